@@ -1,0 +1,33 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from './audit/audit.module';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { ClustersModule } from './clusters/clusters.module';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.tokens';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { UnitsModule } from './units/units.module';
+
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, jwtSecret: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(config.database),
+        JwtModule.register({ global: true, secret: jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        AuditModule,
+        AuthModule,
+        UnitsModule,
+        ClustersModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { currentActor, currentRequestId } from '../common/request-context';
+import { nowIso } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditContent, ChainCheck, GENESIS_HASH, auditHash, canonicalJson, checkChainBatch } from './audit-chain';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  organizerId?: string | null;
+  clusterId?: string | null;
+}
+
+/** Any PostgreSQL advisory-lock key: serialises appends so the chain stays linear. */
+const PG_AUDIT_LOCK_KEY = 7_346_001;
+
+/** Fields never written to the audit log. */
+const SECRET_FIELDS = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword']);
+
+function snapshot(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const cleaned = JSON.parse(JSON.stringify(value, (key, v) => (SECRET_FIELDS.has(key) ? undefined : v)));
+  return canonicalJson(cleaned);
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** Appends an entry inside the caller's transaction: the change and its record commit together or not at all. */
+  async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
+    if (!this.uow.isSqlite) await manager.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
+    const last = await manager
+      .createQueryBuilder(AuditEntry, 'a')
+      .select(['a.seq', 'a.hash'])
+      .orderBy('a.seq', 'DESC')
+      .limit(1)
+      .getOne();
+    const actor = currentActor();
+    const content: AuditContent = {
+      occurredAt: nowIso(),
+      actorId: actor.userId,
+      actorUsername: actor.username,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: snapshot(input.before),
+      after: snapshot(input.after),
+      reason: input.reason ?? null,
+      requestId: currentRequestId() ?? null,
+      organizerId: input.organizerId ?? null,
+      clusterId: input.clusterId ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const entry = manager.create(AuditEntry, { ...content, hash: auditHash(content) });
+    await manager.insert(AuditEntry, entry);
+    return entry;
+  }
+
+  /** Recomputes the whole chain; reports the first entry that was changed, removed or inserted. */
+  async verify(): Promise<ChainCheck> {
+    const batchSize = 2000;
+    let afterSeq = 0;
+    let previous = GENESIS_HASH;
+    let checked = 0;
+    for (;;) {
+      const batch = await this.uow.read((m) =>
+        m
+          .createQueryBuilder(AuditEntry, 'a')
+          .where('a.seq > :afterSeq', { afterSeq })
+          .orderBy('a.seq', 'ASC')
+          .limit(batchSize)
+          .getMany(),
+      );
+      if (batch.length === 0) return { ok: true, checked };
+      const result = checkChainBatch(batch, previous);
+      if (result.broken) {
+        return { ok: false, checked: checked + batch.findIndex((e) => e.seq === result.broken!.seq), brokenAtSeq: result.broken.seq, problem: result.broken.problem };
+      }
+      checked += batch.length;
+      previous = result.lastHash;
+      afterSeq = batch[batch.length - 1].seq;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Unit } from '../units/unit.entity';
+import { Role } from './roles';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+
+  @Index('ux_users_username', { unique: true })
+  @Column('varchar', { length: 50 })
+  username: string;
+
+  @Column('varchar', { name: 'full_name', length: 200 }) fullName: string;
+  @Column('varchar', { length: 30 }) role: Role;
+
+  /** The unit the person works for (required for unit officers). */
+  @Column('varchar', { name: 'unit_id', length: 36, nullable: true }) unitId: string | null;
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_users_unit' })
+  unit?: Unit | null;
+
+  /** The organiser a ministry reviewer works for. */
+  @Column('varchar', { name: 'organizer_id', length: 36, nullable: true }) organizerId: string | null;
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizer_id', foreignKeyConstraintName: 'fk_users_organizer' })
+  organizer?: Unit | null;
+
+  @Column('varchar', { name: 'password_hash', length: 200 }) passwordHash: string;
+  @Column('boolean') active: boolean;
+  @Column('varchar', { name: 'password_changed_at', length: 30 }) passwordChangedAt: string;
+
+  @Column('integer') version: number;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+  @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
+}

@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BoolField, EnumField, IntField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
+import { ALL_ROLES, Role } from './roles';
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
+const USERNAME_MSG = 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';
+
+export class CreateUserDto {
+  @TextField({ max: 50, pattern: USERNAME, patternMessage: USERNAME_MSG, example: 'gialai.officer' }) username: string;
+  @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
+  @EnumField(ALL_ROLES) role: Role;
+  @TextField({ max: 128, description: 'Mật khẩu ban đầu: ít nhất 8 ký tự, có cả chữ và số.' }) password: string;
+  @UuidField({ presence: 'nullable' }) unitId?: string | null;
+  @UuidField({ presence: 'nullable' }) organizerId?: string | null;
+  @UuidArrayField({ presence: 'optional', maxItems: 50 }) clusterIds?: string[];
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class UpdateUserDto {
+  @IntField({ min: 1, max: 2_147_483_647, description: 'Phiên bản đã đọc (chống ghi đè).' }) version: number;
+  @ReasonField() reason: string;
+  @TextField({ presence: 'optional', max: 200 }) fullName?: string;
+  @EnumField(ALL_ROLES, { presence: 'optional' }) role?: Role;
+  @UuidField({ presence: 'nullable' }) unitId?: string | null;
+  @UuidField({ presence: 'nullable' }) organizerId?: string | null;
+  @UuidArrayField({ presence: 'optional', maxItems: 50 }) clusterIds?: string[];
+  @BoolField({ presence: 'optional', description: 'false: khóa tài khoản và kết thúc mọi phiên đăng nhập.' }) active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @TextField({ max: 128 }) newPassword: string;
+  @ReasonField() reason: string;
+}
+
+export class UserQueryDto {
+  @TextField({ presence: 'optional', max: 100 }) q?: string;
+  @EnumField(ALL_ROLES, { presence: 'optional' }) role?: Role;
+  @IntField({ presence: 'optional', min: 1, max: 500, query: true }) limit?: number;
+  @IntField({ presence: 'optional', min: 0, max: 1_000_000, query: true }) offset?: number;
+}
+
+export class UserView {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ALL_ROLES }) role: Role;
+  @ApiProperty() roleLabel: string;
+  @ApiProperty({ nullable: true, type: String }) unitId: string | null;
+  @ApiProperty({ nullable: true, type: String }) organizerId: string | null;
+  @ApiProperty({ type: [String] }) clusterIds: string[];
+  @ApiProperty() active: boolean;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserView] }) items: UserView[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { escapeLike } from '../common/text';
+import { nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { Unit } from '../units/unit.entity';
+import { AuthService } from './auth.service';
+import { PasswordService, passwordProblem } from './password.service';
+import { ROLE_LABELS } from './roles';
+import { UserClusterScope } from './user-cluster-scope.entity';
+import { User } from './user.entity';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
+import { RoleScope, roleScopeProblems } from './users.rules';
+
+/** Account administration (admins only; the controller says so). */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async list(query: UserQueryDto): Promise<UserPage> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(User, 'u').orderBy('u.username', 'ASC').take(limit).skip(offset);
+      if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+      if (query.q) {
+        qb.andWhere("(LOWER(u.username) LIKE :q ESCAPE '\\' OR LOWER(u.fullName) LIKE :q ESCAPE '\\')", {
+          q: `%${escapeLike(query.q.toLowerCase())}%`,
+        });
+      }
+      const [users, total] = await qb.getManyAndCount();
+      return { items: await this.views(m, users), total, limit, offset };
+    });
+  }
+
+  get(id: string): Promise<UserView> {
+    return this.uow.read(async (m) => this.view(m, await this.find(m, id)));
+  }
+
+  async create(dto: CreateUserDto): Promise<UserView> {
+    const problem = passwordProblem(dto.password);
+    if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'password', problem);
+    const passwordHash = await this.passwords.hash(dto.password);
+    return this.uow.write(async (m) => {
+      const scope: RoleScope = {
+        role: dto.role,
+        unitId: dto.unitId ?? null,
+        organizerId: dto.organizerId ?? null,
+        clusterIds: [...new Set(dto.clusterIds ?? [])],
+      };
+      await this.checkScope(m, scope);
+      if (await m.exists(User, { where: { username: dto.username } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'username', `Tên đăng nhập "${dto.username}" đã được sử dụng.`);
+      }
+      const now = nowIso();
+      const user: User = {
+        id: randomUUID(),
+        username: dto.username,
+        fullName: dto.fullName.trim(),
+        role: scope.role,
+        unitId: scope.unitId,
+        organizerId: scope.organizerId,
+        passwordHash,
+        active: true,
+        passwordChangedAt: now,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(User, user);
+      await this.saveScopes(m, user.id, scope.clusterIds);
+      const view = await this.view(m, user);
+      await this.audit.record(m, { action: 'user.create', entityType: 'user', entityId: user.id, after: view, reason: dto.reason });
+      return view;
+    });
+  }
+
+  update(id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.uow.write(async (m) => {
+      const current = await this.find(m, id);
+      const before = await this.view(m, current);
+      const scope: RoleScope = {
+        role: dto.role ?? current.role,
+        unitId: dto.unitId !== undefined ? dto.unitId : current.unitId,
+        organizerId: dto.organizerId !== undefined ? dto.organizerId : current.organizerId,
+        clusterIds: dto.clusterIds !== undefined ? [...new Set(dto.clusterIds)] : before.clusterIds,
+      };
+      await this.checkScope(m, scope);
+      const updated = await updateVersioned(
+        m,
+        User,
+        id,
+        dto.version,
+        {
+          fullName: dto.fullName?.trim() ?? current.fullName,
+          role: scope.role,
+          unitId: scope.unitId,
+          organizerId: scope.organizerId,
+          active: dto.active ?? current.active,
+          updatedAt: nowIso(),
+        },
+        'tài khoản',
+      );
+      if (dto.clusterIds !== undefined) {
+        await m.delete(UserClusterScope, { userId: id });
+        await this.saveScopes(m, id, scope.clusterIds);
+      }
+      if (dto.active === false && current.active) await this.auth.revokeAllSessions(m, id);
+      const after = await this.view(m, updated);
+      await this.audit.record(m, { action: 'user.update', entityType: 'user', entityId: id, before, after, reason: dto.reason });
+      return after;
+    });
+  }
+
+  async resetPassword(id: string, dto: ResetPasswordDto): Promise<void> {
+    const problem = passwordProblem(dto.newPassword);
+    if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'newPassword', problem);
+    const hash = await this.passwords.hash(dto.newPassword);
+    await this.uow.write(async (m) => {
+      const user = await this.find(m, id);
+      const now = nowIso();
+      await updateVersioned(m, User, id, user.version, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }, 'tài khoản');
+      await this.auth.revokeAllSessions(m, id);
+      await this.audit.record(m, { action: 'user.password_reset', entityType: 'user', entityId: id, reason: dto.reason });
+    });
+  }
+
+  private async find(m: EntityManager, id: string): Promise<User> {
+    const user = await m.findOne(User, { where: { id } });
+    if (!user) throw AppException.notFound('tài khoản');
+    return user;
+  }
+
+  /** Role/scope combination, then the referenced unit, organiser and clusters must exist with the right kind. */
+  private async checkScope(m: EntityManager, scope: RoleScope): Promise<void> {
+    const problems: ErrorDetail[] = roleScopeProblems(scope);
+    if (problems.length) throw new AppException(ErrorCode.InvalidRoleScope, undefined, problems);
+    if (scope.unitId) {
+      const unit = await m.findOne(Unit, { where: { id: scope.unitId } });
+      if (!unit || unit.kind !== 'MEMBER') {
+        problems.push({ field: 'unitId', code: 'invalid', message: 'Không tìm thấy đơn vị thành viên này.' });
+      }
+    }
+    if (scope.organizerId) {
+      const org = await m.findOne(Unit, { where: { id: scope.organizerId } });
+      if (!org || org.kind !== 'ORGANIZER') {
+        problems.push({ field: 'organizerId', code: 'invalid', message: 'Không tìm thấy cơ quan tổ chức này.' });
+      }
+    }
+    if (scope.clusterIds.length) {
+      const found = await m.count(Cluster, { where: { id: In(scope.clusterIds) } });
+      if (found !== scope.clusterIds.length) {
+        problems.push({ field: 'clusterIds', code: 'invalid', message: 'Có cụm thi đua không tồn tại.' });
+      }
+    }
+    if (problems.length) throw new AppException(ErrorCode.InvalidReference, undefined, problems);
+  }
+
+  private async saveScopes(m: EntityManager, userId: string, clusterIds: string[]): Promise<void> {
+    if (clusterIds.length) await m.insert(UserClusterScope, clusterIds.map((clusterId) => ({ userId, clusterId })));
+  }
+
+  private async view(m: EntityManager, user: User): Promise<UserView> {
+    return (await this.views(m, [user]))[0];
+  }
+
+  private async views(m: EntityManager, users: User[]): Promise<UserView[]> {
+    const scopes = users.length ? await m.find(UserClusterScope, { where: { userId: In(users.map((u) => u.id)) } }) : [];
+    return users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      role: u.role,
+      roleLabel: ROLE_LABELS[u.role],
+      unitId: u.unitId,
+      organizerId: u.organizerId,
+      clusterIds: scopes.filter((s) => s.userId === u.id).map((s) => s.clusterId).sort(),
+      active: Boolean(u.active),
+      version: u.version,
+      createdAt: u.createdAt,
+      updatedAt: u.updatedAt,
+    }));
+  }
+}

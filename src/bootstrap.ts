@@ -1,0 +1,61 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/http-exception.filter';
+import { requestContextMiddleware } from './common/request-id.middleware';
+import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
+import { contentTypeMiddleware } from './common/content-type.middleware';
+import { AppConfig, nestLogLevels } from './config/app-config';
+import { resolveJwtSecret } from './config/secrets';
+import { SeedService } from './database/seed/seed.service';
+
+/**
+ * Builds the fully configured application (used by main.ts and by the e2e tests alike):
+ * security headers, request ids, validation, the one error shape, OpenAPI, migrations and seed data.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = new Logger('Bootstrap');
+  const { secret, generated } = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  if (generated) logger.log(`Generated a token signing secret in ${config.dataDir}/jwt-secret (set JWT_SECRET to manage it yourself).`);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secret), {
+    logger: nestLogLevels(config.logLevel),
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use('/api', contentTypeMiddleware);
+  app.useBodyParser('json', { limit: '1mb', strict: true });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('thidua — Quản lý cụm thi đua và khen thưởng')
+      .setDescription(
+        'API của hệ thống quản lý cụm thi đua. Đăng nhập bằng POST /api/auth/login rồi gửi mã truy cập trong tiêu đề Authorization: Bearer …',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  await app.get(SeedService).run({ demo: config.seedDemo, adminPassword: config.adminPassword });
+  return app;
+}

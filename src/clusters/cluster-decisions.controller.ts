@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { CreateDecisionDto, DecisionQueryDto, DecisionView } from './clusters.dto';
+import { ClustersService } from './clusters.service';
+
+@ApiTags('Cụm thi đua')
+@Controller('api/cluster-decisions')
+@Auth(Role.Admin, Role.MinistryReviewer)
+export class ClusterDecisionsController {
+  constructor(private readonly clusters: ClustersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [DecisionView] })
+  list(@CurrentUser() p: Principal, @Query() q: DecisionQueryDto): Promise<DecisionView[]> {
+    return this.clusters.listDecisions(p, q);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: DecisionView })
+  create(@CurrentUser() p: Principal, @Body() dto: CreateDecisionDto): Promise<DecisionView> {
+    return this.clusters.createDecision(p, dto);
+  }
+}

@@ -1,0 +1,119 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DateField, IntField, ReasonField, TextField, UuidField } from '../common/validation/fields';
+import { UnitView } from '../units/units.dto';
+
+const DOC_CODE = /^[\p{Lu}0-9][\p{Lu}0-9-]{0,19}$/u;
+const DOC_CODE_MSG = 'Ký hiệu văn bản gồm chữ in hoa (có thể có dấu), số hoặc gạch ngang, ví dụ "CTĐ6".';
+
+export class CreateClusterDto {
+  @UuidField({ description: 'Cơ quan tổ chức cụm.' }) organizerId: string;
+  @IntField({ min: 1, max: 999, example: 6 }) number: number;
+  @TextField({ max: 200, example: 'Cụm thi đua số 6' }) name: string;
+  @TextField({ max: 20, pattern: DOC_CODE, patternMessage: DOC_CODE_MSG, example: 'CTĐ6' }) documentCode: string;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class UpdateClusterDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField() reason: string;
+  @IntField({ presence: 'optional', min: 1, max: 999 }) number?: number;
+  @TextField({ presence: 'optional', max: 200 }) name?: string;
+  @TextField({ presence: 'optional', max: 20, pattern: DOC_CODE, patternMessage: DOC_CODE_MSG }) documentCode?: string;
+}
+
+export class ClusterQueryDto {
+  @UuidField({ presence: 'optional' }) organizerId?: string;
+}
+
+export class ClusterView {
+  @ApiProperty() id: string;
+  @ApiProperty() organizerId: string;
+  @ApiProperty() organizerName: string;
+  @ApiProperty() number: number;
+  @ApiProperty() name: string;
+  @ApiProperty() documentCode: string;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class CreateDecisionDto {
+  @UuidField() organizerId: string;
+  @TextField({ max: 60, example: '123/QĐ-BTTTT' }) number: string;
+  @DateField() signedOn: string;
+  @IntField({ min: 2000, max: 2100 }) effectiveYear: number;
+  @TextField({ presence: 'nullable', max: 500 }) summary?: string | null;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class DecisionQueryDto {
+  @UuidField({ presence: 'optional' }) organizerId?: string;
+}
+
+export class DecisionView {
+  @ApiProperty() id: string;
+  @ApiProperty() organizerId: string;
+  @ApiProperty() number: string;
+  @ApiProperty() signedOn: string;
+  @ApiProperty() effectiveYear: number;
+  @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class AddMemberDto {
+  @UuidField() unitId: string;
+  @IntField({ min: 2000, max: 2100, example: 2020 }) year: number;
+  @UuidField({ presence: 'nullable', description: 'Quyết định phân cụm.' }) decisionId?: string | null;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class RemoveMemberDto {
+  @ReasonField() reason: string;
+}
+
+export class MemberQueryDto {
+  @IntField({ presence: 'optional', min: 2000, max: 2100, query: true, example: 2020 }) year?: number;
+}
+
+export class MemberView {
+  @ApiProperty() membershipId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ nullable: true, type: String }) decisionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
+  @ApiProperty({ type: UnitView }) unit: UnitView;
+}
+
+export class PhasesDto {
+  @DateField({ presence: 'nullable', description: 'Ngày ký kết giao ước.' }) pledgeSigningOn?: string | null;
+  @DateField({ presence: 'nullable', description: 'Ngày sơ kết 6 tháng.' }) midYearReviewOn?: string | null;
+  @DateField({ presence: 'nullable', description: 'Ngày bắt đầu chấm điểm.' }) scoringOpensOn?: string | null;
+  @DateField({ presence: 'nullable', description: 'Ngày kết thúc chấm điểm.' }) scoringClosesOn?: string | null;
+  @DateField({ presence: 'nullable', description: 'Ngày họp bình xét.' }) reviewMeetingOn?: string | null;
+  @DateField({ presence: 'nullable', description: 'Hạn gửi hồ sơ đề nghị khen thưởng.' }) proposalDeadline?: string | null;
+}
+
+export class CreateYearDto extends PhasesDto {
+  @IntField({ min: 2000, max: 2100, example: 2020 }) year: number;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class UpdateYearDto extends PhasesDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField() reason: string;
+}
+
+export class YearView {
+  @ApiProperty() id: string;
+  @ApiProperty() clusterId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ nullable: true, type: String }) pledgeSigningOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) midYearReviewOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) scoringOpensOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) scoringClosesOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewMeetingOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) proposalDeadline: string | null;
+  @ApiProperty() memberCount: number;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ClusterDecisionsController } from './cluster-decisions.controller';
+import { ClustersController } from './clusters.controller';
+import { ClustersService } from './clusters.service';
+import { EmulationYearsService } from './emulation-years.service';
+import { MembershipsService } from './memberships.service';
+
+@Module({
+  providers: [ClustersService, MembershipsService, EmulationYearsService],
+  controllers: [ClustersController, ClusterDecisionsController],
+  exports: [ClustersService, MembershipsService, EmulationYearsService],
+})
+export class ClustersModule {}

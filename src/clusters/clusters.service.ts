@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { Unit } from '../units/unit.entity';
+import { ClusterDecision } from './cluster-decision.entity';
+import { Cluster } from './cluster.entity';
+import {
+  ClusterQueryDto,
+  ClusterView,
+  CreateClusterDto,
+  CreateDecisionDto,
+  DecisionQueryDto,
+  DecisionView,
+  UpdateClusterDto,
+} from './clusters.dto';
+
+/** Cụm thi đua and the organiser's cluster-division decisions. */
+@Injectable()
+export class ClustersService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, query: ClusterQueryDto): Promise<ClusterView[]> {
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(Cluster, 'c').orderBy('c.organizerId').addOrderBy('c.number');
+      this.access.scopeClusters(qb, 'c', p);
+      if (query.organizerId) qb.andWhere('c.organizerId = :org', { org: query.organizerId });
+      return this.views(m, await qb.getMany());
+    });
+  }
+
+  get(p: Principal, id: string): Promise<ClusterView> {
+    return this.uow.read(async (m) => (await this.views(m, [await this.access.requireCluster(m, p, id, 'read')]))[0]);
+  }
+
+  create(p: Principal, dto: CreateClusterDto): Promise<ClusterView> {
+    return this.uow.write(async (m) => {
+      await this.requireOrganizer(m, p, dto.organizerId);
+      await this.ensureNumberFree(m, dto.organizerId, dto.number);
+      const now = nowIso();
+      const cluster: Cluster = {
+        id: randomUUID(),
+        organizerId: dto.organizerId,
+        number: dto.number,
+        name: dto.name.trim(),
+        documentCode: dto.documentCode,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(Cluster, cluster);
+      const [view] = await this.views(m, [cluster]);
+      await this.audit.record(m, {
+        action: 'cluster.create',
+        entityType: 'cluster',
+        entityId: cluster.id,
+        after: view,
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId: cluster.id,
+      });
+      return view;
+    });
+  }
+
+  update(p: Principal, id: string, dto: UpdateClusterDto): Promise<ClusterView> {
+    return this.uow.write(async (m) => {
+      const current = await this.access.requireCluster(m, p, id, 'organize');
+      if (dto.number !== undefined && dto.number !== current.number) await this.ensureNumberFree(m, current.organizerId, dto.number);
+      const updated = await updateVersioned(
+        m,
+        Cluster,
+        id,
+        dto.version,
+        {
+          number: dto.number ?? current.number,
+          name: dto.name?.trim() ?? current.name,
+          documentCode: dto.documentCode ?? current.documentCode,
+          updatedAt: nowIso(),
+        },
+        'cụm thi đua',
+      );
+      const [before, after] = await this.views(m, [current, updated]);
+      await this.audit.record(m, {
+        action: 'cluster.update',
+        entityType: 'cluster',
+        entityId: id,
+        before,
+        after,
+        reason: dto.reason,
+        organizerId: current.organizerId,
+        clusterId: id,
+      });
+      return after;
+    });
+  }
+
+  listDecisions(p: Principal, query: DecisionQueryDto): Promise<DecisionView[]> {
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(ClusterDecision, 'd').orderBy('d.signedOn', 'DESC');
+      if (p.role !== Role.Admin) qb.andWhere('d.organizerId = :scopeOrg', { scopeOrg: p.organizerId ?? '' });
+      if (query.organizerId) qb.andWhere('d.organizerId = :org', { org: query.organizerId });
+      return (await qb.getMany()).map(decisionView);
+    });
+  }
+
+  createDecision(p: Principal, dto: CreateDecisionDto): Promise<DecisionView> {
+    return this.uow.write(async (m) => {
+      await this.requireOrganizer(m, p, dto.organizerId);
+      if (Number(dto.signedOn.slice(0, 4)) > dto.effectiveYear) {
+        throw AppException.field(ErrorCode.BusinessRule, 'effectiveYear', 'Năm hiệu lực không được trước năm ký quyết định.');
+      }
+      if (await m.exists(ClusterDecision, { where: { organizerId: dto.organizerId, number: dto.number } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'number', `Quyết định số ${dto.number} đã được ghi nhận.`);
+      }
+      const decision: ClusterDecision = {
+        id: randomUUID(),
+        organizerId: dto.organizerId,
+        number: dto.number.trim(),
+        signedOn: dto.signedOn,
+        effectiveYear: dto.effectiveYear,
+        summary: dto.summary?.trim() ?? null,
+        createdAt: nowIso(),
+      };
+      await m.insert(ClusterDecision, decision);
+      const view = decisionView(decision);
+      await this.audit.record(m, {
+        action: 'cluster_decision.create',
+        entityType: 'cluster_decision',
+        entityId: decision.id,
+        after: view,
+        reason: dto.reason,
+        organizerId: dto.organizerId,
+      });
+      return view;
+    });
+  }
+
+  /** The organiser must exist and the caller must act for it. */
+  private async requireOrganizer(m: EntityManager, p: Principal, organizerId: string): Promise<Unit> {
+    const organizer = await m.findOne(Unit, { where: { id: organizerId } });
+    if (!organizer || organizer.kind !== 'ORGANIZER') {
+      throw AppException.field(ErrorCode.InvalidReference, 'organizerId', 'Không tìm thấy cơ quan tổ chức cụm này.');
+    }
+    if (!this.access.canOrganize(p, organizerId)) throw AppException.forbidden('Bạn không thuộc cơ quan tổ chức cụm này.');
+    return organizer;
+  }
+
+  private async ensureNumberFree(m: EntityManager, organizerId: string, number: number): Promise<void> {
+    if (await m.exists(Cluster, { where: { organizerId, number } })) {
+      throw AppException.field(ErrorCode.Duplicate, 'number', `Cơ quan tổ chức đã có cụm thi đua số ${number}.`);
+    }
+  }
+
+  private async views(m: EntityManager, clusters: Cluster[]): Promise<ClusterView[]> {
+    const names = new Map<string, string>();
+    for (const c of clusters) {
+      if (!names.has(c.organizerId)) {
+        names.set(c.organizerId, (await m.findOne(Unit, { where: { id: c.organizerId } }))?.name ?? '');
+      }
+    }
+    return clusters.map((c) => ({
+      id: c.id,
+      organizerId: c.organizerId,
+      organizerName: names.get(c.organizerId) ?? '',
+      number: c.number,
+      name: c.name,
+      documentCode: c.documentCode,
+      version: c.version,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    }));
+  }
+}
+
+export function decisionView(d: ClusterDecision): DecisionView {
+  return {
+    id: d.id,
+    organizerId: d.organizerId,
+    number: d.number,
+    signedOn: d.signedOn,
+    effectiveYear: d.effectiveYear,
+    summary: d.summary,
+    createdAt: d.createdAt,
+  };
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { CreateYearDto, PhasesDto, UpdateYearDto, YearView } from './clusters.dto';
+import { EmulationYear } from './emulation-year.entity';
+import { Membership } from './membership.entity';
+import { PHASE_KEYS, Phases, phaseProblems } from './phases.rules';
+
+/** Năm thi đua of a cluster and its phase dates; run by the cluster's secretariat. */
+@Injectable()
+export class EmulationYearsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, clusterId: string): Promise<YearView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const years = await m.find(EmulationYear, { where: { clusterId }, order: { year: 'DESC' } });
+      return Promise.all(years.map((y) => this.view(m, y)));
+    });
+  }
+
+  get(p: Principal, clusterId: string, year: number): Promise<YearView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return this.view(m, await this.find(m, clusterId, year));
+    });
+  }
+
+  create(p: Principal, clusterId: string, dto: CreateYearDto): Promise<YearView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'year');
+      if (await m.exists(EmulationYear, { where: { clusterId, year: dto.year } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'year', `Năm thi đua ${dto.year} của cụm này đã được tạo.`);
+      }
+      if (!(await m.exists(Membership, { where: { clusterId, year: dto.year } }))) {
+        throw AppException.field(
+          ErrorCode.BusinessRule,
+          'year',
+          `Cụm chưa có thành viên trong năm ${dto.year}: cần quyết định phân cụm trước khi mở năm thi đua.`,
+        );
+      }
+      const phases = this.checkedPhases(dto.year, phasesOf(dto));
+      const now = nowIso();
+      const row: EmulationYear = { id: randomUUID(), clusterId, year: dto.year, ...phases, version: 1, createdAt: now, updatedAt: now };
+      await m.insert(EmulationYear, row);
+      const view = await this.view(m, row);
+      await this.audit.record(m, {
+        action: 'emulation_year.create',
+        entityType: 'emulation_year',
+        entityId: row.id,
+        after: view,
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return view;
+    });
+  }
+
+  update(p: Principal, clusterId: string, year: number, dto: UpdateYearDto): Promise<YearView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'year');
+      const current = await this.find(m, clusterId, year);
+      const merged = { ...phasesOf(current), ...definedPhases(dto) };
+      const phases = this.checkedPhases(year, merged);
+      const updated = await updateVersioned(m, EmulationYear, current.id, dto.version, { ...phases, updatedAt: nowIso() }, 'năm thi đua');
+      const [before, after] = [await this.view(m, current), await this.view(m, updated)];
+      await this.audit.record(m, {
+        action: 'emulation_year.update',
+        entityType: 'emulation_year',
+        entityId: current.id,
+        before,
+        after,
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return after;
+    });
+  }
+
+  private checkedPhases(year: number, phases: Phases): Phases {
+    const problems = phaseProblems(year, phases);
+    if (problems.length) throw new AppException(ErrorCode.InvalidPhaseOrder, problems[0].message, problems);
+    return phases;
+  }
+
+  private async find(m: EntityManager, clusterId: string, year: number): Promise<EmulationYear> {
+    const row = await m.findOne(EmulationYear, { where: { clusterId, year } });
+    if (!row) throw AppException.notFound(`năm thi đua ${year} của cụm này`, 'year');
+    return row;
+  }
+
+  private async view(m: EntityManager, y: EmulationYear): Promise<YearView> {
+    const memberCount = await m.count(Membership, { where: { clusterId: y.clusterId, year: y.year } });
+    return {
+      id: y.id,
+      clusterId: y.clusterId,
+      year: y.year,
+      ...phasesOf(y),
+      memberCount,
+      version: y.version,
+      createdAt: y.createdAt,
+      updatedAt: y.updatedAt,
+    };
+  }
+}
+
+function phasesOf(source: Partial<Phases>): Phases {
+  return Object.fromEntries(PHASE_KEYS.map((k) => [k, source[k] ?? null])) as unknown as Phases;
+}
+
+/** Only the phases the client sent (undefined = unchanged, null = cleared). */
+function definedPhases(dto: PhasesDto): Partial<Phases> {
+  return Object.fromEntries(PHASE_KEYS.filter((k) => dto[k] !== undefined).map((k) => [k, dto[k]])) as Partial<Phases>;
+}

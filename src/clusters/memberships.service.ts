@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Unit } from '../units/unit.entity';
+import { unitView } from '../units/units.service';
+import { isActiveInYear } from '../units/units.rules';
+import { ClusterDecision } from './cluster-decision.entity';
+import { Cluster } from './cluster.entity';
+import { AddMemberDto, MemberView, RemoveMemberDto } from './clusters.dto';
+import { Membership } from './membership.entity';
+
+/** Thành viên cụm theo năm, under the organiser's cluster-division decisions. */
+@Injectable()
+export class MembershipsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, clusterId: string, year?: number): Promise<MemberView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const qb = m
+        .createQueryBuilder(Membership, 'ms')
+        .innerJoinAndSelect('ms.unit', 'u')
+        .leftJoinAndSelect('ms.decision', 'd')
+        .where('ms.clusterId = :clusterId', { clusterId })
+        .orderBy('ms.year', 'DESC')
+        .addOrderBy('u.name', 'ASC');
+      if (year !== undefined) qb.andWhere('ms.year = :year', { year });
+      return (await qb.getMany()).map(memberView);
+    });
+  }
+
+  add(p: Principal, clusterId: string, dto: AddMemberDto): Promise<MemberView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const unit = await m.findOne(Unit, { where: { id: dto.unitId } });
+      if (!unit || unit.kind !== 'MEMBER') {
+        throw AppException.field(ErrorCode.InvalidReference, 'unitId', 'Không tìm thấy đơn vị thành viên này.');
+      }
+      if (!isActiveInYear(unit, dto.year)) {
+        throw AppException.field(ErrorCode.UnitInactive, 'year', `${unit.shortName} không hoạt động trong năm ${dto.year}.`);
+      }
+      const decision = dto.decisionId ? await this.requireDecision(m, cluster, dto.decisionId, dto.year) : null;
+      await this.ensureFree(m, cluster, unit, dto.year);
+      const membership: Membership = {
+        id: randomUUID(),
+        clusterId,
+        unitId: unit.id,
+        organizerId: cluster.organizerId,
+        year: dto.year,
+        decisionId: decision?.id ?? null,
+        createdAt: nowIso(),
+      };
+      await m.insert(Membership, membership);
+      const view = memberView({ ...membership, unit, decision });
+      await this.audit.record(m, {
+        action: 'membership.create',
+        entityType: 'membership',
+        entityId: membership.id,
+        after: { clusterId, unitId: unit.id, year: dto.year, decisionId: membership.decisionId },
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return view;
+    });
+  }
+
+  remove(p: Principal, clusterId: string, membershipId: string, dto: RemoveMemberDto): Promise<void> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const membership = await m.findOne(Membership, { where: { id: membershipId, clusterId } });
+      if (!membership) throw AppException.notFound('thành viên cụm', 'membershipId');
+      await m.delete(Membership, { id: membershipId });
+      await this.audit.record(m, {
+        action: 'membership.delete',
+        entityType: 'membership',
+        entityId: membershipId,
+        before: { clusterId, unitId: membership.unitId, year: membership.year, decisionId: membership.decisionId },
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+    });
+  }
+
+  private async requireDecision(m: EntityManager, cluster: Cluster, decisionId: string, year: number): Promise<ClusterDecision> {
+    const decision = await m.findOne(ClusterDecision, { where: { id: decisionId } });
+    if (!decision || decision.organizerId !== cluster.organizerId) {
+      throw AppException.field(ErrorCode.InvalidReference, 'decisionId', 'Không tìm thấy quyết định phân cụm của cơ quan tổ chức này.');
+    }
+    if (decision.effectiveYear > year) {
+      throw AppException.field(
+        ErrorCode.BusinessRule,
+        'decisionId',
+        `Quyết định ${decision.number} có hiệu lực từ năm ${decision.effectiveYear}, sau năm ${year}.`,
+      );
+    }
+    return decision;
+  }
+
+  /** A unit belongs to at most one cluster of the same organiser in a year (also a unique constraint). */
+  private async ensureFree(m: EntityManager, cluster: Cluster, unit: Unit, year: number): Promise<void> {
+    const existing = await m.findOne(Membership, { where: { organizerId: cluster.organizerId, unitId: unit.id, year } });
+    if (!existing) return;
+    const other = await m.findOne(Cluster, { where: { id: existing.clusterId } });
+    const message =
+      existing.clusterId === cluster.id
+        ? `${unit.shortName} đã là thành viên của cụm này trong năm ${year}.`
+        : `${unit.shortName} đã là thành viên của ${other?.name ?? 'một cụm khác'} trong năm ${year}.`;
+    throw AppException.field(ErrorCode.MembershipConflict, 'unitId', message);
+  }
+}
+
+function memberView(ms: Membership & { unit?: Unit; decision?: ClusterDecision | null }): MemberView {
+  return {
+    membershipId: ms.id,
+    year: ms.year,
+    decisionId: ms.decisionId,
+    decisionNumber: ms.decision?.number ?? null,
+    unit: unitView(ms.unit!),
+  };
+}

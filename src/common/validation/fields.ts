@@ -1,0 +1,217 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
+import { isIsoDate } from '../time';
+
+/**
+ * Composite field decorators: validation with Vietnamese messages plus the OpenAPI description, in one place.
+ *
+ * presence:
+ *  - 'required': must be present and not null;
+ *  - 'optional': may be omitted, but not null (PATCH of a mandatory field);
+ *  - 'nullable': may be omitted or null (null clears the value).
+ */
+export type Presence = 'required' | 'optional' | 'nullable';
+
+interface BaseOptions {
+  presence?: Presence;
+  description?: string;
+  example?: unknown;
+  /** Query-string fields arrive as text and are converted strictly. */
+  query?: boolean;
+}
+
+const MSG = {
+  required: 'Bắt buộc phải có.',
+  notNull: 'Không được để trống.',
+  string: 'Phải là chuỗi ký tự.',
+  blank: 'Không được để trống hoặc chỉ có khoảng trắng.',
+  int: 'Phải là số nguyên.',
+  number: 'Phải là số.',
+  bool: 'Phải là true hoặc false.',
+  uuid: 'Phải là mã định danh (UUID) hợp lệ.',
+  date: 'Phải là ngày hợp lệ theo định dạng YYYY-MM-DD.',
+  array: 'Phải là một danh sách.',
+};
+
+function presenceDecorators(presence: Presence): PropertyDecorator[] {
+  switch (presence) {
+    case 'required':
+      return [IsDefined({ message: MSG.required }), ValidateIf((_o, v) => v !== undefined), notNull()];
+    case 'optional':
+      return [ValidateIf((_o, v) => v !== undefined), notNull()];
+    case 'nullable':
+      return [IsOptional()];
+  }
+}
+
+/** Rejects null with its own message (IsDefined alone says "required" for null too). */
+function notNull(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isNotNull',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: MSG.notNull },
+      validator: { validate: (value: unknown) => value !== null },
+    });
+}
+
+function api(opts: BaseOptions, extra: ApiPropertyOptions): PropertyDecorator {
+  const presence = opts.presence ?? 'required';
+  return ApiProperty({
+    required: presence === 'required',
+    nullable: presence === 'nullable',
+    description: opts.description,
+    example: opts.example,
+    ...extra,
+  } as ApiPropertyOptions);
+}
+
+function strictQueryInt(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value));
+}
+
+export function TextField(
+  opts: BaseOptions & { max: number; min?: number; pattern?: RegExp; patternMessage?: string } ,
+): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsString({ message: MSG.string }),
+    Matches(/\S/, { message: MSG.blank }),
+    MaxLength(opts.max, { message: `Dài tối đa ${opts.max} ký tự.` }),
+    api(opts, { type: String, maxLength: opts.max, minLength: opts.min ?? 1 }),
+  ];
+  if (opts.min) decorators.push(MinLength(opts.min, { message: `Dài tối thiểu ${opts.min} ký tự.` }));
+  if (opts.pattern) decorators.push(Matches(opts.pattern, { message: opts.patternMessage ?? 'Sai định dạng.' }));
+  return applyDecorators(...decorators);
+}
+
+export function IntField(opts: BaseOptions & { min: number; max: number }): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsInt({ message: MSG.int }),
+    Min(opts.min, { message: `Phải lớn hơn hoặc bằng ${opts.min}.` }),
+    Max(opts.max, { message: `Phải nhỏ hơn hoặc bằng ${opts.max}.` }),
+    api(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }),
+  ];
+  if (opts.query) decorators.unshift(strictQueryInt());
+  return applyDecorators(...decorators);
+}
+
+/** A decimal number with at most `decimals` digits after the point (points, percentages). */
+export function DecimalField(opts: BaseOptions & { min: number; max: number; decimals: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsNumber(
+      { allowNaN: false, allowInfinity: false, maxDecimalPlaces: opts.decimals },
+      { message: `Phải là số có tối đa ${opts.decimals} chữ số thập phân.` },
+    ),
+    Min(opts.min, { message: `Phải lớn hơn hoặc bằng ${opts.min}.` }),
+    Max(opts.max, { message: `Phải nhỏ hơn hoặc bằng ${opts.max}.` }),
+    api(opts, { type: Number, minimum: opts.min, maximum: opts.max }),
+  );
+}
+
+export function BoolField(opts: BaseOptions = {}): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsBoolean({ message: MSG.bool }),
+    api(opts, { type: Boolean }),
+  ];
+  if (opts.query) {
+    decorators.unshift(Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)));
+  }
+  return applyDecorators(...decorators);
+}
+
+export function UuidField(opts: BaseOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsUUID('all', { message: MSG.uuid }),
+    api(opts, { type: String, format: 'uuid' }),
+  );
+}
+
+export function UuidArrayField(opts: BaseOptions & { maxItems: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsArray({ message: MSG.array }),
+    ArrayMaxSize(opts.maxItems, { message: `Tối đa ${opts.maxItems} phần tử.` }),
+    IsUUID('all', { each: true, message: MSG.uuid }),
+    api(opts, { type: [String], format: 'uuid', maxItems: opts.maxItems }),
+  );
+}
+
+export function DateField(opts: BaseOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsString({ message: MSG.date }),
+    isoDate({ message: MSG.date }),
+    api(opts, { type: String, format: 'date', example: opts.example ?? '2020-03-06' }),
+  );
+}
+
+export function EnumField<T extends string>(
+  values: readonly T[],
+  opts: BaseOptions & { label?: string } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsIn(values as unknown as unknown[], { message: `Phải là một trong các giá trị: ${values.join(', ')}.` }),
+    api(opts, { enum: values as unknown as string[], type: String }),
+  );
+}
+
+/** A nested object validated by its own DTO class. */
+export function NestedField(cls: new () => object, opts: BaseOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    ValidateNested(),
+    Type(() => cls),
+    api(opts, { type: cls }),
+  );
+}
+
+function isoDate(options: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => isIsoDate(value) },
+    });
+}
+
+/** Every change that is not a creation states why, for the audit log. */
+export function ReasonField(opts: { presence?: Presence } = {}): PropertyDecorator {
+  return TextField({
+    presence: opts.presence ?? 'required',
+    max: 500,
+    min: 3,
+    description: 'Lý do thay đổi (ghi vào nhật ký kiểm toán).',
+    example: 'Cập nhật theo quyết định mới',
+  });
+}

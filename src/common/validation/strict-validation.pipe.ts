@@ -1,0 +1,34 @@
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { AppException } from '../errors/app.exception';
+import { ErrorCode } from '../errors/error-codes';
+import { validationExceptionFactory } from './validation-errors';
+
+const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Array, Object]);
+
+/**
+ * The global ValidationPipe, plus: a body bound to a DTO class must be a JSON object
+ * (not missing, null, an array or a scalar), which the stock pipe lets through.
+ */
+export class StrictValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: validationExceptionFactory,
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDtoBody = metadata.type === 'body' && metadata.metatype && !PRIMITIVES.has(metadata.metatype);
+    if (isDtoBody && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new AppException(ErrorCode.ValidationFailed, 'Nội dung gửi lên phải là một đối tượng JSON.', [
+        { field: '(body)', code: 'isObject', message: 'Nội dung gửi lên phải là một đối tượng JSON.' },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}

@@ -1,0 +1,116 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+/** Typed configuration of the whole application, read once from the environment at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Undefined when not configured: a secret is then generated into dataDir on first start. */
+  jwtSecret?: string;
+  sessionTtlMinutes: number;
+  seedDemo: boolean;
+  adminPassword?: string;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  logLevel: LogLevel;
+  trustProxy: boolean;
+}
+
+/** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`Biến cấu hình ${name} phải là số nguyên từ ${min} đến ${max} (giá trị hiện tại: "${raw}").`);
+  }
+  return Number(raw);
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  throw new ConfigError(`Biến cấu hình ${name} phải là true hoặc false (giá trị hiện tại: "${raw}").`);
+}
+
+function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError('Biến cấu hình DATABASE_URL phải là một địa chỉ dạng postgres://người_dùng@máy:cổng/tên_csdl.');
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+      throw new ConfigError(
+        `Biến cấu hình DATABASE_URL chỉ hỗ trợ PostgreSQL (postgres://…), không hỗ trợ "${parsed.protocol.replace(':', '')}".`,
+      );
+    }
+    if (parsed.pathname.length <= 1) {
+      throw new ConfigError('Biến cấu hình DATABASE_URL phải ghi rõ tên cơ sở dữ liệu (ví dụ postgres://localhost:5432/thidua).');
+    }
+    return { type: 'postgres', url };
+  }
+  const path = env.SQLITE_PATH?.trim() || resolve(dataDir, 'thidua.sqlite');
+  return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+}
+
+/** Reads and validates the configuration; throws ConfigError with one clear sentence on the first wrong value. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const dataDirRaw = env.DATA_DIR?.trim() || 'data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+
+  const jwtSecret = env.JWT_SECRET;
+  if (jwtSecret !== undefined && jwtSecret !== '' && jwtSecret.length < 32) {
+    throw new ConfigError('Biến cấu hình JWT_SECRET phải dài ít nhất 32 ký tự (hoặc bỏ trống để hệ thống tự sinh).');
+  }
+
+  const adminPassword = env.ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword !== '' && adminPassword.length < 10) {
+    throw new ConfigError('Biến cấu hình ADMIN_PASSWORD phải dài ít nhất 10 ký tự.');
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'log') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`Biến cấu hình LOG_LEVEL phải là một trong: ${LOG_LEVELS.join(', ')} (giá trị hiện tại: "${env.LOG_LEVEL}").`);
+  }
+
+  const host = env.HOST?.trim() || '0.0.0.0';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) {
+    throw new ConfigError(`Biến cấu hình HOST không phải là địa chỉ hợp lệ (giá trị hiện tại: "${env.HOST}").`);
+  }
+
+  return {
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir,
+    database: databaseConfig(env, dataDir),
+    jwtSecret: jwtSecret || undefined,
+    sessionTtlMinutes: intVar(env, 'SESSION_TTL_MINUTES', 480, 5, 60 * 24 * 30),
+    seedDemo: boolVar(env, 'SEED_DEMO', true),
+    adminPassword: adminPassword || undefined,
+    loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: intVar(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    logLevel,
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+  };
+}
+
+/** Everything at or above the configured level, in Nest's terms. */
+export function nestLogLevels(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}

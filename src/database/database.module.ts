@@ -1,0 +1,20 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source';
+import { SeedService } from './seed/seed.service';
+import { UnitOfWork } from './unit-of-work';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  /** Migrations run when the data source starts; `synchronize` is never used. */
+  static forRoot(database: DatabaseConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true })],
+      providers: [UnitOfWork, SeedService],
+      exports: [UnitOfWork, SeedService],
+    };
+  }
+}

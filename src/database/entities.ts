@@ -1,0 +1,12 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Session } from '../auth/session.entity';
+import { UserClusterScope } from '../auth/user-cluster-scope.entity';
+import { User } from '../auth/user.entity';
+import { ClusterDecision } from '../clusters/cluster-decision.entity';
+import { Cluster } from '../clusters/cluster.entity';
+import { EmulationYear } from '../clusters/emulation-year.entity';
+import { Membership } from '../clusters/membership.entity';
+import { Unit } from '../units/unit.entity';
+
+/** Every entity of the application, for the data source (app, CLI and tests alike). */
+export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry];

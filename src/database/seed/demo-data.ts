@@ -1,0 +1,51 @@
+import { Role } from '../../auth/roles';
+import type { Phases } from '../../clusters/phases.rules';
+
+/** The shared password of every demo account. Demo only: the start-up log says so. */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export interface DemoUser {
+  username: string;
+  fullName: string;
+  role: Role;
+  unitCode?: string;
+  organizerCode?: string;
+  clusterNumbers?: number[];
+}
+
+/** Fixed names: the README, the tests and other tooling rely on them. */
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống', role: Role.Admin },
+  { username: 'reviewer', fullName: 'Cán bộ thẩm định Bộ TTTT', role: Role.MinistryReviewer, organizerCode: 'BTTTT' },
+  {
+    username: 'cum6.secretary',
+    fullName: 'Thư ký Cụm thi đua số 6',
+    role: Role.ClusterSecretary,
+    unitCode: 'STTTT-GIALAI',
+    clusterNumbers: [6],
+  },
+  {
+    username: 'cum1.secretary',
+    fullName: 'Thư ký Cụm thi đua số 1',
+    role: Role.ClusterSecretary,
+    unitCode: 'STTTT-HAIPHONG',
+    clusterNumbers: [1],
+  },
+  { username: 'gialai', fullName: 'Cán bộ Sở TTTT Gia Lai', role: Role.UnitOfficer, unitCode: 'STTTT-GIALAI' },
+  { username: 'phuyen', fullName: 'Cán bộ Sở TTTT Phú Yên', role: Role.UnitOfficer, unitCode: 'STTTT-PHUYEN' },
+  { username: 'daklak', fullName: 'Cán bộ Sở TTTT Đắk Lắk', role: Role.UnitOfficer, unitCode: 'STTTT-DAKLAK' },
+  { username: 'lamdong', fullName: 'Cán bộ Sở TTTT Lâm Đồng', role: Role.UnitOfficer, unitCode: 'STTTT-LAMDONG' },
+  { username: 'kontum', fullName: 'Cán bộ Sở TTTT Kon Tum', role: Role.UnitOfficer, unitCode: 'STTTT-KONTUM' },
+  { username: 'daknong', fullName: 'Cán bộ Sở TTTT Đắk Nông', role: Role.UnitOfficer, unitCode: 'STTTT-DAKNONG' },
+];
+
+/** Illustrative phase dates of Cụm 6 (the pledge date of 2020 is a fact from seed 003; the rest is invented). */
+export const DEMO_PHASES: Record<number, Partial<Phases>> = {
+  2020: {
+    midYearReviewOn: '2020-07-15',
+    scoringOpensOn: '2020-11-16',
+    scoringClosesOn: '2020-12-10',
+    reviewMeetingOn: '2021-03-05',
+    proposalDeadline: '2021-03-31',
+  },
+};

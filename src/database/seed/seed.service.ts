@@ -1,0 +1,317 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { PasswordService } from '../../auth/password.service';
+import { Role } from '../../auth/roles';
+import { UserClusterScope } from '../../auth/user-cluster-scope.entity';
+import { User } from '../../auth/user.entity';
+import { Cluster } from '../../clusters/cluster.entity';
+import { EmulationYear } from '../../clusters/emulation-year.entity';
+import { Membership } from '../../clusters/membership.entity';
+import { Phases } from '../../clusters/phases.rules';
+import { nowIso } from '../../common/time';
+import { Unit, UnitKind } from '../../units/unit.entity';
+import { unitSearchKey } from '../../units/units.service';
+import { UnitOfWork } from '../unit-of-work';
+import {
+  ReferenceData,
+  isIllustrativeGroup,
+  loadReferenceData,
+  ministryMemberUnit,
+  ngheAnDistrictUnit,
+} from './reference-data';
+import { DEMO_PASSWORD, DEMO_PHASES, DEMO_USERS } from './demo-data';
+
+/** Years of membership loaded for the Ministry's clusters (the reference names members, not years). */
+const MINISTRY_MEMBERSHIP_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
+/** Nghệ An district clusters: from their creation in 2014 until the district level ended (2025). */
+const NGHE_AN_YEARS = Array.from({ length: 11 }, (_, i) => 2014 + i);
+/** Sở TTTT became part of each province's Sở KH&CN on 01/03/2025. */
+const DEPARTMENT_MERGER_END = '2025-02-28';
+
+interface UnitSpec {
+  code: string;
+  kind: UnitKind;
+  name: string;
+  shortName: string;
+  province?: string | null;
+  activeFrom?: string | null;
+  activeTo?: string | null;
+  successorId?: string | null;
+}
+
+/** Loads reference data (always) and demo accounts and dates (unless SEED_DEMO=false); idempotent. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+  private inserted: Record<string, number> = {};
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
+    const reference = loadReferenceData();
+    const accounts = await this.accountSpecs(options);
+    await this.uow.write(async (m) => {
+      this.inserted = {};
+      await this.loadReference(m, reference);
+      if (options.demo) await this.loadDemoPhases(m);
+      for (const account of accounts) await this.ensureUser(m, account);
+      const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);
+      if (total > 0) {
+        await this.audit.record(m, {
+          action: options.demo ? 'seed.reference_and_demo' : 'seed.reference',
+          entityType: 'seed',
+          entityId: 'reference',
+          after: this.inserted,
+          reason: 'Nạp dữ liệu tham chiếu khi khởi động lần đầu',
+        });
+        this.logger.log(`Seeded: ${JSON.stringify(this.inserted)}`);
+      }
+    });
+  }
+
+  private async loadReference(m: EntityManager, ref: ReferenceData): Promise<void> {
+    const organizers = new Map<string, Unit>();
+    for (const org of ref.organizers) {
+      let successorId: string | null = null;
+      if (org.successor) {
+        const successor = await this.ensureUnit(m, {
+          code: org.successor.code,
+          kind: 'ORGANIZER',
+          name: org.successor.name,
+          shortName: shortOrganizerName(org.successor.name),
+          activeFrom: org.successor.from,
+        });
+        successorId = successor.id;
+      }
+      const isMinistry = org.code === 'BTTTT';
+      organizers.set(
+        org.code,
+        await this.ensureUnit(m, {
+          code: org.code,
+          kind: 'ORGANIZER',
+          name: org.name,
+          shortName: shortOrganizerName(org.name),
+          province: isMinistry ? null : 'Nghệ An',
+          activeTo: successorId ? dayBefore(org.successor!.from) : null,
+          successorId,
+        }),
+      );
+    }
+
+    for (const entry of ref.clusters) {
+      const organizer = organizers.get(entry.organizer)!;
+      if (isIllustrativeGroup(entry)) {
+        for (const [index, c] of entry.clusters.entries()) {
+          const cluster = await this.ensureCluster(m, organizer, index + 1, c.name);
+          for (const district of c.members) {
+            const unit = await this.ensureUnit(m, {
+              ...ngheAnDistrictUnit(district),
+              kind: 'MEMBER',
+              province: 'Nghệ An',
+              activeTo: '2025-06-30',
+            });
+            for (const year of NGHE_AN_YEARS) await this.ensureMembership(m, cluster, unit, year);
+          }
+        }
+        continue;
+      }
+      const cluster = await this.ensureCluster(m, organizer, entry.number, entry.name);
+      for (const province of entry.members) {
+        const unit = await this.ensureUnit(m, {
+          ...ministryMemberUnit(province),
+          kind: 'MEMBER',
+          province,
+          activeTo: ministryMemberUnit(province).code.startsWith('STTTT-') ? DEPARTMENT_MERGER_END : null,
+        });
+        for (const year of MINISTRY_MEMBERSHIP_YEARS) await this.ensureMembership(m, cluster, unit, year);
+      }
+      for (const [yearText, facts] of Object.entries(entry.years)) {
+        for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await this.ensureYear(m, cluster, year, phases);
+      }
+    }
+  }
+
+  /** Illustrative phase dates for Cụm 6 (demo only: not facts). */
+  private async loadDemoPhases(m: EntityManager): Promise<void> {
+    const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
+    const cluster = ministry && (await m.findOne(Cluster, { where: { organizerId: ministry.id, number: 6 } }));
+    if (!cluster) return;
+    for (const [year, phases] of Object.entries(DEMO_PHASES)) await this.ensureYear(m, cluster, Number(year), phases);
+  }
+
+  private async accountSpecs(options: { demo: boolean; adminPassword?: string }) {
+    const specs = options.demo ? DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })) : [];
+    if (options.adminPassword) {
+      const admin = specs.find((s) => s.username === 'admin');
+      if (admin) admin.password = options.adminPassword;
+      else specs.push({ username: 'admin', fullName: 'Quản trị hệ thống', role: Role.Admin, password: options.adminPassword });
+    }
+    return specs;
+  }
+
+  private async ensureUnit(m: EntityManager, spec: UnitSpec): Promise<Unit> {
+    const existing = await m.findOne(Unit, { where: { code: spec.code } });
+    if (existing) return existing;
+    const now = nowIso();
+    const unit: Unit = {
+      id: randomUUID(),
+      code: spec.code,
+      kind: spec.kind,
+      name: spec.name,
+      shortName: spec.shortName,
+      province: spec.province ?? null,
+      parentId: null,
+      activeFrom: spec.activeFrom ?? null,
+      activeTo: spec.activeTo ?? null,
+      successorId: spec.successorId ?? null,
+      womenShareHundredths: null,
+      searchKey: '',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    unit.searchKey = unitSearchKey(unit);
+    await m.insert(Unit, unit);
+    this.count('units');
+    return unit;
+  }
+
+  private async ensureCluster(m: EntityManager, organizer: Unit, number: number, name: string): Promise<Cluster> {
+    const existing = await m.findOne(Cluster, { where: { organizerId: organizer.id, number } });
+    if (existing) return existing;
+    const now = nowIso();
+    const cluster: Cluster = {
+      id: randomUUID(),
+      organizerId: organizer.id,
+      number,
+      name,
+      documentCode: `CTĐ${number}`,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await m.insert(Cluster, cluster);
+    this.count('clusters');
+    return cluster;
+  }
+
+  private async ensureMembership(m: EntityManager, cluster: Cluster, unit: Unit, year: number): Promise<void> {
+    if (await m.exists(Membership, { where: { organizerId: cluster.organizerId, unitId: unit.id, year } })) return;
+    await m.insert(Membership, {
+      id: randomUUID(),
+      clusterId: cluster.id,
+      unitId: unit.id,
+      organizerId: cluster.organizerId,
+      year,
+      decisionId: null,
+      createdAt: nowIso(),
+    });
+    this.count('memberships');
+  }
+
+  /** Creates the year or fills phases still empty; never overwrites a date already set. */
+  private async ensureYear(m: EntityManager, cluster: Cluster, year: number, phases: Partial<Phases>): Promise<void> {
+    const existing = await m.findOne(EmulationYear, { where: { clusterId: cluster.id, year } });
+    const now = nowIso();
+    if (!existing) {
+      await m.insert(EmulationYear, {
+        id: randomUUID(),
+        clusterId: cluster.id,
+        year,
+        pledgeSigningOn: null,
+        midYearReviewOn: null,
+        scoringOpensOn: null,
+        scoringClosesOn: null,
+        reviewMeetingOn: null,
+        proposalDeadline: null,
+        ...phases,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      this.count('emulationYears');
+      return;
+    }
+    const missing = Object.fromEntries(
+      Object.entries(phases).filter(([k]) => existing[k as keyof Phases] === null),
+    ) as Partial<Phases>;
+    if (Object.keys(missing).length) {
+      await m.update(EmulationYear, { id: existing.id }, { ...missing, updatedAt: now, version: existing.version + 1 });
+    }
+  }
+
+  private async ensureUser(
+    m: EntityManager,
+    spec: { username: string; fullName: string; role: Role; password: string; unitCode?: string; organizerCode?: string; clusterNumbers?: number[] },
+  ): Promise<void> {
+    if (await m.exists(User, { where: { username: spec.username } })) return;
+    const unit = spec.unitCode ? await m.findOne(Unit, { where: { code: spec.unitCode } }) : null;
+    const organizer = spec.organizerCode ? await m.findOne(Unit, { where: { code: spec.organizerCode } }) : null;
+    const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
+    const now = nowIso();
+    const user: User = {
+      id: randomUUID(),
+      username: spec.username,
+      fullName: spec.fullName,
+      role: spec.role,
+      unitId: unit?.id ?? null,
+      organizerId: organizer?.id ?? null,
+      passwordHash: await this.passwords.hash(spec.password),
+      active: true,
+      passwordChangedAt: now,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await m.insert(User, user);
+    for (const number of spec.clusterNumbers ?? []) {
+      const cluster = await m.findOne(Cluster, { where: { organizerId: ministry!.id, number } });
+      if (cluster) await m.insert(UserClusterScope, { userId: user.id, clusterId: cluster.id });
+    }
+    this.count('users');
+  }
+
+  private count(kind: string): void {
+    this.inserted[kind] = (this.inserted[kind] ?? 0) + 1;
+  }
+}
+
+/**
+ * The first meeting of a year reviews the year before and signs the pledge of the current one
+ * (Cụm 6, 06/03/2020: review of 2019 and pledge of 2020). A reference "meeting" dated in the year
+ * after its key is that year's review; one dated in the key's own year is its pledge signing.
+ */
+export function yearPhasesFromFacts(
+  year: number,
+  facts: { meeting?: string; pledgeSigned?: { date: string } },
+): Array<[number, Partial<Phases>]> {
+  const out: Array<[number, Partial<Phases>]> = [[year, {}]];
+  const meeting = facts.pledgeSigned?.date ?? facts.meeting;
+  if (!meeting) return out;
+  if (Number(meeting.slice(0, 4)) > year) {
+    out[0][1].reviewMeetingOn = meeting;
+  } else {
+    out[0][1].pledgeSigningOn = meeting;
+    out.push([year - 1, { reviewMeetingOn: meeting }]);
+  }
+  return out;
+}
+
+function shortOrganizerName(name: string): string {
+  return name
+    .replace('Bộ Thông tin và Truyền thông', 'Bộ TTTT')
+    .replace('Bộ Khoa học và Công nghệ', 'Bộ KH&CN')
+    .replace('Sở Thông tin và Truyền thông tỉnh', 'Sở TTTT');
+}
+
+function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

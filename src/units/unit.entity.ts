@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
+/** ORGANIZER: a body that organises clusters (Bộ TTTT); MEMBER: a unit that takes part (Sở TTTT tỉnh Gia Lai). */
+export const UNIT_KINDS = ['ORGANIZER', 'MEMBER'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Đơn vị. History is never rewritten: a merged unit gets activeTo and a successor. */
+@Entity('units')
+export class Unit {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+
+  @Index('ux_units_code', { unique: true })
+  @Column('varchar', { length: 40 })
+  code: string;
+
+  @Column('varchar', { length: 20 }) kind: UnitKind;
+  @Column('varchar', { length: 300 }) name: string;
+  @Column('varchar', { name: 'short_name', length: 120 }) shortName: string;
+  @Column('varchar', { length: 100, nullable: true }) province: string | null;
+
+  @Column('varchar', { name: 'parent_id', length: 36, nullable: true }) parentId: string | null;
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_units_parent' })
+  parent?: Unit | null;
+
+  @Column('varchar', { name: 'active_from', length: 10, nullable: true }) activeFrom: string | null;
+  @Column('varchar', { name: 'active_to', length: 10, nullable: true }) activeTo: string | null;
+
+  @Column('varchar', { name: 'successor_id', length: 36, nullable: true }) successorId: string | null;
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'fk_units_successor' })
+  successor?: Unit | null;
+
+  /** Share of women in hundredths of a percent (7000 = 70 %), a tie-break input (Decree 152/2025 Art. 4). */
+  @Column('integer', { name: 'women_share_hundredths', nullable: true }) womenShareHundredths: number | null;
+
+  /** Accent-folded text for search ("Đắk Lắk" → "dak lak"). */
+  @Index('ix_units_search_key')
+  @Column('varchar', { name: 'search_key', length: 800 })
+  searchKey: string;
+
+  @Column('integer') version: number;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+  @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
+}

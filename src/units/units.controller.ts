@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { UuidParamPipe } from '../common/validation/params';
+import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
+import { UnitsService } from './units.service';
+
+@ApiTags('Đơn vị')
+@Controller('api/units')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get()
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: UnitPage })
+  list(@CurrentUser() p: Principal, @Query() query: UnitQueryDto): Promise<UnitPage> {
+    return this.units.list(p, query);
+  }
+
+  @Get(':id')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: UnitView })
+  get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<UnitView> {
+    return this.units.get(p, id);
+  }
+
+  @Post()
+  @Auth(Role.Admin)
+  @ApiCreatedResponse({ type: UnitView })
+  create(@Body() dto: CreateUnitDto): Promise<UnitView> {
+    return this.units.create(dto);
+  }
+
+  @Patch(':id')
+  @Auth(Role.Admin)
+  @ApiOkResponse({ type: UnitView })
+  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUnitDto): Promise<UnitView> {
+    return this.units.update(id, dto);
+  }
+}

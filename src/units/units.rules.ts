@@ -1,0 +1,42 @@
+import type { ErrorDetail } from '../common/errors/app.exception';
+
+export interface UnitLifespan {
+  activeFrom: string | null;
+  activeTo: string | null;
+}
+
+/** A unit takes part in a year when its active period overlaps that year. */
+export function isActiveInYear(unit: UnitLifespan, year: number): boolean {
+  const fromYear = unit.activeFrom ? Number(unit.activeFrom.slice(0, 4)) : -Infinity;
+  const toYear = unit.activeTo ? Number(unit.activeTo.slice(0, 4)) : Infinity;
+  return fromYear <= year && year <= toYear;
+}
+
+export function lifespanProblems(unit: UnitLifespan): ErrorDetail[] {
+  if (unit.activeFrom && unit.activeTo && unit.activeTo < unit.activeFrom) {
+    return [{ field: 'activeTo', code: 'order', message: 'Ngày kết thúc hoạt động phải sau ngày bắt đầu.' }];
+  }
+  return [];
+}
+
+/**
+ * A successor (after a merger) must be another unit, the merged unit must have ended,
+ * and following successors from the new one must never lead back (no cycles).
+ * `successorChain` lists the successors reachable from the proposed successor, in order.
+ */
+export function successorProblems(
+  unitId: string,
+  unit: UnitLifespan & { successorId: string | null },
+  successorChain: string[],
+): ErrorDetail[] {
+  if (!unit.successorId) return [];
+  const problem = (message: string): ErrorDetail[] => [{ field: 'successorId', code: 'invalidSuccessor', message }];
+  if (unit.successorId === unitId) return problem('Một đơn vị không thể là đơn vị kế thừa của chính nó.');
+  if (successorChain.includes(unitId)) return problem('Chuỗi kế thừa tạo thành vòng lặp.');
+  if (!unit.activeTo) return problem('Cần ghi ngày kết thúc hoạt động (activeTo) khi khai báo đơn vị kế thừa.');
+  return [];
+}
+
+/** Percent with two decimals ↔ integer hundredths. */
+export const toHundredths = (percent: number): number => Math.round(percent * 100);
+export const fromHundredths = (value: number | null): number | null => (value === null ? null : value / 100);

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { escapeLike, foldVietnamese, searchKey } from '../common/text';
+import { nowIso } from '../common/time';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { Unit } from './unit.entity';
+import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
+import { fromHundredths, lifespanProblems, successorProblems, toHundredths } from './units.rules';
+
+export function unitView(u: Unit): UnitView {
+  return {
+    id: u.id,
+    code: u.code,
+    kind: u.kind,
+    name: u.name,
+    shortName: u.shortName,
+    province: u.province,
+    parentId: u.parentId,
+    activeFrom: u.activeFrom,
+    activeTo: u.activeTo,
+    successorId: u.successorId,
+    womenShare: fromHundredths(u.womenShareHundredths),
+    version: u.version,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  };
+}
+
+export const unitSearchKey = (u: Pick<Unit, 'code' | 'name' | 'shortName' | 'province'>) =>
+  searchKey(u.code, u.name, u.shortName, u.province);
+
+/** Đơn vị: the directory of organisers and member units. */
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, query: UnitQueryDto): Promise<UnitPage> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.name', 'ASC').take(limit).skip(offset);
+      this.access.scopeUnits(qb, 'u', p);
+      if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
+      if (query.activeInYear) {
+        qb.andWhere('(u.activeFrom IS NULL OR u.activeFrom <= :yearEnd)', { yearEnd: `${query.activeInYear}-12-31` });
+        qb.andWhere('(u.activeTo IS NULL OR u.activeTo >= :yearStart)', { yearStart: `${query.activeInYear}-01-01` });
+      }
+      const words = query.q ? foldVietnamese(query.q).split(' ').filter(Boolean).slice(0, 8) : [];
+      if (query.q !== undefined && words.length === 0) qb.andWhere('1 = 0'); // nothing searchable in the text
+      words.forEach((word, i) => qb.andWhere(`u.searchKey LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
+      const [units, total] = await qb.getManyAndCount();
+      return { items: units.map(unitView), total, limit, offset };
+    });
+  }
+
+  get(p: Principal, id: string): Promise<UnitView> {
+    return this.uow.read(async (m) => unitView(await this.findVisible(m, p, id)));
+  }
+
+  create(dto: CreateUnitDto): Promise<UnitView> {
+    return this.uow.write(async (m) => {
+      if (await m.exists(Unit, { where: { code: dto.code } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'code', `Mã đơn vị "${dto.code}" đã tồn tại.`);
+      }
+      const id = randomUUID();
+      const now = nowIso();
+      const unit: Unit = {
+        id,
+        code: dto.code,
+        kind: dto.kind,
+        name: dto.name.trim(),
+        shortName: dto.shortName.trim(),
+        province: dto.province?.trim() ?? null,
+        parentId: dto.parentId ?? null,
+        activeFrom: dto.activeFrom ?? null,
+        activeTo: dto.activeTo ?? null,
+        successorId: dto.successorId ?? null,
+        womenShareHundredths: dto.womenShare == null ? null : toHundredths(dto.womenShare),
+        searchKey: '',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      unit.searchKey = unitSearchKey(unit);
+      await this.checkUnit(m, unit);
+      await m.insert(Unit, unit);
+      const view = unitView(unit);
+      await this.audit.record(m, { action: 'unit.create', entityType: 'unit', entityId: id, after: view, reason: dto.reason });
+      return view;
+    });
+  }
+
+  update(id: string, dto: UpdateUnitDto): Promise<UnitView> {
+    return this.uow.write(async (m) => {
+      const current = await m.findOne(Unit, { where: { id } });
+      if (!current) throw AppException.notFound('đơn vị');
+      const next: Unit = {
+        ...current,
+        name: dto.name?.trim() ?? current.name,
+        shortName: dto.shortName?.trim() ?? current.shortName,
+        province: dto.province !== undefined ? (dto.province?.trim() ?? null) : current.province,
+        parentId: dto.parentId !== undefined ? dto.parentId : current.parentId,
+        activeFrom: dto.activeFrom !== undefined ? dto.activeFrom : current.activeFrom,
+        activeTo: dto.activeTo !== undefined ? dto.activeTo : current.activeTo,
+        successorId: dto.successorId !== undefined ? dto.successorId : current.successorId,
+        womenShareHundredths:
+          dto.womenShare !== undefined ? (dto.womenShare === null ? null : toHundredths(dto.womenShare)) : current.womenShareHundredths,
+        updatedAt: nowIso(),
+      };
+      next.searchKey = unitSearchKey(next);
+      await this.checkUnit(m, next);
+      const { id: _id, version: _v, createdAt: _c, parent: _p, successor: _s, ...changes } = next;
+      const updated = await updateVersioned(m, Unit, id, dto.version, changes, 'đơn vị');
+      const after = unitView(updated);
+      await this.audit.record(m, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        before: unitView(current),
+        after,
+        reason: dto.reason,
+      });
+      return after;
+    });
+  }
+
+  /** A unit the caller may see, else 404 (existence outside the scope is not revealed). */
+  async findVisible(m: EntityManager, p: Principal, id: string): Promise<Unit> {
+    const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :id', { id });
+    this.access.scopeUnits(qb, 'u', p);
+    const unit = await qb.getOne();
+    if (!unit) throw AppException.notFound('đơn vị');
+    return unit;
+  }
+
+  private async checkUnit(m: EntityManager, unit: Unit): Promise<void> {
+    const problems: ErrorDetail[] = [...lifespanProblems(unit)];
+    if (unit.parentId) {
+      if (unit.parentId === unit.id) {
+        problems.push({ field: 'parentId', code: 'invalid', message: 'Một đơn vị không thể là đơn vị cấp trên của chính nó.' });
+      } else if (!(await m.exists(Unit, { where: { id: unit.parentId } }))) {
+        problems.push({ field: 'parentId', code: 'invalid', message: 'Không tìm thấy đơn vị cấp trên.' });
+      }
+    }
+    if (unit.successorId) {
+      const successor = await m.findOne(Unit, { where: { id: unit.successorId } });
+      if (!successor) {
+        problems.push({ field: 'successorId', code: 'invalid', message: 'Không tìm thấy đơn vị kế thừa.' });
+      } else {
+        const chain = await this.successorChain(m, successor);
+        const found = successorProblems(unit.id, unit, chain);
+        if (found.length) throw new AppException(ErrorCode.InvalidSuccessor, found[0].message, found);
+      }
+    }
+    if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
+  }
+
+  /** Ids reachable by following successors, starting with `from` itself (bounded). */
+  private async successorChain(m: EntityManager, from: Unit): Promise<string[]> {
+    const chain = [from.id];
+    let next = from.successorId;
+    while (next && chain.length < 100 && !chain.includes(next)) {
+      chain.push(next);
+      const unit = await m.findOne(Unit, { where: { id: next } });
+      next = unit?.successorId ?? null;
+    }
+    return chain;
+  }
+}

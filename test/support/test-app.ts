@@ -1,0 +1,123 @@
+import { INestApplication } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import { ENTITIES } from '../../src/database/entities';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** Which database the e2e suite runs on: TEST_DB=postgres (with TEST_PG_URL) or SQLite by default. */
+export const TEST_DB: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  dataDir: string;
+  databaseUrl?: string;
+  /** A bearer token for a demo account (cached per user name). */
+  token(username: string): Promise<string>;
+  /** A hash of every row of every table: equal before and after means nothing changed. */
+  snapshot(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the real application on a fresh database running the real migrations and seed. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'thidua-test-'));
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (TEST_DB === 'postgres') {
+    dbName = `thidua_t_${randomBytes(6).toString('hex')}`;
+    await withAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    JWT_SECRET: randomBytes(36).toString('base64url'),
+    SEED_DEMO: 'true',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const app = await createApp(config);
+  const dataSource = app.get(DataSource);
+  const tokens = new Map<string, string>();
+  const http = request(app.getHttpServer());
+
+  return {
+    app,
+    http,
+    dataSource,
+    dataDir,
+    databaseUrl,
+    async token(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    async snapshot() {
+      const hash = createHash('sha256');
+      for (const entity of ENTITIES) {
+        const rows = await dataSource.getRepository(entity).find();
+        const lines = rows.map((r) => JSON.stringify(r)).sort();
+        hash.update(`${dataSource.getMetadata(entity).tableName}:${lines.length}\n${lines.join('\n')}\n`);
+      }
+      return hash.digest('hex');
+    },
+    async close() {
+      await app.close();
+      if (dbName) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Looks up ids of demo data by their natural keys. */
+export async function demoIds(t: TestApp) {
+  const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);
+  const p = TEST_DB === 'postgres' ? (i: number) => `$${i}` : () => '?';
+  const unit = async (code: string) => (await q(`SELECT id FROM units WHERE code = ${p(1)}`, [code]))[0]?.id as string;
+  const ministry = await unit('BTTTT');
+  const cluster = async (organizerId: string, n: number) =>
+    (await q(`SELECT id FROM clusters WHERE organizer_id = ${p(1)} AND number = ${p(2)}`, [organizerId, n]))[0]?.id as string;
+  const ngheAn = await unit('STTTT-NA');
+  return {
+    ministry,
+    ngheAn,
+    cum1: await cluster(ministry, 1),
+    cum6: await cluster(ministry, 6),
+    cum7: await cluster(ministry, 7),
+    naCum1: await cluster(ngheAn, 1),
+    unit,
+    gialai: await unit('STTTT-GIALAI'),
+    daklak: await unit('STTTT-DAKLAK'),
+    hanoi: await unit('STTTT-HANOI'),
+    user: async (username: string) => (await q(`SELECT id FROM users WHERE username = ${p(1)}`, [username]))[0]?.id as string,
+  };
+}
+
+/** Positional parameter placeholder of the test database. */
+export const ph = (i: number) => (TEST_DB === 'postgres' ? `$${i}` : '?');

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig, nestLogLevels } from '../../src/config/app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults: SQLite in data/, port 3000, demo data on', () => {
+    const c = loadConfig({}, '/srv/thidua');
+    assert.equal(c.port, 3000);
+    assert.deepEqual(c.database, { type: 'sqlite', path: '/srv/thidua/data/thidua.sqlite' });
+    assert.equal(c.dataDir, '/srv/thidua/data');
+    assert.equal(c.seedDemo, true);
+    assert.equal(c.jwtSecret, undefined);
+  });
+
+  it('reads PostgreSQL from DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua' }, '/x');
+    assert.deepEqual(c.database, { type: 'postgres', url: 'postgres://u@db:5432/thidua' });
+  });
+
+  it('parses SEED_DEMO strictly', () => {
+    assert.equal(loadConfig({ SEED_DEMO: 'false' }).seedDemo, false);
+    assert.equal(loadConfig({ SEED_DEMO: '0' }).seedDemo, false);
+    assert.equal(loadConfig({ SEED_DEMO: 'TRUE' }).seedDemo, true);
+  });
+
+  const wrong: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'abc' }, /PORT phải là số nguyên từ 0 đến 65535/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PORT: '-1' }, /PORT/],
+    [{ SEED_DEMO: 'maybe' }, /SEED_DEMO phải là true hoặc false/],
+    [{ DATABASE_URL: 'mysql://root@localhost/x' }, /chỉ hỗ trợ PostgreSQL/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL phải là một địa chỉ/],
+    [{ DATABASE_URL: 'postgres://localhost:5432' }, /tên cơ sở dữ liệu/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET phải dài ít nhất 32 ký tự/],
+    [{ ADMIN_PASSWORD: 'abc' }, /ADMIN_PASSWORD/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ SESSION_TTL_MINUTES: '1' }, /SESSION_TTL_MINUTES/],
+    [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES/],
+    [{ HOST: 'bad host!' }, /HOST/],
+  ];
+  for (const [env, message] of wrong) {
+    it(`refuses ${JSON.stringify(env)} with one clear sentence`, () => {
+      assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message) && !e.message.includes('\n'));
+    });
+  }
+
+  it('maps log levels to the levels at or above them', () => {
+    assert.deepEqual(nestLogLevels('warn'), ['error', 'warn']);
+    assert.deepEqual(nestLogLevels('verbose'), ['error', 'warn', 'log', 'debug', 'verbose']);
+  });
+});

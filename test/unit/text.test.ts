@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { escapeLike, foldVietnamese, searchKey } from '../../src/common/text';
+import { formatDateVi, isIsoDate } from '../../src/common/time';
+
+describe('foldVietnamese', () => {
+  const cases: Array<[string, string]> = [
+    ['Đắk Lắk', 'dak lak'],
+    ['dak lak', 'dak lak'],
+    ['ĐẮK NÔNG', 'dak nong'],
+    ['Sở Thông tin và Truyền thông tỉnh Gia Lai', 'so thong tin va truyen thong tinh gia lai'],
+    ['Bà Rịa - Vũng Tàu', 'ba ria vung tau'],
+    ['Thừa Thiên Huế', 'thua thien hue'],
+    ['  Hồ   Chí Minh ', 'ho chi minh'],
+    ['Phòng VH&TT Quỳ Hợp', 'phong vh tt quy hop'],
+    // Composed and decomposed forms fold the same.
+    ['Lắk'.normalize('NFD'), 'lak'],
+    ['', ''],
+  ];
+  for (const [input, expected] of cases) {
+    it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => assert.equal(foldVietnamese(input), expected));
+  }
+  it('searchKey joins folded parts and skips empty ones', () => {
+    assert.equal(searchKey('STTTT-DAKLAK', 'Sở TTTT Đắk Lắk', null, undefined, ''), 'stttt daklak so tttt dak lak');
+  });
+  it('escapeLike escapes wildcards and the escape character', () => {
+    assert.equal(escapeLike('50%_a\\b'), '50\\%\\_a\\\\b');
+  });
+});
+
+describe('dates', () => {
+  const valid = ['2020-03-06', '2024-02-29', '2000-01-01', '2100-12-31'];
+  const invalid = ['2021-02-29', '2020-13-01', '2020-00-10', '2020-3-6', '06/03/2020', '2020-03-06T00:00:00Z', '', 20200306, null];
+  for (const v of valid) it(`accepts ${v}`, () => assert.equal(isIsoDate(v), true));
+  for (const v of invalid) it(`rejects ${JSON.stringify(v)}`, () => assert.equal(isIsoDate(v), false));
+  it('formats dd/mm/yyyy', () => assert.equal(formatDateVi('2020-03-06'), '06/03/2020'));
+});
