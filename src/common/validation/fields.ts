@@ -58,7 +58,8 @@ const MSG = {
 function presenceDecorators(presence: Presence): PropertyDecorator[] {
   switch (presence) {
     case 'required':
-      return [IsDefined({ message: MSG.required }), ValidateIf((_o, v) => v !== undefined), notNull()];
+      // Not ValidateIf here: it would skip IsDefined too, letting a missing field through.
+      return [IsDefined({ message: MSG.required })];
     case 'optional':
       return [ValidateIf((_o, v) => v !== undefined), notNull()];
     case 'nullable':

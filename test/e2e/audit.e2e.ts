@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+
+describe(`audit log (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let admin: string;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    admin = await t.token('admin');
+  });
+  after(() => t.close());
+
+  it('records who, when, what and why for a change, with the request id', async () => {
+    const current = await t.http.get(`/api/units/${ids.daklak}`).auth(admin, { type: 'bearer' }).expect(200);
+    const res = await t.http
+      .patch(`/api/units/${ids.daklak}`)
+      .auth(admin, { type: 'bearer' })
+      .set('X-Request-Id', 'req-audit-test-0001')
+      .send({ version: current.body.version, womenShare: 71, reason: 'Theo báo cáo nhân sự năm 2020' })
+      .expect(200);
+    assert.equal(res.headers['x-request-id'], 'req-audit-test-0001');
+    const log = await t.http.get('/api/audit').query({ entityType: 'unit', entityId: ids.daklak }).auth(admin, { type: 'bearer' }).expect(200);
+    const [entry] = log.body.items;
+    assert.equal(entry.action, 'unit.update');
+    assert.equal(entry.actorUsername, 'admin');
+    assert.equal(entry.reason, 'Theo báo cáo nhân sự năm 2020');
+    assert.equal(entry.requestId, 'req-audit-test-0001');
+    assert.equal(entry.before.womenShare, null);
+    assert.equal(entry.after.womenShare, 71);
+    assert.match(entry.occurredAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('filters by action, actor, cluster and date', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const year = await t.http.get(`/api/clusters/${ids.cum6}/years/2020`).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http
+      .patch(`/api/clusters/${ids.cum6}/years/2020`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ version: year.body.version, midYearReviewOn: '2020-07-20', reason: 'Dời lịch sơ kết' })
+      .expect(200);
+    const byActor = await t.http.get('/api/audit').query({ actor: 'cum6.secretary', action: 'emulation_year.update' }).auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(byActor.body.total, 1);
+    assert.equal(byActor.body.items[0].clusterId, ids.cum6);
+    const byCluster = await t.http.get('/api/audit').query({ clusterId: ids.cum6 }).auth(admin, { type: 'bearer' }).expect(200);
+    assert.ok(byCluster.body.items.every((e: { clusterId: string }) => e.clusterId === ids.cum6));
+    const today = new Date().toISOString().slice(0, 10);
+    const byDate = await t.http.get('/api/audit').query({ from: today, to: today, action: 'emulation_year.update' }).auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(byDate.body.total, 1);
+    const past = await t.http.get('/api/audit').query({ to: '2000-01-01' }).auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(past.body.total, 0);
+  });
+
+  it('never stores passwords or their hashes', async () => {
+    await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'audit.check', fullName: 'Kiểm tra', role: 'unit_officer', unitId: ids.gialai, password: 'BiMat2026xyz' })
+      .expect(201);
+    const rows = await t.dataSource.query('SELECT before, after FROM audit_entries');
+    const text = JSON.stringify(rows);
+    assert.ok(!text.includes('BiMat2026xyz'));
+    assert.ok(!text.includes('$argon2'));
+  });
+
+  it('a rejected request writes no audit entry', async () => {
+    const count = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_entries'))[0].n);
+    const before = await count();
+    await t.http.post(`/api/clusters/${ids.cum1}/members`).auth(admin, { type: 'bearer' }).send({ unitId: ids.gialai, year: 2020 }).expect(409);
+    await t.http.patch(`/api/units/${ids.gialai}`).auth(admin, { type: 'bearer' }).send({ version: 999, reason: 'Phiên bản cũ', name: 'X' }).expect(409);
+    assert.equal(await count(), before);
+  });
+
+  it('the database refuses to change or delete audit rows', async () => {
+    await assert.rejects(t.dataSource.query(`UPDATE audit_entries SET reason = ${ph(1)}`, ['sửa']), /append-only/);
+    await assert.rejects(t.dataSource.query('DELETE FROM audit_entries'), /append-only/);
+  });
+
+  it('verifies the chain, and detects a tampered row', async () => {
+    const ok = await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(ok.body.ok, true);
+    assert.ok(ok.body.checked > 3);
+    assert.match(ok.body.message, /toàn vẹn/);
+
+    // Someone with database access disables the protection and rewrites history.
+    const target = (await t.dataSource.query(`SELECT seq FROM audit_entries WHERE action = ${ph(1)}`, ['unit.update']))[0].seq;
+    if (TEST_DB === 'postgres') {
+      await t.dataSource.query('ALTER TABLE audit_entries DISABLE TRIGGER trg_audit_append_only');
+    } else {
+      await t.dataSource.query('DROP TRIGGER trg_audit_no_update');
+    }
+    await t.dataSource.query(`UPDATE audit_entries SET actor_username = ${ph(1)} WHERE seq = ${ph(2)}`, ['someone.else', target]);
+    const broken = await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(broken.body.ok, false);
+    assert.equal(broken.body.brokenAtSeq, Number(target));
+    assert.equal(broken.body.problem, 'hash');
+    assert.match(broken.body.message, /bị sửa đổi/);
+  });
+});

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_PASSWORD, TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+
+describe(`accounts and sessions (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  before(async () => {
+    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_SECONDS: '600' });
+    ids = await demoIds(t);
+  });
+  after(() => t.close());
+
+  const login = (username: string, password = DEMO_PASSWORD) => t.http.post('/api/auth/login').send({ username, password });
+
+  it('logs in with the demo password and answers a bearer token', async () => {
+    const res = await login('reviewer').expect(200);
+    assert.equal(res.body.tokenType, 'Bearer');
+    assert.match(res.body.accessToken, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const me = await t.http.get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+    assert.equal(me.body.username, 'reviewer');
+    assert.equal(me.body.role, 'ministry_reviewer');
+    assert.equal(me.body.roleLabel, 'Cán bộ thẩm định của Bộ');
+    assert.equal(me.body.organizerId, ids.ministry);
+  });
+
+  it('refuses a wrong password and an unknown user alike, in Vietnamese', async () => {
+    for (const res of [await login('phuyen', 'wrong-password1'), await login('nobody.here', 'whatever1')]) {
+      assert.equal(res.status, 401);
+      assert.equal(res.body.code, 'AUTH_INVALID_CREDENTIALS');
+      assert.equal(res.body.message, 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+  });
+
+  it('throttles failed logins per user, even with the right password, with Retry-After', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await login('kontum', `bad-${i}-password`)).status, 401);
+    const blocked = await login('kontum');
+    assert.equal(blocked.status, 429);
+    assert.equal(blocked.body.code, 'AUTH_TOO_MANY_ATTEMPTS');
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+    await login('daknong').expect(200); // another user is not affected
+  });
+
+  it('rejects missing, malformed and tampered tokens', async () => {
+    const good = (await login('lamdong').expect(200)).body.accessToken as string;
+    const cases: Array<[string | undefined, string]> = [
+      [undefined, 'AUTH_REQUIRED'],
+      ['Bearer', 'AUTH_REQUIRED'],
+      ['Basic abc', 'AUTH_REQUIRED'],
+      ['Bearer not.a.token', 'AUTH_SESSION_ENDED'],
+      [`Bearer ${good.slice(0, -3)}abc`, 'AUTH_SESSION_ENDED'],
+    ];
+    for (const [header, code] of cases) {
+      const req = t.http.get('/api/auth/me');
+      if (header) req.set('Authorization', header);
+      const res = await req;
+      assert.equal(res.status, 401, String(header));
+      assert.equal(res.body.code, code);
+    }
+  });
+
+  it('logout ends that session at once', async () => {
+    const token = (await login('gialai').expect(200)).body.accessToken;
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+    await t.http.post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
+    const res = await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    assert.equal(res.body.code, 'AUTH_SESSION_ENDED');
+  });
+
+  it('an expired session is refused', async () => {
+    const token = (await login('gialai').expect(200)).body.accessToken;
+    await t.dataSource.query(`UPDATE sessions SET expires_at = ${ph(1)} WHERE revoked_at IS NULL`, ['2000-01-01T00:00:00.000Z']);
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+  });
+
+  it('changing the password ends every other session and issues a new token', async () => {
+    const first = (await login('phuyen').expect(200)).body.accessToken;
+    const second = (await login('phuyen').expect(200)).body.accessToken;
+    const weak = await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    assert.equal(weak.status, 400);
+    assert.equal(weak.body.details[0].field, 'newPassword');
+    const wrong = await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: 'Wrong@2026', newPassword: 'MatKhauMoi2026' });
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.body.code, 'AUTH_WRONG_CURRENT_PASSWORD');
+
+    const changed = await t.http
+      .post('/api/auth/password')
+      .auth(first, { type: 'bearer' })
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'MatKhauMoi2026' })
+      .expect(200);
+    for (const old of [first, second]) await t.http.get('/api/auth/me').auth(old, { type: 'bearer' }).expect(401);
+    await t.http.get('/api/auth/me').auth(changed.body.accessToken, { type: 'bearer' }).expect(200);
+    await login('phuyen').expect(401);
+    await login('phuyen', 'MatKhauMoi2026').expect(200);
+  });
+
+  it('disabling a user ends their sessions at once and stops new logins', async () => {
+    const admin = await t.token('admin');
+    const token = (await login('daklak').expect(200)).body.accessToken;
+    const userId = await ids.user('daklak');
+    const current = await t.http.get(`/api/users/${userId}`).auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(current.body.passwordHash, undefined, 'never exposes the hash');
+    await t.http
+      .patch(`/api/users/${userId}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ version: current.body.version, active: false, reason: 'Cán bộ chuyển công tác' })
+      .expect(200);
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    await login('daklak').expect(401);
+  });
+
+  it('an admin creates an account with a scope that fits its role, and resets its password', async () => {
+    const admin = await t.token('admin');
+    const mismatch = await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'BatDau2026' });
+    assert.equal(mismatch.status, 422);
+    assert.equal(mismatch.body.code, 'INVALID_ROLE_SCOPE');
+    assert.equal(mismatch.body.details[0].field, 'unitId');
+
+    const organizerAsUnit = await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'BatDau2026', unitId: ids.ministry });
+    assert.equal(organizerAsUnit.status, 422);
+    assert.equal(organizerAsUnit.body.details[0].field, 'unitId');
+
+    const created = await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'BatDau2026', unitId: ids.gialai })
+      .expect(201);
+    assert.equal(created.body.fullName, 'Trần Thị Bình');
+    const dup = await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'new.officer', fullName: 'X', role: 'unit_officer', password: 'BatDau2026', unitId: ids.gialai });
+    assert.equal(dup.status, 409);
+    assert.equal(dup.body.details[0].field, 'username');
+
+    const session = (await login('new.officer', 'BatDau2026').expect(200)).body.accessToken;
+    await t.http
+      .post(`/api/users/${created.body.id}/password`)
+      .auth(admin, { type: 'bearer' })
+      .send({ newPassword: 'DatLai2026', reason: 'Người dùng quên mật khẩu' })
+      .expect(204);
+    await t.http.get('/api/auth/me').auth(session, { type: 'bearer' }).expect(401);
+    await login('new.officer', 'DatLai2026').expect(200);
+  });
+
+  it('account administration is for admins only', async () => {
+    for (const user of ['reviewer', 'cum6.secretary', 'lamdong']) {
+      const res = await t.http.get('/api/users').auth(await t.token(user), { type: 'bearer' });
+      assert.equal(res.status, 403, user);
+      assert.equal(res.body.code, 'FORBIDDEN');
+    }
+  });
+});
