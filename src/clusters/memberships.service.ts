@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
+import { compareVi } from '../common/text';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
@@ -33,10 +34,11 @@ export class MembershipsService {
         .innerJoinAndSelect('ms.unit', 'u')
         .leftJoinAndSelect('ms.decision', 'd')
         .where('ms.clusterId = :clusterId', { clusterId })
-        .orderBy('ms.year', 'DESC')
-        .addOrderBy('u.name', 'ASC');
+        .orderBy('ms.year', 'DESC');
       if (year !== undefined) qb.andWhere('ms.year = :year', { year });
-      return (await qb.getMany()).map(memberView);
+      const rows = await qb.getMany();
+      rows.sort((a, b) => b.year - a.year || compareVi(a.unit!.name, b.unit!.name));
+      return rows.map(memberView);
     });
   }
 

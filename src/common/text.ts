@@ -25,3 +25,8 @@ export function searchKey(...parts: Array<string | null | undefined>): string {
 export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+const VI = new Intl.Collator('vi', { sensitivity: 'base' });
+
+/** Compares text in Vietnamese alphabetical order (Đ after D, Ư after U). */
+export const compareVi = (a: string, b: string): number => VI.compare(a, b);

@@ -21,7 +21,9 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: ['error' as const, 'warn' as const],
+    // Constraint failures are expected (they answer 409/422) and real faults are logged by the
+    // exception filter, so TypeORM itself reports warnings only.
+    logging: ['warn' as const],
   };
   if (database.type === 'postgres') {
     return { type: 'postgres', url: database.url, ...common, extra: { max: 10 } };

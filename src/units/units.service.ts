@@ -32,8 +32,9 @@ export function unitView(u: Unit): UnitView {
   };
 }
 
+/** The folded name comes first, so ordering by this key approximates Vietnamese alphabetical order. */
 export const unitSearchKey = (u: Pick<Unit, 'code' | 'name' | 'shortName' | 'province'>) =>
-  searchKey(u.code, u.name, u.shortName, u.province);
+  searchKey(u.name, u.shortName, u.code, u.province);
 
 /** Đơn vị: the directory of organisers and member units. */
 @Injectable()
@@ -48,7 +49,7 @@ export class UnitsService {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.name', 'ASC').take(limit).skip(offset);
+      const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.searchKey', 'ASC').take(limit).skip(offset);
       this.access.scopeUnits(qb, 'u', p);
       if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
       if (query.activeInYear) {

@@ -34,10 +34,15 @@ describe(`foundation (${TEST_DB})`, () => {
     const clusters = await t.http.get('/api/clusters').auth(token, { type: 'bearer' }).expect(200);
     assert.deepEqual(clusters.body.map((c: { name: string }) => c.name), ['Cụm thi đua số 6']);
     const members = await t.http.get(`/api/clusters/${ids.cum6}/members?year=2020`).auth(token, { type: 'bearer' }).expect(200);
-    const names = members.body.map((m: { unit: { name: string } }) => m.unit.name).sort();
-    assert.equal(names.length, 6);
-    assert.ok(names.includes('Sở Thông tin và Truyền thông tỉnh Gia Lai'));
-    assert.ok(names.includes('Sở Thông tin và Truyền thông tỉnh Đắk Lắk'));
+    const names = members.body.map((m: { unit: { shortName: string } }) => m.unit.shortName);
+    assert.deepEqual(
+      names,
+      ['Sở TTTT Đắk Lắk', 'Sở TTTT Đắk Nông', 'Sở TTTT Gia Lai', 'Sở TTTT Kon Tum', 'Sở TTTT Lâm Đồng', 'Sở TTTT Phú Yên'],
+      'listed in Vietnamese alphabetical order (Đ after D)',
+    );
+    const full = members.body.map((m: { unit: { name: string } }) => m.unit.name);
+    assert.ok(full.includes('Sở Thông tin và Truyền thông tỉnh Gia Lai'));
+    assert.ok(full.includes('Sở Thông tin và Truyền thông tỉnh Đắk Lắk'));
     assert.ok(members.body.every((m: { year: number }) => m.year === 2020));
   });
 
