@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.tokens';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { LeadershipModule } from './leadership/leadership.module';
 import { UnitsModule } from './units/units.module';
 
 @Global()
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         UnitsModule,
         ClustersModule,
+        LeadershipModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

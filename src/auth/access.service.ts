@@ -3,6 +3,8 @@ import { Brackets, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'type
 import { AppException } from '../common/errors/app.exception';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { Unit } from '../units/unit.entity';
 import type { Principal } from './principal';
 import { Role } from './roles';
 
@@ -44,6 +46,34 @@ export class AccessService {
     if (!cluster || !access) throw AppException.notFound('cụm thi đua');
     if (RANK[access] < RANK[need]) throw AppException.forbidden();
     return cluster;
+  }
+
+  /**
+   * Like requireCluster, for the data of one emulation year. A secretariat's write access follows the
+   * year's chair unit (hand-over): the officers of the chair unit of `year` manage it; while no term is
+   * recorded for `year`, the secretariat of the latest earlier term keeps it (or, with no term at all,
+   * the secretaries assigned to the cluster). History stays readable.
+   */
+  async requireClusterYear(m: EntityManager, p: Principal, clusterId: string, year: number, need: ClusterAccess): Promise<Cluster> {
+    const cluster = await this.requireCluster(m, p, clusterId, need);
+    if (need === 'read' || p.role !== Role.ClusterSecretary) return cluster;
+    const manager = await this.managingTerm(m, clusterId, year);
+    if (!manager || manager.chairUnitId === p.unitId) return cluster;
+    const chair = await m.findOne(Unit, { where: { id: manager.chairUnitId } });
+    throw AppException.forbidden(
+      manager.year === year
+        ? `Năm ${year} do ${chair?.shortName ?? 'đơn vị khác'} làm Cụm trưởng: chỉ thư ký cụm của đơn vị Cụm trưởng được thay đổi dữ liệu năm này.`
+        : `Dữ liệu năm ${year} do thư ký cụm của ${chair?.shortName ?? 'đơn vị khác'} (Cụm trưởng năm ${manager.year}) quản lý.`,
+    );
+  }
+
+  /** The term whose secretariat manages `year`: that year's, else the latest earlier one. */
+  async managingTerm(m: EntityManager, clusterId: string, year: number): Promise<LeadershipTerm | null> {
+    return m
+      .createQueryBuilder(LeadershipTerm, 't')
+      .where('t.clusterId = :clusterId AND t.year <= :year', { clusterId, year })
+      .orderBy('t.year', 'DESC')
+      .getOne();
   }
 
   /** Whether the caller acts for this organiser (admins act for all). */

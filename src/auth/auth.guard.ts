@@ -10,6 +10,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ACCESS_KEY, AccessRule } from './auth.decorators';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { Role } from './roles';
 import { UserClusterScope } from './user-cluster-scope.entity';
 import { User } from './user.entity';
 
@@ -83,6 +85,12 @@ export async function loadPrincipal(
   const user = await manager.findOne(User, { where: { id: session.userId } });
   if (!user || !user.active) return null;
   const scopes = await manager.find(UserClusterScope, { where: { userId: user.id } });
+  const clusterIds = new Set(scopes.map((s) => s.clusterId));
+  if (user.role === Role.ClusterSecretary && user.unitId) {
+    // The secretariat follows the chair unit: clusters the unit chairs or chaired are in scope.
+    const chaired = await manager.find(LeadershipTerm, { where: { chairUnitId: user.unitId }, select: { clusterId: true } });
+    for (const t of chaired) clusterIds.add(t.clusterId);
+  }
   return {
     userId: user.id,
     username: user.username,
@@ -91,6 +99,6 @@ export async function loadPrincipal(
     sessionId: session.id,
     unitId: user.unitId,
     organizerId: user.organizerId,
-    clusterIds: scopes.map((s) => s.clusterId),
+    clusterIds: [...clusterIds].sort(),
   };
 }

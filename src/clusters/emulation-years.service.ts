@@ -39,7 +39,7 @@ export class EmulationYearsService {
 
   create(p: Principal, clusterId: string, dto: CreateYearDto): Promise<YearView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'year');
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, dto.year, 'year');
       if (await m.exists(EmulationYear, { where: { clusterId, year: dto.year } })) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Năm thi đua ${dto.year} của cụm này đã được tạo.`);
       }
@@ -70,7 +70,7 @@ export class EmulationYearsService {
 
   update(p: Principal, clusterId: string, year: number, dto: UpdateYearDto): Promise<YearView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'year');
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
       const current = await this.find(m, clusterId, year);
       const merged = { ...phasesOf(current), ...definedPhases(dto) };
       const phases = this.checkedPhases(year, merged);

@@ -6,7 +6,9 @@ import { ClusterDecision } from '../clusters/cluster-decision.entity';
 import { Cluster } from '../clusters/cluster.entity';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { RotationPolicy } from '../leadership/rotation-policy.entity';
 import { Unit } from '../units/unit.entity';
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
-export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry];
+export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { SeedService } from '../../src/database/seed/seed.service';
 import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
 
@@ -106,8 +107,8 @@ describe(`foundation (${TEST_DB})`, () => {
   });
 
   it('the migrations can be reverted and applied again', async () => {
-    await t.dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = await t.dataSource.createQueryRunner().getTables(['units', 'audit_entries']);
+    for (let i = 0; i < MIGRATIONS.length; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = await t.dataSource.createQueryRunner().getTables(['units', 'audit_entries', 'leadership_terms']);
     assert.equal(tables.length, 0);
     await t.dataSource.runMigrations({ transaction: 'each' });
     await t.app.get(SeedService).run({ demo: true });

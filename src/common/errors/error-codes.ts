@@ -25,6 +25,9 @@ export enum ErrorCode {
   InvalidSuccessor = 'INVALID_SUCCESSOR',
   InvalidRoleScope = 'INVALID_ROLE_SCOPE',
   UnitInactive = 'UNIT_INACTIVE',
+  NoMembership = 'NO_MEMBERSHIP',
+  LeadershipTermExists = 'LEADERSHIP_TERM_EXISTS',
+  LeadershipInvalid = 'LEADERSHIP_INVALID',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }
@@ -66,6 +69,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
   [ErrorCode.InvalidSuccessor]: { status: 422, message: 'Đơn vị kế thừa không hợp lệ.' },
   [ErrorCode.InvalidRoleScope]: { status: 422, message: 'Phạm vi quyền không phù hợp với vai trò.' },
   [ErrorCode.UnitInactive]: { status: 422, message: 'Đơn vị không còn hoạt động trong năm này.' },
+  [ErrorCode.NoMembership]: { status: 422, message: 'Cụm chưa có thành viên trong năm này.' },
+  [ErrorCode.LeadershipTermExists]: {
+    status: 409,
+    message: 'Năm này đã có nhiệm kỳ Cụm trưởng, Cụm phó. Cơ quan tổ chức có thể điều chỉnh bằng quyết định.',
+  },
+  [ErrorCode.LeadershipInvalid]: { status: 422, message: 'Cụm trưởng, Cụm phó không hợp lệ.' },
   [ErrorCode.ServiceUnavailable]: { status: 503, message: 'Hệ thống tạm thời không sẵn sàng.' },
   [ErrorCode.Internal]: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.' },
 };

@@ -1,4 +1,5 @@
 import { Foundation1763700000000 } from './1763700000000-Foundation';
+import { Leadership1763800000000 } from './1763800000000-Leadership';
 
 /** Migrations in order. Never edit a committed migration: add a new one. */
-export const MIGRATIONS = [Foundation1763700000000];
+export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000];

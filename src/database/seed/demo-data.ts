@@ -49,3 +49,6 @@ export const DEMO_PHASES: Record<number, Partial<Phases>> = {
     proposalDeadline: '2021-03-31',
   },
 };
+
+/** The agreed rotation order of Cụm 6 (demo): the order of the reference, which gives Phú Yên as 2020 vice-chair. */
+export const DEMO_ROTATION_ORDER_CUM6 = ['Gia Lai', 'Phú Yên', 'Đắk Lắk', 'Lâm Đồng', 'Kon Tum', 'Đắk Nông'];

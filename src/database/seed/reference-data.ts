@@ -13,7 +13,10 @@ export interface ReferenceCluster {
   number: number;
   name: string;
   members: string[];
-  years: Record<string, { chair?: string; viceChair?: string; meeting?: string; pledgeSigned?: { date: string; place: string } }>;
+  years: Record<
+    string,
+    { chair?: string; viceChair?: string; assumed?: string; source?: string; meeting?: string; pledgeSigned?: { date: string; place: string } }
+  >;
 }
 
 export interface ReferenceIllustrativeGroup {

@@ -21,7 +21,9 @@ import {
   ministryMemberUnit,
   ngheAnDistrictUnit,
 } from './reference-data';
-import { DEMO_PASSWORD, DEMO_PHASES, DEMO_USERS } from './demo-data';
+import { DEMO_PASSWORD, DEMO_PHASES, DEMO_ROTATION_ORDER_CUM6, DEMO_USERS } from './demo-data';
+import { LeadershipTerm } from '../../leadership/leadership-term.entity';
+import { RotationPolicy } from '../../leadership/rotation-policy.entity';
 
 /** Years of membership loaded for the Ministry's clusters (the reference names members, not years). */
 const MINISTRY_MEMBERSHIP_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
@@ -29,6 +31,13 @@ const MINISTRY_MEMBERSHIP_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 const NGHE_AN_YEARS = Array.from({ length: 11 }, (_, i) => 2014 + i);
 /** Sở TTTT became part of each province's Sở KH&CN on 01/03/2025. */
 const DEPARTMENT_MERGER_END = '2025-02-28';
+
+interface TermFacts {
+  chair: string;
+  viceChair?: string;
+  assumed?: string;
+  source?: string;
+}
 
 interface UnitSpec {
   code: string;
@@ -133,16 +142,60 @@ export class SeedService {
       }
       for (const [yearText, facts] of Object.entries(entry.years)) {
         for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await this.ensureYear(m, cluster, year, phases);
+        if (facts.chair) await this.ensureTerm(m, cluster, Number(yearText), facts as TermFacts);
       }
     }
   }
 
-  /** Illustrative phase dates for Cụm 6 (demo only: not facts). */
+  /** Illustrative phase dates and the rotation order of Cụm 6 (demo only: not facts). */
   private async loadDemoPhases(m: EntityManager): Promise<void> {
     const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
     const cluster = ministry && (await m.findOne(Cluster, { where: { organizerId: ministry.id, number: 6 } }));
     if (!cluster) return;
     for (const [year, phases] of Object.entries(DEMO_PHASES)) await this.ensureYear(m, cluster, Number(year), phases);
+    if (!(await m.exists(RotationPolicy, { where: { clusterId: cluster.id } }))) {
+      const order: string[] = [];
+      for (const province of DEMO_ROTATION_ORDER_CUM6) {
+        const unit = await m.findOne(Unit, { where: { code: ministryMemberUnit(province).code } });
+        if (unit) order.push(unit.id);
+      }
+      const now = nowIso();
+      await m.insert(RotationPolicy, { clusterId: cluster.id, unitOrder: JSON.stringify(order), version: 1, createdAt: now, updatedAt: now });
+      this.count('rotationPolicies');
+    }
+  }
+
+  /** A recorded chair/vice-chair term from the reference (vice-chair may be unknown). */
+  private async ensureTerm(m: EntityManager, cluster: Cluster, year: number, facts: TermFacts): Promise<void> {
+    if (await m.exists(LeadershipTerm, { where: { clusterId: cluster.id, year } })) return;
+    const unitOf = async (province?: string) =>
+      province ? ((await m.findOne(Unit, { where: { code: ministryMemberUnit(province).code } }))?.id ?? null) : null;
+    const chairUnitId = await unitOf(facts.chair);
+    if (!chairUnitId) return;
+    const now = nowIso();
+    await m.insert(LeadershipTerm, {
+      id: randomUUID(),
+      clusterId: cluster.id,
+      year,
+      chairUnitId,
+      viceChairUnitId: await unitOf(facts.viceChair),
+      hostUnitId: null,
+      method: facts.assumed ? 'ROTATION' : 'ELECTION',
+      decisionNumber: null,
+      decisionDate: null,
+      note: [
+        facts.assumed
+          ? 'Giả định: suy ra theo quy tắc Cụm phó năm trước làm Cụm trưởng; cần xác nhận bằng văn bản.'
+          : 'Ghi nhận theo tin về hội nghị của cụm.',
+        facts.viceChair ? '' : 'Tư liệu không nêu Cụm phó.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.count('leadershipTerms');
   }
 
   private async accountSpecs(options: { demo: boolean; adminPassword?: string }) {

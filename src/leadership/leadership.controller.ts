@@ -1,0 +1,103 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import {
+  ApplyRotationDto,
+  CreateTermDto,
+  OverrideTermDto,
+  PreviewQueryDto,
+  PreviewView,
+  RotationPolicyDto,
+  RotationPolicyView,
+  TermView,
+} from './leadership.dto';
+import { LeadershipService } from './leadership.service';
+import { RotationService } from './rotation.service';
+
+const ORGANIZERS = [Role.Admin, Role.MinistryReviewer];
+const CLUSTER_MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+
+@ApiTags('Cụm trưởng, Cụm phó')
+@Controller('api/clusters/:id')
+export class LeadershipController {
+  constructor(
+    private readonly leadership: LeadershipService,
+    private readonly rotation: RotationService,
+  ) {}
+
+  @Get('leadership')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: [TermView] })
+  list(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<TermView[]> {
+    return this.leadership.list(p, id);
+  }
+
+  @Get('leadership/export')
+  @Auth(...ALL_ROLES)
+  @ApiProduces(XLSX_MIME)
+  async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+    const file = await this.leadership.exportHistory(p, id);
+    res.setHeader('Content-Type', XLSX_MIME);
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.send(file.content);
+  }
+
+  @Get('leadership/:year')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: TermView })
+  get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<TermView> {
+    return this.leadership.get(p, id, year);
+  }
+
+  @Post('leadership')
+  @Auth(...CLUSTER_MANAGERS)
+  @ApiCreatedResponse({ type: TermView })
+  create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: CreateTermDto): Promise<TermView> {
+    return this.leadership.create(p, id, dto);
+  }
+
+  @Post('leadership/rotate')
+  @Auth(...CLUSTER_MANAGERS)
+  @ApiCreatedResponse({ type: TermView, description: 'Ghi nhận nhiệm kỳ của năm theo quy tắc luân phiên.' })
+  rotate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: ApplyRotationDto): Promise<TermView> {
+    return this.leadership.applyRotation(p, id, dto);
+  }
+
+  @Put('leadership/:year/override')
+  @Auth(...ORGANIZERS)
+  @ApiOkResponse({ type: TermView, description: 'Quyết định của cơ quan tổ chức (có số, ngày và lý do).' })
+  override(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Body() dto: OverrideTermDto,
+  ): Promise<TermView> {
+    return this.leadership.override(p, id, year, dto);
+  }
+
+  @Get('rotation')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: RotationPolicyView })
+  policy(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<RotationPolicyView> {
+    return this.rotation.getPolicy(p, id);
+  }
+
+  @Put('rotation')
+  @Auth(...CLUSTER_MANAGERS)
+  @ApiOkResponse({ type: RotationPolicyView })
+  putPolicy(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: RotationPolicyDto): Promise<RotationPolicyView> {
+    return this.rotation.putPolicy(p, id, dto);
+  }
+
+  @Get('rotation/preview')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: PreviewView })
+  preview(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: PreviewQueryDto): Promise<PreviewView> {
+    return this.rotation.preview(p, id, q.years ?? 5, q.fromYear);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { LeadershipController } from './leadership.controller';
+import { LeadershipService } from './leadership.service';
+import { RotationService } from './rotation.service';
+
+@Module({ providers: [LeadershipService, RotationService], controllers: [LeadershipController], exports: [LeadershipService, RotationService] })
+export class LeadershipModule {}

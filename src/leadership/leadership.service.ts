@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { formatDateVi, nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { Membership } from '../clusters/membership.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { tableWorkbook } from '../documents/excel/table-workbook';
+import { Unit } from '../units/unit.entity';
+import { LeadershipTerm, TERM_METHOD_LABELS, TermMethod } from './leadership-term.entity';
+import { ApplyRotationDto, CreateTermDto, OverrideTermDto, TermView } from './leadership.dto';
+import { RotationService, unitRef } from './rotation.service';
+import { nextLeadership, termProblems } from './rotation.rules';
+
+interface ProposedTerm {
+  chairUnitId: string;
+  viceChairUnitId: string | null;
+  hostUnitId: string | null;
+  method: TermMethod;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  note: string | null;
+}
+
+/** Nhiệm kỳ Cụm trưởng / Cụm phó: recording, rotation, the organiser's override, history export. */
+@Injectable()
+export class LeadershipService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly rotation: RotationService,
+  ) {}
+
+  list(p: Principal, clusterId: string): Promise<TermView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const terms = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'DESC' } });
+      return this.views(m, terms);
+    });
+  }
+
+  get(p: Principal, clusterId: string, year: number): Promise<TermView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const term = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
+      if (!term) throw AppException.notFound(`nhiệm kỳ năm ${year} của cụm này`, 'year');
+      return (await this.views(m, [term]))[0];
+    });
+  }
+
+  /** Records a year's leadership elected at the review meeting or set by rotation (the outgoing secretariat). */
+  create(p: Principal, clusterId: string, dto: CreateTermDto): Promise<TermView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, dto.year - 1, 'year');
+      return this.insertTerm(m, cluster, dto.year, {
+        chairUnitId: dto.chairUnitId,
+        viceChairUnitId: dto.viceChairUnitId ?? null,
+        hostUnitId: dto.hostUnitId ?? null,
+        method: dto.method,
+        decisionNumber: null,
+        decisionDate: null,
+        note: dto.note?.trim() ?? null,
+      }, dto.reason);
+    });
+  }
+
+  /** Records the year's leadership as the rotation rule gives it. */
+  applyRotation(p: Principal, clusterId: string, dto: ApplyRotationDto): Promise<TermView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, dto.year - 1, 'year');
+      const ctx = await this.rotation.context(m, clusterId);
+      const members = ctx.membersOf(dto.year);
+      if (!members?.length) throw this.noMembership(dto.year);
+      const previous = ctx.history.find((t) => t.year === dto.year - 1);
+      const next = nextLeadership(dto.year, members, previous, ctx.history, ctx);
+      return this.insertTerm(m, cluster, dto.year, {
+        chairUnitId: next.chairId,
+        viceChairUnitId: next.viceChairId,
+        hostUnitId: dto.hostUnitId ?? null,
+        method: 'ROTATION',
+        decisionNumber: null,
+        decisionDate: null,
+        note: next.reasons.join(' ').slice(0, 500),
+      }, dto.reason);
+    });
+  }
+
+  /** The organiser's decision: sets or replaces the year's leadership, with its number, date and reason. */
+  override(p: Principal, clusterId: string, year: number, dto: OverrideTermDto): Promise<TermView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const proposed: ProposedTerm = {
+        chairUnitId: dto.chairUnitId,
+        viceChairUnitId: dto.viceChairUnitId ?? null,
+        hostUnitId: dto.hostUnitId ?? null,
+        method: 'ORGANIZER_DECISION',
+        decisionNumber: dto.decisionNumber.trim(),
+        decisionDate: dto.decisionDate,
+        note: null,
+      };
+      const current = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
+      if (!current) return this.insertTerm(m, cluster, year, proposed, dto.reason, 'leadership.override');
+      if (dto.version === undefined) {
+        throw AppException.field(ErrorCode.ValidationFailed, 'version', `Năm ${year} đã có nhiệm kỳ: cần gửi phiên bản (version) đã đọc.`);
+      }
+      await this.checkTerm(m, clusterId, year, proposed);
+      const result = await m
+        .createQueryBuilder()
+        .update(LeadershipTerm)
+        .set({ ...proposed, updatedAt: nowIso(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: current.id, version: dto.version })
+        .execute();
+      if (result.affected !== 1) {
+        throw new AppException(ErrorCode.VersionConflict, undefined, [
+          { field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current.version}.` },
+        ]);
+      }
+      const updated = await m.findOneOrFail(LeadershipTerm, { where: { id: current.id } });
+      const [before, after] = await this.views(m, [current, updated]);
+      await this.audit.record(m, {
+        action: 'leadership.override',
+        entityType: 'leadership_term',
+        entityId: current.id,
+        before,
+        after,
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return after;
+    });
+  }
+
+  /** Lịch sử Cụm trưởng, Cụm phó as an Excel workbook. */
+  async exportHistory(p: Principal, clusterId: string): Promise<{ fileName: string; content: Buffer }> {
+    const { cluster, terms } = await this.uow.read(async (m) => {
+      const c = await this.access.requireCluster(m, p, clusterId, 'read');
+      const t = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'ASC' } });
+      return { cluster: c, terms: await this.views(m, t) };
+    });
+    const content = await tableWorkbook(
+      'Lịch sử luân phiên',
+      `LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — ${cluster.name.toUpperCase()}`,
+      [
+        { header: 'Năm', width: 8, value: (t: TermView) => t.year },
+        { header: 'Cụm trưởng', width: 42, value: (t) => t.chair.name },
+        { header: 'Cụm phó', width: 42, value: (t) => t.viceChair?.name ?? '(không ghi nhận)' },
+        { header: 'Đơn vị đăng cai', width: 30, value: (t) => t.host?.shortName ?? '' },
+        { header: 'Hình thức', width: 28, value: (t) => t.methodLabel },
+        { header: 'Quyết định', width: 24, value: (t) => (t.decisionNumber ? `${t.decisionNumber} ngày ${formatDateVi(t.decisionDate!)}` : '') },
+        { header: 'Ghi chú', width: 50, value: (t) => t.note ?? '' },
+      ],
+      terms,
+    );
+    return { fileName: `Lich-su-luan-phien-${cluster.documentCode}.xlsx`, content };
+  }
+
+  private async insertTerm(
+    m: EntityManager,
+    cluster: Cluster,
+    year: number,
+    proposed: ProposedTerm,
+    reason: string | undefined,
+    action = 'leadership.create',
+  ): Promise<TermView> {
+    if (await m.exists(LeadershipTerm, { where: { clusterId: cluster.id, year } })) {
+      throw AppException.field(ErrorCode.LeadershipTermExists, 'year', `Năm ${year} đã có nhiệm kỳ Cụm trưởng, Cụm phó.`);
+    }
+    await this.checkTerm(m, cluster.id, year, proposed);
+    const now = nowIso();
+    const term: LeadershipTerm = { id: randomUUID(), clusterId: cluster.id, year, ...proposed, version: 1, createdAt: now, updatedAt: now };
+    await m.insert(LeadershipTerm, term);
+    const [view] = await this.views(m, [term]);
+    await this.audit.record(m, {
+      action,
+      entityType: 'leadership_term',
+      entityId: term.id,
+      after: view,
+      reason,
+      organizerId: cluster.organizerId,
+      clusterId: cluster.id,
+    });
+    return view;
+  }
+
+  /** Chair and vice-chair differ and, like the host, are members of the year. */
+  private async checkTerm(m: EntityManager, clusterId: string, year: number, t: ProposedTerm): Promise<void> {
+    const members = new Set((await m.find(Membership, { where: { clusterId, year } })).map((ms) => ms.unitId));
+    if (members.size === 0) throw this.noMembership(year);
+    const problems = termProblems({ chairId: t.chairUnitId, viceChairId: t.viceChairUnitId, hostId: t.hostUnitId }, members, year);
+    if (problems.length) throw new AppException(ErrorCode.LeadershipInvalid, problems[0].message, problems);
+  }
+
+  private noMembership(year: number): AppException {
+    return AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}: cần quyết định phân cụm trước.`);
+  }
+
+  private async views(m: EntityManager, terms: LeadershipTerm[]): Promise<TermView[]> {
+    const ids = [...new Set(terms.flatMap((t) => [t.chairUnitId, t.viceChairUnitId, t.hostUnitId]).filter((x): x is string => !!x))];
+    const units = new Map((ids.length ? await m.findBy(Unit, ids.map((id) => ({ id }))) : []).map((u) => [u.id, u]));
+    const ref = (id: string | null) => (id ? unitRef(units.get(id), id) : null);
+    return terms.map((t) => ({
+      id: t.id,
+      clusterId: t.clusterId,
+      year: t.year,
+      chair: ref(t.chairUnitId)!,
+      viceChair: ref(t.viceChairUnitId),
+      host: ref(t.hostUnitId),
+      method: t.method,
+      methodLabel: TERM_METHOD_LABELS[t.method],
+      decisionNumber: t.decisionNumber,
+      decisionDate: t.decisionDate,
+      note: t.note,
+      version: t.version,
+      updatedAt: t.updatedAt,
+    }));
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { compareVi } from '../common/text';
+import { nowIso } from '../common/time';
+import { Membership } from '../clusters/membership.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Unit } from '../units/unit.entity';
+import { LeadershipTerm } from './leadership-term.entity';
+import { PreviewView, RotationPolicyDto, RotationPolicyView, UnitRefView } from './leadership.dto';
+import { RotationPolicy } from './rotation-policy.entity';
+import { RotationError, RotationInput, previewLeadership } from './rotation.rules';
+
+/** Everything the rotation rule needs about one cluster, loaded once. */
+export interface RotationContext extends RotationInput {
+  units: Map<string, Unit>;
+  membersByYear: Map<number, string[]>;
+  agreed: boolean;
+  policy: RotationPolicy | null;
+  ref(id: string): UnitRefView;
+}
+
+export function unitRef(u: Unit | undefined, id: string): UnitRefView {
+  return { id, name: u?.name ?? id, shortName: u?.shortName ?? id };
+}
+
+/** The agreed rotation order of a cluster and the preview of the rule. */
+@Injectable()
+export class RotationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  getPolicy(p: Principal, clusterId: string): Promise<RotationPolicyView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return policyView(clusterId, await this.context(m, clusterId));
+    });
+  }
+
+  putPolicy(p: Principal, clusterId: string, dto: RotationPolicyDto): Promise<RotationPolicyView> {
+    return this.uow.write(async (m) => {
+      const latest = await m.findOne(LeadershipTerm, { where: { clusterId }, order: { year: 'DESC' } });
+      const cluster = latest
+        ? await this.access.requireClusterYear(m, p, clusterId, latest.year, 'year')
+        : await this.access.requireCluster(m, p, clusterId, 'year');
+      const order = dto.unitOrder.map((id) => id.toLowerCase());
+      if (new Set(order).size !== order.length) {
+        throw AppException.field(ErrorCode.ValidationFailed, 'unitOrder', 'Mỗi đơn vị chỉ xuất hiện một lần trong thứ tự luân phiên.');
+      }
+      const everMembers = new Set(
+        (await m.find(Membership, { where: { clusterId }, select: { unitId: true } })).map((ms) => ms.unitId),
+      );
+      const strangers = order.filter((id) => !everMembers.has(id));
+      if (strangers.length) {
+        throw AppException.field(ErrorCode.LeadershipInvalid, 'unitOrder', 'Thứ tự luân phiên chỉ gồm các đơn vị đã là thành viên của cụm.');
+      }
+      const current = await m.findOne(RotationPolicy, { where: { clusterId } });
+      const now = nowIso();
+      if (current) {
+        if (dto.version === undefined || dto.version !== current.version) {
+          throw new AppException(ErrorCode.VersionConflict, undefined, [
+            { field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current.version}.` },
+          ]);
+        }
+        const result = await m
+          .createQueryBuilder()
+          .update(RotationPolicy)
+          .set({ unitOrder: JSON.stringify(order), updatedAt: now, version: () => 'version + 1' })
+          .where('cluster_id = :clusterId AND version = :version', { clusterId, version: current.version })
+          .execute();
+        if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
+      } else {
+        await m.insert(RotationPolicy, { clusterId, unitOrder: JSON.stringify(order), version: 1, createdAt: now, updatedAt: now });
+      }
+      await this.audit.record(m, {
+        action: 'rotation_policy.update',
+        entityType: 'rotation_policy',
+        entityId: clusterId,
+        before: current ? { unitOrder: JSON.parse(current.unitOrder) } : null,
+        after: { unitOrder: order },
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return policyView(clusterId, await this.context(m, clusterId));
+    });
+  }
+
+  preview(p: Principal, clusterId: string, years = 5, fromYear?: number): Promise<PreviewView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const ctx = await this.context(m, clusterId);
+      const lastTerm = Math.max(...ctx.history.map((t) => t.year), -Infinity);
+      const lastMembership = Math.max(...ctx.membersByYear.keys(), -Infinity);
+      const from = fromYear ?? (Number.isFinite(lastTerm) ? lastTerm : lastMembership - 1);
+      if (!Number.isFinite(from)) throw new AppException(ErrorCode.NoMembership, 'Cụm chưa có thành viên nên chưa thể xem trước luân phiên.');
+      try {
+        const steps = previewLeadership(from, years, ctx);
+        return {
+          clusterId,
+          fromYear: from,
+          steps: steps.map((s) => ({
+            year: s.year,
+            chair: ctx.ref(s.chairId),
+            viceChair: s.viceChairId ? ctx.ref(s.viceChairId) : null,
+            assumedMembershipOf: s.assumedMembershipOf,
+            reasons: s.reasons,
+          })),
+        };
+      } catch (error) {
+        if (error instanceof RotationError) throw AppException.field(ErrorCode.NoMembership, 'fromYear', error.message);
+        throw error;
+      }
+    });
+  }
+
+  /** Loads memberships, terms, the policy and the units they name (with successors). */
+  async context(m: EntityManager, clusterId: string): Promise<RotationContext> {
+    const memberships = await m.find(Membership, { where: { clusterId } });
+    const terms = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'ASC' } });
+    const policy = await m.findOne(RotationPolicy, { where: { clusterId } });
+    const membersByYear = new Map<number, string[]>();
+    for (const ms of memberships) membersByYear.set(ms.year, [...(membersByYear.get(ms.year) ?? []), ms.unitId]);
+
+    const units = new Map<string, Unit>();
+    let pending = new Set<string>([
+      ...memberships.map((ms) => ms.unitId),
+      ...terms.flatMap((t) => [t.chairUnitId, t.viceChairUnitId, t.hostUnitId].filter((x): x is string => !!x)),
+      ...(policy ? (JSON.parse(policy.unitOrder) as string[]) : []),
+    ]);
+    while (pending.size) {
+      const loaded = await m.find(Unit, { where: { id: In([...pending]) } });
+      for (const u of loaded) units.set(u.id, u);
+      pending = new Set(loaded.map((u) => u.successorId).filter((id): id is string => !!id && !units.has(id)));
+    }
+    const byName = (a: string, b: string) => compareVi(units.get(a)?.name ?? a, units.get(b)?.name ?? b);
+    for (const [year, ids] of membersByYear) membersByYear.set(year, [...ids].sort(byName));
+
+    const latestYear = Math.max(...membersByYear.keys(), -Infinity);
+    const order = policy ? (JSON.parse(policy.unitOrder) as string[]) : [...(membersByYear.get(latestYear) ?? [])];
+    return {
+      order,
+      history: terms.map((t) => ({ year: t.year, chairId: t.chairUnitId, viceChairId: t.viceChairUnitId })),
+      membersOf: (year) => membersByYear.get(year) ?? null,
+      successorOf: (id) => units.get(id)?.successorId ?? null,
+      nameOf: (id) => units.get(id)?.shortName ?? id,
+      units,
+      membersByYear,
+      agreed: !!policy,
+      policy,
+      ref: (id) => unitRef(units.get(id), id),
+    };
+  }
+}
+
+function policyView(clusterId: string, ctx: RotationContext): RotationPolicyView {
+  return { clusterId, unitOrder: ctx.order.map((id) => ctx.ref(id)), agreed: ctx.agreed, version: ctx.policy?.version ?? null };
+}
