@@ -10,6 +10,9 @@ import { APP_CONFIG } from './config/config.tokens';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { LeadershipModule } from './leadership/leadership.module';
+import { CriteriaModule } from './criteria/criteria.module';
+import { DocumentsModule } from './documents/documents.module';
+import { PledgesModule } from './pledges/pledges.module';
 import { UnitsModule } from './units/units.module';
 
 @Global()
@@ -26,6 +29,9 @@ export class AppModule {
         UnitsModule,
         ClustersModule,
         LeadershipModule,
+        DocumentsModule,
+        CriteriaModule,
+        PledgesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

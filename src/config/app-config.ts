@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -19,6 +20,11 @@ export interface AppConfig {
   loginWindowSeconds: number;
   logLevel: LogLevel;
   trustProxy: boolean;
+  /** The organisation's PKCS#12 certificate for signing issued PDFs; generated into dataDir when unset. */
+  signingP12Path?: string;
+  signingP12Password?: string;
+  /** Base address printed in documents (QR code to the verification page). */
+  publicBaseUrl: string;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -94,8 +100,22 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError(`Biến cấu hình HOST không phải là địa chỉ hợp lệ (giá trị hiện tại: "${env.HOST}").`);
   }
 
+  const signingP12Path = env.SIGNING_P12_PATH?.trim() || undefined;
+  if (signingP12Path && !existsSync(resolve(cwd, signingP12Path))) {
+    throw new ConfigError(`Biến cấu hình SIGNING_P12_PATH trỏ tới tệp không tồn tại: "${signingP12Path}".`);
+  }
+  if (signingP12Path && env.SIGNING_P12_PASSWORD === undefined) {
+    throw new ConfigError('Khi đặt SIGNING_P12_PATH cần đặt cả SIGNING_P12_PASSWORD (mật khẩu của tệp chứng thư số).');
+  }
+
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
+    throw new ConfigError(`Biến cấu hình PUBLIC_BASE_URL phải là địa chỉ http(s)://… (giá trị hiện tại: "${env.PUBLIC_BASE_URL}").`);
+  }
+
   return {
-    port: intVar(env, 'PORT', 3000, 0, 65535),
+    port,
     host,
     dataDir,
     database: databaseConfig(env, dataDir),
@@ -107,6 +127,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginWindowSeconds: intVar(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     logLevel,
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    signingP12Path: signingP12Path ? resolve(cwd, signingP12Path) : undefined,
+    signingP12Password: env.SIGNING_P12_PASSWORD,
+    publicBaseUrl,
   };
 }
 

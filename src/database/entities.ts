@@ -8,7 +8,13 @@ import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { RotationPolicy } from '../leadership/rotation-policy.entity';
+import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { Criterion } from '../criteria/criterion.entity';
+import { IssuedDocument } from '../documents/issued-document.entity';
+import { PledgeSignature } from '../pledges/pledge-signature.entity';
+import { Pledge } from '../pledges/pledge.entity';
 import { Unit } from '../units/unit.entity';
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
-export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy];
+export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
+  CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument];

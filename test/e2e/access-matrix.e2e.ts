@@ -210,7 +210,7 @@ describe(`access matrix: every role and scope against every route (${TEST_DB})`,
     assert.ok(!organizers.has('user') && !organizers.has('session') && !organizers.has('seed'));
   });
 
-  it('no route is open without a token except health, login and the API docs', async () => {
+  it('no route is open without a token except health, login, document verification and the API docs', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const open: string[] = [];
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
@@ -222,6 +222,12 @@ describe(`access matrix: every role and scope against every route (${TEST_DB})`,
         if (res.status !== 401) open.push(`${method.toUpperCase()} ${path}: ${res.status}`);
       }
     }
-    assert.deepEqual(open.sort(), ['GET /api/health: 200', 'POST /api/auth/login: 400']);
+    // Document verification is public on purpose: the QR code printed in each document leads there.
+    assert.deepEqual(open.sort(), [
+      'GET /api/documents/{id}/verification: 404',
+      'GET /api/health: 200',
+      'POST /api/auth/login: 400',
+      'POST /api/documents/verify: 400',
+    ]);
   });
 });

@@ -28,6 +28,12 @@ export enum ErrorCode {
   NoMembership = 'NO_MEMBERSHIP',
   LeadershipTermExists = 'LEADERSHIP_TERM_EXISTS',
   LeadershipInvalid = 'LEADERSHIP_INVALID',
+  CriteriaInvalid = 'CRITERIA_INVALID',
+  CriteriaLocked = 'CRITERIA_LOCKED',
+  PledgeState = 'PLEDGE_STATE',
+  PledgeSignaturesWouldReset = 'PLEDGE_SIGNATURES_WOULD_RESET',
+  AlreadySigned = 'ALREADY_SIGNED',
+  InvalidFile = 'INVALID_FILE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }
@@ -75,6 +81,18 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
     message: 'Năm này đã có nhiệm kỳ Cụm trưởng, Cụm phó. Cơ quan tổ chức có thể điều chỉnh bằng quyết định.',
   },
   [ErrorCode.LeadershipInvalid]: { status: 422, message: 'Cụm trưởng, Cụm phó không hợp lệ.' },
+  [ErrorCode.CriteriaInvalid]: { status: 422, message: 'Bộ tiêu chí không hợp lệ.' },
+  [ErrorCode.CriteriaLocked]: {
+    status: 409,
+    message: 'Bộ tiêu chí đã khóa vì giao ước đã được ký. Muốn thay đổi, hãy lập bản sửa đổi (kèm lý do).',
+  },
+  [ErrorCode.PledgeState]: { status: 409, message: 'Thao tác không phù hợp với trạng thái của bản giao ước.' },
+  [ErrorCode.PledgeSignaturesWouldReset]: {
+    status: 409,
+    message: 'Bản giao ước đang được ký: chỉnh sửa sẽ hủy các chữ ký đã có. Gửi lại với confirmResetSignatures = true để xác nhận.',
+  },
+  [ErrorCode.AlreadySigned]: { status: 409, message: 'Đơn vị đã ký bản giao ước này.' },
+  [ErrorCode.InvalidFile]: { status: 422, message: 'Tệp gửi lên không hợp lệ.' },
   [ErrorCode.ServiceUnavailable]: { status: 503, message: 'Hệ thống tạm thời không sẵn sàng.' },
   [ErrorCode.Internal]: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.' },
 };

@@ -185,6 +185,30 @@ export function EnumField<T extends string>(
   );
 }
 
+/** A list of nested objects, each validated by its own DTO class. */
+export function NestedArrayField(cls: () => new () => object, opts: BaseOptions & { maxItems: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsArray({ message: MSG.array }),
+    ArrayMaxSize(opts.maxItems, { message: `Tối đa ${opts.maxItems} phần tử.` }),
+    ValidateNested({ each: true }),
+    Type(cls),
+    api(opts, { type: () => [cls()] } as ApiPropertyOptions),
+  );
+}
+
+export function TextArrayField(opts: BaseOptions & { maxItems: number; maxLength: number }): PropertyDecorator {
+  return applyDecorators(
+    ...presenceDecorators(opts.presence ?? 'required'),
+    IsArray({ message: MSG.array }),
+    ArrayMaxSize(opts.maxItems, { message: `Tối đa ${opts.maxItems} phần tử.` }),
+    IsString({ each: true, message: MSG.string }),
+    Matches(/\S/, { each: true, message: MSG.blank }),
+    MaxLength(opts.maxLength, { each: true, message: `Mỗi phần tử dài tối đa ${opts.maxLength} ký tự.` }),
+    api(opts, { type: [String], maxItems: opts.maxItems }),
+  );
+}
+
 /** A nested object validated by its own DTO class. */
 export function NestedField(cls: new () => object, opts: BaseOptions = {}): PropertyDecorator {
   return applyDecorators(

@@ -1,5 +1,6 @@
 import { Foundation1763700000000 } from './1763700000000-Foundation';
 import { Leadership1763800000000 } from './1763800000000-Leadership';
+import { CriteriaAndPledges1763900000000 } from './1763900000000-CriteriaAndPledges';
 
 /** Migrations in order. Never edit a committed migration: add a new one. */
-export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000];
+export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000, CriteriaAndPledges1763900000000];

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import { VersionNoParamPipe } from './version-no.pipe';
+import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, ReplaceCriteriaDto } from './criteria.dto';
+import { CriteriaService } from './criteria.service';
+
+const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+
+@ApiTags('Bộ tiêu chí')
+@Controller('api/clusters/:id/years/:year/criteria')
+export class CriteriaController {
+  constructor(private readonly criteria: CriteriaService) {}
+
+  @Get()
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: CriteriaSetView, description: 'Phiên bản hiện hành.' })
+  current(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<CriteriaSetView> {
+    return this.criteria.current(p, id, year);
+  }
+
+  @Get('versions')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: [CriteriaVersionView] })
+  versions(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<CriteriaVersionView[]> {
+    return this.criteria.versions(p, id, year);
+  }
+
+  @Get('versions/:versionNo')
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: CriteriaSetView })
+  version(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Param('versionNo', VersionNoParamPipe) versionNo: number,
+  ): Promise<CriteriaSetView> {
+    return this.criteria.version(p, id, year, versionNo);
+  }
+
+  @Get('export')
+  @Auth(...ALL_ROLES)
+  @ApiProduces(XLSX_MIME)
+  async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const file = await this.criteria.exportXlsx(p, id, year);
+    res.setHeader('Content-Type', XLSX_MIME);
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.send(file.content);
+  }
+
+  @Post()
+  @Auth(...MANAGERS)
+  @ApiCreatedResponse({ type: CriteriaSetView })
+  create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateCriteriaDto): Promise<CriteriaSetView> {
+    return this.criteria.create(p, id, year, dto);
+  }
+
+  @Put()
+  @Auth(...MANAGERS)
+  @ApiOkResponse({ type: CriteriaSetView })
+  replace(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ReplaceCriteriaDto): Promise<CriteriaSetView> {
+    return this.criteria.replace(p, id, year, dto);
+  }
+
+  @Post('amendments')
+  @Auth(...MANAGERS)
+  @ApiCreatedResponse({ type: CriteriaSetView })
+  amend(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: AmendCriteriaDto): Promise<CriteriaSetView> {
+    return this.criteria.amend(p, id, year, dto);
+  }
+}

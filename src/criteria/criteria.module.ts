@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { CriteriaController } from './criteria.controller';
+import { CriteriaService } from './criteria.service';
+
+@Module({ providers: [CriteriaService], controllers: [CriteriaController], exports: [CriteriaService] })
+export class CriteriaModule {}

@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, IsNull } from 'typeorm';
+import { PledgeSignature } from '../pledges/pledge-signature.entity';
+import { Pledge } from '../pledges/pledge.entity';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { Membership } from '../clusters/membership.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { loadReferenceData } from '../database/seed/reference-data';
+import { tableWorkbook } from '../documents/excel/table-workbook';
+import { CriteriaSet } from './criteria-set.entity';
+import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, CriterionItemDto, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
+import { CRITERION_KIND_LABELS, CriterionNode, flatten, treeProblems } from './criteria.rules';
+import { Criterion } from './criterion.entity';
+
+const toHundredths = (points: number) => Math.round(points * 100);
+
+function fromDto(items: CriterionItemDto[]): CriterionNode[] {
+  return items.map((i) => ({
+    code: i.code.trim(),
+    text: i.text.trim(),
+    guidance: i.guidance?.trim() || null,
+    maxPoints: toHundredths(i.maxPoints),
+    kind: i.kind,
+    evidenceRequired: i.evidenceRequired,
+    children: fromDto(i.children ?? []),
+  }));
+}
+
+/** Bộ tiêu chí per cluster-year: from a template or the previous year, edited, locked, amended. */
+@Injectable()
+export class CriteriaService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return this.view(m, await this.requireCurrent(m, clusterId, year));
+    });
+  }
+
+  versions(p: Principal, clusterId: string, year: number): Promise<CriteriaVersionView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const sets = await m.find(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'ASC' } });
+      return sets.map((s) => ({ versionNo: s.versionNo, origin: s.origin, amendmentReason: s.amendmentReason, lockedAt: s.lockedAt, createdAt: s.createdAt }));
+    });
+  }
+
+  version(p: Principal, clusterId: string, year: number, versionNo: number): Promise<CriteriaSetView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const set = await m.findOne(CriteriaSet, { where: { clusterId, year, versionNo } });
+      if (!set) throw AppException.notFound(`phiên bản ${versionNo} của bộ tiêu chí năm ${year}`, 'versionNo');
+      return this.view(m, set);
+    });
+  }
+
+  create(p: Principal, clusterId: string, year: number, dto: CreateCriteriaDto): Promise<CriteriaSetView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const set = await this.createSet(m, cluster, year, dto);
+      const view = await this.view(m, set);
+      await this.audit.record(m, {
+        action: 'criteria.create',
+        entityType: 'criteria_set',
+        entityId: set.id,
+        after: view,
+        reason: dto.reason,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return view;
+    });
+  }
+
+  /** Creates version 1 from a template, the previous year or empty (used by the pledge too). */
+  async createSet(m: EntityManager, cluster: Cluster, year: number, dto: Pick<CreateCriteriaDto, 'from' | 'templateCode' | 'title'>): Promise<CriteriaSet> {
+    if (await m.exists(CriteriaSet, { where: { clusterId: cluster.id, year } })) {
+      throw AppException.field(ErrorCode.Duplicate, 'year', `Năm ${year} đã có bộ tiêu chí; hãy chỉnh sửa hoặc lập bản sửa đổi.`);
+    }
+    if (!(await m.exists(Membership, { where: { clusterId: cluster.id, year } }))) {
+      throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
+    }
+    let title = `Bộ tiêu chí thi đua năm ${year} của ${cluster.name}`;
+    let items: CriterionNode[] = [];
+    let totalPoints = 10000;
+    let origin = 'MANUAL';
+    if (dto.from === 'TEMPLATE') {
+      const code = dto.templateCode ?? '';
+      const template = loadReferenceData().criteriaTemplates[code];
+      if (!template) throw AppException.field(ErrorCode.InvalidReference, 'templateCode', `Không có mẫu tiêu chí "${code}".`);
+      title = template.title;
+      items = template.criteria.map((c) => ({
+        code: c.code,
+        text: c.text,
+        guidance: null,
+        maxPoints: toHundredths(c.maxPoints),
+        kind: 'SCORED',
+        evidenceRequired: true,
+        children: [],
+      }));
+      totalPoints = items.reduce((a, n) => a + n.maxPoints, 0);
+      origin = `TEMPLATE:${code}`;
+    } else if (dto.from === 'PREVIOUS_YEAR') {
+      const previous = await this.latest(m, cluster.id, year - 1);
+      if (!previous) throw AppException.field(ErrorCode.InvalidReference, 'from', `Năm ${year - 1} chưa có bộ tiêu chí để sao chép.`);
+      items = await this.tree(m, previous.id);
+      totalPoints = previous.totalPoints;
+      title = previous.title.replace(String(year - 1), String(year));
+      origin = `COPY:${year - 1}`;
+    }
+    const now = nowIso();
+    const set: CriteriaSet = {
+      id: randomUUID(),
+      clusterId: cluster.id,
+      year,
+      versionNo: 1,
+      title: dto.title?.trim() || title,
+      totalPoints,
+      origin,
+      amendmentReason: null,
+      lockedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await m.insert(CriteriaSet, set);
+    await this.saveTree(m, set.id, items);
+    return set;
+  }
+
+  /** Replaces the whole tree of the current, unlocked version. */
+  replace(p: Principal, clusterId: string, year: number, dto: ReplaceCriteriaDto): Promise<CriteriaSetView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const set = await this.requireCurrent(m, clusterId, year);
+      if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked);
+      const items = this.checkedTree(dto.items, dto.totalPoints);
+      await this.resetOpenPledgeSignatures(m, set.id, dto.confirmResetSignatures === true, dto.reason);
+      const before = await this.view(m, set);
+      const result = await m
+        .createQueryBuilder()
+        .update(CriteriaSet)
+        .set({ title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version AND locked_at IS NULL', { id: set.id, version: dto.version })
+        .execute();
+      if (result.affected !== 1) {
+        throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${set.version}.` }]);
+      }
+      await m.delete(Criterion, { setId: set.id });
+      await this.saveTree(m, set.id, items);
+      const after = await this.view(m, await m.findOneOrFail(CriteriaSet, { where: { id: set.id } }));
+      await this.audit.record(m, { action: 'criteria.update', entityType: 'criteria_set', entityId: set.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return after;
+    });
+  }
+
+  /** After signing: a new version, locked like the one it amends, with its reason. */
+  amend(p: Principal, clusterId: string, year: number, dto: AmendCriteriaDto): Promise<CriteriaSetView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const current = await this.requireCurrent(m, clusterId, year);
+      if (!current.lockedAt) {
+        throw AppException.field(ErrorCode.PledgeState, 'versionNo', 'Bộ tiêu chí chưa khóa: hãy chỉnh sửa trực tiếp thay vì lập bản sửa đổi.');
+      }
+      const items = this.checkedTree(dto.items, dto.totalPoints);
+      const now = nowIso();
+      const set: CriteriaSet = {
+        ...current,
+        id: randomUUID(),
+        versionNo: current.versionNo + 1,
+        title: dto.title?.trim() ?? current.title,
+        totalPoints: toHundredths(dto.totalPoints),
+        origin: `AMENDMENT:${current.versionNo}`,
+        amendmentReason: dto.reason,
+        lockedAt: now,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(CriteriaSet, set);
+      await this.saveTree(m, set.id, items);
+      const view = await this.view(m, set);
+      await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return view;
+    });
+  }
+
+  async exportXlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
+    const { view, cluster } = await this.uow.read(async (m) => {
+      const c = await this.access.requireCluster(m, p, clusterId, 'read');
+      return { cluster: c, view: await this.view(m, await this.requireCurrent(m, clusterId, year)) };
+    });
+    const rows = flattenViews(view.items);
+    const content = await tableWorkbook(
+      'Bộ tiêu chí',
+      `${view.title.toUpperCase()} (PHIÊN BẢN ${view.versionNo})`,
+      [
+        { header: 'Mã', width: 10, value: (r: (typeof rows)[number]) => r.code },
+        { header: 'Nội dung tiêu chí', width: 80, value: (r) => `${'    '.repeat(r.depth - 1)}${r.text}` },
+        { header: 'Loại', width: 20, value: (r) => r.kindLabel },
+        { header: 'Điểm tối đa', width: 12, value: (r) => r.maxPoints },
+        { header: 'Yêu cầu minh chứng', width: 14, value: (r) => (r.evidenceRequired ? 'Có' : 'Không') },
+        { header: 'Hướng dẫn chấm', width: 50, value: (r) => r.guidance ?? '' },
+      ],
+      rows,
+    );
+    return { fileName: `Bo-tieu-chi-${year}-${cluster.documentCode}.xlsx`, content };
+  }
+
+  /** The latest version of a year's set, or null. */
+  latest(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet | null> {
+    return m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+  }
+
+  async requireCurrent(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet> {
+    const set = await this.latest(m, clusterId, year);
+    if (!set) throw AppException.notFound(`bộ tiêu chí năm ${year} của cụm này`, 'year');
+    return set;
+  }
+
+  /** The criteria are the pledge's content: changing them while it is being signed withdraws the signatures, once confirmed. */
+  private async resetOpenPledgeSignatures(m: EntityManager, setId: string, confirmed: boolean, reason: string): Promise<void> {
+    const pledge = await m.findOne(Pledge, { where: { criteriaSetId: setId, status: 'OPEN' } });
+    if (!pledge) return;
+    const active = await m.count(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
+    if (active === 0) return;
+    if (!confirmed) {
+      throw new AppException(
+        ErrorCode.PledgeSignaturesWouldReset,
+        `Bản giao ước đang ký đã có ${active} đơn vị ký: sửa bộ tiêu chí sẽ hủy các chữ ký này. Gửi lại với confirmResetSignatures = true để xác nhận.`,
+        [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
+      );
+    }
+    await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bộ tiêu chí được chỉnh sửa: ${reason}` });
+    await m.update(Pledge, { id: pledge.id }, { version: pledge.version + 1, updatedAt: nowIso() });
+  }
+
+  async lock(m: EntityManager, setId: string): Promise<void> {
+    await m.update(CriteriaSet, { id: setId }, { lockedAt: nowIso() });
+  }
+
+  async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {
+    return (await this.viewTree(m, setId)).map(function toNode(v: CriterionView): CriterionNode {
+      return { code: v.code, text: v.text, guidance: v.guidance, maxPoints: toHundredths(v.maxPoints), kind: v.kind, evidenceRequired: v.evidenceRequired, children: v.children.map(toNode) };
+    });
+  }
+
+  async view(m: EntityManager, set: CriteriaSet): Promise<CriteriaSetView> {
+    return {
+      id: set.id,
+      clusterId: set.clusterId,
+      year: set.year,
+      versionNo: set.versionNo,
+      title: set.title,
+      totalPoints: set.totalPoints / 100,
+      origin: set.origin,
+      amendmentReason: set.amendmentReason,
+      locked: !!set.lockedAt,
+      lockedAt: set.lockedAt,
+      version: set.version,
+      items: await this.viewTree(m, set.id),
+    };
+  }
+
+  private checkedTree(dtoItems: CriterionItemDto[], totalPoints: number): CriterionNode[] {
+    const items = fromDto(dtoItems);
+    const problems = treeProblems(items, toHundredths(totalPoints));
+    if (problems.length) throw new AppException(ErrorCode.CriteriaInvalid, problems[0].message, problems);
+    return items;
+  }
+
+  private async saveTree(m: EntityManager, setId: string, items: CriterionNode[]): Promise<void> {
+    const insert = async (nodes: CriterionNode[], parentId: string | null) => {
+      for (const [position, node] of nodes.entries()) {
+        const id = randomUUID();
+        await m.insert(Criterion, {
+          id,
+          setId,
+          parentId,
+          position,
+          code: node.code,
+          text: node.text,
+          guidance: node.guidance,
+          maxPoints: node.maxPoints,
+          kind: node.kind,
+          evidenceRequired: node.evidenceRequired,
+        });
+        await insert(node.children, id);
+      }
+    };
+    await insert(items, null);
+  }
+
+  private async viewTree(m: EntityManager, setId: string): Promise<CriterionView[]> {
+    const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
+    const build = (parentId: string | null): CriterionView[] =>
+      rows
+        .filter((r) => r.parentId === parentId)
+        .map((r) => ({
+          id: r.id,
+          code: r.code,
+          text: r.text,
+          guidance: r.guidance,
+          maxPoints: r.maxPoints / 100,
+          kind: r.kind,
+          kindLabel: CRITERION_KIND_LABELS[r.kind],
+          evidenceRequired: Boolean(r.evidenceRequired),
+          children: build(r.id),
+        }));
+    return build(null);
+  }
+}
+
+export function flattenViews(items: CriterionView[]): Array<CriterionView & { depth: number }> {
+  const toNode = (v: CriterionView): CriterionNode => ({ ...v, maxPoints: v.maxPoints, children: v.children.map(toNode) });
+  const byCode = new Map<string, CriterionView>();
+  const index = (vs: CriterionView[]) => vs.forEach((v) => (byCode.set(v.code, v), index(v.children)));
+  index(items);
+  return flatten(items.map(toNode)).map((n) => ({ ...byCode.get(n.code)!, depth: n.depth }));
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { UuidParamPipe } from '../common/validation/params';
+import { DocumentInfoView, VerificationView, VerifyHashDto } from './documents.dto';
+import { IssuedDocumentsService } from './issued-documents.service';
+
+export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
+
+/** Verification of issued documents: public, as the QR code printed in each document leads here. */
+@ApiTags('Xác thực tài liệu')
+@Controller('api/documents')
+export class DocumentsController {
+  constructor(private readonly documents: IssuedDocumentsService) {}
+
+  @Post('verify')
+  @Public()
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 2 } }))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    description: 'Tải lên tệp PDF (trường "file", multipart) hoặc gửi JSON {"sha256": "…"}.',
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, sha256: { type: 'string' } } },
+  })
+  @ApiOkResponse({ type: VerificationView })
+  verify(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
+    if (file) return this.documents.verifyFile(file.buffer);
+    if (dto?.sha256) return this.documents.verifyHash(dto.sha256);
+    throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF (trường "file") hoặc gửi mã băm sha256.');
+  }
+
+  @Get(':id/verification')
+  @Public()
+  @ApiOkResponse({ type: DocumentInfoView })
+  async info(@Param('id', UuidParamPipe) id: string): Promise<DocumentInfoView> {
+    const info = await this.documents.info(id);
+    if (!info) throw AppException.notFound('tài liệu');
+    return info;
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Cluster } from '../clusters/cluster.entity';
+
+/**
+ * A file the system issued (signed PDF): its SHA-256, what it is, and where it is kept under data/.
+ * The same content (content key) is issued once; downloads of an unchanged document get the same bytes.
+ */
+@Entity('issued_documents')
+@Index('ux_issued_documents_sha256', ['sha256'], { unique: true })
+@Index('ux_issued_documents_content', ['sourceId', 'contentKey'], { unique: true })
+export class IssuedDocument {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  /** PLEDGE, later MINUTES, SUBMISSION… */
+  @Column('varchar', { length: 30 }) kind: string;
+
+  @Column('varchar', { name: 'cluster_id', length: 36 }) clusterId: string;
+  @ManyToOne(() => Cluster, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_issued_documents_cluster' })
+  cluster?: Cluster;
+
+  @Column('integer') year: number;
+  /** The record the document renders (e.g. the pledge) and that record's version at the time. */
+  @Column('varchar', { name: 'source_id', length: 36 }) sourceId: string;
+  @Column('integer', { name: 'source_version' }) sourceVersion: number;
+  /** SHA-256 of everything the document shows: equal keys mean equal content. */
+  @Column('varchar', { name: 'content_key', length: 64 }) contentKey: string;
+  @Column('varchar', { length: 300 }) title: string;
+  /** e.g. "Dự thảo", "Đã ký đủ". */
+  @Column('varchar', { name: 'status_label', length: 40 }) statusLabel: string;
+  @Column('varchar', { length: 64 }) sha256: string;
+  @Column('integer', { name: 'size_bytes' }) sizeBytes: number;
+  /** Relative to the data directory. */
+  @Column('varchar', { name: 'file_path', length: 200 }) filePath: string;
+  @Column('varchar', { name: 'issued_at', length: 30 }) issuedAt: string;
+  @Column('varchar', { name: 'issued_by', length: 50 }) issuedBy: string;
+}

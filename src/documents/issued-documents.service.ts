@@ -1,0 +1,211 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { currentActor } from '../common/request-context';
+import { nowIso } from '../common/time';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { Cluster } from '../clusters/cluster.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { IssuedDocument } from './issued-document.entity';
+import { SignatureMeta, SigningService } from './signing/signing.service';
+
+export interface IssueRequest {
+  kind: string;
+  clusterId: string;
+  year: number;
+  sourceId: string;
+  sourceVersion: number;
+  /** SHA-256 of everything the document shows. */
+  contentKey: string;
+  title: string;
+  statusLabel: string;
+  signature: SignatureMeta;
+  /** Renders the unsigned PDF; receives the id and the verification address printed in it. */
+  render: (documentId: string, verifyUrl: string) => Promise<Buffer>;
+}
+
+export interface VerificationResult {
+  /** The file is exactly one the system issued. */
+  intact: boolean;
+  /** The issued document the file is, or claims to be. */
+  document: DocumentInfo | null;
+  sha256: string;
+  message: string;
+}
+
+export interface DocumentInfo {
+  id: string;
+  kind: string;
+  title: string;
+  statusLabel: string;
+  clusterName: string;
+  year: number;
+  sourceVersion: number;
+  sha256: string;
+  sizeBytes: number;
+  issuedAt: string;
+  verifyUrl: string;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The register of issued files: renders, signs, stores under data/documents/ and records the SHA-256.
+ * Rendering and signing happen outside any transaction; the record is written in one.
+ */
+@Injectable()
+export class IssuedDocumentsService {
+  private readonly logger = new Logger(IssuedDocumentsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly signing: SigningService,
+    private readonly audit: AuditService,
+  ) {}
+
+  verifyUrl(documentId: string): string {
+    return `${this.config.publicBaseUrl}/api/documents/${documentId}/verification`;
+  }
+
+  /** The issued file for this content, issuing it if the content has not been issued before. */
+  async issue(req: IssueRequest): Promise<{ document: IssuedDocument; content: Buffer }> {
+    const existing = await this.uow.read((m) => m.findOne(IssuedDocument, { where: { sourceId: req.sourceId, contentKey: req.contentKey } }));
+    if (existing) return { document: existing, content: this.readStored(existing) };
+
+    const id = randomUUID();
+    const unsigned = await req.render(id, this.verifyUrl(id));
+    const content = await this.signing.sign(unsigned, req.signature);
+    const hash = sha256(content);
+    const relative = join('documents', String(req.year), `${id}.pdf`);
+    writeDurably(join(this.config.dataDir, relative), content);
+    const document: IssuedDocument = {
+      id,
+      kind: req.kind,
+      clusterId: req.clusterId,
+      year: req.year,
+      sourceId: req.sourceId,
+      sourceVersion: req.sourceVersion,
+      contentKey: req.contentKey,
+      title: req.title,
+      statusLabel: req.statusLabel,
+      sha256: hash,
+      sizeBytes: content.length,
+      filePath: relative,
+      issuedAt: nowIso(),
+      issuedBy: currentActor().username,
+    };
+    try {
+      await this.uow.write(async (m) => {
+        await m.insert(IssuedDocument, document);
+        const cluster = await m.findOne(Cluster, { where: { id: req.clusterId } });
+        await this.audit.record(m, {
+          action: 'document.issue',
+          entityType: 'issued_document',
+          entityId: id,
+          after: { kind: req.kind, title: req.title, statusLabel: req.statusLabel, sha256: hash, sourceId: req.sourceId, sourceVersion: req.sourceVersion },
+          organizerId: cluster?.organizerId ?? null,
+          clusterId: req.clusterId,
+        });
+      });
+    } catch (error) {
+      unlinkSync(join(this.config.dataDir, relative));
+      // Issued at the same moment by another request: use that one.
+      const winner = await this.uow.read((m) => m.findOne(IssuedDocument, { where: { sourceId: req.sourceId, contentKey: req.contentKey } }));
+      if (winner) return { document: winner, content: this.readStored(winner) };
+      throw error;
+    }
+    return { document, content };
+  }
+
+  /** Checks an uploaded file: intact when its SHA-256 is one the system issued. */
+  async verifyFile(bytes: Buffer): Promise<VerificationResult> {
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp gửi lên không phải là tệp PDF.');
+    }
+    const hash = sha256(bytes);
+    const exact = await this.bySha(hash);
+    if (exact) return { intact: true, document: exact, sha256: hash, message: intactMessage(exact) };
+    const claimed = /thidua-doc:([0-9a-f-]{36})/.exec(bytes.toString('latin1'))?.[1];
+    const claimedDoc = claimed ? await this.info(claimed) : null;
+    return {
+      intact: false,
+      document: claimedDoc,
+      sha256: hash,
+      message: claimedDoc
+        ? `Tệp ghi là "${claimedDoc.title}" (mã ${claimedDoc.id}) nhưng nội dung đã bị thay đổi so với bản hệ thống phát hành.`
+        : 'Không có tài liệu nào do hệ thống phát hành khớp với tệp này.',
+    };
+  }
+
+  async verifyHash(hash: string): Promise<VerificationResult> {
+    const doc = await this.bySha(hash.toLowerCase());
+    return doc
+      ? { intact: true, document: doc, sha256: hash.toLowerCase(), message: intactMessage(doc) }
+      : { intact: false, document: null, sha256: hash.toLowerCase(), message: 'Không có tài liệu nào do hệ thống phát hành có mã băm này.' };
+  }
+
+  async info(id: string): Promise<DocumentInfo | null> {
+    return this.uow.read(async (m) => {
+      const doc = await m.findOne(IssuedDocument, { where: { id } });
+      return doc ? this.toInfo(doc, (await m.findOne(Cluster, { where: { id: doc.clusterId } }))?.name ?? '') : null;
+    });
+  }
+
+  /** The stored bytes, checked against the recorded hash. */
+  readStored(doc: IssuedDocument): Buffer {
+    const file = join(this.config.dataDir, doc.filePath);
+    const bytes = existsSync(file) ? readFileSync(file) : null;
+    if (!bytes || sha256(bytes) !== doc.sha256) {
+      this.logger.error(`Stored file of issued document ${doc.id} is missing or altered (${file}).`);
+      throw new AppException(ErrorCode.Internal, 'Tệp lưu trữ của tài liệu bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
+    }
+    return bytes;
+  }
+
+  private async bySha(hash: string): Promise<DocumentInfo | null> {
+    return this.uow.read(async (m) => {
+      const doc = await m.findOne(IssuedDocument, { where: { sha256: hash } });
+      return doc ? this.toInfo(doc, (await m.findOne(Cluster, { where: { id: doc.clusterId } }))?.name ?? '') : null;
+    });
+  }
+
+  private toInfo(doc: IssuedDocument, clusterName: string): DocumentInfo {
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      title: doc.title,
+      statusLabel: doc.statusLabel,
+      clusterName,
+      year: doc.year,
+      sourceVersion: doc.sourceVersion,
+      sha256: doc.sha256,
+      sizeBytes: doc.sizeBytes,
+      issuedAt: doc.issuedAt,
+      verifyUrl: this.verifyUrl(doc.id),
+    };
+  }
+}
+
+function intactMessage(doc: DocumentInfo): string {
+  return `Tệp nguyên vẹn: "${doc.title}" của ${doc.clusterName}, phiên bản ${doc.sourceVersion} (${doc.statusLabel}), do hệ thống phát hành.`;
+}
+
+/** Writes a file so that it survives a crash: temporary file, fsync, rename. */
+function writeDurably(path: string, bytes: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w', 0o640);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}

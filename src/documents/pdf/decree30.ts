@@ -1,0 +1,284 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { FONT, fonts } from './fonts';
+import { placeDateLine } from './vietnamese-dates';
+
+const MM = 72 / 25.4;
+
+/** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
+export const LAYOUT_VERSION = 3;
+
+/** Decree 30/2020 Appendix I: A4, margins top 20, bottom 25 (footer), left 30, right 15 mm. */
+export const LAYOUT = {
+  margins: { top: 20 * MM, bottom: 25 * MM, left: 30 * MM, right: 15 * MM },
+  bodySize: 13,
+  indent: 1.27 * 28.3465,
+};
+
+export interface Decree30Header {
+  /** Cơ quan chủ quản, e.g. "Bộ Thông tin và Truyền thông" (printed upper case, not bold). */
+  parentBody: string;
+  /** Cơ quan ban hành, e.g. "Cụm thi đua số 6" (upper case, bold, short rule beneath). */
+  issuingBody: string;
+  /** e.g. "01/GƯ-CTĐ6" → "Số: 01/GƯ-CTĐ6"; omitted when null. */
+  number: string | null;
+  place: string;
+  date: string;
+}
+
+export interface SignatureCell {
+  unitName: string;
+  /** "Cụm trưởng" / "Cụm phó" or null. */
+  mark: string | null;
+  /** e.g. "Giám đốc" or "KT. Giám đốc / Phó Giám đốc" (one line per "/"). */
+  title: string;
+  /** "Đã ký lúc 10:15 ngày 06/03/2020" or "(Chưa ký)". */
+  status: string;
+  signer: string;
+}
+
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  /** Id of the issued document (also in Keywords, for verification of tampered copies). */
+  documentId: string;
+  landscape?: boolean;
+}
+
+/**
+ * A document laid out per Decree 30/2020. Build it top to bottom, then finish() to a Buffer
+ * (built fully in memory: a failed render never sends half a file).
+ */
+export class Decree30Document {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<void>;
+
+  constructor(meta: DocumentMeta) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: meta.landscape ? 'landscape' : 'portrait',
+      margins: LAYOUT.margins,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      info: { Title: meta.title, Subject: meta.subject, Author: 'thidua', Creator: 'thidua', Keywords: `thidua-doc:${meta.documentId}` },
+    });
+    const f = fonts();
+    for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) this.doc.registerFont(FONT[face], f[face]);
+    this.doc.font(FONT.regular).fontSize(LAYOUT.bodySize);
+    this.doc.on('data', (c: Buffer) => this.chunks.push(c));
+    this.ended = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve());
+      this.doc.on('error', reject);
+    });
+  }
+
+  get contentWidth(): number {
+    return this.doc.page.width - LAYOUT.margins.left - LAYOUT.margins.right;
+  }
+
+  /** Top left: parent and issuing bodies; top right: national name and motto; then number and place-date. */
+  header(h: Decree30Header): this {
+    const d = this.doc;
+    const left = LAYOUT.margins.left;
+    const top = LAYOUT.margins.top;
+    // The right column fits the national name on one line; the left column takes the rest.
+    d.font(FONT.bold).fontSize(12);
+    const rightWidth = Math.min(this.contentWidth * 0.6, d.widthOfString('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM') + 10);
+    const leftWidth = this.contentWidth - rightWidth;
+    const rightX = left + leftWidth;
+
+    d.font(FONT.regular).fontSize(12).text(h.parentBody.toLocaleUpperCase('vi'), left, top, { width: leftWidth, align: 'center' });
+    d.font(FONT.bold).fontSize(12).text(h.issuingBody.toLocaleUpperCase('vi'), left, d.y, { width: leftWidth, align: 'center' });
+    const leftRuleY = d.y + 4;
+    this.rule(left + leftWidth / 2 - leftWidth / 6, leftRuleY, leftWidth / 3);
+    const leftBottom = leftRuleY + 4;
+
+    d.font(FONT.bold).fontSize(12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightWidth, align: 'center' });
+    d.font(FONT.bold).fontSize(13).text('Độc lập - Tự do - Hạnh phúc', rightX, d.y, { width: rightWidth, align: 'center' });
+    const mottoWidth = d.widthOfString('Độc lập - Tự do - Hạnh phúc');
+    const rightRuleY = d.y + 2;
+    this.rule(rightX + (rightWidth - mottoWidth) / 2, rightRuleY, mottoWidth);
+
+    const lineY = Math.max(leftBottom, rightRuleY + 4) + 6;
+    if (h.number) d.font(FONT.regular).fontSize(13).text(`Số: ${h.number}`, left, lineY, { width: leftWidth, align: 'center' });
+    d.font(FONT.italic).fontSize(13).text(placeDateLine(h.place, h.date), rightX, lineY, { width: rightWidth, align: 'center' });
+    d.x = left;
+    d.y = d.y + 18;
+    return this;
+  }
+
+  /** The type of document in bold upper case (BẢN GIAO ƯỚC THI ĐUA) and its summary in bold beneath. */
+  documentType(type: string, summary: string[] = []): this {
+    const d = this.doc;
+    d.font(FONT.bold).fontSize(14).text(type.toLocaleUpperCase('vi'), LAYOUT.margins.left, d.y, { width: this.contentWidth, align: 'center' });
+    for (const line of summary) d.font(FONT.bold).fontSize(14).text(line, { width: this.contentWidth, align: 'center' });
+    d.moveDown(0.8);
+    return this;
+  }
+
+  /** "Căn cứ …;" in italics, justified, first-line indent. */
+  legalBases(lines: string[]): this {
+    for (const line of lines) this.paragraph(line, { font: FONT.italic });
+    this.doc.moveDown(0.3);
+    return this;
+  }
+
+  heading(text: string): this {
+    this.keepWithNext(40);
+    this.doc.font(FONT.bold).fontSize(LAYOUT.bodySize).text(text, LAYOUT.margins.left, this.doc.y, { width: this.contentWidth, align: 'left' });
+    this.doc.moveDown(0.3);
+    return this;
+  }
+
+  paragraph(text: string, opts: { font?: string; indent?: boolean; align?: 'justify' | 'center' | 'left' } = {}): this {
+    this.doc
+      .font(opts.font ?? FONT.regular)
+      .fontSize(LAYOUT.bodySize)
+      .text(text, LAYOUT.margins.left, this.doc.y, {
+        width: this.contentWidth,
+        align: opts.align ?? 'justify',
+        indent: opts.indent === false ? 0 : LAYOUT.indent,
+        paragraphGap: 4,
+        lineGap: 1.5,
+      });
+    return this;
+  }
+
+  /** A numbered item with a hanging label ("1.", "a)") and an optional bold suffix ("(15 điểm)"). */
+  item(label: string, text: string, suffix: string | null, level: number): this {
+    const d = this.doc;
+    this.keepWithNext(30);
+    const x = LAYOUT.margins.left + LAYOUT.indent * Math.max(0, level - 1);
+    const labelWidth = 24;
+    const y = d.y;
+    d.font(level === 1 ? FONT.bold : FONT.regular).fontSize(LAYOUT.bodySize).text(label, x, y, { width: labelWidth, lineBreak: false });
+    d.font(FONT.regular).fontSize(LAYOUT.bodySize);
+    const width = this.contentWidth - (x - LAYOUT.margins.left) - labelWidth;
+    // One run of text: a font change mid-line ("continued") loses the space at a line break.
+    d.text(suffix ? `${text} ${suffix}` : text, x + labelWidth, y, { width, align: 'justify', lineGap: 1.5 });
+    d.moveDown(0.25);
+    d.x = LAYOUT.margins.left;
+    return this;
+  }
+
+  /** One cell per signatory in `columns` columns: unit (upper, bold), mark, title, status, name (bold). */
+  signatureGrid(heading: string, cells: SignatureCell[], columns: 2 | 3): this {
+    const d = this.doc;
+    const width = this.contentWidth / columns;
+    d.moveDown(0.8);
+    this.keepWithNext(170);
+    d.font(FONT.bold).fontSize(13).text(heading.toLocaleUpperCase('vi'), LAYOUT.margins.left, d.y, { width: this.contentWidth, align: 'center' });
+    d.moveDown(0.8);
+    for (let start = 0; start < cells.length; start += columns) {
+      const row = cells.slice(start, start + columns);
+      const heights = row.map((c) => this.cellHeight(c, width - 8));
+      const height = Math.max(...heights);
+      this.keepWithNext(height + 10);
+      const y = d.y;
+      row.forEach((cell, i) => this.drawCell(cell, LAYOUT.margins.left + i * width + 4, y, width - 8));
+      d.x = LAYOUT.margins.left;
+      d.y = y + height + 14;
+    }
+    return this;
+  }
+
+  /** Page numbers (from page 2, centred in the top margin), footer with QR code, draft watermark. */
+  async finish(footer: { qrText: string; lines: string[]; watermark?: string | null }): Promise<Buffer> {
+    const d = this.doc;
+    const qr = QRCode.create(footer.qrText, { errorCorrectionLevel: 'M' });
+    const range = d.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      d.switchToPage(i);
+      const { width, height } = d.page;
+      const saved = { ...d.page.margins };
+      d.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+      if (footer.watermark) this.watermark(footer.watermark);
+      if (i > range.start) d.font(FONT.regular).fontSize(13).fillColor('black').text(String(i - range.start + 1), 0, 10 * MM, { width, align: 'center', lineBreak: false });
+      const size = 42;
+      const qrX = saved.left;
+      const qrY = height - 8 * MM - size;
+      this.drawQr(qr.modules, qrX, qrY, size);
+      d.font(FONT.italic).fontSize(9).fillColor('black');
+      let ty = qrY + 2;
+      for (const line of footer.lines) {
+        d.text(line, qrX + size + 8, ty, { width: width - saved.right - qrX - size - 8, lineBreak: false, ellipsis: true });
+        ty += 11;
+      }
+      d.page.margins = saved;
+    }
+    d.end();
+    await this.ended;
+    return Buffer.concat(this.chunks);
+  }
+
+  private rule(x: number, y: number, width: number): void {
+    this.doc.save().lineWidth(0.7).moveTo(x, y).lineTo(x + width, y).stroke().restore();
+  }
+
+  private keepWithNext(height: number): void {
+    if (this.doc.y + height > this.doc.page.height - LAYOUT.margins.bottom) this.doc.addPage();
+  }
+
+  private cellParts(c: SignatureCell): Array<{ text: string; font: string; size: number; gap: number }> {
+    return [
+      { text: c.unitName.toLocaleUpperCase('vi'), font: FONT.bold, size: 11, gap: 2 },
+      ...(c.mark ? [{ text: `(${c.mark})`, font: FONT.boldItalic, size: 11, gap: 2 }] : []),
+      ...c.title.split('/').map((t) => ({ text: t.trim().toLocaleUpperCase('vi'), font: FONT.bold, size: 11, gap: 0 })),
+      { text: c.status, font: FONT.italic, size: 11, gap: 0 },
+      { text: c.signer, font: FONT.bold, size: 12, gap: 0 },
+    ];
+  }
+
+  private cellHeight(c: SignatureCell, width: number): number {
+    const d = this.doc;
+    return this.cellParts(c).reduce((h, p, i) => {
+      d.font(p.font).fontSize(p.size);
+      const space = i === this.cellParts(c).length - 2 ? 18 : i === this.cellParts(c).length - 1 ? 18 : p.gap;
+      return h + d.heightOfString(p.text || ' ', { width, align: 'center' }) + space;
+    }, 0);
+  }
+
+  private drawCell(c: SignatureCell, x: number, y: number, width: number): void {
+    const d = this.doc;
+    let cy = y;
+    const parts = this.cellParts(c);
+    parts.forEach((p, i) => {
+      if (i === parts.length - 2 || i === parts.length - 1) cy += 18; // room for the signature and the name
+      d.font(p.font).fontSize(p.size).text(p.text || ' ', x, cy, { width, align: 'center' });
+      cy = d.y + p.gap;
+    });
+  }
+
+  private drawQr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, size: number): void {
+    const d = this.doc;
+    const cell = size / modules.size;
+    d.save().fillColor('black');
+    for (let r = 0; r < modules.size; r++) {
+      let run = -1;
+      for (let c = 0; c <= modules.size; c++) {
+        const dark = c < modules.size && !!modules.get(r, c);
+        if (dark && run < 0) run = c;
+        if (!dark && run >= 0) {
+          d.rect(x + run * cell, y + r * cell, (c - run) * cell, cell);
+          run = -1;
+        }
+      }
+    }
+    d.fill().restore();
+  }
+
+  private watermark(text: string): void {
+    const d = this.doc;
+    const { width, height } = d.page;
+    d.save()
+      .rotate(-35, { origin: [width / 2, height / 2] })
+      .font(FONT.bold)
+      .fontSize(90)
+      .fillColor('#808080')
+      .fillOpacity(0.22)
+      .text(text, 0, height / 2 - 45, { width, align: 'center', lineBreak: false })
+      .restore();
+    d.fillOpacity(1).fillColor('black');
+  }
+}

@@ -1,0 +1,94 @@
+import type { CriterionKind } from '../../criteria/criteria.rules';
+import { Decree30Document, SignatureCell } from './decree30';
+import { pointsVi } from './vietnamese-dates';
+
+export interface PledgeCriterion {
+  code: string;
+  text: string;
+  maxPoints: number;
+  kind: CriterionKind;
+  children: PledgeCriterion[];
+}
+
+/** Everything a pledge PDF shows, as plain data (documents never query the database). */
+export interface PledgeDocumentData {
+  documentId: string;
+  organizerName: string;
+  clusterName: string;
+  documentNumber: string | null;
+  place: string;
+  date: string;
+  title: string;
+  theme: string | null;
+  legalBases: string[];
+  purpose: string;
+  implementation: string;
+  criteria: PledgeCriterion[];
+  totalPoints: number;
+  signatories: SignatureCell[];
+  draft: boolean;
+  verifyUrl: string;
+}
+
+const LETTERS = 'abcdeghiklmnopqrstuvxy';
+
+function label(level: number, index: number): string {
+  if (level === 1) return `${index + 1}.`;
+  if (level === 2) return `${LETTERS[index] ?? index + 1})`;
+  return '-';
+}
+
+/** Bản giao ước thi đua, Decree 30 layout (unsigned: the caller signs the returned buffer). */
+export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
+  const pdf = new Decree30Document({ title: data.title, subject: `${data.title} — ${data.clusterName}`, documentId: data.documentId });
+  pdf
+    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.documentNumber, place: data.place, date: data.date })
+    .documentType(data.title, data.theme ? [data.theme] : [])
+    .legalBases(data.legalBases);
+
+  pdf.heading('I. MỤC ĐÍCH, YÊU CẦU');
+  for (const p of splitParagraphs(data.purpose)) pdf.paragraph(p);
+
+  pdf.heading('II. NỘI DUNG GIAO ƯỚC');
+  const groups: Array<[CriterionKind, string | null]> = [
+    ['SCORED', null],
+    ['BONUS', 'Điểm thưởng'],
+    ['PENALTY', 'Điểm trừ'],
+  ];
+  for (const [kind, title] of groups) {
+    const items = data.criteria.filter((c) => c.kind === kind);
+    if (!items.length) continue;
+    if (title) pdf.paragraph(`${title}:`, { indent: false, font: 'Tinos-Bold' });
+    const walk = (nodes: PledgeCriterion[], level: number) =>
+      nodes.forEach((n, i) => {
+        const points = kind === 'PENALTY' ? `(trừ tối đa ${pointsVi(n.maxPoints)} điểm)` : `(tối đa ${pointsVi(n.maxPoints)} điểm)`;
+        pdf.item(label(level, i), n.text, points, level);
+        walk(n.children, level + 1);
+      });
+    walk(items, 1);
+  }
+  pdf.paragraph(`Tổng điểm tối đa của các tiêu chí chấm điểm: ${pointsVi(data.totalPoints)} điểm.`, { font: 'Tinos-Italic' });
+
+  pdf.heading('III. TỔ CHỨC THỰC HIỆN');
+  for (const p of splitParagraphs(data.implementation)) pdf.paragraph(p);
+
+  pdf.signatureGrid('Đại diện các đơn vị thành viên ký giao ước', data.signatories, data.signatories.length > 8 ? 3 : 2);
+
+  return pdf.finish({
+    qrText: data.verifyUrl,
+    lines: [
+      data.draft
+        ? `DỰ THẢO — chưa đủ chữ ký của các đơn vị thành viên. Mã tài liệu: ${data.documentId}.`
+        : `Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`,
+      `Kiểm tra tính toàn vẹn: ${data.verifyUrl}`,
+    ],
+    watermark: data.draft ? 'DỰ THẢO' : null,
+  });
+}
+
+function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { canonicalJson } from '../audit/audit-chain';
+import { CriteriaService } from '../criteria/criteria.service';
+import type { CriterionView } from '../criteria/criteria.dto';
+import { UnitOfWork } from '../database/unit-of-work';
+import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { LAYOUT_VERSION } from '../documents/pdf/decree30';
+import { PledgeCriterion, PledgeDocumentData, renderPledge } from '../documents/pdf/pledge.pdf';
+import { vietnamTime } from '../documents/pdf/vietnamese-dates';
+import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
+import { loadPledgeState, markOf } from './pledge-state';
+import { PLEDGE_STATUS_LABELS } from './pledge.entity';
+import { PledgesService } from './pledges.service';
+
+const toPledgeCriterion = (c: CriterionView): PledgeCriterion => ({
+  code: c.code,
+  text: c.text,
+  maxPoints: c.maxPoints,
+  kind: c.kind,
+  children: c.children.map(toPledgeCriterion),
+});
+
+/** The pledge as a signed PDF: assembled from the database, rendered and signed outside the transaction. */
+@Injectable()
+export class PledgeDocumentService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly pledges: PledgesService,
+    private readonly criteria: CriteriaService,
+    private readonly documents: IssuedDocumentsService,
+  ) {}
+
+  async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
+    const { data, state } = await this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year));
+      const set = await this.criteria.view(m, s.criteriaSet);
+      const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
+      const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {
+        organizerName: s.organizer.name,
+        clusterName: s.cluster.name,
+        documentNumber: s.pledge.documentNumber,
+        place: s.pledge.signingPlace,
+        date: s.pledge.signingDate,
+        title: s.pledge.title,
+        theme: s.pledge.theme,
+        legalBases: JSON.parse(s.pledge.legalBases) as string[],
+        purpose: s.pledge.purpose,
+        implementation: s.pledge.implementation,
+        criteria: set.items.map(toPledgeCriterion),
+        totalPoints: set.totalPoints,
+        signatories: s.members.map((u) => {
+          const sig = byUnit.get(u.id);
+          return {
+            unitName: u.name,
+            mark: markOf(s, u.id),
+            title: sig?.signerTitle ?? DEFAULT_SIGNER_TITLE,
+            status: sig ? `Đã ký lúc ${vietnamTime(sig.signedAt)}` : '(Chưa ký)',
+            signer: sig?.signerName ?? '',
+          };
+        }),
+        draft: s.pledge.status !== 'COMPLETE',
+      };
+      return { data: content, state: s };
+    });
+
+    const statusLabel = PLEDGE_STATUS_LABELS[state.pledge.status];
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'PLEDGE', layout: LAYOUT_VERSION, statusLabel, ...data })).digest('hex');
+    const { document, content } = await this.documents.issue({
+      kind: 'PLEDGE',
+      clusterId,
+      year,
+      sourceId: state.pledge.id,
+      sourceVersion: state.pledge.version,
+      contentKey,
+      title: state.pledge.title,
+      statusLabel,
+      signature: {
+        name: state.cluster.name,
+        reason: `Phát hành ${state.pledge.title} (${statusLabel})`,
+        location: state.pledge.signingPlace,
+      },
+      render: (documentId, verifyUrl) => renderPledge({ ...data, documentId, verifyUrl }),
+    });
+    const suffix = state.pledge.status === 'COMPLETE' ? '' : '-du-thao';
+    return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}${suffix}.pdf`, content, documentId: document.id, sha256: document.sha256 };
+  }
+}

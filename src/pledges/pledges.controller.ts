@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import { attachmentHeader } from '../documents/excel/table-workbook';
+import { PledgeDocumentService } from './pledge-document.service';
+import { PledgeSigningService } from './pledge-signing.service';
+import { CreatePledgeDto, OpenPledgeDto, PledgeView, SignPledgeDto, UpdatePledgeDto, WithdrawSignatureDto } from './pledges.dto';
+import { PledgesService } from './pledges.service';
+
+const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+
+@ApiTags('Giao ước thi đua')
+@Controller('api/clusters/:id/years/:year/pledge')
+export class PledgesController {
+  constructor(
+    private readonly pledges: PledgesService,
+    private readonly signing: PledgeSigningService,
+    private readonly documents: PledgeDocumentService,
+  ) {}
+
+  @Get()
+  @Auth(...ALL_ROLES)
+  @ApiOkResponse({ type: PledgeView })
+  get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<PledgeView> {
+    return this.pledges.get(p, id, year);
+  }
+
+  @Post()
+  @Auth(...MANAGERS)
+  @ApiCreatedResponse({ type: PledgeView })
+  create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreatePledgeDto): Promise<PledgeView> {
+    return this.pledges.create(p, id, year, dto);
+  }
+
+  @Patch()
+  @Auth(...MANAGERS)
+  @ApiOkResponse({ type: PledgeView })
+  update(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: UpdatePledgeDto): Promise<PledgeView> {
+    return this.pledges.update(p, id, year, dto);
+  }
+
+  @Post('open')
+  @Auth(...MANAGERS)
+  @HttpCode(200)
+  @ApiOkResponse({ type: PledgeView })
+  open(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: OpenPledgeDto): Promise<PledgeView> {
+    return this.pledges.open(p, id, year, dto);
+  }
+
+  @Post('signatures')
+  @Auth(Role.UnitOfficer)
+  @ApiCreatedResponse({ type: PledgeView, description: 'Đơn vị của người dùng ký bản giao ước.' })
+  sign(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Body() dto: SignPledgeDto,
+    @Req() req: Request,
+  ): Promise<PledgeView> {
+    return this.signing.sign(p, id, year, dto, req.header('user-agent'));
+  }
+
+  @Post('signatures/withdraw')
+  @Auth(Role.UnitOfficer)
+  @HttpCode(200)
+  @ApiOkResponse({ type: PledgeView })
+  withdraw(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: WithdrawSignatureDto): Promise<PledgeView> {
+    return this.signing.withdraw(p, id, year, dto);
+  }
+
+  @Get('pdf')
+  @Auth(...ALL_ROLES)
+  @ApiProduces('application/pdf')
+  async pdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const file = await this.documents.pdf(p, id, year);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.setHeader('X-Document-Id', file.documentId);
+    res.setHeader('X-Document-Sha256', file.sha256);
+    res.send(file.content);
+  }
+}

@@ -1,0 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BoolField, DateField, IntField, ReasonField, TextArrayField, TextField, UuidField } from '../common/validation/fields';
+import { UnitRefView } from '../leadership/leadership.dto';
+import { PLEDGE_STATUSES, PledgeStatus } from './pledge.entity';
+
+export class CreatePledgeDto {
+  @TextField({ presence: 'optional', max: 40, example: 'CUM6-2020', description: 'Tạo bộ tiêu chí từ mẫu khi năm chưa có bộ tiêu chí.' })
+  template?: string;
+  @TextField({ presence: 'optional', max: 300, example: 'Bản giao ước thi đua năm 2020' }) title?: string;
+  @TextField({ presence: 'nullable', max: 500 }) theme?: string | null;
+  @TextArrayField({ presence: 'optional', maxItems: 20, maxLength: 500, description: 'Các căn cứ pháp lý.' }) legalBases?: string[];
+  @TextField({ presence: 'optional', max: 8000, description: 'Mục đích, yêu cầu.' }) purpose?: string;
+  @TextField({ presence: 'optional', max: 8000, description: 'Tổ chức thực hiện.' }) implementation?: string;
+  @TextField({ presence: 'optional', max: 100, example: 'Đắk Lắk' }) signingPlace?: string;
+  @DateField({ presence: 'optional' }) signingDate?: string;
+  @TextField({ presence: 'nullable', max: 40, example: '01/GƯ-CTĐ6' }) documentNumber?: string | null;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class UpdatePledgeDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField() reason: string;
+  @BoolField({ presence: 'optional', description: 'Xác nhận hủy các chữ ký đã có khi sửa bản giao ước đang ký.' })
+  confirmResetSignatures?: boolean;
+  @TextField({ presence: 'optional', max: 300 }) title?: string;
+  @TextField({ presence: 'nullable', max: 500 }) theme?: string | null;
+  @TextArrayField({ presence: 'optional', maxItems: 20, maxLength: 500 }) legalBases?: string[];
+  @TextField({ presence: 'optional', max: 8000 }) purpose?: string;
+  @TextField({ presence: 'optional', max: 8000 }) implementation?: string;
+  @TextField({ presence: 'optional', max: 100 }) signingPlace?: string;
+  @DateField({ presence: 'optional' }) signingDate?: string;
+  @TextField({ presence: 'nullable', max: 40 }) documentNumber?: string | null;
+}
+
+export class OpenPledgeDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class SignPledgeDto {
+  @TextField({ max: 120, example: 'Nguyễn Văn An', description: 'Họ tên người ký thay mặt đơn vị.' }) signerName: string;
+  @TextField({ max: 120, example: 'Giám đốc', description: 'Chức danh, ví dụ "Giám đốc" hoặc "KT. Giám đốc / Phó Giám đốc".' }) signerTitle: string;
+  @UuidField({ presence: 'optional', description: 'Đơn vị ký: chỉ được là đơn vị của người ký.' }) unitId?: string;
+}
+
+export class WithdrawSignatureDto {
+  @ReasonField() reason: string;
+}
+
+export class SignatoryView {
+  @ApiProperty({ type: UnitRefView }) unit: UnitRefView;
+  @ApiProperty({ nullable: true, type: String, example: 'Cụm trưởng' }) mark: string | null;
+  @ApiProperty() signed: boolean;
+  @ApiProperty({ nullable: true, type: String }) signerName: string | null;
+  @ApiProperty({ nullable: true, type: String }) signerTitle: string | null;
+  @ApiProperty({ nullable: true, type: String }) signedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) signedBy: string | null;
+}
+
+export class PledgeView {
+  @ApiProperty() id: string;
+  @ApiProperty() clusterId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: PLEDGE_STATUSES }) status: PledgeStatus;
+  @ApiProperty() statusLabel: string;
+  @ApiProperty({ nullable: true, type: String }) documentNumber: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) theme: string | null;
+  @ApiProperty({ type: [String] }) legalBases: string[];
+  @ApiProperty() purpose: string;
+  @ApiProperty() implementation: string;
+  @ApiProperty() signingPlace: string;
+  @ApiProperty() signingDate: string;
+  @ApiProperty() criteriaSetId: string;
+  @ApiProperty() criteriaVersionNo: number;
+  @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty() signedCount: number;
+  @ApiProperty() memberCount: number;
+  @ApiProperty({ type: [SignatoryView] }) signatories: SignatoryView[];
+  @ApiProperty() version: number;
+  @ApiProperty() updatedAt: string;
+}

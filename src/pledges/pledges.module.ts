@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CriteriaModule } from '../criteria/criteria.module';
+import { PledgeDocumentService } from './pledge-document.service';
+import { PledgeSigningService } from './pledge-signing.service';
+import { PledgesController } from './pledges.controller';
+import { PledgesService } from './pledges.service';
+
+@Module({
+  imports: [CriteriaModule],
+  providers: [PledgesService, PledgeSigningService, PledgeDocumentService],
+  controllers: [PledgesController],
+  exports: [PledgesService],
+})
+export class PledgesModule {}

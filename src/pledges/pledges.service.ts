@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, IsNull } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { EmulationYear } from '../clusters/emulation-year.entity';
+import { Membership } from '../clusters/membership.entity';
+import { CriteriaService } from '../criteria/criteria.service';
+import { Criterion } from '../criteria/criterion.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { Unit } from '../units/unit.entity';
+import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
+import { PledgeSignature } from './pledge-signature.entity';
+import { loadPledgeState, pledgeView } from './pledge-state';
+import { Pledge } from './pledge.entity';
+import { CreatePledgeDto, OpenPledgeDto, PledgeView, UpdatePledgeDto } from './pledges.dto';
+
+/** Bản giao ước thi đua: drafting, editing and opening for signature (signing is PledgeSigningService). */
+@Injectable()
+export class PledgesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly criteria: CriteriaService,
+  ) {}
+
+  get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year)));
+    });
+  }
+
+  create(p: Principal, clusterId: string, year: number, dto: CreatePledgeDto): Promise<PledgeView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      if (await m.exists(Pledge, { where: { clusterId, year } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'year', `Cụm đã có bản giao ước thi đua năm ${year}.`);
+      }
+      if (!(await m.exists(Membership, { where: { clusterId, year } }))) {
+        throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}: chưa thể lập giao ước.`);
+      }
+      let set = await this.criteria.latest(m, clusterId, year);
+      if (!set) {
+        if (!dto.template) {
+          throw AppException.field(ErrorCode.InvalidReference, 'template', `Năm ${year} chưa có bộ tiêu chí: hãy lập bộ tiêu chí hoặc chọn mẫu (template).`);
+        }
+        set = await this.criteria.createSet(m, cluster, year, { from: 'TEMPLATE', templateCode: dto.template });
+      }
+      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+      const now = nowIso();
+      const pledge: Pledge = {
+        id: randomUUID(),
+        clusterId,
+        year,
+        status: 'DRAFT',
+        documentNumber: dto.documentNumber?.trim() || null,
+        title: dto.title?.trim() || `Bản giao ước thi đua năm ${year}`,
+        theme: dto.theme?.trim() || null,
+        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(year, organizer.name, cluster.name)),
+        purpose: dto.purpose?.trim() || defaultPurpose(year, cluster.name),
+        implementation: dto.implementation?.trim() || defaultImplementation(),
+        signingPlace: dto.signingPlace?.trim() || (await this.defaultPlace(m, clusterId, year)),
+        signingDate: this.signingDate(year, dto.signingDate ?? phases?.pledgeSigningOn ?? (now.startsWith(String(year)) ? now.slice(0, 10) : null)),
+        criteriaSetId: set.id,
+        openedAt: null,
+        completedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(Pledge, pledge);
+      const view = pledgeView(await loadPledgeState(m, pledge));
+      await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: pledge.id, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return view;
+    });
+  }
+
+  /** Edits a draft; editing an open pledge withdraws its signatures, only once confirmed. */
+  update(p: Principal, clusterId: string, year: number, dto: UpdatePledgeDto): Promise<PledgeView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const pledge = await this.find(m, clusterId, year);
+      if (pledge.status === 'COMPLETE') {
+        throw new AppException(ErrorCode.PledgeState, 'Bản giao ước đã được ký đủ nên không thể sửa. Thay đổi bộ tiêu chí bằng bản sửa đổi (kèm lý do).');
+      }
+      if (dto.version !== pledge.version) throw staleVersion(pledge.version);
+      const active = await m.count(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
+      if (pledge.status === 'OPEN' && active > 0) {
+        if (!dto.confirmResetSignatures) {
+          throw new AppException(
+            ErrorCode.PledgeSignaturesWouldReset,
+            `Bản giao ước đã có ${active} đơn vị ký: chỉnh sửa sẽ hủy các chữ ký này và các đơn vị phải ký lại. Gửi lại với confirmResetSignatures = true để xác nhận.`,
+            [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
+          );
+        }
+        await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bản giao ước được chỉnh sửa: ${dto.reason}` });
+      }
+      const before = pledgeView(await loadPledgeState(m, pledge));
+      const changes: Partial<Pledge> = {
+        title: dto.title?.trim() ?? pledge.title,
+        theme: dto.theme !== undefined ? dto.theme?.trim() || null : pledge.theme,
+        legalBases: dto.legalBases ? JSON.stringify(dto.legalBases.map((s) => s.trim())) : pledge.legalBases,
+        purpose: dto.purpose?.trim() ?? pledge.purpose,
+        implementation: dto.implementation?.trim() ?? pledge.implementation,
+        signingPlace: dto.signingPlace?.trim() ?? pledge.signingPlace,
+        signingDate: dto.signingDate ? this.signingDate(year, dto.signingDate) : pledge.signingDate,
+        documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
+      };
+      const updated = await this.bump(m, pledge, changes);
+      const after = pledgeView(await loadPledgeState(m, updated));
+      await this.audit.record(m, { action: 'pledge.update', entityType: 'pledge', entityId: pledge.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return after;
+    });
+  }
+
+  /** Draft → open for signing: needs a criteria set with content. */
+  open(p: Principal, clusterId: string, year: number, dto: OpenPledgeDto): Promise<PledgeView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const pledge = await this.find(m, clusterId, year);
+      if (pledge.status !== 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Chỉ mở ký được bản giao ước đang ở trạng thái dự thảo.');
+      if (dto.version !== pledge.version) throw staleVersion(pledge.version);
+      if (!(await m.exists(Criterion, { where: { setId: pledge.criteriaSetId } }))) {
+        throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
+      }
+      const updated = await this.bump(m, pledge, { status: 'OPEN', openedAt: nowIso() });
+      const view = pledgeView(await loadPledgeState(m, updated));
+      await this.audit.record(m, { action: 'pledge.open', entityType: 'pledge', entityId: pledge.id, after: { status: 'OPEN' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return view;
+    });
+  }
+
+  async find(m: EntityManager, clusterId: string, year: number): Promise<Pledge> {
+    const pledge = await m.findOne(Pledge, { where: { clusterId, year } });
+    if (!pledge) throw AppException.notFound(`bản giao ước thi đua năm ${year} của cụm này`, 'year');
+    return pledge;
+  }
+
+  /** Applies changes and increments the version (the caller checked the version it was given). */
+  async bump(m: EntityManager, pledge: Pledge, changes: Partial<Pledge>): Promise<Pledge> {
+    const result = await m
+      .createQueryBuilder()
+      .update(Pledge)
+      .set({ ...changes, updatedAt: nowIso(), version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: pledge.id, version: pledge.version })
+      .execute();
+    if (result.affected !== 1) throw staleVersion(pledge.version);
+    return m.findOneOrFail(Pledge, { where: { id: pledge.id } });
+  }
+
+  /** A pledge is signed within its year; without a planned date the secretariat must give one. */
+  private signingDate(year: number, date: string | null): string {
+    if (!date) {
+      throw AppException.field(ErrorCode.ValidationFailed, 'signingDate', `Chưa có ngày ký giao ước năm ${year}: hãy ghi ngày ký (signingDate).`);
+    }
+    if (!date.startsWith(`${year}-`)) {
+      throw AppException.field(ErrorCode.BusinessRule, 'signingDate', `Ngày ký giao ước phải trong năm ${year}.`);
+    }
+    return date;
+  }
+
+  /** The pledge is signed at the review meeting, hosted by the previous year's chair unit. */
+  private async defaultPlace(m: EntityManager, clusterId: string, year: number): Promise<string> {
+    const previous = await m.findOne(LeadershipTerm, { where: { clusterId, year: year - 1 } });
+    const host = previous ? await m.findOne(Unit, { where: { id: previous.hostUnitId ?? previous.chairUnitId } }) : null;
+    return host?.province ?? 'Hà Nội';
+  }
+}
+
+export function staleVersion(current: number): AppException {
+  return new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current}.` }]);
+}

@@ -1,0 +1,283 @@
+import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { loadReferenceData } from '../../src/database/seed/reference-data';
+import { POPPLER_MISSING, pdffonts, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+const MEMBERS = ['gialai', 'phuyen', 'daklak', 'lamdong', 'kontum', 'daknong'];
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let pdf: Buffer;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+  });
+  after(() => t.close());
+
+  const base = (year = 2020) => `/api/clusters/${ids.cum6}/years/${year}`;
+  const download = async (token: string, year = 2020) =>
+    (await t.http.get(`${base(year)}/pledge/pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+
+  it('the secretariat creates the 2020 pledge from the template, with the nine criteria', async () => {
+    const res = await t.http
+      .post(`${base()}/pledge`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ template: 'CUM6-2020', documentNumber: '01/GƯ-CTĐ6' })
+      .expect(201);
+    assert.equal(res.body.status, 'DRAFT');
+    assert.equal(res.body.title, 'Bản giao ước thi đua năm 2020');
+    assert.equal(res.body.signingPlace, 'Đắk Lắk');
+    assert.equal(res.body.signingDate, '2020-03-06');
+    assert.equal(res.body.memberCount, 6);
+    assert.deepEqual(res.body.signatories.slice(0, 2).map((s: { mark: string }) => s.mark), ['Cụm trưởng', 'Cụm phó']);
+    const criteria = await t.http.get(`${base()}/criteria`).auth(await t.token('kontum'), { type: 'bearer' }).expect(200);
+    assert.equal(criteria.body.items.length, 9);
+    assert.equal(criteria.body.totalPoints, 100);
+    assert.equal(criteria.body.origin, 'TEMPLATE:CUM6-2020');
+  });
+
+  it('a unit cannot sign before the pledge is opened', async () => {
+    const res = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token('gialai'), { type: 'bearer' }).send({ signerName: 'A', signerTitle: 'Giám đốc' });
+    assert.equal(res.status, 409);
+    assert.equal(res.body.code, 'PLEDGE_STATE');
+  });
+
+  it('opens the pledge, and every member signs for itself only', async () => {
+    const current = await t.http.get(`${base()}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.post(`${base()}/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version }).expect(200);
+    for (const user of [...MEMBERS, 'admin']) await t.token(user); // log in first: a login is a change too
+
+    const before = await t.snapshot();
+    const other = await t.http
+      .post(`${base()}/pledge/signatures`)
+      .auth(await t.token('gialai'), { type: 'bearer' })
+      .send({ signerName: 'Trần Văn B', signerTitle: 'Giám đốc', unitId: ids.daklak });
+    assert.equal(other.status, 403, 'signing for another unit');
+    const outsider = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token('admin'), { type: 'bearer' }).send({ signerName: 'X', signerTitle: 'Y' });
+    assert.equal(outsider.status, 403, 'only unit officers sign');
+    assert.equal(await t.snapshot(), before);
+
+    for (const [i, user] of MEMBERS.entries()) {
+      const res = await t.http
+        .post(`${base()}/pledge/signatures`)
+        .auth(await t.token(user), { type: 'bearer' })
+        .set('User-Agent', 'thidua-test')
+        .send({ signerName: `Nguyễn Văn Ký ${i + 1}`, signerTitle: i === 2 ? 'KT. Giám đốc / Phó Giám đốc' : 'Giám đốc' })
+        .expect(201);
+      assert.equal(res.body.signedCount, i + 1);
+      if (i === 0) {
+        const twice = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token(user), { type: 'bearer' }).send({ signerName: 'Lại', signerTitle: 'Giám đốc' });
+        assert.equal(twice.status, 409);
+        assert.equal(twice.body.code, 'ALREADY_SIGNED');
+      }
+    }
+    const done = await t.http.get(`${base()}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(done.body.status, 'COMPLETE');
+    assert.equal(done.body.statusLabel, 'Đã ký đủ');
+    assert.ok(done.body.signatories.every((s: { signed: boolean; signedBy: string }) => s.signed && MEMBERS.includes(s.signedBy)));
+    const audit = await t.http.get('/api/audit').query({ action: 'pledge.sign' }).auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
+    assert.equal(audit.body.total, 6);
+    assert.equal(audit.body.items[0].after.ip !== undefined, true, 'where it was signed from is recorded');
+  });
+
+  it('locks the criteria: an edit answers 409 and says to amend; an amendment keeps the old version readable', async () => {
+    const current = await t.http.get(`${base()}/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(current.body.locked, true);
+    const items = current.body.items.map((c: { code: string; text: string; maxPoints: number }) => ({ code: c.code, text: c.text, maxPoints: c.maxPoints, kind: 'SCORED', evidenceRequired: true }));
+    const before = await t.snapshot();
+    const edit = await t.http.put(`${base()}/criteria`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version, reason: 'Sửa', totalPoints: 100, items });
+    assert.equal(edit.status, 409);
+    assert.equal(edit.body.code, 'CRITERIA_LOCKED');
+    assert.match(edit.body.message, /bản sửa đổi/);
+    assert.equal(await t.snapshot(), before);
+
+    const amended = items.map((c: { code: string; maxPoints: number }) => ({ ...c, maxPoints: c.code === 'TC9' ? 3 : c.code === 'TC1' ? 17 : c.maxPoints }));
+    amended.push({ code: 'TH', text: 'Đơn vị có sáng kiến được cấp có thẩm quyền công nhận', maxPoints: 5, kind: 'BONUS', evidenceRequired: true });
+    const res = await t.http
+      .post(`${base()}/criteria/amendments`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ reason: 'Điều chỉnh theo hướng dẫn của Bộ tại hội nghị sơ kết', totalPoints: 100, items: amended })
+      .expect(201);
+    assert.equal(res.body.versionNo, 2);
+    assert.equal(res.body.amendmentReason, 'Điều chỉnh theo hướng dẫn của Bộ tại hội nghị sơ kết');
+    const v1 = await t.http.get(`${base()}/criteria/versions/1`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(v1.body.items.find((c: { code: string }) => c.code === 'TC9').maxPoints, 5);
+    const versions = await t.http.get(`${base()}/criteria/versions`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual(versions.body.map((v: { versionNo: number }) => v.versionNo), [1, 2]);
+  });
+
+  it('issues the signed pledge as a PDF: same bytes for an unchanged pledge, for every reader', async () => {
+    pdf = await download(secretary);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const again = await download(await t.token('reviewer'));
+    assert.ok(pdf.equals(again), 'an unchanged pledge is issued once');
+    const fromUnit = await download(await t.token('daknong'));
+    assert.ok(pdf.equals(fromUnit));
+    await t.http.get(`/api/clusters/${ids.cum6}/years/2020/pledge/pdf`).auth(await t.token('cum1.secretary'), { type: 'bearer' }).expect(404);
+  });
+
+  it('the PDF reads back exactly in pdftotext, embeds the serif fonts, and passes pdfsig', { skip: POPPLER_MISSING }, () => {
+    const file = tempFile(pdf, 'giao-uoc-2020.pdf');
+    const text = squash(pdftotext(file));
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
+      'CỤM THI ĐUA SỐ 6',
+      'Số: 01/GƯ-CTĐ6',
+      'Đắk Lắk, ngày 06 tháng 3 năm 2020',
+      'BẢN GIAO ƯỚC THI ĐUA NĂM 2020',
+      'SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH ĐẮK LẮK',
+      '(Cụm trưởng)',
+      '(Cụm phó)',
+      'KT. GIÁM ĐỐC',
+      'Nguyễn Văn Ký 6',
+      'Thông tin và Truyền thông',
+    ]) {
+      assert.ok(text.includes(phrase), `missing "${phrase}"`);
+    }
+    for (const criterion of loadReferenceData().criteriaTemplates['CUM6-2020'].criteria) {
+      assert.ok(text.includes(squash(criterion.text)), `criterion ${criterion.code} not found as entered`);
+    }
+    assert.equal((text.match(/Đã ký lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/g) ?? []).length, 6);
+    assert.ok(!text.includes('DỰ THẢO'), 'a complete pledge has no draft watermark');
+
+    const fonts = pdffonts(file);
+    for (const face of ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic']) assert.match(fonts, new RegExp(`\\+${face}\\s+CID TrueType\\s+Identity-H\\s+yes`));
+
+    const sig = pdfsig(file);
+    assert.match(sig, /Signature Validation: Signature is Valid\./);
+    assert.match(sig, /Total document signed/);
+
+    const png = renderFirstPage(file, `pledge-2020-page1-${TEST_DB}`);
+    assert.ok(existsSync(png) && statSync(png).size > 10_000);
+  });
+
+  it('verifies the issued file by upload and by hash, and the QR address tells what it is', async () => {
+    const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
+    assert.equal(res.body.intact, true);
+    assert.equal(res.body.document.kind, 'PLEDGE');
+    assert.equal(res.body.document.clusterName, 'Cụm thi đua số 6');
+    assert.equal(res.body.document.year, 2020);
+    assert.equal(res.body.document.statusLabel, 'Đã ký đủ');
+    assert.match(res.body.message, /nguyên vẹn/);
+    const byHash = await t.http.post('/api/documents/verify').send({ sha256: res.body.sha256 }).expect(200);
+    assert.equal(byHash.body.intact, true);
+    const info = await t.http.get(`/api/documents/${res.body.document.id}/verification`).expect(200);
+    assert.equal(info.body.sha256, res.body.sha256);
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(pdf))).includes(`/api/documents/${res.body.document.id}/verification`));
+  });
+
+  it('one byte changed: pdfsig and the verification both fail it', async () => {
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf('Tinos') + 3;
+    tampered[at] ^= 0x01;
+    const res = await t.http.post('/api/documents/verify').attach('file', tampered, 'giao-uoc.pdf').expect(200);
+    assert.equal(res.body.intact, false);
+    assert.equal(res.body.document?.kind, 'PLEDGE', 'it still tells which document the file claims to be');
+    assert.match(res.body.message, /đã bị thay đổi/);
+    if (!POPPLER_MISSING) assert.doesNotMatch(pdfsig(tempFile(tampered)), /Signature is Valid/);
+    const notPdf = await t.http.post('/api/documents/verify').attach('file', Buffer.from('hello'), 'x.pdf');
+    assert.equal(notPdf.status, 422);
+    assert.equal(notPdf.body.code, 'INVALID_FILE');
+    const nothing = await t.http.post('/api/documents/verify').send({});
+    assert.equal(nothing.status, 400);
+  });
+
+  it('withdraws a signature with a reason before completion; editing an open pledge resets signatures only once confirmed', async () => {
+    await t.http.post(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', signingDate: '2021-03-12' }).expect(201);
+    let pledge = await t.http.get(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.post(`${base(2021)}/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
+    const gialai = await t.token('gialai');
+    await t.http.post(`${base(2021)}/pledge/signatures`).auth(gialai, { type: 'bearer' }).send({ signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc' }).expect(201);
+    const noReason = await t.http.post(`${base(2021)}/pledge/signatures/withdraw`).auth(gialai, { type: 'bearer' }).send({});
+    assert.equal(noReason.status, 400);
+    const withdrawn = await t.http
+      .post(`${base(2021)}/pledge/signatures/withdraw`)
+      .auth(gialai, { type: 'bearer' })
+      .send({ reason: 'Ký nhầm người đại diện' })
+      .expect(200);
+    assert.equal(withdrawn.body.signedCount, 0);
+    await t.http.post(`${base(2021)}/pledge/signatures`).auth(gialai, { type: 'bearer' }).send({ signerName: 'Trần Thị Bình', signerTitle: 'Giám đốc' }).expect(201);
+
+    pledge = await t.http.get(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
+    const before = await t.snapshot();
+    const warned = await t.http.patch(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version, reason: 'Sửa chủ đề', theme: 'Chủ đề mới' });
+    assert.equal(warned.status, 409);
+    assert.equal(warned.body.code, 'PLEDGE_SIGNATURES_WOULD_RESET');
+    assert.match(warned.body.message, /1 đơn vị ký/);
+    assert.equal(await t.snapshot(), before);
+    const edited = await t.http
+      .patch(`${base(2021)}/pledge`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ version: pledge.body.version, reason: 'Sửa chủ đề', theme: 'Chủ đề mới', confirmResetSignatures: true })
+      .expect(200);
+    assert.equal(edited.body.signedCount, 0);
+    assert.equal(edited.body.theme, 'Chủ đề mới');
+    const draftPdf = await download(secretary, 2021);
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(draftPdf))).includes('DỰ THẢO — chưa đủ chữ ký'), 'an incomplete pledge is marked as a draft');
+  });
+
+  it('refuses bad pledge and criteria input in Vietnamese and changes nothing', async () => {
+    for (const user of ['phuyen', 'kontum']) await t.token(user);
+    const current = await t.http.get(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
+    const before = await t.snapshot();
+    const cases: Array<[string, Promise<request.Response>, number, string, string?]> = [
+      ['a pledge for a year without membership', t.http.post(`${base(2026)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }), 422, 'NO_MEMBERSHIP', 'year'],
+      ['a second pledge for the year', t.http.post(`${base(2020)}/pledge`).auth(secretary, { type: 'bearer' }).send({}), 409, 'DUPLICATE', 'year'],
+      ['an unknown template', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'KHONG-CO', signingDate: '2022-03-10' }), 422, 'INVALID_REFERENCE', 'templateCode'],
+      ['no signing date planned or given', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }), 400, 'VALIDATION_FAILED', 'signingDate'],
+      ['a signing date outside the year', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', signingDate: '2021-12-30' }), 422, 'BUSINESS_RULE', 'signingDate'],
+      [
+        'sub-items over their parent',
+        t.http.put(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).send({
+          version: current.body.version,
+          reason: 'Thêm mục con',
+          totalPoints: 100,
+          items: [{ code: 'TC1', text: 'A', maxPoints: 100, kind: 'SCORED', evidenceRequired: false, children: [{ code: 'TC1.a', text: 'B', maxPoints: 60, kind: 'SCORED', evidenceRequired: false }, { code: 'TC1.b', text: 'C', maxPoints: 50, kind: 'SCORED', evidenceRequired: false }] }],
+        }),
+        422,
+        'CRITERIA_INVALID',
+        'items[0].maxPoints',
+      ],
+      ['points with three decimals', t.http.put(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version, reason: 'Sửa điểm', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 99.999, kind: 'SCORED', evidenceRequired: false }] }), 400, 'VALIDATION_FAILED', 'items.0.maxPoints'],
+      ['an amendment of an unlocked set', t.http.post(`${base(2021)}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ reason: 'Sửa đổi', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }] }), 409, 'PLEDGE_STATE'],
+      ['editing a complete pledge', t.http.patch(`${base(2020)}/pledge`).auth(secretary, { type: 'bearer' }).send({ version: 99, reason: 'Sửa', theme: 'X' }), 409, 'PLEDGE_STATE'],
+      ['withdrawing from a complete pledge', t.http.post(`${base(2020)}/pledge/signatures/withdraw`).auth(await t.token('phuyen'), { type: 'bearer' }).send({ reason: 'Rút chữ ký' }), 409, 'PLEDGE_STATE'],
+      ['another cluster’s pledge', t.http.get(`/api/clusters/${ids.cum1}/years/2022/pledge`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],
+      ['a unit officer drafting', t.http.post(`${base(2022)}/pledge`).auth(await t.token('kontum'), { type: 'bearer' }).send({ template: 'CUM6-2020' }), 403, 'FORBIDDEN'],
+    ];
+    const problems: string[] = [];
+    for (const [name, pending, status, code, field] of cases) {
+      const res = await pending;
+      if (res.status !== status || res.body.code !== code) problems.push(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 240)}`);
+      if (field && !res.body.details?.some((d: { field: string }) => d.field === field)) problems.push(`${name}: no detail for "${field}": ${JSON.stringify(res.body.details)}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('exports the criteria to Excel', async () => {
+    const res = await t.http.get(`${base()}/criteria/export`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body);
+    const sheet = workbook.worksheets[0];
+    assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1, 5), ['Mã', 'Nội dung tiêu chí', 'Loại', 'Điểm tối đa']);
+    assert.equal(sheet.getCell('A4').value, 'TC1');
+    assert.equal(sheet.getCell('D4').value, 17, 'the current version (the amendment)');
+    assert.equal(sheet.getCell('B5').value, loadReferenceData().criteriaTemplates['CUM6-2020'].criteria[1].text);
+    assert.equal(sheet.getCell('C13').value, 'Điểm thưởng');
+  });
+});

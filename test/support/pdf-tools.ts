@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** poppler-utils (pdftotext, pdffonts, pdfsig, pdftoppm): installed by .ci/run; tests skip without them. */
+export function hasTool(tool: string): boolean {
+  return spawnSync('which', [tool], { stdio: 'ignore' }).status === 0;
+}
+
+export const POPPLER_MISSING = ['pdftotext', 'pdffonts', 'pdfsig', 'pdftoppm'].some((t) => !hasTool(t))
+  ? 'poppler-utils is not installed (apt-get install poppler-utils); CI installs it'
+  : false;
+
+/** Writes the bytes to a temporary file and returns its path. */
+export function tempFile(bytes: Buffer, name = 'document.pdf'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'thidua-pdf-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+export function pdftotext(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
+export function pdffonts(path: string): string {
+  return execFileSync('pdffonts', [path], { encoding: 'utf8' });
+}
+
+/** pdfsig's report; it exits non-zero for an invalid signature, so the output is read either way. */
+export function pdfsig(path: string): string {
+  const r = spawnSync('pdfsig', [path], { encoding: 'utf8' });
+  return `${r.stdout}${r.stderr}`;
+}
+
+/** Renders page 1 to artifacts/<name>.png (a test artifact to look at). */
+export function renderFirstPage(path: string, name: string): string {
+  const dir = resolve(__dirname, '../../../artifacts');
+  mkdirSync(dir, { recursive: true });
+  const prefix = join(dir, name);
+  execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-singlefile', '-png', path, prefix]);
+  return `${prefix}.png`;
+}
+
+/** Text with all white space folded, for comparing wrapped paragraphs. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
