@@ -64,7 +64,8 @@ export class Decree30Document {
       info: { Title: meta.title, Subject: meta.subject, Author: 'thidua', Creator: 'thidua', Keywords: `thidua-doc:${meta.documentId}` },
     });
     const f = fonts();
-    for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) this.doc.registerFont(FONT[face], f[face]);
+    // pdfkit takes a parsed fontkit font as a source (its typings only list paths and buffers).
+    for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) this.doc.registerFont(FONT[face], f[face] as unknown as PDFKit.Mixins.PDFFontSource);
     this.doc.font(FONT.regular).fontSize(LAYOUT.bodySize);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.ended = new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
 import forge from 'node-forge';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -8,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
+import { NativeP12Signer } from './native-p12-signer';
 
 export interface SignatureMeta {
   /** Shown by PDF readers; Vietnamese is fine here (the certificate's own names stay ASCII). */
@@ -24,15 +24,13 @@ export interface SignatureMeta {
 @Injectable()
 export class SigningService implements OnModuleInit {
   private readonly logger = new Logger(SigningService.name);
-  private p12!: Buffer;
-  private passphrase!: string;
+  private signer!: NativeP12Signer;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   onModuleInit(): void {
     if (this.config.signingP12Path) {
-      this.p12 = readFileSync(this.config.signingP12Path);
-      this.passphrase = this.config.signingP12Password ?? '';
+      this.signer = new NativeP12Signer(readFileSync(this.config.signingP12Path), this.config.signingP12Password ?? '');
       this.logger.log(`Signing documents with the certificate in ${this.config.signingP12Path}.`);
       return;
     }
@@ -51,8 +49,7 @@ export class SigningService implements OnModuleInit {
     } else {
       this.logger.log(`Signing documents with the self-signed certificate in ${file} (set SIGNING_P12_PATH for a real one).`);
     }
-    this.p12 = readFileSync(file);
-    this.passphrase = readFileSync(passFile, 'utf8').trim();
+    this.signer = new NativeP12Signer(readFileSync(file), readFileSync(passFile, 'utf8').trim());
   }
 
   async sign(pdf: Buffer, meta: SignatureMeta): Promise<Buffer> {
@@ -64,7 +61,7 @@ export class SigningService implements OnModuleInit {
       location: meta.location,
       signatureLength: 8192,
     });
-    return signpdf.sign(withPlaceholder, new P12Signer(this.p12, { passphrase: this.passphrase }));
+    return signpdf.sign(withPlaceholder, this.signer);
   }
 }
 
