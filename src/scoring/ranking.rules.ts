@@ -1,0 +1,304 @@
+/**
+ * Scoring and ranking rules, pure and deterministic. Points are integer hundredths (95,5 → 9550).
+ *
+ * Final score of a unit, by the cluster-year's rule:
+ *  - CLUSTER: the consolidated sheet the secretariat agrees (điểm cụm thống nhất);
+ *  - PEER_MEAN: the mean of the peer sheets (chấm chéo);
+ *  - PEER_TRIMMED_MEAN: the same, dropping the highest and the lowest sheet when there are four or more;
+ *  - with `normalize`, each peer scorer's totals are shifted so that its mean equals the mean of all
+ *    peer scores (a lenient or harsh scorer no longer moves the ranking).
+ * Ranking: total, then more criteria at maximum, then smaller penalties, then a share of women of at
+ * least 70 % (Decree 152/2025 Art. 4). Units equal on all four are tied, shown as such, and settled by
+ * vote or by the chair, never by insertion order.
+ */
+import type { CriterionKind } from '../criteria/criteria.rules';
+
+export const FINAL_SCORE_RULES = ['CLUSTER', 'PEER_MEAN', 'PEER_TRIMMED_MEAN'] as const;
+export type FinalScoreRule = (typeof FINAL_SCORE_RULES)[number];
+export const SCORER_KINDS = ['SELF', 'PEER', 'CLUSTER', 'MINISTRY'] as const;
+export type ScorerKind = (typeof SCORER_KINDS)[number];
+
+export interface LeafCriterion {
+  code: string;
+  maxPoints: number;
+  kind: CriterionKind;
+}
+
+/** Points per criterion code (penalties negative). */
+export type Entries = Record<string, number>;
+
+export interface SheetTotals {
+  total: number;
+  bonus: number;
+  /** Sum of penalty points, ≤ 0. */
+  penalty: number;
+  /** Scored criteria at their maximum. */
+  criteriaAtMax: number;
+}
+
+export interface ScoredSheet {
+  kind: ScorerKind;
+  /** The scoring unit (SELF, PEER) or a label for CLUSTER / MINISTRY. */
+  scorerId: string;
+  targetId: string;
+  entries: Entries;
+}
+
+export interface Band {
+  minPoints: number;
+  label: string;
+}
+
+export interface RankingConfig {
+  rule: FinalScoreRule;
+  normalize: boolean;
+  /** Flag a self-score above the final score by more than this (hundredths). */
+  selfMargin: number;
+  /** Flag a peer sheet further than this from the median of the other peer sheets (hundredths). */
+  peerOutlier: number;
+  /** Highest band first. */
+  bands: Band[];
+}
+
+export interface RankedUnit {
+  id: string;
+  name: string;
+  /** Share of women in hundredths of a percent, or null when unknown. */
+  womenShare: number | null;
+}
+
+export type FlagKind = 'SELF_ABOVE_FINAL' | 'PEER_OUTLIER';
+
+export interface Flag {
+  kind: FlagKind;
+  scorerId: string | null;
+  /** How far, in hundredths. */
+  gap: number;
+  message: string;
+}
+
+export interface RankingRow {
+  unitId: string;
+  name: string;
+  rank: number | null;
+  tie: boolean;
+  final: SheetTotals | null;
+  band: string | null;
+  selfTotal: number | null;
+  sheetsUsed: number;
+  flags: Flag[];
+  reasons: string[];
+}
+
+export const WOMEN_PRIORITY_SHARE = 7000;
+
+export const pts = (hundredths: number): string =>
+  (hundredths / 100).toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+/** Why a point value is out of range for a criterion, or null. */
+export function entryProblem(leaf: LeafCriterion, value: number): string | null {
+  if (!Number.isInteger(value)) return 'Điểm có tối đa hai chữ số thập phân.';
+  if (leaf.kind === 'PENALTY') {
+    if (value > 0 || value < -leaf.maxPoints) return `Điểm trừ của ${leaf.code} phải từ −${pts(leaf.maxPoints)} đến 0.`;
+  } else if (value < 0 || value > leaf.maxPoints) {
+    return `Điểm của ${leaf.code} phải từ 0 đến ${pts(leaf.maxPoints)}.`;
+  }
+  return null;
+}
+
+export function sheetTotals(leaves: LeafCriterion[], entries: Entries): SheetTotals {
+  let total = 0;
+  let bonus = 0;
+  let penalty = 0;
+  let criteriaAtMax = 0;
+  for (const leaf of leaves) {
+    const v = entries[leaf.code] ?? 0;
+    total += v;
+    if (leaf.kind === 'BONUS') bonus += v;
+    if (leaf.kind === 'PENALTY') penalty += v;
+    if (leaf.kind === 'SCORED' && v === leaf.maxPoints) criteriaAtMax++;
+  }
+  return { total, bonus, penalty, criteriaAtMax };
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Per-scorer additive offsets that bring each peer scorer's mean total to the overall mean. */
+export function normalizationOffsets(leaves: LeafCriterion[], peerSheets: ScoredSheet[]): Map<string, number> {
+  const totals = peerSheets.map((s) => ({ scorer: s.scorerId, total: sheetTotals(leaves, s.entries).total }));
+  if (!totals.length) return new Map();
+  const overall = mean(totals.map((t) => t.total));
+  const byScorer = new Map<string, number[]>();
+  for (const t of totals) byScorer.set(t.scorer, [...(byScorer.get(t.scorer) ?? []), t.total]);
+  return new Map([...byScorer].map(([scorer, xs]) => [scorer, Math.round(overall - mean(xs))]));
+}
+
+interface FinalScore {
+  totals: SheetTotals;
+  used: number;
+  note: string;
+}
+
+/** The final score of one unit by the rule, or null with the reason it has none. */
+export function finalScore(
+  leaves: LeafCriterion[],
+  sheets: ScoredSheet[],
+  config: Pick<RankingConfig, 'rule' | 'normalize'>,
+  offsets: Map<string, number>,
+): FinalScore | { missing: string } {
+  if (config.rule === 'CLUSTER') {
+    const cluster = sheets.find((s) => s.kind === 'CLUSTER');
+    if (!cluster) return { missing: 'Chưa có phiếu điểm cụm thống nhất.' };
+    return { totals: sheetTotals(leaves, cluster.entries), used: 1, note: 'điểm cụm thống nhất' };
+  }
+  let peers = sheets.filter((s) => s.kind === 'PEER');
+  if (!peers.length) return { missing: 'Chưa có phiếu chấm chéo.' };
+  const adjusted = (s: ScoredSheet) => sheetTotals(leaves, s.entries).total + (config.normalize ? (offsets.get(s.scorerId) ?? 0) : 0);
+  let note = `trung bình ${peers.length} phiếu chấm chéo`;
+  if (config.rule === 'PEER_TRIMMED_MEAN' && peers.length >= 4) {
+    const order = [...peers].sort((a, b) => adjusted(a) - adjusted(b) || a.scorerId.localeCompare(b.scorerId));
+    peers = order.slice(1, -1);
+    note = `trung bình ${peers.length} phiếu chấm chéo, bỏ phiếu cao nhất và thấp nhất`;
+  }
+  if (config.normalize) note += ', đã chuẩn hóa theo người chấm';
+  const meanEntries: Entries = {};
+  for (const leaf of leaves) meanEntries[leaf.code] = Math.round(mean(peers.map((s) => s.entries[leaf.code] ?? 0)));
+  const detail = sheetTotals(leaves, meanEntries);
+  const total = Math.round(mean(peers.map(adjusted)));
+  return { totals: { ...detail, total }, used: peers.length, note };
+}
+
+/** 1 when a ranks above b, -1 when below, 0 when equal on every tie-break; with the deciding step. */
+export function compareUnits(
+  a: { totals: SheetTotals; women: boolean },
+  b: { totals: SheetTotals; women: boolean },
+): { order: number; step: 'total' | 'criteriaAtMax' | 'penalty' | 'women' | null } {
+  if (a.totals.total !== b.totals.total) return { order: Math.sign(a.totals.total - b.totals.total), step: 'total' };
+  if (a.totals.criteriaAtMax !== b.totals.criteriaAtMax) {
+    return { order: Math.sign(a.totals.criteriaAtMax - b.totals.criteriaAtMax), step: 'criteriaAtMax' };
+  }
+  if (a.totals.penalty !== b.totals.penalty) return { order: Math.sign(a.totals.penalty - b.totals.penalty), step: 'penalty' };
+  if (a.women !== b.women) return { order: a.women ? 1 : -1, step: 'women' };
+  return { order: 0, step: null };
+}
+
+function decidedBy(step: string, winner: RankedUnit & { totals: SheetTotals }, other: RankedUnit & { totals: SheetTotals }): string {
+  switch (step) {
+    case 'criteriaAtMax':
+      return `có ${winner.totals.criteriaAtMax} tiêu chí đạt điểm tối đa (${other.name}: ${other.totals.criteriaAtMax})`;
+    case 'penalty':
+      return `bị trừ ít điểm hơn (${pts(winner.totals.penalty)} so với ${pts(other.totals.penalty)})`;
+    case 'women':
+      return 'có tỷ lệ nữ từ 70% trở lên (Nghị định 152/2025/NĐ-CP, Điều 4)';
+    default:
+      return `tổng điểm cao hơn`;
+  }
+}
+
+/** The ranking of the members, each row with the reasons it stands where it does. */
+export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets: ScoredSheet[], config: RankingConfig): RankingRow[] {
+  const offsets = config.normalize ? normalizationOffsets(leaves, sheets.filter((s) => s.kind === 'PEER')) : new Map<string, number>();
+  const scored: Array<RankedUnit & { totals: SheetTotals; women: boolean; used: number; note: string }> = [];
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rows = new Map<string, RankingRow>();
+
+  for (const unit of units) {
+    const own = sheets.filter((s) => s.targetId === unit.id);
+    const self = own.find((s) => s.kind === 'SELF');
+    const result = finalScore(leaves, own, config, offsets);
+    const row: RankingRow = {
+      unitId: unit.id,
+      name: unit.name,
+      rank: null,
+      tie: false,
+      final: null,
+      band: null,
+      selfTotal: self ? sheetTotals(leaves, self.entries).total : null,
+      sheetsUsed: 0,
+      flags: [],
+      reasons: [],
+    };
+    rows.set(unit.id, row);
+    if ('missing' in result) {
+      row.reasons.push(`Chưa xếp hạng: ${result.missing}`);
+      continue;
+    }
+    row.final = result.totals;
+    row.sheetsUsed = result.used;
+    row.reasons.push(`Điểm cuối cùng ${pts(result.totals.total)} (${result.note}).`);
+    const band = config.bands.find((b) => result.totals.total >= b.minPoints);
+    if (band) {
+      row.band = band.label;
+      row.reasons.push(`Xếp loại: ${band.label} (từ ${pts(band.minPoints)} điểm).`);
+    }
+    row.flags.push(...divergenceFlags(unit, own, leaves, result.totals.total, config, offsets, names));
+    scored.push({ ...unit, totals: result.totals, women: (unit.womenShare ?? 0) >= WOMEN_PRIORITY_SHARE, used: result.used, note: result.note });
+  }
+
+  const sorted = [...scored].sort((a, b) => -compareUnits(a, b).order || a.name.localeCompare(b.name, 'vi'));
+  sorted.forEach((unit, i) => {
+    const row = rows.get(unit.id)!;
+    const above = sorted[i - 1];
+    const below = sorted[i + 1];
+    const withAbove = above ? compareUnits(above, unit) : null;
+    const withBelow = below ? compareUnits(unit, below) : null;
+    row.rank = withAbove && withAbove.order === 0 ? rows.get(above.id)!.rank : i + 1;
+    row.tie = withAbove?.order === 0 || withBelow?.order === 0;
+    if (withAbove && withAbove.step && withAbove.step !== 'total') {
+      row.reasons.push(`Bằng tổng điểm với ${above.name}, xếp sau vì ${above.name} ${decidedBy(withAbove.step, above, unit)}.`);
+    }
+    if (withBelow && withBelow.step && withBelow.step !== 'total') {
+      row.reasons.push(`Bằng tổng điểm với ${below.name}, xếp trên vì ${decidedBy(withBelow.step, unit, below)}.`);
+    }
+    const tiedWith = [above, below].filter((u, k) => u && [withAbove, withBelow][k]?.order === 0).map((u) => u!.name);
+    if (tiedWith.length) {
+      row.reasons.push(`Đồng hạng với ${tiedWith.join(', ')} ở mọi tiêu chí xếp hạng: cần bỏ phiếu hoặc Cụm trưởng quyết định.`);
+    }
+  });
+  return units.map((u) => rows.get(u.id)!).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'vi'));
+}
+
+function divergenceFlags(
+  unit: RankedUnit,
+  own: ScoredSheet[],
+  leaves: LeafCriterion[],
+  final: number,
+  config: RankingConfig,
+  offsets: Map<string, number>,
+  names: Map<string, string>,
+): Flag[] {
+  const flags: Flag[] = [];
+  const self = own.find((s) => s.kind === 'SELF');
+  if (self) {
+    const gap = sheetTotals(leaves, self.entries).total - final;
+    if (gap > config.selfMargin) {
+      flags.push({
+        kind: 'SELF_ABOVE_FINAL',
+        scorerId: unit.id,
+        gap,
+        message: `Tự chấm cao hơn điểm cuối cùng ${pts(gap)} điểm (ngưỡng ${pts(config.selfMargin)}).`,
+      });
+    }
+  }
+  const peers = own.filter((s) => s.kind === 'PEER');
+  if (peers.length >= 3) {
+    const totals = peers.map((s) => sheetTotals(leaves, s.entries).total + (config.normalize ? (offsets.get(s.scorerId) ?? 0) : 0));
+    peers.forEach((s, i) => {
+      // Against the median of the other sheets: one outlier cannot drag the reference and flag the rest.
+      const gap = Math.round(Math.abs(totals[i] - median(totals.filter((_, j) => j !== i))));
+      if (gap > config.peerOutlier) {
+        flags.push({
+          kind: 'PEER_OUTLIER',
+          scorerId: s.scorerId,
+          gap,
+          message: `Phiếu chấm chéo của ${names.get(s.scorerId) ?? s.scorerId} lệch ${pts(gap)} điểm so với trung vị các phiếu khác (ngưỡng ${pts(config.peerOutlier)}).`,
+        });
+      }
+    });
+  }
+  return flags;
+}
