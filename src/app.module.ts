@@ -13,6 +13,7 @@ import { LeadershipModule } from './leadership/leadership.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { DocumentsModule } from './documents/documents.module';
 import { PledgesModule } from './pledges/pledges.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { UnitsModule } from './units/units.module';
 
 @Global()
@@ -32,6 +33,7 @@ export class AppModule {
         DocumentsModule,
         CriteriaModule,
         PledgesModule,
+        ScoringModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

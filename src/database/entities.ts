@@ -13,8 +13,12 @@ import { Criterion } from '../criteria/criterion.entity';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import { PledgeSignature } from '../pledges/pledge-signature.entity';
 import { Pledge } from '../pledges/pledge.entity';
+import { ScoreEntry } from '../scoring/score-entry.entity';
+import { ScoreSheet } from '../scoring/score-sheet.entity';
+import { ScoringConfig } from '../scoring/scoring-config.entity';
 import { Unit } from '../units/unit.entity';
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
-  CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument];
+  CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
+  ScoringConfig, ScoreSheet, ScoreEntry];

@@ -34,6 +34,10 @@ export enum ErrorCode {
   PledgeSignaturesWouldReset = 'PLEDGE_SIGNATURES_WOULD_RESET',
   AlreadySigned = 'ALREADY_SIGNED',
   InvalidFile = 'INVALID_FILE',
+  InvalidScorer = 'INVALID_SCORER',
+  SheetState = 'SHEET_STATE',
+  ScoringClosed = 'SCORING_CLOSED',
+  ScoreOutOfRange = 'SCORE_OUT_OF_RANGE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }
@@ -93,6 +97,10 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
   },
   [ErrorCode.AlreadySigned]: { status: 409, message: 'Đơn vị đã ký bản giao ước này.' },
   [ErrorCode.InvalidFile]: { status: 422, message: 'Tệp gửi lên không hợp lệ.' },
+  [ErrorCode.InvalidScorer]: { status: 422, message: 'Người chấm không hợp lệ cho phiếu này.' },
+  [ErrorCode.SheetState]: { status: 409, message: 'Thao tác không phù hợp với trạng thái của phiếu chấm.' },
+  [ErrorCode.ScoringClosed]: { status: 409, message: 'Ngoài thời gian chấm điểm của năm thi đua.' },
+  [ErrorCode.ScoreOutOfRange]: { status: 422, message: 'Có điểm nằm ngoài khung điểm của tiêu chí.' },
   [ErrorCode.ServiceUnavailable]: { status: 503, message: 'Hệ thống tạm thời không sẵn sàng.' },
   [ErrorCode.Internal]: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.' },
 };

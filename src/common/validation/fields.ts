@@ -125,10 +125,9 @@ export function IntField(opts: BaseOptions & { min: number; max: number }): Prop
 export function DecimalField(opts: BaseOptions & { min: number; max: number; decimals: number }): PropertyDecorator {
   return applyDecorators(
     ...presenceDecorators(opts.presence ?? 'required'),
-    IsNumber(
-      { allowNaN: false, allowInfinity: false, maxDecimalPlaces: opts.decimals },
-      { message: `Phải là số có tối đa ${opts.decimals} chữ số thập phân.` },
-    ),
+    // Not IsNumber's maxDecimalPlaces: it throws on exponent notation (3e-323) and answered 500.
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: MSG.number }),
+    maxDecimals(opts.decimals, { message: `Phải là số có tối đa ${opts.decimals} chữ số thập phân.` }),
     Min(opts.min, { message: `Phải lớn hơn hoặc bằng ${opts.min}.` }),
     Max(opts.max, { message: `Phải nhỏ hơn hoặc bằng ${opts.max}.` }),
     api(opts, { type: Number, minimum: opts.min, maximum: opts.max }),
@@ -217,6 +216,24 @@ export function NestedField(cls: new () => object, opts: BaseOptions = {}): Prop
     Type(() => cls),
     api(opts, { type: cls }),
   );
+}
+
+/** At most `decimals` digits after the point, for any finite number (including exponent notation). */
+export function hasMaxDecimals(value: unknown, decimals: number): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  // Exact for numbers parsed from JSON text: 14.55 → 1455.0000000000002 → 1455 → 14.55.
+  return Math.round(value * 10 ** decimals) / 10 ** decimals === value;
+}
+
+function maxDecimals(decimals: number, options: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'maxDecimals',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => typeof value !== 'number' || hasMaxDecimals(value, decimals) },
+    });
 }
 
 function isoDate(options: ValidationOptions): PropertyDecorator {

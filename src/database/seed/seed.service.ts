@@ -21,6 +21,7 @@ import {
   ministryMemberUnit,
   ngheAnDistrictUnit,
 } from './reference-data';
+import { seedDemoScores } from './demo-scores';
 import { DEMO_PASSWORD, DEMO_PHASES, DEMO_ROTATION_ORDER_CUM6, DEMO_USERS } from './demo-data';
 import { LeadershipTerm } from '../../leadership/leadership-term.entity';
 import { RotationPolicy } from '../../leadership/rotation-policy.entity';
@@ -153,6 +154,8 @@ export class SeedService {
     const cluster = ministry && (await m.findOne(Cluster, { where: { organizerId: ministry.id, number: 6 } }));
     if (!cluster) return;
     for (const [year, phases] of Object.entries(DEMO_PHASES)) await this.ensureYear(m, cluster, Number(year), phases);
+    const sheets = await seedDemoScores(m, cluster);
+    if (sheets) this.inserted.scoreSheets = sheets;
     if (!(await m.exists(RotationPolicy, { where: { clusterId: cluster.id } }))) {
       const order: string[] = [];
       for (const province of DEMO_ROTATION_ORDER_CUM6) {

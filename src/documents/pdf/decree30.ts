@@ -6,7 +6,7 @@ import { placeDateLine } from './vietnamese-dates';
 const MM = 72 / 25.4;
 
 /** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** Decree 30/2020 Appendix I: A4, margins top 20, bottom 25 (footer), left 30, right 15 mm. */
 export const LAYOUT = {
@@ -200,11 +200,12 @@ export class Decree30Document {
       const qrX = saved.left;
       const qrY = height - 8 * MM - size;
       this.drawQr(qr.modules, qrX, qrY, size);
-      d.font(FONT.italic).fontSize(9).fillColor('black');
-      let ty = qrY + 2;
+      // The lines wrap rather than being cut: the verification address must always be complete.
+      d.font(FONT.italic).fontSize(8.5).fillColor('black');
+      let ty = qrY;
       for (const line of footer.lines) {
-        d.text(line, qrX + size + 8, ty, { width: width - saved.right - qrX - size - 8, lineBreak: false, ellipsis: true });
-        ty += 11;
+        d.text(line, qrX + size + 8, ty, { width: width - saved.right - qrX - size - 8, lineGap: 0 });
+        ty = d.y;
       }
       d.page.margins = saved;
     }

@@ -80,7 +80,8 @@ export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
       data.draft
         ? `DỰ THẢO — chưa đủ chữ ký của các đơn vị thành viên. Mã tài liệu: ${data.documentId}.`
         : `Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`,
-      `Kiểm tra tính toàn vẹn: ${data.verifyUrl}`,
+      'Kiểm tra tính toàn vẹn tại:',
+      data.verifyUrl,
     ],
     watermark: data.draft ? 'DỰ THẢO' : null,
   });

@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { unitRef } from '../leadership/rotation.service';
+import { Unit } from '../units/unit.entity';
+import { peerAssignments } from './assignment.rules';
+import { entryProblem, sheetTotals } from './ranking.rules';
+import { ScoreEntry } from './score-entry.entity';
+import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
+import { LeafWithText, leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+import { ScoringConfig } from './scoring-config.entity';
+import { CreateSheetDto, EntryDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
+
+/** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
+@Injectable()
+export class ScoreSheetsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const config = await scoringConfig(m, clusterId, year);
+      const where: Record<string, unknown> = { clusterId, year };
+      if (q.targetUnitId) where.targetUnitId = q.targetUnitId;
+      if (q.kind) where.scorerKind = q.kind;
+      // Before publication a member unit sees only the sheets it scores.
+      if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = p.unitId ?? '';
+      const sheets = await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } });
+      return this.views(m, sheets);
+    });
+  }
+
+  get(p: Principal, clusterId: string, year: number, sheetId: string): Promise<SheetView> {
+    return this.uow.read(async (m) => (await this.views(m, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
+  }
+
+  create(p: Principal, clusterId: string, year: number, dto: CreateSheetDto): Promise<SheetView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const members = await membersOf(m, clusterId, year);
+      if (!members.length) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
+      if (!members.some((u) => u.id === dto.targetUnitId)) {
+        throw AppException.field(ErrorCode.InvalidReference, 'targetUnitId', `Đơn vị được chấm không phải thành viên của cụm năm ${year}.`);
+      }
+      const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+      if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
+      const scorerUnitId = await this.checkScorer(m, p, cluster, year, dto, members.map((u) => u.id));
+      const scorerKey = scorerUnitId ?? dto.kind;
+      if (await m.exists(ScoreSheet, { where: { clusterId, year, targetUnitId: dto.targetUnitId, scorerKind: dto.kind, scorerKey } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'targetUnitId', 'Phiếu chấm này đã được tạo.');
+      }
+      const now = nowIso();
+      const sheet: ScoreSheet = {
+        id: randomUUID(),
+        clusterId,
+        year,
+        criteriaSetId: set.id,
+        targetUnitId: dto.targetUnitId,
+        scorerKind: dto.kind,
+        scorerKey,
+        scorerUnitId,
+        status: 'DRAFT',
+        returnReason: null,
+        submittedAt: null,
+        lockedAt: null,
+        createdBy: p.username,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(ScoreSheet, sheet);
+      const [view] = await this.views(m, [sheet]);
+      await this.audit.record(m, { action: 'score_sheet.create', entityType: 'score_sheet', entityId: sheet.id, after: { kind: dto.kind, targetUnitId: dto.targetUnitId, scorerUnitId }, organizerId: cluster.organizerId, clusterId });
+      return view;
+    });
+  }
+
+  /** Saves entries all-or-nothing: every code a leaf of the sheet's criteria, every value in range. */
+  saveEntries(p: Principal, clusterId: string, year: number, sheetId: string, dto: SaveEntriesDto): Promise<SheetView> {
+    return this.uow.write(async (m) => {
+      const { sheet, cluster } = await this.writable(m, p, clusterId, year, sheetId, dto.version);
+      if (sheet.status === 'SUBMITTED' && !dto.reason) {
+        throw AppException.field(ErrorCode.ValidationFailed, 'reason', 'Phiếu đã nộp: sửa điểm cần ghi lý do.');
+      }
+      const leaves = await leavesOf(m, sheet.criteriaSetId);
+      const values = checkedEntries(dto.entries, leaves);
+      const before = await this.entryMap(m, sheet.id);
+      for (const [code, v] of values) {
+        await m.delete(ScoreEntry, { sheetId: sheet.id, criterionCode: code });
+        await m.insert(ScoreEntry, { sheetId: sheet.id, criterionCode: code, points: v.points, note: v.note });
+      }
+      const updated = await this.bump(m, sheet, {});
+      await this.audit.record(m, {
+        action: 'score_sheet.update',
+        entityType: 'score_sheet',
+        entityId: sheet.id,
+        before,
+        after: await this.entryMap(m, sheet.id),
+        reason: dto.reason ?? null,
+        organizerId: cluster.organizerId,
+        clusterId,
+      });
+      return (await this.views(m, [updated]))[0];
+    });
+  }
+
+  submit(p: Principal, clusterId: string, year: number, sheetId: string, dto: SheetActionDto): Promise<SheetView> {
+    return this.uow.write(async (m) => {
+      const { sheet, cluster } = await this.writable(m, p, clusterId, year, sheetId, dto.version);
+      if (sheet.status === 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã được nộp.');
+      const leaves = await leavesOf(m, sheet.criteriaSetId);
+      const entered = new Set(Object.keys(await this.entryMap(m, sheet.id)));
+      const missing = leaves.filter((l) => !entered.has(l.code));
+      if (missing.length) {
+        throw new AppException(
+          ErrorCode.BusinessRule,
+          `Chưa chấm đủ các tiêu chí: ${missing.map((l) => l.code).join(', ')}.`,
+          missing.map((l) => ({ field: `entries.${l.code}`, code: 'missing', message: `Chưa chấm tiêu chí ${l.code}.` })),
+        );
+      }
+      const updated = await this.bump(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
+      await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
+      return (await this.views(m, [updated]))[0];
+    });
+  }
+
+  /** The secretariat returns a submitted sheet to its scorer with a reason. */
+  returnSheet(p: Principal, clusterId: string, year: number, sheetId: string, dto: ReturnSheetDto): Promise<SheetView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const sheet = await this.find(m, clusterId, year, sheetId);
+      if (sheet.status !== 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Chỉ trả lại được phiếu đã nộp.');
+      if (sheet.version !== dto.version) throw stale(sheet.version);
+      const updated = await this.bump(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
+      await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return (await this.views(m, [updated]))[0];
+    });
+  }
+
+  /** Finalises the year: locks every submitted sheet and publishes the scores to the members. */
+  finalize(p: Principal, clusterId: string, year: number, reason: string): Promise<{ locked: number; publishedAt: string }> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const now = nowIso();
+      const submitted = await m.find(ScoreSheet, { where: { clusterId, year, status: 'SUBMITTED' } });
+      if (submitted.length) {
+        await m.update(ScoreSheet, { id: In(submitted.map((s) => s.id)) }, { status: 'LOCKED', lockedAt: now, updatedAt: now });
+        for (const s of submitted) await m.update(ScoreSheet, { id: s.id }, { version: s.version + 1 });
+      }
+      const config = await scoringConfig(m, clusterId, year);
+      if (config.version === 0) await m.insert(ScoringConfig, { ...config, publishedAt: now, version: 1, createdAt: now, updatedAt: now });
+      else await m.update(ScoringConfig, { clusterId, year }, { publishedAt: now, updatedAt: now, version: config.version + 1 });
+      await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked: submitted.length, publishedAt: now }, reason, organizerId: cluster.organizerId, clusterId });
+      return { locked: submitted.length, publishedAt: now };
+    });
+  }
+
+  /** The scorer unit for a new sheet, after the scorer rules; null for cluster and ministry sheets. */
+  private async checkScorer(m: EntityManager, p: Principal, cluster: Cluster, year: number, dto: CreateSheetDto, members: string[]): Promise<string | null> {
+    switch (dto.kind) {
+      case 'SELF':
+        if (p.role !== Role.UnitOfficer || p.unitId !== dto.targetUnitId) throw AppException.forbidden('Chỉ cán bộ của đơn vị được tự chấm cho đơn vị mình.');
+        return p.unitId;
+      case 'PEER': {
+        if (p.role !== Role.UnitOfficer || !p.unitId || !members.includes(p.unitId)) {
+          throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được chấm chéo.');
+        }
+        if (p.unitId === dto.targetUnitId) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Không được chấm chéo chính đơn vị mình: hãy dùng phiếu tự chấm.');
+        const config = await scoringConfig(m, cluster.id, year);
+        const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === p.unitId && a.target === dto.targetUnitId);
+        if (!assigned) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Đơn vị của bạn không được phân công chấm chéo đơn vị này.');
+        return p.unitId;
+      }
+      case 'CLUSTER':
+        await this.access.requireClusterYear(m, p, cluster.id, year, 'year');
+        return null;
+      case 'MINISTRY':
+        if (!this.access.canOrganize(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của cơ quan tổ chức được lập phiếu thẩm định.');
+        return null;
+    }
+  }
+
+  /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
+  private async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version: number) {
+    const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+    const sheet = await this.readable(m, p, clusterId, year, sheetId);
+    if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
+      if (p.role !== Role.UnitOfficer || p.unitId !== sheet.scorerUnitId) throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
+      await requireScoringWindow(m, clusterId, year);
+    } else if (sheet.scorerKind === 'CLUSTER') {
+      await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+    } else if (!this.access.canOrganize(p, cluster.organizerId)) {
+      throw AppException.forbidden();
+    }
+    if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
+    if (sheet.version !== version) throw stale(sheet.version);
+    return { sheet, cluster };
+  }
+
+  /** A sheet the caller may read; members see others' sheets only once the scores are published. */
+  private async readable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
+    await this.access.requireCluster(m, p, clusterId, 'read');
+    const sheet = await this.find(m, clusterId, year, sheetId);
+    if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await scoringConfig(m, clusterId, year)).publishedAt) {
+      throw AppException.notFound('phiếu chấm', 'sheetId');
+    }
+    return sheet;
+  }
+
+  private async find(m: EntityManager, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
+    const sheet = await m.findOne(ScoreSheet, { where: { id: sheetId, clusterId, year } });
+    if (!sheet) throw AppException.notFound('phiếu chấm', 'sheetId');
+    return sheet;
+  }
+
+  private async bump(m: EntityManager, sheet: ScoreSheet, changes: Partial<ScoreSheet>): Promise<ScoreSheet> {
+    const result = await m
+      .createQueryBuilder()
+      .update(ScoreSheet)
+      .set({ ...changes, updatedAt: nowIso(), version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: sheet.id, version: sheet.version })
+      .execute();
+    if (result.affected !== 1) throw stale(sheet.version);
+    return m.findOneOrFail(ScoreSheet, { where: { id: sheet.id } });
+  }
+
+  private async entryMap(m: EntityManager, sheetId: string): Promise<Record<string, number>> {
+    const rows = await m.find(ScoreEntry, { where: { sheetId } });
+    return Object.fromEntries(rows.map((r) => [r.criterionCode, r.points / 100]));
+  }
+
+  async views(m: EntityManager, sheets: ScoreSheet[]): Promise<SheetView[]> {
+    if (!sheets.length) return [];
+    const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
+    const units = new Map((await m.findBy(Unit, { id: In(unitIds) })).map((u) => [u.id, u]));
+    const entries = await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } });
+    const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
+    for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
+      const set = await m.findOneOrFail(CriteriaSet, { where: { id } });
+      sets.set(id, { versionNo: set.versionNo, leaves: await leavesOf(m, id) });
+    }
+    return sheets.map((s) => {
+      const set = sets.get(s.criteriaSetId)!;
+      const mine = new Map(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e]));
+      const totals = sheetTotals(set.leaves, Object.fromEntries([...mine].map(([k, e]) => [k, e.points])));
+      return {
+        id: s.id,
+        clusterId: s.clusterId,
+        year: s.year,
+        target: unitRef(units.get(s.targetUnitId), s.targetUnitId),
+        kind: s.scorerKind,
+        kindLabel: SCORER_KIND_LABELS[s.scorerKind],
+        scorer: s.scorerUnitId ? unitRef(units.get(s.scorerUnitId), s.scorerUnitId) : null,
+        status: s.status,
+        statusLabel: SHEET_STATUS_LABELS[s.status],
+        returnReason: s.returnReason,
+        submittedAt: s.submittedAt,
+        lockedAt: s.lockedAt,
+        criteriaVersionNo: set.versionNo,
+        entries: set.leaves.map((l) => ({ code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind, points: mine.has(l.code) ? mine.get(l.code)!.points / 100 : null, note: mine.get(l.code)?.note ?? null })),
+        totals: { total: totals.total / 100, bonus: totals.bonus / 100, penalty: totals.penalty / 100, criteriaAtMax: totals.criteriaAtMax },
+        version: s.version,
+        updatedAt: s.updatedAt,
+      };
+    });
+  }
+}
+
+/** Entries as hundredths, or every problem at once (all-or-nothing). */
+export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[]): Map<string, { points: number; note: string | null }> {
+  const byCode = new Map(leaves.map((l) => [l.code, l]));
+  const problems: ErrorDetail[] = [];
+  const values = new Map<string, { points: number; note: string | null }>();
+  entries.forEach((e, i) => {
+    const leaf = byCode.get(e.code);
+    if (!leaf) {
+      problems.push({ field: `entries.${i}.code`, code: 'unknownCriterion', message: `Tiêu chí "${e.code}" không có trong bộ tiêu chí (hoặc có mục con cần chấm).` });
+      return;
+    }
+    if (values.has(e.code)) {
+      problems.push({ field: `entries.${i}.code`, code: 'duplicate', message: `Tiêu chí ${e.code} được chấm hai lần.` });
+      return;
+    }
+    const points = Math.round(e.points * 100);
+    const problem = entryProblem(leaf, points);
+    if (problem) problems.push({ field: `entries.${i}.points`, code: 'outOfRange', message: problem });
+    values.set(e.code, { points, note: e.note?.trim() || null });
+  });
+  if (problems.length) {
+    const code = problems.every((p) => p.code === 'outOfRange') ? ErrorCode.ScoreOutOfRange : ErrorCode.ValidationFailed;
+    throw new AppException(code, problems[0].message, problems);
+  }
+  return values;
+}
+
+function stale(current: number): AppException {
+  return new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiếu đã được người khác thay đổi; phiên bản hiện tại là ${current}.` }]);
+}

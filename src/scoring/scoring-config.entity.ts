@@ -1,0 +1,33 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Cluster } from '../clusters/cluster.entity';
+import type { FinalScoreRule } from './ranking.rules';
+
+export const PEER_MODES = ['ALL', 'ROTATION'] as const;
+export type PeerMode = (typeof PEER_MODES)[number];
+
+/** How a cluster-year is scored and ranked (configuration, not code). */
+@Entity('scoring_configs')
+export class ScoringConfig {
+  @PrimaryColumn('varchar', { name: 'cluster_id', length: 36, primaryKeyConstraintName: 'pk_scoring_configs' }) clusterId: string;
+  @ManyToOne(() => Cluster, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_scoring_configs_cluster' })
+  cluster?: Cluster;
+  @PrimaryColumn('integer', { primaryKeyConstraintName: 'pk_scoring_configs' }) year: number;
+
+  @Column('varchar', { length: 30 }) rule: FinalScoreRule;
+  @Column('boolean') normalize: boolean;
+  /** Hundredths. */
+  @Column('integer', { name: 'self_margin' }) selfMargin: number;
+  @Column('integer', { name: 'peer_outlier' }) peerOutlier: number;
+  /** JSON [{minPoints (hundredths), label}], highest first. */
+  @Column('text') bands: string;
+  /** ALL: everyone scores everyone else; ROTATION: each unit scores the next k in the member order. */
+  @Column('varchar', { name: 'peer_mode', length: 10 }) peerMode: PeerMode;
+  @Column('integer', { name: 'peer_k' }) peerK: number;
+  /** Once published, members read every sheet of the year (before: only their own). */
+  @Column('varchar', { name: 'published_at', length: 30, nullable: true }) publishedAt: string | null;
+
+  @Column('integer') version: number;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+  @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
+}

@@ -1,0 +1,85 @@
+import { EntityManager } from 'typeorm';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { compareVi } from '../common/text';
+import { formatDateVi } from '../common/time';
+import { EmulationYear } from '../clusters/emulation-year.entity';
+import { Membership } from '../clusters/membership.entity';
+import { Criterion } from '../criteria/criterion.entity';
+import { Unit } from '../units/unit.entity';
+import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
+import { ScoringConfig } from './scoring-config.entity';
+
+export const RULE_LABELS: Record<FinalScoreRule, string> = {
+  CLUSTER: 'Điểm cụm thống nhất',
+  PEER_MEAN: 'Trung bình điểm chấm chéo',
+  PEER_TRIMMED_MEAN: 'Trung bình chấm chéo, bỏ điểm cao nhất và thấp nhất (từ 4 phiếu)',
+};
+
+export const DEFAULT_BANDS: Band[] = [
+  { minPoints: 9500, label: 'Hoàn thành xuất sắc nhiệm vụ' },
+  { minPoints: 8500, label: 'Hoàn thành tốt nhiệm vụ' },
+  { minPoints: 7000, label: 'Hoàn thành nhiệm vụ' },
+  { minPoints: 0, label: 'Không hoàn thành nhiệm vụ' },
+];
+
+/** The saved configuration of a cluster-year, or the default (version 0, not saved). */
+export async function scoringConfig(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {
+  const saved = await m.findOne(ScoringConfig, { where: { clusterId, year } });
+  if (saved) return saved;
+  return {
+    clusterId,
+    year,
+    rule: 'CLUSTER',
+    normalize: false,
+    selfMargin: 500,
+    peerOutlier: 1000,
+    bands: JSON.stringify(DEFAULT_BANDS),
+    peerMode: 'ALL',
+    peerK: 2,
+    publishedAt: null,
+    version: 0,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+export interface LeafWithText extends LeafCriterion {
+  text: string;
+}
+
+/** The scored leaves of a criteria set (criteria without sub-items), in reading order. */
+export async function leavesOf(m: EntityManager, setId: string): Promise<LeafWithText[]> {
+  const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
+  const out: LeafWithText[] = [];
+  const walk = (parentId: string | null) => {
+    for (const r of rows.filter((x) => x.parentId === parentId)) {
+      if (rows.some((x) => x.parentId === r.id)) walk(r.id);
+      else out.push({ code: r.code, maxPoints: r.maxPoints, kind: r.kind, text: r.text });
+    }
+  };
+  walk(null);
+  return out;
+}
+
+/** Member units of a cluster-year in Vietnamese alphabetical order. */
+export async function membersOf(m: EntityManager, clusterId: string, year: number): Promise<Unit[]> {
+  const rows = await m.find(Membership, { where: { clusterId, year }, relations: { unit: true } });
+  return rows.map((r) => r.unit!).sort((a, b) => compareVi(a.name, b.name));
+}
+
+/** Today in Vietnam, YYYY-MM-DD. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Member scorers (self and peer) write only within the year's scoring window, when one is set. */
+export async function requireScoringWindow(m: EntityManager, clusterId: string, year: number, today = todayInVietnam()): Promise<void> {
+  const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+  if (phases?.scoringOpensOn && today < phases.scoringOpensOn) {
+    throw new AppException(ErrorCode.ScoringClosed, `Chưa đến thời gian chấm điểm năm ${year} (từ ${formatDateVi(phases.scoringOpensOn)}).`);
+  }
+  if (phases?.scoringClosesOn && today > phases.scoringClosesOn) {
+    throw new AppException(ErrorCode.ScoringClosed, `Đã hết thời gian chấm điểm năm ${year} (đến ${formatDateVi(phases.scoringClosesOn)}): phiếu đã khóa.`);
+  }
+}

@@ -1,0 +1,146 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BoolField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
+import { UnitRefView } from '../leadership/leadership.dto';
+import { FINAL_SCORE_RULES, FinalScoreRule, SCORER_KINDS, ScorerKind } from './ranking.rules';
+import { PEER_MODES, PeerMode } from './scoring-config.entity';
+import { SHEET_STATUSES, SheetStatus } from './score-sheet.entity';
+
+export class BandDto {
+  @DecimalField({ min: 0, max: 10000, decimals: 2, example: 95 }) minPoints: number;
+  @TextField({ max: 100, example: 'Hoàn thành xuất sắc nhiệm vụ' }) label: string;
+}
+
+export class ScoringConfigDto {
+  @EnumField(FINAL_SCORE_RULES, { description: 'CLUSTER: điểm cụm thống nhất; PEER_MEAN: trung bình chấm chéo; PEER_TRIMMED_MEAN: bỏ cao nhất và thấp nhất khi có từ 4 phiếu.' })
+  rule: FinalScoreRule;
+  @BoolField({ description: 'Chuẩn hóa điểm chấm chéo theo từng người chấm.' }) normalize: boolean;
+  @DecimalField({ min: 0, max: 1000, decimals: 2, example: 5, description: 'Cảnh báo khi tự chấm cao hơn điểm cuối cùng quá mức này.' }) selfMargin: number;
+  @DecimalField({ min: 0, max: 1000, decimals: 2, example: 10, description: 'Cảnh báo khi một phiếu chấm chéo lệch quá mức này.' }) peerOutlier: number;
+  @NestedArrayField(() => BandDto, { maxItems: 10 }) bands: BandDto[];
+  @EnumField(PEER_MODES, { description: 'ALL: chấm chéo tất cả; ROTATION: mỗi đơn vị chấm k đơn vị kế tiếp.' }) peerMode: PeerMode;
+  @IntField({ min: 1, max: 50, example: 2 }) peerK: number;
+  @IntField({ presence: 'optional', min: 1, max: 2_147_483_647 }) version?: number;
+  @ReasonField() reason: string;
+}
+
+export class CreateSheetDto {
+  @UuidField({ description: 'Đơn vị được chấm.' }) targetUnitId: string;
+  @EnumField(SCORER_KINDS, { description: 'SELF: tự chấm; PEER: chấm chéo; CLUSTER: điểm cụm; MINISTRY: thẩm định của Bộ.' }) kind: ScorerKind;
+}
+
+export class EntryDto {
+  @TextField({ max: 20, example: 'TC1' }) code: string;
+  @DecimalField({ min: -10000, max: 10000, decimals: 2, example: 14.5, description: 'Điểm (điểm trừ ghi số âm).' }) points: number;
+  @TextField({ presence: 'nullable', max: 1000 }) note?: string | null;
+}
+
+export class SaveEntriesDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+  @NestedArrayField(() => EntryDto, { maxItems: 200 }) entries: EntryDto[];
+}
+
+export class SheetActionDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class ReturnSheetDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField() reason: string;
+}
+
+export class FinalizeDto {
+  @ReasonField() reason: string;
+}
+
+export class SheetQueryDto {
+  @UuidField({ presence: 'optional' }) targetUnitId?: string;
+  @EnumField(SCORER_KINDS, { presence: 'optional' }) kind?: ScorerKind;
+}
+
+export class EntryView {
+  @ApiProperty() code: string;
+  @ApiProperty() text: string;
+  @ApiProperty() maxPoints: number;
+  @ApiProperty() kind: string;
+  @ApiProperty({ nullable: true, type: Number }) points: number | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class TotalsView {
+  @ApiProperty() total: number;
+  @ApiProperty() bonus: number;
+  @ApiProperty() penalty: number;
+  @ApiProperty() criteriaAtMax: number;
+}
+
+export class SheetView {
+  @ApiProperty() id: string;
+  @ApiProperty() clusterId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ type: UnitRefView }) target: UnitRefView;
+  @ApiProperty({ enum: SCORER_KINDS }) kind: ScorerKind;
+  @ApiProperty() kindLabel: string;
+  @ApiProperty({ type: UnitRefView, nullable: true }) scorer: UnitRefView | null;
+  @ApiProperty({ enum: SHEET_STATUSES }) status: SheetStatus;
+  @ApiProperty() statusLabel: string;
+  @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) lockedAt: string | null;
+  @ApiProperty() criteriaVersionNo: number;
+  @ApiProperty({ type: [EntryView] }) entries: EntryView[];
+  @ApiProperty({ type: TotalsView }) totals: TotalsView;
+  @ApiProperty() version: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ScoringConfigView {
+  @ApiProperty() clusterId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: FINAL_SCORE_RULES }) rule: FinalScoreRule;
+  @ApiProperty() ruleLabel: string;
+  @ApiProperty() normalize: boolean;
+  @ApiProperty() selfMargin: number;
+  @ApiProperty() peerOutlier: number;
+  @ApiProperty({ type: [BandDto] }) bands: BandDto[];
+  @ApiProperty({ enum: PEER_MODES }) peerMode: PeerMode;
+  @ApiProperty() peerK: number;
+  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ description: 'false: cấu hình mặc định, chưa lưu.' }) saved: boolean;
+  @ApiProperty({ nullable: true, type: Number }) version: number | null;
+}
+
+export class AssignmentView {
+  @ApiProperty({ type: UnitRefView }) scorer: UnitRefView;
+  @ApiProperty({ type: [UnitRefView] }) targets: UnitRefView[];
+}
+
+export class FlagView {
+  @ApiProperty({ enum: ['SELF_ABOVE_FINAL', 'PEER_OUTLIER'] }) kind: string;
+  @ApiProperty({ nullable: true, type: String }) scorerId: string | null;
+  @ApiProperty() gap: number;
+  @ApiProperty() message: string;
+}
+
+export class RankingRowView {
+  @ApiProperty({ nullable: true, type: Number }) rank: number | null;
+  @ApiProperty() tie: boolean;
+  @ApiProperty({ type: UnitRefView }) unit: UnitRefView;
+  @ApiProperty({ type: TotalsView, nullable: true }) final: TotalsView | null;
+  @ApiProperty({ nullable: true, type: String }) band: string | null;
+  @ApiProperty({ nullable: true, type: Number }) selfTotal: number | null;
+  @ApiProperty() sheetsUsed: number;
+  @ApiProperty({ type: [FlagView] }) flags: FlagView[];
+  @ApiProperty({ type: [String] }) reasons: string[];
+}
+
+export class RankingView {
+  @ApiProperty() clusterId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: FINAL_SCORE_RULES }) rule: FinalScoreRule;
+  @ApiProperty() ruleLabel: string;
+  @ApiProperty() normalize: boolean;
+  @ApiProperty() published: boolean;
+  @ApiProperty({ type: [RankingRowView] }) rows: RankingRowView[];
+}

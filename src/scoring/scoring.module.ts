@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ScoreSheetsService } from './score-sheets.service';
+import { ScoringController } from './scoring.controller';
+import { ScoringService } from './scoring.service';
+
+@Module({ providers: [ScoringService, ScoreSheetsService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService] })
+export class ScoringModule {}

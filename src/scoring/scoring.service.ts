@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { unitRef } from '../leadership/rotation.service';
+import { peerAssignments } from './assignment.rules';
+import { Band, RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
+import { ScoreEntry } from './score-entry.entity';
+import { ScoreSheet } from './score-sheet.entity';
+import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
+import { ScoringConfig } from './scoring-config.entity';
+import { AssignmentView, RankingView, ScoringConfigDto, ScoringConfigView } from './scoring.dto';
+
+const hundredths = (points: number) => Math.round(points * 100);
+
+/** The scoring configuration of a cluster-year, the peer assignment, and the ranking. */
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  getConfig(p: Principal, clusterId: string, year: number): Promise<ScoringConfigView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return configView(await scoringConfig(m, clusterId, year));
+    });
+  }
+
+  putConfig(p: Principal, clusterId: string, year: number, dto: ScoringConfigDto): Promise<ScoringConfigView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const current = await scoringConfig(m, clusterId, year);
+      if (current.version > 0 && dto.version !== current.version) {
+        throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current.version}.` }]);
+      }
+      const bands: Band[] = dto.bands.map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim() })).sort((a, b) => b.minPoints - a.minPoints);
+      if (new Set(bands.map((b) => b.minPoints)).size !== bands.length) {
+        throw AppException.field(ErrorCode.ValidationFailed, 'bands', 'Mỗi mức xếp loại phải có ngưỡng điểm khác nhau.');
+      }
+      const members = await membersOf(m, clusterId, year);
+      if (dto.peerMode === 'ROTATION' && members.length && dto.peerK >= members.length) {
+        throw AppException.field(ErrorCode.BusinessRule, 'peerK', `Mỗi đơn vị chấm tối đa ${members.length - 1} đơn vị khác.`);
+      }
+      const now = nowIso();
+      const next: ScoringConfig = {
+        ...current,
+        rule: dto.rule,
+        normalize: dto.normalize,
+        selfMargin: hundredths(dto.selfMargin),
+        peerOutlier: hundredths(dto.peerOutlier),
+        bands: JSON.stringify(bands),
+        peerMode: dto.peerMode,
+        peerK: dto.peerK,
+        version: current.version + 1,
+        updatedAt: now,
+        createdAt: current.createdAt || now,
+      };
+      if (current.version === 0) await m.insert(ScoringConfig, next);
+      else {
+        const result = await m.createQueryBuilder().update(ScoringConfig).set({ ...next }).where('cluster_id = :clusterId AND year = :year AND version = :version', { clusterId, year, version: current.version }).execute();
+        if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
+      }
+      await this.audit.record(m, { action: 'scoring.config', entityType: 'scoring_config', entityId: `${clusterId}:${year}`, before: current.version ? configView(current) : null, after: configView(next), reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return configView(next);
+    });
+  }
+
+  assignments(p: Principal, clusterId: string, year: number): Promise<AssignmentView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const config = await scoringConfig(m, clusterId, year);
+      const members = await membersOf(m, clusterId, year);
+      const byId = new Map(members.map((u) => [u.id, u]));
+      const pairs = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK);
+      return members.map((u) => ({
+        scorer: unitRef(u, u.id),
+        targets: pairs.filter((x) => x.scorer === u.id).map((x) => unitRef(byId.get(x.target), x.target)),
+      }));
+    });
+  }
+
+  /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
+  ranking(p: Principal, clusterId: string, year: number): Promise<RankingView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const config = await scoringConfig(m, clusterId, year);
+      if (p.role === Role.UnitOfficer && !config.publishedAt) {
+        throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
+      }
+      return this.computeRanking(m, clusterId, year, config);
+    });
+  }
+
+  async computeRanking(m: EntityManager, clusterId: string, year: number, config: ScoringConfig): Promise<RankingView> {
+    const members = await membersOf(m, clusterId, year);
+    const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+    const sheets = await m.find(ScoreSheet, { where: { clusterId, year, status: In(['SUBMITTED', 'LOCKED']) } });
+    const entries = sheets.length ? await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }) : [];
+    const leaves = set ? await leavesOf(m, set.id) : [];
+    const scored: ScoredSheet[] = sheets.map((s) => ({
+      kind: s.scorerKind,
+      scorerId: s.scorerUnitId ?? s.scorerKey,
+      targetId: s.targetUnitId,
+      entries: Object.fromEntries(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e.points])),
+    }));
+    const rankingConfig: RankingConfig = {
+      rule: config.rule,
+      normalize: Boolean(config.normalize),
+      selfMargin: config.selfMargin,
+      peerOutlier: config.peerOutlier,
+      bands: JSON.parse(config.bands) as Band[],
+    };
+    const units = members.map((u) => ({ id: u.id, name: u.shortName, womenShare: u.womenShareHundredths }));
+    const byId = new Map(members.map((u) => [u.id, u]));
+    const rows = rankMembers(units, leaves, scored, rankingConfig);
+    return {
+      clusterId,
+      year,
+      rule: config.rule,
+      ruleLabel: RULE_LABELS[config.rule],
+      normalize: Boolean(config.normalize),
+      published: !!config.publishedAt,
+      rows: rows.map((r) => ({
+        rank: r.rank,
+        tie: r.tie,
+        unit: unitRef(byId.get(r.unitId), r.unitId),
+        final: r.final ? { total: r.final.total / 100, bonus: r.final.bonus / 100, penalty: r.final.penalty / 100, criteriaAtMax: r.final.criteriaAtMax } : null,
+        band: r.band,
+        selfTotal: r.selfTotal === null ? null : r.selfTotal / 100,
+        sheetsUsed: r.sheetsUsed,
+        flags: r.flags.map((f) => ({ ...f, gap: f.gap / 100 })),
+        reasons: r.reasons,
+      })),
+    };
+  }
+}
+
+export function configView(c: ScoringConfig): ScoringConfigView {
+  return {
+    clusterId: c.clusterId,
+    year: c.year,
+    rule: c.rule,
+    ruleLabel: RULE_LABELS[c.rule],
+    normalize: Boolean(c.normalize),
+    selfMargin: c.selfMargin / 100,
+    peerOutlier: c.peerOutlier / 100,
+    bands: (JSON.parse(c.bands) as Band[]).map((b) => ({ minPoints: b.minPoints / 100, label: b.label })),
+    peerMode: c.peerMode,
+    peerK: c.peerK,
+    publishedAt: c.publishedAt,
+    saved: c.version > 0,
+    version: c.version > 0 ? c.version : null,
+  };
+}

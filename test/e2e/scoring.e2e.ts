@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+
+describe(`scoring and ranking (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let u: Record<string, string>;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    u = {
+      gialai: ids.gialai,
+      phuyen: await ids.unit('STTTT-PHUYEN'),
+      daklak: ids.daklak,
+      lamdong: await ids.unit('STTTT-LAMDONG'),
+      kontum: await ids.unit('STTTT-KONTUM'),
+      daknong: await ids.unit('STTTT-DAKNONG'),
+    };
+  });
+  after(() => t.close());
+
+  const base = (year: number) => `/api/clusters/${ids.cum6}/years/${year}/scoring`;
+  const full = (points: number[]) => points.map((p, i) => ({ code: `TC${i + 1}`, points: p }));
+  const MAX = [15, 15, 10, 10, 15, 10, 10, 10, 5];
+
+  it('ranks the demo 2019 scores of Cụm 6: Đắk Lắk, Phú Yên, Gia Lai, Lâm Đồng, with reasons and flags', async () => {
+    const res = await t.http.get(`${base(2019)}/ranking`).auth(await t.token('lamdong'), { type: 'bearer' }).expect(200);
+    assert.equal(res.body.rule, 'PEER_TRIMMED_MEAN');
+    assert.deepEqual(
+      res.body.rows.map((r: { rank: number; unit: { shortName: string } }) => [r.rank, r.unit.shortName]),
+      [
+        [1, 'Sở TTTT Đắk Lắk'],
+        [2, 'Sở TTTT Phú Yên'],
+        [3, 'Sở TTTT Gia Lai'],
+        [4, 'Sở TTTT Lâm Đồng'],
+        [5, 'Sở TTTT Kon Tum'],
+        [6, 'Sở TTTT Đắk Nông'],
+      ],
+    );
+    for (const row of res.body.rows) assert.match(row.reasons[0], /^Điểm cuối cùng [\d,]+ \(trung bình 3 phiếu chấm chéo, bỏ phiếu cao nhất và thấp nhất\)\.$/);
+    const kontum = res.body.rows[4];
+    assert.deepEqual(kontum.flags.map((f: { kind: string }) => f.kind), ['SELF_ABOVE_FINAL']);
+    assert.equal(res.body.rows[0].band, 'Hoàn thành xuất sắc nhiệm vụ');
+  });
+
+  it('configures 2021: peers by rotation, each unit scoring the next two', async () => {
+    await t.http.post(`/api/clusters/${ids.cum6}/years/2021/criteria`).auth(secretary, { type: 'bearer' }).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
+    const res = await t.http
+      .put(`${base(2021)}/config`)
+      .auth(secretary, { type: 'bearer' })
+      .send({
+        rule: 'PEER_MEAN',
+        normalize: false,
+        selfMargin: 5,
+        peerOutlier: 10,
+        bands: [{ minPoints: 95, label: 'Hoàn thành xuất sắc nhiệm vụ' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }],
+        peerMode: 'ROTATION',
+        peerK: 2,
+        reason: 'Thống nhất cách chấm năm 2021',
+      })
+      .expect(200);
+    assert.equal(res.body.ruleLabel, 'Trung bình điểm chấm chéo');
+    const assignments = await t.http.get(`${base(2021)}/assignments`).auth(await t.token('gialai'), { type: 'bearer' }).expect(200);
+    assert.ok(assignments.body.every((a: { targets: unknown[] }) => a.targets.length === 2));
+    const gialai = assignments.body.find((a: { scorer: { id: string } }) => a.scorer.id === u.gialai);
+    assert.deepEqual(gialai.targets.map((x: { shortName: string }) => x.shortName), ['Sở TTTT Kon Tum', 'Sở TTTT Lâm Đồng']);
+  });
+
+  let selfSheet: { id: string; version: number };
+  let peerSheet: { id: string; version: number; totals: { total: number } };
+
+  it('a unit officer scores itself and a peer, and submits both', async () => {
+    const gialai = await t.token('gialai');
+    const created = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'SELF' }).expect(201);
+    assert.equal(created.body.kindLabel, 'Tự chấm');
+    assert.equal(created.body.entries.length, 9);
+    const saved = await t.http
+      .put(`${base(2021)}/sheets/${created.body.id}/entries`)
+      .auth(gialai, { type: 'bearer' })
+      .send({ version: created.body.version, entries: full([14.5, 14, 9.5, 9, 14, 9, 9.5, 9, 5]) })
+      .expect(200);
+    assert.equal(saved.body.totals.total, 93.5);
+    const submitted = await t.http.post(`${base(2021)}/sheets/${created.body.id}/submit`).auth(gialai, { type: 'bearer' }).send({ version: saved.body.version }).expect(200);
+    assert.equal(submitted.body.status, 'SUBMITTED');
+    selfSheet = submitted.body;
+
+    const peer = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.kontum, kind: 'PEER' }).expect(201);
+    const incomplete = await t.http.post(`${base(2021)}/sheets/${peer.body.id}/submit`).auth(gialai, { type: 'bearer' }).send({ version: peer.body.version });
+    assert.equal(incomplete.status, 422);
+    assert.match(incomplete.body.message, /Chưa chấm đủ các tiêu chí: TC1, TC2/);
+    const peerSaved = await t.http.put(`${base(2021)}/sheets/${peer.body.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: peer.body.version, entries: full([13, 13, 9, 9, 13, 9, 9, 8, 4]) }).expect(200);
+    peerSheet = (await t.http.post(`${base(2021)}/sheets/${peer.body.id}/submit`).auth(gialai, { type: 'bearer' }).send({ version: peerSaved.body.version }).expect(200)).body;
+  });
+
+  it('never lets a unit score itself as a peer, nor a unit it was not assigned', async () => {
+    const gialai = await t.token('gialai');
+    const before = await t.snapshot();
+    const self = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'PEER' });
+    assert.equal(self.status, 422);
+    assert.equal(self.body.code, 'INVALID_SCORER');
+    assert.match(self.body.message, /Không được chấm chéo chính đơn vị mình/);
+    const unassigned = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.daklak, kind: 'PEER' });
+    assert.equal(unassigned.status, 422);
+    assert.match(unassigned.body.message, /không được phân công/);
+    const selfForOther = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.phuyen, kind: 'SELF' });
+    assert.equal(selfForOther.status, 403);
+    const clusterByUnit = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.phuyen, kind: 'CLUSTER' });
+    assert.equal(clusterByUnit.status, 403);
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('keeps sheets private to their scorer until the scores are published', async () => {
+    const phuyen = await t.token('phuyen');
+    await t.token('kontum');
+    const list = await t.http.get(`${base(2021)}/sheets`).auth(phuyen, { type: 'bearer' }).expect(200);
+    assert.equal(list.body.length, 0, 'Phú Yên scored nothing yet and sees no one else’s sheet');
+    await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(phuyen, { type: 'bearer' }).expect(404);
+    await t.http.get(`${base(2021)}/sheets/${peerSheet.id}`).auth(await t.token('kontum'), { type: 'bearer' }).expect(404);
+    const ranking = await t.http.get(`${base(2021)}/ranking`).auth(phuyen, { type: 'bearer' });
+    assert.equal(ranking.status, 403);
+    assert.match(ranking.body.message, /chưa được công bố/);
+    await t.http.get(`${base(2021)}/ranking`).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
+  });
+
+  it('returns a sheet with a reason; a later edit after submission needs a reason too', async () => {
+    const gialai = await t.token('gialai');
+    const noReason = await t.http.post(`${base(2021)}/sheets/${selfSheet.id}/return`).auth(secretary, { type: 'bearer' }).send({ version: selfSheet.version });
+    assert.equal(noReason.status, 400);
+    const returned = await t.http
+      .post(`${base(2021)}/sheets/${selfSheet.id}/return`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ version: selfSheet.version, reason: 'Tiêu chí 2 thiếu minh chứng' })
+      .expect(200);
+    assert.equal(returned.body.statusLabel, 'Trả lại');
+    assert.equal(returned.body.returnReason, 'Tiêu chí 2 thiếu minh chứng');
+    const fixed = await t.http.put(`${base(2021)}/sheets/${selfSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: returned.body.version, entries: [{ code: 'TC2', points: 13, note: 'Bổ sung minh chứng' }] }).expect(200);
+    const again = await t.http.post(`${base(2021)}/sheets/${selfSheet.id}/submit`).auth(gialai, { type: 'bearer' }).send({ version: fixed.body.version }).expect(200);
+    const withoutReason = await t.http.put(`${base(2021)}/sheets/${selfSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: again.body.version, entries: [{ code: 'TC3', points: 9 }] });
+    assert.equal(withoutReason.status, 400);
+    assert.equal(withoutReason.body.details[0].field, 'reason');
+    const withReason = await t.http
+      .put(`${base(2021)}/sheets/${selfSheet.id}/entries`)
+      .auth(gialai, { type: 'bearer' })
+      .send({ version: again.body.version, reason: 'Điều chỉnh theo số liệu cuối năm', entries: [{ code: 'TC3', points: 9 }] })
+      .expect(200);
+    assert.equal(withReason.body.status, 'SUBMITTED');
+    selfSheet = withReason.body;
+  });
+
+  it('two editors of one sheet: one wins, the other gets 409, no value is lost', async () => {
+    const gialai = await t.token('gialai');
+    const [a, b] = await Promise.all([
+      t.http.put(`${base(2021)}/sheets/${peerSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: peerSheet.version, reason: 'Sửa TC1', entries: [{ code: 'TC1', points: 12 }] }),
+      t.http.put(`${base(2021)}/sheets/${peerSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: peerSheet.version, reason: 'Sửa TC2', entries: [{ code: 'TC2', points: 12.5 }] }),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const after = await t.http.get(`${base(2021)}/sheets/${peerSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200);
+    assert.equal(after.body.version, winner.body.version);
+    const tc1 = after.body.entries.find((e: { code: string }) => e.code === 'TC1').points;
+    const tc2 = after.body.entries.find((e: { code: string }) => e.code === 'TC2').points;
+    assert.deepEqual([tc1, tc2], a.status === 200 ? [12, 13] : [13, 12.5], 'exactly the winner’s change is stored');
+    peerSheet = after.body;
+  });
+
+  it('arbitrary entries never answer 500, and out-of-range points never persist (property)', async () => {
+    const gialai = await t.token('gialai');
+    const sheet = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.lamdong, kind: 'PEER' }).expect(201);
+    let version = sheet.body.version;
+    const entry = fc.record(
+      {
+        code: fc.oneof(fc.constantFrom('TC1', 'TC5', 'TC9', 'TC10', 'tc1', ''), fc.string({ maxLength: 25 })),
+        points: fc.oneof(fc.double({ min: -50, max: 50, noNaN: true }), fc.integer({ min: -20, max: 20 }), fc.constantFrom(15, 15.01, 5.5, -0.01, 0), fc.string({ maxLength: 4 }) as fc.Arbitrary<unknown>),
+        note: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 4 }), async (entries) => {
+        const res = await t.http.put(`${base(2021)}/sheets/${sheet.body.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version, entries });
+        assert.ok(res.status < 500, `answered ${res.status} for ${JSON.stringify(entries)}`);
+        if (res.status === 200) version = res.body.version;
+        const rows = await t.dataSource.query(`SELECT criterion_code, points FROM score_entries WHERE sheet_id = ${ph(1)}`, [sheet.body.id]);
+        for (const row of rows) {
+          const i = Number(String(row.criterion_code).slice(2)) - 1;
+          assert.ok(Number(row.points) >= 0 && Number(row.points) <= MAX[i] * 100, `stored ${row.criterion_code} = ${row.points}`);
+        }
+      }),
+      { seed: 2021, numRuns: 120 },
+    );
+  });
+
+  it('finalises: submitted sheets lock, members read the published ranking, locked sheets refuse edits', async () => {
+    const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ reason: 'Kết thúc chấm điểm năm 2021' }).expect(200);
+    assert.equal(res.body.locked, 2);
+    const gialai = await t.token('gialai');
+    const sheet = await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200);
+    assert.equal(sheet.body.status, 'LOCKED');
+    const edit = await t.http.put(`${base(2021)}/sheets/${selfSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: sheet.body.version, reason: 'Sửa', entries: [{ code: 'TC1', points: 15 }] });
+    assert.equal(edit.status, 409);
+    assert.equal(edit.body.code, 'SHEET_STATE');
+    const ranking = await t.http.get(`${base(2021)}/ranking`).auth(await t.token('phuyen'), { type: 'bearer' }).expect(200);
+    const kontum = ranking.body.rows.find((r: { unit: { id: string } }) => r.unit.id === u.kontum);
+    assert.equal(kontum.final.total, peerSheet.totals.total, 'the mean of its one peer sheet');
+    const unranked = ranking.body.rows.find((r: { unit: { id: string } }) => r.unit.id === u.daklak);
+    assert.equal(unranked.rank, null);
+    assert.match(unranked.reasons[0], /Chưa xếp hạng/);
+  });
+
+  it('member scorers write only within the scoring window of the year', async () => {
+    await t.http.post(`/api/clusters/${ids.cum6}/years/2020/criteria`).auth(secretary, { type: 'bearer' }).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
+    const gialai = await t.token('gialai');
+    const sheet = await t.http.post(`${base(2020)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'SELF' }).expect(201);
+    const res = await t.http.put(`${base(2020)}/sheets/${sheet.body.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: sheet.body.version, entries: [{ code: 'TC1', points: 14 }] });
+    assert.equal(res.status, 409);
+    assert.equal(res.body.code, 'SCORING_CLOSED');
+    assert.match(res.body.message, /Đã hết thời gian chấm điểm năm 2020 \(đến 10\/12\/2020\)/);
+  });
+});
