@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { MAX_UPLOAD_BYTES, ScoreExcelService, UploadResult } from './score-excel.service';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
@@ -17,6 +23,7 @@ import {
   SheetActionDto,
   SheetQueryDto,
   SheetView,
+  TemplateQueryDto,
 } from './scoring.dto';
 import { ScoringService } from './scoring.service';
 
@@ -28,7 +35,29 @@ export class ScoringController {
   constructor(
     private readonly scoring: ScoringService,
     private readonly sheets: ScoreSheetsService,
+    private readonly excel: ScoreExcelService,
   ) {}
+
+  @Get('template')
+  @Auth(...ALL_ROLES)
+  @ApiProduces(XLSX_MIME)
+  async template(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: TemplateQueryDto, @Res() res: Response): Promise<void> {
+    const file = await this.excel.template(p, id, year, q.kind);
+    res.setHeader('Content-Type', XLSX_MIME);
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.send(file.content);
+  }
+
+  @Post('upload')
+  @Auth(...ALL_ROLES)
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Mẫu phiếu chấm (.xlsx) đã nhập điểm.' } } } })
+  upload(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: Express.Multer.File | undefined): Promise<UploadResult> {
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp .xlsx (trường "file").');
+    return this.excel.upload(p, id, year, file.buffer);
+  }
 
   @Get('config')
   @Auth(...ALL_ROLES)

@@ -54,6 +54,10 @@ export class FinalizeDto {
   @ReasonField() reason: string;
 }
 
+export class TemplateQueryDto {
+  @EnumField(SCORER_KINDS, { description: 'Loại phiếu: SELF, PEER, CLUSTER, MINISTRY.' }) kind: ScorerKind;
+}
+
 export class SheetQueryDto {
   @UuidField({ presence: 'optional' }) targetUnitId?: string;
   @EnumField(SCORER_KINDS, { presence: 'optional' }) kind?: ScorerKind;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ScoreExcelService } from './score-excel.service';
 import { ScoreSheetsService } from './score-sheets.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 
-@Module({ providers: [ScoringService, ScoreSheetsService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService] })
+@Module({ providers: [ScoringService, ScoreSheetsService, ScoreExcelService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService] })
 export class ScoringModule {}

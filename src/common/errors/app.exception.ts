@@ -5,6 +5,9 @@ export interface ErrorDetail {
   field: string;
   message: string;
   code?: string;
+  /** For errors in an uploaded workbook: the sheet and the cell (e.g. "Phiếu chấm", "E7"). */
+  sheet?: string;
+  cell?: string;
 }
 
 /** The single exception type of the application; the global filter turns it into the JSON error shape. */

@@ -4,6 +4,8 @@ export class ErrorDetailBody {
   @ApiProperty({ example: 'name' }) field: string;
   @ApiProperty({ example: 'Không được để trống.' }) message: string;
   @ApiProperty({ required: false, example: 'isNotEmpty' }) code?: string;
+  @ApiProperty({ required: false, example: 'Phiếu chấm' }) sheet?: string;
+  @ApiProperty({ required: false, example: 'E7' }) cell?: string;
 }
 
 /** The one JSON shape of every error answer. */

@@ -14,7 +14,10 @@ export async function tableWorkbook<T>(sheetName: string, title: string, columns
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'thidua';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.columns = columns.map((c) => ({ width: c.width }));
 
   sheet.mergeCells(1, 1, 1, columns.length);

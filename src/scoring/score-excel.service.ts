@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { createHash, randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { DATA_SHEET, FIRST_CRITERION_COLUMN, FIRST_DATA_ROW, HEADER_ROW, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
+import { sniff, zipProblem } from '../documents/excel/zip-inspection';
+import { Unit } from '../units/unit.entity';
+import { peerAssignments } from './assignment.rules';
+import { ScorerKind, entryProblem } from './ranking.rules';
+import { ScoreEntry } from './score-entry.entity';
+import { SCORER_KIND_LABELS, ScoreSheet } from './score-sheet.entity';
+import { LeafWithText, leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const MAX_REPORTED_ERRORS = 200;
+
+interface ScorerScope {
+  cluster: Cluster;
+  set: CriteriaSet;
+  leaves: LeafWithText[];
+  scorerKey: string;
+  scorerUnitId: string | null;
+  scorerName: string;
+  targets: Unit[];
+}
+
+export interface UploadResult {
+  sheetsCreated: number;
+  sheetsUpdated: number;
+  entriesChanged: number;
+  unchanged: boolean;
+  sha256: string;
+}
+
+/** The Excel round trip of score sheets: a template per scorer, and its upload, all or nothing. */
+@Injectable()
+export class ScoreExcelService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
+    const { scope, rows } = await this.uow.read(async (m) => {
+      const s = await this.scorerScope(m, p, clusterId, year, kind);
+      const existing = await m.find(ScoreSheet, { where: { clusterId, year, scorerKind: kind, scorerKey: s.scorerKey } });
+      const entries = existing.length ? await m.find(ScoreEntry, { where: existing.map((x) => ({ sheetId: x.id })) }) : [];
+      return {
+        scope: s,
+        rows: s.targets.map((u) => {
+          const sheet = existing.find((x) => x.targetUnitId === u.id);
+          const mine = entries.filter((e) => e.sheetId === sheet?.id);
+          return { unitCode: u.code, unitName: u.name, points: Object.fromEntries(mine.map((e) => [e.criterionCode, e.points / 100])) };
+        }),
+      };
+    });
+    const meta: TemplateMeta = {
+      clusterId,
+      clusterName: scope.cluster.name,
+      year,
+      kind,
+      kindLabel: SCORER_KIND_LABELS[kind],
+      scorerKey: scope.scorerKey,
+      scorerName: scope.scorerName,
+      criteriaSetId: scope.set.id,
+      criteriaVersionNo: scope.set.versionNo,
+    };
+    const content = await buildScoreTemplate(meta, scope.leaves.map((l) => ({ code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind })), rows);
+    return { fileName: `Phieu-cham-${year}-${scope.cluster.documentCode}-${kind}.xlsx`, content };
+  }
+
+  /** Validates the whole workbook first; writes only when every cell is right; the same file twice changes nothing. */
+  async upload(p: Principal, clusterId: string, year: number, bytes: Buffer): Promise<UploadResult> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const kind = sniff(bytes);
+    if (kind === 'ole') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp .xls (Excel 97–2003) không được hỗ trợ: hãy dùng mẫu .xlsx tải từ hệ thống.');
+    if (kind !== 'zip') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp không phải là bảng tính Excel (.xlsx).');
+    const zip = zipProblem(bytes);
+    if (zip) throw AppException.field(ErrorCode.InvalidFile, 'file', zip);
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw AppException.field(ErrorCode.InvalidFile, 'file', 'Không đọc được bảng tính: tệp bị hỏng hoặc không đúng định dạng .xlsx.');
+    }
+    const meta = readTemplateMeta(wb);
+    if (!meta) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bảng tính không phải mẫu phiếu chấm của hệ thống: hãy tải mẫu rồi nhập điểm vào đó.');
+    if (meta.clusterId !== clusterId || Number(meta.year) !== year) {
+      throw AppException.field(ErrorCode.InvalidFile, 'file', `Mẫu này dành cho cụm hoặc năm khác (năm ${meta.year}).`);
+    }
+    const scorerKind = meta.kind as ScorerKind;
+
+    return this.uow.write(async (m) => {
+      const scope = await this.scorerScope(m, p, clusterId, year, scorerKind);
+      if (meta.scorerKey !== scope.scorerKey) throw AppException.forbidden('Mẫu phiếu này là của người chấm khác.');
+      if (meta.criteriaSetId !== scope.set.id) {
+        throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bộ tiêu chí đã thay đổi kể từ khi tải mẫu: hãy tải mẫu mới.');
+      }
+      const parsed = parseRows(wb.getWorksheet(DATA_SHEET), scope.leaves, scope.targets);
+      const existing = await m.find(ScoreSheet, { where: { clusterId, year, scorerKind, scorerKey: scope.scorerKey } });
+      for (const row of parsed.rows) {
+        const sheet = existing.find((s) => s.targetUnitId === row.unit.id);
+        if (sheet && (sheet.status === 'SUBMITTED' || sheet.status === 'LOCKED')) {
+          parsed.errors.push({ field: `${DATA_SHEET}!B${row.row}`, sheet: DATA_SHEET, cell: `B${row.row}`, code: 'sheetState', message: `Phiếu chấm ${row.unit.shortName} đã nộp hoặc đã khóa: không thể ghi đè.` });
+        }
+      }
+      if (parsed.errors.length) {
+        throw new AppException(ErrorCode.UploadInvalid, `Tệp có ${parsed.errors.length} lỗi; không có dữ liệu nào được ghi.`, parsed.errors.slice(0, MAX_REPORTED_ERRORS));
+      }
+      if (scorerKind === 'SELF' || scorerKind === 'PEER') await requireScoringWindow(m, clusterId, year);
+
+      const result: UploadResult = { sheetsCreated: 0, sheetsUpdated: 0, entriesChanged: 0, unchanged: true, sha256 };
+      const now = nowIso();
+      for (const row of parsed.rows) {
+        let sheet = existing.find((s) => s.targetUnitId === row.unit.id);
+        const current = sheet ? new Map((await m.find(ScoreEntry, { where: { sheetId: sheet.id } })).map((e) => [e.criterionCode, e.points])) : new Map<string, number>();
+        const changes = [...row.values].filter(([code, v]) => current.get(code) !== v);
+        if (!changes.length) continue;
+        if (!sheet) {
+          sheet = { id: randomUUID(), clusterId, year, criteriaSetId: scope.set.id, targetUnitId: row.unit.id, scorerKind, scorerKey: scope.scorerKey, scorerUnitId: scope.scorerUnitId, status: 'DRAFT', returnReason: null, submittedAt: null, lockedAt: null, createdBy: p.username, version: 1, createdAt: now, updatedAt: now };
+          await m.insert(ScoreSheet, sheet);
+          result.sheetsCreated++;
+        } else {
+          await m.update(ScoreSheet, { id: sheet.id }, { version: sheet.version + 1, updatedAt: now });
+          result.sheetsUpdated++;
+        }
+        for (const [code, points] of changes) {
+          await m.delete(ScoreEntry, { sheetId: sheet.id, criterionCode: code });
+          await m.insert(ScoreEntry, { sheetId: sheet.id, criterionCode: code, points, note: null });
+        }
+        result.entriesChanged += changes.length;
+        result.unchanged = false;
+        await this.audit.record(m, {
+          action: 'score_sheet.upload',
+          entityType: 'score_sheet',
+          entityId: sheet.id,
+          before: Object.fromEntries(changes.map(([c]) => [c, current.has(c) ? current.get(c)! / 100 : null])),
+          after: { ...Object.fromEntries(changes.map(([c, v]) => [c, v / 100])), fileSha256: sha256 },
+          organizerId: scope.cluster.organizerId,
+          clusterId,
+        });
+      }
+      return result;
+    });
+  }
+
+  /** The scorer the caller is for this kind of sheet, and the units it scores. */
+  private async scorerScope(m: EntityManager, p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<ScorerScope> {
+    const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+    const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+    if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
+    const members = await membersOf(m, clusterId, year);
+    const leaves = await leavesOf(m, set.id);
+    if (kind === 'SELF' || kind === 'PEER') {
+      const own = members.find((u) => u.id === p.unitId);
+      if (p.role !== Role.UnitOfficer || !own) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được tự chấm và chấm chéo.');
+      if (kind === 'SELF') return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets: [own] };
+      const config = await scoringConfig(m, clusterId, year);
+      const targets = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK).filter((a) => a.scorer === own.id).map((a) => members.find((u) => u.id === a.target)!);
+      return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets };
+    }
+    if (kind === 'CLUSTER') await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+    else if (!this.access.canOrganize(p, cluster.organizerId)) throw AppException.forbidden();
+    return { cluster, set, leaves, scorerKey: kind, scorerUnitId: null, scorerName: kind === 'CLUSTER' ? `Thư ký ${cluster.name}` : 'Cơ quan tổ chức', targets: members };
+  }
+}
+
+/** Reads the data rows: unit code in column B, points from column D on, in the template's criterion order. */
+export function parseRows(ws: ExcelJS.Worksheet | undefined, leaves: LeafWithText[], targets: Unit[]) {
+  const errors: ErrorDetail[] = [];
+  const rows: Array<{ row: number; unit: Unit; values: Map<string, number> }> = [];
+  const at = (cell: string, message: string, code: string) => errors.push({ field: `${DATA_SHEET}!${cell}`, sheet: DATA_SHEET, cell, code, message });
+  if (!ws) {
+    errors.push({ field: 'file', code: 'missingSheet', message: `Thiếu trang "${DATA_SHEET}".` });
+    return { rows, errors };
+  }
+  leaves.forEach((leaf, i) => {
+    const cell = ws.getCell(HEADER_ROW, FIRST_CRITERION_COLUMN + i);
+    if (!String(cell.value ?? '').startsWith(leaf.code)) at(cell.address, `Cột tiêu chí đã bị thay đổi: cần cột ${leaf.code}.`, 'header');
+  });
+  const byCode = new Map(targets.map((u) => [u.code, u]));
+  const seen = new Set<string>();
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount && r < FIRST_DATA_ROW + 10_000; r++) {
+    const code = String(cellValue(ws.getCell(r, 2).value) ?? '').trim();
+    if (!code) continue;
+    const unit = byCode.get(code);
+    if (!unit) {
+      at(`B${r}`, `Đơn vị "${code}" không thuộc danh sách bạn được chấm.`, 'unit');
+      continue;
+    }
+    if (seen.has(code)) {
+      at(`B${r}`, `Đơn vị ${unit.shortName} xuất hiện hai lần.`, 'duplicate');
+      continue;
+    }
+    seen.add(code);
+    const values = new Map<string, number>();
+    leaves.forEach((leaf, i) => {
+      const cell = ws.getCell(r, FIRST_CRITERION_COLUMN + i);
+      const raw = cellValue(cell.value);
+      if (raw === null || raw === '') return;
+      const number = typeof raw === 'number' ? raw : /^-?\d+([.,]\d+)?$/.test(String(raw).trim()) ? Number(String(raw).trim().replace(',', '.')) : NaN;
+      if (!Number.isFinite(number)) return at(cell.address, `Ô ${cell.address} (${leaf.code}) phải là số.`, 'number');
+      const points = Math.round(number * 100);
+      if (Math.abs(points - number * 100) > 1e-6) return at(cell.address, `Ô ${cell.address} (${leaf.code}): tối đa hai chữ số thập phân.`, 'decimals');
+      const problem = entryProblem(leaf, points);
+      if (problem) return at(cell.address, `Ô ${cell.address}: ${problem}`, 'outOfRange');
+      values.set(leaf.code, points);
+    });
+    rows.push({ row: r, unit, values });
+  }
+  return { rows, errors };
+}
+
+function cellValue(v: ExcelJS.CellValue): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'object' && 'result' in v) return (v.result as number) ?? null;
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  return String(v);
+}

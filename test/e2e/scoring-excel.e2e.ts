@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import request from 'supertest';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+// Points of the consolidated sheet per unit code (TC1…TC9).
+const FILL: Record<string, number[]> = {
+  'STTTT-DAKLAK': [15, 15, 10, 9.5, 14.5, 10, 10, 9.5, 5],
+  'STTTT-PHUYEN': [15, 14.5, 10, 9.5, 14.5, 9.5, 10, 9.5, 5],
+  'STTTT-GIALAI': [14.5, 14.5, 9.5, 9.5, 14, 9.5, 10, 9, 5],
+  'STTTT-LAMDONG': [14.5, 14, 9.5, 9, 14, 9.5, 9.5, 9, 5],
+  'STTTT-KONTUM': [14, 14, 9, 9, 13.5, 9, 9.5, 8.5, 4.5],
+  'STTTT-DAKNONG': [13.5, 13.5, 9, 8.5, 13, 9, 9, 8.5, 4.5],
+};
+
+describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let template: Buffer;
+  let filled: Buffer;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    await t.http.post(`/api/clusters/${ids.cum6}/years/2021/criteria`).auth(secretary, { type: 'bearer' }).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
+  });
+  after(() => t.close());
+
+  const url = (path: string) => `/api/clusters/${ids.cum6}/years/2021/scoring${path}`;
+  const upload = (bytes: Buffer, name = 'phieu-cham.xlsx') => t.http.post(url('/upload')).auth(secretary, { type: 'bearer' }).attach('file', bytes, name);
+
+  it('downloads a template generated in code: Vietnamese headers, protected labels, validated point cells', async () => {
+    const res = await t.http.get(url('/template?kind=CLUSTER')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.match(res.headers['content-disposition'], /Phieu-cham-2021-CTD6-CLUSTER\.xlsx/);
+    template = res.body;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Phiếu chấm')!;
+    assert.equal(ws.getCell('A1').value, 'PHIẾU CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6');
+    assert.deepEqual((ws.getRow(5).values as unknown[]).slice(1, 5), ['STT', 'Mã đơn vị', 'Đơn vị được chấm', 'TC1 (tối đa 15)']);
+    assert.equal(ws.getCell('L5').value, 'TC9 (tối đa 5)');
+    assert.equal(ws.getCell('M5').value, 'Tổng điểm');
+    const codes = [6, 7, 8, 9, 10, 11].map((r) => ws.getCell(`B${r}`).value);
+    assert.deepEqual([...codes].sort(), Object.keys(FILL).sort());
+    assert.ok(ws.getCell('C6').value?.toString().startsWith('Sở Thông tin và Truyền thông tỉnh'));
+    assert.equal(ws.getCell('D6').protection?.locked, false, 'point cells are editable');
+    assert.notEqual(ws.getCell('C6').protection?.locked, false, 'labels stay protected');
+    assert.ok((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet, 'the sheet is protected');
+    assert.deepEqual(ws.getCell('D6').dataValidation?.formulae, [0, 15]);
+    assert.equal(ws.getCell('D6').dataValidation?.type, 'decimal');
+    assert.equal(wb.getWorksheet('_thidua')?.state, 'veryHidden');
+  });
+
+  it('uploads the filled template: all rows written, and the same file again changes nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Phiếu chấm')!;
+    for (let r = 6; r <= 11; r++) FILL[String(ws.getCell(`B${r}`).value)].forEach((v, i) => (ws.getCell(r, 4 + i).value = v));
+    filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(filled).expect(200);
+    assert.deepEqual([res.body.sheetsCreated, res.body.entriesChanged, res.body.unchanged], [6, 54, false]);
+    const before = await t.snapshot();
+    const again = await upload(filled).expect(200);
+    assert.deepEqual([again.body.sheetsCreated, again.body.sheetsUpdated, again.body.entriesChanged, again.body.unchanged], [0, 0, 0, true]);
+    assert.equal(await t.snapshot(), before, 'uploading the same file twice changes nothing more');
+  });
+
+  it('refuses a workbook with bad cells as a whole, listing sheet, cell and a Vietnamese message', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Phiếu chấm')!;
+    ws.getCell('D6').value = 16; // TC1 over 15
+    ws.getCell('E7').value = 'mười'; // not a number
+    ws.getCell('F8').value = 9.555; // three decimals
+    ws.getCell('B9').value = 'STTTT-HANOI'; // a unit not scored here
+    ws.getCell('G10').value = 9; // a valid change that must not be written either
+    const before = await t.snapshot();
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    assert.equal(res.status, 422);
+    assert.equal(res.body.code, 'UPLOAD_INVALID');
+    assert.match(res.body.message, /4 lỗi; không có dữ liệu nào được ghi/);
+    const cells = res.body.details.map((d: { sheet: string; cell: string }) => `${d.sheet}!${d.cell}`);
+    assert.deepEqual(cells.sort(), ['Phiếu chấm!B9', 'Phiếu chấm!D6', 'Phiếu chấm!E7', 'Phiếu chấm!F8']);
+    const d6 = res.body.details.find((d: { cell: string }) => d.cell === 'D6');
+    assert.match(d6.message, /Điểm của TC1 phải từ 0 đến 15/);
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('refuses an .xls file, an unrelated workbook, a zip bomb, a broken zip and an oversized file before parsing', async () => {
+    const before = await t.snapshot();
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Sheet1').getCell('A1').value = 'Danh sách khác';
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(80 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    assert.ok(bomb.length < 2 * 1024 * 1024, `the bomb is small (${bomb.length} bytes)`);
+    const cases: Array<[string, Buffer, number, RegExp]> = [
+      ['.xls', xls, 422, /\.xls \(Excel 97–2003\) không được hỗ trợ/],
+      ['unrelated', Buffer.from(await other.xlsx.writeBuffer()), 422, /không phải mẫu phiếu chấm của hệ thống/],
+      ['zip bomb', bomb, 422, /vượt quá 50 MB|bom nén/],
+      ['broken zip', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 7)]), 422, /Tệp nén bị hỏng/],
+      ['a PDF', Buffer.from('%PDF-1.7 not a workbook'), 422, /không phải là bảng tính Excel/],
+      ['oversized', Buffer.alloc(2 * 1024 * 1024 + 10, 1), 413, /vượt quá dung lượng/],
+    ];
+    for (const [name, bytes, status, message] of cases) {
+      const res = await upload(bytes, `${name}.xlsx`);
+      assert.equal(res.status, status, `${name}: ${JSON.stringify(res.body)}`);
+      assert.match(res.body.message + JSON.stringify(res.body.details), message, name);
+    }
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('a unit officer cannot upload the cluster template', async () => {
+    const res = await t.http.post(url('/upload')).auth(await t.token('gialai'), { type: 'bearer' }).attach('file', filled, 'x.xlsx');
+    assert.equal(res.status, 403);
+  });
+
+  it('after submitting the uploaded sheets the secretariat sees the ranking with reasons', async () => {
+    await t.http
+      .put(url('/config'))
+      .auth(secretary, { type: 'bearer' })
+      .send({ rule: 'CLUSTER', normalize: false, selfMargin: 5, peerOutlier: 10, bands: [{ minPoints: 95, label: 'Hoàn thành xuất sắc nhiệm vụ' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], peerMode: 'ALL', peerK: 1, reason: 'Dùng điểm cụm thống nhất' })
+      .expect(200);
+    const sheets = await t.http.get(url('/sheets?kind=CLUSTER')).auth(secretary, { type: 'bearer' }).expect(200);
+    for (const s of sheets.body) await t.http.post(url(`/sheets/${s.id}/submit`)).auth(secretary, { type: 'bearer' }).send({ version: s.version }).expect(200);
+    const ranking = await t.http.get(url('/ranking')).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual(ranking.body.rows.slice(0, 4).map((r: { unit: { code?: string; shortName: string } }) => r.unit.shortName), ['Sở TTTT Đắk Lắk', 'Sở TTTT Phú Yên', 'Sở TTTT Gia Lai', 'Sở TTTT Lâm Đồng']);
+    assert.match(ranking.body.rows[0].reasons[0], /Điểm cuối cùng 98,5 \(điểm cụm thống nhất\)/);
+    const reupload = await upload(filled);
+    assert.equal(reupload.status, 422, 'submitted sheets are not overwritten by an upload');
+    assert.match(reupload.body.details[0].message, /đã nộp hoặc đã khóa/);
+  });
+});
