@@ -83,6 +83,7 @@ export interface RankingRow {
   rank: number | null;
   tie: boolean;
   final: SheetTotals | null;
+  finalEntries: Entries | null;
   band: string | null;
   selfTotal: number | null;
   sheetsUsed: number;
@@ -139,6 +140,8 @@ export function normalizationOffsets(leaves: LeafCriterion[], peerSheets: Scored
 
 interface FinalScore {
   totals: SheetTotals;
+  /** The final points per criterion (the cluster sheet's, or the mean of the kept peer sheets). */
+  entries: Entries;
   used: number;
   note: string;
 }
@@ -153,7 +156,7 @@ export function finalScore(
   if (config.rule === 'CLUSTER') {
     const cluster = sheets.find((s) => s.kind === 'CLUSTER');
     if (!cluster) return { missing: 'Chưa có phiếu điểm cụm thống nhất.' };
-    return { totals: sheetTotals(leaves, cluster.entries), used: 1, note: 'điểm cụm thống nhất' };
+    return { totals: sheetTotals(leaves, cluster.entries), entries: { ...cluster.entries }, used: 1, note: 'điểm cụm thống nhất' };
   }
   let peers = sheets.filter((s) => s.kind === 'PEER');
   if (!peers.length) return { missing: 'Chưa có phiếu chấm chéo.' };
@@ -169,7 +172,7 @@ export function finalScore(
   for (const leaf of leaves) meanEntries[leaf.code] = Math.round(mean(peers.map((s) => s.entries[leaf.code] ?? 0)));
   const detail = sheetTotals(leaves, meanEntries);
   const total = Math.round(mean(peers.map(adjusted)));
-  return { totals: { ...detail, total }, used: peers.length, note };
+  return { totals: { ...detail, total }, entries: meanEntries, used: peers.length, note };
 }
 
 /** 1 when a ranks above b, -1 when below, 0 when equal on every tie-break; with the deciding step. */
@@ -216,6 +219,7 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
       rank: null,
       tie: false,
       final: null,
+      finalEntries: null,
       band: null,
       selfTotal: self ? sheetTotals(leaves, self.entries).total : null,
       sheetsUsed: 0,
@@ -228,6 +232,7 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
       continue;
     }
     row.final = result.totals;
+    row.finalEntries = result.entries;
     row.sheetsUsed = result.used;
     row.reasons.push(`Điểm cuối cùng ${pts(result.totals.total)} (${result.note}).`);
     const band = config.bands.find((b) => result.totals.total >= b.minPoints);

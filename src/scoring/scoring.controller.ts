@@ -26,6 +26,7 @@ import {
   TemplateQueryDto,
 } from './scoring.dto';
 import { ScoringService } from './scoring.service';
+import { ScoreboardService } from './scoreboard.service';
 
 const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
@@ -36,7 +37,29 @@ export class ScoringController {
     private readonly scoring: ScoringService,
     private readonly sheets: ScoreSheetsService,
     private readonly excel: ScoreExcelService,
+    private readonly scoreboard: ScoreboardService,
   ) {}
+
+  @Get('scoreboard.xlsx')
+  @Auth(...ALL_ROLES)
+  @ApiProduces(XLSX_MIME)
+  async scoreboardXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const file = await this.scoreboard.xlsx(p, id, year);
+    res.setHeader('Content-Type', XLSX_MIME);
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.send(file.content);
+  }
+
+  @Get('scoreboard.pdf')
+  @Auth(...ALL_ROLES)
+  @ApiProduces('application/pdf')
+  async scoreboardPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const file = await this.scoreboard.pdf(p, id, year);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.setHeader('X-Document-Id', file.documentId);
+    res.send(file.content);
+  }
 
   @Get('template')
   @Auth(...ALL_ROLES)

@@ -132,6 +132,7 @@ export class RankingRowView {
   @ApiProperty() tie: boolean;
   @ApiProperty({ type: UnitRefView }) unit: UnitRefView;
   @ApiProperty({ type: TotalsView, nullable: true }) final: TotalsView | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Điểm cuối cùng theo từng tiêu chí.' }) finalPoints: Record<string, number> | null;
   @ApiProperty({ nullable: true, type: String }) band: string | null;
   @ApiProperty({ nullable: true, type: Number }) selfTotal: number | null;
   @ApiProperty() sheetsUsed: number;

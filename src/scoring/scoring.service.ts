@@ -135,6 +135,7 @@ export class ScoringService {
         tie: r.tie,
         unit: unitRef(byId.get(r.unitId), r.unitId),
         final: r.final ? { total: r.final.total / 100, bonus: r.final.bonus / 100, penalty: r.final.penalty / 100, criteriaAtMax: r.final.criteriaAtMax } : null,
+        finalPoints: r.finalEntries ? Object.fromEntries(Object.entries(r.finalEntries).map(([code, v]) => [code, v / 100])) : null,
         band: r.band,
         selfTotal: r.selfTotal === null ? null : r.selfTotal / 100,
         sheetsUsed: r.sheetsUsed,

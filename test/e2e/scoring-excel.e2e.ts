@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
+import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -139,5 +140,31 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     const reupload = await upload(filled);
     assert.equal(reupload.status, 422, 'submitted sheets are not overwritten by an upload');
     assert.match(reupload.body.details[0].message, /đã nộp hoặc đã khóa/);
+  });
+
+  it('exports the scoreboard to Excel: summary, per-criterion detail, matrix, sheets and flags', async () => {
+    const officer = await t.http.get(url('/scoreboard.xlsx')).auth(await t.token('gialai'), { type: 'bearer' });
+    assert.equal(officer.status, 403, 'members wait for publication');
+    const res = await t.http.get(url('/scoreboard.xlsx')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['Tổng hợp', 'Chi tiết tiêu chí', 'Ma trận chấm chéo', 'Danh sách phiếu', 'Cảnh báo']);
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    assert.equal(summary.getCell('A1').value, 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6');
+    assert.deepEqual([summary.getCell('A4').value, summary.getCell('B4').value, summary.getCell('C4').value], [1, 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', 98.5]);
+    const detail = wb.getWorksheet('Chi tiết tiêu chí')!;
+    assert.deepEqual((detail.getRow(3).values as unknown[]).slice(3, 12), FILL['STTTT-DAKLAK']);
+  });
+
+  it('issues the scoreboard as a signed landscape PDF in the Decree 30 layout', async () => {
+    const res = await t.http.get(url('/scoreboard.pdf')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    if (POPPLER_MISSING) return;
+    const file = tempFile(res.body, 'bang-tong-hop.pdf');
+    const text = squash(pdftotext(file));
+    for (const phrase of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CỤM THI ĐUA SỐ 6', 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM', 'Thi đua năm 2021', 'Đắk Lắk', '98,5', 'Hoàn thành xuất sắc nhiệm vụ', 'DỰ THẢO']) {
+      assert.ok(text.includes(phrase), `missing "${phrase}"`);
+    }
+    assert.match(pdfsig(file), /Signature is Valid/);
+    renderFirstPage(file, `scoreboard-2021-page1-${TEST_DB}`);
   });
 });

@@ -184,6 +184,58 @@ export class Decree30Document {
     return this;
   }
 
+  /**
+   * A bordered table that repeats its header row on each page. Column widths are fractions of the
+   * content width; cells wrap.
+   */
+  table(columns: Array<{ header: string; width: number; align?: 'left' | 'center' | 'right' }>, rows: string[][], size = 10): this {
+    const d = this.doc;
+    const total = columns.reduce((a, c) => a + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.contentWidth);
+    const pad = 3;
+    const rowHeight = (cells: string[], font: string) => {
+      d.font(font).fontSize(size);
+      return Math.max(...cells.map((text, i) => d.heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
+    };
+    const draw = (cells: string[], font: string, fill: string | null) => {
+      const h = rowHeight(cells, font);
+      if (d.y + h > d.page.height - LAYOUT.margins.bottom) {
+        d.addPage();
+        draw(columns.map((c) => c.header), FONT.bold, '#e7eef7');
+      }
+      const y = d.y;
+      let x = LAYOUT.margins.left;
+      cells.forEach((text, i) => {
+        if (fill) d.save().rect(x, y, widths[i], h).fill(fill).restore();
+        d.save().lineWidth(0.5).rect(x, y, widths[i], h).stroke().restore();
+        d.font(font).fontSize(size).fillColor('black').text(text || '', x + pad, y + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
+        x += widths[i];
+      });
+      d.x = LAYOUT.margins.left;
+      d.y = y + h;
+    };
+    draw(columns.map((c) => c.header), FONT.bold, '#e7eef7');
+    for (const row of rows) draw(row, FONT.regular, null);
+    d.moveDown(0.8);
+    return this;
+  }
+
+  /** One signature block on the right: authority and title in bold upper case, then the name in bold. */
+  signatureBlock(lines: { authority: string; title: string; status: string; signer: string }): this {
+    const d = this.doc;
+    this.keepWithNext(120);
+    const width = this.contentWidth * 0.45;
+    const x = LAYOUT.margins.left + this.contentWidth - width;
+    d.font(FONT.bold).fontSize(13).text(lines.authority.toLocaleUpperCase('vi'), x, d.y, { width, align: 'center' });
+    d.font(FONT.bold).fontSize(13).text(lines.title.toLocaleUpperCase('vi'), x, d.y, { width, align: 'center' });
+    d.moveDown(1.2);
+    d.font(FONT.italic).fontSize(12).text(lines.status, x, d.y, { width, align: 'center' });
+    d.moveDown(1.2);
+    d.font(FONT.bold).fontSize(13).text(lines.signer, x, d.y, { width, align: 'center' });
+    d.x = LAYOUT.margins.left;
+    return this;
+  }
+
   /** Page numbers (from page 2, centred in the top margin), footer with QR code, draft watermark. */
   async finish(footer: { qrText: string; lines: string[]; watermark?: string | null }): Promise<Buffer> {
     const d = this.doc;

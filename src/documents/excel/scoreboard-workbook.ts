@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+
+export interface ScoreboardData {
+  clusterName: string;
+  year: number;
+  ruleLabel: string;
+  criteria: Array<{ code: string; maxPoints: number }>;
+  rows: Array<{
+    rank: number | null;
+    tie: boolean;
+    unitCode: string;
+    unitName: string;
+    total: number | null;
+    bonus: number | null;
+    penalty: number | null;
+    criteriaAtMax: number | null;
+    band: string | null;
+    selfTotal: number | null;
+    sheetsUsed: number;
+    finalPoints: Array<number | null>;
+    reasons: string;
+  }>;
+  /** Every sheet counted: who scored whom, of which kind, its total. */
+  sheets: Array<{ scorerName: string; kindLabel: string; targetName: string; total: number; statusLabel: string }>;
+  flags: Array<{ unitName: string; kindLabel: string; message: string }>;
+}
+
+const bold = { name: 'Times New Roman', size: 12, bold: true };
+const normal = { name: 'Times New Roman', size: 12 };
+/** Above this many members, the scorer-by-target matrix is written as a list (a square would be millions of cells). */
+export const MATRIX_LIMIT = 60;
+
+/**
+ * The scoreboard (bảng tổng hợp) with exceljs' streaming writer to a file: rows are committed as they
+ * are written, so national-scale exports stay within memory. Sheets: summary, per-criterion detail,
+ * the scorer-by-target matrix, the list of sheets, and the flags.
+ */
+export async function writeScoreboard(path: string, data: ScoreboardData): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  wb.creator = 'thidua';
+  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')}`;
+
+  const summary = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 3 }] });
+  summary.columns = [{ width: 8 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 90 }];
+  summary.addRow([title]).font = bold;
+  summary.addRow([`Cách tính điểm cuối cùng: ${data.ruleLabel}`]).font = { ...normal, italic: true };
+  header(summary, ['Hạng', 'Đơn vị', 'Tổng điểm', 'Điểm thưởng', 'Điểm trừ', 'Số tiêu chí đạt tối đa', 'Xếp loại', 'Tự chấm', 'Số phiếu', 'Căn cứ xếp hạng']);
+  for (const r of data.rows) {
+    body(summary, [r.rank === null ? '—' : r.tie ? `${r.rank} (đồng hạng)` : r.rank, r.unitName, r.total, r.bonus, r.penalty, r.criteriaAtMax, r.band ?? '', r.selfTotal, r.sheetsUsed, r.reasons]);
+  }
+  await summary.commit();
+
+  const detail = wb.addWorksheet('Chi tiết tiêu chí', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+  detail.columns = [{ width: 8 }, { width: 44 }, ...data.criteria.map(() => ({ width: 10 })), { width: 12 }];
+  detail.addRow([title]).font = bold;
+  header(detail, ['Hạng', 'Đơn vị', ...data.criteria.map((c) => `${c.code} (tối đa ${c.maxPoints})`), 'Tổng']);
+  for (const r of data.rows) body(detail, [r.rank ?? '—', r.unitName, ...r.finalPoints, r.total]);
+  await detail.commit();
+
+  const peerSheets = data.sheets.filter((s) => s.kindLabel === 'Chấm chéo');
+  const units = data.rows.map((r) => r.unitName);
+  const matrix = wb.addWorksheet('Ma trận chấm chéo', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
+  matrix.addRow(['Tổng điểm chấm chéo: hàng là đơn vị chấm, cột là đơn vị được chấm']).font = bold;
+  if (units.length <= MATRIX_LIMIT) {
+    matrix.columns = [{ width: 44 }, ...units.map(() => ({ width: 14 }))];
+    header(matrix, ['Đơn vị chấm \\ được chấm', ...units]);
+    const totals = new Map(peerSheets.map((s) => [`${s.scorerName}|${s.targetName}`, s.total]));
+    for (const scorer of units) body(matrix, [scorer, ...units.map((target) => (scorer === target ? '—' : (totals.get(`${scorer}|${target}`) ?? null)))]);
+  } else {
+    matrix.columns = [{ width: 44 }, { width: 44 }, { width: 14 }];
+    header(matrix, ['Đơn vị chấm', 'Đơn vị được chấm', 'Tổng điểm']);
+    for (const s of peerSheets) body(matrix, [s.scorerName, s.targetName, s.total]);
+  }
+  await matrix.commit();
+
+  const list = wb.addWorksheet('Danh sách phiếu', { views: [{ state: 'frozen', ySplit: 2 }] });
+  list.columns = [{ width: 44 }, { width: 22 }, { width: 44 }, { width: 12 }, { width: 12 }];
+  list.addRow(['Các phiếu chấm được tính']).font = bold;
+  header(list, ['Người chấm', 'Loại phiếu', 'Đơn vị được chấm', 'Tổng điểm', 'Trạng thái']);
+  for (const s of data.sheets) body(list, [s.scorerName, s.kindLabel, s.targetName, s.total, s.statusLabel]);
+  await list.commit();
+
+  const flags = wb.addWorksheet('Cảnh báo');
+  flags.columns = [{ width: 44 }, { width: 34 }, { width: 100 }];
+  flags.addRow(['Cảnh báo chênh lệch điểm']).font = bold;
+  header(flags, ['Đơn vị', 'Loại cảnh báo', 'Nội dung']);
+  if (!data.flags.length) flags.addRow(['Không có cảnh báo.']).commit();
+  for (const f of data.flags) body(flags, [f.unitName, f.kindLabel, f.message]);
+  await flags.commit();
+
+  await wb.commit();
+}
+
+function header(ws: ExcelJS.Worksheet, values: string[]): void {
+  const row = ws.addRow(values);
+  row.font = bold;
+  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  row.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } }));
+  row.commit();
+}
+
+function body(ws: ExcelJS.Worksheet, values: Array<string | number | null>): void {
+  const row = ws.addRow(values);
+  row.font = normal;
+  row.alignment = { vertical: 'top', wrapText: true };
+  row.commit();
+}

@@ -1,0 +1,61 @@
+import { Decree30Document } from './decree30';
+import { pointsVi } from './vietnamese-dates';
+
+/** Bảng tổng hợp kết quả chấm điểm, as plain data. */
+export interface ScoreboardDocumentData {
+  documentId: string;
+  verifyUrl: string;
+  organizerName: string;
+  clusterName: string;
+  year: number;
+  place: string;
+  date: string;
+  ruleLabel: string;
+  criteria: Array<{ code: string; maxPoints: number }>;
+  rows: Array<{ rank: number | null; tie: boolean; unitName: string; finalPoints: Array<number | null>; total: number | null; band: string | null }>;
+  notes: string[];
+  chairUnitName: string | null;
+  published: boolean;
+}
+
+export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Buffer> {
+  const pdf = new Decree30Document({
+    title: `Bảng tổng hợp kết quả chấm điểm thi đua năm ${data.year}`,
+    subject: `Kết quả chấm điểm năm ${data.year} — ${data.clusterName}`,
+    documentId: data.documentId,
+    landscape: true,
+  });
+  pdf
+    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: data.date })
+    .documentType('Bảng tổng hợp kết quả chấm điểm', [`Thi đua năm ${data.year}`]);
+  pdf.paragraph(`Cách tính điểm cuối cùng: ${data.ruleLabel}.`, { indent: false, font: 'Tinos-Italic' });
+  pdf.table(
+    [
+      { header: 'Hạng', width: 5, align: 'center' },
+      { header: 'Đơn vị', width: 26 },
+      ...data.criteria.map((c) => ({ header: `${c.code}\n(${pointsVi(c.maxPoints)})`, width: 6, align: 'center' as const })),
+      { header: 'Tổng điểm', width: 7, align: 'center' },
+      { header: 'Xếp loại', width: 16 },
+    ],
+    data.rows.map((r) => [
+      r.rank === null ? '—' : r.tie ? `${r.rank}*` : String(r.rank),
+      r.unitName,
+      ...r.finalPoints.map((p) => (p === null ? '' : pointsVi(p))),
+      r.total === null ? '' : pointsVi(r.total),
+      r.band ?? '',
+    ]),
+  );
+  for (const note of data.notes) pdf.paragraph(note, { indent: false, font: 'Tinos-Italic' });
+  if (data.chairUnitName) {
+    pdf.signatureBlock({ authority: `TM. ${data.clusterName}`, title: 'Đơn vị Cụm trưởng', status: '(Văn bản ký số bởi hệ thống)', signer: data.chairUnitName });
+  }
+  return pdf.finish({
+    qrText: data.verifyUrl,
+    lines: [
+      data.published ? `Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.` : `DỰ THẢO — kết quả chưa công bố. Mã tài liệu: ${data.documentId}.`,
+      'Kiểm tra tính toàn vẹn tại:',
+      data.verifyUrl,
+    ],
+    watermark: data.published ? null : 'DỰ THẢO',
+  });
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { In } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { canonicalJson } from '../audit/audit-chain';
+import { AppException } from '../common/errors/app.exception';
+import { EmulationYear } from '../clusters/emulation-year.entity';
+import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ScoreboardData, writeScoreboard } from '../documents/excel/scoreboard-workbook';
+import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { LAYOUT_VERSION } from '../documents/pdf/decree30';
+import { renderScoreboard } from '../documents/pdf/scoreboard.pdf';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { Unit } from '../units/unit.entity';
+import { sheetTotals } from './ranking.rules';
+import { ScoreEntry } from './score-entry.entity';
+import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
+import { leavesOf, scoringConfig, todayInVietnam } from './scoring-context';
+import { ScoringService } from './scoring.service';
+
+const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;
+
+/** The scoreboard as Excel (streamed to a file) and as a signed PDF. */
+@Injectable()
+export class ScoreboardService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly scoring: ScoringService,
+    private readonly documents: IssuedDocumentsService,
+  ) {}
+
+  async data(p: Principal, clusterId: string, year: number) {
+    return this.uow.read(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const config = await scoringConfig(m, clusterId, year);
+      if (p.role === Role.UnitOfficer && !config.publishedAt) throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
+      const ranking = await this.scoring.computeRanking(m, clusterId, year, config);
+      const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+      const leaves = set ? await leavesOf(m, set.id) : [];
+      const sheets = await m.find(ScoreSheet, { where: { clusterId, year, status: In(['SUBMITTED', 'LOCKED']) } });
+      const entries = sheets.length ? await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }) : [];
+      const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
+      const units = new Map((unitIds.length ? await m.findBy(Unit, { id: In(unitIds) }) : []).map((u) => [u.id, u]));
+      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const term = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
+      const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
+      const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+      const data: ScoreboardData = {
+        clusterName: cluster.name,
+        year,
+        ruleLabel: ranking.ruleLabel,
+        criteria: leaves.map((l) => ({ code: l.code, maxPoints: l.maxPoints / 100 })),
+        rows: ranking.rows.map((r) => ({
+          rank: r.rank,
+          tie: r.tie,
+          unitCode: units.get(r.unit.id)?.code ?? '',
+          unitName: r.unit.name,
+          total: r.final?.total ?? null,
+          bonus: r.final?.bonus ?? null,
+          penalty: r.final?.penalty ?? null,
+          criteriaAtMax: r.final?.criteriaAtMax ?? null,
+          band: r.band,
+          selfTotal: r.selfTotal,
+          sheetsUsed: r.sheetsUsed,
+          finalPoints: leaves.map((l) => r.finalPoints?.[l.code] ?? null),
+          reasons: r.reasons.join(' '),
+        })),
+        sheets: sheets.map((s) => ({
+          scorerName: s.scorerUnitId ? (units.get(s.scorerUnitId)?.name ?? '') : SCORER_KIND_LABELS[s.scorerKind],
+          kindLabel: SCORER_KIND_LABELS[s.scorerKind],
+          targetName: units.get(s.targetUnitId)?.name ?? '',
+          total: sheetTotals(leaves, Object.fromEntries(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e.points]))).total / 100,
+          statusLabel: SHEET_STATUS_LABELS[s.status],
+        })),
+        flags: ranking.rows.flatMap((r) => r.flags.map((f) => ({ unitName: r.unit.name, kindLabel: FLAG_LABELS[f.kind as keyof typeof FLAG_LABELS] ?? f.kind, message: f.message }))),
+      };
+      return { data, cluster, organizer, chair, config, reviewMeetingOn: phases?.reviewMeetingOn ?? null };
+    });
+  }
+
+  async xlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
+    const { data, cluster } = await this.data(p, clusterId, year);
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-scoreboard-'));
+    try {
+      const file = join(dir, 'scoreboard.xlsx');
+      await writeScoreboard(file, data);
+      return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.xlsx`, content: readFileSync(file) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    const { data, cluster, organizer, chair, config, reviewMeetingOn } = await this.data(p, clusterId, year);
+    const content = {
+      organizerName: organizer.name,
+      clusterName: cluster.name,
+      year,
+      place: chair?.province ?? organizer.province ?? 'Hà Nội',
+      date: reviewMeetingOn ?? todayInVietnam(),
+      ruleLabel: data.ruleLabel,
+      criteria: data.criteria,
+      rows: data.rows.map((r) => ({ rank: r.rank, tie: r.tie, unitName: r.unitName, finalPoints: r.finalPoints, total: r.total, band: r.band })),
+      notes: [
+        ...(data.rows.some((r) => r.tie) ? ['(*) Đồng hạng: cần bỏ phiếu hoặc Cụm trưởng quyết định.'] : []),
+        ...data.flags.map((f) => `Lưu ý — ${f.unitName}: ${f.message}`),
+      ],
+      chairUnitName: chair?.name ?? null,
+      published: !!config.publishedAt,
+    };
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'SCOREBOARD', layout: LAYOUT_VERSION, ...content })).digest('hex');
+    const issued = await this.documents.issue({
+      kind: 'SCOREBOARD',
+      clusterId,
+      year,
+      sourceId: clusterId,
+      sourceVersion: config.version,
+      contentKey,
+      title: `Bảng tổng hợp kết quả chấm điểm thi đua năm ${year}`,
+      statusLabel: config.publishedAt ? 'Đã công bố' : 'Dự thảo',
+      signature: { name: cluster.name, reason: `Phát hành bảng tổng hợp kết quả chấm điểm năm ${year}`, location: content.place },
+      render: (documentId, verifyUrl) => renderScoreboard({ ...content, documentId, verifyUrl }),
+    });
+    return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };
+  }
+}
