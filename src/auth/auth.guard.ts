@@ -6,14 +6,12 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
 import { nowIso } from '../common/time';
+import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
+import type { EntityManager } from 'typeorm';
 import { ACCESS_KEY, AccessRule } from './auth.decorators';
 import type { Principal } from './principal';
-import { Session } from './session.entity';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Role } from './roles';
-import { UserClusterScope } from './user-cluster-scope.entity';
-import { User } from './user.entity';
 
 export interface TokenPayload {
   sub: string;
@@ -75,30 +73,43 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** The principal of an open session of an active user, or null. */
-export async function loadPrincipal(
-  manager: import('typeorm').EntityManager,
-  sessionId: string,
-): Promise<Principal | null> {
-  const session = await manager.findOne(Session, { where: { id: sessionId } });
-  if (!session || session.revokedAt || session.expiresAt <= nowIso()) return null;
-  const user = await manager.findOne(User, { where: { id: session.userId } });
-  if (!user || !user.active) return null;
-  const scopes = await manager.find(UserClusterScope, { where: { userId: user.id } });
-  const clusterIds = new Set(scopes.map((s) => s.clusterId));
-  if (user.role === Role.ClusterSecretary && user.unitId) {
-    // The secretariat follows the chair unit: clusters the unit chairs or chaired are in scope.
-    const chaired = await manager.find(LeadershipTerm, { where: { chairUnitId: user.unitId }, select: { clusterId: true } });
-    for (const t of chaired) clusterIds.add(t.clusterId);
+/** The principal of an open session of an active user, or null (raw SQL: this runs on every request). */
+export async function loadPrincipal(manager: EntityManager, sessionId: string): Promise<Principal | null> {
+  const [row] = await rawQuery<{
+    expires_at: string;
+    revoked_at: string | null;
+    user_id: string;
+    username: string;
+    full_name: string;
+    role: Role;
+    unit_id: string | null;
+    organizer_id: string | null;
+    active: number | boolean;
+  }>(
+    manager,
+    `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
+    [sessionId],
+  );
+  if (!row || row.revoked_at || row.expires_at <= nowIso() || !row.active) return null;
+  let clusterIds: string[] = [];
+  if (row.role === Role.ClusterSecretary) {
+    // Assigned clusters, and the clusters the secretary's unit chairs or chaired (the secretariat follows the chair).
+    const rows = await rawQuery<{ cluster_id: string }>(
+      manager,
+      'SELECT cluster_id FROM user_cluster_scopes WHERE user_id = ? UNION SELECT cluster_id FROM leadership_terms WHERE chair_unit_id = ?',
+      [row.user_id, row.unit_id ?? ''],
+    );
+    clusterIds = rows.map((r) => r.cluster_id).sort();
   }
   return {
-    userId: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    role: user.role,
-    sessionId: session.id,
-    unitId: user.unitId,
-    organizerId: user.organizerId,
-    clusterIds: [...clusterIds].sort(),
+    userId: row.user_id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    sessionId,
+    unitId: row.unit_id,
+    organizerId: row.organizer_id,
+    clusterIds,
   };
 }

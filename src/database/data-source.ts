@@ -33,6 +33,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: database.path,
     timeout: 5000,
+    // Queries with IN (…) lists of varying length are distinct statements: keep more of them prepared.
+    statementCacheSize: 1000,
     prepareDatabase: prepareSqlite,
     ...common,
   };

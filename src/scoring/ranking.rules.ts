@@ -93,8 +93,14 @@ export interface RankingRow {
 
 export const WOMEN_PRIORITY_SHARE = 7000;
 
-export const pts = (hundredths: number): string =>
-  (hundredths / 100).toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** Points from hundredths with a decimal comma (9550 → "95,5"); not toLocaleString, which costs ICU time per call. */
+export const pts = (hundredths: number): string => {
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(hundredths));
+  const whole = Math.floor(abs / 100);
+  const fraction = abs % 100;
+  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole},${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
+};
 
 /** Why a point value is out of range for a criterion, or null. */
 export function entryProblem(leaf: LeafCriterion, value: number): string | null {

@@ -98,23 +98,25 @@ export class ScoreSheetsService {
       }
       const leaves = await leavesOf(m, sheet.criteriaSetId);
       const values = checkedEntries(dto.entries, leaves);
-      const before = await this.entryMap(m, sheet.id);
-      for (const [code, v] of values) {
-        await m.delete(ScoreEntry, { sheetId: sheet.id, criterionCode: code });
-        await m.insert(ScoreEntry, { sheetId: sheet.id, criterionCode: code, points: v.points, note: v.note });
-      }
+      const current = await m.find(ScoreEntry, { where: { sheetId: sheet.id } });
+      const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
+      const codes = [...values.keys()];
+      await m.delete(ScoreEntry, { sheetId: sheet.id, criterionCode: In(codes) });
+      await m.insert(ScoreEntry, codes.map((code) => ({ sheetId: sheet.id, criterionCode: code, points: values.get(code)!.points, note: values.get(code)!.note })));
       const updated = await this.bump(m, sheet, {});
+      const merged = new Map(current.map((e) => [e.criterionCode, e]));
+      for (const code of codes) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
       await this.audit.record(m, {
         action: 'score_sheet.update',
         entityType: 'score_sheet',
         entityId: sheet.id,
         before,
-        after: await this.entryMap(m, sheet.id),
+        after: Object.fromEntries([...merged.values()].map((e) => [e.criterionCode, e.points / 100])),
         reason: dto.reason ?? null,
         organizerId: cluster.organizerId,
         clusterId,
       });
-      return (await this.views(m, [updated]))[0];
+      return (await this.views(m, [updated], { leaves, entries: [...merged.values()] }))[0];
     });
   }
 
@@ -228,14 +230,16 @@ export class ScoreSheetsService {
   }
 
   private async bump(m: EntityManager, sheet: ScoreSheet, changes: Partial<ScoreSheet>): Promise<ScoreSheet> {
+    const updatedAt = nowIso();
     const result = await m
       .createQueryBuilder()
       .update(ScoreSheet)
-      .set({ ...changes, updatedAt: nowIso(), version: () => 'version + 1' })
+      .set({ ...changes, updatedAt, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: sheet.id, version: sheet.version })
       .execute();
     if (result.affected !== 1) throw stale(sheet.version);
-    return m.findOneOrFail(ScoreSheet, { where: { id: sheet.id } });
+    // The row is exactly what we wrote: no need to read it back.
+    return { ...sheet, ...changes, updatedAt, version: sheet.version + 1 };
   }
 
   private async entryMap(m: EntityManager, sheetId: string): Promise<Record<string, number>> {
@@ -243,15 +247,16 @@ export class ScoreSheetsService {
     return Object.fromEntries(rows.map((r) => [r.criterionCode, r.points / 100]));
   }
 
-  async views(m: EntityManager, sheets: ScoreSheet[]): Promise<SheetView[]> {
+  /** Views of sheets; `known` passes the leaves and entries of a single sheet the caller already has. */
+  async views(m: EntityManager, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
     if (!sheets.length) return [];
     const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
     const units = new Map((await m.findBy(Unit, { id: In(unitIds) })).map((u) => [u.id, u]));
-    const entries = await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } });
+    const entries = known?.entries ?? (await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }));
     const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
     for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
-      const set = await m.findOneOrFail(CriteriaSet, { where: { id } });
-      sets.set(id, { versionNo: set.versionNo, leaves: await leavesOf(m, id) });
+      const set = await m.findOneOrFail(CriteriaSet, { where: { id }, select: { id: true, versionNo: true } });
+      sets.set(id, { versionNo: set.versionNo, leaves: known?.leaves ?? (await leavesOf(m, id)) });
     }
     return sheets.map((s) => {
       const set = sets.get(s.criteriaSetId)!;

@@ -16,6 +16,7 @@ import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';
 import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
+import { RankingCache } from './ranking-cache';
 import { AssignmentView, RankingView, ScoringConfigDto, ScoringConfigView } from './scoring.dto';
 
 const hundredths = (points: number) => Math.round(points * 100);
@@ -23,6 +24,8 @@ const hundredths = (points: number) => Math.round(points * 100);
 /** The scoring configuration of a cluster-year, the peer assignment, and the ranking. */
 @Injectable()
 export class ScoringService {
+  private readonly cache = new RankingCache();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
@@ -97,7 +100,13 @@ export class ScoringService {
       if (p.role === Role.UnitOfficer && !config.publishedAt) {
         throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
       }
-      return this.computeRanking(m, clusterId, year, config);
+      const key = `${clusterId}:${year}`;
+      const fingerprint = await this.cache.fingerprint(m, clusterId, year, !this.uow.isSqlite);
+      const cached = this.cache.get(key, fingerprint);
+      if (cached) return cached;
+      const view = await this.computeRanking(m, clusterId, year, config);
+      this.cache.set(key, fingerprint, view);
+      return view;
     });
   }
 

@@ -1,0 +1,80 @@
+/**
+ * npm run bench:scoring — HTTP sheet writes per second and ranking reads per second against the built
+ * server (autocannon, 50 connections, warm-up, 3 runs), each given as a ratio to /api/health measured
+ * in the same run.
+ */
+import 'reflect-metadata';
+import { LoadFigures, api, load, login, machine, saveReport, startServer } from './support';
+
+const CONNECTIONS = 50;
+
+async function main(): Promise<void> {
+  const server = await startServer(Number(process.env.BENCH_PORT ?? 3910));
+  try {
+    const admin = await login(server.url, 'admin');
+    const secretary = await login(server.url, 'cum6.secretary');
+    const clusters = await api(server.url, 'GET', '/api/clusters', secretary);
+    const cum6 = clusters[0].id;
+
+    // A cluster of 100 members with one consolidated sheet each, handed out so that no two requests in
+    // flight write the same sheet: every write is a real write at its current version.
+    const ministry = (await api(server.url, 'GET', '/api/units?q=bo thong tin&kind=ORGANIZER', admin)).items[0];
+    const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
+    const sheets: Array<{ id: string; version: number }> = [];
+    for (let i = 0; i < 2 * CONNECTIONS; i++) {
+      const unit = await api(server.url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
+      await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2021 });
+      if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2021/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
+      const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2021/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
+      sheets.push({ id: sheet.id, version: sheet.version });
+    }
+
+    const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS });
+    const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } });
+    // autocannon resets a client's context after each request sequence: one long sequence per client
+    // keeps its context, and with it the client's own sheet and version.
+    let next = 0;
+    const write = {
+      method: 'PUT',
+      setupRequest: (req: any, context: any) => {
+        if (context.sheet === undefined) context.sheet = next++ % sheets.length;
+        const sheet = sheets[context.sheet];
+        const points = 10 + Math.round(Math.random() * 10) / 2;
+        return { ...req, path: `/api/clusters/${cluster.id}/years/2021/scoring/sheets/${sheet.id}/entries`, body: JSON.stringify({ version: sheet.version, entries: [{ code: 'TC1', points }, { code: 'TC9', points: 5 }] }) };
+      },
+      onResponse: (status: number, body: string, context: any) => {
+        if (status === 200) sheets[context.sheet].version = JSON.parse(body).version;
+      },
+    };
+    const writes = await load({
+      url: server.url,
+      connections: CONNECTIONS,
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      requests: Array.from({ length: 100_000 }, () => write) as any,
+    }, 3, 5, async () => {
+      for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2021/scoring/sheets/${sheet.id}`, admin)).version;
+    });
+
+    const ratio = (x: LoadFigures) => ({ throughputVsHealth: +(x.requestsPerSecond / health.requestsPerSecond).toFixed(3), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
+    const report = {
+      benchmark: 'scoring over HTTP (autocannon, 50 connections, 2 s warm-up, median of 3 × 5 s)',
+      machine: machine(),
+      health,
+      rankingReads: { ...ranking, ...ratio(ranking) },
+      sheetWrites: { ...writes, ...ratio(writes) },
+    };
+    const file = saveReport('scoring', report);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(
+      `health ${health.requestsPerSecond} req/s (p99 ${health.p99Ms} ms) | ranking ${ranking.requestsPerSecond} req/s, p50 ${ranking.p50Ms} ms, p99 ${ranking.p99Ms} ms (${report.rankingReads.throughputVsHealth} × health) | ` +
+        `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, non-2xx ${writes.non2xx} (${report.sheetWrites.throughputVsHealth} × health) | report ${file}\n`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface ServerHandle {
+  url: string;
+  child: ChildProcess;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built server on a fresh database (SQLite in a temp folder, or DATABASE_URL) and waits for health. */
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  const started = Date.now();
+  const child = spawn(process.execPath, [resolve(__dirname, '../src/main.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const handle: ServerHandle = {
+    url,
+    child,
+    dataDir,
+    stop: () => new Promise((r) => (child.killed ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))),
+  };
+  (handle as ServerHandle & { startMs: number }).startMs = Date.now() - started;
+  return handle;
+}
+
+export async function api(url: string, method: string, path: string, token?: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export async function login(url: string, username: string): Promise<string> {
+  return (await api(url, 'POST', '/api/auth/login', undefined, { username, password: 'Demo@2026' })).accessToken;
+}
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  runs: number;
+}
+
+/** autocannon with a warm-up, then `runs` measured runs; the median run by requests per second is reported. */
+export async function load(opts: autocannon.Options, runs = 3, seconds = 5, beforeRun?: () => Promise<void>): Promise<LoadFigures> {
+  await beforeRun?.();
+  await autocannon({ ...opts, duration: 2 });
+  const results: autocannon.Result[] = [];
+  for (let i = 0; i < runs; i++) {
+    // A timed run ends with requests in flight whose answers are never delivered: refresh state first.
+    await beforeRun?.();
+    results.push(await autocannon({ ...opts, duration: seconds }));
+  }
+  const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return {
+    requestsPerSecond: Math.round(median.requests.average),
+    p50Ms: median.latency.p50,
+    p99Ms: median.latency.p99,
+    errors: results.reduce((a, r) => a + r.errors + r.timeouts, 0),
+    non2xx: results.reduce((a, r) => a + r.non2xx, 0),
+    runs,
+  };
+}
+
+export function machine() {
+  return { node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), database: process.env.DATABASE_URL ? 'postgres' : 'sqlite' };
+}
+
+export function saveReport(name: string, report: unknown): string {
+  const dir = resolve(__dirname, '../../bench-results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,42 @@
+import { EntityManager } from 'typeorm';
+import type { RankingView } from './scoring.dto';
+
+/**
+ * Rankings are recomputed only when something they depend on changed. The fingerprint is read from the
+ * database on every request (one query), so the cache stays right with several processes too:
+ * every change of a sheet, the configuration, the criteria or the members bumps a version, a count or
+ * a timestamp it covers.
+ */
+export class RankingCache {
+  private readonly entries = new Map<string, { fingerprint: string; view: RankingView }>();
+
+  constructor(private readonly maxEntries = 500) {}
+
+  async fingerprint(m: EntityManager, clusterId: string, year: number, postgres: boolean): Promise<string> {
+    const p = (i: number) => (postgres ? `$${i}` : '?');
+    const text = (expr: string) => (postgres ? `CAST(${expr} AS TEXT)` : expr);
+    const sql = `SELECT
+      (SELECT ${text('COUNT(*)')} || ':' || ${text('COALESCE(SUM(version), 0)')} || ':' || COALESCE(MAX(updated_at), '')
+         FROM score_sheets WHERE cluster_id = ${p(1)} AND year = ${p(2)}) AS sheets,
+      (SELECT ${text('COALESCE(MAX(version), 0)')} || ':' || COALESCE(MAX(published_at), '')
+         FROM scoring_configs WHERE cluster_id = ${p(1)} AND year = ${p(2)}) AS config,
+      (SELECT ${text('COUNT(*)')} || ':' || ${text('COALESCE(SUM(version), 0)')} || ':' || COALESCE(MAX(updated_at), '')
+         FROM criteria_sets WHERE cluster_id = ${p(1)} AND year = ${p(2)}) AS criteria,
+      (SELECT ${text('COUNT(*)')} || ':' || COALESCE(MAX(ms.created_at), '') || ':' || ${text('COALESCE(SUM(u.version), 0)')}
+         FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ${p(1)} AND ms.year = ${p(2)}) AS members`;
+    const params = postgres ? [clusterId, year] : [clusterId, year, clusterId, year, clusterId, year, clusterId, year];
+    const [row] = await m.query(sql, params);
+    return `${row.sheets}|${row.config}|${row.criteria}|${row.members}`;
+  }
+
+  get(key: string, fingerprint: string): RankingView | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.fingerprint === fingerprint ? hit.view : undefined;
+  }
+
+  set(key: string, fingerprint: string, view: RankingView): void {
+    this.entries.delete(key);
+    this.entries.set(key, { fingerprint, view });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
