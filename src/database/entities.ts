@@ -13,6 +13,7 @@ import { Criterion } from '../criteria/criterion.entity';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import { PledgeSignature } from '../pledges/pledge-signature.entity';
 import { Pledge } from '../pledges/pledge.entity';
+import { EvidenceFile } from '../scoring/evidence-file.entity';
 import { ScoreEntry } from '../scoring/score-entry.entity';
 import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { ScoringConfig } from '../scoring/scoring-config.entity';
@@ -21,4 +22,4 @@ import { Unit } from '../units/unit.entity';
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
-  ScoringConfig, ScoreSheet, ScoreEntry];
+  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile];

@@ -197,7 +197,7 @@ export class ScoreSheetsService {
   }
 
   /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
-  private async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version: number) {
+  async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
     const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
     const sheet = await this.readable(m, p, clusterId, year, sheetId);
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
@@ -209,12 +209,12 @@ export class ScoreSheetsService {
       throw AppException.forbidden();
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
-    if (sheet.version !== version) throw stale(sheet.version);
+    if (version !== undefined && sheet.version !== version) throw stale(sheet.version);
     return { sheet, cluster };
   }
 
   /** A sheet the caller may read; members see others' sheets only once the scores are published. */
-  private async readable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
+  async readable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
     await this.access.requireCluster(m, p, clusterId, 'read');
     const sheet = await this.find(m, clusterId, year, sheetId);
     if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await scoringConfig(m, clusterId, year)).publishedAt) {

@@ -24,9 +24,11 @@ import {
   SheetQueryDto,
   SheetView,
   TemplateQueryDto,
+  EvidenceFormDto,
 } from './scoring.dto';
 import { ScoringService } from './scoring.service';
 import { ScoreboardService } from './scoreboard.service';
+import { EvidenceService, EvidenceView, MAX_EVIDENCE_BYTES } from './evidence.service';
 
 const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
@@ -38,7 +40,52 @@ export class ScoringController {
     private readonly sheets: ScoreSheetsService,
     private readonly excel: ScoreExcelService,
     private readonly scoreboard: ScoreboardService,
+    private readonly evidence: EvidenceService,
   ) {}
+
+  @Get('sheets/:sheetId/evidence')
+  @Auth(...ALL_ROLES)
+  listEvidence(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Param('sheetId', UuidParamPipe) sheetId: string,
+  ): Promise<EvidenceView[]> {
+    return this.evidence.list(p, id, year, sheetId);
+  }
+
+  @Post('sheets/:sheetId/evidence')
+  @Auth(...ALL_ROLES)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, ảnh (png, jpg) hoặc tệp Office; tối đa 10 MB.' }, criterionCode: { type: 'string', example: 'TC1' } } } })
+  uploadEvidence(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Param('sheetId', UuidParamPipe) sheetId: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: EvidenceFormDto,
+  ): Promise<EvidenceView> {
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên một tệp minh chứng (trường "file").');
+    return this.evidence.upload(p, id, year, sheetId, body?.criterionCode, file);
+  }
+
+  @Get('sheets/:sheetId/evidence/:evidenceId')
+  @Auth(...ALL_ROLES)
+  async downloadEvidence(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Param('sheetId', UuidParamPipe) sheetId: string,
+    @Param('evidenceId', UuidParamPipe) evidenceId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.evidence.download(p, id, year, sheetId, evidenceId);
+    res.setHeader('Content-Type', file.mimeType);
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.send(file.content);
+  }
 
   @Get('scoreboard.xlsx')
   @Auth(...ALL_ROLES)

@@ -54,6 +54,10 @@ export class FinalizeDto {
   @ReasonField() reason: string;
 }
 
+export class EvidenceFormDto {
+  @TextField({ presence: 'optional', max: 20, example: 'TC1', description: 'Mã tiêu chí của minh chứng.' }) criterionCode?: string;
+}
+
 export class TemplateQueryDto {
   @EnumField(SCORER_KINDS, { description: 'Loại phiếu: SELF, PEER, CLUSTER, MINISTRY.' }) kind: ScorerKind;
 }

@@ -152,6 +152,44 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     selfSheet = withReason.body;
   });
 
+  it('attaches evidence files (PDF, image, Office) recognised by content, stored with their hash', async () => {
+    const gialai = await t.token('gialai');
+    const phuyen = await t.token('phuyen');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n% minh chứng TC2\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const path = `${base(2021)}/sheets/${selfSheet.id}/evidence`;
+    const res = await t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'bao-cao-chinh-quyen-dien-tu.pdf').expect(201);
+    assert.equal(res.body.mimeType, 'application/pdf');
+    assert.equal(res.body.sha256.length, 64);
+    const list = await t.http.get(path).auth(gialai, { type: 'bearer' }).expect(200);
+    assert.deepEqual(list.body.map((e: { fileName: string; criterionCode: string }) => [e.criterionCode, e.fileName]), [['TC2', 'bao-cao-chinh-quyen-dien-tu.pdf']]);
+    const download = await t.http
+      .get(`${path}/${res.body.id}`)
+      .auth(await t.token('reviewer'), { type: 'bearer' })
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    assert.ok(pdf.equals(download.body));
+    const before = await t.snapshot();
+    const cases: Array<[string, () => Promise<{ status: number; body: { code: string; message: string } }>, number, RegExp]> = [
+      ['text named .pdf', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.from('không phải PDF'), 'gia.pdf'), 422, /không đúng với phần mở rộng \.pdf/],
+      ['an executable', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.from('MZ...'), 'chay.exe'), 422, /Chỉ nhận tệp minh chứng dạng pdf, png, jpg/],
+      ['an unknown criterion', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC99').attach('file', pdf, 'a.pdf'), 400, /mã tiêu chí/],
+      ['an unknown form field', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').field('owner', 'x').attach('file', pdf, 'a.pdf'), 400, /không hợp lệ/],
+      ['too large', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), 'lon.pdf'), 413, /vượt quá dung lượng/],
+      ['another unit', () => t.http.post(path).auth(phuyen, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'a.pdf'), 404, /Không tìm thấy phiếu chấm/],
+    ];
+    for (const [name, send, status, message] of cases) {
+      const r = await send();
+      assert.equal(r.status, status, `${name}: ${JSON.stringify(r.body)}`);
+      assert.match(`${r.body.message} ${JSON.stringify((r.body as { details?: unknown }).details ?? '')}`, message, name);
+    }
+    assert.equal(await t.snapshot(), before);
+  });
+
   it('two editors of one sheet: one wins, the other gets 409, no value is lost', async () => {
     const gialai = await t.token('gialai');
     const [a, b] = await Promise.all([

@@ -2,6 +2,7 @@ import { Foundation1763700000000 } from './1763700000000-Foundation';
 import { Leadership1763800000000 } from './1763800000000-Leadership';
 import { CriteriaAndPledges1763900000000 } from './1763900000000-CriteriaAndPledges';
 import { Scoring1764000000000 } from './1764000000000-Scoring';
+import { Evidence1764100000000 } from './1764100000000-Evidence';
 
 /** Migrations in order. Never edit a committed migration: add a new one. */
-export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000, CriteriaAndPledges1763900000000, Scoring1764000000000];
+export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000, CriteriaAndPledges1763900000000, Scoring1764000000000, Evidence1764100000000];

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { UnitOfWork } from '../database/unit-of-work';
+import { evidenceType } from '../documents/file-types';
+import { EvidenceFile } from './evidence-file.entity';
+import { ScoreSheetsService } from './score-sheets.service';
+import { leavesOf } from './scoring-context';
+
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+export interface EvidenceView {
+  id: string;
+  criterionCode: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+const view = (e: EvidenceFile): EvidenceView => ({
+  id: e.id,
+  criterionCode: e.criterionCode,
+  fileName: e.fileName,
+  mimeType: e.mimeType,
+  sizeBytes: e.sizeBytes,
+  sha256: e.sha256,
+  uploadedBy: e.uploadedBy,
+  uploadedAt: e.uploadedAt,
+});
+
+/** Tài liệu minh chứng: attached by the sheet's scorer, read by whoever may read the sheet. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly sheets: ScoreSheetsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, clusterId: string, year: number, sheetId: string): Promise<EvidenceView[]> {
+    return this.uow.read(async (m) => {
+      await this.sheets.readable(m, p, clusterId, year, sheetId);
+      return (await m.find(EvidenceFile, { where: { sheetId }, order: { uploadedAt: 'ASC' } })).map(view);
+    });
+  }
+
+  async upload(p: Principal, clusterId: string, year: number, sheetId: string, criterionCode: string | undefined, file: { originalname: string; buffer: Buffer }): Promise<EvidenceView> {
+    const type = evidenceType(file.originalname, file.buffer);
+    if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const relative = join('evidence', String(year), `${sha256}.${type.extension}`);
+    const absolute = join(this.config.dataDir, relative);
+    return this.uow.write(async (m) => {
+      const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId);
+      const leaves = await leavesOf(m, sheet.criteriaSetId);
+      if (!criterionCode || !leaves.some((l) => l.code === criterionCode)) {
+        throw AppException.field(ErrorCode.ValidationFailed, 'criterionCode', 'Cần ghi mã tiêu chí (criterionCode) có trong phiếu chấm.');
+      }
+      // Same content is stored once (named by its hash); written before the record, durably.
+      if (!existsSync(absolute)) writeDurably(absolute, file.buffer);
+      const evidence: EvidenceFile = {
+        id: randomUUID(),
+        sheetId,
+        criterionCode,
+        fileName: file.originalname.slice(0, 200),
+        mimeType: type.mime,
+        sizeBytes: file.buffer.length,
+        sha256,
+        filePath: relative,
+        uploadedBy: p.username,
+        uploadedAt: nowIso(),
+      };
+      await m.insert(EvidenceFile, evidence);
+      await this.audit.record(m, { action: 'evidence.upload', entityType: 'score_sheet', entityId: sheetId, after: view(evidence), organizerId: cluster.organizerId, clusterId });
+      return view(evidence);
+    });
+  }
+
+  download(p: Principal, clusterId: string, year: number, sheetId: string, evidenceId: string): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
+    return this.uow.read(async (m) => {
+      await this.sheets.readable(m, p, clusterId, year, sheetId);
+      const evidence = await m.findOne(EvidenceFile, { where: { id: evidenceId, sheetId } });
+      if (!evidence) throw AppException.notFound('tài liệu minh chứng', 'evidenceId');
+      const path = join(this.config.dataDir, evidence.filePath);
+      const content = existsSync(path) ? readFileSync(path) : null;
+      if (!content || createHash('sha256').update(content).digest('hex') !== evidence.sha256) {
+        throw new AppException(ErrorCode.Internal, 'Tệp minh chứng bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
+      }
+      return { fileName: evidence.fileName, mimeType: evidence.mimeType, content };
+    });
+  }
+}
+
+function writeDurably(path: string, bytes: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', 0o640);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
