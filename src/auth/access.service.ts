@@ -42,8 +42,14 @@ export class AccessService {
    */
   async requireCluster(m: EntityManager, p: Principal, clusterId: string, need: ClusterAccess): Promise<Cluster> {
     const cluster = await m.findOne(Cluster, { where: { id: clusterId } });
-    const access = cluster ? await this.clusterAccess(m, p, cluster) : null;
-    if (!cluster || !access) throw AppException.notFound('cụm thi đua');
+    if (!cluster) throw AppException.notFound('cụm thi đua');
+    return this.checkCluster(m, p, cluster, need);
+  }
+
+  /** The access check of requireCluster for a cluster already loaded. */
+  async checkCluster(m: EntityManager, p: Principal, cluster: Cluster, need: ClusterAccess): Promise<Cluster> {
+    const access = await this.clusterAccess(m, p, cluster);
+    if (!access) throw AppException.notFound('cụm thi đua');
     if (RANK[access] < RANK[need]) throw AppException.forbidden();
     return cluster;
   }
@@ -54,8 +60,8 @@ export class AccessService {
    * recorded for `year`, the secretariat of the latest earlier term keeps it (or, with no term at all,
    * the secretaries assigned to the cluster). History stays readable.
    */
-  async requireClusterYear(m: EntityManager, p: Principal, clusterId: string, year: number, need: ClusterAccess): Promise<Cluster> {
-    const cluster = await this.requireCluster(m, p, clusterId, need);
+  async requireClusterYear(m: EntityManager, p: Principal, clusterId: string, year: number, need: ClusterAccess, known?: Cluster): Promise<Cluster> {
+    const cluster = known ? await this.checkCluster(m, p, known, need) : await this.requireCluster(m, p, clusterId, need);
     if (need === 'read' || p.role !== Role.ClusterSecretary) return cluster;
     const manager = await this.managingTerm(m, clusterId, year);
     if (!manager || manager.chairUnitId === p.unitId) return cluster;

@@ -199,12 +199,16 @@ export class ScoreSheetsService {
   /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
   async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
     const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
-    const sheet = await this.readable(m, p, clusterId, year, sheetId);
+    const sheet = await this.find(m, clusterId, year, sheetId);
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
-      if (p.role !== Role.UnitOfficer || p.unitId !== sheet.scorerUnitId) throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
+      // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
+      if (p.role !== Role.UnitOfficer || p.unitId !== sheet.scorerUnitId) {
+        if (p.role === Role.UnitOfficer && !(await scoringConfig(m, clusterId, year)).publishedAt) throw AppException.notFound('phiếu chấm', 'sheetId');
+        throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
+      }
       await requireScoringWindow(m, clusterId, year);
     } else if (sheet.scorerKind === 'CLUSTER') {
-      await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      await this.access.requireClusterYear(m, p, clusterId, year, 'year', cluster);
     } else if (!this.access.canOrganize(p, cluster.organizerId)) {
       throw AppException.forbidden();
     }

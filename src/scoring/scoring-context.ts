@@ -48,8 +48,24 @@ export interface LeafWithText extends LeafCriterion {
   text: string;
 }
 
-/** The scored leaves of a criteria set (criteria without sub-items), in reading order. */
+const leafCache = new Map<string, { version: number; leaves: LeafWithText[] }>();
+
+/**
+ * The scored leaves of a criteria set (criteria without sub-items), in reading order. Cached per set and
+ * its version: every change of a set's tree bumps the version (replace) or makes a new set (amendment).
+ */
 export async function leavesOf(m: EntityManager, setId: string): Promise<LeafWithText[]> {
+  const [set] = await m.query(m.connection.options.type === 'postgres' ? 'SELECT version FROM criteria_sets WHERE id = $1' : 'SELECT version FROM criteria_sets WHERE id = ?', [setId]);
+  const version = Number(set?.version ?? -1);
+  const hit = leafCache.get(setId);
+  if (hit && hit.version === version) return hit.leaves;
+  const leaves = await loadLeaves(m, setId);
+  if (leafCache.size > 1000) leafCache.clear();
+  leafCache.set(setId, { version, leaves });
+  return leaves;
+}
+
+async function loadLeaves(m: EntityManager, setId: string): Promise<LeafWithText[]> {
   const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
   const out: LeafWithText[] = [];
   const walk = (parentId: string | null) => {
