@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { AuditService } from '../audit/audit.service';
+import { writeDurably } from '../common/durable-file';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { currentActor } from '../common/request-context';
@@ -194,18 +195,4 @@ export class IssuedDocumentsService {
 
 function intactMessage(doc: DocumentInfo): string {
   return `Tệp nguyên vẹn: "${doc.title}" của ${doc.clusterName}, phiên bản ${doc.sourceVersion} (${doc.statusLabel}), do hệ thống phát hành.`;
-}
-
-/** Writes a file so that it survives a crash: temporary file, fsync, rename. */
-function writeDurably(path: string, bytes: Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w', 0o640);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
 }

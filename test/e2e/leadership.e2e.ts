@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 
 describe(`cluster leadership and rotation (${TEST_DB})`, () => {
   let t: TestApp;
@@ -189,11 +189,7 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
       .get(`${base()}/leadership/export`)
       .auth(await t.token('daknong'), { type: 'bearer' })
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     assert.match(res.headers['content-type'], /spreadsheetml/);
     assert.match(res.headers['content-disposition'], /filename\*=UTF-8''Lich-su-luan-phien-CT%C4%906\.xlsx/);

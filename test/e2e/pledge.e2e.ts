@@ -5,14 +5,9 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { loadReferenceData } from '../../src/database/seed/reference-data';
 import { POPPLER_MISSING, pdffonts, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 
 const MEMBERS = ['gialai', 'phuyen', 'daklak', 'lamdong', 'kontum', 'daknong'];
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
   let t: TestApp;

@@ -2,15 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import request from 'supertest';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 // Points of the consolidated sheet per unit code (TC1…TC9).
 const FILL: Record<string, number[]> = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`scoring and ranking (${TEST_DB})`, () => {
   let t: TestApp;
@@ -166,11 +166,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
       .get(`${path}/${res.body.id}`)
       .auth(await t.token('reviewer'), { type: 'bearer' })
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     assert.ok(pdf.equals(download.body));
     const before = await t.snapshot();

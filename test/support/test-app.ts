@@ -121,3 +121,11 @@ export async function demoIds(t: TestApp) {
 
 /** Positional parameter placeholder of the test database. */
 export const ph = (i: number) => (TEST_DB === 'postgres' ? `$${i}` : '?');
+
+/** supertest parser that keeps a response body as bytes (PDF, Excel). */
+export function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+}
