@@ -15,6 +15,7 @@ import { CriteriaModule } from './criteria/criteria.module';
 import { DocumentsModule } from './documents/documents.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { AwardsModule } from './awards/awards.module';
 import { UnitsModule } from './units/units.module';
 
 @Global()
@@ -37,6 +38,7 @@ export class AppModule {
         CriteriaModule,
         PledgesModule,
         ScoringModule,
+        AwardsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from '../awards/award.entities';
 import { Session } from '../auth/session.entity';
 import { UserClusterScope } from '../auth/user-cluster-scope.entity';
 import { User } from '../auth/user.entity';
@@ -22,4 +23,5 @@ import { Unit } from '../units/unit.entity';
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
-  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile];
+  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
+  AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot];

@@ -6,6 +6,7 @@ export interface ReferenceData {
   organizers: Array<{ code: string; name: string; successor?: { code: string; name: string; from: string } }>;
   clusters: Array<ReferenceCluster | ReferenceIllustrativeGroup>;
   criteriaTemplates: Record<string, { title: string; criteria: Array<{ code: string; maxPoints: number; text: string }> }>;
+  ruleVersions: Array<{ basis: string; from: string; to: string | null; flagApprovalMinRatioOfAllMembers: number; assumed?: string }>;
 }
 
 export interface ReferenceCluster {

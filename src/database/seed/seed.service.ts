@@ -22,6 +22,10 @@ import {
   ngheAnDistrictUnit,
 } from './reference-data';
 import { seedDemoScores } from './demo-scores';
+import { dayBefore, shortOrganizerName, yearPhasesFromFacts } from './seed-helpers';
+
+export { yearPhasesFromFacts } from './seed-helpers';
+import { AwardRuleVersion } from '../../awards/award.entities';
 import { DEMO_PASSWORD, DEMO_PHASES, DEMO_ROTATION_ORDER_CUM6, DEMO_USERS } from './demo-data';
 import { LeadershipTerm } from '../../leadership/leadership-term.entity';
 import { RotationPolicy } from '../../leadership/rotation-policy.entity';
@@ -85,7 +89,34 @@ export class SeedService {
     });
   }
 
+  /**
+   * Award rule versions: Decrees 98/2023 and 152/2025 from the reference (Cờ: 80 % of all members). The
+   * Bằng khen threshold (a majority) and the version for years before 2024 (Decree 91/2017) are assumed
+   * and say so; reviewers can change them.
+   */
+  private async loadRuleVersions(m: EntityManager, ref: ReferenceData): Promise<void> {
+    const versions = [
+      { basis: 'Nghị định 91/2017/NĐ-CP', from: '2017-07-31', to: '2023-12-31', flagMinApprovalRatio: 0.8, note: 'Giả định: ngưỡng chưa được xác nhận cho giai đoạn này; có thể chỉnh sửa.' },
+      ...ref.ruleVersions.map((v) => ({ basis: v.basis, from: v.from, to: v.to, flagMinApprovalRatio: v.flagApprovalMinRatioOfAllMembers, note: v.assumed ? 'Giả định: ngưỡng chưa được xác nhận; có thể chỉnh sửa.' : null })),
+    ];
+    for (const v of versions) {
+      if (await m.exists(AwardRuleVersion, { where: { basis: v.basis } })) continue;
+      await m.insert(AwardRuleVersion, {
+        id: randomUUID(),
+        basis: v.basis,
+        validFrom: v.from,
+        validTo: v.to,
+        flagMinApproval: Math.round(v.flagMinApprovalRatio * 10000),
+        meritMinApproval: 5000,
+        note: [v.note, 'Ngưỡng Bằng khen (quá bán) là giả định.'].filter(Boolean).join(' '),
+        createdAt: nowIso(),
+      });
+      this.count('awardRuleVersions');
+    }
+  }
+
   private async loadReference(m: EntityManager, ref: ReferenceData): Promise<void> {
+    await this.loadRuleVersions(m, ref);
     const organizers = new Map<string, Unit>();
     for (const org of ref.organizers) {
       let successorId: string | null = null;
@@ -336,38 +367,4 @@ export class SeedService {
   private count(kind: string): void {
     this.inserted[kind] = (this.inserted[kind] ?? 0) + 1;
   }
-}
-
-/**
- * The first meeting of a year reviews the year before and signs the pledge of the current one
- * (Cụm 6, 06/03/2020: review of 2019 and pledge of 2020). A reference "meeting" dated in the year
- * after its key is that year's review; one dated in the key's own year is its pledge signing.
- */
-export function yearPhasesFromFacts(
-  year: number,
-  facts: { meeting?: string; pledgeSigned?: { date: string } },
-): Array<[number, Partial<Phases>]> {
-  const out: Array<[number, Partial<Phases>]> = [[year, {}]];
-  const meeting = facts.pledgeSigned?.date ?? facts.meeting;
-  if (!meeting) return out;
-  if (Number(meeting.slice(0, 4)) > year) {
-    out[0][1].reviewMeetingOn = meeting;
-  } else {
-    out[0][1].pledgeSigningOn = meeting;
-    out.push([year - 1, { reviewMeetingOn: meeting }]);
-  }
-  return out;
-}
-
-function shortOrganizerName(name: string): string {
-  return name
-    .replace('Bộ Thông tin và Truyền thông', 'Bộ TTTT')
-    .replace('Bộ Khoa học và Công nghệ', 'Bộ KH&CN')
-    .replace('Sở Thông tin và Truyền thông tỉnh', 'Sở TTTT');
-}
-
-function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

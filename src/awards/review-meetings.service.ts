@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { unitRef } from '../leadership/rotation.service';
+import { membersOf, scoringConfig } from '../scoring/scoring-context';
+import { ScoringService } from '../scoring/scoring.service';
+import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
+import { AWARD_CODES, AWARD_LABELS, AwardCode, RuleVersion, eligibility, ratioText, ruleForYear, selectWithinQuota, threshold } from './awards.rules';
+import { AttendanceDto, BallotsDto, CreateMeetingDto, MeetingView, QuotasDto } from './awards.dto';
+
+export const DEFAULT_QUOTAS: Record<AwardCode, number> = { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 };
+const EXCELLENT = 'Hoàn thành xuất sắc nhiệm vụ';
+
+/** Họp bình xét: attendance, ballots and their results against the rules, quotas and the ranking. */
+@Injectable()
+export class ReviewMeetingsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly scoring: ScoringService,
+  ) {}
+
+  /** Award procedures of year Y are run at the meeting early in Y+1: by the secretariat of Y or of Y+1. */
+  async requireAwardsYear(m: EntityManager, p: Principal, clusterId: string, year: number): Promise<Cluster> {
+    try {
+      return await this.access.requireClusterYear(m, p, clusterId, year + 1, 'year');
+    } catch (error) {
+      if (error instanceof AppException && error.status === 403) return this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      throw error;
+    }
+  }
+
+  async quotas(m: EntityManager, clusterId: string, year: number): Promise<Record<AwardCode, number>> {
+    const rows = await m.find(AwardQuota, { where: { clusterId, year } });
+    return Object.fromEntries(AWARD_CODES.map((code) => [code, rows.find((r) => r.awardCode === code)?.quota ?? DEFAULT_QUOTAS[code]])) as Record<AwardCode, number>;
+  }
+
+  getQuotas(p: Principal, clusterId: string, year: number): Promise<Record<AwardCode, number>> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return this.quotas(m, clusterId, year);
+    });
+  }
+
+  /** Quotas are set by the organiser's reviewers (configuration, not code). */
+  putQuotas(p: Principal, clusterId: string, year: number, dto: QuotasDto): Promise<Record<AwardCode, number>> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const before = await this.quotas(m, clusterId, year);
+      for (const q of dto.quotas) {
+        await m.delete(AwardQuota, { clusterId, year, awardCode: q.award });
+        await m.insert(AwardQuota, { clusterId, year, awardCode: q.award, quota: q.quota, updatedAt: nowIso() });
+      }
+      const after = await this.quotas(m, clusterId, year);
+      await this.audit.record(m, { action: 'award.quotas', entityType: 'award_quota', entityId: `${clusterId}:${year}`, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return after;
+    });
+  }
+
+  get(p: Principal, clusterId: string, year: number): Promise<MeetingView> {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      return this.view(m, await this.find(m, clusterId, year));
+    });
+  }
+
+  create(p: Principal, clusterId: string, year: number, dto: CreateMeetingDto): Promise<MeetingView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      if ((await membersOf(m, clusterId, year)).length === 0) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
+      if (await m.exists(ReviewMeeting, { where: { clusterId, year } })) throw AppException.field(ErrorCode.Duplicate, 'year', `Đã có hội nghị bình xét năm ${year}.`);
+      const now = nowIso();
+      const meeting: ReviewMeeting = { id: randomUUID(), clusterId, year, heldOn: dto.heldOn, place: dto.place.trim(), chairedBy: dto.chairedBy.trim(), minutesBy: dto.minutesBy.trim(), tieDecisions: '{}', conclusions: dto.conclusions?.trim() ?? null, version: 1, createdAt: now, updatedAt: now };
+      await m.insert(ReviewMeeting, meeting);
+      await this.audit.record(m, { action: 'review_meeting.create', entityType: 'review_meeting', entityId: meeting.id, after: dto, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return this.view(m, meeting);
+    });
+  }
+
+  setAttendance(p: Principal, clusterId: string, year: number, dto: AttendanceDto): Promise<MeetingView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const meeting = await this.find(m, clusterId, year);
+      const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
+      const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
+      if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
+      await m.delete(MeetingAttendance, { meetingId: meeting.id });
+      if (dto.entries.length) await m.insert(MeetingAttendance, dto.entries.map((e) => ({ meetingId: meeting.id, unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
+      const updated = await this.bump(m, meeting, dto.version, {});
+      await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return this.view(m, updated);
+    });
+  }
+
+  /** Records the ballot results (votes for, per candidate and award) and the chair's tie decisions. */
+  setBallots(p: Principal, clusterId: string, year: number, dto: BallotsDto): Promise<MeetingView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const meeting = await this.find(m, clusterId, year);
+      const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
+      const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });
+      const voters = attendance.filter((a) => a.status !== 'ABSENT').length;
+      const problems: ErrorDetail[] = [];
+      dto.ballots.forEach((b, i) => {
+        if (!members.has(b.unitId)) problems.push({ field: `ballots.${i}.unitId`, code: 'notMember', message: `Ứng viên không phải thành viên của cụm năm ${year}.` });
+        if (b.votesFor > voters) problems.push({ field: `ballots.${i}.votesFor`, code: 'tooMany', message: `Số phiếu đồng ý (${b.votesFor}) vượt số thành viên biểu quyết (${voters}: có mặt hoặc có ý kiến bằng văn bản).` });
+      });
+      const keys = dto.ballots.map((b) => `${b.award}:${b.unitId}`);
+      if (new Set(keys).size !== keys.length) problems.push({ field: 'ballots', code: 'duplicate', message: 'Mỗi ứng viên chỉ có một kết quả cho mỗi danh hiệu.' });
+      if (problems.length) throw new AppException(ErrorCode.BusinessRule, problems[0].message, problems);
+      await m.delete(Ballot, { meetingId: meeting.id });
+      if (dto.ballots.length) await m.insert(Ballot, dto.ballots.map((b) => ({ meetingId: meeting.id, awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
+      const ties = Object.fromEntries((dto.tieDecisions ?? []).map((t) => [t.award, t.unitIds]));
+      const updated = await this.bump(m, meeting, dto.version, { tieDecisions: JSON.stringify(ties) });
+      await this.audit.record(m, { action: 'review_meeting.ballots', entityType: 'review_meeting', entityId: meeting.id, after: { ballots: dto.ballots, tieDecisions: ties }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return this.view(m, updated);
+    });
+  }
+
+  async find(m: EntityManager, clusterId: string, year: number): Promise<ReviewMeeting> {
+    const meeting = await m.findOne(ReviewMeeting, { where: { clusterId, year } });
+    if (!meeting) throw AppException.notFound(`hội nghị bình xét năm ${year} của cụm này`, 'year');
+    return meeting;
+  }
+
+  async rule(m: EntityManager, year: number): Promise<RuleVersion | null> {
+    const rows = await m.find(AwardRuleVersion);
+    return ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval } })), year);
+  }
+
+  /** The meeting with its results: approval of all members, threshold, eligibility, selection within the quota. */
+  async view(m: EntityManager, meeting: ReviewMeeting): Promise<MeetingView> {
+    const { clusterId, year } = meeting;
+    const members = await membersOf(m, clusterId, year);
+    const byId = new Map(members.map((u) => [u.id, u]));
+    const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });
+    const ballots = await m.find(Ballot, { where: { meetingId: meeting.id } });
+    const rule = await this.rule(m, year);
+    const quotas = await this.quotas(m, clusterId, year);
+    const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+    const previous = await this.scoring.computeRanking(m, clusterId, year - 1, await scoringConfig(m, clusterId, year - 1));
+    const rankOf = new Map(ranking.rows.map((r) => [r.unit.id, r]));
+    const excellentBefore = new Set(previous.rows.filter((r) => r.band === EXCELLENT).map((r) => r.unit.id));
+    const ties = JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>;
+    const results = AWARD_CODES.map((award) => {
+      const candidates = ballots
+        .filter((b) => b.awardCode === award)
+        .map((b) => {
+          const t = rule ? threshold(award, b.votesFor, members.length, rule) : { ratio: 0, required: 10001, passed: false };
+          const row = rankOf.get(b.unitId);
+          const e = eligibility({ award, member: byId.has(b.unitId), rank: row?.rank ?? null, flagQuota: quotas.EMULATION_FLAG, meritQuota: quotas.CERTIFICATE_OF_MERIT, excellentThisYear: row?.band === EXCELLENT, excellentLastYear: excellentBefore.has(b.unitId) });
+          return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
+        })
+        .sort((a, b) => b.votesFor - a.votesFor);
+      const selection = selectWithinQuota(candidates, quotas[award], ties[award] ?? []);
+      return {
+        award,
+        awardLabel: AWARD_LABELS[award],
+        quota: quotas[award],
+        candidates: candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: selection.selected.includes(c.unitId) })),
+        tiedAtLastPlace: selection.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),
+      };
+    });
+    return {
+      id: meeting.id,
+      clusterId,
+      year,
+      heldOn: meeting.heldOn,
+      place: meeting.place,
+      chairedBy: meeting.chairedBy,
+      minutesBy: meeting.minutesBy,
+      conclusions: meeting.conclusions,
+      ruleBasis: rule?.basis ?? null,
+      memberCount: members.length,
+      voters: attendance.filter((a) => a.status !== 'ABSENT').length,
+      attendance: attendance.map((a) => ({ unit: unitRef(byId.get(a.unitId), a.unitId), status: a.status, statusLabel: ATTENDANCE_LABELS[a.status], representative: a.representative })),
+      results,
+      version: meeting.version,
+    };
+  }
+
+  private async bump(m: EntityManager, meeting: ReviewMeeting, version: number, changes: Partial<ReviewMeeting>): Promise<ReviewMeeting> {
+    const updatedAt = nowIso();
+    const result = await m.createQueryBuilder().update(ReviewMeeting).set({ ...changes, updatedAt, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: meeting.id, version }).execute();
+    if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${meeting.version}.` }]);
+    return { ...meeting, ...changes, updatedAt, version: version + 1 };
+  }
+}

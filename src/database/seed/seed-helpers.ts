@@ -1,0 +1,35 @@
+import type { Phases } from '../../clusters/phases.rules';
+
+/**
+ * The first meeting of a year reviews the year before and signs the pledge of the current one
+ * (Cụm 6, 06/03/2020: review of 2019 and pledge of 2020). A reference "meeting" dated in the year
+ * after its key is that year's review; one dated in the key's own year is its pledge signing.
+ */
+export function yearPhasesFromFacts(
+  year: number,
+  facts: { meeting?: string; pledgeSigned?: { date: string } },
+): Array<[number, Partial<Phases>]> {
+  const out: Array<[number, Partial<Phases>]> = [[year, {}]];
+  const meeting = facts.pledgeSigned?.date ?? facts.meeting;
+  if (!meeting) return out;
+  if (Number(meeting.slice(0, 4)) > year) {
+    out[0][1].reviewMeetingOn = meeting;
+  } else {
+    out[0][1].pledgeSigningOn = meeting;
+    out.push([year - 1, { reviewMeetingOn: meeting }]);
+  }
+  return out;
+}
+
+export function shortOrganizerName(name: string): string {
+  return name
+    .replace('Bộ Thông tin và Truyền thông', 'Bộ TTTT')
+    .replace('Bộ Khoa học và Công nghệ', 'Bộ KH&CN')
+    .replace('Sở Thông tin và Truyền thông tỉnh', 'Sở TTTT');
+}
+
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

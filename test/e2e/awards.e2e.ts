@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+describe(`review meeting and ballots (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let u: Record<'GL' | 'PY' | 'DL' | 'LD' | 'KT' | 'DN', string>;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    u = { GL: ids.gialai, PY: await ids.unit('STTTT-PHUYEN'), DL: ids.daklak, LD: await ids.unit('STTTT-LAMDONG'), KT: await ids.unit('STTTT-KONTUM'), DN: await ids.unit('STTTT-DAKNONG') };
+  });
+  after(() => t.close());
+
+  const base = () => `/api/clusters/${ids.cum6}/years/2019`;
+  const short = (x: { shortName: string }) => x.shortName.replace('Sở TTTT ', '');
+
+  it('the 2020 secretariat records the 2019 review meeting (held at the start of 2020)', async () => {
+    const res = await t.http
+      .post(`${base()}/review-meeting`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký Cụm thi đua số 6' })
+      .expect(201);
+    assert.equal(res.body.ruleBasis, 'Nghị định 91/2017/NĐ-CP');
+    assert.equal(res.body.memberCount, 6);
+    await t.http.get(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).expect(200).then((r) => assert.deepEqual(r.body, { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 }));
+  });
+
+  it('records attendance (a written opinion counts as a vote) and the ballots: Cờ for Đắk Lắk and Phú Yên, Bằng khen for Gia Lai and Lâm Đồng', async () => {
+    let meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+    meeting = await t.http
+      .put(`${base()}/review-meeting/attendance`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ version: meeting.body.version, entries: [...['GL', 'PY', 'DL', 'LD', 'KT'].map((k) => ({ unitId: u[k as 'GL'], status: 'PRESENT' })), { unitId: u.DN, status: 'WRITTEN_OPINION' }] })
+      .expect(200);
+    assert.equal(meeting.body.voters, 6);
+    const res = await t.http
+      .put(`${base()}/review-meeting/ballots`)
+      .auth(secretary, { type: 'bearer' })
+      .send({
+        version: meeting.body.version,
+        ballots: [
+          { unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 6 },
+          { unitId: u.PY, award: 'EMULATION_FLAG', votesFor: 5 },
+          { unitId: u.GL, award: 'EMULATION_FLAG', votesFor: 3 },
+          { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 },
+          { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
+          { unitId: u.KT, award: 'CERTIFICATE_OF_MERIT', votesFor: 2 },
+        ],
+      })
+      .expect(200);
+    const flag = res.body.results.find((r: { award: string }) => r.award === 'EMULATION_FLAG');
+    const merit = res.body.results.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT');
+    assert.deepEqual(flag.candidates.filter((c: { selected: boolean }) => c.selected).map((c: { unit: { shortName: string } }) => short(c.unit)), ['Đắk Lắk', 'Phú Yên']);
+    assert.deepEqual(merit.candidates.filter((c: { selected: boolean }) => c.selected).map((c: { unit: { shortName: string } }) => short(c.unit)), ['Gia Lai', 'Lâm Đồng']);
+    const py = flag.candidates.find((c: { unit: { id: string } }) => c.unit.id === u.PY);
+    assert.equal(py.ratioText, '83,33%');
+    const gl = flag.candidates.find((c: { unit: { id: string } }) => c.unit.id === u.GL);
+    assert.deepEqual([gl.passed, gl.eligible], [false, false], 'Gia Lai: 50 % of members and third in the ranking');
+    assert.match(gl.eligibilityReason, /Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm/);
+    const kt = merit.candidates.find((c: { unit: { id: string } }) => c.unit.id === u.KT);
+    assert.equal(kt.passed, false);
+  });
+
+  it('a tie at the last place is shown, and the chair’s recorded decision settles it', async () => {
+    let meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+    const tie = [
+      { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 },
+      { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
+      { unitId: u.PY, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
+    ];
+    meeting = await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: tie }).expect(200);
+    const open = meeting.body.results.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT');
+    assert.deepEqual(open.tiedAtLastPlace.map(short).sort(), ['Lâm Đồng', 'Phú Yên']);
+    meeting = await t.http
+      .put(`${base()}/review-meeting/ballots`)
+      .auth(secretary, { type: 'bearer' })
+      .send({ version: meeting.body.version, ballots: tie, tieDecisions: [{ award: 'CERTIFICATE_OF_MERIT', unitIds: [u.LD] }], reason: 'Chủ trì quyết định theo kết quả xếp hạng' })
+      .expect(200);
+    const settled = meeting.body.results.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT');
+    assert.deepEqual(settled.tiedAtLastPlace, []);
+    assert.deepEqual(settled.candidates.filter((c: { selected: boolean }) => c.selected).map((c: { unit: { shortName: string } }) => short(c.unit)).sort(), ['Gia Lai', 'Lâm Đồng']);
+  });
+
+  it('refuses bad meeting input in Vietnamese and changes nothing', async () => {
+    const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+    const officer = await t.token('gialai');
+    const reviewer = await t.token('reviewer');
+    const before = await t.snapshot();
+    const cases: Array<[string, Promise<{ status: number; body: { code: string; message: string } }>, number, string]> = [
+      ['more votes than voters', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 7 }] }), 422, 'BUSINESS_RULE'],
+      ['a non-member candidate', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: ids.hanoi, award: 'EMULATION_FLAG', votesFor: 1 }] }), 422, 'BUSINESS_RULE'],
+      ['a stale version', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: 1, ballots: [] }), 409, 'VERSION_CONFLICT'],
+      ['a second meeting', t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 409, 'DUPLICATE'],
+      ['a meeting of a year without members', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(reviewer, { type: 'bearer' }).send({ heldOn: '2031-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 422, 'NO_MEMBERSHIP'],
+      ['quotas set by a secretariat', t.http.put(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 5 }], reason: 'Tăng chỉ tiêu' }), 403, 'FORBIDDEN'],
+      ['ballots by a unit officer', t.http.put(`${base()}/review-meeting/ballots`).auth(officer, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [] }), 403, 'FORBIDDEN'],
+      ['another cluster', t.http.get(`/api/clusters/${ids.cum1}/years/2022/review-meeting`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],
+    ];
+    const problems: string[] = [];
+    for (const [name, pending, status, code] of cases) {
+      const res = await pending;
+      if (res.status !== status || res.body.code !== code) problems.push(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('the organiser sets the quotas, and the year decides the rule', async () => {
+    const res = await t.http.put(`${base()}/awards/quotas`).auth(await t.token('reviewer'), { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 1 }], reason: 'Chỉ tiêu năm 2019 theo hướng dẫn của Bộ' }).expect(200);
+    assert.deepEqual(res.body, { EMULATION_FLAG: 1, CERTIFICATE_OF_MERIT: 2 });
+    const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(meeting.body.results[0].quota, 1);
+  });
+});
