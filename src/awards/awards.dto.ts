@@ -89,3 +89,23 @@ export class MeetingView {
   @ApiProperty({ type: [AwardResultView] }) results: AwardResultView[];
   @ApiProperty() version: number;
 }
+
+export class CreateProposalDto {
+  @EnumField(AWARD_CODES) award: AwardCode;
+  @UuidField() unitId: string;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class ProposalActionDto {
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+  @TextField({ presence: 'optional', max: 60, example: '123/QĐ-BTTTT', description: 'Số quyết định khen thưởng (khi phê duyệt).' }) decisionNumber?: string;
+  @DateField({ presence: 'optional', description: 'Ngày quyết định (khi phê duyệt).' }) decisionDate?: string;
+}
+
+export class ProposalQueryDto {
+  @IntField({ presence: 'optional', min: 2000, max: 2100, query: true }) year?: number;
+  @UuidField({ presence: 'optional' }) clusterId?: string;
+  @EnumField(AWARD_CODES, { presence: 'optional' }) award?: AwardCode;
+  @EnumField(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'] as const, { presence: 'optional' }) status?: string;
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { transition } from '../../src/awards/proposals.rules';
 import { Candidate, RuleVersion, approval, eligibility, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
 
 const VERSIONS: RuleVersion[] = [
@@ -61,4 +62,28 @@ describe('selection within the quota', () => {
   it('shows a tie at the last place', () => assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] }));
   it('the chair’s recorded decision settles the tie', () => assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2, ['C']), { selected: ['A', 'C'], tiedAtLastPlace: [] }));
   it('ineligible units are never selected', () => assert.deepEqual(selectWithinQuota([c('A', 6, true, false), c('B', 5)], 2).selected, ['B']));
+});
+
+describe('proposal workflow', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['DRAFT', 'submit', 'SUBMITTED'],
+    ['SUBMITTED', 'claim', 'IN_REVIEW'],
+    ['IN_REVIEW', 'approve', 'APPROVED'],
+    ['IN_REVIEW', 'reject', 'REJECTED'],
+    ['IN_REVIEW', 'return', 'RETURNED'],
+    ['RETURNED', 'resubmit', 'SUBMITTED'],
+    ['DRAFT', 'approve', null],
+    ['SUBMITTED', 'approve', null],
+    ['APPROVED', 'approve', null],
+    ['APPROVED', 'return', null],
+    ['REJECTED', 'resubmit', null],
+    ['RETURNED', 'claim', null],
+  ];
+  for (const [from, action, to] of cases) {
+    it(`${from} —${action}→ ${to ?? 'refused'}`, () => {
+      const r = transition(from as never, action as never);
+      assert.equal('to' in r ? r.to : null, to);
+      if (!('to' in r)) assert.match(r.problem, /Không thể/);
+    });
+  }
 });

@@ -39,6 +39,7 @@ export enum ErrorCode {
   ScoringClosed = 'SCORING_CLOSED',
   ScoreOutOfRange = 'SCORE_OUT_OF_RANGE',
   UploadInvalid = 'UPLOAD_INVALID',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }
@@ -102,6 +103,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
   [ErrorCode.SheetState]: { status: 409, message: 'Thao tác không phù hợp với trạng thái của phiếu chấm.' },
   [ErrorCode.ScoringClosed]: { status: 409, message: 'Ngoài thời gian chấm điểm của năm thi đua.' },
   [ErrorCode.ScoreOutOfRange]: { status: 422, message: 'Có điểm nằm ngoài khung điểm của tiêu chí.' },
+  [ErrorCode.IllegalTransition]: { status: 409, message: 'Thao tác không hợp lệ ở trạng thái hiện tại.' },
   [ErrorCode.UploadInvalid]: { status: 422, message: 'Tệp tải lên có lỗi; không có dữ liệu nào được ghi. Xem danh sách ô lỗi.' },
   [ErrorCode.ServiceUnavailable]: { status: 503, message: 'Hệ thống tạm thời không sẵn sàng.' },
   [ErrorCode.Internal]: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.' },

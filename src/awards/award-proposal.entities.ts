@@ -1,0 +1,56 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Cluster } from '../clusters/cluster.entity';
+import { Unit } from '../units/unit.entity';
+import type { AwardCode } from './awards.rules';
+import type { ProposalStatus } from './proposals.rules';
+
+/** Đề nghị khen thưởng: one award for one unit, from a cluster-year, through the ministry's review. */
+@Entity('award_proposals')
+@Unique('uq_award_proposals_unit', ['clusterId', 'year', 'awardCode', 'unitId'])
+@Index('ix_award_proposals_status', ['status'])
+export class AwardProposal {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { name: 'cluster_id', length: 36 }) clusterId: string;
+  @ManyToOne(() => Cluster, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_award_proposals_cluster' })
+  cluster?: Cluster;
+  @Column('integer') year: number;
+  @Column('varchar', { name: 'award_code', length: 30 }) awardCode: AwardCode;
+  @Column('varchar', { name: 'unit_id', length: 36 }) unitId: string;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_award_proposals_unit' })
+  unit?: Unit;
+  @Column('varchar', { length: 12 }) status: ProposalStatus;
+  @Column('integer', { name: 'votes_for' }) votesFor: number;
+  /** Approval of all members at the vote, basis points. */
+  @Column('integer') approval: number;
+  @Column('varchar', { name: 'basis_note', length: 500 }) basisNote: string;
+  @Column('varchar', { name: 'created_by_user_id', length: 36 }) createdByUserId: string;
+  @Column('varchar', { name: 'reviewer_user_id', length: 36, nullable: true }) reviewerUserId: string | null;
+  @Column('varchar', { name: 'review_note', length: 500, nullable: true }) reviewNote: string | null;
+  @Column('varchar', { name: 'decision_number', length: 60, nullable: true }) decisionNumber: string | null;
+  @Column('varchar', { name: 'decision_date', length: 10, nullable: true }) decisionDate: string | null;
+  @Column('varchar', { name: 'submitted_at', length: 30, nullable: true }) submittedAt: string | null;
+  @Column('integer') version: number;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+  @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
+}
+
+/** Lịch sử khen thưởng: the awards a unit received, by the Minister's decision. */
+@Entity('award_history')
+@Unique('uq_award_history_proposal', ['proposalId'])
+@Index('ix_award_history_unit', ['unitId'])
+export class AwardHistory {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { name: 'unit_id', length: 36 }) unitId: string;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_award_history_unit' })
+  unit?: Unit;
+  @Column('integer') year: number;
+  @Column('varchar', { name: 'award_code', length: 30 }) awardCode: AwardCode;
+  @Column('varchar', { name: 'cluster_id', length: 36 }) clusterId: string;
+  @Column('varchar', { name: 'decision_number', length: 60 }) decisionNumber: string;
+  @Column('varchar', { name: 'decision_date', length: 10 }) decisionDate: string;
+  @Column('varchar', { name: 'proposal_id', length: 36 }) proposalId: string;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import { CreateProposalDto, ProposalActionDto, ProposalQueryDto } from './awards.dto';
+import { ProposalView, ProposalsService } from './proposals.service';
+
+const CLUSTER = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+const MINISTRY = [Role.Admin, Role.MinistryReviewer];
+
+@ApiTags('Bình xét, khen thưởng')
+@Controller()
+export class ProposalsController {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Get('api/clusters/:id/years/:year/proposals/suggestions')
+  @Auth(...CLUSTER)
+  suggestions(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number) {
+    return this.proposals.suggestions(p, id, year);
+  }
+
+  @Get('api/clusters/:id/years/:year/proposals')
+  @Auth(...ALL_ROLES)
+  list(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<ProposalView[]> {
+    return this.proposals.list(p, { clusterId: id, year });
+  }
+
+  @Post('api/clusters/:id/years/:year/proposals')
+  @Auth(...CLUSTER)
+  create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateProposalDto): Promise<ProposalView> {
+    return this.proposals.create(p, id, year, dto.award, dto.unitId, dto.reason);
+  }
+
+  /** Hàng đợi thẩm định: filtered by year, cluster, award and status, oldest first. */
+  @Get('api/proposals')
+  @Auth(...ALL_ROLES)
+  queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto): Promise<ProposalView[]> {
+    return this.proposals.list(p, q);
+  }
+
+  @Post('api/proposals/:proposalId/submit')
+  @Auth(...CLUSTER)
+  @HttpCode(200)
+  submit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    return this.proposals.act(p, id, 'submit', dto);
+  }
+
+  @Post('api/proposals/:proposalId/resubmit')
+  @Auth(...CLUSTER)
+  @HttpCode(200)
+  resubmit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    return this.proposals.act(p, id, 'resubmit', dto);
+  }
+
+  @Post('api/proposals/:proposalId/claim')
+  @Auth(...MINISTRY)
+  @HttpCode(200)
+  claim(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    return this.proposals.act(p, id, 'claim', dto);
+  }
+
+  @Post('api/proposals/:proposalId/approve')
+  @Auth(...MINISTRY)
+  @HttpCode(200)
+  approve(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    return this.proposals.act(p, id, 'approve', dto);
+  }
+
+  @Post('api/proposals/:proposalId/reject')
+  @Auth(...MINISTRY)
+  @HttpCode(200)
+  reject(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    return this.proposals.act(p, id, 'reject', dto);
+  }
+
+  @Post('api/proposals/:proposalId/return')
+  @Auth(...MINISTRY)
+  @HttpCode(200)
+  returnProposal(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    return this.proposals.act(p, id, 'return', dto);
+  }
+
+  /** Lịch sử khen thưởng của đơn vị. */
+  @Get('api/units/:id/awards')
+  @Auth(...ALL_ROLES)
+  history(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.proposals.history(p, id);
+  }
+}

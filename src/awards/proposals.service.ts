@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, Not } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { unitRef } from '../leadership/rotation.service';
+import { Unit } from '../units/unit.entity';
+import { AwardHistory, AwardProposal } from './award-proposal.entities';
+import { AWARD_LABELS, AwardCode, ratioText } from './awards.rules';
+import { ProposalAction, PROPOSAL_STATUS_LABELS, transition } from './proposals.rules';
+import { ReviewMeetingsService } from './review-meetings.service';
+
+export interface ProposalView {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  year: number;
+  award: AwardCode;
+  awardLabel: string;
+  unit: { id: string; name: string; shortName: string };
+  status: string;
+  statusLabel: string;
+  votesFor: number;
+  approvalText: string;
+  basisNote: string;
+  reviewNote: string | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  submittedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** Đề nghị khen thưởng from the meeting's results, and the ministry reviewers' workflow. */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly meetings: ReviewMeetingsService,
+  ) {}
+
+  /** What the system suggests: the units the meeting selected, per award. */
+  suggestions(p: Principal, clusterId: string, year: number) {
+    return this.uow.read(async (m) => {
+      await this.access.requireCluster(m, p, clusterId, 'read');
+      const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
+      return meeting.results.map((r) => ({ award: r.award, awardLabel: r.awardLabel, quota: r.quota, units: r.candidates.filter((c) => c.selected).map((c) => c.unit), tiedAtLastPlace: r.tiedAtLastPlace }));
+    });
+  }
+
+  /** The secretariat confirms a proposal; refused over the quota, below the threshold, ineligible or not a member. */
+  create(p: Principal, clusterId: string, year: number, award: AwardCode, unitId: string, reason?: string): Promise<ProposalView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.meetings.requireAwardsYear(m, p, clusterId, year);
+      const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
+      const result = meeting.results.find((r) => r.award === award)!;
+      const candidate = result.candidates.find((c) => c.unit.id === unitId);
+      const label = AWARD_LABELS[award];
+      if (!candidate) {
+        throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị chưa được bỏ phiếu đề nghị ${label} tại hội nghị bình xét (hoặc không phải thành viên của cụm).`);
+      }
+      if (!candidate.eligible) throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị không đủ điều kiện ${label}: ${candidate.eligibilityReason}`);
+      if (!candidate.passed) {
+        throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị chỉ đạt ${candidate.ratioText} số phiếu đồng ý trên tổng số thành viên, dưới ngưỡng ${ratioText(candidate.required)} của ${label}.`);
+      }
+      const taken = await m.count(AwardProposal, { where: { clusterId, year, awardCode: award, status: Not('REJECTED') } });
+      if (taken >= result.quota) throw AppException.field(ErrorCode.BusinessRule, 'award', `Đã đủ chỉ tiêu ${result.quota} ${label} của cụm năm ${year}.`);
+      if (!candidate.selected) {
+        throw AppException.field(ErrorCode.BusinessRule, 'unitId', result.tiedAtLastPlace.length ? 'Đơn vị đồng phiếu ở vị trí cuối: cần quyết định của chủ trì hội nghị.' : `Đơn vị không nằm trong ${result.quota} đơn vị có nhiều phiếu nhất.`);
+      }
+      if (await m.exists(AwardProposal, { where: { clusterId, year, awardCode: award, unitId } })) {
+        throw AppException.field(ErrorCode.Duplicate, 'unitId', 'Đã có đề nghị này.');
+      }
+      const now = nowIso();
+      const proposal: AwardProposal = {
+        id: randomUUID(),
+        clusterId,
+        year,
+        awardCode: award,
+        unitId,
+        status: 'DRAFT',
+        votesFor: candidate.votesFor,
+        approval: candidate.ratio,
+        basisNote: `${candidate.eligibilityReason} Đạt ${candidate.ratioText} số phiếu đồng ý trên tổng số thành viên (${meeting.ruleBasis ?? 'quy tắc hiện hành'}).`.slice(0, 500),
+        createdByUserId: p.userId,
+        reviewerUserId: null,
+        reviewNote: null,
+        decisionNumber: null,
+        decisionDate: null,
+        submittedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(AwardProposal, proposal);
+      await this.audit.record(m, { action: 'proposal.create', entityType: 'award_proposal', entityId: proposal.id, after: { award, unitId, votesFor: candidate.votesFor }, reason, organizerId: cluster.organizerId, clusterId });
+      return (await this.views(m, [proposal]))[0];
+    });
+  }
+
+  /** A step of the workflow; every transition is audited with its reason. */
+  act(p: Principal, proposalId: string, action: ProposalAction, input: { version: number; reason?: string; decisionNumber?: string; decisionDate?: string }): Promise<ProposalView> {
+    return this.uow.write(async (m) => {
+      const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
+      if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
+      const cluster = await this.access.requireCluster(m, p, proposal.clusterId, 'read');
+      const step = transition(proposal.status, action);
+      if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
+      if (step.by === 'cluster') await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
+      else {
+        if (!(p.role === Role.MinistryReviewer || p.role === Role.Admin) || !this.access.canOrganize(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
+        if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
+        if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');
+      }
+      if (step.needsReason && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', `Cần ghi lý do khi ${action === 'reject' ? 'không phê duyệt' : 'trả lại'} đề nghị.`);
+      if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
+        throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
+      }
+      if (proposal.version !== input.version) throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${proposal.version}.` }]);
+      const now = nowIso();
+      const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
+      if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
+      if (action === 'claim') changes.reviewerUserId = p.userId;
+      if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
+      if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
+      const result = await m.createQueryBuilder().update(AwardProposal).set({ ...changes, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: proposal.id, version: proposal.version }).execute();
+      if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
+      const updated: AwardProposal = { ...proposal, ...changes, version: proposal.version + 1 };
+      if (action === 'approve') {
+        await m.insert(AwardHistory, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
+      }
+      await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
+      return (await this.views(m, [updated]))[0];
+    });
+  }
+
+  /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */
+  list(p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string }): Promise<ProposalView[]> {
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
+      this.access.scopeClusters(qb, 'c', p);
+      if (q.year) qb.andWhere('ap.year = :year', { year: q.year });
+      if (q.clusterId) qb.andWhere('ap.clusterId = :clusterId', { clusterId: q.clusterId });
+      if (q.award) qb.andWhere('ap.awardCode = :award', { award: q.award });
+      if (q.status) qb.andWhere('ap.status = :status', { status: q.status });
+      return this.views(m, await qb.getMany());
+    });
+  }
+
+  /** Lịch sử khen thưởng of a unit the caller may see. */
+  history(p: Principal, unitId: string) {
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :unitId', { unitId });
+      this.access.scopeUnits(qb, 'u', p);
+      if (!(await qb.getOne())) throw AppException.notFound('đơn vị');
+      const rows = await m.find(AwardHistory, { where: { unitId }, order: { year: 'DESC' } });
+      return rows.map((h) => ({ year: h.year, award: h.awardCode, awardLabel: AWARD_LABELS[h.awardCode], decisionNumber: h.decisionNumber, decisionDate: h.decisionDate, clusterId: h.clusterId }));
+    });
+  }
+
+  private async views(m: EntityManager, proposals: AwardProposal[]): Promise<ProposalView[]> {
+    if (!proposals.length) return [];
+    const units = new Map((await m.findBy(Unit, { id: In([...new Set(proposals.map((x) => x.unitId))]) })).map((u) => [u.id, u]));
+    const clusters = new Map((await m.findBy(Cluster, { id: In([...new Set(proposals.map((x) => x.clusterId))]) })).map((c) => [c.id, c]));
+    return proposals.map((x) => ({
+      id: x.id,
+      clusterId: x.clusterId,
+      clusterName: clusters.get(x.clusterId)?.name ?? '',
+      year: x.year,
+      award: x.awardCode,
+      awardLabel: AWARD_LABELS[x.awardCode],
+      unit: unitRef(units.get(x.unitId), x.unitId),
+      status: x.status,
+      statusLabel: PROPOSAL_STATUS_LABELS[x.status],
+      votesFor: x.votesFor,
+      approvalText: ratioText(x.approval),
+      basisNote: x.basisNote,
+      reviewNote: x.reviewNote,
+      decisionNumber: x.decisionNumber,
+      decisionDate: x.decisionDate,
+      submittedAt: x.submittedAt,
+      version: x.version,
+      updatedAt: x.updatedAt,
+    }));
+  }
+}

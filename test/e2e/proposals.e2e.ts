@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let reviewer: string;
+  let u: Record<'GL' | 'PY' | 'DL' | 'LD' | 'KT' | 'DN', string>;
+  const proposals: Record<string, { id: string; version: number }> = {};
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    reviewer = await t.token('reviewer');
+    u = { GL: ids.gialai, PY: await ids.unit('STTTT-PHUYEN'), DL: ids.daklak, LD: await ids.unit('STTTT-LAMDONG'), KT: await ids.unit('STTTT-KONTUM'), DN: await ids.unit('STTTT-DAKNONG') };
+    const base = `/api/clusters/${ids.cum6}/years/2019`;
+    let meeting = await t.http.post(`${base}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
+    meeting = await t.http.put(`${base}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: Object.values(u).map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
+    await t.http
+      .put(`${base}/review-meeting/ballots`)
+      .auth(secretary, { type: 'bearer' })
+      .send({
+        version: meeting.body.version,
+        ballots: [
+          { unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 6 },
+          { unitId: u.PY, award: 'EMULATION_FLAG', votesFor: 5 },
+          { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 },
+          { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
+          { unitId: u.KT, award: 'CERTIFICATE_OF_MERIT', votesFor: 2 },
+          { unitId: u.DN, award: 'EMULATION_FLAG', votesFor: 6 },
+        ],
+      })
+      .expect(200);
+  });
+  after(() => t.close());
+
+  const base = () => `/api/clusters/${ids.cum6}/years/2019`;
+
+  it('suggests the units the meeting selected', async () => {
+    const res = await t.http.get(`${base()}/proposals/suggestions`).auth(secretary, { type: 'bearer' }).expect(200);
+    const names = Object.fromEntries(res.body.map((s: { award: string; units: Array<{ shortName: string }> }) => [s.award, s.units.map((x) => x.shortName)]));
+    assert.deepEqual(names, { EMULATION_FLAG: ['Sở TTTT Đắk Lắk', 'Sở TTTT Phú Yên'], CERTIFICATE_OF_MERIT: ['Sở TTTT Gia Lai', 'Sở TTTT Lâm Đồng'] });
+  });
+
+  it('refuses proposals over the quota, below the threshold, ineligible, or not voted on, in Vietnamese', async () => {
+    const before = await t.snapshot();
+    const cases: Array<[string, Record<string, string>, RegExp]> = [
+      ['ineligible (sixth in the ranking)', { award: 'EMULATION_FLAG', unitId: u.DN }, /không đủ điều kiện Cờ thi đua của Bộ: Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm/],
+      ['below the threshold', { award: 'CERTIFICATE_OF_MERIT', unitId: u.KT }, /không đủ điều kiện|dưới ngưỡng/],
+      ['not voted on / not a member', { award: 'CERTIFICATE_OF_MERIT', unitId: ids.hanoi }, /chưa được bỏ phiếu|không phải thành viên/],
+    ];
+    for (const [name, body, message] of cases) {
+      const res = await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send(body);
+      assert.equal(res.status, 422, name);
+      assert.match(res.body.message, message, name);
+    }
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('the secretariat confirms the four proposals; a fifth Cờ would exceed the quota', async () => {
+    for (const [key, award, unit] of [['DL', 'EMULATION_FLAG', u.DL], ['PY', 'EMULATION_FLAG', u.PY], ['GL', 'CERTIFICATE_OF_MERIT', u.GL], ['LD', 'CERTIFICATE_OF_MERIT', u.LD]] as const) {
+      const res = await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award, unitId: unit }).expect(201);
+      assert.equal(res.body.statusLabel, 'Dự thảo');
+      proposals[key] = res.body;
+    }
+    await t.http.put(`${base()}/awards/quotas`).auth(reviewer, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 2 }], reason: 'Xác nhận chỉ tiêu' }).expect(200);
+    const twice = await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'EMULATION_FLAG', unitId: u.DL });
+    assert.equal(twice.status, 422);
+    assert.match(twice.body.message, /Đã đủ chỉ tiêu 2 Cờ thi đua của Bộ/);
+  });
+
+  it('submits; the reviewer claims, returns one with a reason, the cluster resubmits, the reviewer approves with the decision', async () => {
+    for (const key of Object.keys(proposals)) {
+      const res = await t.http.post(`/api/proposals/${proposals[key].id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: proposals[key].version }).expect(200);
+      proposals[key] = res.body;
+    }
+    const queue = await t.http.get('/api/proposals?year=2019&status=SUBMITTED').auth(reviewer, { type: 'bearer' }).expect(200);
+    assert.equal(queue.body.length, 4);
+    for (const key of Object.keys(proposals)) proposals[key] = (await t.http.post(`/api/proposals/${proposals[key].id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposals[key].version }).expect(200)).body;
+
+    const noReason = await t.http.post(`/api/proposals/${proposals.LD.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version });
+    assert.equal(noReason.status, 400);
+    proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version, reason: 'Bổ sung báo cáo thành tích của đơn vị' }).expect(200)).body;
+    assert.equal((proposals.LD as unknown as { statusLabel: string }).statusLabel, 'Trả lại để bổ sung');
+    proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.LD.version, reason: 'Đã bổ sung báo cáo thành tích' }).expect(200)).body;
+    proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version }).expect(200)).body;
+
+    for (const key of Object.keys(proposals)) {
+      const res = await t.http
+        .post(`/api/proposals/${proposals[key].id}/approve`)
+        .auth(reviewer, { type: 'bearer' })
+        .send({ version: proposals[key].version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' })
+        .expect(200);
+      assert.equal(res.body.statusLabel, 'Đã phê duyệt');
+      proposals[key] = res.body;
+    }
+    const twice = await t.http.post(`/api/proposals/${proposals.DL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.DL.version, decisionNumber: '124/QĐ-BTTTT', decisionDate: '2020-04-16' });
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.code, 'ILLEGAL_TRANSITION');
+    const audit = await t.http.get('/api/audit').query({ action: 'proposal.return' }).auth(reviewer, { type: 'bearer' }).expect(200);
+    assert.equal(audit.body.items[0].reason, 'Bổ sung báo cáo thành tích của đơn vị');
+  });
+
+  it('the award history shows the 2019 titles', async () => {
+    for (const [unit, label] of [[u.DL, 'Cờ thi đua của Bộ'], [u.PY, 'Cờ thi đua của Bộ'], [u.GL, 'Bằng khen của Bộ trưởng'], [u.LD, 'Bằng khen của Bộ trưởng']]) {
+      const res = await t.http.get(`/api/units/${unit}/awards`).auth(secretary, { type: 'bearer' }).expect(200);
+      assert.deepEqual(res.body.map((h: { year: number; awardLabel: string; decisionNumber: string }) => [h.year, h.awardLabel, h.decisionNumber]), [[2019, label, '123/QĐ-BTTTT']]);
+    }
+  });
+
+  it('a reviewer never acts on a proposal they created; the wrong role or scope is refused', async () => {
+    const admin = await t.token('admin');
+    await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'CERTIFICATE_OF_MERIT', quota: 3 }], reason: 'Bổ sung chỉ tiêu' }).expect(200);
+    let meeting = await t.http.get(`${base()}/review-meeting`).auth(admin, { type: 'bearer' }).expect(200);
+    meeting = await t.http
+      .put(`${base()}/review-meeting/ballots`)
+      .auth(admin, { type: 'bearer' })
+      .send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 }] })
+      .expect(200);
+    const own = await t.http.post(`${base()}/proposals`).auth(admin, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: u.DL }).expect(201);
+    const submitted = await t.http.post(`/api/proposals/${own.body.id}/submit`).auth(admin, { type: 'bearer' }).send({ version: own.body.version }).expect(200);
+    const claim = await t.http.post(`/api/proposals/${own.body.id}/claim`).auth(admin, { type: 'bearer' }).send({ version: submitted.body.version });
+    assert.equal(claim.status, 403);
+    assert.match(claim.body.message, /đề nghị do chính mình lập/);
+    const bySecretary = await t.http.post(`/api/proposals/${own.body.id}/claim`).auth(secretary, { type: 'bearer' }).send({ version: submitted.body.version });
+    assert.equal(bySecretary.status, 403);
+    const otherCluster = await t.http.get('/api/proposals').auth(await t.token('cum1.secretary'), { type: 'bearer' }).expect(200);
+    assert.equal(otherCluster.body.length, 0, 'another cluster’s secretariat sees none of them');
+  });
+});
