@@ -1,10 +1,14 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { attachmentHeader } from '../documents/excel/table-workbook';
+import { MinutesService } from './minutes.service';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { AttendanceDto, BallotsDto, CreateMeetingDto, MeetingView, QuotasDto } from './awards.dto';
+import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
+import { TermView } from '../leadership/leadership.dto';
 import { AwardCode } from './awards.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
 
@@ -13,7 +17,21 @@ const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 @ApiTags('Bình xét, khen thưởng')
 @Controller('api/clusters/:id/years/:year')
 export class AwardsController {
-  constructor(private readonly meetings: ReviewMeetingsService) {}
+  constructor(
+    private readonly meetings: ReviewMeetingsService,
+    private readonly minutes: MinutesService,
+  ) {}
+
+  @Get('review-meeting/minutes.pdf')
+  @Auth(...ALL_ROLES)
+  @ApiProduces('application/pdf')
+  async minutesPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const file = await this.minutes.pdf(p, id, year);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+    res.setHeader('X-Document-Id', file.documentId);
+    res.send(file.content);
+  }
 
   @Get('awards/quotas')
   @Auth(...ALL_ROLES)
@@ -46,6 +64,13 @@ export class AwardsController {
   @ApiOkResponse({ type: MeetingView })
   attendance(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: AttendanceDto): Promise<MeetingView> {
     return this.meetings.setAttendance(p, id, year, dto);
+  }
+
+  @Post('review-meeting/election')
+  @Auth(...MANAGERS)
+  @ApiCreatedResponse({ type: TermView, description: 'Bầu Cụm trưởng, Cụm phó năm sau: ghi nhận nhiệm kỳ năm sau.' })
+  election(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ElectionDto): Promise<TermView> {
+    return this.meetings.electNext(p, id, year, dto);
   }
 
   @Put('review-meeting/ballots')

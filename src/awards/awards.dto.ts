@@ -109,3 +109,10 @@ export class ProposalQueryDto {
   @EnumField(AWARD_CODES, { presence: 'optional' }) award?: AwardCode;
   @EnumField(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'] as const, { presence: 'optional' }) status?: string;
 }
+
+export class ElectionDto {
+  @UuidField({ description: 'Cụm trưởng năm sau.' }) chairUnitId: string;
+  @UuidField({ presence: 'nullable', description: 'Cụm phó năm sau.' }) viceChairUnitId?: string | null;
+  @UuidField({ presence: 'nullable', description: 'Đơn vị đăng cai năm sau.' }) hostUnitId?: string | null;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}

@@ -14,7 +14,9 @@ import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
 import { AWARD_CODES, AWARD_LABELS, AwardCode, RuleVersion, eligibility, ratioText, ruleForYear, selectWithinQuota, threshold } from './awards.rules';
-import { AttendanceDto, BallotsDto, CreateMeetingDto, MeetingView, QuotasDto } from './awards.dto';
+import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
+import { LeadershipService } from '../leadership/leadership.service';
+import { TermView } from '../leadership/leadership.dto';
 
 export const DEFAULT_QUOTAS: Record<AwardCode, number> = { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 };
 const EXCELLENT = 'Hoàn thành xuất sắc nhiệm vụ';
@@ -27,7 +29,31 @@ export class ReviewMeetingsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly scoring: ScoringService,
+    private readonly leadership: LeadershipService,
   ) {}
+
+  /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
+  electNext(p: Principal, clusterId: string, year: number, dto: ElectionDto): Promise<TermView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const meeting = await this.find(m, clusterId, year);
+      return this.leadership.insertTerm(
+        m,
+        cluster,
+        year + 1,
+        {
+          chairUnitId: dto.chairUnitId,
+          viceChairUnitId: dto.viceChairUnitId ?? null,
+          hostUnitId: dto.hostUnitId ?? null,
+          method: 'ELECTION',
+          decisionNumber: null,
+          decisionDate: null,
+          note: `Bầu tại hội nghị bình xét năm ${year} ngày ${meeting.heldOn.split('-').reverse().join('/')}.`,
+        },
+        dto.reason,
+      );
+    });
+  }
 
   /** Award procedures of year Y are run at the meeting early in Y+1: by the secretariat of Y or of Y+1. */
   async requireAwardsYear(m: EntityManager, p: Principal, clusterId: string, year: number): Promise<Cluster> {
@@ -142,7 +168,8 @@ export class ReviewMeetingsService {
     const { clusterId, year } = meeting;
     const members = await membersOf(m, clusterId, year);
     const byId = new Map(members.map((u) => [u.id, u]));
-    const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });
+    const order = new Map(members.map((u, i) => [u.id, i]));
+    const attendance = (await m.find(MeetingAttendance, { where: { meetingId: meeting.id } })).sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
     const ballots = await m.find(Ballot, { where: { meetingId: meeting.id } });
     const rule = await this.rule(m, year);
     const quotas = await this.quotas(m, clusterId, year);

@@ -12,6 +12,7 @@ import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { RotationPolicy } from '../leadership/rotation-policy.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { Criterion } from '../criteria/criterion.entity';
+import { DocumentNumber } from '../documents/document-number.entity';
 import { IssuedDocument } from '../documents/issued-document.entity';
 import { PledgeSignature } from '../pledges/pledge-signature.entity';
 import { Pledge } from '../pledges/pledge.entity';
@@ -25,4 +26,4 @@ import { Unit } from '../units/unit.entity';
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
   ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
-  AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory];
+  AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber];

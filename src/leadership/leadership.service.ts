@@ -17,7 +17,7 @@ import { ApplyRotationDto, CreateTermDto, OverrideTermDto, TermView } from './le
 import { RotationService, unitRef } from './rotation.service';
 import { nextLeadership, termProblems } from './rotation.rules';
 
-interface ProposedTerm {
+export interface ProposedTerm {
   chairUnitId: string;
   viceChairUnitId: string | null;
   hostUnitId: string | null;
@@ -161,7 +161,8 @@ export class LeadershipService {
     return { fileName: `Lich-su-luan-phien-${cluster.documentCode}.xlsx`, content };
   }
 
-  private async insertTerm(
+  /** Records a term inside the caller's transaction (the review meeting's election uses it too). */
+  async insertTerm(
     m: EntityManager,
     cluster: Cluster,
     year: number,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 
 describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
   let t: TestApp;
@@ -128,5 +129,48 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(bySecretary.status, 403);
     const otherCluster = await t.http.get('/api/proposals').auth(await t.token('cum1.secretary'), { type: 'bearer' }).expect(200);
     assert.equal(otherCluster.body.length, 0, 'another cluster’s secretariat sees none of them');
+  });
+
+  it('issues the minutes (Biên bản) numbered 01/BB-CTĐ6, signed, with the ballots and next year’s leadership', async () => {
+    const first = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const again = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.ok((first.body as Buffer).equals(again.body), 'the same minutes, the same number, the same bytes');
+    if (POPPLER_MISSING) return;
+    const file = tempFile(first.body, 'bien-ban.pdf');
+    const text = squash(pdftotext(file));
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 01/BB-CTĐ6',
+      'Đắk Lắk, ngày 06 tháng 3 năm 2020',
+      'BIÊN BẢN',
+      'Hội nghị bình xét thi đua năm 2019 của Cụm thi đua số 6',
+      'I. THÀNH PHẦN THAM DỰ',
+      'Sở Thông tin và Truyền thông tỉnh Đắk Nông',
+      '5/6',
+      '83,33%',
+      'Cờ thi đua của Bộ (chỉ tiêu 2)',
+      'IV. BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2020',
+      'Sở Thông tin và Truyền thông tỉnh Gia Lai làm Cụm trưởng, Sở Thông tin và Truyền thông tỉnh Phú Yên làm Cụm phó năm 2020',
+      'CHỦ TRÌ HỘI NGHỊ',
+    ]) {
+      assert.ok(text.includes(phrase), `missing "${phrase}"`);
+    }
+    assert.match(pdfsig(file), /Signature is Valid/);
+    renderFirstPage(file, `minutes-2019-page1-${TEST_DB}`);
+  });
+
+  it('the 2020 meeting elects the 2021 chair and vice-chair into the leadership records', async () => {
+    const year2020 = `/api/clusters/${ids.cum6}/years/2020`;
+    await t.http.post(`${year2020}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2021-03-05', place: 'Gia Lai', chairedBy: 'Giám đốc Sở TTTT Gia Lai', minutesBy: 'Thư ký cụm' }).expect(201);
+    const term = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ chairUnitId: u.PY, viceChairUnitId: u.LD, hostUnitId: u.PY }).expect(201);
+    assert.equal(term.body.year, 2021);
+    assert.equal(term.body.method, 'ELECTION');
+    assert.match(term.body.note, /Bầu tại hội nghị bình xét năm 2020 ngày 05\/03\/2021/);
+    const read = await t.http.get(`/api/clusters/${ids.cum6}/leadership/2021`).auth(await t.token('kontum'), { type: 'bearer' }).expect(200);
+    assert.equal(read.body.chair.shortName, 'Sở TTTT Phú Yên');
+    const twice = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ chairUnitId: u.LD, viceChairUnitId: u.KT });
+    assert.equal(twice.status, 409);
+    const same = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ chairUnitId: u.LD, viceChairUnitId: u.LD });
+    assert.ok([409, 422].includes(same.status));
   });
 });

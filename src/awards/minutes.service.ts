@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { canonicalJson } from '../audit/audit-chain';
+import { UnitOfWork } from '../database/unit-of-work';
+import { DocumentNumbersService } from '../documents/document-numbers.service';
+import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { LAYOUT_VERSION } from '../documents/pdf/decree30';
+import { renderMinutes } from '../documents/pdf/minutes.pdf';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { scoringConfig } from '../scoring/scoring-context';
+import { ScoringService } from '../scoring/scoring.service';
+import { Unit } from '../units/unit.entity';
+import { ReviewMeetingsService } from './review-meetings.service';
+
+/** Biên bản of the review meeting: numbered per issuer and year, signed, and showing next year's leadership. */
+@Injectable()
+export class MinutesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly meetings: ReviewMeetingsService,
+    private readonly scoring: ScoringService,
+    private readonly numbers: DocumentNumbersService,
+    private readonly documents: IssuedDocumentsService,
+  ) {}
+
+  async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    const state = await this.uow.read(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const meeting = await this.meetings.find(m, clusterId, year);
+      const view = await this.meetings.view(m, meeting);
+      const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const next = await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } });
+      const name = async (id: string | null) => (id ? ((await m.findOne(Unit, { where: { id } }))?.name ?? null) : null);
+      return { cluster, meeting, view, ranking, organizer, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
+    });
+    const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.meeting.heldOn.slice(0, 4)), 'BB', state.meeting.id);
+    const content = {
+      organizerName: state.organizer.name,
+      clusterName: state.cluster.name,
+      number,
+      year,
+      heldOn: state.meeting.heldOn,
+      place: state.meeting.place,
+      chairedBy: state.meeting.chairedBy,
+      minutesBy: state.meeting.minutesBy,
+      ruleBasis: state.view.ruleBasis,
+      attendance: state.view.attendance.map((a) => ({ unitName: a.unit.name, statusLabel: a.statusLabel, representative: a.representative })),
+      memberCount: state.view.memberCount,
+      ranking: state.ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unit.name, total: r.final?.total ?? null, band: r.band })),
+      ballots: state.view.results.map((r) => ({
+        awardLabel: r.awardLabel,
+        quota: r.quota,
+        rows: r.candidates.map((c) => ({ unitName: c.unit.name, votesFor: c.votesFor, ratioText: c.ratioText, passed: c.passed, eligible: c.eligible, selected: c.selected })),
+        tied: r.tiedAtLastPlace.map((x) => x.name),
+      })),
+      nextLeadership: state.next,
+      conclusions: state.meeting.conclusions,
+    };
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'MINUTES', layout: LAYOUT_VERSION, ...content })).digest('hex');
+    const issued = await this.documents.issue({
+      kind: 'MINUTES',
+      clusterId,
+      year,
+      sourceId: state.meeting.id,
+      sourceVersion: state.meeting.version,
+      contentKey,
+      title: `Biên bản hội nghị bình xét thi đua năm ${year}`,
+      statusLabel: `Số ${number}`,
+      signature: { name: state.cluster.name, reason: `Phát hành biên bản hội nghị bình xét năm ${year}`, location: state.meeting.place },
+      render: (documentId, verifyUrl) => renderMinutes({ ...content, documentId, verifyUrl }),
+    });
+    return { fileName: `Bien-ban-binh-xet-${year}-${state.cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };
+  }
+}

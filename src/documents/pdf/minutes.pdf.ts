@@ -1,0 +1,79 @@
+import { Decree30Document } from './decree30';
+import { pointsVi } from './vietnamese-dates';
+
+/** Biên bản hội nghị bình xét, as plain data. */
+export interface MinutesDocumentData {
+  documentId: string;
+  verifyUrl: string;
+  organizerName: string;
+  clusterName: string;
+  number: string;
+  year: number;
+  heldOn: string;
+  place: string;
+  chairedBy: string;
+  minutesBy: string;
+  ruleBasis: string | null;
+  attendance: Array<{ unitName: string; statusLabel: string; representative: string | null }>;
+  memberCount: number;
+  ranking: Array<{ rank: number | null; unitName: string; total: number | null; band: string | null }>;
+  ballots: Array<{ awardLabel: string; quota: number; rows: Array<{ unitName: string; votesFor: number; ratioText: string; passed: boolean; eligible: boolean; selected: boolean }>; tied: string[] }>;
+  nextLeadership: { year: number; chair: string; viceChair: string | null } | null;
+  conclusions: string | null;
+}
+
+const dayMonthYear = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`;
+};
+
+export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> {
+  const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId });
+  pdf
+    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.heldOn })
+    .documentType('Biên bản', [`Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`]);
+  pdf.paragraph(`Hôm nay, ${dayMonthYear(data.heldOn)}, tại ${data.place}, ${data.clusterName} tổ chức hội nghị bình xét thi đua năm ${data.year}.`);
+  pdf.paragraph(`Chủ trì hội nghị: ${data.chairedBy}. Thư ký hội nghị: ${data.minutesBy}.`);
+
+  pdf.heading('I. THÀNH PHẦN THAM DỰ');
+  pdf.table(
+    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Đơn vị', width: 50 }, { header: 'Tình trạng', width: 26 }, { header: 'Người đại diện', width: 18 }],
+    data.attendance.map((a, i) => [String(i + 1), a.unitName, a.statusLabel, a.representative ?? '']),
+  );
+
+  pdf.heading('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG');
+  pdf.table(
+    [{ header: 'Hạng', width: 8, align: 'center' }, { header: 'Đơn vị', width: 56 }, { header: 'Tổng điểm', width: 12, align: 'center' }, { header: 'Xếp loại', width: 24 }],
+    data.ranking.map((r) => [r.rank === null ? '—' : String(r.rank), r.unitName, r.total === null ? '' : pointsVi(r.total), r.band ?? '']),
+  );
+
+  pdf.heading('III. KẾT QUẢ BỎ PHIẾU');
+  pdf.paragraph(
+    `Tổng số thành viên của cụm: ${data.memberCount}. Tỷ lệ phiếu tính trên tổng số thành viên; ý kiến bằng văn bản của thành viên vắng mặt được tính${data.ruleBasis ? ` (căn cứ ${data.ruleBasis})` : ''}.`,
+  );
+  for (const award of data.ballots) {
+    pdf.paragraph(`${award.awardLabel} (chỉ tiêu ${award.quota}):`, { indent: false, font: 'Tinos-Bold' });
+    pdf.table(
+      [{ header: 'Đơn vị', width: 44 }, { header: 'Số phiếu đồng ý', width: 14, align: 'center' }, { header: 'Tỷ lệ', width: 12, align: 'center' }, { header: 'Đạt ngưỡng', width: 10, align: 'center' }, { header: 'Đủ điều kiện', width: 10, align: 'center' }, { header: 'Đề nghị', width: 10, align: 'center' }],
+      award.rows.map((r) => [r.unitName, `${r.votesFor}/${data.memberCount}`, r.ratioText, r.passed ? 'Đạt' : 'Không', r.eligible ? 'Có' : 'Không', r.selected ? 'Đề nghị' : '']),
+    );
+    if (award.tied.length) pdf.paragraph(`Đồng phiếu ở vị trí cuối: ${award.tied.join(', ')} — chờ quyết định của chủ trì hội nghị.`, { font: 'Tinos-Italic' });
+  }
+
+  pdf.heading(`IV. BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM ${data.nextLeadership?.year ?? data.year + 1}`);
+  pdf.paragraph(
+    data.nextLeadership
+      ? `Hội nghị thống nhất: ${data.nextLeadership.chair} làm Cụm trưởng${data.nextLeadership.viceChair ? `, ${data.nextLeadership.viceChair} làm Cụm phó` : ''} năm ${data.nextLeadership.year}.`
+      : 'Chưa ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm sau.',
+  );
+
+  pdf.heading('V. KẾT LUẬN');
+  pdf.paragraph(data.conclusions ?? 'Hội nghị thống nhất đề nghị khen thưởng các đơn vị có tên tại mục III.');
+  pdf.paragraph('Biên bản được lập và thông qua tại hội nghị.', { font: 'Tinos-Italic' });
+
+  pdf.signatureGrid('', [
+    { unitName: 'Thư ký hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
+    { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairedBy },
+  ], 2);
+  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+}
