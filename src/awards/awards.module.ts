@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { LeadershipModule } from '../leadership/leadership.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AwardsController } from './awards.controller';
+import { DossierService } from './dossier.service';
 import { MinutesService } from './minutes.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService], controllers: [AwardsController, ProposalsController], exports: [ReviewMeetingsService, ProposalsService] })
+@Module({ imports: [ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService], controllers: [AwardsController, ProposalsController], exports: [ReviewMeetingsService, ProposalsService] })
 export class AwardsModule {}

@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { DossierService } from './dossier.service';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
@@ -13,7 +16,31 @@ const MINISTRY = [Role.Admin, Role.MinistryReviewer];
 @ApiTags('Bình xét, khen thưởng')
 @Controller()
 export class ProposalsController {
-  constructor(private readonly proposals: ProposalsService) {}
+  constructor(
+    private readonly proposals: ProposalsService,
+    private readonly dossier: DossierService,
+  ) {}
+
+  @Get('api/clusters/:id/years/:year/proposals/submission.pdf')
+  @Auth(...ALL_ROLES)
+  @ApiProduces('application/pdf')
+  async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    send(res, await this.dossier.submission(p, id, year), 'application/pdf');
+  }
+
+  @Get('api/clusters/:id/years/:year/proposals/list.pdf')
+  @Auth(...ALL_ROLES)
+  @ApiProduces('application/pdf')
+  async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    send(res, await this.dossier.listPdf(p, id, year), 'application/pdf');
+  }
+
+  @Get('api/clusters/:id/years/:year/proposals/list.xlsx')
+  @Auth(...ALL_ROLES)
+  @ApiProduces(XLSX_MIME)
+  async listXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    send(res, await this.dossier.listXlsx(p, id, year), XLSX_MIME);
+  }
 
   @Get('api/clusters/:id/years/:year/proposals/suggestions')
   @Auth(...CLUSTER)
@@ -88,4 +115,11 @@ export class ProposalsController {
   history(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string) {
     return this.proposals.history(p, id);
   }
+}
+
+function send(res: Response, file: { fileName: string; content: Buffer; documentId?: string }, type: string): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+  if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
+  res.send(file.content);
 }

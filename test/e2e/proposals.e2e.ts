@@ -173,4 +173,21 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const same = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ chairUnitId: u.LD, viceChairUnitId: u.LD });
     assert.ok([409, 422].includes(same.status));
   });
+
+  it('issues the submission (Tờ trình 01/TTr-CTĐ6) and the list of proposed units as signed PDFs and Excel', async () => {
+    const submission = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const list = await t.http.get(`${base()}/proposals/list.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const xlsx = await t.http.get(`${base()}/proposals/list.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.equal((xlsx.body as Buffer).subarray(0, 2).toString(), 'PK');
+    await t.http.get(`/api/clusters/${ids.cum1}/years/2019/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).expect(404);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(submission.body)));
+    for (const phrase of ['TỜ TRÌNH', 'Số: 01/TTr-CTĐ6', 'Kính gửi: Bộ trưởng Bộ Thông tin và Truyền thông', 'Căn cứ biên bản hội nghị bình xét thi đua năm 2019 ngày 06/03/2020', 'Cờ thi đua của Bộ cho 02 đơn vị: Sở Thông tin và Truyền thông tỉnh Đắk Lắk; Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Nơi nhận:', 'CỤM TRƯỞNG']) {
+      assert.ok(text.includes(phrase), `submission: missing "${phrase}"`);
+    }
+    const listText = squash(pdftotext(tempFile(list.body)));
+    for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
+    for (const pdf of [submission.body, list.body]) assert.match(pdfsig(tempFile(pdf)), /Signature is Valid/);
+    renderFirstPage(tempFile(submission.body), `submission-2019-page1-${TEST_DB}`);
+  });
 });

@@ -236,6 +236,23 @@ export class Decree30Document {
     return this;
   }
 
+  /** "Kính gửi: …" centred under the summary. */
+  addressee(text: string): this {
+    this.doc.font(FONT.regular).fontSize(14).text(`Kính gửi: ${text}`, LAYOUT.margins.left, this.doc.y, { width: this.contentWidth, align: 'center' });
+    this.doc.moveDown(0.8);
+    return this;
+  }
+
+  /** "Nơi nhận:" (12 pt bold italic) with its list (11 pt), at the left. */
+  recipients(lines: string[]): this {
+    const d = this.doc;
+    this.keepWithNext(20 + lines.length * 14);
+    d.moveDown(0.5);
+    d.font(FONT.boldItalic).fontSize(12).text('Nơi nhận:', LAYOUT.margins.left, d.y, { width: this.contentWidth * 0.5 });
+    for (const line of lines) d.font(FONT.regular).fontSize(11).text(line, LAYOUT.margins.left, d.y, { width: this.contentWidth * 0.5 });
+    return this;
+  }
+
   /** Page numbers (from page 2, centred in the top margin), footer with QR code, draft watermark. */
   async finish(footer: { qrText: string; lines: string[]; watermark?: string | null }): Promise<Buffer> {
     const d = this.doc;

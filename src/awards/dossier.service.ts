@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Not } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { canonicalJson } from '../audit/audit-chain';
+import { AppException } from '../common/errors/app.exception';
+import { formatDateVi } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { DocumentNumbersService } from '../documents/document-numbers.service';
+import { tableWorkbook } from '../documents/excel/table-workbook';
+import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { LAYOUT_VERSION } from '../documents/pdf/decree30';
+import { DossierDocumentData, renderList, renderSubmission } from '../documents/pdf/dossier.pdf';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { defaultLegalBases } from '../pledges/pledge-defaults';
+import { scoringConfig, todayInVietnam } from '../scoring/scoring-context';
+import { ScoringService } from '../scoring/scoring.service';
+import { Unit } from '../units/unit.entity';
+import { AwardProposal } from './award-proposal.entities';
+import { AWARD_CODES, AWARD_LABELS, ratioText } from './awards.rules';
+import { ReviewMeetingsService } from './review-meetings.service';
+
+/** Hồ sơ đề nghị khen thưởng: the submission (Tờ trình) and the list of proposed units (PDF and Excel). */
+@Injectable()
+export class DossierService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly meetings: ReviewMeetingsService,
+    private readonly scoring: ScoringService,
+    private readonly numbers: DocumentNumbersService,
+    private readonly documents: IssuedDocumentsService,
+  ) {}
+
+  private async data(p: Principal, clusterId: string, year: number) {
+    const state = await this.uow.read(async (m) => {
+      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const meeting = await this.meetings.find(m, clusterId, year);
+      const proposals = await m.find(AwardProposal, { where: { clusterId, year, status: Not('REJECTED') }, order: { awardCode: 'DESC', votesFor: 'DESC' } });
+      if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
+      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const units = new Map((await m.findBy(Unit, proposals.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
+      const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+      const term = (await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } })) ?? (await m.findOne(LeadershipTerm, { where: { clusterId, year } }));
+      const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
+      return { cluster, meeting, proposals, organizer, units, ranking, chair };
+    });
+    const submitted = state.proposals.map((x) => x.submittedAt).filter((d): d is string => !!d).sort();
+    const date = submitted.length ? todayInVietnam(new Date(submitted[0])) : todayInVietnam();
+    const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(date.slice(0, 4)), 'TTr', state.meeting.id);
+    const rankOf = new Map(state.ranking.rows.map((r) => [r.unit.id, r.rank]));
+    const ministry = state.organizer.name.startsWith('Bộ');
+    const content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'> = {
+      organizerName: state.organizer.name,
+      clusterName: state.cluster.name,
+      number,
+      place: state.chair?.province ?? state.meeting.place,
+      date,
+      year,
+      addressee: `${ministry ? 'Bộ trưởng' : 'Giám đốc'} ${state.organizer.name}`,
+      legalBases: [
+        ...defaultLegalBases(year, state.organizer.name, state.cluster.name).slice(0, 2),
+        `Căn cứ biên bản hội nghị bình xét thi đua năm ${year} ngày ${formatDateVi(state.meeting.heldOn)} của ${state.cluster.name},`,
+      ],
+      byAward: AWARD_CODES.map((code) => ({
+        awardLabel: AWARD_LABELS[code],
+        units: state.proposals.filter((x) => x.awardCode === code).map((x) => state.units.get(x.unitId)?.name ?? ''),
+      })).filter((a) => a.units.length),
+      units: state.proposals.map((x) => ({
+        unitName: state.units.get(x.unitId)?.name ?? '',
+        awardLabel: AWARD_LABELS[x.awardCode],
+        votesText: `${x.votesFor} (${ratioText(x.approval)})`,
+        rank: rankOf.get(x.unitId) ?? null,
+        basis: x.basisNote,
+      })),
+      signerAuthority: `TM. ${state.cluster.name}`,
+      signerTitle: 'Cụm trưởng',
+      signerName: state.chair?.name ?? '',
+    };
+    return { content, state };
+  }
+
+  async submission(p: Principal, clusterId: string, year: number) {
+    const { content, state } = await this.data(p, clusterId, year);
+    return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
+  }
+
+  async listPdf(p: Principal, clusterId: string, year: number) {
+    const { content, state } = await this.data(p, clusterId, year);
+    return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
+  }
+
+  async listXlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
+    const { content, state } = await this.data(p, clusterId, year);
+    const file = await tableWorkbook(
+      'Danh sách đề nghị',
+      `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} — ${state.cluster.name.toLocaleUpperCase('vi')} (kèm theo Tờ trình số ${content.number})`,
+      [
+        { header: 'STT', width: 6, value: (u: (typeof content.units)[number]) => content.units.indexOf(u) + 1 },
+        { header: 'Tên đơn vị', width: 44, value: (u) => u.unitName },
+        { header: 'Danh hiệu đề nghị', width: 26, value: (u) => u.awardLabel },
+        { header: 'Phiếu đồng ý', width: 14, value: (u) => u.votesText },
+        { header: 'Hạng', width: 8, value: (u) => u.rank },
+        { header: 'Căn cứ', width: 70, value: (u) => u.basis },
+      ],
+      content.units,
+    );
+    return { fileName: `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.xlsx`, content: file };
+  }
+
+  private async issue(
+    kind: string,
+    title: string,
+    content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'>,
+    state: { cluster: { id: string; name: string }; meeting: { id: string; version: number } },
+    render: (id: string, url: string) => Promise<Buffer>,
+    fileName: string,
+  ) {
+    const contentKey = createHash('sha256').update(canonicalJson({ kind, layout: LAYOUT_VERSION, ...content })).digest('hex');
+    const issued = await this.documents.issue({
+      kind,
+      clusterId: state.cluster.id,
+      year: content.year,
+      sourceId: state.meeting.id,
+      sourceVersion: state.meeting.version,
+      contentKey,
+      title,
+      statusLabel: `Số ${content.number}`,
+      signature: { name: state.cluster.name, reason: title, location: content.place },
+      render,
+    });
+    return { fileName, content: issued.content, documentId: issued.document.id };
+  }
+}
