@@ -108,6 +108,7 @@ export class ProposalQueryDto {
   @UuidField({ presence: 'optional' }) clusterId?: string;
   @EnumField(AWARD_CODES, { presence: 'optional' }) award?: AwardCode;
   @EnumField(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'] as const, { presence: 'optional' }) status?: string;
+  @IntField({ presence: 'optional', min: 0, max: 3650, query: true, description: 'Chỉ các đề nghị đã gửi từ ít nhất N ngày.' }) olderThanDays?: number;
 }
 
 export class ElectionDto {

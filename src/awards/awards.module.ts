@@ -3,10 +3,13 @@ import { LeadershipModule } from '../leadership/leadership.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AwardsController } from './awards.controller';
 import { DossierService } from './dossier.service';
+import { AchievementReportsService } from './achievement-reports.service';
+import { AwardReportsController } from './award-reports.controller';
+import { AwardReportsService } from './award-reports.service';
 import { MinutesService } from './minutes.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService], controllers: [AwardsController, ProposalsController], exports: [ReviewMeetingsService, ProposalsService] })
+@Module({ imports: [ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService] })
 export class AwardsModule {}

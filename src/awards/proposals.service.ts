@@ -144,7 +144,7 @@ export class ProposalsService {
   }
 
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */
-  list(p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string }): Promise<ProposalView[]> {
+  list(p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string; olderThanDays?: number }): Promise<ProposalView[]> {
     return this.uow.read(async (m) => {
       const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
       this.access.scopeClusters(qb, 'c', p);
@@ -152,6 +152,9 @@ export class ProposalsService {
       if (q.clusterId) qb.andWhere('ap.clusterId = :clusterId', { clusterId: q.clusterId });
       if (q.award) qb.andWhere('ap.awardCode = :award', { award: q.award });
       if (q.status) qb.andWhere('ap.status = :status', { status: q.status });
+      if (q.olderThanDays !== undefined) {
+        qb.andWhere('ap.submittedAt <= :cutoff', { cutoff: new Date(Date.now() - q.olderThanDays * 86_400_000).toISOString() });
+      }
       return this.views(m, await qb.getMany());
     });
   }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
@@ -31,6 +32,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
           { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
           { unitId: u.KT, award: 'CERTIFICATE_OF_MERIT', votesFor: 2 },
           { unitId: u.DN, award: 'EMULATION_FLAG', votesFor: 6 },
+          { unitId: u.DL, award: 'CERTIFICATE_OF_MERIT', votesFor: 2 },
         ],
       })
       .expect(200);
@@ -49,7 +51,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const before = await t.snapshot();
     const cases: Array<[string, Record<string, string>, RegExp]> = [
       ['ineligible (sixth in the ranking)', { award: 'EMULATION_FLAG', unitId: u.DN }, /không đủ điều kiện Cờ thi đua của Bộ: Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm/],
-      ['below the threshold', { award: 'CERTIFICATE_OF_MERIT', unitId: u.KT }, /không đủ điều kiện|dưới ngưỡng/],
+      ['below the threshold (eligible, 2 of 6 votes)', { award: 'CERTIFICATE_OF_MERIT', unitId: u.DL }, /chỉ đạt 33,33% số phiếu đồng ý trên tổng số thành viên, dưới ngưỡng 50% của Bằng khen của Bộ trưởng/],
+      ['ineligible for the Bằng khen (fifth)', { award: 'CERTIFICATE_OF_MERIT', unitId: u.KT }, /không đủ điều kiện Bằng khen/],
       ['not voted on / not a member', { award: 'CERTIFICATE_OF_MERIT', unitId: ids.hanoi }, /chưa được bỏ phiếu|không phải thành viên/],
     ];
     for (const [name, body, message] of cases) {
@@ -189,5 +192,53 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
     for (const pdf of [submission.body, list.body]) assert.match(pdfsig(tempFile(pdf)), /Signature is Valid/);
     renderFirstPage(tempFile(submission.body), `submission-2019-page1-${TEST_DB}`);
+  });
+
+  it('achievement reports are added to a returned proposal; the queue filters by age', async () => {
+    const mine = (await t.http.get('/api/proposals?status=SUBMITTED').auth(reviewer, { type: 'bearer' }).expect(200)).body[0];
+    assert.ok(mine, 'the admin’s proposal waits in the queue');
+    const fresh = await t.http.get('/api/proposals?status=SUBMITTED&olderThanDays=1').auth(reviewer, { type: 'bearer' }).expect(200);
+    assert.equal(fresh.body.length, 0, 'nothing has waited a day yet');
+    let p2 = (await t.http.post(`/api/proposals/${mine.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: mine.version }).expect(200)).body;
+    p2 = (await t.http.post(`/api/proposals/${mine.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: p2.version, reason: 'Thiếu báo cáo thành tích' }).expect(200)).body;
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
+    const up = await t.http.post(`/api/proposals/${mine.id}/reports`).auth(secretary, { type: 'bearer' }).attach('file', pdf, 'bao-cao-thanh-tich-dak-lak.pdf').expect(201);
+    assert.equal(up.body.mimeType, 'application/pdf');
+    const list = await t.http.get(`/api/proposals/${mine.id}/reports`).auth(reviewer, { type: 'bearer' }).expect(200);
+    assert.deepEqual(list.body.map((r: { fileName: string }) => r.fileName), ['bao-cao-thanh-tich-dak-lak.pdf']);
+    const back = await t.http.get(`/api/proposals/${mine.id}/reports/${up.body.id}`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.ok(pdf.equals(back.body));
+    const approved = proposals.DL.id;
+    const late = await t.http.post(`/api/proposals/${approved}/reports`).auth(secretary, { type: 'bearer' }).attach('file', pdf, 'muon.pdf');
+    assert.equal(late.status, 409);
+    const wrong = await t.http.post(`/api/proposals/${mine.id}/reports`).auth(secretary, { type: 'bearer' }).attach('file', Buffer.from('abc'), 'bao-cao.docx');
+    assert.equal(wrong.status, 422);
+  });
+
+  it('reports: award history and proposals by status as Excel, and the draft decision listing the approved units', async () => {
+    const history = await t.http.get('/api/awards/history.xlsx?year=2019').auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(history.body as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const rows = [4, 5, 6, 7].map((r) => `${sheet.getCell(r, 2).value} — ${sheet.getCell(r, 3).value}`).sort();
+    assert.deepEqual(rows, [
+      'Sở Thông tin và Truyền thông tỉnh Gia Lai — Bằng khen của Bộ trưởng',
+      'Sở Thông tin và Truyền thông tỉnh Lâm Đồng — Bằng khen của Bộ trưởng',
+      'Sở Thông tin và Truyền thông tỉnh Phú Yên — Cờ thi đua của Bộ',
+      'Sở Thông tin và Truyền thông tỉnh Đắk Lắk — Cờ thi đua của Bộ',
+    ]);
+    await t.http.get('/api/awards/proposals.xlsx').auth(secretary, { type: 'bearer' }).expect(403);
+    const byStatus = await t.http.get('/api/awards/proposals.xlsx?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(byStatus.body as unknown as ArrayBuffer);
+    assert.equal(wb2.worksheets[0].getCell('A1').value, 'TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI NĂM 2019');
+    const decision = await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(secretary, { type: 'bearer' }).expect(403);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(decision.body)));
+    for (const phrase of ['BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', '18.720.000', 'DỰ THẢO']) {
+      assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
+    }
+    assert.match(pdfsig(tempFile(decision.body)), /Signature is Valid/);
   });
 });

@@ -6,7 +6,7 @@ import { placeDateLine } from './vietnamese-dates';
 const MM = 72 / 25.4;
 
 /** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 /** Decree 30/2020 Appendix I: A4, margins top 20, bottom 25 (footer), left 30, right 15 mm. */
 export const LAYOUT = {
@@ -89,8 +89,18 @@ export class Decree30Document {
     const leftWidth = this.contentWidth - rightWidth;
     const rightX = left + leftWidth;
 
-    d.font(FONT.regular).fontSize(12).text(h.parentBody.toLocaleUpperCase('vi'), left, top, { width: leftWidth, align: 'center' });
-    d.font(FONT.bold).fontSize(12).text(h.issuingBody.toLocaleUpperCase('vi'), left, d.y, { width: leftWidth, align: 'center' });
+    // Each line shrinks a little (12 pt down to 10.5 pt) rather than wrap, so that a long body name stays one line.
+    const fit = (text: string, font: string) => {
+      let size = 12;
+      d.font(font).fontSize(size);
+      while (size > 10.5 && d.widthOfString(text) > leftWidth - 6) d.fontSize((size -= 0.5));
+      return size;
+    };
+    const parent = h.parentBody.toLocaleUpperCase('vi');
+    const issuer = h.issuingBody.toLocaleUpperCase('vi');
+    // A body with no parent (a ministry issuing its own decision) prints its name alone.
+    if (parent) d.font(FONT.regular).fontSize(fit(parent, FONT.regular)).text(parent, left, top, { width: leftWidth, align: 'center' });
+    d.font(FONT.bold).fontSize(fit(issuer, FONT.bold)).text(issuer, left, parent ? d.y : top, { width: leftWidth, align: 'center' });
     const leftRuleY = d.y + 4;
     this.rule(left + leftWidth / 2 - leftWidth / 6, leftRuleY, leftWidth / 3);
     const leftBottom = leftRuleY + 4;

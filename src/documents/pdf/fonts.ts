@@ -26,7 +26,15 @@ export function fonts(): Record<FontFace, ParsedFont> {
   if (!cache) {
     const root = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
     cache = Object.fromEntries(
-      Object.entries(FILES).map(([face, file]) => [face, fontkit.create(readFileSync(join(root, file)))]),
+      Object.entries(FILES).map(([face, file]) => {
+        const font = fontkit.create(readFileSync(join(root, file))) as fontkit.Font;
+        // fontkit caches each glyph with the characters of its first use, and pdfkit writes the text layer
+        // (ToUnicode) from them. Shared across documents, a glyph first reached through a substitution
+        // (e.g. decomposing "Ỳ") had no characters and a later document lost its "Y" in pdftotext.
+        // Seeding every glyph from the font's own character map first makes the cache deterministic.
+        for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+        return [face, font];
+      }),
     ) as Record<FontFace, ParsedFont>;
   }
   return cache;

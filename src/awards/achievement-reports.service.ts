@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
+import { writeDurably } from '../common/durable-file';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { UnitOfWork } from '../database/unit-of-work';
+import { evidenceType } from '../documents/file-types';
+import { AchievementReport, AwardProposal } from './award-proposal.entities';
+import { ReviewMeetingsService } from './review-meetings.service';
+
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+const view = (r: AchievementReport) => ({ id: r.id, fileName: r.fileName, mimeType: r.mimeType, sizeBytes: r.sizeBytes, sha256: r.sha256, uploadedBy: r.uploadedBy, uploadedAt: r.uploadedAt });
+
+/** Báo cáo thành tích: uploaded by the cluster with a proposal (draft or returned), read by reviewers. */
+@Injectable()
+export class AchievementReportsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly meetings: ReviewMeetingsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, proposalId: string) {
+    return this.uow.read(async (m) => {
+      const proposal = await this.find(m, p, proposalId);
+      return (await m.find(AchievementReport, { where: { proposalId: proposal.id }, order: { uploadedAt: 'ASC' } })).map(view);
+    });
+  }
+
+  async upload(p: Principal, proposalId: string, file: { originalname: string; buffer: Buffer }) {
+    const type = evidenceType(file.originalname, file.buffer);
+    if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem.replace('tệp minh chứng', 'báo cáo thành tích'));
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    return this.uow.write(async (m) => {
+      const proposal = await this.find(m, p, proposalId);
+      const cluster = await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
+      if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED') {
+        throw new AppException(ErrorCode.IllegalTransition, 'Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị trả lại.');
+      }
+      const relative = join('reports', String(proposal.year), `${sha256}.${type.extension}`);
+      if (!existsSync(join(this.config.dataDir, relative))) writeDurably(join(this.config.dataDir, relative), file.buffer);
+      const report: AchievementReport = { id: randomUUID(), proposalId, fileName: file.originalname.slice(0, 200), mimeType: type.mime, sizeBytes: file.buffer.length, sha256, filePath: relative, uploadedBy: p.username, uploadedAt: nowIso() };
+      await m.insert(AchievementReport, report);
+      await this.audit.record(m, { action: 'proposal.report_upload', entityType: 'award_proposal', entityId: proposalId, after: view(report), organizerId: cluster.organizerId, clusterId: proposal.clusterId });
+      return view(report);
+    });
+  }
+
+  download(p: Principal, proposalId: string, reportId: string) {
+    return this.uow.read(async (m) => {
+      await this.find(m, p, proposalId);
+      const report = await m.findOne(AchievementReport, { where: { id: reportId, proposalId } });
+      if (!report) throw AppException.notFound('báo cáo thành tích', 'reportId');
+      const path = join(this.config.dataDir, report.filePath);
+      const content = existsSync(path) ? readFileSync(path) : null;
+      if (!content || createHash('sha256').update(content).digest('hex') !== report.sha256) throw new AppException(ErrorCode.Internal, 'Tệp báo cáo bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
+      return { fileName: report.fileName, mimeType: report.mimeType, content };
+    });
+  }
+
+  private async find(m: import('typeorm').EntityManager, p: Principal, proposalId: string): Promise<AwardProposal> {
+    const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
+    if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
+    await this.access.requireCluster(m, p, proposal.clusterId, 'read');
+    return proposal;
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { canonicalJson } from '../audit/audit-chain';
+import { AppException } from '../common/errors/app.exception';
+import { formatDateVi } from '../common/time';
+import { Cluster } from '../clusters/cluster.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { tableWorkbook } from '../documents/excel/table-workbook';
+import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { LAYOUT_VERSION } from '../documents/pdf/decree30';
+import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
+import { defaultLegalBases } from '../pledges/pledge-defaults';
+import { todayInVietnam } from '../scoring/scoring-context';
+import { Unit } from '../units/unit.entity';
+import { AwardHistory, AwardProposal } from './award-proposal.entities';
+import { AWARD_CODES, AWARD_LABELS } from './awards.rules';
+import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS } from './proposals.rules';
+
+/** Base salary and reward multiples (configuration of the reference: 2,340,000 VND; Cờ 8×, Bằng khen 3×). */
+const BASE_SALARY = 2_340_000;
+const MULTIPLE = { EMULATION_FLAG: 8, CERTIFICATE_OF_MERIT: 3 } as const;
+const vnd = (n: number) => n.toLocaleString('vi-VN');
+
+/** Reports of awards: history per unit and year, proposals by cluster and status, and the draft decision. */
+@Injectable()
+export class AwardReportsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly documents: IssuedDocumentsService,
+  ) {}
+
+  async historyXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
+    const rows = await this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(AwardHistory, 'h').innerJoin(Cluster, 'c', 'c.id = h.cluster_id').orderBy('h.year', 'DESC');
+      this.access.scopeClusters(qb, 'c', p);
+      if (year) qb.andWhere('h.year = :year', { year });
+      const history = await qb.getMany();
+      const units = new Map((history.length ? await m.findBy(Unit, history.map((h) => ({ id: h.unitId }))) : []).map((u) => [u.id, u]));
+      const clusters = new Map((history.length ? await m.findBy(Cluster, history.map((h) => ({ id: h.clusterId }))) : []).map((c) => [c.id, c]));
+      return history.map((h) => ({ ...h, unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
+    });
+    const content = await tableWorkbook(
+      'Lịch sử khen thưởng',
+      `LỊCH SỬ KHEN THƯỞNG CÁC ĐƠN VỊ${year ? ` NĂM ${year}` : ''}`,
+      [
+        { header: 'Năm', width: 8, value: (r: (typeof rows)[number]) => r.year },
+        { header: 'Đơn vị', width: 46, value: (r) => r.unitName },
+        { header: 'Danh hiệu', width: 26, value: (r) => AWARD_LABELS[r.awardCode] },
+        { header: 'Quyết định', width: 22, value: (r) => r.decisionNumber },
+        { header: 'Ngày quyết định', width: 16, value: (r) => formatDateVi(r.decisionDate) },
+        { header: 'Cụm thi đua', width: 24, value: (r) => r.clusterName },
+      ],
+      rows,
+    );
+    return { fileName: `Lich-su-khen-thuong${year ? `-${year}` : ''}.xlsx`, content };
+  }
+
+  /** Proposals by cluster and status, for the ministry (nationally within the organiser). */
+  async proposalsXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
+    const rows = await this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id');
+      this.access.scopeClusters(qb, 'c', p);
+      if (year) qb.andWhere('ap.year = :year', { year });
+      const proposals = await qb.getMany();
+      const clusters = new Map((proposals.length ? await m.findBy(Cluster, proposals.map((x) => ({ id: x.clusterId }))) : []).map((c) => [c.id, c]));
+      const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
+      for (const x of proposals) {
+        const key = `${x.clusterId}|${x.year}|${x.awardCode}`;
+        const g = groups.get(key) ?? { clusterName: clusters.get(x.clusterId)?.name ?? '', year: x.year, award: AWARD_LABELS[x.awardCode], counts: {} };
+        g.counts[x.status] = (g.counts[x.status] ?? 0) + 1;
+        groups.set(key, g);
+      }
+      return [...groups.values()].sort((a, b) => b.year - a.year || a.clusterName.localeCompare(b.clusterName, 'vi'));
+    });
+    const content = await tableWorkbook(
+      'Đề nghị theo trạng thái',
+      `TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI${year ? ` NĂM ${year}` : ''}`,
+      [
+        { header: 'Năm', width: 8, value: (r: (typeof rows)[number]) => r.year },
+        { header: 'Cụm thi đua', width: 24, value: (r) => r.clusterName },
+        { header: 'Danh hiệu', width: 26, value: (r) => r.award },
+        ...PROPOSAL_STATUSES.map((s) => ({ header: PROPOSAL_STATUS_LABELS[s], width: 14, value: (r: (typeof rows)[number]) => r.counts[s] ?? 0 })),
+        { header: 'Tổng', width: 10, value: (r) => Object.values(r.counts).reduce((a, b) => a + b, 0) },
+      ],
+      rows,
+    );
+    return { fileName: `De-nghi-khen-thuong-theo-trang-thai${year ? `-${year}` : ''}.xlsx`, content };
+  }
+
+  /** The draft decision listing the approved units of a year (reviewers of the organiser). */
+  async decisionDraft(p: Principal, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    const data = await this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status = :status', { year, status: 'APPROVED' });
+      this.access.scopeClusters(qb, 'c', p);
+      const approved = await qb.getMany();
+      if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
+      const clusters = new Map((await m.findBy(Cluster, approved.map((x) => ({ id: x.clusterId })))).map((c) => [c.id, c]));
+      const units = new Map((await m.findBy(Unit, approved.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
+      const organizerId = [...clusters.values()][0].organizerId;
+      if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
+      const ministry = await m.findOneOrFail(Unit, { where: { id: organizerId } });
+      return { approved, clusters, units, ministry };
+    });
+    const content = {
+      ministryName: data.ministry.name,
+      ministryCode: data.ministry.code,
+      place: 'Hà Nội',
+      date: todayInVietnam(),
+      year,
+      legalBases: [...defaultLegalBases(year, data.ministry.name, '').slice(0, 2), `Xét đề nghị của các cụm thi đua và Vụ trưởng Vụ Thi đua – Khen thưởng,`],
+      awards: AWARD_CODES.map((code) => ({
+        awardLabel: AWARD_LABELS[code],
+        rewardText: `${MULTIPLE[code]} lần mức lương cơ sở (${vnd(MULTIPLE[code] * BASE_SALARY)} đồng/tập thể)`,
+        units: data.approved.filter((x) => x.awardCode === code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
+      })).filter((a) => a.units.length),
+    };
+    const first = data.approved[0];
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, ...content, date: undefined })).digest('hex');
+    const issued = await this.documents.issue({
+      kind: 'DECISION_DRAFT',
+      clusterId: first.clusterId,
+      year,
+      sourceId: data.ministry.id,
+      sourceVersion: year,
+      contentKey,
+      title: `Dự thảo quyết định khen thưởng năm ${year}`,
+      statusLabel: 'Dự thảo',
+      signature: { name: data.ministry.name, reason: `Dự thảo quyết định khen thưởng năm ${year}`, location: 'Hà Nội' },
+      render: (documentId, verifyUrl) => renderDecisionDraft({ ...content, documentId, verifyUrl }),
+    });
+    return { fileName: `Du-thao-quyet-dinh-khen-thuong-${year}.pdf`, content: issued.content, documentId: issued.document.id };
+  }
+}

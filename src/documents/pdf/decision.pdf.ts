@@ -1,0 +1,33 @@
+import { Decree30Document } from './decree30';
+
+/** Dự thảo quyết định khen thưởng, as plain data. */
+export interface DecisionDraftData {
+  documentId: string;
+  verifyUrl: string;
+  ministryName: string;
+  ministryCode: string;
+  place: string;
+  date: string;
+  year: number;
+  awards: Array<{ awardLabel: string; rewardText: string; units: Array<{ unitName: string; clusterName: string }> }>;
+  legalBases: string[];
+}
+
+export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buffer> {
+  const labels = data.awards.map((a) => a.awardLabel).join(' và ');
+  const pdf = new Decree30Document({ title: `Dự thảo quyết định khen thưởng năm ${data.year}`, subject: data.ministryName, documentId: data.documentId });
+  pdf
+    .header({ parentBody: '', issuingBody: data.ministryName, number: `      /QĐ-${data.ministryCode}`, place: data.place, date: data.date })
+    .documentType('Quyết định', [`Về việc tặng ${labels} năm ${data.year}`]);
+  pdf.paragraph(`BỘ TRƯỞNG ${data.ministryName.toLocaleUpperCase('vi')}`, { align: 'center', indent: false, font: 'Tinos-Bold' });
+  pdf.legalBases(data.legalBases);
+  pdf.paragraph('QUYẾT ĐỊNH:', { align: 'center', indent: false, font: 'Tinos-Bold' });
+  data.awards.forEach((a, i) => {
+    pdf.paragraph(`Điều ${i + 1}. Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, đã có thành tích xuất sắc dẫn đầu phong trào thi đua năm ${data.year}:`);
+    pdf.table([{ header: 'STT', width: 8, align: 'center' }, { header: 'Tên tập thể', width: 62 }, { header: 'Cụm thi đua', width: 30 }], a.units.map((u, k) => [String(k + 1), u.unitName, u.clusterName]));
+    pdf.paragraph(`Mức tiền thưởng: ${a.rewardText}.`, { font: 'Tinos-Italic' });
+  });
+  pdf.paragraph(`Điều ${data.awards.length + 1}. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng Vụ Thi đua – Khen thưởng và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`);
+  pdf.signatureBlock({ authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' });
+  return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
+}
