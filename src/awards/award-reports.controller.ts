@@ -11,7 +11,7 @@ import { IntField } from '../common/validation/fields';
 import { UuidParamPipe } from '../common/validation/params';
 import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
 import { AchievementReportsService, MAX_REPORT_BYTES } from './achievement-reports.service';
-import { AwardReportsService } from './award-reports.service';
+import { AwardCatalogueView, AwardReportsService } from './award-reports.service';
 
 class ReportYearQueryDto {
   @IntField({ presence: 'optional', min: 2000, max: 2100, query: true }) year?: number;
@@ -35,6 +35,12 @@ export class AwardReportsController {
     private readonly reports: AwardReportsService,
     private readonly achievements: AchievementReportsService,
   ) {}
+
+  @Get('api/awards/catalogue')
+  @Auth(...ALL_ROLES)
+  catalogue(): Promise<AwardCatalogueView> {
+    return this.reports.catalogue();
+  }
 
   @Get('api/awards/history.xlsx')
   @Auth(...ALL_ROLES)

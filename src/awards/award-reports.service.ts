@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
 import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
@@ -16,12 +18,19 @@ import { defaultLegalBases } from '../pledges/pledge-defaults';
 import { todayInVietnam } from '../scoring/scoring-context';
 import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
-import { AWARD_CODES, AWARD_LABELS } from './awards.rules';
+import { Award, AwardRuleVersion } from './award.entities';
+import { AWARD_LABELS, type AwardCode } from './awards.rules';
+
+/** The award catalogue with the rule versions (thresholds in basis points) and the base salary of rewards. */
+export interface AwardCatalogueView {
+  baseSalaryVnd: number;
+  awards: Array<{ code: AwardCode; name: string; conferredBy: string; legalBasis: string; rewardMultiple: number; rewardVnd: number }>;
+  ruleVersions: Array<{ basis: string; validFrom: string; validTo: string | null; minApproval: Record<AwardCode, number>; note: string | null }>;
+}
+
+const multipleText = (tenths: number) => (tenths / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS } from './proposals.rules';
 
-/** Base salary and reward multiples (configuration of the reference: 2,340,000 VND; Cờ 8×, Bằng khen 3×). */
-const BASE_SALARY = 2_340_000;
-const MULTIPLE = { EMULATION_FLAG: 8, CERTIFICATE_OF_MERIT: 3 } as const;
 const vnd = (n: number) => n.toLocaleString('vi-VN');
 
 /** Reports of awards: history per unit and year, proposals by cluster and status, and the draft decision. */
@@ -31,7 +40,22 @@ export class AwardReportsService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly documents: IssuedDocumentsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
+  async catalogue(): Promise<AwardCatalogueView> {
+    const base = this.config.baseSalaryVnd;
+    return this.uow.read(async (m) => {
+      const awards = await m.find(Award, { order: { sortOrder: 'ASC' } });
+      const versions = await m.find(AwardRuleVersion, { order: { validFrom: 'ASC' } });
+      return {
+        baseSalaryVnd: base,
+        awards: awards.map((a) => ({ code: a.code, name: a.name, conferredBy: a.conferredBy, legalBasis: a.legalBasis, rewardMultiple: a.rewardMultipleTenths / 10, rewardVnd: Math.round((a.rewardMultipleTenths * base) / 10) })),
+        ruleVersions: versions.map((v) => ({ basis: v.basis, validFrom: v.validFrom, validTo: v.validTo, minApproval: { EMULATION_FLAG: v.flagMinApproval, CERTIFICATE_OF_MERIT: v.meritMinApproval }, note: v.note })),
+      };
+    });
+  }
 
   async historyXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
@@ -103,7 +127,8 @@ export class AwardReportsService {
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
       const ministry = await m.findOneOrFail(Unit, { where: { id: organizerId } });
-      return { approved, clusters, units, ministry };
+      const catalogue = await m.find(Award, { order: { sortOrder: 'ASC' } });
+      return { approved, clusters, units, ministry, catalogue };
     });
     const content = {
       ministryName: data.ministry.name,
@@ -112,10 +137,10 @@ export class AwardReportsService {
       date: todayInVietnam(),
       year,
       legalBases: [...defaultLegalBases(year, data.ministry.name, '').slice(0, 2), `Xét đề nghị của các cụm thi đua và Vụ trưởng Vụ Thi đua – Khen thưởng,`],
-      awards: AWARD_CODES.map((code) => ({
-        awardLabel: AWARD_LABELS[code],
-        rewardText: `${MULTIPLE[code]} lần mức lương cơ sở (${vnd(MULTIPLE[code] * BASE_SALARY)} đồng/tập thể)`,
-        units: data.approved.filter((x) => x.awardCode === code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
+      awards: data.catalogue.map((award) => ({
+        awardLabel: award.name,
+        rewardText: `${multipleText(award.rewardMultipleTenths)} lần mức lương cơ sở (${vnd(Math.round((award.rewardMultipleTenths * this.config.baseSalaryVnd) / 10))} đồng/tập thể)`,
+        units: data.approved.filter((x) => x.awardCode === award.code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
       })).filter((a) => a.units.length),
     };
     const first = data.approved[0];

@@ -3,6 +3,19 @@ import { Cluster } from '../clusters/cluster.entity';
 import { Unit } from '../units/unit.entity';
 import type { AwardCode } from './awards.rules';
 
+/** An award of the catalogue (danh mục hình thức khen thưởng): data, not code. */
+@Entity('awards')
+export class Award {
+  @PrimaryColumn('varchar', { length: 30 }) code: AwardCode;
+  @Column('varchar', { length: 200 }) name: string;
+  @Column('varchar', { name: 'conferred_by', length: 200 }) conferredBy: string;
+  @Column('varchar', { name: 'legal_basis', length: 300 }) legalBasis: string;
+  /** The reward in tenths of the base salary (80 = 8 times). */
+  @Column('integer', { name: 'reward_multiple_tenths' }) rewardMultipleTenths: number;
+  @Column('integer', { name: 'sort_order' }) sortOrder: number;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+}
+
 /** A version of the award rules with its legal basis and dates (data, not code). */
 @Entity('award_rule_versions')
 export class AwardRuleVersion {

@@ -25,6 +25,8 @@ export interface AppConfig {
   signingP12Password?: string;
   /** Base address printed in documents (QR code to the verification page). */
   publicBaseUrl: string;
+  /** Mức lương cơ sở in VND, the base of reward money (Cờ 8×, Bằng khen 3×). */
+  baseSalaryVnd: number;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     signingP12Path: signingP12Path ? resolve(cwd, signingP12Path) : undefined,
     signingP12Password: env.SIGNING_P12_PASSWORD,
     publicBaseUrl,
+    baseSalaryVnd: intVar(env, 'BASE_SALARY_VND', 2_340_000, 1, 1_000_000_000),
   };
 }
 

@@ -1,5 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from '../awards/award.entities';
+import { Award, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from '../awards/award.entities';
 import { AchievementReport, AwardHistory, AwardProposal } from '../awards/award-proposal.entities';
 import { Session } from '../auth/session.entity';
 import { UserClusterScope } from '../auth/user-cluster-scope.entity';
@@ -26,4 +26,4 @@ import { Unit } from '../units/unit.entity';
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
   ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
-  AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport];
+  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport];

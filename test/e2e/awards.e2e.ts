@@ -18,6 +18,23 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
   const base = () => `/api/clusters/${ids.cum6}/years/2019`;
   const short = (x: { shortName: string }) => x.shortName.replace('Sở TTTT ', '');
 
+  it('the award catalogue and the rule versions are data, readable by every role and by no anonymous caller', async () => {
+    await t.http.get('/api/awards/catalogue').expect(401);
+    const res = await t.http.get('/api/awards/catalogue').auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual(
+      res.body.awards.map((a: { code: string; name: string; rewardMultiple: number; rewardVnd: number }) => [a.code, a.name, a.rewardMultiple, a.rewardVnd]),
+      [
+        ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 8, 18_720_000],
+        ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 3, 7_020_000],
+      ],
+    );
+    const decree152 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.startsWith('Nghị định 152/2025'));
+    assert.equal(decree152.validFrom, '2025-07-01');
+    assert.equal(decree152.minApproval.EMULATION_FLAG, 8000);
+    const decree98 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.startsWith('Nghị định 98/2023'));
+    assert.equal(decree98.validTo, '2025-06-30');
+  });
+
   it('the 2020 secretariat records the 2019 review meeting (held at the start of 2020)', async () => {
     const res = await t.http
       .post(`${base()}/review-meeting`)

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ SESSION_TTL_MINUTES: '1' }, /SESSION_TTL_MINUTES/],
     [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES/],
+    [{ BASE_SALARY_VND: '2.340.000' }, /BASE_SALARY_VND/],
     [{ HOST: 'bad host!' }, /HOST/],
   ];
   for (const [env, message] of wrong) {
