@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
-import { writeDurably } from '../common/durable-file';
+import { readVerified, storeByHash } from '../common/durable-file';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
@@ -39,17 +37,15 @@ export class AchievementReportsService {
   }
 
   async upload(p: Principal, proposalId: string, file: { originalname: string; buffer: Buffer }) {
-    const type = evidenceType(file.originalname, file.buffer);
-    if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem.replace('tệp minh chứng', 'báo cáo thành tích'));
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const type = evidenceType(file.originalname, file.buffer, 'báo cáo thành tích');
+    if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
     return this.uow.write(async (m) => {
       const proposal = await this.find(m, p, proposalId);
       const cluster = await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
       if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED') {
         throw new AppException(ErrorCode.IllegalTransition, 'Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị trả lại.');
       }
-      const relative = join('reports', String(proposal.year), `${sha256}.${type.extension}`);
-      if (!existsSync(join(this.config.dataDir, relative))) writeDurably(join(this.config.dataDir, relative), file.buffer);
+      const { sha256, relative } = storeByHash(this.config.dataDir, 'reports', proposal.year, file.buffer, type.extension);
       const report: AchievementReport = { id: randomUUID(), proposalId, fileName: file.originalname.slice(0, 200), mimeType: type.mime, sizeBytes: file.buffer.length, sha256, filePath: relative, uploadedBy: p.username, uploadedAt: nowIso() };
       await m.insert(AchievementReport, report);
       await this.audit.record(m, { action: 'proposal.report_upload', entityType: 'award_proposal', entityId: proposalId, after: view(report), organizerId: cluster.organizerId, clusterId: proposal.clusterId });
@@ -62,9 +58,8 @@ export class AchievementReportsService {
       await this.find(m, p, proposalId);
       const report = await m.findOne(AchievementReport, { where: { id: reportId, proposalId } });
       if (!report) throw AppException.notFound('báo cáo thành tích', 'reportId');
-      const path = join(this.config.dataDir, report.filePath);
-      const content = existsSync(path) ? readFileSync(path) : null;
-      if (!content || createHash('sha256').update(content).digest('hex') !== report.sha256) throw new AppException(ErrorCode.Internal, 'Tệp báo cáo bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
+      const content = readVerified(this.config.dataDir, report.filePath, report.sha256);
+      if (!content) throw new AppException(ErrorCode.Internal, 'Tệp báo cáo bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
       return { fileName: report.fileName, mimeType: report.mimeType, content };
     });
   }

@@ -19,11 +19,11 @@ function officeZip(b: Buffer, folder: string): boolean {
   return sniff(b) === 'zip' && zipProblem(b) === null && b.includes(Buffer.from('[Content_Types].xml')) && b.includes(Buffer.from(folder));
 }
 
-/** The MIME type of an accepted evidence file, or the Vietnamese reason it is refused. */
-export function evidenceType(fileName: string, bytes: Buffer): { mime: string; extension: string } | { problem: string } {
+/** The MIME type of an accepted evidence file, or the Vietnamese reason it is refused (`what` names the file for the user). */
+export function evidenceType(fileName: string, bytes: Buffer, what = 'tệp minh chứng'): { mime: string; extension: string } | { problem: string } {
   const extension = /\.([A-Za-z0-9]{1,5})$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const kind = BY_EXTENSION[extension];
-  if (!kind) return { problem: `Chỉ nhận tệp minh chứng dạng ${EVIDENCE_EXTENSIONS.join(', ')}.` };
+  if (!kind) return { problem: `Chỉ nhận ${what} dạng ${EVIDENCE_EXTENSIONS.join(', ')}.` };
   if (!kind.check(bytes)) return { problem: `Nội dung tệp không đúng với phần mở rộng .${extension}.` };
   return { mime: kind.mime, extension };
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditService } from '../audit/audit.service';
-import { writeDurably } from '../common/durable-file';
+import { readVerified, sha256Hex, writeDurably } from '../common/durable-file';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { currentActor } from '../common/request-context';
@@ -53,7 +53,6 @@ export interface DocumentInfo {
   verifyUrl: string;
 }
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The register of issued files: renders, signs, stores under data/documents/ and records the SHA-256.
@@ -82,7 +81,7 @@ export class IssuedDocumentsService {
     const id = randomUUID();
     const unsigned = await req.render(id, this.verifyUrl(id));
     const content = await this.signing.sign(unsigned, req.signature);
-    const hash = sha256(content);
+    const hash = sha256Hex(content);
     const relative = join('documents', String(req.year), `${id}.pdf`);
     writeDurably(join(this.config.dataDir, relative), content);
     const document: IssuedDocument = {
@@ -129,7 +128,7 @@ export class IssuedDocumentsService {
     if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp gửi lên không phải là tệp PDF.');
     }
-    const hash = sha256(bytes);
+    const hash = sha256Hex(bytes);
     const exact = await this.bySha(hash);
     if (exact) return { intact: true, document: exact, sha256: hash, message: intactMessage(exact) };
     const claimed = /thidua-doc:([0-9a-f-]{36})/.exec(bytes.toString('latin1'))?.[1];
@@ -160,10 +159,9 @@ export class IssuedDocumentsService {
 
   /** The stored bytes, checked against the recorded hash. */
   readStored(doc: IssuedDocument): Buffer {
-    const file = join(this.config.dataDir, doc.filePath);
-    const bytes = existsSync(file) ? readFileSync(file) : null;
-    if (!bytes || sha256(bytes) !== doc.sha256) {
-      this.logger.error(`Stored file of issued document ${doc.id} is missing or altered (${file}).`);
+    const bytes = readVerified(this.config.dataDir, doc.filePath, doc.sha256);
+    if (!bytes) {
+      this.logger.error(`Stored file of issued document ${doc.id} is missing or altered (${doc.filePath}).`);
       throw new AppException(ErrorCode.Internal, 'Tệp lưu trữ của tài liệu bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
     }
     return bytes;

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
-import { writeDurably } from '../common/durable-file';
+import { readVerified, storeByHash } from '../common/durable-file';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
@@ -60,17 +58,13 @@ export class EvidenceService {
   async upload(p: Principal, clusterId: string, year: number, sheetId: string, criterionCode: string | undefined, file: { originalname: string; buffer: Buffer }): Promise<EvidenceView> {
     const type = evidenceType(file.originalname, file.buffer);
     if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const relative = join('evidence', String(year), `${sha256}.${type.extension}`);
-    const absolute = join(this.config.dataDir, relative);
     return this.uow.write(async (m) => {
       const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId);
       const leaves = await leavesOf(m, sheet.criteriaSetId);
       if (!criterionCode || !leaves.some((l) => l.code === criterionCode)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'criterionCode', 'Cần ghi mã tiêu chí (criterionCode) có trong phiếu chấm.');
       }
-      // Same content is stored once (named by its hash); written before the record, durably.
-      if (!existsSync(absolute)) writeDurably(absolute, file.buffer);
+      const { sha256, relative } = storeByHash(this.config.dataDir, 'evidence', year, file.buffer, type.extension);
       const evidence: EvidenceFile = {
         id: randomUUID(),
         sheetId,
@@ -94,9 +88,8 @@ export class EvidenceService {
       await this.sheets.readable(m, p, clusterId, year, sheetId);
       const evidence = await m.findOne(EvidenceFile, { where: { id: evidenceId, sheetId } });
       if (!evidence) throw AppException.notFound('tài liệu minh chứng', 'evidenceId');
-      const path = join(this.config.dataDir, evidence.filePath);
-      const content = existsSync(path) ? readFileSync(path) : null;
-      if (!content || createHash('sha256').update(content).digest('hex') !== evidence.sha256) {
+      const content = readVerified(this.config.dataDir, evidence.filePath, evidence.sha256);
+      if (!content) {
         throw new AppException(ErrorCode.Internal, 'Tệp minh chứng bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
       }
       return { fileName: evidence.fileName, mimeType: evidence.mimeType, content };

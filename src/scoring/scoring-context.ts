@@ -6,6 +6,7 @@ import { formatDateVi } from '../common/time';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { Criterion } from '../criteria/criterion.entity';
+import { rawQuery } from '../database/raw-sql';
 import { Unit } from '../units/unit.entity';
 import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
 import { ScoringConfig } from './scoring-config.entity';
@@ -55,7 +56,7 @@ const leafCache = new Map<string, { version: number; leaves: LeafWithText[] }>()
  * its version: every change of a set's tree bumps the version (replace) or makes a new set (amendment).
  */
 export async function leavesOf(m: EntityManager, setId: string): Promise<LeafWithText[]> {
-  const [set] = await m.query(m.connection.options.type === 'postgres' ? 'SELECT version FROM criteria_sets WHERE id = $1' : 'SELECT version FROM criteria_sets WHERE id = ?', [setId]);
+  const [set] = await rawQuery<{ version: number }>(m, 'SELECT version FROM criteria_sets WHERE id = ?', [setId]);
   const version = Number(set?.version ?? -1);
   const hit = leafCache.get(setId);
   if (hit && hit.version === version) return hit.leaves;

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { rawQuery } from '../raw-sql';
 import { col } from './table-helpers';
 
 /**
@@ -28,10 +29,8 @@ export class AwardCatalogue1764600000000 implements MigrationInterface {
       ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 'Bộ trưởng Bộ Thông tin và Truyền thông', 'Luật Thi đua, khen thưởng năm 2022', 80, 1, now],
       ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 'Bộ trưởng Bộ Thông tin và Truyền thông', 'Luật Thi đua, khen thưởng năm 2022', 30, 2, now],
     ];
-    const postgres = q.connection.driver.options.type === 'postgres';
-    const marks = rows[0].map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
     for (const row of rows) {
-      await q.query(`INSERT INTO awards (code, name, conferred_by, legal_basis, reward_multiple_tenths, sort_order, created_at) VALUES (${marks})`, row);
+      await rawQuery(q.manager, 'INSERT INTO awards (code, name, conferred_by, legal_basis, reward_multiple_tenths, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', row);
     }
   }
 
