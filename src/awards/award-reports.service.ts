@@ -139,6 +139,7 @@ export class AwardReportsService {
       legalBases: [...defaultLegalBases(year, data.ministry.name, '').slice(0, 2), `Xét đề nghị của các cụm thi đua và Vụ trưởng Vụ Thi đua – Khen thưởng,`],
       awards: data.catalogue.map((award) => ({
         awardLabel: award.name,
+        citation: award.code === 'EMULATION_FLAG' ? 'đã có thành tích xuất sắc dẫn đầu phong trào thi đua' : 'đã có thành tích xuất sắc trong phong trào thi đua',
         rewardText: `${multipleText(award.rewardMultipleTenths)} lần mức lương cơ sở (${vnd(Math.round((award.rewardMultipleTenths * this.config.baseSalaryVnd) / 10))} đồng/tập thể)`,
         units: data.approved.filter((x) => x.awardCode === award.code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
       })).filter((a) => a.units.length),

@@ -236,7 +236,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(secretary, { type: 'bearer' }).expect(403);
     if (POPPLER_MISSING) return;
     const text = squash(pdftotext(tempFile(decision.body)));
-    for (const phrase of ['BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', '18.720.000', 'DỰ THẢO']) {
+    for (const phrase of ['BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', '18.720.000', 'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO']) {
       assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
     }
     assert.match(pdfsig(tempFile(decision.body)), /Signature is Valid/);

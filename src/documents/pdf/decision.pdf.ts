@@ -9,7 +9,7 @@ export interface DecisionDraftData {
   place: string;
   date: string;
   year: number;
-  awards: Array<{ awardLabel: string; rewardText: string; units: Array<{ unitName: string; clusterName: string }> }>;
+  awards: Array<{ awardLabel: string; citation: string; rewardText: string; units: Array<{ unitName: string; clusterName: string }> }>;
   legalBases: string[];
 }
 
@@ -23,11 +23,11 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   pdf.legalBases(data.legalBases);
   pdf.paragraph('QUYẾT ĐỊNH:', { align: 'center', indent: false, font: 'Tinos-Bold' });
   data.awards.forEach((a, i) => {
-    pdf.paragraph(`Điều ${i + 1}. Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, đã có thành tích xuất sắc dẫn đầu phong trào thi đua năm ${data.year}:`);
+    pdf.paragraph(`Điều ${i + 1}. Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, ${a.citation} năm ${data.year}:`);
     pdf.table([{ header: 'STT', width: 8, align: 'center' }, { header: 'Tên tập thể', width: 62 }, { header: 'Cụm thi đua', width: 30 }], a.units.map((u, k) => [String(k + 1), u.unitName, u.clusterName]));
     pdf.paragraph(`Mức tiền thưởng: ${a.rewardText}.`, { font: 'Tinos-Italic' });
   });
-  pdf.paragraph(`Điều ${data.awards.length + 1}. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng Vụ Thi đua – Khen thưởng và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`);
+  pdf.paragraph(`Điều ${data.awards.length + 1}. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng Vụ Thi đua – Khen thưởng và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`);
   pdf.signatureBlock({ authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' });
   return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
 }

@@ -6,7 +6,7 @@ import { placeDateLine } from './vietnamese-dates';
 const MM = 72 / 25.4;
 
 /** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
-export const LAYOUT_VERSION = 5;
+export const LAYOUT_VERSION = 6;
 
 /** Decree 30/2020 Appendix I: A4, margins top 20, bottom 25 (footer), left 30, right 15 mm. */
 export const LAYOUT = {
