@@ -2,7 +2,7 @@
 // Runs the test suites on the compiled output with Node's test runner and prints the totals of all
 // suites as the last line: "N passed, N failed".
 //   node scripts/run-tests.mjs            unit + e2e on SQLite (+ e2e on PostgreSQL when reachable)
-//   node scripts/run-tests.mjs unit|e2e   one tier
+//   node scripts/run-tests.mjs unit|e2e|browser   one tier
 // PostgreSQL: TEST_PG_URL (an admin URL; each test file creates and drops its own database).
 // REQUIRE_PG=1 makes an unreachable PostgreSQL a failure instead of a skip (CI sets it).
 import { spawnSync } from 'node:child_process';
@@ -57,6 +57,16 @@ if (!only || only === 'e2e') {
   } else {
     console.log(`\nPostgreSQL not reachable at ${pgUrl}: the PostgreSQL e2e run is skipped (set TEST_PG_URL).`);
   }
+}
+
+if (!only || only === 'browser') {
+  // Browser tests in Debian's Chromium, on SQLite. REQUIRE_BROWSER=1 (CI) makes a missing Chromium a failure.
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) suites.push(runSuite('browser (Chromium)', filesIn('browser', '.browser.js'), { TEST_DB: 'sqlite' }));
+  else if (process.env.REQUIRE_BROWSER === '1') {
+    console.log(`\nChromium is required (REQUIRE_BROWSER=1) but ${chromium} is missing.`);
+    suites.push({ name: 'browser (Chromium)', pass: 0, fail: 1 });
+  } else console.log(`\nChromium not found at ${chromium}: the browser tests are skipped (apt-get install chromium).`);
 }
 
 console.log('\n=== totals ===');

@@ -7,7 +7,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import type { AppConfig } from './config/app-config';
-import { APP_CONFIG } from './config/config.tokens';
+import { APP_CONFIG, SERVER_SECRET } from './config/config.tokens';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { LeadershipModule } from './leadership/leadership.module';
@@ -17,6 +17,7 @@ import { PledgesModule } from './pledges/pledges.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { AwardsModule } from './awards/awards.module';
 import { UnitsModule } from './units/units.module';
+import { WebModule } from './web/web.module';
 
 @Global()
 @Module({})
@@ -39,10 +40,11 @@ export class AppModule {
         PledgesModule,
         ScoringModule,
         AwardsModule,
+        WebModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: SERVER_SECRET, useValue: jwtSecret }, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [APP_CONFIG, SERVER_SECRET],
     };
   }
 }

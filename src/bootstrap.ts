@@ -11,6 +11,7 @@ import { contentTypeMiddleware } from './common/content-type.middleware';
 import { AppConfig, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
+import { staticDir } from './web/page-response';
 
 /**
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
@@ -35,6 +36,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       },
     }),
   );
+  // The web pages' own assets, served locally (the users' networks are closed: no CDN).
+  app.useStaticAssets(staticDir(), { prefix: '/static/', maxAge: '1h', index: false });
   app.use('/api', contentTypeMiddleware);
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });

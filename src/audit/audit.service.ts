@@ -4,6 +4,9 @@ import { currentActor, currentRequestId } from '../common/request-context';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import type { AuditEntryView, AuditPage, AuditQueryDto } from './audit.dto';
 import { AuditContent, ChainCheck, GENESIS_HASH, auditHash, canonicalJson, checkChainBatch } from './audit-chain';
 
 export interface AuditInput {
@@ -32,6 +35,25 @@ function snapshot(value: unknown): string | null {
 @Injectable()
 export class AuditService {
   constructor(private readonly uow: UnitOfWork) {}
+
+  /** A page of the trail, newest first. Admins see everything; a reviewer sees their organiser's clusters. */
+  list(p: Principal, q: AuditQueryDto): Promise<AuditPage> {
+    const limit = q.limit ?? 100;
+    const offset = q.offset ?? 0;
+    return this.uow.read(async (m) => {
+      const qb = m.createQueryBuilder(AuditEntry, 'a').orderBy('a.seq', 'DESC').take(limit).skip(offset);
+      if (p.role !== Role.Admin) qb.andWhere('a.organizerId = :scopeOrg', { scopeOrg: p.organizerId ?? '' });
+      if (q.entityType) qb.andWhere('a.entityType = :entityType', { entityType: q.entityType });
+      if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
+      if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+      if (q.actor) qb.andWhere('a.actorUsername = :actor', { actor: q.actor });
+      if (q.clusterId) qb.andWhere('a.clusterId = :clusterId', { clusterId: q.clusterId });
+      if (q.from) qb.andWhere('a.occurredAt >= :from', { from: q.from });
+      if (q.to) qb.andWhere('a.occurredAt < :to', { to: nextDay(q.to) });
+      const [rows, total] = await qb.getManyAndCount();
+      return { items: rows.map(entryView), total, limit, offset };
+    });
+  }
 
   /** Appends an entry inside the caller's transaction: the change and its record commit together or not at all. */
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
@@ -88,4 +110,30 @@ export class AuditService {
       afterSeq = batch[batch.length - 1].seq;
     }
   }
+}
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+function entryView(a: AuditEntry): AuditEntryView {
+  return {
+    seq: a.seq,
+    occurredAt: a.occurredAt,
+    actorId: a.actorId,
+    actorUsername: a.actorUsername,
+    action: a.action,
+    entityType: a.entityType,
+    entityId: a.entityId,
+    before: parse(a.before),
+    after: parse(a.after),
+    reason: a.reason,
+    requestId: a.requestId,
+    clusterId: a.clusterId,
+    hash: a.hash,
+  };
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

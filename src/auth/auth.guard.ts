@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
@@ -9,9 +9,13 @@ import { nowIso } from '../common/time';
 import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { EntityManager } from 'typeorm';
+import { SERVER_SECRET } from '../config/config.tokens';
+import { CSRF_HEADER, csrfTokenFor, sameToken, sessionCookieToken } from '../web/web-session';
 import { ACCESS_KEY, AccessRule } from './auth.decorators';
 import type { Principal } from './principal';
 import { Role } from './roles';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface TokenPayload {
   sub: string;
@@ -39,6 +43,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly uow: UnitOfWork,
+    @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,8 +62,13 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * The bearer token of an API client, or the session cookie of a browser. A browser's request that
+   * changes something must also carry the session's CSRF token in the X-CSRF-Token header.
+   */
   async authenticate(req: Request): Promise<Principal> {
-    const token = bearerToken(req);
+    const bearer = bearerToken(req);
+    const token = bearer ?? sessionCookieToken(req);
     if (!token) throw new AppException(ErrorCode.AuthRequired);
     let payload: TokenPayload;
     try {
@@ -67,6 +77,9 @@ export class AuthGuard implements CanActivate {
       throw new AppException(ErrorCode.SessionEnded);
     }
     if (typeof payload?.sid !== 'string' || typeof payload?.sub !== 'string') throw new AppException(ErrorCode.SessionEnded);
+    if (!bearer && !SAFE_METHODS.has(req.method) && !sameToken(req.headers[CSRF_HEADER], csrfTokenFor(this.secret, payload.sid))) {
+      throw new AppException(ErrorCode.CsrfRejected);
+    }
     const principal = await this.uow.read((m) => loadPrincipal(m, payload.sid));
     if (!principal || principal.userId !== payload.sub) throw new AppException(ErrorCode.SessionEnded);
     return principal;

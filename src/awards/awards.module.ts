@@ -11,5 +11,5 @@ import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService] })
+@Module({ imports: [ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

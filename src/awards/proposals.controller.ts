@@ -119,7 +119,8 @@ export class ProposalsController {
 
 function send(res: Response, file: { fileName: string; content: Buffer; documentId?: string }, type: string): void {
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+  // ?inline=1 lets a page show the document in a frame (the reviewer reads the dossier inline).
+  res.setHeader('Content-Disposition', attachmentHeader(file.fileName, res.req.query.inline === '1'));
   if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
   res.send(file.content);
 }

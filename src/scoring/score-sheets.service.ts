@@ -7,7 +7,8 @@ import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { formatDateTimeVi, nowIso } from '../common/time';
+import { rawQuery } from '../database/raw-sql';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -213,7 +214,7 @@ export class ScoreSheetsService {
       throw AppException.forbidden();
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
-    if (version !== undefined && sheet.version !== version) throw stale(sheet.version);
+    if (version !== undefined && sheet.version !== version) throw await staleWithAuthor(m, sheet);
     return { sheet, cluster };
   }
 
@@ -314,6 +315,21 @@ export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[]): Map
     throw new AppException(code, problems[0].message, problems);
   }
   return values;
+}
+
+/** A stale edit: says who changed the sheet last and when, so the user knows what they are reloading. */
+async function staleWithAuthor(m: EntityManager, sheet: ScoreSheet): Promise<AppException> {
+  const [last] = await rawQuery<{ actor_username: string; full_name: string | null; occurred_at: string }>(
+    m,
+    `SELECT a.actor_username, u.full_name, a.occurred_at FROM audit_entries a LEFT JOIN users u ON u.username = a.actor_username
+      WHERE a.entity_type = 'score_sheet' AND a.entity_id = ? ORDER BY a.seq DESC LIMIT 1`,
+    [sheet.id],
+  );
+  if (!last) return stale(sheet.version);
+  const who = last.full_name ? `${last.full_name} (${last.actor_username})` : last.actor_username;
+  return new AppException(ErrorCode.VersionConflict, undefined, [
+    { field: 'version', code: 'stale', message: `Phiếu đã được ${who} thay đổi lúc ${formatDateTimeVi(last.occurred_at)}; phiên bản hiện tại là ${sheet.version}.` },
+  ]);
 }
 
 function stale(current: number): AppException {

@@ -13,6 +13,7 @@ export enum ErrorCode {
   TooManyLoginAttempts = 'AUTH_TOO_MANY_ATTEMPTS',
   WrongCurrentPassword = 'AUTH_WRONG_CURRENT_PASSWORD',
   Forbidden = 'FORBIDDEN',
+  CsrfRejected = 'CSRF_REJECTED',
   NotFound = 'NOT_FOUND',
   RouteNotFound = 'ROUTE_NOT_FOUND',
   VersionConflict = 'VERSION_CONFLICT',
@@ -63,6 +64,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
   },
   [ErrorCode.WrongCurrentPassword]: { status: 422, message: 'Mật khẩu hiện tại không đúng.' },
   [ErrorCode.Forbidden]: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  [ErrorCode.CsrfRejected]: { status: 403, message: 'Yêu cầu bị từ chối vì thiếu mã bảo vệ (CSRF) hợp lệ. Hãy tải lại trang rồi thử lại.' },
   [ErrorCode.NotFound]: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   [ErrorCode.RouteNotFound]: { status: 404, message: 'Không tìm thấy đường dẫn yêu cầu.' },
   [ErrorCode.VersionConflict]: {

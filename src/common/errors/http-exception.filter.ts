@@ -25,6 +25,13 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
   503: ErrorCode.ServiceUnavailable,
 };
 
+/** Renders an error as a page for a browser's page request; returns false when the request wants JSON. */
+export type HtmlErrorRenderer = (error: AppException, request: Request, response: Response) => boolean;
+let htmlErrorRenderer: HtmlErrorRenderer | undefined;
+export function setHtmlErrorRenderer(renderer: HtmlErrorRenderer): void {
+  htmlErrorRenderer = renderer;
+}
+
 /** Turns every error into `{statusCode, code, message, details[]}`; never leaks a stack trace. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -46,6 +53,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     for (const [name, value] of Object.entries(appError.headers)) response.setHeader(name, value);
+    if (htmlErrorRenderer?.(appError, request, response)) return;
     response.status(appError.status).json({
       statusCode: appError.status,
       code: appError.code,

@@ -56,7 +56,7 @@ export async function tableWorkbook<T>(sheetName: string, title: string, columns
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A Content-Disposition header with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function attachmentHeader(fileName: string): string {
+export function attachmentHeader(fileName: string, inline = false): string {
   const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { Role } from '../auth/roles';
+import { ProposalsService } from '../awards/proposals.service';
+import { ClustersService } from '../clusters/clusters.service';
+import { EmulationYearsService } from '../clusters/emulation-years.service';
+import { AppException } from '../common/errors/app.exception';
+import { PledgesService } from '../pledges/pledges.service';
+import { ScoreSheetsService } from '../scoring/score-sheets.service';
+import type { ClusterView } from '../clusters/clusters.dto';
+import { todayInVietnam } from './format';
+import { yearHref } from './views/clusters.view';
+import type { DashboardTask, Deadline } from './views/dashboard.view';
+
+const PHASES: Array<[key: 'pledgeSigningOn' | 'midYearReviewOn' | 'scoringOpensOn' | 'scoringClosesOn' | 'reviewMeetingOn' | 'proposalDeadline', label: string, page: string]> = [
+  ['pledgeSigningOn', 'Ký giao ước thi đua', 'giao-uoc'],
+  ['midYearReviewOn', 'Sơ kết giữa năm', ''],
+  ['scoringOpensOn', 'Mở chấm điểm', 'cham-diem'],
+  ['scoringClosesOn', 'Hạn chấm điểm', 'cham-diem'],
+  ['reviewMeetingOn', 'Họp bình xét', 'binh-xet'],
+  ['proposalDeadline', 'Hạn gửi hồ sơ đề nghị khen thưởng', 'binh-xet'],
+];
+
+/** What is waiting for the signed-in user: pledges to sign, sheets to finish, proposals to review, deadlines. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly years: EmulationYearsService,
+    private readonly pledges: PledgesService,
+    private readonly sheets: ScoreSheetsService,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[] }> {
+    const today = todayInVietnam();
+    const clusters = await this.clusters.list(p, {});
+    const tasks: DashboardTask[] = [];
+    const deadlines: Deadline[] = [];
+    if (p.role === Role.MinistryReviewer || p.role === Role.Admin) {
+      const waiting = await this.proposals.list(p, {});
+      for (const pr of waiting.filter((x) => x.status === 'SUBMITTED' || x.status === 'IN_REVIEW')) {
+        tasks.push({ label: `Thẩm định: ${pr.awardLabel} cho ${pr.unit.name}`, href: `/tham-dinh/${pr.id}`, note: `${pr.clusterName}, năm ${pr.year} · ${pr.statusLabel}` });
+      }
+    }
+    // Clusters in scope: a reviewer or an admin may see many; the per-year look is for the people who do the work.
+    const working = p.role === Role.UnitOfficer || p.role === Role.ClusterSecretary ? clusters : [];
+    for (const cluster of working) {
+      for (const y of await this.years.list(p, cluster.id)) {
+        const href = yearHref(cluster.id, y.year);
+        for (const [key, label, page] of PHASES) {
+          const date = y[key];
+          if (date && date >= today) deadlines.push({ date, label: `${label} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
+        }
+        const pledge = await this.pledges.get(p, cluster.id, y.year).catch((e) => (e instanceof AppException && e.status < 500 ? null : Promise.reject(e)));
+        if (pledge?.status === 'OPEN') {
+          const mine = pledge.signatories.find((s) => s.unit.id === p.unitId);
+          if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: cluster.name });
+          if (p.role === Role.ClusterSecretary) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}` });
+        }
+        const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role !== Role.UnitOfficer || s.scorer?.id === p.unitId));
+        for (const s of open) {
+          tasks.push({
+            label: `${s.status === 'RETURNED' ? 'Sửa phiếu bị trả lại' : 'Hoàn thành phiếu chấm'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
+            href: `${href}/cham-diem?loai=${s.kind}`,
+            note: s.returnReason ?? cluster.name,
+          });
+        }
+      }
+    }
+    if (p.role === Role.ClusterSecretary) {
+      for (const pr of (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' || x.status === 'DRAFT')) {
+        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: pr.reviewNote ?? `năm ${pr.year}` });
+      }
+    }
+    deadlines.sort((a, b) => a.date.localeCompare(b.date));
+    return { tasks, deadlines: deadlines.slice(0, 10), clusters };
+  }
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Response } from 'express';
+import type { Html } from './html';
+
+/** Sends a rendered page; pages show personal data, so no shared cache keeps them. */
+export function sendPage(res: Response, page: Html, status = 200): void {
+  res.status(status);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(page.value);
+}
+
+/** The folder of the static assets: src/web/static, whether running from src or from the compiled dist/. */
+export function staticDir(): string {
+  const candidates = [join(__dirname, 'static'), join(__dirname, '..', '..', '..', 'src', 'web', 'static')];
+  const found = candidates.find((d) => existsSync(join(d, 'app.js')));
+  if (!found) throw new Error(`Web assets not found (looked in ${candidates.join(', ')})`);
+  return found;
+}

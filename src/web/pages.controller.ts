@@ -1,0 +1,233 @@
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AuthGuard } from '../auth/auth.guard';
+import { AuditService } from '../audit/audit.service';
+import { AuditQueryDto } from '../audit/audit.dto';
+import { Auth, CurrentUser, Public } from '../auth/auth.decorators';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES, Role } from '../auth/roles';
+import { AchievementReportsService } from '../awards/achievement-reports.service';
+import { ProposalsService } from '../awards/proposals.service';
+import { ReviewMeetingsService } from '../awards/review-meetings.service';
+import { ClustersService } from '../clusters/clusters.service';
+import { EmulationYearsService } from '../clusters/emulation-years.service';
+import { MembershipsService } from '../clusters/memberships.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import { SERVER_SECRET } from '../config/config.tokens';
+import { CriteriaService } from '../criteria/criteria.service';
+import { UnitOfWork } from '../database/unit-of-work';
+import { LeadershipService } from '../leadership/leadership.service';
+import { RotationService } from '../leadership/rotation.service';
+import { PledgesService } from '../pledges/pledges.service';
+import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
+import { ScoreSheetsService } from '../scoring/score-sheets.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { DashboardService } from './dashboard.service';
+import { sendPage } from './page-response';
+import { auditPage, verifyPage } from './views/audit.view';
+import { dossierPage, meetingPage, queuePage } from './views/awards.view';
+import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
+import { dashboardPage } from './views/dashboard.view';
+import { PageFrame } from './views/layout';
+import { pledgePage } from './views/pledge.view';
+import { GridRow, gridColumns, gridPage, rankingPage } from './views/scoring.view';
+import { csrfTokenFor, sessionCookieToken } from './web-session';
+import { dateVi, todayInVietnam } from './format';
+
+/** A value, or null when the service answers "not found" (an object not created yet). */
+async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppException && error.code === ErrorCode.NotFound) return null;
+    throw error;
+  }
+}
+
+const MANAGER_ROLES = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+
+/**
+ * The server-rendered pages. Each handler reads through the same services as the API (so the same
+ * scope checks apply: another cluster's page answers 404/403), and renders a view. Changes are made by
+ * the pages' script through the JSON API, with the session's CSRF token.
+ */
+@ApiExcludeController()
+@Controller()
+export class PagesController {
+  constructor(
+    @Inject(SERVER_SECRET) private readonly secret: string,
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly clusters: ClustersService,
+    private readonly years: EmulationYearsService,
+    private readonly members: MembershipsService,
+    private readonly leadership: LeadershipService,
+    private readonly rotation: RotationService,
+    private readonly pledges: PledgesService,
+    private readonly criteria: CriteriaService,
+    private readonly scoring: ScoringService,
+    private readonly sheets: ScoreSheetsService,
+    private readonly meetings: ReviewMeetingsService,
+    private readonly proposals: ProposalsService,
+    private readonly reports: AchievementReportsService,
+    private readonly audit: AuditService,
+    private readonly dashboard: DashboardService,
+    private readonly guard: AuthGuard,
+  ) {}
+
+  private frame(p: Principal): PageFrame & { principal: Principal } {
+    return { title: '', principal: p, csrf: csrfTokenFor(this.secret, p.sessionId) };
+  }
+
+  /** Whether the caller may change the data of this cluster-year (the same rule the services apply). */
+  private canManageYear(p: Principal, clusterId: string, year: number): Promise<boolean> {
+    if (!MANAGER_ROLES.includes(p.role)) return Promise.resolve(false);
+    return this.uow.read((m) => this.access.requireClusterYear(m, p, clusterId, year, 'year').then(() => true, () => false));
+  }
+
+  @Get()
+  @Auth(...ALL_ROLES)
+  async home(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+    const data = await this.dashboard.forPrincipal(p);
+    sendPage(res, dashboardPage(this.frame(p), { ...data, today: todayInVietnam() }));
+  }
+
+  @Get('cum')
+  @Auth(...ALL_ROLES)
+  async clusterList(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+    sendPage(res, clusterListPage(this.frame(p), await this.clusters.list(p, {})));
+  }
+
+  @Get('cum/:id')
+  @Auth(...ALL_ROLES)
+  async cluster(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query('nam') yearText: string | undefined, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const years = await this.years.list(p, id);
+    const requested = Number(yearText);
+    const year = years.some((y) => y.year === requested) ? requested : (years.at(-1)?.year ?? new Date().getFullYear());
+    const [members, terms] = await Promise.all([this.members.list(p, id, year), this.leadership.list(p, id)]);
+    let preview = null;
+    let previewError: string | null = null;
+    try {
+      preview = await this.rotation.preview(p, id, 5);
+    } catch (error) {
+      if (!(error instanceof AppException) || error.status >= 500) throw error;
+      previewError = error.message;
+    }
+    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError }));
+  }
+
+  @Get('cum/:id/nam/:year')
+  @Auth(...ALL_ROLES)
+  async year(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const y = await this.years.get(p, id, year);
+    const base = yearHref(id, year);
+    const tasks = [
+      { label: 'Giao ước thi đua', href: `${base}/giao-uoc` },
+      { label: 'Chấm điểm', href: `${base}/cham-diem` },
+      { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
+      { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
+    ];
+    sendPage(res, yearPage(this.frame(p), cluster, y, tasks));
+  }
+
+  @Get('cum/:id/nam/:year/giao-uoc')
+  @Auth(...ALL_ROLES)
+  async pledge(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const [pledge, criteria, canManage] = await Promise.all([orNull(this.pledges.get(p, id, year)), orNull(this.criteria.current(p, id, year)), this.canManageYear(p, id, year)]);
+    sendPage(res, pledgePage(this.frame(p), cluster, year, pledge, criteria, canManage));
+  }
+
+  @Get('cum/:id/nam/:year/cham-diem')
+  @Auth(...ALL_ROLES)
+  async grid(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('loai') kindText: string | undefined, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const kinds: ScorerKind[] = p.role === Role.UnitOfficer ? ['SELF', 'PEER'] : p.role === Role.ClusterSecretary ? ['CLUSTER'] : ['CLUSTER', 'MINISTRY'];
+    if (kindText !== undefined && !(SCORER_KINDS as readonly string[]).includes(kindText)) {
+      throw AppException.field(ErrorCode.ValidationFailed, 'loai', `Loại phiếu "${kindText}" không hợp lệ.`);
+    }
+    const kind = kinds.includes(kindText as ScorerKind) ? (kindText as ScorerKind) : kinds[0];
+    const criteria = await orNull(this.criteria.current(p, id, year));
+    const columns = criteria ? gridColumns(criteria.items) : [];
+    const sheets = await this.sheets.list(p, id, year, { kind });
+    let targets;
+    if (kind === 'SELF') targets = (await this.members.list(p, id, year)).map((m) => m.unit).filter((u) => u.id === p.unitId);
+    else if (kind === 'PEER') targets = (await this.scoring.assignments(p, id, year)).find((a) => a.scorer.id === p.unitId)?.targets ?? [];
+    else targets = (await this.members.list(p, id, year)).map((m) => m.unit);
+    const rows: GridRow[] = targets.map((t) => ({
+      target: { id: t.id, name: t.name, shortName: t.shortName },
+      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || s.scorer?.id === p.unitId)) ?? null,
+    }));
+    let notice: string | null = null;
+    if (kind === 'CLUSTER' && !(await this.canManageYear(p, id, year))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
+    if (kind === 'SELF' || kind === 'PEER') {
+      // Member units score within the year's scoring window (the service enforces it; the page says so first).
+      const phases = await this.years.get(p, id, year);
+      const today = todayInVietnam();
+      if (phases.scoringOpensOn && today < phases.scoringOpensOn) notice = `Chưa đến thời gian chấm điểm năm ${year} (từ ${dateVi(phases.scoringOpensOn)}).`;
+      if (phases.scoringClosesOn && today > phases.scoringClosesOn) notice = `Đã hết thời gian chấm điểm năm ${year} (đến ${dateVi(phases.scoringClosesOn)}): phiếu chỉ để xem.`;
+    }
+    sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice));
+  }
+
+  @Get('cum/:id/nam/:year/xep-hang')
+  @Auth(...ALL_ROLES)
+  async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const [ranking, canManage] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year)]);
+    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage));
+  }
+
+  @Get('cum/:id/nam/:year/binh-xet')
+  @Auth(...ALL_ROLES)
+  async meeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const [meeting, members, proposals] = await Promise.all([orNull(this.meetings.get(p, id, year)), this.members.list(p, id, year), this.proposals.list(p, { clusterId: id, year })]);
+    const canManage = p.role === Role.ClusterSecretary || p.role === Role.Admin ? await this.canManageAwards(p, id, year) : false;
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage));
+  }
+
+  /** The review of year Y may be run by the secretariat of Y or of Y+1 (the service decides; we ask it). */
+  private canManageAwards(p: Principal, clusterId: string, year: number): Promise<boolean> {
+    return this.uow.read((m) => this.meetings.requireAwardsYear(m, p, clusterId, year).then(() => true, () => false));
+  }
+
+  @Get('tham-dinh')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async queue(@CurrentUser() p: Principal, @Query('nam') yearText: string | undefined, @Query('trang-thai') status: string | undefined, @Res() res: Response): Promise<void> {
+    const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+    const allowed = ['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'];
+    const filter = { year, status: status && allowed.includes(status) ? status : undefined };
+    sendPage(res, queuePage(this.frame(p), await this.proposals.list(p, filter), filter));
+  }
+
+  @Get('tham-dinh/:proposalId')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
+    const proposal = (await this.proposals.list(p, {})).find((x) => x.id === proposalId);
+    if (!proposal) throw AppException.notFound('đề nghị khen thưởng', 'proposalId');
+    const reports = await this.reports.list(p, proposalId);
+    sendPage(res, dossierPage(this.frame(p), proposal, reports, true));
+  }
+
+  @Get('nhat-ky')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async auditTrail(@CurrentUser() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response): Promise<void> {
+    const query = { ...q, limit: q.limit ?? 50 };
+    sendPage(res, auditPage(this.frame(p), await this.audit.list(p, query), query));
+  }
+
+  @Get('xac-thuc')
+  @Public()
+  async verify(@Req() req: Request, @Res() res: Response): Promise<void> {
+    // Public (the QR code in each document leads here); a signed-in user keeps their navigation.
+    const p = sessionCookieToken(req) ? await this.guard.authenticate(req).catch(() => null) : null;
+    sendPage(res, verifyPage(p ? this.frame(p) : { title: 'Xác thực tài liệu' }));
+  }
+}

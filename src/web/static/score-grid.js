@@ -1,0 +1,207 @@
+// The score grid: checks each value as typed, keeps totals, saves every row as its own sheet (draft),
+// submits, and on a stale edit (409) says who changed the sheet and reloads it without losing input.
+'use strict';
+
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.getElementById('score-grid');
+  if (!form) return;
+  const { api, parseDecimal, showErrors, clearErrors, flash } = window.thidua;
+  const base = form.dataset.base;
+  const kind = form.dataset.kind;
+  const data = JSON.parse(document.getElementById('grid-data').textContent);
+  const state = new Map(data.rows.map((r) => [r.targetId, { ...r, dirty: false }]));
+  const fmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+  const statusBox = form.querySelector('[data-role="grid-status"]');
+
+  function cellProblem(input) {
+    const value = parseDecimal(input.value);
+    if (value === null) return null;
+    if (Number.isNaN(value)) return 'Không phải là số.';
+    if (Math.round(value * 100) !== value * 100 && Math.abs(Math.round(value * 100) - value * 100) > 1e-6) return 'Tối đa hai chữ số thập phân.';
+    const max = Number(input.dataset.max);
+    if (input.dataset.kind === 'PENALTY') {
+      if (value > 0 || value < -max) return `Điểm trừ phải từ −${fmt.format(max)} đến 0.`;
+    } else if (value < 0 || value > max) return `Phải từ 0 đến ${fmt.format(max)}.`;
+    return null;
+  }
+
+  function setCellError(input, message) {
+    const cell = input.closest('td');
+    cell.querySelectorAll('.field-error').forEach((e) => e.remove());
+    if (message) {
+      const p = document.createElement('p');
+      p.className = 'field-error';
+      p.id = 'loi-' + input.name.replace(/[^a-zA-Z0-9-]/g, '-');
+      p.textContent = message;
+      cell.appendChild(p);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', p.id);
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+  }
+
+  function rowInputs(tr) {
+    return [...tr.querySelectorAll('input.grid-input')];
+  }
+
+  function updateTotal(tr) {
+    let total = 0;
+    for (const input of rowInputs(tr)) {
+      const v = parseDecimal(input.value);
+      if (typeof v === 'number' && !Number.isNaN(v) && !cellProblem(input)) total += Math.round(v * 100);
+    }
+    tr.querySelector('[data-role="total"]').textContent = fmt.format(total / 100);
+  }
+
+  form.addEventListener('input', (event) => {
+    const input = event.target;
+    if (!input.classList.contains('grid-input')) return;
+    setCellError(input, cellProblem(input));
+    const tr = input.closest('tr');
+    state.get(tr.dataset.target).dirty = true;
+    updateTotal(tr);
+  });
+
+  function setRowStatus(tr, text, tone) {
+    const cell = tr.querySelector('[data-role="status"]');
+    cell.textContent = '';
+    const span = document.createElement('span');
+    span.className = 'badge ' + (tone || 'info');
+    span.textContent = text;
+    cell.appendChild(span);
+  }
+
+  const STATUS_LABELS = { DRAFT: 'Nháp', SUBMITTED: 'Đã nộp', RETURNED: 'Bị trả lại', LOCKED: 'Đã khóa' };
+
+  async function conflict(tr, row, result) {
+    tr.classList.add('conflict');
+    const detail = (result.data.details || []).find((d) => d.field === 'version');
+    const cell = tr.querySelector('[data-role="status"]');
+    cell.textContent = '';
+    const msg = document.createElement('p');
+    msg.className = 'field-error';
+    msg.textContent = (detail ? detail.message : result.data.message) + ' Giá trị bạn nhập vẫn được giữ nguyên.';
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'secondary';
+    reload.textContent = 'Tải lại phiếu';
+    reload.addEventListener('click', async () => {
+      const fresh = await api('GET', `${base}/sheets/${row.sheet.id}`);
+      if (!fresh.ok) return showErrors(form, fresh.data, fresh.status);
+      row.sheet = { id: fresh.data.id, version: fresh.data.version, status: fresh.data.status };
+      for (const input of rowInputs(tr)) {
+        const entry = fresh.data.entries.find((e) => e.code === input.dataset.code);
+        const server = entry && entry.points !== null ? fmt.format(entry.points) : '';
+        input.closest('td').querySelectorAll('.server-value').forEach((e) => e.remove());
+        if (server !== input.value.trim()) {
+          const note = document.createElement('span');
+          note.className = 'server-value';
+          note.textContent = 'Trên máy chủ: ' + (server || '(trống)');
+          input.closest('td').appendChild(note);
+        }
+      }
+      tr.classList.remove('conflict');
+      setRowStatus(tr, (STATUS_LABELS[row.sheet.status] || row.sheet.status) + ' · đã tải lại', 'warn');
+      flash(`Đã tải lại phiếu của ${row.targetName} (phiên bản ${row.sheet.version}). Kiểm tra rồi bấm "Lưu nháp" để ghi giá trị của bạn.`, 'warn');
+    });
+    cell.append(msg, reload);
+  }
+
+  /** Saves one row; returns true when its sheet holds the row's values afterwards. */
+  async function saveRow(tr, reason) {
+    const row = state.get(tr.dataset.target);
+    const inputs = rowInputs(tr);
+    const entries = [];
+    for (const input of inputs) {
+      const v = parseDecimal(input.value);
+      if (v !== null) entries.push({ code: input.dataset.code, points: v, input });
+    }
+    if (!row.sheet) {
+      if (entries.length === 0) return true;
+      const created = await api('POST', `${base}/sheets`, { targetUnitId: row.targetId, kind });
+      if (!created.ok) {
+        showErrors(form, created.data, created.status);
+        return false;
+      }
+      row.sheet = { id: created.data.id, version: created.data.version, status: created.data.status };
+    }
+    if (!row.dirty && !tr.querySelector('.server-value')) return true;
+    const body = { version: row.sheet.version, entries: entries.map(({ code, points }) => ({ code, points })) };
+    if (reason) body.reason = reason;
+    const result = await api('PUT', `${base}/sheets/${row.sheet.id}/entries`, body);
+    if (result.status === 409 && result.data.code === 'VERSION_CONFLICT') {
+      await conflict(tr, row, result);
+      return false;
+    }
+    if (!result.ok) {
+      // Field paths entries.N.points name the N-th value sent: show the message in that cell.
+      const unplaced = [];
+      for (const d of result.data.details || []) {
+        const m = /^entries\.(\d+)\./.exec(d.field || '');
+        if (m && entries[Number(m[1])]) setCellError(entries[Number(m[1])].input, d.message);
+        else unplaced.push(d);
+      }
+      showErrors(form, { ...result.data, details: unplaced }, result.status);
+      return false;
+    }
+    row.sheet.version = result.data.version;
+    row.sheet.status = result.data.status;
+    row.dirty = false;
+    tr.querySelectorAll('.server-value').forEach((e) => e.remove());
+    tr.querySelector('[data-role="total"]').textContent = fmt.format(result.data.totals.total);
+    setRowStatus(tr, (STATUS_LABELS[result.data.status] || result.data.statusLabel) + ' · đã lưu', 'ok');
+    return true;
+  }
+
+  async function run(action, button) {
+    clearErrors(form);
+    const invalid = form.querySelector('input.grid-input[aria-invalid="true"]');
+    if (invalid) {
+      showErrors(form, { message: 'Có ô điểm chưa hợp lệ: sửa các ô được đánh dấu đỏ trước khi lưu.', details: [] });
+      invalid.focus();
+      return;
+    }
+    const reason = form.querySelector('[name="reason"]').value.trim();
+    window.thidua.busy(button, true, action === 'submit' ? 'Đang nộp…' : 'Đang lưu…');
+    statusBox.textContent = 'Đang xử lý…';
+    let ok = 0;
+    let failed = 0;
+    for (const tr of form.querySelectorAll('tbody tr[data-target]')) {
+      const row = state.get(tr.dataset.target);
+      if (row.sheet && row.sheet.status === 'LOCKED') continue;
+      let good = await saveRow(tr, reason);
+      if (good && action === 'submit' && row.sheet && (row.sheet.status === 'DRAFT' || row.sheet.status === 'RETURNED')) {
+        const result = await api('POST', `${base}/sheets/${row.sheet.id}/submit`, { version: row.sheet.version });
+        if (result.ok) {
+          row.sheet.version = result.data.version;
+          row.sheet.status = result.data.status;
+          setRowStatus(tr, 'Đã nộp', 'ok');
+        } else if (result.status === 409 && result.data.code === 'VERSION_CONFLICT') {
+          await conflict(tr, row, result);
+          good = false;
+        } else {
+          showErrors(form, result.data, result.status);
+          good = false;
+        }
+      }
+      if (good) ok++;
+      else failed++;
+    }
+    window.thidua.busy(button, false);
+    statusBox.textContent = failed ? `${ok} phiếu xong, ${failed} phiếu cần xử lý.` : action === 'submit' ? 'Đã nộp các phiếu.' : 'Đã lưu nháp.';
+    if (!failed) flash(action === 'submit' ? 'Đã nộp các phiếu chấm.' : 'Đã lưu nháp các phiếu chấm.');
+  }
+
+  form.querySelectorAll('button[data-action]').forEach((b) => b.addEventListener('click', () => run(b.dataset.action, b)));
+  window.thidua.handlers.uploaded = (result) => {
+    sessionStorage.setItem(
+      'thidua.flash',
+      result.unchanged
+        ? 'Tệp này đã được tải lên trước đó: không có thay đổi.'
+        : `Đã nhập điểm: ${result.sheetsCreated} phiếu mới, ${result.sheetsUpdated} phiếu cập nhật, ${result.entriesChanged} ô điểm thay đổi.`,
+    );
+    window.location.reload();
+  };
+});

@@ -1,0 +1,61 @@
+import type { AuditPage, AuditQueryDto } from '../../audit/audit.dto';
+import { dateTimeVi, dateVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, formMessage, layout } from './layout';
+
+const short = (value: unknown) => {
+  if (value === null || value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > 160 ? text.slice(0, 157) + '…' : text;
+};
+
+export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): Html {
+  const next = (page.offset ?? 0) + page.limit;
+  const params = (offset: number) => {
+    const s = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, offset })) if (v !== undefined && v !== '') s.set(k, String(v));
+    return `?${s.toString()}`;
+  };
+  return layout(
+    { ...frame, title: 'Nhật ký thay đổi', scripts: ['audit.js'], crumbs: [['Tổng quan', '/'], ['Nhật ký']] },
+    html`<h1>Nhật ký thay đổi</h1>
+<section class="card actions">
+  <button type="button" data-role="verify-chain" class="secondary">Kiểm tra tính toàn vẹn của nhật ký</button>
+  <span data-role="verify-result" role="status" aria-live="polite"></span>
+</section>
+<form method="get" action="/nhat-ky" class="card">
+  <div class="grid2">
+    <div class="field"><label for="actor">Người thực hiện (tên đăng nhập)</label><input id="actor" name="actor" value="${q.actor ?? ''}"></div>
+    <div class="field"><label for="action">Thao tác (ví dụ score_sheet.update)</label><input id="action" name="action" value="${q.action ?? ''}"></div>
+    <div class="field"><label for="entityType">Loại đối tượng</label><input id="entityType" name="entityType" value="${q.entityType ?? ''}"></div>
+    <div class="field"><label for="from">Từ ngày</label><input id="from" name="from" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" value="${dateVi(q.from)}"></div>
+    <div class="field"><label for="to">Đến ngày</label><input id="to" name="to" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" value="${dateVi(q.to)}"></div>
+  </div>
+  <div class="actions"><button type="submit" class="secondary">Lọc</button><a href="/nhat-ky">Bỏ lọc</a></div>
+</form>
+<p class="muted">${page.total} bản ghi; hiển thị từ ${page.total ? (page.offset ?? 0) + 1 : 0} đến ${Math.min(next, page.total)}.</p>
+<div class="table-wrap"><table>
+  <thead><tr><th scope="col" class="num">STT</th><th scope="col">Thời điểm</th><th scope="col">Người thực hiện</th><th scope="col">Thao tác</th><th scope="col">Đối tượng</th><th scope="col">Lý do</th><th scope="col">Thay đổi</th></tr></thead>
+  <tbody>${page.items.map(
+    (a) => html`<tr><td class="num">${a.seq}</td><td>${dateTimeVi(a.occurredAt)}</td><td>${a.actorUsername ?? 'hệ thống'}</td><td><code>${a.action}</code></td><td>${a.entityType}<br><small class="muted">${a.entityId}</small></td><td>${a.reason ?? ''}</td>
+      <td><small>${a.before !== null ? html`<span class="muted">Trước:</span> ${short(a.before)}<br>` : ''}${a.after !== null ? html`<span class="muted">Sau:</span> ${short(a.after)}` : ''}</small></td></tr>`,
+  )}</tbody>
+</table></div>
+<div class="actions">${(page.offset ?? 0) > 0 ? html`<a href="${params(Math.max(0, (page.offset ?? 0) - page.limit))}">← Trang trước</a>` : ''}${next < page.total ? html`<a href="${params(next)}">Trang sau →</a>` : ''}</div>`,
+  );
+}
+
+export function verifyPage(frame: PageFrame): Html {
+  return layout(
+    { ...frame, title: 'Xác thực tài liệu', crumbs: [['Tổng quan', '/'], ['Xác thực tài liệu']] },
+    html`<h1>Xác thực tài liệu</h1>
+<p>Tải lên một tệp PDF do hệ thống phát hành (bản giao ước, biên bản, tờ trình, bảng tổng hợp…) để biết tệp còn nguyên vẹn hay đã bị sửa đổi, và đó là tài liệu nào.</p>
+<form class="card" data-api="/api/documents/verify" data-method="POST" enctype="multipart/form-data" data-busy="Đang kiểm tra…" data-on-success="verified" novalidate>
+  ${formMessage}
+  <label for="file">Tệp PDF</label>
+  <input id="file" name="file" type="file" accept="application/pdf,.pdf" required>
+  <div class="actions"><button type="submit">Kiểm tra</button></div>
+</form>
+<section class="card" data-role="verify-output" aria-live="polite" hidden></section>`,
+  );
+}

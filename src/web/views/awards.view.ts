@@ -1,0 +1,145 @@
+import type { ClusterView, MemberView } from '../../clusters/clusters.dto';
+import type { MeetingView } from '../../awards/awards.dto';
+import type { ProposalView } from '../../awards/proposals.service';
+import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
+import { dateTimeVi, dateVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, badge, formMessage, layout } from './layout';
+import { clusterHref, yearHref } from './clusters.view';
+
+const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 'ok', REJECTED: 'bad', RETURNED: 'bad', SUBMITTED: 'warn', IN_REVIEW: 'warn', DRAFT: 'info' };
+export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TONE[p.status] ?? 'info');
+
+function proposalActions(pr: ProposalView): Html {
+  const form = (action: string, label: string, extra: Html | string = '') =>
+    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã cập nhật đề nghị." class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
+  if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ');
+  if (pr.status === 'RETURNED')
+    return form('resubmit', 'Gửi lại', html`<label for="rs-${pr.id}">Nội dung bổ sung</label><input id="rs-${pr.id}" name="reason" data-type="optional">`);
+  return html``;
+}
+
+export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean): Html {
+  const base = `/api/clusters/${cluster.id}/years/${year}`;
+  const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2><ul>
+    <li><a data-download href="${base}/review-meeting/minutes.pdf">Biên bản họp bình xét (PDF)</a></li>
+    <li><a data-download href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
+    <li><a data-download href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download href="${base}/proposals/list.xlsx">(Excel)</a></li>
+  </ul></section>`;
+  return layout(
+    { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
+    html`<h1>Họp bình xét khen thưởng năm ${year}</h1>
+${!meeting
+  ? html`<div class="card"><p>Chưa có cuộc họp bình xét năm ${year}.</p>${canManage
+      ? html`<form data-api="${base}/review-meeting" data-method="POST" data-success="Đã tạo cuộc họp." novalidate>${formMessage}
+        <div class="field"><label for="heldOn">Ngày họp</label><input id="heldOn" name="heldOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+        <div class="field"><label for="place">Địa điểm</label><input id="place" name="place" required></div>
+        <div class="field"><label for="chairedBy">Người chủ trì</label><input id="chairedBy" name="chairedBy" required></div>
+        <div class="field"><label for="minutesBy">Thư ký hội nghị</label><input id="minutesBy" name="minutesBy" required></div>
+        <div class="actions"><button type="submit">Tạo cuộc họp</button></div></form>`
+      : ''}</div>`
+  : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
+     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết${meeting.ruleBasis ? html` · Căn cứ: ${meeting.ruleBasis}` : ''}</p></section>
+  <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
+    <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
+      <input type="hidden" name="version" data-type="int" value="${meeting.version}">
+      <div class="table-wrap"><table><thead><tr><th scope="col">Đơn vị</th><th scope="col">Tham dự</th><th scope="col">Đại diện</th></tr></thead><tbody>
+      ${meeting.attendance.map(
+        (a, i) => html`<tr><th scope="row">${a.unit.name}<input type="hidden" name="entries.${i}.unitId" value="${a.unit.id}"></th>
+          <td><select name="entries.${i}.status" aria-label="Tham dự: ${a.unit.name}" ${canManage ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === a.status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
+          <td><input name="entries.${i}.representative" data-type="optional" value="${a.representative ?? ''}" aria-label="Đại diện: ${a.unit.name}" ${canManage ? '' : 'disabled'}></td></tr>`,
+      )}</tbody></table></div>
+      ${canManage ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
+    </form></section>
+  <section class="card" aria-labelledby="h-ballot"><h2 id="h-ballot">Kết quả bỏ phiếu</h2>
+    <form data-api="${base}/review-meeting/ballots" data-method="PUT" data-success="Đã lưu phiếu bầu." novalidate>${formMessage}
+      <input type="hidden" name="version" data-type="int" value="${meeting.version}">
+      ${meeting.results.map((r, k) => {
+        const offset = k * members.length;
+        return html`<h3>${r.awardLabel} (chỉ tiêu ${r.quota})</h3>
+        <div class="table-wrap"><table><thead><tr><th scope="col">Đơn vị</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
+        ${members.map((mem, i) => {
+          const c = r.candidates.find((x) => x.unit.id === mem.unit.id);
+          const n = offset + i;
+          return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="ballots.${n}.unitId" value="${mem.unit.id}"><input type="hidden" name="ballots.${n}.award" value="${r.award}"></th>
+            <td class="num"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${canManage ? '' : 'disabled'}></td>
+            <td class="num">${c?.ratioText ?? ''}</td>
+            <td>${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
+        })}</tbody></table></div>
+        ${r.tiedAtLastPlace.length ? html`<p class="flash warn">Đồng phiếu ở vị trí cuối: ${r.tiedAtLastPlace.map((u) => u.shortName).join(', ')} — cần quyết định của chủ trì.</p>` : ''}`;
+      })}
+      ${canManage ? html`<div class="actions"><button type="submit">Lưu phiếu bầu</button></div>` : ''}
+    </form></section>
+  <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
+    ${canManage
+      ? meeting.results.map((r) =>
+          r.candidates
+            .filter((c) => c.selected && !proposals.some((pr) => pr.award === r.award && pr.unit.id === c.unit.id))
+            .map(
+              (c) => html`<form data-api="${base}/proposals" data-method="POST" data-success="Đã xác nhận đề nghị." class="actions" novalidate>${formMessage}
+                <input type="hidden" name="award" value="${r.award}"><input type="hidden" name="unitId" value="${c.unit.id}">
+                <span>Gợi ý: <strong>${r.awardLabel}</strong> cho ${c.unit.name} (${c.ratioText})</span><button type="submit">Xác nhận đề nghị</button></form>`,
+            ),
+        )
+      : ''}
+    ${proposals.length
+      ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
+        ${proposals.map((pr) => html`<tr><td>${pr.awardLabel}</td><td>${pr.unit.name}</td><td>${pr.approvalText}</td><td>${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td>${canManage ? proposalActions(pr) : ''}</td></tr>`)}
+        </tbody></table></div>`
+      : html`<p class="muted">Chưa có đề nghị nào.</p>`}
+  </section>
+  ${docs}`}`,
+  );
+}
+
+export function queuePage(frame: PageFrame, proposals: ProposalView[], filter: { year?: number; status?: string }): Html {
+  const statuses: Array<[string, string]> = [['', 'Tất cả'], ['SUBMITTED', 'Đã gửi Bộ'], ['IN_REVIEW', 'Đang thẩm định'], ['RETURNED', 'Trả lại để bổ sung'], ['APPROVED', 'Đã phê duyệt'], ['REJECTED', 'Không phê duyệt']];
+  return layout(
+    { ...frame, title: 'Thẩm định đề nghị khen thưởng', crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị']] },
+    html`<h1>Thẩm định đề nghị khen thưởng</h1>
+<form method="get" action="/tham-dinh" class="card actions">
+  <div class="field"><label for="q-year">Năm</label><input id="q-year" name="nam" inputmode="numeric" value="${filter.year ?? ''}" style="width:7em"></div>
+  <div class="field"><label for="q-status">Trạng thái</label><select id="q-status" name="trang-thai">${statuses.map(([v, l]) => html`<option value="${v}" ${v === (filter.status ?? '') ? 'selected' : ''}>${l}</option>`)}</select></div>
+  <button type="submit" class="secondary">Lọc</button>
+</form>
+${proposals.length === 0
+  ? html`<p class="muted">Không có đề nghị nào.</p>`
+  : html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Gửi lúc</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+  ${proposals.map((pr) => html`<tr><td>${pr.year}</td><td>${pr.clusterName}</td><td>${pr.awardLabel}</td><td><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></td><td>${dateTimeVi(pr.submittedAt)}</td><td>${proposalBadge(pr)}</td></tr>`)}
+  </tbody></table></div>`}`,
+  );
+}
+
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Array<{ id: string; fileName: string }>, canReview: boolean): Html {
+  const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
+  const act = (action: string, label: string, fields: Html, confirm?: string) =>
+    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã ghi nhận: ${label}." ${confirm ? html`data-confirm="${confirm}"` : ''} class="card" novalidate>${formMessage}
+      <h3>${label}</h3><input type="hidden" name="version" data-type="int" value="${pr.version}">${fields}
+      <div class="actions"><button type="submit">${label}</button></div></form>`;
+  return layout(
+    { ...frame, title: `Hồ sơ đề nghị: ${pr.unit.name}`, crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị', '/tham-dinh'], [pr.unit.name]] },
+    html`<h1>${pr.awardLabel}: ${pr.unit.name}</h1>
+<section class="card"><p>${pr.clusterName} · năm ${pr.year} · ${proposalBadge(pr)}</p>
+  <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
+  <p>${pr.basisNote}</p>
+  ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
+  ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}
+</section>
+${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html``) : ''}
+${canReview && pr.status === 'IN_REVIEW'
+  ? html`<div class="grid2">
+    ${act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
+    ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div>`)}
+    ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
+  </div>`
+  : ''}
+<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Tài liệu hồ sơ</h2>
+  <p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a>
+  ${reports.map((r) => html` · <a data-download href="/api/proposals/${pr.id}/reports/${r.id}">${r.fileName}</a>`)}</p>
+  <h3>Tờ trình đề nghị khen thưởng</h3>
+  <iframe class="doc" title="Tờ trình đề nghị khen thưởng" src="${base}/proposals/submission.pdf?inline=1" loading="lazy"></iframe>
+  <h3>Danh sách đề nghị</h3>
+  <iframe class="doc" title="Danh sách đề nghị khen thưởng" src="${base}/proposals/list.pdf?inline=1" loading="lazy"></iframe>
+</section>`,
+  );
+}

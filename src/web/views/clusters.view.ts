@@ -1,0 +1,105 @@
+import type { ClusterView, MemberView, YearView } from '../../clusters/clusters.dto';
+import type { PreviewView, TermView } from '../../leadership/leadership.dto';
+import { dateVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, layout } from './layout';
+
+export const clusterHref = (id: string) => `/cum/${id}`;
+export const yearHref = (id: string, year: number) => `/cum/${id}/nam/${year}`;
+
+export function clusterListPage(frame: PageFrame, clusters: ClusterView[]): Html {
+  return layout(
+    { ...frame, title: 'Cụm thi đua', crumbs: [['Tổng quan', '/'], ['Cụm thi đua']] },
+    html`<h1>Cụm thi đua</h1>
+${clusters.length === 0
+  ? html`<p class="muted">Bạn chưa được phân công cụm thi đua nào.</p>`
+  : html`<div class="table-wrap"><table>
+  <caption class="muted" style="text-align:left;padding:6px 8px">${clusters.length} cụm trong phạm vi của bạn</caption>
+  <thead><tr><th scope="col">Số</th><th scope="col">Tên cụm</th><th scope="col">Cơ quan tổ chức</th></tr></thead>
+  <tbody>${clusters.map((c) => html`<tr><td>${c.number}</td><td><a href="${clusterHref(c.id)}">${c.name}</a></td><td>${c.organizerName}</td></tr>`)}</tbody>
+</table></div>`}`,
+  );
+}
+
+export interface ClusterPageData {
+  cluster: ClusterView;
+  years: YearView[];
+  year: number;
+  members: MemberView[];
+  terms: TermView[];
+  preview: PreviewView | null;
+  previewError: string | null;
+}
+
+export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
+  const c = d.cluster;
+  const term = d.terms.find((t) => t.year === d.year);
+  return layout(
+    { ...frame, title: c.name, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [c.name]] },
+    html`<h1>${c.name}</h1>
+<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}</p>
+<form method="get" action="${clusterHref(c.id)}" class="card">
+  <label for="nam">Năm thi đua</label>
+  <div class="actions">
+    <select id="nam" name="nam">${d.years.map((y) => html`<option value="${y.year}" ${y.year === d.year ? 'selected' : ''}>${y.year}</option>`)}</select>
+    <button type="submit" class="secondary">Xem</button>
+    <a class="button" href="${yearHref(c.id, d.year)}">Công việc năm ${d.year}</a>
+  </div>
+</form>
+<div class="grid2">
+<section class="card" aria-labelledby="h-members">
+  <h2 id="h-members">Thành viên năm ${d.year} (${d.members.length})</h2>
+  ${d.members.length
+    ? html`<ol>${d.members.map((m) => html`<li>${m.unit.name}${term?.chair.id === m.unit.id ? html` <span class="badge ok">Cụm trưởng</span>` : ''}${term?.viceChair?.id === m.unit.id ? html` <span class="badge info">Cụm phó</span>` : ''}</li>`)}</ol>
+       <p class="muted"><small>Theo quyết định phân cụm ${d.members[0]?.decisionNumber ?? '(chưa ghi số)'}</small></p>`
+    : html`<p class="muted">Năm ${d.year} chưa có thành viên.</p>`}
+</section>
+<section class="card" aria-labelledby="h-lead">
+  <h2 id="h-lead">Cụm trưởng, cụm phó qua các năm</h2>
+  <div class="table-wrap"><table>
+    <thead><tr><th scope="col">Năm</th><th scope="col">Cụm trưởng</th><th scope="col">Cụm phó</th><th scope="col">Cách chọn</th></tr></thead>
+    <tbody>${d.terms.map((t) => html`<tr><td>${t.year}</td><td>${t.chair.shortName}</td><td>${t.viceChair?.shortName ?? '—'}</td><td>${t.methodLabel}${t.decisionNumber ? html`<br><small class="muted">QĐ ${t.decisionNumber}${t.decisionDate ? ` ngày ${dateVi(t.decisionDate)}` : ''}</small>` : ''}</td></tr>`)}</tbody>
+  </table></div>
+</section>
+</div>
+<section class="card" aria-labelledby="h-rot">
+  <h2 id="h-rot">Dự kiến luân phiên</h2>
+  ${d.preview
+    ? html`<div class="table-wrap"><table>
+      <thead><tr><th scope="col">Năm</th><th scope="col">Cụm trưởng</th><th scope="col">Cụm phó</th><th scope="col">Căn cứ</th></tr></thead>
+      <tbody>${d.preview.steps.map((s) => html`<tr><td>${s.year}</td><td>${s.chair.shortName}</td><td>${s.viceChair?.shortName ?? '—'}</td><td><ul class="reasons">${s.reasons.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
+    </table></div>`
+    : html`<p class="muted">${d.previewError ?? 'Chưa có quy tắc luân phiên.'}</p>`}
+</section>`,
+  );
+}
+
+export interface YearTask {
+  label: string;
+  href: string;
+  note?: string;
+}
+
+export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[]): Html {
+  const phases: Array<[string, string | null]> = [
+    ['Ký giao ước thi đua', y.pledgeSigningOn],
+    ['Sơ kết giữa năm', y.midYearReviewOn],
+    ['Mở chấm điểm', y.scoringOpensOn],
+    ['Đóng chấm điểm', y.scoringClosesOn],
+    ['Họp bình xét', y.reviewMeetingOn],
+    ['Hạn gửi hồ sơ đề nghị', y.proposalDeadline],
+  ];
+  return layout(
+    { ...frame, title: `${cluster.name} – năm ${y.year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${y.year}`]] },
+    html`<h1>${cluster.name} – năm ${y.year}</h1>
+<div class="grid2">
+<section class="card" aria-labelledby="h-work"><h2 id="h-work">Công việc</h2>
+  <ul class="tasks">${tasks.map((t) => html`<li><a href="${t.href}">${t.label}</a>${t.note ? html` <span class="muted">— ${t.note}</span>` : ''}</li>`)}</ul>
+</section>
+<section class="card" aria-labelledby="h-phases"><h2 id="h-phases">Các mốc thời gian</h2>
+  <table><tbody>${phases.map(([label, date]) => html`<tr><th scope="row">${label}</th><td>${date ? dateVi(date) : html`<span class="muted">chưa đặt</span>`}</td></tr>`)}</tbody></table>
+  <p class="muted"><small>${y.memberCount} đơn vị thành viên.</small></p>
+</section>
+</div>`,
+  );
+}

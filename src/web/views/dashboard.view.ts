@@ -1,0 +1,40 @@
+import type { ClusterView } from '../../clusters/clusters.dto';
+import { dateVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, layout } from './layout';
+import { clusterHref } from './clusters.view';
+
+export interface DashboardTask {
+  label: string;
+  href: string;
+  note?: string;
+}
+
+export interface Deadline {
+  date: string;
+  label: string;
+  href: string;
+}
+
+export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; today: string }): Html {
+  return layout(
+    { ...frame, title: 'Tổng quan' },
+    html`<h1>Xin chào, ${frame.principal?.fullName}</h1>
+<p class="muted">Hôm nay ${dateVi(d.today)}.</p>
+<div class="grid2">
+<section class="card" aria-labelledby="h-tasks"><h2 id="h-tasks">Việc chờ bạn xử lý <span class="badge ${d.tasks.length ? 'warn' : 'ok'}">${d.tasks.length}</span></h2>
+  ${d.tasks.length
+    ? html`<ul class="tasks">${d.tasks.map((t) => html`<li><a href="${t.href}">${t.label}</a>${t.note ? html` <span class="muted">— ${t.note}</span>` : ''}</li>`)}</ul>`
+    : html`<p class="muted">Không có việc nào đang chờ.</p>`}
+</section>
+<section class="card" aria-labelledby="h-deadlines"><h2 id="h-deadlines">Mốc thời gian sắp tới</h2>
+  ${d.deadlines.length
+    ? html`<ul class="tasks">${d.deadlines.map((x) => html`<li><strong>${dateVi(x.date)}</strong>: <a href="${x.href}">${x.label}</a></li>`)}</ul>`
+    : html`<p class="muted">Không có mốc thời gian nào sắp tới.</p>`}
+</section>
+</div>
+<section class="card" aria-labelledby="h-clusters"><h2 id="h-clusters">Cụm thi đua của bạn</h2>
+  ${d.clusters.length ? html`<ul class="tasks">${d.clusters.map((c) => html`<li><a href="${clusterHref(c.id)}">${c.name}</a> <span class="muted">— ${c.organizerName}</span></li>`)}</ul>` : html`<p class="muted">Chưa có cụm nào trong phạm vi của bạn.</p>`}
+</section>`,
+  );
+}

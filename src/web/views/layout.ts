@@ -1,0 +1,79 @@
+import type { Principal } from '../../auth/principal';
+import { ROLE_LABELS, Role } from '../../auth/roles';
+import { Html, html } from '../html';
+
+export interface PageFrame {
+  title: string;
+  principal?: Principal | null;
+  csrf?: string;
+  /** Breadcrumbs: [label, href] pairs, the last one the current page (no link). */
+  crumbs?: Array<[string, string?]>;
+  scripts?: string[];
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles?: Role[];
+}
+
+const NAV: NavItem[] = [
+  { href: '/', label: 'Tổng quan' },
+  { href: '/cum', label: 'Cụm thi đua' },
+  { href: '/tham-dinh', label: 'Thẩm định đề nghị', roles: [Role.Admin, Role.MinistryReviewer] },
+  { href: '/nhat-ky', label: 'Nhật ký', roles: [Role.Admin, Role.MinistryReviewer] },
+  { href: '/xac-thuc', label: 'Xác thực tài liệu' },
+];
+
+/** The page shell: header with the signed-in user, navigation by role, breadcrumbs, and the content. */
+export function layout(frame: PageFrame, body: Html): Html {
+  const p = frame.principal;
+  const nav = p
+    ? NAV.filter((n) => !n.roles || n.roles.includes(p.role))
+    : [{ href: '/xac-thuc', label: 'Xác thực tài liệu' }];
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${frame.csrf ? html`<meta name="csrf-token" content="${frame.csrf}">` : ''}
+<title>${frame.title} · Thi đua – Khen thưởng</title>
+<link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script src="/static/app.js" defer></script>
+${(frame.scripts ?? []).map((s) => html`<script src="/static/${s}" defer></script>`)}
+</head>
+<body>
+<a class="skip" href="#noi-dung">Bỏ qua đến nội dung chính</a>
+<header class="top">
+  <a class="brand" href="/">Thi đua – Khen thưởng</a>
+  <nav aria-label="Điều hướng chính"><ul>
+    ${nav.map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}
+  </ul></nav>
+  ${p
+    ? html`<div class="who">
+        <span><strong>${p.fullName}</strong><br><small>${ROLE_LABELS[p.role]}</small></span>
+        <a href="/doi-mat-khau">Đổi mật khẩu</a>
+        <form data-api="/dang-xuat" data-method="POST" data-redirect="/dang-nhap" class="inline"><button type="submit" class="link">Đăng xuất</button></form>
+      </div>`
+    : html`<div class="who"><a href="/dang-nhap">Đăng nhập</a></div>`}
+</header>
+${frame.crumbs?.length
+  ? html`<nav class="crumbs" aria-label="Vị trí"><ol>${frame.crumbs.map(([label, href]) => (href ? html`<li><a href="${href}">${label}</a></li>` : html`<li aria-current="page">${label}</li>`))}</ol></nav>`
+  : ''}
+<main id="noi-dung" tabindex="-1">
+<div class="flash" role="status" aria-live="polite" data-role="flash"></div>
+${body}
+</main>
+<footer class="foot">Hệ thống quản lý cụm thi đua và khen thưởng · Giờ Việt Nam (UTC+7)</footer>
+</body>
+</html>`;
+}
+
+/** A labelled status badge. */
+export function badge(label: string, tone: 'ok' | 'warn' | 'bad' | 'info' = 'info'): Html {
+  return html`<span class="badge ${tone}">${label}</span>`;
+}
+
+/** The message area of a form: errors without a field of their own show here. */
+export const formMessage = html`<div class="form-message" role="alert" data-role="form-message" hidden></div>`;

@@ -1,0 +1,128 @@
+import type { ClusterView } from '../../clusters/clusters.dto';
+import type { CriterionView } from '../../criteria/criteria.dto';
+import type { RankingView, SheetView } from '../../scoring/scoring.dto';
+import type { UnitRefView } from '../../leadership/leadership.dto';
+import { SCORER_KIND_LABELS } from '../../scoring/score-sheet.entity';
+import type { ScorerKind } from '../../scoring/ranking.rules';
+import { pointsVi } from '../format';
+import { Html, html, jsonBlock } from '../html';
+import { PageFrame, badge, formMessage, layout } from './layout';
+import { clusterHref, yearHref } from './clusters.view';
+
+export interface GridColumn {
+  code: string;
+  text: string;
+  max: number;
+  kind: CriterionView['kind'];
+}
+
+/** The criteria a sheet scores: leaves of the tree (a criterion with sub-items is scored by its items). */
+export function gridColumns(items: CriterionView[]): GridColumn[] {
+  const out: GridColumn[] = [];
+  const walk = (c: CriterionView) => (c.children.length ? c.children.forEach(walk) : out.push({ code: c.code, text: c.text, max: c.maxPoints, kind: c.kind }));
+  items.forEach(walk);
+  return out;
+}
+
+export interface GridRow {
+  target: UnitRefView;
+  sheet: SheetView | null;
+}
+
+const rangeText = (c: GridColumn) => (c.kind === 'PENALTY' ? `từ −${pointsVi(c.max)} đến 0` : `từ 0 đến ${pointsVi(c.max)}`);
+
+export function gridPage(frame: PageFrame, cluster: ClusterView, year: number, kind: ScorerKind, kinds: ScorerKind[], columns: GridColumn[], rows: GridRow[], notice: string | null): Html {
+  const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
+  const points = (row: GridRow, code: string) => row.sheet?.entries.find((e) => e.code === code)?.points ?? null;
+  // Read-only when the caller may not write this kind of sheet, or when every sheet is locked.
+  const editable = !notice && rows.some((r) => r.sheet?.status !== 'LOCKED');
+  const lockedNote = !notice && !editable && rows.length ? 'Các phiếu đã khóa: kết quả đã được chốt.' : null;
+  return layout(
+    {
+      ...frame,
+      title: `Chấm điểm năm ${year}`,
+      scripts: ['score-grid.js'],
+      crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Chấm điểm']],
+    },
+    html`<h1>Chấm điểm năm ${year}: ${SCORER_KIND_LABELS[kind]}</h1>
+${kinds.length > 1 ? html`<nav class="actions" aria-label="Loại phiếu">${kinds.map((k) => (k === kind ? html`<strong>${SCORER_KIND_LABELS[k]}</strong>` : html`<a href="?loai=${k}">${SCORER_KIND_LABELS[k]}</a>`))}</nav>` : ''}
+${notice || lockedNote ? html`<p class="flash warn">${notice ?? lockedNote}</p>` : ''}
+${columns.length === 0 || rows.length === 0
+  ? html`<p class="card muted">${columns.length === 0 ? `Năm ${year} chưa có bộ tiêu chí để chấm điểm.` : 'Không có đơn vị nào để bạn chấm với loại phiếu này.'}</p>`
+  : html`<form id="score-grid" class="card" novalidate data-base="${base}" data-kind="${kind}">
+  ${formMessage}
+  <p class="muted">Mỗi dòng là một phiếu chấm. Nhập điểm có tối đa hai chữ số thập phân (ví dụ 14,5); điểm trừ ghi số âm. Tổng điểm cập nhật khi nhập.</p>
+  <div class="table-wrap"><table class="grid">
+    <thead><tr><th scope="col">Đơn vị được chấm</th>
+      ${columns.map((c) => html`<th scope="col" class="num" title="${c.text}"><abbr title="${c.text}">${c.code}</abbr><br><small>tối đa ${pointsVi(c.max)}</small></th>`)}
+      <th scope="col" class="num">Tổng</th><th scope="col">Trạng thái</th></tr></thead>
+    <tbody>${rows.map(
+      (r) => html`<tr data-target="${r.target.id}" data-target-name="${r.target.name}">
+        <th scope="row">${r.target.name}</th>
+        ${columns.map((c) => {
+          const v = points(r, c.code);
+          return html`<td class="num"><input class="grid-input" inputmode="decimal" name="cell.${r.target.id}.${c.code}" data-code="${c.code}" data-max="${c.max}" data-kind="${c.kind}" value="${v === null ? '' : pointsVi(v)}" aria-label="${r.target.name}, ${c.code} (${rangeText(c)})" ${!editable || r.sheet?.status === 'LOCKED' ? 'disabled' : ''}></td>`;
+        })}
+        <td class="num" data-role="total">${pointsVi(r.sheet?.totals.total ?? 0)}</td>
+        <td data-role="status">${r.sheet ? badge(r.sheet.statusLabel, r.sheet.status === 'SUBMITTED' || r.sheet.status === 'LOCKED' ? 'ok' : r.sheet.status === 'RETURNED' ? 'bad' : 'info') : html`<span class="muted">Chưa có phiếu</span>`}
+          ${r.sheet?.returnReason ? html`<br><small class="muted">Lý do trả lại: ${r.sheet.returnReason}</small>` : ''}</td>
+      </tr>`,
+    )}</tbody>
+  </table></div>
+  ${editable
+    ? html`<div class="field"><label for="reason">Lý do sửa (bắt buộc khi sửa phiếu đã nộp)</label><textarea id="reason" name="reason" rows="2"></textarea></div>
+  <div class="actions">
+    <button type="button" data-action="save">Lưu nháp</button>
+    <button type="button" data-action="submit" class="secondary">Nộp phiếu</button>
+    <span data-role="grid-status" role="status" aria-live="polite" class="muted"></span>
+  </div>`
+    : ''}
+</form>
+${jsonBlock('grid-data', { rows: rows.map((r) => ({ targetId: r.target.id, targetName: r.target.name, sheet: r.sheet ? { id: r.sheet.id, version: r.sheet.version, status: r.sheet.status } : null })) })}
+<section class="card" aria-labelledby="h-excel"><h2 id="h-excel">Nhập điểm bằng Excel</h2>
+  <p><a data-download href="${base}/template?kind=${kind}">Tải mẫu phiếu chấm (.xlsx)</a></p>
+  ${editable
+    ? html`<form data-api="${base}/upload" data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên và kiểm tra…" data-on-success="uploaded" novalidate>
+    ${formMessage}
+    <label for="file">Tệp mẫu đã nhập điểm</label>
+    <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
+    <div class="actions"><button type="submit">Tải lên</button></div>
+  </form>`
+    : ''}
+</section>`}`,
+  );
+}
+
+export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number, r: RankingView, canFinalize: boolean): Html {
+  const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
+  return layout(
+    { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
+    html`<h1>Kết quả xếp hạng năm ${year}</h1>
+<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalize ? ' (chuẩn hóa theo người chấm)' : ''} · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
+<div class="actions">
+  <a class="button secondary" data-download href="${base}/scoreboard.xlsx">Xuất bảng điểm (Excel)</a>
+  <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
+</div>
+<div class="table-wrap" style="margin-top:12px"><table>
+  <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Tổng điểm</th><th scope="col" class="num">Tự chấm</th><th scope="col">Xếp loại</th><th scope="col">Căn cứ xếp hạng</th><th scope="col">Cảnh báo</th></tr></thead>
+  <tbody>${r.rows.map(
+    (row) => html`<tr>
+      <td class="num">${row.rank ?? '—'}${row.tie ? html` <span class="badge warn">Đồng hạng</span>` : ''}</td>
+      <th scope="row">${row.unit.name}</th>
+      <td class="num">${row.final ? pointsVi(row.final.total) : '—'}</td>
+      <td class="num">${pointsVi(row.selfTotal)}</td>
+      <td>${row.band ?? ''}</td>
+      <td><ul class="reasons">${row.reasons.map((x) => html`<li>${x}</li>`)}</ul></td>
+      <td>${row.flags.length ? html`<ul class="reasons">${row.flags.map((f) => html`<li><span class="badge bad">!</span> ${f.message}</li>`)}</ul>` : ''}</td>
+    </tr>`,
+  )}</tbody>
+</table></div>
+${r.rows.some((x) => x.tie) ? html`<p class="flash warn">Có đơn vị đồng hạng sau mọi tiêu chí phụ: cần bỏ phiếu hoặc chủ trì quyết định.</p>` : ''}
+${canFinalize && !r.published
+  ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
+    <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}
+      <label for="finalize-reason">Lý do</label><textarea id="finalize-reason" name="reason" required>Thống nhất kết quả chấm điểm tại hội nghị tổng kết</textarea>
+      <div class="actions"><button type="submit">Chốt kết quả</button></div></form></section>`
+  : ''}`,
+  );
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Auth, CurrentUser, Public } from '../auth/auth.decorators';
+import { AuthGuard } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import { ChangePasswordDto } from '../auth/auth.dto';
+import type { Principal } from '../auth/principal';
+import { ALL_ROLES } from '../auth/roles';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, SERVER_SECRET } from '../config/config.tokens';
+import { sendPage } from './page-response';
+import { loginPage, passwordPage } from './views/auth.view';
+import { WebLoginDto } from './web.dto';
+import { CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, clearCookie, csrfTokenFor, newLoginCsrf, parseCookies, sameToken, sessionCookieToken, setCookie } from './web-session';
+
+/** Only a local path may follow a login (no open redirect). */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
+
+/** The browser's login, logout and password change: the token lives in an httpOnly cookie. */
+@ApiExcludeController()
+@Controller()
+export class WebAuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly guard: AuthGuard,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SERVER_SECRET) private readonly secret: string,
+  ) {}
+
+  @Get('dang-nhap')
+  @Public()
+  async loginForm(@Req() req: Request, @Res() res: Response, @Query('tiep') next?: string): Promise<void> {
+    if (sessionCookieToken(req)) {
+      const signedIn = await this.guard.authenticate(req).catch(() => null);
+      if (signedIn) return res.redirect(303, safeNext(next));
+    }
+    const csrf = newLoginCsrf();
+    setCookie(res, req, LOGIN_CSRF_COOKIE, csrf, 3600);
+    sendPage(res, loginPage(csrf, safeNext(typeof next === 'string' ? next : undefined), this.config.seedDemo));
+  }
+
+  @Post('dang-nhap')
+  @Public()
+  @HttpCode(200)
+  async login(@Body() dto: WebLoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
+    const expected = parseCookies(req)[LOGIN_CSRF_COOKIE];
+    if (!expected || !sameToken(req.headers[CSRF_HEADER], expected)) throw new AppException(ErrorCode.CsrfRejected);
+    const token = await this.auth.login(dto.username, dto.password, { ip: req.ip, userAgent: req.header('user-agent') });
+    setCookie(res, req, SESSION_COOKIE, token.accessToken, this.config.sessionTtlMinutes * 60);
+    clearCookie(res, req, LOGIN_CSRF_COOKIE);
+    return { redirect: safeNext(dto.next) };
+  }
+
+  @Post('dang-xuat')
+  @Auth(...ALL_ROLES)
+  @HttpCode(200)
+  async logout(@CurrentUser() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
+    await this.auth.logout(p);
+    clearCookie(res, req, SESSION_COOKIE);
+    return { redirect: '/dang-nhap' };
+  }
+
+  @Get('doi-mat-khau')
+  @Auth(...ALL_ROLES)
+  passwordForm(@CurrentUser() p: Principal, @Res() res: Response): void {
+    sendPage(res, passwordPage(p, csrfTokenFor(this.secret, p.sessionId)));
+  }
+
+  @Post('doi-mat-khau')
+  @Auth(...ALL_ROLES)
+  @HttpCode(200)
+  async changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
+    const token = await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, { ip: req.ip, userAgent: req.header('user-agent') });
+    setCookie(res, req, SESSION_COOKIE, token.accessToken, this.config.sessionTtlMinutes * 60);
+    return { redirect: '/' };
+  }
+}

@@ -1,0 +1,48 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthModule } from '../auth/auth.module';
+import { AuthGuard } from '../auth/auth.guard';
+import { AuditModule } from '../audit/audit.module';
+import { AwardsModule } from '../awards/awards.module';
+import { ClustersModule } from '../clusters/clusters.module';
+import { AppException } from '../common/errors/app.exception';
+import { setHtmlErrorRenderer } from '../common/errors/http-exception.filter';
+import { currentRequestId } from '../common/request-context';
+import { CriteriaModule } from '../criteria/criteria.module';
+import { LeadershipModule } from '../leadership/leadership.module';
+import { PledgesModule } from '../pledges/pledges.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import type { Principal } from '../auth/principal';
+import { DashboardService } from './dashboard.service';
+import { sendPage } from './page-response';
+import { PagesController } from './pages.controller';
+import { errorPage } from './views/auth.view';
+import { WebAuthController } from './web-auth.controller';
+
+/** A browser asking for a page (not the API, not an asset, not a script's call) gets errors as pages. */
+function wantsPage(req: Request): boolean {
+  if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/static')) return false;
+  return (req.headers.accept ?? '').includes('text/html');
+}
+
+export function renderHtmlError(error: AppException, req: Request & { principal?: Principal }, res: Response): boolean {
+  if (!wantsPage(req)) return false;
+  if (error.status === 401) {
+    res.redirect(303, `/dang-nhap?tiep=${encodeURIComponent(req.originalUrl)}`);
+    return true;
+  }
+  const details = error.details.map((d) => d.message).filter((m) => m !== error.message);
+  sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), error.code, req.principal ?? null, currentRequestId()), error.status);
+  return true;
+}
+
+@Module({
+  imports: [AuthModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule],
+  controllers: [WebAuthController, PagesController],
+  providers: [AuthGuard, DashboardService],
+})
+export class WebModule implements OnModuleInit {
+  onModuleInit(): void {
+    setHtmlErrorRenderer(renderHtmlError);
+  }
+}

@@ -1,0 +1,75 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { DEMO_PASSWORD, TestApp, startTestApp } from '../support/test-app';
+
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_MISSING = !existsSync(CHROMIUM);
+/** Screenshots of the main pages, kept as test artifacts (git-ignored). */
+export const SHOTS_DIR = join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
+
+/** Flags that keep headless Chromium quiet on this closed network (see the env notes). */
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface BrowserRig {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+  /** A fresh browser context (its own cookies), signed in as a demo user. */
+  signedIn(username: string, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<BrowserRig> {
+  const t = await startTestApp();
+  await t.app.listen(0, '127.0.0.1');
+  const port = (t.app.getHttpServer().address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  return {
+    t,
+    base,
+    browser,
+    async signedIn(username, viewport = { width: 1366, height: 768 }) {
+      const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => {
+        throw new Error(`script error on ${page.url()}: ${e.message}`);
+      });
+      await page.goto(`${base}/dang-nhap`);
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+      return { context, page };
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Every form control on the page has an accessible name (a label, aria-label or aria-labelledby). */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.$$eval('input:not([type=hidden]), select, textarea', (els) =>
+    els
+      .filter((el) => {
+        const id = el.getAttribute('id');
+        const labelled = (id && document.querySelector(`label[for="${id}"]`)) || el.closest('label') || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        return !labelled;
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+}
+
+export function readBytes(path: string): Buffer {
+  return readFileSync(path);
+}

@@ -1,0 +1,299 @@
+/// <reference lib="dom" />
+import ExcelJS from 'exceljs';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
+import { demoIds } from '../support/test-app';
+import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
+
+const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
+
+/** Consolidated 2020 points per unit: all criteria at their maximum except TC1, lowered by `less`. */
+const MAX = [15, 15, 10, 10, 15, 10, 10, 10, 5];
+const LESS: Record<string, number> = { 'Phú Yên': 0.5, 'Đắk Lắk': 1, 'Gia Lai': 1.5, 'Lâm Đồng': 2, 'Kon Tum': 2.5, 'Đắk Nông': 3 };
+const vi = (n: number) => String(n).replace('.', ',');
+
+describe('web pages in Chromium', { skip }, () => {
+  let rig: BrowserRig;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let cum6: string;
+  before(async () => {
+    rig = await startRig();
+    ids = await demoIds(rig.t);
+    cum6 = ids.cum6;
+    secretary = await rig.t.token('cum6.secretary');
+    // The 2020 pledge from the Cụm 6 template (it also creates the nine 2020 criteria), opened for signing.
+    const pledge = await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
+    await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
+  });
+  after(() => rig?.close());
+
+  it('login: a wrong password is explained in Vietnamese; the right one opens the dashboard', async () => {
+    const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${rig.base}/cum`);
+    assert.match(page.url(), /\/dang-nhap\?tiep=%2Fcum$/);
+    await rig.shot(page, 'dang-nhap-390');
+    await page.getByLabel('Tên đăng nhập').fill('cum6.secretary');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
+    await page.getByLabel('Mật khẩu').fill('Demo@2026');
+    await Promise.all([page.waitForURL(`${rig.base}/cum`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'thidua_session');
+    assert.ok(session?.httpOnly, 'the session cookie is httpOnly');
+    assert.equal(session?.sameSite, 'Strict');
+    // A script on the page cannot change anything without the CSRF token.
+    const forged: { status: number; body: { code: string } } = await page.evaluate(async (url) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version: 1 }) });
+      return { status: res.status, body: await res.json() };
+    }, `/api/clusters/${cum6}/years/2020/scoring/finalize`);
+    assert.equal(forged.status, 403);
+    assert.equal(forged.body.code, 'CSRF_REJECTED');
+    await Promise.all([page.waitForURL(/\/dang-nhap$/), page.getByRole('button', { name: 'Đăng xuất' }).click()]);
+    await page.goto(`${rig.base}/`);
+    assert.match(page.url(), /\/dang-nhap/, 'after logout the pages ask for a login again');
+    await context.close();
+  });
+
+  it('a secretariat enters the consolidated scores, is stopped by a stale edit without losing input, submits, and sees the ranking', async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary');
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2020/cham-diem`);
+    assert.deepEqual(await unlabelledControls(page), []);
+    const row = (province: string) => page.locator('tr[data-target]', { hasText: province });
+    const cell = (province: string, code: string) => row(province).locator(`input[data-code="${code}"]`);
+
+    // The Excel round trip from the page: a workbook with bad cells is refused as a whole, cell by cell.
+    const templateDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải mẫu phiếu chấm (.xlsx)' }).click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await (await templateDownload).path()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Phiếu chấm')!;
+    ws.getCell('D6').value = 16;
+    ws.getCell('E7').value = 'mười';
+    await page.getByLabel('Tệp mẫu đã nhập điểm').setInputFiles({ name: 'phieu-cham.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    const uploadErrors = page.locator('form', { has: page.getByLabel('Tệp mẫu đã nhập điểm') }).getByRole('alert');
+    await uploadErrors.getByText(/Phiếu chấm: Ô D6: .*TC1 phải từ 0 đến 15/).waitFor();
+    await uploadErrors.getByText(/Phiếu chấm: Ô E7 \(TC2\) phải là số/).waitFor();
+    await rig.shot(page, 'cham-diem-loi-excel');
+    const none = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(none.body.length, 0, 'a refused workbook writes nothing');
+
+    // Checked as typed: out of range, not a number, too many decimals.
+    await cell('Phú Yên', 'TC1').fill('16');
+    await row('Phú Yên').getByText('Phải từ 0 đến 15.').waitFor();
+    await cell('Phú Yên', 'TC1').fill('abc');
+    await row('Phú Yên').getByText('Không phải là số.').waitFor();
+    await cell('Phú Yên', 'TC1').fill('14,555');
+    await row('Phú Yên').getByText('Tối đa hai chữ số thập phân.').waitFor();
+
+    for (const [province, less] of Object.entries(LESS)) {
+      for (const [i, max] of MAX.entries()) await cell(province, `TC${i + 1}`).fill(vi(i === 0 ? max - less : max));
+    }
+    assert.equal(await row('Phú Yên').locator('[data-role="total"]').textContent(), '99,5', 'the total follows the typing');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Đã lưu nháp.', { exact: true }).waitFor();
+    await rig.shot(page, 'cham-diem-1366');
+
+    // Someone else changes Phú Yên's sheet meanwhile (through the API, as the same secretariat).
+    const list = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
+    const py = list.body.find((s: { target: { shortName: string } }) => s.target.shortName === 'Sở TTTT Phú Yên');
+    await rig.t.http.put(`/api/clusters/${cum6}/years/2020/scoring/sheets/${py.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: py.version, entries: [{ code: 'TC9', points: 4 }] }).expect(200);
+
+    await cell('Phú Yên', 'TC8').fill('9,5');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await row('Phú Yên').getByText(/Phiếu đã được Thư ký Cụm thi đua số 6 \(cum6\.secretary\) thay đổi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/).waitFor();
+    assert.equal(await cell('Phú Yên', 'TC8').inputValue(), '9,5', 'the user keeps what they typed');
+    await rig.shot(page, 'cham-diem-xung-dot');
+    await row('Phú Yên').getByRole('button', { name: 'Tải lại phiếu' }).click();
+    await row('Phú Yên').getByText('Trên máy chủ: 4').waitFor();
+    assert.equal(await cell('Phú Yên', 'TC9').inputValue(), '5');
+    await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await page.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+
+    const after = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(after.body.length, 6);
+    assert.ok(after.body.every((s: { status: string }) => s.status === 'SUBMITTED'));
+    const pyAfter = after.body.find((s: { id: string }) => s.id === py.id);
+    assert.deepEqual(
+      pyAfter.entries.map((e: { points: number }) => e.points),
+      [14.5, 15, 10, 10, 15, 10, 10, 9.5, 5],
+      'the reloaded sheet holds the user’s values, nothing lost',
+    );
+
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2020/xep-hang`);
+    const names = await page.locator('tbody tr th[scope="row"]').allTextContents();
+    assert.deepEqual(
+      names.map((n) => n.replace('Sở Thông tin và Truyền thông tỉnh ', '')),
+      ['Đắk Lắk', 'Phú Yên', 'Gia Lai', 'Lâm Đồng', 'Kon Tum', 'Đắk Nông'],
+      'Đắk Lắk and Phú Yên both have 99 points: Đắk Lắk has more criteria at their maximum',
+    );
+    await page.getByText('Điểm cuối cùng 99').first().waitFor();
+    await rig.shot(page, 'xep-hang-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await rig.shot(page, 'xep-hang-390');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Xuất bảng điểm (Excel)' }).click();
+    const file = await (await download).path();
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK', 'the scoreboard is an xlsx (zip) file');
+    await context.close();
+  });
+
+  it('a member officer sees the pledge waiting, signs it for the unit and downloads the PDF', async () => {
+    const { context, page } = await rig.signedIn('phuyen');
+    await rig.shot(page, 'tong-quan-don-vi');
+    await Promise.all([page.waitForURL(/giao-uoc$/), page.getByRole('link', { name: 'Ký giao ước thi đua năm 2020' }).click()]);
+    assert.deepEqual(await unlabelledControls(page), []);
+    await page.getByLabel('Họ tên người ký').fill('');
+    await page.getByRole('button', { name: 'Ký giao ước' }).click();
+    await page.locator('.field-error').first().waitFor();
+    assert.equal(await page.getByLabel('Họ tên người ký').getAttribute('aria-invalid'), 'true', 'the error sits at the field');
+    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn An');
+    await page.getByRole('button', { name: 'Ký giao ước' }).click();
+    await page.getByText('Đơn vị của bạn đã ký giao ước.').waitFor();
+    const signed = page.locator('tr', { hasText: 'Phú Yên' }).filter({ hasText: 'Nguyễn Văn An' });
+    await signed.getByText('Đã ký').waitFor();
+    await rig.shot(page, 'giao-uoc-1366');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Tải bản giao ước/ }).click();
+    const path = await (await download).path();
+    const bytes = readFileSync(path);
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    if (!POPPLER_MISSING) assert.match(squash(pdftotext(path)), /Nguyễn Văn An/);
+    await context.close();
+  });
+
+  it('a reviewer returns a proposal with a reason, then approves it after it comes back', async () => {
+    const u = { DL: ids.daklak, PY: await ids.unit('STTTT-PHUYEN'), GL: ids.gialai, LD: await ids.unit('STTTT-LAMDONG'), KT: await ids.unit('STTTT-KONTUM'), DN: await ids.unit('STTTT-DAKNONG') };
+    const base = `/api/clusters/${cum6}/years/2019`;
+    const api = (method: 'post' | 'put', url: string, body: object) => rig.t.http[method](url).auth(secretary, { type: 'bearer' }).send(body);
+    let meeting = await api('post', `${base}/review-meeting`, { heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
+    meeting = await api('put', `${base}/review-meeting/attendance`, { version: meeting.body.version, entries: Object.values(u).map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
+    await api('put', `${base}/review-meeting/ballots`, { version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 6 }, { unitId: u.PY, award: 'EMULATION_FLAG', votesFor: 5 }] }).expect(200);
+    const proposal = await api('post', `${base}/proposals`, { award: 'EMULATION_FLAG', unitId: u.DL }).expect(201);
+    await api('post', `/api/proposals/${proposal.body.id}/submit`, { version: proposal.body.version }).expect(200);
+
+    const { context, page } = await rig.signedIn('reviewer');
+    await page.getByRole('link', { name: /Thẩm định: Cờ thi đua .* Đắk Lắk/ }).waitFor();
+    await page.goto(`${rig.base}/tham-dinh`);
+    await rig.shot(page, 'tham-dinh-1366');
+    await Promise.all([page.waitForURL(/\/tham-dinh\/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk' }).click()]);
+    const frame = page.locator('iframe[title="Tờ trình đề nghị khen thưởng"]');
+    const src = await frame.getAttribute('src');
+    const doc = await page.request.get(`${rig.base}${src}`);
+    assert.equal(doc.headers()['content-type'], 'application/pdf');
+    assert.match(doc.headers()['content-disposition'], /^inline;/, 'the dossier is read inline');
+
+    await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
+    await page.getByRole('heading', { name: 'Trả lại để bổ sung' }).waitFor();
+    const returnForm = page.locator('form', { has: page.getByRole('heading', { name: 'Trả lại để bổ sung' }) });
+    await returnForm.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
+    await returnForm.locator('.field-error').waitFor();
+    assert.equal(await returnForm.getByLabel('Lý do trả lại (bắt buộc)').getAttribute('aria-invalid'), 'true', 'the error sits at the reason field');
+    assert.equal((await rig.t.http.get('/api/proposals?year=2019').auth(secretary, { type: 'bearer' })).body[0].status, 'IN_REVIEW', 'nothing changed');
+    await returnForm.getByLabel('Lý do trả lại (bắt buộc)').fill('Bổ sung báo cáo thành tích có xác nhận của UBND tỉnh');
+    await returnForm.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
+    await page.locator('.badge', { hasText: 'Trả lại để bổ sung' }).waitFor();
+    await rig.shot(page, 'ho-so-tra-lai');
+
+    const returned = await rig.t.http.get(`/api/proposals?year=2019`).auth(secretary, { type: 'bearer' }).expect(200);
+    const current = returned.body.find((x: { id: string }) => x.id === proposal.body.id);
+    assert.equal(current.status, 'RETURNED');
+    await api('post', `/api/proposals/${proposal.body.id}/resubmit`, { version: current.version, reason: 'Đã bổ sung báo cáo thành tích' }).expect(200);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
+    const approveForm = page.locator('form', { has: page.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
+    await approveForm.waitFor();
+    await approveForm.getByLabel('Số quyết định').fill('123/QĐ-BTTTT');
+    await approveForm.getByLabel('Ngày quyết định').fill('15/04/2020');
+    await approveForm.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await page.locator('.badge', { hasText: 'Đã phê duyệt' }).waitFor();
+    await page.getByText('123/QĐ-BTTTT ngày 15/04/2020').waitFor();
+    await rig.shot(page, 'ho-so-phe-duyet');
+    await context.close();
+  });
+
+  it('a unit officer cannot open another cluster’s pages, nor the reviewers’ pages', async () => {
+    const { context, page } = await rig.signedIn('gialai');
+    for (const path of [`/cum/${ids.cum1}`, `/cum/${ids.cum1}/nam/2020/xep-hang`, `/cum/${ids.cum1}/nam/2020/giao-uoc`]) {
+      const res = await page.goto(`${rig.base}${path}`);
+      assert.equal(res?.status(), 404, path);
+      await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+      assert.match((await page.locator('main').textContent()) ?? '', /Không tìm thấy cụm thi đua/);
+      assert.doesNotMatch((await page.content()) ?? '', /Cụm thi đua số 1/, 'nothing of the other cluster shows');
+    }
+    for (const path of ['/tham-dinh', '/nhat-ky']) {
+      const res = await page.goto(`${rig.base}${path}`);
+      assert.equal(res?.status(), 403, path);
+      await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
+    }
+    await rig.shot(page, 'khong-co-quyen');
+    const api = await page.evaluate(async (url) => (await fetch(url)).status, `/api/clusters/${ids.cum1}/years/2020/scoring/ranking`);
+    assert.equal(api, 404);
+    await context.close();
+  });
+
+  it('main pages are labelled, in Vietnamese, and fit a phone screen; screenshots are saved', async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary');
+    const pages: Array<[string, string]> = [
+      ['/', 'tong-quan'],
+      ['/cum', 'cum'],
+      [`/cum/${cum6}`, 'cum-6'],
+      [`/cum/${cum6}/nam/2020`, 'nam-2020'],
+      [`/cum/${cum6}/nam/2019/binh-xet`, 'binh-xet'],
+      [`/cum/${cum6}/nam/2020/giao-uoc`, 'giao-uoc-thu-ky'],
+      ['/xac-thuc', 'xac-thuc'],
+    ];
+    for (const [path, name] of pages) {
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+        const res = await page.goto(`${rig.base}${path}`);
+        assert.equal(res?.status(), 200, path);
+        assert.deepEqual(await unlabelledControls(page), [], path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `${path} at ${width}px scrolls sideways by ${overflow}px`);
+        await rig.shot(page, `${name}-${width}`);
+      }
+    }
+    // Points use a decimal comma and dates read dd/mm/yyyy.
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2019/xep-hang`);
+    assert.match((await page.locator('tbody').textContent()) ?? '', /98,67/);
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2020`);
+    assert.match((await page.locator('main').textContent()) ?? '', /10\/12\/2020/);
+    await context.close();
+
+    const admin = await rig.signedIn('admin');
+    await admin.page.goto(`${rig.base}/nhat-ky`);
+    await admin.page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
+    await admin.page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./).waitFor();
+    await rig.shot(admin.page, 'nhat-ky-1366');
+    await admin.context.close();
+  });
+
+  it('document verification: an issued PDF is recognised, a changed one is not', async () => {
+    const pdf = await rig.t.http.get(`/api/clusters/${cum6}/years/2019/scoring/scoreboard.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    assert.equal(pdf.status, 200);
+    const context = await rig.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${rig.base}/xac-thuc`);
+    await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: pdf.body as Buffer });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Tài liệu nguyên vẹn' }).waitFor();
+    await rig.shot(page, 'xac-thuc-ket-qua');
+    const changed = Buffer.from(pdf.body as Buffer);
+    changed[changed.length - 20] ^= 1;
+    await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: changed });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Không xác thực được tài liệu' }).waitFor();
+    await context.close();
+  });
+});
