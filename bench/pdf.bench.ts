@@ -3,6 +3,7 @@
  * 12-member pledge (the issue-once cache is bypassed: every iteration renders and signs).
  */
 import 'reflect-metadata';
+import { saveReport } from './support';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
   };
+  saveReport('pdf', report);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`median ${report.medianMs} ms (render ${report.medianRenderMs} + sign ${report.medianSignMs}), p95 ${report.p95Ms} ms, ${report.documentsPerSecond} documents/s\n`);
 }

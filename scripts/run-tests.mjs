@@ -2,7 +2,7 @@
 // Runs the test suites on the compiled output with Node's test runner and prints the totals of all
 // suites as the last line: "N passed, N failed".
 //   node scripts/run-tests.mjs            unit + e2e on SQLite (+ e2e on PostgreSQL when reachable)
-//   node scripts/run-tests.mjs unit|e2e|browser   one tier
+//   node scripts/run-tests.mjs unit|e2e|resilience|browser   one tier
 // PostgreSQL: TEST_PG_URL (an admin URL; each test file creates and drops its own database).
 // REQUIRE_PG=1 makes an unreachable PostgreSQL a failure instead of a skip (CI sets it).
 import { spawnSync } from 'node:child_process';
@@ -57,6 +57,18 @@ if (!only || only === 'e2e') {
   } else {
     console.log(`\nPostgreSQL not reachable at ${pgUrl}: the PostgreSQL e2e run is skipped (set TEST_PG_URL).`);
   }
+}
+
+if (!only || only === 'resilience') {
+  // Quick subset by default (CI); `npm run test:resilience` runs the full one (KILL_ROUNDS=50, FUZZ_RUNS=5000).
+  const full = process.env.RESILIENCE_FULL === '1';
+  suites.push(
+    runSuite(`resilience (${full ? 'full' : 'quick'}, SQLite)`, filesIn('resilience', '.resilience.js'), {
+      TEST_DB: 'sqlite',
+      KILL_ROUNDS: process.env.KILL_ROUNDS ?? (full ? '50' : '5'),
+      FUZZ_RUNS: process.env.FUZZ_RUNS ?? (full ? '5000' : '500'),
+    }),
+  );
 }
 
 if (!only || only === 'browser') {

@@ -146,6 +146,8 @@ export class ProposalsService {
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */
   list(p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string; olderThanDays?: number }): Promise<ProposalView[]> {
     return this.uow.read(async (m) => {
+      // A cluster named in the query must be one the caller may read: out of scope answers 404, not an empty list.
+      if (q.clusterId) await this.access.requireCluster(m, p, q.clusterId, 'read');
       const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
       this.access.scopeClusters(qb, 'c', p);
       if (q.year) qb.andWhere('ap.year = :year', { year: q.year });

@@ -1,0 +1,139 @@
+/**
+ * npm run bench — every benchmark in one run (about 6 minutes on 2 cores), with a Markdown and a JSON
+ * report in bench-results/ (git-ignored): the machine, Node, the database (SQLite, or PostgreSQL when
+ * DATABASE_URL is set), and each HTTP figure as a ratio to /api/health measured in the same run.
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildHistory } from './history';
+import { LoadFigures, api, load, login, machine, saveReport, startServer } from './support';
+
+const RESULTS = resolve(__dirname, '..', '..', 'bench-results');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function runChild(name: string): unknown {
+  const started = Date.now();
+  const res = spawnSync(process.execPath, [join(__dirname, `${name}.bench.js`)], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  if (res.status !== 0) throw new Error(`bench ${name} failed (${res.status})`);
+  process.stdout.write(`  ${name}: ${round((Date.now() - started) / 1000)} s\n`);
+  return JSON.parse(readFileSync(join(RESULTS, `${name}.json`), 'utf8'));
+}
+
+async function coldStart(): Promise<{ emptyDatabaseMs: number[]; medianMs: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const server = await startServer(3920 + i);
+    times.push((server as unknown as { startMs: number }).startMs);
+    await server.stop();
+  }
+  return { emptyDatabaseMs: times, medianMs: median(times) };
+}
+
+/** Ranking of Cụm 6 2019: hot (cached, autocannon) and cold (after a change of a member, 20 samples). */
+async function rankingFigures(url: string): Promise<{ health: LoadFigures; hot: LoadFigures; coldMedianMs: number; coldP95Ms: number }> {
+  const admin = await login(url, 'admin');
+  const secretary = await login(url, 'cum6.secretary');
+  const cum6 = (await api(url, 'GET', '/api/clusters', secretary))[0].id;
+  const path = `/api/clusters/${cum6}/years/2019/scoring/ranking`;
+  const health = await load({ url: `${url}/api/health`, connections: 50 }, 3, 3);
+  const hot = await load({ url: `${url}${path}`, connections: 50, headers: { authorization: `Bearer ${secretary}` } }, 3, 3);
+  const member = (await api(url, 'GET', `/api/clusters/${cum6}/members?year=2019`, secretary))[0].unit;
+  const cold: number[] = [];
+  let version = (await api(url, 'GET', `/api/units/${member.id}`, admin)).version;
+  for (let i = 0; i < 20; i++) {
+    version = (await api(url, 'PATCH', `/api/units/${member.id}`, admin, { version, reason: 'Đo thời gian xếp hạng', womenShare: 40 + (i % 2) })).version;
+    const started = performance.now();
+    await api(url, 'GET', path, secretary);
+    cold.push(performance.now() - started);
+  }
+  const sorted = [...cold].sort((a, b) => a - b);
+  return { health, hot, coldMedianMs: round(median(cold), 2), coldP95Ms: round(sorted[Math.floor(sorted.length * 0.95)], 2) };
+}
+
+async function history() {
+  if (process.env.DATABASE_URL) return { skipped: 'measured on SQLite only (the history is built by copying rows in the SQLite file)' };
+  const fresh = await startServer(3930);
+  const onFresh = await rankingFigures(fresh.url);
+  await fresh.stop();
+  const started = Date.now();
+  const built = buildHistory(join(fresh.dataDir, 'thidua.sqlite'), 100, 10);
+  const buildMs = Date.now() - started;
+  const big = await startServer(3931, { DATA_DIR: fresh.dataDir });
+  const onHistory = await rankingFigures(big.url);
+  // First (uncached) ranking of 30 distinct history cluster-years.
+  const secretaryless = await login(big.url, 'admin');
+  const firstCalls: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    await api(big.url, 'GET', `/api/clusters/${built.clusterIds[(i * 7) % built.clusterIds.length]}/years/${built.years[i % built.years.length]}/scoring/ranking`, secretaryless);
+    firstCalls.push(performance.now() - t0);
+  }
+  await big.stop();
+  return {
+    history: { clusters: 100, years: 10, sheets: built.sheets, entries: built.entries, buildMs },
+    fresh: onFresh,
+    withHistory: onHistory,
+    historyFirstRankingMedianMs: round(median(firstCalls), 2),
+    ratios: {
+      coldRankingHistoryVsFresh: round(onHistory.coldMedianMs / onFresh.coldMedianMs, 2),
+      hotRankingP50HistoryVsFresh: round(onHistory.hot.p50Ms / Math.max(1, onFresh.hot.p50Ms), 2),
+      hotRankingThroughputHistoryVsFresh: round(onHistory.hot.requestsPerSecond / onFresh.hot.requestsPerSecond, 2),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.stdout.write('npm run bench: cold start, scoring (ranking reads, sheet writes), PDF, Excel, history\n');
+  const cold = await coldStart();
+  process.stdout.write(`  cold start: median ${cold.medianMs} ms\n`);
+  const scoring = runChild('scoring') as any;
+  const pdf = runChild('pdf') as any;
+  const excel = runChild('excel') as any;
+  const hist = (await history()) as any;
+  process.stdout.write(`  history: done\n`);
+  const report = { generatedAt: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000), machine: machine(), coldStart: cold, scoring, pdf, excel, history: hist };
+  const json = saveReport('report', report);
+  const ratio = (x: LoadFigures, h: LoadFigures) => `${round(x.requestsPerSecond / h.requestsPerSecond, 2)} × health`;
+  const m = report.machine;
+  const lines = [
+    `# thidua benchmarks`,
+    ``,
+    `${report.generatedAt} · ${m.cpus} · ${m.memoryGiB} GiB · Node ${m.node} · database ${m.database} · ${report.durationSeconds} s in all`,
+    ``,
+    `HTTP figures: autocannon, 50 connections, 2 s warm-up, median of 3 runs; each also as a ratio to \`/api/health\` in the same run.`,
+    ``,
+    `| figure | req/s | p50 ms | p99 ms | errors | vs health |`,
+    `|---|---:|---:|---:|---:|---|`,
+    `| /api/health | ${scoring.health.requestsPerSecond} | ${scoring.health.p50Ms} | ${scoring.health.p99Ms} | ${scoring.health.errors + scoring.health.non2xx} | 1 |`,
+    `| ranking reads (Cụm 6, 2019) | ${scoring.rankingReads.requestsPerSecond} | ${scoring.rankingReads.p50Ms} | ${scoring.rankingReads.p99Ms} | ${scoring.rankingReads.errors + scoring.rankingReads.non2xx} | ${ratio(scoring.rankingReads, scoring.health)} |`,
+    `| score-sheet writes | ${scoring.sheetWrites.requestsPerSecond} | ${scoring.sheetWrites.p50Ms} | ${scoring.sheetWrites.p99Ms} | ${scoring.sheetWrites.errors + scoring.sheetWrites.non2xx} | ${ratio(scoring.sheetWrites, scoring.health)} |`,
+    ``,
+    `| figure | result |`,
+    `|---|---|`,
+    `| pledge PDF, rendered and signed (${pdf.iterations} documents) | median ${pdf.medianMs} ms (render ${pdf.medianRenderMs} + sign ${pdf.medianSignMs}), p95 ${pdf.p95Ms} ms, ${pdf.documentsPerSecond} documents/s |`,
+    `| Excel export, 3,000 units × 9 criteria × 5 sheets | ${excel.export.exportMs} ms, peak RSS ${excel.export.peakRssMB} MB |`,
+    `| Excel import, 500 rows over HTTP | median ${excel.import.medianMs} ms (${excel.import.runs.join(', ')}) |`,
+    `| cold start to a healthy /api/health, empty database | median ${cold.medianMs} ms (${cold.emptyDatabaseMs.join(', ')}) |`,
+  ];
+  if (hist.skipped) lines.push(`| ranking with 100 clusters × 10 years of history | ${hist.skipped} |`);
+  else
+    lines.push(
+      `| history built (100 clusters × 10 years: ${hist.history.sheets} sheets, ${hist.history.entries} entries) | ${hist.history.buildMs} ms |`,
+      `| ranking, cold (recomputed), Cụm 6 2019: fresh vs history | ${hist.fresh.coldMedianMs} ms vs ${hist.withHistory.coldMedianMs} ms median (p95 ${hist.fresh.coldP95Ms} vs ${hist.withHistory.coldP95Ms}) → **ratio ${hist.ratios.coldRankingHistoryVsFresh}** |`,
+      `| ranking, hot (autocannon): fresh vs history | ${hist.fresh.hot.requestsPerSecond} vs ${hist.withHistory.hot.requestsPerSecond} req/s, p50 ${hist.fresh.hot.p50Ms} vs ${hist.withHistory.hot.p50Ms} ms → ratio ${hist.ratios.hotRankingThroughputHistoryVsFresh} (throughput) |`,
+      `| first ranking of 30 distinct history cluster-years | median ${hist.historyFirstRankingMedianMs} ms |`,
+    );
+  lines.push('', `JSON: ${json}`, '');
+  const md = join(RESULTS, 'report.md');
+  writeFileSync(md, lines.join('\n'));
+  process.stdout.write(`\n${lines.join('\n')}\nMarkdown: ${md}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});
