@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
+import { findOneRaw } from '../database/raw-sql';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
@@ -41,7 +42,7 @@ export class AccessService {
    * in scope but not allowed answers 403.
    */
   async requireCluster(m: EntityManager, p: Principal, clusterId: string, need: ClusterAccess): Promise<Cluster> {
-    const cluster = await m.findOne(Cluster, { where: { id: clusterId } });
+    const cluster = await findOneRaw(m, Cluster, { id: clusterId });
     if (!cluster) throw AppException.notFound('cụm thi đua');
     return this.checkCluster(m, p, cluster, need);
   }

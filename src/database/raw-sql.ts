@@ -11,3 +11,39 @@ export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: str
   }
   return m.query(sql, params);
 }
+
+const selectCache = new Map<string, { sql: string; columns: Array<{ property: string; boolean: boolean }> }>();
+
+/**
+ * The first row of an entity matching equality conditions, read with one prepared statement and mapped by
+ * the entity's own column metadata: the same object `findOne` gives, without building a query each time.
+ */
+export async function findOneRaw<E extends object>(m: EntityManager, entity: new () => E, where: Partial<Record<keyof E, string | number>>): Promise<E | null> {
+  const keys = Object.keys(where) as Array<keyof E & string>;
+  const cacheKey = `${m.connection.options.type}:${entity.name}:${keys.join(',')}`;
+  let plan = selectCache.get(cacheKey);
+  if (!plan) {
+    const meta = m.connection.getMetadata(entity);
+    const columns = meta.columns.filter((c) => !c.isVirtual);
+    const select = columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+    const conditions = keys.map((k) => `"${meta.findColumnWithPropertyName(k)!.databaseName}" = ?`).join(' AND ');
+    plan = { sql: `SELECT ${select} FROM "${meta.tableName}" WHERE ${conditions} LIMIT 1`, columns: columns.map((c) => ({ property: c.propertyName, boolean: c.type === 'boolean' || c.type === Boolean })) };
+    selectCache.set(cacheKey, plan);
+  }
+  const [row] = await rawQuery<Record<string, unknown>>(m, plan.sql, keys.map((k) => where[k]));
+  if (!row) return null;
+  const out = new entity() as Record<string, unknown>;
+  for (const c of plan.columns) out[c.property] = c.boolean && row[c.property] !== null ? Boolean(row[c.property]) : row[c.property];
+  return out as E;
+}
+
+/** A raw INSERT, UPDATE or DELETE inside a transaction; answers the number of rows it changed. */
+export async function executeRaw(m: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
+  if (!m.queryRunner) throw new Error('executeRaw needs a transaction');
+  if (m.connection.options.type === 'postgres') {
+    let i = 0;
+    sql = sql.replace(/\?/g, () => `$${++i}`);
+  }
+  const result = await m.queryRunner.query(sql, params, true);
+  return Number(result.affected ?? 0);
+}

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateTimeVi, nowIso } from '../common/time';
-import { rawQuery } from '../database/raw-sql';
+import { executeRaw, findOneRaw, rawQuery } from '../database/raw-sql';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -99,11 +99,20 @@ export class ScoreSheetsService {
       }
       const leaves = await leavesOf(m, sheet.criteriaSetId);
       const values = checkedEntries(dto.entries, leaves);
-      const current = await m.find(ScoreEntry, { where: { sheetId: sheet.id } });
+      // Raw statements on this hot path (a sheet is saved many times while scoring).
+      const current: ScoreEntry[] = (
+        await rawQuery<{ criterion_code: string; points: number | string; note: string | null }>(m, 'SELECT criterion_code, points, note FROM score_entries WHERE sheet_id = ?', [sheet.id])
+      ).map((r) => ({ sheetId: sheet.id, criterionCode: r.criterion_code, points: Number(r.points), note: r.note }));
       const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
       const codes = [...values.keys()];
-      await m.delete(ScoreEntry, { sheetId: sheet.id, criterionCode: In(codes) });
-      await m.insert(ScoreEntry, codes.map((code) => ({ sheetId: sheet.id, criterionCode: code, points: values.get(code)!.points, note: values.get(code)!.note })));
+      if (codes.length) {
+        await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id = ? AND criterion_code IN (${codes.map(() => '?').join(', ')})`, [sheet.id, ...codes]);
+        await executeRaw(
+          m,
+          `INSERT INTO score_entries (sheet_id, criterion_code, points, note) VALUES ${codes.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note]),
+        );
+      }
       const updated = await this.bump(m, sheet, {});
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of codes) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
@@ -229,13 +238,18 @@ export class ScoreSheetsService {
   }
 
   private async find(m: EntityManager, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
-    const sheet = await m.findOne(ScoreSheet, { where: { id: sheetId, clusterId, year } });
+    const sheet = await findOneRaw(m, ScoreSheet, { id: sheetId, clusterId, year });
     if (!sheet) throw AppException.notFound('phiếu chấm', 'sheetId');
     return sheet;
   }
 
   private async bump(m: EntityManager, sheet: ScoreSheet, changes: Partial<ScoreSheet>): Promise<ScoreSheet> {
     const updatedAt = nowIso();
+    if (Object.keys(changes).length === 0) {
+      const affected = await executeRaw(m, 'UPDATE score_sheets SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?', [updatedAt, sheet.id, sheet.version]);
+      if (affected !== 1) throw stale(sheet.version);
+      return { ...sheet, updatedAt, version: sheet.version + 1 };
+    }
     const result = await m
       .createQueryBuilder()
       .update(ScoreSheet)

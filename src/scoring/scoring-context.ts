@@ -6,7 +6,7 @@ import { formatDateVi } from '../common/time';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { Criterion } from '../criteria/criterion.entity';
-import { rawQuery } from '../database/raw-sql';
+import { findOneRaw, rawQuery } from '../database/raw-sql';
 import { Unit } from '../units/unit.entity';
 import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
 import { ScoringConfig } from './scoring-config.entity';
@@ -26,7 +26,7 @@ export const DEFAULT_BANDS: Band[] = [
 
 /** The saved configuration of a cluster-year, or the default (version 0, not saved). */
 export async function scoringConfig(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {
-  const saved = await m.findOne(ScoringConfig, { where: { clusterId, year } });
+  const saved = await findOneRaw(m, ScoringConfig, { clusterId, year });
   if (saved) return saved;
   return {
     clusterId,
@@ -92,7 +92,7 @@ export function todayInVietnam(now = new Date()): string {
 
 /** Member scorers (self and peer) write only within the year's scoring window, when one is set. */
 export async function requireScoringWindow(m: EntityManager, clusterId: string, year: number, today = todayInVietnam()): Promise<void> {
-  const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+  const phases = await findOneRaw(m, EmulationYear, { clusterId, year });
   if (phases?.scoringOpensOn && today < phases.scoringOpensOn) {
     throw new AppException(ErrorCode.ScoringClosed, `Chưa đến thời gian chấm điểm năm ${year} (từ ${formatDateVi(phases.scoringOpensOn)}).`);
   }

@@ -44,11 +44,14 @@ ${!meeting
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
       <div class="table-wrap"><table><thead><tr><th scope="col">Đơn vị</th><th scope="col">Tham dự</th><th scope="col">Đại diện</th></tr></thead><tbody>
-      ${meeting.attendance.map(
-        (a, i) => html`<tr><th scope="row">${a.unit.name}<input type="hidden" name="entries.${i}.unitId" value="${a.unit.id}"></th>
-          <td><select name="entries.${i}.status" aria-label="Tham dự: ${a.unit.name}" ${canManage ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === a.status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
-          <td><input name="entries.${i}.representative" data-type="optional" value="${a.representative ?? ''}" aria-label="Đại diện: ${a.unit.name}" ${canManage ? '' : 'disabled'}></td></tr>`,
-      )}</tbody></table></div>
+      ${members.map((mem, i) => {
+        // Every member has a row; one not recorded yet starts as present (the secretariat saves it explicitly).
+        const a = meeting.attendance.find((x) => x.unit.id === mem.unit.id);
+        const status = a?.status ?? 'PRESENT';
+        return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="entries.${i}.unitId" value="${mem.unit.id}">${a ? '' : html`<br><small class="muted">chưa ghi nhận</small>`}</th>
+          <td><select name="entries.${i}.status" aria-label="Tham dự: ${mem.unit.name}" ${canManage ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
+          <td><input name="entries.${i}.representative" data-type="optional" value="${a?.representative ?? ''}" aria-label="Đại diện: ${mem.unit.name}" ${canManage ? '' : 'disabled'}></td></tr>`;
+      })}</tbody></table></div>
       ${canManage ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
     </form></section>
   <section class="card" aria-labelledby="h-ballot"><h2 id="h-ballot">Kết quả bỏ phiếu</h2>
