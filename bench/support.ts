@@ -13,10 +13,12 @@ export interface ServerHandle {
 
 /** Starts the built server on a fresh database (SQLite in a temp folder, or DATABASE_URL) and waits for health. */
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  // With DATABASE_URL (PostgreSQL), each server gets a fresh database of its own, dropped when it stops.
+  const pg = process.env.DATABASE_URL && !env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
   const started = Date.now();
   const child = spawn(process.execPath, [resolve(__dirname, '../src/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -32,10 +34,33 @@ export async function startServer(port: number, env: Record<string, string> = {}
     url,
     child,
     dataDir,
-    stop: () => new Promise((r) => (child.killed ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))),
+    stop: async () => {
+      await new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
+      await pg?.drop();
+    },
   };
   (handle as ServerHandle & { startMs: number }).startMs = Date.now() - started;
   return handle;
+}
+
+async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { Client } = await import('pg');
+  const name = `thidua_bench_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }
 
 export async function api(url: string, method: string, path: string, token?: string, body?: unknown): Promise<any> {

@@ -167,15 +167,42 @@ describe('web pages in Chromium', { skip }, () => {
     await context.close();
   });
 
+  it('a secretariat records the review meeting, the ballots, confirms a proposal and sends it to the ministry', async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary');
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2019/binh-xet`);
+    await page.getByLabel('Ngày họp').fill('06/03/2020');
+    await page.getByLabel('Địa điểm').fill('Đắk Lắk');
+    await page.getByLabel('Người chủ trì').fill('Giám đốc Sở TTTT Đắk Lắk');
+    await page.getByLabel('Thư ký hội nghị').fill('Thư ký cụm');
+    await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await page.getByText('Ngày 06/03/2020 tại Đắk Lắk').waitFor();
+    assert.deepEqual(await unlabelledControls(page), []);
+    await page.getByRole('button', { name: 'Lưu thành phần tham dự' }).click();
+    await page.getByText('6/6 đơn vị tham gia biểu quyết').waitFor();
+    const votes: Array<[RegExp, string]> = [
+      [/Số phiếu Cờ thi đua của Bộ: .*Đắk Lắk/, '6'],
+      [/Số phiếu Cờ thi đua của Bộ: .*Phú Yên/, '5'],
+      [/Số phiếu Bằng khen của Bộ trưởng: .*Gia Lai/, '6'],
+      [/Số phiếu Bằng khen của Bộ trưởng: .*Lâm Đồng/, '5'],
+    ];
+    for (const [label, n] of votes) await page.getByLabel(label).fill(n);
+    await page.getByRole('button', { name: 'Lưu phiếu bầu' }).click();
+    await page.getByText('Đã lưu phiếu bầu.').waitFor();
+    const suggestion = page.locator('form', { hasText: 'Gợi ý: Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk' });
+    await suggestion.getByRole('button', { name: 'Xác nhận đề nghị' }).click();
+    await page.getByText('Đã xác nhận đề nghị.').waitFor();
+    const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });
+    await row.getByRole('button', { name: 'Gửi Bộ' }).click();
+    await page.locator('tr', { hasText: 'Đắk Lắk' }).getByText('Đã gửi Bộ').waitFor();
+    await rig.shot(page, 'binh-xet-da-gui');
+    await context.close();
+  });
+
   it('a reviewer returns a proposal with a reason, then approves it after it comes back', async () => {
-    const u = { DL: ids.daklak, PY: await ids.unit('STTTT-PHUYEN'), GL: ids.gialai, LD: await ids.unit('STTTT-LAMDONG'), KT: await ids.unit('STTTT-KONTUM'), DN: await ids.unit('STTTT-DAKNONG') };
-    const base = `/api/clusters/${cum6}/years/2019`;
     const api = (method: 'post' | 'put', url: string, body: object) => rig.t.http[method](url).auth(secretary, { type: 'bearer' }).send(body);
-    let meeting = await api('post', `${base}/review-meeting`, { heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
-    meeting = await api('put', `${base}/review-meeting/attendance`, { version: meeting.body.version, entries: Object.values(u).map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
-    await api('put', `${base}/review-meeting/ballots`, { version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 6 }, { unitId: u.PY, award: 'EMULATION_FLAG', votesFor: 5 }] }).expect(200);
-    const proposal = await api('post', `${base}/proposals`, { award: 'EMULATION_FLAG', unitId: u.DL }).expect(201);
-    await api('post', `/api/proposals/${proposal.body.id}/submit`, { version: proposal.body.version }).expect(200);
+    const sent = await rig.t.http.get('/api/proposals?year=2019&status=SUBMITTED').auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(sent.body.length, 1, 'the proposal sent from the meeting page');
+    const proposal = { body: sent.body[0] as { id: string; version: number } };
 
     const { context, page } = await rig.signedIn('reviewer');
     await page.getByRole('link', { name: /Thẩm định: Cờ thi đua .* Đắk Lắk/ }).waitFor();
@@ -273,6 +300,24 @@ describe('web pages in Chromium', { skip }, () => {
     await admin.page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./).waitFor();
     await rig.shot(admin.page, 'nhat-ky-1366');
     await admin.context.close();
+  });
+
+  it('password change: a wrong current password is shown at its field; the new one works, the old one no longer', async () => {
+    const { context, page } = await rig.signedIn('daknong');
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau-1');
+    await page.getByLabel('Mật khẩu mới').fill('MatKhauMoi2026');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu hiện tại không đúng.').first().waitFor();
+    assert.equal(await page.getByLabel('Mật khẩu hiện tại').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('Mật khẩu hiện tại').fill('Demo@2026');
+    await Promise.all([page.waitForURL(`${rig.base}/`), page.getByRole('button', { name: 'Đổi mật khẩu' }).click()]);
+    await page.goto(`${rig.base}/cum`);
+    assert.equal(new URL(page.url()).pathname, '/cum', 'the browser keeps its (new) session');
+    const old = await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'Demo@2026' });
+    assert.equal(old.status, 401);
+    await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'MatKhauMoi2026' }).expect(200);
+    await context.close();
   });
 
   it('document verification: an issued PDF is recognised, a changed one is not', async () => {
