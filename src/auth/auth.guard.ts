@@ -46,6 +46,19 @@ export class AuthGuard implements CanActivate {
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
+  /**
+   * Tokens whose signature was already checked, until they expire: the signature of a given token string
+   * cannot change, so it is checked once. The session behind it is still read on every request, so a
+   * logout, a password change or a disabled user ends it at once.
+   */
+  private readonly verified = new Map<string, TokenPayload & { exp: number }>();
+
+  private remember(token: string, payload: TokenPayload & { exp: number }): void {
+    if (typeof payload.exp !== 'number') return;
+    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, payload);
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) {
@@ -71,10 +84,15 @@ export class AuthGuard implements CanActivate {
     const token = bearer ?? sessionCookieToken(req);
     if (!token) throw new AppException(ErrorCode.AuthRequired);
     let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new AppException(ErrorCode.SessionEnded);
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) payload = known;
+    else {
+      try {
+        payload = await this.jwt.verifyAsync<TokenPayload & { exp: number }>(token, { algorithms: ['HS256'] });
+      } catch {
+        throw new AppException(ErrorCode.SessionEnded);
+      }
+      this.remember(token, payload as TokenPayload & { exp: number });
     }
     if (typeof payload?.sid !== 'string' || typeof payload?.sub !== 'string') throw new AppException(ErrorCode.SessionEnded);
     if (!bearer && !SAFE_METHODS.has(req.method) && !sameToken(req.headers[CSRF_HEADER], csrfTokenFor(this.secret, payload.sid))) {

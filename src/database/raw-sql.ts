@@ -8,8 +8,42 @@ export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: str
   if (m.connection.options.type === 'postgres') {
     let i = 0;
     sql = sql.replace(/\?/g, () => `$${++i}`);
+    return m.query(sql, params);
   }
-  return m.query(sql, params);
+  return sqliteDirect<T>(m, sql, params);
+}
+
+interface SqliteStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+const statements = new WeakMap<object, Map<string, SqliteStatement>>();
+
+/**
+ * SQLite: the one shared better-sqlite3 connection, with its own prepared statements. A statement runs
+ * synchronously on the connection, so inside a transaction it is part of it, as through TypeORM; this
+ * skips TypeORM's per-query logging and event broadcasting on the hottest paths (every request's session).
+ */
+function sqliteDirect<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const db = (m.connection.driver as unknown as { databaseConnection?: { prepare(sql: string): SqliteStatement } }).databaseConnection;
+  if (!db) return m.query(sql, params);
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  try {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, stmt);
+    }
+    const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    if (stmt.reader) return Promise.resolve(stmt.all(...values) as T[]);
+    stmt.run(...values);
+    return Promise.resolve([]);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 const selectCache = new Map<string, { sql: string; columns: Array<{ property: string; boolean: boolean }> }>();

@@ -1,3 +1,4 @@
+import { rawQuery } from '../database/raw-sql';
 import { EntityManager } from 'typeorm';
 import type { RankingView } from './scoring.dto';
 
@@ -8,7 +9,7 @@ import type { RankingView } from './scoring.dto';
  * a timestamp it covers.
  */
 export class RankingCache {
-  private readonly entries = new Map<string, { fingerprint: string; view: RankingView }>();
+  private readonly entries = new Map<string, { fingerprint: string; view: RankingView; json?: string }>();
 
   constructor(private readonly maxEntries = 500) {}
 
@@ -25,13 +26,21 @@ export class RankingCache {
       (SELECT ${text('COUNT(*)')} || ':' || COALESCE(MAX(ms.created_at), '') || ':' || ${text('COALESCE(SUM(u.version), 0)')}
          FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ${p(1)} AND ms.year = ${p(2)}) AS members`;
     const params = postgres ? [clusterId, year] : [clusterId, year, clusterId, year, clusterId, year, clusterId, year];
-    const [row] = await m.query(sql, params);
+    // SQLite: the direct prepared statement of rawQuery (placeholders are already "?" there).
+    const [row] = postgres ? await m.query(sql, params) : await rawQuery<{ sheets: string; config: string; criteria: string; members: string }>(m, sql, params);
     return `${row.sheets}|${row.config}|${row.criteria}|${row.members}`;
   }
 
   get(key: string, fingerprint: string): RankingView | undefined {
     const hit = this.entries.get(key);
     return hit && hit.fingerprint === fingerprint ? hit.view : undefined;
+  }
+
+  /** The JSON text of a cached view, serialised once (reads of a ranking far outnumber its changes). */
+  json(key: string, view: RankingView): string {
+    const hit = this.entries.get(key);
+    if (!hit || hit.view !== view) return JSON.stringify(view);
+    return (hit.json ??= JSON.stringify(view));
   }
 
   set(key: string, fingerprint: string, view: RankingView): void {

@@ -153,8 +153,9 @@ export class ScoringController {
   @Get('ranking')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: RankingView })
-  ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<RankingView> {
-    return this.scoring.ranking(p, id, year);
+  async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.send(await this.scoring.rankingJson(p, id, year));
   }
 
   @Post('finalize')

@@ -93,6 +93,12 @@ export class ScoringService {
   }
 
   /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
+  /** The ranking as JSON text, for the HTTP reply (serialised once per computed ranking). */
+  async rankingJson(p: Principal, clusterId: string, year: number): Promise<string> {
+    const view = await this.ranking(p, clusterId, year);
+    return this.cache.json(`${clusterId}:${year}`, view);
+  }
+
   ranking(p: Principal, clusterId: string, year: number): Promise<RankingView> {
     return this.uow.read(async (m) => {
       await this.access.requireCluster(m, p, clusterId, 'read');
