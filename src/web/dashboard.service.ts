@@ -7,8 +7,10 @@ import { EmulationYearsService } from '../clusters/emulation-years.service';
 import { AppException } from '../common/errors/app.exception';
 import { PledgesService } from '../pledges/pledges.service';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
-import type { ClusterView } from '../clusters/clusters.dto';
-import { todayInVietnam } from './format';
+import type { ClusterView, YearView } from '../clusters/clusters.dto';
+import { CriteriaService } from '../criteria/criteria.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { dateVi, todayInVietnam } from './format';
 import { yearHref } from './views/clusters.view';
 import type { DashboardTask, Deadline } from './views/dashboard.view';
 
@@ -30,7 +32,21 @@ export class DashboardService {
     private readonly pledges: PledgesService,
     private readonly sheets: ScoreSheetsService,
     private readonly proposals: ProposalsService,
+    private readonly scoring: ScoringService,
+    private readonly criteria: CriteriaService,
   ) {}
+
+  /**
+   * Members may score a year now: within its scoring window, or, with no window set, while it has criteria
+   * and its results are not yet published (the same rules the scoring service applies).
+   */
+  private async scoringOpen(p: Principal, clusterId: string, y: YearView, today: string): Promise<boolean> {
+    if (y.scoringOpensOn && today < y.scoringOpensOn) return false;
+    if (y.scoringClosesOn && today > y.scoringClosesOn) return false;
+    if (y.scoringOpensOn && y.scoringClosesOn) return true;
+    const [config, criteria] = await Promise.all([this.scoring.getConfig(p, clusterId, y.year), this.criteria.current(p, clusterId, y.year).catch(() => null)]);
+    return !config.publishedAt && criteria !== null;
+  }
 
   async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[] }> {
     const today = todayInVietnam();
@@ -51,6 +67,9 @@ export class DashboardService {
         for (const [key, label, page] of PHASES) {
           const date = y[key];
           if (date && date >= today) deadlines.push({ date, label: `${label} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
+        }
+        if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today))) {
+          tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name });
         }
         const pledge = await this.pledges.get(p, cluster.id, y.year).catch((e) => (e instanceof AppException && e.status < 500 ? null : Promise.reject(e)));
         if (pledge?.status === 'OPEN') {

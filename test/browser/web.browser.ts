@@ -144,7 +144,16 @@ describe('web pages in Chromium', { skip }, () => {
   });
 
   it('a member officer sees the pledge waiting, signs it for the unit and downloads the PDF', async () => {
+    // The demo's 2020 scoring window is long past: without a window, members may score until publication.
+    const admin = await rig.t.token('admin');
+    const y2020 = await rig.t.http.get(`/api/clusters/${cum6}/years/2020`).auth(admin, { type: 'bearer' }).expect(200);
+    await rig.t.http
+      .patch(`/api/clusters/${cum6}/years/2020`)
+      .auth(admin, { type: 'bearer' })
+      .send({ version: y2020.body.version, reason: 'Kiểm thử: bỏ thời hạn chấm điểm', scoringOpensOn: null, scoringClosesOn: null })
+      .expect(200);
     const { context, page } = await rig.signedIn('phuyen');
+    await page.getByRole('link', { name: 'Chấm điểm năm 2020: tự chấm và chấm chéo' }).waitFor();
     await rig.shot(page, 'tong-quan-don-vi');
     await Promise.all([page.waitForURL(/giao-uoc$/), page.getByRole('link', { name: 'Ký giao ước thi đua năm 2020' }).click()]);
     assert.deepEqual(await unlabelledControls(page), []);
@@ -164,6 +173,22 @@ describe('web pages in Chromium', { skip }, () => {
     const bytes = readFileSync(path);
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
     if (!POPPLER_MISSING) assert.match(squash(pdftotext(path)), /Nguyễn Văn An/);
+
+    // Self-scoring on the page: one row, the unit itself; then the peers it scores.
+    await page.goto(`${rig.base}/`);
+    await Promise.all([page.waitForURL(/cham-diem$/), page.getByRole('link', { name: 'Chấm điểm năm 2020: tự chấm và chấm chéo' }).click()]);
+    const rows = page.locator('tr[data-target]');
+    assert.equal(await rows.count(), 1);
+    for (const [i, max] of MAX.entries()) await rows.first().locator(`input[data-code="TC${i + 1}"]`).fill(vi(max));
+    await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await page.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    const phuyen = await rig.t.token('phuyen');
+    const mine = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=SELF`).auth(phuyen, { type: 'bearer' }).expect(200);
+    assert.deepEqual(mine.body.map((x: { status: string; totals: { total: number } }) => [x.status, x.totals.total]), [['SUBMITTED', 100]]);
+    await page.getByRole('link', { name: 'Chấm chéo' }).click();
+    assert.equal(await page.locator('tr[data-target]').count(), 5, 'every other member, never itself');
+    assert.equal(await page.locator('tr[data-target]', { hasText: 'Phú Yên' }).count(), 0);
+    await rig.shot(page, 'cham-cheo-don-vi');
     await context.close();
   });
 
@@ -291,7 +316,7 @@ describe('web pages in Chromium', { skip }, () => {
     await page.goto(`${rig.base}/cum/${cum6}/nam/2019/xep-hang`);
     assert.match((await page.locator('tbody').textContent()) ?? '', /98,67/);
     await page.goto(`${rig.base}/cum/${cum6}/nam/2020`);
-    assert.match((await page.locator('main').textContent()) ?? '', /10\/12\/2020/);
+    assert.match((await page.locator("main").textContent()) ?? "", /15\/07\/2020/);
     await context.close();
 
     const admin = await rig.signedIn('admin');
