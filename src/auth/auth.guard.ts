@@ -104,8 +104,14 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** The principal of an open session of an active user, or null (raw SQL: this runs on every request). */
+/**
+ * The principal of an open session of an active user, or null. One raw statement, as it runs on every
+ * request: a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the
+ * secretariat follows the chair) come along as one comma-separated column.
+ */
 export async function loadPrincipal(manager: EntityManager, sessionId: string): Promise<Principal | null> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const aggregate = postgres ? "string_agg(x.cluster_id, ',')" : "group_concat(x.cluster_id, ',')";
   const [row] = await rawQuery<{
     expires_at: string;
     revoked_at: string | null;
@@ -116,23 +122,21 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
     unit_id: string | null;
     organizer_id: string | null;
     active: number | boolean;
+    cluster_ids: string | null;
   }>(
     manager,
-    `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active
+    `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active,
+            CASE WHEN u.role = '${Role.ClusterSecretary}' THEN (
+              SELECT ${aggregate} FROM (
+                SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = u.id
+                UNION SELECT lt.cluster_id FROM leadership_terms lt WHERE lt.chair_unit_id = COALESCE(u.unit_id, '')
+              ) x
+            ) END AS cluster_ids
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
     [sessionId],
   );
   if (!row || row.revoked_at || row.expires_at <= nowIso() || !row.active) return null;
-  let clusterIds: string[] = [];
-  if (row.role === Role.ClusterSecretary) {
-    // Assigned clusters, and the clusters the secretary's unit chairs or chaired (the secretariat follows the chair).
-    const rows = await rawQuery<{ cluster_id: string }>(
-      manager,
-      'SELECT cluster_id FROM user_cluster_scopes WHERE user_id = ? UNION SELECT cluster_id FROM leadership_terms WHERE chair_unit_id = ?',
-      [row.user_id, row.unit_id ?? ''],
-    );
-    clusterIds = rows.map((r) => r.cluster_id).sort();
-  }
+  const clusterIds = row.role === Role.ClusterSecretary && row.cluster_ids ? row.cluster_ids.split(',').sort() : [];
   return {
     userId: row.user_id,
     username: row.username,

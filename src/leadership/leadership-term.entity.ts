@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { Cluster } from '../clusters/cluster.entity';
 import { Unit } from '../units/unit.entity';
 
@@ -15,6 +15,7 @@ export const TERM_METHOD_LABELS: Record<TermMethod, string> = {
 /** Nhiệm kỳ Cụm trưởng / Cụm phó of one cluster for one year (one term per cluster-year). */
 @Entity('leadership_terms')
 @Unique('uq_leadership_terms_cluster_year', ['clusterId', 'year'])
+@Index('ix_leadership_terms_chair', ['chairUnitId'])
 export class LeadershipTerm {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
 
