@@ -15,7 +15,7 @@ import { IssuedDocumentsService } from '../documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { defaultLegalBases } from '../pledges/pledge-defaults';
-import { todayInVietnam } from '../scoring/scoring-context';
+import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
 import { Award, AwardRuleVersion } from './award.entities';

@@ -107,12 +107,21 @@ export class ProposalsService {
     });
   }
 
+  /** One proposal the caller may read (out of scope answers 404). */
+  get(p: Principal, proposalId: string): Promise<ProposalView> {
+    return this.uow.read(async (m) => (await this.views(m, [(await this.readable(m, p, proposalId)).proposal]))[0]);
+  }
+
+  private async readable(m: EntityManager, p: Principal, proposalId: string): Promise<{ proposal: AwardProposal; cluster: Cluster }> {
+    const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
+    if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
+    return { proposal, cluster: await this.access.requireCluster(m, p, proposal.clusterId, 'read') };
+  }
+
   /** A step of the workflow; every transition is audited with its reason. */
   act(p: Principal, proposalId: string, action: ProposalAction, input: { version: number; reason?: string; decisionNumber?: string; decisionDate?: string }): Promise<ProposalView> {
     return this.uow.write(async (m) => {
-      const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
-      if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
-      const cluster = await this.access.requireCluster(m, p, proposal.clusterId, 'read');
+      const { proposal, cluster } = await this.readable(m, p, proposalId);
       const step = transition(proposal.status, action);
       if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
       if (step.by === 'cluster') await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);

@@ -5,18 +5,27 @@ import { EntityManager } from 'typeorm';
  * TypeORM's entity hydration costs more than the query itself.
  */
 export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (m.connection.options.type === 'postgres') {
-    let i = 0;
-    sql = sql.replace(/\?/g, () => `$${++i}`);
-    return m.query(sql, params);
-  }
-  return sqliteDirect<T>(m, sql, params);
+  if (m.connection.options.type === 'postgres') return m.query(numbered(sql), params);
+  return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));
+}
+
+/** A raw INSERT, UPDATE or DELETE inside a transaction; answers the number of rows it changed. */
+export async function executeRaw(m: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
+  if (!m.queryRunner) throw new Error('executeRaw needs a transaction');
+  if (m.connection.options.type === 'postgres') return Number((await m.queryRunner.query(numbered(sql), params, true)).affected ?? 0);
+  return runSqlite(m, sql, params, (stmt, values) => stmt.run(...values).changes);
+}
+
+/** PostgreSQL's placeholders: "?" becomes $1, $2… */
+function numbered(sql: string): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => `$${++i}`);
 }
 
 interface SqliteStatement {
   reader: boolean;
   all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number };
 }
 const statements = new WeakMap<object, Map<string, SqliteStatement>>();
 
@@ -25,9 +34,9 @@ const statements = new WeakMap<object, Map<string, SqliteStatement>>();
  * synchronously on the connection, so inside a transaction it is part of it, as through TypeORM; this
  * skips TypeORM's per-query logging and event broadcasting on the hottest paths (every request's session).
  */
-function sqliteDirect<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+function runSqlite<R>(m: EntityManager, sql: string, params: unknown[], run: (stmt: SqliteStatement, values: unknown[]) => R): Promise<R> {
   const db = (m.connection.driver as unknown as { databaseConnection?: { prepare(sql: string): SqliteStatement } }).databaseConnection;
-  if (!db) return m.query(sql, params);
+  if (!db) throw new Error('The SQLite connection is not open');
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   try {
@@ -37,10 +46,8 @@ function sqliteDirect<T>(m: EntityManager, sql: string, params: unknown[]): Prom
       if (cache.size > 500) cache.clear();
       cache.set(sql, stmt);
     }
-    const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
-    if (stmt.reader) return Promise.resolve(stmt.all(...values) as T[]);
-    stmt.run(...values);
-    return Promise.resolve([]);
+    // better-sqlite3 binds no booleans: 0/1, as TypeORM does.
+    return Promise.resolve(run(stmt, params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p))));
   } catch (error) {
     return Promise.reject(error);
   }
@@ -69,15 +76,4 @@ export async function findOneRaw<E extends object>(m: EntityManager, entity: new
   const out = new entity() as Record<string, unknown>;
   for (const c of plan.columns) out[c.property] = c.boolean && row[c.property] !== null ? Boolean(row[c.property]) : row[c.property];
   return out as E;
-}
-
-/** A raw INSERT, UPDATE or DELETE inside a transaction; answers the number of rows it changed. */
-export async function executeRaw(m: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
-  if (!m.queryRunner) throw new Error('executeRaw needs a transaction');
-  if (m.connection.options.type === 'postgres') {
-    let i = 0;
-    sql = sql.replace(/\?/g, () => `$${++i}`);
-  }
-  const result = await m.queryRunner.query(sql, params, true);
-  return Number(result.affected ?? 0);
 }

@@ -21,7 +21,8 @@ import { Unit } from '../units/unit.entity';
 import { sheetTotals } from './ranking.rules';
 import { ScoreEntry } from './score-entry.entity';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
-import { leavesOf, scoringConfig, todayInVietnam } from './scoring-context';
+import { todayInVietnam } from '../common/time';
+import { leavesOf, scoringConfig } from './scoring-context';
 import { ScoringService } from './scoring.service';
 
 const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;

@@ -7,6 +7,7 @@ import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { Criterion } from '../criteria/criterion.entity';
 import { findOneRaw, rawQuery } from '../database/raw-sql';
+import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
 import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
 import { ScoringConfig } from './scoring-config.entity';
@@ -26,8 +27,11 @@ export const DEFAULT_BANDS: Band[] = [
 
 /** The saved configuration of a cluster-year, or the default (version 0, not saved). */
 export async function scoringConfig(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {
-  const saved = await findOneRaw(m, ScoringConfig, { clusterId, year });
-  if (saved) return saved;
+  return (await findOneRaw(m, ScoringConfig, { clusterId, year })) ?? defaultScoringConfig(clusterId, year);
+}
+
+/** The settings a cluster-year has until someone saves its own. */
+export function defaultScoringConfig(clusterId: string, year: number): ScoringConfig {
   return {
     clusterId,
     year,
@@ -83,11 +87,6 @@ async function loadLeaves(m: EntityManager, setId: string): Promise<LeafWithText
 export async function membersOf(m: EntityManager, clusterId: string, year: number): Promise<Unit[]> {
   const rows = await m.find(Membership, { where: { clusterId, year }, relations: { unit: true } });
   return rows.map((r) => r.unit!).sort((a, b) => compareVi(a.name, b.name));
-}
-
-/** Today in Vietnam, YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Member scorers (self and peer) write only within the year's scoring window, when one is set. */

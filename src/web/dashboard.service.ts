@@ -4,24 +4,27 @@ import { Role } from '../auth/roles';
 import { ProposalsService } from '../awards/proposals.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
-import { AppException } from '../common/errors/app.exception';
+import { PHASE_KEYS, PHASE_LABELS, Phases } from '../clusters/phases.rules';
 import { PledgesService } from '../pledges/pledges.service';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import type { ClusterView, YearView } from '../clusters/clusters.dto';
 import { CriteriaService } from '../criteria/criteria.service';
 import { ScoringService } from '../scoring/scoring.service';
-import { dateVi, todayInVietnam } from './format';
+import { todayInVietnam } from '../common/time';
+import { dateVi } from './format';
+import { orNull } from './page-response';
 import { yearHref } from './views/clusters.view';
 import type { DashboardTask, Deadline } from './views/dashboard.view';
 
-const PHASES: Array<[key: 'pledgeSigningOn' | 'midYearReviewOn' | 'scoringOpensOn' | 'scoringClosesOn' | 'reviewMeetingOn' | 'proposalDeadline', label: string, page: string]> = [
-  ['pledgeSigningOn', 'Ký giao ước thi đua', 'giao-uoc'],
-  ['midYearReviewOn', 'Sơ kết giữa năm', ''],
-  ['scoringOpensOn', 'Mở chấm điểm', 'cham-diem'],
-  ['scoringClosesOn', 'Hạn chấm điểm', 'cham-diem'],
-  ['reviewMeetingOn', 'Họp bình xét', 'binh-xet'],
-  ['proposalDeadline', 'Hạn gửi hồ sơ đề nghị khen thưởng', 'binh-xet'],
-];
+/** The page of a year where each phase's work is done. */
+const PHASE_PAGES: Record<keyof Phases, string> = {
+  pledgeSigningOn: 'giao-uoc',
+  midYearReviewOn: '',
+  scoringOpensOn: 'cham-diem',
+  scoringClosesOn: 'cham-diem',
+  reviewMeetingOn: 'binh-xet',
+  proposalDeadline: 'binh-xet',
+};
 
 /** What is waiting for the signed-in user: pledges to sign, sheets to finish, proposals to review, deadlines. */
 @Injectable()
@@ -44,7 +47,7 @@ export class DashboardService {
     if (y.scoringOpensOn && today < y.scoringOpensOn) return false;
     if (y.scoringClosesOn && today > y.scoringClosesOn) return false;
     if (y.scoringOpensOn && y.scoringClosesOn) return true;
-    const [config, criteria] = await Promise.all([this.scoring.getConfig(p, clusterId, y.year), this.criteria.current(p, clusterId, y.year).catch(() => null)]);
+    const [config, criteria] = await Promise.all([this.scoring.getConfig(p, clusterId, y.year), orNull(this.criteria.current(p, clusterId, y.year))]);
     return !config.publishedAt && criteria !== null;
   }
 
@@ -64,14 +67,15 @@ export class DashboardService {
     for (const cluster of working) {
       for (const y of await this.years.list(p, cluster.id)) {
         const href = yearHref(cluster.id, y.year);
-        for (const [key, label, page] of PHASES) {
+        for (const key of PHASE_KEYS) {
           const date = y[key];
-          if (date && date >= today) deadlines.push({ date, label: `${label} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
+          const page = PHASE_PAGES[key];
+          if (date && date >= today) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
         }
         if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today))) {
           tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name });
         }
-        const pledge = await this.pledges.get(p, cluster.id, y.year).catch((e) => (e instanceof AppException && e.status < 500 ? null : Promise.reject(e)));
+        const pledge = await orNull(this.pledges.get(p, cluster.id, y.year));
         if (pledge?.status === 'OPEN') {
           const mine = pledge.signatories.find((s) => s.unit.id === p.unitId);
           if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: cluster.name });

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'express';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
 import type { Html } from './html';
 
 /** Sends a rendered page; pages show personal data, so no shared cache keeps them. */
@@ -17,4 +19,14 @@ export function staticDir(): string {
   const found = candidates.find((d) => existsSync(join(d, 'app.js')));
   if (!found) throw new Error(`Web assets not found (looked in ${candidates.join(', ')})`);
   return found;
+}
+
+/** A value, or null when the service answers "not found" (an object not created yet); other errors pass. */
+export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppException && error.code === ErrorCode.NotFound) return null;
+    throw error;
+  }
 }

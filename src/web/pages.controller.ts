@@ -27,7 +27,7 @@ import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DashboardService } from './dashboard.service';
-import { sendPage } from './page-response';
+import { orNull, sendPage } from './page-response';
 import { auditPage, verifyPage } from './views/audit.view';
 import { dossierPage, meetingPage, queuePage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
@@ -36,17 +36,8 @@ import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
 import { GridRow, gridColumns, gridPage, rankingPage } from './views/scoring.view';
 import { csrfTokenFor, sessionCookieToken } from './web-session';
-import { dateVi, todayInVietnam } from './format';
-
-/** A value, or null when the service answers "not found" (an object not created yet). */
-async function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof AppException && error.code === ErrorCode.NotFound) return null;
-    throw error;
-  }
-}
+import { todayInVietnam } from '../common/time';
+import { dateVi } from './format';
 
 const MANAGER_ROLES = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
@@ -210,9 +201,7 @@ export class PagesController {
   @Get('tham-dinh/:proposalId')
   @Auth(Role.Admin, Role.MinistryReviewer)
   async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
-    const proposal = (await this.proposals.list(p, {})).find((x) => x.id === proposalId);
-    if (!proposal) throw AppException.notFound('đề nghị khen thưởng', 'proposalId');
-    const reports = await this.reports.list(p, proposalId);
+    const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
     sendPage(res, dossierPage(this.frame(p), proposal, reports, true));
   }
 

@@ -12,14 +12,12 @@ describe('hostile files, concurrent editors, tampered audit', () => {
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let secretary: string;
   let admin: string;
-  let gialai: string;
   let sheetPath: string;
   before(async () => {
     t = await startTestApp();
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
     admin = await t.token('admin');
-    gialai = await t.token('gialai');
     await t.http.post(`/api/clusters/${ids.cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
     const sheet = await t.http.post(`/api/clusters/${ids.cum6}/years/2020/scoring/sheets`).auth(secretary, { type: 'bearer' }).send({ targetUnitId: ids.gialai, kind: 'CLUSTER' }).expect(201);
     sheetPath = `/api/clusters/${ids.cum6}/years/2020/scoring/sheets/${sheet.body.id}`;
@@ -101,7 +99,6 @@ describe('hostile files, concurrent editors, tampered audit', () => {
       t.http.post(`/api/proposals/${proposal.id}/reject`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, reason: 'Không đủ điều kiện' }),
     ]);
     assert.deepEqual(decisions.map((d) => d.status).sort(), [200, 409, 409], 'exactly one decision is taken');
-    void gialai;
   });
 
   it('a tampered audit row is detected by the verifying endpoint', async () => {

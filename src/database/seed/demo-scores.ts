@@ -7,7 +7,7 @@ import { Criterion } from '../../criteria/criterion.entity';
 import { ScoreEntry } from '../../scoring/score-entry.entity';
 import { ScoreSheet } from '../../scoring/score-sheet.entity';
 import { ScoringConfig } from '../../scoring/scoring-config.entity';
-import { DEFAULT_BANDS } from '../../scoring/scoring-context';
+import { defaultScoringConfig } from '../../scoring/scoring-context';
 import { Unit } from '../../units/unit.entity';
 import { ministryMemberUnit, loadReferenceData } from './reference-data';
 
@@ -96,20 +96,6 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
       await addSheet(target, 'PEER', units.get(scorerProvince)!, base.map((v, i) => (i === 3 ? v + jitter : v)));
     }
   }
-  await m.insert(ScoringConfig, {
-    clusterId: cluster.id,
-    year: YEAR,
-    rule: 'PEER_TRIMMED_MEAN',
-    normalize: false,
-    selfMargin: 500,
-    peerOutlier: 1000,
-    bands: JSON.stringify(DEFAULT_BANDS),
-    peerMode: 'ALL',
-    peerK: 2,
-    publishedAt: now,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await m.insert(ScoringConfig, { ...defaultScoringConfig(cluster.id, YEAR), rule: 'PEER_TRIMMED_MEAN', publishedAt: now, version: 1, createdAt: now, updatedAt: now });
   return sheets;
 }

@@ -1,5 +1,6 @@
 import type { ClusterView, MemberView, YearView } from '../../clusters/clusters.dto';
 import type { PreviewView, TermView } from '../../leadership/leadership.dto';
+import { PHASE_KEYS, PHASE_LABELS } from '../../clusters/phases.rules';
 import { dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, layout } from './layout';
@@ -81,14 +82,7 @@ export interface YearTask {
 }
 
 export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[]): Html {
-  const phases: Array<[string, string | null]> = [
-    ['Ký giao ước thi đua', y.pledgeSigningOn],
-    ['Sơ kết giữa năm', y.midYearReviewOn],
-    ['Mở chấm điểm', y.scoringOpensOn],
-    ['Đóng chấm điểm', y.scoringClosesOn],
-    ['Họp bình xét', y.reviewMeetingOn],
-    ['Hạn gửi hồ sơ đề nghị', y.proposalDeadline],
-  ];
+  const phases = PHASE_KEYS.map((key) => [PHASE_LABELS[key], y[key]] as const);
   return layout(
     { ...frame, title: `${cluster.name} – năm ${y.year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${y.year}`]] },
     html`<h1>${cluster.name} – năm ${y.year}</h1>
