@@ -6,7 +6,7 @@ import { EntityManager } from 'typeorm';
  */
 export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   if (m.connection.options.type === 'postgres') return m.query(numbered(sql), params);
-  return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));
+  return runSqlite(m, sql, params, (stmt, values, conn) => (stmt.reader ? (conn.read(sql, stmt, values) as T[]) : (stmt.run(...values), [])));
 }
 
 /** A raw INSERT, UPDATE or DELETE inside a transaction; answers the number of rows it changed. */
@@ -25,29 +25,81 @@ function numbered(sql: string): string {
 interface SqliteStatement {
   reader: boolean;
   all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
   run(...params: unknown[]): { changes: number };
 }
-const statements = new WeakMap<object, Map<string, SqliteStatement>>();
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  readonly inTransaction: boolean;
+}
+
+/**
+ * The shared better-sqlite3 connection with its prepared statements and its read memo.
+ *
+ * The memo keeps the rows of read statements run outside a transaction while the database is unchanged,
+ * so the reads every request repeats (its session, the cluster, the settings, the ranking's fingerprint)
+ * are answered without running them again. "Unchanged" is known exactly, for the price of one tiny
+ * statement: total_changes() counts every row this connection — the process's only one — inserted,
+ * updated or deleted (a rolled-back change too, which only empties the memo once more), and
+ * PRAGMA data_version moves when any other connection (another process, a restore) commits. Any change
+ * empties the memo. Inside an open transaction nothing is kept or served, as its rows are not committed.
+ * Callers get copies of the rows, so none can alter what the next one reads.
+ */
+class SqliteConnection {
+  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly state: SqliteStatement;
+  private memoState = '';
+  private readonly memo = new Map<string, unknown[]>();
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.state = db.prepare('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version');
+  }
+
+  statement(sql: string): SqliteStatement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  read(sql: string, stmt: SqliteStatement, values: unknown[]): unknown[] {
+    if (this.db.inTransaction) return stmt.all(...values);
+    const { changes, version } = this.state.get() as { changes: number; version: number };
+    const state = `${changes}:${version}`;
+    if (state !== this.memoState) {
+      this.memo.clear();
+      this.memoState = state;
+    }
+    const key = `${sql}\u0000${JSON.stringify(values)}`;
+    let rows = this.memo.get(key);
+    if (!rows) {
+      rows = stmt.all(...values);
+      if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
+      this.memo.set(key, rows);
+    }
+    return rows.map((row) => ({ ...(row as object) }));
+  }
+}
+const MEMO_MAX_ENTRIES = 5_000;
+const connections = new WeakMap<object, SqliteConnection>();
 
 /**
  * SQLite: the one shared better-sqlite3 connection, with its own prepared statements. A statement runs
  * synchronously on the connection, so inside a transaction it is part of it, as through TypeORM; this
  * skips TypeORM's per-query logging and event broadcasting on the hottest paths (every request's session).
  */
-function runSqlite<R>(m: EntityManager, sql: string, params: unknown[], run: (stmt: SqliteStatement, values: unknown[]) => R): Promise<R> {
-  const db = (m.connection.driver as unknown as { databaseConnection?: { prepare(sql: string): SqliteStatement } }).databaseConnection;
+function runSqlite<R>(m: EntityManager, sql: string, params: unknown[], run: (stmt: SqliteStatement, values: unknown[], conn: SqliteConnection) => R): Promise<R> {
+  const db = (m.connection.driver as unknown as { databaseConnection?: SqliteDatabase }).databaseConnection;
   if (!db) throw new Error('The SQLite connection is not open');
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  let conn = connections.get(db);
+  if (!conn) connections.set(db, (conn = new SqliteConnection(db)));
   try {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      stmt = db.prepare(sql);
-      if (cache.size > 500) cache.clear();
-      cache.set(sql, stmt);
-    }
     // better-sqlite3 binds no booleans: 0/1, as TypeORM does.
-    return Promise.resolve(run(stmt, params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p))));
+    const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    return Promise.resolve(run(conn.statement(sql), values, conn));
   } catch (error) {
     return Promise.reject(error);
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rawQuery } from '../database/raw-sql';
 import { EntityManager } from 'typeorm';
 import type { RankingView } from './scoring.dto';
@@ -9,7 +10,7 @@ import type { RankingView } from './scoring.dto';
  * a timestamp it covers.
  */
 export class RankingCache {
-  private readonly entries = new Map<string, { fingerprint: string; view: RankingView; json?: string }>();
+  private readonly entries = new Map<string, { fingerprint: string; view: RankingView; body?: RankingBody }>();
 
   constructor(private readonly maxEntries = 500) {}
 
@@ -36,11 +37,14 @@ export class RankingCache {
     return hit && hit.fingerprint === fingerprint ? hit.view : undefined;
   }
 
-  /** The JSON text of a cached view, serialised once (reads of a ranking far outnumber its changes). */
-  json(key: string, view: RankingView): string {
+  /**
+   * The JSON of a view as sent, with its entity tag: made once per cached view (reads of a ranking far
+   * outnumber its changes), so a read neither serialises nor hashes it again.
+   */
+  body(key: string, view: RankingView): RankingBody {
     const hit = this.entries.get(key);
-    if (!hit || hit.view !== view) return JSON.stringify(view);
-    return (hit.json ??= JSON.stringify(view));
+    if (!hit || hit.view !== view) return rankingBody(view);
+    return (hit.body ??= rankingBody(view));
   }
 
   set(key: string, fingerprint: string, view: RankingView): void {
@@ -48,4 +52,15 @@ export class RankingCache {
     this.entries.set(key, { fingerprint, view });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
+}
+
+/** A ranking's JSON as sent, and its strong entity tag (a digest of those bytes). */
+export interface RankingBody {
+  json: Buffer;
+  etag: string;
+}
+
+function rankingBody(view: RankingView): RankingBody {
+  const json = Buffer.from(JSON.stringify(view), 'utf8');
+  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
 }

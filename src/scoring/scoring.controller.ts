@@ -154,8 +154,13 @@ export class ScoringController {
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: RankingView })
   async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const body = await this.scoring.rankingBody(p, id, year);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.send(await this.scoring.rankingJson(p, id, year));
+    // Revalidated on every use (the caller's access is checked before any answer, 304 included).
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('ETag', body.etag);
+    // With ETag set, Express sends 304 Not Modified to a client whose If-None-Match still matches.
+    res.send(body.json);
   }
 
   @Post('finalize')

@@ -16,7 +16,7 @@ import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';
 import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
-import { RankingCache } from './ranking-cache';
+import { RankingBody, RankingCache } from './ranking-cache';
 import { AssignmentView, RankingView, ScoringConfigDto, ScoringConfigView } from './scoring.dto';
 
 const hundredths = (points: number) => Math.round(points * 100);
@@ -92,13 +92,13 @@ export class ScoringService {
     });
   }
 
-  /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
-  /** The ranking as JSON text, for the HTTP reply (serialised once per computed ranking). */
-  async rankingJson(p: Principal, clusterId: string, year: number): Promise<string> {
+  /** The ranking as the HTTP reply sends it: its JSON, made once per computed ranking, and its entity tag. */
+  async rankingBody(p: Principal, clusterId: string, year: number): Promise<RankingBody> {
     const view = await this.ranking(p, clusterId, year);
-    return this.cache.json(`${clusterId}:${year}`, view);
+    return this.cache.body(`${clusterId}:${year}`, view);
   }
 
+  /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
   ranking(p: Principal, clusterId: string, year: number): Promise<RankingView> {
     return this.uow.read(async (m) => {
       await this.access.requireCluster(m, p, clusterId, 'read');

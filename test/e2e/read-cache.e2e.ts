@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { rawQuery } from '../../src/database/raw-sql';
+import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+
+/**
+ * What is kept between requests stays right: the ranking's entity tag (a 304 only while nothing it shows
+ * changed, and never before the caller's access is checked) and, on SQLite, the memo of repeated reads,
+ * which must see every change — made by this process or by another connection to the same file.
+ */
+describe(`cached reads stay right (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+  });
+  after(() => t.close());
+
+  const ranking = () => `/api/clusters/${ids.cum6}/years/2019/scoring/ranking`;
+  const rowOf = (body: { rows: Array<{ unit: { id: string; shortName?: string; name?: string } }> }, unitId: string) => body.rows.find((r) => r.unit.id === unitId)!;
+
+  it('the ranking carries an entity tag: 304 while unchanged, a new tag after a change, access checked first', async () => {
+    const first = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
+    const etag = first.headers.etag as string;
+    assert.match(etag, /^"[A-Za-z0-9_-]{27}"$/);
+    assert.equal(first.headers['cache-control'], 'private, no-cache');
+
+    const again = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).set('If-None-Match', etag).expect(304);
+    assert.equal(again.text ?? '', '');
+    // Another member of the cluster may read it (published): same tag. No token: 401, tag or not.
+    await t.http.get(ranking()).auth(await t.token('phuyen'), { type: 'bearer' }).set('If-None-Match', etag).expect(304);
+    await t.http.get(ranking()).set('If-None-Match', etag).expect(401);
+    // A secretariat of another cluster: 404, tag or not.
+    await t.http.get(ranking()).auth(await t.token('cum1.secretary'), { type: 'bearer' }).set('If-None-Match', etag).expect(404);
+
+    // Renaming a member changes what the ranking shows: the old tag no longer matches.
+    const unit = (await t.http.get(`/api/units/${ids.daklak}`).auth(await t.token('admin'), { type: 'bearer' }).expect(200)).body;
+    await t.http
+      .patch(`/api/units/${ids.daklak}`)
+      .auth(await t.token('admin'), { type: 'bearer' })
+      .send({ version: unit.version, shortName: 'Sở TTTT Đắk Lắk (mới)', reason: 'Đổi tên viết tắt' })
+      .expect(200);
+    const changed = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).set('If-None-Match', etag).expect(200);
+    assert.notEqual(changed.headers.etag, etag);
+    assert.equal(rowOf(changed.body, ids.daklak).unit.shortName, 'Sở TTTT Đắk Lắk (mới)');
+  });
+
+  it('SQLite: a change committed by another connection is seen at once (session revoked, unit renamed)', { skip: TEST_DB !== 'sqlite' }, async () => {
+    const token = await t.token('lamdong');
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+    const before = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+
+    const other = new Database(join(t.dataDir, 'thidua.sqlite'));
+    try {
+      other.prepare(`UPDATE sessions SET revoked_at = ? WHERE user_id = (SELECT id FROM users WHERE username = 'lamdong') AND revoked_at IS NULL`).run(new Date().toISOString());
+      other.prepare('UPDATE units SET short_name = ?, version = version + 1 WHERE id = ?').run('Đắk Lắk (tiến trình khác)', ids.daklak);
+    } finally {
+      other.close();
+    }
+    const refused = await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    assert.equal(refused.body.code, 'AUTH_SESSION_ENDED');
+    const after = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    assert.equal(rowOf(after.body, ids.daklak).unit.shortName, 'Đắk Lắk (tiến trình khác)');
+  });
+
+  it('raw reads: callers get copies; a transaction reads its own writes, and a rolled-back write is never served later', async () => {
+    const m = t.dataSource.manager;
+    const sql = `SELECT id, short_name FROM units WHERE id = ?`;
+    const [row] = await rawQuery<{ id: string; short_name: string }>(m, sql, [ids.gialai]);
+    const original = row.short_name;
+    row.short_name = 'đã sửa trong bộ nhớ';
+    assert.equal((await rawQuery<{ short_name: string }>(m, sql, [ids.gialai]))[0].short_name, original);
+
+    await assert.rejects(
+      t.dataSource.transaction(async (tx) => {
+        await tx.query(`UPDATE units SET short_name = ${ph(1)} WHERE id = ${ph(2)}`, ['chưa cam kết', ids.gialai]);
+        assert.equal((await rawQuery<{ short_name: string }>(tx, sql, [ids.gialai]))[0].short_name, 'chưa cam kết');
+        throw new Error('rollback');
+      }),
+      /rollback/,
+    );
+    assert.equal((await rawQuery<{ short_name: string }>(m, sql, [ids.gialai]))[0].short_name, original);
+
+    await t.dataSource.transaction((tx) => tx.query(`UPDATE units SET short_name = ${ph(1)} WHERE id = ${ph(2)}`, ['đã cam kết', ids.gialai]));
+    assert.equal((await rawQuery<{ short_name: string }>(m, sql, [ids.gialai]))[0].short_name, 'đã cam kết');
+    await t.dataSource.query(`UPDATE units SET short_name = ${ph(1)} WHERE id = ${ph(2)}`, [original, ids.gialai]);
+    assert.equal((await rawQuery<{ short_name: string }>(m, sql, [ids.gialai]))[0].short_name, original);
+  });
+});
