@@ -10,6 +10,8 @@ export interface RequestContext {
   requestId: string;
   actor?: Actor;
   ip?: string;
+  /** SQLite read memo: the memo generation whose database state this request has confirmed (raw-sql.ts). */
+  sqliteGeneration?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

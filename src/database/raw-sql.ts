@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext, currentContext } from '../common/request-context';
 
 /**
  * A raw query with "?" placeholders on either database (PostgreSQL gets $1, $2…), for hot paths where
@@ -24,6 +25,7 @@ function numbered(sql: string): string {
 
 interface SqliteStatement {
   reader: boolean;
+  pluck(): SqliteStatement;
   all(...params: unknown[]): unknown[];
   get(...params: unknown[]): unknown;
   run(...params: unknown[]): { changes: number };
@@ -38,21 +40,30 @@ interface SqliteDatabase {
  *
  * The memo keeps the rows of read statements run outside a transaction while the database is unchanged,
  * so the reads every request repeats (its session, the cluster, the settings, the ranking's fingerprint)
- * are answered without running them again. "Unchanged" is known exactly, for the price of one tiny
- * statement: total_changes() counts every row this connection — the process's only one — inserted,
- * updated or deleted (a rolled-back change too, which only empties the memo once more), and
- * PRAGMA data_version moves when any other connection (another process, a restore) commits. Any change
- * empties the memo. Inside an open transaction nothing is kept or served, as its rows are not committed.
- * Callers get copies of the rows, so none can alter what the next one reads.
+ * are answered without running them again. "Unchanged" is known exactly:
+ * - total_changes() counts every row this connection — the process's only one — inserted, updated or
+ *   deleted (a rolled-back change too, which only empties the memo once more); it is checked on every read
+ *   and costs next to nothing;
+ * - PRAGMA data_version moves when any other connection (another process, a restore) commits. It costs a
+ *   look at the shared WAL index, so a request checks it on its first read and then reads as of that moment
+ *   (as a read transaction begun there would), unless this process changes the database meanwhile; outside
+ *   a request it is checked on every read.
+ * Any change empties the memo. Inside an open transaction nothing is kept or served, as its rows are not
+ * committed. Callers get copies of the rows, so none can alter what the next one reads.
  */
 class SqliteConnection {
   private readonly statements = new Map<string, SqliteStatement>();
-  private readonly state: SqliteStatement;
-  private memoState = '';
+  private readonly totalChanges: SqliteStatement;
+  private readonly dataVersion: SqliteStatement;
   private readonly memo = new Map<string, unknown[]>();
+  private memoChanges = -1;
+  private memoVersion = -1;
+  /** Bumped whenever the memo is emptied: a request's check of data_version holds for this generation. */
+  private generation = 0;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.state = db.prepare('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version');
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
   }
 
   statement(sql: string): SqliteStatement {
@@ -67,12 +78,7 @@ class SqliteConnection {
 
   read(sql: string, stmt: SqliteStatement, values: unknown[]): unknown[] {
     if (this.db.inTransaction) return stmt.all(...values);
-    const { changes, version } = this.state.get() as { changes: number; version: number };
-    const state = `${changes}:${version}`;
-    if (state !== this.memoState) {
-      this.memo.clear();
-      this.memoState = state;
-    }
+    this.validate(currentContext());
     const key = `${sql}\u0000${JSON.stringify(values)}`;
     let rows = this.memo.get(key);
     if (!rows) {
@@ -81,6 +87,20 @@ class SqliteConnection {
       this.memo.set(key, rows);
     }
     return rows.map((row) => ({ ...(row as object) }));
+  }
+
+  /** Empties the memo if the database changed since it was filled (see the class comment). */
+  private validate(request: RequestContext | undefined): void {
+    const changes = this.totalChanges.get() as number;
+    if (changes === this.memoChanges && request?.sqliteGeneration === this.generation) return;
+    const version = this.dataVersion.get() as number;
+    if (changes !== this.memoChanges || version !== this.memoVersion) {
+      this.memo.clear();
+      this.memoChanges = changes;
+      this.memoVersion = version;
+      this.generation++;
+    }
+    if (request) request.sqliteGeneration = this.generation;
   }
 }
 const MEMO_MAX_ENTRIES = 5_000;
