@@ -19,7 +19,8 @@ import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
 import { Award, AwardRuleVersion } from './award.entities';
-import { AWARD_LABELS, type AwardCode } from './awards.rules';
+import { awardLabels } from './award-labels';
+import type { AwardCode } from './awards.rules';
 
 /** The award catalogue with the rule versions (thresholds in basis points) and the base salary of rewards. */
 export interface AwardCatalogueView {
@@ -65,7 +66,8 @@ export class AwardReportsService {
       const history = await qb.getMany();
       const units = new Map((history.length ? await m.findBy(Unit, history.map((h) => ({ id: h.unitId }))) : []).map((u) => [u.id, u]));
       const clusters = new Map((history.length ? await m.findBy(Cluster, history.map((h) => ({ id: h.clusterId }))) : []).map((c) => [c.id, c]));
-      return history.map((h) => ({ ...h, unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
+      const labels = await awardLabels(m);
+      return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
     });
     const content = await tableWorkbook(
       'Lịch sử khen thưởng',
@@ -73,7 +75,7 @@ export class AwardReportsService {
       [
         { header: 'Năm', width: 8, value: (r: (typeof rows)[number]) => r.year },
         { header: 'Đơn vị', width: 46, value: (r) => r.unitName },
-        { header: 'Danh hiệu', width: 26, value: (r) => AWARD_LABELS[r.awardCode] },
+        { header: 'Danh hiệu', width: 26, value: (r) => r.awardLabel },
         { header: 'Quyết định', width: 22, value: (r) => r.decisionNumber },
         { header: 'Ngày quyết định', width: 16, value: (r) => formatDateVi(r.decisionDate) },
         { header: 'Cụm thi đua', width: 24, value: (r) => r.clusterName },
@@ -91,10 +93,11 @@ export class AwardReportsService {
       if (year) qb.andWhere('ap.year = :year', { year });
       const proposals = await qb.getMany();
       const clusters = new Map((proposals.length ? await m.findBy(Cluster, proposals.map((x) => ({ id: x.clusterId }))) : []).map((c) => [c.id, c]));
+      const labels = await awardLabels(m);
       const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
       for (const x of proposals) {
         const key = `${x.clusterId}|${x.year}|${x.awardCode}`;
-        const g = groups.get(key) ?? { clusterName: clusters.get(x.clusterId)?.name ?? '', year: x.year, award: AWARD_LABELS[x.awardCode], counts: {} };
+        const g = groups.get(key) ?? { clusterName: clusters.get(x.clusterId)?.name ?? '', year: x.year, award: labels[x.awardCode], counts: {} };
         g.counts[x.status] = (g.counts[x.status] ?? 0) + 1;
         groups.set(key, g);
       }

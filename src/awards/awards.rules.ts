@@ -5,11 +5,6 @@
 export const AWARD_CODES = ['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] as const;
 export type AwardCode = (typeof AWARD_CODES)[number];
 
-export const AWARD_LABELS: Record<AwardCode, string> = {
-  EMULATION_FLAG: 'Cờ thi đua của Bộ',
-  CERTIFICATE_OF_MERIT: 'Bằng khen của Bộ trưởng',
-};
-
 export interface RuleVersion {
   basis: string;
   validFrom: string;

@@ -19,7 +19,8 @@ import { scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import { Unit } from '../units/unit.entity';
 import { AwardProposal } from './award-proposal.entities';
-import { AWARD_CODES, AWARD_LABELS, ratioText } from './awards.rules';
+import { awardLabels } from './award-labels';
+import { AWARD_CODES, ratioText } from './awards.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
 
 /** Hồ sơ đề nghị khen thưởng: the submission (Tờ trình) and the list of proposed units (PDF and Excel). */
@@ -45,7 +46,7 @@ export class DossierService {
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
       const term = (await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } })) ?? (await m.findOne(LeadershipTerm, { where: { clusterId, year } }));
       const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
-      return { cluster, meeting, proposals, organizer, units, ranking, chair };
+      return { cluster, meeting, proposals, organizer, units, ranking, chair, labels: await awardLabels(m) };
     });
     const submitted = state.proposals.map((x) => x.submittedAt).filter((d): d is string => !!d).sort();
     const date = submitted.length ? todayInVietnam(new Date(submitted[0])) : todayInVietnam();
@@ -65,12 +66,12 @@ export class DossierService {
         `Căn cứ biên bản hội nghị bình xét thi đua năm ${year} ngày ${formatDateVi(state.meeting.heldOn)} của ${state.cluster.name},`,
       ],
       byAward: AWARD_CODES.map((code) => ({
-        awardLabel: AWARD_LABELS[code],
+        awardLabel: state.labels[code],
         units: state.proposals.filter((x) => x.awardCode === code).map((x) => state.units.get(x.unitId)?.name ?? ''),
       })).filter((a) => a.units.length),
       units: state.proposals.map((x) => ({
         unitName: state.units.get(x.unitId)?.name ?? '',
-        awardLabel: AWARD_LABELS[x.awardCode],
+        awardLabel: state.labels[x.awardCode],
         votesText: `${x.votesFor} (${ratioText(x.approval)})`,
         rank: rankOf.get(x.unitId) ?? null,
         basis: x.basisNote,

@@ -13,7 +13,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../leadership/rotation.service';
 import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
-import { AWARD_LABELS, AwardCode, ratioText } from './awards.rules';
+import { awardLabels } from './award-labels';
+import { AwardCode, ratioText } from './awards.rules';
 import { ProposalAction, PROPOSAL_STATUS_LABELS, transition } from './proposals.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
 
@@ -64,7 +65,7 @@ export class ProposalsService {
       const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
       const result = meeting.results.find((r) => r.award === award)!;
       const candidate = result.candidates.find((c) => c.unit.id === unitId);
-      const label = AWARD_LABELS[award];
+      const label = result.awardLabel;
       if (!candidate) {
         throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị chưa được bỏ phiếu đề nghị ${label} tại hội nghị bình xét (hoặc không phải thành viên của cụm).`);
       }
@@ -177,7 +178,8 @@ export class ProposalsService {
       this.access.scopeUnits(qb, 'u', p);
       if (!(await qb.getOne())) throw AppException.notFound('đơn vị');
       const rows = await m.find(AwardHistory, { where: { unitId }, order: { year: 'DESC' } });
-      return rows.map((h) => ({ year: h.year, award: h.awardCode, awardLabel: AWARD_LABELS[h.awardCode], decisionNumber: h.decisionNumber, decisionDate: h.decisionDate, clusterId: h.clusterId }));
+      const labels = await awardLabels(m);
+      return rows.map((h) => ({ year: h.year, award: h.awardCode, awardLabel: labels[h.awardCode], decisionNumber: h.decisionNumber, decisionDate: h.decisionDate, clusterId: h.clusterId }));
     });
   }
 
@@ -185,13 +187,14 @@ export class ProposalsService {
     if (!proposals.length) return [];
     const units = new Map((await m.findBy(Unit, { id: In([...new Set(proposals.map((x) => x.unitId))]) })).map((u) => [u.id, u]));
     const clusters = new Map((await m.findBy(Cluster, { id: In([...new Set(proposals.map((x) => x.clusterId))]) })).map((c) => [c.id, c]));
+    const labels = await awardLabels(m);
     return proposals.map((x) => ({
       id: x.id,
       clusterId: x.clusterId,
       clusterName: clusters.get(x.clusterId)?.name ?? '',
       year: x.year,
       award: x.awardCode,
-      awardLabel: AWARD_LABELS[x.awardCode],
+      awardLabel: labels[x.awardCode],
       unit: unitRef(units.get(x.unitId), x.unitId),
       status: x.status,
       statusLabel: PROPOSAL_STATUS_LABELS[x.status],

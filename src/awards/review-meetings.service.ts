@@ -13,7 +13,8 @@ import { unitRef } from '../leadership/rotation.service';
 import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
-import { AWARD_CODES, AWARD_LABELS, AwardCode, RuleVersion, eligibility, ratioText, ruleForYear, selectWithinQuota, threshold } from './awards.rules';
+import { awardLabels } from './award-labels';
+import { AWARD_CODES, AwardCode, RuleVersion, eligibility, ratioText, ruleForYear, selectWithinQuota, threshold } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import { TermView } from '../leadership/leadership.dto';
@@ -178,6 +179,7 @@ export class ReviewMeetingsService {
     const rankOf = new Map(ranking.rows.map((r) => [r.unit.id, r]));
     const excellentBefore = new Set(previous.rows.filter((r) => r.band === EXCELLENT).map((r) => r.unit.id));
     const ties = JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>;
+    const labels = await awardLabels(m);
     const results = AWARD_CODES.map((award) => {
       const candidates = ballots
         .filter((b) => b.awardCode === award)
@@ -191,7 +193,7 @@ export class ReviewMeetingsService {
       const selection = selectWithinQuota(candidates, quotas[award], ties[award] ?? []);
       return {
         award,
-        awardLabel: AWARD_LABELS[award],
+        awardLabel: labels[award],
         quota: quotas[award],
         candidates: candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: selection.selected.includes(c.unitId) })),
         tiedAtLastPlace: selection.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
   let t: TestApp;
@@ -240,5 +240,28 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
     }
     assert.match(pdfsig(tempFile(decision.body)), /Signature is Valid/);
+  });
+
+  it('award names come from the catalogue: renamed there, they read the new way in the meeting, proposals, history and Excel', async () => {
+    const renamed = 'Cờ thi đua của Bộ Khoa học và Công nghệ';
+    await t.dataSource.query(`UPDATE awards SET name = ${ph(1)} WHERE code = ${ph(2)}`, [renamed, 'EMULATION_FLAG']);
+    try {
+      const catalogue = await t.http.get('/api/awards/catalogue').auth(secretary, { type: 'bearer' }).expect(200);
+      assert.ok(JSON.stringify(catalogue.body).includes(renamed));
+      const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+      assert.deepEqual(meeting.body.results.map((r: { awardLabel: string }) => r.awardLabel), [renamed, 'Bằng khen của Bộ trưởng']);
+      const list = await t.http.get('/api/proposals').auth(reviewer, { type: 'bearer' }).expect(200);
+      const flags = list.body.filter((x: { award: string }) => x.award === 'EMULATION_FLAG');
+      assert.ok(flags.length > 0 && flags.every((x: { awardLabel: string }) => x.awardLabel === renamed));
+      const history = await t.http.get(`/api/units/${u.DL}/awards`).auth(secretary, { type: 'bearer' }).expect(200);
+      assert.equal(history.body[0].awardLabel, renamed);
+      const xlsx = await t.http.get('/api/awards/history.xlsx?year=2019').auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+      const labels = [4, 5, 6, 7].map((r) => String(wb.worksheets[0].getCell(r, 3).value));
+      assert.equal(labels.filter((x) => x === renamed).length, 2);
+    } finally {
+      await t.dataSource.query(`UPDATE awards SET name = ${ph(1)} WHERE code = ${ph(2)}`, ['Cờ thi đua của Bộ', 'EMULATION_FLAG']);
+    }
   });
 });
