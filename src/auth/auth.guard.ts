@@ -6,7 +6,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
 import { nowIso } from '../common/time';
-import { rawQuery } from '../database/raw-sql';
+import { confirmSnapshot, rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { EntityManager } from 'typeorm';
 import { SERVER_SECRET } from '../config/config.tokens';
@@ -106,7 +106,8 @@ export class AuthGuard implements CanActivate {
 
 /**
  * The principal of an open session of an active user, or null. One raw statement, as it runs on every
- * request: a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the
+ * request (on PostgreSQL it also returns its snapshot, which lets the request's later reads use the read
+ * memo, see raw-sql.ts): a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the
  * secretariat follows the chair) come along as one comma-separated column.
  */
 export async function loadPrincipal(manager: EntityManager, sessionId: string): Promise<Principal | null> {
@@ -123,9 +124,10 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
     organizer_id: string | null;
     active: number | boolean;
     cluster_ids: string | null;
+    snapshot?: string;
   }>(
     manager,
-    `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active,
+    `SELECT ${postgres ? 'pg_current_snapshot()::text AS snapshot, ' : ''}s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active,
             CASE WHEN u.role = '${Role.ClusterSecretary}' THEN (
               SELECT ${aggregate} FROM (
                 SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = u.id
@@ -135,6 +137,7 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
     [sessionId],
   );
+  if (row?.snapshot) confirmSnapshot(manager, row.snapshot);
   if (!row || row.revoked_at || row.expires_at <= nowIso() || !row.active) return null;
   const clusterIds = row.role === Role.ClusterSecretary && row.cluster_ids ? row.cluster_ids.split(',').sort() : [];
   return {

@@ -12,6 +12,8 @@ export interface RequestContext {
   ip?: string;
   /** SQLite read memo: the memo generation whose database state this request has confirmed (raw-sql.ts). */
   sqliteGeneration?: number;
+  /** PostgreSQL read memo: the generation this request's session query confirmed (raw-sql.ts). */
+  readGeneration?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -6,7 +6,7 @@ import { RequestContext, currentContext } from '../common/request-context';
  * TypeORM's entity hydration costs more than the query itself.
  */
 export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (m.connection.options.type === 'postgres') return m.query(numbered(sql), params);
+  if (m.connection.options.type === 'postgres') return postgresMemo(m)?.read<T>(m, sql, params) ?? m.query(numbered(sql), params);
   return runSqlite(m, sql, params, (stmt, values, conn) => (stmt.reader ? (conn.read(sql, stmt, values) as T[]) : (stmt.run(...values), [])));
 }
 
@@ -105,6 +105,74 @@ class SqliteConnection {
 }
 const MEMO_MAX_ENTRIES = 5_000;
 const connections = new WeakMap<object, SqliteConnection>();
+
+/**
+ * PostgreSQL: the same memo, for the reads of a signed-in request. PostgreSQL has no change counter, but its
+ * snapshot (xmin:xmax:in-progress ids, `pg_current_snapshot()`) is one: every committed change has a
+ * transaction id, and once it committed, no later snapshot equals an earlier one — equal snapshots see the
+ * same data. The session's own query returns the snapshot it ran with (`confirmSnapshot`), at no extra round
+ * trip; the request's later reads are answered from the memo filled under that snapshot, as of that moment.
+ * A write of this process (any transaction of the UnitOfWork) starts a new generation, after which requests
+ * confirmed before it read the database again. Reads outside a signed-in request, or in a transaction, are
+ * never memoised.
+ */
+class PostgresReadMemo {
+  private snapshot = '';
+  private generation = 0;
+  private readonly memo = new Map<string, unknown[]>();
+
+  /** The session query's snapshot: empties the memo if it moved; the request may use the memo from now on. */
+  confirm(snapshot: string, request: RequestContext | undefined): void {
+    if (snapshot !== this.snapshot) {
+      this.memo.clear();
+      this.snapshot = snapshot;
+      this.generation++;
+    }
+    if (request) request.readGeneration = this.generation;
+  }
+
+  invalidate(): void {
+    this.memo.clear();
+    this.snapshot = '';
+    this.generation++;
+  }
+
+  /** The memoised answer of a read, or undefined when this read may not use the memo. */
+  read<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> | undefined {
+    const request = currentContext();
+    if (m.queryRunner || request?.readGeneration !== this.generation || !/^\s*SELECT\b/i.test(sql)) return undefined;
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const rows = this.memo.get(key);
+    if (rows) return Promise.resolve(rows.map((row) => ({ ...(row as object) })) as T[]);
+    const generation = this.generation;
+    return (m.query(numbered(sql), params) as Promise<T[]>).then((fresh) => {
+      // Kept only if no write of this process and no newer snapshot came while it ran.
+      if (generation === this.generation) {
+        if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
+        this.memo.set(key, fresh.map((row) => ({ ...(row as object) })));
+      }
+      return fresh;
+    });
+  }
+}
+const postgresMemos = new WeakMap<object, PostgresReadMemo>();
+
+function postgresMemo(m: EntityManager): PostgresReadMemo | undefined {
+  if (m.connection.options.type !== 'postgres') return undefined;
+  let memo = postgresMemos.get(m.connection);
+  if (!memo) postgresMemos.set(m.connection, (memo = new PostgresReadMemo()));
+  return memo;
+}
+
+/** PostgreSQL: the snapshot the request's session query ran with (see PostgresReadMemo). */
+export function confirmSnapshot(m: EntityManager, snapshot: string): void {
+  postgresMemo(m)?.confirm(snapshot, currentContext());
+}
+
+/** PostgreSQL: this process changed (or tried to change) the database: memoised reads are read again. */
+export function invalidateReadMemo(m: EntityManager): void {
+  postgresMemo(m)?.invalidate();
+}
 
 /**
  * SQLite: the one shared better-sqlite3 connection, with its own prepared statements. A statement runs

@@ -5,6 +5,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
+import { invalidateReadMemo } from './raw-sql';
 
 /**
  * The one way to touch the database from services.
@@ -27,6 +28,9 @@ export class UnitOfWork {
       return this.isSqlite ? await this.lock.run(run) : await run();
     } catch (error) {
       throw mapDatabaseError(error) ?? error;
+    } finally {
+      // PostgreSQL: reads memoised before this change are read again (SQLite's memo sees it by itself).
+      if (!this.isSqlite) invalidateReadMemo(this.dataSource.manager);
     }
   }
 

@@ -5,7 +5,8 @@ import type { RankingView } from './scoring.dto';
 
 /**
  * Rankings are recomputed only when something they depend on changed. The fingerprint is read from the
- * database on every request (one query), so the cache stays right with several processes too:
+ * database (one query, answered by the read memo while the database is unchanged), so the cache stays
+ * right with several processes too:
  * every change of a sheet, the configuration, the criteria or the members bumps a version, a count or
  * a timestamp it covers.
  */
@@ -15,20 +16,17 @@ export class RankingCache {
   constructor(private readonly maxEntries = 500) {}
 
   async fingerprint(m: EntityManager, clusterId: string, year: number, postgres: boolean): Promise<string> {
-    const p = (i: number) => (postgres ? `$${i}` : '?');
     const text = (expr: string) => (postgres ? `CAST(${expr} AS TEXT)` : expr);
     const sql = `SELECT
       (SELECT ${text('COUNT(*)')} || ':' || ${text('COALESCE(SUM(version), 0)')} || ':' || COALESCE(MAX(updated_at), '')
-         FROM score_sheets WHERE cluster_id = ${p(1)} AND year = ${p(2)}) AS sheets,
+         FROM score_sheets WHERE cluster_id = ? AND year = ?) AS sheets,
       (SELECT ${text('COALESCE(MAX(version), 0)')} || ':' || COALESCE(MAX(published_at), '')
-         FROM scoring_configs WHERE cluster_id = ${p(1)} AND year = ${p(2)}) AS config,
+         FROM scoring_configs WHERE cluster_id = ? AND year = ?) AS config,
       (SELECT ${text('COUNT(*)')} || ':' || ${text('COALESCE(SUM(version), 0)')} || ':' || COALESCE(MAX(updated_at), '')
-         FROM criteria_sets WHERE cluster_id = ${p(1)} AND year = ${p(2)}) AS criteria,
+         FROM criteria_sets WHERE cluster_id = ? AND year = ?) AS criteria,
       (SELECT ${text('COUNT(*)')} || ':' || COALESCE(MAX(ms.created_at), '') || ':' || ${text('COALESCE(SUM(u.version), 0)')}
-         FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ${p(1)} AND ms.year = ${p(2)}) AS members`;
-    const params = postgres ? [clusterId, year] : [clusterId, year, clusterId, year, clusterId, year, clusterId, year];
-    // SQLite: the direct prepared statement of rawQuery (placeholders are already "?" there).
-    const [row] = postgres ? await m.query(sql, params) : await rawQuery<{ sheets: string; config: string; criteria: string; members: string }>(m, sql, params);
+         FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ? AND ms.year = ?) AS members`;
+    const [row] = await rawQuery<{ sheets: string; config: string; criteria: string; members: string }>(m, sql, [clusterId, year, clusterId, year, clusterId, year, clusterId, year]);
     return `${row.sheets}|${row.config}|${row.criteria}|${row.members}`;
   }
 

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { rawQuery } from '../../src/database/raw-sql';
 import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
 
 /**
  * What is kept between requests stays right: the ranking's entity tag (a 304 only while nothing it shows
- * changed, and never before the caller's access is checked) and, on SQLite, the memo of repeated reads,
- * which must see every change — made by this process or by another connection to the same file.
+ * changed, and never before the caller's access is checked) and the memo of repeated reads, which must
+ * see every change — made by this process or by another connection to the same database.
  */
 describe(`cached reads stay right (${TEST_DB})`, () => {
   let t: TestApp;
@@ -50,24 +51,51 @@ describe(`cached reads stay right (${TEST_DB})`, () => {
     assert.equal(rowOf(changed.body, ids.daklak).unit.shortName, 'Sở TTTT Đắk Lắk (mới)');
   });
 
-  it('SQLite: a change committed by another connection is seen at once (session revoked, unit renamed)', { skip: TEST_DB !== 'sqlite' }, async () => {
-    const token = await t.token('lamdong');
-    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
-    const before = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
-    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
-
+  /** Runs statements on a connection of its own, as another process would ("?" placeholders). */
+  async function fromAnotherConnection(statements: Array<[string, unknown[]]>): Promise<void> {
+    if (TEST_DB === 'postgres') {
+      const client = new Client({ connectionString: t.databaseUrl });
+      await client.connect();
+      try {
+        for (const [sql, params] of statements) {
+          let i = 0;
+          await client.query(sql.replace(/\?/g, () => `$${++i}`), params);
+        }
+      } finally {
+        await client.end();
+      }
+      return;
+    }
     const other = new Database(join(t.dataDir, 'thidua.sqlite'));
     try {
-      other.prepare(`UPDATE sessions SET revoked_at = ? WHERE user_id = (SELECT id FROM users WHERE username = 'lamdong') AND revoked_at IS NULL`).run(new Date().toISOString());
-      other.prepare('UPDATE units SET short_name = ?, version = version + 1 WHERE id = ?').run('Đắk Lắk (tiến trình khác)', ids.daklak);
+      for (const [sql, params] of statements) other.prepare(sql).run(...params);
     } finally {
       other.close();
     }
-    const refused = await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
-    assert.equal(refused.body.code, 'AUTH_SESSION_ENDED');
+  }
+
+  it('a change committed by another connection is seen at once (session revoked, unit renamed)', async () => {
+    const token = await t.token('lamdong');
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+    const before = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+
+    // Nothing this process does in between (a write of its own would empty the memo by itself).
+    await fromAnotherConnection([['UPDATE units SET short_name = ?, version = version + 1 WHERE id = ?', ['Đắk Lắk (tiến trình khác)', ids.daklak]]]);
     const after = await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200);
     assert.notEqual(after.headers.etag, before.headers.etag);
     assert.equal(rowOf(after.body, ids.daklak).unit.shortName, 'Đắk Lắk (tiến trình khác)');
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+
+    await fromAnotherConnection([[`UPDATE sessions SET revoked_at = ? WHERE user_id = (SELECT id FROM users WHERE username = 'lamdong') AND revoked_at IS NULL`, [new Date().toISOString()]]]);
+    const refused = await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    assert.equal(refused.body.code, 'AUTH_SESSION_ENDED');
+
+    // And the other way: a change of this process is seen by the next read at once.
+    const unit = (await t.http.get(`/api/units/${ids.daklak}`).auth(await t.token('admin'), { type: 'bearer' }).expect(200)).body;
+    await t.http.patch(`/api/units/${ids.daklak}`).auth(await t.token('admin'), { type: 'bearer' }).send({ version: unit.version, shortName: 'Sở TTTT Đắk Lắk', reason: 'Trả lại tên viết tắt' }).expect(200);
+    assert.equal(rowOf((await t.http.get(ranking()).auth(secretary, { type: 'bearer' }).expect(200)).body, ids.daklak).unit.shortName, 'Sở TTTT Đắk Lắk');
   });
 
   it('raw reads: callers get copies; a transaction reads its own writes, and a rolled-back write is never served later', async () => {
