@@ -7,7 +7,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter';
 import { requestContextMiddleware } from './common/request-id.middleware';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
-import { contentTypeMiddleware } from './common/content-type.middleware';
+import { apiNoStoreMiddleware, contentTypeMiddleware } from './common/content-type.middleware';
 import { AppConfig, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
@@ -38,7 +38,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   // The web pages' own assets, served locally (the users' networks are closed: no CDN).
   app.useStaticAssets(staticDir(), { prefix: '/static/', maxAge: '1h', index: false });
-  app.use('/api', contentTypeMiddleware);
+  app.use('/api', apiNoStoreMiddleware, contentTypeMiddleware);
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.useGlobalPipes(new StrictValidationPipe());

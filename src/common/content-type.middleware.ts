@@ -18,3 +18,12 @@ export function contentTypeMiddleware(req: Request, _res: Response, next: NextFu
   }
   next();
 }
+
+/**
+ * API answers carry people's and units' data: no browser or proxy keeps them unless a route says otherwise
+ * (the ranking, revalidated by its ETag).
+ */
+export function apiNoStoreMiddleware(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}

@@ -19,6 +19,16 @@ describe(`foundation (${TEST_DB})`, () => {
     assert.ok(res.headers['x-request-id']);
   });
 
+  it('API answers are not kept by browsers or proxies; security headers are set', async () => {
+    const me = await t.http.get('/api/auth/me').auth(await t.token('gialai'), { type: 'bearer' }).expect(200);
+    assert.equal(me.headers['cache-control'], 'no-store');
+    const refused = await t.http.get('/api/units').expect(401);
+    assert.equal(refused.headers['cache-control'], 'no-store');
+    assert.equal(me.headers['x-content-type-options'], 'nosniff');
+    assert.match(String(me.headers['content-security-policy']), /script-src 'self'/);
+    assert.equal(me.headers['x-frame-options'], 'SAMEORIGIN');
+  });
+
   it('serves the OpenAPI document with every route under /api and bearer security', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     assert.equal(res.body.openapi.startsWith('3.'), true);
