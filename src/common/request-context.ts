@@ -10,9 +10,7 @@ export interface RequestContext {
   requestId: string;
   actor?: Actor;
   ip?: string;
-  /** SQLite read memo: the memo generation whose database state this request has confirmed (raw-sql.ts). */
-  sqliteGeneration?: number;
-  /** PostgreSQL read memo: the generation this request's session query confirmed (raw-sql.ts). */
+  /** The read memo's generation whose database state this request has confirmed (raw-sql.ts). */
   readGeneration?: number;
 }
 

@@ -35,6 +35,26 @@ interface SqliteDatabase {
   readonly inTransaction: boolean;
 }
 
+/** Rows of read statements by statement and parameters; callers get copies, so none can alter what the next one reads. */
+class RowMemo {
+  private readonly rows = new Map<string, unknown[]>();
+
+  get<T>(sql: string, params: unknown[]): T[] | undefined {
+    return this.rows.get(memoKey(sql, params))?.map((row) => ({ ...(row as object) }) as T);
+  }
+
+  set(sql: string, params: unknown[], rows: unknown[]): void {
+    if (this.rows.size >= MEMO_MAX_ENTRIES) this.rows.clear();
+    this.rows.set(memoKey(sql, params), rows.map((row) => ({ ...(row as object) })));
+  }
+
+  clear(): void {
+    this.rows.clear();
+  }
+}
+const MEMO_MAX_ENTRIES = 5_000;
+const memoKey = (sql: string, params: unknown[]) => `${sql}\u0000${JSON.stringify(params)}`;
+
 /**
  * The shared better-sqlite3 connection with its prepared statements and its read memo.
  *
@@ -49,13 +69,13 @@ interface SqliteDatabase {
  *   (as a read transaction begun there would), unless this process changes the database meanwhile; outside
  *   a request it is checked on every read.
  * Any change empties the memo. Inside an open transaction nothing is kept or served, as its rows are not
- * committed. Callers get copies of the rows, so none can alter what the next one reads.
+ * committed.
  */
 class SqliteConnection {
   private readonly statements = new Map<string, SqliteStatement>();
   private readonly totalChanges: SqliteStatement;
   private readonly dataVersion: SqliteStatement;
-  private readonly memo = new Map<string, unknown[]>();
+  private readonly memo = new RowMemo();
   private memoChanges = -1;
   private memoVersion = -1;
   /** Bumped whenever the memo is emptied: a request's check of data_version holds for this generation. */
@@ -79,20 +99,17 @@ class SqliteConnection {
   read(sql: string, stmt: SqliteStatement, values: unknown[]): unknown[] {
     if (this.db.inTransaction) return stmt.all(...values);
     this.validate(currentContext());
-    const key = `${sql}\u0000${JSON.stringify(values)}`;
-    let rows = this.memo.get(key);
-    if (!rows) {
-      rows = stmt.all(...values);
-      if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
-      this.memo.set(key, rows);
-    }
-    return rows.map((row) => ({ ...(row as object) }));
+    const kept = this.memo.get(sql, values);
+    if (kept) return kept;
+    const rows = stmt.all(...values);
+    this.memo.set(sql, values, rows);
+    return rows;
   }
 
   /** Empties the memo if the database changed since it was filled (see the class comment). */
   private validate(request: RequestContext | undefined): void {
     const changes = this.totalChanges.get() as number;
-    if (changes === this.memoChanges && request?.sqliteGeneration === this.generation) return;
+    if (changes === this.memoChanges && request?.readGeneration === this.generation) return;
     const version = this.dataVersion.get() as number;
     if (changes !== this.memoChanges || version !== this.memoVersion) {
       this.memo.clear();
@@ -100,10 +117,9 @@ class SqliteConnection {
       this.memoVersion = version;
       this.generation++;
     }
-    if (request) request.sqliteGeneration = this.generation;
+    if (request) request.readGeneration = this.generation;
   }
 }
-const MEMO_MAX_ENTRIES = 5_000;
 const connections = new WeakMap<object, SqliteConnection>();
 
 /**
@@ -119,7 +135,7 @@ const connections = new WeakMap<object, SqliteConnection>();
 class PostgresReadMemo {
   private snapshot = '';
   private generation = 0;
-  private readonly memo = new Map<string, unknown[]>();
+  private readonly memo = new RowMemo();
 
   /** The session query's snapshot: empties the memo if it moved; the request may use the memo from now on. */
   confirm(snapshot: string, request: RequestContext | undefined): void {
@@ -141,17 +157,13 @@ class PostgresReadMemo {
   read<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> | undefined {
     const request = currentContext();
     if (m.queryRunner || request?.readGeneration !== this.generation || !/^\s*SELECT\b/i.test(sql)) return undefined;
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
-    const rows = this.memo.get(key);
-    if (rows) return Promise.resolve(rows.map((row) => ({ ...(row as object) })) as T[]);
+    const kept = this.memo.get<T>(sql, params);
+    if (kept) return Promise.resolve(kept);
     const generation = this.generation;
-    return (m.query(numbered(sql), params) as Promise<T[]>).then((fresh) => {
+    return (m.query(numbered(sql), params) as Promise<T[]>).then((rows) => {
       // Kept only if no write of this process and no newer snapshot came while it ran.
-      if (generation === this.generation) {
-        if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
-        this.memo.set(key, fresh.map((row) => ({ ...(row as object) })));
-      }
-      return fresh;
+      if (generation === this.generation) this.memo.set(sql, params, rows);
+      return rows;
     });
   }
 }
