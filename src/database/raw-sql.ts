@@ -64,7 +64,7 @@ const memoKey = (sql: string, params: unknown[]) => `${sql}\u0000${JSON.stringif
  * - total_changes() counts every row this connection — the process's only one — inserted, updated or
  *   deleted (a rolled-back change too, which only empties the memo once more); it is checked on every read
  *   and costs next to nothing;
- * - PRAGMA data_version moves when any other connection (another process, a restore) commits. It costs a
+ * - PRAGMA data_version moves when any other connection (another process) commits. It costs a
  *   look at the shared WAL index, so a request checks it on its first read and then reads as of that moment
  *   (as a read transaction begun there would), unless this process changes the database meanwhile; outside
  *   a request it is checked on every read.
