@@ -116,6 +116,8 @@ export class ScoreSheetsService {
       const updated = await this.bump(m, sheet, {});
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of codes) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
+      const [view] = await this.views(m, [updated], { leaves, entries: [...merged.values()] });
+      // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
         entityType: 'score_sheet',
@@ -126,7 +128,7 @@ export class ScoreSheetsService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      return (await this.views(m, [updated], { leaves, entries: [...merged.values()] }))[0];
+      return view;
     });
   }
 
