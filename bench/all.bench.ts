@@ -33,13 +33,13 @@ async function coldStart(): Promise<{ emptyDatabaseMs: number[]; medianMs: numbe
 }
 
 /** Ranking of Cụm 6 2019: hot (cached, autocannon) and cold (after a change of a member, 20 samples). */
-async function rankingFigures(url: string): Promise<{ health: LoadFigures; hot: LoadFigures; coldMedianMs: number; coldP95Ms: number }> {
+async function rankingFigures(url: string, serverPid: number | undefined): Promise<{ health: LoadFigures; hot: LoadFigures; coldMedianMs: number; coldP95Ms: number }> {
   const admin = await login(url, 'admin');
   const secretary = await login(url, 'cum6.secretary');
   const cum6 = (await api(url, 'GET', '/api/clusters', secretary))[0].id;
   const path = `/api/clusters/${cum6}/years/2019/scoring/ranking`;
-  const health = await load({ url: `${url}/api/health`, connections: 50 }, 3, 3);
-  const hot = await load({ url: `${url}${path}`, connections: 50, headers: { authorization: `Bearer ${secretary}` } }, 3, 3);
+  const health = await load({ url: `${url}/api/health`, connections: 50 }, { seconds: 3, serverPid });
+  const hot = await load({ url: `${url}${path}`, connections: 50, headers: { authorization: `Bearer ${secretary}` } }, { seconds: 3, serverPid });
   const member = (await api(url, 'GET', `/api/clusters/${cum6}/members?year=2019`, secretary))[0].unit;
   const cold: number[] = [];
   let version = (await api(url, 'GET', `/api/units/${member.id}`, admin)).version;
@@ -56,13 +56,13 @@ async function rankingFigures(url: string): Promise<{ health: LoadFigures; hot: 
 async function history() {
   if (process.env.DATABASE_URL) return { skipped: 'measured on SQLite only (the history is built by copying rows in the SQLite file)' };
   const fresh = await startServer(3930);
-  const onFresh = await rankingFigures(fresh.url);
+  const onFresh = await rankingFigures(fresh.url, fresh.child.pid);
   await fresh.stop();
   const started = Date.now();
   const built = buildHistory(join(fresh.dataDir, 'thidua.sqlite'), 100, 10);
   const buildMs = Date.now() - started;
   const big = await startServer(3931, { DATA_DIR: fresh.dataDir });
-  const onHistory = await rankingFigures(big.url);
+  const onHistory = await rankingFigures(big.url, big.child.pid);
   // First (uncached) ranking of 30 distinct history cluster-years.
   const secretaryless = await login(big.url, 'admin');
   const firstCalls: number[] = [];
@@ -98,19 +98,20 @@ async function main(): Promise<void> {
   const report = { generatedAt: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000), machine: machine(), coldStart: cold, scoring, pdf, excel, history: hist };
   const json = saveReport('report', report);
   const ratio = (x: LoadFigures, h: LoadFigures) => `${round(x.requestsPerSecond / h.requestsPerSecond, 2)} × health`;
+  const cpu = (x: LoadFigures) => x.serverCpuUsPerRequest ?? '—';
   const m = report.machine;
   const lines = [
     `# thidua benchmarks`,
     ``,
     `${report.generatedAt} · ${m.cpus} · ${m.memoryGiB} GiB · Node ${m.node} · database ${m.database} · ${report.durationSeconds} s in all`,
     ``,
-    `HTTP figures: autocannon, 50 connections, 2 s warm-up, median of 3 runs; each also as a ratio to \`/api/health\` in the same run.`,
+    `HTTP figures: autocannon, 50 connections, 2 s warm-up, median of 3 runs; each also as a ratio to \`/api/health\` in the same run, and as the server's CPU time per request (the load generator shares the cores; CPU per request is what the code costs).`,
     ``,
-    `| figure | req/s | p50 ms | p99 ms | errors | vs health |`,
-    `|---|---:|---:|---:|---:|---|`,
-    `| /api/health | ${scoring.health.requestsPerSecond} | ${scoring.health.p50Ms} | ${scoring.health.p99Ms} | ${scoring.health.errors + scoring.health.non2xx} | 1 |`,
-    `| ranking reads (Cụm 6, 2019) | ${scoring.rankingReads.requestsPerSecond} | ${scoring.rankingReads.p50Ms} | ${scoring.rankingReads.p99Ms} | ${scoring.rankingReads.errors + scoring.rankingReads.non2xx} | ${ratio(scoring.rankingReads, scoring.health)} |`,
-    `| score-sheet writes | ${scoring.sheetWrites.requestsPerSecond} | ${scoring.sheetWrites.p50Ms} | ${scoring.sheetWrites.p99Ms} | ${scoring.sheetWrites.errors + scoring.sheetWrites.non2xx} | ${ratio(scoring.sheetWrites, scoring.health)} |`,
+    `| figure | req/s | p50 ms | p99 ms | errors | vs health | server CPU µs/request |`,
+    `|---|---:|---:|---:|---:|---|---:|`,
+    `| /api/health | ${scoring.health.requestsPerSecond} | ${scoring.health.p50Ms} | ${scoring.health.p99Ms} | ${scoring.health.errors + scoring.health.non2xx} | 1 | ${cpu(scoring.health)} |`,
+    `| ranking reads (Cụm 6, 2019) | ${scoring.rankingReads.requestsPerSecond} | ${scoring.rankingReads.p50Ms} | ${scoring.rankingReads.p99Ms} | ${scoring.rankingReads.errors + scoring.rankingReads.non2xx} | ${ratio(scoring.rankingReads, scoring.health)} | ${cpu(scoring.rankingReads)} |`,
+    `| score-sheet writes | ${scoring.sheetWrites.requestsPerSecond} | ${scoring.sheetWrites.p50Ms} | ${scoring.sheetWrites.p99Ms} | ${scoring.sheetWrites.errors + scoring.sheetWrites.non2xx} | ${ratio(scoring.sheetWrites, scoring.health)} | ${cpu(scoring.sheetWrites)} |`,
     ``,
     `| figure | result |`,
     `|---|---|`,
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
     lines.push(
       `| history built (100 clusters × 10 years: ${hist.history.sheets} sheets, ${hist.history.entries} entries) | ${hist.history.buildMs} ms |`,
       `| ranking, cold (recomputed), Cụm 6 2019: fresh vs history | ${hist.fresh.coldMedianMs} ms vs ${hist.withHistory.coldMedianMs} ms median (p95 ${hist.fresh.coldP95Ms} vs ${hist.withHistory.coldP95Ms}) → **ratio ${hist.ratios.coldRankingHistoryVsFresh}** |`,
-      `| ranking, hot (autocannon): fresh vs history | ${hist.fresh.hot.requestsPerSecond} vs ${hist.withHistory.hot.requestsPerSecond} req/s, p50 ${hist.fresh.hot.p50Ms} vs ${hist.withHistory.hot.p50Ms} ms → ratio ${hist.ratios.hotRankingThroughputHistoryVsFresh} (throughput) |`,
+      `| ranking, hot (autocannon): fresh vs history | ${hist.fresh.hot.requestsPerSecond} vs ${hist.withHistory.hot.requestsPerSecond} req/s, p50 ${hist.fresh.hot.p50Ms} vs ${hist.withHistory.hot.p50Ms} ms, server CPU ${cpu(hist.fresh.hot)} vs ${cpu(hist.withHistory.hot)} µs/request → ratio ${hist.ratios.hotRankingThroughputHistoryVsFresh} (throughput) |`,
       `| first ranking of 30 distinct history cluster-years | median ${hist.historyFirstRankingMedianMs} ms |`,
     );
   lines.push('', `JSON: ${json}`, '');

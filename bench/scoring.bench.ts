@@ -29,8 +29,9 @@ async function main(): Promise<void> {
       sheets.push({ id: sheet.id, version: sheet.version });
     }
 
-    const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS });
-    const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } });
+    const measure = { serverPid: server.child.pid };
+    const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, measure);
+    const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } }, measure);
     // autocannon resets a client's context after each request sequence: one long sequence per client
     // keeps its context, and with it the client's own sheet and version.
     let next = 0;
@@ -51,8 +52,11 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       requests: Array.from({ length: 2_000 }, () => write) as any,
-    }, 3, 5, async () => {
-      for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2021/scoring/sheets/${sheet.id}`, admin)).version;
+    }, {
+      ...measure,
+      beforeRun: async () => {
+        for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2021/scoring/sheets/${sheet.id}`, admin)).version;
+      },
     });
 
     const ratio = (x: LoadFigures) => ({ throughputVsHealth: +(x.requestsPerSecond / health.requestsPerSecond).toFixed(3), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
@@ -66,8 +70,8 @@ async function main(): Promise<void> {
     const file = saveReport('scoring', report);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(
-      `health ${health.requestsPerSecond} req/s (p99 ${health.p99Ms} ms) | ranking ${ranking.requestsPerSecond} req/s, p50 ${ranking.p50Ms} ms, p99 ${ranking.p99Ms} ms (${report.rankingReads.throughputVsHealth} × health) | ` +
-        `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, non-2xx ${writes.non2xx} (${report.sheetWrites.throughputVsHealth} × health) | report ${file}\n`,
+      `health ${health.requestsPerSecond} req/s (p99 ${health.p99Ms} ms, ${health.serverCpuUsPerRequest ?? '—'} µs CPU) | ranking ${ranking.requestsPerSecond} req/s, p50 ${ranking.p50Ms} ms, p99 ${ranking.p99Ms} ms, ${ranking.serverCpuUsPerRequest ?? '—'} µs CPU (${report.rankingReads.throughputVsHealth} × health) | ` +
+        `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${writes.serverCpuUsPerRequest ?? '—'} µs CPU, non-2xx ${writes.non2xx} (${report.sheetWrites.throughputVsHealth} × health) | report ${file}\n`,
     );
   } finally {
     await server.stop();

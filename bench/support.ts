@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -85,29 +85,62 @@ export interface LoadFigures {
   errors: number;
   non2xx: number;
   runs: number;
+  /**
+   * CPU time the server process spent per request in the median run (µs; Linux /proc), or null. Less
+   * sensitive than latency to what else the two cores are doing, so it compares runs of different hours.
+   */
+  serverCpuUsPerRequest: number | null;
+}
+
+export interface LoadOptions {
+  runs?: number;
+  seconds?: number;
+  /** Called before the warm-up and before each measured run. */
+  beforeRun?: () => Promise<void>;
+  /** The server's process id, to measure its CPU time per request. */
+  serverPid?: number;
 }
 
 /** autocannon with a warm-up, then `runs` measured runs; the median run by requests per second is reported. */
-export async function load(opts: autocannon.Options, runs = 3, seconds = 5, beforeRun?: () => Promise<void>): Promise<LoadFigures> {
+export async function load(opts: autocannon.Options, { runs = 3, seconds = 5, beforeRun, serverPid }: LoadOptions = {}): Promise<LoadFigures> {
   await beforeRun?.();
   await autocannon({ ...opts, duration: 2 });
-  const results: autocannon.Result[] = [];
+  const results: Array<{ result: autocannon.Result; cpuUs: number | null }> = [];
   for (let i = 0; i < runs; i++) {
     // A timed run ends with requests in flight whose answers are never delivered: refresh state first.
     await beforeRun?.();
-    results.push(await autocannon({ ...opts, duration: seconds }));
+    const cpuBefore = processCpuUs(serverPid);
+    const result = await autocannon({ ...opts, duration: seconds });
+    const cpuAfter = processCpuUs(serverPid);
+    results.push({ result, cpuUs: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null });
   }
-  const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
+  const sorted = [...results].sort((a, b) => a.result.requests.average - b.result.requests.average);
   const median = sorted[Math.floor(sorted.length / 2)];
   return {
-    requestsPerSecond: Math.round(median.requests.average),
-    p50Ms: median.latency.p50,
-    p99Ms: median.latency.p99,
-    errors: results.reduce((a, r) => a + r.errors + r.timeouts, 0),
-    non2xx: results.reduce((a, r) => a + r.non2xx, 0),
+    requestsPerSecond: Math.round(median.result.requests.average),
+    p50Ms: median.result.latency.p50,
+    p99Ms: median.result.latency.p99,
+    errors: results.reduce((a, r) => a + r.result.errors + r.result.timeouts, 0),
+    non2xx: results.reduce((a, r) => a + r.result.non2xx, 0),
     runs,
+    serverCpuUsPerRequest: median.cpuUs === null ? null : Math.round(median.cpuUs),
   };
 }
+
+/** User + system CPU time of a process in µs (Linux /proc), or null where it cannot be read. */
+function processCpuUs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux for every architecture Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export function machine() {
   return { node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), database: process.env.DATABASE_URL ? 'postgres' : 'sqlite' };
