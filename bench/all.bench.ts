@@ -32,7 +32,10 @@ async function coldStart(): Promise<{ emptyDatabaseMs: number[]; medianMs: numbe
   return { emptyDatabaseMs: times, medianMs: median(times) };
 }
 
-/** Ranking of Cụm 6 2019: hot (cached, autocannon) and cold (after a change of a member, 20 samples). */
+/** Timed recomputations of the ranking per database (each after a change): enough for a steady median and p95. */
+const COLD_SAMPLES = 60;
+
+/** Ranking of Cụm 6 2019: hot (cached, autocannon) and cold (after a change of a member). */
 async function rankingFigures(url: string, serverPid: number | undefined): Promise<{ health: LoadFigures; hot: LoadFigures; coldMedianMs: number; coldP95Ms: number }> {
   const admin = await login(url, 'admin');
   const secretary = await login(url, 'cum6.secretary');
@@ -43,7 +46,7 @@ async function rankingFigures(url: string, serverPid: number | undefined): Promi
   const member = (await api(url, 'GET', `/api/clusters/${cum6}/members?year=2019`, secretary))[0].unit;
   const cold: number[] = [];
   let version = (await api(url, 'GET', `/api/units/${member.id}`, admin)).version;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < COLD_SAMPLES; i++) {
     version = (await api(url, 'PATCH', `/api/units/${member.id}`, admin, { version, reason: 'Đo thời gian xếp hạng', womenShare: 40 + (i % 2) })).version;
     const started = performance.now();
     await api(url, 'GET', path, secretary);
