@@ -75,7 +75,7 @@ export async function api(url: string, method: string, path: string, token?: str
 }
 
 export async function login(url: string, username: string): Promise<string> {
-  return (await api(url, 'POST', '/api/auth/login', undefined, { username, password: 'Demo@2026' })).accessToken;
+  return (await api(url, 'POST', '/api/auth/login', undefined, { username, password: 'ThiDua@Demo2026' })).accessToken;
 }
 
 export interface LoadFigures {

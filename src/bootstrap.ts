@@ -6,12 +6,15 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter';
 import { requestContextMiddleware } from './common/request-id.middleware';
+import { inputHygieneMiddleware } from './common/validation/input-hygiene';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
 import { apiNoStoreMiddleware, contentTypeMiddleware } from './common/content-type.middleware';
 import { AppConfig, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
 import { staticDir } from './web/page-response';
+import { SECURE_COOKIES_SETTING } from './web/web-session';
+import { restrictFileModes } from './config/file-modes';
 
 /**
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
@@ -19,6 +22,7 @@ import { staticDir } from './web/page-response';
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = new Logger('Bootstrap');
+  restrictFileModes(config);
   const { secret, generated } = resolveJwtSecret(config.jwtSecret, config.dataDir);
   if (generated) logger.log(`Generated a token signing secret in ${config.dataDir}/jwt-secret (set JWT_SECRET to manage it yourself).`);
 
@@ -27,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.set('trust proxy', config.trustProxy);
+  app.set(SECURE_COOKIES_SETTING, config.publicBaseUrl.startsWith('https://'));
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   app.use(
@@ -41,6 +46,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use('/api', apiNoStoreMiddleware, contentTypeMiddleware);
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use(inputHygieneMiddleware);
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

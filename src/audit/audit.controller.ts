@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
@@ -15,12 +15,14 @@ export class AuditController {
   /** Admins see everything; a reviewer sees the trail of their organiser's clusters. */
   @Get()
   @ApiOkResponse({ type: AuditPage })
+  @ApiOperation({ summary: 'Tra cứu nhật ký kiểm toán' })
   list(@CurrentUser() p: Principal, @Query() q: AuditQueryDto): Promise<AuditPage> {
     return this.audit.list(p, q);
   }
 
   @Get('verify')
   @ApiOkResponse({ type: AuditVerifyView })
+  @ApiOperation({ summary: 'Kiểm tra tính toàn vẹn của chuỗi nhật ký' })
   async verify(): Promise<AuditVerifyView> {
     const result = await this.audit.verify();
     const message = result.ok

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ErrorBody } from '../common/errors/error-body';
 import { Auth, CurrentUser, Public } from './auth.decorators';
@@ -20,6 +20,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView })
   @ApiTooManyRequestsResponse({ type: ErrorBody })
+  @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập' })
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenView> {
     return this.auth.login(dto.username, dto.password, client(req));
   }
@@ -27,6 +28,8 @@ export class AuthController {
   @Post('logout')
   @Auth(...ALL_ROLES)
   @HttpCode(204)
+  @ApiOperation({ summary: 'Đăng xuất (kết thúc phiên hiện tại)' })
+  @ApiNoContentResponse({ description: 'Phiên đã kết thúc.' })
   logout(@CurrentUser() p: Principal): Promise<void> {
     return this.auth.logout(p);
   }
@@ -34,6 +37,7 @@ export class AuthController {
   @Get('me')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: MeView })
+  @ApiOperation({ summary: 'Thông tin tài khoản đang đăng nhập' })
   me(@CurrentUser() p: Principal): MeView {
     return {
       id: p.userId,
@@ -51,6 +55,7 @@ export class AuthController {
   @Auth(...ALL_ROLES)
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView, description: 'Mọi phiên cũ kết thúc; dùng mã truy cập mới.' })
+  @ApiOperation({ summary: 'Đổi mật khẩu của mình' })
   changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<TokenView> {
     return this.auth.changePassword(p, dto.currentPassword, dto.newPassword, client(req));
   }

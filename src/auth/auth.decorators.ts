@@ -1,5 +1,6 @@
 import { SetMetadata, applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { METHOD_METADATA } from '@nestjs/common/constants';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, DECORATORS } from '@nestjs/swagger';
 import { ErrorBody } from '../common/errors/error-body';
 import type { Principal } from './principal';
 import { Role } from './roles';
@@ -20,9 +21,29 @@ export function Auth(...roles: Role[]): MethodDecorator & ClassDecorator {
   );
 }
 
-/** Open to anyone (health, login, API docs). */
+/** Open to anyone (health, login, API docs). Documented with `security: []`: no credentials needed. */
 export function Public(): MethodDecorator & ClassDecorator {
-  return SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
+  return applyDecorators(SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule), ApiNoSecurity());
+}
+
+/**
+ * `security: []` on the OpenAPI operation(s). @nestjs/swagger drops an empty @ApiSecurity list, so the
+ * empty requirement goes into the operation metadata (merged with @ApiOperation's, in either order).
+ */
+function ApiNoSecurity(): MethodDecorator & ClassDecorator {
+  const mark = (handler: object) =>
+    Reflect.defineMetadata(DECORATORS.API_OPERATION, { ...Reflect.getMetadata(DECORATORS.API_OPERATION, handler), security: [] }, handler);
+  return (target: object | Function, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      mark(descriptor.value);
+      return;
+    }
+    const proto = (target as Function).prototype;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const handler = Object.getOwnPropertyDescriptor(proto, name)?.value;
+      if (name !== 'constructor' && typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler)) mark(handler);
+    }
+  };
 }
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {

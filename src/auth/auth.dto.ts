@@ -4,7 +4,7 @@ import { Role } from './roles';
 
 export class LoginDto {
   @TextField({ max: 50, example: 'cum6.secretary' }) username: string;
-  @TextField({ max: 128, example: 'Demo@2026' }) password: string;
+  @TextField({ max: 128, example: 'ThiDua@Demo2026' }) password: string;
 }
 
 export class ChangePasswordDto {

@@ -75,7 +75,7 @@ export class AuthService {
 
   /** Changes the caller's password, ends all their sessions, and opens a new one for this client. */
   async changePassword(p: Principal, current: string, next: string, client: ClientInfo): Promise<TokenView> {
-    const problem = passwordProblem(next);
+    const problem = passwordProblem(next, p.username);
     if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'newPassword', problem);
     if (current === next) {
       throw AppException.field(ErrorCode.ValidationFailed, 'newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');

@@ -29,6 +29,13 @@ export class User {
   @Column('boolean') active: boolean;
   @Column('varchar', { name: 'password_changed_at', length: 30 }) passwordChangedAt: string;
 
+  /** The TOTP secret, encrypted with the server's key (never stored or logged in clear); null without MFA. */
+  @Column('varchar', { name: 'mfa_secret', length: 300, nullable: true }) mfaSecret?: string | null;
+  /** When the owner confirmed the enrolment with a first code; MFA is required from then on. */
+  @Column('varchar', { name: 'mfa_enabled_at', length: 30, nullable: true }) mfaEnabledAt?: string | null;
+  /** The last TOTP time step accepted: a code is accepted once (RFC 6238 §5.2). */
+  @Column('integer', { name: 'mfa_last_step', nullable: true }) mfaLastStep?: number | null;
+
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/validation/params';
 import { Auth } from './auth.decorators';
 import { Role } from './roles';
@@ -14,30 +14,36 @@ export class UsersController {
 
   @Get()
   @ApiOkResponse({ type: UserPage })
+  @ApiOperation({ summary: 'Danh sách tài khoản' })
   list(@Query() query: UserQueryDto): Promise<UserPage> {
     return this.users.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: 'Xem một tài khoản' })
   get(@Param('id', UuidParamPipe) id: string): Promise<UserView> {
     return this.users.get(id);
   }
 
   @Post()
   @ApiCreatedResponse({ type: UserView })
+  @ApiOperation({ summary: 'Tạo tài khoản' })
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: 'Cập nhật tài khoản' })
   update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);
   }
 
   @Post(':id/password')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Đặt lại mật khẩu của tài khoản' })
+  @ApiNoContentResponse({ description: 'Đã đặt lại mật khẩu; mọi phiên của tài khoản kết thúc.' })
   resetPassword(@Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     return this.users.resetPassword(id, dto);
   }

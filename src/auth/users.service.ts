@@ -48,7 +48,7 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto): Promise<UserView> {
-    const problem = passwordProblem(dto.password);
+    const problem = passwordProblem(dto.password, dto.username);
     if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'password', problem);
     const passwordHash = await this.passwords.hash(dto.password);
     return this.uow.write(async (m) => {

@@ -4,6 +4,9 @@ import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { readVerified, storeByHash } from '../common/durable-file';
+import { cleanFileName } from '../common/validation/input-hygiene';
+import { UuidParamPipe } from '../common/validation/params';
+import type { UploadTarget } from '../common/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
@@ -20,7 +23,7 @@ const view = (r: AchievementReport) => ({ id: r.id, fileName: r.fileName, mimeTy
 
 /** Báo cáo thành tích: uploaded by the cluster with a proposal (draft or returned), read by reviewers. */
 @Injectable()
-export class AchievementReportsService {
+export class AchievementReportsService implements UploadTarget {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
@@ -36,6 +39,15 @@ export class AchievementReportsService {
     });
   }
 
+  /** The upload's access check alone (UploadTargetGuard runs it before the file is read). */
+  async checkUploadTarget(p: Principal, params: Record<string, string>): Promise<void> {
+    const proposalId = new UuidParamPipe().transform(params.proposalId, { data: 'proposalId' });
+    await this.uow.read(async (m) => {
+      const proposal = await this.find(m, p, proposalId);
+      await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
+    });
+  }
+
   async upload(p: Principal, proposalId: string, file: { originalname: string; buffer: Buffer }) {
     const type = evidenceType(file.originalname, file.buffer, 'báo cáo thành tích');
     if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
@@ -46,7 +58,7 @@ export class AchievementReportsService {
         throw new AppException(ErrorCode.IllegalTransition, 'Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị trả lại.');
       }
       const { sha256, relative } = storeByHash(this.config.dataDir, 'reports', proposal.year, file.buffer, type.extension);
-      const report: AchievementReport = { id: randomUUID(), proposalId, fileName: file.originalname.slice(0, 200), mimeType: type.mime, sizeBytes: file.buffer.length, sha256, filePath: relative, uploadedBy: p.username, uploadedAt: nowIso() };
+      const report: AchievementReport = { id: randomUUID(), proposalId, fileName: cleanFileName(file.originalname), mimeType: type.mime, sizeBytes: file.buffer.length, sha256, filePath: relative, uploadedBy: p.username, uploadedAt: nowIso() };
       await m.insert(AchievementReport, report);
       await this.audit.record(m, { action: 'proposal.report_upload', entityType: 'award_proposal', entityId: proposalId, after: view(report), organizerId: cluster.organizerId, clusterId: proposal.clusterId });
       return view(report);

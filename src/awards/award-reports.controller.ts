@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { singleFileUpload } from '../common/validation/input-hygiene';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
+import { sendUploadedFile } from '../common/uploaded-file-response';
+import { UploadTargetGuard } from '../common/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { IntField } from '../common/validation/fields';
@@ -12,6 +15,7 @@ import { UuidParamPipe } from '../common/validation/params';
 import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
 import { AchievementReportsService, MAX_REPORT_BYTES } from './achievement-reports.service';
 import { AwardCatalogueView, AwardReportsService } from './award-reports.service';
+import { AchievementReportView, CatalogueView } from './awards.dto';
 
 class ReportYearQueryDto {
   @IntField({ presence: 'optional', min: 2000, max: 2100, query: true }) year?: number;
@@ -23,8 +27,7 @@ class DecisionYearQueryDto {
 
 function send(res: Response, file: { fileName: string; content: Buffer; documentId?: string }, type: string): void {
   res.setHeader('Content-Type', type);
-  // ?inline=1 lets a page show the document in a frame (the reviewer reads the dossier inline).
-  res.setHeader('Content-Disposition', attachmentHeader(file.fileName, res.req.query.inline === '1'));
+  res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
   if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
   res.send(file.content);
 }
@@ -39,42 +42,52 @@ export class AwardReportsController {
 
   @Get('api/awards/catalogue')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Danh mục hình thức khen thưởng và quy tắc xét' })
+  @ApiOkResponse({ type: CatalogueView })
   catalogue(): Promise<AwardCatalogueView> {
     return this.reports.catalogue();
   }
 
   @Get('api/awards/history.xlsx')
   @Auth(...ALL_ROLES)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải lịch sử khen thưởng (Excel)' })
+  @ApiOkResponse({ description: 'Lịch sử khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async history(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
     send(res, await this.reports.historyXlsx(p, q.year), XLSX_MIME);
   }
 
   @Get('api/awards/proposals.xlsx')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải tổng hợp đề nghị khen thưởng (Excel)' })
+  @ApiOkResponse({ description: 'Tổng hợp đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async proposals(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
     send(res, await this.reports.proposalsXlsx(p, q.year), XLSX_MIME);
   }
 
   @Get('api/awards/decision-draft.pdf')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Tải dự thảo quyết định khen thưởng (PDF)' })
+  @ApiOkResponse({ description: 'Dự thảo quyết định khen thưởng (tệp PDF).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async decision(@CurrentUser() p: Principal, @Query() q: DecisionYearQueryDto, @Res() res: Response): Promise<void> {
     send(res, await this.reports.decisionDraft(p, q.year), 'application/pdf');
   }
 
   @Get('api/proposals/:proposalId/reports')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Danh sách báo cáo thành tích của đề nghị' })
+  @ApiOkResponse({ type: [AchievementReportView] })
   list(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string) {
     return this.achievements.list(p, id);
   }
 
   @Post('api/proposals/:proposalId/reports')
   @Auth(Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1, fields: 0 } }))
+  @UseGuards(UploadTargetGuard(AchievementReportsService))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_REPORT_BYTES, 0)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Báo cáo thành tích (PDF hoặc Office), tối đa 20 MB.' } } } })
+  @ApiOperation({ summary: 'Tải lên báo cáo thành tích cho đề nghị' })
+  @ApiCreatedResponse({ type: AchievementReportView })
   upload(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined) {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên báo cáo thành tích (trường "file").');
     return this.achievements.upload(p, id, file);
@@ -82,8 +95,9 @@ export class AwardReportsController {
 
   @Get('api/proposals/:proposalId/reports/:reportId')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Tải về một báo cáo thành tích' })
+  @ApiOkResponse({ description: 'Báo cáo thành tích, đúng định dạng đã tải lên (PDF hoặc tệp Office).', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
   async download(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Param('reportId', UuidParamPipe) reportId: string, @Res() res: Response): Promise<void> {
-    const file = await this.achievements.download(p, id, reportId);
-    send(res, file, file.mimeType);
+    sendUploadedFile(res, await this.achievements.download(p, id, reportId));
   }
 }

@@ -40,6 +40,8 @@ export class AwardQuota {
   @PrimaryColumn('integer', { primaryKeyConstraintName: 'pk_award_quotas' }) year: number;
   @PrimaryColumn('varchar', { name: 'award_code', length: 30, primaryKeyConstraintName: 'pk_award_quotas' }) awardCode: AwardCode;
   @Column('integer') quota: number;
+  /** The quotas of a cluster-year change together: every row carries the set's version. */
+  @Column('integer', { default: 1 }) version: number;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
 }
 

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { attachmentHeader } from '../documents/excel/table-workbook';
 import { MinutesService } from './minutes.service';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
+import { AttendanceDto, AwardQuotasView, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
 import { TermView } from '../leadership/leadership.dto';
 import { AwardCode } from './awards.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
@@ -24,7 +24,8 @@ export class AwardsController {
 
   @Get('review-meeting/minutes.pdf')
   @Auth(...ALL_ROLES)
-  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Tải biên bản họp bình xét (PDF)' })
+  @ApiOkResponse({ description: 'Biên bản họp bình xét (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async minutesPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.minutes.pdf(p, id, year);
     res.setHeader('Content-Type', 'application/pdf');
@@ -35,12 +36,16 @@ export class AwardsController {
 
   @Get('awards/quotas')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Xem chỉ tiêu khen thưởng của cụm trong năm' })
+  @ApiOkResponse({ type: AwardQuotasView })
   quotas(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<Record<AwardCode, number>> {
     return this.meetings.getQuotas(p, id, year);
   }
 
   @Put('awards/quotas')
   @Auth(Role.Admin, Role.MinistryReviewer)
+  @ApiOperation({ summary: 'Cập nhật chỉ tiêu khen thưởng của cụm trong năm' })
+  @ApiOkResponse({ type: AwardQuotasView })
   putQuotas(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: QuotasDto): Promise<Record<AwardCode, number>> {
     return this.meetings.putQuotas(p, id, year, dto);
   }
@@ -48,6 +53,7 @@ export class AwardsController {
   @Get('review-meeting')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: MeetingView })
+  @ApiOperation({ summary: 'Xem hội nghị bình xét và kết quả' })
   get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<MeetingView> {
     return this.meetings.get(p, id, year);
   }
@@ -55,6 +61,7 @@ export class AwardsController {
   @Post('review-meeting')
   @Auth(...MANAGERS)
   @ApiCreatedResponse({ type: MeetingView })
+  @ApiOperation({ summary: 'Ghi nhận hội nghị bình xét' })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateMeetingDto): Promise<MeetingView> {
     return this.meetings.create(p, id, year, dto);
   }
@@ -62,6 +69,7 @@ export class AwardsController {
   @Put('review-meeting/attendance')
   @Auth(...MANAGERS)
   @ApiOkResponse({ type: MeetingView })
+  @ApiOperation({ summary: 'Cập nhật thành phần tham dự hội nghị bình xét' })
   attendance(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: AttendanceDto): Promise<MeetingView> {
     return this.meetings.setAttendance(p, id, year, dto);
   }
@@ -69,6 +77,7 @@ export class AwardsController {
   @Post('review-meeting/election')
   @Auth(...MANAGERS)
   @ApiCreatedResponse({ type: TermView, description: 'Bầu Cụm trưởng, Cụm phó năm sau: ghi nhận nhiệm kỳ năm sau.' })
+  @ApiOperation({ summary: 'Bầu Cụm trưởng, Cụm phó năm sau' })
   election(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ElectionDto): Promise<TermView> {
     return this.meetings.electNext(p, id, year, dto);
   }
@@ -76,6 +85,7 @@ export class AwardsController {
   @Put('review-meeting/ballots')
   @Auth(...MANAGERS)
   @ApiOkResponse({ type: MeetingView })
+  @ApiOperation({ summary: 'Ghi nhận kết quả bỏ phiếu bình xét' })
   ballots(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: BallotsDto): Promise<MeetingView> {
     return this.meetings.setBallots(p, id, year, dto);
   }

@@ -3,6 +3,7 @@ import { DateField, EnumField, IntField, NestedArrayField, ReasonField, TextFiel
 import { UnitRefView } from '../leadership/leadership.dto';
 import { ATTENDANCE, Attendance } from './award.entities';
 import { AWARD_CODES, AwardCode } from './awards.rules';
+import { PROPOSAL_STATUSES } from './proposals.rules';
 
 export class QuotaItemDto {
   @EnumField(AWARD_CODES) award: AwardCode;
@@ -11,11 +12,12 @@ export class QuotaItemDto {
 
 export class QuotasDto {
   @NestedArrayField(() => QuotaItemDto, { maxItems: 10 }) quotas: QuotaItemDto[];
+  @IntField({ min: 0, max: 2_147_483_647, description: 'Phiên bản (version) của chỉ tiêu đã đọc; 0 khi chưa đặt lần nào.' }) version: number;
   @ReasonField() reason: string;
 }
 
 export class CreateMeetingDto {
-  @DateField({ description: 'Ngày họp bình xét.', example: '2020-03-06' }) heldOn: string;
+  @DateField({ notFuture: true, description: 'Ngày họp bình xét.', example: '2020-03-06' }) heldOn: string;
   @TextField({ max: 200, example: 'Đắk Lắk' }) place: string;
   @TextField({ max: 200, description: 'Người chủ trì.' }) chairedBy: string;
   @TextField({ max: 200, description: 'Thư ký hội nghị (người ghi biên bản).' }) minutesBy: string;
@@ -100,7 +102,7 @@ export class ProposalActionDto {
   @IntField({ min: 1, max: 2_147_483_647 }) version: number;
   @ReasonField({ presence: 'optional' }) reason?: string;
   @TextField({ presence: 'optional', max: 60, example: '123/QĐ-BTTTT', description: 'Số quyết định khen thưởng (khi phê duyệt).' }) decisionNumber?: string;
-  @DateField({ presence: 'optional', description: 'Ngày quyết định (khi phê duyệt).' }) decisionDate?: string;
+  @DateField({ presence: 'optional', notFuture: true, description: 'Ngày quyết định (khi phê duyệt).' }) decisionDate?: string;
 }
 
 export class ProposalQueryDto {
@@ -115,5 +117,92 @@ export class ElectionDto {
   @UuidField({ description: 'Cụm trưởng năm sau.' }) chairUnitId: string;
   @UuidField({ presence: 'nullable', description: 'Cụm phó năm sau.' }) viceChairUnitId?: string | null;
   @UuidField({ presence: 'nullable', description: 'Đơn vị đăng cai năm sau.' }) hostUnitId?: string | null;
+  @IntField({ presence: 'optional', min: 1, max: 2_147_483_647, description: 'Bắt buộc khi năm sau đã có nhiệm kỳ (bầu lại): phiên bản đã đọc.' }) version?: number;
   @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+// Response shapes for the OpenAPI document (the services return plain objects of these shapes).
+
+export class AwardProposalView {
+  @ApiProperty() id: string;
+  @ApiProperty() clusterId: string;
+  @ApiProperty() clusterName: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: AWARD_CODES }) award: AwardCode;
+  @ApiProperty() awardLabel: string;
+  @ApiProperty({ type: UnitRefView }) unit: UnitRefView;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: string;
+  @ApiProperty() statusLabel: string;
+  @ApiProperty() votesFor: number;
+  @ApiProperty({ example: '83,33%' }) approvalText: string;
+  @ApiProperty() basisNote: string;
+  @ApiProperty({ nullable: true, type: String }) reviewNote: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisionDate: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ProposalSuggestionView {
+  @ApiProperty({ enum: AWARD_CODES }) award: AwardCode;
+  @ApiProperty() awardLabel: string;
+  @ApiProperty() quota: number;
+  @ApiProperty({ type: [UnitRefView], description: 'Các đơn vị được chọn trong chỉ tiêu.' }) units: UnitRefView[];
+  @ApiProperty({ type: [UnitRefView] }) tiedAtLastPlace: UnitRefView[];
+}
+
+export class AwardHistoryItemView {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: AWARD_CODES }) award: AwardCode;
+  @ApiProperty() awardLabel: string;
+  @ApiProperty() decisionNumber: string;
+  @ApiProperty() decisionDate: string;
+  @ApiProperty() clusterId: string;
+}
+
+export class AwardQuotasView {
+  @ApiProperty({ example: 1 }) EMULATION_FLAG: number;
+  @ApiProperty({ example: 2 }) CERTIFICATE_OF_MERIT: number;
+  @ApiProperty({ example: 1, description: 'Phiên bản của chỉ tiêu (0: chưa đặt, đang dùng mặc định).' }) version: number;
+}
+
+export type QuotasView = Record<AwardCode, number> & { version: number };
+
+export class AchievementReportView {
+  @ApiProperty() id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() mimeType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedBy: string;
+  @ApiProperty() uploadedAt: string;
+}
+
+export class CatalogueAwardView {
+  @ApiProperty({ enum: AWARD_CODES }) code: AwardCode;
+  @ApiProperty() name: string;
+  @ApiProperty() conferredBy: string;
+  @ApiProperty() legalBasis: string;
+  @ApiProperty({ description: 'Hệ số tiền thưởng (lần mức lương cơ sở).' }) rewardMultiple: number;
+  @ApiProperty() rewardVnd: number;
+}
+
+export class MinApprovalView {
+  @ApiProperty({ description: 'Tỷ lệ phiếu tối thiểu (phần vạn).' }) EMULATION_FLAG: number;
+  @ApiProperty({ description: 'Tỷ lệ phiếu tối thiểu (phần vạn).' }) CERTIFICATE_OF_MERIT: number;
+}
+
+export class CatalogueRuleVersionView {
+  @ApiProperty() basis: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty({ nullable: true, type: String }) validTo: string | null;
+  @ApiProperty({ type: MinApprovalView }) minApproval: MinApprovalView;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class CatalogueView {
+  @ApiProperty() baseSalaryVnd: number;
+  @ApiProperty({ type: [CatalogueAwardView] }) awards: CatalogueAwardView[];
+  @ApiProperty({ type: [CatalogueRuleVersionView] }) ruleVersions: CatalogueRuleVersionView[];
 }

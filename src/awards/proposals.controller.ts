@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import type { Response } from 'express';
 import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
 import { DossierService } from './dossier.service';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { CreateProposalDto, ProposalActionDto, ProposalQueryDto } from './awards.dto';
+import { AwardHistoryItemView, AwardProposalView, CreateProposalDto, ProposalActionDto, ProposalQueryDto, ProposalSuggestionView } from './awards.dto';
 import { ProposalView, ProposalsService } from './proposals.service';
 
 const CLUSTER = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
@@ -23,39 +23,48 @@ export class ProposalsController {
 
   @Get('api/clusters/:id/years/:year/proposals/submission.pdf')
   @Auth(...ALL_ROLES)
-  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Tải tờ trình đề nghị khen thưởng (PDF)' })
+  @ApiOkResponse({ description: 'Tờ trình đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     send(res, await this.dossier.submission(p, id, year), 'application/pdf');
   }
 
   @Get('api/clusters/:id/years/:year/proposals/list.pdf')
   @Auth(...ALL_ROLES)
-  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (PDF)' })
+  @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     send(res, await this.dossier.listPdf(p, id, year), 'application/pdf');
   }
 
   @Get('api/clusters/:id/years/:year/proposals/list.xlsx')
   @Auth(...ALL_ROLES)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (Excel)' })
+  @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async listXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     send(res, await this.dossier.listXlsx(p, id, year), XLSX_MIME);
   }
 
   @Get('api/clusters/:id/years/:year/proposals/suggestions')
   @Auth(...CLUSTER)
+  @ApiOperation({ summary: 'Gợi ý đề nghị khen thưởng theo kết quả bình xét' })
+  @ApiOkResponse({ type: [ProposalSuggestionView] })
   suggestions(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number) {
     return this.proposals.suggestions(p, id, year);
   }
 
   @Get('api/clusters/:id/years/:year/proposals')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Danh sách đề nghị khen thưởng của cụm trong năm' })
+  @ApiOkResponse({ type: [AwardProposalView] })
   list(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<ProposalView[]> {
     return this.proposals.list(p, { clusterId: id, year });
   }
 
   @Post('api/clusters/:id/years/:year/proposals')
   @Auth(...CLUSTER)
+  @ApiOperation({ summary: 'Tạo đề nghị khen thưởng' })
+  @ApiCreatedResponse({ type: AwardProposalView })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateProposalDto): Promise<ProposalView> {
     return this.proposals.create(p, id, year, dto.award, dto.unitId, dto.reason);
   }
@@ -63,6 +72,8 @@ export class ProposalsController {
   /** Hàng đợi thẩm định: filtered by year, cluster, award and status, oldest first. */
   @Get('api/proposals')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Hàng đợi thẩm định đề nghị khen thưởng' })
+  @ApiOkResponse({ type: [AwardProposalView] })
   queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto): Promise<ProposalView[]> {
     return this.proposals.list(p, q);
   }
@@ -70,6 +81,8 @@ export class ProposalsController {
   @Post('api/proposals/:proposalId/submit')
   @Auth(...CLUSTER)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Gửi đề nghị khen thưởng lên Bộ' })
+  @ApiOkResponse({ type: AwardProposalView })
   submit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     return this.proposals.act(p, id, 'submit', dto);
   }
@@ -77,6 +90,8 @@ export class ProposalsController {
   @Post('api/proposals/:proposalId/resubmit')
   @Auth(...CLUSTER)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Gửi lại đề nghị đã được bổ sung' })
+  @ApiOkResponse({ type: AwardProposalView })
   resubmit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     return this.proposals.act(p, id, 'resubmit', dto);
   }
@@ -84,6 +99,8 @@ export class ProposalsController {
   @Post('api/proposals/:proposalId/claim')
   @Auth(...MINISTRY)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Nhận thẩm định đề nghị khen thưởng' })
+  @ApiOkResponse({ type: AwardProposalView })
   claim(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     return this.proposals.act(p, id, 'claim', dto);
   }
@@ -91,6 +108,8 @@ export class ProposalsController {
   @Post('api/proposals/:proposalId/approve')
   @Auth(...MINISTRY)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Phê duyệt đề nghị khen thưởng' })
+  @ApiOkResponse({ type: AwardProposalView })
   approve(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     return this.proposals.act(p, id, 'approve', dto);
   }
@@ -98,6 +117,8 @@ export class ProposalsController {
   @Post('api/proposals/:proposalId/reject')
   @Auth(...MINISTRY)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Không phê duyệt đề nghị khen thưởng' })
+  @ApiOkResponse({ type: AwardProposalView })
   reject(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     return this.proposals.act(p, id, 'reject', dto);
   }
@@ -105,6 +126,8 @@ export class ProposalsController {
   @Post('api/proposals/:proposalId/return')
   @Auth(...MINISTRY)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Trả lại đề nghị khen thưởng để bổ sung' })
+  @ApiOkResponse({ type: AwardProposalView })
   returnProposal(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     return this.proposals.act(p, id, 'return', dto);
   }
@@ -112,6 +135,8 @@ export class ProposalsController {
   /** Lịch sử khen thưởng của đơn vị. */
   @Get('api/units/:id/awards')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Lịch sử khen thưởng của đơn vị' })
+  @ApiOkResponse({ type: [AwardHistoryItemView] })
   history(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string) {
     return this.proposals.history(p, id);
   }

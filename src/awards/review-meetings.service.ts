@@ -15,7 +15,7 @@ import { ScoringService } from '../scoring/scoring.service';
 import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
 import { awardLabels } from './award-labels';
 import { AWARD_CODES, AwardCode, RuleVersion, eligibility, ratioText, ruleForYear, selectWithinQuota, threshold } from './awards.rules';
-import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
+import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import { TermView } from '../leadership/leadership.dto';
 
@@ -38,7 +38,7 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.requireAwardsYear(m, p, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
-      return this.leadership.insertTerm(
+      return this.leadership.saveTerm(
         m,
         cluster,
         year + 1,
@@ -51,7 +51,9 @@ export class ReviewMeetingsService {
           decisionDate: null,
           note: `Bầu tại hội nghị bình xét năm ${year} ngày ${meeting.heldOn.split('-').reverse().join('/')}.`,
         },
+        dto.version,
         dto.reason,
+        'leadership.create',
       );
     });
   }
@@ -71,25 +73,36 @@ export class ReviewMeetingsService {
     return Object.fromEntries(AWARD_CODES.map((code) => [code, rows.find((r) => r.awardCode === code)?.quota ?? DEFAULT_QUOTAS[code]])) as Record<AwardCode, number>;
   }
 
-  getQuotas(p: Principal, clusterId: string, year: number): Promise<Record<AwardCode, number>> {
+  /** The version of a cluster-year's quotas: 0 while the defaults apply. */
+  private async quotasVersion(m: EntityManager, clusterId: string, year: number): Promise<number> {
+    const rows = await m.find(AwardQuota, { where: { clusterId, year } });
+    return rows.reduce((v, r) => Math.max(v, r.version), 0);
+  }
+
+  getQuotas(p: Principal, clusterId: string, year: number): Promise<QuotasView> {
     return this.uow.read(async (m) => {
       await this.access.requireCluster(m, p, clusterId, 'read');
-      return this.quotas(m, clusterId, year);
+      return { ...(await this.quotas(m, clusterId, year)), version: await this.quotasVersion(m, clusterId, year) };
     });
   }
 
   /** Quotas are set by the organiser's reviewers (configuration, not code). */
-  putQuotas(p: Principal, clusterId: string, year: number, dto: QuotasDto): Promise<Record<AwardCode, number>> {
+  putQuotas(p: Principal, clusterId: string, year: number, dto: QuotasDto): Promise<QuotasView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const current = await this.quotasVersion(m, clusterId, year);
+      if (dto.version !== current) throw AppException.stale(current);
       const before = await this.quotas(m, clusterId, year);
-      for (const q of dto.quotas) {
-        await m.delete(AwardQuota, { clusterId, year, awardCode: q.award });
-        await m.insert(AwardQuota, { clusterId, year, awardCode: q.award, quota: q.quota, updatedAt: nowIso() });
+      const version = current + 1;
+      const now = nowIso();
+      for (const code of AWARD_CODES) {
+        const quota = dto.quotas.find((q) => q.award === code)?.quota ?? before[code];
+        await m.delete(AwardQuota, { clusterId, year, awardCode: code });
+        await m.insert(AwardQuota, { clusterId, year, awardCode: code, quota, version, updatedAt: now });
       }
       const after = await this.quotas(m, clusterId, year);
-      await this.audit.record(m, { action: 'award.quotas', entityType: 'award_quota', entityId: `${clusterId}:${year}`, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
-      return after;
+      await this.audit.record(m, { action: 'award.quotas', entityType: 'award_quota', entityId: `${clusterId}:${year}`, before, after: { ...after, version }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return { ...after, version };
     });
   }
 

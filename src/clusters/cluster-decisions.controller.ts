@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
@@ -14,12 +14,14 @@ export class ClusterDecisionsController {
 
   @Get()
   @ApiOkResponse({ type: [DecisionView] })
+  @ApiOperation({ summary: 'Danh sách quyết định phân cụm' })
   list(@CurrentUser() p: Principal, @Query() q: DecisionQueryDto): Promise<DecisionView[]> {
     return this.clusters.listDecisions(p, q);
   }
 
   @Post()
   @ApiCreatedResponse({ type: DecisionView })
+  @ApiOperation({ summary: 'Ghi nhận quyết định phân cụm' })
   create(@CurrentUser() p: Principal, @Body() dto: CreateDecisionDto): Promise<DecisionView> {
     return this.clusters.createDecision(p, dto);
   }

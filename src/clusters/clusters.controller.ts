@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
@@ -36,6 +36,7 @@ export class ClustersController {
   @Get()
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [ClusterView] })
+  @ApiOperation({ summary: 'Danh sách cụm thi đua' })
   list(@CurrentUser() p: Principal, @Query() q: ClusterQueryDto): Promise<ClusterView[]> {
     return this.clusters.list(p, q);
   }
@@ -43,6 +44,7 @@ export class ClustersController {
   @Get(':id')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: ClusterView })
+  @ApiOperation({ summary: 'Xem một cụm thi đua' })
   get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<ClusterView> {
     return this.clusters.get(p, id);
   }
@@ -50,6 +52,7 @@ export class ClustersController {
   @Post()
   @Auth(...ORGANIZERS)
   @ApiCreatedResponse({ type: ClusterView })
+  @ApiOperation({ summary: 'Tạo cụm thi đua' })
   create(@CurrentUser() p: Principal, @Body() dto: CreateClusterDto): Promise<ClusterView> {
     return this.clusters.create(p, dto);
   }
@@ -57,6 +60,7 @@ export class ClustersController {
   @Patch(':id')
   @Auth(...ORGANIZERS)
   @ApiOkResponse({ type: ClusterView })
+  @ApiOperation({ summary: 'Cập nhật cụm thi đua' })
   update(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateClusterDto): Promise<ClusterView> {
     return this.clusters.update(p, id, dto);
   }
@@ -64,6 +68,7 @@ export class ClustersController {
   @Get(':id/members')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [MemberView] })
+  @ApiOperation({ summary: 'Danh sách đơn vị thành viên của cụm' })
   listMembers(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: MemberQueryDto): Promise<MemberView[]> {
     return this.members.list(p, id, q.year);
   }
@@ -71,6 +76,7 @@ export class ClustersController {
   @Post(':id/members')
   @Auth(...ORGANIZERS)
   @ApiCreatedResponse({ type: MemberView })
+  @ApiOperation({ summary: 'Thêm đơn vị thành viên vào cụm' })
   addMember(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: AddMemberDto): Promise<MemberView> {
     return this.members.add(p, id, dto);
   }
@@ -78,6 +84,8 @@ export class ClustersController {
   @Delete(':id/members/:membershipId')
   @Auth(...ORGANIZERS)
   @HttpCode(204)
+  @ApiOperation({ summary: 'Đưa đơn vị thành viên ra khỏi cụm' })
+  @ApiNoContentResponse({ description: 'Đã đưa đơn vị ra khỏi cụm.' })
   removeMember(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -90,6 +98,7 @@ export class ClustersController {
   @Get(':id/years')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [YearView] })
+  @ApiOperation({ summary: 'Danh sách năm thi đua của cụm' })
   listYears(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<YearView[]> {
     return this.years.list(p, id);
   }
@@ -97,6 +106,7 @@ export class ClustersController {
   @Get(':id/years/:year')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: YearView })
+  @ApiOperation({ summary: 'Xem một năm thi đua của cụm' })
   getYear(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<YearView> {
     return this.years.get(p, id, year);
   }
@@ -104,6 +114,7 @@ export class ClustersController {
   @Post(':id/years')
   @Auth(...YEAR_MANAGERS)
   @ApiCreatedResponse({ type: YearView })
+  @ApiOperation({ summary: 'Mở năm thi đua mới của cụm' })
   createYear(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: CreateYearDto): Promise<YearView> {
     return this.years.create(p, id, dto);
   }
@@ -111,6 +122,7 @@ export class ClustersController {
   @Patch(':id/years/:year')
   @Auth(...YEAR_MANAGERS)
   @ApiOkResponse({ type: YearView })
+  @ApiOperation({ summary: 'Cập nhật năm thi đua của cụm' })
   updateYear(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,

@@ -40,7 +40,7 @@ export class ClusterView {
 export class CreateDecisionDto {
   @UuidField() organizerId: string;
   @TextField({ max: 60, example: '123/QĐ-BTTTT' }) number: string;
-  @DateField() signedOn: string;
+  @DateField({ notFuture: true }) signedOn: string;
   @IntField({ min: 2000, max: 2100 }) effectiveYear: number;
   @TextField({ presence: 'nullable', max: 500 }) summary?: string | null;
   @ReasonField({ presence: 'optional' }) reason?: string;
@@ -68,6 +68,7 @@ export class AddMemberDto {
 }
 
 export class RemoveMemberDto {
+  @IntField({ min: 1, max: 2_147_483_647, description: 'Phiên bản (version) của thành viên đã đọc.' }) version: number;
   @ReasonField() reason: string;
 }
 
@@ -80,6 +81,7 @@ export class MemberView {
   @ApiProperty() year: number;
   @ApiProperty({ nullable: true, type: String }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
+  @ApiProperty() version: number;
   @ApiProperty({ type: UnitView }) unit: UnitView;
 }
 

@@ -35,5 +35,8 @@ export class Membership {
   @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'fk_memberships_decision' })
   decision?: ClusterDecision | null;
 
+  /** Taken by the removal (a stale one answers 409). */
+  @Column('integer', { default: 1 }) version: number;
+
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
 }

@@ -61,6 +61,7 @@ export class MembershipsService {
         organizerId: cluster.organizerId,
         year: dto.year,
         decisionId: decision?.id ?? null,
+        version: 1,
         createdAt: nowIso(),
       };
       await m.insert(Membership, membership);
@@ -83,7 +84,9 @@ export class MembershipsService {
       const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
       const membership = await m.findOne(Membership, { where: { id: membershipId, clusterId } });
       if (!membership) throw AppException.notFound('thành viên cụm', 'membershipId');
-      await m.delete(Membership, { id: membershipId });
+      if (membership.version !== dto.version) throw AppException.stale(membership.version);
+      const deleted = await m.delete(Membership, { id: membershipId, version: dto.version });
+      if (deleted.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
       await this.audit.record(m, {
         action: 'membership.delete',
         entityType: 'membership',
@@ -130,6 +133,7 @@ function memberView(ms: Membership & { unit?: Unit; decision?: ClusterDecision |
     year: ms.year,
     decisionId: ms.decisionId,
     decisionNumber: ms.decision?.number ?? null,
+    version: ms.version,
     unit: unitView(ms.unit!),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { passwordProblem } from '../auth/password.service';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
@@ -88,8 +89,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
 
   const adminPassword = env.ADMIN_PASSWORD;
-  if (adminPassword !== undefined && adminPassword !== '' && adminPassword.length < 10) {
-    throw new ConfigError('Biến cấu hình ADMIN_PASSWORD phải dài ít nhất 10 ký tự.');
+  if (adminPassword !== undefined && adminPassword !== '') {
+    const problem = passwordProblem(adminPassword, 'admin');
+    if (problem) throw new ConfigError(`Biến cấu hình ADMIN_PASSWORD không dùng được: ${problem}`);
   }
 
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as LogLevel;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -20,6 +20,7 @@ export class CriteriaController {
   @Get()
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: CriteriaSetView, description: 'Phiên bản hiện hành.' })
+  @ApiOperation({ summary: 'Bộ tiêu chí hiện hành của năm' })
   current(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<CriteriaSetView> {
     return this.criteria.current(p, id, year);
   }
@@ -27,6 +28,7 @@ export class CriteriaController {
   @Get('versions')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [CriteriaVersionView] })
+  @ApiOperation({ summary: 'Các phiên bản của bộ tiêu chí' })
   versions(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<CriteriaVersionView[]> {
     return this.criteria.versions(p, id, year);
   }
@@ -34,6 +36,7 @@ export class CriteriaController {
   @Get('versions/:versionNo')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: CriteriaSetView })
+  @ApiOperation({ summary: 'Xem một phiên bản của bộ tiêu chí' })
   version(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -45,7 +48,8 @@ export class CriteriaController {
 
   @Get('export')
   @Auth(...ALL_ROLES)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải bộ tiêu chí (Excel)' })
+  @ApiOkResponse({ description: 'Bộ tiêu chí (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.criteria.exportXlsx(p, id, year);
     res.setHeader('Content-Type', XLSX_MIME);
@@ -56,6 +60,7 @@ export class CriteriaController {
   @Post()
   @Auth(...MANAGERS)
   @ApiCreatedResponse({ type: CriteriaSetView })
+  @ApiOperation({ summary: 'Tạo bộ tiêu chí của năm' })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateCriteriaDto): Promise<CriteriaSetView> {
     return this.criteria.create(p, id, year, dto);
   }
@@ -63,6 +68,7 @@ export class CriteriaController {
   @Put()
   @Auth(...MANAGERS)
   @ApiOkResponse({ type: CriteriaSetView })
+  @ApiOperation({ summary: 'Thay toàn bộ nội dung bộ tiêu chí (phiên bản chưa khóa)' })
   replace(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ReplaceCriteriaDto): Promise<CriteriaSetView> {
     return this.criteria.replace(p, id, year, dto);
   }
@@ -70,6 +76,7 @@ export class CriteriaController {
   @Post('amendments')
   @Auth(...MANAGERS)
   @ApiCreatedResponse({ type: CriteriaSetView })
+  @ApiOperation({ summary: 'Sửa đổi bộ tiêu chí đã ký (tạo phiên bản mới)' })
   amend(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: AmendCriteriaDto): Promise<CriteriaSetView> {
     return this.criteria.amend(p, id, year, dto);
   }

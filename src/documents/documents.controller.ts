@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { singleFileUpload } from '../common/validation/input-hygiene';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { AppException } from '../common/errors/app.exception';
+import { ErrorBody } from '../common/errors/error-body';
 import { ErrorCode } from '../common/errors/error-codes';
 import { UuidParamPipe } from '../common/validation/params';
 import { DocumentInfoView, VerificationView, VerifyHashDto } from './documents.dto';
@@ -19,13 +21,15 @@ export class DocumentsController {
   @Post('verify')
   @Public()
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 2 } }))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_VERIFY_BYTES, 2)))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
     description: 'Tải lên tệp PDF (trường "file", multipart) hoặc gửi JSON {"sha256": "…"}.',
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, sha256: { type: 'string' } } },
   })
   @ApiOkResponse({ type: VerificationView })
+  @ApiOperation({ summary: 'Xác thực tài liệu đã phát hành (tệp PDF hoặc mã băm SHA-256)' })
+  @ApiBadRequestResponse({ description: 'Thiếu tệp PDF hoặc mã băm, hoặc dữ liệu không hợp lệ.', type: ErrorBody })
   verify(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
     if (file) return this.documents.verifyFile(file.buffer);
     if (dto?.sha256) return this.documents.verifyHash(dto.sha256);
@@ -35,6 +39,8 @@ export class DocumentsController {
   @Get(':id/verification')
   @Public()
   @ApiOkResponse({ type: DocumentInfoView })
+  @ApiOperation({ summary: 'Thông tin xác thực của tài liệu đã phát hành (theo mã QR)' })
+  @ApiNotFoundResponse({ description: 'Không tìm thấy tài liệu.', type: ErrorBody })
   async info(@Param('id', UuidParamPipe) id: string): Promise<DocumentInfoView> {
     const info = await this.documents.info(id);
     if (!info) throw AppException.notFound('tài liệu');

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorBody } from '../common/errors/error-body';
@@ -21,6 +21,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ type: HealthView })
   @ApiServiceUnavailableResponse({ type: ErrorBody })
+  @ApiOperation({ summary: 'Kiểm tra tình trạng hệ thống và cơ sở dữ liệu' })
   async check(): Promise<HealthView> {
     try {
       await this.uow.read((m) => m.query('SELECT 1'));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -33,13 +33,15 @@ export class LeadershipController {
   @Get('leadership')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [TermView] })
+  @ApiOperation({ summary: 'Danh sách nhiệm kỳ Cụm trưởng, Cụm phó' })
   list(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<TermView[]> {
     return this.leadership.list(p, id);
   }
 
   @Get('leadership/export')
   @Auth(...ALL_ROLES)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải lịch sử Cụm trưởng, Cụm phó (Excel)' })
+  @ApiOkResponse({ description: 'Lịch sử Cụm trưởng, Cụm phó (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
     const file = await this.leadership.exportHistory(p, id);
     res.setHeader('Content-Type', XLSX_MIME);
@@ -50,6 +52,7 @@ export class LeadershipController {
   @Get('leadership/:year')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: TermView })
+  @ApiOperation({ summary: 'Xem Cụm trưởng, Cụm phó của một năm' })
   get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<TermView> {
     return this.leadership.get(p, id, year);
   }
@@ -57,6 +60,7 @@ export class LeadershipController {
   @Post('leadership')
   @Auth(...CLUSTER_MANAGERS)
   @ApiCreatedResponse({ type: TermView })
+  @ApiOperation({ summary: 'Ghi nhận Cụm trưởng, Cụm phó của một năm' })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: CreateTermDto): Promise<TermView> {
     return this.leadership.create(p, id, dto);
   }
@@ -64,6 +68,7 @@ export class LeadershipController {
   @Post('leadership/rotate')
   @Auth(...CLUSTER_MANAGERS)
   @ApiCreatedResponse({ type: TermView, description: 'Ghi nhận nhiệm kỳ của năm theo quy tắc luân phiên.' })
+  @ApiOperation({ summary: 'Ghi nhận Cụm trưởng, Cụm phó theo quy tắc luân phiên' })
   rotate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: ApplyRotationDto): Promise<TermView> {
     return this.leadership.applyRotation(p, id, dto);
   }
@@ -71,6 +76,7 @@ export class LeadershipController {
   @Put('leadership/:year/override')
   @Auth(...ORGANIZERS)
   @ApiOkResponse({ type: TermView, description: 'Quyết định của cơ quan tổ chức (có số, ngày và lý do).' })
+  @ApiOperation({ summary: 'Đặt Cụm trưởng, Cụm phó theo quyết định của cơ quan tổ chức' })
   override(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -83,6 +89,7 @@ export class LeadershipController {
   @Get('rotation')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: RotationPolicyView })
+  @ApiOperation({ summary: 'Xem quy tắc luân phiên' })
   policy(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<RotationPolicyView> {
     return this.rotation.getPolicy(p, id);
   }
@@ -90,6 +97,7 @@ export class LeadershipController {
   @Put('rotation')
   @Auth(...CLUSTER_MANAGERS)
   @ApiOkResponse({ type: RotationPolicyView })
+  @ApiOperation({ summary: 'Cập nhật quy tắc luân phiên' })
   putPolicy(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: RotationPolicyDto): Promise<RotationPolicyView> {
     return this.rotation.putPolicy(p, id, dto);
   }
@@ -97,6 +105,7 @@ export class LeadershipController {
   @Get('rotation/preview')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: PreviewView })
+  @ApiOperation({ summary: 'Xem trước lượt luân phiên các năm tới' })
   preview(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: PreviewQueryDto): Promise<PreviewView> {
     return this.rotation.preview(p, id, q.years ?? 5, q.fromYear);
   }

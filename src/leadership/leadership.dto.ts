@@ -27,7 +27,7 @@ export class OverrideTermDto {
   @UuidField({ presence: 'nullable' }) viceChairUnitId?: string | null;
   @UuidField({ presence: 'nullable' }) hostUnitId?: string | null;
   @TextField({ max: 60, example: '123/QĐ-BTTTT', description: 'Số quyết định.' }) decisionNumber: string;
-  @DateField({ description: 'Ngày ký quyết định.' }) decisionDate: string;
+  @DateField({ notFuture: true, description: 'Ngày ký quyết định.' }) decisionDate: string;
   @IntField({ presence: 'optional', min: 1, max: 2_147_483_647, description: 'Bắt buộc khi năm đã có nhiệm kỳ.' }) version?: number;
   @ReasonField() reason: string;
 }

@@ -104,37 +104,32 @@ export class LeadershipService {
         decisionDate: dto.decisionDate,
         note: null,
       };
-      const current = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
-      if (!current) return this.insertTerm(m, cluster, year, proposed, dto.reason, 'leadership.override');
-      if (dto.version === undefined) {
-        throw AppException.field(ErrorCode.ValidationFailed, 'version', `Năm ${year} đã có nhiệm kỳ: cần gửi phiên bản (version) đã đọc.`);
-      }
-      await this.checkTerm(m, clusterId, year, proposed);
-      const result = await m
-        .createQueryBuilder()
-        .update(LeadershipTerm)
-        .set({ ...proposed, updatedAt: nowIso(), version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: current.id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) {
-        throw new AppException(ErrorCode.VersionConflict, undefined, [
-          { field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current.version}.` },
-        ]);
-      }
-      const updated = await m.findOneOrFail(LeadershipTerm, { where: { id: current.id } });
-      const [before, after] = await this.views(m, [current, updated]);
-      await this.audit.record(m, {
-        action: 'leadership.override',
-        entityType: 'leadership_term',
-        entityId: current.id,
-        before,
-        after,
-        reason: dto.reason,
-        organizerId: cluster.organizerId,
-        clusterId,
-      });
-      return after;
+      return this.saveTerm(m, cluster, year, proposed, dto.version, dto.reason, 'leadership.override');
     });
+  }
+
+  /**
+   * Creates the year's term, or replaces it at the version the caller read (a missing version when the year
+   * has a term is a 400, a stale one a 409).
+   */
+  async saveTerm(m: EntityManager, cluster: Cluster, year: number, proposed: ProposedTerm, version: number | undefined, reason: string | undefined, action: string): Promise<TermView> {
+    const current = await m.findOne(LeadershipTerm, { where: { clusterId: cluster.id, year } });
+    if (!current) return this.insertTerm(m, cluster, year, proposed, reason, action);
+    if (version === undefined) {
+      throw AppException.field(ErrorCode.LeadershipTermExists, 'version', `Năm ${year} đã có nhiệm kỳ Cụm trưởng, Cụm phó: để thay, cần gửi phiên bản (version) đã đọc.`);
+    }
+    await this.checkTerm(m, cluster.id, year, proposed);
+    const result = await m
+      .createQueryBuilder()
+      .update(LeadershipTerm)
+      .set({ ...proposed, updatedAt: nowIso(), version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: current.id, version })
+      .execute();
+    if (result.affected !== 1) throw AppException.stale(current.version);
+    const updated = await m.findOneOrFail(LeadershipTerm, { where: { id: current.id } });
+    const [before, after] = await this.views(m, [current, updated]);
+    await this.audit.record(m, { action, entityType: 'leadership_term', entityId: current.id, before, after, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
+    return after;
   }
 
   /** Lịch sử Cụm trưởng, Cụm phó as an Excel workbook. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -25,6 +25,7 @@ export class PledgesController {
   @Get()
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: PledgeView })
+  @ApiOperation({ summary: 'Xem bản giao ước thi đua của năm' })
   get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<PledgeView> {
     return this.pledges.get(p, id, year);
   }
@@ -32,6 +33,7 @@ export class PledgesController {
   @Post()
   @Auth(...MANAGERS)
   @ApiCreatedResponse({ type: PledgeView })
+  @ApiOperation({ summary: 'Soạn bản giao ước thi đua' })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreatePledgeDto): Promise<PledgeView> {
     return this.pledges.create(p, id, year, dto);
   }
@@ -39,6 +41,7 @@ export class PledgesController {
   @Patch()
   @Auth(...MANAGERS)
   @ApiOkResponse({ type: PledgeView })
+  @ApiOperation({ summary: 'Sửa bản giao ước thi đua' })
   update(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: UpdatePledgeDto): Promise<PledgeView> {
     return this.pledges.update(p, id, year, dto);
   }
@@ -47,6 +50,7 @@ export class PledgesController {
   @Auth(...MANAGERS)
   @HttpCode(200)
   @ApiOkResponse({ type: PledgeView })
+  @ApiOperation({ summary: 'Mở ký bản giao ước thi đua' })
   open(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: OpenPledgeDto): Promise<PledgeView> {
     return this.pledges.open(p, id, year, dto);
   }
@@ -54,6 +58,7 @@ export class PledgesController {
   @Post('signatures')
   @Auth(Role.UnitOfficer)
   @ApiCreatedResponse({ type: PledgeView, description: 'Đơn vị của người dùng ký bản giao ước.' })
+  @ApiOperation({ summary: 'Ký bản giao ước (đơn vị thành viên)' })
   sign(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -68,13 +73,15 @@ export class PledgesController {
   @Auth(Role.UnitOfficer)
   @HttpCode(200)
   @ApiOkResponse({ type: PledgeView })
+  @ApiOperation({ summary: 'Rút chữ ký khỏi bản giao ước' })
   withdraw(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: WithdrawSignatureDto): Promise<PledgeView> {
     return this.signing.withdraw(p, id, year, dto);
   }
 
   @Get('pdf')
   @Auth(...ALL_ROLES)
-  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Tải bản giao ước thi đua (PDF)' })
+  @ApiOkResponse({ description: 'Bản giao ước thi đua (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async pdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.documents.pdf(p, id, year);
     res.setHeader('Content-Type', 'application/pdf');

@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { readVerified, storeByHash } from '../common/durable-file';
+import { cleanFileName } from '../common/validation/input-hygiene';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import type { UploadTarget } from '../common/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
@@ -40,7 +43,7 @@ const view = (e: EvidenceFile): EvidenceView => ({
 
 /** Tài liệu minh chứng: attached by the sheet's scorer, read by whoever may read the sheet. */
 @Injectable()
-export class EvidenceService {
+export class EvidenceService implements UploadTarget {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
@@ -53,6 +56,14 @@ export class EvidenceService {
       await this.sheets.readable(m, p, clusterId, year, sheetId);
       return (await m.find(EvidenceFile, { where: { sheetId }, order: { uploadedAt: 'ASC' } })).map(view);
     });
+  }
+
+  /** The upload's access check alone (UploadTargetGuard runs it before the file is read). */
+  async checkUploadTarget(p: Principal, params: Record<string, string>): Promise<void> {
+    const clusterId = new UuidParamPipe().transform(params.id, { data: 'id' });
+    const year = new YearParamPipe().transform(params.year, { data: 'year' });
+    const sheetId = new UuidParamPipe().transform(params.sheetId, { data: 'sheetId' });
+    await this.uow.read((m) => this.sheets.writable(m, p, clusterId, year, sheetId));
   }
 
   async upload(p: Principal, clusterId: string, year: number, sheetId: string, criterionCode: string | undefined, file: { originalname: string; buffer: Buffer }): Promise<EvidenceView> {
@@ -69,7 +80,7 @@ export class EvidenceService {
         id: randomUUID(),
         sheetId,
         criterionCode,
-        fileName: file.originalname.slice(0, 200),
+        fileName: cleanFileName(file.originalname),
         mimeType: type.mime,
         sizeBytes: file.buffer.length,
         sha256,

@@ -6,6 +6,8 @@ import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import type { UploadTarget } from '../common/upload-target.guard';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
@@ -44,7 +46,7 @@ export interface UploadResult {
 
 /** The Excel round trip of score sheets: a template per scorer, and its upload, all or nothing. */
 @Injectable()
-export class ScoreExcelService {
+export class ScoreExcelService implements UploadTarget {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
@@ -81,6 +83,13 @@ export class ScoreExcelService {
   }
 
   /** Validates the whole workbook first; writes only when every cell is right; the same file twice changes nothing. */
+  /** The upload's access check alone (UploadTargetGuard runs it before the file is read). */
+  async checkUploadTarget(p: Principal, params: Record<string, string>): Promise<void> {
+    const clusterId = new UuidParamPipe().transform(params.id, { data: 'id' });
+    const year = new YearParamPipe().transform(params.year, { data: 'year' });
+    await this.uow.read((m) => this.access.requireClusterYear(m, p, clusterId, year, 'read'));
+  }
+
   async upload(p: Principal, clusterId: string, year: number, bytes: Buffer): Promise<UploadResult> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const kind = sniff(bytes);

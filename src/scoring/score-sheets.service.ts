@@ -166,18 +166,23 @@ export class ScoreSheetsService {
   }
 
   /** Finalises the year: locks every submitted sheet and publishes the scores to the members. */
-  finalize(p: Principal, clusterId: string, year: number, reason: string): Promise<{ locked: number; publishedAt: string }> {
+  finalize(p: Principal, clusterId: string, year: number, version: number, reason: string): Promise<{ locked: number; publishedAt: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const current = await scoringConfig(m, clusterId, year);
+      if (current.version !== version) throw AppException.stale(current.version);
       const now = nowIso();
       const submitted = await m.find(ScoreSheet, { where: { clusterId, year, status: 'SUBMITTED' } });
       if (submitted.length) {
         await m.update(ScoreSheet, { id: In(submitted.map((s) => s.id)) }, { status: 'LOCKED', lockedAt: now, updatedAt: now });
         for (const s of submitted) await m.update(ScoreSheet, { id: s.id }, { version: s.version + 1 });
       }
-      const config = await scoringConfig(m, clusterId, year);
+      const config = current;
       if (config.version === 0) await m.insert(ScoringConfig, { ...config, publishedAt: now, version: 1, createdAt: now, updatedAt: now });
-      else await m.update(ScoringConfig, { clusterId, year }, { publishedAt: now, updatedAt: now, version: config.version + 1 });
+      else {
+        const updated = await m.update(ScoringConfig, { clusterId, year, version: config.version }, { publishedAt: now, updatedAt: now, version: config.version + 1 });
+        if (updated.affected !== 1) throw AppException.stale(config.version);
+      }
       await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked: submitted.length, publishedAt: now }, reason, organizerId: cluster.organizerId, clusterId });
       return { locked: submitted.length, publishedAt: now };
     });

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { singleFileUpload } from '../common/validation/input-hygiene';
 import type { Response } from 'express';
+import { sendUploadedFile } from '../common/uploaded-file-response';
+import { UploadTargetGuard } from '../common/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
 import { MAX_UPLOAD_BYTES, ScoreExcelService, UploadResult } from './score-excel.service';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
@@ -25,6 +28,9 @@ import {
   SheetView,
   TemplateQueryDto,
   EvidenceFormDto,
+  EvidenceFileView,
+  FinalizeView,
+  ScoreUploadView,
 } from './scoring.dto';
 import { ScoringService } from './scoring.service';
 import { ScoreboardService } from './scoreboard.service';
@@ -45,6 +51,8 @@ export class ScoringController {
 
   @Get('sheets/:sheetId/evidence')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Danh sách tài liệu minh chứng của phiếu chấm' })
+  @ApiOkResponse({ type: [EvidenceFileView] })
   listEvidence(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -56,9 +64,12 @@ export class ScoringController {
 
   @Post('sheets/:sheetId/evidence')
   @Auth(...ALL_ROLES)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2 } }))
+  @UseGuards(UploadTargetGuard(EvidenceService))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_EVIDENCE_BYTES, 2)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, ảnh (png, jpg) hoặc tệp Office; tối đa 10 MB.' }, criterionCode: { type: 'string', example: 'TC1' } } } })
+  @ApiOperation({ summary: 'Tải lên tài liệu minh chứng cho phiếu chấm' })
+  @ApiCreatedResponse({ type: EvidenceFileView })
   uploadEvidence(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -73,6 +84,8 @@ export class ScoringController {
 
   @Get('sheets/:sheetId/evidence/:evidenceId')
   @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Tải về một tài liệu minh chứng' })
+  @ApiOkResponse({ description: 'Tệp minh chứng, đúng định dạng đã tải lên (PDF, ảnh PNG/JPEG hoặc tệp Office).', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
   async downloadEvidence(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -81,15 +94,13 @@ export class ScoringController {
     @Param('evidenceId', UuidParamPipe) evidenceId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const file = await this.evidence.download(p, id, year, sheetId, evidenceId);
-    res.setHeader('Content-Type', file.mimeType);
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.send(file.content);
+    sendUploadedFile(res, await this.evidence.download(p, id, year, sheetId, evidenceId));
   }
 
   @Get('scoreboard.xlsx')
   @Auth(...ALL_ROLES)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải bảng điểm tổng hợp (Excel)' })
+  @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async scoreboardXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.scoreboard.xlsx(p, id, year);
     res.setHeader('Content-Type', XLSX_MIME);
@@ -99,7 +110,8 @@ export class ScoringController {
 
   @Get('scoreboard.pdf')
   @Auth(...ALL_ROLES)
-  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Tải bảng điểm tổng hợp (PDF)' })
+  @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async scoreboardPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.scoreboard.pdf(p, id, year);
     res.setHeader('Content-Type', 'application/pdf');
@@ -110,7 +122,8 @@ export class ScoringController {
 
   @Get('template')
   @Auth(...ALL_ROLES)
-  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'Tải mẫu phiếu chấm để nhập điểm (Excel)' })
+  @ApiOkResponse({ description: 'Mẫu phiếu chấm (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async template(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: TemplateQueryDto, @Res() res: Response): Promise<void> {
     const file = await this.excel.template(p, id, year, q.kind);
     res.setHeader('Content-Type', XLSX_MIME);
@@ -121,9 +134,12 @@ export class ScoringController {
   @Post('upload')
   @Auth(...ALL_ROLES)
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2 } }))
+  @UseGuards(UploadTargetGuard(ScoreExcelService))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_UPLOAD_BYTES, 2)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Mẫu phiếu chấm (.xlsx) đã nhập điểm.' } } } })
+  @ApiOperation({ summary: 'Tải lên phiếu chấm đã nhập điểm (Excel)' })
+  @ApiOkResponse({ type: ScoreUploadView, description: 'Ghi tất cả hoặc không ghi gì.' })
   upload(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: Express.Multer.File | undefined): Promise<UploadResult> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp .xlsx (trường "file").');
     return this.excel.upload(p, id, year, file.buffer);
@@ -132,6 +148,7 @@ export class ScoringController {
   @Get('config')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: ScoringConfigView })
+  @ApiOperation({ summary: 'Xem cấu hình chấm điểm, xếp hạng' })
   config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<ScoringConfigView> {
     return this.scoring.getConfig(p, id, year);
   }
@@ -139,6 +156,7 @@ export class ScoringController {
   @Put('config')
   @Auth(...MANAGERS)
   @ApiOkResponse({ type: ScoringConfigView })
+  @ApiOperation({ summary: 'Cập nhật cấu hình chấm điểm, xếp hạng' })
   putConfig(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ScoringConfigDto): Promise<ScoringConfigView> {
     return this.scoring.putConfig(p, id, year, dto);
   }
@@ -146,6 +164,7 @@ export class ScoringController {
   @Get('assignments')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [AssignmentView] })
+  @ApiOperation({ summary: 'Phân công chấm điểm (đơn vị chấm và đơn vị được chấm)' })
   assignments(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number): Promise<AssignmentView[]> {
     return this.scoring.assignments(p, id, year);
   }
@@ -153,6 +172,7 @@ export class ScoringController {
   @Get('ranking')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: RankingView })
+  @ApiOperation({ summary: 'Bảng xếp hạng của năm' })
   async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const body = await this.scoring.rankingBody(p, id, year);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -166,13 +186,16 @@ export class ScoringController {
   @Post('finalize')
   @Auth(...MANAGERS)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Chốt điểm: khóa các phiếu đã gửi và công bố kết quả' })
+  @ApiOkResponse({ type: FinalizeView })
   finalize(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: FinalizeDto): Promise<{ locked: number; publishedAt: string }> {
-    return this.sheets.finalize(p, id, year, dto.reason);
+    return this.sheets.finalize(p, id, year, dto.version, dto.reason);
   }
 
   @Get('sheets')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: [SheetView] })
+  @ApiOperation({ summary: 'Danh sách phiếu chấm' })
   list(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: SheetQueryDto): Promise<SheetView[]> {
     return this.sheets.list(p, id, year, q);
   }
@@ -180,6 +203,7 @@ export class ScoringController {
   @Post('sheets')
   @Auth(...ALL_ROLES)
   @ApiCreatedResponse({ type: SheetView })
+  @ApiOperation({ summary: 'Tạo phiếu chấm' })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateSheetDto): Promise<SheetView> {
     return this.sheets.create(p, id, year, dto);
   }
@@ -187,6 +211,7 @@ export class ScoringController {
   @Get('sheets/:sheetId')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: SheetView })
+  @ApiOperation({ summary: 'Xem một phiếu chấm' })
   get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Param('sheetId', UuidParamPipe) sheetId: string): Promise<SheetView> {
     return this.sheets.get(p, id, year, sheetId);
   }
@@ -194,6 +219,7 @@ export class ScoringController {
   @Put('sheets/:sheetId/entries')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: SheetView })
+  @ApiOperation({ summary: 'Lưu điểm của phiếu chấm' })
   save(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -208,6 +234,7 @@ export class ScoringController {
   @Auth(...ALL_ROLES)
   @HttpCode(200)
   @ApiOkResponse({ type: SheetView })
+  @ApiOperation({ summary: 'Gửi phiếu chấm' })
   submit(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
@@ -222,6 +249,7 @@ export class ScoringController {
   @Auth(...MANAGERS)
   @HttpCode(200)
   @ApiOkResponse({ type: SheetView })
+  @ApiOperation({ summary: 'Trả lại phiếu chấm cho đơn vị chấm' })
   returnSheet(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,

@@ -51,6 +51,7 @@ export class ReturnSheetDto {
 }
 
 export class FinalizeDto {
+  @IntField({ min: 0, max: 2_147_483_647, description: 'Phiên bản (version) của cấu hình chấm điểm đã đọc (GET …/scoring/config); 0 khi cấu hình chưa được lưu (version null).' }) version: number;
   @ReasonField() reason: string;
 }
 
@@ -152,4 +153,30 @@ export class RankingView {
   @ApiProperty() normalize: boolean;
   @ApiProperty() published: boolean;
   @ApiProperty({ type: [RankingRowView] }) rows: RankingRowView[];
+}
+
+// Response shapes for the OpenAPI document (the services return plain objects of these shapes).
+
+export class EvidenceFileView {
+  @ApiProperty() id: string;
+  @ApiProperty() criterionCode: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() mimeType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedBy: string;
+  @ApiProperty() uploadedAt: string;
+}
+
+export class ScoreUploadView {
+  @ApiProperty() sheetsCreated: number;
+  @ApiProperty() sheetsUpdated: number;
+  @ApiProperty() entriesChanged: number;
+  @ApiProperty({ description: 'true: tệp không thay đổi điểm nào.' }) unchanged: boolean;
+  @ApiProperty() sha256: string;
+}
+
+export class FinalizeView {
+  @ApiProperty({ description: 'Số phiếu chấm đã khóa.' }) locked: number;
+  @ApiProperty() publishedAt: string;
 }

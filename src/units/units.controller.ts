@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
@@ -15,6 +15,7 @@ export class UnitsController {
   @Get()
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: UnitPage })
+  @ApiOperation({ summary: 'Danh sách đơn vị' })
   list(@CurrentUser() p: Principal, @Query() query: UnitQueryDto): Promise<UnitPage> {
     return this.units.list(p, query);
   }
@@ -22,6 +23,7 @@ export class UnitsController {
   @Get(':id')
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: UnitView })
+  @ApiOperation({ summary: 'Xem một đơn vị' })
   get(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string): Promise<UnitView> {
     return this.units.get(p, id);
   }
@@ -29,6 +31,7 @@ export class UnitsController {
   @Post()
   @Auth(Role.Admin)
   @ApiCreatedResponse({ type: UnitView })
+  @ApiOperation({ summary: 'Tạo đơn vị' })
   create(@Body() dto: CreateUnitDto): Promise<UnitView> {
     return this.units.create(dto);
   }
@@ -36,6 +39,7 @@ export class UnitsController {
   @Patch(':id')
   @Auth(Role.Admin)
   @ApiOkResponse({ type: UnitView })
+  @ApiOperation({ summary: 'Cập nhật đơn vị' })
   update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUnitDto): Promise<UnitView> {
     return this.units.update(id, dto);
   }

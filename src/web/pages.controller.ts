@@ -171,8 +171,8 @@ export class PagesController {
   @Auth(...ALL_ROLES)
   async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [ranking, canManage] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year)]);
-    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage));
+    const [ranking, canManage, config] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year), this.scoring.getConfig(p, id, year)]);
+    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage, config.version ?? 0));
   }
 
   @Get('cum/:id/nam/:year/binh-xet')

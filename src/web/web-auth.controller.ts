@@ -16,10 +16,25 @@ import { loginPage, passwordPage } from './views/auth.view';
 import { WebLoginDto } from './web.dto';
 import { CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, clearCookie, csrfTokenFor, newLoginCsrf, parseCookies, sameToken, sessionCookieToken, setCookie } from './web-session';
 
-/** Only a local path may follow a login (no open redirect). */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+const LOCAL_ORIGIN = 'http://thidua.local';
+
+/**
+ * Only a path of this site may follow a login (no open redirect). The candidate is resolved the way a browser
+ * resolves it (WHATWG URL: tabs and newlines removed, backslashes read as slashes) and kept only if it stays on
+ * this origin; what is returned is the resolved path, so the browser cannot read it differently.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, LOCAL_ORIGIN);
+  } catch {
+    return '/';
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "/..//host" resolves to the path "//host", which a browser reads as another host again.
+  if (url.origin !== LOCAL_ORIGIN || path.startsWith('//')) return '/';
+  return path;
 }
 
 /** The browser's login, logout and password change: the token lives in an httpOnly cookie. */
@@ -42,7 +57,7 @@ export class WebAuthController {
     }
     const csrf = newLoginCsrf();
     setCookie(res, req, LOGIN_CSRF_COOKIE, csrf, 3600);
-    sendPage(res, loginPage(csrf, safeNext(typeof next === 'string' ? next : undefined), this.config.seedDemo));
+    sendPage(res, loginPage(csrf, safeNext(next), this.config.seedDemo));
   }
 
   @Post('dang-nhap')

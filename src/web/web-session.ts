@@ -6,6 +6,8 @@ export const SESSION_COOKIE = 'thidua_session';
 /** Before login: a random token in a cookie that the login form must echo (double submit). */
 export const LOGIN_CSRF_COOKIE = 'thidua_login_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Express setting (set at start-up from PUBLIC_BASE_URL) that marks every cookie Secure. */
+export const SECURE_COOKIES_SETTING = 'thidua secure cookies';
 
 export function parseCookies(req: Request): Record<string, string> {
   const header = req.headers.cookie;
@@ -46,7 +48,8 @@ export function newLoginCsrf(): string {
 
 function cookieFlags(req: Request, maxAgeSeconds?: number): string {
   const flags = ['Path=/', 'HttpOnly', 'SameSite=Strict'];
-  if (req.secure) flags.push('Secure');
+  // Secure whenever the site is published over https (PUBLIC_BASE_URL), even behind a proxy that speaks http to us.
+  if (req.secure || req.app?.get(SECURE_COOKIES_SETTING) === true) flags.push('Secure');
   if (maxAgeSeconds !== undefined) flags.push(`Max-Age=${maxAgeSeconds}`);
   return flags.join('; ');
 }

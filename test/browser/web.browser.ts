@@ -40,7 +40,7 @@ describe('web pages in Chromium', { skip }, () => {
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
+    await page.getByLabel('Mật khẩu').fill('ThiDua@Demo2026');
     await Promise.all([page.waitForURL(`${rig.base}/cum`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === 'thidua_session');
@@ -335,11 +335,11 @@ describe('web pages in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await page.getByText('Mật khẩu hiện tại không đúng.').first().waitFor();
     assert.equal(await page.getByLabel('Mật khẩu hiện tại').getAttribute('aria-invalid'), 'true');
-    await page.getByLabel('Mật khẩu hiện tại').fill('Demo@2026');
+    await page.getByLabel('Mật khẩu hiện tại').fill('ThiDua@Demo2026');
     await Promise.all([page.waitForURL(`${rig.base}/`), page.getByRole('button', { name: 'Đổi mật khẩu' }).click()]);
     await page.goto(`${rig.base}/cum`);
     assert.equal(new URL(page.url()).pathname, '/cum', 'the browser keeps its (new) session');
-    const old = await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'Demo@2026' });
+    const old = await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'ThiDua@Demo2026' });
     assert.equal(old.status, 401);
     await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'MatKhauMoi2026' }).expect(200);
     await context.close();

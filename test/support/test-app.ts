@@ -10,7 +10,7 @@ import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { ENTITIES } from '../../src/database/entities';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_PASSWORD = 'ThiDua@Demo2026';
 
 /** Which database the e2e suite runs on: TEST_DB=postgres (with TEST_PG_URL) or SQLite by default. */
 export const TEST_DB: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';

@@ -66,13 +66,22 @@ describe('roleScopeProblems', () => {
 
 describe('passwordProblem', () => {
   const cases: Array<[string, boolean]> = [
-    ['Demo@2026', true],
-    ['matkhau123', true],
-    ['Mật khẩu 2026', true],
-    ['short1', false],
-    ['onlyletters', false],
-    ['1234567890', false],
-    ['a1'.repeat(65), false],
+    ['ThiDua@Demo2026', true],
+    ['Mật khẩu của tôi 2026', true],
+    ['onlylettersbutlong', true], // no composition rules (ASVS 5.0 6.2.5)
+    ['ngựa đúng pin kẹp giấy', true],
+    ['password1', false], // shorter than 12
+    ['admin123', false],
+    ['Matkhau12!', false],
+    ['password1234', false], // in the common-password list
+    ['qwertyuiop123', false],
+    ['iloveyou2026!', false], // a common password with digits and a symbol appended
+    ['aaaaaaaaaaaaaaaa', false], // too few distinct characters
+    ['a1'.repeat(65), false], // longer than 128
   ];
   for (const [pw, ok] of cases) it(`${pw.slice(0, 20)}: ${ok ? 'accepted' : 'refused'}`, () => assert.equal(passwordProblem(pw) === null, ok));
+  it('refuses a password built on the user name', () => {
+    assert.match(passwordProblem('phuyen-2026-secret', 'phuyen') ?? '', /tên đăng nhập/);
+    assert.equal(passwordProblem('mot-cum-tu-rieng-2026', 'phuyen'), null);
+  });
 });

@@ -38,6 +38,11 @@ export class AppException extends Error {
     return new AppException(code, message, [{ field, message, code }]);
   }
 
+  /** 409 for a write made on a version that is no longer the current one. */
+  static stale(current: number): AppException {
+    return new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current}.` }]);
+  }
+
   static validation(details: ErrorDetail[]): AppException {
     return new AppException(ErrorCode.ValidationFailed, undefined, details);
   }

@@ -22,7 +22,8 @@ import {
   registerDecorator,
   ValidationOptions,
 } from 'class-validator';
-import { isIsoDate } from '../time';
+import { formatDateVi, isIsoDate, todayInVietnam } from '../time';
+import { textProblem } from './input-hygiene';
 
 /**
  * Composite field decorators: validation with Vietnamese messages plus the OpenAPI description, in one place.
@@ -94,12 +95,17 @@ function strictQueryInt(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' && /^-?\d{1,9}$/.test(value) ? Number(value) : value));
 }
 
+/**
+ * Text. `multiline` (by default for fields of 500 characters or more: reasons, notes, texts) allows tab and
+ * line breaks; a single-line field refuses them. Control and invisible characters are refused everywhere.
+ */
 export function TextField(
-  opts: BaseOptions & { max: number; min?: number; pattern?: RegExp; patternMessage?: string } ,
+  opts: BaseOptions & { max: number; min?: number; pattern?: RegExp; patternMessage?: string; multiline?: boolean },
 ): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
     ...presenceDecorators(opts.presence ?? 'required'),
     IsString({ message: MSG.string }),
+    cleanTextRule(opts.multiline ?? opts.max >= 500),
     Matches(/\S/, { message: MSG.blank }),
     MaxLength(opts.max, { message: `Dài tối đa ${opts.max} ký tự.` }),
     api(opts, { type: String, maxLength: opts.max, minLength: opts.min ?? 1 }),
@@ -164,13 +170,28 @@ export function UuidArrayField(opts: BaseOptions & { maxItems: number }): Proper
   );
 }
 
-export function DateField(opts: BaseOptions = {}): PropertyDecorator {
-  return applyDecorators(
+/** A calendar date (YYYY-MM-DD). `notFuture`: the date of an act already done (a decision, a meeting held). */
+export function DateField(opts: BaseOptions & { notFuture?: boolean } = {}): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
     ...presenceDecorators(opts.presence ?? 'required'),
     IsString({ message: MSG.date }),
     isoDate({ message: MSG.date }),
     api(opts, { type: String, format: 'date', example: opts.example ?? '2020-03-06' }),
-  );
+  ];
+  if (opts.notFuture) decorators.push(notAfterToday());
+  return applyDecorators(...decorators);
+}
+
+/** Not after today in Vietnam (the server's time zone for every date it handles). */
+function notAfterToday(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'notAfterToday',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: () => `Không được là ngày sau hôm nay (${formatDateVi(todayInVietnam())}).` },
+      validator: { validate: (value: unknown) => !isIsoDate(value) || value <= todayInVietnam() },
+    });
 }
 
 export function EnumField<T extends string>(
@@ -233,6 +254,17 @@ function maxDecimals(decimals: number, options: ValidationOptions): PropertyDeco
       propertyName: propertyName as string,
       options,
       validator: { validate: (value: unknown) => typeof value !== 'number' || hasMaxDecimals(value, decimals) },
+    });
+}
+
+function cleanTextRule(multiline: boolean): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'cleanText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: (args) => textProblem(String(args.value), multiline) ?? '' },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || textProblem(value, multiline) === null },
     });
 }
 

@@ -2,7 +2,7 @@ import { Role } from '../../auth/roles';
 import type { Phases } from '../../clusters/phases.rules';
 
 /** The shared password of every demo account. Demo only: the start-up log says so. */
-export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_PASSWORD = 'ThiDua@Demo2026';
 
 export interface DemoUser {
   username: string;

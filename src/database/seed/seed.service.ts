@@ -297,6 +297,7 @@ export class SeedService {
       organizerId: cluster.organizerId,
       year,
       decisionId: null,
+      version: 1,
       createdAt: nowIso(),
     });
     this.count('memberships');

@@ -93,7 +93,7 @@ ${jsonBlock('grid-data', { rows: rows.map((r) => ({ targetId: r.target.id, targe
   );
 }
 
-export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number, r: RankingView, canFinalize: boolean): Html {
+export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number, r: RankingView, canFinalize: boolean, configVersion: number): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   return layout(
     { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
@@ -120,7 +120,7 @@ export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number
 ${r.rows.some((x) => x.tie) ? html`<p class="flash warn">Có đơn vị đồng hạng sau mọi tiêu chí phụ: cần bỏ phiếu hoặc chủ trì quyết định.</p>` : ''}
 ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
-    <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}
+    <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
       <label for="finalize-reason">Lý do</label><textarea id="finalize-reason" name="reason" required>Thống nhất kết quả chấm điểm tại hội nghị tổng kết</textarea>
       <div class="actions"><button type="submit">Chốt kết quả</button></div></form></section>`
   : ''}`,
