@@ -1,3 +1,5 @@
+import { totpCode } from '../src/auth/mfa';
+import { DEMO_MFA_SECRETS } from '../src/database/seed/demo-data';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,7 +77,9 @@ export async function api(url: string, method: string, path: string, token?: str
 }
 
 export async function login(url: string, username: string): Promise<string> {
-  return (await api(url, 'POST', '/api/auth/login', undefined, { username, password: 'ThiDua@Demo2026' })).accessToken;
+  const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
+  const body = { username, password: 'ThiDua@Demo2026', ...(secret ? { code: totpCode(secret) } : {}) };
+  return (await api(url, 'POST', '/api/auth/login', undefined, body)).accessToken;
 }
 
 export interface LoadFigures {

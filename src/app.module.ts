@@ -7,7 +7,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import type { AppConfig } from './config/app-config';
-import { APP_CONFIG, SERVER_SECRET } from './config/config.tokens';
+import { APP_CONFIG, SERVER_KEYS, SERVER_SECRET } from './config/config.tokens';
+import type { ServerKeys } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { LeadershipModule } from './leadership/leadership.module';
@@ -22,7 +23,7 @@ import { WebModule } from './web/web.module';
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, jwtSecret: string): DynamicModule {
+  static forRoot(config: AppConfig, jwtSecret: string, serverKeys: ServerKeys): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,8 +44,13 @@ export class AppModule {
         WebModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: SERVER_SECRET, useValue: jwtSecret }, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [APP_CONFIG, SERVER_SECRET],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: SERVER_SECRET, useValue: jwtSecret },
+        { provide: SERVER_KEYS, useValue: serverKeys },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [APP_CONFIG, SERVER_SECRET, SERVER_KEYS],
     };
   }
 }

@@ -10,7 +10,7 @@ import { inputHygieneMiddleware } from './common/validation/input-hygiene';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
 import { apiNoStoreMiddleware, contentTypeMiddleware } from './common/content-type.middleware';
 import { AppConfig, nestLogLevels } from './config/app-config';
-import { resolveJwtSecret } from './config/secrets';
+import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
 import { staticDir } from './web/page-response';
 import { SECURE_COOKIES_SETTING } from './web/web-session';
@@ -25,8 +25,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   restrictFileModes(config);
   const { secret, generated } = resolveJwtSecret(config.jwtSecret, config.dataDir);
   if (generated) logger.log(`Generated a token signing secret in ${config.dataDir}/jwt-secret (set JWT_SECRET to manage it yourself).`);
+  const serverKeys = resolveServerKeys(config.serverKey, config.dataDir);
+  if (serverKeys.generated) logger.log(`Generated the server key in ${config.dataDir}/server-key (set SERVER_KEY to manage it yourself; back it up).`);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secret), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secret, serverKeys.keys), {
     logger: nestLogLevels(config.logLevel),
     bodyParser: false,
   });

@@ -1,3 +1,4 @@
+import type { ChainProblem } from './audit-chain';
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, IntField, TextField, UuidField } from '../common/validation/fields';
 
@@ -40,6 +41,6 @@ export class AuditVerifyView {
   @ApiProperty() ok: boolean;
   @ApiProperty() checked: number;
   @ApiProperty({ required: false }) brokenAtSeq?: number;
-  @ApiProperty({ required: false, enum: ['hash', 'link'] }) problem?: 'hash' | 'link';
+  @ApiProperty({ required: false, enum: ['hash', 'link', 'truncated', 'anchor', 'checkpoint'] }) problem?: ChainProblem;
   @ApiProperty() message: string;
 }

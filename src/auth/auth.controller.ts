@@ -1,19 +1,31 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { parseCookies, setCookie } from '../web/web-session';
+import { MfaService } from './mfa.service';
 import { ErrorBody } from '../common/errors/error-body';
-import { Auth, CurrentUser, Public } from './auth.decorators';
-import { ChangePasswordDto, LoginDto, MeView, TokenView } from './auth.dto';
-import { AuthService } from './auth.service';
+import { Auth, CurrentUser, MfaSetupAllowed, Public } from './auth.decorators';
+import { ChangePasswordDto, LoginDto, MeView, MfaCodeDto, MfaDisableDto, MfaSetupView, MfaStatusView, RecoveryCodesView, TokenView } from './auth.dto';
+import { AuthService, ClientInfo, DEVICE_COOKIE, IssuedCookie, REMEMBER_COOKIE } from './auth.service';
 import type { Principal } from './principal';
 import { ALL_ROLES, ROLE_LABELS } from './roles';
 
-const client = (req: Request) => ({ ip: req.ip, userAgent: req.header('user-agent') });
+export function clientOf(req: Request): ClientInfo {
+  const cookies = parseCookies(req);
+  return { ip: req.ip, userAgent: req.header('user-agent'), deviceToken: cookies[DEVICE_COOKIE], rememberToken: cookies[REMEMBER_COOKIE] };
+}
+
+export function setIssuedCookies(res: Response, req: Request, cookies: IssuedCookie[]): void {
+  for (const c of cookies) setCookie(res, req, c.name, c.value, c.maxAgeSeconds);
+}
 
 @ApiTags('Đăng nhập')
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly mfa: MfaService,
+  ) {}
 
   @Post('login')
   @Public()
@@ -21,12 +33,15 @@ export class AuthController {
   @ApiOkResponse({ type: TokenView })
   @ApiTooManyRequestsResponse({ type: ErrorBody })
   @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập' })
-  login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenView> {
-    return this.auth.login(dto.username, dto.password, client(req));
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenView> {
+    const { token, cookies } = await this.auth.login(dto.username, dto.password, clientOf(req), { code: dto.code, rememberDevice: dto.rememberDevice });
+    setIssuedCookies(res, req, cookies);
+    return token;
   }
 
   @Post('logout')
   @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
   @HttpCode(204)
   @ApiOperation({ summary: 'Đăng xuất (kết thúc phiên hiện tại)' })
   @ApiNoContentResponse({ description: 'Phiên đã kết thúc.' })
@@ -36,6 +51,7 @@ export class AuthController {
 
   @Get('me')
   @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
   @ApiOkResponse({ type: MeView })
   @ApiOperation({ summary: 'Thông tin tài khoản đang đăng nhập' })
   me(@CurrentUser() p: Principal): MeView {
@@ -51,12 +67,60 @@ export class AuthController {
     };
   }
 
+  @Get('mfa')
+  @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
+  @ApiOkResponse({ type: MfaStatusView })
+  @ApiOperation({ summary: 'Trạng thái xác thực hai lớp của tài khoản' })
+  mfaStatus(@CurrentUser() p: Principal): Promise<MfaStatusView> {
+    return this.mfa.status(p);
+  }
+
+  @Post('mfa/setup')
+  @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
+  @HttpCode(200)
+  @ApiOkResponse({ type: MfaSetupView })
+  @ApiOperation({ summary: 'Đăng ký ứng dụng xác thực: tạo khóa bí mật và mã QR' })
+  mfaSetup(@CurrentUser() p: Principal): Promise<MfaSetupView> {
+    return this.mfa.setup(p);
+  }
+
+  @Post('mfa/enable')
+  @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
+  @HttpCode(200)
+  @ApiOkResponse({ type: RecoveryCodesView })
+  @ApiOperation({ summary: 'Bật xác thực hai lớp bằng mã đầu tiên; nhận mã khôi phục' })
+  mfaEnable(@CurrentUser() p: Principal, @Body() dto: MfaCodeDto): Promise<RecoveryCodesView> {
+    return this.mfa.enable(p, dto.code);
+  }
+
+  @Post('mfa/recovery-codes')
+  @Auth(...ALL_ROLES)
+  @HttpCode(200)
+  @ApiOkResponse({ type: RecoveryCodesView })
+  @ApiOperation({ summary: 'Tạo lại mã khôi phục (mã cũ hết hiệu lực)' })
+  mfaRecoveryCodes(@CurrentUser() p: Principal, @Body() dto: MfaCodeDto): Promise<RecoveryCodesView> {
+    return this.mfa.regenerateRecoveryCodes(p, dto.code);
+  }
+
+  @Post('mfa/disable')
+  @Auth(...ALL_ROLES)
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Đã tắt xác thực hai lớp.' })
+  @ApiOperation({ summary: 'Tắt xác thực hai lớp (không áp dụng cho quản trị, thẩm định)' })
+  mfaDisable(@CurrentUser() p: Principal, @Body() dto: MfaDisableDto): Promise<void> {
+    return this.mfa.disable(p, dto.password, dto.code);
+  }
+
   @Post('password')
   @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView, description: 'Mọi phiên cũ kết thúc; dùng mã truy cập mới.' })
   @ApiOperation({ summary: 'Đổi mật khẩu của mình' })
   changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<TokenView> {
-    return this.auth.changePassword(p, dto.currentPassword, dto.newPassword, client(req));
+    return this.auth.changePassword(p, dto.currentPassword, dto.newPassword, clientOf(req));
   }
 }

@@ -41,9 +41,22 @@ function ApiNoSecurity(): MethodDecorator & ClassDecorator {
     const proto = (target as Function).prototype;
     for (const name of Object.getOwnPropertyNames(proto)) {
       const handler = Object.getOwnPropertyDescriptor(proto, name)?.value;
-      if (name !== 'constructor' && typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler)) mark(handler);
+      if (name === 'constructor' || typeof handler !== 'function' || !Reflect.hasMetadata(METHOD_METADATA, handler)) continue;
+      // A route's own @Auth(...) wins over the class's @Public() (as in the guard): it keeps its bearer security.
+      if ((Reflect.getMetadata(ACCESS_KEY, handler) as AccessRule | undefined)?.public === false) continue;
+      mark(handler);
     }
   };
+}
+
+export const MFA_SETUP_KEY = 'thidua:mfa-setup';
+
+/**
+ * Open to an account that must use MFA but has not enrolled yet (its status, enrolment, password change,
+ * logout): every other route answers 403 AUTH_MFA_ENROLMENT_REQUIRED until it has.
+ */
+export function MfaSetupAllowed(): MethodDecorator {
+  return SetMetadata(MFA_SETUP_KEY, true);
 }
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {

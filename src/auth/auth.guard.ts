@@ -11,7 +11,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { EntityManager } from 'typeorm';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { CSRF_HEADER, csrfTokenFor, sameToken, sessionCookieToken } from '../web/web-session';
-import { ACCESS_KEY, AccessRule } from './auth.decorators';
+import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from './auth.decorators';
+import { MFA_REQUIRED_ROLES } from './roles';
 import type { Principal } from './principal';
 import { Role } from './roles';
 
@@ -72,6 +73,10 @@ export class AuthGuard implements CanActivate {
     req.principal = principal;
     setActor({ userId: principal.userId, username: principal.username });
     if (!rule.roles.includes(principal.role)) throw AppException.forbidden();
+    if (!principal.mfaEnrolled && MFA_REQUIRED_ROLES.includes(principal.role)) {
+      const setupRoute = this.reflector.getAllAndOverride<boolean | undefined>(MFA_SETUP_KEY, [context.getHandler(), context.getClass()]);
+      if (!setupRoute) throw new AppException(ErrorCode.MfaEnrolmentRequired);
+    }
     return true;
   }
 
@@ -123,11 +128,12 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
     unit_id: string | null;
     organizer_id: string | null;
     active: number | boolean;
+    mfa_enabled_at: string | null;
     cluster_ids: string | null;
     snapshot?: string;
   }>(
     manager,
-    `SELECT ${postgres ? 'pg_current_snapshot()::text AS snapshot, ' : ''}s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active,
+    `SELECT ${postgres ? 'pg_current_snapshot()::text AS snapshot, ' : ''}s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active, u.mfa_enabled_at,
             CASE WHEN u.role = '${Role.ClusterSecretary}' THEN (
               SELECT ${aggregate} FROM (
                 SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = u.id
@@ -149,5 +155,6 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
     unitId: row.unit_id,
     organizerId: row.organizer_id,
     clusterIds,
+    mfaEnrolled: !!row.mfa_enabled_at,
   };
 }

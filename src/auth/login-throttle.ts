@@ -1,44 +1,79 @@
-/**
- * Counts failed logins per key (user name, client address) in a sliding window.
- * After maxFailures inside the window the key is blocked until the oldest failure leaves the window.
- * Successful logins clear the user's count. State is per process (documented in the README).
- */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 
+/**
+ * The login throttle's rule, pure: seconds until a key may try again, given the times (ms) of its attempts
+ * that count (failed, or still being checked) inside the window; 0 when it is not blocked.
+ */
+export function retryAfterSeconds(attemptTimes: number[], limit: number, windowMs: number, now: number): number {
+  const recent = attemptTimes.filter((t) => t > now - windowMs).sort((a, b) => a - b);
+  if (recent.length < limit) return 0;
+  const unblockAt = recent[recent.length - limit] + windowMs;
+  return Math.max(1, Math.ceil((unblockAt - now) / 1000));
+}
+
+/** A key with its own limit: the account, the client address, or a device the account signed in from before. */
+export interface ThrottleKey {
+  key: string;
+  limit: number;
+}
+
+/**
+ * Plain queries through the transaction's own connection (no read memo: counts must be exact). "?" placeholders,
+ * numbered for PostgreSQL.
+ */
+function sql<T>(m: EntityManager, text: string, params: unknown[]): Promise<T[]> {
+  let i = 0;
+  const query = m.connection.options.type === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
+  return m.query(query, params) as Promise<T[]>;
+}
+
+/**
+ * Login attempts, kept in the database so that every process and instance sees the same counts.
+ * An attempt is reserved (PENDING) before the password is checked, in a transaction that first counts the
+ * key's failed and pending attempts: a burst of concurrent guesses cannot all pass the check before any of
+ * them is counted. The check is settled afterwards (FAILED, or OK which clears the key's failures); until
+ * then it counts like a failure, so a check whose process died counts as one.
+ */
+export class LoginAttempts {
   constructor(
-    private readonly maxFailures: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seconds until the key may try again, or 0 when it is not blocked. */
-  retryAfterSeconds(key: string, limit = this.maxFailures): number {
-    const times = this.recent(key);
-    if (times.length < limit) return 0;
-    const unblockAt = times[times.length - limit] + this.windowMs;
-    return Math.max(1, Math.ceil((unblockAt - this.now()) / 1000));
-  }
-
-  fail(key: string): void {
-    const times = this.recent(key);
-    times.push(this.now());
-    this.failures.set(key, times);
-    if (this.failures.size > 50_000) this.prune();
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-  }
-
-  private prune(): void {
-    for (const key of [...this.failures.keys()]) {
-      if (this.recent(key).length === 0) this.failures.delete(key);
+  /** Reserves one attempt for every key, or returns the seconds to wait (nothing reserved then). */
+  async reserve(m: EntityManager, keys: ThrottleKey[], isPostgres: boolean): Promise<{ ids: string[] } | { wait: number }> {
+    const now = this.now();
+    const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
+    // Across instances on PostgreSQL: one key's reservations are serialised (locks taken in one order).
+    if (isPostgres) for (const k of sorted) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${k.key}`]);
+    const since = new Date(now - this.windowMs).toISOString();
+    let wait = 0;
+    for (const k of sorted) {
+      const rows = await sql<{ attempted_at: string; outcome: string }>(
+        m,
+        `SELECT attempted_at, outcome FROM login_attempts WHERE throttle_key = ? AND attempted_at > ? AND outcome IN ('PENDING', 'FAILED')`,
+        [k.key, since],
+      );
+      wait = Math.max(wait, retryAfterSeconds(rows.map((r) => Date.parse(r.attempted_at)), k.limit, this.windowMs, now));
     }
+    if (wait > 0) return { wait };
+    const at = new Date(now).toISOString();
+    const ids: string[] = [];
+    for (const k of sorted) {
+      const id = randomUUID();
+      ids.push(id);
+      await sql(m, `INSERT INTO login_attempts (id, throttle_key, attempted_at, outcome) VALUES (?, ?, ?, 'PENDING')`, [id, k.key, at]);
+    }
+    return { ids };
+  }
+
+  /** Settles reserved attempts. Success clears the failures of `clearKeys` (the account, the device). */
+  async settle(m: EntityManager, ids: string[], ok: boolean, clearKeys: string[] = []): Promise<void> {
+    for (const id of ids) await sql(m, `UPDATE login_attempts SET outcome = ? WHERE id = ?`, [ok ? 'OK' : 'FAILED', id]);
+    if (ok) for (const key of clearKeys) await sql(m, `DELETE FROM login_attempts WHERE throttle_key = ? AND outcome <> 'PENDING'`, [key]);
+    // Housekeeping: attempts that can no longer count.
+    const stale = new Date(this.now() - this.windowMs * 2).toISOString();
+    await sql(m, `DELETE FROM login_attempts WHERE attempted_at < ? AND id NOT IN (${ids.map(() => '?').join(', ') || "''"})`, [stale, ...ids]);
   }
 }

@@ -11,4 +11,6 @@ export interface Principal {
   organizerId: string | null;
   /** Clusters a cluster secretary works for. */
   clusterIds: string[];
+  /** The account has a second factor in force. */
+  mfaEnrolled: boolean;
 }

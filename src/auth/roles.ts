@@ -14,3 +14,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   [Role.ClusterSecretary]: 'Thư ký cụm thi đua',
   [Role.UnitOfficer]: 'Cán bộ đơn vị thành viên',
 };
+
+/** Roles that must sign in with a second factor (ASVS 5.0 6.3.2): they administer or decide for everyone. */
+export const MFA_REQUIRED_ROLES: readonly Role[] = [Role.Admin, Role.MinistryReviewer];

@@ -14,6 +14,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Undefined when not configured: a secret is then generated into dataDir on first start. */
   jwtSecret?: string;
+  /** Undefined when not configured: generated into dataDir/server-key on first start (see resolveServerKeys). */
+  serverKey?: string;
+  /** NODE_ENV=production: refuses to start with demo accounts or a default password. */
+  production: boolean;
   sessionTtlMinutes: number;
   seedDemo: boolean;
   adminPassword?: string;
@@ -88,6 +92,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('Biến cấu hình JWT_SECRET phải dài ít nhất 32 ký tự (hoặc bỏ trống để hệ thống tự sinh).');
   }
 
+  const serverKey = env.SERVER_KEY;
+  if (serverKey !== undefined && serverKey !== '' && serverKey.length < 32) {
+    throw new ConfigError('Biến cấu hình SERVER_KEY phải dài ít nhất 32 ký tự (hoặc bỏ trống để hệ thống tự sinh vào thư mục dữ liệu).');
+  }
+
   const adminPassword = env.ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword !== '') {
     const problem = passwordProblem(adminPassword, 'admin');
@@ -124,6 +133,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataDir,
     database: databaseConfig(env, dataDir),
     jwtSecret: jwtSecret || undefined,
+    serverKey: serverKey || undefined,
+    production: env.NODE_ENV?.trim() === 'production',
     sessionTtlMinutes: intVar(env, 'SESSION_TTL_MINUTES', 480, 5, 60 * 24 * 30),
     seedDemo: boolVar(env, 'SEED_DEMO', true),
     adminPassword: adminPassword || undefined,

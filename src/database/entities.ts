@@ -4,6 +4,7 @@ import { AchievementReport, AwardHistory, AwardProposal } from '../awards/award-
 import { Session } from '../auth/session.entity';
 import { UserClusterScope } from '../auth/user-cluster-scope.entity';
 import { User } from '../auth/user.entity';
+import { MfaRecoveryCode } from '../auth/mfa-recovery-code.entity';
 import { ClusterDecision } from '../clusters/cluster-decision.entity';
 import { Cluster } from '../clusters/cluster.entity';
 import { EmulationYear } from '../clusters/emulation-year.entity';
@@ -26,4 +27,4 @@ import { Unit } from '../units/unit.entity';
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
   ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
-  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport];
+  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode];

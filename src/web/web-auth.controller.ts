@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Auth, CurrentUser, Public } from '../auth/auth.decorators';
+import { Auth, CurrentUser, MfaSetupAllowed, Public } from '../auth/auth.decorators';
+import { clientOf, setIssuedCookies } from '../auth/auth.controller';
+import { MfaService } from '../auth/mfa.service';
 import { AuthGuard } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto } from '../auth/auth.dto';
@@ -12,7 +14,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, SERVER_SECRET } from '../config/config.tokens';
 import { sendPage } from './page-response';
-import { loginPage, passwordPage } from './views/auth.view';
+import { loginPage, mfaPage, passwordPage } from './views/auth.view';
 import { WebLoginDto } from './web.dto';
 import { CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, clearCookie, csrfTokenFor, newLoginCsrf, parseCookies, sameToken, sessionCookieToken, setCookie } from './web-session';
 
@@ -43,6 +45,7 @@ export function safeNext(next: unknown): string {
 export class WebAuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly mfa: MfaService,
     private readonly guard: AuthGuard,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SERVER_SECRET) private readonly secret: string,
@@ -66,7 +69,9 @@ export class WebAuthController {
   async login(@Body() dto: WebLoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
     const expected = parseCookies(req)[LOGIN_CSRF_COOKIE];
     if (!expected || !sameToken(req.headers[CSRF_HEADER], expected)) throw new AppException(ErrorCode.CsrfRejected);
-    const token = await this.auth.login(dto.username, dto.password, { ip: req.ip, userAgent: req.header('user-agent') });
+    const code = dto.code?.trim() ? dto.code : undefined;
+    const { token, cookies } = await this.auth.login(dto.username, dto.password, clientOf(req), { code, rememberDevice: dto.rememberDevice });
+    setIssuedCookies(res, req, cookies);
     setCookie(res, req, SESSION_COOKIE, token.accessToken, this.config.sessionTtlMinutes * 60);
     clearCookie(res, req, LOGIN_CSRF_COOKIE);
     return { redirect: safeNext(dto.next) };
@@ -74,6 +79,7 @@ export class WebAuthController {
 
   @Post('dang-xuat')
   @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
   @HttpCode(200)
   async logout(@CurrentUser() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
     await this.auth.logout(p);
@@ -81,17 +87,26 @@ export class WebAuthController {
     return { redirect: '/dang-nhap' };
   }
 
+  @Get('xac-thuc-hai-lop')
+  @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
+  async mfaForm(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+    sendPage(res, mfaPage(p, csrfTokenFor(this.secret, p.sessionId), await this.mfa.status(p)));
+  }
+
   @Get('doi-mat-khau')
   @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
   passwordForm(@CurrentUser() p: Principal, @Res() res: Response): void {
     sendPage(res, passwordPage(p, csrfTokenFor(this.secret, p.sessionId)));
   }
 
   @Post('doi-mat-khau')
   @Auth(...ALL_ROLES)
+  @MfaSetupAllowed()
   @HttpCode(200)
   async changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
-    const token = await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, { ip: req.ip, userAgent: req.header('user-agent') });
+    const token = await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, clientOf(req));
     setCookie(res, req, SESSION_COOKIE, token.accessToken, this.config.sessionTtlMinutes * 60);
     return { redirect: '/' };
   }

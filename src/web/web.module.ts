@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AwardsModule } from '../awards/awards.module';
 import { ClustersModule } from '../clusters/clusters.module';
 import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
 import { setHtmlErrorRenderer } from '../common/errors/http-exception.filter';
 import { currentRequestId } from '../common/request-context';
 import { CriteriaModule } from '../criteria/criteria.module';
@@ -29,6 +30,10 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
   if (!wantsPage(req)) return false;
   if (error.status === 401) {
     res.redirect(303, `/dang-nhap?tiep=${encodeURIComponent(req.originalUrl)}`);
+    return true;
+  }
+  if (error.code === ErrorCode.MfaEnrolmentRequired) {
+    res.redirect(303, '/xac-thuc-hai-lop');
     return true;
   }
   const details = error.details.map((d) => d.message).filter((m) => m !== error.message);

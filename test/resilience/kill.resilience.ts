@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { call, sleep, spawnServer } from './server';
+import { demoCredentials } from '../support/test-app';
 
 /** Rounds of the kill test: 5 in CI's quick run, 50 in `npm run test:resilience`. */
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 5);
@@ -23,8 +24,8 @@ describe('kill test: SIGKILL at random moments loses no acknowledged write', { s
     const random = rng(Number(process.env.KILL_SEED ?? 20261121));
     const acknowledged = new Set<string>();
     let server = await spawnServer(dataDir, port);
-    const admin = (await call(server.url, 'POST', '/api/auth/login', undefined, { username: 'admin', password: 'ThiDua@Demo2026' })).body.accessToken;
-    const secretary = (await call(server.url, 'POST', '/api/auth/login', undefined, { username: 'cum6.secretary', password: 'ThiDua@Demo2026' })).body.accessToken;
+    const admin = (await call(server.url, 'POST', '/api/auth/login', undefined, demoCredentials('admin'))).body.accessToken;
+    const secretary = (await call(server.url, 'POST', '/api/auth/login', undefined, demoCredentials('cum6.secretary'))).body.accessToken;
     const cum6 = (await call(server.url, 'GET', '/api/clusters', secretary)).body[0].id as string;
     assert.equal((await call(server.url, 'POST', `/api/clusters/${cum6}/years/2020/pledge`, secretary, { template: 'CUM6-2020' })).status, 201);
     const template = Buffer.from(await (await fetch(`${server.url}/api/clusters/${cum6}/years/2020/scoring/template?kind=CLUSTER`, { headers: { authorization: `Bearer ${secretary}` } })).arrayBuffer());

@@ -9,8 +9,20 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { ENTITIES } from '../../src/database/entities';
+import { totpCode } from '../../src/auth/mfa';
+import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 
 export const DEMO_PASSWORD = 'ThiDua@Demo2026';
+
+/**
+ * The login body of a demo account: its password and, for the accounts enrolled in MFA (admin, reviewer),
+ * the current code of its published demo secret. A code is accepted once: log such an account in once per
+ * database (token() caches), or send the remembered-device cookie.
+ */
+export function demoCredentials(username: string, at = Date.now()): { username: string; password: string; code?: string } {
+  const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
+  return secret ? { username, password: DEMO_PASSWORD, code: totpCode(secret, at) } : { username, password: DEMO_PASSWORD };
+}
 
 /** Which database the e2e suite runs on: TEST_DB=postgres (with TEST_PG_URL) or SQLite by default. */
 export const TEST_DB: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
@@ -63,7 +75,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async token(username: string) {
       const cached = tokens.get(username);
       if (cached) return cached;
-      const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send(demoCredentials(username));
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;

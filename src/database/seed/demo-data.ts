@@ -11,12 +11,17 @@ export interface DemoUser {
   unitCode?: string;
   organizerCode?: string;
   clusterNumbers?: number[];
+  /** Demo only: the account is enrolled in MFA with this published TOTP secret (README, "Demo accounts"). */
+  mfaSecret?: string;
 }
+
+/** The published TOTP secrets of the demo accounts that must use MFA (base32; demo only). */
+export const DEMO_MFA_SECRETS = { admin: 'THIDUADEMOADMIN2', reviewer: 'THIDUADEMOREVIEW' } as const;
 
 /** Fixed names: the README, the tests and other tooling rely on them. */
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', fullName: 'Quản trị hệ thống', role: Role.Admin },
-  { username: 'reviewer', fullName: 'Cán bộ thẩm định Bộ TTTT', role: Role.MinistryReviewer, organizerCode: 'BTTTT' },
+  { username: 'admin', fullName: 'Quản trị hệ thống', role: Role.Admin, mfaSecret: DEMO_MFA_SECRETS.admin },
+  { username: 'reviewer', fullName: 'Cán bộ thẩm định Bộ TTTT', role: Role.MinistryReviewer, organizerCode: 'BTTTT', mfaSecret: DEMO_MFA_SECRETS.reviewer },
   {
     username: 'cum6.secretary',
     fullName: 'Thư ký Cụm thi đua số 6',

@@ -1,4 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { encryptSecret } from '../../auth/mfa';
+import { SERVER_KEYS } from '../../config/config.tokens';
+import type { ServerKeys } from '../../config/secrets';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -65,16 +68,21 @@ export class SeedService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
+    @Inject(SERVER_KEYS) private readonly keys: ServerKeys,
   ) {}
 
   async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
     const reference = loadReferenceData();
     const accounts = await this.accountSpecs(options);
+    // argon2 is slow on purpose: hashed before the write transaction, for the accounts still missing.
+    const existing = new Set((await this.uow.read((m) => m.find(User, { select: { username: true } }))).map((u) => u.username));
+    const hashes = new Map<string, string>();
+    for (const a of accounts) if (!existing.has(a.username)) hashes.set(a.username, await this.passwords.hash(a.password));
     await this.uow.write(async (m) => {
       this.inserted = {};
       await this.loadReference(m, reference);
       if (options.demo) await this.loadDemoPhases(m);
-      for (const account of accounts) await this.ensureUser(m, account);
+      for (const account of accounts) if (hashes.has(account.username)) await this.ensureUser(m, account, hashes.get(account.username)!);
       const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await this.audit.record(m, {
@@ -336,7 +344,8 @@ export class SeedService {
 
   private async ensureUser(
     m: EntityManager,
-    spec: { username: string; fullName: string; role: Role; password: string; unitCode?: string; organizerCode?: string; clusterNumbers?: number[] },
+    spec: { username: string; fullName: string; role: Role; password: string; unitCode?: string; organizerCode?: string; clusterNumbers?: number[]; mfaSecret?: string },
+    passwordHash: string,
   ): Promise<void> {
     if (await m.exists(User, { where: { username: spec.username } })) return;
     const unit = spec.unitCode ? await m.findOne(Unit, { where: { code: spec.unitCode } }) : null;
@@ -350,9 +359,12 @@ export class SeedService {
       role: spec.role,
       unitId: unit?.id ?? null,
       organizerId: organizer?.id ?? null,
-      passwordHash: await this.passwords.hash(spec.password),
+      passwordHash,
       active: true,
       passwordChangedAt: now,
+      mfaSecret: spec.mfaSecret ? encryptSecret(spec.mfaSecret, this.keys.mfa) : null,
+      mfaEnabledAt: spec.mfaSecret ? now : null,
+      mfaLastStep: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -194,7 +194,12 @@
     const result = await api(method, url, body);
     busy(button, false);
     if (!result.ok) {
+      // Sign-in of an account with a second factor: the code field appears, and the message stands next to it.
+      if (result.data && (result.data.code === 'AUTH_MFA_REQUIRED' || result.data.code === 'AUTH_MFA_INVALID')) {
+        form.querySelectorAll('[data-mfa]').forEach((el) => (el.hidden = false));
+      }
       showErrors(form, result.data, result.status);
+      if (result.data && result.data.code === 'AUTH_MFA_REQUIRED') form.querySelector('[name="code"]')?.focus();
       return;
     }
     if (form.dataset.onSuccess && window.thidua.handlers[form.dataset.onSuccess]) {
@@ -290,4 +295,35 @@ window.thidua.handlers.verified = (result) => {
   hash.className = 'muted';
   hash.textContent = 'SHA-256: ' + result.sha256;
   box.append(hash);
+};
+
+/** Enrolment: the QR code (an SVG made by the server, shown as an image) and the secret to type by hand. */
+window.thidua.handlers.showMfaSetup = (result) => {
+  const box = document.querySelector('[data-role="mfa-setup"]');
+  const img = document.createElement('img');
+  img.alt = 'Mã QR để đăng ký ứng dụng xác thực';
+  img.width = 200;
+  img.height = 200;
+  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(result.qrSvg);
+  const qr = box.querySelector('[data-role="mfa-qr"]');
+  qr.replaceChildren(img);
+  box.querySelector('[data-role="mfa-secret"]').textContent = result.secret;
+  box.hidden = false;
+  document.getElementById('enable-code')?.focus();
+};
+
+/** The recovery codes, shown once. */
+window.thidua.handlers.showRecoveryCodes = (result, form) => {
+  const section = document.querySelector('[data-role="recovery-codes"]');
+  const list = section.querySelector('.codes');
+  list.replaceChildren(...result.recoveryCodes.map((code) => {
+    const li = document.createElement('li');
+    const c = document.createElement('code');
+    c.textContent = code;
+    li.appendChild(c);
+    return li;
+  }));
+  section.hidden = false;
+  form.hidden = true;
+  section.querySelector('h2').focus?.();
 };

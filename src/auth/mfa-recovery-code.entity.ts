@@ -1,0 +1,11 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A one-time recovery code of an account's second factor, stored as its SHA-256 only. */
+@Entity('mfa_recovery_codes')
+export class MfaRecoveryCode {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { name: 'user_id', length: 36 }) userId: string;
+  @Column('varchar', { name: 'code_hash', length: 64 }) codeHash: string;
+  @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
+  @Column('varchar', { name: 'used_at', length: 30, nullable: true }) usedAt: string | null;
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import * as QRCode from 'qrcode';
+import { EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { SERVER_KEYS } from '../config/config.tokens';
+import type { ServerKeys } from '../config/secrets';
+import { UnitOfWork } from '../database/unit-of-work';
+import { MFA_REQUIRED_ROLES } from './roles';
+import { MfaRecoveryCode } from './mfa-recovery-code.entity';
+import { acceptTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './mfa';
+import { PasswordService } from './password.service';
+import type { Principal } from './principal';
+import { User } from './user.entity';
+
+export interface MfaStatus {
+  enabled: boolean;
+  enabledAt: string | null;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+export interface MfaSetup {
+  secret: string;
+  otpauthUri: string;
+  /** The QR code of otpauthUri as an SVG document. */
+  qrSvg: string;
+}
+
+/** Enrolment and management of an account's second factor (TOTP with recovery codes). */
+@Injectable()
+export class MfaService {
+  constructor(
+    @Inject(SERVER_KEYS) private readonly keys: ServerKeys,
+    private readonly uow: UnitOfWork,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+  ) {}
+
+  status(p: Principal): Promise<MfaStatus> {
+    return this.uow.read(async (m) => {
+      const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+      const left = await m.count(MfaRecoveryCode, { where: { userId: p.userId, usedAt: IsNull() } });
+      return { enabled: !!user.mfaEnabledAt, enabledAt: user.mfaEnabledAt ?? null, required: MFA_REQUIRED_ROLES.includes(p.role), recoveryCodesLeft: user.mfaEnabledAt ? left : 0 };
+    });
+  }
+
+  /** A new secret, not yet in force: the owner confirms it with a first code (enable). */
+  async setup(p: Principal): Promise<MfaSetup> {
+    const secret = newTotpSecret();
+    await this.uow.write(async (m) => {
+      const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+      if (user.mfaEnabledAt) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp đang bật: hãy tắt trước khi đăng ký ứng dụng mới.');
+      await m.update(User, { id: p.userId }, { mfaSecret: encryptSecret(secret, this.keys.mfa), mfaLastStep: null });
+      await this.audit.record(m, { action: 'mfa.setup', entityType: 'user', entityId: p.userId });
+    });
+    const otpauthUri = totpUri(secret, p.username);
+    return { secret, otpauthUri, qrSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
+  }
+
+  /** Confirms the pending secret with a code; answers the recovery codes, shown this once. */
+  enable(p: Principal, code: string): Promise<{ recoveryCodes: string[] }> {
+    return this.uow.write(async (m) => {
+      const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+      if (user.mfaEnabledAt) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp đã được bật.');
+      const secret = user.mfaSecret ? decryptSecret(user.mfaSecret, this.keys.mfa) : null;
+      if (!secret) throw AppException.field(ErrorCode.BusinessRule, 'code', 'Chưa đăng ký ứng dụng xác thực: hãy bấm "Đăng ký" trước.');
+      const step = acceptTotp(secret, code.trim(), user.mfaLastStep);
+      if (step === null) throw AppException.field(ErrorCode.MfaInvalid, 'code', 'Mã xác thực không đúng hoặc đã hết hạn.');
+      const now = nowIso();
+      await m.update(User, { id: p.userId }, { mfaEnabledAt: now, mfaLastStep: step, updatedAt: now });
+      const recoveryCodes = await this.replaceRecoveryCodes(m, p.userId);
+      await this.audit.record(m, { action: 'mfa.enable', entityType: 'user', entityId: p.userId, after: { enabledAt: now } });
+      return { recoveryCodes };
+    });
+  }
+
+  /** New recovery codes (the old ones stop working), after a current code. */
+  regenerateRecoveryCodes(p: Principal, code: string): Promise<{ recoveryCodes: string[] }> {
+    return this.uow.write(async (m) => {
+      await this.requireCode(m, p, code);
+      const recoveryCodes = await this.replaceRecoveryCodes(m, p.userId);
+      await this.audit.record(m, { action: 'mfa.recovery_codes', entityType: 'user', entityId: p.userId });
+      return { recoveryCodes };
+    });
+  }
+
+  /** Turns MFA off for oneself: with the password and a current code; not for roles that require it. */
+  async disable(p: Principal, password: string, code: string): Promise<void> {
+    if (MFA_REQUIRED_ROLES.includes(p.role)) throw AppException.forbidden('Tài khoản quản trị và thẩm định bắt buộc dùng xác thực hai lớp.');
+    const user = await this.uow.read((m) => m.findOneOrFail(User, { where: { id: p.userId } }));
+    if (!(await this.passwords.verify(user.passwordHash, password))) {
+      throw AppException.field(ErrorCode.WrongCurrentPassword, 'password', 'Mật khẩu hiện tại không đúng.');
+    }
+    await this.uow.write(async (m) => {
+      await this.requireCode(m, p, code);
+      await this.clear(m, p.userId);
+      await this.audit.record(m, { action: 'mfa.disable', entityType: 'user', entityId: p.userId });
+    });
+  }
+
+  /** An administrator resets a user's second factor (lost phone and codes); the user enrols again. */
+  reset(m: EntityManager, userId: string): Promise<void> {
+    return this.clear(m, userId);
+  }
+
+  private async clear(m: EntityManager, userId: string): Promise<void> {
+    await m.update(User, { id: userId }, { mfaSecret: null, mfaEnabledAt: null, mfaLastStep: null, updatedAt: nowIso() });
+    await m.delete(MfaRecoveryCode, { userId });
+  }
+
+  private async requireCode(m: EntityManager, p: Principal, code: string): Promise<void> {
+    const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+    const secret = user.mfaEnabledAt && user.mfaSecret ? decryptSecret(user.mfaSecret, this.keys.mfa) : null;
+    if (!secret) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp chưa được bật.');
+    const step = acceptTotp(secret, code.trim(), user.mfaLastStep);
+    if (step === null) throw AppException.field(ErrorCode.MfaInvalid, 'code', 'Mã xác thực không đúng hoặc đã hết hạn.');
+    await m.update(User, { id: p.userId }, { mfaLastStep: step });
+  }
+
+  private async replaceRecoveryCodes(m: EntityManager, userId: string): Promise<string[]> {
+    await m.delete(MfaRecoveryCode, { userId });
+    const codes = newRecoveryCodes();
+    const now = nowIso();
+    for (const code of codes) await m.insert(MfaRecoveryCode, { id: randomUUID(), userId, codeHash: hashRecoveryCode(code), createdAt: now, usedAt: null });
+    return codes;
+  }
+}
