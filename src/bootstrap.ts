@@ -62,6 +62,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addServer('/')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -116,7 +116,10 @@ export class LeadershipService {
     const current = await m.findOne(LeadershipTerm, { where: { clusterId: cluster.id, year } });
     if (!current) return this.insertTerm(m, cluster, year, proposed, reason, action);
     if (version === undefined) {
-      throw AppException.field(ErrorCode.LeadershipTermExists, 'version', `Năm ${year} đã có nhiệm kỳ Cụm trưởng, Cụm phó: để thay, cần gửi phiên bản (version) đã đọc.`);
+      // An election repeated by mistake is a conflict with the term recorded; the organiser's decision says
+      // which version it replaces.
+      if (action === 'leadership.create') throw AppException.field(ErrorCode.LeadershipTermExists, 'year', `Năm ${year} đã có nhiệm kỳ Cụm trưởng, Cụm phó: để bầu lại, cần gửi phiên bản (version) đã đọc.`);
+      throw AppException.field(ErrorCode.ValidationFailed, 'version', `Năm ${year} đã có nhiệm kỳ: cần gửi phiên bản (version) đã đọc.`);
     }
     await this.checkTerm(m, cluster.id, year, proposed);
     const result = await m

@@ -172,8 +172,8 @@ export class ScoreUploadView {
   @ApiProperty() sheetsCreated: number;
   @ApiProperty() sheetsUpdated: number;
   @ApiProperty() entriesChanged: number;
-  @ApiProperty({ description: 'true: tệp không thay đổi điểm nào.' }) unchanged: boolean;
-  @ApiProperty() sha256: string;
+  @ApiProperty({ description: 'true: tệp không làm thay đổi điểm nào.' }) unchanged: boolean;
+  @ApiProperty({ description: 'Mã băm SHA-256 của tệp đã tải lên.' }) sha256: string;
 }
 
 export class FinalizeView {

@@ -331,7 +331,7 @@ describe('web pages in Chromium', { skip }, () => {
     const { context, page } = await rig.signedIn('daknong');
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await page.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau-1');
-    await page.getByLabel('Mật khẩu mới').fill('MatKhauMoi2026');
+    await page.getByLabel('Mật khẩu mới').fill('Mat-Khau-Moi-2026');
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await page.getByText('Mật khẩu hiện tại không đúng.').first().waitFor();
     assert.equal(await page.getByLabel('Mật khẩu hiện tại').getAttribute('aria-invalid'), 'true');
@@ -341,7 +341,7 @@ describe('web pages in Chromium', { skip }, () => {
     assert.equal(new URL(page.url()).pathname, '/cum', 'the browser keeps its (new) session');
     const old = await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'ThiDua@Demo2026' });
     assert.equal(old.status, 401);
-    await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'MatKhauMoi2026' }).expect(200);
+    await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'Mat-Khau-Moi-2026' }).expect(200);
     await context.close();
   });
 

@@ -128,7 +128,7 @@ describe(`access matrix: every role and scope against every route (${TEST_DB})`,
         send: async (token) => {
           const members = await t.http.get(`/api/clusters/${ids.cum6}/members?year=2021`).auth(await t.token('admin'), { type: 'bearer' });
           const target = members.body[0].membershipId;
-          return t.http.delete(`/api/clusters/${ids.cum6}/members/${target}`).auth(token, { type: 'bearer' }).send({ reason: 'Kiểm tra quyền' });
+          return t.http.delete(`/api/clusters/${ids.cum6}/members/${target}`).auth(token, { type: 'bearer' }).send({ version: 1, reason: 'Kiểm tra quyền' });
         },
         expect: all(403, { admin: 204, reviewer: 204 }),
       },

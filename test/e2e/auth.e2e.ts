@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_PASSWORD, TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TEST_DB, TestApp, demoCredentials, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`accounts and sessions (${TEST_DB})`, () => {
   let t: TestApp;
@@ -13,8 +13,12 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
 
   const login = (username: string, password = DEMO_PASSWORD) => t.http.post('/api/auth/login').send({ username, password });
 
-  it('logs in with the demo password and answers a bearer token', async () => {
-    const res = await login('reviewer').expect(200);
+  it('logs in with the demo password and answers a bearer token (a reviewer adds the code of their second factor)', async () => {
+    const noCode = await login('reviewer').expect(401);
+    assert.equal(noCode.body.code, 'AUTH_MFA_REQUIRED');
+    assert.equal(noCode.body.details[0].field, 'code');
+    // The previous time step's code (accepted within one step of drift), so that token('reviewer') later in this file uses a newer one.
+    const res = await t.http.post('/api/auth/login').send(demoCredentials('reviewer', Date.now() - 30_000)).expect(200);
     assert.equal(res.body.tokenType, 'Bearer');
     assert.match(res.body.accessToken, /^[\w-]+\.[\w-]+\.[\w-]+$/);
     const me = await t.http.get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
@@ -79,19 +83,19 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     const weak = await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: DEMO_PASSWORD, newPassword: 'short' });
     assert.equal(weak.status, 400);
     assert.equal(weak.body.details[0].field, 'newPassword');
-    const wrong = await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: 'Wrong@2026', newPassword: 'MatKhauMoi2026' });
+    const wrong = await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: 'Wrong@2026', newPassword: 'Mat-Khau-Moi-2026' });
     assert.equal(wrong.status, 422);
     assert.equal(wrong.body.code, 'AUTH_WRONG_CURRENT_PASSWORD');
 
     const changed = await t.http
       .post('/api/auth/password')
       .auth(first, { type: 'bearer' })
-      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'MatKhauMoi2026' })
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'Mat-Khau-Moi-2026' })
       .expect(200);
     for (const old of [first, second]) await t.http.get('/api/auth/me').auth(old, { type: 'bearer' }).expect(401);
     await t.http.get('/api/auth/me').auth(changed.body.accessToken, { type: 'bearer' }).expect(200);
     await login('phuyen').expect(401);
-    await login('phuyen', 'MatKhauMoi2026').expect(200);
+    await login('phuyen', 'Mat-Khau-Moi-2026').expect(200);
   });
 
   it('disabling a user ends their sessions at once and stops new logins', async () => {
@@ -114,7 +118,7 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     const mismatch = await t.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'BatDau2026' });
+      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'Bat-Dau-Lam-Viec-2026' });
     assert.equal(mismatch.status, 422);
     assert.equal(mismatch.body.code, 'INVALID_ROLE_SCOPE');
     assert.equal(mismatch.body.details[0].field, 'unitId');
@@ -122,31 +126,31 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     const organizerAsUnit = await t.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'BatDau2026', unitId: ids.ministry });
+      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'Bat-Dau-Lam-Viec-2026', unitId: ids.ministry });
     assert.equal(organizerAsUnit.status, 422);
     assert.equal(organizerAsUnit.body.details[0].field, 'unitId');
 
     const created = await t.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'BatDau2026', unitId: ids.gialai })
+      .send({ username: 'new.officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'Bat-Dau-Lam-Viec-2026', unitId: ids.gialai })
       .expect(201);
     assert.equal(created.body.fullName, 'Trần Thị Bình');
     const dup = await t.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ username: 'new.officer', fullName: 'X', role: 'unit_officer', password: 'BatDau2026', unitId: ids.gialai });
+      .send({ username: 'new.officer', fullName: 'X', role: 'unit_officer', password: 'Bat-Dau-Lam-Viec-2026', unitId: ids.gialai });
     assert.equal(dup.status, 409);
     assert.equal(dup.body.details[0].field, 'username');
 
-    const session = (await login('new.officer', 'BatDau2026').expect(200)).body.accessToken;
+    const session = (await login('new.officer', 'Bat-Dau-Lam-Viec-2026').expect(200)).body.accessToken;
     await t.http
       .post(`/api/users/${created.body.id}/password`)
       .auth(admin, { type: 'bearer' })
-      .send({ newPassword: 'DatLai2026', reason: 'Người dùng quên mật khẩu' })
+      .send({ newPassword: 'Dat-Lai-Mat-Khau-2026', reason: 'Người dùng quên mật khẩu' })
       .expect(204);
     await t.http.get('/api/auth/me').auth(session, { type: 'bearer' }).expect(401);
-    await login('new.officer', 'DatLai2026').expect(200);
+    await login('new.officer', 'Dat-Lai-Mat-Khau-2026').expect(200);
   });
 
   it('account administration is for admins only', async () => {

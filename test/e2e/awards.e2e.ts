@@ -43,7 +43,7 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
       .expect(201);
     assert.equal(res.body.ruleBasis, 'Nghị định 91/2017/NĐ-CP');
     assert.equal(res.body.memberCount, 6);
-    await t.http.get(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).expect(200).then((r) => assert.deepEqual(r.body, { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 }));
+    await t.http.get(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).expect(200).then((r) => assert.deepEqual(r.body, { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2, version: 0 }));
   });
 
   it('records attendance (a written opinion counts as a vote) and the ballots: Cờ for Đắk Lắk and Phú Yên, Bằng khen for Gia Lai and Lâm Đồng', async () => {
@@ -112,8 +112,8 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
       ['a non-member candidate', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: ids.hanoi, award: 'EMULATION_FLAG', votesFor: 1 }] }), 422, 'BUSINESS_RULE'],
       ['a stale version', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: 1, ballots: [] }), 409, 'VERSION_CONFLICT'],
       ['a second meeting', t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 409, 'DUPLICATE'],
-      ['a meeting of a year without members', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(reviewer, { type: 'bearer' }).send({ heldOn: '2031-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 422, 'NO_MEMBERSHIP'],
-      ['quotas set by a secretariat', t.http.put(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 5 }], reason: 'Tăng chỉ tiêu' }), 403, 'FORBIDDEN'],
+      ['a meeting of a year without members', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(reviewer, { type: 'bearer' }).send({ heldOn: '2026-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 422, 'NO_MEMBERSHIP'],
+      ['quotas set by a secretariat', t.http.put(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 5 }], version: 0, reason: 'Tăng chỉ tiêu' }), 403, 'FORBIDDEN'],
       ['ballots by a unit officer', t.http.put(`${base()}/review-meeting/ballots`).auth(officer, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [] }), 403, 'FORBIDDEN'],
       ['another cluster', t.http.get(`/api/clusters/${ids.cum1}/years/2022/review-meeting`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],
     ];
@@ -127,8 +127,12 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
   });
 
   it('the organiser sets the quotas, and the year decides the rule', async () => {
-    const res = await t.http.put(`${base()}/awards/quotas`).auth(await t.token('reviewer'), { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 1 }], reason: 'Chỉ tiêu năm 2019 theo hướng dẫn của Bộ' }).expect(200);
-    assert.deepEqual(res.body, { EMULATION_FLAG: 1, CERTIFICATE_OF_MERIT: 2 });
+    const res = await t.http.put(`${base()}/awards/quotas`).auth(await t.token('reviewer'), { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 1 }], version: 0, reason: 'Chỉ tiêu năm 2019 theo hướng dẫn của Bộ' }).expect(200);
+    assert.deepEqual(res.body, { EMULATION_FLAG: 1, CERTIFICATE_OF_MERIT: 2, version: 1 });
+    // The same write again, on the version it read before: someone else's change is not overwritten.
+    const stale = await t.http.put(`${base()}/awards/quotas`).auth(await t.token('reviewer'), { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 3 }], version: 0, reason: 'Chỉ tiêu cũ' }).expect(409);
+    assert.equal(stale.body.code, 'VERSION_CONFLICT');
+    assert.equal(stale.body.details[0].message, 'Phiên bản hiện tại là 1.');
     const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(meeting.body.results[0].quota, 1);
   });

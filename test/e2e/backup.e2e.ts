@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { backupSqlite, inspectSqlite, restoreSqlite } from '../../src/database/backup';
-import { TEST_DB, TestApp, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, demoCredentials, startTestApp } from '../support/test-app';
 
 describe('backup and restore of the SQLite database (online backup API)', { skip: TEST_DB === 'postgres' ? 'PostgreSQL uses pg_dump (README)' : false }, () => {
   let t: TestApp;
@@ -44,10 +44,12 @@ describe('backup and restore of the SQLite database (online backup API)', { skip
     const restored = await restoreSqlite(backup.file, target);
     assert.equal(restored.previous, null);
     assert.deepEqual(restored.rows, backup.rows);
-    const app2 = await startTestApp({ SQLITE_PATH: target });
+    // A restore needs the server key of the database's deployment (it keys the audit chain and the MFA secrets).
+    const app2 = await startTestApp({ SQLITE_PATH: target, SERVER_KEY: readFileSync(join(t.dataDir, 'server-key'), 'utf8').trim() });
     others.push(app2);
     assert.equal(await app2.snapshot(), atBackup, 'every row of every table is back, nothing more');
-    const token = await app2.token('admin');
+    // The admin's code of this time step was used before the backup: the restored database refuses it again.
+    const token = (await app2.http.post('/api/auth/login').send(demoCredentials('admin', Date.now() + 30_000)).expect(200)).body.accessToken as string;
     const found = await app2.http.get('/api/units?q=sao luu 1000').auth(token, { type: 'bearer' }).expect(200);
     assert.equal(found.body.items.length, 1);
     const later = await app2.http.get('/api/units?q=sao luu 1001').auth(token, { type: 'bearer' }).expect(200);

@@ -70,7 +70,7 @@ describe(`bad input is refused clearly and changes nothing (${TEST_DB})`, () => 
     { name: 'an organiser as a member', method: 'post', path: () => `/api/clusters/${ids.cum6}/members`, body: { unitId: ids.ministry, year: 2021 }, status: 422, code: 'INVALID_REFERENCE', field: 'unitId' },
     { name: 'an unknown decision', method: 'post', path: () => `/api/clusters/${ids.cum6}/members`, body: { unitId: ids.hanoi, year: 2021, decisionId: randomUUID() }, status: 422, code: 'INVALID_REFERENCE', field: 'decisionId' },
     { name: 'removing without a reason', method: 'delete', path: () => `/api/clusters/${ids.cum6}/members/${randomUUID()}`, body: {}, status: 400, code: 'VALIDATION_FAILED', field: 'reason' },
-    { name: 'removing an unknown membership', method: 'delete', path: () => `/api/clusters/${ids.cum6}/members/${randomUUID()}`, body: { reason: 'Rút khỏi cụm' }, status: 404, code: 'NOT_FOUND' },
+    { name: 'removing an unknown membership', method: 'delete', path: () => `/api/clusters/${ids.cum6}/members/${randomUUID()}`, body: { version: 1, reason: 'Rút khỏi cụm' }, status: 404, code: 'NOT_FOUND' },
     // clusters and decisions
     { name: 'a cluster number already used', method: 'post', path: () => '/api/clusters', body: { organizerId: ids.ministry, number: 6, name: 'Cụm trùng', documentCode: 'CTĐ6' }, status: 409, code: 'DUPLICATE', field: 'number' },
     { name: 'a cluster of a member unit', method: 'post', path: () => '/api/clusters', body: { organizerId: ids.gialai, number: 9, name: 'Cụm sai', documentCode: 'CTĐ9' }, status: 422, code: 'INVALID_REFERENCE', field: 'organizerId' },
@@ -82,11 +82,11 @@ describe(`bad input is refused clearly and changes nothing (${TEST_DB})`, () => 
     { as: 'secretary', name: 'a phase in the wrong year', method: 'patch', path: () => `/api/clusters/${ids.cum6}/years/2020`, body: { version: 2, reason: 'Dời lịch', midYearReviewOn: '2019-07-01' }, status: 422, code: 'INVALID_PHASE_ORDER', field: 'midYearReviewOn' },
     { as: 'secretary', name: 'an emulation year not created', method: 'get', path: () => `/api/clusters/${ids.cum6}/years/2024`, status: 404, code: 'NOT_FOUND', field: 'year' },
     // accounts
-    { name: 'a username with spaces', method: 'post', path: () => '/api/users', body: { username: 'a b', fullName: 'A', role: 'admin', password: 'MatKhau2026' }, status: 400, code: 'VALIDATION_FAILED', field: 'username' },
-    { name: 'an unknown role', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'root', password: 'MatKhau2026' }, status: 400, code: 'VALIDATION_FAILED', field: 'role' },
+    { name: 'a username with spaces', method: 'post', path: () => '/api/users', body: { username: 'a b', fullName: 'A', role: 'admin', password: 'Mat-Khau-Cua-Toi-2026' }, status: 400, code: 'VALIDATION_FAILED', field: 'username' },
+    { name: 'an unknown role', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'root', password: 'Mat-Khau-Cua-Toi-2026' }, status: 400, code: 'VALIDATION_FAILED', field: 'role' },
     { name: 'a weak password', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'admin', password: 'password' }, status: 400, code: 'VALIDATION_FAILED', field: 'password' },
-    { name: 'a secretary without clusters', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'cluster_secretary', password: 'MatKhau2026' }, status: 422, code: 'INVALID_ROLE_SCOPE', field: 'clusterIds' },
-    { name: 'a secretary of an unknown cluster', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'cluster_secretary', password: 'MatKhau2026', clusterIds: [randomUUID()] }, status: 422, code: 'INVALID_REFERENCE', field: 'clusterIds' },
+    { name: 'a secretary without clusters', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'cluster_secretary', password: 'Mat-Khau-Cua-Toi-2026' }, status: 422, code: 'INVALID_ROLE_SCOPE', field: 'clusterIds' },
+    { name: 'a secretary of an unknown cluster', method: 'post', path: () => '/api/users', body: { username: 'ab.cd', fullName: 'A', role: 'cluster_secretary', password: 'Mat-Khau-Cua-Toi-2026', clusterIds: [randomUUID()] }, status: 422, code: 'INVALID_REFERENCE', field: 'clusterIds' },
     { name: 'a login without a password', method: 'post', path: () => '/api/auth/login', body: { username: 'admin' }, status: 400, code: 'VALIDATION_FAILED', field: 'password' },
   ];
 

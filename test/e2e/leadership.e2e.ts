@@ -71,7 +71,7 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
       ['a non-member as chair', () => t.http.put(`${base()}/leadership/2021/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: ids.hanoi, viceChairUnitId: u.LD, decisionNumber: '1/QĐ-BTTTT', decisionDate: '2021-03-10', reason: 'Thử sai' }), 422, 'LEADERSHIP_INVALID', 'chairUnitId'],
       ['chair equal to vice-chair', () => t.http.put(`${base()}/leadership/2021/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: u.PY, viceChairUnitId: u.PY, decisionNumber: '1/QĐ-BTTTT', decisionDate: '2021-03-10', reason: 'Thử sai' }), 422, 'LEADERSHIP_INVALID', 'viceChairUnitId'],
       ['a term overlapping a recorded one', () => t.http.post(`${base()}/leadership`).auth(reviewer, { type: 'bearer' }).send({ year: 2020, chairUnitId: u.PY, viceChairUnitId: u.LD, method: 'ELECTION' }), 409, 'LEADERSHIP_TERM_EXISTS', 'year'],
-      ['a year without membership', () => t.http.put(`${base()}/leadership/2030/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: u.PY, viceChairUnitId: u.LD, decisionNumber: '1/QĐ-BTTTT', decisionDate: '2029-12-10', reason: 'Thử sai' }), 422, 'NO_MEMBERSHIP', 'year'],
+      ['a year without membership', () => t.http.put(`${base()}/leadership/2030/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: u.PY, viceChairUnitId: u.LD, decisionNumber: '1/QĐ-BTTTT', decisionDate: '2025-12-10', reason: 'Thử sai' }), 422, 'NO_MEMBERSHIP', 'year'],
       ['rotation into a year without membership', () => t.http.post(`${base()}/leadership/rotate`).auth(reviewer, { type: 'bearer' }).send({ year: 2030 }), 422, 'NO_MEMBERSHIP', 'year'],
       ['an override without its decision', () => t.http.put(`${base()}/leadership/2021/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: u.PY, viceChairUnitId: u.LD, reason: 'Thiếu số quyết định' }), 400, 'VALIDATION_FAILED', 'decisionNumber'],
       ['an override of a recorded year without its version', () => t.http.put(`${base()}/leadership/2020/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: u.GL, viceChairUnitId: u.DL, decisionNumber: '2/QĐ-BTTTT', decisionDate: '2020-03-10', reason: 'Điều chỉnh' }), 400, 'VALIDATION_FAILED', 'version'],
@@ -127,9 +127,9 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
     await t.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ username: 'cum6.phuyen', fullName: 'Thư ký Cụm 6 (Phú Yên)', role: 'cluster_secretary', unitId: u.PY, clusterIds: [ids.cum6], password: 'PhuYen2021x' })
+      .send({ username: 'cum6.phuyen', fullName: 'Thư ký Cụm 6 (Phú Yên)', role: 'cluster_secretary', unitId: u.PY, clusterIds: [ids.cum6], password: 'PhuYen-ThuKy-2021' })
       .expect(201);
-    const login = await t.http.post('/api/auth/login').send({ username: 'cum6.phuyen', password: 'PhuYen2021x' }).expect(200);
+    const login = await t.http.post('/api/auth/login').send({ username: 'cum6.phuyen', password: 'PhuYen-ThuKy-2021' }).expect(200);
     const phuyen = login.body.accessToken;
     await t.http
       .patch(`${base()}/years/2021`)
@@ -160,7 +160,7 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
   });
 
   it('records the next year by rotation from the override: Lâm Đồng chairs 2022', async () => {
-    const phuyen = (await t.http.post('/api/auth/login').send({ username: 'cum6.phuyen', password: 'PhuYen2021x' })).body.accessToken;
+    const phuyen = (await t.http.post('/api/auth/login').send({ username: 'cum6.phuyen', password: 'PhuYen-ThuKy-2021' })).body.accessToken;
     const res = await t.http.post(`${base()}/leadership/rotate`).auth(phuyen, { type: 'bearer' }).send({ year: 2022, reason: 'Luân phiên năm 2022' }).expect(201);
     assert.deepEqual([short(res.body.chair), short(res.body.viceChair)], ['Lâm Đồng', 'Kon Tum']);
     assert.equal(res.body.method, 'ROTATION');

@@ -69,7 +69,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       assert.equal(res.body.statusLabel, 'Dự thảo');
       proposals[key] = res.body;
     }
-    await t.http.put(`${base()}/awards/quotas`).auth(reviewer, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 2 }], reason: 'Xác nhận chỉ tiêu' }).expect(200);
+    await t.http.put(`${base()}/awards/quotas`).auth(reviewer, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 2 }], version: 0, reason: 'Xác nhận chỉ tiêu' }).expect(200);
     const twice = await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'EMULATION_FLAG', unitId: u.DL });
     assert.equal(twice.status, 422);
     assert.match(twice.body.message, /Đã đủ chỉ tiêu 2 Cờ thi đua của Bộ/);
@@ -116,7 +116,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
 
   it('a reviewer never acts on a proposal they created; the wrong role or scope is refused', async () => {
     const admin = await t.token('admin');
-    await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'CERTIFICATE_OF_MERIT', quota: 3 }], reason: 'Bổ sung chỉ tiêu' }).expect(200);
+    await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'CERTIFICATE_OF_MERIT', quota: 3 }], version: (await t.http.get(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' })).body.version, reason: 'Bổ sung chỉ tiêu' }).expect(200);
     let meeting = await t.http.get(`${base()}/review-meeting`).auth(admin, { type: 'bearer' }).expect(200);
     meeting = await t.http
       .put(`${base()}/review-meeting/ballots`)

@@ -230,7 +230,10 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   });
 
   it('finalises: submitted sheets lock, members read the published ranking, locked sheets refuse edits', async () => {
-    const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ reason: 'Kết thúc chấm điểm năm 2021' }).expect(200);
+    const config = (await t.http.get(`${base(2021)}/config`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    const stale = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: (config.version ?? 0) + 1, reason: 'Kết thúc chấm điểm năm 2021' }).expect(409);
+    assert.equal(stale.body.code, 'VERSION_CONFLICT');
+    const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021' }).expect(200);
     assert.equal(res.body.locked, 2);
     const gialai = await t.token('gialai');
     const sheet = await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200);
