@@ -9,7 +9,7 @@ import { requestContextMiddleware } from './common/request-id.middleware';
 import { inputHygieneMiddleware } from './common/validation/input-hygiene';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
 import { apiNoStoreMiddleware, contentTypeMiddleware } from './common/content-type.middleware';
-import { AppConfig, nestLogLevels } from './config/app-config';
+import { AppConfig, ConfigError, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
 import { staticDir } from './web/page-response';
@@ -20,8 +20,14 @@ import { restrictFileModes } from './config/file-modes';
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
  * security headers, request ids, validation, the one error shape, OpenAPI, migrations and seed data.
  */
+const PRODUCTION_SETUP =
+  'Khi chạy thật (NODE_ENV=production) không được có tài khoản minh họa hay mật khẩu mặc định: đặt SEED_DEMO=false trên cơ sở dữ liệu mới, ' +
+  'và ADMIN_PASSWORD=<mật khẩu ≥ 12 ký tự> để tạo tài khoản quản trị đầu tiên (admin); lần đăng nhập đầu, admin đăng ký xác thực hai lớp rồi tạo các tài khoản khác. ' +
+  'Trên cơ sở dữ liệu đã có dữ liệu minh họa, hãy vô hiệu hóa hoặc đổi mật khẩu các tài khoản đó trước.';
+
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const logger = new Logger('Bootstrap');
+  if (config.production && config.seedDemo) throw new ConfigError(PRODUCTION_SETUP);
   restrictFileModes(config);
   const { secret, generated } = resolveJwtSecret(config.jwtSecret, config.dataDir);
   if (generated) logger.log(`Generated a token signing secret in ${config.dataDir}/jwt-secret (set JWT_SECRET to manage it yourself).`);
@@ -69,5 +75,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 
   await app.init();
   await app.get(SeedService).run({ demo: config.seedDemo, adminPassword: config.adminPassword });
+  if (config.production) {
+    const demo = await app.get(SeedService).accountsWithDemoPassword();
+    if (demo.length) {
+      await app.close();
+      throw new ConfigError(`Tài khoản minh họa còn mật khẩu mặc định: ${demo.join(', ')}. ${PRODUCTION_SETUP}`);
+    }
+  }
   return app;
 }

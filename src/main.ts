@@ -15,7 +15,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
+  let app;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Không khởi động: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   await app.listen(config.port, config.host);
   const logger = new Logger('thidua');
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';

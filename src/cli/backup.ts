@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/app-config';
 import { backupSqlite, restoreSqlite } from '../database/backup';
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 
 async function main(): Promise<void> {
   const [command, file] = process.argv.slice(2);
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     const check = await restoreSqlite(resolve(file), database);
+    // The audit checkpoints name entries written after the backup: they are kept aside, not held against it.
+    const checkpoints = join(config.dataDir, 'audit-checkpoints.jsonl');
+    if (existsSync(checkpoints)) renameSync(checkpoints, `${checkpoints}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     const total = Object.values(check.rows).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `Đã khôi phục ${resolve(file)}\n  → ${database}\n  ${total} bản ghi trong ${Object.keys(check.rows).length} bảng; kiểm tra toàn vẹn: ${check.integrity}\n` +

@@ -157,18 +157,22 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const phuyen = await t.token('phuyen');
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n% minh chứng TC2\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
     const path = `${base(2021)}/sheets/${selfSheet.id}/evidence`;
-    const res = await t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'bao-cao-chinh-quyen-dien-tu.pdf').expect(201);
+    const res = await t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'Báo cáo chính quyền điện tử.pdf').expect(201);
     assert.equal(res.body.mimeType, 'application/pdf');
     assert.equal(res.body.sha256.length, 64);
     const list = await t.http.get(path).auth(gialai, { type: 'bearer' }).expect(200);
-    assert.deepEqual(list.body.map((e: { fileName: string; criterionCode: string }) => [e.criterionCode, e.fileName]), [['TC2', 'bao-cao-chinh-quyen-dien-tu.pdf']]);
+    assert.deepEqual(list.body.map((e: { fileName: string; criterionCode: string }) => [e.criterionCode, e.fileName]), [['TC2', 'Báo cáo chính quyền điện tử.pdf']], 'the Vietnamese name is stored as typed (multer reads names as latin1 by default)');
     const download = await t.http
-      .get(`${path}/${res.body.id}`)
+      .get(`${path}/${res.body.id}?inline=1`)
       .auth(await t.token('reviewer'), { type: 'bearer' })
       .buffer(true)
       .parse(binary)
       .expect(200);
     assert.ok(pdf.equals(download.body));
+    // A file a user uploaded never opens inline from this origin: an attachment, not sniffed, sandboxed.
+    assert.match(download.headers['content-disposition'], /^attachment; filename="Bao_cao_chinh_quyen_dien_tu.pdf"; filename\*=UTF-8''B%C3%A1o%20c%C3%A1o%20ch%C3%ADnh%20quy%E1%BB%81n%20%C4%91i%E1%BB%87n%20t%E1%BB%AD\.pdf$/);
+    assert.equal(download.headers['x-content-type-options'], 'nosniff');
+    assert.match(download.headers['content-security-policy'], /^sandbox; default-src 'none'$/);
     const before = await t.snapshot();
     const cases: Array<[string, () => Promise<{ status: number; body: { code: string; message: string } }>, number, RegExp]> = [
       ['text named .pdf', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.from('không phải PDF'), 'gia.pdf'), 422, /không đúng với phần mở rộng \.pdf/],

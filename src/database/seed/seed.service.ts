@@ -377,6 +377,15 @@ export class SeedService {
     this.count('users');
   }
 
+  /** Active accounts of the demo (or the admin) that still accept a demo password: a production start refuses them. */
+  async accountsWithDemoPassword(): Promise<string[]> {
+    const names = [...DEMO_USERS.map((u) => u.username), 'admin'];
+    const users = await this.uow.read((m) => m.find(User, { where: names.map((username) => ({ username, active: true })) }));
+    const found: string[] = [];
+    for (const u of users) if (await this.passwords.verify(u.passwordHash, DEMO_PASSWORD)) found.push(u.username);
+    return found;
+  }
+
   private count(kind: string): void {
     this.inserted[kind] = (this.inserted[kind] ?? 0) + 1;
   }
