@@ -1,4 +1,6 @@
 import JSZip from 'jszip';
+import { randomUUID } from 'node:crypto';
+import { lyingZip } from '../support/hostile-input';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
@@ -32,6 +34,9 @@ describe('hostile files, concurrent editors, tampered audit', () => {
     const fakePdf = Buffer.from('<html><body>không phải PDF</body></html>');
     const uploads: Array<[string, string, string, Buffer, number, RegExp]> = [
       ['score workbook: zip bomb', `/api/clusters/${ids.cum6}/years/2020/scoring/upload`, 'bom.xlsx', bomb, 422, /bom nén|vượt quá 50 MB/],
+      // Headers that lie: 1,000 bytes declared, 256 MB inside (inflating stops at the 50 MB budget).
+      ['score workbook: lying zip headers', `/api/clusters/${ids.cum6}/years/2020/scoring/upload`, 'bom-noi-doi.xlsx', lyingZip(256 * 1024 * 1024), 422, /vượt quá 50 MB/],
+      ['score workbook: lying zip to a cluster that does not exist', `/api/clusters/${randomUUID()}/years/2020/scoring/upload`, 'bom.xlsx', lyingZip(60 * 1024 * 1024), 404, /Không tìm thấy/],
       ['score workbook: oversized', `/api/clusters/${ids.cum6}/years/2020/scoring/upload`, 'lon.xlsx', Buffer.alloc(3 * 1024 * 1024, 65), 413, /vượt quá dung lượng/],
       ['score workbook: an executable named .xlsx', `/api/clusters/${ids.cum6}/years/2020/scoring/upload`, 'bang.xlsx', exe, 422, /không phải là bảng tính Excel/],
       ['evidence: an executable named .pdf', `${sheetPath}/evidence`, 'minh-chung.pdf', exe, 422, /./],
