@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { DEMO_PASSWORD, TestApp, startTestApp } from '../support/test-app';
+import { totpCode } from '../../src/auth/mfa';
+import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,6 +32,7 @@ export async function startRig(): Promise<BrowserRig> {
   const port = (t.app.getHttpServer().address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const remembered = new Map<string, Parameters<BrowserContext['addCookies']>[0][number]>();
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
     t,
@@ -37,14 +40,31 @@ export async function startRig(): Promise<BrowserRig> {
     browser,
     async signedIn(username, viewport = { width: 1366, height: 768 }) {
       const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+      // An account with MFA signs in with a code once, asking to remember the browser; later contexts carry that cookie.
+      const fromApi = t.rememberedDevice(username);
+      const known = remembered.get(username) ?? (fromApi ? { name: 'thidua_mfa', value: encodeURIComponent(fromApi), url: base } : undefined);
+      if (known) await context.addCookies([known]);
       const page = await context.newPage();
       page.on('pageerror', (e) => {
         throw new Error(`script error on ${page.url()}: ${e.message}`);
       });
       await page.goto(`${base}/dang-nhap`);
       await page.getByLabel('Tên đăng nhập').fill(username);
-      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+      const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
+      if (secret && !known) {
+        await page.getByRole('button', { name: 'Đăng nhập' }).click();
+        await page.getByText('hãy nhập mã 6 số từ ứng dụng xác thực').first().waitFor();
+        await page.getByLabel('Mã xác thực').fill(totpCode(secret));
+        await page.screenshot({ path: join(SHOTS_DIR, `dang-nhap-ma-xac-thuc-${username}.png`), fullPage: true });
+        await page.getByLabel('Ghi nhớ thiết bị này 30 ngày').check();
+      }
       await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+      if (secret && !known) {
+        const cookie = (await context.cookies()).find((c) => c.name === 'thidua_mfa');
+        if (!cookie) throw new Error('no remembered-device cookie after an MFA sign-in');
+        remembered.set(username, cookie);
+      }
       return { context, page };
     },
     async shot(page, name) {

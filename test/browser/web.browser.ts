@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
 import { demoIds } from '../support/test-app';
+import { totpCode } from '../../src/auth/mfa';
 import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
@@ -37,10 +38,10 @@ describe('web pages in Chromium', { skip }, () => {
     assert.match(page.url(), /\/dang-nhap\?tiep=%2Fcum$/);
     await rig.shot(page, 'dang-nhap-390');
     await page.getByLabel('Tên đăng nhập').fill('cum6.secretary');
-    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
-    await page.getByLabel('Mật khẩu').fill('ThiDua@Demo2026');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('ThiDua@Demo2026');
     await Promise.all([page.waitForURL(`${rig.base}/cum`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === 'thidua_session');
@@ -365,5 +366,37 @@ describe('web pages in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.getByRole('heading', { name: 'Không xác thực được tài liệu' }).waitFor();
     await context.close();
+  });
+
+  it('a unit officer enrols in MFA from the page (QR code, first code, recovery codes), then signs in with a code', async () => {
+    const { context, page } = await rig.signedIn('kontum');
+    await page.getByRole('link', { name: 'Xác thực hai lớp' }).click();
+    await page.getByRole('heading', { name: 'Xác thực hai lớp' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    const qr = page.getByRole('img', { name: 'Mã QR để đăng ký ứng dụng xác thực' });
+    await qr.waitFor();
+    assert.ok((await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0, 'the QR code renders');
+    const secret = (await page.locator('[data-role="mfa-secret"]').textContent())!.trim();
+    assert.match(secret, /^[A-Z2-7]{32}$/);
+    await page.getByLabel('Mã xác thực').fill('000000');
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    await page.getByText('Mã xác thực không đúng hoặc đã hết hạn.').first().waitFor();
+    await page.getByLabel('Mã xác thực').fill(totpCode(secret, Date.now() - 30_000));
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    await page.getByRole('heading', { name: 'Mã khôi phục' }).waitFor();
+    assert.equal(await page.locator('.codes li').count(), 10);
+    await rig.shot(page, 'xac-thuc-hai-lop-1366');
+    await context.close();
+    // The next sign-in asks for the code.
+    const again = await rig.browser.newContext();
+    const login = await again.newPage();
+    await login.goto(`${rig.base}/dang-nhap`);
+    await login.getByLabel('Tên đăng nhập').fill('kontum');
+    await login.getByLabel('Mật khẩu', { exact: true }).fill('ThiDua@Demo2026');
+    await login.getByRole('button', { name: 'Đăng nhập' }).click();
+    await login.getByLabel('Mã xác thực').waitFor({ state: 'visible' });
+    await login.getByLabel('Mã xác thực').fill(totpCode(secret));
+    await Promise.all([login.waitForURL(`${rig.base}/`), login.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    await again.close();
   });
 });

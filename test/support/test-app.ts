@@ -31,6 +31,8 @@ const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5
 export interface TestApp {
   app: INestApplication;
   http: ReturnType<typeof request>;
+  /** The remembered-device (MFA) cookie value of an account that token() signed in, if it has MFA. */
+  rememberedDevice(username: string): string | undefined;
   dataSource: DataSource;
   dataDir: string;
   databaseUrl?: string;
@@ -64,6 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   const dataSource = app.get(DataSource);
   const tokens = new Map<string, string>();
+  const rememberCookies = new Map<string, string>();
   const http = request(app.getHttpServer());
 
   return {
@@ -75,10 +78,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async token(username: string) {
       const cached = tokens.get(username);
       if (cached) return cached;
-      const res = await request(app.getHttpServer()).post('/api/auth/login').send(demoCredentials(username));
+      // An MFA account signs in with a code once and keeps the remembered-device cookie for later sign-ins.
+      const remembered = rememberCookies.get(username);
+      const req = request(app.getHttpServer()).post('/api/auth/login');
+      if (remembered) req.set('Cookie', `thidua_mfa=${remembered}`);
+      const res = await req.send(remembered ? { username, password: DEMO_PASSWORD } : { ...demoCredentials(username), rememberDevice: true });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const cookie = ((res.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((c) => c.startsWith('thidua_mfa='));
+      if (cookie) rememberCookies.set(username, decodeURIComponent(cookie.split(';')[0].slice('thidua_mfa='.length)));
       tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;
+    },
+    rememberedDevice(username: string) {
+      return rememberCookies.get(username);
     },
     async snapshot() {
       const hash = createHash('sha256');
