@@ -69,6 +69,16 @@ if (!only || only === 'resilience') {
       FUZZ_RUNS: process.env.FUZZ_RUNS ?? (full ? '5000' : '500'),
     }),
   );
+  // The probe's attacks on PostgreSQL too (fuzzing with NUL, deep nesting, decomposed text; hostile files).
+  const pgFiles = filesIn('resilience', '.resilience.js').filter((f) => /(fuzz|hostile)\.resilience\.js$/.test(f));
+  if (pgReachable()) {
+    suites.push(runSuite(`resilience (${full ? 'full' : 'quick'}, PostgreSQL)`, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? (full ? '1500' : '200') }));
+  } else if (process.env.REQUIRE_PG === '1') {
+    console.log(`\nPostgreSQL is required (REQUIRE_PG=1) but ${pgUrl} is not reachable.`);
+    suites.push({ name: 'resilience (PostgreSQL)', pass: 0, fail: 1 });
+  } else {
+    console.log(`\n*** PostgreSQL not reachable at ${pgUrl}: the PostgreSQL resilience run is SKIPPED. ***`);
+  }
 }
 
 if (!only || only === 'browser') {

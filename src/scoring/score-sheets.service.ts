@@ -99,6 +99,9 @@ export class ScoreSheetsService {
       }
       const leaves = await leavesOf(m, sheet.criteriaSetId);
       const values = checkedEntries(dto.entries, leaves);
+      // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version waits
+      // here and then answers 409 VERSION_CONFLICT (instead of colliding on the entries' unique key).
+      const updated = await this.bump(m, sheet, {});
       // Raw statements on this hot path (a sheet is saved many times while scoring).
       const current: ScoreEntry[] = (
         await rawQuery<{ criterion_code: string; points: number | string; note: string | null }>(m, 'SELECT criterion_code, points, note FROM score_entries WHERE sheet_id = ?', [sheet.id])
@@ -113,7 +116,6 @@ export class ScoreSheetsService {
           codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note]),
         );
       }
-      const updated = await this.bump(m, sheet, {});
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of codes) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
       const [view] = await this.views(m, [updated], { leaves, entries: [...merged.values()] });

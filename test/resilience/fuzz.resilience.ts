@@ -91,7 +91,7 @@ function objectArb(doc: Schema, s: Schema, depth: number): fc.Arbitrary<Record<s
   });
 }
 
-describe('fuzzing every route of the OpenAPI document (fast-check, fixed seed)', { skip: process.env.TEST_DB === 'postgres' ? 'the change counter is SQLite’s' : false }, () => {
+describe(`fuzzing every route of the OpenAPI document (fast-check, fixed seed, ${process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite'})`, () => {
   let t: TestApp;
   let doc: Schema;
   let ops: Operation[];
@@ -114,7 +114,8 @@ describe('fuzzing every route of the OpenAPI document (fast-check, fixed seed)',
   });
   after(() => t.close());
 
-  const changes = async () => Number((await t.dataSource.query('SELECT total_changes() AS n'))[0].n);
+  // SQLite counts every row changed; on PostgreSQL the fingerprint of every record stands in for it (slower: fewer runs).
+  const changes = async () => (process.env.TEST_DB === 'postgres' ? t.snapshot() : Number((await t.dataSource.query('SELECT total_changes() AS n'))[0].n));
 
   it(`${RUNS} requests: no 5xx, every 4xx changes nothing, every 2xx body matches its schema`, { timeout: 20 * 60_000 }, async () => {
     assert.ok(ops.length > 90, `operations in the OpenAPI document: ${ops.length}`);
