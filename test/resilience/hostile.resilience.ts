@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { lyingZip } from '../support/hostile-input';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
 
 /**
  * Hostile files at every upload, concurrent editors of the same objects, and a tampered audit row:
@@ -104,6 +104,17 @@ describe('hostile files, concurrent editors, tampered audit', () => {
       t.http.post(`/api/proposals/${proposal.id}/reject`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, reason: 'Không đủ điều kiện' }),
     ]);
     assert.deepEqual(decisions.map((d) => d.status).sort(), [200, 409, 409], 'exactly one decision is taken');
+  });
+
+  it('a burst of 100 concurrent guesses for one account checks at most the limit of passwords; nothing answers 500', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 100 }, (_v, i) => t.http.post('/api/auth/login').send({ username: 'daknong', password: i === 76 ? DEMO_PASSWORD : `doan-mo-${i}-mat-khau` })),
+    );
+    const counts = burst.reduce<Record<number, number>>((c, r) => ({ ...c, [r.status]: (c[r.status] ?? 0) + 1 }), {});
+    assert.ok(burst.every((r) => r.status === 200 || r.status === 401 || r.status === 429), JSON.stringify(counts));
+    assert.ok((counts[200] ?? 0) + (counts[401] ?? 0) <= 5, `at most 5 checked: ${JSON.stringify(counts)}`);
+    const pending = await t.dataSource.query(`SELECT COUNT(*) AS n FROM login_attempts WHERE outcome = ${ph(1)}`, ['PENDING']);
+    assert.equal(Number(pending[0].n), 0, 'every reservation was settled');
   });
 
   it('a tampered audit row is detected by the verifying endpoint', async () => {
