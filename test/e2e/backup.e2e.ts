@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { backupSqlite, inspectSqlite, restoreSqlite } from '../../src/database/backup';
-import { TEST_DB, TestApp, demoCredentials, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TEST_DB, TestApp, startTestApp } from '../support/test-app';
 
 describe('backup and restore of the SQLite database (online backup API)', { skip: TEST_DB === 'postgres' ? 'PostgreSQL uses pg_dump (README)' : false }, () => {
   let t: TestApp;
@@ -48,8 +48,11 @@ describe('backup and restore of the SQLite database (online backup API)', { skip
     const app2 = await startTestApp({ SQLITE_PATH: target, SERVER_KEY: readFileSync(join(t.dataDir, 'server-key'), 'utf8').trim() });
     others.push(app2);
     assert.equal(await app2.snapshot(), atBackup, 'every row of every table is back, nothing more');
-    // The reviewer (who had not signed in before the backup) with a code of the published demo secret.
-    const token = (await app2.http.post('/api/auth/login').send(demoCredentials('reviewer')).expect(200)).body.accessToken as string;
+    // The admin's code was used before the backup (a code is accepted once): the browser remembered for MFA signs
+    // in without one, as the remembered-device cookie is bound to the account and the same server key.
+    const token = (
+      await app2.http.post('/api/auth/login').set('Cookie', `thidua_mfa=${t.rememberedDevice('admin')}`).send({ username: 'admin', password: DEMO_PASSWORD }).expect(200)
+    ).body.accessToken as string;
     const found = await app2.http.get('/api/units?q=sao luu 1000').auth(token, { type: 'bearer' }).expect(200);
     assert.equal(found.body.items.length, 1);
     const later = await app2.http.get('/api/units?q=sao luu 1001').auth(token, { type: 'bearer' }).expect(200);
