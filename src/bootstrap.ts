@@ -45,7 +45,14 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          // Only a site published over https may ask the browser to upgrade: on an intranet served over plain HTTP
+          // it would fetch the styles and scripts over https and break every page.
+          'upgrade-insecure-requests': config.publicBaseUrl.startsWith('https://') ? [] : null,
+        },
       },
     }),
   );

@@ -26,6 +26,8 @@ describe(`foundation (${TEST_DB})`, () => {
     assert.equal(refused.headers['cache-control'], 'no-store');
     assert.equal(me.headers['x-content-type-options'], 'nosniff');
     assert.match(String(me.headers['content-security-policy']), /script-src 'self'/);
+    // Served over plain HTTP (the default public address): no upgrade of the page's assets to https.
+    assert.doesNotMatch(String(me.headers['content-security-policy']), /upgrade-insecure-requests/);
     assert.equal(me.headers['x-frame-options'], 'SAMEORIGIN');
   });
 

@@ -52,6 +52,11 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
     assert.ok(rows.length <= 5 && rows.every((r: { outcome: string }) => r.outcome === 'FAILED' || r.outcome === 'OK'), 'every reservation was settled');
   });
 
+  it('a site published over https asks browsers to upgrade insecure requests', async () => {
+    const page = await t.http.get('/dang-nhap').expect(200);
+    assert.match(String(page.headers['content-security-policy']), /upgrade-insecure-requests/);
+  });
+
   it('an open redirect is impossible: tab, newline, backslash and dot-segment tricks resolve to this site', async () => {
     for (const next of ['/\t/evil.example/phish', '/\n/evil.example', '//evil.example', '/\\evil.example', '/..//evil.example', 'https://evil.example']) {
       const page = await t.http.get('/dang-nhap').query({ tiep: next }).expect(200);
