@@ -135,7 +135,7 @@ export class ProposalsService {
       if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
       }
-      if (proposal.version !== input.version) throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${proposal.version}.` }]);
+      if (proposal.version !== input.version) throw AppException.stale(proposal.version);
       const now = nowIso();
       const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
       if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;

@@ -233,7 +233,7 @@ export class ReviewMeetingsService {
   private async bump(m: EntityManager, meeting: ReviewMeeting, version: number, changes: Partial<ReviewMeeting>): Promise<ReviewMeeting> {
     const updatedAt = nowIso();
     const result = await m.createQueryBuilder().update(ReviewMeeting).set({ ...changes, updatedAt, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: meeting.id, version }).execute();
-    if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${meeting.version}.` }]);
+    if (result.affected !== 1) throw AppException.stale(meeting.version);
     return { ...meeting, ...changes, updatedAt, version: version + 1 };
   }
 }

@@ -156,7 +156,7 @@ export class CriteriaService {
         .where('id = :id AND version = :version AND locked_at IS NULL', { id: set.id, version: dto.version })
         .execute();
       if (result.affected !== 1) {
-        throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${set.version}.` }]);
+        throw AppException.stale(set.version);
       }
       await m.delete(Criterion, { setId: set.id });
       await this.saveTree(m, set.id, items);

@@ -65,9 +65,7 @@ export class RotationService {
       const now = nowIso();
       if (current) {
         if (dto.version === undefined || dto.version !== current.version) {
-          throw new AppException(ErrorCode.VersionConflict, undefined, [
-            { field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current.version}.` },
-          ]);
+          throw AppException.stale(current.version);
         }
         const result = await m
           .createQueryBuilder()

@@ -91,7 +91,7 @@ export class PledgesService {
       if (pledge.status === 'COMPLETE') {
         throw new AppException(ErrorCode.PledgeState, 'Bản giao ước đã được ký đủ nên không thể sửa. Thay đổi bộ tiêu chí bằng bản sửa đổi (kèm lý do).');
       }
-      if (dto.version !== pledge.version) throw staleVersion(pledge.version);
+      if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
       const active = await m.count(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
       if (pledge.status === 'OPEN' && active > 0) {
         if (!dto.confirmResetSignatures) {
@@ -127,7 +127,7 @@ export class PledgesService {
       const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
       const pledge = await this.find(m, clusterId, year);
       if (pledge.status !== 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Chỉ mở ký được bản giao ước đang ở trạng thái dự thảo.');
-      if (dto.version !== pledge.version) throw staleVersion(pledge.version);
+      if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
       if (!(await m.exists(Criterion, { where: { setId: pledge.criteriaSetId } }))) {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }
@@ -152,7 +152,7 @@ export class PledgesService {
       .set({ ...changes, updatedAt: nowIso(), version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: pledge.id, version: pledge.version })
       .execute();
-    if (result.affected !== 1) throw staleVersion(pledge.version);
+    if (result.affected !== 1) throw AppException.stale(pledge.version);
     return m.findOneOrFail(Pledge, { where: { id: pledge.id } });
   }
 
@@ -175,6 +175,3 @@ export class PledgesService {
   }
 }
 
-export function staleVersion(current: number): AppException {
-  return new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current}.` }]);
-}

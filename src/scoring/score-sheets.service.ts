@@ -5,22 +5,21 @@ import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
-import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { formatDateTimeVi, nowIso } from '../common/time';
+import { nowIso } from '../common/time';
 import { executeRaw, findOneRaw, rawQuery } from '../database/raw-sql';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { unitRef } from '../leadership/rotation.service';
-import { Unit } from '../units/unit.entity';
 import { peerAssignments } from './assignment.rules';
-import { entryProblem, sheetTotals } from './ranking.rules';
 import { ScoreEntry } from './score-entry.entity';
-import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
-import { LeafWithText, leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+import { ScoreSheet } from './score-sheet.entity';
+import { leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
-import { CreateSheetDto, EntryDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
+import { sheetViews } from './score-sheet-views';
+import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
+import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
 @Injectable()
@@ -41,12 +40,12 @@ export class ScoreSheetsService {
       // Before publication a member unit sees only the sheets it scores.
       if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = p.unitId ?? '';
       const sheets = await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } });
-      return this.views(m, sheets);
+      return sheetViews(m, sheets);
     });
   }
 
   get(p: Principal, clusterId: string, year: number, sheetId: string): Promise<SheetView> {
-    return this.uow.read(async (m) => (await this.views(m, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
+    return this.uow.read(async (m) => (await sheetViews(m, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
   }
 
   create(p: Principal, clusterId: string, year: number, dto: CreateSheetDto): Promise<SheetView> {
@@ -84,7 +83,7 @@ export class ScoreSheetsService {
         updatedAt: now,
       };
       await m.insert(ScoreSheet, sheet);
-      const [view] = await this.views(m, [sheet]);
+      const [view] = await sheetViews(m, [sheet]);
       await this.audit.record(m, { action: 'score_sheet.create', entityType: 'score_sheet', entityId: sheet.id, after: { kind: dto.kind, targetUnitId: dto.targetUnitId, scorerUnitId }, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -118,7 +117,7 @@ export class ScoreSheetsService {
       }
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of codes) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
-      const [view] = await this.views(m, [updated], { leaves, entries: [...merged.values()] });
+      const [view] = await sheetViews(m, [updated], { leaves, entries: [...merged.values()] });
       // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
@@ -150,7 +149,7 @@ export class ScoreSheetsService {
       }
       const updated = await this.bump(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
-      return (await this.views(m, [updated]))[0];
+      return (await sheetViews(m, [updated]))[0];
     });
   }
 
@@ -163,7 +162,7 @@ export class ScoreSheetsService {
       if (sheet.version !== dto.version) throw stale(sheet.version);
       const updated = await this.bump(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
       await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
-      return (await this.views(m, [updated]))[0];
+      return (await sheetViews(m, [updated]))[0];
     });
   }
 
@@ -274,87 +273,4 @@ export class ScoreSheetsService {
     const rows = await m.find(ScoreEntry, { where: { sheetId } });
     return Object.fromEntries(rows.map((r) => [r.criterionCode, r.points / 100]));
   }
-
-  /** Views of sheets; `known` passes the leaves and entries of a single sheet the caller already has. */
-  async views(m: EntityManager, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
-    if (!sheets.length) return [];
-    const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
-    const units = new Map((await m.findBy(Unit, { id: In(unitIds) })).map((u) => [u.id, u]));
-    const entries = known?.entries ?? (await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }));
-    const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
-    for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
-      const set = await m.findOneOrFail(CriteriaSet, { where: { id }, select: { id: true, versionNo: true } });
-      sets.set(id, { versionNo: set.versionNo, leaves: known?.leaves ?? (await leavesOf(m, id)) });
-    }
-    return sheets.map((s) => {
-      const set = sets.get(s.criteriaSetId)!;
-      const mine = new Map(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e]));
-      const totals = sheetTotals(set.leaves, Object.fromEntries([...mine].map(([k, e]) => [k, e.points])));
-      return {
-        id: s.id,
-        clusterId: s.clusterId,
-        year: s.year,
-        target: unitRef(units.get(s.targetUnitId), s.targetUnitId),
-        kind: s.scorerKind,
-        kindLabel: SCORER_KIND_LABELS[s.scorerKind],
-        scorer: s.scorerUnitId ? unitRef(units.get(s.scorerUnitId), s.scorerUnitId) : null,
-        status: s.status,
-        statusLabel: SHEET_STATUS_LABELS[s.status],
-        returnReason: s.returnReason,
-        submittedAt: s.submittedAt,
-        lockedAt: s.lockedAt,
-        criteriaVersionNo: set.versionNo,
-        entries: set.leaves.map((l) => ({ code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind, points: mine.has(l.code) ? mine.get(l.code)!.points / 100 : null, note: mine.get(l.code)?.note ?? null })),
-        totals: { total: totals.total / 100, bonus: totals.bonus / 100, penalty: totals.penalty / 100, criteriaAtMax: totals.criteriaAtMax },
-        version: s.version,
-        updatedAt: s.updatedAt,
-      };
-    });
-  }
-}
-
-/** Entries as hundredths, or every problem at once (all-or-nothing). */
-export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[]): Map<string, { points: number; note: string | null }> {
-  const byCode = new Map(leaves.map((l) => [l.code, l]));
-  const problems: ErrorDetail[] = [];
-  const values = new Map<string, { points: number; note: string | null }>();
-  entries.forEach((e, i) => {
-    const leaf = byCode.get(e.code);
-    if (!leaf) {
-      problems.push({ field: `entries.${i}.code`, code: 'unknownCriterion', message: `Tiêu chí "${e.code}" không có trong bộ tiêu chí (hoặc có mục con cần chấm).` });
-      return;
-    }
-    if (values.has(e.code)) {
-      problems.push({ field: `entries.${i}.code`, code: 'duplicate', message: `Tiêu chí ${e.code} được chấm hai lần.` });
-      return;
-    }
-    const points = Math.round(e.points * 100);
-    const problem = entryProblem(leaf, points);
-    if (problem) problems.push({ field: `entries.${i}.points`, code: 'outOfRange', message: problem });
-    values.set(e.code, { points, note: e.note?.trim() || null });
-  });
-  if (problems.length) {
-    const code = problems.every((p) => p.code === 'outOfRange') ? ErrorCode.ScoreOutOfRange : ErrorCode.ValidationFailed;
-    throw new AppException(code, problems[0].message, problems);
-  }
-  return values;
-}
-
-/** A stale edit: says who changed the sheet last and when, so the user knows what they are reloading. */
-async function staleWithAuthor(m: EntityManager, sheet: ScoreSheet): Promise<AppException> {
-  const [last] = await rawQuery<{ actor_username: string; full_name: string | null; occurred_at: string }>(
-    m,
-    `SELECT a.actor_username, u.full_name, a.occurred_at FROM audit_entries a LEFT JOIN users u ON u.username = a.actor_username
-      WHERE a.entity_type = 'score_sheet' AND a.entity_id = ? ORDER BY a.seq DESC LIMIT 1`,
-    [sheet.id],
-  );
-  if (!last) return stale(sheet.version);
-  const who = last.full_name ? `${last.full_name} (${last.actor_username})` : last.actor_username;
-  return new AppException(ErrorCode.VersionConflict, undefined, [
-    { field: 'version', code: 'stale', message: `Phiếu đã được ${who} thay đổi lúc ${formatDateTimeVi(last.occurred_at)}; phiên bản hiện tại là ${sheet.version}.` },
-  ]);
-}
-
-function stale(current: number): AppException {
-  return new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiếu đã được người khác thay đổi; phiên bản hiện tại là ${current}.` }]);
 }

@@ -44,7 +44,7 @@ export class ScoringService {
       const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
       const current = await scoringConfig(m, clusterId, year);
       if (current.version > 0 && dto.version !== current.version) {
-        throw new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'version', code: 'stale', message: `Phiên bản hiện tại là ${current.version}.` }]);
+        throw AppException.stale(current.version);
       }
       const bands: Band[] = dto.bands.map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim() })).sort((a, b) => b.minPoints - a.minPoints);
       if (new Set(bands.map((b) => b.minPoints)).size !== bands.length) {

@@ -1,21 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { encryptSecret } from '../../auth/mfa';
 import { SERVER_KEYS } from '../../config/config.tokens';
 import type { ServerKeys } from '../../config/secrets';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { PasswordService } from '../../auth/password.service';
-import { Role } from '../../auth/roles';
-import { UserClusterScope } from '../../auth/user-cluster-scope.entity';
 import { User } from '../../auth/user.entity';
 import { Cluster } from '../../clusters/cluster.entity';
-import { EmulationYear } from '../../clusters/emulation-year.entity';
-import { Membership } from '../../clusters/membership.entity';
-import { Phases } from '../../clusters/phases.rules';
 import { nowIso } from '../../common/time';
-import { Unit, UnitKind } from '../../units/unit.entity';
-import { unitSearchKey } from '../../units/units.service';
+import { Unit } from '../../units/unit.entity';
 import { UnitOfWork } from '../unit-of-work';
 import {
   ReferenceData,
@@ -25,6 +18,8 @@ import {
   ngheAnDistrictUnit,
 } from './reference-data';
 import { seedDemoScores } from './demo-scores';
+import { accountSpecs, ensureUser } from './seed-accounts';
+import { Count, ensureCluster, ensureMembership, ensureUnit, ensureYear } from './seed-records';
 import { dayBefore, shortOrganizerName, yearPhasesFromFacts } from './seed-helpers';
 
 export { yearPhasesFromFacts } from './seed-helpers';
@@ -47,17 +42,6 @@ interface TermFacts {
   source?: string;
 }
 
-interface UnitSpec {
-  code: string;
-  kind: UnitKind;
-  name: string;
-  shortName: string;
-  province?: string | null;
-  activeFrom?: string | null;
-  activeTo?: string | null;
-  successorId?: string | null;
-}
-
 /** Loads reference data (always) and demo accounts and dates (unless SEED_DEMO=false); idempotent. */
 @Injectable()
 export class SeedService {
@@ -73,7 +57,7 @@ export class SeedService {
 
   async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
     const reference = loadReferenceData();
-    const accounts = await this.accountSpecs(options);
+    const accounts = accountSpecs(options);
     // argon2 is slow on purpose: hashed before the write transaction, for the accounts still missing.
     const existing = new Set((await this.uow.read((m) => m.find(User, { select: { username: true } }))).map((u) => u.username));
     const hashes = new Map<string, string>();
@@ -82,7 +66,7 @@ export class SeedService {
       this.inserted = {};
       await this.loadReference(m, reference);
       if (options.demo) await this.loadDemoPhases(m);
-      for (const account of accounts) if (hashes.has(account.username)) await this.ensureUser(m, account, hashes.get(account.username)!);
+      for (const account of accounts) if (hashes.has(account.username)) await ensureUser(m, this.counter, account, hashes.get(account.username)!, this.keys.mfa);
       const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await this.audit.record(m, {
@@ -129,7 +113,7 @@ export class SeedService {
     for (const org of ref.organizers) {
       let successorId: string | null = null;
       if (org.successor) {
-        const successor = await this.ensureUnit(m, {
+        const successor = await ensureUnit(m, this.counter, {
           code: org.successor.code,
           kind: 'ORGANIZER',
           name: org.successor.name,
@@ -141,7 +125,7 @@ export class SeedService {
       const isMinistry = org.code === 'BTTTT';
       organizers.set(
         org.code,
-        await this.ensureUnit(m, {
+        await ensureUnit(m, this.counter, {
           code: org.code,
           kind: 'ORGANIZER',
           name: org.name,
@@ -157,31 +141,31 @@ export class SeedService {
       const organizer = organizers.get(entry.organizer)!;
       if (isIllustrativeGroup(entry)) {
         for (const [index, c] of entry.clusters.entries()) {
-          const cluster = await this.ensureCluster(m, organizer, index + 1, c.name);
+          const cluster = await ensureCluster(m, this.counter, organizer, index + 1, c.name);
           for (const district of c.members) {
-            const unit = await this.ensureUnit(m, {
+            const unit = await ensureUnit(m, this.counter, {
               ...ngheAnDistrictUnit(district),
               kind: 'MEMBER',
               province: 'Nghệ An',
               activeTo: '2025-06-30',
             });
-            for (const year of NGHE_AN_YEARS) await this.ensureMembership(m, cluster, unit, year);
+            for (const year of NGHE_AN_YEARS) await ensureMembership(m, this.counter, cluster, unit, year);
           }
         }
         continue;
       }
-      const cluster = await this.ensureCluster(m, organizer, entry.number, entry.name);
+      const cluster = await ensureCluster(m, this.counter, organizer, entry.number, entry.name);
       for (const province of entry.members) {
-        const unit = await this.ensureUnit(m, {
+        const unit = await ensureUnit(m, this.counter, {
           ...ministryMemberUnit(province),
           kind: 'MEMBER',
           province,
           activeTo: ministryMemberUnit(province).code.startsWith('STTTT-') ? DEPARTMENT_MERGER_END : null,
         });
-        for (const year of MINISTRY_MEMBERSHIP_YEARS) await this.ensureMembership(m, cluster, unit, year);
+        for (const year of MINISTRY_MEMBERSHIP_YEARS) await ensureMembership(m, this.counter, cluster, unit, year);
       }
       for (const [yearText, facts] of Object.entries(entry.years)) {
-        for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await this.ensureYear(m, cluster, year, phases);
+        for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await ensureYear(m, this.counter, cluster, year, phases);
         if (facts.chair) await this.ensureTerm(m, cluster, Number(yearText), facts as TermFacts);
       }
     }
@@ -192,7 +176,7 @@ export class SeedService {
     const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
     const cluster = ministry && (await m.findOne(Cluster, { where: { organizerId: ministry.id, number: 6 } }));
     if (!cluster) return;
-    for (const [year, phases] of Object.entries(DEMO_PHASES)) await this.ensureYear(m, cluster, Number(year), phases);
+    for (const [year, phases] of Object.entries(DEMO_PHASES)) await ensureYear(m, this.counter, cluster, Number(year), phases);
     const sheets = await seedDemoScores(m, cluster);
     if (sheets) this.inserted.scoreSheets = sheets;
     if (!(await m.exists(RotationPolicy, { where: { clusterId: cluster.id } }))) {
@@ -240,143 +224,6 @@ export class SeedService {
     this.count('leadershipTerms');
   }
 
-  private async accountSpecs(options: { demo: boolean; adminPassword?: string }) {
-    const specs = options.demo ? DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })) : [];
-    if (options.adminPassword) {
-      const admin = specs.find((s) => s.username === 'admin');
-      if (admin) admin.password = options.adminPassword;
-      else specs.push({ username: 'admin', fullName: 'Quản trị hệ thống', role: Role.Admin, password: options.adminPassword });
-    }
-    return specs;
-  }
-
-  private async ensureUnit(m: EntityManager, spec: UnitSpec): Promise<Unit> {
-    const existing = await m.findOne(Unit, { where: { code: spec.code } });
-    if (existing) return existing;
-    const now = nowIso();
-    const unit: Unit = {
-      id: randomUUID(),
-      code: spec.code,
-      kind: spec.kind,
-      name: spec.name,
-      shortName: spec.shortName,
-      province: spec.province ?? null,
-      parentId: null,
-      activeFrom: spec.activeFrom ?? null,
-      activeTo: spec.activeTo ?? null,
-      successorId: spec.successorId ?? null,
-      womenShareHundredths: null,
-      searchKey: '',
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    unit.searchKey = unitSearchKey(unit);
-    await m.insert(Unit, unit);
-    this.count('units');
-    return unit;
-  }
-
-  private async ensureCluster(m: EntityManager, organizer: Unit, number: number, name: string): Promise<Cluster> {
-    const existing = await m.findOne(Cluster, { where: { organizerId: organizer.id, number } });
-    if (existing) return existing;
-    const now = nowIso();
-    const cluster: Cluster = {
-      id: randomUUID(),
-      organizerId: organizer.id,
-      number,
-      name,
-      documentCode: `CTĐ${number}`,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await m.insert(Cluster, cluster);
-    this.count('clusters');
-    return cluster;
-  }
-
-  private async ensureMembership(m: EntityManager, cluster: Cluster, unit: Unit, year: number): Promise<void> {
-    if (await m.exists(Membership, { where: { organizerId: cluster.organizerId, unitId: unit.id, year } })) return;
-    await m.insert(Membership, {
-      id: randomUUID(),
-      clusterId: cluster.id,
-      unitId: unit.id,
-      organizerId: cluster.organizerId,
-      year,
-      decisionId: null,
-      version: 1,
-      createdAt: nowIso(),
-    });
-    this.count('memberships');
-  }
-
-  /** Creates the year or fills phases still empty; never overwrites a date already set. */
-  private async ensureYear(m: EntityManager, cluster: Cluster, year: number, phases: Partial<Phases>): Promise<void> {
-    const existing = await m.findOne(EmulationYear, { where: { clusterId: cluster.id, year } });
-    const now = nowIso();
-    if (!existing) {
-      await m.insert(EmulationYear, {
-        id: randomUUID(),
-        clusterId: cluster.id,
-        year,
-        pledgeSigningOn: null,
-        midYearReviewOn: null,
-        scoringOpensOn: null,
-        scoringClosesOn: null,
-        reviewMeetingOn: null,
-        proposalDeadline: null,
-        ...phases,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      this.count('emulationYears');
-      return;
-    }
-    const missing = Object.fromEntries(
-      Object.entries(phases).filter(([k]) => existing[k as keyof Phases] === null),
-    ) as Partial<Phases>;
-    if (Object.keys(missing).length) {
-      await m.update(EmulationYear, { id: existing.id }, { ...missing, updatedAt: now, version: existing.version + 1 });
-    }
-  }
-
-  private async ensureUser(
-    m: EntityManager,
-    spec: { username: string; fullName: string; role: Role; password: string; unitCode?: string; organizerCode?: string; clusterNumbers?: number[]; mfaSecret?: string },
-    passwordHash: string,
-  ): Promise<void> {
-    if (await m.exists(User, { where: { username: spec.username } })) return;
-    const unit = spec.unitCode ? await m.findOne(Unit, { where: { code: spec.unitCode } }) : null;
-    const organizer = spec.organizerCode ? await m.findOne(Unit, { where: { code: spec.organizerCode } }) : null;
-    const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
-    const now = nowIso();
-    const user: User = {
-      id: randomUUID(),
-      username: spec.username,
-      fullName: spec.fullName,
-      role: spec.role,
-      unitId: unit?.id ?? null,
-      organizerId: organizer?.id ?? null,
-      passwordHash,
-      active: true,
-      passwordChangedAt: now,
-      mfaSecret: spec.mfaSecret ? encryptSecret(spec.mfaSecret, this.keys.mfa) : null,
-      mfaEnabledAt: spec.mfaSecret ? now : null,
-      mfaLastStep: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await m.insert(User, user);
-    for (const number of spec.clusterNumbers ?? []) {
-      const cluster = await m.findOne(Cluster, { where: { organizerId: ministry!.id, number } });
-      if (cluster) await m.insert(UserClusterScope, { userId: user.id, clusterId: cluster.id });
-    }
-    this.count('users');
-  }
-
   /** Active accounts of the demo (or the admin) that still accept a demo password: a production start refuses them. */
   async accountsWithDemoPassword(): Promise<string[]> {
     const names = [...DEMO_USERS.map((u) => u.username), 'admin'];
@@ -389,4 +236,6 @@ export class SeedService {
   private count(kind: string): void {
     this.inserted[kind] = (this.inserted[kind] ?? 0) + 1;
   }
+
+  private readonly counter: Count = (kind) => this.count(kind);
 }

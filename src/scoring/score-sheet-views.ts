@@ -1,0 +1,46 @@
+import { EntityManager, In } from 'typeorm';
+import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { unitRef } from '../leadership/rotation.service';
+import { Unit } from '../units/unit.entity';
+import { sheetTotals } from './ranking.rules';
+import { ScoreEntry } from './score-entry.entity';
+import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
+import { LeafWithText, leavesOf } from './scoring-context';
+import type { SheetView } from './scoring.dto';
+
+/** Views of sheets; `known` passes the leaves and entries of a single sheet the caller already has. */
+export async function sheetViews(m: EntityManager, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
+  if (!sheets.length) return [];
+  const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
+  const units = new Map((await m.findBy(Unit, { id: In(unitIds) })).map((u) => [u.id, u]));
+  const entries = known?.entries ?? (await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }));
+  const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
+  for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
+    const set = await m.findOneOrFail(CriteriaSet, { where: { id }, select: { id: true, versionNo: true } });
+    sets.set(id, { versionNo: set.versionNo, leaves: known?.leaves ?? (await leavesOf(m, id)) });
+  }
+  return sheets.map((s) => {
+    const set = sets.get(s.criteriaSetId)!;
+    const mine = new Map(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e]));
+    const totals = sheetTotals(set.leaves, Object.fromEntries([...mine].map(([k, e]) => [k, e.points])));
+    return {
+      id: s.id,
+      clusterId: s.clusterId,
+      year: s.year,
+      target: unitRef(units.get(s.targetUnitId), s.targetUnitId),
+      kind: s.scorerKind,
+      kindLabel: SCORER_KIND_LABELS[s.scorerKind],
+      scorer: s.scorerUnitId ? unitRef(units.get(s.scorerUnitId), s.scorerUnitId) : null,
+      status: s.status,
+      statusLabel: SHEET_STATUS_LABELS[s.status],
+      returnReason: s.returnReason,
+      submittedAt: s.submittedAt,
+      lockedAt: s.lockedAt,
+      criteriaVersionNo: set.versionNo,
+      entries: set.leaves.map((l) => ({ code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind, points: mine.has(l.code) ? mine.get(l.code)!.points / 100 : null, note: mine.get(l.code)?.note ?? null })),
+      totals: { total: totals.total / 100, bonus: totals.bonus / 100, penalty: totals.penalty / 100, criteriaAtMax: totals.criteriaAtMax },
+      version: s.version,
+      updatedAt: s.updatedAt,
+    };
+  });
+}
