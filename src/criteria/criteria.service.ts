@@ -15,23 +15,12 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { CriteriaSet } from './criteria-set.entity';
-import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, CriterionItemDto, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
-import { CRITERION_KIND_LABELS, CriterionNode, flatten, treeProblems } from './criteria.rules';
+import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
+import { CriterionNode } from './criteria.rules';
 import { Criterion } from './criterion.entity';
+import { checkedTree, flattenViews, saveTree, toHundredths, viewTree } from './criteria-tree';
 
-const toHundredths = (points: number) => Math.round(points * 100);
-
-function fromDto(items: CriterionItemDto[]): CriterionNode[] {
-  return items.map((i) => ({
-    code: i.code.trim(),
-    text: i.text.trim(),
-    guidance: i.guidance?.trim() || null,
-    maxPoints: toHundredths(i.maxPoints),
-    kind: i.kind,
-    evidenceRequired: i.evidenceRequired,
-    children: fromDto(i.children ?? []),
-  }));
-}
+export { flattenViews } from './criteria-tree';
 
 /** Bộ tiêu chí per cluster-year: from a template or the previous year, edited, locked, amended. */
 @Injectable()
@@ -136,7 +125,7 @@ export class CriteriaService {
       updatedAt: now,
     };
     await m.insert(CriteriaSet, set);
-    await this.saveTree(m, set.id, items);
+    await saveTree(m, set.id, items);
     return set;
   }
 
@@ -146,7 +135,7 @@ export class CriteriaService {
       const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
       const set = await this.requireCurrent(m, clusterId, year);
       if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked);
-      const items = this.checkedTree(dto.items, dto.totalPoints);
+      const items = checkedTree(dto.items, dto.totalPoints);
       await this.resetOpenPledgeSignatures(m, set.id, dto.confirmResetSignatures === true, dto.reason);
       const before = await this.view(m, set);
       const result = await m
@@ -159,7 +148,7 @@ export class CriteriaService {
         throw AppException.stale(set.version);
       }
       await m.delete(Criterion, { setId: set.id });
-      await this.saveTree(m, set.id, items);
+      await saveTree(m, set.id, items);
       const after = await this.view(m, await m.findOneOrFail(CriteriaSet, { where: { id: set.id } }));
       await this.audit.record(m, { action: 'criteria.update', entityType: 'criteria_set', entityId: set.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
@@ -174,7 +163,7 @@ export class CriteriaService {
       if (!current.lockedAt) {
         throw AppException.field(ErrorCode.PledgeState, 'versionNo', 'Bộ tiêu chí chưa khóa: hãy chỉnh sửa trực tiếp thay vì lập bản sửa đổi.');
       }
-      const items = this.checkedTree(dto.items, dto.totalPoints);
+      const items = checkedTree(dto.items, dto.totalPoints);
       const now = nowIso();
       const set: CriteriaSet = {
         ...current,
@@ -190,7 +179,7 @@ export class CriteriaService {
         updatedAt: now,
       };
       await m.insert(CriteriaSet, set);
-      await this.saveTree(m, set.id, items);
+      await saveTree(m, set.id, items);
       const view = await this.view(m, set);
       await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
@@ -252,7 +241,7 @@ export class CriteriaService {
   }
 
   async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {
-    return (await this.viewTree(m, setId)).map(function toNode(v: CriterionView): CriterionNode {
+    return (await viewTree(m, setId)).map(function toNode(v: CriterionView): CriterionNode {
       return { code: v.code, text: v.text, guidance: v.guidance, maxPoints: toHundredths(v.maxPoints), kind: v.kind, evidenceRequired: v.evidenceRequired, children: v.children.map(toNode) };
     });
   }
@@ -270,63 +259,9 @@ export class CriteriaService {
       locked: !!set.lockedAt,
       lockedAt: set.lockedAt,
       version: set.version,
-      items: await this.viewTree(m, set.id),
+      items: await viewTree(m, set.id),
     };
   }
 
-  private checkedTree(dtoItems: CriterionItemDto[], totalPoints: number): CriterionNode[] {
-    const items = fromDto(dtoItems);
-    const problems = treeProblems(items, toHundredths(totalPoints));
-    if (problems.length) throw new AppException(ErrorCode.CriteriaInvalid, problems[0].message, problems);
-    return items;
-  }
 
-  private async saveTree(m: EntityManager, setId: string, items: CriterionNode[]): Promise<void> {
-    const insert = async (nodes: CriterionNode[], parentId: string | null) => {
-      for (const [position, node] of nodes.entries()) {
-        const id = randomUUID();
-        await m.insert(Criterion, {
-          id,
-          setId,
-          parentId,
-          position,
-          code: node.code,
-          text: node.text,
-          guidance: node.guidance,
-          maxPoints: node.maxPoints,
-          kind: node.kind,
-          evidenceRequired: node.evidenceRequired,
-        });
-        await insert(node.children, id);
-      }
-    };
-    await insert(items, null);
-  }
-
-  private async viewTree(m: EntityManager, setId: string): Promise<CriterionView[]> {
-    const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
-    const build = (parentId: string | null): CriterionView[] =>
-      rows
-        .filter((r) => r.parentId === parentId)
-        .map((r) => ({
-          id: r.id,
-          code: r.code,
-          text: r.text,
-          guidance: r.guidance,
-          maxPoints: r.maxPoints / 100,
-          kind: r.kind,
-          kindLabel: CRITERION_KIND_LABELS[r.kind],
-          evidenceRequired: Boolean(r.evidenceRequired),
-          children: build(r.id),
-        }));
-    return build(null);
-  }
-}
-
-export function flattenViews(items: CriterionView[]): Array<CriterionView & { depth: number }> {
-  const toNode = (v: CriterionView): CriterionNode => ({ ...v, maxPoints: v.maxPoints, children: v.children.map(toNode) });
-  const byCode = new Map<string, CriterionView>();
-  const index = (vs: CriterionView[]) => vs.forEach((v) => (byCode.set(v.code, v), index(v.children)));
-  index(items);
-  return flatten(items.map(toNode)).map((n) => ({ ...byCode.get(n.code)!, depth: n.depth }));
 }

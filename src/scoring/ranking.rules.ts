@@ -11,30 +11,15 @@
  * least 70 % (Decree 152/2025 Art. 4). Units equal on all four are tied, shown as such, and settled by
  * vote or by the chair, never by insertion order.
  */
-import type { CriterionKind } from '../criteria/criteria.rules';
+import { Entries, LeafCriterion, SheetTotals, pts, sheetTotals } from './sheet.rules';
+
+export { entryProblem, pts, sheetTotals } from './sheet.rules';
+export type { Entries, LeafCriterion, SheetTotals } from './sheet.rules';
 
 export const FINAL_SCORE_RULES = ['CLUSTER', 'PEER_MEAN', 'PEER_TRIMMED_MEAN'] as const;
 export type FinalScoreRule = (typeof FINAL_SCORE_RULES)[number];
 export const SCORER_KINDS = ['SELF', 'PEER', 'CLUSTER', 'MINISTRY'] as const;
 export type ScorerKind = (typeof SCORER_KINDS)[number];
-
-export interface LeafCriterion {
-  code: string;
-  maxPoints: number;
-  kind: CriterionKind;
-}
-
-/** Points per criterion code (penalties negative). */
-export type Entries = Record<string, number>;
-
-export interface SheetTotals {
-  total: number;
-  bonus: number;
-  /** Sum of penalty points, ≤ 0. */
-  penalty: number;
-  /** Scored criteria at their maximum. */
-  criteriaAtMax: number;
-}
 
 export interface ScoredSheet {
   kind: ScorerKind;
@@ -92,41 +77,6 @@ export interface RankingRow {
 }
 
 export const WOMEN_PRIORITY_SHARE = 7000;
-
-/** Points from hundredths with a decimal comma (9550 → "95,5"); not toLocaleString, which costs ICU time per call. */
-export const pts = (hundredths: number): string => {
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(hundredths));
-  const whole = Math.floor(abs / 100);
-  const fraction = abs % 100;
-  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole},${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
-};
-
-/** Why a point value is out of range for a criterion, or null. */
-export function entryProblem(leaf: LeafCriterion, value: number): string | null {
-  if (!Number.isInteger(value)) return 'Điểm có tối đa hai chữ số thập phân.';
-  if (leaf.kind === 'PENALTY') {
-    if (value > 0 || value < -leaf.maxPoints) return `Điểm trừ của ${leaf.code} phải từ −${pts(leaf.maxPoints)} đến 0.`;
-  } else if (value < 0 || value > leaf.maxPoints) {
-    return `Điểm của ${leaf.code} phải từ 0 đến ${pts(leaf.maxPoints)}.`;
-  }
-  return null;
-}
-
-export function sheetTotals(leaves: LeafCriterion[], entries: Entries): SheetTotals {
-  let total = 0;
-  let bonus = 0;
-  let penalty = 0;
-  let criteriaAtMax = 0;
-  for (const leaf of leaves) {
-    const v = entries[leaf.code] ?? 0;
-    total += v;
-    if (leaf.kind === 'BONUS') bonus += v;
-    if (leaf.kind === 'PENALTY') penalty += v;
-    if (leaf.kind === 'SCORED' && v === leaf.maxPoints) criteriaAtMax++;
-  }
-  return { total, bonus, penalty, criteriaAtMax };
-}
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs: number[]) => {

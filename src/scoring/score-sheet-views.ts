@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { unitRef } from '../leadership/rotation.service';
 import { Unit } from '../units/unit.entity';
-import { sheetTotals } from './ranking.rules';
+import { sheetTotals } from './sheet.rules';
 import { ScoreEntry } from './score-entry.entity';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
 import { LeafWithText, leavesOf } from './scoring-context';

@@ -3,7 +3,7 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateTimeVi } from '../common/time';
 import { rawQuery } from '../database/raw-sql';
-import { entryProblem } from './ranking.rules';
+import { entryProblem } from './sheet.rules';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { LeafWithText } from './scoring-context';
 import type { EntryDto } from './scoring.dto';

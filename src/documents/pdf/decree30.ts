@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { FONT, fonts } from './fonts';
+import { SignatureCell, drawQr, drawSignatureCell, drawWatermark, signatureCellHeight } from './decree30-drawing';
+
+export type { SignatureCell } from './decree30-drawing';
 import { placeDateLine } from './vietnamese-dates';
 
 const MM = 72 / 25.4;
@@ -24,17 +27,6 @@ export interface Decree30Header {
   number: string | null;
   place: string;
   date: string;
-}
-
-export interface SignatureCell {
-  unitName: string;
-  /** "Cụm trưởng" / "Cụm phó" or null. */
-  mark: string | null;
-  /** e.g. "Giám đốc" or "KT. Giám đốc / Phó Giám đốc" (one line per "/"). */
-  title: string;
-  /** "Đã ký lúc 10:15 ngày 06/03/2020" or "(Chưa ký)". */
-  status: string;
-  signer: string;
 }
 
 export interface DocumentMeta {
@@ -183,11 +175,11 @@ export class Decree30Document {
     d.moveDown(0.8);
     for (let start = 0; start < cells.length; start += columns) {
       const row = cells.slice(start, start + columns);
-      const heights = row.map((c) => this.cellHeight(c, width - 8));
+      const heights = row.map((c) => signatureCellHeight(this.doc, c, width - 8));
       const height = Math.max(...heights);
       this.keepWithNext(height + 10);
       const y = d.y;
-      row.forEach((cell, i) => this.drawCell(cell, LAYOUT.margins.left + i * width + 4, y, width - 8));
+      row.forEach((cell, i) => drawSignatureCell(this.doc, cell, LAYOUT.margins.left + i * width + 4, y, width - 8));
       d.x = LAYOUT.margins.left;
       d.y = y + height + 14;
     }
@@ -273,12 +265,12 @@ export class Decree30Document {
       const { width, height } = d.page;
       const saved = { ...d.page.margins };
       d.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-      if (footer.watermark) this.watermark(footer.watermark);
+      if (footer.watermark) drawWatermark(this.doc, footer.watermark);
       if (i > range.start) d.font(FONT.regular).fontSize(13).fillColor('black').text(String(i - range.start + 1), 0, 10 * MM, { width, align: 'center', lineBreak: false });
       const size = 42;
       const qrX = saved.left;
       const qrY = height - 8 * MM - size;
-      this.drawQr(qr.modules, qrX, qrY, size);
+      drawQr(this.doc, qr.modules, qrX, qrY, size);
       // The lines wrap rather than being cut: the verification address must always be complete.
       d.font(FONT.italic).fontSize(8.5).fillColor('black');
       let ty = qrY;
@@ -299,67 +291,5 @@ export class Decree30Document {
 
   private keepWithNext(height: number): void {
     if (this.doc.y + height > this.doc.page.height - LAYOUT.margins.bottom) this.doc.addPage();
-  }
-
-  private cellParts(c: SignatureCell): Array<{ text: string; font: string; size: number; gap: number }> {
-    return [
-      { text: c.unitName.toLocaleUpperCase('vi'), font: FONT.bold, size: 11, gap: 2 },
-      ...(c.mark ? [{ text: `(${c.mark})`, font: FONT.boldItalic, size: 11, gap: 2 }] : []),
-      ...c.title.split('/').map((t) => ({ text: t.trim().toLocaleUpperCase('vi'), font: FONT.bold, size: 11, gap: 0 })),
-      { text: c.status, font: FONT.italic, size: 11, gap: 0 },
-      { text: c.signer, font: FONT.bold, size: 12, gap: 0 },
-    ];
-  }
-
-  private cellHeight(c: SignatureCell, width: number): number {
-    const d = this.doc;
-    return this.cellParts(c).reduce((h, p, i) => {
-      d.font(p.font).fontSize(p.size);
-      const space = i === this.cellParts(c).length - 2 ? 18 : i === this.cellParts(c).length - 1 ? 18 : p.gap;
-      return h + d.heightOfString(p.text || ' ', { width, align: 'center' }) + space;
-    }, 0);
-  }
-
-  private drawCell(c: SignatureCell, x: number, y: number, width: number): void {
-    const d = this.doc;
-    let cy = y;
-    const parts = this.cellParts(c);
-    parts.forEach((p, i) => {
-      if (i === parts.length - 2 || i === parts.length - 1) cy += 18; // room for the signature and the name
-      d.font(p.font).fontSize(p.size).text(p.text || ' ', x, cy, { width, align: 'center' });
-      cy = d.y + p.gap;
-    });
-  }
-
-  private drawQr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, y: number, size: number): void {
-    const d = this.doc;
-    const cell = size / modules.size;
-    d.save().fillColor('black');
-    for (let r = 0; r < modules.size; r++) {
-      let run = -1;
-      for (let c = 0; c <= modules.size; c++) {
-        const dark = c < modules.size && !!modules.get(r, c);
-        if (dark && run < 0) run = c;
-        if (!dark && run >= 0) {
-          d.rect(x + run * cell, y + r * cell, (c - run) * cell, cell);
-          run = -1;
-        }
-      }
-    }
-    d.fill().restore();
-  }
-
-  private watermark(text: string): void {
-    const d = this.doc;
-    const { width, height } = d.page;
-    d.save()
-      .rotate(-35, { origin: [width / 2, height / 2] })
-      .font(FONT.bold)
-      .fontSize(90)
-      .fillColor('#808080')
-      .fillOpacity(0.22)
-      .text(text, 0, height / 2 - 45, { width, align: 'center', lineBreak: false })
-      .restore();
-    d.fillOpacity(1).fillColor('black');
   }
 }
