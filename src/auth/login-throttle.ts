@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { numbered } from '../database/raw-sql';
 
 /**
  * The login throttle's rule, pure: seconds until a key may try again, given the times (ms) of its attempts
@@ -23,9 +24,7 @@ export interface ThrottleKey {
  * numbered for PostgreSQL.
  */
 function sql<T>(m: EntityManager, text: string, params: unknown[]): Promise<T[]> {
-  let i = 0;
-  const query = m.connection.options.type === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
-  return m.query(query, params) as Promise<T[]>;
+  return m.query(m.connection.options.type === 'postgres' ? numbered(text) : text, params) as Promise<T[]>;
 }
 
 /**

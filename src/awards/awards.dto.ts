@@ -1,3 +1,4 @@
+import { UploadedFileView } from '../common/uploaded-file-response';
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
 import { UnitRefView } from '../leadership/leadership.dto';
@@ -169,15 +170,7 @@ export class AwardQuotasView {
 
 export type QuotasView = Record<AwardCode, number> & { version: number };
 
-export class AchievementReportView {
-  @ApiProperty() id: string;
-  @ApiProperty() fileName: string;
-  @ApiProperty() mimeType: string;
-  @ApiProperty() sizeBytes: number;
-  @ApiProperty() sha256: string;
-  @ApiProperty() uploadedBy: string;
-  @ApiProperty() uploadedAt: string;
-}
+export class AchievementReportView extends UploadedFileView {}
 
 export class CatalogueAwardView {
   @ApiProperty({ enum: AWARD_CODES }) code: AwardCode;

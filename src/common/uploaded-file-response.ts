@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachmentHeader } from '../documents/excel/table-workbook';
 
@@ -12,4 +13,15 @@ export function sendUploadedFile(res: Response, file: { fileName: string; mimeTy
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
   res.send(file.content);
+}
+
+/** A file a user uploaded, as the API lists it (evidence, achievement reports). */
+export class UploadedFileView {
+  @ApiProperty() id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() mimeType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedBy: string;
+  @ApiProperty() uploadedAt: string;
 }

@@ -18,7 +18,7 @@ export async function executeRaw(m: EntityManager, sql: string, params: unknown[
 }
 
 /** PostgreSQL's placeholders: "?" becomes $1, $2… */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let i = 0;
   return sql.replace(/\?/g, () => `$${++i}`);
 }

@@ -1,3 +1,4 @@
+import type { EvidenceFileView } from './scoring.dto';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
@@ -19,16 +20,7 @@ import { leavesOf } from './scoring-context';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-export interface EvidenceView {
-  id: string;
-  criterionCode: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
+export type EvidenceView = EvidenceFileView;
 
 const view = (e: EvidenceFile): EvidenceView => ({
   id: e.id,

@@ -1,3 +1,4 @@
+import { UploadedFileView } from '../common/uploaded-file-response';
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
 import { UnitRefView } from '../leadership/leadership.dto';
@@ -157,15 +158,8 @@ export class RankingView {
 
 // Response shapes for the OpenAPI document (the services return plain objects of these shapes).
 
-export class EvidenceFileView {
-  @ApiProperty() id: string;
+export class EvidenceFileView extends UploadedFileView {
   @ApiProperty() criterionCode: string;
-  @ApiProperty() fileName: string;
-  @ApiProperty() mimeType: string;
-  @ApiProperty() sizeBytes: number;
-  @ApiProperty() sha256: string;
-  @ApiProperty() uploadedBy: string;
-  @ApiProperty() uploadedAt: string;
 }
 
 export class ScoreUploadView {

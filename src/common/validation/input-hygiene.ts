@@ -14,8 +14,12 @@ import { ErrorCode } from '../errors/error-codes';
  */
 export const MAX_INPUT_DEPTH = 20;
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const CONTROL_CHARS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
+const INVISIBLE_CHARS = '\\u00AD\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF';
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`);
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
+/** A file name keeps neither control characters (line breaks included) nor invisible ones. */
+const NOT_IN_FILE_NAMES = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${INVISIBLE_CHARS}]`, 'g');
 const LINE_BREAK_OR_TAB = /[\t\r\n\u2028\u2029]/;
 
 export const TEXT_MESSAGES = {
@@ -78,10 +82,19 @@ export function sanitizeInput(root: unknown, rootField = '(body)'): void {
   }
 }
 
+/** Bodies the middleware already walked: the validation pipe does not walk them again. */
+const sanitized = new WeakSet<object>();
+
+/** For the validation pipe: walks what the middleware could not (multipart fields, query strings). */
+export function sanitizeOnce(value: object): void {
+  if (!sanitized.has(value)) sanitizeInput(value);
+}
+
 /** Runs after the body parsers: a bad body answers 400 before any route, guard or pipe sees it. */
 export function inputHygieneMiddleware(req: Request, _res: Response, next: NextFunction): void {
   try {
     sanitizeInput(req.body);
+    if (req.body !== null && typeof req.body === 'object') sanitized.add(req.body as object);
     next();
   } catch (error) {
     next(error);
@@ -97,7 +110,7 @@ export function singleFileUpload(maxBytes: number, fields: number) {
 export function cleanFileName(raw: string): string {
   const name = raw
     .normalize('NFC')
-    .replace(/[\u0000-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, '')
+    .replace(NOT_IN_FILE_NAMES, '')
     .replace(/[/\\]/g, '_')
     .trim()
     .slice(0, 200);

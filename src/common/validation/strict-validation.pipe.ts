@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { AppException } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-codes';
-import { sanitizeInput } from './input-hygiene';
+import { sanitizeOnce } from './input-hygiene';
 import { validationExceptionFactory } from './validation-errors';
 
 const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Array, Object]);
@@ -31,7 +31,7 @@ export class StrictValidationPipe extends ValidationPipe {
       ]);
     }
     // Multipart fields and query strings have not passed the body middleware: the same checks here.
-    if ((metadata.type === 'body' || metadata.type === 'query') && value !== null && typeof value === 'object') sanitizeInput(value);
+    if ((metadata.type === 'body' || metadata.type === 'query') && value !== null && typeof value === 'object') sanitizeOnce(value);
     return super.transform(value, metadata);
   }
 }
