@@ -301,6 +301,7 @@ describe('web pages in Chromium', { skip }, () => {
       [`/cum/${cum6}/nam/2019/binh-xet`, 'binh-xet'],
       [`/cum/${cum6}/nam/2020/giao-uoc`, 'giao-uoc-thu-ky'],
       ['/xac-thuc', 'xac-thuc'],
+      ['/xac-thuc-hai-lop', 'xac-thuc-hai-lop-chua-bat'],
     ];
     for (const [path, name] of pages) {
       for (const width of [1366, 390]) {
