@@ -6,7 +6,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
 import { nowIso } from '../common/time';
-import { confirmSnapshot, rawQuery } from '../database/raw-sql';
+import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { EntityManager } from 'typeorm';
 import { SERVER_SECRET } from '../config/config.tokens';
@@ -47,19 +47,6 @@ export class AuthGuard implements CanActivate {
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
-  /**
-   * Tokens whose signature was already checked, until they expire: the signature of a given token string
-   * cannot change, so it is checked once. The session behind it is still read on every request, so a
-   * logout, a password change or a disabled user ends it at once.
-   */
-  private readonly verified = new Map<string, TokenPayload & { exp: number }>();
-
-  private remember(token: string, payload: TokenPayload & { exp: number }): void {
-    if (typeof payload.exp !== 'number') return;
-    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, payload);
-  }
-
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) {
@@ -89,15 +76,10 @@ export class AuthGuard implements CanActivate {
     const token = bearer ?? sessionCookieToken(req);
     if (!token) throw new AppException(ErrorCode.AuthRequired);
     let payload: TokenPayload;
-    const known = this.verified.get(token);
-    if (known && known.exp * 1000 > Date.now()) payload = known;
-    else {
-      try {
-        payload = await this.jwt.verifyAsync<TokenPayload & { exp: number }>(token, { algorithms: ['HS256'] });
-      } catch {
-        throw new AppException(ErrorCode.SessionEnded);
-      }
-      this.remember(token, payload as TokenPayload & { exp: number });
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new AppException(ErrorCode.SessionEnded);
     }
     if (typeof payload?.sid !== 'string' || typeof payload?.sub !== 'string') throw new AppException(ErrorCode.SessionEnded);
     if (!bearer && !SAFE_METHODS.has(req.method) && !sameToken(req.headers[CSRF_HEADER], csrfTokenFor(this.secret, payload.sid))) {
@@ -111,8 +93,7 @@ export class AuthGuard implements CanActivate {
 
 /**
  * The principal of an open session of an active user, or null. One raw statement, as it runs on every
- * request (on PostgreSQL it also returns its snapshot, which lets the request's later reads use the read
- * memo, see raw-sql.ts): a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the
+ * request: a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the
  * secretariat follows the chair) come along as one comma-separated column.
  */
 export async function loadPrincipal(manager: EntityManager, sessionId: string): Promise<Principal | null> {
@@ -130,10 +111,9 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
     active: number | boolean;
     mfa_enabled_at: string | null;
     cluster_ids: string | null;
-    snapshot?: string;
   }>(
     manager,
-    `SELECT ${postgres ? 'pg_current_snapshot()::text AS snapshot, ' : ''}s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active, u.mfa_enabled_at,
+    `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active, u.mfa_enabled_at,
             CASE WHEN u.role = '${Role.ClusterSecretary}' THEN (
               SELECT ${aggregate} FROM (
                 SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = u.id
@@ -143,7 +123,6 @@ export async function loadPrincipal(manager: EntityManager, sessionId: string): 
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
     [sessionId],
   );
-  if (row?.snapshot) confirmSnapshot(manager, row.snapshot);
   if (!row || row.revoked_at || row.expires_at <= nowIso() || !row.active) return null;
   const clusterIds = row.role === Role.ClusterSecretary && row.cluster_ids ? row.cluster_ids.split(',').sort() : [];
   return {

@@ -99,7 +99,7 @@ export class UsersService {
       const updated = await updateVersioned(
         m,
         User,
-        id,
+        current,
         dto.version,
         {
           fullName: dto.fullName?.trim() ?? current.fullName,
@@ -129,7 +129,7 @@ export class UsersService {
     await this.uow.write(async (m) => {
       const user = await this.find(m, id);
       const now = nowIso();
-      await updateVersioned(m, User, id, user.version, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }, 'tài khoản');
+      await updateVersioned(m, User, user, user.version, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }, 'tài khoản');
       await this.auth.revokeAllSessions(m, id);
       await this.audit.record(m, { action: 'user.password_reset', entityType: 'user', entityId: id, reason: dto.reason });
     });

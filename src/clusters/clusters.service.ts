@@ -81,7 +81,7 @@ export class ClustersService {
       const updated = await updateVersioned(
         m,
         Cluster,
-        id,
+        current,
         dto.version,
         {
           number: dto.number ?? current.number,

@@ -74,7 +74,7 @@ export class EmulationYearsService {
       const current = await this.find(m, clusterId, year);
       const merged = { ...phasesOf(current), ...definedPhases(dto) };
       const phases = this.checkedPhases(year, merged);
-      const updated = await updateVersioned(m, EmulationYear, current.id, dto.version, { ...phases, updatedAt: nowIso() }, 'năm thi đua');
+      const updated = await updateVersioned(m, EmulationYear, current, dto.version, { ...phases, updatedAt: nowIso() }, 'năm thi đua');
       const [before, after] = [await this.view(m, current), await this.view(m, updated)];
       await this.audit.record(m, {
         action: 'emulation_year.update',

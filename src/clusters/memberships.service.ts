@@ -8,6 +8,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
 import { nowIso } from '../common/time';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { unitView } from '../units/units.service';
@@ -24,6 +25,7 @@ export class MembershipsService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly revisions: ClusterYearRevisions,
   ) {}
 
   list(p: Principal, clusterId: string, year?: number): Promise<MemberView[]> {
@@ -65,6 +67,7 @@ export class MembershipsService {
         createdAt: nowIso(),
       };
       await m.insert(Membership, membership);
+      await this.revisions.bump(m, clusterId, dto.year);
       const view = memberView({ ...membership, unit, decision });
       await this.audit.record(m, {
         action: 'membership.create',
@@ -86,7 +89,8 @@ export class MembershipsService {
       if (!membership) throw AppException.notFound('thành viên cụm', 'membershipId');
       if (membership.version !== dto.version) throw AppException.stale(membership.version);
       const deleted = await m.delete(Membership, { id: membershipId, version: dto.version });
-      if (deleted.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
+      if (deleted.affected !== 1) throw AppException.stale(membership.version);
+      await this.revisions.bump(m, clusterId, membership.year);
       await this.audit.record(m, {
         action: 'membership.delete',
         entityType: 'membership',

@@ -10,8 +10,6 @@ export interface RequestContext {
   requestId: string;
   actor?: Actor;
   ip?: string;
-  /** The read memo's generation whose database state this request has confirmed (raw-sql.ts). */
-  readGeneration?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

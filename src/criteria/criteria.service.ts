@@ -11,7 +11,8 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
-import { UnitOfWork } from '../database/unit-of-work';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { CriteriaSet } from './criteria-set.entity';
@@ -29,6 +30,7 @@ export class CriteriaService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly revisions: ClusterYearRevisions,
   ) {}
 
   current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
@@ -126,6 +128,7 @@ export class CriteriaService {
     };
     await m.insert(CriteriaSet, set);
     await saveTree(m, set.id, items);
+    await this.revisions.bump(m, cluster.id, year);
     return set;
   }
 
@@ -138,18 +141,12 @@ export class CriteriaService {
       const items = checkedTree(dto.items, dto.totalPoints);
       await this.resetOpenPledgeSignatures(m, set.id, dto.confirmResetSignatures === true, dto.reason);
       const before = await this.view(m, set);
-      const result = await m
-        .createQueryBuilder()
-        .update(CriteriaSet)
-        .set({ title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso(), version: () => 'version + 1' })
-        .where('id = :id AND version = :version AND locked_at IS NULL', { id: set.id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) {
-        throw AppException.stale(set.version);
-      }
+      // Locking bumps the version too, so a set locked meanwhile answers 409 here.
+      const updated = await updateVersioned(m, CriteriaSet, set, dto.version, { title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso() }, 'bộ tiêu chí');
       await m.delete(Criterion, { setId: set.id });
       await saveTree(m, set.id, items);
-      const after = await this.view(m, await m.findOneOrFail(CriteriaSet, { where: { id: set.id } }));
+      await this.revisions.bump(m, clusterId, year);
+      const after = await this.view(m, updated);
       await this.audit.record(m, { action: 'criteria.update', entityType: 'criteria_set', entityId: set.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
@@ -180,6 +177,7 @@ export class CriteriaService {
       };
       await m.insert(CriteriaSet, set);
       await saveTree(m, set.id, items);
+      await this.revisions.bump(m, clusterId, year);
       const view = await this.view(m, set);
       await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
@@ -237,7 +235,10 @@ export class CriteriaService {
   }
 
   async lock(m: EntityManager, setId: string): Promise<void> {
-    await m.update(CriteriaSet, { id: setId }, { lockedAt: nowIso() });
+    const set = await m.findOneOrFail(CriteriaSet, { where: { id: setId } });
+    const now = nowIso();
+    await m.createQueryBuilder().update(CriteriaSet).set({ lockedAt: now, updatedAt: now, version: () => 'version + 1' }).where('id = :setId', { setId }).execute();
+    await this.revisions.bump(m, set.clusterId, set.year);
   }
 
   async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {

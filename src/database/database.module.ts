@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
 import { SeedService } from './seed/seed.service';
 import { UnitOfWork } from './unit-of-work';
+import { ClusterYearRevisions } from './cluster-year-revisions';
 
 @Global()
 @Module({})
@@ -13,8 +14,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true })],
-      providers: [UnitOfWork, SeedService],
-      exports: [UnitOfWork, SeedService],
+      providers: [UnitOfWork, ClusterYearRevisions, SeedService],
+      exports: [UnitOfWork, ClusterYearRevisions, SeedService],
     };
   }
 }

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
-import { ErrorCode } from '../common/errors/error-codes';
 import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
-import { invalidateReadMemo } from './raw-sql';
 
 /**
  * The one way to touch the database from services.
@@ -28,9 +26,6 @@ export class UnitOfWork {
       return this.isSqlite ? await this.lock.run(run) : await run();
     } catch (error) {
       throw mapDatabaseError(error) ?? error;
-    } finally {
-      // PostgreSQL: reads memoised before this change are read again (SQLite's memo sees it by itself).
-      if (!this.isSqlite) invalidateReadMemo(this.dataSource.manager);
     }
   }
 
@@ -41,33 +36,30 @@ export class UnitOfWork {
 }
 
 /**
- * Optimistic concurrency: updates the row only if its version is the one the client read.
- * A stale version answers 409 with the current version; a missing row answers 404.
+ * The one optimistic update: changes the row `current` (matched by its primary key) only if its version is
+ * still `expectedVersion`, bumping the version. A version the client read earlier than `current` answers 409
+ * at once, writing nothing; a concurrent change answers 409 with the version now stored; a row gone, 404.
+ * Answers the row as written (no read back).
  */
-export async function updateVersioned<E extends ObjectLiteral & { id: string; version: number }>(
+export async function updateVersioned<E extends ObjectLiteral & { version: number }>(
   manager: EntityManager,
   target: EntityTarget<E>,
-  id: string,
+  current: E,
   expectedVersion: number,
   changes: Partial<E>,
   what: string,
+  staleError: (currentVersion: number) => AppException = AppException.stale,
 ): Promise<E> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(target)
-    .set({ ...changes, version: () => 'version + 1' } as never)
-    .where('id = :id AND version = :version', { id, version: expectedVersion })
-    .execute();
-  const updated = await manager.findOne(target, { where: { id } as never });
-  if (!updated) throw AppException.notFound(what);
+  if (expectedVersion !== current.version) throw staleError(current.version);
+  const meta = manager.connection.getMetadata(target);
+  const key = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, current[c.propertyName]]));
+  const qb = manager.createQueryBuilder().update(target).set({ ...changes, version: () => 'version + 1' } as never);
+  Object.entries(key).forEach(([property, value], i) => qb.andWhere(`${meta.findColumnWithPropertyName(property)!.databaseName} = :k${i}`, { [`k${i}`]: value }));
+  const result = await qb.andWhere('version = :expectedVersion', { expectedVersion }).execute();
   if (result.affected !== 1) {
-    throw new AppException(ErrorCode.VersionConflict, undefined, [
-      {
-        field: 'version',
-        code: 'stale',
-        message: `Phiên bản bạn gửi (${expectedVersion}) đã cũ; phiên bản hiện tại là ${updated.version}.`,
-      },
-    ]);
+    const now = await manager.findOne(target, { where: key as never });
+    if (!now) throw AppException.notFound(what);
+    throw staleError(now.version);
   }
-  return updated;
+  return { ...current, ...changes, version: expectedVersion + 1 };
 }

@@ -1,38 +1,19 @@
 import { createHash } from 'node:crypto';
-import { rawQuery } from '../database/raw-sql';
-import { EntityManager } from 'typeorm';
 import type { RankingView } from './scoring.dto';
 
 /**
- * Rankings are recomputed only when something they depend on changed. The fingerprint is read from the
- * database (one query, answered by the read memo while the database is unchanged), so the cache stays
- * right with several processes too:
- * every change of a sheet, the configuration, the criteria or the members bumps a version, a count or
- * a timestamp it covers.
+ * Rankings of this process, each under the cluster-year's revision (table `cluster_year_revisions`), which
+ * every write to what the ranking shows bumps in its own transaction: a revision read from the database
+ * that differs from the kept one means recompute, so the cache is right with several instances too.
  */
 export class RankingCache {
-  private readonly entries = new Map<string, { fingerprint: string; view: RankingView; body?: RankingBody }>();
+  private readonly entries = new Map<string, { revision: number; view: RankingView; body?: RankingBody }>();
 
   constructor(private readonly maxEntries = 500) {}
 
-  async fingerprint(m: EntityManager, clusterId: string, year: number, postgres: boolean): Promise<string> {
-    const text = (expr: string) => (postgres ? `CAST(${expr} AS TEXT)` : expr);
-    const sql = `SELECT
-      (SELECT ${text('COUNT(*)')} || ':' || ${text('COALESCE(SUM(version), 0)')} || ':' || COALESCE(MAX(updated_at), '')
-         FROM score_sheets WHERE cluster_id = ? AND year = ?) AS sheets,
-      (SELECT ${text('COALESCE(MAX(version), 0)')} || ':' || COALESCE(MAX(published_at), '')
-         FROM scoring_configs WHERE cluster_id = ? AND year = ?) AS config,
-      (SELECT ${text('COUNT(*)')} || ':' || ${text('COALESCE(SUM(version), 0)')} || ':' || COALESCE(MAX(updated_at), '')
-         FROM criteria_sets WHERE cluster_id = ? AND year = ?) AS criteria,
-      (SELECT ${text('COUNT(*)')} || ':' || COALESCE(MAX(ms.created_at), '') || ':' || ${text('COALESCE(SUM(u.version), 0)')}
-         FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ? AND ms.year = ?) AS members`;
-    const [row] = await rawQuery<{ sheets: string; config: string; criteria: string; members: string }>(m, sql, [clusterId, year, clusterId, year, clusterId, year, clusterId, year]);
-    return `${row.sheets}|${row.config}|${row.criteria}|${row.members}`;
-  }
-
-  get(key: string, fingerprint: string): RankingView | undefined {
+  get(key: string, revision: number): RankingView | undefined {
     const hit = this.entries.get(key);
-    return hit && hit.fingerprint === fingerprint ? hit.view : undefined;
+    return hit && hit.revision === revision ? hit.view : undefined;
   }
 
   /**
@@ -45,9 +26,9 @@ export class RankingCache {
     return (hit.body ??= rankingBody(view));
   }
 
-  set(key: string, fingerprint: string, view: RankingView): void {
+  set(key: string, revision: number, view: RankingView): void {
     this.entries.delete(key);
-    this.entries.set(key, { fingerprint, view });
+    this.entries.set(key, { revision, view });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }

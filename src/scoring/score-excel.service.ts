@@ -19,8 +19,8 @@ import { sniff, zipProblem } from '../documents/excel/zip-inspection';
 import { Unit } from '../units/unit.entity';
 import { peerAssignments } from './assignment.rules';
 import { ScorerKind, entryProblem } from './ranking.rules';
-import { ScoreEntry } from './score-entry.entity';
-import { SCORER_KIND_LABELS, ScoreSheet } from './score-sheet.entity';
+import { SCORER_KIND_LABELS } from './score-sheet.entity';
+import { ScoreSheetsRepository } from './score-sheets.repository';
 import { LeafWithText, leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -51,13 +51,14 @@ export class ScoreExcelService implements UploadTarget {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly sheets: ScoreSheetsRepository,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
     const { scope, rows } = await this.uow.read(async (m) => {
       const s = await this.scorerScope(m, p, clusterId, year, kind);
-      const existing = await m.find(ScoreSheet, { where: { clusterId, year, scorerKind: kind, scorerKey: s.scorerKey } });
-      const entries = existing.length ? await m.find(ScoreEntry, { where: existing.map((x) => ({ sheetId: x.id })) }) : [];
+      const existing = await this.sheets.ofScorer(m, clusterId, year, kind, s.scorerKey);
+      const entries = await this.sheets.entriesOf(m, existing.map((x) => x.id));
       return {
         scope: s,
         rows: s.targets.map((u) => {
@@ -117,7 +118,7 @@ export class ScoreExcelService implements UploadTarget {
         throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bộ tiêu chí đã thay đổi kể từ khi tải mẫu: hãy tải mẫu mới.');
       }
       const parsed = parseRows(wb.getWorksheet(DATA_SHEET), scope.leaves, scope.targets);
-      const existing = await m.find(ScoreSheet, { where: { clusterId, year, scorerKind, scorerKey: scope.scorerKey } });
+      const existing = await this.sheets.ofScorer(m, clusterId, year, scorerKind, scope.scorerKey);
       for (const row of parsed.rows) {
         const sheet = existing.find((s) => s.targetUnitId === row.unit.id);
         if (sheet && (sheet.status === 'SUBMITTED' || sheet.status === 'LOCKED')) {
@@ -133,21 +134,18 @@ export class ScoreExcelService implements UploadTarget {
       const now = nowIso();
       for (const row of parsed.rows) {
         let sheet = existing.find((s) => s.targetUnitId === row.unit.id);
-        const current = sheet ? new Map((await m.find(ScoreEntry, { where: { sheetId: sheet.id } })).map((e) => [e.criterionCode, e.points])) : new Map<string, number>();
+        const current = new Map(sheet ? (await this.sheets.entries(m, sheet.id)).map((e) => [e.criterionCode, e.points]) : []);
         const changes = [...row.values].filter(([code, v]) => current.get(code) !== v);
         if (!changes.length) continue;
         if (!sheet) {
           sheet = { id: randomUUID(), clusterId, year, criteriaSetId: scope.set.id, targetUnitId: row.unit.id, scorerKind, scorerKey: scope.scorerKey, scorerUnitId: scope.scorerUnitId, status: 'DRAFT', returnReason: null, submittedAt: null, lockedAt: null, createdBy: p.username, version: 1, createdAt: now, updatedAt: now };
-          await m.insert(ScoreSheet, sheet);
+          await this.sheets.insert(m, sheet);
           result.sheetsCreated++;
         } else {
-          await m.update(ScoreSheet, { id: sheet.id }, { version: sheet.version + 1, updatedAt: now });
+          sheet = await this.sheets.update(m, sheet, {});
           result.sheetsUpdated++;
         }
-        for (const [code, points] of changes) {
-          await m.delete(ScoreEntry, { sheetId: sheet.id, criterionCode: code });
-          await m.insert(ScoreEntry, { sheetId: sheet.id, criterionCode: code, points, note: null });
-        }
+        await this.sheets.putEntries(m, sheet, new Map(changes.map(([code, points]) => [code, { points, note: null }])));
         result.entriesChanged += changes.length;
         result.unchanged = false;
         await this.audit.record(m, {

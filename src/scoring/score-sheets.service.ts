@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
@@ -8,15 +8,14 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { executeRaw, findOneRaw, rawQuery } from '../database/raw-sql';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { peerAssignments } from './assignment.rules';
-import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';
 import { leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
-import { ScoringConfig } from './scoring-config.entity';
+import { ScoringConfigsRepository } from './scoring-configs.repository';
+import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { sheetViews } from './score-sheet-views';
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
@@ -28,6 +27,8 @@ export class ScoreSheetsService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly sheets: ScoreSheetsRepository,
+    private readonly configs: ScoringConfigsRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -39,8 +40,7 @@ export class ScoreSheetsService {
       if (q.kind) where.scorerKind = q.kind;
       // Before publication a member unit sees only the sheets it scores.
       if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = p.unitId ?? '';
-      const sheets = await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } });
-      return sheetViews(m, sheets);
+      return sheetViews(m, await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } }));
     });
   }
 
@@ -60,7 +60,7 @@ export class ScoreSheetsService {
       if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
       const scorerUnitId = await this.checkScorer(m, p, cluster, year, dto, members.map((u) => u.id));
       const scorerKey = scorerUnitId ?? dto.kind;
-      if (await m.exists(ScoreSheet, { where: { clusterId, year, targetUnitId: dto.targetUnitId, scorerKind: dto.kind, scorerKey } })) {
+      if (await this.sheets.exists(m, { clusterId, year, targetUnitId: dto.targetUnitId, scorerKind: dto.kind, scorerKey })) {
         throw AppException.field(ErrorCode.Duplicate, 'targetUnitId', 'Phiếu chấm này đã được tạo.');
       }
       const now = nowIso();
@@ -82,7 +82,7 @@ export class ScoreSheetsService {
         createdAt: now,
         updatedAt: now,
       };
-      await m.insert(ScoreSheet, sheet);
+      await this.sheets.insert(m, sheet);
       const [view] = await sheetViews(m, [sheet]);
       await this.audit.record(m, { action: 'score_sheet.create', entityType: 'score_sheet', entityId: sheet.id, after: { kind: dto.kind, targetUnitId: dto.targetUnitId, scorerUnitId }, organizerId: cluster.organizerId, clusterId });
       return view;
@@ -100,23 +100,12 @@ export class ScoreSheetsService {
       const values = checkedEntries(dto.entries, leaves);
       // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version waits
       // here and then answers 409 VERSION_CONFLICT (instead of colliding on the entries' unique key).
-      const updated = await this.bump(m, sheet, {});
-      // Raw statements on this hot path (a sheet is saved many times while scoring).
-      const current: ScoreEntry[] = (
-        await rawQuery<{ criterion_code: string; points: number | string; note: string | null }>(m, 'SELECT criterion_code, points, note FROM score_entries WHERE sheet_id = ?', [sheet.id])
-      ).map((r) => ({ sheetId: sheet.id, criterionCode: r.criterion_code, points: Number(r.points), note: r.note }));
+      const updated = await this.sheets.update(m, sheet, {});
+      const current = await this.sheets.entries(m, sheet.id);
       const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
-      const codes = [...values.keys()];
-      if (codes.length) {
-        await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id = ? AND criterion_code IN (${codes.map(() => '?').join(', ')})`, [sheet.id, ...codes]);
-        await executeRaw(
-          m,
-          `INSERT INTO score_entries (sheet_id, criterion_code, points, note) VALUES ${codes.map(() => '(?, ?, ?, ?)').join(', ')}`,
-          codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note]),
-        );
-      }
+      await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
-      for (const code of codes) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
+      for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
       const [view] = await sheetViews(m, [updated], { leaves, entries: [...merged.values()] });
       // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
@@ -138,7 +127,7 @@ export class ScoreSheetsService {
       const { sheet, cluster } = await this.writable(m, p, clusterId, year, sheetId, dto.version);
       if (sheet.status === 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã được nộp.');
       const leaves = await leavesOf(m, sheet.criteriaSetId);
-      const entered = new Set(Object.keys(await this.entryMap(m, sheet.id)));
+      const entered = new Set((await this.sheets.entries(m, sheet.id)).map((e) => e.criterionCode));
       const missing = leaves.filter((l) => !entered.has(l.code));
       if (missing.length) {
         throw new AppException(
@@ -147,7 +136,7 @@ export class ScoreSheetsService {
           missing.map((l) => ({ field: `entries.${l.code}`, code: 'missing', message: `Chưa chấm tiêu chí ${l.code}.` })),
         );
       }
-      const updated = await this.bump(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
+      const updated = await this.sheets.update(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
       return (await sheetViews(m, [updated]))[0];
     });
@@ -160,7 +149,7 @@ export class ScoreSheetsService {
       const sheet = await this.find(m, clusterId, year, sheetId);
       if (sheet.status !== 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Chỉ trả lại được phiếu đã nộp.');
       if (sheet.version !== dto.version) throw stale(sheet.version);
-      const updated = await this.bump(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
+      const updated = await this.sheets.update(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
       await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return (await sheetViews(m, [updated]))[0];
     });
@@ -173,19 +162,10 @@ export class ScoreSheetsService {
       const current = await scoringConfig(m, clusterId, year);
       if (current.version !== version) throw AppException.stale(current.version);
       const now = nowIso();
-      const submitted = await m.find(ScoreSheet, { where: { clusterId, year, status: 'SUBMITTED' } });
-      if (submitted.length) {
-        await m.update(ScoreSheet, { id: In(submitted.map((s) => s.id)) }, { status: 'LOCKED', lockedAt: now, updatedAt: now });
-        for (const s of submitted) await m.update(ScoreSheet, { id: s.id }, { version: s.version + 1 });
-      }
-      const config = current;
-      if (config.version === 0) await m.insert(ScoringConfig, { ...config, publishedAt: now, version: 1, createdAt: now, updatedAt: now });
-      else {
-        const updated = await m.update(ScoringConfig, { clusterId, year, version: config.version }, { publishedAt: now, updatedAt: now, version: config.version + 1 });
-        if (updated.affected !== 1) throw AppException.stale(config.version);
-      }
-      await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked: submitted.length, publishedAt: now }, reason, organizerId: cluster.organizerId, clusterId });
-      return { locked: submitted.length, publishedAt: now };
+      const locked = await this.sheets.lockSubmitted(m, clusterId, year, now);
+      await this.configs.save(m, current, version, { publishedAt: now, updatedAt: now });
+      await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked, publishedAt: now }, reason, organizerId: cluster.organizerId, clusterId });
+      return { locked, publishedAt: now };
     });
   }
 
@@ -221,7 +201,7 @@ export class ScoreSheetsService {
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
       if (p.role !== Role.UnitOfficer || p.unitId !== sheet.scorerUnitId) {
-        if (p.role === Role.UnitOfficer && !(await scoringConfig(m, clusterId, year)).publishedAt) throw AppException.notFound('phiếu chấm', 'sheetId');
+        if (p.role === Role.UnitOfficer && !(await scoringConfig(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
       await requireScoringWindow(m, clusterId, year);
@@ -240,37 +220,14 @@ export class ScoreSheetsService {
     await this.access.requireCluster(m, p, clusterId, 'read');
     const sheet = await this.find(m, clusterId, year, sheetId);
     if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await scoringConfig(m, clusterId, year)).publishedAt) {
-      throw AppException.notFound('phiếu chấm', 'sheetId');
+      throw sheetNotFound();
     }
     return sheet;
   }
 
   private async find(m: EntityManager, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
-    const sheet = await findOneRaw(m, ScoreSheet, { id: sheetId, clusterId, year });
-    if (!sheet) throw AppException.notFound('phiếu chấm', 'sheetId');
+    const sheet = await this.sheets.find(m, clusterId, year, sheetId);
+    if (!sheet) throw sheetNotFound();
     return sheet;
-  }
-
-  private async bump(m: EntityManager, sheet: ScoreSheet, changes: Partial<ScoreSheet>): Promise<ScoreSheet> {
-    const updatedAt = nowIso();
-    if (Object.keys(changes).length === 0) {
-      const affected = await executeRaw(m, 'UPDATE score_sheets SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?', [updatedAt, sheet.id, sheet.version]);
-      if (affected !== 1) throw stale(sheet.version);
-      return { ...sheet, updatedAt, version: sheet.version + 1 };
-    }
-    const result = await m
-      .createQueryBuilder()
-      .update(ScoreSheet)
-      .set({ ...changes, updatedAt, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: sheet.id, version: sheet.version })
-      .execute();
-    if (result.affected !== 1) throw stale(sheet.version);
-    // The row is exactly what we wrote: no need to read it back.
-    return { ...sheet, ...changes, updatedAt, version: sheet.version + 1 };
-  }
-
-  private async entryMap(m: EntityManager, sheetId: string): Promise<Record<string, number>> {
-    const rows = await m.find(ScoreEntry, { where: { sheetId } });
-    return Object.fromEntries(rows.map((r) => [r.criterionCode, r.points / 100]));
   }
 }

@@ -6,7 +6,7 @@ import { formatDateVi } from '../common/time';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { Criterion } from '../criteria/criterion.entity';
-import { findOneRaw, rawQuery } from '../database/raw-sql';
+import { findOneRaw } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
 import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
@@ -53,24 +53,8 @@ export interface LeafWithText extends LeafCriterion {
   text: string;
 }
 
-const leafCache = new Map<string, { version: number; leaves: LeafWithText[] }>();
-
-/**
- * The scored leaves of a criteria set (criteria without sub-items), in reading order. Cached per set and
- * its version: every change of a set's tree bumps the version (replace) or makes a new set (amendment).
- */
+/** The scored leaves of a criteria set (criteria without sub-items), in reading order. */
 export async function leavesOf(m: EntityManager, setId: string): Promise<LeafWithText[]> {
-  const [set] = await rawQuery<{ version: number }>(m, 'SELECT version FROM criteria_sets WHERE id = ?', [setId]);
-  const version = Number(set?.version ?? -1);
-  const hit = leafCache.get(setId);
-  if (hit && hit.version === version) return hit.leaves;
-  const leaves = await loadLeaves(m, setId);
-  if (leafCache.size > 1000) leafCache.clear();
-  leafCache.set(setId, { version, leaves });
-  return leaves;
-}
-
-async function loadLeaves(m: EntityManager, setId: string): Promise<LeafWithText[]> {
   const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
   const out: LeafWithText[] = [];
   const walk = (parentId: string | null) => {

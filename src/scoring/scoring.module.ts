@@ -5,6 +5,8 @@ import { EvidenceService } from './evidence.service';
 import { ScoreSheetsService } from './score-sheets.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
+import { ScoreSheetsRepository } from './score-sheets.repository';
+import { ScoringConfigsRepository } from './scoring-configs.repository';
 
-@Module({ providers: [ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService] })
+@Module({ providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
 export class ScoringModule {}

@@ -9,6 +9,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { unitRef } from '../leadership/rotation.service';
 import { peerAssignments } from './assignment.rules';
 import { Band, RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
@@ -17,6 +18,7 @@ import { ScoreSheet } from './score-sheet.entity';
 import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
 import { RankingBody, RankingCache } from './ranking-cache';
+import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { AssignmentView, RankingView, ScoringConfigDto, ScoringConfigView } from './scoring.dto';
 
 const hundredths = (points: number) => Math.round(points * 100);
@@ -30,6 +32,8 @@ export class ScoringService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly revisions: ClusterYearRevisions,
+    private readonly configs: ScoringConfigsRepository,
   ) {}
 
   getConfig(p: Principal, clusterId: string, year: number): Promise<ScoringConfigView> {
@@ -43,9 +47,6 @@ export class ScoringService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
       const current = await scoringConfig(m, clusterId, year);
-      if (current.version > 0 && dto.version !== current.version) {
-        throw AppException.stale(current.version);
-      }
       const bands: Band[] = dto.bands.map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim() })).sort((a, b) => b.minPoints - a.minPoints);
       if (new Set(bands.map((b) => b.minPoints)).size !== bands.length) {
         throw AppException.field(ErrorCode.ValidationFailed, 'bands', 'Mỗi mức xếp loại phải có ngưỡng điểm khác nhau.');
@@ -55,8 +56,7 @@ export class ScoringService {
         throw AppException.field(ErrorCode.BusinessRule, 'peerK', `Mỗi đơn vị chấm tối đa ${members.length - 1} đơn vị khác.`);
       }
       const now = nowIso();
-      const next: ScoringConfig = {
-        ...current,
+      const next = await this.configs.save(m, current, current.version === 0 ? 0 : (dto.version ?? -1), {
         rule: dto.rule,
         normalize: dto.normalize,
         selfMargin: hundredths(dto.selfMargin),
@@ -64,15 +64,8 @@ export class ScoringService {
         bands: JSON.stringify(bands),
         peerMode: dto.peerMode,
         peerK: dto.peerK,
-        version: current.version + 1,
         updatedAt: now,
-        createdAt: current.createdAt || now,
-      };
-      if (current.version === 0) await m.insert(ScoringConfig, next);
-      else {
-        const result = await m.createQueryBuilder().update(ScoringConfig).set({ ...next }).where('cluster_id = :clusterId AND year = :year AND version = :version', { clusterId, year, version: current.version }).execute();
-        if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
-      }
+      });
       await this.audit.record(m, { action: 'scoring.config', entityType: 'scoring_config', entityId: `${clusterId}:${year}`, before: current.version ? configView(current) : null, after: configView(next), reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return configView(next);
     });
@@ -107,11 +100,11 @@ export class ScoringService {
         throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
       }
       const key = `${clusterId}:${year}`;
-      const fingerprint = await this.cache.fingerprint(m, clusterId, year, !this.uow.isSqlite);
-      const cached = this.cache.get(key, fingerprint);
+      const revision = await this.revisions.current(m, clusterId, year);
+      const cached = this.cache.get(key, revision);
       if (cached) return cached;
       const view = await this.computeRanking(m, clusterId, year, config);
-      this.cache.set(key, fingerprint, view);
+      this.cache.set(key, revision, view);
       return view;
     });
   }

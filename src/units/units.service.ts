@@ -9,6 +9,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { escapeLike, foldVietnamese, searchKey } from '../common/text';
 import { nowIso } from '../common/time';
 import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { Unit } from './unit.entity';
 import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
 import { fromHundredths, lifespanProblems, successorProblems, toHundredths } from './units.rules';
@@ -43,6 +44,7 @@ export class UnitsService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly revisions: ClusterYearRevisions,
   ) {}
 
   list(p: Principal, query: UnitQueryDto): Promise<UnitPage> {
@@ -121,7 +123,8 @@ export class UnitsService {
       next.searchKey = unitSearchKey(next);
       await this.checkUnit(m, next);
       const { id: _id, version: _v, createdAt: _c, parent: _p, successor: _s, ...changes } = next;
-      const updated = await updateVersioned(m, Unit, id, dto.version, changes, 'đơn vị');
+      const updated = await updateVersioned(m, Unit, current, dto.version, changes, 'đơn vị');
+      await this.revisions.bumpForUnit(m, id);
       const after = unitView(updated);
       await this.audit.record(m, {
         action: 'unit.update',

@@ -6,6 +6,7 @@ import { CriteriaSet } from '../../criteria/criteria-set.entity';
 import { Criterion } from '../../criteria/criterion.entity';
 import { ScoreEntry } from '../../scoring/score-entry.entity';
 import { ScoreSheet } from '../../scoring/score-sheet.entity';
+import { ClusterYearRevisions } from '../cluster-year-revisions';
 import { ScoringConfig } from '../../scoring/scoring-config.entity';
 import { defaultScoringConfig } from '../../scoring/scoring-context';
 import { Unit } from '../../units/unit.entity';
@@ -97,5 +98,6 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
     }
   }
   await m.insert(ScoringConfig, { ...defaultScoringConfig(cluster.id, YEAR), rule: 'PEER_TRIMMED_MEAN', publishedAt: now, version: 1, createdAt: now, updatedAt: now });
+  await new ClusterYearRevisions().bump(m, cluster.id, YEAR);
   return sheets;
 }

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AppException } from '../common/errors/app.exception';
+import { nowIso } from '../common/time';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { executeRaw, findOneRaw, rawQuery } from '../database/raw-sql';
+import { updateVersioned } from '../database/unit-of-work';
+import { ScoreEntry } from './score-entry.entity';
+import { ScoreSheet } from './score-sheet.entity';
+import { stale } from './sheet-entries';
+
+/**
+ * Score sheets and their entries: every query of them, and every write, which also bumps the cluster-year's
+ * revision (the ranking's cache key) in the same transaction.
+ */
+@Injectable()
+export class ScoreSheetsRepository {
+  constructor(private readonly revisions: ClusterYearRevisions) {}
+
+  find(m: EntityManager, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet | null> {
+    return findOneRaw(m, ScoreSheet, { id: sheetId, clusterId, year });
+  }
+
+  exists(m: EntityManager, where: Pick<ScoreSheet, 'clusterId' | 'year' | 'targetUnitId' | 'scorerKind' | 'scorerKey'>): Promise<boolean> {
+    return m.exists(ScoreSheet, { where });
+  }
+
+  /** Sheets of a cluster-year, optionally of some statuses. */
+  list(m: EntityManager, clusterId: string, year: number, statuses?: ScoreSheet['status'][]): Promise<ScoreSheet[]> {
+    return m.find(ScoreSheet, { where: { clusterId, year, ...(statuses ? { status: In(statuses) } : {}) } });
+  }
+
+  /** One scorer's sheets of a cluster-year. */
+  ofScorer(m: EntityManager, clusterId: string, year: number, scorerKind: ScoreSheet['scorerKind'], scorerKey: string): Promise<ScoreSheet[]> {
+    return m.find(ScoreSheet, { where: { clusterId, year, scorerKind, scorerKey } });
+  }
+
+  async entries(m: EntityManager, sheetId: string): Promise<ScoreEntry[]> {
+    const rows = await rawQuery<{ criterion_code: string; points: number | string; note: string | null }>(m, 'SELECT criterion_code, points, note FROM score_entries WHERE sheet_id = ?', [sheetId]);
+    return rows.map((r) => ({ sheetId, criterionCode: r.criterion_code, points: Number(r.points), note: r.note }));
+  }
+
+  entriesOf(m: EntityManager, sheetIds: string[]): Promise<ScoreEntry[]> {
+    return sheetIds.length ? m.find(ScoreEntry, { where: { sheetId: In(sheetIds) } }) : Promise.resolve([]);
+  }
+
+  async insert(m: EntityManager, sheet: ScoreSheet): Promise<void> {
+    await m.insert(ScoreSheet, sheet);
+    await this.revisions.bump(m, sheet.clusterId, sheet.year);
+  }
+
+  /** The optimistic update of a sheet (its version must still be `sheet.version`, else 409). */
+  async update(m: EntityManager, sheet: ScoreSheet, changes: Partial<ScoreSheet>): Promise<ScoreSheet> {
+    const updated = await updateVersioned(m, ScoreSheet, sheet, sheet.version, { ...changes, updatedAt: nowIso() }, 'phiếu chấm', stale);
+    await this.revisions.bump(m, sheet.clusterId, sheet.year);
+    return updated;
+  }
+
+  /** Writes entries (replacing those of the same criteria). */
+  async putEntries(m: EntityManager, sheet: ScoreSheet, values: Map<string, { points: number; note: string | null }>): Promise<void> {
+    const codes = [...values.keys()];
+    if (!codes.length) return;
+    await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id = ? AND criterion_code IN (${codes.map(() => '?').join(', ')})`, [sheet.id, ...codes]);
+    await executeRaw(
+      m,
+      `INSERT INTO score_entries (sheet_id, criterion_code, points, note) VALUES ${codes.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note]),
+    );
+    await this.revisions.bump(m, sheet.clusterId, sheet.year);
+  }
+
+  /** Locks every submitted sheet of a cluster-year in one statement; answers how many. */
+  async lockSubmitted(m: EntityManager, clusterId: string, year: number, at: string): Promise<number> {
+    const locked = await executeRaw(m, "UPDATE score_sheets SET status = 'LOCKED', locked_at = ?, updated_at = ?, version = version + 1 WHERE cluster_id = ? AND year = ? AND status = 'SUBMITTED'", [at, at, clusterId, year]);
+    await this.revisions.bump(m, clusterId, year);
+    return locked;
+  }
+}
+
+/** A sheet that does not exist (or that the caller may not know of). */
+export const sheetNotFound = () => AppException.notFound('phiếu chấm', 'sheetId');
