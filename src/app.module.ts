@@ -1,15 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from './audit/audit.module';
-import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG, SERVER_KEYS, SERVER_SECRET } from './config/config.tokens';
 import type { ServerKeys } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
+import { SeedModule } from './database/seed/seed.module';
 import { HealthController } from './health/health.controller';
 import { LeadershipModule } from './leadership/leadership.module';
 import { CriteriaModule } from './criteria/criteria.module';
@@ -32,6 +31,7 @@ export class AppModule {
         // public key on every verification, which cost about 1 ms per request (measured).
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(jwtSecret)) as unknown as string, signOptions: { algorithm: 'HS256' } }),
         AuditModule,
+        SeedModule,
         AuthModule,
         UnitsModule,
         ClustersModule,
@@ -48,7 +48,6 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: SERVER_SECRET, useValue: jwtSecret },
         { provide: SERVER_KEYS, useValue: serverKeys },
-        { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [APP_CONFIG, SERVER_SECRET, SERVER_KEYS],
     };

@@ -2,6 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter';
@@ -13,7 +14,7 @@ import { AppConfig, ConfigError, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
 import { staticDir } from './web/page-response';
-import { SECURE_COOKIES_SETTING } from './web/web-session';
+import { SECURE_COOKIES_SETTING } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
 
 /**
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set(SECURE_COOKIES_SETTING, config.publicBaseUrl.startsWith('https://'));
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  app.use(cookieParser());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
-@Global()
 @Module({ providers: [AuditService], controllers: [AuditController], exports: [AuditService] })
 export class AuditModule {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { parseCookies, setCookie } from '../web/web-session';
+import { cookieValue, setCookie } from './cookies';
 import { MfaService } from './mfa.service';
 import { ErrorBody } from '../common/errors/error-body';
 import { Auth, CurrentUser, MfaSetupAllowed, Public } from './auth.decorators';
@@ -11,8 +11,7 @@ import type { Principal } from './principal';
 import { ALL_ROLES, ROLE_LABELS } from './roles';
 
 export function clientOf(req: Request): ClientInfo {
-  const cookies = parseCookies(req);
-  return { ip: req.ip, userAgent: req.header('user-agent'), deviceToken: cookies[DEVICE_COOKIE], rememberToken: cookies[REMEMBER_COOKIE] };
+  return { ip: req.ip, userAgent: req.header('user-agent'), deviceToken: cookieValue(req, DEVICE_COOKIE), rememberToken: cookieValue(req, REMEMBER_COOKIE) };
 }
 
 export function setIssuedCookies(res: Response, req: Request, cookies: IssuedCookie[]): void {

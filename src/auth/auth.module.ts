@@ -1,16 +1,22 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module';
+import { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
 import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
 import { MfaService } from './mfa.service';
 import { PasswordService } from './password.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Global()
+/** Sign-in, sessions, second factor, accounts, and the access policy; installs the one global guard. */
 @Module({
-  providers: [AuthService, MfaService, PasswordService, AccessService, UsersService],
+  imports: [AuditModule],
+  providers: [AuthService, Authenticator, MfaService, PasswordService, AccessRepository, AccessService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
   controllers: [AuthController, UsersController],
-  exports: [AuthService, MfaService, PasswordService, AccessService],
+  exports: [AuthService, Authenticator, MfaService, PasswordService, AccessService],
 })
 export class AuthModule {}

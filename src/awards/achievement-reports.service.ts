@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { readVerified, storeByHash } from '../common/durable-file';
@@ -15,7 +16,6 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
 import { evidenceType } from '../documents/file-types';
 import { AchievementReport, AwardProposal } from './award-proposal.entities';
-import { ReviewMeetingsService } from './review-meetings.service';
 
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
@@ -28,7 +28,6 @@ export class AchievementReportsService implements UploadTarget {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
-    private readonly meetings: ReviewMeetingsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,20 +43,22 @@ export class AchievementReportsService implements UploadTarget {
     const proposalId = new UuidParamPipe().transform(params.proposalId, { data: 'proposalId' });
     await this.uow.read(async (m) => {
       const proposal = await this.find(m, p, proposalId);
-      await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
+      await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
     });
   }
 
   async upload(p: Principal, proposalId: string, file: { originalname: string; buffer: Buffer }) {
     const type = evidenceType(file.originalname, file.buffer, 'báo cáo thành tích');
     if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
+    // Written and synced outside the write lock, stored by hash (see EvidenceService.upload).
+    const year = await this.uow.read(async (m) => (await this.find(m, p, proposalId)).year);
+    const { sha256, relative } = storeByHash(this.config.dataDir, 'reports', year, file.buffer, type.extension);
     return this.uow.write(async (m) => {
       const proposal = await this.find(m, p, proposalId);
-      const cluster = await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
+      const cluster = await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
       if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED') {
         throw new AppException(ErrorCode.IllegalTransition, 'Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị trả lại.');
       }
-      const { sha256, relative } = storeByHash(this.config.dataDir, 'reports', proposal.year, file.buffer, type.extension);
       const report: AchievementReport = { id: randomUUID(), proposalId, fileName: cleanFileName(file.originalname), mimeType: type.mime, sizeBytes: file.buffer.length, sha256, filePath: relative, uploadedBy: p.username, uploadedAt: nowIso() };
       await m.insert(AchievementReport, report);
       await this.audit.record(m, { action: 'proposal.report_upload', entityType: 'award_proposal', entityId: proposalId, after: view(report), organizerId: cluster.organizerId, clusterId: proposal.clusterId });
@@ -79,7 +80,7 @@ export class AchievementReportsService implements UploadTarget {
   private async find(m: import('typeorm').EntityManager, p: Principal, proposalId: string): Promise<AwardProposal> {
     const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
     if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
-    await this.access.requireCluster(m, p, proposal.clusterId, 'read');
+    await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId);
     return proposal;
   }
 }

@@ -1,7 +1,7 @@
 import { UploadedFileView } from '../common/uploaded-file-response';
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
-import { UnitRefView } from '../leadership/leadership.dto';
+import { UnitRefView } from '../units/unit-ref';
 import { ATTENDANCE, Attendance } from './award.entities';
 import { AWARD_CODES, AwardCode } from './awards.rules';
 import { PROPOSAL_STATUSES } from './proposals.rules';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Not } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
@@ -37,7 +38,7 @@ export class DossierService {
 
   private async data(p: Principal, clusterId: string, year: number) {
     const state = await this.uow.read(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
       const proposals = await m.find(AwardProposal, { where: { clusterId, year, status: Not('REJECTED') }, order: { awardCode: 'DESC', votesFor: 'DESC' } });
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -28,7 +29,7 @@ export class MinutesService {
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     const state = await this.uow.read(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
       const view = await this.meetings.view(m, meeting);
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));

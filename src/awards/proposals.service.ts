@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Not } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { unitRef } from '../leadership/rotation.service';
+import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
 import { awardLabels } from './award-labels';
@@ -52,7 +52,7 @@ export class ProposalsService {
   /** What the system suggests: the units the meeting selected, per award. */
   suggestions(p: Principal, clusterId: string, year: number) {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
       return meeting.results.map((r) => ({ award: r.award, awardLabel: r.awardLabel, quota: r.quota, units: r.candidates.filter((c) => c.selected).map((c) => c.unit), tiedAtLastPlace: r.tiedAtLastPlace }));
     });
@@ -61,7 +61,7 @@ export class ProposalsService {
   /** The secretariat confirms a proposal; refused over the quota, below the threshold, ineligible or not a member. */
   create(p: Principal, clusterId: string, year: number, award: AwardCode, unitId: string, reason?: string): Promise<ProposalView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.meetings.requireAwardsYear(m, p, clusterId, year);
+      const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
       const result = meeting.results.find((r) => r.award === award)!;
       const candidate = result.candidates.find((c) => c.unit.id === unitId);
@@ -116,7 +116,7 @@ export class ProposalsService {
   private async readable(m: EntityManager, p: Principal, proposalId: string): Promise<{ proposal: AwardProposal; cluster: Cluster }> {
     const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
     if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
-    return { proposal, cluster: await this.access.requireCluster(m, p, proposal.clusterId, 'read') };
+    return { proposal, cluster: await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId) };
   }
 
   /** A step of the workflow; every transition is audited with its reason. */
@@ -125,9 +125,9 @@ export class ProposalsService {
       const { proposal, cluster } = await this.readable(m, p, proposalId);
       const step = transition(proposal.status, action);
       if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
-      if (step.by === 'cluster') await this.meetings.requireAwardsYear(m, p, proposal.clusterId, proposal.year);
+      if (step.by === 'cluster') await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
       else {
-        if (!(p.role === Role.MinistryReviewer || p.role === Role.Admin) || !this.access.canOrganize(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
+        if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
         if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
         if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');
       }
@@ -157,7 +157,7 @@ export class ProposalsService {
   list(p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string; olderThanDays?: number }): Promise<ProposalView[]> {
     return this.uow.read(async (m) => {
       // A cluster named in the query must be one the caller may read: out of scope answers 404, not an empty list.
-      if (q.clusterId) await this.access.requireCluster(m, p, q.clusterId, 'read');
+      if (q.clusterId) await this.access.require(m, p, Permission.ClusterRead, q.clusterId);
       const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
       this.access.scopeClusters(qb, 'c', p);
       if (q.year) qb.andWhere('ap.year = :year', { year: q.year });

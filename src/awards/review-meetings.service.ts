@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { unitRef } from '../leadership/rotation.service';
+import { unitRef } from '../units/unit-ref';
 import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
@@ -36,7 +36,7 @@ export class ReviewMeetingsService {
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
   electNext(p: Principal, clusterId: string, year: number, dto: ElectionDto): Promise<TermView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
       return this.leadership.saveTerm(
         m,
@@ -58,16 +58,6 @@ export class ReviewMeetingsService {
     });
   }
 
-  /** Award procedures of year Y are run at the meeting early in Y+1: by the secretariat of Y or of Y+1. */
-  async requireAwardsYear(m: EntityManager, p: Principal, clusterId: string, year: number): Promise<Cluster> {
-    try {
-      return await this.access.requireClusterYear(m, p, clusterId, year + 1, 'year');
-    } catch (error) {
-      if (error instanceof AppException && error.status === 403) return this.access.requireClusterYear(m, p, clusterId, year, 'year');
-      throw error;
-    }
-  }
-
   async quotas(m: EntityManager, clusterId: string, year: number): Promise<Record<AwardCode, number>> {
     const rows = await m.find(AwardQuota, { where: { clusterId, year } });
     return Object.fromEntries(AWARD_CODES.map((code) => [code, rows.find((r) => r.awardCode === code)?.quota ?? DEFAULT_QUOTAS[code]])) as Record<AwardCode, number>;
@@ -81,7 +71,7 @@ export class ReviewMeetingsService {
 
   getQuotas(p: Principal, clusterId: string, year: number): Promise<QuotasView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return { ...(await this.quotas(m, clusterId, year)), version: await this.quotasVersion(m, clusterId, year) };
     });
   }
@@ -89,7 +79,7 @@ export class ReviewMeetingsService {
   /** Quotas are set by the organiser's reviewers (configuration, not code). */
   putQuotas(p: Principal, clusterId: string, year: number, dto: QuotasDto): Promise<QuotasView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
       const current = await this.quotasVersion(m, clusterId, year);
       if (dto.version !== current) throw AppException.stale(current);
       const before = await this.quotas(m, clusterId, year);
@@ -108,14 +98,14 @@ export class ReviewMeetingsService {
 
   get(p: Principal, clusterId: string, year: number): Promise<MeetingView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return this.view(m, await this.find(m, clusterId, year));
     });
   }
 
   create(p: Principal, clusterId: string, year: number, dto: CreateMeetingDto): Promise<MeetingView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       if ((await membersOf(m, clusterId, year)).length === 0) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
       if (await m.exists(ReviewMeeting, { where: { clusterId, year } })) throw AppException.field(ErrorCode.Duplicate, 'year', `Đã có hội nghị bình xét năm ${year}.`);
       const now = nowIso();
@@ -128,7 +118,7 @@ export class ReviewMeetingsService {
 
   setAttendance(p: Principal, clusterId: string, year: number, dto: AttendanceDto): Promise<MeetingView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
@@ -144,7 +134,7 @@ export class ReviewMeetingsService {
   /** Records the ballot results (votes for, per candidate and award) and the chair's tie decisions. */
   setBallots(p: Principal, clusterId: string, year: number, dto: BallotsDto): Promise<MeetingView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.requireAwardsYear(m, p, clusterId, year);
+      const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });

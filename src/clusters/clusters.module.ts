@@ -1,3 +1,5 @@
+import { AuthModule } from '../auth/auth.module';
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ClusterDecisionsController } from './cluster-decisions.controller';
 import { ClustersController } from './clusters.controller';
@@ -6,6 +8,7 @@ import { EmulationYearsService } from './emulation-years.service';
 import { MembershipsService } from './memberships.service';
 
 @Module({
+  imports: [AuthModule, AuditModule],
   providers: [ClustersService, MembershipsService, EmulationYearsService],
   controllers: [ClustersController, ClusterDecisionsController],
   exports: [ClustersService, MembershipsService, EmulationYearsService],

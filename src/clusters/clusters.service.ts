@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
@@ -41,7 +42,7 @@ export class ClustersService {
   }
 
   get(p: Principal, id: string): Promise<ClusterView> {
-    return this.uow.read(async (m) => (await this.views(m, [await this.access.requireCluster(m, p, id, 'read')]))[0]);
+    return this.uow.read(async (m) => (await this.views(m, [await this.access.require(m, p, Permission.ClusterRead, id)]))[0]);
   }
 
   create(p: Principal, dto: CreateClusterDto): Promise<ClusterView> {
@@ -76,7 +77,7 @@ export class ClustersService {
 
   update(p: Principal, id: string, dto: UpdateClusterDto): Promise<ClusterView> {
     return this.uow.write(async (m) => {
-      const current = await this.access.requireCluster(m, p, id, 'organize');
+      const current = await this.access.require(m, p, Permission.ClusterOrganize, id);
       if (dto.number !== undefined && dto.number !== current.number) await this.ensureNumberFree(m, current.organizerId, dto.number);
       const updated = await updateVersioned(
         m,
@@ -153,7 +154,7 @@ export class ClustersService {
     if (!organizer || organizer.kind !== 'ORGANIZER') {
       throw AppException.field(ErrorCode.InvalidReference, 'organizerId', 'Không tìm thấy cơ quan tổ chức cụm này.');
     }
-    if (!this.access.canOrganize(p, organizerId)) throw AppException.forbidden('Bạn không thuộc cơ quan tổ chức cụm này.');
+    if (!this.access.actsFor(p, organizerId)) throw AppException.forbidden('Bạn không thuộc cơ quan tổ chức cụm này.');
     return organizer;
   }
 

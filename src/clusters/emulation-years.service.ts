@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -24,7 +25,7 @@ export class EmulationYearsService {
 
   list(p: Principal, clusterId: string): Promise<YearView[]> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const years = await m.find(EmulationYear, { where: { clusterId }, order: { year: 'DESC' } });
       return Promise.all(years.map((y) => this.view(m, y)));
     });
@@ -32,14 +33,14 @@ export class EmulationYearsService {
 
   get(p: Principal, clusterId: string, year: number): Promise<YearView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return this.view(m, await this.find(m, clusterId, year));
     });
   }
 
   create(p: Principal, clusterId: string, dto: CreateYearDto): Promise<YearView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, dto.year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, dto.year);
       if (await m.exists(EmulationYear, { where: { clusterId, year: dto.year } })) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Năm thi đua ${dto.year} của cụm này đã được tạo.`);
       }
@@ -70,7 +71,7 @@ export class EmulationYearsService {
 
   update(p: Principal, clusterId: string, year: number, dto: UpdateYearDto): Promise<YearView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await this.find(m, clusterId, year);
       const merged = { ...phasesOf(current), ...definedPhases(dto) };
       const phases = this.checkedPhases(year, merged);

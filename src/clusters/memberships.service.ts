@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -30,7 +31,7 @@ export class MembershipsService {
 
   list(p: Principal, clusterId: string, year?: number): Promise<MemberView[]> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const qb = m
         .createQueryBuilder(Membership, 'ms')
         .innerJoinAndSelect('ms.unit', 'u')
@@ -46,7 +47,7 @@ export class MembershipsService {
 
   add(p: Principal, clusterId: string, dto: AddMemberDto): Promise<MemberView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
       const unit = await m.findOne(Unit, { where: { id: dto.unitId } });
       if (!unit || unit.kind !== 'MEMBER') {
         throw AppException.field(ErrorCode.InvalidReference, 'unitId', 'Không tìm thấy đơn vị thành viên này.');
@@ -84,7 +85,7 @@ export class MembershipsService {
 
   remove(p: Principal, clusterId: string, membershipId: string, dto: RemoveMemberDto): Promise<void> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
       const membership = await m.findOne(Membership, { where: { id: membershipId, clusterId } });
       if (!membership) throw AppException.notFound('thành viên cụm', 'membershipId');
       if (membership.version !== dto.version) throw AppException.stale(membership.version);

@@ -86,3 +86,13 @@ export function phaseProblems(year: number, phases: Phases): ErrorDetail[] {
   }
   return problems;
 }
+
+/** Whether member units may score now: within the year's scoring window (either end may be unset). */
+export type ScoringWindow = { open: true } | { open: false; message: string };
+
+/** The one rule of the scoring window (the scoring service enforces it; pages and the dashboard show it). */
+export function scoringWindow(year: number, phases: Pick<Phases, 'scoringOpensOn' | 'scoringClosesOn'> | null | undefined, today: string): ScoringWindow {
+  if (phases?.scoringOpensOn && today < phases.scoringOpensOn) return { open: false, message: `Chưa đến thời gian chấm điểm năm ${year} (từ ${formatDateVi(phases.scoringOpensOn)}).` };
+  if (phases?.scoringClosesOn && today > phases.scoringClosesOn) return { open: false, message: `Đã hết thời gian chấm điểm năm ${year} (đến ${formatDateVi(phases.scoringClosesOn)}): phiếu chỉ để xem.` };
+  return { open: true };
+}

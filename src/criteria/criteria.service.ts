@@ -4,6 +4,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { PledgeSignature } from '../pledges/pledge-signature.entity';
 import { Pledge } from '../pledges/pledge.entity';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -35,14 +36,14 @@ export class CriteriaService {
 
   current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return this.view(m, await this.requireCurrent(m, clusterId, year));
     });
   }
 
   versions(p: Principal, clusterId: string, year: number): Promise<CriteriaVersionView[]> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const sets = await m.find(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'ASC' } });
       return sets.map((s) => ({ versionNo: s.versionNo, origin: s.origin, amendmentReason: s.amendmentReason, lockedAt: s.lockedAt, createdAt: s.createdAt }));
     });
@@ -50,7 +51,7 @@ export class CriteriaService {
 
   version(p: Principal, clusterId: string, year: number, versionNo: number): Promise<CriteriaSetView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const set = await m.findOne(CriteriaSet, { where: { clusterId, year, versionNo } });
       if (!set) throw AppException.notFound(`phiên bản ${versionNo} của bộ tiêu chí năm ${year}`, 'versionNo');
       return this.view(m, set);
@@ -59,7 +60,7 @@ export class CriteriaService {
 
   create(p: Principal, clusterId: string, year: number, dto: CreateCriteriaDto): Promise<CriteriaSetView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const set = await this.createSet(m, cluster, year, dto);
       const view = await this.view(m, set);
       await this.audit.record(m, {
@@ -135,7 +136,7 @@ export class CriteriaService {
   /** Replaces the whole tree of the current, unlocked version. */
   replace(p: Principal, clusterId: string, year: number, dto: ReplaceCriteriaDto): Promise<CriteriaSetView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const set = await this.requireCurrent(m, clusterId, year);
       if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked);
       const items = checkedTree(dto.items, dto.totalPoints);
@@ -155,7 +156,7 @@ export class CriteriaService {
   /** After signing: a new version, locked like the one it amends, with its reason. */
   amend(p: Principal, clusterId: string, year: number, dto: AmendCriteriaDto): Promise<CriteriaSetView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await this.requireCurrent(m, clusterId, year);
       if (!current.lockedAt) {
         throw AppException.field(ErrorCode.PledgeState, 'versionNo', 'Bộ tiêu chí chưa khóa: hãy chỉnh sửa trực tiếp thay vì lập bản sửa đổi.');
@@ -186,7 +187,7 @@ export class CriteriaService {
 
   async exportXlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
     const { view, cluster } = await this.uow.read(async (m) => {
-      const c = await this.access.requireCluster(m, p, clusterId, 'read');
+      const c = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return { cluster: c, view: await this.view(m, await this.requireCurrent(m, clusterId, year)) };
     });
     const rows = flattenViews(view.items);

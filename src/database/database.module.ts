@@ -2,7 +2,6 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
-import { SeedService } from './seed/seed.service';
 import { UnitOfWork } from './unit-of-work';
 import { ClusterYearRevisions } from './cluster-year-revisions';
 
@@ -14,8 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true })],
-      providers: [UnitOfWork, ClusterYearRevisions, SeedService],
-      exports: [UnitOfWork, ClusterYearRevisions, SeedService],
+      providers: [UnitOfWork, ClusterYearRevisions],
+      exports: [UnitOfWork, ClusterYearRevisions],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { UnitRefView } from '../units/unit-ref';
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, EnumField, IntField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
 import { TermMethod } from './leadership-term.entity';
@@ -43,12 +44,6 @@ export class PreviewQueryDto {
   years?: number;
   @IntField({ presence: 'optional', min: 2000, max: 2100, query: true, description: 'Năm xuất phát (mặc định: nhiệm kỳ gần nhất).' })
   fromYear?: number;
-}
-
-export class UnitRefView {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() shortName: string;
 }
 
 export class TermView {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -14,7 +15,8 @@ import { tableWorkbook } from '../documents/excel/table-workbook';
 import { Unit } from '../units/unit.entity';
 import { LeadershipTerm, TERM_METHOD_LABELS, TermMethod } from './leadership-term.entity';
 import { ApplyRotationDto, CreateTermDto, OverrideTermDto, TermView } from './leadership.dto';
-import { RotationService, unitRef } from './rotation.service';
+import { RotationService } from './rotation.service';
+import { unitRef } from '../units/unit-ref';
 import { nextLeadership, termProblems } from './rotation.rules';
 
 export interface ProposedTerm {
@@ -39,7 +41,7 @@ export class LeadershipService {
 
   list(p: Principal, clusterId: string): Promise<TermView[]> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const terms = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'DESC' } });
       return this.views(m, terms);
     });
@@ -47,7 +49,7 @@ export class LeadershipService {
 
   get(p: Principal, clusterId: string, year: number): Promise<TermView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const term = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
       if (!term) throw AppException.notFound(`nhiệm kỳ năm ${year} của cụm này`, 'year');
       return (await this.views(m, [term]))[0];
@@ -57,7 +59,7 @@ export class LeadershipService {
   /** Records a year's leadership elected at the review meeting or set by rotation (the outgoing secretariat). */
   create(p: Principal, clusterId: string, dto: CreateTermDto): Promise<TermView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, dto.year - 1, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, dto.year - 1);
       return this.insertTerm(m, cluster, dto.year, {
         chairUnitId: dto.chairUnitId,
         viceChairUnitId: dto.viceChairUnitId ?? null,
@@ -73,7 +75,7 @@ export class LeadershipService {
   /** Records the year's leadership as the rotation rule gives it. */
   applyRotation(p: Principal, clusterId: string, dto: ApplyRotationDto): Promise<TermView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, dto.year - 1, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, dto.year - 1);
       const ctx = await this.rotation.context(m, clusterId);
       const members = ctx.membersOf(dto.year);
       if (!members?.length) throw this.noMembership(dto.year);
@@ -94,7 +96,7 @@ export class LeadershipService {
   /** The organiser's decision: sets or replaces the year's leadership, with its number, date and reason. */
   override(p: Principal, clusterId: string, year: number, dto: OverrideTermDto): Promise<TermView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'organize');
+      const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
       const proposed: ProposedTerm = {
         chairUnitId: dto.chairUnitId,
         viceChairUnitId: dto.viceChairUnitId ?? null,
@@ -138,7 +140,7 @@ export class LeadershipService {
   /** Lịch sử Cụm trưởng, Cụm phó as an Excel workbook. */
   async exportHistory(p: Principal, clusterId: string): Promise<{ fileName: string; content: Buffer }> {
     const { cluster, terms } = await this.uow.read(async (m) => {
-      const c = await this.access.requireCluster(m, p, clusterId, 'read');
+      const c = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const t = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'ASC' } });
       return { cluster: c, terms: await this.views(m, t) };
     });

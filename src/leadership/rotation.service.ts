@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -11,7 +12,8 @@ import { Membership } from '../clusters/membership.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { LeadershipTerm } from './leadership-term.entity';
-import { PreviewView, RotationPolicyDto, RotationPolicyView, UnitRefView } from './leadership.dto';
+import { PreviewView, RotationPolicyDto, RotationPolicyView } from './leadership.dto';
+import { UnitRefView, unitRef } from '../units/unit-ref';
 import { RotationPolicy } from './rotation-policy.entity';
 import { RotationError, RotationInput, previewLeadership } from './rotation.rules';
 
@@ -22,10 +24,6 @@ export interface RotationContext extends RotationInput {
   agreed: boolean;
   policy: RotationPolicy | null;
   ref(id: string): UnitRefView;
-}
-
-export function unitRef(u: Unit | undefined, id: string): UnitRefView {
-  return { id, name: u?.name ?? id, shortName: u?.shortName ?? id };
 }
 
 /** The agreed rotation order of a cluster and the preview of the rule. */
@@ -39,7 +37,7 @@ export class RotationService {
 
   getPolicy(p: Principal, clusterId: string): Promise<RotationPolicyView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return policyView(clusterId, await this.context(m, clusterId));
     });
   }
@@ -48,8 +46,8 @@ export class RotationService {
     return this.uow.write(async (m) => {
       const latest = await m.findOne(LeadershipTerm, { where: { clusterId }, order: { year: 'DESC' } });
       const cluster = latest
-        ? await this.access.requireClusterYear(m, p, clusterId, latest.year, 'year')
-        : await this.access.requireCluster(m, p, clusterId, 'year');
+        ? await this.access.require(m, p, Permission.YearManage, clusterId, latest.year)
+        : await this.access.require(m, p, Permission.YearManage, clusterId);
       const order = dto.unitOrder.map((id) => id.toLowerCase());
       if (new Set(order).size !== order.length) {
         throw AppException.field(ErrorCode.ValidationFailed, 'unitOrder', 'Mỗi đơn vị chỉ xuất hiện một lần trong thứ tự luân phiên.');
@@ -93,7 +91,7 @@ export class RotationService {
 
   preview(p: Principal, clusterId: string, years = 5, fromYear?: number): Promise<PreviewView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const ctx = await this.context(m, clusterId);
       const lastTerm = Math.max(...ctx.history.map((t) => t.year), -Infinity);
       const lastMembership = Math.max(...ctx.membersByYear.keys(), -Infinity);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
@@ -36,7 +37,7 @@ export class PledgeDocumentService {
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
     const { data, state } = await this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year));
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -29,7 +30,7 @@ export class PledgeSigningService {
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (!p.unitId || (dto.unitId && dto.unitId !== p.unitId)) {
         throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
       }
@@ -89,7 +90,7 @@ export class PledgeSigningService {
   /** Withdraws the caller's unit's signature before the pledge is complete, with a reason. */
   withdraw(p: Principal, clusterId: string, year: number, dto: WithdrawSignatureDto): Promise<PledgeView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const pledge = await this.pledges.find(m, clusterId, year);
       if (pledge.status !== 'OPEN') {
         throw new AppException(ErrorCode.PledgeState, 'Chỉ rút được chữ ký khi bản giao ước đang trong thời gian ký.');

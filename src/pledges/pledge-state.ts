@@ -5,7 +5,7 @@ import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
-import { unitRef } from '../leadership/rotation.service';
+import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { PLEDGE_STATUS_LABELS, Pledge } from './pledge.entity';
 import { PledgeSignature } from './pledge-signature.entity';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, DateField, IntField, ReasonField, TextArrayField, TextField, UuidField } from '../common/validation/fields';
-import { UnitRefView } from '../leadership/leadership.dto';
+import { UnitRefView } from '../units/unit-ref';
 import { PLEDGE_STATUSES, PledgeStatus } from './pledge.entity';
 
 export class CreatePledgeDto {

@@ -1,3 +1,6 @@
+import { DocumentsModule } from '../documents/documents.module';
+import { AuthModule } from '../auth/auth.module';
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { PledgeDocumentService } from './pledge-document.service';
@@ -6,7 +9,7 @@ import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
 
 @Module({
-  imports: [CriteriaModule],
+  imports: [AuthModule, AuditModule, DocumentsModule, CriteriaModule],
   providers: [PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -32,14 +33,14 @@ export class PledgesService {
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year)));
     });
   }
 
   create(p: Principal, clusterId: string, year: number, dto: CreatePledgeDto): Promise<PledgeView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       if (await m.exists(Pledge, { where: { clusterId, year } })) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Cụm đã có bản giao ước thi đua năm ${year}.`);
       }
@@ -86,7 +87,7 @@ export class PledgesService {
   /** Edits a draft; editing an open pledge withdraws its signatures, only once confirmed. */
   update(p: Principal, clusterId: string, year: number, dto: UpdatePledgeDto): Promise<PledgeView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const pledge = await this.find(m, clusterId, year);
       if (pledge.status === 'COMPLETE') {
         throw new AppException(ErrorCode.PledgeState, 'Bản giao ước đã được ký đủ nên không thể sửa. Thay đổi bộ tiêu chí bằng bản sửa đổi (kèm lý do).');
@@ -124,7 +125,7 @@ export class PledgesService {
   /** Draft → open for signing: needs a criteria set with content. */
   open(p: Principal, clusterId: string, year: number, dto: OpenPledgeDto): Promise<PledgeView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const pledge = await this.find(m, clusterId, year);
       if (pledge.status !== 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Chỉ mở ký được bản giao ước đang ở trạng thái dự thảo.');
       if (dto.version !== pledge.version) throw AppException.stale(pledge.version);

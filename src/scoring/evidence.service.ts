@@ -61,13 +61,15 @@ export class EvidenceService implements UploadTarget {
   async upload(p: Principal, clusterId: string, year: number, sheetId: string, criterionCode: string | undefined, file: { originalname: string; buffer: Buffer }): Promise<EvidenceView> {
     const type = evidenceType(file.originalname, file.buffer);
     if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
+    // The file is written and synced before the transaction, outside the write lock (UploadTargetGuard checked
+    // access before the body was read). Stored by its hash: a transaction that then fails leaves a harmless orphan.
+    const { sha256, relative } = storeByHash(this.config.dataDir, 'evidence', year, file.buffer, type.extension);
     return this.uow.write(async (m) => {
       const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId);
       const leaves = await leavesOf(m, sheet.criteriaSetId);
       if (!criterionCode || !leaves.some((l) => l.code === criterionCode)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'criterionCode', 'Cần ghi mã tiêu chí (criterionCode) có trong phiếu chấm.');
       }
-      const { sha256, relative } = storeByHash(this.config.dataDir, 'evidence', year, file.buffer, type.extension);
       const evidence: EvidenceFile = {
         id: randomUUID(),
         sheetId,

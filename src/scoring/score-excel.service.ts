@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
@@ -87,8 +88,8 @@ export class ScoreExcelService implements UploadTarget {
   /** The upload's access check alone (UploadTargetGuard runs it before the file is read). */
   async checkUploadTarget(p: Principal, params: Record<string, string>): Promise<void> {
     const clusterId = new UuidParamPipe().transform(params.id, { data: 'id' });
-    const year = new YearParamPipe().transform(params.year, { data: 'year' });
-    await this.uow.read((m) => this.access.requireClusterYear(m, p, clusterId, year, 'read'));
+    new YearParamPipe().transform(params.year, { data: 'year' }); // a bad year is refused before the file is read
+    await this.uow.read((m) => this.access.require(m, p, Permission.ClusterRead, clusterId));
   }
 
   async upload(p: Principal, clusterId: string, year: number, bytes: Buffer): Promise<UploadResult> {
@@ -164,7 +165,7 @@ export class ScoreExcelService implements UploadTarget {
 
   /** The scorer the caller is for this kind of sheet, and the units it scores. */
   private async scorerScope(m: EntityManager, p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<ScorerScope> {
-    const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+    const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
     const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
     if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
     const members = await membersOf(m, clusterId, year);
@@ -177,8 +178,8 @@ export class ScoreExcelService implements UploadTarget {
       const targets = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK).filter((a) => a.scorer === own.id).map((a) => members.find((u) => u.id === a.target)!);
       return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets };
     }
-    if (kind === 'CLUSTER') await this.access.requireClusterYear(m, p, clusterId, year, 'year');
-    else if (!this.access.canOrganize(p, cluster.organizerId)) throw AppException.forbidden();
+    if (kind === 'CLUSTER') await this.access.require(m, p, Permission.YearManage, clusterId, year);
+    else if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden();
     return { cluster, set, leaves, scorerKey: kind, scorerUnitId: null, scorerName: kind === 'CLUSTER' ? `Thư ký ${cluster.name}` : 'Cơ quan tổ chức', targets: members };
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
-import { unitRef } from '../leadership/rotation.service';
+import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { sheetTotals } from './sheet.rules';
 import { ScoreEntry } from './score-entry.entity';

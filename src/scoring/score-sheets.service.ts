@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
@@ -33,7 +34,7 @@ export class ScoreSheetsService {
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const config = await scoringConfig(m, clusterId, year);
       const where: Record<string, unknown> = { clusterId, year };
       if (q.targetUnitId) where.targetUnitId = q.targetUnitId;
@@ -50,7 +51,7 @@ export class ScoreSheetsService {
 
   create(p: Principal, clusterId: string, year: number, dto: CreateSheetDto): Promise<SheetView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const members = await membersOf(m, clusterId, year);
       if (!members.length) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
       if (!members.some((u) => u.id === dto.targetUnitId)) {
@@ -145,7 +146,7 @@ export class ScoreSheetsService {
   /** The secretariat returns a submitted sheet to its scorer with a reason. */
   returnSheet(p: Principal, clusterId: string, year: number, sheetId: string, dto: ReturnSheetDto): Promise<SheetView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const sheet = await this.find(m, clusterId, year, sheetId);
       if (sheet.status !== 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Chỉ trả lại được phiếu đã nộp.');
       if (sheet.version !== dto.version) throw stale(sheet.version);
@@ -158,7 +159,7 @@ export class ScoreSheetsService {
   /** Finalises the year: locks every submitted sheet and publishes the scores to the members. */
   finalize(p: Principal, clusterId: string, year: number, version: number, reason: string): Promise<{ locked: number; publishedAt: string }> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await scoringConfig(m, clusterId, year);
       if (current.version !== version) throw AppException.stale(current.version);
       const now = nowIso();
@@ -186,17 +187,17 @@ export class ScoreSheetsService {
         return p.unitId;
       }
       case 'CLUSTER':
-        await this.access.requireClusterYear(m, p, cluster.id, year, 'year');
+        await this.access.require(m, p, Permission.YearManage, cluster.id, year);
         return null;
       case 'MINISTRY':
-        if (!this.access.canOrganize(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của cơ quan tổ chức được lập phiếu thẩm định.');
+        if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của cơ quan tổ chức được lập phiếu thẩm định.');
         return null;
     }
   }
 
   /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
   async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
-    const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+    const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
     const sheet = await this.find(m, clusterId, year, sheetId);
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
@@ -206,8 +207,8 @@ export class ScoreSheetsService {
       }
       await requireScoringWindow(m, clusterId, year);
     } else if (sheet.scorerKind === 'CLUSTER') {
-      await this.access.requireClusterYear(m, p, clusterId, year, 'year', cluster);
-    } else if (!this.access.canOrganize(p, cluster.organizerId)) {
+      await this.access.require(m, p, Permission.YearManage, clusterId, year, cluster);
+    } else if (!this.access.actsFor(p, cluster.organizerId)) {
       throw AppException.forbidden();
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
@@ -217,7 +218,7 @@ export class ScoreSheetsService {
 
   /** A sheet the caller may read; members see others' sheets only once the scores are published. */
   async readable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
-    await this.access.requireCluster(m, p, clusterId, 'read');
+    await this.access.require(m, p, Permission.ClusterRead, clusterId);
     const sheet = await this.find(m, clusterId, year, sheetId);
     if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await scoringConfig(m, clusterId, year)).publishedAt) {
       throw sheetNotFound();

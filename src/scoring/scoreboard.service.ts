@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
@@ -39,7 +40,7 @@ export class ScoreboardService {
 
   async data(p: Principal, clusterId: string, year: number) {
     return this.uow.read(async (m) => {
-      const cluster = await this.access.requireCluster(m, p, clusterId, 'read');
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const config = await scoringConfig(m, clusterId, year);
       if (p.role === Role.UnitOfficer && !config.publishedAt) throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
       const ranking = await this.scoring.computeRanking(m, clusterId, year, config);

@@ -1,8 +1,8 @@
+import { scoringWindow } from '../clusters/phases.rules';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
-import { formatDateVi } from '../common/time';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { Criterion } from '../criteria/criterion.entity';
@@ -76,10 +76,6 @@ export async function membersOf(m: EntityManager, clusterId: string, year: numbe
 /** Member scorers (self and peer) write only within the year's scoring window, when one is set. */
 export async function requireScoringWindow(m: EntityManager, clusterId: string, year: number, today = todayInVietnam()): Promise<void> {
   const phases = await findOneRaw(m, EmulationYear, { clusterId, year });
-  if (phases?.scoringOpensOn && today < phases.scoringOpensOn) {
-    throw new AppException(ErrorCode.ScoringClosed, `Chưa đến thời gian chấm điểm năm ${year} (từ ${formatDateVi(phases.scoringOpensOn)}).`);
-  }
-  if (phases?.scoringClosesOn && today > phases.scoringClosesOn) {
-    throw new AppException(ErrorCode.ScoringClosed, `Đã hết thời gian chấm điểm năm ${year} (đến ${formatDateVi(phases.scoringClosesOn)}): phiếu đã khóa.`);
-  }
+  const window = scoringWindow(year, phases, today);
+  if (!window.open) throw new AppException(ErrorCode.ScoringClosed, window.message);
 }

@@ -1,7 +1,7 @@
 import { UploadedFileView } from '../common/uploaded-file-response';
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
-import { UnitRefView } from '../leadership/leadership.dto';
+import { UnitRefView } from '../units/unit-ref';
 import { FINAL_SCORE_RULES, FinalScoreRule, SCORER_KINDS, ScorerKind } from './ranking.rules';
 import { PEER_MODES, PeerMode } from './scoring-config.entity';
 import { SHEET_STATUSES, SheetStatus } from './score-sheet.entity';

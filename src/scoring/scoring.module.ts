@@ -1,3 +1,6 @@
+import { DocumentsModule } from '../documents/documents.module';
+import { AuthModule } from '../auth/auth.module';
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ScoreExcelService } from './score-excel.service';
 import { ScoreboardService } from './scoreboard.service';
@@ -8,5 +11,5 @@ import { ScoringService } from './scoring.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 
-@Module({ providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
+@Module({ imports: [AuthModule, AuditModule, DocumentsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
 export class ScoringModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
@@ -10,7 +11,7 @@ import { nowIso } from '../common/time';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
-import { unitRef } from '../leadership/rotation.service';
+import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
 import { ScoreEntry } from './score-entry.entity';
@@ -38,14 +39,14 @@ export class ScoringService {
 
   getConfig(p: Principal, clusterId: string, year: number): Promise<ScoringConfigView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return configView(await scoringConfig(m, clusterId, year));
     });
   }
 
   putConfig(p: Principal, clusterId: string, year: number, dto: ScoringConfigDto): Promise<ScoringConfigView> {
     return this.uow.write(async (m) => {
-      const cluster = await this.access.requireClusterYear(m, p, clusterId, year, 'year');
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await scoringConfig(m, clusterId, year);
       const bands: Band[] = dto.bands.map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim() })).sort((a, b) => b.minPoints - a.minPoints);
       if (new Set(bands.map((b) => b.minPoints)).size !== bands.length) {
@@ -73,7 +74,7 @@ export class ScoringService {
 
   assignments(p: Principal, clusterId: string, year: number): Promise<AssignmentView[]> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const config = await scoringConfig(m, clusterId, year);
       const members = await membersOf(m, clusterId, year);
       const byId = new Map(members.map((u) => [u.id, u]));
@@ -94,7 +95,7 @@ export class ScoringService {
   /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
   ranking(p: Principal, clusterId: string, year: number): Promise<RankingView> {
     return this.uow.read(async (m) => {
-      await this.access.requireCluster(m, p, clusterId, 'read');
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const config = await scoringConfig(m, clusterId, year);
       if (p.role === Role.UnitOfficer && !config.publishedAt) {
         throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');

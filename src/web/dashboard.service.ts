@@ -1,3 +1,4 @@
+import { scoringWindow } from '../clusters/phases.rules';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
@@ -44,8 +45,7 @@ export class DashboardService {
    * and its results are not yet published (the same rules the scoring service applies).
    */
   private async scoringOpen(p: Principal, clusterId: string, y: YearView, today: string): Promise<boolean> {
-    if (y.scoringOpensOn && today < y.scoringOpensOn) return false;
-    if (y.scoringClosesOn && today > y.scoringClosesOn) return false;
+    if (!scoringWindow(y.year, y, today).open) return false;
     if (y.scoringOpensOn && y.scoringClosesOn) return true;
     const [config, criteria] = await Promise.all([this.scoring.getConfig(p, clusterId, y.year), orNull(this.criteria.current(p, clusterId, y.year))]);
     return !config.publishedAt && criteria !== null;

@@ -1,11 +1,13 @@
+import { scoringWindow } from '../clusters/phases.rules';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthGuard } from '../auth/auth.guard';
+import { Authenticator } from '../auth/authenticator';
 import { AuditService } from '../audit/audit.service';
 import { AuditQueryDto } from '../audit/audit.dto';
 import { Auth, CurrentUser, Public } from '../auth/auth.decorators';
 import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { AchievementReportsService } from '../awards/achievement-reports.service';
@@ -35,11 +37,9 @@ import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
 import { GridRow, gridColumns, gridPage, rankingPage } from './views/scoring.view';
-import { csrfTokenFor, sessionCookieToken } from './web-session';
+import { csrfTokenFor, sessionCookieToken } from '../auth/cookies';
 import { todayInVietnam } from '../common/time';
-import { dateVi } from './format';
 
-const MANAGER_ROLES = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
 /**
  * The server-rendered pages. Each handler reads through the same services as the API (so the same
@@ -67,7 +67,7 @@ export class PagesController {
     private readonly reports: AchievementReportsService,
     private readonly audit: AuditService,
     private readonly dashboard: DashboardService,
-    private readonly guard: AuthGuard,
+    private readonly authenticator: Authenticator,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -76,8 +76,7 @@ export class PagesController {
 
   /** Whether the caller may change the data of this cluster-year (the same rule the services apply). */
   private canManageYear(p: Principal, clusterId: string, year: number): Promise<boolean> {
-    if (!MANAGER_ROLES.includes(p.role)) return Promise.resolve(false);
-    return this.uow.read((m) => this.access.requireClusterYear(m, p, clusterId, year, 'year').then(() => true, () => false));
+    return this.uow.read((m) => this.access.can(m, p, Permission.YearManage, clusterId, year));
   }
 
   @Get()
@@ -159,10 +158,8 @@ export class PagesController {
     if (kind === 'CLUSTER' && !(await this.canManageYear(p, id, year))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
     if (kind === 'SELF' || kind === 'PEER') {
       // Member units score within the year's scoring window (the service enforces it; the page says so first).
-      const phases = await this.years.get(p, id, year);
-      const today = todayInVietnam();
-      if (phases.scoringOpensOn && today < phases.scoringOpensOn) notice = `Chưa đến thời gian chấm điểm năm ${year} (từ ${dateVi(phases.scoringOpensOn)}).`;
-      if (phases.scoringClosesOn && today > phases.scoringClosesOn) notice = `Đã hết thời gian chấm điểm năm ${year} (đến ${dateVi(phases.scoringClosesOn)}): phiếu chỉ để xem.`;
+      const window = scoringWindow(year, await this.years.get(p, id, year), todayInVietnam());
+      if (!window.open) notice = window.message;
     }
     sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice));
   }
@@ -180,13 +177,13 @@ export class PagesController {
   async meeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const [meeting, members, proposals] = await Promise.all([orNull(this.meetings.get(p, id, year)), this.members.list(p, id, year), this.proposals.list(p, { clusterId: id, year })]);
-    const canManage = p.role === Role.ClusterSecretary || p.role === Role.Admin ? await this.canManageAwards(p, id, year) : false;
+    const canManage = await this.canManageAwards(p, id, year);
     sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage));
   }
 
-  /** The review of year Y may be run by the secretariat of Y or of Y+1 (the service decides; we ask it). */
+  /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */
   private canManageAwards(p: Principal, clusterId: string, year: number): Promise<boolean> {
-    return this.uow.read((m) => this.meetings.requireAwardsYear(m, p, clusterId, year).then(() => true, () => false));
+    return this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, clusterId, year));
   }
 
   @Get('tham-dinh')
@@ -216,7 +213,7 @@ export class PagesController {
   @Public()
   async verify(@Req() req: Request, @Res() res: Response): Promise<void> {
     // Public (the QR code in each document leads here); a signed-in user keeps their navigation.
-    const p = sessionCookieToken(req) ? await this.guard.authenticate(req).catch(() => null) : null;
+    const p = sessionCookieToken(req) ? await this.authenticator.authenticate(req).catch(() => null) : null;
     sendPage(res, verifyPage(p ? this.frame(p) : { title: 'Xác thực tài liệu' }));
   }
 }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Auth, CurrentUser, MfaSetupAllowed, Public } from '../auth/auth.decorators';
 import { clientOf, setIssuedCookies } from '../auth/auth.controller';
 import { MfaService } from '../auth/mfa.service';
-import { AuthGuard } from '../auth/auth.guard';
+import { Authenticator } from '../auth/authenticator';
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto } from '../auth/auth.dto';
 import type { Principal } from '../auth/principal';
@@ -16,7 +16,7 @@ import { APP_CONFIG, SERVER_SECRET } from '../config/config.tokens';
 import { sendPage } from './page-response';
 import { loginPage, mfaPage, passwordPage } from './views/auth.view';
 import { WebLoginDto } from './web.dto';
-import { CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, clearCookie, csrfTokenFor, newLoginCsrf, parseCookies, sameToken, sessionCookieToken, setCookie } from './web-session';
+import { CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, clearCookie, cookieValue, csrfTokenFor, newLoginCsrf, sameToken, sessionCookieToken, setCookie } from '../auth/cookies';
 
 const LOCAL_ORIGIN = 'http://thidua.local';
 
@@ -46,7 +46,7 @@ export class WebAuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly mfa: MfaService,
-    private readonly guard: AuthGuard,
+    private readonly authenticator: Authenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
@@ -55,7 +55,7 @@ export class WebAuthController {
   @Public()
   async loginForm(@Req() req: Request, @Res() res: Response, @Query('tiep') next?: string): Promise<void> {
     if (sessionCookieToken(req)) {
-      const signedIn = await this.guard.authenticate(req).catch(() => null);
+      const signedIn = await this.authenticator.authenticate(req).catch(() => null);
       if (signedIn) return res.redirect(303, safeNext(next));
     }
     const csrf = newLoginCsrf();
@@ -67,7 +67,7 @@ export class WebAuthController {
   @Public()
   @HttpCode(200)
   async login(@Body() dto: WebLoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
-    const expected = parseCookies(req)[LOGIN_CSRF_COOKIE];
+    const expected = cookieValue(req, LOGIN_CSRF_COOKIE);
     if (!expected || !sameToken(req.headers[CSRF_HEADER], expected)) throw new AppException(ErrorCode.CsrfRejected);
     const code = dto.code?.trim() ? dto.code : undefined;
     const { token, cookies } = await this.auth.login(dto.username, dto.password, clientOf(req), { code, rememberDevice: dto.rememberDevice });

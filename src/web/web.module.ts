@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthModule } from '../auth/auth.module';
-import { AuthGuard } from '../auth/auth.guard';
 import { AuditModule } from '../audit/audit.module';
 import { AwardsModule } from '../awards/awards.module';
 import { ClustersModule } from '../clusters/clusters.module';
@@ -44,7 +43,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 @Module({
   imports: [AuthModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule],
   controllers: [WebAuthController, PagesController],
-  providers: [AuthGuard, DashboardService],
+  providers: [DashboardService],
 })
 export class WebModule implements OnModuleInit {
   onModuleInit(): void {

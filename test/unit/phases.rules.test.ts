@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Phases, phaseProblems } from '../../src/clusters/phases.rules';
+import { Phases, phaseProblems, scoringWindow } from '../../src/clusters/phases.rules';
 
 const empty: Phases = {
   pledgeSigningOn: null,
@@ -49,6 +49,27 @@ describe('phaseProblems', () => {
       const problems = phaseProblems(c.year, { ...empty, ...c.phases });
       assert.deepEqual(problems.map((p) => p.field).sort(), [...c.fields].sort());
       for (const p of problems) assert.match(p.message, /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+    });
+  }
+});
+
+describe('scoringWindow: the one rule of when members may score', () => {
+  const window = { scoringOpensOn: '2020-11-16', scoringClosesOn: '2020-12-10' };
+  const cases: Array<{ name: string; phases: Partial<Phases> | null; today: string; open: boolean; message?: RegExp }> = [
+    { name: 'no year record', phases: null, today: '2020-06-01', open: true },
+    { name: 'no window set', phases: {}, today: '2020-06-01', open: true },
+    { name: 'the day before it opens', phases: window, today: '2020-11-15', open: false, message: /^Chưa đến thời gian chấm điểm năm 2020 \(từ 16\/11\/2020\)\.$/ },
+    { name: 'the day it opens', phases: window, today: '2020-11-16', open: true },
+    { name: 'the day it closes', phases: window, today: '2020-12-10', open: true },
+    { name: 'the day after it closes', phases: window, today: '2020-12-11', open: false, message: /^Đã hết thời gian chấm điểm năm 2020 \(đến 10\/12\/2020\): phiếu chỉ để xem\.$/ },
+    { name: 'only an opening date, long after', phases: { scoringOpensOn: '2020-11-16' }, today: '2021-05-01', open: true },
+    { name: 'only a closing date, before it', phases: { scoringClosesOn: '2020-12-10' }, today: '2020-01-02', open: true },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = scoringWindow(2020, c.phases === null ? null : { ...empty, ...c.phases }, c.today);
+      assert.equal(result.open, c.open);
+      if (!result.open) assert.match(result.message, c.message!);
     });
   }
 });

@@ -1,7 +1,7 @@
 import type { ClusterView } from '../../clusters/clusters.dto';
 import type { CriterionView } from '../../criteria/criteria.dto';
 import type { RankingView, SheetView } from '../../scoring/scoring.dto';
-import type { UnitRefView } from '../../leadership/leadership.dto';
+import type { UnitRefView } from '../../units/unit-ref';
 import { SCORER_KIND_LABELS } from '../../scoring/score-sheet.entity';
 import type { ScorerKind } from '../../scoring/ranking.rules';
 import { pointsVi } from '../format';

@@ -1,6 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 
+/**
+ * The browser's cookies and CSRF tokens. Cookies are read by cookie-parser (installed in bootstrap) and written
+ * by Express's res.cookie: httpOnly, SameSite=Strict, path /, Secure when the site is served over https.
+ */
 /** The browser session: the access token in an httpOnly cookie, and a CSRF token bound to its session. */
 export const SESSION_COOKIE = 'thidua_session';
 /** Before login: a random token in a cookie that the login form must echo (double submit). */
@@ -9,26 +13,14 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Express setting (set at start-up from PUBLIC_BASE_URL) that marks every cookie Secure. */
 export const SECURE_COOKIES_SETTING = 'thidua secure cookies';
 
-export function parseCookies(req: Request): Record<string, string> {
-  const header = req.headers.cookie;
-  const out: Record<string, string> = {};
-  if (typeof header !== 'string') return out;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i <= 0) continue;
-    const name = part.slice(0, i).trim();
-    const value = part.slice(i + 1).trim();
-    try {
-      out[name] = decodeURIComponent(value);
-    } catch {
-      // A malformed cookie is ignored, as if absent.
-    }
-  }
-  return out;
+/** A cookie's value as sent, or undefined (cookie-parser turns "j:…" values into objects: never trusted). */
+export function cookieValue(req: Request, name: string): string | undefined {
+  const value = (req.cookies as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 export function sessionCookieToken(req: Request): string | undefined {
-  const token = parseCookies(req)[SESSION_COOKIE];
+  const token = cookieValue(req, SESSION_COOKIE);
   return token && /^[A-Za-z0-9._~+/=-]+$/.test(token) ? token : undefined;
 }
 
@@ -46,20 +38,15 @@ export function newLoginCsrf(): string {
   return randomBytes(24).toString('base64url');
 }
 
-function cookieFlags(req: Request, maxAgeSeconds?: number): string {
-  const flags = ['Path=/', 'HttpOnly', 'SameSite=Strict'];
+function cookieOptions(req: Request): CookieOptions {
   // Secure whenever the site is published over https (PUBLIC_BASE_URL), even behind a proxy that speaks http to us.
-  if (req.secure || req.app?.get(SECURE_COOKIES_SETTING) === true) flags.push('Secure');
-  if (maxAgeSeconds !== undefined) flags.push(`Max-Age=${maxAgeSeconds}`);
-  return flags.join('; ');
+  return { path: '/', httpOnly: true, sameSite: 'strict', secure: req.secure || req.app?.get(SECURE_COOKIES_SETTING) === true };
 }
 
 export function setCookie(res: Response, req: Request, name: string, value: string, maxAgeSeconds?: number): void {
-  const existing = res.getHeader('Set-Cookie');
-  const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
-  res.setHeader('Set-Cookie', [...list, `${name}=${encodeURIComponent(value)}; ${cookieFlags(req, maxAgeSeconds)}`]);
+  res.cookie(name, value, { ...cookieOptions(req), ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds * 1000 } : {}) });
 }
 
 export function clearCookie(res: Response, req: Request, name: string): void {
-  setCookie(res, req, name, '', 0);
+  res.clearCookie(name, cookieOptions(req));
 }

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Cluster } from '../clusters/cluster.entity';
+import { Membership } from '../clusters/membership.entity';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { Unit } from '../units/unit.entity';
+import type { Principal } from './principal';
+import { Role } from './roles';
+
+/** The queries behind the access policy, all in one place: scope of clusters and units, the managing term. */
+@Injectable()
+export class AccessRepository {
+  clusters(m: EntityManager, ids: string[]): Promise<Cluster[]> {
+    return ids.length ? m.find(Cluster, { where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** Of these clusters, those the unit is a member of (in any year). */
+  async memberClusterIds(m: EntityManager, unitId: string, clusterIds: string[]): Promise<Set<string>> {
+    if (!clusterIds.length) return new Set();
+    const rows = await m.createQueryBuilder(Membership, 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId = :unitId AND ms.clusterId IN (:...clusterIds)', { unitId, clusterIds }).getRawMany<{ clusterId: string }>();
+    return new Set(rows.map((r) => r.clusterId));
+  }
+
+  /** The term whose secretariat manages `year`: that year's, else the latest earlier one. */
+  managingTerm(m: EntityManager, clusterId: string, year: number): Promise<LeadershipTerm | null> {
+    return m.createQueryBuilder(LeadershipTerm, 't').where('t.clusterId = :clusterId AND t.year <= :year', { clusterId, year }).orderBy('t.year', 'DESC').getOne();
+  }
+
+  unitName(m: EntityManager, unitId: string): Promise<string | undefined> {
+    return m.findOne(Unit, { where: { id: unitId } }).then((u) => u?.shortName);
+  }
+
+  /** Restricts a cluster query (alias of Cluster) to the clusters the caller may read. */
+  scopeClusters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, p: Principal): SelectQueryBuilder<T> {
+    switch (p.role) {
+      case Role.Admin:
+        return qb;
+      case Role.MinistryReviewer:
+        return qb.andWhere(`${alias}.organizerId = :scopeOrg`, { scopeOrg: p.organizerId ?? '' });
+      case Role.ClusterSecretary:
+        return p.clusterIds.length ? qb.andWhere(`${alias}.id IN (:...scopeClusters)`, { scopeClusters: p.clusterIds }) : qb.andWhere('1 = 0');
+      case Role.UnitOfficer:
+        return qb.andWhere(`${alias}.id IN (SELECT sm.cluster_id FROM memberships sm WHERE sm.unit_id = :scopeUnit)`, { scopeUnit: p.unitId ?? '' });
+    }
+  }
+
+  /** Restricts a unit query (alias of Unit) to the units the caller may see. */
+  scopeUnits<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, p: Principal): SelectQueryBuilder<T> {
+    const id = `${alias}.id`;
+    switch (p.role) {
+      case Role.Admin:
+        return qb;
+      case Role.MinistryReviewer:
+        return qb.andWhere(
+          new Brackets((w) =>
+            w.where(`${id} = :scopeOrg`).orWhere(`${alias}.parentId = :scopeOrg`).orWhere(`${id} IN (SELECT sm.unit_id FROM memberships sm WHERE sm.organizer_id = :scopeOrg)`),
+          ),
+          { scopeOrg: p.organizerId ?? '' },
+        );
+      case Role.ClusterSecretary:
+        if (!p.clusterIds.length) return qb.andWhere(`${id} = :scopeOwnUnit`, { scopeOwnUnit: p.unitId ?? '' });
+        return qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(`${id} = :scopeOwnUnit`)
+              .orWhere(`${id} IN (SELECT sm.unit_id FROM memberships sm WHERE sm.cluster_id IN (:...scopeClusters))`)
+              .orWhere(`${id} IN (SELECT sc.organizer_id FROM clusters sc WHERE sc.id IN (:...scopeClusters))`),
+          ),
+          { scopeOwnUnit: p.unitId ?? '', scopeClusters: p.clusterIds },
+        );
+      case Role.UnitOfficer:
+        return qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(`${id} = :scopeUnit`)
+              .orWhere(`${id} IN (SELECT sm2.unit_id FROM memberships sm2 WHERE sm2.cluster_id IN (SELECT sm.cluster_id FROM memberships sm WHERE sm.unit_id = :scopeUnit))`)
+              .orWhere(`${id} IN (SELECT sm3.organizer_id FROM memberships sm3 WHERE sm3.unit_id = :scopeUnit)`),
+          ),
+          { scopeUnit: p.unitId ?? '' },
+        );
+    }
+  }
+}
