@@ -130,12 +130,13 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.requireAwardsYear(m, p, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
+      if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
+      const updated = await this.bump(m, meeting, dto.version, {});
       await m.delete(MeetingAttendance, { meetingId: meeting.id });
       if (dto.entries.length) await m.insert(MeetingAttendance, dto.entries.map((e) => ({ meetingId: meeting.id, unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
-      const updated = await this.bump(m, meeting, dto.version, {});
       await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
@@ -146,6 +147,7 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.requireAwardsYear(m, p, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
+      if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;
@@ -157,10 +159,10 @@ export class ReviewMeetingsService {
       const keys = dto.ballots.map((b) => `${b.award}:${b.unitId}`);
       if (new Set(keys).size !== keys.length) problems.push({ field: 'ballots', code: 'duplicate', message: 'Mỗi ứng viên chỉ có một kết quả cho mỗi danh hiệu.' });
       if (problems.length) throw new AppException(ErrorCode.BusinessRule, problems[0].message, problems);
-      await m.delete(Ballot, { meetingId: meeting.id });
-      if (dto.ballots.length) await m.insert(Ballot, dto.ballots.map((b) => ({ meetingId: meeting.id, awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
       const ties = Object.fromEntries((dto.tieDecisions ?? []).map((t) => [t.award, t.unitIds]));
       const updated = await this.bump(m, meeting, dto.version, { tieDecisions: JSON.stringify(ties) });
+      await m.delete(Ballot, { meetingId: meeting.id });
+      if (dto.ballots.length) await m.insert(Ballot, dto.ballots.map((b) => ({ meetingId: meeting.id, awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
       await this.audit.record(m, { action: 'review_meeting.ballots', entityType: 'review_meeting', entityId: meeting.id, after: { ballots: dto.ballots, tieDecisions: ties }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
@@ -230,6 +232,10 @@ export class ReviewMeetingsService {
     };
   }
 
+  /**
+   * The optimistic version check as a conditional update, made before the meeting's rows are written: a
+   * concurrent writer that read the same version waits here and then finds it stale, having written nothing.
+   */
   private async bump(m: EntityManager, meeting: ReviewMeeting, version: number, changes: Partial<ReviewMeeting>): Promise<ReviewMeeting> {
     const updatedAt = nowIso();
     const result = await m.createQueryBuilder().update(ReviewMeeting).set({ ...changes, updatedAt, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: meeting.id, version }).execute();
