@@ -61,7 +61,7 @@ export class CandidateView {
   @ApiProperty() votesFor: number;
   @ApiProperty({ description: 'Tỷ lệ phiếu trên tổng số thành viên (phần vạn).' }) ratio: number;
   @ApiProperty({ example: '83,33%' }) ratioText: string;
-  @ApiProperty() required: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Tỷ lệ phiếu tối thiểu theo quy định áp dụng cho năm (phần vạn); null khi năm không có quy định nào áp dụng (không ứng viên nào đạt).' }) required: number | null;
   @ApiProperty() passed: boolean;
   @ApiProperty() eligible: boolean;
   @ApiProperty() eligibilityReason: string;
@@ -86,6 +86,7 @@ export class MeetingView {
   @ApiProperty() minutesBy: string;
   @ApiProperty({ nullable: true, type: String }) conclusions: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Căn cứ pháp lý của quy tắc áp dụng cho năm.' }) ruleBasis: string | null;
+  @ApiProperty({ description: 'false: năm này không có quy định khen thưởng nào áp dụng (không có ngưỡng phiếu, không ứng viên nào đạt).' }) ruleInForce: boolean;
   @ApiProperty() memberCount: number;
   @ApiProperty() voters: number;
   @ApiProperty({ type: Object }) attendance: Array<{ unit: UnitRefView; status: Attendance; statusLabel: string; representative: string | null }>;

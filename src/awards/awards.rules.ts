@@ -2,6 +2,8 @@
  * Award rules, pure: which rule version applies, the vote threshold, eligibility, and the selection of
  * proposals within the quota. Ratios are in basis points (8000 = 80 %).
  */
+import type { BandCode } from '../scoring/bands.rules';
+
 export const AWARD_CODES = ['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] as const;
 export type AwardCode = (typeof AWARD_CODES)[number];
 
@@ -26,8 +28,13 @@ export function approval(votesFor: number, members: number): number {
 
 export const ratioText = (bp: number) => `${(bp / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
 
-export function threshold(award: AwardCode, votesFor: number, members: number, rule: RuleVersion): { ratio: number; required: number; passed: boolean } {
+/**
+ * The approval of a candidate against the rule in force. With no rule in force for the year (`rule` null)
+ * nothing is required and nothing passes: `required` is null.
+ */
+export function threshold(award: AwardCode, votesFor: number, members: number, rule: RuleVersion | null): { ratio: number; required: number | null; passed: boolean } {
   const ratio = approval(votesFor, members);
+  if (!rule) return { ratio, required: null, passed: false };
   const required = rule.minApproval[award];
   return { ratio, required, passed: ratio >= required };
 }
@@ -39,7 +46,7 @@ export interface EligibilityInput {
   rank: number | null;
   flagQuota: number;
   meritQuota: number;
-  /** "Hoàn thành xuất sắc nhiệm vụ" recorded for the year and the year before. */
+  /** The EXCELLENT band ("hoàn thành xuất sắc nhiệm vụ", whatever its label) for the year and the year before. */
   excellentThisYear: boolean;
   excellentLastYear: boolean;
 }
@@ -83,4 +90,88 @@ export function selectWithinQuota(candidates: Candidate[], quota: number, chairD
   const decided = chairDecision.filter((id) => tied.includes(id)).slice(0, places);
   if (decided.length === places) return { selected: [...above, ...decided], tiedAtLastPlace: [] };
   return { selected: above, tiedAtLastPlace: tied };
+}
+
+/** This year's standing of a unit in the cluster's ranking. */
+export interface Standing {
+  rank: number | null;
+  bandCode: BandCode | null;
+}
+
+export interface MeetingInput {
+  memberIds: string[];
+  ballots: Array<{ award: AwardCode; unitId: string; votesFor: number }>;
+  /** The rule version in force for the year, or null when none is. */
+  rule: RuleVersion | null;
+  quotas: Record<AwardCode, number>;
+  /** This year's ranking, by unit. */
+  standings: ReadonlyMap<string, Standing>;
+  /** The units in the EXCELLENT band the year before (needed only when lastYearNeeded says so). */
+  excellentLastYear: ReadonlySet<string>;
+  /** The chair's recorded decisions on ties at the last place, per award. */
+  tieDecisions: Partial<Record<AwardCode, string[]>>;
+}
+
+export interface CandidateResult extends Candidate {
+  ratio: number;
+  /** The approval the rule requires (basis points); null when no rule is in force for the year. */
+  required: number | null;
+  eligibilityReason: string;
+  selected: boolean;
+}
+
+export interface AwardResult {
+  award: AwardCode;
+  quota: number;
+  /** By votes, most first. */
+  candidates: CandidateResult[];
+  tiedAtLastPlace: string[];
+}
+
+const EXCELLENT: BandCode = 'EXCELLENT';
+
+function candidateFacts(input: Omit<MeetingInput, 'excellentLastYear'>, award: AwardCode, unitId: string) {
+  const standing = input.standings.get(unitId);
+  return {
+    award,
+    member: input.memberIds.includes(unitId),
+    rank: standing?.rank ?? null,
+    flagQuota: input.quotas.EMULATION_FLAG,
+    meritQuota: input.quotas.CERTIFICATE_OF_MERIT,
+    excellentThisYear: standing?.bandCode === EXCELLENT,
+  };
+}
+
+/**
+ * Whether the year before's bands can change any result: only for a Bằng khen candidate in the EXCELLENT
+ * band this year whose rank alone does not make it eligible (so the year before's ranking is computed only then).
+ */
+export function lastYearNeeded(input: Omit<MeetingInput, 'excellentLastYear'>): boolean {
+  return input.ballots.some((b) => {
+    if (b.award !== 'CERTIFICATE_OF_MERIT') return false;
+    const facts = candidateFacts(input, b.award, b.unitId);
+    return facts.member && facts.excellentThisYear && !eligibility({ ...facts, excellentLastYear: false }).eligible;
+  });
+}
+
+/** The meeting's results for every award: each candidate's approval, threshold and eligibility, and the selection within the quota. */
+export function meetingResults(input: MeetingInput): AwardResult[] {
+  const members = input.memberIds.length;
+  return AWARD_CODES.map((award) => {
+    const candidates = input.ballots
+      .filter((b) => b.award === award)
+      .map((b) => {
+        const t = threshold(award, b.votesFor, members, input.rule);
+        const e = eligibility({ ...candidateFacts(input, award, b.unitId), excellentLastYear: input.excellentLastYear.has(b.unitId) });
+        return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
+      })
+      .sort((a, b) => b.votesFor - a.votesFor);
+    const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? []);
+    return {
+      award,
+      quota: input.quotas[award],
+      candidates: candidates.map((c) => ({ ...c, selected: selection.selected.includes(c.unitId) })),
+      tiedAtLastPlace: selection.tiedAtLastPlace,
+    };
+  });
 }

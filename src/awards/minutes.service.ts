@@ -10,8 +10,6 @@ import { IssuedDocumentsService } from '../documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderMinutes } from '../documents/pdf/minutes.pdf';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
-import { scoringConfig } from '../scoring/scoring-context';
-import { ScoringService } from '../scoring/scoring.service';
 import { Unit } from '../units/unit.entity';
 import { ReviewMeetingsService } from './review-meetings.service';
 
@@ -22,7 +20,6 @@ export class MinutesService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly meetings: ReviewMeetingsService,
-    private readonly scoring: ScoringService,
     private readonly numbers: DocumentNumbersService,
     private readonly documents: IssuedDocumentsService,
   ) {}
@@ -31,8 +28,9 @@ export class MinutesService {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
-      const view = await this.meetings.view(m, meeting);
-      const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+      const outcome = await this.meetings.outcome(m, meeting);
+      const view = await this.meetings.view(m, meeting, outcome);
+      const ranking = outcome.ranking;
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
       const next = await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } });
       const name = async (id: string | null) => (id ? ((await m.findOne(Unit, { where: { id } }))?.name ?? null) : null);

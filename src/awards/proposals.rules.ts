@@ -1,3 +1,5 @@
+import { AwardResult, CandidateResult, ratioText } from './awards.rules';
+
 /** The life of an award proposal, as a state machine. */
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -38,3 +40,35 @@ export const ACTION_LABELS: Record<ProposalAction, string> = {
   reject: 'không phê duyệt',
   return: 'trả lại',
 };
+
+/** Why the secretariat may not propose a unit for an award from the meeting's results, or null. */
+export interface ProposalCheck {
+  year: number;
+  awardLabel: string;
+  /** The meeting's result for the award. */
+  result: AwardResult;
+  unitId: string;
+  /** Proposals already made for the award (not rejected). */
+  taken: number;
+}
+
+export function proposalRefusal(c: ProposalCheck): { field: 'unitId' | 'award'; message: string } | null {
+  const candidate = c.result.candidates.find((x) => x.unitId === c.unitId);
+  const label = c.awardLabel;
+  if (!candidate) return { field: 'unitId', message: `Đơn vị chưa được bỏ phiếu đề nghị ${label} tại hội nghị bình xét (hoặc không phải thành viên của cụm).` };
+  if (!candidate.eligible) return { field: 'unitId', message: `Đơn vị không đủ điều kiện ${label}: ${candidate.eligibilityReason}` };
+  if (candidate.required === null) return { field: 'unitId', message: `Chưa có quy định về tỷ lệ phiếu đồng ý áp dụng cho năm ${c.year}: chưa thể đề nghị ${label}.` };
+  if (!candidate.passed) {
+    return { field: 'unitId', message: `Đơn vị chỉ đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên, dưới ngưỡng ${ratioText(candidate.required)} của ${label}.` };
+  }
+  if (c.taken >= c.result.quota) return { field: 'award', message: `Đã đủ chỉ tiêu ${c.result.quota} ${label} của cụm năm ${c.year}.` };
+  if (!candidate.selected) {
+    return { field: 'unitId', message: c.result.tiedAtLastPlace.length ? 'Đơn vị đồng phiếu ở vị trí cuối: cần quyết định của chủ trì hội nghị.' : `Đơn vị không nằm trong ${c.result.quota} đơn vị có nhiều phiếu nhất.` };
+  }
+  return null;
+}
+
+/** The basis a proposal records: why the unit is eligible and the approval it had under the rule in force. */
+export function basisNote(candidate: CandidateResult, ruleBasis: string | null): string {
+  return `${candidate.eligibilityReason} Đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên (${ruleBasis ?? 'quy tắc hiện hành'}).`.slice(0, 500);
+}

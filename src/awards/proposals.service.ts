@@ -15,7 +15,7 @@ import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
 import { awardLabels } from './award-labels';
 import { AwardCode, ratioText } from './awards.rules';
-import { ProposalAction, PROPOSAL_STATUS_LABELS, transition } from './proposals.rules';
+import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, proposalRefusal, transition } from './proposals.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
 
 export interface ProposalView {
@@ -53,34 +53,27 @@ export class ProposalsService {
   suggestions(p: Principal, clusterId: string, year: number) {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
-      return meeting.results.map((r) => ({ award: r.award, awardLabel: r.awardLabel, quota: r.quota, units: r.candidates.filter((c) => c.selected).map((c) => c.unit), tiedAtLastPlace: r.tiedAtLastPlace }));
+      const { members, results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
+      const byId = new Map(members.map((u) => [u.id, u]));
+      const labels = await awardLabels(m);
+      const ref = (id: string) => unitRef(byId.get(id), id);
+      return results.map((r) => ({ award: r.award, awardLabel: labels[r.award], quota: r.quota, units: r.candidates.filter((c) => c.selected).map((c) => ref(c.unitId)), tiedAtLastPlace: r.tiedAtLastPlace.map(ref) }));
     });
   }
 
-  /** The secretariat confirms a proposal; refused over the quota, below the threshold, ineligible or not a member. */
+  /** The secretariat confirms a proposal; refused over the quota, below the threshold, ineligible or not a member (proposals.rules). */
   create(p: Principal, clusterId: string, year: number, award: AwardCode, unitId: string, reason?: string): Promise<ProposalView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
-      const meeting = await this.meetings.view(m, await this.meetings.find(m, clusterId, year));
-      const result = meeting.results.find((r) => r.award === award)!;
-      const candidate = result.candidates.find((c) => c.unit.id === unitId);
-      const label = result.awardLabel;
-      if (!candidate) {
-        throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị chưa được bỏ phiếu đề nghị ${label} tại hội nghị bình xét (hoặc không phải thành viên của cụm).`);
-      }
-      if (!candidate.eligible) throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị không đủ điều kiện ${label}: ${candidate.eligibilityReason}`);
-      if (!candidate.passed) {
-        throw AppException.field(ErrorCode.BusinessRule, 'unitId', `Đơn vị chỉ đạt ${candidate.ratioText} số phiếu đồng ý trên tổng số thành viên, dưới ngưỡng ${ratioText(candidate.required)} của ${label}.`);
-      }
+      const { rule, results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
+      const result = results.find((r) => r.award === award)!;
       const taken = await m.count(AwardProposal, { where: { clusterId, year, awardCode: award, status: Not('REJECTED') } });
-      if (taken >= result.quota) throw AppException.field(ErrorCode.BusinessRule, 'award', `Đã đủ chỉ tiêu ${result.quota} ${label} của cụm năm ${year}.`);
-      if (!candidate.selected) {
-        throw AppException.field(ErrorCode.BusinessRule, 'unitId', result.tiedAtLastPlace.length ? 'Đơn vị đồng phiếu ở vị trí cuối: cần quyết định của chủ trì hội nghị.' : `Đơn vị không nằm trong ${result.quota} đơn vị có nhiều phiếu nhất.`);
-      }
+      const refusal = proposalRefusal({ year, awardLabel: (await awardLabels(m))[award], result, unitId, taken });
+      if (refusal) throw AppException.field(ErrorCode.BusinessRule, refusal.field, refusal.message);
       if (await m.exists(AwardProposal, { where: { clusterId, year, awardCode: award, unitId } })) {
         throw AppException.field(ErrorCode.Duplicate, 'unitId', 'Đã có đề nghị này.');
       }
+      const candidate = result.candidates.find((c) => c.unitId === unitId)!;
       const now = nowIso();
       const proposal: AwardProposal = {
         id: randomUUID(),
@@ -91,7 +84,7 @@ export class ProposalsService {
         status: 'DRAFT',
         votesFor: candidate.votesFor,
         approval: candidate.ratio,
-        basisNote: `${candidate.eligibilityReason} Đạt ${candidate.ratioText} số phiếu đồng ý trên tổng số thành viên (${meeting.ruleBasis ?? 'quy tắc hiện hành'}).`.slice(0, 500),
+        basisNote: basisNote(candidate, rule?.basis ?? null),
         createdByUserId: p.userId,
         reviewerUserId: null,
         reviewNote: null,

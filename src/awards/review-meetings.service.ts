@@ -12,15 +12,24 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
+import type { RankingView } from '../scoring/scoring.dto';
+import type { Unit } from '../units/unit.entity';
 import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
 import { awardLabels } from './award-labels';
-import { AWARD_CODES, AwardCode, RuleVersion, eligibility, ratioText, ruleForYear, selectWithinQuota, threshold } from './awards.rules';
+import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, lastYearNeeded, meetingResults, ratioText, ruleForYear } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import { TermView } from '../leadership/leadership.dto';
 
 export const DEFAULT_QUOTAS: Record<AwardCode, number> = { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 };
-const EXCELLENT = 'Hoàn thành xuất sắc nhiệm vụ';
+
+/** What the meeting decided by the rules, with what it was decided from. */
+export interface MeetingOutcome {
+  members: Unit[];
+  rule: RuleVersion | null;
+  ranking: RankingView;
+  results: AwardResult[];
+}
 
 /** Họp bình xét: attendance, ballots and their results against the rules, quotas and the ranking. */
 @Injectable()
@@ -120,12 +129,13 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
+      if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
+      const updated = await this.bump(m, meeting, dto.version, {});
       await m.delete(MeetingAttendance, { meetingId: meeting.id });
       if (dto.entries.length) await m.insert(MeetingAttendance, dto.entries.map((e) => ({ meetingId: meeting.id, unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
-      const updated = await this.bump(m, meeting, dto.version, {});
       await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
@@ -136,6 +146,7 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
+      if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;
@@ -147,10 +158,10 @@ export class ReviewMeetingsService {
       const keys = dto.ballots.map((b) => `${b.award}:${b.unitId}`);
       if (new Set(keys).size !== keys.length) problems.push({ field: 'ballots', code: 'duplicate', message: 'Mỗi ứng viên chỉ có một kết quả cho mỗi danh hiệu.' });
       if (problems.length) throw new AppException(ErrorCode.BusinessRule, problems[0].message, problems);
-      await m.delete(Ballot, { meetingId: meeting.id });
-      if (dto.ballots.length) await m.insert(Ballot, dto.ballots.map((b) => ({ meetingId: meeting.id, awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
       const ties = Object.fromEntries((dto.tieDecisions ?? []).map((t) => [t.award, t.unitIds]));
       const updated = await this.bump(m, meeting, dto.version, { tieDecisions: JSON.stringify(ties) });
+      await m.delete(Ballot, { meetingId: meeting.id });
+      if (dto.ballots.length) await m.insert(Ballot, dto.ballots.map((b) => ({ meetingId: meeting.id, awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
       await this.audit.record(m, { action: 'review_meeting.ballots', entityType: 'review_meeting', entityId: meeting.id, after: { ballots: dto.ballots, tieDecisions: ties }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
@@ -167,59 +178,69 @@ export class ReviewMeetingsService {
     return ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval } })), year);
   }
 
-  /** The meeting with its results: approval of all members, threshold, eligibility, selection within the quota. */
-  async view(m: EntityManager, meeting: ReviewMeeting): Promise<MeetingView> {
+  /**
+   * The meeting's results as the award rules (awards.rules) decide them, from its ballots, the rule in force,
+   * the quotas and the year's ranking, computed once; the year before's ranking only when a result depends on it.
+   */
+  async outcome(m: EntityManager, meeting: ReviewMeeting): Promise<MeetingOutcome> {
     const { clusterId, year } = meeting;
     const members = await membersOf(m, clusterId, year);
+    const ballots = await m.find(Ballot, { where: { meetingId: meeting.id } });
+    const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+    const input: Omit<MeetingInput, 'excellentLastYear'> = {
+      memberIds: members.map((u) => u.id),
+      ballots: ballots.map((b) => ({ award: b.awardCode, unitId: b.unitId, votesFor: b.votesFor })),
+      rule: await this.rule(m, year),
+      quotas: await this.quotas(m, clusterId, year),
+      standings: new Map(ranking.rows.map((r) => [r.unit.id, { rank: r.rank, bandCode: r.bandCode }])),
+      tieDecisions: JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>,
+    };
+    const excellentLastYear = lastYearNeeded(input) ? await this.excellentUnits(m, clusterId, year - 1) : new Set<string>();
+    return { members, rule: input.rule, ranking, results: meetingResults({ ...input, excellentLastYear }) };
+  }
+
+  /** The units in the EXCELLENT band of a year's ranking (by the band's code, whatever its label). */
+  private async excellentUnits(m: EntityManager, clusterId: string, year: number): Promise<Set<string>> {
+    const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+    return new Set(ranking.rows.filter((r) => r.bandCode === 'EXCELLENT').map((r) => r.unit.id));
+  }
+
+  /** The meeting with its results (the outcome, when the caller already has it). */
+  async view(m: EntityManager, meeting: ReviewMeeting, known?: MeetingOutcome): Promise<MeetingView> {
+    const { members, rule, results } = known ?? (await this.outcome(m, meeting));
     const byId = new Map(members.map((u) => [u.id, u]));
     const order = new Map(members.map((u, i) => [u.id, i]));
     const attendance = (await m.find(MeetingAttendance, { where: { meetingId: meeting.id } })).sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
-    const ballots = await m.find(Ballot, { where: { meetingId: meeting.id } });
-    const rule = await this.rule(m, year);
-    const quotas = await this.quotas(m, clusterId, year);
-    const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
-    const previous = await this.scoring.computeRanking(m, clusterId, year - 1, await scoringConfig(m, clusterId, year - 1));
-    const rankOf = new Map(ranking.rows.map((r) => [r.unit.id, r]));
-    const excellentBefore = new Set(previous.rows.filter((r) => r.band === EXCELLENT).map((r) => r.unit.id));
-    const ties = JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>;
     const labels = await awardLabels(m);
-    const results = AWARD_CODES.map((award) => {
-      const candidates = ballots
-        .filter((b) => b.awardCode === award)
-        .map((b) => {
-          const t = rule ? threshold(award, b.votesFor, members.length, rule) : { ratio: 0, required: 10001, passed: false };
-          const row = rankOf.get(b.unitId);
-          const e = eligibility({ award, member: byId.has(b.unitId), rank: row?.rank ?? null, flagQuota: quotas.EMULATION_FLAG, meritQuota: quotas.CERTIFICATE_OF_MERIT, excellentThisYear: row?.band === EXCELLENT, excellentLastYear: excellentBefore.has(b.unitId) });
-          return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
-        })
-        .sort((a, b) => b.votesFor - a.votesFor);
-      const selection = selectWithinQuota(candidates, quotas[award], ties[award] ?? []);
-      return {
-        award,
-        awardLabel: labels[award],
-        quota: quotas[award],
-        candidates: candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: selection.selected.includes(c.unitId) })),
-        tiedAtLastPlace: selection.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),
-      };
-    });
     return {
       id: meeting.id,
-      clusterId,
-      year,
+      clusterId: meeting.clusterId,
+      year: meeting.year,
       heldOn: meeting.heldOn,
       place: meeting.place,
       chairedBy: meeting.chairedBy,
       minutesBy: meeting.minutesBy,
       conclusions: meeting.conclusions,
       ruleBasis: rule?.basis ?? null,
+      ruleInForce: rule !== null,
       memberCount: members.length,
       voters: attendance.filter((a) => a.status !== 'ABSENT').length,
       attendance: attendance.map((a) => ({ unit: unitRef(byId.get(a.unitId), a.unitId), status: a.status, statusLabel: ATTENDANCE_LABELS[a.status], representative: a.representative })),
-      results,
+      results: results.map((r) => ({
+        award: r.award,
+        awardLabel: labels[r.award],
+        quota: r.quota,
+        candidates: r.candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: c.selected })),
+        tiedAtLastPlace: r.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),
+      })),
       version: meeting.version,
     };
   }
 
+  /**
+   * The optimistic version check as a conditional update, made before the meeting's rows are written: a
+   * concurrent writer that read the same version waits here and then finds it stale, having written nothing.
+   */
   private async bump(m: EntityManager, meeting: ReviewMeeting, version: number, changes: Partial<ReviewMeeting>): Promise<ReviewMeeting> {
     const updatedAt = nowIso();
     const result = await m.createQueryBuilder().update(ReviewMeeting).set({ ...changes, updatedAt, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: meeting.id, version }).execute();

@@ -11,7 +11,10 @@
  * least 70 % (Decree 152/2025 Art. 4). Units equal on all four are tied, shown as such, and settled by
  * vote or by the chair, never by insertion order.
  */
+import { Band, BandCode, bandFor } from './bands.rules';
 import { Entries, LeafCriterion, SheetTotals, pts, sheetTotals } from './sheet.rules';
+
+export type { Band, BandCode } from './bands.rules';
 
 export { entryProblem, pts, sheetTotals } from './sheet.rules';
 export type { Entries, LeafCriterion, SheetTotals } from './sheet.rules';
@@ -27,11 +30,6 @@ export interface ScoredSheet {
   scorerId: string;
   targetId: string;
   entries: Entries;
-}
-
-export interface Band {
-  minPoints: number;
-  label: string;
 }
 
 export interface RankingConfig {
@@ -70,6 +68,8 @@ export interface RankingRow {
   final: SheetTotals | null;
   finalEntries: Entries | null;
   band: string | null;
+  /** The band's stable code (decisions rest on it, not on the label). */
+  bandCode: BandCode | null;
   selfTotal: number | null;
   sheetsUsed: number;
   flags: Flag[];
@@ -177,6 +177,7 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
       final: null,
       finalEntries: null,
       band: null,
+      bandCode: null,
       selfTotal: self ? sheetTotals(leaves, self.entries).total : null,
       sheetsUsed: 0,
       flags: [],
@@ -191,9 +192,10 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
     row.finalEntries = result.entries;
     row.sheetsUsed = result.used;
     row.reasons.push(`Điểm cuối cùng ${pts(result.totals.total)} (${result.note}).`);
-    const band = config.bands.find((b) => result.totals.total >= b.minPoints);
+    const band = bandFor(result.totals.total, config.bands);
     if (band) {
       row.band = band.label;
+      row.bandCode = band.code;
       row.reasons.push(`Xếp loại: ${band.label} (từ ${pts(band.minPoints)} điểm).`);
     }
     row.flags.push(...divergenceFlags(unit, own, leaves, result.totals.total, config, offsets, names));

@@ -9,7 +9,8 @@ import { Criterion } from '../criteria/criterion.entity';
 import { findOneRaw } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
-import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
+import { DEFAULT_BANDS } from './bands.rules';
+import type { FinalScoreRule, LeafCriterion } from './ranking.rules';
 import { ScoringConfig } from './scoring-config.entity';
 
 export const RULE_LABELS: Record<FinalScoreRule, string> = {
@@ -18,12 +19,7 @@ export const RULE_LABELS: Record<FinalScoreRule, string> = {
   PEER_TRIMMED_MEAN: 'Trung bình chấm chéo, bỏ điểm cao nhất và thấp nhất (từ 4 phiếu)',
 };
 
-export const DEFAULT_BANDS: Band[] = [
-  { minPoints: 9500, label: 'Hoàn thành xuất sắc nhiệm vụ' },
-  { minPoints: 8500, label: 'Hoàn thành tốt nhiệm vụ' },
-  { minPoints: 7000, label: 'Hoàn thành nhiệm vụ' },
-  { minPoints: 0, label: 'Không hoàn thành nhiệm vụ' },
-];
+export { DEFAULT_BANDS } from './bands.rules';
 
 /** The saved configuration of a cluster-year, or the default (version 0, not saved). */
 export async function scoringConfig(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {

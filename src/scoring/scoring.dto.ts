@@ -2,6 +2,7 @@ import { UploadedFileView } from '../common/uploaded-file-response';
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
 import { UnitRefView } from '../units/unit-ref';
+import { BAND_CODES, BandCode } from './bands.rules';
 import { FINAL_SCORE_RULES, FinalScoreRule, SCORER_KINDS, ScorerKind } from './ranking.rules';
 import { PEER_MODES, PeerMode } from './scoring-config.entity';
 import { SHEET_STATUSES, SheetStatus } from './score-sheet.entity';
@@ -9,6 +10,12 @@ import { SHEET_STATUSES, SheetStatus } from './score-sheet.entity';
 export class BandDto {
   @DecimalField({ min: 0, max: 10000, decimals: 2, example: 95 }) minPoints: number;
   @TextField({ max: 100, example: 'Hoàn thành xuất sắc nhiệm vụ' }) label: string;
+  @EnumField(BAND_CODES, {
+    presence: 'nullable',
+    description:
+      'Mã mức xếp loại, cố định khi đổi tên: EXCELLENT (hoàn thành xuất sắc nhiệm vụ), GOOD (hoàn thành tốt), COMPLETED (hoàn thành), NOT_COMPLETED (không hoàn thành). Bỏ trống: lấy theo tên nếu là tên thông dụng của một mức; null: mức tùy chỉnh, không dùng để xét khen thưởng.',
+  })
+  code?: BandCode | null;
 }
 
 export class ScoringConfigDto {
@@ -140,6 +147,7 @@ export class RankingRowView {
   @ApiProperty({ type: TotalsView, nullable: true }) final: TotalsView | null;
   @ApiProperty({ nullable: true, type: Object, description: 'Điểm cuối cùng theo từng tiêu chí.' }) finalPoints: Record<string, number> | null;
   @ApiProperty({ nullable: true, type: String }) band: string | null;
+  @ApiProperty({ nullable: true, enum: BAND_CODES, description: 'Mã của mức xếp loại (không đổi khi đổi tên mức).' }) bandCode: BandCode | null;
   @ApiProperty({ nullable: true, type: Number }) selfTotal: number | null;
   @ApiProperty() sheetsUsed: number;
   @ApiProperty({ type: [FlagView] }) flags: FlagView[];

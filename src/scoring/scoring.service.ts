@@ -13,7 +13,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
-import { Band, RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
+import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
+import { RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
 import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';
 import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
@@ -48,10 +49,12 @@ export class ScoringService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await scoringConfig(m, clusterId, year);
-      const bands: Band[] = dto.bands.map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim() })).sort((a, b) => b.minPoints - a.minPoints);
-      if (new Set(bands.map((b) => b.minPoints)).size !== bands.length) {
-        throw AppException.field(ErrorCode.ValidationFailed, 'bands', 'Mỗi mức xếp loại phải có ngưỡng điểm khác nhau.');
-      }
+      // A band sent without a code is read like a stored one: the code of its label when that is a usual label.
+      const bands: Band[] = dto.bands
+        .map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim(), code: b.code === undefined ? codeForLabel(b.label) : b.code }))
+        .sort((a, b) => b.minPoints - a.minPoints);
+      const problem = bandsProblem(bands);
+      if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'bands', problem);
       const members = await membersOf(m, clusterId, year);
       if (dto.peerMode === 'ROTATION' && members.length && dto.peerK >= members.length) {
         throw AppException.field(ErrorCode.BusinessRule, 'peerK', `Mỗi đơn vị chấm tối đa ${members.length - 1} đơn vị khác.`);
@@ -127,7 +130,7 @@ export class ScoringService {
       normalize: Boolean(config.normalize),
       selfMargin: config.selfMargin,
       peerOutlier: config.peerOutlier,
-      bands: JSON.parse(config.bands) as Band[],
+      bands: readBands(config.bands),
     };
     const units = members.map((u) => ({ id: u.id, name: u.shortName, womenShare: u.womenShareHundredths }));
     const byId = new Map(members.map((u) => [u.id, u]));
@@ -146,6 +149,7 @@ export class ScoringService {
         final: r.final ? { total: r.final.total / 100, bonus: r.final.bonus / 100, penalty: r.final.penalty / 100, criteriaAtMax: r.final.criteriaAtMax } : null,
         finalPoints: r.finalEntries ? Object.fromEntries(Object.entries(r.finalEntries).map(([code, v]) => [code, v / 100])) : null,
         band: r.band,
+        bandCode: r.bandCode,
         selfTotal: r.selfTotal === null ? null : r.selfTotal / 100,
         sheetsUsed: r.sheetsUsed,
         flags: r.flags.map((f) => ({ ...f, gap: f.gap / 100 })),
@@ -164,7 +168,7 @@ export function configView(c: ScoringConfig): ScoringConfigView {
     normalize: Boolean(c.normalize),
     selfMargin: c.selfMargin / 100,
     peerOutlier: c.peerOutlier / 100,
-    bands: (JSON.parse(c.bands) as Band[]).map((b) => ({ minPoints: b.minPoints / 100, label: b.label })),
+    bands: readBands(c.bands).map((b) => ({ minPoints: b.minPoints / 100, label: b.label, code: b.code })),
     peerMode: c.peerMode,
     peerK: c.peerK,
     publishedAt: c.publishedAt,

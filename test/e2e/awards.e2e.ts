@@ -126,6 +126,30 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
     assert.equal(await t.snapshot(), before);
   });
 
+  it('a stale version on an attendance or ballot write answers 409 before any check of its content, and writes nothing', async () => {
+    const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+    const current = meeting.body.version as number;
+    assert.ok(current > 1);
+    const stale = current - 1;
+    const everyoneAbsent = Object.values(u).map((unitId) => ({ unitId, status: 'ABSENT' }));
+    const before = await t.snapshot();
+    const cases: Array<[string, Promise<{ status: number; body: { code: string; details?: Array<{ message: string }> } }>]> = [
+      ['attendance', t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: stale, entries: everyoneAbsent })],
+      ['attendance naming a non-member', t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: stale, entries: [{ unitId: ids.hanoi, status: 'PRESENT' }] })],
+      ['ballots', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: stale, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 1 }] })],
+      ['ballots with more votes than voters', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: stale, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 7 }] })],
+    ];
+    const problems: string[] = [];
+    for (const [name, pending] of cases) {
+      const res = await pending;
+      if (res.status !== 409 || res.body.code !== 'VERSION_CONFLICT' || res.body.details?.[0]?.message !== `Phiên bản hiện tại là ${current}.`) problems.push(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(await t.snapshot(), before);
+    const after = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual(after.body, meeting.body);
+  });
+
   it('the organiser sets the quotas, and the year decides the rule', async () => {
     const res = await t.http.put(`${base()}/awards/quotas`).auth(await t.token('reviewer'), { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 1 }], version: 0, reason: 'Chỉ tiêu năm 2019 theo hướng dẫn của Bộ' }).expect(200);
     assert.deepEqual(res.body, { EMULATION_FLAG: 1, CERTIFICATE_OF_MERIT: 2, version: 1 });

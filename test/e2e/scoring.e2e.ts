@@ -45,6 +45,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const kontum = res.body.rows[4];
     assert.deepEqual(kontum.flags.map((f: { kind: string }) => f.kind), ['SELF_ABOVE_FINAL']);
     assert.equal(res.body.rows[0].band, 'Hoàn thành xuất sắc nhiệm vụ');
+    assert.equal(res.body.rows[0].bandCode, 'EXCELLENT');
   });
 
   it('configures 2021: peers by rotation, each unit scoring the next two', async () => {
@@ -64,6 +65,16 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
       })
       .expect(200);
     assert.equal(res.body.ruleLabel, 'Trung bình điểm chấm chéo');
+    // Bands sent without a code take the code of their usual label.
+    assert.deepEqual(res.body.bands, [{ minPoints: 95, label: 'Hoàn thành xuất sắc nhiệm vụ', code: 'EXCELLENT' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ', code: 'COMPLETED' }]);
+    const refused = async (bands: object[]) => {
+      const r = await t.http.put(`${base(2021)}/config`).auth(secretary, { type: 'bearer' }).send({ rule: 'PEER_MEAN', normalize: false, selfMargin: 5, peerOutlier: 10, bands, peerMode: 'ROTATION', peerK: 2, version: res.body.version, reason: 'Thử mã xếp loại' });
+      return [r.status, r.body.code, r.body.details?.[0]?.message];
+    };
+    const before = await t.snapshot();
+    assert.deepEqual(await refused([{ minPoints: 95, label: 'Xuất sắc', code: 'EXCELLENT' }, { minPoints: 90, label: 'Rất tốt', code: 'EXCELLENT' }]), [400, 'VALIDATION_FAILED', 'Mỗi mã xếp loại (code) chỉ được dùng cho một mức.']);
+    assert.deepEqual((await refused([{ minPoints: 95, label: 'Xuất sắc', code: 'OUTSTANDING' }])).slice(0, 2), [400, 'VALIDATION_FAILED']);
+    assert.equal(await t.snapshot(), before);
     const assignments = await t.http.get(`${base(2021)}/assignments`).auth(await t.token('gialai'), { type: 'bearer' }).expect(200);
     assert.ok(assignments.body.every((a: { targets: unknown[] }) => a.targets.length === 2));
     const gialai = assignments.body.find((a: { scorer: { id: string } }) => a.scorer.id === u.gialai);

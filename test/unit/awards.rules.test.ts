@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { transition } from '../../src/awards/proposals.rules';
-import { Candidate, RuleVersion, approval, eligibility, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
+import { proposalRefusal, transition } from '../../src/awards/proposals.rules';
+import { AwardResult, Candidate, CandidateResult, MeetingInput, RuleVersion, Standing, approval, eligibility, lastYearNeeded, meetingResults, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
+import { RankingConfig, rankMembers } from '../../src/scoring/ranking.rules';
+import { readBands } from '../../src/scoring/bands.rules';
 
 const VERSIONS: RuleVersion[] = [
   { basis: 'Nghị định 91/2017/NĐ-CP', validFrom: '2017-07-31', validTo: '2023-12-31', minApproval: { EMULATION_FLAG: 8000, CERTIFICATE_OF_MERIT: 5000 } },
@@ -37,6 +39,7 @@ describe('vote threshold of all members', () => {
     });
   }
   it('absent members count in the denominator', () => assert.equal(threshold('EMULATION_FLAG', 4, 6, rule).passed, false));
+  it('no rule in force: nothing required, nothing passes', () => assert.deepEqual(threshold('EMULATION_FLAG', 6, 6, null), { ratio: 10000, required: null, passed: false }));
 });
 
 describe('eligibility', () => {
@@ -62,6 +65,98 @@ describe('selection within the quota', () => {
   it('shows a tie at the last place', () => assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] }));
   it('the chair’s recorded decision settles the tie', () => assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2, ['C']), { selected: ['A', 'C'], tiedAtLastPlace: [] }));
   it('ineligible units are never selected', () => assert.deepEqual(selectWithinQuota([c('A', 6, true, false), c('B', 5)], 2).selected, ['B']));
+});
+
+describe('meeting results', () => {
+  const members = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const standings = (...rows: Array<[string, number | null, Standing['bandCode']]>) => new Map(rows.map(([id, rank, bandCode]) => [id, { rank, bandCode }]));
+  const input = (over: Partial<MeetingInput> = {}): MeetingInput => ({
+    memberIds: members,
+    ballots: [],
+    rule: VERSIONS[2],
+    quotas: { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 },
+    standings: standings(['A', 1, 'EXCELLENT'], ['B', 2, 'EXCELLENT'], ['C', 3, 'GOOD'], ['D', 4, 'GOOD'], ['E', 5, 'EXCELLENT'], ['F', 6, 'COMPLETED']),
+    excellentLastYear: new Set(),
+    tieDecisions: {},
+    ...over,
+  });
+  const pick = (results: AwardResult[], award: string) => results.find((r) => r.award === award)!;
+  const flag = (unitId: string, votesFor: number) => ({ award: 'EMULATION_FLAG' as const, unitId, votesFor });
+  const merit = (unitId: string, votesFor: number) => ({ award: 'CERTIFICATE_OF_MERIT' as const, unitId, votesFor });
+  const cases: Array<[string, Partial<MeetingInput>, string, string[], Array<[string, Partial<CandidateResult>]>]> = [
+    ['Cờ for the two leaders with 80 %', { ballots: [flag('A', 6), flag('B', 5), flag('C', 6)] }, 'EMULATION_FLAG', ['A', 'B'], [['C', { passed: true, eligible: false }]]],
+    ['Cờ below 80 % of all members', { ballots: [flag('A', 6), flag('B', 4)] }, 'EMULATION_FLAG', ['A'], [['B', { ratio: 6666, required: 8000, passed: false, eligible: true }]]],
+    ['Bằng khen below the threshold of all members', { ballots: [merit('C', 2), merit('D', 4)] }, 'CERTIFICATE_OF_MERIT', ['D'], [['C', { ratio: 3333, required: 5000, passed: false, eligible: true }]]],
+    ['Bằng khen after two excellent years, ranked fifth', { ballots: [merit('E', 6)], excellentLastYear: new Set(['E']) }, 'CERTIFICATE_OF_MERIT', ['E'], [['E', { eligible: true, eligibilityReason: 'Hai năm liên tục hoàn thành xuất sắc nhiệm vụ.' }]]],
+    ['Bằng khen after one excellent year, ranked fifth', { ballots: [merit('E', 6)] }, 'CERTIFICATE_OF_MERIT', [], [['E', { eligible: false }]]],
+    ['no rule in force: nobody passes, nothing is required', { ballots: [flag('A', 6)], rule: null }, 'EMULATION_FLAG', [], [['A', { ratio: 10000, required: null, passed: false, eligible: true }]]],
+    ['a tie at the last place stays open', { ballots: [merit('A', 6), merit('B', 5), merit('C', 5)] }, 'CERTIFICATE_OF_MERIT', ['A'], []],
+    ['the chair settles the tie', { ballots: [merit('A', 6), merit('B', 5), merit('C', 5)], tieDecisions: { CERTIFICATE_OF_MERIT: ['C'] } }, 'CERTIFICATE_OF_MERIT', ['A', 'C'], []],
+    ['a non-member is never selected', { ballots: [flag('X', 6)] }, 'EMULATION_FLAG', [], [['X', { eligible: false }]]],
+  ];
+  for (const [name, over, award, selected, checks] of cases) {
+    it(name, () => {
+      const result = pick(meetingResults(input(over)), award);
+      assert.deepEqual(result.candidates.filter((c) => c.selected).map((c) => c.unitId).sort(), selected);
+      for (const [unitId, expected] of checks) {
+        const c = result.candidates.find((x) => x.unitId === unitId)!;
+        assert.deepEqual(Object.fromEntries(Object.keys(expected).map((k) => [k, c[k as keyof CandidateResult]])), expected, unitId);
+      }
+    });
+  }
+
+  const needed: Array<[string, MeetingInput['ballots'], boolean]> = [
+    ['no ballots', [], false],
+    ['only Cờ ballots', [flag('E', 6)], false],
+    ['Bằng khen for units eligible by rank', [merit('A', 6), merit('D', 6)], false],
+    ['Bằng khen for a unit not excellent this year', [merit('F', 6)], false],
+    ['Bằng khen for an excellent unit beyond the places', [merit('E', 6)], true],
+  ];
+  for (const [name, ballots, expected] of needed) it(`the year before's ranking is needed: ${name} → ${expected}`, () => assert.equal(lastYearNeeded(input({ ballots })), expected));
+});
+
+describe('eligibility rests on the band code, not its label', () => {
+  // The ranking of two years under each configuration, then the meeting's result for F, ranked last but EXCELLENT twice.
+  const leaves = [{ code: 'TC1', maxPoints: 10000, kind: 'SCORED' as const }];
+  const units = ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => ({ id, name: id, womenShare: null }));
+  const sheets = units.map((u, i) => ({ kind: 'CLUSTER' as const, scorerId: 'cụm', targetId: u.id, entries: { TC1: 10000 - i * 10 } }));
+  const meritForF = (storedBands: object[]) => {
+    const config: RankingConfig = { rule: 'CLUSTER', normalize: false, selfMargin: 500, peerOutlier: 1000, bands: readBands(JSON.stringify(storedBands)) };
+    const rows = rankMembers(units, leaves, sheets, config);
+    const standings = new Map(rows.map((r) => [r.unitId, { rank: r.rank, bandCode: r.bandCode }]));
+    const excellent = new Set(rows.filter((r) => r.bandCode === 'EXCELLENT').map((r) => r.unitId));
+    const results = meetingResults({ memberIds: units.map((u) => u.id), ballots: [{ award: 'CERTIFICATE_OF_MERIT', unitId: 'F', votesFor: 6 }], rule: VERSIONS[2], quotas: { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 }, standings, excellentLastYear: excellent, tieDecisions: {} });
+    return results[1].candidates[0].eligible;
+  };
+  const cases: Array<[string, object[], boolean]> = [
+    ['the usual label, stored before codes existed', [{ minPoints: 9000, label: 'Hoàn thành xuất sắc nhiệm vụ' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], true],
+    ['the EXCELLENT band renamed', [{ minPoints: 9000, label: 'Xuất sắc', code: 'EXCELLENT' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ', code: 'COMPLETED' }], true],
+    ['a custom band without a code', [{ minPoints: 9000, label: 'Xuất sắc' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], false],
+    ['the usual label on a band whose code is GOOD', [{ minPoints: 9000, label: 'Hoàn thành xuất sắc nhiệm vụ', code: 'GOOD' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], false],
+  ];
+  for (const [name, bands, eligible] of cases) it(`${name} → ${eligible ? 'eligible' : 'not eligible'}`, () => assert.equal(meritForF(bands), eligible));
+});
+
+describe('proposal refusals', () => {
+  const cand = (unitId: string, over: Partial<CandidateResult> = {}): CandidateResult => ({ unitId, votesFor: 6, ratio: 10000, required: 5000, passed: true, eligible: true, eligibilityReason: 'Xếp hạng xuất sắc trong cụm (hạng 3).', selected: true, ...over });
+  const result = (candidates: CandidateResult[], tiedAtLastPlace: string[] = []): AwardResult => ({ award: 'CERTIFICATE_OF_MERIT', quota: 2, candidates, tiedAtLastPlace });
+  const cases: Array<[string, AwardResult, number, RegExp | null]> = [
+    ['a selected candidate', result([cand('A')]), 0, null],
+    ['not voted on', result([cand('B')]), 0, /chưa được bỏ phiếu/],
+    ['ineligible', result([cand('A', { eligible: false, eligibilityReason: 'Lý do.' })]), 0, /không đủ điều kiện Bằng khen: Lý do\./],
+    ['no rule in force', result([cand('A', { required: null, passed: false })]), 0, /Chưa có quy định về tỷ lệ phiếu đồng ý áp dụng cho năm 2019/],
+    ['below the threshold', result([cand('A', { ratio: 3333, passed: false })]), 0, /chỉ đạt 33,33% .* dưới ngưỡng 50%/],
+    ['the quota taken', result([cand('A')]), 2, /Đã đủ chỉ tiêu 2 Bằng khen/],
+    ['tied at the last place', result([cand('A', { selected: false })], ['A', 'B']), 0, /đồng phiếu ở vị trí cuối/],
+    ['outside the quota', result([cand('A', { selected: false })]), 0, /không nằm trong 2 đơn vị/],
+  ];
+  for (const [name, r, taken, problem] of cases) {
+    it(name, () => {
+      const refusal = proposalRefusal({ year: 2019, awardLabel: 'Bằng khen', result: r, unitId: 'A', taken });
+      if (problem) assert.match(refusal?.message ?? '', problem);
+      else assert.equal(refusal, null);
+    });
+  }
 });
 
 describe('proposal workflow', () => {

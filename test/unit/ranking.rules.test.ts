@@ -27,9 +27,9 @@ const CONFIG: RankingConfig = {
   selfMargin: 500,
   peerOutlier: 1000,
   bands: [
-    { minPoints: 9500, label: 'Hoàn thành xuất sắc nhiệm vụ' },
-    { minPoints: 8500, label: 'Hoàn thành tốt nhiệm vụ' },
-    { minPoints: 0, label: 'Hoàn thành nhiệm vụ' },
+    { minPoints: 9500, label: 'Hoàn thành xuất sắc nhiệm vụ', code: 'EXCELLENT' },
+    { minPoints: 8500, label: 'Hoàn thành tốt nhiệm vụ', code: 'GOOD' },
+    { minPoints: 0, label: 'Hoàn thành nhiệm vụ', code: 'COMPLETED' },
   ],
 };
 const e = (tc1: number, tc2: number, th = 0, tr = 0): Entries => ({ TC1: tc1 * 100, TC2: tc2 * 100, TH: th * 100, TR: tr * 100 });
@@ -122,6 +122,7 @@ describe('ranking with its tie-break chain', () => {
     assert.ok(byId.TieA.reasons.some((r) => r.includes('Đồng hạng với TieB')));
     assert.equal(byId.Total.band, 'Hoàn thành xuất sắc nhiệm vụ');
     assert.equal(byId.TieA.band, 'Hoàn thành nhiệm vụ');
+    assert.deepEqual([byId.Total.bandCode, byId.TieA.bandCode], ['EXCELLENT', 'COMPLETED']);
   });
 
   it('criteria at maximum decide between equal totals', () => {

@@ -39,7 +39,8 @@ ${!meeting
         <div class="actions"><button type="submit">Tạo cuộc họp</button></div></form>`
       : ''}</div>`
   : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
-     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết${meeting.ruleBasis ? html` · Căn cứ: ${meeting.ruleBasis}` : ''}</p></section>
+     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết${meeting.ruleBasis ? html` · Căn cứ: ${meeting.ruleBasis}` : ''}</p>
+     ${meeting.ruleInForce ? '' : html`<p class="flash warn">Năm ${year} chưa có quy định khen thưởng nào áp dụng: không có ngưỡng phiếu, chưa đơn vị nào được đề nghị.</p>`}</section>
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
@@ -67,7 +68,7 @@ ${!meeting
           return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="ballots.${n}.unitId" value="${mem.unit.id}"><input type="hidden" name="ballots.${n}.award" value="${r.award}"></th>
             <td class="num"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${canManage ? '' : 'disabled'}></td>
             <td class="num">${c?.ratioText ?? ''}</td>
-            <td>${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
+            <td>${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : c.required === null ? badge('Chưa có quy định', 'warn') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
         })}</tbody></table></div>
         ${r.tiedAtLastPlace.length ? html`<p class="flash warn">Đồng phiếu ở vị trí cuối: ${r.tiedAtLastPlace.map((u) => u.shortName).join(', ')} — cần quyết định của chủ trì.</p>` : ''}`;
       })}
