@@ -1,3 +1,4 @@
+import { sendDocument, sendUploadedFile, GeneratedFile } from '../common/file-response';
 import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
@@ -6,13 +7,12 @@ import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
-import { sendUploadedFile } from '../common/uploaded-file-response';
 import { UploadTargetGuard } from '../common/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { IntField } from '../common/validation/fields';
 import { UuidParamPipe } from '../common/validation/params';
-import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { AchievementReportsService, MAX_REPORT_BYTES } from './achievement-reports.service';
 import { AwardCatalogueView, AwardReportsService } from './award-reports.service';
 import { AchievementReportView, CatalogueView } from './awards.dto';
@@ -25,11 +25,8 @@ class DecisionYearQueryDto {
   @IntField({ min: 2000, max: 2100, query: true, example: 2019 }) year: number;
 }
 
-function send(res: Response, file: { fileName: string; content: Buffer; documentId?: string }, type: string): void {
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-  if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
-  res.send(file.content);
+function send(res: Response, file: GeneratedFile, type: string): void {
+  sendDocument(res, file, type);
 }
 
 @ApiTags('Bình xét, khen thưởng')

@@ -1,6 +1,6 @@
+import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { attachmentHeader } from '../documents/excel/table-workbook';
 import { MinutesService } from './minutes.service';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
@@ -28,10 +28,7 @@ export class AwardsController {
   @ApiOkResponse({ description: 'Biên bản họp bình xét (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async minutesPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.minutes.pdf(p, id, year);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.setHeader('X-Document-Id', file.documentId);
-    res.send(file.content);
+    sendDocument(res, file, 'application/pdf');
   }
 
   @Get('awards/quotas')

@@ -1,6 +1,7 @@
+import { sendDocument, GeneratedFile } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { DossierService } from './dossier.service';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
@@ -142,10 +143,7 @@ export class ProposalsController {
   }
 }
 
-function send(res: Response, file: { fileName: string; content: Buffer; documentId?: string }, type: string): void {
-  res.setHeader('Content-Type', type);
+function send(res: Response, file: GeneratedFile, type: string): void {
   // ?inline=1 lets a page show the document in a frame (the reviewer reads the dossier inline).
-  res.setHeader('Content-Disposition', attachmentHeader(file.fileName, res.req.query.inline === '1'));
-  if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
-  res.send(file.content);
+  sendDocument(res, file, type, { inline: res.req.query.inline === '1' });
 }

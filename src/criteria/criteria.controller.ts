@@ -1,3 +1,4 @@
+import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { VersionNoParamPipe } from './version-no.pipe';
-import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, ReplaceCriteriaDto } from './criteria.dto';
 import { CriteriaService } from './criteria.service';
 
@@ -52,9 +53,7 @@ export class CriteriaController {
   @ApiOkResponse({ description: 'Bộ tiêu chí (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.criteria.exportXlsx(p, id, year);
-    res.setHeader('Content-Type', XLSX_MIME);
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.send(file.content);
+    sendDocument(res, file, XLSX_MIME);
   }
 
   @Post()

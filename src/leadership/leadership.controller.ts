@@ -1,3 +1,4 @@
+import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -5,7 +6,7 @@ import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { XLSX_MIME } from '../documents/excel/table-workbook';
 import {
   ApplyRotationDto,
   CreateTermDto,
@@ -44,9 +45,7 @@ export class LeadershipController {
   @ApiOkResponse({ description: 'Lịch sử Cụm trưởng, Cụm phó (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
     const file = await this.leadership.exportHistory(p, id);
-    res.setHeader('Content-Type', XLSX_MIME);
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.send(file.content);
+    sendDocument(res, file, XLSX_MIME);
   }
 
   @Get('leadership/:year')

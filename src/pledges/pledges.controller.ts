@@ -1,3 +1,4 @@
+import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -5,7 +6,6 @@ import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { attachmentHeader } from '../documents/excel/table-workbook';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
 import { CreatePledgeDto, OpenPledgeDto, PledgeView, SignPledgeDto, UpdatePledgeDto, WithdrawSignatureDto } from './pledges.dto';
@@ -84,10 +84,6 @@ export class PledgesController {
   @ApiOkResponse({ description: 'Bản giao ước thi đua (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async pdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.documents.pdf(p, id, year);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.setHeader('X-Document-Id', file.documentId);
-    res.setHeader('X-Document-Sha256', file.sha256);
-    res.send(file.content);
+    sendDocument(res, file, 'application/pdf');
   }
 }

@@ -1,12 +1,12 @@
+import { sendDocument, sendUploadedFile } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import type { Response } from 'express';
-import { sendUploadedFile } from '../common/uploaded-file-response';
 import { UploadTargetGuard } from '../common/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { XLSX_MIME, attachmentHeader } from '../documents/excel/table-workbook';
+import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { MAX_UPLOAD_BYTES, ScoreExcelService, UploadResult } from './score-excel.service';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
@@ -103,9 +103,7 @@ export class ScoringController {
   @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async scoreboardXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.scoreboard.xlsx(p, id, year);
-    res.setHeader('Content-Type', XLSX_MIME);
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.send(file.content);
+    sendDocument(res, file, XLSX_MIME);
   }
 
   @Get('scoreboard.pdf')
@@ -114,10 +112,7 @@ export class ScoringController {
   @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async scoreboardPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.scoreboard.pdf(p, id, year);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.setHeader('X-Document-Id', file.documentId);
-    res.send(file.content);
+    sendDocument(res, file, 'application/pdf');
   }
 
   @Get('template')
@@ -126,9 +121,7 @@ export class ScoringController {
   @ApiOkResponse({ description: 'Mẫu phiếu chấm (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async template(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: TemplateQueryDto, @Res() res: Response): Promise<void> {
     const file = await this.excel.template(p, id, year, q.kind);
-    res.setHeader('Content-Type', XLSX_MIME);
-    res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
-    res.send(file.content);
+    sendDocument(res, file, XLSX_MIME);
   }
 
   @Post('upload')

@@ -55,10 +55,3 @@ export async function tableWorkbook<T>(sheetName: string, title: string, columns
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A Content-Disposition header with an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function attachmentHeader(fileName: string, inline = false): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '_');
-  // RFC 5987 attr-chars only: encodeURIComponent leaves ' ( ) * and ! as they are.
-  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

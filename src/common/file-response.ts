@@ -1,0 +1,40 @@
+import type { Response } from 'express';
+
+/** A Content-Disposition header with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentHeader(fileName: string, inline = false): string {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '_');
+  // RFC 5987 attr-chars only: encodeURIComponent leaves ' ( ) * and ! as they are.
+  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A file the application generated (PDF, Excel), with the identity of a registered document when it has one. */
+export interface GeneratedFile {
+  fileName: string;
+  content: Buffer;
+  documentId?: string;
+  sha256?: string;
+}
+
+/**
+ * The one ending of a download of a generated file: its type, its name (attachment, or inline when the page
+ * asks for it with ?inline=1 to show it in a frame), and for a registered document its id and digest.
+ */
+export function sendDocument(res: Response, file: GeneratedFile, type: string, options: { inline?: boolean } = {}): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', attachmentHeader(file.fileName, options.inline ?? false));
+  if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
+  if (file.sha256) res.setHeader('X-Document-Sha256', file.sha256);
+  res.send(file.content);
+}
+
+/**
+ * Sends a file that a user uploaded (evidence, achievement report). Such a file is never shown inline from the
+ * application's origin: always an attachment, its type not sniffed, and a sandboxing policy in case a browser
+ * renders it anyway (a PDF or SVG with a script then runs in an opaque origin with nothing allowed).
+ */
+export function sendUploadedFile(res: Response, file: { fileName: string; mimeType: string; content: Buffer }): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+  sendDocument(res, { fileName: file.fileName, content: file.content }, file.mimeType);
+}
