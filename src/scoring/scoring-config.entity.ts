@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Cluster } from '../clusters/cluster.entity';
-import type { FinalScoreRule } from './ranking.rules';
+import type { Band, FinalScoreRule } from './ranking.rules';
 
 export const PEER_MODES = ['ALL', 'ROTATION'] as const;
 export type PeerMode = (typeof PEER_MODES)[number];
@@ -30,4 +30,30 @@ export class ScoringConfig {
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
+}
+
+export const DEFAULT_BANDS: Band[] = [
+  { minPoints: 9500, label: 'Hoàn thành xuất sắc nhiệm vụ' },
+  { minPoints: 8500, label: 'Hoàn thành tốt nhiệm vụ' },
+  { minPoints: 7000, label: 'Hoàn thành nhiệm vụ' },
+  { minPoints: 0, label: 'Không hoàn thành nhiệm vụ' },
+];
+
+/** The settings a cluster-year has until someone saves its own. */
+export function defaultScoringConfig(clusterId: string, year: number): ScoringConfig {
+  return {
+    clusterId,
+    year,
+    rule: 'CLUSTER',
+    normalize: false,
+    selfMargin: 500,
+    peerOutlier: 1000,
+    bands: JSON.stringify(DEFAULT_BANDS),
+    peerMode: 'ALL',
+    peerK: 2,
+    publishedAt: null,
+    version: 0,
+    createdAt: '',
+    updatedAt: '',
+  };
 }

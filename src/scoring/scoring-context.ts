@@ -9,8 +9,8 @@ import { Criterion } from '../criteria/criterion.entity';
 import { findOneRaw, rawQuery } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
-import type { Band, FinalScoreRule, LeafCriterion } from './ranking.rules';
-import { ScoringConfig } from './scoring-config.entity';
+import type { FinalScoreRule, LeafCriterion } from './ranking.rules';
+import { ScoringConfig, defaultScoringConfig } from './scoring-config.entity';
 
 export const RULE_LABELS: Record<FinalScoreRule, string> = {
   CLUSTER: 'Điểm cụm thống nhất',
@@ -18,35 +18,9 @@ export const RULE_LABELS: Record<FinalScoreRule, string> = {
   PEER_TRIMMED_MEAN: 'Trung bình chấm chéo, bỏ điểm cao nhất và thấp nhất (từ 4 phiếu)',
 };
 
-export const DEFAULT_BANDS: Band[] = [
-  { minPoints: 9500, label: 'Hoàn thành xuất sắc nhiệm vụ' },
-  { minPoints: 8500, label: 'Hoàn thành tốt nhiệm vụ' },
-  { minPoints: 7000, label: 'Hoàn thành nhiệm vụ' },
-  { minPoints: 0, label: 'Không hoàn thành nhiệm vụ' },
-];
-
 /** The saved configuration of a cluster-year, or the default (version 0, not saved). */
 export async function scoringConfig(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {
   return (await findOneRaw(m, ScoringConfig, { clusterId, year })) ?? defaultScoringConfig(clusterId, year);
-}
-
-/** The settings a cluster-year has until someone saves its own. */
-export function defaultScoringConfig(clusterId: string, year: number): ScoringConfig {
-  return {
-    clusterId,
-    year,
-    rule: 'CLUSTER',
-    normalize: false,
-    selfMargin: 500,
-    peerOutlier: 1000,
-    bands: JSON.stringify(DEFAULT_BANDS),
-    peerMode: 'ALL',
-    peerK: 2,
-    publishedAt: null,
-    version: 0,
-    createdAt: '',
-    updatedAt: '',
-  };
 }
 
 export interface LeafWithText extends LeafCriterion {

@@ -6,8 +6,7 @@ import { CriteriaSet } from '../../criteria/criteria-set.entity';
 import { Criterion } from '../../criteria/criterion.entity';
 import { ScoreEntry } from '../../scoring/score-entry.entity';
 import { ScoreSheet } from '../../scoring/score-sheet.entity';
-import { ScoringConfig } from '../../scoring/scoring-config.entity';
-import { defaultScoringConfig } from '../../scoring/scoring-context';
+import { ScoringConfig, defaultScoringConfig } from '../../scoring/scoring-config.entity';
 import { Unit } from '../../units/unit.entity';
 import { ministryMemberUnit, loadReferenceData } from './reference-data';
 
