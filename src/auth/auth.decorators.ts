@@ -33,12 +33,12 @@ export function Public(): MethodDecorator & ClassDecorator {
 function ApiNoSecurity(): MethodDecorator & ClassDecorator {
   const mark = (handler: object) =>
     Reflect.defineMetadata(DECORATORS.API_OPERATION, { ...Reflect.getMetadata(DECORATORS.API_OPERATION, handler), security: [] }, handler);
-  return (target: object | Function, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+  return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (descriptor) {
       mark(descriptor.value);
       return;
     }
-    const proto = (target as Function).prototype;
+    const proto = (target as { prototype: object }).prototype;
     for (const name of Object.getOwnPropertyNames(proto)) {
       const handler = Object.getOwnPropertyDescriptor(proto, name)?.value;
       if (name === 'constructor' || typeof handler !== 'function' || !Reflect.hasMetadata(METHOD_METADATA, handler)) continue;

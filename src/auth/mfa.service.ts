@@ -40,6 +40,11 @@ export class MfaService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The stored (encrypted) form of a TOTP secret, as setup() writes it; the seed enrols its demo accounts with it. */
+  sealSecret(secretBase32: string): string {
+    return encryptSecret(secretBase32, this.keys.mfa);
+  }
+
   status(p: Principal): Promise<MfaStatus> {
     return this.uow.read(async (m) => {
       const user = await m.findOneOrFail(User, { where: { id: p.userId } });

@@ -195,7 +195,7 @@ export function parseRows(ws: ExcelJS.Worksheet | undefined, leaves: LeafWithTex
   }
   leaves.forEach((leaf, i) => {
     const cell = ws.getCell(HEADER_ROW, FIRST_CRITERION_COLUMN + i);
-    if (!String(cell.value ?? '').startsWith(leaf.code)) at(cell.address, `Cột tiêu chí đã bị thay đổi: cần cột ${leaf.code}.`, 'header');
+    if (!String(cellValue(cell.value) ?? '').startsWith(leaf.code)) at(cell.address, `Cột tiêu chí đã bị thay đổi: cần cột ${leaf.code}.`, 'header');
   });
   const byCode = new Map(targets.map((u) => [u.code, u]));
   const seen = new Set<string>();
@@ -235,5 +235,8 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'object' && 'result' in v) return (v.result as number) ?? null;
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  return String(v);
+  if (typeof v === 'boolean' || v instanceof Date) return String(v);
+  if ('text' in v) return v.text; // a hyperlink cell: its visible text
+  if ('error' in v) return v.error; // #N/A, #DIV/0!…: reported as not a number
+  return 'sharedFormula' in v ? `=${v.sharedFormula}` : `=${v.formula}`; // a formula the file holds no result for
 }

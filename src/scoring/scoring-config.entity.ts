@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Cluster } from '../clusters/cluster.entity';
+import { DEFAULT_BANDS } from './bands.rules';
 import type { FinalScoreRule } from './ranking.rules';
 
 export const PEER_MODES = ['ALL', 'ROTATION'] as const;
@@ -30,4 +31,23 @@ export class ScoringConfig {
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;
+}
+
+/** The settings a cluster-year has until someone saves its own. */
+export function defaultScoringConfig(clusterId: string, year: number): ScoringConfig {
+  return {
+    clusterId,
+    year,
+    rule: 'CLUSTER',
+    normalize: false,
+    selfMargin: 500,
+    peerOutlier: 1000,
+    bands: JSON.stringify(DEFAULT_BANDS),
+    peerMode: 'ALL',
+    peerK: 2,
+    publishedAt: null,
+    version: 0,
+    createdAt: '',
+    updatedAt: '',
+  };
 }

@@ -9,9 +9,8 @@ import { Criterion } from '../criteria/criterion.entity';
 import { findOneRaw } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
-import { DEFAULT_BANDS } from './bands.rules';
 import type { FinalScoreRule, LeafCriterion } from './ranking.rules';
-import { ScoringConfig } from './scoring-config.entity';
+import { ScoringConfig, defaultScoringConfig } from './scoring-config.entity';
 
 export const RULE_LABELS: Record<FinalScoreRule, string> = {
   CLUSTER: 'Điểm cụm thống nhất',
@@ -24,25 +23,6 @@ export { DEFAULT_BANDS } from './bands.rules';
 /** The saved configuration of a cluster-year, or the default (version 0, not saved). */
 export async function scoringConfig(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {
   return (await findOneRaw(m, ScoringConfig, { clusterId, year })) ?? defaultScoringConfig(clusterId, year);
-}
-
-/** The settings a cluster-year has until someone saves its own. */
-export function defaultScoringConfig(clusterId: string, year: number): ScoringConfig {
-  return {
-    clusterId,
-    year,
-    rule: 'CLUSTER',
-    normalize: false,
-    selfMargin: 500,
-    peerOutlier: 1000,
-    bands: JSON.stringify(DEFAULT_BANDS),
-    peerMode: 'ALL',
-    peerK: 2,
-    publishedAt: null,
-    version: 0,
-    createdAt: '',
-    updatedAt: '',
-  };
 }
 
 export interface LeafWithText extends LeafCriterion {

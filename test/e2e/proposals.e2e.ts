@@ -117,8 +117,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
   it('a reviewer never acts on a proposal they created; the wrong role or scope is refused', async () => {
     const admin = await t.token('admin');
     await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'CERTIFICATE_OF_MERIT', quota: 3 }], version: (await t.http.get(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' })).body.version, reason: 'Bổ sung chỉ tiêu' }).expect(200);
-    let meeting = await t.http.get(`${base()}/review-meeting`).auth(admin, { type: 'bearer' }).expect(200);
-    meeting = await t.http
+    const meeting = await t.http.get(`${base()}/review-meeting`).auth(admin, { type: 'bearer' }).expect(200);
+    await t.http
       .put(`${base()}/review-meeting/ballots`)
       .auth(admin, { type: 'bearer' })
       .send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 }] })
@@ -199,8 +199,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.ok(mine, 'the admin’s proposal waits in the queue');
     const fresh = await t.http.get('/api/proposals?status=SUBMITTED&olderThanDays=1').auth(reviewer, { type: 'bearer' }).expect(200);
     assert.equal(fresh.body.length, 0, 'nothing has waited a day yet');
-    let p2 = (await t.http.post(`/api/proposals/${mine.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: mine.version }).expect(200)).body;
-    p2 = (await t.http.post(`/api/proposals/${mine.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: p2.version, reason: 'Thiếu báo cáo thành tích' }).expect(200)).body;
+    const p2 = (await t.http.post(`/api/proposals/${mine.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: mine.version }).expect(200)).body;
+    await t.http.post(`/api/proposals/${mine.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: p2.version, reason: 'Thiếu báo cáo thành tích' }).expect(200);
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
     const up = await t.http.post(`/api/proposals/${mine.id}/reports`).auth(secretary, { type: 'bearer' }).attach('file', pdf, 'bao-cao-thanh-tich-dak-lak.pdf').expect(201);
     assert.equal(up.body.mimeType, 'application/pdf');

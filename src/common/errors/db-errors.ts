@@ -7,7 +7,8 @@ import { ErrorCode } from './error-codes';
  */
 export function mapDatabaseError(error: unknown): AppException | undefined {
   const driverError = (error as { driverError?: unknown })?.driverError ?? error;
-  const code = String((driverError as { code?: unknown })?.code ?? '');
+  const raw = (driverError as { code?: unknown })?.code;
+  const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   switch (code) {
     case 'SQLITE_CONSTRAINT_UNIQUE':
     case 'SQLITE_CONSTRAINT_PRIMARYKEY':

@@ -7,8 +7,7 @@ import { Criterion } from '../../criteria/criterion.entity';
 import { ScoreEntry } from '../../scoring/score-entry.entity';
 import { ScoreSheet } from '../../scoring/score-sheet.entity';
 import { ClusterYearRevisions } from '../cluster-year-revisions';
-import { ScoringConfig } from '../../scoring/scoring-config.entity';
-import { defaultScoringConfig } from '../../scoring/scoring-context';
+import { ScoringConfig, defaultScoringConfig } from '../../scoring/scoring-config.entity';
 import { Unit } from '../../units/unit.entity';
 import { ministryMemberUnit, loadReferenceData } from './reference-data';
 

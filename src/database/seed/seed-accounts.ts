@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { encryptSecret } from '../../auth/mfa';
 import { Role } from '../../auth/roles';
 import { UserClusterScope } from '../../auth/user-cluster-scope.entity';
 import { User } from '../../auth/user.entity';
@@ -32,8 +31,8 @@ export function accountSpecs(options: { demo: boolean; adminPassword?: string })
   return specs;
 }
 
-/** Inserts the account (password hashed beforehand; a demo MFA secret encrypted with `mfaKey`), unless it exists. */
-export async function ensureUser(m: EntityManager, count: Count, spec: AccountSpec, passwordHash: string, mfaKey: Buffer): Promise<void> {
+/** Inserts the account (password hashed beforehand; a demo MFA secret stored as `sealSecret` gives it), unless it exists. */
+export async function ensureUser(m: EntityManager, count: Count, spec: AccountSpec, passwordHash: string, sealSecret: (secret: string) => string): Promise<void> {
   if (await m.exists(User, { where: { username: spec.username } })) return;
   const unit = spec.unitCode ? await m.findOne(Unit, { where: { code: spec.unitCode } }) : null;
   const organizer = spec.organizerCode ? await m.findOne(Unit, { where: { code: spec.organizerCode } }) : null;
@@ -49,7 +48,7 @@ export async function ensureUser(m: EntityManager, count: Count, spec: AccountSp
     passwordHash,
     active: true,
     passwordChangedAt: now,
-    mfaSecret: spec.mfaSecret ? encryptSecret(spec.mfaSecret, mfaKey) : null,
+    mfaSecret: spec.mfaSecret ? sealSecret(spec.mfaSecret) : null,
     mfaEnabledAt: spec.mfaSecret ? now : null,
     mfaLastStep: null,
     version: 1,

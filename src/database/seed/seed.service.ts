@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SERVER_KEYS } from '../../config/config.tokens';
-import type { ServerKeys } from '../../config/secrets';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { MfaService } from '../../auth/mfa.service';
 import { PasswordService } from '../../auth/password.service';
 import { User } from '../../auth/user.entity';
 import { Cluster } from '../../clusters/cluster.entity';
@@ -52,7 +51,7 @@ export class SeedService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
-    @Inject(SERVER_KEYS) private readonly keys: ServerKeys,
+    private readonly mfa: MfaService,
   ) {}
 
   async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
@@ -66,7 +65,7 @@ export class SeedService {
       this.inserted = {};
       await this.loadReference(m, reference);
       if (options.demo) await this.loadDemoPhases(m);
-      for (const account of accounts) if (hashes.has(account.username)) await ensureUser(m, this.counter, account, hashes.get(account.username)!, this.keys.mfa);
+      for (const account of accounts) if (hashes.has(account.username)) await ensureUser(m, this.counter, account, hashes.get(account.username)!, (secret) => this.mfa.sealSecret(secret));
       const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await this.audit.record(m, {

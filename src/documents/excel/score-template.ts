@@ -142,7 +142,7 @@ export function readTemplateMeta(wb: ExcelJS.Workbook): Record<string, string> |
   ws.eachRow((row) => {
     const key = row.getCell(1).value;
     const value = row.getCell(2).value;
-    if (typeof key === 'string') out[key] = value === null || value === undefined ? '' : String(value);
+    if (typeof key === 'string') out[key] = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   });
   return out.format === TEMPLATE_FORMAT ? out : null;
 }

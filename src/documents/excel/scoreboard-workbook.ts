@@ -48,14 +48,14 @@ export async function writeScoreboard(path: string, data: ScoreboardData): Promi
   for (const r of data.rows) {
     body(summary, [r.rank === null ? '—' : r.tie ? `${r.rank} (đồng hạng)` : r.rank, r.unitName, r.total, r.bonus, r.penalty, r.criteriaAtMax, r.band ?? '', r.selfTotal, r.sheetsUsed, r.reasons]);
   }
-  await summary.commit();
+  summary.commit();
 
   const detail = wb.addWorksheet('Chi tiết tiêu chí', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   detail.columns = [{ width: 8 }, { width: 44 }, ...data.criteria.map(() => ({ width: 10 })), { width: 12 }];
   detail.addRow([title]).font = bold;
   header(detail, ['Hạng', 'Đơn vị', ...data.criteria.map((c) => `${c.code} (tối đa ${c.maxPoints})`), 'Tổng']);
   for (const r of data.rows) body(detail, [r.rank ?? '—', r.unitName, ...r.finalPoints, r.total]);
-  await detail.commit();
+  detail.commit();
 
   const peerSheets = data.sheets.filter((s) => s.kindLabel === 'Chấm chéo');
   const units = data.rows.map((r) => r.unitName);
@@ -71,14 +71,14 @@ export async function writeScoreboard(path: string, data: ScoreboardData): Promi
     header(matrix, ['Đơn vị chấm', 'Đơn vị được chấm', 'Tổng điểm']);
     for (const s of peerSheets) body(matrix, [s.scorerName, s.targetName, s.total]);
   }
-  await matrix.commit();
+  matrix.commit();
 
   const list = wb.addWorksheet('Danh sách phiếu', { views: [{ state: 'frozen', ySplit: 2 }] });
   list.columns = [{ width: 44 }, { width: 22 }, { width: 44 }, { width: 12 }, { width: 12 }];
   list.addRow(['Các phiếu chấm được tính']).font = bold;
   header(list, ['Người chấm', 'Loại phiếu', 'Đơn vị được chấm', 'Tổng điểm', 'Trạng thái']);
   for (const s of data.sheets) body(list, [s.scorerName, s.kindLabel, s.targetName, s.total, s.statusLabel]);
-  await list.commit();
+  list.commit();
 
   const flags = wb.addWorksheet('Cảnh báo');
   flags.columns = [{ width: 44 }, { width: 34 }, { width: 100 }];
@@ -86,7 +86,7 @@ export async function writeScoreboard(path: string, data: ScoreboardData): Promi
   header(flags, ['Đơn vị', 'Loại cảnh báo', 'Nội dung']);
   if (!data.flags.length) flags.addRow(['Không có cảnh báo.']).commit();
   for (const f of data.flags) body(flags, [f.unitName, f.kindLabel, f.message]);
-  await flags.commit();
+  flags.commit();
 
   await wb.commit();
 }

@@ -1,12 +1,17 @@
-import type { CriterionKind } from '../../criteria/criteria.rules';
 import { Decree30Document, SignatureCell } from './decree30';
 import { pointsVi } from './vietnamese-dates';
+
+/**
+ * The kinds of criteria a pledge lists, in this order. The same values as criteria's CriterionKind, written
+ * here because documents do not import features: the compiler still refuses a kind this file cannot draw.
+ */
+export type PledgeCriterionKind = 'SCORED' | 'BONUS' | 'PENALTY';
 
 export interface PledgeCriterion {
   code: string;
   text: string;
   maxPoints: number;
-  kind: CriterionKind;
+  kind: PledgeCriterionKind;
   children: PledgeCriterion[];
 }
 
@@ -50,7 +55,7 @@ export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
   for (const p of splitParagraphs(data.purpose)) pdf.paragraph(p);
 
   pdf.heading('II. NỘI DUNG GIAO ƯỚC');
-  const groups: Array<[CriterionKind, string | null]> = [
+  const groups: Array<[PledgeCriterionKind, string | null]> = [
     ['SCORED', null],
     ['BONUS', 'Điểm thưởng'],
     ['PENALTY', 'Điểm trừ'],
