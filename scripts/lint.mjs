@@ -93,6 +93,7 @@ function folderCycles(modules) {
   const folders = new Set(edges.flatMap((e) => e.split('→')));
   return edges.length
     ? `  folder cycles (report only): ${edges.length} folder-to-folder dependencies lie on a cycle, through ${folders.size} folders: ${[...folders].sort().join(', ')}`
+      + (process.env.LINT_VERBOSE ? `\n    ${edges.sort().join('\n    ')}` : '')
     : '  folder cycles (report only): none';
 }
 

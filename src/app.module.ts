@@ -12,7 +12,7 @@ import { SeedModule } from './database/seed/seed.module';
 import { HealthController } from './health/health.controller';
 import { LeadershipModule } from './leadership/leadership.module';
 import { CriteriaModule } from './criteria/criteria.module';
-import { DocumentsModule } from './documents/documents.module';
+import { IssuedDocumentsModule } from './issued-documents/issued-documents.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { AwardsModule } from './awards/awards.module';
@@ -36,7 +36,7 @@ export class AppModule {
         UnitsModule,
         ClustersModule,
         LeadershipModule,
-        DocumentsModule,
+        IssuedDocumentsModule,
         CriteriaModule,
         PledgesModule,
         ScoringModule,

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { readVerified, storeByHash } from '../common/durable-file';
 import { cleanFileName } from '../common/validation/input-hygiene';
 import { UuidParamPipe } from '../common/validation/params';
-import type { UploadTarget } from '../common/upload-target.guard';
+import type { UploadTarget } from '../auth/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';

@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ALL_ROLES, Role } from '../auth/roles';
-import { UploadTargetGuard } from '../common/upload-target.guard';
+import { UploadTargetGuard } from '../auth/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { IntField } from '../common/validation/fields';

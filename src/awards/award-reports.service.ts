@@ -11,7 +11,7 @@ import { formatDateVi } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
-import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { defaultLegalBases } from '../pledges/pledge-defaults';

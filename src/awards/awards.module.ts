@@ -1,4 +1,4 @@
-import { DocumentsModule } from '../documents/documents.module';
+import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
@@ -14,5 +14,5 @@ import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AuthModule, AuditModule, DocumentsModule, ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

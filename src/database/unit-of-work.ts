@@ -48,7 +48,7 @@ export async function updateVersioned<E extends ObjectLiteral & { version: numbe
   expectedVersion: number,
   changes: Partial<E>,
   what: string,
-  staleError: (currentVersion: number) => AppException = AppException.stale,
+  staleError: (currentVersion: number) => AppException = (v) => AppException.stale(v),
 ): Promise<E> {
   if (expectedVersion !== current.version) throw staleError(current.version);
   const meta = manager.connection.getMetadata(target);

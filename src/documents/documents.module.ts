@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { DocumentsController } from './documents.controller';
-import { DocumentNumbersService } from './document-numbers.service';
-import { IssuedDocumentsService } from './issued-documents.service';
 import { SigningService } from './signing/signing.service';
 
-@Module({ imports: [AuditModule], providers: [SigningService, IssuedDocumentsService, DocumentNumbersService], controllers: [DocumentsController], exports: [SigningService, IssuedDocumentsService, DocumentNumbersService] })
+/** The document kit: signing (pdf/ and excel/ are pure renderers, imported as functions). */
+@Module({ providers: [SigningService], exports: [SigningService] })
 export class DocumentsModule {}

@@ -7,7 +7,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
 import { UnitOfWork } from '../database/unit-of-work';
-import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { PledgeCriterion, PledgeDocumentData, renderPledge } from '../documents/pdf/pledge.pdf';
 import { vietnamTime } from '../documents/pdf/vietnamese-dates';

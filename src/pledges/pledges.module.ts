@@ -1,4 +1,4 @@
-import { DocumentsModule } from '../documents/documents.module';
+import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
@@ -9,7 +9,7 @@ import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
 
 @Module({
-  imports: [AuthModule, AuditModule, DocumentsModule, CriteriaModule],
+  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule],
   providers: [PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import type { UploadTarget } from '../common/upload-target.guard';
+import type { UploadTarget } from '../auth/upload-target.guard';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';

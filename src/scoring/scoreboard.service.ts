@@ -14,7 +14,7 @@ import { EmulationYear } from '../clusters/emulation-year.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ScoreboardData, writeScoreboard } from '../documents/excel/scoreboard-workbook';
-import { IssuedDocumentsService } from '../documents/issued-documents.service';
+import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderScoreboard } from '../documents/pdf/scoreboard.pdf';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, Uploaded
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import type { Response } from 'express';
-import { UploadTargetGuard } from '../common/upload-target.guard';
+import { UploadTargetGuard } from '../auth/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { XLSX_MIME } from '../documents/excel/table-workbook';

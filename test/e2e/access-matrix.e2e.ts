@@ -68,8 +68,11 @@ function inScope(f: Facts, scope: Scope | undefined, target: { cluster?: Cluster
   }
 }
 
+/** A controller class, as the test reads its metadata. */
+type Controller = { name: string; prototype: object };
+
 /** The roles a route admits, read from its @Auth metadata. */
-function routeRoles(controller: Function, method: string): Role[] | 'public' {
+function routeRoles(controller: Controller, method: string): Role[] | 'public' {
   // As the guard reads it: the handler's rule, else the controller's.
   const rule = (Reflect.getMetadata(ACCESS_KEY, (controller.prototype as Record<string, object>)[method]) ?? Reflect.getMetadata(ACCESS_KEY, controller)) as AccessRule | undefined;
   assert.ok(rule, `${controller.name}.${method} has an access rule`);
@@ -88,7 +91,7 @@ interface Need {
  * cluster, 404 if the account may not read the cluster, 403 if it may read it but lacks the permission;
  * else `ok`.
  */
-function expected(route: [Function, string], need: Need | null, ok: number): Expect {
+function expected(route: [Controller, string], need: Need | null, ok: number): Expect {
   const roles = routeRoles(...route);
   const out = {} as Expect;
   for (const user of USERS) {

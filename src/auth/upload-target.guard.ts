@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Type, mixin } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Principal } from '../auth/principal';
+import type { Principal } from './principal';
 
 /** A service that can tell, from the route's parameters alone, whether the caller may upload there. */
 export interface UploadTarget {

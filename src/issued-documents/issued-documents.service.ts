@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocument } from './issued-document.entity';
-import { SignatureMeta, SigningService } from './signing/signing.service';
+import { SignatureMeta, SigningService } from '../documents/signing/signing.service';
 
 export interface IssueRequest {
   kind: string;
