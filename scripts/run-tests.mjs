@@ -9,11 +9,12 @@
 // announced loudly and listed in the totals.
 // Speed: a seeded template (data folder + SQLite file, PostgreSQL database) is built once per run and each test
 // file starts from a copy (test/support/template.ts); test processes hash with cheap argon2 parameters
-// (NODE_ENV=test only); files of a tier run TEST_CONCURRENCY at a time (default: the number of cores).
+// (NODE_ENV=test only); the files of the application tiers share one pool of TEST_CONCURRENCY workers (default:
+// the number of cores), the longest first.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
@@ -28,12 +29,13 @@ function filesIn(dir, suffix) {
   return readdirSync(full).filter((f) => f.endsWith(suffix)).sort().map((f) => join(full, f));
 }
 
-/** Runs a child process; resolves with its exit code and what it wrote to stdout. */
+/** Runs a child process; resolves with its exit code and what it wrote to stdout (and stderr, when piped). */
 function run(args, { env = {}, stdio = 'inherit' } = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio, env: { ...process.env, ...env } });
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
     child.on('close', (code) => resolve({ code, out }));
   });
 }
@@ -59,21 +61,69 @@ async function dropTemplate(json) {
   if (json) await run([join(root, 'dist', 'test', 'support', 'template.js'), 'drop', json], { env: { TEST_PG_URL: pgUrl } });
 }
 
-async function runSuite(name, files, env, template) {
+/** Counts of a TAP report; a runner that failed without a failing test counts as one failure. */
+function tapCounts(tap, code) {
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  let fail = count('fail') + count('cancelled');
+  if (code !== 0 && fail === 0) fail = 1;
+  return { pass: count('pass'), fail };
+}
+
+/** One tier in one `node --test` (the unit tests: many short files, run while the templates are built). */
+async function runSuite(name, files, env) {
   if (files.length === 0) return { name, pass: 0, fail: 0 };
   console.log(`\n=== ${name} (${files.length} files) ===`);
   const started = Date.now();
   const tap = join(mkdtempSync(join(tmpdir(), 'thidua-tap-')), 'report.tap');
   const result = await run(
     ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-    { env: { ...env, ...(template ? { TEST_TEMPLATE: template } : {}) } },
+    { env },
   );
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  let fail = count('fail') + count('cancelled');
-  if (result.code !== 0 && fail === 0) fail = 1; // the runner itself failed
   console.log(`--- ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
-  return { name, pass: count('pass'), fail };
+  return { name, ...tapCounts(tap, result.code) };
+}
+
+// How long each file took last time (dist/, rebuilt with the code): the longest start first, so that the pool
+// does not end on one long file. Files not measured yet start first.
+const durationsFile = join(root, 'dist', '.test-durations.json');
+const lastDurations = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, 'utf8')) : {};
+
+/**
+ * The tiers that start an application (e2e, resilience, browser), file by file in one pool of TEST_CONCURRENCY
+ * workers across tiers, so that a long file of one tier overlaps the files of the others. Each file's output is
+ * printed whole when it ends; the totals are per tier.
+ */
+async function runPool(plan) {
+  const jobs = plan.flatMap((suite) => suite.files.map((file) => ({ suite, file, key: `${suite.name}|${basename(file)}` })));
+  // Not measured yet: the browser and resilience files (the long ones) first, then the others in order.
+  const expected = (job) => lastDurations[job.key] ?? (/^(browser|resilience)/.test(job.suite.name) ? 2e9 : 1e9);
+  jobs.sort((a, b) => expected(b) - expected(a));
+  const results = new Map(plan.map((s) => [s, { name: s.name, pass: 0, fail: 0 }]));
+  const durations = { ...lastDurations };
+  console.log(`\n=== ${plan.map((s) => `${s.name} (${s.files.length} files)`).join(', ')}: ${jobs.length} files, ${concurrency} at a time ===`);
+  const worker = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const dir = mkdtempSync(join(tmpdir(), 'thidua-tap-'));
+      const started = Date.now();
+      const res = await run(
+        ['--test', '--test-reporter=spec', `--test-reporter-destination=${join(dir, 'spec.txt')}`, '--test-reporter=tap', `--test-reporter-destination=${join(dir, 'report.tap')}`, job.file],
+        { env: { ...job.suite.env, ...(job.suite.template ? { TEST_TEMPLATE: job.suite.template } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const seconds = (Date.now() - started) / 1000;
+      durations[job.key] = seconds;
+      const counts = tapCounts(join(dir, 'report.tap'), res.code);
+      const total = results.get(job.suite);
+      total.pass += counts.pass;
+      total.fail += counts.fail;
+      const spec = existsSync(join(dir, 'spec.txt')) ? readFileSync(join(dir, 'spec.txt'), 'utf8') : '';
+      process.stdout.write(`\n=== ${job.suite.name} · ${basename(job.file)} (${Math.round(seconds)} s) ===\n${spec}${res.out}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  writeFileSync(durationsFile, `${JSON.stringify(durations, null, 1)}\n`);
+  return plan.map((s) => results.get(s));
 }
 
 const suites = [];
@@ -103,36 +153,49 @@ const templates = Promise.all([needSqlite ? buildTemplate('sqlite') : null, need
 if (!only || only === 'unit') suites.push(await runSuite('unit', filesIn('unit', '.test.js'), {}));
 const [sqliteTemplate, pgTemplate] = await templates;
 
+// The tiers that start an application, in the order of the totals; a missing prerequisite takes its place.
+const plan = [];
+const ordered = [];
+const tier = (name, files, env, template) => {
+  if (files.length === 0) return;
+  const suite = { name, files, env, template };
+  plan.push(suite);
+  ordered.push(suite);
+};
+const lacking = (...args) => {
+  const before = suites.length;
+  missing(...args);
+  ordered.push(...suites.splice(before)); // a failure keeps its place in the totals
+};
+if (wantE2e) {
+  tier('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate);
+  if (pgOk) tier('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }, pgTemplate);
+  else lacking(`PostgreSQL is not reachable at ${pgUrl}`, 'e2e (PostgreSQL)', allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
+}
+if (wantResilience) {
+  // Quick subset by default (CI); `npm run test:resilience` runs the full one (KILL_ROUNDS=50, FUZZ_RUNS=5000).
+  const full = process.env.RESILIENCE_FULL === '1';
+  tier(
+    `resilience (${full ? 'full' : 'quick'}, SQLite)`,
+    filesIn('resilience', '.resilience.js'),
+    { TEST_DB: 'sqlite', KILL_ROUNDS: process.env.KILL_ROUNDS ?? (full ? '50' : '5'), FUZZ_RUNS: process.env.FUZZ_RUNS ?? (full ? '5000' : '500') },
+    sqliteTemplate,
+  );
+  // The probe's attacks on PostgreSQL too (fuzzing with NUL, deep nesting, decomposed text; hostile files).
+  const pgFiles = filesIn('resilience', '.resilience.js').filter((f) => /(fuzz|hostile)\.resilience\.js$/.test(f));
+  const name = `resilience (${full ? 'full' : 'quick'}, PostgreSQL)`;
+  if (pgOk) tier(name, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? (full ? '1500' : '200') }, pgTemplate);
+  else lacking(`PostgreSQL is not reachable at ${pgUrl}`, name, allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
+}
+if (wantBrowser) {
+  // Browser tests in Debian's Chromium, on SQLite.
+  if (existsSync(chromium)) tier('browser (Chromium)', filesIn('browser', '.browser.js'), { TEST_DB: 'sqlite' }, sqliteTemplate);
+  else lacking(`Chromium is missing at ${chromium}`, 'browser (Chromium)', allowSkipBrowser, 'ALLOW_SKIP_BROWSER', 'apt-get install chromium, or set CHROMIUM_PATH.');
+}
+
 try {
-  if (wantE2e) {
-    suites.push(await runSuite('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate));
-    if (pgOk) suites.push(await runSuite('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }, pgTemplate));
-    else missing(`PostgreSQL is not reachable at ${pgUrl}`, 'e2e (PostgreSQL)', allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
-  }
-
-  if (wantResilience) {
-    // Quick subset by default (CI); `npm run test:resilience` runs the full one (KILL_ROUNDS=50, FUZZ_RUNS=5000).
-    const full = process.env.RESILIENCE_FULL === '1';
-    suites.push(
-      await runSuite(
-        `resilience (${full ? 'full' : 'quick'}, SQLite)`,
-        filesIn('resilience', '.resilience.js'),
-        { TEST_DB: 'sqlite', KILL_ROUNDS: process.env.KILL_ROUNDS ?? (full ? '50' : '5'), FUZZ_RUNS: process.env.FUZZ_RUNS ?? (full ? '5000' : '500') },
-        sqliteTemplate,
-      ),
-    );
-    // The probe's attacks on PostgreSQL too (fuzzing with NUL, deep nesting, decomposed text; hostile files).
-    const pgFiles = filesIn('resilience', '.resilience.js').filter((f) => /(fuzz|hostile)\.resilience\.js$/.test(f));
-    const name = `resilience (${full ? 'full' : 'quick'}, PostgreSQL)`;
-    if (pgOk) suites.push(await runSuite(name, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? (full ? '1500' : '200') }, pgTemplate));
-    else missing(`PostgreSQL is not reachable at ${pgUrl}`, name, allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
-  }
-
-  if (wantBrowser) {
-    // Browser tests in Debian's Chromium, on SQLite.
-    if (existsSync(chromium)) suites.push(await runSuite('browser (Chromium)', filesIn('browser', '.browser.js'), { TEST_DB: 'sqlite' }, sqliteTemplate));
-    else missing(`Chromium is missing at ${chromium}`, 'browser (Chromium)', allowSkipBrowser, 'ALLOW_SKIP_BROWSER', 'apt-get install chromium, or set CHROMIUM_PATH.');
-  }
+  const results = plan.length ? await runPool(plan) : [];
+  for (const entry of ordered) suites.push(plan.includes(entry) ? results[plan.indexOf(entry)] : entry);
 } finally {
   await Promise.all([dropTemplate(sqliteTemplate), dropTemplate(pgTemplate)]);
 }
