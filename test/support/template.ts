@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
+import { todayInVietnam } from '../../src/common/time';
 
 export interface TestTemplate {
   db: 'sqlite' | 'postgres';
@@ -24,7 +25,10 @@ export interface TestTemplate {
   dataDir: string;
   /** PostgreSQL: the template database (copied with CREATE DATABASE … TEMPLATE). */
   pgDatabase?: string;
-  /** The UTC day the seed ran: a template of another day is not used (timestamps of the seed are of that day). */
+  /**
+   * The day the seed ran, in UTC (its timestamps) and in Vietnam (the application's "today"): a template of
+   * another day is not used, so a run that crosses midnight seeds the files started after it afresh.
+   */
   day: string;
 }
 
@@ -41,7 +45,7 @@ export function baseTestEnv(): Record<string, string> {
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => `${new Date().toISOString().slice(0, 10)} UTC, ${todayInVietnam()} in Vietnam`;
 
 /** The template this process may start from (TEST_TEMPLATE, for the given database and today), or null. */
 export function usableTemplate(db: 'sqlite' | 'postgres'): TestTemplate | null {
