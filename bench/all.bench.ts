@@ -90,15 +90,16 @@ async function history() {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  process.stdout.write('npm run bench: cold start, scoring (ranking reads, sheet writes), PDF, Excel, history\n');
+  process.stdout.write('npm run bench: cold start, scoring (ranking reads, sheet writes), PDF, Excel, hostile uploads, history\n');
   const cold = await coldStart();
   process.stdout.write(`  cold start: median ${cold.medianMs} ms\n`);
   const scoring = runChild('scoring') as any;
   const pdf = runChild('pdf') as any;
   const excel = runChild('excel') as any;
+  const hostile = runChild('hostile') as any;
   const hist = (await history()) as any;
   process.stdout.write(`  history: done\n`);
-  const report = { generatedAt: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000), machine: machine(), coldStart: cold, scoring, pdf, excel, history: hist };
+  const report = { generatedAt: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000), machine: machine(), coldStart: cold, scoring, pdf, excel, hostile, history: hist };
   const json = saveReport('report', report);
   const ratio = (x: LoadFigures, h: LoadFigures) => `${round(x.requestsPerSecond / h.requestsPerSecond, 2)} × health`;
   const cpu = (x: LoadFigures) => x.serverCpuUsPerRequest ?? '—';
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
     `| Excel export, 3,000 units × 9 criteria × 5 sheets | ${excel.export.exportMs} ms, peak RSS ${excel.export.peakRssMB} MB |`,
     `| Excel import, 500 rows over HTTP | median ${excel.import.medianMs} ms (${excel.import.runs.join(', ')}) |`,
     `| cold start to a healthy /api/health, empty database | median ${cold.medianMs} ms (${cold.emptyDatabaseMs.join(', ')}) |`,
+    `| hostile uploads refused (${hostile.results.length}: zip bombs, lying zips, oversized, disguised) | slowest ${Math.max(...hostile.results.map((r: { ms: number }) => r.ms))} ms, largest server RSS growth ${Math.max(...hostile.results.map((r: { rssGrowthMB: number | null }) => r.rssGrowthMB ?? 0))} MB (budgets ${hostile.budgets.maxMs} ms, ${hostile.budgets.maxGrowthMB} MB) |`,
   ];
   if (hist.skipped) lines.push(`| ranking with 100 clusters × 10 years of history | ${hist.skipped} |`);
   else

@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 // Runs the test suites on the compiled output with Node's test runner and prints the totals of all
 // suites as the last line: "N passed, N failed".
-//   node scripts/run-tests.mjs            unit + e2e on SQLite (+ e2e on PostgreSQL when reachable)
+//   node scripts/run-tests.mjs            unit + e2e on SQLite and PostgreSQL + quick resilience + browser (Chromium)
 //   node scripts/run-tests.mjs unit|e2e|resilience|browser   one tier
 // PostgreSQL: TEST_PG_URL (an admin URL; each test file creates and drops its own database).
-// REQUIRE_PG=1 makes an unreachable PostgreSQL a failure instead of a skip (CI sets it).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// PostgreSQL and Chromium are required: a run that cannot reach PostgreSQL or find Chromium fails, unless
+// ALLOW_SKIP_PG=1 / ALLOW_SKIP_BROWSER=1 (or REQUIRE_PG=0 / REQUIRE_BROWSER=0) allows that skip, which is then
+// announced loudly and listed in the totals.
+// Speed: a seeded template (data folder + SQLite file, PostgreSQL database) is built once per run and each test
+// file starts from a copy (test/support/template.ts); test processes hash with cheap argon2 parameters
+// (NODE_ENV=test only); the files of the application tiers share one pool of TEST_CONCURRENCY workers (default:
+// the number of cores), the longest first.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
 const pgUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY) || availableParallelism());
+const allowSkipPg = process.env.ALLOW_SKIP_PG === '1' || process.env.REQUIRE_PG === '0';
+const allowSkipBrowser = process.env.ALLOW_SKIP_BROWSER === '1' || process.env.REQUIRE_BROWSER === '0';
 
 function filesIn(dir, suffix) {
   const full = join(root, 'dist', 'test', dir);
@@ -20,79 +29,180 @@ function filesIn(dir, suffix) {
   return readdirSync(full).filter((f) => f.endsWith(suffix)).sort().map((f) => join(full, f));
 }
 
-function pgReachable() {
-  const probe = spawnSync(
-    process.execPath,
-    ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(pgUrl)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`],
-    { cwd: root, stdio: 'ignore' },
-  );
-  return probe.status === 0;
+/** Runs a child process; resolves with its exit code and what it wrote to stdout (and stderr, when piped). */
+function run(args, { env = {}, stdio = 'inherit' } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio, env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code, out }));
+  });
 }
 
-function runSuite(name, files, env) {
-  if (files.length === 0) return { name, pass: 0, fail: 0 };
-  console.log(`\n=== ${name} (${files.length} files) ===`);
-  const tap = join(mkdtempSync(join(tmpdir(), 'thidua-tap-')), 'report.tap');
-  const result = spawnSync(
-    process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+async function pgReachable() {
+  const probe = await run(
+    ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(pgUrl)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`],
+    { stdio: 'ignore' },
   );
+  return probe.code === 0;
+}
+
+/** Builds the seeded template of one database; null (with a loud note) when that fails: files then seed their own. */
+async function buildTemplate(db) {
+  const res = await run([join(root, 'dist', 'test', 'support', 'template.js'), 'build', db], { env: { TEST_PG_URL: pgUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const json = res.out.trim().split('\n').at(-1);
+  if (res.code === 0 && json?.startsWith('{')) return json;
+  console.log(`\n*** The ${db} template could not be built: each test file seeds its own database (slower). ***`);
+  return null;
+}
+
+async function dropTemplate(json) {
+  if (json) await run([join(root, 'dist', 'test', 'support', 'template.js'), 'drop', json], { env: { TEST_PG_URL: pgUrl } });
+}
+
+/** Counts of a TAP report; a runner that failed without a failing test counts as one failure. */
+function tapCounts(tap, code) {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   let fail = count('fail') + count('cancelled');
-  if (result.status !== 0 && fail === 0) fail = 1; // the runner itself failed
-  return { name, pass: count('pass'), fail };
+  if (code !== 0 && fail === 0) fail = 1;
+  return { pass: count('pass'), fail };
+}
+
+/** One tier in one `node --test` (the unit tests: many short files, run while the templates are built). */
+async function runSuite(name, files, env) {
+  if (files.length === 0) return { name, pass: 0, fail: 0 };
+  console.log(`\n=== ${name} (${files.length} files) ===`);
+  const started = Date.now();
+  const tap = join(mkdtempSync(join(tmpdir(), 'thidua-tap-')), 'report.tap');
+  const result = await run(
+    ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+    { env },
+  );
+  console.log(`--- ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
+  return { name, ...tapCounts(tap, result.code) };
+}
+
+// How long each file took last time (dist/, rebuilt with the code): the longest start first, so that the pool
+// does not end on one long file. Files not measured yet start first.
+const durationsFile = join(root, 'dist', '.test-durations.json');
+const lastDurations = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, 'utf8')) : {};
+
+/**
+ * The tiers that start an application (e2e, resilience, browser), file by file in one pool of TEST_CONCURRENCY
+ * workers across tiers, so that a long file of one tier overlaps the files of the others. Each file's output is
+ * printed whole when it ends; the totals are per tier.
+ */
+async function runPool(plan) {
+  const jobs = plan.flatMap((suite) => suite.files.map((file) => ({ suite, file, key: `${suite.name}|${basename(file)}` })));
+  // Not measured yet: the browser and resilience files (the long ones) first, then the others in order.
+  const expected = (job) => lastDurations[job.key] ?? (/^(browser|resilience)/.test(job.suite.name) ? 2e9 : 1e9);
+  jobs.sort((a, b) => expected(b) - expected(a));
+  const results = new Map(plan.map((s) => [s, { name: s.name, pass: 0, fail: 0 }]));
+  const durations = { ...lastDurations };
+  console.log(`\n=== ${plan.map((s) => `${s.name} (${s.files.length} files)`).join(', ')}: ${jobs.length} files, ${concurrency} at a time ===`);
+  const worker = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const dir = mkdtempSync(join(tmpdir(), 'thidua-tap-'));
+      const started = Date.now();
+      const res = await run(
+        ['--test', '--test-reporter=spec', `--test-reporter-destination=${join(dir, 'spec.txt')}`, '--test-reporter=tap', `--test-reporter-destination=${join(dir, 'report.tap')}`, job.file],
+        { env: { ...job.suite.env, ...(job.suite.template ? { TEST_TEMPLATE: job.suite.template } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const seconds = (Date.now() - started) / 1000;
+      durations[job.key] = seconds;
+      const counts = tapCounts(join(dir, 'report.tap'), res.code);
+      const total = results.get(job.suite);
+      total.pass += counts.pass;
+      total.fail += counts.fail;
+      const spec = existsSync(join(dir, 'spec.txt')) ? readFileSync(join(dir, 'spec.txt'), 'utf8') : '';
+      process.stdout.write(`\n=== ${job.suite.name} · ${basename(job.file)} (${Math.round(seconds)} s) ===\n${spec}${res.out}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  writeFileSync(durationsFile, `${JSON.stringify(durations, null, 1)}\n`);
+  return plan.map((s) => results.get(s));
 }
 
 const suites = [];
-if (!only || only === 'unit') suites.push(runSuite('unit', filesIn('unit', '.test.js'), {}));
-if (!only || only === 'e2e') {
-  suites.push(runSuite('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }));
-  if (pgReachable()) {
-    suites.push(runSuite('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }));
-  } else if (process.env.REQUIRE_PG === '1') {
-    console.log(`\nPostgreSQL is required (REQUIRE_PG=1) but ${pgUrl} is not reachable.`);
-    suites.push({ name: 'e2e (PostgreSQL)', pass: 0, fail: 1 });
+const skipped = [];
+/** A missing prerequisite: a failure, unless explicitly allowed; either way said loudly. */
+function missing(what, name, allowed, allowVar, hint) {
+  if (allowed) {
+    console.log(`\n*** SKIPPED: ${name} — ${what} (allowed by ${allowVar}=1). This run does NOT cover ${name}. ***`);
+    skipped.push(`${name} (${what})`);
   } else {
-    console.log(`\nPostgreSQL not reachable at ${pgUrl}: the PostgreSQL e2e run is skipped (set TEST_PG_URL).`);
+    console.log(`\n*** FAILED: ${name} cannot run — ${what}. ${hint} Set ${allowVar}=1 to allow skipping it. ***`);
+    suites.push({ name, pass: 0, fail: 1 });
   }
 }
 
-if (!only || only === 'resilience') {
+const wantE2e = !only || only === 'e2e';
+const wantResilience = !only || only === 'resilience';
+const wantBrowser = !only || only === 'browser';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const pgOk = wantE2e || wantResilience ? await pgReachable() : false;
+const useTemplates = process.env.TEST_TEMPLATE !== 'none';
+const needSqlite = useTemplates && (wantE2e || wantResilience || (wantBrowser && existsSync(chromium)));
+const needPg = useTemplates && pgOk && (wantE2e || wantResilience);
+
+// The templates are built while the unit tests run.
+const templates = Promise.all([needSqlite ? buildTemplate('sqlite') : null, needPg ? buildTemplate('postgres') : null]);
+if (!only || only === 'unit') suites.push(await runSuite('unit', filesIn('unit', '.test.js'), {}));
+const [sqliteTemplate, pgTemplate] = await templates;
+
+// The tiers that start an application, in the order of the totals; a missing prerequisite takes its place.
+const plan = [];
+const ordered = [];
+const tier = (name, files, env, template) => {
+  if (files.length === 0) return;
+  const suite = { name, files, env, template };
+  plan.push(suite);
+  ordered.push(suite);
+};
+const lacking = (...args) => {
+  const before = suites.length;
+  missing(...args);
+  ordered.push(...suites.splice(before)); // a failure keeps its place in the totals
+};
+if (wantE2e) {
+  tier('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate);
+  if (pgOk) tier('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }, pgTemplate);
+  else lacking(`PostgreSQL is not reachable at ${pgUrl}`, 'e2e (PostgreSQL)', allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
+}
+if (wantResilience) {
   // Quick subset by default (CI); `npm run test:resilience` runs the full one (KILL_ROUNDS=50, FUZZ_RUNS=5000).
   const full = process.env.RESILIENCE_FULL === '1';
-  suites.push(
-    runSuite(`resilience (${full ? 'full' : 'quick'}, SQLite)`, filesIn('resilience', '.resilience.js'), {
-      TEST_DB: 'sqlite',
-      KILL_ROUNDS: process.env.KILL_ROUNDS ?? (full ? '50' : '5'),
-      FUZZ_RUNS: process.env.FUZZ_RUNS ?? (full ? '5000' : '500'),
-    }),
+  tier(
+    `resilience (${full ? 'full' : 'quick'}, SQLite)`,
+    filesIn('resilience', '.resilience.js'),
+    { TEST_DB: 'sqlite', KILL_ROUNDS: process.env.KILL_ROUNDS ?? (full ? '50' : '5'), FUZZ_RUNS: process.env.FUZZ_RUNS ?? (full ? '5000' : '500') },
+    sqliteTemplate,
   );
   // The probe's attacks on PostgreSQL too (fuzzing with NUL, deep nesting, decomposed text; hostile files).
   const pgFiles = filesIn('resilience', '.resilience.js').filter((f) => /(fuzz|hostile)\.resilience\.js$/.test(f));
-  if (pgReachable()) {
-    suites.push(runSuite(`resilience (${full ? 'full' : 'quick'}, PostgreSQL)`, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? (full ? '1500' : '200') }));
-  } else if (process.env.REQUIRE_PG === '1') {
-    console.log(`\nPostgreSQL is required (REQUIRE_PG=1) but ${pgUrl} is not reachable.`);
-    suites.push({ name: 'resilience (PostgreSQL)', pass: 0, fail: 1 });
-  } else {
-    console.log(`\n*** PostgreSQL not reachable at ${pgUrl}: the PostgreSQL resilience run is SKIPPED. ***`);
-  }
+  const name = `resilience (${full ? 'full' : 'quick'}, PostgreSQL)`;
+  if (pgOk) tier(name, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? (full ? '1500' : '200') }, pgTemplate);
+  else lacking(`PostgreSQL is not reachable at ${pgUrl}`, name, allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
+}
+if (wantBrowser) {
+  // Browser tests in Debian's Chromium, on SQLite.
+  if (existsSync(chromium)) tier('browser (Chromium)', filesIn('browser', '.browser.js'), { TEST_DB: 'sqlite' }, sqliteTemplate);
+  else lacking(`Chromium is missing at ${chromium}`, 'browser (Chromium)', allowSkipBrowser, 'ALLOW_SKIP_BROWSER', 'apt-get install chromium, or set CHROMIUM_PATH.');
 }
 
-if (!only || only === 'browser') {
-  // Browser tests in Debian's Chromium, on SQLite. REQUIRE_BROWSER=1 (CI) makes a missing Chromium a failure.
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(chromium)) suites.push(runSuite('browser (Chromium)', filesIn('browser', '.browser.js'), { TEST_DB: 'sqlite' }));
-  else if (process.env.REQUIRE_BROWSER === '1') {
-    console.log(`\nChromium is required (REQUIRE_BROWSER=1) but ${chromium} is missing.`);
-    suites.push({ name: 'browser (Chromium)', pass: 0, fail: 1 });
-  } else console.log(`\nChromium not found at ${chromium}: the browser tests are skipped (apt-get install chromium).`);
+try {
+  const results = plan.length ? await runPool(plan) : [];
+  for (const entry of ordered) suites.push(plan.includes(entry) ? results[plan.indexOf(entry)] : entry);
+} finally {
+  await Promise.all([dropTemplate(sqliteTemplate), dropTemplate(pgTemplate)]);
 }
 
 console.log('\n=== totals ===');
 for (const s of suites) console.log(`${s.name}: ${s.pass} passed, ${s.fail} failed`);
+for (const s of skipped) console.log(`SKIPPED: ${s}`);
 const pass = suites.reduce((a, s) => a + s.pass, 0);
 const fail = suites.reduce((a, s) => a + s.fail, 0);
 console.log(`${pass} passed, ${fail} failed`);

@@ -1,16 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * Tests only (TEST_CHEAP_ARGON2=1, accepted with NODE_ENV=test alone, see loadConfig): 1 MiB, 1 iteration. The
+ * parameters are written in each hash, so hashes made with either setting verify under both.
+ */
+const TEST_OPTIONS = { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
 @Injectable()
 export class PasswordService {
   /** Compared against when the user does not exist, so both paths take the same time. */
   private dummyHash?: Promise<string>;
+  private readonly options: typeof OPTIONS | typeof TEST_OPTIONS;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.options = config.testCheapArgon2 && !config.production ? TEST_OPTIONS : OPTIONS;
+  }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    return argon2.hash(password, this.options);
   }
 
   async verify(hash: string | undefined, password: string): Promise<boolean> {

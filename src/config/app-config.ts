@@ -32,6 +32,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Mức lương cơ sở in VND, the base of reward money (Cờ 8×, Bằng khen 3×). */
   baseSalaryVnd: number;
+  /** TEST_CHEAP_ARGON2=1 with NODE_ENV=test: the test suite hashes passwords with cheap argon2 parameters. */
+  testCheapArgon2: boolean;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -127,6 +129,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError(`Biến cấu hình PUBLIC_BASE_URL phải là địa chỉ http(s)://… (giá trị hiện tại: "${env.PUBLIC_BASE_URL}").`);
   }
 
+  // Cheap password hashing exists for the test suite alone: refused anywhere but NODE_ENV=test (production above all).
+  const testCheapArgon2 = boolVar(env, 'TEST_CHEAP_ARGON2', false);
+  if (testCheapArgon2 && env.NODE_ENV?.trim() !== 'test') {
+    throw new ConfigError(
+      `Biến cấu hình TEST_CHEAP_ARGON2 chỉ dùng cho bộ kiểm thử (NODE_ENV=test); không được đặt khi NODE_ENV="${env.NODE_ENV ?? ''}".`,
+    );
+  }
+
   return {
     port,
     host,
@@ -146,6 +156,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     signingP12Password: env.SIGNING_P12_PASSWORD,
     publicBaseUrl,
     baseSalaryVnd: intVar(env, 'BASE_SALARY_VND', 2_340_000, 1, 1_000_000_000),
+    testCheapArgon2,
   };
 }
 

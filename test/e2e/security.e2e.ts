@@ -114,12 +114,11 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
     assert.equal(missing.status, 404, 'a cluster that does not exist answers 404, not 422');
     const other = await t.http.post(`/api/clusters/${ids.cum1}/years/2020/scoring/upload`).auth(secretary, { type: 'bearer' }).attach('file', bomb, 'bom.xlsx');
     assert.equal(other.status, 404, 'another cluster: 404 without reading the file');
-    const started = process.hrtime.bigint();
+    // The time it takes to refuse it (under 10 s) is measured by `npm run bench:hostile`.
     const res = await t.http.post(`/api/clusters/${ids.cum6}/years/2020/scoring/upload`).auth(secretary, { type: 'bearer' }).attach('file', bomb, 'bom.xlsx');
     assert.equal(res.status, 422);
     assert.equal(res.body.code, 'INVALID_FILE');
     assert.match(res.body.message, /vượt quá 50 MB/);
-    assert.ok(Number(process.hrtime.bigint() - started) / 1e9 < 10);
     const small = await t.http.post(`/api/clusters/${ids.cum6}/years/2020/scoring/upload`).auth(secretary, { type: 'bearer' }).attach('file', lyingZip(5000), 'nho.xlsx');
     assert.equal(small.status, 422);
     assert.match(small.body.message, /khai báo sai kích thước/);

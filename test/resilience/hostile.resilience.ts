@@ -46,16 +46,12 @@ describe('hostile files, concurrent editors, tampered audit', () => {
     ];
     const before = await t.snapshot();
     for (const [name, url, fileName, bytes, status, message] of uploads) {
-      const rss = process.memoryUsage().rss;
-      const started = Date.now();
+      // How fast and with how little memory they are refused is measured by `npm run bench:hostile` (budgets: 3 s, 150 MB).
       const res = await t.http.post(url).auth(secretary, { type: 'bearer' }).attach('file', bytes, fileName);
-      const ms = Date.now() - started;
       assert.equal(res.status, status, `${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       assert.match(`${res.body.message} ${JSON.stringify(res.body.details ?? [])}`, message, name);
       assert.match(res.body.message, /[ạ-ỹà-ýĐđăâêôơư]/i, `${name}: the message is Vietnamese`);
       assert.equal(typeof res.body.code, 'string', name);
-      assert.ok(ms < 3000, `${name}: refused in ${ms} ms (before parsing)`);
-      assert.ok(process.memoryUsage().rss - rss < 150 * 1024 * 1024, `${name}: memory grew by ${Math.round((process.memoryUsage().rss - rss) / 2 ** 20)} MB`);
     }
     assert.equal(await t.snapshot(), before, 'no refused file left a trace');
   });

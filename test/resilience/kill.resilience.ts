@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { call, sleep, spawnServer } from './server';
 import { demoCredentials } from '../support/test-app';
+import { seededSqliteDataDir } from '../support/template';
 
 /** Rounds of the kill test: 5 in CI's quick run, 50 in `npm run test:resilience`. */
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 5);
@@ -19,7 +19,7 @@ function rng(seed: number) {
 
 describe('kill test: SIGKILL at random moments loses no acknowledged write', { skip: process.env.TEST_DB === 'postgres' ? 'SQLite file database' : false }, () => {
   it(`${ROUNDS} rounds of writes and Excel imports, each ended by SIGKILL`, { timeout: 30 * 60_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'thidua-kill-'));
+    const dataDir = seededSqliteDataDir('thidua-kill-');
     const port = 3700 + Math.floor(Math.random() * 200);
     const random = rng(Number(process.env.KILL_SEED ?? 20261121));
     const acknowledged = new Set<string>();

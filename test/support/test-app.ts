@@ -1,9 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
@@ -11,6 +8,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { ENTITIES } from '../../src/database/entities';
 import { totpCode } from '../../src/auth/mfa';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
+import { baseTestEnv, createPgDatabase, dataDirFrom, pgUrlOf, usableTemplate, withAdmin } from './template';
 
 export const DEMO_PASSWORD = 'ThiDua@Demo2026';
 
@@ -26,7 +24,9 @@ export function demoCredentials(username: string, at = Date.now()): { username: 
 
 /** Which database the e2e suite runs on: TEST_DB=postgres (with TEST_PG_URL) or SQLite by default. */
 export const TEST_DB: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Settings that make a test application's database not the template's: those start on a fresh (or given) one. */
+const OWN_DATABASE = ['DATA_DIR', 'SQLITE_PATH', 'DATABASE_URL', 'SERVER_KEY', 'SEED_DEMO', 'ADMIN_PASSWORD', 'SIGNING_P12_PATH'];
 
 export interface TestApp {
   app: INestApplication;
@@ -43,23 +43,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts the real application on a fresh database running the real migrations and seed. */
+/**
+ * Starts the real application on a database of its own: a copy of the run's seeded template (see template.ts)
+ * when there is one, otherwise a fresh database running the real migrations and seed. Migrations and the seed run
+ * at start-up either way (on a copy they find nothing left to do).
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'thidua-test-'));
+  const template = OWN_DATABASE.some((k) => k in env) ? null : usableTemplate(TEST_DB);
+  const dataDir = dataDirFrom(template);
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
   if (TEST_DB === 'postgres') {
     dbName = `thidua_t_${randomBytes(6).toString('hex')}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE ${dbName}`));
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
+    await createPgDatabase(dbName, template?.pgDatabase);
+    databaseUrl = pgUrlOf(dbName);
   }
   const config = loadConfig({
+    ...baseTestEnv(),
     DATA_DIR: dataDir,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    JWT_SECRET: randomBytes(36).toString('base64url'),
-    SEED_DEMO: 'true',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
@@ -107,16 +108,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Looks up ids of demo data by their natural keys. */

@@ -38,12 +38,19 @@ describe('loadConfig', () => {
     [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES/],
     [{ BASE_SALARY_VND: '2.340.000' }, /BASE_SALARY_VND/],
     [{ HOST: 'bad host!' }, /HOST/],
+    [{ TEST_CHEAP_ARGON2: '1' }, /TEST_CHEAP_ARGON2 chỉ dùng cho bộ kiểm thử/],
+    [{ TEST_CHEAP_ARGON2: '1', NODE_ENV: 'production' }, /TEST_CHEAP_ARGON2 chỉ dùng cho bộ kiểm thử/],
   ];
   for (const [env, message] of wrong) {
     it(`refuses ${JSON.stringify(env)} with one clear sentence`, () => {
       assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message) && !e.message.includes('\n'));
     });
   }
+
+  it('accepts cheap argon2 parameters only under NODE_ENV=test, off by default', () => {
+    assert.equal(loadConfig({}).testCheapArgon2, false);
+    assert.equal(loadConfig({ NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1' }).testCheapArgon2, true);
+  });
 
   it('maps log levels to the levels at or above them', () => {
     assert.deepEqual(nestLogLevels('warn'), ['error', 'warn']);
