@@ -2,7 +2,8 @@
 // Runs the test suites on the compiled output with Node's test runner and prints the totals of all
 // suites as the last line: "N passed, N failed".
 //   node scripts/run-tests.mjs            unit + e2e on SQLite and PostgreSQL + quick resilience + browser (Chromium)
-//   node scripts/run-tests.mjs unit|e2e|resilience|browser   one tier
+//   node scripts/run-tests.mjs unit|e2e|resilience|browser|lint   one tier
+// Lint (scripts/lint.mjs: ESLint and dependency-cruiser, one test each) runs alongside the other tiers.
 // PostgreSQL: TEST_PG_URL (an admin URL; each test file creates and drops its own database).
 // PostgreSQL and Chromium are required: a run that cannot reach PostgreSQL or find Chromium fails, unless
 // ALLOW_SKIP_PG=1 / ALLOW_SKIP_BROWSER=1 (or REQUIRE_PG=0 / REQUIRE_BROWSER=0) allows that skip, which is then
@@ -148,6 +149,27 @@ const useTemplates = process.env.TEST_TEMPLATE !== 'none';
 const needSqlite = useTemplates && (wantE2e || wantResilience || (wantBrowser && existsSync(chromium)));
 const needPg = useTemplates && pgOk && (wantE2e || wantResilience);
 
+/** The static checks, one test per tool, run as child processes alongside the tiers (their output printed at the end). */
+function runLint() {
+  return Promise.all(
+    ['eslint', 'dependency-cruiser'].map(
+      (tool) =>
+        new Promise((resolve) => {
+          const child = spawn(process.execPath, [join(root, 'scripts', 'lint.mjs'), tool], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (code) => resolve({ ok: code === 0, out }));
+        }),
+    ),
+  ).then((results) => {
+    console.log('\n=== lint (ESLint, dependency-cruiser) ===');
+    for (const r of results) process.stdout.write(r.out);
+    return { name: 'lint (ESLint, dependency-cruiser)', pass: results.filter((r) => r.ok).length, fail: results.filter((r) => !r.ok).length };
+  });
+}
+const lint = !only || only === 'lint' ? runLint() : null;
+
 // The templates are built while the unit tests run.
 const templates = Promise.all([needSqlite ? buildTemplate('sqlite') : null, needPg ? buildTemplate('postgres') : null]);
 if (!only || only === 'unit') suites.push(await runSuite('unit', filesIn('unit', '.test.js'), {}));
@@ -199,6 +221,7 @@ try {
 } finally {
   await Promise.all([dropTemplate(sqliteTemplate), dropTemplate(pgTemplate)]);
 }
+if (lint) suites.push(await lint);
 
 console.log('\n=== totals ===');
 for (const s of suites) console.log(`${s.name}: ${s.pass} passed, ${s.fail} failed`);
