@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -42,7 +42,7 @@ function snapshot(value: unknown): string | null {
 }
 
 @Injectable()
-export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
   private timer?: NodeJS.Timeout;
 
@@ -75,9 +75,10 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** The last checkpoint at stop: before any module closes (the database closes on application shutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.checkpoint().catch(() => undefined);
+    await this.checkpoint().catch((error: unknown) => this.logger.error(`The audit checkpoint at stop failed: ${String(error)}`));
   }
 
   /** Appends the signed head to the checkpoint file outside the database (when it moved since the last one). */

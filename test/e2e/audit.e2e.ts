@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
 
@@ -97,5 +99,23 @@ describe(`audit log (${TEST_DB})`, () => {
     assert.equal(broken.body.brokenAtSeq, Number(target));
     assert.equal(broken.body.problem, 'hash');
     assert.match(broken.body.message, /bị sửa đổi/);
+  });
+});
+
+describe(`audit checkpoint at stop (${TEST_DB})`, () => {
+  it('a stopping server writes the head of the chain to the checkpoint file, before its database closes', async () => {
+    const t = await startTestApp();
+    try {
+      const admin = await t.token('admin');
+      const ids = await demoIds(t);
+      const unit = (await t.http.get(`/api/units/${ids.gialai}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+      await t.http.patch(`/api/units/${ids.gialai}`).auth(admin, { type: 'bearer' }).send({ version: unit.version, womenShare: 40, reason: 'Cập nhật tỷ lệ nữ' }).expect(200);
+      const head = Number((await t.dataSource.query('SELECT MAX(seq) AS seq FROM audit_entries'))[0].seq);
+      await t.app.close();
+      const lines = readFileSync(join(t.dataDir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n');
+      assert.equal(Number(JSON.parse(lines.at(-1)!).seq), head);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
   });
 });
