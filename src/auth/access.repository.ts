@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Cluster } from '../clusters/cluster.entity';
+import { findOneRaw } from '../database/raw-sql';
 import { Membership } from '../clusters/membership.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Unit } from '../units/unit.entity';
@@ -10,8 +11,13 @@ import { Role } from './roles';
 /** The queries behind the access policy, all in one place: scope of clusters and units, the managing term. */
 @Injectable()
 export class AccessRepository {
-  clusters(m: EntityManager, ids: string[]): Promise<Cluster[]> {
-    return ids.length ? m.find(Cluster, { where: { id: In(ids) } }) : Promise.resolve([]);
+  /** Clusters by id (one id: a prepared statement, as every request about a cluster starts here). */
+  async clusters(m: EntityManager, ids: string[]): Promise<Cluster[]> {
+    if (ids.length === 1) {
+      const one = await findOneRaw(m, Cluster, { id: ids[0] });
+      return one ? [one] : [];
+    }
+    return ids.length ? m.find(Cluster, { where: { id: In(ids) } }) : [];
   }
 
   /** Of these clusters, those the unit is a member of (in any year). */

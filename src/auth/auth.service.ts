@@ -10,7 +10,7 @@ import { nowIso } from '../common/time';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { TokenView } from './auth.dto';
 import { LoginAttempts, ThrottleKey } from './login-throttle';
 import { MfaRecoveryCode } from './mfa-recovery-code.entity';
@@ -172,13 +172,7 @@ export class AuthService {
     const hash = await this.passwords.hash(next);
     return this.uow.write(async (m) => {
       const now = nowIso();
-      const result = await m
-        .createQueryBuilder()
-        .update(User)
-        .set({ passwordHash: hash, passwordChangedAt: now, updatedAt: now, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: user.id, version: user.version })
-        .execute();
-      if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
+      await updateVersioned(m, User, user, user.version, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }, 'tài khoản');
       await this.revokeAllSessions(m, user.id);
       await this.audit.record(m, { action: 'user.password_change', entityType: 'user', entityId: user.id });
       return this.openSession(m, user, client, 'session.login');

@@ -9,7 +9,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
@@ -128,16 +128,13 @@ export class ProposalsService {
       if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
       }
-      if (proposal.version !== input.version) throw AppException.stale(proposal.version);
       const now = nowIso();
       const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
       if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
       if (action === 'claim') changes.reviewerUserId = p.userId;
       if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
       if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
-      const result = await m.createQueryBuilder().update(AwardProposal).set({ ...changes, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: proposal.id, version: proposal.version }).execute();
-      if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
-      const updated: AwardProposal = { ...proposal, ...changes, version: proposal.version + 1 };
+      const updated = await updateVersioned(m, AwardProposal, proposal, input.version, changes, 'đề nghị khen thưởng');
       if (action === 'approve') {
         await m.insert(AwardHistory, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
       }

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
@@ -242,9 +242,6 @@ export class ReviewMeetingsService {
    * concurrent writer that read the same version waits here and then finds it stale, having written nothing.
    */
   private async bump(m: EntityManager, meeting: ReviewMeeting, version: number, changes: Partial<ReviewMeeting>): Promise<ReviewMeeting> {
-    const updatedAt = nowIso();
-    const result = await m.createQueryBuilder().update(ReviewMeeting).set({ ...changes, updatedAt, version: () => 'version + 1' }).where('id = :id AND version = :version', { id: meeting.id, version }).execute();
-    if (result.affected !== 1) throw AppException.stale(meeting.version);
-    return { ...meeting, ...changes, updatedAt, version: version + 1 };
+    return updateVersioned(m, ReviewMeeting, meeting, version, { ...changes, updatedAt: nowIso() }, 'hội nghị bình xét');
   }
 }

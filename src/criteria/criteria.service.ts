@@ -232,7 +232,7 @@ export class CriteriaService {
       );
     }
     await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bộ tiêu chí được chỉnh sửa: ${reason}` });
-    await m.update(Pledge, { id: pledge.id }, { version: pledge.version + 1, updatedAt: nowIso() });
+    await updateVersioned(m, Pledge, pledge, pledge.version, { updatedAt: nowIso() }, 'bản giao ước');
   }
 
   async lock(m: EntityManager, setId: string): Promise<void> {

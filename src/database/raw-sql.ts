@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -5,7 +6,13 @@ import { EntityManager } from 'typeorm';
  * TypeORM's entity hydration costs more than the query itself.
  */
 export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  if (m.connection.options.type === 'postgres') return m.query(numbered(sql), params);
+  if (m.connection.options.type === 'postgres') {
+    // Outside a transaction, straight to the driver's pool: TypeORM's query runner (a pool checkout, logging,
+    // event broadcast) costs more than these small reads themselves.
+    // Named: each connection parses and plans a statement once.
+    const pool = !m.queryRunner ? (m.connection.driver as unknown as { master?: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master : undefined;
+    return pool ? pool.query({ name: statementName(sql), text: numbered(sql), values: params }).then((r) => r.rows) : m.query(numbered(sql), params);
+  }
   return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));
 }
 
@@ -14,6 +21,14 @@ export async function executeRaw(m: EntityManager, sql: string, params: unknown[
   if (!m.queryRunner) throw new Error('executeRaw needs a transaction');
   if (m.connection.options.type === 'postgres') return Number((await m.queryRunner.query(numbered(sql), params, true)).affected ?? 0);
   return runSqlite(m, sql, params, (stmt, values) => stmt.run(...values).changes);
+}
+
+const statementNames = new Map<string, string>();
+/** A stable name for a prepared statement of PostgreSQL. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `thidua_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+  return name;
 }
 
 /** PostgreSQL's placeholders: "?" becomes $1, $2… */

@@ -4,6 +4,8 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { AppException } from '../common/errors/app.exception';
 import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
+import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
+import { executeRaw } from './raw-sql';
 
 /**
  * The one way to touch the database from services.
@@ -21,7 +23,18 @@ export class UnitOfWork {
   }
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
+    const run = () =>
+      this.dataSource.transaction(async (m) => {
+        collectRevisionBumps(m);
+        try {
+          const result = await work(m);
+          await flushRevisionBumps(m);
+          return result;
+        } finally {
+          // better-sqlite3 shares one query runner: nothing collected may outlive this transaction.
+          stopCollectingRevisionBumps(m);
+        }
+      });
     try {
       return this.isSqlite ? await this.lock.run(run) : await run();
     } catch (error) {
@@ -51,13 +64,15 @@ export async function updateVersioned<E extends ObjectLiteral & { version: numbe
   staleError: (currentVersion: number) => AppException = (v) => AppException.stale(v),
 ): Promise<E> {
   if (expectedVersion !== current.version) throw staleError(current.version);
+  // One prepared statement (built from the entity's metadata): this runs on every save of a score sheet.
   const meta = manager.connection.getMetadata(target);
-  const key = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, current[c.propertyName]]));
-  const qb = manager.createQueryBuilder().update(target).set({ ...changes, version: () => 'version + 1' } as never);
-  Object.entries(key).forEach(([property, value], i) => qb.andWhere(`${meta.findColumnWithPropertyName(property)!.databaseName} = :k${i}`, { [`k${i}`]: value }));
-  const result = await qb.andWhere('version = :expectedVersion', { expectedVersion }).execute();
-  if (result.affected !== 1) {
-    const now = await manager.findOne(target, { where: key as never });
+  const column = (property: string) => meta.findColumnWithPropertyName(property)!.databaseName;
+  const keys = meta.primaryColumns.map((c) => c.propertyName);
+  const sets = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined && k !== 'version');
+  const sql = `UPDATE "${meta.tableName}" SET ${[...sets.map((k) => `"${column(k)}" = ?`), 'version = version + 1'].join(', ')} WHERE ${keys.map((k) => `"${column(k)}" = ?`).join(' AND ')} AND version = ?`;
+  const params = [...sets.map((k) => (changes as Record<string, unknown>)[k]), ...keys.map((k) => current[k]), expectedVersion];
+  if ((await executeRaw(manager, sql, params)) !== 1) {
+    const now = await manager.findOne(target, { where: Object.fromEntries(keys.map((k) => [k, current[k]])) as never });
     if (!now) throw AppException.notFound(what);
     throw staleError(now.version);
   }

@@ -10,7 +10,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateVi, nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { Unit } from '../units/unit.entity';
 import { LeadershipTerm, TERM_METHOD_LABELS, TermMethod } from './leadership-term.entity';
@@ -124,14 +124,7 @@ export class LeadershipService {
       throw AppException.field(ErrorCode.ValidationFailed, 'version', `Năm ${year} đã có nhiệm kỳ: cần gửi phiên bản (version) đã đọc.`);
     }
     await this.checkTerm(m, cluster.id, year, proposed);
-    const result = await m
-      .createQueryBuilder()
-      .update(LeadershipTerm)
-      .set({ ...proposed, updatedAt: nowIso(), version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: current.id, version })
-      .execute();
-    if (result.affected !== 1) throw AppException.stale(current.version);
-    const updated = await m.findOneOrFail(LeadershipTerm, { where: { id: current.id } });
+    const updated = await updateVersioned(m, LeadershipTerm, current, version, { ...proposed, updatedAt: nowIso() }, 'nhiệm kỳ');
     const [before, after] = await this.views(m, [current, updated]);
     await this.audit.record(m, { action, entityType: 'leadership_term', entityId: current.id, before, after, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
     return after;

@@ -9,7 +9,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
 import { nowIso } from '../common/time';
 import { Membership } from '../clusters/membership.entity';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { LeadershipTerm } from './leadership-term.entity';
 import { PreviewView, RotationPolicyDto, RotationPolicyView } from './leadership.dto';
@@ -62,16 +62,7 @@ export class RotationService {
       const current = await m.findOne(RotationPolicy, { where: { clusterId } });
       const now = nowIso();
       if (current) {
-        if (dto.version === undefined || dto.version !== current.version) {
-          throw AppException.stale(current.version);
-        }
-        const result = await m
-          .createQueryBuilder()
-          .update(RotationPolicy)
-          .set({ unitOrder: JSON.stringify(order), updatedAt: now, version: () => 'version + 1' })
-          .where('cluster_id = :clusterId AND version = :version', { clusterId, version: current.version })
-          .execute();
-        if (result.affected !== 1) throw new AppException(ErrorCode.VersionConflict);
+        await updateVersioned(m, RotationPolicy, current, dto.version ?? -1, { unitOrder: JSON.stringify(order), updatedAt: now }, 'thứ tự luân phiên');
       } else {
         await m.insert(RotationPolicy, { clusterId, unitOrder: JSON.stringify(order), version: 1, createdAt: now, updatedAt: now });
       }

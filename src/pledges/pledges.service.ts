@@ -12,7 +12,7 @@ import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Criterion } from '../criteria/criterion.entity';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Unit } from '../units/unit.entity';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
@@ -147,14 +147,7 @@ export class PledgesService {
 
   /** Applies changes and increments the version (the caller checked the version it was given). */
   async bump(m: EntityManager, pledge: Pledge, changes: Partial<Pledge>): Promise<Pledge> {
-    const result = await m
-      .createQueryBuilder()
-      .update(Pledge)
-      .set({ ...changes, updatedAt: nowIso(), version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: pledge.id, version: pledge.version })
-      .execute();
-    if (result.affected !== 1) throw AppException.stale(pledge.version);
-    return m.findOneOrFail(Pledge, { where: { id: pledge.id } });
+    return updateVersioned(m, Pledge, pledge, pledge.version, { ...changes, updatedAt: nowIso() }, 'bản giao ước');
   }
 
   /** A pledge is signed within its year; without a planned date the secretariat must give one. */

@@ -56,7 +56,7 @@ export class ScoreSheetsRepository {
     return updated;
   }
 
-  /** Writes entries (replacing those of the same criteria). */
+  /** Writes entries (replacing those of the same criteria): always after insert or update, which bump the revision. */
   async putEntries(m: EntityManager, sheet: ScoreSheet, values: Map<string, { points: number; note: string | null }>): Promise<void> {
     const codes = [...values.keys()];
     if (!codes.length) return;
@@ -66,7 +66,6 @@ export class ScoreSheetsRepository {
       `INSERT INTO score_entries (sheet_id, criterion_code, points, note) VALUES ${codes.map(() => '(?, ?, ?, ?)').join(', ')}`,
       codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note]),
     );
-    await this.revisions.bump(m, sheet.clusterId, sheet.year);
   }
 
   /** Locks every submitted sheet of a cluster-year in one statement; answers how many. */

@@ -5,8 +5,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
-import { Criterion } from '../criteria/criterion.entity';
-import { findOneRaw } from '../database/raw-sql';
+import { findOneRaw, rawQuery } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
 import type { FinalScoreRule, LeafCriterion } from './ranking.rules';
@@ -31,12 +30,19 @@ export interface LeafWithText extends LeafCriterion {
 
 /** The scored leaves of a criteria set (criteria without sub-items), in reading order. */
 export async function leavesOf(m: EntityManager, setId: string): Promise<LeafWithText[]> {
-  const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
+  // A raw read: the leaves are read on every save of a sheet.
+  const rows = await rawQuery<{ id: string; parent_id: string | null; code: string; max_points: number | string; kind: LeafCriterion['kind']; text: string }>(
+    m,
+    'SELECT id, parent_id, code, max_points, kind, text FROM criteria WHERE set_id = ? ORDER BY position',
+    [setId],
+  );
+  const children = new Map<string | null, typeof rows>();
+  for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
   const out: LeafWithText[] = [];
   const walk = (parentId: string | null) => {
-    for (const r of rows.filter((x) => x.parentId === parentId)) {
-      if (rows.some((x) => x.parentId === r.id)) walk(r.id);
-      else out.push({ code: r.code, maxPoints: r.maxPoints, kind: r.kind, text: r.text });
+    for (const r of children.get(parentId) ?? []) {
+      if (children.has(r.id)) walk(r.id);
+      else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text });
     }
   };
   walk(null);

@@ -10,7 +10,6 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
@@ -34,7 +33,6 @@ export class ScoringService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly revisions: ClusterYearRevisions,
     private readonly configs: ScoringConfigsRepository,
   ) {}
 
@@ -98,16 +96,16 @@ export class ScoringService {
   /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
   ranking(p: Principal, clusterId: string, year: number): Promise<RankingView> {
     return this.uow.read(async (m) => {
-      await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const config = await scoringConfig(m, clusterId, year);
-      if (p.role === Role.UnitOfficer && !config.publishedAt) {
+      const head = await this.configs.rankingHead(m, clusterId, year);
+      await this.access.require(m, p, Permission.ClusterRead, clusterId, undefined, head?.cluster);
+      if (p.role === Role.UnitOfficer && !head!.publishedAt) {
         throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
       }
       const key = `${clusterId}:${year}`;
-      const revision = await this.revisions.current(m, clusterId, year);
+      const revision = head!.revision;
       const cached = this.cache.get(key, revision);
       if (cached) return cached;
-      const view = await this.computeRanking(m, clusterId, year, config);
+      const view = await this.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
       this.cache.set(key, revision, view);
       return view;
     });
