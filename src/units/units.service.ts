@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { escapeLike, foldVietnamese, searchKey } from '../common/text';
+import { searchKey } from '../common/text';
 import { nowIso } from '../common/time';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
-import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { UnitOfWork } from '../database/unit-of-work';
+import { UnitsRepository, searchWords } from './units.repository';
 import { Unit } from './unit.entity';
 import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
 import { fromHundredths, lifespanProblems, successorProblems, toHundredths } from './units.rules';
@@ -42,26 +41,17 @@ export const unitSearchKey = (u: Pick<Unit, 'code' | 'name' | 'shortName' | 'pro
 export class UnitsService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly revisions: ClusterYearRevisions,
+    private readonly units: UnitsRepository,
   ) {}
 
   list(p: Principal, query: UnitQueryDto): Promise<UnitPage> {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.searchKey', 'ASC').take(limit).skip(offset);
-      this.access.scopeUnits(qb, 'u', p);
-      if (query.kind) qb.andWhere('u.kind = :kind', { kind: query.kind });
-      if (query.activeInYear) {
-        qb.andWhere('(u.activeFrom IS NULL OR u.activeFrom <= :yearEnd)', { yearEnd: `${query.activeInYear}-12-31` });
-        qb.andWhere('(u.activeTo IS NULL OR u.activeTo >= :yearStart)', { yearStart: `${query.activeInYear}-01-01` });
-      }
-      const words = query.q ? foldVietnamese(query.q).split(' ').filter(Boolean).slice(0, 8) : [];
-      if (query.q !== undefined && words.length === 0) qb.andWhere('1 = 0'); // nothing searchable in the text
-      words.forEach((word, i) => qb.andWhere(`u.searchKey LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
-      const [units, total] = await qb.getManyAndCount();
+      const words = query.q ? searchWords(query.q) : [];
+      // A text with nothing searchable in it finds nothing.
+      const [units, total] = await this.units.search(m, p, { kind: query.kind, activeInYear: query.activeInYear, words, nothingSearchable: query.q !== undefined && words.length === 0, limit, offset });
       return { items: units.map(unitView), total, limit, offset };
     });
   }
@@ -72,7 +62,7 @@ export class UnitsService {
 
   create(dto: CreateUnitDto): Promise<UnitView> {
     return this.uow.write(async (m) => {
-      if (await m.exists(Unit, { where: { code: dto.code } })) {
+      if (await this.units.codeTaken(m, dto.code)) {
         throw AppException.field(ErrorCode.Duplicate, 'code', `Mã đơn vị "${dto.code}" đã tồn tại.`);
       }
       const id = randomUUID();
@@ -96,7 +86,7 @@ export class UnitsService {
       };
       unit.searchKey = unitSearchKey(unit);
       await this.checkUnit(m, unit);
-      await m.insert(Unit, unit);
+      await this.units.insert(m, unit);
       const view = unitView(unit);
       await this.audit.record(m, { action: 'unit.create', entityType: 'unit', entityId: id, after: view, reason: dto.reason });
       return view;
@@ -105,7 +95,7 @@ export class UnitsService {
 
   update(id: string, dto: UpdateUnitDto): Promise<UnitView> {
     return this.uow.write(async (m) => {
-      const current = await m.findOne(Unit, { where: { id } });
+      const current = await this.units.find(m, id);
       if (!current) throw AppException.notFound('đơn vị');
       const next: Unit = {
         ...current,
@@ -123,8 +113,7 @@ export class UnitsService {
       next.searchKey = unitSearchKey(next);
       await this.checkUnit(m, next);
       const { id: _id, version: _v, createdAt: _c, parent: _p, successor: _s, ...changes } = next;
-      const updated = await updateVersioned(m, Unit, current, dto.version, changes, 'đơn vị');
-      await this.revisions.bumpForUnit(m, id);
+      const updated = await this.units.update(m, current, dto.version, changes);
       const after = unitView(updated);
       await this.audit.record(m, {
         action: 'unit.update',
@@ -140,9 +129,7 @@ export class UnitsService {
 
   /** A unit the caller may see, else 404 (existence outside the scope is not revealed). */
   async findVisible(m: EntityManager, p: Principal, id: string): Promise<Unit> {
-    const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :id', { id });
-    this.access.scopeUnits(qb, 'u', p);
-    const unit = await qb.getOne();
+    const unit = await this.units.findVisible(m, p, id);
     if (!unit) throw AppException.notFound('đơn vị');
     return unit;
   }
@@ -152,12 +139,12 @@ export class UnitsService {
     if (unit.parentId) {
       if (unit.parentId === unit.id) {
         problems.push({ field: 'parentId', code: 'invalid', message: 'Một đơn vị không thể là đơn vị cấp trên của chính nó.' });
-      } else if (!(await m.exists(Unit, { where: { id: unit.parentId } }))) {
+      } else if (!(await this.units.find(m, unit.parentId))) {
         problems.push({ field: 'parentId', code: 'invalid', message: 'Không tìm thấy đơn vị cấp trên.' });
       }
     }
     if (unit.successorId) {
-      const successor = await m.findOne(Unit, { where: { id: unit.successorId } });
+      const successor = await this.units.find(m, unit.successorId);
       if (!successor) {
         problems.push({ field: 'successorId', code: 'invalid', message: 'Không tìm thấy đơn vị kế thừa.' });
       } else {
@@ -175,7 +162,7 @@ export class UnitsService {
     let next = from.successorId;
     while (next && chain.length < 100 && !chain.includes(next)) {
       chain.push(next);
-      const unit = await m.findOne(Unit, { where: { id: next } });
+      const unit = await this.units.find(m, next);
       next = unit?.successorId ?? null;
     }
     return chain;

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { escapeLike, foldVietnamese } from '../common/text';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { updateVersioned } from '../database/unit-of-work';
+import { Unit } from './unit.entity';
+
+/** The unit directory's queries: search within the caller's scope, lookups, and the writes. */
+@Injectable()
+export class UnitsRepository {
+  constructor(
+    private readonly access: AccessService,
+    private readonly revisions: ClusterYearRevisions,
+  ) {}
+
+  /** A page of the units the caller may see, by kind then Vietnamese name; `words` are folded search words (all must match). */
+  search(m: EntityManager, p: Principal, q: { kind?: string; activeInYear?: number; words?: string[]; nothingSearchable?: boolean; limit: number; offset: number }): Promise<[Unit[], number]> {
+    const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.searchKey', 'ASC').take(q.limit).skip(q.offset);
+    this.access.scopeUnits(qb, 'u', p);
+    if (q.kind) qb.andWhere('u.kind = :kind', { kind: q.kind });
+    if (q.activeInYear) {
+      qb.andWhere('(u.activeFrom IS NULL OR u.activeFrom <= :yearEnd)', { yearEnd: `${q.activeInYear}-12-31` });
+      qb.andWhere('(u.activeTo IS NULL OR u.activeTo >= :yearStart)', { yearStart: `${q.activeInYear}-01-01` });
+    }
+    if (q.nothingSearchable) qb.andWhere('1 = 0');
+    (q.words ?? []).forEach((word, i) => qb.andWhere(`u.searchKey LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
+    return qb.getManyAndCount();
+  }
+
+  /** A unit within the caller's scope, or null. */
+  findVisible(m: EntityManager, p: Principal, id: string): Promise<Unit | null> {
+    const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :id', { id });
+    this.access.scopeUnits(qb, 'u', p);
+    return qb.getOne();
+  }
+
+  find(m: EntityManager, id: string): Promise<Unit | null> {
+    return m.findOne(Unit, { where: { id } });
+  }
+
+  codeTaken(m: EntityManager, code: string): Promise<boolean> {
+    return m.exists(Unit, { where: { code } });
+  }
+
+  async insert(m: EntityManager, unit: Unit): Promise<void> {
+    await m.insert(Unit, unit);
+  }
+
+  /** The optimistic update; the unit's cluster-years show its names and share of women, so their revisions move. */
+  async update(m: EntityManager, current: Unit, expectedVersion: number, changes: Partial<Unit>): Promise<Unit> {
+    const updated = await updateVersioned(m, Unit, current, expectedVersion, changes, 'đơn vị');
+    await this.revisions.bumpForUnit(m, current.id);
+    return updated;
+  }
+}
+
+/** The words of a search text, folded (no accents, lower case), at most eight. */
+export function searchWords(text: string): string[] {
+  return foldVietnamese(text).split(' ').filter(Boolean).slice(0, 8);
+}
