@@ -6,10 +6,11 @@ import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
 import { EmulationYearsService } from './emulation-years.service';
 import { MembershipsService } from './memberships.service';
+import { MembershipsRepository } from './memberships.repository';
 
 @Module({
   imports: [AuthModule, AuditModule],
-  providers: [ClustersService, MembershipsService, EmulationYearsService],
+  providers: [MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService],
   controllers: [ClustersController, ClusterDecisionsController],
   exports: [ClustersService, MembershipsService, EmulationYearsService],
 })

@@ -9,7 +9,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
 import { nowIso } from '../common/time';
-import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { MembershipsRepository } from './memberships.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { unitView } from '../units/units.service';
@@ -26,20 +26,13 @@ export class MembershipsService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly revisions: ClusterYearRevisions,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year?: number): Promise<MemberView[]> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const qb = m
-        .createQueryBuilder(Membership, 'ms')
-        .innerJoinAndSelect('ms.unit', 'u')
-        .leftJoinAndSelect('ms.decision', 'd')
-        .where('ms.clusterId = :clusterId', { clusterId })
-        .orderBy('ms.year', 'DESC');
-      if (year !== undefined) qb.andWhere('ms.year = :year', { year });
-      const rows = await qb.getMany();
+      const rows = await this.memberships.list(m, clusterId, year);
       rows.sort((a, b) => b.year - a.year || compareVi(a.unit!.name, b.unit!.name));
       return rows.map(memberView);
     });
@@ -67,8 +60,7 @@ export class MembershipsService {
         version: 1,
         createdAt: nowIso(),
       };
-      await m.insert(Membership, membership);
-      await this.revisions.bump(m, clusterId, dto.year);
+      await this.memberships.insert(m, membership);
       const view = memberView({ ...membership, unit, decision });
       await this.audit.record(m, {
         action: 'membership.create',
@@ -86,12 +78,9 @@ export class MembershipsService {
   remove(p: Principal, clusterId: string, membershipId: string, dto: RemoveMemberDto): Promise<void> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
-      const membership = await m.findOne(Membership, { where: { id: membershipId, clusterId } });
+      const membership = await this.memberships.find(m, clusterId, membershipId);
       if (!membership) throw AppException.notFound('thành viên cụm', 'membershipId');
-      if (membership.version !== dto.version) throw AppException.stale(membership.version);
-      const deleted = await m.delete(Membership, { id: membershipId, version: dto.version });
-      if (deleted.affected !== 1) throw AppException.stale(membership.version);
-      await this.revisions.bump(m, clusterId, membership.year);
+      await this.memberships.delete(m, membership, dto.version);
       await this.audit.record(m, {
         action: 'membership.delete',
         entityType: 'membership',
@@ -121,7 +110,7 @@ export class MembershipsService {
 
   /** A unit belongs to at most one cluster of the same organiser in a year (also a unique constraint). */
   private async ensureFree(m: EntityManager, cluster: Cluster, unit: Unit, year: number): Promise<void> {
-    const existing = await m.findOne(Membership, { where: { organizerId: cluster.organizerId, unitId: unit.id, year } });
+    const existing = await this.memberships.ofUnitInYear(m, cluster.organizerId, unit.id, year);
     if (!existing) return;
     const other = await m.findOne(Cluster, { where: { id: existing.clusterId } });
     const message =

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppException } from '../common/errors/app.exception';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { Membership } from './membership.entity';
+
+/** Memberships per year: their queries, and the writes, which move the cluster-year's revision. */
+@Injectable()
+export class MembershipsRepository {
+  constructor(private readonly revisions: ClusterYearRevisions) {}
+
+  /** A cluster's memberships with their units and decisions, the latest year first (of one year if given). */
+  list(m: EntityManager, clusterId: string, year?: number): Promise<Membership[]> {
+    const qb = m
+      .createQueryBuilder(Membership, 'ms')
+      .innerJoinAndSelect('ms.unit', 'u')
+      .leftJoinAndSelect('ms.decision', 'd')
+      .where('ms.clusterId = :clusterId', { clusterId })
+      .orderBy('ms.year', 'DESC');
+    if (year !== undefined) qb.andWhere('ms.year = :year', { year });
+    return qb.getMany();
+  }
+
+  find(m: EntityManager, clusterId: string, membershipId: string): Promise<Membership | null> {
+    return m.findOne(Membership, { where: { id: membershipId, clusterId } });
+  }
+
+  /** The unit's membership in a cluster of this organiser in this year, if any. */
+  ofUnitInYear(m: EntityManager, organizerId: string, unitId: string, year: number): Promise<Membership | null> {
+    return m.findOne(Membership, { where: { organizerId, unitId, year } });
+  }
+
+  async insert(m: EntityManager, membership: Membership): Promise<void> {
+    await m.insert(Membership, membership);
+    await this.revisions.bump(m, membership.clusterId, membership.year);
+  }
+
+  /** Deletes a membership at the version the client read (else 409). */
+  async delete(m: EntityManager, membership: Membership, expectedVersion: number): Promise<void> {
+    if (membership.version !== expectedVersion) throw AppException.stale(membership.version);
+    const deleted = await m.delete(Membership, { id: membership.id, version: expectedVersion });
+    if (deleted.affected !== 1) throw AppException.stale(membership.version);
+    await this.revisions.bump(m, membership.clusterId, membership.year);
+  }
+}
