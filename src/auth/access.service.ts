@@ -37,18 +37,6 @@ export class AccessService {
     return (await this.decide(m, p, permission, cluster, year)).allowed;
   }
 
-  /** Of these clusters, the ids on which the caller holds `permission`, in one pass. */
-  async allowed(m: EntityManager, p: Principal, permission: Permission, clusterIds: string[], year?: number): Promise<Set<string>> {
-    const clusters = await this.repo.clusters(m, [...new Set(clusterIds)]);
-    const scope = scopeOf(p.role, permission);
-    const members = scope === 'member' && p.unitId ? await this.repo.memberClusterIds(m, p.unitId, clusters.map((c) => c.id)) : new Set<string>();
-    const out = new Set<string>();
-    for (const c of clusters) {
-      if (scope === 'member' ? members.has(c.id) : (await this.decide(m, p, permission, c, year)).allowed) out.add(c.id);
-    }
-    return out;
-  }
-
   /** Restricts a cluster query (alias of Cluster) to the clusters the caller may read. */
   scopeClusters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, p: Principal): SelectQueryBuilder<T> {
     return this.repo.scopeClusters(qb, alias, p);

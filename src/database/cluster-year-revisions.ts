@@ -8,12 +8,6 @@ import { executeRaw, rawQuery } from './raw-sql';
  */
 @Injectable()
 export class ClusterYearRevisions {
-  /** The current revision; 0 before the first change. */
-  async current(m: EntityManager, clusterId: string, year: number): Promise<number> {
-    const [row] = await rawQuery<{ revision: number | string }>(m, 'SELECT revision FROM cluster_year_revisions WHERE cluster_id = ? AND year = ?', [clusterId, year]);
-    return Number(row?.revision ?? 0);
-  }
-
   /**
    * Bumps one cluster-year in the write's transaction. Inside UnitOfWork.write the bump is made once per
    * cluster-year at the end of the work (flushRevisionBumps): the row is a hot one on PostgreSQL, and its lock,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -14,8 +14,7 @@ import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
 import { RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
-import { ScoreEntry } from './score-entry.entity';
-import { ScoreSheet } from './score-sheet.entity';
+import { ScoreSheetsRepository } from './score-sheets.repository';
 import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
 import { RankingBody, RankingCache } from './ranking-cache';
@@ -34,6 +33,7 @@ export class ScoringService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly configs: ScoringConfigsRepository,
+    private readonly sheets: ScoreSheetsRepository,
   ) {}
 
   getConfig(p: Principal, clusterId: string, year: number): Promise<ScoringConfigView> {
@@ -114,8 +114,8 @@ export class ScoringService {
   async computeRanking(m: EntityManager, clusterId: string, year: number, config: ScoringConfig): Promise<RankingView> {
     const members = await membersOf(m, clusterId, year);
     const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
-    const sheets = await m.find(ScoreSheet, { where: { clusterId, year, status: In(['SUBMITTED', 'LOCKED']) } });
-    const entries = sheets.length ? await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }) : [];
+    const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
+    const entries = await this.sheets.entriesOf(m, sheets.map((s) => s.id));
     const leaves = set ? await leavesOf(m, set.id) : [];
     const scored: ScoredSheet[] = sheets.map((s) => ({
       kind: s.scorerKind,
