@@ -27,9 +27,14 @@ export class AccessRepository {
     return new Set(rows.map((r) => r.clusterId));
   }
 
-  /** The term whose secretariat manages `year`: that year's, else the latest earlier one. */
-  managingTerm(m: EntityManager, clusterId: string, year: number): Promise<LeadershipTerm | null> {
-    return m.createQueryBuilder(LeadershipTerm, 't').where('t.clusterId = :clusterId AND t.year <= :year', { clusterId, year }).orderBy('t.year', 'DESC').getOne();
+  /** For each cluster, the term whose secretariat manages `year`: that year's, else the latest earlier one (none: absent). */
+  async managingTerms(m: EntityManager, clusterIds: string[], year: number): Promise<Map<string, LeadershipTerm>> {
+    const terms = await m
+      .createQueryBuilder(LeadershipTerm, 't')
+      .where('t.clusterId IN (:...clusterIds) AND t.year <= :year', { clusterIds, year })
+      .andWhere('t.year = (SELECT MAX(t2.year) FROM leadership_terms t2 WHERE t2.cluster_id = t.cluster_id AND t2.year <= :year)', { year })
+      .getMany();
+    return new Map(terms.map((t) => [t.clusterId, t]));
   }
 
   unitName(m: EntityManager, unitId: string): Promise<string | undefined> {

@@ -2,6 +2,9 @@ import { scoringWindow } from '../clusters/phases.rules';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
+import { AccessService } from '../auth/access.service';
+import { Permission } from '../auth/access.policy';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ProposalsService } from '../awards/proposals.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
@@ -38,7 +41,22 @@ export class DashboardService {
     private readonly proposals: ProposalsService,
     private readonly scoring: ScoringService,
     private readonly criteria: CriteriaService,
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
   ) {}
+
+  /** The "cluster:year" keys among `pairs` on which the caller holds `permission`, checked in bulk (one check per year). */
+  private async permittedPairs(p: Principal, permission: Permission, pairs: Array<{ clusterId: string; year: number }>): Promise<Set<string>> {
+    const years = [...new Set(pairs.map((x) => x.year))];
+    return this.uow.read(async (m) => {
+      const keys = new Set<string>();
+      for (const year of years) {
+        const ids = [...new Set(pairs.filter((x) => x.year === year).map((x) => x.clusterId))];
+        for (const id of await this.access.permitted(m, p, permission, ids, year)) keys.add(`${id}:${year}`);
+      }
+      return keys;
+    });
+  }
 
   /**
    * Members may score a year now: within its scoring window, or, with no window set, while it has criteria
@@ -64,8 +82,12 @@ export class DashboardService {
     }
     // Clusters in scope: a reviewer or an admin may see many; the per-year look is for the people who do the work.
     const working = p.role === Role.UnitOfficer || p.role === Role.ClusterSecretary ? clusters : [];
+    const yearsOf = new Map<string, YearView[]>();
+    for (const cluster of working) yearsOf.set(cluster.id, await this.years.list(p, cluster.id));
+    // A secretariat follows the years it manages (after a hand-over, the next chair's secretariat does).
+    const managed = p.role === Role.ClusterSecretary ? await this.permittedPairs(p, Permission.YearManage, working.flatMap((c) => yearsOf.get(c.id)!.map((y) => ({ clusterId: c.id, year: y.year })))) : new Set<string>();
     for (const cluster of working) {
-      for (const y of await this.years.list(p, cluster.id)) {
+      for (const y of yearsOf.get(cluster.id)!) {
         const href = yearHref(cluster.id, y.year);
         for (const key of PHASE_KEYS) {
           const date = y[key];
@@ -79,9 +101,9 @@ export class DashboardService {
         if (pledge?.status === 'OPEN') {
           const mine = pledge.signatories.find((s) => s.unit.id === p.unitId);
           if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: cluster.name });
-          if (p.role === Role.ClusterSecretary) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}` });
+          if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}` });
         }
-        const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role !== Role.UnitOfficer || s.scorer?.id === p.unitId));
+        const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role === Role.UnitOfficer ? s.scorer?.id === p.unitId : managed.has(`${cluster.id}:${y.year}`)));
         for (const s of open) {
           tasks.push({
             label: `${s.status === 'RETURNED' ? 'Sửa phiếu bị trả lại' : 'Hoàn thành phiếu chấm'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
@@ -92,7 +114,9 @@ export class DashboardService {
       }
     }
     if (p.role === Role.ClusterSecretary) {
-      for (const pr of (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' || x.status === 'DRAFT')) {
+      const open = (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' || x.status === 'DRAFT');
+      const mine = await this.permittedPairs(p, Permission.AwardsManage, open);
+      for (const pr of open.filter((x) => mine.has(`${x.clusterId}:${x.year}`))) {
         tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: pr.reviewNote ?? `năm ${pr.year}` });
       }
     }

@@ -12,6 +12,9 @@ import { ClustersController } from '../../src/clusters/clusters.controller';
 import { AwardsController } from '../../src/awards/awards.controller';
 import { ScoringController } from '../../src/scoring/scoring.controller';
 import { UnitsController } from '../../src/units/units.controller';
+import { AccessService } from '../../src/auth/access.service';
+import { loadPrincipal } from '../../src/auth/authenticator';
+import { AppException } from '../../src/common/errors/app.exception';
 import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
 
 const USERS = ['admin', 'reviewer', 'cum6.secretary', 'cum1.secretary', 'gialai', 'kontum'] as const;
@@ -37,10 +40,12 @@ interface Facts {
 const FACTS: Record<User, Facts> = {
   admin: { role: Role.Admin },
   reviewer: { role: Role.MinistryReviewer, organizer: 'ministry' },
-  // Đắk Lắk's secretariat: Cụm 6, chair 2020 (and 2021–2023 until another term is recorded: hand-over).
-  'cum6.secretary': { role: Role.ClusterSecretary, works: ['cum6'], manages: [['cum6', 2020], ['cum6', 2021], ['cum6', 2022], ['cum6', 2023]] },
-  // Hải Phòng's secretariat: Cụm 1, chair from 2023; Cần Thơ chaired 2022.
-  'cum1.secretary': { role: Role.ClusterSecretary, works: ['cum1'], manages: [['cum1', 2023]] },
+  // Đắk Lắk's secretariat: Cụm 6, chair 2020 (and the later years until another term is recorded: hand-over;
+  // Gia Lai chaired 2019).
+  'cum6.secretary': { role: Role.ClusterSecretary, works: ['cum6'], manages: [['cum6', 2020], ['cum6', 2021], ['cum6', 2022], ['cum6', 2023], ['cum6', 2024]] },
+  // Hải Phòng's secretariat: Cụm 1, chair from 2023; Cần Thơ chaired 2022; no term before 2022 is recorded, so the
+  // assigned secretariat keeps those years.
+  'cum1.secretary': { role: Role.ClusterSecretary, works: ['cum1'], manages: [['cum1', 2019], ['cum1', 2020], ['cum1', 2021], ['cum1', 2023], ['cum1', 2024]] },
   gialai: { role: Role.UnitOfficer, memberOf: ['cum6'] },
   kontum: { role: Role.UnitOfficer, memberOf: ['cum6'] },
 };
@@ -350,6 +355,35 @@ describe(`access matrix generated from the policy: every role and scope against 
           mismatches.push(`${row.name} as ${user}: ${res.status} (expected ${row.expect[user]}) ${JSON.stringify(res.body).slice(0, 200)}`);
         }
         if (res.status >= 400) assert.ok(res.body.code, `${row.name} as ${user} answers an error code`);
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
+  it('the bulk check agrees with the stated facts for every user, permission, cluster and year; requireAll refuses a list with one cluster out of reach', async () => {
+    const access = t.app.get(AccessService);
+    const clusterKeys: ClusterKey[] = ['cum1', 'cum6', 'cum7', 'naCum1'];
+    const clusterIds = clusterKeys.map((k) => ids[k]);
+    const mismatches: string[] = [];
+    for (const user of USERS) {
+      const sid = (JSON.parse(Buffer.from((await t.token(user)).split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+      const p = (await loadPrincipal(t.dataSource.manager, sid))!;
+      for (const permission of Object.values(Permission)) {
+        for (const year of [undefined, 2019, 2020, 2021, 2023, 2024]) {
+          const got = await access.permitted(t.dataSource.manager, p, permission, clusterIds, year);
+          const scope = POLICY[permission][FACTS[user].role];
+          // Reading is the gate of every other permission (out of read scope: 404, as if the cluster did not exist).
+          const want = clusterKeys.filter((c) => inScope(FACTS[user], scope, { cluster: c, year }) && inScope(FACTS[user], POLICY[Permission.ClusterRead][FACTS[user].role], { cluster: c }));
+          const gotKeys = clusterKeys.filter((c) => got.has(ids[c]));
+          if (gotKeys.join() !== want.join()) mismatches.push(`${user} ${permission} ${year ?? '-'}: ${gotKeys.join()} (expected ${want.join()})`);
+        }
+      }
+      if (user === 'cum6.secretary') {
+        const m = t.dataSource.manager;
+        assert.equal((await access.requireAll(m, p, Permission.YearManage, [ids.cum6, ids.cum6], 2021)).length, 2);
+        await assert.rejects(access.requireAll(m, p, Permission.ClusterRead, [ids.cum6, ids.cum1]), (e: AppException) => e.status === 404);
+        await assert.rejects(access.requireAll(m, p, Permission.YearManage, [ids.cum6], 2019), (e: AppException) => e.status === 403 && /Dữ liệu năm 2019|Năm 2019/.test(e.message));
+        await assert.rejects(access.requireAll(m, p, Permission.ClusterRead, [ids.cum6, randomUUID()]), (e: AppException) => e.status === 404);
       }
     }
     assert.deepEqual(mismatches, []);
