@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DEMO_PASSWORD } from './database/seed/demo-data';
+import { SigningService } from './documents/signing/signing.service';
 
 async function main(): Promise<void> {
   let config;
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   let app;
   try {
     app = await createApp(config);
+    app.get(SigningService).open();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Không khởi động: ${error.message}\n`);

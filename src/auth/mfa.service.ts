@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import * as QRCode from 'qrcode';
+import { qrcode } from '../documents/libraries';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
@@ -63,7 +63,7 @@ export class MfaService {
       await this.audit.record(m, { action: 'mfa.setup', entityType: 'user', entityId: p.userId });
     });
     const otpauthUri = totpUri(secret, p.username);
-    return { secret, otpauthUri, qrSvg: await QRCode.toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
+    return { secret, otpauthUri, qrSvg: await qrcode().toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
   }
 
   /** Confirms the pending secret with a code; answers the recovery codes, shown this once. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../documents/libraries';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -99,7 +100,7 @@ export class ScoreExcelService implements UploadTarget {
     if (kind !== 'zip') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp không phải là bảng tính Excel (.xlsx).');
     const zip = zipProblem(bytes);
     if (zip) throw AppException.field(ErrorCode.InvalidFile, 'file', zip);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (exceljs().Workbook)();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../libraries';
 
 /** What a score template is for; kept in a hidden sheet and checked on upload. */
 export interface TemplateMeta {
@@ -43,7 +44,7 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
  * validation within each criterion's range, a total formula, and a hidden sheet naming what it is for.
  */
 export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateCriterion[], rows: TemplateRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'thidua';
   const ws = wb.addWorksheet(DATA_SHEET, {
     views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }],

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../libraries';
 
 export interface ScoreboardData {
   clusterName: string;
@@ -36,7 +37,7 @@ export const MATRIX_LIMIT = 60;
  * the scorer-by-target matrix, the list of sheets, and the flags.
  */
 export async function writeScoreboard(path: string, data: ScoreboardData): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'thidua';
   const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')}`;
 

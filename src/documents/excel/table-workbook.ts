@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { exceljs } from '../libraries';
 
 export interface TableColumn<T> {
   header: string;
@@ -11,7 +11,7 @@ export interface TableColumn<T> {
  * with borders and an auto-filter. Built in memory: for tables of at most a few thousand rows.
  */
 export async function tableWorkbook<T>(sheetName: string, title: string, columns: TableColumn<T>[], rows: T[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'thidua';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { pdfkit, qrcode } from '../libraries';
 import { FONT, fonts } from './fonts';
 import { SignatureCell, drawQr, drawSignatureCell, drawWatermark, signatureCellHeight } from './decree30-drawing';
 
@@ -47,6 +46,7 @@ export class Decree30Document {
   private readonly ended: Promise<void>;
 
   constructor(meta: DocumentMeta) {
+    const PDFDocument = pdfkit();
     this.doc = new PDFDocument({
       size: 'A4',
       layout: meta.landscape ? 'landscape' : 'portrait',
@@ -258,7 +258,7 @@ export class Decree30Document {
   /** Page numbers (from page 2, centred in the top margin), footer with QR code, draft watermark. */
   async finish(footer: { qrText: string; lines: string[]; watermark?: string | null }): Promise<Buffer> {
     const d = this.doc;
-    const qr = QRCode.create(footer.qrText, { errorCorrectionLevel: 'M' });
+    const qr = qrcode().create(footer.qrText, { errorCorrectionLevel: 'M' });
     const range = d.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       d.switchToPage(i);

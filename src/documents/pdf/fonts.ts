@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import { fontkit } from '../libraries';
 
 /**
  * Tinos: metric-compatible with Times New Roman, full Vietnamese coverage, SIL OFL, shipped through npm
@@ -15,7 +16,7 @@ const FILES: Record<FontFace, string> = {
   boldItalic: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 };
 
-type ParsedFont = ReturnType<typeof fontkit.create>;
+type ParsedFont = ReturnType<typeof Fontkit.create>;
 let cache: Record<FontFace, ParsedFont> | undefined;
 
 /**
@@ -27,7 +28,7 @@ export function fonts(): Record<FontFace, ParsedFont> {
     const root = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
     cache = Object.fromEntries(
       Object.entries(FILES).map(([face, file]) => {
-        const font = fontkit.create(readFileSync(join(root, file))) as fontkit.Font;
+        const font = fontkit().create(readFileSync(join(root, file))) as Fontkit.Font;
         // fontkit caches each glyph with the characters of its first use, and pdfkit writes the text layer
         // (ToUnicode) from them. Shared across documents, a glyph first reached through a substitution
         // (e.g. decomposing "Ỳ") had no characters and a later document lost its "Y" in pdftotext.

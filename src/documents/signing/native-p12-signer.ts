@@ -1,5 +1,6 @@
 import { Signer } from '@signpdf/utils';
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { forge as loadForge } from '../libraries';
 import { KeyObject, constants, createPrivateKey, privateEncrypt } from 'node:crypto';
 
 /** DER prefix of a DigestInfo for SHA-256 (RFC 8017 §9.2): RSASSA-PKCS1-v1_5 signs prefix ‖ hash. */
@@ -17,6 +18,7 @@ export class NativeP12Signer extends Signer {
 
   constructor(p12: Buffer, passphrase: string) {
     super();
+    const forge = loadForge();
     const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, passphrase);
     const keyBag = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0];
     const certBags = parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
@@ -30,6 +32,7 @@ export class NativeP12Signer extends Signer {
   }
 
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    const forge = loadForge();
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
     for (const cert of this.chain) p7.addCertificate(cert);

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import signpdf from '@signpdf/signpdf';
-import forge from 'node-forge';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { NativeP12Signer } from './native-p12-signer';
+import { forge as loadForge, placeholder, signpdf } from '../libraries';
 
 export interface SignatureMeta {
   /** Shown by PDF readers; Vietnamese is fine here (the certificate's own names stay ASCII). */
@@ -24,13 +22,14 @@ export interface SignatureMeta {
 @Injectable()
 export class SigningService implements OnModuleInit {
   private readonly logger = new Logger(SigningService.name);
-  private signer!: NativeP12Signer;
+  private source!: { p12: Buffer; passphrase: string };
+  private signer?: NativeP12Signer;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   onModuleInit(): void {
     if (this.config.signingP12Path) {
-      this.signer = new NativeP12Signer(readFileSync(this.config.signingP12Path), this.config.signingP12Password ?? '');
+      this.source = { p12: readFileSync(this.config.signingP12Path), passphrase: this.config.signingP12Password ?? '' };
       this.logger.log(`Signing documents with the certificate in ${this.config.signingP12Path}.`);
       return;
     }
@@ -49,11 +48,19 @@ export class SigningService implements OnModuleInit {
     } else {
       this.logger.log(`Signing documents with the self-signed certificate in ${file} (set SIGNING_P12_PATH for a real one).`);
     }
-    this.signer = new NativeP12Signer(readFileSync(file), readFileSync(passFile, 'utf8').trim());
+    this.source = { p12: readFileSync(file), passphrase: readFileSync(passFile, 'utf8').trim() };
+  }
+
+  /**
+   * Opens the certificate (decrypts the PKCS#12) once, on the first document signed; the server calls it at start
+   * (main.ts) so that a wrong certificate or passphrase stops the start rather than the first download.
+   */
+  open(): NativeP12Signer {
+    return (this.signer ??= new NativeP12Signer(this.source.p12, this.source.passphrase));
   }
 
   async sign(pdf: Buffer, meta: SignatureMeta): Promise<Buffer> {
-    const withPlaceholder = plainAddPlaceholder({
+    const withPlaceholder = placeholder().plainAddPlaceholder({
       pdfBuffer: pdf,
       reason: meta.reason,
       contactInfo: this.config.publicBaseUrl,
@@ -61,7 +68,7 @@ export class SigningService implements OnModuleInit {
       location: meta.location,
       signatureLength: 8192,
     });
-    return signpdf.sign(withPlaceholder, this.signer);
+    return signpdf().sign(withPlaceholder, this.open());
   }
 }
 
@@ -70,6 +77,7 @@ export class SigningService implements OnModuleInit {
  * subjects break node-forge's PKCS#12 MAC and pdfsig's validation (measured).
  */
 export function generateSelfSigned(passphrase: string): Buffer {
+  const forge = loadForge();
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const cert = forge.pki.createCertificate();
