@@ -5,6 +5,7 @@ import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
+import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -31,6 +32,7 @@ export class ScoreSheetsService {
     private readonly sheets: ScoreSheetsRepository,
     private readonly configs: ScoringConfigsRepository,
     private readonly criteria: CriteriaRepository,
+    private readonly trail: AuditRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -213,7 +215,7 @@ export class ScoreSheetsService {
       throw AppException.forbidden();
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
-    if (version !== undefined && sheet.version !== version) throw await staleWithAuthor(m, sheet);
+    if (version !== undefined && sheet.version !== version) throw staleWithAuthor(sheet, await this.trail.lastChange(m, 'score_sheet', sheet.id));
     return { sheet, cluster };
   }
 
