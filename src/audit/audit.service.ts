@@ -7,9 +7,9 @@ import type { ServerKeys } from '../config/secrets';
 import { EntityManager } from 'typeorm';
 import { currentActor, currentRequestId } from '../common/request-context';
 import { nowIso } from '../common/time';
-import { executeRaw, rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import type { AuditEntryView, AuditPage, AuditQueryDto } from './audit.dto';
@@ -29,9 +29,6 @@ export interface AuditInput {
   clusterId?: string | null;
 }
 
-/** Any PostgreSQL advisory-lock key: serialises appends so the chain stays linear. */
-const PG_AUDIT_LOCK_KEY = 7_346_001;
-
 /** Fields never written to the audit log. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword']);
 
@@ -50,6 +47,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly uow: UnitOfWork,
     @Inject(SERVER_KEYS) private readonly keys: ServerKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly trail: AuditRepository,
   ) {}
 
   private get checkpointFile(): string {
@@ -62,13 +60,11 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.uow.write(async (m) => {
-      if (!this.uow.isSqlite) await m.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
-      if (await this.readAnchor(m)) return;
-      const [last] = await rawQuery<{ seq: number | string; hash: string }>(m, 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1');
-      const anchor: AuditAnchor = { keyedFromSeq: last ? Number(last.seq) + 1 : 1, headSeq: last ? Number(last.seq) : 0, headHash: last?.hash ?? GENESIS_HASH };
-      await executeRaw(m, 'INSERT INTO audit_anchor (id, keyed_from_seq, head_seq, head_hash, mac, updated_at) VALUES (1, ?, ?, ?, ?, ?)', [
-        anchor.keyedFromSeq, anchor.headSeq, anchor.headHash, anchorMac(anchor, this.keys.audit), nowIso(),
-      ]);
+      await this.trail.lockChain(m);
+      if (await this.trail.anchor(m)) return;
+      const last = await this.trail.last(m);
+      const anchor: AuditAnchor = { keyedFromSeq: last ? last.seq + 1 : 1, headSeq: last ? last.seq : 0, headHash: last?.hash ?? GENESIS_HASH };
+      await this.trail.insertAnchor(m, anchor, anchorMac(anchor, this.keys.audit), nowIso());
     });
     await this.checkpoint();
     this.timer = setInterval(() => void this.checkpoint().catch((e: Error) => this.logger.warn(`Audit checkpoint failed: ${e.message}`)), CHECKPOINT_EVERY_MS);
@@ -83,7 +79,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Appends the signed head to the checkpoint file outside the database (when it moved since the last one). */
   async checkpoint(): Promise<void> {
-    const anchor = await this.uow.read((m) => this.readAnchor(m));
+    const anchor = await this.uow.read((m) => this.trail.anchor(m));
     if (!anchor || anchor.headSeq === 0) return;
     const last = this.readCheckpoints().at(-1);
     if (last && last.seq === anchor.headSeq && last.hash === anchor.headHash) return;
@@ -106,36 +102,31 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
       });
   }
 
-  /** The signed head, or null when missing; a forged one is reported by verify (mac checked there). */
-  private async readAnchor(m: EntityManager): Promise<(AuditAnchor & { mac: string }) | null> {
-    const [row] = (await m.query('SELECT keyed_from_seq, head_seq, head_hash, mac FROM audit_anchor WHERE id = 1')) as Array<{ keyed_from_seq: number | string; head_seq: number | string; head_hash: string; mac: string }>;
-    return row ? { keyedFromSeq: Number(row.keyed_from_seq), headSeq: Number(row.head_seq), headHash: row.head_hash, mac: row.mac } : null;
-  }
-
   /** A page of the trail, newest first. Admins see everything; a reviewer sees their organiser's clusters. */
   list(p: Principal, q: AuditQueryDto): Promise<AuditPage> {
     const limit = q.limit ?? 100;
     const offset = q.offset ?? 0;
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(AuditEntry, 'a').orderBy('a.seq', 'DESC').take(limit).skip(offset);
-      if (p.role !== Role.Admin) qb.andWhere('a.organizerId = :scopeOrg', { scopeOrg: p.organizerId ?? '' });
-      if (q.entityType) qb.andWhere('a.entityType = :entityType', { entityType: q.entityType });
-      if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
-      if (q.action) qb.andWhere('a.action = :action', { action: q.action });
-      if (q.actor) qb.andWhere('a.actorUsername = :actor', { actor: q.actor });
-      if (q.clusterId) qb.andWhere('a.clusterId = :clusterId', { clusterId: q.clusterId });
-      if (q.from) qb.andWhere('a.occurredAt >= :from', { from: q.from });
-      if (q.to) qb.andWhere('a.occurredAt < :to', { to: nextDay(q.to) });
-      const [rows, total] = await qb.getManyAndCount();
+      const [rows, total] = await this.trail.search(m, {
+        organizerId: p.role !== Role.Admin ? (p.organizerId ?? '') : undefined,
+        entityType: q.entityType,
+        entityId: q.entityId,
+        action: q.action,
+        actor: q.actor,
+        clusterId: q.clusterId,
+        from: q.from,
+        before: q.to ? nextDay(q.to) : undefined,
+        limit,
+        offset,
+      });
       return { items: rows.map(entryView), total, limit, offset };
     });
   }
 
   /** Appends an entry inside the caller's transaction: the change and its record commit together or not at all. */
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
-    if (!this.uow.isSqlite) await manager.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
-    // Raw statements: every write of the application passes here, so it must cost little.
-    const [last] = await rawQuery<{ hash: string }>(manager, 'SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1');
+    await this.trail.lockChain(manager);
+    const last = await this.trail.last(manager);
     const actor = currentActor();
     const content: AuditContent = {
       occurredAt: nowIso(),
@@ -153,22 +144,13 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const entry = Object.assign(new AuditEntry(), content, { hash: auditHash(content, this.keys.audit) });
-    const [row] = await rawQuery<{ seq: number | string }>(
-      manager,
-      `INSERT INTO audit_entries (occurred_at, actor_id, actor_username, action, entity_type, entity_id, "before", "after", reason, request_id, organizer_id, cluster_id, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-      [entry.occurredAt, entry.actorId, entry.actorUsername, entry.action, entry.entityType, entry.entityId, entry.before, entry.after, entry.reason, entry.requestId, entry.organizerId, entry.clusterId, entry.prevHash, entry.hash],
-    );
-    entry.seq = Number(row.seq);
+    entry.seq = await this.trail.insert(manager, entry);
     // The signed head moves in the same transaction: removing entries at the end no longer goes unseen.
-    const anchor = await this.readAnchor(manager);
+    const anchor = await this.trail.anchor(manager);
     const head: AuditAnchor = { keyedFromSeq: anchor?.keyedFromSeq ?? entry.seq, headSeq: entry.seq, headHash: entry.hash };
     const mac = anchorMac(head, this.keys.audit);
-    if (anchor) {
-      await executeRaw(manager, 'UPDATE audit_anchor SET head_seq = ?, head_hash = ?, mac = ?, updated_at = ? WHERE id = 1', [head.headSeq, head.headHash, mac, entry.occurredAt]);
-    } else {
-      await executeRaw(manager, 'INSERT INTO audit_anchor (id, keyed_from_seq, head_seq, head_hash, mac, updated_at) VALUES (1, ?, ?, ?, ?, ?)', [head.keyedFromSeq, head.headSeq, head.headHash, mac, entry.occurredAt]);
-    }
+    if (anchor) await this.trail.moveAnchor(manager, head, mac, entry.occurredAt);
+    else await this.trail.insertAnchor(manager, head, mac, entry.occurredAt);
     return entry;
   }
 
@@ -179,15 +161,13 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
    */
   async verify(): Promise<ChainCheck> {
     const batchSize = 2000;
-    const first = await this.uow.read((m) => this.readAnchor(m));
+    const first = await this.uow.read((m) => this.trail.anchor(m));
     const keying = first ? { key: this.keys.audit, fromSeq: first.keyedFromSeq } : undefined;
     let afterSeq = 0;
     let previous = GENESIS_HASH;
     let checked = 0;
     for (;;) {
-      const batch = await this.uow.read((m) =>
-        m.createQueryBuilder(AuditEntry, 'a').where('a.seq > :afterSeq', { afterSeq }).orderBy('a.seq', 'ASC').limit(batchSize).getMany(),
-      );
+      const batch = await this.uow.read((m) => this.trail.batchAfter(m, afterSeq, batchSize));
       if (batch.length === 0) break;
       const result = checkChainBatch(batch, previous, keying);
       if (result.broken) {
@@ -198,7 +178,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
       afterSeq = batch[batch.length - 1].seq;
     }
     // Read after the walk: the head is written with each entry, so it is at or past the last entry walked.
-    const anchor = await this.uow.read((m) => this.readAnchor(m));
+    const anchor = await this.uow.read((m) => this.trail.anchor(m));
     if (!anchor || anchorMac(anchor, this.keys.audit) !== anchor.mac) {
       if (!anchor && checked === 0) return { ok: true, checked };
       return { ok: false, checked, brokenAtSeq: anchor?.keyedFromSeq ?? 1, problem: 'anchor' };
@@ -206,7 +186,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
     if (anchor.keyedFromSeq !== first?.keyedFromSeq) return { ok: false, checked, brokenAtSeq: anchor.keyedFromSeq, problem: 'anchor' };
     if (anchor.headSeq > afterSeq) {
       // Appended after the walk, or cut off: walk on from where we stopped; what is missing is the tail.
-      const rest = await this.uow.read((m) => m.createQueryBuilder(AuditEntry, 'a').where('a.seq > :afterSeq AND a.seq <= :head', { afterSeq, head: anchor.headSeq }).orderBy('a.seq', 'ASC').getMany());
+      const rest = await this.uow.read((m) => this.trail.range(m, afterSeq, anchor.headSeq));
       const result = checkChainBatch(rest, previous, keying);
       if (result.broken) return { ok: false, checked: checked + rest.findIndex((e) => e.seq === result.broken!.seq), brokenAtSeq: result.broken.seq, problem: result.broken.problem };
       checked += rest.length;
@@ -220,7 +200,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
     for (const c of this.readCheckpoints()) {
       if (!c.valid) return { ok: false, checked, brokenAtSeq: c.seq || 1, problem: 'checkpoint' };
       if (c.seq > afterSeq) return { ok: false, checked, brokenAtSeq: afterSeq + 1, problem: 'truncated' };
-      const entry = await this.uow.read((m) => m.findOne(AuditEntry, { where: { seq: c.seq } }));
+      const entry = await this.uow.read((m) => this.trail.bySeq(m, c.seq));
       if (!entry || entry.hash !== c.hash) return { ok: false, checked, brokenAtSeq: c.seq, problem: 'checkpoint' };
     }
     await this.checkpoint();

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { CriterionItemDto, CriterionView } from './criteria.dto';
 import { CRITERION_KIND_LABELS, CriterionNode, flatten, treeProblems } from './criteria.rules';
-import { Criterion } from './criterion.entity';
+import type { Criterion } from './criterion.entity';
 
 /** A criteria tree between its three forms: the DTO, the rows of `criteria`, and the views. */
 
@@ -30,32 +28,8 @@ export function checkedTree(dtoItems: CriterionItemDto[], totalPoints: number): 
   return items;
 }
 
-/** Inserts a tree of criteria under a set, in order. */
-export async function saveTree(m: EntityManager, setId: string, items: CriterionNode[]): Promise<void> {
-  const insert = async (nodes: CriterionNode[], parentId: string | null) => {
-    for (const [position, node] of nodes.entries()) {
-      const id = randomUUID();
-      await m.insert(Criterion, {
-        id,
-        setId,
-        parentId,
-        position,
-        code: node.code,
-        text: node.text,
-        guidance: node.guidance,
-        maxPoints: node.maxPoints,
-        kind: node.kind,
-        evidenceRequired: node.evidenceRequired,
-      });
-      await insert(node.children, id);
-    }
-  };
-  await insert(items, null);
-}
-
-/** The criteria of a set as a tree of views. */
-export async function viewTree(m: EntityManager, setId: string): Promise<CriterionView[]> {
-  const rows = await m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
+/** The criteria of a set (by position, as CriteriaRepository.criteria answers them) as a tree of views. */
+export function viewTree(rows: Criterion[]): CriterionView[] {
   const build = (parentId: string | null): CriterionView[] =>
     rows
       .filter((r) => r.parentId === parentId)

@@ -2,7 +2,8 @@ import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { CriteriaController } from './criteria.controller';
+import { CriteriaRepository } from './criteria.repository';
 import { CriteriaService } from './criteria.service';
 
-@Module({ imports: [AuthModule, AuditModule], providers: [CriteriaService], controllers: [CriteriaController], exports: [CriteriaService] })
+@Module({ imports: [AuthModule, AuditModule], providers: [CriteriaRepository, CriteriaService], controllers: [CriteriaController], exports: [CriteriaService, CriteriaRepository] })
 export class CriteriaModule {}

@@ -12,15 +12,14 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
-import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { CriteriaSet } from './criteria-set.entity';
 import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
+import { CriteriaRepository } from './criteria.repository';
 import { CriterionNode } from './criteria.rules';
-import { Criterion } from './criterion.entity';
-import { checkedTree, flattenViews, saveTree, toHundredths, viewTree } from './criteria-tree';
+import { checkedTree, flattenViews, toHundredths, viewTree } from './criteria-tree';
 
 export { flattenViews } from './criteria-tree';
 
@@ -31,7 +30,7 @@ export class CriteriaService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly revisions: ClusterYearRevisions,
+    private readonly criteria: CriteriaRepository,
   ) {}
 
   current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
@@ -44,7 +43,7 @@ export class CriteriaService {
   versions(p: Principal, clusterId: string, year: number): Promise<CriteriaVersionView[]> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const sets = await m.find(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'ASC' } });
+      const sets = await this.criteria.versions(m, clusterId, year);
       return sets.map((s) => ({ versionNo: s.versionNo, origin: s.origin, amendmentReason: s.amendmentReason, lockedAt: s.lockedAt, createdAt: s.createdAt }));
     });
   }
@@ -52,7 +51,7 @@ export class CriteriaService {
   version(p: Principal, clusterId: string, year: number, versionNo: number): Promise<CriteriaSetView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const set = await m.findOne(CriteriaSet, { where: { clusterId, year, versionNo } });
+      const set = await this.criteria.version(m, clusterId, year, versionNo);
       if (!set) throw AppException.notFound(`phiên bản ${versionNo} của bộ tiêu chí năm ${year}`, 'versionNo');
       return this.view(m, set);
     });
@@ -78,7 +77,7 @@ export class CriteriaService {
 
   /** Creates version 1 from a template, the previous year or empty (used by the pledge too). */
   async createSet(m: EntityManager, cluster: Cluster, year: number, dto: Pick<CreateCriteriaDto, 'from' | 'templateCode' | 'title'>): Promise<CriteriaSet> {
-    if (await m.exists(CriteriaSet, { where: { clusterId: cluster.id, year } })) {
+    if (await this.criteria.existsFor(m, cluster.id, year)) {
       throw AppException.field(ErrorCode.Duplicate, 'year', `Năm ${year} đã có bộ tiêu chí; hãy chỉnh sửa hoặc lập bản sửa đổi.`);
     }
     if (!(await m.exists(Membership, { where: { clusterId: cluster.id, year } }))) {
@@ -105,7 +104,7 @@ export class CriteriaService {
       totalPoints = items.reduce((a, n) => a + n.maxPoints, 0);
       origin = `TEMPLATE:${code}`;
     } else if (dto.from === 'PREVIOUS_YEAR') {
-      const previous = await this.latest(m, cluster.id, year - 1);
+      const previous = await this.criteria.latest(m, cluster.id, year - 1);
       if (!previous) throw AppException.field(ErrorCode.InvalidReference, 'from', `Năm ${year - 1} chưa có bộ tiêu chí để sao chép.`);
       items = await this.tree(m, previous.id);
       totalPoints = previous.totalPoints;
@@ -127,9 +126,7 @@ export class CriteriaService {
       createdAt: now,
       updatedAt: now,
     };
-    await m.insert(CriteriaSet, set);
-    await saveTree(m, set.id, items);
-    await this.revisions.bump(m, cluster.id, year);
+    await this.criteria.insert(m, set, items);
     return set;
   }
 
@@ -143,10 +140,7 @@ export class CriteriaService {
       await this.resetOpenPledgeSignatures(m, set.id, dto.confirmResetSignatures === true, dto.reason);
       const before = await this.view(m, set);
       // Locking bumps the version too, so a set locked meanwhile answers 409 here.
-      const updated = await updateVersioned(m, CriteriaSet, set, dto.version, { title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso() }, 'bộ tiêu chí');
-      await m.delete(Criterion, { setId: set.id });
-      await saveTree(m, set.id, items);
-      await this.revisions.bump(m, clusterId, year);
+      const updated = await this.criteria.replace(m, set, dto.version, { title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso() }, items);
       const after = await this.view(m, updated);
       await this.audit.record(m, { action: 'criteria.update', entityType: 'criteria_set', entityId: set.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
@@ -176,9 +170,7 @@ export class CriteriaService {
         createdAt: now,
         updatedAt: now,
       };
-      await m.insert(CriteriaSet, set);
-      await saveTree(m, set.id, items);
-      await this.revisions.bump(m, clusterId, year);
+      await this.criteria.insert(m, set, items);
       const view = await this.view(m, set);
       await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
@@ -207,13 +199,8 @@ export class CriteriaService {
     return { fileName: `Bo-tieu-chi-${year}-${cluster.documentCode}.xlsx`, content };
   }
 
-  /** The latest version of a year's set, or null. */
-  latest(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet | null> {
-    return m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
-  }
-
-  async requireCurrent(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet> {
-    const set = await this.latest(m, clusterId, year);
+  private async requireCurrent(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet> {
+    const set = await this.criteria.latest(m, clusterId, year);
     if (!set) throw AppException.notFound(`bộ tiêu chí năm ${year} của cụm này`, 'year');
     return set;
   }
@@ -235,15 +222,8 @@ export class CriteriaService {
     await updateVersioned(m, Pledge, pledge, pledge.version, { updatedAt: nowIso() }, 'bản giao ước');
   }
 
-  async lock(m: EntityManager, setId: string): Promise<void> {
-    const set = await m.findOneOrFail(CriteriaSet, { where: { id: setId } });
-    const now = nowIso();
-    await m.createQueryBuilder().update(CriteriaSet).set({ lockedAt: now, updatedAt: now, version: () => 'version + 1' }).where('id = :setId', { setId }).execute();
-    await this.revisions.bump(m, set.clusterId, set.year);
-  }
-
-  async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {
-    return (await viewTree(m, setId)).map(function toNode(v: CriterionView): CriterionNode {
+  private async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {
+    return viewTree(await this.criteria.criteria(m, setId)).map(function toNode(v: CriterionView): CriterionNode {
       return { code: v.code, text: v.text, guidance: v.guidance, maxPoints: toHundredths(v.maxPoints), kind: v.kind, evidenceRequired: v.evidenceRequired, children: v.children.map(toNode) };
     });
   }
@@ -261,9 +241,7 @@ export class CriteriaService {
       locked: !!set.lockedAt,
       lockedAt: set.lockedAt,
       version: set.version,
-      items: await viewTree(m, set.id),
+      items: viewTree(await this.criteria.criteria(m, set.id)),
     };
   }
-
-
 }

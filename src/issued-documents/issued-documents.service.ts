@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocument } from './issued-document.entity';
+import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { SignatureMeta, SigningService } from '../documents/signing/signing.service';
 
 export interface IssueRequest {
@@ -67,6 +68,7 @@ export class IssuedDocumentsService {
     private readonly uow: UnitOfWork,
     private readonly signing: SigningService,
     private readonly audit: AuditService,
+    private readonly register: IssuedDocumentsRepository,
   ) {}
 
   verifyUrl(documentId: string): string {
@@ -75,7 +77,7 @@ export class IssuedDocumentsService {
 
   /** The issued file for this content, issuing it if the content has not been issued before. */
   async issue(req: IssueRequest): Promise<{ document: IssuedDocument; content: Buffer }> {
-    const existing = await this.uow.read((m) => m.findOne(IssuedDocument, { where: { sourceId: req.sourceId, contentKey: req.contentKey } }));
+    const existing = await this.uow.read((m) => this.register.byContent(m, req.sourceId, req.contentKey));
     if (existing) return { document: existing, content: this.readStored(existing) };
 
     const id = randomUUID();
@@ -102,7 +104,7 @@ export class IssuedDocumentsService {
     };
     try {
       await this.uow.write(async (m) => {
-        await m.insert(IssuedDocument, document);
+        await this.register.insert(m, document);
         const cluster = await m.findOne(Cluster, { where: { id: req.clusterId } });
         await this.audit.record(m, {
           action: 'document.issue',
@@ -116,7 +118,7 @@ export class IssuedDocumentsService {
     } catch (error) {
       unlinkSync(join(this.config.dataDir, relative));
       // Issued at the same moment by another request: use that one.
-      const winner = await this.uow.read((m) => m.findOne(IssuedDocument, { where: { sourceId: req.sourceId, contentKey: req.contentKey } }));
+      const winner = await this.uow.read((m) => this.register.byContent(m, req.sourceId, req.contentKey));
       if (winner) return { document: winner, content: this.readStored(winner) };
       throw error;
     }
@@ -152,7 +154,7 @@ export class IssuedDocumentsService {
 
   async info(id: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
-      const doc = await m.findOne(IssuedDocument, { where: { id } });
+      const doc = await this.register.find(m, id);
       return doc ? this.toInfo(doc, (await m.findOne(Cluster, { where: { id: doc.clusterId } }))?.name ?? '') : null;
     });
   }
@@ -169,7 +171,7 @@ export class IssuedDocumentsService {
 
   private async bySha(hash: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
-      const doc = await m.findOne(IssuedDocument, { where: { sha256: hash } });
+      const doc = await this.register.bySha256(m, hash);
       return doc ? this.toInfo(doc, (await m.findOne(Cluster, { where: { id: doc.clusterId } }))?.name ?? '') : null;
     });
   }

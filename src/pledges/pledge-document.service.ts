@@ -4,6 +4,7 @@ import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -32,13 +33,14 @@ export class PledgeDocumentService {
     private readonly access: AccessService,
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
+    private readonly criteriaSets: CriteriaRepository,
     private readonly documents: IssuedDocumentsService,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
     const { data, state } = await this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year));
+      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year), this.criteriaSets);
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
       const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {

@@ -10,7 +10,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { currentContext } from '../common/request-context';
 import { nowIso } from '../common/time';
 import { Membership } from '../clusters/membership.entity';
-import { CriteriaService } from '../criteria/criteria.service';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PledgeSignature } from './pledge-signature.entity';
 import { loadPledgeState, pledgeView } from './pledge-state';
@@ -25,7 +25,7 @@ export class PledgeSigningService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly pledges: PledgesService,
-    private readonly criteria: CriteriaService,
+    private readonly criteriaSets: CriteriaRepository,
   ) {}
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
@@ -70,10 +70,10 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      const state = await loadPledgeState(m, updated);
+      const state = await loadPledgeState(m, updated, this.criteriaSets);
       if (state.members.every((u) => state.signatures.some((s) => s.unitId === u.id))) {
         updated = await this.pledges.bump(m, updated, { status: 'COMPLETE', completedAt: nowIso() });
-        await this.criteria.lock(m, pledge.criteriaSetId);
+        await this.criteriaSets.lock(m, pledge.criteriaSetId);
         await this.audit.record(m, {
           action: 'pledge.complete',
           entityType: 'pledge',
@@ -83,7 +83,7 @@ export class PledgeSigningService {
           clusterId,
         });
       }
-      return pledgeView(await loadPledgeState(m, updated));
+      return pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
     });
   }
 
@@ -110,7 +110,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      return pledgeView(await loadPledgeState(m, updated));
+      return pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
     });
   }
 }

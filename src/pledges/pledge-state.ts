@@ -3,7 +3,8 @@ import { User } from '../auth/user.entity';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
-import { CriteriaSet } from '../criteria/criteria-set.entity';
+import type { CriteriaSet } from '../criteria/criteria-set.entity';
+import type { CriteriaRepository } from '../criteria/criteria.repository';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
@@ -23,7 +24,7 @@ export interface PledgeState {
   signers: Map<string, string>;
 }
 
-export async function loadPledgeState(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
+export async function loadPledgeState(m: EntityManager, pledge: Pledge, criteriaSets: CriteriaRepository): Promise<PledgeState> {
   const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
@@ -39,7 +40,7 @@ export async function loadPledgeState(m: EntityManager, pledge: Pledge): Promise
     members,
     term,
     signatures,
-    criteriaSet: await m.findOneOrFail(CriteriaSet, { where: { id: pledge.criteriaSetId } }),
+    criteriaSet: await criteriaSets.get(m, pledge.criteriaSetId),
     signers: new Map(users.map((u) => [u.id, u.username])),
   };
 }

@@ -11,7 +11,7 @@ import { nowIso } from '../common/time';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { CriteriaService } from '../criteria/criteria.service';
-import { Criterion } from '../criteria/criterion.entity';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Unit } from '../units/unit.entity';
@@ -29,12 +29,13 @@ export class PledgesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly criteria: CriteriaService,
+    private readonly criteriaSets: CriteriaRepository,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year)));
+      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year), this.criteriaSets));
     });
   }
 
@@ -47,7 +48,7 @@ export class PledgesService {
       if (!(await m.exists(Membership, { where: { clusterId, year } }))) {
         throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}: chưa thể lập giao ước.`);
       }
-      let set = await this.criteria.latest(m, clusterId, year);
+      let set = await this.criteriaSets.latest(m, clusterId, year);
       if (!set) {
         if (!dto.template) {
           throw AppException.field(ErrorCode.InvalidReference, 'template', `Năm ${year} chưa có bộ tiêu chí: hãy lập bộ tiêu chí hoặc chọn mẫu (template).`);
@@ -78,7 +79,7 @@ export class PledgesService {
         updatedAt: now,
       };
       await m.insert(Pledge, pledge);
-      const view = pledgeView(await loadPledgeState(m, pledge));
+      const view = pledgeView(await loadPledgeState(m, pledge, this.criteriaSets));
       await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: pledge.id, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -104,7 +105,7 @@ export class PledgesService {
         }
         await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bản giao ước được chỉnh sửa: ${dto.reason}` });
       }
-      const before = pledgeView(await loadPledgeState(m, pledge));
+      const before = pledgeView(await loadPledgeState(m, pledge, this.criteriaSets));
       const changes: Partial<Pledge> = {
         title: dto.title?.trim() ?? pledge.title,
         theme: dto.theme !== undefined ? dto.theme?.trim() || null : pledge.theme,
@@ -116,7 +117,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
       };
       const updated = await this.bump(m, pledge, changes);
-      const after = pledgeView(await loadPledgeState(m, updated));
+      const after = pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
       await this.audit.record(m, { action: 'pledge.update', entityType: 'pledge', entityId: pledge.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
@@ -129,11 +130,11 @@ export class PledgesService {
       const pledge = await this.find(m, clusterId, year);
       if (pledge.status !== 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Chỉ mở ký được bản giao ước đang ở trạng thái dự thảo.');
       if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
-      if (!(await m.exists(Criterion, { where: { setId: pledge.criteriaSetId } }))) {
+      if (!(await this.criteriaSets.hasCriteria(m, pledge.criteriaSetId))) {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }
       const updated = await this.bump(m, pledge, { status: 'OPEN', openedAt: nowIso() });
-      const view = pledgeView(await loadPledgeState(m, updated));
+      const view = pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
       await this.audit.record(m, { action: 'pledge.open', entityType: 'pledge', entityId: pledge.id, after: { status: 'OPEN' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });

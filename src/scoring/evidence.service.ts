@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { readVerified, storeByHash } from '../common/durable-file';
 import { cleanFileName } from '../common/validation/input-hygiene';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
@@ -16,7 +17,6 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { evidenceType } from '../documents/file-types';
 import { EvidenceFile } from './evidence-file.entity';
 import { ScoreSheetsService } from './score-sheets.service';
-import { leavesOf } from './scoring-context';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -41,6 +41,7 @@ export class EvidenceService implements UploadTarget {
     private readonly uow: UnitOfWork,
     private readonly sheets: ScoreSheetsService,
     private readonly audit: AuditService,
+    private readonly criteria: CriteriaRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, sheetId: string): Promise<EvidenceView[]> {
@@ -66,7 +67,7 @@ export class EvidenceService implements UploadTarget {
     const { sha256, relative } = storeByHash(this.config.dataDir, 'evidence', year, file.buffer, type.extension);
     return this.uow.write(async (m) => {
       const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId);
-      const leaves = await leavesOf(m, sheet.criteriaSetId);
+      const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       if (!criterionCode || !leaves.some((l) => l.code === criterionCode)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'criterionCode', 'Cần ghi mã tiêu chí (criterionCode) có trong phiếu chấm.');
       }

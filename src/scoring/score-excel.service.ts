@@ -14,7 +14,8 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { CriteriaSet } from '../criteria/criteria-set.entity';
+import type { CriteriaSet } from '../criteria/criteria-set.entity';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DATA_SHEET, FIRST_CRITERION_COLUMN, FIRST_DATA_ROW, HEADER_ROW, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
 import { sniff, zipProblem } from '../documents/excel/zip-inspection';
@@ -23,7 +24,7 @@ import { peerAssignments } from './assignment.rules';
 import { ScorerKind, entryProblem } from './ranking.rules';
 import { SCORER_KIND_LABELS } from './score-sheet.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
-import { LeafWithText, leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+import { LeafWithText, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 200;
@@ -54,6 +55,7 @@ export class ScoreExcelService implements UploadTarget {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly sheets: ScoreSheetsRepository,
+    private readonly criteria: CriteriaRepository,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
@@ -167,10 +169,10 @@ export class ScoreExcelService implements UploadTarget {
   /** The scorer the caller is for this kind of sheet, and the units it scores. */
   private async scorerScope(m: EntityManager, p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<ScorerScope> {
     const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-    const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+    const set = await this.criteria.latest(m, clusterId, year);
     if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
     const members = await membersOf(m, clusterId, year);
-    const leaves = await leavesOf(m, set.id);
+    const leaves = await this.criteria.leaves(m, set.id);
     if (kind === 'SELF' || kind === 'PEER') {
       const own = members.find((u) => u.id === p.unitId);
       if (p.role !== Role.UnitOfficer || !own) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được tự chấm và chấm chéo.');

@@ -1,23 +1,22 @@
 import { EntityManager, In } from 'typeorm';
-import { CriteriaSet } from '../criteria/criteria-set.entity';
+import type { CriteriaRepository } from '../criteria/criteria.repository';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { sheetTotals } from './sheet.rules';
 import { ScoreEntry } from './score-entry.entity';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
-import { LeafWithText, leavesOf } from './scoring-context';
+import type { LeafWithText } from './scoring-context';
 import type { SheetView } from './scoring.dto';
 
 /** Views of sheets; `known` passes the leaves and entries of a single sheet the caller already has. */
-export async function sheetViews(m: EntityManager, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
+export async function sheetViews(m: EntityManager, criteria: CriteriaRepository, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
   if (!sheets.length) return [];
   const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
   const units = new Map((await m.findBy(Unit, { id: In(unitIds) })).map((u) => [u.id, u]));
   const entries = known?.entries ?? (await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }));
   const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
   for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
-    const set = await m.findOneOrFail(CriteriaSet, { where: { id }, select: { id: true, versionNo: true } });
-    sets.set(id, { versionNo: set.versionNo, leaves: known?.leaves ?? (await leavesOf(m, id)) });
+    sets.set(id, { versionNo: await criteria.versionNo(m, id), leaves: known?.leaves ?? (await criteria.leaves(m, id)) });
   }
   return sheets.map((s) => {
     const set = sets.get(s.criteriaSetId)!;

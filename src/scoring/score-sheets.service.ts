@@ -5,16 +5,17 @@ import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
+import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { peerAssignments } from './assignment.rules';
 import { ScoreSheet } from './score-sheet.entity';
-import { leavesOf, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+import { membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { sheetViews } from './score-sheet-views';
@@ -30,6 +31,8 @@ export class ScoreSheetsService {
     private readonly audit: AuditService,
     private readonly sheets: ScoreSheetsRepository,
     private readonly configs: ScoringConfigsRepository,
+    private readonly criteria: CriteriaRepository,
+    private readonly trail: AuditRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -41,12 +44,12 @@ export class ScoreSheetsService {
       if (q.kind) where.scorerKind = q.kind;
       // Before publication a member unit sees only the sheets it scores.
       if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = p.unitId ?? '';
-      return sheetViews(m, await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } }));
+      return sheetViews(m, this.criteria, await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } }));
     });
   }
 
   get(p: Principal, clusterId: string, year: number, sheetId: string): Promise<SheetView> {
-    return this.uow.read(async (m) => (await sheetViews(m, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
+    return this.uow.read(async (m) => (await sheetViews(m, this.criteria, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
   }
 
   create(p: Principal, clusterId: string, year: number, dto: CreateSheetDto): Promise<SheetView> {
@@ -57,7 +60,7 @@ export class ScoreSheetsService {
       if (!members.some((u) => u.id === dto.targetUnitId)) {
         throw AppException.field(ErrorCode.InvalidReference, 'targetUnitId', `Đơn vị được chấm không phải thành viên của cụm năm ${year}.`);
       }
-      const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+      const set = await this.criteria.latest(m, clusterId, year);
       if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
       const scorerUnitId = await this.checkScorer(m, p, cluster, year, dto, members.map((u) => u.id));
       const scorerKey = scorerUnitId ?? dto.kind;
@@ -84,7 +87,7 @@ export class ScoreSheetsService {
         updatedAt: now,
       };
       await this.sheets.insert(m, sheet);
-      const [view] = await sheetViews(m, [sheet]);
+      const [view] = await sheetViews(m, this.criteria, [sheet]);
       await this.audit.record(m, { action: 'score_sheet.create', entityType: 'score_sheet', entityId: sheet.id, after: { kind: dto.kind, targetUnitId: dto.targetUnitId, scorerUnitId }, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -97,7 +100,7 @@ export class ScoreSheetsService {
       if (sheet.status === 'SUBMITTED' && !dto.reason) {
         throw AppException.field(ErrorCode.ValidationFailed, 'reason', 'Phiếu đã nộp: sửa điểm cần ghi lý do.');
       }
-      const leaves = await leavesOf(m, sheet.criteriaSetId);
+      const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const values = checkedEntries(dto.entries, leaves);
       // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version waits
       // here and then answers 409 VERSION_CONFLICT (instead of colliding on the entries' unique key).
@@ -107,7 +110,7 @@ export class ScoreSheetsService {
       await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
-      const [view] = await sheetViews(m, [updated], { leaves, entries: [...merged.values()] });
+      const [view] = await sheetViews(m, this.criteria, [updated], { leaves, entries: [...merged.values()] });
       // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
@@ -127,7 +130,7 @@ export class ScoreSheetsService {
     return this.uow.write(async (m) => {
       const { sheet, cluster } = await this.writable(m, p, clusterId, year, sheetId, dto.version);
       if (sheet.status === 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã được nộp.');
-      const leaves = await leavesOf(m, sheet.criteriaSetId);
+      const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const entered = new Set((await this.sheets.entries(m, sheet.id)).map((e) => e.criterionCode));
       const missing = leaves.filter((l) => !entered.has(l.code));
       if (missing.length) {
@@ -139,7 +142,7 @@ export class ScoreSheetsService {
       }
       const updated = await this.sheets.update(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
-      return (await sheetViews(m, [updated]))[0];
+      return (await sheetViews(m, this.criteria, [updated]))[0];
     });
   }
 
@@ -152,7 +155,7 @@ export class ScoreSheetsService {
       if (sheet.version !== dto.version) throw stale(sheet.version);
       const updated = await this.sheets.update(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
       await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
-      return (await sheetViews(m, [updated]))[0];
+      return (await sheetViews(m, this.criteria, [updated]))[0];
     });
   }
 
@@ -212,7 +215,7 @@ export class ScoreSheetsService {
       throw AppException.forbidden();
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
-    if (version !== undefined && sheet.version !== version) throw await staleWithAuthor(m, sheet);
+    if (version !== undefined && sheet.version !== version) throw staleWithAuthor(sheet, await this.trail.lastChange(m, 'score_sheet', sheet.id));
     return { sheet, cluster };
   }
 

@@ -11,7 +11,7 @@ import { Role } from '../auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
 import { EmulationYear } from '../clusters/emulation-year.entity';
-import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ScoreboardData, writeScoreboard } from '../documents/excel/scoreboard-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
@@ -23,7 +23,7 @@ import { sheetTotals } from './ranking.rules';
 import { ScoreEntry } from './score-entry.entity';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
 import { todayInVietnam } from '../common/time';
-import { leavesOf, scoringConfig } from './scoring-context';
+import { scoringConfig } from './scoring-context';
 import { ScoringService } from './scoring.service';
 
 const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;
@@ -36,6 +36,7 @@ export class ScoreboardService {
     private readonly access: AccessService,
     private readonly scoring: ScoringService,
     private readonly documents: IssuedDocumentsService,
+    private readonly criteria: CriteriaRepository,
   ) {}
 
   async data(p: Principal, clusterId: string, year: number) {
@@ -44,8 +45,8 @@ export class ScoreboardService {
       const config = await scoringConfig(m, clusterId, year);
       if (p.role === Role.UnitOfficer && !config.publishedAt) throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
       const ranking = await this.scoring.computeRanking(m, clusterId, year, config);
-      const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
-      const leaves = set ? await leavesOf(m, set.id) : [];
+      const set = await this.criteria.latest(m, clusterId, year);
+      const leaves = set ? await this.criteria.leaves(m, set.id) : [];
       const sheets = await m.find(ScoreSheet, { where: { clusterId, year, status: In(['SUBMITTED', 'LOCKED']) } });
       const entries = sheets.length ? await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }) : [];
       const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];

@@ -5,7 +5,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
-import { findOneRaw, rawQuery } from '../database/raw-sql';
+import { findOneRaw } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
 import type { FinalScoreRule, LeafCriterion } from './ranking.rules';
@@ -26,27 +26,6 @@ export async function scoringConfig(m: EntityManager, clusterId: string, year: n
 
 export interface LeafWithText extends LeafCriterion {
   text: string;
-}
-
-/** The scored leaves of a criteria set (criteria without sub-items), in reading order. */
-export async function leavesOf(m: EntityManager, setId: string): Promise<LeafWithText[]> {
-  // A raw read: the leaves are read on every save of a sheet.
-  const rows = await rawQuery<{ id: string; parent_id: string | null; code: string; max_points: number | string; kind: LeafCriterion['kind']; text: string }>(
-    m,
-    'SELECT id, parent_id, code, max_points, kind, text FROM criteria WHERE set_id = ? ORDER BY position',
-    [setId],
-  );
-  const children = new Map<string | null, typeof rows>();
-  for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
-  const out: LeafWithText[] = [];
-  const walk = (parentId: string | null) => {
-    for (const r of children.get(parentId) ?? []) {
-      if (children.has(r.id)) walk(r.id);
-      else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text });
-    }
-  };
-  walk(null);
-  return out;
 }
 
 /** Member units of a cluster-year in Vietnamese alphabetical order. */

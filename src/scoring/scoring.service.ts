@@ -8,14 +8,14 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { CriteriaSet } from '../criteria/criteria-set.entity';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
 import { RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
 import { ScoreSheetsRepository } from './score-sheets.repository';
-import { RULE_LABELS, leavesOf, membersOf, scoringConfig } from './scoring-context';
+import { RULE_LABELS, membersOf, scoringConfig } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
 import { RankingBody, RankingCache } from './ranking-cache';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
@@ -34,6 +34,7 @@ export class ScoringService {
     private readonly audit: AuditService,
     private readonly configs: ScoringConfigsRepository,
     private readonly sheets: ScoreSheetsRepository,
+    private readonly criteria: CriteriaRepository,
   ) {}
 
   getConfig(p: Principal, clusterId: string, year: number): Promise<ScoringConfigView> {
@@ -113,10 +114,10 @@ export class ScoringService {
 
   async computeRanking(m: EntityManager, clusterId: string, year: number, config: ScoringConfig): Promise<RankingView> {
     const members = await membersOf(m, clusterId, year);
-    const set = await m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+    const set = await this.criteria.latest(m, clusterId, year);
     const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
     const entries = await this.sheets.entriesOf(m, sheets.map((s) => s.id));
-    const leaves = set ? await leavesOf(m, set.id) : [];
+    const leaves = set ? await this.criteria.leaves(m, set.id) : [];
     const scored: ScoredSheet[] = sheets.map((s) => ({
       kind: s.scorerKind,
       scorerId: s.scorerUnitId ?? s.scorerKey,

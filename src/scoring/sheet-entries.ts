@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateTimeVi } from '../common/time';
-import { rawQuery } from '../database/raw-sql';
+import type { LastChange } from '../audit/audit.repository';
 import { entryProblem } from './sheet.rules';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { LeafWithText } from './scoring-context';
@@ -36,17 +35,11 @@ export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[]): Map
 }
 
 /** A stale edit: says who changed the sheet last and when, so the user knows what they are reloading. */
-export async function staleWithAuthor(m: EntityManager, sheet: ScoreSheet): Promise<AppException> {
-  const [last] = await rawQuery<{ actor_username: string; full_name: string | null; occurred_at: string }>(
-    m,
-    `SELECT a.actor_username, u.full_name, a.occurred_at FROM audit_entries a LEFT JOIN users u ON u.username = a.actor_username
-      WHERE a.entity_type = 'score_sheet' AND a.entity_id = ? ORDER BY a.seq DESC LIMIT 1`,
-    [sheet.id],
-  );
+export function staleWithAuthor(sheet: ScoreSheet, last: LastChange | null): AppException {
   if (!last) return stale(sheet.version);
-  const who = last.full_name ? `${last.full_name} (${last.actor_username})` : last.actor_username;
+  const who = last.fullName ? `${last.fullName} (${last.actorUsername})` : last.actorUsername;
   return new AppException(ErrorCode.VersionConflict, undefined, [
-    { field: 'version', code: 'stale', message: `Phiếu đã được ${who} thay đổi lúc ${formatDateTimeVi(last.occurred_at)}; phiên bản hiện tại là ${sheet.version}.` },
+    { field: 'version', code: 'stale', message: `Phiếu đã được ${who} thay đổi lúc ${formatDateTimeVi(last.occurredAt)}; phiên bản hiện tại là ${sheet.version}.` },
   ]);
 }
 

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { nowIso } from '../common/time';
+import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { rawQuery } from '../database/raw-sql';
+import { updateVersioned } from '../database/unit-of-work';
+import { CriteriaSet } from './criteria-set.entity';
+import type { CriterionKind, CriterionNode } from './criteria.rules';
+import { Criterion } from './criterion.entity';
+
+/** A scored leaf of a criteria set (a criterion without sub-items), in hundredths. */
+export interface CriterionLeaf {
+  code: string;
+  maxPoints: number;
+  kind: CriterionKind;
+  text: string;
+}
+
+/**
+ * Criteria sets (in versions) and their criteria: every query of them, and the writes, which bump the
+ * cluster-year's revision (the ranking shows the criteria) in the same transaction.
+ */
+@Injectable()
+export class CriteriaRepository {
+  constructor(private readonly revisions: ClusterYearRevisions) {}
+
+  /** The latest version of a year's set, or null. */
+  latest(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet | null> {
+    return m.findOne(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'DESC' } });
+  }
+
+  /** Every version of a year's set, the first one first. */
+  versions(m: EntityManager, clusterId: string, year: number): Promise<CriteriaSet[]> {
+    return m.find(CriteriaSet, { where: { clusterId, year }, order: { versionNo: 'ASC' } });
+  }
+
+  /** One version of a year's set, or null. */
+  version(m: EntityManager, clusterId: string, year: number, versionNo: number): Promise<CriteriaSet | null> {
+    return m.findOne(CriteriaSet, { where: { clusterId, year, versionNo } });
+  }
+
+  /** A set by id; one that must exist (TypeORM's EntityNotFoundError otherwise). */
+  get(m: EntityManager, id: string): Promise<CriteriaSet> {
+    return m.findOneOrFail(CriteriaSet, { where: { id } });
+  }
+
+  /** The version number of a set that must exist. */
+  async versionNo(m: EntityManager, id: string): Promise<number> {
+    return (await m.findOneOrFail(CriteriaSet, { where: { id }, select: { id: true, versionNo: true } })).versionNo;
+  }
+
+  /** Whether the cluster-year has a set (in any version). */
+  existsFor(m: EntityManager, clusterId: string, year: number): Promise<boolean> {
+    return m.exists(CriteriaSet, { where: { clusterId, year } });
+  }
+
+  /** The criteria of a set (the whole tree, flat), by position among siblings. */
+  criteria(m: EntityManager, setId: string): Promise<Criterion[]> {
+    return m.find(Criterion, { where: { setId }, order: { position: 'ASC' } });
+  }
+
+  /** Whether a set has any criterion. */
+  hasCriteria(m: EntityManager, setId: string): Promise<boolean> {
+    return m.exists(Criterion, { where: { setId } });
+  }
+
+  /** The scored leaves of a set (criteria without sub-items), in reading order. */
+  async leaves(m: EntityManager, setId: string): Promise<CriterionLeaf[]> {
+    // A raw read: the leaves are read on every save of a sheet.
+    const rows = await rawQuery<{ id: string; parent_id: string | null; code: string; max_points: number | string; kind: CriterionKind; text: string }>(
+      m,
+      'SELECT id, parent_id, code, max_points, kind, text FROM criteria WHERE set_id = ? ORDER BY position',
+      [setId],
+    );
+    const children = new Map<string | null, typeof rows>();
+    for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+    const out: CriterionLeaf[] = [];
+    const walk = (parentId: string | null) => {
+      for (const r of children.get(parentId) ?? []) {
+        if (children.has(r.id)) walk(r.id);
+        else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text });
+      }
+    };
+    walk(null);
+    return out;
+  }
+
+  /** Inserts a new set (a first version or an amendment) with its tree of criteria. */
+  async insert(m: EntityManager, set: CriteriaSet, items: CriterionNode[]): Promise<void> {
+    await m.insert(CriteriaSet, set);
+    await this.insertTree(m, set.id, items);
+    await this.revisions.bump(m, set.clusterId, set.year);
+  }
+
+  /** The optimistic update of a set (else 409) replacing its whole tree; answers the set as written. */
+  async replace(m: EntityManager, set: CriteriaSet, expectedVersion: number, changes: Pick<CriteriaSet, 'title' | 'totalPoints' | 'updatedAt'>, items: CriterionNode[]): Promise<CriteriaSet> {
+    const updated = await updateVersioned(m, CriteriaSet, set, expectedVersion, changes, 'bộ tiêu chí');
+    await m.delete(Criterion, { setId: set.id });
+    await this.insertTree(m, set.id, items);
+    await this.revisions.bump(m, set.clusterId, set.year);
+    return updated;
+  }
+
+  /** Locks a set (its pledge is signed), moving its version. */
+  async lock(m: EntityManager, setId: string): Promise<void> {
+    const set = await this.get(m, setId);
+    const at = nowIso();
+    await m.createQueryBuilder().update(CriteriaSet).set({ lockedAt: at, updatedAt: at, version: () => 'version + 1' }).where('id = :setId', { setId }).execute();
+    await this.revisions.bump(m, set.clusterId, set.year);
+  }
+
+  /** Inserts a tree of criteria under a set, in order. */
+  private async insertTree(m: EntityManager, setId: string, items: CriterionNode[]): Promise<void> {
+    const insert = async (nodes: CriterionNode[], parentId: string | null) => {
+      for (const [position, node] of nodes.entries()) {
+        const id = randomUUID();
+        await m.insert(Criterion, {
+          id,
+          setId,
+          parentId,
+          position,
+          code: node.code,
+          text: node.text,
+          guidance: node.guidance,
+          maxPoints: node.maxPoints,
+          kind: node.kind,
+          evidenceRequired: node.evidenceRequired,
+        });
+        await insert(node.children, id);
+      }
+    };
+    await insert(items, null);
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { nowIso } from '../common/time';
+import { rawQuery } from '../database/raw-sql';
+import { DocumentNumber } from './document-number.entity';
+import { IssuedDocument } from './issued-document.entity';
+
+/** PostgreSQL advisory-lock key: serialises the allocation of document numbers. */
+const PG_NUMBERS_LOCK_KEY = 7_346_002;
+
+/** The register of issued documents and the document numbers: their queries and writes. */
+@Injectable()
+export class IssuedDocumentsRepository {
+  /** The document issued for this content of this source, or null. */
+  byContent(m: EntityManager, sourceId: string, contentKey: string): Promise<IssuedDocument | null> {
+    return m.findOne(IssuedDocument, { where: { sourceId, contentKey } });
+  }
+
+  find(m: EntityManager, id: string): Promise<IssuedDocument | null> {
+    return m.findOne(IssuedDocument, { where: { id } });
+  }
+
+  /** The issued document whose file has this SHA-256, or null. */
+  bySha256(m: EntityManager, sha256: string): Promise<IssuedDocument | null> {
+    return m.findOne(IssuedDocument, { where: { sha256 } });
+  }
+
+  async insert(m: EntityManager, document: IssuedDocument): Promise<void> {
+    await m.insert(IssuedDocument, document);
+  }
+
+  /** The sequence number a document (source) was given for this type, or null. */
+  async numberOf(m: EntityManager, sourceId: string, typeCode: string): Promise<number | null> {
+    return (await m.findOne(DocumentNumber, { where: { sourceId, typeCode } }))?.seq ?? null;
+  }
+
+  /** Gives the source the next number of its issuer, year and type (from 1); answers it. */
+  async allocateNumber(m: EntityManager, issuerId: string, year: number, typeCode: string, sourceId: string): Promise<number> {
+    if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock($1)', [PG_NUMBERS_LOCK_KEY]);
+    const [row] = await rawQuery<{ last: number | string }>(m, 'SELECT COALESCE(MAX(seq), 0) AS last FROM document_numbers WHERE issuer_id = ? AND year = ? AND type_code = ?', [issuerId, year, typeCode]);
+    const seq = Number(row.last) + 1;
+    await m.insert(DocumentNumber, { issuerId, year, typeCode, seq, sourceId, createdAt: nowIso() });
+    return seq;
+  }
+}
