@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
+import { UsersRepository } from '../auth/users.repository';
 import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
@@ -33,12 +34,13 @@ export class PledgeDocumentService {
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
     private readonly documents: IssuedDocumentsService,
+    private readonly users: UsersRepository,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
     const { data, state } = await this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year));
+      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year), this.users);
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
       const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {

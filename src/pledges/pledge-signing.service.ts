@@ -4,6 +4,7 @@ import { IsNull } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
+import { UsersRepository } from '../auth/users.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -26,6 +27,7 @@ export class PledgeSigningService {
     private readonly audit: AuditService,
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
+    private readonly users: UsersRepository,
   ) {}
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
@@ -70,7 +72,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      const state = await loadPledgeState(m, updated);
+      const state = await loadPledgeState(m, updated, this.users);
       if (state.members.every((u) => state.signatures.some((s) => s.unitId === u.id))) {
         updated = await this.pledges.bump(m, updated, { status: 'COMPLETE', completedAt: nowIso() });
         await this.criteria.lock(m, pledge.criteriaSetId);
@@ -83,7 +85,7 @@ export class PledgeSigningService {
           clusterId,
         });
       }
-      return pledgeView(await loadPledgeState(m, updated));
+      return pledgeView(await loadPledgeState(m, updated, this.users));
     });
   }
 
@@ -110,7 +112,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      return pledgeView(await loadPledgeState(m, updated));
+      return pledgeView(await loadPledgeState(m, updated, this.users));
     });
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager, IsNull } from 'typeorm';
-import { User } from '../auth/user.entity';
+import type { UsersRepository } from '../auth/users.repository';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
@@ -23,13 +23,13 @@ export interface PledgeState {
   signers: Map<string, string>;
 }
 
-export async function loadPledgeState(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
+export async function loadPledgeState(m: EntityManager, pledge: Pledge, users: UsersRepository): Promise<PledgeState> {
   const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
   const term = await m.findOne(LeadershipTerm, { where: { clusterId: pledge.clusterId, year: pledge.year } });
   const signatures = await m.find(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
-  const users = signatures.length ? await m.findBy(User, signatures.map((s) => ({ id: s.signedByUserId }))) : [];
+  const signers = await users.usernames(m, signatures.map((s) => s.signedByUserId));
   const rank = (u: Unit) => (u.id === term?.chairUnitId ? 0 : u.id === term?.viceChairUnitId ? 1 : 2);
   const members = memberships.map((ms) => ms.unit!).sort((a, b) => rank(a) - rank(b) || compareVi(a.name, b.name));
   return {
@@ -40,7 +40,7 @@ export async function loadPledgeState(m: EntityManager, pledge: Pledge): Promise
     term,
     signatures,
     criteriaSet: await m.findOneOrFail(CriteriaSet, { where: { id: pledge.criteriaSetId } }),
-    signers: new Map(users.map((u) => [u.id, u.username])),
+    signers,
   };
 }
 

@@ -4,6 +4,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
+import { UsersRepository } from '../auth/users.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -29,12 +30,13 @@ export class PledgesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly criteria: CriteriaService,
+    private readonly users: UsersRepository,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year)));
+      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year), this.users));
     });
   }
 
@@ -78,7 +80,7 @@ export class PledgesService {
         updatedAt: now,
       };
       await m.insert(Pledge, pledge);
-      const view = pledgeView(await loadPledgeState(m, pledge));
+      const view = pledgeView(await loadPledgeState(m, pledge, this.users));
       await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: pledge.id, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -104,7 +106,7 @@ export class PledgesService {
         }
         await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bản giao ước được chỉnh sửa: ${dto.reason}` });
       }
-      const before = pledgeView(await loadPledgeState(m, pledge));
+      const before = pledgeView(await loadPledgeState(m, pledge, this.users));
       const changes: Partial<Pledge> = {
         title: dto.title?.trim() ?? pledge.title,
         theme: dto.theme !== undefined ? dto.theme?.trim() || null : pledge.theme,
@@ -116,7 +118,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
       };
       const updated = await this.bump(m, pledge, changes);
-      const after = pledgeView(await loadPledgeState(m, updated));
+      const after = pledgeView(await loadPledgeState(m, updated, this.users));
       await this.audit.record(m, { action: 'pledge.update', entityType: 'pledge', entityId: pledge.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
@@ -133,7 +135,7 @@ export class PledgesService {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }
       const updated = await this.bump(m, pledge, { status: 'OPEN', openedAt: nowIso() });
-      const view = pledgeView(await loadPledgeState(m, updated));
+      const view = pledgeView(await loadPledgeState(m, updated, this.users));
       await this.audit.record(m, { action: 'pledge.open', entityType: 'pledge', entityId: pledge.id, after: { status: 'OPEN' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
