@@ -7,16 +7,33 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
+import { LoginAttemptsRepository } from './login-attempts.repository';
+import { MfaRepository } from './mfa.repository';
 import { MfaService } from './mfa.service';
 import { PasswordService } from './password.service';
+import { SessionsRepository } from './sessions.repository';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 /** Sign-in, sessions, second factor, accounts, and the access policy; installs the one global guard. */
 @Module({
   imports: [AuditModule],
-  providers: [AuthService, Authenticator, MfaService, PasswordService, AccessRepository, AccessService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    Authenticator,
+    MfaService,
+    PasswordService,
+    AccessRepository,
+    AccessService,
+    UsersService,
+    UsersRepository,
+    SessionsRepository,
+    MfaRepository,
+    LoginAttemptsRepository,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   controllers: [AuthController, UsersController],
-  exports: [AuthService, Authenticator, MfaService, PasswordService, AccessService],
+  exports: [AuthService, Authenticator, MfaService, PasswordService, AccessService, UsersRepository],
 })
 export class AuthModule {}

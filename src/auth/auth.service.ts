@@ -1,24 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ERROR_CATALOGUE, ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
-import { nowIso } from '../common/time';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { TokenView } from './auth.dto';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginAttempts, ThrottleKey } from './login-throttle';
-import { MfaRecoveryCode } from './mfa-recovery-code.entity';
 import { acceptTotp, decryptSecret, deviceIdFor, hashRecoveryCode, isRemembered, looksLikeRecoveryCode, newDeviceToken, newRememberToken } from './mfa';
+import { MfaRepository } from './mfa.repository';
 import { PasswordService, passwordProblem } from './password.service';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
+import { SessionsRepository } from './sessions.repository';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface ClientInfo {
   ip?: string;
@@ -60,8 +62,12 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly mfa: MfaRepository,
+    attempts: LoginAttemptsRepository,
   ) {
-    this.attempts = new LoginAttempts(config.loginWindowSeconds * 1000);
+    this.attempts = new LoginAttempts(attempts, config.loginWindowSeconds * 1000);
   }
 
   /**
@@ -93,7 +99,7 @@ export class AuthService {
       throw error;
     };
     try {
-      const user = await this.uow.read((m) => m.findOne(User, { where: { username } }));
+      const user = await this.uow.read((m) => this.users.findByUsername(m, username));
       const valid = await this.passwords.verify(user?.passwordHash, password);
       if (!user || !valid || !user.active) {
         this.logger.warn(`Failed login for "${username.slice(0, 50)}" from ${client.ip ?? 'unknown'}`);
@@ -120,12 +126,10 @@ export class AuthService {
         await this.attempts.settle(m, reserved.ids, true, [userKey, ...(deviceId ? [`device:${deviceId}`] : [])]);
         if (mfaStep !== null) {
           // A code is accepted once: the step moves forward only (a concurrent login with the same code loses).
-          const moved = await m.createQueryBuilder().update(User).set({ mfaLastStep: mfaStep }).where('id = :id AND (mfa_last_step IS NULL OR mfa_last_step < :step)', { id: user.id, step: mfaStep }).execute();
-          if (moved.affected !== 1) throw AppException.field(ErrorCode.MfaInvalid, 'code', ERROR_CATALOGUE[ErrorCode.MfaInvalid].message);
+          if (!(await this.mfa.advanceLastStep(m, user.id, mfaStep))) throw AppException.field(ErrorCode.MfaInvalid, 'code', ERROR_CATALOGUE[ErrorCode.MfaInvalid].message);
         }
         if (recoveryCodeId) {
-          const used = await m.createQueryBuilder().update(MfaRecoveryCode).set({ usedAt: nowIso() }).where('id = :id AND used_at IS NULL', { id: recoveryCodeId }).execute();
-          if (used.affected !== 1) throw AppException.field(ErrorCode.MfaInvalid, 'code', ERROR_CATALOGUE[ErrorCode.MfaInvalid].message);
+          if (!(await this.mfa.useCode(m, recoveryCodeId))) throw AppException.field(ErrorCode.MfaInvalid, 'code', ERROR_CATALOGUE[ErrorCode.MfaInvalid].message);
           await this.audit.record(m, { action: 'mfa.recovery_code_used', entityType: 'user', entityId: user.id });
         }
         return this.openSession(m, user, client, 'session.login');
@@ -145,7 +149,7 @@ export class AuthService {
       return step === null ? null : { step, recoveryCodeId: null };
     }
     if (looksLikeRecoveryCode(code)) {
-      const found = await this.uow.read((m) => m.findOne(MfaRecoveryCode, { where: { userId: user.id, codeHash: hashRecoveryCode(code), usedAt: IsNull() } }));
+      const found = await this.uow.read((m) => this.mfa.findUnusedCode(m, user.id, hashRecoveryCode(code)));
       return found ? { step: null, recoveryCodeId: found.id } : null;
     }
     return null;
@@ -153,7 +157,7 @@ export class AuthService {
 
   async logout(p: Principal): Promise<void> {
     await this.uow.write(async (m) => {
-      await m.update(Session, { id: p.sessionId, revokedAt: IsNull() }, { revokedAt: nowIso() });
+      await this.sessions.revoke(m, p.sessionId);
       await this.audit.record(m, { action: 'session.logout', entityType: 'session', entityId: p.sessionId });
     });
   }
@@ -165,23 +169,17 @@ export class AuthService {
     if (current === next) {
       throw AppException.field(ErrorCode.ValidationFailed, 'newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
     }
-    const user = await this.uow.read((m) => m.findOneOrFail(User, { where: { id: p.userId } }));
+    const user = await this.uow.read((m) => this.users.get(m, p.userId));
     if (!(await this.passwords.verify(user.passwordHash, current))) {
       throw AppException.field(ErrorCode.WrongCurrentPassword, 'currentPassword', 'Mật khẩu hiện tại không đúng.');
     }
     const hash = await this.passwords.hash(next);
     return this.uow.write(async (m) => {
-      const now = nowIso();
-      await updateVersioned(m, User, user, user.version, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }, 'tài khoản');
-      await this.revokeAllSessions(m, user.id);
+      await this.users.setPassword(m, user, hash);
+      await this.sessions.revokeAllOfUser(m, user.id);
       await this.audit.record(m, { action: 'user.password_change', entityType: 'user', entityId: user.id });
       return this.openSession(m, user, client, 'session.login');
     });
-  }
-
-  /** Ends every open session of a user (password change, reset, disabling). */
-  async revokeAllSessions(m: EntityManager, userId: string): Promise<void> {
-    await m.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: nowIso() });
   }
 
   private async openSession(m: EntityManager, user: User, client: ClientInfo, action: string): Promise<TokenView> {
@@ -196,7 +194,7 @@ export class AuthService {
       ip: client.ip?.slice(0, 64) ?? null,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     };
-    await m.insert(Session, session);
+    await this.sessions.insert(m, session);
     await this.audit.record(m, {
       action,
       entityType: 'session',

@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import type { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { SERVER_SECRET } from '../config/config.tokens';
-import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CSRF_HEADER, csrfTokenFor, sameToken, sessionCookieToken } from './cookies';
 import type { Principal } from './principal';
 import { Role } from './roles';
+import { SessionAccountRow, SessionsRepository } from './sessions.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -37,6 +36,7 @@ export class Authenticator {
   constructor(
     private readonly jwt: JwtService,
     private readonly uow: UnitOfWork,
+    private readonly sessions: SessionsRepository,
     @Inject(SERVER_SECRET) private readonly secret: string,
   ) {}
 
@@ -58,44 +58,14 @@ export class Authenticator {
     if (!bearer && !SAFE_METHODS.has(req.method) && !sameToken(req.headers[CSRF_HEADER], csrfTokenFor(this.secret, payload.sid))) {
       throw new AppException(ErrorCode.CsrfRejected);
     }
-    const principal = await this.uow.read((m) => loadPrincipal(m, payload.sid));
+    const principal = openSessionPrincipal(await this.uow.read((m) => this.sessions.withAccount(m, payload.sid)), payload.sid);
     if (!principal || principal.userId !== payload.sub) throw new AppException(ErrorCode.SessionEnded);
     return principal;
   }
 }
 
-/**
- * The principal of an open session of an active user, or null. One raw statement, as it runs on every
- * request: a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the
- * secretariat follows the chair) come along as one comma-separated column.
- */
-export async function loadPrincipal(manager: EntityManager, sessionId: string): Promise<Principal | null> {
-  const postgres = manager.connection.options.type === 'postgres';
-  const aggregate = postgres ? "string_agg(x.cluster_id, ',')" : "group_concat(x.cluster_id, ',')";
-  const [row] = await rawQuery<{
-    expires_at: string;
-    revoked_at: string | null;
-    user_id: string;
-    username: string;
-    full_name: string;
-    role: Role;
-    unit_id: string | null;
-    organizer_id: string | null;
-    active: number | boolean;
-    mfa_enabled_at: string | null;
-    cluster_ids: string | null;
-  }>(
-    manager,
-    `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active, u.mfa_enabled_at,
-            CASE WHEN u.role = '${Role.ClusterSecretary}' THEN (
-              SELECT ${aggregate} FROM (
-                SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = u.id
-                UNION SELECT lt.cluster_id FROM leadership_terms lt WHERE lt.chair_unit_id = COALESCE(u.unit_id, '')
-              ) x
-            ) END AS cluster_ids
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
-    [sessionId],
-  );
+/** The principal of an open session of an active user, or null (revoked, expired, or the user disabled). */
+export function openSessionPrincipal(row: SessionAccountRow | undefined, sessionId: string): Principal | null {
   if (!row || row.revoked_at || row.expires_at <= nowIso() || !row.active) return null;
   const clusterIds = row.role === Role.ClusterSecretary && row.cluster_ids ? row.cluster_ids.split(',').sort() : [];
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { numbered } from '../database/raw-sql';
+import type { LoginAttemptsRepository } from './login-attempts.repository';
 
 /**
  * The login throttle's rule, pure: seconds until a key may try again, given the times (ms) of its attempts
@@ -20,14 +20,6 @@ export interface ThrottleKey {
 }
 
 /**
- * Plain queries through the transaction's own connection (no read memo: counts must be exact). "?" placeholders,
- * numbered for PostgreSQL.
- */
-function sql<T>(m: EntityManager, text: string, params: unknown[]): Promise<T[]> {
-  return m.query(m.connection.options.type === 'postgres' ? numbered(text) : text, params) as Promise<T[]>;
-}
-
-/**
  * Login attempts, kept in the database so that every process and instance sees the same counts.
  * An attempt is reserved (PENDING) before the password is checked, in a transaction that first counts the
  * key's failed and pending attempts: a burst of concurrent guesses cannot all pass the check before any of
@@ -36,6 +28,7 @@ function sql<T>(m: EntityManager, text: string, params: unknown[]): Promise<T[]>
  */
 export class LoginAttempts {
   constructor(
+    private readonly repository: LoginAttemptsRepository,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
@@ -45,16 +38,12 @@ export class LoginAttempts {
     const now = this.now();
     const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
     // Across instances on PostgreSQL: one key's reservations are serialised (locks taken in one order).
-    if (isPostgres) for (const k of sorted) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${k.key}`]);
+    if (isPostgres) for (const k of sorted) await this.repository.lockKey(m, k.key);
     const since = new Date(now - this.windowMs).toISOString();
     let wait = 0;
     for (const k of sorted) {
-      const rows = await sql<{ attempted_at: string; outcome: string }>(
-        m,
-        `SELECT attempted_at, outcome FROM login_attempts WHERE throttle_key = ? AND attempted_at > ? AND outcome IN ('PENDING', 'FAILED')`,
-        [k.key, since],
-      );
-      wait = Math.max(wait, retryAfterSeconds(rows.map((r) => Date.parse(r.attempted_at)), k.limit, this.windowMs, now));
+      const times = await this.repository.countingAttemptTimes(m, k.key, since);
+      wait = Math.max(wait, retryAfterSeconds(times.map((t) => Date.parse(t)), k.limit, this.windowMs, now));
     }
     if (wait > 0) return { wait };
     const at = new Date(now).toISOString();
@@ -62,17 +51,17 @@ export class LoginAttempts {
     for (const k of sorted) {
       const id = randomUUID();
       ids.push(id);
-      await sql(m, `INSERT INTO login_attempts (id, throttle_key, attempted_at, outcome) VALUES (?, ?, ?, 'PENDING')`, [id, k.key, at]);
+      await this.repository.insertPending(m, id, k.key, at);
     }
     return { ids };
   }
 
   /** Settles reserved attempts. Success clears the failures of `clearKeys` (the account, the device). */
   async settle(m: EntityManager, ids: string[], ok: boolean, clearKeys: string[] = []): Promise<void> {
-    for (const id of ids) await sql(m, `UPDATE login_attempts SET outcome = ? WHERE id = ?`, [ok ? 'OK' : 'FAILED', id]);
-    if (ok) for (const key of clearKeys) await sql(m, `DELETE FROM login_attempts WHERE throttle_key = ? AND outcome <> 'PENDING'`, [key]);
+    for (const id of ids) await this.repository.settle(m, id, ok ? 'OK' : 'FAILED');
+    if (ok) for (const key of clearKeys) await this.repository.deleteSettled(m, key);
     // Housekeeping: attempts that can no longer count.
     const stale = new Date(this.now() - this.windowMs * 2).toISOString();
-    await sql(m, `DELETE FROM login_attempts WHERE attempted_at < ? AND id NOT IN (${ids.map(() => '?').join(', ') || "''"})`, [stale, ...ids]);
+    await this.repository.deleteOlderThan(m, stale, ids);
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { qrcode } from '../documents/libraries';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -10,11 +9,11 @@ import { SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { UnitOfWork } from '../database/unit-of-work';
 import { MFA_REQUIRED_ROLES } from './roles';
-import { MfaRecoveryCode } from './mfa-recovery-code.entity';
 import { acceptTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './mfa';
+import { MfaRepository } from './mfa.repository';
 import { PasswordService } from './password.service';
 import type { Principal } from './principal';
-import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface MfaStatus {
   enabled: boolean;
@@ -38,6 +37,8 @@ export class MfaService {
     private readonly uow: UnitOfWork,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
+    private readonly mfa: MfaRepository,
   ) {}
 
   /** The stored (encrypted) form of a TOTP secret, as setup() writes it; the seed enrols its demo accounts with it. */
@@ -47,8 +48,8 @@ export class MfaService {
 
   status(p: Principal): Promise<MfaStatus> {
     return this.uow.read(async (m) => {
-      const user = await m.findOneOrFail(User, { where: { id: p.userId } });
-      const left = await m.count(MfaRecoveryCode, { where: { userId: p.userId, usedAt: IsNull() } });
+      const user = await this.users.get(m, p.userId);
+      const left = await this.mfa.unusedCodeCount(m, p.userId);
       return { enabled: !!user.mfaEnabledAt, enabledAt: user.mfaEnabledAt ?? null, required: MFA_REQUIRED_ROLES.includes(p.role), recoveryCodesLeft: user.mfaEnabledAt ? left : 0 };
     });
   }
@@ -57,9 +58,9 @@ export class MfaService {
   async setup(p: Principal): Promise<MfaSetup> {
     const secret = newTotpSecret();
     await this.uow.write(async (m) => {
-      const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+      const user = await this.users.get(m, p.userId);
       if (user.mfaEnabledAt) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp đang bật: hãy tắt trước khi đăng ký ứng dụng mới.');
-      await m.update(User, { id: p.userId }, { mfaSecret: encryptSecret(secret, this.keys.mfa), mfaLastStep: null });
+      await this.mfa.setPendingSecret(m, p.userId, encryptSecret(secret, this.keys.mfa));
       await this.audit.record(m, { action: 'mfa.setup', entityType: 'user', entityId: p.userId });
     });
     const otpauthUri = totpUri(secret, p.username);
@@ -69,14 +70,14 @@ export class MfaService {
   /** Confirms the pending secret with a code; answers the recovery codes, shown this once. */
   enable(p: Principal, code: string): Promise<{ recoveryCodes: string[] }> {
     return this.uow.write(async (m) => {
-      const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+      const user = await this.users.get(m, p.userId);
       if (user.mfaEnabledAt) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp đã được bật.');
       const secret = user.mfaSecret ? decryptSecret(user.mfaSecret, this.keys.mfa) : null;
       if (!secret) throw AppException.field(ErrorCode.BusinessRule, 'code', 'Chưa đăng ký ứng dụng xác thực: hãy bấm "Đăng ký" trước.');
       const step = acceptTotp(secret, code.trim(), user.mfaLastStep);
       if (step === null) throw AppException.field(ErrorCode.MfaInvalid, 'code', 'Mã xác thực không đúng hoặc đã hết hạn.');
       const now = nowIso();
-      await m.update(User, { id: p.userId }, { mfaEnabledAt: now, mfaLastStep: step, updatedAt: now });
+      await this.mfa.enable(m, p.userId, step, now);
       const recoveryCodes = await this.replaceRecoveryCodes(m, p.userId);
       await this.audit.record(m, { action: 'mfa.enable', entityType: 'user', entityId: p.userId, after: { enabledAt: now } });
       return { recoveryCodes };
@@ -96,41 +97,34 @@ export class MfaService {
   /** Turns MFA off for oneself: with the password and a current code; not for roles that require it. */
   async disable(p: Principal, password: string, code: string): Promise<void> {
     if (MFA_REQUIRED_ROLES.includes(p.role)) throw AppException.forbidden('Tài khoản quản trị và thẩm định bắt buộc dùng xác thực hai lớp.');
-    const user = await this.uow.read((m) => m.findOneOrFail(User, { where: { id: p.userId } }));
+    const user = await this.uow.read((m) => this.users.get(m, p.userId));
     if (!(await this.passwords.verify(user.passwordHash, password))) {
       throw AppException.field(ErrorCode.WrongCurrentPassword, 'password', 'Mật khẩu hiện tại không đúng.');
     }
     await this.uow.write(async (m) => {
       await this.requireCode(m, p, code);
-      await this.clear(m, p.userId);
+      await this.mfa.clear(m, p.userId);
       await this.audit.record(m, { action: 'mfa.disable', entityType: 'user', entityId: p.userId });
     });
   }
 
   /** An administrator resets a user's second factor (lost phone and codes); the user enrols again. */
   reset(m: EntityManager, userId: string): Promise<void> {
-    return this.clear(m, userId);
-  }
-
-  private async clear(m: EntityManager, userId: string): Promise<void> {
-    await m.update(User, { id: userId }, { mfaSecret: null, mfaEnabledAt: null, mfaLastStep: null, updatedAt: nowIso() });
-    await m.delete(MfaRecoveryCode, { userId });
+    return this.mfa.clear(m, userId);
   }
 
   private async requireCode(m: EntityManager, p: Principal, code: string): Promise<void> {
-    const user = await m.findOneOrFail(User, { where: { id: p.userId } });
+    const user = await this.users.get(m, p.userId);
     const secret = user.mfaEnabledAt && user.mfaSecret ? decryptSecret(user.mfaSecret, this.keys.mfa) : null;
     if (!secret) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp chưa được bật.');
     const step = acceptTotp(secret, code.trim(), user.mfaLastStep);
     if (step === null) throw AppException.field(ErrorCode.MfaInvalid, 'code', 'Mã xác thực không đúng hoặc đã hết hạn.');
-    await m.update(User, { id: p.userId }, { mfaLastStep: step });
+    await this.mfa.setLastStep(m, p.userId, step);
   }
 
   private async replaceRecoveryCodes(m: EntityManager, userId: string): Promise<string[]> {
-    await m.delete(MfaRecoveryCode, { userId });
     const codes = newRecoveryCodes();
-    const now = nowIso();
-    for (const code of codes) await m.insert(MfaRecoveryCode, { id: randomUUID(), userId, codeHash: hashRecoveryCode(code), createdAt: now, usedAt: null });
+    await this.mfa.replaceCodes(m, userId, codes.map((c) => hashRecoveryCode(c)));
     return codes;
   }
 }

@@ -4,16 +4,15 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { escapeLike } from '../common/text';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
-import { AuthService } from './auth.service';
 import { PasswordService, passwordProblem } from './password.service';
 import { ROLE_LABELS } from './roles';
-import { UserClusterScope } from './user-cluster-scope.entity';
+import { SessionsRepository } from './sessions.repository';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
 import { RoleScope, roleScopeProblems } from './users.rules';
 
@@ -24,21 +23,15 @@ export class UsersService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
-    private readonly auth: AuthService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserPage> {
     const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(User, 'u').orderBy('u.username', 'ASC').take(limit).skip(offset);
-      if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-      if (query.q) {
-        qb.andWhere("(LOWER(u.username) LIKE :q ESCAPE '\\' OR LOWER(u.fullName) LIKE :q ESCAPE '\\')", {
-          q: `%${escapeLike(query.q.toLowerCase())}%`,
-        });
-      }
-      const [users, total] = await qb.getManyAndCount();
+      const [users, total] = await this.users.search(m, { role: query.role, text: query.q, limit, offset });
       return { items: await this.views(m, users), total, limit, offset };
     });
   }
@@ -59,7 +52,7 @@ export class UsersService {
         clusterIds: [...new Set(dto.clusterIds ?? [])],
       };
       await this.checkScope(m, scope);
-      if (await m.exists(User, { where: { username: dto.username } })) {
+      if (await this.users.usernameTaken(m, dto.username)) {
         throw AppException.field(ErrorCode.Duplicate, 'username', `Tên đăng nhập "${dto.username}" đã được sử dụng.`);
       }
       const now = nowIso();
@@ -77,8 +70,7 @@ export class UsersService {
         createdAt: now,
         updatedAt: now,
       };
-      await m.insert(User, user);
-      await this.saveScopes(m, user.id, scope.clusterIds);
+      await this.users.insert(m, user, scope.clusterIds);
       const view = await this.view(m, user);
       await this.audit.record(m, { action: 'user.create', entityType: 'user', entityId: user.id, after: view, reason: dto.reason });
       return view;
@@ -96,26 +88,16 @@ export class UsersService {
         clusterIds: dto.clusterIds !== undefined ? [...new Set(dto.clusterIds)] : before.clusterIds,
       };
       await this.checkScope(m, scope);
-      const updated = await updateVersioned(
-        m,
-        User,
-        current,
-        dto.version,
-        {
-          fullName: dto.fullName?.trim() ?? current.fullName,
-          role: scope.role,
-          unitId: scope.unitId,
-          organizerId: scope.organizerId,
-          active: dto.active ?? current.active,
-          updatedAt: nowIso(),
-        },
-        'tài khoản',
-      );
-      if (dto.clusterIds !== undefined) {
-        await m.delete(UserClusterScope, { userId: id });
-        await this.saveScopes(m, id, scope.clusterIds);
-      }
-      if (dto.active === false && current.active) await this.auth.revokeAllSessions(m, id);
+      const updated = await this.users.update(m, current, dto.version, {
+        fullName: dto.fullName?.trim() ?? current.fullName,
+        role: scope.role,
+        unitId: scope.unitId,
+        organizerId: scope.organizerId,
+        active: dto.active ?? current.active,
+        updatedAt: nowIso(),
+      });
+      if (dto.clusterIds !== undefined) await this.users.replaceClusterIds(m, id, scope.clusterIds);
+      if (dto.active === false && current.active) await this.sessions.revokeAllOfUser(m, id);
       const after = await this.view(m, updated);
       await this.audit.record(m, { action: 'user.update', entityType: 'user', entityId: id, before, after, reason: dto.reason });
       return after;
@@ -127,16 +109,14 @@ export class UsersService {
     if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'newPassword', problem);
     const hash = await this.passwords.hash(dto.newPassword);
     await this.uow.write(async (m) => {
-      const user = await this.find(m, id);
-      const now = nowIso();
-      await updateVersioned(m, User, user, user.version, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }, 'tài khoản');
-      await this.auth.revokeAllSessions(m, id);
+      await this.users.setPassword(m, await this.find(m, id), hash);
+      await this.sessions.revokeAllOfUser(m, id);
       await this.audit.record(m, { action: 'user.password_reset', entityType: 'user', entityId: id, reason: dto.reason });
     });
   }
 
   private async find(m: EntityManager, id: string): Promise<User> {
-    const user = await m.findOne(User, { where: { id } });
+    const user = await this.users.find(m, id);
     if (!user) throw AppException.notFound('tài khoản');
     return user;
   }
@@ -166,16 +146,12 @@ export class UsersService {
     if (problems.length) throw new AppException(ErrorCode.InvalidReference, undefined, problems);
   }
 
-  private async saveScopes(m: EntityManager, userId: string, clusterIds: string[]): Promise<void> {
-    if (clusterIds.length) await m.insert(UserClusterScope, clusterIds.map((clusterId) => ({ userId, clusterId })));
-  }
-
   private async view(m: EntityManager, user: User): Promise<UserView> {
     return (await this.views(m, [user]))[0];
   }
 
   private async views(m: EntityManager, users: User[]): Promise<UserView[]> {
-    const scopes = users.length ? await m.find(UserClusterScope, { where: { userId: In(users.map((u) => u.id)) } }) : [];
+    const clusterIds = await this.users.clusterIds(m, users.map((u) => u.id));
     return users.map((u) => ({
       id: u.id,
       username: u.username,
@@ -184,7 +160,7 @@ export class UsersService {
       roleLabel: ROLE_LABELS[u.role],
       unitId: u.unitId,
       organizerId: u.organizerId,
-      clusterIds: scopes.filter((s) => s.userId === u.id).map((s) => s.clusterId).sort(),
+      clusterIds: clusterIds.get(u.id) ?? [],
       active: Boolean(u.active),
       version: u.version,
       createdAt: u.createdAt,

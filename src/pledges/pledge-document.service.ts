@@ -4,7 +4,6 @@ import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
-import { CriteriaRepository } from '../criteria/criteria.repository';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -13,7 +12,7 @@ import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { PledgeCriterion, PledgeDocumentData, renderPledge } from '../documents/pdf/pledge.pdf';
 import { vietnamTime } from '../documents/pdf/vietnamese-dates';
 import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
-import { loadPledgeState, markOf } from './pledge-state';
+import { PledgeStates, markOf } from './pledge-state';
 import { PLEDGE_STATUS_LABELS } from './pledge.entity';
 import { PledgesService } from './pledges.service';
 
@@ -33,14 +32,14 @@ export class PledgeDocumentService {
     private readonly access: AccessService,
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
-    private readonly criteriaSets: CriteriaRepository,
     private readonly documents: IssuedDocumentsService,
+    private readonly states: PledgeStates,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
     const { data, state } = await this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year), this.criteriaSets);
+      const s = await this.states.load(m, await this.pledges.find(m, clusterId, year));
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
       const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {

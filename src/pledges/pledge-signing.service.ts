@@ -13,7 +13,7 @@ import { Membership } from '../clusters/membership.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PledgeSignature } from './pledge-signature.entity';
-import { loadPledgeState, pledgeView } from './pledge-state';
+import { PledgeStates, pledgeView } from './pledge-state';
 import { PledgeView, SignPledgeDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesService } from './pledges.service';
 
@@ -26,6 +26,7 @@ export class PledgeSigningService {
     private readonly audit: AuditService,
     private readonly pledges: PledgesService,
     private readonly criteriaSets: CriteriaRepository,
+    private readonly states: PledgeStates,
   ) {}
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
@@ -70,7 +71,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      const state = await loadPledgeState(m, updated, this.criteriaSets);
+      const state = await this.states.load(m, updated);
       if (state.members.every((u) => state.signatures.some((s) => s.unitId === u.id))) {
         updated = await this.pledges.bump(m, updated, { status: 'COMPLETE', completedAt: nowIso() });
         await this.criteriaSets.lock(m, pledge.criteriaSetId);
@@ -83,7 +84,7 @@ export class PledgeSigningService {
           clusterId,
         });
       }
-      return pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
+      return pledgeView(await this.states.load(m, updated));
     });
   }
 
@@ -110,7 +111,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      return pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
+      return pledgeView(await this.states.load(m, updated));
     });
   }
 }

@@ -1,10 +1,11 @@
 import { EntityManager, IsNull } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { Injectable } from '@nestjs/common';
+import { UsersRepository } from '../auth/users.repository';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
 import type { CriteriaSet } from '../criteria/criteria-set.entity';
-import type { CriteriaRepository } from '../criteria/criteria.repository';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
@@ -24,13 +25,26 @@ export interface PledgeState {
   signers: Map<string, string>;
 }
 
-export async function loadPledgeState(m: EntityManager, pledge: Pledge, criteriaSets: CriteriaRepository): Promise<PledgeState> {
+/** Reads a pledge's state through the repositories of the data around it. */
+@Injectable()
+export class PledgeStates {
+  constructor(
+    private readonly criteriaSets: CriteriaRepository,
+    private readonly users: UsersRepository,
+  ) {}
+
+  load(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
+    return loadPledgeState(m, pledge, { criteriaSets: this.criteriaSets, users: this.users });
+  }
+}
+
+async function loadPledgeState(m: EntityManager, pledge: Pledge, sources: { criteriaSets: CriteriaRepository; users: UsersRepository }): Promise<PledgeState> {
   const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
   const term = await m.findOne(LeadershipTerm, { where: { clusterId: pledge.clusterId, year: pledge.year } });
   const signatures = await m.find(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
-  const users = signatures.length ? await m.findBy(User, signatures.map((s) => ({ id: s.signedByUserId }))) : [];
+  const signers = await sources.users.usernames(m, signatures.map((s) => s.signedByUserId));
   const rank = (u: Unit) => (u.id === term?.chairUnitId ? 0 : u.id === term?.viceChairUnitId ? 1 : 2);
   const members = memberships.map((ms) => ms.unit!).sort((a, b) => rank(a) - rank(b) || compareVi(a.name, b.name));
   return {
@@ -40,8 +54,8 @@ export async function loadPledgeState(m: EntityManager, pledge: Pledge, criteria
     members,
     term,
     signatures,
-    criteriaSet: await criteriaSets.get(m, pledge.criteriaSetId),
-    signers: new Map(users.map((u) => [u.id, u.username])),
+    criteriaSet: await sources.criteriaSets.get(m, pledge.criteriaSetId),
+    signers,
   };
 }
 

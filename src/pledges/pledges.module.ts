@@ -7,10 +7,11 @@ import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
 import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
+import { PledgeStates } from './pledge-state';
 
 @Module({
   imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule],
-  providers: [PledgesService, PledgeSigningService, PledgeDocumentService],
+  providers: [PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],
 })

@@ -17,7 +17,7 @@ import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Unit } from '../units/unit.entity';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
 import { PledgeSignature } from './pledge-signature.entity';
-import { loadPledgeState, pledgeView } from './pledge-state';
+import { PledgeStates, pledgeView } from './pledge-state';
 import { Pledge } from './pledge.entity';
 import { CreatePledgeDto, OpenPledgeDto, PledgeView, UpdatePledgeDto } from './pledges.dto';
 
@@ -30,12 +30,13 @@ export class PledgesService {
     private readonly audit: AuditService,
     private readonly criteria: CriteriaService,
     private readonly criteriaSets: CriteriaRepository,
+    private readonly states: PledgeStates,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year), this.criteriaSets));
+      return pledgeView(await this.states.load(m, await this.find(m, clusterId, year)));
     });
   }
 
@@ -79,7 +80,7 @@ export class PledgesService {
         updatedAt: now,
       };
       await m.insert(Pledge, pledge);
-      const view = pledgeView(await loadPledgeState(m, pledge, this.criteriaSets));
+      const view = pledgeView(await this.states.load(m, pledge));
       await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: pledge.id, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -105,7 +106,7 @@ export class PledgesService {
         }
         await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bản giao ước được chỉnh sửa: ${dto.reason}` });
       }
-      const before = pledgeView(await loadPledgeState(m, pledge, this.criteriaSets));
+      const before = pledgeView(await this.states.load(m, pledge));
       const changes: Partial<Pledge> = {
         title: dto.title?.trim() ?? pledge.title,
         theme: dto.theme !== undefined ? dto.theme?.trim() || null : pledge.theme,
@@ -117,7 +118,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
       };
       const updated = await this.bump(m, pledge, changes);
-      const after = pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
+      const after = pledgeView(await this.states.load(m, updated));
       await this.audit.record(m, { action: 'pledge.update', entityType: 'pledge', entityId: pledge.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
@@ -134,7 +135,7 @@ export class PledgesService {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }
       const updated = await this.bump(m, pledge, { status: 'OPEN', openedAt: nowIso() });
-      const view = pledgeView(await loadPledgeState(m, updated, this.criteriaSets));
+      const view = pledgeView(await this.states.load(m, updated));
       await this.audit.record(m, { action: 'pledge.open', entityType: 'pledge', entityId: pledge.id, after: { status: 'OPEN' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });

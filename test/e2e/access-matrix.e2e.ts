@@ -13,7 +13,8 @@ import { AwardsController } from '../../src/awards/awards.controller';
 import { ScoringController } from '../../src/scoring/scoring.controller';
 import { UnitsController } from '../../src/units/units.controller';
 import { AccessService } from '../../src/auth/access.service';
-import { loadPrincipal } from '../../src/auth/authenticator';
+import { openSessionPrincipal } from '../../src/auth/authenticator';
+import { SessionsRepository } from '../../src/auth/sessions.repository';
 import { AppException } from '../../src/common/errors/app.exception';
 import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
 
@@ -367,7 +368,7 @@ describe(`access matrix generated from the policy: every role and scope against 
     const mismatches: string[] = [];
     for (const user of USERS) {
       const sid = (JSON.parse(Buffer.from((await t.token(user)).split('.')[1], 'base64url').toString()) as { sid: string }).sid;
-      const p = (await loadPrincipal(t.dataSource.manager, sid))!;
+      const p = openSessionPrincipal(await t.app.get(SessionsRepository).withAccount(t.dataSource.manager, sid), sid)!;
       for (const permission of Object.values(Permission)) {
         for (const year of [undefined, 2019, 2020, 2021, 2023, 2024]) {
           const got = await access.permitted(t.dataSource.manager, p, permission, clusterIds, year);

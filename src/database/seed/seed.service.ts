@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { MfaService } from '../../auth/mfa.service';
 import { PasswordService } from '../../auth/password.service';
-import { User } from '../../auth/user.entity';
+import { UsersRepository } from '../../auth/users.repository';
 import { Cluster } from '../../clusters/cluster.entity';
 import { nowIso } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
@@ -52,13 +52,14 @@ export class SeedService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly mfa: MfaService,
+    private readonly users: UsersRepository,
   ) {}
 
   async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
     const reference = loadReferenceData();
     const accounts = accountSpecs(options);
     // argon2 is slow on purpose: hashed before the write transaction, for the accounts still missing.
-    const existing = new Set((await this.uow.read((m) => m.find(User, { select: { username: true } }))).map((u) => u.username));
+    const existing = new Set(await this.uow.read((m) => this.users.allUsernames(m)));
     const hashes = new Map<string, string>();
     for (const a of accounts) if (!existing.has(a.username)) hashes.set(a.username, await this.passwords.hash(a.password));
     await this.uow.write(async (m) => {
@@ -226,7 +227,7 @@ export class SeedService {
   /** Active accounts of the demo (or the admin) that still accept a demo password: a production start refuses them. */
   async accountsWithDemoPassword(): Promise<string[]> {
     const names = [...DEMO_USERS.map((u) => u.username), 'admin'];
-    const users = await this.uow.read((m) => m.find(User, { where: names.map((username) => ({ username, active: true })) }));
+    const users = await this.uow.read((m) => this.users.activeByUsernames(m, names));
     const found: string[] = [];
     for (const u of users) if (await this.passwords.verify(u.passwordHash, DEMO_PASSWORD)) found.push(u.username);
     return found;
