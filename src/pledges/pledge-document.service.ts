@@ -14,6 +14,7 @@ import { vietnamTime } from '../documents/pdf/vietnamese-dates';
 import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
 import { loadPledgeState, markOf } from './pledge-state';
 import { PLEDGE_STATUS_LABELS } from './pledge.entity';
+import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
 
 const toPledgeCriterion = (c: CriterionView): PledgeCriterion => ({
@@ -33,12 +34,13 @@ export class PledgeDocumentService {
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
     private readonly documents: IssuedDocumentsService,
+    private readonly records: PledgesRepository,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
     const { data, state } = await this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year));
+      const s = await loadPledgeState(m, this.records, await this.pledges.find(m, clusterId, year));
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
       const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {

@@ -1,4 +1,4 @@
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
@@ -8,7 +8,8 @@ import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { PLEDGE_STATUS_LABELS, Pledge } from './pledge.entity';
-import { PledgeSignature } from './pledge-signature.entity';
+import type { PledgeSignature } from './pledge-signature.entity';
+import type { PledgesRepository } from './pledges.repository';
 import type { PledgeView, SignatoryView } from './pledges.dto';
 
 /** A pledge with everything around it: cluster, organiser, members of the year, leadership, signatures. */
@@ -23,12 +24,12 @@ export interface PledgeState {
   signers: Map<string, string>;
 }
 
-export async function loadPledgeState(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
+export async function loadPledgeState(m: EntityManager, pledges: PledgesRepository, pledge: Pledge): Promise<PledgeState> {
   const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
   const term = await m.findOne(LeadershipTerm, { where: { clusterId: pledge.clusterId, year: pledge.year } });
-  const signatures = await m.find(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
+  const signatures = await pledges.activeSignatures(m, pledge.id);
   const users = signatures.length ? await m.findBy(User, signatures.map((s) => ({ id: s.signedByUserId }))) : [];
   const rank = (u: Unit) => (u.id === term?.chairUnitId ? 0 : u.id === term?.viceChairUnitId ? 1 : 2);
   const members = memberships.map((ms) => ms.unit!).sort((a, b) => rank(a) - rank(b) || compareVi(a.name, b.name));

@@ -3,13 +3,14 @@ import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { PledgeRecordsModule } from './pledge-records.module';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
 import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
 
 @Module({
-  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule],
+  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule],
   providers: [PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],
