@@ -1,8 +1,9 @@
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { PledgeRecordsModule } from '../pledges/pledge-records.module';
 import { CriteriaController } from './criteria.controller';
 import { CriteriaService } from './criteria.service';
 
-@Module({ imports: [AuthModule, AuditModule], providers: [CriteriaService], controllers: [CriteriaController], exports: [CriteriaService] })
+@Module({ imports: [AuthModule, AuditModule, PledgeRecordsModule], providers: [CriteriaService], controllers: [CriteriaController], exports: [CriteriaService] })
 export class CriteriaModule {}
