@@ -1,9 +1,10 @@
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { PledgeRecordsModule } from '../pledges/pledge-records.module';
 import { CriteriaController } from './criteria.controller';
 import { CriteriaRepository } from './criteria.repository';
 import { CriteriaService } from './criteria.service';
 
-@Module({ imports: [AuthModule, AuditModule], providers: [CriteriaRepository, CriteriaService], controllers: [CriteriaController], exports: [CriteriaService, CriteriaRepository] })
+@Module({ imports: [AuthModule, AuditModule, PledgeRecordsModule], providers: [CriteriaRepository, CriteriaService], controllers: [CriteriaController], exports: [CriteriaService, CriteriaRepository] })
 export class CriteriaModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
-import { PledgeSignature } from '../pledges/pledge-signature.entity';
-import { Pledge } from '../pledges/pledge.entity';
+import { EntityManager } from 'typeorm';
+import { PledgesRepository } from '../pledges/pledges.repository';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -12,7 +11,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { CriteriaSet } from './criteria-set.entity';
@@ -31,6 +30,7 @@ export class CriteriaService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly criteria: CriteriaRepository,
+    private readonly pledges: PledgesRepository,
   ) {}
 
   current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
@@ -207,9 +207,9 @@ export class CriteriaService {
 
   /** The criteria are the pledge's content: changing them while it is being signed withdraws the signatures, once confirmed. */
   private async resetOpenPledgeSignatures(m: EntityManager, setId: string, confirmed: boolean, reason: string): Promise<void> {
-    const pledge = await m.findOne(Pledge, { where: { criteriaSetId: setId, status: 'OPEN' } });
+    const pledge = await this.pledges.openOnCriteriaSet(m, setId);
     if (!pledge) return;
-    const active = await m.count(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
+    const active = await this.pledges.countActiveSignatures(m, pledge.id);
     if (active === 0) return;
     if (!confirmed) {
       throw new AppException(
@@ -218,8 +218,8 @@ export class CriteriaService {
         [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
       );
     }
-    await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bộ tiêu chí được chỉnh sửa: ${reason}` });
-    await updateVersioned(m, Pledge, pledge, pledge.version, { updatedAt: nowIso() }, 'bản giao ước');
+    await this.pledges.withdrawActiveSignatures(m, pledge.id, `Bộ tiêu chí được chỉnh sửa: ${reason}`);
+    await this.pledges.update(m, pledge, pledge.version, {});
   }
 
   private async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IsNull } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -12,9 +11,10 @@ import { nowIso } from '../common/time';
 import { Membership } from '../clusters/membership.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
-import { PledgeSignature } from './pledge-signature.entity';
+import type { PledgeSignature } from './pledge-signature.entity';
 import { PledgeStates, pledgeView } from './pledge-state';
 import { PledgeView, SignPledgeDto, WithdrawSignatureDto } from './pledges.dto';
+import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
 
 /** Each member unit signs the pledge for itself; the last signature completes it and locks the criteria. */
@@ -27,6 +27,7 @@ export class PledgeSigningService {
     private readonly pledges: PledgesService,
     private readonly criteriaSets: CriteriaRepository,
     private readonly states: PledgeStates,
+    private readonly records: PledgesRepository,
   ) {}
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
@@ -45,7 +46,7 @@ export class PledgeSigningService {
           pledge.status === 'DRAFT' ? 'Bản giao ước chưa được mở để ký.' : 'Bản giao ước đã được ký đủ.',
         );
       }
-      if (await m.exists(PledgeSignature, { where: { pledgeId: pledge.id, unitId: p.unitId, withdrawnAt: IsNull() } })) {
+      if (await this.records.hasActiveSignature(m, pledge.id, p.unitId)) {
         throw new AppException(ErrorCode.AlreadySigned);
       }
       const signature: PledgeSignature = {
@@ -61,8 +62,8 @@ export class PledgeSigningService {
         withdrawnAt: null,
         withdrawnReason: null,
       };
-      await m.insert(PledgeSignature, signature);
-      let updated = await this.pledges.bump(m, pledge, {});
+      await this.records.insertSignature(m, signature);
+      let updated = await this.records.update(m, pledge, pledge.version, {});
       await this.audit.record(m, {
         action: 'pledge.sign',
         entityType: 'pledge',
@@ -73,7 +74,7 @@ export class PledgeSigningService {
       });
       const state = await this.states.load(m, updated);
       if (state.members.every((u) => state.signatures.some((s) => s.unitId === u.id))) {
-        updated = await this.pledges.bump(m, updated, { status: 'COMPLETE', completedAt: nowIso() });
+        updated = await this.records.update(m, updated, updated.version, { status: 'COMPLETE', completedAt: nowIso() });
         await this.criteriaSets.lock(m, pledge.criteriaSetId);
         await this.audit.record(m, {
           action: 'pledge.complete',
@@ -97,11 +98,11 @@ export class PledgeSigningService {
         throw new AppException(ErrorCode.PledgeState, 'Chỉ rút được chữ ký khi bản giao ước đang trong thời gian ký.');
       }
       const signature = p.unitId
-        ? await m.findOne(PledgeSignature, { where: { pledgeId: pledge.id, unitId: p.unitId, withdrawnAt: IsNull() } })
+        ? await this.records.activeSignatureOf(m, pledge.id, p.unitId)
         : null;
       if (!signature) throw AppException.notFound('chữ ký của đơn vị bạn trên bản giao ước này', 'unitId');
-      await m.update(PledgeSignature, { id: signature.id }, { withdrawnAt: nowIso(), withdrawnReason: dto.reason });
-      const updated = await this.pledges.bump(m, pledge, {});
+      await this.records.withdrawSignature(m, signature.id, dto.reason);
+      const updated = await this.records.update(m, pledge, pledge.version, {});
       await this.audit.record(m, {
         action: 'pledge.withdraw_signature',
         entityType: 'pledge',

@@ -1,4 +1,4 @@
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { UsersRepository } from '../auth/users.repository';
 import { Cluster } from '../clusters/cluster.entity';
@@ -10,7 +10,8 @@ import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { PLEDGE_STATUS_LABELS, Pledge } from './pledge.entity';
-import { PledgeSignature } from './pledge-signature.entity';
+import type { PledgeSignature } from './pledge-signature.entity';
+import type { PledgesRepository } from './pledges.repository';
 import type { PledgeView, SignatoryView } from './pledges.dto';
 
 /** A pledge with everything around it: cluster, organiser, members of the year, leadership, signatures. */
@@ -31,19 +32,20 @@ export class PledgeStates {
   constructor(
     private readonly criteriaSets: CriteriaRepository,
     private readonly users: UsersRepository,
+    private readonly pledges: PledgesRepository,
   ) {}
 
   load(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
-    return loadPledgeState(m, pledge, { criteriaSets: this.criteriaSets, users: this.users });
+    return loadPledgeState(m, pledge, { criteriaSets: this.criteriaSets, users: this.users, pledges: this.pledges });
   }
 }
 
-async function loadPledgeState(m: EntityManager, pledge: Pledge, sources: { criteriaSets: CriteriaRepository; users: UsersRepository }): Promise<PledgeState> {
+async function loadPledgeState(m: EntityManager, pledge: Pledge, sources: { criteriaSets: CriteriaRepository; users: UsersRepository; pledges: PledgesRepository }): Promise<PledgeState> {
   const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
   const term = await m.findOne(LeadershipTerm, { where: { clusterId: pledge.clusterId, year: pledge.year } });
-  const signatures = await m.find(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
+  const signatures = await sources.pledges.activeSignatures(m, pledge.id);
   const signers = await sources.users.usernames(m, signatures.map((s) => s.signedByUserId));
   const rank = (u: Unit) => (u.id === term?.chairUnitId ? 0 : u.id === term?.viceChairUnitId ? 1 : 2);
   const members = memberships.map((ms) => ms.unit!).sort((a, b) => rank(a) - rank(b) || compareVi(a.name, b.name));

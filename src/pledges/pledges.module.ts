@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { PledgeRecordsModule } from './pledge-records.module';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
 import { PledgesController } from './pledges.controller';
@@ -10,7 +11,7 @@ import { PledgesService } from './pledges.service';
 import { PledgeStates } from './pledge-state';
 
 @Module({
-  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule],
+  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule],
   providers: [PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -12,14 +12,14 @@ import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { CriteriaService } from '../criteria/criteria.service';
 import { CriteriaRepository } from '../criteria/criteria.repository';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Unit } from '../units/unit.entity';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
-import { PledgeSignature } from './pledge-signature.entity';
 import { PledgeStates, pledgeView } from './pledge-state';
 import { Pledge } from './pledge.entity';
 import { CreatePledgeDto, OpenPledgeDto, PledgeView, UpdatePledgeDto } from './pledges.dto';
+import { PledgesRepository } from './pledges.repository';
 
 /** Bản giao ước thi đua: drafting, editing and opening for signature (signing is PledgeSigningService). */
 @Injectable()
@@ -31,6 +31,7 @@ export class PledgesService {
     private readonly criteria: CriteriaService,
     private readonly criteriaSets: CriteriaRepository,
     private readonly states: PledgeStates,
+    private readonly records: PledgesRepository,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
@@ -43,7 +44,7 @@ export class PledgesService {
   create(p: Principal, clusterId: string, year: number, dto: CreatePledgeDto): Promise<PledgeView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
-      if (await m.exists(Pledge, { where: { clusterId, year } })) {
+      if (await this.records.exists(m, clusterId, year)) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Cụm đã có bản giao ước thi đua năm ${year}.`);
       }
       if (!(await m.exists(Membership, { where: { clusterId, year } }))) {
@@ -79,7 +80,7 @@ export class PledgesService {
         createdAt: now,
         updatedAt: now,
       };
-      await m.insert(Pledge, pledge);
+      await this.records.insert(m, pledge);
       const view = pledgeView(await this.states.load(m, pledge));
       await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: pledge.id, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
@@ -94,8 +95,9 @@ export class PledgesService {
       if (pledge.status === 'COMPLETE') {
         throw new AppException(ErrorCode.PledgeState, 'Bản giao ước đã được ký đủ nên không thể sửa. Thay đổi bộ tiêu chí bằng bản sửa đổi (kèm lý do).');
       }
+      // The version first, before the signatures and the dates (the write checks it again, in updateVersioned).
       if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
-      const active = await m.count(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
+      const active = await this.records.countActiveSignatures(m, pledge.id);
       if (pledge.status === 'OPEN' && active > 0) {
         if (!dto.confirmResetSignatures) {
           throw new AppException(
@@ -104,7 +106,7 @@ export class PledgesService {
             [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
           );
         }
-        await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bản giao ước được chỉnh sửa: ${dto.reason}` });
+        await this.records.withdrawActiveSignatures(m, pledge.id, `Bản giao ước được chỉnh sửa: ${dto.reason}`);
       }
       const before = pledgeView(await this.states.load(m, pledge));
       const changes: Partial<Pledge> = {
@@ -117,7 +119,7 @@ export class PledgesService {
         signingDate: dto.signingDate ? this.signingDate(year, dto.signingDate) : pledge.signingDate,
         documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
       };
-      const updated = await this.bump(m, pledge, changes);
+      const updated = await this.records.update(m, pledge, dto.version, changes);
       const after = pledgeView(await this.states.load(m, updated));
       await this.audit.record(m, { action: 'pledge.update', entityType: 'pledge', entityId: pledge.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
@@ -130,26 +132,23 @@ export class PledgesService {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const pledge = await this.find(m, clusterId, year);
       if (pledge.status !== 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Chỉ mở ký được bản giao ước đang ở trạng thái dự thảo.');
+      // The version first, before the criteria (the write checks it again, in updateVersioned).
       if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
       if (!(await this.criteriaSets.hasCriteria(m, pledge.criteriaSetId))) {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }
-      const updated = await this.bump(m, pledge, { status: 'OPEN', openedAt: nowIso() });
+      const updated = await this.records.update(m, pledge, dto.version, { status: 'OPEN', openedAt: nowIso() });
       const view = pledgeView(await this.states.load(m, updated));
       await this.audit.record(m, { action: 'pledge.open', entityType: 'pledge', entityId: pledge.id, after: { status: 'OPEN' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
   }
 
+  /** The cluster-year's pledge; 404 without one. */
   async find(m: EntityManager, clusterId: string, year: number): Promise<Pledge> {
-    const pledge = await m.findOne(Pledge, { where: { clusterId, year } });
+    const pledge = await this.records.find(m, clusterId, year);
     if (!pledge) throw AppException.notFound(`bản giao ước thi đua năm ${year} của cụm này`, 'year');
     return pledge;
-  }
-
-  /** Applies changes and increments the version (the caller checked the version it was given). */
-  async bump(m: EntityManager, pledge: Pledge, changes: Partial<Pledge>): Promise<Pledge> {
-    return updateVersioned(m, Pledge, pledge, pledge.version, { ...changes, updatedAt: nowIso() }, 'bản giao ước');
   }
 
   /** A pledge is signed within its year; without a planned date the secretariat must give one. */
