@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { createHash } from 'node:crypto';
-import { AccessService } from '../auth/access.service';
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
@@ -17,9 +16,8 @@ import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { defaultLegalBases } from '../pledges/pledge-defaults';
 import { todayInVietnam } from '../common/time';
 import { Unit } from '../units/unit.entity';
-import { AwardHistory, AwardProposal } from './award-proposal.entities';
-import { Award, AwardRuleVersion } from './award.entities';
-import { awardLabels } from './award-labels';
+import { AwardsRepository } from './awards.repository';
+import { ProposalsRepository } from './proposals.repository';
 import type { AwardCode } from './awards.rules';
 
 /** The award catalogue with the rule versions (thresholds in basis points) and the base salary of rewards. */
@@ -39,17 +37,18 @@ const vnd = (n: number) => n.toLocaleString('vi-VN');
 export class AwardReportsService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly access: AccessService,
     private readonly documents: IssuedDocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly proposals: ProposalsRepository,
+    private readonly awards: AwardsRepository,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
   async catalogue(): Promise<AwardCatalogueView> {
     const base = this.config.baseSalaryVnd;
     return this.uow.read(async (m) => {
-      const awards = await m.find(Award, { order: { sortOrder: 'ASC' } });
-      const versions = await m.find(AwardRuleVersion, { order: { validFrom: 'ASC' } });
+      const awards = await this.awards.catalogue(m);
+      const versions = await this.awards.ruleVersionsByStart(m);
       return {
         baseSalaryVnd: base,
         awards: awards.map((a) => ({ code: a.code, name: a.name, conferredBy: a.conferredBy, legalBasis: a.legalBasis, rewardMultiple: a.rewardMultipleTenths / 10, rewardVnd: Math.round((a.rewardMultipleTenths * base) / 10) })),
@@ -60,13 +59,10 @@ export class AwardReportsService {
 
   async historyXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(AwardHistory, 'h').innerJoin(Cluster, 'c', 'c.id = h.cluster_id').orderBy('h.year', 'DESC');
-      this.access.scopeClusters(qb, 'c', p);
-      if (year) qb.andWhere('h.year = :year', { year });
-      const history = await qb.getMany();
+      const history = await this.proposals.historyInScope(m, p, year);
       const units = new Map((history.length ? await m.findBy(Unit, history.map((h) => ({ id: h.unitId }))) : []).map((u) => [u.id, u]));
       const clusters = new Map((history.length ? await m.findBy(Cluster, history.map((h) => ({ id: h.clusterId }))) : []).map((c) => [c.id, c]));
-      const labels = await awardLabels(m);
+      const labels = await this.awards.labels(m);
       return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
     });
     const content = await tableWorkbook(
@@ -88,12 +84,9 @@ export class AwardReportsService {
   /** Proposals by cluster and status, for the ministry (nationally within the organiser). */
   async proposalsXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id');
-      this.access.scopeClusters(qb, 'c', p);
-      if (year) qb.andWhere('ap.year = :year', { year });
-      const proposals = await qb.getMany();
+      const proposals = await this.proposals.inScope(m, p, year);
       const clusters = new Map((proposals.length ? await m.findBy(Cluster, proposals.map((x) => ({ id: x.clusterId }))) : []).map((c) => [c.id, c]));
-      const labels = await awardLabels(m);
+      const labels = await this.awards.labels(m);
       const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
       for (const x of proposals) {
         const key = `${x.clusterId}|${x.year}|${x.awardCode}`;
@@ -121,16 +114,14 @@ export class AwardReportsService {
   /** The draft decision listing the approved units of a year (reviewers of the organiser). */
   async decisionDraft(p: Principal, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     const data = await this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status = :status', { year, status: 'APPROVED' });
-      this.access.scopeClusters(qb, 'c', p);
-      const approved = await qb.getMany();
+      const approved = await this.proposals.approvedInYear(m, p, year);
       if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
       const clusters = new Map((await m.findBy(Cluster, approved.map((x) => ({ id: x.clusterId })))).map((c) => [c.id, c]));
       const units = new Map((await m.findBy(Unit, approved.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
       const ministry = await m.findOneOrFail(Unit, { where: { id: organizerId } });
-      const catalogue = await m.find(Award, { order: { sortOrder: 'ASC' } });
+      const catalogue = await this.awards.catalogue(m);
       return { approved, clusters, units, ministry, catalogue };
     });
     const content = {

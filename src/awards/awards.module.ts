@@ -12,7 +12,10 @@ import { AwardReportsService } from './award-reports.service';
 import { MinutesService } from './minutes.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
+import { AwardsRepository } from './awards.repository';
+import { ProposalsRepository } from './proposals.repository';
+import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule], providers: [ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Not } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -19,9 +18,9 @@ import { todayInVietnam } from '../common/time';
 import { scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import { Unit } from '../units/unit.entity';
-import { AwardProposal } from './award-proposal.entities';
-import { awardLabels } from './award-labels';
+import { AwardsRepository } from './awards.repository';
 import { AWARD_CODES, ratioText } from './awards.rules';
+import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
 /** Hồ sơ đề nghị khen thưởng: the submission (Tờ trình) and the list of proposed units (PDF and Excel). */
@@ -34,20 +33,22 @@ export class DossierService {
     private readonly scoring: ScoringService,
     private readonly numbers: DocumentNumbersService,
     private readonly documents: IssuedDocumentsService,
+    private readonly proposals: ProposalsRepository,
+    private readonly awards: AwardsRepository,
   ) {}
 
   private async data(p: Principal, clusterId: string, year: number) {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
-      const proposals = await m.find(AwardProposal, { where: { clusterId, year, status: Not('REJECTED') }, order: { awardCode: 'DESC', votesFor: 'DESC' } });
+      const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
       const units = new Map((await m.findBy(Unit, proposals.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
       const term = (await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } })) ?? (await m.findOne(LeadershipTerm, { where: { clusterId, year } }));
       const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
-      return { cluster, meeting, proposals, organizer, units, ranking, chair, labels: await awardLabels(m) };
+      return { cluster, meeting, proposals, organizer, units, ranking, chair, labels: await this.awards.labels(m) };
     });
     const submitted = state.proposals.map((x) => x.submittedAt).filter((d): d is string => !!d).sort();
     const date = submitted.length ? todayInVietnam(new Date(submitted[0])) : todayInVietnam();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Not } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -9,13 +9,14 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
-import { AwardHistory, AwardProposal } from './award-proposal.entities';
-import { awardLabels } from './award-labels';
+import { AwardProposal } from './award-proposal.entities';
+import { AwardsRepository } from './awards.repository';
 import { AwardCode, ratioText } from './awards.rules';
 import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, proposalRefusal, transition } from './proposals.rules';
+import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
 export interface ProposalView {
@@ -47,6 +48,8 @@ export class ProposalsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly meetings: ReviewMeetingsService,
+    private readonly repo: ProposalsRepository,
+    private readonly awards: AwardsRepository,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -55,7 +58,7 @@ export class ProposalsService {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const { members, results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
       const byId = new Map(members.map((u) => [u.id, u]));
-      const labels = await awardLabels(m);
+      const labels = await this.awards.labels(m);
       const ref = (id: string) => unitRef(byId.get(id), id);
       return results.map((r) => ({ award: r.award, awardLabel: labels[r.award], quota: r.quota, units: r.candidates.filter((c) => c.selected).map((c) => ref(c.unitId)), tiedAtLastPlace: r.tiedAtLastPlace.map(ref) }));
     });
@@ -67,10 +70,10 @@ export class ProposalsService {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const { rule, results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
       const result = results.find((r) => r.award === award)!;
-      const taken = await m.count(AwardProposal, { where: { clusterId, year, awardCode: award, status: Not('REJECTED') } });
-      const refusal = proposalRefusal({ year, awardLabel: (await awardLabels(m))[award], result, unitId, taken });
+      const taken = await this.repo.countActive(m, clusterId, year, award);
+      const refusal = proposalRefusal({ year, awardLabel: (await this.awards.labels(m))[award], result, unitId, taken });
       if (refusal) throw AppException.field(ErrorCode.BusinessRule, refusal.field, refusal.message);
-      if (await m.exists(AwardProposal, { where: { clusterId, year, awardCode: award, unitId } })) {
+      if (await this.repo.exists(m, clusterId, year, award, unitId)) {
         throw AppException.field(ErrorCode.Duplicate, 'unitId', 'Đã có đề nghị này.');
       }
       const candidate = result.candidates.find((c) => c.unitId === unitId)!;
@@ -95,7 +98,7 @@ export class ProposalsService {
         createdAt: now,
         updatedAt: now,
       };
-      await m.insert(AwardProposal, proposal);
+      await this.repo.insert(m, proposal);
       await this.audit.record(m, { action: 'proposal.create', entityType: 'award_proposal', entityId: proposal.id, after: { award, unitId, votesFor: candidate.votesFor }, reason, organizerId: cluster.organizerId, clusterId });
       return (await this.views(m, [proposal]))[0];
     });
@@ -107,7 +110,7 @@ export class ProposalsService {
   }
 
   private async readable(m: EntityManager, p: Principal, proposalId: string): Promise<{ proposal: AwardProposal; cluster: Cluster }> {
-    const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
+    const proposal = await this.repo.find(m, proposalId);
     if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
     return { proposal, cluster: await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId) };
   }
@@ -134,9 +137,9 @@ export class ProposalsService {
       if (action === 'claim') changes.reviewerUserId = p.userId;
       if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
       if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
-      const updated = await updateVersioned(m, AwardProposal, proposal, input.version, changes, 'đề nghị khen thưởng');
+      const updated = await this.repo.update(m, proposal, input.version, changes);
       if (action === 'approve') {
-        await m.insert(AwardHistory, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
+        await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
       }
       await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
       return (await this.views(m, [updated]))[0];
@@ -148,16 +151,9 @@ export class ProposalsService {
     return this.uow.read(async (m) => {
       // A cluster named in the query must be one the caller may read: out of scope answers 404, not an empty list.
       if (q.clusterId) await this.access.require(m, p, Permission.ClusterRead, q.clusterId);
-      const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
-      this.access.scopeClusters(qb, 'c', p);
-      if (q.year) qb.andWhere('ap.year = :year', { year: q.year });
-      if (q.clusterId) qb.andWhere('ap.clusterId = :clusterId', { clusterId: q.clusterId });
-      if (q.award) qb.andWhere('ap.awardCode = :award', { award: q.award });
-      if (q.status) qb.andWhere('ap.status = :status', { status: q.status });
-      if (q.olderThanDays !== undefined) {
-        qb.andWhere('ap.submittedAt <= :cutoff', { cutoff: new Date(Date.now() - q.olderThanDays * 86_400_000).toISOString() });
-      }
-      return this.views(m, await qb.getMany());
+      const { olderThanDays, ...filter } = q;
+      const submittedBefore = olderThanDays !== undefined ? new Date(Date.now() - olderThanDays * 86_400_000).toISOString() : undefined;
+      return this.views(m, await this.repo.list(m, p, { ...filter, submittedBefore }));
     });
   }
 
@@ -167,8 +163,8 @@ export class ProposalsService {
       const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :unitId', { unitId });
       this.access.scopeUnits(qb, 'u', p);
       if (!(await qb.getOne())) throw AppException.notFound('đơn vị');
-      const rows = await m.find(AwardHistory, { where: { unitId }, order: { year: 'DESC' } });
-      const labels = await awardLabels(m);
+      const rows = await this.repo.historyOfUnit(m, unitId);
+      const labels = await this.awards.labels(m);
       return rows.map((h) => ({ year: h.year, award: h.awardCode, awardLabel: labels[h.awardCode], decisionNumber: h.decisionNumber, decisionDate: h.decisionDate, clusterId: h.clusterId }));
     });
   }
@@ -177,7 +173,7 @@ export class ProposalsService {
     if (!proposals.length) return [];
     const units = new Map((await m.findBy(Unit, { id: In([...new Set(proposals.map((x) => x.unitId))]) })).map((u) => [u.id, u]));
     const clusters = new Map((await m.findBy(Cluster, { id: In([...new Set(proposals.map((x) => x.clusterId))]) })).map((c) => [c.id, c]));
-    const labels = await awardLabels(m);
+    const labels = await this.awards.labels(m);
     return proposals.map((x) => ({
       id: x.id,
       clusterId: x.clusterId,

@@ -8,18 +8,19 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import type { RankingView } from '../scoring/scoring.dto';
 import type { Unit } from '../units/unit.entity';
-import { ATTENDANCE_LABELS, AwardQuota, AwardRuleVersion, Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
-import { awardLabels } from './award-labels';
+import { ATTENDANCE_LABELS, ReviewMeeting } from './award.entities';
+import { AwardsRepository, quotaSetVersion } from './awards.repository';
 import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, lastYearNeeded, meetingResults, ratioText, ruleForYear } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import { TermView } from '../leadership/leadership.dto';
+import { ReviewMeetingsRepository } from './review-meetings.repository';
 
 export const DEFAULT_QUOTAS: Record<AwardCode, number> = { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 };
 
@@ -40,6 +41,8 @@ export class ReviewMeetingsService {
     private readonly audit: AuditService,
     private readonly scoring: ScoringService,
     private readonly leadership: LeadershipService,
+    private readonly repo: ReviewMeetingsRepository,
+    private readonly awards: AwardsRepository,
   ) {}
 
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
@@ -67,15 +70,15 @@ export class ReviewMeetingsService {
     });
   }
 
+  /** A cluster-year's quotas, the defaults where none is set. */
   async quotas(m: EntityManager, clusterId: string, year: number): Promise<Record<AwardCode, number>> {
-    const rows = await m.find(AwardQuota, { where: { clusterId, year } });
+    const rows = await this.awards.quotas(m, clusterId, year);
     return Object.fromEntries(AWARD_CODES.map((code) => [code, rows.find((r) => r.awardCode === code)?.quota ?? DEFAULT_QUOTAS[code]])) as Record<AwardCode, number>;
   }
 
   /** The version of a cluster-year's quotas: 0 while the defaults apply. */
   private async quotasVersion(m: EntityManager, clusterId: string, year: number): Promise<number> {
-    const rows = await m.find(AwardQuota, { where: { clusterId, year } });
-    return rows.reduce((v, r) => Math.max(v, r.version), 0);
+    return quotaSetVersion(await this.awards.quotas(m, clusterId, year));
   }
 
   getQuotas(p: Principal, clusterId: string, year: number): Promise<QuotasView> {
@@ -89,16 +92,9 @@ export class ReviewMeetingsService {
   putQuotas(p: Principal, clusterId: string, year: number, dto: QuotasDto): Promise<QuotasView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
-      const current = await this.quotasVersion(m, clusterId, year);
-      if (dto.version !== current) throw AppException.stale(current);
       const before = await this.quotas(m, clusterId, year);
-      const version = current + 1;
-      const now = nowIso();
-      for (const code of AWARD_CODES) {
-        const quota = dto.quotas.find((q) => q.award === code)?.quota ?? before[code];
-        await m.delete(AwardQuota, { clusterId, year, awardCode: code });
-        await m.insert(AwardQuota, { clusterId, year, awardCode: code, quota, version, updatedAt: now });
-      }
+      const next = Object.fromEntries(AWARD_CODES.map((code) => [code, dto.quotas.find((q) => q.award === code)?.quota ?? before[code]])) as Record<AwardCode, number>;
+      const version = await this.awards.replaceQuotas(m, clusterId, year, dto.version, next);
       const after = await this.quotas(m, clusterId, year);
       await this.audit.record(m, { action: 'award.quotas', entityType: 'award_quota', entityId: `${clusterId}:${year}`, before, after: { ...after, version }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return { ...after, version };
@@ -116,10 +112,10 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       if ((await membersOf(m, clusterId, year)).length === 0) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
-      if (await m.exists(ReviewMeeting, { where: { clusterId, year } })) throw AppException.field(ErrorCode.Duplicate, 'year', `Đã có hội nghị bình xét năm ${year}.`);
+      if (await this.repo.exists(m, clusterId, year)) throw AppException.field(ErrorCode.Duplicate, 'year', `Đã có hội nghị bình xét năm ${year}.`);
       const now = nowIso();
       const meeting: ReviewMeeting = { id: randomUUID(), clusterId, year, heldOn: dto.heldOn, place: dto.place.trim(), chairedBy: dto.chairedBy.trim(), minutesBy: dto.minutesBy.trim(), tieDecisions: '{}', conclusions: dto.conclusions?.trim() ?? null, version: 1, createdAt: now, updatedAt: now };
-      await m.insert(ReviewMeeting, meeting);
+      await this.repo.insert(m, meeting);
       await this.audit.record(m, { action: 'review_meeting.create', entityType: 'review_meeting', entityId: meeting.id, after: dto, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, meeting);
     });
@@ -129,13 +125,12 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
+      // A stale version answers 409 before the entries are checked; the write checks it again, atomically.
       if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
-      const updated = await this.bump(m, meeting, dto.version, {});
-      await m.delete(MeetingAttendance, { meetingId: meeting.id });
-      if (dto.entries.length) await m.insert(MeetingAttendance, dto.entries.map((e) => ({ meetingId: meeting.id, unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
+      const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
       await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
@@ -148,7 +143,7 @@ export class ReviewMeetingsService {
       const meeting = await this.find(m, clusterId, year);
       if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
       const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
-      const attendance = await m.find(MeetingAttendance, { where: { meetingId: meeting.id } });
+      const attendance = await this.repo.attendance(m, meeting.id);
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;
       const problems: ErrorDetail[] = [];
       dto.ballots.forEach((b, i) => {
@@ -159,22 +154,20 @@ export class ReviewMeetingsService {
       if (new Set(keys).size !== keys.length) problems.push({ field: 'ballots', code: 'duplicate', message: 'Mỗi ứng viên chỉ có một kết quả cho mỗi danh hiệu.' });
       if (problems.length) throw new AppException(ErrorCode.BusinessRule, problems[0].message, problems);
       const ties = Object.fromEntries((dto.tieDecisions ?? []).map((t) => [t.award, t.unitIds]));
-      const updated = await this.bump(m, meeting, dto.version, { tieDecisions: JSON.stringify(ties) });
-      await m.delete(Ballot, { meetingId: meeting.id });
-      if (dto.ballots.length) await m.insert(Ballot, dto.ballots.map((b) => ({ meetingId: meeting.id, awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
+      const updated = await this.repo.replaceBallots(m, meeting, dto.version, JSON.stringify(ties), dto.ballots.map((b) => ({ awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
       await this.audit.record(m, { action: 'review_meeting.ballots', entityType: 'review_meeting', entityId: meeting.id, after: { ballots: dto.ballots, tieDecisions: ties }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
   }
 
   async find(m: EntityManager, clusterId: string, year: number): Promise<ReviewMeeting> {
-    const meeting = await m.findOne(ReviewMeeting, { where: { clusterId, year } });
+    const meeting = await this.repo.find(m, clusterId, year);
     if (!meeting) throw AppException.notFound(`hội nghị bình xét năm ${year} của cụm này`, 'year');
     return meeting;
   }
 
   async rule(m: EntityManager, year: number): Promise<RuleVersion | null> {
-    const rows = await m.find(AwardRuleVersion);
+    const rows = await this.awards.ruleVersions(m);
     return ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval } })), year);
   }
 
@@ -185,7 +178,7 @@ export class ReviewMeetingsService {
   async outcome(m: EntityManager, meeting: ReviewMeeting): Promise<MeetingOutcome> {
     const { clusterId, year } = meeting;
     const members = await membersOf(m, clusterId, year);
-    const ballots = await m.find(Ballot, { where: { meetingId: meeting.id } });
+    const ballots = await this.repo.ballots(m, meeting.id);
     const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
     const input: Omit<MeetingInput, 'excellentLastYear'> = {
       memberIds: members.map((u) => u.id),
@@ -210,8 +203,8 @@ export class ReviewMeetingsService {
     const { members, rule, results } = known ?? (await this.outcome(m, meeting));
     const byId = new Map(members.map((u) => [u.id, u]));
     const order = new Map(members.map((u, i) => [u.id, i]));
-    const attendance = (await m.find(MeetingAttendance, { where: { meetingId: meeting.id } })).sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
-    const labels = await awardLabels(m);
+    const attendance = (await this.repo.attendance(m, meeting.id)).sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
+    const labels = await this.awards.labels(m);
     return {
       id: meeting.id,
       clusterId: meeting.clusterId,
@@ -235,13 +228,5 @@ export class ReviewMeetingsService {
       })),
       version: meeting.version,
     };
-  }
-
-  /**
-   * The optimistic version check as a conditional update, made before the meeting's rows are written: a
-   * concurrent writer that read the same version waits here and then finds it stale, having written nothing.
-   */
-  private async bump(m: EntityManager, meeting: ReviewMeeting, version: number, changes: Partial<ReviewMeeting>): Promise<ReviewMeeting> {
-    return updateVersioned(m, ReviewMeeting, meeting, version, { ...changes, updatedAt: nowIso() }, 'hội nghị bình xét');
   }
 }

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, Not } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import type { Principal } from '../auth/principal';
+import { Cluster } from '../clusters/cluster.entity';
+import { updateVersioned } from '../database/unit-of-work';
+import { AwardHistory, AwardProposal } from './award-proposal.entities';
+import type { AwardCode } from './awards.rules';
+
+/** Award proposals and the award history their approvals write: the queries (within the caller's scope where asked) and the writes. */
+@Injectable()
+export class ProposalsRepository {
+  constructor(private readonly access: AccessService) {}
+
+  find(m: EntityManager, proposalId: string): Promise<AwardProposal | null> {
+    return m.findOne(AwardProposal, { where: { id: proposalId } });
+  }
+
+  /** How many proposals of an award a cluster-year has that are not rejected (they count against the quota). */
+  countActive(m: EntityManager, clusterId: string, year: number, award: AwardCode): Promise<number> {
+    return m.count(AwardProposal, { where: { clusterId, year, awardCode: award, status: Not('REJECTED') } });
+  }
+
+  /** Whether the unit already has a proposal of this award from this cluster-year (whatever its status). */
+  exists(m: EntityManager, clusterId: string, year: number, award: AwardCode, unitId: string): Promise<boolean> {
+    return m.exists(AwardProposal, { where: { clusterId, year, awardCode: award, unitId } });
+  }
+
+  /** A cluster-year's proposals that are not rejected, by award (descending code) then votes, the most first. */
+  activeOfClusterYear(m: EntityManager, clusterId: string, year: number): Promise<AwardProposal[]> {
+    return m.find(AwardProposal, { where: { clusterId, year, status: Not('REJECTED') }, order: { awardCode: 'DESC', votesFor: 'DESC' } });
+  }
+
+  /**
+   * The proposals of the clusters the caller may see, oldest submission first (then oldest creation), filtered;
+   * `submittedBefore` keeps those submitted at or before that instant (ISO).
+   */
+  list(m: EntityManager, p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string; submittedBefore?: string }): Promise<AwardProposal[]> {
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
+    this.access.scopeClusters(qb, 'c', p);
+    if (q.year) qb.andWhere('ap.year = :year', { year: q.year });
+    if (q.clusterId) qb.andWhere('ap.clusterId = :clusterId', { clusterId: q.clusterId });
+    if (q.award) qb.andWhere('ap.awardCode = :award', { award: q.award });
+    if (q.status) qb.andWhere('ap.status = :status', { status: q.status });
+    if (q.submittedBefore !== undefined) qb.andWhere('ap.submittedAt <= :cutoff', { cutoff: q.submittedBefore });
+    return qb.getMany();
+  }
+
+  /** The proposals of the clusters the caller may see (of one year if given), in no particular order. */
+  inScope(m: EntityManager, p: Principal, year?: number): Promise<AwardProposal[]> {
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id');
+    this.access.scopeClusters(qb, 'c', p);
+    if (year) qb.andWhere('ap.year = :year', { year });
+    return qb.getMany();
+  }
+
+  /** The approved proposals of a year in the clusters the caller may see. */
+  approvedInYear(m: EntityManager, p: Principal, year: number): Promise<AwardProposal[]> {
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status = :status', { year, status: 'APPROVED' });
+    this.access.scopeClusters(qb, 'c', p);
+    return qb.getMany();
+  }
+
+  async insert(m: EntityManager, proposal: AwardProposal): Promise<void> {
+    await m.insert(AwardProposal, proposal);
+  }
+
+  /** The optimistic update of a proposal (a step of its workflow); answers it as written. */
+  update(m: EntityManager, proposal: AwardProposal, expectedVersion: number, changes: Partial<AwardProposal>): Promise<AwardProposal> {
+    return updateVersioned(m, AwardProposal, proposal, expectedVersion, changes, 'đề nghị khen thưởng');
+  }
+
+  /** Records an award the unit received (an approved proposal). */
+  async insertHistory(m: EntityManager, entry: AwardHistory): Promise<void> {
+    await m.insert(AwardHistory, entry);
+  }
+
+  /** A unit's award history, the latest year first. */
+  historyOfUnit(m: EntityManager, unitId: string): Promise<AwardHistory[]> {
+    return m.find(AwardHistory, { where: { unitId }, order: { year: 'DESC' } });
+  }
+
+  /** The award history of the clusters the caller may see (of one year if given), the latest year first. */
+  historyInScope(m: EntityManager, p: Principal, year?: number): Promise<AwardHistory[]> {
+    const qb = m.createQueryBuilder(AwardHistory, 'h').innerJoin(Cluster, 'c', 'c.id = h.cluster_id').orderBy('h.year', 'DESC');
+    this.access.scopeClusters(qb, 'c', p);
+    if (year) qb.andWhere('h.year = :year', { year });
+    return qb.getMany();
+  }
+}
