@@ -13,7 +13,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { IntField } from '../common/validation/fields';
 import { UuidParamPipe } from '../common/validation/params';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
-import { AchievementReportsService, MAX_REPORT_BYTES } from './achievement-reports.service';
+import { ACHIEVEMENT_REPORTS, AchievementReportsService } from './achievement-reports.service';
 import { AwardCatalogueView, AwardReportsService } from './award-reports.service';
 import { AchievementReportView, CatalogueView } from './awards.dto';
 
@@ -80,7 +80,7 @@ export class AwardReportsController {
   @Post('api/proposals/:proposalId/reports')
   @Auth(Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary)
   @UseGuards(UploadTargetGuard(AchievementReportsService))
-  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_REPORT_BYTES, 0)))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(ACHIEVEMENT_REPORTS.maxBytes, 0)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Báo cáo thành tích (PDF hoặc Office), tối đa 20 MB.' } } } })
   @ApiOperation({ summary: 'Tải lên báo cáo thành tích cho đề nghị' })
