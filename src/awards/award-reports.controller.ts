@@ -1,4 +1,4 @@
-import { sendDocument, sendUploadedFile, GeneratedFile } from '../common/file-response';
+import { sendDocument, sendUploadedFile } from '../common/file-response';
 import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
@@ -25,10 +25,6 @@ class DecisionYearQueryDto {
   @IntField({ min: 2000, max: 2100, query: true, example: 2019 }) year: number;
 }
 
-function send(res: Response, file: GeneratedFile, type: string): void {
-  sendDocument(res, file, type);
-}
-
 @ApiTags('Bình xét, khen thưởng')
 @Controller()
 export class AwardReportsController {
@@ -50,7 +46,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải lịch sử khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Lịch sử khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async history(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
-    send(res, await this.reports.historyXlsx(p, q.year), XLSX_MIME);
+    sendDocument(res, await this.reports.historyXlsx(p, q.year), XLSX_MIME);
   }
 
   @Get('api/awards/proposals.xlsx')
@@ -58,7 +54,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải tổng hợp đề nghị khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Tổng hợp đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async proposals(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
-    send(res, await this.reports.proposalsXlsx(p, q.year), XLSX_MIME);
+    sendDocument(res, await this.reports.proposalsXlsx(p, q.year), XLSX_MIME);
   }
 
   @Get('api/awards/decision-draft.pdf')
@@ -66,7 +62,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải dự thảo quyết định khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Dự thảo quyết định khen thưởng (tệp PDF).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async decision(@CurrentUser() p: Principal, @Query() q: DecisionYearQueryDto, @Res() res: Response): Promise<void> {
-    send(res, await this.reports.decisionDraft(p, q.year), 'application/pdf');
+    sendDocument(res, await this.reports.decisionDraft(p, q.year), 'application/pdf');
   }
 
   @Get('api/proposals/:proposalId/reports')
