@@ -1,40 +1,46 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
-import { readVerified, storeByHash } from '../common/durable-file';
-import { cleanFileName } from '../common/validation/input-hygiene';
+import type { AttachmentKind } from '../attachments/attachment-kind';
+import { AttachmentsService, OpenedFile, Upload } from '../attachments/attachments.service';
+import { attachmentView } from '../attachments/attachments.views';
 import { UuidParamPipe } from '../common/validation/params';
 import type { UploadTarget } from '../auth/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
-import { evidenceType } from '../documents/file-types';
+import type { EntityManager } from 'typeorm';
 import { AchievementReport, AwardProposal } from './award-proposal.entities';
+import { ProposalsRepository } from './proposals.repository';
 
-export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
-
-const view = (r: AchievementReport) => ({ id: r.id, fileName: r.fileName, mimeType: r.mimeType, sizeBytes: r.sizeBytes, sha256: r.sha256, uploadedBy: r.uploadedBy, uploadedAt: r.uploadedAt });
+/** Achievement reports: attached to an award proposal, stored under data/reports, up to 20 MB. */
+export const ACHIEVEMENT_REPORTS: AttachmentKind<AchievementReport> = {
+  entity: AchievementReport,
+  owner: 'proposalId',
+  folder: 'reports',
+  maxBytes: 20 * 1024 * 1024,
+  what: 'báo cáo thành tích',
+  notFound: { what: 'báo cáo thành tích', field: 'reportId' },
+  missing: 'Tệp báo cáo bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.',
+};
 
 /** Báo cáo thành tích: uploaded by the cluster with a proposal (draft or returned), read by reviewers. */
 @Injectable()
 export class AchievementReportsService implements UploadTarget {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
+    private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
+    private readonly proposals: ProposalsRepository,
   ) {}
 
   list(p: Principal, proposalId: string) {
     return this.uow.read(async (m) => {
       const proposal = await this.find(m, p, proposalId);
-      return (await m.find(AchievementReport, { where: { proposalId: proposal.id }, order: { uploadedAt: 'ASC' } })).map(view);
+      return (await this.attachments.list(m, ACHIEVEMENT_REPORTS, proposal.id)).map(attachmentView);
     });
   }
 
@@ -47,38 +53,31 @@ export class AchievementReportsService implements UploadTarget {
     });
   }
 
-  async upload(p: Principal, proposalId: string, file: { originalname: string; buffer: Buffer }) {
-    const type = evidenceType(file.originalname, file.buffer, 'báo cáo thành tích');
-    if ('problem' in type) throw AppException.field(ErrorCode.InvalidFile, 'file', type.problem);
-    // Written and synced outside the write lock, stored by hash (see EvidenceService.upload).
+  async upload(p: Principal, proposalId: string, file: Upload) {
+    const accepted = this.attachments.accept(ACHIEVEMENT_REPORTS, file);
     const year = await this.uow.read(async (m) => (await this.find(m, p, proposalId)).year);
-    const { sha256, relative } = storeByHash(this.config.dataDir, 'reports', year, file.buffer, type.extension);
+    const stored = this.attachments.store(ACHIEVEMENT_REPORTS, accepted, year);
     return this.uow.write(async (m) => {
       const proposal = await this.find(m, p, proposalId);
       const cluster = await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
       if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED') {
         throw new AppException(ErrorCode.IllegalTransition, 'Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị trả lại.');
       }
-      const report: AchievementReport = { id: randomUUID(), proposalId, fileName: cleanFileName(file.originalname), mimeType: type.mime, sizeBytes: file.buffer.length, sha256, filePath: relative, uploadedBy: p.username, uploadedAt: nowIso() };
-      await m.insert(AchievementReport, report);
-      await this.audit.record(m, { action: 'proposal.report_upload', entityType: 'award_proposal', entityId: proposalId, after: view(report), organizerId: cluster.organizerId, clusterId: proposal.clusterId });
-      return view(report);
+      const report = await this.attachments.attach(m, ACHIEVEMENT_REPORTS, p, stored, { proposalId });
+      await this.audit.record(m, { action: 'proposal.report_upload', entityType: 'award_proposal', entityId: proposalId, after: attachmentView(report), organizerId: cluster.organizerId, clusterId: proposal.clusterId });
+      return attachmentView(report);
     });
   }
 
-  download(p: Principal, proposalId: string, reportId: string) {
+  download(p: Principal, proposalId: string, reportId: string): Promise<OpenedFile> {
     return this.uow.read(async (m) => {
       await this.find(m, p, proposalId);
-      const report = await m.findOne(AchievementReport, { where: { id: reportId, proposalId } });
-      if (!report) throw AppException.notFound('báo cáo thành tích', 'reportId');
-      const content = readVerified(this.config.dataDir, report.filePath, report.sha256);
-      if (!content) throw new AppException(ErrorCode.Internal, 'Tệp báo cáo bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');
-      return { fileName: report.fileName, mimeType: report.mimeType, content };
+      return this.attachments.open(m, ACHIEVEMENT_REPORTS, proposalId, reportId);
     });
   }
 
-  private async find(m: import('typeorm').EntityManager, p: Principal, proposalId: string): Promise<AwardProposal> {
-    const proposal = await m.findOne(AwardProposal, { where: { id: proposalId } });
+  private async find(m: EntityManager, p: Principal, proposalId: string): Promise<AwardProposal> {
+    const proposal = await this.proposals.find(m, proposalId);
     if (!proposal) throw AppException.notFound('đề nghị khen thưởng');
     await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId);
     return proposal;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Attachment } from '../attachments/attachment.entity';
 import { Cluster } from '../clusters/cluster.entity';
 import { Unit } from '../units/unit.entity';
 import type { AwardCode } from './awards.rules';
@@ -58,17 +59,9 @@ export class AwardHistory {
 /** Báo cáo thành tích of a proposed unit, kept under data/reports with its SHA-256. */
 @Entity('achievement_reports')
 @Index('ix_achievement_reports_proposal', ['proposalId'])
-export class AchievementReport {
-  @PrimaryColumn('varchar', { length: 36 }) id: string;
+export class AchievementReport extends Attachment {
   @Column('varchar', { name: 'proposal_id', length: 36 }) proposalId: string;
   @ManyToOne(() => AwardProposal, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'proposal_id', foreignKeyConstraintName: 'fk_achievement_reports_proposal' })
   proposal?: AwardProposal;
-  @Column('varchar', { name: 'file_name', length: 200 }) fileName: string;
-  @Column('varchar', { name: 'mime_type', length: 100 }) mimeType: string;
-  @Column('integer', { name: 'size_bytes' }) sizeBytes: number;
-  @Column('varchar', { length: 64 }) sha256: string;
-  @Column('varchar', { name: 'file_path', length: 200 }) filePath: string;
-  @Column('varchar', { name: 'uploaded_by', length: 50 }) uploadedBy: string;
-  @Column('varchar', { name: 'uploaded_at', length: 30 }) uploadedAt: string;
 }

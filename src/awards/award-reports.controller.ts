@@ -1,4 +1,4 @@
-import { sendDocument, sendUploadedFile, GeneratedFile } from '../common/file-response';
+import { sendDocument, sendUploadedFile } from '../common/file-response';
 import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
@@ -13,7 +13,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { IntField } from '../common/validation/fields';
 import { UuidParamPipe } from '../common/validation/params';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
-import { AchievementReportsService, MAX_REPORT_BYTES } from './achievement-reports.service';
+import { ACHIEVEMENT_REPORTS, AchievementReportsService } from './achievement-reports.service';
 import { AwardCatalogueView, AwardReportsService } from './award-reports.service';
 import { AchievementReportView, CatalogueView } from './awards.dto';
 
@@ -23,10 +23,6 @@ class ReportYearQueryDto {
 
 class DecisionYearQueryDto {
   @IntField({ min: 2000, max: 2100, query: true, example: 2019 }) year: number;
-}
-
-function send(res: Response, file: GeneratedFile, type: string): void {
-  sendDocument(res, file, type);
 }
 
 @ApiTags('Bình xét, khen thưởng')
@@ -50,7 +46,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải lịch sử khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Lịch sử khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async history(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
-    send(res, await this.reports.historyXlsx(p, q.year), XLSX_MIME);
+    sendDocument(res, await this.reports.historyXlsx(p, q.year), XLSX_MIME);
   }
 
   @Get('api/awards/proposals.xlsx')
@@ -58,7 +54,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải tổng hợp đề nghị khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Tổng hợp đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async proposals(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
-    send(res, await this.reports.proposalsXlsx(p, q.year), XLSX_MIME);
+    sendDocument(res, await this.reports.proposalsXlsx(p, q.year), XLSX_MIME);
   }
 
   @Get('api/awards/decision-draft.pdf')
@@ -66,7 +62,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải dự thảo quyết định khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Dự thảo quyết định khen thưởng (tệp PDF).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async decision(@CurrentUser() p: Principal, @Query() q: DecisionYearQueryDto, @Res() res: Response): Promise<void> {
-    send(res, await this.reports.decisionDraft(p, q.year), 'application/pdf');
+    sendDocument(res, await this.reports.decisionDraft(p, q.year), 'application/pdf');
   }
 
   @Get('api/proposals/:proposalId/reports')
@@ -80,7 +76,7 @@ export class AwardReportsController {
   @Post('api/proposals/:proposalId/reports')
   @Auth(Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary)
   @UseGuards(UploadTargetGuard(AchievementReportsService))
-  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_REPORT_BYTES, 0)))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(ACHIEVEMENT_REPORTS.maxBytes, 0)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Báo cáo thành tích (PDF hoặc Office), tối đa 20 MB.' } } } })
   @ApiOperation({ summary: 'Tải lên báo cáo thành tích cho đề nghị' })

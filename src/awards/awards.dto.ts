@@ -1,4 +1,4 @@
-import { UploadedFileView } from '../common/uploaded-file-response';
+import { UploadedFileView } from '../attachments/attachments.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
 import { UnitRefView } from '../units/unit-ref';

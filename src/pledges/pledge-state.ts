@@ -11,7 +11,7 @@ import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { PLEDGE_STATUS_LABELS, Pledge } from './pledge.entity';
 import type { PledgeSignature } from './pledge-signature.entity';
-import type { PledgesRepository } from './pledges.repository';
+import { PledgesRepository } from './pledges.repository';
 import type { PledgeView, SignatoryView } from './pledges.dto';
 
 /** A pledge with everything around it: cluster, organiser, members of the year, leadership, signatures. */

@@ -34,7 +34,7 @@ import {
 } from './scoring.dto';
 import { ScoringService } from './scoring.service';
 import { ScoreboardService } from './scoreboard.service';
-import { EvidenceService, EvidenceView, MAX_EVIDENCE_BYTES } from './evidence.service';
+import { EVIDENCE_FILES, EvidenceService, EvidenceView } from './evidence.service';
 
 const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
@@ -65,7 +65,7 @@ export class ScoringController {
   @Post('sheets/:sheetId/evidence')
   @Auth(...ALL_ROLES)
   @UseGuards(UploadTargetGuard(EvidenceService))
-  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_EVIDENCE_BYTES, 2)))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(EVIDENCE_FILES.maxBytes, 2)))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, ảnh (png, jpg) hoặc tệp Office; tối đa 10 MB.' }, criterionCode: { type: 'string', example: 'TC1' } } } })
   @ApiOperation({ summary: 'Tải lên tài liệu minh chứng cho phiếu chấm' })

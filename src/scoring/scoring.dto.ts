@@ -1,4 +1,4 @@
-import { UploadedFileView } from '../common/uploaded-file-response';
+import { UploadedFileView } from '../attachments/attachments.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
 import { UnitRefView } from '../units/unit-ref';
