@@ -6,9 +6,9 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { escapeLike } from '../common/text';
 import { nowIso } from '../common/time';
-import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
+import { AccessRepository } from './access.repository';
 import { AuthService } from './auth.service';
 import { PasswordService, passwordProblem } from './password.service';
 import { ROLE_LABELS } from './roles';
@@ -25,6 +25,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
+    private readonly access: AccessRepository,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserPage> {
@@ -158,7 +159,7 @@ export class UsersService {
       }
     }
     if (scope.clusterIds.length) {
-      const found = await m.count(Cluster, { where: { id: In(scope.clusterIds) } });
+      const found = (await this.access.clusters(m, scope.clusterIds)).length;
       if (found !== scope.clusterIds.length) {
         problems.push({ field: 'clusterIds', code: 'invalid', message: 'Có cụm thi đua không tồn tại.' });
       }

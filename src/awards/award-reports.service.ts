@@ -9,6 +9,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
 import { formatDateVi } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
@@ -42,6 +43,7 @@ export class AwardReportsService {
     private readonly access: AccessService,
     private readonly documents: IssuedDocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
@@ -65,7 +67,7 @@ export class AwardReportsService {
       if (year) qb.andWhere('h.year = :year', { year });
       const history = await qb.getMany();
       const units = new Map((history.length ? await m.findBy(Unit, history.map((h) => ({ id: h.unitId }))) : []).map((u) => [u.id, u]));
-      const clusters = new Map((history.length ? await m.findBy(Cluster, history.map((h) => ({ id: h.clusterId }))) : []).map((c) => [c.id, c]));
+      const clusters = new Map((await this.clusters.byIds(m, history.map((h) => h.clusterId))).map((c) => [c.id, c]));
       const labels = await awardLabels(m);
       return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
     });
@@ -92,7 +94,7 @@ export class AwardReportsService {
       this.access.scopeClusters(qb, 'c', p);
       if (year) qb.andWhere('ap.year = :year', { year });
       const proposals = await qb.getMany();
-      const clusters = new Map((proposals.length ? await m.findBy(Cluster, proposals.map((x) => ({ id: x.clusterId }))) : []).map((c) => [c.id, c]));
+      const clusters = new Map((await this.clusters.byIds(m, proposals.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const labels = await awardLabels(m);
       const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
       for (const x of proposals) {
@@ -125,7 +127,7 @@ export class AwardReportsService {
       this.access.scopeClusters(qb, 'c', p);
       const approved = await qb.getMany();
       if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
-      const clusters = new Map((await m.findBy(Cluster, approved.map((x) => ({ id: x.clusterId })))).map((c) => [c.id, c]));
+      const clusters = new Map((await this.clusters.byIds(m, approved.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const units = new Map((await m.findBy(Unit, approved.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ClustersModule } from '../clusters/clusters.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { DocumentNumbersService } from './document-numbers.service';
 import { DocumentsController } from './documents.controller';
 import { IssuedDocumentsService } from './issued-documents.service';
 
 /** The register of issued documents (signed, numbered, verifiable by anyone through the QR code). */
-@Module({ imports: [AuditModule, DocumentsModule], providers: [IssuedDocumentsService, DocumentNumbersService], controllers: [DocumentsController], exports: [IssuedDocumentsService, DocumentNumbersService, DocumentsModule] })
+@Module({ imports: [AuditModule, DocumentsModule, ClustersModule], providers: [IssuedDocumentsService, DocumentNumbersService], controllers: [DocumentsController], exports: [IssuedDocumentsService, DocumentNumbersService, DocumentsModule] })
 export class IssuedDocumentsModule {}

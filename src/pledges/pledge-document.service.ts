@@ -4,7 +4,9 @@ import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { CriteriaService } from '../criteria/criteria.service';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import type { CriterionView } from '../criteria/criteria.dto';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
@@ -32,13 +34,15 @@ export class PledgeDocumentService {
     private readonly access: AccessService,
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
+    private readonly clusters: ClustersRepository,
+    private readonly leadership: LeadershipRepository,
     private readonly documents: IssuedDocumentsService,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
     const { data, state } = await this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year));
+      const s = await loadPledgeState(m, await this.pledges.find(m, clusterId, year), this.clusters, this.leadership);
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
       const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {

@@ -10,7 +10,9 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { currentContext } from '../common/request-context';
 import { nowIso } from '../common/time';
 import { Membership } from '../clusters/membership.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { CriteriaService } from '../criteria/criteria.service';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PledgeSignature } from './pledge-signature.entity';
 import { loadPledgeState, pledgeView } from './pledge-state';
@@ -26,6 +28,8 @@ export class PledgeSigningService {
     private readonly audit: AuditService,
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
+    private readonly clusters: ClustersRepository,
+    private readonly leadership: LeadershipRepository,
   ) {}
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
@@ -70,7 +74,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      const state = await loadPledgeState(m, updated);
+      const state = await loadPledgeState(m, updated, this.clusters, this.leadership);
       if (state.members.every((u) => state.signatures.some((s) => s.unitId === u.id))) {
         updated = await this.pledges.bump(m, updated, { status: 'COMPLETE', completedAt: nowIso() });
         await this.criteria.lock(m, pledge.criteriaSetId);
@@ -83,7 +87,7 @@ export class PledgeSigningService {
           clusterId,
         });
       }
-      return pledgeView(await loadPledgeState(m, updated));
+      return pledgeView(await loadPledgeState(m, updated, this.clusters, this.leadership));
     });
   }
 
@@ -110,7 +114,7 @@ export class PledgeSigningService {
         organizerId: cluster.organizerId,
         clusterId,
       });
-      return pledgeView(await loadPledgeState(m, updated));
+      return pledgeView(await loadPledgeState(m, updated, this.clusters, this.leadership));
     });
   }
 }

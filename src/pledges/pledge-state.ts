@@ -1,10 +1,12 @@
 import { EntityManager, IsNull } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { Cluster } from '../clusters/cluster.entity';
+import type { Cluster } from '../clusters/cluster.entity';
+import type { ClustersRepository } from '../clusters/clusters.repository';
 import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import type { LeadershipTerm } from '../leadership/leadership-term.entity';
+import type { LeadershipRepository } from '../leadership/leadership.repository';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { PLEDGE_STATUS_LABELS, Pledge } from './pledge.entity';
@@ -23,11 +25,11 @@ export interface PledgeState {
   signers: Map<string, string>;
 }
 
-export async function loadPledgeState(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
-  const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
+export async function loadPledgeState(m: EntityManager, pledge: Pledge, clusters: ClustersRepository, leadership: LeadershipRepository): Promise<PledgeState> {
+  const cluster = await clusters.findReferenced(m, pledge.clusterId);
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
-  const term = await m.findOne(LeadershipTerm, { where: { clusterId: pledge.clusterId, year: pledge.year } });
+  const term = await leadership.term(m, pledge.clusterId, pledge.year);
   const signatures = await m.find(PledgeSignature, { where: { pledgeId: pledge.id, withdrawnAt: IsNull() } });
   const users = signatures.length ? await m.findBy(User, signatures.map((s) => ({ id: s.signedByUserId }))) : [];
   const rank = (u: Unit) => (u.id === term?.chairUnitId ? 0 : u.id === term?.viceChairUnitId ? 1 : 2);

@@ -8,12 +8,13 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { EmulationYear } from '../clusters/emulation-year.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { Membership } from '../clusters/membership.entity';
 import { CriteriaService } from '../criteria/criteria.service';
 import { Criterion } from '../criteria/criterion.entity';
 import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { Unit } from '../units/unit.entity';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
 import { PledgeSignature } from './pledge-signature.entity';
@@ -29,12 +30,15 @@ export class PledgesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly criteria: CriteriaService,
+    private readonly clusters: ClustersRepository,
+    private readonly leadership: LeadershipRepository,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year)));
+      return pledgeView(await loadPledgeState(m, await this.find(m, clusterId, year), this.clusters, this.leadership));
     });
   }
 
@@ -55,7 +59,7 @@ export class PledgesService {
         set = await this.criteria.createSet(m, cluster, year, { from: 'TEMPLATE', templateCode: dto.template });
       }
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
-      const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+      const phases = await this.years.find(m, clusterId, year);
       const now = nowIso();
       const pledge: Pledge = {
         id: randomUUID(),
@@ -78,7 +82,7 @@ export class PledgesService {
         updatedAt: now,
       };
       await m.insert(Pledge, pledge);
-      const view = pledgeView(await loadPledgeState(m, pledge));
+      const view = pledgeView(await loadPledgeState(m, pledge, this.clusters, this.leadership));
       await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: pledge.id, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -104,7 +108,7 @@ export class PledgesService {
         }
         await m.update(PledgeSignature, { pledgeId: pledge.id, withdrawnAt: IsNull() }, { withdrawnAt: nowIso(), withdrawnReason: `Bản giao ước được chỉnh sửa: ${dto.reason}` });
       }
-      const before = pledgeView(await loadPledgeState(m, pledge));
+      const before = pledgeView(await loadPledgeState(m, pledge, this.clusters, this.leadership));
       const changes: Partial<Pledge> = {
         title: dto.title?.trim() ?? pledge.title,
         theme: dto.theme !== undefined ? dto.theme?.trim() || null : pledge.theme,
@@ -116,7 +120,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
       };
       const updated = await this.bump(m, pledge, changes);
-      const after = pledgeView(await loadPledgeState(m, updated));
+      const after = pledgeView(await loadPledgeState(m, updated, this.clusters, this.leadership));
       await this.audit.record(m, { action: 'pledge.update', entityType: 'pledge', entityId: pledge.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
@@ -133,7 +137,7 @@ export class PledgesService {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }
       const updated = await this.bump(m, pledge, { status: 'OPEN', openedAt: nowIso() });
-      const view = pledgeView(await loadPledgeState(m, updated));
+      const view = pledgeView(await loadPledgeState(m, updated, this.clusters, this.leadership));
       await this.audit.record(m, { action: 'pledge.open', entityType: 'pledge', entityId: pledge.id, after: { status: 'OPEN' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -163,7 +167,7 @@ export class PledgesService {
 
   /** The pledge is signed at the review meeting, hosted by the previous year's chair unit. */
   private async defaultPlace(m: EntityManager, clusterId: string, year: number): Promise<string> {
-    const previous = await m.findOne(LeadershipTerm, { where: { clusterId, year: year - 1 } });
+    const previous = await this.leadership.term(m, clusterId, year - 1);
     const host = previous ? await m.findOne(Unit, { where: { id: previous.hostUnitId ?? previous.chairUnitId } }) : null;
     return host?.province ?? 'Hà Nội';
   }

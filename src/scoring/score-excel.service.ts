@@ -13,6 +13,7 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DATA_SHEET, FIRST_CRITERION_COLUMN, FIRST_DATA_ROW, HEADER_ROW, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
@@ -53,6 +54,7 @@ export class ScoreExcelService implements UploadTarget {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly sheets: ScoreSheetsRepository,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
@@ -129,7 +131,7 @@ export class ScoreExcelService implements UploadTarget {
       if (parsed.errors.length) {
         throw new AppException(ErrorCode.UploadInvalid, `Tệp có ${parsed.errors.length} lỗi; không có dữ liệu nào được ghi.`, parsed.errors.slice(0, MAX_REPORTED_ERRORS));
       }
-      if (scorerKind === 'SELF' || scorerKind === 'PEER') await requireScoringWindow(m, clusterId, year);
+      if (scorerKind === 'SELF' || scorerKind === 'PEER') requireScoringWindow(year, await this.years.find(m, clusterId, year));
 
       const result: UploadResult = { sheetsCreated: 0, sheetsUpdated: 0, entriesChanged: 0, unchanged: true, sha256 };
       const now = nowIso();

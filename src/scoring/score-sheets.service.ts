@@ -10,6 +10,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { peerAssignments } from './assignment.rules';
@@ -30,6 +31,7 @@ export class ScoreSheetsService {
     private readonly audit: AuditService,
     private readonly sheets: ScoreSheetsRepository,
     private readonly configs: ScoringConfigsRepository,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -205,7 +207,7 @@ export class ScoreSheetsService {
         if (p.role === Role.UnitOfficer && !(await scoringConfig(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
-      await requireScoringWindow(m, clusterId, year);
+      requireScoringWindow(year, await this.years.find(m, clusterId, year));
     } else if (sheet.scorerKind === 'CLUSTER') {
       await this.access.require(m, p, Permission.YearManage, clusterId, year, cluster);
     } else if (!this.access.actsFor(p, cluster.organizerId)) {

@@ -2,6 +2,8 @@ import { IssuedDocumentsModule } from '../issued-documents/issued-documents.modu
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module';
+import { LeadershipModule } from '../leadership/leadership.module';
 import { ScoreExcelService } from './score-excel.service';
 import { ScoreboardService } from './scoreboard.service';
 import { EvidenceService } from './evidence.service';
@@ -11,5 +13,5 @@ import { ScoringService } from './scoring.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 
-@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
+@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ClustersModule, LeadershipModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
 export class ScoringModule {}
