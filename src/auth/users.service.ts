@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
+import { AccessRepository } from './access.repository';
 import { PasswordService, passwordProblem } from './password.service';
 import { ROLE_LABELS } from './roles';
 import { SessionsRepository } from './sessions.repository';
@@ -25,6 +25,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly access: AccessRepository,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserPage> {
@@ -138,7 +139,7 @@ export class UsersService {
       }
     }
     if (scope.clusterIds.length) {
-      const found = await m.count(Cluster, { where: { id: In(scope.clusterIds) } });
+      const found = (await this.access.clusters(m, scope.clusterIds)).length;
       if (found !== scope.clusterIds.length) {
         problems.push({ field: 'clusterIds', code: 'invalid', message: 'Có cụm thi đua không tồn tại.' });
       }

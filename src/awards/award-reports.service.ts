@@ -7,7 +7,7 @@ import { Role } from '../auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
 import { formatDateVi } from '../common/time';
-import { Cluster } from '../clusters/cluster.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
@@ -41,6 +41,7 @@ export class AwardReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly proposals: ProposalsRepository,
     private readonly awards: AwardsRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
@@ -61,7 +62,7 @@ export class AwardReportsService {
     const rows = await this.uow.read(async (m) => {
       const history = await this.proposals.historyInScope(m, p, year);
       const units = new Map((history.length ? await m.findBy(Unit, history.map((h) => ({ id: h.unitId }))) : []).map((u) => [u.id, u]));
-      const clusters = new Map((history.length ? await m.findBy(Cluster, history.map((h) => ({ id: h.clusterId }))) : []).map((c) => [c.id, c]));
+      const clusters = new Map((await this.clusters.byIds(m, history.map((h) => h.clusterId))).map((c) => [c.id, c]));
       const labels = await this.awards.labels(m);
       return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
     });
@@ -85,7 +86,7 @@ export class AwardReportsService {
   async proposalsXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
       const proposals = await this.proposals.inScope(m, p, year);
-      const clusters = new Map((proposals.length ? await m.findBy(Cluster, proposals.map((x) => ({ id: x.clusterId }))) : []).map((c) => [c.id, c]));
+      const clusters = new Map((await this.clusters.byIds(m, proposals.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const labels = await this.awards.labels(m);
       const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
       for (const x of proposals) {
@@ -116,7 +117,7 @@ export class AwardReportsService {
     const data = await this.uow.read(async (m) => {
       const approved = await this.proposals.approvedInYear(m, p, year);
       if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
-      const clusters = new Map((await m.findBy(Cluster, approved.map((x) => ({ id: x.clusterId })))).map((c) => [c.id, c]));
+      const clusters = new Map((await this.clusters.byIds(m, approved.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const units = new Map((await m.findBy(Unit, approved.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();

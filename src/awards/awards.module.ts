@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { ClustersModule } from '../clusters/clusters.module';
 import { LeadershipModule } from '../leadership/leadership.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AwardsController } from './awards.controller';
@@ -18,5 +19,5 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

@@ -12,7 +12,7 @@ import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { DossierDocumentData, renderList, renderSubmission } from '../documents/pdf/dossier.pdf';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultLegalBases } from '../pledges/pledge-defaults';
 import { todayInVietnam } from '../common/time';
 import { scoringConfig } from '../scoring/scoring-context';
@@ -35,6 +35,7 @@ export class DossierService {
     private readonly documents: IssuedDocumentsService,
     private readonly proposals: ProposalsRepository,
     private readonly awards: AwardsRepository,
+    private readonly leadership: LeadershipRepository,
   ) {}
 
   private async data(p: Principal, clusterId: string, year: number) {
@@ -46,7 +47,7 @@ export class DossierService {
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
       const units = new Map((await m.findBy(Unit, proposals.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
-      const term = (await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } })) ?? (await m.findOne(LeadershipTerm, { where: { clusterId, year } }));
+      const term = (await this.leadership.term(m, clusterId, year + 1)) ?? (await this.leadership.term(m, clusterId, year));
       const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
       return { cluster, meeting, proposals, organizer, units, ranking, chair, labels: await this.awards.labels(m) };
     });

@@ -9,7 +9,7 @@ import { DocumentNumbersService } from '../issued-documents/document-numbers.ser
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderMinutes } from '../documents/pdf/minutes.pdf';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { Unit } from '../units/unit.entity';
 import { ReviewMeetingsService } from './review-meetings.service';
 
@@ -22,6 +22,7 @@ export class MinutesService {
     private readonly meetings: ReviewMeetingsService,
     private readonly numbers: DocumentNumbersService,
     private readonly documents: IssuedDocumentsService,
+    private readonly leadership: LeadershipRepository,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
@@ -32,7 +33,7 @@ export class MinutesService {
       const view = await this.meetings.view(m, meeting, outcome);
       const ranking = outcome.ranking;
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
-      const next = await m.findOne(LeadershipTerm, { where: { clusterId, year: year + 1 } });
+      const next = await this.leadership.term(m, clusterId, year + 1);
       const name = async (id: string | null) => (id ? ((await m.findOne(Unit, { where: { id } }))?.name ?? null) : null);
       return { cluster, meeting, view, ranking, organizer, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
     });

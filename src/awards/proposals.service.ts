@@ -9,6 +9,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
@@ -50,6 +51,7 @@ export class ProposalsService {
     private readonly meetings: ReviewMeetingsService,
     private readonly repo: ProposalsRepository,
     private readonly awards: AwardsRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -172,7 +174,7 @@ export class ProposalsService {
   private async views(m: EntityManager, proposals: AwardProposal[]): Promise<ProposalView[]> {
     if (!proposals.length) return [];
     const units = new Map((await m.findBy(Unit, { id: In([...new Set(proposals.map((x) => x.unitId))]) })).map((u) => [u.id, u]));
-    const clusters = new Map((await m.findBy(Cluster, { id: In([...new Set(proposals.map((x) => x.clusterId))]) })).map((c) => [c.id, c]));
+    const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
     const labels = await this.awards.labels(m);
     return proposals.map((x) => ({
       id: x.id,

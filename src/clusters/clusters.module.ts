@@ -3,15 +3,17 @@ import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ClusterDecisionsController } from './cluster-decisions.controller';
 import { ClustersController } from './clusters.controller';
+import { ClustersRepository } from './clusters.repository';
 import { ClustersService } from './clusters.service';
+import { EmulationYearsRepository } from './emulation-years.repository';
 import { EmulationYearsService } from './emulation-years.service';
 import { MembershipsService } from './memberships.service';
 import { MembershipsRepository } from './memberships.repository';
 
 @Module({
   imports: [AuthModule, AuditModule],
-  providers: [MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService],
+  providers: [ClustersRepository, EmulationYearsRepository, MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService],
   controllers: [ClustersController, ClusterDecisionsController],
-  exports: [ClustersService, MembershipsService, EmulationYearsService],
+  exports: [ClustersService, MembershipsService, EmulationYearsService, ClustersRepository, EmulationYearsRepository, MembershipsRepository],
 })
 export class ClustersModule {}

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { ClusterDecision } from './cluster-decision.entity';
 import { Cluster } from './cluster.entity';
@@ -22,6 +22,7 @@ import {
   DecisionView,
   UpdateClusterDto,
 } from './clusters.dto';
+import { ClustersRepository } from './clusters.repository';
 
 /** Cụm thi đua and the organiser's cluster-division decisions. */
 @Injectable()
@@ -30,14 +31,12 @@ export class ClustersService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   list(p: Principal, query: ClusterQueryDto): Promise<ClusterView[]> {
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(Cluster, 'c').orderBy('c.organizerId').addOrderBy('c.number');
-      this.access.scopeClusters(qb, 'c', p);
-      if (query.organizerId) qb.andWhere('c.organizerId = :org', { org: query.organizerId });
-      return this.views(m, await qb.getMany());
+      return this.views(m, await this.clusters.list(m, p, query.organizerId));
     });
   }
 
@@ -60,7 +59,7 @@ export class ClustersService {
         createdAt: now,
         updatedAt: now,
       };
-      await m.insert(Cluster, cluster);
+      await this.clusters.insert(m, cluster);
       const [view] = await this.views(m, [cluster]);
       await this.audit.record(m, {
         action: 'cluster.create',
@@ -79,19 +78,12 @@ export class ClustersService {
     return this.uow.write(async (m) => {
       const current = await this.access.require(m, p, Permission.ClusterOrganize, id);
       if (dto.number !== undefined && dto.number !== current.number) await this.ensureNumberFree(m, current.organizerId, dto.number);
-      const updated = await updateVersioned(
-        m,
-        Cluster,
-        current,
-        dto.version,
-        {
-          number: dto.number ?? current.number,
-          name: dto.name?.trim() ?? current.name,
-          documentCode: dto.documentCode ?? current.documentCode,
-          updatedAt: nowIso(),
-        },
-        'cụm thi đua',
-      );
+      const updated = await this.clusters.update(m, current, dto.version, {
+        number: dto.number ?? current.number,
+        name: dto.name?.trim() ?? current.name,
+        documentCode: dto.documentCode ?? current.documentCode,
+        updatedAt: nowIso(),
+      });
       const [before, after] = await this.views(m, [current, updated]);
       await this.audit.record(m, {
         action: 'cluster.update',
@@ -109,10 +101,8 @@ export class ClustersService {
 
   listDecisions(p: Principal, query: DecisionQueryDto): Promise<DecisionView[]> {
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(ClusterDecision, 'd').orderBy('d.signedOn', 'DESC');
-      if (p.role !== Role.Admin) qb.andWhere('d.organizerId = :scopeOrg', { scopeOrg: p.organizerId ?? '' });
-      if (query.organizerId) qb.andWhere('d.organizerId = :org', { org: query.organizerId });
-      return (await qb.getMany()).map(decisionView);
+      const scopeOrganizerId = p.role !== Role.Admin ? (p.organizerId ?? '') : undefined;
+      return (await this.clusters.decisions(m, { scopeOrganizerId, organizerId: query.organizerId })).map(decisionView);
     });
   }
 
@@ -122,7 +112,7 @@ export class ClustersService {
       if (Number(dto.signedOn.slice(0, 4)) > dto.effectiveYear) {
         throw AppException.field(ErrorCode.BusinessRule, 'effectiveYear', 'Năm hiệu lực không được trước năm ký quyết định.');
       }
-      if (await m.exists(ClusterDecision, { where: { organizerId: dto.organizerId, number: dto.number } })) {
+      if (await this.clusters.decisionNumberTaken(m, dto.organizerId, dto.number)) {
         throw AppException.field(ErrorCode.Duplicate, 'number', `Quyết định số ${dto.number} đã được ghi nhận.`);
       }
       const decision: ClusterDecision = {
@@ -134,7 +124,7 @@ export class ClustersService {
         summary: dto.summary?.trim() ?? null,
         createdAt: nowIso(),
       };
-      await m.insert(ClusterDecision, decision);
+      await this.clusters.insertDecision(m, decision);
       const view = decisionView(decision);
       await this.audit.record(m, {
         action: 'cluster_decision.create',
@@ -159,7 +149,7 @@ export class ClustersService {
   }
 
   private async ensureNumberFree(m: EntityManager, organizerId: string, number: number): Promise<void> {
-    if (await m.exists(Cluster, { where: { organizerId, number } })) {
+    if (await this.clusters.numberTaken(m, organizerId, number)) {
       throw AppException.field(ErrorCode.Duplicate, 'number', `Cơ quan tổ chức đã có cụm thi đua số ${number}.`);
     }
   }

@@ -8,10 +8,11 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
 import { CreateYearDto, PhasesDto, UpdateYearDto, YearView } from './clusters.dto';
 import { EmulationYear } from './emulation-year.entity';
-import { Membership } from './membership.entity';
+import { EmulationYearsRepository } from './emulation-years.repository';
+import { MembershipsRepository } from './memberships.repository';
 import { PHASE_KEYS, Phases, phaseProblems } from './phases.rules';
 
 /** Năm thi đua of a cluster and its phase dates; run by the cluster's secretariat. */
@@ -21,12 +22,14 @@ export class EmulationYearsService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly years: EmulationYearsRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   list(p: Principal, clusterId: string): Promise<YearView[]> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const years = await m.find(EmulationYear, { where: { clusterId }, order: { year: 'DESC' } });
+      const years = await this.years.list(m, clusterId);
       return Promise.all(years.map((y) => this.view(m, y)));
     });
   }
@@ -41,10 +44,10 @@ export class EmulationYearsService {
   create(p: Principal, clusterId: string, dto: CreateYearDto): Promise<YearView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, dto.year);
-      if (await m.exists(EmulationYear, { where: { clusterId, year: dto.year } })) {
+      if (await this.years.exists(m, clusterId, dto.year)) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Năm thi đua ${dto.year} của cụm này đã được tạo.`);
       }
-      if (!(await m.exists(Membership, { where: { clusterId, year: dto.year } }))) {
+      if (!(await this.memberships.anyInYear(m, clusterId, dto.year))) {
         throw AppException.field(
           ErrorCode.BusinessRule,
           'year',
@@ -54,7 +57,7 @@ export class EmulationYearsService {
       const phases = this.checkedPhases(dto.year, phasesOf(dto));
       const now = nowIso();
       const row: EmulationYear = { id: randomUUID(), clusterId, year: dto.year, ...phases, version: 1, createdAt: now, updatedAt: now };
-      await m.insert(EmulationYear, row);
+      await this.years.insert(m, row);
       const view = await this.view(m, row);
       await this.audit.record(m, {
         action: 'emulation_year.create',
@@ -75,7 +78,7 @@ export class EmulationYearsService {
       const current = await this.find(m, clusterId, year);
       const merged = { ...phasesOf(current), ...definedPhases(dto) };
       const phases = this.checkedPhases(year, merged);
-      const updated = await updateVersioned(m, EmulationYear, current, dto.version, { ...phases, updatedAt: nowIso() }, 'năm thi đua');
+      const updated = await this.years.update(m, current, dto.version, { ...phases, updatedAt: nowIso() });
       const [before, after] = [await this.view(m, current), await this.view(m, updated)];
       await this.audit.record(m, {
         action: 'emulation_year.update',
@@ -98,13 +101,13 @@ export class EmulationYearsService {
   }
 
   private async find(m: EntityManager, clusterId: string, year: number): Promise<EmulationYear> {
-    const row = await m.findOne(EmulationYear, { where: { clusterId, year } });
+    const row = await this.years.find(m, clusterId, year);
     if (!row) throw AppException.notFound(`năm thi đua ${year} của cụm này`, 'year');
     return row;
   }
 
   private async view(m: EntityManager, y: EmulationYear): Promise<YearView> {
-    const memberCount = await m.count(Membership, { where: { clusterId: y.clusterId, year: y.year } });
+    const memberCount = await this.memberships.count(m, y.clusterId, y.year);
     return {
       id: y.id,
       clusterId: y.clusterId,

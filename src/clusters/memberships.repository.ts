@@ -21,6 +21,21 @@ export class MembershipsRepository {
     return qb.getMany();
   }
 
+  /** A cluster's memberships without their units, of one year if given (in no particular order). */
+  inCluster(m: EntityManager, clusterId: string, year?: number): Promise<Membership[]> {
+    return m.find(Membership, { where: year === undefined ? { clusterId } : { clusterId, year } });
+  }
+
+  /** How many members a cluster has in a year. */
+  count(m: EntityManager, clusterId: string, year: number): Promise<number> {
+    return m.count(Membership, { where: { clusterId, year } });
+  }
+
+  /** Whether a cluster has any member in a year. */
+  anyInYear(m: EntityManager, clusterId: string, year: number): Promise<boolean> {
+    return m.exists(Membership, { where: { clusterId, year } });
+  }
+
   find(m: EntityManager, clusterId: string, membershipId: string): Promise<Membership | null> {
     return m.findOne(Membership, { where: { id: membershipId, clusterId } });
   }

@@ -17,6 +17,7 @@ import { isActiveInYear } from '../units/units.rules';
 import { ClusterDecision } from './cluster-decision.entity';
 import { Cluster } from './cluster.entity';
 import { AddMemberDto, MemberView, RemoveMemberDto } from './clusters.dto';
+import { ClustersRepository } from './clusters.repository';
 import { Membership } from './membership.entity';
 
 /** Thành viên cụm theo năm, under the organiser's cluster-division decisions. */
@@ -27,6 +28,7 @@ export class MembershipsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly memberships: MembershipsRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year?: number): Promise<MemberView[]> {
@@ -94,7 +96,7 @@ export class MembershipsService {
   }
 
   private async requireDecision(m: EntityManager, cluster: Cluster, decisionId: string, year: number): Promise<ClusterDecision> {
-    const decision = await m.findOne(ClusterDecision, { where: { id: decisionId } });
+    const decision = await this.clusters.decision(m, decisionId);
     if (!decision || decision.organizerId !== cluster.organizerId) {
       throw AppException.field(ErrorCode.InvalidReference, 'decisionId', 'Không tìm thấy quyết định phân cụm của cơ quan tổ chức này.');
     }
@@ -112,7 +114,7 @@ export class MembershipsService {
   private async ensureFree(m: EntityManager, cluster: Cluster, unit: Unit, year: number): Promise<void> {
     const existing = await this.memberships.ofUnitInYear(m, cluster.organizerId, unit.id, year);
     if (!existing) return;
-    const other = await m.findOne(Cluster, { where: { id: existing.clusterId } });
+    const other = await this.clusters.find(m, existing.clusterId);
     const message =
       existing.clusterId === cluster.id
         ? `${unit.shortName} đã là thành viên của cụm này trong năm ${year}.`

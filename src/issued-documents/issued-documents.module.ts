@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ClustersModule } from '../clusters/clusters.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { DocumentNumbersService } from './document-numbers.service';
 import { DocumentsController } from './documents.controller';
@@ -7,5 +8,5 @@ import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { IssuedDocumentsService } from './issued-documents.service';
 
 /** The register of issued documents (signed, numbered, verifiable by anyone through the QR code). */
-@Module({ imports: [AuditModule, DocumentsModule], providers: [IssuedDocumentsRepository, IssuedDocumentsService, DocumentNumbersService], controllers: [DocumentsController], exports: [IssuedDocumentsService, DocumentNumbersService, DocumentsModule] })
+@Module({ imports: [AuditModule, DocumentsModule, ClustersModule], providers: [IssuedDocumentsRepository, IssuedDocumentsService, DocumentNumbersService], controllers: [DocumentsController], exports: [IssuedDocumentsService, DocumentNumbersService, DocumentsModule] })
 export class IssuedDocumentsModule {}

@@ -10,7 +10,7 @@ import { currentActor } from '../common/request-context';
 import { nowIso } from '../common/time';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
-import { Cluster } from '../clusters/cluster.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocument } from './issued-document.entity';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
@@ -69,6 +69,7 @@ export class IssuedDocumentsService {
     private readonly signing: SigningService,
     private readonly audit: AuditService,
     private readonly register: IssuedDocumentsRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   verifyUrl(documentId: string): string {
@@ -105,7 +106,7 @@ export class IssuedDocumentsService {
     try {
       await this.uow.write(async (m) => {
         await this.register.insert(m, document);
-        const cluster = await m.findOne(Cluster, { where: { id: req.clusterId } });
+        const cluster = await this.clusters.find(m, req.clusterId);
         await this.audit.record(m, {
           action: 'document.issue',
           entityType: 'issued_document',
@@ -155,7 +156,7 @@ export class IssuedDocumentsService {
   async info(id: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
       const doc = await this.register.find(m, id);
-      return doc ? this.toInfo(doc, (await m.findOne(Cluster, { where: { id: doc.clusterId } }))?.name ?? '') : null;
+      return doc ? this.toInfo(doc, (await this.clusters.find(m, doc.clusterId))?.name ?? '') : null;
     });
   }
 
@@ -172,7 +173,7 @@ export class IssuedDocumentsService {
   private async bySha(hash: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
       const doc = await this.register.bySha256(m, hash);
-      return doc ? this.toInfo(doc, (await m.findOne(Cluster, { where: { id: doc.clusterId } }))?.name ?? '') : null;
+      return doc ? this.toInfo(doc, (await this.clusters.find(m, doc.clusterId))?.name ?? '') : null;
     });
   }
 

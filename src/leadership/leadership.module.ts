@@ -1,9 +1,16 @@
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module';
 import { LeadershipController } from './leadership.controller';
+import { LeadershipRepository } from './leadership.repository';
 import { LeadershipService } from './leadership.service';
 import { RotationService } from './rotation.service';
 
-@Module({ imports: [AuthModule, AuditModule], providers: [LeadershipService, RotationService], controllers: [LeadershipController], exports: [LeadershipService, RotationService] })
+@Module({
+  imports: [AuthModule, AuditModule, ClustersModule],
+  providers: [LeadershipRepository, LeadershipService, RotationService],
+  controllers: [LeadershipController],
+  exports: [LeadershipService, RotationService, LeadershipRepository],
+})
 export class LeadershipModule {}

@@ -9,12 +9,13 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateVi, nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { Membership } from '../clusters/membership.entity';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { MembershipsRepository } from '../clusters/memberships.repository';
+import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { Unit } from '../units/unit.entity';
 import { LeadershipTerm, TERM_METHOD_LABELS, TermMethod } from './leadership-term.entity';
 import { ApplyRotationDto, CreateTermDto, OverrideTermDto, TermView } from './leadership.dto';
+import { LeadershipRepository } from './leadership.repository';
 import { RotationService } from './rotation.service';
 import { unitRef } from '../units/unit-ref';
 import { nextLeadership, termProblems } from './rotation.rules';
@@ -37,12 +38,14 @@ export class LeadershipService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly rotation: RotationService,
+    private readonly leadership: LeadershipRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   list(p: Principal, clusterId: string): Promise<TermView[]> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const terms = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'DESC' } });
+      const terms = await this.leadership.terms(m, clusterId, 'DESC');
       return this.views(m, terms);
     });
   }
@@ -50,7 +53,7 @@ export class LeadershipService {
   get(p: Principal, clusterId: string, year: number): Promise<TermView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const term = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
+      const term = await this.leadership.term(m, clusterId, year);
       if (!term) throw AppException.notFound(`nhiệm kỳ năm ${year} của cụm này`, 'year');
       return (await this.views(m, [term]))[0];
     });
@@ -115,7 +118,7 @@ export class LeadershipService {
    * has a term is a 400, a stale one a 409).
    */
   async saveTerm(m: EntityManager, cluster: Cluster, year: number, proposed: ProposedTerm, version: number | undefined, reason: string | undefined, action: string): Promise<TermView> {
-    const current = await m.findOne(LeadershipTerm, { where: { clusterId: cluster.id, year } });
+    const current = await this.leadership.term(m, cluster.id, year);
     if (!current) return this.insertTerm(m, cluster, year, proposed, reason, action);
     if (version === undefined) {
       // An election repeated by mistake is a conflict with the term recorded; the organiser's decision says
@@ -124,7 +127,7 @@ export class LeadershipService {
       throw AppException.field(ErrorCode.ValidationFailed, 'version', `Năm ${year} đã có nhiệm kỳ: cần gửi phiên bản (version) đã đọc.`);
     }
     await this.checkTerm(m, cluster.id, year, proposed);
-    const updated = await updateVersioned(m, LeadershipTerm, current, version, { ...proposed, updatedAt: nowIso() }, 'nhiệm kỳ');
+    const updated = await this.leadership.updateTerm(m, current, version, { ...proposed, updatedAt: nowIso() });
     const [before, after] = await this.views(m, [current, updated]);
     await this.audit.record(m, { action, entityType: 'leadership_term', entityId: current.id, before, after, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
     return after;
@@ -134,7 +137,7 @@ export class LeadershipService {
   async exportHistory(p: Principal, clusterId: string): Promise<{ fileName: string; content: Buffer }> {
     const { cluster, terms } = await this.uow.read(async (m) => {
       const c = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const t = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'ASC' } });
+      const t = await this.leadership.terms(m, clusterId, 'ASC');
       return { cluster: c, terms: await this.views(m, t) };
     });
     const content = await tableWorkbook(
@@ -163,13 +166,13 @@ export class LeadershipService {
     reason: string | undefined,
     action = 'leadership.create',
   ): Promise<TermView> {
-    if (await m.exists(LeadershipTerm, { where: { clusterId: cluster.id, year } })) {
+    if (await this.leadership.termExists(m, cluster.id, year)) {
       throw AppException.field(ErrorCode.LeadershipTermExists, 'year', `Năm ${year} đã có nhiệm kỳ Cụm trưởng, Cụm phó.`);
     }
     await this.checkTerm(m, cluster.id, year, proposed);
     const now = nowIso();
     const term: LeadershipTerm = { id: randomUUID(), clusterId: cluster.id, year, ...proposed, version: 1, createdAt: now, updatedAt: now };
-    await m.insert(LeadershipTerm, term);
+    await this.leadership.insertTerm(m, term);
     const [view] = await this.views(m, [term]);
     await this.audit.record(m, {
       action,
@@ -185,7 +188,7 @@ export class LeadershipService {
 
   /** Chair and vice-chair differ and, like the host, are members of the year. */
   private async checkTerm(m: EntityManager, clusterId: string, year: number, t: ProposedTerm): Promise<void> {
-    const members = new Set((await m.find(Membership, { where: { clusterId, year } })).map((ms) => ms.unitId));
+    const members = new Set((await this.memberships.inCluster(m, clusterId, year)).map((ms) => ms.unitId));
     if (members.size === 0) throw this.noMembership(year);
     const problems = termProblems({ chairId: t.chairUnitId, viceChairId: t.viceChairUnitId, hostId: t.hostUnitId }, members, year);
     if (problems.length) throw new AppException(ErrorCode.LeadershipInvalid, problems[0].message, problems);

@@ -8,11 +8,11 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
 import { nowIso } from '../common/time';
-import { Membership } from '../clusters/membership.entity';
-import { UnitOfWork, updateVersioned } from '../database/unit-of-work';
+import { MembershipsRepository } from '../clusters/memberships.repository';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
-import { LeadershipTerm } from './leadership-term.entity';
 import { PreviewView, RotationPolicyDto, RotationPolicyView } from './leadership.dto';
+import { LeadershipRepository } from './leadership.repository';
 import { UnitRefView, unitRef } from '../units/unit-ref';
 import { RotationPolicy } from './rotation-policy.entity';
 import { RotationError, RotationInput, previewLeadership } from './rotation.rules';
@@ -33,6 +33,8 @@ export class RotationService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly leadership: LeadershipRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   getPolicy(p: Principal, clusterId: string): Promise<RotationPolicyView> {
@@ -44,7 +46,7 @@ export class RotationService {
 
   putPolicy(p: Principal, clusterId: string, dto: RotationPolicyDto): Promise<RotationPolicyView> {
     return this.uow.write(async (m) => {
-      const latest = await m.findOne(LeadershipTerm, { where: { clusterId }, order: { year: 'DESC' } });
+      const latest = await this.leadership.latestTerm(m, clusterId);
       const cluster = latest
         ? await this.access.require(m, p, Permission.YearManage, clusterId, latest.year)
         : await this.access.require(m, p, Permission.YearManage, clusterId);
@@ -52,19 +54,17 @@ export class RotationService {
       if (new Set(order).size !== order.length) {
         throw AppException.field(ErrorCode.ValidationFailed, 'unitOrder', 'Mỗi đơn vị chỉ xuất hiện một lần trong thứ tự luân phiên.');
       }
-      const everMembers = new Set(
-        (await m.find(Membership, { where: { clusterId }, select: { unitId: true } })).map((ms) => ms.unitId),
-      );
+      const everMembers = new Set((await this.memberships.inCluster(m, clusterId)).map((ms) => ms.unitId));
       const strangers = order.filter((id) => !everMembers.has(id));
       if (strangers.length) {
         throw AppException.field(ErrorCode.LeadershipInvalid, 'unitOrder', 'Thứ tự luân phiên chỉ gồm các đơn vị đã là thành viên của cụm.');
       }
-      const current = await m.findOne(RotationPolicy, { where: { clusterId } });
+      const current = await this.leadership.policy(m, clusterId);
       const now = nowIso();
       if (current) {
-        await updateVersioned(m, RotationPolicy, current, dto.version ?? -1, { unitOrder: JSON.stringify(order), updatedAt: now }, 'thứ tự luân phiên');
+        await this.leadership.updatePolicy(m, current, dto.version ?? -1, { unitOrder: JSON.stringify(order), updatedAt: now });
       } else {
-        await m.insert(RotationPolicy, { clusterId, unitOrder: JSON.stringify(order), version: 1, createdAt: now, updatedAt: now });
+        await this.leadership.insertPolicy(m, { clusterId, unitOrder: JSON.stringify(order), version: 1, createdAt: now, updatedAt: now });
       }
       await this.audit.record(m, {
         action: 'rotation_policy.update',
@@ -110,9 +110,9 @@ export class RotationService {
 
   /** Loads memberships, terms, the policy and the units they name (with successors). */
   async context(m: EntityManager, clusterId: string): Promise<RotationContext> {
-    const memberships = await m.find(Membership, { where: { clusterId } });
-    const terms = await m.find(LeadershipTerm, { where: { clusterId }, order: { year: 'ASC' } });
-    const policy = await m.findOne(RotationPolicy, { where: { clusterId } });
+    const memberships = await this.memberships.inCluster(m, clusterId);
+    const terms = await this.leadership.terms(m, clusterId, 'ASC');
+    const policy = await this.leadership.policy(m, clusterId);
     const membersByYear = new Map<number, string[]>();
     for (const ms of memberships) membersByYear.set(ms.year, [...(membersByYear.get(ms.year) ?? []), ms.unitId]);
 

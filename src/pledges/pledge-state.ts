@@ -1,12 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { UsersRepository } from '../auth/users.repository';
-import { Cluster } from '../clusters/cluster.entity';
+import type { Cluster } from '../clusters/cluster.entity';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
 import type { CriteriaSet } from '../criteria/criteria-set.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import type { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { unitRef } from '../units/unit-ref';
 import { Unit } from '../units/unit.entity';
 import { PLEDGE_STATUS_LABELS, Pledge } from './pledge.entity';
@@ -33,18 +35,32 @@ export class PledgeStates {
     private readonly criteriaSets: CriteriaRepository,
     private readonly users: UsersRepository,
     private readonly pledges: PledgesRepository,
+    private readonly clusters: ClustersRepository,
+    private readonly leadership: LeadershipRepository,
   ) {}
 
   load(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
-    return loadPledgeState(m, pledge, { criteriaSets: this.criteriaSets, users: this.users, pledges: this.pledges });
+    return loadPledgeState(m, pledge, this.sources());
+  }
+
+  private sources(): Sources {
+    return { criteriaSets: this.criteriaSets, users: this.users, pledges: this.pledges, clusters: this.clusters, leadership: this.leadership };
   }
 }
 
-async function loadPledgeState(m: EntityManager, pledge: Pledge, sources: { criteriaSets: CriteriaRepository; users: UsersRepository; pledges: PledgesRepository }): Promise<PledgeState> {
-  const cluster = await m.findOneOrFail(Cluster, { where: { id: pledge.clusterId } });
+interface Sources {
+  criteriaSets: CriteriaRepository;
+  users: UsersRepository;
+  pledges: PledgesRepository;
+  clusters: ClustersRepository;
+  leadership: LeadershipRepository;
+}
+
+async function loadPledgeState(m: EntityManager, pledge: Pledge, sources: Sources): Promise<PledgeState> {
+  const cluster = await sources.clusters.findReferenced(m, pledge.clusterId);
   const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
   const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
-  const term = await m.findOne(LeadershipTerm, { where: { clusterId: pledge.clusterId, year: pledge.year } });
+  const term = await sources.leadership.term(m, pledge.clusterId, pledge.year);
   const signatures = await sources.pledges.activeSignatures(m, pledge.id);
   const signers = await sources.users.usernames(m, signatures.map((s) => s.signedByUserId));
   const rank = (u: Unit) => (u.id === term?.chairUnitId ? 0 : u.id === term?.viceChairUnitId ? 1 : 2);

@@ -2,8 +2,10 @@ import { IssuedDocumentsModule } from '../issued-documents/issued-documents.modu
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { PledgeRecordsModule } from './pledge-records.module';
+import { LeadershipModule } from '../leadership/leadership.module';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
 import { PledgesController } from './pledges.controller';
@@ -11,7 +13,7 @@ import { PledgesService } from './pledges.service';
 import { PledgeStates } from './pledge-state';
 
 @Module({
-  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule],
+  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule, ClustersModule, LeadershipModule],
   providers: [PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],

@@ -8,12 +8,12 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { EmulationYear } from '../clusters/emulation-year.entity';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { Membership } from '../clusters/membership.entity';
 import { CriteriaService } from '../criteria/criteria.service';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { Unit } from '../units/unit.entity';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
 import { PledgeStates, pledgeView } from './pledge-state';
@@ -32,6 +32,8 @@ export class PledgesService {
     private readonly criteriaSets: CriteriaRepository,
     private readonly states: PledgeStates,
     private readonly records: PledgesRepository,
+    private readonly leadership: LeadershipRepository,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
@@ -58,7 +60,7 @@ export class PledgesService {
         set = await this.criteria.createSet(m, cluster, year, { from: 'TEMPLATE', templateCode: dto.template });
       }
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
-      const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+      const phases = await this.years.find(m, clusterId, year);
       const now = nowIso();
       const pledge: Pledge = {
         id: randomUUID(),
@@ -164,7 +166,7 @@ export class PledgesService {
 
   /** The pledge is signed at the review meeting, hosted by the previous year's chair unit. */
   private async defaultPlace(m: EntityManager, clusterId: string, year: number): Promise<string> {
-    const previous = await m.findOne(LeadershipTerm, { where: { clusterId, year: year - 1 } });
+    const previous = await this.leadership.term(m, clusterId, year - 1);
     const host = previous ? await m.findOne(Unit, { where: { id: previous.hostUnitId ?? previous.chairUnitId } }) : null;
     return host?.province ?? 'Hà Nội';
   }

@@ -16,6 +16,7 @@ import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import type { CriteriaSet } from '../criteria/criteria-set.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DATA_SHEET, FIRST_CRITERION_COLUMN, FIRST_DATA_ROW, HEADER_ROW, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
 import { sniff, zipProblem } from '../documents/excel/zip-inspection';
@@ -56,6 +57,7 @@ export class ScoreExcelService implements UploadTarget {
     private readonly audit: AuditService,
     private readonly sheets: ScoreSheetsRepository,
     private readonly criteria: CriteriaRepository,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
@@ -132,7 +134,7 @@ export class ScoreExcelService implements UploadTarget {
       if (parsed.errors.length) {
         throw new AppException(ErrorCode.UploadInvalid, `Tệp có ${parsed.errors.length} lỗi; không có dữ liệu nào được ghi.`, parsed.errors.slice(0, MAX_REPORTED_ERRORS));
       }
-      if (scorerKind === 'SELF' || scorerKind === 'PEER') await requireScoringWindow(m, clusterId, year);
+      if (scorerKind === 'SELF' || scorerKind === 'PEER') requireScoringWindow(year, await this.years.find(m, clusterId, year));
 
       const result: UploadResult = { sheetsCreated: 0, sheetsUpdated: 0, entriesChanged: 0, unchanged: true, sha256 };
       const now = nowIso();

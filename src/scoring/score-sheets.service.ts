@@ -12,6 +12,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { peerAssignments } from './assignment.rules';
 import { ScoreSheet } from './score-sheet.entity';
@@ -33,6 +34,7 @@ export class ScoreSheetsService {
     private readonly configs: ScoringConfigsRepository,
     private readonly criteria: CriteriaRepository,
     private readonly trail: AuditRepository,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -208,7 +210,7 @@ export class ScoreSheetsService {
         if (p.role === Role.UnitOfficer && !(await scoringConfig(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
-      await requireScoringWindow(m, clusterId, year);
+      requireScoringWindow(year, await this.years.find(m, clusterId, year));
     } else if (sheet.scorerKind === 'CLUSTER') {
       await this.access.require(m, p, Permission.YearManage, clusterId, year, cluster);
     } else if (!this.access.actsFor(p, cluster.organizerId)) {

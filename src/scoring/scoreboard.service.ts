@@ -10,14 +10,14 @@ import type { Principal } from '../auth/principal';
 import { Role } from '../auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
-import { EmulationYear } from '../clusters/emulation-year.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ScoreboardData, writeScoreboard } from '../documents/excel/scoreboard-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderScoreboard } from '../documents/pdf/scoreboard.pdf';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import { LeadershipRepository } from '../leadership/leadership.repository';
 import { Unit } from '../units/unit.entity';
 import { sheetTotals } from './ranking.rules';
 import { ScoreEntry } from './score-entry.entity';
@@ -37,6 +37,8 @@ export class ScoreboardService {
     private readonly scoring: ScoringService,
     private readonly documents: IssuedDocumentsService,
     private readonly criteria: CriteriaRepository,
+    private readonly years: EmulationYearsRepository,
+    private readonly leadership: LeadershipRepository,
   ) {}
 
   async data(p: Principal, clusterId: string, year: number) {
@@ -52,9 +54,9 @@ export class ScoreboardService {
       const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
       const units = new Map((unitIds.length ? await m.findBy(Unit, { id: In(unitIds) }) : []).map((u) => [u.id, u]));
       const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
-      const term = await m.findOne(LeadershipTerm, { where: { clusterId, year } });
+      const term = await this.leadership.term(m, clusterId, year);
       const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
-      const phases = await m.findOne(EmulationYear, { where: { clusterId, year } });
+      const phases = await this.years.find(m, clusterId, year);
       const data: ScoreboardData = {
         clusterName: cluster.name,
         year,

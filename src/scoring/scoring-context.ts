@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
-import { EmulationYear } from '../clusters/emulation-year.entity';
+import type { EmulationYear } from '../clusters/emulation-year.entity';
 import { Membership } from '../clusters/membership.entity';
 import { findOneRaw } from '../database/raw-sql';
 import { todayInVietnam } from '../common/time';
@@ -34,9 +34,8 @@ export async function membersOf(m: EntityManager, clusterId: string, year: numbe
   return rows.map((r) => r.unit!).sort((a, b) => compareVi(a.name, b.name));
 }
 
-/** Member scorers (self and peer) write only within the year's scoring window, when one is set. */
-export async function requireScoringWindow(m: EntityManager, clusterId: string, year: number, today = todayInVietnam()): Promise<void> {
-  const phases = await findOneRaw(m, EmulationYear, { clusterId, year });
+/** Member scorers (self and peer) write only within the year's scoring window (its phases), when one is set. */
+export function requireScoringWindow(year: number, phases: EmulationYear | null, today = todayInVietnam()): void {
   const window = scoringWindow(year, phases, today);
   if (!window.open) throw new AppException(ErrorCode.ScoringClosed, window.message);
 }

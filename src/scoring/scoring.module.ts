@@ -4,6 +4,8 @@ import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { ClustersModule } from '../clusters/clusters.module';
+import { LeadershipModule } from '../leadership/leadership.module';
 import { ScoreExcelService } from './score-excel.service';
 import { ScoreboardService } from './scoreboard.service';
 import { EvidenceService } from './evidence.service';
@@ -13,5 +15,5 @@ import { ScoringService } from './scoring.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 
-@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
+@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository] })
 export class ScoringModule {}
