@@ -1,3 +1,4 @@
+import { UnitRecordsModule } from '../units/unit-records.module';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
@@ -18,7 +19,7 @@ import { UsersService } from './users.service';
 
 /** Sign-in, sessions, second factor, accounts, and the access policy; installs the one global guard. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, UnitRecordsModule],
   providers: [
     AuthService,
     Authenticator,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -6,7 +7,6 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { Unit } from '../units/unit.entity';
 import { AccessRepository } from './access.repository';
 import { PasswordService, passwordProblem } from './password.service';
 import { ROLE_LABELS } from './roles';
@@ -26,6 +26,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly access: AccessRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserPage> {
@@ -127,13 +128,13 @@ export class UsersService {
     const problems: ErrorDetail[] = roleScopeProblems(scope);
     if (problems.length) throw new AppException(ErrorCode.InvalidRoleScope, undefined, problems);
     if (scope.unitId) {
-      const unit = await m.findOne(Unit, { where: { id: scope.unitId } });
+      const unit = await this.units.find(m, scope.unitId);
       if (!unit || unit.kind !== 'MEMBER') {
         problems.push({ field: 'unitId', code: 'invalid', message: 'Không tìm thấy đơn vị thành viên này.' });
       }
     }
     if (scope.organizerId) {
-      const org = await m.findOne(Unit, { where: { id: scope.organizerId } });
+      const org = await this.units.find(m, scope.organizerId);
       if (!org || org.kind !== 'ORGANIZER') {
         problems.push({ field: 'organizerId', code: 'invalid', message: 'Không tìm thấy cơ quan tổ chức này.' });
       }

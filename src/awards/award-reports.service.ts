@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { createHash } from 'node:crypto';
@@ -15,7 +16,6 @@ import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { defaultLegalBases } from '../pledges/pledge-defaults';
 import { todayInVietnam } from '../common/time';
-import { Unit } from '../units/unit.entity';
 import { AwardsRepository } from './awards.repository';
 import { ProposalsRepository } from './proposals.repository';
 import type { AwardCode } from './awards.rules';
@@ -42,6 +42,7 @@ export class AwardReportsService {
     private readonly proposals: ProposalsRepository,
     private readonly awards: AwardsRepository,
     private readonly clusters: ClustersRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
@@ -61,7 +62,7 @@ export class AwardReportsService {
   async historyXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
       const history = await this.proposals.historyInScope(m, p, year);
-      const units = new Map((history.length ? await m.findBy(Unit, history.map((h) => ({ id: h.unitId }))) : []).map((u) => [u.id, u]));
+      const units = await this.units.byIds(m, history.map((h) => h.unitId));
       const clusters = new Map((await this.clusters.byIds(m, history.map((h) => h.clusterId))).map((c) => [c.id, c]));
       const labels = await this.awards.labels(m);
       return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
@@ -118,10 +119,10 @@ export class AwardReportsService {
       const approved = await this.proposals.approvedInYear(m, p, year);
       if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
       const clusters = new Map((await this.clusters.byIds(m, approved.map((x) => x.clusterId))).map((c) => [c.id, c]));
-      const units = new Map((await m.findBy(Unit, approved.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
+      const units = await this.units.byIds(m, approved.map((x) => x.unitId));
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
-      const ministry = await m.findOneOrFail(Unit, { where: { id: organizerId } });
+      const ministry = await this.units.get(m, organizerId);
       const catalogue = await this.awards.catalogue(m);
       return { approved, clusters, units, ministry, catalogue };
     });

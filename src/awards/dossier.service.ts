@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
+import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
 import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
@@ -15,9 +17,7 @@ import { DossierDocumentData, renderList, renderSubmission } from '../documents/
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultLegalBases } from '../pledges/pledge-defaults';
 import { todayInVietnam } from '../common/time';
-import { scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
-import { Unit } from '../units/unit.entity';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_CODES, ratioText } from './awards.rules';
 import { ProposalsRepository } from './proposals.repository';
@@ -36,6 +36,8 @@ export class DossierService {
     private readonly proposals: ProposalsRepository,
     private readonly awards: AwardsRepository,
     private readonly leadership: LeadershipRepository,
+    private readonly configs: ScoringConfigsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   private async data(p: Principal, clusterId: string, year: number) {
@@ -44,11 +46,11 @@ export class DossierService {
       const meeting = await this.meetings.find(m, clusterId, year);
       const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
-      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
-      const units = new Map((await m.findBy(Unit, proposals.map((x) => ({ id: x.unitId })))).map((u) => [u.id, u]));
-      const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+      const organizer = await this.units.get(m, cluster.organizerId);
+      const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
+      const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
       const term = (await this.leadership.term(m, clusterId, year + 1)) ?? (await this.leadership.term(m, clusterId, year));
-      const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
+      const chair = term ? await this.units.find(m, term.chairUnitId) : null;
       return { cluster, meeting, proposals, organizer, units, ranking, chair, labels: await this.awards.labels(m) };
     });
     const submitted = state.proposals.map((x) => x.submittedAt).filter((d): d is string => !!d).sort();

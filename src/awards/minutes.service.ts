@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
@@ -10,7 +11,6 @@ import { IssuedDocumentsService } from '../issued-documents/issued-documents.ser
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderMinutes } from '../documents/pdf/minutes.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
-import { Unit } from '../units/unit.entity';
 import { ReviewMeetingsService } from './review-meetings.service';
 
 /** Biên bản of the review meeting: numbered per issuer and year, signed, and showing next year's leadership. */
@@ -23,6 +23,7 @@ export class MinutesService {
     private readonly numbers: DocumentNumbersService,
     private readonly documents: IssuedDocumentsService,
     private readonly leadership: LeadershipRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
@@ -32,9 +33,9 @@ export class MinutesService {
       const outcome = await this.meetings.outcome(m, meeting);
       const view = await this.meetings.view(m, meeting, outcome);
       const ranking = outcome.ranking;
-      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const organizer = await this.units.get(m, cluster.organizerId);
       const next = await this.leadership.term(m, clusterId, year + 1);
-      const name = async (id: string | null) => (id ? ((await m.findOne(Unit, { where: { id } }))?.name ?? null) : null);
+      const name = (id: string | null) => this.units.nameOf(m, id);
       return { cluster, meeting, view, ranking, organizer, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
     });
     const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.meeting.heldOn.slice(0, 4)), 'BB', state.meeting.id);

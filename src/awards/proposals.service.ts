@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -12,7 +13,6 @@ import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
-import { Unit } from '../units/unit.entity';
 import { AwardProposal } from './award-proposal.entities';
 import { AwardsRepository } from './awards.repository';
 import { AwardCode, ratioText } from './awards.rules';
@@ -52,6 +52,7 @@ export class ProposalsService {
     private readonly repo: ProposalsRepository,
     private readonly awards: AwardsRepository,
     private readonly clusters: ClustersRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -162,9 +163,7 @@ export class ProposalsService {
   /** Lịch sử khen thưởng of a unit the caller may see. */
   history(p: Principal, unitId: string) {
     return this.uow.read(async (m) => {
-      const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :unitId', { unitId });
-      this.access.scopeUnits(qb, 'u', p);
-      if (!(await qb.getOne())) throw AppException.notFound('đơn vị');
+      if (!(await this.units.findVisible(m, (qb, alias) => this.access.scopeUnits(qb, alias, p), unitId))) throw AppException.notFound('đơn vị');
       const rows = await this.repo.historyOfUnit(m, unitId);
       const labels = await this.awards.labels(m);
       return rows.map((h) => ({ year: h.year, award: h.awardCode, awardLabel: labels[h.awardCode], decisionNumber: h.decisionNumber, decisionDate: h.decisionDate, clusterId: h.clusterId }));
@@ -173,7 +172,7 @@ export class ProposalsService {
 
   private async views(m: EntityManager, proposals: AwardProposal[]): Promise<ProposalView[]> {
     if (!proposals.length) return [];
-    const units = new Map((await m.findBy(Unit, { id: In([...new Set(proposals.map((x) => x.unitId))]) })).map((u) => [u.id, u]));
+    const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
     const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
     const labels = await this.awards.labels(m);
     return proposals.map((x) => ({

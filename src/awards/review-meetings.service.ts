@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { MembershipsRepository } from '../clusters/memberships.repository';
+import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -10,7 +12,6 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
-import { membersOf, scoringConfig } from '../scoring/scoring-context';
 import { ScoringService } from '../scoring/scoring.service';
 import type { RankingView } from '../scoring/scoring.dto';
 import type { Unit } from '../units/unit.entity';
@@ -43,6 +44,8 @@ export class ReviewMeetingsService {
     private readonly leadership: LeadershipService,
     private readonly repo: ReviewMeetingsRepository,
     private readonly awards: AwardsRepository,
+    private readonly configs: ScoringConfigsRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
@@ -111,7 +114,7 @@ export class ReviewMeetingsService {
   create(p: Principal, clusterId: string, year: number, dto: CreateMeetingDto): Promise<MeetingView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
-      if ((await membersOf(m, clusterId, year)).length === 0) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
+      if ((await this.memberships.members(m, clusterId, year)).length === 0) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
       if (await this.repo.exists(m, clusterId, year)) throw AppException.field(ErrorCode.Duplicate, 'year', `Đã có hội nghị bình xét năm ${year}.`);
       const now = nowIso();
       const meeting: ReviewMeeting = { id: randomUUID(), clusterId, year, heldOn: dto.heldOn, place: dto.place.trim(), chairedBy: dto.chairedBy.trim(), minutesBy: dto.minutesBy.trim(), tieDecisions: '{}', conclusions: dto.conclusions?.trim() ?? null, version: 1, createdAt: now, updatedAt: now };
@@ -127,7 +130,7 @@ export class ReviewMeetingsService {
       const meeting = await this.find(m, clusterId, year);
       // A stale version answers 409 before the entries are checked; the write checks it again, atomically.
       if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
-      const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
+      const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
       const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
@@ -142,7 +145,7 @@ export class ReviewMeetingsService {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
       if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
-      const members = new Set((await membersOf(m, clusterId, year)).map((u) => u.id));
+      const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const attendance = await this.repo.attendance(m, meeting.id);
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;
       const problems: ErrorDetail[] = [];
@@ -177,9 +180,9 @@ export class ReviewMeetingsService {
    */
   async outcome(m: EntityManager, meeting: ReviewMeeting): Promise<MeetingOutcome> {
     const { clusterId, year } = meeting;
-    const members = await membersOf(m, clusterId, year);
+    const members = await this.memberships.members(m, clusterId, year);
     const ballots = await this.repo.ballots(m, meeting.id);
-    const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+    const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
     const input: Omit<MeetingInput, 'excellentLastYear'> = {
       memberIds: members.map((u) => u.id),
       ballots: ballots.map((b) => ({ award: b.awardCode, unitId: b.unitId, votesFor: b.votesFor })),
@@ -194,7 +197,7 @@ export class ReviewMeetingsService {
 
   /** The units in the EXCELLENT band of a year's ranking (by the band's code, whatever its label). */
   private async excellentUnits(m: EntityManager, clusterId: string, year: number): Promise<Set<string>> {
-    const ranking = await this.scoring.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+    const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
     return new Set(ranking.rows.filter((r) => r.bandCode === 'EXCELLENT').map((r) => r.unit.id));
   }
 

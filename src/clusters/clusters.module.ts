@@ -1,3 +1,4 @@
+import { UnitRecordsModule } from '../units/unit-records.module';
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
@@ -11,7 +12,7 @@ import { MembershipsService } from './memberships.service';
 import { MembershipsRepository } from './memberships.repository';
 
 @Module({
-  imports: [AuthModule, AuditModule],
+  imports: [AuthModule, AuditModule, UnitRecordsModule],
   providers: [ClustersRepository, EmulationYearsRepository, MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService],
   controllers: [ClustersController, ClusterDecisionsController],
   exports: [ClustersService, MembershipsService, EmulationYearsService, ClustersRepository, EmulationYearsRepository, MembershipsRepository],

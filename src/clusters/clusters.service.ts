@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -32,6 +33,7 @@ export class ClustersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clusters: ClustersRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   list(p: Principal, query: ClusterQueryDto): Promise<ClusterView[]> {
@@ -140,7 +142,7 @@ export class ClustersService {
 
   /** The organiser must exist and the caller must act for it. */
   private async requireOrganizer(m: EntityManager, p: Principal, organizerId: string): Promise<Unit> {
-    const organizer = await m.findOne(Unit, { where: { id: organizerId } });
+    const organizer = await this.units.find(m, organizerId);
     if (!organizer || organizer.kind !== 'ORGANIZER') {
       throw AppException.field(ErrorCode.InvalidReference, 'organizerId', 'Không tìm thấy cơ quan tổ chức cụm này.');
     }
@@ -158,7 +160,7 @@ export class ClustersService {
     const names = new Map<string, string>();
     for (const c of clusters) {
       if (!names.has(c.organizerId)) {
-        names.set(c.organizerId, (await m.findOne(Unit, { where: { id: c.organizerId } }))?.name ?? '');
+        names.set(c.organizerId, (await this.units.nameOf(m, c.organizerId)) ?? '');
       }
     }
     return clusters.map((c) => ({

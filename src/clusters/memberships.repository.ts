@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
+import { compareVi } from '../common/text';
+import type { Unit } from '../units/unit.entity';
 import { Membership } from './membership.entity';
 
 /** Memberships per year: their queries, and the writes, which move the cluster-year's revision. */
@@ -24,6 +26,21 @@ export class MembershipsRepository {
   /** A cluster's memberships without their units, of one year if given (in no particular order). */
   inCluster(m: EntityManager, clusterId: string, year?: number): Promise<Membership[]> {
     return m.find(Membership, { where: year === undefined ? { clusterId } : { clusterId, year } });
+  }
+
+  /** A cluster's memberships of a year with their units (in no particular order). */
+  withUnits(m: EntityManager, clusterId: string, year: number): Promise<Membership[]> {
+    return m.find(Membership, { where: { clusterId, year }, relations: { unit: true } });
+  }
+
+  /** The member units of a cluster-year in Vietnamese alphabetical order. */
+  async members(m: EntityManager, clusterId: string, year: number): Promise<Unit[]> {
+    return (await this.withUnits(m, clusterId, year)).map((r) => r.unit!).sort((a, b) => compareVi(a.name, b.name));
+  }
+
+  /** Whether the unit is a member of the cluster in the year. */
+  isMember(m: EntityManager, clusterId: string, year: number, unitId: string): Promise<boolean> {
+    return m.exists(Membership, { where: { clusterId, year, unitId } });
   }
 
   /** How many members a cluster has in a year. */

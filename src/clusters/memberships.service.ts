@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -29,6 +30,7 @@ export class MembershipsService {
     private readonly audit: AuditService,
     private readonly memberships: MembershipsRepository,
     private readonly clusters: ClustersRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year?: number): Promise<MemberView[]> {
@@ -43,7 +45,7 @@ export class MembershipsService {
   add(p: Principal, clusterId: string, dto: AddMemberDto): Promise<MemberView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
-      const unit = await m.findOne(Unit, { where: { id: dto.unitId } });
+      const unit = await this.units.find(m, dto.unitId);
       if (!unit || unit.kind !== 'MEMBER') {
         throw AppException.field(ErrorCode.InvalidReference, 'unitId', 'Không tìm thấy đơn vị thành viên này.');
       }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { PledgesRepository } from '../pledges/pledges.repository';
@@ -10,7 +11,6 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
-import { Membership } from '../clusters/membership.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
@@ -31,6 +31,7 @@ export class CriteriaService {
     private readonly audit: AuditService,
     private readonly criteria: CriteriaRepository,
     private readonly pledges: PledgesRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
@@ -80,7 +81,7 @@ export class CriteriaService {
     if (await this.criteria.existsFor(m, cluster.id, year)) {
       throw AppException.field(ErrorCode.Duplicate, 'year', `Năm ${year} đã có bộ tiêu chí; hãy chỉnh sửa hoặc lập bản sửa đổi.`);
     }
-    if (!(await m.exists(Membership, { where: { clusterId: cluster.id, year } }))) {
+    if (!(await this.memberships.anyInYear(m, cluster.id, year))) {
       throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
     }
     let title = `Bộ tiêu chí thi đua năm ${year} của ${cluster.name}`;

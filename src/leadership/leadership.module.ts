@@ -1,3 +1,4 @@
+import { UnitRecordsModule } from '../units/unit-records.module';
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
@@ -8,7 +9,7 @@ import { LeadershipService } from './leadership.service';
 import { RotationService } from './rotation.service';
 
 @Module({
-  imports: [AuthModule, AuditModule, ClustersModule],
+  imports: [AuthModule, AuditModule, ClustersModule, UnitRecordsModule],
   providers: [LeadershipRepository, LeadershipService, RotationService],
   controllers: [LeadershipController],
   exports: [LeadershipService, RotationService, LeadershipRepository],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -12,7 +13,6 @@ import { Cluster } from '../clusters/cluster.entity';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
-import { Unit } from '../units/unit.entity';
 import { LeadershipTerm, TERM_METHOD_LABELS, TermMethod } from './leadership-term.entity';
 import { ApplyRotationDto, CreateTermDto, OverrideTermDto, TermView } from './leadership.dto';
 import { LeadershipRepository } from './leadership.repository';
@@ -40,6 +40,7 @@ export class LeadershipService {
     private readonly rotation: RotationService,
     private readonly leadership: LeadershipRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   list(p: Principal, clusterId: string): Promise<TermView[]> {
@@ -200,7 +201,7 @@ export class LeadershipService {
 
   private async views(m: EntityManager, terms: LeadershipTerm[]): Promise<TermView[]> {
     const ids = [...new Set(terms.flatMap((t) => [t.chairUnitId, t.viceChairUnitId, t.hostUnitId]).filter((x): x is string => !!x))];
-    const units = new Map((ids.length ? await m.findBy(Unit, ids.map((id) => ({ id }))) : []).map((u) => [u.id, u]));
+    const units = await this.units.byIds(m, ids);
     const ref = (id: string | null) => (id ? unitRef(units.get(id), id) : null);
     return terms.map((t) => ({
       id: t.id,

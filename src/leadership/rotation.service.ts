@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { UnitsRepository } from '../units/units.repository';
+import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -35,6 +36,7 @@ export class RotationService {
     private readonly audit: AuditService,
     private readonly leadership: LeadershipRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   getPolicy(p: Principal, clusterId: string): Promise<RotationPolicyView> {
@@ -123,7 +125,7 @@ export class RotationService {
       ...(policy ? (JSON.parse(policy.unitOrder) as string[]) : []),
     ]);
     while (pending.size) {
-      const loaded = await m.find(Unit, { where: { id: In([...pending]) } });
+      const loaded = [...(await this.units.byIds(m, [...pending])).values()];
       for (const u of loaded) units.set(u.id, u);
       pending = new Set(loaded.map((u) => u.successorId).filter((id): id is string => !!id && !units.has(id)));
     }

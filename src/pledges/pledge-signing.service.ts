@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
@@ -8,7 +9,6 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { currentContext } from '../common/request-context';
 import { nowIso } from '../common/time';
-import { Membership } from '../clusters/membership.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { PledgeSignature } from './pledge-signature.entity';
@@ -28,6 +28,7 @@ export class PledgeSigningService {
     private readonly criteriaSets: CriteriaRepository,
     private readonly states: PledgeStates,
     private readonly records: PledgesRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
@@ -36,7 +37,7 @@ export class PledgeSigningService {
       if (!p.unitId || (dto.unitId && dto.unitId !== p.unitId)) {
         throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
       }
-      if (!(await m.exists(Membership, { where: { clusterId, year, unitId: p.unitId } }))) {
+      if (!(await this.memberships.isMember(m, clusterId, year, p.unitId))) {
         throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
       }
       const pledge = await this.pledges.find(m, clusterId, year);

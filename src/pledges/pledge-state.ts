@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
+import { MembershipsRepository } from '../clusters/memberships.repository';
 import { UsersRepository } from '../auth/users.repository';
 import type { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
-import { Membership } from '../clusters/membership.entity';
 import { compareVi } from '../common/text';
 import type { CriteriaSet } from '../criteria/criteria-set.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
@@ -37,6 +38,8 @@ export class PledgeStates {
     private readonly pledges: PledgesRepository,
     private readonly clusters: ClustersRepository,
     private readonly leadership: LeadershipRepository,
+    private readonly units: UnitsRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   load(m: EntityManager, pledge: Pledge): Promise<PledgeState> {
@@ -44,7 +47,7 @@ export class PledgeStates {
   }
 
   private sources(): Sources {
-    return { criteriaSets: this.criteriaSets, users: this.users, pledges: this.pledges, clusters: this.clusters, leadership: this.leadership };
+    return { criteriaSets: this.criteriaSets, users: this.users, pledges: this.pledges, clusters: this.clusters, leadership: this.leadership, units: this.units, memberships: this.memberships };
   }
 }
 
@@ -54,12 +57,14 @@ interface Sources {
   pledges: PledgesRepository;
   clusters: ClustersRepository;
   leadership: LeadershipRepository;
+  units: UnitsRepository;
+  memberships: MembershipsRepository;
 }
 
 async function loadPledgeState(m: EntityManager, pledge: Pledge, sources: Sources): Promise<PledgeState> {
   const cluster = await sources.clusters.findReferenced(m, pledge.clusterId);
-  const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
-  const memberships = await m.find(Membership, { where: { clusterId: pledge.clusterId, year: pledge.year }, relations: { unit: true } });
+  const organizer = await sources.units.get(m, cluster.organizerId);
+  const memberships = await sources.memberships.withUnits(m, pledge.clusterId, pledge.year);
   const term = await sources.leadership.term(m, pledge.clusterId, pledge.year);
   const signatures = await sources.pledges.activeSignatures(m, pledge.id);
   const signers = await sources.users.usernames(m, signatures.map((s) => s.signedByUserId));

@@ -1,3 +1,4 @@
+import { UnitRecordsModule } from '../units/unit-records.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
@@ -13,7 +14,7 @@ import { PledgesService } from './pledges.service';
 import { PledgeStates } from './pledge-state';
 
 @Module({
-  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule, ClustersModule, LeadershipModule],
+  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule, ClustersModule, LeadershipModule, UnitRecordsModule],
   providers: [PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],

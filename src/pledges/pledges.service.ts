@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { UnitsRepository } from '../units/units.repository';
+import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -9,12 +11,10 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
-import { Membership } from '../clusters/membership.entity';
 import { CriteriaService } from '../criteria/criteria.service';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LeadershipRepository } from '../leadership/leadership.repository';
-import { Unit } from '../units/unit.entity';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
 import { PledgeStates, pledgeView } from './pledge-state';
 import { Pledge } from './pledge.entity';
@@ -34,6 +34,8 @@ export class PledgesService {
     private readonly records: PledgesRepository,
     private readonly leadership: LeadershipRepository,
     private readonly years: EmulationYearsRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
@@ -49,7 +51,7 @@ export class PledgesService {
       if (await this.records.exists(m, clusterId, year)) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Cụm đã có bản giao ước thi đua năm ${year}.`);
       }
-      if (!(await m.exists(Membership, { where: { clusterId, year } }))) {
+      if (!(await this.memberships.anyInYear(m, clusterId, year))) {
         throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}: chưa thể lập giao ước.`);
       }
       let set = await this.criteriaSets.latest(m, clusterId, year);
@@ -59,7 +61,7 @@ export class PledgesService {
         }
         set = await this.criteria.createSet(m, cluster, year, { from: 'TEMPLATE', templateCode: dto.template });
       }
-      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const organizer = await this.units.get(m, cluster.organizerId);
       const phases = await this.years.find(m, clusterId, year);
       const now = nowIso();
       const pledge: Pledge = {
@@ -167,7 +169,7 @@ export class PledgesService {
   /** The pledge is signed at the review meeting, hosted by the previous year's chair unit. */
   private async defaultPlace(m: EntityManager, clusterId: string, year: number): Promise<string> {
     const previous = await this.leadership.term(m, clusterId, year - 1);
-    const host = previous ? await m.findOne(Unit, { where: { id: previous.hostUnitId ?? previous.chairUnitId } }) : null;
+    const host = previous ? await this.units.find(m, previous.hostUnitId ?? previous.chairUnitId) : null;
     return host?.province ?? 'Hà Nội';
   }
 }

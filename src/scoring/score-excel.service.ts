@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { MembershipsRepository } from '../clusters/memberships.repository';
+import { ScoringConfigsRepository } from './scoring-configs.repository';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../documents/libraries';
 import { createHash, randomUUID } from 'node:crypto';
@@ -25,7 +27,7 @@ import { peerAssignments } from './assignment.rules';
 import { ScorerKind, entryProblem } from './ranking.rules';
 import { SCORER_KIND_LABELS } from './score-sheet.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
-import { LeafWithText, membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+import { LeafWithText, requireScoringWindow } from './scoring-context';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 200;
@@ -58,6 +60,8 @@ export class ScoreExcelService implements UploadTarget {
     private readonly sheets: ScoreSheetsRepository,
     private readonly criteria: CriteriaRepository,
     private readonly years: EmulationYearsRepository,
+    private readonly configs: ScoringConfigsRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
@@ -173,13 +177,13 @@ export class ScoreExcelService implements UploadTarget {
     const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
     const set = await this.criteria.latest(m, clusterId, year);
     if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
-    const members = await membersOf(m, clusterId, year);
+    const members = await this.memberships.members(m, clusterId, year);
     const leaves = await this.criteria.leaves(m, set.id);
     if (kind === 'SELF' || kind === 'PEER') {
       const own = members.find((u) => u.id === p.unitId);
       if (p.role !== Role.UnitOfficer || !own) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được tự chấm và chấm chéo.');
       if (kind === 'SELF') return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets: [own] };
-      const config = await scoringConfig(m, clusterId, year);
+      const config = await this.configs.get(m, clusterId, year);
       const targets = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK).filter((a) => a.scorer === own.id).map((a) => members.find((u) => u.id === a.target)!);
       return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets };
     }

@@ -1,19 +1,40 @@
-import { EntityManager, In } from 'typeorm';
-import type { CriteriaRepository } from '../criteria/criteria.repository';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CriteriaRepository } from '../criteria/criteria.repository';
 import { unitRef } from '../units/unit-ref';
-import { Unit } from '../units/unit.entity';
+import { UnitsRepository } from '../units/units.repository';
+import { ScoreSheetsRepository } from './score-sheets.repository';
 import { sheetTotals } from './sheet.rules';
 import { ScoreEntry } from './score-entry.entity';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
 import type { LeafWithText } from './scoring-context';
 import type { SheetView } from './scoring.dto';
 
-/** Views of sheets; `known` passes the leaves and entries of a single sheet the caller already has. */
-export async function sheetViews(m: EntityManager, criteria: CriteriaRepository, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
+/** Views of sheets, with their units, entries and criteria read through the repositories. */
+@Injectable()
+export class ScoreSheetViews {
+  constructor(
+    private readonly criteria: CriteriaRepository,
+    private readonly units: UnitsRepository,
+    private readonly sheets: ScoreSheetsRepository,
+  ) {}
+
+  /** `known` passes the leaves and entries of a single sheet the caller already has. */
+  of(m: EntityManager, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
+    return sheetViews(m, { criteria: this.criteria, units: this.units, sheets: this.sheets }, sheets, known);
+  }
+}
+
+async function sheetViews(
+  m: EntityManager,
+  { criteria, units: unitsRepo, sheets: sheetsRepo }: { criteria: CriteriaRepository; units: UnitsRepository; sheets: ScoreSheetsRepository },
+  sheets: ScoreSheet[],
+  known?: { leaves: LeafWithText[]; entries: ScoreEntry[] },
+): Promise<SheetView[]> {
   if (!sheets.length) return [];
   const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
-  const units = new Map((await m.findBy(Unit, { id: In(unitIds) })).map((u) => [u.id, u]));
-  const entries = known?.entries ?? (await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }));
+  const units = await unitsRepo.byIds(m, unitIds);
+  const entries = known?.entries ?? (await sheetsRepo.entriesOf(m, sheets.map((s) => s.id)));
   const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
   for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
     sets.set(id, { versionNo: await criteria.versionNo(m, id), leaves: known?.leaves ?? (await criteria.leaves(m, id)) });

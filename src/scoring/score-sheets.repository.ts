@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { nowIso } from '../common/time';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
@@ -28,6 +28,11 @@ export class ScoreSheetsRepository {
   /** Sheets of a cluster-year, optionally of some statuses. */
   list(m: EntityManager, clusterId: string, year: number, statuses?: ScoreSheet['status'][]): Promise<ScoreSheet[]> {
     return m.find(ScoreSheet, { where: { clusterId, year, ...(statuses ? { status: In(statuses) } : {}) } });
+  }
+
+  /** The sheets matching `where`, oldest first. */
+  where(m: EntityManager, where: FindOptionsWhere<ScoreSheet>): Promise<ScoreSheet[]> {
+    return m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } });
   }
 
   /** One scorer's sheets of a cluster-year. */

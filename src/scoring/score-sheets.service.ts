@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ScoreSheetViews } from './score-sheet-views';
+import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
@@ -16,10 +18,9 @@ import { EmulationYearsRepository } from '../clusters/emulation-years.repository
 import { UnitOfWork } from '../database/unit-of-work';
 import { peerAssignments } from './assignment.rules';
 import { ScoreSheet } from './score-sheet.entity';
-import { membersOf, requireScoringWindow, scoringConfig } from './scoring-context';
+import { requireScoringWindow } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
-import { sheetViews } from './score-sheet-views';
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 
@@ -35,29 +36,31 @@ export class ScoreSheetsService {
     private readonly criteria: CriteriaRepository,
     private readonly trail: AuditRepository,
     private readonly years: EmulationYearsRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly sheetViews: ScoreSheetViews,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const config = await scoringConfig(m, clusterId, year);
+      const config = await this.configs.get(m, clusterId, year);
       const where: Record<string, unknown> = { clusterId, year };
       if (q.targetUnitId) where.targetUnitId = q.targetUnitId;
       if (q.kind) where.scorerKind = q.kind;
       // Before publication a member unit sees only the sheets it scores.
       if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = p.unitId ?? '';
-      return sheetViews(m, this.criteria, await m.find(ScoreSheet, { where, order: { createdAt: 'ASC' } }));
+      return this.sheetViews.of(m, await this.sheets.where(m, where));
     });
   }
 
   get(p: Principal, clusterId: string, year: number, sheetId: string): Promise<SheetView> {
-    return this.uow.read(async (m) => (await sheetViews(m, this.criteria, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
+    return this.uow.read(async (m) => (await this.sheetViews.of(m, [await this.readable(m, p, clusterId, year, sheetId)]))[0]);
   }
 
   create(p: Principal, clusterId: string, year: number, dto: CreateSheetDto): Promise<SheetView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const members = await membersOf(m, clusterId, year);
+      const members = await this.memberships.members(m, clusterId, year);
       if (!members.length) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
       if (!members.some((u) => u.id === dto.targetUnitId)) {
         throw AppException.field(ErrorCode.InvalidReference, 'targetUnitId', `Đơn vị được chấm không phải thành viên của cụm năm ${year}.`);
@@ -89,7 +92,7 @@ export class ScoreSheetsService {
         updatedAt: now,
       };
       await this.sheets.insert(m, sheet);
-      const [view] = await sheetViews(m, this.criteria, [sheet]);
+      const [view] = await this.sheetViews.of(m, [sheet]);
       await this.audit.record(m, { action: 'score_sheet.create', entityType: 'score_sheet', entityId: sheet.id, after: { kind: dto.kind, targetUnitId: dto.targetUnitId, scorerUnitId }, organizerId: cluster.organizerId, clusterId });
       return view;
     });
@@ -112,7 +115,7 @@ export class ScoreSheetsService {
       await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
-      const [view] = await sheetViews(m, this.criteria, [updated], { leaves, entries: [...merged.values()] });
+      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()] });
       // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
@@ -144,7 +147,7 @@ export class ScoreSheetsService {
       }
       const updated = await this.sheets.update(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
-      return (await sheetViews(m, this.criteria, [updated]))[0];
+      return (await this.sheetViews.of(m, [updated]))[0];
     });
   }
 
@@ -157,7 +160,7 @@ export class ScoreSheetsService {
       if (sheet.version !== dto.version) throw stale(sheet.version);
       const updated = await this.sheets.update(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
       await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
-      return (await sheetViews(m, this.criteria, [updated]))[0];
+      return (await this.sheetViews.of(m, [updated]))[0];
     });
   }
 
@@ -165,7 +168,7 @@ export class ScoreSheetsService {
   finalize(p: Principal, clusterId: string, year: number, version: number, reason: string): Promise<{ locked: number; publishedAt: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
-      const current = await scoringConfig(m, clusterId, year);
+      const current = await this.configs.get(m, clusterId, year);
       if (current.version !== version) throw AppException.stale(current.version);
       const now = nowIso();
       const locked = await this.sheets.lockSubmitted(m, clusterId, year, now);
@@ -186,7 +189,7 @@ export class ScoreSheetsService {
           throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được chấm chéo.');
         }
         if (p.unitId === dto.targetUnitId) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Không được chấm chéo chính đơn vị mình: hãy dùng phiếu tự chấm.');
-        const config = await scoringConfig(m, cluster.id, year);
+        const config = await this.configs.get(m, cluster.id, year);
         const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === p.unitId && a.target === dto.targetUnitId);
         if (!assigned) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Đơn vị của bạn không được phân công chấm chéo đơn vị này.');
         return p.unitId;
@@ -207,7 +210,7 @@ export class ScoreSheetsService {
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
       if (p.role !== Role.UnitOfficer || p.unitId !== sheet.scorerUnitId) {
-        if (p.role === Role.UnitOfficer && !(await scoringConfig(m, clusterId, year)).publishedAt) throw sheetNotFound();
+        if (p.role === Role.UnitOfficer && !(await this.configs.get(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
       requireScoringWindow(year, await this.years.find(m, clusterId, year));
@@ -225,7 +228,7 @@ export class ScoreSheetsService {
   async readable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
     await this.access.require(m, p, Permission.ClusterRead, clusterId);
     const sheet = await this.find(m, clusterId, year, sheetId);
-    if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await scoringConfig(m, clusterId, year)).publishedAt) {
+    if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await this.configs.get(m, clusterId, year)).publishedAt) {
       throw sheetNotFound();
     }
     return sheet;

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ScoreSheetsRepository } from './score-sheets.repository';
+import { UnitsRepository } from '../units/units.repository';
+import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import type { Principal } from '../auth/principal';
@@ -18,12 +20,9 @@ import { IssuedDocumentsService } from '../issued-documents/issued-documents.ser
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderScoreboard } from '../documents/pdf/scoreboard.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
-import { Unit } from '../units/unit.entity';
 import { sheetTotals } from './ranking.rules';
-import { ScoreEntry } from './score-entry.entity';
-import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-sheet.entity';
+import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS } from './score-sheet.entity';
 import { todayInVietnam } from '../common/time';
-import { scoringConfig } from './scoring-context';
 import { ScoringService } from './scoring.service';
 
 const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;
@@ -39,23 +38,26 @@ export class ScoreboardService {
     private readonly criteria: CriteriaRepository,
     private readonly years: EmulationYearsRepository,
     private readonly leadership: LeadershipRepository,
+    private readonly configs: ScoringConfigsRepository,
+    private readonly units: UnitsRepository,
+    private readonly sheets: ScoreSheetsRepository,
   ) {}
 
   async data(p: Principal, clusterId: string, year: number) {
     return this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const config = await scoringConfig(m, clusterId, year);
+      const config = await this.configs.get(m, clusterId, year);
       if (p.role === Role.UnitOfficer && !config.publishedAt) throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
       const ranking = await this.scoring.computeRanking(m, clusterId, year, config);
       const set = await this.criteria.latest(m, clusterId, year);
       const leaves = set ? await this.criteria.leaves(m, set.id) : [];
-      const sheets = await m.find(ScoreSheet, { where: { clusterId, year, status: In(['SUBMITTED', 'LOCKED']) } });
-      const entries = sheets.length ? await m.find(ScoreEntry, { where: { sheetId: In(sheets.map((s) => s.id)) } }) : [];
+      const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
+      const entries = await this.sheets.entriesOf(m, sheets.map((s) => s.id));
       const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
-      const units = new Map((unitIds.length ? await m.findBy(Unit, { id: In(unitIds) }) : []).map((u) => [u.id, u]));
-      const organizer = await m.findOneOrFail(Unit, { where: { id: cluster.organizerId } });
+      const units = await this.units.byIds(m, unitIds);
+      const organizer = await this.units.get(m, cluster.organizerId);
       const term = await this.leadership.term(m, clusterId, year);
-      const chair = term ? await m.findOne(Unit, { where: { id: term.chairUnitId } }) : null;
+      const chair = term ? await this.units.find(m, term.chairUnitId) : null;
       const phases = await this.years.find(m, clusterId, year);
       const data: ScoreboardData = {
         clusterName: cluster.name,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
-import { rawQuery } from '../database/raw-sql';
+import { findOneRaw, rawQuery } from '../database/raw-sql';
 import { updateVersioned } from '../database/unit-of-work';
 import type { Cluster } from '../clusters/cluster.entity';
-import { ScoringConfig } from './scoring-config.entity';
+import { ScoringConfig, defaultScoringConfig } from './scoring-config.entity';
 
 /** The scoring configuration of a cluster-year: saved the first time, then updated at its version. */
 @Injectable()
@@ -16,6 +16,11 @@ export class ScoringConfigsRepository {
    * cluster (for the access check), whether the year's scores are published, and the cluster-year's revision
    * (the ranking cache's key). Null when the cluster does not exist.
    */
+  /** The saved configuration of a cluster-year, or the default (version 0, not saved). */
+  async get(m: EntityManager, clusterId: string, year: number): Promise<ScoringConfig> {
+    return (await findOneRaw(m, ScoringConfig, { clusterId, year })) ?? defaultScoringConfig(clusterId, year);
+  }
+
   async rankingHead(m: EntityManager, clusterId: string, year: number): Promise<{ cluster: Cluster; publishedAt: string | null; revision: number } | null> {
     const [row] = await rawQuery<{ id: string; organizer_id: string; number: number | string; name: string; document_code: string; version: number | string; created_at: string; updated_at: string; published_at: string | null; revision: number | string | null }>(
       m,

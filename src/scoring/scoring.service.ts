@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MembershipsRepository } from '../clusters/memberships.repository';
 import { EntityManager } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
@@ -15,7 +16,7 @@ import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
 import { RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
 import { ScoreSheetsRepository } from './score-sheets.repository';
-import { RULE_LABELS, membersOf, scoringConfig } from './scoring-context';
+import { RULE_LABELS } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
 import { RankingBody, RankingCache } from './ranking-cache';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
@@ -35,26 +36,27 @@ export class ScoringService {
     private readonly configs: ScoringConfigsRepository,
     private readonly sheets: ScoreSheetsRepository,
     private readonly criteria: CriteriaRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   getConfig(p: Principal, clusterId: string, year: number): Promise<ScoringConfigView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return configView(await scoringConfig(m, clusterId, year));
+      return configView(await this.configs.get(m, clusterId, year));
     });
   }
 
   putConfig(p: Principal, clusterId: string, year: number, dto: ScoringConfigDto): Promise<ScoringConfigView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
-      const current = await scoringConfig(m, clusterId, year);
+      const current = await this.configs.get(m, clusterId, year);
       // A band sent without a code is read like a stored one: the code of its label when that is a usual label.
       const bands: Band[] = dto.bands
         .map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim(), code: b.code === undefined ? codeForLabel(b.label) : b.code }))
         .sort((a, b) => b.minPoints - a.minPoints);
       const problem = bandsProblem(bands);
       if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'bands', problem);
-      const members = await membersOf(m, clusterId, year);
+      const members = await this.memberships.members(m, clusterId, year);
       if (dto.peerMode === 'ROTATION' && members.length && dto.peerK >= members.length) {
         throw AppException.field(ErrorCode.BusinessRule, 'peerK', `Mỗi đơn vị chấm tối đa ${members.length - 1} đơn vị khác.`);
       }
@@ -77,8 +79,8 @@ export class ScoringService {
   assignments(p: Principal, clusterId: string, year: number): Promise<AssignmentView[]> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const config = await scoringConfig(m, clusterId, year);
-      const members = await membersOf(m, clusterId, year);
+      const config = await this.configs.get(m, clusterId, year);
+      const members = await this.memberships.members(m, clusterId, year);
       const byId = new Map(members.map((u) => [u.id, u]));
       const pairs = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK);
       return members.map((u) => ({
@@ -106,14 +108,14 @@ export class ScoringService {
       const revision = head!.revision;
       const cached = this.cache.get(key, revision);
       if (cached) return cached;
-      const view = await this.computeRanking(m, clusterId, year, await scoringConfig(m, clusterId, year));
+      const view = await this.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
       this.cache.set(key, revision, view);
       return view;
     });
   }
 
   async computeRanking(m: EntityManager, clusterId: string, year: number, config: ScoringConfig): Promise<RankingView> {
-    const members = await membersOf(m, clusterId, year);
+    const members = await this.memberships.members(m, clusterId, year);
     const set = await this.criteria.latest(m, clusterId, year);
     const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
     const entries = await this.sheets.entriesOf(m, sheets.map((s) => s.id));

@@ -2,8 +2,8 @@ import { AuthModule } from '../auth/auth.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { UnitsController } from './units.controller';
-import { UnitsRepository } from './units.repository';
+import { UnitRecordsModule } from './unit-records.module';
 import { UnitsService } from './units.service';
 
-@Module({ imports: [AuthModule, AuditModule], providers: [UnitsRepository, UnitsService], controllers: [UnitsController], exports: [UnitsService] })
+@Module({ imports: [AuthModule, AuditModule, UnitRecordsModule], providers: [UnitsService], controllers: [UnitsController], exports: [UnitsService] })
 export class UnitsModule {}

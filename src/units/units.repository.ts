@@ -1,24 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AccessService } from '../auth/access.service';
-import type { Principal } from '../auth/principal';
+import { EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { escapeLike, foldVietnamese } from '../common/text';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { updateVersioned } from '../database/unit-of-work';
 import { Unit } from './unit.entity';
 
+/** Restricts a unit query (alias given) to what the caller may see: AccessService.scopeUnits, bound to the caller. */
+export type UnitScope = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) => unknown;
+
 /** The unit directory's queries: search within the caller's scope, lookups, and the writes. */
 @Injectable()
 export class UnitsRepository {
-  constructor(
-    private readonly access: AccessService,
-    private readonly revisions: ClusterYearRevisions,
-  ) {}
+  constructor(private readonly revisions: ClusterYearRevisions) {}
 
   /** A page of the units the caller may see, by kind then Vietnamese name; `words` are folded search words (all must match). */
-  search(m: EntityManager, p: Principal, q: { kind?: string; activeInYear?: number; words?: string[]; nothingSearchable?: boolean; limit: number; offset: number }): Promise<[Unit[], number]> {
+  search(m: EntityManager, scope: UnitScope, q: { kind?: string; activeInYear?: number; words?: string[]; nothingSearchable?: boolean; limit: number; offset: number }): Promise<[Unit[], number]> {
     const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.searchKey', 'ASC').take(q.limit).skip(q.offset);
-    this.access.scopeUnits(qb, 'u', p);
+    scope(qb, 'u');
     if (q.kind) qb.andWhere('u.kind = :kind', { kind: q.kind });
     if (q.activeInYear) {
       qb.andWhere('(u.activeFrom IS NULL OR u.activeFrom <= :yearEnd)', { yearEnd: `${q.activeInYear}-12-31` });
@@ -30,14 +28,31 @@ export class UnitsRepository {
   }
 
   /** A unit within the caller's scope, or null. */
-  findVisible(m: EntityManager, p: Principal, id: string): Promise<Unit | null> {
+  findVisible(m: EntityManager, scope: UnitScope, id: string): Promise<Unit | null> {
     const qb = m.createQueryBuilder(Unit, 'u').where('u.id = :id', { id });
-    this.access.scopeUnits(qb, 'u', p);
+    scope(qb, 'u');
     return qb.getOne();
   }
 
   find(m: EntityManager, id: string): Promise<Unit | null> {
     return m.findOne(Unit, { where: { id } });
+  }
+
+  /** A unit another row refers to (its absence is a broken reference: fails like findOneOrFail). */
+  get(m: EntityManager, id: string): Promise<Unit> {
+    return m.findOneOrFail(Unit, { where: { id } });
+  }
+
+  /** The units of these ids, by id (ids not found are absent). */
+  async byIds(m: EntityManager, ids: string[]): Promise<Map<string, Unit>> {
+    const unique = [...new Set(ids)];
+    const units = unique.length ? await m.findBy(Unit, { id: In(unique) }) : [];
+    return new Map(units.map((u) => [u.id, u]));
+  }
+
+  /** A unit's name, or null (no id, or not found). */
+  async nameOf(m: EntityManager, id: string | null | undefined): Promise<string | null> {
+    return id ? ((await this.find(m, id))?.name ?? null) : null;
   }
 
   codeTaken(m: EntityManager, code: string): Promise<boolean> {

@@ -8,7 +8,8 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { searchKey } from '../common/text';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { UnitsRepository, searchWords } from './units.repository';
+import { UnitScope, UnitsRepository, searchWords } from './units.repository';
+import { AccessService } from '../auth/access.service';
 import { Unit } from './unit.entity';
 import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
 import { fromHundredths, lifespanProblems, successorProblems, toHundredths } from './units.rules';
@@ -43,7 +44,13 @@ export class UnitsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly units: UnitsRepository,
+    private readonly access: AccessService,
   ) {}
+
+  /** The caller's view of the unit directory, for the repository's queries. */
+  private scope(p: Principal): UnitScope {
+    return (qb, alias) => this.access.scopeUnits(qb, alias, p);
+  }
 
   list(p: Principal, query: UnitQueryDto): Promise<UnitPage> {
     const limit = query.limit ?? 100;
@@ -51,7 +58,7 @@ export class UnitsService {
     return this.uow.read(async (m) => {
       const words = query.q ? searchWords(query.q) : [];
       // A text with nothing searchable in it finds nothing.
-      const [units, total] = await this.units.search(m, p, { kind: query.kind, activeInYear: query.activeInYear, words, nothingSearchable: query.q !== undefined && words.length === 0, limit, offset });
+      const [units, total] = await this.units.search(m, this.scope(p), { kind: query.kind, activeInYear: query.activeInYear, words, nothingSearchable: query.q !== undefined && words.length === 0, limit, offset });
       return { items: units.map(unitView), total, limit, offset };
     });
   }
@@ -129,7 +136,7 @@ export class UnitsService {
 
   /** A unit the caller may see, else 404 (existence outside the scope is not revealed). */
   async findVisible(m: EntityManager, p: Principal, id: string): Promise<Unit> {
-    const unit = await this.units.findVisible(m, p, id);
+    const unit = await this.units.findVisible(m, this.scope(p), id);
     if (!unit) throw AppException.notFound('đơn vị');
     return unit;
   }
