@@ -13,7 +13,7 @@
 // (NODE_ENV=test only); the files of the application tiers share one pool of TEST_CONCURRENCY workers (default:
 // the number of cores), the longest first.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -71,16 +71,20 @@ function tapCounts(tap, code) {
   return { pass: count('pass'), fail };
 }
 
-/** One tier in one `node --test` (the unit tests: many short files, run while the templates are built). */
+/**
+ * One tier in one process (the unit tests: many short files, run while the templates are built): an entry that
+ * requires every file, so that Node and the modules they share load once (a process per file took three times
+ * as long).
+ */
 async function runSuite(name, files, env) {
   if (files.length === 0) return { name, pass: 0, fail: 0 };
-  console.log(`\n=== ${name} (${files.length} files) ===`);
+  console.log(`\n=== ${name} (${files.length} files, one process) ===`);
   const started = Date.now();
-  const tap = join(mkdtempSync(join(tmpdir(), 'thidua-tap-')), 'report.tap');
-  const result = await run(
-    ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-    { env },
-  );
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-tap-'));
+  const tap = join(dir, 'report.tap');
+  const entry = join(dir, `${name}.js`);
+  writeFileSync(entry, files.map((f) => `require(${JSON.stringify(f)});`).join('\n') + '\n');
+  const result = await run(['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, entry], { env });
   console.log(`--- ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
   return { name, ...tapCounts(tap, result.code) };
 }
@@ -96,7 +100,7 @@ const lastDurations = existsSync(durationsFile) ? JSON.parse(readFileSync(durati
  * printed whole when it ends; the totals are per tier.
  */
 async function runPool(plan) {
-  const jobs = plan.flatMap((suite) => suite.files.map((file) => ({ suite, file, key: `${suite.name}|${basename(file)}` })));
+  const jobs = plan.flatMap((suite) => (suite.bundles ? bundleJobs(suite) : suite.files.map((file) => ({ suite, file, key: `${suite.name}|${basename(file)}` }))));
   // Not measured yet: the browser and resilience files (the long ones) first, then the others in order.
   const expected = (job) => lastDurations[job.key] ?? (/^(browser|resilience)/.test(job.suite.name) ? 2e9 : 1e9);
   jobs.sort((a, b) => expected(b) - expected(a));
@@ -118,13 +122,36 @@ async function runPool(plan) {
       total.pass += counts.pass;
       total.fail += counts.fail;
       const spec = existsSync(join(dir, 'spec.txt')) ? readFileSync(join(dir, 'spec.txt'), 'utf8') : '';
-      process.stdout.write(`\n=== ${job.suite.name} · ${basename(job.file)} (${Math.round(seconds)} s) ===\n${spec}${res.out}`);
+      process.stdout.write(`\n=== ${job.suite.name} · ${job.label ?? basename(job.file)} (${Math.round(seconds)} s) ===\n${spec}${res.out}`);
       rmSync(dir, { recursive: true, force: true });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   writeFileSync(durationsFile, `${JSON.stringify(durations, null, 1)}\n`);
   return plan.map((s) => results.get(s));
+}
+
+/**
+ * A tier's files in `suite.bundles` processes rather than one each: a generated entry requires the files in turn,
+ * so Node, the app's modules and supertest load once per bundle (about 2 s of CPU per test process), while every
+ * file still starts its own application on its own copy of the template. Files are spread by size (a stable proxy
+ * for their duration), the largest first onto the lightest bundle.
+ */
+function bundleJobs(suite) {
+  const groups = Array.from({ length: Math.min(suite.bundles, suite.files.length) }, () => ({ files: [], size: 0 }));
+  const sized = suite.files.map((file) => ({ file, size: statSync(file).size })).sort((a, b) => b.size - a.size || a.file.localeCompare(b.file));
+  for (const { file, size } of sized) {
+    const lightest = groups.reduce((a, b) => (b.size < a.size ? b : a));
+    lightest.files.push(file);
+    lightest.size += size;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bundle-'));
+  return groups.map((g, i) => {
+    const files = g.files.sort();
+    const entry = join(dir, `${suite.name.replace(/\W+/g, '-')}-${i + 1}.js`);
+    writeFileSync(entry, files.map((f) => `require(${JSON.stringify(f)});`).join('\n') + '\n');
+    return { suite, file: entry, key: `${suite.name}|bundle ${i + 1}/${groups.length}`, label: `${files.map((f) => basename(f)).join(', ')}` };
+  });
 }
 
 const suites = [];
@@ -141,6 +168,8 @@ function missing(what, name, allowed, allowVar, hint) {
 }
 
 const wantE2e = !only || only === 'e2e';
+/** Processes per e2e tier (E2E_BUNDLES=16: one per file, as before bundling). */
+const e2eBundles = Math.max(1, Number(process.env.E2E_BUNDLES) || concurrency);
 const wantResilience = !only || only === 'resilience';
 const wantBrowser = !only || only === 'browser';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -178,9 +207,9 @@ const [sqliteTemplate, pgTemplate] = await templates;
 // The tiers that start an application, in the order of the totals; a missing prerequisite takes its place.
 const plan = [];
 const ordered = [];
-const tier = (name, files, env, template) => {
+const tier = (name, files, env, template, bundles) => {
   if (files.length === 0) return;
-  const suite = { name, files, env, template };
+  const suite = { name, files, env, template, bundles };
   plan.push(suite);
   ordered.push(suite);
 };
@@ -190,8 +219,8 @@ const lacking = (...args) => {
   ordered.push(...suites.splice(before)); // a failure keeps its place in the totals
 };
 if (wantE2e) {
-  tier('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate);
-  if (pgOk) tier('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }, pgTemplate);
+  tier('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate, e2eBundles);
+  if (pgOk) tier('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }, pgTemplate, e2eBundles);
   else lacking(`PostgreSQL is not reachable at ${pgUrl}`, 'e2e (PostgreSQL)', allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
 }
 if (wantResilience) {

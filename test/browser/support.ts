@@ -10,8 +10,9 @@ import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_MISSING = !existsSync(CHROMIUM);
-/** Screenshots of the main pages, kept as test artifacts (git-ignored). */
+/** Screenshots of the main pages, kept as test artifacts (git-ignored) when SCREENSHOTS=1 (they cost a few seconds). */
 export const SHOTS_DIR = join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
+const SHOTS = process.env.SCREENSHOTS === '1';
 
 /** Flags that keep headless Chromium quiet on this closed network (see the env notes). */
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -56,7 +57,7 @@ export async function startRig(): Promise<BrowserRig> {
         await page.getByRole('button', { name: 'Đăng nhập' }).click();
         await page.getByText('hãy nhập mã 6 số từ ứng dụng xác thực').first().waitFor();
         await page.getByLabel('Mã xác thực').fill(totpCode(secret));
-        await page.screenshot({ path: join(SHOTS_DIR, `dang-nhap-ma-xac-thuc-${username}.png`), fullPage: true });
+        if (SHOTS) await page.screenshot({ path: join(SHOTS_DIR, `dang-nhap-ma-xac-thuc-${username}.png`), fullPage: true });
         await page.getByLabel('Ghi nhớ thiết bị này 30 ngày').check();
       }
       await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
@@ -68,7 +69,7 @@ export async function startRig(): Promise<BrowserRig> {
       return { context, page };
     },
     async shot(page, name) {
-      await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+      if (SHOTS) await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },
     async close() {
       await browser.close();

@@ -291,7 +291,7 @@ describe('web pages in Chromium', { skip }, () => {
     await context.close();
   });
 
-  it('main pages are labelled, in Vietnamese, and fit a phone screen; screenshots are saved', async () => {
+  it('main pages are labelled, in Vietnamese, and fit a phone screen (screenshots with SCREENSHOTS=1)', async () => {
     const { context, page } = await rig.signedIn('cum6.secretary');
     const pages: Array<[string, string]> = [
       ['/', 'tong-quan'],
