@@ -40,6 +40,19 @@ export class AuditRepository {
     if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
   }
 
+  /** In one statement: the last entry's seq and hash (null when the trail is empty) and where the signed head's keying starts (null: no head yet). */
+  async head(m: EntityManager): Promise<{ last: { seq: number; hash: string } | null; keyedFromSeq: number | null }> {
+    const [row] = await rawQuery<{ seq: number | string | null; hash: string | null; keyed_from_seq: number | string | null }>(
+      m,
+      `SELECT e.seq, e.hash, (SELECT keyed_from_seq FROM audit_anchor WHERE id = 1) AS keyed_from_seq
+       FROM (SELECT 1 AS one) x LEFT JOIN (SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1) e ON 1 = 1`,
+    );
+    return {
+      last: row?.seq != null && row.hash != null ? { seq: Number(row.seq), hash: row.hash } : null,
+      keyedFromSeq: row?.keyed_from_seq != null ? Number(row.keyed_from_seq) : null,
+    };
+  }
+
   /** The last entry's seq and hash, or null when the trail is empty. */
   async last(m: EntityManager): Promise<{ seq: number; hash: string } | null> {
     // Raw statements: every write of the application passes here, so it must cost little.

@@ -126,7 +126,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
   /** Appends an entry inside the caller's transaction: the change and its record commit together or not at all. */
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
     await this.trail.lockChain(manager);
-    const last = await this.trail.last(manager);
+    const { last, keyedFromSeq } = await this.trail.head(manager);
     const actor = currentActor();
     const content: AuditContent = {
       occurredAt: nowIso(),
@@ -146,10 +146,9 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
     const entry = Object.assign(new AuditEntry(), content, { hash: auditHash(content, this.keys.audit) });
     entry.seq = await this.trail.insert(manager, entry);
     // The signed head moves in the same transaction: removing entries at the end no longer goes unseen.
-    const anchor = await this.trail.anchor(manager);
-    const head: AuditAnchor = { keyedFromSeq: anchor?.keyedFromSeq ?? entry.seq, headSeq: entry.seq, headHash: entry.hash };
+    const head: AuditAnchor = { keyedFromSeq: keyedFromSeq ?? entry.seq, headSeq: entry.seq, headHash: entry.hash };
     const mac = anchorMac(head, this.keys.audit);
-    if (anchor) await this.trail.moveAnchor(manager, head, mac, entry.occurredAt);
+    if (keyedFromSeq !== null) await this.trail.moveAnchor(manager, head, mac, entry.occurredAt);
     else await this.trail.insertAnchor(manager, head, mac, entry.occurredAt);
     return entry;
   }
