@@ -5,8 +5,8 @@ import { findOneRaw } from '../database/raw-sql';
 import { Membership } from '../clusters/membership.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { Unit } from '../units/unit.entity';
-import type { Principal } from './principal';
-import { Role } from './roles';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 
 /** The queries behind the access policy, all in one place: scope of clusters and units, the managing term. */
 @Injectable()

@@ -9,7 +9,7 @@ import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AccessRepository } from './access.repository';
 import { PasswordService, passwordProblem } from './password.service';
-import { ROLE_LABELS } from './roles';
+import { ROLE_LABELS } from '../common/auth/roles';
 import { SessionsRepository } from './sessions.repository';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';

@@ -4,7 +4,7 @@ import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository'
 import { createHash } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
 import { formatDateVi } from '../common/time';

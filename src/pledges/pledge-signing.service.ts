@@ -3,7 +3,7 @@ import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';

@@ -1,7 +1,7 @@
 import { scoringWindow } from '../clusters/phases.rules';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 import { AccessService } from '../auth/access.service';
 import { Permission } from '../auth/access.policy';
 import { UnitOfWork } from '../database/unit-of-work';

@@ -12,7 +12,7 @@ import { CriteriaModule } from '../criteria/criteria.module';
 import { LeadershipModule } from '../leadership/leadership.module';
 import { PledgesModule } from '../pledges/pledges.module';
 import { ScoringModule } from '../scoring/scoring.module';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { DashboardService } from './dashboard.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
