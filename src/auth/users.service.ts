@@ -7,7 +7,7 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { AccessRepository } from './access.repository';
+import { AccessRepository } from '../access/access.repository';
 import { PasswordService, passwordProblem } from './password.service';
 import { ROLE_LABELS } from '../common/auth/roles';
 import { SessionsRepository } from './sessions.repository';

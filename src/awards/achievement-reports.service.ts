@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import type { AttachmentKind } from '../attachments/attachment-kind';

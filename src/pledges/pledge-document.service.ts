@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';

@@ -1,6 +1,7 @@
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ClustersModule } from '../clusters/clusters.module';
@@ -14,7 +15,7 @@ import { PledgesService } from './pledges.service';
 import { PledgeStates } from './pledge-state';
 
 @Module({
-  imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule, ClustersModule, LeadershipModule, UnitRecordsModule],
+  imports: [AuthModule, AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, PledgeRecordsModule, ClustersModule, LeadershipModule, UnitRecordsModule],
   providers: [PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService],
   controllers: [PledgesController],
   exports: [PledgesService],

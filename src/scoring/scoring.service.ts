@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { EntityManager } from 'typeorm';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
 import { AuditService } from '../audit/audit.service';

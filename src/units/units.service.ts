@@ -9,7 +9,7 @@ import { searchKey } from '../common/text';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitScope, UnitsRepository, searchWords } from './units.repository';
-import { AccessService } from '../auth/access.service';
+import { AccessService } from '../access/access.service';
 import { Unit } from './unit.entity';
 import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
 import { fromHundredths, lifespanProblems, successorProblems, toHundredths } from './units.rules';

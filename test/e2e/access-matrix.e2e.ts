@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { POLICY, Permission, Scope } from '../../src/auth/access.policy';
+import { POLICY, Permission, Scope } from '../../src/access/access.policy';
 import { ACCESS_KEY, AccessRule } from '../../src/common/auth/auth.decorators';
 import { Role } from '../../src/common/auth/roles';
 import { AuditController } from '../../src/audit/audit.controller';
@@ -12,7 +12,7 @@ import { ClustersController } from '../../src/clusters/clusters.controller';
 import { AwardsController } from '../../src/awards/awards.controller';
 import { ScoringController } from '../../src/scoring/scoring.controller';
 import { UnitsController } from '../../src/units/units.controller';
-import { AccessService } from '../../src/auth/access.service';
+import { AccessService } from '../../src/access/access.service';
 import { openSessionPrincipal } from '../../src/auth/authenticator';
 import { SessionsRepository } from '../../src/auth/sessions.repository';
 import { AppException } from '../../src/common/errors/app.exception';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
-import { Cluster } from '../clusters/cluster.entity';
+import type { Cluster } from '../clusters/cluster.entity';
 import type { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { AccessRepository } from './access.repository';
 import { Permission, Scope, scopeOf } from './access.policy';
