@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, CurrentUser } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 import { AuditPage, AuditQueryDto, AuditVerifyView } from './audit.dto';
 import { AuditService } from './audit.service';
 import type { ChainProblem } from './audit-chain';

@@ -10,8 +10,8 @@ import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 import type { AuditEntryView, AuditPage, AuditQueryDto } from './audit.dto';
 import { AuditAnchor, AuditContent, ChainCheck, GENESIS_HASH, anchorMac, auditHash, canonicalJson, checkChainBatch, checkpointMac } from './audit-chain';
 

@@ -4,11 +4,11 @@ import type { Request, Response } from 'express';
 import { cookieValue, setCookie } from './cookies';
 import { MfaService } from './mfa.service';
 import { ErrorBody } from '../common/errors/error-body';
-import { Auth, CurrentUser, MfaSetupAllowed, Public } from './auth.decorators';
+import { Auth, CurrentUser, MfaSetupAllowed, Public } from '../common/auth/auth.decorators';
 import { ChangePasswordDto, LoginDto, MeView, MfaCodeDto, MfaDisableDto, MfaSetupView, MfaStatusView, RecoveryCodesView, TokenView } from './auth.dto';
 import { AuthService, ClientInfo, DEVICE_COOKIE, IssuedCookie, REMEMBER_COOKIE } from './auth.service';
-import type { Principal } from './principal';
-import { ALL_ROLES, ROLE_LABELS } from './roles';
+import type { Principal } from '../common/auth/principal';
+import { ALL_ROLES, ROLE_LABELS } from '../common/auth/roles';
 
 export function clientOf(req: Request): ClientInfo {
   return { ip: req.ip, userAgent: req.header('user-agent'), deviceToken: cookieValue(req, DEVICE_COOKIE), rememberToken: cookieValue(req, REMEMBER_COOKIE) };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, TextField } from '../common/validation/fields';
-import { Role } from './roles';
+import { Role } from '../common/auth/roles';
 
 export class LoginDto {
   @TextField({ max: 50, example: 'cum6.secretary' }) username: string;

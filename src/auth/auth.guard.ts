@@ -4,10 +4,10 @@ import type { Request } from 'express';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
-import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from './auth.decorators';
+import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from '../common/auth/auth.decorators';
 import { Authenticator } from './authenticator';
-import type { Principal } from './principal';
-import { MFA_REQUIRED_ROLES } from './roles';
+import type { Principal } from '../common/auth/principal';
+import { MFA_REQUIRED_ROLES } from '../common/auth/roles';
 
 /**
  * The global guard: every route is closed unless it says @Public() or @Auth(...roles).

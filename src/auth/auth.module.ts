@@ -2,8 +2,7 @@ import { UnitRecordsModule } from '../units/unit-records.module';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
-import { AccessRepository } from './access.repository';
-import { AccessService } from './access.service';
+import { AccessModule } from '../access/access.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -17,16 +16,14 @@ import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-/** Sign-in, sessions, second factor, accounts, and the access policy; installs the one global guard. */
+/** Sign-in, sessions, second factor and accounts; installs the one global guard. */
 @Module({
-  imports: [AuditModule, UnitRecordsModule],
+  imports: [AuditModule, UnitRecordsModule, AccessModule],
   providers: [
     AuthService,
     Authenticator,
     MfaService,
     PasswordService,
-    AccessRepository,
-    AccessService,
     UsersService,
     UsersRepository,
     SessionsRepository,
@@ -35,6 +32,6 @@ import { UsersService } from './users.service';
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   controllers: [AuthController, UsersController],
-  exports: [AuthService, Authenticator, MfaService, PasswordService, AccessService, UsersRepository],
+  exports: [AuthService, Authenticator, MfaService, PasswordService, UsersRepository],
 })
 export class AuthModule {}

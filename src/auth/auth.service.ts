@@ -16,7 +16,7 @@ import { LoginAttempts, ThrottleKey } from './login-throttle';
 import { acceptTotp, decryptSecret, deviceIdFor, hashRecoveryCode, isRemembered, looksLikeRecoveryCode, newDeviceToken, newRememberToken } from './mfa';
 import { MfaRepository } from './mfa.repository';
 import { PasswordService, passwordProblem } from './password.service';
-import type { Principal } from './principal';
+import type { Principal } from '../common/auth/principal';
 import { Session } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 import { User } from './user.entity';

@@ -7,8 +7,8 @@ import { nowIso } from '../common/time';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CSRF_HEADER, csrfTokenFor, sameToken, sessionCookieToken } from './cookies';
-import type { Principal } from './principal';
-import { Role } from './roles';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 import { SessionAccountRow, SessionsRepository } from './sessions.repository';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

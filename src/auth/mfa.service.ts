@@ -8,11 +8,11 @@ import { nowIso } from '../common/time';
 import { SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { UnitOfWork } from '../database/unit-of-work';
-import { MFA_REQUIRED_ROLES } from './roles';
+import { MFA_REQUIRED_ROLES } from '../common/auth/roles';
 import { acceptTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './mfa';
 import { MfaRepository } from './mfa.repository';
 import { PasswordService } from './password.service';
-import type { Principal } from './principal';
+import type { Principal } from '../common/auth/principal';
 import { UsersRepository } from './users.repository';
 
 export interface MfaStatus {

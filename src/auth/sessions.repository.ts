@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { nowIso } from '../common/time';
 import { rawQuery } from '../database/raw-sql';
-import { Role } from './roles';
+import { Role } from '../common/auth/roles';
 import { Session } from './session.entity';
 
 /** A session with its account, as one row: what every request's authentication reads. */

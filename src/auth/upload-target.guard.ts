@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Type, mixin } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Principal } from './principal';
+import type { Principal } from '../common/auth/principal';
 
 /** A service that can tell, from the route's parameters alone, whether the caller may upload there. */
 export interface UploadTarget {

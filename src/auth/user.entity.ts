@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Unit } from '../units/unit.entity';
-import { Role } from './roles';
+import { Role } from '../common/auth/roles';
 
 @Entity('users')
 export class User {

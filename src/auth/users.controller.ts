@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/validation/params';
-import { Auth } from './auth.decorators';
-import { Role } from './roles';
+import { Auth } from '../common/auth/auth.decorators';
+import { Role } from '../common/auth/roles';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
 import { UsersService } from './users.service';
 

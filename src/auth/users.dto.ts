@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, EnumField, IntField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
-import { ALL_ROLES, Role } from './roles';
+import { ALL_ROLES, Role } from '../common/auth/roles';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 const USERNAME_MSG = 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { escapeLike } from '../common/text';
 import { nowIso } from '../common/time';
 import { updateVersioned } from '../database/unit-of-work';
-import type { Role } from './roles';
+import type { Role } from '../common/auth/roles';
 import { UserClusterScope } from './user-cluster-scope.entity';
 import { User } from './user.entity';
 

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../common/errors/app.exception';
-import { Role } from './roles';
+import { Role } from '../common/auth/roles';
 
 export interface RoleScope {
   role: Role;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import type { AttachmentKind } from '../attachments/attachment-kind';
 import { AttachmentsService, OpenedFile, Upload } from '../attachments/attachments.service';

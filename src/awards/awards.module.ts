@@ -1,6 +1,6 @@
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
@@ -20,5 +20,5 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

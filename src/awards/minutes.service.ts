@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
 import { createHash } from 'node:crypto';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import type { Principal } from '../common/auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, Not } from 'typeorm';
-import { AccessService } from '../auth/access.service';
-import type { Principal } from '../auth/principal';
+import { AccessService } from '../access/access.service';
+import type { Principal } from '../common/auth/principal';
 import { Cluster } from '../clusters/cluster.entity';
 import { updateVersioned } from '../database/unit-of-work';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';

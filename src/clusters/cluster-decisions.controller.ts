@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, CurrentUser } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 import { CreateDecisionDto, DecisionQueryDto, DecisionView } from './clusters.dto';
 import { ClustersService } from './clusters.service';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, CurrentUser } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import {
   AddMemberDto,

@@ -1,5 +1,5 @@
 import { UnitRecordsModule } from '../units/unit-records.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ClusterDecisionsController } from './cluster-decisions.controller';
@@ -12,7 +12,7 @@ import { MembershipsService } from './memberships.service';
 import { MembershipsRepository } from './memberships.repository';
 
 @Module({
-  imports: [AuthModule, AuditModule, UnitRecordsModule],
+  imports: [AccessModule, AuditModule, UnitRecordsModule],
   providers: [ClustersRepository, EmulationYearsRepository, MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService],
   controllers: [ClustersController, ClusterDecisionsController],
   exports: [ClustersService, MembershipsService, EmulationYearsService, ClustersRepository, EmulationYearsRepository, MembershipsRepository],

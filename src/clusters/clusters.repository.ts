@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AccessService } from '../auth/access.service';
-import type { Principal } from '../auth/principal';
+import { AccessService } from '../access/access.service';
+import type { Principal } from '../common/auth/principal';
 import { updateVersioned } from '../database/unit-of-work';
 import { ClusterDecision } from './cluster-decision.entity';
 import { Cluster } from './cluster.entity';

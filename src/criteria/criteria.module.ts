@@ -1,11 +1,10 @@
 import { ClustersModule } from '../clusters/clusters.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
-import { PledgeRecordsModule } from '../pledges/pledge-records.module';
 import { CriteriaController } from './criteria.controller';
 import { CriteriaRepository } from './criteria.repository';
 import { CriteriaService } from './criteria.service';
 
-@Module({ imports: [AuthModule, AuditModule, PledgeRecordsModule, ClustersModule], providers: [CriteriaRepository, CriteriaService], controllers: [CriteriaController], exports: [CriteriaService, CriteriaRepository] })
+@Module({ imports: [AccessModule, AuditModule, ClustersModule], providers: [CriteriaRepository, CriteriaService], controllers: [CriteriaController], exports: [CriteriaService, CriteriaRepository] })
 export class CriteriaModule {}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { PledgesRepository } from '../pledges/pledges.repository';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -14,6 +14,7 @@ import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
+import { CRITERIA_CHANGE_HOOK, CriteriaChangeHook } from './criteria-change.hook';
 import { CriteriaSet } from './criteria-set.entity';
 import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
 import { CriteriaRepository } from './criteria.repository';
@@ -25,12 +26,14 @@ export { flattenViews } from './criteria-tree';
 /** Bộ tiêu chí per cluster-year: from a template or the previous year, edited, locked, amended. */
 @Injectable()
 export class CriteriaService {
+  private hook?: CriteriaChangeHook;
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly criteria: CriteriaRepository,
-    private readonly pledges: PledgesRepository,
+    private readonly moduleRef: ModuleRef,
     private readonly memberships: MembershipsRepository,
   ) {}
 
@@ -138,7 +141,7 @@ export class CriteriaService {
       const set = await this.requireCurrent(m, clusterId, year);
       if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked);
       const items = checkedTree(dto.items, dto.totalPoints);
-      await this.resetOpenPledgeSignatures(m, set.id, dto.confirmResetSignatures === true, dto.reason);
+      await this.changeHook().beforeChange(m, set.id, dto.confirmResetSignatures === true, dto.reason);
       const before = await this.view(m, set);
       // Locking bumps the version too, so a set locked meanwhile answers 409 here.
       const updated = await this.criteria.replace(m, set, dto.version, { title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso() }, items);
@@ -206,21 +209,13 @@ export class CriteriaService {
     return set;
   }
 
-  /** The criteria are the pledge's content: changing them while it is being signed withdraws the signatures, once confirmed. */
-  private async resetOpenPledgeSignatures(m: EntityManager, setId: string, confirmed: boolean, reason: string): Promise<void> {
-    const pledge = await this.pledges.openOnCriteriaSet(m, setId);
-    if (!pledge) return;
-    const active = await this.pledges.countActiveSignatures(m, pledge.id);
-    if (active === 0) return;
-    if (!confirmed) {
-      throw new AppException(
-        ErrorCode.PledgeSignaturesWouldReset,
-        `Bản giao ước đang ký đã có ${active} đơn vị ký: sửa bộ tiêu chí sẽ hủy các chữ ký này. Gửi lại với confirmResetSignatures = true để xác nhận.`,
-        [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
-      );
-    }
-    await this.pledges.withdrawActiveSignatures(m, pledge.id, `Bộ tiêu chí được chỉnh sửa: ${reason}`);
-    await this.pledges.update(m, pledge, pledge.version, {});
+  /**
+   * What the pledge checks and does before its criteria change (an open pledge's signatures are withdrawn, once
+   * confirmed). Looked up at first use, in the whole application: the pledges module, which builds on this one,
+   * provides it.
+   */
+  private changeHook(): CriteriaChangeHook {
+    return (this.hook ??= this.moduleRef.get<CriteriaChangeHook>(CRITERIA_CHANGE_HOOK, { strict: false }));
   }
 
   private async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth/auth.decorators';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorBody } from '../common/errors/error-body';
 import { ErrorCode } from '../common/errors/error-codes';

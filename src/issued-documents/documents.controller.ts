@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseIntercep
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth/auth.decorators';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorBody } from '../common/errors/error-body';
 import { ErrorCode } from '../common/errors/error-codes';

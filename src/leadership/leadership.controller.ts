@@ -2,9 +2,9 @@ import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Auth, CurrentUser } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
 import {

@@ -1,5 +1,5 @@
 import { UnitRecordsModule } from '../units/unit-records.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ClustersModule } from '../clusters/clusters.module';
@@ -9,7 +9,7 @@ import { LeadershipService } from './leadership.service';
 import { RotationService } from './rotation.service';
 
 @Module({
-  imports: [AuthModule, AuditModule, ClustersModule, UnitRecordsModule],
+  imports: [AccessModule, AuditModule, ClustersModule, UnitRecordsModule],
   providers: [LeadershipRepository, LeadershipService, RotationService],
   controllers: [LeadershipController],
   exports: [LeadershipService, RotationService, LeadershipRepository],

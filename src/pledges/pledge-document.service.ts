@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import type { Principal } from '../common/auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';

@@ -1,6 +1,6 @@
 import type { EvidenceFileView } from './scoring.dto';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import type { AttachmentKind } from '../attachments/attachment-kind';

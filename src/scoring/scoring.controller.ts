@@ -9,9 +9,9 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { MAX_UPLOAD_BYTES, ScoreExcelService, UploadResult } from './score-excel.service';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, CurrentUser } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { ALL_ROLES, Role } from '../auth/roles';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { ScoreSheetsService } from './score-sheets.service';
 import {

@@ -1,7 +1,7 @@
 import { ScoreSheetViews } from './score-sheet-views';
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
@@ -17,5 +17,5 @@ import { ScoringService } from './scoring.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 
-@Module({ imports: [AuthModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository, ScoringConfigsRepository] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, ScoreSheetsRepository, ScoringConfigsRepository] })
 export class ScoringModule {}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { EntityManager } from 'typeorm';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';

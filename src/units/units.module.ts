@@ -1,9 +1,9 @@
-import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { UnitsController } from './units.controller';
 import { UnitRecordsModule } from './unit-records.module';
 import { UnitsService } from './units.service';
 
-@Module({ imports: [AuthModule, AuditModule, UnitRecordsModule], providers: [UnitsService], controllers: [UnitsController], exports: [UnitsService] })
+@Module({ imports: [AccessModule, AuditModule, UnitRecordsModule], providers: [UnitsService], controllers: [UnitsController], exports: [UnitsService] })
 export class UnitsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -9,7 +9,7 @@ import { searchKey } from '../common/text';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitScope, UnitsRepository, searchWords } from './units.repository';
-import { AccessService } from '../auth/access.service';
+import { AccessService } from '../access/access.service';
 import { Unit } from './unit.entity';
 import { CreateUnitDto, UnitPage, UnitQueryDto, UnitView, UpdateUnitDto } from './units.dto';
 import { fromHundredths, lifespanProblems, successorProblems, toHundredths } from './units.rules';

@@ -1,9 +1,9 @@
 import { scoringWindow } from '../clusters/phases.rules';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
-import { Role } from '../auth/roles';
-import { AccessService } from '../auth/access.service';
-import { Permission } from '../auth/access.policy';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ProposalsService } from '../awards/proposals.service';
 import { ClustersService } from '../clusters/clusters.service';

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Auth, CurrentUser, MfaSetupAllowed, Public } from '../auth/auth.decorators';
+import { Auth, CurrentUser, MfaSetupAllowed, Public } from '../common/auth/auth.decorators';
 import { clientOf, setIssuedCookies } from '../auth/auth.controller';
 import { MfaService } from '../auth/mfa.service';
 import { Authenticator } from '../auth/authenticator';
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto } from '../auth/auth.dto';
-import type { Principal } from '../auth/principal';
-import { ALL_ROLES } from '../auth/roles';
+import type { Principal } from '../common/auth/principal';
+import { ALL_ROLES } from '../common/auth/roles';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { AppConfig } from '../config/app-config';

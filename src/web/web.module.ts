@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthModule } from '../auth/auth.module';
+import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { AwardsModule } from '../awards/awards.module';
 import { ClustersModule } from '../clusters/clusters.module';
@@ -12,7 +13,7 @@ import { CriteriaModule } from '../criteria/criteria.module';
 import { LeadershipModule } from '../leadership/leadership.module';
 import { PledgesModule } from '../pledges/pledges.module';
 import { ScoringModule } from '../scoring/scoring.module';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { DashboardService } from './dashboard.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
@@ -41,7 +42,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 }
 
 @Module({
-  imports: [AuthModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule],
+  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule],
   controllers: [WebAuthController, PagesController],
   providers: [DashboardService],
 })

@@ -275,4 +275,25 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.equal(sheet.getCell('B5').value, loadReferenceData().criteriaTemplates['CUM6-2020'].criteria[1].text);
     assert.equal(sheet.getCell('C13').value, 'Điểm thưởng');
   });
+
+  it('changing the criteria of an open, signed pledge needs confirmation, then withdraws its signatures', async () => {
+    const gialai = await t.token('gialai');
+    await t.http.post(`${base(2021)}/pledge/signatures`).auth(gialai, { type: 'bearer' }).send({ signerName: 'Trần Thị Bình', signerTitle: 'Giám đốc' }).expect(201);
+    const current = await t.http.get(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
+    const change = { version: current.body.version, reason: 'Gộp tiêu chí', totalPoints: 100, items: [{ code: 'TC1', text: 'Một tiêu chí', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }] };
+    const before = await t.snapshot();
+    const warned = await t.http.put(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).send(change);
+    assert.equal(warned.status, 409);
+    assert.equal(warned.body.code, 'PLEDGE_SIGNATURES_WOULD_RESET');
+    assert.match(warned.body.message, /1 đơn vị ký/);
+    assert.ok(warned.body.details.some((d: { field: string }) => d.field === 'confirmResetSignatures'));
+    assert.equal(await t.snapshot(), before);
+    const pledgeBefore = await t.http.get(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(pledgeBefore.body.signedCount, 1);
+    const changed = await t.http.put(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).send({ ...change, confirmResetSignatures: true }).expect(200);
+    assert.equal(changed.body.items.length, 1);
+    const pledge = await t.http.get(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(pledge.body.signedCount, 0);
+    assert.equal(pledge.body.version, pledgeBefore.body.version + 1, 'the pledge itself is written too (its version moves on)');
+  });
 });

@@ -4,8 +4,8 @@ import { ModulesContainer } from '@nestjs/core';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { ACCESS_KEY, AccessRule } from '../../src/auth/auth.decorators';
-import { Role } from '../../src/auth/roles';
+import { ACCESS_KEY, AccessRule } from '../../src/common/auth/auth.decorators';
+import { Role } from '../../src/common/auth/roles';
 import { TestApp, demoIds, startTestApp } from '../support/test-app';
 
 interface Route {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { POLICY, Permission, scopeOf } from '../../src/auth/access.policy';
-import { ALL_ROLES, Role } from '../../src/auth/roles';
+import { POLICY, Permission, scopeOf } from '../../src/access/access.policy';
+import { ALL_ROLES, Role } from '../../src/common/auth/roles';
 
 /** The policy as a table: who holds what, in which scope. A change here is a change of who may do what. */
 describe('access policy', () => {

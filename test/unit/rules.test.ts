@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { roleScopeProblems } from '../../src/auth/users.rules';
 import { passwordProblem } from '../../src/auth/password.service';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/common/auth/roles';
 import { isActiveInYear, lifespanProblems, successorProblems, toHundredths, fromHundredths } from '../../src/units/units.rules';
 
 describe('isActiveInYear', () => {

@@ -1,4 +1,4 @@
-import { Role } from '../../auth/roles';
+import { Role } from '../../common/auth/roles';
 import type { Phases } from '../../clusters/phases.rules';
 
 /** The shared password of every demo account. Demo only: the start-up log says so. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Role } from '../../auth/roles';
+import { Role } from '../../common/auth/roles';
 import { UserClusterScope } from '../../auth/user-cluster-scope.entity';
 import { User } from '../../auth/user.entity';
 import { Cluster } from '../../clusters/cluster.entity';

@@ -1,4 +1,4 @@
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '../../common/auth/principal';
 import { Html, html } from '../html';
 import type { MfaStatus } from '../../auth/mfa.service';
 import { formatDateTimeVi } from '../../common/time';

@@ -1,5 +1,5 @@
-import type { Principal } from '../../auth/principal';
-import { ROLE_LABELS, Role } from '../../auth/roles';
+import type { Principal } from '../../common/auth/principal';
+import { ROLE_LABELS, Role } from '../../common/auth/roles';
 import { Html, html } from '../html';
 
 export interface PageFrame {

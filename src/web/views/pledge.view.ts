@@ -1,5 +1,5 @@
-import type { Principal } from '../../auth/principal';
-import { Role } from '../../auth/roles';
+import type { Principal } from '../../common/auth/principal';
+import { Role } from '../../common/auth/roles';
 import type { ClusterView } from '../../clusters/clusters.dto';
 import type { CriteriaSetView, CriterionView } from '../../criteria/criteria.dto';
 import type { PledgeView } from '../../pledges/pledges.dto';

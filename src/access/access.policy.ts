@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { Role } from '../common/auth/roles';
 
 /**
  * What a caller may do with the data of a cluster, one permission per kind of action. Routes still say which

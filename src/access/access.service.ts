@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
-import { Cluster } from '../clusters/cluster.entity';
+import type { Cluster } from '../clusters/cluster.entity';
 import type { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { AccessRepository } from './access.repository';
 import { Permission, Scope, scopeOf } from './access.policy';
-import type { Principal } from './principal';
+import type { Principal } from '../common/auth/principal';
 
 /** The policy's answer about one cluster; a refusal by hand-over carries the term that manages the year. */
 type Decision = { allowed: true; cluster: Cluster } | { allowed: false; cluster: Cluster; handOver?: { year: number; manager: LeadershipTerm } };

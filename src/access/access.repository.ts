@@ -1,36 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Cluster } from '../clusters/cluster.entity';
+import type { Cluster } from '../clusters/cluster.entity';
 import { findOneRaw } from '../database/raw-sql';
-import { Membership } from '../clusters/membership.entity';
-import { LeadershipTerm } from '../leadership/leadership-term.entity';
-import { Unit } from '../units/unit.entity';
-import type { Principal } from './principal';
-import { Role } from './roles';
+import type { LeadershipTerm } from '../leadership/leadership-term.entity';
+import type { Unit } from '../units/unit.entity';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
 
-/** The queries behind the access policy, all in one place: scope of clusters and units, the managing term. */
+/**
+ * The queries behind the access policy, all in one place: scope of clusters and units, the managing term.
+ * Below the features it serves, it names their tables (the entities are imported as types only), so that
+ * clusters, units and leadership can depend on it without it depending on them at run time.
+ */
 @Injectable()
 export class AccessRepository {
   /** Clusters by id (one id: a prepared statement, as every request about a cluster starts here). */
   async clusters(m: EntityManager, ids: string[]): Promise<Cluster[]> {
     if (ids.length === 1) {
-      const one = await findOneRaw(m, Cluster, { id: ids[0] });
+      const one = await findOneRaw(m, m.connection.getMetadata('clusters').target as new () => Cluster, { id: ids[0] });
       return one ? [one] : [];
     }
-    return ids.length ? m.find(Cluster, { where: { id: In(ids) } }) : [];
+    return ids.length ? m.find<Cluster>('clusters', { where: { id: In(ids) } }) : [];
   }
 
   /** Of these clusters, those the unit is a member of (in any year). */
   async memberClusterIds(m: EntityManager, unitId: string, clusterIds: string[]): Promise<Set<string>> {
     if (!clusterIds.length) return new Set();
-    const rows = await m.createQueryBuilder(Membership, 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId = :unitId AND ms.clusterId IN (:...clusterIds)', { unitId, clusterIds }).getRawMany<{ clusterId: string }>();
+    const rows = await m.createQueryBuilder('memberships', 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId = :unitId AND ms.clusterId IN (:...clusterIds)', { unitId, clusterIds }).getRawMany<{ clusterId: string }>();
     return new Set(rows.map((r) => r.clusterId));
   }
 
   /** For each cluster, the term whose secretariat manages `year`: that year's, else the latest earlier one (none: absent). */
   async managingTerms(m: EntityManager, clusterIds: string[], year: number): Promise<Map<string, LeadershipTerm>> {
     const terms = await m
-      .createQueryBuilder(LeadershipTerm, 't')
+      .createQueryBuilder<LeadershipTerm>('leadership_terms', 't')
       .where('t.clusterId IN (:...clusterIds) AND t.year <= :year', { clusterIds, year })
       .andWhere('t.year = (SELECT MAX(t2.year) FROM leadership_terms t2 WHERE t2.cluster_id = t.cluster_id AND t2.year <= :year)', { year })
       .getMany();
@@ -38,7 +41,7 @@ export class AccessRepository {
   }
 
   unitName(m: EntityManager, unitId: string): Promise<string | undefined> {
-    return m.findOne(Unit, { where: { id: unitId } }).then((u) => u?.shortName);
+    return m.findOne<Unit>('units', { where: { id: unitId } }).then((u) => u?.shortName);
   }
 
   /** Restricts a cluster query (alias of Cluster) to the clusters the caller may read. */

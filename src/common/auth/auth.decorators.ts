@@ -1,7 +1,7 @@
 import { SetMetadata, applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, DECORATORS } from '@nestjs/swagger';
-import { ErrorBody } from '../common/errors/error-body';
+import { ErrorBody } from '../errors/error-body';
 import type { Principal } from './principal';
 import { Role } from './roles';
 
