@@ -18,6 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const runStarted = Date.now();
 const only = process.argv[2];
 const pgUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY) || availableParallelism());
@@ -122,7 +123,7 @@ async function runPool(plan) {
       total.pass += counts.pass;
       total.fail += counts.fail;
       const spec = existsSync(join(dir, 'spec.txt')) ? readFileSync(join(dir, 'spec.txt'), 'utf8') : '';
-      process.stdout.write(`\n=== ${job.suite.name} · ${job.label ?? basename(job.file)} (${Math.round(seconds)} s) ===\n${spec}${res.out}`);
+      process.stdout.write(`\n=== ${job.suite.name} · ${job.label ?? basename(job.file)} (${Math.round(seconds)} s, ${Math.round((started - runStarted) / 1000)}–${Math.round((Date.now() - runStarted) / 1000)} s into the run) ===\n${spec}${res.out}`);
       rmSync(dir, { recursive: true, force: true });
     }
   };

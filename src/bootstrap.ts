@@ -68,18 +68,20 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('thidua — Quản lý cụm thi đua và khen thưởng')
-      .setDescription(
-        'API của hệ thống quản lý cụm thi đua. Đăng nhập bằng POST /api/auth/login rồi gửi mã truy cập trong tiêu đề Authorization: Bearer …',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addServer('/')
-      .build(),
-  );
+  // The OpenAPI document is built on its first request (@nestjs/swagger accepts a factory): a start does not pay for it.
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('thidua — Quản lý cụm thi đua và khen thưởng')
+        .setDescription(
+          'API của hệ thống quản lý cụm thi đua. Đăng nhập bằng POST /api/auth/login rồi gửi mã truy cập trong tiêu đề Authorization: Bearer …',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .addServer('/')
+        .build(),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { requireVersion } from '../database/unit-of-work';
 import { EntityManager } from 'typeorm';
-import { AppException } from '../common/errors/app.exception';
 import { nowIso } from '../common/time';
 import { rawQuery } from '../database/raw-sql';
 import { Award, AwardQuota, AwardRuleVersion } from './award.entities';
@@ -45,7 +45,7 @@ export class AwardsRepository {
    */
   async replaceQuotas(m: EntityManager, clusterId: string, year: number, expectedVersion: number, quotas: Record<AwardCode, number>): Promise<number> {
     const current = quotaSetVersion(await this.quotas(m, clusterId, year));
-    if (expectedVersion !== current) throw AppException.stale(current);
+    requireVersion(current, expectedVersion);
     const version = current + 1;
     const now = nowIso();
     for (const code of AWARD_CODES) {

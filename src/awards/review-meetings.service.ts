@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { ScoringService } from '../scoring/scoring.service';
 import type { RankingView } from '../scoring/scoring.dto';
@@ -129,7 +129,7 @@ export class ReviewMeetingsService {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
       // A stale version answers 409 before the entries are checked; the write checks it again, atomically.
-      if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
+      requireVersion(meeting.version, dto.version);
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
@@ -144,7 +144,7 @@ export class ReviewMeetingsService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
-      if (dto.version !== meeting.version) throw AppException.stale(meeting.version);
+      requireVersion(meeting.version, dto.version);
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const attendance = await this.repo.attendance(m, meeting.id);
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requireVersion } from '../database/unit-of-work';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
@@ -69,7 +70,7 @@ export class MembershipsRepository {
 
   /** Deletes a membership at the version the client read (else 409). */
   async delete(m: EntityManager, membership: Membership, expectedVersion: number): Promise<void> {
-    if (membership.version !== expectedVersion) throw AppException.stale(membership.version);
+    requireVersion(membership.version, expectedVersion);
     const deleted = await m.delete(Membership, { id: membership.id, version: expectedVersion });
     if (deleted.affected !== 1) throw AppException.stale(membership.version);
     await this.revisions.bump(m, membership.clusterId, membership.year);

@@ -49,6 +49,15 @@ export class UnitOfWork {
 }
 
 /**
+ * The version check alone, where a request's version must be checked before its content (a stale request answers
+ * 409 before any 422) or where the write is not one row's update (a delete, a set of rows): the row's update still
+ * goes through updateVersioned, which checks again, atomically.
+ */
+export function requireVersion(current: number, expected: number | undefined, staleError: (current: number) => AppException = (v) => AppException.stale(v)): void {
+  if (expected !== current) throw staleError(current);
+}
+
+/**
  * The one optimistic update: changes the row `current` (matched by its primary key) only if its version is
  * still `expectedVersion`, bumping the version. A version the client read earlier than `current` answers 409
  * at once, writing nothing; a concurrent change answers 409 with the version now stored; a row gone, 404.

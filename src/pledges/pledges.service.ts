@@ -13,7 +13,7 @@ import { nowIso } from '../common/time';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { CriteriaService } from '../criteria/criteria.service';
 import { CriteriaRepository } from '../criteria/criteria.repository';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
 import { PledgeStates, pledgeView } from './pledge-state';
@@ -100,7 +100,7 @@ export class PledgesService {
         throw new AppException(ErrorCode.PledgeState, 'Bản giao ước đã được ký đủ nên không thể sửa. Thay đổi bộ tiêu chí bằng bản sửa đổi (kèm lý do).');
       }
       // The version first, before the signatures and the dates (the write checks it again, in updateVersioned).
-      if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
+      requireVersion(pledge.version, dto.version);
       const active = await this.records.countActiveSignatures(m, pledge.id);
       if (pledge.status === 'OPEN' && active > 0) {
         if (!dto.confirmResetSignatures) {
@@ -137,7 +137,7 @@ export class PledgesService {
       const pledge = await this.find(m, clusterId, year);
       if (pledge.status !== 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Chỉ mở ký được bản giao ước đang ở trạng thái dự thảo.');
       // The version first, before the criteria (the write checks it again, in updateVersioned).
-      if (dto.version !== pledge.version) throw AppException.stale(pledge.version);
+      requireVersion(pledge.version, dto.version);
       if (!(await this.criteriaSets.hasCriteria(m, pledge.criteriaSetId))) {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
       }

@@ -15,7 +15,7 @@ import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { peerAssignments } from './assignment.rules';
 import { ScoreSheet } from './score-sheet.entity';
 import { requireScoringWindow } from './scoring-context';
@@ -157,7 +157,7 @@ export class ScoreSheetsService {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const sheet = await this.find(m, clusterId, year, sheetId);
       if (sheet.status !== 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Chỉ trả lại được phiếu đã nộp.');
-      if (sheet.version !== dto.version) throw stale(sheet.version);
+      requireVersion(sheet.version, dto.version, stale);
       const updated = await this.sheets.update(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
       await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return (await this.sheetViews.of(m, [updated]))[0];
@@ -169,7 +169,7 @@ export class ScoreSheetsService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await this.configs.get(m, clusterId, year);
-      if (current.version !== version) throw AppException.stale(current.version);
+      requireVersion(current.version, version);
       const now = nowIso();
       const locked = await this.sheets.lockSubmitted(m, clusterId, year, now);
       await this.configs.save(m, current, version, { publishedAt: now, updatedAt: now });

@@ -1,0 +1,155 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { demoIds } from '../support/test-app';
+import { totpCode } from '../../src/auth/mfa';
+import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
+
+const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
+
+describe('web pages in Chromium: access, layout, account and verification', { skip }, () => {
+  let rig: BrowserRig;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let cum6: string;
+  before(async () => {
+    rig = await startRig();
+    ids = await demoIds(rig.t);
+    cum6 = ids.cum6;
+    secretary = await rig.t.token('cum6.secretary');
+    // The 2020 pledge from the Cụm 6 template (it also creates the nine 2020 criteria), opened for signing.
+    const pledge = await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
+    await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
+  });
+  after(() => rig?.close());
+
+  it('a unit officer cannot open another cluster’s pages, nor the reviewers’ pages', async () => {
+    const { context, page } = await rig.signedIn('gialai');
+    for (const path of [`/cum/${ids.cum1}`, `/cum/${ids.cum1}/nam/2020/xep-hang`, `/cum/${ids.cum1}/nam/2020/giao-uoc`]) {
+      const res = await page.goto(`${rig.base}${path}`);
+      assert.equal(res?.status(), 404, path);
+      await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+      assert.match((await page.locator('main').textContent()) ?? '', /Không tìm thấy cụm thi đua/);
+      assert.doesNotMatch((await page.content()) ?? '', /Cụm thi đua số 1/, 'nothing of the other cluster shows');
+    }
+    for (const path of ['/tham-dinh', '/nhat-ky']) {
+      const res = await page.goto(`${rig.base}${path}`);
+      assert.equal(res?.status(), 403, path);
+      await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
+    }
+    await rig.shot(page, 'khong-co-quyen');
+    const api = await page.evaluate(async (url) => (await fetch(url)).status, `/api/clusters/${ids.cum1}/years/2020/scoring/ranking`);
+    assert.equal(api, 404);
+    await context.close();
+  });
+
+  it('main pages are labelled, in Vietnamese, and fit a phone screen (screenshots with SCREENSHOTS=1)', async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary');
+    const pages: Array<[string, string]> = [
+      ['/', 'tong-quan'],
+      ['/cum', 'cum'],
+      [`/cum/${cum6}`, 'cum-6'],
+      [`/cum/${cum6}/nam/2020`, 'nam-2020'],
+      [`/cum/${cum6}/nam/2019/binh-xet`, 'binh-xet'],
+      [`/cum/${cum6}/nam/2020/giao-uoc`, 'giao-uoc-thu-ky'],
+      ['/xac-thuc', 'xac-thuc'],
+      ['/xac-thuc-hai-lop', 'xac-thuc-hai-lop-chua-bat'],
+    ];
+    for (const [path, name] of pages) {
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+        const res = await page.goto(`${rig.base}${path}`);
+        assert.equal(res?.status(), 200, path);
+        assert.deepEqual(await unlabelledControls(page), [], path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `${path} at ${width}px scrolls sideways by ${overflow}px`);
+        await rig.shot(page, `${name}-${width}`);
+      }
+    }
+    // Points use a decimal comma and dates read dd/mm/yyyy.
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2019/xep-hang`);
+    assert.match((await page.locator('tbody').textContent()) ?? '', /98,67/);
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2020`);
+    assert.match((await page.locator("main").textContent()) ?? "", /15\/07\/2020/);
+    await context.close();
+
+    const admin = await rig.signedIn('admin');
+    await admin.page.goto(`${rig.base}/nhat-ky`);
+    await admin.page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
+    await admin.page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./).waitFor();
+    await rig.shot(admin.page, 'nhat-ky-1366');
+    await admin.context.close();
+  });
+
+  it('password change: a wrong current password is shown at its field; the new one works, the old one no longer', async () => {
+    const { context, page } = await rig.signedIn('daknong');
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau-1');
+    await page.getByLabel('Mật khẩu mới').fill('Mat-Khau-Moi-2026');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu hiện tại không đúng.').first().waitFor();
+    assert.equal(await page.getByLabel('Mật khẩu hiện tại').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('Mật khẩu hiện tại').fill('ThiDua@Demo2026');
+    await Promise.all([page.waitForURL(`${rig.base}/`), page.getByRole('button', { name: 'Đổi mật khẩu' }).click()]);
+    await page.goto(`${rig.base}/cum`);
+    assert.equal(new URL(page.url()).pathname, '/cum', 'the browser keeps its (new) session');
+    const old = await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'ThiDua@Demo2026' });
+    assert.equal(old.status, 401);
+    await rig.t.http.post('/api/auth/login').send({ username: 'daknong', password: 'Mat-Khau-Moi-2026' }).expect(200);
+    await context.close();
+  });
+
+  it('document verification: an issued PDF is recognised, a changed one is not', async () => {
+    const pdf = await rig.t.http.get(`/api/clusters/${cum6}/years/2019/scoring/scoreboard.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    assert.equal(pdf.status, 200);
+    const context = await rig.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${rig.base}/xac-thuc`);
+    await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: pdf.body as Buffer });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Tài liệu nguyên vẹn' }).waitFor();
+    await rig.shot(page, 'xac-thuc-ket-qua');
+    const changed = Buffer.from(pdf.body as Buffer);
+    changed[changed.length - 20] ^= 1;
+    await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: changed });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Không xác thực được tài liệu' }).waitFor();
+    await context.close();
+  });
+
+  it('a unit officer enrols in MFA from the page (QR code, first code, recovery codes), then signs in with a code', async () => {
+    const { context, page } = await rig.signedIn('kontum');
+    await page.getByRole('link', { name: 'Xác thực hai lớp' }).click();
+    await page.getByRole('heading', { name: 'Xác thực hai lớp' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    const qr = page.getByRole('img', { name: 'Mã QR để đăng ký ứng dụng xác thực' });
+    await qr.waitFor();
+    assert.ok((await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0, 'the QR code renders');
+    const secret = (await page.locator('[data-role="mfa-secret"]').textContent())!.trim();
+    assert.match(secret, /^[A-Z2-7]{32}$/);
+    await page.getByLabel('Mã xác thực').fill('000000');
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    await page.getByText('Mã xác thực không đúng hoặc đã hết hạn.').first().waitFor();
+    await page.getByLabel('Mã xác thực').fill(totpCode(secret, Date.now() - 30_000));
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    await page.getByRole('heading', { name: 'Mã khôi phục' }).waitFor();
+    assert.equal(await page.locator('.codes li').count(), 10);
+    await rig.shot(page, 'xac-thuc-hai-lop-1366');
+    await context.close();
+    // The next sign-in asks for the code.
+    const again = await rig.browser.newContext();
+    const login = await again.newPage();
+    await login.goto(`${rig.base}/dang-nhap`);
+    await login.getByLabel('Tên đăng nhập').fill('kontum');
+    await login.getByLabel('Mật khẩu', { exact: true }).fill('ThiDua@Demo2026');
+    await login.getByRole('button', { name: 'Đăng nhập' }).click();
+    await login.getByLabel('Mã xác thực').waitFor({ state: 'visible' });
+    await login.getByLabel('Mã xác thực').fill(totpCode(secret));
+    await Promise.all([login.waitForURL(`${rig.base}/`), login.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    await again.close();
+  });
+});
