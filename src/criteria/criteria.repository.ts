@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityNotFoundError } from 'typeorm';
 import { nowIso } from '../common/time';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { rawQuery } from '../database/raw-sql';
@@ -47,7 +47,10 @@ export class CriteriaRepository {
 
   /** The version number of a set that must exist. */
   async versionNo(m: EntityManager, id: string): Promise<number> {
-    return (await m.findOneOrFail(CriteriaSet, { where: { id }, select: { id: true, versionNo: true } })).versionNo;
+    // A prepared statement: every sheet view (after each sheet write) asks it.
+    const [row] = await rawQuery<{ version_no: number | string }>(m, 'SELECT version_no FROM criteria_sets WHERE id = ?', [id]);
+    if (!row) throw new EntityNotFoundError(CriteriaSet, { id });
+    return Number(row.version_no);
   }
 
   /** Whether the cluster-year has a set (in any version). */

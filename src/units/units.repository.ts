@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { escapeLike, foldVietnamese } from '../common/text';
+import { findOneRaw } from '../database/raw-sql';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { updateVersioned } from '../database/unit-of-work';
 import { Unit } from './unit.entity';
@@ -46,7 +47,8 @@ export class UnitsRepository {
   /** The units of these ids, by id (ids not found are absent). */
   async byIds(m: EntityManager, ids: string[]): Promise<Map<string, Unit>> {
     const unique = [...new Set(ids)];
-    const units = unique.length ? await m.findBy(Unit, { id: In(unique) }) : [];
+    // A sheet's view asks for one or two units after each write: prepared statements rather than a built query.
+    const units = unique.length <= 2 ? (await Promise.all(unique.map((id) => findOneRaw(m, Unit, { id })))).filter((u): u is Unit => u !== null) : unique.length ? await m.findBy(Unit, { id: In(unique) }) : [];
     return new Map(units.map((u) => [u.id, u]));
   }
 
