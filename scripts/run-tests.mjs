@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the test suites on the compiled output with Node's test runner and prints the totals of all
 // suites as the last line: "N passed, N failed".
-//   node scripts/run-tests.mjs            unit + e2e on SQLite and PostgreSQL + quick resilience + browser (Chromium)
+//   node scripts/run-tests.mjs [--build]  (--build: compile first, lint alongside) unit + e2e on SQLite and PostgreSQL + quick resilience + browser (Chromium)
 //   node scripts/run-tests.mjs unit|e2e|resilience|browser|lint   one tier
 // Lint (scripts/lint.mjs: ESLint and dependency-cruiser, one test each) runs alongside the other tiers.
 // PostgreSQL: TEST_PG_URL (an admin URL; each test file creates and drops its own database).
@@ -19,7 +19,10 @@ import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const runStarted = Date.now();
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const only = args.find((a) => !a.startsWith('--'));
+/** `--build`: compile first (npm test), with the lint (which reads the sources, not dist/) already running alongside. */
+const build = args.includes('--build');
 const pgUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY) || availableParallelism());
 const allowSkipPg = process.env.ALLOW_SKIP_PG === '1' || process.env.REQUIRE_PG === '0';
@@ -72,22 +75,17 @@ function tapCounts(tap, code) {
   return { pass: count('pass'), fail };
 }
 
-/**
- * One tier in one process (the unit tests: many short files, run while the templates are built): an entry that
- * requires every file, so that Node and the modules they share load once (a process per file took three times
- * as long).
- */
-async function runSuite(name, files, env) {
-  if (files.length === 0) return { name, pass: 0, fail: 0 };
-  console.log(`\n=== ${name} (${files.length} files, one process) ===`);
+
+// Lint starts first: it reads the sources, so it runs alongside the build.
+const lint = !only || only === 'lint' ? runLint() : null;
+if (build) {
   const started = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'thidua-tap-'));
-  const tap = join(dir, 'report.tap');
-  const entry = join(dir, `${name}.js`);
-  writeFileSync(entry, files.map((f) => `require(${JSON.stringify(f)});`).join('\n') + '\n');
-  const result = await run(['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, entry], { env });
-  console.log(`--- ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
-  return { name, ...tapCounts(tap, result.code) };
+  const tsc = await run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+  console.log(`--- build (tsc): ${Math.round((Date.now() - started) / 1000)} s`);
+  if (tsc.code !== 0) {
+    console.log('\n*** The build failed: no test ran. ***\n0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 // How long each file took last time (dist/, rebuilt with the code): the longest start first, so that the pool
@@ -103,7 +101,7 @@ const lastDurations = existsSync(durationsFile) ? JSON.parse(readFileSync(durati
 async function runPool(plan) {
   const jobs = plan.flatMap((suite) => (suite.bundles ? bundleJobs(suite) : suite.files.map((file) => ({ suite, file, key: `${suite.name}|${basename(file)}` }))));
   // Not measured yet: the browser and resilience files (the long ones) first, then the others in order.
-  const expected = (job) => lastDurations[job.key] ?? (/^(browser|resilience)/.test(job.suite.name) ? 2e9 : 1e9);
+  const expected = (job) => (job.suite.first ? Infinity : (lastDurations[job.key] ?? (/^(browser|resilience)/.test(job.suite.name) ? 2e9 : 1e9)));
   jobs.sort((a, b) => expected(b) - expected(a));
   const results = new Map(plan.map((s) => [s, { name: s.name, pass: 0, fail: 0 }]));
   const durations = { ...lastDurations };
@@ -111,10 +109,11 @@ async function runPool(plan) {
   const worker = async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
       const dir = mkdtempSync(join(tmpdir(), 'thidua-tap-'));
+      const template = await job.suite.template;
       const started = Date.now();
       const res = await run(
         ['--test', '--test-reporter=spec', `--test-reporter-destination=${join(dir, 'spec.txt')}`, '--test-reporter=tap', `--test-reporter-destination=${join(dir, 'report.tap')}`, job.file],
-        { env: { ...job.suite.env, ...(job.suite.template ? { TEST_TEMPLATE: job.suite.template } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
+        { env: { ...job.suite.env, ...(template ? { TEST_TEMPLATE: template } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       const seconds = (Date.now() - started) / 1000;
       durations[job.key] = seconds;
@@ -151,7 +150,7 @@ function bundleJobs(suite) {
     const files = g.files.sort();
     const entry = join(dir, `${suite.name.replace(/\W+/g, '-')}-${i + 1}.js`);
     writeFileSync(entry, files.map((f) => `require(${JSON.stringify(f)});`).join('\n') + '\n');
-    return { suite, file: entry, key: `${suite.name}|bundle ${i + 1}/${groups.length}`, label: `${files.map((f) => basename(f)).join(', ')}` };
+    return { suite, file: entry, key: `${suite.name}|bundle ${i + 1}/${groups.length}`, label: suite.first ? `${files.length} files in one process` : files.map((f) => basename(f)).join(', ') };
   });
 }
 
@@ -198,16 +197,23 @@ function runLint() {
     return { name: 'lint (ESLint, dependency-cruiser)', pass: results.filter((r) => r.ok).length, fail: results.filter((r) => !r.ok).length };
   });
 }
-const lint = !only || only === 'lint' ? runLint() : null;
-
-// The templates are built while the unit tests run.
-const templates = Promise.all([needSqlite ? buildTemplate('sqlite') : null, needPg ? buildTemplate('postgres') : null]);
-if (!only || only === 'unit') suites.push(await runSuite('unit', filesIn('unit', '.test.js'), {}));
-const [sqliteTemplate, pgTemplate] = await templates;
+// The templates are built while the pool starts with the unit tests (which need none); a file that needs one
+// waits for it.
+const sqliteTemplate = needSqlite ? buildTemplate('sqlite') : Promise.resolve(null);
+const pgTemplate = needPg ? buildTemplate('postgres') : Promise.resolve(null);
 
 // The tiers that start an application, in the order of the totals; a missing prerequisite takes its place.
 const plan = [];
 const ordered = [];
+// The unit tests: one process (an entry that requires every file), first in the pool.
+if (!only || only === 'unit') {
+  const unitFiles = filesIn('unit', '.test.js');
+  if (unitFiles.length) {
+    const suite = { name: 'unit', files: unitFiles, env: {}, template: Promise.resolve(null), bundles: 1, first: true };
+    plan.push(suite);
+    ordered.push(suite);
+  }
+}
 const tier = (name, files, env, template, bundles) => {
   if (files.length === 0) return;
   const suite = { name, files, env, template, bundles };
@@ -249,7 +255,7 @@ try {
   const results = plan.length ? await runPool(plan) : [];
   for (const entry of ordered) suites.push(plan.includes(entry) ? results[plan.indexOf(entry)] : entry);
 } finally {
-  await Promise.all([dropTemplate(sqliteTemplate), dropTemplate(pgTemplate)]);
+  await Promise.all([dropTemplate(await sqliteTemplate), dropTemplate(await pgTemplate)]);
 }
 if (lint) suites.push(await lint);
 
