@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
-import { DEMO_PASSWORD, TestApp, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TestApp, demoIds, startTestApp } from '../support/test-app';
 import { totpCode } from '../../src/auth/mfa';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 
@@ -89,4 +89,23 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
       })
       .map((el) => el.outerHTML.slice(0, 120)),
   );
+}
+
+/** The scene both browser files start from: the rig, the demo's ids, Cụm 6's secretary, and its 2020 pledge opened for signing. */
+export interface Cum6Scene {
+  rig: BrowserRig;
+  ids: Awaited<ReturnType<typeof demoIds>>;
+  secretary: string;
+  cum6: string;
+}
+
+export async function startCum6Scene(): Promise<Cum6Scene> {
+  const rig = await startRig();
+  const ids = await demoIds(rig.t);
+  const cum6 = ids.cum6;
+  const secretary = await rig.t.token('cum6.secretary');
+  // The 2020 pledge from the Cụm 6 template (it also creates the nine 2020 criteria), opened for signing.
+  const pledge = await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
+  await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
+  return { rig, ids, secretary, cum6 };
 }

@@ -1,25 +1,18 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoIds } from '../support/test-app';
 import { totpCode } from '../../src/auth/mfa';
-import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
+import { BrowserRig, CHROMIUM_MISSING, Cum6Scene, startCum6Scene, unlabelledControls } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
 describe('web pages in Chromium: access, layout, account and verification', { skip }, () => {
   let rig: BrowserRig;
-  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let ids: Cum6Scene['ids'];
   let secretary: string;
   let cum6: string;
   before(async () => {
-    rig = await startRig();
-    ids = await demoIds(rig.t);
-    cum6 = ids.cum6;
-    secretary = await rig.t.token('cum6.secretary');
-    // The 2020 pledge from the Cụm 6 template (it also creates the nine 2020 criteria), opened for signing.
-    const pledge = await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
-    await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
+    ({ rig, ids, secretary, cum6 } = await startCum6Scene());
   });
   after(() => rig?.close());
 

@@ -4,8 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
-import { demoIds } from '../support/test-app';
-import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
+import { BrowserRig, CHROMIUM_MISSING, startCum6Scene, unlabelledControls } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -16,17 +15,10 @@ const vi = (n: number) => String(n).replace('.', ',');
 
 describe('web pages in Chromium: the workflows', { skip }, () => {
   let rig: BrowserRig;
-  let ids: Awaited<ReturnType<typeof demoIds>>;
   let secretary: string;
   let cum6: string;
   before(async () => {
-    rig = await startRig();
-    ids = await demoIds(rig.t);
-    cum6 = ids.cum6;
-    secretary = await rig.t.token('cum6.secretary');
-    // The 2020 pledge from the Cụm 6 template (it also creates the nine 2020 criteria), opened for signing.
-    const pledge = await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
-    await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
+    ({ rig, secretary, cum6 } = await startCum6Scene());
   });
   after(() => rig?.close());
 
