@@ -173,7 +173,8 @@ const wantE2e = !only || only === 'e2e';
 const e2eBundles = Math.max(1, Number(process.env.E2E_BUNDLES) || concurrency);
 const wantResilience = !only || only === 'resilience';
 const wantBrowser = !only || only === 'browser';
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// As test/browser/support.ts: Debian's headless shell when installed (half the CPU), else the full browser.
+const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 const pgOk = wantE2e || wantResilience ? await pgReachable() : false;
 const useTemplates = process.env.TEST_TEMPLATE !== 'none';
 const needSqlite = useTemplates && (wantE2e || wantResilience || (wantBrowser && existsSync(chromium)));
@@ -249,7 +250,7 @@ if (wantResilience) {
 if (wantBrowser) {
   // Browser tests in Debian's Chromium, on SQLite.
   if (existsSync(chromium)) tier('browser (Chromium)', filesIn('browser', '.browser.js'), { TEST_DB: 'sqlite' }, sqliteTemplate);
-  else lacking(`Chromium is missing at ${chromium}`, 'browser (Chromium)', allowSkipBrowser, 'ALLOW_SKIP_BROWSER', 'apt-get install chromium, or set CHROMIUM_PATH.');
+  else lacking(`Chromium is missing at ${chromium}`, 'browser (Chromium)', allowSkipBrowser, 'ALLOW_SKIP_BROWSER', 'apt-get install chromium-headless-shell (or chromium), or set CHROMIUM_PATH.');
 }
 
 try {

@@ -7,8 +7,12 @@ import { DEMO_PASSWORD, TestApp, demoIds, startTestApp } from '../support/test-a
 import { totpCode } from '../../src/auth/mfa';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 
-/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium: its headless shell (`apt-get install chromium-headless-shell`, the same Chromium build in the
+ * classic headless mode, what Playwright itself runs headless) when installed, else the full browser
+ * (`apt-get install chromium`); CHROMIUM_PATH overrides both. The shell renders the same pages with half the CPU.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 export const CHROMIUM_MISSING = !existsSync(CHROMIUM);
 /** Screenshots of the main pages, kept as test artifacts (git-ignored) when SCREENSHOTS=1 (they cost a few seconds). */
 export const SHOTS_DIR = join(__dirname, '..', '..', '..', 'artifacts', 'screenshots');
