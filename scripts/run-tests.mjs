@@ -244,7 +244,7 @@ if (wantResilience) {
   // The probe's attacks on PostgreSQL too (fuzzing with NUL, deep nesting, decomposed text; hostile files).
   const pgFiles = filesIn('resilience', '.resilience.js').filter((f) => /(fuzz|hostile)\.resilience\.js$/.test(f));
   const name = `resilience (${full ? 'full' : 'quick'}, PostgreSQL)`;
-  if (pgOk) tier(name, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? (full ? '1500' : '200') }, pgTemplate);
+  if (pgOk) tier(name, pgFiles, { TEST_DB: 'postgres', TEST_PG_URL: pgUrl, FUZZ_RUNS: process.env.FUZZ_RUNS_PG ?? process.env.FUZZ_RUNS ?? (full ? '5000' : '500') }, pgTemplate);
   else lacking(`PostgreSQL is not reachable at ${pgUrl}`, name, allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
 }
 if (wantBrowser) {

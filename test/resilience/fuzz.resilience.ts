@@ -114,7 +114,7 @@ describe(`fuzzing every route of the OpenAPI document (fast-check, fixed seed, $
   });
   after(() => t.close());
 
-  // SQLite counts every row changed; on PostgreSQL the fingerprint of every record stands in for it (slower: fewer runs).
+  // SQLite counts every row changed; on PostgreSQL the fingerprint of every row (TestApp.snapshot) stands in for it.
   const changes = async () => (process.env.TEST_DB === 'postgres' ? t.snapshot() : Number((await t.dataSource.query('SELECT total_changes() AS n'))[0].n));
 
   it(`${RUNS} requests: no 5xx, every 4xx changes nothing, every 2xx body matches its schema`, { timeout: 20 * 60_000 }, async () => {

@@ -94,6 +94,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return rememberCookies.get(username);
     },
     async snapshot() {
+      if (TEST_DB === 'postgres') {
+        const tables = ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName);
+        // One statement: PostgreSQL hashes each table's rows (every column, as row text) itself; nothing is
+        // hydrated (25 ms a snapshot the SQLite way on the demo data, 3 ms this way).
+        const parts = tables.map((name) => `SELECT ${quoteLiteral(name)} AS n, count(*) AS c, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM "${name}" t`);
+        const rows: { n: string; c: string; h: string }[] = await dataSource.query(parts.join(' UNION ALL '));
+        return createHash('sha256').update(rows.map((r) => `${r.n}:${r.c}:${r.h}`).sort().join('\n')).digest('hex');
+      }
       const hash = createHash('sha256');
       for (const entity of ENTITIES) {
         const rows = await dataSource.getRepository(entity).find();
@@ -109,6 +117,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Looks up ids of demo data by their natural keys. */
 export async function demoIds(t: TestApp) {
