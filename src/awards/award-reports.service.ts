@@ -24,7 +24,7 @@ import type { AwardCode } from './awards.rules';
 export interface AwardCatalogueView {
   baseSalaryVnd: number;
   awards: Array<{ code: AwardCode; name: string; conferredBy: string; legalBasis: string; rewardMultiple: number; rewardVnd: number }>;
-  ruleVersions: Array<{ basis: string; validFrom: string; validTo: string | null; minApproval: Record<AwardCode, number>; note: string | null }>;
+  ruleVersions: Array<{ basis: string; validFrom: string; validTo: string | null; minApproval: Record<AwardCode, number>; strictlyAbove: Record<AwardCode, boolean>; note: string | null }>;
 }
 
 const multipleText = (tenths: number) => (tenths / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
@@ -54,7 +54,7 @@ export class AwardReportsService {
       return {
         baseSalaryVnd: base,
         awards: awards.map((a) => ({ code: a.code, name: a.name, conferredBy: a.conferredBy, legalBasis: a.legalBasis, rewardMultiple: a.rewardMultipleTenths / 10, rewardVnd: Math.round((a.rewardMultipleTenths * base) / 10) })),
-        ruleVersions: versions.map((v) => ({ basis: v.basis, validFrom: v.validFrom, validTo: v.validTo, minApproval: { EMULATION_FLAG: v.flagMinApproval, CERTIFICATE_OF_MERIT: v.meritMinApproval }, note: v.note })),
+        ruleVersions: versions.map((v) => ({ basis: v.basis, validFrom: v.validFrom, validTo: v.validTo, minApproval: { EMULATION_FLAG: v.flagMinApproval, CERTIFICATE_OF_MERIT: v.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: v.flagStrictlyAbove, CERTIFICATE_OF_MERIT: v.meritStrictlyAbove }, note: v.note })),
       };
     });
   }

@@ -26,6 +26,9 @@ export class AwardRuleVersion {
   /** Approval of all members needed, in basis points. */
   @Column('integer', { name: 'flag_min_approval' }) flagMinApproval: number;
   @Column('integer', { name: 'merit_min_approval' }) meritMinApproval: number;
+  /** Whether the share must be exceeded ("trên", e.g. more than half) rather than reached ("từ … trở lên"). */
+  @Column('boolean', { name: 'flag_strictly_above' }) flagStrictlyAbove: boolean;
+  @Column('boolean', { name: 'merit_strictly_above' }) meritStrictlyAbove: boolean;
   @Column('varchar', { length: 500, nullable: true }) note: string | null;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
 }

@@ -62,6 +62,7 @@ export class CandidateView {
   @ApiProperty({ description: 'Tỷ lệ phiếu trên tổng số thành viên (phần vạn).' }) ratio: number;
   @ApiProperty({ example: '83,33%' }) ratioText: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Tỷ lệ phiếu tối thiểu theo quy định áp dụng cho năm (phần vạn); null khi năm không có quy định nào áp dụng (không ứng viên nào đạt).' }) required: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'trên 50%', description: 'Mức yêu cầu bằng lời: "trên 50%" (phải vượt) hoặc "từ 80% trở lên" (đạt là đủ).' }) requiredText: string | null;
   @ApiProperty() passed: boolean;
   @ApiProperty() eligible: boolean;
   @ApiProperty() eligibilityReason: string;
@@ -187,11 +188,17 @@ export class MinApprovalView {
   @ApiProperty({ description: 'Tỷ lệ phiếu tối thiểu (phần vạn).' }) CERTIFICATE_OF_MERIT: number;
 }
 
+export class StrictlyAboveView {
+  @ApiProperty({ description: 'true: phải vượt tỷ lệ (trên); false: đạt tỷ lệ là đủ (từ … trở lên).' }) EMULATION_FLAG: boolean;
+  @ApiProperty({ description: 'true: phải vượt tỷ lệ (trên); false: đạt tỷ lệ là đủ (từ … trở lên).' }) CERTIFICATE_OF_MERIT: boolean;
+}
+
 export class CatalogueRuleVersionView {
   @ApiProperty() basis: string;
   @ApiProperty() validFrom: string;
   @ApiProperty({ nullable: true, type: String }) validTo: string | null;
   @ApiProperty({ type: MinApprovalView }) minApproval: MinApprovalView;
+  @ApiProperty({ type: StrictlyAboveView }) strictlyAbove: StrictlyAboveView;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 

@@ -13,6 +13,11 @@ export interface RuleVersion {
   validTo: string | null;
   /** Approval needed for each award, as a share of ALL members of the cluster (basis points). */
   minApproval: Record<AwardCode, number>;
+  /**
+   * Per award, whether the share must be exceeded ("quá bán": more than half, so 3 of 6 fails) rather than
+   * reached ("từ 80% trở lên": 4 of 5 passes). Missing: reached.
+   */
+  strictlyAbove?: Partial<Record<AwardCode, boolean>>;
 }
 
 /** The rule version in force on 31 December of the emulation year (the year decides). */
@@ -21,22 +26,39 @@ export function ruleForYear(versions: RuleVersion[], year: number): RuleVersion 
   return versions.find((v) => v.validFrom <= day && (v.validTo === null || day <= v.validTo)) ?? null;
 }
 
-/** Votes for, out of all members (absent members' written opinions are votes like the others). */
+/**
+ * Votes for, out of all members (absent members' written opinions are votes like the others), in basis
+ * points rounded half up (4 of 6 → 6667, printed 66,67 %). For display: pass/fail compares the exact
+ * fraction (meetsShare), never this rounded figure.
+ */
 export function approval(votesFor: number, members: number): number {
-  return members > 0 ? Math.floor((votesFor * 10000) / members) : 0;
+  return members > 0 ? Math.floor((2 * votesFor * 10000 + members) / (2 * members)) : 0;
 }
 
+/** Whether votesFor/members reaches (or, strictly, exceeds) a share given in basis points, in exact integers. */
+export function meetsShare(votesFor: number, members: number, shareBp: number, strictly: boolean): boolean {
+  if (members <= 0) return false;
+  const left = votesFor * 10000;
+  const right = shareBp * members;
+  return strictly ? left > right : left >= right;
+}
+
+/** A share in basis points as Vietnamese text with two decimals at most: 6667 → "66,67%", 8000 → "80%". */
 export const ratioText = (bp: number) => `${(bp / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+
+/** The requirement as words: "trên 50%" (strictly more) or "từ 80% trở lên". */
+export const requirementText = (bp: number, strictly: boolean) => (strictly ? `trên ${ratioText(bp)}` : `từ ${ratioText(bp)} trở lên`);
 
 /**
  * The approval of a candidate against the rule in force. With no rule in force for the year (`rule` null)
  * nothing is required and nothing passes: `required` is null.
  */
-export function threshold(award: AwardCode, votesFor: number, members: number, rule: RuleVersion | null): { ratio: number; required: number | null; passed: boolean } {
+export function threshold(award: AwardCode, votesFor: number, members: number, rule: RuleVersion | null): { ratio: number; required: number | null; strictly: boolean; passed: boolean } {
   const ratio = approval(votesFor, members);
-  if (!rule) return { ratio, required: null, passed: false };
+  if (!rule) return { ratio, required: null, strictly: false, passed: false };
   const required = rule.minApproval[award];
-  return { ratio, required, passed: ratio >= required };
+  const strictly = rule.strictlyAbove?.[award] ?? false;
+  return { ratio, required, strictly, passed: meetsShare(votesFor, members, required, strictly) };
 }
 
 export interface EligibilityInput {
@@ -116,6 +138,8 @@ export interface CandidateResult extends Candidate {
   ratio: number;
   /** The approval the rule requires (basis points); null when no rule is in force for the year. */
   required: number | null;
+  /** Whether the required share must be exceeded rather than reached. */
+  strictly: boolean;
   eligibilityReason: string;
   selected: boolean;
 }

@@ -1,4 +1,4 @@
-import { AwardResult, CandidateResult, ratioText } from './awards.rules';
+import { AwardResult, CandidateResult, ratioText, requirementText } from './awards.rules';
 
 /** The life of an award proposal, as a state machine. */
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'] as const;
@@ -59,7 +59,7 @@ export function proposalRefusal(c: ProposalCheck): { field: 'unitId' | 'award'; 
   if (!candidate.eligible) return { field: 'unitId', message: `Đơn vị không đủ điều kiện ${label}: ${candidate.eligibilityReason}` };
   if (candidate.required === null) return { field: 'unitId', message: `Chưa có quy định về tỷ lệ phiếu đồng ý áp dụng cho năm ${c.year}: chưa thể đề nghị ${label}.` };
   if (!candidate.passed) {
-    return { field: 'unitId', message: `Đơn vị chỉ đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên, dưới ngưỡng ${ratioText(candidate.required)} của ${label}.` };
+    return { field: 'unitId', message: `Đơn vị đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên, chưa đạt mức ${requirementText(candidate.required, candidate.strictly)} của ${label}.` };
   }
   if (c.taken >= c.result.quota) return { field: 'award', message: `Đã đủ chỉ tiêu ${c.result.quota} ${label} của cụm năm ${c.year}.` };
   if (!candidate.selected) {

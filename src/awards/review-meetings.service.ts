@@ -17,7 +17,7 @@ import type { RankingView } from '../scoring/scoring.dto';
 import type { Unit } from '../units/unit.entity';
 import { ATTENDANCE_LABELS, ReviewMeeting } from './award.entities';
 import { AwardsRepository, quotaSetVersion } from './awards.repository';
-import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, lastYearNeeded, meetingResults, ratioText, ruleForYear } from './awards.rules';
+import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, lastYearNeeded, meetingResults, ratioText, requirementText, ruleForYear } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import { TermView } from '../leadership/leadership.dto';
@@ -171,7 +171,7 @@ export class ReviewMeetingsService {
 
   async rule(m: EntityManager, year: number): Promise<RuleVersion | null> {
     const rows = await this.awards.ruleVersions(m);
-    return ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval } })), year);
+    return ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: r.flagStrictlyAbove, CERTIFICATE_OF_MERIT: r.meritStrictlyAbove } })), year);
   }
 
   /**
@@ -226,7 +226,7 @@ export class ReviewMeetingsService {
         award: r.award,
         awardLabel: labels[r.award],
         quota: r.quota,
-        candidates: r.candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: c.selected })),
+        candidates: r.candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, requiredText: c.required === null ? null : requirementText(c.required, c.strictly), passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: c.selected })),
         tiedAtLastPlace: r.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),
       })),
       version: meeting.version,

@@ -51,7 +51,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const before = await t.snapshot();
     const cases: Array<[string, Record<string, string>, RegExp]> = [
       ['ineligible (sixth in the ranking)', { award: 'EMULATION_FLAG', unitId: u.DN }, /không đủ điều kiện Cờ thi đua của Bộ: Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm/],
-      ['below the threshold (eligible, 2 of 6 votes)', { award: 'CERTIFICATE_OF_MERIT', unitId: u.DL }, /chỉ đạt 33,33% số phiếu đồng ý trên tổng số thành viên, dưới ngưỡng 50% của Bằng khen của Bộ trưởng/],
+      ['below the threshold (eligible, 2 of 6 votes)', { award: 'CERTIFICATE_OF_MERIT', unitId: u.DL }, /đạt 33,33% số phiếu đồng ý trên tổng số thành viên, chưa đạt mức trên 50% của Bằng khen của Bộ trưởng/],
       ['ineligible for the Bằng khen (fifth)', { award: 'CERTIFICATE_OF_MERIT', unitId: u.KT }, /không đủ điều kiện Bằng khen/],
       ['not voted on / not a member', { award: 'CERTIFICATE_OF_MERIT', unitId: ids.hanoi }, /chưa được bỏ phiếu|không phải thành viên/],
     ];

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { proposalRefusal, transition } from '../../src/awards/proposals.rules';
-import { AwardResult, Candidate, CandidateResult, MeetingInput, RuleVersion, Standing, approval, eligibility, lastYearNeeded, meetingResults, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
+import { AwardResult, Candidate, CandidateResult, MeetingInput, RuleVersion, Standing, approval, eligibility, meetsShare, ratioText, requirementText, lastYearNeeded, meetingResults, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
 import { RankingConfig, rankMembers } from '../../src/scoring/ranking.rules';
 import { readBands } from '../../src/scoring/bands.rules';
 
 const VERSIONS: RuleVersion[] = [
   { basis: 'Nghị định 91/2017/NĐ-CP', validFrom: '2017-07-31', validTo: '2023-12-31', minApproval: { EMULATION_FLAG: 8000, CERTIFICATE_OF_MERIT: 5000 } },
   { basis: 'Nghị định 98/2023/NĐ-CP', validFrom: '2024-01-01', validTo: '2025-06-30', minApproval: { EMULATION_FLAG: 8000, CERTIFICATE_OF_MERIT: 5000 } },
-  { basis: 'Nghị định 152/2025/NĐ-CP', validFrom: '2025-07-01', validTo: null, minApproval: { EMULATION_FLAG: 8000, CERTIFICATE_OF_MERIT: 5000 } },
+  { basis: 'Nghị định 152/2025/NĐ-CP', validFrom: '2025-07-01', validTo: null, minApproval: { EMULATION_FLAG: 8000, CERTIFICATE_OF_MERIT: 5000 }, strictlyAbove: { CERTIFICATE_OF_MERIT: true } },
 ];
 
 describe('rule version by year', () => {
@@ -27,8 +27,12 @@ describe('vote threshold of all members', () => {
   const rule = VERSIONS[0];
   const cases: Array<[number, number, number, boolean]> = [
     [5, 6, 8333, true], // 5 of 6 members
-    [4, 6, 6666, false],
-    [4, 5, 8000, true], // exactly 80 %
+    [4, 6, 6667, false], // 66,666…% rounded half up for display; compared exactly
+    [4, 5, 8000, true], // exactly 80 %: "từ 80% trở lên" is reached
+    [7, 9, 7778, false], // 77,77…%
+    [8, 10, 8000, true],
+    [1, 3, 3333, false],
+    [2, 3, 6667, false],
     [3, 4, 7500, false],
     [0, 6, 0, false],
   ];
@@ -38,8 +42,23 @@ describe('vote threshold of all members', () => {
       assert.equal(threshold('EMULATION_FLAG', votes, members, rule).passed, passed);
     });
   }
+  it('"more than half" (Bằng khen) is strictly more: 3 of 6 fails, 4 of 6 passes, 3 of 5 passes, 2 of 4 fails', () => {
+    const merit = VERSIONS[2];
+    assert.equal(threshold('CERTIFICATE_OF_MERIT', 3, 6, merit).passed, false);
+    assert.equal(threshold('CERTIFICATE_OF_MERIT', 4, 6, merit).passed, true);
+    assert.equal(threshold('CERTIFICATE_OF_MERIT', 3, 5, merit).passed, true);
+    assert.equal(threshold('CERTIFICATE_OF_MERIT', 2, 4, merit).passed, false);
+    assert.equal(ratioText(approval(4, 6)), '66,67%');
+    assert.equal(requirementText(5000, true), 'trên 50%');
+    assert.equal(requirementText(8000, false), 'từ 80% trở lên');
+  });
+  it('the exact comparison does not use the rounded figure: 2 of 3 (66,67 % shown) is below 66,67 % required', () => {
+    assert.equal(approval(2, 3), 6667);
+    assert.equal(meetsShare(2, 3, 6667, false), false);
+    assert.equal(meetsShare(2, 3, 6666, false), true);
+  });
   it('absent members count in the denominator', () => assert.equal(threshold('EMULATION_FLAG', 4, 6, rule).passed, false));
-  it('no rule in force: nothing required, nothing passes', () => assert.deepEqual(threshold('EMULATION_FLAG', 6, 6, null), { ratio: 10000, required: null, passed: false }));
+  it('no rule in force: nothing required, nothing passes', () => assert.deepEqual(threshold('EMULATION_FLAG', 6, 6, null), { ratio: 10000, required: null, strictly: false, passed: false }));
 });
 
 describe('eligibility', () => {
@@ -85,7 +104,7 @@ describe('meeting results', () => {
   const merit = (unitId: string, votesFor: number) => ({ award: 'CERTIFICATE_OF_MERIT' as const, unitId, votesFor });
   const cases: Array<[string, Partial<MeetingInput>, string, string[], Array<[string, Partial<CandidateResult>]>]> = [
     ['Cờ for the two leaders with 80 %', { ballots: [flag('A', 6), flag('B', 5), flag('C', 6)] }, 'EMULATION_FLAG', ['A', 'B'], [['C', { passed: true, eligible: false }]]],
-    ['Cờ below 80 % of all members', { ballots: [flag('A', 6), flag('B', 4)] }, 'EMULATION_FLAG', ['A'], [['B', { ratio: 6666, required: 8000, passed: false, eligible: true }]]],
+    ['Cờ below 80 % of all members', { ballots: [flag('A', 6), flag('B', 4)] }, 'EMULATION_FLAG', ['A'], [['B', { ratio: 6667, required: 8000, passed: false, eligible: true }]]],
     ['Bằng khen below the threshold of all members', { ballots: [merit('C', 2), merit('D', 4)] }, 'CERTIFICATE_OF_MERIT', ['D'], [['C', { ratio: 3333, required: 5000, passed: false, eligible: true }]]],
     ['Bằng khen after two excellent years, ranked fifth', { ballots: [merit('E', 6)], excellentLastYear: new Set(['E']) }, 'CERTIFICATE_OF_MERIT', ['E'], [['E', { eligible: true, eligibilityReason: 'Hai năm liên tục hoàn thành xuất sắc nhiệm vụ.' }]]],
     ['Bằng khen after one excellent year, ranked fifth', { ballots: [merit('E', 6)] }, 'CERTIFICATE_OF_MERIT', [], [['E', { eligible: false }]]],
@@ -138,14 +157,14 @@ describe('eligibility rests on the band code, not its label', () => {
 });
 
 describe('proposal refusals', () => {
-  const cand = (unitId: string, over: Partial<CandidateResult> = {}): CandidateResult => ({ unitId, votesFor: 6, ratio: 10000, required: 5000, passed: true, eligible: true, eligibilityReason: 'Xếp hạng xuất sắc trong cụm (hạng 3).', selected: true, ...over });
+  const cand = (unitId: string, over: Partial<CandidateResult> = {}): CandidateResult => ({ unitId, votesFor: 6, ratio: 10000, required: 5000, strictly: true, passed: true, eligible: true, eligibilityReason: 'Xếp hạng xuất sắc trong cụm (hạng 3).', selected: true, ...over });
   const result = (candidates: CandidateResult[], tiedAtLastPlace: string[] = []): AwardResult => ({ award: 'CERTIFICATE_OF_MERIT', quota: 2, candidates, tiedAtLastPlace });
   const cases: Array<[string, AwardResult, number, RegExp | null]> = [
     ['a selected candidate', result([cand('A')]), 0, null],
     ['not voted on', result([cand('B')]), 0, /chưa được bỏ phiếu/],
     ['ineligible', result([cand('A', { eligible: false, eligibilityReason: 'Lý do.' })]), 0, /không đủ điều kiện Bằng khen: Lý do\./],
     ['no rule in force', result([cand('A', { required: null, passed: false })]), 0, /Chưa có quy định về tỷ lệ phiếu đồng ý áp dụng cho năm 2019/],
-    ['below the threshold', result([cand('A', { ratio: 3333, passed: false })]), 0, /chỉ đạt 33,33% .* dưới ngưỡng 50%/],
+    ['below the threshold', result([cand('A', { ratio: 3333, passed: false })]), 0, /đạt 33,33% .* chưa đạt mức trên 50%/],
     ['the quota taken', result([cand('A')]), 2, /Đã đủ chỉ tiêu 2 Bằng khen/],
     ['tied at the last place', result([cand('A', { selected: false })], ['A', 'B']), 0, /đồng phiếu ở vị trí cuối/],
     ['outside the quota', result([cand('A', { selected: false })]), 0, /không nằm trong 2 đơn vị/],

@@ -100,6 +100,9 @@ export class SeedService {
         validTo: v.to,
         flagMinApproval: Math.round(v.flagMinApprovalRatio * 10000),
         meritMinApproval: 5000,
+        // "Quá bán": more than half of all members, so exactly half (3 of 6) is not enough.
+        flagStrictlyAbove: false,
+        meritStrictlyAbove: true,
         note: [v.note, 'Ngưỡng Bằng khen (quá bán) là giả định.'].filter(Boolean).join(' '),
         createdAt: nowIso(),
       });
