@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
+import { LegalModule } from './legal/legal.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
@@ -31,6 +32,7 @@ export class AppModule {
         // public key on every verification, which cost about 1 ms per request (measured).
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(jwtSecret)) as unknown as string, signOptions: { algorithm: 'HS256' } }),
         AuditModule,
+        LegalModule,
         SeedModule,
         AuthModule,
         UnitsModule,

@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { MfaService } from '../../auth/mfa.service';
 import { PasswordService } from '../../auth/password.service';
 import { UsersRepository } from '../../auth/users.repository';
+import { LegalService } from '../../legal/legal.service';
 import { Cluster } from '../../clusters/cluster.entity';
 import { nowIso } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
@@ -53,6 +54,7 @@ export class SeedService {
     private readonly passwords: PasswordService,
     private readonly mfa: MfaService,
     private readonly users: UsersRepository,
+    private readonly legal: LegalService,
   ) {}
 
   async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
@@ -65,6 +67,8 @@ export class SeedService {
     await this.uow.write(async (m) => {
       this.inserted = {};
       await this.loadReference(m, reference);
+      const legal = await this.legal.seed(m);
+      if (legal) this.inserted.legalCatalogue = legal;
       if (options.demo) await this.loadDemoPhases(m);
       for (const account of accounts) if (hashes.has(account.username)) await ensureUser(m, this.counter, account, hashes.get(account.username)!, (secret) => this.mfa.sealSecret(secret));
       const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);

@@ -1,0 +1,114 @@
+/**
+ * The legal catalogue as first loaded (administrators edit it afterwards, with the audit trail). Every row has its
+ * source, or an assumption with the reason; docs/research/legal-catalogue.md holds the quotes. Citations are the
+ * exact "Căn cứ …;" lines as the texts themselves are cited by later official documents.
+ */
+import type { LegalText, LegalValue } from './legal.entities';
+
+type TextSeed = Omit<LegalText, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+type ValueSeed = Omit<LegalValue, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'strictlyAbove' | 'quorum' | 'label'> & Partial<Pick<LegalValue, 'strictlyAbove' | 'quorum' | 'label'>>;
+
+const URL_98 = 'https://hethongphapluat.com/nghi-dinh-98-2023-nd-cp-huong-dan-luat-thi-dua-khen-thuong/dieu-114';
+const URL_25 = 'https://thuviennhadat.vn/vbpl/thong-tu-25-2025-tt-bkhcn-huong-dan-luat-thi-dua-khen-thuong-doi-voi-nganh-khoa-hoc-cong-nghe-680117.html';
+
+export const LEGAL_TEXTS: TextSeed[] = [
+  {
+    code: 'LUAT-15-2003', kind: 'Luật', role: 'LAW', sector: null, number: '15/2003/QH11', signedOn: '2003-11-26', issuer: 'Quốc hội',
+    title: 'Luật Thi đua, khen thưởng (sửa đổi, bổ sung năm 2005 và năm 2013)', effectiveFrom: '2004-07-01', effectiveTo: '2023-12-31',
+    citation: 'Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;',
+    sourceUrl: 'https://thuviennhadat.vn/vbpl/van-ban-hop-nhat-16-vbhn-vpqh-nam-2013-hop-nhat-luat-thi-dua-khen-thuong-219918.html',
+    sourceArticle: 'Văn bản hợp nhất 16/VBHN-VPQH, phần dẫn nhập; hết hiệu lực theo Luật 06/2022/QH15 Điều 94 khoản 2', assumption: null,
+  },
+  {
+    code: 'LUAT-06-2022', kind: 'Luật', role: 'LAW', sector: null, number: '06/2022/QH15', signedOn: '2022-06-15', issuer: 'Quốc hội',
+    title: 'Luật Thi đua, khen thưởng', effectiveFrom: '2024-01-01', effectiveTo: null,
+    citation: 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
+    sourceUrl: 'https://vi.wikisource.org/wiki/Lu%E1%BA%ADt_Thi_%C4%91ua,_khen_th%C6%B0%E1%BB%9Fng_n%C6%B0%E1%BB%9Bc_C%E1%BB%99ng_h%C3%B2a_x%C3%A3_h%E1%BB%99i_ch%E1%BB%A7_ngh%C4%A9a_Vi%E1%BB%87t_Nam_2022/Ch%C6%B0%C6%A1ng_VIII',
+    sourceArticle: 'Điều 94 khoản 1', assumption: null,
+  },
+  {
+    code: 'ND-91-2017', kind: 'Nghị định', role: 'DECREE', sector: null, number: '91/2017/NĐ-CP', signedOn: '2017-07-31', issuer: 'Chính phủ',
+    title: 'Quy định chi tiết thi hành một số điều của Luật thi đua, khen thưởng', effectiveFrom: '2017-10-01', effectiveTo: '2023-12-31',
+    citation: 'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật thi đua, khen thưởng;',
+    sourceUrl: 'https://phapluatcongdong.vn/van-ban/quyet-dinh-31-2020-qd-ubnd-ban-hanh-tinh-phu-yen-nam-2020-p43558.htm', sourceArticle: 'Căn cứ của Quyết định 31/2020/QĐ-UBND tỉnh Phú Yên',
+    assumption: 'Ngày hết hiệu lực 31/12/2023 suy ra: Luật 2003 hết hiệu lực từ 01/01/2024 (Luật 06/2022/QH15 Điều 94) và Nghị định 98/2023/NĐ-CP có hiệu lực cùng ngày; điều bãi bỏ chưa đọc nguyên văn.',
+  },
+  {
+    code: 'ND-98-2023', kind: 'Nghị định', role: 'DECREE', sector: null, number: '98/2023/NĐ-CP', signedOn: '2023-12-31', issuer: 'Chính phủ',
+    title: 'Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng', effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30',
+    citation: 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+    sourceUrl: URL_98, sourceArticle: 'Đầu văn bản và thuộc tính (ngày hiệu lực 01/01/2024)',
+    assumption: 'Ngày hết hiệu lực 30/6/2025 suy ra từ ngày hiệu lực 01/7/2025 của Nghị định 152/2025/NĐ-CP cùng phạm vi; điều thay thế chưa đọc nguyên văn.',
+  },
+  {
+    code: 'ND-152-2025', kind: 'Nghị định', role: 'DECREE', sector: null, number: '152/2025/NĐ-CP', signedOn: '2025-06-14', issuer: 'Chính phủ',
+    title: 'Quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng',
+    effectiveFrom: '2025-07-01', effectiveTo: null,
+    citation: 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;',
+    sourceUrl: URL_25, sourceArticle: 'Căn cứ của Thông tư 25/2025/TT-BKHCN',
+    assumption: 'Ngày hiệu lực 01/7/2025 lấy từ báo chí; điều hiệu lực chưa đọc nguyên văn.',
+  },
+  {
+    code: 'TT-09-2018-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '09/2018/TT-BTTTT', signedOn: '2018-06-29', issuer: 'Bộ Thông tin và Truyền thông',
+    title: 'Hướng dẫn công tác thi đua, khen thưởng trong ngành Thông tin và Truyền thông', effectiveFrom: '2018-08-15', effectiveTo: null,
+    citation: 'Căn cứ Thông tư số 09/2018/TT-BTTTT ngày 29 tháng 6 năm 2018 của Bộ trưởng Bộ Thông tin và Truyền thông hướng dẫn công tác thi đua, khen thưởng trong ngành Thông tin và Truyền thông;',
+    sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40',
+    sourceArticle: 'Thuộc tính văn bản', assumption: 'Ngày hết hiệu lực (thay bằng Thông tư 17/2024/TT-BTTTT) chưa xác minh: để trống, Thông tư được trích dẫn cho Bộ Thông tin và Truyền thông đến khi Bộ hợp nhất.',
+  },
+  {
+    code: 'TT-25-2025-BKHCN', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BKHCN', number: '25/2025/TT-BKHCN', signedOn: '2025-10-31', issuer: 'Bộ Khoa học và Công nghệ',
+    title: 'Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ đối với ngành Khoa học và Công nghệ',
+    effectiveFrom: '2025-12-15', effectiveTo: null,
+    citation: 'Căn cứ Thông tư số 25/2025/TT-BKHCN ngày 31 tháng 10 năm 2025 của Bộ trưởng Bộ Khoa học và Công nghệ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ đối với ngành Khoa học và Công nghệ;',
+    sourceUrl: URL_25, sourceArticle: 'Đầu văn bản',
+    assumption: 'Ngày hiệu lực chưa đọc thấy: giả định 15/12/2025, 45 ngày sau ngày ký (thời hạn tối thiểu của văn bản quy phạm pháp luật trung ương).',
+  },
+  {
+    code: 'TT-17-2024-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '17/2024/TT-BTTTT', signedOn: null, issuer: 'Bộ Thông tin và Truyền thông',
+    title: 'Thông tư về công tác thi đua, khen thưởng ngành Thông tin và Truyền thông', effectiveFrom: null, effectiveTo: null, citation: null,
+    sourceUrl: 'http://118.69.201.250:801/phap-luat/danh-hieu-co-thi-dua-cua-bo-thong-tin-va-truyen-thong-duoc-tang-cho-tap-the-nao-trong-nganh-thong-t-199627.html',
+    sourceArticle: 'Điều 6 khoản 1 (Cờ thi đua cho tập thể dẫn đầu cụm, khối thi đua do Bộ tổ chức)',
+    assumption: 'Ngày ký, tên đầy đủ và ngày hiệu lực chưa tìm thấy: không được trích dẫn trong văn bản cho đến khi được bổ sung.',
+  },
+  {
+    code: 'ND-55-2025', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BKHCN', number: '55/2025/NĐ-CP', signedOn: '2025-03-02', issuer: 'Chính phủ',
+    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ', effectiveFrom: '2025-03-01', effectiveTo: null,
+    citation: 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ;',
+    sourceUrl: 'https://dientuungdung.vn/co-cau-to-chuc-cua-bo-khoa-hoc-va-cong-nghe-sau-khi-hop-nhat-8176.html', sourceArticle: 'Bài báo về cơ cấu tổ chức Bộ Khoa học và Công nghệ sau hợp nhất',
+    assumption: 'Nguồn là bài báo, chưa đọc nguyên văn nghị định; ngày hiệu lực 01/3/2025 theo bài báo.',
+  },
+];
+
+const base = (code: string, from: string, to: string | null, amount: number, textRef: string, sourceUrl: string | null, assumption: string | null = null): ValueSeed => ({
+  code, kind: 'BASE_SALARY', subject: '', effectiveFrom: from, effectiveTo: to, amount, textRef, article: null, sourceUrl, assumption,
+});
+
+const multiple = (code: string, award: string, from: string, to: string | null, tenths: number, textRef: string, article: string | null, sourceUrl: string | null, assumption: string | null = null): ValueSeed => ({
+  code, kind: 'REWARD_MULTIPLE', subject: award, effectiveFrom: from, effectiveTo: to, amount: tenths, textRef, article, sourceUrl, assumption,
+});
+
+export const LEGAL_VALUES: ValueSeed[] = [
+  base('LCS-2016-05', '2016-05-01', '2017-06-30', 1_210_000, 'Nghị định 47/2016/NĐ-CP', 'http://www.bhxhbqp.vn/bai-viet/danh-muc-luong-co-so-136'),
+  base('LCS-2017-07', '2017-07-01', '2018-06-30', 1_300_000, 'Nghị định 47/2017/NĐ-CP', 'http://www.bhxhbqp.vn/bai-viet/danh-muc-luong-co-so-136'),
+  base('LCS-2018-07', '2018-07-01', '2019-06-30', 1_390_000, 'Nghị định 72/2018/NĐ-CP', 'http://www.bhxhbqp.vn/bai-viet/danh-muc-luong-co-so-136'),
+  base('LCS-2019-07', '2019-07-01', '2023-06-30', 1_490_000, 'Nghị định 38/2019/NĐ-CP', 'http://www.bhxhbqp.vn/bai-viet/danh-muc-luong-co-so-136'),
+  base('LCS-2023-07', '2023-07-01', '2024-06-30', 1_800_000, 'Nghị định 24/2023/NĐ-CP', 'https://sonoivu.namdinh.gov.vn/hoat-dong-thi-dua-khen-thuong/muc-tien-thuong-cac-danh-hieu-thi-dua-hinh-thuc-khen-thuong-cua-luat-thi-dua-khen-thuong-theo-mu-298715'),
+  base('LCS-2024-07', '2024-07-01', '2026-06-30', 2_340_000, 'Nghị định 73/2024/NĐ-CP', 'http://www.qpvn.vn/tin-video/tang-luong-co-so-them-dong-luc-cho-can-bo-cong-chuc.html'),
+  base('LCS-2026-07', '2026-07-01', null, 2_530_000, 'Nghị định 161/2026/NĐ-CP', 'https://vanban.chinhphu.vn/?classid=1&docid=218107&orggroupid=2&pageid=27160',
+    'Mức 2.530.000 đồng từ 01/7/2026 (Nghị định 161/2026/NĐ-CP Điều 3 khoản 2) chỉ thấy trong nguồn thứ cấp (mã nguồn công khai); văn bản chính thức chưa đọc: chưa in thành số tiền.'),
+  multiple('HS-CO-91-2017', 'EMULATION_FLAG', '2017-10-01', '2023-12-31', 80, 'Nghị định 91/2017/NĐ-CP', 'Điều 69 khoản 2 điểm đ', 'https://beta.thuvienphapluat.vn/phap-luat/tap-the-nhan-duoc-danh-hieu-co-thi-dua-cap-tinh-duoc-nhan-muc-tien-thuong-bao-nhieu-theo-quy-dinh-110579-97663.html'),
+  multiple('HS-BK-91-2017', 'CERTIFICATE_OF_MERIT', '2017-10-01', '2023-12-31', 20, 'Nghị định 91/2017/NĐ-CP', 'Điều 73', 'https://plo.vn/nhan-bang-khen-cua-thu-tuong-duoc-thuong-4-5-trieu-dong-post456130.html'),
+  multiple('HS-CO-98-2023', 'EMULATION_FLAG', '2024-01-01', '2025-06-30', 80, 'Nghị định 98/2023/NĐ-CP', 'Điều 54 khoản 2', 'https://phuongduc.thuathienhue.gov.vn/default.aspx?gd=4&cn=129&tc=51696'),
+  multiple('HS-BK-98-2023', 'CERTIFICATE_OF_MERIT', '2024-01-01', '2025-06-30', 20, 'Nghị định 98/2023/NĐ-CP', null, null, 'Hệ số 2,0 cho tập thể (gấp hai cá nhân) chưa đọc nguyên văn trong Nghị định 98/2023/NĐ-CP; giữ như Nghị định 91/2017/NĐ-CP.'),
+  multiple('HS-CO-152-2025', 'EMULATION_FLAG', '2025-07-01', null, 80, 'Nghị định 152/2025/NĐ-CP', null, null, 'Hệ số Cờ thi đua cấp bộ trong Nghị định 152/2025/NĐ-CP chưa đọc nguyên văn; giả định không đổi so với Nghị định 98/2023/NĐ-CP.'),
+  multiple('HS-BK-152-2025', 'CERTIFICATE_OF_MERIT', '2025-07-01', null, 30, 'Nghị định 152/2025/NĐ-CP', 'Điều 54', 'https://giadinh.suckhoedoisong.vn/cong-chuc-vien-chuc-mung-tham-se-duoc-nhan-tien-thuong-hon-8-trieu-dong-neu-dat-duoc-thanh-tich-nay-172250808152932881.htm', 'Cá nhân 1,5 lần (Điều 54 khoản 1, có nguồn); tập thể gấp hai lần (3,0) theo quy tắc chung, khoản về tập thể chưa đọc nguyên văn.'),
+  {
+    code: 'HD-CO-98-2023', kind: 'COUNCIL_SHARE', subject: 'EMULATION_FLAG', effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30', amount: 8000, strictlyAbove: false,
+    label: 'tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ (thành viên vắng mặt lấy ý kiến bằng văn bản)', textRef: 'Nghị định 98/2023/NĐ-CP', article: 'Điều 30 khoản 7',
+    sourceUrl: null, assumption: 'Điều 30 khoản 7 theo hồ sơ nghiệp vụ của dự án (shared/domain.md); nguyên văn chưa đọc được trong kho tra cứu.',
+  },
+  {
+    code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2025-02-28', amount: null, label: 'Vụ Thi đua – Khen thưởng',
+    textRef: 'Thông tư 09/2018/TT-BTTTT', article: 'Điều 40', sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40', assumption: null,
+  },
+];

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LEGAL_TEXTS, LEGAL_VALUES } from '../../src/legal/legal-seed';
+import { CatalogueValue, councilShareOn, inForce, legalBasesOn, rewardOn, rewardText, roundUpToTenThousand, valueOn } from '../../src/legal/legal.rules';
+
+// The seed as the rules read it (what a fresh database holds).
+const texts = LEGAL_TEXTS;
+const values: CatalogueValue[] = LEGAL_VALUES.map((v) => ({ strictlyAbove: false, quorum: null, label: null, ...v }));
+const codes = (date: string, sector: string | null, statute = false) => legalBasesOn(texts, date, sector, { statute }).map((t) => t.code);
+
+describe('legal bases by the date of the document (sources: legal-seed.ts, docs/research/legal-catalogue.md)', () => {
+  // [date, sector of the organiser on that date, texts cited, source of the row]
+  const rows: Array<[string, string, string[], string]> = [
+    ['2018-03-01', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017'], 'Luật 2003 (VBHN 16/VBHN-VPQH); NĐ 91/2017 from 01/10/2017; TT 09/2018 only from 15/08/2018'],
+    ['2018-08-15', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'TT 09/2018/TT-BTTTT in force from 15/08/2018'],
+    ['2019-12-20', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'the 2019 review'],
+    ['2020-01-15', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'a 2019 submission issued in 2020'],
+    ['2021-06-30', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'unchanged until 31/12/2023'],
+    ['2022-12-31', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'unchanged until 31/12/2023'],
+    ['2023-12-31', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'the last day of the 2003 Law'],
+    ['2024-01-01', 'BTTTT', ['LUAT-06-2022', 'ND-98-2023', 'TT-09-2018-BTTTT'], 'Luật 06/2022/QH15 Điều 94 §1; NĐ 98/2023 from 01/01/2024'],
+    ['2025-02-28', 'BTTTT', ['LUAT-06-2022', 'ND-98-2023', 'TT-09-2018-BTTTT'], 'the last day of Bộ TTTT'],
+    ['2025-03-01', 'BKHCN', ['LUAT-06-2022', 'ND-98-2023'], 'Bộ KH&CN from 01/03/2025: its circular 25/2025 is not yet in force'],
+    ['2025-06-30', 'BKHCN', ['LUAT-06-2022', 'ND-98-2023'], 'the last day of NĐ 98/2023'],
+    ['2025-07-01', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025'], 'NĐ 152/2025 from 01/07/2025'],
+    ['2025-12-15', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'TT 25/2025/TT-BKHCN (assumed in force 45 days after 31/10/2025)'],
+    ['2026-01-20', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'the 2025 review replayed in 2026'],
+    ['2027-06-01', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'nothing newer in the catalogue'],
+  ];
+  for (const [date, sector, expected, source] of rows) it(`${date} (${sector}) → ${expected.join(', ')} — ${source}`, () => assert.deepEqual(codes(date, sector), expected));
+
+  it('a circular is cited only for its own sector', () => assert.deepEqual(codes('2020-01-15', 'UBND-NGHE-AN'), ['LUAT-15-2003', 'ND-91-2017']));
+  it("a ministry's statute is cited by its own decisions only", () => {
+    assert.deepEqual(codes('2026-01-20', 'BKHCN', true), ['ND-55-2025', 'LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
+    assert.ok(!codes('2026-01-20', 'BKHCN').includes('ND-55-2025'));
+  });
+  it('a text without a citation (number or date unconfirmed) is never cited', () => {
+    for (const date of ['2024-06-01', '2025-01-01']) assert.ok(!codes(date, 'BTTTT').includes('TT-17-2024-BTTTT'));
+  });
+  it('every citation names its number and the day, month and year of its text', () => {
+    for (const t of texts.filter((x) => x.citation && x.code !== 'LUAT-15-2003')) {
+      assert.ok(t.citation!.includes(t.number), `${t.code} cites its number`);
+      const [y, m, d] = t.signedOn!.split('-').map(Number);
+      assert.ok(t.citation!.includes(`ngày ${String(d).padStart(2, '0')} tháng ${m} năm ${y}`) || t.citation!.includes(`ngày ${d} tháng ${m} năm ${y}`), `${t.code} cites its date`);
+    }
+  });
+});
+
+describe('base salary and reward by the date of the decision', () => {
+  // [decision date, base salary, Cờ amount, Bằng khen (collective) amount or null when an assumption, source]
+  const rows: Array<[string, number, number | null, number | null, string]> = [
+    ['2018-01-10', 1_300_000, 10_400_000, 2_600_000, 'NĐ 47/2017 (bhxhbqp table); NĐ 91/2017 Điều 69 §2 đ (8,0), Điều 73 (tập thể 2,0)'],
+    ['2018-12-20', 1_390_000, 11_120_000, 2_780_000, 'NĐ 72/2018 from 01/07/2018'],
+    ['2020-01-20', 1_490_000, 11_920_000, 2_980_000, 'NĐ 38/2019 from 01/07/2019: the 2019 review decided in 2020'],
+    ['2023-06-30', 1_490_000, 11_920_000, 2_980_000, 'the 1,600,000 planned for 2020 was never applied'],
+    ['2023-07-01', 1_800_000, 14_400_000, 3_600_000, 'NĐ 24/2023 from 01/07/2023'],
+    ['2024-01-15', 1_800_000, 14_400_000, null, 'NĐ 98/2023 Điều 54 (Cờ 8,0); its collective Bằng khen multiple is an assumption'],
+    ['2024-07-01', 2_340_000, 18_720_000, null, 'NĐ 73/2024 from 01/07/2024'],
+    ['2025-07-01', 2_340_000, null, null, 'NĐ 152/2025: Cờ multiple and collective Bằng khen multiple unconfirmed'],
+    ['2026-07-01', 2_530_000, null, null, 'NĐ 161/2026 (secondary sources only): an assumption'],
+    ['2027-01-15', 2_530_000, null, null, 'nothing newer in the catalogue'],
+  ];
+  for (const [date, baseVnd, flag, merit, source] of rows) {
+    it(`${date}: base ${baseVnd}, Cờ ${flag ?? 'unconfirmed'}, Bằng khen ${merit ?? 'unconfirmed'} — ${source}`, () => {
+      assert.equal(valueOn(values, 'BASE_SALARY', '', date)?.amount, baseVnd);
+      const f = rewardOn(values, 'EMULATION_FLAG', date)!;
+      const b = rewardOn(values, 'CERTIFICATE_OF_MERIT', date)!;
+      assert.equal(f.assumptions.length ? null : f.amountVnd, flag);
+      assert.equal(b.assumptions.length ? null : b.amountVnd, merit);
+    });
+  }
+  it('the amount printed for 2020 names the multiple, the decree and the base salary', () => {
+    assert.equal(
+      rewardText(rewardOn(values, 'EMULATION_FLAG', '2020-01-20')),
+      'Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể; Điều 69 khoản 2 điểm đ Nghị định 91/2017/NĐ-CP; mức lương cơ sở 1.490.000 đồng theo Nghị định 38/2019/NĐ-CP).',
+    );
+  });
+  it('an amount resting on an assumption is not printed as law', () => {
+    const text = rewardText(rewardOn(values, 'EMULATION_FLAG', '2026-01-20'));
+    assert.doesNotMatch(text, /\d\.\d{3}\.000 đồng/);
+    assert.match(text, /chưa được xác nhận/);
+  });
+  it('before the catalogue starts, no reward', () => assert.equal(rewardOn(values, 'EMULATION_FLAG', '2016-01-01'), null));
+  it('rounding up to ten thousand đồng', () => {
+    assert.equal(roundUpToTenThousand(2_980_000), 2_980_000);
+    assert.equal(roundUpToTenThousand(2_980_001), 2_990_000);
+    assert.equal(roundUpToTenThousand(3_509_999), 3_510_000);
+  });
+});
+
+describe('periods', () => {
+  it('both ends are inclusive; open ends hold every date', () => {
+    assert.equal(inForce({ effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30' }, '2025-06-30'), true);
+    assert.equal(inForce({ effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30' }, '2025-07-01'), false);
+    assert.equal(inForce({ effectiveFrom: null, effectiveTo: null }, '1999-01-01'), true);
+  });
+  it('the base salary periods leave no gap and do not overlap from 2016 on', () => {
+    const b = values.filter((v) => v.kind === 'BASE_SALARY').sort((x, y) => x.effectiveFrom!.localeCompare(y.effectiveFrom!));
+    for (let i = 1; i < b.length; i++) {
+      const prevEnd = new Date(`${b[i - 1].effectiveTo}T00:00:00Z`);
+      prevEnd.setUTCDate(prevEnd.getUTCDate() + 1);
+      assert.equal(prevEnd.toISOString().slice(0, 10), b[i].effectiveFrom, `${b[i - 1].code} → ${b[i].code}`);
+    }
+  });
+  it("the council's share for a Cờ under Decree 98/2023 is the council's, of all its members", () => {
+    const share = councilShareOn(values, 'EMULATION_FLAG', '2024-12-20')!;
+    assert.equal(share.amount, 8000);
+    assert.match(share.label!, /Hội đồng Thi đua – Khen thưởng/);
+    assert.equal(councilShareOn(values, 'EMULATION_FLAG', '2020-01-20'), null);
+  });
+  it('every row has a source or an assumption with its reason', () => {
+    for (const t of texts) assert.ok(t.sourceUrl || t.assumption, t.code);
+    for (const v of values) assert.ok(v.sourceUrl || v.assumption, v.code);
+  });
+});
