@@ -15,15 +15,12 @@ import { UuidParamPipe } from '../common/validation/params';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { ACHIEVEMENT_REPORTS, AchievementReportsService } from './achievement-reports.service';
 import { AwardCatalogueView, AwardReportsService } from './award-reports.service';
-import { AchievementReportView, CatalogueView } from './awards.dto';
+import { AchievementReportView, CatalogueView, DecisionDraftQueryDto } from './awards.dto';
 
 class ReportYearQueryDto {
   @IntField({ presence: 'optional', min: 2000, max: 2100, query: true }) year?: number;
 }
 
-class DecisionYearQueryDto {
-  @IntField({ min: 2000, max: 2100, query: true, example: 2019 }) year: number;
-}
 
 @ApiTags('Bình xét, khen thưởng')
 @Controller()
@@ -61,8 +58,8 @@ export class AwardReportsController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   @ApiOperation({ summary: 'Tải dự thảo quyết định khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Dự thảo quyết định khen thưởng (tệp PDF).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async decision(@CurrentUser() p: Principal, @Query() q: DecisionYearQueryDto, @Res() res: Response): Promise<void> {
-    sendDocument(res, await this.reports.decisionDraft(p, q.year), 'application/pdf');
+  async decision(@CurrentUser() p: Principal, @Query() q: DecisionDraftQueryDto, @Res() res: Response): Promise<void> {
+    sendDocument(res, await this.reports.decisionDraft(p, q.year, q.decidedOn), 'application/pdf');
   }
 
   @Get('api/proposals/:proposalId/reports')

@@ -1,7 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.tokens';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
@@ -14,7 +12,8 @@ import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
-import { defaultLegalBases } from '../pledges/pledge-defaults';
+import { LegalService } from '../legal/legal.service';
+import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
 import { todayInVietnam } from '../common/time';
 import { AwardsRepository } from './awards.repository';
 import { ProposalsRepository } from './proposals.repository';
@@ -22,15 +21,15 @@ import type { AwardCode } from './awards.rules';
 
 /** The award catalogue with the rule versions (thresholds in basis points) and the base salary of rewards. */
 export interface AwardCatalogueView {
-  baseSalaryVnd: number;
-  awards: Array<{ code: AwardCode; name: string; conferredBy: string; legalBasis: string; rewardMultiple: number; rewardVnd: number }>;
+  /** The base salary in force today (null: none in the legal catalogue). */
+  baseSalaryVnd: number | null;
+  /** Today's reward per award from the legal catalogue; rewardVnd null when a figure rests on an assumption. */
+  awards: Array<{ code: AwardCode; name: string; conferredBy: string; legalBasis: string; rewardMultiple: number | null; rewardVnd: number | null; rewardText: string }>;
   ruleVersions: Array<{ basis: string; validFrom: string; validTo: string | null; minApproval: Record<AwardCode, number>; strictlyAbove: Record<AwardCode, boolean>; note: string | null }>;
 }
 
-const multipleText = (tenths: number) => (tenths / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS } from './proposals.rules';
 
-const vnd = (n: number) => n.toLocaleString('vi-VN');
 
 /** Reports of awards: history per unit and year, proposals by cluster and status, and the draft decision. */
 @Injectable()
@@ -38,22 +37,27 @@ export class AwardReportsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly documents: IssuedDocumentsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly proposals: ProposalsRepository,
     private readonly awards: AwardsRepository,
     private readonly clusters: ClustersRepository,
     private readonly units: UnitsRepository,
+    private readonly legal: LegalService,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
   async catalogue(): Promise<AwardCatalogueView> {
-    const base = this.config.baseSalaryVnd;
+    const today = todayInVietnam();
     return this.uow.read(async (m) => {
       const awards = await this.awards.catalogue(m);
       const versions = await this.awards.ruleVersionsByStart(m);
+      const legal = await this.legal.catalogue(m);
+      const base = valueOn(legal.values, 'BASE_SALARY', '', today);
       return {
-        baseSalaryVnd: base,
-        awards: awards.map((a) => ({ code: a.code, name: a.name, conferredBy: a.conferredBy, legalBasis: a.legalBasis, rewardMultiple: a.rewardMultipleTenths / 10, rewardVnd: Math.round((a.rewardMultipleTenths * base) / 10) })),
+        baseSalaryVnd: base?.amount ?? null,
+        awards: awards.map((a) => {
+          const reward = rewardOn(legal.values, a.code, today);
+          return { code: a.code, name: a.name, conferredBy: a.conferredBy, legalBasis: a.legalBasis, rewardMultiple: reward ? reward.multipleTenths / 10 : null, rewardVnd: reward && !reward.assumptions.length ? reward.amountVnd : null, rewardText: rewardText(reward) };
+        }),
         ruleVersions: versions.map((v) => ({ basis: v.basis, validFrom: v.validFrom, validTo: v.validTo, minApproval: { EMULATION_FLAG: v.flagMinApproval, CERTIFICATE_OF_MERIT: v.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: v.flagStrictlyAbove, CERTIFICATE_OF_MERIT: v.meritStrictlyAbove }, note: v.note })),
       };
     });
@@ -114,7 +118,12 @@ export class AwardReportsService {
   }
 
   /** The draft decision listing the approved units of a year (reviewers of the organiser). */
-  async decisionDraft(p: Principal, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+  /**
+   * `decidedOn` is the planned date of the decision (today by default): the ministry's name, the texts cited and
+   * the reward amounts are those in force then; the draft itself leaves the date blank for the signer.
+   */
+  async decisionDraft(p: Principal, year: number, decidedOn?: string): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    const on = decidedOn ?? todayInVietnam();
     const data = await this.uow.read(async (m) => {
       const approved = await this.proposals.approvedInYear(m, p, year);
       if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
@@ -122,26 +131,29 @@ export class AwardReportsService {
       const units = await this.units.byIds(m, approved.map((x) => x.unitId));
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
-      const ministry = await this.units.get(m, organizerId);
+      const ministry = await this.units.asOf(m, organizerId, on);
       const catalogue = await this.awards.catalogue(m);
-      return { approved, clusters, units, ministry, catalogue };
+      return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m) };
     });
+    const standing = valueOn(data.legal.values, 'STANDING_BODY', data.ministry.code, on)?.label ?? 'cơ quan thường trực công tác thi đua, khen thưởng';
     const content = {
       ministryName: data.ministry.name,
       ministryCode: data.ministry.code,
       place: 'Hà Nội',
-      date: todayInVietnam(),
+      date: null,
+      decidedOn: on,
       year,
-      legalBases: [...defaultLegalBases(year, data.ministry.name, '').slice(0, 2), `Xét đề nghị của các cụm thi đua và Vụ trưởng Vụ Thi đua – Khen thưởng,`],
+      standingBody: standing,
+      legalBases: [...legalBasesOn(data.legal.texts, on, data.ministry.code, { statute: true }).map((t) => t.citation!), `Xét đề nghị của các cụm thi đua và Vụ trưởng ${standing},`],
       awards: data.catalogue.map((award) => ({
         awardLabel: award.name,
         citation: award.code === 'EMULATION_FLAG' ? 'đã có thành tích xuất sắc dẫn đầu phong trào thi đua' : 'đã có thành tích xuất sắc trong phong trào thi đua',
-        rewardText: `${multipleText(award.rewardMultipleTenths)} lần mức lương cơ sở (${vnd(Math.round((award.rewardMultipleTenths * this.config.baseSalaryVnd) / 10))} đồng/tập thể)`,
+        rewardText: rewardText(rewardOn(data.legal.values, award.code, on)),
         units: data.approved.filter((x) => x.awardCode === award.code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
       })).filter((a) => a.units.length),
     };
     const first = data.approved[0];
-    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, ...content, date: undefined })).digest('hex');
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, ...content })).digest('hex');
     const issued = await this.documents.issue({
       kind: 'DECISION_DRAFT',
       clusterId: first.clusterId,

@@ -179,8 +179,9 @@ export class CatalogueAwardView {
   @ApiProperty() name: string;
   @ApiProperty() conferredBy: string;
   @ApiProperty() legalBasis: string;
-  @ApiProperty({ description: 'Hệ số tiền thưởng (lần mức lương cơ sở).' }) rewardMultiple: number;
-  @ApiProperty() rewardVnd: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Hệ số tiền thưởng hôm nay (lần mức lương cơ sở), theo danh mục pháp lý.' }) rewardMultiple: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Tiền thưởng hôm nay (đồng/tập thể); null khi số liệu còn là giả định.' }) rewardVnd: number | null;
+  @ApiProperty({ description: 'Câu về tiền thưởng như in trong quyết định.' }) rewardText: string;
 }
 
 export class MinApprovalView {
@@ -203,7 +204,18 @@ export class CatalogueRuleVersionView {
 }
 
 export class CatalogueView {
-  @ApiProperty() baseSalaryVnd: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mức lương cơ sở hôm nay theo danh mục pháp lý.' }) baseSalaryVnd: number | null;
   @ApiProperty({ type: [CatalogueAwardView] }) awards: CatalogueAwardView[];
   @ApiProperty({ type: [CatalogueRuleVersionView] }) ruleVersions: CatalogueRuleVersionView[];
+}
+
+/** The issue date of the submission and list (Ngày ban hành): not before the meeting, not after today; today by default. */
+export class DossierQueryDto {
+  @DateField({ presence: 'optional', query: true, notFuture: true, example: '2020-01-15', description: 'Ngày ban hành tờ trình và danh sách (mặc định: hôm nay; không trước ngày họp bình xét).' }) issuedOn?: string;
+}
+
+/** The planned date of the decision (Ngày quyết định dự kiến): the texts and the reward amounts are those in force then. */
+export class DecisionDraftQueryDto {
+  @IntField({ min: 2000, max: 2100, query: true, example: 2019 }) year: number;
+  @DateField({ presence: 'optional', query: true, example: '2020-01-20', description: 'Ngày quyết định dự kiến (mặc định: hôm nay): căn cứ pháp lý và mức tiền thưởng theo ngày này; bản dự thảo để trống ngày tháng.' }) decidedOn?: string;
 }

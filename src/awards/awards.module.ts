@@ -1,3 +1,4 @@
+import { LegalModule } from '../legal/legal.module';
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { AccessModule } from '../access/access.module';
@@ -20,5 +21,5 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [AwardsController, ProposalsController, AwardReportsController], exports: [ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

@@ -15,7 +15,9 @@ import { IssuedDocumentsService } from '../issued-documents/issued-documents.ser
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { DossierDocumentData, renderList, renderSubmission } from '../documents/pdf/dossier.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
-import { defaultLegalBases } from '../pledges/pledge-defaults';
+import { LegalService } from '../legal/legal.service';
+import { legalBasesOn } from '../legal/legal.rules';
+import { ErrorCode } from '../common/errors/error-codes';
 import { todayInVietnam } from '../common/time';
 import { ScoringService } from '../scoring/scoring.service';
 import { AwardsRepository } from './awards.repository';
@@ -38,23 +40,29 @@ export class DossierService {
     private readonly leadership: LeadershipRepository,
     private readonly configs: ScoringConfigsRepository,
     private readonly units: UnitsRepository,
+    private readonly legal: LegalService,
   ) {}
 
-  private async data(p: Principal, clusterId: string, year: number) {
+  /**
+   * The dossier as issued on `issuedOn` (the secretariat's choice, not before the meeting, not after today; today
+   * by default): its number in that year's series, the organiser and the texts in force on that date.
+   */
+  private async data(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const date = issuedOn ?? todayInVietnam();
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
       const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
-      const organizer = await this.units.get(m, cluster.organizerId);
+      if (date < meeting.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(meeting.heldOn)}).`);
+      const organizer = await this.units.asOf(m, cluster.organizerId, date);
+      const legal = await this.legal.catalogue(m);
       const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
       const term = (await this.leadership.term(m, clusterId, year + 1)) ?? (await this.leadership.term(m, clusterId, year));
       const chair = term ? await this.units.find(m, term.chairUnitId) : null;
-      return { cluster, meeting, proposals, organizer, units, ranking, chair, labels: await this.awards.labels(m) };
+      return { cluster, meeting, proposals, organizer, units, ranking, chair, legal, labels: await this.awards.labels(m) };
     });
-    const submitted = state.proposals.map((x) => x.submittedAt).filter((d): d is string => !!d).sort();
-    const date = submitted.length ? todayInVietnam(new Date(submitted[0])) : todayInVietnam();
     const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(date.slice(0, 4)), 'TTr', state.meeting.id);
     const rankOf = new Map(state.ranking.rows.map((r) => [r.unit.id, r.rank]));
     const ministry = state.organizer.name.startsWith('Bộ');
@@ -67,7 +75,7 @@ export class DossierService {
       year,
       addressee: `${ministry ? 'Bộ trưởng' : 'Giám đốc'} ${state.organizer.name}`,
       legalBases: [
-        ...defaultLegalBases(year, state.organizer.name, state.cluster.name).slice(0, 2),
+        ...legalBasesOn(state.legal.texts, date, state.organizer.code).map((t) => t.citation!),
         `Căn cứ biên bản hội nghị bình xét thi đua năm ${year} ngày ${formatDateVi(state.meeting.heldOn)} của ${state.cluster.name},`,
       ],
       byAward: AWARD_CODES.map((code) => ({
@@ -88,18 +96,18 @@ export class DossierService {
     return { content, state };
   }
 
-  async submission(p: Principal, clusterId: string, year: number) {
-    const { content, state } = await this.data(p, clusterId, year);
+  async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const { content, state } = await this.data(p, clusterId, year, issuedOn);
     return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
   }
 
-  async listPdf(p: Principal, clusterId: string, year: number) {
-    const { content, state } = await this.data(p, clusterId, year);
+  async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const { content, state } = await this.data(p, clusterId, year, issuedOn);
     return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
   }
 
-  async listXlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
-    const { content, state } = await this.data(p, clusterId, year);
+  async listXlsx(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<{ fileName: string; content: Buffer }> {
+    const { content, state } = await this.data(p, clusterId, year, issuedOn);
     const file = await tableWorkbook(
       'Danh sách đề nghị',
       `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} — ${state.cluster.name.toLocaleUpperCase('vi')} (kèm theo Tờ trình số ${content.number})`,

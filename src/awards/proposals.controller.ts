@@ -8,7 +8,7 @@ import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { AwardHistoryItemView, AwardProposalView, CreateProposalDto, ProposalActionDto, ProposalQueryDto, ProposalSuggestionView } from './awards.dto';
+import { AwardHistoryItemView, AwardProposalView, CreateProposalDto, DossierQueryDto, ProposalActionDto, ProposalQueryDto, ProposalSuggestionView } from './awards.dto';
 import { ProposalView, ProposalsService } from './proposals.service';
 
 const CLUSTER = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
@@ -26,24 +26,24 @@ export class ProposalsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải tờ trình đề nghị khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Tờ trình đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
-    send(res, await this.dossier.submission(p, id, year), 'application/pdf');
+  async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: Response): Promise<void> {
+    send(res, await this.dossier.submission(p, id, year, q.issuedOn), 'application/pdf');
   }
 
   @Get('api/clusters/:id/years/:year/proposals/list.pdf')
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
-    send(res, await this.dossier.listPdf(p, id, year), 'application/pdf');
+  async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: Response): Promise<void> {
+    send(res, await this.dossier.listPdf(p, id, year, q.issuedOn), 'application/pdf');
   }
 
   @Get('api/clusters/:id/years/:year/proposals/list.xlsx')
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async listXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
-    send(res, await this.dossier.listXlsx(p, id, year), XLSX_MIME);
+  async listXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: Response): Promise<void> {
+    send(res, await this.dossier.listXlsx(p, id, year, q.issuedOn), XLSX_MIME);
   }
 
   @Get('api/clusters/:id/years/:year/proposals/suggestions')

@@ -31,7 +31,6 @@ export interface AppConfig {
   /** Base address printed in documents (QR code to the verification page). */
   publicBaseUrl: string;
   /** Mức lương cơ sở in VND, the base of reward money (Cờ 8×, Bằng khen 3×). */
-  baseSalaryVnd: number;
   /** TEST_CHEAP_ARGON2=1 with NODE_ENV=test: the test suite hashes passwords with cheap argon2 parameters. */
   testCheapArgon2: boolean;
 }
@@ -155,7 +154,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     signingP12Path: signingP12Path ? resolve(cwd, signingP12Path) : undefined,
     signingP12Password: env.SIGNING_P12_PASSWORD,
     publicBaseUrl,
-    baseSalaryVnd: intVar(env, 'BASE_SALARY_VND', 2_340_000, 1, 1_000_000_000),
     testCheapArgon2,
   };
 }

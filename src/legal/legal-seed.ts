@@ -111,4 +111,9 @@ export const LEGAL_VALUES: ValueSeed[] = [
     code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2025-02-28', amount: null, label: 'Vụ Thi đua – Khen thưởng',
     textRef: 'Thông tư 09/2018/TT-BTTTT', article: 'Điều 40', sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40', assumption: null,
   },
+  {
+    code: 'TT-BKHCN-VU-TCCB', kind: 'STANDING_BODY', subject: 'BKHCN', effectiveFrom: '2025-03-01', effectiveTo: null, amount: null, label: 'Vụ Tổ chức cán bộ',
+    textRef: 'Thông tư 25/2025/TT-BKHCN', article: 'Phần căn cứ ("Theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ")', sourceUrl: URL_25,
+    assumption: 'Vụ Tổ chức cán bộ đề nghị ban hành Thông tư 25/2025/TT-BKHCN; việc Vụ là cơ quan thường trực công tác thi đua của Bộ sau hợp nhất được suy ra, chưa đọc quyết định giao nhiệm vụ.',
+  },
 ];

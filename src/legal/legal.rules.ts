@@ -58,7 +58,7 @@ export function legalBasesOn(texts: CatalogueText[], date: string, sector: strin
 
 /** The one value of a kind and subject in force on a date (the latest start wins if periods overlap). */
 export function valueOn(values: CatalogueValue[], kind: LegalValueKind, subject: string, date: string): CatalogueValue | null {
-  const found = values.filter((v) => v.kind === kind && v.subject === subject && v.amount !== null && inForce(v, date));
+  const found = values.filter((v) => v.kind === kind && v.subject === subject && (v.amount !== null || kind === 'STANDING_BODY') && inForce(v, date));
   return found.sort((a, b) => (b.effectiveFrom ?? '').localeCompare(a.effectiveFrom ?? ''))[0] ?? null;
 }
 

@@ -52,6 +52,16 @@ export class UnitsRepository {
     return new Map(units.map((u) => [u.id, u]));
   }
 
+  /**
+   * The unit as it stood on a date: after its active period, its successor (followed through later mergers), so
+   * that a document dated 2026 names Bộ Khoa học và Công nghệ where one dated 2020 names Bộ Thông tin và Truyền thông.
+   */
+  async asOf(m: EntityManager, id: string, date: string): Promise<Unit> {
+    let unit = await this.get(m, id);
+    for (let hops = 0; unit.activeTo && date > unit.activeTo && unit.successorId && hops < 10; hops++) unit = await this.get(m, unit.successorId);
+    return unit;
+  }
+
   /** A unit's name, or null (no id, or not found). */
   async nameOf(m: EntityManager, id: string | null | undefined): Promise<string | null> {
     return id ? ((await this.find(m, id))?.name ?? null) : null;

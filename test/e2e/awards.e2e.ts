@@ -24,10 +24,13 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
     assert.deepEqual(
       res.body.awards.map((a: { code: string; name: string; rewardMultiple: number; rewardVnd: number }) => [a.code, a.name, a.rewardMultiple, a.rewardVnd]),
       [
-        ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 8, 18_720_000],
-        ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 3, 7_020_000],
+        // Today (from 01/07/2026) the base salary of Decree 161/2026 is still an assumption in the catalogue, as are
+        // Decree 152/2025's multiples for a collective: no amount is given as law.
+        ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 8, null],
+        ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 3, null],
       ],
     );
+    assert.match(res.body.awards[0].rewardText, /chưa được xác nhận/);
     const decree152 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.startsWith('Nghị định 152/2025'));
     assert.equal(decree152.validFrom, '2025-07-01');
     assert.equal(decree152.minApproval.EMULATION_FLAG, 8000);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
+import { todayInVietnam } from '../../src/common/time';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
@@ -177,21 +178,50 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.ok([409, 422].includes(same.status));
   });
 
-  it('issues the submission (Tờ trình 01/TTr-CTĐ6) and the list of proposed units as signed PDFs and Excel', async () => {
-    const submission = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
-    const list = await t.http.get(`${base()}/proposals/list.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
-    const xlsx = await t.http.get(`${base()}/proposals/list.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+  it('issues the submission (Tờ trình 01/TTr-CTĐ6) and the list on the issue date the secretariat chooses: 2020, Bộ TTTT, the 2003 Law, Decree 91/2017, Thông tư 09/2018', async () => {
+    const on = '?issuedOn=2020-03-10';
+    const submission = await t.http.get(`${base()}/proposals/submission.pdf${on}`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const list = await t.http.get(`${base()}/proposals/list.pdf${on}`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const xlsx = await t.http.get(`${base()}/proposals/list.xlsx${on}`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     assert.equal((xlsx.body as Buffer).subarray(0, 2).toString(), 'PK');
     await t.http.get(`/api/clusters/${ids.cum1}/years/2019/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).expect(404);
+    // Not before the meeting (06/03/2020), not after today, a real date: each answers at the field, in Vietnamese.
+    for (const [date, message] of [['2020-03-05', /không được trước ngày họp bình xét \(06\/03\/2020\)/], ['2099-01-01', /sau hôm nay/], ['2020-02-30', /ngày/i]] as const) {
+      const bad = await t.http.get(`${base()}/proposals/submission.pdf?issuedOn=${date}`).auth(secretary, { type: 'bearer' }).expect(400);
+      assert.equal(bad.body.details[0].field, 'issuedOn');
+      assert.match(bad.body.details[0].message, message);
+    }
     if (POPPLER_MISSING) return;
     const text = squash(pdftotext(tempFile(submission.body)));
-    for (const phrase of ['TỜ TRÌNH', 'Số: 01/TTr-CTĐ6', 'Kính gửi: Bộ trưởng Bộ Thông tin và Truyền thông', 'Căn cứ biên bản hội nghị bình xét thi đua năm 2019 ngày 06/03/2020', 'Cờ thi đua của Bộ cho 02 đơn vị: Sở Thông tin và Truyền thông tỉnh Đắk Lắk; Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Nơi nhận:', 'CỤM TRƯỞNG']) {
+    for (const phrase of [
+      'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỜ TRÌNH', 'Số: 01/TTr-CTĐ6', 'ngày 10 tháng 3 năm 2020', 'Kính gửi: Bộ trưởng Bộ Thông tin và Truyền thông',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;',
+      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ',
+      'Căn cứ Thông tư số 09/2018/TT-BTTTT ngày 29 tháng 6 năm 2018 của Bộ trưởng Bộ Thông tin và Truyền thông',
+      'Căn cứ biên bản hội nghị bình xét thi đua năm 2019 ngày 06/03/2020', 'Cờ thi đua của Bộ cho 02 đơn vị: Sở Thông tin và Truyền thông tỉnh Đắk Lắk; Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Nơi nhận:', 'CỤM TRƯỞNG',
+    ]) {
       assert.ok(text.includes(phrase), `submission: missing "${phrase}"`);
     }
+    for (const absent of ['06/2022/QH15', '98/2023', '152/2025', 'Khoa học và Công nghệ', '2026']) assert.ok(!text.includes(absent), `submission of 2020 must not mention "${absent}"`);
     const listText = squash(pdftotext(tempFile(list.body)));
-    for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
+    for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6', 'ngày 10 tháng 3 năm 2020', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
     for (const pdf of [submission.body, list.body]) assert.match(pdfsig(tempFile(pdf)), /Signature is Valid/);
     renderFirstPage(tempFile(submission.body), `submission-2019-page1-${TEST_DB}`);
+  });
+
+  it('the same submission issued today (the default) is dated today, numbered in this year\'s series, addressed to Bộ Khoa học và Công nghệ, and cites the 2022 Law and Decree 152/2025', async () => {
+    const today = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(today.body)));
+    const [y, m, d] = todayInVietnam().split('-').map(Number);
+    for (const phrase of [
+      'BỘ KHOA HỌC VÀ CÔNG NGHỆ', `Số: 01/TTr-CTĐ6`, `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`, 'Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ',
+      'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;', 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ',
+      'Căn cứ Thông tư số 25/2025/TT-BKHCN ngày 31 tháng 10 năm 2025',
+    ]) {
+      assert.ok(text.includes(phrase), `submission of today: missing "${phrase}"`);
+    }
+    for (const absent of ['91/2017', '98/2023', '09/2018', 'Bộ trưởng Bộ Thông tin và Truyền thông']) assert.ok(!text.includes(absent), `submission of today must not mention "${absent}"`);
   });
 
   it('achievement reports are added to a returned proposal; the queue filters by age', async () => {
@@ -232,14 +262,30 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(byStatus.body as unknown as ArrayBuffer);
     assert.equal(wb2.worksheets[0].getCell('A1').value, 'TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI NĂM 2019');
-    const decision = await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const decision = await t.http.get('/api/awards/decision-draft.pdf?year=2019&decidedOn=2020-04-15').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(secretary, { type: 'bearer' }).expect(403);
+    const now = await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;
     const text = squash(pdftotext(tempFile(decision.body)));
-    for (const phrase of ['BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', '18.720.000', 'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO']) {
+    for (const phrase of [
+      'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
+      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017', 'Căn cứ Thông tư số 09/2018/TT-BTTTT', 'Xét đề nghị của các cụm thi đua và Vụ trưởng Vụ Thi đua – Khen thưởng',
+      'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk',
+      // 8 × and 2 × the base salary of Decree 38/2019 (1,490,000 from 01/07/2019), the multiples of Decree 91/2017.
+      'Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể; Điều 69 khoản 2 điểm đ Nghị định 91/2017/NĐ-CP; mức lương cơ sở 1.490.000 đồng theo Nghị định 38/2019/NĐ-CP)',
+      'Kèm theo tiền thưởng 2 lần mức lương cơ sở (2.980.000 đồng/tập thể',
+      'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO',
+    ]) {
       assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
     }
+    for (const absent of ['2.340.000', '18.720.000', '152/2025', 'Khoa học và Công nghệ']) assert.ok(!text.includes(absent), `a decision of 2020 must not mention "${absent}"`);
     assert.match(pdfsig(tempFile(decision.body)), /Signature is Valid/);
+    // Planned for today: Bộ Khoa học và Công nghệ, its statute, Decree 152/2025; amounts resting on assumptions are not printed.
+    const nowText = squash(pdftotext(tempFile(now.body)));
+    for (const phrase of ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025', 'Căn cứ Nghị định số 152/2025/NĐ-CP', 'chưa được xác nhận trong danh mục pháp lý']) {
+      assert.ok(nowText.includes(phrase), `decision planned today: missing "${phrase}"`);
+    }
+    assert.doesNotMatch(nowText, /\d{1,3}\.\d{3}\.000 đồng/);
   });
 
   it('award names come from the catalogue: renamed there, they read the new way in the meeting, proposals, history and Excel', async () => {

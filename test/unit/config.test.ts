@@ -36,7 +36,6 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ SESSION_TTL_MINUTES: '1' }, /SESSION_TTL_MINUTES/],
     [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES/],
-    [{ BASE_SALARY_VND: '2.340.000' }, /BASE_SALARY_VND/],
     [{ HOST: 'bad host!' }, /HOST/],
     [{ TEST_CHEAP_ARGON2: '1' }, /TEST_CHEAP_ARGON2 chỉ dùng cho bộ kiểm thử/],
     [{ TEST_CHEAP_ARGON2: '1', NODE_ENV: 'production' }, /TEST_CHEAP_ARGON2 chỉ dùng cho bộ kiểm thử/],

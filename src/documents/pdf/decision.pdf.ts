@@ -7,8 +7,11 @@ export interface DecisionDraftData {
   ministryName: string;
   ministryCode: string;
   place: string;
-  date: string;
+  /** Null in a draft: the signer dates it ("ngày … tháng … năm …"). */
+  date: string | null;
   year: number;
+  /** The body that handles emulation at the ministry on the decision's date (e.g. "Vụ Thi đua – Khen thưởng"). */
+  standingBody: string;
   awards: Array<{ awardLabel: string; citation: string; rewardText: string; units: Array<{ unitName: string; clusterName: string }> }>;
   legalBases: string[];
 }
@@ -25,9 +28,9 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   data.awards.forEach((a, i) => {
     pdf.paragraph(`Điều ${i + 1}. Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, ${a.citation} năm ${data.year}:`);
     pdf.table([{ header: 'STT', width: 8, align: 'center' }, { header: 'Tên tập thể', width: 62 }, { header: 'Cụm thi đua', width: 30 }], a.units.map((u, k) => [String(k + 1), u.unitName, u.clusterName]));
-    pdf.paragraph(`Mức tiền thưởng: ${a.rewardText}.`, { font: 'Tinos-Italic' });
+    pdf.paragraph(a.rewardText, { font: 'Tinos-Italic' });
   });
-  pdf.paragraph(`Điều ${data.awards.length + 1}. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng Vụ Thi đua – Khen thưởng và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`);
+  pdf.paragraph(`Điều ${data.awards.length + 1}. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng ${data.standingBody} và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`);
   pdf.signatureBlock({ authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' });
   return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
 }

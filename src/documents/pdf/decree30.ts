@@ -25,7 +25,8 @@ export interface Decree30Header {
   /** e.g. "01/GƯ-CTĐ6" → "Số: 01/GƯ-CTĐ6"; omitted when null. */
   number: string | null;
   place: string;
-  date: string;
+  /** The document's date (YYYY-MM-DD); null leaves the blanks for the signer (a draft). */
+  date: string | null;
 }
 
 export interface DocumentMeta {

@@ -1,5 +1,9 @@
-/** "Đắk Lắk, ngày 06 tháng 3 năm 2020": days below 10 and months 1–2 take a leading zero (Decree 30). */
-export function placeDateLine(place: string, isoDate: string): string {
+/**
+ * "Đắk Lắk, ngày 06 tháng 3 năm 2020": days below 10 and months 1–2 take a leading zero (Decree 30). Without a
+ * date (a draft that the signer dates), the blanks: "Hà Nội, ngày … tháng … năm …".
+ */
+export function placeDateLine(place: string, isoDate: string | null): string {
+  if (!isoDate) return `${place}, ngày … tháng … năm …`;
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   const day = String(d).padStart(2, '0');
   const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
