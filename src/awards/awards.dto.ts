@@ -212,6 +212,7 @@ export class CatalogueView {
 /** The issue date of the submission and list (Ngày ban hành): not before the meeting, not after today; today by default. */
 export class DossierQueryDto {
   @DateField({ presence: 'optional', query: true, notFuture: true, example: '2020-01-15', description: 'Ngày ban hành tờ trình và danh sách (mặc định: hôm nay; không trước ngày họp bình xét).' }) issuedOn?: string;
+  @EnumField(['1'] as const, { presence: 'optional', query: true, description: '1: hiển thị trong khung trang thay vì tải về.' }) inline?: '1';
 }
 
 /** The planned date of the decision (Ngày quyết định dự kiến): the texts and the reward amounts are those in force then. */

@@ -33,7 +33,8 @@ export class MinutesService {
       const outcome = await this.meetings.outcome(m, meeting);
       const view = await this.meetings.view(m, meeting, outcome);
       const ranking = outcome.ranking;
-      const organizer = await this.units.get(m, cluster.organizerId);
+      // The organiser as named on the meeting's day.
+      const organizer = await this.units.asOf(m, cluster.organizerId, meeting.heldOn);
       const next = await this.leadership.term(m, clusterId, year + 1);
       const name = (id: string | null) => this.units.nameOf(m, id);
       return { cluster, meeting, view, ranking, organizer, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
@@ -48,13 +49,13 @@ export class MinutesService {
       place: state.meeting.place,
       chairedBy: state.meeting.chairedBy,
       minutesBy: state.meeting.minutesBy,
-      ruleBasis: state.view.ruleBasis,
       attendance: state.view.attendance.map((a) => ({ unitName: a.unit.name, statusLabel: a.statusLabel, representative: a.representative })),
       memberCount: state.view.memberCount,
       ranking: state.ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unit.name, total: r.final?.total ?? null, band: r.band })),
       ballots: state.view.results.map((r) => ({
         awardLabel: r.awardLabel,
         quota: r.quota,
+        requiredText: r.candidates.find((c) => c.requiredText)?.requiredText ?? null,
         rows: r.candidates.map((c) => ({ unitName: c.unit.name, votesFor: c.votesFor, ratioText: c.ratioText, passed: c.passed, eligible: c.eligible, selected: c.selected })),
         tied: r.tiedAtLastPlace.map((x) => x.name),
       })),

@@ -1,20 +1,11 @@
 /** Default texts of a new pledge (editable by the secretariat). */
 
-/** Legal bases in force for an emulation year (the year decides, as for award rules). */
-export function defaultLegalBases(year: number, organizerName: string, clusterName: string): string[] {
-  const law =
-    year >= 2024
-      ? [
-          'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
-          year >= 2026
-            ? 'Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;'
-            : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-        ]
-      : [
-          'Căn cứ Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2005 và năm 2013;',
-          'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-        ];
-  return [...law, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName} và Quy chế hoạt động của ${clusterName},`];
+/**
+ * The legal bases of a new pledge: the citations of the texts in force on its signing date (from the legal
+ * catalogue: legalBasesOn), then the organiser's guidance of the year and the cluster's operating regulation.
+ */
+export function defaultLegalBases(citations: string[], year: number, organizerName: string, clusterName: string): string[] {
+  return [...citations, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName} và Quy chế hoạt động của ${clusterName},`];
 }
 
 export function defaultPurpose(year: number, clusterName: string): string {

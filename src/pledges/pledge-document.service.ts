@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
+import { UnitsRepository } from '../units/units.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
@@ -34,6 +35,7 @@ export class PledgeDocumentService {
     private readonly criteria: CriteriaService,
     private readonly documents: IssuedDocumentsService,
     private readonly states: PledgeStates,
+    private readonly units: UnitsRepository,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
@@ -43,7 +45,8 @@ export class PledgeDocumentService {
       const set = await this.criteria.view(m, s.criteriaSet);
       const byUnit = new Map(s.signatures.map((sig) => [sig.unitId, sig]));
       const content: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'> = {
-        organizerName: s.organizer.name,
+        // The organiser as named on the signing date (Bộ Thông tin và Truyền thông for a 2020 pledge).
+        organizerName: (await this.units.asOf(m, s.cluster.organizerId, s.pledge.signingDate)).name,
         clusterName: s.cluster.name,
         documentNumber: s.pledge.documentNumber,
         place: s.pledge.signingPlace,

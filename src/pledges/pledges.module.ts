@@ -1,3 +1,4 @@
+import { LegalModule } from '../legal/legal.module';
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { AuthModule } from '../auth/auth.module';
@@ -17,7 +18,7 @@ import { PledgesRepository } from './pledges.repository';
 import { CRITERIA_CHANGE_HOOK } from '../criteria/criteria-change.hook';
 
 @Module({
-  imports: [AuthModule, AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, ClustersModule, LeadershipModule, UnitRecordsModule],
+  imports: [AuthModule, AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, ClustersModule, LeadershipModule, UnitRecordsModule, LegalModule],
   providers: [PledgesRepository, PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService, { provide: CRITERIA_CHANGE_HOOK, useClass: PledgeCriteriaHook }],
   controllers: [PledgesController],
   exports: [PledgesService, CRITERIA_CHANGE_HOOK],

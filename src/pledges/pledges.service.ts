@@ -16,6 +16,8 @@ import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
+import { LegalService } from '../legal/legal.service';
+import { legalBasesOn } from '../legal/legal.rules';
 import { PledgeStates, pledgeView } from './pledge-state';
 import { Pledge } from './pledge.entity';
 import { CreatePledgeDto, OpenPledgeDto, PledgeView, UpdatePledgeDto } from './pledges.dto';
@@ -36,6 +38,7 @@ export class PledgesService {
     private readonly years: EmulationYearsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly units: UnitsRepository,
+    private readonly legal: LegalService,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
@@ -61,9 +64,12 @@ export class PledgesService {
         }
         set = await this.criteria.createSet(m, cluster, year, { from: 'TEMPLATE', templateCode: dto.template });
       }
-      const organizer = await this.units.get(m, cluster.organizerId);
       const phases = await this.years.find(m, clusterId, year);
       const now = nowIso();
+      const signingDate = this.signingDate(year, dto.signingDate ?? phases?.pledgeSigningOn ?? (now.startsWith(String(year)) ? now.slice(0, 10) : null));
+      // The pledge speaks as of its signing date: the organiser's name and the texts in force then.
+      const organizer = await this.units.asOf(m, cluster.organizerId, signingDate);
+      const citations = legalBasesOn((await this.legal.catalogue(m)).texts, signingDate, organizer.code).map((t) => t.citation!);
       const pledge: Pledge = {
         id: randomUUID(),
         clusterId,
@@ -72,11 +78,11 @@ export class PledgesService {
         documentNumber: dto.documentNumber?.trim() || null,
         title: dto.title?.trim() || `Bản giao ước thi đua năm ${year}`,
         theme: dto.theme?.trim() || null,
-        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(year, organizer.name, cluster.name)),
+        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, year, organizer.name, cluster.name)),
         purpose: dto.purpose?.trim() || defaultPurpose(year, cluster.name),
         implementation: dto.implementation?.trim() || defaultImplementation(),
         signingPlace: dto.signingPlace?.trim() || (await this.defaultPlace(m, clusterId, year)),
-        signingDate: this.signingDate(year, dto.signingDate ?? phases?.pledgeSigningOn ?? (now.startsWith(String(year)) ? now.slice(0, 10) : null)),
+        signingDate,
         criteriaSetId: set.id,
         openedAt: null,
         completedAt: null,

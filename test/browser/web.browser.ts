@@ -212,6 +212,17 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await row.getByRole('button', { name: 'Gửi Bộ' }).click();
     await page.locator('tr', { hasText: 'Đắk Lắk' }).getByText('Đã gửi Bộ').waitFor();
     await rig.shot(page, 'binh-xet-da-gui');
+    // The submission's issue date: refused before the meeting (the field's label in the message), then issued in 2020.
+    await page.getByLabel('Ngày ban hành tờ trình').fill('05/03/2020');
+    await page.getByRole('link', { name: 'Tờ trình đề nghị khen thưởng (PDF)' }).click();
+    await page.getByText('Ngày ban hành tờ trình: Ngày ban hành không được trước ngày họp bình xét (06/03/2020).').waitFor();
+    await page.getByLabel('Ngày ban hành tờ trình').fill('10/03/2020');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tờ trình đề nghị khen thưởng (PDF)' }).click()]);
+    const file = await download.path();
+    if (!POPPLER_MISSING) {
+      const text = squash(pdftotext(file));
+      assert.ok(text.includes('ngày 10 tháng 3 năm 2020') && text.includes('Kính gửi: Bộ trưởng Bộ Thông tin và Truyền thông'), 'the submission is dated and addressed as of 10/03/2020');
+    }
     await context.close();
   });
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CriterionNode, flatten, treeProblems } from '../../src/criteria/criteria.rules';
 import { defaultLegalBases } from '../../src/pledges/pledge-defaults';
+import { LEGAL_TEXTS } from '../../src/legal/legal-seed';
+import { legalBasesOn } from '../../src/legal/legal.rules';
 import { placeDateLine, pointsVi, vietnamTime } from '../../src/documents/pdf/vietnamese-dates';
 
 const node = (code: string, maxPoints: number, children: CriterionNode[] = [], kind: CriterionNode['kind'] = 'SCORED'): CriterionNode => ({
@@ -61,18 +63,20 @@ describe('Decree 30 dates and numbers', () => {
   });
 });
 
-describe('legal bases by year', () => {
-  const cases: Array<[number, RegExp, RegExp]> = [
-    [2020, /năm 2003/, /91\/2017\/NĐ-CP/],
-    [2024, /06\/2022\/QH15/, /98\/2023\/NĐ-CP/],
-    [2025, /06\/2022\/QH15/, /98\/2023\/NĐ-CP/],
-    [2026, /06\/2022\/QH15/, /152\/2025\/NĐ-CP/],
+describe('the legal bases of a new pledge: the citations of its signing date, then the guidance and the regulation', () => {
+  const texts = LEGAL_TEXTS;
+  const cases: Array<[string, string, RegExp, RegExp]> = [
+    ['2020-03-06', 'BTTTT', /năm 2003/, /91\/2017\/NĐ-CP/],
+    ['2024-02-20', 'BTTTT', /06\/2022\/QH15/, /98\/2023\/NĐ-CP/],
+    ['2025-03-10', 'BKHCN', /06\/2022\/QH15/, /98\/2023\/NĐ-CP/],
+    ['2026-02-10', 'BKHCN', /06\/2022\/QH15/, /152\/2025\/NĐ-CP/],
   ];
-  for (const [year, law, decree] of cases) {
-    it(`${year}`, () => {
-      const bases = defaultLegalBases(year, 'Bộ Thông tin và Truyền thông', 'Cụm thi đua số 6');
+  for (const [date, sector, law, decree] of cases) {
+    it(`${date}`, () => {
+      const bases = defaultLegalBases(legalBasesOn(texts, date, sector).map((t) => t.citation!), Number(date.slice(0, 4)), 'Bộ Thông tin và Truyền thông', 'Cụm thi đua số 6');
       assert.match(bases[0], law);
       assert.match(bases[1], decree);
+      assert.match(bases.at(-1)!, /Quy chế hoạt động của Cụm thi đua số 6,$/);
       assert.ok(bases.every((b) => b.startsWith('Căn cứ')));
     });
   }

@@ -13,11 +13,10 @@ export interface MinutesDocumentData {
   place: string;
   chairedBy: string;
   minutesBy: string;
-  ruleBasis: string | null;
   attendance: Array<{ unitName: string; statusLabel: string; representative: string | null }>;
   memberCount: number;
   ranking: Array<{ rank: number | null; unitName: string; total: number | null; band: string | null }>;
-  ballots: Array<{ awardLabel: string; quota: number; rows: Array<{ unitName: string; votesFor: number; ratioText: string; passed: boolean; eligible: boolean; selected: boolean }>; tied: string[] }>;
+  ballots: Array<{ awardLabel: string; quota: number; requiredText: string | null; rows: Array<{ unitName: string; votesFor: number; ratioText: string; passed: boolean; eligible: boolean; selected: boolean }>; tied: string[] }>;
   nextLeadership: { year: number; chair: string; viceChair: string | null } | null;
   conclusions: string | null;
 }
@@ -49,10 +48,11 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
 
   pdf.heading('III. KẾT QUẢ BỎ PHIẾU');
   pdf.paragraph(
-    `Tổng số thành viên của cụm: ${data.memberCount}. Tỷ lệ phiếu tính trên tổng số thành viên; ý kiến bằng văn bản của thành viên vắng mặt được tính${data.ruleBasis ? ` (căn cứ ${data.ruleBasis})` : ''}.`,
+    `Tổng số thành viên của cụm: ${data.memberCount}. Tỷ lệ phiếu tính trên tổng số thành viên; ý kiến bằng văn bản của thành viên vắng mặt được tính. ` +
+      'Mức đồng ý cần đạt là mức cụm áp dụng khi bình xét, không phải ngưỡng biểu quyết của Hội đồng Thi đua – Khen thưởng cấp Bộ.',
   );
   for (const award of data.ballots) {
-    pdf.paragraph(`${award.awardLabel} (chỉ tiêu ${award.quota}):`, { indent: false, font: 'Tinos-Bold' });
+    pdf.paragraph(`${award.awardLabel} (chỉ tiêu ${award.quota}${award.requiredText ? `; cần ${award.requiredText} tổng số thành viên đồng ý` : ''}):`, { indent: false, font: 'Tinos-Bold' });
     pdf.table(
       [{ header: 'Đơn vị', width: 44 }, { header: 'Số phiếu đồng ý', width: 14, align: 'center' }, { header: 'Tỷ lệ', width: 12, align: 'center' }, { header: 'Đạt ngưỡng', width: 10, align: 'center' }, { header: 'Đủ điều kiện', width: 10, align: 'center' }, { header: 'Đề nghị', width: 10, align: 'center' }],
       award.rows.map((r) => [r.unitName, `${r.votesFor}/${data.memberCount}`, r.ratioText, r.passed ? 'Đạt' : 'Không', r.eligible ? 'Có' : 'Không', r.selected ? 'Đề nghị' : '']),

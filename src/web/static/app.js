@@ -224,10 +224,17 @@
     link.setAttribute('aria-busy', 'true');
     link.textContent = 'Đang tạo tệp…';
     try {
-      const res = await fetch(link.href, { credentials: 'same-origin' });
+      // <a data-download data-date-field="issuedOn">: the date typed in that field (dd/mm/yyyy) goes with the request.
+      const url = new URL(link.href, window.location.href);
+      const dateField = link.dataset.dateField && document.getElementById(link.dataset.dateField);
+      if (dateField && dateField.value.trim()) url.searchParams.set(dateField.name, isoFromVi(dateField.value));
+      const res = await fetch(url, { credentials: 'same-origin' });
       if (!res.ok) {
         const data = await res.json().catch(() => ({}));
-        flash((data.message || `Không tải được tệp (lỗi ${res.status}).`) + (data.code ? ` (mã lỗi ${data.code})` : ''), 'error');
+        const detail = data.details && data.details[0];
+        const label = detail && document.querySelector(`label[for="${detail.field}"]`);
+        const message = detail ? `${label ? label.textContent + ': ' : ''}${detail.message}` : data.message;
+        flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (data.code ? ` (mã lỗi ${data.code})` : ''), 'error');
         return;
       }
       const blob = await res.blob();

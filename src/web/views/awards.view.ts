@@ -23,9 +23,11 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   const base = `/api/clusters/${cluster.id}/years/${year}`;
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2><ul>
     <li><a data-download href="${base}/review-meeting/minutes.pdf">Biên bản họp bình xét (PDF)</a></li>
-    <li><a data-download href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
-    <li><a data-download href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download href="${base}/proposals/list.xlsx">(Excel)</a></li>
-  </ul></section>`;
+    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
+    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
+  </ul>
+  <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
+  <small id="issuedOn-hint" class="muted">Để trống: hôm nay. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div></section>`;
   return layout(
     { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
     html`<h1>Họp bình xét khen thưởng năm ${year}</h1>
