@@ -1,3 +1,4 @@
+import { CouncilService } from './council/council.service';
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
@@ -53,6 +54,7 @@ export class ProposalsService {
     private readonly awards: AwardsRepository,
     private readonly clusters: ClustersRepository,
     private readonly units: UnitsRepository,
+    private readonly council: CouncilService,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -133,6 +135,11 @@ export class ProposalsService {
       if (step.needsReason && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', `Cần ghi lý do khi ${action === 'reject' ? 'không phê duyệt' : 'trả lại'} đề nghị.`);
       if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
+      }
+      // A Cờ follows the emulation council's result: its closed meeting of the year must have passed the proposal.
+      if (action === 'approve' && proposal.awardCode === 'EMULATION_FLAG') {
+        const refusal = await this.council.approvalRefusal(m, cluster.organizerId, proposal);
+        if (refusal) throw AppException.field(ErrorCode.BusinessRule, 'award', refusal);
       }
       const now = nowIso();
       const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };

@@ -13,10 +13,15 @@ export class IssuedDocument {
   /** PLEDGE, later MINUTES, SUBMISSION… */
   @Column('varchar', { length: 30 }) kind: string;
 
-  @Column('varchar', { name: 'cluster_id', length: 36 }) clusterId: string;
-  @ManyToOne(() => Cluster, { nullable: false, onDelete: 'RESTRICT' })
+  /** The cluster that issued it; null for a document of the organiser (its emulation council's minutes). */
+  @Column('varchar', { name: 'cluster_id', length: 36, nullable: true }) clusterId: string | null;
+  @ManyToOne(() => Cluster, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_issued_documents_cluster' })
   cluster?: Cluster;
+
+  @Column('varchar', { name: 'organizer_id', length: 36, nullable: true }) organizerId: string | null;
+  /** The issuing body as the document names it (Cụm thi đua số 6; Hội đồng Thi đua – Khen thưởng Bộ …). */
+  @Column('varchar', { name: 'issuer_name', length: 300, nullable: true }) issuerName: string | null;
 
   @Column('integer') year: number;
   /** The record the document renders (e.g. the pledge) and that record's version at the time. */

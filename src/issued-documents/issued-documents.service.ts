@@ -18,7 +18,11 @@ import { SignatureMeta, SigningService } from '../documents/signing/signing.serv
 
 export interface IssueRequest {
   kind: string;
-  clusterId: string;
+  /** The issuing cluster; null for a document of the organiser itself (then organizerId and issuerName say who). */
+  clusterId: string | null;
+  organizerId?: string;
+  /** The issuing body as the document names it; by default the cluster's name. */
+  issuerName?: string;
   year: number;
   sourceId: string;
   sourceVersion: number;
@@ -87,10 +91,13 @@ export class IssuedDocumentsService {
     const hash = sha256Hex(content);
     const relative = join('documents', String(req.year), `${id}.pdf`);
     writeDurably(join(this.config.dataDir, relative), content);
+    const cluster = req.clusterId ? await this.uow.read((m) => this.clusters.find(m, req.clusterId!)) : null;
     const document: IssuedDocument = {
       id,
       kind: req.kind,
       clusterId: req.clusterId,
+      organizerId: cluster?.organizerId ?? req.organizerId ?? null,
+      issuerName: req.issuerName ?? cluster?.name ?? null,
       year: req.year,
       sourceId: req.sourceId,
       sourceVersion: req.sourceVersion,
@@ -106,13 +113,12 @@ export class IssuedDocumentsService {
     try {
       await this.uow.write(async (m) => {
         await this.register.insert(m, document);
-        const cluster = await this.clusters.find(m, req.clusterId);
         await this.audit.record(m, {
           action: 'document.issue',
           entityType: 'issued_document',
           entityId: id,
           after: { kind: req.kind, title: req.title, statusLabel: req.statusLabel, sha256: hash, sourceId: req.sourceId, sourceVersion: req.sourceVersion },
-          organizerId: cluster?.organizerId ?? null,
+          organizerId: document.organizerId,
           clusterId: req.clusterId,
         });
       });
@@ -156,7 +162,7 @@ export class IssuedDocumentsService {
   async info(id: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
       const doc = await this.register.find(m, id);
-      return doc ? this.toInfo(doc, (await this.clusters.find(m, doc.clusterId))?.name ?? '') : null;
+      return doc ? this.toInfo(doc, doc.issuerName ?? (doc.clusterId ? (await this.clusters.find(m, doc.clusterId))?.name : null) ?? '') : null;
     });
   }
 
@@ -173,7 +179,7 @@ export class IssuedDocumentsService {
   private async bySha(hash: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
       const doc = await this.register.bySha256(m, hash);
-      return doc ? this.toInfo(doc, (await this.clusters.find(m, doc.clusterId))?.name ?? '') : null;
+      return doc ? this.toInfo(doc, doc.issuerName ?? (doc.clusterId ? (await this.clusters.find(m, doc.clusterId))?.name : null) ?? '') : null;
     });
   }
 

@@ -108,6 +108,16 @@ export const LEGAL_VALUES: ValueSeed[] = [
     sourceUrl: null, assumption: 'Điều 30 khoản 7 theo hồ sơ nghiệp vụ của dự án (shared/domain.md); nguyên văn chưa đọc được trong kho tra cứu.',
   },
   {
+    code: 'HD-CO-91-2017', kind: 'COUNCIL_SHARE', subject: 'EMULATION_FLAG', effectiveFrom: '2017-10-01', effectiveTo: '2023-12-31', amount: 8000, strictlyAbove: false,
+    label: 'tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ (thành viên vắng mặt lấy ý kiến bằng văn bản)', textRef: 'Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng của Bộ', article: null,
+    sourceUrl: null, assumption: 'Nghị định 91/2017/NĐ-CP không quy định tỷ lệ cho Cờ thi đua cấp bộ (Điều 45 khoản 8 chỉ cho danh hiệu Chiến sĩ thi đua và Anh hùng); tỷ lệ do quy chế Hội đồng của Bộ quy định, chưa tìm thấy quy chế của Bộ Thông tin và Truyền thông: giả định 80% như Nghị định 98/2023/NĐ-CP.',
+  },
+  {
+    code: 'HD-CO-152-2025', kind: 'COUNCIL_SHARE', subject: 'EMULATION_FLAG', effectiveFrom: '2025-07-01', effectiveTo: null, amount: 8000, strictlyAbove: false,
+    label: 'tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ (thành viên vắng mặt lấy ý kiến bằng văn bản)', textRef: 'Nghị định 152/2025/NĐ-CP', article: null,
+    sourceUrl: null, assumption: 'Điều về tỷ lệ biểu quyết của Hội đồng trong Nghị định 152/2025/NĐ-CP chưa đọc được: giả định giữ mức 80% của Nghị định 98/2023/NĐ-CP.',
+  },
+  {
     code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2025-02-28', amount: null, label: 'Vụ Thi đua – Khen thưởng',
     textRef: 'Thông tư 09/2018/TT-BTTTT', article: 'Điều 40', sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40', assumption: null,
   },

@@ -1,0 +1,56 @@
+/**
+ * The emulation council's vote, pure: a proposal passes with the share of ALL council members in force on the
+ * meeting's date that the legal catalogue gives (COUNCIL_SHARE); written opinions of absent members count; when
+ * the share is one half and the votes are exactly half, the chair's vote decides. No share for the award on that
+ * date: the vote is recorded, nothing is required of it (passed null).
+ */
+import { approval, meetsShare, ratioText, requirementText } from '../awards.rules';
+
+export interface ShareRule {
+  amount: number;
+  strictlyAbove: boolean;
+  quorum: number | null;
+}
+
+export interface CouncilVote {
+  members: number;
+  /** Members present or with a written opinion. */
+  voting: number;
+  present: number;
+  votesFor: number;
+  chairFor: boolean;
+  share: ShareRule | null;
+}
+
+export interface CouncilOutcome {
+  ratio: number;
+  ratioText: string;
+  requiredText: string | null;
+  /** null: no share applies to this award on the meeting's date. */
+  passed: boolean | null;
+  byChair: boolean;
+}
+
+export function councilOutcome(v: CouncilVote): CouncilOutcome {
+  const ratio = approval(v.votesFor, v.members);
+  if (!v.share) return { ratio, ratioText: ratioText(ratio), requiredText: null, passed: null, byChair: false };
+  const requiredText = requirementText(v.share.amount, v.share.strictlyAbove);
+  let passed = meetsShare(v.votesFor, v.members, v.share.amount, v.share.strictlyAbove);
+  let byChair = false;
+  if (!passed && v.share.amount === 5000 && v.votesFor * 2 === v.members) {
+    passed = v.chairFor;
+    byChair = true;
+  }
+  return { ratio, ratioText: ratioText(ratio), requiredText, passed, byChair };
+}
+
+/** Whether the attendance meets the quorum (a share of all members present), when the catalogue sets one. */
+export function quorumMet(present: number, members: number, quorum: number | null): boolean {
+  return quorum === null || meetsShare(present, members, quorum, false);
+}
+
+/** A ballot that counts more votes than members voting, or negative ones, is refused. */
+export function ballotProblem(votesFor: number, voting: number): string | null {
+  if (votesFor > voting) return `Số phiếu đồng ý (${votesFor}) lớn hơn số thành viên biểu quyết (${voting}: có mặt và có ý kiến bằng văn bản).`;
+  return null;
+}

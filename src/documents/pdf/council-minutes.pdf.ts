@@ -1,0 +1,57 @@
+import { Decree30Document } from './decree30';
+
+/** Biên bản họp Hội đồng Thi đua – Khen thưởng, as plain data. */
+export interface CouncilMinutesData {
+  documentId: string;
+  verifyUrl: string;
+  organizerName: string;
+  number: string;
+  year: number;
+  heldOn: string;
+  place: string;
+  chairName: string;
+  minutesBy: string;
+  members: Array<{ name: string; position: string; roleLabel: string; statusLabel: string }>;
+  memberCount: number;
+  presentCount: number;
+  votingCount: number;
+  /** One sentence per award: the share required and where it comes from (or that it is not verified). */
+  shareLines: string[];
+  rows: Array<{ unitName: string; clusterName: string; awardLabel: string; votesText: string; ratioText: string; resultText: string }>;
+  conclusions: string | null;
+}
+
+const dayMonthYear = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`;
+};
+
+export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Buffer> {
+  const council = 'Hội đồng Thi đua – Khen thưởng';
+  const pdf = new Decree30Document({ title: `Biên bản họp ${council} xét khen thưởng năm ${data.year}`, subject: data.organizerName, documentId: data.documentId });
+  pdf
+    .header({ parentBody: data.organizerName, issuingBody: council, number: data.number, place: data.place, date: data.heldOn })
+    .documentType('Biên bản', [`Họp ${council} xét khen thưởng năm ${data.year}`]);
+  pdf.paragraph(`Hôm nay, ${dayMonthYear(data.heldOn)}, tại ${data.place}, ${council} ${data.organizerName} họp xét đề nghị khen thưởng năm ${data.year} của các cụm thi đua.`);
+  pdf.paragraph(`Chủ trì: ${data.chairName}. Thư ký: ${data.minutesBy}.`);
+  pdf.heading('I. THÀNH PHẦN');
+  pdf.table(
+    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Họ và tên', width: 26 }, { header: 'Chức vụ', width: 28 }, { header: 'Trong Hội đồng', width: 18 }, { header: 'Tham dự', width: 22 }],
+    data.members.map((x, i) => [String(i + 1), x.name, x.position, x.roleLabel, x.statusLabel]),
+  );
+  pdf.paragraph(`Tổng số thành viên Hội đồng: ${data.memberCount}; có mặt: ${data.presentCount}; tham gia biểu quyết (kể cả ý kiến bằng văn bản): ${data.votingCount}.`);
+  pdf.heading('II. KẾT QUẢ BIỂU QUYẾT');
+  for (const line of data.shareLines) pdf.paragraph(line);
+  pdf.table(
+    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Tập thể', width: 30 }, { header: 'Cụm thi đua', width: 16 }, { header: 'Danh hiệu', width: 16 }, { header: 'Đồng ý', width: 10, align: 'center' }, { header: 'Tỷ lệ', width: 10, align: 'center' }, { header: 'Kết quả', width: 12, align: 'center' }],
+    data.rows.map((r, i) => [String(i + 1), r.unitName, r.clusterName, r.awardLabel, r.votesText, r.ratioText, r.resultText]),
+  );
+  pdf.heading('III. KẾT LUẬN');
+  pdf.paragraph(data.conclusions ?? `${council} thống nhất trình Bộ trưởng xem xét, quyết định khen thưởng các tập thể đạt tỷ lệ biểu quyết tại mục II.`);
+  pdf.paragraph('Biên bản được lập và thông qua tại cuộc họp.', { font: 'Tinos-Italic' });
+  pdf.signatureGrid('', [
+    { unitName: 'Thư ký', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
+    { unitName: 'Chủ tịch Hội đồng', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairName },
+  ], 2);
+  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+}
