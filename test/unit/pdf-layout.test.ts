@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 import { MM, PageWords, Segment, TextRun, horizontalRules, inkOutside, pageWords, textRuns } from '../support/pdf-layout';
 import { FIXTURE_DOCUMENTS } from '../support/render-fixtures';
+import { renderScoreboard } from '../../src/documents/pdf/scoreboard.pdf';
 import { UNIT_NAMES, decisionFixture, scoreboardFixture } from '../support/document-fixtures';
 
 /**
@@ -169,6 +170,18 @@ describe('Decree 30 layout of every issued PDF', { skip: POPPLER_MISSING }, () =
       assert.ok(last.includes('TM.'), `${name}: the signature block is on the last page`);
       const lastUnit = name === 'scoreboard' ? scoreboardFixture().rows.at(-1)!.unitName : UNIT_NAMES[3];
       assert.ok(squash(last.join(' ')).includes(lastUnit), `${name}: the last row ("${lastUnit}") is on the last page`);
+    }
+  });
+
+  it('whatever the number of units, the signature block of the scoreboard never stands alone on its page', async () => {
+    // Every length from 1 to 60 units: the page breaks fall at every place of the table, notes and block.
+    for (let units = 1; units <= 60; units++) {
+      const pages = pageWords(tempFile(await renderScoreboard(scoreboardFixture(units)), 'bang.pdf'));
+      const last = pages.at(-1)!.words;
+      const block = last.find((w) => w.text === 'TM.');
+      assert.ok(block, `${units} units: the signature block is on the last page`);
+      // Table rows above the block: the last unit's rank in the first column.
+      assert.ok(last.some((w) => w.text.replace('*', '') === String(units) && w.y1 < block.y0 && w.x0 < MARGIN.left + 40), `${units} units: the last page holds only the signature block`);
     }
   });
 });

@@ -79,13 +79,18 @@ export function drawTable(d: PDFKit.PDFDocument, columns: TableColumn[], rows: s
     d.addPage();
     draw(header, FONT.bold, HEADER_FILL);
   };
-  if (d.y + header.height + (body[0]?.height ?? 0) > box.bottom()) d.addPage();
+  // From the row `tailFrom` on, the rest of the table and what follows it must fit on the page: otherwise those
+  // rows start the next page (with the header again); a short table moves whole rather than leave its header.
+  const keep = opts.keepWithLast ?? 0;
+  const tailFrom = keep ? Math.max(0, body.length - LAST_ROWS) : -1;
+  const rest = (from: number) => body.slice(from).reduce((a, r) => a + r.height, 0) + keep;
+  const first = tailFrom === 0 ? rest(0) : (body[0]?.height ?? 0);
+  if (d.y + header.height + first > box.bottom()) d.addPage();
   draw(header, FONT.bold, HEADER_FILL);
-  const tailFrom = opts.keepWithLast ? Math.max(0, body.length - LAST_ROWS) : -1;
   let onPage = 0;
   body.forEach((row, i) => {
-    const rest = i === tailFrom && onPage > 0 ? body.slice(i).reduce((a, r) => a + r.height, 0) + (opts.keepWithLast ?? 0) : row.height;
-    if (d.y + rest > box.bottom()) {
+    const need = i === tailFrom && onPage > 0 ? rest(i) : row.height;
+    if (d.y + need > box.bottom()) {
       newPage();
       onPage = 0;
     }

@@ -253,7 +253,7 @@ export class Decree30Document {
       if (i > range.start) d.font(FONT.regular).fontSize(13).fillColor('black').text(String(i - range.start + 1), 0, 10 * MM, { width, align: 'center', lineBreak: false });
       // The footer sits in the band reserved at the foot of the text area, inside the Decree 30 margins.
       const qrX = PAGE_MARGINS.left;
-      const qrY = height - PAGE_MARGINS.bottom - QR_SIZE;
+      const qrY = height - PAGE_MARGINS.bottom - QR_SIZE - 2;
       drawQr(this.doc, qr.modules, qrX, qrY, QR_SIZE);
       // The lines wrap rather than being cut: the verification address must always be complete.
       d.font(FONT.italic).fontSize(8.5).fillColor('black');
