@@ -120,7 +120,8 @@ export class Decree30Document {
   }
 
   heading(text: string): this {
-    this.keepWithNext(40);
+    // A heading is kept with about two lines of what follows it.
+    this.keepWithNext(60);
     this.doc.font(FONT.bold).fontSize(LAYOUT.bodySize).text(text, LAYOUT.margins.left, this.doc.y, { width: this.contentWidth, align: 'left' });
     this.doc.moveDown(0.3);
     return this;
