@@ -91,7 +91,9 @@ export class DossierService {
       })),
       signerAuthority: `TM. ${state.cluster.name}`,
       signerTitle: 'Cụm trưởng',
-      signerName: state.chair?.name ?? '',
+      // The chair unit signs for the cluster; no person's name is recorded, so the name slot stays empty.
+      signerUnit: state.chair?.name ?? null,
+      signerName: '',
     };
     return { content, state };
   }

@@ -26,11 +26,18 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   pdf.legalBases(data.legalBases);
   pdf.paragraph('QUYẾT ĐỊNH:', { align: 'center', indent: false, font: 'Tinos-Bold' });
   data.awards.forEach((a, i) => {
-    pdf.paragraph(`Điều ${i + 1}. Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, ${a.citation} năm ${data.year}:`);
+    pdf.paragraph(`Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, ${a.citation} năm ${data.year}:`, { lead: `Điều ${i + 1}.` });
     pdf.table([{ header: 'STT', width: 8, align: 'center' }, { header: 'Tên tập thể', width: 62 }, { header: 'Cụm thi đua', width: 30 }], a.units.map((u, k) => [String(k + 1), u.unitName, u.clusterName]));
     pdf.paragraph(a.rewardText, { font: 'Tinos-Italic' });
   });
-  pdf.paragraph(`Điều ${data.awards.length + 1}. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng ${data.standingBody} và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`);
-  pdf.signatureBlock({ authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' });
+  const last = `Điều ${data.awards.length + 1}`;
+  const closing = `Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng ${data.standingBody} và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`;
+  // The Minister signs in their own right; the name is left for the signer.
+  const block = { authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' };
+  const recipients = [`- Như ${last};`, '- Các Thứ trưởng;', `- ${data.standingBody};`, '- Lưu: VT, TĐKT.'];
+  // The closing article stays on the page of the signature block, which is never alone on its page.
+  pdf.keepTogether(pdf.paragraphHeight(`${last}. ${closing}`) + pdf.signatureBlockHeight(block, recipients));
+  pdf.paragraph(closing, { lead: `${last}.` });
+  pdf.signatureBlock(block, recipients);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
 }

@@ -1,6 +1,10 @@
 import { FONT } from './fonts';
+import { drawLines, wrapWords } from './decree30-text';
 
-/** Drawing pieces of the Decree 30 kit: a signature-grid cell, the footer's QR code, the draft watermark. */
+/**
+ * Drawing pieces of the Decree 30 kit: a signature-grid cell, the signature block and "Nơi nhận", the
+ * footer's QR code, the draft watermark.
+ */
 
 export interface SignatureCell {
   unitName: string;
@@ -13,37 +17,110 @@ export interface SignatureCell {
   signer: string;
 }
 
+type Part = { text: string; font: string; size: number; gap: number };
+
+/**
+ * Decree 30 sizes: the authority (a unit) and the title lines 13 pt bold upper case, the signer's name
+ * 13 pt bold; the mark and the status between them are smaller.
+ */
+const AUTHORITY_SIZE = 13;
+const NAME_SIZE = 13;
+
 /** A signature cell, top to bottom: unit (upper case), its mark, title lines, status, signer. */
-function cellParts(c: SignatureCell): Array<{ text: string; font: string; size: number; gap: number }> {
+function cellParts(c: SignatureCell): Part[] {
   return [
-    { text: c.unitName.toLocaleUpperCase('vi'), font: FONT.bold, size: 11, gap: 2 },
-    ...(c.mark ? [{ text: `(${c.mark})`, font: FONT.boldItalic, size: 11, gap: 2 }] : []),
-    ...c.title.split('/').map((t) => ({ text: t.trim().toLocaleUpperCase('vi'), font: FONT.bold, size: 11, gap: 0 })),
+    { text: c.unitName.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 2 },
+    ...(c.mark ? [{ text: `(${c.mark})`, font: FONT.boldItalic, size: 12, gap: 2 }] : []),
+    ...titleParts(c.title),
     { text: c.status, font: FONT.italic, size: 11, gap: 0 },
-    { text: c.signer, font: FONT.bold, size: 12, gap: 0 },
+    { text: c.signer, font: FONT.bold, size: NAME_SIZE, gap: 0 },
   ];
+}
+
+/** "KT. Giám đốc / Phó Giám đốc": one bold upper-case line per "/" (none for an empty title). */
+function titleParts(title: string): Part[] {
+  return title
+    .split('/')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ text: t.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 0 }));
 }
 
 /** Room for the signature and the name: 18 pt before each of the last two parts. */
 const SIGNATURE_ROOM = 18;
 
-export function signatureCellHeight(d: PDFKit.PDFDocument, c: SignatureCell, width: number): number {
-  const parts = cellParts(c);
+function partsHeight(d: PDFKit.PDFDocument, parts: Part[], width: number): number {
   return parts.reduce((h, p, i) => {
     d.font(p.font).fontSize(p.size);
     const space = i >= parts.length - 2 ? SIGNATURE_ROOM : p.gap;
-    return h + d.heightOfString(p.text || ' ', { width, align: 'center' }) + space;
+    return h + wrapWords(d, p.text || ' ', width).length * d.currentLineHeight(true) + space;
   }, 0);
 }
 
-export function drawSignatureCell(d: PDFKit.PDFDocument, c: SignatureCell, x: number, y: number, width: number): void {
+/** Parts centred in the column; lines break between words only, so a unit's name is never cut inside a word. */
+function drawParts(d: PDFKit.PDFDocument, parts: Part[], x: number, y: number, width: number): number {
   let cy = y;
-  const parts = cellParts(c);
   parts.forEach((p, i) => {
     if (i >= parts.length - 2) cy += SIGNATURE_ROOM;
-    d.font(p.font).fontSize(p.size).text(p.text || ' ', x, cy, { width, align: 'center' });
+    d.font(p.font).fontSize(p.size);
+    drawLines(d, wrapWords(d, p.text, width), x, cy, width, 'center');
     cy = d.y + p.gap;
   });
+  return cy;
+}
+
+export function signatureCellHeight(d: PDFKit.PDFDocument, c: SignatureCell, width: number): number {
+  return partsHeight(d, cellParts(c), width);
+}
+
+export function drawSignatureCell(d: PDFKit.PDFDocument, c: SignatureCell, x: number, y: number, width: number): void {
+  drawParts(d, cellParts(c), x, y, width);
+}
+
+/** The signature block of a document signed by one authority (tờ trình, danh sách, quyết định). */
+export interface SignatureBlock {
+  /** "TM. Cụm thi đua số 6", "KT. Bộ trưởng"; empty when the signer signs in their own right. */
+  authority: string;
+  /** The signer's job title ("Cụm trưởng", "Bộ trưởng"); "/" separates lines. */
+  title: string;
+  /** The unit holding that title when it is not the issuer (the chair unit of a cluster), or null. */
+  unit?: string | null;
+  /** "(Văn bản ký số)" — where the signature goes. */
+  status: string;
+  /** The signer's full name; empty when no person is known: the name slot is then left blank. */
+  signer: string;
+}
+
+function blockParts(b: SignatureBlock): Part[] {
+  return [
+    ...(b.authority ? [{ text: b.authority.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 0 }] : []),
+    ...titleParts(b.title),
+    ...(b.unit ? [{ text: b.unit.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 0 }] : []),
+    { text: b.status, font: FONT.italic, size: 12, gap: 0 },
+    { text: b.signer, font: FONT.bold, size: NAME_SIZE, gap: 0 },
+  ];
+}
+
+export function signatureBlockHeight(d: PDFKit.PDFDocument, b: SignatureBlock, width: number): number {
+  return partsHeight(d, blockParts(b), width) + SIGNATURE_ROOM;
+}
+
+export function drawSignatureBlock(d: PDFKit.PDFDocument, b: SignatureBlock, x: number, y: number, width: number): void {
+  drawParts(d, blockParts(b), x, y, width);
+}
+
+/** "Nơi nhận:" 12 pt bold italic, its list 11 pt. */
+export function recipientsHeight(d: PDFKit.PDFDocument, lines: string[], width: number): number {
+  d.font(FONT.boldItalic).fontSize(12);
+  let h = d.heightOfString('Nơi nhận:', { width });
+  d.font(FONT.regular).fontSize(11);
+  for (const line of lines) h += d.heightOfString(line, { width });
+  return h;
+}
+
+export function drawRecipients(d: PDFKit.PDFDocument, lines: string[], x: number, y: number, width: number): void {
+  d.font(FONT.boldItalic).fontSize(12).text('Nơi nhận:', x, y, { width });
+  for (const line of lines) d.font(FONT.regular).fontSize(11).text(line, x, d.y, { width });
 }
 
 /** The QR code as filled runs of dark modules (one rectangle per run, not per module). */

@@ -1,33 +1,45 @@
 import { pdfkit, qrcode } from '../libraries';
 import { FONT, fonts } from './fonts';
-import { SignatureCell, drawQr, drawSignatureCell, drawWatermark, signatureCellHeight } from './decree30-drawing';
+import {
+  SignatureBlock,
+  SignatureCell,
+  drawQr,
+  drawRecipients,
+  drawSignatureBlock,
+  drawSignatureCell,
+  drawWatermark,
+  recipientsHeight,
+  signatureBlockHeight,
+  signatureCellHeight,
+} from './decree30-drawing';
+import { TableColumn, TableOptions, drawTable } from './decree30-table';
+import { drawLines, shortRule, wrapWords } from './decree30-text';
+import { Decree30Header, PAGE_MARGINS, drawHeader } from './decree30-header';
 
-export type { SignatureCell } from './decree30-drawing';
-import { placeDateLine } from './vietnamese-dates';
+export { PAGE_MARGINS } from './decree30-header';
+export type { Decree30Header } from './decree30-header';
+
+export type { SignatureBlock, SignatureCell } from './decree30-drawing';
+export type { TableColumn } from './decree30-table';
 
 const MM = 72 / 25.4;
 
 /** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
-export const LAYOUT_VERSION = 6;
+export const LAYOUT_VERSION = 7;
 
-/** Decree 30/2020 Appendix I: A4, margins top 20, bottom 25 (footer), left 30, right 15 mm. */
+/** The verification footer (QR code and lines) sits at the foot of the text area of every page. */
+const QR_SIZE = 40;
+const FOOTER_HEIGHT = QR_SIZE + 8;
+/** Space after a table and before a signature block. */
+const TABLE_GAP = 10;
+const SIGNATURE_GAP = 8;
+
 export const LAYOUT = {
-  margins: { top: 20 * MM, bottom: 25 * MM, left: 30 * MM, right: 15 * MM },
+  /** Where body text flows: the page margins, with the footer's band reserved at the bottom. */
+  margins: { ...PAGE_MARGINS, bottom: PAGE_MARGINS.bottom + FOOTER_HEIGHT },
   bodySize: 13,
   indent: 1.27 * 28.3465,
 };
-
-export interface Decree30Header {
-  /** Cơ quan chủ quản, e.g. "Bộ Thông tin và Truyền thông" (printed upper case, not bold). */
-  parentBody: string;
-  /** Cơ quan ban hành, e.g. "Cụm thi đua số 6" (upper case, bold, short rule beneath). */
-  issuingBody: string;
-  /** e.g. "01/GƯ-CTĐ6" → "Số: 01/GƯ-CTĐ6"; omitted when null. */
-  number: string | null;
-  place: string;
-  /** The document's date (YYYY-MM-DD); null leaves the blanks for the signer (a draft). */
-  date: string | null;
-}
 
 export interface DocumentMeta {
   title: string;
@@ -73,50 +85,29 @@ export class Decree30Document {
 
   /** Top left: parent and issuing bodies; top right: national name and motto; then number and place-date. */
   header(h: Decree30Header): this {
-    const d = this.doc;
-    const left = LAYOUT.margins.left;
-    const top = LAYOUT.margins.top;
-    // The right column fits the national name on one line; the left column takes the rest.
-    d.font(FONT.bold).fontSize(12);
-    const rightWidth = Math.min(this.contentWidth * 0.6, d.widthOfString('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM') + 10);
-    const leftWidth = this.contentWidth - rightWidth;
-    const rightX = left + leftWidth;
-
-    // Each line shrinks a little (12 pt down to 10.5 pt) rather than wrap, so that a long body name stays one line.
-    const fit = (text: string, font: string) => {
-      let size = 12;
-      d.font(font).fontSize(size);
-      while (size > 10.5 && d.widthOfString(text) > leftWidth - 6) d.fontSize((size -= 0.5));
-      return size;
-    };
-    const parent = h.parentBody.toLocaleUpperCase('vi');
-    const issuer = h.issuingBody.toLocaleUpperCase('vi');
-    // A body with no parent (a ministry issuing its own decision) prints its name alone.
-    if (parent) d.font(FONT.regular).fontSize(fit(parent, FONT.regular)).text(parent, left, top, { width: leftWidth, align: 'center' });
-    d.font(FONT.bold).fontSize(fit(issuer, FONT.bold)).text(issuer, left, parent ? d.y : top, { width: leftWidth, align: 'center' });
-    const leftRuleY = d.y + 4;
-    this.rule(left + leftWidth / 2 - leftWidth / 6, leftRuleY, leftWidth / 3);
-    const leftBottom = leftRuleY + 4;
-
-    d.font(FONT.bold).fontSize(12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightWidth, align: 'center' });
-    d.font(FONT.bold).fontSize(13).text('Độc lập - Tự do - Hạnh phúc', rightX, d.y, { width: rightWidth, align: 'center' });
-    const mottoWidth = d.widthOfString('Độc lập - Tự do - Hạnh phúc');
-    const rightRuleY = d.y + 2;
-    this.rule(rightX + (rightWidth - mottoWidth) / 2, rightRuleY, mottoWidth);
-
-    const lineY = Math.max(leftBottom, rightRuleY + 4) + 6;
-    if (h.number) d.font(FONT.regular).fontSize(13).text(`Số: ${h.number}`, left, lineY, { width: leftWidth, align: 'center' });
-    d.font(FONT.italic).fontSize(13).text(placeDateLine(h.place, h.date), rightX, lineY, { width: rightWidth, align: 'center' });
-    d.x = left;
-    d.y = d.y + 18;
+    drawHeader(this.doc, h, this.contentWidth);
     return this;
   }
 
-  /** The type of document in bold upper case (BẢN GIAO ƯỚC THI ĐUA) and its summary in bold beneath. */
+  /**
+   * The type of document in bold upper case (BẢN GIAO ƯỚC THI ĐUA) and its summary (trích yếu) in bold
+   * beneath, with a short centred rule under the summary (1/3 to 1/2 of its line, Decree 30 Appendix I).
+   */
   documentType(type: string, summary: string[] = []): this {
     const d = this.doc;
-    d.font(FONT.bold).fontSize(14).text(type.toLocaleUpperCase('vi'), LAYOUT.margins.left, d.y, { width: this.contentWidth, align: 'center' });
-    for (const line of summary) d.font(FONT.bold).fontSize(14).text(line, { width: this.contentWidth, align: 'center' });
+    const left = LAYOUT.margins.left;
+    d.font(FONT.bold).fontSize(14);
+    // The rule goes under the summary, or under the type when there is none: measured on the lines above it.
+    let lines = wrapWords(d, type.toLocaleUpperCase('vi'), this.contentWidth);
+    let widest = drawLines(d, lines, left, d.y, this.contentWidth);
+    if (summary.length) {
+      lines = summary.flatMap((line) => wrapWords(d, line, this.contentWidth));
+      widest = drawLines(d, lines, left, d.y, this.contentWidth);
+    }
+    const ruleY = d.y + 3;
+    shortRule(d, left + this.contentWidth / 2, ruleY, widest, d.widthOfString(lines.at(-1) ?? ''));
+    d.x = left;
+    d.y = ruleY + 3;
     d.moveDown(0.8);
     return this;
   }
@@ -129,24 +120,34 @@ export class Decree30Document {
   }
 
   heading(text: string): this {
-    this.keepWithNext(40);
+    // A heading is kept with about two lines of what follows it.
+    this.keepWithNext(60);
     this.doc.font(FONT.bold).fontSize(LAYOUT.bodySize).text(text, LAYOUT.margins.left, this.doc.y, { width: this.contentWidth, align: 'left' });
     this.doc.moveDown(0.3);
     return this;
   }
 
-  paragraph(text: string, opts: { font?: string; indent?: boolean; align?: 'justify' | 'center' | 'left' } = {}): this {
-    this.doc
-      .font(opts.font ?? FONT.regular)
-      .fontSize(LAYOUT.bodySize)
-      .text(text, LAYOUT.margins.left, this.doc.y, {
-        width: this.contentWidth,
-        align: opts.align ?? 'justify',
-        indent: opts.indent === false ? 0 : LAYOUT.indent,
-        paragraphGap: 4,
-        lineGap: 1.5,
-      });
+  /** A body paragraph; `lead` is printed in bold before the text ("Điều 1." of a decision). */
+  paragraph(text: string, opts: { font?: string; indent?: boolean; align?: 'justify' | 'center' | 'left'; lead?: string } = {}): this {
+    const options = {
+      width: this.contentWidth,
+      align: opts.align ?? 'justify',
+      indent: opts.indent === false ? 0 : LAYOUT.indent,
+      paragraphGap: 4,
+      lineGap: 1.5,
+    };
+    const d = this.doc.fontSize(LAYOUT.bodySize);
+    if (opts.lead) {
+      d.font(FONT.bold).text(`${opts.lead} `, LAYOUT.margins.left, d.y, { ...options, continued: true });
+      d.font(opts.font ?? FONT.regular).text(text, options);
+    } else d.font(opts.font ?? FONT.regular).text(text, LAYOUT.margins.left, d.y, options);
     return this;
+  }
+
+  /** The height paragraph() will take for this text. */
+  paragraphHeight(text: string, font: string = FONT.regular): number {
+    this.doc.font(font).fontSize(LAYOUT.bodySize);
+    return this.doc.heightOfString(text, { width: this.contentWidth, indent: LAYOUT.indent, paragraphGap: 4, lineGap: 1.5 });
   }
 
   /** A numbered item with a hanging label ("1.", "a)") and an optional bold suffix ("(15 điểm)"). */
@@ -188,71 +189,54 @@ export class Decree30Document {
   }
 
   /**
-   * A bordered table that repeats its header row on each page. Column widths are fractions of the
-   * content width; cells wrap.
+   * A bordered table that repeats its header row on each page. Column widths are shares of the content
+   * width, widened to their longest word; cells wrap between words only.
    */
-  table(columns: Array<{ header: string; width: number; align?: 'left' | 'center' | 'right' }>, rows: string[][], size = 10): this {
+  table(columns: TableColumn[], rows: string[][], opts: TableOptions = {}): this {
     const d = this.doc;
-    const total = columns.reduce((a, c) => a + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * this.contentWidth);
-    const pad = 3;
-    const rowHeight = (cells: string[], font: string) => {
-      d.font(font).fontSize(size);
-      return Math.max(...cells.map((text, i) => d.heightOfString(text || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
-    };
-    const draw = (cells: string[], font: string, fill: string | null) => {
-      const h = rowHeight(cells, font);
-      if (d.y + h > d.page.height - LAYOUT.margins.bottom) {
-        d.addPage();
-        draw(columns.map((c) => c.header), FONT.bold, '#e7eef7');
-      }
-      const y = d.y;
-      let x = LAYOUT.margins.left;
-      cells.forEach((text, i) => {
-        if (fill) d.save().rect(x, y, widths[i], h).fill(fill).restore();
-        d.save().lineWidth(0.5).rect(x, y, widths[i], h).stroke().restore();
-        d.font(font).fontSize(size).fillColor('black').text(text || '', x + pad, y + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
-        x += widths[i];
-      });
-      d.x = LAYOUT.margins.left;
-      d.y = y + h;
-    };
-    draw(columns.map((c) => c.header), FONT.bold, '#e7eef7');
-    for (const row of rows) draw(row, FONT.regular, null);
-    d.moveDown(0.8);
+    const keepWithLast = opts.keepWithLast ? opts.keepWithLast + TABLE_GAP : undefined;
+    drawTable(d, columns, rows, { left: LAYOUT.margins.left, width: this.contentWidth, bottom: () => d.page.height - LAYOUT.margins.bottom }, { ...opts, keepWithLast });
+    d.y += TABLE_GAP;
     return this;
   }
 
-  /** One signature block on the right: authority and title in bold upper case, then the name in bold. */
-  signatureBlock(lines: { authority: string; title: string; status: string; signer: string }): this {
+  /**
+   * The signature block on the right and, when given, "Nơi nhận:" with its list on the left at the same
+   * level (Decree 30 Appendix I); kept together on one page.
+   */
+  signatureBlock(block: SignatureBlock, recipients: string[] = []): this {
     const d = this.doc;
-    this.keepWithNext(120);
-    const width = this.contentWidth * 0.45;
-    const x = LAYOUT.margins.left + this.contentWidth - width;
-    d.font(FONT.bold).fontSize(13).text(lines.authority.toLocaleUpperCase('vi'), x, d.y, { width, align: 'center' });
-    d.font(FONT.bold).fontSize(13).text(lines.title.toLocaleUpperCase('vi'), x, d.y, { width, align: 'center' });
-    d.moveDown(1.2);
-    d.font(FONT.italic).fontSize(12).text(lines.status, x, d.y, { width, align: 'center' });
-    d.moveDown(1.2);
-    d.font(FONT.bold).fontSize(13).text(lines.signer, x, d.y, { width, align: 'center' });
+    this.keepWithNext(this.signatureBlockHeight(block, recipients));
+    const y = (d.y += SIGNATURE_GAP);
+    const { x, width } = this.signatureColumn;
+    if (recipients.length) drawRecipients(d, recipients, LAYOUT.margins.left, y, this.recipientsWidth);
+    const recipientsBottom = d.y;
+    drawSignatureBlock(d, block, x, y, width);
     d.x = LAYOUT.margins.left;
+    d.y = Math.max(d.y, recipients.length ? recipientsBottom : y);
     return this;
+  }
+
+  /** The height signatureBlock() takes (with its recipients), for keeping it with what comes before. */
+  signatureBlockHeight(block: SignatureBlock, recipients: string[] = []): number {
+    const d = this.doc;
+    const sig = signatureBlockHeight(d, block, this.signatureColumn.width);
+    return SIGNATURE_GAP + Math.max(sig, recipients.length ? recipientsHeight(d, recipients, this.recipientsWidth) : 0);
+  }
+
+  private get signatureColumn(): { x: number; width: number } {
+    const width = this.contentWidth * 0.5;
+    return { x: LAYOUT.margins.left + this.contentWidth - width, width };
+  }
+
+  private get recipientsWidth(): number {
+    return this.contentWidth * 0.45;
   }
 
   /** "Kính gửi: …" centred under the summary. */
   addressee(text: string): this {
     this.doc.font(FONT.regular).fontSize(14).text(`Kính gửi: ${text}`, LAYOUT.margins.left, this.doc.y, { width: this.contentWidth, align: 'center' });
     this.doc.moveDown(0.8);
-    return this;
-  }
-
-  /** "Nơi nhận:" (12 pt bold italic) with its list (11 pt), at the left. */
-  recipients(lines: string[]): this {
-    const d = this.doc;
-    this.keepWithNext(20 + lines.length * 14);
-    d.moveDown(0.5);
-    d.font(FONT.boldItalic).fontSize(12).text('Nơi nhận:', LAYOUT.margins.left, d.y, { width: this.contentWidth * 0.5 });
-    for (const line of lines) d.font(FONT.regular).fontSize(11).text(line, LAYOUT.margins.left, d.y, { width: this.contentWidth * 0.5 });
     return this;
   }
 
@@ -268,15 +252,15 @@ export class Decree30Document {
       d.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
       if (footer.watermark) drawWatermark(this.doc, footer.watermark);
       if (i > range.start) d.font(FONT.regular).fontSize(13).fillColor('black').text(String(i - range.start + 1), 0, 10 * MM, { width, align: 'center', lineBreak: false });
-      const size = 42;
-      const qrX = saved.left;
-      const qrY = height - 8 * MM - size;
-      drawQr(this.doc, qr.modules, qrX, qrY, size);
+      // The footer sits in the band reserved at the foot of the text area, inside the Decree 30 margins.
+      const qrX = PAGE_MARGINS.left;
+      const qrY = height - PAGE_MARGINS.bottom - QR_SIZE - 2;
+      drawQr(this.doc, qr.modules, qrX, qrY, QR_SIZE);
       // The lines wrap rather than being cut: the verification address must always be complete.
       d.font(FONT.italic).fontSize(8.5).fillColor('black');
       let ty = qrY;
       for (const line of footer.lines) {
-        d.text(line, qrX + size + 8, ty, { width: width - saved.right - qrX - size - 8, lineGap: 0 });
+        d.text(line, qrX + QR_SIZE + 8, ty, { width: width - PAGE_MARGINS.right - qrX - QR_SIZE - 8, lineGap: 0 });
         ty = d.y;
       }
       d.page.margins = saved;
@@ -286,8 +270,10 @@ export class Decree30Document {
     return Buffer.concat(this.chunks);
   }
 
-  private rule(x: number, y: number, width: number): void {
-    this.doc.save().lineWidth(0.7).moveTo(x, y).lineTo(x + width, y).stroke().restore();
+  /** Starts a new page unless `height` points still fit on this one (to keep a closing paragraph with its signature). */
+  keepTogether(height: number): this {
+    this.keepWithNext(height);
+    return this;
   }
 
   private keepWithNext(height: number): void {

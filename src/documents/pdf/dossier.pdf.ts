@@ -1,4 +1,4 @@
-import { Decree30Document } from './decree30';
+import { Decree30Document, SignatureBlock } from './decree30';
 
 export interface ProposedUnit {
   unitName: string;
@@ -24,10 +24,22 @@ export interface DossierDocumentData {
   units: ProposedUnit[];
   signerAuthority: string;
   signerTitle: string;
+  /** The chair unit whose leader signs for the cluster (shown under the title), or null. */
+  signerUnit?: string | null;
+  /** The signer's full name; empty when no person is known (the name slot is then left empty). */
   signerName: string;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
+
+/** TM. of the cluster, the chair's title and unit; the name slot holds a person's name or stays empty. */
+const signature = (data: DossierDocumentData): SignatureBlock => ({
+  authority: data.signerAuthority,
+  title: data.signerTitle,
+  unit: data.signerUnit ?? null,
+  status: '(Văn bản ký số)',
+  signer: data.signerName,
+});
 
 export async function renderSubmission(data: DossierDocumentData): Promise<Buffer> {
   const awards = data.byAward.map((a) => a.awardLabel.replace(' của Bộ trưởng', '').replace(' của Bộ', '')).join(' và ');
@@ -42,9 +54,12 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
     pdf.item(`${i + 1}.`, `${a.awardLabel} cho ${two(a.units.length)} đơn vị: ${a.units.join('; ')}.`, null, 1);
   });
   pdf.paragraph('(Có danh sách, biên bản hội nghị bình xét và báo cáo thành tích của các đơn vị kèm theo.)', { font: 'Tinos-Italic' });
-  pdf.paragraph(`${data.clusterName} kính trình ${data.addressee} xem xét, quyết định./.`);
-  pdf.signatureBlock({ authority: data.signerAuthority, title: data.signerTitle, status: '(Văn bản ký số)', signer: data.signerName });
-  pdf.recipients(['- Như trên;', '- Vụ Thi đua – Khen thưởng;', '- Các đơn vị thành viên;', `- Lưu: VT, ${data.number.split('-').pop()}.`]);
+  const closing = `${data.clusterName} kính trình ${data.addressee} xem xét, quyết định./.`;
+  const recipients = ['- Như trên;', '- Vụ Thi đua – Khen thưởng;', '- Các đơn vị thành viên;', `- Lưu: VT, ${data.number.split('-').pop()}.`];
+  // The closing paragraph stays with the signature block and "Nơi nhận", which are never alone on a page.
+  pdf.keepTogether(pdf.paragraphHeight(closing) + pdf.signatureBlockHeight(signature(data), recipients));
+  pdf.paragraph(closing);
+  pdf.signatureBlock(signature(data), recipients);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
 }
 
@@ -54,6 +69,7 @@ export async function renderList(data: DossierDocumentData & { submissionNumber:
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: data.date })
     .documentType('Danh sách', [`Đơn vị đề nghị khen thưởng năm ${data.year}`]);
   pdf.paragraph(`(Kèm theo Tờ trình số ${data.submissionNumber} của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
+  const block = signature(data);
   pdf.table(
     [
       { header: 'STT', width: 5, align: 'center' },
@@ -64,7 +80,8 @@ export async function renderList(data: DossierDocumentData & { submissionNumber:
       { header: 'Căn cứ', width: 29 },
     ],
     data.units.map((u, i) => [String(i + 1), u.unitName, u.awardLabel, u.votesText, u.rank === null ? '' : String(u.rank), u.basis]),
+    { keepWithLast: pdf.signatureBlockHeight(block) },
   );
-  pdf.signatureBlock({ authority: data.signerAuthority, title: data.signerTitle, status: '(Văn bản ký số)', signer: data.signerName });
+  pdf.signatureBlock(block);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
 }

@@ -63,7 +63,8 @@ export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
   for (const [kind, title] of groups) {
     const items = data.criteria.filter((c) => c.kind === kind);
     if (!items.length) continue;
-    if (title) pdf.paragraph(`${title}:`, { indent: false, font: 'Tinos-Bold' });
+    // A heading keeps with its first item rather than end a page alone.
+    if (title) pdf.heading(`${title}:`);
     const walk = (nodes: PledgeCriterion[], level: number) =>
       nodes.forEach((n, i) => {
         const points = kind === 'PENALTY' ? `(trừ tối đa ${pointsVi(n.maxPoints)} điểm)` : `(tối đa ${pointsVi(n.maxPoints)} điểm)`;

@@ -29,10 +29,14 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: data.date })
     .documentType('Bảng tổng hợp kết quả chấm điểm', [`Thi đua năm ${data.year}`]);
   pdf.paragraph(`Cách tính điểm cuối cùng: ${data.ruleLabel}.`, { indent: false, font: 'Tinos-Italic' });
+  // The chair unit signs for the cluster; no person's name is known here, so the name slot stays empty.
+  const block = data.chairUnitName ? { authority: `TM. ${data.clusterName}`, title: 'Cụm trưởng', unit: data.chairUnitName, status: '(Văn bản ký số bởi hệ thống)', signer: '' } : null;
+  // The last rows of the table stay on the page of the notes and the signature block.
+  const tail = data.notes.reduce((h, note) => h + pdf.paragraphHeight(note, 'Tinos-Italic') + 4, 0) + (block ? pdf.signatureBlockHeight(block) : 0);
   pdf.table(
     [
       { header: 'Hạng', width: 5, align: 'center' },
-      { header: 'Đơn vị', width: 26 },
+      { header: 'Đơn vị', width: 34 },
       ...data.criteria.map((c) => ({ header: `${c.code}\n(${pointsVi(c.maxPoints)})`, width: 6, align: 'center' as const })),
       { header: 'Tổng điểm', width: 7, align: 'center' },
       { header: 'Xếp loại', width: 16 },
@@ -44,11 +48,11 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
       r.total === null ? '' : pointsVi(r.total),
       r.band ?? '',
     ]),
+    // Many criteria make narrow columns: a smaller size keeps the unit names readable.
+    { keepWithLast: tail, size: data.criteria.length <= 12 ? 10 : data.criteria.length <= 16 ? 9 : 8 },
   );
   for (const note of data.notes) pdf.paragraph(note, { indent: false, font: 'Tinos-Italic' });
-  if (data.chairUnitName) {
-    pdf.signatureBlock({ authority: `TM. ${data.clusterName}`, title: 'Đơn vị Cụm trưởng', status: '(Văn bản ký số bởi hệ thống)', signer: data.chairUnitName });
-  }
+  if (block) pdf.signatureBlock(block);
   return pdf.finish({
     qrText: data.verifyUrl,
     lines: [
