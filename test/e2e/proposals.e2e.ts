@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { todayInVietnam } from '../../src/common/time';
+import { runCouncil } from '../support/council';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
@@ -91,6 +92,12 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal((proposals.LD as unknown as { statusLabel: string }).statusLabel, 'Trả lại để bổ sung');
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.LD.version, reason: 'Đã bổ sung báo cáo thành tích' }).expect(200)).body;
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version }).expect(200)).body;
+
+    // A Cờ is approved only after the council passed it.
+    const early = await t.http.post(`/api/proposals/${proposals.DL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
+    assert.equal(early.body.details[0].field, 'award');
+    assert.match(early.body.details[0].message, /Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp, biểu quyết và chốt biên bản xét khen thưởng năm 2019/);
+    await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 });
 
     for (const key of Object.keys(proposals)) {
       const res = await t.http

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { runCouncil } from '../support/council';
 import { randomUUID } from 'node:crypto';
 import { lyingZip } from '../support/hostile-input';
 import assert from 'node:assert/strict';
@@ -94,6 +95,7 @@ describe('hostile files, concurrent editors, tampered audit', () => {
     const claims = await Promise.all(Array.from({ length: 12 }, () => t.http.post(`/api/proposals/${proposal.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposal.version })));
     assert.deepEqual(claims.map((c) => c.status).sort(), [200, ...Array(11).fill(409)]);
     const claimed = claims.find((c) => c.status === 200)!.body;
+    await runCouncil(t, reviewer, ids.ministry, 2019, { [proposal.id]: 5 });
     const decisions = await Promise.all([
       t.http.post(`/api/proposals/${proposal.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, decisionNumber: '1/QĐ', decisionDate: '2020-04-15' }),
       t.http.post(`/api/proposals/${proposal.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, reason: 'Bổ sung hồ sơ' }),

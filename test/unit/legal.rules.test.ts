@@ -106,7 +106,13 @@ describe('periods', () => {
     const share = councilShareOn(values, 'EMULATION_FLAG', '2024-12-20')!;
     assert.equal(share.amount, 8000);
     assert.match(share.label!, /Hội đồng Thi đua – Khen thưởng/);
-    assert.equal(councilShareOn(values, 'EMULATION_FLAG', '2020-01-20'), null);
+    // Before 2024 and after 30/06/2025 the share is the ministry's own, marked as an assumption with its reason.
+    for (const date of ['2020-04-10', '2026-02-10']) {
+      const assumed = councilShareOn(values, 'EMULATION_FLAG', date)!;
+      assert.equal(assumed.amount, 8000);
+      assert.match(assumed.assumption!, /giả định/);
+    }
+    assert.equal(councilShareOn(values, 'CERTIFICATE_OF_MERIT', '2024-12-20'), null, 'no share is known for the Bằng khen');
   });
   it('every row has a source or an assumption with its reason', () => {
     for (const t of texts) assert.ok(t.sourceUrl || t.assumption, t.code);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, CurrentUser } from '../../common/auth/auth.decorators';
@@ -81,6 +81,7 @@ export class CouncilController {
   }
 
   @Post('council/meetings/:id/close')
+  @HttpCode(200)
   @Auth(...ORGANIZER)
   @ApiOperation({ summary: 'Chốt kết quả họp Hội đồng' })
   @ApiOkResponse({ type: CouncilMeetingView })

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
+import { COUNCIL_MEMBERS } from '../support/council';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+
+/** The ministry's emulation council over HTTP: members, a meeting, attendance, ballots against the share, minutes. */
+describe(`the emulation council of the ministry (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let reviewer: string;
+  let secretary: string;
+  const flags: Record<'DL' | 'PY', { id: string; version: number }> = {} as never;
+  let meeting: { id: string; version: number; members: Array<{ id: string; role: string }> } & Record<string, unknown>;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    reviewer = await t.token('reviewer');
+    secretary = await t.token('cum6.secretary');
+    // The 2019 review of Cụm 6: two Cờ proposals sent to the ministry.
+    const base = `/api/clusters/${ids.cum6}/years/2019`;
+    const units = [ids.daklak, await ids.unit('STTTT-PHUYEN'), ids.gialai, await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
+    let m = await t.http.post(`${base}/review-meeting`).set(auth(secretary)).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201);
+    m = await t.http.put(`${base}/review-meeting/attendance`).set(auth(secretary)).send({ version: m.body.version, entries: units.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
+    await t.http.put(`${base}/review-meeting/ballots`).set(auth(secretary)).send({ version: m.body.version, ballots: [{ unitId: units[0], award: 'EMULATION_FLAG', votesFor: 6 }, { unitId: units[1], award: 'EMULATION_FLAG', votesFor: 5 }] }).expect(200);
+    for (const [key, unitId] of [['DL', units[0]], ['PY', units[1]]] as const) {
+      const created = (await t.http.post(`${base}/proposals`).set(auth(secretary)).send({ award: 'EMULATION_FLAG', unitId }).expect(201)).body;
+      flags[key] = (await t.http.post(`/api/proposals/${created.id}/submit`).set(auth(secretary)).send({ version: created.version }).expect(200)).body;
+      flags[key] = (await t.http.post(`/api/proposals/${created.id}/claim`).set(auth(reviewer)).send({ version: flags[key].version }).expect(200)).body;
+    }
+  });
+  after(() => t.close());
+
+  it('the reviewers record the council members by period; a secretariat cannot', async () => {
+    for (const x of COUNCIL_MEMBERS) await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).send({ ...x, fromDate: '2019-01-01', reason: 'Quyết định kiện toàn Hội đồng' }).expect(201);
+    // A member who left before the meeting does not count.
+    await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).send({ name: 'Vũ Đình Cũ', position: 'Nguyên Vụ trưởng', role: 'MEMBER', fromDate: '2015-01-01', toDate: '2019-12-31', reason: 'Nhiệm kỳ trước' }).expect(201);
+    const backwards = await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).send({ name: 'X', position: 'Y', role: 'MEMBER', fromDate: '2020-01-01', toDate: '2019-01-01', reason: 'Thử' }).expect(400);
+    assert.equal(backwards.body.details[0].field, 'toDate');
+    await t.http.get(`/api/organizers/${ids.ministry}/council/members`).set(auth(secretary)).expect(403);
+    const list = (await t.http.get(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).expect(200)).body;
+    assert.equal(list.length, 6);
+  });
+
+  it('a meeting on the 2019 proposals: members in office on its day, the share of the catalogue on that day (marked unverified for 2020)', async () => {
+    meeting = (await t.http.post('/api/council/meetings').set(auth(reviewer)).send({ organizerId: ids.ministry, year: 2019, heldOn: '2020-04-10', place: 'Hà Nội', minutesBy: 'Đỗ Thanh Hương' }).expect(201)).body;
+    assert.equal(meeting.memberCount, 5);
+    assert.equal(meeting.organizerName, 'Bộ Thông tin và Truyền thông');
+    const flagShare = (meeting.shares as Array<{ award: string; requiredText: string; basisText: string; assumption: string | null }>).find((s) => s.award === 'EMULATION_FLAG')!;
+    assert.equal(flagShare.requiredText, 'từ 80% trở lên');
+    assert.match(flagShare.basisText, /căn cứ chưa được xác minh trong danh mục pháp lý/);
+    assert.deepEqual((meeting.ballots as Array<{ proposalId: string }>).map((b) => b.proposalId).sort(), [flags.DL.id, flags.PY.id].sort());
+    const again = await t.http.post('/api/council/meetings').set(auth(reviewer)).send({ organizerId: ids.ministry, year: 2019, heldOn: '2020-04-11', place: 'Hà Nội', minutesBy: 'X' }).expect(409);
+    assert.equal(again.body.details[0].field, 'year');
+  });
+
+  it('attendance and ballots: more votes than members voting is refused; 3 of 5 fails the 80 %, 4 of 5 passes', async () => {
+    const [chair, ...others] = meeting.members;
+    meeting = (await t.http.put(`/api/council/meetings/${meeting.id}/attendance`).set(auth(reviewer)).send({ version: meeting.version, entries: [{ memberId: chair.id, status: 'PRESENT' }, ...others.map((x, i) => ({ memberId: x.id, status: i === 3 ? 'WRITTEN' : 'PRESENT' }))] }).expect(200)).body;
+    assert.equal(meeting.presentCount, 4);
+    assert.equal(meeting.votingCount, 5);
+    const tooMany = await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [{ proposalId: flags.DL.id, votesFor: 6 }] }).expect(400);
+    assert.equal(tooMany.body.details[0].field, 'ballots.0.votesFor');
+    meeting = (await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [{ proposalId: flags.DL.id, votesFor: 4 }, { proposalId: flags.PY.id, votesFor: 3 }] }).expect(200)).body;
+    const result = Object.fromEntries((meeting.ballots as Array<{ proposalId: string; passed: boolean; ratioText: string }>).map((b) => [b.proposalId, [b.passed, b.ratioText]]));
+    assert.deepEqual(result[flags.DL.id], [true, '80%']);
+    assert.deepEqual(result[flags.PY.id], [false, '60%']);
+    const stale = await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version - 1, ballots: [] }).expect(409);
+    assert.equal(stale.body.code, 'VERSION_CONFLICT');
+  });
+
+  it('closes; the Cờ that passed is approved, the one below the share cannot be; the minutes are a signed document', async () => {
+    const open = await t.http.post(`/api/proposals/${flags.DL.id}/approve`).set(auth(reviewer)).send({ version: flags.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
+    assert.match(open.body.details[0].message, /chốt biên bản/);
+    await t.http.get(`/api/council/meetings/${meeting.id}/minutes.pdf`).set(auth(reviewer)).expect(422);
+    meeting = (await t.http.post(`/api/council/meetings/${meeting.id}/close`).set(auth(reviewer)).send({ version: meeting.version, reason: 'Chốt kết quả họp Hội đồng' }).expect(200)).body;
+    assert.equal(meeting.status, 'CLOSED');
+    await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [] }).expect(422);
+    await t.http.post(`/api/proposals/${flags.DL.id}/approve`).set(auth(reviewer)).send({ version: flags.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(200);
+    const below = await t.http.post(`/api/proposals/${flags.PY.id}/approve`).set(auth(reviewer)).send({ version: flags.PY.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
+    assert.match(below.body.details[0].message, /chỉ đạt 60% tổng số thành viên Hội đồng Thi đua – Khen thưởng, chưa đạt mức từ 80% trở lên/);
+    const pdf = await t.http.get(`/api/council/meetings/${meeting.id}/minutes.pdf`).set(auth(reviewer)).buffer(true).parse(binary).expect(200);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(pdf.body)));
+    for (const phrase of [
+      'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG', 'Số: 01/BB-HĐTĐKT', 'Hà Nội, ngày 10 tháng 4 năm 2020', 'BIÊN BẢN',
+      'Tổng số thành viên Hội đồng: 5; có mặt: 4; tham gia biểu quyết (kể cả ý kiến bằng văn bản): 5.',
+      'Cờ thi đua của Bộ: cần từ 80% trở lên tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ', 'mức Bộ áp dụng; căn cứ chưa được xác minh',
+      'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', '4/5', 'Không đạt', 'CHỦ TỊCH HỘI ĐỒNG', 'Nguyễn Minh Hồng',
+    ]) {
+      assert.ok(text.includes(phrase), `council minutes: missing "${phrase}"`);
+    }
+    assert.match(pdfsig(tempFile(pdf.body)), /Signature is Valid/);
+    renderFirstPage(tempFile(pdf.body), `council-minutes-2019-page1-${TEST_DB}`);
+    const verify = await t.http.get(`/api/documents/${pdf.headers['x-document-id']}/verification`).expect(200);
+    assert.match(JSON.stringify(verify.body), /Hội đồng Thi đua – Khen thưởng Bộ Thông tin và Truyền thông/);
+  });
+});
