@@ -12,6 +12,8 @@ import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
 import { AchievementReportsService } from '../awards/achievement-reports.service';
 import { ProposalsService } from '../awards/proposals.service';
+import { CouncilService } from '../awards/council/council.service';
+import { councilMeetingPage, councilPage } from './views/council.view';
 import { ReviewMeetingsService } from '../awards/review-meetings.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
@@ -68,6 +70,7 @@ export class PagesController {
     private readonly audit: AuditService,
     private readonly dashboard: DashboardService,
     private readonly authenticator: Authenticator,
+    private readonly council: CouncilService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -200,6 +203,23 @@ export class PagesController {
   async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
     const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
     sendPage(res, dossierPage(this.frame(p), proposal, reports, true));
+  }
+
+  @Get('hoi-dong')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async councilHome(@CurrentUser() p: Principal, @Query('co-quan') organizerText: string | undefined, @Res() res: Response): Promise<void> {
+    // A reviewer's own organiser; an administrator picks one (?co-quan=<id>), by default the first with clusters.
+    const organizers = new Map((await this.clusters.list(p, {})).map((c) => [c.organizerId, c.organizerName]));
+    const id = p.organizerId ?? (organizerText && organizers.has(organizerText) ? organizerText : [...organizers.keys()][0]);
+    if (!id) throw AppException.notFound('cơ quan tổ chức');
+    const [members, meetings] = await Promise.all([this.council.members(p, id), this.council.list(p)]);
+    sendPage(res, councilPage(this.frame(p), { id, name: organizers.get(id) ?? '' }, members, meetings.filter((x) => x.organizerId === id)));
+  }
+
+  @Get('hoi-dong/:id')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async councilMeeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+    sendPage(res, councilMeetingPage(this.frame(p), await this.council.get(p, id)));
   }
 
   @Get('nhat-ky')

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
 import { BrowserRig, CHROMIUM_MISSING, startCum6Scene, unlabelledControls } from './support';
+import { COUNCIL_MEMBERS } from '../support/council';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -17,8 +18,11 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
   let rig: BrowserRig;
   let secretary: string;
   let cum6: string;
+  let ministry: string;
   before(async () => {
-    ({ rig, secretary, cum6 } = await startCum6Scene());
+    let ids;
+    ({ rig, secretary, cum6, ids } = await startCum6Scene());
+    ministry = ids.ministry;
   });
   after(() => rig?.close());
 
@@ -232,6 +236,8 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     assert.equal(sent.body.length, 1, 'the proposal sent from the meeting page');
     const proposal = { body: sent.body[0] as { id: string; version: number } };
 
+    // The API token first (it signs in with the one-time code and remembers the device for the browser's sign-in).
+    const reviewerToken = await rig.t.token('reviewer');
     const { context, page } = await rig.signedIn('reviewer');
     await page.getByRole('link', { name: /Thẩm định: Cờ thi đua .* Đắk Lắk/ }).waitFor();
     await page.goto(`${rig.base}/tham-dinh`);
@@ -262,6 +268,43 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
+    const approveForm0 = page.locator('form', { has: page.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
+    await approveForm0.getByLabel('Số quyết định').fill('123/QĐ-BTTTT');
+    await approveForm0.getByLabel('Ngày quyết định').fill('15/04/2020');
+    await approveForm0.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await page.getByText(/Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp/).first().waitFor();
+    const dossierUrl = page.url();
+
+    // The council step in the pages: a member, the meeting, attendance, the ballot, closing, the signed minutes.
+    for (const m of COUNCIL_MEMBERS.slice(1)) await rig.t.http.post(`/api/organizers/${ministry}/council/members`).auth(reviewerToken, { type: 'bearer' }).send({ ...m, fromDate: '2019-01-01', reason: 'Quyết định kiện toàn Hội đồng' }).expect(201);
+    await page.goto(`${rig.base}/hoi-dong`);
+    await page.getByLabel('Họ và tên').fill(COUNCIL_MEMBERS[0].name);
+    await page.getByLabel('Chức vụ').fill(COUNCIL_MEMBERS[0].position);
+    await page.getByLabel('Vai trò trong Hội đồng').selectOption('CHAIR');
+    await page.getByLabel('Từ ngày').fill('01/01/2019');
+    await page.getByLabel('Căn cứ (quyết định kiện toàn Hội đồng)').fill('Quyết định kiện toàn Hội đồng');
+    await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+    await page.getByRole('cell', { name: COUNCIL_MEMBERS[0].name }).waitFor();
+    await page.getByLabel('Năm thi đua được xét').fill('2019');
+    await page.getByLabel('Ngày họp').fill('10/04/2020');
+    await page.getByLabel('Thư ký cuộc họp').fill('Đỗ Thanh Hương');
+    await page.getByRole('button', { name: 'Lập cuộc họp' }).click();
+    await Promise.all([page.waitForURL(/\/hoi-dong\/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Năm 2019' }).click()]);
+    assert.deepEqual(await unlabelledControls(page), []);
+    await page.getByText('cần từ 80% trở lên tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ').first().waitFor();
+    await page.getByRole('button', { name: 'Lưu thành phần' }).click();
+    await page.getByText('có mặt 5').waitFor();
+    await page.getByLabel(/Số phiếu đồng ý: Cờ thi đua của Bộ cho .*Đắk Lắk/).fill('5');
+    await page.getByRole('button', { name: 'Lưu kết quả biểu quyết' }).click();
+    await page.locator('.badge', { hasText: /^Đạt$/ }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Chốt kết quả' }).click();
+    await page.locator('.badge', { hasText: 'Đã chốt' }).first().waitFor();
+    await rig.shot(page, 'hoi-dong-da-chot');
+    const [minutes] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Biên bản họp Hội đồng (PDF)' }).click()]);
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(await minutes.path())).includes('HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG'), 'the council minutes');
+
+    await page.goto(dossierUrl);
     const approveForm = page.locator('form', { has: page.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
     await approveForm.waitFor();
     await approveForm.getByLabel('Số quyết định').fill('123/QĐ-BTTTT');

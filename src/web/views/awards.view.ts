@@ -41,7 +41,7 @@ ${!meeting
         <div class="actions"><button type="submit">Tạo cuộc họp</button></div></form>`
       : ''}</div>`
   : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
-     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết${meeting.ruleBasis ? html` · Căn cứ: ${meeting.ruleBasis}` : ''}</p>
+     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết · Mức đồng ý cụm áp dụng: ${[...new Set(meeting.results.map((r) => { const c = r.candidates.find((x) => x.requiredText); return c ? `${r.awardLabel} ${c.requiredText}` : null; }).filter(Boolean))].join('; ') || 'chưa có'}</p>
      ${meeting.ruleInForce ? '' : html`<p class="flash warn">Năm ${year} chưa có quy định khen thưởng nào áp dụng: không có ngưỡng phiếu, chưa đơn vị nào được đề nghị.</p>`}</section>
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}

@@ -1,0 +1,103 @@
+import type { CouncilMeetingView, CouncilMemberView } from '../../awards/council/council.dto';
+import { COUNCIL_ATTENDANCE, COUNCIL_ATTENDANCE_LABELS, COUNCIL_ROLES, COUNCIL_ROLE_LABELS } from '../../awards/council/council.entities';
+import { dateVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, badge, formMessage, layout } from './layout';
+
+const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
+
+/** The council's home: its members by period and its meetings, for the reviewers of an organiser. */
+export function councilPage(frame: PageFrame, organizer: { id: string; name: string }, members: CouncilMemberView[], meetings: CouncilMeetingView[]): Html {
+  return layout(
+    { ...frame, title: COUNCIL, crumbs: [['Tổng quan', '/'], [COUNCIL]] },
+    html`<h1>${COUNCIL} — ${organizer.name}</h1>
+<section class="card" aria-labelledby="h-meetings"><h2 id="h-meetings">Các cuộc họp xét khen thưởng</h2>
+  ${meetings.length
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+      ${meetings.map((x) => html`<tr><td><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></td><td>${dateVi(x.heldOn)}</td><td>${x.presentCount}/${x.memberCount} có mặt</td><td>${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Đang họp', 'warn')}</td></tr>`)}
+      </tbody></table></div>`
+    : html`<p class="muted">Chưa có cuộc họp nào.</p>`}
+  <h3>Lập cuộc họp</h3>
+  <form data-api="/api/council/meetings" data-method="POST" data-success="Đã lập cuộc họp Hội đồng." novalidate>${formMessage}
+    <input type="hidden" name="organizerId" value="${organizer.id}">
+    <div class="field"><label for="year">Năm thi đua được xét</label><input id="year" name="year" data-type="int" inputmode="numeric" required></div>
+    <div class="field"><label for="heldOn">Ngày họp</label><input id="heldOn" name="heldOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+    <div class="field"><label for="place">Địa điểm</label><input id="place" name="place" value="Hà Nội" required></div>
+    <div class="field"><label for="minutesBy">Thư ký cuộc họp</label><input id="minutesBy" name="minutesBy" required></div>
+    <div class="actions"><button type="submit">Lập cuộc họp</button></div>
+  </form>
+</section>
+<section class="card" aria-labelledby="h-members"><h2 id="h-members">Thành viên Hội đồng</h2>
+  ${members.length
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Trong Hội đồng</th><th scope="col">Nhiệm kỳ</th></tr></thead><tbody>
+      ${members.map((x) => html`<tr><td>${x.name}</td><td>${x.position}</td><td>${x.roleLabel}</td><td>${dateVi(x.fromDate)} – ${x.toDate ? dateVi(x.toDate) : 'nay'}</td></tr>`)}
+      </tbody></table></div>`
+    : html`<p class="muted">Chưa có thành viên nào.</p>`}
+  <h3>Thêm thành viên</h3>
+  <form data-api="/api/organizers/${organizer.id}/council/members" data-method="POST" data-success="Đã thêm thành viên Hội đồng." novalidate>${formMessage}
+    <div class="field"><label for="name">Họ và tên</label><input id="name" name="name" required></div>
+    <div class="field"><label for="position">Chức vụ</label><input id="position" name="position" required></div>
+    <div class="field"><label for="role">Vai trò trong Hội đồng</label><select id="role" name="role">${COUNCIL_ROLES.map((r) => html`<option value="${r}" ${r === 'MEMBER' ? 'selected' : ''}>${COUNCIL_ROLE_LABELS[r]}</option>`)}</select></div>
+    <div class="field"><label for="fromDate">Từ ngày</label><input id="fromDate" name="fromDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+    <div class="field"><label for="toDate">Đến ngày (để trống: đang đương nhiệm)</label><input id="toDate" name="toDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div>
+    <div class="field"><label for="reason">Căn cứ (quyết định kiện toàn Hội đồng)</label><input id="reason" name="reason" required></div>
+    <div class="actions"><button type="submit">Thêm thành viên</button></div>
+  </form>
+</section>`,
+  );
+}
+
+function resultBadge(b: CouncilMeetingView['ballots'][number]): Html | string {
+  if (b.votesFor === null) return badge('Chưa biểu quyết', 'info');
+  if (b.passed === null) return badge('Ghi nhận', 'info');
+  return b.passed ? badge(b.byChair ? 'Đạt (Chủ tịch quyết định)' : 'Đạt', 'ok') : badge('Không đạt', 'bad');
+}
+
+/** One meeting: attendance, the share per award and where it comes from, a ballot per proposal, closing, minutes. */
+export function councilMeetingPage(frame: PageFrame, v: CouncilMeetingView): Html {
+  const open = v.status === 'OPEN';
+  const dis = open ? '' : 'disabled';
+  return layout(
+    { ...frame, title: `Họp ${COUNCIL} năm ${v.year}`, crumbs: [['Tổng quan', '/'], [COUNCIL, '/hoi-dong'], [`Năm ${v.year}`]] },
+    html`<h1>Họp ${COUNCIL} xét khen thưởng năm ${v.year}</h1>
+<section class="card"><p>${v.organizerName} · ngày ${dateVi(v.heldOn)} tại ${v.place} · Thư ký: ${v.minutesBy} · ${open ? badge('Đang họp', 'warn') : badge('Đã chốt', 'ok')}</p>
+  <p>${v.memberCount} thành viên trong nhiệm kỳ; có mặt ${v.presentCount}; tham gia biểu quyết (kể cả ý kiến bằng văn bản) ${v.votingCount}.${v.quorumMet ? '' : ' Chưa đủ thành viên có mặt để chốt kết quả.'}</p>
+  <ul>${v.shares.map((s) => html`<li>${s.basisText}</li>`)}</ul>
+  ${open ? '' : html`<p><a data-download href="/api/council/meetings/${v.id}/minutes.pdf">Biên bản họp Hội đồng (PDF)</a></p>`}
+</section>
+<section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần</h2>
+  <form data-api="/api/council/meetings/${v.id}/attendance" data-method="PUT" data-success="Đã lưu thành phần." novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${v.version}">
+    <div class="table-wrap"><table><thead><tr><th scope="col">Thành viên</th><th scope="col">Tham dự</th></tr></thead><tbody>
+    ${v.members.map((x, i) => html`<tr><th scope="row">${x.name}<br><small class="muted">${x.position} · ${x.roleLabel}</small><input type="hidden" name="entries.${i}.memberId" value="${x.id}"></th>
+      <td><select name="entries.${i}.status" aria-label="Tham dự: ${x.name}" ${dis}>${COUNCIL_ATTENDANCE.map((s) => html`<option value="${s}" ${s === (x.status ?? 'PRESENT') ? 'selected' : ''}>${COUNCIL_ATTENDANCE_LABELS[s]}</option>`)}</select></td></tr>`)}
+    </tbody></table></div>
+    ${open ? html`<div class="actions"><button type="submit">Lưu thành phần</button></div>` : ''}
+  </form>
+</section>
+<section class="card" aria-labelledby="h-ballots"><h2 id="h-ballots">Biểu quyết từng đề nghị</h2>
+  ${v.ballots.length
+    ? html`<form data-api="/api/council/meetings/${v.id}/ballots" data-method="PUT" data-success="Đã lưu kết quả biểu quyết." novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${v.version}">
+    <div class="table-wrap"><table><thead><tr><th scope="col">Tập thể</th><th scope="col">Danh hiệu</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col">Chủ tịch đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
+    ${v.ballots.map((b, i) => html`<tr><th scope="row">${b.unitName}<br><small class="muted">${b.clusterName}</small><input type="hidden" name="ballots.${i}.proposalId" value="${b.proposalId}"></th>
+      <td>${b.awardLabel}</td>
+      <td class="num"><input class="grid-input" name="ballots.${i}.votesFor" data-type="int" inputmode="numeric" value="${b.votesFor ?? ''}" aria-label="Số phiếu đồng ý: ${b.awardLabel} cho ${b.unitName}" ${dis}></td>
+      <td><input type="checkbox" name="ballots.${i}.chairFor" ${b.chairFor ? 'checked' : ''} aria-label="Chủ tịch Hội đồng đồng ý: ${b.unitName}" ${dis}></td>
+      <td class="num">${b.ratioText ?? ''}</td><td>${resultBadge(b)}${b.requiredText ? html`<br><small class="muted">cần ${b.requiredText}</small>` : ''}</td></tr>`)}
+    </tbody></table></div>
+    ${open ? html`<div class="actions"><button type="submit">Lưu kết quả biểu quyết</button></div>` : ''}
+  </form>`
+    : html`<p class="muted">Chưa có đề nghị khen thưởng năm ${v.year} nào gửi Bộ.</p>`}
+</section>
+${open
+  ? html`<section class="card" aria-labelledby="h-close"><h2 id="h-close">Chốt kết quả</h2>
+  <form data-api="/api/council/meetings/${v.id}/close" data-method="POST" data-success="Đã chốt kết quả họp Hội đồng." data-confirm="Chốt kết quả? Sau khi chốt không sửa được thành phần và phiếu." novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${v.version}">
+    <div class="field"><label for="conclusions">Kết luận (để trống: kết luận mặc định)</label><textarea id="conclusions" name="conclusions" data-type="optional"></textarea></div>
+    <div class="field"><label for="close-reason">Lý do</label><input id="close-reason" name="reason" value="Chốt kết quả họp Hội đồng" required></div>
+    <div class="actions"><button type="submit">Chốt kết quả</button></div>
+  </form></section>`
+  : ''}`,
+  );
+}
