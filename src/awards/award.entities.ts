@@ -27,8 +27,8 @@ export class AwardRuleVersion {
   @Column('integer', { name: 'flag_min_approval' }) flagMinApproval: number;
   @Column('integer', { name: 'merit_min_approval' }) meritMinApproval: number;
   /** Whether the share must be exceeded ("trên", e.g. more than half) rather than reached ("từ … trở lên"). */
-  @Column('boolean', { name: 'flag_strictly_above' }) flagStrictlyAbove: boolean;
-  @Column('boolean', { name: 'merit_strictly_above' }) meritStrictlyAbove: boolean;
+  @Column('boolean', { name: 'flag_strictly_above', default: false }) flagStrictlyAbove: boolean;
+  @Column('boolean', { name: 'merit_strictly_above', default: false }) meritStrictlyAbove: boolean;
   @Column('varchar', { length: 500, nullable: true }) note: string | null;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
 }

@@ -1,4 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Unit } from '../../units/unit.entity';
+import { AwardProposal } from '../award-proposal.entities';
 
 export const COUNCIL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER'] as const;
 export type CouncilRole = (typeof COUNCIL_ROLES)[number];
@@ -13,7 +15,12 @@ export const COUNCIL_ATTENDANCE_LABELS: Record<CouncilAttendanceStatus, string> 
 @Entity('council_members')
 export class CouncilMember {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
-  @Column('varchar', { name: 'organizer_id', length: 36 }) organizerId: string;
+  @Index('ix_council_members_organizer')
+  @Column('varchar', { name: 'organizer_id', length: 36 })
+  organizerId: string;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizer_id', foreignKeyConstraintName: 'fk_council_members_organizer' })
+  organizer?: Unit;
   @Column('varchar', { length: 200 }) name: string;
   @Column('varchar', { length: 300 }) position: string;
   @Column('varchar', { length: 20 }) role: CouncilRole;
@@ -26,9 +33,13 @@ export class CouncilMember {
 
 /** The council's meeting on the proposals of an emulation year; CLOSED once its result is final. */
 @Entity('council_meetings')
+@Index('ux_council_meetings_organizer_year', ['organizerId', 'year'], { unique: true })
 export class CouncilMeeting {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
   @Column('varchar', { name: 'organizer_id', length: 36 }) organizerId: string;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizer_id', foreignKeyConstraintName: 'fk_council_meetings_organizer' })
+  organizer?: Unit;
   @Column('integer') year: number;
   @Column('varchar', { name: 'held_on', length: 10 }) heldOn: string;
   @Column('varchar', { length: 200 }) place: string;
@@ -44,7 +55,13 @@ export class CouncilMeeting {
 @Entity('council_attendance')
 export class CouncilAttendance {
   @PrimaryColumn('varchar', { name: 'meeting_id', length: 36 }) meetingId: string;
+  @ManyToOne(() => CouncilMeeting, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_council_attendance_meeting' })
+  meeting?: CouncilMeeting;
   @PrimaryColumn('varchar', { name: 'member_id', length: 36 }) memberId: string;
+  @ManyToOne(() => CouncilMember, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'member_id', foreignKeyConstraintName: 'fk_council_attendance_member' })
+  member?: CouncilMember;
   @Column('varchar', { length: 10 }) status: CouncilAttendanceStatus;
 }
 
@@ -52,7 +69,13 @@ export class CouncilAttendance {
 @Entity('council_ballots')
 export class CouncilBallot {
   @PrimaryColumn('varchar', { name: 'meeting_id', length: 36 }) meetingId: string;
+  @ManyToOne(() => CouncilMeeting, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_council_ballots_meeting' })
+  meeting?: CouncilMeeting;
   @PrimaryColumn('varchar', { name: 'proposal_id', length: 36 }) proposalId: string;
+  @ManyToOne(() => AwardProposal, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'proposal_id', foreignKeyConstraintName: 'fk_council_ballots_proposal' })
+  proposal?: AwardProposal;
   @Column('integer', { name: 'votes_for' }) votesFor: number;
   @Column('boolean', { name: 'chair_for' }) chairFor: boolean;
 }

@@ -46,9 +46,13 @@ export class CouncilAndRegister1765200000000 implements MigrationInterface {
     );
     await q.addColumns('issued_documents', [new TableColumn(col.ref('organizer_id', true)), new TableColumn(col.text('issuer_name', 300, true))]);
     await q.query(`UPDATE issued_documents SET organizer_id = (SELECT c.organizer_id FROM clusters c WHERE c.id = issued_documents.cluster_id), issuer_name = (SELECT c.name FROM clusters c WHERE c.id = issued_documents.cluster_id)`);
-    const table = (await q.getTable('issued_documents'))!;
-    const cluster = table.findColumnByName('cluster_id')!;
-    await q.changeColumn(table, cluster, new TableColumn({ ...col.ref('cluster_id', true) }));
+    // Only the NOT NULL goes: on PostgreSQL in place (TypeORM's changeColumn would drop and re-add the column there,
+    // losing its values and its foreign key); SQLite cannot alter a column, so TypeORM rebuilds the table, rows kept.
+    if (q.connection.options.type === 'postgres') await q.query('ALTER TABLE "issued_documents" ALTER COLUMN "cluster_id" DROP NOT NULL');
+    else {
+      const table = (await q.getTable('issued_documents'))!;
+      await q.changeColumn(table, table.findColumnByName('cluster_id')!, new TableColumn({ ...col.ref('cluster_id', true) }));
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
