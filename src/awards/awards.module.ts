@@ -1,3 +1,6 @@
+import { RatingsController } from './ratings/ratings.controller';
+import { RatingsRepository } from './ratings/ratings.repository';
+import { RatingsService } from './ratings/ratings.service';
 import { CouncilController } from './council/council.controller';
 import { CouncilRepository } from './council/council.repository';
 import { CouncilService } from './council/council.service';
@@ -24,5 +27,5 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [CouncilRepository, CouncilService, ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [CouncilController, AwardsController, ProposalsController, AwardReportsController], exports: [CouncilService, ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [RatingsRepository, RatingsService, CouncilRepository, CouncilService, ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [RatingsController, CouncilController, AwardsController, ProposalsController, AwardReportsController], exports: [CouncilService, ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

@@ -68,7 +68,10 @@ export interface EligibilityInput {
   rank: number | null;
   flagQuota: number;
   meritQuota: number;
-  /** The EXCELLENT band ("hoàn thành xuất sắc nhiệm vụ", whatever its label) for the year and the year before. */
+  /**
+   * Rated "hoàn thành xuất sắc nhiệm vụ" by the competent authority's decision (collective_ratings) for the year
+   * and for the year before: the legal rating of a collective, not the cluster's points band.
+   */
   excellentThisYear: boolean;
   excellentLastYear: boolean;
 }
@@ -85,7 +88,7 @@ export function eligibility(e: EligibilityInput): { eligible: boolean; reason: s
     return { eligible: false, reason: `Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm (${e.flagQuota} vị trí đầu bảng xếp hạng)${e.rank ? `; đơn vị xếp hạng ${e.rank}` : '; đơn vị chưa được xếp hạng'}.` };
   }
   if (e.rank !== null && e.rank <= e.flagQuota + e.meritQuota) return { eligible: true, reason: `Xếp hạng xuất sắc trong cụm (hạng ${e.rank}).` };
-  if (e.excellentThisYear && e.excellentLastYear) return { eligible: true, reason: 'Hai năm liên tục hoàn thành xuất sắc nhiệm vụ.' };
+  if (e.excellentThisYear && e.excellentLastYear) return { eligible: true, reason: 'Hai năm liên tục được xếp loại hoàn thành xuất sắc nhiệm vụ (theo quyết định của cấp có thẩm quyền).' };
   return { eligible: false, reason: 'Bằng khen cần xếp hạng xuất sắc trong cụm hoặc hai năm liên tục hoàn thành xuất sắc nhiệm vụ.' };
 }
 
@@ -128,8 +131,8 @@ export interface MeetingInput {
   quotas: Record<AwardCode, number>;
   /** This year's ranking, by unit. */
   standings: ReadonlyMap<string, Standing>;
-  /** The units in the EXCELLENT band the year before (needed only when lastYearNeeded says so). */
-  excellentLastYear: ReadonlySet<string>;
+  /** The units rated "hoàn thành xuất sắc nhiệm vụ" by decision, for the year and for the year before. */
+  excellent: { thisYear: ReadonlySet<string>; lastYear: ReadonlySet<string> };
   /** The chair's recorded decisions on ties at the last place, per award. */
   tieDecisions: Partial<Record<AwardCode, string[]>>;
 }
@@ -152,9 +155,7 @@ export interface AwardResult {
   tiedAtLastPlace: string[];
 }
 
-const EXCELLENT: BandCode = 'EXCELLENT';
-
-function candidateFacts(input: Omit<MeetingInput, 'excellentLastYear'>, award: AwardCode, unitId: string) {
+function candidateFacts(input: MeetingInput, award: AwardCode, unitId: string): EligibilityInput {
   const standing = input.standings.get(unitId);
   return {
     award,
@@ -162,20 +163,9 @@ function candidateFacts(input: Omit<MeetingInput, 'excellentLastYear'>, award: A
     rank: standing?.rank ?? null,
     flagQuota: input.quotas.EMULATION_FLAG,
     meritQuota: input.quotas.CERTIFICATE_OF_MERIT,
-    excellentThisYear: standing?.bandCode === EXCELLENT,
+    excellentThisYear: input.excellent.thisYear.has(unitId),
+    excellentLastYear: input.excellent.lastYear.has(unitId),
   };
-}
-
-/**
- * Whether the year before's bands can change any result: only for a Bằng khen candidate in the EXCELLENT
- * band this year whose rank alone does not make it eligible (so the year before's ranking is computed only then).
- */
-export function lastYearNeeded(input: Omit<MeetingInput, 'excellentLastYear'>): boolean {
-  return input.ballots.some((b) => {
-    if (b.award !== 'CERTIFICATE_OF_MERIT') return false;
-    const facts = candidateFacts(input, b.award, b.unitId);
-    return facts.member && facts.excellentThisYear && !eligibility({ ...facts, excellentLastYear: false }).eligible;
-  });
 }
 
 /** The meeting's results for every award: each candidate's approval, threshold and eligibility, and the selection within the quota. */
@@ -186,7 +176,7 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
       .filter((b) => b.award === award)
       .map((b) => {
         const t = threshold(award, b.votesFor, members, input.rule);
-        const e = eligibility({ ...candidateFacts(input, award, b.unitId), excellentLastYear: input.excellentLastYear.has(b.unitId) });
+        const e = eligibility(candidateFacts(input, award, b.unitId));
         return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
       })
       .sort((a, b) => b.votesFor - a.votesFor);

@@ -68,7 +68,8 @@ export function proposalRefusal(c: ProposalCheck): { field: 'unitId' | 'award'; 
   return null;
 }
 
-/** The basis a proposal records: why the unit is eligible and the approval it had under the rule in force. */
-export function basisNote(candidate: CandidateResult, ruleBasis: string | null): string {
-  return `${candidate.eligibilityReason} Đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên (${ruleBasis ?? 'quy tắc hiện hành'}).`.slice(0, 500);
+/** The basis a proposal records: why the unit is eligible and the approval it had against the share the cluster applies. */
+export function basisNote(candidate: CandidateResult): string {
+  const required = candidate.required === null ? '' : `; mức cụm áp dụng: ${requirementText(candidate.required, candidate.strictly)}`;
+  return `${candidate.eligibilityReason} Đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên${required}.`.slice(0, 500);
 }

@@ -1,3 +1,4 @@
+import { RatingsService } from './ratings/ratings.service';
 import { CouncilService } from './council/council.service';
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
@@ -9,7 +10,7 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -55,6 +56,7 @@ export class ProposalsService {
     private readonly clusters: ClustersRepository,
     private readonly units: UnitsRepository,
     private readonly council: CouncilService,
+    private readonly ratings: RatingsService,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -73,11 +75,14 @@ export class ProposalsService {
   create(p: Principal, clusterId: string, year: number, award: AwardCode, unitId: string, reason?: string): Promise<ProposalView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
-      const { rule, results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
+      const { results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
       const result = results.find((r) => r.award === award)!;
       const taken = await this.repo.countActive(m, clusterId, year, award);
       const refusal = proposalRefusal({ year, awardLabel: (await this.awards.labels(m))[award], result, unitId, taken });
       if (refusal) throw AppException.field(ErrorCode.BusinessRule, refusal.field, refusal.message);
+      // Discipline, inspection findings or a complaint being verified: not proposed while it lasts.
+      const blocked = await this.ratings.refusalOn(m, unitId, todayInVietnam());
+      if (blocked) throw AppException.field(ErrorCode.BusinessRule, 'unitId', blocked);
       if (await this.repo.exists(m, clusterId, year, award, unitId)) {
         throw AppException.field(ErrorCode.Duplicate, 'unitId', 'Đã có đề nghị này.');
       }
@@ -92,7 +97,7 @@ export class ProposalsService {
         status: 'DRAFT',
         votesFor: candidate.votesFor,
         approval: candidate.ratio,
-        basisNote: basisNote(candidate, rule?.basis ?? null),
+        basisNote: basisNote(candidate),
         createdByUserId: p.userId,
         reviewerUserId: null,
         reviewNote: null,
@@ -135,6 +140,10 @@ export class ProposalsService {
       if (step.needsReason && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', `Cần ghi lý do khi ${action === 'reject' ? 'không phê duyệt' : 'trả lại'} đề nghị.`);
       if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
+      }
+      if (action === 'approve') {
+        const blocked = await this.ratings.refusalOn(m, proposal.unitId, input.decisionDate!);
+        if (blocked) throw AppException.field(ErrorCode.BusinessRule, 'decisionDate', blocked);
       }
       // A Cờ follows the emulation council's result: its closed meeting of the year must have passed the proposal.
       if (action === 'approve' && proposal.awardCode === 'EMULATION_FLAG') {

@@ -1,3 +1,4 @@
+import { RatingsService } from './ratings/ratings.service';
 import { Injectable } from '@nestjs/common';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
@@ -17,7 +18,7 @@ import type { RankingView } from '../scoring/scoring.dto';
 import type { Unit } from '../units/unit.entity';
 import { ATTENDANCE_LABELS, ReviewMeeting } from './award.entities';
 import { AwardsRepository, quotaSetVersion } from './awards.repository';
-import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, lastYearNeeded, meetingResults, ratioText, requirementText, ruleForYear } from './awards.rules';
+import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, meetingResults, ratioText, requirementText, ruleForYear } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import { TermView } from '../leadership/leadership.dto';
@@ -46,6 +47,7 @@ export class ReviewMeetingsService {
     private readonly awards: AwardsRepository,
     private readonly configs: ScoringConfigsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly ratings: RatingsService,
   ) {}
 
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
@@ -183,22 +185,18 @@ export class ReviewMeetingsService {
     const members = await this.memberships.members(m, clusterId, year);
     const ballots = await this.repo.ballots(m, meeting.id);
     const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
-    const input: Omit<MeetingInput, 'excellentLastYear'> = {
-      memberIds: members.map((u) => u.id),
+    const memberIds = members.map((u) => u.id);
+    const input: MeetingInput = {
+      memberIds,
       ballots: ballots.map((b) => ({ award: b.awardCode, unitId: b.unitId, votesFor: b.votesFor })),
       rule: await this.rule(m, year),
       quotas: await this.quotas(m, clusterId, year),
       standings: new Map(ranking.rows.map((r) => [r.unit.id, { rank: r.rank, bandCode: r.bandCode }])),
       tieDecisions: JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>,
+      // The legal ratings by decision (not the cluster's points band) for the "two consecutive years" route.
+      excellent: await this.ratings.excellent(m, memberIds, year),
     };
-    const excellentLastYear = lastYearNeeded(input) ? await this.excellentUnits(m, clusterId, year - 1) : new Set<string>();
-    return { members, rule: input.rule, ranking, results: meetingResults({ ...input, excellentLastYear }) };
-  }
-
-  /** The units in the EXCELLENT band of a year's ranking (by the band's code, whatever its label). */
-  private async excellentUnits(m: EntityManager, clusterId: string, year: number): Promise<Set<string>> {
-    const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
-    return new Set(ranking.rows.filter((r) => r.bandCode === 'EXCELLENT').map((r) => r.unit.id));
+    return { members, rule: input.rule, ranking, results: meetingResults(input) };
   }
 
   /** The meeting with its results (the outcome, when the caller already has it). */

@@ -23,10 +23,11 @@ import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { ScoringConfig } from '../scoring/scoring-config.entity';
 import { Unit } from '../units/unit.entity';
 import { LegalText, LegalValue } from '../legal/legal.entities';
+import { AwardImpediment, CollectiveRating } from '../awards/ratings/ratings.entities';
 import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from '../awards/council/council.entities';
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
   ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
-  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot];
+  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment];

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { proposalRefusal, transition } from '../../src/awards/proposals.rules';
-import { AwardResult, Candidate, CandidateResult, MeetingInput, RuleVersion, Standing, approval, eligibility, meetsShare, ratioText, requirementText, lastYearNeeded, meetingResults, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
-import { RankingConfig, rankMembers } from '../../src/scoring/ranking.rules';
-import { readBands } from '../../src/scoring/bands.rules';
+import { impedimentRefusal } from '../../src/awards/ratings/ratings.rules';
+import { AwardResult, Candidate, CandidateResult, MeetingInput, RuleVersion, Standing, approval, eligibility, meetsShare, ratioText, requirementText, meetingResults, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
 
 const VERSIONS: RuleVersion[] = [
   { basis: 'Nghị định 91/2017/NĐ-CP', validFrom: '2017-07-31', validTo: '2023-12-31', minApproval: { EMULATION_FLAG: 8000, CERTIFICATE_OF_MERIT: 5000 } },
@@ -95,7 +94,7 @@ describe('meeting results', () => {
     rule: VERSIONS[2],
     quotas: { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 },
     standings: standings(['A', 1, 'EXCELLENT'], ['B', 2, 'EXCELLENT'], ['C', 3, 'GOOD'], ['D', 4, 'GOOD'], ['E', 5, 'EXCELLENT'], ['F', 6, 'COMPLETED']),
-    excellentLastYear: new Set(),
+    excellent: { thisYear: new Set(), lastYear: new Set() },
     tieDecisions: {},
     ...over,
   });
@@ -106,8 +105,10 @@ describe('meeting results', () => {
     ['Cờ for the two leaders with 80 %', { ballots: [flag('A', 6), flag('B', 5), flag('C', 6)] }, 'EMULATION_FLAG', ['A', 'B'], [['C', { passed: true, eligible: false }]]],
     ['Cờ below 80 % of all members', { ballots: [flag('A', 6), flag('B', 4)] }, 'EMULATION_FLAG', ['A'], [['B', { ratio: 6667, required: 8000, passed: false, eligible: true }]]],
     ['Bằng khen below the threshold of all members', { ballots: [merit('C', 2), merit('D', 4)] }, 'CERTIFICATE_OF_MERIT', ['D'], [['C', { ratio: 3333, required: 5000, passed: false, eligible: true }]]],
-    ['Bằng khen after two excellent years, ranked fifth', { ballots: [merit('E', 6)], excellentLastYear: new Set(['E']) }, 'CERTIFICATE_OF_MERIT', ['E'], [['E', { eligible: true, eligibilityReason: 'Hai năm liên tục hoàn thành xuất sắc nhiệm vụ.' }]]],
-    ['Bằng khen after one excellent year, ranked fifth', { ballots: [merit('E', 6)] }, 'CERTIFICATE_OF_MERIT', [], [['E', { eligible: false }]]],
+    ['Bằng khen after two years rated excellent by decision, ranked fifth', { ballots: [merit('E', 6)], excellent: { thisYear: new Set(['E']), lastYear: new Set(['E']) } }, 'CERTIFICATE_OF_MERIT', ['E'], [['E', { eligible: true, eligibilityReason: 'Hai năm liên tục được xếp loại hoàn thành xuất sắc nhiệm vụ (theo quyết định của cấp có thẩm quyền).' }]]],
+    ['Bằng khen after one year rated excellent, ranked fifth', { ballots: [merit('E', 6)], excellent: { thisYear: new Set(['E']), lastYear: new Set() } }, 'CERTIFICATE_OF_MERIT', [], [['E', { eligible: false }]]],
+    // The cluster's points band is not the legal rating: E is in the EXCELLENT band this year (standings) but has no decision.
+    ['the points band alone never opens the two-year route', { ballots: [merit('E', 6)], excellent: { thisYear: new Set(), lastYear: new Set(['E']) } }, 'CERTIFICATE_OF_MERIT', [], [['E', { eligible: false }]]],
     ['no rule in force: nobody passes, nothing is required', { ballots: [flag('A', 6)], rule: null }, 'EMULATION_FLAG', [], [['A', { ratio: 10000, required: null, passed: false, eligible: true }]]],
     ['a tie at the last place stays open', { ballots: [merit('A', 6), merit('B', 5), merit('C', 5)] }, 'CERTIFICATE_OF_MERIT', ['A'], []],
     ['the chair settles the tie', { ballots: [merit('A', 6), merit('B', 5), merit('C', 5)], tieDecisions: { CERTIFICATE_OF_MERIT: ['C'] } }, 'CERTIFICATE_OF_MERIT', ['A', 'C'], []],
@@ -124,36 +125,6 @@ describe('meeting results', () => {
     });
   }
 
-  const needed: Array<[string, MeetingInput['ballots'], boolean]> = [
-    ['no ballots', [], false],
-    ['only Cờ ballots', [flag('E', 6)], false],
-    ['Bằng khen for units eligible by rank', [merit('A', 6), merit('D', 6)], false],
-    ['Bằng khen for a unit not excellent this year', [merit('F', 6)], false],
-    ['Bằng khen for an excellent unit beyond the places', [merit('E', 6)], true],
-  ];
-  for (const [name, ballots, expected] of needed) it(`the year before's ranking is needed: ${name} → ${expected}`, () => assert.equal(lastYearNeeded(input({ ballots })), expected));
-});
-
-describe('eligibility rests on the band code, not its label', () => {
-  // The ranking of two years under each configuration, then the meeting's result for F, ranked last but EXCELLENT twice.
-  const leaves = [{ code: 'TC1', maxPoints: 10000, kind: 'SCORED' as const }];
-  const units = ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => ({ id, name: id, womenShare: null }));
-  const sheets = units.map((u, i) => ({ kind: 'CLUSTER' as const, scorerId: 'cụm', targetId: u.id, entries: { TC1: 10000 - i * 10 } }));
-  const meritForF = (storedBands: object[]) => {
-    const config: RankingConfig = { rule: 'CLUSTER', normalize: false, selfMargin: 500, peerOutlier: 1000, bands: readBands(JSON.stringify(storedBands)) };
-    const rows = rankMembers(units, leaves, sheets, config);
-    const standings = new Map(rows.map((r) => [r.unitId, { rank: r.rank, bandCode: r.bandCode }]));
-    const excellent = new Set(rows.filter((r) => r.bandCode === 'EXCELLENT').map((r) => r.unitId));
-    const results = meetingResults({ memberIds: units.map((u) => u.id), ballots: [{ award: 'CERTIFICATE_OF_MERIT', unitId: 'F', votesFor: 6 }], rule: VERSIONS[2], quotas: { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 }, standings, excellentLastYear: excellent, tieDecisions: {} });
-    return results[1].candidates[0].eligible;
-  };
-  const cases: Array<[string, object[], boolean]> = [
-    ['the usual label, stored before codes existed', [{ minPoints: 9000, label: 'Hoàn thành xuất sắc nhiệm vụ' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], true],
-    ['the EXCELLENT band renamed', [{ minPoints: 9000, label: 'Xuất sắc', code: 'EXCELLENT' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ', code: 'COMPLETED' }], true],
-    ['a custom band without a code', [{ minPoints: 9000, label: 'Xuất sắc' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], false],
-    ['the usual label on a band whose code is GOOD', [{ minPoints: 9000, label: 'Hoàn thành xuất sắc nhiệm vụ', code: 'GOOD' }, { minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], false],
-  ];
-  for (const [name, bands, eligible] of cases) it(`${name} → ${eligible ? 'eligible' : 'not eligible'}`, () => assert.equal(meritForF(bands), eligible));
 });
 
 describe('proposal refusals', () => {
@@ -200,4 +171,23 @@ describe('proposal workflow', () => {
       if (!('to' in r)) assert.match(r.problem, /Không thể/);
     });
   }
+});
+
+describe('impediments before a proposal (discipline, inspection, a complaint being verified)', () => {
+  const items = [
+    { kind: 'DISCIPLINE' as const, fromDate: '2020-02-01', toDate: '2020-06-30', reference: 'Quyết định kỷ luật 15/QĐ-UBND' },
+    { kind: 'COMPLAINT' as const, fromDate: '2021-03-01', toDate: null, reference: 'Đơn tố cáo ngày 01/03/2021' },
+  ];
+  const rows: Array<[string, RegExp | null]> = [
+    ['2020-01-31', null],
+    ['2020-02-01', /đang bị kỷ luật hoặc đang bị xem xét kỷ luật \(Quyết định kỷ luật 15\/QĐ-UBND, từ 01\/02\/2020\)/],
+    ['2020-06-30', /kỷ luật/],
+    ['2020-07-01', null],
+    ['2026-12-01', /có đơn thư khiếu nại, tố cáo đang được xác minh, làm rõ/],
+  ];
+  for (const [date, expected] of rows) it(`${date} → ${expected ? 'refused' : 'allowed'}`, () => {
+    const refusal = impedimentRefusal(items, date);
+    if (expected) assert.match(refusal!, expected);
+    else assert.equal(refusal, null);
+  });
 });
