@@ -196,7 +196,7 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
     if (band) {
       row.band = band.label;
       row.bandCode = band.code;
-      row.reasons.push(`Xếp loại: ${band.label} (từ ${pts(band.minPoints)} điểm).`);
+      row.reasons.push(`Phân loại theo điểm của cụm: ${band.label} (từ ${pts(band.minPoints)} điểm; không phải xếp loại mức độ hoàn thành nhiệm vụ của cấp có thẩm quyền).`);
     }
     row.flags.push(...divergenceFlags(unit, own, leaves, result.totals.total, config, offsets, names));
     scored.push({ ...unit, totals: result.totals, women: (unit.womenShare ?? 0) >= WOMEN_PRIORITY_SHARE, used: result.used, note: result.note });

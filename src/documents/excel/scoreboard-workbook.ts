@@ -45,7 +45,7 @@ export async function writeScoreboard(path: string, data: ScoreboardData): Promi
   summary.columns = [{ width: 8 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 90 }];
   summary.addRow([title]).font = bold;
   summary.addRow([`Cách tính điểm cuối cùng: ${data.ruleLabel}`]).font = { ...normal, italic: true };
-  header(summary, ['Hạng', 'Đơn vị', 'Tổng điểm', 'Điểm thưởng', 'Điểm trừ', 'Số tiêu chí đạt tối đa', 'Xếp loại', 'Tự chấm', 'Số phiếu', 'Căn cứ xếp hạng']);
+  header(summary, ['Hạng', 'Đơn vị', 'Tổng điểm', 'Điểm thưởng', 'Điểm trừ', 'Số tiêu chí đạt tối đa', 'Phân loại theo điểm của cụm', 'Tự chấm', 'Số phiếu', 'Căn cứ xếp hạng']);
   for (const r of data.rows) {
     body(summary, [r.rank === null ? '—' : r.tie ? `${r.rank} (đồng hạng)` : r.rank, r.unitName, r.total, r.bonus, r.penalty, r.criteriaAtMax, r.band ?? '', r.selfTotal, r.sheetsUsed, r.reasons]);
   }

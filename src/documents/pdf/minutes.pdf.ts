@@ -42,7 +42,7 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
 
   pdf.heading('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG');
   pdf.table(
-    [{ header: 'Hạng', width: 8, align: 'center' }, { header: 'Đơn vị', width: 56 }, { header: 'Tổng điểm', width: 12, align: 'center' }, { header: 'Xếp loại', width: 24 }],
+    [{ header: 'Hạng', width: 8, align: 'center' }, { header: 'Đơn vị', width: 56 }, { header: 'Tổng điểm', width: 12, align: 'center' }, { header: 'Phân loại điểm (cụm)', width: 24 }],
     data.ranking.map((r) => [r.rank === null ? '—' : String(r.rank), r.unitName, r.total === null ? '' : pointsVi(r.total), r.band ?? '']),
   );
 

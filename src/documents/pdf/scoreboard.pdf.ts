@@ -39,7 +39,7 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
       { header: 'Đơn vị', width: 34 },
       ...data.criteria.map((c) => ({ header: `${c.code}\n(${pointsVi(c.maxPoints)})`, width: 6, align: 'center' as const })),
       { header: 'Tổng điểm', width: 7, align: 'center' },
-      { header: 'Xếp loại', width: 16 },
+      { header: 'Phân loại điểm (cụm)', width: 16 },
     ],
     data.rows.map((r) => [
       r.rank === null ? '—' : r.tie ? `${r.rank}*` : String(r.rank),

@@ -104,7 +104,7 @@ export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number
   <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
 </div>
 <div class="table-wrap" style="margin-top:12px"><table>
-  <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Tổng điểm</th><th scope="col" class="num">Tự chấm</th><th scope="col">Xếp loại</th><th scope="col">Căn cứ xếp hạng</th><th scope="col">Cảnh báo</th></tr></thead>
+  <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Tổng điểm</th><th scope="col" class="num">Tự chấm</th><th scope="col">Phân loại theo điểm của cụm</th><th scope="col">Căn cứ xếp hạng</th><th scope="col">Cảnh báo</th></tr></thead>
   <tbody>${r.rows.map(
     (row) => html`<tr>
       <td class="num">${row.rank ?? '—'}${row.tie ? html` <span class="badge warn">Đồng hạng</span>` : ''}</td>
