@@ -104,7 +104,7 @@ export interface Candidate {
  * A tie at the last place stays open (tiedAtLastPlace) unless the meeting chair's recorded decision
  * names, in order, the units that take the contested places.
  */
-export function selectWithinQuota(candidates: Candidate[], quota: number, chairDecision: string[] = []): { selected: string[]; tiedAtLastPlace: string[] } {
+export function selectWithinQuota(candidates: Candidate[], quota: number, chairDecision: string[] = [], womenPreferred: ReadonlySet<string> = new Set()): { selected: string[]; tiedAtLastPlace: string[] } {
   const ok = candidates.filter((c) => c.passed && c.eligible).sort((a, b) => b.votesFor - a.votesFor || a.unitId.localeCompare(b.unitId));
   if (ok.length <= quota) return { selected: ok.map((c) => c.unitId), tiedAtLastPlace: [] };
   const cut = ok[quota - 1].votesFor;
@@ -112,6 +112,9 @@ export function selectWithinQuota(candidates: Candidate[], quota: number, chairD
   const tied = ok.filter((c) => c.votesFor === cut).map((c) => c.unitId);
   const places = quota - above.length;
   if (tied.length === places) return { selected: [...above, ...tied], tiedAtLastPlace: [] };
+  // Between equally qualified candidates, the decree in force prefers collectives with a large share of women.
+  const preferred = tied.filter((id) => womenPreferred.has(id));
+  if (preferred.length === places) return { selected: [...above, ...preferred], tiedAtLastPlace: [] };
   const decided = chairDecision.filter((id) => tied.includes(id)).slice(0, places);
   if (decided.length === places) return { selected: [...above, ...decided], tiedAtLastPlace: [] };
   return { selected: above, tiedAtLastPlace: tied };
@@ -135,6 +138,11 @@ export interface MeetingInput {
   excellent: { thisYear: ReadonlySet<string>; lastYear: ReadonlySet<string> };
   /** The chair's recorded decisions on ties at the last place, per award. */
   tieDecisions: Partial<Record<AwardCode, string[]>>;
+  /**
+   * The members a confirmed preference for collectives with a large share of women favours on the meeting's date
+   * (empty when no such rule is in force, or its source is not confirmed in the legal catalogue).
+   */
+  womenPreferred?: ReadonlySet<string>;
 }
 
 export interface CandidateResult extends Candidate {
@@ -180,7 +188,7 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
         return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
       })
       .sort((a, b) => b.votesFor - a.votesFor);
-    const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? []);
+    const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? [], input.womenPreferred);
     return {
       award,
       quota: input.quotas[award],

@@ -1,3 +1,5 @@
+import { LegalService } from '../legal/legal.service';
+import { valueOn } from '../legal/legal.rules';
 import { RatingsService } from './ratings/ratings.service';
 import { Injectable } from '@nestjs/common';
 import { MembershipsRepository } from '../clusters/memberships.repository';
@@ -48,6 +50,7 @@ export class ReviewMeetingsService {
     private readonly configs: ScoringConfigsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly ratings: RatingsService,
+    private readonly legal: LegalService,
   ) {}
 
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
@@ -195,8 +198,19 @@ export class ReviewMeetingsService {
       tieDecisions: JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>,
       // The legal ratings by decision (not the cluster's points band) for the "two consecutive years" route.
       excellent: await this.ratings.excellent(m, memberIds, year),
+      womenPreferred: await this.womenPreferred(m, members, meeting.heldOn),
     };
     return { members, rule: input.rule, ranking, results: meetingResults(input) };
+  }
+
+  /**
+   * The members with at least the share of women a confirmed WOMEN_PREFERENCE of the legal catalogue sets on the
+   * meeting's date; none while no such rule is confirmed (an assumption is never applied as law).
+   */
+  private async womenPreferred(m: EntityManager, members: Array<{ id: string; womenShareHundredths: number | null }>, date: string): Promise<Set<string>> {
+    const rule = valueOn((await this.legal.catalogue(m)).values, 'WOMEN_PREFERENCE', '', date);
+    if (!rule || rule.assumption || rule.amount === null) return new Set();
+    return new Set(members.filter((u) => (u.womenShareHundredths ?? 0) >= rule.amount!).map((u) => u.id));
   }
 
   /** The meeting with its results (the outcome, when the caller already has it). */

@@ -126,4 +126,11 @@ export const LEGAL_VALUES: ValueSeed[] = [
     textRef: 'Thông tư 25/2025/TT-BKHCN', article: 'Phần căn cứ ("Theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ")', sourceUrl: URL_25,
     assumption: 'Vụ Tổ chức cán bộ đề nghị ban hành Thông tư 25/2025/TT-BKHCN; việc Vụ là cơ quan thường trực công tác thi đua của Bộ sau hợp nhất được suy ra, chưa đọc quyết định giao nhiệm vụ.',
   },
+  ...(['91-2017|2017-10-01|2023-12-31|Nghị định 91/2017/NĐ-CP', '98-2023|2024-01-01|2025-06-30|Nghị định 98/2023/NĐ-CP', '152-2025|2025-07-01||Nghị định 152/2025/NĐ-CP'].map((row): ValueSeed => {
+    const [code, from, to, textRef] = row.split('|');
+    return {
+      code: `UT-NU-${code}`, kind: 'WOMEN_PREFERENCE', subject: '', effectiveFrom: from, effectiveTo: to || null, amount: 7000, textRef, article: null, sourceUrl: null,
+      assumption: `Ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên khi các ứng viên khen thưởng ngang nhau: chưa đọc được điều khoản tương ứng trong ${textRef} (chỉ thấy trong bản tóm tắt Nghị định 65/2014/NĐ-CP); chưa áp dụng cho đến khi được xác nhận.`,
+    };
+  })),
 ];

@@ -38,9 +38,10 @@ export class LegalText {
  * BASE_SALARY: mức lương cơ sở (amount in đồng); REWARD_MULTIPLE: the reward of an award to a collective as a
  * multiple of it (amount in tenths); COUNCIL_SHARE: the share of ALL members of the emulation council needed for
  * an award (amount in basis points; who votes in `label`); STANDING_BODY: the body that handles emulation at an
- * organiser (its name in `label`).
+ * organiser (its name in `label`); WOMEN_PREFERENCE: between equally qualified award candidates, prefer collectives
+ * with at least this share of women (amount in basis points), applied only when its source is confirmed.
  */
-export const LEGAL_VALUE_KINDS = ['BASE_SALARY', 'REWARD_MULTIPLE', 'COUNCIL_SHARE', 'STANDING_BODY'] as const;
+export const LEGAL_VALUE_KINDS = ['BASE_SALARY', 'REWARD_MULTIPLE', 'COUNCIL_SHARE', 'STANDING_BODY', 'WOMEN_PREFERENCE'] as const;
 export type LegalValueKind = (typeof LEGAL_VALUE_KINDS)[number];
 
 /** A figure of the law by period, with the text and article it comes from, or an assumption with the reason. */

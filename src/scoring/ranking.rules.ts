@@ -7,9 +7,10 @@
  *  - PEER_TRIMMED_MEAN: the same, dropping the highest and the lowest sheet when there are four or more;
  *  - with `normalize`, each peer scorer's totals are shifted so that its mean equals the mean of all
  *    peer scores (a lenient or harsh scorer no longer moves the ranking).
- * Ranking: total, then more criteria at maximum, then smaller penalties, then a share of women of at
- * least 70 % (Decree 152/2025 Art. 4). Units equal on all four are tied, shown as such, and settled by
- * vote or by the chair, never by insertion order.
+ * Ranking: total, then more criteria at maximum, then smaller penalties. Units equal on all three are tied,
+ * shown as such, and settled by vote or by the chair, never by insertion order. (The preference for collectives
+ * with a large share of women is not a ranking step: it chooses between equally qualified award candidates,
+ * where and from when a decree says so: awards.rules.selectWithinQuota.)
  */
 import { Band, BandCode, bandFor } from './bands.rules';
 import { Entries, LeafCriterion, SheetTotals, pts, sheetTotals } from './sheet.rules';
@@ -76,8 +77,6 @@ export interface RankingRow {
   reasons: string[];
 }
 
-export const WOMEN_PRIORITY_SHARE = 7000;
-
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,16 +131,12 @@ export function finalScore(
 }
 
 /** 1 when a ranks above b, -1 when below, 0 when equal on every tie-break; with the deciding step. */
-export function compareUnits(
-  a: { totals: SheetTotals; women: boolean },
-  b: { totals: SheetTotals; women: boolean },
-): { order: number; step: 'total' | 'criteriaAtMax' | 'penalty' | 'women' | null } {
+export function compareUnits(a: { totals: SheetTotals }, b: { totals: SheetTotals }): { order: number; step: 'total' | 'criteriaAtMax' | 'penalty' | null } {
   if (a.totals.total !== b.totals.total) return { order: Math.sign(a.totals.total - b.totals.total), step: 'total' };
   if (a.totals.criteriaAtMax !== b.totals.criteriaAtMax) {
     return { order: Math.sign(a.totals.criteriaAtMax - b.totals.criteriaAtMax), step: 'criteriaAtMax' };
   }
   if (a.totals.penalty !== b.totals.penalty) return { order: Math.sign(a.totals.penalty - b.totals.penalty), step: 'penalty' };
-  if (a.women !== b.women) return { order: a.women ? 1 : -1, step: 'women' };
   return { order: 0, step: null };
 }
 
@@ -151,8 +146,6 @@ function decidedBy(step: string, winner: RankedUnit & { totals: SheetTotals }, o
       return `có ${winner.totals.criteriaAtMax} tiêu chí đạt điểm tối đa (${other.name}: ${other.totals.criteriaAtMax})`;
     case 'penalty':
       return `bị trừ ít điểm hơn (${pts(winner.totals.penalty)} so với ${pts(other.totals.penalty)})`;
-    case 'women':
-      return 'có tỷ lệ nữ từ 70% trở lên (Nghị định 152/2025/NĐ-CP, Điều 4)';
     default:
       return `tổng điểm cao hơn`;
   }
@@ -161,7 +154,7 @@ function decidedBy(step: string, winner: RankedUnit & { totals: SheetTotals }, o
 /** The ranking of the members, each row with the reasons it stands where it does. */
 export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets: ScoredSheet[], config: RankingConfig): RankingRow[] {
   const offsets = config.normalize ? normalizationOffsets(leaves, sheets.filter((s) => s.kind === 'PEER')) : new Map<string, number>();
-  const scored: Array<RankedUnit & { totals: SheetTotals; women: boolean; used: number; note: string }> = [];
+  const scored: Array<RankedUnit & { totals: SheetTotals; used: number; note: string }> = [];
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows = new Map<string, RankingRow>();
 
@@ -199,7 +192,7 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
       row.reasons.push(`Phân loại theo điểm của cụm: ${band.label} (từ ${pts(band.minPoints)} điểm; không phải xếp loại mức độ hoàn thành nhiệm vụ của cấp có thẩm quyền).`);
     }
     row.flags.push(...divergenceFlags(unit, own, leaves, result.totals.total, config, offsets, names));
-    scored.push({ ...unit, totals: result.totals, women: (unit.womenShare ?? 0) >= WOMEN_PRIORITY_SHARE, used: result.used, note: result.note });
+    scored.push({ ...unit, totals: result.totals, used: result.used, note: result.note });
   }
 
   const sorted = [...scored].sort((a, b) => -compareUnits(a, b).order || a.name.localeCompare(b.name, 'vi'));

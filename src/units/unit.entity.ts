@@ -31,7 +31,7 @@ export class Unit {
   @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'fk_units_successor' })
   successor?: Unit | null;
 
-  /** Share of women in hundredths of a percent (7000 = 70 %), a tie-break input (Decree 152/2025 Art. 4). */
+  /** Share of women in hundredths of a percent (7000 = 70 %): between equally qualified award candidates, a confirmed WOMEN_PREFERENCE of the legal catalogue favours it. */
   @Column('integer', { name: 'women_share_hundredths', nullable: true }) womenShareHundredths: number | null;
 
   /** Accent-folded text for search ("Đắk Lắk" → "dak lak"). */

@@ -191,3 +191,19 @@ describe('impediments before a proposal (discipline, inspection, a complaint bei
     else assert.equal(refusal, null);
   });
 });
+
+describe('the preference for collectives with a large share of women chooses between equally qualified candidates', () => {
+  const c = (unitId: string, votesFor: number): Candidate => ({ unitId, votesFor, passed: true, eligible: true });
+  it('a tie at the last place goes to the preferred collective when a confirmed rule is in force', () => {
+    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2, [], new Set(['C'])), { selected: ['A', 'C'], tiedAtLastPlace: [] });
+  });
+  it('no confirmed rule (empty set): the tie stays for the chair', () => {
+    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] });
+  });
+  it('both tied collectives preferred: still the chair', () => {
+    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2, [], new Set(['B', 'C'])), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] });
+  });
+  it('never above a candidate with more votes', () => {
+    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 4)], 1, [], new Set(['B'])), { selected: ['A'], tiedAtLastPlace: [] });
+  });
+});
