@@ -73,6 +73,7 @@ export class AwardResultView {
   @ApiProperty({ enum: AWARD_CODES }) award: AwardCode;
   @ApiProperty() awardLabel: string;
   @ApiProperty() quota: number;
+  @ApiProperty({ description: 'false: quy chế của cụm quy định số thành viên có mặt tối thiểu mà hội nghị chưa đạt (không ứng viên nào đạt).' }) quorumMet: boolean;
   @ApiProperty({ type: [CandidateView] }) candidates: CandidateView[];
   @ApiProperty({ type: [UnitRefView] }) tiedAtLastPlace: UnitRefView[];
 }
@@ -86,7 +87,7 @@ export class MeetingView {
   @ApiProperty() chairedBy: string;
   @ApiProperty() minutesBy: string;
   @ApiProperty({ nullable: true, type: String }) conclusions: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Căn cứ pháp lý của quy tắc áp dụng cho năm.' }) ruleBasis: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Quy tắc bình xét của cụm áp dụng cho cuộc họp: quy chế hoạt động của cụm còn hiệu lực vào ngày họp, hoặc mức mặc định của hệ thống.' }) ruleBasis: string | null;
   @ApiProperty({ description: 'false: năm này không có quy định khen thưởng nào áp dụng (không có ngưỡng phiếu, không ứng viên nào đạt).' }) ruleInForce: boolean;
   @ApiProperty() memberCount: number;
   @ApiProperty() voters: number;

@@ -1,3 +1,5 @@
+import { RegulationsController } from './regulations/regulations.controller';
+import { RegulationsService } from './regulations/regulations.service';
 import { RatingsController } from './ratings/ratings.controller';
 import { RatingsRepository } from './ratings/ratings.repository';
 import { RatingsService } from './ratings/ratings.service';
@@ -27,5 +29,5 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [RatingsRepository, RatingsService, CouncilRepository, CouncilService, ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [RatingsController, CouncilController, AwardsController, ProposalsController, AwardReportsController], exports: [CouncilService, ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [RegulationsService, RatingsRepository, RatingsService, CouncilRepository, CouncilService, ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [RegulationsController, RatingsController, CouncilController, AwardsController, ProposalsController, AwardReportsController], exports: [RegulationsService, CouncilService, ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

@@ -18,6 +18,8 @@ export interface RuleVersion {
    * reached ("từ 80% trở lên": 4 of 5 passes). Missing: reached.
    */
   strictlyAbove?: Partial<Record<AwardCode, boolean>>;
+  /** Members present the meeting needs to decide (basis points of all members); null or missing: none set. */
+  quorum?: number | null;
 }
 
 /** The rule version in force on 31 December of the emulation year (the year decides). */
@@ -143,6 +145,8 @@ export interface MeetingInput {
    * (empty when no such rule is in force, or its source is not confirmed in the legal catalogue).
    */
   womenPreferred?: ReadonlySet<string>;
+  /** Members present at the meeting (for the quorum of the cluster's regulation). */
+  presentCount?: number;
 }
 
 export interface CandidateResult extends Candidate {
@@ -158,6 +162,8 @@ export interface CandidateResult extends Candidate {
 export interface AwardResult {
   award: AwardCode;
   quota: number;
+  /** false when the rule sets a quorum the meeting did not reach: nothing passes. */
+  quorumMet?: boolean;
   /** By votes, most first. */
   candidates: CandidateResult[];
   tiedAtLastPlace: string[];
@@ -179,11 +185,14 @@ function candidateFacts(input: MeetingInput, award: AwardCode, unitId: string): 
 /** The meeting's results for every award: each candidate's approval, threshold and eligibility, and the selection within the quota. */
 export function meetingResults(input: MeetingInput): AwardResult[] {
   const members = input.memberIds.length;
+  const quorum = input.rule?.quorum ?? null;
+  const quorumMet = quorum === null || meetsShare(input.presentCount ?? 0, members, quorum, false);
   return AWARD_CODES.map((award) => {
     const candidates = input.ballots
       .filter((b) => b.award === award)
       .map((b) => {
         const t = threshold(award, b.votesFor, members, input.rule);
+        if (!quorumMet) t.passed = false;
         const e = eligibility(candidateFacts(input, award, b.unitId));
         return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
       })
@@ -192,6 +201,7 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
     return {
       award,
       quota: input.quotas[award],
+      quorumMet,
       candidates: candidates.map((c) => ({ ...c, selected: selection.selected.includes(c.unitId) })),
       tiedAtLastPlace: selection.tiedAtLastPlace,
     };

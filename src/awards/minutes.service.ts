@@ -49,6 +49,7 @@ export class MinutesService {
       place: state.meeting.place,
       chairedBy: state.meeting.chairedBy,
       minutesBy: state.meeting.minutesBy,
+      ruleBasis: state.view.ruleBasis,
       attendance: state.view.attendance.map((a) => ({ unitName: a.unit.name, statusLabel: a.statusLabel, representative: a.representative })),
       memberCount: state.view.memberCount,
       ranking: state.ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unit.name, total: r.final?.total ?? null, band: r.band })),

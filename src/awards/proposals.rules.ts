@@ -57,6 +57,7 @@ export function proposalRefusal(c: ProposalCheck): { field: 'unitId' | 'award'; 
   const label = c.awardLabel;
   if (!candidate) return { field: 'unitId', message: `Đơn vị chưa được bỏ phiếu đề nghị ${label} tại hội nghị bình xét (hoặc không phải thành viên của cụm).` };
   if (!candidate.eligible) return { field: 'unitId', message: `Đơn vị không đủ điều kiện ${label}: ${candidate.eligibilityReason}` };
+  if (c.result.quorumMet === false) return { field: 'unitId', message: 'Hội nghị bình xét chưa đủ số thành viên có mặt theo quy chế hoạt động của cụm: chưa đề nghị được.' };
   if (candidate.required === null) return { field: 'unitId', message: `Chưa có quy định về tỷ lệ phiếu đồng ý áp dụng cho năm ${c.year}: chưa thể đề nghị ${label}.` };
   if (!candidate.passed) {
     return { field: 'unitId', message: `Đơn vị đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên, chưa đạt mức ${requirementText(candidate.required, candidate.strictly)} của ${label}.` };

@@ -1,3 +1,4 @@
+import { RegulationsService } from './regulations/regulations.service';
 import { LegalService } from '../legal/legal.service';
 import { valueOn } from '../legal/legal.rules';
 import { RatingsService } from './ratings/ratings.service';
@@ -51,6 +52,7 @@ export class ReviewMeetingsService {
     private readonly memberships: MembershipsRepository,
     private readonly ratings: RatingsService,
     private readonly legal: LegalService,
+    private readonly regulations: RegulationsService,
   ) {}
 
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
@@ -174,9 +176,25 @@ export class ReviewMeetingsService {
     return meeting;
   }
 
-  async rule(m: EntityManager, year: number): Promise<RuleVersion | null> {
+  /**
+   * The rule the cluster's vote follows: its operating regulation in force on the meeting's date; without one, the
+   * default shares configured in the system for the year (award_rule_versions), said to be such, not a decree's.
+   */
+  async rule(m: EntityManager, meeting: ReviewMeeting): Promise<RuleVersion | null> {
+    const regulation = await this.regulations.inForce(m, meeting.clusterId, meeting.heldOn);
+    if (regulation) {
+      return {
+        basis: regulation.title,
+        validFrom: regulation.effectiveFrom,
+        validTo: null,
+        minApproval: { EMULATION_FLAG: regulation.flagShare, CERTIFICATE_OF_MERIT: regulation.meritShare },
+        strictlyAbove: { EMULATION_FLAG: regulation.flagStrictlyAbove, CERTIFICATE_OF_MERIT: regulation.meritStrictlyAbove },
+        quorum: regulation.quorum,
+      };
+    }
     const rows = await this.awards.ruleVersions(m);
-    return ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: r.flagStrictlyAbove, CERTIFICATE_OF_MERIT: r.meritStrictlyAbove } })), year);
+    const fallback = ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: r.flagStrictlyAbove, CERTIFICATE_OF_MERIT: r.meritStrictlyAbove } })), meeting.year);
+    return fallback ? { ...fallback, basis: 'mức mặc định của hệ thống (cụm chưa ghi nhận quy chế hoạt động)' } : null;
   }
 
   /**
@@ -192,7 +210,8 @@ export class ReviewMeetingsService {
     const input: MeetingInput = {
       memberIds,
       ballots: ballots.map((b) => ({ award: b.awardCode, unitId: b.unitId, votesFor: b.votesFor })),
-      rule: await this.rule(m, year),
+      rule: await this.rule(m, meeting),
+      presentCount: (await this.repo.attendance(m, meeting.id)).filter((a) => a.status === 'PRESENT').length,
       quotas: await this.quotas(m, clusterId, year),
       standings: new Map(ranking.rows.map((r) => [r.unit.id, { rank: r.rank, bandCode: r.bandCode }])),
       tieDecisions: JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>,
@@ -238,6 +257,7 @@ export class ReviewMeetingsService {
         award: r.award,
         awardLabel: labels[r.award],
         quota: r.quota,
+        quorumMet: r.quorumMet ?? true,
         candidates: r.candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, requiredText: c.required === null ? null : requirementText(c.required, c.strictly), passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: c.selected })),
         tiedAtLastPlace: r.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),
       })),

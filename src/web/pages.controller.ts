@@ -13,6 +13,7 @@ import { ALL_ROLES, Role } from '../common/auth/roles';
 import { AchievementReportsService } from '../awards/achievement-reports.service';
 import { ProposalsService } from '../awards/proposals.service';
 import { CouncilService } from '../awards/council/council.service';
+import { RegulationsService } from '../awards/regulations/regulations.service';
 import { councilMeetingPage, councilPage } from './views/council.view';
 import { ReviewMeetingsService } from '../awards/review-meetings.service';
 import { ClustersService } from '../clusters/clusters.service';
@@ -71,6 +72,7 @@ export class PagesController {
     private readonly dashboard: DashboardService,
     private readonly authenticator: Authenticator,
     private readonly council: CouncilService,
+    private readonly regulations: RegulationsService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -111,7 +113,9 @@ export class PagesController {
       if (!(error instanceof AppException) || error.status >= 500) throw error;
       previewError = error.message;
     }
-    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError }));
+    const regulations = await this.regulations.list(p, id);
+    const canRecordRegulation = await this.canManageYear(p, id, year);
+    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError, regulations, canRecordRegulation }));
   }
 
   @Get('cum/:id/nam/:year')

@@ -74,6 +74,25 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await admin.context.close();
   });
 
+  it("the secretariat records the cluster's operating regulation from the cluster page; a date before its adoption is refused at its field", async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary');
+    await page.goto(`${rig.base}/cum/${cum6}?nam=2020`);
+    await page.getByText('Ghi nhận quy chế (một phiên bản)').click();
+    await page.getByLabel('Tên quy chế (như được trích dẫn)').fill('Quy chế hoạt động của Cụm thi đua số 6 (ban hành kèm theo Biên bản hội nghị ngày 20/02/2020)');
+    await page.getByLabel('Ngày thông qua').fill('20/02/2020');
+    await page.getByLabel('Áp dụng từ ngày').fill('19/02/2020');
+    await page.getByLabel('Tỷ lệ đồng ý cho Cờ thi đua (phần vạn, 8000 = 80%)').fill('7500');
+    await page.getByRole('button', { name: 'Ghi nhận quy chế' }).click();
+    await page.locator('.field-error', { hasText: 'Ngày áp dụng không được trước ngày thông qua quy chế.' }).waitFor();
+    assert.equal(await page.getByLabel('Áp dụng từ ngày').getAttribute('aria-invalid'), 'true', 'the error sits at the date field');
+    await page.getByLabel('Áp dụng từ ngày').fill('20/02/2020');
+    await page.getByRole('button', { name: 'Ghi nhận quy chế' }).click();
+    await page.getByRole('cell', { name: 'từ 75% trở lên' }).waitFor();
+    await page.getByRole('cell', { name: 'trên 50%' }).waitFor();
+    assert.deepEqual(await unlabelledControls(page), []);
+    await context.close();
+  });
+
   it('password change: a wrong current password is shown at its field; the new one works, the old one no longer', async () => {
     const { context, page } = await rig.signedIn('daknong');
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();

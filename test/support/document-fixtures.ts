@@ -84,6 +84,7 @@ export function minutesFixture(): MinutesDocumentData {
     place: 'Đắk Lắk',
     chairedBy: 'Nguyễn Văn Hùng',
     minutesBy: 'Trần Thị Thu Hà',
+    ruleBasis: 'Quy chế hoạt động của Cụm thi đua số 6 (ban hành kèm theo Biên bản hội nghị ngày 06/3/2020)',
     attendance: units.map((u, i) => ({ unitName: u, statusLabel: i === 5 ? 'Vắng, có ý kiến bằng văn bản' : 'Có mặt', representative: i === 5 ? null : `Lê Văn Tâm ${i + 1}` })),
     memberCount: units.length,
     ranking: units.map((u, i) => ({ rank: i + 1, unitName: u, total: 99 - i * 1.5, band: i < 4 ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ' })),

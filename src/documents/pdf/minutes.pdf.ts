@@ -13,6 +13,8 @@ export interface MinutesDocumentData {
   place: string;
   chairedBy: string;
   minutesBy: string;
+  /** What the cluster's vote follows: its regulation as cited, or the system's default said to be such. */
+  ruleBasis: string | null;
   attendance: Array<{ unitName: string; statusLabel: string; representative: string | null }>;
   memberCount: number;
   ranking: Array<{ rank: number | null; unitName: string; total: number | null; band: string | null }>;
@@ -49,7 +51,7 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
   pdf.heading('III. KẾT QUẢ BỎ PHIẾU');
   pdf.paragraph(
     `Tổng số thành viên của cụm: ${data.memberCount}. Tỷ lệ phiếu tính trên tổng số thành viên; ý kiến bằng văn bản của thành viên vắng mặt được tính. ` +
-      'Mức đồng ý cần đạt là mức cụm áp dụng khi bình xét, không phải ngưỡng biểu quyết của Hội đồng Thi đua – Khen thưởng cấp Bộ.',
+      `Mức đồng ý cần đạt theo ${data.ruleBasis ?? 'quy chế hoạt động của cụm'} (không phải ngưỡng biểu quyết của Hội đồng Thi đua – Khen thưởng cấp Bộ).`,
   );
   for (const award of data.ballots) {
     pdf.paragraph(`${award.awardLabel} (chỉ tiêu ${award.quota}${award.requiredText ? `; cần ${award.requiredText} tổng số thành viên đồng ý` : ''}):`, { indent: false, font: 'Tinos-Bold' });

@@ -3,7 +3,8 @@ import type { PreviewView, TermView } from '../../leadership/leadership.dto';
 import { PHASE_KEYS, PHASE_LABELS } from '../../clusters/phases.rules';
 import { dateVi } from '../format';
 import { Html, html } from '../html';
-import { PageFrame, layout } from './layout';
+import type { RegulationView } from '../../awards/regulations/regulations.dto';
+import { PageFrame, formMessage, layout } from './layout';
 
 export const clusterHref = (id: string) => `/cum/${id}`;
 export const yearHref = (id: string, year: number) => `/cum/${id}/nam/${year}`;
@@ -30,6 +31,38 @@ export interface ClusterPageData {
   terms: TermView[];
   preview: PreviewView | null;
   previewError: string | null;
+  regulations: RegulationView[];
+  /** Whether the caller may record the cluster's regulation (its secretariat of the year, or the organiser). */
+  canRecordRegulation: boolean;
+}
+
+const pct = (bp: number) => String(bp / 100).replace('.', ',');
+
+function regulationSection(d: ClusterPageData): Html {
+  return html`<section class="card" aria-labelledby="h-reg">
+  <h2 id="h-reg">Quy chế hoạt động của cụm</h2>
+  ${d.regulations.length
+    ? html`<div class="table-wrap"><table>
+      <thead><tr><th scope="col">Áp dụng từ</th><th scope="col">Quy chế</th><th scope="col">Cờ thi đua</th><th scope="col">Bằng khen</th><th scope="col">Số có mặt tối thiểu</th></tr></thead>
+      <tbody>${d.regulations.map((r) => html`<tr><td>${dateVi(r.effectiveFrom)}</td><td>${r.title}${r.rotationRule ? html`<br><small class="muted">${r.rotationRule}</small>` : ''}</td><td>${r.flagRequirement}</td><td>${r.meritRequirement}</td><td>${r.quorum === null ? 'Không quy định' : `${pct(r.quorum)}% thành viên`}</td></tr>`)}</tbody>
+    </table></div>`
+    : html`<p class="muted">Chưa ghi nhận quy chế: bình xét dùng mức mặc định của hệ thống.</p>`}
+  ${d.canRecordRegulation
+    ? html`<details><summary>Ghi nhận quy chế (một phiên bản)</summary>
+    <form data-api="/api/clusters/${d.cluster.id}/regulations" data-method="POST" data-success="Đã ghi nhận quy chế hoạt động." novalidate>${formMessage}
+      <div class="field"><label for="reg-title">Tên quy chế (như được trích dẫn)</label><input id="reg-title" name="title" required></div>
+      <div class="field"><label for="reg-adopted">Ngày thông qua</label><input id="reg-adopted" name="adoptedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+      <div class="field"><label for="reg-from">Áp dụng từ ngày</label><input id="reg-from" name="effectiveFrom" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+      <div class="field"><label for="reg-flag">Tỷ lệ đồng ý cho Cờ thi đua (phần vạn, 8000 = 80%)</label><input id="reg-flag" name="flagShare" data-type="int" inputmode="numeric" value="8000" required></div>
+      <div class="field"><label><input type="checkbox" name="flagStrictlyAbove"> Cờ thi đua: phải vượt tỷ lệ (trên), không chỉ đạt</label></div>
+      <div class="field"><label for="reg-merit">Tỷ lệ đồng ý cho Bằng khen (phần vạn)</label><input id="reg-merit" name="meritShare" data-type="int" inputmode="numeric" value="5000" required></div>
+      <div class="field"><label><input type="checkbox" name="meritStrictlyAbove" checked> Bằng khen: phải vượt tỷ lệ (trên), không chỉ đạt</label></div>
+      <div class="field"><label for="reg-quorum">Số thành viên có mặt tối thiểu (phần vạn; để trống nếu quy chế không quy định)</label><input id="reg-quorum" name="quorum" data-type="int" inputmode="numeric"></div>
+      <div class="field"><label for="reg-rotation">Quy định luân phiên Cụm trưởng, Cụm phó</label><textarea id="reg-rotation" name="rotationRule" data-type="optional"></textarea></div>
+      <div class="actions"><button type="submit">Ghi nhận quy chế</button></div>
+    </form></details>`
+    : ''}
+</section>`;
 }
 
 export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
@@ -71,7 +104,8 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
       <tbody>${d.preview.steps.map((s) => html`<tr><td>${s.year}</td><td>${s.chair.shortName}</td><td>${s.viceChair?.shortName ?? '—'}</td><td><ul class="reasons">${s.reasons.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">${d.previewError ?? 'Chưa có quy tắc luân phiên.'}</p>`}
-</section>`,
+</section>
+${regulationSection(d)}`,
   );
 }
 

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { Permission } from '../../access/access.policy';
+import { AccessService } from '../../access/access.service';
+import { AuditService } from '../../audit/audit.service';
+import type { Principal } from '../../common/auth/principal';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { nowIso } from '../../common/time';
+import { UnitOfWork, updateVersioned } from '../../database/unit-of-work';
+import { requirementText } from '../awards.rules';
+import { CreateRegulationDto, RegulationView, UpdateRegulationDto } from './regulations.dto';
+import { ClusterRegulation } from './regulation.entity';
+
+const view = (r: ClusterRegulation): RegulationView => ({
+  id: r.id, clusterId: r.clusterId, title: r.title, adoptedOn: r.adoptedOn, effectiveFrom: r.effectiveFrom,
+  flagShare: r.flagShare, flagStrictlyAbove: r.flagStrictlyAbove, flagRequirement: requirementText(r.flagShare, r.flagStrictlyAbove),
+  meritShare: r.meritShare, meritStrictlyAbove: r.meritStrictlyAbove, meritRequirement: requirementText(r.meritShare, r.meritStrictlyAbove),
+  quorum: r.quorum, rotationRule: r.rotationRule, scoringRule: r.scoringRule, quotaRule: r.quotaRule, version: r.version,
+});
+
+const trimmed = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : s.trim() || null);
+
+/** Quy chế hoạt động of a cluster by version: recorded by its secretariat (or the organiser), read by the cluster's vote. */
+@Injectable()
+export class RegulationsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(p: Principal, clusterId: string): Promise<RegulationView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      return (await m.find(ClusterRegulation, { where: { clusterId }, order: { effectiveFrom: 'DESC' } })).map(view);
+    });
+  }
+
+  /** The version in force on a date (the latest that applies from it or earlier), or null. */
+  inForce(m: EntityManager, clusterId: string, date: string): Promise<ClusterRegulation | null> {
+    return m.findOne(ClusterRegulation, { where: { clusterId, effectiveFrom: LessThanOrEqual(date) }, order: { effectiveFrom: 'DESC' } });
+  }
+
+  create(p: Principal, clusterId: string, dto: CreateRegulationDto): Promise<RegulationView> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, Number(dto.effectiveFrom.slice(0, 4)));
+      if (dto.effectiveFrom < dto.adoptedOn) throw AppException.field(ErrorCode.ValidationFailed, 'effectiveFrom', 'Ngày áp dụng không được trước ngày thông qua quy chế.');
+      if (await m.exists(ClusterRegulation, { where: { clusterId, effectiveFrom: dto.effectiveFrom } })) throw AppException.field(ErrorCode.Duplicate, 'effectiveFrom', 'Đã có quy chế áp dụng từ ngày này.');
+      const now = nowIso();
+      const row: ClusterRegulation = {
+        id: randomUUID(), clusterId, title: dto.title.trim(), adoptedOn: dto.adoptedOn, effectiveFrom: dto.effectiveFrom,
+        flagShare: dto.flagShare, flagStrictlyAbove: dto.flagStrictlyAbove, meritShare: dto.meritShare, meritStrictlyAbove: dto.meritStrictlyAbove,
+        quorum: dto.quorum ?? null, rotationRule: trimmed(dto.rotationRule) ?? null, scoringRule: trimmed(dto.scoringRule) ?? null, quotaRule: trimmed(dto.quotaRule) ?? null,
+        version: 1, createdAt: now, updatedAt: now,
+      };
+      await m.insert(ClusterRegulation, row);
+      await this.audit.record(m, { action: 'cluster_regulation.create', entityType: 'cluster_regulation', entityId: row.id, after: row, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
+      return view(row);
+    });
+  }
+
+  update(p: Principal, id: string, dto: UpdateRegulationDto): Promise<RegulationView> {
+    return this.uow.write(async (m) => {
+      const current = await m.findOne(ClusterRegulation, { where: { id } });
+      if (!current) throw AppException.notFound('quy chế hoạt động');
+      const cluster = await this.access.require(m, p, Permission.YearManage, current.clusterId, Number(current.effectiveFrom.slice(0, 4)));
+      const { version, reason, ...fields } = dto;
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? trimmed(v) : v])) as Partial<ClusterRegulation>;
+      const next = { ...current, ...changes };
+      if (next.effectiveFrom < next.adoptedOn) throw AppException.field(ErrorCode.ValidationFailed, 'effectiveFrom', 'Ngày áp dụng không được trước ngày thông qua quy chế.');
+      const after = await updateVersioned(m, ClusterRegulation, current, version, { ...changes, updatedAt: nowIso() }, 'quy chế hoạt động');
+      await this.audit.record(m, { action: 'cluster_regulation.update', entityType: 'cluster_regulation', entityId: id, before: current, after, reason, organizerId: cluster.organizerId, clusterId: current.clusterId });
+      return view(after);
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+
+/** The cluster's operating regulation, versioned: the review meeting's vote follows the version in force on its day. */
+describe(`the cluster's operating regulation (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let units: string[];
+  const base = () => `/api/clusters/${ids.cum6}/years/2019`;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const regulation = {
+    title: 'Quy chế hoạt động của Cụm thi đua số 6 (ban hành kèm theo Biên bản hội nghị ngày 20/02/2020)',
+    adoptedOn: '2020-02-20',
+    effectiveFrom: '2020-02-20',
+    flagShare: 7500,
+    flagStrictlyAbove: false,
+    meritShare: 5000,
+    meritStrictlyAbove: true,
+    quorum: 6667,
+    rotationRule: 'Luân phiên Cụm trưởng theo thứ tự đã thống nhất tại hội nghị ký giao ước.',
+    reason: 'Hội nghị cụm thông qua quy chế',
+  };
+
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    units = [ids.daklak, await ids.unit('STTTT-PHUYEN'), ids.gialai, await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
+  });
+  after(() => t.close());
+
+  it('the secretariat records the regulation; a member reads it and cannot change it; applying before adoption is refused', async () => {
+    const backwards = await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(secretary)).send({ ...regulation, effectiveFrom: '2020-02-01' }).expect(400);
+    assert.equal(backwards.body.details[0].field, 'effectiveFrom');
+    const created = (await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(secretary)).send(regulation).expect(201)).body;
+    assert.equal(created.flagRequirement, 'từ 75% trở lên');
+    assert.equal(created.meritRequirement, 'trên 50%');
+    const member = await t.token('phuyen');
+    assert.equal((await t.http.get(`/api/clusters/${ids.cum6}/regulations`).set(auth(member)).expect(200)).body.length, 1);
+    await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(member)).send({ ...regulation, effectiveFrom: '2021-01-01' }).expect(403);
+  });
+
+  it('the meeting on 06/03/2020 follows it: 5 of 6 (83,33 %) passes the Cờ at 75 %; with four of six present (below two thirds) nothing passes', async () => {
+    let meeting = (await t.http.post(`${base()}/review-meeting`).set(auth(secretary)).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201)).body;
+    assert.equal(meeting.ruleBasis, regulation.title);
+    meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: units.map((unitId, i) => ({ unitId, status: i < 4 ? 'PRESENT' : 'WRITTEN_OPINION' })) }).expect(200)).body;
+    meeting = (await t.http.put(`${base()}/review-meeting/ballots`).set(auth(secretary)).send({ version: meeting.version, ballots: [{ unitId: units[0], award: 'EMULATION_FLAG', votesFor: 5 }] }).expect(200)).body;
+    const flag = () => meeting.results.find((r: { award: string }) => r.award === 'EMULATION_FLAG');
+    assert.equal(flag().quorumMet, false);
+    assert.equal(flag().candidates[0].passed, false);
+    const refused = await t.http.post(`${base()}/proposals`).set(auth(secretary)).send({ award: 'EMULATION_FLAG', unitId: units[0] }).expect(422);
+    assert.match(refused.body.message, /chưa đủ số thành viên có mặt theo quy chế hoạt động của cụm/);
+    meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: units.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
+    assert.equal(flag().quorumMet, true);
+    assert.deepEqual([flag().candidates[0].passed, flag().candidates[0].ratioText, flag().candidates[0].requiredText], [true, '83,33%', 'từ 75% trở lên']);
+  });
+
+  it('the minutes cite the regulation for the cluster vote, not a decree', async () => {
+    const pdf = await t.http.get(`${base()}/review-meeting/minutes.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(pdf.body)));
+    assert.ok(text.includes(`Mức đồng ý cần đạt theo ${regulation.title}`), text.slice(0, 2000));
+    assert.ok(text.includes('cần từ 75% trở lên tổng số thành viên đồng ý'));
+    assert.ok(!/căn cứ Nghị định/i.test(text));
+  });
+});
