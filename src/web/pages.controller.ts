@@ -14,6 +14,7 @@ import { AchievementReportsService } from '../awards/achievement-reports.service
 import { ProposalsService } from '../awards/proposals.service';
 import { CouncilService } from '../awards/council/council.service';
 import { RegulationsService } from '../awards/regulations/regulations.service';
+import { RatingsService } from '../awards/ratings/ratings.service';
 import { councilMeetingPage, councilPage } from './views/council.view';
 import { ReviewMeetingsService } from '../awards/review-meetings.service';
 import { ClustersService } from '../clusters/clusters.service';
@@ -73,6 +74,7 @@ export class PagesController {
     private readonly authenticator: Authenticator,
     private readonly council: CouncilService,
     private readonly regulations: RegulationsService,
+    private readonly ratings: RatingsService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -206,7 +208,7 @@ export class PagesController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
     const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
-    sendPage(res, dossierPage(this.frame(p), proposal, reports, true));
+    sendPage(res, dossierPage(this.frame(p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id)));
   }
 
   @Get('hoi-dong')

@@ -305,6 +305,15 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     if (!POPPLER_MISSING) assert.ok(squash(pdftotext(await minutes.path())).includes('HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG'), 'the council minutes');
 
     await page.goto(dossierUrl);
+    // The unit's legal rating of 2019, by decision, recorded from the dossier.
+    await page.getByText('Ghi nhận xếp loại năm 2019').click();
+    await page.getByLabel('Xếp loại', { exact: true }).selectOption('EXCELLENT');
+    await page.getByLabel('Cơ quan quyết định').fill('Ủy ban nhân dân tỉnh Đắk Lắk');
+    await page.getByLabel('Số quyết định xếp loại').fill('245/QĐ-UBND');
+    await page.getByLabel('Ngày quyết định xếp loại').fill('20/01/2020');
+    await page.getByRole('button', { name: 'Ghi nhận xếp loại' }).click();
+    await page.getByRole('cell', { name: '245/QĐ-UBND ngày 20/01/2020 của Ủy ban nhân dân tỉnh Đắk Lắk' }).waitFor();
+    assert.deepEqual(await unlabelledControls(page), []);
     const approveForm = page.locator('form', { has: page.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
     await approveForm.waitFor();
     await approveForm.getByLabel('Số quyết định').fill('123/QĐ-BTTTT');

@@ -5,6 +5,8 @@ import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
 import { dateTimeVi, dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
+import { standingSection } from './standing.view';
+import type { UnitStandingView } from '../../awards/ratings/ratings.dto';
 import { clusterHref, yearHref } from './clusters.view';
 
 const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 'ok', REJECTED: 'bad', RETURNED: 'bad', SUBMITTED: 'warn', IN_REVIEW: 'warn', DRAFT: 'info' };
@@ -116,7 +118,7 @@ ${proposals.length === 0
   );
 }
 
-export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Array<{ id: string; fileName: string }>, canReview: boolean): Html {
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Array<{ id: string; fileName: string }>, canReview: boolean, standing: UnitStandingView | null = null): Html {
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
   const act = (action: string, label: string, fields: Html, confirm?: string) =>
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã ghi nhận: ${label}." ${confirm ? html`data-confirm="${confirm}"` : ''} class="card" novalidate>${formMessage}
@@ -139,6 +141,7 @@ ${canReview && pr.status === 'IN_REVIEW'
     ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
   </div>`
   : ''}
+${standing ? standingSection(pr.unit, standing, pr.year, canReview) : ''}
 <section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Tài liệu hồ sơ</h2>
   <p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a>
   ${reports.map((r) => html` · <a data-download href="/api/proposals/${pr.id}/reports/${r.id}">${r.fileName}</a>`)}</p>
