@@ -39,9 +39,9 @@ export class IssuedDocument {
   @Column('varchar', { name: 'issued_at', length: 30 }) issuedAt: string;
   @Column('varchar', { name: 'issued_by', length: 50 }) issuedBy: string;
 
-  // The input information of an electronic document (Decree 30/2020 Appendix VI), as the document prints it;
+  // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), as the document prints it;
   // null on documents issued before it was kept, and where the document prints none (a draft's number and date).
-  /** Mã định danh của cơ quan, tổ chức: the cluster's document code or the organiser's unit code. */
+  /** The issuing body's code in this system (cluster's document code or organiser's unit code); not the Appendix's 13-character mã định danh. */
   @Column('varchar', { name: 'issuer_code', length: 50, nullable: true }) issuerCode: string | null;
   /** Số, ký hiệu văn bản. */
   @Column('varchar', { name: 'document_number', length: 50, nullable: true }) documentNumber: string | null;

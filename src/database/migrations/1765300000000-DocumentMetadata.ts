@@ -2,9 +2,10 @@ import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
 import { col } from './table-helpers';
 
 /**
- * The input information of an electronic document (Decree 30/2020 Appendix VI) on every issued document: the
- * issuing body's code, number and notation, date, type, summary, page count, signer's position and name, and the
- * recipients (a JSON list). Nullable: documents issued before keep null, and some documents print no number.
+ * The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I) on every issued document:
+ * the issuing body's code in this system, number and notation, date, type, summary, page count, signer's position
+ * and name, and the recipients (a JSON list). Lengths follow the Appendix where it gives one (type 100, summary
+ * 500, date 10). Nullable: documents issued before keep null, and some documents print no number or date.
  */
 export class DocumentMetadata1765300000000 implements MigrationInterface {
   name = 'DocumentMetadata1765300000000';

@@ -1,46 +1,55 @@
 import type { SignatureBlock, SignatureCell } from './decree30-drawing';
 
 /**
- * The input information of an electronic document (thông tin đầu vào của văn bản điện tử) that Decree 30/2020
- * Appendix VI lists, as this system fills it: what the document itself prints. Kept in the register
- * (issued_documents) and written into the PDF's Info dictionary. The page count (Số trang) is not here: it is
- * measured on the produced file. Pure data: no database, no PDF.
+ * The input information of an outgoing document that Decree 30/2020 Appendix VI ("Hệ thống quản lý tài liệu điện
+ * tử"), Part II "Chuẩn thông tin đầu vào của hệ thống", section I "Thông tin đầu vào của dữ liệu quản lý văn bản đi"
+ * lists, as far as this system knows it: what the document itself prints. The Appendix's field numbers and tags are
+ * given per field. Kept in the register (issued_documents) and written into the PDF's Info dictionary. The page
+ * count (field 10, Số trang của văn bản, PageAmount) is not here: it is measured on the produced file.
+ * Not kept: Mã hồ sơ (1), Ngôn ngữ (9, always Vietnamese), Ghi chú (11), Mức độ khẩn, độ mật (14), Số lượng bản
+ * phát hành (15), Hạn trả lời (16); the issuing body's name (7) is the register's issuer_name.
+ * Pure data: no database, no PDF.
  */
 export interface ElectronicRecord {
-  /** Mã định danh của cơ quan, tổ chức: the cluster's document code (CTĐ6) or the organiser's unit code. */
+  /**
+   * The issuing body's code in this system: the cluster's document code (CTĐ6) or the organiser's unit code. It
+   * stands where the Appendix puts a mã định danh của cơ quan, tổ chức (a 13-character OrganId from the national
+   * catalogue), which a cluster does not have and the system does not hold; it is not that identifier.
+   */
   issuerCode: string | null;
-  /** Số, ký hiệu văn bản ("05/TTr-CTĐ6"); null when the document prints none (a list, a scoreboard, a draft). */
+  /** Fields 4–5, Số / Ký hiệu của văn bản (CodeNumber, CodeNotation), together as printed ("05/TTr-CTĐ6"); null when the document prints none (a list, a scoreboard, a draft). */
   number: string | null;
-  /** Ngày, tháng, năm văn bản (YYYY-MM-DD); null for a draft the signer dates. */
+  /** Field 6, Ngày, tháng, năm văn bản (IssuedDate), YYYY-MM-DD; null for a draft the signer dates. */
   date: string | null;
-  /** Tên loại văn bản ("Tờ trình", "Biên bản"). */
+  /** Field 3, Tên loại văn bản (TypeName): "Tờ trình", "Biên bản". */
   type: string;
-  /** Trích yếu nội dung, as printed under the type; null when the document prints none. */
+  /** Field 8, Trích yếu nội dung (Subject), as printed under the type; null when the document prints none. */
   summary: string | null;
-  /** Chức vụ của người ký; for several signers, one entry each, joined by "; ". */
+  /** Field 12.1, Chức vụ của người ký văn bản (Position); several signers joined by "; ". */
   signerPosition: string | null;
-  /** Họ và tên người ký, in the order of signerPosition; null when no person's name is printed. */
+  /** Field 12.2, Họ và tên người ký văn bản (FullName), in the order of signerPosition; null when no name is printed. */
   signerName: string | null;
-  /** Nơi nhận, one entry per printed line (without the leading dash and the closing punctuation). */
+  /** Field 13, Nơi nhận (To), one entry per printed line (without the leading dash and the closing punctuation). */
   recipients: string[];
 }
 
-/** The Appendix VI name of each field (people-facing labels, also in the verification page). */
+/** The Appendix VI name of each field (people-facing labels; the issuer's code is this system's, see issuerCode). */
 export const RECORD_LABELS = {
-  issuerCode: 'Mã định danh của cơ quan, tổ chức',
+  issuerCode: 'Mã cơ quan, tổ chức ban hành (trong hệ thống)',
   number: 'Số, ký hiệu văn bản',
   date: 'Ngày, tháng, năm văn bản',
   type: 'Tên loại văn bản',
   summary: 'Trích yếu nội dung',
-  pageCount: 'Số trang',
-  signerPosition: 'Chức vụ người ký',
-  signerName: 'Họ và tên người ký',
+  pageCount: 'Số trang của văn bản',
+  signerPosition: 'Chức vụ của người ký văn bản',
+  signerName: 'Họ và tên người ký văn bản',
   recipients: 'Nơi nhận',
 } as const;
 
 /**
- * The custom keys of the PDF Info dictionary (ASCII names, Vietnamese values). Standard keys (Title, Subject,
- * Keywords) stay as they are; these are read with `pdfinfo -custom`.
+ * The custom keys of the PDF Info dictionary (ASCII names, Vietnamese values), read with `pdfinfo -custom`. They are
+ * the Vietnamese field names without diacritics rather than the Appendix's English tags, as its "Subject" would
+ * collide with the standard Info key of that name (which, like Title and Keywords, stays as it is).
  */
 export const INFO_KEYS = {
   issuerCode: 'MaDinhDanhCoQuan',
