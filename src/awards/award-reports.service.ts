@@ -11,7 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
-import { renderDecisionDraft } from '../documents/pdf/decision.pdf';
+import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { LegalService } from '../legal/legal.service';
 import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
 import { todayInVietnam } from '../common/time';
@@ -164,6 +164,8 @@ export class AwardReportsService {
       title: `Dự thảo quyết định khen thưởng năm ${year}`,
       statusLabel: 'Dự thảo',
       signature: { name: data.ministry.name, reason: `Dự thảo quyết định khen thưởng năm ${year}`, location: 'Hà Nội' },
+      // A draft: no number, no date and no signer's name yet; the register keeps them null.
+      record: decisionRecord(content),
       render: (documentId, verifyUrl) => renderDecisionDraft({ ...content, documentId, verifyUrl }),
     });
     return { fileName: `Du-thao-quyet-dinh-khen-thuong-${year}.pdf`, content: issued.content, documentId: issued.document.id };

@@ -13,7 +13,8 @@ import { DocumentNumbersService } from '../issued-documents/document-numbers.ser
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
-import { DossierDocumentData, renderList, renderSubmission } from '../documents/pdf/dossier.pdf';
+import { DossierDocumentData, listRecord, renderList, renderSubmission, submissionRecord } from '../documents/pdf/dossier.pdf';
+import type { ElectronicRecord } from '../documents/pdf/electronic-record';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { LegalService } from '../legal/legal.service';
 import { legalBasesOn } from '../legal/legal.rules';
@@ -69,6 +70,7 @@ export class DossierService {
     const content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'> = {
       organizerName: state.organizer.name,
       clusterName: state.cluster.name,
+      issuerCode: state.cluster.documentCode,
       number,
       place: state.chair?.province ?? state.meeting.place,
       date,
@@ -100,12 +102,12 @@ export class DossierService {
 
   async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
     const { content, state } = await this.data(p, clusterId, year, issuedOn);
-    return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
+    return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
   }
 
   async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string) {
     const { content, state } = await this.data(p, clusterId, year, issuedOn);
-    return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
+    return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, listRecord(content), state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
   }
 
   async listXlsx(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<{ fileName: string; content: Buffer }> {
@@ -130,6 +132,7 @@ export class DossierService {
     kind: string,
     title: string,
     content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'>,
+    record: ElectronicRecord,
     state: { cluster: { id: string; name: string }; meeting: { id: string; version: number } },
     render: (id: string, url: string) => Promise<Buffer>,
     fileName: string,
@@ -145,6 +148,7 @@ export class DossierService {
       title,
       statusLabel: `Số ${content.number}`,
       signature: { name: state.cluster.name, reason: title, location: content.place },
+      record,
       render,
     });
     return { fileName, content: issued.content, documentId: issued.document.id };

@@ -9,7 +9,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
-import { renderMinutes } from '../documents/pdf/minutes.pdf';
+import { minutesRecord, renderMinutes } from '../documents/pdf/minutes.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
@@ -43,6 +43,7 @@ export class MinutesService {
     const content = {
       organizerName: state.organizer.name,
       clusterName: state.cluster.name,
+      issuerCode: state.cluster.documentCode,
       number,
       year,
       heldOn: state.meeting.heldOn,
@@ -74,6 +75,7 @@ export class MinutesService {
       title: `Biên bản hội nghị bình xét thi đua năm ${year}`,
       statusLabel: `Số ${number}`,
       signature: { name: state.cluster.name, reason: `Phát hành biên bản hội nghị bình xét năm ${year}`, location: state.meeting.place },
+      record: minutesRecord(content),
       render: (documentId, verifyUrl) => renderMinutes({ ...content, documentId, verifyUrl }),
     });
     return { fileName: `Bien-ban-binh-xet-${year}-${state.cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };

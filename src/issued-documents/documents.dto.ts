@@ -6,6 +6,19 @@ export class VerifyHashDto {
   sha256?: string;
 }
 
+/** The input information of an electronic document (Decree 30/2020 Appendix VI) as kept in the register. */
+export class ElectronicRecordView {
+  @ApiProperty({ nullable: true, type: String, description: 'Mã cơ quan, tổ chức ban hành trong hệ thống (mã cụm thi đua hoặc mã đơn vị tổ chức cụm); không phải mã định danh 13 ký tự theo danh mục quốc gia.', example: 'CTĐ6' }) issuerCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Số, ký hiệu văn bản; null khi văn bản không có số (danh sách, bảng tổng hợp, dự thảo).', example: '05/TTr-CTĐ6' }) number: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Ngày, tháng, năm văn bản (YYYY-MM-DD); null với dự thảo chưa ghi ngày.', example: '2020-03-06' }) date: string | null;
+  @ApiProperty({ description: 'Tên loại văn bản.', example: 'Tờ trình' }) type: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Trích yếu nội dung.' }) summary: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Số trang của văn bản (đếm trên tệp đã phát hành).' }) pageCount: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Chức vụ của người ký văn bản; nhiều người ký cách nhau bởi "; ".' }) signerPosition: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Họ và tên người ký văn bản, theo thứ tự chức vụ; null khi văn bản chưa ghi tên người ký.' }) signerName: string | null;
+  @ApiProperty({ type: [String], description: 'Nơi nhận.' }) recipients: string[];
+}
+
 export class DocumentInfoView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'PLEDGE' }) kind: string;
@@ -18,6 +31,8 @@ export class DocumentInfoView {
   @ApiProperty() sizeBytes: number;
   @ApiProperty() issuedAt: string;
   @ApiProperty() verifyUrl: string;
+  @ApiProperty({ type: ElectronicRecordView, nullable: true, description: 'Thông tin đầu vào của dữ liệu quản lý văn bản đi (Nghị định 30/2020/NĐ-CP, Phụ lục VI, Phần II, mục I); null với tài liệu phát hành trước khi hệ thống lưu các thông tin này.' })
+  record: ElectronicRecordView | null;
 }
 
 export class VerificationView {

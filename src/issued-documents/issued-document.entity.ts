@@ -38,4 +38,25 @@ export class IssuedDocument {
   @Column('varchar', { name: 'file_path', length: 200 }) filePath: string;
   @Column('varchar', { name: 'issued_at', length: 30 }) issuedAt: string;
   @Column('varchar', { name: 'issued_by', length: 50 }) issuedBy: string;
+
+  // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), as the document prints it;
+  // null on documents issued before it was kept, and where the document prints none (a draft's number and date).
+  /** The issuing body's code in this system (cluster's document code or organiser's unit code); not the Appendix's 13-character mã định danh. */
+  @Column('varchar', { name: 'issuer_code', length: 50, nullable: true }) issuerCode: string | null;
+  /** Số, ký hiệu văn bản. */
+  @Column('varchar', { name: 'document_number', length: 50, nullable: true }) documentNumber: string | null;
+  /** Ngày, tháng, năm văn bản (YYYY-MM-DD). */
+  @Column('varchar', { name: 'document_date', length: 10, nullable: true }) documentDate: string | null;
+  /** Tên loại văn bản. */
+  @Column('varchar', { name: 'document_type', length: 100, nullable: true }) documentType: string | null;
+  /** Trích yếu nội dung. */
+  @Column('varchar', { length: 500, nullable: true }) summary: string | null;
+  /** Số trang, counted on the issued file. */
+  @Column('integer', { name: 'page_count', nullable: true }) pageCount: number | null;
+  /** Chức vụ người ký; several signers joined by "; ". */
+  @Column('text', { name: 'signer_position', nullable: true }) signerPosition: string | null;
+  /** Họ và tên người ký, in the order of the positions. */
+  @Column('text', { name: 'signer_name', nullable: true }) signerName: string | null;
+  /** Nơi nhận: a JSON array of strings. */
+  @Column('text', { nullable: true }) recipients: string | null;
 }

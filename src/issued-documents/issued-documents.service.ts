@@ -15,6 +15,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocument } from './issued-document.entity';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { SignatureMeta, SigningService } from '../documents/signing/signing.service';
+import { ElectronicRecord, countPdfPages } from '../documents/pdf/electronic-record';
 
 export interface IssueRequest {
   kind: string;
@@ -31,6 +32,8 @@ export interface IssueRequest {
   title: string;
   statusLabel: string;
   signature: SignatureMeta;
+  /** The Decree 30 Appendix VI information the document prints (the same the renderer writes into the PDF). */
+  record: ElectronicRecord;
   /** Renders the unsigned PDF; receives the id and the verification address printed in it. */
   render: (documentId: string, verifyUrl: string) => Promise<Buffer>;
 }
@@ -56,8 +59,13 @@ export interface DocumentInfo {
   sizeBytes: number;
   issuedAt: string;
   verifyUrl: string;
+  /** The Decree 30 Appendix VI information kept in the register; null for a document issued before it was kept. */
+  record: RegisteredRecord | null;
 }
 
+export interface RegisteredRecord extends ElectronicRecord {
+  pageCount: number | null;
+}
 
 /**
  * The register of issued files: renders, signs, stores under data/documents/ and records the SHA-256.
@@ -109,6 +117,7 @@ export class IssuedDocumentsService {
       filePath: relative,
       issuedAt: nowIso(),
       issuedBy: currentActor().username,
+      ...recordColumns(req.record, countPdfPages(content)),
     };
     try {
       await this.uow.write(async (m) => {
@@ -196,8 +205,38 @@ export class IssuedDocumentsService {
       sizeBytes: doc.sizeBytes,
       issuedAt: doc.issuedAt,
       verifyUrl: this.verifyUrl(doc.id),
+      record: registeredRecord(doc),
     };
   }
+}
+
+function recordColumns(r: ElectronicRecord, pageCount: number): Pick<IssuedDocument, 'issuerCode' | 'documentNumber' | 'documentDate' | 'documentType' | 'summary' | 'pageCount' | 'signerPosition' | 'signerName' | 'recipients'> {
+  return {
+    issuerCode: r.issuerCode,
+    documentNumber: r.number,
+    documentDate: r.date,
+    documentType: r.type,
+    summary: r.summary,
+    pageCount,
+    signerPosition: r.signerPosition,
+    signerName: r.signerName,
+    recipients: JSON.stringify(r.recipients),
+  };
+}
+
+function registeredRecord(doc: IssuedDocument): RegisteredRecord | null {
+  if (doc.documentType === null || doc.documentType === undefined) return null;
+  return {
+    issuerCode: doc.issuerCode,
+    number: doc.documentNumber,
+    date: doc.documentDate,
+    type: doc.documentType,
+    summary: doc.summary,
+    pageCount: doc.pageCount,
+    signerPosition: doc.signerPosition,
+    signerName: doc.signerName,
+    recipients: doc.recipients ? (JSON.parse(doc.recipients) as string[]) : [],
+  };
 }
 
 function intactMessage(doc: DocumentInfo): string {

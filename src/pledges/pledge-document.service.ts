@@ -10,7 +10,7 @@ import { UnitsRepository } from '../units/units.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
-import { PledgeCriterion, PledgeDocumentData, renderPledge } from '../documents/pdf/pledge.pdf';
+import { PledgeCriterion, PledgeDocumentData, pledgeRecord, renderPledge } from '../documents/pdf/pledge.pdf';
 import { vietnamTime } from '../documents/pdf/vietnamese-dates';
 import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
 import { PledgeStates, markOf } from './pledge-state';
@@ -48,6 +48,7 @@ export class PledgeDocumentService {
         // The organiser as named on the signing date (Bộ Thông tin và Truyền thông for a 2020 pledge).
         organizerName: (await this.units.asOf(m, s.cluster.organizerId, s.pledge.signingDate)).name,
         clusterName: s.cluster.name,
+        issuerCode: s.cluster.documentCode,
         documentNumber: s.pledge.documentNumber,
         place: s.pledge.signingPlace,
         date: s.pledge.signingDate,
@@ -89,6 +90,7 @@ export class PledgeDocumentService {
         reason: `Phát hành ${state.pledge.title} (${statusLabel})`,
         location: state.pledge.signingPlace,
       },
+      record: pledgeRecord(data),
       render: (documentId, verifyUrl) => renderPledge({ ...data, documentId, verifyUrl }),
     });
     const suffix = state.pledge.status === 'COMPLETE' ? '' : '-du-thao';

@@ -18,7 +18,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ScoreboardData, writeScoreboard } from '../documents/excel/scoreboard-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
-import { renderScoreboard } from '../documents/pdf/scoreboard.pdf';
+import { renderScoreboard, scoreboardRecord } from '../documents/pdf/scoreboard.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { sheetTotals } from './ranking.rules';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS } from './score-sheet.entity';
@@ -109,6 +109,7 @@ export class ScoreboardService {
     const content = {
       organizerName: organizer.name,
       clusterName: cluster.name,
+      issuerCode: cluster.documentCode,
       year,
       place: chair?.province ?? organizer.province ?? 'Hà Nội',
       date: reviewMeetingOn ?? todayInVietnam(),
@@ -133,6 +134,7 @@ export class ScoreboardService {
       title: `Bảng tổng hợp kết quả chấm điểm thi đua năm ${year}`,
       statusLabel: config.publishedAt ? 'Đã công bố' : 'Dự thảo',
       signature: { name: cluster.name, reason: `Phát hành bảng tổng hợp kết quả chấm điểm năm ${year}`, location: content.place },
+      record: scoreboardRecord(content),
       render: (documentId, verifyUrl) => renderScoreboard({ ...content, documentId, verifyUrl }),
     });
     return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };

@@ -124,6 +124,9 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: pdf.body as Buffer });
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.getByRole('heading', { name: 'Tài liệu nguyên vẹn' }).waitFor();
+    // The Decree 30 Appendix VI information the register keeps for the document.
+    const output = (await page.locator('[data-role="verify-output"]').textContent()) ?? '';
+    for (const part of ['Tên loại văn bản', 'Bảng tổng hợp kết quả chấm điểm', 'Trích yếu nội dung', 'Số trang của văn bản', 'Chức vụ của người ký văn bản']) assert.ok(output.includes(part), `verification shows "${part}"`);
     await rig.shot(page, 'xac-thuc-ket-qua');
     const changed = Buffer.from(pdf.body as Buffer);
     changed[changed.length - 20] ^= 1;

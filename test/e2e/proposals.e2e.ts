@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { todayInVietnam } from '../../src/common/time';
 import { runCouncil } from '../support/council';
 import { after, before, describe, it } from 'node:test';
-import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
+import { POPPLER_MISSING, pdfPageCount, pdfinfoCustom, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
@@ -198,7 +199,25 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       assert.equal(bad.body.details[0].field, 'issuedOn');
       assert.match(bad.body.details[0].message, message);
     }
+    // The register keeps the Decree 30 Appendix VI information of what it issued, and verification shows it.
+    const sha256 = createHash('sha256').update(submission.body as Buffer).digest('hex');
+    const verified = (await t.http.post('/api/documents/verify').send({ sha256 }).expect(200)).body;
+    assert.equal(verified.intact, true);
+    const record = verified.document.record;
+    assert.deepEqual({ ...record, signerPosition: undefined, pageCount: undefined }, {
+      issuerCode: 'CTĐ6', number: '01/TTr-CTĐ6', date: '2020-03-10', type: 'Tờ trình', summary: 'Về việc đề nghị tặng Cờ thi đua và Bằng khen năm 2019',
+      signerPosition: undefined, pageCount: undefined, signerName: null, recipients: ['Như trên', 'Vụ Thi đua – Khen thưởng', 'Các đơn vị thành viên', 'Lưu: VT, CTĐ6'],
+    });
+    assert.match(record.signerPosition, /^TM\. Cụm thi đua số 6, Cụm trưởng, Sở Thông tin và Truyền thông tỉnh /);
+    assert.ok(record.pageCount >= 1);
+    const byId = (await t.http.get(`/api/documents/${verified.document.id}/verification`).expect(200)).body;
+    assert.deepEqual(byId.record, record);
+    const listRecord = (await t.http.post('/api/documents/verify').send({ sha256: createHash('sha256').update(list.body as Buffer).digest('hex') }).expect(200)).body.document.record;
+    assert.equal(listRecord.type, 'Danh sách');
+    assert.equal(listRecord.number, null, 'the list prints no number of its own');
     if (POPPLER_MISSING) return;
+    assert.equal(record.pageCount, pdfPageCount(tempFile(submission.body)), 'the register counts the pages of the issued file');
+    assert.equal(pdfinfoCustom(tempFile(submission.body)).SoKyHieuVanBan, '01/TTr-CTĐ6', 'the signed file keeps the record in its Info dictionary');
     const text = squash(pdftotext(tempFile(submission.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỜ TRÌNH', 'Số: 01/TTr-CTĐ6', 'ngày 10 tháng 3 năm 2020', 'Kính gửi: Bộ trưởng Bộ Thông tin và Truyền thông',

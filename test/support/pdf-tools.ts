@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** poppler-utils (pdftotext, pdffonts, pdfsig, pdftoppm): installed by .ci/run; tests skip without them. */
+/** poppler-utils (pdftotext, pdffonts, pdfsig, pdftoppm, pdfinfo): installed by .ci/run; tests skip without them. */
 export function hasTool(tool: string): boolean {
   return spawnSync('which', [tool], { stdio: 'ignore' }).status === 0;
 }
 
-export const POPPLER_MISSING = ['pdftotext', 'pdffonts', 'pdfsig', 'pdftoppm'].some((t) => !hasTool(t))
+export const POPPLER_MISSING = ['pdftotext', 'pdffonts', 'pdfsig', 'pdftoppm', 'pdfinfo'].some((t) => !hasTool(t))
   ? 'poppler-utils is not installed (apt-get install poppler-utils); CI installs it'
   : false;
 
@@ -25,6 +25,17 @@ export function pdftotext(path: string): string {
 
 export function pdffonts(path: string): string {
   return execFileSync('pdffonts', [path], { encoding: 'utf8' });
+}
+
+/** The Info dictionary with its custom keys (`pdfinfo -custom`), as key → value (UTF-8). */
+export function pdfinfoCustom(path: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', ['-custom', '-enc', 'UTF-8', path], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').map((l) => /^([A-Za-z][A-Za-z0-9]*):\s*(.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m).map((m) => [m[1], m[2].trim()]));
+}
+
+/** The page count pdfinfo reads from the file's page tree. */
+export function pdfPageCount(path: string): number {
+  return Number(/^Pages:\s*(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
 }
 
 /** pdfsig's report; it exits non-zero for an invalid signature, so the output is read either way. */

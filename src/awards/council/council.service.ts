@@ -9,7 +9,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { nowIso } from '../../common/time';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
-import { renderCouncilMinutes } from '../../documents/pdf/council-minutes.pdf';
+import { councilMinutesRecord, renderCouncilMinutes } from '../../documents/pdf/council-minutes.pdf';
 import { LAYOUT_VERSION } from '../../documents/pdf/decree30';
 import { DocumentNumbersService } from '../../issued-documents/document-numbers.service';
 import { IssuedDocumentsService } from '../../issued-documents/issued-documents.service';
@@ -236,7 +236,7 @@ export class CouncilService {
     const number = await this.numbers.numberFor(view.organizerId, `HĐTĐKT`, Number(view.heldOn.slice(0, 4)), 'BB', view.id);
     const chair = view.members.find((x) => x.role === 'CHAIR');
     const content = {
-      organizerName: organizer.name, number, year: view.year, heldOn: view.heldOn, place: view.place, chairName: chair?.name ?? '', minutesBy: view.minutesBy,
+      organizerName: organizer.name, issuerCode: organizer.code, number, year: view.year, heldOn: view.heldOn, place: view.place, chairName: chair?.name ?? '', minutesBy: view.minutesBy,
       members: view.members.map((x) => ({ name: x.name, position: x.position, roleLabel: x.roleLabel, statusLabel: x.statusLabel ?? 'Vắng' })),
       memberCount: view.memberCount, presentCount: view.presentCount, votingCount: view.votingCount,
       shareLines: view.shares.filter((s) => view.ballots.some((b) => b.award === s.award)).map((s) => s.basisText),
@@ -251,6 +251,7 @@ export class CouncilService {
       kind: 'COUNCIL_MINUTES', clusterId: null, organizerId: view.organizerId, issuerName: `${COUNCIL} ${organizer.name}`, year: view.year, sourceId: view.id, sourceVersion: view.version, contentKey,
       title: `Biên bản họp ${COUNCIL} xét khen thưởng năm ${view.year}`, statusLabel: `Số ${number}`,
       signature: { name: `${COUNCIL} ${organizer.name}`, reason: `Biên bản họp Hội đồng năm ${view.year}`, location: view.place },
+      record: councilMinutesRecord(content),
       render: (documentId, verifyUrl) => renderCouncilMinutes({ ...content, documentId, verifyUrl }),
     });
     return { fileName: `Bien-ban-Hoi-dong-TDKT-${view.year}.pdf`, content: issued.content, documentId: issued.document.id };

@@ -1,4 +1,5 @@
 import { Decree30Document } from './decree30';
+import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
 
 /** Biên bản họp Hội đồng Thi đua – Khen thưởng, as plain data. */
 export interface CouncilMinutesData {
@@ -19,6 +20,20 @@ export interface CouncilMinutesData {
   shareLines: string[];
   rows: Array<{ unitName: string; clusterName: string; awardLabel: string; votesText: string; ratioText: string; resultText: string }>;
   conclusions: string | null;
+  /** Mã định danh of the issuer (the organiser's unit code). */
+  issuerCode?: string | null;
+}
+
+const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
+const councilSummary = (data: DocumentContent<CouncilMinutesData>) => `Họp ${COUNCIL} xét khen thưởng năm ${data.year}`;
+const councilSigners = (data: DocumentContent<CouncilMinutesData>) => [
+  { unitName: 'Thư ký', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
+  { unitName: 'Chủ tịch Hội đồng', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairName },
+];
+
+/** The Appendix VI information of the council's Biên bản: dated the meeting's day, signed by secretary and chair. */
+export function councilMinutesRecord(data: DocumentContent<CouncilMinutesData>): ElectronicRecord {
+  return { issuerCode: data.issuerCode ?? null, number: data.number, date: data.heldOn, type: 'Biên bản', summary: councilSummary(data), ...cellSigners(councilSigners(data)), recipients: [] };
 }
 
 const dayMonthYear = (iso: string) => {
@@ -27,11 +42,11 @@ const dayMonthYear = (iso: string) => {
 };
 
 export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Buffer> {
-  const council = 'Hội đồng Thi đua – Khen thưởng';
-  const pdf = new Decree30Document({ title: `Biên bản họp ${council} xét khen thưởng năm ${data.year}`, subject: data.organizerName, documentId: data.documentId });
+  const council = COUNCIL;
+  const pdf = new Decree30Document({ title: `Biên bản họp ${council} xét khen thưởng năm ${data.year}`, subject: data.organizerName, documentId: data.documentId, record: councilMinutesRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: council, number: data.number, place: data.place, date: data.heldOn })
-    .documentType('Biên bản', [`Họp ${council} xét khen thưởng năm ${data.year}`]);
+    .documentType('Biên bản', [councilSummary(data)]);
   pdf.paragraph(`Hôm nay, ${dayMonthYear(data.heldOn)}, tại ${data.place}, ${council} ${data.organizerName} họp xét đề nghị khen thưởng năm ${data.year} của các cụm thi đua.`);
   pdf.paragraph(`Chủ trì: ${data.chairName}. Thư ký: ${data.minutesBy}.`);
   pdf.heading('I. THÀNH PHẦN');
@@ -49,9 +64,6 @@ export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Bu
   pdf.heading('III. KẾT LUẬN');
   pdf.paragraph(data.conclusions ?? `${council} thống nhất trình Bộ trưởng xem xét, quyết định khen thưởng các tập thể đạt tỷ lệ biểu quyết tại mục II.`);
   pdf.paragraph('Biên bản được lập và thông qua tại cuộc họp.', { font: 'Tinos-Italic' });
-  pdf.signatureGrid('', [
-    { unitName: 'Thư ký', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
-    { unitName: 'Chủ tịch Hội đồng', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairName },
-  ], 2);
+  pdf.signatureGrid('', councilSigners(data), 2);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
 }

@@ -1,4 +1,5 @@
 import { Decree30Document } from './decree30';
+import { DocumentContent, ElectronicRecord, blockSigner, recipientEntries } from './electronic-record';
 
 /** Dự thảo quyết định khen thưởng, as plain data. */
 export interface DecisionDraftData {
@@ -16,12 +17,24 @@ export interface DecisionDraftData {
   legalBases: string[];
 }
 
+const decisionSummary = (data: DocumentContent<DecisionDraftData>) => `Về việc tặng ${data.awards.map((a) => a.awardLabel).join(' và ')} năm ${data.year}`;
+// The Minister signs in their own right; the name is left for the signer.
+const DECISION_BLOCK = { authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' };
+const decisionRecipients = (data: DocumentContent<DecisionDraftData>) => [`- Như Điều ${data.awards.length + 1};`, '- Các Thứ trưởng;', `- ${data.standingBody};`, '- Lưu: VT, TĐKT.'];
+
+/**
+ * The Appendix VI information of the draft: it has no number and no date yet (the blanks are the signer's) and no
+ * signer's name, so those stay null rather than invented; the issuer is the ministry (its unit code).
+ */
+export function decisionRecord(data: DocumentContent<DecisionDraftData>): ElectronicRecord {
+  return { issuerCode: data.ministryCode, number: null, date: data.date, type: 'Quyết định', summary: decisionSummary(data), ...blockSigner(DECISION_BLOCK), recipients: recipientEntries(decisionRecipients(data)) };
+}
+
 export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buffer> {
-  const labels = data.awards.map((a) => a.awardLabel).join(' và ');
-  const pdf = new Decree30Document({ title: `Dự thảo quyết định khen thưởng năm ${data.year}`, subject: data.ministryName, documentId: data.documentId });
+  const pdf = new Decree30Document({ title: `Dự thảo quyết định khen thưởng năm ${data.year}`, subject: data.ministryName, documentId: data.documentId, record: decisionRecord(data) });
   pdf
     .header({ parentBody: '', issuingBody: data.ministryName, number: `      /QĐ-${data.ministryCode}`, place: data.place, date: data.date })
-    .documentType('Quyết định', [`Về việc tặng ${labels} năm ${data.year}`]);
+    .documentType('Quyết định', [decisionSummary(data)]);
   pdf.paragraph(`BỘ TRƯỞNG ${data.ministryName.toLocaleUpperCase('vi')}`, { align: 'center', indent: false, font: 'Tinos-Bold' });
   pdf.legalBases(data.legalBases);
   pdf.paragraph('QUYẾT ĐỊNH:', { align: 'center', indent: false, font: 'Tinos-Bold' });
@@ -32,9 +45,8 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   });
   const last = `Điều ${data.awards.length + 1}`;
   const closing = `Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng ${data.standingBody} và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`;
-  // The Minister signs in their own right; the name is left for the signer.
-  const block = { authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' };
-  const recipients = [`- Như ${last};`, '- Các Thứ trưởng;', `- ${data.standingBody};`, '- Lưu: VT, TĐKT.'];
+  const block = DECISION_BLOCK;
+  const recipients = decisionRecipients(data);
   // The closing article stays on the page of the signature block, which is never alone on its page.
   pdf.keepTogether(pdf.paragraphHeight(`${last}. ${closing}`) + pdf.signatureBlockHeight(block, recipients));
   pdf.paragraph(closing, { lead: `${last}.` });

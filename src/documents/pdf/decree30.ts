@@ -15,17 +15,19 @@ import {
 import { TableColumn, TableOptions, drawTable } from './decree30-table';
 import { drawLines, shortRule, wrapWords } from './decree30-text';
 import { Decree30Header, PAGE_MARGINS, drawHeader } from './decree30-header';
+import { ElectronicRecord, recordInfo } from './electronic-record';
 
 export { PAGE_MARGINS } from './decree30-header';
 export type { Decree30Header } from './decree30-header';
 
 export type { SignatureBlock, SignatureCell } from './decree30-drawing';
 export type { TableColumn } from './decree30-table';
+export type { ElectronicRecord } from './electronic-record';
 
 const MM = 72 / 25.4;
 
 /** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
-export const LAYOUT_VERSION = 7;
+export const LAYOUT_VERSION = 8;
 
 /** The verification footer (QR code and lines) sits at the foot of the text area of every page. */
 const QR_SIZE = 40;
@@ -47,6 +49,8 @@ export interface DocumentMeta {
   /** Id of the issued document (also in Keywords, for verification of tampered copies). */
   documentId: string;
   landscape?: boolean;
+  /** The Decree 30 Appendix VI input information, written into the Info dictionary at finish(). */
+  record?: ElectronicRecord;
 }
 
 /**
@@ -57,8 +61,10 @@ export class Decree30Document {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
+  private readonly record?: ElectronicRecord;
 
   constructor(meta: DocumentMeta) {
+    this.record = meta.record;
     const PDFDocument = pdfkit();
     this.doc = new PDFDocument({
       size: 'A4',
@@ -265,6 +271,8 @@ export class Decree30Document {
       }
       d.page.margins = saved;
     }
+    // Custom Info keys (pdfkit writes every key of info; its typings list only the standard ones).
+    if (this.record) Object.assign(d.info as Record<string, unknown>, recordInfo(this.record, range.count));
     d.end();
     await this.ended;
     return Buffer.concat(this.chunks);

@@ -1,4 +1,5 @@
 import { Decree30Document, SignatureBlock } from './decree30';
+import { DocumentContent, ElectronicRecord, blockSigner, recipientEntries } from './electronic-record';
 
 export interface ProposedUnit {
   unitName: string;
@@ -28,12 +29,14 @@ export interface DossierDocumentData {
   signerUnit?: string | null;
   /** The signer's full name; empty when no person is known (the name slot is then left empty). */
   signerName: string;
+  /** Mã định danh of the issuer (the cluster's document code). */
+  issuerCode?: string | null;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** TM. of the cluster, the chair's title and unit; the name slot holds a person's name or stays empty. */
-const signature = (data: DossierDocumentData): SignatureBlock => ({
+const signature = (data: DocumentContent<DossierDocumentData>): SignatureBlock => ({
   authority: data.signerAuthority,
   title: data.signerTitle,
   unit: data.signerUnit ?? null,
@@ -41,12 +44,27 @@ const signature = (data: DossierDocumentData): SignatureBlock => ({
   signer: data.signerName,
 });
 
+const submissionSummary = (data: DocumentContent<DossierDocumentData>) =>
+  `Về việc đề nghị tặng ${data.byAward.map((a) => a.awardLabel.replace(' của Bộ trưởng', '').replace(' của Bộ', '')).join(' và ')} năm ${data.year}`;
+const submissionRecipients = (data: DocumentContent<DossierDocumentData>) => ['- Như trên;', '- Vụ Thi đua – Khen thưởng;', '- Các đơn vị thành viên;', `- Lưu: VT, ${data.number.split('-').pop()}.`];
+const listSummary = (data: DocumentContent<DossierDocumentData>) => `Đơn vị đề nghị khen thưởng năm ${data.year}`;
+
+/** The Appendix VI information of the Tờ trình, as it prints it. */
+export function submissionRecord(data: DocumentContent<DossierDocumentData>): ElectronicRecord {
+  const recipients = recipientEntries(submissionRecipients(data));
+  return { issuerCode: data.issuerCode ?? null, number: data.number, date: data.date, type: 'Tờ trình', summary: submissionSummary(data), ...blockSigner(signature(data)), recipients };
+}
+
+/** The Danh sách prints no number of its own (it goes with the Tờ trình) and no recipients. */
+export function listRecord(data: DocumentContent<DossierDocumentData>): ElectronicRecord {
+  return { issuerCode: data.issuerCode ?? null, number: null, date: data.date, type: 'Danh sách', summary: listSummary(data), ...blockSigner(signature(data)), recipients: [] };
+}
+
 export async function renderSubmission(data: DossierDocumentData): Promise<Buffer> {
-  const awards = data.byAward.map((a) => a.awardLabel.replace(' của Bộ trưởng', '').replace(' của Bộ', '')).join(' và ');
-  const pdf = new Decree30Document({ title: `Tờ trình đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId });
+  const pdf = new Decree30Document({ title: `Tờ trình đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: submissionRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.date })
-    .documentType('Tờ trình', [`Về việc đề nghị tặng ${awards} năm ${data.year}`])
+    .documentType('Tờ trình', [submissionSummary(data)])
     .addressee(data.addressee)
     .legalBases(data.legalBases);
   pdf.paragraph(`${data.clusterName} kính đề nghị ${data.addressee} xem xét, tặng:`);
@@ -55,7 +73,7 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
   });
   pdf.paragraph('(Có danh sách, biên bản hội nghị bình xét và báo cáo thành tích của các đơn vị kèm theo.)', { font: 'Tinos-Italic' });
   const closing = `${data.clusterName} kính trình ${data.addressee} xem xét, quyết định./.`;
-  const recipients = ['- Như trên;', '- Vụ Thi đua – Khen thưởng;', '- Các đơn vị thành viên;', `- Lưu: VT, ${data.number.split('-').pop()}.`];
+  const recipients = submissionRecipients(data);
   // The closing paragraph stays with the signature block and "Nơi nhận", which are never alone on a page.
   pdf.keepTogether(pdf.paragraphHeight(closing) + pdf.signatureBlockHeight(signature(data), recipients));
   pdf.paragraph(closing);
@@ -64,10 +82,10 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
 }
 
 export async function renderList(data: DossierDocumentData & { submissionNumber: string }): Promise<Buffer> {
-  const pdf = new Decree30Document({ title: `Danh sách đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true });
+  const pdf = new Decree30Document({ title: `Danh sách đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true, record: listRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: data.date })
-    .documentType('Danh sách', [`Đơn vị đề nghị khen thưởng năm ${data.year}`]);
+    .documentType('Danh sách', [listSummary(data)]);
   pdf.paragraph(`(Kèm theo Tờ trình số ${data.submissionNumber} của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
   const block = signature(data);
   pdf.table(

@@ -1,4 +1,5 @@
 import { Decree30Document } from './decree30';
+import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
 import { pointsVi } from './vietnamese-dates';
 
 /** Biên bản hội nghị bình xét, as plain data. */
@@ -21,6 +22,19 @@ export interface MinutesDocumentData {
   ballots: Array<{ awardLabel: string; quota: number; requiredText: string | null; rows: Array<{ unitName: string; votesFor: number; ratioText: string; passed: boolean; eligible: boolean; selected: boolean }>; tied: string[] }>;
   nextLeadership: { year: number; chair: string; viceChair: string | null } | null;
   conclusions: string | null;
+  /** Mã định danh of the issuer (the cluster's document code). */
+  issuerCode?: string | null;
+}
+
+const minutesSummary = (data: DocumentContent<MinutesDocumentData>) => `Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`;
+const minutesSigners = (data: DocumentContent<MinutesDocumentData>) => [
+  { unitName: 'Thư ký hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
+  { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairedBy },
+];
+
+/** The Appendix VI information of the Biên bản: dated the meeting's day, signed by its secretary and its chair. */
+export function minutesRecord(data: DocumentContent<MinutesDocumentData>): ElectronicRecord {
+  return { issuerCode: data.issuerCode ?? null, number: data.number, date: data.heldOn, type: 'Biên bản', summary: minutesSummary(data), ...cellSigners(minutesSigners(data)), recipients: [] };
 }
 
 const dayMonthYear = (iso: string) => {
@@ -29,10 +43,10 @@ const dayMonthYear = (iso: string) => {
 };
 
 export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> {
-  const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId });
+  const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: minutesRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.heldOn })
-    .documentType('Biên bản', [`Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`]);
+    .documentType('Biên bản', [minutesSummary(data)]);
   pdf.paragraph(`Hôm nay, ${dayMonthYear(data.heldOn)}, tại ${data.place}, ${data.clusterName} tổ chức hội nghị bình xét thi đua năm ${data.year}.`);
   pdf.paragraph(`Chủ trì hội nghị: ${data.chairedBy}. Thư ký hội nghị: ${data.minutesBy}.`);
 
@@ -73,9 +87,6 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
   pdf.paragraph(data.conclusions ?? 'Hội nghị thống nhất đề nghị khen thưởng các đơn vị có tên tại mục III.');
   pdf.paragraph('Biên bản được lập và thông qua tại hội nghị.', { font: 'Tinos-Italic' });
 
-  pdf.signatureGrid('', [
-    { unitName: 'Thư ký hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
-    { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairedBy },
-  ], 2);
+  pdf.signatureGrid('', minutesSigners(data), 2);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
 }

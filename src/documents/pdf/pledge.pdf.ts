@@ -1,4 +1,5 @@
 import { Decree30Document, SignatureCell } from './decree30';
+import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
 import { pointsVi } from './vietnamese-dates';
 
 /**
@@ -33,6 +34,21 @@ export interface PledgeDocumentData {
   signatories: SignatureCell[];
   draft: boolean;
   verifyUrl: string;
+  /** Mã định danh of the issuer (the cluster's document code). */
+  issuerCode?: string | null;
+}
+
+/** The Appendix VI information of the pledge: signed by the leader of every member unit, no recipients. */
+export function pledgeRecord(data: DocumentContent<PledgeDocumentData>): ElectronicRecord {
+  return {
+    issuerCode: data.issuerCode ?? null,
+    number: data.documentNumber,
+    date: data.date,
+    type: data.title,
+    summary: data.theme,
+    ...cellSigners(data.signatories),
+    recipients: [],
+  };
 }
 
 const LETTERS = 'abcdeghiklmnopqrstuvxy';
@@ -45,7 +61,7 @@ function label(level: number, index: number): string {
 
 /** Bản giao ước thi đua, Decree 30 layout (unsigned: the caller signs the returned buffer). */
 export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
-  const pdf = new Decree30Document({ title: data.title, subject: `${data.title} — ${data.clusterName}`, documentId: data.documentId });
+  const pdf = new Decree30Document({ title: data.title, subject: `${data.title} — ${data.clusterName}`, documentId: data.documentId, record: pledgeRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.documentNumber, place: data.place, date: data.date })
     .documentType(data.title, data.theme ? [data.theme] : [])

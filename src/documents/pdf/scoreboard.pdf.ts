@@ -1,4 +1,5 @@
-import { Decree30Document } from './decree30';
+import { Decree30Document, SignatureBlock } from './decree30';
+import { DocumentContent, ElectronicRecord, blockSigner } from './electronic-record';
 import { pointsVi } from './vietnamese-dates';
 
 /** Bảng tổng hợp kết quả chấm điểm, as plain data. */
@@ -16,6 +17,19 @@ export interface ScoreboardDocumentData {
   notes: string[];
   chairUnitName: string | null;
   published: boolean;
+  /** Mã định danh of the issuer (the cluster's document code). */
+  issuerCode?: string | null;
+}
+
+// The chair unit signs for the cluster; no person's name is known here, so the name slot stays empty.
+const scoreboardBlock = (data: DocumentContent<ScoreboardDocumentData>): SignatureBlock | null =>
+  data.chairUnitName ? { authority: `TM. ${data.clusterName}`, title: 'Cụm trưởng', unit: data.chairUnitName, status: '(Văn bản ký số bởi hệ thống)', signer: '' } : null;
+
+/** The Appendix VI information of the scoreboard: it prints no number and no recipients. */
+export function scoreboardRecord(data: DocumentContent<ScoreboardDocumentData>): ElectronicRecord {
+  const block = scoreboardBlock(data);
+  const signer = block ? blockSigner(block) : { signerPosition: null, signerName: null };
+  return { issuerCode: data.issuerCode ?? null, number: null, date: data.date, type: 'Bảng tổng hợp kết quả chấm điểm', summary: `Thi đua năm ${data.year}`, ...signer, recipients: [] };
 }
 
 export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Buffer> {
@@ -24,13 +38,13 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
     subject: `Kết quả chấm điểm năm ${data.year} — ${data.clusterName}`,
     documentId: data.documentId,
     landscape: true,
+    record: scoreboardRecord(data),
   });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: data.date })
     .documentType('Bảng tổng hợp kết quả chấm điểm', [`Thi đua năm ${data.year}`]);
   pdf.paragraph(`Cách tính điểm cuối cùng: ${data.ruleLabel}.`, { indent: false, font: 'Tinos-Italic' });
-  // The chair unit signs for the cluster; no person's name is known here, so the name slot stays empty.
-  const block = data.chairUnitName ? { authority: `TM. ${data.clusterName}`, title: 'Cụm trưởng', unit: data.chairUnitName, status: '(Văn bản ký số bởi hệ thống)', signer: '' } : null;
+  const block = scoreboardBlock(data);
   // The last rows of the table stay on the page of the notes and the signature block.
   const tail = data.notes.reduce((h, note) => h + pdf.paragraphHeight(note, 'Tinos-Italic') + 4, 0) + (block ? pdf.signatureBlockHeight(block) : 0);
   pdf.table(

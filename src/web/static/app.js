@@ -296,6 +296,9 @@ window.thidua.handlers.verified = (result) => {
     add('Năm', String(d.year));
     add('Trạng thái', d.statusLabel);
     add('Phát hành lúc', d.issuedAt ? new Date(d.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
+    // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), when the register holds it.
+    const r = d.record;
+    if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Chưa ghi tên người ký'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
     box.append(dl);
   }
   const hash = document.createElement('p');
