@@ -9,15 +9,13 @@ const URL_MSG = 'Phải là địa chỉ http:// hoặc https://.';
 const SECTOR = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 const SECTOR_MSG = 'Mã đơn vị tổ chức viết hoa không dấu, ví dụ "BTTTT".';
 
-/** The fields a text shares between creation and change (all optional on a change). */
+/**
+ * The fields optional both when adding a text and when changing one. A field required on creation is declared in
+ * each class, never inherited as optional (class-validator would keep the parent's IsOptional).
+ */
 class LegalTextFields {
-  @TextField({ presence: 'optional', max: 40, example: 'Nghị định' }) kind?: string;
-  @EnumField(LEGAL_TEXT_ROLES, { presence: 'optional' }) role?: LegalTextRole;
-  @TextField({ presence: 'optional', max: 40, pattern: SECTOR, patternMessage: SECTOR_MSG }) sector?: string | null;
-  @TextField({ presence: 'optional', max: 60, example: '152/2025/NĐ-CP' }) number?: string;
+  @TextField({ presence: 'nullable', max: 40, pattern: SECTOR, patternMessage: SECTOR_MSG }) sector?: string | null;
   @DateField({ presence: 'nullable' }) signedOn?: string | null;
-  @TextField({ presence: 'optional', max: 200, example: 'Chính phủ' }) issuer?: string;
-  @TextField({ presence: 'optional', max: 500 }) title?: string;
   @DateField({ presence: 'nullable' }) effectiveFrom?: string | null;
   @DateField({ presence: 'nullable' }) effectiveTo?: string | null;
   @TextField({ presence: 'nullable', max: 800, description: 'Dòng "Căn cứ …;" in trong văn bản; để trống: không trích dẫn.' }) citation?: string | null;
@@ -28,16 +26,21 @@ class LegalTextFields {
 
 export class CreateLegalTextDto extends LegalTextFields {
   @TextField({ max: 40, pattern: CODE, patternMessage: CODE_MSG, example: 'TT-25-2025-BKHCN' }) code: string;
-  @TextField({ max: 40, example: 'Thông tư' }) declare kind: string;
-  @EnumField(LEGAL_TEXT_ROLES) declare role: LegalTextRole;
-  @TextField({ max: 60, example: '25/2025/TT-BKHCN' }) declare number: string;
-  @TextField({ max: 200, example: 'Bộ Khoa học và Công nghệ' }) declare issuer: string;
-  @TextField({ max: 500 }) declare title: string;
+  @TextField({ max: 40, example: 'Thông tư' }) kind: string;
+  @EnumField(LEGAL_TEXT_ROLES) role: LegalTextRole;
+  @TextField({ max: 60, example: '25/2025/TT-BKHCN' }) number: string;
+  @TextField({ max: 200, example: 'Bộ Khoa học và Công nghệ' }) issuer: string;
+  @TextField({ max: 500 }) title: string;
   @ReasonField() reason: string;
 }
 
 export class UpdateLegalTextDto extends LegalTextFields {
   @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+  @TextField({ presence: 'optional', max: 40, example: 'Nghị định' }) kind?: string;
+  @EnumField(LEGAL_TEXT_ROLES, { presence: 'optional' }) role?: LegalTextRole;
+  @TextField({ presence: 'optional', max: 60, example: '152/2025/NĐ-CP' }) number?: string;
+  @TextField({ presence: 'optional', max: 200, example: 'Chính phủ' }) issuer?: string;
+  @TextField({ presence: 'optional', max: 500 }) title?: string;
   @ReasonField() reason: string;
 }
 

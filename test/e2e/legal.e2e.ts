@@ -57,6 +57,8 @@ describe(`the legal catalogue over HTTP (${TEST_DB})`, () => {
     assert.equal(backwards.body.details[0].field, 'effectiveTo');
     const noReason = await t.http.post('/api/legal/texts').auth(admin, { type: 'bearer' }).send({ ...body, reason: undefined }).expect(400);
     assert.equal(noReason.body.details[0].field, 'reason');
+    const missing = await t.http.post('/api/legal/texts').auth(admin, { type: 'bearer' }).send({ code: 'TT-98-2026-BKHCN', reason: 'Bổ sung văn bản mới' }).expect(400);
+    assert.deepEqual([...new Set(missing.body.details.map((d: { field: string }) => d.field))].sort(), ['issuer', 'kind', 'number', 'role', 'title']);
     const badUrl = await t.http.post('/api/legal/texts').auth(admin, { type: 'bearer' }).send({ ...body, sourceUrl: 'javascript:alert(1)' }).expect(400);
     assert.equal(badUrl.body.details[0].field, 'sourceUrl');
     assert.equal(await t.snapshot(), before);

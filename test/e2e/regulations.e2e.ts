@@ -33,6 +33,11 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
   after(() => t.close());
 
   it('the secretariat records the regulation; a member reads it and cannot change it; applying before adoption is refused', async () => {
+    const before = await t.snapshot();
+    // Every required field named at its own name, nothing written.
+    const empty = await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(secretary)).send({}).expect(400);
+    assert.deepEqual([...new Set(empty.body.details.map((d: { field: string }) => d.field))].sort(), ['adoptedOn', 'effectiveFrom', 'flagShare', 'flagStrictlyAbove', 'meritShare', 'meritStrictlyAbove', 'title']);
+    assert.equal(await t.snapshot(), before);
     const backwards = await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(secretary)).send({ ...regulation, effectiveFrom: '2020-02-01' }).expect(400);
     assert.equal(backwards.body.details[0].field, 'effectiveFrom');
     const created = (await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(secretary)).send(regulation).expect(201)).body;
