@@ -13,6 +13,8 @@ import { IssuedDocumentsService } from '../issued-documents/issued-documents.ser
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { LegalService } from '../legal/legal.service';
+import { CouncilRepository } from './council/council.repository';
+import { longDateVi } from '../documents/pdf/vietnamese-dates';
 import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
 import { todayInVietnam } from '../common/time';
 import { AwardsRepository } from './awards.repository';
@@ -42,6 +44,7 @@ export class AwardReportsService {
     private readonly clusters: ClustersRepository,
     private readonly units: UnitsRepository,
     private readonly legal: LegalService,
+    private readonly council: CouncilRepository,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
@@ -133,8 +136,18 @@ export class AwardReportsService {
       if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
       const ministry = await this.units.asOf(m, organizerId, on);
       const catalogue = await this.awards.catalogue(m);
-      return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m) };
+      // What the decision rests on: the council's closed meeting and minutes, and each cluster's latest submission.
+      const council = await this.council.meetingOf(m, organizerId, year);
+      const councilMinutes = council?.status === 'CLOSED' ? await this.documents.latestIssued(m, { kind: 'COUNCIL_MINUTES', year, organizerId }) : null;
+      const submissions = await Promise.all([...clusters.values()].map(async (c) => ({ cluster: c, doc: await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId: c.id, onOrBefore: on }) })));
+      return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };
     });
+    const submissionsText = data.submissions
+      .map(({ cluster, doc }) => (doc?.documentNumber && doc.documentDate ? `${cluster.name} tại Tờ trình số ${doc.documentNumber} ${longDateVi(doc.documentDate)}` : cluster.name))
+      .join('; ');
+    const councilBasis = data.council
+      ? [`Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng${data.councilMinutes?.documentNumber ? ` số ${data.councilMinutes.documentNumber}` : ''} ${longDateVi(data.council.heldOn)};`]
+      : [];
     const standing = valueOn(data.legal.values, 'STANDING_BODY', data.ministry.code, on)?.label ?? 'cơ quan thường trực công tác thi đua, khen thưởng';
     const content = {
       ministryName: data.ministry.name,
@@ -144,7 +157,7 @@ export class AwardReportsService {
       decidedOn: on,
       year,
       standingBody: standing,
-      legalBases: [...legalBasesOn(data.legal.texts, on, data.ministry.code, { statute: true }).map((t) => t.citation!), `Xét đề nghị của các cụm thi đua và Vụ trưởng ${standing},`],
+      legalBases: [...legalBasesOn(data.legal.texts, on, data.ministry.code, { statute: true }).map((t) => t.citation!), ...councilBasis, `Xét đề nghị của ${submissionsText} và của Vụ trưởng ${standing},`],
       awards: data.catalogue.map((award) => ({
         awardLabel: award.name,
         citation: award.code === 'EMULATION_FLAG' ? 'đã có thành tích xuất sắc dẫn đầu phong trào thi đua' : 'đã có thành tích xuất sắc trong phong trào thi đua',
@@ -152,11 +165,12 @@ export class AwardReportsService {
         units: data.approved.filter((x) => x.awardCode === award.code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
       })).filter((a) => a.units.length),
     };
-    const first = data.approved[0];
     const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, ...content })).digest('hex');
     const issued = await this.documents.issue({
       kind: 'DECISION_DRAFT',
-      clusterId: first.clusterId,
+      clusterId: null,
+      organizerId: data.organizerId,
+      issuerName: data.ministry.name,
       year,
       sourceId: data.ministry.id,
       sourceVersion: year,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { nowIso } from '../common/time';
 import { rawQuery } from '../database/raw-sql';
 import { DocumentNumber } from './document-number.entity';
@@ -14,6 +14,20 @@ export class IssuedDocumentsRepository {
   /** The document issued for this content of this source, or null. */
   byContent(m: EntityManager, sourceId: string, contentKey: string): Promise<IssuedDocument | null> {
     return m.findOne(IssuedDocument, { where: { sourceId, contentKey } });
+  }
+
+  /**
+   * The latest issued document of a kind for a cluster and year (or an organiser's), dated on or before `onOrBefore`
+   * when given (a decision cites the submissions that existed on its date), or null.
+   */
+  latest(m: EntityManager, q: { kind: string; year: number; clusterId?: string; organizerId?: string; onOrBefore?: string }): Promise<IssuedDocument | null> {
+    const where = {
+      kind: q.kind,
+      year: q.year,
+      ...(q.clusterId ? { clusterId: q.clusterId } : { organizerId: q.organizerId }),
+      ...(q.onOrBefore ? { documentDate: LessThanOrEqual(q.onOrBefore) } : {}),
+    };
+    return m.findOne(IssuedDocument, { where, order: { documentDate: 'DESC', issuedAt: 'DESC' } });
   }
 
   find(m: EntityManager, id: string): Promise<IssuedDocument | null> {

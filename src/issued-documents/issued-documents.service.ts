@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditService } from '../audit/audit.service';
@@ -83,6 +84,11 @@ export class IssuedDocumentsService {
     private readonly register: IssuedDocumentsRepository,
     private readonly clusters: ClustersRepository,
   ) {}
+
+  /** The number and date of the latest document of a kind issued for a cluster (or an organiser) and year, or null. */
+  latestIssued(m: EntityManager, q: { kind: string; year: number; clusterId?: string; organizerId?: string; onOrBefore?: string }): Promise<IssuedDocument | null> {
+    return this.register.latest(m, q);
+  }
 
   verifyUrl(documentId: string): string {
     return `${this.config.publicBaseUrl}/api/documents/${documentId}/verification`;

@@ -295,7 +295,10 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
-      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017', 'Căn cứ Thông tư số 09/2018/TT-BTTTT', 'Xét đề nghị của các cụm thi đua và Vụ trưởng Vụ Thi đua – Khen thưởng',
+      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017', 'Căn cứ Thông tư số 09/2018/TT-BTTTT',
+      // The council's closed meeting and the cluster's submission issued before the decision's date (not today's).
+      'Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 10 tháng 4 năm 2020;',
+      'Xét đề nghị của Cụm thi đua số 6 tại Tờ trình số 01/TTr-CTĐ6 ngày 10 tháng 3 năm 2020 và của Vụ trưởng Vụ Thi đua – Khen thưởng',
       'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk',
       // 8 × and 2 × the base salary of Decree 38/2019 (1,490,000 from 01/07/2019), the multiples of Decree 91/2017.
       'Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể; Điều 69 khoản 2 điểm đ Nghị định 91/2017/NĐ-CP; mức lương cơ sở 1.490.000 đồng theo Nghị định 38/2019/NĐ-CP)',

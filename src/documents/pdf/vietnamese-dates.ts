@@ -10,6 +10,11 @@ export function placeDateLine(place: string, isoDate: string | null): string {
   return `${place}, ngày ${day} tháng ${month} năm ${y}`;
 }
 
+/** "ngày 06 tháng 3 năm 2020", as a date is written in the body of a Decree 30 document. */
+export function longDateVi(isoDate: string): string {
+  return placeDateLine('', isoDate).slice(2);
+}
+
 /** "10:15 ngày 06/03/2020" in Vietnam time. */
 export function vietnamTime(isoTimestamp: string): string {
   const parts = Object.fromEntries(
