@@ -7,6 +7,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
 import { UnitsRepository } from '../units/units.repository';
+import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
@@ -36,6 +37,7 @@ export class PledgeDocumentService {
     private readonly documents: IssuedDocumentsService,
     private readonly states: PledgeStates,
     private readonly units: UnitsRepository,
+    private readonly numbers: DocumentNumbersService,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
@@ -74,6 +76,9 @@ export class PledgeDocumentService {
       return { data: content, state: s };
     });
 
+    // A pledge without a number of its own (one created from the page) takes the next in the cluster's series of
+    // its signing year, kept for it: "01/GƯ-CTĐ6".
+    if (!data.documentNumber) data.documentNumber = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id);
     const statusLabel = PLEDGE_STATUS_LABELS[state.pledge.status];
     const contentKey = createHash('sha256').update(canonicalJson({ kind: 'PLEDGE', layout: LAYOUT_VERSION, statusLabel, ...data })).digest('hex');
     const { document, content } = await this.documents.issue({
