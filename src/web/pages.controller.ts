@@ -15,6 +15,8 @@ import { ProposalsService } from '../awards/proposals.service';
 import { CouncilService } from '../awards/council/council.service';
 import { RegulationsService } from '../awards/regulations/regulations.service';
 import { RatingsService } from '../awards/ratings/ratings.service';
+import { LegalService } from '../legal/legal.service';
+import { legalPage } from './views/legal.view';
 import { councilMeetingPage, councilPage } from './views/council.view';
 import { ReviewMeetingsService } from '../awards/review-meetings.service';
 import { ClustersService } from '../clusters/clusters.service';
@@ -42,7 +44,7 @@ import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
 import { GridRow, gridColumns, gridPage, rankingPage } from './views/scoring.view';
 import { csrfTokenFor, sessionCookieToken } from '../auth/cookies';
-import { todayInVietnam } from '../common/time';
+import { isIsoDate, todayInVietnam } from '../common/time';
 
 
 /**
@@ -75,6 +77,7 @@ export class PagesController {
     private readonly council: CouncilService,
     private readonly regulations: RegulationsService,
     private readonly ratings: RatingsService,
+    private readonly legal: LegalService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -226,6 +229,15 @@ export class PagesController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   async councilMeeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
     sendPage(res, councilMeetingPage(this.frame(p), await this.council.get(p, id)));
+  }
+
+  @Get('phap-ly')
+  @Auth(...ALL_ROLES)
+  async legalCatalogue(@CurrentUser() p: Principal, @Query('ngay') dateText: string | undefined, @Query('nganh') sectorText: string | undefined, @Res() res: Response): Promise<void> {
+    const date = dateText && /^\d{4}-\d{2}-\d{2}$/.test(dateText) && isIsoDate(dateText) ? dateText : todayInVietnam();
+    const sector = sectorText && /^[A-Z0-9][A-Z0-9-]{0,39}$/.test(sectorText) ? sectorText : null;
+    const [catalogue, on] = await Promise.all([this.legal.list(), this.legal.on(date, sector)]);
+    sendPage(res, legalPage(this.frame(p), catalogue, on, p.role === Role.Admin));
   }
 
   @Get('nhat-ky')

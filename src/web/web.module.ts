@@ -1,3 +1,4 @@
+import { LegalModule } from '../legal/legal.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthModule } from '../auth/auth.module';
@@ -42,7 +43,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 }
 
 @Module({
-  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule],
+  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule],
   controllers: [WebAuthController, PagesController],
   providers: [DashboardService],
 })

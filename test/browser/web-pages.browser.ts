@@ -93,6 +93,26 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await context.close();
   });
 
+  it('the legal catalogue page: what applies on a date, and an administrator confirms a figure with its source', async () => {
+    const { context, page } = await rig.signedIn('admin');
+    await page.goto(`${rig.base}/phap-ly?ngay=2020-01-15&nganh=BTTTT`);
+    await page.getByText('Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017').first().waitFor();
+    await page.getByText('Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể').waitFor();
+    assert.deepEqual(await unlabelledControls(page), []);
+    // The Cờ multiple of Decree 152/2025 is an assumption: no amount on 20/12/2025 until confirmed.
+    await page.goto(`${rig.base}/phap-ly?ngay=2025-12-20&nganh=BKHCN`);
+    await page.getByText('Cờ thi đua: Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP (hệ số chưa được xác nhận').waitFor();
+    const row = page.locator('tr', { hasText: 'Nghị định 152/2025/NĐ-CP' }).filter({ hasText: '8 lần' });
+    await row.getByText('Sửa', { exact: true }).click();
+    await row.getByLabel('Địa chỉ nguồn').fill('https://vanban.chinhphu.vn/nghi-dinh-152-2025');
+    await row.getByLabel('Giả định (để trống khi đã có nguồn đầy đủ)').fill('');
+    await row.getByLabel('Lý do sửa').fill('Đã đối chiếu nguyên văn');
+    await row.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã cập nhật danh mục pháp lý.').waitFor();
+    await page.getByText('Kèm theo tiền thưởng 8 lần mức lương cơ sở (18.720.000 đồng/tập thể').waitFor();
+    await context.close();
+  });
+
   it('password change: a wrong current password is shown at its field; the new one works, the old one no longer', async () => {
     const { context, page } = await rig.signedIn('daknong');
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();

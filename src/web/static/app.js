@@ -71,6 +71,8 @@
         const n = parseDecimal(el.value);
         value = n === null ? undefined : n;
       } else if (type === 'optional') value = el.value.trim() === '' ? undefined : el.value.trim();
+      // data-type="nullable": an emptied field clears the stored value (null), e.g. an assumption once confirmed.
+      else if (type === 'nullable') value = el.value.trim() === '' ? null : el.value.trim();
       else if (type === 'date-vi') value = el.value.trim() === '' ? undefined : isoFromVi(el.value);
       else if (type === 'list') value = el.value.split('\n').map((s) => s.trim()).filter(Boolean);
       else value = el.value;

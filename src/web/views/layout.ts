@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { href: '/tham-dinh', label: 'Thẩm định đề nghị', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/hoi-dong', label: 'Hội đồng TĐKT', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/nhat-ky', label: 'Nhật ký', roles: [Role.Admin, Role.MinistryReviewer] },
+  { href: '/phap-ly', label: 'Pháp lý' },
   { href: '/xac-thuc', label: 'Xác thực tài liệu' },
 ];
 
