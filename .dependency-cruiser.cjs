@@ -8,7 +8,7 @@
 // It is empty: the cookie helpers moved to auth/cookies.ts and the issued-documents register to src/issued-documents/.
 
 /** The feature folders: each owns its entities, services, controllers and rules. */
-const FEATURES = '(attachments|access|units|clusters|criteria|pledges|scoring|awards|leadership|audit|auth|health|issued-documents)';
+const FEATURES = '(attachments|access|units|clusters|criteria|pledges|scoring|awards|leadership|audit|auth|health|issued-documents|legal)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
