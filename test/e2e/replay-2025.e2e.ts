@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+
+/**
+ * The 2025 review of Cụm 6 replayed in 2026 (issue 15): members are the provinces' Sở Khoa học và Công nghệ (the Sở
+ * TTTT merged into them on 01/03/2025); the documents of 2026 cite the 2022 Law, Decree 152/2025 and the Bộ KH&CN
+ * circular, and are addressed to Bộ Khoa học và Công nghệ.
+ */
+describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let admin: string;
+  const members: string[] = [];
+  const base = () => `/api/clusters/${ids.cum6}/years/2025`;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    admin = await t.token('admin');
+    for (const [code, province] of [['SKHCN-DAKLAK', 'Đắk Lắk'], ['SKHCN-GIALAI', 'Gia Lai'], ['SKHCN-LAMDONG', 'Lâm Đồng'], ['SKHCN-QUANGNGAI', 'Quảng Ngãi'], ['SKHCN-KHANHHOA', 'Khánh Hòa'], ['SKHCN-DAKNONG-T', 'Đắk Nông']]) {
+      const unit = (await t.http.post('/api/units').set(auth(admin)).send({ code, kind: 'MEMBER', name: `Sở Khoa học và Công nghệ tỉnh ${province}`, shortName: `Sở KH&CN ${province}`, province, activeFrom: '2025-03-01' }).expect(201)).body;
+      members.push(unit.id);
+      await t.http.post(`/api/clusters/${ids.cum6}/members`).set(auth(admin)).send({ unitId: unit.id, year: 2025, reason: 'Phân cụm năm 2025' }).expect(201);
+    }
+    // The first member rated "hoàn thành xuất sắc nhiệm vụ" in 2024 and 2025 by decision: eligible for the Bằng khen.
+    for (const year of [2024, 2025]) {
+      await t.http.put(`/api/units/${members[0]}/ratings/${year}`).set(auth(admin)).send({ rating: 'EXCELLENT', decidedBy: 'Ủy ban nhân dân tỉnh Đắk Lắk', decisionNumber: `${year - 2000}/QĐ-UBND`, decisionDate: `${year + 1}-01-15`, reason: 'Theo quyết định xếp loại' }).expect(200);
+    }
+    let meeting = (await t.http.post(`${base()}/review-meeting`).set(auth(admin)).send({ heldOn: '2026-01-20', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201)).body;
+    meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(admin)).send({ version: meeting.version, entries: members.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
+    await t.http.put(`${base()}/review-meeting/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ unitId: members[0], award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
+    await t.http.post(`${base()}/proposals`).set(auth(admin)).send({ award: 'CERTIFICATE_OF_MERIT', unitId: members[0] }).expect(201);
+  });
+  after(() => t.close());
+
+  it('the submission issued on 25/01/2026: Bộ Khoa học và Công nghệ, the 2022 Law, Decree 152/2025, Thông tư 25/2025/TT-BKHCN', async () => {
+    const pdf = await t.http.get(`${base()}/proposals/submission.pdf?issuedOn=2026-01-25`).set(auth(admin)).buffer(true).parse(binary).expect(200);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(pdf.body)));
+    for (const phrase of [
+      'BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'CỤM THI ĐUA SỐ 6', 'ngày 25 tháng 01 năm 2026', 'Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ',
+      'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng',
+      'Căn cứ Thông tư số 25/2025/TT-BKHCN ngày 31 tháng 10 năm 2025 của Bộ trưởng Bộ Khoa học và Công nghệ',
+      'Căn cứ biên bản hội nghị bình xét thi đua năm 2025 ngày 20/01/2026', 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk',
+    ]) {
+      assert.ok(text.includes(phrase), `2025 submission: missing "${phrase}"`);
+    }
+    for (const absent of ['2003', '91/2017', '98/2023', '09/2018', 'Thông tin và Truyền thông']) assert.ok(!text.includes(absent), `2025 submission must not mention "${absent}"`);
+  });
+
+  it('the minutes are dated on the meeting day and name the organiser of that day', async () => {
+    const pdf = await t.http.get(`${base()}/review-meeting/minutes.pdf`).set(auth(admin)).buffer(true).parse(binary).expect(200);
+    if (POPPLER_MISSING) return;
+    const text = squash(pdftotext(tempFile(pdf.body)));
+    for (const phrase of ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Số: 01/BB-CTĐ6', 'ngày 20 tháng 01 năm 2026', 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk']) {
+      assert.ok(text.includes(phrase), `2025 minutes: missing "${phrase}"`);
+    }
+    assert.ok(!text.includes('Thông tin và Truyền thông'));
+  });
+});
