@@ -61,7 +61,7 @@ export class AwardReportsService {
           const reward = rewardOn(legal.values, a.code, today);
           return { code: a.code, name: a.name, conferredBy: a.conferredBy, legalBasis: a.legalBasis, rewardMultiple: reward ? reward.multipleTenths / 10 : null, rewardVnd: reward && !reward.assumptions.length ? reward.amountVnd : null, rewardText: rewardText(reward) };
         }),
-        ruleVersions: versions.map((v) => ({ basis: v.basis, validFrom: v.validFrom, validTo: v.validTo, minApproval: { EMULATION_FLAG: v.flagMinApproval, CERTIFICATE_OF_MERIT: v.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: v.flagStrictlyAbove, CERTIFICATE_OF_MERIT: v.meritStrictlyAbove }, note: v.note })),
+        ruleVersions: versions.map((v) => ({ basis: `Mức mặc định của hệ thống cho bình xét của cụm chưa có quy chế (giai đoạn ${v.basis})`, validFrom: v.validFrom, validTo: v.validTo, minApproval: { EMULATION_FLAG: v.flagMinApproval, CERTIFICATE_OF_MERIT: v.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: v.flagStrictlyAbove, CERTIFICATE_OF_MERIT: v.meritStrictlyAbove }, note: v.note })),
       };
     });
   }

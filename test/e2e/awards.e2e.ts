@@ -31,10 +31,10 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
       ],
     );
     assert.match(res.body.awards[0].rewardText, /chưa được xác nhận/);
-    const decree152 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.startsWith('Nghị định 152/2025'));
+    const decree152 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.endsWith('(giai đoạn Nghị định 152/2025/NĐ-CP)'));
     assert.equal(decree152.validFrom, '2025-07-01');
     assert.equal(decree152.minApproval.EMULATION_FLAG, 8000);
-    const decree98 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.startsWith('Nghị định 98/2023'));
+    const decree98 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.endsWith('(giai đoạn Nghị định 98/2023/NĐ-CP)'));
     assert.equal(decree98.validTo, '2025-06-30');
   });
 
