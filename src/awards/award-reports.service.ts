@@ -5,6 +5,7 @@ import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateVi } from '../common/time';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -138,6 +139,9 @@ export class AwardReportsService {
       const catalogue = await this.awards.catalogue(m);
       // What the decision rests on: the council's closed meeting and minutes, and each cluster's latest submission.
       const council = await this.council.meetingOf(m, organizerId, year);
+      // A decision comes after the year it rewards and after the council that considered it.
+      if (on < `${year + 1}-01-01`) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định khen thưởng năm ${year} không thể trước ngày 01/01/${year + 1}.`);
+      if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (${council.heldOn.split('-').reverse().join('/')}).`);
       const councilMinutes = council?.status === 'CLOSED' ? await this.documents.latestIssued(m, { kind: 'COUNCIL_MINUTES', year, organizerId }) : null;
       const submissions = await Promise.all([...clusters.values()].map(async (c) => ({ cluster: c, doc: await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId: c.id, onOrBefore: on }) })));
       return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };

@@ -17,7 +17,7 @@ import { DossierDocumentData, listRecord, renderList, renderSubmission, submissi
 import type { ElectronicRecord } from '../documents/pdf/electronic-record';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { LegalService } from '../legal/legal.service';
-import { legalBasesOn } from '../legal/legal.rules';
+import { legalBasesOn, valueOn } from '../legal/legal.rules';
 import { ErrorCode } from '../common/errors/error-codes';
 import { todayInVietnam } from '../common/time';
 import { ScoringService } from '../scoring/scoring.service';
@@ -49,10 +49,12 @@ export class DossierService {
    * by default): its number in that year's series, the organiser and the texts in force on that date.
    */
   private async data(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    const date = issuedOn ?? todayInVietnam();
+    let date = issuedOn ?? todayInVietnam();
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
+      // Without a chosen date, the dossier already issued keeps its date (reading it does not issue a new one).
+      if (!issuedOn) date = (await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }))?.documentDate ?? date;
       const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
       if (date < meeting.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(meeting.heldOn)}).`);
@@ -62,9 +64,11 @@ export class DossierService {
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
       const term = (await this.leadership.term(m, clusterId, year + 1)) ?? (await this.leadership.term(m, clusterId, year));
       const chair = term ? await this.units.find(m, term.chairUnitId) : null;
-      return { cluster, meeting, proposals, organizer, units, ranking, chair, legal, labels: await this.awards.labels(m) };
+      const standingBody = valueOn(legal.values, 'STANDING_BODY', organizer.code, date)?.label ?? null;
+      return { cluster, meeting, proposals, organizer, units, ranking, chair, legal, standingBody, labels: await this.awards.labels(m) };
     });
-    const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(date.slice(0, 4)), 'TTr', state.meeting.id);
+    // One number per issue: another issue date is another document with the next number of that year's series.
+    const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(date.slice(0, 4)), 'TTr', derivedId(state.meeting.id, date));
     const rankOf = new Map(state.ranking.rows.map((r) => [r.unit.id, r.rank]));
     const ministry = state.organizer.name.startsWith('Bộ');
     const content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'> = {
@@ -96,6 +100,7 @@ export class DossierService {
       // The chair unit signs for the cluster; no person's name is recorded, so the name slot stays empty.
       signerUnit: state.chair?.name ?? null,
       signerName: '',
+      standingBody: state.standingBody,
     };
     return { content, state };
   }
@@ -153,4 +158,10 @@ export class DossierService {
     });
     return { fileName, content: issued.content, documentId: issued.document.id };
   }
+}
+
+/** A stable id (UUID-shaped) for one issue of a record's document: the record's id and the issue date. */
+function derivedId(sourceId: string, date: string): string {
+  const h = createHash('sha256').update(`${sourceId}|${date}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

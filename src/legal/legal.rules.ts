@@ -109,9 +109,10 @@ const tenths = (n: number) => (n / 10).toLocaleString('vi-VN', { maximumFraction
  * decree in force and that the catalogue has not confirmed it.
  */
 export function rewardText(reward: RewardOn | null): string {
-  if (!reward) return 'Mức tiền thưởng theo quy định hiện hành (danh mục pháp lý chưa có số liệu cho ngày quyết định).';
+  if (!reward) return 'Mức tiền thưởng theo quy định hiện hành.';
   const decree = reward.multiple.textRef ?? 'nghị định hiện hành';
-  if (reward.assumptions.length) return `Mức tiền thưởng theo quy định tại Nghị định ${decree.replace(/^Nghị định /, '')} (hệ số chưa được xác nhận trong danh mục pháp lý).`;
+  // A figure resting on an assumption is not printed: the decision refers to the decree (the catalogue marks why).
+  if (reward.assumptions.length) return `Mức tiền thưởng theo quy định tại Nghị định ${decree.replace(/^Nghị định /, '')}.`;
   const where = [reward.multiple.article, `Nghị định ${decree.replace(/^Nghị định /, '')}`].filter(Boolean).join(' ');
   return `Kèm theo tiền thưởng ${tenths(reward.multipleTenths)} lần mức lương cơ sở (${vnd(reward.amountVnd)} đồng/tập thể; ${where}; mức lương cơ sở ${vnd(reward.baseVnd)} đồng theo ${reward.base.textRef}).`;
 }

@@ -101,7 +101,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     assert.deepEqual(await unlabelledControls(page), []);
     // The Cờ multiple of Decree 152/2025 is an assumption: no amount on 20/12/2025 until confirmed.
     await page.goto(`${rig.base}/phap-ly?ngay=2025-12-20&nganh=BKHCN`);
-    await page.getByText('Cờ thi đua: Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP (hệ số chưa được xác nhận').waitFor();
+    await page.getByText('Cờ thi đua: Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.').waitFor();
     const row = page.locator('tr', { hasText: 'Nghị định 152/2025/NĐ-CP' }).filter({ hasText: '8 lần' });
     await row.getByText('Sửa', { exact: true }).click();
     await row.getByLabel('Địa chỉ nguồn').fill('https://vanban.chinhphu.vn/nghi-dinh-152-2025');

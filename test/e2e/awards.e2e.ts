@@ -30,7 +30,7 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
         ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 3, null],
       ],
     );
-    assert.match(res.body.awards[0].rewardText, /chưa được xác nhận/);
+    assert.equal(res.body.awards[0].rewardText, 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
     const decree152 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.endsWith('(giai đoạn Nghị định 152/2025/NĐ-CP)'));
     assert.equal(decree152.validFrom, '2025-07-01');
     assert.equal(decree152.minApproval.EMULATION_FLAG, 8000);
@@ -45,7 +45,7 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
       .send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký Cụm thi đua số 6' })
       .expect(201);
     // No operating regulation recorded for Cụm 6: the system's default shares, said to be such (not a decree's).
-    assert.equal(res.body.ruleBasis, 'mức mặc định của hệ thống (cụm chưa ghi nhận quy chế hoạt động)');
+    assert.equal(res.body.ruleBasis, 'mức mặc định của hệ thống, do cụm chưa ghi nhận quy chế hoạt động');
     assert.equal(res.body.memberCount, 6);
     await t.http.get(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).expect(200).then((r) => assert.deepEqual(r.body, { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2, version: 0 }));
   });

@@ -78,6 +78,11 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     meeting = (await t.http.post(`/api/council/meetings/${meeting.id}/close`).set(auth(reviewer)).send({ version: meeting.version, reason: 'Chốt kết quả họp Hội đồng' }).expect(200)).body;
     assert.equal(meeting.status, 'CLOSED');
     await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [] }).expect(422);
+    // The composition on a closed meeting's day cannot change afterwards, and the council has one chair at a time.
+    const late = await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).send({ name: 'Người Mới', position: 'Thứ trưởng', role: 'MEMBER', fromDate: '2020-01-01', reason: 'Bổ sung' }).expect(422);
+    assert.equal(late.body.details[0].field, 'fromDate');
+    const chair = await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).send({ name: 'Chủ Tịch Hai', position: 'Thứ trưởng', role: 'CHAIR', fromDate: '2021-01-01', reason: 'Bổ sung' }).expect(422);
+    assert.equal(chair.body.details[0].field, 'role');
     await t.http.post(`/api/proposals/${flags.DL.id}/approve`).set(auth(reviewer)).send({ version: flags.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(200);
     const below = await t.http.post(`/api/proposals/${flags.PY.id}/approve`).set(auth(reviewer)).send({ version: flags.PY.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
     assert.match(below.body.details[0].message, /chỉ đạt 60% tổng số thành viên Hội đồng Thi đua – Khen thưởng, chưa đạt mức từ 80% trở lên/);
@@ -87,11 +92,12 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG', 'Số: 01/BB-HĐTĐKT', 'Hà Nội, ngày 10 tháng 4 năm 2020', 'BIÊN BẢN',
       'Tổng số thành viên Hội đồng: 5; có mặt: 4; tham gia biểu quyết (kể cả ý kiến bằng văn bản): 5.',
-      'Cờ thi đua của Bộ: cần từ 80% trở lên tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ', 'mức Bộ áp dụng; căn cứ chưa được xác minh',
+      'Cờ thi đua của Bộ: cần từ 80% trở lên tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ',
       'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', '4/5', 'Không đạt', 'CHỦ TỊCH HỘI ĐỒNG', 'Nguyễn Minh Hồng',
     ]) {
       assert.ok(text.includes(phrase), `council minutes: missing "${phrase}"`);
     }
+    assert.ok(!text.includes('chưa được xác minh'), 'no internal note in the minutes');
     assert.match(pdfsig(tempFile(pdf.body)), /Signature is Valid/);
     renderFirstPage(tempFile(pdf.body), `council-minutes-2019-page1-${TEST_DB}`);
     const verify = await t.http.get(`/api/documents/${pdf.headers['x-document-id']}/verification`).expect(200);

@@ -206,7 +206,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const record = verified.document.record;
     assert.deepEqual({ ...record, signerPosition: undefined, pageCount: undefined }, {
       issuerCode: 'CTĐ6', number: '01/TTr-CTĐ6', date: '2020-03-10', type: 'Tờ trình', summary: 'Về việc đề nghị tặng Cờ thi đua và Bằng khen năm 2019',
-      signerPosition: undefined, pageCount: undefined, signerName: null, recipients: ['Như trên', 'Vụ Thi đua – Khen thưởng', 'Các đơn vị thành viên', 'Lưu: VT, CTĐ6'],
+      signerPosition: undefined, pageCount: undefined, signerName: null, recipients: ['Như trên', 'Vụ Thi đua – Khen thưởng (Bộ Thông tin và Truyền thông)', 'Các đơn vị thành viên', 'Lưu: VT, CTĐ6'],
     });
     assert.match(record.signerPosition, /^TM\. Cụm thi đua số 6, Cụm trưởng, Sở Thông tin và Truyền thông tỉnh /);
     assert.ok(record.pageCount >= 1);
@@ -236,7 +236,10 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
   });
 
   it('the same submission issued today (the default) is dated today, numbered in this year\'s series, addressed to Bộ Khoa học và Công nghệ, and cites the 2022 Law and Decree 152/2025', async () => {
-    const today = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    // Without a date, reading the dossier gives the one already issued (10/03/2020), not a new one dated today.
+    const again = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(again.body))).includes('ngày 10 tháng 3 năm 2020'));
+    const today = await t.http.get(`${base()}/proposals/submission.pdf?issuedOn=${todayInVietnam()}`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;
     const text = squash(pdftotext(tempFile(today.body)));
     const [y, m, d] = todayInVietnam().split('-').map(Number);
@@ -290,19 +293,25 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(wb2.worksheets[0].getCell('A1').value, 'TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI NĂM 2019');
     const decision = await t.http.get('/api/awards/decision-draft.pdf?year=2019&decidedOn=2020-04-15').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(secretary, { type: 'bearer' }).expect(403);
+    for (const [date, message] of [['2019-12-31', /không thể trước ngày 01\/01\/2020/], ['2020-04-09', /không thể trước ngày họp Hội đồng Thi đua – Khen thưởng \(10\/04\/2020\)/]] as const) {
+      const early = await t.http.get(`/api/awards/decision-draft.pdf?year=2019&decidedOn=${date}`).auth(reviewer, { type: 'bearer' }).expect(400);
+      assert.equal(early.body.details[0].field, 'decidedOn');
+      assert.match(early.body.details[0].message, message);
+    }
     const now = await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
-      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017', 'Căn cứ Thông tư số 09/2018/TT-BTTTT',
+      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017',
       // The council's closed meeting and the cluster's submission issued before the decision's date (not today's).
       'Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 10 tháng 4 năm 2020;',
       'Xét đề nghị của Cụm thi đua số 6 tại Tờ trình số 01/TTr-CTĐ6 ngày 10 tháng 3 năm 2020 và của Vụ trưởng Vụ Thi đua – Khen thưởng',
       'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk',
       // 8 × and 2 × the base salary of Decree 38/2019 (1,490,000 from 01/07/2019), the multiples of Decree 91/2017.
       'Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể; Điều 69 khoản 2 điểm đ Nghị định 91/2017/NĐ-CP; mức lương cơ sở 1.490.000 đồng theo Nghị định 38/2019/NĐ-CP)',
-      'Kèm theo tiền thưởng 2 lần mức lương cơ sở (2.980.000 đồng/tập thể',
+      // The collective Bằng khen multiple under Decree 91/2017 rests on a news article: no amount printed as law.
+      'Mức tiền thưởng theo quy định tại Nghị định 91/2017/NĐ-CP.',
       'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO',
     ]) {
       assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
@@ -311,7 +320,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.match(pdfsig(tempFile(decision.body)), /Signature is Valid/);
     // Planned for today: Bộ Khoa học và Công nghệ, its statute, Decree 152/2025; amounts resting on assumptions are not printed.
     const nowText = squash(pdftotext(tempFile(now.body)));
-    for (const phrase of ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025', 'Căn cứ Nghị định số 152/2025/NĐ-CP', 'chưa được xác nhận trong danh mục pháp lý']) {
+    for (const phrase of ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025', 'Căn cứ Nghị định số 152/2025/NĐ-CP', 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.']) {
       assert.ok(nowText.includes(phrase), `decision planned today: missing "${phrase}"`);
     }
     assert.doesNotMatch(nowText, /\d{1,3}\.\d{3}\.000 đồng/);

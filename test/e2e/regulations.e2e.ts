@@ -63,6 +63,13 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
     assert.deepEqual([flag().candidates[0].passed, flag().candidates[0].ratioText, flag().candidates[0].requiredText], [true, '83,33%', 'từ 75% trở lên']);
   });
 
+  it('once the meeting has a proposal, no version may reach back over it', async () => {
+    await t.http.post(`${base()}/proposals`).set(auth(secretary)).send({ award: 'EMULATION_FLAG', unitId: units[0] }).expect(201);
+    const back = await t.http.post(`/api/clusters/${ids.cum6}/regulations`).set(auth(secretary)).send({ ...regulation, adoptedOn: '2020-03-01', effectiveFrom: '2020-03-06', flagShare: 10000 }).expect(422);
+    assert.equal(back.body.details[0].field, 'effectiveFrom');
+    assert.match(back.body.details[0].message, /Hội nghị bình xét ngày 06\/03\/2020 đã có đề nghị khen thưởng/);
+  });
+
   it('the minutes cite the regulation for the cluster vote, not a decree', async () => {
     const pdf = await t.http.get(`${base()}/review-meeting/minutes.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;

@@ -119,6 +119,7 @@ export function dossierFixture(): DossierDocumentData {
     signerTitle: 'Cụm trưởng',
     signerUnit: units[0],
     signerName: '',
+    standingBody: 'Vụ Tổ chức cán bộ',
   };
 }
 

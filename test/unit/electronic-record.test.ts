@@ -25,7 +25,7 @@ describe('Electronic-document record (Decree 30 Appendix VI)', () => {
       signerPosition: `TM. Cụm thi đua số 6, Cụm trưởng, ${dossierFixture().signerUnit}`,
       // No person's name is printed: the name slot is left for the signer, so none is recorded.
       signerName: null,
-      recipients: ['Như trên', 'Vụ Thi đua – Khen thưởng', 'Các đơn vị thành viên', 'Lưu: VT, CTĐ6'],
+      recipients: ['Như trên', 'Vụ Tổ chức cán bộ (Bộ Khoa học và Công nghệ)', 'Các đơn vị thành viên', 'Lưu: VT, CTĐ6'],
     });
     const list = listRecord(dossierFixture());
     assert.equal(list.number, null, 'the list prints no number of its own');
@@ -82,7 +82,7 @@ describe('Electronic-document record (Decree 30 Appendix VI)', () => {
       assert.equal(info[INFO_KEYS.summary], 'Về việc đề nghị tặng Cờ thi đua và Bằng khen năm 2024');
       assert.match(info[INFO_KEYS.signerPosition], /^TM\. Cụm thi đua số 6, Cụm trưởng/);
       assert.equal(info[INFO_KEYS.signerName], undefined);
-      assert.equal(info[INFO_KEYS.recipients], 'Như trên; Vụ Thi đua – Khen thưởng; Các đơn vị thành viên; Lưu: VT, CTĐ6');
+      assert.equal(info[INFO_KEYS.recipients], 'Như trên; Vụ Tổ chức cán bộ (Bộ Khoa học và Công nghệ); Các đơn vị thành viên; Lưu: VT, CTĐ6');
       assert.equal(info[INFO_KEYS.pageCount], String(countPdfPages(pdf)));
       assert.equal(info[INFO_KEYS.pageCount], String(pdfPageCount(file)), 'the page count is the file’s');
     });

@@ -28,10 +28,11 @@ import { ballotProblem, councilOutcome, quorumMet } from './council.rules';
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 
 /** The share line of an award as the minutes print it: the source when the catalogue has one, else said unverified. */
-function shareBasis(awardLabel: string, share: CatalogueValue | null): string {
+function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = false): string {
   if (!share) return `${awardLabel}: danh mục pháp lý chưa có tỷ lệ biểu quyết của ${COUNCIL} vào ngày họp; kết quả được ghi nhận, không xét tỷ lệ.`;
   const required = `${requirementText(share.amount!, share.strictlyAbove)} ${share.label ?? 'tổng số thành viên Hội đồng'}`;
-  if (share.assumption) return `${awardLabel}: cần ${required} (mức Bộ áp dụng; căn cứ chưa được xác minh trong danh mục pháp lý).`;
+  // An unverified source is not cited (the page marks it; the minutes state the share applied, without a basis).
+  if (share.assumption) return printed ? `${awardLabel}: cần ${required}.` : `${awardLabel}: cần ${required} (mức Bộ áp dụng; căn cứ chưa được xác minh trong danh mục pháp lý).`;
   return `${awardLabel}: cần ${required} (${[share.article, share.textRef].filter(Boolean).join(' ')}).`;
 }
 
@@ -63,6 +64,20 @@ export class CouncilService {
     return { id: x.id, organizerId: x.organizerId, name: x.name, position: x.position, role: x.role, roleLabel: COUNCIL_ROLE_LABELS[x.role], fromDate: x.fromDate, toDate: x.toDate, version: x.version };
   }
 
+  /**
+   * A change of composition must leave closed meetings as they were decided, and the council one chair at a time:
+   * refused when the period (before or after the change) holds a closed meeting's day, or overlaps another chair's.
+   */
+  private async checkComposition(m: EntityManager, organizerId: string, periods: Array<{ fromDate: string; toDate: string | null }>, role: string, selfId: string | null): Promise<void> {
+    const holds = (x: { fromDate: string; toDate: string | null }, day: string) => x.fromDate <= day && (x.toDate === null || day <= x.toDate);
+    const closed = (await this.repo.meetingsOf(m, [organizerId])).filter((x) => x.status === 'CLOSED' && periods.some((pr) => holds(pr, x.heldOn)));
+    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, 'fromDate', `Nhiệm kỳ trùng ngày họp Hội đồng đã chốt (${closed[0].heldOn.split('-').reverse().join('/')}): thành phần Hội đồng ngày đó không thay đổi được.`);
+    if (role !== 'CHAIR') return;
+    const next = periods.at(-1)!;
+    const other = (await this.repo.members(m, organizerId)).find((x) => x.id !== selfId && x.role === 'CHAIR' && x.fromDate <= (next.toDate ?? '9999-12-31') && next.fromDate <= (x.toDate ?? '9999-12-31'));
+    if (other) throw AppException.field(ErrorCode.BusinessRule, 'role', `Đã có Chủ tịch Hội đồng trong thời gian này (${other.name}).`);
+  }
+
   members(p: Principal, organizerId: string): Promise<CouncilMemberView[]> {
     return this.uow.read(async (m) => {
       this.requireOrganizer(p, organizerId);
@@ -74,6 +89,7 @@ export class CouncilService {
     return this.uow.write(async (m) => {
       this.requireOrganizer(p, organizerId);
       if (dto.toDate && dto.toDate < dto.fromDate) throw AppException.field(ErrorCode.ValidationFailed, 'toDate', 'Ngày kết thúc không được trước ngày bắt đầu.');
+      await this.checkComposition(m, organizerId, [{ fromDate: dto.fromDate, toDate: dto.toDate ?? null }], dto.role, null);
       const now = nowIso();
       const row: CouncilMember = { id: randomUUID(), organizerId, name: dto.name.trim(), position: dto.position.trim(), role: dto.role, fromDate: dto.fromDate, toDate: dto.toDate ?? null, version: 1, createdAt: now, updatedAt: now };
       await this.repo.insertMember(m, row);
@@ -88,6 +104,8 @@ export class CouncilService {
       if (!current || !this.access.actsFor(p, current.organizerId)) throw AppException.notFound('thành viên Hội đồng');
       const next = { name: dto.name?.trim() ?? current.name, position: dto.position?.trim() ?? current.position, role: dto.role ?? current.role, fromDate: dto.fromDate ?? current.fromDate, toDate: dto.toDate === undefined ? current.toDate : dto.toDate };
       if (next.toDate && next.toDate < next.fromDate) throw AppException.field(ErrorCode.ValidationFailed, 'toDate', 'Ngày kết thúc không được trước ngày bắt đầu.');
+      requireVersion(current.version, dto.version);
+      await this.checkComposition(m, current.organizerId, [current, next], next.role, current.id);
       const after = await this.repo.updateMember(m, current, dto.version, { ...next, updatedAt: nowIso() });
       await this.audit.record(m, { action: 'council_member.update', entityType: 'council_member', entityId: id, before: current, after, reason: dto.reason, organizerId: current.organizerId });
       return this.memberView(after);
@@ -239,7 +257,11 @@ export class CouncilService {
       organizerName: organizer.name, issuerCode: organizer.code, number, year: view.year, heldOn: view.heldOn, place: view.place, chairName: chair?.name ?? '', minutesBy: view.minutesBy,
       members: view.members.map((x) => ({ name: x.name, position: x.position, roleLabel: x.roleLabel, statusLabel: x.statusLabel ?? 'Vắng' })),
       memberCount: view.memberCount, presentCount: view.presentCount, votingCount: view.votingCount,
-      shareLines: view.shares.filter((s) => view.ballots.some((b) => b.award === s.award)).map((s) => s.basisText),
+      shareLines: await this.uow.read(async (m) => {
+        const values = (await this.legal.catalogue(m)).values;
+        const labels = await this.awards.labels(m);
+        return AWARD_CODES.filter((a) => view.ballots.some((b) => b.award === a)).map((a) => shareBasis(labels[a], councilShareOn(values, a, view.heldOn), true));
+      }),
       rows: view.ballots.filter((b) => b.votesFor !== null).map((b) => ({
         unitName: b.unitName, clusterName: b.clusterName, awardLabel: b.awardLabel, votesText: `${b.votesFor}/${view.memberCount}`, ratioText: b.ratioText ?? '',
         resultText: b.passed === null ? 'Ghi nhận' : b.passed ? (b.byChair ? 'Đạt (Chủ tịch quyết định)' : 'Đạt') : 'Không đạt',

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { ReviewMeeting } from '../award.entities';
+import { AwardProposal } from '../award-proposal.entities';
 import { Permission } from '../../access/access.policy';
 import { AccessService } from '../../access/access.service';
 import { AuditService } from '../../audit/audit.service';
@@ -8,7 +10,7 @@ import type { Principal } from '../../common/auth/principal';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { nowIso } from '../../common/time';
-import { UnitOfWork, updateVersioned } from '../../database/unit-of-work';
+import { UnitOfWork, requireVersion, updateVersioned } from '../../database/unit-of-work';
 import { requirementText } from '../awards.rules';
 import { CreateRegulationDto, RegulationView, UpdateRegulationDto } from './regulations.dto';
 import { ClusterRegulation } from './regulation.entity';
@@ -43,10 +45,23 @@ export class RegulationsService {
     return m.findOne(ClusterRegulation, { where: { clusterId, effectiveFrom: LessThanOrEqual(date) }, order: { effectiveFrom: 'DESC' } });
   }
 
+  /**
+   * A version may not reach back over a review meeting whose result was already used (it has proposals): that
+   * result was decided under the rule then in force and stays so.
+   */
+  private async checkNotDecided(m: EntityManager, clusterId: string, from: string): Promise<void> {
+    for (const meeting of await m.find(ReviewMeeting, { where: { clusterId, heldOn: MoreThanOrEqual(from) }, order: { heldOn: 'ASC' } })) {
+      if (await m.exists(AwardProposal, { where: { clusterId, year: meeting.year } })) {
+        throw AppException.field(ErrorCode.BusinessRule, 'effectiveFrom', `Hội nghị bình xét ngày ${meeting.heldOn.split('-').reverse().join('/')} đã có đề nghị khen thưởng theo quy tắc đang áp dụng: quy chế mới chỉ áp dụng từ sau ngày đó.`);
+      }
+    }
+  }
+
   create(p: Principal, clusterId: string, dto: CreateRegulationDto): Promise<RegulationView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, Number(dto.effectiveFrom.slice(0, 4)));
       if (dto.effectiveFrom < dto.adoptedOn) throw AppException.field(ErrorCode.ValidationFailed, 'effectiveFrom', 'Ngày áp dụng không được trước ngày thông qua quy chế.');
+      await this.checkNotDecided(m, clusterId, dto.effectiveFrom);
       if (await m.exists(ClusterRegulation, { where: { clusterId, effectiveFrom: dto.effectiveFrom } })) throw AppException.field(ErrorCode.Duplicate, 'effectiveFrom', 'Đã có quy chế áp dụng từ ngày này.');
       const now = nowIso();
       const row: ClusterRegulation = {
@@ -70,6 +85,8 @@ export class RegulationsService {
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? trimmed(v) : v])) as Partial<ClusterRegulation>;
       const next = { ...current, ...changes };
       if (next.effectiveFrom < next.adoptedOn) throw AppException.field(ErrorCode.ValidationFailed, 'effectiveFrom', 'Ngày áp dụng không được trước ngày thông qua quy chế.');
+      requireVersion(current.version, version);
+      await this.checkNotDecided(m, current.clusterId, next.effectiveFrom < current.effectiveFrom ? next.effectiveFrom : current.effectiveFrom);
       const after = await updateVersioned(m, ClusterRegulation, current, version, { ...changes, updatedAt: nowIso() }, 'quy chế hoạt động');
       await this.audit.record(m, { action: 'cluster_regulation.update', entityType: 'cluster_regulation', entityId: id, before: current, after, reason, organizerId: cluster.organizerId, clusterId: current.clusterId });
       return view(after);

@@ -29,6 +29,8 @@ export interface DossierDocumentData {
   signerUnit?: string | null;
   /** The signer's full name; empty when no person is known (the name slot is then left empty). */
   signerName: string;
+  /** The body that handles emulation at the organiser on the document's date (a recipient); null when unknown. */
+  standingBody: string | null;
   /** Mã định danh of the issuer (the cluster's document code). */
   issuerCode?: string | null;
 }
@@ -46,7 +48,7 @@ const signature = (data: DocumentContent<DossierDocumentData>): SignatureBlock =
 
 const submissionSummary = (data: DocumentContent<DossierDocumentData>) =>
   `Về việc đề nghị tặng ${data.byAward.map((a) => a.awardLabel.replace(' của Bộ trưởng', '').replace(' của Bộ', '')).join(' và ')} năm ${data.year}`;
-const submissionRecipients = (data: DocumentContent<DossierDocumentData>) => ['- Như trên;', '- Vụ Thi đua – Khen thưởng;', '- Các đơn vị thành viên;', `- Lưu: VT, ${data.number.split('-').pop()}.`];
+const submissionRecipients = (data: DocumentContent<DossierDocumentData>) => ['- Như trên;', ...(data.standingBody ? [`- ${data.standingBody} (${data.organizerName});`] : []), '- Các đơn vị thành viên;', `- Lưu: VT, ${data.number.split('-').pop()}.`];
 const listSummary = (data: DocumentContent<DossierDocumentData>) => `Đơn vị đề nghị khen thưởng năm ${data.year}`;
 
 /** The Appendix VI information of the Tờ trình, as it prints it. */

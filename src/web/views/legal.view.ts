@@ -58,7 +58,7 @@ export function legalPage(frame: PageFrame, catalogue: LegalCatalogueView, on: L
   </form>
   <ol>${on.citations.map((c) => html`<li>${c}</li>`)}</ol>
   <p>Mức lương cơ sở: ${on.baseSalary?.amount ? `${vnd(on.baseSalary.amount)} đồng` : 'chưa có'}${on.baseSalary?.assumption ? html` ${badge('Giả định', 'warn')}` : ''}</p>
-  <ul>${on.rewards.map((r) => html`<li>${r.award === 'EMULATION_FLAG' ? 'Cờ thi đua' : 'Bằng khen'}: ${r.text}</li>`)}</ul>
+  <ul>${on.rewards.map((r) => html`<li>${r.award === 'EMULATION_FLAG' ? 'Cờ thi đua' : 'Bằng khen'}: ${r.text}${r.assumptions.length ? html` ${badge('Giả định', 'warn')} <small>${r.assumptions.join(' ')}</small>` : ''}</li>`)}</ul>
 </section>
 <section class="card" aria-labelledby="h-texts"><h2 id="h-texts">Văn bản</h2>
   <div class="table-wrap"><table><thead><tr><th scope="col">Văn bản</th><th scope="col">Hiệu lực</th><th scope="col">Trích dẫn</th><th scope="col">Nguồn</th></tr></thead><tbody>
