@@ -40,6 +40,9 @@ describe(`legal ratings and impediments (${TEST_DB})`, () => {
   it('two consecutive years rated "hoàn thành xuất sắc nhiệm vụ" by decision open the Bằng khen; a secretariat cannot record a rating', async () => {
     const body = (year: number, n: string) => ({ rating: 'EXCELLENT', decidedBy: 'Ủy ban nhân dân tỉnh', decisionNumber: n, decisionDate: `${year + 1}-01-20`, reason: 'Theo quyết định xếp loại' });
     await t.http.put(`/api/units/${last.id}/ratings/2019`).set(auth(secretary)).send(body(2019, '20/QĐ-UBND')).expect(403);
+    // The organiser is not rated; a Sở TTTT that ended on 28/02/2025 has no 2026 rating.
+    assert.equal((await t.http.put(`/api/units/${ids.ministry}/ratings/2019`).set(auth(reviewer)).send(body(2019, '1/QĐ')).expect(422)).body.details[0].field, 'unitId');
+    assert.equal((await t.http.put(`/api/units/${last.id}/ratings/2026`).set(auth(reviewer)).send({ ...body(2026, '1/QĐ'), decisionDate: '2026-11-30' }).expect(422)).body.details[0].field, 'year');
     const early = await t.http.put(`/api/units/${last.id}/ratings/2019`).set(auth(reviewer)).send({ ...body(2019, '20/QĐ-UBND'), decisionDate: '2018-12-31' }).expect(400);
     assert.equal(early.body.details[0].field, 'decisionDate');
     await t.http.put(`/api/units/${last.id}/ratings/2019`).set(auth(reviewer)).send(body(2019, '20/QĐ-UBND')).expect(200);

@@ -41,6 +41,9 @@ describe('input hygiene', () => {
     ['\u202eevil', true, 'vô hình'],
     ['\ufeffBOM', true, 'vô hình'],
     ['so\u00adft', true, 'vô hình'],
+    ['\ud800', true, 'không hợp lệ'],
+    ['a\udc00b', true, 'không hợp lệ'],
+    ['emoji 😀 ok', true, null],
   ];
   for (const [text, multiline, problem] of texts) {
     it(`${JSON.stringify(text)} (${multiline ? 'multi-line' : 'one line'}) → ${problem ?? 'accepted'}`, () => {

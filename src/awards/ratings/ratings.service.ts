@@ -47,7 +47,11 @@ export class RatingsService {
 
   putRating(p: Principal, unitId: string, year: number, dto: PutRatingDto): Promise<RatingView> {
     return this.uow.write(async (m) => {
-      await this.visible(m, p, unitId);
+      const unit = await this.visible(m, p, unitId);
+      if (unit.kind !== 'MEMBER') throw AppException.field(ErrorCode.BusinessRule, 'unitId', 'Chỉ xếp loại đơn vị thành viên, không xếp loại cơ quan tổ chức.');
+      if ((unit.activeFrom && unit.activeFrom > `${year}-12-31`) || (unit.activeTo && unit.activeTo < `${year}-01-01`)) {
+        throw AppException.field(ErrorCode.BusinessRule, 'year', `Đơn vị không hoạt động trong năm ${year}.`);
+      }
       if (Number(dto.decisionDate.slice(0, 4)) < year) throw AppException.field(ErrorCode.ValidationFailed, 'decisionDate', `Quyết định xếp loại năm ${year} không thể ban hành trước năm ${year}.`);
       const current = await this.repo.rating(m, unitId, year);
       const fields = { rating: dto.rating, decidedBy: dto.decidedBy.trim(), decisionNumber: dto.decisionNumber.trim(), decisionDate: dto.decisionDate };

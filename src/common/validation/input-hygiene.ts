@@ -21,17 +21,22 @@ const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`);
 /** A file name keeps neither control characters (line breaks included) nor invisible ones. */
 const NOT_IN_FILE_NAMES = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${INVISIBLE_CHARS}]`, 'g');
 const LINE_BREAK_OR_TAB = /[\t\r\n\u2028\u2029]/;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const TEXT_MESSAGES = {
   control: 'Không được chứa ký tự điều khiển (ví dụ ký tự NUL).',
   invisible: 'Không được chứa ký tự vô hình (khoảng trắng độ rộng 0, ký tự định hướng…).',
   singleLine: 'Phải nằm trên một dòng (không có dấu xuống dòng hoặc tab).',
+  malformed: 'Chứa ký tự không hợp lệ (mã UTF-16 không đầy đủ).',
   depth: `Nội dung gửi lên lồng nhau quá sâu (tối đa ${MAX_INPUT_DEPTH} cấp).`,
 };
 
 /** Null when the text is acceptable, else the Vietnamese reason. */
 export function textProblem(text: string, multiline = true): string | null {
   if (CONTROL.test(text)) return TEXT_MESSAGES.control;
+  // A lone surrogate ("\ud800") is no character: it cannot be stored as UTF-8 or printed.
+  if (LONE_SURROGATE.test(text)) return TEXT_MESSAGES.malformed;
   if (INVISIBLE.test(text)) return TEXT_MESSAGES.invisible;
   if (!multiline && LINE_BREAK_OR_TAB.test(text)) return TEXT_MESSAGES.singleLine;
   return null;
