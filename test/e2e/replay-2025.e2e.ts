@@ -4,8 +4,8 @@ import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-too
 import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 
 /**
- * The 2025 review of Cụm 6 replayed in 2026 (issue 15): members are the provinces' Sở Khoa học và Công nghệ (the Sở
- * TTTT merged into them on 01/03/2025); the documents of 2026 cite the 2022 Law, Decree 152/2025 and the Bộ KH&CN
+ * The 2025 review of Cụm 6 replayed in 2026 (issue 15): members are the provinces' Sở Khoa học và Công nghệ, into which
+ * the Sở TTTT merged on 01/03/2025; the documents of 2026 cite the 2022 Law, Decree 152/2025 and the Bộ KH&CN
  * circular, and are addressed to Bộ Khoa học và Công nghệ.
  */
 describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
@@ -21,7 +21,7 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
     ids = await demoIds(t);
     admin = await t.token('admin');
     for (const [code, province] of [['SKHCN-DAKLAK', 'Đắk Lắk'], ['SKHCN-GIALAI', 'Gia Lai'], ['SKHCN-LAMDONG', 'Lâm Đồng'], ['SKHCN-QUANGNGAI', 'Quảng Ngãi'], ['SKHCN-KHANHHOA', 'Khánh Hòa'], ['SKHCN-DAKNONG-T', 'Đắk Nông']]) {
-      const unit = (await t.http.post('/api/units').set(auth(admin)).send({ code, kind: 'MEMBER', name: `Sở Khoa học và Công nghệ tỉnh ${province}`, shortName: `Sở KH&CN ${province}`, province, activeFrom: '2025-03-01' }).expect(201)).body;
+      const unit = (await t.http.post('/api/units').set(auth(admin)).send({ code, kind: 'MEMBER', name: `Sở Khoa học và Công nghệ tỉnh ${province}`, shortName: `Sở KH&CN ${province}`, province }).expect(201)).body;
       members.push(unit.id);
       await t.http.post(`/api/clusters/${ids.cum6}/members`).set(auth(admin)).send({ unitId: unit.id, year: 2025, reason: 'Phân cụm năm 2025' }).expect(201);
     }
