@@ -38,8 +38,8 @@ ${!meeting
       ? html`<form data-api="${base}/review-meeting" data-method="POST" data-success="Đã tạo cuộc họp." novalidate>${formMessage}
         <div class="field"><label for="heldOn">Ngày họp</label><input id="heldOn" name="heldOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
         <div class="field"><label for="place">Địa điểm</label><input id="place" name="place" required></div>
-        <div class="field"><label for="chairedBy">Người chủ trì</label><input id="chairedBy" name="chairedBy" required></div>
-        <div class="field"><label for="minutesBy">Thư ký hội nghị</label><input id="minutesBy" name="minutesBy" required></div>
+        <div class="field"><label for="chairedBy">Người chủ trì (họ và tên, in ở chỗ ký)</label><input id="chairedBy" name="chairedBy" required></div>
+        <div class="field"><label for="minutesBy">Thư ký hội nghị (họ và tên)</label><input id="minutesBy" name="minutesBy" required></div>
         <div class="actions"><button type="submit">Tạo cuộc họp</button></div></form>`
       : ''}</div>`
   : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
