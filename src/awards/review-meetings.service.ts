@@ -140,6 +140,8 @@ export class ReviewMeetingsService {
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
+      const twice = dto.entries.findIndex((e, i) => dto.entries.findIndex((x) => x.unitId === e.unitId) !== i);
+      if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.unitId`, 'Mỗi đơn vị chỉ được ghi một lần.');
       const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
       await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);

@@ -63,6 +63,8 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     assert.equal(meeting.votingCount, 5);
     const tooMany = await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [{ proposalId: flags.DL.id, votesFor: 6 }] }).expect(400);
     assert.equal(tooMany.body.details[0].field, 'ballots.0.votesFor');
+    const twice = await t.http.put(`/api/council/meetings/${meeting.id}/attendance`).set(auth(reviewer)).send({ version: meeting.version, entries: [{ memberId: chair.id, status: 'PRESENT' }, { memberId: chair.id, status: 'ABSENT' }] }).expect(400);
+    assert.equal(twice.body.details[0].field, 'entries.1.memberId');
     meeting = (await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [{ proposalId: flags.DL.id, votesFor: 4 }, { proposalId: flags.PY.id, votesFor: 3 }] }).expect(200)).body;
     const result = Object.fromEntries((meeting.ballots as Array<{ proposalId: string; passed: boolean; ratioText: string }>).map((b) => [b.proposalId, [b.passed, b.ratioText]]));
     assert.deepEqual(result[flags.DL.id], [true, '80%']);

@@ -155,6 +155,8 @@ export class CouncilService {
       const members = new Set((await this.repo.membersOn(m, meeting.organizerId, meeting.heldOn)).map((x) => x.id));
       const bad = dto.entries.findIndex((e) => !members.has(e.memberId));
       if (bad >= 0) throw AppException.field(ErrorCode.InvalidReference, `entries.${bad}.memberId`, 'Không phải thành viên Hội đồng trong nhiệm kỳ vào ngày họp.');
+      const twice = dto.entries.findIndex((e, i) => dto.entries.findIndex((x) => x.memberId === e.memberId) !== i);
+      if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.memberId`, 'Mỗi thành viên chỉ được ghi một lần.');
       const updated = await this.repo.updateMeeting(m, meeting, dto.version, { updatedAt: nowIso() });
       await this.repo.replaceAttendance(m, id, dto.entries.map((e) => ({ meetingId: id, memberId: e.memberId, status: e.status })));
       await this.audit.record(m, { action: 'council_meeting.attendance', entityType: 'council_meeting', entityId: id, after: dto.entries, reason: dto.reason ?? null, organizerId: meeting.organizerId });
@@ -173,7 +175,8 @@ export class CouncilService {
         const problem = ballotProblem(b.votesFor, voting);
         if (problem) throw AppException.field(ErrorCode.ValidationFailed, `ballots.${i}.votesFor`, problem);
       }
-      if (new Set(dto.ballots.map((b) => b.proposalId)).size !== dto.ballots.length) throw AppException.field(ErrorCode.ValidationFailed, 'ballots', 'Mỗi đề nghị chỉ có một kết quả biểu quyết.');
+      const twice = dto.ballots.findIndex((b, i) => dto.ballots.findIndex((x) => x.proposalId === b.proposalId) !== i);
+      if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `ballots.${twice}.proposalId`, 'Mỗi đề nghị chỉ có một kết quả biểu quyết.');
       const updated = await this.repo.updateMeeting(m, meeting, dto.version, { updatedAt: nowIso() });
       await this.repo.replaceBallots(m, id, dto.ballots.map((b) => ({ meetingId: id, proposalId: b.proposalId, votesFor: b.votesFor, chairFor: b.chairFor ?? false })));
       await this.audit.record(m, { action: 'council_meeting.ballots', entityType: 'council_meeting', entityId: id, after: dto.ballots, reason: dto.reason ?? null, organizerId: meeting.organizerId });
