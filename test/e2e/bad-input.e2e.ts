@@ -58,6 +58,8 @@ describe(`bad input is refused clearly and changes nothing (${TEST_DB})`, () => 
     { name: 'id that is not a UUID', method: 'get', path: () => '/api/clusters/abc', status: 400, code: 'VALIDATION_FAILED', field: 'id' },
     { name: 'year that is not a year', method: 'get', path: () => `/api/clusters/${ids.cum6}/years/20x0`, status: 400, code: 'VALIDATION_FAILED', field: 'year' },
     { name: 'year out of range', method: 'get', path: () => `/api/clusters/${ids.cum6}/years/1999`, status: 400, code: 'VALIDATION_FAILED', field: 'year' },
+    { name: 'year in exponent notation (2e3)', method: 'get', path: () => `/api/clusters/${ids.cum6}/years/2e3`, status: 400, code: 'VALIDATION_FAILED', field: 'year' },
+    { name: 'year with a leading plus', method: 'get', path: () => `/api/clusters/${ids.cum6}/years/+2020`, status: 400, code: 'VALIDATION_FAILED', field: 'year' },
     { name: 'limit that is not a number', method: 'get', path: () => '/api/units?limit=abc', status: 400, code: 'VALIDATION_FAILED', field: 'limit' },
     { name: 'limit too large', method: 'get', path: () => '/api/units?limit=100000', status: 400, code: 'VALIDATION_FAILED', field: 'limit' },
     { name: 'unknown query parameter', method: 'get', path: () => '/api/units?admin=1', status: 400, code: 'VALIDATION_FAILED', field: 'admin' },

@@ -20,8 +20,6 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 @Injectable()
 export class YearParamPipe implements PipeTransform<string, number> {
   transform(value: string | number, metadata: { data?: string }): number {
-    // The global ValidationPipe may already have turned the text into a number.
-    if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
     if (typeof value === 'string' && /^\d{4}$/.test(value)) {
       const year = Number(value);
       if (year >= 2000 && year <= 2100) return year;

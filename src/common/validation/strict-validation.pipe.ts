@@ -32,6 +32,9 @@ export class StrictValidationPipe extends ValidationPipe {
     }
     // Multipart fields and query strings have not passed the body middleware: the same checks here.
     if ((metadata.type === 'body' || metadata.type === 'query') && value !== null && typeof value === 'object') sanitizeOnce(value);
+    // Path parameters stay text for their own pipes (YearParamPipe, UuidParamPipe…): the stock conversion would read
+    // "2e3" as the year 2000.
+    if (metadata.type === 'param') return value;
     return super.transform(value, metadata);
   }
 }
