@@ -99,6 +99,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByText('Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017').first().waitFor();
     await page.getByText('Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể').waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
+    await rig.shot(page, 'phap-ly-2020');
     // The Cờ multiple of Decree 152/2025 is an assumption: no amount on 20/12/2025 until confirmed.
     await page.goto(`${rig.base}/phap-ly?ngay=2025-12-20&nganh=BKHCN`);
     await page.getByText('Cờ thi đua: Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.').waitFor();

@@ -11,6 +11,14 @@ const KIND_LABELS: Record<string, string> = {
   WOMEN_PREFERENCE: 'Ưu tiên tập thể có tỷ lệ nữ cao',
 };
 
+/** Who a figure applies to, in words: an award, or an organiser (its unit code). */
+const SUBJECT_LABELS: Record<string, string> = {
+  EMULATION_FLAG: 'Cờ thi đua',
+  CERTIFICATE_OF_MERIT: 'Bằng khen',
+  BTTTT: 'Bộ Thông tin và Truyền thông',
+  BKHCN: 'Bộ Khoa học và Công nghệ',
+};
+
 const period = (from: string | null, to: string | null) => `${from ? dateVi(from) : '…'} – ${to ? dateVi(to) : 'nay'}`;
 const vnd = (n: number) => n.toLocaleString('vi-VN');
 
@@ -69,7 +77,7 @@ export function legalPage(frame: PageFrame, catalogue: LegalCatalogueView, on: L
 </section>
 <section class="card" aria-labelledby="h-values"><h2 id="h-values">Số liệu theo thời kỳ</h2>
   <div class="table-wrap"><table><thead><tr><th scope="col">Loại</th><th scope="col">Áp dụng cho</th><th scope="col">Thời kỳ</th><th scope="col">Giá trị</th><th scope="col">Căn cứ</th></tr></thead><tbody>
-  ${catalogue.values.map((v) => html`<tr><td>${KIND_LABELS[v.kind] ?? v.kind}</td><td>${v.subject || '—'}</td><td>${period(v.effectiveFrom, v.effectiveTo)}</td><td>${amountText(v)}</td>
+  ${catalogue.values.map((v) => html`<tr><td>${KIND_LABELS[v.kind] ?? v.kind}</td><td>${v.subject ? (SUBJECT_LABELS[v.subject] ?? v.subject) : '—'}</td><td>${period(v.effectiveFrom, v.effectiveTo)}</td><td>${amountText(v)}</td>
     <td>${v.textRef ?? ''}${source(v, v.article)}${canEdit ? editForm('values', v) : ''}</td></tr>`)}
   </tbody></table></div>
 </section>`,
