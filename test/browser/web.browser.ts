@@ -217,6 +217,11 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await suggestion.getByRole('button', { name: 'Xác nhận đề nghị' }).click();
     await page.getByText('Đã xác nhận đề nghị.').waitFor();
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });
+    // Sending asks first (it cannot be undone by the cluster): the dialog names the award and the unit.
+    page.once('dialog', (d) => {
+      assert.match(d.message(), /Gửi đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk lên Bộ\?/);
+      void d.accept();
+    });
     await row.getByRole('button', { name: 'Gửi Bộ' }).click();
     await page.locator('tr', { hasText: 'Đắk Lắk' }).getByText('Đã gửi Bộ').waitFor();
     await rig.shot(page, 'binh-xet-da-gui');

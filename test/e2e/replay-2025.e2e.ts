@@ -13,6 +13,7 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let admin: string;
   const members: string[] = [];
+  let proposalId: string;
   const base = () => `/api/clusters/${ids.cum6}/years/2025`;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -32,7 +33,7 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
     let meeting = (await t.http.post(`${base()}/review-meeting`).set(auth(admin)).send({ heldOn: '2026-01-20', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201)).body;
     meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(admin)).send({ version: meeting.version, entries: members.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
     await t.http.put(`${base()}/review-meeting/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ unitId: members[0], award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
-    await t.http.post(`${base()}/proposals`).set(auth(admin)).send({ award: 'CERTIFICATE_OF_MERIT', unitId: members[0] }).expect(201);
+    proposalId = (await t.http.post(`${base()}/proposals`).set(auth(admin)).send({ award: 'CERTIFICATE_OF_MERIT', unitId: members[0] }).expect(201)).body.id;
   });
   after(() => t.close());
 
@@ -60,5 +61,15 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
       assert.ok(text.includes(phrase), `2025 minutes: missing "${phrase}"`);
     }
     assert.ok(!text.includes('Thông tin và Truyền thông'));
+  });
+
+  it('the council cannot vote on the proposal before the cluster has met (a council meeting on 15/01/2026)', async () => {
+    await t.http.post(`/api/proposals/${proposalId}/submit`).set(auth(admin)).send({ version: 1 }).expect(200);
+    await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(admin)).send({ name: 'Nguyễn Minh Hồng', position: 'Thứ trưởng', role: 'CHAIR', fromDate: '2025-03-01', reason: 'Kiện toàn Hội đồng' }).expect(201);
+    let meeting = (await t.http.post('/api/council/meetings').set(auth(admin)).send({ organizerId: ids.ministry, year: 2025, heldOn: '2026-01-15', place: 'Hà Nội', minutesBy: 'Đỗ Thanh Hương' }).expect(201)).body;
+    meeting = (await t.http.put(`/api/council/meetings/${meeting.id}/attendance`).set(auth(admin)).send({ version: meeting.version, entries: meeting.members.map((x: { id: string }) => ({ memberId: x.id, status: 'PRESENT' })) }).expect(200)).body;
+    const early = await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ proposalId, votesFor: 1 }] }).expect(422);
+    assert.equal(early.body.details[0].field, 'ballots.0.proposalId');
+    assert.match(early.body.details[0].message, /Hội nghị bình xét của cụm họp ngày 20\/01\/2026, sau ngày họp Hội đồng/);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { updateVersioned } from '../../database/unit-of-work';
 import { AwardProposal } from '../award-proposal.entities';
+import { ReviewMeeting } from '../award.entities';
 import { Cluster } from '../../clusters/cluster.entity';
 import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from './council.entities';
 
@@ -70,6 +71,11 @@ export class CouncilRepository {
   async replaceBallots(m: EntityManager, meetingId: string, rows: CouncilBallot[]): Promise<void> {
     await m.delete(CouncilBallot, { meetingId });
     if (rows.length) await m.insert(CouncilBallot, rows);
+  }
+
+  /** The day of a cluster's review meeting of a year, or null. */
+  async clusterMeetingDay(m: EntityManager, clusterId: string, year: number): Promise<string | null> {
+    return (await m.findOne(ReviewMeeting, { where: { clusterId, year }, select: { heldOn: true } }))?.heldOn ?? null;
   }
 
   /** The year's proposals sent to the organiser from all its clusters (submitted, in review or already decided). */

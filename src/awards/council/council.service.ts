@@ -168,12 +168,16 @@ export class CouncilService {
     return this.uow.write(async (m) => {
       const meeting = await this.open(m, p, id);
       this.editable(meeting, dto.version);
-      const proposals = new Set((await this.repo.proposalsOf(m, meeting.organizerId, meeting.year)).map((x) => x.id));
+      const byId = new Map((await this.repo.proposalsOf(m, meeting.organizerId, meeting.year)).map((x) => [x.id, x]));
+      const proposals = new Set(byId.keys());
       const voting = (await this.repo.attendance(m, id)).filter((a) => a.status !== 'ABSENT').length;
       for (const [i, b] of dto.ballots.entries()) {
         if (!proposals.has(b.proposalId)) throw AppException.field(ErrorCode.InvalidReference, `ballots.${i}.proposalId`, `Không phải đề nghị khen thưởng năm ${meeting.year} gửi Bộ.`);
         const problem = ballotProblem(b.votesFor, voting);
         if (problem) throw AppException.field(ErrorCode.ValidationFailed, `ballots.${i}.votesFor`, problem);
+        // The council considers what the cluster decided: not before the cluster's review meeting.
+        const held = await this.repo.clusterMeetingDay(m, byId.get(b.proposalId)!.clusterId, meeting.year);
+        if (held && held > meeting.heldOn) throw AppException.field(ErrorCode.BusinessRule, `ballots.${i}.proposalId`, `Hội nghị bình xét của cụm họp ngày ${held.split('-').reverse().join('/')}, sau ngày họp Hội đồng: chưa thể biểu quyết đề nghị này.`);
       }
       const twice = dto.ballots.findIndex((b, i) => dto.ballots.findIndex((x) => x.proposalId === b.proposalId) !== i);
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `ballots.${twice}.proposalId`, 'Mỗi đề nghị chỉ có một kết quả biểu quyết.');

@@ -52,7 +52,7 @@ const MSG = {
   number: 'Phải là số.',
   bool: 'Phải là true hoặc false.',
   uuid: 'Phải là mã định danh (UUID) hợp lệ.',
-  date: 'Phải là ngày hợp lệ theo định dạng YYYY-MM-DD.',
+  date: 'Phải là ngày hợp lệ (trên trang: dd/mm/yyyy; qua API: YYYY-MM-DD).',
   array: 'Phải là một danh sách.',
 };
 

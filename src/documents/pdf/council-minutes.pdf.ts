@@ -62,7 +62,7 @@ export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Bu
     data.rows.map((r, i) => [String(i + 1), r.unitName, r.clusterName, r.awardLabel, r.votesText, r.ratioText, r.resultText]),
   );
   pdf.heading('III. KẾT LUẬN');
-  pdf.paragraph(data.conclusions ?? `${council} thống nhất trình Bộ trưởng xem xét, quyết định khen thưởng các tập thể đạt tỷ lệ biểu quyết tại mục II.`);
+  pdf.paragraph(data.conclusions ?? `${council} thống nhất trình Bộ trưởng xem xét, quyết định khen thưởng theo kết quả biểu quyết tại mục II.`);
   pdf.paragraph('Biên bản được lập và thông qua tại cuộc họp.', { font: 'Tinos-Italic' });
   pdf.signatureGrid('', councilSigners(data), 2);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });

@@ -13,9 +13,9 @@ const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 
 export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TONE[p.status] ?? 'info');
 
 function proposalActions(pr: ProposalView): Html {
-  const form = (action: string, label: string, extra: Html | string = '') =>
-    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã cập nhật đề nghị." class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
-  if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ');
+  const form = (action: string, label: string, extra: Html | string = '', confirm = '') =>
+    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã cập nhật đề nghị." ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
+  if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
   if (pr.status === 'RETURNED')
     return form('resubmit', 'Gửi lại', html`<label for="rs-${pr.id}">Nội dung bổ sung</label><input id="rs-${pr.id}" name="reason" data-type="optional">`);
   return html``;
@@ -23,13 +23,13 @@ function proposalActions(pr: ProposalView): Html {
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}`;
-  const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2><ul>
+  const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
+  <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
+  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: ngày của tờ trình đã ban hành (hoặc hôm nay nếu chưa có). Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
     <li><a data-download href="${base}/review-meeting/minutes.pdf">Biên bản họp bình xét (PDF)</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
-  </ul>
-  <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
-  <small id="issuedOn-hint" class="muted">Để trống: hôm nay. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div></section>`;
+  </ul></section>`;
   return layout(
     { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
     html`<h1>Họp bình xét khen thưởng năm ${year}</h1>

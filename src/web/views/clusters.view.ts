@@ -47,6 +47,7 @@ function regulationSection(d: ClusterPageData): Html {
       <tbody>${d.regulations.map((r) => html`<tr><td>${dateVi(r.effectiveFrom)}</td><td>${r.title}${r.rotationRule ? html`<br><small class="muted">${r.rotationRule}</small>` : ''}</td><td>${r.flagRequirement}</td><td>${r.meritRequirement}</td><td>${r.quorum === null ? 'Không quy định' : `${pct(r.quorum)}% thành viên`}</td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">Chưa ghi nhận quy chế: bình xét dùng mức mặc định của hệ thống.</p>`}
+  <p class="muted"><small>Quy chế áp dụng cho các hội nghị bình xét họp từ ngày áp dụng trở đi; ghi nhận trước hội nghị. Không áp dụng ngược cho hội nghị đã có đề nghị khen thưởng. Thư ký của năm có ngày áp dụng ghi nhận quy chế.</small></p>
   ${d.canRecordRegulation
     ? html`<details><summary>Ghi nhận quy chế (một phiên bản)</summary>
     <form data-api="/api/clusters/${d.cluster.id}/regulations" data-method="POST" data-success="Đã ghi nhận quy chế hoạt động." novalidate>${formMessage}

@@ -54,6 +54,7 @@ function editForm(kind: 'texts' | 'values', row: LegalTextView | LegalValueView)
 
 /** The legal catalogue: texts and figures by period with their sources or assumptions, and what applies on a date. */
 export function legalPage(frame: PageFrame, catalogue: LegalCatalogueView, on: LegalOnView, canEdit: boolean): Html {
+  const sectors = [...new Set(catalogue.texts.map((t) => t.sector).filter((x): x is string => !!x))].sort();
   return layout(
     { ...frame, title: 'Danh mục pháp lý', crumbs: [['Tổng quan', '/'], ['Danh mục pháp lý']] },
     html`<h1>Danh mục pháp lý</h1>
@@ -61,7 +62,7 @@ export function legalPage(frame: PageFrame, catalogue: LegalCatalogueView, on: L
 <section class="card" aria-labelledby="h-on"><h2 id="h-on">Quy định áp dụng vào một ngày</h2>
   <form method="get" action="/phap-ly" class="actions">
     <label for="ngay">Ngày</label><input id="ngay" name="ngay" type="date" value="${on.date}">
-    <label for="nganh">Cơ quan tổ chức (mã)</label><input id="nganh" name="nganh" value="${on.sector ?? ''}">
+    <label for="nganh">Cơ quan tổ chức (văn bản hướng dẫn của ngành)</label><select id="nganh" name="nganh"><option value="">(không chọn: chỉ luật, nghị định)</option>${sectors.map((code) => html`<option value="${code}" ${code === on.sector ? 'selected' : ''}>${SUBJECT_LABELS[code] ?? code}</option>`)}</select>
     <button type="submit" class="secondary">Xem</button>
   </form>
   <ol>${on.citations.map((c) => html`<li>${c}</li>`)}</ol>
