@@ -193,6 +193,12 @@
     if (button && button.name && !multipart) setPath(body, button.name, button.value);
     busy(button, true, form.dataset.busy);
     clearErrors(form);
+    // A message from an earlier action would stand next to this one's result: it goes.
+    const pageFlash = document.querySelector('[data-role="flash"]');
+    if (pageFlash) {
+      pageFlash.className = 'flash';
+      pageFlash.textContent = '';
+    }
     const result = await api(method, url, body);
     busy(button, false);
     if (!result.ok) {
