@@ -141,7 +141,7 @@ export class AwardReportsService {
       const council = await this.council.meetingOf(m, organizerId, year);
       // A decision comes after the year it rewards and after the council that considered it.
       if (on < `${year + 1}-01-01`) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định khen thưởng năm ${year} không thể trước ngày 01/01/${year + 1}.`);
-      if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (${council.heldOn.split('-').reverse().join('/')}).`);
+      if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (${formatDateVi(council.heldOn)}).`);
       const councilMinutes = council?.status === 'CLOSED' ? await this.documents.latestIssued(m, { kind: 'COUNCIL_MINUTES', year, organizerId }) : null;
       const submissions = await Promise.all([...clusters.values()].map(async (c) => ({ cluster: c, doc: await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId: c.id, onOrBefore: on }) })));
       return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };

@@ -13,7 +13,7 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { nowIso, formatDateVi } from '../common/time';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { ScoringService } from '../scoring/scoring.service';
@@ -71,7 +71,7 @@ export class ReviewMeetingsService {
           method: 'ELECTION',
           decisionNumber: null,
           decisionDate: null,
-          note: `Bầu tại hội nghị bình xét năm ${year} ngày ${meeting.heldOn.split('-').reverse().join('/')}.`,
+          note: `Bầu tại hội nghị bình xét năm ${year} ngày ${formatDateVi(meeting.heldOn)}.`,
         },
         dto.version,
         dto.reason,

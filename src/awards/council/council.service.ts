@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../common/auth/principal';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { nowIso } from '../../common/time';
+import { nowIso, formatDateVi } from '../../common/time';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
 import { councilMinutesRecord, renderCouncilMinutes } from '../../documents/pdf/council-minutes.pdf';
 import { LAYOUT_VERSION } from '../../documents/pdf/decree30';
@@ -71,7 +71,7 @@ export class CouncilService {
   private async checkComposition(m: EntityManager, organizerId: string, periods: Array<{ fromDate: string; toDate: string | null }>, role: string, selfId: string | null): Promise<void> {
     const holds = (x: { fromDate: string; toDate: string | null }, day: string) => x.fromDate <= day && (x.toDate === null || day <= x.toDate);
     const closed = (await this.repo.meetingsOf(m, [organizerId])).filter((x) => x.status === 'CLOSED' && periods.some((pr) => holds(pr, x.heldOn)));
-    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, 'fromDate', `Nhiệm kỳ trùng ngày họp Hội đồng đã chốt (${closed[0].heldOn.split('-').reverse().join('/')}): thành phần Hội đồng ngày đó không thay đổi được.`);
+    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, 'fromDate', `Nhiệm kỳ trùng ngày họp Hội đồng đã chốt (${formatDateVi(closed[0].heldOn)}): thành phần Hội đồng ngày đó không thay đổi được.`);
     if (role !== 'CHAIR') return;
     const next = periods.at(-1)!;
     const other = (await this.repo.members(m, organizerId)).find((x) => x.id !== selfId && x.role === 'CHAIR' && x.fromDate <= (next.toDate ?? '9999-12-31') && next.fromDate <= (x.toDate ?? '9999-12-31'));
@@ -177,7 +177,7 @@ export class CouncilService {
         if (problem) throw AppException.field(ErrorCode.ValidationFailed, `ballots.${i}.votesFor`, problem);
         // The council considers what the cluster decided: not before the cluster's review meeting.
         const held = await this.repo.clusterMeetingDay(m, byId.get(b.proposalId)!.clusterId, meeting.year);
-        if (held && held > meeting.heldOn) throw AppException.field(ErrorCode.BusinessRule, `ballots.${i}.proposalId`, `Hội nghị bình xét của cụm họp ngày ${held.split('-').reverse().join('/')}, sau ngày họp Hội đồng: chưa thể biểu quyết đề nghị này.`);
+        if (held && held > meeting.heldOn) throw AppException.field(ErrorCode.BusinessRule, `ballots.${i}.proposalId`, `Hội nghị bình xét của cụm họp ngày ${formatDateVi(held)}, sau ngày họp Hội đồng: chưa thể biểu quyết đề nghị này.`);
       }
       const twice = dto.ballots.findIndex((b, i) => dto.ballots.findIndex((x) => x.proposalId === b.proposalId) !== i);
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `ballots.${twice}.proposalId`, 'Mỗi đề nghị chỉ có một kết quả biểu quyết.');

@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../common/time';
 /**
  * Pure checks before a proposal: an impediment in force on the date (discipline, inspection findings, an unresolved
  * complaint) refuses it, with the reason; the "two consecutive years" route reads the legal ratings.
@@ -20,5 +21,5 @@ export function impedimentsOn<T extends ImpedimentFacts>(items: T[], date: strin
 export function impedimentRefusal(items: ImpedimentFacts[], date: string): string | null {
   const first = impedimentsOn(items, date)[0];
   if (!first) return null;
-  return `Đơn vị ${IMPEDIMENT_LABELS[first.kind]} (${first.reference}, từ ${first.fromDate.split('-').reverse().join('/')}): chưa xét đề nghị khen thưởng trong thời gian này.`;
+  return `Đơn vị ${IMPEDIMENT_LABELS[first.kind]} (${first.reference}, từ ${formatDateVi(first.fromDate)}): chưa xét đề nghị khen thưởng trong thời gian này.`;
 }

@@ -9,7 +9,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../common/auth/principal';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { nowIso } from '../../common/time';
+import { nowIso, formatDateVi } from '../../common/time';
 import { UnitOfWork, requireVersion, updateVersioned } from '../../database/unit-of-work';
 import { requirementText } from '../awards.rules';
 import { CreateRegulationDto, RegulationView, UpdateRegulationDto } from './regulations.dto';
@@ -52,7 +52,7 @@ export class RegulationsService {
   private async checkNotDecided(m: EntityManager, clusterId: string, from: string): Promise<void> {
     for (const meeting of await m.find(ReviewMeeting, { where: { clusterId, heldOn: MoreThanOrEqual(from) }, order: { heldOn: 'ASC' } })) {
       if (await m.exists(AwardProposal, { where: { clusterId, year: meeting.year } })) {
-        throw AppException.field(ErrorCode.BusinessRule, 'effectiveFrom', `Hội nghị bình xét ngày ${meeting.heldOn.split('-').reverse().join('/')} đã có đề nghị khen thưởng theo quy tắc đang áp dụng: quy chế mới chỉ áp dụng từ sau ngày đó.`);
+        throw AppException.field(ErrorCode.BusinessRule, 'effectiveFrom', `Hội nghị bình xét ngày ${formatDateVi(meeting.heldOn)} đã có đề nghị khen thưởng theo quy tắc đang áp dụng: quy chế mới chỉ áp dụng từ sau ngày đó.`);
       }
     }
   }

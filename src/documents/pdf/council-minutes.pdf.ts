@@ -1,4 +1,5 @@
 import { Decree30Document } from './decree30';
+import { longDateVi } from './vietnamese-dates';
 import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
 
 /** Biên bản họp Hội đồng Thi đua – Khen thưởng, as plain data. */
@@ -36,18 +37,13 @@ export function councilMinutesRecord(data: DocumentContent<CouncilMinutesData>):
   return { issuerCode: data.issuerCode ?? null, number: data.number, date: data.heldOn, type: 'Biên bản', summary: councilSummary(data), ...cellSigners(councilSigners(data)), recipients: [] };
 }
 
-const dayMonthYear = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`;
-};
-
 export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Buffer> {
   const council = COUNCIL;
   const pdf = new Decree30Document({ title: `Biên bản họp ${council} xét khen thưởng năm ${data.year}`, subject: data.organizerName, documentId: data.documentId, record: councilMinutesRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: council, number: data.number, place: data.place, date: data.heldOn })
     .documentType('Biên bản', [councilSummary(data)]);
-  pdf.paragraph(`Hôm nay, ${dayMonthYear(data.heldOn)}, tại ${data.place}, ${council} ${data.organizerName} họp xét đề nghị khen thưởng năm ${data.year} của các cụm thi đua.`);
+  pdf.paragraph(`Hôm nay, ${longDateVi(data.heldOn)}, tại ${data.place}, ${council} ${data.organizerName} họp xét đề nghị khen thưởng năm ${data.year} của các cụm thi đua.`);
   pdf.paragraph(`Chủ trì: ${data.chairName}. Thư ký: ${data.minutesBy}.`);
   pdf.heading('I. THÀNH PHẦN');
   pdf.table(

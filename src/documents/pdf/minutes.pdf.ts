@@ -1,6 +1,6 @@
 import { Decree30Document } from './decree30';
 import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
-import { pointsVi } from './vietnamese-dates';
+import { pointsVi, longDateVi } from './vietnamese-dates';
 
 /** Biên bản hội nghị bình xét, as plain data. */
 export interface MinutesDocumentData {
@@ -37,17 +37,12 @@ export function minutesRecord(data: DocumentContent<MinutesDocumentData>): Elect
   return { issuerCode: data.issuerCode ?? null, number: data.number, date: data.heldOn, type: 'Biên bản', summary: minutesSummary(data), ...cellSigners(minutesSigners(data)), recipients: [] };
 }
 
-const dayMonthYear = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`;
-};
-
 export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> {
   const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: minutesRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.heldOn })
     .documentType('Biên bản', [minutesSummary(data)]);
-  pdf.paragraph(`Hôm nay, ${dayMonthYear(data.heldOn)}, tại ${data.place}, ${data.clusterName} tổ chức hội nghị bình xét thi đua năm ${data.year}.`);
+  pdf.paragraph(`Hôm nay, ${longDateVi(data.heldOn)}, tại ${data.place}, ${data.clusterName} tổ chức hội nghị bình xét thi đua năm ${data.year}.`);
   pdf.paragraph(`Chủ trì hội nghị: ${data.chairedBy}. Thư ký hội nghị: ${data.minutesBy}.`);
 
   pdf.heading('I. THÀNH PHẦN THAM DỰ');
