@@ -222,7 +222,8 @@ export class PagesController {
     const id = p.organizerId ?? (organizerText && organizers.has(organizerText) ? organizerText : [...organizers.keys()][0]);
     if (!id) throw AppException.notFound('cơ quan tổ chức');
     const [members, meetings] = await Promise.all([this.council.members(p, id), this.council.list(p)]);
-    sendPage(res, councilPage(this.frame(p), { id, name: organizers.get(id) ?? '' }, members, meetings.filter((x) => x.organizerId === id)));
+    const others = p.organizerId ? [] : [...organizers].filter(([other]) => other !== id).map(([oid, name]) => ({ id: oid, name }));
+    sendPage(res, councilPage(this.frame(p), { id, name: organizers.get(id) ?? '' }, members, meetings.filter((x) => x.organizerId === id), others));
   }
 
   @Get('hoi-dong/:id')

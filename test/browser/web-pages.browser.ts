@@ -47,6 +47,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
       [`/cum/${cum6}/nam/2020/giao-uoc`, 'giao-uoc-thu-ky'],
       ['/xac-thuc', 'xac-thuc'],
       ['/xac-thuc-hai-lop', 'xac-thuc-hai-lop-chua-bat'],
+      ['/phap-ly?ngay=2020-01-15&nganh=BTTTT', 'phap-ly'],
     ];
     for (const [path, name] of pages) {
       for (const width of [1366, 390]) {
@@ -71,6 +72,17 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await admin.page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
     await admin.page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./).waitFor();
     await rig.shot(admin.page, 'nhat-ky-1366');
+    // The council pages of the organiser, at both widths.
+    for (const width of [1366, 390]) {
+      await admin.page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      await admin.page.goto(`${rig.base}/hoi-dong`);
+      // An administrator, of no organiser, moves between the organisers' councils.
+      await admin.page.getByRole('navigation', { name: 'Cơ quan tổ chức khác' }).getByRole('link').first().waitFor();
+      assert.deepEqual(await unlabelledControls(admin.page), []);
+      const overflow = await admin.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `/hoi-dong at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(admin.page, `hoi-dong-${width}`);
+    }
     await admin.context.close();
   });
 

@@ -7,10 +7,11 @@ import { PageFrame, badge, formMessage, layout } from './layout';
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 
 /** The council's home: its members by period and its meetings, for the reviewers of an organiser. */
-export function councilPage(frame: PageFrame, organizer: { id: string; name: string }, members: CouncilMemberView[], meetings: CouncilMeetingView[]): Html {
+export function councilPage(frame: PageFrame, organizer: { id: string; name: string }, members: CouncilMemberView[], meetings: CouncilMeetingView[], others: Array<{ id: string; name: string }> = []): Html {
   return layout(
     { ...frame, title: COUNCIL, crumbs: [['Tổng quan', '/'], [COUNCIL]] },
     html`<h1>${COUNCIL} — ${organizer.name}</h1>
+${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan tổ chức khác: ${others.map((o, i) => html`${i ? ' · ' : ''}<a href="/hoi-dong?co-quan=${o.id}">${o.name}</a>`)}</p></nav>` : ''}
 <section class="card" aria-labelledby="h-meetings"><h2 id="h-meetings">Các cuộc họp xét khen thưởng</h2>
   ${meetings.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
