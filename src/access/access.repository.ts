@@ -23,10 +23,10 @@ export class AccessRepository {
     return ids.length ? m.find<Cluster>('clusters', { where: { id: In(ids) } }) : [];
   }
 
-  /** Of these clusters, those the unit is a member of (in any year). */
-  async memberClusterIds(m: EntityManager, unitId: string, clusterIds: string[]): Promise<Set<string>> {
-    if (!clusterIds.length) return new Set();
-    const rows = await m.createQueryBuilder('memberships', 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId = :unitId AND ms.clusterId IN (:...clusterIds)', { unitId, clusterIds }).getRawMany<{ clusterId: string }>();
+  /** Of these clusters, those one of the units (a unit and its predecessors) is a member of (in any year). */
+  async memberClusterIds(m: EntityManager, unitIds: string[], clusterIds: string[]): Promise<Set<string>> {
+    if (!clusterIds.length || !unitIds.length) return new Set();
+    const rows = await m.createQueryBuilder('memberships', 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId IN (:...unitIds) AND ms.clusterId IN (:...clusterIds)', { unitIds, clusterIds }).getRawMany<{ clusterId: string }>();
     return new Set(rows.map((r) => r.clusterId));
   }
 
@@ -50,11 +50,11 @@ export class AccessRepository {
       case Role.Admin:
         return qb;
       case Role.MinistryReviewer:
-        return qb.andWhere(`${alias}.organizerId = :scopeOrg`, { scopeOrg: p.organizerId ?? '' });
+        return qb.andWhere(`${alias}.organizerId IN (:...scopeOrgs)`, { scopeOrgs: orgs(p) });
       case Role.ClusterSecretary:
         return p.clusterIds.length ? qb.andWhere(`${alias}.id IN (:...scopeClusters)`, { scopeClusters: p.clusterIds }) : qb.andWhere('1 = 0');
       case Role.UnitOfficer:
-        return qb.andWhere(`${alias}.id IN (SELECT sm.cluster_id FROM memberships sm WHERE sm.unit_id = :scopeUnit)`, { scopeUnit: p.unitId ?? '' });
+        return qb.andWhere(`${alias}.id IN (SELECT sm.cluster_id FROM memberships sm WHERE sm.unit_id IN (:...scopeUnits))`, { scopeUnits: units(p) });
     }
   }
 
@@ -67,31 +67,40 @@ export class AccessRepository {
       case Role.MinistryReviewer:
         return qb.andWhere(
           new Brackets((w) =>
-            w.where(`${id} = :scopeOrg`).orWhere(`${alias}.parentId = :scopeOrg`).orWhere(`${id} IN (SELECT sm.unit_id FROM memberships sm WHERE sm.organizer_id = :scopeOrg)`),
+            w
+              .where(`${id} IN (:...scopeOrgs)`)
+              .orWhere(`${alias}.parentId IN (:...scopeOrgs)`)
+              .orWhere(`${id} IN (SELECT sm.unit_id FROM memberships sm WHERE sm.organizer_id IN (:...scopeOrgs))`)
+              .orWhere(`${alias}.successorId IS NOT NULL AND ${alias}.successorId IN (SELECT sm4.unit_id FROM memberships sm4 WHERE sm4.organizer_id IN (:...scopeOrgs))`),
           ),
-          { scopeOrg: p.organizerId ?? '' },
+          { scopeOrgs: orgs(p) },
         );
       case Role.ClusterSecretary:
-        if (!p.clusterIds.length) return qb.andWhere(`${id} = :scopeOwnUnit`, { scopeOwnUnit: p.unitId ?? '' });
+        if (!p.clusterIds.length) return qb.andWhere(`${id} IN (:...scopeOwnUnits)`, { scopeOwnUnits: units(p) });
         return qb.andWhere(
           new Brackets((w) =>
             w
-              .where(`${id} = :scopeOwnUnit`)
+              .where(`${id} IN (:...scopeOwnUnits)`)
               .orWhere(`${id} IN (SELECT sm.unit_id FROM memberships sm WHERE sm.cluster_id IN (:...scopeClusters))`)
               .orWhere(`${id} IN (SELECT sc.organizer_id FROM clusters sc WHERE sc.id IN (:...scopeClusters))`),
           ),
-          { scopeOwnUnit: p.unitId ?? '', scopeClusters: p.clusterIds },
+          { scopeOwnUnits: units(p), scopeClusters: p.clusterIds },
         );
       case Role.UnitOfficer:
         return qb.andWhere(
           new Brackets((w) =>
             w
-              .where(`${id} = :scopeUnit`)
-              .orWhere(`${id} IN (SELECT sm2.unit_id FROM memberships sm2 WHERE sm2.cluster_id IN (SELECT sm.cluster_id FROM memberships sm WHERE sm.unit_id = :scopeUnit))`)
-              .orWhere(`${id} IN (SELECT sm3.organizer_id FROM memberships sm3 WHERE sm3.unit_id = :scopeUnit)`),
+              .where(`${id} IN (:...scopeUnits)`)
+              .orWhere(`${id} IN (SELECT sm2.unit_id FROM memberships sm2 WHERE sm2.cluster_id IN (SELECT sm.cluster_id FROM memberships sm WHERE sm.unit_id IN (:...scopeUnits)))`)
+              .orWhere(`${id} IN (SELECT sm3.organizer_id FROM memberships sm3 WHERE sm3.unit_id IN (:...scopeUnits))`)
+              .orWhere(`${id} IN (SELECT uo.successor_id FROM units uo WHERE uo.id IN (SELECT sm5.organizer_id FROM memberships sm5 WHERE sm5.unit_id IN (:...scopeUnits)))`),
           ),
-          { scopeUnit: p.unitId ?? '' },
+          { scopeUnits: units(p) },
         );
     }
   }
 }
+
+/** Never an empty IN list: a principal without units or organisers matches nothing. */
+const units = (p: Principal): string[] => (p.unitIds.length ? p.unitIds : ['']);
+const orgs = (p: Principal): string[] => (p.organizerIds.length ? p.organizerIds : ['']);

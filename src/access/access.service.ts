@@ -70,7 +70,7 @@ export class AccessService {
   /** Whether the caller acts for this organiser (the organiser's own acts, such as its decisions). */
   actsFor(p: Principal, organizerId: string): boolean {
     const scope = scopeOf(p.role, Permission.OrganizerAct);
-    return scope === 'all' || (scope === 'organizer' && p.organizerId === organizerId);
+    return scope === 'all' || (scope === 'organizer' && p.organizerIds.includes(organizerId));
   }
 
   private async load(m: EntityManager, ids: string[], known: Cluster[]): Promise<Cluster[]> {
@@ -88,11 +88,11 @@ export class AccessService {
       case 'all':
         return answer(() => true);
       case 'organizer':
-        return answer((c) => c.organizerId === p.organizerId);
+        return answer((c) => p.organizerIds.includes(c.organizerId));
       case 'assigned':
         return answer((c) => p.clusterIds.includes(c.id));
       case 'member': {
-        const member = p.unitId && clusters.length ? await this.repo.memberClusterIds(m, p.unitId, clusters.map((c) => c.id)) : new Set<string>();
+        const member = p.unitIds.length && clusters.length ? await this.repo.memberClusterIds(m, p.unitIds, clusters.map((c) => c.id)) : new Set<string>();
         return answer((c) => member.has(c.id));
       }
       case 'yearSecretariat':
@@ -117,7 +117,7 @@ export class AccessService {
       clusters.map((c): [string, Decision] => {
         if (!p.clusterIds.includes(c.id)) return [c.id, { allowed: false, cluster: c }];
         const manager = managers.get(c.id);
-        if (year === undefined || !manager || manager.chairUnitId === p.unitId) return [c.id, { allowed: true, cluster: c }];
+        if (year === undefined || !manager || p.unitIds.includes(manager.chairUnitId)) return [c.id, { allowed: true, cluster: c }];
         return [c.id, { allowed: false, cluster: c, handOver: { year, manager } }];
       }),
     );

@@ -10,7 +10,7 @@ const PG_AUDIT_LOCK_KEY = 7_346_001;
 /** Filters of a search of the trail; `before` is exclusive. */
 export interface AuditSearch {
   /** Only the entries of this organiser's clusters (a reviewer's scope); every entry when undefined. */
-  organizerId?: string;
+  organizerIds?: string[];
   entityType?: string;
   entityId?: string;
   action?: string;
@@ -90,7 +90,7 @@ export class AuditRepository {
   /** A page of the trail, newest first, with the number of entries matching. */
   search(m: EntityManager, q: AuditSearch): Promise<[AuditEntry[], number]> {
     const qb = m.createQueryBuilder(AuditEntry, 'a').orderBy('a.seq', 'DESC').take(q.limit).skip(q.offset);
-    if (q.organizerId !== undefined) qb.andWhere('a.organizerId = :scopeOrg', { scopeOrg: q.organizerId });
+    if (q.organizerIds !== undefined) qb.andWhere('a.organizerId IN (:...scopeOrgs)', { scopeOrgs: q.organizerIds });
     if (q.entityType) qb.andWhere('a.entityType = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('a.entityId = :entityId', { entityId: q.entityId });
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });

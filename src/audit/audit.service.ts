@@ -108,7 +108,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
     const offset = q.offset ?? 0;
     return this.uow.read(async (m) => {
       const [rows, total] = await this.trail.search(m, {
-        organizerId: p.role !== Role.Admin ? (p.organizerId ?? '') : undefined,
+        organizerIds: p.role !== Role.Admin ? (p.organizerIds.length ? p.organizerIds : ['']) : undefined,
         entityType: q.entityType,
         entityId: q.entityId,
         action: q.action,

@@ -7,7 +7,10 @@ import { setActor } from '../common/request-context';
 import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from '../common/auth/auth.decorators';
 import { Authenticator } from './authenticator';
 import type { Principal } from '../common/auth/principal';
-import { MFA_REQUIRED_ROLES } from '../common/auth/roles';
+import { MFA_REQUIRED_ROLES, Role } from '../common/auth/roles';
+import { formatDateVi } from '../common/time';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The global guard: every route is closed unless it says @Public() or @Auth(...roles).
@@ -36,9 +39,13 @@ export class AuthGuard implements CanActivate {
     req.principal = principal;
     setActor({ userId: principal.userId, username: principal.username });
     if (!rule.roles.includes(principal.role)) throw AppException.forbidden();
-    if (!principal.mfaEnrolled && MFA_REQUIRED_ROLES.includes(principal.role)) {
-      const setupRoute = this.reflector.getAllAndOverride<boolean | undefined>(MFA_SETUP_KEY, [context.getHandler(), context.getClass()]);
-      if (!setupRoute) throw new AppException(ErrorCode.MfaEnrolmentRequired);
+    const accountRoute = this.reflector.getAllAndOverride<boolean | undefined>(MFA_SETUP_KEY, [context.getHandler(), context.getClass()]);
+    if (!principal.mfaEnrolled && MFA_REQUIRED_ROLES.includes(principal.role) && !accountRoute) throw new AppException(ErrorCode.MfaEnrolmentRequired);
+    // A unit that ended (merged into another) no longer acts: its officers keep reading its history, and their own account.
+    if (principal.unitEndedOn && principal.role === Role.UnitOfficer && !READ_METHODS.has(req.method) && !accountRoute) {
+      throw AppException.forbidden(
+        `Đơn vị của tài khoản đã kết thúc hoạt động ngày ${formatDateVi(principal.unitEndedOn)}: tài khoản chỉ còn quyền xem lịch sử của đơn vị. Việc của đơn vị nay do đơn vị kế thừa thực hiện.`,
+      );
     }
     return true;
   }

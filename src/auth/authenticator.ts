@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { nowIso, todayInVietnam } from '../common/time';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CSRF_HEADER, csrfTokenFor, sameToken, sessionCookieToken } from './cookies';
@@ -76,6 +76,9 @@ export function openSessionPrincipal(row: SessionAccountRow | undefined, session
     sessionId,
     unitId: row.unit_id,
     organizerId: row.organizer_id,
+    unitIds: row.unit_ids ? row.unit_ids.split(',') : [],
+    organizerIds: row.organizer_ids ? row.organizer_ids.split(',') : [],
+    unitEndedOn: row.unit_active_to && row.unit_active_to < todayInVietnam() ? row.unit_active_to : null,
     clusterIds,
     mfaEnrolled: !!row.mfa_enabled_at,
   };

@@ -19,6 +19,11 @@ export interface SessionAccountRow {
   mfa_enabled_at: string | null;
   /** A secretary's clusters, comma-separated (null for other roles, or none). */
   cluster_ids: string | null;
+  /** The account's unit and its predecessors (by succession), comma-separated, own first. */
+  unit_ids: string | null;
+  /** The account's organiser and its predecessors, comma-separated, own first. */
+  organizer_ids: string | null;
+  unit_active_to: string | null;
 }
 
 /** Sessions: opening and revoking them, and the session with its account that authenticates a request. */
@@ -46,16 +51,30 @@ export class SessionsRepository {
   async withAccount(m: EntityManager, sessionId: string): Promise<SessionAccountRow | undefined> {
     const postgres = m.connection.options.type === 'postgres';
     const aggregate = postgres ? "string_agg(x.cluster_id, ',')" : "group_concat(x.cluster_id, ',')";
+    const ordered = (alias: string) => (postgres ? `string_agg(${alias}.id, ',' ORDER BY ${alias}.depth)` : `group_concat(${alias}.id, ',')`);
+    // Predecessors by succession (a merged unit's successor_id names the unit that took it over), bounded depth.
     const [row] = await rawQuery<SessionAccountRow>(
       m,
-      `SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active, u.mfa_enabled_at,
-            CASE WHEN u.role = '${Role.ClusterSecretary}' THEN (
-              SELECT ${aggregate} FROM (
-                SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = u.id
-                UNION SELECT lt.cluster_id FROM leadership_terms lt WHERE lt.chair_unit_id = COALESCE(u.unit_id, '')
-              ) x
-            ) END AS cluster_ids
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
+      `WITH RECURSIVE acct AS (
+              SELECT s.expires_at, s.revoked_at, u.id AS user_id, u.username, u.full_name, u.role, u.unit_id, u.organizer_id, u.active, u.mfa_enabled_at
+                FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?),
+            lin(id, depth) AS (
+              SELECT unit_id, 0 FROM acct WHERE unit_id IS NOT NULL
+              UNION ALL SELECT p.id, lin.depth + 1 FROM units p JOIN lin ON p.successor_id = lin.id WHERE lin.depth < 10),
+            olin(id, depth) AS (
+              SELECT organizer_id, 0 FROM acct WHERE organizer_id IS NOT NULL
+              UNION ALL SELECT p.id, olin.depth + 1 FROM units p JOIN olin ON p.successor_id = olin.id WHERE olin.depth < 10)
+       SELECT acct.*,
+              (SELECT ${ordered('l')} FROM (SELECT id, depth FROM lin ORDER BY depth) l) AS unit_ids,
+              (SELECT ${ordered('o')} FROM (SELECT id, depth FROM olin ORDER BY depth) o) AS organizer_ids,
+              (SELECT uu.active_to FROM units uu WHERE uu.id = acct.unit_id) AS unit_active_to,
+              CASE WHEN acct.role = '${Role.ClusterSecretary}' THEN (
+                SELECT ${aggregate} FROM (
+                  SELECT sc.cluster_id FROM user_cluster_scopes sc WHERE sc.user_id = acct.user_id
+                  UNION SELECT lt.cluster_id FROM leadership_terms lt WHERE lt.chair_unit_id IN (SELECT id FROM lin)
+                ) x
+              ) END AS cluster_ids
+         FROM acct`,
       [sessionId],
     );
     return row;

@@ -134,7 +134,7 @@ export class AwardReportsService {
       const clusters = new Map((await this.clusters.byIds(m, approved.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const units = await this.units.byIds(m, approved.map((x) => x.unitId));
       const organizerId = [...clusters.values()][0].organizerId;
-      if (p.role !== Role.Admin && p.organizerId !== organizerId) throw AppException.forbidden();
+      if (p.role !== Role.Admin && !p.organizerIds.includes(organizerId)) throw AppException.forbidden();
       const ministry = await this.units.asOf(m, organizerId, on);
       const catalogue = await this.awards.catalogue(m);
       // What the decision rests on: the council's closed meeting and minutes, and each cluster's latest submission.

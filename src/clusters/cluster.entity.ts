@@ -17,6 +17,9 @@ export class Cluster {
   /** Issuer code used in document numbers, e.g. "CTĐ6" in "Số: 05/TTr-CTĐ6". */
   @Column('varchar', { name: 'document_code', length: 20 }) documentCode: string;
 
+  /** The cluster this one continues (a cluster of the predecessor organiser, e.g. Bộ TTTT's Cụm 6 for Bộ KH&CN's). */
+  @Column('varchar', { name: 'predecessor_id', length: 36, nullable: true }) predecessorId: string | null;
+
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;

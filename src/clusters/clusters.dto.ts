@@ -10,6 +10,7 @@ export class CreateClusterDto {
   @IntField({ min: 1, max: 999, example: 6 }) number: number;
   @TextField({ max: 200, example: 'Cụm thi đua số 6' }) name: string;
   @TextField({ max: 20, pattern: DOC_CODE, patternMessage: DOC_CODE_MSG, example: 'CTĐ6' }) documentCode: string;
+  @UuidField({ presence: 'nullable', description: 'Cụm tiền thân: cụm của cơ quan tổ chức trước sắp xếp mà cụm này tiếp nối.' }) predecessorId?: string | null;
   @ReasonField({ presence: 'optional' }) reason?: string;
 }
 
@@ -32,6 +33,7 @@ export class ClusterView {
   @ApiProperty() number: number;
   @ApiProperty() name: string;
   @ApiProperty() documentCode: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Cụm tiền thân (trước sắp xếp).' }) predecessorId: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

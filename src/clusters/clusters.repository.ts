@@ -47,10 +47,10 @@ export class ClustersRepository {
     return updateVersioned(m, Cluster, current, expectedVersion, changes, 'cụm thi đua');
   }
 
-  /** Decisions, the latest signed first: of `scopeOrganizerId` only when given (the caller's scope), of `organizerId` when given. */
-  decisions(m: EntityManager, q: { scopeOrganizerId?: string; organizerId?: string }): Promise<ClusterDecision[]> {
+  /** Decisions, the latest signed first: of `scopeOrganizerIds` only when given (the caller's scope), of `organizerId` when given. */
+  decisions(m: EntityManager, q: { scopeOrganizerIds?: string[]; organizerId?: string }): Promise<ClusterDecision[]> {
     const qb = m.createQueryBuilder(ClusterDecision, 'd').orderBy('d.signedOn', 'DESC');
-    if (q.scopeOrganizerId !== undefined) qb.andWhere('d.organizerId = :scopeOrg', { scopeOrg: q.scopeOrganizerId });
+    if (q.scopeOrganizerIds !== undefined) qb.andWhere('d.organizerId IN (:...scopeOrgs)', { scopeOrgs: q.scopeOrganizerIds });
     if (q.organizerId) qb.andWhere('d.organizerId = :org', { org: q.organizerId });
     return qb.getMany();
   }

@@ -48,8 +48,9 @@ export class ClustersService {
 
   create(p: Principal, dto: CreateClusterDto): Promise<ClusterView> {
     return this.uow.write(async (m) => {
-      await this.requireOrganizer(m, p, dto.organizerId);
+      const organizer = await this.requireOrganizer(m, p, dto.organizerId);
       await this.ensureNumberFree(m, dto.organizerId, dto.number);
+      if (dto.predecessorId) await this.requirePredecessor(m, organizer, dto.predecessorId);
       const now = nowIso();
       const cluster: Cluster = {
         id: randomUUID(),
@@ -57,6 +58,7 @@ export class ClustersService {
         number: dto.number,
         name: dto.name.trim(),
         documentCode: dto.documentCode,
+        predecessorId: dto.predecessorId ?? null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -103,8 +105,8 @@ export class ClustersService {
 
   listDecisions(p: Principal, query: DecisionQueryDto): Promise<DecisionView[]> {
     return this.uow.read(async (m) => {
-      const scopeOrganizerId = p.role !== Role.Admin ? (p.organizerId ?? '') : undefined;
-      return (await this.clusters.decisions(m, { scopeOrganizerId, organizerId: query.organizerId })).map(decisionView);
+      const scopeOrganizerIds = p.role !== Role.Admin ? (p.organizerIds.length ? p.organizerIds : ['']) : undefined;
+      return (await this.clusters.decisions(m, { scopeOrganizerIds, organizerId: query.organizerId })).map(decisionView);
     });
   }
 
@@ -150,6 +152,15 @@ export class ClustersService {
     return organizer;
   }
 
+  /** A predecessor cluster belongs to an organiser this one succeeded (by the successor chain). */
+  private async requirePredecessor(m: EntityManager, organizer: Unit, predecessorId: string): Promise<void> {
+    const predecessor = await this.clusters.find(m, predecessorId);
+    const predecessors = await this.units.predecessorIds(m, organizer.id);
+    if (!predecessor || !predecessors.includes(predecessor.organizerId)) {
+      throw AppException.field(ErrorCode.InvalidReference, 'predecessorId', `Cụm tiền thân phải là một cụm của cơ quan mà ${organizer.shortName} kế thừa.`);
+    }
+  }
+
   private async ensureNumberFree(m: EntityManager, organizerId: string, number: number): Promise<void> {
     if (await this.clusters.numberTaken(m, organizerId, number)) {
       throw AppException.field(ErrorCode.Duplicate, 'number', `Cơ quan tổ chức đã có cụm thi đua số ${number}.`);
@@ -170,6 +181,7 @@ export class ClustersService {
       number: c.number,
       name: c.name,
       documentCode: c.documentCode,
+      predecessorId: c.predecessorId,
       version: c.version,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,

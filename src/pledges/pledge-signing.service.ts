@@ -5,6 +5,7 @@ import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
+import { actingUnit } from '../access/acting-unit';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { currentContext } from '../common/request-context';
@@ -34,12 +35,9 @@ export class PledgeSigningService {
   sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      if (!p.unitId || (dto.unitId && dto.unitId !== p.unitId)) {
-        throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
-      }
-      if (!(await this.memberships.isMember(m, clusterId, year, p.unitId))) {
-        throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
-      }
+      if (!p.unitId) throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
+      const unitId = actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), dto.unitId);
+      if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
       const pledge = await this.pledges.find(m, clusterId, year);
       if (pledge.status !== 'OPEN') {
         throw new AppException(
@@ -47,13 +45,13 @@ export class PledgeSigningService {
           pledge.status === 'DRAFT' ? 'Bản giao ước chưa được mở để ký.' : 'Bản giao ước đã được ký đủ.',
         );
       }
-      if (await this.records.hasActiveSignature(m, pledge.id, p.unitId)) {
+      if (await this.records.hasActiveSignature(m, pledge.id, unitId)) {
         throw new AppException(ErrorCode.AlreadySigned);
       }
       const signature: PledgeSignature = {
         id: randomUUID(),
         pledgeId: pledge.id,
-        unitId: p.unitId,
+        unitId: unitId,
         signerName: dto.signerName.trim(),
         signerTitle: dto.signerTitle.trim(),
         signedByUserId: p.userId,
@@ -69,7 +67,7 @@ export class PledgeSigningService {
         action: 'pledge.sign',
         entityType: 'pledge',
         entityId: pledge.id,
-        after: { unitId: p.unitId, signerName: signature.signerName, signerTitle: signature.signerTitle, signedAt: signature.signedAt, ip: signature.ip },
+        after: { unitId: unitId, signerName: signature.signerName, signerTitle: signature.signerTitle, signedAt: signature.signedAt, ip: signature.ip },
         organizerId: cluster.organizerId,
         clusterId,
       });
@@ -98,9 +96,8 @@ export class PledgeSigningService {
       if (pledge.status !== 'OPEN') {
         throw new AppException(ErrorCode.PledgeState, 'Chỉ rút được chữ ký khi bản giao ước đang trong thời gian ký.');
       }
-      const signature = p.unitId
-        ? await this.records.activeSignatureOf(m, pledge.id, p.unitId)
-        : null;
+      const unitId = actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), dto.unitId);
+      const signature = unitId ? await this.records.activeSignatureOf(m, pledge.id, unitId) : null;
       if (!signature) throw AppException.notFound('chữ ký của đơn vị bạn trên bản giao ước này', 'unitId');
       await this.records.withdrawSignature(m, signature.id, dto.reason);
       const updated = await this.records.update(m, pledge, pledge.version, {});

@@ -45,6 +45,7 @@ export class SignPledgeDto {
 
 export class WithdrawSignatureDto {
   @ReasonField() reason: string;
+  @UuidField({ presence: 'optional', description: 'Đơn vị rút chữ ký, khi tài khoản kế thừa nhiều đơn vị thành viên.' }) unitId?: string;
 }
 
 export class SignatoryView {

@@ -180,7 +180,7 @@ export class ScoreExcelService implements UploadTarget {
     const members = await this.memberships.members(m, clusterId, year);
     const leaves = await this.criteria.leaves(m, set.id);
     if (kind === 'SELF' || kind === 'PEER') {
-      const own = members.find((u) => u.id === p.unitId);
+      const own = members.find((u) => p.unitIds.includes(u.id));
       if (p.role !== Role.UnitOfficer || !own) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được tự chấm và chấm chéo.');
       if (kind === 'SELF') return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets: [own] };
       const config = await this.configs.get(m, clusterId, year);

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ScoreSheetViews } from './score-sheet-views';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
+import { actingUnit } from '../access/acting-unit';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
@@ -48,7 +49,7 @@ export class ScoreSheetsService {
       if (q.targetUnitId) where.targetUnitId = q.targetUnitId;
       if (q.kind) where.scorerKind = q.kind;
       // Before publication a member unit sees only the sheets it scores.
-      if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = p.unitId ?? '';
+      if (p.role === Role.UnitOfficer && !config.publishedAt) where.scorerUnitId = In(p.unitIds.length ? p.unitIds : ['']);
       return this.sheetViews.of(m, await this.sheets.where(m, where));
     });
   }
@@ -182,17 +183,17 @@ export class ScoreSheetsService {
   private async checkScorer(m: EntityManager, p: Principal, cluster: Cluster, year: number, dto: CreateSheetDto, members: string[]): Promise<string | null> {
     switch (dto.kind) {
       case 'SELF':
-        if (p.role !== Role.UnitOfficer || p.unitId !== dto.targetUnitId) throw AppException.forbidden('Chỉ cán bộ của đơn vị được tự chấm cho đơn vị mình.');
-        return p.unitId;
+        // A unit scores itself; its successor (after a merger) scores for it.
+        if (p.role !== Role.UnitOfficer || !p.unitIds.includes(dto.targetUnitId)) throw AppException.forbidden('Chỉ cán bộ của đơn vị được tự chấm cho đơn vị mình.');
+        return dto.targetUnitId;
       case 'PEER': {
-        if (p.role !== Role.UnitOfficer || !p.unitId || !members.includes(p.unitId)) {
-          throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được chấm chéo.');
-        }
-        if (p.unitId === dto.targetUnitId) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Không được chấm chéo chính đơn vị mình: hãy dùng phiếu tự chấm.');
+        const scorer = p.role === Role.UnitOfficer ? actingUnit(p, members, dto.scorerUnitId) : null;
+        if (!scorer) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được chấm chéo.');
+        if (scorer === dto.targetUnitId) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Không được chấm chéo chính đơn vị mình: hãy dùng phiếu tự chấm.');
         const config = await this.configs.get(m, cluster.id, year);
-        const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === p.unitId && a.target === dto.targetUnitId);
+        const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === scorer && a.target === dto.targetUnitId);
         if (!assigned) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Đơn vị của bạn không được phân công chấm chéo đơn vị này.');
-        return p.unitId;
+        return scorer;
       }
       case 'CLUSTER':
         await this.access.require(m, p, Permission.YearManage, cluster.id, year);
@@ -209,7 +210,7 @@ export class ScoreSheetsService {
     const sheet = await this.find(m, clusterId, year, sheetId);
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
-      if (p.role !== Role.UnitOfficer || p.unitId !== sheet.scorerUnitId) {
+      if (p.role !== Role.UnitOfficer || !p.unitIds.includes(sheet.scorerUnitId ?? '')) {
         if (p.role === Role.UnitOfficer && !(await this.configs.get(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
@@ -228,7 +229,7 @@ export class ScoreSheetsService {
   async readable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string): Promise<ScoreSheet> {
     await this.access.require(m, p, Permission.ClusterRead, clusterId);
     const sheet = await this.find(m, clusterId, year, sheetId);
-    if (p.role === Role.UnitOfficer && sheet.scorerUnitId !== p.unitId && !(await this.configs.get(m, clusterId, year)).publishedAt) {
+    if (p.role === Role.UnitOfficer && !p.unitIds.includes(sheet.scorerUnitId ?? '') && !(await this.configs.get(m, clusterId, year)).publishedAt) {
       throw sheetNotFound();
     }
     return sheet;

@@ -22,9 +22,9 @@ export class ScoringConfigsRepository {
   }
 
   async rankingHead(m: EntityManager, clusterId: string, year: number): Promise<{ cluster: Cluster; publishedAt: string | null; revision: number } | null> {
-    const [row] = await rawQuery<{ id: string; organizer_id: string; number: number | string; name: string; document_code: string; version: number | string; created_at: string; updated_at: string; published_at: string | null; revision: number | string | null }>(
+    const [row] = await rawQuery<{ id: string; organizer_id: string; number: number | string; name: string; document_code: string; predecessor_id: string | null; version: number | string; created_at: string; updated_at: string; published_at: string | null; revision: number | string | null }>(
       m,
-      `SELECT c.id, c.organizer_id, c.number, c.name, c.document_code, c.version, c.created_at, c.updated_at, sc.published_at, r.revision
+      `SELECT c.id, c.organizer_id, c.number, c.name, c.document_code, c.predecessor_id, c.version, c.created_at, c.updated_at, sc.published_at, r.revision
          FROM clusters c
          LEFT JOIN scoring_configs sc ON sc.cluster_id = c.id AND sc.year = ?
          LEFT JOIN cluster_year_revisions r ON r.cluster_id = c.id AND r.year = ?
@@ -32,7 +32,7 @@ export class ScoringConfigsRepository {
       [year, year, clusterId],
     );
     if (!row) return null;
-    const cluster: Cluster = { id: row.id, organizerId: row.organizer_id, number: Number(row.number), name: row.name, documentCode: row.document_code, version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at };
+    const cluster: Cluster = { id: row.id, organizerId: row.organizer_id, number: Number(row.number), name: row.name, documentCode: row.document_code, predecessorId: row.predecessor_id, version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at };
     return { cluster, publishedAt: row.published_at, revision: Number(row.revision ?? 0) };
   }
 

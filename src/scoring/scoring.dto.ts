@@ -34,6 +34,7 @@ export class ScoringConfigDto {
 export class CreateSheetDto {
   @UuidField({ description: 'Đơn vị được chấm.' }) targetUnitId: string;
   @EnumField(SCORER_KINDS, { description: 'SELF: tự chấm; PEER: chấm chéo; CLUSTER: điểm cụm; MINISTRY: thẩm định của Bộ.' }) kind: ScorerKind;
+  @UuidField({ presence: 'optional', description: 'Chấm chéo: đơn vị chấm, khi tài khoản kế thừa nhiều đơn vị thành viên của năm (sau sáp nhập).' }) scorerUnitId?: string;
 }
 
 export class EntryDto {

@@ -31,6 +31,11 @@ export class Unit {
   @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'fk_units_successor' })
   successor?: Unit | null;
 
+  /** The legal text behind activeTo/successor (e.g. "Nghị quyết số 202/2025/QH15 …, Điều 1 khoản 15"). */
+  @Column('varchar', { name: 'succession_basis', length: 600, nullable: true }) successionBasis: string | null;
+  /** What the record assumes and why (shown wherever the unit's succession is shown). */
+  @Column('varchar', { length: 1000, nullable: true }) note: string | null;
+
   /** Share of women in hundredths of a percent (7000 = 70 %): between equally qualified award candidates, a confirmed WOMEN_PREFERENCE of the legal catalogue favours it. */
   @Column('integer', { name: 'women_share_hundredths', nullable: true }) womenShareHundredths: number | null;
 

@@ -15,6 +15,8 @@ export class CreateUnitDto {
   @DateField({ presence: 'nullable' }) activeFrom?: string | null;
   @DateField({ presence: 'nullable' }) activeTo?: string | null;
   @UuidField({ presence: 'nullable', description: 'Đơn vị kế thừa sau sáp nhập.' }) successorId?: string | null;
+  @TextField({ presence: 'nullable', max: 600, description: 'Căn cứ pháp lý của việc sáp nhập (số, ngày, tên văn bản, điều khoản).' }) successionBasis?: string | null;
+  @TextField({ presence: 'nullable', max: 1000, description: 'Ghi chú, giả định và lý do.' }) note?: string | null;
   @DecimalField({ presence: 'nullable', min: 0, max: 100, decimals: 2, description: 'Tỷ lệ nữ (%).' })
   womenShare?: number | null;
   @ReasonField({ presence: 'optional' }) reason?: string;
@@ -30,6 +32,8 @@ export class UpdateUnitDto {
   @DateField({ presence: 'nullable' }) activeFrom?: string | null;
   @DateField({ presence: 'nullable' }) activeTo?: string | null;
   @UuidField({ presence: 'nullable' }) successorId?: string | null;
+  @TextField({ presence: 'nullable', max: 600 }) successionBasis?: string | null;
+  @TextField({ presence: 'nullable', max: 1000 }) note?: string | null;
   @DecimalField({ presence: 'nullable', min: 0, max: 100, decimals: 2 }) womenShare?: number | null;
 }
 
@@ -54,6 +58,8 @@ export class UnitView {
   @ApiProperty({ nullable: true, type: String }) activeFrom: string | null;
   @ApiProperty({ nullable: true, type: String }) activeTo: string | null;
   @ApiProperty({ nullable: true, type: String }) successorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) successionBasis: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) womenShare: number | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;

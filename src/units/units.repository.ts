@@ -62,6 +62,25 @@ export class UnitsRepository {
     return unit;
   }
 
+  /** The units this one succeeded, directly or through earlier mergers (not itself), nearest first. */
+  async predecessorIds(m: EntityManager, id: string): Promise<string[]> {
+    const found: string[] = [];
+    let frontier = [id];
+    for (let depth = 0; frontier.length && depth < 10; depth++) {
+      const rows = await m.find(Unit, { where: { successorId: In(frontier) }, select: { id: true } });
+      frontier = rows.map((r) => r.id).filter((x) => !found.includes(x) && x !== id);
+      found.push(...frontier);
+    }
+    return found;
+  }
+
+  /** The unit and the units that took it over in turn, itself first (bounded). */
+  async successorChain(m: EntityManager, id: string): Promise<Unit[]> {
+    const chain = [await this.get(m, id)];
+    for (let hops = 0; chain[chain.length - 1].successorId && hops < 10; hops++) chain.push(await this.get(m, chain[chain.length - 1].successorId!));
+    return chain;
+  }
+
   /** A unit's name, or null (no id, or not found). */
   async nameOf(m: EntityManager, id: string | null | undefined): Promise<string | null> {
     return id ? ((await this.find(m, id))?.name ?? null) : null;

@@ -99,11 +99,11 @@ export class DashboardService {
         }
         const pledge = await orNull(this.pledges.get(p, cluster.id, y.year));
         if (pledge?.status === 'OPEN') {
-          const mine = pledge.signatories.find((s) => s.unit.id === p.unitId);
+          const mine = pledge.signatories.find((s) => p.unitIds.includes(s.unit.id));
           if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: cluster.name });
           if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}` });
         }
-        const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role === Role.UnitOfficer ? s.scorer?.id === p.unitId : managed.has(`${cluster.id}:${y.year}`)));
+        const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role === Role.UnitOfficer ? p.unitIds.includes(s.scorer?.id ?? '') : managed.has(`${cluster.id}:${y.year}`)));
         for (const s of open) {
           tasks.push({
             label: `${s.status === 'RETURNED' ? 'Sửa phiếu bị trả lại' : 'Hoàn thành phiếu chấm'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,

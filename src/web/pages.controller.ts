@@ -16,6 +16,7 @@ import { CouncilService } from '../awards/council/council.service';
 import { RegulationsService } from '../awards/regulations/regulations.service';
 import { RatingsService } from '../awards/ratings/ratings.service';
 import { LegalService } from '../legal/legal.service';
+import { UnitsService } from '../units/units.service';
 import { legalPage } from './views/legal.view';
 import { councilMeetingPage, councilPage } from './views/council.view';
 import { ReviewMeetingsService } from '../awards/review-meetings.service';
@@ -78,6 +79,7 @@ export class PagesController {
     private readonly regulations: RegulationsService,
     private readonly ratings: RatingsService,
     private readonly legal: LegalService,
+    private readonly units: UnitsService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -159,12 +161,12 @@ export class PagesController {
     const columns = criteria ? gridColumns(criteria.items) : [];
     const sheets = await this.sheets.list(p, id, year, { kind });
     let targets;
-    if (kind === 'SELF') targets = (await this.members.list(p, id, year)).map((m) => m.unit).filter((u) => u.id === p.unitId);
-    else if (kind === 'PEER') targets = (await this.scoring.assignments(p, id, year)).find((a) => a.scorer.id === p.unitId)?.targets ?? [];
+    if (kind === 'SELF') targets = (await this.members.list(p, id, year)).map((m) => m.unit).filter((u) => p.unitIds.includes(u.id));
+    else if (kind === 'PEER') targets = (await this.scoring.assignments(p, id, year)).find((a) => p.unitIds.includes(a.scorer.id))?.targets ?? [];
     else targets = (await this.members.list(p, id, year)).map((m) => m.unit);
     const rows: GridRow[] = targets.map((t) => ({
       target: { id: t.id, name: t.name, shortName: t.shortName },
-      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || s.scorer?.id === p.unitId)) ?? null,
+      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || p.unitIds.includes(s.scorer?.id ?? ''))) ?? null,
     }));
     let notice: string | null = null;
     if (kind === 'CLUSTER' && !(await this.canManageYear(p, id, year))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
@@ -219,10 +221,13 @@ export class PagesController {
   async councilHome(@CurrentUser() p: Principal, @Query('co-quan') organizerText: string | undefined, @Res() res: Response): Promise<void> {
     // A reviewer's own organiser; an administrator picks one (?co-quan=<id>), by default the first with clusters.
     const organizers = new Map((await this.clusters.list(p, {})).map((c) => [c.organizerId, c.organizerName]));
-    const id = p.organizerId ?? (organizerText && organizers.has(organizerText) ? organizerText : [...organizers.keys()][0]);
+    // A reviewer's organiser comes first; its predecessors' councils (Bộ TTTT's for Bộ KH&CN) stay reachable.
+    if (p.organizerId && !organizers.has(p.organizerId)) organizers.set(p.organizerId, (await this.units.get(p, p.organizerId)).name);
+    const chosen = organizerText && organizers.has(organizerText) ? organizerText : null;
+    const id = chosen ?? p.organizerId ?? [...organizers.keys()][0];
     if (!id) throw AppException.notFound('cơ quan tổ chức');
     const [members, meetings] = await Promise.all([this.council.members(p, id), this.council.list(p)]);
-    const others = p.organizerId ? [] : [...organizers].filter(([other]) => other !== id).map(([oid, name]) => ({ id: oid, name }));
+    const others = [...organizers].filter(([other]) => other !== id).map(([oid, name]) => ({ id: oid, name }));
     sendPage(res, councilPage(this.frame(p), { id, name: organizers.get(id) ?? '' }, members, meetings.filter((x) => x.organizerId === id), others));
   }
 

@@ -1,4 +1,5 @@
 import { LegalModule } from '../legal/legal.module';
+import { UnitsModule } from '../units/units.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthModule } from '../auth/auth.module';
@@ -43,7 +44,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 }
 
 @Module({
-  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule],
+  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule],
   controllers: [WebAuthController, PagesController],
   providers: [DashboardService],
 })

@@ -20,6 +20,8 @@ export interface UnitSpec {
   activeFrom?: string | null;
   activeTo?: string | null;
   successorId?: string | null;
+  successionBasis?: string | null;
+  note?: string | null;
 }
 
 export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec): Promise<Unit> {
@@ -37,6 +39,8 @@ export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec)
     activeFrom: spec.activeFrom ?? null,
     activeTo: spec.activeTo ?? null,
     successorId: spec.successorId ?? null,
+    successionBasis: spec.successionBasis ?? null,
+    note: spec.note ?? null,
     womenShareHundredths: null,
     searchKey: '',
     version: 1,
@@ -49,7 +53,7 @@ export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec)
   return unit;
 }
 
-export async function ensureCluster(m: EntityManager, count: Count, organizer: Unit, number: number, name: string): Promise<Cluster> {
+export async function ensureCluster(m: EntityManager, count: Count, organizer: Unit, number: number, name: string, predecessor?: Cluster): Promise<Cluster> {
   const existing = await m.findOne(Cluster, { where: { organizerId: organizer.id, number } });
   if (existing) return existing;
   const now = nowIso();
@@ -59,6 +63,7 @@ export async function ensureCluster(m: EntityManager, count: Count, organizer: U
     number,
     name,
     documentCode: `CTĐ${number}`,
+    predecessorId: predecessor?.id ?? null,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -21,7 +21,7 @@ function criteriaTable(set: CriteriaSetView | null): Html {
 export function pledgePage(frame: PageFrame & { principal: Principal }, cluster: ClusterView, year: number, pledge: PledgeView | null, criteria: CriteriaSetView | null, canManage: boolean): Html {
   const p = frame.principal;
   const base = `/api/clusters/${cluster.id}/years/${year}/pledge`;
-  const mine = pledge?.signatories.find((s) => s.unit.id === p.unitId);
+  const mine = pledge?.signatories.find((s) => p.unitIds.includes(s.unit.id));
   const tone = pledge?.status === 'COMPLETE' ? 'ok' : pledge?.status === 'OPEN' ? 'warn' : 'info';
   return layout(
     { ...frame, title: `Giao ước thi đua năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Giao ước thi đua']] },
