@@ -12,6 +12,12 @@ export function isActiveInYear(unit: UnitLifespan, year: number): boolean {
   return fromYear <= year && year <= toYear;
 }
 
+/** A unit is in a year's cluster division when it is active on the last day of the year (it scores and is reviewed). */
+export function isActiveAtYearEnd(unit: UnitLifespan, year: number): boolean {
+  const end = `${year}-12-31`;
+  return (!unit.activeFrom || unit.activeFrom <= end) && (!unit.activeTo || unit.activeTo >= end);
+}
+
 export function lifespanProblems(unit: UnitLifespan): ErrorDetail[] {
   if (unit.activeFrom && unit.activeTo && unit.activeTo < unit.activeFrom) {
     return [{ field: 'activeTo', code: 'order', message: 'Ngày kết thúc hoạt động phải sau ngày bắt đầu.' }];

@@ -53,6 +53,23 @@ export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec)
   return unit;
 }
 
+/**
+ * Records a unit's end and successor when the unit has none yet (a database seeded before the reorganisation was
+ * recorded gets it on the next start); a succession already recorded, or changed by an administrator, stays.
+ */
+export async function ensureSuccession(
+  m: EntityManager,
+  count: Count,
+  unit: Unit,
+  end: { activeTo: string; successorId: string | null; basis: string; note: string | null },
+): Promise<void> {
+  if (unit.successorId || (!end.successorId && unit.activeTo && unit.successionBasis)) return;
+  const changes = { activeTo: end.activeTo, successorId: end.successorId, successionBasis: end.basis, note: end.note, version: unit.version + 1, updatedAt: nowIso() };
+  await m.update(Unit, { id: unit.id }, changes);
+  Object.assign(unit, changes);
+  count('unitSuccessions');
+}
+
 export async function ensureCluster(m: EntityManager, count: Count, organizer: Unit, number: number, name: string, predecessor?: Cluster): Promise<Cluster> {
   const existing = await m.findOne(Cluster, { where: { organizerId: organizer.id, number } });
   if (existing) return existing;

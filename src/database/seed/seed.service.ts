@@ -9,6 +9,7 @@ import { LegalService } from '../../legal/legal.service';
 import { Cluster } from '../../clusters/cluster.entity';
 import { nowIso } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
+import { isActiveAtYearEnd } from '../../units/units.rules';
 import { UnitOfWork } from '../unit-of-work';
 import {
   ReferenceData,
@@ -19,7 +20,8 @@ import {
 } from './reference-data';
 import { seedDemoScores } from './demo-scores';
 import { accountSpecs, ensureUser } from './seed-accounts';
-import { Count, ensureCluster, ensureMembership, ensureUnit, ensureYear } from './seed-records';
+import { Count, ensureCluster, ensureMembership, ensureSuccession, ensureUnit, ensureYear } from './seed-records';
+import { BASIS, DEPARTMENT_MERGER_FROM, DISTRICT_LEVEL_END, currentDepartment, successionOf } from './reorganisation-2025';
 import { dayBefore, shortOrganizerName, yearPhasesFromFacts } from './seed-helpers';
 
 export { yearPhasesFromFacts } from './seed-helpers';
@@ -32,8 +34,6 @@ import { RotationPolicy } from '../../leadership/rotation-policy.entity';
 const MINISTRY_MEMBERSHIP_YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 /** Nghệ An district clusters: from their creation in 2014 until the district level ended (2025). */
 const NGHE_AN_YEARS = Array.from({ length: 11 }, (_, i) => 2014 + i);
-/** Sở TTTT became part of each province's Sở KH&CN on 01/03/2025. */
-const DEPARTMENT_MERGER_END = '2025-02-28';
 
 interface TermFacts {
   chair: string;
@@ -130,18 +130,22 @@ export class SeedService {
         successorId = successor.id;
       }
       const isMinistry = org.code === 'BTTTT';
-      organizers.set(
-        org.code,
-        await ensureUnit(m, this.counter, {
-          code: org.code,
-          kind: 'ORGANIZER',
-          name: org.name,
-          shortName: shortOrganizerName(org.name),
-          province: isMinistry ? null : 'Nghệ An',
-          activeTo: successorId ? dayBefore(org.successor!.from) : null,
-          successorId,
-        }),
-      );
+      const organizer = await ensureUnit(m, this.counter, {
+        code: org.code,
+        kind: 'ORGANIZER',
+        name: org.name,
+        shortName: shortOrganizerName(org.name),
+        province: isMinistry ? null : 'Nghệ An',
+      });
+      if (successorId) {
+        await ensureSuccession(m, this.counter, organizer, { activeTo: dayBefore(org.successor!.from), successorId, basis: BASIS.ministry, note: null });
+      } else if (!isMinistry) {
+        // Sở TTTT Nghệ An, organiser of the district clusters: part of Sở KH&CN Nghệ An from 01/03/2025.
+        const department = currentDepartment('Nghệ An');
+        const successor = await ensureUnit(m, this.counter, { ...department, kind: 'ORGANIZER', province: 'Nghệ An', activeFrom: DEPARTMENT_MERGER_FROM });
+        await ensureSuccession(m, this.counter, organizer, { activeTo: dayBefore(DEPARTMENT_MERGER_FROM), successorId: successor.id, basis: BASIS.department, note: BASIS.departmentNote });
+      }
+      organizers.set(org.code, organizer);
     }
 
     for (const entry of ref.clusters) {
@@ -150,11 +154,12 @@ export class SeedService {
         for (const [index, c] of entry.clusters.entries()) {
           const cluster = await ensureCluster(m, this.counter, organizer, index + 1, c.name);
           for (const district of c.members) {
-            const unit = await ensureUnit(m, this.counter, {
-              ...ngheAnDistrictUnit(district),
-              kind: 'MEMBER',
-              province: 'Nghệ An',
-              activeTo: '2025-06-30',
+            const unit = await ensureUnit(m, this.counter, { ...ngheAnDistrictUnit(district), kind: 'MEMBER', province: 'Nghệ An' });
+            await ensureSuccession(m, this.counter, unit, {
+              activeTo: DISTRICT_LEVEL_END,
+              successorId: null,
+              basis: BASIS.district,
+              note: 'Cấp huyện kết thúc hoạt động: đơn vị không có đơn vị kế thừa trong các cụm thi đua của ngành.',
             });
             for (const year of NGHE_AN_YEARS) await ensureMembership(m, this.counter, cluster, unit, year);
           }
@@ -163,19 +168,34 @@ export class SeedService {
       }
       const cluster = await ensureCluster(m, this.counter, organizer, entry.number, entry.name);
       for (const province of entry.members) {
-        const unit = await ensureUnit(m, this.counter, {
-          ...ministryMemberUnit(province),
-          kind: 'MEMBER',
-          province,
-          activeTo: ministryMemberUnit(province).code.startsWith('STTTT-') ? DEPARTMENT_MERGER_END : null,
-        });
-        for (const year of MINISTRY_MEMBERSHIP_YEARS) await ensureMembership(m, this.counter, cluster, unit, year);
+        const unit = await ensureUnit(m, this.counter, { ...ministryMemberUnit(province), kind: 'MEMBER', province });
+        const chain = await this.ensureSuccessors(m, unit, province);
+        // The member of a year is the unit active in it (Bạc Liêu's changed in 2023).
+        for (const year of MINISTRY_MEMBERSHIP_YEARS) {
+          const member = [unit, ...chain].find((u) => isActiveAtYearEnd(u, year)) ?? unit;
+          await ensureMembership(m, this.counter, cluster, member, year);
+        }
       }
       for (const [yearText, facts] of Object.entries(entry.years)) {
         for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await ensureYear(m, this.counter, cluster, year, phases);
         if (facts.chair) await this.ensureTerm(m, cluster, Number(yearText), facts as TermFacts);
       }
     }
+  }
+
+  /** The units that took over a seeded member in 2025 (reorganisation-2025.ts), created once, latest first. */
+  private async ensureSuccessors(m: EntityManager, member: Unit, province: string): Promise<Unit[]> {
+    const { memberEnd, units } = successionOf(province);
+    const created = new Map<string, Unit>();
+    for (const spec of [...units].reverse()) {
+      const unit = await ensureUnit(m, this.counter, { ...spec, kind: 'MEMBER', successorId: null });
+      if (spec.successorCode) {
+        await ensureSuccession(m, this.counter, unit, { activeTo: spec.activeTo!, successorId: created.get(spec.successorCode)!.id, basis: spec.successionBasis!, note: spec.note });
+      }
+      created.set(spec.code, unit);
+    }
+    await ensureSuccession(m, this.counter, member, { activeTo: memberEnd.activeTo, successorId: created.get(memberEnd.successorCode)!.id, basis: memberEnd.basis, note: memberEnd.note });
+    return units.map((spec) => created.get(spec.code)!);
   }
 
   /** Illustrative phase dates and the rotation order of Cụm 6 (demo only: not facts). */
