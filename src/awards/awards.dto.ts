@@ -163,6 +163,10 @@ export class AwardHistoryItemView {
   @ApiProperty() decisionNumber: string;
   @ApiProperty() decisionDate: string;
   @ApiProperty() clusterId: string;
+  @ApiProperty() clusterName: string;
+  @ApiProperty({ description: 'Đơn vị được khen (có thể là đơn vị tiền thân, dưới tên lúc được khen).' }) unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ description: 'Khen thưởng của đơn vị tiền thân (trước sáp nhập).' }) predecessor: boolean;
 }
 
 export class AwardQuotasView {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, Not } from 'typeorm';
+import { EntityManager, In, Not } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../common/auth/principal';
 import { Cluster } from '../clusters/cluster.entity';
@@ -78,6 +78,11 @@ export class ProposalsRepository {
   /** A unit's award history, the latest year first. */
   historyOfUnit(m: EntityManager, unitId: string): Promise<AwardHistory[]> {
     return m.find(AwardHistory, { where: { unitId }, order: { year: 'DESC' } });
+  }
+
+  /** The award history of several units (a unit and its predecessors), the latest year first. */
+  historyOfUnits(m: EntityManager, unitIds: string[]): Promise<AwardHistory[]> {
+    return m.find(AwardHistory, { where: { unitId: In(unitIds) }, order: { year: 'DESC', awardCode: 'ASC' } });
   }
 
   /** The award history of the clusters the caller may see (of one year if given), the latest year first. */

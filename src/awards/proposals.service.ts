@@ -180,9 +180,24 @@ export class ProposalsService {
   history(p: Principal, unitId: string) {
     return this.uow.read(async (m) => {
       if (!(await this.units.findVisible(m, (qb, alias) => this.access.scopeUnits(qb, alias, p), unitId))) throw AppException.notFound('đơn vị');
-      const rows = await this.repo.historyOfUnit(m, unitId);
+      // The unit's own awards and those of the units it succeeded (a merger does not erase a predecessor's record).
+      const ids = [unitId, ...(await this.units.predecessorIds(m, unitId))];
+      const rows = await this.repo.historyOfUnits(m, ids);
       const labels = await this.awards.labels(m);
-      return rows.map((h) => ({ year: h.year, award: h.awardCode, awardLabel: labels[h.awardCode], decisionNumber: h.decisionNumber, decisionDate: h.decisionDate, clusterId: h.clusterId }));
+      const units = await this.units.byIds(m, rows.map((h) => h.unitId));
+      const clusters = new Map((await this.clusters.byIds(m, [...new Set(rows.map((h) => h.clusterId))])).map((c) => [c.id, c]));
+      return rows.map((h) => ({
+        year: h.year,
+        award: h.awardCode,
+        awardLabel: labels[h.awardCode],
+        decisionNumber: h.decisionNumber,
+        decisionDate: h.decisionDate,
+        clusterId: h.clusterId,
+        clusterName: clusters.get(h.clusterId)?.name ?? '',
+        unitId: h.unitId,
+        unitName: units.get(h.unitId)?.name ?? '',
+        predecessor: h.unitId !== unitId,
+      }));
     });
   }
 

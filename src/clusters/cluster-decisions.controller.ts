@@ -1,16 +1,35 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../common/validation/params';
+import { DivisionService } from './division.service';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
-import { CreateDecisionDto, DecisionQueryDto, DecisionView } from './clusters.dto';
+import { CreateDecisionDto, DecisionQueryDto, DecisionView, DivisionDto, DivisionQueryDto, DivisionReportView } from './clusters.dto';
 import { ClustersService } from './clusters.service';
 
 @ApiTags('Cụm thi đua')
 @Controller('api/cluster-decisions')
 @Auth(Role.Admin, Role.MinistryReviewer)
 export class ClusterDecisionsController {
-  constructor(private readonly clusters: ClustersService) {}
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly division: DivisionService,
+  ) {}
+
+  @Get('division')
+  @ApiOkResponse({ type: DivisionReportView })
+  @ApiOperation({ summary: 'Kết quả phân cụm của một năm: các cụm, đơn vị chưa được phân cụm, thành viên đã kết thúc hoạt động' })
+  report(@CurrentUser() p: Principal, @Query() q: DivisionQueryDto): Promise<DivisionReportView> {
+    return this.division.report(p, q.organizerId, q.year);
+  }
+
+  @Post(':decisionId/division')
+  @ApiCreatedResponse({ type: DivisionReportView })
+  @ApiOperation({ summary: 'Phân cụm một năm theo quyết định (tất cả hoặc không)' })
+  divide(@CurrentUser() p: Principal, @Param('decisionId', UuidParamPipe) id: string, @Body() dto: DivisionDto): Promise<DivisionReportView> {
+    return this.division.divide(p, id, dto);
+  }
 
   @Get()
   @ApiOkResponse({ type: [DecisionView] })

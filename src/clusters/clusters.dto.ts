@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateField, IntField, ReasonField, TextField, UuidField } from '../common/validation/fields';
+import { DateField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
 import { UnitView } from '../units/units.dto';
 
 const DOC_CODE = /^[\p{Lu}0-9][\p{Lu}0-9-]{0,19}$/u;
@@ -120,4 +120,66 @@ export class YearView {
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+
+export class DivisionAssignmentDto {
+  @UuidField({ description: 'Cụm thi đua.' }) clusterId: string;
+  @UuidField({ description: 'Đơn vị thành viên.' }) unitId: string;
+}
+
+/** Phân cụm một năm theo một quyết định: mỗi đơn vị vào đúng một cụm của cơ quan tổ chức. */
+export class DivisionDto {
+  @IntField({ min: 2000, max: 2100, example: 2026 }) year: number;
+  @NestedArrayField(() => DivisionAssignmentDto, { maxItems: 500, description: 'Các đơn vị và cụm của chúng trong năm.' }) assignments: DivisionAssignmentDto[];
+  @ReasonField() reason: string;
+}
+
+export class DivisionQueryDto {
+  @UuidField({ description: 'Cơ quan tổ chức cụm.' }) organizerId: string;
+  @IntField({ min: 2000, max: 2100, query: true, example: 2026 }) year: number;
+}
+
+export class DivisionUnitView {
+  @ApiProperty({ type: UnitView }) unit: UnitView;
+  @ApiProperty({ nullable: true, type: String, description: 'Cụm mà đơn vị (hoặc đơn vị tiền thân) thuộc về gần nhất trước năm này.' }) previousCluster: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Tên đơn vị tiền thân trong cụm đó, nếu khác.' }) previousUnit: string | null;
+}
+
+export class DivisionEndedView {
+  @ApiProperty({ type: UnitView }) unit: UnitView;
+  @ApiProperty() clusterName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Đơn vị kế thừa (nay là …).' }) successorName: string | null;
+}
+
+export class DivisionClusterView {
+  @ApiProperty() clusterId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: [UnitView] }) members: UnitView[];
+}
+
+export class DivisionReportView {
+  @ApiProperty() organizerId: string;
+  @ApiProperty() organizerName: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [DivisionClusterView] }) clusters: DivisionClusterView[];
+  @ApiProperty({ type: [DivisionUnitView], description: 'Đơn vị đang hoạt động chưa được phân vào cụm nào của cơ quan trong năm.' }) leftOut: DivisionUnitView[];
+  @ApiProperty({ type: [DivisionEndedView], description: 'Thành viên của năm đã kết thúc hoạt động trước cuối năm (sáp nhập, giải thể).' }) ended: DivisionEndedView[];
+  @ApiProperty({ description: 'Mọi đơn vị đang hoạt động thuộc đúng một cụm.' }) complete: boolean;
+}
+
+/** Sáp nhập: the unit ends the day before `effectiveOn` and `successorId` takes it over. */
+export class MergeUnitDto {
+  @UuidField({ description: 'Đơn vị kế thừa (nhận sáp nhập).' }) successorId: string;
+  @DateField({ description: 'Ngày sáp nhập có hiệu lực (đơn vị kết thúc hoạt động vào ngày hôm trước).' }) effectiveOn: string;
+  @TextField({ max: 600, description: 'Căn cứ pháp lý (số, ngày, tên văn bản, điều khoản).' }) basis: string;
+  @TextField({ presence: 'nullable', max: 1000, description: 'Ghi chú, giả định.' }) note?: string | null;
+  @IntField({ min: 1, max: 2_147_483_647, description: 'Phiên bản của đơn vị đã đọc.' }) version: number;
+  @ReasonField() reason: string;
+}
+
+export class MergeResultView {
+  @ApiProperty({ type: UnitView }) unit: UnitView;
+  @ApiProperty({ type: [Number], description: 'Các năm mà tư cách thành viên chuyển sang đơn vị kế thừa.' }) transferredYears: number[];
+  @ApiProperty({ type: [Number], description: 'Các năm mà đơn vị kế thừa đã là thành viên: tư cách của đơn vị sáp nhập kết thúc.' }) closedYears: number[];
 }

@@ -10,11 +10,14 @@ import { EmulationYearsRepository } from './emulation-years.repository';
 import { EmulationYearsService } from './emulation-years.service';
 import { MembershipsService } from './memberships.service';
 import { MembershipsRepository } from './memberships.repository';
+import { DivisionService } from './division.service';
+import { MergersController } from './mergers.controller';
+import { MergersService } from './mergers.service';
 
 @Module({
   imports: [AccessModule, AuditModule, UnitRecordsModule],
-  providers: [ClustersRepository, EmulationYearsRepository, MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService],
-  controllers: [ClustersController, ClusterDecisionsController],
-  exports: [ClustersService, MembershipsService, EmulationYearsService, ClustersRepository, EmulationYearsRepository, MembershipsRepository],
+  providers: [ClustersRepository, EmulationYearsRepository, MembershipsRepository, ClustersService, MembershipsService, EmulationYearsService, DivisionService, MergersService],
+  controllers: [ClustersController, ClusterDecisionsController, MergersController],
+  exports: [DivisionService, ClustersService, MembershipsService, EmulationYearsService, ClustersRepository, EmulationYearsRepository, MembershipsRepository],
 })
 export class ClustersModule {}

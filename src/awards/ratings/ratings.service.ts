@@ -98,8 +98,15 @@ export class RatingsService {
     return impedimentRefusal(await this.repo.impedimentsOf(m, unitId), date);
   }
 
-  /** The units rated "hoàn thành xuất sắc nhiệm vụ" for the year and the year before. */
+  /**
+   * The units rated "hoàn thành xuất sắc nhiệm vụ" for the year and the year before. The year before follows a unit
+   * into its successor: a unit formed or enlarged by a merger counts the rating of a unit it took over (assumption:
+   * the texts read so far say nothing on how a merger carries ratings; the eligibility reason says which unit it was).
+   */
   async excellent(m: EntityManager, unitIds: string[], year: number): Promise<{ thisYear: Set<string>; lastYear: Set<string> }> {
-    return { thisYear: await this.repo.excellentIn(m, unitIds, year), lastYear: await this.repo.excellentIn(m, unitIds, year - 1) };
+    const owners = new Map<string, string>();
+    for (const id of unitIds) for (const pred of [id, ...(await this.units.predecessorIds(m, id))]) owners.set(pred, id);
+    const lastYear = new Set([...(await this.repo.excellentIn(m, [...owners.keys()], year - 1))].map((id) => owners.get(id)!));
+    return { thisYear: await this.repo.excellentIn(m, unitIds, year), lastYear };
   }
 }
