@@ -13,6 +13,7 @@ import { apiNoStoreMiddleware, contentTypeMiddleware } from './common/content-ty
 import { AppConfig, ConfigError, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
+import { runDemoScenario } from './database/seed/demo-scenario';
 import { staticDir } from './web/page-response';
 import { SECURE_COOKIES_SETTING } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
@@ -86,6 +87,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 
   await app.init();
   await app.get(SeedService).run({ demo: config.seedDemo, adminPassword: config.adminPassword });
+  if (config.seedDemo && config.seedScenario) await runDemoScenario(app);
   if (config.production) {
     const demo = await app.get(SeedService).accountsWithDemoPassword();
     if (demo.length) {

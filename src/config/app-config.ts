@@ -20,6 +20,8 @@ export interface AppConfig {
   production: boolean;
   sessionTtlMinutes: number;
   seedDemo: boolean;
+  /** With the demo: the living scenario (acts dated from today) recorded through the API at the first start. */
+  seedScenario: boolean;
   adminPassword?: string;
   loginMaxFailures: number;
   loginWindowSeconds: number;
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     production: env.NODE_ENV?.trim() === 'production',
     sessionTtlMinutes: intVar(env, 'SESSION_TTL_MINUTES', 480, 5, 60 * 24 * 30),
     seedDemo: boolVar(env, 'SEED_DEMO', true),
+    seedScenario: boolVar(env, 'SEED_DEMO_SCENARIO', true),
     adminPassword: adminPassword || undefined,
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: intVar(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),

@@ -42,6 +42,8 @@ export function baseTestEnv(): Record<string, string> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     JWT_SECRET: randomBytes(36).toString('base64url'),
     SEED_DEMO: 'true',
+    // The suites start from the reference data, the demo accounts and the 2019 scores; demo-scenario.e2e runs the living demo.
+    SEED_DEMO_SCENARIO: 'false',
   };
 }
 

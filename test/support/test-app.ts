@@ -26,7 +26,7 @@ export function demoCredentials(username: string, at = Date.now()): { username: 
 export const TEST_DB: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 /** Settings that make a test application's database not the template's: those start on a fresh (or given) one. */
-const OWN_DATABASE = ['DATA_DIR', 'SQLITE_PATH', 'DATABASE_URL', 'SERVER_KEY', 'SEED_DEMO', 'ADMIN_PASSWORD', 'SIGNING_P12_PATH'];
+const OWN_DATABASE = ['DATA_DIR', 'SQLITE_PATH', 'DATABASE_URL', 'SERVER_KEY', 'SEED_DEMO', 'SEED_DEMO_SCENARIO', 'ADMIN_PASSWORD', 'SIGNING_P12_PATH'];
 
 export interface TestApp {
   app: INestApplication;

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The 2025 reorganisation as data: the legal basis of a unit's succession (and any assumption behind it), and
@@ -9,16 +9,15 @@ export class Reorganisation1765600000000 implements MigrationInterface {
   name = 'Reorganisation1765600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('units', [
-      new TableColumn({ name: 'succession_basis', type: 'varchar', length: '600', isNullable: true }),
-      new TableColumn({ name: 'note', type: 'varchar', length: '1000', isNullable: true }),
-    ]);
-    await q.addColumn('clusters', new TableColumn({ name: 'predecessor_id', type: 'varchar', length: '36', isNullable: true }));
+    // Plain ALTER TABLE on both databases: TypeORM's SQLite runner would rebuild these referenced tables.
+    await q.query('ALTER TABLE units ADD COLUMN succession_basis varchar(600)');
+    await q.query('ALTER TABLE units ADD COLUMN note varchar(1000)');
+    await q.query('ALTER TABLE clusters ADD COLUMN predecessor_id varchar(36)');
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumn('clusters', 'predecessor_id');
-    await q.dropColumn('units', 'note');
-    await q.dropColumn('units', 'succession_basis');
+    await q.query('ALTER TABLE clusters DROP COLUMN predecessor_id');
+    await q.query('ALTER TABLE units DROP COLUMN note');
+    await q.query('ALTER TABLE units DROP COLUMN succession_basis');
   }
 }

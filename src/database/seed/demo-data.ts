@@ -21,12 +21,14 @@ export const DEMO_MFA_SECRETS = { admin: 'THIDUADEMOADMIN2', reviewer: 'THIDUADE
 /** Fixed names: the README, the tests and other tooling rely on them. */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', role: Role.Admin, mfaSecret: DEMO_MFA_SECRETS.admin },
-  { username: 'reviewer', fullName: 'Cán bộ thẩm định Bộ TTTT', role: Role.MinistryReviewer, organizerCode: 'BTTTT', mfaSecret: DEMO_MFA_SECRETS.reviewer },
+  // Bộ KH&CN took over Bộ TTTT on 01/03/2025: its reviewer also holds Bộ TTTT's records (the scope follows succession).
+  { username: 'reviewer', fullName: 'Cán bộ thẩm định Bộ Khoa học và Công nghệ', role: Role.MinistryReviewer, organizerCode: 'BKHCN', mfaSecret: DEMO_MFA_SECRETS.reviewer },
   {
+    // The secretariat of the chair unit: Sở KH&CN Gia Lai, successor of Sở TTTT Gia Lai (chair in 2020 and again now).
     username: 'cum6.secretary',
-    fullName: 'Thư ký Cụm thi đua số 6',
+    fullName: 'Thư ký Cụm thi đua số 6 (Sở KH&CN Gia Lai)',
     role: Role.ClusterSecretary,
-    unitCode: 'STTTT-GIALAI',
+    unitCode: 'SKHCN-GIALAI',
     clusterNumbers: [6],
   },
   {
@@ -36,12 +38,19 @@ export const DEMO_USERS: DemoUser[] = [
     unitCode: 'STTTT-HAIPHONG',
     clusterNumbers: [1],
   },
-  { username: 'gialai', fullName: 'Cán bộ Sở TTTT Gia Lai', role: Role.UnitOfficer, unitCode: 'STTTT-GIALAI' },
-  { username: 'phuyen', fullName: 'Cán bộ Sở TTTT Phú Yên', role: Role.UnitOfficer, unitCode: 'STTTT-PHUYEN' },
-  { username: 'daklak', fullName: 'Cán bộ Sở TTTT Đắk Lắk', role: Role.UnitOfficer, unitCode: 'STTTT-DAKLAK' },
-  { username: 'lamdong', fullName: 'Cán bộ Sở TTTT Lâm Đồng', role: Role.UnitOfficer, unitCode: 'STTTT-LAMDONG' },
-  { username: 'kontum', fullName: 'Cán bộ Sở TTTT Kon Tum', role: Role.UnitOfficer, unitCode: 'STTTT-KONTUM' },
-  { username: 'daknong', fullName: 'Cán bộ Sở TTTT Đắk Nông', role: Role.UnitOfficer, unitCode: 'STTTT-DAKNONG' },
+  // Today's member units: the Sở KH&CN of the provinces formed on 01/07/2025 (each acts for the units it took over).
+  { username: 'skhcn.gialai', fullName: 'Cán bộ Sở KH&CN Gia Lai', role: Role.UnitOfficer, unitCode: 'SKHCN-GIALAI' },
+  { username: 'skhcn.daklak', fullName: 'Cán bộ Sở KH&CN Đắk Lắk', role: Role.UnitOfficer, unitCode: 'SKHCN-DAKLAK' },
+  { username: 'skhcn.lamdong', fullName: 'Cán bộ Sở KH&CN Lâm Đồng', role: Role.UnitOfficer, unitCode: 'SKHCN-LAMDONG' },
+  { username: 'skhcn.quangngai', fullName: 'Cán bộ Sở KH&CN Quảng Ngãi', role: Role.UnitOfficer, unitCode: 'SKHCN-QUANGNGAI' },
+  { username: 'skhcn.khanhhoa', fullName: 'Cán bộ Sở KH&CN Khánh Hòa', role: Role.UnitOfficer, unitCode: 'SKHCN-KHANHHOA' },
+  // The units that ended on 28/02/2025: their accounts keep reading their history and nothing more.
+  { username: 'gialai', fullName: 'Cán bộ Sở TTTT Gia Lai (đơn vị đã hợp nhất)', role: Role.UnitOfficer, unitCode: 'STTTT-GIALAI' },
+  { username: 'phuyen', fullName: 'Cán bộ Sở TTTT Phú Yên (đơn vị đã hợp nhất)', role: Role.UnitOfficer, unitCode: 'STTTT-PHUYEN' },
+  { username: 'daklak', fullName: 'Cán bộ Sở TTTT Đắk Lắk (đơn vị đã hợp nhất)', role: Role.UnitOfficer, unitCode: 'STTTT-DAKLAK' },
+  { username: 'lamdong', fullName: 'Cán bộ Sở TTTT Lâm Đồng (đơn vị đã hợp nhất)', role: Role.UnitOfficer, unitCode: 'STTTT-LAMDONG' },
+  { username: 'kontum', fullName: 'Cán bộ Sở TTTT Kon Tum (đơn vị đã hợp nhất)', role: Role.UnitOfficer, unitCode: 'STTTT-KONTUM' },
+  { username: 'daknong', fullName: 'Cán bộ Sở TTTT Đắk Nông (đơn vị đã hợp nhất)', role: Role.UnitOfficer, unitCode: 'STTTT-DAKNONG' },
 ];
 
 /** Illustrative phase dates of Cụm 6 (the pledge date of 2020 is a fact from seed 003; the rest is invented). */
