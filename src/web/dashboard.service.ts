@@ -18,7 +18,8 @@ import { todayInVietnam } from '../common/time';
 import { dateVi } from './format';
 import { orNull } from './page-response';
 import { yearHref } from './views/clusters.view';
-import type { DashboardTask, Deadline } from './views/dashboard.view';
+import type { DashboardTask, Deadline, EndedUnit } from './views/dashboard.view';
+import { UnitsRepository } from '../units/units.repository';
 
 /** The page of a year where each phase's work is done. */
 const PHASE_PAGES: Record<keyof Phases, string> = {
@@ -43,6 +44,7 @@ export class DashboardService {
     private readonly criteria: CriteriaService,
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
+    private readonly units: UnitsRepository,
   ) {}
 
   /** The "cluster:year" keys among `pairs` on which the caller holds `permission`, checked in bulk (one check per year). */
@@ -69,9 +71,17 @@ export class DashboardService {
     return !config.publishedAt && criteria !== null;
   }
 
-  async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[] }> {
+  async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; ended: EndedUnit | null }> {
     const today = todayInVietnam();
     const clusters = await this.clusters.list(p, {});
+    if (p.role === Role.UnitOfficer && p.unitEndedOn) {
+      // A unit that ended has nothing left to do: its account reads the history, its successor does the work.
+      const ended = await this.uow.read(async (m) => {
+        const chain = await this.units.successorChain(m, p.unitId!);
+        return { on: p.unitEndedOn!, unitName: chain[0].name, successorName: chain.length > 1 ? chain[chain.length - 1].name : null };
+      });
+      return { tasks: [], deadlines: [], clusters, ended };
+    }
     const tasks: DashboardTask[] = [];
     const deadlines: Deadline[] = [];
     if (p.role === Role.MinistryReviewer || p.role === Role.Admin) {
@@ -121,6 +131,6 @@ export class DashboardService {
       }
     }
     deadlines.sort((a, b) => a.date.localeCompare(b.date));
-    return { tasks, deadlines: deadlines.slice(0, 10), clusters };
+    return { tasks, deadlines: deadlines.slice(0, 10), clusters, ended: null };
   }
 }

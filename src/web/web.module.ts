@@ -1,5 +1,6 @@
 import { LegalModule } from '../legal/legal.module';
 import { UnitsModule } from '../units/units.module';
+import { UnitRecordsModule } from '../units/unit-records.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthModule } from '../auth/auth.module';
@@ -44,7 +45,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 }
 
 @Module({
-  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule],
+  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule],
   controllers: [WebAuthController, PagesController],
   providers: [DashboardService],
 })

@@ -25,7 +25,7 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     assert.equal(me.body.username, 'reviewer');
     assert.equal(me.body.role, 'ministry_reviewer');
     assert.equal(me.body.roleLabel, 'Cán bộ thẩm định của Bộ');
-    assert.equal(me.body.organizerId, ids.ministry);
+    assert.equal(me.body.organizerId, await ids.unit('BKHCN'), 'Bộ KH&CN, successor of Bộ TTTT');
   });
 
   it('refuses a wrong password and an unknown user alike, in Vietnamese', async () => {

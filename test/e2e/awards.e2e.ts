@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, demoIds, startTestApp, actorFor } from '../support/test-app';
 
 describe(`review meeting and ballots (${TEST_DB})`, () => {
   let t: TestApp;
@@ -108,7 +108,7 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
 
   it('refuses bad meeting input in Vietnamese and changes nothing', async () => {
     const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
-    const officer = await t.token('gialai');
+    const officer = (await actorFor(t, 'gialai')).token;
     const reviewer = await t.token('reviewer');
     const before = await t.snapshot();
     const cases: Array<[string, Promise<{ status: number; body: { code: string; message: string } }>, number, string]> = [

@@ -80,7 +80,13 @@ describe(`foundation (${TEST_DB})`, () => {
     }
     const admin = await t.token('admin');
     const all = await t.http.get('/api/units').query({ q: 'dak' }).auth(admin, { type: 'bearer' }).expect(200);
-    assert.deepEqual(all.body.items.map((u: { shortName: string }) => u.shortName).sort(), ['Sở TTTT Đắk Lắk', 'Sở TTTT Đắk Nông']);
+    assert.deepEqual(all.body.items.map((u: { shortName: string }) => u.shortName).sort(), [
+      'Sở KH&CN Đắk Lắk',
+      'Sở KH&CN Đắk Lắk (trước 01/7/2025)',
+      'Sở KH&CN Đắk Nông',
+      'Sở TTTT Đắk Lắk',
+      'Sở TTTT Đắk Nông',
+    ], 'the Sở TTTT, the Sở KH&CN of the old provinces (03–06/2025) and of the merged province');
     const literal = await t.http.get('/api/units').query({ q: '%' }).auth(admin, { type: 'bearer' }).expect(200);
     assert.equal(literal.body.total, 0, '"%" is not a wildcard');
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp, actorFor } from '../support/test-app';
 
 describe(`cluster leadership and rotation (${TEST_DB})`, () => {
   let t: TestApp;
@@ -65,7 +65,7 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
   });
 
   it('refuses bad leadership input in Vietnamese and changes nothing', async () => {
-    const officer = await t.token('gialai');
+    const officer = (await actorFor(t, 'gialai')).token;
     const before = await t.snapshot();
     const cases: Array<[string, () => ReturnType<typeof t.http.put>, number, string, string?]> = [
       ['a non-member as chair', () => t.http.put(`${base()}/leadership/2021/override`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: ids.hanoi, viceChairUnitId: u.LD, decisionNumber: '1/QĐ-BTTTT', decisionDate: '2021-03-10', reason: 'Thử sai' }), 422, 'LEADERSHIP_INVALID', 'chairUnitId'],

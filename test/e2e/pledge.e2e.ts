@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { loadReferenceData } from '../../src/database/seed/reference-data';
 import { POPPLER_MISSING, pdffonts, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { SUCCESSOR_OF, TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
 
 const MEMBERS = ['gialai', 'phuyen', 'daklak', 'lamdong', 'kontum', 'daknong'];
 
@@ -44,7 +44,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
   });
 
   it('a unit cannot sign before the pledge is opened', async () => {
-    const res = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token('gialai'), { type: 'bearer' }).send({ signerName: 'A', signerTitle: 'Giám đốc' });
+    const res = await t.http.post(`${base()}/pledge/signatures`).auth((await actorFor(t, 'gialai')).token, { type: 'bearer' }).send({ signerName: 'A', signerTitle: 'Giám đốc' });
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'PLEDGE_STATE');
   });
@@ -53,27 +53,37 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     const current = await t.http.get(`${base()}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
     await t.http.post(`${base()}/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version }).expect(200);
     for (const user of [...MEMBERS, 'admin']) await t.token(user); // log in first: a login is a change too
+    for (const user of MEMBERS) await actorFor(t, user);
 
     const before = await t.snapshot();
     const other = await t.http
       .post(`${base()}/pledge/signatures`)
-      .auth(await t.token('gialai'), { type: 'bearer' })
+      .auth((await actorFor(t, 'gialai')).token, { type: 'bearer' })
       .send({ signerName: 'Trần Văn B', signerTitle: 'Giám đốc', unitId: ids.daklak });
     assert.equal(other.status, 403, 'signing for another unit');
+    // Sở TTTT Phú Yên ended on 28/02/2025: its own account reads, it no longer signs (its successor does).
+    const ended = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token('phuyen'), { type: 'bearer' }).send({ signerName: 'X', signerTitle: 'Giám đốc' });
+    assert.equal(ended.status, 403, 'a unit that ended does not sign');
+    assert.match(ended.body.message, /đã kết thúc hoạt động ngày 28\/02\/2025: tài khoản chỉ còn quyền xem lịch sử/);
+    // Sở KH&CN Đắk Lắk took over both Phú Yên and Đắk Lắk: it must say for which it signs.
+    const ambiguous = await t.http.post(`${base()}/pledge/signatures`).auth((await actorFor(t, 'phuyen')).token, { type: 'bearer' }).send({ signerName: 'X', signerTitle: 'Giám đốc' });
+    assert.equal(ambiguous.status, 422);
+    assert.equal(ambiguous.body.details[0].field, 'unitId');
     const outsider = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token('admin'), { type: 'bearer' }).send({ signerName: 'X', signerTitle: 'Y' });
     assert.equal(outsider.status, 403, 'only unit officers sign');
     assert.equal(await t.snapshot(), before);
 
     for (const [i, user] of MEMBERS.entries()) {
+      const actor = await actorFor(t, user);
       const res = await t.http
         .post(`${base()}/pledge/signatures`)
-        .auth(await t.token(user), { type: 'bearer' })
+        .auth(actor.token, { type: 'bearer' })
         .set('User-Agent', 'thidua-test')
-        .send({ signerName: `Nguyễn Văn Ký ${i + 1}`, signerTitle: i === 2 ? 'KT. Giám đốc / Phó Giám đốc' : 'Giám đốc' })
+        .send({ signerName: `Nguyễn Văn Ký ${i + 1}`, signerTitle: i === 2 ? 'KT. Giám đốc / Phó Giám đốc' : 'Giám đốc', unitId: actor.unitId })
         .expect(201);
       assert.equal(res.body.signedCount, i + 1);
       if (i === 0) {
-        const twice = await t.http.post(`${base()}/pledge/signatures`).auth(await t.token(user), { type: 'bearer' }).send({ signerName: 'Lại', signerTitle: 'Giám đốc' });
+        const twice = await t.http.post(`${base()}/pledge/signatures`).auth(actor.token, { type: 'bearer' }).send({ signerName: 'Lại', signerTitle: 'Giám đốc' });
         assert.equal(twice.status, 409);
         assert.equal(twice.body.code, 'ALREADY_SIGNED');
       }
@@ -81,7 +91,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     const done = await t.http.get(`${base()}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(done.body.status, 'COMPLETE');
     assert.equal(done.body.statusLabel, 'Đã ký đủ');
-    assert.ok(done.body.signatories.every((s: { signed: boolean; signedBy: string }) => s.signed && MEMBERS.includes(s.signedBy)));
+    assert.ok(done.body.signatories.every((s: { signed: boolean; signedBy: string }) => s.signed && MEMBERS.some((m) => SUCCESSOR_OF[m].user === s.signedBy)));
     const audit = await t.http.get('/api/audit').query({ action: 'pledge.sign' }).auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
     assert.equal(audit.body.total, 6);
     assert.equal(audit.body.items[0].after.ip !== undefined, true, 'where it was signed from is recorded');
@@ -195,7 +205,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     await t.http.post(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', signingDate: '2021-03-12' }).expect(201);
     let pledge = await t.http.get(`${base(2021)}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
     await t.http.post(`${base(2021)}/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     await t.http.post(`${base(2021)}/pledge/signatures`).auth(gialai, { type: 'bearer' }).send({ signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc' }).expect(201);
     const noReason = await t.http.post(`${base(2021)}/pledge/signatures/withdraw`).auth(gialai, { type: 'bearer' }).send({});
     assert.equal(noReason.status, 400);
@@ -226,7 +236,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
   });
 
   it('refuses bad pledge and criteria input in Vietnamese and changes nothing', async () => {
-    for (const user of ['phuyen', 'kontum']) await t.token(user);
+    for (const user of ['phuyen', 'kontum']) await actorFor(t, user);
     const current = await t.http.get(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
     const before = await t.snapshot();
     const cases: Array<[string, Promise<request.Response>, number, string, string?]> = [
@@ -250,9 +260,9 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
       ['points with three decimals', t.http.put(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version, reason: 'Sửa điểm', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 99.999, kind: 'SCORED', evidenceRequired: false }] }), 400, 'VALIDATION_FAILED', 'items.0.maxPoints'],
       ['an amendment of an unlocked set', t.http.post(`${base(2021)}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ reason: 'Sửa đổi', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }] }), 409, 'PLEDGE_STATE'],
       ['editing a complete pledge', t.http.patch(`${base(2020)}/pledge`).auth(secretary, { type: 'bearer' }).send({ version: 99, reason: 'Sửa', theme: 'X' }), 409, 'PLEDGE_STATE'],
-      ['withdrawing from a complete pledge', t.http.post(`${base(2020)}/pledge/signatures/withdraw`).auth(await t.token('phuyen'), { type: 'bearer' }).send({ reason: 'Rút chữ ký' }), 409, 'PLEDGE_STATE'],
+      ['withdrawing from a complete pledge', t.http.post(`${base(2020)}/pledge/signatures/withdraw`).auth((await actorFor(t, 'phuyen')).token, { type: 'bearer' }).send({ reason: 'Rút chữ ký', unitId: (await actorFor(t, 'phuyen')).unitId }), 409, 'PLEDGE_STATE'],
       ['another cluster’s pledge', t.http.get(`/api/clusters/${ids.cum1}/years/2022/pledge`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],
-      ['a unit officer drafting', t.http.post(`${base(2022)}/pledge`).auth(await t.token('kontum'), { type: 'bearer' }).send({ template: 'CUM6-2020' }), 403, 'FORBIDDEN'],
+      ['a unit officer drafting', t.http.post(`${base(2022)}/pledge`).auth((await actorFor(t, 'kontum')).token, { type: 'bearer' }).send({ template: 'CUM6-2020' }), 403, 'FORBIDDEN'],
     ];
     const problems: string[] = [];
     for (const [name, pending, status, code, field] of cases) {
@@ -277,7 +287,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
   });
 
   it('changing the criteria of an open, signed pledge needs confirmation, then withdraws its signatures', async () => {
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     await t.http.post(`${base(2021)}/pledge/signatures`).auth(gialai, { type: 'bearer' }).send({ signerName: 'Trần Thị Bình', signerTitle: 'Giám đốc' }).expect(201);
     const current = await t.http.get(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
     const change = { version: current.body.version, reason: 'Gộp tiêu chí', totalPoints: 100, items: [{ code: 'TC1', text: 'Một tiêu chí', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }] };

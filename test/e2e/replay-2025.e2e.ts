@@ -21,18 +21,20 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
     t = await startTestApp();
     ids = await demoIds(t);
     admin = await t.token('admin');
-    for (const [code, province] of [['SKHCN-DAKLAK', 'Đắk Lắk'], ['SKHCN-GIALAI', 'Gia Lai'], ['SKHCN-LAMDONG', 'Lâm Đồng'], ['SKHCN-QUANGNGAI', 'Quảng Ngãi'], ['SKHCN-KHANHHOA', 'Khánh Hòa'], ['SKHCN-DAKNONG-T', 'Đắk Nông']]) {
-      const unit = (await t.http.post('/api/units').set(auth(admin)).send({ code, kind: 'MEMBER', name: `Sở Khoa học và Công nghệ tỉnh ${province}`, shortName: `Sở KH&CN ${province}`, province }).expect(201)).body;
-      members.push(unit.id);
-      await t.http.post(`/api/clusters/${ids.cum6}/members`).set(auth(admin)).send({ unitId: unit.id, year: 2025, reason: 'Phân cụm năm 2025' }).expect(201);
+    // The seeded successors (reference data): the Sở KH&CN of the provinces formed on 01/07/2025.
+    for (const code of ['SKHCN-DAKLAK', 'SKHCN-GIALAI', 'SKHCN-LAMDONG', 'SKHCN-QUANGNGAI', 'SKHCN-KHANHHOA']) {
+      const unitId = await ids.unit(code);
+      members.push(unitId);
+      await t.http.post(`/api/clusters/${ids.cum6}/members`).set(auth(admin)).send({ unitId, year: 2025, reason: 'Phân cụm năm 2025' }).expect(201);
     }
-    // The first member rated "hoàn thành xuất sắc nhiệm vụ" in 2024 and 2025 by decision: eligible for the Bằng khen.
+    // Rated "hoàn thành xuất sắc nhiệm vụ" in 2024 (as Sở TTTT Đắk Lắk, its predecessor) and 2025 by decision: two
+    // consecutive years follow the unit into its successor, so Sở KH&CN Đắk Lắk is eligible for the Bằng khen.
     for (const year of [2024, 2025]) {
-      await t.http.put(`/api/units/${members[0]}/ratings/${year}`).set(auth(admin)).send({ rating: 'EXCELLENT', decidedBy: 'Ủy ban nhân dân tỉnh Đắk Lắk', decisionNumber: `${year - 2000}/QĐ-UBND`, decisionDate: `${year + 1}-01-15`, reason: 'Theo quyết định xếp loại' }).expect(200);
+      await t.http.put(`/api/units/${year === 2024 ? ids.daklak : members[0]}/ratings/${year}`).set(auth(admin)).send({ rating: 'EXCELLENT', decidedBy: 'Ủy ban nhân dân tỉnh Đắk Lắk', decisionNumber: `${year - 2000}/QĐ-UBND`, decisionDate: `${year + 1}-01-15`, reason: 'Theo quyết định xếp loại' }).expect(200);
     }
     let meeting = (await t.http.post(`${base()}/review-meeting`).set(auth(admin)).send({ heldOn: '2026-01-20', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201)).body;
     meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(admin)).send({ version: meeting.version, entries: members.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
-    await t.http.put(`${base()}/review-meeting/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ unitId: members[0], award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
+    await t.http.put(`${base()}/review-meeting/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ unitId: members[0], award: 'CERTIFICATE_OF_MERIT', votesFor: 5 }] }).expect(200);
     proposalId = (await t.http.post(`${base()}/proposals`).set(auth(admin)).send({ award: 'CERTIFICATE_OF_MERIT', unitId: members[0] }).expect(201)).body.id;
   });
   after(() => t.close());

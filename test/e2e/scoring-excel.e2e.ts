@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp, actorFor } from '../support/test-app';
 
 
 // Points of the consolidated sheet per unit code (TC1…TC9).
@@ -116,7 +116,7 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
   });
 
   it('a unit officer cannot upload the cluster template', async () => {
-    const res = await t.http.post(url('/upload')).auth(await t.token('gialai'), { type: 'bearer' }).attach('file', filled, 'x.xlsx');
+    const res = await t.http.post(url('/upload')).auth((await actorFor(t, 'gialai')).token, { type: 'bearer' }).attach('file', filled, 'x.xlsx');
     assert.equal(res.status, 403);
   });
 

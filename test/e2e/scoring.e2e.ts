@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
+import { actorFor, binary, demoIds, ph, startTestApp, TEST_DB, TestApp } from '../support/test-app';
 
 describe(`scoring and ranking (${TEST_DB})`, () => {
   let t: TestApp;
@@ -85,7 +85,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   let peerSheet: { id: string; version: number; totals: { total: number } };
 
   it('a unit officer scores itself and a peer, and submits both', async () => {
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const created = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'SELF' }).expect(201);
     assert.equal(created.body.kindLabel, 'Tự chấm');
     assert.equal(created.body.entries.length, 9);
@@ -108,7 +108,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   });
 
   it('never lets a unit score itself as a peer, nor a unit it was not assigned', async () => {
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const before = await t.snapshot();
     const self = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'PEER' });
     assert.equal(self.status, 422);
@@ -139,7 +139,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   });
 
   it('returns a sheet with a reason; a later edit after submission needs a reason too', async () => {
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const noReason = await t.http.post(`${base(2021)}/sheets/${selfSheet.id}/return`).auth(secretary, { type: 'bearer' }).send({ version: selfSheet.version });
     assert.equal(noReason.status, 400);
     const returned = await t.http
@@ -164,8 +164,8 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   });
 
   it('attaches evidence files (PDF, image, Office) recognised by content, stored with their hash', async () => {
-    const gialai = await t.token('gialai');
-    const phuyen = await t.token('phuyen');
+    const gialai = (await actorFor(t, 'gialai')).token;
+    const phuyenNow = (await actorFor(t, 'phuyen')).token;
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n% minh chứng TC2\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
     const path = `${base(2021)}/sheets/${selfSheet.id}/evidence`;
     const res = await t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'Báo cáo chính quyền điện tử.pdf').expect(201);
@@ -191,7 +191,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
       ['an unknown criterion', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC99').attach('file', pdf, 'a.pdf'), 400, /mã tiêu chí/],
       ['an unknown form field', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').field('owner', 'x').attach('file', pdf, 'a.pdf'), 400, /không hợp lệ/],
       ['too large', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), 'lon.pdf'), 413, /vượt quá dung lượng/],
-      ['another unit', () => t.http.post(path).auth(phuyen, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'a.pdf'), 404, /Không tìm thấy phiếu chấm/],
+      ['another unit', () => t.http.post(path).auth(phuyenNow, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'a.pdf'), 404, /Không tìm thấy phiếu chấm/],
     ];
     for (const [name, send, status, message] of cases) {
       const r = await send();
@@ -202,7 +202,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   });
 
   it('two editors of one sheet: one wins, the other gets 409, no value is lost', async () => {
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const [a, b] = await Promise.all([
       t.http.put(`${base(2021)}/sheets/${peerSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: peerSheet.version, reason: 'Sửa TC1', entries: [{ code: 'TC1', points: 12 }] }),
       t.http.put(`${base(2021)}/sheets/${peerSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: peerSheet.version, reason: 'Sửa TC2', entries: [{ code: 'TC2', points: 12.5 }] }),
@@ -218,7 +218,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   });
 
   it('arbitrary entries never answer 500, and out-of-range points never persist (property)', async () => {
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const sheet = await t.http.post(`${base(2021)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.lamdong, kind: 'PEER' }).expect(201);
     let version = sheet.body.version;
     const entry = fc.record(
@@ -250,7 +250,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.equal(stale.body.code, 'VERSION_CONFLICT');
     const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021' }).expect(200);
     assert.equal(res.body.locked, 2);
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const sheet = await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200);
     assert.equal(sheet.body.status, 'LOCKED');
     const edit = await t.http.put(`${base(2021)}/sheets/${selfSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: sheet.body.version, reason: 'Sửa', entries: [{ code: 'TC1', points: 15 }] });
@@ -266,7 +266,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
 
   it('member scorers write only within the scoring window of the year', async () => {
     await t.http.post(`/api/clusters/${ids.cum6}/years/2020/criteria`).auth(secretary, { type: 'bearer' }).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
-    const gialai = await t.token('gialai');
+    const gialai = (await actorFor(t, 'gialai')).token;
     const sheet = await t.http.post(`${base(2020)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'SELF' }).expect(201);
     const res = await t.http.put(`${base(2020)}/sheets/${sheet.body.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: sheet.body.version, entries: [{ code: 'TC1', points: 14 }] });
     assert.equal(res.status, 409);

@@ -10,7 +10,7 @@ export interface ChildServer {
 
 export async function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', JWT_SECRET: 'k'.repeat(48), SEED_DEMO: 'true', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', JWT_SECRET: 'k'.repeat(48), SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

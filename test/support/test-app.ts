@@ -120,6 +120,26 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/**
+ * Who acts today for a unit of the 2019–2024 demo: its Sở TTTT ended on 28/02/2025, so its own account only reads;
+ * the Sở KH&CN that took it over acts for it (naming the unit where it took over several members of a year).
+ */
+export const SUCCESSOR_OF: Record<string, { user: string; unitCode: string }> = {
+  gialai: { user: 'skhcn.gialai', unitCode: 'STTTT-GIALAI' },
+  phuyen: { user: 'skhcn.daklak', unitCode: 'STTTT-PHUYEN' },
+  daklak: { user: 'skhcn.daklak', unitCode: 'STTTT-DAKLAK' },
+  lamdong: { user: 'skhcn.lamdong', unitCode: 'STTTT-LAMDONG' },
+  kontum: { user: 'skhcn.quangngai', unitCode: 'STTTT-KONTUM' },
+  daknong: { user: 'skhcn.lamdong', unitCode: 'STTTT-DAKNONG' },
+};
+
+/** The token of the account acting for an old unit (by its old user name) and the unit's id, for request bodies. */
+export async function actorFor(t: TestApp, oldUser: string): Promise<{ token: string; unitId: string; user: string }> {
+  const { user, unitCode } = SUCCESSOR_OF[oldUser];
+  const [row] = await t.dataSource.query(`SELECT id FROM units WHERE code = ${TEST_DB === 'postgres' ? '$1' : '?'}`, [unitCode]);
+  return { token: await t.token(user), unitId: row.id as string, user };
+}
+
 /** Looks up ids of demo data by their natural keys. */
 export async function demoIds(t: TestApp) {
   const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);

@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { User } from '../../auth/user.entity';
 import { totpCode } from '../../auth/mfa';
 import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
@@ -45,9 +46,12 @@ export async function runDemoScenario(app: INestApplication): Promise<void> {
     const api = new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     const today = todayInVietnam();
     await new Scenario(api, ds, today).run();
-    await app.get(UnitOfWork).write((m) =>
-      app.get(AuditService).record(m, { action: SCENARIO_ACTION, entityType: 'seed', entityId: 'demo-scenario', after: { today }, reason: 'Kịch bản minh họa theo ngày khởi động' }),
-    );
+    await app.get(UnitOfWork).write(async (m) => {
+      // The scenario's sign-ins used the current codes of the demo's second factors: a person signing in right after
+      // the first start may use them again (replay protection is for people, not for the seed).
+      await m.update(User, { username: In(Object.keys(DEMO_MFA_SECRETS)) }, { mfaLastStep: null });
+      await app.get(AuditService).record(m, { action: SCENARIO_ACTION, entityType: 'seed', entityId: 'demo-scenario', after: { today }, reason: 'Kịch bản minh họa theo ngày khởi động' });
+    });
     logger.log(`Demo scenario recorded (dates from ${today}).`);
   } finally {
     await closeServer(server);
@@ -63,6 +67,12 @@ function closeServer(server: Server): Promise<void> {
 class Api {
   private readonly tokens = new Map<string, string>();
   constructor(private readonly base: string) {}
+
+  /** Ends every session the scenario opened. */
+  async logoutAll(): Promise<void> {
+    for (const user of this.tokens.keys()) await this.call(user, 'POST', '/api/auth/logout');
+    this.tokens.clear();
+  }
 
   async login(username: string): Promise<void> {
     const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
@@ -137,6 +147,7 @@ class Scenario {
     const c6 = await this.divide();
     await this.lastYear(c6);
     await this.thisYear(c6);
+    await this.api.logoutAll();
   }
 
   /** 2019, Cụm 6 of Bộ TTTT: the recorded outcome with its meeting (seed 003), proposals, council and approvals. */

@@ -16,11 +16,21 @@ export interface Deadline {
   href: string;
 }
 
-export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; today: string }): Html {
+/** The caller's unit ended (merged): what it is now. */
+export interface EndedUnit {
+  on: string;
+  unitName: string;
+  successorName: string | null;
+}
+
+export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; today: string; ended: EndedUnit | null }): Html {
   return layout(
     { ...frame, title: 'Tổng quan' },
     html`<h1>Xin chào, ${frame.principal?.fullName}</h1>
 <p class="muted">Hôm nay ${dateVi(d.today)}.</p>
+${d.ended
+  ? html`<p class="flash warn" role="status">${d.ended.unitName} đã kết thúc hoạt động ngày ${dateVi(d.ended.on)}${d.ended.successorName ? html`, nay là ${d.ended.successorName}` : ''}. Tài khoản này chỉ còn xem lịch sử của đơn vị; các việc mới do đơn vị kế thừa thực hiện.</p>`
+  : ''}
 <div class="grid2">
 <section class="card" aria-labelledby="h-tasks"><h2 id="h-tasks">Việc chờ bạn xử lý <span class="badge ${d.tasks.length ? 'warn' : 'ok'}">${d.tasks.length}</span></h2>
   ${d.tasks.length
