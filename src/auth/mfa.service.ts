@@ -9,7 +9,7 @@ import { SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { UnitOfWork } from '../database/unit-of-work';
 import { MFA_REQUIRED_ROLES } from '../common/auth/roles';
-import { acceptTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './mfa';
+import { acceptTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpCode, totpUri } from './mfa';
 import { MfaRepository } from './mfa.repository';
 import { PasswordService } from './password.service';
 import type { Principal } from '../common/auth/principal';
@@ -44,6 +44,11 @@ export class MfaService {
   /** The stored (encrypted) form of a TOTP secret, as setup() writes it; the seed enrols its demo accounts with it. */
   sealSecret(secretBase32: string): string {
     return encryptSecret(secretBase32, this.keys.mfa);
+  }
+
+  /** The current code of a published demo secret: the demo scenario signs its MFA accounts in with it. */
+  demoCode(secretBase32: string): string {
+    return totpCode(secretBase32);
   }
 
   status(p: Principal): Promise<MfaStatus> {

@@ -83,6 +83,7 @@ export class MemberView {
   @ApiProperty() year: number;
   @ApiProperty({ nullable: true, type: String }) decisionId: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Ngày cuối là thành viên trong năm, khi đơn vị sáp nhập vào đơn vị khác giữa năm.' }) leftOn: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: UnitView }) unit: UnitView;
 }
@@ -117,6 +118,8 @@ export class YearView {
   @ApiProperty({ nullable: true, type: String }) reviewMeetingOn: string | null;
   @ApiProperty({ nullable: true, type: String }) proposalDeadline: string | null;
   @ApiProperty() memberCount: number;
+  @ApiProperty({ description: 'Năm được mở sau khi đã kết thúc (sau 31/3 năm sau): nhập lại dữ liệu của năm đã qua.' }) replay: boolean;
+  @ApiProperty({ nullable: true, type: String }) replayNote: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -8,7 +8,7 @@ import type { Principal } from '../common/auth/principal';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
-import { nowIso } from '../common/time';
+import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { UnitsRepository } from '../units/units.repository';
@@ -68,6 +68,10 @@ export class DivisionService {
         if (seen.has(unit.id)) throw AppException.field(ErrorCode.MembershipConflict, field, `${unit.shortName} được phân vào hơn một cụm trong năm ${dto.year}: mỗi đơn vị chỉ thuộc một cụm.`);
         seen.add(unit.id);
         if (!isActiveInYear(unit, dto.year)) throw AppException.field(ErrorCode.UnitInactive, field, `${unit.shortName} không hoạt động trong năm ${dto.year}.`);
+        if (unit.activeTo && unit.activeTo < `${dto.year}-12-31` && unit.activeTo < todayInVietnam()) {
+          const now = (await this.units.successorChain(m, unit.id)).find((u) => isActiveAtYearEnd(u, dto.year));
+          throw AppException.field(ErrorCode.UnitInactive, field, `${unit.shortName} đã kết thúc hoạt động ngày ${formatDateVi(unit.activeTo)}${now ? `, nay là ${now.shortName}: hãy phân cụm đơn vị này` : ''}.`);
+        }
         const existing = await this.memberships.ofUnitInYear(m, organizer.id, unit.id, dto.year);
         if (existing) {
           const other = clusters.find((c) => c.id === existing.clusterId) ?? (await this.clusters.find(m, existing.clusterId));
@@ -76,7 +80,7 @@ export class DivisionService {
       }
       const now = nowIso();
       for (const a of dto.assignments) {
-        const membership: Membership = { id: randomUUID(), clusterId: a.clusterId, unitId: a.unitId, organizerId: organizer.id, year: dto.year, decisionId: decision.id, version: 1, createdAt: now };
+        const membership: Membership = { id: randomUUID(), clusterId: a.clusterId, unitId: a.unitId, organizerId: organizer.id, year: dto.year, decisionId: decision.id, leftOn: null, version: 1, createdAt: now };
         await this.memberships.insert(m, membership);
       }
       const report = await this.build(m, organizer, dto.year);
@@ -103,7 +107,7 @@ export class DivisionService {
     const own = (await m.find(Cluster, { where: { organizerId: organizer.id }, order: { number: 'ASC' } })) as Cluster[];
     const clusterNames = new Map((await m.find(Cluster, { where: { organizerId: In(lineage) } })).map((c) => [c.id, c.name]));
     const rows = await m.find(Membership, { where: { organizerId: In(lineage) }, relations: { unit: true }, order: { year: 'ASC' } });
-    const thisYear = rows.filter((r) => r.year === year && r.organizerId === organizer.id);
+    const thisYear = rows.filter((r) => r.year === year && r.organizerId === organizer.id && !r.leftOn);
     const assigned = new Set(thisYear.map((r) => r.unitId));
 
     // Expected: what became of every unit divided before (the latest membership per unit), and the units under the organiser.

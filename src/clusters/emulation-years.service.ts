@@ -7,13 +7,13 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CreateYearDto, PhasesDto, UpdateYearDto, YearView } from './clusters.dto';
 import { EmulationYear } from './emulation-year.entity';
 import { EmulationYearsRepository } from './emulation-years.repository';
 import { MembershipsRepository } from './memberships.repository';
-import { PHASE_KEYS, Phases, phaseProblems } from './phases.rules';
+import { PHASE_KEYS, Phases, isReplay, phaseProblems } from './phases.rules';
 
 /** Năm thi đua of a cluster and its phase dates; run by the cluster's secretariat. */
 @Injectable()
@@ -108,12 +108,18 @@ export class EmulationYearsService {
 
   private async view(m: EntityManager, y: EmulationYear): Promise<YearView> {
     const memberCount = await this.memberships.count(m, y.clusterId, y.year);
+    const opened = todayInVietnam(new Date(y.createdAt));
+    const replay = isReplay(y.year, opened);
     return {
       id: y.id,
       clusterId: y.clusterId,
       year: y.year,
       ...phasesOf(y),
       memberCount,
+      replay,
+      replayNote: replay
+        ? `Năm thi đua ${y.year} được mở ngày ${formatDateVi(opened)}, sau khi năm đã kết thúc: đây là nhập lại dữ liệu của năm đã qua; mỗi văn bản mang ngày của việc nó ghi nhận và căn cứ pháp lý của ngày đó.`
+        : null,
       version: y.version,
       createdAt: y.createdAt,
       updatedAt: y.updatedAt,

@@ -35,6 +35,9 @@ export class Membership {
   @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'fk_memberships_decision' })
   decision?: ClusterDecision | null;
 
+  /** The member's last day in the cluster that year when it merged into another unit mid-year (null: a member to the end). */
+  @Column('varchar', { name: 'left_on', length: 10, nullable: true }) leftOn: string | null;
+
   /** Taken by the removal (a stale one answers 409). */
   @Column('integer', { default: 1 }) version: number;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireVersion } from '../database/unit-of-work';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { compareVi } from '../common/text';
@@ -24,14 +24,17 @@ export class MembershipsRepository {
     return qb.getMany();
   }
 
-  /** A cluster's memberships without their units, of one year if given (in no particular order). */
+  /** A cluster's current memberships without their units, of one year if given (in no particular order). */
   inCluster(m: EntityManager, clusterId: string, year?: number): Promise<Membership[]> {
-    return m.find(Membership, { where: year === undefined ? { clusterId } : { clusterId, year } });
+    return m.find(Membership, { where: year === undefined ? { clusterId, leftOn: IsNull() } : { clusterId, year, leftOn: IsNull() } });
   }
 
-  /** A cluster's memberships of a year with their units (in no particular order). */
+  /**
+   * A cluster's members of a year with their units (in no particular order): those that stay to the end of the year. A
+   * member that merged into another unit mid-year has left (its record stays, listed by `list`).
+   */
   withUnits(m: EntityManager, clusterId: string, year: number): Promise<Membership[]> {
-    return m.find(Membership, { where: { clusterId, year }, relations: { unit: true } });
+    return m.find(Membership, { where: { clusterId, year, leftOn: IsNull() }, relations: { unit: true } });
   }
 
   /** The member units of a cluster-year in Vietnamese alphabetical order. */
@@ -41,17 +44,17 @@ export class MembershipsRepository {
 
   /** Whether the unit is a member of the cluster in the year. */
   isMember(m: EntityManager, clusterId: string, year: number, unitId: string): Promise<boolean> {
-    return m.exists(Membership, { where: { clusterId, year, unitId } });
+    return m.exists(Membership, { where: { clusterId, year, unitId, leftOn: IsNull() } });
   }
 
   /** How many members a cluster has in a year. */
   count(m: EntityManager, clusterId: string, year: number): Promise<number> {
-    return m.count(Membership, { where: { clusterId, year } });
+    return m.count(Membership, { where: { clusterId, year, leftOn: IsNull() } });
   }
 
   /** Whether a cluster has any member in a year. */
   anyInYear(m: EntityManager, clusterId: string, year: number): Promise<boolean> {
-    return m.exists(Membership, { where: { clusterId, year } });
+    return m.exists(Membership, { where: { clusterId, year, leftOn: IsNull() } });
   }
 
   find(m: EntityManager, clusterId: string, membershipId: string): Promise<Membership | null> {

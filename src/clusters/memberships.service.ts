@@ -61,6 +61,7 @@ export class MembershipsService {
         organizerId: cluster.organizerId,
         year: dto.year,
         decisionId: decision?.id ?? null,
+        leftOn: null,
         version: 1,
         createdAt: nowIso(),
       };
@@ -131,6 +132,7 @@ function memberView(ms: Membership & { unit?: Unit; decision?: ClusterDecision |
     year: ms.year,
     decisionId: ms.decisionId,
     decisionNumber: ms.decision?.number ?? null,
+    leftOn: ms.leftOn,
     version: ms.version,
     unit: unitView(ms.unit!),
   };

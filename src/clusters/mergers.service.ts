@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import { formatDateVi, nowIso } from '../common/time';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
@@ -47,27 +49,22 @@ export class MergersService {
       const updated = await this.units.update(m, unit, dto.version, changes);
       const transferredYears: number[] = [];
       const closedYears: number[] = [];
-      for (const ms of await m.find(Membership, { where: { unitId: unit.id } })) {
+      const why = `Sáp nhập ${unit.shortName} vào ${successor.shortName} từ ${formatDateVi(dto.effectiveOn)}: ${dto.reason}`;
+      for (const ms of await m.find(Membership, { where: { unitId: unit.id, leftOn: IsNull() } })) {
         if (isActiveAtYearEnd(updated, ms.year)) continue;
+        // The unit's record of the year stays (it was a member until it merged); the successor takes its place.
+        await m.update(Membership, { id: ms.id }, { leftOn: endsOn, version: ms.version + 1 });
+        await this.audit.record(m, { action: 'membership.leave', entityType: 'membership', entityId: ms.id, before: { leftOn: null }, after: { leftOn: endsOn }, reason: why, organizerId: ms.organizerId, clusterId: ms.clusterId });
         const taken = await m.findOne(Membership, { where: { organizerId: ms.organizerId, unitId: successor.id, year: ms.year } });
         if (taken) {
-          await m.delete(Membership, { id: ms.id });
           closedYears.push(ms.year);
         } else {
-          await m.update(Membership, { id: ms.id }, { unitId: successor.id, version: ms.version + 1 });
+          const place: Membership = { id: randomUUID(), clusterId: ms.clusterId, unitId: successor.id, organizerId: ms.organizerId, year: ms.year, decisionId: ms.decisionId, leftOn: null, version: 1, createdAt: nowIso() };
+          await m.insert(Membership, place);
+          await this.audit.record(m, { action: 'membership.transfer', entityType: 'membership', entityId: place.id, after: { clusterId: ms.clusterId, unitId: successor.id, year: ms.year, from: unit.id }, reason: why, organizerId: ms.organizerId, clusterId: ms.clusterId });
           transferredYears.push(ms.year);
         }
         await this.revisions.bump(m, ms.clusterId, ms.year);
-        await this.audit.record(m, {
-          action: taken ? 'membership.delete' : 'membership.transfer',
-          entityType: 'membership',
-          entityId: ms.id,
-          before: { clusterId: ms.clusterId, unitId: unit.id, year: ms.year },
-          after: taken ? null : { clusterId: ms.clusterId, unitId: successor.id, year: ms.year },
-          reason: `Sáp nhập ${unit.shortName} vào ${successor.shortName} từ ${dto.effectiveOn}: ${dto.reason}`,
-          organizerId: ms.organizerId,
-          clusterId: ms.clusterId,
-        });
       }
       const after = unitView(updated);
       await this.audit.record(m, { action: 'unit.merge', entityType: 'unit', entityId: unit.id, before: unitView(unit), after: { ...after, transferredYears, closedYears }, reason: dto.reason });

@@ -87,6 +87,11 @@ export function phaseProblems(year: number, phases: Phases): ErrorDetail[] {
   return problems;
 }
 
+/** A year opened after its scoring could last (31/03 of the next year) is a replay of a past year. */
+export function isReplay(year: number, openedOn: string): boolean {
+  return openedOn > `${year + 1}-03-31`;
+}
+
 /** Whether member units may score now: within the year's scoring window (either end may be unset). */
 export type ScoringWindow = { open: true } | { open: false; message: string };
 

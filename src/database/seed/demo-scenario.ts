@@ -4,7 +4,7 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource, In } from 'typeorm';
 import { User } from '../../auth/user.entity';
-import { totpCode } from '../../auth/mfa';
+import { MfaService } from '../../auth/mfa.service';
 import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import { UnitOfWork } from '../unit-of-work';
@@ -29,6 +29,8 @@ import { loadReferenceData } from './reference-data';
 export const SCENARIO_ACTION = 'seed.demo_scenario';
 
 type Body = Record<string, unknown>;
+/** What the API answers: an object with an id and a version (and more, read where needed). */
+type Reply = { id: string; version: number; accessToken?: string; members?: Array<{ id: string }> } & Record<string, unknown>;
 
 export async function runDemoScenario(app: INestApplication): Promise<void> {
   const ds = app.get(DataSource);
@@ -43,7 +45,8 @@ export async function runDemoScenario(app: INestApplication): Promise<void> {
   const server = createServer(app.getHttpAdapter().getInstance());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const api = new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const mfa = app.get(MfaService);
+    const api = new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, (secret) => mfa.demoCode(secret));
     const today = todayInVietnam();
     await new Scenario(api, ds, today).run();
     await app.get(UnitOfWork).write(async (m) => {
@@ -66,7 +69,10 @@ function closeServer(server: Server): Promise<void> {
 /** A minimal client of the application's API: JSON in and out, bearer tokens, any non-2xx stops the scenario. */
 class Api {
   private readonly tokens = new Map<string, string>();
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly codeOf: (secret: string) => string,
+  ) {}
 
   /** Ends every session the scenario opened. */
   async logoutAll(): Promise<void> {
@@ -76,18 +82,18 @@ class Api {
 
   async login(username: string): Promise<void> {
     const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
-    const res = await this.call(null, 'POST', '/api/auth/login', { username, password: DEMO_PASSWORD, ...(secret ? { code: totpCode(secret) } : {}) });
-    this.tokens.set(username, res.accessToken as string);
+    const res = await this.call(null, 'POST', '/api/auth/login', { username, password: DEMO_PASSWORD, ...(secret ? { code: this.codeOf(secret) } : {}) });
+    this.tokens.set(username, res.accessToken!);
   }
 
-  async call(user: string | null, method: string, path: string, body?: Body): Promise<Body> {
+  async call(user: string | null, method: string, path: string, body?: Body): Promise<Reply> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body) headers['content-type'] = 'application/json';
     if (user) headers.authorization = `Bearer ${this.tokens.get(user)}`;
     const res = await fetch(`${this.base}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
     const text = await res.text();
     if (!res.ok) throw new Error(`Kịch bản minh họa: ${method} ${path} → ${res.status} ${text.slice(0, 500)}`);
-    return text ? (JSON.parse(text) as Body) : {};
+    return (text ? JSON.parse(text) : {}) as Reply;
   }
 }
 
@@ -168,7 +174,7 @@ class Scenario {
         { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
       ],
     });
-    const proposals: Body[] = [];
+    const proposals: Reply[] = [];
     for (const [award, unitId] of [['EMULATION_FLAG', u.DL], ['EMULATION_FLAG', u.PY], ['CERTIFICATE_OF_MERIT', u.GL], ['CERTIFICATE_OF_MERIT', u.LD]] as const) {
       const created = await api.call('cum6.secretary', 'POST', `${base}/proposals`, { award, unitId });
       const submitted = await api.call('cum6.secretary', 'POST', `/api/proposals/${created.id}/submit`, { version: created.version });
@@ -181,7 +187,7 @@ class Scenario {
   }
 
   /** The organiser's emulation council: members (once), a meeting, everyone present, every proposal passed, closed. */
-  private async council(organizerCode: string, year: number, heldOn: string, proposals: Body[]): Promise<void> {
+  private async council(organizerCode: string, year: number, heldOn: string, proposals: Reply[]): Promise<void> {
     const api = this.api;
     const organizerId = await this.unit(organizerCode);
     const members = (await api.call('reviewer', 'GET', `/api/organizers/${organizerId}/council/members`)) as unknown as unknown[];
@@ -196,7 +202,7 @@ class Scenario {
       for (const person of people) await api.call('reviewer', 'POST', `/api/organizers/${organizerId}/council/members`, { ...person, fromDate: `${year}-01-01`, reason: 'Thành viên Hội đồng Thi đua – Khen thưởng (minh họa)' });
     }
     let meeting = await api.call('reviewer', 'POST', '/api/council/meetings', { organizerId, year, heldOn, place: 'Hà Nội', minutesBy: 'Thư ký Hội đồng (minh họa)' });
-    meeting = await api.call('reviewer', 'PUT', `/api/council/meetings/${meeting.id}/attendance`, { version: meeting.version, entries: (meeting.members as Array<{ id: string }>).map((m) => ({ memberId: m.id, status: 'PRESENT' })) });
+    meeting = await api.call('reviewer', 'PUT', `/api/council/meetings/${meeting.id}/attendance`, { version: meeting.version, entries: meeting.members!.map((m) => ({ memberId: m.id, status: 'PRESENT' })) });
     meeting = await api.call('reviewer', 'PUT', `/api/council/meetings/${meeting.id}/ballots`, { version: meeting.version, ballots: proposals.map((p) => ({ proposalId: p.id, votesFor: 5 })) });
     await api.call('reviewer', 'POST', `/api/council/meetings/${meeting.id}/close`, { version: meeting.version, reason: 'Chốt kết quả họp Hội đồng (minh họa)' });
   }
@@ -223,7 +229,7 @@ class Scenario {
         predecessorId: await this.cluster('BTTTT', c.number),
         reason: 'Cụm tiếp nối cụm cùng số của Bộ Thông tin và Truyền thông (minh họa)',
       });
-      clusters.set(c.number, created.id as string);
+      clusters.set(c.number, created.id);
     }
     for (let year = 2025; year <= this.year; year++) {
       const assignments = [];

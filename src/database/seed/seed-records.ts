@@ -99,6 +99,7 @@ export async function ensureMembership(m: EntityManager, count: Count, cluster: 
     organizerId: cluster.organizerId,
     year,
     decisionId: null,
+    leftOn: null,
     version: 1,
     createdAt: nowIso(),
   });

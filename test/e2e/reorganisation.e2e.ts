@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { todayInVietnam } from '../../src/common/time';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The 2025 reorganisation (issue 16): a merger in the middle of a year, Bộ KH&CN's division of its units with one
+ * left out, a past year opened again (a replay), and the award history that follows a unit into its successor.
+ */
+describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let admin: string;
+  let reviewer: string;
+  let bkhcn: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  /** The merger day: about six weeks ago, so that the year it falls in is under way or just over. */
+  const mergeOn = addDays(todayInVietnam(), -45);
+  const year = Number(mergeOn.slice(0, 4));
+
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    admin = await t.token('admin');
+    reviewer = await t.token('reviewer');
+    bkhcn = await ids.unit('BKHCN');
+  });
+  after(() => t.close());
+
+  const newUnit = async (code: string, name: string, activeFrom = '2025-07-01') =>
+    (await t.http.post('/api/units').set(auth(admin)).send({ code, kind: 'MEMBER', name, shortName: name.replace('Sở Khoa học và Công nghệ', 'Sở KH&CN'), province: 'Thử nghiệm', activeFrom }).expect(201)).body as { id: string; version: number };
+
+  it('the successors are recorded with the legal basis of each step; the ended Sở TTTT keeps its history', async () => {
+    const phuyen = (await t.http.get(`/api/units/${await ids.unit('STTTT-PHUYEN')}`).set(auth(admin)).expect(200)).body;
+    assert.equal(phuyen.activeTo, '2025-02-28');
+    assert.match(phuyen.successionBasis, /^Nghị định số 45\/2025\/NĐ-CP ngày 28 tháng 02 năm 2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn/);
+    const interim = (await t.http.get(`/api/units/${phuyen.successorId}`).set(auth(admin)).expect(200)).body;
+    assert.deepEqual([interim.name, interim.activeFrom, interim.activeTo], ['Sở Khoa học và Công nghệ tỉnh Phú Yên', '2025-03-01', '2025-06-30']);
+    assert.match(interim.successionBasis, /Nghị quyết số 202\/2025\/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh, Điều 1 khoản 15/);
+    const now = (await t.http.get(`/api/units/${interim.successorId}`).set(auth(admin)).expect(200)).body;
+    assert.deepEqual([now.code, now.name, now.activeFrom, now.activeTo], ['SKHCN-DAKLAK', 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk', '2025-07-01', null]);
+    // The district level ended on 01/07/2025: Nghệ An's district units end with it, without successor.
+    const vinh = (await t.http.get('/api/units').query({ q: 'Phòng Văn hóa và Thông tin thành phố Vinh' }).set(auth(admin)).expect(200)).body.items[0];
+    assert.deepEqual([vinh.activeTo, vinh.successorId], ['2025-06-30', null]);
+    assert.match(vinh.successionBasis, /Nghị quyết số 203\/2025\/QH15 .* Điều 2 khoản 2/);
+    // Bộ KH&CN's reviewer reads Bộ TTTT's clusters (its predecessor's records) and acts for it.
+    const clusters = (await t.http.get('/api/clusters').set(auth(reviewer)).expect(200)).body as Array<{ id: string }>;
+    assert.ok(clusters.some((c) => c.id === ids.cum6));
+  });
+
+  it('a merger in the middle of a year: the merged unit ends, its place passes to the successor, its account only reads', async () => {
+    const a = await newUnit('SKHCN-TN-A', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm A');
+    const b = await newUnit('SKHCN-TN-B', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm B');
+    const c = await newUnit('SKHCN-TN-C', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm C');
+    const cluster = (await t.http.post('/api/clusters').set(auth(reviewer)).send({ organizerId: bkhcn, number: 41, name: 'Cụm thi đua số 41', documentCode: 'CTĐ41', reason: 'Cụm thử nghiệm' }).expect(201)).body;
+    const decision = (await t.http.post('/api/cluster-decisions').set(auth(reviewer)).send({ organizerId: bkhcn, number: '41/QĐ-BKHCN', signedOn: `${year}-01-05`, effectiveYear: year, reason: 'Phân cụm' }).expect(201)).body;
+    const dl = await ids.unit('SKHCN-DAKLAK');
+    await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year, reason: 'Phân cụm', assignments: [a.id, b.id, dl].map((unitId) => ({ clusterId: cluster.id, unitId })) }).expect(201);
+    await t.http.post('/api/users').set(auth(admin)).send({ username: 'tn.a', fullName: 'Cán bộ Thử nghiệm A', role: 'unit_officer', unitId: a.id, password: 'Mat-Khau-Thu-Nghiem-2026' }).expect(201);
+    const officerA = (await t.http.post('/api/auth/login').send({ username: 'tn.a', password: 'Mat-Khau-Thu-Nghiem-2026' }).expect(200)).body.accessToken;
+
+    // A into Sở KH&CN Đắk Lắk (already a member of the year): A's membership of the year ends.
+    const bad = await t.http.post(`/api/units/${a.id}/merge`).set(auth(admin)).send({ successorId: a.id, effectiveOn: mergeOn, basis: 'Quyết định thử nghiệm', version: a.version, reason: 'Sáp nhập' });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.details[0].field, 'successorId');
+    const merged = (await t.http.post(`/api/units/${a.id}/merge`).set(auth(admin)).send({ successorId: dl, effectiveOn: mergeOn, basis: 'Quyết định số 1/QĐ-UBND (thử nghiệm)', version: a.version, reason: 'Sáp nhập giữa năm' }).expect(200)).body;
+    assert.deepEqual([merged.unit.activeTo, merged.unit.successorId, merged.closedYears, merged.transferredYears], [addDays(mergeOn, -1), dl, [year], []]);
+    // B into C (not a member): B's place in the cluster passes to C.
+    const mergedB = (await t.http.post(`/api/units/${b.id}/merge`).set(auth(admin)).send({ successorId: c.id, effectiveOn: mergeOn, basis: 'Quyết định số 2/QĐ-UBND (thử nghiệm)', version: b.version, reason: 'Hợp nhất giữa năm' }).expect(200)).body;
+    assert.deepEqual(mergedB.transferredYears, [year]);
+    const members = (await t.http.get(`/api/clusters/${cluster.id}/members`).query({ year }).set(auth(reviewer)).expect(200)).body as Array<{ unit: { id: string }; leftOn: string | null }>;
+    assert.deepEqual(members.filter((m) => !m.leftOn).map((m) => m.unit.id).sort(), [c.id, dl].sort(), 'the members to the end of the year');
+    assert.deepEqual(members.filter((m) => m.leftOn).map((m) => [m.unit.id, m.leftOn]).sort(), [[a.id, addDays(mergeOn, -1)], [b.id, addDays(mergeOn, -1)]].sort(), 'the merged units keep their record of the year');
+    const division = (await t.http.get('/api/cluster-decisions/division').query({ organizerId: bkhcn, year }).set(auth(reviewer)).expect(200)).body;
+    assert.deepEqual(division.clusters.find((x: { clusterId: string }) => x.clusterId === cluster.id).members.length, 2);
+    assert.deepEqual(division.ended, []);
+    const trail = (await t.http.get('/api/audit').query({ action: 'membership.transfer' }).set(auth(admin)).expect(200)).body;
+    assert.match(trail.items[0].reason, /Sáp nhập Sở KH&CN tỉnh Thử nghiệm B vào Sở KH&CN tỉnh Thử nghiệm C/);
+    // A's officer keeps reading A's history and does nothing more.
+    await t.http.get(`/api/clusters/${cluster.id}`).set(auth(officerA)).expect(200);
+    const refused = await t.http.post(`/api/clusters/${cluster.id}/years/${year}/pledge/signatures`).set(auth(officerA)).send({ signerName: 'A', signerTitle: 'Giám đốc' }).expect(403);
+    assert.match(refused.body.message, /đã kết thúc hoạt động ngày .*: tài khoản chỉ còn quyền xem lịch sử/);
+    // A second merger of A is refused; nothing changes.
+    const before = await t.snapshot();
+    const again = await t.http.post(`/api/units/${a.id}/merge`).set(auth(admin)).send({ successorId: c.id, effectiveOn: mergeOn, basis: 'x', version: merged.unit.version, reason: 'Lại' });
+    assert.equal(again.status, 422);
+    assert.match(again.body.message, /đã được sáp nhập trước đó/);
+    assert.equal(await t.snapshot(), before);
+  });
+
+  it('Bộ KH&CN divides its units for 2025 by a decision; the report names the units left out and where they were', async () => {
+    const decision = (await t.http.post('/api/cluster-decisions').set(auth(reviewer)).send({ organizerId: bkhcn, number: '07/QĐ-BKHCN', signedOn: '2025-08-15', effectiveYear: 2025, reason: 'Phân cụm sau sắp xếp' }).expect(201)).body;
+    const c6 = (await t.http.post('/api/clusters').set(auth(reviewer)).send({ organizerId: bkhcn, number: 6, name: 'Cụm thi đua số 6', documentCode: 'CTĐ6', predecessorId: ids.cum6, reason: 'Tiếp nối Cụm 6 của Bộ TTTT' }).expect(201)).body;
+    assert.equal(c6.predecessorId, ids.cum6);
+    const foreign = await t.http.post('/api/clusters').set(auth(reviewer)).send({ organizerId: bkhcn, number: 9, name: 'Cụm 9', documentCode: 'CTĐ9', predecessorId: c6.id });
+    assert.equal(foreign.status, 422, 'a predecessor must be a cluster of an organiser it succeeded');
+    const units = { GL: await ids.unit('SKHCN-GIALAI'), DL: await ids.unit('SKHCN-DAKLAK'), LD: await ids.unit('SKHCN-LAMDONG'), QN: await ids.unit('SKHCN-QUANGNGAI') };
+    const before = await t.snapshot();
+    const twice = await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year: 2025, reason: 'Phân cụm', assignments: [{ clusterId: c6.id, unitId: units.GL }, { clusterId: c6.id, unitId: units.GL }] });
+    assert.equal(twice.status, 409);
+    assert.match(twice.body.details[0].message, /được phân vào hơn một cụm trong năm 2025/);
+    const old = await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year: 2025, reason: 'Phân cụm', assignments: [{ clusterId: c6.id, unitId: ids.gialai }] });
+    assert.equal(old.status, 422, 'Sở TTTT Gia Lai ended before 2025');
+    assert.equal(await t.snapshot(), before, 'all or nothing');
+
+    const report = (await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year: 2025, reason: 'Phân cụm năm 2025', assignments: Object.values(units).map((unitId) => ({ clusterId: c6.id, unitId })) }).expect(201)).body;
+    assert.equal(report.complete, false);
+    assert.deepEqual(report.clusters.find((c: { clusterId: string }) => c.clusterId === c6.id).members.map((u: { shortName: string }) => u.shortName), ['Sở KH&CN Đắk Lắk', 'Sở KH&CN Gia Lai', 'Sở KH&CN Lâm Đồng', 'Sở KH&CN Quảng Ngãi']);
+    const left = new Map(report.leftOut.map((x: { unit: { shortName: string }; previousCluster: string; previousUnit: string | null }) => [x.unit.shortName, x]));
+    // Khánh Hòa took over Ninh Thuận (Cụm 7 of Bộ TTTT); Hà Nội stays itself; no Sở TTTT is expected any more.
+    assert.deepEqual(left.get('Sở KH&CN Khánh Hòa'), { ...(left.get('Sở KH&CN Khánh Hòa') as object), previousCluster: 'Cụm thi đua số 7 (năm 2024)', previousUnit: 'Sở TTTT Ninh Thuận' });
+    assert.ok(left.has('Sở KH&CN Hà Nội'));
+    assert.ok(![...left.keys()].some((name) => String(name).startsWith('Sở TTTT')));
+    assert.equal(left.size, 12, 'the 16 Sở KH&CN that took over Bộ TTTT’s members, less the 4 divided');
+    const read = (await t.http.get('/api/cluster-decisions/division').query({ organizerId: bkhcn, year: 2025 }).set(auth(reviewer)).expect(200)).body;
+    assert.deepEqual(read.leftOut.length, 12);
+    await t.http.get('/api/cluster-decisions/division').query({ organizerId: bkhcn, year: 2025 }).set(auth(await t.token('cum6.secretary'))).expect(403);
+  });
+
+  it('opens a past year again as a replay, with phases checked against that year, and changes them with a reason', async () => {
+    const secretary = await t.token('cum1.secretary');
+    const bad = await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2021, scoringOpensOn: '2023-01-10', reason: 'Nhập lại năm 2021' });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.details[0].field, 'scoringOpensOn');
+    const noMembers = await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2026, reason: 'Mở năm' });
+    assert.equal(noMembers.status, 422);
+    assert.match(noMembers.body.message, /Cụm chưa có thành viên trong năm 2026/);
+    const opened = (await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2021, scoringOpensOn: '2021-11-15', scoringClosesOn: '2021-12-10', reason: 'Nhập lại năm 2021' }).expect(201)).body;
+    assert.equal(opened.replay, true);
+    assert.match(opened.replayNote, /^Năm thi đua 2021 được mở ngày \d{2}\/\d{2}\/\d{4}, sau khi năm đã kết thúc: đây là nhập lại dữ liệu của năm đã qua/);
+    const noReason = await t.http.patch(`/api/clusters/${ids.cum1}/years/2021`).set(auth(secretary)).send({ version: opened.version, reviewMeetingOn: '2022-03-11' });
+    assert.equal(noReason.status, 400);
+    const moved = (await t.http.patch(`/api/clusters/${ids.cum1}/years/2021`).set(auth(reviewer)).send({ version: opened.version, reviewMeetingOn: '2022-03-11', reason: 'Ngày họp theo biên bản' }).expect(200)).body;
+    assert.equal(moved.reviewMeetingOn, '2022-03-11');
+    const trail = (await t.http.get('/api/audit').query({ action: 'emulation_year.update' }).set(auth(admin)).expect(200)).body;
+    assert.equal(trail.items[0].reason, 'Ngày họp theo biên bản');
+  });
+});
