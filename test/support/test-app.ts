@@ -151,6 +151,8 @@ export async function demoIds(t: TestApp) {
   const ngheAn = await unit('STTTT-NA');
   return {
     ministry,
+    /** Bộ Khoa học và Công nghệ, Bộ TTTT's successor from 01/03/2025. */
+    successorMinistry: await unit('BKHCN'),
     ngheAn,
     cum1: await cluster(ministry, 1),
     cum6: await cluster(ministry, 6),

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { formatDateVi, todayInVietnam } from '../../src/common/time';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+/**
+ * The living demo of a fresh start (issue 16): dates from today, the successors' accounts, this year's scoring open,
+ * last year's proposals under review with one returned, and the 2019 outcome in the award history of the successors.
+ */
+describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const today = todayInVietnam();
+  const [y, mo] = today.split('-').map(Number);
+  const year = mo <= 2 ? y - 1 : y;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  let c6: string;
+
+  before(async () => {
+    t = await startTestApp({ SEED_DEMO_SCENARIO: 'true' });
+    ids = await demoIds(t);
+    const clusters = (await t.http.get('/api/clusters').set(auth(await t.token('skhcn.daklak'))).expect(200)).body as Array<{ id: string; organizerId: string; number: number }>;
+    c6 = clusters.find((c) => c.organizerId === ids.successorMinistry && c.number === 6)!.id;
+  });
+  after(() => t.close());
+
+  const page = async (user: string, path = '/') => (await t.http.get(path).set(auth(await t.token(user))).set('Accept', 'text/html').expect(200)).text;
+
+  it('Sở KH&CN Đắk Lắk: the dashboard shows this year’s open scoring with its deadline, and self-scoring works today', async () => {
+    const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(await t.token('skhcn.daklak'))).expect(200)).body;
+    assert.ok(y.scoringOpensOn <= today && today <= y.scoringClosesOn, `the window ${y.scoringOpensOn}–${y.scoringClosesOn} is open on ${today}`);
+    assert.ok(y.reviewMeetingOn > today && y.proposalDeadline > y.reviewMeetingOn, 'the meeting and the deadline lie ahead');
+    const html = await page('skhcn.daklak');
+    assert.ok(html.includes(`Chấm điểm năm ${year}: tự chấm và chấm chéo`), 'the task');
+    assert.ok(html.includes(`hạn ${formatDateVi(y.scoringClosesOn)}`), 'its deadline');
+    const officer = await t.token('skhcn.daklak');
+    const base = `/api/clusters/${c6}/years/${year}/scoring/sheets`;
+    const sheet = (await t.http.post(base).set(auth(officer)).send({ targetUnitId: await ids.unit('SKHCN-DAKLAK'), kind: 'SELF' }).expect(201)).body;
+    const entries = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((code, i) => ({ code, points: [14, 14, 9, 9, 14, 9, 9, 9, 4][i] }));
+    const saved = (await t.http.put(`${base}/${sheet.id}/entries`).set(auth(officer)).send({ version: sheet.version, entries }).expect(200)).body;
+    const submitted = (await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200)).body;
+    assert.equal(submitted.status, 'SUBMITTED');
+  });
+
+  it('this year: the pledge signed by all members but one, sheets submitted, in draft and not started', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const pledge = (await t.http.get(`/api/clusters/${c6}/years/${year}/pledge`).set(auth(secretary)).expect(200)).body;
+    assert.deepEqual([pledge.status, pledge.signedCount, pledge.memberCount], ['OPEN', 4, 5]);
+    const html = await page('skhcn.khanhhoa');
+    assert.ok(html.includes(`Ký giao ước thi đua năm ${year}`), 'the one that has not signed is asked to');
+    const sheets = (await t.http.get(`/api/clusters/${c6}/years/${year}/scoring/sheets`).query({ kind: 'SELF' }).set(auth(secretary)).expect(200)).body as Array<{ status: string; target: { shortName: string } }>;
+    const status = Object.fromEntries(sheets.map((s) => [s.target.shortName, s.status]));
+    assert.equal(status['Sở KH&CN Gia Lai'], 'SUBMITTED');
+    assert.equal(status['Sở KH&CN Lâm Đồng'], 'DRAFT');
+    assert.equal(status['Sở KH&CN Quảng Ngãi'], undefined, 'not started');
+    assert.ok((await page('cum6.secretary')).includes(`Theo dõi ký giao ước năm ${year}`));
+  });
+
+  it('last year: reviewed early this year, proposals under review, one returned to the secretariat with a reason', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const proposals = (await t.http.get('/api/proposals').query({ year: year - 1 }).set(auth(secretary)).expect(200)).body as Array<{ status: string; reviewNote: string | null; unit: { shortName: string } }>;
+    const returned = proposals.filter((p) => p.status === 'RETURNED');
+    assert.equal(returned.length, 1);
+    assert.match(returned[0].reviewNote ?? '', /Bổ sung báo cáo thành tích/);
+    const html = await page('cum6.secretary');
+    assert.ok(html.includes(`Bổ sung hồ sơ bị trả lại`), 'the secretariat sees it on its first page');
+    assert.ok((await page('reviewer')).includes('Thẩm định:'), 'the reviewer sees what waits for review');
+    const ranking = (await t.http.get(`/api/clusters/${c6}/years/${year - 1}/scoring/ranking`).set(auth(await t.token('skhcn.gialai'))).expect(200)).body;
+    assert.equal(ranking.rows[0].unit.shortName, 'Sở KH&CN Đắk Lắk');
+  });
+
+  it('the award history of Sở KH&CN Đắk Lắk holds Phú Yên’s and Đắk Lắk’s 2019 Cờ under the names they had', async () => {
+    const history = (await t.http.get(`/api/units/${await ids.unit('SKHCN-DAKLAK')}/awards`).set(auth(await t.token('skhcn.daklak'))).expect(200)).body as Array<{ year: number; award: string; unitName: string; predecessor: boolean }>;
+    const flags2019 = history.filter((h) => h.year === 2019 && h.award === 'EMULATION_FLAG').map((h) => [h.unitName, h.predecessor]).sort();
+    assert.deepEqual(flags2019, [
+      ['Sở Thông tin và Truyền thông tỉnh Phú Yên', true],
+      ['Sở Thông tin và Truyền thông tỉnh Đắk Lắk', true],
+    ]);
+    // Sở TTTT Phú Yên's own account reads its history and nothing more.
+    const phuyen = await t.token('phuyen');
+    const own = (await t.http.get(`/api/units/${await ids.unit('STTTT-PHUYEN')}/awards`).set(auth(phuyen)).expect(200)).body as Array<{ year: number }>;
+    assert.deepEqual(own.map((h) => h.year), [2019]);
+    await t.http.get(`/api/clusters/${c6}`).set(auth(phuyen)).expect(404);
+    const refused = await t.http.post(`/api/clusters/${ids.cum6}/years/2019/proposals`).set(auth(phuyen)).send({ award: 'EMULATION_FLAG', unitId: await ids.unit('STTTT-PHUYEN') });
+    assert.equal(refused.status, 403);
+  });
+
+  it('Bộ KH&CN’s division of this year is complete, and every successor has an account', async () => {
+    const report = (await t.http.get('/api/cluster-decisions/division').query({ organizerId: ids.successorMinistry, year }).set(auth(await t.token('reviewer'))).expect(200)).body;
+    assert.equal(report.complete, true, JSON.stringify(report.leftOut.map((x: { unit: { shortName: string } }) => x.unit.shortName)));
+    for (const user of ['skhcn.gialai', 'skhcn.daklak', 'skhcn.lamdong', 'skhcn.quangngai', 'skhcn.khanhhoa']) {
+      const me = (await t.http.get('/api/auth/me').set(auth(await t.token(user))).expect(200)).body;
+      assert.equal(me.role, 'unit_officer');
+    }
+  });
+});
