@@ -19,6 +19,7 @@ import { ScoringModule } from './scoring/scoring.module';
 import { AwardsModule } from './awards/awards.module';
 import { UnitsModule } from './units/units.module';
 import { WebModule } from './web/web.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Global()
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         PledgesModule,
         ScoringModule,
         AwardsModule,
+        ReportsModule,
         WebModule,
       ],
       controllers: [HealthController],

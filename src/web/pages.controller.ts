@@ -122,7 +122,10 @@ export class PagesController {
     }
     const regulations = await this.regulations.list(p, id);
     const canRecordRegulation = await this.canManageYear(p, id, year);
-    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError, regulations, canRecordRegulation }));
+    const predecessor = cluster.predecessorId ? await orNull(this.clusters.get(p, cluster.predecessorId)) : null;
+    const nextYear = years.length ? Math.max(...years.map((y) => y.year)) + 1 : Number(todayInVietnam().slice(0, 4));
+    const openableYear = (await this.canManageYear(p, id, nextYear)) ? nextYear : null;
+    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError, regulations, canRecordRegulation, predecessor, openableYear }));
   }
 
   @Get('cum/:id/nam/:year')
@@ -137,7 +140,7 @@ export class PagesController {
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
-    sendPage(res, yearPage(this.frame(p), cluster, y, tasks));
+    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, await this.canManageYear(p, id, year)));
   }
 
   @Get('cum/:id/nam/:year/giao-uoc')

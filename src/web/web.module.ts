@@ -1,5 +1,6 @@
 import { LegalModule } from '../legal/legal.module';
 import { UnitsModule } from '../units/units.module';
+import { ReportsModule } from '../reports/reports.module';
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -20,6 +21,7 @@ import type { Principal } from '../common/auth/principal';
 import { DashboardService } from './dashboard.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
+import { HistoryPagesController } from './history-pages.controller';
 import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
 
@@ -45,8 +47,8 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 }
 
 @Module({
-  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule],
-  controllers: [WebAuthController, PagesController],
+  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule],
+  controllers: [WebAuthController, PagesController, HistoryPagesController],
   providers: [DashboardService],
 })
 export class WebModule implements OnModuleInit {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import ExcelJS from 'exceljs';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 
 /**
  * The living demo of a fresh start (issue 16): dates from today, the successors' accounts, this year's scoring open,
@@ -92,5 +93,52 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
       const me = (await t.http.get('/api/auth/me').set(auth(await t.token(user))).expect(200)).body;
       assert.equal(me.role, 'unit_officer');
     }
+  });
+
+  it('reports across the change: a cluster over ten years with its predecessor, and a unit with its predecessors (API and Excel)', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const history = (await t.http.get(`/api/clusters/${c6}/history`).set(auth(secretary)).expect(200)).body;
+    assert.deepEqual([history.from, history.to, history.years.length], [y - 9, y, 10]);
+    const byYear = new Map(history.years.map((x: { year: number }) => [x.year, x]));
+    const y2019 = byYear.get(2019) as { clusterName: string; organizerName: string; members: Array<{ name: string; nowName: string | null }>; ranking: Array<{ rank: number; unit: { name: string } }>; awards: Array<{ awardLabel: string; unit: { name: string } }> };
+    assert.deepEqual([y2019.clusterName, y2019.organizerName], ['Cụm thi đua số 6', 'Bộ Thông tin và Truyền thông'], 'the predecessor cluster holds 2019');
+    assert.equal(y2019.members.find((u) => u.name === 'Sở Thông tin và Truyền thông tỉnh Phú Yên')?.nowName, 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk');
+    assert.equal(y2019.ranking[0].unit.name, 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk');
+    assert.deepEqual(y2019.awards.map((a) => a.unit.name).sort(), ['Sở Thông tin và Truyền thông tỉnh Gia Lai', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk']);
+    const last = byYear.get(year - 1) as { organizerName: string; members: unknown[] };
+    assert.deepEqual([last.organizerName, last.members.length], ['Bộ Khoa học và Công nghệ', 5]);
+    const bad = await t.http.get(`/api/clusters/${c6}/history`).query({ from: 2030, to: 2020 }).set(auth(secretary));
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.details[0].field, 'from');
+
+    const xlsx = await t.http.get(`/api/clusters/${c6}/history.xlsx`).set(auth(secretary)).buffer(true).parse(binary).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    const sheet = book.worksheets[0];
+    assert.match(String(sheet.getCell(1, 1).value), /^CỤM THI ĐUA SỐ 6 – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG/);
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const phuyen2019 = rows.find((r) => r[0] === '2019' && r[2] === 'Sở Thông tin và Truyền thông tỉnh Phú Yên')!;
+    assert.equal(phuyen2019[4], '2');
+    assert.match(phuyen2019[6], /^Cờ thi đua/);
+    assert.equal(phuyen2019[7], 'Nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk');
+
+    const officer = await t.token('skhcn.daklak');
+    const unit = (await t.http.get(`/api/units/${await ids.unit('SKHCN-DAKLAK')}/history`).set(auth(officer)).expect(200)).body;
+    assert.deepEqual(unit.predecessors.map((x: { unit: { name: string } }) => x.unit.name).sort(), ['Sở Khoa học và Công nghệ tỉnh Phú Yên', 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk', 'Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk']);
+    assert.ok(unit.memberships.some((ms: { year: number; unit: { name: string } }) => ms.year === 2019 && ms.unit.name === 'Sở Thông tin và Truyền thông tỉnh Phú Yên'));
+    const unitXlsx = await t.http.get(`/api/units/${await ids.unit('SKHCN-DAKLAK')}/history.xlsx`).set(auth(officer)).buffer(true).parse(binary).expect(200);
+    const unitBook = new ExcelJS.Workbook();
+    await unitBook.xlsx.load(unitXlsx.body);
+    const unitSheet = unitBook.worksheets[0];
+    assert.equal(unitSheet.getCell(1, 1).value, 'LỊCH SỬ KHEN THƯỞNG CỦA SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH ĐẮK LẮK VÀ CÁC ĐƠN VỊ TIỀN THÂN');
+    const awardRows: string[][] = [];
+    unitSheet.eachRow((row, n) => n > 3 && awardRows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    assert.deepEqual(awardRows.map((r) => [r[0], r[1], r[6]]).sort(), [
+      ['2019', 'Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Đơn vị tiền thân, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk'],
+      ['2019', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', 'Đơn vị tiền thân, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk'],
+    ]);
+    // A unit outside the caller's scope is not found.
+    await t.http.get(`/api/units/${await ids.unit('SKHCN-HANOI')}/history`).set(auth(officer)).expect(404);
   });
 });

@@ -74,6 +74,8 @@
       // data-type="nullable": an emptied field clears the stored value (null), e.g. an assumption once confirmed.
       else if (type === 'nullable') value = el.value.trim() === '' ? null : el.value.trim();
       else if (type === 'date-vi') value = el.value.trim() === '' ? undefined : isoFromVi(el.value);
+      // data-type="date-vi-nullable": a date that may be cleared (an emptied field sends null).
+      else if (type === 'date-vi-nullable') value = el.value.trim() === '' ? null : isoFromVi(el.value);
       else if (type === 'list') value = el.value.split('\n').map((s) => s.trim()).filter(Boolean);
       else value = el.value;
       if (value !== undefined) setPath(body, el.name, value);
@@ -174,7 +176,7 @@
   document.addEventListener('submit', (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || form.dataset.api || form.method.toLowerCase() !== 'get') return;
-    form.querySelectorAll('input[data-type="date-vi"]').forEach((el) => {
+    form.querySelectorAll('input[data-type="date-vi"], input[data-type="date-vi-nullable"]').forEach((el) => {
       el.value = el.value.trim() ? isoFromVi(el.value) : '';
     });
   });

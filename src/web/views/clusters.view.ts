@@ -34,6 +34,10 @@ export interface ClusterPageData {
   regulations: RegulationView[];
   /** Whether the caller may record the cluster's regulation (its secretariat of the year, or the organiser). */
   canRecordRegulation: boolean;
+  /** The cluster this one continues (before the reorganisation), if the caller may read it. */
+  predecessor: ClusterView | null;
+  /** The year a new emulation year would open by default, when the caller may open it (else null). */
+  openableYear: number | null;
 }
 
 const pct = (bp: number) => String(bp / 100).replace('.', ',');
@@ -72,7 +76,7 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
   return layout(
     { ...frame, title: c.name, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [c.name]] },
     html`<h1>${c.name}</h1>
-<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}</p>
+<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}${d.predecessor ? html` · Tiếp nối <a href="${clusterHref(d.predecessor.id)}">${d.predecessor.name} – ${d.predecessor.organizerName}</a>` : ''} · <a href="${clusterHref(c.id)}/lich-su">Lịch sử qua các năm</a></p>
 <form method="get" action="${clusterHref(c.id)}" class="card">
   <label for="nam">Năm thi đua</label>
   <div class="actions">
@@ -85,7 +89,7 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
 <section class="card" aria-labelledby="h-members">
   <h2 id="h-members">Thành viên năm ${d.year} (${d.members.length})</h2>
   ${d.members.length
-    ? html`<ol>${d.members.map((m) => html`<li>${m.unit.name}${term?.chair.id === m.unit.id ? html` <span class="badge ok">Cụm trưởng</span>` : ''}${term?.viceChair?.id === m.unit.id ? html` <span class="badge info">Cụm phó</span>` : ''}</li>`)}</ol>
+    ? html`<ol>${d.members.map((m) => html`<li><a href="/don-vi/${m.unit.id}">${m.unit.name}</a>${term?.chair.id === m.unit.id ? html` <span class="badge ok">Cụm trưởng</span>` : ''}${term?.viceChair?.id === m.unit.id ? html` <span class="badge info">Cụm phó</span>` : ''}${m.leftOn ? html` <small class="muted">(rời cụm ngày ${dateVi(m.leftOn)}: sáp nhập)</small>` : ''}</li>`)}</ol>
        <p class="muted"><small>Theo quyết định phân cụm ${d.members[0]?.decisionNumber ?? '(chưa ghi số)'}</small></p>`
     : html`<p class="muted">Năm ${d.year} chưa có thành viên.</p>`}
 </section>
@@ -106,6 +110,16 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
     </table></div>`
     : html`<p class="muted">${d.previewError ?? 'Chưa có quy tắc luân phiên.'}</p>`}
 </section>
+${d.openableYear !== null
+  ? html`<section class="card" aria-labelledby="h-open"><h2 id="h-open">Mở năm thi đua</h2>
+  <p class="muted"><small>Mở được mọi năm cụm có thành viên theo quyết định phân cụm; năm đã qua được mở để nhập lại dữ liệu (ghi rõ là nhập lại). Các mốc thời gian đặt ở trang của năm.</small></p>
+  <form data-api="/api/clusters/${c.id}/years" data-method="POST" data-success="Đã mở năm thi đua." novalidate>${formMessage}
+    <div class="field"><label for="mo-nam">Năm thi đua</label><input id="mo-nam" name="year" data-type="int" inputmode="numeric" value="${d.openableYear}" required></div>
+    <div class="field"><label for="mo-ly-do">Lý do</label><input id="mo-ly-do" name="reason" data-type="optional" placeholder="ví dụ: Kế hoạch thi đua năm ${d.openableYear}"></div>
+    <div class="actions"><button type="submit">Mở năm thi đua</button></div>
+  </form>
+</section>`
+  : ''}
 ${regulationSection(d)}`,
   );
 }
@@ -116,7 +130,7 @@ export interface YearTask {
   note?: string;
 }
 
-export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[]): Html {
+export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[], canManage = false): Html {
   const phases = PHASE_KEYS.map((key) => [PHASE_LABELS[key], y[key]] as const);
   return layout(
     { ...frame, title: `${cluster.name} – năm ${y.year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${y.year}`]] },
@@ -129,6 +143,18 @@ export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, ta
   <table><tbody>${phases.map(([label, date]) => html`<tr><th scope="row">${label}</th><td>${date ? dateVi(date) : html`<span class="muted">chưa đặt</span>`}</td></tr>`)}</tbody></table>
   <p class="muted"><small>${y.memberCount} đơn vị thành viên.</small></p>
 </section>
-</div>`,
+</div>
+${y.replayNote ? html`<p class="flash warn" role="note">${y.replayNote}</p>` : ''}
+${canManage
+  ? html`<section class="card" aria-labelledby="h-edit"><h2 id="h-edit">Thay đổi các mốc thời gian</h2>
+  <p class="muted"><small>Thư ký cụm của năm hoặc cơ quan tổ chức thay đổi; mỗi thay đổi ghi lý do vào nhật ký. Để trống một ô để bỏ mốc đó.</small></p>
+  <form data-api="/api/clusters/${cluster.id}/years/${y.year}" data-method="PATCH" data-success="Đã cập nhật các mốc thời gian." novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${y.version}">
+    <div class="grid2">${PHASE_KEYS.map((key) => html`<div class="field"><label for="pha-${key}">${PHASE_LABELS[key]}</label><input id="pha-${key}" name="${key}" data-type="date-vi-nullable" placeholder="dd/mm/yyyy" inputmode="numeric" value="${y[key] ? dateVi(y[key]!) : ''}"></div>`)}</div>
+    <div class="field"><label for="pha-ly-do">Lý do thay đổi (bắt buộc)</label><input id="pha-ly-do" name="reason" required></div>
+    <div class="actions"><button type="submit">Lưu các mốc thời gian</button></div>
+  </form>
+</section>`
+  : ''}`,
   );
 }

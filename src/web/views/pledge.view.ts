@@ -21,7 +21,8 @@ function criteriaTable(set: CriteriaSetView | null): Html {
 export function pledgePage(frame: PageFrame & { principal: Principal }, cluster: ClusterView, year: number, pledge: PledgeView | null, criteria: CriteriaSetView | null, canManage: boolean): Html {
   const p = frame.principal;
   const base = `/api/clusters/${cluster.id}/years/${year}/pledge`;
-  const mine = pledge?.signatories.find((s) => p.unitIds.includes(s.unit.id));
+  // The caller's own unit, or the units it took over that are members of the year (a successor signs for each).
+  const toSign = (pledge?.signatories ?? []).filter((s) => p.unitIds.includes(s.unit.id) && !s.signed);
   const tone = pledge?.status === 'COMPLETE' ? 'ok' : pledge?.status === 'OPEN' ? 'warn' : 'info';
   return layout(
     { ...frame, title: `Giao ước thi đua năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Giao ước thi đua']] },
@@ -49,13 +50,17 @@ ${!pledge
       : ''}
   </div>
 </section>
-${p.role === Role.UnitOfficer && mine && !mine.signed && pledge.status === 'OPEN'
-  ? html`<section class="card" aria-labelledby="h-sign"><h2 id="h-sign">Ký giao ước cho đơn vị ${mine.unit.name}</h2>
+${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
+  ? toSign.map(
+      (s, i) => html`<section class="card" aria-labelledby="h-sign-${i}"><h2 id="h-sign-${i}">Ký giao ước cho đơn vị ${s.unit.name}</h2>
+     ${s.unit.id !== p.unitId ? html`<p class="muted"><small>Đơn vị của bạn kế thừa đơn vị này sau sáp nhập và ký thay cho đơn vị.</small></p>` : ''}
      <form data-api="${base}/signatures" data-method="POST" data-success="Đơn vị của bạn đã ký giao ước." novalidate>${formMessage}
-       <div class="field"><label for="signerName">Họ tên người ký</label><input id="signerName" name="signerName" autocomplete="name" required></div>
-       <div class="field"><label for="signerTitle">Chức danh</label><input id="signerTitle" name="signerTitle" value="Giám đốc" required></div>
+       <input type="hidden" name="unitId" value="${s.unit.id}">
+       <div class="field"><label for="signerName-${i}">Họ tên người ký</label><input id="signerName-${i}" name="signerName" autocomplete="name" required></div>
+       <div class="field"><label for="signerTitle-${i}">Chức danh</label><input id="signerTitle-${i}" name="signerTitle" value="Giám đốc" required></div>
        <div class="actions"><button type="submit">Ký giao ước</button></div>
-     </form></section>`
+     </form></section>`,
+    )
   : ''}
 <section class="card" aria-labelledby="h-signers"><h2 id="h-signers">Các đơn vị ký</h2>
   <div class="table-wrap"><table>

@@ -1,0 +1,85 @@
+import type { ClusterHistoryView, HistoryUnitRef, UnitHistoryView } from '../../reports/history.dto';
+import { dateVi, pointsVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, layout } from './layout';
+import { clusterHref, yearHref } from './clusters.view';
+import { unitHref } from './division.view';
+
+const period = (from: string | null, to: string | null) => `${from ? dateVi(from) : '…'} – ${to ? dateVi(to) : 'nay'}`;
+
+/** A unit as history names it, with what it is now ("nay là …"). */
+const unitName = (u: HistoryUnitRef, link = true): Html =>
+  html`${link ? html`<a href="${unitHref(u.id)}">${u.name}</a>` : u.name}${u.nowName ? html` <small class="muted">(nay là ${u.nowName})</small>` : ''}`;
+
+export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView): Html {
+  const u = h.unit;
+  return layout(
+    { ...frame, title: u.name, crumbs: [['Tổng quan', '/'], ['Đơn vị'], [u.shortName]] },
+    html`<h1>${u.name}</h1>
+<p class="muted">Mã ${u.code} · hoạt động ${period(u.activeFrom, u.activeTo)}${u.province ? ` · ${u.province}` : ''}</p>
+${h.successors.length
+  ? html`<p class="flash warn" role="status">Đơn vị đã kết thúc hoạt động ngày ${u.activeTo ? dateVi(u.activeTo) : ''}, nay là ${h.successors[h.successors.length - 1].name}.
+    ${u.successionBasis ? html`<br><small>Căn cứ: ${u.successionBasis}.</small>` : ''}${u.note ? html`<br><small>Ghi chú: ${u.note}</small>` : ''}</p>`
+  : ''}
+<div class="grid2">
+<section class="card" aria-labelledby="h-pred"><h2 id="h-pred">Đơn vị tiền thân</h2>
+  ${h.predecessors.length
+    ? html`<ul>${h.predecessors.map((x) => html`<li>${unitName(x.unit)} — hoạt động đến ${x.unit.activeTo ? dateVi(x.unit.activeTo) : '…'}, sáp nhập vào ${x.successorName}${x.basis || x.note ? html`<details><summary>Căn cứ và ghi chú</summary>${x.basis ? html`<p><small>Căn cứ: ${x.basis}.</small></p>` : ''}${x.note ? html`<p><small>Ghi chú: ${x.note}</small></p>` : ''}</details>` : ''}</li>`)}</ul>`
+    : html`<p class="muted">Không có đơn vị tiền thân.</p>`}
+</section>
+<section class="card" aria-labelledby="h-succ"><h2 id="h-succ">Đơn vị kế thừa</h2>
+  ${h.successors.length ? html`<ol>${h.successors.map((x) => html`<li>${unitName(x)} ${x.activeTo ? html`<small class="muted">(đến ${dateVi(x.activeTo)})</small>` : ''}</li>`)}</ol>` : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
+</section>
+</div>
+<section class="card" aria-labelledby="h-awards"><h2 id="h-awards">Lịch sử khen thưởng</h2>
+  ${h.awards.length
+    ? html`<div class="table-wrap"><table>
+      <thead><tr><th scope="col">Năm</th><th scope="col">Đơn vị được khen</th><th scope="col">Danh hiệu</th><th scope="col">Quyết định</th><th scope="col">Cụm</th></tr></thead>
+      <tbody>${h.awards.map((a) => html`<tr><td>${a.year}</td><td>${unitName(a.unit)}</td><td>${a.awardLabel}</td><td>${a.decisionNumber}<br><small class="muted">ngày ${dateVi(a.decisionDate)}</small></td><td>${a.clusterName}</td></tr>`)}</tbody>
+    </table></div>`
+    : html`<p class="muted">Chưa có khen thưởng được ghi nhận.</p>`}
+  <p><a data-download href="/api/units/${u.id}/history.xlsx">Tải lịch sử khen thưởng (Excel)</a></p>
+</section>
+<section class="card" aria-labelledby="h-member"><h2 id="h-member">Tham gia cụm thi đua</h2>
+  ${h.memberships.length
+    ? html`<div class="table-wrap"><table>
+      <thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Đơn vị thành viên</th></tr></thead>
+      <tbody>${h.memberships.map((ms) => html`<tr><td>${ms.year}</td><td><a href="${yearHref(ms.clusterId, ms.year)}">${ms.clusterName}</a><br><small class="muted">${ms.organizerName}</small></td><td>${ms.unit.name}${ms.leftOn ? html`<br><small class="muted">rời cụm ngày ${dateVi(ms.leftOn)} (sáp nhập)</small>` : ''}</td></tr>`)}</tbody>
+    </table></div>`
+    : html`<p class="muted">Chưa tham gia cụm nào trong phạm vi xem của bạn.</p>`}
+</section>`,
+  );
+}
+
+export function clusterHistoryPage(frame: PageFrame, h: ClusterHistoryView): Html {
+  return layout(
+    { ...frame, title: `Lịch sử ${h.name}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [h.name, clusterHref(h.clusterId)], ['Lịch sử']] },
+    html`<h1>${h.name}: ${h.from}–${h.to}</h1>
+<p class="muted">${h.organizerName}. Mỗi năm ghi cụm của năm đó (kể cả cụm tiền thân trước sắp xếp), các thành viên dưới tên lúc đó, Cụm trưởng, kết quả xếp hạng đã công bố và khen thưởng.</p>
+<form method="get" action="${clusterHref(h.clusterId)}/lich-su" class="card">
+  <div class="grid2">
+    <div class="field"><label for="tu-nam">Từ năm</label><input id="tu-nam" name="from" value="${h.from}" inputmode="numeric"></div>
+    <div class="field"><label for="den-nam">Đến năm</label><input id="den-nam" name="to" value="${h.to}" inputmode="numeric"></div>
+  </div>
+  <div class="actions"><button type="submit" class="secondary">Xem</button> <a data-download href="/api/clusters/${h.clusterId}/history.xlsx?from=${h.from}&amp;to=${h.to}">Tải Excel</a></div>
+</form>
+${h.years.map(
+  (y) => html`<section class="card" aria-labelledby="h-y${y.year}"><h2 id="h-y${y.year}">Năm ${y.year}${y.clusterName ? html` <small class="muted">— ${y.clusterName}, ${y.organizerName}</small>` : ''}</h2>
+  ${!y.clusterId
+    ? html`<p class="muted">Không có thành viên trong năm này.</p>`
+    : !y.readable
+      ? html`<p class="muted">Cụm của năm này ngoài phạm vi xem của tài khoản.</p>`
+      : html`${y.chairName ? html`<p>Cụm trưởng: ${y.chairName}${y.viceChairName ? html`; Cụm phó: ${y.viceChairName}` : ''}.</p>` : ''}
+    <div class="table-wrap"><table>
+      <thead><tr><th scope="col">Đơn vị thành viên</th><th scope="col">Xếp hạng</th><th scope="col">Điểm</th><th scope="col">Khen thưởng</th></tr></thead>
+      <tbody>${y.members.map((u) => {
+        const r = y.ranking.find((x) => x.unit.id === u.id);
+        const awards = y.awards.filter((a) => a.unit.id === u.id);
+        return html`<tr><td>${unitName(u)}</td><td>${r?.rank ?? (y.published ? 'Chưa xếp hạng' : html`<span class="muted">chưa công bố</span>`)}</td><td>${r?.total != null ? pointsVi(r.total) : '—'}</td><td>${awards.length ? awards.map((a) => html`${a.awardLabel} <small class="muted">(QĐ ${a.decisionNumber})</small> `) : '—'}</td></tr>`;
+      })}</tbody>
+    </table></div>
+    ${y.opened ? html`<p><a href="${yearHref(y.clusterId, y.year)}">Công việc năm ${y.year}</a></p>` : html`<p class="muted"><small>Năm thi đua chưa được mở trên hệ thống (chỉ có danh sách thành viên).</small></p>`}`}
+</section>`,
+)}`,
+  );
+}
