@@ -200,4 +200,75 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await Promise.all([login.waitForURL(`${rig.base}/`), login.getByRole('button', { name: 'Đăng nhập' }).click()]);
     await again.close();
   });
+
+  it('the reorganisation in the pages: the organiser divides its successors, a unit’s history, ten years of a cluster, phases changed with a reason', async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const reviewer = await rig.signedIn('reviewer');
+    const page = reviewer.page;
+    await page.goto(`${rig.base}/phan-cum?nam=${year}`);
+    await page.getByText('Bộ Khoa học và Công nghệ chưa có cụm thi đua').waitFor();
+    // A cluster continuing Bộ TTTT's Cụm 6, then the decision, through the forms.
+    await page.getByLabel('Số cụm').fill('6');
+    await page.getByLabel('Tên cụm').fill('Cụm thi đua số 6');
+    await page.getByLabel('Ký hiệu văn bản').fill('CTĐ6');
+    await page.getByLabel('Tiếp nối cụm (trước sắp xếp)').selectOption({ label: 'Cụm thi đua số 6 – Bộ Thông tin và Truyền thông' });
+    await page.getByRole('button', { name: 'Lập cụm' }).click();
+    await page.getByText('Đã lập cụm thi đua.').waitFor();
+    await page.getByLabel('Số quyết định').fill('15/QĐ-BKHCN');
+    await page.getByLabel('Ngày ký').fill('31/12/2099');
+    await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+    await page.locator('.field-error').first().waitFor();
+    assert.equal(await page.getByLabel('Ngày ký').getAttribute('aria-invalid'), 'true', 'a future date is refused at its field');
+    await page.getByLabel('Ngày ký').fill(`05/01/${year}`);
+    await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+    await page.getByText('Đã ghi nhận quyết định phân cụm.').waitFor();
+    // The units left out: every Sở KH&CN that took over a member of Bộ TTTT's clusters; Đắk Lắk is assigned from its row.
+    await page.getByRole('heading', { name: /Đơn vị chưa được phân cụm 16/ }).waitFor();
+    const row = page.locator('tr', { hasText: 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk' });
+    await row.getByText('Cụm thi đua số 6 (năm 2024)').waitFor();
+    await row.getByRole('button', { name: 'Phân vào cụm' }).click();
+    await page.getByText('Đã phân cụm Sở KH&CN Đắk Lắk.').waitFor();
+    await page.getByRole('heading', { name: /Đơn vị chưa được phân cụm 15/ }).waitFor();
+    assert.deepEqual(await unlabelledControls(page), []);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `/phan-cum at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(page, `phan-cum-${width}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The organiser moves a phase of a year, with a reason (refused without one, at its field).
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2020`);
+    await page.getByLabel('Ngày họp bình xét').fill('06/03/2021');
+    await page.getByRole('button', { name: 'Lưu các mốc thời gian' }).click();
+    await page.locator('.field-error').first().waitFor();
+    assert.equal(await page.getByLabel('Lý do thay đổi (bắt buộc)').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('Lý do thay đổi (bắt buộc)').fill('Dời ngày họp theo thông báo của Cụm trưởng');
+    await page.getByRole('button', { name: 'Lưu các mốc thời gian' }).click();
+    await page.getByText('Đã cập nhật các mốc thời gian.').waitFor();
+    assert.match((await page.locator('main').textContent()) ?? '', /06\/03\/2021/);
+    await reviewer.context.close();
+
+    // Ten years of Bộ TTTT's Cụm 6, and the history of Sở KH&CN Đắk Lắk with what its predecessors were.
+    const officer = await rig.signedIn('skhcn.daklak');
+    for (const width of [1366, 390]) {
+      await officer.page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      await officer.page.goto(`${rig.base}/cum/${cum6}/lich-su`);
+      await officer.page.getByRole('heading', { name: /Năm 2019/ }).waitFor();
+      const y2019 = officer.page.locator('section', { has: officer.page.getByRole('heading', { name: /Năm 2019/ }) });
+      await y2019.locator('tr', { hasText: 'Sở Thông tin và Truyền thông tỉnh Phú Yên' }).getByText('nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk').waitFor();
+      assert.match((await y2019.textContent()) ?? '', /98,67/, 'points with a decimal comma');
+      let overflow = await officer.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `/lich-su at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(officer.page, `lich-su-cum-${width}`);
+      await officer.page.goto(`${rig.base}/don-vi/${await ids.unit('SKHCN-DAKLAK')}`);
+      await officer.page.getByRole('heading', { name: 'Đơn vị tiền thân' }).waitFor();
+      await officer.page.getByRole('link', { name: 'Sở Thông tin và Truyền thông tỉnh Phú Yên' }).first().waitFor();
+      overflow = await officer.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `/don-vi at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(officer.page, `don-vi-${width}`);
+    }
+    await officer.context.close();
+  });
 });
