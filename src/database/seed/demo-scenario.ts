@@ -115,6 +115,28 @@ const LAST_YEAR_POINTS: Record<string, number[]> = {
 const CODES = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'];
 const entries = (points: number[], count = points.length) => points.slice(0, count).map((p, i) => ({ code: CODES[i], points: p }));
 
+/** Cụm 6 of Bộ TTTT, 2020–2024 (demo): the consolidated ranking of each year, best first, and the chair (rotation). */
+const PAST_ORDER: Record<number, string[]> = {
+  2020: ['GIALAI', 'DAKLAK', 'PHUYEN', 'LAMDONG', 'KONTUM', 'DAKNONG'],
+  2021: ['PHUYEN', 'GIALAI', 'DAKLAK', 'KONTUM', 'LAMDONG', 'DAKNONG'],
+  2022: ['DAKLAK', 'LAMDONG', 'GIALAI', 'PHUYEN', 'DAKNONG', 'KONTUM'],
+  2023: ['LAMDONG', 'KONTUM', 'DAKLAK', 'GIALAI', 'PHUYEN', 'DAKNONG'],
+  2024: ['KONTUM', 'DAKNONG', 'LAMDONG', 'DAKLAK', 'GIALAI', 'PHUYEN'],
+};
+const PAST_CHAIRS: Record<number, string> = { 2020: 'GIALAI', 2021: 'PHUYEN', 2022: 'DAKLAK', 2023: 'LAMDONG', 2024: 'KONTUM', 2025: 'DAKNONG' };
+const PROVINCE_NAMES: Record<string, string> = { GIALAI: 'Gia Lai', PHUYEN: 'Phú Yên', DAKLAK: 'Đắk Lắk', LAMDONG: 'Lâm Đồng', KONTUM: 'Kon Tum', DAKNONG: 'Đắk Nông' };
+/** Who signs today for each Sở TTTT of Cụm 6: the Sở KH&CN that took it over. */
+const SUCCESSOR_ACCOUNTS: Record<string, string> = { GIALAI: 'skhcn.gialai', PHUYEN: 'skhcn.daklak', DAKLAK: 'skhcn.daklak', LAMDONG: 'skhcn.lamdong', KONTUM: 'skhcn.quangngai', DAKNONG: 'skhcn.lamdong' };
+/** Points per criterion by rank (invented): 99.5, 98, 96.5, 95, 93.5, 92. */
+const POINTS_BY_RANK: number[][] = [
+  [15, 15, 10, 10, 15, 10, 10, 9.5, 5],
+  [15, 14.5, 10, 9.5, 14.5, 10, 10, 9.5, 5],
+  [14.5, 14.5, 9.5, 9.5, 14.5, 9.5, 10, 9.5, 5],
+  [14.5, 14, 9.5, 9.5, 14, 9.5, 9.5, 9.5, 5],
+  [14, 14, 9.5, 9, 14, 9, 9.5, 9.5, 5],
+  [14, 13.5, 9, 9, 14, 9, 9, 9.5, 5],
+];
+
 /** The illustrative division of Bộ KH&CN (by the predecessors' clusters; no decision was found). */
 const DIVISION: Array<{ number: number; name: string; provinces: string[] }> = [
   { number: 1, name: 'Cụm thi đua số 1', provinces: ['HANOI', 'HOCHIMINH', 'HAIPHONG', 'DANANG', 'CANTHO'] },
@@ -150,6 +172,7 @@ class Scenario {
   async run(): Promise<void> {
     for (const user of ['admin', 'reviewer', 'cum6.secretary', 'skhcn.gialai', 'skhcn.daklak', 'skhcn.lamdong', 'skhcn.quangngai']) await this.api.login(user);
     await this.outcome2019();
+    for (let year = 2020; year <= 2024; year++) await this.pastYear(year);
     const c6 = await this.divide();
     await this.lastYear(c6);
     await this.thisYear(c6);
@@ -183,6 +206,67 @@ class Scenario {
     await this.council('BTTTT', 2019, '2020-04-10', proposals);
     for (const p of proposals) {
       await api.call('reviewer', 'POST', `/api/proposals/${p.id}/approve`, { version: p.version, decisionNumber: '01/QĐ-BTTTT (minh họa)', decisionDate: '2020-04-15' });
+    }
+  }
+
+  /**
+   * A past year of Bộ TTTT's Cụm 6, complete: its phases, the pledge signed by every member (today by the Sở KH&CN
+   * that took each over), consolidated scores and the published ranking, the review meeting with its ballots and the
+   * election of next year's chair, the proposals, the council and the approvals. Invented (minh họa) but by the rules.
+   */
+  private async pastYear(year: number): Promise<void> {
+    const api = this.api;
+    const cum6 = await this.cluster('BTTTT', 6);
+    const base = `/api/clusters/${cum6}/years/${year}`;
+    const order = PAST_ORDER[year];
+    const unit = (key: string) => this.unit(`STTTT-${key}`);
+    // The meeting of 2024 was held before Bộ TTTT merged into Bộ KH&CN (01/03/2025).
+    const meetingOn = year === 2024 ? '2025-02-20' : `${year + 1}-03-0${(year % 5) + 3}`;
+    const councilOn = year === 2024 ? '2025-02-26' : `${year + 1}-04-10`;
+    const decisionOn = year === 2024 ? '2025-02-27' : `${year + 1}-04-15`;
+    if (year > 2020) {
+      await api.call('admin', 'POST', `/api/clusters/${cum6}/years`, {
+        year,
+        pledgeSigningOn: `${year}-03-10`,
+        midYearReviewOn: `${year}-07-15`,
+        scoringOpensOn: `${year}-11-16`,
+        scoringClosesOn: `${year}-12-10`,
+        reviewMeetingOn: meetingOn,
+        proposalDeadline: year === 2024 ? '2025-02-27' : `${year + 1}-03-31`,
+        reason: `Năm thi đua ${year} (minh họa)`,
+      });
+    }
+    const host = PROVINCE_NAMES[PAST_CHAIRS[year]];
+    const pledge = await api.call('admin', 'POST', `${base}/pledge`, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year}`, signingPlace: host });
+    await api.call('admin', 'POST', `${base}/pledge/open`, { version: pledge.version, reason: `Mở ký giao ước năm ${year}` });
+    for (const key of Object.keys(SUCCESSOR_ACCOUNTS)) {
+      await api.call(SUCCESSOR_ACCOUNTS[key], 'POST', `${base}/pledge/signatures`, { signerName: `Giám đốc Sở TTTT ${PROVINCE_NAMES[key]} (minh họa)`, signerTitle: 'Giám đốc', unitId: await unit(key) });
+    }
+    for (const [rank, key] of order.entries()) {
+      const sheet = await api.call('admin', 'POST', `${base}/scoring/sheets`, { targetUnitId: await unit(key), kind: 'CLUSTER' });
+      const saved = await api.call('admin', 'PUT', `${base}/scoring/sheets/${sheet.id}/entries`, { version: sheet.version, entries: entries(POINTS_BY_RANK[rank]) });
+      await api.call('admin', 'POST', `${base}/scoring/sheets/${sheet.id}/submit`, { version: saved.version });
+    }
+    await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: `Công bố kết quả chấm điểm năm ${year} (minh họa)` });
+    await api.call('reviewer', 'PUT', `${base}/awards/quotas`, { quotas: [{ award: 'EMULATION_FLAG', quota: 1 }, { award: 'CERTIFICATE_OF_MERIT', quota: 2 }], version: 0, reason: `Chỉ tiêu khen thưởng năm ${year} (minh họa)` });
+    let meeting = await api.call('admin', 'POST', `${base}/review-meeting`, { heldOn: meetingOn, place: host, chairedBy: `Giám đốc Sở Thông tin và Truyền thông tỉnh ${host}`, minutesBy: 'Thư ký Cụm thi đua số 6' });
+    meeting = await api.call('admin', 'PUT', `${base}/review-meeting/attendance`, { version: meeting.version, entries: await Promise.all(order.map(async (key) => ({ unitId: await unit(key), status: 'PRESENT' }))) });
+    const picks: Array<[string, string, number]> = [['EMULATION_FLAG', order[0], 6], ['CERTIFICATE_OF_MERIT', order[1], 6], ['CERTIFICATE_OF_MERIT', order[2], 5]];
+    await api.call('admin', 'PUT', `${base}/review-meeting/ballots`, { version: meeting.version, ballots: await Promise.all(picks.map(async ([award, key, votesFor]) => ({ unitId: await unit(key), award, votesFor }))) });
+    if (year < 2024) {
+      const next = PAST_CHAIRS[year + 1];
+      const vice = PAST_CHAIRS[year + 2] ?? 'DAKNONG';
+      await api.call('admin', 'POST', `${base}/review-meeting/election`, { chairUnitId: await unit(next), viceChairUnitId: await unit(vice), hostUnitId: await unit(next), reason: `Bầu Cụm trưởng, Cụm phó năm ${year + 1} (minh họa)` });
+    }
+    const proposals: Reply[] = [];
+    for (const [award, key] of picks) {
+      const created = await api.call('admin', 'POST', `${base}/proposals`, { award, unitId: await unit(key) });
+      const submitted = await api.call('admin', 'POST', `/api/proposals/${created.id}/submit`, { version: created.version });
+      proposals.push(await api.call('reviewer', 'POST', `/api/proposals/${created.id}/claim`, { version: submitted.version }));
+    }
+    await this.council('BTTTT', year, councilOn, proposals);
+    for (const p of proposals) {
+      await api.call('reviewer', 'POST', `/api/proposals/${p.id}/approve`, { version: p.version, decisionNumber: `${String(year - 2018).padStart(2, '0')}/QĐ-BTTTT (minh họa)`, decisionDate: decisionOn });
     }
   }
 
