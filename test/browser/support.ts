@@ -31,8 +31,8 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-export async function startRig(): Promise<BrowserRig> {
-  const t = await startTestApp();
+export async function startRig(env: Record<string, string> = {}): Promise<BrowserRig> {
+  const t = await startTestApp(env);
   await t.app.listen(0, '127.0.0.1');
   const port = (t.app.getHttpServer().address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;

@@ -1,0 +1,62 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { formatDateVi, todayInVietnam } from '../../src/common/time';
+import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
+
+const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
+
+/** The living demo of a fresh start, as a newcomer meets it (issue 16). */
+describe('the demo in Chromium: what each account has to do today', { skip }, () => {
+  let rig: BrowserRig;
+  const [y, mo] = todayInVietnam().split('-').map(Number);
+  const year = mo <= 2 ? y - 1 : y;
+  before(async () => {
+    rig = await startRig({ SEED_DEMO_SCENARIO: 'true' });
+  });
+  after(() => rig?.close());
+
+  it('Sở KH&CN Đắk Lắk sees its open scoring with the deadline on its first page and scores itself from there today', async () => {
+    const { context, page } = await rig.signedIn('skhcn.daklak');
+    const task = page.getByRole('link', { name: `Chấm điểm năm ${year}: tự chấm và chấm chéo` });
+    await task.waitFor();
+    const note = (await page.locator('li', { has: task }).textContent()) ?? '';
+    assert.match(note, /Cụm thi đua số 6, hạn \d{2}\/\d{2}\/\d{4}/, 'the deadline stands next to the task');
+    await rig.shot(page, 'demo-tong-quan-skhcn-daklak');
+    await Promise.all([page.waitForURL(/cham-diem$/), task.click()]);
+    const rows = page.locator('tr[data-target]');
+    assert.equal(await rows.count(), 1, 'self-scoring: its own row');
+    assert.match((await rows.first().textContent()) ?? '', /Sở Khoa học và Công nghệ tỉnh Đắk Lắk|Sở KH&CN Đắk Lắk/);
+    const points = [14, 14.5, 9, 9.5, 14, 9, 10, 9, 4.5];
+    for (const [i, p] of points.entries()) await rows.first().locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
+    assert.deepEqual(await unlabelledControls(page), []);
+    await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await page.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    await rig.shot(page, 'demo-tu-cham-skhcn-daklak');
+    await context.close();
+  });
+
+  it('the secretariat, the member that has not signed, the reviewer and a unit that ended each see their own page', async () => {
+    const secretary = await rig.signedIn('cum6.secretary');
+    await secretary.page.getByRole('link', { name: `Theo dõi ký giao ước năm ${year}` }).waitFor();
+    await secretary.page.getByRole('link', { name: /^Bổ sung hồ sơ bị trả lại: Bằng khen/ }).waitFor();
+    await secretary.page.getByText(/Ngày họp bình xét năm \d{4} \(Cụm thi đua số 6\)/).waitFor();
+    await rig.shot(secretary.page, 'demo-tong-quan-thu-ky');
+    await secretary.context.close();
+    const member = await rig.signedIn('skhcn.khanhhoa');
+    await member.page.getByRole('link', { name: `Ký giao ước thi đua năm ${year}` }).waitFor();
+    await member.context.close();
+    const reviewer = await rig.signedIn('reviewer');
+    await reviewer.page.getByRole('link', { name: /^Thẩm định: Cờ thi đua/ }).first().waitFor();
+    await rig.shot(reviewer.page, 'demo-tong-quan-tham-dinh');
+    await reviewer.context.close();
+    for (const width of [1366, 390]) {
+      const ended = await rig.signedIn('phuyen', { width, height: width === 390 ? 844 : 768 });
+      await ended.page.getByText(`đã kết thúc hoạt động ngày ${formatDateVi('2025-02-28')}, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk`).waitFor();
+      const overflow = await ended.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `an ended unit's page at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(ended.page, `demo-don-vi-da-sap-nhap-${width}`);
+      await ended.context.close();
+    }
+  });
+});
