@@ -153,7 +153,14 @@ export class PagesController {
 
   @Get('cum/:id/nam/:year/cham-diem')
   @Auth(...ALL_ROLES)
-  async grid(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('loai') kindText: string | undefined, @Res() res: Response): Promise<void> {
+  async grid(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Query('loai') kindText: string | undefined,
+    @Query('don-vi') scorerText: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const kinds: ScorerKind[] = p.role === Role.UnitOfficer ? ['SELF', 'PEER'] : p.role === Role.ClusterSecretary ? ['CLUSTER'] : ['CLUSTER', 'MINISTRY'];
     if (kindText !== undefined && !(SCORER_KINDS as readonly string[]).includes(kindText)) {
@@ -164,13 +171,18 @@ export class PagesController {
     const columns = criteria ? gridColumns(criteria.items) : [];
     const sheets = await this.sheets.list(p, id, year, { kind });
     let targets;
-    if (kind === 'SELF') targets = (await this.members.list(p, id, year)).map((m) => m.unit).filter((u) => p.unitIds.includes(u.id));
-    else if (kind === 'PEER') targets = (await this.scoring.assignments(p, id, year)).find((a) => p.unitIds.includes(a.scorer.id))?.targets ?? [];
-    else targets = (await this.members.list(p, id, year)).map((m) => m.unit);
+    // A successor that took over several members of the year scores for each in turn (?don-vi=<unit>).
+    const mine = kind === 'PEER' ? (await this.scoring.assignments(p, id, year)).filter((a) => p.unitIds.includes(a.scorer.id)) : [];
+    const scorer = mine.find((a) => a.scorer.id === scorerText) ?? mine[0];
+    const current = (await this.members.list(p, id, year)).filter((m) => !m.leftOn).map((m) => m.unit);
+    if (kind === 'SELF') targets = current.filter((u) => p.unitIds.includes(u.id));
+    else if (kind === 'PEER') targets = scorer?.targets ?? [];
+    else targets = current;
     const rows: GridRow[] = targets.map((t) => ({
       target: { id: t.id, name: t.name, shortName: t.shortName },
-      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || p.unitIds.includes(s.scorer?.id ?? ''))) ?? null,
+      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || (kind === 'PEER' ? s.scorer?.id === scorer?.scorer.id : p.unitIds.includes(s.scorer?.id ?? '')))) ?? null,
     }));
+    const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
     let notice: string | null = null;
     if (kind === 'CLUSTER' && !(await this.canManageYear(p, id, year))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
     if (kind === 'SELF' || kind === 'PEER') {
@@ -178,7 +190,7 @@ export class PagesController {
       const window = scoringWindow(year, await this.years.get(p, id, year), todayInVietnam());
       if (!window.open) notice = window.message;
     }
-    sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice));
+    sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice, scorers));
   }
 
   @Get('cum/:id/nam/:year/xep-hang')

@@ -141,4 +141,27 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     const trail = (await t.http.get('/api/audit').query({ action: 'emulation_year.update' }).set(auth(admin)).expect(200)).body;
     assert.equal(trail.items[0].reason, 'Ngày họp theo biên bản');
   });
+
+  it('replaying a year, a successor of several members acts for each, naming which (Sở KH&CN Vĩnh Long for Bến Tre, Vĩnh Long and Trà Vinh)', async () => {
+    const cum8 = (await t.http.get('/api/clusters').set(auth(admin)).expect(200)).body.find((c: { organizerId: string; number: number }) => c.organizerId === ids.ministry && c.number === 8).id;
+    const base = `/api/clusters/${cum8}/years/2022`;
+    await t.http.post(`/api/clusters/${cum8}/years`).set(auth(admin)).send({ year: 2022, reason: 'Nhập lại năm 2022' }).expect(201);
+    await t.http.post(`${base}/criteria`).set(auth(admin)).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
+    const vinhLong = await ids.unit('SKHCN-VINHLONG');
+    await t.http.post('/api/users').set(auth(admin)).send({ username: 'vinhlong.officer', fullName: 'Cán bộ Sở KH&CN Vĩnh Long', role: 'unit_officer', unitId: vinhLong, password: 'Mat-Khau-Vinh-Long-2026' }).expect(201);
+    const officer = (await t.http.post('/api/auth/login').send({ username: 'vinhlong.officer', password: 'Mat-Khau-Vinh-Long-2026' }).expect(200)).body.accessToken;
+    const benTre = await ids.unit('STTTT-BENTRE');
+    const self = (await t.http.post(`${base}/scoring/sheets`).set(auth(officer)).send({ targetUnitId: benTre, kind: 'SELF' }).expect(201)).body;
+    assert.equal(self.scorer.id, benTre, 'it scores Bến Tre for Bến Tre');
+    const assignments = (await t.http.get(`${base}/scoring/assignments`).set(auth(admin)).expect(200)).body as Array<{ scorer: { id: string }; targets: Array<{ id: string }> }>;
+    const target = assignments.find((a) => a.scorer.id === benTre)!.targets[0].id;
+    const ambiguous = await t.http.post(`${base}/scoring/sheets`).set(auth(officer)).send({ targetUnitId: target, kind: 'PEER' });
+    assert.equal(ambiguous.status, 422);
+    assert.equal(ambiguous.body.details[0].field, 'unitId');
+    assert.match(ambiguous.body.message, /kế thừa nhiều đơn vị thành viên của năm này/);
+    const peer = (await t.http.post(`${base}/scoring/sheets`).set(auth(officer)).send({ targetUnitId: target, kind: 'PEER', scorerUnitId: benTre }).expect(201)).body;
+    assert.equal(peer.scorer.id, benTre);
+    const foreign = await t.http.post(`${base}/scoring/sheets`).set(auth(officer)).send({ targetUnitId: target, kind: 'PEER', scorerUnitId: await ids.unit('STTTT-CAMAU') });
+    assert.equal(foreign.status, 403, 'never for a unit it did not take over');
+  });
 });

@@ -120,7 +120,8 @@ document.addEventListener('DOMContentLoaded', () => {
     }
     if (!row.sheet) {
       if (entries.length === 0) return true;
-      const created = await api('POST', `${base}/sheets`, { targetUnitId: row.targetId, kind });
+      // A successor scoring for one of the several units it took over names that unit.
+      const created = await api('POST', `${base}/sheets`, form.dataset.scorer ? { targetUnitId: row.targetId, kind, scorerUnitId: form.dataset.scorer } : { targetUnitId: row.targetId, kind });
       if (!created.ok) {
         showErrors(form, created.data, created.status);
         return false;

@@ -31,7 +31,17 @@ export interface GridRow {
 
 const rangeText = (c: GridColumn) => (c.kind === 'PENALTY' ? `từ −${pointsVi(c.max)} đến 0` : `từ 0 đến ${pointsVi(c.max)}`);
 
-export function gridPage(frame: PageFrame, cluster: ClusterView, year: number, kind: ScorerKind, kinds: ScorerKind[], columns: GridColumn[], rows: GridRow[], notice: string | null): Html {
+export function gridPage(
+  frame: PageFrame,
+  cluster: ClusterView,
+  year: number,
+  kind: ScorerKind,
+  kinds: ScorerKind[],
+  columns: GridColumn[],
+  rows: GridRow[],
+  notice: string | null,
+  scorers: { chosen: string; options: UnitRefView[] } | null = null,
+): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   const points = (row: GridRow, code: string) => row.sheet?.entries.find((e) => e.code === code)?.points ?? null;
   // Read-only when the caller may not write this kind of sheet, or when every sheet is locked.
@@ -46,10 +56,15 @@ export function gridPage(frame: PageFrame, cluster: ClusterView, year: number, k
     },
     html`<h1>Chấm điểm năm ${year}: ${SCORER_KIND_LABELS[kind]}</h1>
 ${kinds.length > 1 ? html`<nav class="actions" aria-label="Loại phiếu">${kinds.map((k) => (k === kind ? html`<strong>${SCORER_KIND_LABELS[k]}</strong>` : html`<a href="?loai=${k}">${SCORER_KIND_LABELS[k]}</a>`))}</nav>` : ''}
+${scorers
+  ? html`<form method="get" class="card"><input type="hidden" name="loai" value="${kind}">
+    <label for="don-vi">Chấm chéo với tư cách đơn vị (đơn vị của bạn kế thừa các đơn vị này sau sáp nhập)</label>
+    <div class="actions"><select id="don-vi" name="don-vi">${scorers.options.map((u) => html`<option value="${u.id}" ${u.id === scorers.chosen ? 'selected' : ''}>${u.name}</option>`)}</select><button type="submit" class="secondary">Chọn</button></div></form>`
+  : ''}
 ${notice || lockedNote ? html`<p class="flash warn">${notice ?? lockedNote}</p>` : ''}
 ${columns.length === 0 || rows.length === 0
   ? html`<p class="card muted">${columns.length === 0 ? `Năm ${year} chưa có bộ tiêu chí để chấm điểm.` : 'Không có đơn vị nào để bạn chấm với loại phiếu này.'}</p>`
-  : html`<form id="score-grid" class="card" novalidate data-base="${base}" data-kind="${kind}">
+  : html`<form id="score-grid" class="card" novalidate data-base="${base}" data-kind="${kind}" data-scorer="${scorers?.chosen ?? ''}">
   ${formMessage}
   <p class="muted">Mỗi dòng là một phiếu chấm. Nhập điểm có tối đa hai chữ số thập phân (ví dụ 14,5); điểm trừ ghi số âm. Tổng điểm cập nhật khi nhập.</p>
   <div class="table-wrap"><table class="grid">
