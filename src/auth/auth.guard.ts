@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
     const accountRoute = this.reflector.getAllAndOverride<boolean | undefined>(MFA_SETUP_KEY, [context.getHandler(), context.getClass()]);
     if (!principal.mfaEnrolled && MFA_REQUIRED_ROLES.includes(principal.role) && !accountRoute) throw new AppException(ErrorCode.MfaEnrolmentRequired);
     // A unit that ended (merged into another) no longer acts: its officers keep reading its history, and their own account.
-    if (principal.unitEndedOn && principal.role === Role.UnitOfficer && !READ_METHODS.has(req.method) && !accountRoute) {
+    if (principal.unitEndedOn && (principal.role === Role.UnitOfficer || principal.role === Role.ClusterSecretary) && !READ_METHODS.has(req.method) && !accountRoute) {
       throw AppException.forbidden(
         `Đơn vị của tài khoản đã kết thúc hoạt động ngày ${formatDateVi(principal.unitEndedOn)}: tài khoản chỉ còn quyền xem lịch sử của đơn vị. Việc của đơn vị nay do đơn vị kế thừa thực hiện.`,
       );

@@ -165,6 +165,7 @@ export class DivisionReportView {
   @ApiProperty() organizerId: string;
   @ApiProperty() organizerName: string;
   @ApiProperty() year: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Cơ quan không hoạt động đến cuối năm (đã kết thúc hoặc chưa thành lập): cơ quan nào phân cụm năm đó.' }) notice: string | null;
   @ApiProperty({ type: [DivisionClusterView] }) clusters: DivisionClusterView[];
   @ApiProperty({ type: [DivisionUnitView], description: 'Đơn vị đang hoạt động chưa được phân vào cụm nào của cơ quan trong năm.' }) leftOut: DivisionUnitView[];
   @ApiProperty({ type: [DivisionEndedView], description: 'Thành viên của năm đã kết thúc hoạt động trước cuối năm (sáp nhập, giải thể).' }) ended: DivisionEndedView[];

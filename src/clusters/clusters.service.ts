@@ -9,7 +9,7 @@ import { Role } from '../common/auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso } from '../common/time';
+import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { ClusterDecision } from './cluster-decision.entity';
@@ -49,6 +49,7 @@ export class ClustersService {
   create(p: Principal, dto: CreateClusterDto): Promise<ClusterView> {
     return this.uow.write(async (m) => {
       const organizer = await this.requireOrganizer(m, p, dto.organizerId);
+      await this.requireActive(m, organizer, todayInVietnam(), 'organizerId');
       await this.ensureNumberFree(m, dto.organizerId, dto.number);
       if (dto.predecessorId) await this.requirePredecessor(m, organizer, dto.predecessorId);
       const now = nowIso();
@@ -112,7 +113,8 @@ export class ClustersService {
 
   createDecision(p: Principal, dto: CreateDecisionDto): Promise<DecisionView> {
     return this.uow.write(async (m) => {
-      await this.requireOrganizer(m, p, dto.organizerId);
+      const organizer = await this.requireOrganizer(m, p, dto.organizerId);
+      await this.requireActive(m, organizer, dto.signedOn, 'signedOn');
       if (Number(dto.signedOn.slice(0, 4)) > dto.effectiveYear) {
         throw AppException.field(ErrorCode.BusinessRule, 'effectiveYear', 'Năm hiệu lực không được trước năm ký quyết định.');
       }
@@ -152,6 +154,17 @@ export class ClustersService {
     return organizer;
   }
 
+  /** An organiser acts only while it exists: after it ended, its successor does. */
+  private async requireActive(m: EntityManager, organizer: Unit, on: string, field: string): Promise<void> {
+    if (organizer.activeTo && on > organizer.activeTo) {
+      const now = (await this.units.successorChain(m, organizer.id)).at(-1)!;
+      throw AppException.field(ErrorCode.UnitInactive, field, `${organizer.shortName} đã kết thúc hoạt động ngày ${formatDateVi(organizer.activeTo)}${now.id !== organizer.id ? `, nay là ${now.name}: việc này do cơ quan kế thừa thực hiện` : ''}.`);
+    }
+    if (organizer.activeFrom && on < organizer.activeFrom) {
+      throw AppException.field(ErrorCode.UnitInactive, field, `${organizer.shortName} bắt đầu hoạt động ngày ${formatDateVi(organizer.activeFrom)}.`);
+    }
+  }
+
   /** A predecessor cluster belongs to an organiser this one succeeded (by the successor chain). */
   private async requirePredecessor(m: EntityManager, organizer: Unit, predecessorId: string): Promise<void> {
     const predecessor = await this.clusters.find(m, predecessorId);
@@ -159,6 +172,8 @@ export class ClustersService {
     if (!predecessor || !predecessors.includes(predecessor.organizerId)) {
       throw AppException.field(ErrorCode.InvalidReference, 'predecessorId', `Cụm tiền thân phải là một cụm của cơ quan mà ${organizer.shortName} kế thừa.`);
     }
+    const taken = await m.findOne(Cluster, { where: { predecessorId } });
+    if (taken) throw AppException.field(ErrorCode.Duplicate, 'predecessorId', `${predecessor.name} đã được ${taken.name} tiếp nối.`);
   }
 
   private async ensureNumberFree(m: EntityManager, organizerId: string, number: number): Promise<void> {

@@ -12,7 +12,7 @@ import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { UnitsRepository } from '../units/units.repository';
-import { isActiveAtYearEnd, isActiveInYear } from '../units/units.rules';
+import { isActiveAtYearEnd, isActiveInYear, organizerYearProblem } from '../units/units.rules';
 import { unitView } from '../units/units.service';
 import { Cluster } from './cluster.entity';
 import { DivisionDto, DivisionReportView, DivisionUnitView } from './clusters.dto';
@@ -51,10 +51,13 @@ export class DivisionService {
       const decision = await this.clusters.decision(m, decisionId);
       if (!decision) throw AppException.notFound('quyết định phân cụm', 'decisionId');
       const organizer = await this.requireOrganizer(m, p, decision.organizerId);
+      const ended = organizerYearProblem(organizer, dto.year, await this.successorName(m, organizer));
+      if (ended) throw AppException.field(ErrorCode.UnitInactive, 'year', ended);
       if (decision.effectiveYear > dto.year) {
         throw AppException.field(ErrorCode.BusinessRule, 'year', `Quyết định ${decision.number} có hiệu lực từ năm ${decision.effectiveYear}, sau năm ${dto.year}.`);
       }
       if (!dto.assignments.length) throw AppException.field(ErrorCode.ValidationFailed, 'assignments', 'Cần ít nhất một đơn vị được phân cụm.');
+      const lineage = [organizer.id, ...(await this.units.predecessorIds(m, organizer.id)), ...(await this.units.successorChain(m, organizer.id)).slice(1).map((u) => u.id)];
       const clusterIds = [...new Set(dto.assignments.map((a) => a.clusterId))];
       const clusters = await this.access.requireAll(m, p, Permission.ClusterOrganize, clusterIds);
       const foreign = clusters.find((c) => c.organizerId !== organizer.id);
@@ -72,7 +75,8 @@ export class DivisionService {
           const now = (await this.units.successorChain(m, unit.id)).find((u) => isActiveAtYearEnd(u, dto.year));
           throw AppException.field(ErrorCode.UnitInactive, field, `${unit.shortName} đã kết thúc hoạt động ngày ${formatDateVi(unit.activeTo)}${now ? `, nay là ${now.shortName}: hãy phân cụm đơn vị này` : ''}.`);
         }
-        const existing = await this.memberships.ofUnitInYear(m, organizer.id, unit.id, dto.year);
+        // One cluster a year across the organiser and those it succeeded or that succeeded it (one lineage).
+        const existing = await m.findOne(Membership, { where: { organizerId: In(lineage), unitId: unit.id, year: dto.year } });
         if (existing) {
           const other = clusters.find((c) => c.id === existing.clusterId) ?? (await this.clusters.find(m, existing.clusterId));
           throw AppException.field(ErrorCode.MembershipConflict, field, `${unit.shortName} đã là thành viên của ${other?.name ?? 'một cụm khác'} trong năm ${dto.year}.`);
@@ -102,7 +106,13 @@ export class DivisionService {
     return organizer;
   }
 
+  private async successorName(m: EntityManager, organizer: Unit): Promise<string | null> {
+    const chain = await this.units.successorChain(m, organizer.id);
+    return chain.length > 1 ? chain[chain.length - 1].name : null;
+  }
+
   private async build(m: EntityManager, organizer: Unit, year: number): Promise<DivisionReportView> {
+    const notice = organizerYearProblem(organizer, year, await this.successorName(m, organizer));
     const lineage = [organizer.id, ...(await this.units.predecessorIds(m, organizer.id))];
     const own = (await m.find(Cluster, { where: { organizerId: organizer.id }, order: { number: 'ASC' } })) as Cluster[];
     const clusterNames = new Map((await m.find(Cluster, { where: { organizerId: In(lineage) } })).map((c) => [c.id, c.name]));
@@ -113,13 +123,14 @@ export class DivisionService {
     // Expected: what became of every unit divided before (the latest membership per unit), and the units under the organiser.
     const candidates = new Map<string, { unit: Unit; previousCluster: string | null; previousUnit: string | null }>();
     const latest = new Map<string, Membership>();
-    for (const r of rows) if (r.year < year) latest.set(r.unitId, r);
+    // An organiser that did not exist at the year's end divides no one that year (its successor or predecessor does).
+    if (!notice) for (const r of rows) if (r.year < year) latest.set(r.unitId, r);
     // In year order, so that a unit's latest cluster is the one reported.
     for (const r of [...latest.values()].sort((a, b) => a.year - b.year)) {
       const now = (await this.units.successorChain(m, r.unitId)).find((u) => isActiveAtYearEnd(u, year));
       if (now) candidates.set(now.id, { unit: now, previousCluster: `${clusterNames.get(r.clusterId) ?? ''} (năm ${r.year})`, previousUnit: now.id === r.unitId ? null : r.unit!.shortName });
     }
-    const children = await m.find(Unit, { where: { parentId: In(lineage), kind: 'MEMBER' } });
+    const children = notice ? [] : await m.find(Unit, { where: { parentId: In(lineage), kind: 'MEMBER' } });
     for (const u of children) if (isActiveAtYearEnd(u, year) && !candidates.has(u.id)) candidates.set(u.id, { unit: u, previousCluster: null, previousUnit: null });
 
     const leftOut: DivisionUnitView[] = [...candidates.values()]
@@ -136,6 +147,7 @@ export class DivisionService {
       organizerId: organizer.id,
       organizerName: organizer.name,
       year,
+      notice,
       clusters: own.map((c) => ({
         clusterId: c.id,
         name: c.name,

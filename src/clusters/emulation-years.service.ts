@@ -14,6 +14,8 @@ import { EmulationYear } from './emulation-year.entity';
 import { EmulationYearsRepository } from './emulation-years.repository';
 import { MembershipsRepository } from './memberships.repository';
 import { PHASE_KEYS, Phases, isReplay, phaseProblems } from './phases.rules';
+import { UnitsRepository } from '../units/units.repository';
+import { organizerYearProblem } from '../units/units.rules';
 
 /** Năm thi đua of a cluster and its phase dates; run by the cluster's secretariat. */
 @Injectable()
@@ -24,6 +26,7 @@ export class EmulationYearsService {
     private readonly audit: AuditService,
     private readonly years: EmulationYearsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   list(p: Principal, clusterId: string): Promise<YearView[]> {
@@ -47,6 +50,9 @@ export class EmulationYearsService {
       if (await this.years.exists(m, clusterId, dto.year)) {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Năm thi đua ${dto.year} của cụm này đã được tạo.`);
       }
+      const organizer = await this.units.get(m, cluster.organizerId);
+      const ended = organizerYearProblem(organizer, dto.year, (await this.units.successorChain(m, organizer.id)).slice(1).at(-1)?.name ?? null);
+      if (ended) throw AppException.field(ErrorCode.UnitInactive, 'year', ended);
       if (!(await this.memberships.anyInYear(m, clusterId, dto.year))) {
         throw AppException.field(
           ErrorCode.BusinessRule,

@@ -14,7 +14,7 @@ import { MembershipsRepository } from './memberships.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { unitView } from '../units/units.service';
-import { isActiveInYear } from '../units/units.rules';
+import { isActiveInYear, organizerYearProblem } from '../units/units.rules';
 import { ClusterDecision } from './cluster-decision.entity';
 import { Cluster } from './cluster.entity';
 import { AddMemberDto, MemberView, RemoveMemberDto } from './clusters.dto';
@@ -49,6 +49,9 @@ export class MembershipsService {
       if (!unit || unit.kind !== 'MEMBER') {
         throw AppException.field(ErrorCode.InvalidReference, 'unitId', 'Không tìm thấy đơn vị thành viên này.');
       }
+      const organizer = await this.units.get(m, cluster.organizerId);
+      const ended = organizerYearProblem(organizer, dto.year, (await this.units.successorChain(m, organizer.id)).slice(1).at(-1)?.name ?? null);
+      if (ended) throw AppException.field(ErrorCode.UnitInactive, 'year', ended);
       if (!isActiveInYear(unit, dto.year)) {
         throw AppException.field(ErrorCode.UnitInactive, 'year', `${unit.shortName} không hoạt động trong năm ${dto.year}.`);
       }

@@ -18,6 +18,20 @@ export function isActiveAtYearEnd(unit: UnitLifespan, year: number): boolean {
   return (!unit.activeFrom || unit.activeFrom <= end) && (!unit.activeTo || unit.activeTo >= end);
 }
 
+/**
+ * Why an organiser cannot act for year `year` (its division, a member, the year itself): it ended before the year's
+ * end (its successor acts), or it did not exist yet. Null when it may.
+ */
+export function organizerYearProblem(organizer: UnitLifespan & { shortName: string }, year: number, successorName: string | null): string | null {
+  if (organizer.activeTo && organizer.activeTo < `${year}-12-31`) {
+    return `${organizer.shortName} kết thúc hoạt động ngày ${organizer.activeTo.split('-').reverse().join('/')}${successorName ? `: năm ${year} do ${successorName} tổ chức` : ''}.`;
+  }
+  if (organizer.activeFrom && organizer.activeFrom > `${year}-12-31`) {
+    return `${organizer.shortName} bắt đầu hoạt động ngày ${organizer.activeFrom.split('-').reverse().join('/')}, sau năm ${year}.`;
+  }
+  return null;
+}
+
 export function lifespanProblems(unit: UnitLifespan): ErrorDetail[] {
   if (unit.activeFrom && unit.activeTo && unit.activeTo < unit.activeFrom) {
     return [{ field: 'activeTo', code: 'order', message: 'Ngày kết thúc hoạt động phải sau ngày bắt đầu.' }];

@@ -74,7 +74,7 @@ export class DashboardService {
   async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; ended: EndedUnit | null }> {
     const today = todayInVietnam();
     const clusters = await this.clusters.list(p, {});
-    if (p.role === Role.UnitOfficer && p.unitEndedOn) {
+    if ((p.role === Role.UnitOfficer || p.role === Role.ClusterSecretary) && p.unitEndedOn) {
       // A unit that ended has nothing left to do: its account reads the history, its successor does the work.
       const ended = await this.uow.read(async (m) => {
         const chain = await this.units.successorChain(m, p.unitId!);
@@ -110,15 +110,17 @@ export class DashboardService {
         const pledge = await orNull(this.pledges.get(p, cluster.id, y.year));
         if (pledge?.status === 'OPEN') {
           const mine = pledge.signatories.find((s) => p.unitIds.includes(s.unit.id));
-          if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: cluster.name });
-          if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}` });
+          const by = y.pledgeSigningOn ? `, hạn ký ${dateVi(y.pledgeSigningOn)}${y.pledgeSigningOn < today ? ' (đã quá hạn)' : ''}` : '';
+          if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: `${cluster.name}${by}` });
+          if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}${by}` });
         }
         const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role === Role.UnitOfficer ? p.unitIds.includes(s.scorer?.id ?? '') : managed.has(`${cluster.id}:${y.year}`)));
         for (const s of open) {
+          const own = p.role === Role.UnitOfficer;
           tasks.push({
-            label: `${s.status === 'RETURNED' ? 'Sửa phiếu bị trả lại' : 'Hoàn thành phiếu chấm'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
+            label: `${s.status === 'RETURNED' ? (own ? 'Sửa phiếu bị trả lại' : 'Theo dõi phiếu bị trả lại') : own ? 'Hoàn thành phiếu chấm' : 'Theo dõi phiếu chưa nộp'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
             href: `${href}/cham-diem?loai=${s.kind}`,
-            note: s.returnReason ?? cluster.name,
+            note: `${s.returnReason ?? cluster.name}${y.scoringClosesOn ? `, hạn ${dateVi(y.scoringClosesOn)}` : ''}`,
           });
         }
       }
@@ -127,7 +129,9 @@ export class DashboardService {
       const open = (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' || x.status === 'DRAFT');
       const mine = await this.permittedPairs(p, Permission.AwardsManage, open);
       for (const pr of open.filter((x) => mine.has(`${x.clusterId}:${x.year}`))) {
-        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: pr.reviewNote ?? `năm ${pr.year}` });
+        const deadline = (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline;
+        const by = deadline ? ` (hạn gửi hồ sơ ${dateVi(deadline)}${deadline < today ? ', đã quá hạn' : ''})` : '';
+        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? `năm ${pr.year}`}${by}` });
       }
     }
     deadlines.sort((a, b) => a.date.localeCompare(b.date));

@@ -123,9 +123,10 @@ export class PagesController {
     const regulations = await this.regulations.list(p, id);
     const canRecordRegulation = await this.canManageYear(p, id, year);
     const predecessor = cluster.predecessorId ? await orNull(this.clusters.get(p, cluster.predecessorId)) : null;
+    const successors = (await this.clusters.list(p, {})).filter((c) => c.predecessorId === id);
     const nextYear = years.length ? Math.max(...years.map((y) => y.year)) + 1 : Number(todayInVietnam().slice(0, 4));
     const openableYear = (await this.canManageYear(p, id, nextYear)) ? nextYear : null;
-    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError, regulations, canRecordRegulation, predecessor, openableYear }));
+    sendPage(res, clusterPage(this.frame(p), { cluster, years, year, members, terms, preview, previewError, regulations, canRecordRegulation, predecessor, successors, openableYear }));
   }
 
   @Get('cum/:id/nam/:year')

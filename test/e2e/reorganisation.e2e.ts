@@ -121,6 +121,22 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     const read = (await t.http.get('/api/cluster-decisions/division').query({ organizerId: bkhcn, year: 2025 }).set(auth(reviewer)).expect(200)).body;
     assert.deepEqual(read.leftOut.length, 12);
     await t.http.get('/api/cluster-decisions/division').query({ organizerId: bkhcn, year: 2025 }).set(auth(await t.token('cum6.secretary'))).expect(403);
+    // Bộ TTTT, which ended on 28/02/2025, divides nothing after it: no decision, no cluster, no division; its report says who does.
+    const lateDecision = await t.http.post('/api/cluster-decisions').set(auth(reviewer)).send({ organizerId: ids.ministry, number: '99/QĐ-BTTTT', signedOn: '2026-11-30', effectiveYear: 2026 });
+    assert.equal(lateDecision.status, 422);
+    assert.equal(lateDecision.body.details[0].field, 'signedOn');
+    assert.match(lateDecision.body.message, /Bộ TTTT đã kết thúc hoạt động ngày 28\/02\/2025, nay là Bộ Khoa học và Công nghệ/);
+    const lateCluster = await t.http.post('/api/clusters').set(auth(reviewer)).send({ organizerId: ids.ministry, number: 9, name: 'Cụm thi đua số 9', documentCode: 'CTĐ9' });
+    assert.equal(lateCluster.status, 422);
+    const oldDecision = (await t.http.post('/api/cluster-decisions').set(auth(reviewer)).send({ organizerId: ids.ministry, number: '98/QĐ-BTTTT', signedOn: '2024-12-20', effectiveYear: 2025 }).expect(201)).body;
+    const lateDivision = await t.http.post(`/api/cluster-decisions/${oldDecision.id}/division`).set(auth(reviewer)).send({ year: 2026, reason: 'Phân cụm', assignments: [{ clusterId: ids.cum6, unitId: units.DL }] });
+    assert.equal(lateDivision.status, 422);
+    assert.equal(lateDivision.body.details[0].field, 'year');
+    const oldReport = (await t.http.get('/api/cluster-decisions/division').query({ organizerId: ids.ministry, year: 2025 }).set(auth(reviewer)).expect(200)).body;
+    assert.match(oldReport.notice, /năm 2025 do Bộ Khoa học và Công nghệ tổ chức/);
+    assert.deepEqual(oldReport.leftOut, []);
+    const continuedTwice = await t.http.post('/api/clusters').set(auth(reviewer)).send({ organizerId: bkhcn, number: 16, name: 'Cụm thi đua số 16', documentCode: 'CTĐ16', predecessorId: ids.cum6 });
+    assert.equal(continuedTwice.status, 409, 'a cluster is continued by one cluster only');
   });
 
   it('opens a past year again as a replay, with phases checked against that year, and changes them with a reason', async () => {
@@ -128,9 +144,12 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     const bad = await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2021, scoringOpensOn: '2023-01-10', reason: 'Nhập lại năm 2021' });
     assert.equal(bad.status, 422);
     assert.equal(bad.body.details[0].field, 'scoringOpensOn');
-    const noMembers = await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2026, reason: 'Mở năm' });
+    const ended = await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2026, reason: 'Mở năm' });
+    assert.equal(ended.status, 422);
+    assert.match(ended.body.message, /Bộ TTTT kết thúc hoạt động ngày 28\/02\/2025: năm 2026 do Bộ Khoa học và Công nghệ tổ chức/);
+    const noMembers = await t.http.post(`/api/clusters/${ids.naCum1}/years`).set(auth(admin)).send({ year: 2012, reason: 'Mở năm' });
     assert.equal(noMembers.status, 422);
-    assert.match(noMembers.body.message, /Cụm chưa có thành viên trong năm 2026/);
+    assert.match(noMembers.body.message, /Cụm chưa có thành viên trong năm 2012/);
     const opened = (await t.http.post(`/api/clusters/${ids.cum1}/years`).set(auth(secretary)).send({ year: 2021, scoringOpensOn: '2021-11-15', scoringClosesOn: '2021-12-10', reason: 'Nhập lại năm 2021' }).expect(201)).body;
     assert.equal(opened.replay, true);
     assert.match(opened.replayNote, /^Năm thi đua 2021 được mở ngày \d{2}\/\d{2}\/\d{4}, sau khi năm đã kết thúc: đây là nhập lại dữ liệu của năm đã qua/);

@@ -14,18 +14,24 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
   let admin: string;
   const members: string[] = [];
   let proposalId: string;
-  const base = () => `/api/clusters/${ids.cum6}/years/2025`;
+  /** Bộ KH&CN's Cụm 6, continuing Bộ TTTT's: 2025 is Bộ KH&CN's year (Bộ TTTT ended on 28/02/2025). */
+  let cluster: string;
+  const base = () => `/api/clusters/${cluster}/years/2025`;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   before(async () => {
     t = await startTestApp();
     ids = await demoIds(t);
     admin = await t.token('admin');
+    cluster = (await t.http.post('/api/clusters').set(auth(admin)).send({ organizerId: ids.successorMinistry, number: 6, name: 'Cụm thi đua số 6', documentCode: 'CTĐ6', predecessorId: ids.cum6, reason: 'Tiếp nối Cụm 6 của Bộ TTTT' }).expect(201)).body.id;
+    // Bộ TTTT no longer divides for 2025.
+    const old = await t.http.post(`/api/clusters/${ids.cum6}/members`).set(auth(admin)).send({ unitId: await ids.unit('SKHCN-DAKLAK'), year: 2025, reason: 'Phân cụm năm 2025' }).expect(422);
+    assert.match(old.body.message, /Bộ TTTT kết thúc hoạt động ngày 28\/02\/2025: năm 2025 do Bộ Khoa học và Công nghệ tổ chức/);
     // The seeded successors (reference data): the Sở KH&CN of the provinces formed on 01/07/2025.
     for (const code of ['SKHCN-DAKLAK', 'SKHCN-GIALAI', 'SKHCN-LAMDONG', 'SKHCN-QUANGNGAI', 'SKHCN-KHANHHOA']) {
       const unitId = await ids.unit(code);
       members.push(unitId);
-      await t.http.post(`/api/clusters/${ids.cum6}/members`).set(auth(admin)).send({ unitId, year: 2025, reason: 'Phân cụm năm 2025' }).expect(201);
+      await t.http.post(`/api/clusters/${cluster}/members`).set(auth(admin)).send({ unitId, year: 2025, reason: 'Phân cụm năm 2025' }).expect(201);
     }
     // Rated "hoàn thành xuất sắc nhiệm vụ" in 2024 (as Sở TTTT Đắk Lắk, its predecessor) and 2025 by decision: two
     // consecutive years follow the unit into its successor, so Sở KH&CN Đắk Lắk is eligible for the Bằng khen.
@@ -67,8 +73,8 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
 
   it('the council cannot vote on the proposal before the cluster has met (a council meeting on 15/01/2026)', async () => {
     await t.http.post(`/api/proposals/${proposalId}/submit`).set(auth(admin)).send({ version: 1 }).expect(200);
-    await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(admin)).send({ name: 'Nguyễn Minh Hồng', position: 'Thứ trưởng', role: 'CHAIR', fromDate: '2025-03-01', reason: 'Kiện toàn Hội đồng' }).expect(201);
-    let meeting = (await t.http.post('/api/council/meetings').set(auth(admin)).send({ organizerId: ids.ministry, year: 2025, heldOn: '2026-01-15', place: 'Hà Nội', minutesBy: 'Đỗ Thanh Hương' }).expect(201)).body;
+    await t.http.post(`/api/organizers/${ids.successorMinistry}/council/members`).set(auth(admin)).send({ name: 'Nguyễn Minh Hồng', position: 'Thứ trưởng', role: 'CHAIR', fromDate: '2025-03-01', reason: 'Kiện toàn Hội đồng' }).expect(201);
+    let meeting = (await t.http.post('/api/council/meetings').set(auth(admin)).send({ organizerId: ids.successorMinistry, year: 2025, heldOn: '2026-01-15', place: 'Hà Nội', minutesBy: 'Đỗ Thanh Hương' }).expect(201)).body;
     meeting = (await t.http.put(`/api/council/meetings/${meeting.id}/attendance`).set(auth(admin)).send({ version: meeting.version, entries: meeting.members.map((x: { id: string }) => ({ memberId: x.id, status: 'PRESENT' })) }).expect(200)).body;
     const early = await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ proposalId, votesFor: 1 }] }).expect(422);
     assert.equal(early.body.details[0].field, 'ballots.0.proposalId');

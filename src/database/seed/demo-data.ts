@@ -33,9 +33,10 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'cum1.secretary',
-    fullName: 'Thư ký Cụm thi đua số 1',
+    fullName: 'Thư ký Cụm thi đua số 1 (Sở KH&CN Hải Phòng)',
     role: Role.ClusterSecretary,
-    unitCode: 'STTTT-HAIPHONG',
+    // Sở TTTT Hải Phòng (chair of Cụm 1 in 2023) ended on 28/02/2025: its successor's officer keeps the secretariat.
+    unitCode: 'SKHCN-HAIPHONG',
     clusterNumbers: [1],
   },
   // Today's member units: the Sở KH&CN of the provinces formed on 01/07/2025 (each acts for the units it took over).

@@ -112,6 +112,8 @@ const LAST_YEAR_POINTS: Record<string, number[]> = {
   'SKHCN-QUANGNGAI': [14, 14, 9.5, 9, 13.5, 9, 9.5, 8.5, 4.5],
   'SKHCN-KHANHHOA': [13.5, 14, 9, 9, 13.5, 9, 9, 8.5, 4.5],
 };
+/** Today's members of Bộ KH&CN's Cụm 6 and their demo accounts. */
+const CURRENT_MEMBERS: Array<[string, string]> = [['skhcn.gialai', 'Gia Lai'], ['skhcn.daklak', 'Đắk Lắk'], ['skhcn.lamdong', 'Lâm Đồng'], ['skhcn.quangngai', 'Quảng Ngãi'], ['skhcn.khanhhoa', 'Khánh Hòa']];
 const CODES = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'];
 const entries = (points: number[], count = points.length) => points.slice(0, count).map((p, i) => ({ code: CODES[i], points: p }));
 
@@ -170,7 +172,7 @@ class Scenario {
   }
 
   async run(): Promise<void> {
-    for (const user of ['admin', 'reviewer', 'cum6.secretary', 'skhcn.gialai', 'skhcn.daklak', 'skhcn.lamdong', 'skhcn.quangngai']) await this.api.login(user);
+    for (const user of ['admin', 'reviewer', 'cum6.secretary', ...CURRENT_MEMBERS.map(([user]) => user)]) await this.api.login(user);
     await this.outcome2019();
     for (let year = 2020; year <= 2024; year++) await this.pastYear(year);
     const c6 = await this.divide();
@@ -337,6 +339,8 @@ class Scenario {
     await api.call('reviewer', 'POST', `/api/clusters/${c6}/leadership`, { year, chairUnitId: await this.unit('SKHCN-LAMDONG'), viceChairUnitId: await this.unit('SKHCN-GIALAI'), method: 'ROTATION', note: 'Minh họa: theo thứ tự luân phiên.', reason: 'Ghi nhận Cụm trưởng, Cụm phó (minh họa)' });
     await api.call('admin', 'POST', `/api/clusters/${c6}/years`, {
       year,
+      // 2025: the merged provinces' Sở KH&CN exist from 01/07/2025; their first pledge follows.
+      pledgeSigningOn: year === 2025 ? '2025-08-20' : `${year}-03-15`,
       scoringOpensOn: `${year}-11-17`,
       scoringClosesOn: `${year}-12-15`,
       reviewMeetingOn: `${year + 1}-01-16`,
@@ -344,6 +348,9 @@ class Scenario {
       reason: `Năm thi đua ${year} của cụm sau sắp xếp (minh họa)`,
     });
     await api.call('admin', 'POST', `${base}/criteria`, { from: 'TEMPLATE', templateCode: 'CUM6-2020', title: `Bộ tiêu chí thi đua năm ${year} của Cụm thi đua số 6 (minh họa theo mẫu năm 2020)` });
+    const pledge = await api.call('admin', 'POST', `${base}/pledge`, { title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Lâm Đồng' });
+    await api.call('admin', 'POST', `${base}/pledge/open`, { version: pledge.version, reason: `Mở ký giao ước năm ${year}` });
+    for (const [user] of CURRENT_MEMBERS) await api.call(user, 'POST', `${base}/pledge/signatures`, { signerName: 'Giám đốc Sở (minh họa)', signerTitle: 'Giám đốc' });
     for (const [code, points] of Object.entries(LAST_YEAR_POINTS)) {
       const sheet = await api.call('admin', 'POST', `${base}/scoring/sheets`, { targetUnitId: await this.unit(code), kind: 'CLUSTER' });
       const saved = await api.call('admin', 'PUT', `${base}/scoring/sheets/${sheet.id}/entries`, { version: sheet.version, entries: entries(points) });
@@ -393,10 +400,10 @@ class Scenario {
       reason: `Kế hoạch năm thi đua ${year} (minh họa, theo ngày hôm nay)`,
     });
     const template = loadReferenceData().criteriaTemplates['CUM6-2020'];
-    const pledge = await api.call('cum6.secretary', 'POST', `${base}/pledge`, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6`, signingPlace: 'Gia Lai' });
+    const pledge = await api.call('cum6.secretary', 'POST', `${base}/pledge`, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Gia Lai' });
     await api.call('cum6.secretary', 'POST', `${base}/pledge/open`, { version: pledge.version, reason: `Mở ký giao ước năm ${year}` });
-    const signers: Array<[string, string]> = [['skhcn.gialai', 'Gia Lai'], ['skhcn.daklak', 'Đắk Lắk'], ['skhcn.lamdong', 'Lâm Đồng'], ['skhcn.quangngai', 'Quảng Ngãi']];
-    for (const [user] of signers) await api.call(user, 'POST', `${base}/pledge/signatures`, { signerName: 'Giám đốc Sở (minh họa)', signerTitle: 'Giám đốc' });
+    // All but Sở KH&CN Khánh Hòa have signed.
+    for (const [user] of CURRENT_MEMBERS.filter(([u]) => u !== 'skhcn.khanhhoa')) await api.call(user, 'POST', `${base}/pledge/signatures`, { signerName: 'Giám đốc Sở (minh họa)', signerTitle: 'Giám đốc' });
     const points = template.criteria.map((c) => c.maxPoints - 0.5);
     const gl = await api.call('skhcn.gialai', 'POST', `${base}/scoring/sheets`, { targetUnitId: await this.unit('SKHCN-GIALAI'), kind: 'SELF' });
     const glSaved = await api.call('skhcn.gialai', 'PUT', `${base}/scoring/sheets/${gl.id}/entries`, { version: gl.version, entries: entries(points) });

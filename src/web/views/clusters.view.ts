@@ -36,6 +36,8 @@ export interface ClusterPageData {
   canRecordRegulation: boolean;
   /** The cluster this one continues (before the reorganisation), if the caller may read it. */
   predecessor: ClusterView | null;
+  /** The clusters that continue this one (after the reorganisation) that the caller may read. */
+  successors: ClusterView[];
   /** The year a new emulation year would open by default, when the caller may open it (else null). */
   openableYear: number | null;
 }
@@ -76,7 +78,7 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
   return layout(
     { ...frame, title: c.name, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [c.name]] },
     html`<h1>${c.name}</h1>
-<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}${d.predecessor ? html` · Tiếp nối <a href="${clusterHref(d.predecessor.id)}">${d.predecessor.name} – ${d.predecessor.organizerName}</a>` : ''} · <a href="${clusterHref(c.id)}/lich-su">Lịch sử qua các năm</a></p>
+<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}${d.predecessor ? html` · Tiếp nối <a href="${clusterHref(d.predecessor.id)}">${d.predecessor.name} – ${d.predecessor.organizerName}</a>` : ''}${d.successors.map((s) => html` · Được tiếp nối bởi <a href="${clusterHref(s.id)}">${s.name} – ${s.organizerName}</a>`)} · <a href="${clusterHref(c.id)}/lich-su">Lịch sử qua các năm</a></p>
 <form method="get" action="${clusterHref(c.id)}" class="card">
   <label for="nam">Năm thi đua</label>
   <div class="actions">

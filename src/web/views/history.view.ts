@@ -9,7 +9,9 @@ const period = (from: string | null, to: string | null) => `${from ? dateVi(from
 
 /** A unit as history names it, with what it is now ("nay là …"). */
 const unitName = (u: HistoryUnitRef, link = true): Html =>
-  html`${link ? html`<a href="${unitHref(u.id)}">${u.name}</a>` : u.name}${u.nowName ? html` <small class="muted">(nay là ${u.nowName})</small>` : ''}`;
+  html`${link ? html`<a href="${unitHref(u.id)}">${u.name}</a>` : u.name}${u.nowName
+    ? html` <small class="muted">(${u.nowName === u.name ? `đến ${u.activeTo ? dateVi(u.activeTo) : '…'}; nay là đơn vị cùng tên sau sắp xếp` : `nay là ${u.nowName}`})</small>`
+    : ''}`;
 
 export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView): Html {
   const u = h.unit;
@@ -24,7 +26,7 @@ ${h.successors.length
 <div class="grid2">
 <section class="card" aria-labelledby="h-pred"><h2 id="h-pred">Đơn vị tiền thân</h2>
   ${h.predecessors.length
-    ? html`<ul>${h.predecessors.map((x) => html`<li>${unitName(x.unit)} — hoạt động đến ${x.unit.activeTo ? dateVi(x.unit.activeTo) : '…'}, sáp nhập vào ${x.successorName}${x.basis || x.note ? html`<details><summary>Căn cứ và ghi chú</summary>${x.basis ? html`<p><small>Căn cứ: ${x.basis}.</small></p>` : ''}${x.note ? html`<p><small>Ghi chú: ${x.note}</small></p>` : ''}</details>` : ''}</li>`)}</ul>`
+    ? html`<ul>${h.predecessors.map((x) => html`<li>${unitName(x.unit)} — hoạt động đến ${x.unit.activeTo ? dateVi(x.unit.activeTo) : '…'}, ${x.successorName === x.unit.name ? 'hợp nhất thành đơn vị mới cùng tên' : html`sáp nhập vào ${x.successorName}`}${x.basis || x.note ? html`<details><summary>Căn cứ và ghi chú</summary>${x.basis ? html`<p><small>Căn cứ: ${x.basis}.</small></p>` : ''}${x.note ? html`<p><small>Ghi chú: ${x.note}</small></p>` : ''}</details>` : ''}</li>`)}</ul>`
     : html`<p class="muted">Không có đơn vị tiền thân.</p>`}
 </section>
 <section class="card" aria-labelledby="h-succ"><h2 id="h-succ">Đơn vị kế thừa</h2>

@@ -32,7 +32,12 @@ const NAV: NavItem[] = [
 export function layout(frame: PageFrame, body: Html): Html {
   const p = frame.principal;
   const nav = p
-    ? NAV.filter((n) => !n.roles || n.roles.includes(p.role))
+    ? [
+        ...NAV.filter((n) => !n.roles || n.roles.includes(p.role)).slice(0, 2),
+        // A member unit's own history (and its predecessors'), under the names they had.
+        ...(p.unitId && (p.role === Role.UnitOfficer || p.role === Role.ClusterSecretary) ? [{ href: `/don-vi/${p.unitId}`, label: 'Đơn vị của tôi' }] : []),
+        ...NAV.filter((n) => !n.roles || n.roles.includes(p.role)).slice(2),
+      ]
     : [{ href: '/xac-thuc', label: 'Xác thực tài liệu' }];
   return html`<!doctype html>
 <html lang="vi">
