@@ -186,12 +186,15 @@ export class PagesController {
     const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
     let notice: string | null = null;
     if (kind === 'CLUSTER' && !(await this.canManageYear(p, id, year))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
+    let deadline: string | null = null;
     if (kind === 'SELF' || kind === 'PEER') {
       // Member units score within the year's scoring window (the service enforces it; the page says so first).
-      const window = scoringWindow(year, await this.years.get(p, id, year), todayInVietnam());
+      const y = await this.years.get(p, id, year);
+      const window = scoringWindow(year, y, todayInVietnam());
       if (!window.open) notice = window.message;
+      else deadline = y.scoringClosesOn;
     }
-    sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice, scorers));
+    sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline));
   }
 
   @Get('cum/:id/nam/:year/xep-hang')

@@ -74,12 +74,13 @@ describe(`bad input is refused clearly and changes nothing (${TEST_DB})`, () => 
     { name: 'removing without a reason', method: 'delete', path: () => `/api/clusters/${ids.cum6}/members/${randomUUID()}`, body: {}, status: 400, code: 'VALIDATION_FAILED', field: 'reason' },
     { name: 'removing an unknown membership', method: 'delete', path: () => `/api/clusters/${ids.cum6}/members/${randomUUID()}`, body: { version: 1, reason: 'Rút khỏi cụm' }, status: 404, code: 'NOT_FOUND' },
     // clusters and decisions
-    { name: 'a cluster number already used', method: 'post', path: () => '/api/clusters', body: { organizerId: ids.ministry, number: 6, name: 'Cụm trùng', documentCode: 'CTĐ6' }, status: 409, code: 'DUPLICATE', field: 'number' },
+    { name: 'a cluster of an organiser that ended', method: 'post', path: () => '/api/clusters', body: { organizerId: ids.ministry, number: 6, name: 'Cụm trùng', documentCode: 'CTĐ6' }, status: 422, code: 'UNIT_INACTIVE', field: 'organizerId' },
     { name: 'a cluster of a member unit', method: 'post', path: () => '/api/clusters', body: { organizerId: ids.gialai, number: 9, name: 'Cụm sai', documentCode: 'CTĐ9' }, status: 422, code: 'INVALID_REFERENCE', field: 'organizerId' },
     { name: 'a decision effective before it was signed', method: 'post', path: () => '/api/cluster-decisions', body: { organizerId: ids.ministry, number: '9/QĐ-BTTTT', signedOn: '2021-05-01', effectiveYear: 2020 }, status: 422, code: 'BUSINESS_RULE', field: 'effectiveYear' },
     // emulation years
     { as: 'secretary', name: 'an emulation year that exists', method: 'post', path: () => `/api/clusters/${ids.cum6}/years`, body: { year: 2020 }, status: 409, code: 'DUPLICATE', field: 'year' },
-    { as: 'secretary', name: 'an emulation year without members', method: 'post', path: () => `/api/clusters/${ids.cum6}/years`, body: { year: 2026 }, status: 422, code: 'BUSINESS_RULE', field: 'year' },
+    { as: 'secretary', name: 'an emulation year after its organiser ended', method: 'post', path: () => `/api/clusters/${ids.cum6}/years`, body: { year: 2026 }, status: 422, code: 'UNIT_INACTIVE', field: 'year' },
+    { name: 'an emulation year without members', method: 'post', path: () => `/api/clusters/${ids.naCum1}/years`, body: { year: 2012 }, status: 422, code: 'BUSINESS_RULE', field: 'year' },
     { as: 'secretary', name: 'phases out of order', method: 'post', path: () => `/api/clusters/${ids.cum6}/years`, body: { year: 2021, scoringOpensOn: '2021-12-01', scoringClosesOn: '2021-11-01' }, status: 422, code: 'INVALID_PHASE_ORDER', field: 'scoringClosesOn' },
     { as: 'secretary', name: 'a phase in the wrong year', method: 'patch', path: () => `/api/clusters/${ids.cum6}/years/2020`, body: { version: 2, reason: 'Dời lịch', midYearReviewOn: '2019-07-01' }, status: 422, code: 'INVALID_PHASE_ORDER', field: 'midYearReviewOn' },
     { as: 'secretary', name: 'an emulation year not created', method: 'get', path: () => `/api/clusters/${ids.cum6}/years/2024`, status: 404, code: 'NOT_FOUND', field: 'year' },

@@ -122,12 +122,13 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
     assert.equal(denied.status, 403);
     assert.match(denied.body.message, /Năm 2021 do Sở TTTT Phú Yên làm Cụm trưởng/);
 
-    // The officers of the new chair unit take over 2021, but not 2020.
+    // The officers of the new chair unit take over 2021, but not 2020: today those of Sở KH&CN Đắk Lắk, which took
+    // over Sở TTTT Phú Yên (an account of Phú Yên's own would only read, its unit having ended on 28/02/2025).
     const admin = await t.token('admin');
     await t.http
       .post('/api/users')
       .auth(admin, { type: 'bearer' })
-      .send({ username: 'cum6.phuyen', fullName: 'Thư ký Cụm 6 (Phú Yên)', role: 'cluster_secretary', unitId: u.PY, clusterIds: [ids.cum6], password: 'PhuYen-ThuKy-2021' })
+      .send({ username: 'cum6.phuyen', fullName: 'Thư ký Cụm 6 (Sở KH&CN Đắk Lắk, kế thừa Sở TTTT Phú Yên)', role: 'cluster_secretary', unitId: await ids.unit('SKHCN-DAKLAK'), clusterIds: [ids.cum6], password: 'PhuYen-ThuKy-2021' })
       .expect(201);
     const login = await t.http.post('/api/auth/login').send({ username: 'cum6.phuyen', password: 'PhuYen-ThuKy-2021' }).expect(200);
     const phuyen = login.body.accessToken;

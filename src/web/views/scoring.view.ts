@@ -4,7 +4,7 @@ import type { RankingView, SheetView } from '../../scoring/scoring.dto';
 import type { UnitRefView } from '../../units/unit-ref';
 import { SCORER_KIND_LABELS } from '../../scoring/score-sheet.entity';
 import type { ScorerKind } from '../../scoring/ranking.rules';
-import { pointsVi } from '../format';
+import { dateVi, pointsVi } from '../format';
 import { Html, html, jsonBlock } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
@@ -41,6 +41,7 @@ export function gridPage(
   rows: GridRow[],
   notice: string | null,
   scorers: { chosen: string; options: UnitRefView[] } | null = null,
+  deadline: string | null = null,
 ): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   const points = (row: GridRow, code: string) => row.sheet?.entries.find((e) => e.code === code)?.points ?? null;
@@ -62,6 +63,7 @@ ${scorers
     <div class="actions"><select id="don-vi" name="don-vi">${scorers.options.map((u) => html`<option value="${u.id}" ${u.id === scorers.chosen ? 'selected' : ''}>${u.name}</option>`)}</select><button type="submit" class="secondary">Chọn</button></div></form>`
   : ''}
 ${notice || lockedNote ? html`<p class="flash warn">${notice ?? lockedNote}</p>` : ''}
+${deadline && !notice ? html`<p class="muted">Hạn chấm điểm năm ${year}: <strong>${dateVi(deadline)}</strong>.</p>` : ''}
 ${columns.length === 0 || rows.length === 0
   ? html`<p class="card muted">${columns.length === 0 ? `Năm ${year} chưa có bộ tiêu chí để chấm điểm.` : 'Không có đơn vị nào để bạn chấm với loại phiếu này.'}</p>`
   : html`<form id="score-grid" class="card" novalidate data-base="${base}" data-kind="${kind}" data-scorer="${scorers?.chosen ?? ''}">
