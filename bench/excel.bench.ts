@@ -53,14 +53,14 @@ async function importBench(): Promise<{ medianMs: number; runs: number[]; rows: 
   const server = await startServer(Number(process.env.BENCH_PORT ?? 3911));
   try {
     const admin = await login(server.url, 'admin');
-    const ministry = (await api(server.url, 'GET', '/api/units?q=bo thong tin&kind=ORGANIZER', admin)).items[0];
+    const ministry = (await api(server.url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
     const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 98, name: 'Cụm đo nhập liệu', documentCode: 'CTĐ98' });
     for (let i = 0; i < 500; i++) {
       const unit = await api(server.url, 'POST', '/api/units', admin, { code: `IMP-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị nhập liệu ${i}`, shortName: `ĐV ${i}` });
-      await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2021 });
+      await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
     }
-    await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2021/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
-    const template = Buffer.from(await (await fetch(`${server.url}/api/clusters/${cluster.id}/years/2021/scoring/template?kind=CLUSTER`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer());
+    await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
+    const template = Buffer.from(await (await fetch(`${server.url}/api/clusters/${cluster.id}/years/2026/scoring/template?kind=CLUSTER`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer());
     const runs: number[] = [];
     for (let run = 0; run < 3; run++) {
       const wb = new ExcelJS.Workbook();
@@ -70,7 +70,7 @@ async function importBench(): Promise<{ medianMs: number; runs: number[]; rows: 
       const body = new FormData();
       body.append('file', new Blob([Buffer.from(await wb.xlsx.writeBuffer())]), 'phieu.xlsx');
       const start = process.hrtime.bigint();
-      const res = await fetch(`${server.url}/api/clusters/${cluster.id}/years/2021/scoring/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body });
+      const res = await fetch(`${server.url}/api/clusters/${cluster.id}/years/2026/scoring/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body });
       runs.push(Math.round(Number(process.hrtime.bigint() - start) / 1e6));
       if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
     }

@@ -18,14 +18,14 @@ async function main(): Promise<void> {
 
     // A cluster of 100 members with one consolidated sheet each, handed out so that no two requests in
     // flight write the same sheet: every write is a real write at its current version.
-    const ministry = (await api(server.url, 'GET', '/api/units?q=bo thong tin&kind=ORGANIZER', admin)).items[0];
+    const ministry = (await api(server.url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
     const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
     const sheets: Array<{ id: string; version: number }> = [];
     for (let i = 0; i < 2 * CONNECTIONS; i++) {
       const unit = await api(server.url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
-      await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2021 });
-      if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2021/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
-      const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2021/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
+      await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
+      if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
+      const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
       sheets.push({ id: sheet.id, version: sheet.version });
     }
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
         if (context.sheet === undefined) context.sheet = next++ % sheets.length;
         const sheet = sheets[context.sheet];
         const points = 10 + Math.round(Math.random() * 10) / 2;
-        return { ...req, path: `/api/clusters/${cluster.id}/years/2021/scoring/sheets/${sheet.id}/entries`, body: JSON.stringify({ version: sheet.version, entries: [{ code: 'TC1', points }, { code: 'TC9', points: 5 }] }) };
+        return { ...req, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries`, body: JSON.stringify({ version: sheet.version, entries: [{ code: 'TC1', points }, { code: 'TC9', points: 5 }] }) };
       },
       onResponse: (status: number, body: string, context: any) => {
         if (status === 200) sheets[context.sheet].version = JSON.parse(body).version;
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     }, {
       ...measure,
       beforeRun: async () => {
-        for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2021/scoring/sheets/${sheet.id}`, admin)).version;
+        for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}`, admin)).version;
       },
     });
 

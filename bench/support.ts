@@ -20,7 +20,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const pg = process.env.DATABASE_URL && !env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
   const started = Date.now();
   const child = spawn(process.execPath, [resolve(__dirname, '../src/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
