@@ -172,12 +172,19 @@
     }
   }
 
+  // Back to a page whose empty filters were left out: they are fields again.
+  window.addEventListener('pageshow', () => document.querySelectorAll('form[method="get"] [disabled]').forEach((el) => (el.disabled = false)));
+
   // Search forms (GET): dates typed as dd/mm/yyyy are sent as yyyy-mm-dd.
   document.addEventListener('submit', (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || form.dataset.api || form.method.toLowerCase() !== 'get') return;
     form.querySelectorAll('input[data-type="date-vi"], input[data-type="date-vi-nullable"]').forEach((el) => {
       el.value = el.value.trim() ? isoFromVi(el.value) : '';
+    });
+    // An empty filter is no filter: it is left out of the address rather than sent as an empty value.
+    form.querySelectorAll('input[name], select[name]').forEach((el) => {
+      if (el.type !== 'hidden' && el.value.trim() === '') el.disabled = true;
     });
   });
 
