@@ -6,7 +6,9 @@ import { Injectable } from '@nestjs/common';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, Not } from 'typeorm';
+import { AwardProposal } from './award-proposal.entities';
+import { UnitsRepository } from '../units/units.repository';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
@@ -53,6 +55,7 @@ export class ReviewMeetingsService {
     private readonly ratings: RatingsService,
     private readonly legal: LegalService,
     private readonly regulations: RegulationsService,
+    private readonly units: UnitsRepository,
   ) {}
 
   /** Bầu Cụm trưởng, Cụm phó năm sau at the meeting: recorded as next year's leadership term (election). */
@@ -137,6 +140,10 @@ export class ReviewMeetingsService {
       const meeting = await this.find(m, clusterId, year);
       // A stale version answers 409 before the entries are checked; the write checks it again, atomically.
       requireVersion(meeting.version, dto.version);
+      // Final means final: the attendance is the base of every vote share of the proposals already sent.
+      if ((await this.sentProposals(m, clusterId, year)).length) {
+        throw new AppException(ErrorCode.BusinessRule, `Đã gửi đề nghị khen thưởng năm ${year} dựa trên kết quả hội nghị: không thể sửa thành phần tham dự.`, [{ field: 'entries', code: 'final', message: 'Thành phần tham dự đã là căn cứ của đề nghị khen thưởng đã gửi.' }]);
+      }
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
@@ -164,12 +171,27 @@ export class ReviewMeetingsService {
       });
       const keys = dto.ballots.map((b) => `${b.award}:${b.unitId}`);
       if (new Set(keys).size !== keys.length) problems.push({ field: 'ballots', code: 'duplicate', message: 'Mỗi ứng viên chỉ có một kết quả cho mỗi danh hiệu.' });
+      // Final means final: a result a sent proposal rests on stays as it was (other candidates may still be recorded).
+      const stored = await this.repo.ballots(m, meeting.id);
+      for (const sent of await this.sentProposals(m, clusterId, year)) {
+        const before = stored.find((b) => b.awardCode === sent.awardCode && b.unitId === sent.unitId);
+        const after = dto.ballots.findIndex((b) => b.award === sent.awardCode && b.unitId === sent.unitId);
+        if (before && (after < 0 || dto.ballots[after].votesFor !== before.votesFor)) {
+          const unit = await this.units.get(m, sent.unitId);
+          problems.push({ field: after < 0 ? 'ballots' : `ballots.${after}.votesFor`, code: 'final', message: `Kết quả bỏ phiếu của ${unit.shortName} là căn cứ của đề nghị khen thưởng đã gửi: không thể sửa hoặc xóa.` });
+        }
+      }
       if (problems.length) throw new AppException(ErrorCode.BusinessRule, problems[0].message, problems);
       const ties = Object.fromEntries((dto.tieDecisions ?? []).map((t) => [t.award, t.unitIds]));
       const updated = await this.repo.replaceBallots(m, meeting, dto.version, JSON.stringify(ties), dto.ballots.map((b) => ({ awardCode: b.award, unitId: b.unitId, votesFor: b.votesFor })));
       await this.audit.record(m, { action: 'review_meeting.ballots', entityType: 'review_meeting', entityId: meeting.id, after: { ballots: dto.ballots, tieDecisions: ties }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
+  }
+
+  /** The proposals of the cluster-year that left the secretariat (sent, in review, returned or decided). */
+  private sentProposals(m: EntityManager, clusterId: string, year: number): Promise<AwardProposal[]> {
+    return m.find(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } });
   }
 
   async find(m: EntityManager, clusterId: string, year: number): Promise<ReviewMeeting> {

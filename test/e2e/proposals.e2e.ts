@@ -127,10 +127,31 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const admin = await t.token('admin');
     await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'CERTIFICATE_OF_MERIT', quota: 3 }], version: (await t.http.get(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' })).body.version, reason: 'Bổ sung chỉ tiêu' }).expect(200);
     const meeting = await t.http.get(`${base()}/review-meeting`).auth(admin, { type: 'bearer' }).expect(200);
+    // Final means final: the results the approved proposals rest on cannot be dropped or changed, nor the attendance.
+    const before = await t.snapshot();
+    const dropped = await t.http.put(`${base()}/review-meeting/ballots`).auth(admin, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] });
+    assert.equal(dropped.status, 422);
+    assert.match(dropped.body.message, /là căn cứ của đề nghị khen thưởng đã gửi: không thể sửa hoặc xóa/);
+    const lowered = await t.http.put(`${base()}/review-meeting/ballots`).auth(admin, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 2 }, { unitId: u.PY, award: 'EMULATION_FLAG', votesFor: 5 }, { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 }] });
+    assert.equal(lowered.status, 422);
+    assert.equal(lowered.body.details[0].field, 'ballots.0.votesFor');
+    const attendance = await t.http.put(`${base()}/review-meeting/attendance`).auth(admin, { type: 'bearer' }).send({ version: meeting.body.version, entries: [{ unitId: u.DL, status: 'ABSENT' }] });
+    assert.equal(attendance.status, 422);
+    assert.equal(await t.snapshot(), before);
+    // Another candidate may still be recorded, the sent results kept as they were.
     await t.http
       .put(`${base()}/review-meeting/ballots`)
       .auth(admin, { type: 'bearer' })
-      .send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 }] })
+      .send({
+        version: meeting.body.version,
+        ballots: [
+          { unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 6 },
+          { unitId: u.PY, award: 'EMULATION_FLAG', votesFor: 5 },
+          { unitId: u.DL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 },
+          { unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 },
+          { unitId: u.LD, award: 'CERTIFICATE_OF_MERIT', votesFor: 5 },
+        ],
+      })
       .expect(200);
     const own = await t.http.post(`${base()}/proposals`).auth(admin, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: u.DL }).expect(201);
     const submitted = await t.http.post(`/api/proposals/${own.body.id}/submit`).auth(admin, { type: 'bearer' }).send({ version: own.body.version }).expect(200);
@@ -160,7 +181,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       'Sở Thông tin và Truyền thông tỉnh Đắk Nông',
       '5/6',
       '83,33%',
-      'Cờ thi đua của Bộ (chỉ tiêu 2)',
+      // The Cờ results stand in the minutes as voted: the proposals sent on them keep them final.
+      'Cờ thi đua của Bộ (chỉ tiêu 2; cần từ 80% trở lên tổng số thành viên đồng ý)',
       'IV. BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM 2020',
       'Sở Thông tin và Truyền thông tỉnh Gia Lai làm Cụm trưởng, Sở Thông tin và Truyền thông tỉnh Phú Yên làm Cụm phó năm 2020',
       'CHỦ TRÌ HỘI NGHỊ',
