@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors, Req, Res } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -41,7 +42,12 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentInfoView })
   @ApiOperation({ summary: 'Thông tin xác thực của tài liệu đã phát hành (theo mã QR)' })
   @ApiNotFoundResponse({ description: 'Không tìm thấy tài liệu.', type: ErrorBody })
-  async info(@Param('id', UuidParamPipe) id: string): Promise<DocumentInfoView> {
+  async info(@Param('id', UuidParamPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DocumentInfoView | void> {
+    // The QR code of a document opens this address on a phone: a person gets the page, a client asking for JSON the data.
+    if (req.accepts(['application/json', 'text/html']) === 'text/html') {
+      res.redirect(303, `/xac-thuc/${id}`);
+      return;
+    }
     const info = await this.documents.info(id);
     if (!info) throw AppException.notFound('tài liệu');
     return info;

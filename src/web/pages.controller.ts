@@ -37,7 +37,9 @@ import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DashboardService } from './dashboard.service';
 import { orNull, sendPage } from './page-response';
-import { auditPage, verifyPage } from './views/audit.view';
+import { auditPage, documentInfoPage, verifyPage } from './views/audit.view';
+import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
+import type { DocumentInfoView } from '../issued-documents/documents.dto';
 import { dossierPage, meetingPage, queuePage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
@@ -80,6 +82,7 @@ export class PagesController {
     private readonly ratings: RatingsService,
     private readonly legal: LegalService,
     private readonly units: UnitsService,
+    private readonly documents: IssuedDocumentsService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -278,5 +281,13 @@ export class PagesController {
     // Public (the QR code in each document leads here); a signed-in user keeps their navigation.
     const p = sessionCookieToken(req) ? await this.authenticator.authenticate(req).catch(() => null) : null;
     sendPage(res, verifyPage(p ? this.frame(p) : { title: 'Xác thực tài liệu' }));
+  }
+
+  @Get('xac-thuc/:id')
+  @Public()
+  async documentInfo(@Param('id', UuidParamPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const p = sessionCookieToken(req) ? await this.authenticator.authenticate(req).catch(() => null) : null;
+    const info = await this.documents.info(id);
+    sendPage(res, documentInfoPage(p ? this.frame(p) : { title: 'Thông tin tài liệu' }, info as DocumentInfoView | null, id), info ? 200 : 404);
   }
 }

@@ -1,6 +1,7 @@
 import { LegalModule } from '../legal/legal.module';
 import { UnitsModule } from '../units/units.module';
 import { ReportsModule } from '../reports/reports.module';
+import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -47,7 +48,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 }
 
 @Module({
-  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule],
+  imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
   controllers: [WebAuthController, PagesController, HistoryPagesController],
   providers: [DashboardService],
 })

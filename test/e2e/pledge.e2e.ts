@@ -180,7 +180,15 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.match(res.body.message, /nguyên vẹn/);
     const byHash = await t.http.post('/api/documents/verify').send({ sha256: res.body.sha256 }).expect(200);
     assert.equal(byHash.body.intact, true);
-    const info = await t.http.get(`/api/documents/${res.body.document.id}/verification`).expect(200);
+    const info = await t.http.get(`/api/documents/${res.body.document.id}/verification`).set('Accept', 'application/json').expect(200);
+    // A phone scanning the QR code asks for a page: it is sent to one a person can read.
+    const page = await t.http.get(`/api/documents/${res.body.document.id}/verification`).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').expect(303);
+    assert.equal(page.headers.location, `/xac-thuc/${res.body.document.id}`);
+    const human = await t.http.get(page.headers.location).set('Accept', 'text/html').expect(200);
+    assert.match(human.text, /Tài liệu do hệ thống phát hành/);
+    assert.match(human.text, /Số, ký hiệu văn bản<\/dt><dd[^>]*>01\/GƯ-CTĐ6/);
+    assert.ok(human.text.includes(res.body.document.sha256));
+    await t.http.get(`/xac-thuc/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`).set('Accept', 'text/html').expect(404);
     assert.equal(info.body.sha256, res.body.sha256);
     if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(pdf))).includes(`/api/documents/${res.body.document.id}/verification`));
   });

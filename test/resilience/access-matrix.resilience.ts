@@ -86,6 +86,7 @@ describe('access matrix from the route metadata: every route × every role × ow
       'GET /api/health',
       'GET /dang-nhap',
       'GET /xac-thuc',
+      'GET /xac-thuc/:id',
       'POST /api/auth/login',
       'POST /api/documents/verify',
       'POST /dang-nhap',

@@ -1,3 +1,4 @@
+import type { DocumentInfoView } from '../../issued-documents/documents.dto';
 import type { AuditPage, AuditQueryDto } from '../../audit/audit.dto';
 import { dateTimeVi, dateVi } from '../format';
 import { Html, html } from '../html';
@@ -57,5 +58,43 @@ export function verifyPage(frame: PageFrame): Html {
   <div class="actions"><button type="submit">Kiểm tra</button></div>
 </form>
 <section class="card" data-role="verify-output" aria-live="polite" hidden></section>`,
+  );
+}
+
+/** The page the QR code of an issued document opens: what the document is, who issued it, and how to check a copy. */
+export function documentInfoPage(frame: PageFrame, d: DocumentInfoView | null, id: string): Html {
+  const r = d?.record ?? null;
+  const rows: Array<[string, string]> = d
+    ? [
+        ['Tài liệu', d.title],
+        ['Cụm thi đua', d.clusterName],
+        ['Năm thi đua', String(d.year)],
+        ['Trạng thái khi phát hành', d.statusLabel],
+        ['Phát hành lúc', dateTimeVi(d.issuedAt)],
+        ...(r
+          ? ([
+              ['Số, ký hiệu văn bản', r.number ?? 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'],
+              ['Ngày, tháng, năm văn bản', r.date ? dateVi(r.date) : 'Chưa ghi ngày (dự thảo)'],
+              ['Tên loại văn bản', r.type],
+              ['Trích yếu nội dung', r.summary ?? ''],
+              ['Cơ quan, tổ chức ban hành (mã trong hệ thống)', r.issuerCode ?? ''],
+              ['Chức vụ người ký', r.signerPosition ?? ''],
+              ['Họ và tên người ký', r.signerName ?? 'Chưa ghi tên người ký'],
+              ['Số trang', r.pageCount ? String(r.pageCount) : ''],
+              ['Nơi nhận', r.recipients.join('; ')],
+            ] as Array<[string, string]>)
+          : []),
+        ['Mã băm SHA-256 của tệp gốc', d.sha256],
+      ]
+    : [];
+  return layout(
+    { ...frame, title: 'Thông tin tài liệu', crumbs: [['Xác thực tài liệu', '/xac-thuc'], ['Thông tin tài liệu']] },
+    html`<h1>Thông tin tài liệu</h1>
+${d
+  ? html`<section class="card" aria-labelledby="h-doc"><h2 id="h-doc" class="ok">Tài liệu do hệ thống phát hành</h2>
+  <dl class="record">${rows.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd class="${k.startsWith('Mã băm') ? 'hash' : ''}">${v}</dd>`)}</dl>
+  <p class="muted"><small>Trang này cho biết tài liệu mang mã ${id} là gì. Để biết tệp bạn đang có còn nguyên vẹn hay đã bị sửa, tải tệp lên ở trang <a href="/xac-thuc">Xác thực tài liệu</a>: tệp nguyên vẹn có đúng mã băm trên.</small></p>
+</section>`
+  : html`<p class="flash error" role="alert">Không tìm thấy tài liệu mang mã ${id}: tài liệu không do hệ thống này phát hành, hoặc mã đã bị sửa.</p>`}`,
   );
 }
