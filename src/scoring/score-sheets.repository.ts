@@ -74,6 +74,13 @@ export class ScoreSheetsRepository {
   }
 
   /** Locks every submitted sheet of a cluster-year in one statement; answers how many. */
+  /** Locked sheets back to submitted (a reopened year). */
+  async unlock(m: EntityManager, clusterId: string, year: number, at: string): Promise<number> {
+    const count = await executeRaw(m, "UPDATE score_sheets SET status = 'SUBMITTED', locked_at = NULL, updated_at = ?, version = version + 1 WHERE cluster_id = ? AND year = ? AND status = 'LOCKED'", [at, clusterId, year]);
+    await this.revisions.bump(m, clusterId, year);
+    return count;
+  }
+
   async lockSubmitted(m: EntityManager, clusterId: string, year: number, at: string): Promise<number> {
     const locked = await executeRaw(m, "UPDATE score_sheets SET status = 'LOCKED', locked_at = ?, updated_at = ?, version = version + 1 WHERE cluster_id = ? AND year = ? AND status = 'SUBMITTED'", [at, at, clusterId, year]);
     await this.revisions.bump(m, clusterId, year);

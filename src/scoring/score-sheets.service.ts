@@ -3,6 +3,7 @@ import { ScoreSheetViews } from './score-sheet-views';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
+import { rawQuery } from '../database/raw-sql';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
@@ -165,17 +166,69 @@ export class ScoreSheetsService {
     });
   }
 
-  /** Finalises the year: locks every submitted sheet and publishes the scores to the members. */
-  finalize(p: Principal, clusterId: string, year: number, version: number, reason: string): Promise<{ locked: number; publishedAt: string }> {
+  /**
+   * Finalises the year: locks every submitted sheet and publishes the scores to the members. Sheets still missing
+   * (a member without a submitted sheet of the kind the rule counts, sheets not submitted) are listed and refused
+   * unless the secretariat confirms (`acceptMissing`), with its reason in the trail.
+   */
+  finalize(p: Principal, clusterId: string, year: number, version: number, reason: string, acceptMissing = false): Promise<{ locked: number; publishedAt: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await this.configs.get(m, clusterId, year);
       requireVersion(current.version, version);
+      if (current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố.`);
+      const missing = await this.missingSheets(m, clusterId, year, current.rule);
+      if (missing.length && !acceptMissing) {
+        throw new AppException(
+          ErrorCode.BusinessRule,
+          `Còn thiếu ${missing.length} phiếu: ${missing.join('; ')}. Để vẫn công bố, đánh dấu "Công bố dù còn thiếu phiếu" và ghi lý do.`,
+          [{ field: 'acceptMissing', code: 'missingSheets', message: `Còn thiếu: ${missing.join('; ')}.` }],
+        );
+      }
       const now = nowIso();
       const locked = await this.sheets.lockSubmitted(m, clusterId, year, now);
       await this.configs.save(m, current, version, { publishedAt: now, updatedAt: now });
-      await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked, publishedAt: now }, reason, organizerId: cluster.organizerId, clusterId });
+      await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked, publishedAt: now, missing }, reason, organizerId: cluster.organizerId, clusterId });
       return { locked, publishedAt: now };
+    });
+  }
+
+  /** What publishing now would leave out, in words: members without a counted sheet, and sheets not submitted. */
+  private async missingSheets(m: EntityManager, clusterId: string, year: number, rule: string): Promise<string[]> {
+    const members = await this.memberships.members(m, clusterId, year);
+    const sheets = await this.sheets.list(m, clusterId, year);
+    const counted = rule === 'CLUSTER' ? 'CLUSTER' : 'PEER';
+    const out: string[] = [];
+    for (const u of members) {
+      if (!sheets.some((s) => s.targetUnitId === u.id && s.scorerKind === counted && (s.status === 'SUBMITTED' || s.status === 'LOCKED'))) {
+        out.push(`${u.shortName} chưa có phiếu ${counted === 'CLUSTER' ? 'điểm cụm' : 'chấm chéo'} đã nộp`);
+      }
+    }
+    const pending = sheets.filter((s) => s.status === 'DRAFT' || s.status === 'RETURNED').length;
+    if (pending) out.push(`${pending} phiếu đang soạn hoặc bị trả lại chưa nộp lại (không được tính)`);
+    return out;
+  }
+
+  /**
+   * Reopens a published year for corrections: the organiser only, with a reason; the locked sheets go back to
+   * submitted. Refused once a proposal built on the year's results has left the secretariat (final means final).
+   */
+  reopen(p: Principal, clusterId: string, year: number, version: number, reason: string): Promise<{ reopened: number }> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.OrganizerAct, clusterId, year);
+      const current = await this.configs.get(m, clusterId, year);
+      requireVersion(current.version, version);
+      if (!current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} chưa được công bố.`);
+      // The awards feature builds on scoring: its table is read by name, not through its module (no cycle).
+      const [sent] = await rawQuery<{ n: number }>(m, "SELECT 1 AS n FROM award_proposals WHERE cluster_id = ? AND year = ? AND status <> 'DRAFT' LIMIT 1", [clusterId, year]);
+      if (sent) {
+        throw new AppException(ErrorCode.BusinessRule, `Đã gửi đề nghị khen thưởng năm ${year} dựa trên kết quả này: không thể mở lại việc chấm điểm.`);
+      }
+      const now = nowIso();
+      const reopened = await this.sheets.unlock(m, clusterId, year, now);
+      await this.configs.save(m, current, version, { publishedAt: null, updatedAt: now });
+      await this.audit.record(m, { action: 'scoring.reopen', entityType: 'scoring', entityId: `${clusterId}:${year}`, before: { publishedAt: current.publishedAt }, after: { publishedAt: null, reopened }, reason, organizerId: cluster.organizerId, clusterId });
+      return { reopened };
     });
   }
 

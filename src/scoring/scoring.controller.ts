@@ -17,7 +17,7 @@ import { ScoreSheetsService } from './score-sheets.service';
 import {
   AssignmentView,
   CreateSheetDto,
-  FinalizeDto,
+  FinalizeDto, ReopenDto,
   RankingView,
   ReturnSheetDto,
   SaveEntriesDto,
@@ -182,7 +182,16 @@ export class ScoringController {
   @ApiOperation({ summary: 'Chốt điểm: khóa các phiếu đã gửi và công bố kết quả' })
   @ApiOkResponse({ type: FinalizeView })
   finalize(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: FinalizeDto): Promise<{ locked: number; publishedAt: string }> {
-    return this.sheets.finalize(p, id, year, dto.version, dto.reason);
+    return this.sheets.finalize(p, id, year, dto.version, dto.reason, dto.acceptMissing ?? false);
+  }
+
+  @Post('reopen')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mở lại việc chấm điểm đã công bố (cơ quan tổ chức, có lý do; không được khi đã gửi đề nghị khen thưởng)' })
+  @ApiOkResponse({ description: 'Số phiếu được mở khóa.', schema: { type: 'object', properties: { reopened: { type: 'integer' } } } })
+  reopen(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ReopenDto): Promise<{ reopened: number }> {
+    return this.sheets.reopen(p, id, year, dto.version, dto.reason);
   }
 
   @Get('sheets')

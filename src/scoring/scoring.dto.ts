@@ -62,6 +62,12 @@ export class ReturnSheetDto {
 export class FinalizeDto {
   @IntField({ min: 0, max: 2_147_483_647, description: 'Phiên bản (version) của cấu hình chấm điểm đã đọc (GET …/scoring/config); 0 khi cấu hình chưa được lưu (version null).' }) version: number;
   @ReasonField() reason: string;
+  @BoolField({ presence: 'optional', description: 'Công bố dù còn thiếu phiếu (danh sách phiếu thiếu được trả về khi chưa xác nhận).' }) acceptMissing?: boolean;
+}
+
+export class ReopenDto {
+  @IntField({ min: 1, max: 2_147_483_647, description: 'Phiên bản (version) của cấu hình chấm điểm đã đọc.' }) version: number;
+  @ReasonField() reason: string;
 }
 
 export class EvidenceFormDto {

@@ -45,7 +45,7 @@ import { clusterListPage, clusterPage, yearHref, yearPage } from './views/cluste
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
-import { GridRow, gridColumns, gridPage, rankingPage } from './views/scoring.view';
+import { GridRow, gridColumns, gridPage, rankingPage, rankingPendingPage } from './views/scoring.view';
 import { csrfTokenFor, sessionCookieToken } from '../auth/cookies';
 import { isIsoDate, todayInVietnam } from '../common/time';
 
@@ -204,8 +204,15 @@ export class PagesController {
   @Auth(...ALL_ROLES)
   async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [ranking, canManage, config] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year), this.scoring.getConfig(p, id, year)]);
-    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage, config.version ?? 0));
+    const config = await this.scoring.getConfig(p, id, year);
+    if (p.role === Role.UnitOfficer && !config.publishedAt) {
+      const y = await orNull(this.years.get(p, id, year));
+      sendPage(res, rankingPendingPage(this.frame(p), cluster, year, y?.scoringClosesOn ?? null));
+      return;
+    }
+    const [ranking, canManage] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year)]);
+    const canReopen = await this.uow.read((m) => this.access.can(m, p, Permission.OrganizerAct, id, year));
+    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage, config.version ?? 0, canReopen));
   }
 
   @Get('cum/:id/nam/:year/binh-xet')

@@ -248,7 +248,13 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const config = (await t.http.get(`${base(2021)}/config`).auth(secretary, { type: 'bearer' }).expect(200)).body;
     const stale = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: (config.version ?? 0) + 1, reason: 'Kết thúc chấm điểm năm 2021' }).expect(409);
     assert.equal(stale.body.code, 'VERSION_CONFLICT');
-    const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021' }).expect(200);
+    // Publishing with sheets missing lists them and asks to confirm; nothing changes until then.
+    const before = await t.snapshot();
+    const missing = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021' }).expect(422);
+    assert.equal(missing.body.details[0].field, 'acceptMissing');
+    assert.match(missing.body.message, /^Còn thiếu \d+ phiếu: .*Sở TTTT Đắk Lắk chưa có phiếu chấm chéo đã nộp/);
+    assert.equal(await t.snapshot(), before);
+    const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021 (công bố dù còn thiếu phiếu theo thống nhất tại hội nghị)', acceptMissing: true }).expect(200);
     assert.equal(res.body.locked, 2);
     const gialai = (await actorFor(t, 'gialai')).token;
     const sheet = await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200);
@@ -272,5 +278,21 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'SCORING_CLOSED');
     assert.match(res.body.message, /Đã hết thời gian chấm điểm năm 2020 \(đến 10\/12\/2020\)/);
+  });
+
+  it('a published year is reopened only by the organiser, with a reason; a member meanwhile sees a notice, not an error', async () => {
+    const config = (await t.http.get(`${base(2021)}/config`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    const bySecretary = await t.http.post(`${base(2021)}/reopen`).auth(secretary, { type: 'bearer' }).send({ version: config.version, reason: 'Sửa điểm' });
+    assert.equal(bySecretary.status, 403);
+    const reviewer = await t.token('reviewer');
+    await t.http.post(`${base(2021)}/reopen`).auth(reviewer, { type: 'bearer' }).send({ version: config.version }).expect(400);
+    const reopened = (await t.http.post(`${base(2021)}/reopen`).auth(reviewer, { type: 'bearer' }).send({ version: config.version, reason: 'Đơn vị khiếu nại điểm tiêu chí 2, cần rà soát' }).expect(200)).body;
+    assert.equal(reopened.reopened, 2);
+    const trail = (await t.http.get('/api/audit').query({ action: 'scoring.reopen' }).auth(reviewer, { type: 'bearer' }).expect(200)).body;
+    assert.equal(trail.items[0].reason, 'Đơn vị khiếu nại điểm tiêu chí 2, cần rà soát');
+    const officer = (await actorFor(t, 'gialai')).token;
+    await t.http.get(`${base(2021)}/ranking`).auth(officer, { type: 'bearer' }).expect(403);
+    const page = await t.http.get(`/cum/${ids.cum6}/nam/2021/xep-hang`).auth(officer, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
+    assert.match(page.text, /Kết quả chấm điểm năm 2021 chưa được công bố/);
   });
 });

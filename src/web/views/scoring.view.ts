@@ -110,7 +110,16 @@ ${jsonBlock('grid-data', { rows: rows.map((r) => ({ targetId: r.target.id, targe
   );
 }
 
-export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number, r: RankingView, canFinalize: boolean, configVersion: number): Html {
+/** Before publication a member unit sees when the results will be there, not an error. */
+export function rankingPendingPage(frame: PageFrame, cluster: ClusterView, year: number, closesOn: string | null): Html {
+  return layout(
+    { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
+    html`<h1>Kết quả xếp hạng năm ${year}</h1>
+<p class="flash warn" role="status">Kết quả chấm điểm năm ${year} chưa được công bố: thư ký cụm công bố sau khi các phiếu được nộp${closesOn ? ` (hạn chấm điểm ${dateVi(closesOn)})` : ''}. Phiếu của đơn vị bạn xem ở trang <a href="${yearHref(cluster.id, year)}/cham-diem">Chấm điểm</a>.</p>`,
+  );
+}
+
+export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number, r: RankingView, canFinalize: boolean, configVersion: number, canReopen = false): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   return layout(
     { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
@@ -139,7 +148,15 @@ ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
     <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
       <label for="finalize-reason">Lý do</label><textarea id="finalize-reason" name="reason" required>Thống nhất kết quả chấm điểm tại hội nghị tổng kết</textarea>
+      <div class="field"><label><input type="checkbox" name="acceptMissing"> Công bố dù còn thiếu phiếu (hệ thống liệt kê các phiếu thiếu; ghi rõ lý do ở trên)</label></div>
       <div class="actions"><button type="submit">Chốt kết quả</button></div></form></section>`
+  : ''}
+${canReopen && r.published
+  ? html`<section class="card"><h2>Mở lại việc chấm điểm</h2>
+    <p class="muted"><small>Chỉ cơ quan tổ chức; các phiếu đã khóa trở lại trạng thái đã nộp để sửa; không mở lại được khi đã gửi đề nghị khen thưởng dựa trên kết quả này.</small></p>
+    <form data-api="${base}/reopen" data-method="POST" data-success="Đã mở lại việc chấm điểm." data-confirm="Mở lại việc chấm điểm đã công bố?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
+      <label for="reopen-reason">Lý do mở lại (bắt buộc)</label><textarea id="reopen-reason" name="reason" required></textarea>
+      <div class="actions"><button type="submit" class="secondary">Mở lại</button></div></form></section>`
   : ''}`,
   );
 }
