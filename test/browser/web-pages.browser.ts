@@ -72,10 +72,13 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await admin.page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
     await admin.page.getByText(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./).waitFor();
     // The filter with only some fields filled: the empty ones are left out, the answer is the filtered trail.
-    await admin.page.getByLabel('Thao tác (ví dụ score_sheet.update)').fill('pledge.open');
-    await Promise.all([admin.page.waitForURL(/nhat-ky\?action=pledge\.open$/), admin.page.getByLabel('Thao tác (ví dụ score_sheet.update)').press('Enter')]);
+    await admin.page.getByLabel('Thao tác').selectOption({ label: 'Mở ký giao ước' });
+    await Promise.all([admin.page.waitForURL(/nhat-ky\?action=pledge\.open$/), admin.page.getByRole('button', { name: 'Lọc' }).click()]);
     assert.equal(await admin.page.getByRole('heading', { name: 'Yêu cầu không hợp lệ' }).count(), 0);
-    assert.match((await admin.page.locator('main').textContent()) ?? '', /pledge\.open/);
+    const entry = admin.page.locator('tbody tr').first();
+    assert.match((await entry.textContent()) ?? '', /Mở ký giao ước/, 'the action in words');
+    assert.match((await entry.textContent()) ?? '', /status\s*OPEN/, 'what changed, field by field');
+    await entry.getByRole('link', { name: 'Bản giao ước' }).waitFor();
     await rig.shot(admin.page, 'nhat-ky-1366');
     // The council pages of the organiser, at both widths.
     for (const width of [1366, 390]) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeLike, foldVietnamese, searchKey } from '../../src/common/text';
 import { formatDateVi, isIsoDate } from '../../src/common/time';
+import { changedFields } from '../../src/web/audit-labels';
 
 describe('foldVietnamese', () => {
   const cases: Array<[string, string]> = [
@@ -34,4 +35,15 @@ describe('dates', () => {
   for (const v of valid) it(`accepts ${v}`, () => assert.equal(isIsoDate(v), true));
   for (const v of invalid) it(`rejects ${JSON.stringify(v)}`, () => assert.equal(isIsoDate(v), false));
   it('formats dd/mm/yyyy', () => assert.equal(formatDateVi('2020-03-06'), '06/03/2020'));
+});
+
+
+describe('the audit trail in words: changed fields', () => {
+  it('lists only the fields whose value changed; absent and null are the same', () => {
+    assert.deepEqual(changedFields({ status: 'SUBMITTED' }, { status: 'IN_REVIEW', decisionNumber: null }), [{ field: 'status', before: 'SUBMITTED', after: 'IN_REVIEW' }]);
+    assert.deepEqual(changedFields(null, { status: 'OPEN' }), [{ field: 'status', before: '—', after: 'OPEN' }]);
+    assert.deepEqual(changedFields({ a: 1 }, { a: 1 }), []);
+    assert.deepEqual(changedFields(null, [1, 2]), [{ field: '', before: '—', after: '[1,2]' }]);
+    assert.deepEqual(changedFields({ on: true }, { on: false }), [{ field: 'on', before: 'có', after: 'không' }]);
+  });
 });

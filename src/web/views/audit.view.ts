@@ -4,11 +4,14 @@ import { dateTimeVi, dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, formMessage, layout } from './layout';
 
-const short = (value: unknown) => {
-  if (value === null || value === undefined) return '';
-  const text = JSON.stringify(value);
-  return text.length > 160 ? text.slice(0, 157) + '…' : text;
-};
+import { ACTION_LABELS, ENTITY_LABELS, changedFields, recordHref } from '../audit-labels';
+
+/** Before and after as the fields that changed (a small table), or the new record's fields. */
+function changes(before: unknown, after: unknown): Html {
+  const rows = changedFields(before, after);
+  if (!rows.length) return html`<span class="muted">không đổi</span>`;
+  return html`<table class="changes"><tbody>${rows.slice(0, 12).map((r) => html`<tr>${r.field ? html`<th scope="row">${r.field}</th>` : ''}<td>${before === null || before === undefined ? '' : html`<del>${r.before}</del> → `}<ins>${r.after}</ins></td></tr>`)}</tbody></table>${rows.length > 12 ? html`<small class="muted">và ${rows.length - 12} trường khác</small>` : ''}`;
+}
 
 export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): Html {
   const next = (page.offset ?? 0) + page.limit;
@@ -27,8 +30,8 @@ export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): 
 <form method="get" action="/nhat-ky" class="card">
   <div class="grid2">
     <div class="field"><label for="actor">Người thực hiện (tên đăng nhập)</label><input id="actor" name="actor" value="${q.actor ?? ''}"></div>
-    <div class="field"><label for="action">Thao tác (ví dụ score_sheet.update)</label><input id="action" name="action" value="${q.action ?? ''}"></div>
-    <div class="field"><label for="entityType">Loại đối tượng</label><input id="entityType" name="entityType" value="${q.entityType ?? ''}"></div>
+    <div class="field"><label for="action">Thao tác</label><select id="action" name="action"><option value="">Mọi thao tác</option>${Object.entries(ACTION_LABELS).map(([code, label]) => html`<option value="${code}" ${q.action === code ? 'selected' : ''}>${label}</option>`)}</select></div>
+    <div class="field"><label for="entityType">Loại đối tượng</label><select id="entityType" name="entityType"><option value="">Mọi loại</option>${Object.entries(ENTITY_LABELS).map(([code, label]) => html`<option value="${code}" ${q.entityType === code ? 'selected' : ''}>${label}</option>`)}</select></div>
     <div class="field"><label for="from">Từ ngày</label><input id="from" name="from" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" value="${dateVi(q.from)}"></div>
     <div class="field"><label for="to">Đến ngày</label><input id="to" name="to" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" value="${dateVi(q.to)}"></div>
   </div>
@@ -38,8 +41,12 @@ export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): 
 <div class="table-wrap"><table>
   <thead><tr><th scope="col" class="num">STT</th><th scope="col">Thời điểm</th><th scope="col">Người thực hiện</th><th scope="col">Thao tác</th><th scope="col">Đối tượng</th><th scope="col">Lý do</th><th scope="col">Thay đổi</th></tr></thead>
   <tbody>${page.items.map(
-    (a) => html`<tr><td class="num">${a.seq}</td><td>${dateTimeVi(a.occurredAt)}</td><td>${a.actorUsername ?? 'hệ thống'}</td><td><code>${a.action}</code></td><td>${a.entityType}<br><small class="muted">${a.entityId}</small></td><td>${a.reason ?? ''}</td>
-      <td><small>${a.before !== null ? html`<span class="muted">Trước:</span> ${short(a.before)}<br>` : ''}${a.after !== null ? html`<span class="muted">Sau:</span> ${short(a.after)}` : ''}</small></td></tr>`,
+    (a) => {
+      const href = recordHref(a.entityType, a.entityId, a.clusterId);
+      const entity = ENTITY_LABELS[a.entityType] ?? a.entityType;
+      return html`<tr><td class="num">${a.seq}</td><td>${dateTimeVi(a.occurredAt)}</td><td>${a.actorUsername ?? 'hệ thống'}</td><td>${ACTION_LABELS[a.action] ?? a.action}<br><small class="muted"><code>${a.action}</code></small></td><td>${href ? html`<a href="${href}">${entity}</a>` : entity}</td><td>${a.reason ?? ''}</td>
+      <td><small>${changes(a.before, a.after)}</small></td></tr>`;
+    },
   )}</tbody>
 </table></div>
 <div class="actions">${(page.offset ?? 0) > 0 ? html`<a href="${params(Math.max(0, (page.offset ?? 0) - page.limit))}">← Trang trước</a>` : ''}${next < page.total ? html`<a href="${params(next)}">Trang sau →</a>` : ''}</div>`,
