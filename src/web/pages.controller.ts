@@ -41,7 +41,9 @@ import { auditPage, documentInfoPage, verifyPage } from './views/audit.view';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import type { DocumentInfoView } from '../issued-documents/documents.dto';
 import { dossierPage, meetingPage, queuePage } from './views/awards.view';
-import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
+import { YearBoard, clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
+import type { YearView } from '../clusters/clusters.dto';
+import { dateVi } from './format';
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
@@ -113,7 +115,9 @@ export class PagesController {
     const cluster = await this.clusters.get(p, id);
     const years = await this.years.list(p, id);
     const requested = Number(yearText);
-    const year = years.some((y) => y.year === requested) ? requested : (years.at(-1)?.year ?? new Date().getFullYear());
+    // The cluster opens on the year under way (this year, or the latest before it), else its latest.
+    const current = Number(todayInVietnam().slice(0, 4));
+    const year = years.some((y) => y.year === requested) ? requested : (years.filter((y) => y.year <= current).at(-1)?.year ?? years.at(-1)?.year ?? current);
     const [members, terms] = await Promise.all([this.members.list(p, id, year), this.leadership.list(p, id)]);
     let preview = null;
     let previewError: string | null = null;
@@ -144,7 +148,60 @@ export class PagesController {
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
-    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, await this.canManageYear(p, id, year)));
+    const canManage = await this.canManageYear(p, id, year);
+    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, await this.board(p, id, y, canManage)));
+  }
+
+  /** Where the cluster-year stands and the next action for the person looking (the year page's board). */
+  private async board(p: Principal, id: string, y: YearView, canManage: boolean): Promise<YearBoard> {
+    const year = y.year;
+    const today = todayInVietnam();
+    const members = (await this.members.list(p, id, year)).filter((m) => !m.leftOn).map((m) => m.unit);
+    const [pledge, sheets, config, meeting, proposals, assignments] = await Promise.all([
+      orNull(this.pledges.get(p, id, year)),
+      this.sheets.list(p, id, year, {}),
+      this.scoring.getConfig(p, id, year),
+      orNull(this.meetings.get(p, id, year)),
+      this.proposals.list(p, { clusterId: id, year }),
+      orNull(this.scoring.assignments(p, id, year)),
+    ]);
+    const published = !!config.publishedAt;
+    const ranking = published ? ((await orNull(this.scoring.ranking(p, id, year)))?.rows ?? []) : [];
+    const label = (kind: string, target: string) => sheets.find((s) => s.kind === kind && s.target.id === target)?.statusLabel ?? null;
+    const unsigned = pledge ? pledge.signatories.filter((s) => !s.signed).map((s) => s.unit.shortName) : [];
+    const window = scoringWindow(year, y, today);
+    const mineUnsigned = pledge?.status === 'OPEN' && pledge.signatories.some((s) => !s.signed && p.unitIds.includes(s.unit.id));
+    const mySelf = sheets.find((s) => s.kind === 'SELF' && p.unitIds.includes(s.target.id));
+    let next = 'Không có việc cần làm ngay.';
+    if (p.role === Role.UnitOfficer) {
+      if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
+      else if (window.open && !published && (!mySelf || mySelf.status === 'DRAFT' || mySelf.status === 'RETURNED')) next = `Tự chấm và nộp phiếu${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}, rồi chấm chéo các đơn vị được phân công.`;
+    } else if (canManage || p.role === Role.MinistryReviewer || p.role === Role.Admin) {
+      const returned = proposals.filter((x) => x.status === 'RETURNED');
+      if (!pledge) next = `Soạn bản giao ước thi đua năm ${year}.`;
+      else if (pledge.status === 'DRAFT') next = 'Mở bản giao ước cho các đơn vị ký.';
+      else if (pledge.status === 'OPEN') next = `Theo dõi ký giao ước: còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')}).`;
+      else if (!published && (!y.scoringClosesOn || today > y.scoringClosesOn)) next = 'Rà soát phiếu chấm, chốt và công bố kết quả.';
+      else if (!published) next = `Các đơn vị đang chấm điểm${y.scoringClosesOn ? ` đến ${dateVi(y.scoringClosesOn)}` : ''}; theo dõi phiếu chưa nộp.`;
+      else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
+      else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
+      else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
+    }
+    return {
+      today,
+      members,
+      pledge: pledge ? { statusLabel: pledge.statusLabel, signedCount: pledge.signedCount, memberCount: pledge.memberCount, unsigned } : null,
+      sheets: members.map((u) => {
+        const peerTotal = (assignments ?? []).filter((a) => a.targets.some((t) => t.id === u.id)).length;
+        const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.target.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
+        return { unit: u.shortName, self: label('SELF', u.id), cluster: label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
+      }),
+      published,
+      ranking: ranking.map((r) => ({ rank: r.rank, unit: r.unit.shortName, total: r.final?.total ?? null })),
+      meeting: meeting ? { heldOn: meeting.heldOn, place: meeting.place } : null,
+      proposals: proposals.map((x) => ({ award: x.awardLabel, unit: x.unit.shortName, status: x.statusLabel })),
+      next,
+    };
   }
 
   @Get('cum/:id/nam/:year/giao-uoc')

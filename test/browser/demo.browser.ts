@@ -42,9 +42,25 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
     await secretary.page.getByRole('link', { name: /^Bổ sung hồ sơ bị trả lại: Bằng khen/ }).waitFor();
     await secretary.page.getByText(/Ngày họp bình xét năm \d{4} \(Cụm thi đua số 6\)/).waitFor();
     await rig.shot(secretary.page, 'demo-tong-quan-thu-ky');
+    // The year's board: where the year stands and the next action, for the secretariat and for a member.
+    await Promise.all([secretary.page.waitForURL(/giao-uoc$/), secretary.page.getByRole('link', { name: `Theo dõi ký giao ước năm ${year}` }).click()]);
+    await secretary.page.goto(secretary.page.url().replace(/\/giao-uoc$/, ''));
+    await secretary.page.getByText('Việc tiếp theo: Theo dõi ký giao ước: còn 1 đơn vị chưa ký (Sở KH&CN Khánh Hòa).').waitFor();
+    const board = secretary.page.locator('section', { has: secretary.page.getByRole('heading', { name: `Tình hình năm ${year}` }) });
+    await board.locator('tr', { hasText: 'Sở KH&CN Gia Lai' }).getByText('Đã nộp').waitFor();
+    await board.locator('tr', { hasText: 'Sở KH&CN Lâm Đồng' }).getByText('Nháp').waitFor();
+    assert.match((await board.textContent()) ?? '', /Ngày kết thúc chấm điểm: \d{2}\/\d{2}\/\d{4} \(còn \d+ ngày\)/);
+    for (const width of [1366, 390]) {
+      await secretary.page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      const overflow = await secretary.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `the year's board at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(secretary.page, `demo-tinh-hinh-nam-${width}`);
+    }
     await secretary.context.close();
     const member = await rig.signedIn('skhcn.khanhhoa');
-    await member.page.getByRole('link', { name: `Ký giao ước thi đua năm ${year}` }).waitFor();
+    const sign = member.page.getByRole('link', { name: `Ký giao ước thi đua năm ${year}` });
+    await sign.waitFor();
+    assert.match((await member.page.locator('li', { has: sign }).textContent()) ?? '', /hạn ký \d{2}\/\d{2}\/\d{4} \(đã quá hạn\)/, 'the deadline, here already past');
     await member.context.close();
     const reviewer = await rig.signedIn('reviewer');
     await reviewer.page.getByRole('link', { name: /^Thẩm định: Cờ thi đua/ }).first().waitFor();

@@ -126,13 +126,53 @@ ${regulationSection(d)}`,
   );
 }
 
+/** Where a cluster-year stands, on one page (the year's board). */
+export interface YearBoard {
+  today: string;
+  members: Array<{ id: string; name: string; shortName: string }>;
+  pledge: { statusLabel: string; signedCount: number; memberCount: number; unsigned: string[] } | null;
+  /** Per member: the status of its self, cluster and peer sheets (peer: submitted of all). */
+  sheets: Array<{ unit: string; self: string | null; cluster: string | null; peers: { submitted: number; total: number } }>;
+  published: boolean;
+  ranking: Array<{ rank: number | null; unit: string; total: number | null }>;
+  meeting: { heldOn: string; place: string } | null;
+  proposals: Array<{ award: string; unit: string; status: string }>;
+  next: string;
+}
+
+const daysLeft = (date: string, today: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+
+function boardSection(y: YearView, b: YearBoard): Html {
+  const upcoming = PHASE_KEYS.filter((k) => y[k] && y[k]! >= b.today).map((k) => [PHASE_LABELS[k], y[k]!] as const);
+  return html`<section class="card" aria-labelledby="h-board"><h2 id="h-board">Tình hình năm ${y.year}</h2>
+  <p class="flash ${b.next.startsWith('Không') ? 'ok' : 'warn'}" role="status"><strong>Việc tiếp theo:</strong> ${b.next}</p>
+  ${upcoming.length ? html`<p>${upcoming.map(([label, date], i) => html`${i ? ' · ' : ''}${label}: <strong>${dateVi(date)}</strong> (còn ${daysLeft(date, b.today)} ngày)`)}</p>` : ''}
+  <div class="grid2">
+    <div><h3>Giao ước</h3>${b.pledge
+      ? html`<p>${b.pledge.statusLabel}: đã ký ${b.pledge.signedCount}/${b.pledge.memberCount}.</p>${b.pledge.unsigned.length ? html`<p class="muted">Chưa ký: ${b.pledge.unsigned.join(', ')}.</p>` : ''}`
+      : html`<p class="muted">Chưa có bản giao ước.</p>`}</div>
+    <div><h3>Hội nghị bình xét và đề nghị</h3>${b.meeting ? html`<p>Họp ngày ${dateVi(b.meeting.heldOn)} tại ${b.meeting.place}.</p>` : html`<p class="muted">Chưa ghi nhận hội nghị.</p>`}
+      ${b.proposals.length ? html`<ul class="plain">${b.proposals.map((x) => html`<li>${x.award} — ${x.unit}: <strong>${x.status}</strong></li>`)}</ul>` : ''}</div>
+  </div>
+  <h3>Phiếu chấm</h3>
+  <div class="table-wrap"><table>
+    <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tự chấm</th><th scope="col">Chấm chéo đã nộp</th><th scope="col">Điểm cụm</th>${b.published ? html`<th scope="col" class="num">Hạng</th><th scope="col" class="num">Điểm</th>` : ''}</tr></thead>
+    <tbody>${b.sheets.map((s) => {
+      const r = b.ranking.find((x) => x.unit === s.unit);
+      return html`<tr><th scope="row">${s.unit}</th><td>${s.self ?? html`<span class="muted">chưa lập</span>`}</td><td>${s.peers.total ? `${s.peers.submitted}/${s.peers.total}` : html`<span class="muted">—</span>`}</td><td>${s.cluster ?? html`<span class="muted">chưa lập</span>`}</td>${b.published ? html`<td class="num">${r?.rank ?? '—'}</td><td class="num">${r?.total != null ? String(r.total).replace('.', ',') : '—'}</td>` : ''}</tr>`;
+    })}</tbody>
+  </table></div>
+  <p class="muted"><small>${b.published ? 'Kết quả chấm điểm đã công bố.' : 'Kết quả chấm điểm chưa công bố.'}</small></p>
+</section>`;
+}
+
 export interface YearTask {
   label: string;
   href: string;
   note?: string;
 }
 
-export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[], canManage = false): Html {
+export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[], canManage = false, board: YearBoard | null = null): Html {
   const phases = PHASE_KEYS.map((key) => [PHASE_LABELS[key], y[key]] as const);
   return layout(
     { ...frame, title: `${cluster.name} – năm ${y.year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${y.year}`]] },
@@ -147,6 +187,7 @@ export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, ta
 </section>
 </div>
 ${y.replayNote ? html`<p class="flash warn" role="note">${y.replayNote}</p>` : ''}
+${board ? boardSection(y, board) : ''}
 ${canManage
   ? html`<section class="card" aria-labelledby="h-edit"><h2 id="h-edit">Thay đổi các mốc thời gian</h2>
   <p class="muted"><small>Thư ký cụm của năm hoặc cơ quan tổ chức thay đổi; mỗi thay đổi ghi lý do vào nhật ký. Để trống một ô để bỏ mốc đó.</small></p>
