@@ -105,14 +105,14 @@ export class DashboardService {
           if (date && date >= today) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
         }
         if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today))) {
-          tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name });
+          tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name, due: y.scoringClosesOn });
         }
         const pledge = await orNull(this.pledges.get(p, cluster.id, y.year));
         if (pledge?.status === 'OPEN') {
           const mine = pledge.signatories.find((s) => p.unitIds.includes(s.unit.id));
           const by = y.pledgeSigningOn ? `, hạn ký ${dateVi(y.pledgeSigningOn)}${y.pledgeSigningOn < today ? ' (đã quá hạn)' : ''}` : '';
-          if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: `${cluster.name}${by}` });
-          if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}${by}` });
+          if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: `${cluster.name}${by}`, due: y.pledgeSigningOn });
+          if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}${by}`, due: y.pledgeSigningOn });
         }
         const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role === Role.UnitOfficer ? p.unitIds.includes(s.scorer?.id ?? '') : managed.has(`${cluster.id}:${y.year}`)));
         for (const s of open) {
@@ -121,6 +121,7 @@ export class DashboardService {
             label: `${s.status === 'RETURNED' ? (own ? 'Sửa phiếu bị trả lại' : 'Theo dõi phiếu bị trả lại') : own ? 'Hoàn thành phiếu chấm' : 'Theo dõi phiếu chưa nộp'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
             href: `${href}/cham-diem?loai=${s.kind}`,
             note: `${s.returnReason ?? cluster.name}${y.scoringClosesOn ? `, hạn ${dateVi(y.scoringClosesOn)}` : ''}`,
+            due: y.scoringClosesOn,
           });
         }
       }
@@ -131,9 +132,18 @@ export class DashboardService {
       for (const pr of open.filter((x) => mine.has(`${x.clusterId}:${x.year}`))) {
         const deadline = (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline;
         const by = deadline ? ` (hạn gửi hồ sơ ${dateVi(deadline)}${deadline < today ? ', đã quá hạn' : ''})` : '';
-        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? `năm ${pr.year}`}${by}` });
+        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? `năm ${pr.year}`}${by}`, due: deadline ?? null });
       }
     }
+    if (p.role === Role.UnitOfficer) {
+      // A member whose proposal came back is told what to supply (the secretariat sends it again).
+      for (const pr of (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' && p.unitIds.includes(x.unit.id))) {
+        const deadline = (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline ?? null;
+        tasks.push({ label: `Hồ sơ đề nghị ${pr.awardLabel} của đơn vị bị trả lại: gửi bổ sung cho thư ký cụm`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? ''}${deadline ? ` (hạn gửi hồ sơ ${dateVi(deadline)})` : ''}`, due: deadline });
+      }
+    }
+    // The soonest deadline first; tasks without one after.
+    tasks.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
     deadlines.sort((a, b) => a.date.localeCompare(b.date));
     return { tasks, deadlines: deadlines.slice(0, 10), clusters, ended: null };
   }

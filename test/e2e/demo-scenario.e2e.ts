@@ -67,6 +67,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.ok(html.includes(`Bổ sung hồ sơ bị trả lại`), 'the secretariat sees it on its first page');
     assert.match(html, /hạn gửi hồ sơ \d{2}\/\d{2}\/\d{4}/, 'with its deadline');
     assert.ok((await page('reviewer')).includes('Thẩm định:'), 'the reviewer sees what waits for review');
+    assert.match(await page('skhcn.lamdong'), /Hồ sơ đề nghị [^<]+ của đơn vị bị trả lại: gửi bổ sung cho thư ký cụm/, 'and so does the member whose proposal came back');
     const pledge = (await t.http.get(`/api/clusters/${c6}/years/${year - 1}/pledge`).set(auth(secretary)).expect(200)).body;
     assert.deepEqual([pledge.status, pledge.signedCount], ['COMPLETE', 5], 'last year’s pledge, signed by the five');
     const ranking = (await t.http.get(`/api/clusters/${c6}/years/${year - 1}/scoring/ranking`).set(auth(await t.token('skhcn.gialai'))).expect(200)).body;

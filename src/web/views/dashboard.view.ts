@@ -8,6 +8,8 @@ export interface DashboardTask {
   label: string;
   href: string;
   note?: string;
+  /** The deadline (YYYY-MM-DD): the list shows the soonest first. */
+  due?: string | null;
 }
 
 export interface Deadline {
