@@ -26,7 +26,8 @@ export interface BrowserRig {
   base: string;
   browser: Browser;
   /** A fresh browser context (its own cookies), signed in as a demo user. */
-  signedIn(username: string, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  /** `audit: true` lets axe-core be injected into the pages (the site's CSP allows no inline script). */
+  signedIn(username: string, viewport?: { width: number; height: number }, options?: { audit?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,8 +44,8 @@ export async function startRig(env: Record<string, string> = {}): Promise<Browse
     t,
     base,
     browser,
-    async signedIn(username, viewport = { width: 1366, height: 768 }) {
-      const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    async signedIn(username, viewport = { width: 1366, height: 768 }, options = {}) {
+      const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, bypassCSP: !!options.audit });
       // An account with MFA signs in with a code once, asking to remember the browser; later contexts carry that cookie.
       const fromApi = t.rememberedDevice(username);
       const known = remembered.get(username) ?? (fromApi ? { name: 'thidua_mfa', value: encodeURIComponent(fromApi), url: base } : undefined);
@@ -112,4 +113,17 @@ export async function startCum6Scene(): Promise<Cum6Scene> {
   const pledge = await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }).expect(201);
   await rig.t.http.post(`/api/clusters/${cum6}/years/2020/pledge/open`).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version }).expect(200);
   return { rig, ids, secretary, cum6 };
+}
+
+/**
+ * The serious and critical accessibility violations axe-core (a well-kept library of the rules of WCAG) finds on the
+ * page, one line each: rule, count, first element, help. The page's context must be opened with `audit: true`.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+  });
 }
