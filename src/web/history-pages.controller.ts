@@ -3,7 +3,8 @@ import { ALL_ROLES } from '../common/auth/roles';
 import { UuidParamPipe } from '../common/validation/params';
 import { ClusterHistoryQueryDto } from '../reports/history.dto';
 import { HistoryService } from '../reports/history.service';
-import { clusterHistoryPage, unitHistoryPage } from './views/history.view';
+import { clusterHistoryPage, unitHistoryPage, unitListPage } from './views/history.view';
+import { UnitQueryDto } from '../units/units.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { csrfTokenFor } from '../auth/cookies';
@@ -77,7 +78,16 @@ export class HistoryPagesController {
   @Get('don-vi/:id')
   @Auth(...ALL_ROLES)
   async unitPage(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
-    sendPage(res, unitHistoryPage(this.frame(p), await this.history.unitHistory(p, id)));
+    const history = await this.history.unitHistory(p, id);
+    // An administrator records a merger from here: the successors it may name are the active units of the same kind.
+    const successors = p.role === Role.Admin && !history.unit.successorId ? (await this.units.list(p, { kind: history.unit.kind, limit: 500 })).items.filter((u) => u.id !== id && !u.activeTo) : null;
+    sendPage(res, unitHistoryPage(this.frame(p), history, successors));
+  }
+
+  @Get('don-vi')
+  @Auth(...ALL_ROLES)
+  async unitList(@CurrentUser() p: Principal, @Query() q: UnitQueryDto, @Res() res: Response): Promise<void> {
+    sendPage(res, unitListPage(this.frame(p), await this.units.list(p, { ...q, limit: q.limit ?? 100 }), q));
   }
 
   @Get('cum/:id/lich-su')

@@ -13,6 +13,8 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
   let cum6: string;
   before(async () => {
     ({ rig, ids, secretary, cum6 } = await startCum6Scene());
+    // The administrator signs in over the API first: the browser then reuses its remembered device (one code a step).
+    await rig.t.token('admin');
   });
   after(() => rig?.close());
 
@@ -278,5 +280,37 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
       await rig.shot(officer.page, `don-vi-${width}`);
     }
     await officer.context.close();
+  });
+
+  it('an administrator finds a unit and records its merger from its page; its history then says what it is now', async () => {
+    const admin = await rig.t.token('admin');
+    const make = async (code: string, name: string) =>
+      (await rig.t.http.post('/api/units').auth(admin, { type: 'bearer' }).send({ code, kind: 'MEMBER', name, shortName: name.replace('Sở Khoa học và Công nghệ', 'Sở KH&CN'), activeFrom: '2025-07-01' }).expect(201)).body as { id: string };
+    const merged = await make('TN-SAPNHAP-A', 'Sở Khoa học và Công nghệ tỉnh Thử Nghiệm A');
+    await make('TN-SAPNHAP-B', 'Sở Khoa học và Công nghệ tỉnh Thử Nghiệm B');
+    const { context, page } = await rig.signedIn('admin');
+    await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+    await page.getByLabel('Tìm theo tên, mã hoặc tỉnh (không cần dấu)').fill('thu nghiem a');
+    await Promise.all([page.waitForURL(/don-vi\?q=thu\+nghiem\+a$/), page.getByRole('button', { name: 'Tìm' }).click()]);
+    await Promise.all([page.waitForURL(new RegExp(`/don-vi/${merged.id}$`)), page.getByRole('link', { name: 'Sở Khoa học và Công nghệ tỉnh Thử Nghiệm A' }).click()]);
+    await page.getByLabel('Sáp nhập vào đơn vị (đơn vị kế thừa)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Thử Nghiệm B' });
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Ghi nhận sáp nhập' }).click();
+    await page.locator('.field-error').first().waitFor();
+    assert.equal(await page.getByLabel('Ngày sáp nhập có hiệu lực').getAttribute('aria-invalid'), 'true', 'the missing date is shown at its field');
+    await page.getByLabel('Ngày sáp nhập có hiệu lực').fill('01/10/2025');
+    await page.getByLabel('Căn cứ pháp lý (số, ngày, tên văn bản, điều khoản)').fill('Quyết định số 99/QĐ-UBND ngày 25/9/2025 của Ủy ban nhân dân tỉnh (thử nghiệm)');
+    await page.getByLabel('Lý do ghi nhận').fill('Sáp nhập theo quyết định của tỉnh');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Ghi nhận sáp nhập' }).click();
+    await page.getByText('Đơn vị đã kết thúc hoạt động ngày 30/09/2025, nay là Sở Khoa học và Công nghệ tỉnh Thử Nghiệm B.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Ghi nhận sáp nhập' }).count(), 0, 'a unit merges once');
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `/don-vi/:id at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(page, `don-vi-sap-nhap-${width}`);
+    }
+    await context.close();
   });
 });

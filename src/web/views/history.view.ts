@@ -1,7 +1,8 @@
 import type { ClusterHistoryView, HistoryUnitRef, UnitHistoryView } from '../../reports/history.dto';
 import { dateVi, pointsVi } from '../format';
 import { Html, html } from '../html';
-import { PageFrame, layout } from './layout';
+import { PageFrame, formMessage, layout } from './layout';
+import type { UnitPage, UnitQueryDto, UnitView } from '../../units/units.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import { unitHref } from './division.view';
 
@@ -13,7 +14,26 @@ const unitName = (u: HistoryUnitRef, link = true): Html =>
     ? html` <small class="muted">(${u.nowName === u.name ? `đến ${u.activeTo ? dateVi(u.activeTo) : '…'}; nay là đơn vị cùng tên sau sắp xếp` : `nay là ${u.nowName}`})</small>`
     : ''}`;
 
-export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView): Html {
+export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto): Html {
+  return layout(
+    { ...frame, title: 'Đơn vị', crumbs: [['Tổng quan', '/'], ['Đơn vị']] },
+    html`<h1>Đơn vị</h1>
+<form method="get" action="/don-vi" class="card">
+  <div class="grid2">
+    <div class="field"><label for="q">Tìm theo tên, mã hoặc tỉnh (không cần dấu)</label><input id="q" name="q" value="${q.q ?? ''}" placeholder="ví dụ: dak lak"></div>
+    <div class="field"><label for="kind">Loại đơn vị</label><select id="kind" name="kind"><option value="">Mọi loại</option><option value="MEMBER" ${q.kind === 'MEMBER' ? 'selected' : ''}>Đơn vị thành viên</option><option value="ORGANIZER" ${q.kind === 'ORGANIZER' ? 'selected' : ''}>Cơ quan tổ chức cụm</option></select></div>
+  </div>
+  <div class="actions"><button type="submit" class="secondary">Tìm</button><a href="/don-vi">Bỏ lọc</a></div>
+</form>
+<p class="muted">${page.total} đơn vị${page.total > page.items.length ? `; hiển thị ${page.items.length} đơn vị đầu` : ''}.</p>
+<div class="table-wrap"><table>
+  <thead><tr><th scope="col">Đơn vị</th><th scope="col">Mã</th><th scope="col">Hoạt động</th></tr></thead>
+  <tbody>${page.items.map((u) => html`<tr><td><a href="${unitHref(u.id)}">${u.name}</a></td><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
+</table></div>`,
+  );
+}
+
+export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView, successors: UnitView[] | null = null): Html {
   const u = h.unit;
   return layout(
     { ...frame, title: u.name, crumbs: [['Tổng quan', '/'], ['Đơn vị'], [u.shortName]] },
@@ -33,6 +53,20 @@ ${h.successors.length
   ${h.successors.length ? html`<ol>${h.successors.map((x) => html`<li>${unitName(x)} ${x.activeTo ? html`<small class="muted">(đến ${dateVi(x.activeTo)})</small>` : ''}</li>`)}</ol>` : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
 </section>
 </div>
+${successors
+  ? html`<section class="card" aria-labelledby="h-merge"><h2 id="h-merge">Ghi nhận sáp nhập</h2>
+  <p class="muted"><small>Đơn vị kết thúc hoạt động vào ngày trước ngày sáp nhập; trong các năm đơn vị không hoạt động đến cuối năm, chỗ của đơn vị trong cụm chuyển cho đơn vị kế thừa; lịch sử của đơn vị giữ nguyên tên cũ.</small></p>
+  <form data-api="/api/units/${u.id}/merge" data-method="POST" data-success="Đã ghi nhận sáp nhập." data-confirm="Ghi nhận ${u.name} sáp nhập vào đơn vị đã chọn?" novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${u.version}">
+    <div class="field"><label for="gop-vao">Sáp nhập vào đơn vị (đơn vị kế thừa)</label><select id="gop-vao" name="successorId">${successors.map((s) => html`<option value="${s.id}">${s.name}</option>`)}</select></div>
+    <div class="field"><label for="gop-ngay">Ngày sáp nhập có hiệu lực</label><input id="gop-ngay" name="effectiveOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+    <div class="field"><label for="gop-can-cu">Căn cứ pháp lý (số, ngày, tên văn bản, điều khoản)</label><textarea id="gop-can-cu" name="basis" required></textarea></div>
+    <div class="field"><label for="gop-ghi-chu">Ghi chú, giả định</label><textarea id="gop-ghi-chu" name="note" data-type="nullable"></textarea></div>
+    <div class="field"><label for="gop-ly-do">Lý do ghi nhận</label><input id="gop-ly-do" name="reason" required></div>
+    <div class="actions"><button type="submit">Ghi nhận sáp nhập</button></div>
+  </form>
+</section>`
+  : ''}
 <section class="card" aria-labelledby="h-awards"><h2 id="h-awards">Lịch sử khen thưởng</h2>
   ${h.awards.length
     ? html`<div class="table-wrap"><table>

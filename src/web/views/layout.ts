@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { href: '/', label: 'Tổng quan' },
   { href: '/cum', label: 'Cụm thi đua' },
   { href: '/tham-dinh', label: 'Thẩm định đề nghị', roles: [Role.Admin, Role.MinistryReviewer] },
+  { href: '/don-vi', label: 'Đơn vị', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/phan-cum', label: 'Phân cụm', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/hoi-dong', label: 'Hội đồng TĐKT', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/nhat-ky', label: 'Nhật ký', roles: [Role.Admin, Role.MinistryReviewer] },
