@@ -129,6 +129,16 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
       'Đắk Lắk and Phú Yên both have 99 points: Đắk Lắk has more criteria at their maximum',
     );
     await page.getByText('Điểm cuối cùng 99').first().waitFor();
+    // The ranking drawn as bars (SVG), described for a screen reader with the same figures.
+    const chart = page.getByRole('img', { name: 'Biểu đồ điểm cuối cùng năm 2020, Cụm thi đua số 6' });
+    await chart.waitFor();
+    assert.match((await page.locator('figure.chart desc').textContent()) ?? '', /^Hạng 1: Sở TTTT Đắk Lắk 99 điểm/);
+    assert.equal(await page.locator('figure.chart rect').count(), 6);
+    // Printed, the page keeps the content and drops the navigation and the forms.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header.top nav').isVisible(), false);
+    assert.equal(await page.getByRole('heading', { name: 'Kết quả xếp hạng năm 2020' }).isVisible(), true);
+    await page.emulateMedia({ media: 'screen' });
     await rig.shot(page, 'xep-hang-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await rig.shot(page, 'xep-hang-390');

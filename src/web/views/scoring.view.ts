@@ -5,6 +5,7 @@ import type { UnitRefView } from '../../units/unit-ref';
 import { SCORER_KIND_LABELS } from '../../scoring/score-sheet.entity';
 import type { ScorerKind } from '../../scoring/ranking.rules';
 import { dateVi, pointsVi } from '../format';
+import { rankingChart } from './charts';
 import { Html, html, jsonBlock } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
@@ -129,6 +130,10 @@ export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number
   <a class="button secondary" data-download href="${base}/scoreboard.xlsx">Xuất bảng điểm (Excel)</a>
   <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
 </div>
+${rankingChart(
+  r.rows.map((x) => ({ label: x.unit.shortName, value: x.final?.total ?? null, bandCode: x.bandCode, band: x.band, rank: x.rank })),
+  `Biểu đồ điểm cuối cùng năm ${year}, ${cluster.name}`,
+)}
 <div class="table-wrap" style="margin-top:12px"><table>
   <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Tổng điểm</th><th scope="col" class="num">Tự chấm</th><th scope="col">Phân loại theo điểm của cụm</th><th scope="col">Căn cứ xếp hạng</th><th scope="col">Cảnh báo</th></tr></thead>
   <tbody>${r.rows.map(
