@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { totpCode } from '../../src/auth/mfa';
 import { BrowserRig, CHROMIUM_MISSING, Cum6Scene, startCum6Scene, unlabelledControls } from './support';
@@ -61,6 +62,13 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
         assert.ok(overflow <= 1, `${path} at ${width}px scrolls sideways by ${overflow}px`);
         await rig.shot(page, `${name}-${width}`);
       }
+    }
+    // The downloads of the cluster and pledge pages are there and give Excel files.
+    for (const [path, link] of [[`/cum/${cum6}`, 'Tải lịch sử Cụm trưởng, Cụm phó (Excel)'], [`/cum/${cum6}/nam/2020/giao-uoc`, 'Tải bộ tiêu chí (Excel)']] as const) {
+      await page.goto(`${rig.base}${path}`);
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: link }).click();
+      assert.equal(readFileSync(await (await download).path()).subarray(0, 2).toString(), 'PK', `${link}: an xlsx file`);
     }
     // Points use a decimal comma and dates read dd/mm/yyyy.
     await page.goto(`${rig.base}/cum/${cum6}/nam/2019/xep-hang`);

@@ -78,6 +78,19 @@ ${!meeting
       })}
       ${canManage ? html`<div class="actions"><button type="submit">Lưu phiếu bầu</button></div>` : ''}
     </form></section>
+  ${canManage
+    ? html`<section class="card" aria-labelledby="h-elect"><h2 id="h-elect">Bầu Cụm trưởng, Cụm phó năm ${year + 1}</h2>
+    <p class="muted"><small>Hội nghị bình xét năm ${year} bầu Cụm trưởng, Cụm phó năm sau; kết quả ghi vào lịch sử Cụm trưởng, Cụm phó của cụm (năm sau cần có thành viên).</small></p>
+    <form data-api="${base}/review-meeting/election" data-method="POST" data-success="Đã ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm ${year + 1}." novalidate>${formMessage}
+      <div class="grid2">
+        <div class="field"><label for="bau-truong">Cụm trưởng năm ${year + 1}</label><select id="bau-truong" name="chairUnitId">${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
+        <div class="field"><label for="bau-pho">Cụm phó năm ${year + 1}</label><select id="bau-pho" name="viceChairUnitId" data-type="nullable"><option value="">Chưa bầu</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
+        <div class="field"><label for="bau-dang-cai">Đơn vị đăng cai năm ${year + 1}</label><select id="bau-dang-cai" name="hostUnitId" data-type="nullable"><option value="">Chưa xác định</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
+        <div class="field"><label for="bau-ly-do">Ghi chú</label><input id="bau-ly-do" name="reason" data-type="optional"></div>
+      </div>
+      <div class="actions"><button type="submit">Ghi nhận kết quả bầu</button></div>
+    </form></section>`
+    : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
     ${canManage
       ? meeting.results.map((r) =>

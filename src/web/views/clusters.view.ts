@@ -97,6 +97,7 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
 </section>
 <section class="card" aria-labelledby="h-lead">
   <h2 id="h-lead">Cụm trưởng, cụm phó qua các năm</h2>
+  <p><a data-download href="/api/clusters/${c.id}/leadership/export">Tải lịch sử Cụm trưởng, Cụm phó (Excel)</a></p>
   <div class="table-wrap"><table>
     <thead><tr><th scope="col">Năm</th><th scope="col">Cụm trưởng</th><th scope="col">Cụm phó</th><th scope="col">Cách chọn</th></tr></thead>
     <tbody>${d.terms.map((t) => html`<tr><td>${t.year}</td><td>${t.chair.shortName}</td><td>${t.viceChair?.shortName ?? '—'}</td><td>${t.methodLabel}${t.decisionNumber ? html`<br><small class="muted">QĐ ${t.decisionNumber}${t.decisionDate ? ` ngày ${dateVi(t.decisionDate)}` : ''}</small>` : ''}</td></tr>`)}</tbody>

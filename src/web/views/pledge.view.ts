@@ -68,6 +68,6 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
   <tbody>${pledge.signatories.map((s) => html`<tr><td>${s.unit.name}</td><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
   </table></div>
 </section>`}
-<section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}</section>`,
+<section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}${criteria ? html`<p><a data-download href="/api/clusters/${cluster.id}/years/${year}/criteria/export">Tải bộ tiêu chí (Excel)</a></p>` : ''}</section>`,
   );
 }
