@@ -32,6 +32,6 @@ import { UsersService } from './users.service';
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   controllers: [AuthController, UsersController],
-  exports: [AuthService, Authenticator, MfaService, PasswordService, UsersRepository],
+  exports: [AuthService, Authenticator, MfaService, PasswordService, UsersRepository, UsersService],
 })
 export class AuthModule {}

@@ -4,6 +4,9 @@ import { UuidParamPipe } from '../common/validation/params';
 import { ClusterHistoryQueryDto } from '../reports/history.dto';
 import { HistoryService } from '../reports/history.service';
 import { clusterHistoryPage, unitHistoryPage, unitListPage } from './views/history.view';
+import { accountsPage } from './views/accounts.view';
+import { UsersService } from '../auth/users.service';
+import { UserQueryDto } from '../auth/users.dto';
 import { UnitQueryDto } from '../units/units.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -37,6 +40,7 @@ export class HistoryPagesController {
     private readonly units: UnitsService,
     private readonly unitRecords: UnitsRepository,
     private readonly history: HistoryService,
+    private readonly users: UsersService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -82,6 +86,13 @@ export class HistoryPagesController {
     // An administrator records a merger from here: the successors it may name are the active units of the same kind.
     const successors = p.role === Role.Admin && !history.unit.successorId ? (await this.units.list(p, { kind: history.unit.kind, limit: 500 })).items.filter((u) => u.id !== id && !u.activeTo) : null;
     sendPage(res, unitHistoryPage(this.frame(p), history, successors));
+  }
+
+  @Get('tai-khoan')
+  @Auth(Role.Admin)
+  async accounts(@CurrentUser() p: Principal, @Query() q: UserQueryDto, @Res() res: Response): Promise<void> {
+    const [users, units, clusters] = await Promise.all([this.users.list({ ...q, limit: q.limit ?? 200 }), this.units.list(p, { limit: 500 }), this.clusters.list(p, {})]);
+    sendPage(res, accountsPage(this.frame(p), users, q, units.items, clusters));
   }
 
   @Get('don-vi')

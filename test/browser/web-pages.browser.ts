@@ -321,4 +321,32 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     }
     await context.close();
   });
+
+  it('an administrator creates an account from the page, then locks it with a reason', async () => {
+    const { context, page } = await rig.signedIn('admin');
+    await page.goto(`${rig.base}/tai-khoan`);
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('skhcn.gialai.2');
+    await page.getByLabel('Họ tên', { exact: true }).fill('Nguyễn Thị Hoa');
+    await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
+    await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
+    await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').fill('ngan');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.locator('.field-error').first().waitFor();
+    assert.equal(await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').getAttribute('aria-invalid'), 'true', 'the weak password is refused at its field');
+    await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').fill('Gia-Lai-Hoa-2026');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText('Đã tạo tài khoản.').waitFor();
+    await rig.t.http.post('/api/auth/login').send({ username: 'skhcn.gialai.2', password: 'Gia-Lai-Hoa-2026' }).expect(200);
+    const row = page.locator('tr', { hasText: 'skhcn.gialai.2' });
+    await row.getByLabel('Lý do khóa skhcn.gialai.2').fill('Chuyển công tác');
+    await row.getByRole('button', { name: 'Khóa' }).click();
+    await page.getByText('Đã khóa tài khoản skhcn.gialai.2.').waitFor();
+    await page.locator('tr', { hasText: 'skhcn.gialai.2' }).getByText('Đã khóa').waitFor();
+    await rig.t.http.post('/api/auth/login').send({ username: 'skhcn.gialai.2', password: 'Gia-Lai-Hoa-2026' }).expect(401);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      await rig.shot(page, `tai-khoan-${width}`);
+    }
+    await context.close();
+  });
 });

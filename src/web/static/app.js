@@ -67,6 +67,7 @@
       let value;
       if (el.type === 'checkbox') value = el.checked;
       else if (type === 'int') value = el.value.trim() === '' ? undefined : Number(el.value);
+      else if (type === 'bool') value = el.value === 'true';
       else if (type === 'decimal') {
         const n = parseDecimal(el.value);
         value = n === null ? undefined : n;
