@@ -124,7 +124,11 @@
       }
     }
     const box = scope.querySelector('[data-role="form-message"]') || document.querySelector('[data-role="flash"]');
-    const message = data.message || (status ? `Lỗi ${status}.` : 'Đã có lỗi.');
+    // When every problem stands at its field, the box says so in words rather than repeating a generic sentence.
+    const placed = details.length - unplaced.length;
+    const message = data.code === 'VALIDATION_FAILED' && placed > 0 && unplaced.length === 0
+      ? (placed === 1 ? 'Có 1 ô cần sửa: xem thông báo ngay dưới ô đó.' : `Có ${placed} ô cần sửa: xem thông báo ngay dưới từng ô.`)
+      : data.message || (status ? `Lỗi ${status}.` : 'Đã có lỗi.');
     if (box) {
       box.hidden = false;
       box.className = box.dataset.role === 'flash' ? 'flash error' : 'form-message error';
