@@ -70,6 +70,12 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
       await page.getByRole('link', { name: link }).click();
       assert.equal(readFileSync(await (await download).path()).subarray(0, 2).toString(), 'PK', `${link}: an xlsx file`);
     }
+    // On a phone the header stays compact: the menu scrolls in its own row, the page does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${rig.base}/`);
+    const header = await page.locator('header.top').boundingBox();
+    assert.ok(header && header.height <= 140, `the header takes ${header?.height}px at 390 px`);
+    await page.setViewportSize({ width: 1366, height: 768 });
     // Points use a decimal comma and dates read dd/mm/yyyy.
     await page.goto(`${rig.base}/cum/${cum6}/nam/2019/xep-hang`);
     assert.match((await page.locator('tbody').textContent()) ?? '', /98,67/);

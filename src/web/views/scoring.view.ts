@@ -87,6 +87,9 @@ ${columns.length === 0 || rows.length === 0
       </tr>`,
     )}</tbody>
   </table></div>
+  <details class="criteria-text"><summary>Nội dung các tiêu chí (${columns.length})</summary>
+    <dl>${columns.map((c) => html`<dt>${c.code} <small class="muted">(${rangeText(c)})</small></dt><dd>${c.text}</dd>`)}</dl>
+  </details>
   ${editable
     ? html`<div class="field"><label for="reason">Lý do sửa (bắt buộc khi sửa phiếu đã nộp)</label><textarea id="reason" name="reason" rows="2"></textarea></div>
   <div class="actions">
