@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { UuidParamPipe } from '../common/validation/params';
 import { DivisionService } from './division.service';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorBody } from '../common/errors/error-body';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
@@ -20,6 +21,7 @@ export class ClusterDecisionsController {
   @Get('division')
   @ApiOkResponse({ type: DivisionReportView })
   @ApiOperation({ summary: 'Kết quả phân cụm của một năm: các cụm, đơn vị chưa được phân cụm, thành viên đã kết thúc hoạt động' })
+  @ApiResponse({ status: 404, description: 'Không tìm thấy cơ quan tổ chức (hoặc ngoài phạm vi).', type: ErrorBody })
   report(@CurrentUser() p: Principal, @Query() q: DivisionQueryDto): Promise<DivisionReportView> {
     return this.division.report(p, q.organizerId, q.year);
   }
@@ -27,6 +29,9 @@ export class ClusterDecisionsController {
   @Post(':decisionId/division')
   @ApiCreatedResponse({ type: DivisionReportView })
   @ApiOperation({ summary: 'Phân cụm một năm theo quyết định (tất cả hoặc không)' })
+  @ApiResponse({ status: 404, description: 'Không tìm thấy quyết định hoặc cơ quan tổ chức.', type: ErrorBody })
+  @ApiResponse({ status: 409, description: 'Đơn vị đã thuộc một cụm trong năm, hoặc được phân vào hai cụm.', type: ErrorBody })
+  @ApiResponse({ status: 422, description: 'Cơ quan đã kết thúc hoạt động, đơn vị không hoạt động, cụm không thuộc cơ quan.', type: ErrorBody })
   divide(@CurrentUser() p: Principal, @Param('decisionId', UuidParamPipe) id: string, @Body() dto: DivisionDto): Promise<DivisionReportView> {
     return this.division.divide(p, id, dto);
   }

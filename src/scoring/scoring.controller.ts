@@ -8,7 +8,8 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { MAX_UPLOAD_BYTES, ScoreExcelService, UploadResult } from './score-excel.service';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorBody } from '../common/errors/error-body';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -180,6 +181,8 @@ export class ScoringController {
   @Auth(...MANAGERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Chốt điểm: khóa các phiếu đã gửi và công bố kết quả' })
+  @ApiResponse({ status: 409, description: 'Đã công bố, hoặc phiên bản đã đọc không còn mới.', type: ErrorBody })
+  @ApiResponse({ status: 422, description: 'Còn thiếu phiếu: danh sách trong chi tiết lỗi; gửi acceptMissing để vẫn công bố.', type: ErrorBody })
   @ApiOkResponse({ type: FinalizeView })
   finalize(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: FinalizeDto): Promise<{ locked: number; publishedAt: string }> {
     return this.sheets.finalize(p, id, year, dto.version, dto.reason, dto.acceptMissing ?? false);
@@ -189,6 +192,8 @@ export class ScoringController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   @HttpCode(200)
   @ApiOperation({ summary: 'Mở lại việc chấm điểm đã công bố (cơ quan tổ chức, có lý do; không được khi đã gửi đề nghị khen thưởng)' })
+  @ApiResponse({ status: 409, description: 'Chưa công bố, hoặc phiên bản đã đọc không còn mới.', type: ErrorBody })
+  @ApiResponse({ status: 422, description: 'Đã gửi đề nghị khen thưởng dựa trên kết quả này.', type: ErrorBody })
   @ApiOkResponse({ description: 'Số phiếu được mở khóa.', schema: { type: 'object', properties: { reopened: { type: 'integer' } } } })
   reopen(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: ReopenDto): Promise<{ reopened: number }> {
     return this.sheets.reopen(p, id, year, dto.version, dto.reason);
