@@ -6,7 +6,7 @@ import { APP_CONFIG, SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { EntityManager } from 'typeorm';
 import { currentActor, currentRequestId } from '../common/request-context';
-import { nowIso } from '../common/time';
+import { nowIso, addDays } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
@@ -227,8 +227,4 @@ function entryView(a: AuditEntry): AuditEntryView {
   };
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (date: string): string => addDays(date, 1);

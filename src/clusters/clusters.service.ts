@@ -157,8 +157,8 @@ export class ClustersService {
   /** An organiser acts only while it exists: after it ended, its successor does. */
   private async requireActive(m: EntityManager, organizer: Unit, on: string, field: string): Promise<void> {
     if (organizer.activeTo && on > organizer.activeTo) {
-      const now = (await this.units.successorChain(m, organizer.id)).at(-1)!;
-      throw AppException.field(ErrorCode.UnitInactive, field, `${organizer.shortName} đã kết thúc hoạt động ngày ${formatDateVi(organizer.activeTo)}${now.id !== organizer.id ? `, nay là ${now.name}: việc này do cơ quan kế thừa thực hiện` : ''}.`);
+      const now = await this.units.successorNow(m, organizer.id);
+      throw AppException.field(ErrorCode.UnitInactive, field, `${organizer.shortName} đã kết thúc hoạt động ngày ${formatDateVi(organizer.activeTo)}${now ? `, nay là ${now.name}: việc này do cơ quan kế thừa thực hiện` : ''}.`);
     }
     if (organizer.activeFrom && on < organizer.activeFrom) {
       throw AppException.field(ErrorCode.UnitInactive, field, `${organizer.shortName} bắt đầu hoạt động ngày ${formatDateVi(organizer.activeFrom)}.`);

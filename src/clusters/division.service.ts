@@ -107,8 +107,7 @@ export class DivisionService {
   }
 
   private async successorName(m: EntityManager, organizer: Unit): Promise<string | null> {
-    const chain = await this.units.successorChain(m, organizer.id);
-    return chain.length > 1 ? chain[chain.length - 1].name : null;
+    return (await this.units.successorNow(m, organizer.id))?.name ?? null;
   }
 
   private async build(m: EntityManager, organizer: Unit, year: number): Promise<DivisionReportView> {

@@ -4,7 +4,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
-import { formatDateVi, nowIso } from '../common/time';
+import { addDays, formatDateVi, nowIso } from '../common/time';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
@@ -40,7 +40,7 @@ export class MergersService {
       if (successor.id === unit.id) throw problem('successorId', 'Một đơn vị không thể là đơn vị kế thừa của chính nó.');
       if ((await this.units.successorChain(m, successor.id)).some((u) => u.id === unit.id)) throw problem('successorId', 'Chuỗi kế thừa tạo thành vòng lặp.');
       if (unit.successorId) throw problem('successorId', `${unit.shortName} đã được sáp nhập trước đó.`);
-      const endsOn = dayBefore(dto.effectiveOn);
+      const endsOn = addDays(dto.effectiveOn, -1);
       if (unit.activeFrom && endsOn < unit.activeFrom) throw problem('effectiveOn', 'Ngày sáp nhập phải sau ngày đơn vị bắt đầu hoạt động.');
       if (successor.activeTo && successor.activeTo < dto.effectiveOn) throw problem('successorId', `${successor.shortName} không còn hoạt động vào ngày sáp nhập.`);
       if (successor.activeFrom && successor.activeFrom > dto.effectiveOn) throw problem('successorId', `${successor.shortName} chưa hoạt động vào ngày sáp nhập.`);
@@ -71,10 +71,4 @@ export class MergersService {
       return { unit: after, transferredYears: transferredYears.sort(), closedYears: closedYears.sort() };
     });
   }
-}
-
-function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

@@ -81,6 +81,12 @@ export class UnitsRepository {
     return chain;
   }
 
+  /** What a unit that ended is now: the last of its successors, or null while it is active (or has none). */
+  async successorNow(m: EntityManager, id: string): Promise<Unit | null> {
+    const chain = await this.successorChain(m, id);
+    return chain.length > 1 ? chain[chain.length - 1] : null;
+  }
+
   /** A unit's name, or null (no id, or not found). */
   async nameOf(m: EntityManager, id: string | null | undefined): Promise<string | null> {
     return id ? ((await this.find(m, id))?.name ?? null) : null;

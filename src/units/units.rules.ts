@@ -1,3 +1,4 @@
+import { formatDateVi } from '../common/time';
 import type { ErrorDetail } from '../common/errors/app.exception';
 
 export interface UnitLifespan {
@@ -24,10 +25,10 @@ export function isActiveAtYearEnd(unit: UnitLifespan, year: number): boolean {
  */
 export function organizerYearProblem(organizer: UnitLifespan & { shortName: string }, year: number, successorName: string | null): string | null {
   if (organizer.activeTo && organizer.activeTo < `${year}-12-31`) {
-    return `${organizer.shortName} kết thúc hoạt động ngày ${organizer.activeTo.split('-').reverse().join('/')}${successorName ? `: năm ${year} do ${successorName} tổ chức` : ''}.`;
+    return `${organizer.shortName} kết thúc hoạt động ngày ${formatDateVi(organizer.activeTo)}${successorName ? `: năm ${year} do ${successorName} tổ chức` : ''}.`;
   }
   if (organizer.activeFrom && organizer.activeFrom > `${year}-12-31`) {
-    return `${organizer.shortName} bắt đầu hoạt động ngày ${organizer.activeFrom.split('-').reverse().join('/')}, sau năm ${year}.`;
+    return `${organizer.shortName} bắt đầu hoạt động ngày ${formatDateVi(organizer.activeFrom)}, sau năm ${year}.`;
   }
   return null;
 }

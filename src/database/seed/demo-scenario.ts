@@ -9,7 +9,7 @@ import { AuditEntry } from '../../audit/audit-entry.entity';
 import { AuditService } from '../../audit/audit.service';
 import { UnitOfWork } from '../unit-of-work';
 import { Cluster } from '../../clusters/cluster.entity';
-import { todayInVietnam } from '../../common/time';
+import { addDays, todayInVietnam } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
 import { DEMO_MFA_SECRETS, DEMO_PASSWORD } from './demo-data';
 import { loadReferenceData } from './reference-data';
@@ -97,11 +97,6 @@ class Api {
   }
 }
 
-const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /** Points per criterion TC1…TC9 (the CUM6-2020 template): invented, decreasing from the first. */

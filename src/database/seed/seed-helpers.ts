@@ -1,3 +1,4 @@
+import { addDays } from '../../common/time';
 import type { Phases } from '../../clusters/phases.rules';
 
 /**
@@ -28,8 +29,4 @@ export function shortOrganizerName(name: string): string {
     .replace('Sở Thông tin và Truyền thông tỉnh', 'Sở TTTT');
 }
 
-export function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayBefore = (isoDate: string): string => addDays(isoDate, -1);
