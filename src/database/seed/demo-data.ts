@@ -67,3 +67,46 @@ export const DEMO_PHASES: Record<number, Partial<Phases>> = {
 
 /** The agreed rotation order of Cụm 6 (demo): the order of the reference, which gives Phú Yên as 2020 vice-chair. */
 export const DEMO_ROTATION_ORDER_CUM6 = ['Gia Lai', 'Phú Yên', 'Đắk Lắk', 'Lâm Đồng', 'Kon Tum', 'Đắk Nông'];
+
+// The living demo's invented figures (demo-scenario-story.ts tells them through the API).
+
+/** Points per criterion TC1…TC9 (the CUM6-2020 template): invented, decreasing from the first. */
+export const LAST_YEAR_POINTS: Record<string, number[]> = {
+  'SKHCN-DAKLAK': [15, 15, 10, 9.5, 14.5, 10, 10, 9.5, 5],
+  'SKHCN-GIALAI': [15, 14.5, 10, 9.5, 14.5, 9.5, 10, 9, 5],
+  'SKHCN-LAMDONG': [14.5, 14.5, 9.5, 9.5, 14, 9.5, 10, 9, 5],
+  'SKHCN-QUANGNGAI': [14, 14, 9.5, 9, 13.5, 9, 9.5, 8.5, 4.5],
+  'SKHCN-KHANHHOA': [13.5, 14, 9, 9, 13.5, 9, 9, 8.5, 4.5],
+};
+/** Today's members of Bộ KH&CN's Cụm 6 and their demo accounts. */
+export const CURRENT_MEMBERS: Array<[string, string]> = [['skhcn.gialai', 'Gia Lai'], ['skhcn.daklak', 'Đắk Lắk'], ['skhcn.lamdong', 'Lâm Đồng'], ['skhcn.quangngai', 'Quảng Ngãi'], ['skhcn.khanhhoa', 'Khánh Hòa']];
+
+/** Cụm 6 of Bộ TTTT, 2020–2024 (demo): the consolidated ranking of each year, best first, and the chair (rotation). */
+export const PAST_ORDER: Record<number, string[]> = {
+  2020: ['GIALAI', 'DAKLAK', 'PHUYEN', 'LAMDONG', 'KONTUM', 'DAKNONG'],
+  2021: ['PHUYEN', 'GIALAI', 'DAKLAK', 'KONTUM', 'LAMDONG', 'DAKNONG'],
+  2022: ['DAKLAK', 'LAMDONG', 'GIALAI', 'PHUYEN', 'DAKNONG', 'KONTUM'],
+  2023: ['LAMDONG', 'KONTUM', 'DAKLAK', 'GIALAI', 'PHUYEN', 'DAKNONG'],
+  2024: ['KONTUM', 'DAKNONG', 'LAMDONG', 'DAKLAK', 'GIALAI', 'PHUYEN'],
+};
+export const PAST_CHAIRS: Record<number, string> = { 2020: 'GIALAI', 2021: 'PHUYEN', 2022: 'DAKLAK', 2023: 'LAMDONG', 2024: 'KONTUM', 2025: 'DAKNONG' };
+export const PROVINCE_NAMES: Record<string, string> = { GIALAI: 'Gia Lai', PHUYEN: 'Phú Yên', DAKLAK: 'Đắk Lắk', LAMDONG: 'Lâm Đồng', KONTUM: 'Kon Tum', DAKNONG: 'Đắk Nông' };
+/** Who signs today for each Sở TTTT of Cụm 6: the Sở KH&CN that took it over. */
+export const SUCCESSOR_ACCOUNTS: Record<string, string> = { GIALAI: 'skhcn.gialai', PHUYEN: 'skhcn.daklak', DAKLAK: 'skhcn.daklak', LAMDONG: 'skhcn.lamdong', KONTUM: 'skhcn.quangngai', DAKNONG: 'skhcn.lamdong' };
+/** Points per criterion by rank (invented): 99.5, 98, 96.5, 95, 93.5, 92. */
+export const POINTS_BY_RANK: number[][] = [
+  [15, 15, 10, 10, 15, 10, 10, 9.5, 5],
+  [15, 14.5, 10, 9.5, 14.5, 10, 10, 9.5, 5],
+  [14.5, 14.5, 9.5, 9.5, 14.5, 9.5, 10, 9.5, 5],
+  [14.5, 14, 9.5, 9.5, 14, 9.5, 9.5, 9.5, 5],
+  [14, 14, 9.5, 9, 14, 9, 9.5, 9.5, 5],
+  [14, 13.5, 9, 9, 14, 9, 9, 9.5, 5],
+];
+
+/** The illustrative division of Bộ KH&CN (by the predecessors' clusters; no decision was found). */
+export const DIVISION: Array<{ number: number; name: string; provinces: string[] }> = [
+  { number: 1, name: 'Cụm thi đua số 1', provinces: ['HANOI', 'HOCHIMINH', 'HAIPHONG', 'DANANG', 'CANTHO'] },
+  { number: 6, name: 'Cụm thi đua số 6', provinces: ['GIALAI', 'DAKLAK', 'LAMDONG', 'QUANGNGAI', 'KHANHHOA'] },
+  { number: 7, name: 'Cụm thi đua số 7', provinces: ['DONGNAI', 'TAYNINH'] },
+  { number: 8, name: 'Cụm thi đua số 8', provinces: ['ANGIANG', 'VINHLONG', 'DONGTHAP', 'CAMAU'] },
+];

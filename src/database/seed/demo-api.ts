@@ -1,0 +1,36 @@
+import { DEMO_MFA_SECRETS, DEMO_PASSWORD } from './demo-data';
+
+type Body = Record<string, unknown>;
+/** What the API answers: an object with an id and a version (and more, read where needed). */
+export type Reply = { id: string; version: number; accessToken?: string; members?: Array<{ id: string }> } & Record<string, unknown>;
+
+/** A minimal client of the application's API: JSON in and out, bearer tokens, any non-2xx stops the scenario. */
+export class Api {
+  private readonly tokens = new Map<string, string>();
+  constructor(
+    private readonly base: string,
+    private readonly codeOf: (secret: string) => string,
+  ) {}
+
+  /** Ends every session the scenario opened. */
+  async logoutAll(): Promise<void> {
+    for (const user of this.tokens.keys()) await this.call(user, 'POST', '/api/auth/logout');
+    this.tokens.clear();
+  }
+
+  async login(username: string): Promise<void> {
+    const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
+    const res = await this.call(null, 'POST', '/api/auth/login', { username, password: DEMO_PASSWORD, ...(secret ? { code: this.codeOf(secret) } : {}) });
+    this.tokens.set(username, res.accessToken!);
+  }
+
+  async call(user: string | null, method: string, path: string, body?: Body): Promise<Reply> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body) headers['content-type'] = 'application/json';
+    if (user) headers.authorization = `Bearer ${this.tokens.get(user)}`;
+    const res = await fetch(`${this.base}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`Kịch bản minh họa: ${method} ${path} → ${res.status} ${text.slice(0, 500)}`);
+    return (text ? JSON.parse(text) : {}) as Reply;
+  }
+}
