@@ -10,7 +10,6 @@ import { UserQueryDto } from '../auth/users.dto';
 import { UnitQueryDto } from '../units/units.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { csrfTokenFor } from '../auth/cookies';
 import { ClustersService } from '../clusters/clusters.service';
 import { DivisionService } from '../clusters/division.service';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -22,7 +21,7 @@ import { SERVER_SECRET } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitsRepository } from '../units/units.repository';
 import { UnitsService } from '../units/units.service';
-import { sendPage } from './page-response';
+import { sendPage, signedInFrame } from './page-response';
 import { divisionPage } from './views/division.view';
 import type { PageFrame } from './views/layout';
 
@@ -44,7 +43,7 @@ export class HistoryPagesController {
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
-    return { title: '', principal: p, csrf: csrfTokenFor(this.secret, p.sessionId) };
+    return signedInFrame(this.secret, p);
   }
 
   @Get('phan-cum')

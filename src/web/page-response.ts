@@ -4,6 +4,9 @@ import type { Response } from 'express';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { Html } from './html';
+import { csrfTokenFor } from '../auth/cookies';
+import type { Principal } from '../common/auth/principal';
+import type { PageFrame } from './views/layout';
 
 /** Sends a rendered page; pages show personal data, so no shared cache keeps them. */
 export function sendPage(res: Response, page: Html, status = 200): void {
@@ -29,4 +32,9 @@ export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
     if (error instanceof AppException && error.code === ErrorCode.NotFound) return null;
     throw error;
   }
+}
+
+/** The frame of a signed-in user's page: their navigation, and the CSRF token their forms send back. */
+export function signedInFrame(secret: string, p: Principal): PageFrame & { principal: Principal } {
+  return { title: '', principal: p, csrf: csrfTokenFor(secret, p.sessionId) };
 }

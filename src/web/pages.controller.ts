@@ -1,11 +1,10 @@
 import { scoringWindow } from '../clusters/phases.rules';
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Authenticator } from '../auth/authenticator';
+import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { AuditQueryDto } from '../audit/audit.dto';
-import { Auth, CurrentUser, Public } from '../common/auth/auth.decorators';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
@@ -36,19 +35,15 @@ import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DashboardService } from './dashboard.service';
-import { orNull, sendPage } from './page-response';
-import { auditPage, documentInfoPage, verifyPage } from './views/audit.view';
-import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
-import type { DocumentInfoView } from '../issued-documents/documents.dto';
+import { YearBoardService } from './year-board.service';
+import { orNull, sendPage, signedInFrame } from './page-response';
+import { auditPage } from './views/audit.view';
 import { dossierPage, meetingPage, queuePage } from './views/awards.view';
-import { YearBoard, clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
-import type { YearView } from '../clusters/clusters.dto';
-import { dateVi } from './format';
+import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
 import { GridRow, gridColumns, gridPage, rankingPage, rankingPendingPage } from './views/scoring.view';
-import { csrfTokenFor, sessionCookieToken } from '../auth/cookies';
 import { isIsoDate, todayInVietnam } from '../common/time';
 
 
@@ -78,17 +73,16 @@ export class PagesController {
     private readonly reports: AchievementReportsService,
     private readonly audit: AuditService,
     private readonly dashboard: DashboardService,
-    private readonly authenticator: Authenticator,
     private readonly council: CouncilService,
     private readonly regulations: RegulationsService,
     private readonly ratings: RatingsService,
     private readonly legal: LegalService,
     private readonly units: UnitsService,
-    private readonly documents: IssuedDocumentsService,
+    private readonly boards: YearBoardService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
-    return { title: '', principal: p, csrf: csrfTokenFor(this.secret, p.sessionId) };
+    return signedInFrame(this.secret, p);
   }
 
   /** Whether the caller may change the data of this cluster-year (the same rule the services apply). */
@@ -149,59 +143,7 @@ export class PagesController {
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
     const canManage = await this.canManageYear(p, id, year);
-    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, await this.board(p, id, y, canManage)));
-  }
-
-  /** Where the cluster-year stands and the next action for the person looking (the year page's board). */
-  private async board(p: Principal, id: string, y: YearView, canManage: boolean): Promise<YearBoard> {
-    const year = y.year;
-    const today = todayInVietnam();
-    const members = (await this.members.list(p, id, year)).filter((m) => !m.leftOn).map((m) => m.unit);
-    const [pledge, sheets, config, meeting, proposals, assignments] = await Promise.all([
-      orNull(this.pledges.get(p, id, year)),
-      this.sheets.list(p, id, year, {}),
-      this.scoring.getConfig(p, id, year),
-      orNull(this.meetings.get(p, id, year)),
-      this.proposals.list(p, { clusterId: id, year }),
-      orNull(this.scoring.assignments(p, id, year)),
-    ]);
-    const published = !!config.publishedAt;
-    const ranking = published ? ((await orNull(this.scoring.ranking(p, id, year)))?.rows ?? []) : [];
-    const label = (kind: string, target: string) => sheets.find((s) => s.kind === kind && s.target.id === target)?.statusLabel ?? null;
-    const unsigned = pledge ? pledge.signatories.filter((s) => !s.signed).map((s) => s.unit.shortName) : [];
-    const window = scoringWindow(year, y, today);
-    const mineUnsigned = pledge?.status === 'OPEN' && pledge.signatories.some((s) => !s.signed && p.unitIds.includes(s.unit.id));
-    const mySelf = sheets.find((s) => s.kind === 'SELF' && p.unitIds.includes(s.target.id));
-    let next = 'Không có việc cần làm ngay.';
-    if (p.role === Role.UnitOfficer) {
-      if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
-      else if (window.open && !published && (!mySelf || mySelf.status === 'DRAFT' || mySelf.status === 'RETURNED')) next = `Tự chấm và nộp phiếu${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}, rồi chấm chéo các đơn vị được phân công.`;
-    } else if (canManage || p.role === Role.MinistryReviewer || p.role === Role.Admin) {
-      const returned = proposals.filter((x) => x.status === 'RETURNED');
-      if (!pledge) next = `Soạn bản giao ước thi đua năm ${year}.`;
-      else if (pledge.status === 'DRAFT') next = 'Mở bản giao ước cho các đơn vị ký.';
-      else if (pledge.status === 'OPEN') next = `Theo dõi ký giao ước: còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')}).`;
-      else if (!published && (!y.scoringClosesOn || today > y.scoringClosesOn)) next = 'Rà soát phiếu chấm, chốt và công bố kết quả.';
-      else if (!published) next = `Các đơn vị đang chấm điểm${y.scoringClosesOn ? ` đến ${dateVi(y.scoringClosesOn)}` : ''}; theo dõi phiếu chưa nộp.`;
-      else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
-      else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
-      else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
-    }
-    return {
-      today,
-      members,
-      pledge: pledge ? { statusLabel: pledge.statusLabel, signedCount: pledge.signedCount, memberCount: pledge.memberCount, unsigned } : null,
-      sheets: members.map((u) => {
-        const peerTotal = (assignments ?? []).filter((a) => a.targets.some((t) => t.id === u.id)).length;
-        const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.target.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
-        return { unit: u.shortName, self: label('SELF', u.id), cluster: label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
-      }),
-      published,
-      ranking: ranking.map((r) => ({ rank: r.rank, unit: r.unit.shortName, total: r.final?.total ?? null })),
-      meeting: meeting ? { heldOn: meeting.heldOn, place: meeting.place } : null,
-      proposals: proposals.map((x) => ({ award: x.awardLabel, unit: x.unit.shortName, status: x.statusLabel })),
-      next,
-    };
+    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, await this.boards.board(p, id, y, canManage)));
   }
 
   @Get('cum/:id/nam/:year/giao-uoc')
@@ -337,21 +279,5 @@ export class PagesController {
   async auditTrail(@CurrentUser() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response): Promise<void> {
     const query = { ...q, limit: q.limit ?? 50 };
     sendPage(res, auditPage(this.frame(p), await this.audit.list(p, query), query));
-  }
-
-  @Get('xac-thuc')
-  @Public()
-  async verify(@Req() req: Request, @Res() res: Response): Promise<void> {
-    // Public (the QR code in each document leads here); a signed-in user keeps their navigation.
-    const p = sessionCookieToken(req) ? await this.authenticator.authenticate(req).catch(() => null) : null;
-    sendPage(res, verifyPage(p ? this.frame(p) : { title: 'Xác thực tài liệu' }));
-  }
-
-  @Get('xac-thuc/:id')
-  @Public()
-  async documentInfo(@Param('id', UuidParamPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const p = sessionCookieToken(req) ? await this.authenticator.authenticate(req).catch(() => null) : null;
-    const info = await this.documents.info(id);
-    sendPage(res, documentInfoPage(p ? this.frame(p) : { title: 'Thông tin tài liệu' }, info as DocumentInfoView | null, id), info ? 200 : 404);
   }
 }

@@ -20,9 +20,11 @@ import { PledgesModule } from '../pledges/pledges.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import type { Principal } from '../common/auth/principal';
 import { DashboardService } from './dashboard.service';
+import { YearBoardService } from './year-board.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
+import { DocumentPagesController } from './document-pages.controller';
 import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
 
@@ -49,8 +51,8 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, HistoryPagesController],
-  providers: [DashboardService],
+  controllers: [WebAuthController, PagesController, HistoryPagesController, DocumentPagesController],
+  providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {
   onModuleInit(): void {

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { ReviewMeetingsService } from '../awards/review-meetings.service';
+import { ProposalsService } from '../awards/proposals.service';
+import type { YearView } from '../clusters/clusters.dto';
+import { MembershipsService } from '../clusters/memberships.service';
+import { scoringWindow } from '../clusters/phases.rules';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
+import { todayInVietnam } from '../common/time';
+import { PledgesService } from '../pledges/pledges.service';
+import { ScoreSheetsService } from '../scoring/score-sheets.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { dateVi } from './format';
+import { orNull } from './page-response';
+import type { YearBoard } from './views/clusters.view';
+
+/** The year page's board: where a cluster-year stands and the next action, read through the same services as the API. */
+@Injectable()
+export class YearBoardService {
+  constructor(
+    private readonly members: MembershipsService,
+    private readonly pledges: PledgesService,
+    private readonly sheets: ScoreSheetsService,
+    private readonly scoring: ScoringService,
+    private readonly meetings: ReviewMeetingsService,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  /** Where the cluster-year stands and the next action for the person looking (the year page's board). */
+  async board(p: Principal, id: string, y: YearView, canManage: boolean): Promise<YearBoard> {
+    const year = y.year;
+    const today = todayInVietnam();
+    const members = (await this.members.list(p, id, year)).filter((m) => !m.leftOn).map((m) => m.unit);
+    const [pledge, sheets, config, meeting, proposals, assignments] = await Promise.all([
+      orNull(this.pledges.get(p, id, year)),
+      this.sheets.list(p, id, year, {}),
+      this.scoring.getConfig(p, id, year),
+      orNull(this.meetings.get(p, id, year)),
+      this.proposals.list(p, { clusterId: id, year }),
+      orNull(this.scoring.assignments(p, id, year)),
+    ]);
+    const published = !!config.publishedAt;
+    const ranking = published ? ((await orNull(this.scoring.ranking(p, id, year)))?.rows ?? []) : [];
+    const label = (kind: string, target: string) => sheets.find((s) => s.kind === kind && s.target.id === target)?.statusLabel ?? null;
+    const unsigned = pledge ? pledge.signatories.filter((s) => !s.signed).map((s) => s.unit.shortName) : [];
+    const window = scoringWindow(year, y, today);
+    const mineUnsigned = pledge?.status === 'OPEN' && pledge.signatories.some((s) => !s.signed && p.unitIds.includes(s.unit.id));
+    const mySelf = sheets.find((s) => s.kind === 'SELF' && p.unitIds.includes(s.target.id));
+    let next = 'Không có việc cần làm ngay.';
+    if (p.role === Role.UnitOfficer) {
+      if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
+      else if (window.open && !published && (!mySelf || mySelf.status === 'DRAFT' || mySelf.status === 'RETURNED')) next = `Tự chấm và nộp phiếu${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}, rồi chấm chéo các đơn vị được phân công.`;
+    } else if (canManage || p.role === Role.MinistryReviewer || p.role === Role.Admin) {
+      const returned = proposals.filter((x) => x.status === 'RETURNED');
+      if (!pledge) next = `Soạn bản giao ước thi đua năm ${year}.`;
+      else if (pledge.status === 'DRAFT') next = 'Mở bản giao ước cho các đơn vị ký.';
+      else if (pledge.status === 'OPEN') next = `Theo dõi ký giao ước: còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')}).`;
+      else if (!published && (!y.scoringClosesOn || today > y.scoringClosesOn)) next = 'Rà soát phiếu chấm, chốt và công bố kết quả.';
+      else if (!published) next = `Các đơn vị đang chấm điểm${y.scoringClosesOn ? ` đến ${dateVi(y.scoringClosesOn)}` : ''}; theo dõi phiếu chưa nộp.`;
+      else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
+      else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
+      else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
+    }
+    return {
+      today,
+      members,
+      pledge: pledge ? { statusLabel: pledge.statusLabel, signedCount: pledge.signedCount, memberCount: pledge.memberCount, unsigned } : null,
+      sheets: members.map((u) => {
+        const peerTotal = (assignments ?? []).filter((a) => a.targets.some((t) => t.id === u.id)).length;
+        const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.target.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
+        return { unit: u.shortName, self: label('SELF', u.id), cluster: label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
+      }),
+      published,
+      ranking: ranking.map((r) => ({ rank: r.rank, unit: r.unit.shortName, total: r.final?.total ?? null })),
+      meeting: meeting ? { heldOn: meeting.heldOn, place: meeting.place } : null,
+      proposals: proposals.map((x) => ({ award: x.awardLabel, unit: x.unit.shortName, status: x.statusLabel })),
+      next,
+    };
+  }
+}
