@@ -61,7 +61,7 @@ export class HistoryService {
             const c = clusters.get(ms.clusterId)!;
             return { year: ms.year, clusterId: c.id, clusterName: c.name, organizerName: c.organizer?.name ?? '', unit: ref(units.get(ms.unitId)!), leftOn: ms.leftOn };
           }),
-        awards: await this.awardsOf(m, { unitIds: lineage }),
+        awards: await this.awardsOf(m, ref, { unitIds: lineage }),
       };
     });
   }
@@ -125,7 +125,7 @@ export class HistoryService {
           viceChairName: term?.viceChairUnitId ? (termUnits.get(term.viceChairUnitId)?.name ?? null) : null,
           published: false,
           ranking: [],
-          awards: await this.awardsOf(m, { clusterId: holder.id, year }),
+          awards: await this.awardsOf(m, ref, { clusterId: holder.id, year }),
         });
       }
       return { clusterId: cluster.id, name: cluster.name, organizerName: organizers.get(cluster.organizerId)?.name ?? '', from: first, to: last, years };
@@ -224,7 +224,7 @@ export class HistoryService {
     };
   }
 
-  private async awardsOf(m: EntityManager, where: { unitIds?: string[]; clusterId?: string; year?: number }): Promise<HistoryAwardView[]> {
+  private async awardsOf(m: EntityManager, ref: (u: Unit) => HistoryUnitRef, where: { unitIds?: string[]; clusterId?: string; year?: number }): Promise<HistoryAwardView[]> {
     const rows = await m.find(AwardHistory, {
       where: where.unitIds ? { unitId: In(where.unitIds) } : { clusterId: where.clusterId, year: where.year },
       order: { year: 'DESC', awardCode: 'ASC' },
@@ -233,7 +233,6 @@ export class HistoryService {
     const labels = await this.awards.labels(m);
     const units = await this.units.byIds(m, rows.map((r) => r.unitId));
     const clusters = await this.clusterMap(m, rows.map((r) => r.clusterId));
-    const ref = await this.refs(m);
     return rows.map((r) => ({
       year: r.year,
       award: r.awardCode,
