@@ -32,12 +32,18 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
+/**
+ * The host name the browser tests open the site by: an intranet name over plain HTTP, not localhost (a browser treats
+ * localhost as a secure origin and would hide what breaks on an intranet). Chromium resolves it to the test server.
+ */
+export const INTRANET_HOST = 'thidua.intranet';
+
 export async function startRig(env: Record<string, string> = {}): Promise<BrowserRig> {
   const t = await startTestApp(env);
   await t.app.listen(0, '127.0.0.1');
   const port = (t.app.getHttpServer().address() as AddressInfo).port;
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const base = `http://${INTRANET_HOST}:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`], headless: true });
   const remembered = new Map<string, Parameters<BrowserContext['addCookies']>[0][number]>();
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
@@ -126,4 +132,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
   });
+}
+
+/**
+ * A GET from inside the page (its cookies, its origin, Chromium's resolver for the intranet name; Playwright's own
+ * `page.request` resolves names with Node's resolver and cannot reach thidua.intranet).
+ */
+export async function fetchInPage(page: Page, path: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const res = await page.evaluate(async (url) => {
+    const r = await fetch(url, { credentials: 'same-origin' });
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const headers: Record<string, string> = {};
+    r.headers.forEach((v, k) => (headers[k] = v));
+    return { status: r.status, headers, base64: btoa(bin) };
+  }, path);
+  return { status: res.status, headers: res.headers, body: Buffer.from(res.base64, 'base64') };
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
-import { BrowserRig, CHROMIUM_MISSING, startCum6Scene, unlabelledControls } from './support';
+import { BrowserRig, CHROMIUM_MISSING, startCum6Scene, unlabelledControls, fetchInPage } from './support';
 import { COUNCIL_MEMBERS } from '../support/council';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
@@ -31,6 +31,14 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     const page = await context.newPage();
     await page.goto(`${rig.base}/cum`);
     assert.match(page.url(), /\/dang-nhap\?tiep=%2Fcum$/);
+    // Opened by an intranet name over plain HTTP (rig.base): the style sheet and the script load from the same
+    // origin (no https upgrade), and no request ever carries the password in its URL.
+    assert.match(rig.base, /^http:\/\/thidua\.intranet:\d+$/);
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    const styled = await page.evaluate(() => ({ sheets: Array.from(document.styleSheets).filter((s) => s.href && s.cssRules.length > 0).length, font: getComputedStyle(document.body).fontFamily }));
+    assert.ok(styled.sheets >= 1, 'the style sheet loaded over plain HTTP');
+    assert.match(styled.font, /Segoe UI/, 'the page is styled by app.css, not the browser default');
     await rig.shot(page, 'dang-nhap-390');
     await page.getByLabel('Tên đăng nhập').fill('cum6.secretary');
     await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
@@ -38,6 +46,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
     await page.getByLabel('Mật khẩu', { exact: true }).fill('ThiDua@Demo2026');
     await Promise.all([page.waitForURL(`${rig.base}/cum`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    assert.ok(urls.length > 0 && urls.every((u) => !/sai-mat-khau|ThiDua/.test(u) && u.startsWith(rig.base)), `requests: ${urls.join(' ')}`);
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === 'thidua_session');
     assert.ok(session?.httpOnly, 'the session cookie is httpOnly');
@@ -277,9 +286,9 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await Promise.all([page.waitForURL(/\/tham-dinh\/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk' }).click()]);
     const frame = page.locator('iframe[title="Tờ trình đề nghị khen thưởng"]');
     const src = await frame.getAttribute('src');
-    const doc = await page.request.get(`${rig.base}${src}`);
-    assert.equal(doc.headers()['content-type'], 'application/pdf');
-    assert.match(doc.headers()['content-disposition'], /^inline;/, 'the dossier is read inline');
+    const doc = await fetchInPage(page, src!);
+    assert.equal(doc.headers['content-type'], 'application/pdf');
+    assert.match(doc.headers['content-disposition'], /^inline;/, 'the dossier is read inline');
 
     await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
     await page.getByRole('heading', { name: 'Trả lại để bổ sung' }).waitFor();
