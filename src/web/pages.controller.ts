@@ -1,4 +1,3 @@
-import { scoringWindow } from '../clusters/phases.rules';
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -23,7 +22,6 @@ import { ClustersService } from '../clusters/clusters.service';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
 import { MembershipsService } from '../clusters/memberships.service';
 import { AppException } from '../common/errors/app.exception';
-import { ErrorCode } from '../common/errors/error-codes';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { CriteriaService } from '../criteria/criteria.service';
@@ -31,8 +29,6 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RotationService } from '../leadership/rotation.service';
 import { PledgesService } from '../pledges/pledges.service';
-import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
-import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
@@ -43,7 +39,7 @@ import { clusterListPage, clusterPage, yearHref, yearPage } from './views/cluste
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
 import { pledgePage } from './views/pledge.view';
-import { GridRow, gridColumns, gridPage, rankingPage, rankingPendingPage } from './views/scoring.view';
+import { rankingPage, rankingPendingPage } from './views/scoring.view';
 import { isIsoDate, todayInVietnam } from '../common/time';
 
 
@@ -67,7 +63,6 @@ export class PagesController {
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
     private readonly scoring: ScoringService,
-    private readonly sheets: ScoreSheetsService,
     private readonly meetings: ReviewMeetingsService,
     private readonly proposals: ProposalsService,
     private readonly reports: AchievementReportsService,
@@ -143,7 +138,8 @@ export class PagesController {
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
     const canManage = await this.canManageYear(p, id, year);
-    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, await this.boards.board(p, id, y, canManage)));
+    const [board, quotas] = await Promise.all([this.boards.board(p, id, y, canManage), this.boards.quotas(p, id, year)]);
+    sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, board, quotas));
   }
 
   @Get('cum/:id/nam/:year/giao-uoc')
@@ -152,51 +148,6 @@ export class PagesController {
     const cluster = await this.clusters.get(p, id);
     const [pledge, criteria, canManage] = await Promise.all([orNull(this.pledges.get(p, id, year)), orNull(this.criteria.current(p, id, year)), this.canManageYear(p, id, year)]);
     sendPage(res, pledgePage(this.frame(p), cluster, year, pledge, criteria, canManage));
-  }
-
-  @Get('cum/:id/nam/:year/cham-diem')
-  @Auth(...ALL_ROLES)
-  async grid(
-    @CurrentUser() p: Principal,
-    @Param('id', UuidParamPipe) id: string,
-    @Param('year', YearParamPipe) year: number,
-    @Query('loai') kindText: string | undefined,
-    @Query('don-vi') scorerText: string | undefined,
-    @Res() res: Response,
-  ): Promise<void> {
-    const cluster = await this.clusters.get(p, id);
-    const kinds: ScorerKind[] = p.role === Role.UnitOfficer ? ['SELF', 'PEER'] : p.role === Role.ClusterSecretary ? ['CLUSTER'] : ['CLUSTER', 'MINISTRY'];
-    if (kindText !== undefined && !(SCORER_KINDS as readonly string[]).includes(kindText)) {
-      throw AppException.field(ErrorCode.ValidationFailed, 'loai', `Loại phiếu "${kindText}" không hợp lệ.`);
-    }
-    const kind = kinds.includes(kindText as ScorerKind) ? (kindText as ScorerKind) : kinds[0];
-    const criteria = await orNull(this.criteria.current(p, id, year));
-    const columns = criteria ? gridColumns(criteria.items) : [];
-    const sheets = await this.sheets.list(p, id, year, { kind });
-    let targets;
-    // A successor that took over several members of the year scores for each in turn (?don-vi=<unit>).
-    const mine = kind === 'PEER' ? (await this.scoring.assignments(p, id, year)).filter((a) => p.unitIds.includes(a.scorer.id)) : [];
-    const scorer = mine.find((a) => a.scorer.id === scorerText) ?? mine[0];
-    const current = (await this.members.list(p, id, year)).filter((m) => !m.leftOn).map((m) => m.unit);
-    if (kind === 'SELF') targets = current.filter((u) => p.unitIds.includes(u.id));
-    else if (kind === 'PEER') targets = scorer?.targets ?? [];
-    else targets = current;
-    const rows: GridRow[] = targets.map((t) => ({
-      target: { id: t.id, name: t.name, shortName: t.shortName },
-      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || (kind === 'PEER' ? s.scorer?.id === scorer?.scorer.id : p.unitIds.includes(s.scorer?.id ?? '')))) ?? null,
-    }));
-    const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
-    let notice: string | null = null;
-    if (kind === 'CLUSTER' && !(await this.canManageYear(p, id, year))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
-    let deadline: string | null = null;
-    if (kind === 'SELF' || kind === 'PEER') {
-      // Member units score within the year's scoring window (the service enforces it; the page says so first).
-      const y = await this.years.get(p, id, year);
-      const window = scoringWindow(year, y, todayInVietnam());
-      if (!window.open) notice = window.message;
-      else deadline = y.scoringClosesOn;
-    }
-    sendPage(res, gridPage(this.frame(p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline));
   }
 
   @Get('cum/:id/nam/:year/xep-hang')

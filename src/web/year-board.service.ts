@@ -10,7 +10,12 @@ import { todayInVietnam } from '../common/time';
 import { PledgesService } from '../pledges/pledges.service';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import { AwardReportsService } from '../awards/award-reports.service';
+import { UnitOfWork } from '../database/unit-of-work';
 import { dateVi } from './format';
+import type { YearQuotas } from './views/quotas.view';
 import { orNull } from './page-response';
 import type { YearBoard } from './views/clusters.view';
 
@@ -24,7 +29,21 @@ export class YearBoardService {
     private readonly scoring: ScoringService,
     private readonly meetings: ReviewMeetingsService,
     private readonly proposals: ProposalsService,
+    private readonly awards: AwardReportsService,
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
   ) {}
+
+  /** The year's award quotas with their labels, and whether the caller (the organiser's side) may set them. */
+  async quotas(p: Principal, id: string, year: number): Promise<YearQuotas> {
+    const [q, catalogue, canSet] = await Promise.all([
+      this.meetings.getQuotas(p, id, year),
+      this.awards.catalogue(),
+      this.uow.read((m) => this.access.can(m, p, Permission.ClusterOrganize, id)),
+    ]);
+    const items = catalogue.awards.filter((a) => a.code in q).map((a) => ({ code: a.code, label: a.name, quota: q[a.code] }));
+    return { items, version: q.version, canSet };
+  }
 
   /** Where the cluster-year stands and the next action for the person looking (the year page's board). */
   async board(p: Principal, id: string, y: YearView, canManage: boolean): Promise<YearBoard> {

@@ -2,6 +2,7 @@ import type { ClusterView, MemberView, YearView } from '../../clusters/clusters.
 import type { PreviewView, TermView } from '../../leadership/leadership.dto';
 import { PHASE_KEYS, PHASE_LABELS } from '../../clusters/phases.rules';
 import { dateVi } from '../format';
+import { YearQuotas, quotasSection } from './quotas.view';
 import { Html, html } from '../html';
 import type { RegulationView } from '../../awards/regulations/regulations.dto';
 import { PageFrame, formMessage, layout } from './layout';
@@ -173,7 +174,7 @@ export interface YearTask {
   note?: string;
 }
 
-export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[], canManage = false, board: YearBoard | null = null): Html {
+export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, tasks: YearTask[], canManage = false, board: YearBoard | null = null, quotas: YearQuotas | null = null): Html {
   const phases = PHASE_KEYS.map((key) => [PHASE_LABELS[key], y[key]] as const);
   return layout(
     { ...frame, title: `${cluster.name} – năm ${y.year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${y.year}`]] },
@@ -189,6 +190,7 @@ export function yearPage(frame: PageFrame, cluster: ClusterView, y: YearView, ta
 </div>
 ${y.replayNote ? html`<p class="flash warn" role="note">${y.replayNote}</p>` : ''}
 ${board ? boardSection(y, board) : ''}
+${quotas ? quotasSection(cluster.id, y.year, quotas) : ''}
 ${canManage
   ? html`<section class="card" aria-labelledby="h-edit"><h2 id="h-edit">Thay đổi các mốc thời gian</h2>
   <p class="muted"><small>Thư ký cụm của năm hoặc cơ quan tổ chức thay đổi; mỗi thay đổi ghi lý do vào nhật ký. Để trống một ô để bỏ mốc đó.</small></p>

@@ -6,6 +6,8 @@ import { SCORER_KIND_LABELS } from '../../scoring/score-sheet.entity';
 import type { ScorerKind } from '../../scoring/ranking.rules';
 import { dateVi, pointsVi } from '../format';
 import { rankingChart } from './charts';
+import { evidenceSection } from './evidence.view';
+import type { EvidenceView } from '../../scoring/evidence.service';
 import { Html, html, jsonBlock } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
@@ -43,6 +45,7 @@ export function gridPage(
   notice: string | null,
   scorers: { chosen: string; options: UnitRefView[] } | null = null,
   deadline: string | null = null,
+  evidence: Map<string, EvidenceView[]> | null = null,
 ): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   const points = (row: GridRow, code: string) => row.sheet?.entries.find((e) => e.code === code)?.points ?? null;
@@ -110,7 +113,8 @@ ${jsonBlock('grid-data', { rows: rows.map((r) => ({ targetId: r.target.id, targe
     <div class="actions"><button type="submit">Tải lên</button></div>
   </form>`
     : ''}
-</section>`}`,
+</section>
+${evidence ? evidenceSection(base, columns, rows, evidence, editable) : ''}`}`,
   );
 }
 

@@ -1,0 +1,90 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission } from '../access/access.policy';
+import { AccessService } from '../access/access.service';
+import { ClustersService } from '../clusters/clusters.service';
+import { EmulationYearsService } from '../clusters/emulation-years.service';
+import { MembershipsService } from '../clusters/memberships.service';
+import { scoringWindow } from '../clusters/phases.rules';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { ALL_ROLES, Role } from '../common/auth/roles';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { todayInVietnam } from '../common/time';
+import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
+import { SERVER_SECRET } from '../config/config.tokens';
+import { CriteriaService } from '../criteria/criteria.service';
+import { UnitOfWork } from '../database/unit-of-work';
+import { EvidenceService } from '../scoring/evidence.service';
+import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
+import { ScoreSheetsService } from '../scoring/score-sheets.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { orNull, sendPage, signedInFrame } from './page-response';
+import { GridRow, gridColumns, gridPage } from './views/scoring.view';
+
+/** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
+@ApiExcludeController()
+@Controller()
+export class ScoringPagesController {
+  constructor(
+    @Inject(SERVER_SECRET) private readonly secret: string,
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly clusters: ClustersService,
+    private readonly years: EmulationYearsService,
+    private readonly members: MembershipsService,
+    private readonly criteria: CriteriaService,
+    private readonly scoring: ScoringService,
+    private readonly sheets: ScoreSheetsService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  @Get('cum/:id/nam/:year/cham-diem')
+  @Auth(...ALL_ROLES)
+  async grid(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @Query('loai') kindText: string | undefined,
+    @Query('don-vi') scorerText: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const kinds: ScorerKind[] = p.role === Role.UnitOfficer ? ['SELF', 'PEER'] : p.role === Role.ClusterSecretary ? ['CLUSTER'] : ['CLUSTER', 'MINISTRY'];
+    if (kindText !== undefined && !(SCORER_KINDS as readonly string[]).includes(kindText)) {
+      throw AppException.field(ErrorCode.ValidationFailed, 'loai', `Loại phiếu "${kindText}" không hợp lệ.`);
+    }
+    const kind = kinds.includes(kindText as ScorerKind) ? (kindText as ScorerKind) : kinds[0];
+    const criteria = await orNull(this.criteria.current(p, id, year));
+    const columns = criteria ? gridColumns(criteria.items) : [];
+    const sheets = await this.sheets.list(p, id, year, { kind });
+    let targets;
+    // A successor that took over several members of the year scores for each in turn (?don-vi=<unit>).
+    const mine = kind === 'PEER' ? (await this.scoring.assignments(p, id, year)).filter((a) => p.unitIds.includes(a.scorer.id)) : [];
+    const scorer = mine.find((a) => a.scorer.id === scorerText) ?? mine[0];
+    const current = (await this.members.list(p, id, year)).filter((m) => !m.leftOn).map((m) => m.unit);
+    if (kind === 'SELF') targets = current.filter((u) => p.unitIds.includes(u.id));
+    else if (kind === 'PEER') targets = scorer?.targets ?? [];
+    else targets = current;
+    const rows: GridRow[] = targets.map((t) => ({
+      target: { id: t.id, name: t.name, shortName: t.shortName },
+      sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || (kind === 'PEER' ? s.scorer?.id === scorer?.scorer.id : p.unitIds.includes(s.scorer?.id ?? '')))) ?? null,
+    }));
+    const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
+    let notice: string | null = null;
+    if (kind === 'CLUSTER' && !(await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
+    let deadline: string | null = null;
+    if (kind === 'SELF' || kind === 'PEER') {
+      // Member units score within the year's scoring window (the service enforces it; the page says so first).
+      const y = await this.years.get(p, id, year);
+      const window = scoringWindow(year, y, todayInVietnam());
+      if (!window.open) notice = window.message;
+      else deadline = y.scoringClosesOn;
+    }
+    // The files attached to each sheet on the grid (read with the same scope check as the API's list).
+    const evidence = new Map(await Promise.all(rows.filter((r) => r.sheet).map(async (r) => [r.sheet!.id, await this.evidence.list(p, id, year, r.sheet!.id)] as const)));
+    sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence));
+  }
+}

@@ -1,0 +1,89 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { after, before, describe, it } from 'node:test';
+import { todayInVietnam } from '../../src/common/time';
+import { BrowserRig, CHROMIUM_MISSING, axeViolations, fetchInPage, startRig, unlabelledControls } from './support';
+
+const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
+
+/** The organiser sets a year's award quotas, and a member attaches evidence to its own score sheet, in the pages (issue 17). */
+describe('the year in Chromium: quotas and evidence', { skip }, () => {
+  let rig: BrowserRig;
+  let c6: string;
+  const [y, mo] = todayInVietnam().split('-').map(Number);
+  const year = mo <= 2 ? y - 1 : y;
+  before(async () => {
+    rig = await startRig({ SEED_DEMO_SCENARIO: 'true' });
+    const clusters = (await rig.t.http.get('/api/clusters').auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200)).body as Array<{ id: string; organizerName: string }>;
+    c6 = clusters.find((c) => c.organizerName === 'Bộ Khoa học và Công nghệ')!.id;
+  });
+  after(() => rig?.close());
+
+  it("the ministry's reviewer sets the year's quotas with a reason; a mistyped figure is explained at its field; the secretariat reads them", async () => {
+    const { context, page } = await rig.signedIn('reviewer', undefined, { audit: true });
+    await page.goto(`${rig.base}/cum/${c6}/nam/${year}`);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: `Chỉ tiêu khen thưởng năm ${year}` }) });
+    await section.waitFor();
+    await section.getByLabel('Chỉ tiêu Bằng khen của Bộ trưởng (số đơn vị, 0–50)').or(section.getByLabel(/^Chỉ tiêu Bằng khen/)).first().fill('abc');
+    await section.getByLabel('Lý do thay đổi chỉ tiêu (bắt buộc)').fill('Theo kế hoạch khen thưởng năm của Bộ');
+    await section.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await section.locator('.field-error').first().waitFor();
+    assert.match((await section.locator('.field-error').first().textContent()) ?? '', /số nguyên|số/);
+    const before = await rig.t.http.get(`/api/clusters/${c6}/years/${year}/awards/quotas`).auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200);
+    await section.getByLabel(/^Chỉ tiêu Bằng khen/).fill('3');
+    await section.getByLabel(/^Chỉ tiêu Cờ thi đua/).fill('1');
+    await section.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await page.getByText('Đã cập nhật chỉ tiêu khen thưởng.').waitFor();
+    const afterSave = await rig.t.http.get(`/api/clusters/${c6}/years/${year}/awards/quotas`).auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200);
+    assert.deepEqual([afterSave.body.EMULATION_FLAG, afterSave.body.CERTIFICATE_OF_MERIT], [1, 3]);
+    assert.equal(afterSave.body.version, before.body.version + 1, 'the mistyped attempt changed nothing; the save made one version');
+    assert.deepEqual(await axeViolations(page), []);
+    await rig.shot(page, 'nam-chi-tieu-1366');
+    await context.close();
+    const secretary = await rig.signedIn('cum6.secretary');
+    await secretary.page.goto(`${rig.base}/cum/${c6}/nam/${year}`);
+    const read = secretary.page.locator('section', { has: secretary.page.getByRole('heading', { name: `Chỉ tiêu khen thưởng năm ${year}` }) });
+    assert.match((await read.textContent()) ?? '', /Cờ thi đua[^:]*: 1 · Bằng khen[^:]*: 3/);
+    assert.equal(await read.getByRole('button', { name: 'Lưu chỉ tiêu' }).count(), 0, 'the secretariat reads the quotas and cannot set them');
+    await secretary.context.close();
+  });
+
+  it('a member saves its self-score, attaches evidence to a criterion, downloads it back; a file of the wrong kind is refused', async () => {
+    const { context, page } = await rig.signedIn('skhcn.lamdong', { width: 390, height: 844 }, { audit: true });
+    await page.goto(`${rig.base}/cum/${c6}/nam/${year}/cham-diem?loai=SELF`);
+    const evidence = page.locator('section', { has: page.getByRole('heading', { name: 'Tài liệu minh chứng' }) });
+    const row = page.locator('tr[data-target]').first();
+    await row.locator('input[data-code="TC1"]').fill('14');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByRole('status').filter({ hasText: /Đã lưu/ }).first().waitFor();
+    await page.reload();
+    const pdf = join(tmpdir(), `minh-chung-${process.pid}.pdf`);
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const text = join(tmpdir(), `minh-chung-${process.pid}.pdf.exe`);
+    writeFileSync(text, 'MZ not a document');
+    const form = evidence.locator('form').first();
+    await form.getByLabel('Tiêu chí').selectOption('TC2');
+    await form.getByLabel(/^Tệp minh chứng cho /).setInputFiles(text);
+    await form.getByRole('button', { name: 'Đính kèm' }).click();
+    await form.locator('.form-message.error, .field-error').first().waitFor();
+    assert.equal(await evidence.locator('li').count(), 0, 'the refused file is not listed');
+    await form.getByLabel(/^Tệp minh chứng cho /).setInputFiles(pdf);
+    await form.getByRole('button', { name: 'Đính kèm' }).click();
+    await page.getByText('Đã đính kèm tài liệu minh chứng.').waitFor();
+    const item = evidence.locator('li').first();
+    assert.match((await item.textContent()) ?? '', /^TC2: minh-chung-\d+\.pdf/);
+    const href = (await item.getByRole('link').getAttribute('href'))!;
+    const back = await fetchInPage(page, href);
+    assert.equal(back.status, 200);
+    assert.ok(back.body.subarray(0, 8).toString().startsWith('%PDF-1.4'), 'the same file comes back');
+    assert.deepEqual(await unlabelledControls(page), []);
+    assert.deepEqual(await axeViolations(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the grid page at 390px scrolls sideways by ${overflow}px`);
+    await rig.shot(page, 'cham-diem-minh-chung-390');
+    await context.close();
+  });
+});
