@@ -2,7 +2,16 @@ import type { EvidenceView } from '../../scoring/evidence.service';
 import { dateTimeVi } from '../format';
 import { Html, html } from '../html';
 import { formMessage } from './layout';
-import type { GridColumn, GridRow } from './scoring.view';
+
+/** What the evidence list needs of the grid's columns and rows (structurally the grid's own types). */
+interface Column {
+  code: string;
+  text: string;
+}
+interface Row {
+  target: { name: string };
+  sheet: { id: string; status: string } | null;
+}
 
 /** Human size of a file: "1,2 MB", "850 KB". */
 const sizeVi = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -11,7 +20,7 @@ const sizeVi = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 102
  * Tài liệu minh chứng of the sheets on the grid: the files attached to each sheet, per criterion, and (while the
  * sheet can still be written) a form to attach one more. A row with no sheet yet is saved first.
  */
-export function evidenceSection(base: string, columns: GridColumn[], rows: GridRow[], files: Map<string, EvidenceView[]>, editable: boolean): Html {
+export function evidenceSection(base: string, columns: Column[], rows: Row[], files: Map<string, EvidenceView[]>, editable: boolean): Html {
   return html`<section class="card" aria-labelledby="h-evidence"><h2 id="h-evidence">Tài liệu minh chứng</h2>
   <p class="muted"><small>PDF, ảnh (PNG, JPG) hoặc tệp Office, tối đa 10 MB mỗi tệp; mỗi tệp gắn với một tiêu chí của phiếu.</small></p>
   ${rows.map((r, i) => {
