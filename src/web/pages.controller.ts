@@ -134,6 +134,7 @@ export class PagesController {
     const tasks = [
       { label: 'Giao ước thi đua', href: `${base}/giao-uoc` },
       { label: 'Chấm điểm', href: `${base}/cham-diem` },
+      { label: 'Cách tính điểm, phân công chấm chéo', href: `${base}/cach-tinh-diem` },
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];

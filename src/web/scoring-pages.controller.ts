@@ -23,6 +23,7 @@ import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { GridRow, gridColumns, gridPage } from './views/scoring.view';
+import { scoringConfigPage } from './views/scoring-config.view';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -86,5 +87,17 @@ export class ScoringPagesController {
     // The files attached to each sheet on the grid (read with the same scope check as the API's list).
     const evidence = new Map(await Promise.all(rows.filter((r) => r.sheet).map(async (r) => [r.sheet!.id, await this.evidence.list(p, id, year, r.sheet!.id)] as const)));
     sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence));
+  }
+
+  @Get('cum/:id/nam/:year/cach-tinh-diem')
+  @Auth(...ALL_ROLES)
+  async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const [config, assignments, canManage] = await Promise.all([
+      this.scoring.getConfig(p, id, year),
+      orNull(this.scoring.assignments(p, id, year)),
+      this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
+    ]);
+    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage));
   }
 }

@@ -86,4 +86,35 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     await rig.shot(page, 'cham-diem-minh-chung-390');
     await context.close();
   });
+
+  it('the secretariat sets how the year is scored (rule, bands, peer assignment) with a reason; a mistyped band is explained at its cell', async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary', undefined, { audit: true });
+    await page.goto(`${rig.base}/cum/${c6}/nam/${year}`);
+    await Promise.all([page.waitForURL(/cach-tinh-diem$/), page.getByRole('link', { name: 'Cách tính điểm, phân công chấm chéo' }).click()]);
+    const assigned = page.locator('section', { has: page.getByRole('heading', { name: 'Phân công chấm chéo' }) });
+    const members = (await rig.t.http.get(`/api/clusters/${c6}/years/${year}/scoring/assignments`).auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200)).body as unknown[];
+    assert.equal(await assigned.locator('tbody tr').count(), members.length, 'one row per scoring member');
+    await page.getByLabel('Điểm cuối cùng của mỗi đơn vị').selectOption('PEER_MEAN');
+    await page.getByLabel('Điểm tối thiểu của mức 1').fill('9x');
+    await page.getByLabel('Lý do (bắt buộc)').fill('Theo quy chế hoạt động của cụm');
+    await page.getByRole('button', { name: 'Lưu cách tính điểm' }).click();
+    await page.locator('td .field-error').first().waitFor();
+    const unchanged = await rig.t.http.get(`/api/clusters/${c6}/years/${year}/scoring/config`).auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200);
+    assert.notEqual(unchanged.body.rule, 'PEER_MEAN', 'the refused save changed nothing');
+    await page.getByLabel('Điểm tối thiểu của mức 1').fill('94,5');
+    await page.getByRole('button', { name: 'Lưu cách tính điểm' }).click();
+    await page.getByText('Đã lưu cách tính điểm.').waitFor();
+    const saved = await rig.t.http.get(`/api/clusters/${c6}/years/${year}/scoring/config`).auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200);
+    assert.equal(saved.body.rule, 'PEER_MEAN');
+    assert.equal(saved.body.bands[0].minPoints, 94.5);
+    assert.equal(saved.body.bands[0].code, 'EXCELLENT', 'the band keeps its code');
+    assert.deepEqual(await unlabelledControls(page), []);
+    assert.deepEqual(await axeViolations(page), []);
+    await rig.shot(page, 'cach-tinh-diem-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the scoring rules page at 390px scrolls sideways by ${overflow}px`);
+    await rig.shot(page, 'cach-tinh-diem-390');
+    await context.close();
+  });
 });
