@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
-import { BrowserRig, CHROMIUM_MISSING, axeViolations, startRig, unlabelledControls } from './support';
+import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -79,26 +79,5 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
       await ended.context.close();
     }
   });
-
-  it('axe-core finds no serious or critical accessibility violation on the main pages of each role', async () => {
-    const clusters = (await rig.t.http.get('/api/clusters').auth(await rig.t.token('cum6.secretary'), { type: 'bearer' }).expect(200)).body as Array<{ id: string; organizerName: string }>;
-    const c6 = clusters.find((c) => c.organizerName === 'Bộ Khoa học và Công nghệ')!.id;
-    const dl = (await rig.t.dataSource.query(`SELECT id FROM units WHERE code = 'SKHCN-DAKLAK'`))[0].id as string;
-    const walks: Array<[string, string[]]> = [
-      ['cum6.secretary', ['/', '/cum', `/cum/${c6}`, `/cum/${c6}/nam/${year}`, `/cum/${c6}/nam/${year}/giao-uoc`, `/cum/${c6}/nam/${year}/cham-diem`, `/cum/${c6}/nam/${year - 1}/xep-hang`, `/cum/${c6}/nam/${year - 1}/binh-xet`, `/cum/${c6}/lich-su`, '/phap-ly']],
-      ['skhcn.daklak', ['/', `/cum/${c6}/nam/${year}/cham-diem?loai=SELF`, `/don-vi/${dl}`, '/xac-thuc']],
-      ['reviewer', ['/', '/tham-dinh', '/phan-cum', '/hoi-dong', '/nhat-ky']],
-    ];
-    const found: string[] = [];
-    for (const [user, paths] of walks) {
-      const { context, page } = await rig.signedIn(user, undefined, { audit: true });
-      for (const path of paths) {
-        const res = await page.goto(`${rig.base}${path}`);
-        assert.equal(res?.status(), 200, `${user} ${path}`);
-        for (const v of await axeViolations(page)) found.push(`${user} ${path}: ${v}`);
-      }
-      await context.close();
-    }
-    assert.deepEqual(found, []);
-  });
+  // axe-core, the keyboard and the phone width on every main page of each role: roles.browser.ts.
 });
