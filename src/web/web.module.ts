@@ -24,6 +24,7 @@ import { YearBoardService } from './year-board.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
+import { AdminPagesController } from './admin-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
@@ -51,7 +52,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, HistoryPagesController, DocumentPagesController],
+  controllers: [WebAuthController, PagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {
