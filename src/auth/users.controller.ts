@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { UuidParamPipe } from '../common/validation/params';
 import { Auth } from '../common/auth/auth.decorators';
 import { Role } from '../common/auth/roles';
-import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
+import { CreateUserDto, ResetMfaDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('Tài khoản')
@@ -46,5 +46,13 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'Đã đặt lại mật khẩu; mọi phiên của tài khoản kết thúc.' })
   resetPassword(@Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     return this.users.resetPassword(id, dto);
+  }
+
+  @Post(':id/mfa/reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Đặt lại xác thực hai lớp của tài khoản (mất điện thoại và mã khôi phục)' })
+  @ApiNoContentResponse({ description: 'Đã xóa ứng dụng xác thực, mã khôi phục và thiết bị được ghi nhớ; mọi phiên của tài khoản kết thúc.' })
+  resetMfa(@Param('id', UuidParamPipe) id: string, @Body() dto: ResetMfaDto): Promise<void> {
+    return this.users.resetMfa(id, dto);
   }
 }

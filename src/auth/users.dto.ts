@@ -32,6 +32,11 @@ export class ResetPasswordDto {
   @ReasonField() reason: string;
 }
 
+/** An administrator resets an account's second factor (lost phone and recovery codes): the owner enrols again. */
+export class ResetMfaDto {
+  @ReasonField() reason: string;
+}
+
 export class UserQueryDto {
   @TextField({ presence: 'optional', max: 100 }) q?: string;
   @EnumField(ALL_ROLES, { presence: 'optional' }) role?: Role;
@@ -49,6 +54,7 @@ export class UserView {
   @ApiProperty({ nullable: true, type: String }) organizerId: string | null;
   @ApiProperty({ type: [String] }) clusterIds: string[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Khi tài khoản bật xác thực hai lớp; null: chưa bật.' }) mfaEnabledAt: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -11,9 +11,10 @@ import { AccessRepository } from '../access/access.repository';
 import { PasswordService, passwordProblem } from './password.service';
 import { ROLE_LABELS } from '../common/auth/roles';
 import { SessionsRepository } from './sessions.repository';
+import { MfaService } from './mfa.service';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
-import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
+import { CreateUserDto, ResetMfaDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
 import { RoleScope, roleScopeProblems } from './users.rules';
 
 /** Account administration (admins only; the controller says so). */
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly access: AccessRepository,
     private readonly units: UnitsRepository,
+    private readonly mfa: MfaService,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserPage> {
@@ -117,6 +119,21 @@ export class UsersService {
     });
   }
 
+  /**
+   * Removes an account's second factor (its owner lost the phone and the recovery codes): the secret, the
+   * recovery codes and the remembered browsers (their cookies are bound to the enrolment) go, its sessions end,
+   * and the owner enrols again at the next sign-in (required for administrators and reviewers).
+   */
+  async resetMfa(id: string, dto: ResetMfaDto): Promise<void> {
+    await this.uow.write(async (m) => {
+      const user = await this.find(m, id);
+      if (!user.mfaEnabledAt && !user.mfaSecret) throw new AppException(ErrorCode.BusinessRule, 'Tài khoản chưa đăng ký xác thực hai lớp: không có gì để đặt lại.');
+      await this.mfa.reset(m, id);
+      await this.sessions.revokeAllOfUser(m, id);
+      await this.audit.record(m, { action: 'user.mfa_reset', entityType: 'user', entityId: id, before: { mfaEnabledAt: user.mfaEnabledAt ?? null }, after: { mfaEnabledAt: null }, reason: dto.reason });
+    });
+  }
+
   private async find(m: EntityManager, id: string): Promise<User> {
     const user = await this.users.find(m, id);
     if (!user) throw AppException.notFound('tài khoản');
@@ -164,6 +181,7 @@ export class UsersService {
       organizerId: u.organizerId,
       clusterIds: clusterIds.get(u.id) ?? [],
       active: Boolean(u.active),
+      mfaEnabledAt: u.mfaEnabledAt ?? null,
       version: u.version,
       createdAt: u.createdAt,
       updatedAt: u.updatedAt,

@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.update': 'Sửa tài khoản',
   'user.password_change': 'Đổi mật khẩu',
   'user.password_reset': 'Đặt lại mật khẩu',
+  'user.mfa_reset': 'Đặt lại xác thực hai lớp',
   'mfa.setup': 'Bắt đầu đăng ký xác thực hai lớp',
   'mfa.enable': 'Bật xác thực hai lớp',
   'mfa.disable': 'Tắt xác thực hai lớp',
@@ -131,6 +132,8 @@ export function recordHref(entityType: string, entityId: string, clusterId: stri
   switch (entityType) {
     case 'unit':
       return `/don-vi/${entityId}`;
+    case 'user':
+      return `/tai-khoan/${entityId}`;
     case 'cluster':
       return `/cum/${entityId}`;
     case 'award_proposal':

@@ -4,9 +4,7 @@ import { UuidParamPipe } from '../common/validation/params';
 import { ClusterHistoryQueryDto } from '../reports/history.dto';
 import { HistoryService } from '../reports/history.service';
 import { clusterHistoryPage, unitHistoryPage, unitListPage } from './views/history.view';
-import { accountsPage } from './views/accounts.view';
-import { UsersService } from '../auth/users.service';
-import { UserQueryDto } from '../auth/users.dto';
+import { unitCreateSection } from './views/unit-edit.view';
 import { UnitQueryDto } from '../units/units.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -39,7 +37,6 @@ export class HistoryPagesController {
     private readonly units: UnitsService,
     private readonly unitRecords: UnitsRepository,
     private readonly history: HistoryService,
-    private readonly users: UsersService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -87,17 +84,12 @@ export class HistoryPagesController {
     sendPage(res, unitHistoryPage(this.frame(p), history, successors));
   }
 
-  @Get('tai-khoan')
-  @Auth(Role.Admin)
-  async accounts(@CurrentUser() p: Principal, @Query() q: UserQueryDto, @Res() res: Response): Promise<void> {
-    const [users, units, clusters] = await Promise.all([this.users.list({ ...q, limit: q.limit ?? 200 }), this.units.list(p, { limit: 500 }), this.clusters.list(p, {})]);
-    sendPage(res, accountsPage(this.frame(p), users, q, units.items, clusters));
-  }
-
   @Get('don-vi')
   @Auth(...ALL_ROLES)
   async unitList(@CurrentUser() p: Principal, @Query() q: UnitQueryDto, @Res() res: Response): Promise<void> {
-    sendPage(res, unitListPage(this.frame(p), await this.units.list(p, { ...q, limit: q.limit ?? 100 }), q));
+    const [page, all] = await Promise.all([this.units.list(p, { ...q, limit: q.limit ?? 100 }), p.role === Role.Admin ? this.units.list(p, { limit: 500 }) : null]);
+    // An administrator creates a unit under the list; its parent and successor are chosen among all units.
+    sendPage(res, unitListPage(this.frame(p), page, q, all ? unitCreateSection(all.items) : null));
   }
 
   @Get('cum/:id/lich-su')

@@ -24,6 +24,7 @@ import { YearBoardService } from './year-board.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
+import { AdminPagesController } from './admin-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { ScoringPagesController } from './scoring-pages.controller';
 import { errorPage } from './views/auth.view';
@@ -52,7 +53,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, ScoringPagesController, HistoryPagesController, DocumentPagesController],
+  controllers: [WebAuthController, PagesController, ScoringPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {

@@ -180,6 +180,48 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
     assert.equal(audit.body.total, 1);
   });
 
+  it('an administrator resets a lost second factor: the owner signs in with the password alone and may enrol again; audited, admins only', async () => {
+    const password = 'Mat-Dien-Thoai-2026';
+    const created = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username: 'mat.dien.thoai', fullName: 'Cán bộ mất điện thoại', role: 'unit_officer', unitId: ids.gialai, password }).expect(201);
+    assert.equal(created.body.mfaEnabledAt, null);
+    const login = (extra: Record<string, unknown> = {}, cookie?: string) => {
+      const req = t.http.post('/api/auth/login');
+      if (cookie) req.set('Cookie', cookie);
+      return req.send({ username: 'mat.dien.thoai', password, ...extra });
+    };
+    const nothing = await t.http.post(`/api/users/${created.body.id}/mfa/reset`).auth(admin, { type: 'bearer' }).send({ reason: 'Thử' }).expect(422);
+    assert.equal(nothing.body.code, 'BUSINESS_RULE');
+    const token = (await login().expect(200)).body.accessToken;
+    const setup = await t.http.post('/api/auth/mfa/setup').auth(token, { type: 'bearer' }).expect(200);
+    await t.http.post('/api/auth/mfa/enable').auth(token, { type: 'bearer' }).send({ code: totpCode(setup.body.secret, Date.now() - 30_000) }).expect(200);
+    const remembered = cookieOf(await login({ code: totpCode(setup.body.secret), rememberDevice: true }).expect(200), 'thidua_mfa');
+    const enabled = await t.http.get(`/api/users/${created.body.id}`).auth(admin, { type: 'bearer' }).expect(200);
+    assert.match(enabled.body.mfaEnabledAt, /^\d{4}-\d{2}-\d{2}T/);
+
+    // (Not the reviewer here: its code of this time step is kept for the next test's own sign-in.)
+    for (const user of ['cum6.secretary', 'gialai']) {
+      const refused = await t.http.post(`/api/users/${created.body.id}/mfa/reset`).auth(await t.token(user), { type: 'bearer' }).send({ reason: 'Thử' });
+      assert.equal(refused.status, 403, user);
+    }
+    const noReason = await t.http.post(`/api/users/${created.body.id}/mfa/reset`).auth(admin, { type: 'bearer' }).send({}).expect(400);
+    assert.equal(noReason.body.details[0].field, 'reason');
+    await t.http.post(`/api/users/${created.body.id}/mfa/reset`).auth(admin, { type: 'bearer' }).send({ reason: 'Người dùng mất điện thoại và mã khôi phục' }).expect(204);
+
+    await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    const after = await t.http.get(`/api/users/${created.body.id}`).auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(after.body.mfaEnabledAt, null);
+    assert.equal(after.body.version, enabled.body.version, 'the factor is not part of the versioned record');
+    const codes = await t.dataSource.query(`SELECT COUNT(*) AS n FROM mfa_recovery_codes WHERE user_id = ${ph(1)}`, [created.body.id]);
+    assert.equal(Number(codes[0].n), 0, 'the recovery codes are gone');
+    const again = (await login({}, remembered).expect(200)).body.accessToken;
+    const status = await t.http.get('/api/auth/mfa').auth(again, { type: 'bearer' }).expect(200);
+    assert.equal(status.body.enabled, false);
+    await t.http.post('/api/auth/mfa/setup').auth(again, { type: 'bearer' }).expect(200);
+    const audit = await t.http.get('/api/audit').query({ action: 'user.mfa_reset', entityId: created.body.id }).auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(audit.body.total, 1);
+    assert.equal(audit.body.items[0].reason, 'Người dùng mất điện thoại và mã khôi phục');
+  });
+
   it('an administrator without MFA may only enrol; the demo reviewer signs in with a code of the published secret', async () => {
     await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username: 'admin2', fullName: 'Quản trị thứ hai', role: 'admin', password: 'Quan-Tri-Thu-Hai-2026' }).expect(201);
     const token = (await t.http.post('/api/auth/login').send({ username: 'admin2', password: 'Quan-Tri-Thu-Hai-2026' }).expect(200)).body.accessToken;

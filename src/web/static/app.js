@@ -1,5 +1,6 @@
 // thidua — the pages' shared script: calls the JSON API with the session's CSRF token, shows every
 // error next to the field it concerns, and gives feedback on long actions. No framework, no build.
+// Beside it: downloads.js (links that download with feedback) and form-results.js (what a form shows once it succeeded).
 'use strict';
 
 (function () {
@@ -60,11 +61,18 @@
 
   function formBody(form) {
     const body = {};
+    // Checkboxes with data-type="values" sharing a name send the values of those ticked, as a list (empty when none).
+    const lists = new Map();
     for (const el of form.elements) {
       if (!el.name || el.disabled || el.dataset.skip !== undefined) continue;
       if ((el.type === 'radio') && !el.checked) continue;
       const type = el.dataset.type;
       let value;
+      if (el.type === 'checkbox' && type === 'values') {
+        if (!lists.has(el.name)) lists.set(el.name, []);
+        if (el.checked) lists.get(el.name).push(el.value);
+        continue;
+      }
       if (el.type === 'checkbox') value = el.checked;
       else if (type === 'int') value = el.value.trim() === '' ? undefined : Number(el.value);
       else if (type === 'bool') value = el.value === 'true';
@@ -81,7 +89,23 @@
       else value = el.value;
       if (value !== undefined) setPath(body, el.name, value);
     }
+    for (const [name, values] of lists) setPath(body, name, values);
     return body;
+  }
+
+  const labelOf = (el) => (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent.trim()) || el.name;
+
+  /**
+   * A field typed twice (<input data-same-as="newPassword" data-skip>): the form is not sent while the two differ,
+   * and the second says so, naming the first as the page labels it.
+   */
+  function mismatchedCopies(form) {
+    const details = [];
+    form.querySelectorAll('[data-same-as]').forEach((el) => {
+      const first = form.elements.namedItem(el.dataset.sameAs);
+      if (first && first.value !== el.value) details.push({ field: el.name, message: `Chưa khớp với ô "${labelOf(first)}": hãy gõ lại cho giống hệt.` });
+    });
+    return details;
   }
 
   function clearErrors(scope) {
@@ -198,6 +222,11 @@
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.dataset.api) return;
     event.preventDefault();
+    const mismatched = mismatchedCopies(form);
+    if (mismatched.length) {
+      showErrors(form, { message: mismatched.length === 1 ? 'Có 1 ô cần sửa: xem thông báo ngay dưới ô đó.' : `Có ${mismatched.length} ô cần sửa: xem thông báo ngay dưới từng ô.`, details: mismatched });
+      return;
+    }
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
     const button = event.submitter || form.querySelector('[type="submit"]');
     const url = (button && button.dataset.api) || form.dataset.api;
@@ -236,50 +265,6 @@
     }
   });
 
-  // Downloads with feedback: <a data-download href="...">
-  document.addEventListener('click', async (event) => {
-    const link = event.target instanceof Element && event.target.closest('a[data-download]');
-    if (!link) return;
-    event.preventDefault();
-    if (link.getAttribute('aria-busy') === 'true') return;
-    const original = link.textContent;
-    link.setAttribute('aria-busy', 'true');
-    link.textContent = 'Đang tạo tệp…';
-    try {
-      // <a data-download data-date-field="issuedOn">: the date typed in that field (dd/mm/yyyy) goes with the request.
-      const url = new URL(link.href, window.location.href);
-      const dateField = link.dataset.dateField && document.getElementById(link.dataset.dateField);
-      if (dateField && dateField.value.trim()) url.searchParams.set(dateField.name, isoFromVi(dateField.value));
-      const res = await fetch(url, { credentials: 'same-origin' });
-      if (!res.ok) {
-        const data = await res.json().catch(() => ({}));
-        const detail = data.details && data.details[0];
-        const label = detail && document.querySelector(`label[for="${detail.field}"]`);
-        const message = detail ? `${label ? label.textContent + ': ' : ''}${detail.message}` : data.message;
-        flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (data.code ? ` (mã lỗi ${data.code})` : ''), 'error');
-        return;
-      }
-      const blob = await res.blob();
-      const disposition = res.headers.get('content-disposition') || '';
-      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-      const plain = /filename="?([^";]+)"?/i.exec(disposition);
-      const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : 'tai-lieu';
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(() => {
-        URL.revokeObjectURL(a.href);
-        a.remove();
-      }, 1000);
-      flash(`Đã tải xuống ${name}.`);
-    } finally {
-      link.textContent = original;
-      link.removeAttribute('aria-busy');
-    }
-  });
-
   document.addEventListener('DOMContentLoaded', () => {
     const message = sessionStorage.getItem('thidua.flash');
     if (message) {
@@ -288,74 +273,5 @@
     }
   });
 
-  window.thidua = { api, showErrors, clearErrors, flash, busy, parseDecimal, handlers: {} };
+  window.thidua = { api, showErrors, clearErrors, flash, busy, parseDecimal, isoFromVi, handlers: {} };
 })();
-
-// Document verification: shows what the uploaded file is and whether it is intact.
-window.thidua.handlers.verified = (result) => {
-  const box = document.querySelector('[data-role="verify-output"]');
-  box.hidden = false;
-  box.textContent = '';
-  const title = document.createElement('h2');
-  title.textContent = result.intact ? 'Tài liệu nguyên vẹn' : 'Không xác thực được tài liệu';
-  title.className = result.intact ? 'ok' : 'bad';
-  const message = document.createElement('p');
-  message.textContent = result.message;
-  box.append(title, message);
-  if (result.document) {
-    const dl = document.createElement('dl');
-    const add = (k, v) => {
-      if (!v) return;
-      const dt = document.createElement('dt');
-      dt.textContent = k;
-      const dd = document.createElement('dd');
-      dd.textContent = v;
-      dl.append(dt, dd);
-    };
-    const d = result.document;
-    add('Tài liệu', d.title);
-    add('Cụm thi đua', d.clusterName);
-    add('Năm', String(d.year));
-    add('Trạng thái', d.statusLabel);
-    add('Phát hành lúc', d.issuedAt ? new Date(d.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
-    // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), when the register holds it.
-    const r = d.record;
-    if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Chưa ghi tên người ký'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
-    box.append(dl);
-  }
-  const hash = document.createElement('p');
-  hash.className = 'muted';
-  hash.textContent = 'SHA-256: ' + result.sha256;
-  box.append(hash);
-};
-
-/** Enrolment: the QR code (an SVG made by the server, shown as an image) and the secret to type by hand. */
-window.thidua.handlers.showMfaSetup = (result) => {
-  const box = document.querySelector('[data-role="mfa-setup"]');
-  const img = document.createElement('img');
-  img.alt = 'Mã QR để đăng ký ứng dụng xác thực';
-  img.width = 200;
-  img.height = 200;
-  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(result.qrSvg);
-  const qr = box.querySelector('[data-role="mfa-qr"]');
-  qr.replaceChildren(img);
-  box.querySelector('[data-role="mfa-secret"]').textContent = result.secret;
-  box.hidden = false;
-  document.getElementById('enable-code')?.focus();
-};
-
-/** The recovery codes, shown once. */
-window.thidua.handlers.showRecoveryCodes = (result, form) => {
-  const section = document.querySelector('[data-role="recovery-codes"]');
-  const list = section.querySelector('.codes');
-  list.replaceChildren(...result.recoveryCodes.map((code) => {
-    const li = document.createElement('li');
-    const c = document.createElement('code');
-    c.textContent = code;
-    li.appendChild(c);
-    return li;
-  }));
-  section.hidden = false;
-  form.hidden = true;
-  section.querySelector('h2').focus?.();
-};

@@ -4,6 +4,7 @@ import { ALL_ROLES, ROLE_LABELS } from '../../common/auth/roles';
 import type { UnitView } from '../../units/units.dto';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
+import { accountHref } from './account.view';
 
 /** Tài khoản (administrators): who may sign in, as what, for which unit, organiser or cluster; lock, unlock, reset. */
 export function accountsPage(frame: PageFrame, page: UserPage, q: UserQueryDto, units: UnitView[], clusters: ClusterView[]): Html {
@@ -24,7 +25,7 @@ export function accountsPage(frame: PageFrame, page: UserPage, q: UserQueryDto, 
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ tên</th><th scope="col">Vai trò</th><th scope="col">Đơn vị, cơ quan</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead>
   <tbody>${page.items.map(
-    (u, i) => html`<tr><th scope="row">${u.username}</th><td>${u.fullName}</td><td>${u.roleLabel}</td><td>${[u.unitId, u.organizerId].filter((x): x is string => !!x).map((x) => name.get(x) ?? '').join(', ')}</td>
+    (u, i) => html`<tr><th scope="row"><a href="${accountHref(u.id)}">${u.username}</a></th><td>${u.fullName}</td><td>${u.roleLabel}</td><td>${[u.unitId, u.organizerId].filter((x): x is string => !!x).map((x) => name.get(x) ?? '').join(', ')}</td>
     <td>${u.active ? badge('Đang hoạt động', 'ok') : badge('Đã khóa', 'warn')}</td>
     <td><form data-api="/api/users/${u.id}" data-method="PATCH" data-success="${u.active ? `Đã khóa tài khoản ${u.username}.` : `Đã mở khóa tài khoản ${u.username}.`}" class="inline" novalidate>${formMessage}
         <input type="hidden" name="version" data-type="int" value="${u.version}"><input type="hidden" name="active" data-type="bool" value="${u.active ? 'false' : 'true'}">

@@ -5,6 +5,7 @@ import { PageFrame, formMessage, layout } from './layout';
 import type { UnitPage, UnitQueryDto, UnitView } from '../../units/units.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import { unitHref } from './division.view';
+import { Role } from '../../common/auth/roles';
 
 const period = (from: string | null, to: string | null) => `${from ? dateVi(from) : '…'} – ${to ? dateVi(to) : 'nay'}`;
 
@@ -14,7 +15,8 @@ const unitName = (u: HistoryUnitRef, link = true): Html =>
     ? html` <small class="muted">(${u.nowName === u.name ? `đến ${u.activeTo ? dateVi(u.activeTo) : '…'}; nay là đơn vị cùng tên sau sắp xếp` : `nay là ${u.nowName}`})</small>`
     : ''}`;
 
-export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto): Html {
+/** The units found; `createForm`: the administrators' form creating a unit, under the list. */
+export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto, createForm: Html | null = null): Html {
   return layout(
     { ...frame, title: 'Đơn vị', crumbs: [['Tổng quan', '/'], ['Đơn vị']] },
     html`<h1>Đơn vị</h1>
@@ -25,11 +27,12 @@ export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto):
   </div>
   <div class="actions"><button type="submit" class="secondary">Tìm</button><a href="/don-vi">Bỏ lọc</a></div>
 </form>
-<p class="muted">${page.total} đơn vị${page.total > page.items.length ? `; hiển thị ${page.items.length} đơn vị đầu` : ''}.</p>
+<p class="muted">${page.total} đơn vị${page.total > page.items.length ? `; hiển thị ${page.items.length} đơn vị đầu` : ''}.${createForm ? html` <a href="#tao-don-vi">Tạo đơn vị mới</a>` : ''}</p>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Mã</th><th scope="col">Hoạt động</th></tr></thead>
   <tbody>${page.items.map((u) => html`<tr><td><a href="${unitHref(u.id)}">${u.name}</a></td><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
-</table></div>`,
+</table></div>
+${createForm ?? ''}`,
   );
 }
 
@@ -38,7 +41,7 @@ export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView, successors
   return layout(
     { ...frame, title: u.name, crumbs: [['Tổng quan', '/'], ['Đơn vị'], [u.shortName]] },
     html`<h1>${u.name}</h1>
-<p class="muted">Mã ${u.code} · hoạt động ${period(u.activeFrom, u.activeTo)}${u.province ? ` · ${u.province}` : ''}</p>
+<p class="muted">Mã ${u.code} · hoạt động ${period(u.activeFrom, u.activeTo)}${u.province ? ` · ${u.province}` : ''}${frame.principal?.role === Role.Admin ? html` · <a href="${unitHref(u.id)}/sua">Sửa thông tin đơn vị</a>` : ''}</p>
 ${h.successors.length
   ? html`<p class="flash warn" role="status">Đơn vị đã kết thúc hoạt động ngày ${u.activeTo ? dateVi(u.activeTo) : ''}, nay là ${h.successors[h.successors.length - 1].name}.
     ${u.successionBasis ? html`<br><small>Căn cứ: ${u.successionBasis}.</small>` : ''}${u.note ? html`<br><small>Ghi chú: ${u.note}</small>` : ''}</p>`

@@ -51,6 +51,8 @@ ${frame.csrf ? html`<meta name="csrf-token" content="${frame.csrf}">` : ''}
 <link rel="stylesheet" href="/static/app.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/app.js" defer></script>
+<script src="/static/downloads.js" defer></script>
+<script src="/static/form-results.js" defer></script>
 ${(frame.scripts ?? []).map((s) => html`<script src="/static/${s}" defer></script>`)}
 </head>
 <body>

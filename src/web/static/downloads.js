@@ -1,0 +1,50 @@
+// thidua — links that download a generated file (Excel, PDF) with feedback: <a data-download href="...">.
+// The link reads "Đang tạo tệp…" while the server works; an error answer is shown in the page's message area.
+'use strict';
+
+(function () {
+  const { flash, isoFromVi } = window.thidua;
+
+  document.addEventListener('click', async (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[data-download]');
+    if (!link) return;
+    event.preventDefault();
+    if (link.getAttribute('aria-busy') === 'true') return;
+    const original = link.textContent;
+    link.setAttribute('aria-busy', 'true');
+    link.textContent = 'Đang tạo tệp…';
+    try {
+      // <a data-download data-date-field="issuedOn">: the date typed in that field (dd/mm/yyyy) goes with the request.
+      const url = new URL(link.href, window.location.href);
+      const dateField = link.dataset.dateField && document.getElementById(link.dataset.dateField);
+      if (dateField && dateField.value.trim()) url.searchParams.set(dateField.name, isoFromVi(dateField.value));
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (!res.ok) {
+        const data = await res.json().catch(() => ({}));
+        const detail = data.details && data.details[0];
+        const label = detail && document.querySelector(`label[for="${detail.field}"]`);
+        const message = detail ? `${label ? label.textContent + ': ' : ''}${detail.message}` : data.message;
+        flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (data.code ? ` (mã lỗi ${data.code})` : ''), 'error');
+        return;
+      }
+      const blob = await res.blob();
+      const disposition = res.headers.get('content-disposition') || '';
+      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+      const plain = /filename="?([^";]+)"?/i.exec(disposition);
+      const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : 'tai-lieu';
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => {
+        URL.revokeObjectURL(a.href);
+        a.remove();
+      }, 1000);
+      flash(`Đã tải xuống ${name}.`);
+    } finally {
+      link.textContent = original;
+      link.removeAttribute('aria-busy');
+    }
+  });
+})();

@@ -1,0 +1,77 @@
+// thidua — what a form shows once the API answered it (<form data-on-success="name">): the handlers by name.
+'use strict';
+
+// Document verification: shows what the uploaded file is and whether it is intact.
+window.thidua.handlers.verified = (result) => {
+  const box = document.querySelector('[data-role="verify-output"]');
+  box.hidden = false;
+  box.textContent = '';
+  const title = document.createElement('h2');
+  title.textContent = result.intact ? 'Tài liệu nguyên vẹn' : 'Không xác thực được tài liệu';
+  title.className = result.intact ? 'ok' : 'bad';
+  const message = document.createElement('p');
+  message.textContent = result.message;
+  box.append(title, message);
+  if (result.document) {
+    const dl = document.createElement('dl');
+    const add = (k, v) => {
+      if (!v) return;
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      dl.append(dt, dd);
+    };
+    const d = result.document;
+    add('Tài liệu', d.title);
+    add('Cụm thi đua', d.clusterName);
+    add('Năm', String(d.year));
+    add('Trạng thái', d.statusLabel);
+    add('Phát hành lúc', d.issuedAt ? new Date(d.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
+    // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), when the register holds it.
+    const r = d.record;
+    if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Chưa ghi tên người ký'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
+    box.append(dl);
+  }
+  const hash = document.createElement('p');
+  hash.className = 'muted';
+  hash.textContent = 'SHA-256: ' + result.sha256;
+  box.append(hash);
+};
+
+/** Enrolment: the QR code (an SVG made by the server, shown as an image) and the secret to type by hand. */
+window.thidua.handlers.showMfaSetup = (result) => {
+  const box = document.querySelector('[data-role="mfa-setup"]');
+  const img = document.createElement('img');
+  img.alt = 'Mã QR để đăng ký ứng dụng xác thực';
+  img.width = 200;
+  img.height = 200;
+  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(result.qrSvg);
+  const qr = box.querySelector('[data-role="mfa-qr"]');
+  qr.replaceChildren(img);
+  box.querySelector('[data-role="mfa-secret"]').textContent = result.secret;
+  box.hidden = false;
+  document.getElementById('enable-code')?.focus();
+};
+
+/** The recovery codes, shown once. */
+window.thidua.handlers.showRecoveryCodes = (result, form) => {
+  const section = document.querySelector('[data-role="recovery-codes"]');
+  const list = section.querySelector('.codes');
+  list.replaceChildren(...result.recoveryCodes.map((code) => {
+    const li = document.createElement('li');
+    const c = document.createElement('code');
+    c.textContent = code;
+    li.appendChild(c);
+    return li;
+  }));
+  section.hidden = false;
+  form.hidden = true;
+  section.querySelector('h2').focus?.();
+};
+
+/** A form that creates a record opens the new record's page: <form data-on-success="openCreated" data-created-base="/don-vi/">. */
+window.thidua.handlers.openCreated = (result, form) => {
+  sessionStorage.setItem('thidua.flash', form.dataset.success || 'Đã lưu.');
+  window.location.href = form.dataset.createdBase + encodeURIComponent(result.id);
+};

@@ -1,0 +1,72 @@
+import type { UnitKind } from '../../units/unit.entity';
+import type { UnitView } from '../../units/units.dto';
+import { dateVi } from '../format';
+import { Html, html } from '../html';
+import { PageFrame, formMessage, layout } from './layout';
+import { unitHref } from './division.view';
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = { MEMBER: 'Đơn vị thành viên', ORGANIZER: 'Cơ quan tổ chức cụm' };
+
+const DATE_HINT = 'dd/mm/yyyy; để trống nếu không rõ';
+
+/** A select of units: "Không" first, then the units offered, the chosen one selected. */
+function unitOptions(units: UnitView[], chosen: string | null): Html {
+  return html`<option value="">Không</option>${units.map((x) => html`<option value="${x.id}" ${x.id === chosen ? 'selected' : ''}>${x.name}</option>`)}`;
+}
+
+/** Units a select offers: the active ones (an ended one only when it is the current choice), never the unit itself. */
+const offered = (units: UnitView[], self: string | null, current: string | null, kind?: UnitKind) =>
+  units.filter((x) => x.id !== self && (!kind || x.kind === kind) && (!x.activeTo || x.id === current));
+
+/** The fields both forms share: names, province, active period, parent, successor, basis and note. */
+function unitFields(prefix: string, u: UnitView | null, units: UnitView[]): Html {
+  const id = (name: string) => `${prefix}-${name}`;
+  return html`<div class="grid2">
+      <div class="field"><label for="${id('name')}">Tên đầy đủ</label><input id="${id('name')}" name="name" value="${u?.name ?? ''}" required></div>
+      <div class="field"><label for="${id('short')}">Tên viết tắt</label><input id="${id('short')}" name="shortName" value="${u?.shortName ?? ''}" required></div>
+      <div class="field"><label for="${id('province')}">Tỉnh, thành phố</label><input id="${id('province')}" name="province" data-type="nullable" value="${u?.province ?? ''}"></div>
+      <div class="field"><label for="${id('parent')}">Đơn vị cấp trên</label><select id="${id('parent')}" name="parentId" data-type="nullable">${unitOptions(offered(units, u?.id ?? null, u?.parentId ?? null), u?.parentId ?? null)}</select></div>
+      <div class="field"><label for="${id('from')}">Hoạt động từ ngày</label><input id="${id('from')}" name="activeFrom" data-type="date-vi-nullable" value="${dateVi(u?.activeFrom)}" placeholder="dd/mm/yyyy" inputmode="numeric">
+        <small class="muted hint">${DATE_HINT}</small></div>
+      <div class="field"><label for="${id('to')}">Hoạt động đến ngày</label><input id="${id('to')}" name="activeTo" data-type="date-vi-nullable" value="${dateVi(u?.activeTo)}" placeholder="dd/mm/yyyy" inputmode="numeric">
+        <small class="muted hint">dd/mm/yyyy; để trống khi đơn vị còn hoạt động</small></div>
+      <div class="field"><label for="${id('successor')}">Đơn vị kế thừa (sau sáp nhập)</label><select id="${id('successor')}" name="successorId" data-type="nullable">${unitOptions(offered(units, u?.id ?? null, u?.successorId ?? null, u?.kind), u?.successorId ?? null)}</select>
+        <small class="muted hint">Cần có ngày kết thúc hoạt động.${u ? ' Để ghi nhận một cuộc sáp nhập mới (chuyển chỗ trong cụm cho đơn vị kế thừa), dùng mục "Ghi nhận sáp nhập" ở trang đơn vị.' : ''}</small></div>
+      <div class="field"><label for="${id('basis')}">Căn cứ pháp lý của việc sáp nhập</label><textarea id="${id('basis')}" name="successionBasis" data-type="nullable">${u?.successionBasis ?? ''}</textarea></div>
+    </div>
+    <div class="field"><label for="${id('note')}">Ghi chú</label><textarea id="${id('note')}" name="note" data-type="nullable">${u?.note ?? ''}</textarea></div>`;
+}
+
+/** Tạo đơn vị (administrators), at the foot of the unit list: the new unit's page opens once it is recorded. */
+export function unitCreateSection(units: UnitView[]): Html {
+  return html`<section class="card" id="tao-don-vi" aria-labelledby="h-new-unit"><h2 id="h-new-unit">Tạo đơn vị</h2>
+  <form data-api="/api/units" data-method="POST" data-on-success="openCreated" data-created-base="/don-vi/" data-success="Đã tạo đơn vị." novalidate>${formMessage}
+    <div class="grid2">
+      <div class="field"><label for="dv-code">Mã đơn vị</label><input id="dv-code" name="code" autocomplete="off" required>
+        <small class="muted hint">2–40 ký tự: chữ in hoa không dấu, số, gạch ngang hoặc gạch dưới; không đổi được sau khi tạo.</small></div>
+      <div class="field"><label for="dv-kind">Loại của đơn vị</label><select id="dv-kind" name="kind">${Object.entries(UNIT_KIND_LABELS).map(([k, label]) => html`<option value="${k}">${label}</option>`)}</select>
+        <small class="muted hint">Không đổi được sau khi tạo.</small></div>
+    </div>
+    ${unitFields('dv', null, units)}
+    <div class="field"><label for="dv-reason">Lý do tạo</label><input id="dv-reason" name="reason" data-type="optional"></div>
+    <div class="actions"><button type="submit">Tạo đơn vị</button></div>
+  </form>
+</section>`;
+}
+
+/** Sửa đơn vị (administrators): every field the API lets change; the code and the kind stay. */
+export function unitEditPage(frame: PageFrame, u: UnitView, units: UnitView[]): Html {
+  return layout(
+    { ...frame, title: `Sửa ${u.shortName}`, crumbs: [['Tổng quan', '/'], ['Đơn vị', '/don-vi'], [u.shortName, unitHref(u.id)], ['Sửa thông tin']] },
+    html`<h1>Sửa thông tin đơn vị</h1>
+<p class="muted">${u.name} · mã <code>${u.code}</code> · ${UNIT_KIND_LABELS[u.kind]} <small>(mã và loại không đổi được)</small></p>
+<section class="card" aria-labelledby="h-edit-unit"><h2 id="h-edit-unit">Thông tin đơn vị</h2>
+  <form data-api="/api/units/${u.id}" data-method="PATCH" data-success="Đã lưu thông tin đơn vị." novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${u.version}">
+    ${unitFields('sua', u, units)}
+    <div class="field"><label for="sua-reason">Lý do sửa</label><input id="sua-reason" name="reason" required></div>
+    <div class="actions"><button type="submit">Lưu thay đổi</button><a href="${unitHref(u.id)}">Về trang đơn vị</a></div>
+  </form>
+</section>`,
+  );
+}
