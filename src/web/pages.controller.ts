@@ -30,7 +30,6 @@ import { CriteriaService } from '../criteria/criteria.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RotationService } from '../leadership/rotation.service';
-import { PledgesService } from '../pledges/pledges.service';
 import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { ScoringService } from '../scoring/scoring.service';
@@ -42,7 +41,6 @@ import { dossierPage, meetingPage, queuePage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
-import { pledgePage } from './views/pledge.view';
 import { GridRow, gridColumns, gridPage, rankingPage, rankingPendingPage } from './views/scoring.view';
 import { isIsoDate, todayInVietnam } from '../common/time';
 
@@ -64,7 +62,6 @@ export class PagesController {
     private readonly members: MembershipsService,
     private readonly leadership: LeadershipService,
     private readonly rotation: RotationService,
-    private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
     private readonly scoring: ScoringService,
     private readonly sheets: ScoreSheetsService,
@@ -138,20 +135,13 @@ export class PagesController {
     const base = yearHref(id, year);
     const tasks = [
       { label: 'Giao ước thi đua', href: `${base}/giao-uoc` },
+      { label: 'Bộ tiêu chí thi đua', href: `${base}/tieu-chi` },
       { label: 'Chấm điểm', href: `${base}/cham-diem` },
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
     const canManage = await this.canManageYear(p, id, year);
     sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, await this.boards.board(p, id, y, canManage)));
-  }
-
-  @Get('cum/:id/nam/:year/giao-uoc')
-  @Auth(...ALL_ROLES)
-  async pledge(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
-    const cluster = await this.clusters.get(p, id);
-    const [pledge, criteria, canManage] = await Promise.all([orNull(this.pledges.get(p, id, year)), orNull(this.criteria.current(p, id, year)), this.canManageYear(p, id, year)]);
-    sendPage(res, pledgePage(this.frame(p), cluster, year, pledge, criteria, canManage));
   }
 
   @Get('cum/:id/nam/:year/cham-diem')

@@ -23,6 +23,7 @@ import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
+import { PledgePagesController } from './pledge-pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { errorPage } from './views/auth.view';
@@ -51,7 +52,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, HistoryPagesController, DocumentPagesController],
+  controllers: [WebAuthController, PagesController, PledgePagesController, HistoryPagesController, DocumentPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {
