@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoIds } from '../support/test-app';
+import { actorFor, demoIds } from '../support/test-app';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
 import { BrowserRig, CHROMIUM_MISSING, axeViolations, startRig, unlabelledControls } from './support';
 
@@ -12,6 +12,7 @@ const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chro
 
 /** The year drafted here: without the scene's pledge, Cụm 6's 2020 has none (nor criteria), and 2019 has a set to copy. */
 const YEAR = 2020;
+const MEMBERS = ['gialai', 'phuyen', 'daklak', 'lamdong', 'kontum', 'daknong'];
 
 async function fitsPhone(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -162,6 +163,46 @@ describe('the secretariat drafts the pledge and its criteria in the pages', { sk
     const pledge = await rig.t.http.get(`${api}/pledge`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(pledge.body.status, 'OPEN');
     assert.equal(pledge.body.documentNumber, '07/GƯ-CTĐ6');
+    await context.close();
+  });
+
+  it('editing the pledge being signed withdraws the signatures once confirmed; signed by all, the criteria change by amendment', async () => {
+    const api = `/api/clusters/${cum6}/years/${YEAR}`;
+    const sign = async (user: string) => {
+      const actor = await actorFor(rig.t, user);
+      await rig.t.http.post(`${api}/pledge/signatures`).auth(actor.token, { type: 'bearer' }).send({ signerName: 'Nguyễn Văn An', signerTitle: 'Giám đốc', unitId: actor.unitId }).expect(201);
+    };
+    await sign('gialai');
+    const { context, page } = await rig.signedIn('cum6.secretary', { width: 1366, height: 900 }, { audit: true });
+    await page.goto(`${rig.base}/cum/${cum6}/nam/${YEAR}/giao-uoc`);
+    await page.getByText('Sửa bản giao ước đang ký (hủy 1 chữ ký đã có)').click();
+    await page.getByLabel('Chủ đề (không bắt buộc)').fill('Đoàn kết, đổi mới, chuyển đổi số');
+    await page.getByLabel('Lý do chỉnh sửa (bắt buộc, ghi vào nhật ký)').fill('Thống nhất lại chủ đề');
+    const before = await rig.t.snapshot();
+    await page.getByRole('button', { name: 'Lưu bản giao ước' }).click();
+    const confirm = page.getByLabel(/Tôi hiểu rằng lưu thay đổi sẽ hủy 1 chữ ký/);
+    await page.locator('.field:has(#pl-confirmResetSignatures) .field-error', { hasText: 'Cần xác nhận hủy 1 chữ ký.' }).waitFor();
+    assert.equal(await rig.t.snapshot(), before, 'nothing changed before the confirmation');
+    await confirm.check();
+    await page.getByRole('button', { name: 'Lưu bản giao ước' }).click();
+    await page.getByText('Đã lưu bản giao ước.').waitFor();
+    await page.getByText('Đã ký 0/6 đơn vị').waitFor();
+
+    for (const user of MEMBERS) await sign(user);
+    await page.goto(`${rig.base}/cum/${cum6}/nam/${YEAR}/tieu-chi`);
+    await page.getByRole('heading', { name: 'Lập bản sửa đổi bộ tiêu chí' }).waitFor();
+    await page.getByText('Mọi thay đổi được lập thành bản sửa đổi').waitFor();
+    await page.locator('[name="items.8.maxPoints"]').fill('3');
+    await page.getByLabel('Lý do sửa đổi (bắt buộc, ghi vào bản sửa đổi và nhật ký)').fill('Giảm điểm thưởng theo góp ý của Bộ');
+    await page.getByRole('button', { name: 'Lập bản sửa đổi' }).click();
+    await page.getByText('Đã lập bản sửa đổi bộ tiêu chí (phiên bản 2).').waitFor();
+    const versions = page.locator('section[aria-labelledby="h-versions"] tbody tr');
+    assert.equal(await versions.count(), 2);
+    assert.deepEqual((await versions.nth(1).locator('td').allTextContents()).slice(0, 3), ['2', 'Sửa đổi phiên bản 1', 'Giảm điểm thưởng theo góp ý của Bộ']);
+    const current = await rig.t.http.get(`${api}/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual([current.body.versionNo, current.body.locked, current.body.items.at(-1).maxPoints], [2, true, 3]);
+    assert.deepEqual(await axeViolations(page), []);
+    await rig.shot(page, 'tieu-chi-sua-doi-1366');
     await context.close();
   });
 });

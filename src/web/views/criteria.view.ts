@@ -63,7 +63,7 @@ export interface CriteriaPageData {
 
 function editorIntro(set: CriteriaSetView, pledge: PledgeView | null): Html {
   if (set.locked) {
-    return html`<p>Bộ tiêu chí đã khóa khi bản giao ước được ký đủ (${dateTimeVi(set.lockedAt)}): không sửa trực tiếp được. Mọi thay đổi được lập thành <strong>bản sửa đổi</strong> (phiên bản ${set.versionNo + 1}) kèm lý do; phiên bản ${set.versionNo} vẫn được lưu.</p>`;
+    return html`<p>Bộ tiêu chí đã khóa vì bản giao ước đã được ký đủ: không sửa trực tiếp được. Mọi thay đổi được lập thành <strong>bản sửa đổi</strong> (phiên bản ${set.versionNo + 1}) kèm lý do; phiên bản ${set.versionNo} vẫn được lưu.</p>`;
   }
   if (pledge?.status === 'OPEN' && pledge.signedCount > 0) {
     return html`<p class="flash warn" role="note">Bản giao ước đang được ký (${pledge.signedCount}/${pledge.memberCount} đơn vị đã ký): lưu thay đổi bộ tiêu chí sẽ hủy các chữ ký đã có.</p>`;
