@@ -16,10 +16,11 @@ export class CriterionItemDto {
 }
 
 export const CRITERIA_SOURCES = ['TEMPLATE', 'PREVIOUS_YEAR', 'EMPTY'] as const;
+export type CriteriaSource = (typeof CRITERIA_SOURCES)[number];
 
 export class CreateCriteriaDto {
   @EnumField(CRITERIA_SOURCES, { description: 'TEMPLATE: từ mẫu; PREVIOUS_YEAR: sao chép năm trước; EMPTY: bộ trống.' })
-  from: (typeof CRITERIA_SOURCES)[number];
+  from: CriteriaSource;
   @TextField({ presence: 'optional', max: 40, example: 'CUM6-2020' }) templateCode?: string;
   @TextField({ presence: 'optional', max: 300 }) title?: string;
   @ReasonField({ presence: 'optional' }) reason?: string;
@@ -75,4 +76,17 @@ export class CriteriaVersionView {
   @ApiProperty({ nullable: true, type: String }) amendmentReason: string | null;
   @ApiProperty({ nullable: true, type: String }) lockedAt: string | null;
   @ApiProperty() createdAt: string;
+}
+
+export class CriteriaTemplateView {
+  @ApiProperty({ example: 'CUM6-2020' }) code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() criteriaCount: number;
+  @ApiProperty() totalPoints: number;
+}
+
+/** Where a new set of a year can start from. */
+export class CriteriaChoicesView {
+  @ApiProperty({ type: [CriteriaTemplateView] }) templates: CriteriaTemplateView[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Năm trước có bộ tiêu chí để sao chép (hoặc null).' }) previousYear: number | null;
 }

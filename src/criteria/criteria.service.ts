@@ -12,13 +12,13 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { loadReferenceData } from '../database/seed/reference-data';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { CRITERIA_CHANGE_HOOK, CriteriaChangeHook } from './criteria-change.hook';
 import { CriteriaSet } from './criteria-set.entity';
-import { AmendCriteriaDto, CreateCriteriaDto, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
+import { AmendCriteriaDto, CreateCriteriaDto, CriteriaChoicesView, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
 import { CriteriaRepository } from './criteria.repository';
 import { CriterionNode } from './criteria.rules';
+import { criteriaTemplate, criteriaTemplates } from './criteria-templates';
 import { checkedTree, flattenViews, toHundredths, viewTree } from './criteria-tree';
 
 export { flattenViews } from './criteria-tree';
@@ -41,6 +41,15 @@ export class CriteriaService {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return this.view(m, await this.requireCurrent(m, clusterId, year));
+    });
+  }
+
+  /** Where a new set of the year can start from: the templates, and the previous year when it has a set. */
+  choices(p: Principal, clusterId: string, year: number): Promise<CriteriaChoicesView> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const templates = criteriaTemplates().map(({ code, title, criteriaCount, totalPoints }) => ({ code, title, criteriaCount, totalPoints }));
+      return { templates, previousYear: (await this.criteria.existsFor(m, clusterId, year - 1)) ? year - 1 : null };
     });
   }
 
@@ -93,19 +102,11 @@ export class CriteriaService {
     let origin = 'MANUAL';
     if (dto.from === 'TEMPLATE') {
       const code = dto.templateCode ?? '';
-      const template = loadReferenceData().criteriaTemplates[code];
+      const template = criteriaTemplate(code);
       if (!template) throw AppException.field(ErrorCode.InvalidReference, 'templateCode', `Không có mẫu tiêu chí "${code}".`);
       title = template.title;
-      items = template.criteria.map((c) => ({
-        code: c.code,
-        text: c.text,
-        guidance: null,
-        maxPoints: toHundredths(c.maxPoints),
-        kind: 'SCORED',
-        evidenceRequired: true,
-        children: [],
-      }));
-      totalPoints = items.reduce((a, n) => a + n.maxPoints, 0);
+      items = template.items;
+      totalPoints = toHundredths(template.totalPoints);
       origin = `TEMPLATE:${code}`;
     } else if (dto.from === 'PREVIOUS_YEAR') {
       const previous = await this.criteria.latest(m, cluster.id, year - 1);

@@ -1,9 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolField, DateField, IntField, ReasonField, TextArrayField, TextField, UuidField } from '../common/validation/fields';
+import { BoolField, DateField, EnumField, IntField, ReasonField, TextArrayField, TextField, UuidField } from '../common/validation/fields';
+import { CRITERIA_SOURCES, CriteriaSource } from '../criteria/criteria.dto';
 import { UnitRefView } from '../units/unit-ref';
 import { PLEDGE_STATUSES, PledgeStatus } from './pledge.entity';
 
 export class CreatePledgeDto {
+  @EnumField(CRITERIA_SOURCES, {
+    presence: 'optional',
+    description: 'Khi năm chưa có bộ tiêu chí: TEMPLATE (từ mẫu `template`), PREVIOUS_YEAR (sao chép năm trước) hoặc EMPTY (bộ trống, nhập tay). Mặc định TEMPLATE khi có `template`.',
+  })
+  criteriaFrom?: CriteriaSource;
   @TextField({ presence: 'optional', max: 40, example: 'CUM6-2020', description: 'Tạo bộ tiêu chí từ mẫu khi năm chưa có bộ tiêu chí.' })
   template?: string;
   @TextField({ presence: 'optional', max: 300, example: 'Bản giao ước thi đua năm 2020' }) title?: string;

@@ -59,10 +59,11 @@ export class PledgesService {
       }
       let set = await this.criteriaSets.latest(m, clusterId, year);
       if (!set) {
-        if (!dto.template) {
+        const from = dto.criteriaFrom ?? (dto.template ? 'TEMPLATE' : undefined);
+        if (!from || (from === 'TEMPLATE' && !dto.template)) {
           throw AppException.field(ErrorCode.InvalidReference, 'template', `Năm ${year} chưa có bộ tiêu chí: hãy lập bộ tiêu chí hoặc chọn mẫu (template).`);
         }
-        set = await this.criteria.createSet(m, cluster, year, { from: 'TEMPLATE', templateCode: dto.template });
+        set = await this.criteria.createSet(m, cluster, year, { from, templateCode: dto.template });
       }
       const phases = await this.years.find(m, clusterId, year);
       const now = nowIso();

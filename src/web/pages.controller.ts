@@ -24,11 +24,9 @@ import { MembershipsService } from '../clusters/memberships.service';
 import { AppException } from '../common/errors/app.exception';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { SERVER_SECRET } from '../config/config.tokens';
-import { CriteriaService } from '../criteria/criteria.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RotationService } from '../leadership/rotation.service';
-import { PledgesService } from '../pledges/pledges.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
@@ -38,7 +36,6 @@ import { dossierPage, meetingPage, queuePage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
-import { pledgePage } from './views/pledge.view';
 import { rankingPage, rankingPendingPage } from './views/scoring.view';
 import { isIsoDate, todayInVietnam } from '../common/time';
 
@@ -60,8 +57,6 @@ export class PagesController {
     private readonly members: MembershipsService,
     private readonly leadership: LeadershipService,
     private readonly rotation: RotationService,
-    private readonly pledges: PledgesService,
-    private readonly criteria: CriteriaService,
     private readonly scoring: ScoringService,
     private readonly meetings: ReviewMeetingsService,
     private readonly proposals: ProposalsService,
@@ -133,6 +128,7 @@ export class PagesController {
     const base = yearHref(id, year);
     const tasks = [
       { label: 'Giao ước thi đua', href: `${base}/giao-uoc` },
+      { label: 'Bộ tiêu chí thi đua', href: `${base}/tieu-chi` },
       { label: 'Chấm điểm', href: `${base}/cham-diem` },
       { label: 'Cách tính điểm, phân công chấm chéo', href: `${base}/cach-tinh-diem` },
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
@@ -141,14 +137,6 @@ export class PagesController {
     const canManage = await this.canManageYear(p, id, year);
     const [board, quotas] = await Promise.all([this.boards.board(p, id, y, canManage), this.boards.quotas(p, id, year)]);
     sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, board, quotas));
-  }
-
-  @Get('cum/:id/nam/:year/giao-uoc')
-  @Auth(...ALL_ROLES)
-  async pledge(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
-    const cluster = await this.clusters.get(p, id);
-    const [pledge, criteria, canManage] = await Promise.all([orNull(this.pledges.get(p, id, year)), orNull(this.criteria.current(p, id, year)), this.canManageYear(p, id, year)]);
-    sendPage(res, pledgePage(this.frame(p), cluster, year, pledge, criteria, canManage));
   }
 
   @Get('cum/:id/nam/:year/xep-hang')

@@ -23,6 +23,7 @@ import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
 import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
+import { PledgePagesController } from './pledge-pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
@@ -53,7 +54,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, ScoringPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
+  controllers: [WebAuthController, PagesController, PledgePagesController, ScoringPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {

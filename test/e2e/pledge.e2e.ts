@@ -314,4 +314,28 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.equal(pledge.body.signedCount, 0);
     assert.equal(pledge.body.version, pledgeBefore.body.version + 1, 'the pledge itself is written too (its version moves on)');
   });
+
+  it('drafts a pledge on a copy of the previous year’s criteria, or on an empty set to fill in by hand', async () => {
+    const bearer = { type: 'bearer' } as const;
+    const codes = (items: Array<{ code: string; children: unknown[] }>): string[] => items.flatMap((c) => [c.code, ...codes(c.children as typeof items)]);
+    const last = await t.http.get(`${base(2021)}/criteria`).auth(secretary, bearer).expect(200);
+    await t.http.post(`${base(2022)}/pledge`).auth(secretary, bearer).send({ criteriaFrom: 'PREVIOUS_YEAR', signingDate: '2022-03-10' }).expect(201);
+    const copy = await t.http.get(`${base(2022)}/criteria`).auth(secretary, bearer).expect(200);
+    assert.equal(copy.body.origin, 'COPY:2021');
+    assert.deepEqual(codes(copy.body.items), codes(last.body.items));
+    const before = await t.snapshot();
+    const noTemplate = await t.http.post(`${base(2023)}/pledge`).auth(secretary, bearer).send({ criteriaFrom: 'TEMPLATE', signingDate: '2023-03-10' });
+    assert.equal(noTemplate.status, 422);
+    assert.equal(noTemplate.body.details[0].field, 'template');
+    const unknown = await t.http.post(`${base(2023)}/pledge`).auth(secretary, bearer).send({ criteriaFrom: 'FROM_THE_AIR', signingDate: '2023-03-10' });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.details[0].field, 'criteriaFrom');
+    assert.equal(await t.snapshot(), before);
+    const empty = await t.http.post(`${base(2023)}/pledge`).auth(secretary, bearer).send({ criteriaFrom: 'EMPTY', signingDate: '2023-03-10' }).expect(201);
+    const set = await t.http.get(`${base(2023)}/criteria`).auth(secretary, bearer).expect(200);
+    assert.deepEqual([set.body.origin, set.body.items], ['MANUAL', []]);
+    const opened = await t.http.post(`${base(2023)}/pledge/open`).auth(secretary, bearer).send({ version: empty.body.version });
+    assert.equal(opened.status, 422, 'nothing to sign before the criteria are entered');
+    assert.equal(opened.body.code, 'CRITERIA_INVALID');
+  });
 });

@@ -86,7 +86,11 @@
       // data-type="date-vi-nullable": a date that may be cleared (an emptied field sends null).
       else if (type === 'date-vi-nullable') value = el.value.trim() === '' ? null : isoFromVi(el.value);
       else if (type === 'list') value = el.value.split('\n').map((s) => s.trim()).filter(Boolean);
-      else value = el.value;
+      // data-type="params": one choice that sets several fields, e.g. <option value="from=TEMPLATE&templateCode=CUM6-2020">.
+      else if (type === 'params') {
+        for (const [k, v] of new URLSearchParams(el.value)) setPath(body, k, v);
+        continue;
+      } else value = el.value;
       if (value !== undefined) setPath(body, el.name, value);
     }
     for (const [name, values] of lists) setPath(body, name, values);
@@ -130,7 +134,8 @@
     const unplaced = [];
     for (const d of details) {
       // Errors in an uploaded workbook name a sheet and a cell: they are listed, not put at a field.
-      const field = !d.cell && d.field && scope.querySelector(`[name="${CSS.escape(d.field)}"]`);
+      // A control that sets several fields (data-type="params") lists them in data-fields.
+      const field = !d.cell && d.field && scope.querySelector(`[name="${CSS.escape(d.field)}"], [data-fields~="${CSS.escape(d.field)}"]`);
       const existing = field && field.getAttribute('aria-describedby') && document.getElementById(field.getAttribute('aria-describedby'));
       if (existing && existing.classList.contains('field-error')) {
         existing.textContent += ' ' + d.message;
@@ -273,5 +278,5 @@
     }
   });
 
-  window.thidua = { api, showErrors, clearErrors, flash, busy, parseDecimal, isoFromVi, handlers: {} };
+  window.thidua = { api, showErrors, clearErrors, flash, busy, parseDecimal, isoFromVi, formBody, handlers: {} };
 })();

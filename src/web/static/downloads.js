@@ -35,6 +35,8 @@
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = name;
+      // Out of sight (and of the accessibility tree): a link without text for the second it stays.
+      a.hidden = true;
       document.body.appendChild(a);
       a.click();
       setTimeout(() => {

@@ -1,24 +1,26 @@
 import type { Principal } from '../../common/auth/principal';
 import { Role } from '../../common/auth/roles';
 import type { ClusterView } from '../../clusters/clusters.dto';
-import type { CriteriaSetView, CriterionView } from '../../criteria/criteria.dto';
+import type { CriteriaChoicesView, CriteriaSetView } from '../../criteria/criteria.dto';
 import type { PledgeView } from '../../pledges/pledges.dto';
-import { dateTimeVi, dateVi, pointsVi } from '../format';
+import { dateTimeVi, dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
+import { criteriaApi, criteriaHref, criteriaSourceSelect, criteriaTable } from './criteria.view';
 
-function criteriaTable(set: CriteriaSetView | null): Html {
-  if (!set) return html`<p class="muted">Năm này chưa có bộ tiêu chí.</p>`;
-  const row = (c: CriterionView, depth: number): Html =>
-    html`<tr><td>${c.code}</td><td style="padding-left:${8 + depth * 16}px">${c.text}</td><td>${c.kindLabel}</td><td class="num">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
-  return html`<div class="table-wrap"><table>
-  <caption class="muted" style="text-align:left;padding:6px 8px">${set.title} (phiên bản ${set.versionNo}; tổng ${pointsVi(set.totalPoints)} điểm)</caption>
-  <thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col">Loại</th><th scope="col" class="num">Điểm tối đa</th></tr></thead>
-  <tbody>${set.items.map((c) => row(c, 0))}</tbody></table></div>`;
+export interface PledgePageData {
+  cluster: ClusterView;
+  year: number;
+  pledge: PledgeView | null;
+  criteria: CriteriaSetView | null;
+  /** Where the year's set may start from, when it has none and the caller drafts the pledge. */
+  choices: CriteriaChoicesView | null;
+  canManage: boolean;
 }
 
-export function pledgePage(frame: PageFrame & { principal: Principal }, cluster: ClusterView, year: number, pledge: PledgeView | null, criteria: CriteriaSetView | null, canManage: boolean): Html {
+export function pledgePage(frame: PageFrame & { principal: Principal }, d: PledgePageData): Html {
+  const { cluster, year, pledge, criteria, canManage } = d;
   const p = frame.principal;
   const base = `/api/clusters/${cluster.id}/years/${year}/pledge`;
   // The caller's own unit, or the units it took over that are members of the year (a successor signs for each).
@@ -30,10 +32,7 @@ export function pledgePage(frame: PageFrame & { principal: Principal }, cluster:
 ${!pledge
   ? html`<div class="card"><p>Chưa có bản giao ước thi đua năm ${year}.</p>
      ${canManage
-       ? html`<form data-api="${base}" data-method="POST" data-success="Đã tạo dự thảo bản giao ước." novalidate>${formMessage}
-          <label for="title">Tiêu đề</label><input id="title" name="title" data-type="optional" value="Bản giao ước thi đua năm ${year}">
-          <label for="template">Mẫu bộ tiêu chí (khi năm chưa có bộ tiêu chí)</label><input id="template" name="template" data-type="optional" value="${criteria ? '' : 'CUM6-2020'}">
-          <div class="actions"><button type="submit">Tạo dự thảo giao ước</button></div></form>`
+       ? createForm(base, year, criteria, d.choices, criteriaHref(cluster.id, year))
        : ''}</div>`
   : html`<section class="card" aria-labelledby="h-info">
   <h2 id="h-info">${pledge.title}</h2>
@@ -41,8 +40,8 @@ ${!pledge
   <p>${pledge.signingPlace}, ngày ${dateVi(pledge.signingDate)}</p>
   ${pledge.theme ? html`<p><strong>Chủ đề:</strong> ${pledge.theme}</p>` : ''}
   ${pledge.legalBases.length ? html`<h3>Căn cứ</h3><ul>${pledge.legalBases.map((b) => html`<li>${b}</li>`)}</ul>` : ''}
-  <h3>Mục đích, yêu cầu</h3><p style="white-space:pre-line">${pledge.purpose}</p>
-  <h3>Tổ chức thực hiện</h3><p style="white-space:pre-line">${pledge.implementation}</p>
+  <h3>Mục đích, yêu cầu</h3><p class="pre-line">${pledge.purpose}</p>
+  <h3>Tổ chức thực hiện</h3><p class="pre-line">${pledge.implementation}</p>
   <div class="actions">
     <a class="button secondary" data-download href="${base}/pdf">Tải bản giao ước (PDF có chữ ký số)</a>
     ${canManage && pledge.status === 'DRAFT'
@@ -50,6 +49,7 @@ ${!pledge
       : ''}
   </div>
 </section>
+${canManage && pledge.status !== 'COMPLETE' ? editForm(base, pledge) : ''}
 ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
   ? toSign.map(
       (s, i) => html`<section class="card" aria-labelledby="h-sign-${i}"><h2 id="h-sign-${i}">Ký giao ước cho đơn vị ${s.unit.name}</h2>
@@ -68,6 +68,44 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
   <tbody>${pledge.signatories.map((s) => html`<tr><td>${s.unit.name}</td><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
   </table></div>
 </section>`}
-<section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}${criteria ? html`<p><a data-download href="/api/clusters/${cluster.id}/years/${year}/criteria/export">Tải bộ tiêu chí (Excel)</a></p>` : ''}</section>`,
+<section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}
+<div class="actions">${criteria ? html`<a data-download href="${criteriaApi(cluster.id, year)}/export">Tải bộ tiêu chí (Excel)</a>` : ''}
+<a href="${criteriaHref(cluster.id, year)}">${canManage ? (criteria?.locked ? 'Lập bản sửa đổi bộ tiêu chí' : 'Sửa bộ tiêu chí') : 'Xem bộ tiêu chí và các phiên bản'}</a></div></section>`,
   );
+}
+
+/** Drafting: the pledge takes the year's set of criteria, or starts one (from a template, last year's, or empty). */
+function createForm(base: string, year: number, criteria: CriteriaSetView | null, choices: CriteriaChoicesView | null, criteriaPage: string): Html {
+  return html`<form data-api="${base}" data-method="POST" data-success="Đã tạo dự thảo bản giao ước." novalidate>${formMessage}
+  ${criteria
+    ? html`<p class="muted">Bản giao ước dùng bộ tiêu chí hiện có của năm (<a href="${criteriaPage}">phiên bản ${criteria.versionNo}, ${criteria.items.length} tiêu chí</a>).</p>`
+    : choices
+      ? criteriaSourceSelect('criteria-source', choices, 'criteriaFrom', 'template')
+      : ''}
+  <div class="field"><label for="title">Tiêu đề</label><input id="title" name="title" data-type="optional" value="Bản giao ước thi đua năm ${year}" maxlength="300"></div>
+  <div class="field"><label for="new-signingDate">Ngày ký (dd/mm/yyyy; để trống: theo kế hoạch của năm)</label><input id="new-signingDate" name="signingDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div>
+  <div class="field"><label for="new-signingPlace">Địa điểm ký (để trống: tỉnh của đơn vị đăng cai)</label><input id="new-signingPlace" name="signingPlace" data-type="optional" maxlength="100"></div>
+  <div class="actions"><button type="submit">Tạo dự thảo giao ước</button></div></form>`;
+}
+
+/** The secretariat edits the draft (or the open pledge, which withdraws the signatures once confirmed). */
+function editForm(base: string, pledge: PledgeView): Html {
+  const resets = pledge.status === 'OPEN' && pledge.signedCount > 0;
+  const form = html`<form data-api="${base}" data-method="PATCH" data-success="Đã lưu bản giao ước." novalidate>${formMessage}
+  <input type="hidden" name="version" data-type="int" value="${pledge.version}">
+  <div class="field"><label for="pl-title">Tiêu đề</label><input id="pl-title" name="title" value="${pledge.title}" maxlength="300" required></div>
+  <div class="grid2">
+    <div class="field"><label for="pl-documentNumber">Số, ký hiệu (để trống: cấp số khi phát hành)</label><input id="pl-documentNumber" name="documentNumber" data-type="nullable" value="${pledge.documentNumber ?? ''}" maxlength="40"></div>
+    <div class="field"><label for="pl-signingDate">Ngày ký (dd/mm/yyyy)</label><input id="pl-signingDate" name="signingDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" value="${dateVi(pledge.signingDate)}" required></div>
+    <div class="field"><label for="pl-signingPlace">Địa điểm ký</label><input id="pl-signingPlace" name="signingPlace" value="${pledge.signingPlace}" maxlength="100" required></div>
+    <div class="field"><label for="pl-theme">Chủ đề (không bắt buộc)</label><input id="pl-theme" name="theme" data-type="nullable" value="${pledge.theme ?? ''}" maxlength="500"></div>
+  </div>
+  <div class="field"><label for="pl-legalBases">Căn cứ (mỗi căn cứ một dòng)</label><textarea id="pl-legalBases" name="legalBases" data-type="list" rows="6" class="wide-text">${pledge.legalBases.join('\n')}</textarea></div>
+  <div class="field"><label for="pl-purpose">Mục đích, yêu cầu</label><textarea id="pl-purpose" name="purpose" rows="6" class="wide-text" required>${pledge.purpose}</textarea></div>
+  <div class="field"><label for="pl-implementation">Tổ chức thực hiện</label><textarea id="pl-implementation" name="implementation" rows="6" class="wide-text" required>${pledge.implementation}</textarea></div>
+  <div class="field"><label for="pl-reason">Lý do chỉnh sửa (bắt buộc, ghi vào nhật ký)</label><input id="pl-reason" name="reason" maxlength="500" required></div>
+  ${resets ? html`<div class="field"><label class="check"><input type="checkbox" id="pl-confirmResetSignatures" name="confirmResetSignatures"> Tôi hiểu rằng lưu thay đổi sẽ hủy ${pledge.signedCount} chữ ký đã có và các đơn vị phải ký lại.</label></div>` : ''}
+  <div class="actions"><button type="submit">Lưu bản giao ước</button></div></form>`;
+  if (pledge.status === 'DRAFT') return html`<section class="card" aria-labelledby="h-edit"><h2 id="h-edit">Sửa dự thảo giao ước</h2>${form}</section>`;
+  return html`<details class="card"><summary>Sửa bản giao ước đang ký${resets ? ` (hủy ${pledge.signedCount} chữ ký đã có)` : ''}</summary>${form}</details>`;
 }

@@ -1,0 +1,35 @@
+import { loadReferenceData } from '../database/seed/reference-data';
+import type { CriterionNode } from './criteria.rules';
+
+/** A template of criteria (mẫu bộ tiêu chí) a year's set can start from: the sets recorded in the reference data. */
+export interface CriteriaTemplate {
+  code: string;
+  title: string;
+  criteriaCount: number;
+  /** Points, not hundredths. */
+  totalPoints: number;
+  items: CriterionNode[];
+}
+
+/** Every template, by code. */
+export function criteriaTemplates(): CriteriaTemplate[] {
+  return Object.entries(loadReferenceData().criteriaTemplates)
+    .map(([code, t]) => {
+      const items: CriterionNode[] = t.criteria.map((c) => ({
+        code: c.code,
+        text: c.text,
+        guidance: null,
+        maxPoints: Math.round(c.maxPoints * 100),
+        kind: 'SCORED',
+        evidenceRequired: true,
+        children: [],
+      }));
+      return { code, title: t.title, criteriaCount: items.length, totalPoints: items.reduce((a, n) => a + n.maxPoints, 0) / 100, items };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** One template, or null when none has that code. */
+export function criteriaTemplate(code: string): CriteriaTemplate | null {
+  return criteriaTemplates().find((t) => t.code === code) ?? null;
+}
