@@ -51,9 +51,9 @@ describe('every main page of each role in Chromium, by an intranet name, on a de
     const y0 = `/cum/${c6}/nam/${year}`;
     const y1 = `/cum/${c6}/nam/${year - 1}`;
     walks.push(
-      ['admin', ['/', '/tai-khoan', '/don-vi', `/don-vi/${dl}`, '/phan-cum', '/nhat-ky', '/phap-ly', '/cum']],
+      ['admin', ['/', '/tai-khoan', `/tai-khoan/${await ids.user('skhcn.daklak')}`, '/don-vi', `/don-vi/${dl}`, `/don-vi/${dl}/sua`, '/phan-cum', '/nhat-ky', '/phap-ly', '/cum']],
       ['reviewer', ['/', '/tham-dinh', `/tham-dinh/${proposals[0].id}`, '/hoi-dong', y0, `${y1}/xep-hang`]],
-      ['cum6.secretary', ['/', '/cum', `/cum/${c6}`, y0, `${y0}/giao-uoc`, `${y0}/cham-diem`, `${y0}/cach-tinh-diem`, `${y1}/xep-hang`, `${y1}/binh-xet`, `/cum/${c6}/lich-su`]],
+      ['cum6.secretary', ['/', '/cum', `/cum/${c6}`, y0, `${y0}/giao-uoc`, `${y0}/tieu-chi`, `${y0}/cham-diem`, `${y0}/cach-tinh-diem`, `${y1}/xep-hang`, `${y1}/binh-xet`, `/cum/${c6}/lich-su`]],
       ['skhcn.daklak', ['/', `${y0}/cham-diem?loai=SELF`, `${y0}/cham-diem?loai=PEER`, `${y1}/xep-hang`, `/don-vi/${dl}`, '/xac-thuc']],
       ['phuyen', ['/', `/don-vi/${phuyen}`]],
     );
