@@ -25,6 +25,7 @@ import { sendPage } from './page-response';
 import { PagesController } from './pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
+import { ReviewPagesController } from './review-pages.controller';
 import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
 
@@ -51,7 +52,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, HistoryPagesController, DocumentPagesController],
+  controllers: [WebAuthController, PagesController, HistoryPagesController, DocumentPagesController, ReviewPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {
