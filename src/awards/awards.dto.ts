@@ -115,6 +115,8 @@ export class ProposalQueryDto {
   @EnumField(AWARD_CODES, { presence: 'optional' }) award?: AwardCode;
   @EnumField(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'] as const, { presence: 'optional' }) status?: string;
   @IntField({ presence: 'optional', min: 0, max: 3650, query: true, description: 'Chỉ các đề nghị đã gửi từ ít nhất N ngày.' }) olderThanDays?: number;
+  @IntField({ presence: 'optional', min: 1, max: 200, query: true, description: 'Số đề nghị một trang (không ghi: tất cả). Tổng số đề nghị khớp bộ lọc ở tiêu đề X-Total-Count.' }) limit?: number;
+  @IntField({ presence: 'optional', min: 0, max: 1_000_000, query: true, description: 'Bỏ qua bao nhiêu đề nghị đầu (dùng cùng limit).' }) offset?: number;
 }
 
 export class ElectionDto {
@@ -144,6 +146,8 @@ export class AwardProposalView {
   @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionDate: string | null;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Số ngày (theo giờ Việt Nam) từ lần gửi Bộ gần nhất; null khi còn là dự thảo.' }) daysSinceSubmitted: number | null;
+  @ApiProperty({ description: 'Số ngày (theo giờ Việt Nam) ở trạng thái hiện tại, kể từ bước xử lý gần nhất.' }) daysInStatus: number;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
 }

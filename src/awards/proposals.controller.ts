@@ -70,13 +70,13 @@ export class ProposalsController {
     return this.proposals.create(p, id, year, dto.award, dto.unitId, dto.reason);
   }
 
-  /** Hàng đợi thẩm định: filtered by year, cluster, award and status, oldest first. */
+  /** Hàng đợi thẩm định: filtered by year, cluster, award and status, oldest first; paged with limit/offset, the total in X-Total-Count. */
   @Get('api/proposals')
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Hàng đợi thẩm định đề nghị khen thưởng' })
-  @ApiOkResponse({ type: [AwardProposalView] })
-  queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto): Promise<ProposalView[]> {
-    return this.proposals.list(p, q);
+  @ApiOkResponse({ type: [AwardProposalView], headers: { 'X-Total-Count': { description: 'Tổng số đề nghị khớp bộ lọc (mọi trang).', schema: { type: 'integer' } } } })
+  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res({ passthrough: true }) res: Response): Promise<ProposalView[]> {
+    return withTotal(res, await this.proposals.page(p, q));
   }
 
   @Post('api/proposals/:proposalId/submit')
@@ -146,4 +146,10 @@ export class ProposalsController {
 function send(res: Response, file: GeneratedFile, type: string): void {
   // ?inline=1 lets a page show the document in a frame (the reviewer reads the dossier inline).
   sendDocument(res, file, type, { inline: res.req.query.inline === '1' });
+}
+
+/** A page of a list: its items as the body, how many there are in all in X-Total-Count. */
+function withTotal<T>(res: Response, page: { items: T[]; total: number }): T[] {
+  res.setHeader('X-Total-Count', String(page.total));
+  return page.items;
 }

@@ -7,6 +7,16 @@ import { updateVersioned } from '../database/unit-of-work';
 import { AwardHistory, AwardProposal } from './award-proposal.entities';
 import type { AwardCode } from './awards.rules';
 
+/** What the proposals' list may be filtered by. */
+export interface ProposalFilter {
+  year?: number;
+  clusterId?: string;
+  award?: AwardCode;
+  status?: string;
+  statuses?: readonly string[];
+  submittedBefore?: string;
+}
+
 /** Award proposals and the award history their approvals write: the queries (within the caller's scope where asked) and the writes. */
 @Injectable()
 export class ProposalsRepository {
@@ -32,18 +42,25 @@ export class ProposalsRepository {
   }
 
   /**
-   * The proposals of the clusters the caller may see, oldest submission first (then oldest creation), filtered;
-   * `submittedBefore` keeps those submitted at or before that instant (ISO).
+   * The proposals of the clusters the caller may see, oldest submission first (then oldest creation, then id, so that
+   * pages do not overlap), filtered; `submittedBefore` keeps those submitted at or before that instant (ISO);
+   * `statuses` keeps those in any of them. With `page`, one page of them and how many there are in all.
    */
-  list(m: EntityManager, p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string; submittedBefore?: string }): Promise<AwardProposal[]> {
-    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC');
+  async list(m: EntityManager, p: Principal, q: ProposalFilter, page?: { limit: number; offset: number }): Promise<{ rows: AwardProposal[]; total: number }> {
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC').addOrderBy('ap.id', 'ASC');
     this.access.scopeClusters(qb, 'c', p);
     if (q.year) qb.andWhere('ap.year = :year', { year: q.year });
     if (q.clusterId) qb.andWhere('ap.clusterId = :clusterId', { clusterId: q.clusterId });
     if (q.award) qb.andWhere('ap.awardCode = :award', { award: q.award });
     if (q.status) qb.andWhere('ap.status = :status', { status: q.status });
+    if (q.statuses) qb.andWhere('ap.status IN (:...statuses)', { statuses: q.statuses });
     if (q.submittedBefore !== undefined) qb.andWhere('ap.submittedAt <= :cutoff', { cutoff: q.submittedBefore });
-    return qb.getMany();
+    if (!page) {
+      const rows = await qb.getMany();
+      return { rows, total: rows.length };
+    }
+    const total = await qb.getCount();
+    return { rows: await qb.limit(page.limit).offset(page.offset).getMany(), total };
   }
 
   /** The proposals of the clusters the caller may see (of one year if given), in no particular order. */

@@ -19,7 +19,8 @@ import { AwardProposal } from './award-proposal.entities';
 import { AwardsRepository } from './awards.repository';
 import { AwardCode, ratioText } from './awards.rules';
 import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, proposalRefusal, transition } from './proposals.rules';
-import { ProposalsRepository } from './proposals.repository';
+import { ProposalFilter, ProposalsRepository } from './proposals.repository';
+import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
 
 export interface ProposalView {
@@ -39,8 +40,21 @@ export interface ProposalView {
   decisionNumber: string | null;
   decisionDate: string | null;
   submittedAt: string | null;
+  /** Days (in Vietnam) since it was sent to Bộ; null while a draft. */
+  daysSinceSubmitted: number | null;
+  /** Days (in Vietnam) in its current status (since its last step; `updatedAt`). */
+  daysInStatus: number;
   version: number;
   updatedAt: string;
+}
+
+/** What the list of proposals may be filtered by (the query of GET /api/proposals). */
+export interface ProposalQuery {
+  year?: number;
+  clusterId?: string;
+  award?: AwardCode;
+  status?: string;
+  olderThanDays?: number;
 }
 
 /** Đề nghị khen thưởng from the meeting's results, and the ministry reviewers' workflow. */
@@ -166,14 +180,37 @@ export class ProposalsService {
   }
 
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */
-  list(p: Principal, q: { year?: number; clusterId?: string; award?: AwardCode; status?: string; olderThanDays?: number }): Promise<ProposalView[]> {
+  async list(p: Principal, q: ProposalQuery): Promise<ProposalView[]> {
+    return (await this.page(p, q)).items;
+  }
+
+  /** One page of the queue (all of it without `limit`) and how many proposals match in all. */
+  page(p: Principal, q: ProposalQuery & { limit?: number; offset?: number }): Promise<{ items: ProposalView[]; total: number; limit: number | null; offset: number }> {
     return this.uow.read(async (m) => {
-      // A cluster named in the query must be one the caller may read: out of scope answers 404, not an empty list.
-      if (q.clusterId) await this.access.require(m, p, Permission.ClusterRead, q.clusterId);
-      const { olderThanDays, ...filter } = q;
-      const submittedBefore = olderThanDays !== undefined ? new Date(Date.now() - olderThanDays * 86_400_000).toISOString() : undefined;
-      return this.views(m, await this.repo.list(m, p, { ...filter, submittedBefore }));
+      const { limit, offset = 0, ...filter } = q;
+      const { rows, total } = await this.repo.list(m, p, await this.filter(m, p, filter), limit ? { limit, offset } : undefined);
+      return { items: await this.views(m, rows), total, limit: limit ?? null, offset: limit ? offset : 0 };
     });
+  }
+
+  /**
+   * The queue's ageing: of the proposals matching the filter that wait for someone (sent, under review, returned), how
+   * many have been in their status for how long, per status and age band (queue-ageing.rules).
+   */
+  ageing(p: Principal, q: ProposalQuery): Promise<{ asOf: string; bands: string[]; rows: AgeingRow[] }> {
+    return this.uow.read(async (m) => {
+      const { rows } = await this.repo.list(m, p, { ...(await this.filter(m, p, q)), statuses: WAITING_STATUSES });
+      const today = todayInVietnam();
+      return { asOf: today, bands: AGE_BANDS.map((b) => b.label), rows: ageingTable(rows.map((x) => ({ status: x.status, since: x.updatedAt })), today) };
+    });
+  }
+
+  private async filter(m: EntityManager, p: Principal, q: ProposalQuery): Promise<ProposalFilter> {
+    // A cluster named in the query must be one the caller may read: out of scope answers 404, not an empty list.
+    if (q.clusterId) await this.access.require(m, p, Permission.ClusterRead, q.clusterId);
+    const { olderThanDays, ...filter } = q;
+    const submittedBefore = olderThanDays !== undefined ? new Date(Date.now() - olderThanDays * 86_400_000).toISOString() : undefined;
+    return { ...filter, submittedBefore };
   }
 
   /** Lịch sử khen thưởng of a unit the caller may see. */
@@ -206,6 +243,7 @@ export class ProposalsService {
     const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
     const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
     const labels = await this.awards.labels(m);
+    const today = todayInVietnam();
     return proposals.map((x) => ({
       id: x.id,
       clusterId: x.clusterId,
@@ -223,6 +261,8 @@ export class ProposalsService {
       decisionNumber: x.decisionNumber,
       decisionDate: x.decisionDate,
       submittedAt: x.submittedAt,
+      daysSinceSubmitted: x.submittedAt ? daysSince(x.submittedAt, today) : null,
+      daysInStatus: daysSince(x.updatedAt, today),
       version: x.version,
       updatedAt: x.updatedAt,
     }));

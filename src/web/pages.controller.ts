@@ -12,7 +12,6 @@ import { AchievementReportsService } from '../awards/achievement-reports.service
 import { ProposalsService } from '../awards/proposals.service';
 import { CouncilService } from '../awards/council/council.service';
 import { RegulationsService } from '../awards/regulations/regulations.service';
-import { RatingsService } from '../awards/ratings/ratings.service';
 import { LegalService } from '../legal/legal.service';
 import { UnitsService } from '../units/units.service';
 import { legalPage } from './views/legal.view';
@@ -32,7 +31,7 @@ import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { auditPage } from './views/audit.view';
-import { dossierPage, meetingPage, queuePage } from './views/awards.view';
+import { meetingPage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
@@ -65,7 +64,6 @@ export class PagesController {
     private readonly dashboard: DashboardService,
     private readonly council: CouncilService,
     private readonly regulations: RegulationsService,
-    private readonly ratings: RatingsService,
     private readonly legal: LegalService,
     private readonly units: UnitsService,
     private readonly boards: YearBoardService,
@@ -160,28 +158,13 @@ export class PagesController {
     const cluster = await this.clusters.get(p, id);
     const [meeting, members, proposals] = await Promise.all([orNull(this.meetings.get(p, id, year)), this.members.list(p, id, year), this.proposals.list(p, { clusterId: id, year })]);
     const canManage = await this.canManageAwards(p, id, year);
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage));
+    const reports = new Map(await Promise.all(proposals.map(async (pr) => [pr.id, await this.reports.list(p, pr.id)] as const)));
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, reports));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */
   private canManageAwards(p: Principal, clusterId: string, year: number): Promise<boolean> {
     return this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, clusterId, year));
-  }
-
-  @Get('tham-dinh')
-  @Auth(Role.Admin, Role.MinistryReviewer)
-  async queue(@CurrentUser() p: Principal, @Query('nam') yearText: string | undefined, @Query('trang-thai') status: string | undefined, @Res() res: Response): Promise<void> {
-    const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-    const allowed = ['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED'];
-    const filter = { year, status: status && allowed.includes(status) ? status : undefined };
-    sendPage(res, queuePage(this.frame(p), await this.proposals.list(p, filter), filter));
-  }
-
-  @Get('tham-dinh/:proposalId')
-  @Auth(Role.Admin, Role.MinistryReviewer)
-  async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
-    const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
-    sendPage(res, dossierPage(this.frame(p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id)));
   }
 
   @Get('hoi-dong')

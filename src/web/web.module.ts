@@ -28,6 +28,7 @@ import { HistoryPagesController } from './history-pages.controller';
 import { AdminPagesController } from './admin-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { ScoringPagesController } from './scoring-pages.controller';
+import { ReviewPagesController } from './review-pages.controller';
 import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
 
@@ -54,7 +55,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, PledgePagesController, ScoringPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
+  controllers: [WebAuthController, PagesController, PledgePagesController, ScoringPagesController, ReviewPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {

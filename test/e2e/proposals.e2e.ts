@@ -85,6 +85,15 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     }
     const queue = await t.http.get('/api/proposals?year=2019&status=SUBMITTED').auth(reviewer, { type: 'bearer' }).expect(200);
     assert.equal(queue.body.length, 4);
+    assert.equal(queue.headers['x-total-count'], '4');
+    assert.ok(queue.body.every((x: { daysSinceSubmitted: number; daysInStatus: number }) => x.daysSinceSubmitted === 0 && x.daysInStatus === 0), 'sent today: no day waited yet');
+    // Paged: the pages follow one another in the queue's order, the total of all of them in X-Total-Count.
+    const page = (offset: number) => t.http.get(`/api/proposals?year=2019&status=SUBMITTED&limit=3&offset=${offset}`).auth(reviewer, { type: 'bearer' }).expect(200);
+    const [one, two] = [await page(0), await page(3)];
+    assert.deepEqual([one.body.length, two.body.length, one.headers['x-total-count'], two.headers['x-total-count']], [3, 1, '4', '4']);
+    assert.deepEqual([...one.body, ...two.body].map((x: { id: string }) => x.id), queue.body.map((x: { id: string }) => x.id));
+    const badPage = await t.http.get('/api/proposals?limit=0').auth(reviewer, { type: 'bearer' }).expect(400);
+    assert.equal(badPage.body.details[0].field, 'limit');
     for (const key of Object.keys(proposals)) proposals[key] = (await t.http.post(`/api/proposals/${proposals[key].id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposals[key].version }).expect(200)).body;
 
     const noReason = await t.http.post(`/api/proposals/${proposals.LD.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version });

@@ -237,6 +237,14 @@
     const url = (button && button.dataset.api) || form.dataset.api;
     const method = (button && button.dataset.method) || form.dataset.method || 'POST';
     const multipart = form.enctype === 'multipart/form-data';
+    // <input type="file" data-max-bytes="…">: a file over the limit is refused here, before its bytes are sent.
+    const tooLarge = multipart && [...form.querySelectorAll('input[type="file"][data-max-bytes]')].find((el) => el.files && el.files[0] && el.files[0].size > Number(el.dataset.maxBytes));
+    if (tooLarge) {
+      const mb = (n) => (Math.round((n / 1024 / 1024) * 10) / 10).toString().replace('.', ',');
+      const file = tooLarge.files[0];
+      showErrors(form, { message: 'Tệp quá lớn: chưa tải lên.', details: [{ field: tooLarge.name, message: `Tệp "${file.name}" có dung lượng ${mb(file.size)} MB, vượt mức tối đa ${mb(Number(tooLarge.dataset.maxBytes))} MB.` }] });
+      return;
+    }
     const body = multipart ? new FormData(form) : formBody(form);
     if (button && button.name && !multipart) setPath(body, button.name, button.value);
     busy(button, true, form.dataset.busy);

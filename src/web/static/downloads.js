@@ -14,15 +14,23 @@
     link.setAttribute('aria-busy', 'true');
     link.textContent = 'Đang tạo tệp…';
     try {
-      // <a data-download data-date-field="issuedOn">: the date typed in that field (dd/mm/yyyy) goes with the request.
+      // <a data-download data-date-field="issuedOn">: the date typed in that field (dd/mm/yyyy) goes with the request;
+      // <a data-download data-query-fields="id1 id2">: so do the values of those fields, by their names (dates as
+      // yyyy-mm-dd when the field is data-type="date-vi"); an empty field is left out.
       const url = new URL(link.href, window.location.href);
-      const dateField = link.dataset.dateField && document.getElementById(link.dataset.dateField);
-      if (dateField && dateField.value.trim()) url.searchParams.set(dateField.name, isoFromVi(dateField.value));
+      const fields = [link.dataset.dateField, ...(link.dataset.queryFields || '').split(/\s+/)].filter(Boolean).map((id) => document.getElementById(id)).filter(Boolean);
+      for (const field of fields) {
+        if (!field.value.trim()) continue;
+        const isDate = field.id === link.dataset.dateField || (field.dataset.type || '').startsWith('date-vi');
+        url.searchParams.set(field.name, isDate ? isoFromVi(field.value) : field.value.trim());
+      }
       const res = await fetch(url, { credentials: 'same-origin' });
       if (!res.ok) {
         const data = await res.json().catch(() => ({}));
         const detail = data.details && data.details[0];
-        const label = detail && document.querySelector(`label[for="${detail.field}"]`);
+        // The message names the field as the page labels it: the field sent under that name, else a field of that id.
+        const sent = detail && fields.find((f) => f.name === detail.field);
+        const label = detail && document.querySelector(`label[for="${CSS.escape(sent ? sent.id : detail.field)}"]`);
         const message = detail ? `${label ? label.textContent + ': ' : ''}${detail.message}` : data.message;
         flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (data.code ? ` (mã lỗi ${data.code})` : ''), 'error');
         return;

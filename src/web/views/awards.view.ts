@@ -2,12 +2,14 @@ import type { ClusterView, MemberView } from '../../clusters/clusters.dto';
 import type { MeetingView } from '../../awards/awards.dto';
 import type { ProposalView } from '../../awards/proposals.service';
 import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
-import { dateTimeVi, dateVi } from '../format';
+import { dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { standingSection } from './standing.view';
 import type { UnitStandingView } from '../../awards/ratings/ratings.dto';
 import { clusterHref, yearHref } from './clusters.view';
+import type { UploadedFileView } from '../../attachments/attachments.dto';
+import { reportsBlock } from './reports.view';
 
 const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 'ok', REJECTED: 'bad', RETURNED: 'bad', SUBMITTED: 'warn', IN_REVIEW: 'warn', DRAFT: 'info' };
 export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TONE[p.status] ?? 'info');
@@ -21,7 +23,7 @@ function proposalActions(pr: ProposalView): Html {
   return html``;
 }
 
-export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean): Html {
+export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map()): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}`;
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
@@ -109,29 +111,16 @@ ${!meeting
         </tbody></table></div>`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
+  ${proposals.length
+    ? html`<section class="card" aria-labelledby="h-reports"><h2 id="h-reports">Báo cáo thành tích</h2>
+    <p class="muted"><small>Mỗi đề nghị kèm báo cáo thành tích của đơn vị; Bộ đọc các báo cáo này khi thẩm định.</small></p>
+    ${proposals.map((pr) => reportsBlock(pr, reports.get(pr.id) ?? [], canManage))}</section>`
+    : ''}
   ${docs}`}`,
   );
 }
 
-export function queuePage(frame: PageFrame, proposals: ProposalView[], filter: { year?: number; status?: string }): Html {
-  const statuses: Array<[string, string]> = [['', 'Tất cả'], ['SUBMITTED', 'Đã gửi Bộ'], ['IN_REVIEW', 'Đang thẩm định'], ['RETURNED', 'Trả lại để bổ sung'], ['APPROVED', 'Đã phê duyệt'], ['REJECTED', 'Không phê duyệt']];
-  return layout(
-    { ...frame, title: 'Thẩm định đề nghị khen thưởng', crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị']] },
-    html`<h1>Thẩm định đề nghị khen thưởng</h1>
-<form method="get" action="/tham-dinh" class="card actions">
-  <div class="field"><label for="q-year">Năm</label><input id="q-year" name="nam" inputmode="numeric" value="${filter.year ?? ''}" style="width:7em"></div>
-  <div class="field"><label for="q-status">Trạng thái</label><select id="q-status" name="trang-thai">${statuses.map(([v, l]) => html`<option value="${v}" ${v === (filter.status ?? '') ? 'selected' : ''}>${l}</option>`)}</select></div>
-  <button type="submit" class="secondary">Lọc</button>
-</form>
-${proposals.length === 0
-  ? html`<p class="muted">Không có đề nghị nào.</p>`
-  : html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Gửi lúc</th><th scope="col">Trạng thái</th></tr></thead><tbody>
-  ${proposals.map((pr) => html`<tr><td>${pr.year}</td><td>${pr.clusterName}</td><td>${pr.awardLabel}</td><td><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></td><td>${dateTimeVi(pr.submittedAt)}</td><td>${proposalBadge(pr)}</td></tr>`)}
-  </tbody></table></div>`}`,
-  );
-}
-
-export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Array<{ id: string; fileName: string }>, canReview: boolean, standing: UnitStandingView | null = null): Html {
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false): Html {
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
   const act = (action: string, label: string, fields: Html, confirm?: string) =>
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã ghi nhận: ${label}." ${confirm ? html`data-confirm="${confirm}"` : ''} class="card" novalidate>${formMessage}
@@ -141,6 +130,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Array<{
     { ...frame, title: `Hồ sơ đề nghị: ${pr.unit.name}`, crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị', '/tham-dinh'], [pr.unit.name]] },
     html`<h1>${pr.awardLabel}: ${pr.unit.name}</h1>
 <section class="card"><p>${pr.clusterName} · năm ${pr.year} · ${proposalBadge(pr)}</p>
+  <p>${pr.submittedAt ? `Gửi Bộ ngày ${dateVi(pr.submittedAt)} (${pr.daysSinceSubmitted} ngày trước)` : 'Chưa gửi Bộ'} · ${pr.daysInStatus} ngày ở trạng thái hiện tại</p>
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
@@ -155,9 +145,9 @@ ${canReview && pr.status === 'IN_REVIEW'
   </div>`
   : ''}
 ${standing ? standingSection(pr.unit, standing, pr.year, canReview) : ''}
+<div class="card">${reportsBlock(pr, reports, canManageReports, 'h2')}</div>
 <section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Tài liệu hồ sơ</h2>
-  <p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a>
-  ${reports.map((r) => html` · <a data-download href="/api/proposals/${pr.id}/reports/${r.id}">${r.fileName}</a>`)}</p>
+  <p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a></p>
   <h3>Tờ trình đề nghị khen thưởng</h3>
   <iframe class="doc" title="Tờ trình đề nghị khen thưởng" src="${base}/proposals/submission.pdf?inline=1" loading="lazy"></iframe>
   <h3>Danh sách đề nghị</h3>

@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission } from '../access/access.policy';
+import { AccessService } from '../access/access.service';
+import { AchievementReportsService } from '../awards/achievement-reports.service';
+import { AwardReportsService } from '../awards/award-reports.service';
+import { ProposalQueryDto } from '../awards/awards.dto';
+import { ProposalsService } from '../awards/proposals.service';
+import { RatingsService } from '../awards/ratings/ratings.service';
+import { ClustersService } from '../clusters/clusters.service';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
+import { todayInVietnam } from '../common/time';
+import { UuidParamPipe } from '../common/validation/params';
+import { SERVER_SECRET } from '../config/config.tokens';
+import { UnitOfWork } from '../database/unit-of-work';
+import { sendPage, signedInFrame } from './page-response';
+import { dossierPage } from './views/awards.view';
+import { queuePage } from './views/queue.view';
+
+/** Rows of the queue on one page when the address does not say (?limit=). */
+const QUEUE_PAGE_SIZE = 20;
+
+/**
+ * The ministry reviewers' pages: the queue of proposals (filtered, paged, with its ageing and the year's documents)
+ * and a proposal's dossier. They read through the API's services, so the same scope checks apply.
+ */
+@ApiExcludeController()
+@Controller()
+export class ReviewPagesController {
+  constructor(
+    @Inject(SERVER_SECRET) private readonly secret: string,
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly clusters: ClustersService,
+    private readonly proposals: ProposalsService,
+    private readonly reports: AchievementReportsService,
+    private readonly awardReports: AwardReportsService,
+    private readonly ratings: RatingsService,
+  ) {}
+
+  @Get('tham-dinh')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res() res: Response): Promise<void> {
+    const { limit = QUEUE_PAGE_SIZE, offset = 0, ...filter } = q;
+    const [page, ageing, clusters, catalogue] = await Promise.all([this.proposals.page(p, { ...filter, limit, offset }), this.proposals.ageing(p, filter), this.clusters.list(p, {}), this.awardReports.catalogue()]);
+    sendPage(
+      res,
+      queuePage(signedInFrame(this.secret, p), {
+        page: { items: page.items, total: page.total, limit, offset },
+        filter: { ...filter, limit: q.limit, offset },
+        clusters: clusters.map((c) => ({ id: c.id, name: c.name })),
+        awards: catalogue.awards.map((a) => ({ code: a.code, name: a.name })),
+        ageing,
+        documentYear: filter.year ?? Number(todayInVietnam().slice(0, 4)) - 1,
+      }),
+    );
+  }
+
+  @Get('tham-dinh/:proposalId')
+  @Auth(Role.Admin, Role.MinistryReviewer)
+  async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
+    const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
+    const canManageReports = await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year));
+    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports));
+  }
+}
