@@ -209,9 +209,9 @@ export class PagesController {
       sendPage(res, rankingPendingPage(this.frame(p), cluster, year, y?.scoringClosesOn ?? null));
       return;
     }
-    const [ranking, canManage] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year)]);
+    const [ranking, canManage, criteria] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year), orNull(this.criteria.current(p, id, year))]);
     const canReopen = await this.uow.read((m) => this.access.can(m, p, Permission.OrganizerAct, id, year));
-    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage, config.version ?? 0, canReopen));
+    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, criteria ? gridColumns(criteria.items) : [], canManage, config.version ?? 0, canReopen));
   }
 
   @Get('cum/:id/nam/:year/binh-xet')

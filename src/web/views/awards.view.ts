@@ -104,8 +104,8 @@ ${!meeting
         )
       : ''}
     ${proposals.length
-      ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td>${pr.awardLabel}</td><td>${pr.unit.name}</td><td>${pr.approvalText}</td><td>${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td>${canManage ? proposalActions(pr) : ''}</td></tr>`)}
+      ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
@@ -125,8 +125,8 @@ export function queuePage(frame: PageFrame, proposals: ProposalView[], filter: {
 </form>
 ${proposals.length === 0
   ? html`<p class="muted">Không có đề nghị nào.</p>`
-  : html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Gửi lúc</th><th scope="col">Trạng thái</th></tr></thead><tbody>
-  ${proposals.map((pr) => html`<tr><td>${pr.year}</td><td>${pr.clusterName}</td><td>${pr.awardLabel}</td><td><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></td><td>${dateTimeVi(pr.submittedAt)}</td><td>${proposalBadge(pr)}</td></tr>`)}
+  : html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Gửi lúc</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+  ${proposals.map((pr) => html`<tr><td data-label="Năm">${pr.year}</td><td data-label="Cụm">${pr.clusterName}</td><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></td><td data-label="Gửi lúc">${dateTimeVi(pr.submittedAt)}</td><td data-label="Trạng thái">${proposalBadge(pr)}</td></tr>`)}
   </tbody></table></div>`}`,
   );
 }
