@@ -29,7 +29,7 @@ export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto):
 <p class="muted">${page.total} đơn vị${page.total > page.items.length ? `; hiển thị ${page.items.length} đơn vị đầu` : ''}.</p>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Mã</th><th scope="col">Hoạt động</th></tr></thead>
-  <tbody>${page.items.map((u) => html`<tr><td><a href="${unitHref(u.id)}">${u.name}</a></td><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
+  <tbody>${page.items.map((u) => html`<tr><th scope="row"><a href="${unitHref(u.id)}">${u.name}</a></th><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
 </table></div>`,
   );
 }
@@ -119,7 +119,7 @@ ${h.years.map(
       <tbody>${y.members.map((u) => {
         const r = y.ranking.find((x) => x.unit.id === u.id);
         const awards = y.awards.filter((a) => a.unit.id === u.id);
-        return html`<tr><td>${unitName(u)}</td><td>${r?.rank ?? (y.published ? 'Chưa xếp hạng' : html`<span class="muted">chưa công bố</span>`)}</td><td>${r?.total != null ? pointsVi(r.total) : '—'}</td><td>${awards.length ? awards.map((a) => html`${a.awardLabel} <small class="muted">(QĐ ${a.decisionNumber})</small> `) : '—'}</td></tr>`;
+        return html`<tr><th scope="row">${unitName(u)}</th><td>${r?.rank ?? (y.published ? 'Chưa xếp hạng' : html`<span class="muted">chưa công bố</span>`)}</td><td>${r?.total != null ? pointsVi(r.total) : '—'}</td><td class="wide">${awards.length ? awards.map((a) => html`${a.awardLabel} <small class="muted">(QĐ ${a.decisionNumber})</small> `) : '—'}</td></tr>`;
       })}</tbody>
     </table></div>
     ${y.opened ? html`<p><a href="${yearHref(y.clusterId, y.year)}">Công việc năm ${y.year}</a></p>` : html`<p class="muted"><small>Năm thi đua chưa được mở trên hệ thống (chỉ có danh sách thành viên).</small></p>`}`}

@@ -11,8 +11,8 @@ import { clusterHref, yearHref } from './clusters.view';
 function criteriaTable(set: CriteriaSetView | null): Html {
   if (!set) return html`<p class="muted">Năm này chưa có bộ tiêu chí.</p>`;
   const row = (c: CriterionView, depth: number): Html =>
-    html`<tr><td>${c.code}</td><td style="padding-left:${8 + depth * 16}px">${c.text}</td><td>${c.kindLabel}</td><td class="num">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
-  return html`<div class="table-wrap"><table>
+    html`<tr><td data-label="Mã">${c.code}</td><td data-label="Tiêu chí"><div style="padding-left:${depth * 16}px">${c.text}</div></td><td data-label="Loại">${c.kindLabel}</td><td class="num" data-label="Điểm tối đa">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
+  return html`<div class="table-wrap"><table class="cards">
   <caption class="muted" style="text-align:left;padding:6px 8px">${set.title} (phiên bản ${set.versionNo}; tổng ${pointsVi(set.totalPoints)} điểm)</caption>
   <thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col">Loại</th><th scope="col" class="num">Điểm tối đa</th></tr></thead>
   <tbody>${set.items.map((c) => row(c, 0))}</tbody></table></div>`;
@@ -65,7 +65,7 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
 <section class="card" aria-labelledby="h-signers"><h2 id="h-signers">Các đơn vị ký</h2>
   <div class="table-wrap"><table>
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th><th scope="col">Người ký</th><th scope="col">Thời điểm</th></tr></thead>
-  <tbody>${pledge.signatories.map((s) => html`<tr><td>${s.unit.name}</td><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
+  <tbody>${pledge.signatories.map((s) => html`<tr><th scope="row">${s.unit.name}</th><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
   </table></div>
 </section>`}
 <section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}${criteria ? html`<p><a data-download href="/api/clusters/${cluster.id}/years/${year}/criteria/export">Tải bộ tiêu chí (Excel)</a></p>` : ''}</section>`,

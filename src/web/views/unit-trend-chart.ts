@@ -70,7 +70,7 @@ export function unitTrendChart(scores: HistoryScoreView[], unitId: string): Html
         const st = styleOf(s.unit.id);
         // The highest value of the year is labelled above its marker, the others below theirs.
         const ly = k === 0 ? y(s.total) - 10 : y(s.total) + 20;
-        return html`${marker(st.shape, x(year), y(s.total), st.colour)}<text x="${x(year)}" y="${ly}" font-size="14" font-weight="600" text-anchor="middle" fill="#1d2433">${pointsVi(s.total)}</text>`;
+        return html`<g class="point" data-year="${year}" data-unit="${s.unit.id}" data-total="${s.total}">${marker(st.shape, x(year), y(s.total), st.colour)}</g><text x="${x(year)}" y="${ly}" font-size="14" font-weight="600" text-anchor="middle" fill="#1d2433">${pointsVi(s.total)}</text>`;
       })}
       <text x="${x(year)}" y="${top + plotH + 20}" font-size="14" font-weight="600" text-anchor="middle" fill="#1d2433">${year}</text>
       ${[...here].sort((a, b) => ids.indexOf(a.unit.id) - ids.indexOf(b.unit.id)).map((s, k) => {
