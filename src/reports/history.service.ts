@@ -154,7 +154,7 @@ export class HistoryService {
   }
 
   async unitHistoryXlsx(p: Principal, unitId: string): Promise<{ fileName: string; content: Buffer }> {
-    const h = await this.unitHistory(p, unitId);
+    const h = await this.unitRecord(p, unitId);
     const content = await tableWorkbook(
       'Lịch sử khen thưởng',
       `LỊCH SỬ KHEN THƯỞNG CỦA ${h.unit.name.toUpperCase()}${h.predecessors.length ? ' VÀ CÁC ĐƠN VỊ TIỀN THÂN' : ''}`,
