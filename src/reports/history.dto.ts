@@ -36,12 +36,25 @@ export class PredecessorView {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
+export class HistoryScoreView {
+  @ApiProperty() year: number;
+  @ApiProperty() clusterId: string;
+  @ApiProperty() clusterName: string;
+  @ApiProperty({ type: HistoryUnitRef, description: 'Đơn vị được chấm năm đó (chính đơn vị hoặc đơn vị tiền thân), dưới tên lúc đó.' }) unit: HistoryUnitRef;
+  @ApiProperty({ description: 'Điểm cuối cùng theo quy tắc tính điểm của cụm năm đó.' }) total: number;
+  @ApiProperty({ nullable: true, type: Number }) rank: number | null;
+  @ApiProperty({ description: 'Số đơn vị trong bảng xếp hạng của cụm năm đó.' }) units: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Phân loại theo điểm của cụm.' }) band: string | null;
+}
+
 export class UnitHistoryView {
   @ApiProperty({ type: UnitView }) unit: UnitView;
   @ApiProperty({ type: [PredecessorView], description: 'Các đơn vị tiền thân (đã sáp nhập vào đơn vị này, trực tiếp hoặc qua nhiều lần).' }) predecessors: PredecessorView[];
   @ApiProperty({ type: [HistoryUnitRef], description: 'Các đơn vị kế thừa đơn vị này, lần lượt (nay là …).' }) successors: HistoryUnitRef[];
   @ApiProperty({ type: [HistoryMembershipView] }) memberships: HistoryMembershipView[];
   @ApiProperty({ type: [HistoryAwardView] }) awards: HistoryAwardView[];
+  @ApiProperty({ type: [HistoryScoreView], description: 'Điểm cuối cùng và thứ hạng của đơn vị và các đơn vị tiền thân trong các năm cụm đã công bố kết quả, năm tăng dần.' })
+  scores: HistoryScoreView[];
 }
 
 export class HistoryRankView {

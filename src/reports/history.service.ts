@@ -15,6 +15,7 @@ import { formatDateVi, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
+import type { RankingView } from '../scoring/scoring.dto';
 import { ScoringService } from '../scoring/scoring.service';
 import { Unit } from '../units/unit.entity';
 import { UnitsRepository } from '../units/units.repository';
@@ -36,7 +37,20 @@ export class HistoryService {
     private readonly scoring: ScoringService,
   ) {}
 
-  unitHistory(p: Principal, unitId: string): Promise<UnitHistoryView> {
+  async unitHistory(p: Principal, unitId: string): Promise<UnitHistoryView> {
+    const view = await this.unitRecord(p, unitId);
+    // The published results of each year it (or a predecessor) was a member, read as the ranking page reads them.
+    for (const ms of [...view.memberships].sort((a, b) => a.year - b.year)) {
+      const ranking = await this.publishedRanking(p, ms.clusterId, ms.year);
+      const row = ranking?.rows.find((r) => r.unit.id === ms.unit.id);
+      if (!ranking || !row?.final) continue;
+      view.scores.push({ year: ms.year, clusterId: ms.clusterId, clusterName: ms.clusterName, unit: ms.unit, total: row.final.total, rank: row.rank, units: ranking.rows.length, band: row.band });
+    }
+    return view;
+  }
+
+  /** The unit, its lineage, memberships and awards (one read transaction); its scores are added after. */
+  private unitRecord(p: Principal, unitId: string): Promise<UnitHistoryView> {
     return this.uow.read(async (m) => {
       const unit = await this.units.findVisible(m, (qb, alias) => this.access.scopeUnits(qb, alias, p), unitId);
       if (!unit) throw AppException.notFound('đơn vị');
@@ -62,8 +76,18 @@ export class HistoryService {
             return { year: ms.year, clusterId: c.id, clusterName: c.name, organizerName: c.organizer?.name ?? '', unit: ref(units.get(ms.unitId)!), leftOn: ms.leftOn };
           }),
         awards: await this.awardsOf(m, ref, { unitIds: lineage }),
+        scores: [],
       };
     });
+  }
+
+  /** A cluster-year's ranking when it is published and the caller may read it; null otherwise. */
+  private async publishedRanking(p: Principal, clusterId: string, year: number): Promise<RankingView | null> {
+    const ranking = await this.scoring.ranking(p, clusterId, year).catch((e: unknown) => {
+      if (e instanceof AppException && e.status < 500) return null;
+      throw e;
+    });
+    return ranking?.published ? ranking : null;
   }
 
   async clusterHistory(p: Principal, clusterId: string, from?: number, to?: number): Promise<ClusterHistoryView> {
@@ -71,12 +95,9 @@ export class HistoryService {
     // The published rankings, each read as the ranking page reads it (its own transaction, its cache).
     for (const y of view.years) {
       if (!y.clusterId || !y.readable) continue;
-      const ranking = await this.scoring.ranking(p, y.clusterId, y.year).catch((e: unknown) => {
-        if (e instanceof AppException && e.status < 500) return null;
-        throw e;
-      });
-      y.published = !!ranking?.published;
-      if (!ranking?.published) continue;
+      const ranking = await this.publishedRanking(p, y.clusterId, y.year);
+      y.published = !!ranking;
+      if (!ranking) continue;
       y.ranking = ranking.rows.map((r) => ({ rank: r.rank, unit: y.members.find((x) => x.id === r.unit.id) ?? { id: r.unit.id, name: r.unit.name, shortName: r.unit.shortName, activeTo: null, nowName: null }, total: r.final?.total ?? null, band: r.band }));
     }
     return view;
@@ -133,7 +154,7 @@ export class HistoryService {
   }
 
   async unitHistoryXlsx(p: Principal, unitId: string): Promise<{ fileName: string; content: Buffer }> {
-    const h = await this.unitHistory(p, unitId);
+    const h = await this.unitRecord(p, unitId);
     const content = await tableWorkbook(
       'Lịch sử khen thưởng',
       `LỊCH SỬ KHEN THƯỞNG CỦA ${h.unit.name.toUpperCase()}${h.predecessors.length ? ' VÀ CÁC ĐƠN VỊ TIỀN THÂN' : ''}`,

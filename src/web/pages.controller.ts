@@ -23,6 +23,7 @@ import { MembershipsService } from '../clusters/memberships.service';
 import { AppException } from '../common/errors/app.exception';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { SERVER_SECRET } from '../config/config.tokens';
+import { CriteriaService } from '../criteria/criteria.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LeadershipService } from '../leadership/leadership.service';
 import { RotationService } from '../leadership/rotation.service';
@@ -35,7 +36,7 @@ import { meetingPage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { PageFrame } from './views/layout';
-import { rankingPage, rankingPendingPage } from './views/scoring.view';
+import { gridColumns, rankingPage, rankingPendingPage } from './views/scoring.view';
 import { isIsoDate, todayInVietnam } from '../common/time';
 
 
@@ -56,6 +57,7 @@ export class PagesController {
     private readonly members: MembershipsService,
     private readonly leadership: LeadershipService,
     private readonly rotation: RotationService,
+    private readonly criteria: CriteriaService,
     private readonly scoring: ScoringService,
     private readonly meetings: ReviewMeetingsService,
     private readonly proposals: ProposalsService,
@@ -147,9 +149,9 @@ export class PagesController {
       sendPage(res, rankingPendingPage(this.frame(p), cluster, year, y?.scoringClosesOn ?? null));
       return;
     }
-    const [ranking, canManage] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year)]);
+    const [ranking, canManage, criteria] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year), orNull(this.criteria.current(p, id, year))]);
     const canReopen = await this.uow.read((m) => this.access.can(m, p, Permission.OrganizerAct, id, year));
-    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, canManage, config.version ?? 0, canReopen));
+    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, criteria ? gridColumns(criteria.items) : [], canManage, config.version ?? 0, canReopen));
   }
 
   @Get('cum/:id/nam/:year/binh-xet')

@@ -131,7 +131,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     );
 
     await page.goto(`${rig.base}/cum/${cum6}/nam/2020/xep-hang`);
-    const names = await page.locator('tbody tr th[scope="row"]').allTextContents();
+    const names = await page.getByRole('table', { name: /^Kết quả xếp hạng năm 2020/ }).locator('tbody tr th[scope="row"]').allTextContents();
     assert.deepEqual(
       names.map((n) => n.replace('Sở Thông tin và Truyền thông tỉnh ', '')),
       ['Đắk Lắk', 'Phú Yên', 'Gia Lai', 'Lâm Đồng', 'Kon Tum', 'Đắk Nông'],

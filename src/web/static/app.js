@@ -279,6 +279,8 @@
   });
 
   document.addEventListener('DOMContentLoaded', () => {
+    // A chart wider than a phone opens on its latest years (the past is a scroll to the left).
+    document.querySelectorAll('[data-scroll-end]').forEach((el) => (el.scrollLeft = el.scrollWidth));
     const message = sessionStorage.getItem('thidua.flash');
     if (message) {
       sessionStorage.removeItem('thidua.flash');

@@ -38,14 +38,14 @@ export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): 
   <div class="actions"><button type="submit" class="secondary">Lọc</button><a href="/nhat-ky">Bỏ lọc</a></div>
 </form>
 <p class="muted">${page.total} bản ghi; hiển thị từ ${page.total ? (page.offset ?? 0) + 1 : 0} đến ${Math.min(next, page.total)}.</p>
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="cards">
   <thead><tr><th scope="col" class="num">STT</th><th scope="col">Thời điểm</th><th scope="col">Người thực hiện</th><th scope="col">Thao tác</th><th scope="col">Đối tượng</th><th scope="col">Lý do</th><th scope="col">Thay đổi</th></tr></thead>
   <tbody>${page.items.map(
     (a) => {
       const href = recordHref(a.entityType, a.entityId, a.clusterId);
       const entity = ENTITY_LABELS[a.entityType] ?? a.entityType;
-      return html`<tr><td class="num">${a.seq}</td><td>${dateTimeVi(a.occurredAt)}</td><td>${a.actorUsername ?? 'hệ thống'}</td><td>${ACTION_LABELS[a.action] ?? a.action}<br><small class="muted"><code>${a.action}</code></small></td><td>${href ? html`<a href="${href}">${entity}</a>` : entity}</td><td>${a.reason ?? ''}</td>
-      <td><small>${changes(a.before, a.after)}</small></td></tr>`;
+      return html`<tr><td class="num" data-label="STT">${a.seq}</td><td data-label="Thời điểm">${dateTimeVi(a.occurredAt)}</td><td data-label="Người thực hiện">${a.actorUsername ?? 'hệ thống'}</td><td data-label="Thao tác">${ACTION_LABELS[a.action] ?? a.action}<br><small class="muted"><code>${a.action}</code></small></td><td data-label="Đối tượng">${href ? html`<a href="${href}">${entity}</a>` : entity}</td><td data-label="Lý do">${a.reason ?? ''}</td>
+      <td data-label="Thay đổi"><small>${changes(a.before, a.after)}</small></td></tr>`;
     },
   )}</tbody>
 </table></div>

@@ -106,8 +106,8 @@ ${!meeting
         )
       : ''}
     ${proposals.length
-      ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td>${pr.awardLabel}</td><td>${pr.unit.name}</td><td>${pr.approvalText}</td><td>${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td>${canManage ? proposalActions(pr) : ''}</td></tr>`)}
+      ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>

@@ -99,18 +99,18 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
 <section class="card" aria-labelledby="h-lead">
   <h2 id="h-lead">Cụm trưởng, cụm phó qua các năm</h2>
   <p><a data-download href="/api/clusters/${c.id}/leadership/export">Tải lịch sử Cụm trưởng, Cụm phó (Excel)</a></p>
-  <div class="table-wrap"><table>
+  <div class="table-wrap"><table class="cards">
     <thead><tr><th scope="col">Năm</th><th scope="col">Cụm trưởng</th><th scope="col">Cụm phó</th><th scope="col">Cách chọn</th></tr></thead>
-    <tbody>${d.terms.map((t) => html`<tr><td>${t.year}</td><td>${t.chair.shortName}</td><td>${t.viceChair?.shortName ?? '—'}</td><td>${t.methodLabel}${t.decisionNumber ? html`<br><small class="muted">QĐ ${t.decisionNumber}${t.decisionDate ? ` ngày ${dateVi(t.decisionDate)}` : ''}</small>` : ''}</td></tr>`)}</tbody>
+    <tbody>${d.terms.map((t) => html`<tr><td data-label="Năm">${t.year}</td><td data-label="Cụm trưởng">${t.chair.shortName}</td><td data-label="Cụm phó">${t.viceChair?.shortName ?? '—'}</td><td data-label="Cách chọn">${t.methodLabel}${t.decisionNumber ? html`<br><small class="muted">QĐ ${t.decisionNumber}${t.decisionDate ? ` ngày ${dateVi(t.decisionDate)}` : ''}</small>` : ''}</td></tr>`)}</tbody>
   </table></div>
 </section>
 </div>
 <section class="card" aria-labelledby="h-rot">
   <h2 id="h-rot">Dự kiến luân phiên</h2>
   ${d.preview
-    ? html`<div class="table-wrap"><table>
+    ? html`<div class="table-wrap"><table class="cards">
       <thead><tr><th scope="col">Năm</th><th scope="col">Cụm trưởng</th><th scope="col">Cụm phó</th><th scope="col">Căn cứ</th></tr></thead>
-      <tbody>${d.preview.steps.map((s) => html`<tr><td>${s.year}</td><td>${s.chair.shortName}</td><td>${s.viceChair?.shortName ?? '—'}</td><td><ul class="reasons">${s.reasons.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
+      <tbody>${d.preview.steps.map((s) => html`<tr><td data-label="Năm">${s.year}</td><td data-label="Cụm trưởng">${s.chair.shortName}</td><td data-label="Cụm phó">${s.viceChair?.shortName ?? '—'}</td><td data-label="Căn cứ"><ul class="reasons">${s.reasons.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">${d.previewError ?? 'Chưa có quy tắc luân phiên.'}</p>`}
 </section>

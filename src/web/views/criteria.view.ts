@@ -14,8 +14,8 @@ export const criteriaApi = (clusterId: string, year: number) => `/api/clusters/$
 export function criteriaTable(set: CriteriaSetView | null): Html {
   if (!set) return html`<p class="muted">Năm này chưa có bộ tiêu chí.</p>`;
   const row = (c: CriterionView, depth: number): Html =>
-    html`<tr><td>${c.code}</td><td class="crit-text crit-depth-${depth}">${c.text}</td><td>${c.kindLabel}</td><td class="num">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
-  return html`<div class="table-wrap"><table class="criteria-table">
+    html`<tr><td data-label="Mã">${c.code}</td><td class="crit-text crit-depth-${depth}" data-label="Tiêu chí">${c.text}</td><td data-label="Loại">${c.kindLabel}</td><td class="num" data-label="Điểm tối đa">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
+  return html`<div class="table-wrap"><table class="criteria-table cards">
   <caption class="muted table-caption">${set.title} (phiên bản ${set.versionNo}; tổng ${pointsVi(set.totalPoints)} điểm)</caption>
   <thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col">Loại</th><th scope="col" class="num">Điểm tối đa</th></tr></thead>
   <tbody>${set.items.map((c) => row(c, 0))}</tbody></table></div>`;

@@ -45,7 +45,7 @@ export function divisionPage(frame: PageFrame, d: DivisionPageData): Html {
   ${r.clusters.length
     ? html`<div class="table-wrap"><table>
       <thead><tr><th scope="col">Cụm</th><th scope="col">Thành viên</th></tr></thead>
-      <tbody>${r.clusters.map((c) => html`<tr><td><a href="${clusterHref(c.clusterId)}?nam=${d.year}">${c.name}</a></td><td>${c.members.length ? html`<ul class="plain">${c.members.map((u) => html`<li><a href="${unitHref(u.id)}">${u.name}</a></li>`)}</ul>` : html`<span class="muted">chưa có thành viên</span>`}</td></tr>`)}</tbody>
+      <tbody>${r.clusters.map((c) => html`<tr><th scope="row"><a href="${clusterHref(c.clusterId)}?nam=${d.year}">${c.name}</a></th><td>${c.members.length ? html`<ul class="plain">${c.members.map((u) => html`<li><a href="${unitHref(u.id)}">${u.name}</a></li>`)}</ul>` : html`<span class="muted">chưa có thành viên</span>`}</td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">${r.organizerName} chưa có cụm thi đua: lập cụm ở cuối trang.</p>`}
 </section>
@@ -55,7 +55,7 @@ export function divisionPage(frame: PageFrame, d: DivisionPageData): Html {
     ? html`<div class="table-wrap"><table>
       <thead><tr><th scope="col">Đơn vị</th><th scope="col">Trước đây</th><th scope="col">Phân vào cụm</th></tr></thead>
       <tbody>${r.leftOut.map(
-        (x, i) => html`<tr><td><a href="${unitHref(x.unit.id)}">${x.unit.name}</a></td>
+        (x, i) => html`<tr><th scope="row"><a href="${unitHref(x.unit.id)}">${x.unit.name}</a></th>
         <td>${x.previousCluster ?? html`<span class="muted">—</span>`}${x.previousUnit ? html`<br><small class="muted">là ${x.previousUnit}</small>` : ''}</td>
         <td>${d.decision && d.clusters.length
           ? html`<form data-api="/api/cluster-decisions/${d.decision.id}/division" data-method="POST" data-success="Đã phân cụm ${x.unit.shortName}." novalidate>${formMessage}

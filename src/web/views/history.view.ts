@@ -6,6 +6,7 @@ import type { UnitPage, UnitQueryDto, UnitView } from '../../units/units.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import { unitHref } from './division.view';
 import { Role } from '../../common/auth/roles';
+import { unitTrendChart } from './unit-trend-chart';
 
 const period = (from: string | null, to: string | null) => `${from ? dateVi(from) : '…'} – ${to ? dateVi(to) : 'nay'}`;
 
@@ -30,7 +31,7 @@ export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto, 
 <p class="muted">${page.total} đơn vị${page.total > page.items.length ? `; hiển thị ${page.items.length} đơn vị đầu` : ''}.${createForm ? html` <a href="#tao-don-vi">Tạo đơn vị mới</a>` : ''}</p>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Mã</th><th scope="col">Hoạt động</th></tr></thead>
-  <tbody>${page.items.map((u) => html`<tr><td><a href="${unitHref(u.id)}">${u.name}</a></td><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
+  <tbody>${page.items.map((u) => html`<tr><th scope="row"><a href="${unitHref(u.id)}">${u.name}</a></th><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
 </table></div>
 ${createForm ?? ''}`,
   );
@@ -70,11 +71,14 @@ ${successors
   </form>
 </section>`
   : ''}
+<section class="card" aria-labelledby="h-trend"><h2 id="h-trend">Điểm thi đua qua các năm</h2>
+  ${unitTrendChart(h.scores, u.id)}
+</section>
 <section class="card" aria-labelledby="h-awards"><h2 id="h-awards">Lịch sử khen thưởng</h2>
   ${h.awards.length
-    ? html`<div class="table-wrap"><table>
+    ? html`<div class="table-wrap"><table class="cards">
       <thead><tr><th scope="col">Năm</th><th scope="col">Đơn vị được khen</th><th scope="col">Danh hiệu</th><th scope="col">Quyết định</th><th scope="col">Cụm</th></tr></thead>
-      <tbody>${h.awards.map((a) => html`<tr><td>${a.year}</td><td>${unitName(a.unit)}</td><td>${a.awardLabel}</td><td>${a.decisionNumber}<br><small class="muted">ngày ${dateVi(a.decisionDate)}</small></td><td>${a.clusterName}</td></tr>`)}</tbody>
+      <tbody>${h.awards.map((a) => html`<tr><td data-label="Năm">${a.year}</td><td data-label="Đơn vị được khen">${unitName(a.unit)}</td><td data-label="Danh hiệu">${a.awardLabel}</td><td data-label="Quyết định">${a.decisionNumber}<br><small class="muted">ngày ${dateVi(a.decisionDate)}</small></td><td data-label="Cụm">${a.clusterName}</td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">Chưa có khen thưởng được ghi nhận.</p>`}
   <p><a data-download href="/api/units/${u.id}/history.xlsx">Tải lịch sử khen thưởng (Excel)</a></p>
@@ -82,8 +86,12 @@ ${successors
 <section class="card" aria-labelledby="h-member"><h2 id="h-member">Tham gia cụm thi đua</h2>
   ${h.memberships.length
     ? html`<div class="table-wrap"><table>
-      <thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Đơn vị thành viên</th></tr></thead>
-      <tbody>${h.memberships.map((ms) => html`<tr><td>${ms.year}</td><td><a href="${yearHref(ms.clusterId, ms.year)}">${ms.clusterName}</a><br><small class="muted">${ms.organizerName}</small></td><td>${ms.unit.name}${ms.leftOn ? html`<br><small class="muted">rời cụm ngày ${dateVi(ms.leftOn)} (sáp nhập)</small>` : ''}</td></tr>`)}</tbody>
+      <thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Đơn vị thành viên</th><th scope="col">Kết quả chấm điểm</th></tr></thead>
+      <tbody>${h.memberships.map((ms) => {
+        const score = h.scores.find((x) => x.year === ms.year && x.unit.id === ms.unit.id);
+        return html`<tr><td>${ms.year}</td><td><a href="${yearHref(ms.clusterId, ms.year)}">${ms.clusterName}</a><br><small class="muted">${ms.organizerName}</small></td><td>${ms.unit.name}${ms.leftOn ? html`<br><small class="muted">rời cụm ngày ${dateVi(ms.leftOn)} (sáp nhập)</small>` : ''}</td>
+        <td>${score ? html`${pointsVi(score.total)} điểm<br><small class="muted">${score.rank ? `hạng ${score.rank}/${score.units}` : 'chưa xếp hạng'}</small>` : html`<span class="muted">chưa công bố</span>`}</td></tr>`;
+      })}</tbody>
     </table></div>`
     : html`<p class="muted">Chưa tham gia cụm nào trong phạm vi xem của bạn.</p>`}
 </section>`,
@@ -114,7 +122,7 @@ ${h.years.map(
       <tbody>${y.members.map((u) => {
         const r = y.ranking.find((x) => x.unit.id === u.id);
         const awards = y.awards.filter((a) => a.unit.id === u.id);
-        return html`<tr><td>${unitName(u)}</td><td>${r?.rank ?? (y.published ? 'Chưa xếp hạng' : html`<span class="muted">chưa công bố</span>`)}</td><td>${r?.total != null ? pointsVi(r.total) : '—'}</td><td>${awards.length ? awards.map((a) => html`${a.awardLabel} <small class="muted">(QĐ ${a.decisionNumber})</small> `) : '—'}</td></tr>`;
+        return html`<tr><th scope="row">${unitName(u)}</th><td>${r?.rank ?? (y.published ? 'Chưa xếp hạng' : html`<span class="muted">chưa công bố</span>`)}</td><td>${r?.total != null ? pointsVi(r.total) : '—'}</td><td class="wide">${awards.length ? awards.map((a) => html`${a.awardLabel} <small class="muted">(QĐ ${a.decisionNumber})</small> `) : '—'}</td></tr>`;
       })}</tbody>
     </table></div>
     ${y.opened ? html`<p><a href="${yearHref(y.clusterId, y.year)}">Công việc năm ${y.year}</a></p>` : html`<p class="muted"><small>Năm thi đua chưa được mở trên hệ thống (chỉ có danh sách thành viên).</small></p>`}`}

@@ -70,16 +70,16 @@ export function legalPage(frame: PageFrame, catalogue: LegalCatalogueView, on: L
   <ul>${on.rewards.map((r) => html`<li>${r.award === 'EMULATION_FLAG' ? 'Cờ thi đua' : 'Bằng khen'}: ${r.text}${r.assumptions.length ? html` ${badge('Giả định', 'warn')} <small>${r.assumptions.join(' ')}</small>` : ''}</li>`)}</ul>
 </section>
 <section class="card" aria-labelledby="h-texts"><h2 id="h-texts">Văn bản</h2>
-  <div class="table-wrap"><table><thead><tr><th scope="col">Văn bản</th><th scope="col">Hiệu lực</th><th scope="col">Trích dẫn</th><th scope="col">Nguồn</th></tr></thead><tbody>
-  ${catalogue.texts.map((t) => html`<tr><td><strong>${t.kind} ${t.number}</strong>${t.signedOn ? ` ngày ${dateVi(t.signedOn)}` : ''}<br><small>${t.issuer} · ${t.title}</small></td>
-    <td>${period(t.effectiveFrom, t.effectiveTo)}</td><td><small>${t.citation ?? html`<span class="muted">không trích dẫn</span>`}</small></td>
-    <td>${source(t, t.sourceArticle)}${canEdit ? editForm('texts', t) : ''}</td></tr>`)}
+  <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Văn bản</th><th scope="col">Hiệu lực</th><th scope="col">Trích dẫn</th><th scope="col">Nguồn</th></tr></thead><tbody>
+  ${catalogue.texts.map((t) => html`<tr><td data-label="Văn bản"><strong>${t.kind} ${t.number}</strong>${t.signedOn ? ` ngày ${dateVi(t.signedOn)}` : ''}<br><small>${t.issuer} · ${t.title}</small></td>
+    <td data-label="Hiệu lực">${period(t.effectiveFrom, t.effectiveTo)}</td><td data-label="Trích dẫn"><small>${t.citation ?? html`<span class="muted">không trích dẫn</span>`}</small></td>
+    <td data-label="Nguồn">${source(t, t.sourceArticle)}${canEdit ? editForm('texts', t) : ''}</td></tr>`)}
   </tbody></table></div>
 </section>
 <section class="card" aria-labelledby="h-values"><h2 id="h-values">Số liệu theo thời kỳ</h2>
-  <div class="table-wrap"><table><thead><tr><th scope="col">Loại</th><th scope="col">Áp dụng cho</th><th scope="col">Thời kỳ</th><th scope="col">Giá trị</th><th scope="col">Căn cứ</th></tr></thead><tbody>
-  ${catalogue.values.map((v) => html`<tr><td>${KIND_LABELS[v.kind] ?? v.kind}</td><td>${v.subject ? (SUBJECT_LABELS[v.subject] ?? v.subject) : '—'}</td><td>${period(v.effectiveFrom, v.effectiveTo)}</td><td>${amountText(v)}</td>
-    <td>${v.textRef ?? ''}${source(v, v.article)}${canEdit ? editForm('values', v) : ''}</td></tr>`)}
+  <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Loại</th><th scope="col">Áp dụng cho</th><th scope="col">Thời kỳ</th><th scope="col">Giá trị</th><th scope="col">Căn cứ</th></tr></thead><tbody>
+  ${catalogue.values.map((v) => html`<tr><td data-label="Loại">${KIND_LABELS[v.kind] ?? v.kind}</td><td data-label="Áp dụng cho">${v.subject ? (SUBJECT_LABELS[v.subject] ?? v.subject) : '—'}</td><td data-label="Thời kỳ">${period(v.effectiveFrom, v.effectiveTo)}</td><td data-label="Giá trị">${amountText(v)}</td>
+    <td data-label="Căn cứ">${v.textRef ?? ''}${source(v, v.article)}${canEdit ? editForm('values', v) : ''}</td></tr>`)}
   </tbody></table></div>
 </section>`,
   );

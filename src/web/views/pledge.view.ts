@@ -65,7 +65,7 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
 <section class="card" aria-labelledby="h-signers"><h2 id="h-signers">Các đơn vị ký</h2>
   <div class="table-wrap"><table>
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th><th scope="col">Người ký</th><th scope="col">Thời điểm</th></tr></thead>
-  <tbody>${pledge.signatories.map((s) => html`<tr><td>${s.unit.name}</td><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
+  <tbody>${pledge.signatories.map((s) => html`<tr><th scope="row">${s.unit.name}</th><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
   </table></div>
 </section>`}
 <section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}

@@ -105,11 +105,11 @@ ${filterForm(d)}
 <p class="queue-count"><strong>${total} đề nghị</strong>${total ? `; hiển thị từ ${offset + 1} đến ${last}` : ''} · <span class="muted">${filterSummary(d)}</span></p>
 ${items.length === 0
   ? html`<p class="muted">Không có đề nghị nào khớp bộ lọc.</p>`
-  : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+  : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
   ${items.map(
-    (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td>${pr.awardLabel}</td><td>${pr.clusterName}</td><td class="num">${pr.year}</td>
-    <td>${pr.submittedAt ? html`${dateVi(pr.submittedAt)}<br><small class="muted">${pr.daysSinceSubmitted} ngày trước</small>` : html`<span class="muted">chưa gửi</span>`}</td>
-    <td>${proposalBadge(pr)}<br>${age(pr)}</td></tr>`,
+    (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}</td><td class="num" data-label="Năm">${pr.year}</td>
+    <td data-label="Gửi Bộ">${pr.submittedAt ? html`${dateVi(pr.submittedAt)}<br><small class="muted">${pr.daysSinceSubmitted} ngày trước</small>` : html`<span class="muted">chưa gửi</span>`}</td>
+    <td data-label="Trạng thái">${proposalBadge(pr)}<br>${age(pr)}</td></tr>`,
   )}
   </tbody></table></div>`}
 ${pages > 1

@@ -8,6 +8,7 @@ import { dateVi, pointsVi } from '../format';
 import { rankingChart } from './charts';
 import { evidenceSection } from './evidence.view';
 import type { EvidenceView } from '../../scoring/evidence.service';
+import { rankingHeatMap } from './heatmap';
 import { Html, html, jsonBlock } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
@@ -127,7 +128,16 @@ export function rankingPendingPage(frame: PageFrame, cluster: ClusterView, year:
   );
 }
 
-export function rankingPage(frame: PageFrame, cluster: ClusterView, year: number, r: RankingView, canFinalize: boolean, configVersion: number, canReopen = false): Html {
+export function rankingPage(
+  frame: PageFrame,
+  cluster: ClusterView,
+  year: number,
+  r: RankingView,
+  columns: GridColumn[],
+  canFinalize: boolean,
+  configVersion: number,
+  canReopen = false,
+): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   return layout(
     { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
@@ -141,21 +151,23 @@ ${rankingChart(
   r.rows.map((x) => ({ label: x.unit.shortName, value: x.final?.total ?? null, bandCode: x.bandCode, band: x.band, rank: x.rank })),
   `Biểu đồ điểm cuối cùng năm ${year}, ${cluster.name}`,
 )}
-<div class="table-wrap" style="margin-top:12px"><table>
+<div class="table-wrap" style="margin-top:12px"><table class="cards">
+  <caption class="visually-hidden">Kết quả xếp hạng năm ${year}, ${cluster.name}</caption>
   <thead><tr><th scope="col" class="num">Hạng</th><th scope="col">Đơn vị</th><th scope="col" class="num">Tổng điểm</th><th scope="col" class="num">Tự chấm</th><th scope="col">Phân loại theo điểm của cụm</th><th scope="col">Căn cứ xếp hạng</th><th scope="col">Cảnh báo</th></tr></thead>
   <tbody>${r.rows.map(
     (row) => html`<tr>
-      <td class="num">${row.rank ?? '—'}${row.tie ? html` <span class="badge warn">Đồng hạng</span>` : ''}</td>
+      <td class="num rank" data-label="Hạng">${row.rank ?? '—'}${row.tie ? html` <span class="badge warn">Đồng hạng</span>` : ''}</td>
       <th scope="row">${row.unit.name}</th>
-      <td class="num">${row.final ? pointsVi(row.final.total) : '—'}</td>
-      <td class="num">${pointsVi(row.selfTotal)}</td>
-      <td>${row.band ?? ''}</td>
-      <td><ul class="reasons">${row.reasons.map((x) => html`<li>${x}</li>`)}</ul></td>
-      <td>${row.flags.length ? html`<ul class="reasons">${row.flags.map((f) => html`<li><span class="badge bad">!</span> ${f.message}</li>`)}</ul>` : ''}</td>
+      <td class="num" data-label="Tổng điểm">${row.final ? pointsVi(row.final.total) : '—'}</td>
+      <td class="num" data-label="Tự chấm">${pointsVi(row.selfTotal)}</td>
+      <td data-label="Phân loại">${row.band ?? ''}</td>
+      <td data-label="Căn cứ" class="wide"><ul class="reasons">${row.reasons.map((x) => html`<li>${x}</li>`)}</ul></td>
+      <td data-label="Cảnh báo">${row.flags.length ? html`<ul class="reasons">${row.flags.map((f) => html`<li><span class="badge bad">!</span> ${f.message}</li>`)}</ul>` : ''}</td>
     </tr>`,
   )}</tbody>
 </table></div>
 ${r.rows.some((x) => x.tie) ? html`<p class="flash warn">Có đơn vị đồng hạng sau mọi tiêu chí phụ: cần bỏ phiếu hoặc chủ trì quyết định.</p>` : ''}
+${rankingHeatMap(columns, r.rows, year, r.normalize)}
 ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
     <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
