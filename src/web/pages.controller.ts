@@ -101,7 +101,9 @@ export class PagesController {
     const requested = Number(yearText);
     // The cluster opens on the year under way (this year, or the latest before it), else its latest.
     const current = Number(todayInVietnam().slice(0, 4));
-    const year = years.some((y) => y.year === requested) ? requested : (years.filter((y) => y.year <= current).at(-1)?.year ?? years.at(-1)?.year ?? current);
+    const numbers = years.map((y) => y.year);
+    const past = numbers.filter((n) => n <= current);
+    const year = numbers.includes(requested) ? requested : past.length ? Math.max(...past) : numbers.length ? Math.min(...numbers) : current;
     const [members, terms] = await Promise.all([this.members.list(p, id, year), this.leadership.list(p, id)]);
     let preview = null;
     let previewError: string | null = null;

@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Browser, Page, chromium } from 'playwright-core';
+import { totpCode } from '../../src/auth/mfa';
+import { todayInVietnam } from '../../src/common/time';
+import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
+import { DEMO_PASSWORD } from '../support/test-app';
+import { CHROMIUM, CHROMIUM_MISSING, INTRANET_HOST } from './support';
+
+const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
+
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => ok(port));
+    });
+  });
+
+/**
+ * What `npm start` runs (the built server, `node dist/src/main.js`, with no setting but the port) in an empty folder:
+ * a fresh embedded database, the demo and its living scenario recorded at the first start, real password hashing.
+ * Each role then does one of its tasks of the day in Chromium, by an intranet name over plain HTTP (issue 17).
+ */
+describe('a fresh npm start, by an intranet name: each role does its task of the day', { skip }, () => {
+  let dir: string;
+  let child: ChildProcess;
+  let browser: Browser;
+  let base: string;
+  let stderr = '';
+  const [y, mo] = todayInVietnam().split('-').map(Number);
+  const year = mo <= 2 ? y - 1 : y;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'thidua-fresh-'));
+    const port = await freePort();
+    // The environment of a newcomer's shell: none of the test suite's settings (cheap hashing, no scenario, …).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|TEST_|SEED_|DATA_DIR|DATABASE_URL|JWT_SECRET|PUBLIC_BASE_URL)/.test(k)));
+    child = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr?.on('data', (d) => (stderr += d));
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null || i > 1200) throw new Error(`the server did not start: ${stderr.slice(-2000)}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    base = `http://${INTRANET_HOST}:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`] });
+  });
+  after(async () => {
+    await browser?.close();
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => {
+      throw new Error(`script error on ${page.url()}: ${e.message}`);
+    });
+    await page.goto(`${base}/`);
+    assert.match(page.url(), /\/dang-nhap/);
+    assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Segoe UI/, 'styled over plain HTTP by the intranet name');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
+    if (secret) {
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByLabel('Mã xác thực').fill(totpCode(secret));
+    }
+    await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    return page;
+  }
+
+  it('the member that has not signed signs the pledge; the secretariat sees it complete on the year board', async () => {
+    const member = await signIn('skhcn.khanhhoa');
+    await Promise.all([member.waitForURL(/giao-uoc$/), member.getByRole('link', { name: `Ký giao ước thi đua năm ${year}` }).click()]);
+    await member.getByLabel('Họ tên người ký').fill('Trần Thị Bình');
+    await member.getByRole('button', { name: 'Ký giao ước' }).click();
+    await member.getByText('Đơn vị của bạn đã ký giao ước.').waitFor();
+    await member.context().close();
+    const secretary = await signIn('cum6.secretary');
+    await secretary.getByRole('link', { name: /^Cụm thi đua$/ }).first().click();
+    await secretary.locator('tr', { hasText: 'Bộ Khoa học và Công nghệ' }).getByRole('link', { name: 'Cụm thi đua số 6' }).click();
+    // The cluster opens on the year under way.
+    await secretary.getByRole('link', { name: `Công việc năm ${year}` }).click();
+    const board = secretary.locator('section', { has: secretary.getByRole('heading', { name: `Tình hình năm ${year}` }) });
+    assert.match((await board.textContent()) ?? '', /đã ký 5\/5/);
+    await secretary.context().close();
+  });
+
+  it('a member scores itself and submits; the reviewer takes a Bằng khen from the queue and approves it; the administrator creates an account', async () => {
+    const member = await signIn('skhcn.daklak');
+    await Promise.all([member.waitForURL(/cham-diem$/), member.getByRole('link', { name: `Chấm điểm năm ${year}: tự chấm và chấm chéo` }).click()]);
+    const row = member.locator('tr[data-target]').first();
+    for (const [i, p] of [14, 14.5, 9, 9.5, 14, 9, 10, 9, 4.5].entries()) await row.locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
+    await member.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await member.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    await member.context().close();
+
+    const reviewer = await signIn('reviewer');
+    await reviewer.goto(`${base}/tham-dinh`);
+    await reviewer.getByLabel('Hình thức').selectOption({ label: 'Bằng khen của Bộ trưởng' }).catch(() => reviewer.getByLabel('Hình thức').selectOption('CERTIFICATE_OF_MERIT'));
+    await reviewer.getByLabel('Trạng thái').selectOption('SUBMITTED');
+    await Promise.all([reviewer.waitForURL(/tham-dinh\?/), reviewer.getByRole('button', { name: 'Lọc' }).click()]);
+    await Promise.all([reviewer.waitForURL(/\/tham-dinh\/[0-9a-f-]{36}$/), reviewer.locator('table.queue-table tbody a').first().click()]);
+    await reviewer.getByRole('button', { name: 'Nhận thẩm định' }).click();
+    const approve = reviewer.locator('form', { has: reviewer.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
+    await approve.getByLabel('Số quyết định').fill(`45/QĐ-BKHCN`);
+    await approve.getByLabel('Ngày quyết định').fill(`15/01/${year}`);
+    await approve.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await reviewer.locator('.badge', { hasText: 'Đã phê duyệt' }).first().waitFor();
+    await reviewer.context().close();
+
+    const admin = await signIn('admin');
+    await admin.goto(`${base}/tai-khoan`);
+    await admin.getByLabel('Tên đăng nhập', { exact: true }).fill('vanthu.cum6');
+    await admin.getByLabel('Họ tên', { exact: true }).fill('Lê Văn Cường');
+    await admin.getByLabel('Vai trò của tài khoản').selectOption('unit_officer');
+    await admin.getByLabel(/^Đơn vị \(cán bộ đơn vị/).selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
+    await admin.getByLabel(/^Mật khẩu ban đầu/).fill('VanThu@2026x');
+    await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await admin.getByRole('link', { name: 'vanthu.cum6' }).waitFor();
+    await admin.context().close();
+  });
+});
