@@ -142,7 +142,7 @@ export function rankingPage(
   return layout(
     { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
     html`<h1>Kết quả xếp hạng năm ${year}</h1>
-<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalize ? ' (chuẩn hóa theo người chấm)' : ''} · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
+<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalize ? ' (chuẩn hóa theo người chấm)' : ''} (<a href="${yearHref(cluster.id, year)}/cach-tinh-diem">cách tính điểm, mức xếp loại</a>) · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
 <div class="actions">
   <a class="button secondary" data-download href="${base}/scoreboard.xlsx">Xuất bảng điểm (Excel)</a>
   <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
