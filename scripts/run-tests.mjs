@@ -2,7 +2,8 @@
 // Runs the test suites on the compiled output with Node's test runner and prints the totals of all
 // suites as the last line: "N passed, N failed".
 //   node scripts/run-tests.mjs [--build]  (--build: compile first, lint alongside) unit + e2e on SQLite and PostgreSQL + quick resilience + browser (Chromium)
-//   node scripts/run-tests.mjs unit|e2e|resilience|browser|lint   one tier
+//   node scripts/run-tests.mjs TIER...   only these tiers: unit, e2e (SQLite and PostgreSQL), e2e-sqlite, resilience,
+//     browser, lint (e.g. `unit e2e-sqlite browser`, what CI runs on the other Node.js releases: scripts/other-nodes.mjs)
 // Lint (scripts/lint.mjs: ESLint and dependency-cruiser, one test each) runs alongside the other tiers.
 // PostgreSQL: TEST_PG_URL (an admin URL; each test file creates and drops its own database).
 // PostgreSQL and Chromium are required: a run that cannot reach PostgreSQL or find Chromium fails, unless
@@ -20,7 +21,14 @@ import { basename, join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const runStarted = Date.now();
 const args = process.argv.slice(2);
-const only = args.find((a) => !a.startsWith('--'));
+const tiers = args.filter((a) => !a.startsWith('--'));
+const unknownTier = tiers.find((t) => !['unit', 'e2e', 'e2e-sqlite', 'resilience', 'browser', 'lint'].includes(t));
+if (unknownTier) {
+  console.log(`Unknown tier "${unknownTier}".\n0 passed, 1 failed`);
+  process.exit(1);
+}
+/** No tier named: all of them. */
+const want = (tier) => tiers.length === 0 || tiers.includes(tier);
 /** `--build`: compile first (npm test), with the lint (which reads the sources, not dist/) already running alongside. */
 const build = args.includes('--build');
 const pgUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -77,7 +85,7 @@ function tapCounts(tap, code) {
 
 
 // Lint starts first: it reads the sources, so it runs alongside the build.
-const lint = !only || only === 'lint' ? runLint() : null;
+const lint = want('lint') ? runLint() : null;
 if (build) {
   const started = Date.now();
   const tsc = await run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
@@ -168,17 +176,18 @@ function missing(what, name, allowed, allowVar, hint) {
   }
 }
 
-const wantE2e = !only || only === 'e2e';
+const wantE2ePg = want('e2e');
+const wantE2eSqlite = wantE2ePg || want('e2e-sqlite');
 /** Processes per e2e tier (E2E_BUNDLES=16: one per file, as before bundling). */
 const e2eBundles = Math.max(1, Number(process.env.E2E_BUNDLES) || concurrency);
-const wantResilience = !only || only === 'resilience';
-const wantBrowser = !only || only === 'browser';
+const wantResilience = want('resilience');
+const wantBrowser = want('browser');
 // As test/browser/support.ts: Debian's headless shell when installed (half the CPU), else the full browser.
 const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
-const pgOk = wantE2e || wantResilience ? await pgReachable() : false;
+const pgOk = wantE2ePg || wantResilience ? await pgReachable() : false;
 const useTemplates = process.env.TEST_TEMPLATE !== 'none';
-const needSqlite = useTemplates && (wantE2e || wantResilience || (wantBrowser && existsSync(chromium)));
-const needPg = useTemplates && pgOk && (wantE2e || wantResilience);
+const needSqlite = useTemplates && (wantE2eSqlite || wantResilience || (wantBrowser && existsSync(chromium)));
+const needPg = useTemplates && pgOk && (wantE2ePg || wantResilience);
 
 /** The static checks, one test per tool, run as child processes alongside the tiers (their output printed at the end). */
 function runLint() {
@@ -208,7 +217,7 @@ const pgTemplate = needPg ? buildTemplate('postgres') : Promise.resolve(null);
 const plan = [];
 const ordered = [];
 // The unit tests: one process (an entry that requires every file), first in the pool.
-if (!only || only === 'unit') {
+if (want('unit')) {
   const unitFiles = filesIn('unit', '.test.js');
   if (unitFiles.length) {
     const suite = { name: 'unit', files: unitFiles, env: {}, template: Promise.resolve(null), bundles: 1, first: true };
@@ -227,8 +236,8 @@ const lacking = (...args) => {
   missing(...args);
   ordered.push(...suites.splice(before)); // a failure keeps its place in the totals
 };
-if (wantE2e) {
-  tier('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate, e2eBundles);
+if (wantE2eSqlite) tier('e2e (SQLite)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'sqlite' }, sqliteTemplate, e2eBundles);
+if (wantE2ePg) {
   if (pgOk) tier('e2e (PostgreSQL)', filesIn('e2e', '.e2e.js'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl }, pgTemplate, e2eBundles);
   else lacking(`PostgreSQL is not reachable at ${pgUrl}`, 'e2e (PostgreSQL)', allowSkipPg, 'ALLOW_SKIP_PG', 'Start PostgreSQL or set TEST_PG_URL.');
 }
