@@ -143,6 +143,9 @@ export class ProposalsService {
   act(p: Principal, proposalId: string, action: ProposalAction, input: { version: number; reason?: string; decisionNumber?: string; decisionDate?: string }): Promise<ProposalView> {
     return this.uow.write(async (m) => {
       const { proposal, cluster } = await this.readable(m, p, proposalId);
+      // A stale version answers 409 before any rule: a request that lost a race to a concurrent step reads the winner's
+      // committed state (PostgreSQL, read committed) and would otherwise be refused for that state's rules (422).
+      if (proposal.version !== input.version) throw AppException.stale(proposal.version);
       const step = transition(proposal.status, action);
       if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
       if (step.by === 'cluster') await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
