@@ -83,6 +83,14 @@ export class ProposalsRepository {
   }
 
   /** The optimistic update of a proposal (a step of its workflow); answers it as written. */
+  /**
+   * Holds the proposal's row until the transaction ends (PostgreSQL; SQLite's write transactions are serial already):
+   * concurrent steps on one proposal then run one after the other, each reading what the previous one committed.
+   */
+  async lockRow(m: EntityManager, id: string): Promise<void> {
+    if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT id FROM award_proposals WHERE id = $1 FOR UPDATE', [id]);
+  }
+
   update(m: EntityManager, proposal: AwardProposal, expectedVersion: number, changes: Partial<AwardProposal>): Promise<AwardProposal> {
     return updateVersioned(m, AwardProposal, proposal, expectedVersion, changes, 'đề nghị khen thưởng');
   }

@@ -142,9 +142,11 @@ export class ProposalsService {
   /** A step of the workflow; every transition is audited with its reason. */
   act(p: Principal, proposalId: string, action: ProposalAction, input: { version: number; reason?: string; decisionNumber?: string; decisionDate?: string }): Promise<ProposalView> {
     return this.uow.write(async (m) => {
+      // One step at a time per proposal: without the row lock a step that lost a race on PostgreSQL could read the
+      // proposal before the winner's commit and the council's ballots after it, and answer that state's rule (422).
+      await this.repo.lockRow(m, proposalId);
       const { proposal, cluster } = await this.readable(m, p, proposalId);
-      // A stale version answers 409 before any rule: a request that lost a race to a concurrent step reads the winner's
-      // committed state (PostgreSQL, read committed) and would otherwise be refused for that state's rules (422).
+      // A stale version answers 409 before any rule.
       if (proposal.version !== input.version) throw AppException.stale(proposal.version);
       const step = transition(proposal.status, action);
       if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);

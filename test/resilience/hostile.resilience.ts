@@ -101,7 +101,7 @@ describe('hostile files, concurrent editors, tampered audit', () => {
       t.http.post(`/api/proposals/${proposal.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, reason: 'Bổ sung hồ sơ' }),
       t.http.post(`/api/proposals/${proposal.id}/reject`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, reason: 'Không đủ điều kiện' }),
     ]);
-    assert.deepEqual(decisions.map((d) => d.status).sort(), [200, 409, 409], 'exactly one decision is taken');
+    assert.deepEqual(decisions.map((d) => d.status).sort(), [200, 409, 409], `exactly one decision is taken: ${decisions.map((d) => `${d.status} ${d.body?.code ?? ''} ${d.body?.message ?? ''}`).join('; ')}`);
   });
 
   it('a burst of 100 concurrent guesses for one account checks at most the limit of passwords; nothing answers 500', async () => {
