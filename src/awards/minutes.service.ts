@@ -74,6 +74,8 @@ export class MinutesService {
         rows: b.candidates.map((c) => ({ unitName: c.unit.name, votes: c.votes ?? 0, shareText: c.shareText ?? '' })),
         countingCommittee: b.countingCommittee,
         tieReason: b.tieReason,
+        writtenOpinions: b.writtenOpinions.length,
+        writtenOpinionsNote: b.writtenOpinionsNote,
       })),
       conclusions: state.meeting.conclusions,
     };

@@ -17,8 +17,9 @@ import { ReviewMeetingsService } from '../review-meetings.service';
 import { ReviewMeetingsRepository } from '../review-meetings.repository';
 import { AwardCode, eligibility, meetsShare, ratioText } from '../awards.rules';
 import { ReviewMeeting } from '../award.entities';
-import { BallotSession } from './ballot.entities';
-import { BallotTally, tallyOnline } from './ballot.rules';
+import { BallotSession, WrittenOpinion } from './ballot.entities';
+import { BallotTally, tallyOnline, withWrittenOpinions, writtenOpinionsRule } from './ballot.rules';
+import { RegulationsService } from '../regulations/regulations.service';
 import { BallotSessionView, CloseBallotDto, OpenBallotDto, TieDecisionDto } from './ballots.dto';
 import { BallotsRepository } from './ballots.repository';
 import { BallotViews } from './ballot-views';
@@ -42,6 +43,7 @@ export class BallotSessionsService {
     private readonly ratings: RatingsService,
     private readonly repo: BallotsRepository,
     private readonly views: BallotViews,
+    private readonly regulations: RegulationsService,
   ) {}
 
   list(p: Principal, clusterId: string, year: number): Promise<BallotSessionView[]> {
@@ -88,7 +90,8 @@ export class BallotSessionsService {
       if (session.status !== 'OPEN') throw new AppException(ErrorCode.BusinessRule, 'Phiên bỏ phiếu đã đóng: kết quả không thể thay đổi.');
       const committee = dto.countingCommittee.map((s) => s.trim()).filter(Boolean);
       if (!committee.length) throw AppException.field(ErrorCode.ValidationFailed, 'countingCommittee', 'Cần ghi tên thành viên Ban kiểm phiếu.');
-      const tally = await this.tally(m, session);
+      const opinions = (await m.find(WrittenOpinion, { where: { sessionId: session.id } })).map((o) => JSON.parse(o.choices) as string[]);
+      const tally = withWrittenOpinions(await this.tally(m, session), opinions, writtenOpinionsRule(await this.regulations.inForce(m, meeting.clusterId, meeting.heldOn)).counted);
       const closed = await this.repo.update(m, session, dto.version, { status: 'CLOSED', tally: JSON.stringify(tally), countingCommittee: JSON.stringify(committee), closedAt: nowIso() });
       await this.repo.recordResult(m, meeting, session.awardCode, tally.votes);
       await this.audit.record(m, { action: 'ballot.close', entityType: 'ballot_session', entityId: session.id, after: { tally, countingCommittee: committee }, organizerId: cluster.organizerId, clusterId: meeting.clusterId });

@@ -11,6 +11,9 @@ import type { BallotSession } from './ballot.entities';
 import type { BallotTally } from './ballot.rules';
 import type { BallotSessionView } from './ballots.dto';
 import { BallotsRepository } from './ballots.repository';
+import { WrittenOpinion } from './ballot.entities';
+import { writtenOpinionsRule } from './ballot.rules';
+import { RegulationsService } from '../regulations/regulations.service';
 
 /**
  * What a ballot session shows: to everyone who reads the cluster the same thing. While open: the candidates and
@@ -24,13 +27,16 @@ export class BallotViews {
     private readonly units: UnitsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly awards: AwardsRepository,
+    private readonly regulations: RegulationsService,
   ) {}
 
   async view(m: EntityManager, s: BallotSession, meeting: ReviewMeeting): Promise<BallotSessionView> {
     const candidates = JSON.parse(s.candidates) as string[];
     const roll = await this.repo.roll(m, s.id);
     const memberCount = await this.memberships.count(m, meeting.clusterId, meeting.year);
-    const byId = await this.units.byIds(m, [...candidates, ...roll.map((r) => r.unitId)]);
+    const opinions = await m.find(WrittenOpinion, { where: { sessionId: s.id }, order: { unitId: 'ASC' } });
+    const rule = writtenOpinionsRule(await this.regulations.inForce(m, meeting.clusterId, meeting.heldOn));
+    const byId = await this.units.byIds(m, [...candidates, ...roll.map((r) => r.unitId), ...opinions.map((o) => o.unitId)]);
     const ref = (id: string) => unitRef(byId.get(id), id);
     const tally = s.tally ? (JSON.parse(s.tally) as BallotTally) : null;
     const order = new Map(candidates.map((id, i) => [id, i]));
@@ -52,6 +58,10 @@ export class BallotViews {
       ballots: box.map((b) => ({ receipt: b.receipt, approved: (JSON.parse(b.choices) as string[]).sort((x, y) => order.get(x)! - order.get(y)!).map(ref) })),
       countingCommittee: s.countingCommittee ? (JSON.parse(s.countingCommittee) as string[]) : [],
       paperEntries: entries.map((e) => ({ turn: e.turn, enteredBy: people.get(e.enteredBy) ?? '' })),
+      writtenOpinions: opinions.map((o) => ({ id: o.id, unit: ref(o.unitId), approved: (JSON.parse(o.choices) as string[]).map(ref), fileName: o.fileName })),
+      writtenOpinionsCounted: tally?.writtenOpinions?.counted ?? rule.counted,
+      // A closed tally was counted under the regulation then in force: say so if the regulation changed since.
+      writtenOpinionsNote: tally?.writtenOpinions && tally.writtenOpinions.counted !== rule.counted ? `Ý kiến bằng văn bản ${tally.writtenOpinions.counted ? 'được' : 'không được'} tính vào kết quả theo quy chế áp dụng khi đóng phiên.` : rule.note,
       tieReason: s.tieReason,
       closedAt: s.closedAt,
       version: s.version,

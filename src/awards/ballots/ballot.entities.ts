@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { ReviewMeeting } from '../award.entities';
+import { Attachment } from '../../attachments/attachment.entity';
 import type { AwardCode } from '../awards.rules';
 
 export type BallotMode = 'ONLINE' | 'PAPER';
@@ -66,4 +67,17 @@ export class BallotCountEntry {
   @Column('varchar', { name: 'entered_by', length: 36 }) enteredBy: string;
   @Column('text') figures: string;
   @Column('varchar', { name: 'entered_at', length: 30 }) enteredAt: string;
+}
+
+/**
+ * Ý kiến bằng văn bản of a member absent from the meeting, for one ballot: the candidates it approves (JSON) and its
+ * scanned letter (the attachment's columns). A signed letter, not a secret ballot: it names its unit. It counts in
+ * the tally only when the cluster's regulation says so.
+ */
+@Entity('written_opinions')
+@Unique('uq_written_opinions_unit', ['sessionId', 'unitId'])
+export class WrittenOpinion extends Attachment {
+  @Column('varchar', { name: 'session_id', length: 36 }) sessionId: string;
+  @Column('varchar', { name: 'unit_id', length: 36 }) unitId: string;
+  @Column('text') choices: string;
 }

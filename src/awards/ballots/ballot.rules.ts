@@ -10,6 +10,25 @@ export interface BallotTally {
   valid: number;
   invalid: number;
   votes: Record<string, number>;
+  /** The written opinions of absent members received, and whether they were counted in `votes`. */
+  writtenOpinions?: { received: number; counted: boolean };
+}
+
+/**
+ * Whether written opinions count, as the regulation in force says; where it does not say (or no regulation is
+ * recorded), they are recorded but not counted, and the tally says it is an assumption.
+ */
+export function writtenOpinionsRule(regulation: { title: string; writtenOpinionsCounted: boolean | null } | null): { counted: boolean; note: string } {
+  if (regulation?.writtenOpinionsCounted === true) return { counted: true, note: `Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả theo ${regulation.title}.` };
+  if (regulation?.writtenOpinionsCounted === false) return { counted: false, note: `Theo ${regulation.title}, ý kiến bằng văn bản của thành viên vắng mặt không được tính vào kết quả bỏ phiếu kín.` };
+  return { counted: false, note: 'Quy chế hoạt động của cụm không quy định việc tính ý kiến bằng văn bản: các ý kiến được ghi nhận nhưng không tính vào kết quả (giả định của hệ thống, cần cụm quy định trong quy chế).' };
+}
+
+/** Adds the written opinions' approvals to a tally when they count. */
+export function withWrittenOpinions(t: BallotTally, opinions: readonly string[][], counted: boolean): BallotTally {
+  const votes = { ...t.votes };
+  if (counted) for (const o of opinions) for (const id of o) votes[id] = (votes[id] ?? 0) + 1;
+  return { ...t, votes, writtenOpinions: { received: opinions.length, counted } };
 }
 
 export interface Problem {

@@ -1,12 +1,20 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UploadTargetGuard } from '../../auth/upload-target.guard';
+import { sendUploadedFile } from '../../common/file-response';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { singleFileUpload } from '../../common/validation/input-hygiene';
+import { OPINION_LETTERS, WrittenOpinionsService } from './written-opinions.service';
 import { Auth, CurrentUser } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ALL_ROLES, Role } from '../../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../../common/validation/params';
 import { BallotCastingService } from './ballot-casting.service';
 import { BallotSessionsService } from './ballot-sessions.service';
-import { BallotSessionView, CastBallotDto, CloseBallotDto, OpenBallotDto, PaperCountDto, ReceiptView, TieDecisionDto } from './ballots.dto';
+import { BallotSessionView, CastBallotDto, CloseBallotDto, OpenBallotDto, PaperCountDto, ReceiptView, TieDecisionDto, WrittenOpinionDto } from './ballots.dto';
 
 const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
@@ -16,6 +24,7 @@ export class BallotsController {
   constructor(
     private readonly sessions: BallotSessionsService,
     private readonly casting: BallotCastingService,
+    private readonly opinions: WrittenOpinionsService,
   ) {}
 
   @Get('clusters/:id/years/:year/review-meeting/ballot-sessions')
@@ -72,5 +81,26 @@ export class BallotsController {
   @ApiCreatedResponse({ type: BallotSessionView })
   tie(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Body() dto: TieDecisionDto): Promise<BallotSessionView> {
     return this.sessions.decideTie(p, sid, dto);
+  }
+
+  @Post('ballot-sessions/:sid/written-opinions')
+  @Auth(...MANAGERS)
+  @UseGuards(UploadTargetGuard(WrittenOpinionsService))
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(OPINION_LETTERS.maxBytes, 60)))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Văn bản ý kiến (bản quét PDF hoặc ảnh), tối đa 20 MB.' }, unitId: { type: 'string', format: 'uuid' }, choices: { type: 'string', description: 'Mã các ứng viên được đồng ý, cách nhau bởi dấu phẩy.' } } } })
+  @ApiOperation({ summary: 'Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt, kèm văn bản quét' })
+  @ApiCreatedResponse({ type: BallotSessionView })
+  writtenOpinion(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Body() dto: WrittenOpinionDto, @UploadedFile() file: Express.Multer.File | undefined): Promise<BallotSessionView> {
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên văn bản ý kiến (trường "file").');
+    return this.opinions.record(p, sid, dto, file);
+  }
+
+  @Get('ballot-sessions/:sid/written-opinions/:opinionId')
+  @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Tải về văn bản ý kiến của thành viên vắng mặt' })
+  @ApiOkResponse({ description: 'Văn bản ý kiến, đúng định dạng đã tải lên.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
+  async letter(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Param('opinionId', UuidParamPipe) opinionId: string, @Res() res: Response): Promise<void> {
+    sendUploadedFile(res, await this.opinions.download(p, sid, opinionId));
   }
 }

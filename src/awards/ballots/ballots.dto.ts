@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { AWARD_CODES, AwardCode } from '../awards.rules';
 import { EnumField, IntField, NestedArrayField, TextArrayField, TextField, UuidArrayField, UuidField } from '../../common/validation/fields';
 import { UnitRefView } from '../../units/unit-ref';
@@ -16,6 +17,13 @@ export class CloseBallotDto {
 export class CastBallotDto {
   @UuidArrayField({ maxItems: 50, description: 'Các ứng viên được đồng ý (tối đa bằng chỉ tiêu; có thể để trống).' }) choices: string[];
   @UuidField({ presence: 'optional', description: 'Đơn vị bỏ phiếu, khi tài khoản kế thừa nhiều đơn vị thành viên.' }) unitId?: string;
+}
+
+export class WrittenOpinionDto {
+  @UuidField({ description: 'Thành viên vắng mặt có ý kiến bằng văn bản.' }) unitId: string;
+  // A form sends one field per ticked box (a list); the API also takes them joined by commas.
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.join(',') : value))
+  @TextField({ presence: 'optional', max: 2000, description: 'Các ứng viên được đồng ý theo văn bản, mã đơn vị cách nhau bởi dấu phẩy (để trống: không đồng ý ứng viên nào).' }) choices?: string;
 }
 
 export class CandidateVotesDto {
@@ -62,6 +70,9 @@ export class BallotSessionView {
   @ApiProperty({ type: [PublishedBallotView], description: 'Các phiếu đã bỏ, theo mã biên nhận (công bố khi đã đóng phiên trực tuyến).' }) ballots: PublishedBallotView[];
   @ApiProperty({ type: [String] }) countingCommittee: string[];
   @ApiProperty({ type: Object, description: 'Nhập kết quả phiếu giấy: các lượt đã nhập (người nhập), không gồm số liệu.' }) paperEntries: Array<{ turn: number; enteredBy: string }>;
+  @ApiProperty({ type: Object, description: 'Ý kiến bằng văn bản của thành viên vắng mặt (văn bản quét kèm theo).' }) writtenOpinions: Array<{ id: string; unit: UnitRefView; approved: UnitRefView[]; fileName: string }>;
+  @ApiProperty({ description: 'Ý kiến bằng văn bản được tính vào kết quả: chỉ khi quy chế của cụm quy định.' }) writtenOpinionsCounted: boolean;
+  @ApiProperty({ type: String, description: 'Cách tính ý kiến bằng văn bản, như quy chế quy định (hoặc không quy định).' }) writtenOpinionsNote: string;
   @ApiProperty({ nullable: true, type: String }) tieReason: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
   @ApiProperty() version: number;

@@ -22,6 +22,8 @@ export class SecretBallot1765700000000 implements MigrationInterface {
         uniques: [{ name: 'uq_ballot_sessions_award', columnNames: ['meeting_id', 'award_code'] }],
       }),
     );
+    // A plain ADD COLUMN (no table rebuild on SQLite): null, the regulation does not say.
+    await q.query(`ALTER TABLE "cluster_regulations" ADD COLUMN "written_opinions_counted" boolean NULL`);
     const withoutRowid = sqlite ? ' WITHOUT ROWID' : '';
     await q.query(
       `CREATE TABLE "ballot_voters" ("session_id" varchar(36) NOT NULL, "unit_id" varchar(36) NOT NULL, "voted" boolean NOT NULL, ` +
@@ -42,9 +44,21 @@ export class SecretBallot1765700000000 implements MigrationInterface {
         foreignKeys: [fk('fk_ballot_count_entries_session', 'session_id', 'ballot_sessions'), fk('fk_ballot_count_entries_user', 'entered_by', 'users')],
       }),
     );
+    await q.createTable(
+      new Table({
+        name: 'written_opinions',
+        columns: [
+          col.id(), col.ref('session_id'), col.ref('unit_id'), col.longText('choices', false),
+          col.text('file_name', 200), col.text('mime_type', 100), col.int('size_bytes'), col.text('sha256', 64), col.text('file_path', 200), col.text('uploaded_by', 50), col.timestamp('uploaded_at'),
+        ],
+        foreignKeys: [fk('fk_written_opinions_session', 'session_id', 'ballot_sessions'), fk('fk_written_opinions_unit', 'unit_id', 'units')],
+        uniques: [{ name: 'uq_written_opinions_unit', columnNames: ['session_id', 'unit_id'] }],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['ballot_count_entries', 'cast_ballots', 'ballot_voters', 'ballot_sessions']) await q.dropTable(t);
+    for (const t of ['written_opinions', 'ballot_count_entries', 'cast_ballots', 'ballot_voters', 'ballot_sessions']) await q.dropTable(t);
+    await q.query(`ALTER TABLE "cluster_regulations" DROP COLUMN "written_opinions_counted"`);
   }
 }

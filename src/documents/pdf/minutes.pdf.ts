@@ -36,6 +36,9 @@ export interface BallotMinutes {
   rows: Array<{ unitName: string; votes: number; shareText: string }>;
   countingCommittee: string[];
   tieReason: string | null;
+  /** Written opinions of absent members received, and how the regulation counts them (a sentence). */
+  writtenOpinions: number;
+  writtenOpinionsNote: string;
 }
 
 const minutesSummary = (data: DocumentContent<MinutesDocumentData>) => `Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`;
@@ -107,6 +110,7 @@ function ballotSection(pdf: Decree30Document, b: BallotMinutes): void {
     [{ header: 'Ứng viên', width: 60 }, { header: 'Số phiếu đồng ý', width: 20, align: 'center' }, { header: 'Tỷ lệ (trên tổng số thành viên)', width: 20, align: 'center' }],
     b.rows.map((r) => [r.unitName, String(r.votes), r.shareText]),
   );
+  if (b.writtenOpinions) pdf.paragraph(`Ý kiến bằng văn bản của thành viên vắng mặt: ${b.writtenOpinions}. ${b.writtenOpinionsNote}`);
   pdf.paragraph(`Ban kiểm phiếu: ${b.countingCommittee.join('; ')}.`);
   if (b.tieReason) pdf.paragraph(`Quyết định của chủ trì hội nghị về trường hợp đồng phiếu: ${b.tieReason}`, { font: 'Tinos-Italic' });
 }

@@ -16,6 +16,7 @@ function tally(s: BallotSessionView): Html {
   <div class="table-wrap"><table><thead><tr><th scope="col">Ứng viên</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col" class="num">Tỷ lệ (trên ${s.memberCount} thành viên)</th></tr></thead><tbody>
   ${s.candidates.map((c) => html`<tr><th scope="row">${c.unit.name}</th><td class="num">${c.votes}</td><td class="num">${c.shareText}</td></tr>`)}</tbody></table></div>
   <p>Ban kiểm phiếu: ${s.countingCommittee.join('; ')}</p>
+  ${s.figures && s.writtenOpinions.length ? html`<p>Ý kiến bằng văn bản: ${s.writtenOpinions.length} · ${s.writtenOpinionsCounted ? 'đã tính vào số phiếu đồng ý' : 'không tính vào kết quả'}.</p>` : ''}
   ${s.tieReason ? html`<p>Quyết định của chủ trì về trường hợp đồng phiếu: ${s.tieReason}</p>` : ''}`;
 }
 
@@ -34,14 +35,30 @@ function paperForm(s: BallotSessionView): Html {
     <div class="actions"><button type="submit">Ghi nhận kết quả kiểm phiếu</button></div></form>`;
 }
 
+/** Written opinions of absent members: the letters recorded, and for the secretariat the form that records one. */
+function opinions(s: BallotSessionView, absent: Array<{ id: string; name: string }>, canManage: boolean): Html {
+  const left = absent.filter((u) => !s.writtenOpinions.some((o) => o.unit.id === u.id));
+  return html`<h4>Ý kiến bằng văn bản của thành viên vắng mặt</h4><p class="muted"><small>${s.writtenOpinionsNote}</small></p>
+  ${s.writtenOpinions.length ? html`<ul>${s.writtenOpinions.map((o) => html`<li>${o.unit.name}: đồng ý ${o.approved.length ? o.approved.map((u) => u.shortName).join(', ') : 'không ứng viên nào'} · <a data-download href="/api/ballot-sessions/${s.id}/written-opinions/${o.id}">${o.fileName}</a></li>`)}</ul>` : ''}
+  ${canManage && s.status === 'OPEN' && left.length
+    ? html`<form data-api="/api/ballot-sessions/${s.id}/written-opinions" data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên…" data-success="Đã ghi nhận ý kiến bằng văn bản." novalidate>${formMessage}
+      <div class="field"><label for="wo-unit-${s.id}">Thành viên vắng mặt</label><select id="wo-unit-${s.id}" name="unitId">${left.map((u) => html`<option value="${u.id}">${u.name}</option>`)}</select></div>
+      <fieldset class="checks field"><legend>Đồng ý theo văn bản (tối đa ${s.quota})</legend><div class="check-list">
+      ${s.candidates.map((c, i) => html`<div class="check-row"><input type="checkbox" id="wo-${s.id}-${i}" name="choices" value="${c.unit.id}"><label for="wo-${s.id}-${i}">${c.unit.name}</label></div>`)}</div></fieldset>
+      <div class="field"><label for="wo-file-${s.id}">Văn bản ý kiến (bản quét)</label><input id="wo-file-${s.id}" name="file" type="file" required accept=".pdf,.png,.jpg,.jpeg" data-max-bytes="${20 * 1024 * 1024}"></div>
+      <div class="actions"><button type="submit" class="secondary">Ghi nhận ý kiến bằng văn bản</button></div></form>`
+    : ''}`;
+}
+
 /** The secret ballots of the meeting: on the meeting page, for everyone; opening and closing for the secretariat. */
-export function ballotSection(clusterId: string, year: number, sessions: BallotSessionView[], canManage: boolean): Html {
+export function ballotSection(clusterId: string, year: number, sessions: BallotSessionView[], canManage: boolean, absent: Array<{ id: string; name: string }> = []): Html {
   const free = (['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] as const).filter((a) => !sessions.some((s) => s.award === a));
   return html`<section class="card" aria-labelledby="h-secret"><h2 id="h-secret">Bỏ phiếu kín</h2>
   <p class="muted"><small>Mỗi đơn vị có mặt bỏ phiếu một lần từ tài khoản của mình; hệ thống ghi nhận đơn vị đã bỏ phiếu nhưng không ghi ai bỏ phiếu nào. Khi đóng phiên, kết quả được công bố kèm các phiếu theo mã biên nhận để mỗi đơn vị tự kiểm tra và ai cũng kiểm đếm lại được.</small></p>
   ${sessions.map((s) => html`<article class="card" aria-labelledby="h-s-${s.id}"><h3 id="h-s-${s.id}">${s.awardLabel} (chỉ tiêu ${s.quota}, ${modeLabel(s)}) ${s.status === 'OPEN' ? badge('Đang bỏ phiếu', 'warn') : badge('Đã đóng', 'ok')}</h3>
     <p><a href="${ballotHref(clusterId, year, s.id)}">${s.status === 'OPEN' ? (s.mode === 'ONLINE' ? 'Trang bỏ phiếu' : 'Chi tiết phiên') : 'Kết quả và các phiếu theo mã biên nhận'}</a></p>
     ${s.status === 'CLOSED' ? tally(s) : s.mode === 'ONLINE' ? roll(s) : canManage ? paperForm(s) : ''}
+    ${absent.length || s.writtenOpinions.length ? opinions(s, absent, canManage) : ''}
     ${canManage && s.status === 'OPEN'
       ? html`<form data-api="/api/ballot-sessions/${s.id}/close" data-method="POST" data-success="Đã đóng phiên bỏ phiếu và công bố kết quả." data-confirm="Đóng phiên bỏ phiếu ${s.awardLabel}? Kết quả không thể thay đổi sau khi đóng." novalidate>${formMessage}
         <input type="hidden" name="version" data-type="int" value="${s.version}">
