@@ -110,7 +110,8 @@ describe(`secret ballot at the review meeting (${TEST_DB})`, () => {
   it('paper ballots: two people enter the counts; a second entry that disagrees is refused with the figures that differ', async () => {
     const merit = (await t.http.post(`${base()}/review-meeting/ballot-sessions`).set(auth(secretary)).send({ award: 'CERTIFICATE_OF_MERIT', mode: 'PAPER' }).expect(201)).body;
     const ids4 = merit.candidates.map((c: { unit: Ref }) => c.unit.id);
-    const counts = { issued: 6, returned: 6, valid: 5, invalid: 1, votes: ids4.map((unitId: string, i: number) => ({ unitId, votes: i < 2 ? 5 - i : 0 })) };
+    // Three candidates tied at 4 of 6 (over half) for the two places of the quota.
+    const counts = { issued: 6, returned: 6, valid: 6, invalid: 0, votes: ids4.map((unitId: string, i: number) => ({ unitId, votes: i < 3 ? 4 : 0 })) };
     const wrong = await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(secretary)).send({ ...counts, invalid: 2 }).expect(422);
     assert.equal(wrong.body.details[0].field, 'invalid');
     await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(secretary)).send(counts).expect(201);
@@ -120,15 +121,27 @@ describe(`secret ballot at the review meeting (${TEST_DB})`, () => {
     assert.match(early.body.message, /chưa được hai người nhập khớp nhau/);
     const admin = await t.token('admin');
     const before = await t.snapshot();
-    const differ = await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(admin)).send({ ...counts, returned: 5, valid: 4, votes: counts.votes.map((v: { unitId: string; votes: number }, i: number) => (i === 0 ? { ...v, votes: 4 } : v)) }).expect(422);
-    assert.match(differ.body.message, /Hai lần nhập không khớp nhau: Số phiếu thu về \(lần 1: 6, lần 2: 5\); Số phiếu hợp lệ \(lần 1: 5, lần 2: 4\); Số phiếu đồng ý của .+ \(lần 1: 5, lần 2: 4\)/);
+    const differ = await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(admin)).send({ ...counts, returned: 5, valid: 5, votes: counts.votes.map((v: { unitId: string; votes: number }, i: number) => (i === 0 ? { ...v, votes: 2 } : v)) }).expect(422);
+    assert.match(differ.body.message, /Hai lần nhập không khớp nhau: Số phiếu thu về \(lần 1: 6, lần 2: 5\); Số phiếu hợp lệ \(lần 1: 6, lần 2: 5\); Số phiếu đồng ý của .+ \(lần 1: 4, lần 2: 2\)/);
     assert.equal(differ.body.details.length, 3);
     assert.equal(await t.snapshot(), before);
     await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(admin)).send(counts).expect(201);
     const closed = (await t.http.post(`/api/ballot-sessions/${merit.id}/close`).set(auth(secretary)).send({ version: merit.version, countingCommittee: ['Nguyễn Văn A, Trưởng ban'] }).expect(201)).body;
-    assert.deepEqual(closed.figures, { issued: 6, returned: 6, valid: 5, invalid: 1 });
+    assert.deepEqual(closed.figures, { issued: 6, returned: 6, valid: 6, invalid: 0 });
     assert.deepEqual(closed.ballots, []);
     answers.push(JSON.stringify(closed));
+    // The tie at the last place goes to the chair: two of the three tied, with the reason; recorded once.
+    let meeting = (await t.http.get(`${base()}/review-meeting`).set(auth(secretary)).expect(200)).body;
+    const result = () => meeting.results.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT');
+    assert.equal(result().tiedAtLastPlace.length, 3);
+    await t.http.post(`/api/ballot-sessions/${merit.id}/tie-decision`).set(auth(secretary)).send({ unitIds: [ids4[0]], reason: 'Một đơn vị' }).expect(422);
+    await t.http.post(`/api/ballot-sessions/${merit.id}/tie-decision`).set(auth(secretary)).send({ unitIds: [ids4[0], ids4[3]], reason: 'Ngoài diện đồng phiếu' }).expect(422);
+    const decided = (await t.http.post(`/api/ballot-sessions/${merit.id}/tie-decision`).set(auth(secretary)).send({ unitIds: [ids4[0], ids4[1]], reason: 'Chủ trì quyết định theo thứ hạng xếp hạng của cụm' }).expect(201)).body;
+    assert.equal(decided.tieReason, 'Chủ trì quyết định theo thứ hạng xếp hạng của cụm');
+    meeting = (await t.http.get(`${base()}/review-meeting`).set(auth(secretary)).expect(200)).body;
+    assert.deepEqual(result().candidates.filter((c: { selected: boolean }) => c.selected).map((c: { unit: Ref }) => c.unit.id).sort(), [ids4[0], ids4[1]].sort());
+    assert.deepEqual(result().tiedAtLastPlace, []);
+    await t.http.post(`/api/ballot-sessions/${merit.id}/tie-decision`).set(auth(secretary)).send({ unitIds: [ids4[1], ids4[2]], reason: 'Đổi ý' }).expect(422);
   });
 
   it('the minutes state the ballots issued, returned, valid and invalid, the votes and shares, and the counting committee', async () => {
@@ -136,7 +149,8 @@ describe(`secret ballot at the review meeting (${TEST_DB})`, () => {
     if (POPPLER_MISSING) return;
     const text = squash(pdftotext(tempFile(pdf.body)));
     assert.ok(text.includes('Bỏ phiếu kín (trực tuyến trên hệ thống): số phiếu phát ra 6; số phiếu thu về 6; số phiếu hợp lệ 6; số phiếu không hợp lệ 0.'), text);
-    assert.ok(text.includes('Bỏ phiếu kín (phiếu giấy): số phiếu phát ra 6; số phiếu thu về 6; số phiếu hợp lệ 5; số phiếu không hợp lệ 1.'));
+    assert.ok(text.includes('Bỏ phiếu kín (phiếu giấy): số phiếu phát ra 6; số phiếu thu về 6; số phiếu hợp lệ 6; số phiếu không hợp lệ 0.'));
+    assert.ok(text.includes('Quyết định của chủ trì hội nghị về trường hợp đồng phiếu: Chủ trì quyết định theo thứ hạng xếp hạng của cụm'));
     assert.ok(text.includes('Ban kiểm phiếu: Nguyễn Văn A, Trưởng ban; Trần Thị B, Thành viên.'));
     assert.ok(text.includes('83,33%') && text.includes('66,67%'));
   });
