@@ -92,7 +92,7 @@ export function paperProblems(t: BallotTally, candidates: readonly string[], quo
 
 /** The figures of two entries of the same counts that differ, by their labels (candidates by `names`). */
 export function differingFigures(a: BallotTally, b: BallotTally, names: ReadonlyMap<string, string>): string[] {
-  const labels: Array<[keyof Omit<BallotTally, 'votes'>, string]> = [['issued', 'Số phiếu phát ra'], ['returned', 'Số phiếu thu về'], ['valid', 'Số phiếu hợp lệ'], ['invalid', 'Số phiếu không hợp lệ']];
+  const labels: Array<['issued' | 'returned' | 'valid' | 'invalid', string]> = [['issued', 'Số phiếu phát ra'], ['returned', 'Số phiếu thu về'], ['valid', 'Số phiếu hợp lệ'], ['invalid', 'Số phiếu không hợp lệ']];
   const out = labels.filter(([k]) => a[k] !== b[k]).map(([k, label]) => `${label} (lần 1: ${a[k]}, lần 2: ${b[k]})`);
   for (const id of [...new Set([...Object.keys(a.votes), ...Object.keys(b.votes)])]) {
     const x = a.votes[id] ?? 0;
