@@ -13,8 +13,8 @@ export const ballotHref = (clusterId: string, year: number, id: string) => `${ye
 function tally(s: BallotSessionView): Html {
   const f = s.figures!;
   return html`<p>Số phiếu phát ra: <strong>${f.issued}</strong> · thu về: <strong>${f.returned}</strong> · hợp lệ: <strong>${f.valid}</strong> · không hợp lệ: <strong>${f.invalid}</strong></p>
-  <div class="table-wrap"><table><thead><tr><th scope="col">Ứng viên</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col" class="num">Tỷ lệ (trên ${s.memberCount} thành viên)</th></tr></thead><tbody>
-  ${s.candidates.map((c) => html`<tr><th scope="row">${c.unit.name}</th><td class="num">${c.votes}</td><td class="num">${c.shareText}</td></tr>`)}</tbody></table></div>
+  <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Ứng viên</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col" class="num">Tỷ lệ (trên ${s.memberCount} thành viên)</th></tr></thead><tbody>
+  ${s.candidates.map((c) => html`<tr><th scope="row">${c.unit.name}</th><td class="num" data-label="Số phiếu đồng ý">${c.votes}</td><td class="num" data-label="Tỷ lệ">${c.shareText}</td></tr>`)}</tbody></table></div>
   <p>Ban kiểm phiếu: ${s.countingCommittee.join('; ')}</p>
   ${s.figures && s.writtenOpinions.length ? html`<p>Ý kiến bằng văn bản: ${s.writtenOpinions.length} · ${s.writtenOpinionsCounted ? 'đã tính vào số phiếu đồng ý' : 'không tính vào kết quả'}.</p>` : ''}
   ${s.tieReason ? html`<p>Quyết định của chủ trì về trường hợp đồng phiếu: ${s.tieReason}</p>` : ''}`;
