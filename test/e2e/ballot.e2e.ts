@@ -104,6 +104,9 @@ describe(`secret ballot at the review meeting (${TEST_DB})`, () => {
     await t.http.put(`${base()}/review-meeting/ballots`).set(auth(secretary)).send({ version: meeting.version, ballots: [] }).expect(422);
     await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: [] }).expect(422);
     await t.http.post(`/api/ballot-sessions/${flag.id}/votes`).set(auth(voters[1].token)).send({ choices: [], unitId: voters[1].unitId }).expect(422);
+    // The proposals rest on the closed ballot's result.
+    const proposal = (await t.http.post(`${base()}/proposals`).set(auth(secretary)).send({ award: 'EMULATION_FLAG', unitId: closed.candidates[0].unit.id }).expect(201)).body;
+    assert.equal(proposal.votesFor, 5);
     answers.push(JSON.stringify(closed), JSON.stringify(meeting));
   });
 
