@@ -1,3 +1,9 @@
+import { BallotsController } from './ballots/ballots.controller';
+import { BallotsRepository } from './ballots/ballots.repository';
+import { BallotSessionsService } from './ballots/ballot-sessions.service';
+import { BallotCastingService } from './ballots/ballot-casting.service';
+import { BallotViews } from './ballots/ballot-views';
+import { WrittenOpinionsService } from './ballots/written-opinions.service';
 import { RegulationsController } from './regulations/regulations.controller';
 import { RegulationsService } from './regulations/regulations.service';
 import { RatingsController } from './ratings/ratings.controller';
@@ -29,5 +35,5 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [RegulationsService, RatingsRepository, RatingsService, CouncilRepository, CouncilService, ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [RegulationsController, RatingsController, CouncilController, AwardsController, ProposalsController, AwardReportsController], exports: [AwardsRepository, AwardReportsService, RatingsService, RegulationsService, CouncilService, ReviewMeetingsService, ProposalsService, AchievementReportsService] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, ScoringModule, LeadershipModule, AttachmentsModule, ClustersModule, UnitRecordsModule, LegalModule], providers: [BallotsRepository, BallotViews, BallotSessionsService, BallotCastingService, WrittenOpinionsService, RegulationsService, RatingsRepository, RatingsService, CouncilRepository, CouncilService, ReviewMeetingsRepository, ProposalsRepository, AwardsRepository, ReviewMeetingsService, ProposalsService, MinutesService, DossierService, AchievementReportsService, AwardReportsService], controllers: [BallotsController, RegulationsController, RatingsController, CouncilController, AwardsController, ProposalsController, AwardReportsController], exports: [BallotSessionsService, AwardsRepository, AwardReportsService, RatingsService, RegulationsService, CouncilService, ReviewMeetingsService, ProposalsService, AchievementReportsService] })
 export class AwardsModule {}

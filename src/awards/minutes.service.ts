@@ -12,6 +12,8 @@ import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { minutesRecord, renderMinutes } from '../documents/pdf/minutes.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
+import { BallotsRepository } from './ballots/ballots.repository';
+import { BallotViews } from './ballots/ballot-views';
 
 /** Biên bản of the review meeting: numbered per issuer and year, signed, and showing next year's leadership. */
 @Injectable()
@@ -24,6 +26,8 @@ export class MinutesService {
     private readonly documents: IssuedDocumentsService,
     private readonly leadership: LeadershipRepository,
     private readonly units: UnitsRepository,
+    private readonly ballots: BallotsRepository,
+    private readonly ballotViews: BallotViews,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
@@ -37,7 +41,8 @@ export class MinutesService {
       const organizer = await this.units.asOf(m, cluster.organizerId, meeting.heldOn);
       const next = await this.leadership.term(m, clusterId, year + 1);
       const name = (id: string | null) => this.units.nameOf(m, id);
-      return { cluster, meeting, view, ranking, organizer, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
+      const sessions = await Promise.all((await this.ballots.sessions(m, meeting.id)).filter((s) => s.status === 'CLOSED').map((s) => this.ballotViews.view(m, s, meeting)));
+      return { cluster, meeting, view, ranking, organizer, sessions, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
     });
     const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.meeting.heldOn.slice(0, 4)), 'BB', state.meeting.id);
     const content = {
@@ -62,6 +67,16 @@ export class MinutesService {
         tied: r.tiedAtLastPlace.map((x) => x.name),
       })),
       nextLeadership: state.next,
+      ballotSessions: state.sessions.map((b) => ({
+        awardLabel: b.awardLabel,
+        modeLabel: b.mode === 'ONLINE' ? 'trực tuyến trên hệ thống' : 'phiếu giấy',
+        figures: b.figures!,
+        rows: b.candidates.map((c) => ({ unitName: c.unit.name, votes: c.votes ?? 0, shareText: c.shareText ?? '' })),
+        countingCommittee: b.countingCommittee,
+        tieReason: b.tieReason,
+        writtenOpinions: b.writtenOpinions.length,
+        writtenOpinionsNote: b.writtenOpinionsNote,
+      })),
       conclusions: state.meeting.conclusions,
     };
     const contentKey = createHash('sha256').update(canonicalJson({ kind: 'MINUTES', layout: LAYOUT_VERSION, ...content })).digest('hex');

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { nowIso } from '../common/time';
 import { updateVersioned } from '../database/unit-of-work';
 import { Ballot, MeetingAttendance, ReviewMeeting } from './award.entities';
+import { BallotSession } from './ballots/ballot.entities';
 
 /** Review meetings with their attendance and ballots: the queries, and the writes behind the meeting's version. */
 @Injectable()
@@ -18,6 +19,11 @@ export class ReviewMeetingsRepository {
 
   async insert(m: EntityManager, meeting: ReviewMeeting): Promise<void> {
     await m.insert(ReviewMeeting, meeting);
+  }
+
+  /** Whether a secret ballot was opened at the meeting (its results then come from the ballot). */
+  ballotHeld(m: EntityManager, meetingId: string): Promise<boolean> {
+    return m.exists(BallotSession, { where: { meetingId } });
   }
 
   /** A meeting's attendance, as stored. */

@@ -144,6 +144,7 @@ export class ReviewMeetingsService {
       if ((await this.sentProposals(m, clusterId, year)).length) {
         throw new AppException(ErrorCode.BusinessRule, `Đã gửi đề nghị khen thưởng năm ${year} dựa trên kết quả hội nghị: không thể sửa thành phần tham dự.`, [{ field: 'entries', code: 'final', message: 'Thành phần tham dự đã là căn cứ của đề nghị khen thưởng đã gửi.' }]);
       }
+      if (await this.repo.ballotHeld(m, meeting.id)) throw AppException.field(ErrorCode.BusinessRule, 'entries', 'Đã mở phiên bỏ phiếu kín: thành phần tham dự là căn cứ của danh sách đại biểu biểu quyết, không thể sửa.');
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
@@ -161,6 +162,8 @@ export class ReviewMeetingsService {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.find(m, clusterId, year);
       requireVersion(meeting.version, dto.version);
+      // Typed counts stay for meetings recorded before the secret ballot; a meeting that voted takes its results from the ballot.
+      if (await this.repo.ballotHeld(m, meeting.id)) throw AppException.field(ErrorCode.BusinessRule, 'ballots', 'Hội nghị đã bỏ phiếu kín trên hệ thống: kết quả lấy từ phiên bỏ phiếu, không nhập tay.');
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const attendance = await this.repo.attendance(m, meeting.id);
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;

@@ -25,10 +25,11 @@ import { Unit } from '../units/unit.entity';
 import { LegalText, LegalValue } from '../legal/legal.entities';
 import { AwardImpediment, CollectiveRating } from '../awards/ratings/ratings.entities';
 import { ClusterRegulation } from '../awards/regulations/regulation.entity';
+import { BallotCountEntry, BallotSession, BallotVoter, CastBallot, WrittenOpinion } from '../awards/ballots/ballot.entities';
 import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from '../awards/council/council.entities';
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
   ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
-  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment, ClusterRegulation];
+  Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment, ClusterRegulation, BallotSession, BallotVoter, CastBallot, BallotCountEntry, WrittenOpinion];

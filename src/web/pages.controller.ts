@@ -17,6 +17,7 @@ import { UnitsService } from '../units/units.service';
 import { legalPage } from './views/legal.view';
 import { councilMeetingPage, councilPage } from './views/council.view';
 import { ReviewMeetingsService } from '../awards/review-meetings.service';
+import { BallotSessionsService } from '../awards/ballots/ballot-sessions.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
 import { MembershipsService } from '../clusters/memberships.service';
@@ -69,6 +70,7 @@ export class PagesController {
     private readonly legal: LegalService,
     private readonly units: UnitsService,
     private readonly boards: YearBoardService,
+    private readonly ballots: BallotSessionsService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -163,7 +165,8 @@ export class PagesController {
     const [meeting, members, proposals] = await Promise.all([orNull(this.meetings.get(p, id, year)), this.members.list(p, id, year), this.proposals.list(p, { clusterId: id, year })]);
     const canManage = await this.canManageAwards(p, id, year);
     const reports = new Map(await Promise.all(proposals.map(async (pr) => [pr.id, await this.reports.list(p, pr.id)] as const)));
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, reports));
+    const sessions = meeting ? await this.ballots.list(p, id, year) : [];
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, reports, sessions));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

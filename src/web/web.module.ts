@@ -29,6 +29,7 @@ import { AdminPagesController } from './admin-pages.controller';
 import { DocumentPagesController } from './document-pages.controller';
 import { ScoringPagesController } from './scoring-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
+import { BallotPagesController } from './ballot-pages.controller';
 import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
 
@@ -55,7 +56,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [WebAuthController, PagesController, PledgePagesController, ScoringPagesController, ReviewPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
+  controllers: [BallotPagesController, WebAuthController, PagesController, PledgePagesController, ScoringPagesController, ReviewPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {

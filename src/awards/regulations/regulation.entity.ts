@@ -25,6 +25,11 @@ export class ClusterRegulation {
   @Column('boolean', { name: 'merit_strictly_above' }) meritStrictlyAbove: boolean;
   /** Members present needed for the meeting to decide (basis points of all members); null: the regulation sets none. */
   @Column('integer', { nullable: true }) quorum: number | null;
+  /**
+   * Whether the regulation counts the written opinions of absent members in the secret ballot: true it does, false it
+   * does not; null: it does not say (then they are not counted, and the tally says so).
+   */
+  @Column('boolean', { name: 'written_opinions_counted', nullable: true }) writtenOpinionsCounted: boolean | null;
   @Column('varchar', { name: 'rotation_rule', length: 1000, nullable: true }) rotationRule: string | null;
   @Column('varchar', { name: 'scoring_rule', length: 1000, nullable: true }) scoringRule: string | null;
   @Column('varchar', { name: 'quota_rule', length: 1000, nullable: true }) quotaRule: string | null;

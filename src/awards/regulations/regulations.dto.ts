@@ -4,6 +4,7 @@ import { BoolField, DateField, IntField, ReasonField, TextField } from '../../co
 /** Fields optional both when recording a version and when changing one. */
 class RegulationOptionalFields {
   @IntField({ presence: 'nullable', min: 1, max: 10000, description: 'Số thành viên có mặt cần có (phần vạn tổng số thành viên); để trống: quy chế không quy định.' }) quorum?: number | null;
+  @BoolField({ presence: 'nullable', description: 'Quy chế tính ý kiến bằng văn bản của thành viên vắng mặt vào kết quả bỏ phiếu kín (true/false); để trống: quy chế không quy định (không tính).' }) writtenOpinionsCounted?: boolean | null;
   @TextField({ presence: 'nullable', max: 1000 }) rotationRule?: string | null;
   @TextField({ presence: 'nullable', max: 1000 }) scoringRule?: string | null;
   @TextField({ presence: 'nullable', max: 1000 }) quotaRule?: string | null;
@@ -47,6 +48,7 @@ export class RegulationView {
   @ApiProperty() meritStrictlyAbove: boolean;
   @ApiProperty({ example: 'trên 50%' }) meritRequirement: string;
   @ApiProperty({ nullable: true, type: Number }) quorum: number | null;
+  @ApiProperty({ nullable: true, type: Boolean }) writtenOpinionsCounted: boolean | null;
   @ApiProperty({ nullable: true, type: String }) rotationRule: string | null;
   @ApiProperty({ nullable: true, type: String }) scoringRule: string | null;
   @ApiProperty({ nullable: true, type: String }) quotaRule: string | null;

@@ -19,7 +19,7 @@ const view = (r: ClusterRegulation): RegulationView => ({
   id: r.id, clusterId: r.clusterId, title: r.title, adoptedOn: r.adoptedOn, effectiveFrom: r.effectiveFrom,
   flagShare: r.flagShare, flagStrictlyAbove: r.flagStrictlyAbove, flagRequirement: requirementText(r.flagShare, r.flagStrictlyAbove),
   meritShare: r.meritShare, meritStrictlyAbove: r.meritStrictlyAbove, meritRequirement: requirementText(r.meritShare, r.meritStrictlyAbove),
-  quorum: r.quorum, rotationRule: r.rotationRule, scoringRule: r.scoringRule, quotaRule: r.quotaRule, version: r.version,
+  quorum: r.quorum, writtenOpinionsCounted: r.writtenOpinionsCounted, rotationRule: r.rotationRule, scoringRule: r.scoringRule, quotaRule: r.quotaRule, version: r.version,
 });
 
 const trimmed = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : s.trim() || null);
@@ -67,7 +67,7 @@ export class RegulationsService {
       const row: ClusterRegulation = {
         id: randomUUID(), clusterId, title: dto.title.trim(), adoptedOn: dto.adoptedOn, effectiveFrom: dto.effectiveFrom,
         flagShare: dto.flagShare, flagStrictlyAbove: dto.flagStrictlyAbove, meritShare: dto.meritShare, meritStrictlyAbove: dto.meritStrictlyAbove,
-        quorum: dto.quorum ?? null, rotationRule: trimmed(dto.rotationRule) ?? null, scoringRule: trimmed(dto.scoringRule) ?? null, quotaRule: trimmed(dto.quotaRule) ?? null,
+        quorum: dto.quorum ?? null, writtenOpinionsCounted: dto.writtenOpinionsCounted ?? null, rotationRule: trimmed(dto.rotationRule) ?? null, scoringRule: trimmed(dto.scoringRule) ?? null, quotaRule: trimmed(dto.quotaRule) ?? null,
         version: 1, createdAt: now, updatedAt: now,
       };
       await m.insert(ClusterRegulation, row);

@@ -21,9 +21,24 @@ export interface MinutesDocumentData {
   ranking: Array<{ rank: number | null; unitName: string; total: number | null; band: string | null }>;
   ballots: Array<{ awardLabel: string; quota: number; requiredText: string | null; rows: Array<{ unitName: string; votesFor: number; ratioText: string; passed: boolean; eligible: boolean; selected: boolean }>; tied: string[] }>;
   nextLeadership: { year: number; chair: string; viceChair: string | null } | null;
+  /** The secret ballots held at the meeting (closed ones), per award. */
+  ballotSessions?: BallotMinutes[];
   conclusions: string | null;
   /** Mã định danh of the issuer (the cluster's document code). */
   issuerCode?: string | null;
+}
+
+/** A closed secret ballot as the minutes state it. */
+export interface BallotMinutes {
+  awardLabel: string;
+  modeLabel: string;
+  figures: { issued: number; returned: number; valid: number; invalid: number };
+  rows: Array<{ unitName: string; votes: number; shareText: string }>;
+  countingCommittee: string[];
+  tieReason: string | null;
+  /** Written opinions of absent members received, and how the regulation counts them (a sentence). */
+  writtenOpinions: number;
+  writtenOpinionsNote: string;
 }
 
 const minutesSummary = (data: DocumentContent<MinutesDocumentData>) => `Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`;
@@ -68,6 +83,8 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
       [{ header: 'Đơn vị', width: 44 }, { header: 'Số phiếu đồng ý', width: 14, align: 'center' }, { header: 'Tỷ lệ', width: 12, align: 'center' }, { header: 'Đạt ngưỡng', width: 10, align: 'center' }, { header: 'Đủ điều kiện', width: 10, align: 'center' }, { header: 'Đề nghị', width: 10, align: 'center' }],
       award.rows.map((r) => [r.unitName, `${r.votesFor}/${data.memberCount}`, r.ratioText, r.passed ? 'Đạt' : 'Không', r.eligible ? 'Có' : 'Không', r.selected ? 'Đề nghị' : '']),
     );
+    const ballot = data.ballotSessions?.find((b) => b.awardLabel === award.awardLabel);
+    if (ballot) ballotSection(pdf, ballot);
     if (award.tied.length) pdf.paragraph(`Đồng phiếu ở vị trí cuối: ${award.tied.join(', ')} — chờ quyết định của chủ trì hội nghị.`, { font: 'Tinos-Italic' });
   }
 
@@ -84,4 +101,16 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
 
   pdf.signatureGrid('', minutesSigners(data), 2);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+}
+
+/** The count of a secret ballot: the ballots issued, returned, valid and invalid, the votes and shares, the counting committee. */
+function ballotSection(pdf: Decree30Document, b: BallotMinutes): void {
+  pdf.paragraph(`Bỏ phiếu kín (${b.modeLabel}): số phiếu phát ra ${b.figures.issued}; số phiếu thu về ${b.figures.returned}; số phiếu hợp lệ ${b.figures.valid}; số phiếu không hợp lệ ${b.figures.invalid}.`);
+  pdf.table(
+    [{ header: 'Ứng viên', width: 60 }, { header: 'Số phiếu đồng ý', width: 20, align: 'center' }, { header: 'Tỷ lệ (trên tổng số thành viên)', width: 20, align: 'center' }],
+    b.rows.map((r) => [r.unitName, String(r.votes), r.shareText]),
+  );
+  if (b.writtenOpinions) pdf.paragraph(`Ý kiến bằng văn bản của thành viên vắng mặt: ${b.writtenOpinions}. ${b.writtenOpinionsNote}`);
+  pdf.paragraph(`Ban kiểm phiếu: ${b.countingCommittee.join('; ')}.`);
+  if (b.tieReason) pdf.paragraph(`Quyết định của chủ trì hội nghị về trường hợp đồng phiếu: ${b.tieReason}`, { font: 'Tinos-Italic' });
 }

@@ -10,6 +10,8 @@ import type { UnitStandingView } from '../../awards/ratings/ratings.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import type { UploadedFileView } from '../../attachments/attachments.dto';
 import { reportsBlock } from './reports.view';
+import type { BallotSessionView } from '../../awards/ballots/ballots.dto';
+import { ballotSection } from './ballot.view';
 
 const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 'ok', REJECTED: 'bad', RETURNED: 'bad', SUBMITTED: 'warn', IN_REVIEW: 'warn', DRAFT: 'info' };
 export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TONE[p.status] ?? 'info');
@@ -23,7 +25,9 @@ function proposalActions(pr: ProposalView): Html {
   return html``;
 }
 
-export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map()): Html {
+export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = []): Html {
+  // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
+  const typed = canManage && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
@@ -59,8 +63,9 @@ ${!meeting
           <td><select name="entries.${i}.status" aria-label="Tham dự: ${mem.unit.name}" ${canManage ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
           <td><input name="entries.${i}.representative" data-type="optional" value="${a?.representative ?? ''}" aria-label="Đại diện: ${mem.unit.name}" ${canManage ? '' : 'disabled'}></td></tr>`;
       })}</tbody></table></div>
-      ${canManage ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
+      ${typed ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
     </form></section>
+  ${ballotSection(cluster.id, year, sessions, canManage, meeting.attendance.filter((a) => a.status === 'WRITTEN_OPINION').map((a) => ({ id: a.unit.id, name: a.unit.name })))}
   <section class="card" aria-labelledby="h-ballot"><h2 id="h-ballot">Kết quả bỏ phiếu</h2>
     <form data-api="${base}/review-meeting/ballots" data-method="PUT" data-success="Đã lưu phiếu bầu." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
@@ -72,13 +77,13 @@ ${!meeting
           const c = r.candidates.find((x) => x.unit.id === mem.unit.id);
           const n = offset + i;
           return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="ballots.${n}.unitId" value="${mem.unit.id}"><input type="hidden" name="ballots.${n}.award" value="${r.award}"></th>
-            <td class="num"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${canManage ? '' : 'disabled'}></td>
+            <td class="num"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td>
             <td class="num">${c?.ratioText ?? ''}</td>
             <td>${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : c.required === null ? badge('Chưa có quy định', 'warn') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
         })}</tbody></table></div>
         ${r.tiedAtLastPlace.length ? html`<p class="flash warn">Đồng phiếu ở vị trí cuối: ${r.tiedAtLastPlace.map((u) => u.shortName).join(', ')} — cần quyết định của chủ trì.</p>` : ''}`;
       })}
-      ${canManage ? html`<div class="actions"><button type="submit">Lưu phiếu bầu</button></div>` : ''}
+      ${typed ? html`<div class="actions"><button type="submit">Lưu phiếu bầu</button></div>` : ''}
     </form></section>
   ${canManage
     ? html`<section class="card" aria-labelledby="h-elect"><h2 id="h-elect">Bầu Cụm trưởng, Cụm phó năm ${year + 1}</h2>

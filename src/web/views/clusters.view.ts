@@ -66,6 +66,7 @@ function regulationSection(d: ClusterPageData): Html {
       <div class="field"><label for="reg-merit">Tỷ lệ đồng ý cho Bằng khen (phần vạn)</label><input id="reg-merit" name="meritShare" data-type="int" inputmode="numeric" value="5000" required></div>
       <div class="field"><label><input type="checkbox" name="meritStrictlyAbove" checked> Bằng khen: phải vượt tỷ lệ (trên), không chỉ đạt</label></div>
       <div class="field"><label for="reg-quorum">Tỷ lệ thành viên có mặt tối thiểu (phần vạn tổng số thành viên, 6667 ≈ hai phần ba; để trống nếu quy chế không quy định)</label><input id="reg-quorum" name="quorum" data-type="int" inputmode="numeric"></div>
+      <div class="field"><label><input type="checkbox" name="writtenOpinionsCounted"> Quy chế quy định tính ý kiến bằng văn bản của thành viên vắng mặt vào kết quả bỏ phiếu kín</label></div>
       <div class="field"><label for="reg-rotation">Quy định luân phiên Cụm trưởng, Cụm phó</label><textarea id="reg-rotation" name="rotationRule" data-type="optional"></textarea></div>
       <div class="actions"><button type="submit">Ghi nhận quy chế</button></div>
     </form></details>`
