@@ -1,4 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { User } from '../../auth/user.entity';
+import { Unit } from '../../units/unit.entity';
 import { ReviewMeeting } from '../award.entities';
 import { Attachment } from '../../attachments/attachment.entity';
 import type { AwardCode } from '../awards.rules';
@@ -45,6 +47,12 @@ export class BallotVoter {
   @PrimaryColumn('varchar', { name: 'session_id', length: 36, primaryKeyConstraintName: 'pk_ballot_voters' }) sessionId: string;
   @PrimaryColumn('varchar', { name: 'unit_id', length: 36, primaryKeyConstraintName: 'pk_ballot_voters' }) unitId: string;
   @Column('boolean') voted: boolean;
+  @ManyToOne(() => BallotSession, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_ballot_voters_session' })
+  session?: BallotSession;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_ballot_voters_unit' })
+  unit?: Unit;
 }
 
 /**
@@ -53,10 +61,14 @@ export class BallotVoter {
  * order at every vote, so no table's physical order follows the order of voting).
  */
 @Entity('cast_ballots')
+@Index('ix_cast_ballots_session', ['sessionId', 'receipt'])
 export class CastBallot {
   @PrimaryColumn('varchar', { length: 20 }) receipt: string;
   @Column('varchar', { name: 'session_id', length: 36 }) sessionId: string;
   @Column('text') choices: string;
+  @ManyToOne(() => BallotSession, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_cast_ballots_session' })
+  session?: BallotSession;
 }
 
 /** One of the two independent entries of a paper ballot's counts (nhập hai lần): who entered it and the figures (JSON). */
@@ -67,6 +79,12 @@ export class BallotCountEntry {
   @Column('varchar', { name: 'entered_by', length: 36 }) enteredBy: string;
   @Column('text') figures: string;
   @Column('varchar', { name: 'entered_at', length: 30 }) enteredAt: string;
+  @ManyToOne(() => BallotSession, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_ballot_count_entries_session' })
+  session?: BallotSession;
+  @ManyToOne(() => User, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'entered_by', foreignKeyConstraintName: 'fk_ballot_count_entries_user' })
+  enteredByUser?: User;
 }
 
 /**
@@ -80,4 +98,10 @@ export class WrittenOpinion extends Attachment {
   @Column('varchar', { name: 'session_id', length: 36 }) sessionId: string;
   @Column('varchar', { name: 'unit_id', length: 36 }) unitId: string;
   @Column('text') choices: string;
+  @ManyToOne(() => BallotSession, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_written_opinions_session' })
+  session?: BallotSession;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_written_opinions_unit' })
+  unit?: Unit;
 }
