@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
 import { UnitOfWork } from './unit-of-work';
 import { ClusterYearRevisions } from './cluster-year-revisions';
+import { FileStore } from './file-store';
 
 @Global()
 @Module({})
@@ -13,8 +14,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true })],
-      providers: [UnitOfWork, ClusterYearRevisions],
-      exports: [UnitOfWork, ClusterYearRevisions],
+      providers: [UnitOfWork, ClusterYearRevisions, FileStore],
+      exports: [UnitOfWork, ClusterYearRevisions, FileStore],
     };
   }
 }
