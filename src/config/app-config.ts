@@ -35,6 +35,8 @@ export interface AppConfig {
   /** Mức lương cơ sở in VND, the base of reward money (Cờ 8×, Bằng khen 3×). */
   /** TEST_CHEAP_ARGON2=1 with NODE_ENV=test: the test suite hashes passwords with cheap argon2 parameters. */
   testCheapArgon2: boolean;
+  /** JOBS_TICK_SECONDS: how often each instance looks for scheduled work due (0: this instance runs none). */
+  jobsTickSeconds: number;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     signingP12Password: env.SIGNING_P12_PASSWORD,
     publicBaseUrl,
     testCheapArgon2,
+    jobsTickSeconds: intVar(env, 'JOBS_TICK_SECONDS', 30, 0, 3600),
   };
 }
 
