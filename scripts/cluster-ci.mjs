@@ -84,7 +84,7 @@ frontend thidua
   default_backend app
 backend app
   balance roundrobin
-  option httpchk GET /api/health
+  option httpchk GET /api/health/ready
   default-server inter 500ms fall 3 rise 2
   server a 127.0.0.1:${ports.a} check
   server b 127.0.0.1:${ports.b} check

@@ -11,6 +11,7 @@ import type { ServerKeys } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { HealthController } from './health/health.controller';
+import { Lifecycle } from './health/lifecycle';
 import { LeadershipModule } from './leadership/leadership.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { IssuedDocumentsModule } from './issued-documents/issued-documents.module';
@@ -49,6 +50,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        Lifecycle,
         { provide: APP_CONFIG, useValue: config },
         { provide: SERVER_SECRET, useValue: jwtSecret },
         { provide: SERVER_KEYS, useValue: serverKeys },

@@ -28,7 +28,8 @@ const PRODUCTION_SETUP =
   'và ADMIN_PASSWORD=<mật khẩu ≥ 12 ký tự> để tạo tài khoản quản trị đầu tiên (admin); lần đăng nhập đầu, admin đăng ký xác thực hai lớp rồi tạo các tài khoản khác. ' +
   'Trên cơ sở dữ liệu đã có dữ liệu minh họa, hãy vô hiệu hóa hoặc đổi mật khẩu các tài khoản đó trước.';
 
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+/** `shutdownHooks: false`: the caller stops the application itself (main.ts drains and finishes requests first). */
+export async function createApp(config: AppConfig, options: { shutdownHooks?: boolean } = {}): Promise<INestApplication> {
   const logger = new Logger('Bootstrap');
   if (config.production && config.seedDemo) throw new ConfigError(PRODUCTION_SETUP);
   restrictFileModes(config);
@@ -74,7 +75,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     app.use(inputHygieneMiddleware);
     app.useGlobalPipes(new StrictValidationPipe());
     app.useGlobalFilters(new AllExceptionsFilter());
-    app.enableShutdownHooks();
+    if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
     // The OpenAPI document is built on its first request (@nestjs/swagger accepts a factory): a start does not pay for it.
     const document = () =>

@@ -37,6 +37,8 @@ export interface AppConfig {
   testCheapArgon2: boolean;
   /** JOBS_TICK_SECONDS: how often each instance looks for scheduled work due (0: this instance runs none). */
   jobsTickSeconds: number;
+  /** SHUTDOWN_DRAIN_SECONDS: on SIGTERM, how long readiness answers 503 (the balancer stops sending) before the server stops accepting. */
+  shutdownDrainSeconds: number;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     publicBaseUrl,
     testCheapArgon2,
     jobsTickSeconds: intVar(env, 'JOBS_TICK_SECONDS', 30, 0, 3600),
+    shutdownDrainSeconds: intVar(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0, 300),
   };
 }
 
