@@ -18,13 +18,19 @@ const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/
 const started = Date.now();
 
 /**
- * The e2e files that run through the balancer: each drives the application by HTTP only (and reads the shared
- * database). Left out, as they need the application in their own process or settings of their own: access-matrix,
- * audit, concurrency, foundation and jobs (t.app), auth, backup, demo-scenario and security (their own settings),
- * openapi-lint (reads the app's document object), read-cache (a second SQLite handle) — concurrency's and
- * read-cache's cross-instance cases are in test/cluster/balanced.cluster.ts.
+ * The e2e files that run through the balancer: they drive the application by HTTP (and read the shared database);
+ * the few tests among them that need the application inside the test process skip (IN_PROCESS_ONLY: access-matrix's
+ * bulk check, concurrency's I/O isolation, foundation's re-seed and migration revert). Left out: audit (closes and
+ * tampers with its own application), backup (SQLite files), security (reads its data folder's file modes),
+ * openapi-lint (writes into its data folder), jobs (drives the scheduler object).
  */
-const CLUSTER_E2E = ['awards', 'bad-input', 'council', 'leadership', 'legal', 'pledge', 'proposals', 'ratings', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring'];
+const CLUSTER_E2E = ['access-matrix', 'auth', 'awards', 'bad-input', 'concurrency', 'council', 'demo-scenario', 'foundation', 'leadership', 'legal', 'pledge', 'proposals', 'ratings', 'read-cache', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring'];
+
+/** Settings a file starts its application with: the instances are started with them for that file. */
+const FILE_ENV = {
+  auth: { LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_SECONDS: '600' },
+  'demo-scenario': { SEED_DEMO_SCENARIO: 'true' },
+};
 
 function sh(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
@@ -104,11 +110,11 @@ async function waitHealthy(url, child, what) {
   throw new Error(`${what} did not become healthy`);
 }
 
-function startInstance(name, port, databaseUrl) {
+function startInstance(name, port, databaseUrl, extra) {
   const dataDir = mkdtempSync(join(work, `data-${name}-`));
   const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
-    env: { ...process.env, ...shared, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', JOBS_TICK_SECONDS: '1', INSTANCE_NAME: name },
+    env: { ...process.env, ...shared, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', JOBS_TICK_SECONDS: '1', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { name, child, url: `http://127.0.0.1:${port}` };
@@ -135,8 +141,9 @@ async function runFile(file) {
   const name = `thidua_cl_${Math.random().toString(16).slice(2, 10)}`;
   await admin(`CREATE DATABASE ${name} TEMPLATE ${template.pgDatabase}`);
   const url = dbUrl(name);
-  const a = startInstance('a', ports.a, url);
-  const b = startInstance('b', ports.b, url);
+  const extra = FILE_ENV[basename(file).replace(/\.(e2e|cluster)\.js$/, '')] ?? {};
+  const a = startInstance('a', ports.a, url, extra);
+  const b = startInstance('b', ports.b, url, extra);
   // haproxy's notices (servers up and down) go to the run's log only when CLUSTER_VERBOSE=1.
   const lb = spawn('haproxy', ['-f', haproxyCfg, '-db', ...(process.env.CLUSTER_VERBOSE === '1' ? [] : ['-q'])], { stdio: ['ignore', 'ignore', process.env.CLUSTER_VERBOSE === '1' ? 'inherit' : 'ignore'] });
   const fileStarted = Date.now();
@@ -148,7 +155,7 @@ async function runFile(file) {
     console.log(`--- ${basename(file)}: instances and balancer up in ${Math.round((Date.now() - fileStarted) / 100) / 10} s`);
     const res = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter=tap', `--test-reporter-destination=stdout`, `--test-reporter-destination=${join(dir, 'report.tap')}`, file], {
       cwd: root,
-      env: { ...process.env, TEST_DB: 'postgres', TEST_PG_URL: adminUrl, E2E_BASE_URL: lbUrl, E2E_DATABASE_URL: url, CLUSTER_PIDS: `${a.child.pid},${b.child.pid}`, CLUSTER_INSTANCE_URLS: `${a.url},${b.url}` },
+      env: { ...process.env, TEST_DB: 'postgres', TEST_PG_URL: adminUrl, E2E_BASE_URL: lbUrl, E2E_DATABASE_URL: url, E2E_INSTANCE_ENV: JSON.stringify(extra), CLUSTER_PIDS: `${a.child.pid},${b.child.pid}`, CLUSTER_INSTANCE_URLS: `${a.url},${b.url}` },
       stdio: 'inherit',
       timeout: 15 * 60_000,
     });

@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { HealthController } from './health/health.controller';
 import { Lifecycle } from './health/lifecycle';
+import { MetricsService } from './metrics/metrics.service';
 import { LeadershipModule } from './leadership/leadership.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { IssuedDocumentsModule } from './issued-documents/issued-documents.module';
@@ -51,6 +52,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         Lifecycle,
+        MetricsService,
         { provide: APP_CONFIG, useValue: config },
         { provide: SERVER_SECRET, useValue: jwtSecret },
         { provide: SERVER_KEYS, useValue: serverKeys },

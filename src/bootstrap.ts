@@ -18,6 +18,7 @@ import { runDemoScenario } from './database/seed/demo-scenario';
 import { staticDir } from './web/page-response';
 import { SECURE_COOKIES_SETTING } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
+import { MetricsService } from './metrics/metrics.service';
 
 /**
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
@@ -52,6 +53,7 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     app.set(SECURE_COOKIES_SETTING, config.publicBaseUrl.startsWith('https://'));
     app.disable('x-powered-by');
     app.use(requestContextMiddleware);
+    app.use(app.get(MetricsService).middleware);
     app.use(cookieParser());
     app.use(
       helmet({

@@ -82,8 +82,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
  */
 const EXTERNAL_BASE_URL = process.env.E2E_BASE_URL;
 
+/** A test's `skip` when it needs the application inside the test process (false when it has one). */
+export const IN_PROCESS_ONLY: string | false = EXTERNAL_BASE_URL ? 'needs the application in the test process (run through the balancer)' : false;
+
 async function startExternalApp(env: Record<string, string>): Promise<TestApp> {
-  if (Object.keys(env).length) throw new Error(`E2E_BASE_URL: a test application with its own settings (${Object.keys(env).join(', ')}) cannot run through the balancer`);
+  // Settings of its own: the instances must have been started with them (E2E_INSTANCE_ENV, from the script).
+  const instances = JSON.parse(process.env.E2E_INSTANCE_ENV ?? '{}') as Record<string, string>;
+  const differing = Object.keys(env).filter((k) => instances[k] !== env[k]);
+  if (differing.length) throw new Error(`E2E_BASE_URL: the instances do not run with this test's settings (${differing.join(', ')})`);
   const url = process.env.E2E_DATABASE_URL;
   if (!url || TEST_DB !== 'postgres') throw new Error('E2E_BASE_URL needs TEST_DB=postgres and E2E_DATABASE_URL (the instances\' database)');
   const dataSource = await createDataSource({ type: 'postgres', url }).initialize();
