@@ -19,6 +19,7 @@ import { staticDir } from './web/page-response';
 import { SECURE_COOKIES_SETTING } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
 import { MetricsService } from './metrics/metrics.service';
+import { Logger as PinoLogger } from 'nestjs-pino';
 
 /**
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
@@ -48,7 +49,10 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secret, serverKeys.keys), {
       logger: nestLogLevels(config.logLevel),
       bodyParser: false,
+      bufferLogs: true,
     });
+    // Nest's own messages go through pino as well (JSON, the configured level).
+    app.useLogger(app.get(PinoLogger));
     app.set('trust proxy', config.trustProxy);
     app.set(SECURE_COOKIES_SETTING, config.publicBaseUrl.startsWith('https://'));
     app.disable('x-powered-by');
