@@ -410,9 +410,12 @@ describe(`access matrix generated from the policy: every role and scope against 
         if (res.status !== 401) open.push(`${method.toUpperCase()} ${path}: ${res.status}`);
       }
     }
-    // Document verification is public on purpose: the QR code printed in each document leads there.
+    // Document verification is public on purpose: the QR code printed in each document leads there. The probes are
+    // public for the balancer and the orchestrator (they tell nothing but up or not).
     assert.deepEqual(open.sort(), [
       'GET /api/documents/{id}/verification: 404',
+      'GET /api/health/live: 200',
+      'GET /api/health/ready: 200',
       'GET /api/health: 200',
       'POST /api/auth/login: 400',
       'POST /api/documents/verify: 400',
