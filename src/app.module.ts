@@ -11,6 +11,9 @@ import type { ServerKeys } from './config/secrets';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { HealthController } from './health/health.controller';
+import { Lifecycle } from './health/lifecycle';
+import { MetricsService } from './metrics/metrics.service';
+import { loggingModule } from './common/logging';
 import { LeadershipModule } from './leadership/leadership.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { IssuedDocumentsModule } from './issued-documents/issued-documents.module';
@@ -28,6 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        loggingModule(config.logLevel),
         DatabaseModule.forRoot(config.database),
         // A prepared KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a
         // public key on every verification, which cost about 1 ms per request (measured).
@@ -49,6 +53,8 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        Lifecycle,
+        MetricsService,
         { provide: APP_CONFIG, useValue: config },
         { provide: SERVER_SECRET, useValue: jwtSecret },
         { provide: SERVER_KEYS, useValue: serverKeys },

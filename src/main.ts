@@ -4,6 +4,7 @@ import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DEMO_PASSWORD } from './database/seed/demo-data';
 import { SigningService } from './documents/signing/signing.service';
+import { stopGracefully } from './health/graceful-stop';
 
 async function main(): Promise<void> {
   let config;
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   }
   let app;
   try {
-    app = await createApp(config);
+    app = await createApp(config, { shutdownHooks: false });
     app.get(SigningService).open();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     throw error;
   }
   await app.listen(config.port, config.host);
+  stopGracefully(app, config.shutdownDrainSeconds);
   const logger = new Logger('thidua');
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   logger.log(`Serving on http://localhost:${config.port} (database: ${where}); API docs at /api/docs`);

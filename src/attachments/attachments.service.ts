@@ -1,14 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
-import { readVerified, storeByHash } from '../common/durable-file';
+import { join } from 'node:path';
+import { sha256Hex } from '../common/durable-file';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { cleanFileName } from '../common/validation/input-hygiene';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.tokens';
+import { FileStore } from '../database/file-store';
 import { evidenceType } from '../documents/file-types';
 import type { Attachment } from './attachment.entity';
 import type { AttachmentKind } from './attachment-kind';
@@ -46,7 +46,7 @@ export interface OpenedFile {
 @Injectable()
 export class AttachmentsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
     private readonly repo: AttachmentsRepository,
   ) {}
 
@@ -58,12 +58,15 @@ export class AttachmentsService {
   }
 
   /**
-   * Writes and syncs the bytes under data/<folder>/<year>, named by their SHA-256. Called before the write
+   * Stores the bytes under <folder>/<year>, named by their SHA-256 (the data folder on SQLite, the shared
+   * `stored_files` table on PostgreSQL: see FileStore), once per content. Called before the write
    * transaction, outside its lock (UploadTargetGuard checked access before the body was read): a transaction
    * that then fails leaves a harmless orphan, and the same content is stored once.
    */
-  store<T extends Attachment>(kind: AttachmentKind<T>, upload: AcceptedUpload, year: number): StoredFile {
-    const { sha256, relative } = storeByHash(this.config.dataDir, kind.folder, year, upload.bytes, upload.extension);
+  async store<T extends Attachment>(kind: AttachmentKind<T>, upload: AcceptedUpload, year: number): Promise<StoredFile> {
+    const sha256 = sha256Hex(upload.bytes);
+    const relative = join(kind.folder, String(year), `${sha256}.${upload.extension}`);
+    await this.files.put(relative, upload.bytes);
     return { fileName: upload.fileName, mimeType: upload.mimeType, sizeBytes: upload.bytes.length, sha256, filePath: relative };
   }
 
@@ -83,7 +86,7 @@ export class AttachmentsService {
   async open<T extends Attachment>(m: EntityManager, kind: AttachmentKind<T>, ownerId: string, id: string): Promise<OpenedFile> {
     const file = await this.repo.find(m, kind, ownerId, id);
     if (!file) throw AppException.notFound(kind.notFound.what, kind.notFound.field);
-    const content = readVerified(this.config.dataDir, file.filePath, file.sha256);
+    const content = await this.files.read(file.filePath, file.sha256);
     if (!content) throw new AppException(ErrorCode.Internal, kind.missing);
     return { fileName: file.fileName, mimeType: file.mimeType, content };
   }

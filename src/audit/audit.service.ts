@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -7,6 +7,7 @@ import type { ServerKeys } from '../config/secrets';
 import { EntityManager } from 'typeorm';
 import { currentActor, currentRequestId } from '../common/request-context';
 import { nowIso, addDays } from '../common/time';
+import { JobScheduler } from '../database/job-scheduler';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
@@ -39,16 +40,21 @@ function snapshot(value: unknown): string | null {
 }
 
 @Injectable()
-export class AuditService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class AuditService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly uow: UnitOfWork,
     @Inject(SERVER_KEYS) private readonly keys: ServerKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly trail: AuditRepository,
+    private readonly jobs: JobScheduler,
   ) {}
+
+  /** The checkpoint every CHECKPOINT_EVERY_MS is a scheduled job: one instance writes it per period. */
+  onModuleInit(): void {
+    this.jobs.register({ name: 'audit-checkpoint', everyMs: CHECKPOINT_EVERY_MS, run: async (m) => ((await this.checkpoint(m)) ? 'checkpoint written' : 'head unchanged') });
+  }
 
   private get checkpointFile(): string {
     return join(this.config.dataDir, 'audit-checkpoints.jsonl');
@@ -56,7 +62,7 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
 
   /**
    * A database from before the chain was keyed gets its anchor: entries from then on are keyed. A first
-   * checkpoint is written, then one every CHECKPOINT_EVERY_MS.
+   * checkpoint is written; then one every CHECKPOINT_EVERY_MS by the scheduled job (onModuleInit).
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.uow.write(async (m) => {
@@ -67,24 +73,25 @@ export class AuditService implements OnApplicationBootstrap, BeforeApplicationSh
       await this.trail.insertAnchor(m, anchor, anchorMac(anchor, this.keys.audit), nowIso());
     });
     await this.checkpoint();
-    this.timer = setInterval(() => void this.checkpoint().catch((e: Error) => this.logger.warn(`Audit checkpoint failed: ${e.message}`)), CHECKPOINT_EVERY_MS);
-    this.timer.unref();
   }
 
   /** The last checkpoint at stop: before any module closes (the database closes on application shutdown). */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     await this.checkpoint().catch((error: unknown) => this.logger.error(`The audit checkpoint at stop failed: ${String(error)}`));
   }
 
-  /** Appends the signed head to the checkpoint file outside the database (when it moved since the last one). */
-  async checkpoint(): Promise<void> {
-    const anchor = await this.uow.read((m) => this.trail.anchor(m));
-    if (!anchor || anchor.headSeq === 0) return;
+  /**
+   * Appends the signed head to the checkpoint file outside the database (when it moved since the last one);
+   * true when it wrote one. `m`: inside a transaction already (the scheduled job's).
+   */
+  async checkpoint(m?: EntityManager): Promise<boolean> {
+    const anchor = m ? await this.trail.anchor(m) : await this.uow.read((r) => this.trail.anchor(r));
+    if (!anchor || anchor.headSeq === 0) return false;
     const last = this.readCheckpoints().at(-1);
-    if (last && last.seq === anchor.headSeq && last.hash === anchor.headHash) return;
+    if (last && last.seq === anchor.headSeq && last.hash === anchor.headHash) return false;
     const at = nowIso();
     appendFileSync(this.checkpointFile, `${JSON.stringify({ seq: anchor.headSeq, hash: anchor.headHash, at, mac: checkpointMac(anchor.headSeq, anchor.headHash, at, this.keys.audit) })}\n`, { mode: 0o600 });
+    return true;
   }
 
   private readCheckpoints(): Array<{ seq: number; hash: string; at: string; mac: string; valid: boolean }> {

@@ -12,6 +12,7 @@ import { MfaRepository } from './mfa.repository';
 import { MfaService } from './mfa.service';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from './sessions.repository';
+import { SessionsCleanup } from './sessions-cleanup';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -27,6 +28,7 @@ import { UsersService } from './users.service';
     UsersService,
     UsersRepository,
     SessionsRepository,
+    SessionsCleanup,
     MfaRepository,
     LoginAttemptsRepository,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { nowIso } from '../common/time';
-import { rawQuery } from '../database/raw-sql';
+import { executeRaw, rawQuery } from '../database/raw-sql';
 import { Role } from '../common/auth/roles';
 import { Session } from './session.entity';
 
@@ -39,6 +39,11 @@ export class SessionsRepository {
   }
 
   /** Revokes every open session of the account (password change, reset, disabling). */
+  /** Deletes the sessions that ended (expired or revoked) before `cutoff`; answers how many. */
+  async deleteEndedBefore(m: EntityManager, cutoff: string): Promise<number> {
+    return executeRaw(m, 'DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?', [cutoff, cutoff]);
+  }
+
   async revokeAllOfUser(m: EntityManager, userId: string): Promise<void> {
     await m.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: nowIso() });
   }

@@ -56,7 +56,7 @@ export class AchievementReportsService implements UploadTarget {
   async upload(p: Principal, proposalId: string, file: Upload) {
     const accepted = this.attachments.accept(ACHIEVEMENT_REPORTS, file);
     const year = await this.uow.read(async (m) => (await this.find(m, p, proposalId)).year);
-    const stored = this.attachments.store(ACHIEVEMENT_REPORTS, accepted, year);
+    const stored = await this.attachments.store(ACHIEVEMENT_REPORTS, accepted, year);
     return this.uow.write(async (m) => {
       const proposal = await this.find(m, p, proposalId);
       const cluster = await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);

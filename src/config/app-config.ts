@@ -35,6 +35,13 @@ export interface AppConfig {
   /** Mức lương cơ sở in VND, the base of reward money (Cờ 8×, Bằng khen 3×). */
   /** TEST_CHEAP_ARGON2=1 with NODE_ENV=test: the test suite hashes passwords with cheap argon2 parameters. */
   testCheapArgon2: boolean;
+  /** JOBS_TICK_SECONDS: how often each instance looks for scheduled work due (0: this instance runs none). */
+  jobsTickSeconds: number;
+  /** SHUTDOWN_DRAIN_SECONDS: on SIGTERM, how long readiness answers 503 (the balancer stops sending) before the server stops accepting. */
+  shutdownDrainSeconds: number;
+  /** METRICS_PORT: Prometheus metrics at /metrics on this port (0: none), on METRICS_HOST (127.0.0.1 by default). */
+  metricsPort: number;
+  metricsHost: string;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -83,6 +90,12 @@ function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
   }
   const path = env.SQLITE_PATH?.trim() || resolve(dataDir, 'thidua.sqlite');
   return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+}
+
+function metricsHost(env: Env): string {
+  const host = env.METRICS_HOST?.trim() || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError(`Biến cấu hình METRICS_HOST không phải là địa chỉ hợp lệ (giá trị hiện tại: "${env.METRICS_HOST}").`);
+  return host;
 }
 
 /** Reads and validates the configuration; throws ConfigError with one clear sentence on the first wrong value. */
@@ -158,6 +171,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     signingP12Password: env.SIGNING_P12_PASSWORD,
     publicBaseUrl,
     testCheapArgon2,
+    jobsTickSeconds: intVar(env, 'JOBS_TICK_SECONDS', 30, 0, 3600),
+    shutdownDrainSeconds: intVar(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0, 300),
+    metricsPort: intVar(env, 'METRICS_PORT', 0, 0, 65535),
+    metricsHost: metricsHost(env),
   };
 }
 

@@ -4,6 +4,8 @@ import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
 import { UnitOfWork } from './unit-of-work';
 import { ClusterYearRevisions } from './cluster-year-revisions';
+import { FileStore } from './file-store';
+import { JobScheduler } from './job-scheduler';
 
 @Global()
 @Module({})
@@ -13,8 +15,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true })],
-      providers: [UnitOfWork, ClusterYearRevisions],
-      exports: [UnitOfWork, ClusterYearRevisions],
+      providers: [UnitOfWork, ClusterYearRevisions, FileStore, JobScheduler],
+      exports: [UnitOfWork, ClusterYearRevisions, FileStore, JobScheduler],
     };
   }
 }

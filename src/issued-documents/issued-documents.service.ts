@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditService } from '../audit/audit.service';
-import { readVerified, sha256Hex, writeDurably } from '../common/durable-file';
+import { sha256Hex } from '../common/durable-file';
+import { FileStore } from '../database/file-store';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { currentActor } from '../common/request-context';
@@ -83,6 +83,7 @@ export class IssuedDocumentsService {
     private readonly audit: AuditService,
     private readonly register: IssuedDocumentsRepository,
     private readonly clusters: ClustersRepository,
+    private readonly files: FileStore,
   ) {}
 
   /** The number and date of the latest document of a kind issued for a cluster (or an organiser) and year, or null. */
@@ -97,14 +98,14 @@ export class IssuedDocumentsService {
   /** The issued file for this content, issuing it if the content has not been issued before. */
   async issue(req: IssueRequest): Promise<{ document: IssuedDocument; content: Buffer }> {
     const existing = await this.uow.read((m) => this.register.byContent(m, req.sourceId, req.contentKey));
-    if (existing) return { document: existing, content: this.readStored(existing) };
+    if (existing) return { document: existing, content: await this.readStored(existing) };
 
     const id = randomUUID();
     const unsigned = await req.render(id, this.verifyUrl(id));
     const content = await this.signing.sign(unsigned, req.signature);
     const hash = sha256Hex(content);
     const relative = join('documents', String(req.year), `${id}.pdf`);
-    writeDurably(join(this.config.dataDir, relative), content);
+    await this.files.put(relative, content);
     const cluster = req.clusterId ? await this.uow.read((m) => this.clusters.find(m, req.clusterId!)) : null;
     const document: IssuedDocument = {
       id,
@@ -138,10 +139,10 @@ export class IssuedDocumentsService {
         });
       });
     } catch (error) {
-      unlinkSync(join(this.config.dataDir, relative));
+      await this.files.remove(relative);
       // Issued at the same moment by another request: use that one.
       const winner = await this.uow.read((m) => this.register.byContent(m, req.sourceId, req.contentKey));
-      if (winner) return { document: winner, content: this.readStored(winner) };
+      if (winner) return { document: winner, content: await this.readStored(winner) };
       throw error;
     }
     return { document, content };
@@ -182,8 +183,8 @@ export class IssuedDocumentsService {
   }
 
   /** The stored bytes, checked against the recorded hash. */
-  readStored(doc: IssuedDocument): Buffer {
-    const bytes = readVerified(this.config.dataDir, doc.filePath, doc.sha256);
+  async readStored(doc: IssuedDocument): Promise<Buffer> {
+    const bytes = await this.files.read(doc.filePath, doc.sha256);
     if (!bytes) {
       this.logger.error(`Stored file of issued document ${doc.id} is missing or altered (${doc.filePath}).`);
       throw new AppException(ErrorCode.Internal, 'Tệp lưu trữ của tài liệu bị mất hoặc bị thay đổi. Vui lòng báo quản trị hệ thống.');

@@ -60,7 +60,7 @@ export class EvidenceService implements UploadTarget {
   }
 
   async upload(p: Principal, clusterId: string, year: number, sheetId: string, criterionCode: string | undefined, file: Upload): Promise<EvidenceView> {
-    const stored = this.attachments.store(EVIDENCE_FILES, this.attachments.accept(EVIDENCE_FILES, file), year);
+    const stored = await this.attachments.store(EVIDENCE_FILES, this.attachments.accept(EVIDENCE_FILES, file), year);
     return this.uow.write(async (m) => {
       const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId);
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { Unit } from '../../src/units/unit.entity';
-import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+import { IN_PROCESS_ONLY, TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`concurrent writes (${TEST_DB})`, () => {
   let t: TestApp;
@@ -59,7 +59,7 @@ describe(`concurrent writes (${TEST_DB})`, () => {
     }
   });
 
-  it('transactions that wait on real I/O stay isolated: a rollback never takes another request’s commit', async () => {
+  it('transactions that wait on real I/O stay isolated: a rollback never takes another request’s commit', { skip: IN_PROCESS_ONLY }, async () => {
     const uow = t.app.get(UnitOfWork);
     const before = await countUnits();
     const results = await Promise.allSettled(

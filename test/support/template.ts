@@ -44,6 +44,8 @@ export function baseTestEnv(): Record<string, string> {
     SEED_DEMO: 'true',
     // The suites start from the reference data, the demo accounts and the 2019 scores; demo-scenario.e2e runs the living demo.
     SEED_DEMO_SCENARIO: 'false',
+    // Scheduled jobs (test/e2e/jobs.e2e.ts drives them by hand): none in the background of a test.
+    JOBS_TICK_SECONDS: '0',
   };
 }
 

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { ENTITIES } from '../../src/database/entities';
+import { createDataSource } from '../../src/database/data-source';
 import { totpCode } from '../../src/auth/mfa';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 import { baseTestEnv, createPgDatabase, dataDirFrom, pgUrlOf, usableTemplate, withAdmin } from './template';
@@ -49,6 +50,7 @@ export interface TestApp {
  * at start-up either way (on a copy they find nothing left to do).
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  if (EXTERNAL_BASE_URL) return startExternalApp(env);
   const template = OWN_DATABASE.some((k) => k in env) ? null : usableTemplate(TEST_DB);
   const dataDir = dataDirFrom(template);
   let databaseUrl: string | undefined;
@@ -65,10 +67,44 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  const dataSource = app.get(DataSource);
+  return clientOf(app, app.getHttpServer(), app.get(DataSource), dataDir, databaseUrl, async () => {
+    await app.close();
+    if (dbName) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * E2E_BASE_URL (scripts/cluster-ci.mjs): the test's HTTP client targets that address — the load balancer in front of
+ * several instances — and its database handle is E2E_DATABASE_URL, the instances' shared PostgreSQL database. There
+ * is no application in this process: a test that reaches for `t.app` or starts the application with settings of
+ * its own cannot run this way (the script lists the files that can).
+ */
+const EXTERNAL_BASE_URL = process.env.E2E_BASE_URL;
+
+/** A test's `skip` when it needs the application inside the test process (false when it has one). */
+export const IN_PROCESS_ONLY: string | false = EXTERNAL_BASE_URL ? 'needs the application in the test process (run through the balancer)' : false;
+
+async function startExternalApp(env: Record<string, string>): Promise<TestApp> {
+  // Settings of its own: the instances must have been started with them (E2E_INSTANCE_ENV, from the script).
+  const instances = JSON.parse(process.env.E2E_INSTANCE_ENV ?? '{}') as Record<string, string>;
+  const differing = Object.keys(env).filter((k) => instances[k] !== env[k]);
+  if (differing.length) throw new Error(`E2E_BASE_URL: the instances do not run with this test's settings (${differing.join(', ')})`);
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url || TEST_DB !== 'postgres') throw new Error('E2E_BASE_URL needs TEST_DB=postgres and E2E_DATABASE_URL (the instances\' database)');
+  const dataSource = await createDataSource({ type: 'postgres', url }).initialize();
+  const app = new Proxy({} as INestApplication, {
+    get: (_t, key) => {
+      throw new Error(`E2E_BASE_URL: no application in this process (t.app.${String(key)})`);
+    },
+  });
+  return clientOf(app, EXTERNAL_BASE_URL!, dataSource, '', url, () => dataSource.destroy());
+}
+
+function clientOf(app: INestApplication, target: Parameters<typeof request>[0], dataSource: DataSource, dataDir: string, databaseUrl: string | undefined, close: () => Promise<void>): TestApp {
   const tokens = new Map<string, string>();
   const rememberCookies = new Map<string, string>();
-  const http = request(app.getHttpServer());
+  const http = request(target);
 
   return {
     app,
@@ -81,7 +117,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (cached) return cached;
       // An MFA account signs in with a code once and keeps the remembered-device cookie for later sign-ins.
       const remembered = rememberCookies.get(username);
-      const req = request(app.getHttpServer()).post('/api/auth/login');
+      const req = request(target).post('/api/auth/login');
       if (remembered) req.set('Cookie', `thidua_mfa=${remembered}`);
       const res = await req.send(remembered ? { username, password: DEMO_PASSWORD } : { ...demoCredentials(username), rememberDevice: true });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -110,11 +146,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
       return hash.digest('hex');
     },
-    async close() {
-      await app.close();
-      if (dbName) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

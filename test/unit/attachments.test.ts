@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Attachment } from '../../src/attachments/attachment.entity';
 import type { AttachmentKind } from '../../src/attachments/attachment-kind';
 import type { AttachmentsRepository } from '../../src/attachments/attachments.repository';
@@ -15,6 +15,7 @@ import { Role } from '../../src/common/auth/roles';
 import { AppException } from '../../src/common/errors/app.exception';
 import { ErrorCode } from '../../src/common/errors/error-codes';
 import type { AppConfig } from '../../src/config/app-config';
+import { FileStore } from '../../src/database/file-store';
 
 class Note extends Attachment {
   pageId: string;
@@ -49,7 +50,8 @@ class FakeRepository {
 const dataDir = mkdtempSync(join(tmpdir(), 'attachments-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 const repo = new FakeRepository();
-const service = new AttachmentsService({ dataDir } as AppConfig, repo as unknown as AttachmentsRepository);
+const files = new FileStore({ options: { type: 'better-sqlite3' } } as DataSource, { dataDir } as AppConfig);
+const service = new AttachmentsService(files, repo as unknown as AttachmentsRepository);
 const m = {} as EntityManager;
 const p = { username: 'cum6.secretary', role: Role.ClusterSecretary } as Principal;
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
@@ -78,19 +80,19 @@ describe('attachments: accepting an upload', () => {
 });
 
 describe('attachments: storing, recording, opening', () => {
-  it('stores the bytes once under folder/year, named by their hash', () => {
-    const stored = service.store(NOTES, service.accept(NOTES, { originalname: 'a.pdf', buffer: pdf }), 2021);
+  it('stores the bytes once under folder/year, named by their hash', async () => {
+    const stored = await service.store(NOTES, service.accept(NOTES, { originalname: 'a.pdf', buffer: pdf }), 2021);
     assert.deepEqual(stored, { fileName: 'a.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length, sha256: sha, filePath: join('notes', '2021', `${sha}.pdf`) });
     const path = join(dataDir, stored.filePath);
     assert.deepEqual(readFileSync(path), pdf);
     const written = statSync(path).mtimeMs;
-    const again = service.store(NOTES, service.accept(NOTES, { originalname: 'b.pdf', buffer: pdf }), 2021);
+    const again = await service.store(NOTES, service.accept(NOTES, { originalname: 'b.pdf', buffer: pdf }), 2021);
     assert.equal(again.filePath, stored.filePath);
     assert.equal(statSync(path).mtimeMs, written);
   });
 
   it('records the row with its owner, the uploader and the time, and lists it', async () => {
-    const stored = service.store(NOTES, service.accept(NOTES, { originalname: 'c.pdf', buffer: pdf }), 2021);
+    const stored = await service.store(NOTES, service.accept(NOTES, { originalname: 'c.pdf', buffer: pdf }), 2021);
     const row = await service.attach(m, NOTES, p, stored, { pageId: 'page-1', label: 'L' });
     assert.match(row.id, /^[0-9a-f-]{36}$/);
     assert.equal(row.pageId, 'page-1');

@@ -1,0 +1,34 @@
+# thidua — one application instance. Build: docker build -t thidua .   (see README, "Several instances on one PostgreSQL")
+# Node 24 (active LTS). package.json's engines still says Node 20: the branch that makes the app run on Node 22/24
+# widens it; until it is merged, build this image with that branch.
+
+# --- build: compile TypeScript, then keep the production dependencies only ----------------------------------------
+FROM node:24-bookworm AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+RUN npx tsc -p tsconfig.json && npm prune --omit=dev --no-audit --no-fund
+
+# --- run ------------------------------------------------------------------------------------------------------------
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=3000 \
+    HOST=0.0.0.0 \
+    DATA_DIR=/var/lib/thidua \
+    TRUST_PROXY=true \
+    SHUTDOWN_DRAIN_SECONDS=5
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist/src ./dist/src
+# The pages' scripts and styles are served from the sources' folder (no build step for the browser).
+COPY --from=build /app/src/web/static ./src/web/static
+RUN mkdir -p /var/lib/thidua && chown node:node /var/lib/thidua
+USER node
+EXPOSE 3000
+# Liveness: the process answers (the balancer uses /api/health/ready, which also checks the database).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/src/main.js"]

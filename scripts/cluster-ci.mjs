@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Two instances of the built server on one PostgreSQL database behind haproxy (round robin), and tests through it:
+//   node scripts/cluster-ci.mjs [--build]
+// For each test file: a fresh database copied from the seeded template, instances A and B started on it (each with
+// an empty data folder of its own: files live in PostgreSQL; the keys and the signing certificate are shared by
+// configuration), haproxy in front, the file run with E2E_BASE_URL=the balancer (test/support/test-app.ts), then
+// everything stopped. Files: CLUSTER_E2E (below) — the e2e files that go through HTTP alone — and
+// test/cluster/*.cluster.js (cross-instance checks, the kill test). Ends with "N passed, N failed".
+// Needs: dist/ (or --build), haproxy on PATH, PostgreSQL at TEST_PG_URL (admin URL).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import pg from 'pg';
+
+const root = new URL('..', import.meta.url).pathname;
+const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const started = Date.now();
+
+/**
+ * The e2e files that run through the balancer: they drive the application by HTTP (and read the shared database);
+ * the few tests among them that need the application inside the test process skip (IN_PROCESS_ONLY: access-matrix's
+ * bulk check, concurrency's I/O isolation, foundation's re-seed and migration revert). Left out: audit (closes and
+ * tampers with its own application), backup (SQLite files), security (reads its data folder's file modes),
+ * openapi-lint (writes into its data folder), jobs (drives the scheduler object).
+ */
+const CLUSTER_E2E = ['access-matrix', 'auth', 'awards', 'bad-input', 'concurrency', 'council', 'demo-scenario', 'foundation', 'leadership', 'legal', 'pledge', 'proposals', 'ratings', 'read-cache', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring'];
+
+/** Settings a file starts its application with: the instances are started with them for that file. */
+const FILE_ENV = {
+  auth: { LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_SECONDS: '600' },
+  'demo-scenario': { SEED_DEMO_SCENARIO: 'true' },
+};
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  return r.status ?? 1;
+}
+
+if (process.argv.includes('--build') && sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root }) !== 0) {
+  console.log('build failed\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (spawnSync('haproxy', ['-v']).status !== 0) {
+  console.log('haproxy is not installed (apt-get install -y haproxy)\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+const admin = async (sql) => {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+};
+const dbUrl = (name) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+// The seeded template (migrations, reference and demo data): each file's database is a copy of it.
+const built = spawnSync(process.execPath, [join(root, 'dist', 'test', 'support', 'template.js'), 'build', 'postgres'], { cwd: root, env: { ...process.env, TEST_PG_URL: adminUrl }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const template = JSON.parse(built.stdout.trim().split('\n').at(-1));
+const shared = {
+  // What every instance must share: the token secret, the server key (audit chain, MFA secrets) and the certificate.
+  JWT_SECRET: 'cluster-ci-'.padEnd(48, 'x'),
+  SERVER_KEY: readFileSync(join(template.dataDir, 'server-key'), 'utf8').trim(),
+  SIGNING_P12_PATH: join(template.dataDir, 'signing.p12'),
+  SIGNING_P12_PASSWORD: readFileSync(join(template.dataDir, 'signing.p12.pass'), 'utf8').trim(),
+};
+
+const base = 4100 + Math.floor(Math.random() * 800);
+const ports = { lb: base, a: base + 1, b: base + 2 };
+const lbUrl = `http://127.0.0.1:${ports.lb}`;
+const work = mkdtempSync(join(tmpdir(), 'thidua-cluster-'));
+const haproxyCfg = join(work, 'haproxy.cfg');
+writeFileSync(
+  haproxyCfg,
+  `global
+  maxconn 4000
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 120s
+  timeout server 120s
+  timeout check 5s
+  retries 3
+  option redispatch
+frontend thidua
+  bind 127.0.0.1:${ports.lb}
+  default_backend app
+backend app
+  balance roundrobin
+  option httpchk GET /api/health/ready
+  default-server inter 500ms fall 3 rise 2
+  server a 127.0.0.1:${ports.a} check
+  server b 127.0.0.1:${ports.b} check
+`,
+);
+
+async function waitHealthy(url, child, what) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} did not become healthy`);
+}
+
+function startInstance(name, port, databaseUrl, extra) {
+  const dataDir = mkdtempSync(join(work, `data-${name}-`));
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, ...shared, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', JOBS_TICK_SECONDS: '1', ...extra },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { name, child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stop(proc) {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode) return;
+  const exited = new Promise((r) => proc.child.once('exit', r));
+  proc.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (proc.child.exitCode === null && !proc.child.signalCode) proc.child.kill('SIGKILL');
+}
+
+function tapCounts(tap, code) {
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  let fail = count('fail') + count('cancelled');
+  if (code !== 0 && fail === 0) fail = 1;
+  return { pass: count('pass'), fail };
+}
+
+/** One test file on a fresh copy of the template, two instances and the balancer. */
+async function runFile(file) {
+  const name = `thidua_cl_${Math.random().toString(16).slice(2, 10)}`;
+  await admin(`CREATE DATABASE ${name} TEMPLATE ${template.pgDatabase}`);
+  const url = dbUrl(name);
+  const extra = FILE_ENV[basename(file).replace(/\.(e2e|cluster)\.js$/, '')] ?? {};
+  const a = startInstance('a', ports.a, url, extra);
+  const b = startInstance('b', ports.b, url, extra);
+  // haproxy's notices (servers up and down) go to the run's log only when CLUSTER_VERBOSE=1.
+  const lb = spawn('haproxy', ['-f', haproxyCfg, '-db', ...(process.env.CLUSTER_VERBOSE === '1' ? [] : ['-q'])], { stdio: ['ignore', 'ignore', process.env.CLUSTER_VERBOSE === '1' ? 'inherit' : 'ignore'] });
+  const fileStarted = Date.now();
+  let counts = { pass: 0, fail: 1 };
+  const dir = mkdtempSync(join(work, 'tap-'));
+  try {
+    await Promise.all([waitHealthy(a.url, a.child, 'instance a'), waitHealthy(b.url, b.child, 'instance b')]);
+    await waitHealthy(lbUrl, lb, 'haproxy');
+    console.log(`--- ${basename(file)}: instances and balancer up in ${Math.round((Date.now() - fileStarted) / 100) / 10} s`);
+    const res = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter=tap', `--test-reporter-destination=stdout`, `--test-reporter-destination=${join(dir, 'report.tap')}`, file], {
+      cwd: root,
+      env: { ...process.env, TEST_DB: 'postgres', TEST_PG_URL: adminUrl, E2E_BASE_URL: lbUrl, E2E_DATABASE_URL: url, E2E_INSTANCE_ENV: JSON.stringify(extra), CLUSTER_PIDS: `${a.child.pid},${b.child.pid}`, CLUSTER_INSTANCE_URLS: `${a.url},${b.url}` },
+      stdio: 'inherit',
+      timeout: 15 * 60_000,
+    });
+    counts = tapCounts(join(dir, 'report.tap'), res.status);
+  } catch (error) {
+    console.log(`*** ${basename(file)}: ${error.message}`);
+  } finally {
+    await Promise.all([stop(a), stop(b), stop({ child: lb })]);
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`=== cluster · ${basename(file)}: ${counts.pass} passed, ${counts.fail} failed (${Math.round((Date.now() - fileStarted) / 1000)} s) ===`);
+  return counts;
+}
+
+const clusterDir = join(root, 'dist', 'test', 'cluster');
+const only = process.env.CLUSTER_FILES?.split(',').filter(Boolean);
+const files = [
+  ...(existsSync(clusterDir) ? readdirSync(clusterDir).filter((f) => f.endsWith('.cluster.js')).map((f) => join(clusterDir, f)) : []),
+  ...CLUSTER_E2E.map((n) => join(root, 'dist', 'test', 'e2e', `${n}.e2e.js`)),
+].filter((f) => !only || only.some((o) => basename(f).startsWith(o)));
+let pass = 0;
+let fail = 0;
+try {
+  for (const file of files) {
+    const c = await runFile(file);
+    pass += c.pass;
+    fail += c.fail;
+  }
+} finally {
+  spawnSync(process.execPath, [join(root, 'dist', 'test', 'support', 'template.js'), 'drop', JSON.stringify(template)], { cwd: root, env: { ...process.env, TEST_PG_URL: adminUrl } });
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`\n=== cluster (2 instances behind haproxy, ${files.length} files, ${Math.round((Date.now() - started) / 1000)} s) ===`);
+console.log(`${pass} passed, ${fail} failed`);
+process.exit(fail > 0 ? 1 : 0);

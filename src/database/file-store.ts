@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { readVerified, sha256Hex, removeIfPresent, writeDurably } from '../common/durable-file';
+import { existsSync } from 'node:fs';
+
+/**
+ * Where stored files live (uploads and issued documents), under a path relative to the store, checked against
+ * their SHA-256 when read. SQLite (one machine): the data folder, written durably. PostgreSQL (any number of
+ * instances): the table `stored_files`, so every instance reads what any one of them stored — each write is its
+ * own committed statement, made before the transaction that records the file (as the folder's write is).
+ */
+@Injectable()
+export class FileStore {
+  private readonly inDatabase: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.inDatabase = dataSource.options.type === 'postgres';
+  }
+
+  /** Stores the bytes under `relative` unless that path holds them already; answers their SHA-256. */
+  async put(relative: string, bytes: Buffer): Promise<string> {
+    const sha256 = sha256Hex(bytes);
+    if (this.inDatabase) {
+      await this.dataSource.query(
+        'INSERT INTO stored_files (path, sha256, size_bytes, content, stored_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (path) DO NOTHING',
+        [relative, sha256, bytes.length, bytes, new Date().toISOString()],
+      );
+    } else {
+      const absolute = join(this.config.dataDir, relative);
+      if (!existsSync(absolute)) writeDurably(absolute, bytes);
+    }
+    return sha256;
+  }
+
+  /** The bytes when they are present and still match `sha256`; null otherwise (gone, or altered). */
+  async read(relative: string, sha256: string): Promise<Buffer | null> {
+    if (!this.inDatabase) return readVerified(this.config.dataDir, relative, sha256);
+    const [row] = (await this.dataSource.query('SELECT content FROM stored_files WHERE path = $1', [relative])) as Array<{ content: Buffer }>;
+    return row && sha256Hex(row.content) === sha256 ? row.content : null;
+  }
+
+  /** Removes a file that no record refers to (an issue that lost its race). */
+  async remove(relative: string): Promise<void> {
+    if (this.inDatabase) await this.dataSource.query('DELETE FROM stored_files WHERE path = $1', [relative]);
+    else removeIfPresent(join(this.config.dataDir, relative));
+  }
+}
