@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { hasTool } from './pdf-tools';
+
+export const NSS_MISSING = !hasTool('certutil') || !hasTool('pk12util') || !hasTool('openssl')
+  ? 'libnss3-tools (certutil, pk12util) or openssl is not installed (apt-get install libnss3-tools); CI installs it'
+  : false;
+
+export const QPDF_MISSING = !hasTool('qpdf') ? 'qpdf is not installed (apt-get install qpdf); CI installs it' : false;
+
+const YEAR = 365 * 24 * 3600_000;
+
+/** A test root CA (RSA) and certificates issued by it. */
+export function testCa(): KeyAndCertificate & { issue(cn: string, algorithm: 'RSA' | 'EC'): KeyAndCertificate } {
+  const key = generateKey('RSA');
+  const now = Date.now();
+  const certificate = issueCertificate(
+    { commonName: 'thidua test CA', organization: 'thidua', publicKey: key, ca: true, validFrom: new Date(now - YEAR), validTo: new Date(now + 10 * YEAR) },
+    null,
+    key,
+  );
+  return {
+    key,
+    certificate,
+    chain: [],
+    issue(cn, algorithm) {
+      const k = generateKey(algorithm);
+      const cert = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: k, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 2 * YEAR) }, { certificate, key }, key);
+      return { key: k, certificate: cert, chain: [certificate] };
+    },
+  };
+}
+
+const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+
+/**
+ * An NSS database (certutil) holding the signer's key and certificate under `nick`, and the CA as a trusted
+ * root: what poppler's `pdfsig -add-signature`/`-sign` signs with.
+ */
+export function nssDatabase(signer: KeyAndCertificate, ca: Buffer, nick: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-nss-'));
+  execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  writeFileSync(join(dir, 'key.pem'), (signer.key as KeyObject).export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(join(dir, 'cert.pem'), pem(signer.certificate));
+  writeFileSync(join(dir, 'ca.pem'), pem(ca));
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(dir, 'key.pem'), '-in', join(dir, 'cert.pem'), '-name', nick, '-out', join(dir, 'signer.p12'), '-passout', 'pass:x']);
+  execFileSync('pk12util', ['-i', join(dir, 'signer.p12'), '-d', `sql:${dir}`, '-W', 'x']);
+  execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'thidua-test-ca', '-t', 'CT,C,C', '-i', join(dir, 'ca.pem')]);
+  return dir;
+}

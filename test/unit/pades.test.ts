@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { renderPledgeForSigning } from '../../src/documents/pdf/pledge.pdf';
+import { keySigner } from '../../src/documents/signing/pades/certificates';
+import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
+import { IncrementalUpdate, addSignatureFields, signField } from '../../src/documents/signing/pades/pdf-update';
+import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
+import { pledgeFixture } from '../support/document-fixtures';
+import { NSS_MISSING, QPDF_MISSING, nssDatabase, testCa } from '../support/pades-tools';
+import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
+
+/** One PDF, one revision per signer: six members by six keys (RSA and ECDSA, one through pdfsig), then the organisation. */
+describe('incremental PAdES signatures on the pledge', () => {
+  const ca = testCa();
+  const algorithms: Array<'RSA' | 'EC'> = ['RSA', 'EC', 'RSA', 'EC', 'RSA', 'EC'];
+  const members = algorithms.map((a, i) => ca.issue(`Unit ${i + 1} leader`, a));
+  const organisation = ca.issue('Cluster 6 secretariat', 'RSA');
+
+  async function prepared(count = 6): Promise<Buffer> {
+    const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(count));
+    assert.equal(cells.length, count);
+    const last = cells[cells.length - 1];
+    return addSignatureFields(pdf, [
+      ...cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })),
+      { name: 'organisation', page: last.page, rect: [0, 0, 0, 0] },
+    ]);
+  }
+
+  it('issues the prepared PDF with one empty signature field per member cell and one for the organisation', async () => {
+    const pdf = await prepared();
+    const fields = new PdfFile(pdf).signatureFields();
+    assert.deepEqual(fields.map((f) => f.name), ['member-1', 'member-2', 'member-3', 'member-4', 'member-5', 'member-6', 'organisation']);
+    assert.ok(fields.every((f) => f.value === null));
+    assert.ok(fields.slice(0, 6).every((f) => f.rect[2] - f.rect[0] > 100 && f.rect[3] - f.rect[1] > 40));
+    if (!QPDF_MISSING) execFileSync('qpdf', ['--check', tempFile(pdf)]);
+  });
+
+  it('six members in any order (RSA, ECDSA, one with pdfsig from an NSS database), the organisation last: seven valid signatures', { skip: POPPLER_MISSING || NSS_MISSING || QPDF_MISSING }, async () => {
+    let pdf = await prepared();
+    for (const i of [3, 1, 6, 2, 4]) pdf = await signField(pdf, { field: `member-${i}`, signer: keySigner(members[i - 1]), name: `Đơn vị ${i}`, reason: 'Ký giao ước thi đua' });
+    // Member 5 signs outside the system with poppler.
+    const nss = nssDatabase(members[4], ca.certificate, 'member5');
+    const input = tempFile(pdf);
+    const output = `${input}.signed.pdf`;
+    execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, '-sign', 'member-5', '-etsi', '-nick', 'member5', '-reason', 'Ky giao uoc', input, output]);
+    pdf = readFileSync(output);
+    pdf = await signField(pdf, { field: 'organisation', signer: keySigner(organisation), name: 'Cụm thi đua số 6', reason: 'Phát hành' });
+
+    const file = tempFile(pdf);
+    execFileSync('qpdf', ['--check', file]);
+    const report = spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, file], { encoding: 'utf8' }).stdout;
+    assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    assert.equal(report.match(/Certificate Validation: Certificate is Trusted\./g)?.length, 7, report);
+    // poppler 22 signs an existing field as adbe.pkcs7.detached whatever -etsi says; the system's six are PAdES.
+    assert.ok((report.match(/Signature Type: ETSI\.CAdES\.detached/g)?.length ?? 0) >= 6, report);
+
+    const result = verifyPdfSignatures(pdf, [ca.certificate]);
+    assert.equal(result.revisions, 9);
+    assert.deepEqual(result.signatures.map((s) => s.fieldName), ['member-3', 'member-1', 'member-6', 'member-2', 'member-4', 'member-5', 'organisation']);
+    for (const s of result.signatures) {
+      assert.deepEqual(s.problems, [], s.fieldName);
+      assert.ok(s.intact && s.trusted && s.validAtSigningTime, s.fieldName);
+    }
+    assert.equal(result.signatures[5].certificateSubject?.includes('Unit 5 leader'), true);
+    // Every earlier revision stays verifiable on its own.
+    const first = new PdfFile(pdf).revisions()[2];
+    const early = verifyPdfSignatures(pdf.subarray(0, first.end), [ca.certificate]);
+    assert.equal(early.signatures.length, 1);
+    assert.ok(early.signatures[0].intact);
+    // Not trusted without the CA.
+    assert.ok(verifyPdfSignatures(pdf, []).signatures.every((s) => s.intact && !s.trusted));
+  });
+
+  it('a revision that changes what a page shows after the first signature is reported, naming the revision', async () => {
+    let pdf = await prepared(2);
+    pdf = await signField(pdf, { field: 'member-1', signer: keySigner(members[0]) });
+    const file = new PdfFile(pdf);
+    const page = file.pages()[0];
+    const update = new IncrementalUpdate(file);
+    const extra = update.allocate();
+    update.put(extra, new PdfDict(), Buffer.from('BT /F1 12 Tf 100 100 Td (forged) Tj ET'));
+    const contents = page.dict.get('Contents');
+    update.put(page.ref, new PdfDict(new Map(page.dict.entries)).set('Contents', [...(Array.isArray(contents) ? contents : [contents!]), extra]));
+    pdf = update.build();
+    pdf = await signField(pdf, { field: 'member-2', signer: keySigner(members[1]) });
+    const result = verifyPdfSignatures(pdf, [ca.certificate]);
+    assert.deepEqual(result.signatures[0].changedByRevisions, [4]);
+    assert.match(result.signatures[0].problems.join(' '), /Phiên bản 4 đã thay đổi nội dung hiển thị/);
+    assert.deepEqual(result.signatures[1].problems, []);
+  });
+
+  it('a byte changed inside a signed revision breaks that signature', async () => {
+    const pdf = await signField(await prepared(2), { field: 'member-2', signer: keySigner(members[1]) });
+    const at = pdf.indexOf('/Title');
+    const tampered = Buffer.from(pdf);
+    tampered[at + 8] ^= 1;
+    const [s] = verifyPdfSignatures(tampered, [ca.certificate]).signatures;
+    assert.equal(s.intact, false);
+  });
+});
