@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { renderPledgeForSigning } from '../../src/documents/pdf/pledge.pdf';
@@ -8,6 +9,7 @@ import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { IncrementalUpdate, addSignatureFields, signField } from '../../src/documents/signing/pades/pdf-update';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
+import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
 import { NSS_MISSING, QPDF_MISSING, nssDatabase, testCa } from '../support/pades-tools';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
@@ -99,5 +101,42 @@ describe('incremental PAdES signatures on the pledge', () => {
     tampered[at + 8] ^= 1;
     const [s] = verifyPdfSignatures(tampered, [ca.certificate]).signatures;
     assert.equal(s.intact, false);
+  });
+});
+
+describe('a revision signed outside the system (pdfsig) is accepted only in the member’s own field', { skip: POPPLER_MISSING || NSS_MISSING }, () => {
+  const ca = testCa();
+  const member = ca.issue('Unit 1 leader', 'RSA');
+  // RSA: poppler 22's pdfsig fails to sign with an EC key from NSS ("unable update signature").
+  const other = ca.issue('Unit 2 leader', 'RSA');
+  const fingerprint = (der: Buffer) => createHash('sha256').update(der).digest('hex');
+
+  async function current(): Promise<Buffer> {
+    const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+    return addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+  }
+  function pdfsigSign(pdf: Buffer, who: typeof member, args: string[]): Buffer {
+    const nss = nssDatabase(who, ca.certificate, 'me');
+    const input = tempFile(pdf);
+    execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, ...args, '-nick', 'me', input, `${input}.out.pdf`]);
+    return readFileSync(`${input}.out.pdf`);
+  }
+  const rules = (ownField: string, cert: Buffer) => ({ ownField, certificateSha256s: [fingerprint(cert)], trustedRoots: [ca.certificate] });
+
+  it('its own field, or a new field with its certificate: accepted', async () => {
+    const pdf = await current();
+    assert.equal(checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-1']), rules('member-1', member.certificate)).fieldName, 'member-1');
+    const added = checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-add-signature', '-new-signature-field-name', 'extra-1']), rules('member-1', member.certificate));
+    assert.equal(added.fieldName, 'extra-1');
+  });
+
+  it('another member’s field, another member’s certificate, two signatures or a replaced file: refused', async () => {
+    const pdf = await current();
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-2']), rules('member-1', member.certificate)), /ô chữ ký của chính mình/);
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, other, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không phải của đơn vị bạn/);
+    const twice = pdfsigSign(pdfsigSign(pdf, member, ['-sign', 'member-1']), member, ['-add-signature']);
+    assert.throws(() => checkAddedSignature(pdf, twice, rules('member-1', member.certificate)), /đúng một phiên bản mới/);
+    const fresh = await current();
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(fresh, member, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không giữ nguyên bản hiện hành/);
   });
 });
