@@ -17,6 +17,7 @@ import { PledgeStates, pledgeView } from './pledge-state';
 import { PledgeView, SignPledgeDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
+import { PledgeSignedFileService } from './pledge-signed-file.service';
 
 /** Each member unit signs the pledge for itself; the last signature completes it and locks the criteria. */
 @Injectable()
@@ -30,9 +31,30 @@ export class PledgeSigningService {
     private readonly states: PledgeStates,
     private readonly records: PledgesRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly signedFile: PledgeSignedFileService,
   ) {}
 
-  sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
+  /**
+   * Records the unit's signature; its server-held key then signs the unit's field of the signed file. With
+   * `via: 'UPLOAD'` the unit signed the file with its own tool and the caller has already accepted that revision.
+   */
+  async sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string, via: 'SERVER_KEY' | 'UPLOAD' = 'SERVER_KEY'): Promise<PledgeView> {
+    const { view, unitId } = await this.record(p, clusterId, year, dto, userAgent);
+    if (via === 'SERVER_KEY') await this.signedFile.signWithServerKey(p, clusterId, year, unitId, dto.signerName.trim());
+    return view;
+  }
+
+  /** The unit that signs for the caller (checked as sign() checks it), for an upload before it is recorded. */
+  signingUnit(p: Principal, clusterId: string, year: number, requested?: string): Promise<string> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const unitId = p.unitId ? actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), requested) : null;
+      if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
+      return unitId;
+    });
+  }
+
+  private record(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<{ view: PledgeView; unitId: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (!p.unitId) throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
@@ -84,13 +106,13 @@ export class PledgeSigningService {
           clusterId,
         });
       }
-      return pledgeView(await this.states.load(m, updated));
+      return { view: pledgeView(await this.states.load(m, updated)), unitId };
     });
   }
 
   /** Withdraws the caller's unit's signature before the pledge is complete, with a reason. */
-  withdraw(p: Principal, clusterId: string, year: number, dto: WithdrawSignatureDto): Promise<PledgeView> {
-    return this.uow.write(async (m) => {
+  async withdraw(p: Principal, clusterId: string, year: number, dto: WithdrawSignatureDto): Promise<PledgeView> {
+    const view = await this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const pledge = await this.pledges.find(m, clusterId, year);
       if (pledge.status !== 'OPEN') {
@@ -112,5 +134,7 @@ export class PledgeSigningService {
       });
       return pledgeView(await this.states.load(m, updated));
     });
+    await this.signedFile.reset(view.id);
+    return view;
   }
 }

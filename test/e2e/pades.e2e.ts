@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
+import { NSS_MISSING, QPDF_MISSING, nssDatabase } from '../support/pades-tools';
+import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
+import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
+
+const MEMBERS = ['gialai', 'phuyen', 'daklak', 'lamdong', 'kontum', 'daknong'];
+const SKIP = POPPLER_MISSING || NSS_MISSING || QPDF_MISSING;
+
+/**
+ * Every member signs the pledge with its own key, one revision each: five by their server-held keys (the click),
+ * one with poppler's pdfsig from an NSS database and uploaded; the secretariat's signature closes the file.
+ */
+describe(`the pledge signed by every member with its own key (${TEST_DB})`, { skip: SKIP }, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+  });
+  after(() => t.close());
+
+  const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
+  const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+  /** A certificate the demo test CA issues for a unit's own tool (as a commercial CA would issue a token's). */
+  function ownCertificate(cn: string) {
+    const dir = join(t.dataDir, 'pades');
+    const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
+    const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
+    const key = generateKey('RSA');
+    const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + 3600_000 * 24 * 365) }, { certificate: caCert, key: caKey }, caKey);
+    return { key, certificate, chain: [caCert], caCert };
+  }
+  function pdfsigSign(pdf: Buffer, signer: ReturnType<typeof ownCertificate>, field: string): Buffer {
+    const nss = nssDatabase(signer, signer.caCert, 'token');
+    const input = tempFile(pdf);
+    execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, '-sign', field, '-nick', 'token', input, `${input}.signed.pdf`]);
+    return readFileSync(`${input}.signed.pdf`);
+  }
+
+  it('opening the pledge issues the prepared PDF: one empty field per member and the organisation’s', async () => {
+    await t.http.post(base()).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', documentNumber: '01/GƯ-CTĐ6' }).expect(201);
+    const draft = await t.http.get(`${base()}/signed-pdf`).auth(secretary, { type: 'bearer' });
+    assert.equal(draft.status, 409, 'no signed file before the pledge opens');
+    const current = await t.http.get(base()).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.post(`${base()}/open`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version }).expect(200);
+    const pdf = await signedPdf(secretary);
+    const fields = new PdfFile(pdf).signatureFields();
+    assert.equal(fields.length, 7);
+    assert.equal(fields.filter((f) => f.name.startsWith('member-')).length, 6);
+    assert.ok(fields.every((f) => !f.value));
+    execFileSync('qpdf', ['--check', tempFile(pdf)]);
+  });
+
+  it('five members sign with their server keys, one with its own tool; nobody signs another’s field', async () => {
+    const actors = await Promise.all(MEMBERS.map((m) => actorFor(t, m)));
+    for (const i of [2, 0, 5, 1]) {
+      await t.http.post(`${base()}/signatures`).auth(actors[i].token, { type: 'bearer' }).send({ signerName: `Người ký ${i + 1}`, signerTitle: 'Giám đốc', unitId: actors[i].unitId }).expect(201);
+    }
+    // Kon Tum signs outside the system: registers its certificate, signs the latest revision with pdfsig, uploads it.
+    const kontum = actors[4];
+    const own = ownCertificate('Kon Tum leader token');
+    await t.http.post(`${base()}/signatures/certificate`).auth(kontum.token, { type: 'bearer' }).field('unitId', kontum.unitId).attach('file', own.certificate, 'kontum.cer').expect(201);
+    const latest = await signedPdf(kontum.token);
+    const upload = (pdf: Buffer) =>
+      t.http.post(`${base()}/signatures/upload`).auth(kontum.token, { type: 'bearer' }).field('signerName', 'Người ký 5').field('signerTitle', 'Giám đốc').field('unitId', kontum.unitId).attach('file', pdf, 'signed.pdf');
+    const wrongField = await upload(pdfsigSign(latest, own, `member-${actors[3].unitId}`));
+    assert.equal(wrongField.status, 422, 'its own tool on another member’s field');
+    assert.match(wrongField.body.details[0].message, /ô chữ ký của chính mình/);
+    const stranger = ownCertificate('Not registered');
+    assert.equal((await upload(pdfsigSign(latest, stranger, `member-${kontum.unitId}`))).status, 422, 'a certificate not registered to the unit');
+    const ok = await upload(pdfsigSign(latest, own, `member-${kontum.unitId}`));
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    assert.equal(ok.body.signedCount, 5);
+    await t.http.post(`${base()}/signatures`).auth(actors[3].token, { type: 'bearer' }).send({ signerName: 'Người ký 4', signerTitle: 'Giám đốc', unitId: actors[3].unitId }).expect(201);
+  });
+
+  it('the file has seven valid signatures (the organisation last), a clean structure, and each revision verifies', async () => {
+    const pledge = await t.http.get(base()).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(pledge.body.status, 'COMPLETE');
+    const pdf = await signedPdf(secretary);
+    const file = tempFile(pdf);
+    execFileSync('qpdf', ['--check', file]);
+    const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
+    assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
+    const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number }>;
+    assert.equal(signatures.length, 7);
+    for (const s of signatures) assert.ok(s.valid, `${s.fieldName}: ${s.problems.join(' ')}`);
+    assert.match(signatures[6].fieldName, /^organisation-/);
+    assert.deepEqual(signatures.map((s) => s.revision), [3, 4, 5, 6, 7, 8, 9]);
+  });
+});
