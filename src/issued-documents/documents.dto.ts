@@ -61,3 +61,10 @@ export class SignatureReportView {
   @ApiProperty({ description: 'Đạt mọi kiểm tra trên.' }) valid: boolean;
   @ApiProperty({ type: [String] }) problems: string[];
 }
+
+export class TrustedRootView {
+  @ApiProperty() sha256: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validTo: string;
+}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
+import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
 import { NSS_MISSING, QPDF_MISSING, nssDatabase } from '../support/pades-tools';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
@@ -98,4 +100,35 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.match(signatures[6].fieldName, /^organisation-/);
     assert.deepEqual(signatures.map((s) => s.revision), [3, 4, 5, 6, 7, 8, 9]);
   });
+
+  it('a revision that changes what a page shows is reported by the API, naming the revision', async () => {
+    let pdf = await signedPdf(secretary);
+    const file = new PdfFile(pdf);
+    const page = file.pages()[0];
+    const update = new IncrementalUpdate(file);
+    const extra = update.allocate();
+    update.put(extra, new PdfDict(), Buffer.from('BT /F1 30 Tf 100 400 Td (100 diem) Tj ET'));
+    const contents = page.dict.get('Contents');
+    update.put(page.ref, new PdfDict(new Map(page.dict.entries)).set('Contents', [...(Array.isArray(contents) ? contents : [contents!]), extra]));
+    pdf = update.build();
+    const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'sua.pdf').expect(200);
+    const signatures = res.body.signatures as Array<{ valid: boolean; problems: string[]; changedByRevisions: number[] }>;
+    assert.ok(signatures.every((s) => !s.valid && s.changedByRevisions[0] === 10));
+    assert.match(signatures[0].problems.join(' '), /Phiên bản 10 đã thay đổi nội dung hiển thị/);
+  });
+
+  it('the administrator manages the trust store: the demo CA is in it, a real root can be imported, a leaf cannot', async () => {
+    const admin = await t.token('admin');
+    const list = await t.http.get('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(list.body.length, 1);
+    assert.match(list.body[0].subject, /thidua demo test CA/);
+    const key = generateKey('EC');
+    const root = issueCertificate({ commonName: 'Imported Root CA', organization: 'Some CA', publicKey: key, ca: true, validFrom: new Date(), validTo: new Date(Date.now() + 3.6e6 * 24 * 365) }, null, key);
+    const added = await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', root, 'root.cer').expect(201);
+    assert.equal(added.body.length, 2);
+    const leaf = ownCertificate('leaf');
+    assert.equal((await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', leaf.certificate, 'leaf.cer')).status, 422);
+    assert.equal((await t.http.get('/api/signing/trusted-roots').auth(secretary, { type: 'bearer' })).status, 403);
+  });
 });
+

@@ -49,6 +49,14 @@ export class UnitKeysService {
     return readdirSync(trust).filter((f) => f.endsWith('.pem')).map((f) => new X509Certificate(readFileSync(join(trust, f))).raw);
   }
 
+  /** The trust store as the administrator sees it. */
+  listRoots(): Array<{ sha256: string; subject: string; validFrom: string; validTo: string }> {
+    return this.trustedRoots().map((raw) => {
+      const c = new X509Certificate(raw);
+      return { sha256: fingerprint(raw), subject: c.subject.replace(/\n/g, ', '), validFrom: new Date(c.validFrom).toISOString(), validTo: new Date(c.validTo).toISOString() };
+    });
+  }
+
   /** Adds a root certificate (PEM or DER) to the trust store; returns its SHA-256. */
   importRoot(bytes: Buffer): string {
     const cert = new X509Certificate(bytes);
