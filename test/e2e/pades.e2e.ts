@@ -8,7 +8,8 @@ import { generateKey, issueCertificate } from '../../src/documents/signing/pades
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
-import { NSS_MISSING, QPDF_MISSING, nssDatabase } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken } from '../support/pades-tools';
+import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
 
@@ -33,11 +34,12 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
   const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
   const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
   /** A certificate the demo test CA issues for a unit's own tool (as a commercial CA would issue a token's). */
-  function ownCertificate(cn: string) {
+  function ownCertificate(cn: string, algorithm: 'RSA' | 'EC' = 'RSA') {
+    t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
     const dir = join(t.dataDir, 'pades');
     const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
     const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
-    const key = generateKey('RSA');
+    const key = generateKey(algorithm);
     const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + 3600_000 * 24 * 365) }, { certificate: caCert, key: caKey }, caKey);
     return { key, certificate, chain: [caCert], caCert };
   }
@@ -64,6 +66,12 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
 
   it('five members sign with their server keys, one with its own tool; nobody signs another’s field', async () => {
     const actors = await Promise.all(MEMBERS.map((m) => actorFor(t, m)));
+    // Đắk Nông's key is on a PKCS#11 token (SoftHSM2 here): the server signs through the module, the key stays inside.
+    if (!SOFTHSM_MISSING) {
+      const held = ownCertificate('Dak Nong token', 'EC');
+      const token = softHsmToken(held.key, 'daknong', 'signing-key');
+      t.app.get(UnitKeysService).useToken(actors[5].unitId, { ...token, certificate: held.certificate });
+    }
     for (const i of [2, 0, 5, 1]) {
       await t.http.post(`${base()}/signatures`).auth(actors[i].token, { type: 'bearer' }).send({ signerName: `Người ký ${i + 1}`, signerTitle: 'Giám đốc', unitId: actors[i].unitId }).expect(201);
     }
@@ -99,6 +107,10 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     for (const s of signatures) assert.ok(s.valid, `${s.fieldName}: ${s.problems.join(' ')}`);
     assert.match(signatures[6].fieldName, /^organisation-/);
     assert.deepEqual(signatures.map((s) => s.revision), [3, 4, 5, 6, 7, 8, 9]);
+    const subjects = (signatures as unknown as Array<{ certificateSubject: string }>).map((s) => s.certificateSubject);
+    assert.equal(new Set(subjects).size, 7, 'seven different certificates');
+    if (!SOFTHSM_MISSING) assert.ok(subjects.some((s) => /Dak Nong token/.test(s)), 'one signature made on the SoftHSM2 token');
+    assert.ok(subjects.some((s) => /Kon Tum leader token/.test(s)), 'one signature made with pdfsig and uploaded');
   });
 
   it('a revision that changes what a page shows is reported by the API, naming the revision', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { KeyObject } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
@@ -51,4 +51,26 @@ export function nssDatabase(signer: KeyAndCertificate, ca: Buffer, nick: string)
   execFileSync('pk12util', ['-i', join(dir, 'signer.p12'), '-d', `sql:${dir}`, '-W', 'x']);
   execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'thidua-test-ca', '-t', 'CT,C,C', '-i', join(dir, 'ca.pem')]);
   return dir;
+}
+
+export const SOFTHSM_MODULE = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => existsSync(p)) ?? null;
+export const SOFTHSM_MISSING = !SOFTHSM_MODULE || !hasTool('softhsm2-util') ? 'SoftHSM2 is not installed (apt-get install softhsm2): the PKCS#11 signing test is SKIPPED; CI installs it' : false;
+if (SOFTHSM_MISSING) process.stderr.write(`\n*** ${SOFTHSM_MISSING} ***\n`);
+
+/**
+ * A fresh SoftHSM2 token (its own configuration and token directory, set for this process) holding the key under
+ * keyLabel: a real PKCS#11 module the signer talks to as it would to a USB token.
+ */
+export function softHsmToken(key: KeyObject, tokenLabel: string, keyLabel: string): { module: string; tokenLabel: string; pin: string; keyLabel: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-softhsm-'));
+  mkdirSync(join(dir, 'tokens'));
+  writeFileSync(join(dir, 'softhsm2.conf'), `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  // One configuration per process: the module reads it when it is first initialised.
+  process.env.SOFTHSM2_CONF ??= join(dir, 'softhsm2.conf');
+  const env = { ...process.env };
+  const pin = '123456';
+  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', tokenLabel, '--pin', pin, '--so-pin', '654321'], { env, stdio: 'ignore' });
+  writeFileSync(join(dir, 'key.pem'), key.export({ type: 'pkcs8', format: 'pem' }));
+  execFileSync('softhsm2-util', ['--import', join(dir, 'key.pem'), '--token', tokenLabel, '--label', keyLabel, '--id', '01', '--pin', pin], { env, stdio: 'ignore' });
+  return { module: SOFTHSM_MODULE!, tokenLabel, pin, keyLabel };
 }

@@ -11,7 +11,8 @@ import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
 import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
-import { NSS_MISSING, QPDF_MISSING, nssDatabase, testCa } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, testCa } from '../support/pades-tools';
+import { pkcs11Signer } from '../../src/documents/signing/pades/pkcs11-signer';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 
 /** One PDF, one revision per signer: six members by six keys (RSA and ECDSA, one through pdfsig), then the organisation. */
@@ -139,4 +140,23 @@ describe('a revision signed outside the system (pdfsig) is accepted only in the 
     const fresh = await current();
     assert.throws(() => checkAddedSignature(pdf, pdfsigSign(fresh, member, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không giữ nguyên bản hiện hành/);
   });
+});
+
+describe('a key on a PKCS#11 token (SoftHSM2) signs its member field', { skip: SOFTHSM_MISSING }, () => {
+  const ca = testCa();
+  for (const algorithm of ['RSA', 'EC'] as const) {
+    it(`${algorithm}: the key never leaves the token, the signature verifies`, async () => {
+      const held = ca.issue(`Token ${algorithm}`, algorithm);
+      const token = softHsmToken(held.key, `unit-${algorithm.toLowerCase()}`, 'signing-key');
+      const signer = pkcs11Signer({ ...token, certificate: held.certificate, chain: held.chain });
+      assert.equal(signer.keyAlgorithm, algorithm);
+      const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+      const prepared = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+      const signed = await signField(prepared, { field: 'member-2', signer });
+      const [check] = verifyPdfSignatures(signed, [ca.certificate]).signatures;
+      assert.deepEqual(check.problems, []);
+      assert.ok(check.intact && check.trusted);
+      if (!POPPLER_MISSING) assert.match(spawnSync('pdfsig', [tempFile(signed)], { encoding: 'utf8' }).stdout, /Signature is Valid/);
+    });
+  }
 });

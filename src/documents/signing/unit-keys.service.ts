@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.tokens';
 import { foldVietnamese } from '../../common/text';
 import { CmsSigner } from './pades/cades';
 import { KeyAndCertificate, generateKey, issueCertificate, keySigner } from './pades/certificates';
+import { Pkcs11KeyConfig, pkcs11Signer } from './pades/pkcs11-signer';
 
 const YEAR = 365 * 24 * 3600_000;
 const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
@@ -74,6 +75,12 @@ export class UnitKeysService {
     const cached = this.signers.get(holderId);
     if (cached) return cached;
     const base = join(this.dir, 'holders', safe(holderId));
+    const token = this.tokenOf(holderId);
+    if (token) {
+      const s = pkcs11Signer(token);
+      this.signers.set(holderId, s);
+      return s;
+    }
     if (!existsSync(`${base}.key.pem`)) {
       const ca = this.testCa();
       const algorithm = createHash('sha256').update(holderId).digest()[0] % 2 ? 'EC' : 'RSA';
@@ -90,6 +97,24 @@ export class UnitKeysService {
     return s;
   }
 
+  /**
+   * The PKCS#11 token a holder signs with, when one is configured in data/pades/holders/<id>.pkcs11.json:
+   * {"module": "/usr/lib/softhsm/libsofthsm2.so", "tokenLabel": "…", "pin": "…", "keyLabel": "…", "certificatePem": "…"}.
+   */
+  tokenOf(holderId: string): Pkcs11KeyConfig | null {
+    const file = join(this.dir, 'holders', `${safe(holderId)}.pkcs11.json`);
+    if (!existsSync(file)) return null;
+    const c = JSON.parse(readFileSync(file, 'utf8')) as { module: string; tokenLabel: string; pin: string; keyLabel: string; certificatePem: string };
+    return { module: c.module, tokenLabel: c.tokenLabel, pin: c.pin, keyLabel: c.keyLabel, certificate: new X509Certificate(c.certificatePem).raw, chain: [] };
+  }
+
+  /** Makes a holder sign with a key on a PKCS#11 token from now on (its server-held key, if any, is no longer used). */
+  useToken(holderId: string, config: { module: string; tokenLabel: string; pin: string; keyLabel: string; certificate: Buffer }): void {
+    const { certificate, ...rest } = config;
+    this.write(join(this.dir, 'holders', `${safe(holderId)}.pkcs11.json`), JSON.stringify({ ...rest, certificatePem: pem(certificate) }));
+    this.signers.delete(holderId);
+  }
+
   /** Registers a certificate (PEM or DER) of a unit, for signatures it makes outside the system. */
   registerCertificate(holderId: string, bytes: Buffer): string {
     const cert = new X509Certificate(bytes);
@@ -102,6 +127,8 @@ export class UnitKeysService {
   certificatesOf(holderId: string): string[] {
     const base = join(this.dir, 'holders', safe(holderId));
     const out: string[] = [];
+    const token = this.tokenOf(holderId);
+    if (token) out.push(fingerprint(token.certificate));
     if (existsSync(`${base}.crt.pem`)) out.push(fingerprint(new X509Certificate(readFileSync(`${base}.crt.pem`)).raw));
     if (existsSync(`${base}.registered`)) out.push(...readdirSync(`${base}.registered`).map((f) => f.replace(/\.pem$/, '')));
     return out;
