@@ -53,6 +53,7 @@ export class SignatureReportView {
   @ApiProperty({ nullable: true, type: String }) certificateSubject: string | null;
   @ApiProperty({ nullable: true, type: String }) certificateSha256: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ký (ISO 8601).' }) signingTime: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ghi trong dấu thời gian RFC 3161 của chữ ký (PAdES-B-T), nếu có.' }) timestampTime: string | null;
   @ApiProperty({ description: 'Nội dung đã ký không đổi và chữ ký khớp với chứng thư số.' }) intact: boolean;
   @ApiProperty({ description: 'Chứng thư số chuỗi tới một chứng thư gốc tin cậy.' }) trusted: boolean;
   @ApiProperty({ description: 'Chứng thư số còn hiệu lực vào thời điểm ký.' }) validAtSigningTime: boolean;

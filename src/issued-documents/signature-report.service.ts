@@ -30,6 +30,7 @@ export class SignatureReportService {
         certificateSubject: c.certificateSubject,
         certificateSha256: c.certificateSha256,
         signingTime: c.signingTime,
+        timestampTime: c.timestampTime,
         intact: c.intact,
         trusted: c.trusted,
         validAtSigningTime: c.validAtSigningTime,

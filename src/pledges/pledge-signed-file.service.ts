@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { renderPledgeForSigning } from '../documents/pdf/pledge.pdf';
 import { checkAddedSignature } from '../documents/signing/pades/revision-check';
 import { PdfFile } from '../documents/signing/pades/pdf-file';
+import { Timestamper, tsaClient } from '../documents/signing/pades/timestamp';
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
@@ -61,6 +62,7 @@ export class PledgeSignedFileService {
         name: `${signerName} — ${unit.name}`,
         reason: `Ký ${state.pledge.title}`,
         location: state.pledge.signingPlace,
+        ...this.timestamping(),
       });
       this.store(state.pledge.id, await this.closeIfComplete(pdf, state));
     });
@@ -113,6 +115,7 @@ export class PledgeSignedFileService {
       name: state.cluster.name,
       reason: `Phát hành ${state.pledge.title} đã đủ chữ ký của các đơn vị thành viên`,
       location: state.pledge.signingPlace,
+      ...this.timestamping(),
     });
   }
 
@@ -138,7 +141,7 @@ export class PledgeSignedFileService {
     // Members that signed before the file existed (or after it was reset by a withdrawal) sign with their server key.
     for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
       const unit = state.members.find((u) => u.id === sig.unitId);
-      if (unit) prepared = await signField(prepared, { field: memberField(unit.id), signer: this.keys.signer(unit.id, unit.name), name: `${sig.signerName} — ${unit.name}`, reason: `Ký ${state.pledge.title}`, location: state.pledge.signingPlace });
+      if (unit) prepared = await signField(prepared, { field: memberField(unit.id), signer: this.keys.signer(unit.id, unit.name), name: `${sig.signerName} — ${unit.name}`, reason: `Ký ${state.pledge.title}`, location: state.pledge.signingPlace, ...this.timestamping() });
     }
     prepared = await this.closeIfComplete(prepared, state);
     this.store(state.pledge.id, prepared);
@@ -156,6 +159,11 @@ export class PledgeSignedFileService {
       if (existsSync(file)) renameSync(file, file.replace(/\.pdf$/, `.withdrawn-${Date.now()}.pdf`));
       return Promise.resolve();
     });
+  }
+
+  /** With TSA_URL, each signature carries an RFC 3161 timestamp (room reserved for the TSA's token and certificates). */
+  private timestamping(): { timestamper?: Timestamper; reserve?: number } {
+    return this.config.tsaUrl ? { timestamper: tsaClient(this.config.tsaUrl), reserve: 32768 } : {};
   }
 
   private store(pledgeId: string, pdf: Buffer): void {

@@ -8,7 +8,7 @@ import { generateKey, issueCertificate } from '../../src/documents/signing/pades
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
-import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa } from '../support/pades-tools';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
@@ -18,18 +18,24 @@ const SKIP = POPPLER_MISSING || NSS_MISSING || QPDF_MISSING;
 
 /**
  * Every member signs the pledge with its own key, one revision each: five by their server-held keys (the click),
- * one with poppler's pdfsig from an NSS database and uploaded; the secretariat's signature closes the file.
+ * one with poppler's pdfsig from an NSS database and uploaded; the secretariat's signature closes the file. The
+ * server's signatures get RFC 3161 timestamps from a local TSA (openssl ts behind a small HTTP server).
  */
 describe(`the pledge signed by every member with its own key (${TEST_DB})`, { skip: SKIP }, () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   let secretary: string;
+  let tsa: Awaited<ReturnType<typeof startTsa>>;
   before(async () => {
-    t = await startTestApp();
+    tsa = await startTsa();
+    t = await startTestApp({ TSA_URL: tsa.url });
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    await tsa.stop();
+  });
 
   const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
   const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
@@ -111,6 +117,10 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.equal(new Set(subjects).size, 7, 'seven different certificates');
     if (!SOFTHSM_MISSING) assert.ok(subjects.some((s) => /Dak Nong token/.test(s)), 'one signature made on the SoftHSM2 token');
     assert.ok(subjects.some((s) => /Kon Tum leader token/.test(s)), 'one signature made with pdfsig and uploaded');
+    // The server's signatures carry a timestamp from the configured TSA (the uploaded one is as its tool made it).
+    const stamped = (signatures as unknown as Array<{ timestampTime: string | null; certificateSubject: string }>).filter((s) => s.timestampTime);
+    assert.equal(stamped.length, 6);
+    assert.ok(stamped.every((s) => !/Kon Tum/.test(s.certificateSubject)));
   });
 
   it('a revision that changes what a page shows is reported by the API, naming the revision', async () => {

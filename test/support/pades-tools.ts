@@ -1,6 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
@@ -73,4 +75,36 @@ export function softHsmToken(key: KeyObject, tokenLabel: string, keyLabel: strin
   writeFileSync(join(dir, 'key.pem'), key.export({ type: 'pkcs8', format: 'pem' }));
   execFileSync('softhsm2-util', ['--import', join(dir, 'key.pem'), '--token', tokenLabel, '--label', keyLabel, '--id', '01', '--pin', pin], { env, stdio: 'ignore' });
   return { module: SOFTHSM_MODULE!, tokenLabel, pin, keyLabel };
+}
+
+/**
+ * A local time-stamping authority: `openssl ts -reply` behind a small HTTP server (RFC 3161 over HTTP), with its
+ * own RSA key and a certificate for timeStamping. Returns its address and a stop function.
+ */
+export async function startTsa(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-tsa-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=thidua test TSA', '-addext', 'extendedKeyUsage=critical,timeStamping', '-keyout', join(dir, 'tsa.key'), '-out', join(dir, 'tsa.crt')], { stdio: 'ignore' });
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(
+    join(dir, 'tsa.cnf'),
+    ['[ tsa ]', 'default_tsa = tsa1', '[ tsa1 ]', `serial = ${join(dir, 'serial')}`, 'crypto_device = builtin', `signer_cert = ${join(dir, 'tsa.crt')}`, `certs = ${join(dir, 'tsa.crt')}`, `signer_key = ${join(dir, 'tsa.key')}`, 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.99999.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', ''].join('\n'),
+  );
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const query = join(dir, `q-${Date.now()}-${Math.random()}.tsq`);
+      writeFileSync(query, Buffer.concat(chunks));
+      const reply = `${query}.tsr`;
+      const r = spawnSync('openssl', ['ts', '-reply', '-config', join(dir, 'tsa.cnf'), '-queryfile', query, '-out', reply]);
+      if (r.status !== 0) {
+        res.writeHead(500).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(reply));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/tsa`, stop: () => new Promise((ok) => server.close(() => ok())) };
 }

@@ -11,7 +11,8 @@ import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
 import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
-import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, testCa } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa, testCa } from '../support/pades-tools';
+import { tsaClient } from '../../src/documents/signing/pades/timestamp';
 import { pkcs11Signer } from '../../src/documents/signing/pades/pkcs11-signer';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 
@@ -159,4 +160,27 @@ describe('a key on a PKCS#11 token (SoftHSM2) signs its member field', { skip: S
       if (!POPPLER_MISSING) assert.match(spawnSync('pdfsig', [tempFile(signed)], { encoding: 'utf8' }).stdout, /Signature is Valid/);
     });
   }
+});
+
+describe('RFC 3161 timestamps from a configured TSA (PAdES-B-T)', { skip: NSS_MISSING }, () => {
+  it('each signature carries a token over its value from the local openssl TSA; the verification reads its time', async () => {
+    const tsa = await startTsa();
+    try {
+      const ca = testCa();
+      const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+      let file = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+      const before = Date.now();
+      file = await signField(file, { field: 'member-1', signer: keySigner(ca.issue('Unit 1', 'RSA')), timestamper: tsaClient(tsa.url), reserve: 24576 });
+      file = await signField(file, { field: 'member-2', signer: keySigner(ca.issue('Unit 2', 'EC')), timestamper: tsaClient(tsa.url), reserve: 24576 });
+      const checks = verifyPdfSignatures(file, [ca.certificate]).signatures;
+      for (const c of checks) {
+        assert.deepEqual(c.problems, []);
+        assert.ok(c.timestampTime && Math.abs(Date.parse(c.timestampTime) - before) < 60_000, String(c.timestampTime));
+      }
+      if (!POPPLER_MISSING) assert.equal(spawnSync('pdfsig', [tempFile(file)], { encoding: 'utf8' }).stdout.match(/Signature is Valid/g)?.length, 2);
+      await assert.rejects(tsaClient(`${tsa.url.replace(/\d+\/tsa$/, '1')}/tsa`, 2000)(Buffer.from('x')));
+    } finally {
+      await tsa.stop();
+    }
+  });
 });

@@ -65,7 +65,7 @@ export function issuerAndSerial(certificate: Buffer): { issuer: Asn1; serial: As
  * A CAdES detached signature for PAdES baseline B-B (ETSI EN 319 142-1): SHA-256, signed attributes content-type,
  * message-digest and signing-certificate-v2; no signing-time attribute (the claimed time is the PDF's /M).
  */
-export async function cadesDetached(signer: CmsSigner, contentDigest: Buffer): Promise<Buffer> {
+export async function cadesDetached(signer: CmsSigner, contentDigest: Buffer, timestamp?: (signature: Buffer) => Promise<Buffer>): Promise<Buffer> {
   const a = mk();
   const { issuer, serial } = issuerAndSerial(signer.certificate);
   const certHash = createHash('sha256').update(signer.certificate).digest();
@@ -89,6 +89,8 @@ export async function cadesDetached(signer: CmsSigner, contentDigest: Buffer): P
     signedAttrs,
     signatureAlgorithm,
     a.octets(signature),
+    // PAdES-B-T: the TSA's token over the signature value, as the unsigned attribute signature-time-stamp.
+    ...(timestamp ? [a.ctx(1, [a.seq([a.oid(OID.timeStampToken), a.set([fromDer(await timestamp(signature))])])])] : []),
   ]);
   const signedData = a.seq([
     a.int(1),

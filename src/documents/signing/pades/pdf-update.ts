@@ -114,6 +114,8 @@ export interface SignFieldOptions {
   signingTime?: Date;
   /** Bytes reserved for the CMS (hex doubles it). */
   reserve?: number;
+  /** An RFC 3161 time-stamping client: the signature gets a timestamp (PAdES-B-T). */
+  timestamper?: (data: Buffer) => Promise<Buffer>;
 }
 
 const BYTE_RANGE_PLACEHOLDER = '[0 0000000000 0000000000 0000000000]';
@@ -158,7 +160,7 @@ export async function signField(pdf: Buffer, opts: SignFieldOptions): Promise<Bu
   const brText = `[${range.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
   out.write(brText, brAt + '/ByteRange '.length, 'latin1');
   const digest = createHash('sha256').update(out.subarray(0, contentsAt)).update(out.subarray(contentsEnd)).digest();
-  const cms = await cadesDetached(opts.signer, digest);
+  const cms = await cadesDetached(opts.signer, digest, opts.timestamper);
   if (cms.length > reserve) throw new Error(`The signature (${cms.length} bytes) is larger than the space reserved (${reserve}).`);
   out.write(cms.toString('hex').toUpperCase(), contentsAt + 1, 'latin1');
   return out;

@@ -2,6 +2,7 @@ import { X509Certificate, createHash, verify as verifySignature } from 'node:cry
 import type forge from 'node-forge';
 import { forge as loadForge } from '../../libraries';
 import { OID, fromDer } from './cades';
+import { timestampInfo } from './timestamp';
 import { PdfFile, Revision } from './pdf-file';
 import { PdfDict, PdfString, stringText } from './pdf-syntax';
 
@@ -20,6 +21,8 @@ export interface SignatureCheck {
   certificateSubject: string | null;
   certificatePem: string | null;
   signingTime: string | null;
+  /** The time of the RFC 3161 timestamp over the signature (PAdES-B-T), when it has one and its imprint matches. */
+  timestampTime: string | null;
   /** The signed bytes are unchanged and the signature matches the certificate's key. */
   intact: boolean;
   /** The certificate chains to a root of the trust store. */
@@ -59,7 +62,7 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
 type Core = Omit<SignatureCheck, 'index' | 'fieldName' | 'subFilter' | 'revision' | 'changedByRevisions'>;
 
 function checkOne(pdf: Buffer, sig: PdfDict, br: number[], roots: X509Certificate[]): Core {
-  const out: Core = { certificateSha256: null, certificateSubject: null, certificatePem: null, signingTime: null, intact: false, trusted: false, validAtSigningTime: false, problems: [] };
+  const out: Core = { certificateSha256: null, certificateSubject: null, certificatePem: null, signingTime: null, timestampTime: null, intact: false, trusted: false, validAtSigningTime: false, problems: [] };
   const contents = sig.get('Contents');
   if (!(contents instanceof PdfString) || br.length !== 4 || br[0] !== 0) {
     out.problems.push('Chữ ký thiếu /Contents hoặc /ByteRange hợp lệ.');
@@ -94,6 +97,18 @@ function checkOne(pdf: Buffer, sig: PdfDict, br: number[], roots: X509Certificat
       if (!verifySignature('sha256', der, cert.publicKey, signature)) throw new Error('Chữ ký không khớp với khóa công khai của chứng thư số.');
     } else if (!verifySignature('sha256', pdf.subarray(0, br[1]), cert.publicKey, signature)) throw new Error('Chữ ký không khớp với khóa công khai của chứng thư số.');
     out.intact = true;
+    const unsigned = signerInfo[signerInfo.length - 1];
+    if (unsigned.tagClass === f.asn1.Class.CONTEXT_SPECIFIC && (unsigned.type as number) === 1) {
+      for (const attr of unsigned.value as Asn1[]) {
+        const [oid, values] = attr.value as Asn1[];
+        if (f.asn1.derToOid(oid.value as string) !== OID.timeStampToken) continue;
+        const info = timestampInfo(Buffer.from(f.asn1.toDer((values.value as Asn1[])[0]).getBytes(), 'binary'));
+        if (info.imprint.equals(createHash('sha256').update(signature).digest())) {
+          out.timestampTime = info.time.toISOString();
+          time = info.time;
+        } else out.problems.push('Dấu thời gian không khớp với chữ ký.');
+      }
+    }
     const m = sig.get('M');
     if (!time && m instanceof PdfString) time = pdfDateToDate(stringText(m));
     out.signingTime = time?.toISOString() ?? null;
