@@ -65,8 +65,8 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
      <p class="muted"><small>Tải bản ký số mới nhất, ký vào ô chữ ký của đơn vị bằng chứng thư số đã đăng ký, rồi gửi tệp đã ký lên đây.</small></p>
      <form data-api="${base}/signatures/upload" data-method="POST" enctype="multipart/form-data" data-success="Đã nhận bản giao ước đơn vị ký số." novalidate>${formMessage}
        <input type="hidden" name="unitId" value="${s.unit.id}">
-       <div class="field"><label for="upName-${i}">Họ tên người ký</label><input id="upName-${i}" name="signerName" autocomplete="name" required></div>
-       <div class="field"><label for="upTitle-${i}">Chức danh</label><input id="upTitle-${i}" name="signerTitle" value="Giám đốc" required></div>
+       <div class="field"><label for="upName-${i}">Người ký (họ tên)</label><input id="upName-${i}" name="signerName" autocomplete="name" required></div>
+       <div class="field"><label for="upTitle-${i}">Chức vụ người ký</label><input id="upTitle-${i}" name="signerTitle" value="Giám đốc" required></div>
        <div class="field"><label for="upFile-${i}">Tệp PDF đã ký</label><input id="upFile-${i}" name="file" type="file" accept="application/pdf,.pdf" required></div>
        <div class="actions"><button type="submit">Gửi bản đã ký</button></div>
      </form>
