@@ -41,31 +41,17 @@ export class PledgeSignedFileService {
     private readonly keys: UnitKeysService,
   ) {}
 
-  /** The latest revision, for download. */
+  /** The latest revision, for download (signatures recorded but not yet in the file are added first). */
   async current(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
     const { data, state } = await this.documents.content(p, clusterId, year);
-    const content = await this.serial(state.pledge.id, () => this.prepared(data, state));
+    const content = await this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state));
     return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`, content };
   }
 
-  /** After a member's click: its server-held key signs its field; the organisation closes once all have signed. */
-  async signWithServerKey(p: Principal, clusterId: string, year: number, unitId: string, signerName: string): Promise<void> {
+  /** After a member's click: its server-held key (or token) signs its field; the organisation closes once all have signed. */
+  async signWithServerKey(p: Principal, clusterId: string, year: number): Promise<void> {
     const { data, state } = await this.documents.content(p, clusterId, year);
-    await this.serial(state.pledge.id, async () => {
-      let pdf = await this.prepared(data, state);
-      const unit = state.members.find((u) => u.id === unitId);
-      const field = new PdfFile(pdf).signatureFields().find((f) => f.name === memberField(unitId));
-      if (!unit || !field || field.value) return;
-      pdf = await signField(pdf, {
-        field: memberField(unitId),
-        signer: this.keys.signer(unitId, unit.name),
-        name: `${signerName} — ${unit.name}`,
-        reason: `Ký ${state.pledge.title}`,
-        location: state.pledge.signingPlace,
-        ...this.timestamping(),
-      });
-      this.store(state.pledge.id, await this.closeIfComplete(pdf, state));
-    });
+    await this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state));
   }
 
   /**
@@ -86,6 +72,24 @@ export class PledgeSignedFileService {
       this.store(state.pledge.id, uploaded);
       return { fieldName: added.fieldName };
     });
+  }
+
+  /**
+   * Every recorded signature whose field is still empty — the click just made, those made before the file existed or
+   * after a withdrawal reset it, one whose signing failed before — is signed by the unit's server key or token, in the
+   * order they were recorded; then the organisation closes the file if all have signed. Stores what changed.
+   */
+  private async catchUp(pdf: Buffer, state: PledgeState): Promise<Buffer> {
+    let out = pdf;
+    const empty = new Set(new PdfFile(pdf).signatureFields().filter((f) => !f.value).map((f) => f.name));
+    for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
+      const unit = state.members.find((u) => u.id === sig.unitId);
+      if (!unit || !empty.has(memberField(unit.id))) continue;
+      out = await signField(out, { field: memberField(unit.id), signer: this.keys.signer(unit.id, unit.name), name: `${sig.signerName} — ${unit.name}`, reason: `Ký ${state.pledge.title}`, location: state.pledge.signingPlace, ...this.timestamping() });
+    }
+    out = await this.closeIfComplete(out, state);
+    if (out !== pdf) this.store(state.pledge.id, out);
+    return out;
   }
 
   /** A certificate the unit signs with outside the system (token, signing software): it must chain to a trusted root. */
@@ -134,16 +138,10 @@ export class PledgeSignedFileService {
       signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '' })),
     });
     const last = cells[cells.length - 1];
-    let prepared = addSignatureFields(pdf, [
+    const prepared = addSignatureFields(pdf, [
       ...state.members.map((u, i) => ({ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect })),
       { name: organisationField(state.cluster.id), page: last.page, rect: [0, 0, 0, 0] as [number, number, number, number] },
     ]);
-    // Members that signed before the file existed (or after it was reset by a withdrawal) sign with their server key.
-    for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
-      const unit = state.members.find((u) => u.id === sig.unitId);
-      if (unit) prepared = await signField(prepared, { field: memberField(unit.id), signer: this.keys.signer(unit.id, unit.name), name: `${sig.signerName} — ${unit.name}`, reason: `Ký ${state.pledge.title}`, location: state.pledge.signingPlace, ...this.timestamping() });
-    }
-    prepared = await this.closeIfComplete(prepared, state);
     this.store(state.pledge.id, prepared);
     this.logger.log(`Prepared the signed file of pledge ${state.pledge.id} with ${state.members.length} member fields.`);
     return prepared;

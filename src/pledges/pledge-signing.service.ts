@@ -35,12 +35,13 @@ export class PledgeSigningService {
   ) {}
 
   /**
-   * Records the unit's signature; its server-held key then signs the unit's field of the signed file. With
-   * `via: 'UPLOAD'` the unit signed the file with its own tool and the caller has already accepted that revision.
+   * Records the unit's signature; its server-held key (or token) then signs the unit's field of the signed file,
+   * unless the unit already signed it with its own tool (an upload the caller has accepted).
    */
-  async sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string, via: 'SERVER_KEY' | 'UPLOAD' = 'SERVER_KEY'): Promise<PledgeView> {
-    const { view, unitId } = await this.record(p, clusterId, year, dto, userAgent);
-    if (via === 'SERVER_KEY') await this.signedFile.signWithServerKey(p, clusterId, year, unitId, dto.signerName.trim());
+  async sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
+    const { view } = await this.record(p, clusterId, year, dto, userAgent);
+    // After an upload this signs nothing for the unit (its field is signed) but closes the file if it was the last.
+    await this.signedFile.signWithServerKey(p, clusterId, year);
     return view;
   }
 

@@ -120,7 +120,7 @@ export class PledgesController {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF đã ký (trường "file").');
     const unitId = await this.signing.signingUnit(p, id, year, dto.unitId);
     await this.signedFile.acceptUpload(p, id, year, unitId, file.buffer);
-    return this.signing.sign(p, id, year, { ...dto, unitId }, req.header('user-agent'), 'UPLOAD');
+    return this.signing.sign(p, id, year, { ...dto, unitId }, req.header('user-agent'));
   }
 
   @Post('signatures/certificate')
