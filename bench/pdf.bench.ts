@@ -8,7 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/app-config';
-import { PledgeDocumentData, renderPledge } from '../src/documents/pdf/pledge.pdf';
+import { PledgeDocumentData, renderPledge, renderPledgeForSigning } from '../src/documents/pdf/pledge.pdf';
+import { generateKey, issueCertificate, keySigner } from '../src/documents/signing/pades/certificates';
+import { addSignatureFields, signField } from '../src/documents/signing/pades/pdf-update';
 import { SigningService } from '../src/documents/signing/signing.service';
 import { loadReferenceData } from '../src/database/seed/reference-data';
 
@@ -75,9 +77,41 @@ async function main(): Promise<void> {
     node: process.version,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
   };
+  const incremental = await memberSignatureBench();
+  Object.assign(report, incremental);
   saveReport('pdf', report);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`one member signature on a 12-member pledge with 11 signed (no TSA): RSA ${incremental.medianAddMemberSignatureRsaMs} ms, ECDSA ${incremental.medianAddMemberSignatureEcMs} ms (median)\n`);
   process.stdout.write(`median ${report.medianMs} ms (render ${report.medianRenderMs} + sign ${report.medianSignMs}), p95 ${report.p95Ms} ms, ${report.documentsPerSecond} documents/s\n`);
+}
+
+/**
+ * The time to add one member's signature (an incremental PAdES revision) to a 12-member pledge whose other eleven
+ * members have signed: parse the revisions, write the update, hash, sign (RSA-2048 / ECDSA P-256), no TSA.
+ */
+async function memberSignatureBench(): Promise<{ medianAddMemberSignatureRsaMs: number; medianAddMemberSignatureEcMs: number; signedPledgeBytes: number }> {
+  const ca = generateKey('RSA');
+  const caCert = issueCertificate({ commonName: 'bench CA', organization: 'thidua', publicKey: ca, ca: true, validFrom: new Date(), validTo: new Date(Date.now() + 3.6e6 * 24 * 365) }, null, ca);
+  const signer = (alg: 'RSA' | 'EC') => {
+    const key = generateKey(alg);
+    const certificate = issueCertificate({ commonName: `bench ${alg}`, organization: 'thidua', publicKey: key, ca: false, validFrom: new Date(), validTo: new Date(Date.now() + 3.6e6 * 24 * 365) }, { certificate: caCert, key: ca }, ca);
+    return keySigner({ key, certificate, chain: [caCert] });
+  };
+  const { pdf, cells } = await renderPledgeForSigning(pledgeData(7));
+  let file = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+  const rsa = signer('RSA');
+  const ec = signer('EC');
+  for (let i = 1; i <= 11; i++) file = await signField(file, { field: `member-${i}`, signer: i % 2 ? rsa : ec, name: `Đơn vị ${i}` });
+  const median = async (s: typeof rsa) => {
+    const times: number[] = [];
+    for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+      const start = process.hrtime.bigint();
+      await signField(file, { field: 'member-12', signer: s, name: 'Đơn vị 12', reason: 'Ký giao ước', location: 'Đồng Tháp' });
+      if (i >= WARMUP) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return +[...times].sort((a, b) => a - b)[Math.floor(times.length / 2)].toFixed(1);
+  };
+  return { medianAddMemberSignatureRsaMs: await median(rsa), medianAddMemberSignatureEcMs: await median(ec), signedPledgeBytes: file.length };
 }
 
 main().catch((e) => {

@@ -32,6 +32,8 @@ export interface AppConfig {
   signingP12Password?: string;
   /** Base address printed in documents (QR code to the verification page). */
   publicBaseUrl: string;
+  /** RFC 3161 time-stamping authority: when set, every member signature of a pledge gets a timestamp (PAdES-B-T). */
+  tsaUrl?: string;
   /** Mức lương cơ sở in VND, the base of reward money (Cờ 8×, Bằng khen 3×). */
   /** TEST_CHEAP_ARGON2=1 with NODE_ENV=test: the test suite hashes passwords with cheap argon2 parameters. */
   testCheapArgon2: boolean;
@@ -138,6 +140,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
 
   const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const tsaUrl = env.TSA_URL?.trim() || undefined;
+  if (tsaUrl && !/^https?:\/\/[^\s/]+/.test(tsaUrl)) {
+    throw new ConfigError(`Biến cấu hình TSA_URL phải là địa chỉ http(s)://… của máy chủ cấp dấu thời gian (giá trị hiện tại: "${tsaUrl}").`);
+  }
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
     throw new ConfigError(`Biến cấu hình PUBLIC_BASE_URL phải là địa chỉ http(s)://… (giá trị hiện tại: "${env.PUBLIC_BASE_URL}").`);
@@ -170,6 +176,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     signingP12Path: signingP12Path ? resolve(cwd, signingP12Path) : undefined,
     signingP12Password: env.SIGNING_P12_PASSWORD,
     publicBaseUrl,
+    tsaUrl,
     testCheapArgon2,
     jobsTickSeconds: intVar(env, 'JOBS_TICK_SECONDS', 30, 0, 3600),
     shutdownDrainSeconds: intVar(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0, 300),

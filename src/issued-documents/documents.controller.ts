@@ -10,6 +10,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { UuidParamPipe } from '../common/validation/params';
 import { DocumentInfoView, VerificationView, VerifyHashDto } from './documents.dto';
 import { IssuedDocumentsService } from './issued-documents.service';
+import { SignatureReportService } from './signature-report.service';
 
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 
@@ -17,7 +18,10 @@ export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 @ApiTags('Xác thực tài liệu')
 @Controller('api/documents')
 export class DocumentsController {
-  constructor(private readonly documents: IssuedDocumentsService) {}
+  constructor(
+    private readonly documents: IssuedDocumentsService,
+    private readonly signatures: SignatureReportService,
+  ) {}
 
   @Post('verify')
   @Public()
@@ -31,8 +35,8 @@ export class DocumentsController {
   @ApiOkResponse({ type: VerificationView })
   @ApiOperation({ summary: 'Xác thực tài liệu đã phát hành (tệp PDF hoặc mã băm SHA-256)' })
   @ApiBadRequestResponse({ description: 'Thiếu tệp PDF hoặc mã băm, hoặc dữ liệu không hợp lệ.', type: ErrorBody })
-  verify(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
-    if (file) return this.documents.verifyFile(file.buffer);
+  async verify(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
+    if (file) return { ...(await this.documents.verifyFile(file.buffer)), signatures: this.signatures.report(file.buffer) };
     if (dto?.sha256) return this.documents.verifyHash(dto.sha256);
     throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF (trường "file") hoặc gửi mã băm sha256.');
   }

@@ -40,4 +40,32 @@ export class VerificationView {
   @ApiProperty({ type: DocumentInfoView, nullable: true }) document: DocumentInfoView | null;
   @ApiProperty() sha256: string;
   @ApiProperty() message: string;
+  @ApiProperty({ type: () => [SignatureReportView], required: false, description: 'Các chữ ký số trong tệp, theo từng phiên bản (khi tải tệp lên).' }) signatures?: SignatureReportView[];
+}
+
+/** One signature of a PDF and what it proves (PAdES, revision by revision). */
+export class SignatureReportView {
+  @ApiProperty({ description: 'Thứ tự chữ ký trong tệp (1 là chữ ký đầu tiên).' }) index: number;
+  @ApiProperty({ description: 'Phiên bản của tệp mà chữ ký khép lại (1 là phiên bản đầu).' }) revision: number;
+  @ApiProperty({ description: 'Tên ô chữ ký: member-<mã đơn vị> hoặc organisation-<mã cụm>.' }) fieldName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Đơn vị thành viên có ô chữ ký này.' }) unitId: string | null;
+  @ApiProperty({ example: 'ETSI.CAdES.detached' }) subFilter: string;
+  @ApiProperty({ nullable: true, type: String }) certificateSubject: string | null;
+  @ApiProperty({ nullable: true, type: String }) certificateSha256: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ký (ISO 8601).' }) signingTime: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ghi trong dấu thời gian RFC 3161 của chữ ký (PAdES-B-T), nếu có.' }) timestampTime: string | null;
+  @ApiProperty({ description: 'Nội dung đã ký không đổi và chữ ký khớp với chứng thư số.' }) intact: boolean;
+  @ApiProperty({ description: 'Chứng thư số chuỗi tới một chứng thư gốc tin cậy.' }) trusted: boolean;
+  @ApiProperty({ description: 'Chứng thư số còn hiệu lực vào thời điểm ký.' }) validAtSigningTime: boolean;
+  @ApiProperty({ description: 'Chứng thư số thuộc về đơn vị có ô chữ ký.' }) belongsToFieldHolder: boolean;
+  @ApiProperty({ type: [Number], description: 'Các phiên bản sau chữ ký này đã thay đổi nội dung hiển thị.' }) changedByRevisions: number[];
+  @ApiProperty({ description: 'Đạt mọi kiểm tra trên.' }) valid: boolean;
+  @ApiProperty({ type: [String] }) problems: string[];
+}
+
+export class TrustedRootView {
+  @ApiProperty() sha256: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validTo: string;
 }

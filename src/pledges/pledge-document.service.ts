@@ -14,7 +14,7 @@ import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { PledgeCriterion, PledgeDocumentData, pledgeRecord, renderPledge } from '../documents/pdf/pledge.pdf';
 import { vietnamTime } from '../documents/pdf/vietnamese-dates';
 import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
-import { PledgeStates, markOf } from './pledge-state';
+import { PledgeState, PledgeStates, markOf } from './pledge-state';
 import { PLEDGE_STATUS_LABELS } from './pledge.entity';
 import { PledgesService } from './pledges.service';
 
@@ -41,7 +41,36 @@ export class PledgeDocumentService {
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
-    const { data, state } = await this.uow.read(async (m) => {
+    const { data, state } = await this.content(p, clusterId, year);
+    // A pledge without a number of its own (one created from the page) takes the next in the cluster's series of
+    // its signing year, kept for it: "01/GƯ-CTĐ6".
+    if (!data.documentNumber) data.documentNumber = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id);
+    const statusLabel = PLEDGE_STATUS_LABELS[state.pledge.status];
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'PLEDGE', layout: LAYOUT_VERSION, statusLabel, ...data })).digest('hex');
+    const { document, content } = await this.documents.issue({
+      kind: 'PLEDGE',
+      clusterId,
+      year,
+      sourceId: state.pledge.id,
+      sourceVersion: state.pledge.version,
+      contentKey,
+      title: state.pledge.title,
+      statusLabel,
+      signature: {
+        name: state.cluster.name,
+        reason: `Phát hành ${state.pledge.title} (${statusLabel})`,
+        location: state.pledge.signingPlace,
+      },
+      record: pledgeRecord(data),
+      render: (documentId, verifyUrl) => renderPledge({ ...data, documentId, verifyUrl }),
+    });
+    const suffix = state.pledge.status === 'COMPLETE' ? '' : '-du-thao';
+    return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}${suffix}.pdf`, content, documentId: document.id, sha256: document.sha256 };
+  }
+
+  /** Everything the pledge PDF shows, read in one transaction (the caller must be able to read the cluster). */
+  content(p: Principal, clusterId: string, year: number): Promise<{ data: Omit<PledgeDocumentData, 'documentId' | 'verifyUrl'>; state: PledgeState }> {
+    return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const s = await this.states.load(m, await this.pledges.find(m, clusterId, year));
       const set = await this.criteria.view(m, s.criteriaSet);
@@ -75,30 +104,5 @@ export class PledgeDocumentService {
       };
       return { data: content, state: s };
     });
-
-    // A pledge without a number of its own (one created from the page) takes the next in the cluster's series of
-    // its signing year, kept for it: "01/GƯ-CTĐ6".
-    if (!data.documentNumber) data.documentNumber = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id);
-    const statusLabel = PLEDGE_STATUS_LABELS[state.pledge.status];
-    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'PLEDGE', layout: LAYOUT_VERSION, statusLabel, ...data })).digest('hex');
-    const { document, content } = await this.documents.issue({
-      kind: 'PLEDGE',
-      clusterId,
-      year,
-      sourceId: state.pledge.id,
-      sourceVersion: state.pledge.version,
-      contentKey,
-      title: state.pledge.title,
-      statusLabel,
-      signature: {
-        name: state.cluster.name,
-        reason: `Phát hành ${state.pledge.title} (${statusLabel})`,
-        location: state.pledge.signingPlace,
-      },
-      record: pledgeRecord(data),
-      render: (documentId, verifyUrl) => renderPledge({ ...data, documentId, verifyUrl }),
-    });
-    const suffix = state.pledge.status === 'COMPLETE' ? '' : '-du-thao';
-    return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}${suffix}.pdf`, content, documentId: document.id, sha256: document.sha256 };
   }
 }

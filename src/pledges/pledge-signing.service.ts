@@ -17,6 +17,7 @@ import { PledgeStates, pledgeView } from './pledge-state';
 import { PledgeView, SignPledgeDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
+import { PledgeSignedFileService } from './pledge-signed-file.service';
 
 /** Each member unit signs the pledge for itself; the last signature completes it and locks the criteria. */
 @Injectable()
@@ -30,9 +31,31 @@ export class PledgeSigningService {
     private readonly states: PledgeStates,
     private readonly records: PledgesRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly signedFile: PledgeSignedFileService,
   ) {}
 
-  sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
+  /**
+   * Records the unit's signature; its server-held key (or token) then signs the unit's field of the signed file,
+   * unless the unit already signed it with its own tool (an upload the caller has accepted).
+   */
+  async sign(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<PledgeView> {
+    const { view } = await this.record(p, clusterId, year, dto, userAgent);
+    // After an upload this signs nothing for the unit (its field is signed) but closes the file if it was the last.
+    await this.signedFile.signWithServerKey(p, clusterId, year);
+    return view;
+  }
+
+  /** The unit that signs for the caller (checked as sign() checks it), for an upload before it is recorded. */
+  signingUnit(p: Principal, clusterId: string, year: number, requested?: string): Promise<string> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const unitId = p.unitId ? actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), requested) : null;
+      if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
+      return unitId;
+    });
+  }
+
+  private record(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<{ view: PledgeView; unitId: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (!p.unitId) throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
@@ -84,13 +107,13 @@ export class PledgeSigningService {
           clusterId,
         });
       }
-      return pledgeView(await this.states.load(m, updated));
+      return { view: pledgeView(await this.states.load(m, updated)), unitId };
     });
   }
 
   /** Withdraws the caller's unit's signature before the pledge is complete, with a reason. */
-  withdraw(p: Principal, clusterId: string, year: number, dto: WithdrawSignatureDto): Promise<PledgeView> {
-    return this.uow.write(async (m) => {
+  async withdraw(p: Principal, clusterId: string, year: number, dto: WithdrawSignatureDto): Promise<PledgeView> {
+    const view = await this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const pledge = await this.pledges.find(m, clusterId, year);
       if (pledge.status !== 'OPEN') {
@@ -112,5 +135,7 @@ export class PledgeSigningService {
       });
       return pledgeView(await this.states.load(m, updated));
     });
+    await this.signedFile.reset(view.id);
+    return view;
   }
 }

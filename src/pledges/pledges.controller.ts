@@ -1,6 +1,11 @@
 import { sendDocument } from '../common/file-response';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { singleFileUpload } from '../common/validation/input-hygiene';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { PledgeSignedFileService } from './pledge-signed-file.service';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
@@ -8,9 +13,11 @@ import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
-import { CreatePledgeDto, OpenPledgeDto, PledgeView, SignPledgeDto, UpdatePledgeDto, WithdrawSignatureDto } from './pledges.dto';
+import { CertificateDto, CreatePledgeDto, OpenPledgeDto, PledgeView, SignPledgeDto, UpdatePledgeDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesService } from './pledges.service';
 
+/** A signed pledge of many members with their certificates stays well under this. */
+const MAX_SIGNED_BYTES = 30 * 1024 * 1024;
 const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
 @ApiTags('Giao ước thi đua')
@@ -20,6 +27,7 @@ export class PledgesController {
     private readonly pledges: PledgesService,
     private readonly signing: PledgeSigningService,
     private readonly documents: PledgeDocumentService,
+    private readonly signedFile: PledgeSignedFileService,
   ) {}
 
   @Get()
@@ -85,5 +93,44 @@ export class PledgesController {
   async pdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const file = await this.documents.pdf(p, id, year);
     sendDocument(res, file, 'application/pdf');
+  }
+
+  @Get('signed-pdf')
+  @Auth(...ALL_ROLES)
+  @ApiOperation({ summary: 'Tải bản giao ước ký số (PDF, phiên bản mới nhất: mỗi đơn vị ký bằng khóa của mình)' })
+  @ApiOkResponse({ description: 'Bản giao ước ký số PAdES, một phiên bản cho mỗi chữ ký.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  async signedPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    sendDocument(res, await this.signedFile.current(p, id, year), 'application/pdf');
+  }
+
+  @Post('signatures/upload')
+  @Auth(Role.UnitOfficer)
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(MAX_SIGNED_BYTES, 4)))
+  @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: PledgeView, description: 'Phiên bản đơn vị đã ký bằng công cụ riêng (token, phần mềm ký) được chấp nhận.' })
+  @ApiOperation({ summary: 'Gửi bản giao ước đơn vị đã ký số bằng công cụ riêng' })
+  async upload(
+    @CurrentUser() p: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('year', YearParamPipe) year: number,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() dto: SignPledgeDto,
+    @Req() req: Request,
+  ): Promise<PledgeView> {
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF đã ký (trường "file").');
+    const unitId = await this.signing.signingUnit(p, id, year, dto.unitId);
+    await this.signedFile.acceptUpload(p, id, year, unitId, file.buffer);
+    return this.signing.sign(p, id, year, { ...dto, unitId }, req.header('user-agent'));
+  }
+
+  @Post('signatures/certificate')
+  @Auth(Role.UnitOfficer)
+  @UseInterceptors(FileInterceptor('file', singleFileUpload(64 * 1024, 2)))
+  @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ description: 'Chứng thư số của đơn vị đã được đăng ký để ký ngoài hệ thống.' })
+  @ApiOperation({ summary: 'Đăng ký chứng thư số đơn vị dùng để ký bằng công cụ riêng' })
+  async certificate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: CertificateDto): Promise<{ sha256: string; subject: string }> {
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số (trường "file").');
+    return this.signedFile.registerCertificate(await this.signing.signingUnit(p, id, year, dto.unitId), file.buffer);
   }
 }

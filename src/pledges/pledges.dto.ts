@@ -88,3 +88,7 @@ export class PledgeView {
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
 }
+
+export class CertificateDto {
+  @UuidField({ presence: 'optional', description: 'Đơn vị của chứng thư số, khi tài khoản kế thừa nhiều đơn vị thành viên.' }) unitId?: string;
+}

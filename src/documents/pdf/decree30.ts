@@ -62,6 +62,8 @@ export class Decree30Document {
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
   private readonly record?: ElectronicRecord;
+  /** Where each signature cell of signatureGrid() was drawn: page (0-based) and [x1, y1, x2, y2] in PDF space. */
+  readonly signatureCells: Array<{ page: number; rect: [number, number, number, number] }> = [];
 
   constructor(meta: DocumentMeta) {
     this.record = meta.record;
@@ -187,7 +189,12 @@ export class Decree30Document {
       const height = Math.max(...heights);
       this.keepWithNext(height + 10);
       const y = d.y;
-      row.forEach((cell, i) => drawSignatureCell(this.doc, cell, LAYOUT.margins.left + i * width + 4, y, width - 8));
+      row.forEach((cell, i) => {
+        const x = LAYOUT.margins.left + i * width + 4;
+        drawSignatureCell(this.doc, cell, x, y, width - 8);
+        const page = d.bufferedPageRange().count - 1;
+        this.signatureCells.push({ page, rect: [x, d.page.height - y - height, x + width - 8, d.page.height - y] });
+      });
       d.x = LAYOUT.margins.left;
       d.y = y + height + 14;
     }

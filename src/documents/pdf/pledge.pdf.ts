@@ -61,6 +61,11 @@ function label(level: number, index: number): string {
 
 /** Bản giao ước thi đua, Decree 30 layout (unsigned: the caller signs the returned buffer). */
 export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
+  return (await renderPledgeForSigning(data)).pdf;
+}
+
+/** The pledge and where each member's signature cell is, in the order of data.signatories (for its signature fields). */
+export async function renderPledgeForSigning(data: PledgeDocumentData): Promise<{ pdf: Buffer; cells: Decree30Document['signatureCells'] }> {
   const pdf = new Decree30Document({ title: data.title, subject: `${data.title} — ${data.clusterName}`, documentId: data.documentId, record: pledgeRecord(data) });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.documentNumber, place: data.place, date: data.date })
@@ -96,7 +101,7 @@ export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
 
   pdf.signatureGrid('Đại diện các đơn vị thành viên ký giao ước', data.signatories, data.signatories.length > 8 ? 3 : 2);
 
-  return pdf.finish({
+  const bytes = await pdf.finish({
     qrText: data.verifyUrl,
     lines: [
       data.draft
@@ -107,6 +112,7 @@ export async function renderPledge(data: PledgeDocumentData): Promise<Buffer> {
     ],
     watermark: data.draft ? 'DỰ THẢO' : null,
   });
+  return { pdf: bytes, cells: pdf.signatureCells };
 }
 
 function splitParagraphs(text: string): string[] {

@@ -6,12 +6,15 @@ window.thidua.handlers.verified = (result) => {
   const box = document.querySelector('[data-role="verify-output"]');
   box.hidden = false;
   box.textContent = '';
+  const signatures = result.signatures || [];
+  const signedOk = signatures.length > 0 && signatures.every((s) => s.valid);
   const title = document.createElement('h2');
-  title.textContent = result.intact ? 'Tài liệu nguyên vẹn' : 'Không xác thực được tài liệu';
-  title.className = result.intact ? 'ok' : 'bad';
+  title.textContent = result.intact ? 'Tài liệu nguyên vẹn' : signedOk ? 'Mọi chữ ký số trong tệp đều hợp lệ' : 'Không xác thực được tài liệu';
+  title.className = result.intact || signedOk ? 'ok' : 'bad';
   const message = document.createElement('p');
-  message.textContent = result.message;
+  message.textContent = result.intact || !signatures.length ? result.message : 'Tệp có ' + signatures.length + ' chữ ký số, mỗi chữ ký khép lại một phiên bản của tệp:';
   box.append(title, message);
+  if (signatures.length) box.append(signatureList(signatures));
   if (result.document) {
     const dl = document.createElement('dl');
     const add = (k, v) => {
@@ -38,6 +41,25 @@ window.thidua.handlers.verified = (result) => {
   hash.textContent = 'SHA-256: ' + result.sha256;
   box.append(hash);
 };
+
+/** One line per signature: its revision, the certificate holder, the time, and every check it failed. */
+function signatureList(signatures) {
+  const list = document.createElement('ol');
+  list.className = 'signature-list';
+  for (const s of signatures) {
+    const item = document.createElement('li');
+    const head = document.createElement('strong');
+    head.textContent = (s.valid ? '✓ ' : '✗ ') + 'Phiên bản ' + s.revision + ' — ' + (s.certificateSubject || 'không đọc được chứng thư số');
+    head.className = s.valid ? 'ok' : 'bad';
+    const detail = document.createElement('p');
+    detail.className = 'muted';
+    const when = s.signingTime ? new Date(s.signingTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : 'không rõ thời điểm';
+    detail.textContent = 'Ô chữ ký ' + s.fieldName + ', ký lúc ' + when + '. ' + (s.valid ? 'Nguyên vẹn, chứng thư tin cậy, còn hiệu lực khi ký, đúng đơn vị của ô chữ ký.' : s.problems.join(' '));
+    item.append(head, detail);
+    list.append(item);
+  }
+  return list;
+}
 
 /** Enrolment: the QR code (an SVG made by the server, shown as an image) and the secret to type by hand. */
 window.thidua.handlers.showMfaSetup = (result) => {

@@ -57,7 +57,7 @@ export function verifyPage(frame: PageFrame): Html {
   return layout(
     { ...frame, title: 'Xác thực tài liệu', crumbs: [['Tổng quan', '/'], ['Xác thực tài liệu']] },
     html`<h1>Xác thực tài liệu</h1>
-<p>Tải lên một tệp PDF do hệ thống phát hành (bản giao ước, biên bản, tờ trình, bảng tổng hợp…) để biết tệp còn nguyên vẹn hay đã bị sửa đổi, và đó là tài liệu nào.</p>
+<p>Tải lên một tệp PDF do hệ thống phát hành (bản giao ước, biên bản, tờ trình, bảng tổng hợp…) để biết tệp còn nguyên vẹn hay đã bị sửa đổi, và đó là tài liệu nào. Với bản giao ước ký số, trang cho biết từng chữ ký: ai ký, chứng thư số của ai, còn hiệu lực khi ký không, và có phiên bản nào sau đó thay đổi nội dung không.</p>
 <form class="card" data-api="/api/documents/verify" data-method="POST" enctype="multipart/form-data" data-busy="Đang kiểm tra…" data-on-success="verified" novalidate>
   ${formMessage}
   <label for="file">Tệp PDF</label>

@@ -44,6 +44,7 @@ ${!pledge
   <h3>Tổ chức thực hiện</h3><p class="pre-line">${pledge.implementation}</p>
   <div class="actions">
     <a class="button secondary" data-download href="${base}/pdf">Tải bản giao ước (PDF có chữ ký số)</a>
+    ${pledge.status !== 'DRAFT' ? html`<a class="button secondary" data-download href="${base}/signed-pdf">Tải bản ký số của các đơn vị (mỗi đơn vị một chữ ký)</a>` : ''}
     ${canManage && pledge.status === 'DRAFT'
       ? html`<form data-api="${base}/open" data-method="POST" data-success="Đã mở ký giao ước." class="inline">${formMessage}<input type="hidden" name="version" data-type="int" value="${pledge.version}"><button type="submit">Mở cho các đơn vị ký</button></form>`
       : ''}
@@ -59,7 +60,21 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
        <div class="field"><label for="signerName-${i}">Họ tên người ký</label><input id="signerName-${i}" name="signerName" autocomplete="name" required></div>
        <div class="field"><label for="signerTitle-${i}">Chức danh</label><input id="signerTitle-${i}" name="signerTitle" value="Giám đốc" required></div>
        <div class="actions"><button type="submit">Ký giao ước</button></div>
-     </form></section>`,
+     </form>
+     <details><summary>Ký bằng token hoặc phần mềm ký số của đơn vị</summary>
+     <p class="muted"><small>Tải bản ký số mới nhất, ký vào ô chữ ký của đơn vị bằng chứng thư số đã đăng ký, rồi gửi tệp đã ký lên đây.</small></p>
+     <form data-api="${base}/signatures/upload" data-method="POST" enctype="multipart/form-data" data-success="Đã nhận bản giao ước đơn vị ký số." novalidate>${formMessage}
+       <input type="hidden" name="unitId" value="${s.unit.id}">
+       <div class="field"><label for="upName-${i}">Người ký (họ tên)</label><input id="upName-${i}" name="signerName" autocomplete="name" required></div>
+       <div class="field"><label for="upTitle-${i}">Chức vụ người ký</label><input id="upTitle-${i}" name="signerTitle" value="Giám đốc" required></div>
+       <div class="field"><label for="upFile-${i}">Tệp PDF đã ký</label><input id="upFile-${i}" name="file" type="file" accept="application/pdf,.pdf" required></div>
+       <div class="actions"><button type="submit">Gửi bản đã ký</button></div>
+     </form>
+     <form data-api="${base}/signatures/certificate" data-method="POST" enctype="multipart/form-data" data-success="Đã đăng ký chứng thư số của đơn vị." novalidate>${formMessage}
+       <input type="hidden" name="unitId" value="${s.unit.id}">
+       <div class="field"><label for="cert-${i}">Chứng thư số của đơn vị (.cer, .pem)</label><input id="cert-${i}" name="file" type="file" accept=".cer,.crt,.pem,.der" required></div>
+       <div class="actions"><button type="submit" class="secondary">Đăng ký chứng thư số</button></div>
+     </form></details></section>`,
     )
   : ''}
 <section class="card" aria-labelledby="h-signers"><h2 id="h-signers">Các đơn vị ký</h2>

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { verifyPdfSignatures } from '../documents/signing/pades/verify';
+import { UnitKeysService } from '../documents/signing/unit-keys.service';
+import type { SignatureReportView } from './documents.dto';
+
+/** Who signed what, revision by revision, in a PDF signed by several members (the pledge's signed file). */
+@Injectable()
+export class SignatureReportService {
+  constructor(private readonly keys: UnitKeysService) {}
+
+  report(pdf: Buffer): SignatureReportView[] {
+    let checks;
+    try {
+      checks = verifyPdfSignatures(pdf, this.keys.trustedRoots()).signatures;
+    } catch {
+      return [];
+    }
+    return checks.map((c) => {
+      // Fields are named after their holder: member-<unit id>, organisation-<cluster id>.
+      const holder = /^member-(.+)$/.exec(c.fieldName)?.[1] ?? (/^organisation-(.+)$/.exec(c.fieldName) ? `cluster-${c.fieldName.slice('organisation-'.length)}` : null);
+      const belongs = holder !== null && c.certificateSha256 !== null && this.keys.certificatesOf(holder).includes(c.certificateSha256);
+      const problems = [...c.problems];
+      if (holder && !belongs) problems.push('Chứng thư số không phải của đơn vị có ô chữ ký này.');
+      return {
+        index: c.index,
+        revision: c.revision,
+        fieldName: c.fieldName,
+        unitId: holder?.startsWith('cluster-') ? null : holder,
+        subFilter: c.subFilter,
+        certificateSubject: c.certificateSubject,
+        certificateSha256: c.certificateSha256,
+        signingTime: c.signingTime,
+        timestampTime: c.timestampTime,
+        intact: c.intact,
+        trusted: c.trusted,
+        validAtSigningTime: c.validAtSigningTime,
+        belongsToFieldHolder: belongs,
+        changedByRevisions: c.changedByRevisions,
+        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0,
+        problems,
+      };
+    });
+  }
+}

@@ -1,0 +1,182 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeDurably } from '../common/durable-file';
+import type { Principal } from '../common/auth/principal';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.tokens';
+import { renderPledgeForSigning } from '../documents/pdf/pledge.pdf';
+import { checkAddedSignature } from '../documents/signing/pades/revision-check';
+import { PdfFile } from '../documents/signing/pades/pdf-file';
+import { Timestamper, tsaClient } from '../documents/signing/pades/timestamp';
+import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
+import { UnitKeysService } from '../documents/signing/unit-keys.service';
+import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
+import { PledgeDocumentService } from './pledge-document.service';
+import type { PledgeState } from './pledge-state';
+
+/** The name of a member's signature field in the pledge's signed file; the secretariat's organisationField(). */
+export const memberField = (unitId: string): string => `member-${unitId}`;
+export const organisationField = (clusterId: string): string => `organisation-${clusterId}`;
+
+/**
+ * The pledge as one PDF signed by every member with its own key, one incremental revision per signer (PAdES):
+ * prepared with an empty field per member when first asked for once the pledge is open, signed by a unit's
+ * server-held key on its click or by the unit's own tool (uploaded), and closed by the secretariat's signature
+ * when the last member has signed. Kept under data/pledges/<pledge id>.signed.pdf: the latest revision.
+ */
+@Injectable()
+export class PledgeSignedFileService {
+  private readonly logger = new Logger(PledgeSignedFileService.name);
+  /** One change at a time per pledge (each revision builds on the one before). */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly documents: PledgeDocumentService,
+    private readonly numbers: DocumentNumbersService,
+    private readonly keys: UnitKeysService,
+  ) {}
+
+  /** The latest revision, for download (signatures recorded but not yet in the file are added first). */
+  async current(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
+    const { data, state } = await this.documents.content(p, clusterId, year);
+    const content = await this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state));
+    return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`, content };
+  }
+
+  /** After a member's click: its server-held key (or token) signs its field; the organisation closes once all have signed. */
+  async signWithServerKey(p: Principal, clusterId: string, year: number): Promise<void> {
+    const { data, state } = await this.documents.content(p, clusterId, year);
+    await this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state));
+  }
+
+  /**
+   * A revision the member signed with its own tool: accepted only when it adds exactly one signature, in the
+   * member's field or a new field, with a certificate registered to the member, and changes nothing else.
+   */
+  async acceptUpload(p: Principal, clusterId: string, year: number, unitId: string, uploaded: Buffer): Promise<{ fieldName: string }> {
+    const { data, state } = await this.documents.content(p, clusterId, year);
+    return this.serial(state.pledge.id, async () => {
+      const current = await this.prepared(data, state);
+      let added;
+      try {
+        added = checkAddedSignature(current, uploaded, { ownField: memberField(unitId), certificateSha256s: this.keys.certificatesOf(unitId), trustedRoots: this.keys.trustedRoots() });
+      } catch (error) {
+        throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error ? error.message : String(error));
+      }
+      if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
+      this.store(state.pledge.id, uploaded);
+      return { fieldName: added.fieldName };
+    });
+  }
+
+  /**
+   * Every recorded signature whose field is still empty — the click just made, those made before the file existed or
+   * after a withdrawal reset it, one whose signing failed before — is signed by the unit's server key or token, in the
+   * order they were recorded; then the organisation closes the file if all have signed. Stores what changed.
+   */
+  private async catchUp(pdf: Buffer, state: PledgeState): Promise<Buffer> {
+    let out = pdf;
+    const empty = new Set(new PdfFile(pdf).signatureFields().filter((f) => !f.value).map((f) => f.name));
+    for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
+      const unit = state.members.find((u) => u.id === sig.unitId);
+      if (!unit || !empty.has(memberField(unit.id))) continue;
+      out = await signField(out, { field: memberField(unit.id), signer: this.keys.signer(unit.id, unit.name), name: `${sig.signerName} — ${unit.name}`, reason: `Ký ${state.pledge.title}`, location: state.pledge.signingPlace, ...this.timestamping() });
+    }
+    out = await this.closeIfComplete(out, state);
+    if (out !== pdf) this.store(state.pledge.id, out);
+    return out;
+  }
+
+  /** A certificate the unit signs with outside the system (token, signing software): it must chain to a trusted root. */
+  registerCertificate(unitId: string, bytes: Buffer): { sha256: string; subject: string } {
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(bytes);
+    } catch {
+      throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp gửi lên không phải là chứng thư số (PEM hoặc DER).');
+    }
+    const roots = this.keys.trustedRoots().map((d) => new X509Certificate(d));
+    if (!roots.some((r) => cert.checkIssued(r) && cert.verify(r.publicKey))) {
+      throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số không do tổ chức chứng thực nào trong danh sách tin cậy cấp.');
+    }
+    return { sha256: this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
+  }
+
+  /** Once every member's field is signed, the secretariat's key signs the organisation's field: the last revision. */
+  async closeIfComplete(pdf: Buffer, state: PledgeState): Promise<Buffer> {
+    const fields = new PdfFile(pdf).signatureFields();
+    const members = fields.filter((f) => f.name.startsWith('member-'));
+    const organisation = fields.find((f) => f.name === organisationField(state.cluster.id));
+    if (!organisation || organisation.value || members.some((f) => !f.value)) return pdf;
+    return signField(pdf, {
+      field: organisationField(state.cluster.id),
+      signer: this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
+      name: state.cluster.name,
+      reason: `Phát hành ${state.pledge.title} đã đủ chữ ký của các đơn vị thành viên`,
+      location: state.pledge.signingPlace,
+      ...this.timestamping(),
+    });
+  }
+
+  private async prepared(data: Awaited<ReturnType<PledgeDocumentService['content']>>['data'], state: PledgeState): Promise<Buffer> {
+    if (state.pledge.status === 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Bản giao ước chưa được mở để ký.');
+    const file = this.path(state.pledge.id);
+    if (existsSync(file)) return readFileSync(file);
+    const number = data.documentNumber ?? (await this.numbers.numberFor(state.cluster.id, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id));
+    const { pdf, cells } = await renderPledgeForSigning({
+      ...data,
+      documentNumber: number,
+      documentId: state.pledge.id,
+      verifyUrl: `${this.config.publicBaseUrl}/xac-thuc`,
+      draft: false,
+      // Each cell receives its member's digital signature; the time and holder are in the signature itself.
+      signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '' })),
+    });
+    const last = cells[cells.length - 1];
+    const prepared = addSignatureFields(pdf, [
+      ...state.members.map((u, i) => ({ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect })),
+      { name: organisationField(state.cluster.id), page: last.page, rect: [0, 0, 0, 0] as [number, number, number, number] },
+    ]);
+    this.store(state.pledge.id, prepared);
+    this.logger.log(`Prepared the signed file of pledge ${state.pledge.id} with ${state.members.length} member fields.`);
+    return prepared;
+  }
+
+  /**
+   * A withdrawn signature cannot be taken out of a signed file: the file is set aside (kept beside it) and the next
+   * request prepares a new one, signed again by the server keys of the members whose signatures stand.
+   */
+  async reset(pledgeId: string): Promise<void> {
+    await this.serial(pledgeId, () => {
+      const file = this.path(pledgeId);
+      if (existsSync(file)) renameSync(file, file.replace(/\.pdf$/, `.withdrawn-${Date.now()}.pdf`));
+      return Promise.resolve();
+    });
+  }
+
+  /** With TSA_URL, each signature carries an RFC 3161 timestamp (room reserved for the TSA's token and certificates). */
+  private timestamping(): { timestamper?: Timestamper; reserve?: number } {
+    return this.config.tsaUrl ? { timestamper: tsaClient(this.config.tsaUrl), reserve: 32768 } : {};
+  }
+
+  private store(pledgeId: string, pdf: Buffer): void {
+    writeDurably(this.path(pledgeId), pdf);
+  }
+
+  private path(pledgeId: string): string {
+    return join(this.config.dataDir, 'pledges', `${pledgeId}.signed.pdf`);
+  }
+
+  private serial<T>(key: string, job: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(job, job);
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => this.queues.get(key) === tail && this.queues.delete(key));
+    return run;
+  }
+}

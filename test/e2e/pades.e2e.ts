@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
+import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa } from '../support/pades-tools';
+import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
+import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
+import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
+
+const MEMBERS = ['gialai', 'phuyen', 'daklak', 'lamdong', 'kontum', 'daknong'];
+const SKIP = POPPLER_MISSING || NSS_MISSING || QPDF_MISSING;
+
+/**
+ * Every member signs the pledge with its own key, one revision each: five by their server-held keys (the click),
+ * one with poppler's pdfsig from an NSS database and uploaded; the secretariat's signature closes the file. The
+ * server's signatures get RFC 3161 timestamps from a local TSA (openssl ts behind a small HTTP server).
+ */
+describe(`the pledge signed by every member with its own key (${TEST_DB})`, { skip: SKIP }, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let tsa: Awaited<ReturnType<typeof startTsa>>;
+  before(async () => {
+    tsa = await startTsa();
+    t = await startTestApp({ TSA_URL: tsa.url });
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+  });
+  after(async () => {
+    await t.close();
+    await tsa.stop();
+  });
+
+  const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
+  const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+  /** A certificate the demo test CA issues for a unit's own tool (as a commercial CA would issue a token's). */
+  function ownCertificate(cn: string, algorithm: 'RSA' | 'EC' = 'RSA') {
+    t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
+    const dir = join(t.dataDir, 'pades');
+    const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
+    const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
+    const key = generateKey(algorithm);
+    const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + 3600_000 * 24 * 365) }, { certificate: caCert, key: caKey }, caKey);
+    return { key, certificate, chain: [caCert], caCert };
+  }
+  function pdfsigSign(pdf: Buffer, signer: ReturnType<typeof ownCertificate>, field: string): Buffer {
+    const nss = nssDatabase(signer, signer.caCert, 'token');
+    const input = tempFile(pdf);
+    execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, '-sign', field, '-nick', 'token', input, `${input}.signed.pdf`]);
+    return readFileSync(`${input}.signed.pdf`);
+  }
+
+  it('opening the pledge issues the prepared PDF: one empty field per member and the organisation’s', async () => {
+    await t.http.post(base()).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', documentNumber: '01/GƯ-CTĐ6' }).expect(201);
+    const draft = await t.http.get(`${base()}/signed-pdf`).auth(secretary, { type: 'bearer' });
+    assert.equal(draft.status, 409, 'no signed file before the pledge opens');
+    const current = await t.http.get(base()).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.post(`${base()}/open`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version }).expect(200);
+    const pdf = await signedPdf(secretary);
+    const fields = new PdfFile(pdf).signatureFields();
+    assert.equal(fields.length, 7);
+    assert.equal(fields.filter((f) => f.name.startsWith('member-')).length, 6);
+    assert.ok(fields.every((f) => !f.value));
+    execFileSync('qpdf', ['--check', tempFile(pdf)]);
+  });
+
+  it('five members sign with their server keys, one with its own tool; nobody signs another’s field', async () => {
+    const actors = await Promise.all(MEMBERS.map((m) => actorFor(t, m)));
+    // Đắk Nông's key is on a PKCS#11 token (SoftHSM2 here): the server signs through the module, the key stays inside.
+    if (!SOFTHSM_MISSING) {
+      const held = ownCertificate('Dak Nong token', 'EC');
+      const token = softHsmToken(held.key, 'daknong', 'signing-key');
+      t.app.get(UnitKeysService).useToken(actors[5].unitId, { ...token, certificate: held.certificate });
+    }
+    for (const i of [2, 0, 5, 1]) {
+      await t.http.post(`${base()}/signatures`).auth(actors[i].token, { type: 'bearer' }).send({ signerName: `Người ký ${i + 1}`, signerTitle: 'Giám đốc', unitId: actors[i].unitId }).expect(201);
+    }
+    // Kon Tum signs outside the system: registers its certificate, signs the latest revision with pdfsig, uploads it.
+    const kontum = actors[4];
+    const own = ownCertificate('Kon Tum leader token');
+    await t.http.post(`${base()}/signatures/certificate`).auth(kontum.token, { type: 'bearer' }).field('unitId', kontum.unitId).attach('file', own.certificate, 'kontum.cer').expect(201);
+    const latest = await signedPdf(kontum.token);
+    const upload = (pdf: Buffer) =>
+      t.http.post(`${base()}/signatures/upload`).auth(kontum.token, { type: 'bearer' }).field('signerName', 'Người ký 5').field('signerTitle', 'Giám đốc').field('unitId', kontum.unitId).attach('file', pdf, 'signed.pdf');
+    const wrongField = await upload(pdfsigSign(latest, own, `member-${actors[3].unitId}`));
+    assert.equal(wrongField.status, 422, 'its own tool on another member’s field');
+    assert.match(wrongField.body.details[0].message, /ô chữ ký của chính mình/);
+    const stranger = ownCertificate('Not registered');
+    assert.equal((await upload(pdfsigSign(latest, stranger, `member-${kontum.unitId}`))).status, 422, 'a certificate not registered to the unit');
+    const ok = await upload(pdfsigSign(latest, own, `member-${kontum.unitId}`));
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    assert.equal(ok.body.signedCount, 5);
+    await t.http.post(`${base()}/signatures`).auth(actors[3].token, { type: 'bearer' }).send({ signerName: 'Người ký 4', signerTitle: 'Giám đốc', unitId: actors[3].unitId }).expect(201);
+  });
+
+  it('the file has seven valid signatures (the organisation last), a clean structure, and each revision verifies', async () => {
+    const pledge = await t.http.get(base()).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(pledge.body.status, 'COMPLETE');
+    const pdf = await signedPdf(secretary);
+    const file = tempFile(pdf);
+    execFileSync('qpdf', ['--check', file]);
+    const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
+    assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
+    const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number }>;
+    assert.equal(signatures.length, 7);
+    for (const s of signatures) assert.ok(s.valid, `${s.fieldName}: ${s.problems.join(' ')}`);
+    assert.match(signatures[6].fieldName, /^organisation-/);
+    assert.deepEqual(signatures.map((s) => s.revision), [3, 4, 5, 6, 7, 8, 9]);
+    const subjects = (signatures as unknown as Array<{ certificateSubject: string }>).map((s) => s.certificateSubject);
+    assert.equal(new Set(subjects).size, 7, 'seven different certificates');
+    if (!SOFTHSM_MISSING) assert.ok(subjects.some((s) => /Dak Nong token/.test(s)), 'one signature made on the SoftHSM2 token');
+    assert.ok(subjects.some((s) => /Kon Tum leader token/.test(s)), 'one signature made with pdfsig and uploaded');
+    // The server's signatures carry a timestamp from the configured TSA (the uploaded one is as its tool made it).
+    const stamped = (signatures as unknown as Array<{ timestampTime: string | null; certificateSubject: string }>).filter((s) => s.timestampTime);
+    assert.equal(stamped.length, 6);
+    assert.ok(stamped.every((s) => !/Kon Tum/.test(s.certificateSubject)));
+  });
+
+  it('a revision that changes what a page shows is reported by the API, naming the revision', async () => {
+    let pdf = await signedPdf(secretary);
+    const file = new PdfFile(pdf);
+    const page = file.pages()[0];
+    const update = new IncrementalUpdate(file);
+    const extra = update.allocate();
+    update.put(extra, new PdfDict(), Buffer.from('BT /F1 30 Tf 100 400 Td (100 diem) Tj ET'));
+    const contents = page.dict.get('Contents');
+    update.put(page.ref, new PdfDict(new Map(page.dict.entries)).set('Contents', [...(Array.isArray(contents) ? contents : [contents!]), extra]));
+    pdf = update.build();
+    const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'sua.pdf').expect(200);
+    const signatures = res.body.signatures as Array<{ valid: boolean; problems: string[]; changedByRevisions: number[] }>;
+    assert.ok(signatures.every((s) => !s.valid && s.changedByRevisions[0] === 10));
+    assert.match(signatures[0].problems.join(' '), /Phiên bản 10 đã thay đổi nội dung hiển thị/);
+  });
+
+  it('the administrator manages the trust store: the demo CA is in it, a real root can be imported, a leaf cannot', async () => {
+    const admin = await t.token('admin');
+    const list = await t.http.get('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).expect(200);
+    assert.equal(list.body.length, 1);
+    assert.match(list.body[0].subject, /thidua demo test CA/);
+    const key = generateKey('EC');
+    const root = issueCertificate({ commonName: 'Imported Root CA', organization: 'Some CA', publicKey: key, ca: true, validFrom: new Date(), validTo: new Date(Date.now() + 3.6e6 * 24 * 365) }, null, key);
+    const added = await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', root, 'root.cer').expect(201);
+    assert.equal(added.body.length, 2);
+    const leaf = ownCertificate('leaf');
+    assert.equal((await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', leaf.certificate, 'leaf.cer')).status, 422);
+    assert.equal((await t.http.get('/api/signing/trusted-roots').auth(secretary, { type: 'bearer' })).status, 403);
+  });
+});
+

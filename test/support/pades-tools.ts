@@ -1,0 +1,110 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { hasTool } from './pdf-tools';
+
+export const NSS_MISSING = !hasTool('certutil') || !hasTool('pk12util') || !hasTool('openssl')
+  ? 'libnss3-tools (certutil, pk12util) or openssl is not installed (apt-get install libnss3-tools); CI installs it'
+  : false;
+
+export const QPDF_MISSING = !hasTool('qpdf') ? 'qpdf is not installed (apt-get install qpdf); CI installs it' : false;
+
+const YEAR = 365 * 24 * 3600_000;
+
+/** A test root CA (RSA) and certificates issued by it. */
+export function testCa(): KeyAndCertificate & { issue(cn: string, algorithm: 'RSA' | 'EC'): KeyAndCertificate } {
+  const key = generateKey('RSA');
+  const now = Date.now();
+  const certificate = issueCertificate(
+    { commonName: 'thidua test CA', organization: 'thidua', publicKey: key, ca: true, validFrom: new Date(now - YEAR), validTo: new Date(now + 10 * YEAR) },
+    null,
+    key,
+  );
+  return {
+    key,
+    certificate,
+    chain: [],
+    issue(cn, algorithm) {
+      const k = generateKey(algorithm);
+      const cert = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: k, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 2 * YEAR) }, { certificate, key }, key);
+      return { key: k, certificate: cert, chain: [certificate] };
+    },
+  };
+}
+
+const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+
+/**
+ * An NSS database (certutil) holding the signer's key and certificate under `nick`, and the CA as a trusted
+ * root: what poppler's `pdfsig -add-signature`/`-sign` signs with.
+ */
+export function nssDatabase(signer: KeyAndCertificate, ca: Buffer, nick: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-nss-'));
+  execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  writeFileSync(join(dir, 'key.pem'), (signer.key as KeyObject).export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(join(dir, 'cert.pem'), pem(signer.certificate));
+  writeFileSync(join(dir, 'ca.pem'), pem(ca));
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(dir, 'key.pem'), '-in', join(dir, 'cert.pem'), '-name', nick, '-out', join(dir, 'signer.p12'), '-passout', 'pass:x']);
+  execFileSync('pk12util', ['-i', join(dir, 'signer.p12'), '-d', `sql:${dir}`, '-W', 'x']);
+  execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'thidua-test-ca', '-t', 'CT,C,C', '-i', join(dir, 'ca.pem')]);
+  return dir;
+}
+
+export const SOFTHSM_MODULE = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => existsSync(p)) ?? null;
+export const SOFTHSM_MISSING = !SOFTHSM_MODULE || !hasTool('softhsm2-util') ? 'SoftHSM2 is not installed (apt-get install softhsm2): the PKCS#11 signing test is SKIPPED; CI installs it' : false;
+if (SOFTHSM_MISSING) process.stderr.write(`\n*** ${SOFTHSM_MISSING} ***\n`);
+
+/**
+ * A fresh SoftHSM2 token (its own configuration and token directory, set for this process) holding the key under
+ * keyLabel: a real PKCS#11 module the signer talks to as it would to a USB token.
+ */
+export function softHsmToken(key: KeyObject, tokenLabel: string, keyLabel: string): { module: string; tokenLabel: string; pin: string; keyLabel: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-softhsm-'));
+  mkdirSync(join(dir, 'tokens'));
+  writeFileSync(join(dir, 'softhsm2.conf'), `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  // One configuration per process: the module reads it when it is first initialised.
+  process.env.SOFTHSM2_CONF ??= join(dir, 'softhsm2.conf');
+  const env = { ...process.env };
+  const pin = '123456';
+  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', tokenLabel, '--pin', pin, '--so-pin', '654321'], { env, stdio: 'ignore' });
+  writeFileSync(join(dir, 'key.pem'), key.export({ type: 'pkcs8', format: 'pem' }));
+  execFileSync('softhsm2-util', ['--import', join(dir, 'key.pem'), '--token', tokenLabel, '--label', keyLabel, '--id', '01', '--pin', pin], { env, stdio: 'ignore' });
+  return { module: SOFTHSM_MODULE!, tokenLabel, pin, keyLabel };
+}
+
+/**
+ * A local time-stamping authority: `openssl ts -reply` behind a small HTTP server (RFC 3161 over HTTP), with its
+ * own RSA key and a certificate for timeStamping. Returns its address and a stop function.
+ */
+export async function startTsa(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-tsa-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=thidua test TSA', '-addext', 'extendedKeyUsage=critical,timeStamping', '-keyout', join(dir, 'tsa.key'), '-out', join(dir, 'tsa.crt')], { stdio: 'ignore' });
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(
+    join(dir, 'tsa.cnf'),
+    ['[ tsa ]', 'default_tsa = tsa1', '[ tsa1 ]', `serial = ${join(dir, 'serial')}`, 'crypto_device = builtin', `signer_cert = ${join(dir, 'tsa.crt')}`, `certs = ${join(dir, 'tsa.crt')}`, `signer_key = ${join(dir, 'tsa.key')}`, 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.99999.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', ''].join('\n'),
+  );
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const query = join(dir, `q-${Date.now()}-${Math.random()}.tsq`);
+      writeFileSync(query, Buffer.concat(chunks));
+      const reply = `${query}.tsr`;
+      const r = spawnSync('openssl', ['ts', '-reply', '-config', join(dir, 'tsa.cnf'), '-queryfile', query, '-out', reply]);
+      if (r.status !== 0) {
+        res.writeHead(500).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(reply));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/tsa`, stop: () => new Promise((ok) => server.close(() => ok())) };
+}

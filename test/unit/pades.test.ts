@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { renderPledgeForSigning } from '../../src/documents/pdf/pledge.pdf';
+import { keySigner } from '../../src/documents/signing/pades/certificates';
+import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
+import { IncrementalUpdate, addSignatureFields, signField } from '../../src/documents/signing/pades/pdf-update';
+import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
+import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
+import { pledgeFixture } from '../support/document-fixtures';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa, testCa } from '../support/pades-tools';
+import { tsaClient } from '../../src/documents/signing/pades/timestamp';
+import { pkcs11Signer } from '../../src/documents/signing/pades/pkcs11-signer';
+import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
+
+/** One PDF, one revision per signer: six members by six keys (RSA and ECDSA, one through pdfsig), then the organisation. */
+describe('incremental PAdES signatures on the pledge', () => {
+  const ca = testCa();
+  const algorithms: Array<'RSA' | 'EC'> = ['RSA', 'EC', 'RSA', 'EC', 'RSA', 'EC'];
+  const members = algorithms.map((a, i) => ca.issue(`Unit ${i + 1} leader`, a));
+  const organisation = ca.issue('Cluster 6 secretariat', 'RSA');
+
+  async function prepared(count = 6): Promise<Buffer> {
+    const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(count));
+    assert.equal(cells.length, count);
+    const last = cells[cells.length - 1];
+    return addSignatureFields(pdf, [
+      ...cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })),
+      { name: 'organisation', page: last.page, rect: [0, 0, 0, 0] },
+    ]);
+  }
+
+  it('issues the prepared PDF with one empty signature field per member cell and one for the organisation', async () => {
+    const pdf = await prepared();
+    const fields = new PdfFile(pdf).signatureFields();
+    assert.deepEqual(fields.map((f) => f.name), ['member-1', 'member-2', 'member-3', 'member-4', 'member-5', 'member-6', 'organisation']);
+    assert.ok(fields.every((f) => f.value === null));
+    assert.ok(fields.slice(0, 6).every((f) => f.rect[2] - f.rect[0] > 100 && f.rect[3] - f.rect[1] > 40));
+    if (!QPDF_MISSING) execFileSync('qpdf', ['--check', tempFile(pdf)]);
+  });
+
+  it('six members in any order (RSA, ECDSA, one with pdfsig from an NSS database), the organisation last: seven valid signatures', { skip: POPPLER_MISSING || NSS_MISSING || QPDF_MISSING }, async () => {
+    let pdf = await prepared();
+    for (const i of [3, 1, 6, 2, 4]) pdf = await signField(pdf, { field: `member-${i}`, signer: keySigner(members[i - 1]), name: `Đơn vị ${i}`, reason: 'Ký giao ước thi đua' });
+    // Member 5 signs outside the system with poppler.
+    const nss = nssDatabase(members[4], ca.certificate, 'member5');
+    const input = tempFile(pdf);
+    const output = `${input}.signed.pdf`;
+    execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, '-sign', 'member-5', '-etsi', '-nick', 'member5', '-reason', 'Ky giao uoc', input, output]);
+    pdf = readFileSync(output);
+    pdf = await signField(pdf, { field: 'organisation', signer: keySigner(organisation), name: 'Cụm thi đua số 6', reason: 'Phát hành' });
+
+    const file = tempFile(pdf);
+    execFileSync('qpdf', ['--check', file]);
+    const report = spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, file], { encoding: 'utf8' }).stdout;
+    assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    assert.equal(report.match(/Certificate Validation: Certificate is Trusted\./g)?.length, 7, report);
+    // poppler 22 signs an existing field as adbe.pkcs7.detached whatever -etsi says; the system's six are PAdES.
+    assert.ok((report.match(/Signature Type: ETSI\.CAdES\.detached/g)?.length ?? 0) >= 6, report);
+
+    const result = verifyPdfSignatures(pdf, [ca.certificate]);
+    assert.equal(result.revisions, 9);
+    assert.deepEqual(result.signatures.map((s) => s.fieldName), ['member-3', 'member-1', 'member-6', 'member-2', 'member-4', 'member-5', 'organisation']);
+    for (const s of result.signatures) {
+      assert.deepEqual(s.problems, [], s.fieldName);
+      assert.ok(s.intact && s.trusted && s.validAtSigningTime, s.fieldName);
+    }
+    assert.equal(result.signatures[5].certificateSubject?.includes('Unit 5 leader'), true);
+    // Every earlier revision stays verifiable on its own.
+    const first = new PdfFile(pdf).revisions()[2];
+    const early = verifyPdfSignatures(pdf.subarray(0, first.end), [ca.certificate]);
+    assert.equal(early.signatures.length, 1);
+    assert.ok(early.signatures[0].intact);
+    // Not trusted without the CA.
+    assert.ok(verifyPdfSignatures(pdf, []).signatures.every((s) => s.intact && !s.trusted));
+  });
+
+  it('a revision that changes what a page shows after the first signature is reported, naming the revision', async () => {
+    let pdf = await prepared(2);
+    pdf = await signField(pdf, { field: 'member-1', signer: keySigner(members[0]) });
+    const file = new PdfFile(pdf);
+    const page = file.pages()[0];
+    const update = new IncrementalUpdate(file);
+    const extra = update.allocate();
+    update.put(extra, new PdfDict(), Buffer.from('BT /F1 12 Tf 100 100 Td (forged) Tj ET'));
+    const contents = page.dict.get('Contents');
+    update.put(page.ref, new PdfDict(new Map(page.dict.entries)).set('Contents', [...(Array.isArray(contents) ? contents : [contents!]), extra]));
+    pdf = update.build();
+    pdf = await signField(pdf, { field: 'member-2', signer: keySigner(members[1]) });
+    const result = verifyPdfSignatures(pdf, [ca.certificate]);
+    assert.deepEqual(result.signatures[0].changedByRevisions, [4]);
+    assert.match(result.signatures[0].problems.join(' '), /Phiên bản 4 đã thay đổi nội dung hiển thị/);
+    assert.deepEqual(result.signatures[1].problems, []);
+  });
+
+  it('a byte changed inside a signed revision breaks that signature', async () => {
+    const pdf = await signField(await prepared(2), { field: 'member-2', signer: keySigner(members[1]) });
+    const at = pdf.indexOf('/Title');
+    const tampered = Buffer.from(pdf);
+    tampered[at + 8] ^= 1;
+    const [s] = verifyPdfSignatures(tampered, [ca.certificate]).signatures;
+    assert.equal(s.intact, false);
+  });
+});
+
+describe('a revision signed outside the system (pdfsig) is accepted only in the member’s own field', { skip: POPPLER_MISSING || NSS_MISSING }, () => {
+  const ca = testCa();
+  const member = ca.issue('Unit 1 leader', 'RSA');
+  // RSA: poppler 22's pdfsig fails to sign with an EC key from NSS ("unable update signature").
+  const other = ca.issue('Unit 2 leader', 'RSA');
+  const fingerprint = (der: Buffer) => createHash('sha256').update(der).digest('hex');
+
+  async function current(): Promise<Buffer> {
+    const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+    return addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+  }
+  function pdfsigSign(pdf: Buffer, who: typeof member, args: string[]): Buffer {
+    const nss = nssDatabase(who, ca.certificate, 'me');
+    const input = tempFile(pdf);
+    execFileSync('pdfsig', ['-nssdir', `sql:${nss}`, ...args, '-nick', 'me', input, `${input}.out.pdf`]);
+    return readFileSync(`${input}.out.pdf`);
+  }
+  const rules = (ownField: string, cert: Buffer) => ({ ownField, certificateSha256s: [fingerprint(cert)], trustedRoots: [ca.certificate] });
+
+  it('its own field, or a new field with its certificate: accepted', async () => {
+    const pdf = await current();
+    assert.equal(checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-1']), rules('member-1', member.certificate)).fieldName, 'member-1');
+    const added = checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-add-signature', '-new-signature-field-name', 'extra-1']), rules('member-1', member.certificate));
+    assert.equal(added.fieldName, 'extra-1');
+  });
+
+  it('another member’s field, another member’s certificate, two signatures or a replaced file: refused', async () => {
+    const pdf = await current();
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-2']), rules('member-1', member.certificate)), /ô chữ ký của chính mình/);
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, other, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không phải của đơn vị bạn/);
+    const twice = pdfsigSign(pdfsigSign(pdf, member, ['-sign', 'member-1']), member, ['-add-signature']);
+    assert.throws(() => checkAddedSignature(pdf, twice, rules('member-1', member.certificate)), /đúng một phiên bản mới/);
+    const fresh = await current();
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(fresh, member, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không giữ nguyên bản hiện hành/);
+  });
+});
+
+describe('a key on a PKCS#11 token (SoftHSM2) signs its member field', { skip: SOFTHSM_MISSING }, () => {
+  const ca = testCa();
+  for (const algorithm of ['RSA', 'EC'] as const) {
+    it(`${algorithm}: the key never leaves the token, the signature verifies`, async () => {
+      const held = ca.issue(`Token ${algorithm}`, algorithm);
+      const token = softHsmToken(held.key, `unit-${algorithm.toLowerCase()}`, 'signing-key');
+      const signer = pkcs11Signer({ ...token, certificate: held.certificate, chain: held.chain });
+      assert.equal(signer.keyAlgorithm, algorithm);
+      const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+      const prepared = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+      const signed = await signField(prepared, { field: 'member-2', signer });
+      const [check] = verifyPdfSignatures(signed, [ca.certificate]).signatures;
+      assert.deepEqual(check.problems, []);
+      assert.ok(check.intact && check.trusted);
+      if (!POPPLER_MISSING) assert.match(spawnSync('pdfsig', [tempFile(signed)], { encoding: 'utf8' }).stdout, /Signature is Valid/);
+    });
+  }
+});
+
+describe('RFC 3161 timestamps from a configured TSA (PAdES-B-T)', { skip: NSS_MISSING }, () => {
+  it('each signature carries a token over its value from the local openssl TSA; the verification reads its time', async () => {
+    const tsa = await startTsa();
+    try {
+      const ca = testCa();
+      const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+      let file = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+      const before = Date.now();
+      file = await signField(file, { field: 'member-1', signer: keySigner(ca.issue('Unit 1', 'RSA')), timestamper: tsaClient(tsa.url), reserve: 24576 });
+      file = await signField(file, { field: 'member-2', signer: keySigner(ca.issue('Unit 2', 'EC')), timestamper: tsaClient(tsa.url), reserve: 24576 });
+      const checks = verifyPdfSignatures(file, [ca.certificate]).signatures;
+      for (const c of checks) {
+        assert.deepEqual(c.problems, []);
+        assert.ok(c.timestampTime && Math.abs(Date.parse(c.timestampTime) - before) < 60_000, String(c.timestampTime));
+      }
+      if (!POPPLER_MISSING) assert.equal(spawnSync('pdfsig', [tempFile(file)], { encoding: 'utf8' }).stdout.match(/Signature is Valid/g)?.length, 2);
+      await assert.rejects(tsaClient(`${tsa.url.replace(/\d+\/tsa$/, '1')}/tsa`, 2000)(Buffer.from('x')));
+    } finally {
+      await tsa.stop();
+    }
+  });
+});
