@@ -50,7 +50,7 @@ export class WrittenOpinionsService implements UploadTarget {
   async record(p: Principal, sid: string, dto: WrittenOpinionDto, file: Upload): Promise<BallotSessionView> {
     const accepted = this.attachments.accept(OPINION_LETTERS, file);
     const year = await this.uow.read(async (m) => (await this.sessions.load(m, p, sid, Permission.AwardsManage)).meeting.year);
-    const stored = this.attachments.store(OPINION_LETTERS, accepted, year);
+    const stored = await this.attachments.store(OPINION_LETTERS, accepted, year);
     return this.uow.write(async (m) => {
       const { session, meeting, cluster } = await this.sessions.load(m, p, sid, Permission.AwardsManage);
       if (session.status !== 'OPEN') throw new AppException(ErrorCode.BusinessRule, 'Phiên bỏ phiếu đã đóng: không ghi nhận thêm ý kiến bằng văn bản.');
