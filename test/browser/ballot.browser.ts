@@ -109,12 +109,16 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     await page.goto(scene.meetingUrl);
     const card = article(page, 'Cờ thi đua');
     await card.getByLabel('Thành viên vắng mặt').selectOption({ label: scene.absent.name });
-    await card.getByRole('group', { name: /^Đồng ý theo văn bản/ }).getByLabel(flag.candidates[0].unit.name).check();
+    // Both candidates ticked: the form sends one field per box.
+    for (const c of flag.candidates) await card.getByRole('group', { name: /^Đồng ý theo văn bản/ }).getByLabel(c.unit.name).check();
     await card.getByLabel('Văn bản ý kiến (bản quét)').setInputFiles({ name: 'y-kien-tay-ninh.pdf', mimeType: 'application/pdf', buffer: LETTER });
     await card.getByRole('button', { name: 'Ghi nhận ý kiến bằng văn bản' }).click();
     const link = article(page, 'Cờ thi đua').getByRole('link', { name: 'y-kien-tay-ninh.pdf' });
     await link.waitFor();
-    assert.ok(await article(page, 'Cờ thi đua').getByText(`${scene.absent.name}: đồng ý ${flag.candidates[0].unit.shortName}`).isVisible());
+    const item = (await article(page, 'Cờ thi đua').locator('li', { has: page.getByRole('link', { name: 'y-kien-tay-ninh.pdf' }) }).textContent())!;
+    const approved = item.slice(item.indexOf(': đồng ý ') + 9, item.lastIndexOf(' · ')).split(', ');
+    assert.ok(item.startsWith(`${scene.absent.name}: đồng ý `), item);
+    assert.deepEqual(approved.sort(), flag.candidates.map((c) => c.unit.shortName).sort(), item);
     const letter = await fetchInPage(page, (await link.getAttribute('href'))!);
     assert.equal(letter.status, 200);
     assert.deepEqual(letter.body, LETTER, 'the letter as uploaded');
