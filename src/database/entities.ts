@@ -12,7 +12,7 @@ import { Membership } from '../clusters/membership.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { RotationPolicy } from '../leadership/rotation-policy.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
-import { Criterion } from '../criteria/criterion.entity';
+import { Criterion, CriterionTarget } from '../criteria/criterion.entity';
 import { DocumentNumber } from '../issued-documents/document-number.entity';
 import { IssuedDocument } from '../issued-documents/issued-document.entity';
 import { PledgeSignature } from '../pledges/pledge-signature.entity';
@@ -29,6 +29,6 @@ import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from 
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
-  CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
+  CriteriaSet, Criterion, CriterionTarget, Pledge, PledgeSignature, IssuedDocument,
   ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
   Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment, ClusterRegulation];

@@ -24,6 +24,7 @@ import { requireScoringWindow } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
+import { leaderRatiosFor } from './sheet-measures';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
@@ -108,7 +109,8 @@ export class ScoreSheetsService {
         throw AppException.field(ErrorCode.ValidationFailed, 'reason', 'Phiếu đã nộp: sửa điểm cần ghi lý do.');
       }
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
-      const values = checkedEntries(dto.entries, leaves);
+      const unitTargets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
+      const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, { sheets: this.sheets, criteria: this.criteria }, sheet, leaves, dto.entries.map((e) => e.code)) });
       // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version waits
       // here and then answers 409 VERSION_CONFLICT (instead of colliding on the entries' unique key).
       const updated = await this.sheets.update(m, sheet, {});
@@ -117,7 +119,7 @@ export class ScoreSheetsService {
       await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
-      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()] });
+      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()], unitTargets });
       // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
@@ -139,7 +141,8 @@ export class ScoreSheetsService {
       if (sheet.status === 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã được nộp.');
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const entered = new Set((await this.sheets.entries(m, sheet.id)).map((e) => e.criterionCode));
-      const missing = leaves.filter((l) => !entered.has(l.code));
+      const { notApplicable } = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
+      const missing = leaves.filter((l) => !entered.has(l.code) && !notApplicable.has(l.code));
       if (missing.length) {
         throw new AppException(
           ErrorCode.BusinessRule,

@@ -1,0 +1,37 @@
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { col, fk } from './table-helpers';
+
+/**
+ * Criteria that measure (measure.rules): a criterion's measure and formula, the achieved value a scorer enters,
+ * and each unit's target (or "not applicable" with its reason) per criterion of a set, locked with the pledge.
+ */
+export class MeasuredCriteria1765800000000 implements MigrationInterface {
+  name = 'MeasuredCriteria1765800000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    // Plain ALTER TABLE on both databases: TypeORM's SQLite runner would rebuild these referenced tables.
+    await q.query("ALTER TABLE criteria ADD COLUMN measure varchar(14) NOT NULL DEFAULT 'POINTS'");
+    await q.query('ALTER TABLE criteria ADD COLUMN formula varchar(20)');
+    await q.query('ALTER TABLE criteria ADD COLUMN per_count integer');
+    await q.query('ALTER TABLE criteria ADD COLUMN bands varchar(2000)');
+    await q.query('ALTER TABLE criteria ADD COLUMN fact_unit varchar(30)');
+    await q.query('ALTER TABLE score_entries ADD COLUMN achieved integer');
+    await q.createTable(
+      new Table({
+        name: 'criterion_targets',
+        columns: [
+          col.id(), col.ref('set_id'), col.text('criterion_code', 20), col.ref('unit_id'), col.int('target', true),
+          col.text('not_applicable_reason', 500, true), col.timestamp('updated_at'),
+        ],
+        foreignKeys: [fk('fk_criterion_targets_set', 'set_id', 'criteria_sets', 'CASCADE'), fk('fk_criterion_targets_unit', 'unit_id', 'units')],
+        indices: [{ name: 'ux_criterion_targets', columnNames: ['set_id', 'criterion_code', 'unit_id'], isUnique: true }],
+      }),
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('criterion_targets');
+    await q.query('ALTER TABLE score_entries DROP COLUMN achieved');
+    for (const c of ['fact_unit', 'bands', 'per_count', 'formula', 'measure']) await q.query(`ALTER TABLE criteria DROP COLUMN ${c}`);
+  }
+}
