@@ -19,6 +19,7 @@ import { PledgeSignature } from '../pledges/pledge-signature.entity';
 import { Pledge } from '../pledges/pledge.entity';
 import { EvidenceFile } from '../scoring/evidence-file.entity';
 import { ScoreEntry } from '../scoring/score-entry.entity';
+import { PeerConflictOverride, UnitRelation } from '../scoring/conflict.entities';
 import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { ScoringConfig } from '../scoring/scoring-config.entity';
 import { Unit } from '../units/unit.entity';
@@ -30,5 +31,5 @@ import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, CriterionTarget, Pledge, PledgeSignature, IssuedDocument,
-  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
+  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile, UnitRelation, PeerConflictOverride,
   Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment, ClusterRegulation];

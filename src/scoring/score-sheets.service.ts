@@ -18,13 +18,13 @@ import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
-import { peerAssignments } from './assignment.rules';
 import { ScoreSheet } from './score-sheet.entity';
 import { requireScoringWindow } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
 import { leaderRatiosFor } from './sheet-measures';
+import { ConflictsService } from './conflicts.service';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
@@ -41,6 +41,7 @@ export class ScoreSheetsService {
     private readonly years: EmulationYearsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly sheetViews: ScoreSheetViews,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -246,9 +247,7 @@ export class ScoreSheetsService {
         const scorer = p.role === Role.UnitOfficer ? actingUnit(p, members, dto.scorerUnitId) : null;
         if (!scorer) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được chấm chéo.');
         if (scorer === dto.targetUnitId) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Không được chấm chéo chính đơn vị mình: hãy dùng phiếu tự chấm.');
-        const config = await this.configs.get(m, cluster.id, year);
-        const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === scorer && a.target === dto.targetUnitId);
-        if (!assigned) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Đơn vị của bạn không được phân công chấm chéo đơn vị này.');
+        await this.conflicts.requireAssigned(m, cluster.id, year, scorer, dto.targetUnitId, members);
         return scorer;
       }
       case 'CLUSTER':

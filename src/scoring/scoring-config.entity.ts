@@ -25,6 +25,8 @@ export class ScoringConfig {
   /** ALL: everyone scores everyone else; ROTATION: each unit scores the next k in the member order. */
   @Column('varchar', { name: 'peer_mode', length: 10 }) peerMode: PeerMode;
   @Column('integer', { name: 'peer_k' }) peerK: number;
+  /** The cluster's regulation forbids two units scoring each other (conflict.rules). */
+  @Column('boolean', { name: 'forbid_reciprocal', default: false }) forbidReciprocal: boolean;
   /** Once published, members read every sheet of the year (before: only their own). */
   @Column('varchar', { name: 'published_at', length: 30, nullable: true }) publishedAt: string | null;
 
@@ -45,6 +47,7 @@ export function defaultScoringConfig(clusterId: string, year: number): ScoringCo
     bands: JSON.stringify(DEFAULT_BANDS),
     peerMode: 'ALL',
     peerK: 2,
+    forbidReciprocal: false,
     publishedAt: null,
     version: 0,
     createdAt: '',

@@ -27,6 +27,7 @@ export class ScoringConfigDto {
   @NestedArrayField(() => BandDto, { maxItems: 10 }) bands: BandDto[];
   @EnumField(PEER_MODES, { description: 'ALL: chấm chéo tất cả; ROTATION: mỗi đơn vị chấm k đơn vị kế tiếp.' }) peerMode: PeerMode;
   @IntField({ min: 1, max: 50, example: 2 }) peerK: number;
+  @BoolField({ presence: 'optional', description: 'Quy chế của cụm không cho hai đơn vị chấm chéo lẫn nhau.' }) forbidReciprocal?: boolean;
   @IntField({ presence: 'optional', min: 1, max: 2_147_483_647 }) version?: number;
   @ReasonField() reason: string;
 }
@@ -136,6 +137,7 @@ export class ScoringConfigView {
   @ApiProperty({ type: [BandDto] }) bands: BandDto[];
   @ApiProperty({ enum: PEER_MODES }) peerMode: PeerMode;
   @ApiProperty() peerK: number;
+  @ApiProperty() forbidReciprocal: boolean;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ description: 'false: cấu hình mặc định, chưa lưu.' }) saved: boolean;
   @ApiProperty({ nullable: true, type: Number }) version: number | null;

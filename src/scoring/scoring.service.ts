@@ -71,6 +71,7 @@ export class ScoringService {
         bands: JSON.stringify(bands),
         peerMode: dto.peerMode,
         peerK: dto.peerK,
+        forbidReciprocal: dto.forbidReciprocal ?? Boolean(current.forbidReciprocal),
         updatedAt: now,
       });
       await this.audit.record(m, { action: 'scoring.config', entityType: 'scoring_config', entityId: `${clusterId}:${year}`, before: current.version ? configView(current) : null, after: configView(next), reason: dto.reason, organizerId: cluster.organizerId, clusterId });
@@ -197,6 +198,7 @@ export function configView(c: ScoringConfig): ScoringConfigView {
     bands: readBands(c.bands).map((b) => ({ minPoints: b.minPoints / 100, label: b.label, code: b.code })),
     peerMode: c.peerMode,
     peerK: c.peerK,
+    forbidReciprocal: Boolean(c.forbidReciprocal),
     publishedAt: c.publishedAt,
     saved: c.version > 0,
     version: c.version > 0 ? c.version : null,

@@ -24,6 +24,7 @@ import { ScoringService } from '../scoring/scoring.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { GridRow, gridColumns, gridPage } from './views/scoring.view';
 import { scoringConfigPage } from './views/scoring-config.view';
+import { ConflictsService } from '../scoring/conflicts.service';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -40,6 +41,7 @@ export class ScoringPagesController {
     private readonly scoring: ScoringService,
     private readonly sheets: ScoreSheetsService,
     private readonly evidence: EvidenceService,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -93,11 +95,12 @@ export class ScoringPagesController {
   @Auth(...ALL_ROLES)
   async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [config, assignments, canManage] = await Promise.all([
+    const [config, assignments, canManage, conflicts] = await Promise.all([
       this.scoring.getConfig(p, id, year),
       orNull(this.scoring.assignments(p, id, year)),
       this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
+      orNull(this.conflicts.list(p, id, year)),
     ]);
-    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage));
+    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage, conflicts ?? []));
   }
 }

@@ -4,6 +4,8 @@ import { col, fk } from './table-helpers';
 /**
  * Criteria that measure (measure.rules): a criterion's measure and formula, the achieved value a scorer enters,
  * and each unit's target (or "not applicable" with its reason) per criterion of a set, locked with the pledge.
+ * Conflicts of interest in peer scoring: relations declared between units, the secretariat's overrides, and whether
+ * the cluster-year forbids reciprocal peer scoring.
  */
 export class MeasuredCriteria1765800000000 implements MigrationInterface {
   name = 'MeasuredCriteria1765800000000';
@@ -27,9 +29,32 @@ export class MeasuredCriteria1765800000000 implements MigrationInterface {
         indices: [{ name: 'ux_criterion_targets', columnNames: ['set_id', 'criterion_code', 'unit_id'], isUnique: true }],
       }),
     );
+    await q.query('ALTER TABLE scoring_configs ADD COLUMN forbid_reciprocal boolean NOT NULL DEFAULT false');
+    await q.createTable(
+      new Table({
+        name: 'unit_relations',
+        columns: [col.id(), col.ref('unit_a_id'), col.ref('unit_b_id'), col.text('reason', 500), col.text('created_by', 100), col.timestamp('created_at')],
+        foreignKeys: [fk('fk_unit_relations_a', 'unit_a_id', 'units'), fk('fk_unit_relations_b', 'unit_b_id', 'units')],
+        indices: [{ name: 'ux_unit_relations', columnNames: ['unit_a_id', 'unit_b_id'], isUnique: true }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'peer_conflict_overrides',
+        columns: [
+          col.id(), col.ref('cluster_id'), col.int('year'), col.ref('scorer_unit_id'), col.ref('target_unit_id'), col.text('reason', 500),
+          col.text('created_by', 100), col.timestamp('created_at'),
+        ],
+        foreignKeys: [fk('fk_peer_conflict_overrides_cluster', 'cluster_id', 'clusters')],
+        indices: [{ name: 'ux_peer_conflict_overrides', columnNames: ['cluster_id', 'year', 'scorer_unit_id', 'target_unit_id'], isUnique: true }],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('peer_conflict_overrides');
+    await q.dropTable('unit_relations');
+    await q.query('ALTER TABLE scoring_configs DROP COLUMN forbid_reciprocal');
     await q.dropTable('criterion_targets');
     await q.query('ALTER TABLE score_entries DROP COLUMN achieved');
     for (const c of ['fact_unit', 'bands', 'per_count', 'formula', 'measure']) await q.query(`ALTER TABLE criteria DROP COLUMN ${c}`);
