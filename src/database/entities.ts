@@ -20,6 +20,7 @@ import { Pledge } from '../pledges/pledge.entity';
 import { EvidenceFile } from '../scoring/evidence-file.entity';
 import { ScoreEntry } from '../scoring/score-entry.entity';
 import { PeerConflictOverride, UnitRelation } from '../scoring/conflict.entities';
+import { ScoreContest } from '../scoring/contests/score-contest.entity';
 import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { ScoringConfig } from '../scoring/scoring-config.entity';
 import { Unit } from '../units/unit.entity';
@@ -31,5 +32,5 @@ import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
   CriteriaSet, Criterion, CriterionTarget, Pledge, PledgeSignature, IssuedDocument,
-  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile, UnitRelation, PeerConflictOverride,
+  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile, UnitRelation, PeerConflictOverride, ScoreContest,
   Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment, ClusterRegulation];

@@ -25,6 +25,7 @@ import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository'
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
 import { leaderRatiosFor } from './sheet-measures';
 import { ConflictsService } from './conflicts.service';
+import { ContestsService } from './contests/contests.service';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
@@ -42,6 +43,7 @@ export class ScoreSheetsService {
     private readonly memberships: MembershipsRepository,
     private readonly sheetViews: ScoreSheetViews,
     private readonly conflicts: ConflictsService,
+    private readonly contests: ContestsService,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -112,8 +114,7 @@ export class ScoreSheetsService {
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const unitTargets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
       const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, { sheets: this.sheets, criteria: this.criteria }, sheet, leaves, dto.entries.map((e) => e.code)) });
-      // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version waits
-      // here and then answers 409 VERSION_CONFLICT (instead of colliding on the entries' unique key).
+      // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version answers 409.
       const updated = await this.sheets.update(m, sheet, {});
       const current = await this.sheets.entries(m, sheet.id);
       const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
@@ -181,6 +182,7 @@ export class ScoreSheetsService {
       const current = await this.configs.get(m, clusterId, year);
       requireVersion(current.version, version);
       if (current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố.`);
+      await this.contests.requireAnswered(m, clusterId, year);
       const missing = await this.missingSheets(m, clusterId, year, current.rule);
       if (missing.length && !acceptMissing) {
         throw new AppException(

@@ -27,6 +27,8 @@ export class ScoringConfig {
   @Column('integer', { name: 'peer_k' }) peerK: number;
   /** The cluster's regulation forbids two units scoring each other (conflict.rules). */
   @Column('boolean', { name: 'forbid_reciprocal', default: false }) forbidReciprocal: boolean;
+  /** The explanation round (giải trình) is open until this day (inclusive); null: no round opened. */
+  @Column('varchar', { name: 'contest_until', length: 10, nullable: true }) contestUntil: string | null;
   /** Once published, members read every sheet of the year (before: only their own). */
   @Column('varchar', { name: 'published_at', length: 30, nullable: true }) publishedAt: string | null;
 
@@ -48,6 +50,7 @@ export function defaultScoringConfig(clusterId: string, year: number): ScoringCo
     peerMode: 'ALL',
     peerK: 2,
     forbidReciprocal: false,
+    contestUntil: null,
     publishedAt: null,
     version: 0,
     createdAt: '',

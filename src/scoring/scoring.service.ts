@@ -14,7 +14,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
-import { RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
+import { RankingConfig, ScoredSheet, pts, rankMembers } from './ranking.rules';
+import { ScoreContest } from './contests/score-contest.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import type { CriterionTarget } from '../criteria/criterion.entity';
 import type { UnitMeasures } from './measured-ranking.rules';
@@ -147,6 +148,12 @@ export class ScoringService {
     const units = members.map((u) => ({ id: u.id, name: u.shortName, womenShare: u.womenShareHundredths }));
     const byId = new Map(members.map((u) => [u.id, u]));
     const rows = rankMembers(units, leaves, scored, rankingConfig, measures);
+    // The explanation round's answers, in the reasons of the units that gave them.
+    for (const c of await m.find(ScoreContest, { where: { clusterId, year }, order: { createdAt: 'ASC' } })) {
+      if (c.status === 'OPEN') continue;
+      const words = c.status === 'ACCEPTED' ? `chấp nhận, điểm ${pts(c.pointsBefore)} → ${pts(c.pointsAfter ?? c.pointsBefore)}` : `giữ nguyên ${pts(c.pointsBefore)} điểm`;
+      rows.find((r) => r.unitId === c.unitId)?.reasons.push(`Giải trình ${c.criterionCode}: ${words} (${c.answer}).`);
+    }
     return {
       clusterId,
       year,

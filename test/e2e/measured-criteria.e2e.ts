@@ -146,4 +146,41 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     assert.ok(reasons('STTTT-DAKLAK').includes('giữa chỉ tiêu và đơn vị dẫn đầu (tỷ lệ 1,2, dẫn đầu 1,5): 10 + 10 × (1,2 − 1) ÷ (1,5 − 1) = 14 điểm.'), reasons('STTTT-DAKLAK'));
     assert.ok(reasons('STTTT-DAKNONG').includes('Không áp dụng: TC5 (Đơn vị không được giao đề án); điểm chấm 38 quy về thang 100: 38 × 100 ÷ 80 = 47,5.'), reasons('STTTT-DAKNONG'));
   });
+  it('the explanation round: a unit contests a criterion with evidence, the secretariat accepts a new score, the ranking changes with the reason', async () => {
+    const officer = await actorFor(t, 'gialai');
+    const mine = await t.http.get(url('/scoring/contests')).auth(officer.token, { type: 'bearer' }).expect(200);
+    assert.equal(mine.body.open, false);
+    assert.deepEqual(mine.body.points.slice(0, 3).map((x: { code: string; points: number }) => [x.code, x.points]), [['TC1', 25], ['TC2', 16], ['TC3', 20]]);
+    const early = await t.http.post(url('/scoring/contests')).auth(officer.token, { type: 'bearer' }).send({ criterionCode: 'TC2', explanation: 'Thiếu số liệu quý IV.' });
+    assert.equal(early.status, 409);
+    assert.equal(early.body.message, 'Văn phòng cụm chưa mở giải trình.');
+
+    const until = `${new Date().getFullYear() + 1}-12-31`;
+    const round = await t.http.post(url('/scoring/contests/round')).auth(secretary, { type: 'bearer' }).send({ until, reason: 'Mở giải trình điểm tạm thời' }).expect(200);
+    assert.equal(round.body.open, true);
+    const contest = await t.http
+      .post(url('/scoring/contests'))
+      .auth(officer.token, { type: 'bearer' })
+      .send({ unitId: officer.unitId, criterionCode: 'TC2', explanation: 'Số hồ sơ quý IV chưa được tính: đạt 90 hồ sơ.', evidence: 'Báo cáo bổ sung số 45/BC-STTTT' })
+      .expect(201);
+    assert.deepEqual([contest.body.status, contest.body.pointsBefore, contest.body.unitId], ['OPEN', 16, ids.gialai]);
+    const config = await t.http.get(url('/scoring/config')).auth(secretary, { type: 'bearer' }).expect(200);
+    const publish = await t.http.post(url('/scoring/finalize')).auth(secretary, { type: 'bearer' }).send({ version: config.body.version, reason: 'Công bố', acceptMissing: true });
+    assert.equal(publish.status, 422);
+    assert.match(publish.body.message, /Còn 1 giải trình chưa trả lời/);
+
+    const answered = await t.http
+      .post(url(`/scoring/contests/${contest.body.id}/answer`))
+      .auth(secretary, { type: 'bearer' })
+      .send({ version: contest.body.version, decision: 'ACCEPT', achieved: 90, answer: 'Đã đối chiếu báo cáo bổ sung' })
+      .expect(200);
+    assert.deepEqual([answered.body.status, answered.body.pointsAfter], ['ACCEPTED', 18]);
+    const ranking = await t.http.get(url('/scoring/ranking')).auth(secretary, { type: 'bearer' }).expect(200);
+    const gialai = ranking.body.rows.find((r: { unit: { id: string } }) => r.unit.id === ids.gialai);
+    assert.equal(gialai.final.total, 93.5);
+    assert.ok(gialai.reasons.includes('Giải trình TC2: chấp nhận, điểm 16 → 18 (Đã đối chiếu báo cáo bổ sung).'), gialai.reasons.join(' | '));
+    assert.ok(gialai.reasons.includes('TC2: đạt 90 hồ sơ / chỉ tiêu 100 hồ sơ; 20 × 90 ÷ 100 = 18 điểm.'));
+    const audit = await t.http.get('/api/audit').query({ action: 'score_contest.answer' }).auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
+    assert.equal(audit.body.items[0].reason, 'Đã đối chiếu báo cáo bổ sung');
+  });
 });

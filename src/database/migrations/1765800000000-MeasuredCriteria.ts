@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { col, fk } from './table-helpers';
+import { col, fk, versioned } from './table-helpers';
 
 /**
  * Criteria that measure (measure.rules): a criterion's measure and formula, the achieved value a scorer enters,
  * and each unit's target (or "not applicable" with its reason) per criterion of a set, locked with the pledge.
  * Conflicts of interest in peer scoring: relations declared between units, the secretariat's overrides, and whether
- * the cluster-year forbids reciprocal peer scoring.
+ * the cluster-year forbids reciprocal peer scoring. The explanation round (giải trình): its closing day, and each
+ * unit's contest of a criterion with the secretariat's answer.
  */
 export class MeasuredCriteria1765800000000 implements MigrationInterface {
   name = 'MeasuredCriteria1765800000000';
@@ -49,9 +50,24 @@ export class MeasuredCriteria1765800000000 implements MigrationInterface {
         indices: [{ name: 'ux_peer_conflict_overrides', columnNames: ['cluster_id', 'year', 'scorer_unit_id', 'target_unit_id'], isUnique: true }],
       }),
     );
+    await q.query('ALTER TABLE scoring_configs ADD COLUMN contest_until varchar(10)');
+    await q.createTable(
+      new Table({
+        name: 'score_contests',
+        columns: [
+          col.id(), col.ref('cluster_id'), col.int('year'), col.ref('unit_id'), col.text('criterion_code', 20), col.int('points_before'),
+          col.longText('explanation', false), col.text('evidence', 1000, true), col.text('status', 10), col.int('points_after', true),
+          col.text('answer', 1000, true), col.text('created_by', 100), col.text('answered_by', 100, true), col.timestamp('answered_at', true), ...versioned(),
+        ],
+        foreignKeys: [fk('fk_score_contests_cluster', 'cluster_id', 'clusters'), fk('fk_score_contests_unit', 'unit_id', 'units')],
+        indices: [{ name: 'ix_score_contests_year', columnNames: ['cluster_id', 'year'] }],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('score_contests');
+    await q.query('ALTER TABLE scoring_configs DROP COLUMN contest_until');
     await q.dropTable('peer_conflict_overrides');
     await q.dropTable('unit_relations');
     await q.query('ALTER TABLE scoring_configs DROP COLUMN forbid_reciprocal');
