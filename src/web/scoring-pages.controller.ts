@@ -25,6 +25,8 @@ import { orNull, sendPage, signedInFrame } from './page-response';
 import { GridRow, gridColumns, gridPage } from './views/scoring.view';
 import { scoringConfigPage } from './views/scoring-config.view';
 import { ConflictsService } from '../scoring/conflicts.service';
+import { ContestsService } from '../scoring/contests/contests.service';
+import { explanationPage } from './views/explanation.view';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -42,6 +44,7 @@ export class ScoringPagesController {
     private readonly sheets: ScoreSheetsService,
     private readonly evidence: EvidenceService,
     private readonly conflicts: ConflictsService,
+    private readonly contests: ContestsService,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -89,6 +92,15 @@ export class ScoringPagesController {
     // The files attached to each sheet on the grid (read with the same scope check as the API's list).
     const evidence = new Map(await Promise.all(rows.filter((r) => r.sheet).map(async (r) => [r.sheet!.id, await this.evidence.list(p, id, year, r.sheet!.id)] as const)));
     sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence));
+  }
+
+  @Get('cum/:id/nam/:year/giai-trinh')
+  @Auth(...ALL_ROLES)
+  async explanation(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('donVi') unitId: string | undefined, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const canManage = await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year));
+    const round = await this.contests.round(p, id, year, unitId && /^[0-9a-f-]{36}$/i.test(unitId) ? unitId : undefined);
+    sendPage(res, explanationPage(signedInFrame(this.secret, p), cluster, year, round, canManage));
   }
 
   @Get('cum/:id/nam/:year/cach-tinh-diem')

@@ -63,4 +63,46 @@ describe('the secretariat makes criteria measure and sets each unit’s targets 
     if (process.env.SCREENSHOTS) await phone.page.locator('section:has(#h-targets) table').screenshot({ path: 'artifacts/screenshots/tieu-chi-chi-tieu-bang-390.png' });
     if (process.env.SCREENSHOTS) await page.locator('form#criteria-editor li[data-crit]').nth(1).screenshot({ path: 'artifacts/screenshots/tieu-chi-dinh-luong-1366.png' });
   });
+  it('the explanation round in the pages: the secretariat opens it, a unit contests TC2, the secretariat accepts a new result', async () => {
+    const api = `/api/clusters/${cum6}/years/2020`;
+    const gialai = (await demoIds(rig.t)).gialai;
+    await rig.t.http.put(`${api}/scoring/config`).auth(secretary, { type: 'bearer' }).send({ rule: 'CLUSTER', normalize: false, selfMargin: 5, peerOutlier: 10, bands: [{ minPoints: 0, label: 'Hoàn thành nhiệm vụ' }], peerMode: 'ALL', peerK: 1, reason: 'Điểm cụm' }).expect(200);
+    const sheet = await rig.t.http.post(`${api}/scoring/sheets`).auth(secretary, { type: 'bearer' }).send({ targetUnitId: gialai, kind: 'CLUSTER' }).expect(201);
+    const entries = ['TC1', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8'].map((code) => ({ code, points: 5 }));
+    const saved = await rig.t.http.put(`${api}/scoring/sheets/${sheet.body.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: sheet.body.version, entries: [...entries, { code: 'TC2', achieved: 60 }, { code: 'TC9', achieved: 1 }] }).expect(200);
+    await rig.t.http.post(`${api}/scoring/sheets/${sheet.body.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: saved.body.version }).expect(200);
+
+    const { page } = await rig.signedIn('cum6.secretary', { width: 1366, height: 900 }, { audit: true });
+    const url = `${rig.base}/cum/${cum6}/nam/2020/giai-trinh`;
+    await page.goto(url);
+    await page.getByLabel('Hạn cuối nhận giải trình (dd/mm/yyyy)').fill(`31/12/${new Date().getFullYear() + 1}`);
+    await page.getByRole('button', { name: 'Mở giải trình' }).click();
+    await page.getByText('Đã mở vòng giải trình.').waitFor();
+
+    const unit = await rig.signedIn('skhcn.gialai', { width: 390, height: 844 }, { audit: true });
+    await unit.page.goto(url);
+    await unit.page.getByRole('heading', { name: 'Điểm tạm thời theo tiêu chí' }).waitFor();
+    await unit.page.getByLabel('Tiêu chí giải trình').selectOption('TC2');
+    await unit.page.getByLabel('Nội dung giải trình').fill('Số hồ sơ quý IV chưa được tính: đạt 90 hồ sơ.');
+    await unit.page.getByLabel('Minh chứng (văn bản, số liệu; không bắt buộc)').fill('Báo cáo bổ sung số 45/BC');
+    assert.deepEqual(await unlabelledControls(unit.page), []);
+    assert.deepEqual(await axeViolations(unit.page), []);
+    assert.ok(await unit.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth <= 1), 'fits a phone');
+    await unit.page.getByRole('button', { name: 'Gửi giải trình' }).click();
+    await unit.page.getByText('Đã gửi giải trình.').waitFor();
+    await rig.shot(unit.page, 'giai-trinh-don-vi-390');
+
+    await page.goto(url);
+    await page.getByLabel('Kết quả mới (tiêu chí tính từ kết quả)').fill('90');
+    await page.getByLabel('Trả lời, lý do (bắt buộc)').fill('Đã đối chiếu báo cáo bổ sung');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'Trả lời' }).click();
+    await page.getByText('Đã trả lời giải trình.').waitFor();
+    await page.waitForLoadState('load');
+    await page.getByText('(điểm mới 11,25)').waitFor();
+    await rig.shot(page, 'giai-trinh-van-phong-1366');
+    const ranking = await rig.t.http.get(`${api}/scoring/ranking`).auth(secretary, { type: 'bearer' }).expect(200);
+    const row = ranking.body.rows.find((r: { unit: { id: string } }) => r.unit.id === gialai);
+    assert.ok(row.reasons.includes('Giải trình TC2: chấp nhận, điểm 7,5 → 11,25 (Đã đối chiếu báo cáo bổ sung).'), row.reasons.join(' | '));
+  });
 });
