@@ -77,14 +77,19 @@ export class ScoreSheetsRepository {
     );
   }
 
-  /** Achieved values of one criterion on a cluster-year's sheets of one kind of scorer, with the unit scored. */
-  async factsOf(m: EntityManager, clusterId: string, year: number, scorerKind: ScoreSheet['scorerKind'], code: string): Promise<Array<{ unitId: string; sheetId: string; achieved: number }>> {
-    const rows = await rawQuery<{ target_unit_id: string; id: string; achieved: number | string }>(
+  /**
+   * The best ratio achieved ÷ target of one criterion on the other sheets of a cluster-year's kind of scorer (each
+   * against its unit's target in the sheet's set), or null: one aggregate read, asked only by leader-relative saves.
+   */
+  async leaderRatio(m: EntityManager, sheet: ScoreSheet, code: string): Promise<number | null> {
+    const [row] = await rawQuery<{ best: number | string | null }>(
       m,
-      'SELECT s.target_unit_id, s.id, e.achieved FROM score_entries e JOIN score_sheets s ON s.id = e.sheet_id WHERE s.cluster_id = ? AND s.year = ? AND s.scorer_kind = ? AND e.criterion_code = ? AND e.achieved IS NOT NULL',
-      [clusterId, year, scorerKind, code],
+      'SELECT MAX(e.achieved * 1.0 / t.target) AS best FROM score_entries e JOIN score_sheets s ON s.id = e.sheet_id ' +
+        'JOIN criterion_targets t ON t.set_id = s.criteria_set_id AND t.criterion_code = e.criterion_code AND t.unit_id = s.target_unit_id ' +
+        'WHERE s.cluster_id = ? AND s.year = ? AND s.scorer_kind = ? AND e.criterion_code = ? AND e.achieved IS NOT NULL AND t.target > 0 AND s.id <> ?',
+      [sheet.clusterId, sheet.year, sheet.scorerKind, code, sheet.id],
     );
-    return rows.map((r) => ({ unitId: r.target_unit_id, sheetId: r.id, achieved: Number(r.achieved) }));
+    return row?.best == null ? null : Number(row.best);
   }
 
   /** Locks every submitted sheet of a cluster-year in one statement; answers how many. */

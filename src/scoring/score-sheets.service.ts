@@ -113,7 +113,7 @@ export class ScoreSheetsService {
       }
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const unitTargets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
-      const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, { sheets: this.sheets, criteria: this.criteria }, sheet, leaves, dto.entries.map((e) => e.code)) });
+      const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, this.sheets, sheet, leaves, dto.entries.map((e) => e.code)) });
       // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version answers 409.
       const updated = await this.sheets.update(m, sheet, {});
       const current = await this.sheets.entries(m, sheet.id);
