@@ -29,6 +29,20 @@ async function main(): Promise<void> {
       sheets.push({ id: sheet.id, version: sheet.version });
     }
 
+    // BENCH_MIXED=1: the set mixes the kinds (TC2 quantitative against each unit's target and the cluster's leader,
+    // TC9 per count), and the writes send achieved values for them: the costliest path of a sheet write.
+    const mixed = process.env.BENCH_MIXED === '1';
+    if (mixed) {
+      const base = `/api/clusters/${cluster.id}/years/2026/criteria`;
+      const set = await api(server.url, 'GET', base, admin);
+      const items = set.items.map((c: any) => ({
+        code: c.code, text: c.text, maxPoints: c.maxPoints, kind: c.kind, evidenceRequired: c.evidenceRequired,
+        ...(c.code === 'TC2' ? { measure: 'QUANTITATIVE', formula: 'RELATIVE_TO_LEADER', factUnit: 'hồ sơ' } : c.code === 'TC9' ? { measure: 'PER_COUNT', perCount: 1 } : {}),
+      }));
+      await api(server.url, 'PUT', base, admin, { version: set.version, reason: 'Bộ tiêu chí hỗn hợp', totalPoints: set.totalPoints, items });
+      const targets = await api(server.url, 'GET', `${base}/targets`, admin);
+      await api(server.url, 'PUT', `${base}/targets`, admin, { targets: targets.units.map((u: any) => ({ criterionCode: 'TC2', unitId: u.unitId, target: 100 })) });
+    }
     const measure = { serverPid: server.child.pid };
     const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, measure);
     const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } }, measure);
@@ -41,7 +55,8 @@ async function main(): Promise<void> {
         if (context.sheet === undefined) context.sheet = next++ % sheets.length;
         const sheet = sheets[context.sheet];
         const points = 10 + Math.round(Math.random() * 10) / 2;
-        return { ...req, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries`, body: JSON.stringify({ version: sheet.version, entries: [{ code: 'TC1', points }, { code: 'TC9', points: 5 }] }) };
+        const entries = mixed ? [{ code: 'TC1', points }, { code: 'TC2', achieved: 50 + Math.round(Math.random() * 100) }, { code: 'TC9', achieved: 5 }] : [{ code: 'TC1', points }, { code: 'TC9', points: 5 }];
+        return { ...req, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries`, body: JSON.stringify({ version: sheet.version, entries }) };
       },
       onResponse: (status: number, body: string, context: any) => {
         if (status === 200) sheets[context.sheet].version = JSON.parse(body).version;
@@ -61,7 +76,7 @@ async function main(): Promise<void> {
 
     const ratio = (x: LoadFigures) => ({ throughputVsHealth: +(x.requestsPerSecond / health.requestsPerSecond).toFixed(3), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
     const report = {
-      benchmark: 'scoring over HTTP (autocannon, 50 connections, 2 s warm-up, median of 3 × 5 s)',
+      benchmark: `scoring over HTTP (autocannon, 50 connections, 2 s warm-up, median of 3 × 5 s)${mixed ? ', criteria set mixing the kinds' : ''}`,
       machine: machine(),
       health,
       rankingReads: { ...ranking, ...ratio(ranking) },

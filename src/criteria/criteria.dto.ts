@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField } from '../common/validation/fields';
 import { CRITERION_KINDS, CriterionKind } from './criteria.rules';
+import { FORMULAS, Formula, MEASURES, Measure } from './measure.rules';
+
+export class MeasureBandDto {
+  @DecimalField({ min: 0, max: 1_000_000_000, decimals: 2, description: 'Kết quả từ (bao gồm).' }) from: number;
+  @DecimalField({ min: 0, max: 1000, decimals: 2, description: 'Điểm của khung.' }) points: number;
+}
 
 const CODE = /^[\p{Lu}0-9][\p{L}0-9._-]{0,19}$/u;
 
@@ -12,6 +18,12 @@ export class CriterionItemDto {
   @DecimalField({ min: 0.01, max: 1000, decimals: 2, example: 15, description: 'Điểm tối đa (điểm trừ: mức trừ tối đa).' }) maxPoints: number;
   @EnumField(CRITERION_KINDS, { description: 'SCORED: chấm điểm; BONUS: điểm thưởng; PENALTY: điểm trừ.' }) kind: CriterionKind;
   @BoolField({ description: 'Có yêu cầu tài liệu minh chứng.' }) evidenceRequired: boolean;
+  @EnumField(MEASURES, { presence: 'optional', description: 'POINTS: chấm điểm trực tiếp (mặc định); QUANTITATIVE: định lượng theo chỉ tiêu; PASS_FAIL: đạt/không đạt; PER_COUNT: tính theo số lần.' })
+  measure?: Measure;
+  @EnumField(FORMULAS, { presence: 'nullable', description: 'Định lượng: PROPORTIONAL, RELATIVE_TO_LEADER hoặc BANDED.' }) formula?: Formula | null;
+  @DecimalField({ presence: 'nullable', min: 0.01, max: 1000, decimals: 2, description: 'Tính theo số lần: điểm mỗi lần.' }) perCount?: number | null;
+  @NestedArrayField(() => MeasureBandDto, { presence: 'nullable', maxItems: 10 }) bands?: MeasureBandDto[] | null;
+  @TextField({ presence: 'nullable', max: 30, example: 'vụ', description: 'Đơn vị tính của kết quả.' }) factUnit?: string | null;
   @NestedArrayField(() => CriterionItemDto, { presence: 'optional', maxItems: 50 }) children?: CriterionItemDto[];
 }
 
@@ -52,6 +64,12 @@ export class CriterionView {
   @ApiProperty({ enum: CRITERION_KINDS }) kind: CriterionKind;
   @ApiProperty() kindLabel: string;
   @ApiProperty() evidenceRequired: boolean;
+  @ApiProperty({ enum: MEASURES }) measure: Measure;
+  @ApiProperty() measureLabel: string;
+  @ApiProperty({ enum: FORMULAS, nullable: true }) formula: Formula | null;
+  @ApiProperty({ nullable: true, type: Number }) perCount: number | null;
+  @ApiProperty({ nullable: true, type: [MeasureBandDto] }) bands: MeasureBandDto[] | null;
+  @ApiProperty({ nullable: true, type: String }) factUnit: string | null;
   @ApiProperty({ type: () => [CriterionView] }) children: CriterionView[];
 }
 

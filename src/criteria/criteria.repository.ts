@@ -7,7 +7,9 @@ import { rawQuery } from '../database/raw-sql';
 import { updateVersioned } from '../database/unit-of-work';
 import { CriteriaSet } from './criteria-set.entity';
 import type { CriterionKind, CriterionNode } from './criteria.rules';
-import { Criterion } from './criterion.entity';
+import { Criterion, CriterionTarget } from './criterion.entity';
+import { ruleOf } from './criteria-tree';
+import type { Formula, Measure, MeasureRule } from './measure.rules';
 
 /** A scored leaf of a criteria set (a criterion without sub-items), in hundredths. */
 export interface CriterionLeaf {
@@ -15,7 +17,10 @@ export interface CriterionLeaf {
   maxPoints: number;
   kind: CriterionKind;
   text: string;
+  rule: MeasureRule;
 }
+
+type LeafRow = { id: string; parent_id: string | null; code: string; max_points: number | string; kind: CriterionKind; text: string; measure: Measure | null; formula: Formula | null; per_count: number | string | null; bands: string | null; fact_unit: string | null };
 
 /**
  * Criteria sets (in versions) and their criteria: every query of them, and the writes, which bump the
@@ -71,9 +76,9 @@ export class CriteriaRepository {
   /** The scored leaves of a set (criteria without sub-items), in reading order. */
   async leaves(m: EntityManager, setId: string): Promise<CriterionLeaf[]> {
     // A raw read: the leaves are read on every save of a sheet.
-    const rows = await rawQuery<{ id: string; parent_id: string | null; code: string; max_points: number | string; kind: CriterionKind; text: string }>(
+    const rows = await rawQuery<LeafRow>(
       m,
-      'SELECT id, parent_id, code, max_points, kind, text FROM criteria WHERE set_id = ? ORDER BY position',
+      'SELECT id, parent_id, code, max_points, kind, text, measure, formula, per_count, bands, fact_unit FROM criteria WHERE set_id = ? ORDER BY position',
       [setId],
     );
     const children = new Map<string | null, typeof rows>();
@@ -82,7 +87,7 @@ export class CriteriaRepository {
     const walk = (parentId: string | null) => {
       for (const r of children.get(parentId) ?? []) {
         if (children.has(r.id)) walk(r.id);
-        else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text });
+        else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text, rule: ruleOf({ measure: r.measure ?? 'POINTS', formula: r.formula, perCount: r.per_count == null ? null : Number(r.per_count), bands: r.bands, factUnit: r.fact_unit }) });
       }
     };
     walk(null);
@@ -103,6 +108,39 @@ export class CriteriaRepository {
     await this.insertTree(m, set.id, items);
     await this.revisions.bump(m, set.clusterId, set.year);
     return updated;
+  }
+
+  /** The targets (and not-applicable marks) of a set. */
+  targets(m: EntityManager, setId: string): Promise<CriterionTarget[]> {
+    return m.find(CriterionTarget, { where: { setId } });
+  }
+
+  /** One unit's targets and not-applicable marks in a set, by criterion code (a raw read: every sheet save asks it). */
+  async unitTargets(m: EntityManager, setId: string, unitId: string): Promise<{ targets: Map<string, number | null>; notApplicable: Map<string, string> }> {
+    const rows = await rawQuery<{ criterion_code: string; target: number | string | null; not_applicable_reason: string | null }>(
+      m,
+      'SELECT criterion_code, target, not_applicable_reason FROM criterion_targets WHERE set_id = ? AND unit_id = ?',
+      [setId, unitId],
+    );
+    const targets = new Map<string, number | null>();
+    const notApplicable = new Map<string, string>();
+    for (const r of rows) {
+      targets.set(r.criterion_code, r.target == null ? null : Number(r.target));
+      if (r.not_applicable_reason) notApplicable.set(r.criterion_code, r.not_applicable_reason);
+    }
+    return { targets, notApplicable };
+  }
+
+  /** Replaces every target of a set (the set is unlocked: the service checks). */
+  async replaceTargets(m: EntityManager, set: CriteriaSet, rows: CriterionTarget[]): Promise<void> {
+    await m.delete(CriterionTarget, { setId: set.id });
+    for (const row of rows) await m.insert(CriterionTarget, row);
+    await this.revisions.bump(m, set.clusterId, set.year);
+  }
+
+  /** Copies a set's targets to its amendment. */
+  async copyTargets(m: EntityManager, fromSetId: string, toSetId: string): Promise<void> {
+    for (const t of await this.targets(m, fromSetId)) await m.insert(CriterionTarget, { ...t, id: randomUUID(), setId: toSetId });
   }
 
   /** Locks a set (its pledge is signed), moving its version. */
@@ -129,6 +167,11 @@ export class CriteriaRepository {
           maxPoints: node.maxPoints,
           kind: node.kind,
           evidenceRequired: node.evidenceRequired,
+          measure: node.rule?.measure ?? 'POINTS',
+          formula: node.rule?.formula ?? null,
+          perCount: node.rule?.perCount ?? null,
+          bands: node.rule?.bands ? JSON.stringify(node.rule.bands) : null,
+          factUnit: node.rule?.factUnit ?? null,
         });
         await insert(node.children, id);
       }

@@ -2,6 +2,8 @@
  * The criteria tree of a cluster-year: criterion → optional sub-items. Points are integer hundredths
  * (SQLite has no decimal type): 15 points = 1500.
  */
+import { MeasureRule, ruleProblem } from './measure.rules';
+
 export const CRITERION_KINDS = ['SCORED', 'BONUS', 'PENALTY'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
@@ -18,6 +20,8 @@ export interface CriterionNode {
   maxPoints: number; // hundredths
   kind: CriterionKind;
   evidenceRequired: boolean;
+  /** How its points follow (measure.rules); absent: points as given. */
+  rule?: MeasureRule;
   children: CriterionNode[];
 }
 
@@ -51,6 +55,10 @@ export function treeProblems(items: CriterionNode[], totalPoints: number): TreeP
       else codes.set(node.code.toUpperCase(), here);
       if (parent && node.kind !== parent.kind) {
         problems.push({ field: `${here}.kind`, code: 'kind', message: `Mục con phải cùng loại với tiêu chí ${parent.code}.` });
+      }
+      if (node.rule && node.rule.measure !== 'POINTS') {
+        const problem = node.children.length ? `Tiêu chí ${node.code} tính từ kết quả không có mục con.` : ruleProblem({ ...node.rule, code: node.code, kind: node.kind, maxPoints: node.maxPoints });
+        if (problem) problems.push({ field: `${here}.measure`, code: 'measure', message: problem });
       }
       if (node.children.length) {
         const sum = node.children.reduce((a, c) => a + c.maxPoints, 0);

@@ -19,7 +19,7 @@ import { AmendCriteriaDto, CreateCriteriaDto, CriteriaChoicesView, CriteriaSetVi
 import { CriteriaRepository } from './criteria.repository';
 import { CriterionNode } from './criteria.rules';
 import { criteriaTemplate, criteriaTemplates } from './criteria-templates';
-import { checkedTree, flattenViews, toHundredths, viewTree } from './criteria-tree';
+import { checkedTree, flattenViews, ruleOfView, toHundredths, viewTree } from './criteria-tree';
 
 export { flattenViews } from './criteria-tree';
 
@@ -176,6 +176,7 @@ export class CriteriaService {
         updatedAt: now,
       };
       await this.criteria.insert(m, set, items);
+      await this.criteria.copyTargets(m, current.id, set.id);
       const view = await this.view(m, set);
       await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
@@ -221,7 +222,7 @@ export class CriteriaService {
 
   private async tree(m: EntityManager, setId: string): Promise<CriterionNode[]> {
     return viewTree(await this.criteria.criteria(m, setId)).map(function toNode(v: CriterionView): CriterionNode {
-      return { code: v.code, text: v.text, guidance: v.guidance, maxPoints: toHundredths(v.maxPoints), kind: v.kind, evidenceRequired: v.evidenceRequired, children: v.children.map(toNode) };
+      return { code: v.code, text: v.text, guidance: v.guidance, maxPoints: toHundredths(v.maxPoints), kind: v.kind, evidenceRequired: v.evidenceRequired, rule: ruleOfView(v), children: v.children.map(toNode) };
     });
   }
 

@@ -12,13 +12,15 @@ import { Membership } from '../clusters/membership.entity';
 import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { RotationPolicy } from '../leadership/rotation-policy.entity';
 import { CriteriaSet } from '../criteria/criteria-set.entity';
-import { Criterion } from '../criteria/criterion.entity';
+import { Criterion, CriterionTarget } from '../criteria/criterion.entity';
 import { DocumentNumber } from '../issued-documents/document-number.entity';
 import { IssuedDocument } from '../issued-documents/issued-document.entity';
 import { PledgeSignature } from '../pledges/pledge-signature.entity';
 import { Pledge } from '../pledges/pledge.entity';
 import { EvidenceFile } from '../scoring/evidence-file.entity';
 import { ScoreEntry } from '../scoring/score-entry.entity';
+import { PeerConflictOverride, UnitRelation } from '../scoring/conflict.entities';
+import { ScoreContest } from '../scoring/contests/score-contest.entity';
 import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { ScoringConfig } from '../scoring/scoring-config.entity';
 import { Unit } from '../units/unit.entity';
@@ -30,6 +32,6 @@ import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from 
 
 /** Every entity of the application, for the data source (app, CLI and tests alike). */
 export const ENTITIES = [Unit, Cluster, ClusterDecision, Membership, EmulationYear, User, UserClusterScope, Session, AuditEntry, LeadershipTerm, RotationPolicy,
-  CriteriaSet, Criterion, Pledge, PledgeSignature, IssuedDocument,
-  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile,
+  CriteriaSet, Criterion, CriterionTarget, Pledge, PledgeSignature, IssuedDocument,
+  ScoringConfig, ScoreSheet, ScoreEntry, EvidenceFile, UnitRelation, PeerConflictOverride, ScoreContest,
   Award, AwardRuleVersion, AwardQuota, ReviewMeeting, MeetingAttendance, Ballot, AwardProposal, AwardHistory, DocumentNumber, AchievementReport, MfaRecoveryCode, LegalText, LegalValue, CouncilMember, CouncilMeeting, CouncilAttendance, CouncilBallot, CollectiveRating, AwardImpediment, ClusterRegulation, BallotSession, BallotVoter, CastBallot, BallotCountEntry, WrittenOpinion];

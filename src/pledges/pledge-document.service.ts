@@ -17,12 +17,15 @@ import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
 import { PledgeState, PledgeStates, markOf } from './pledge-state';
 import { PLEDGE_STATUS_LABELS } from './pledge.entity';
 import { PledgesService } from './pledges.service';
+import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
+import { pledgeTargets, ruleWords } from './pledge-targets';
 
 const toPledgeCriterion = (c: CriterionView): PledgeCriterion => ({
   code: c.code,
   text: c.text,
   maxPoints: c.maxPoints,
   kind: c.kind,
+  ...(c.measure && c.measure !== 'POINTS' ? { rule: ruleWords(c) } : {}),
   children: c.children.map(toPledgeCriterion),
 });
 
@@ -38,6 +41,7 @@ export class PledgeDocumentService {
     private readonly states: PledgeStates,
     private readonly units: UnitsRepository,
     private readonly numbers: DocumentNumbersService,
+    private readonly targets: CriteriaTargetsService,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string; sha256: string }> {
@@ -90,6 +94,7 @@ export class PledgeDocumentService {
         implementation: s.pledge.implementation,
         criteria: set.items.map(toPledgeCriterion),
         totalPoints: set.totalPoints,
+        ...pledgeTargets(await this.targets.view(m, s.criteriaSet)),
         signatories: s.members.map((u) => {
           const sig = byUnit.get(u.id);
           return {

@@ -16,6 +16,7 @@ import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
+import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
 import { LegalService } from '../legal/legal.service';
 import { legalBasesOn } from '../legal/legal.rules';
 import { PledgeStates, pledgeView } from './pledge-state';
@@ -39,6 +40,7 @@ export class PledgesService {
     private readonly memberships: MembershipsRepository,
     private readonly units: UnitsRepository,
     private readonly legal: LegalService,
+    private readonly targets: CriteriaTargetsService,
   ) {}
 
   get(p: Principal, clusterId: string, year: number): Promise<PledgeView> {
@@ -147,6 +149,11 @@ export class PledgesService {
       requireVersion(pledge.version, dto.version);
       if (!(await this.criteriaSets.hasCriteria(m, pledge.criteriaSetId))) {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'criteria', 'Bộ tiêu chí chưa có nội dung: chưa thể mở ký.');
+      }
+      // Targets are signed with the criteria: every quantitative criterion needs each unit's target (or "not applicable").
+      const missing = (await this.targets.view(m, await this.criteriaSets.get(m, pledge.criteriaSetId))).missing;
+      if (missing.length) {
+        throw AppException.field(ErrorCode.CriteriaInvalid, 'targets', `Chưa giao đủ chỉ tiêu: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? `; và ${missing.length - 5} chỉ tiêu khác` : ''}.`);
       }
       const updated = await this.records.update(m, pledge, dto.version, { status: 'OPEN', openedAt: nowIso() });
       const view = pledgeView(await this.states.load(m, updated));

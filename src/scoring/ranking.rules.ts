@@ -14,6 +14,7 @@
  */
 import { Band, BandCode, bandFor } from './bands.rules';
 import { Entries, LeafCriterion, SheetTotals, pts, sheetTotals } from './sheet.rules';
+import { UnitMeasures, applyNotApplicable, measuredReasons, resolveLeaderPoints } from './measured-ranking.rules';
 
 export type { Band, BandCode } from './bands.rules';
 
@@ -31,6 +32,8 @@ export interface ScoredSheet {
   scorerId: string;
   targetId: string;
   entries: Entries;
+  /** Achieved values of measured criteria (hundredths), when the sheet has any. */
+  facts?: Entries;
 }
 
 export interface RankingConfig {
@@ -99,6 +102,8 @@ interface FinalScore {
   entries: Entries;
   used: number;
   note: string;
+  /** The sheets the score rests on. */
+  sheets: ScoredSheet[];
 }
 
 /** The final score of one unit by the rule, or null with the reason it has none. */
@@ -111,7 +116,7 @@ export function finalScore(
   if (config.rule === 'CLUSTER') {
     const cluster = sheets.find((s) => s.kind === 'CLUSTER');
     if (!cluster) return { missing: 'Chưa có phiếu điểm cụm thống nhất.' };
-    return { totals: sheetTotals(leaves, cluster.entries), entries: { ...cluster.entries }, used: 1, note: 'điểm cụm thống nhất' };
+    return { totals: sheetTotals(leaves, cluster.entries), entries: { ...cluster.entries }, used: 1, note: 'điểm cụm thống nhất', sheets: [cluster] };
   }
   let peers = sheets.filter((s) => s.kind === 'PEER');
   if (!peers.length) return { missing: 'Chưa có phiếu chấm chéo.' };
@@ -127,7 +132,7 @@ export function finalScore(
   for (const leaf of leaves) meanEntries[leaf.code] = Math.round(mean(peers.map((s) => s.entries[leaf.code] ?? 0)));
   const detail = sheetTotals(leaves, meanEntries);
   const total = Math.round(mean(peers.map(adjusted)));
-  return { totals: { ...detail, total }, entries: meanEntries, used: peers.length, note };
+  return { totals: { ...detail, total }, entries: meanEntries, used: peers.length, note, sheets: peers };
 }
 
 /** 1 when a ranks above b, -1 when below, 0 when equal on every tie-break; with the deciding step. */
@@ -152,7 +157,8 @@ function decidedBy(step: string, winner: RankedUnit & { totals: SheetTotals }, o
 }
 
 /** The ranking of the members, each row with the reasons it stands where it does. */
-export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets: ScoredSheet[], config: RankingConfig): RankingRow[] {
+export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], given: ScoredSheet[], config: RankingConfig, measures?: UnitMeasures): RankingRow[] {
+  const sheets = measures ? resolveLeaderPoints(leaves, given, measures) : given;
   const offsets = config.normalize ? normalizationOffsets(leaves, sheets.filter((s) => s.kind === 'PEER')) : new Map<string, number>();
   const scored: Array<RankedUnit & { totals: SheetTotals; used: number; note: string }> = [];
   const names = new Map(units.map((u) => [u.id, u.name]));
@@ -181,10 +187,16 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], sheets
       row.reasons.push(`Chưa xếp hạng: ${result.missing}`);
       continue;
     }
+    if (measures) {
+      const scaled = applyNotApplicable(leaves, result.totals, measures.notApplicable.get(unit.id));
+      result.totals = scaled.totals;
+      row.reasons.push(...measuredReasons(leaves, result.sheets, sheets, unit.id, measures));
+      if (scaled.reason) row.reasons.push(scaled.reason);
+    }
     row.final = result.totals;
     row.finalEntries = result.entries;
     row.sheetsUsed = result.used;
-    row.reasons.push(`Điểm cuối cùng ${pts(result.totals.total)} (${result.note}).`);
+    row.reasons.unshift(`Điểm cuối cùng ${pts(result.totals.total)} (${result.note}).`);
     const band = bandFor(result.totals.total, config.bands);
     if (band) {
       row.band = band.label;

@@ -12,4 +12,6 @@ export class ScoreEntry {
   @PrimaryColumn('varchar', { name: 'criterion_code', length: 20, primaryKeyConstraintName: 'pk_score_entries' }) criterionCode: string;
   @Column('integer') points: number;
   @Column('varchar', { length: 1000, nullable: true }) note: string | null;
+  /** The fact entered for a measured criterion (hundredths), from which the points follow; null for points given. */
+  @Column('integer', { nullable: true }) achieved: number | null;
 }

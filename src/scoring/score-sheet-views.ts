@@ -10,6 +10,9 @@ import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-she
 import type { LeafWithText } from './scoring-context';
 import type { SheetView } from './scoring.dto';
 
+type UnitTargets = { targets: Map<string, number | null>; notApplicable: Map<string, string> };
+type Known = { leaves: LeafWithText[]; entries: ScoreEntry[]; unitTargets?: UnitTargets };
+
 /** Views of sheets, with their units, entries and criteria read through the repositories. */
 @Injectable()
 export class ScoreSheetViews {
@@ -20,7 +23,7 @@ export class ScoreSheetViews {
   ) {}
 
   /** `known` passes the leaves and entries of a single sheet the caller already has. */
-  of(m: EntityManager, sheets: ScoreSheet[], known?: { leaves: LeafWithText[]; entries: ScoreEntry[] }): Promise<SheetView[]> {
+  of(m: EntityManager, sheets: ScoreSheet[], known?: Known): Promise<SheetView[]> {
     return sheetViews(m, { criteria: this.criteria, units: this.units, sheets: this.sheets }, sheets, known);
   }
 }
@@ -29,7 +32,7 @@ async function sheetViews(
   m: EntityManager,
   { criteria, units: unitsRepo, sheets: sheetsRepo }: { criteria: CriteriaRepository; units: UnitsRepository; sheets: ScoreSheetsRepository },
   sheets: ScoreSheet[],
-  known?: { leaves: LeafWithText[]; entries: ScoreEntry[] },
+  known?: Known,
 ): Promise<SheetView[]> {
   if (!sheets.length) return [];
   const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
@@ -39,8 +42,14 @@ async function sheetViews(
   for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
     sets.set(id, { versionNo: await criteria.versionNo(m, id), leaves: known?.leaves ?? (await criteria.leaves(m, id)) });
   }
+  const targets = new Map<string, UnitTargets>();
+  for (const s of sheets) {
+    const key = `${s.criteriaSetId}|${s.targetUnitId}`;
+    if (!targets.has(key)) targets.set(key, known?.unitTargets ?? (await criteria.unitTargets(m, s.criteriaSetId, s.targetUnitId)));
+  }
   return sheets.map((s) => {
     const set = sets.get(s.criteriaSetId)!;
+    const unit = targets.get(`${s.criteriaSetId}|${s.targetUnitId}`)!;
     const mine = new Map(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e]));
     const totals = sheetTotals(set.leaves, Object.fromEntries([...mine].map(([k, e]) => [k, e.points])));
     return {
@@ -57,7 +66,22 @@ async function sheetViews(
       submittedAt: s.submittedAt,
       lockedAt: s.lockedAt,
       criteriaVersionNo: set.versionNo,
-      entries: set.leaves.map((l) => ({ code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind, points: mine.has(l.code) ? mine.get(l.code)!.points / 100 : null, note: mine.get(l.code)?.note ?? null })),
+      entries: set.leaves.map((l) => {
+        const e = mine.get(l.code);
+        const target = unit.targets.get(l.code);
+        return {
+          code: l.code,
+          text: l.text,
+          maxPoints: l.maxPoints / 100,
+          kind: l.kind,
+          points: e ? e.points / 100 : null,
+          note: e?.note ?? null,
+          measure: l.rule?.measure ?? 'POINTS',
+          achieved: e?.achieved == null ? null : e.achieved / 100,
+          target: target == null ? null : target / 100,
+          notApplicable: unit.notApplicable.get(l.code) ?? null,
+        };
+      }),
       totals: { total: totals.total / 100, bonus: totals.bonus / 100, penalty: totals.penalty / 100, criteriaAtMax: totals.criteriaAtMax },
       version: s.version,
       updatedAt: s.updatedAt,

@@ -41,8 +41,12 @@ export class ScoreSheetsRepository {
   }
 
   async entries(m: EntityManager, sheetId: string): Promise<ScoreEntry[]> {
-    const rows = await rawQuery<{ criterion_code: string; points: number | string; note: string | null }>(m, 'SELECT criterion_code, points, note FROM score_entries WHERE sheet_id = ?', [sheetId]);
-    return rows.map((r) => ({ sheetId, criterionCode: r.criterion_code, points: Number(r.points), note: r.note }));
+    const rows = await rawQuery<{ criterion_code: string; points: number | string; note: string | null; achieved: number | string | null }>(
+      m,
+      'SELECT criterion_code, points, note, achieved FROM score_entries WHERE sheet_id = ?',
+      [sheetId],
+    );
+    return rows.map((r) => ({ sheetId, criterionCode: r.criterion_code, points: Number(r.points), note: r.note, achieved: r.achieved == null ? null : Number(r.achieved) }));
   }
 
   entriesOf(m: EntityManager, sheetIds: string[]): Promise<ScoreEntry[]> {
@@ -62,15 +66,30 @@ export class ScoreSheetsRepository {
   }
 
   /** Writes entries (replacing those of the same criteria): always after insert or update, which bump the revision. */
-  async putEntries(m: EntityManager, sheet: ScoreSheet, values: Map<string, { points: number; note: string | null }>): Promise<void> {
+  async putEntries(m: EntityManager, sheet: ScoreSheet, values: Map<string, { points: number; note: string | null; achieved?: number | null }>): Promise<void> {
     const codes = [...values.keys()];
     if (!codes.length) return;
     await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id = ? AND criterion_code IN (${codes.map(() => '?').join(', ')})`, [sheet.id, ...codes]);
     await executeRaw(
       m,
-      `INSERT INTO score_entries (sheet_id, criterion_code, points, note) VALUES ${codes.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note]),
+      `INSERT INTO score_entries (sheet_id, criterion_code, points, note, achieved) VALUES ${codes.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note, values.get(code)!.achieved ?? null]),
     );
+  }
+
+  /**
+   * The best ratio achieved ÷ target of one criterion on the other sheets of a cluster-year's kind of scorer (each
+   * against its unit's target in the sheet's set), or null: one aggregate read, asked only by leader-relative saves.
+   */
+  async leaderRatio(m: EntityManager, sheet: ScoreSheet, code: string): Promise<number | null> {
+    const [row] = await rawQuery<{ best: number | string | null }>(
+      m,
+      'SELECT MAX(e.achieved * 1.0 / t.target) AS best FROM score_entries e JOIN score_sheets s ON s.id = e.sheet_id ' +
+        'JOIN criterion_targets t ON t.set_id = s.criteria_set_id AND t.criterion_code = e.criterion_code AND t.unit_id = s.target_unit_id ' +
+        'WHERE s.cluster_id = ? AND s.year = ? AND s.scorer_kind = ? AND e.criterion_code = ? AND e.achieved IS NOT NULL AND t.target > 0 AND s.id <> ?',
+      [sheet.clusterId, sheet.year, sheet.scorerKind, code, sheet.id],
+    );
+    return row?.best == null ? null : Number(row.best);
   }
 
   /** Locks every submitted sheet of a cluster-year in one statement; answers how many. */

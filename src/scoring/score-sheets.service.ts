@@ -18,12 +18,14 @@ import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
-import { peerAssignments } from './assignment.rules';
 import { ScoreSheet } from './score-sheet.entity';
 import { requireScoringWindow } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
+import { leaderRatiosFor } from './sheet-measures';
+import { ConflictsService } from './conflicts.service';
+import { ContestsService } from './contests/contests.service';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
@@ -40,6 +42,8 @@ export class ScoreSheetsService {
     private readonly years: EmulationYearsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly sheetViews: ScoreSheetViews,
+    private readonly conflicts: ConflictsService,
+    private readonly contests: ContestsService,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -108,16 +112,16 @@ export class ScoreSheetsService {
         throw AppException.field(ErrorCode.ValidationFailed, 'reason', 'Phiếu đã nộp: sửa điểm cần ghi lý do.');
       }
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
-      const values = checkedEntries(dto.entries, leaves);
-      // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version waits
-      // here and then answers 409 VERSION_CONFLICT (instead of colliding on the entries' unique key).
+      const unitTargets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
+      const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, this.sheets, sheet, leaves, dto.entries.map((e) => e.code)) });
+      // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version answers 409.
       const updated = await this.sheets.update(m, sheet, {});
       const current = await this.sheets.entries(m, sheet.id);
       const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
       await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
-      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()] });
+      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()], unitTargets });
       // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
@@ -139,7 +143,8 @@ export class ScoreSheetsService {
       if (sheet.status === 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã được nộp.');
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const entered = new Set((await this.sheets.entries(m, sheet.id)).map((e) => e.criterionCode));
-      const missing = leaves.filter((l) => !entered.has(l.code));
+      const { notApplicable } = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
+      const missing = leaves.filter((l) => !entered.has(l.code) && !notApplicable.has(l.code));
       if (missing.length) {
         throw new AppException(
           ErrorCode.BusinessRule,
@@ -177,6 +182,7 @@ export class ScoreSheetsService {
       const current = await this.configs.get(m, clusterId, year);
       requireVersion(current.version, version);
       if (current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố.`);
+      await this.contests.requireAnswered(m, clusterId, year);
       const missing = await this.missingSheets(m, clusterId, year, current.rule);
       if (missing.length && !acceptMissing) {
         throw new AppException(
@@ -243,9 +249,7 @@ export class ScoreSheetsService {
         const scorer = p.role === Role.UnitOfficer ? actingUnit(p, members, dto.scorerUnitId) : null;
         if (!scorer) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được chấm chéo.');
         if (scorer === dto.targetUnitId) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Không được chấm chéo chính đơn vị mình: hãy dùng phiếu tự chấm.');
-        const config = await this.configs.get(m, cluster.id, year);
-        const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === scorer && a.target === dto.targetUnitId);
-        if (!assigned) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Đơn vị của bạn không được phân công chấm chéo đơn vị này.');
+        await this.conflicts.requireAssigned(m, cluster.id, year, scorer, dto.targetUnitId, members);
         return scorer;
       }
       case 'CLUSTER':

@@ -25,6 +25,10 @@ export class ScoringConfig {
   /** ALL: everyone scores everyone else; ROTATION: each unit scores the next k in the member order. */
   @Column('varchar', { name: 'peer_mode', length: 10 }) peerMode: PeerMode;
   @Column('integer', { name: 'peer_k' }) peerK: number;
+  /** The cluster's regulation forbids two units scoring each other (conflict.rules). */
+  @Column('boolean', { name: 'forbid_reciprocal', default: false }) forbidReciprocal: boolean;
+  /** The explanation round (giải trình) is open until this day (inclusive); null: no round opened. */
+  @Column('varchar', { name: 'contest_until', length: 10, nullable: true }) contestUntil: string | null;
   /** Once published, members read every sheet of the year (before: only their own). */
   @Column('varchar', { name: 'published_at', length: 30, nullable: true }) publishedAt: string | null;
 
@@ -45,6 +49,8 @@ export function defaultScoringConfig(clusterId: string, year: number): ScoringCo
     bands: JSON.stringify(DEFAULT_BANDS),
     peerMode: 'ALL',
     peerK: 2,
+    forbidReciprocal: false,
+    contestUntil: null,
     publishedAt: null,
     version: 0,
     createdAt: '',

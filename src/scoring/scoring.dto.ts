@@ -27,6 +27,7 @@ export class ScoringConfigDto {
   @NestedArrayField(() => BandDto, { maxItems: 10 }) bands: BandDto[];
   @EnumField(PEER_MODES, { description: 'ALL: chấm chéo tất cả; ROTATION: mỗi đơn vị chấm k đơn vị kế tiếp.' }) peerMode: PeerMode;
   @IntField({ min: 1, max: 50, example: 2 }) peerK: number;
+  @BoolField({ presence: 'optional', description: 'Quy chế của cụm không cho hai đơn vị chấm chéo lẫn nhau.' }) forbidReciprocal?: boolean;
   @IntField({ presence: 'optional', min: 1, max: 2_147_483_647 }) version?: number;
   @ReasonField() reason: string;
 }
@@ -39,8 +40,10 @@ export class CreateSheetDto {
 
 export class EntryDto {
   @TextField({ max: 20, example: 'TC1' }) code: string;
-  @DecimalField({ min: -10000, max: 10000, decimals: 2, example: 14.5, description: 'Điểm (điểm trừ ghi số âm).' }) points: number;
-  @TextField({ presence: 'nullable', max: 1000 }) note?: string | null;
+  @DecimalField({ presence: 'optional', min: -10000, max: 10000, decimals: 2, example: 14.5, description: 'Điểm (điểm trừ ghi số âm); tiêu chí tính từ kết quả: không nhập.' }) points?: number;
+  @DecimalField({ presence: 'optional', min: 0, max: 1_000_000_000, decimals: 2, example: 120, description: 'Kết quả đạt được (tiêu chí định lượng, đạt/không đạt: 1/0, số lần): điểm do hệ thống tính.' })
+  achieved?: number;
+  @TextField({ presence: 'nullable', max: 1000, description: 'Ghi chú; với tiêu chí tính từ kết quả: căn cứ, minh chứng của kết quả.' }) note?: string | null;
 }
 
 export class SaveEntriesDto {
@@ -90,6 +93,10 @@ export class EntryView {
   @ApiProperty() kind: string;
   @ApiProperty({ nullable: true, type: Number }) points: number | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ description: 'POINTS: chấm điểm trực tiếp; khác: nhập kết quả, hệ thống tính điểm.' }) measure: string;
+  @ApiProperty({ nullable: true, type: Number }) achieved: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Chỉ tiêu của đơn vị được chấm.' }) target: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Lý do tiêu chí không áp dụng cho đơn vị được chấm.' }) notApplicable: string | null;
 }
 
 export class TotalsView {
@@ -130,6 +137,7 @@ export class ScoringConfigView {
   @ApiProperty({ type: [BandDto] }) bands: BandDto[];
   @ApiProperty({ enum: PEER_MODES }) peerMode: PeerMode;
   @ApiProperty() peerK: number;
+  @ApiProperty() forbidReciprocal: boolean;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ description: 'false: cấu hình mặc định, chưa lưu.' }) saved: boolean;
   @ApiProperty({ nullable: true, type: Number }) version: number | null;

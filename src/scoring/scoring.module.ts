@@ -16,6 +16,10 @@ import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
+import { ConflictsController } from './conflicts.controller';
+import { ContestsController } from './contests/contests.controller';
+import { ContestsService } from './contests/contests.service';
+import { ConflictsService } from './conflicts.service';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService], controllers: [ScoringController], exports: [ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService], controllers: [ConflictsController, ContestsController, ScoringController], exports: [ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
 export class ScoringModule {}

@@ -14,8 +14,11 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
-import { RankingConfig, ScoredSheet, rankMembers } from './ranking.rules';
+import { RankingConfig, ScoredSheet, pts, rankMembers } from './ranking.rules';
+import { ScoreContest } from './contests/score-contest.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
+import type { CriterionTarget } from '../criteria/criterion.entity';
+import type { UnitMeasures } from './measured-ranking.rules';
 import { RULE_LABELS } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
 import { RankingBody, RankingCache } from './ranking-cache';
@@ -69,6 +72,7 @@ export class ScoringService {
         bands: JSON.stringify(bands),
         peerMode: dto.peerMode,
         peerK: dto.peerK,
+        forbidReciprocal: dto.forbidReciprocal ?? Boolean(current.forbidReciprocal),
         updatedAt: now,
       });
       await this.audit.record(m, { action: 'scoring.config', entityType: 'scoring_config', entityId: `${clusterId}:${year}`, before: current.version ? configView(current) : null, after: configView(next), reason: dto.reason, organizerId: cluster.organizerId, clusterId });
@@ -120,12 +124,20 @@ export class ScoringService {
     const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
     const entries = await this.sheets.entriesOf(m, sheets.map((s) => s.id));
     const leaves = set ? await this.criteria.leaves(m, set.id) : [];
-    const scored: ScoredSheet[] = sheets.map((s) => ({
-      kind: s.scorerKind,
-      scorerId: s.scorerUnitId ?? s.scorerKey,
-      targetId: s.targetUnitId,
-      entries: Object.fromEntries(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e.points])),
-    }));
+    const bySheet = new Map<string, typeof entries>();
+    for (const e of entries) bySheet.set(e.sheetId, [...(bySheet.get(e.sheetId) ?? []), e]);
+    const scored: ScoredSheet[] = sheets.map((s) => {
+      const mine = bySheet.get(s.id) ?? [];
+      const facts = mine.filter((e) => e.achieved != null);
+      return {
+        kind: s.scorerKind,
+        scorerId: s.scorerUnitId ?? s.scorerKey,
+        targetId: s.targetUnitId,
+        entries: Object.fromEntries(mine.map((e) => [e.criterionCode, e.points])),
+        ...(facts.length ? { facts: Object.fromEntries(facts.map((e) => [e.criterionCode, e.achieved!])) } : {}),
+      };
+    });
+    const measures = set ? unitMeasures(await this.criteria.targets(m, set.id), leaves.some((l) => l.rule.measure !== 'POINTS')) : undefined;
     const rankingConfig: RankingConfig = {
       rule: config.rule,
       normalize: Boolean(config.normalize),
@@ -135,7 +147,13 @@ export class ScoringService {
     };
     const units = members.map((u) => ({ id: u.id, name: u.shortName, womenShare: u.womenShareHundredths }));
     const byId = new Map(members.map((u) => [u.id, u]));
-    const rows = rankMembers(units, leaves, scored, rankingConfig);
+    const rows = rankMembers(units, leaves, scored, rankingConfig, measures);
+    // The explanation round's answers, in the reasons of the units that gave them.
+    for (const c of await m.find(ScoreContest, { where: { clusterId, year }, order: { createdAt: 'ASC' } })) {
+      if (c.status === 'OPEN') continue;
+      const words = c.status === 'ACCEPTED' ? `chấp nhận, điểm ${pts(c.pointsBefore)} → ${pts(c.pointsAfter ?? c.pointsBefore)}` : `giữ nguyên ${pts(c.pointsBefore)} điểm`;
+      rows.find((r) => r.unitId === c.unitId)?.reasons.push(`Giải trình ${c.criterionCode}: ${words} (${c.answer}).`);
+    }
     return {
       clusterId,
       year,
@@ -160,6 +178,21 @@ export class ScoringService {
   }
 }
 
+/** A set's targets per unit, for the ranking; undefined when it has none (points only: the ranking as before). */
+function unitMeasures(rows: CriterionTarget[], measured: boolean): UnitMeasures | undefined {
+  if (!rows.length && !measured) return undefined;
+  const measures: UnitMeasures = { targets: new Map(), notApplicable: new Map() };
+  for (const t of rows) {
+    if (!measures.targets.has(t.unitId)) measures.targets.set(t.unitId, new Map());
+    measures.targets.get(t.unitId)!.set(t.criterionCode, t.target);
+    if (t.notApplicableReason) {
+      if (!measures.notApplicable.has(t.unitId)) measures.notApplicable.set(t.unitId, new Map());
+      measures.notApplicable.get(t.unitId)!.set(t.criterionCode, t.notApplicableReason);
+    }
+  }
+  return measures;
+}
+
 export function configView(c: ScoringConfig): ScoringConfigView {
   return {
     clusterId: c.clusterId,
@@ -172,6 +205,7 @@ export function configView(c: ScoringConfig): ScoringConfigView {
     bands: readBands(c.bands).map((b) => ({ minPoints: b.minPoints / 100, label: b.label, code: b.code })),
     peerMode: c.peerMode,
     peerK: c.peerK,
+    forbidReciprocal: Boolean(c.forbidReciprocal),
     publishedAt: c.publishedAt,
     saved: c.version > 0,
     version: c.version > 0 ? c.version : null,

@@ -3,15 +3,36 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateTimeVi } from '../common/time';
 import type { LastChange } from '../audit/audit.repository';
 import { entryProblem } from './sheet.rules';
+import { factProblem, measuredPoints, takesFact } from '../criteria/measure.rules';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { LeafWithText } from './scoring-context';
 import type { EntryDto } from './scoring.dto';
 
-/** Entries as hundredths, or every problem at once (all-or-nothing). */
-export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[]): Map<string, { points: number; note: string | null }> {
+export interface EntryValue {
+  points: number;
+  note: string | null;
+  /** The fact of a measured criterion, hundredths; null for points given. */
+  achieved: number | null;
+}
+
+/** What a sheet's target unit has for the measured criteria: its targets, what is not applicable, the leaders. */
+export interface SheetMeasures {
+  targets: Map<string, number | null>;
+  notApplicable: Map<string, string>;
+  /** RELATIVE_TO_LEADER: the best ratio achieved ÷ target of the other sheets of the same kind. */
+  leaderRatios: Map<string, number | null>;
+}
+
+export const NO_MEASURES: SheetMeasures = { targets: new Map(), notApplicable: new Map(), leaderRatios: new Map() };
+
+/**
+ * Entries as hundredths, or every problem at once (all-or-nothing). A criterion that measures takes the achieved
+ * value and the points follow from its rule; a criterion not applicable to the unit takes nothing.
+ */
+export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[], measures: SheetMeasures = NO_MEASURES): Map<string, EntryValue> {
   const byCode = new Map(leaves.map((l) => [l.code, l]));
   const problems: ErrorDetail[] = [];
-  const values = new Map<string, { points: number; note: string | null }>();
+  const values = new Map<string, EntryValue>();
   entries.forEach((e, i) => {
     const leaf = byCode.get(e.code);
     if (!leaf) {
@@ -22,10 +43,32 @@ export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[]): Map
       problems.push({ field: `entries.${i}.code`, code: 'duplicate', message: `Tiêu chí ${e.code} được chấm hai lần.` });
       return;
     }
+    const note = e.note?.trim() || null;
+    const notApplicable = measures.notApplicable.get(e.code);
+    if (notApplicable) {
+      problems.push({ field: `entries.${i}.code`, code: 'notApplicable', message: `Tiêu chí ${e.code} không áp dụng cho đơn vị này: ${notApplicable}.` });
+      return;
+    }
+    if (leaf.rule && takesFact(leaf.rule)) {
+      if (e.achieved === undefined || e.points !== undefined) {
+        problems.push({ field: `entries.${i}.achieved`, code: 'factRequired', message: `Tiêu chí ${e.code} tính điểm từ kết quả: nhập kết quả đạt được, không nhập điểm.` });
+        return;
+      }
+      const c = { ...leaf.rule, code: leaf.code, kind: leaf.kind, maxPoints: leaf.maxPoints };
+      const fact = { achieved: Math.round(e.achieved * 100), target: measures.targets.get(e.code) ?? null, leaderRatio: measures.leaderRatios.get(e.code) ?? null };
+      const problem = factProblem(c, fact);
+      if (problem) problems.push({ field: `entries.${i}.achieved`, code: 'outOfRange', message: problem });
+      else values.set(e.code, { points: measuredPoints(c, fact).points, note, achieved: fact.achieved });
+      return;
+    }
+    if (e.points === undefined) {
+      problems.push({ field: `entries.${i}.points`, code: 'required', message: `Nhập điểm của tiêu chí ${e.code}.` });
+      return;
+    }
     const points = Math.round(e.points * 100);
     const problem = entryProblem(leaf, points);
     if (problem) problems.push({ field: `entries.${i}.points`, code: 'outOfRange', message: problem });
-    values.set(e.code, { points, note: e.note?.trim() || null });
+    values.set(e.code, { points, note, achieved: null });
   });
   if (problems.length) {
     const code = problems.every((p) => p.code === 'outOfRange') ? ErrorCode.ScoreOutOfRange : ErrorCode.ValidationFailed;

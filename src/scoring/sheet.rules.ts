@@ -3,11 +3,14 @@
  * hundredths (95,5 → 9550). The ranking of a cluster's members builds on them (ranking.rules.ts).
  */
 import type { CriterionKind } from '../criteria/criteria.rules';
+import type { MeasureRule } from '../criteria/measure.rules';
 
 export interface LeafCriterion {
   code: string;
   maxPoints: number;
   kind: CriterionKind;
+  /** How its points follow from a fact (absent or POINTS: as given). */
+  rule?: MeasureRule;
 }
 
 /** Points per criterion code (penalties negative). */

@@ -135,6 +135,7 @@ export class PagesController {
       { label: 'Bộ tiêu chí thi đua', href: `${base}/tieu-chi` },
       { label: 'Chấm điểm', href: `${base}/cham-diem` },
       { label: 'Cách tính điểm, phân công chấm chéo', href: `${base}/cach-tinh-diem` },
+      { label: 'Giải trình điểm', href: `${base}/giai-trinh` },
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];

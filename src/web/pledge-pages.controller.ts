@@ -14,6 +14,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PledgesService } from '../pledges/pledges.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { criteriaPage } from './views/criteria.view';
+import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
 import { pledgePage } from './views/pledge.view';
 
 /**
@@ -30,6 +31,7 @@ export class PledgePagesController {
     private readonly clusters: ClustersService,
     private readonly pledges: PledgesService,
     private readonly criteria: CriteriaService,
+    private readonly targets: CriteriaTargetsService,
   ) {}
 
   /** Whether the caller may change the data of this cluster-year (the same rule the services apply). */
@@ -50,13 +52,14 @@ export class PledgePagesController {
   @Auth(...ALL_ROLES)
   async criteriaSet(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [set, versions, pledge, canManage] = await Promise.all([
+    const [set, versions, pledge, canManage, targets] = await Promise.all([
       orNull(this.criteria.current(p, id, year)),
       this.criteria.versions(p, id, year),
       orNull(this.pledges.get(p, id, year)),
       this.canManageYear(p, id, year),
+      orNull(this.targets.get(p, id, year)),
     ]);
     const choices = !set && canManage ? await this.criteria.choices(p, id, year) : null;
-    sendPage(res, criteriaPage(signedInFrame(this.secret, p), { cluster, year, set, versions, choices, pledge, canManage }));
+    sendPage(res, criteriaPage(signedInFrame(this.secret, p), { cluster, year, set, versions, choices, pledge, canManage, targets }));
   }
 }

@@ -24,6 +24,9 @@ import { ScoringService } from '../scoring/scoring.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { GridRow, gridColumns, gridPage } from './views/scoring.view';
 import { scoringConfigPage } from './views/scoring-config.view';
+import { ConflictsService } from '../scoring/conflicts.service';
+import { ContestsService } from '../scoring/contests/contests.service';
+import { explanationPage } from './views/explanation.view';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -40,6 +43,8 @@ export class ScoringPagesController {
     private readonly scoring: ScoringService,
     private readonly sheets: ScoreSheetsService,
     private readonly evidence: EvidenceService,
+    private readonly conflicts: ConflictsService,
+    private readonly contests: ContestsService,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -89,15 +94,25 @@ export class ScoringPagesController {
     sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence));
   }
 
+  @Get('cum/:id/nam/:year/giai-trinh')
+  @Auth(...ALL_ROLES)
+  async explanation(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('donVi') unitId: string | undefined, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const canManage = await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year));
+    const round = await this.contests.round(p, id, year, unitId && /^[0-9a-f-]{36}$/i.test(unitId) ? unitId : undefined);
+    sendPage(res, explanationPage(signedInFrame(this.secret, p), cluster, year, round, canManage));
+  }
+
   @Get('cum/:id/nam/:year/cach-tinh-diem')
   @Auth(...ALL_ROLES)
   async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [config, assignments, canManage] = await Promise.all([
+    const [config, assignments, canManage, conflicts] = await Promise.all([
       this.scoring.getConfig(p, id, year),
       orNull(this.scoring.assignments(p, id, year)),
       this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
+      orNull(this.conflicts.list(p, id, year)),
     ]);
-    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage));
+    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage, conflicts ?? []));
   }
 }

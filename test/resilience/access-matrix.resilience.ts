@@ -84,6 +84,8 @@ describe('access matrix from the route metadata: every route × every role × ow
     assert.deepEqual(publicRoutes, [
       'GET /api/documents/:id/verification',
       'GET /api/health',
+      'GET /api/health/live',
+      'GET /api/health/ready',
       'GET /dang-nhap',
       'GET /xac-thuc',
       'GET /xac-thuc/:id',

@@ -19,7 +19,8 @@ import { CollectiveRatings1765400000000 } from './1765400000000-CollectiveRating
 import { ClusterRegulations1765500000000 } from './1765500000000-ClusterRegulations';
 import { Reorganisation1765600000000 } from './1765600000000-Reorganisation';
 import { SecretBallot1765700000000 } from './1765700000000-SecretBallot';
+import { MeasuredCriteria1765800000000 } from './1765800000000-MeasuredCriteria';
 import { SharedFilesAndJobs1766000000000 } from './1766000000000-SharedFilesAndJobs';
 
 /** Migrations in order. Never edit a committed migration: add a new one. */
-export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000, CriteriaAndPledges1763900000000, Scoring1764000000000, Evidence1764100000000, Awards1764200000000, Proposals1764300000000, DocumentNumbers1764400000000, AchievementReports1764500000000, AwardCatalogue1764600000000, LeadershipChairIndex1764700000000, Hardening1764800000000, ClusterYearRevisions1764900000000, VoteShares1765000000000, LegalCatalogue1765100000000, CouncilAndRegister1765200000000, DocumentMetadata1765300000000, CollectiveRatings1765400000000, ClusterRegulations1765500000000, Reorganisation1765600000000, SecretBallot1765700000000, SharedFilesAndJobs1766000000000];
+export const MIGRATIONS = [Foundation1763700000000, Leadership1763800000000, CriteriaAndPledges1763900000000, Scoring1764000000000, Evidence1764100000000, Awards1764200000000, Proposals1764300000000, DocumentNumbers1764400000000, AchievementReports1764500000000, AwardCatalogue1764600000000, LeadershipChairIndex1764700000000, Hardening1764800000000, ClusterYearRevisions1764900000000, VoteShares1765000000000, LegalCatalogue1765100000000, CouncilAndRegister1765200000000, DocumentMetadata1765300000000, CollectiveRatings1765400000000, ClusterRegulations1765500000000, Reorganisation1765600000000, SecretBallot1765700000000, MeasuredCriteria1765800000000, SharedFilesAndJobs1766000000000];

@@ -13,7 +13,17 @@ export interface PledgeCriterion {
   text: string;
   maxPoints: number;
   kind: PledgeCriterionKind;
+  /** How the points follow when not given directly ("Định lượng theo chỉ tiêu: tỷ lệ với chỉ tiêu..."). */
+  rule?: string;
   children: PledgeCriterion[];
+}
+
+/** Each unit's targets (chỉ tiêu giao): one column per criterion, one row per unit; cells already worded. */
+export interface PledgeTargets {
+  criteria: string[];
+  rows: Array<{ unitName: string; cells: string[] }>;
+  /** "TC5 — Công an tỉnh A: lý do" for the criteria not applicable to a unit. */
+  notApplicable: string[];
 }
 
 /** Everything a pledge PDF shows, as plain data (documents never query the database). */
@@ -31,6 +41,8 @@ export interface PledgeDocumentData {
   implementation: string;
   criteria: PledgeCriterion[];
   totalPoints: number;
+  /** Present when the set has targets or criteria not applicable to some unit. */
+  targets?: PledgeTargets;
   signatories: SignatureCell[];
   draft: boolean;
   verifyUrl: string;
@@ -89,12 +101,20 @@ export async function renderPledgeForSigning(data: PledgeDocumentData): Promise<
     const walk = (nodes: PledgeCriterion[], level: number) =>
       nodes.forEach((n, i) => {
         const points = kind === 'PENALTY' ? `(trừ tối đa ${pointsVi(n.maxPoints)} điểm)` : `(tối đa ${pointsVi(n.maxPoints)} điểm)`;
-        pdf.item(label(level, i), n.text, points, level);
+        pdf.item(label(level, i), n.rule ? `${n.text} (${n.rule})` : n.text, points, level);
         walk(n.children, level + 1);
       });
     walk(items, 1);
   }
   pdf.paragraph(`Tổng điểm tối đa của các tiêu chí chấm điểm: ${pointsVi(data.totalPoints)} điểm.`, { font: 'Tinos-Italic' });
+  if (data.targets) {
+    const t = data.targets;
+    pdf.heading('Chỉ tiêu giao cho từng đơn vị:');
+    if (t.criteria.length) {
+      pdf.table([{ header: 'Đơn vị', width: 40 }, ...t.criteria.map((c) => ({ header: c, width: 60 / t.criteria.length, align: 'right' as const }))], t.rows.map((r) => [r.unitName, ...r.cells]));
+    }
+    for (const line of t.notApplicable) pdf.paragraph(`Không áp dụng: ${line}.`, { font: 'Tinos-Italic' });
+  }
 
   pdf.heading('III. TỔ CHỨC THỰC HIỆN');
   for (const p of splitParagraphs(data.implementation)) pdf.paragraph(p);

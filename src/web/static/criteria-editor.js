@@ -55,6 +55,34 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   }
 
+  /** Only the fields a row's measure needs are shown (the server ignores the others). */
+  function syncMeasures() {
+    for (const li of form.querySelectorAll('li[data-crit]')) {
+      const measure = input(li, 'measure').value;
+      const formula = input(li, 'formula').value;
+      const show = (field, visible) => (input(li, field).closest('.field').hidden = !visible);
+      show('formula', measure === 'QUANTITATIVE');
+      show('perCount', measure === 'PER_COUNT');
+      show('factUnit', measure === 'QUANTITATIVE' || measure === 'PER_COUNT');
+      show('bandsText', measure === 'QUANTITATIVE' && formula === 'BANDED');
+    }
+  }
+
+  /** "90: 10" lines into bands [{ from: 90, points: 10 }], in every item of the body (bandsText is the page's field only). */
+  function readBands(items) {
+    for (const item of items || []) {
+      const lines = (item.bandsText || '').split('\n').map((l) => l.trim()).filter(Boolean);
+      delete item.bandsText;
+      if (item.measure === 'QUANTITATIVE' && item.formula === 'BANDED') {
+        item.bands = lines.map((l) => {
+          const [from, points] = l.split(':').map((x) => parseDecimal(x.trim()));
+          return { from, points };
+        });
+      }
+      readBands(item.children);
+    }
+  }
+
   function pointsProblem(el, label) {
     const v = parseDecimal(el.value);
     if (v === null) return `Chưa nhập ${label.toLowerCase()}.`;
@@ -122,6 +150,7 @@ document.addEventListener('DOMContentLoaded', () => {
     input(li, 'kind').value = kind;
     input(li, 'code').value = code;
     renumber();
+    syncMeasures();
     syncKinds();
     updateTotals();
     input(li, 'text').focus();
@@ -167,6 +196,7 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
   form.addEventListener('change', (event) => {
+    if (event.target.dataset.field === 'measure' || event.target.dataset.field === 'formula') syncMeasures();
     if (event.target.dataset.field === 'kind') {
       syncKinds();
       updateTotals();
@@ -188,7 +218,9 @@ document.addEventListener('DOMContentLoaded', () => {
     if (details.length) return showErrors(form, { code: 'VALIDATION_FAILED', details });
     const button = event.submitter || form.querySelector('[type="submit"]');
     busy(button, true, 'Đang lưu…');
-    const result = await api(form.dataset.method, form.dataset.api, formBody(form));
+    const body = formBody(form);
+    readBands(body.items);
+    const result = await api(form.dataset.method, form.dataset.api, body);
     busy(button, false);
     if (!result.ok) {
       // The tree's own checks name a field as items[2].children[0].maxPoints: the same field as items.2.children.0.maxPoints.
@@ -201,5 +233,6 @@ document.addEventListener('DOMContentLoaded', () => {
 
   renumber();
   syncKinds();
+  syncMeasures();
   updateTotals();
 });

@@ -1,5 +1,6 @@
 import type { CriteriaSetView, CriterionView } from '../../criteria/criteria.dto';
 import { CRITERION_KINDS, CriterionKind, MAX_DEPTH } from '../../criteria/criteria.rules';
+import { FORMULAS, FORMULA_LABELS, MEASURES, MEASURE_LABELS, type Formula, type Measure } from '../../criteria/measure.rules';
 import { pointsVi } from '../format';
 import { Html, html } from '../html';
 import { formMessage } from './layout';
@@ -24,8 +25,16 @@ interface Row {
   maxPoints: number | null;
   kind: CriterionKind;
   evidenceRequired: boolean;
+  measure: Measure;
+  formula: Formula | null;
+  perCount: number | null;
+  bands: Array<{ from: number; points: number }> | null;
+  factUnit: string | null;
   children: Row[];
 }
+
+/** Bands as typed: one a line, "from: points" ("90: 10"); criteria-editor.js reads them back. */
+const bandsText = (bands: Row['bands']) => (bands ?? []).map((b) => `${typed(b.from)}: ${typed(b.points)}`).join('\n');
 
 /** The legend and the buttons' names: "Tiêu chí 2" at the top, "Mục 2.1" below. */
 function rowLabel(position: number[]): string {
@@ -35,6 +44,18 @@ function rowLabel(position: number[]): string {
 function control(name: string, field: string, label: string, input: (id: string) => Html, opts: { wide?: boolean; hidden?: boolean } = {}): Html {
   const id = fieldId(name);
   return html`<div class="field crit-${field}${opts.wide ? ' wide' : ''}"${opts.hidden ? ' hidden' : ''}><label for="${id}">${label}</label>${input(id)}</div>`;
+}
+
+/** How the points follow: the measure, and what it needs (formula, bands, points per occurrence, unit of the fact). */
+function measureControls(row: Row, name: (f: string) => string): Html {
+  const measures = MEASURES.map((m) => html`<option value="${m}"${m === row.measure ? ' selected' : ''}>${MEASURE_LABELS[m]}</option>`);
+  const formulas = FORMULAS.map((f) => html`<option value="${f}"${f === row.formula ? ' selected' : ''}>${FORMULA_LABELS[f]}</option>`);
+  const quantitative = row.measure === 'QUANTITATIVE';
+  return html`${control(name('measure'), 'measure', 'Cách tính điểm', (id) => html`<select id="${id}" name="${name('measure')}" data-field="measure">${measures}</select>`)}
+${control(name('formula'), 'formula', 'Công thức', (id) => html`<select id="${id}" name="${name('formula')}" data-field="formula" data-type="nullable"><option value="">—</option>${formulas}</select>`, { hidden: !quantitative })}
+${control(name('perCount'), 'perCount', 'Điểm mỗi lần', (id) => html`<input id="${id}" name="${name('perCount')}" data-field="perCount" data-type="decimal" inputmode="decimal" autocomplete="off" value="${row.perCount === null ? '' : typed(row.perCount)}">`, { hidden: row.measure !== 'PER_COUNT' })}
+${control(name('factUnit'), 'factUnit', 'Đơn vị tính kết quả', (id) => html`<input id="${id}" name="${name('factUnit')}" data-field="factUnit" data-type="nullable" maxlength="30" autocomplete="off" value="${row.factUnit ?? ''}">`, { hidden: row.measure === 'POINTS' || row.measure === 'PASS_FAIL' })}
+${control(name('bandsText'), 'bandsText', 'Khung kết quả (mỗi dòng "từ: điểm", ví dụ "90: 10")', (id) => html`<textarea id="${id}" name="${name('bandsText')}" data-field="bandsText" rows="2">${bandsText(row.bands)}</textarea>`, { wide: true, hidden: !(quantitative && row.formula === 'BANDED') })}`;
 }
 
 function rowMarkup(row: Row, prefix: string, position: number[]): Html {
@@ -57,6 +78,7 @@ ${control(
 )}
 ${control(name('maxPoints'), 'maxPoints', 'Điểm tối đa', (id) => html`<input id="${id}" name="${name('maxPoints')}" data-field="maxPoints" data-type="decimal" inputmode="decimal" autocomplete="off" value="${row.maxPoints === null ? '' : typed(row.maxPoints)}" required>`)}
 <div class="field crit-evidence"><label class="check"><input type="checkbox" id="${fieldId(name('evidenceRequired'))}" name="${name('evidenceRequired')}" data-field="evidenceRequired"${row.evidenceRequired ? ' checked' : ''}> Cần minh chứng</label></div>
+${measureControls(row, name)}
 ${control(name('text'), 'text', 'Nội dung', (id) => html`<textarea id="${id}" name="${name('text')}" data-field="text" rows="${Math.min(8, Math.max(2, Math.ceil(row.text.length / 110)))}" required>${row.text}</textarea>`, { wide: true })}
 ${control(name('guidance'), 'guidance', 'Hướng dẫn chấm (không bắt buộc)', (id) => html`<textarea id="${id}" name="${name('guidance')}" data-field="guidance" data-type="nullable" rows="${row.guidance ? 2 : 1}">${row.guidance ?? ''}</textarea>`, { wide: true })}
 </div>
@@ -110,5 +132,5 @@ ${mode.signaturesToReset > 0
   : ''}
 <div class="actions"><button type="submit">${mode.amend ? 'Lập bản sửa đổi' : 'Lưu bộ tiêu chí'}</button></div>
 </form>
-<template id="crit-row">${rowMarkup({ code: '', text: '', guidance: null, maxPoints: null, kind: 'SCORED', evidenceRequired: true, children: [] }, 'items.0', [1])}</template>`;
+<template id="crit-row">${rowMarkup({ code: '', text: '', guidance: null, maxPoints: null, kind: 'SCORED', evidenceRequired: true, measure: 'POINTS', formula: null, perCount: null, bands: null, factUnit: null, children: [] }, 'items.0', [1])}</template>`;
 }

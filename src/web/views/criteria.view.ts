@@ -4,6 +4,8 @@ import type { PledgeView } from '../../pledges/pledges.dto';
 import { dateTimeVi, pointsVi } from '../format';
 import { Html, html } from '../html';
 import { criteriaEditor } from './criteria-editor.view';
+import { criteriaTargetsSection } from './criteria-targets.view';
+import type { CriteriaTargetsView } from '../../criteria/criteria-targets.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import { PageFrame, badge, formMessage, layout } from './layout';
 
@@ -14,7 +16,7 @@ export const criteriaApi = (clusterId: string, year: number) => `/api/clusters/$
 export function criteriaTable(set: CriteriaSetView | null): Html {
   if (!set) return html`<p class="muted">Năm này chưa có bộ tiêu chí.</p>`;
   const row = (c: CriterionView, depth: number): Html =>
-    html`<tr><td data-label="Mã">${c.code}</td><td class="crit-text crit-depth-${depth}" data-label="Tiêu chí">${c.text}</td><td data-label="Loại">${c.kindLabel}</td><td class="num" data-label="Điểm tối đa">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
+    html`<tr><td data-label="Mã">${c.code}</td><td class="crit-text crit-depth-${depth}" data-label="Tiêu chí">${c.text}</td><td data-label="Loại">${c.kindLabel}${c.measure && c.measure !== 'POINTS' ? ` · ${c.measureLabel}` : ''}</td><td class="num" data-label="Điểm tối đa">${pointsVi(c.maxPoints)}</td></tr>${c.children.map((k) => row(k, depth + 1))}`;
   return html`<div class="table-wrap"><table class="criteria-table cards">
   <caption class="muted table-caption">${set.title} (phiên bản ${set.versionNo}; tổng ${pointsVi(set.totalPoints)} điểm)</caption>
   <thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col">Loại</th><th scope="col" class="num">Điểm tối đa</th></tr></thead>
@@ -59,6 +61,7 @@ export interface CriteriaPageData {
   choices: CriteriaChoicesView | null;
   pledge: PledgeView | null;
   canManage: boolean;
+  targets: CriteriaTargetsView | null;
 }
 
 function editorIntro(set: CriteriaSetView, pledge: PledgeView | null): Html {
@@ -102,6 +105,7 @@ ${d.canManage
   ${criteriaEditor(base, set, { amend: set.locked, signaturesToReset: !set.locked && d.pledge?.status === 'OPEN' ? d.pledge.signedCount : 0 })}
 </section>`
   : ''}
+${d.targets && (d.targets.criteria.some((c) => c.needsTarget) || d.targets.targets.length || d.canManage) ? criteriaTargetsSection(`${base}/targets`, d.targets, d.canManage) : ''}
 ${d.versions.length > 1 ? versionsTable(d.versions) : ''}`}`,
   );
 }

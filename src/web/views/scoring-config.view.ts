@@ -6,11 +6,13 @@ import { dateTimeVi, pointsVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
+import { conflictsSection } from './scoring-conflicts.view';
+import type { ConflictView } from '../../scoring/conflicts.dto';
 
 const PEER_MODE_LABELS = { ALL: 'Mỗi đơn vị chấm chéo tất cả các đơn vị còn lại', ROTATION: 'Mỗi đơn vị chấm k đơn vị kế tiếp theo thứ tự' } as const;
 
 /** Cách tính điểm: the final-score rule, the warnings' margins, the classification bands and who scores whom. */
-export function scoringConfigPage(frame: PageFrame, cluster: ClusterView, year: number, c: ScoringConfigView, assignments: AssignmentView[], canManage: boolean): Html {
+export function scoringConfigPage(frame: PageFrame, cluster: ClusterView, year: number, c: ScoringConfigView, assignments: AssignmentView[], canManage: boolean, conflicts: ConflictView[] = []): Html {
   const locked = !!c.publishedAt;
   return layout(
     { ...frame, title: `Cách tính điểm năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Cách tính điểm']] },
@@ -27,6 +29,7 @@ ${canManage && !locked
       <div class="field"><label for="cf-self">Cảnh báo khi tự chấm cao hơn điểm cuối cùng quá (điểm)</label><input id="cf-self" name="selfMargin" data-type="decimal" inputmode="decimal" value="${pointsVi(c.selfMargin)}"></div>
       <div class="field"><label for="cf-outlier">Cảnh báo khi một phiếu chấm chéo lệch quá (điểm)</label><input id="cf-outlier" name="peerOutlier" data-type="decimal" inputmode="decimal" value="${pointsVi(c.peerOutlier)}"></div>
       <div class="field"><label><input type="checkbox" name="normalize" ${c.normalize ? 'checked' : ''}> Chuẩn hóa điểm chấm chéo theo từng người chấm</label></div>
+      <div class="field"><label><input type="checkbox" name="forbidReciprocal" ${c.forbidReciprocal ? 'checked' : ''}> Quy chế không cho hai đơn vị chấm chéo lẫn nhau</label></div>
     </div>
     <h3>Mức xếp loại theo tổng điểm</h3>
     <div class="table-wrap"><table>
@@ -41,7 +44,7 @@ ${canManage && !locked
   </form>`
   : html`<dl class="record">
     <dt>Điểm cuối cùng</dt><dd>${c.ruleLabel}${c.normalize ? ' (chuẩn hóa theo người chấm)' : ''}</dd>
-    <dt>Phân công chấm chéo</dt><dd>${PEER_MODE_LABELS[c.peerMode]}${c.peerMode === 'ROTATION' ? ` (k = ${c.peerK})` : ''}</dd>
+    <dt>Phân công chấm chéo</dt><dd>${PEER_MODE_LABELS[c.peerMode]}${c.peerMode === 'ROTATION' ? ` (k = ${c.peerK})` : ''}${c.forbidReciprocal ? '; không chấm chéo lẫn nhau' : ''}</dd>
     <dt>Cảnh báo</dt><dd>tự chấm cao hơn quá ${pointsVi(c.selfMargin)} điểm; phiếu chấm chéo lệch quá ${pointsVi(c.peerOutlier)} điểm</dd>
     <dt>Mức xếp loại</dt><dd>${c.bands.map((b, i) => html`${i ? '; ' : ''}${b.label} từ ${pointsVi(b.minPoints)} điểm`)}</dd>
   </dl>${locked && canManage ? html`<p class="muted"><small>Kết quả đã công bố: cách tính điểm không đổi được nữa, trừ khi cơ quan tổ chức mở lại việc chấm điểm.</small></p>` : ''}`}
@@ -51,6 +54,7 @@ ${canManage && !locked
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Đơn vị chấm</th><th scope="col">Chấm các đơn vị</th></tr></thead>
     <tbody>${assignments.map((a) => html`<tr><th scope="row">${a.scorer.name}</th><td>${a.targets.map((t) => t.shortName).join(', ')}</td></tr>`)}</tbody></table></div>`
     : html`<p class="muted">Năm ${year} chưa có đơn vị thành viên để phân công.</p>`}
-</section>`,
+</section>
+${assignments.length ? conflictsSection(`/api/clusters/${cluster.id}/years/${year}/scoring/conflicts`, conflicts, assignments, canManage) : ''}`,
   );
 }

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import { AuditService } from '../audit/audit.service';
+import { MembershipsRepository } from '../clusters/memberships.repository';
+import type { Principal } from '../common/auth/principal';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { nowIso } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { unitRef } from '../units/unit-ref';
+import { UnitsRepository } from '../units/units.repository';
+import { peerAssignments } from './assignment.rules';
+import { PeerConflictOverride, UnitRelation } from './conflict.entities';
+import { ConflictContext, ConflictUnit, assignmentConflicts, peerConflict } from './conflict.rules';
+import { ConflictView, DeclareRelationDto, OverrideConflictDto } from './conflicts.dto';
+import { ScoringConfigsRepository } from './scoring-configs.repository';
+
+/** Conflicts of interest in peer scoring: computed from the units (conflict.rules), declared, overridden with a reason. */
+@Injectable()
+export class ConflictsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly memberships: MembershipsRepository,
+    private readonly units: UnitsRepository,
+    private readonly configs: ScoringConfigsRepository,
+  ) {}
+
+  list(p: Principal, clusterId: string, year: number): Promise<ConflictView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      return this.views(m, clusterId, year);
+    });
+  }
+
+  override(p: Principal, clusterId: string, year: number, dto: OverrideConflictDto): Promise<ConflictView[]> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
+      const ctx = await this.context(m, clusterId, year);
+      const reason = peerConflict(dto.scorerUnitId, dto.targetUnitId, ctx);
+      if (!reason) throw AppException.field(ErrorCode.BusinessRule, 'targetUnitId', 'Phân công này không có xung đột lợi ích cần cho phép.');
+      await m.delete(PeerConflictOverride, { clusterId, year, scorerUnitId: dto.scorerUnitId, targetUnitId: dto.targetUnitId });
+      await m.insert(PeerConflictOverride, { id: randomUUID(), clusterId, year, scorerUnitId: dto.scorerUnitId, targetUnitId: dto.targetUnitId, reason: dto.reason.trim(), createdBy: p.username, createdAt: nowIso() });
+      await this.audit.record(m, { action: 'scoring.conflict_override', entityType: 'scoring_config', entityId: `${clusterId}:${year}`, after: { scorerUnitId: dto.scorerUnitId, targetUnitId: dto.targetUnitId, conflict: reason }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return this.views(m, clusterId, year);
+    });
+  }
+
+  declare(p: Principal, clusterId: string, year: number, dto: DeclareRelationDto): Promise<ConflictView[]> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
+      const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
+      if (!members.has(dto.unitAId)) throw AppException.field(ErrorCode.InvalidReference, 'unitAId', `Đơn vị không là thành viên của cụm năm ${year}.`);
+      if (!members.has(dto.unitBId) || dto.unitAId === dto.unitBId) throw AppException.field(ErrorCode.InvalidReference, 'unitBId', `Chọn một đơn vị thành viên khác của cụm năm ${year}.`);
+      const [a, b] = [dto.unitAId, dto.unitBId].sort();
+      if (await m.exists(UnitRelation, { where: { unitAId: a, unitBId: b } })) throw AppException.field(ErrorCode.Duplicate, 'unitBId', 'Quan hệ giữa hai đơn vị này đã được khai báo.');
+      await m.insert(UnitRelation, { id: randomUUID(), unitAId: a, unitBId: b, reason: dto.reason.trim(), createdBy: p.username, createdAt: nowIso() });
+      await this.audit.record(m, { action: 'scoring.relation_declare', entityType: 'unit_relation', entityId: `${a}:${b}`, after: { unitAId: a, unitBId: b }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return this.views(m, clusterId, year);
+    });
+  }
+
+  /** A peer sheet needs the assignment and no conflict of interest (unless overridden): refused with the reason. */
+  async requireAssigned(m: EntityManager, clusterId: string, year: number, scorer: string, target: string, members: string[]): Promise<void> {
+    const config = await this.configs.get(m, clusterId, year);
+    const assigned = peerAssignments(members, config.peerMode, config.peerK).some((a) => a.scorer === scorer && a.target === target);
+    if (!assigned) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', 'Đơn vị của bạn không được phân công chấm chéo đơn vị này.');
+    const conflict = await this.refusal(m, clusterId, year, scorer, target);
+    if (conflict) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', `Xung đột lợi ích: ${conflict}`);
+  }
+
+  /** Why `scorer` may not score `target` this year (an override lets it), or null. */
+  async refusal(m: EntityManager, clusterId: string, year: number, scorer: string, target: string): Promise<string | null> {
+    const reason = peerConflict(scorer, target, await this.context(m, clusterId, year));
+    if (!reason) return null;
+    const overridden = await m.exists(PeerConflictOverride, { where: { clusterId, year, scorerUnitId: scorer, targetUnitId: target } });
+    return overridden ? null : reason;
+  }
+
+  private async views(m: EntityManager, clusterId: string, year: number): Promise<ConflictView[]> {
+    const ctx = await this.context(m, clusterId, year);
+    const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });
+    const members = await this.units.byIds(m, ctx.order);
+    return assignmentConflicts(ctx).map((c) => {
+      const o = overrides.find((x) => x.scorerUnitId === c.scorer && x.targetUnitId === c.target);
+      return { scorer: unitRef(members.get(c.scorer), c.scorer), target: unitRef(members.get(c.target), c.target), reason: c.reason, overridden: !!o, overrideReason: o?.reason ?? null };
+    });
+  }
+
+  /** The members, their lineage (successors followed outside the cluster too), parents, relations and the assignment. */
+  async context(m: EntityManager, clusterId: string, year: number): Promise<ConflictContext> {
+    const members = await this.memberships.members(m, clusterId, year);
+    const config = await this.configs.get(m, clusterId, year);
+    const units = new Map<string, ConflictUnit>(members.map((u) => [u.id, { id: u.id, name: u.name, parentId: u.parentId, successorId: u.successorId }]));
+    for (let round = 0; round < 10; round++) {
+      const missing = [...units.values()].map((u) => u.successorId).filter((id): id is string => !!id && !units.has(id));
+      if (!missing.length) break;
+      for (const u of (await this.units.byIds(m, missing)).values()) units.set(u.id, { id: u.id, name: u.name, parentId: u.parentId, successorId: u.successorId });
+    }
+    const parentIds = [...new Set(members.map((u) => u.parentId).filter((id): id is string => !!id))];
+    const parents = await this.units.byIds(m, parentIds);
+    const ids = members.map((u) => u.id);
+    const relations = ids.length ? await m.find(UnitRelation, { where: { unitAId: In(ids), unitBId: In(ids) } }) : [];
+    const order = ids;
+    return {
+      units,
+      names: new Map([...parents.values()].map((u) => [u.id, u.name])),
+      relations,
+      forbidReciprocal: Boolean(config.forbidReciprocal),
+      assigned: peerAssignments(order, config.peerMode, config.peerK),
+      order,
+    };
+  }
+}
