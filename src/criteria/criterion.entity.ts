@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } f
 import type { CriterionKind } from './criteria.rules';
 import type { Formula, Measure } from './measure.rules';
 import { CriteriaSet } from './criteria-set.entity';
+import { Unit } from '../units/unit.entity';
 
 /** Tiêu chí (or a sub-item of one) in a criteria set version. */
 @Entity('criteria')
@@ -40,7 +41,7 @@ export class Criterion {
 
 /** A unit's target for a quantitative criterion of a set, or the criterion marked not applicable to it with the reason. */
 @Entity('criterion_targets')
-@Unique('ux_criterion_targets', ['setId', 'criterionCode', 'unitId'])
+@Index('ux_criterion_targets', ['setId', 'criterionCode', 'unitId'], { unique: true })
 export class CriterionTarget {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
   @Column('varchar', { name: 'set_id', length: 36 }) setId: string;
@@ -49,6 +50,9 @@ export class CriterionTarget {
   set?: CriteriaSet;
   @Column('varchar', { name: 'criterion_code', length: 20 }) criterionCode: string;
   @Column('varchar', { name: 'unit_id', length: 36 }) unitId: string;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_criterion_targets_unit' })
+  unit?: Unit;
   /** Hundredths of the criterion's fact unit; null when only marked not applicable. */
   @Column('integer', { nullable: true }) target: number | null;
   @Column('varchar', { name: 'not_applicable_reason', length: 500, nullable: true }) notApplicableReason: string | null;

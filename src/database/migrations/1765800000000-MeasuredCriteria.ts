@@ -30,7 +30,9 @@ export class MeasuredCriteria1765800000000 implements MigrationInterface {
         indices: [{ name: 'ux_criterion_targets', columnNames: ['set_id', 'criterion_code', 'unit_id'], isUnique: true }],
       }),
     );
-    await q.query('ALTER TABLE scoring_configs ADD COLUMN forbid_reciprocal boolean NOT NULL DEFAULT false');
+    // SQLite keeps a default as written: 0, as the entity's `default: false` is rendered there (PostgreSQL: false).
+    const falseDefault = q.connection.options.type === 'better-sqlite3' ? '(0)' : 'false';
+    await q.query(`ALTER TABLE scoring_configs ADD COLUMN forbid_reciprocal boolean NOT NULL DEFAULT ${falseDefault}`);
     await q.createTable(
       new Table({
         name: 'unit_relations',

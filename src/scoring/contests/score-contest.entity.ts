@@ -1,4 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Cluster } from '../../clusters/cluster.entity';
+import { Unit } from '../../units/unit.entity';
 
 export const CONTEST_STATUSES = ['OPEN', 'ACCEPTED', 'KEPT'] as const;
 export type ContestStatus = (typeof CONTEST_STATUSES)[number];
@@ -9,11 +11,18 @@ export const CONTEST_STATUS_LABELS: Record<ContestStatus, string> = { OPEN: 'Chá
  * secretariat accepts it with a new score (the consolidated sheet changes) or keeps the score with a reason.
  */
 @Entity('score_contests')
+@Index('ix_score_contests_year', ['clusterId', 'year'])
 export class ScoreContest {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
   @Column('varchar', { name: 'cluster_id', length: 36 }) clusterId: string;
+  @ManyToOne(() => Cluster, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_score_contests_cluster' })
+  cluster?: Cluster;
   @Column('integer') year: number;
   @Column('varchar', { name: 'unit_id', length: 36 }) unitId: string;
+  @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_score_contests_unit' })
+  unit?: Unit;
   @Column('varchar', { name: 'criterion_code', length: 20 }) criterionCode: string;
   /** The consolidated points contested, hundredths. */
   @Column('integer', { name: 'points_before' }) pointsBefore: number;
