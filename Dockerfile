@@ -1,6 +1,5 @@
 # thidua — one application instance. Build: docker build -t thidua .   (see README, "Several instances on one PostgreSQL")
-# Node 24 (active LTS). package.json's engines still says Node 20: the branch that makes the app run on Node 22/24
-# widens it; until it is merged, build this image with that branch.
+# Node 24, the active LTS (engines: ^20.19 || ^22.13 || ^24.11; CI tests 20, 22 and 24, see README "Node.js versions").
 
 # --- build: compile TypeScript, then keep the production dependencies only ----------------------------------------
 FROM node:24-bookworm AS build
