@@ -15,3 +15,9 @@ export function pointsVi(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : pointsText(value);
 }
 
+
+/** A file's size as people read it: "820 KB", "1,4 MB". */
+export function sizeVi(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(Math.round((bytes / 1024 / 1024) * 10) / 10).toString().replace('.', ',')} MB`;
+}

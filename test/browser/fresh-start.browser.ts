@@ -11,7 +11,7 @@ import { totpCode } from '../../src/auth/mfa';
 import { todayInVietnam } from '../../src/common/time';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { CHROMIUM, CHROMIUM_MISSING, INTRANET_HOST } from './support';
+import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -51,7 +51,7 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
       await new Promise((r) => setTimeout(r, 100));
     }
     base = `http://${INTRANET_HOST}:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`] });
   });
   after(async () => {
     await browser?.close();

@@ -19,7 +19,7 @@ export const SHOTS_DIR = join(__dirname, '..', '..', '..', 'artifacts', 'screens
 const SHOTS = process.env.SCREENSHOTS === '1';
 
 /** Flags that keep headless Chromium quiet on this closed network (see the env notes). */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export interface BrowserRig {
   t: TestApp;
@@ -43,7 +43,7 @@ export async function startRig(env: Record<string, string> = {}): Promise<Browse
   await t.app.listen(0, '127.0.0.1');
   const port = (t.app.getHttpServer().address() as AddressInfo).port;
   const base = `http://${INTRANET_HOST}:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`], headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`], headless: true });
   const remembered = new Map<string, Parameters<BrowserContext['addCookies']>[0][number]>();
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {

@@ -1,5 +1,5 @@
 import type { EvidenceView } from '../../scoring/evidence.service';
-import { dateTimeVi } from '../format';
+import { dateTimeVi, sizeVi } from '../format';
 import { Html, html } from '../html';
 import { formMessage } from './layout';
 
@@ -13,8 +13,6 @@ interface Row {
   sheet: { id: string; status: string } | null;
 }
 
-/** Human size of a file: "1,2 MB", "850 KB". */
-const sizeVi = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
  * Tài liệu minh chứng of the sheets on the grid: the files attached to each sheet, per criterion, and (while the

@@ -2,17 +2,11 @@ import { ACHIEVEMENT_REPORTS } from '../../awards/achievement-reports.service';
 import type { ProposalView } from '../../awards/proposals.service';
 import type { UploadedFileView } from '../../attachments/attachments.dto';
 import { EVIDENCE_EXTENSIONS } from '../../documents/file-types';
-import { dateTimeVi } from '../format';
+import { dateTimeVi, sizeVi } from '../format';
 import { Html, html } from '../html';
 import { formMessage } from './layout';
 
 const MAX_MB = Math.round(ACHIEVEMENT_REPORTS.maxBytes / 1024 / 1024);
-
-/** A file's size as people read it: "820 KB", "1,4 MB". */
-export function sizeVi(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(Math.round((bytes / 1024 / 1024) * 10) / 10).toString().replace('.', ',')} MB`;
-}
 
 /** The secretariat adds reports while the proposal is a draft or has been returned (the service decides; the page says so first). */
 export const reportsOpen = (pr: ProposalView) => pr.status === 'DRAFT' || pr.status === 'RETURNED';
