@@ -78,6 +78,8 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
       `Mức đồng ý cần đạt theo ${data.ruleBasis ?? 'quy chế hoạt động của cụm'} (không phải ngưỡng biểu quyết của Hội đồng Thi đua – Khen thưởng cấp Bộ).`,
   );
   for (const award of data.ballots) {
+    // The award's line stays with its table's header and first row (not alone at the foot of a page).
+    pdf.keepTogether(80);
     pdf.paragraph(`${award.awardLabel} (chỉ tiêu ${award.quota}${award.requiredText ? `; cần ${award.requiredText} tổng số thành viên đồng ý` : ''}):`, { indent: false, font: 'Tinos-Bold' });
     pdf.table(
       [{ header: 'Đơn vị', width: 44 }, { header: 'Số phiếu đồng ý', width: 14, align: 'center' }, { header: 'Tỷ lệ', width: 12, align: 'center' }, { header: 'Đạt ngưỡng', width: 10, align: 'center' }, { header: 'Đủ điều kiện', width: 10, align: 'center' }, { header: 'Đề nghị', width: 10, align: 'center' }],
