@@ -74,7 +74,9 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
 
   pdf.heading('III. KẾT QUẢ BỎ PHIẾU');
   pdf.paragraph(
-    `Tổng số thành viên của cụm: ${data.memberCount}. Tỷ lệ phiếu tính trên tổng số thành viên; ý kiến bằng văn bản của thành viên vắng mặt được tính. ` +
+    // Typed counts include the written opinions as the secretariat counted them; a secret ballot counts them as the
+    // cluster's regulation says, stated at each ballot below (never both ways in one document).
+    `Tổng số thành viên của cụm: ${data.memberCount}. Tỷ lệ phiếu tính trên tổng số thành viên; ý kiến bằng văn bản của thành viên vắng mặt ${data.ballotSessions?.length ? 'tính theo quy chế của cụm, như ghi ở từng phiên bỏ phiếu' : 'được tính'}. ` +
       `Mức đồng ý cần đạt theo ${data.ruleBasis ?? 'quy chế hoạt động của cụm'} (không phải ngưỡng biểu quyết của Hội đồng Thi đua – Khen thưởng cấp Bộ).`,
   );
   for (const award of data.ballots) {
