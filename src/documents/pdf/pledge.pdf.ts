@@ -111,7 +111,10 @@ export async function renderPledgeForSigning(data: PledgeDocumentData): Promise<
     const t = data.targets;
     pdf.heading('Chỉ tiêu giao cho từng đơn vị:');
     if (t.criteria.length) {
-      pdf.table([{ header: 'Đơn vị', width: 40 }, ...t.criteria.map((c) => ({ header: c, width: 60 / t.criteria.length, align: 'right' as const }))], t.rows.map((r) => [r.unitName, ...r.cells]));
+      // A target is a short figure ("1.200 hồ sơ"): each criterion's column gets 14 % of the width (together at
+      // most 60 %), the unit's name the rest, so that names keep to one line when the criteria are few.
+      const share = Math.min(60, 14 * t.criteria.length);
+      pdf.table([{ header: 'Đơn vị', width: 100 - share }, ...t.criteria.map((c) => ({ header: c, width: share / t.criteria.length, align: 'right' as const }))], t.rows.map((r) => [r.unitName, ...r.cells]));
     }
     for (const line of t.notApplicable) pdf.paragraph(`Không áp dụng: ${line}.`, { font: 'Tinos-Italic' });
   }
