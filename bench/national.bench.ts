@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Instance, haproxyAvailable, sharedSecrets, startBalancer, startInstance, stopProcess, waitHealthy } from '../test/support/instances';
 import { NATIONAL, NationalData, buildNational } from './national-data';
-import { LoadFigures, freshPostgres, load, login, machine, saveReport, sheetWriteRequests } from './support';
+import { LoadFigures, api, freshPostgres, load, login, machine, saveReport, sheetWriteRequests } from './support';
 
 export const NATIONAL_PG_URL = process.env.DATABASE_URL ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 3940);
@@ -147,7 +147,11 @@ async function main(): Promise<void> {
     } else {
       two = { skipped: 'haproxy is not installed' };
     }
+    // The audit chain after the run: the seed's entries and those of every write measured.
+    const chain = await api(a.url, 'GET', '/api/audit/verify', await login(a.url, 'admin'));
+    if (!chain.ok) throw new Error(`audit chain: ${chain.message}`);
     const report = {
+      auditChain: { ok: chain.ok, checked: chain.checked },
       benchmark: `national dataset on PostgreSQL (autocannon, 2 s warm-up, median of 3 × ${SECONDS} s)`,
       generatedAt: new Date().toISOString(),
       machine: { ...machine(), database: 'postgres' },
@@ -173,7 +177,7 @@ async function main(): Promise<void> {
 export function nationalMarkdown(r: any): string[] {
   const c = r.dataset.counts;
   const lines = [
-    `National dataset (${r.generatedAt.slice(0, 10)}): ${c.organisers} organisers, ${c.clusters} clusters, ${c.units} units, ${c.memberships} memberships, ${c.criteria_sets} criteria sets, ${c.score_sheets} sheets, ${c.score_entries} entries, ${c.award_proposals} proposals; built in ${round(r.dataset.buildMs / 1000, 1)} s; an instance starts on it in ${r.startWithDatasetMs} ms; ${r.durationSeconds} s in all.`,
+    `National dataset (${r.generatedAt.slice(0, 10)}): ${c.organisers} organisers, ${c.clusters} clusters, ${c.units} units, ${c.memberships} memberships, ${c.criteria_sets} criteria sets, ${c.score_sheets} sheets, ${c.score_entries} entries, ${c.award_proposals} proposals; built in ${round(r.dataset.buildMs / 1000, 1)} s; an instance starts on it in ${r.startWithDatasetMs} ms; ${r.durationSeconds} s in all; audit chain verified after the run (${r.auditChain.checked} entries).`,
     ``,
     `| figure | connections | one instance: req/s (p50 / p99 ms) | × health | two instances behind haproxy: req/s (p50 / p99 ms) | × health |`,
     `|---|---:|---|---:|---|---:|`,
