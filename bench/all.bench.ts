@@ -1,13 +1,16 @@
 /**
- * npm run bench — every benchmark in one run (about 6 minutes on 2 cores), with a Markdown and a JSON
- * report in bench-results/ (git-ignored): the machine, Node, the database (SQLite, or PostgreSQL when
- * DATABASE_URL is set), and each HTTP figure as a ratio to /api/health measured in the same run.
+ * npm run bench — every benchmark in one run (about 6 minutes on 2 cores, and 8–10 more for the national one), with
+ * a Markdown and a JSON report in bench-results/ (git-ignored): the machine, Node, the database (SQLite, or
+ * PostgreSQL when DATABASE_URL is set), and each HTTP figure as a ratio to /api/health measured in the same run. The
+ * national benchmark (PostgreSQL always) runs when its PostgreSQL answers (national.bench.ts).
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { buildHistory } from './history';
+import { NATIONAL_PG_URL, nationalMarkdown } from './national.bench';
 import { LoadFigures, api, load, login, machine, saveReport, startServer } from './support';
 
 const RESULTS = resolve(__dirname, '..', '..', 'bench-results');
@@ -88,9 +91,22 @@ async function history() {
   };
 }
 
+/** The national benchmark (PostgreSQL, one and two instances) when its PostgreSQL answers. */
+async function national(): Promise<unknown> {
+  const probe = new Client({ connectionString: NATIONAL_PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await probe.connect();
+  } catch {
+    return { skipped: `PostgreSQL is not reachable at ${NATIONAL_PG_URL} (DATABASE_URL or BENCH_PG_URL)` };
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  return runChild('national');
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  process.stdout.write('npm run bench: cold start, scoring (ranking reads, sheet writes), PDF, Excel, hostile uploads, history\n');
+  process.stdout.write('npm run bench: cold start, scoring (ranking reads, sheet writes), PDF, Excel, hostile uploads, history, national (PostgreSQL)\n');
   const cold = await coldStart();
   process.stdout.write(`  cold start: median ${cold.medianMs} ms\n`);
   const scoring = runChild('scoring') as any;
@@ -99,7 +115,8 @@ async function main(): Promise<void> {
   const hostile = runChild('hostile') as any;
   const hist = (await history()) as any;
   process.stdout.write(`  history: done\n`);
-  const report = { generatedAt: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000), machine: machine(), coldStart: cold, scoring, pdf, excel, hostile, history: hist };
+  const nat = (await national()) as any;
+  const report = { generatedAt: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000), machine: machine(), coldStart: cold, scoring, pdf, excel, hostile, history: hist, national: nat };
   const json = saveReport('report', report);
   const ratio = (x: LoadFigures, h: LoadFigures) => `${round(x.requestsPerSecond / h.requestsPerSecond, 2)} × health`;
   const cpu = (x: LoadFigures) => x.serverCpuUsPerRequest ?? '—';
@@ -133,6 +150,7 @@ async function main(): Promise<void> {
       `| ranking, hot (autocannon): fresh vs history | ${hist.fresh.hot.requestsPerSecond} vs ${hist.withHistory.hot.requestsPerSecond} req/s, p50 ${hist.fresh.hot.p50Ms} vs ${hist.withHistory.hot.p50Ms} ms, server CPU ${cpu(hist.fresh.hot)} vs ${cpu(hist.withHistory.hot)} µs/request → ratio ${hist.ratios.hotRankingThroughputHistoryVsFresh} (throughput) |`,
       `| first ranking of 30 distinct history cluster-years | median ${hist.historyFirstRankingMedianMs} ms |`,
     );
+  lines.push('', '## National dataset (PostgreSQL)', '', ...(nat.skipped ? [nat.skipped] : nationalMarkdown(nat)));
   lines.push('', `JSON: ${json}`, '');
   const md = join(RESULTS, 'report.md');
   writeFileSync(md, lines.join('\n'));

@@ -4,7 +4,7 @@
  * in the same run.
  */
 import 'reflect-metadata';
-import { LoadFigures, api, load, login, machine, saveReport, startServer } from './support';
+import { LoadFigures, api, load, login, machine, saveReport, sheetWriteRequests, startServer } from './support';
 
 const CONNECTIONS = 50;
 
@@ -20,13 +20,13 @@ async function main(): Promise<void> {
     // flight write the same sheet: every write is a real write at its current version.
     const ministry = (await api(server.url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
     const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
-    const sheets: Array<{ id: string; version: number }> = [];
+    const sheets: Array<{ id: string; version: number; path: string }> = [];
     for (let i = 0; i < 2 * CONNECTIONS; i++) {
       const unit = await api(server.url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
       await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
       if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
       const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
-      sheets.push({ id: sheet.id, version: sheet.version });
+      sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries` });
     }
 
     // BENCH_MIXED=1: the set mixes the kinds (TC2 quantitative against each unit's target and the cluster's leader,
@@ -46,27 +46,15 @@ async function main(): Promise<void> {
     const measure = { serverPid: server.child.pid };
     const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, measure);
     const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } }, measure);
-    // autocannon resets a client's context after each request sequence: one long sequence per client
-    // keeps its context, and with it the client's own sheet and version.
-    let next = 0;
-    const write = {
-      method: 'PUT',
-      setupRequest: (req: any, context: any) => {
-        if (context.sheet === undefined) context.sheet = next++ % sheets.length;
-        const sheet = sheets[context.sheet];
-        const points = 10 + Math.round(Math.random() * 10) / 2;
-        const entries = mixed ? [{ code: 'TC1', points }, { code: 'TC2', achieved: 50 + Math.round(Math.random() * 100) }, { code: 'TC9', achieved: 5 }] : [{ code: 'TC1', points }, { code: 'TC9', points: 5 }];
-        return { ...req, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries`, body: JSON.stringify({ version: sheet.version, entries }) };
-      },
-      onResponse: (status: number, body: string, context: any) => {
-        if (status === 200) sheets[context.sheet].version = JSON.parse(body).version;
-      },
+    const entries = () => {
+      const points = 10 + Math.round(Math.random() * 10) / 2;
+      return mixed ? [{ code: 'TC1', points }, { code: 'TC2', achieved: 50 + Math.round(Math.random() * 100) }, { code: 'TC9', achieved: 5 }] : [{ code: 'TC1', points }, { code: 'TC9', points: 5 }];
     };
     const writes = await load({
       url: server.url,
       connections: CONNECTIONS,
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      requests: Array.from({ length: 2_000 }, () => write) as any,
+      requests: sheetWriteRequests(sheets, entries),
     }, {
       ...measure,
       beforeRun: async () => {

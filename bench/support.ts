@@ -45,7 +45,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
   return handle;
 }
 
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new empty PostgreSQL database next to `adminUrl`'s, and how to drop it. */
+export async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const { Client } = await import('pg');
   const name = `thidua_bench_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -88,6 +89,8 @@ export interface LoadFigures {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Answers by status over the measured runs, when any was not 2xx (e.g. { "200": 950, "409": 50 }). */
+  statusCodes?: Record<string, number>;
   runs: number;
   /**
    * CPU time the server process spent per request in the median run (µs; Linux /proc), or null. Less
@@ -119,16 +122,42 @@ export async function load(opts: autocannon.Options, { runs = 3, seconds = 5, be
     results.push({ result, cpuUs: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null });
   }
   const sorted = [...results].sort((a, b) => a.result.requests.average - b.result.requests.average);
+  const statusCodes: Record<string, number> = {};
+  for (const { result } of results) for (const [code, { count }] of Object.entries((result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   const median = sorted[Math.floor(sorted.length / 2)];
   return {
-    requestsPerSecond: Math.round(median.result.requests.average),
+    // Below 100/s one decimal, from the run's total (a slow request's per-second samples are mostly 0 or 1).
+    requestsPerSecond: median.result.requests.average >= 100 ? Math.round(median.result.requests.average) : Math.round((10 * median.result.requests.total) / median.result.duration) / 10,
     p50Ms: median.result.latency.p50,
     p99Ms: median.result.latency.p99,
     errors: results.reduce((a, r) => a + r.result.errors + r.result.timeouts, 0),
     non2xx: results.reduce((a, r) => a + r.result.non2xx, 0),
+    ...(results.some((r) => r.result.non2xx > 0) ? { statusCodes } : {}),
     runs,
     serverCpuUsPerRequest: median.cpuUs === null ? null : Math.round(median.cpuUs),
   };
+}
+
+/**
+ * autocannon's requests for score-sheet writes: each client takes one of `sheets` in turn and PUTs `entries()` to it
+ * at its current version, keeping the version each 200 answers with, so that every write is a real write. autocannon
+ * resets a client's context after each request sequence: one long sequence per client keeps its context, and with it
+ * the client's own sheet and version.
+ */
+export function sheetWriteRequests(sheets: Array<{ path: string; version: number }>, entries: () => unknown[]): autocannon.Request[] {
+  let next = 0;
+  const write = {
+    method: 'PUT',
+    setupRequest: (req: any, context: any) => {
+      if (context.sheet === undefined) context.sheet = next++ % sheets.length;
+      const sheet = sheets[context.sheet];
+      return { ...req, path: sheet.path, body: JSON.stringify({ version: sheet.version, entries: entries() }) };
+    },
+    onResponse: (status: number, body: string, context: any) => {
+      if (status === 200) sheets[context.sheet].version = JSON.parse(body).version;
+    },
+  };
+  return Array.from({ length: 2_000 }, () => write) as autocannon.Request[];
 }
 
 /** User + system CPU time of a process in µs (Linux /proc), or null where it cannot be read. */

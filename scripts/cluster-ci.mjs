@@ -7,8 +7,8 @@
 // everything stopped. Files: CLUSTER_E2E (below) — the e2e files that go through HTTP alone — and
 // test/cluster/*.cluster.js (cross-instance checks, the kill test). Ends with "N passed, N failed".
 // Needs: dist/ (or --build), haproxy on PATH, PostgreSQL at TEST_PG_URL (admin URL).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
@@ -41,7 +41,9 @@ if (process.argv.includes('--build') && sh(process.execPath, [join(root, 'node_m
   console.log('build failed\n0 passed, 1 failed');
   process.exit(1);
 }
-if (spawnSync('haproxy', ['-v']).status !== 0) {
+// The start logic shared with the national benchmark (test/support/instances.ts), from the build.
+const { haproxyAvailable, sharedSecrets, startBalancer, startInstance, stopProcess: stop, waitHealthy } = (await import(join(root, 'dist', 'test', 'support', 'instances.js'))).default;
+if (!haproxyAvailable()) {
   console.log('haproxy is not installed (apt-get install -y haproxy)\n0 passed, 1 failed');
   process.exit(1);
 }
@@ -60,73 +62,15 @@ const dbUrl = (name) => Object.assign(new URL(adminUrl), { pathname: `/${name}` 
 // The seeded template (migrations, reference and demo data): each file's database is a copy of it.
 const built = spawnSync(process.execPath, [join(root, 'dist', 'test', 'support', 'template.js'), 'build', 'postgres'], { cwd: root, env: { ...process.env, TEST_PG_URL: adminUrl }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const template = JSON.parse(built.stdout.trim().split('\n').at(-1));
-const shared = {
-  // What every instance must share: the token secret, the server key (audit chain, MFA secrets) and the certificate.
-  JWT_SECRET: 'cluster-ci-'.padEnd(48, 'x'),
-  SERVER_KEY: readFileSync(join(template.dataDir, 'server-key'), 'utf8').trim(),
-  SIGNING_P12_PATH: join(template.dataDir, 'signing.p12'),
-  SIGNING_P12_PASSWORD: readFileSync(join(template.dataDir, 'signing.p12.pass'), 'utf8').trim(),
-};
+// What every instance must share: the token secret, the server key (audit chain, MFA secrets) and the certificate.
+const shared = sharedSecrets(template.dataDir, 'cluster-ci-'.padEnd(48, 'x'));
 
 const base = 4100 + Math.floor(Math.random() * 800);
 const ports = { lb: base, a: base + 1, b: base + 2 };
 const lbUrl = `http://127.0.0.1:${ports.lb}`;
 const work = mkdtempSync(join(tmpdir(), 'thidua-cluster-'));
-const haproxyCfg = join(work, 'haproxy.cfg');
-writeFileSync(
-  haproxyCfg,
-  `global
-  maxconn 4000
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 120s
-  timeout server 120s
-  timeout check 5s
-  retries 3
-  option redispatch
-frontend thidua
-  bind 127.0.0.1:${ports.lb}
-  default_backend app
-backend app
-  balance roundrobin
-  option httpchk GET /api/health/ready
-  default-server inter 500ms fall 3 rise 2
-  server a 127.0.0.1:${ports.a} check
-  server b 127.0.0.1:${ports.b} check
-`,
-);
-
-async function waitHealthy(url, child, what) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${what} did not become healthy`);
-}
-
-function startInstance(name, port, databaseUrl, extra) {
-  const dataDir = mkdtempSync(join(work, `data-${name}-`));
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
-    cwd: root,
-    env: { ...process.env, ...shared, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', JOBS_TICK_SECONDS: '1', ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return { name, child, url: `http://127.0.0.1:${port}` };
-}
-
-async function stop(proc) {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode) return;
-  const exited = new Promise((r) => proc.child.once('exit', r));
-  proc.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (proc.child.exitCode === null && !proc.child.signalCode) proc.child.kill('SIGKILL');
-}
+const instance = (name, port, databaseUrl, extra) =>
+  startInstance(name, port, databaseUrl, work, { ...shared, LOG_LEVEL: 'error', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', JOBS_TICK_SECONDS: '1', ...extra });
 
 function tapCounts(tap, code) {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -142,16 +86,16 @@ async function runFile(file) {
   await admin(`CREATE DATABASE ${name} TEMPLATE ${template.pgDatabase}`);
   const url = dbUrl(name);
   const extra = FILE_ENV[basename(file).replace(/\.(e2e|cluster)\.js$/, '')] ?? {};
-  const a = startInstance('a', ports.a, url, extra);
-  const b = startInstance('b', ports.b, url, extra);
+  const a = instance('a', ports.a, url, extra);
+  const b = instance('b', ports.b, url, extra);
   // haproxy's notices (servers up and down) go to the run's log only when CLUSTER_VERBOSE=1.
-  const lb = spawn('haproxy', ['-f', haproxyCfg, '-db', ...(process.env.CLUSTER_VERBOSE === '1' ? [] : ['-q'])], { stdio: ['ignore', 'ignore', process.env.CLUSTER_VERBOSE === '1' ? 'inherit' : 'ignore'] });
+  const lb = startBalancer(ports.lb, [ports.a, ports.b], work, process.env.CLUSTER_VERBOSE === '1');
   const fileStarted = Date.now();
   let counts = { pass: 0, fail: 1 };
   const dir = mkdtempSync(join(work, 'tap-'));
   try {
     await Promise.all([waitHealthy(a.url, a.child, 'instance a'), waitHealthy(b.url, b.child, 'instance b')]);
-    await waitHealthy(lbUrl, lb, 'haproxy');
+    await waitHealthy(lbUrl, lb.child, 'haproxy');
     console.log(`--- ${basename(file)}: instances and balancer up in ${Math.round((Date.now() - fileStarted) / 100) / 10} s`);
     const res = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter=tap', `--test-reporter-destination=stdout`, `--test-reporter-destination=${join(dir, 'report.tap')}`, file], {
       cwd: root,
@@ -163,7 +107,7 @@ async function runFile(file) {
   } catch (error) {
     console.log(`*** ${basename(file)}: ${error.message}`);
   } finally {
-    await Promise.all([stop(a), stop(b), stop({ child: lb })]);
+    await Promise.all([stop(a), stop(b), stop(lb)]);
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
   }
