@@ -17,9 +17,12 @@ export interface ServerHandle {
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   // With DATABASE_URL (PostgreSQL), each server gets a fresh database of its own, dropped when it stops.
-  const pg = process.env.DATABASE_URL && !env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  // env.DATABASE_URL '' forces SQLite (the same run's SQLite figure in a PostgreSQL run).
+  const pg = process.env.DATABASE_URL && env.DATABASE_URL === undefined ? await freshPostgres(process.env.DATABASE_URL) : null;
   const started = Date.now();
-  const child = spawn(process.execPath, [resolve(__dirname, '../src/main.js')], {
+  // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, resolve(__dirname, '../src/main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
