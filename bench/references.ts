@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareSqlite } from '../src/database/data-source';
+import { stopChild, waitForHealth } from './support';
 
 /**
  * The raw better-sqlite3 loop, the reference of sheet writes: per transaction one score entry replaced and one
@@ -49,15 +50,8 @@ export function rawSqliteLoop(seconds = 3): { transactionsPerSecond: number; tra
 export async function startBareServer(kind: 'http' | 'express', port: number): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [join(__dirname, 'bare-server.js'), kind, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, child, stop: () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))) };
+  await waitForHealth(url);
+  return { url, child, stop: () => stopChild(child) };
 }
 
 /** The machine's load average (1, 5, 15 minutes), rounded: printed before and after a run. */

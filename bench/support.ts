@@ -27,25 +27,35 @@ export async function startServer(port: number, env: Record<string, string> = {}
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealth(url);
   const handle: ServerHandle = {
     url,
     child,
     dataDir,
     stop: async () => {
-      await new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
+      await stopChild(child);
       await pg?.drop();
     },
   };
   (handle as ServerHandle & { startMs: number }).startMs = Date.now() - started;
   return handle;
+}
+
+/** Polls /api/health until it answers (at most a minute). */
+export async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Ends a server process with SIGTERM and waits for it to exit. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
 }
 
 async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
