@@ -37,7 +37,7 @@ export function rawSqliteLoop(seconds = 3): { transactionsPerSecond: number; tra
     const started = performance.now();
     const until = started + seconds * 1000;
     let n = 0;
-    while (performance.now() < until) save(`sheet-${n % 100}`, 1000 + (n % 500)), n++;
+    for (; performance.now() < until; n++) save(`sheet-${n % 100}`, 1000 + (n % 500));
     const elapsed = (performance.now() - started) / 1000;
     return { transactionsPerSecond: Math.round(n / elapsed), transactions: n, settings: 'WAL, synchronous = FULL, 1 entry replaced + 1 audit row per transaction' };
   } finally {
