@@ -1,84 +1,141 @@
 /**
  * npm run bench:scoring — HTTP sheet writes per second and ranking reads per second against the built
- * server (autocannon, 50 connections, warm-up, 3 runs), each given as a ratio to /api/health measured
- * in the same run.
+ * server (autocannon, 50 connections, warm-up, 3 runs), with their references measured in the same run:
+ * /api/health, a bare node:http and a bare Express server (same autocannon settings), and the raw
+ * better-sqlite3 loop (one entry + one audit row per transaction, WAL, synchronous = FULL). On PostgreSQL
+ * (DATABASE_URL) thidua on SQLite is measured too, as the reference of PostgreSQL's writes. The server's peak
+ * RSS under the loads and the machine's load average before and after are reported.
  */
 import 'reflect-metadata';
-import { LoadFigures, api, load, login, machine, saveReport, sheetWriteRequests, startServer } from './support';
+import { LoadFigures, ServerHandle, api, load, login, machine, saveReport, sheetWriteRequests, startServer } from './support';
+import { loadAverage, peakRssMB, rawSqliteLoop, startBareServer } from './references';
 
 const CONNECTIONS = 50;
+/** The aims of issue 22, each a ratio measured in the same run. */
+const AIMS = { sqliteWritesVsRawLoop: 0.3, postgresWritesVsSqliteWrites: 0.6, peakRssMB: 250 };
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-async function main(): Promise<void> {
-  const server = await startServer(Number(process.env.BENCH_PORT ?? 3910));
+/** Ranking reads and sheet writes on one thidua server, with its peak RSS after each load. */
+async function measureThidua(server: ServerHandle) {
+  const admin = await login(server.url, 'admin');
+  const secretary = await login(server.url, 'cum6.secretary');
+  const clusters = await api(server.url, 'GET', '/api/clusters', secretary);
+  const cum6 = clusters[0].id;
+
+  // A cluster of 100 members with one consolidated sheet each, handed out so that no two requests in
+  // flight write the same sheet: every write is a real write at its current version.
+  const ministry = (await api(server.url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
+  const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
+  const sheets: Array<{ id: string; version: number; path: string }> = [];
+  for (let i = 0; i < 2 * CONNECTIONS; i++) {
+    const unit = await api(server.url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
+    await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
+    if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
+    const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
+    sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries` });
+  }
+
+  // BENCH_MIXED=1: the set mixes the kinds (TC2 quantitative against each unit's target and the cluster's leader,
+  // TC9 per count), and the writes send achieved values for them: the costliest path of a sheet write.
+  const mixed = process.env.BENCH_MIXED === '1';
+  if (mixed) {
+    const base = `/api/clusters/${cluster.id}/years/2026/criteria`;
+    const set = await api(server.url, 'GET', base, admin);
+    const items = set.items.map((c: any) => ({
+      code: c.code, text: c.text, maxPoints: c.maxPoints, kind: c.kind, evidenceRequired: c.evidenceRequired,
+      ...(c.code === 'TC2' ? { measure: 'QUANTITATIVE', formula: 'RELATIVE_TO_LEADER', factUnit: 'hồ sơ' } : c.code === 'TC9' ? { measure: 'PER_COUNT', perCount: 1 } : {}),
+    }));
+    await api(server.url, 'PUT', base, admin, { version: set.version, reason: 'Bộ tiêu chí hỗn hợp', totalPoints: set.totalPoints, items });
+    const targets = await api(server.url, 'GET', `${base}/targets`, admin);
+    await api(server.url, 'PUT', `${base}/targets`, admin, { targets: targets.units.map((u: any) => ({ criterionCode: 'TC2', unitId: u.unitId, target: 100 })) });
+  }
+  const measure = { serverPid: server.child.pid };
+  const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, measure);
+  const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } }, measure);
+  const peakRssAfterRanking = peakRssMB(server.child.pid);
+  const entries = () => {
+    const points = 10 + Math.round(Math.random() * 10) / 2;
+    return mixed ? [{ code: 'TC1', points }, { code: 'TC2', achieved: 50 + Math.round(Math.random() * 100) }, { code: 'TC9', achieved: 5 }] : [{ code: 'TC1', points }, { code: 'TC9', points: 5 }];
+  };
+  const writes = await load({
+    url: server.url,
+    connections: CONNECTIONS,
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    requests: sheetWriteRequests(sheets, entries),
+  }, {
+    ...measure,
+    beforeRun: async () => {
+      for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}`, admin)).version;
+    },
+  });
+
+  return { health, ranking, writes, peakRssMB: { afterRankingLoad: peakRssAfterRanking, afterWriteLoad: peakRssMB(server.child.pid) } };
+}
+
+async function onServer<T>(port: number, env: Record<string, string>, work: (server: ServerHandle) => Promise<T>): Promise<T> {
+  const server = await startServer(port, env);
   try {
-    const admin = await login(server.url, 'admin');
-    const secretary = await login(server.url, 'cum6.secretary');
-    const clusters = await api(server.url, 'GET', '/api/clusters', secretary);
-    const cum6 = clusters[0].id;
-
-    // A cluster of 100 members with one consolidated sheet each, handed out so that no two requests in
-    // flight write the same sheet: every write is a real write at its current version.
-    const ministry = (await api(server.url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
-    const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
-    const sheets: Array<{ id: string; version: number; path: string }> = [];
-    for (let i = 0; i < 2 * CONNECTIONS; i++) {
-      const unit = await api(server.url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
-      await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
-      if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
-      const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
-      sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries` });
-    }
-
-    // BENCH_MIXED=1: the set mixes the kinds (TC2 quantitative against each unit's target and the cluster's leader,
-    // TC9 per count), and the writes send achieved values for them: the costliest path of a sheet write.
-    const mixed = process.env.BENCH_MIXED === '1';
-    if (mixed) {
-      const base = `/api/clusters/${cluster.id}/years/2026/criteria`;
-      const set = await api(server.url, 'GET', base, admin);
-      const items = set.items.map((c: any) => ({
-        code: c.code, text: c.text, maxPoints: c.maxPoints, kind: c.kind, evidenceRequired: c.evidenceRequired,
-        ...(c.code === 'TC2' ? { measure: 'QUANTITATIVE', formula: 'RELATIVE_TO_LEADER', factUnit: 'hồ sơ' } : c.code === 'TC9' ? { measure: 'PER_COUNT', perCount: 1 } : {}),
-      }));
-      await api(server.url, 'PUT', base, admin, { version: set.version, reason: 'Bộ tiêu chí hỗn hợp', totalPoints: set.totalPoints, items });
-      const targets = await api(server.url, 'GET', `${base}/targets`, admin);
-      await api(server.url, 'PUT', `${base}/targets`, admin, { targets: targets.units.map((u: any) => ({ criterionCode: 'TC2', unitId: u.unitId, target: 100 })) });
-    }
-    const measure = { serverPid: server.child.pid };
-    const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, measure);
-    const ranking = await load({ url: `${server.url}/api/clusters/${cum6}/years/2019/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${secretary}` } }, measure);
-    const entries = () => {
-      const points = 10 + Math.round(Math.random() * 10) / 2;
-      return mixed ? [{ code: 'TC1', points }, { code: 'TC2', achieved: 50 + Math.round(Math.random() * 100) }, { code: 'TC9', achieved: 5 }] : [{ code: 'TC1', points }, { code: 'TC9', points: 5 }];
-    };
-    const writes = await load({
-      url: server.url,
-      connections: CONNECTIONS,
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      requests: sheetWriteRequests(sheets, entries),
-    }, {
-      ...measure,
-      beforeRun: async () => {
-        for (const sheet of sheets) sheet.version = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}`, admin)).version;
-      },
-    });
-
-    const ratio = (x: LoadFigures) => ({ throughputVsHealth: +(x.requestsPerSecond / health.requestsPerSecond).toFixed(3), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
-    const report = {
-      benchmark: `scoring over HTTP (autocannon, 50 connections, 2 s warm-up, median of 3 × 5 s)${mixed ? ', criteria set mixing the kinds' : ''}`,
-      machine: machine(),
-      health,
-      rankingReads: { ...ranking, ...ratio(ranking) },
-      sheetWrites: { ...writes, ...ratio(writes) },
-    };
-    const file = saveReport('scoring', report);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(
-      `health ${health.requestsPerSecond} req/s (p99 ${health.p99Ms} ms, ${health.serverCpuUsPerRequest ?? '—'} µs CPU) | ranking ${ranking.requestsPerSecond} req/s, p50 ${ranking.p50Ms} ms, p99 ${ranking.p99Ms} ms, ${ranking.serverCpuUsPerRequest ?? '—'} µs CPU (${report.rankingReads.throughputVsHealth} × health) | ` +
-        `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${writes.serverCpuUsPerRequest ?? '—'} µs CPU, non-2xx ${writes.non2xx} (${report.sheetWrites.throughputVsHealth} × health) | report ${file}\n`,
-    );
+    return await work(server);
   } finally {
     await server.stop();
   }
+}
+
+async function bare(kind: 'http' | 'express', port: number): Promise<LoadFigures> {
+  const server = await startBareServer(kind, port);
+  try {
+    return await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, { serverPid: server.child.pid });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.BENCH_PORT ?? 3910);
+  const loadBefore = loadAverage();
+  const rawLoop = rawSqliteLoop(3);
+  const bareHttp = await bare('http', port + 1);
+  const bareExpress = await bare('express', port + 2);
+  const postgres = !!process.env.DATABASE_URL;
+  const main = await onServer(port, {}, measureThidua);
+  // The reference of PostgreSQL's writes: thidua on SQLite, in the same run.
+  const sqlite = postgres ? await onServer(port + 3, { DATABASE_URL: '' }, measureThidua) : main;
+  const rawLoopAfter = rawSqliteLoop(3);
+  const loadAfter = loadAverage();
+  const rawLoopPerSecond = Math.round((rawLoop.transactionsPerSecond + rawLoopAfter.transactionsPerSecond) / 2);
+  const { health, ranking, writes } = main;
+  const ratio = (x: LoadFigures) => ({ throughputVsHealth: r3(x.requestsPerSecond / health.requestsPerSecond), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
+  const peak = Math.max(main.peakRssMB.afterRankingLoad ?? 0, main.peakRssMB.afterWriteLoad ?? 0);
+  const ratios = {
+    sqliteWritesVsRawLoop: r3(sqlite.writes.requestsPerSecond / rawLoopPerSecond),
+    ...(postgres ? { postgresWritesVsSqliteWrites: r3(writes.requestsPerSecond / sqlite.writes.requestsPerSecond), postgresWritesVsRawLoop: r3(writes.requestsPerSecond / rawLoopPerSecond) } : {}),
+    healthVsBareHttp: r3(health.requestsPerSecond / bareHttp.requestsPerSecond),
+    healthVsBareExpress: r3(health.requestsPerSecond / bareExpress.requestsPerSecond),
+    peakRssVsBudget: r3(peak / AIMS.peakRssMB),
+  };
+  const report = {
+    benchmark: `scoring over HTTP (autocannon, 50 connections, 2 s warm-up, median of 3 × 5 s)${process.env.BENCH_MIXED === '1' ? ', criteria set mixing the kinds' : ''}`,
+    machine: machine(),
+    loadAverage: { before: loadBefore, after: loadAfter },
+    references: { rawSqliteLoop: { ...rawLoop, transactionsPerSecond: rawLoopPerSecond, before: rawLoop.transactionsPerSecond, after: rawLoopAfter.transactionsPerSecond }, bareHttp, bareExpress },
+    health,
+    rankingReads: { ...ranking, ...ratio(ranking) },
+    sheetWrites: { ...writes, ...ratio(writes) },
+    ...(postgres ? { sqliteSameRun: { health: sqlite.health, sheetWrites: sqlite.writes, peakRssMB: sqlite.peakRssMB } } : {}),
+    peakRssMB: main.peakRssMB,
+    aims: AIMS,
+    ratios,
+  };
+  const file = saveReport('scoring', report);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const cpu = (x: LoadFigures) => `${x.serverCpuUsPerRequest ?? '—'} µs CPU`;
+  process.stdout.write(
+    `load ${loadBefore.join('/')} → ${loadAfter.join('/')} | raw loop ${rawLoopPerSecond}/s (${rawLoop.transactionsPerSecond}, ${rawLoopAfter.transactionsPerSecond}) | bare http ${bareHttp.requestsPerSecond}/s, express ${bareExpress.requestsPerSecond}/s | ` +
+      `health ${health.requestsPerSecond} req/s (${cpu(health)}; ${ratios.healthVsBareHttp} × http, ${ratios.healthVsBareExpress} × express) | ranking ${ranking.requestsPerSecond} req/s, p99 ${ranking.p99Ms} ms, ${cpu(ranking)} (${report.rankingReads.throughputVsHealth} × health) | ` +
+      `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${cpu(writes)}, non-2xx ${writes.non2xx} | ` +
+      (postgres ? `SQLite same run ${sqlite.writes.requestsPerSecond}/s (${cpu(sqlite.writes)}) → PostgreSQL ÷ SQLite ${ratios.postgresWritesVsSqliteWrites} (aim ≥ ${AIMS.postgresWritesVsSqliteWrites}) | ` : '') +
+      `SQLite writes ÷ raw loop ${ratios.sqliteWritesVsRawLoop} (aim ≥ ${AIMS.sqliteWritesVsRawLoop}) | peak RSS ${peak} MB (aim ≤ ${AIMS.peakRssMB}) | report ${file}\n`,
+  );
 }
 
 main().catch((e) => {

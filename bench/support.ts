@@ -17,32 +17,45 @@ export interface ServerHandle {
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   // With DATABASE_URL (PostgreSQL), each server gets a fresh database of its own, dropped when it stops.
-  const pg = process.env.DATABASE_URL && !env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  // env.DATABASE_URL '' forces SQLite (the same run's SQLite figure in a PostgreSQL run).
+  const pg = process.env.DATABASE_URL && env.DATABASE_URL === undefined ? await freshPostgres(process.env.DATABASE_URL) : null;
   const started = Date.now();
-  const child = spawn(process.execPath, [resolve(__dirname, '../src/main.js')], {
+  // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, resolve(__dirname, '../src/main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealth(url);
   const handle: ServerHandle = {
     url,
     child,
     dataDir,
     stop: async () => {
-      await new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
+      await stopChild(child);
       await pg?.drop();
     },
   };
   (handle as ServerHandle & { startMs: number }).startMs = Date.now() - started;
   return handle;
+}
+
+/** Polls /api/health until it answers (at most a minute). */
+export async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Ends a server process with SIGTERM and waits for it to exit. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
 }
 
 /** A new empty PostgreSQL database next to `adminUrl`'s, and how to drop it. */

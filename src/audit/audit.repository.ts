@@ -7,6 +7,9 @@ import { AuditEntry } from './audit-entry.entity';
 /** Any PostgreSQL advisory-lock key: serialises appends so the chain stays linear. */
 const PG_AUDIT_LOCK_KEY = 7_346_001;
 
+const ENTRY_COLUMNS = 'occurred_at, actor_id, actor_username, action, entity_type, entity_id, "before", "after", reason, request_id, organizer_id, cluster_id, prev_hash, hash';
+const entryValues = (e: AuditContent & { hash: string }) => [e.occurredAt, e.actorId, e.actorUsername, e.action, e.entityType, e.entityId, e.before, e.after, e.reason, e.requestId, e.organizerId, e.clusterId, e.prevHash, e.hash];
+
 /** Filters of a search of the trail; `before` is exclusive. */
 export interface AuditSearch {
   /** Only the entries of this organiser's clusters (a reviewer's scope); every entry when undefined. */
@@ -40,17 +43,52 @@ export class AuditRepository {
     if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
   }
 
-  /** In one statement: the last entry's seq and hash (null when the trail is empty) and where the signed head's keying starts (null: no head yet). */
-  async head(m: EntityManager): Promise<{ last: { seq: number; hash: string } | null; keyedFromSeq: number | null }> {
-    const [row] = await rawQuery<{ seq: number | string | null; hash: string | null; keyed_from_seq: number | string | null }>(
-      m,
-      `SELECT e.seq, e.hash, (SELECT keyed_from_seq FROM audit_anchor WHERE id = 1) AS keyed_from_seq
-       FROM (SELECT 1 AS one) x LEFT JOIN (SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1) e ON 1 = 1`,
-    );
+  /**
+   * Takes the chain's lock (PostgreSQL's advisory lock, to the commit; SQLite's writes are serialised already), then
+   * reads the last entry's seq and hash (null when the trail is empty) and where the signed head's keying starts
+   * (null: no head yet). On PostgreSQL in one round trip: the lock and the read are two statements of one simple
+   * query (the read takes its snapshot after the lock), and the read also draws the next entry's seq, so that the
+   * entry and the head move together in one statement (`append`).
+   */
+  async lockedHead(m: EntityManager): Promise<{ last: { seq: number; hash: string } | null; keyedFromSeq: number | null; nextSeq: number | null }> {
+    const postgres = m.connection.options.type === 'postgres';
+    const sql = `SELECT e.seq, e.hash, (SELECT keyed_from_seq FROM audit_anchor WHERE id = 1) AS keyed_from_seq${postgres ? ", nextval(pg_get_serial_sequence('audit_entries', 'seq')) AS next_seq" : ''}
+       FROM (SELECT 1 AS one) x LEFT JOIN (SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1) e ON 1 = 1`;
+    type Row = { seq: number | string | null; hash: string | null; keyed_from_seq: number | string | null; next_seq?: number | string };
+    let row: Row | undefined;
+    if (postgres) {
+      const client = (await m.queryRunner!.connect()) as { query(text: string): Promise<Array<{ rows: Row[] }>> };
+      const results = await client.query(`SELECT pg_advisory_xact_lock(${PG_AUDIT_LOCK_KEY}); ${sql}`);
+      row = results[1].rows[0];
+    } else {
+      [row] = await rawQuery<Row>(m, sql);
+    }
     return {
       last: row?.seq != null && row.hash != null ? { seq: Number(row.seq), hash: row.hash } : null,
       keyedFromSeq: row?.keyed_from_seq != null ? Number(row.keyed_from_seq) : null,
+      nextSeq: row?.next_seq != null ? Number(row.next_seq) : null,
     };
+  }
+
+  /**
+   * Appends an entry and moves the signed head to it (there is one already): with its seq drawn beforehand
+   * (PostgreSQL, `lockedHead`) in one statement; else the insert, then the head. Answers the entry's seq.
+   */
+  async append(m: EntityManager, entry: AuditContent & { hash: string }, seq: number | null, head: (seq: number) => { anchor: AuditAnchor; mac: string }): Promise<number> {
+    if (seq === null) {
+      const inserted = await this.insert(m, entry);
+      const { anchor, mac } = head(inserted);
+      await this.moveAnchor(m, anchor, mac, entry.occurredAt);
+      return inserted;
+    }
+    const { anchor, mac } = head(seq);
+    await executeRaw(
+      m,
+      `WITH e AS (INSERT INTO audit_entries (seq, ${ENTRY_COLUMNS}) VALUES (?, ${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')}))
+       UPDATE audit_anchor SET head_seq = ?, head_hash = ?, mac = ?, updated_at = ? WHERE id = 1`,
+      [seq, ...entryValues(entry), anchor.headSeq, anchor.headHash, mac, entry.occurredAt],
+    );
+    return seq;
   }
 
   /** The last entry's seq and hash, or null when the trail is empty. */
@@ -62,12 +100,7 @@ export class AuditRepository {
 
   /** Appends an entry; answers its seq. */
   async insert(m: EntityManager, entry: AuditContent & { hash: string }): Promise<number> {
-    const [row] = await rawQuery<{ seq: number | string }>(
-      m,
-      `INSERT INTO audit_entries (occurred_at, actor_id, actor_username, action, entity_type, entity_id, "before", "after", reason, request_id, organizer_id, cluster_id, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-      [entry.occurredAt, entry.actorId, entry.actorUsername, entry.action, entry.entityType, entry.entityId, entry.before, entry.after, entry.reason, entry.requestId, entry.organizerId, entry.clusterId, entry.prevHash, entry.hash],
-    );
+    const [row] = await rawQuery<{ seq: number | string }>(m, `INSERT INTO audit_entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')}) RETURNING seq`, entryValues(entry));
     return Number(row.seq);
   }
 

@@ -132,8 +132,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
 
   /** Appends an entry inside the caller's transaction: the change and its record commit together or not at all. */
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
-    await this.trail.lockChain(manager);
-    const { last, keyedFromSeq } = await this.trail.head(manager);
+    const { last, keyedFromSeq, nextSeq } = await this.trail.lockedHead(manager);
     const actor = currentActor();
     const content: AuditContent = {
       occurredAt: nowIso(),
@@ -151,12 +150,18 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const entry = Object.assign(new AuditEntry(), content, { hash: auditHash(content, this.keys.audit) });
-    entry.seq = await this.trail.insert(manager, entry);
     // The signed head moves in the same transaction: removing entries at the end no longer goes unseen.
-    const head: AuditAnchor = { keyedFromSeq: keyedFromSeq ?? entry.seq, headSeq: entry.seq, headHash: entry.hash };
-    const mac = anchorMac(head, this.keys.audit);
-    if (keyedFromSeq !== null) await this.trail.moveAnchor(manager, head, mac, entry.occurredAt);
-    else await this.trail.insertAnchor(manager, head, mac, entry.occurredAt);
+    const head = (seq: number) => {
+      const anchor: AuditAnchor = { keyedFromSeq: keyedFromSeq ?? seq, headSeq: seq, headHash: entry.hash };
+      return { anchor, mac: anchorMac(anchor, this.keys.audit) };
+    };
+    if (keyedFromSeq !== null) {
+      entry.seq = await this.trail.append(manager, entry, nextSeq, head);
+    } else {
+      entry.seq = await this.trail.insert(manager, entry);
+      const { anchor, mac } = head(entry.seq);
+      await this.trail.insertAnchor(manager, anchor, mac, entry.occurredAt);
+    }
     return entry;
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
@@ -7,16 +7,30 @@ import { Mutex } from './mutex';
 import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
 import { executeRaw } from './raw-sql';
 
+/** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
+const MAX_WRITES_PER_COMMIT = 32;
+
+type Settle = { resolve(): void; reject(error: unknown): void };
+
 /**
  * The one way to touch the database from services.
  * - write(): a transaction; on SQLite serialised through one lock (one shared connection).
  * - read(): on SQLite under the same lock, so a read never sees another request's uncommitted writes.
  * Constraint failures come out as client errors (409/422), never 500.
+ *
+ * SQLite group commit: the commit's fsync (synchronous = FULL) is most of a small write's cost, and it blocks the
+ * one thread. While other writes wait for the lock, a write's transaction is a savepoint of a batch left open for
+ * them, committed when no write waits (or MAX_WRITES_PER_COMMIT have joined), before any read, and at shutdown.
+ * Each write answers only once its batch is committed: an acknowledged write is on disk, as before. A write that
+ * fails rolls back to its savepoint alone; a commit that fails fails every write of its batch.
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements BeforeApplicationShutdown {
   private readonly lock = new Mutex();
   readonly isSqlite: boolean;
+  /** SQLite: writes waiting for the lock, and the writes of the open batch waiting for its commit. */
+  private writesWaiting = 0;
+  private batch: Settle[] = [];
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
@@ -36,7 +50,7 @@ export class UnitOfWork {
         }
       });
     try {
-      return this.isSqlite ? await this.lock.run(run) : await run();
+      return this.isSqlite ? await this.batched(run) : await run();
     } catch (error) {
       throw mapDatabaseError(error) ?? error;
     }
@@ -44,7 +58,69 @@ export class UnitOfWork {
 
   async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const run = () => work(this.dataSource.manager);
-    return this.isSqlite ? this.lock.run(run) : run();
+    return this.isSqlite ? this.lock.run(() => this.commitBatch().then(run)) : run();
+  }
+
+  /** The last batch is committed before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.isSqlite) await this.lock.run(() => this.commitBatch());
+  }
+
+  /** SQLite: runs `run` (a transaction) as a savepoint of the open batch; settles after the batch's commit. */
+  private async batched<T>(run: () => Promise<T>): Promise<T> {
+    this.writesWaiting++;
+    let result!: T;
+    const committed = new Promise<void>((resolve, reject) => {
+      void this.lock
+        .run(async () => {
+          this.writesWaiting--;
+          const runner = this.dataSource.createQueryRunner();
+          if (!runner.isTransactionActive) await runner.startTransaction();
+          try {
+            result = await run();
+          } catch (error) {
+            reject(error);
+            if (!this.nativeTransaction()) this.batchLost(error);
+            else if (this.writesWaiting === 0) await this.commitBatch();
+            return;
+          }
+          this.batch.push({ resolve, reject });
+          if (this.writesWaiting === 0 || this.batch.length >= MAX_WRITES_PER_COMMIT) await this.commitBatch();
+        })
+        .catch(reject);
+    });
+    await committed;
+    return result;
+  }
+
+  /** SQLite: whether the connection is inside a transaction (SQLite itself ends one on some errors). */
+  private nativeTransaction(): boolean {
+    return !!(this.dataSource.driver as unknown as { databaseConnection?: { inTransaction: boolean } }).databaseConnection?.inTransaction;
+  }
+
+  /** SQLite ended the batch's transaction itself (after an I/O error, say): its writes are lost, and fail. */
+  private batchLost(error: unknown): void {
+    const runner = this.dataSource.createQueryRunner() as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    runner.isTransactionActive = false;
+    runner.transactionDepth = 0;
+    for (const s of this.batch.splice(0)) s.reject(error);
+  }
+
+  /** SQLite, under the lock: commits the open batch (if any), then settles its writes. */
+  private async commitBatch(): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    if (!runner.isTransactionActive) return;
+    const settled = this.batch;
+    this.batch = [];
+    try {
+      await runner.commitTransaction();
+    } catch (error) {
+      if (this.nativeTransaction()) await runner.rollbackTransaction().catch(() => undefined);
+      this.batch = settled;
+      this.batchLost(error);
+      return;
+    }
+    for (const s of settled) s.resolve();
   }
 }
 

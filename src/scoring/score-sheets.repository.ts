@@ -65,14 +65,14 @@ export class ScoreSheetsRepository {
     return updated;
   }
 
-  /** Writes entries (replacing those of the same criteria): always after insert or update, which bump the revision. */
+  /** Writes entries (replacing those of the same criteria) in one statement: always after insert or update, which bump the revision. */
   async putEntries(m: EntityManager, sheet: ScoreSheet, values: Map<string, { points: number; note: string | null; achieved?: number | null }>): Promise<void> {
     const codes = [...values.keys()];
     if (!codes.length) return;
-    await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id = ? AND criterion_code IN (${codes.map(() => '?').join(', ')})`, [sheet.id, ...codes]);
     await executeRaw(
       m,
-      `INSERT INTO score_entries (sheet_id, criterion_code, points, note, achieved) VALUES ${codes.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO score_entries (sheet_id, criterion_code, points, note, achieved) VALUES ${codes.map(() => '(?, ?, ?, ?, ?)').join(', ')} ` +
+        'ON CONFLICT (sheet_id, criterion_code) DO UPDATE SET points = excluded.points, note = excluded.note, achieved = excluded.achieved',
       codes.flatMap((code) => [sheet.id, code, values.get(code)!.points, values.get(code)!.note, values.get(code)!.achieved ?? null]),
     );
   }
