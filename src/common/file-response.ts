@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Writable } from 'node:stream';
 
@@ -52,7 +53,9 @@ export async function streamDocument(res: Response, file: StreamedFile, type: st
       res.removeHeader('Content-Disposition');
       throw e;
     }
-    res.destroy(e instanceof Error ? e : new Error(String(e)));
+    const error = e instanceof Error ? e : new Error(String(e));
+    new Logger('Download').error(`${file.fileName} cut off after its first bytes: ${error.stack ?? error.message}`);
+    res.destroy(error);
   }
 }
 
