@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Writable } from 'node:stream';
 
 /** A Content-Disposition header with an ASCII fallback and the UTF-8 name (RFC 6266). */
 export function attachmentHeader(fileName: string, inline = false): string {
@@ -26,6 +28,35 @@ export function sendDocument(res: Response, file: GeneratedFile, type: string, o
   if (file.documentId) res.setHeader('X-Document-Id', file.documentId);
   if (file.sha256) res.setHeader('X-Document-Sha256', file.sha256);
   res.send(file.content);
+}
+
+/** A generated file written straight to the response: its name, and the writer that ends the stream it is given. */
+export interface StreamedFile {
+  fileName: string;
+  write(out: Writable): Promise<void>;
+}
+
+/**
+ * Streams a generated file to the response. Everything that can refuse the request is done before (the
+ * writer only writes), so an error the writer meets before the first byte still goes to the exception filter
+ * as a JSON error; after it, the status is sent and the only honest ending is to cut the connection.
+ */
+export async function streamDocument(res: Response, file: StreamedFile, type: string): Promise<void> {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', attachmentHeader(file.fileName));
+  // A client that goes away never lets the response finish: stop waiting for it then.
+  const gone = new Promise<void>((resolve) => res.once('close', resolve));
+  try {
+    await Promise.race([file.write(res), gone]);
+  } catch (e) {
+    if (!res.headersSent) {
+      res.removeHeader('Content-Disposition');
+      throw e;
+    }
+    const error = e instanceof Error ? e : new Error(String(e));
+    new Logger('Download').error(`${file.fileName} cut off after its first bytes: ${error.stack ?? error.message}`);
+    res.destroy(error);
+  }
 }
 
 /**

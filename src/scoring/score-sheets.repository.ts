@@ -53,6 +53,23 @@ export class ScoreSheetsRepository {
     return sheetIds.length ? m.find(ScoreEntry, { where: { sheetId: In(sheetIds) } }) : Promise.resolve([]);
   }
 
+  /** The points of every submitted or locked sheet of a cluster-year, by sheet and criterion code (one raw query). */
+  async submittedPoints(m: EntityManager, clusterId: string, year: number): Promise<Map<string, Record<string, number>>> {
+    const rows = await rawQuery<{ sheet_id: string; criterion_code: string; points: number | string }>(
+      m,
+      `SELECT e.sheet_id, e.criterion_code, e.points FROM score_entries e JOIN score_sheets s ON s.id = e.sheet_id
+        WHERE s.cluster_id = ? AND s.year = ? AND s.status IN ('SUBMITTED', 'LOCKED')`,
+      [clusterId, year],
+    );
+    const points = new Map<string, Record<string, number>>();
+    for (const r of rows) {
+      let sheet = points.get(r.sheet_id);
+      if (!sheet) points.set(r.sheet_id, (sheet = {}));
+      sheet[r.criterion_code] = Number(r.points);
+    }
+    return points;
+  }
+
   async insert(m: EntityManager, sheet: ScoreSheet): Promise<void> {
     await m.insert(ScoreSheet, sheet);
     await this.revisions.bump(m, sheet.clusterId, sheet.year);

@@ -3,15 +3,9 @@ import { ScoreSheetsRepository } from './score-sheets.repository';
 import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AccessService } from '../access/access.service';
-import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
-import { Role } from '../common/auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
-import { AppException } from '../common/errors/app.exception';
+import type { StreamedFile } from '../common/file-response';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -27,12 +21,11 @@ import { ScoringService } from './scoring.service';
 
 const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;
 
-/** The scoreboard as Excel (streamed to a file) and as a signed PDF. */
+/** The scoreboard as Excel (streamed to the response) and as a signed PDF. */
 @Injectable()
 export class ScoreboardService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly access: AccessService,
     private readonly scoring: ScoringService,
     private readonly documents: IssuedDocumentsService,
     private readonly criteria: CriteriaRepository,
@@ -43,16 +36,18 @@ export class ScoreboardService {
     private readonly sheets: ScoreSheetsRepository,
   ) {}
 
+  /**
+   * What the scoreboard shows, in one read transaction: the ranking comes from the ranking cache (computed only
+   * when the cluster-year's revision moved), with the sheets counted, their units and the signatories around it.
+   */
   async data(p: Principal, clusterId: string, year: number) {
     return this.uow.read(async (m) => {
-      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const { cluster, view: ranking } = await this.scoring.readableRanking(m, p, clusterId, year);
       const config = await this.configs.get(m, clusterId, year);
-      if (p.role === Role.UnitOfficer && !config.publishedAt) throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
-      const ranking = await this.scoring.computeRanking(m, clusterId, year, config);
       const set = await this.criteria.latest(m, clusterId, year);
       const leaves = set ? await this.criteria.leaves(m, set.id) : [];
       const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
-      const entries = await this.sheets.entriesOf(m, sheets.map((s) => s.id));
+      const points = await this.sheets.submittedPoints(m, clusterId, year);
       const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
       const units = await this.units.byIds(m, unitIds);
       const organizer = await this.units.get(m, cluster.organizerId);
@@ -83,7 +78,7 @@ export class ScoreboardService {
           scorerName: s.scorerUnitId ? (units.get(s.scorerUnitId)?.name ?? '') : SCORER_KIND_LABELS[s.scorerKind],
           kindLabel: SCORER_KIND_LABELS[s.scorerKind],
           targetName: units.get(s.targetUnitId)?.name ?? '',
-          total: sheetTotals(leaves, Object.fromEntries(entries.filter((e) => e.sheetId === s.id).map((e) => [e.criterionCode, e.points]))).total / 100,
+          total: sheetTotals(leaves, points.get(s.id) ?? {}).total / 100,
           statusLabel: SHEET_STATUS_LABELS[s.status],
         })),
         flags: ranking.rows.flatMap((r) => r.flags.map((f) => ({ unitName: r.unit.name, kindLabel: FLAG_LABELS[f.kind as keyof typeof FLAG_LABELS] ?? f.kind, message: f.message }))),
@@ -92,16 +87,10 @@ export class ScoreboardService {
     });
   }
 
-  async xlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
+  /** The scoreboard's file name and a writer that streams the workbook: every check is done before it is called. */
+  async xlsx(p: Principal, clusterId: string, year: number): Promise<StreamedFile> {
     const { data, cluster } = await this.data(p, clusterId, year);
-    const dir = mkdtempSync(join(tmpdir(), 'thidua-scoreboard-'));
-    try {
-      const file = join(dir, 'scoreboard.xlsx');
-      await writeScoreboard(file, data);
-      return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.xlsx`, content: readFileSync(file) };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.xlsx`, write: (out) => writeScoreboard(out, data) };
   }
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {

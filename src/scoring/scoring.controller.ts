@@ -1,4 +1,4 @@
-import { sendDocument, sendUploadedFile } from '../common/file-response';
+import { sendDocument, sendUploadedFile, streamDocument } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { singleFileUpload } from '../common/validation/input-hygiene';
@@ -103,8 +103,7 @@ export class ScoringController {
   @ApiOperation({ summary: 'Tải bảng điểm tổng hợp (Excel)' })
   @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async scoreboardXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
-    const file = await this.scoreboard.xlsx(p, id, year);
-    sendDocument(res, file, XLSX_MIME);
+    await streamDocument(res, await this.scoreboard.xlsx(p, id, year), XLSX_MIME);
   }
 
   @Get('scoreboard.pdf')

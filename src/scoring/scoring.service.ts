@@ -21,6 +21,7 @@ import type { CriterionTarget } from '../criteria/criterion.entity';
 import type { UnitMeasures } from './measured-ranking.rules';
 import { RULE_LABELS } from './scoring-context';
 import { ScoringConfig } from './scoring-config.entity';
+import type { Cluster } from '../clusters/cluster.entity';
 import { RankingBody, RankingCache } from './ranking-cache';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { AssignmentView, RankingView, ScoringConfigDto, ScoringConfigView } from './scoring.dto';
@@ -102,20 +103,26 @@ export class ScoringService {
 
   /** The ranking by the configured rule, from submitted and locked sheets; members see it once published. */
   ranking(p: Principal, clusterId: string, year: number): Promise<RankingView> {
-    return this.uow.read(async (m) => {
-      const head = await this.configs.rankingHead(m, clusterId, year);
-      await this.access.require(m, p, Permission.ClusterRead, clusterId, undefined, head?.cluster);
-      if (p.role === Role.UnitOfficer && !head!.publishedAt) {
-        throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
-      }
-      const key = `${clusterId}:${year}`;
-      const revision = head!.revision;
-      const cached = this.cache.get(key, revision);
-      if (cached) return cached;
-      const view = await this.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
-      this.cache.set(key, revision, view);
-      return view;
-    });
+    return this.uow.read(async (m) => (await this.readableRanking(m, p, clusterId, year)).view);
+  }
+
+  /**
+   * In the caller's transaction: the cluster the caller may read and its ranking (cached per revision), which a
+   * unit's officer sees only once published.
+   */
+  async readableRanking(m: EntityManager, p: Principal, clusterId: string, year: number): Promise<{ cluster: Cluster; view: RankingView }> {
+    const head = await this.configs.rankingHead(m, clusterId, year);
+    const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId, undefined, head?.cluster);
+    if (p.role === Role.UnitOfficer && !head!.publishedAt) {
+      throw AppException.forbidden('Kết quả chấm điểm chưa được công bố.');
+    }
+    const key = `${clusterId}:${year}`;
+    const revision = head!.revision;
+    const cached = this.cache.get(key, revision);
+    if (cached) return { cluster, view: cached };
+    const view = await this.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
+    this.cache.set(key, revision, view);
+    return { cluster, view };
   }
 
   async computeRanking(m: EntityManager, clusterId: string, year: number, config: ScoringConfig): Promise<RankingView> {

@@ -139,6 +139,9 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
   it('exports the scoreboard to Excel: summary, per-criterion detail, matrix, sheets and flags', async () => {
     const officer = await t.http.get(url('/scoreboard.xlsx')).auth(await t.token('gialai'), { type: 'bearer' });
     assert.equal(officer.status, 403, 'members wait for publication');
+    assert.match(officer.headers['content-type'], /^application\/json/, 'a refusal before the stream is a JSON error, not a file');
+    assert.equal(officer.headers['content-disposition'], undefined);
+    assert.equal(officer.body.message, 'Kết quả chấm điểm chưa được công bố.');
     const res = await t.http.get(url('/scoreboard.xlsx')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
