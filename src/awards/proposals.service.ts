@@ -10,9 +10,10 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso, todayInVietnam } from '../common/time';
+import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
+import { EmulationYear } from '../clusters/emulation-year.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { AwardProposal } from './award-proposal.entities';
@@ -22,6 +23,8 @@ import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, proposalRefusal, tra
 import { ProposalFilter, ProposalsRepository } from './proposals.repository';
 import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
+import { Notifier } from '../notifications/notifier';
+import { recipients } from '../notifications/recipients';
 
 export interface ProposalView {
   id: string;
@@ -71,6 +74,7 @@ export class ProposalsService {
     private readonly units: UnitsRepository,
     private readonly council: CouncilService,
     private readonly ratings: RatingsService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -180,7 +184,23 @@ export class ProposalsService {
         await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
       }
       await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
-      return (await this.views(m, [updated]))[0];
+      const [view] = await this.views(m, [updated]);
+      if (action === 'return' || action === 'reject') await this.tellSecretariat(m, cluster, view, action);
+      return view;
+    });
+  }
+
+  /** A proposal returned or refused by Bộ: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */
+  private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject'): Promise<void> {
+    const deadline = (await m.findOneBy(EmulationYear, { clusterId: cluster.id, year: pr.year }))?.proposalDeadline ?? null;
+    const what = action === 'return' ? 'được Bộ trả lại để bổ sung' : 'không được Bộ phê duyệt';
+    await this.notifier.notify(m, await recipients.secretariat(m, cluster.id), {
+      kind: `proposal.${action}`,
+      subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
+      body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}. Lý do: ${pr.reviewNote ?? ''}${action === 'return' && deadline ? ` Hạn gửi hồ sơ đề nghị khen thưởng: ${formatDateVi(deadline)}.` : ''}`,
+      link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
+      dueOn: action === 'return' ? deadline : null,
+      dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,
     });
   }
 

@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import { Role } from '../common/auth/roles';
+import { rawQuery } from '../database/raw-sql';
+
+const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Who is told about what: the active accounts of units, of a cluster's secretariat, of an organiser's reviewers. */
+export const recipients = {
+  /** The unit officers of these member units. */
+  async unitOfficers(m: EntityManager, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows = await rawQuery<{ id: string }>(m, `SELECT id FROM users WHERE role = ? AND unit_id IN (${list(unitIds.length)}) ORDER BY id`, [Role.UnitOfficer, ...unitIds]);
+    return rows.map((r) => r.id);
+  },
+
+  /** The secretaries assigned to the cluster. */
+  async secretariat(m: EntityManager, clusterId: string): Promise<string[]> {
+    const rows = await rawQuery<{ id: string }>(m, 'SELECT u.id FROM users u JOIN user_cluster_scopes s ON s.user_id = u.id WHERE u.role = ? AND s.cluster_id = ? ORDER BY u.id', [Role.ClusterSecretary, clusterId]);
+    return rows.map((r) => r.id);
+  },
+
+  /** The ministry reviewers working for the organiser. */
+  async reviewers(m: EntityManager, organizerId: string): Promise<string[]> {
+    const rows = await rawQuery<{ id: string }>(m, 'SELECT id FROM users WHERE role = ? AND organizer_id = ? ORDER BY id', [Role.MinistryReviewer, organizerId]);
+    return rows.map((r) => r.id);
+  },
+};
