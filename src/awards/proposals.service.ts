@@ -25,6 +25,8 @@ import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from '
 import { ReviewMeetingsService } from './review-meetings.service';
 import { Notifier } from '../notifications/notifier';
 import { recipients } from '../notifications/recipients';
+import { overServiceLevel } from '../notifications/reminders.rules';
+import { ServiceLevels } from '../notifications/service-levels';
 
 export interface ProposalView {
   id: string;
@@ -47,6 +49,10 @@ export interface ProposalView {
   daysSinceSubmitted: number | null;
   /** Days (in Vietnam) in its current status (since its last step; `updatedAt`). */
   daysInStatus: number;
+  /** The organiser's service level in days (null: none set). */
+  serviceLevelDays: number | null;
+  /** While it waits for Bộ (sent, under review): whether it waited past the service level; null otherwise or without one. */
+  overServiceLevel: boolean | null;
   version: number;
   updatedAt: string;
 }
@@ -75,6 +81,7 @@ export class ProposalsService {
     private readonly council: CouncilService,
     private readonly ratings: RatingsService,
     private readonly notifier: Notifier,
+    private readonly serviceLevels: ServiceLevels,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -269,6 +276,8 @@ export class ProposalsService {
     const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
     const labels = await this.awards.labels(m);
     const today = todayInVietnam();
+    const levels = await this.serviceLevels.all(m);
+    const levelOf = (x: AwardProposal) => levels.get(clusters.get(x.clusterId)?.organizerId ?? '') ?? null;
     return proposals.map((x) => ({
       id: x.id,
       clusterId: x.clusterId,
@@ -288,6 +297,8 @@ export class ProposalsService {
       submittedAt: x.submittedAt,
       daysSinceSubmitted: x.submittedAt ? daysSince(x.submittedAt, today) : null,
       daysInStatus: daysSince(x.updatedAt, today),
+      serviceLevelDays: levelOf(x),
+      overServiceLevel: levelOf(x) === null || (x.status !== 'SUBMITTED' && x.status !== 'IN_REVIEW') ? null : overServiceLevel(daysSince(x.updatedAt, today), levelOf(x)),
       version: x.version,
       updatedAt: x.updatedAt,
     }));

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../common/validation/email';
 import { BoolField, IntField, ReasonField, TextField } from '../common/validation/fields';
 
-export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-export const EMAIL_MESSAGE = 'Địa chỉ thư điện tử không hợp lệ (ví dụ: ten.canbo@donvi.gov.vn).';
 
 export class NotificationView {
   @ApiProperty() id: string;

@@ -19,9 +19,15 @@ export const recipients = {
     return rows.map((r) => r.id);
   },
 
-  /** The ministry reviewers working for the organiser. */
+  /** The ministry reviewers working for the organiser or for its successors (Bộ KH&CN's reviewers hold Bộ TTTT's clusters). */
   async reviewers(m: EntityManager, organizerId: string): Promise<string[]> {
-    const rows = await rawQuery<{ id: string }>(m, 'SELECT id FROM users WHERE role = ? AND organizer_id = ? ORDER BY id', [Role.MinistryReviewer, organizerId]);
+    const chain = [organizerId];
+    for (let id: string | null = organizerId; id && chain.length < 10; ) {
+      const [row]: Array<{ successor_id: string | null }> = await rawQuery<{ successor_id: string | null }>(m, 'SELECT successor_id FROM units WHERE id = ?', [id]);
+      id = row?.successor_id ?? null;
+      if (id && !chain.includes(id)) chain.push(id);
+    }
+    const rows = await rawQuery<{ id: string }>(m, `SELECT id FROM users WHERE role = ? AND organizer_id IN (${list(chain.length)}) ORDER BY id`, [Role.MinistryReviewer, ...chain]);
     return rows.map((r) => r.id);
   },
 };

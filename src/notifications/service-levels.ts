@@ -28,10 +28,23 @@ export class ServiceLevels {
     private readonly audit: AuditService,
   ) {}
 
-  /** Every organiser's days. */
+  /**
+   * The days that apply to each organiser's clusters: its own level, else its successor's (Bộ KH&CN's level covers
+   * the clusters of Bộ TTTT, whose queue its reviewers now work).
+   */
   async all(m: EntityManager): Promise<Map<string, number>> {
     const rows = await rawQuery<{ organizer_id: string; days: number | string }>(m, 'SELECT organizer_id, days FROM review_service_levels');
-    return new Map(rows.map((r) => [r.organizer_id, Number(r.days)]));
+    const own = new Map(rows.map((r) => [r.organizer_id, Number(r.days)]));
+    if (!own.size) return own;
+    const organisers = await rawQuery<{ id: string; successor_id: string | null }>(m, "SELECT id, successor_id FROM units WHERE kind = 'ORGANIZER'");
+    const successor = new Map(organisers.map((o) => [o.id, o.successor_id]));
+    const levels = new Map<string, number>();
+    for (const o of organisers) {
+      let id: string | null | undefined = o.id;
+      for (let hops = 0; id && hops < 10 && !own.has(id); hops++) id = successor.get(id);
+      if (id && own.has(id)) levels.set(o.id, own.get(id)!);
+    }
+    return levels;
   }
 
   get(p: Principal, organizerId: string): Promise<ServiceLevelView> {
