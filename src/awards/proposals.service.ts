@@ -10,7 +10,7 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
+import { nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { EmulationYear } from '../clusters/emulation-year.entity';
@@ -25,6 +25,7 @@ import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from '
 import { ReviewMeetingsService } from './review-meetings.service';
 import { Notifier } from '../notifications/notifier';
 import { recipients } from '../notifications/recipients';
+import { decisionNotice } from './proposal-notices';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
 
@@ -200,15 +201,7 @@ export class ProposalsService {
   /** A proposal returned or refused by Bộ: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */
   private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject'): Promise<void> {
     const deadline = (await m.findOneBy(EmulationYear, { clusterId: cluster.id, year: pr.year }))?.proposalDeadline ?? null;
-    const what = action === 'return' ? 'được Bộ trả lại để bổ sung' : 'không được Bộ phê duyệt';
-    await this.notifier.notify(m, await recipients.secretariat(m, cluster.id), {
-      kind: `proposal.${action}`,
-      subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
-      body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}. Lý do: ${pr.reviewNote ?? ''}${action === 'return' && deadline ? ` Hạn gửi hồ sơ đề nghị khen thưởng: ${formatDateVi(deadline)}.` : ''}`,
-      link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
-      dueOn: action === 'return' ? deadline : null,
-      dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,
-    });
+    await this.notifier.notify(m, await recipients.secretariat(m, cluster.id), decisionNotice(cluster, pr, action, deadline));
   }
 
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */

@@ -1,7 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { WAITING_STATUSES, daysSince } from '../awards/queue-ageing.rules';
-import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../awards/proposals.rules';
 import { formatDateVi, todayInVietnam } from '../common/time';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
@@ -9,8 +7,7 @@ import { JobScheduler } from '../database/job-scheduler';
 import { rawQuery } from '../database/raw-sql';
 import { Notifier } from './notifier';
 import { recipients } from './recipients';
-import { REMINDED_PHASES, RemindedPhase, Stage, overServiceLevel, stageOn, stageText } from './reminders.rules';
-import { ServiceLevels } from './service-levels';
+import { REMINDED_PHASES, RemindedPhase, Stage, stageOn, stageText } from './reminders.rules';
 
 interface YearRow {
   cluster_id: string;
@@ -42,7 +39,7 @@ interface Addressees {
 
 /**
  * The reminders: once per period (REMINDERS_EVERY_SECONDS, one instance through the JobScheduler) it looks at every
- * cluster-year's phase deadlines and the review queue, on today's date in Vietnam, and writes the notices due (the
+ * cluster-year's phase deadlines, on today's date in Vietnam, and writes the notices due (the
  * notification and the outbox e-mail in the job's transaction). Each stage of a deadline reaches each person once
  * (the dedup key: phase, cluster, year, date, stage), whatever the number of runs or instances.
  */
@@ -51,7 +48,6 @@ export class ReminderJob implements OnModuleInit {
   constructor(
     private readonly jobs: JobScheduler,
     private readonly notifier: Notifier,
-    private readonly serviceLevels: ServiceLevels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,7 +75,7 @@ export class ReminderJob implements OnModuleInit {
         written += await this.notifier.notify(m, people, this.notice(y, phase, deadline, stage, to.missing));
       }
     }
-    return written + (await this.queue(m, today));
+    return written;
   }
 
   private notice(y: YearRow, phase: RemindedPhase, deadline: string, stage: Stage, missing: string) {
@@ -129,31 +125,5 @@ export class ReminderJob implements OnModuleInit {
       default:
         return { act: await secretariat(), escalate: [], missing: '' };
     }
-  }
-
-  /** Dossiers that waited in the queue past their organiser's service level: the organiser's reviewers are told once per status. */
-  private async queue(m: EntityManager, today: string): Promise<number> {
-    const levels = await this.serviceLevels.all(m);
-    if (!levels.size) return 0;
-    const rows = await rawQuery<{ id: string; status: ProposalStatus; updated_at: string; year: number; unit_name: string; cluster_name: string; organizer_id: string }>(
-      m,
-      `SELECT p.id, p.status, p.updated_at, p.year, u.name AS unit_name, c.name AS cluster_name, c.organizer_id FROM award_proposals p JOIN units u ON u.id = p.unit_id JOIN clusters c ON c.id = p.cluster_id WHERE p.status IN (${WAITING_STATUSES.filter((s) => s !== 'RETURNED').map(() => '?').join(', ')}) ORDER BY p.updated_at`,
-      WAITING_STATUSES.filter((s) => s !== 'RETURNED'),
-    );
-    let written = 0;
-    for (const r of rows) {
-      const days = levels.get(r.organizer_id) ?? null;
-      const age = daysSince(r.updated_at, today);
-      if (!overServiceLevel(age, days)) continue;
-      written += await this.notifier.notify(m, await recipients.reviewers(m, r.organizer_id), {
-        kind: 'queue.overdue',
-        subject: `[${r.cluster_name}] Hồ sơ đề nghị của ${r.unit_name} năm ${r.year} đã chờ ${age} ngày, quá thời hạn xử lý ${days} ngày`,
-        body: `Hồ sơ đề nghị khen thưởng của ${r.unit_name} (${r.cluster_name}, năm thi đua ${r.year}) ở trạng thái "${PROPOSAL_STATUS_LABELS[r.status]}" từ ngày ${formatDateVi(todayInVietnam(new Date(r.updated_at)))}: đã ${age} ngày, quá thời hạn xử lý ${days} ngày do cơ quan tổ chức đặt.`,
-        link: `/tham-dinh/${r.id}`,
-        dueOn: null,
-        dedupKey: `queue:${r.id}:${r.status}:${r.updated_at}`,
-      });
-    }
-    return written;
   }
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { UnitOfWork } from '../../src/database/unit-of-work';
-import { ReminderJob } from '../../src/notifications/reminder-job';
+import { QueueReminders } from '../../src/awards/queue-reminders';
 import { ph } from '../support/test-app';
 import { BrowserRig, CHROMIUM_MISSING, axeViolations, startRig, unlabelledControls } from './support';
 
@@ -51,7 +51,7 @@ describe('reminders, notifications and the service level in Chromium (living dem
   });
 
   it('the reminder job tells the reviewer; the dashboard lists it with the unread count, and marking it read lowers the count', async () => {
-    await rig.t.app.get(UnitOfWork).write((m) => rig.t.app.get(ReminderJob).run(m));
+    await rig.t.app.get(UnitOfWork).write((m) => rig.t.app.get(QueueReminders).run(m));
     const { context, page } = await rig.signedIn('reviewer', undefined, { audit: true });
     await page.goto(`${rig.base}/`);
     const card = page.locator('section', { has: page.getByRole('heading', { name: /^Thông báo/ }) });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OutboxSender } from '../../src/notifications/outbox-sender';
 import { ReminderJob } from '../../src/notifications/reminder-job';
+import { QueueReminders } from '../../src/awards/queue-reminders';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
@@ -135,7 +136,7 @@ describe('reminders and e-mail', () => {
     queue = await t.http.get('/api/proposals?status=IN_REVIEW').auth(reviewer, { type: 'bearer' }).expect(200);
     row = queue.body.find((x: { id: string }) => x.id === pr.id);
     assert.deepEqual([row.daysInStatus, row.overServiceLevel], [10, true]);
-    await run(new Date().toISOString().slice(0, 10));
+    await t.app.get(UnitOfWork).write((m) => t.app.get(QueueReminders).run(m));
     const reviewerNotes = await t.http.get('/api/notifications').auth(reviewer, { type: 'bearer' }).expect(200);
     const late = reviewerNotes.body.items.filter((n: { kind: string }) => n.kind === 'queue.overdue');
     assert.equal(late.length, 1);
