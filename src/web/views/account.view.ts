@@ -83,7 +83,7 @@ export function accountPage(frame: PageFrame, { user: u, units, clusters }: Acco
     <input type="hidden" name="version" data-type="int" value="${u.version}">
     <div class="field"><label for="tk-email">Địa chỉ thư điện tử</label><input id="tk-email" name="email" type="email" data-type="nullable" value="${u.email ?? ''}"></div>
     <div class="check-row field"><input type="checkbox" id="tk-email-on" name="emailNotifications" ${u.emailNotifications ? 'checked' : ''}><label for="tk-email-on">Gửi thư nhắc việc tới địa chỉ này</label></div>
-    <div class="field"><label for="tk-mail-reason">Lý do thay đổi</label><input id="tk-mail-reason" name="reason" required></div>
+    <div class="field"><label for="tk-mail-reason">Lý do đổi cài đặt thư</label><input id="tk-mail-reason" name="reason" required></div>
     <div class="actions"><button type="submit" class="secondary">Lưu địa chỉ thư</button></div>
   </form>
 </section>
