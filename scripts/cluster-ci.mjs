@@ -66,7 +66,9 @@ const template = JSON.parse(built.stdout.trim().split('\n').at(-1));
 const shared = sharedSecrets(template.dataDir, 'cluster-ci-'.padEnd(48, 'x'));
 
 const base = 4100 + Math.floor(Math.random() * 800);
-const ports = { lb: base, a: base + 1, b: base + 2 };
+const ports = { lb: base, a: base + 1, b: base + 2, smtp: base + 3 };
+// test/cluster/reminders.cluster.ts listens with a real SMTP server on this port: the instances send to it.
+FILE_ENV.reminders = { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, REMINDERS_EVERY_SECONDS: '2' };
 const lbUrl = `http://127.0.0.1:${ports.lb}`;
 const work = mkdtempSync(join(tmpdir(), 'thidua-cluster-'));
 const instance = (name, port, databaseUrl, extra) =>

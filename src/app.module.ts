@@ -23,6 +23,7 @@ import { AwardsModule } from './awards/awards.module';
 import { UnitsModule } from './units/units.module';
 import { WebModule } from './web/web.module';
 import { ReportsModule } from './reports/reports.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Global()
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         // public key on every verification, which cost about 1 ms per request (measured).
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(jwtSecret)) as unknown as string, signOptions: { algorithm: 'HS256' } }),
         AuditModule,
+        NotificationsModule,
         LegalModule,
         SeedModule,
         AuthModule,

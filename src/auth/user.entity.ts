@@ -36,6 +36,11 @@ export class User {
   /** The last TOTP time step accepted: a code is accepted once (RFC 6238 §5.2). */
   @Column('integer', { name: 'mfa_last_step', nullable: true }) mfaLastStep?: number | null;
 
+  /** Where reminders are e-mailed (null: none; the notifications in the app remain). */
+  @Column('varchar', { length: 200, nullable: true }) email?: string | null;
+  /** false: the person turned e-mail off (the notifications in the app remain). */
+  @Column('boolean', { name: 'email_notifications', default: true }) emailNotifications?: boolean;
+
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, EnumField, IntField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
 import { ALL_ROLES, Role } from '../common/auth/roles';
+import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../common/validation/email';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 const USERNAME_MSG = 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';
@@ -25,6 +26,8 @@ export class UpdateUserDto {
   @UuidField({ presence: 'nullable' }) organizerId?: string | null;
   @UuidArrayField({ presence: 'optional', maxItems: 50 }) clusterIds?: string[];
   @BoolField({ presence: 'optional', description: 'false: khóa tài khoản và kết thúc mọi phiên đăng nhập.' }) active?: boolean;
+  @TextField({ presence: 'nullable', max: 200, pattern: EMAIL_PATTERN, patternMessage: EMAIL_MESSAGE, description: 'Địa chỉ thư nhận thư nhắc việc; null: không có.' }) email?: string | null;
+  @BoolField({ presence: 'optional', description: 'false: không gửi thư nhắc việc (thông báo trong hệ thống vẫn giữ).' }) emailNotifications?: boolean;
 }
 
 export class ResetPasswordDto {
@@ -54,6 +57,8 @@ export class UserView {
   @ApiProperty({ nullable: true, type: String }) organizerId: string | null;
   @ApiProperty({ type: [String] }) clusterIds: string[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ description: 'false: người dùng tắt thư nhắc việc.' }) emailNotifications: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Khi tài khoản bật xác thực hai lớp; null: chưa bật.' }) mfaEnabledAt: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;

@@ -98,6 +98,8 @@ export class UsersService {
         unitId: scope.unitId,
         organizerId: scope.organizerId,
         active: dto.active ?? current.active,
+        email: dto.email !== undefined ? dto.email?.trim() || null : (current.email ?? null),
+        emailNotifications: dto.emailNotifications ?? current.emailNotifications ?? true,
         updatedAt: nowIso(),
       });
       if (dto.clusterIds !== undefined) await this.users.replaceClusterIds(m, id, scope.clusterIds);
@@ -181,6 +183,8 @@ export class UsersService {
       organizerId: u.organizerId,
       clusterIds: clusterIds.get(u.id) ?? [],
       active: Boolean(u.active),
+      email: u.email ?? null,
+      emailNotifications: u.emailNotifications === undefined ? true : Boolean(u.emailNotifications),
       mfaEnabledAt: u.mfaEnabledAt ?? null,
       version: u.version,
       createdAt: u.createdAt,

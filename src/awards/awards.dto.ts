@@ -148,6 +148,8 @@ export class AwardProposalView {
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Số ngày (theo giờ Việt Nam) từ lần gửi Bộ gần nhất; null khi còn là dự thảo.' }) daysSinceSubmitted: number | null;
   @ApiProperty({ description: 'Số ngày (theo giờ Việt Nam) ở trạng thái hiện tại, kể từ bước xử lý gần nhất.' }) daysInStatus: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Thời hạn xử lý (số ngày) do cơ quan tổ chức đặt; null: chưa đặt.' }) serviceLevelDays: number | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Hồ sơ đang chờ Bộ (đã gửi, đang thẩm định) đã quá thời hạn xử lý; null khi không đang chờ Bộ hoặc chưa đặt thời hạn.' }) overServiceLevel: boolean | null;
   @ApiProperty() version: number;
   @ApiProperty() updatedAt: string;
 }

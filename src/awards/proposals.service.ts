@@ -13,6 +13,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
+import { EmulationYear } from '../clusters/emulation-year.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { AwardProposal } from './award-proposal.entities';
@@ -22,6 +23,11 @@ import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, proposalRefusal, tra
 import { ProposalFilter, ProposalsRepository } from './proposals.repository';
 import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
+import { Notifier } from '../notifications/notifier';
+import { recipients } from '../notifications/recipients';
+import { decisionNotice } from './proposal-notices';
+import { overServiceLevel } from '../notifications/reminders.rules';
+import { ServiceLevels } from '../notifications/service-levels';
 
 export interface ProposalView {
   id: string;
@@ -44,6 +50,10 @@ export interface ProposalView {
   daysSinceSubmitted: number | null;
   /** Days (in Vietnam) in its current status (since its last step; `updatedAt`). */
   daysInStatus: number;
+  /** The organiser's service level in days (null: none set). */
+  serviceLevelDays: number | null;
+  /** While it waits for Bộ (sent, under review): whether it waited past the service level; null otherwise or without one. */
+  overServiceLevel: boolean | null;
   version: number;
   updatedAt: string;
 }
@@ -71,6 +81,8 @@ export class ProposalsService {
     private readonly units: UnitsRepository,
     private readonly council: CouncilService,
     private readonly ratings: RatingsService,
+    private readonly notifier: Notifier,
+    private readonly serviceLevels: ServiceLevels,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -180,8 +192,16 @@ export class ProposalsService {
         await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
       }
       await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
-      return (await this.views(m, [updated]))[0];
+      const [view] = await this.views(m, [updated]);
+      if (action === 'return' || action === 'reject') await this.tellSecretariat(m, cluster, view, action);
+      return view;
     });
+  }
+
+  /** A proposal returned or refused by Bộ: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */
+  private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject'): Promise<void> {
+    const deadline = (await m.findOneBy(EmulationYear, { clusterId: cluster.id, year: pr.year }))?.proposalDeadline ?? null;
+    await this.notifier.notify(m, await recipients.secretariat(m, cluster.id), decisionNotice(cluster, pr, action, deadline));
   }
 
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */
@@ -249,6 +269,8 @@ export class ProposalsService {
     const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
     const labels = await this.awards.labels(m);
     const today = todayInVietnam();
+    const levels = await this.serviceLevels.all(m);
+    const levelOf = (x: AwardProposal) => levels.get(clusters.get(x.clusterId)?.organizerId ?? '') ?? null;
     return proposals.map((x) => ({
       id: x.id,
       clusterId: x.clusterId,
@@ -268,6 +290,8 @@ export class ProposalsService {
       submittedAt: x.submittedAt,
       daysSinceSubmitted: x.submittedAt ? daysSince(x.submittedAt, today) : null,
       daysInStatus: daysSince(x.updatedAt, today),
+      serviceLevelDays: levelOf(x),
+      overServiceLevel: levelOf(x) === null || (x.status !== 'SUBMITTED' && x.status !== 'IN_REVIEW') ? null : overServiceLevel(daysSince(x.updatedAt, today), levelOf(x)),
       version: x.version,
       updatedAt: x.updatedAt,
     }));

@@ -44,6 +44,12 @@ export interface AppConfig {
   /** METRICS_PORT: Prometheus metrics at /metrics on this port (0: none), on METRICS_HOST (127.0.0.1 by default). */
   metricsPort: number;
   metricsHost: string;
+  /** SMTP_URL: where reminder e-mails are sent (smtp(s)://user:pass@host:port); unset: they stay pending in the outbox. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of the e-mails. */
+  mailFrom: string;
+  /** REMINDERS_EVERY_SECONDS: how often the reminders are computed (one instance per period). */
+  remindersEverySeconds: number;
 }
 
 /** A wrong configuration value: its message is one sentence naming the variable and what it must be. */
@@ -144,6 +150,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (tsaUrl && !/^https?:\/\/[^\s/]+/.test(tsaUrl)) {
     throw new ConfigError(`Biến cấu hình TSA_URL phải là địa chỉ http(s)://… của máy chủ cấp dấu thời gian (giá trị hiện tại: "${tsaUrl}").`);
   }
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
+    throw new ConfigError('Biến cấu hình SMTP_URL phải là địa chỉ smtp://… hoặc smtps://… của máy chủ thư (ví dụ smtp://user:pass@mail.example.vn:587).');
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || 'Thi đua khen thưởng <no-reply@localhost>';
+  if (!/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) {
+    throw new ConfigError(`Biến cấu hình MAIL_FROM phải là một địa chỉ thư, có thể kèm tên: "Tên <dia-chi@ten-mien>" (giá trị hiện tại: "${mailFrom}").`);
+  }
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
     throw new ConfigError(`Biến cấu hình PUBLIC_BASE_URL phải là địa chỉ http(s)://… (giá trị hiện tại: "${env.PUBLIC_BASE_URL}").`);
@@ -182,6 +196,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     shutdownDrainSeconds: intVar(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0, 300),
     metricsPort: intVar(env, 'METRICS_PORT', 0, 0, 65535),
     metricsHost: metricsHost(env),
+    smtpUrl,
+    mailFrom,
+    remindersEverySeconds: intVar(env, 'REMINDERS_EVERY_SECONDS', 3600, 1, 86400),
   };
 }
 

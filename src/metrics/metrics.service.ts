@@ -63,6 +63,26 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
         for (const r of rows) this.set({ job: r.job, finished: Number(r.finished) ? 'yes' : 'no' }, Number(r.n));
       },
     });
+    new Gauge({
+      name: 'thidua_email_outbox_backlog',
+      help: 'E-mails waiting in the outbox (status pending, all instances): a backlog that grows means the SMTP server is unreachable or SMTP_URL is unset',
+      registers: [this.registry],
+      collect: async function (this: Gauge) {
+        const [row] = (await dataSource.query("SELECT count(*) AS n FROM email_outbox WHERE status = 'pending'")) as Array<{ n: number | string }>;
+        this.set(Number(row.n));
+      },
+    });
+    new Gauge({
+      name: 'thidua_email_outbox',
+      help: 'E-mails of the outbox by status (pending, sending, sent, failed, unknown: the sending was interrupted and is not retried)',
+      labelNames: ['status'],
+      registers: [this.registry],
+      collect: async function (this: Gauge) {
+        const rows = (await dataSource.query('SELECT status, count(*) AS n FROM email_outbox GROUP BY status')) as Array<{ status: string; n: number | string }>;
+        this.reset();
+        for (const r of rows) this.set({ status: r.status }, Number(r.n));
+      },
+    });
   }
 
   /** Express middleware: counts and times every request under its route pattern (not its path: ids stay out). */

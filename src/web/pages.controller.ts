@@ -36,6 +36,7 @@ import { auditPage } from './views/audit.view';
 import { meetingPage } from './views/awards.view';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PageFrame } from './views/layout';
 import { gridColumns, rankingPage, rankingPendingPage } from './views/scoring.view';
 import { isIsoDate, todayInVietnam } from '../common/time';
@@ -64,6 +65,7 @@ export class PagesController {
     private readonly proposals: ProposalsService,
     private readonly reports: AchievementReportsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
     private readonly dashboard: DashboardService,
     private readonly council: CouncilService,
     private readonly regulations: RegulationsService,
@@ -85,8 +87,8 @@ export class PagesController {
   @Get()
   @Auth(...ALL_ROLES)
   async home(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
-    const data = await this.dashboard.forPrincipal(p);
-    sendPage(res, dashboardPage(this.frame(p), { ...data, today: todayInVietnam() }));
+    const [data, notifications] = await Promise.all([this.dashboard.forPrincipal(p), this.notifications.list(p, { limit: 8 })]);
+    sendPage(res, dashboardPage(this.frame(p), { ...data, notifications, today: todayInVietnam() }));
   }
 
   @Get('cum')

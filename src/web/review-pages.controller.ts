@@ -19,6 +19,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { sendPage, signedInFrame } from './page-response';
 import { dossierPage } from './views/awards.view';
 import { queuePage } from './views/queue.view';
+import { ServiceLevels } from '../notifications/service-levels';
 
 /** Rows of the queue on one page when the address does not say (?limit=). */
 const QUEUE_PAGE_SIZE = 20;
@@ -39,6 +40,7 @@ export class ReviewPagesController {
     private readonly reports: AchievementReportsService,
     private readonly awardReports: AwardReportsService,
     private readonly ratings: RatingsService,
+    private readonly serviceLevels: ServiceLevels,
   ) {}
 
   @Get('tham-dinh')
@@ -55,6 +57,7 @@ export class ReviewPagesController {
         awards: catalogue.awards.map((a) => ({ code: a.code, name: a.name })),
         ageing,
         documentYear: filter.year ?? Number(todayInVietnam().slice(0, 4)) - 1,
+        serviceLevel: p.organizerId ? await this.serviceLevels.get(p, p.organizerId) : null,
       }),
     );
   }

@@ -19,6 +19,7 @@ import { LeadershipModule } from '../leadership/leadership.module';
 import { PledgesModule } from '../pledges/pledges.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import type { Principal } from '../common/auth/principal';
+import { NotificationPagesController } from './notification-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
 import { sendPage } from './page-response';
@@ -56,7 +57,7 @@ export function renderHtmlError(error: AppException, req: Request & { principal?
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, ClustersModule, LeadershipModule, CriteriaModule, PledgesModule, ScoringModule, AwardsModule, LegalModule, UnitsModule, UnitRecordsModule, ReportsModule, IssuedDocumentsModule],
-  controllers: [BallotPagesController, WebAuthController, PagesController, PledgePagesController, ScoringPagesController, ReviewPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController],
+  controllers: [BallotPagesController, WebAuthController, PagesController, PledgePagesController, ScoringPagesController, ReviewPagesController, HistoryPagesController, AdminPagesController, DocumentPagesController, NotificationPagesController],
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {

@@ -78,6 +78,15 @@ export function accountPage(frame: PageFrame, { user: u, units, clusters }: Acco
     <div class="actions"><button type="submit" class="secondary">${u.active ? 'Khóa tài khoản' : 'Mở khóa tài khoản'}</button></div>
   </form>
 </section>
+<section class="card" aria-labelledby="h-mail"><h2 id="h-mail">Thư nhắc việc</h2>
+  <form data-api="/api/users/${u.id}" data-method="PATCH" data-success="Đã lưu địa chỉ thư của ${u.username}." novalidate>${formMessage}
+    <input type="hidden" name="version" data-type="int" value="${u.version}">
+    <div class="field"><label for="tk-email">Địa chỉ thư điện tử</label><input id="tk-email" name="email" type="email" data-type="nullable" value="${u.email ?? ''}"></div>
+    <div class="check-row field"><input type="checkbox" id="tk-email-on" name="emailNotifications" ${u.emailNotifications ? 'checked' : ''}><label for="tk-email-on">Gửi thư nhắc việc tới địa chỉ này</label></div>
+    <div class="field"><label for="tk-mail-reason">Lý do đổi cài đặt thư</label><input id="tk-mail-reason" name="reason" required></div>
+    <div class="actions"><button type="submit" class="secondary">Lưu địa chỉ thư</button></div>
+  </form>
+</section>
 <section class="card" aria-labelledby="h-mfa"><h2 id="h-mfa">Xác thực hai lớp</h2>
   ${u.mfaEnabledAt
     ? html`<form data-api="/api/users/${u.id}/mfa/reset" data-method="POST" data-success="Đã đặt lại xác thực hai lớp của ${u.username}." data-confirm="Đặt lại xác thực hai lớp của ${u.username}? Người dùng phải đăng ký lại ứng dụng xác thực." novalidate>${formMessage}

@@ -3,6 +3,8 @@ import { dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, layout } from './layout';
 import { clusterHref } from './clusters.view';
+import { notificationsCard } from './notifications.view';
+import type { NotificationList } from '../../notifications/notifications.dto';
 
 export interface DashboardTask {
   label: string;
@@ -25,7 +27,7 @@ export interface EndedUnit {
   successorName: string | null;
 }
 
-export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; today: string; ended: EndedUnit | null }): Html {
+export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; today: string; ended: EndedUnit | null; notifications: NotificationList }): Html {
   return layout(
     { ...frame, title: 'Tổng quan' },
     html`<h1>Xin chào, ${frame.principal?.fullName}</h1>
@@ -33,6 +35,7 @@ export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; dea
 ${d.ended
   ? html`<p class="flash warn" role="status">${d.ended.unitName} đã kết thúc hoạt động ngày ${dateVi(d.ended.on)}${d.ended.successorName ? html`, nay là ${d.ended.successorName}` : ''}. Tài khoản này chỉ còn xem lịch sử của đơn vị; các việc mới do đơn vị kế thừa thực hiện.</p>`
   : ''}
+${notificationsCard(d.notifications)}
 <div class="grid2">
 <section class="card" aria-labelledby="h-tasks"><h2 id="h-tasks">Việc chờ bạn xử lý <span class="badge ${d.tasks.length ? 'warn' : 'ok'}">${d.tasks.length}</span></h2>
   ${d.tasks.length

@@ -3,9 +3,10 @@ import type { AgeingRow } from '../../awards/queue-ageing.rules';
 import { PROPOSAL_STATUS_LABELS } from '../../awards/proposals.rules';
 import { dateVi } from '../format';
 import { Html, html } from '../html';
-import { PageFrame, layout } from './layout';
+import { PageFrame, formMessage, layout } from './layout';
 import { proposalBadge } from './awards.view';
 import { ageingChart } from './queue-chart';
+import type { ServiceLevelView } from '../../notifications/notifications.dto';
 
 /** The queue's filter as the address carries it (the names of the API's query: year, clusterId, award, status). */
 export interface QueueFilter {
@@ -26,6 +27,8 @@ export interface QueueData {
   ageing: { asOf: string; bands: string[]; rows: AgeingRow[] };
   /** The year the documents' fields start on (the filter's, else last year). */
   documentYear: number;
+  /** The caller's organiser's service level (a reviewer sets it here); null for an administrator. */
+  serviceLevel: ServiceLevelView | null;
 }
 
 /** The statuses a reviewer filters by (a draft never reaches Bộ). */
@@ -44,7 +47,22 @@ function queueHref(filter: QueueFilter, offset: number): string {
 function age(pr: ProposalView): Html {
   if (!WAITING.has(pr.status)) return html`<small class="muted">từ ${dateVi(pr.updatedAt)}</small>`;
   const text = `${pr.daysInStatus} ngày ở trạng thái này`;
-  return html`<small>${pr.daysInStatus > 30 ? html`<strong class="overdue">${text}</strong>` : text}</small>`;
+  const verdict = pr.overServiceLevel === null ? '' : pr.overServiceLevel ? html`<br><strong class="overdue" data-role="sla">Quá thời hạn xử lý ${pr.serviceLevelDays} ngày</strong>` : html`<br><span class="muted" data-role="sla">Trong thời hạn xử lý ${pr.serviceLevelDays} ngày</span>`;
+  return html`<small>${pr.daysInStatus > 30 || pr.overServiceLevel ? html`<strong class="overdue">${text}</strong>` : text}${verdict}</small>`;
+}
+
+/** The organiser's service level: how many days a dossier may wait in one status (audited, with a reason). */
+function serviceLevelForm(level: ServiceLevelView): Html {
+  return html`<form data-api="/api/organizers/${level.organizerId}/service-level" data-method="PUT" data-success="Đã lưu thời hạn xử lý hồ sơ." class="service-level" novalidate>${formMessage}
+  <h3>Thời hạn xử lý hồ sơ của ${level.organizerName}</h3>
+  <p class="muted"><small>${level.days === null ? 'Chưa đặt thời hạn.' : `Hiện tại: ${level.days} ngày.`} Hồ sơ đã gửi Bộ hoặc đang thẩm định chờ quá số ngày này ở một trạng thái được đánh dấu quá hạn, và cán bộ thẩm định nhận thông báo.</small></p>
+  <input type="hidden" name="version" data-type="int" value="${level.version}">
+  <div class="filters">
+    <div class="field"><label for="sla-days">Thời hạn xử lý (ngày)</label><input id="sla-days" name="days" data-type="int" inputmode="numeric" maxlength="3" value="${level.days ?? ''}"></div>
+    <div class="field"><label for="sla-reason">Lý do</label><input id="sla-reason" name="reason"></div>
+  </div>
+  <div class="actions"><button type="submit" class="secondary">Lưu thời hạn</button></div>
+</form>`;
 }
 
 function filterForm(d: QueueData): Html {
@@ -100,7 +118,7 @@ export function queuePage(frame: PageFrame, d: QueueData): Html {
     { ...frame, title: 'Thẩm định đề nghị khen thưởng', crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị']] },
     html`<h1>Thẩm định đề nghị khen thưởng</h1>
 ${filterForm(d)}
-<section class="card" aria-labelledby="h-age"><h2 id="h-age">Thời gian chờ xử lý</h2>${ageingChart(d.ageing)}</section>
+<section class="card" aria-labelledby="h-age"><h2 id="h-age">Thời gian chờ xử lý</h2>${ageingChart(d.ageing)}${d.serviceLevel ? serviceLevelForm(d.serviceLevel) : ''}</section>
 <section aria-labelledby="h-list" class="queue-list"><h2 id="h-list">Danh sách đề nghị</h2>
 <p class="queue-count"><strong>${total} đề nghị</strong>${total ? `; hiển thị từ ${offset + 1} đến ${last}` : ''} · <span class="muted">${filterSummary(d)}</span></p>
 ${items.length === 0

@@ -1,0 +1,16 @@
+import type { Cluster } from '../clusters/cluster.entity';
+import { formatDateVi, todayInVietnam } from '../common/time';
+import type { Notice } from '../notifications/notifier';
+
+/** What the secretariat is told when Bộ returns a proposal for completion or refuses it (once per step: the version). */
+export function decisionNotice(cluster: Pick<Cluster, 'id' | 'name'>, pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; reviewNote: string | null }, action: 'return' | 'reject', deadline: string | null): Notice {
+  const what = action === 'return' ? 'được Bộ trả lại để bổ sung' : 'không được Bộ phê duyệt';
+  return {
+    kind: `proposal.${action}`,
+    subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
+    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}. Lý do: ${pr.reviewNote ?? ''}${action === 'return' && deadline ? ` Hạn gửi hồ sơ đề nghị khen thưởng: ${formatDateVi(deadline)}.` : ''}`,
+    link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
+    dueOn: action === 'return' ? deadline : null,
+    dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,
+  };
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from 'typeorm';
+import { Role } from '../common/auth/roles';
+import { rawQuery } from '../database/raw-sql';
+
+const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Who is told about what: the active accounts of units, of a cluster's secretariat, of an organiser's reviewers. */
+export const recipients = {
+  /** The unit officers of these member units. */
+  async unitOfficers(m: EntityManager, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows = await rawQuery<{ id: string }>(m, `SELECT id FROM users WHERE role = ? AND unit_id IN (${list(unitIds.length)}) ORDER BY id`, [Role.UnitOfficer, ...unitIds]);
+    return rows.map((r) => r.id);
+  },
+
+  /** The secretaries assigned to the cluster. */
+  async secretariat(m: EntityManager, clusterId: string): Promise<string[]> {
+    const rows = await rawQuery<{ id: string }>(m, 'SELECT u.id FROM users u JOIN user_cluster_scopes s ON s.user_id = u.id WHERE u.role = ? AND s.cluster_id = ? ORDER BY u.id', [Role.ClusterSecretary, clusterId]);
+    return rows.map((r) => r.id);
+  },
+
+  /** The ministry reviewers working for the organiser or for its successors (Bộ KH&CN's reviewers hold Bộ TTTT's clusters). */
+  async reviewers(m: EntityManager, organizerId: string): Promise<string[]> {
+    const chain = [organizerId];
+    for (let id: string | null = organizerId; id && chain.length < 10; ) {
+      const [row]: Array<{ successor_id: string | null }> = await rawQuery<{ successor_id: string | null }>(m, 'SELECT successor_id FROM units WHERE id = ?', [id]);
+      id = row?.successor_id ?? null;
+      if (id && !chain.includes(id)) chain.push(id);
+    }
+    const rows = await rawQuery<{ id: string }>(m, `SELECT id FROM users WHERE role = ? AND organizer_id IN (${list(chain.length)}) ORDER BY id`, [Role.MinistryReviewer, ...chain]);
+    return rows.map((r) => r.id);
+  },
+};

@@ -1,0 +1,97 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { QueueReminders } from '../../src/awards/queue-reminders';
+import { ph } from '../support/test-app';
+import { BrowserRig, CHROMIUM_MISSING, axeViolations, startRig, unlabelledControls } from './support';
+
+const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
+
+/**
+ * Issue 21 (reminders): the organiser's reviewer sets the queue's service level on the queue page and sees each
+ * dossier within or over it; the reminder job tells the reviewers of the dossiers over it, on their dashboard
+ * (unread count, mark as read); a person sets their e-mail address and turns e-mail off on their own account page.
+ */
+describe('reminders, notifications and the service level in Chromium (living demo)', { skip }, () => {
+  let rig: BrowserRig;
+  let waiting: string;
+
+  before(async () => {
+    rig = await startRig({ SEED_DEMO_SCENARIO: 'true' });
+    const reviewer = await rig.t.token('reviewer');
+    const queue = (await rig.t.http.get('/api/proposals?status=SUBMITTED').auth(reviewer, { type: 'bearer' }).expect(200)).body as Array<{ id: string }>;
+    waiting = queue[0].id;
+    // The demo sends it today: it is made to have waited 40 days at Bộ.
+    const ago = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await rig.t.dataSource.query(`UPDATE award_proposals SET submitted_at = ${ph(1)}, updated_at = ${ph(2)} WHERE id = ${ph(3)}`, [ago, ago, waiting]);
+  });
+  after(() => rig?.close());
+
+  it('the reviewer sets the service level on the queue page; the dossier waiting 40 days shows over it', async () => {
+    const { context, page } = await rig.signedIn('reviewer');
+    await page.goto(`${rig.base}/tham-dinh`);
+    await page.getByText('Chưa đặt thời hạn.', { exact: false }).waitFor();
+    await page.getByLabel('Thời hạn xử lý (ngày)').fill('0');
+    await page.getByLabel('Lý do', { exact: true }).fill('Quy định thời hạn xử lý hồ sơ');
+    await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    await page.locator('.field-error').first().waitFor();
+    assert.match((await page.locator('.field-error').first().textContent()) ?? '', /lớn hơn hoặc bằng 1/);
+    await page.getByLabel('Thời hạn xử lý (ngày)').fill('10');
+    await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    await page.getByText('Đã lưu thời hạn xử lý hồ sơ.').waitFor();
+    await page.getByText('Hiện tại: 10 ngày.', { exact: false }).waitFor();
+    const row = page.locator('tr', { has: page.locator(`a[href="/tham-dinh/${waiting}"]`) });
+    assert.equal((await row.locator('[data-role="sla"]').textContent())?.trim(), 'Quá thời hạn xử lý 10 ngày');
+    assert.match((await row.textContent()) ?? '', /40 ngày ở trạng thái này/);
+    assert.deepEqual(await unlabelledControls(page), []);
+    const audit = await rig.t.dataSource.query(`SELECT reason FROM audit_entries WHERE action = ${ph(1)}`, ['service_level.set']);
+    assert.deepEqual(audit.map((a: { reason: string }) => a.reason), ['Quy định thời hạn xử lý hồ sơ']);
+    await context.close();
+  });
+
+  it('the reminder job tells the reviewer; the dashboard lists it with the unread count, and marking it read lowers the count', async () => {
+    await rig.t.app.get(UnitOfWork).write((m) => rig.t.app.get(QueueReminders).run(m));
+    const { context, page } = await rig.signedIn('reviewer', undefined, { audit: true });
+    await page.goto(`${rig.base}/`);
+    const card = page.locator('section', { has: page.getByRole('heading', { name: /^Thông báo/ }) });
+    const count = async () => Number(/(\d+) chưa đọc/.exec((await card.locator('[data-role="unread-count"]').textContent()) ?? '')![1]);
+    const unread = await count();
+    assert.ok(unread >= 1);
+    const notice = card.locator(`li.notice`, { has: page.locator(`a[href="/tham-dinh/${waiting}"]`) });
+    assert.match((await notice.textContent()) ?? '', /đã chờ 40 ngày, quá thời hạn xử lý 10 ngày/);
+    await notice.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+    await page.getByText('Đã đánh dấu thông báo là đã đọc.').waitFor();
+    assert.equal(await count(), unread - 1);
+    assert.deepEqual(await axeViolations(page), []);
+    if (unread > 1) {
+      await card.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+      await page.getByText('Đã đánh dấu mọi thông báo là đã đọc.').waitFor();
+      assert.equal(await count(), 0);
+    }
+    await context.close();
+  });
+
+  it('a person sets their e-mail address and turns e-mail off on their own account page', async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary', undefined, { audit: true });
+    await page.goto(`${rig.base}/`);
+    await page.getByRole('link', { name: 'Tài khoản của tôi' }).click();
+    await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
+    await page.getByLabel('Địa chỉ thư điện tử').fill('thư sai');
+    await page.getByRole('button', { name: 'Lưu cài đặt thư' }).click();
+    await page.getByText('Địa chỉ thư điện tử không hợp lệ (ví dụ: ten.canbo@donvi.gov.vn).').waitFor();
+    await page.getByLabel('Địa chỉ thư điện tử').fill('thuky.cum6@example.vn');
+    await page.getByRole('button', { name: 'Lưu cài đặt thư' }).click();
+    await page.getByText('Đang nhận thư tại thuky.cum6@example.vn').waitFor();
+    await page.getByLabel('Nhận thư nhắc việc qua thư điện tử').uncheck();
+    await page.getByRole('button', { name: 'Lưu cài đặt thư' }).click();
+    await page.getByText('Đã tắt thư nhắc việc').waitFor();
+    assert.equal(await page.getByLabel('Nhận thư nhắc việc qua thư điện tử').isChecked(), false);
+    const token = await rig.t.token('cum6.secretary');
+    const settings = (await rig.t.http.get('/api/notifications/email-settings').auth(token, { type: 'bearer' }).expect(200)).body;
+    assert.deepEqual([settings.email, settings.emailNotifications], ['thuky.cum6@example.vn', false]);
+    assert.deepEqual(await unlabelledControls(page), []);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+});

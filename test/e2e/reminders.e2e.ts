@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { OutboxSender } from '../../src/notifications/outbox-sender';
+import { ReminderJob } from '../../src/notifications/reminder-job';
+import { QueueReminders } from '../../src/awards/queue-reminders';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { MetricsService } from '../../src/metrics/metrics.service';
+import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
+import { TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+
+/**
+ * Reminders and e-mail, through a real SMTP server in the test process (smtp-server): the reminder job's stages of a
+ * cluster-year's deadline (run for a chosen "today"), the outbox sent by nodemailer exactly once, the opt-out, the
+ * secretariat told when Bộ returns a proposal, the notifications in the app, and the queue's service level.
+ */
+describe('reminders and e-mail', () => {
+  let t: TestApp;
+  let smtp: SmtpSink;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  let secretary: string;
+  let reviewer: string;
+  const run = (today: string) => t.app.get(UnitOfWork).write((m) => t.app.get(ReminderJob).run(m, today));
+  const drain = () => t.app.get(OutboxSender).drain();
+  const pledge2020 = (mails: ReceivedMail[]) => mails.filter((x) => x.subject.includes('Ký kết giao ước thi đua năm 2020'));
+
+  before(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Thi đua khen thưởng <thidua@bo.gov.vn>', PUBLIC_BASE_URL: 'https://thidua.example.vn' });
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    reviewer = await t.token('reviewer');
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('the person sets their e-mail address on their account; bad input names the field and changes nothing', async () => {
+    const current = await t.http.get('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual([current.body.email, current.body.emailNotifications], [null, true]);
+    const bad = await t.http.patch('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).send({ version: current.body.version, email: 'không phải thư' }).expect(400);
+    assert.equal(bad.body.details[0].field, 'email');
+    assert.match(bad.body.details[0].message, /Địa chỉ thư điện tử không hợp lệ/);
+    const saved = await t.http.patch('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).send({ version: current.body.version, email: 'thuky.cum6@example.vn' }).expect(200);
+    assert.equal(saved.body.email, 'thuky.cum6@example.vn');
+    const stale = await t.http.patch('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).send({ version: current.body.version, emailNotifications: false });
+    assert.equal(stale.status, 409);
+    const audit = await t.dataSource.query(`SELECT action FROM audit_entries WHERE action = ${ph(1)}`, ['user.email_settings']);
+    assert.equal(audit.length, 1);
+  });
+
+  it('7 days before the pledge signing the secretariat gets a notification and one e-mail, in Vietnamese, naming the cluster, year, phase and date', async () => {
+    // Cụm 6's 2020 pledge is signed on 06/03/2020 and none is drafted in the demo data: the secretariat must open it.
+    await run('2020-02-28');
+    await run('2020-02-28');
+    await run('2020-02-29'); // still the 7-day stage: nothing new
+    const result = await drain();
+    assert.ok(result.sent >= 1);
+    const mails = pledge2020(await smtp.waitFor(1));
+    assert.equal(mails.length, 1, 'once, however many runs');
+    const [mail] = mails;
+    assert.deepEqual(mail.to, ['thuky.cum6@example.vn']);
+    assert.equal(mail.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: còn 7 ngày, hạn 06/03/2020');
+    assert.match(mail.text, /Cụm thi đua số 6, năm thi đua 2020\. Giai đoạn: ký kết giao ước thi đua; hạn 06\/03\/2020/);
+    assert.match(mail.text, /Giao ước chưa được mở để các đơn vị ký\./);
+    assert.match(mail.text, new RegExp(`https://thidua\\.example\\.vn/cum/${ids.cum6}/nam/2020/giao-uoc`));
+    const list = await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200);
+    const notice = list.body.items.find((n: { kind: string; subject: string }) => n.kind === 'reminder.pledgeSigningOn.D7' && n.subject.includes('năm 2020'));
+    assert.ok(notice);
+    assert.equal(notice.dueOn, '2020-03-06');
+    assert.ok(list.body.unread >= 1);
+    // Sending again sends nothing: the outbox row is 'sent'.
+    assert.equal((await drain()).sent, 0);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(pledge2020(smtp.received).length, 1);
+  });
+
+  it('3 days before, on the day and overdue: one mail each; with e-mail turned off the notification still comes, the mail does not', async () => {
+    await run('2020-03-03');
+    await drain();
+    assert.equal(pledge2020(await smtp.waitFor(smtp.received.length)).length, 2);
+    assert.match(pledge2020(smtp.received)[1].subject, /còn 3 ngày, hạn 06\/03\/2020$/);
+    const settings = await t.http.get('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.patch('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).send({ version: settings.body.version, emailNotifications: false }).expect(200);
+    await run('2020-03-06');
+    await drain();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(pledge2020(smtp.received).length, 2, 'no mail with e-mail turned off');
+    const list = await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200);
+    assert.ok(list.body.items.some((n: { kind: string; subject: string }) => n.kind === 'reminder.pledgeSigningOn.D0' && n.subject === '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: hôm nay là hạn (06/03/2020)'));
+    await t.http.patch('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).send({ version: settings.body.version + 1, emailNotifications: true }).expect(200);
+    await run('2020-03-09');
+    await drain();
+    const overdue = pledge2020(await smtp.waitFor(3)).at(-1)!;
+    assert.equal(overdue.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: đã quá hạn 06/03/2020');
+    assert.match(overdue.text, /Việc đã quá hạn: thư này cũng được gửi tới thư ký cụm\./);
+  });
+
+  it('marks notifications read, one or all, and only the caller\'s own', async () => {
+    const list = await t.http.get('/api/notifications?unreadOnly=true').auth(secretary, { type: 'bearer' }).expect(200);
+    const first = list.body.items[0];
+    const read = await t.http.post(`/api/notifications/${first.id}/read`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.ok(read.body.readAt);
+    await t.http.post(`/api/notifications/${first.id}/read`).auth(reviewer, { type: 'bearer' }).expect(404);
+    const after = await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(after.body.unread, list.body.unread - 1);
+    const all = await t.http.post('/api/notifications/read-all').auth(secretary, { type: 'bearer' }).expect(200);
+    assert.equal(all.body.marked, list.body.unread - 1);
+    assert.equal((await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200)).body.unread, 0);
+  });
+
+  it('a proposal returned by Bộ: the secretariat is told in the same transaction; the queue shows its age against the service level', async () => {
+    const u = { GL: ids.gialai, PY: await ids.unit('STTTT-PHUYEN'), DL: ids.daklak, LD: await ids.unit('STTTT-LAMDONG'), KT: await ids.unit('STTTT-KONTUM'), DN: await ids.unit('STTTT-DAKNONG') };
+    const base = `/api/clusters/${ids.cum6}/years/2019`;
+    let meeting = await t.http.post(`${base}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
+    meeting = await t.http.put(`${base}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: Object.values(u).map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
+    await t.http.put(`${base}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
+    let pr = (await t.http.post(`${base}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: u.GL }).expect(201)).body;
+    pr = (await t.http.post(`/api/proposals/${pr.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
+    pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
+
+    // The organiser's service level: set by its reviewer, audited; a stale version answers 409; 0 days is refused.
+    const level = await t.http.get(`/api/organizers/${ids.successorMinistry}/service-level`).auth(reviewer, { type: 'bearer' }).expect(200);
+    assert.deepEqual([level.body.days, level.body.version], [null, 0]);
+    const zero = await t.http.put(`/api/organizers/${ids.successorMinistry}/service-level`).auth(reviewer, { type: 'bearer' }).send({ days: 0, version: 0, reason: 'Quy định thời hạn' }).expect(400);
+    assert.equal(zero.body.details[0].field, 'days');
+    await t.http.put(`/api/organizers/${ids.successorMinistry}/service-level`).auth(secretary, { type: 'bearer' }).send({ days: 5, version: 0, reason: 'x' }).expect(403);
+    const set = await t.http.put(`/api/organizers/${ids.successorMinistry}/service-level`).auth(reviewer, { type: 'bearer' }).send({ days: 5, version: 0, reason: 'Quy định thời hạn xử lý hồ sơ' }).expect(200);
+    assert.deepEqual([set.body.days, set.body.version], [5, 1]);
+    assert.equal((await t.http.put(`/api/organizers/${ids.successorMinistry}/service-level`).auth(reviewer, { type: 'bearer' }).send({ days: 7, version: 0, reason: 'Quy định thời hạn' })).status, 409);
+    let queue = await t.http.get('/api/proposals?status=IN_REVIEW').auth(reviewer, { type: 'bearer' }).expect(200);
+    let row = queue.body.find((x: { id: string }) => x.id === pr.id);
+    assert.deepEqual([row.daysInStatus, row.serviceLevelDays, row.overServiceLevel], [0, 5, false]);
+    // Ten days in review (its last step moved back): over the level, and the reviewers are told once.
+    await t.dataSource.query(`UPDATE award_proposals SET updated_at = ${ph(1)} WHERE id = ${ph(2)}`, [new Date(Date.now() - 10 * 86_400_000).toISOString(), pr.id]);
+    queue = await t.http.get('/api/proposals?status=IN_REVIEW').auth(reviewer, { type: 'bearer' }).expect(200);
+    row = queue.body.find((x: { id: string }) => x.id === pr.id);
+    assert.deepEqual([row.daysInStatus, row.overServiceLevel], [10, true]);
+    await t.app.get(UnitOfWork).write((m) => t.app.get(QueueReminders).run(m));
+    const reviewerNotes = await t.http.get('/api/notifications').auth(reviewer, { type: 'bearer' }).expect(200);
+    const late = reviewerNotes.body.items.filter((n: { kind: string }) => n.kind === 'queue.overdue');
+    assert.equal(late.length, 1);
+    assert.match(late[0].subject, /đã chờ 10 ngày, quá thời hạn xử lý 5 ngày/);
+    pr = (await t.http.get('/api/proposals?status=IN_REVIEW').auth(reviewer, { type: 'bearer' }).expect(200)).body.find((x: { id: string }) => x.id === pr.id);
+
+    const before = smtp.received.length;
+    await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Bổ sung báo cáo thành tích có xác nhận của Sở' }).expect(200);
+    const outbox = await t.dataSource.query(`SELECT status, recipient FROM email_outbox WHERE dedup_key LIKE ${ph(1)}`, ['%proposal.return%']);
+    assert.deepEqual(outbox.map((r: { recipient: string }) => r.recipient), ['thuky.cum6@example.vn']);
+    await drain();
+    const mail = (await smtp.waitFor(before + 1)).at(-1)!;
+    assert.equal(mail.subject, '[Cụm thi đua số 6] Hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019 được Bộ trả lại để bổ sung');
+    assert.match(mail.text, /Lý do: Bổ sung báo cáo thành tích có xác nhận của Sở/);
+  });
+
+  it('a failing change writes no outbox row (same transaction); the outbox gauge counts what is pending', async () => {
+    const [{ n }] = await t.dataSource.query('SELECT count(*) AS n FROM email_outbox');
+    const pr = (await t.http.get('/api/proposals?status=RETURNED').auth(reviewer, { type: 'bearer' }).expect(200)).body[0];
+    // A stale step is refused: nothing of it is written.
+    await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version - 1 }).expect(409);
+    assert.equal(Number((await t.dataSource.query('SELECT count(*) AS n FROM email_outbox'))[0].n), Number(n));
+    await t.dataSource.query(`UPDATE email_outbox SET status = 'pending' WHERE id IN (SELECT id FROM email_outbox ORDER BY id LIMIT 2)`);
+    const text = await t.app.get(MetricsService).registry.metrics();
+    assert.match(text, /^thidua_email_outbox_backlog 2$/m);
+  });
+});
