@@ -2,6 +2,7 @@ import type { ClusterView } from '../../clusters/clusters.dto';
 import type { AssignmentView, ScoringConfigView } from '../../scoring/scoring.dto';
 import { FINAL_SCORE_RULES } from '../../scoring/ranking.rules';
 import { RULE_LABELS } from '../../scoring/scoring-context';
+import { NORMALIZE_METHODS, NORMALIZE_METHOD_LABELS } from '../../scoring/normalization.rules';
 import { dateTimeVi, pointsVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
@@ -29,6 +30,8 @@ ${canManage && !locked
       <div class="field"><label for="cf-self">Cảnh báo khi tự chấm cao hơn điểm cuối cùng quá (điểm)</label><input id="cf-self" name="selfMargin" data-type="decimal" inputmode="decimal" value="${pointsVi(c.selfMargin)}"></div>
       <div class="field"><label for="cf-outlier">Cảnh báo khi một phiếu chấm chéo lệch quá (điểm)</label><input id="cf-outlier" name="peerOutlier" data-type="decimal" inputmode="decimal" value="${pointsVi(c.peerOutlier)}"></div>
       <div class="field"><label><input type="checkbox" name="normalize" ${c.normalize ? 'checked' : ''}> Chuẩn hóa điểm chấm chéo theo từng người chấm</label></div>
+      <div class="field"><label for="cf-nmethod">Cách chuẩn hóa</label><select id="cf-nmethod" name="normalizeMethod">${NORMALIZE_METHODS.map((x) => html`<option value="${x}" ${x === c.normalizeMethod ? 'selected' : ''}>${NORMALIZE_METHOD_LABELS[x]}</option>`)}</select></div>
+      <div class="field"><label for="cf-nmin">Chỉ chuẩn hóa đơn vị đã chấm ít nhất (số đơn vị)</label><input id="cf-nmin" name="normalizeMinUnits" data-type="int" inputmode="numeric" value="${c.normalizeMinUnits}"></div>
       <div class="field"><label><input type="checkbox" name="forbidReciprocal" ${c.forbidReciprocal ? 'checked' : ''}> Quy chế không cho hai đơn vị chấm chéo lẫn nhau</label></div>
     </div>
     <h3>Mức xếp loại theo tổng điểm</h3>
@@ -43,7 +46,7 @@ ${canManage && !locked
     <div class="actions"><button type="submit">Lưu cách tính điểm</button></div>
   </form>`
   : html`<dl class="record">
-    <dt>Điểm cuối cùng</dt><dd>${c.ruleLabel}${c.normalize ? ' (chuẩn hóa theo người chấm)' : ''}</dd>
+    <dt>Điểm cuối cùng</dt><dd>${c.ruleLabel}${c.normalize ? ` (chuẩn hóa theo người chấm: ${c.normalizeMethodLabel}, với đơn vị đã chấm từ ${c.normalizeMinUnits} đơn vị)` : ''}</dd>
     <dt>Phân công chấm chéo</dt><dd>${PEER_MODE_LABELS[c.peerMode]}${c.peerMode === 'ROTATION' ? ` (k = ${c.peerK})` : ''}${c.forbidReciprocal ? '; không chấm chéo lẫn nhau' : ''}</dd>
     <dt>Cảnh báo</dt><dd>tự chấm cao hơn quá ${pointsVi(c.selfMargin)} điểm; phiếu chấm chéo lệch quá ${pointsVi(c.peerOutlier)} điểm</dd>
     <dt>Mức xếp loại</dt><dd>${c.bands.map((b, i) => html`${i ? '; ' : ''}${b.label} từ ${pointsVi(b.minPoints)} điểm`)}</dd>

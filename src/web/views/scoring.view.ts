@@ -142,7 +142,7 @@ export function rankingPage(
   return layout(
     { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
     html`<h1>Kết quả xếp hạng năm ${year}</h1>
-<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalize ? ' (chuẩn hóa theo người chấm)' : ''} (<a href="${yearHref(cluster.id, year)}/cach-tinh-diem">cách tính điểm, mức xếp loại</a>) · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
+<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalization ? ` (chuẩn hóa theo người chấm: ${r.normalization.methodLabel})` : ''} (<a href="${yearHref(cluster.id, year)}/cach-tinh-diem">cách tính điểm, mức xếp loại</a>) · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
 <div class="actions">
   <a class="button secondary" data-download href="${base}/scoreboard.xlsx">Xuất bảng điểm (Excel)</a>
   <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
@@ -166,8 +166,9 @@ ${rankingChart(
     </tr>`,
   )}</tbody>
 </table></div>
+${normalizationNote(r)}
 ${r.rows.some((x) => x.tie) ? html`<p class="flash warn">Có đơn vị đồng hạng sau mọi tiêu chí phụ: cần bỏ phiếu hoặc chủ trì quyết định.</p>` : ''}
-${rankingHeatMap(columns, r.rows, year, r.normalize)}
+${rankingHeatMap(columns, r.rows, year, !!r.normalization)}
 ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
     <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
@@ -183,4 +184,14 @@ ${canReopen && r.published
       <div class="actions"><button type="submit" class="secondary">Mở lại</button></div></form></section>`
   : ''}`,
   );
+}
+
+/** Which normalisation the ranking applied, and to whom: the scorers left raw by the guard are named. */
+function normalizationNote(r: RankingView): Html {
+  const n = r.normalization;
+  if (!n) return html``;
+  const raw = n.scorers.filter((s) => !s.applied);
+  return html`<p class="muted" id="normalization-note">Chuẩn hóa điểm chấm chéo: <strong>${n.methodLabel}</strong>, áp dụng cho ${n.scorers.length - raw.length}/${n.scorers.length} đơn vị chấm (đơn vị đã chấm từ ${n.minUnits} đơn vị).${
+    raw.length ? ` Giữ nguyên, không chuẩn hóa: ${raw.map((s) => `${s.scorer.shortName} (chấm ${s.units} đơn vị)`).join(', ')}.` : ''
+  }</p>`;
 }
