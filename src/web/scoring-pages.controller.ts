@@ -27,6 +27,8 @@ import { scoringConfigPage } from './views/scoring-config.view';
 import { ConflictsService } from '../scoring/conflicts.service';
 import { ContestsService } from '../scoring/contests/contests.service';
 import { explanationPage } from './views/explanation.view';
+import { ResultsService } from '../scoring/results/results.service';
+import { resultsPage, resultsPendingPage } from './views/results.view';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -45,6 +47,7 @@ export class ScoringPagesController {
     private readonly evidence: EvidenceService,
     private readonly conflicts: ConflictsService,
     private readonly contests: ContestsService,
+    private readonly results: ResultsService,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -101,6 +104,16 @@ export class ScoringPagesController {
     const canManage = await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year));
     const round = await this.contests.round(p, id, year, unitId && /^[0-9a-f-]{36}$/i.test(unitId) ? unitId : undefined);
     sendPage(res, explanationPage(signedInFrame(this.secret, p), cluster, year, round, canManage));
+  }
+
+  @Get('cum/:id/nam/:year/ket-qua-tieu-chi')
+  @Auth(...ALL_ROLES)
+  async resultsByCriterion(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const config = await this.scoring.getConfig(p, id, year);
+    const frame = signedInFrame(this.secret, p);
+    if (p.role === Role.UnitOfficer && !config.publishedAt) return sendPage(res, resultsPendingPage(frame, cluster, year));
+    sendPage(res, resultsPage(frame, cluster, year, await this.results.results(p, id, year)));
   }
 
   @Get('cum/:id/nam/:year/cach-tinh-diem')
