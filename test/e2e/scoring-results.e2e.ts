@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
 
 interface UnitResult {
@@ -92,6 +93,8 @@ describe(`per-criterion results after publication: own row and the cluster's mea
     const json = (await t.http.get(url(2019, '/results')).auth(gialai.token, { type: 'bearer' }).expect(200)).body;
     const res = await t.http.get(url(2019, '/results.xlsx')).auth(gialai.token, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    // To look at the workbook (e.g. LibreOffice headless): XLSX_OUT=/tmp/ket-qua.xlsx
+    if (process.env.XLSX_OUT) writeFileSync(process.env.XLSX_OUT, res.body as Buffer);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Kết quả theo tiêu chí')!;
