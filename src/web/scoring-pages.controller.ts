@@ -16,6 +16,7 @@ import { todayInVietnam } from '../common/time';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { CriteriaService } from '../criteria/criteria.service';
+import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EvidenceService } from '../scoring/evidence.service';
 import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
@@ -48,6 +49,7 @@ export class ScoringPagesController {
     private readonly conflicts: ConflictsService,
     private readonly contests: ContestsService,
     private readonly results: ResultsService,
+    private readonly targets: CriteriaTargetsService,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -77,8 +79,13 @@ export class ScoringPagesController {
     if (kind === 'SELF') targets = current.filter((u) => p.unitIds.includes(u.id));
     else if (kind === 'PEER') targets = scorer?.targets ?? [];
     else targets = current;
+    // The targets of the criteria that measure, for the rows without a sheet yet.
+    const goals = columns.some((c) => c.measure && c.measure !== 'POINTS') ? await orNull(this.targets.get(p, id, year)) : null;
+    const measuresOf = (unitId: string) =>
+      goals ? Object.fromEntries(goals.targets.filter((g) => g.unitId === unitId).map((g) => [g.criterionCode, { target: g.target, notApplicable: g.notApplicableReason }])) : undefined;
     const rows: GridRow[] = targets.map((t) => ({
       target: { id: t.id, name: t.name, shortName: t.shortName },
+      measures: measuresOf(t.id),
       sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || (kind === 'PEER' ? s.scorer?.id === scorer?.scorer.id : p.unitIds.includes(s.scorer?.id ?? '')))) ?? null,
     }));
     const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
