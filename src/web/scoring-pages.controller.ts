@@ -127,12 +127,13 @@ export class ScoringPagesController {
   @Auth(...ALL_ROLES)
   async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [config, assignments, canManage, conflicts] = await Promise.all([
+    const [config, assignments, canManage, conflicts, relations] = await Promise.all([
       this.scoring.getConfig(p, id, year),
       orNull(this.scoring.assignments(p, id, year)),
       this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
       orNull(this.conflicts.list(p, id, year)),
+      orNull(this.conflicts.relations(p, id, year)),
     ]);
-    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage, conflicts ?? []));
+    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage, conflicts ?? [], relations ?? []));
   }
 }

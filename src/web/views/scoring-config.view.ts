@@ -8,12 +8,12 @@ import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
 import { conflictsSection } from './scoring-conflicts.view';
-import type { ConflictView } from '../../scoring/conflicts.dto';
+import type { ConflictView, RelationView } from '../../scoring/conflicts.dto';
 
 const PEER_MODE_LABELS = { ALL: 'Mỗi đơn vị chấm chéo tất cả các đơn vị còn lại', ROTATION: 'Mỗi đơn vị chấm k đơn vị kế tiếp theo thứ tự' } as const;
 
 /** Cách tính điểm: the final-score rule, the warnings' margins, the classification bands and who scores whom. */
-export function scoringConfigPage(frame: PageFrame, cluster: ClusterView, year: number, c: ScoringConfigView, assignments: AssignmentView[], canManage: boolean, conflicts: ConflictView[] = []): Html {
+export function scoringConfigPage(frame: PageFrame, cluster: ClusterView, year: number, c: ScoringConfigView, assignments: AssignmentView[], canManage: boolean, conflicts: ConflictView[] = [], relations: RelationView[] = []): Html {
   const locked = !!c.publishedAt;
   return layout(
     { ...frame, title: `Cách tính điểm năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Cách tính điểm']] },
@@ -58,6 +58,6 @@ ${canManage && !locked
     <tbody>${assignments.map((a) => html`<tr><th scope="row">${a.scorer.name}</th><td>${a.targets.map((t) => t.shortName).join(', ')}</td></tr>`)}</tbody></table></div>`
     : html`<p class="muted">Năm ${year} chưa có đơn vị thành viên để phân công.</p>`}
 </section>
-${assignments.length ? conflictsSection(`/api/clusters/${cluster.id}/years/${year}/scoring/conflicts`, conflicts, assignments, canManage) : ''}`,
+${assignments.length ? conflictsSection(`/api/clusters/${cluster.id}/years/${year}/scoring/conflicts`, conflicts, assignments, canManage, relations) : ''}`,
   );
 }
