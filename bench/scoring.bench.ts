@@ -1,7 +1,8 @@
 /**
  * npm run bench:scoring — HTTP sheet writes per second and ranking reads per second against the built
  * server (autocannon, 50 connections, warm-up, 3 runs), each given as a ratio to /api/health measured
- * in the same run.
+ * in the same run. BENCH_MIXED=1: on a criteria set mixing the kinds (writes send achieved values), and the ranking
+ * read also on that set (100 units, every sheet submitted).
  */
 import 'reflect-metadata';
 import { LoadFigures, api, load, login, machine, saveReport, startServer } from './support';
@@ -74,6 +75,20 @@ async function main(): Promise<void> {
       },
     });
 
+    // With the mixed set, the ranking read is also measured on it: every sheet filled (facts for TC2 and TC9) and
+    // submitted, so the ranking works the leader-relative points out again over 100 units.
+    let mixedRanking: LoadFigures | null = null;
+    if (mixed) {
+      const codes = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/criteria`, admin)).items.map((c: any) => c.code);
+      for (const [i, sheet] of sheets.entries()) {
+        const current = await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}`, admin);
+        const entries = codes.map((code: string) => (code === 'TC2' ? { code, achieved: 50 + (i % 60) } : code === 'TC9' ? { code, achieved: i % 5 } : { code, points: 5 }));
+        const saved = await api(server.url, 'PUT', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries`, admin, { version: current.version, entries });
+        await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/submit`, admin, { version: saved.version });
+      }
+      mixedRanking = await load({ url: `${server.url}/api/clusters/${cluster.id}/years/2026/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${admin}` } }, measure);
+    }
+
     const ratio = (x: LoadFigures) => ({ throughputVsHealth: +(x.requestsPerSecond / health.requestsPerSecond).toFixed(3), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
     const report = {
       benchmark: `scoring over HTTP (autocannon, 50 connections, 2 s warm-up, median of 3 × 5 s)${mixed ? ', criteria set mixing the kinds' : ''}`,
@@ -81,12 +96,15 @@ async function main(): Promise<void> {
       health,
       rankingReads: { ...ranking, ...ratio(ranking) },
       sheetWrites: { ...writes, ...ratio(writes) },
+      ...(mixedRanking ? { mixedRankingReads: { ...mixedRanking, ...ratio(mixedRanking) } } : {}),
     };
     const file = saveReport('scoring', report);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(
       `health ${health.requestsPerSecond} req/s (p99 ${health.p99Ms} ms, ${health.serverCpuUsPerRequest ?? '—'} µs CPU) | ranking ${ranking.requestsPerSecond} req/s, p50 ${ranking.p50Ms} ms, p99 ${ranking.p99Ms} ms, ${ranking.serverCpuUsPerRequest ?? '—'} µs CPU (${report.rankingReads.throughputVsHealth} × health) | ` +
-        `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${writes.serverCpuUsPerRequest ?? '—'} µs CPU, non-2xx ${writes.non2xx} (${report.sheetWrites.throughputVsHealth} × health) | report ${file}\n`,
+        `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${writes.serverCpuUsPerRequest ?? '—'} µs CPU, non-2xx ${writes.non2xx} (${report.sheetWrites.throughputVsHealth} × health)${
+        mixedRanking ? ` | ranking of the mixed set (100 units) ${mixedRanking.requestsPerSecond} req/s, p50 ${mixedRanking.p50Ms} ms, p99 ${mixedRanking.p99Ms} ms, ${mixedRanking.serverCpuUsPerRequest ?? '—'} µs CPU` : ''
+      } | report ${file}\n`,
     );
   } finally {
     await server.stop();
