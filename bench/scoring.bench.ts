@@ -4,7 +4,9 @@
  * /api/health, a bare node:http and a bare Express server (same autocannon settings), and the raw
  * better-sqlite3 loop (one entry + one audit row per transaction, WAL, synchronous = FULL). On PostgreSQL
  * (DATABASE_URL) thidua on SQLite is measured too, as the reference of PostgreSQL's writes. The server's peak
- * RSS under the loads and the machine's load average before and after are reported.
+ * RSS under the loads and the machine's load average before and after are reported. BENCH_MIXED=1: on a criteria
+ * set mixing the kinds (writes send achieved values), and the ranking read also on that set (100 units, every sheet
+ * submitted).
  */
 import 'reflect-metadata';
 import { LoadFigures, ServerHandle, api, load, login, machine, saveReport, sheetWriteRequests, startServer } from './support';
@@ -69,7 +71,23 @@ async function measureThidua(server: ServerHandle) {
     },
   });
 
-  return { health, ranking, writes, peakRssMB: { afterRankingLoad: peakRssAfterRanking, afterWriteLoad: peakRssMB(server.child.pid) } };
+  const peakRssAfterWrites = peakRssMB(server.child.pid);
+
+  // With the mixed set, the ranking read is also measured on it: every sheet filled (facts for TC2 and TC9) and
+  // submitted, so the ranking works the leader-relative points out again over 100 units.
+  let mixedRanking: LoadFigures | null = null;
+  if (mixed) {
+    const codes = (await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/criteria`, admin)).items.map((c: any) => c.code);
+    for (const [i, sheet] of sheets.entries()) {
+      const current = await api(server.url, 'GET', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}`, admin);
+      const filled = codes.map((code: string) => (code === 'TC2' ? { code, achieved: 50 + (i % 60) } : code === 'TC9' ? { code, achieved: i % 5 } : { code, points: 5 }));
+      const saved = await api(server.url, 'PUT', sheet.path, admin, { version: current.version, entries: filled });
+      await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/submit`, admin, { version: saved.version });
+    }
+    mixedRanking = await load({ url: `${server.url}/api/clusters/${cluster.id}/years/2026/scoring/ranking`, connections: CONNECTIONS, headers: { authorization: `Bearer ${admin}` } }, measure);
+  }
+
+  return { health, ranking, writes, mixedRanking, peakRssMB: { afterRankingLoad: peakRssAfterRanking, afterWriteLoad: peakRssAfterWrites } };
 }
 
 async function onServer<T>(port: number, env: Record<string, string>, work: (server: ServerHandle) => Promise<T>): Promise<T> {
@@ -103,7 +121,7 @@ async function main(): Promise<void> {
   const rawLoopAfter = rawSqliteLoop(3);
   const loadAfter = loadAverage();
   const rawLoopPerSecond = Math.round((rawLoop.transactionsPerSecond + rawLoopAfter.transactionsPerSecond) / 2);
-  const { health, ranking, writes } = main;
+  const { health, ranking, writes, mixedRanking } = main;
   const ratio = (x: LoadFigures) => ({ throughputVsHealth: r3(x.requestsPerSecond / health.requestsPerSecond), p99VsHealth: +(x.p99Ms / Math.max(1, health.p99Ms)).toFixed(2) });
   const peak = Math.max(main.peakRssMB.afterRankingLoad ?? 0, main.peakRssMB.afterWriteLoad ?? 0);
   const ratios = {
@@ -121,6 +139,7 @@ async function main(): Promise<void> {
     health,
     rankingReads: { ...ranking, ...ratio(ranking) },
     sheetWrites: { ...writes, ...ratio(writes) },
+    ...(mixedRanking ? { mixedRankingReads: { ...mixedRanking, ...ratio(mixedRanking) } } : {}),
     ...(postgres ? { sqliteSameRun: { health: sqlite.health, sheetWrites: sqlite.writes, peakRssMB: sqlite.peakRssMB } } : {}),
     peakRssMB: main.peakRssMB,
     aims: AIMS,
@@ -133,6 +152,7 @@ async function main(): Promise<void> {
     `load ${loadBefore.join('/')} → ${loadAfter.join('/')} | raw loop ${rawLoopPerSecond}/s (${rawLoop.transactionsPerSecond}, ${rawLoopAfter.transactionsPerSecond}) | bare http ${bareHttp.requestsPerSecond}/s, express ${bareExpress.requestsPerSecond}/s | ` +
       `health ${health.requestsPerSecond} req/s (${cpu(health)}; ${ratios.healthVsBareHttp} × http, ${ratios.healthVsBareExpress} × express) | ranking ${ranking.requestsPerSecond} req/s, p99 ${ranking.p99Ms} ms, ${cpu(ranking)} (${report.rankingReads.throughputVsHealth} × health) | ` +
       `sheet writes ${writes.requestsPerSecond}/s, p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms, ${cpu(writes)}, non-2xx ${writes.non2xx} | ` +
+      (mixedRanking ? `ranking of the mixed set (100 units) ${mixedRanking.requestsPerSecond} req/s, p99 ${mixedRanking.p99Ms} ms, ${cpu(mixedRanking)} | ` : '') +
       (postgres ? `SQLite same run ${sqlite.writes.requestsPerSecond}/s (${cpu(sqlite.writes)}) → PostgreSQL ÷ SQLite ${ratios.postgresWritesVsSqliteWrites} (aim ≥ ${AIMS.postgresWritesVsSqliteWrites}) | ` : '') +
       `SQLite writes ÷ raw loop ${ratios.sqliteWritesVsRawLoop} (aim ≥ ${AIMS.sqliteWritesVsRawLoop}) | peak RSS ${peak} MB (aim ≤ ${AIMS.peakRssMB}) | report ${file}\n`,
   );

@@ -21,3 +21,11 @@ export class ConflictView {
   @ApiProperty({ description: 'Văn phòng cụm đã cho phép giữ phân công (kèm lý do).' }) overridden: boolean;
   @ApiProperty({ nullable: true, type: String }) overrideReason: string | null;
 }
+
+export class RelationView {
+  @ApiProperty({ type: UnitRefView }) unitA: UnitRefView;
+  @ApiProperty({ type: UnitRefView }) unitB: UnitRefView;
+  @ApiProperty() reason: string;
+  @ApiProperty() createdBy: string;
+  @ApiProperty() createdAt: string;
+}

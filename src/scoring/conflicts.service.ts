@@ -15,7 +15,7 @@ import { UnitsRepository } from '../units/units.repository';
 import { peerAssignments } from './assignment.rules';
 import { PeerConflictOverride, UnitRelation } from './conflict.entities';
 import { ConflictContext, ConflictUnit, assignmentConflicts, peerConflict } from './conflict.rules';
-import { ConflictView, DeclareRelationDto, OverrideConflictDto } from './conflicts.dto';
+import { ConflictView, DeclareRelationDto, OverrideConflictDto, RelationView } from './conflicts.dto';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 
 /** Conflicts of interest in peer scoring: computed from the units (conflict.rules), declared, overridden with a reason. */
@@ -60,6 +60,33 @@ export class ConflictsService {
       if (await m.exists(UnitRelation, { where: { unitAId: a, unitBId: b } })) throw AppException.field(ErrorCode.Duplicate, 'unitBId', 'Quan hệ giữa hai đơn vị này đã được khai báo.');
       await m.insert(UnitRelation, { id: randomUUID(), unitAId: a, unitBId: b, reason: dto.reason.trim(), createdBy: p.username, createdAt: nowIso() });
       await this.audit.record(m, { action: 'scoring.relation_declare', entityType: 'unit_relation', entityId: `${a}:${b}`, after: { unitAId: a, unitBId: b }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      return this.views(m, clusterId, year);
+    });
+  }
+
+  /** The relations declared between the members of the cluster-year. */
+  relations(p: Principal, clusterId: string, year: number): Promise<RelationView[]> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const ids = (await this.memberships.members(m, clusterId, year)).map((u) => u.id);
+      const units = await this.units.byIds(m, ids);
+      const rows = ids.length ? await m.find(UnitRelation, { where: { unitAId: In(ids), unitBId: In(ids) }, order: { createdAt: 'ASC' } }) : [];
+      return rows.map((r) => ({ unitA: unitRef(units.get(r.unitAId), r.unitAId), unitB: unitRef(units.get(r.unitBId), r.unitBId), reason: r.reason, createdBy: r.createdBy, createdAt: r.createdAt }));
+    });
+  }
+
+  /** Removes a declared relation (with the reason, audited with what it was); the conflicts as they are then. */
+  removeRelation(p: Principal, clusterId: string, year: number, dto: DeclareRelationDto): Promise<ConflictView[]> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
+      const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
+      if (!members.has(dto.unitAId)) throw AppException.field(ErrorCode.InvalidReference, 'unitAId', `Đơn vị không là thành viên của cụm năm ${year}.`);
+      if (!members.has(dto.unitBId)) throw AppException.field(ErrorCode.InvalidReference, 'unitBId', `Đơn vị không là thành viên của cụm năm ${year}.`);
+      const [a, b] = [dto.unitAId, dto.unitBId].sort();
+      const relation = await m.findOne(UnitRelation, { where: { unitAId: a, unitBId: b } });
+      if (!relation) throw AppException.field(ErrorCode.NotFound, 'unitBId', 'Chưa khai báo quan hệ giữa hai đơn vị này.');
+      await m.delete(UnitRelation, { id: relation.id });
+      await this.audit.record(m, { action: 'scoring.relation_remove', entityType: 'unit_relation', entityId: `${a}:${b}`, before: { unitAId: a, unitBId: b, reason: relation.reason, createdBy: relation.createdBy, createdAt: relation.createdAt }, after: null, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.views(m, clusterId, year);
     });
   }

@@ -5,8 +5,8 @@
  *  - CLUSTER: the consolidated sheet the secretariat agrees (điểm cụm thống nhất);
  *  - PEER_MEAN: the mean of the peer sheets (chấm chéo);
  *  - PEER_TRIMMED_MEAN: the same, dropping the highest and the lowest sheet when there are four or more;
- *  - with `normalize`, each peer scorer's totals are shifted so that its mean equals the mean of all
- *    peer scores (a lenient or harsh scorer no longer moves the ranking).
+ *  - with `normalize`, each peer scorer's totals are brought onto the scale of all peer totals by the cluster's
+ *    method, for scorers that scored enough units (normalization.rules).
  * Ranking: total, then more criteria at maximum, then smaller penalties. Units equal on all three are tied,
  * shown as such, and settled by vote or by the chair, never by insertion order. (The preference for collectives
  * with a large share of women is not a ranking step: it chooses between equally qualified award candidates,
@@ -15,6 +15,7 @@
 import { Band, BandCode, bandFor } from './bands.rules';
 import { Entries, LeafCriterion, SheetTotals, pts, sheetTotals } from './sheet.rules';
 import { UnitMeasures, applyNotApplicable, measuredReasons, resolveLeaderPoints } from './measured-ranking.rules';
+import { NORMALIZE_METHOD_LABELS, Normalization, NormalizeMethod, normalizationOf, normalizationWorking, normalizedTotal, pointsScale } from './normalization.rules';
 
 export type { Band, BandCode } from './bands.rules';
 
@@ -39,6 +40,9 @@ export interface ScoredSheet {
 export interface RankingConfig {
   rule: FinalScoreRule;
   normalize: boolean;
+  /** How (normalization.rules), and from how many units scored a scorer is normalised. */
+  normalizeMethod: NormalizeMethod;
+  normalizeMinUnits: number;
   /** Flag a self-score above the final score by more than this (hundredths). */
   selfMargin: number;
   /** Flag a peer sheet further than this from the median of the other peer sheets (hundredths). */
@@ -54,7 +58,7 @@ export interface RankedUnit {
   womenShare: number | null;
 }
 
-export type FlagKind = 'SELF_ABOVE_FINAL' | 'PEER_OUTLIER';
+export type FlagKind = 'SELF_ABOVE_FINAL' | 'PEER_OUTLIER' | 'NOT_NORMALIZED';
 
 export interface Flag {
   kind: FlagKind;
@@ -86,14 +90,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Per-scorer additive offsets that bring each peer scorer's mean total to the overall mean. */
-export function normalizationOffsets(leaves: LeafCriterion[], peerSheets: ScoredSheet[]): Map<string, number> {
-  const totals = peerSheets.map((s) => ({ scorer: s.scorerId, total: sheetTotals(leaves, s.entries).total }));
-  if (!totals.length) return new Map();
-  const overall = mean(totals.map((t) => t.total));
-  const byScorer = new Map<string, number[]>();
-  for (const t of totals) byScorer.set(t.scorer, [...(byScorer.get(t.scorer) ?? []), t.total]);
-  return new Map([...byScorer].map(([scorer, xs]) => [scorer, Math.round(overall - mean(xs))]));
+/** The normalisation of the peer sheets ranked, or null when the cluster-year does not normalise (or has no peer sheet). */
+export function peerNormalization(leaves: LeafCriterion[], sheets: ScoredSheet[], config: Pick<RankingConfig, 'normalize' | 'normalizeMethod' | 'normalizeMinUnits'>): Normalization | null {
+  if (!config.normalize) return null;
+  const totals = sheets.filter((s) => s.kind === 'PEER').map((s) => ({ scorerId: s.scorerId, targetId: s.targetId, total: sheetTotals(leaves, s.entries).total }));
+  return normalizationOf(totals, { method: config.normalizeMethod, minUnits: config.normalizeMinUnits }, pointsScale(leaves));
 }
 
 interface FinalScore {
@@ -110,8 +111,8 @@ interface FinalScore {
 export function finalScore(
   leaves: LeafCriterion[],
   sheets: ScoredSheet[],
-  config: Pick<RankingConfig, 'rule' | 'normalize'>,
-  offsets: Map<string, number>,
+  config: Pick<RankingConfig, 'rule'>,
+  norm: Normalization | null,
 ): FinalScore | { missing: string } {
   if (config.rule === 'CLUSTER') {
     const cluster = sheets.find((s) => s.kind === 'CLUSTER');
@@ -120,14 +121,14 @@ export function finalScore(
   }
   let peers = sheets.filter((s) => s.kind === 'PEER');
   if (!peers.length) return { missing: 'Chưa có phiếu chấm chéo.' };
-  const adjusted = (s: ScoredSheet) => sheetTotals(leaves, s.entries).total + (config.normalize ? (offsets.get(s.scorerId) ?? 0) : 0);
+  const adjusted = (s: ScoredSheet) => normalizedTotal(norm, s.scorerId, sheetTotals(leaves, s.entries).total);
   let note = `trung bình ${peers.length} phiếu chấm chéo`;
   if (config.rule === 'PEER_TRIMMED_MEAN' && peers.length >= 4) {
     const order = [...peers].sort((a, b) => adjusted(a) - adjusted(b) || a.scorerId.localeCompare(b.scorerId));
     peers = order.slice(1, -1);
     note = `trung bình ${peers.length} phiếu chấm chéo, bỏ phiếu cao nhất và thấp nhất`;
   }
-  if (config.normalize) note += ', đã chuẩn hóa theo người chấm';
+  if (norm) note += `, chuẩn hóa theo người chấm: ${NORMALIZE_METHOD_LABELS[norm.method]}`;
   const meanEntries: Entries = {};
   for (const leaf of leaves) meanEntries[leaf.code] = Math.round(mean(peers.map((s) => s.entries[leaf.code] ?? 0)));
   const detail = sheetTotals(leaves, meanEntries);
@@ -158,8 +159,13 @@ function decidedBy(step: string, winner: RankedUnit & { totals: SheetTotals }, o
 
 /** The ranking of the members, each row with the reasons it stands where it does. */
 export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], given: ScoredSheet[], config: RankingConfig, measures?: UnitMeasures): RankingRow[] {
+  return rankWithNormalization(units, leaves, given, config, measures).rows;
+}
+
+/** The ranking, with the normalisation applied to the peer sheets (null when none was). */
+export function rankWithNormalization(units: RankedUnit[], leaves: LeafCriterion[], given: ScoredSheet[], config: RankingConfig, measures?: UnitMeasures): { rows: RankingRow[]; normalization: Normalization | null } {
   const sheets = measures ? resolveLeaderPoints(leaves, given, measures) : given;
-  const offsets = config.normalize ? normalizationOffsets(leaves, sheets.filter((s) => s.kind === 'PEER')) : new Map<string, number>();
+  const norm = config.rule === 'CLUSTER' ? null : peerNormalization(leaves, sheets, config);
   const scored: Array<RankedUnit & { totals: SheetTotals; used: number; note: string }> = [];
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows = new Map<string, RankingRow>();
@@ -167,7 +173,7 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], given:
   for (const unit of units) {
     const own = sheets.filter((s) => s.targetId === unit.id);
     const self = own.find((s) => s.kind === 'SELF');
-    const result = finalScore(leaves, own, config, offsets);
+    const result = finalScore(leaves, own, config, norm);
     const row: RankingRow = {
       unitId: unit.id,
       name: unit.name,
@@ -203,7 +209,12 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], given:
       row.bandCode = band.code;
       row.reasons.push(`Phân loại theo điểm của cụm: ${band.label} (từ ${pts(band.minPoints)} điểm; không phải xếp loại mức độ hoàn thành nhiệm vụ của cấp có thẩm quyền).`);
     }
-    row.flags.push(...divergenceFlags(unit, own, leaves, result.totals.total, config, offsets, names));
+    if (norm) {
+      const used = result.sheets.map((s) => normalizationWorking(norm, names.get(s.scorerId) ?? s.scorerId, s.scorerId, sheetTotals(leaves, s.entries).total));
+      row.reasons.push(`Chuẩn hóa (${NORMALIZE_METHOD_LABELS[norm.method]}): ${used.join('; ')}.`);
+      row.flags.push(...notNormalizedFlags(norm, result.sheets, names));
+    }
+    row.flags.push(...divergenceFlags(unit, own, leaves, result.totals.total, config, norm, names));
     scored.push({ ...unit, totals: result.totals, used: result.used, note: result.note });
   }
 
@@ -227,7 +238,8 @@ export function rankMembers(units: RankedUnit[], leaves: LeafCriterion[], given:
       row.reasons.push(`Đồng hạng với ${tiedWith.join(', ')} ở mọi tiêu chí xếp hạng: cần bỏ phiếu hoặc Cụm trưởng quyết định.`);
     }
   });
-  return units.map((u) => rows.get(u.id)!).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'vi'));
+  const ordered = units.map((u) => rows.get(u.id)!).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'vi'));
+  return { rows: ordered, normalization: norm };
 }
 
 function divergenceFlags(
@@ -236,7 +248,7 @@ function divergenceFlags(
   leaves: LeafCriterion[],
   final: number,
   config: RankingConfig,
-  offsets: Map<string, number>,
+  norm: Normalization | null,
   names: Map<string, string>,
 ): Flag[] {
   const flags: Flag[] = [];
@@ -254,7 +266,7 @@ function divergenceFlags(
   }
   const peers = own.filter((s) => s.kind === 'PEER');
   if (peers.length >= 3) {
-    const totals = peers.map((s) => sheetTotals(leaves, s.entries).total + (config.normalize ? (offsets.get(s.scorerId) ?? 0) : 0));
+    const totals = peers.map((s) => normalizedTotal(norm, s.scorerId, sheetTotals(leaves, s.entries).total));
     peers.forEach((s, i) => {
       // Against the median of the other sheets: one outlier cannot drag the reference and flag the rest.
       const gap = Math.round(Math.abs(totals[i] - median(totals.filter((_, j) => j !== i))));
@@ -269,4 +281,17 @@ function divergenceFlags(
     });
   }
   return flags;
+}
+
+/** The sheets a final score rests on whose scorer is left raw: it scored fewer units than the guard asks. */
+function notNormalizedFlags(norm: Normalization, used: ScoredSheet[], names: Map<string, string>): Flag[] {
+  return used
+    .map((s) => norm.scorers.get(s.scorerId))
+    .filter((s): s is NonNullable<typeof s> => !!s && !s.applied)
+    .map((s) => ({
+      kind: 'NOT_NORMALIZED' as const,
+      scorerId: s.scorerId,
+      gap: 0,
+      message: `Phiếu chấm chéo của ${names.get(s.scorerId) ?? s.scorerId} không được chuẩn hóa (giữ nguyên điểm): đơn vị này mới chấm ${s.units} đơn vị, cần ít nhất ${norm.minUnits}.`,
+    }));
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../documents/libraries';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -12,7 +11,7 @@ import { Role } from '../common/auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import type { UploadTarget } from '../auth/upload-target.guard';
-import { AppException, ErrorDetail } from '../common/errors/app.exception';
+import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
@@ -20,14 +19,20 @@ import type { CriteriaSet } from '../criteria/criteria-set.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DATA_SHEET, FIRST_CRITERION_COLUMN, FIRST_DATA_ROW, HEADER_ROW, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
+import { DATA_SHEET, TEMPLATE_FORMAT, TemplateCriterion, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
 import { sniff, zipProblem } from '../documents/excel/zip-inspection';
 import { Unit } from '../units/unit.entity';
 import { peerAssignments } from './assignment.rules';
-import { ScorerKind, entryProblem } from './ranking.rules';
+import type { ScorerKind } from './ranking.rules';
 import { SCORER_KIND_LABELS } from './score-sheet.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { LeafWithText, requireScoringWindow } from './scoring-context';
+import { parseRows } from './score-excel-rows';
+import type { SheetMeasures } from './sheet-entries';
+import type { ScoreSheet } from './score-sheet.entity';
+import { takesFact } from '../criteria/measure.rules';
+
+export { parseRows } from './score-excel-rows';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 200;
@@ -69,12 +74,21 @@ export class ScoreExcelService implements UploadTarget {
       const s = await this.scorerScope(m, p, clusterId, year, kind);
       const existing = await this.sheets.ofScorer(m, clusterId, year, kind, s.scorerKey);
       const entries = await this.sheets.entriesOf(m, existing.map((x) => x.id));
+      const targets = await this.criteria.targets(m, s.set.id);
       return {
         scope: s,
         rows: s.targets.map((u) => {
           const sheet = existing.find((x) => x.targetUnitId === u.id);
           const mine = entries.filter((e) => e.sheetId === sheet?.id);
-          return { unitCode: u.code, unitName: u.name, points: Object.fromEntries(mine.map((e) => [e.criterionCode, e.points / 100])) };
+          const own = targets.filter((t) => t.unitId === u.id);
+          return {
+            unitCode: u.code,
+            unitName: u.name,
+            // A measured criterion's cell holds its achieved value.
+            points: Object.fromEntries(mine.map((e) => [e.criterionCode, (e.achieved ?? e.points) / 100])),
+            targets: Object.fromEntries(own.filter((t) => t.target != null).map((t) => [t.criterionCode, t.target! / 100])),
+            notApplicable: Object.fromEntries(own.filter((t) => t.notApplicableReason).map((t) => [t.criterionCode, t.notApplicableReason!])),
+          };
         }),
       };
     });
@@ -89,7 +103,7 @@ export class ScoreExcelService implements UploadTarget {
       criteriaSetId: scope.set.id,
       criteriaVersionNo: scope.set.versionNo,
     };
-    const content = await buildScoreTemplate(meta, scope.leaves.map((l) => ({ code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind })), rows);
+    const content = await buildScoreTemplate(meta, scope.leaves.map(templateCriterion), rows);
     return { fileName: `Phieu-cham-${year}-${scope.cluster.documentCode}-${kind}.xlsx`, content };
   }
 
@@ -127,8 +141,12 @@ export class ScoreExcelService implements UploadTarget {
       if (meta.criteriaSetId !== scope.set.id) {
         throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bộ tiêu chí đã thay đổi kể từ khi tải mẫu: hãy tải mẫu mới.');
       }
-      const parsed = parseRows(wb.getWorksheet(DATA_SHEET), scope.leaves, scope.targets);
+      if (meta.format !== TEMPLATE_FORMAT && scope.leaves.some((l) => l.rule && takesFact(l.rule))) {
+        throw AppException.field(ErrorCode.InvalidFile, 'file', 'Mẫu này tạo trước khi bộ tiêu chí có tiêu chí định lượng: hãy tải mẫu mới.');
+      }
       const existing = await this.sheets.ofScorer(m, clusterId, year, scorerKind, scope.scorerKey);
+      const measures = await this.measures(m, scope, existing, { clusterId, year, scorerKind });
+      const parsed = parseRows(wb.getWorksheet(DATA_SHEET), scope.leaves, scope.targets, (unitId) => measures.get(unitId)!);
       for (const row of parsed.rows) {
         const sheet = existing.find((s) => s.targetUnitId === row.unit.id);
         if (sheet && (sheet.status === 'SUBMITTED' || sheet.status === 'LOCKED')) {
@@ -144,8 +162,8 @@ export class ScoreExcelService implements UploadTarget {
       const now = nowIso();
       for (const row of parsed.rows) {
         let sheet = existing.find((s) => s.targetUnitId === row.unit.id);
-        const current = new Map(sheet ? (await this.sheets.entries(m, sheet.id)).map((e) => [e.criterionCode, e.points]) : []);
-        const changes = [...row.values].filter(([code, v]) => current.get(code) !== v);
+        const current = new Map(sheet ? (await this.sheets.entries(m, sheet.id)).map((e) => [e.criterionCode, e]) : []);
+        const changes = [...row.values].filter(([code, v]) => current.get(code)?.points !== v.points || (current.get(code)?.achieved ?? null) !== v.achieved);
         if (!changes.length) continue;
         if (!sheet) {
           sheet = { id: randomUUID(), clusterId, year, criteriaSetId: scope.set.id, targetUnitId: row.unit.id, scorerKind, scorerKey: scope.scorerKey, scorerUnitId: scope.scorerUnitId, status: 'DRAFT', returnReason: null, submittedAt: null, lockedAt: null, createdBy: p.username, version: 1, createdAt: now, updatedAt: now };
@@ -155,21 +173,42 @@ export class ScoreExcelService implements UploadTarget {
           sheet = await this.sheets.update(m, sheet, {});
           result.sheetsUpdated++;
         }
-        await this.sheets.putEntries(m, sheet, new Map(changes.map(([code, points]) => [code, { points, note: null }])));
+        await this.sheets.putEntries(m, sheet, new Map(changes));
         result.entriesChanged += changes.length;
         result.unchanged = false;
         await this.audit.record(m, {
           action: 'score_sheet.upload',
           entityType: 'score_sheet',
           entityId: sheet.id,
-          before: Object.fromEntries(changes.map(([c]) => [c, current.has(c) ? current.get(c)! / 100 : null])),
-          after: { ...Object.fromEntries(changes.map(([c, v]) => [c, v / 100])), fileSha256: sha256 },
+          before: Object.fromEntries(changes.map(([c]) => [c, current.has(c) ? current.get(c)!.points / 100 : null])),
+          after: {
+            ...Object.fromEntries(changes.map(([c, v]) => [c, v.points / 100])),
+            ...(changes.some(([, v]) => v.achieved !== null) ? { achieved: Object.fromEntries(changes.filter(([, v]) => v.achieved !== null).map(([c, v]) => [c, v.achieved! / 100])) } : {}),
+            fileSha256: sha256,
+          },
           organizerId: scope.cluster.organizerId,
           clusterId,
         });
       }
       return result;
     });
+  }
+
+  /**
+   * Per unit scored: its targets and criteria not applicable, and for leader-relative criteria the best ratio on the
+   * other sheets of the kind (the points stored are those of the moment; the ranking works them out again).
+   */
+  private async measures(m: EntityManager, scope: ScorerScope, existing: ScoreSheet[], at: Pick<ScoreSheet, 'clusterId' | 'year' | 'scorerKind'>): Promise<Map<string, SheetMeasures>> {
+    const out = new Map<string, SheetMeasures>();
+    const relative = scope.leaves.filter((l) => l.rule?.formula === 'RELATIVE_TO_LEADER');
+    for (const unit of scope.targets) {
+      const { targets, notApplicable } = await this.criteria.unitTargets(m, scope.set.id, unit.id);
+      const sheet = existing.find((s) => s.targetUnitId === unit.id) ?? ({ ...at, id: randomUUID() } as ScoreSheet);
+      const leaderRatios = new Map<string, number | null>();
+      for (const leaf of relative) leaderRatios.set(leaf.code, await this.sheets.leaderRatio(m, sheet, leaf.code));
+      out.set(unit.id, { targets, notApplicable, leaderRatios });
+    }
+    return out;
   }
 
   /** The scorer the caller is for this kind of sheet, and the units it scores. */
@@ -193,59 +232,11 @@ export class ScoreExcelService implements UploadTarget {
   }
 }
 
-/** Reads the data rows: unit code in column B, points from column D on, in the template's criterion order. */
-export function parseRows(ws: ExcelJS.Worksheet | undefined, leaves: LeafWithText[], targets: Unit[]) {
-  const errors: ErrorDetail[] = [];
-  const rows: Array<{ row: number; unit: Unit; values: Map<string, number> }> = [];
-  const at = (cell: string, message: string, code: string) => errors.push({ field: `${DATA_SHEET}!${cell}`, sheet: DATA_SHEET, cell, code, message });
-  if (!ws) {
-    errors.push({ field: 'file', code: 'missingSheet', message: `Thiếu trang "${DATA_SHEET}".` });
-    return { rows, errors };
-  }
-  leaves.forEach((leaf, i) => {
-    const cell = ws.getCell(HEADER_ROW, FIRST_CRITERION_COLUMN + i);
-    if (!String(cellValue(cell.value) ?? '').startsWith(leaf.code)) at(cell.address, `Cột tiêu chí đã bị thay đổi: cần cột ${leaf.code}.`, 'header');
-  });
-  const byCode = new Map(targets.map((u) => [u.code, u]));
-  const seen = new Set<string>();
-  for (let r = FIRST_DATA_ROW; r <= ws.rowCount && r < FIRST_DATA_ROW + 10_000; r++) {
-    const code = String(cellValue(ws.getCell(r, 2).value) ?? '').trim();
-    if (!code) continue;
-    const unit = byCode.get(code);
-    if (!unit) {
-      at(`B${r}`, `Đơn vị "${code}" không thuộc danh sách bạn được chấm.`, 'unit');
-      continue;
-    }
-    if (seen.has(code)) {
-      at(`B${r}`, `Đơn vị ${unit.shortName} xuất hiện hai lần.`, 'duplicate');
-      continue;
-    }
-    seen.add(code);
-    const values = new Map<string, number>();
-    leaves.forEach((leaf, i) => {
-      const cell = ws.getCell(r, FIRST_CRITERION_COLUMN + i);
-      const raw = cellValue(cell.value);
-      if (raw === null || raw === '') return;
-      const number = typeof raw === 'number' ? raw : /^-?\d+([.,]\d+)?$/.test(String(raw).trim()) ? Number(String(raw).trim().replace(',', '.')) : NaN;
-      if (!Number.isFinite(number)) return at(cell.address, `Ô ${cell.address} (${leaf.code}) phải là số.`, 'number');
-      const points = Math.round(number * 100);
-      if (Math.abs(points - number * 100) > 1e-6) return at(cell.address, `Ô ${cell.address} (${leaf.code}): tối đa hai chữ số thập phân.`, 'decimals');
-      const problem = entryProblem(leaf, points);
-      if (problem) return at(cell.address, `Ô ${cell.address}: ${problem}`, 'outOfRange');
-      values.set(leaf.code, points);
-    });
-    rows.push({ row: r, unit, values });
-  }
-  return { rows, errors };
-}
 
-function cellValue(v: ExcelJS.CellValue): string | number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'object' && 'result' in v) return (v.result as number) ?? null;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'boolean' || v instanceof Date) return String(v);
-  if ('text' in v) return v.text; // a hyperlink cell: its visible text
-  if ('error' in v) return v.error; // #N/A, #DIV/0!…: reported as not a number
-  return 'sharedFormula' in v ? `=${v.sharedFormula}` : `=${v.formula}`; // a formula the file holds no result for
+/** A criterion as the template shows it: points, or the achieved value of a criterion that measures. */
+function templateCriterion(l: LeafWithText): TemplateCriterion {
+  const base = { code: l.code, text: l.text, maxPoints: l.maxPoints / 100, kind: l.kind };
+  if (!l.rule || !takesFact(l.rule)) return base;
+  const measure = l.rule.measure as 'QUANTITATIVE' | 'PASS_FAIL' | 'PER_COUNT';
+  return { ...base, fact: { measure, unit: l.rule.factUnit, needsTarget: measure === 'QUANTITATIVE' && l.rule.formula !== 'BANDED' } };
 }

@@ -2,6 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Cluster } from '../clusters/cluster.entity';
 import { DEFAULT_BANDS } from './bands.rules';
 import type { FinalScoreRule } from './ranking.rules';
+import type { NormalizeMethod } from './normalization.rules';
 
 export const PEER_MODES = ['ALL', 'ROTATION'] as const;
 export type PeerMode = (typeof PEER_MODES)[number];
@@ -17,6 +18,10 @@ export class ScoringConfig {
 
   @Column('varchar', { length: 30 }) rule: FinalScoreRule;
   @Column('boolean') normalize: boolean;
+  /** MEAN_SHIFT, Z_SCORE or MIN_MAX (normalization.rules). */
+  @Column('varchar', { name: 'normalize_method', length: 12, default: 'MEAN_SHIFT' }) normalizeMethod: NormalizeMethod;
+  /** A peer scorer is normalised only when it scored at least this many units; otherwise left raw and flagged. */
+  @Column('integer', { name: 'normalize_min_units', default: 3 }) normalizeMinUnits: number;
   /** Hundredths. */
   @Column('integer', { name: 'self_margin' }) selfMargin: number;
   @Column('integer', { name: 'peer_outlier' }) peerOutlier: number;
@@ -44,6 +49,8 @@ export function defaultScoringConfig(clusterId: string, year: number): ScoringCo
     year,
     rule: 'CLUSTER',
     normalize: false,
+    normalizeMethod: 'MEAN_SHIFT',
+    normalizeMinUnits: 3,
     selfMargin: 500,
     peerOutlier: 1000,
     bands: JSON.stringify(DEFAULT_BANDS),

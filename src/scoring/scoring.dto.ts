@@ -5,6 +5,7 @@ import { UnitRefView } from '../units/unit-ref';
 import { BAND_CODES, BandCode } from './bands.rules';
 import { FINAL_SCORE_RULES, FinalScoreRule, SCORER_KINDS, ScorerKind } from './ranking.rules';
 import { PEER_MODES, PeerMode } from './scoring-config.entity';
+import { NORMALIZE_METHODS, NormalizeMethod } from './normalization.rules';
 import { SHEET_STATUSES, SheetStatus } from './score-sheet.entity';
 
 export class BandDto {
@@ -22,6 +23,13 @@ export class ScoringConfigDto {
   @EnumField(FINAL_SCORE_RULES, { description: 'CLUSTER: điểm cụm thống nhất; PEER_MEAN: trung bình chấm chéo; PEER_TRIMMED_MEAN: bỏ cao nhất và thấp nhất khi có từ 4 phiếu.' })
   rule: FinalScoreRule;
   @BoolField({ description: 'Chuẩn hóa điểm chấm chéo theo từng người chấm.' }) normalize: boolean;
+  @EnumField(NORMALIZE_METHODS, {
+    presence: 'optional',
+    description: 'Cách chuẩn hóa: MEAN_SHIFT (dịch theo điểm trung bình), Z_SCORE (điểm chuẩn z), MIN_MAX (co giãn min–max). Bỏ trống: giữ như đã lưu.',
+  })
+  normalizeMethod?: NormalizeMethod;
+  @IntField({ presence: 'optional', min: 1, max: 50, example: 3, description: 'Chỉ chuẩn hóa phiếu của đơn vị đã chấm ít nhất chừng này đơn vị; ít hơn: giữ nguyên và cảnh báo.' })
+  normalizeMinUnits?: number;
   @DecimalField({ min: 0, max: 1000, decimals: 2, example: 5, description: 'Cảnh báo khi tự chấm cao hơn điểm cuối cùng quá mức này.' }) selfMargin: number;
   @DecimalField({ min: 0, max: 1000, decimals: 2, example: 10, description: 'Cảnh báo khi một phiếu chấm chéo lệch quá mức này.' }) peerOutlier: number;
   @NestedArrayField(() => BandDto, { maxItems: 10 }) bands: BandDto[];
@@ -132,6 +140,9 @@ export class ScoringConfigView {
   @ApiProperty({ enum: FINAL_SCORE_RULES }) rule: FinalScoreRule;
   @ApiProperty() ruleLabel: string;
   @ApiProperty() normalize: boolean;
+  @ApiProperty({ enum: NORMALIZE_METHODS }) normalizeMethod: NormalizeMethod;
+  @ApiProperty() normalizeMethodLabel: string;
+  @ApiProperty() normalizeMinUnits: number;
   @ApiProperty() selfMargin: number;
   @ApiProperty() peerOutlier: number;
   @ApiProperty({ type: [BandDto] }) bands: BandDto[];
@@ -149,7 +160,7 @@ export class AssignmentView {
 }
 
 export class FlagView {
-  @ApiProperty({ enum: ['SELF_ABOVE_FINAL', 'PEER_OUTLIER'] }) kind: string;
+  @ApiProperty({ enum: ['SELF_ABOVE_FINAL', 'PEER_OUTLIER', 'NOT_NORMALIZED'] }) kind: string;
   @ApiProperty({ nullable: true, type: String }) scorerId: string | null;
   @ApiProperty() gap: number;
   @ApiProperty() message: string;
@@ -169,6 +180,19 @@ export class RankingRowView {
   @ApiProperty({ type: [String] }) reasons: string[];
 }
 
+export class NormalizedScorerView {
+  @ApiProperty({ type: UnitRefView }) scorer: UnitRefView;
+  @ApiProperty({ description: 'Số đơn vị đã chấm (phiếu đã gửi hoặc đã khóa).' }) units: number;
+  @ApiProperty({ description: 'false: chấm ít hơn ngưỡng, phiếu giữ nguyên điểm.' }) applied: boolean;
+}
+
+export class NormalizationView {
+  @ApiProperty({ enum: NORMALIZE_METHODS }) method: NormalizeMethod;
+  @ApiProperty() methodLabel: string;
+  @ApiProperty() minUnits: number;
+  @ApiProperty({ type: [NormalizedScorerView] }) scorers: NormalizedScorerView[];
+}
+
 export class RankingView {
   @ApiProperty() clusterId: string;
   @ApiProperty() year: number;
@@ -176,6 +200,7 @@ export class RankingView {
   @ApiProperty() ruleLabel: string;
   @ApiProperty() normalize: boolean;
   @ApiProperty() published: boolean;
+  @ApiProperty({ type: NormalizationView, nullable: true, description: 'Chuẩn hóa đã áp dụng cho phiếu chấm chéo; null: không chuẩn hóa.' }) normalization: NormalizationView | null;
   @ApiProperty({ type: [RankingRowView] }) rows: RankingRowView[];
 }
 

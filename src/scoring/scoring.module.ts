@@ -20,6 +20,8 @@ import { ConflictsController } from './conflicts.controller';
 import { ContestsController } from './contests/contests.controller';
 import { ContestsService } from './contests/contests.service';
 import { ConflictsService } from './conflicts.service';
+import { ResultsController } from './results/results.controller';
+import { ResultsService } from './results/results.service';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService], controllers: [ConflictsController, ContestsController, ScoringController], exports: [ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, ResultsController], exports: [ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
 export class ScoringModule {}

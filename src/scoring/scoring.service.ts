@@ -14,7 +14,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
 import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
-import { RankingConfig, ScoredSheet, pts, rankMembers } from './ranking.rules';
+import { RankingConfig, ScoredSheet, pts, rankWithNormalization } from './ranking.rules';
+import { NORMALIZE_METHOD_LABELS } from './normalization.rules';
 import { ScoreContest } from './contests/score-contest.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import type { CriterionTarget } from '../criteria/criterion.entity';
@@ -68,6 +69,8 @@ export class ScoringService {
       const next = await this.configs.save(m, current, current.version === 0 ? 0 : (dto.version ?? -1), {
         rule: dto.rule,
         normalize: dto.normalize,
+        normalizeMethod: dto.normalizeMethod ?? current.normalizeMethod,
+        normalizeMinUnits: dto.normalizeMinUnits ?? current.normalizeMinUnits,
         selfMargin: hundredths(dto.selfMargin),
         peerOutlier: hundredths(dto.peerOutlier),
         bands: JSON.stringify(bands),
@@ -148,13 +151,15 @@ export class ScoringService {
     const rankingConfig: RankingConfig = {
       rule: config.rule,
       normalize: Boolean(config.normalize),
+      normalizeMethod: config.normalizeMethod,
+      normalizeMinUnits: config.normalizeMinUnits,
       selfMargin: config.selfMargin,
       peerOutlier: config.peerOutlier,
       bands: readBands(config.bands),
     };
     const units = members.map((u) => ({ id: u.id, name: u.shortName, womenShare: u.womenShareHundredths }));
     const byId = new Map(members.map((u) => [u.id, u]));
-    const rows = rankMembers(units, leaves, scored, rankingConfig, measures);
+    const { rows, normalization } = rankWithNormalization(units, leaves, scored, rankingConfig, measures);
     // The explanation round's answers, in the reasons of the units that gave them.
     for (const c of await m.find(ScoreContest, { where: { clusterId, year }, order: { createdAt: 'ASC' } })) {
       if (c.status === 'OPEN') continue;
@@ -168,6 +173,12 @@ export class ScoringService {
       ruleLabel: RULE_LABELS[config.rule],
       normalize: Boolean(config.normalize),
       published: !!config.publishedAt,
+      normalization: normalization && {
+        method: normalization.method,
+        methodLabel: NORMALIZE_METHOD_LABELS[normalization.method],
+        minUnits: normalization.minUnits,
+        scorers: [...normalization.scorers.values()].map((s) => ({ scorer: unitRef(byId.get(s.scorerId), s.scorerId), units: s.units, applied: s.applied })),
+      },
       rows: rows.map((r) => ({
         rank: r.rank,
         tie: r.tie,
@@ -207,6 +218,9 @@ export function configView(c: ScoringConfig): ScoringConfigView {
     rule: c.rule,
     ruleLabel: RULE_LABELS[c.rule],
     normalize: Boolean(c.normalize),
+    normalizeMethod: c.normalizeMethod,
+    normalizeMethodLabel: NORMALIZE_METHOD_LABELS[c.normalizeMethod],
+    normalizeMinUnits: c.normalizeMinUnits,
     selfMargin: c.selfMargin / 100,
     peerOutlier: c.peerOutlier / 100,
     bands: readBands(c.bands).map((b) => ({ minPoints: b.minPoints / 100, label: b.label, code: b.code })),

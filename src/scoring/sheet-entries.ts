@@ -3,7 +3,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateTimeVi } from '../common/time';
 import type { LastChange } from '../audit/audit.repository';
 import { entryProblem } from './sheet.rules';
-import { factProblem, measuredPoints, takesFact } from '../criteria/measure.rules';
+import { POINTS_RULE, factProblem, measuredPoints, takesFact } from '../criteria/measure.rules';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { LeafWithText } from './scoring-context';
 import type { EntryDto } from './scoring.dto';
@@ -54,11 +54,9 @@ export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[], meas
         problems.push({ field: `entries.${i}.achieved`, code: 'factRequired', message: `Tiêu chí ${e.code} tính điểm từ kết quả: nhập kết quả đạt được, không nhập điểm.` });
         return;
       }
-      const c = { ...leaf.rule, code: leaf.code, kind: leaf.kind, maxPoints: leaf.maxPoints };
-      const fact = { achieved: Math.round(e.achieved * 100), target: measures.targets.get(e.code) ?? null, leaderRatio: measures.leaderRatios.get(e.code) ?? null };
-      const problem = factProblem(c, fact);
-      if (problem) problems.push({ field: `entries.${i}.achieved`, code: 'outOfRange', message: problem });
-      else values.set(e.code, { points: measuredPoints(c, fact).points, note, achieved: fact.achieved });
+      const fact = factEntry(leaf, Math.round(e.achieved * 100), measures, note);
+      if ('problem' in fact) problems.push({ field: `entries.${i}.achieved`, code: 'outOfRange', message: fact.problem });
+      else values.set(e.code, fact);
       return;
     }
     if (e.points === undefined) {
@@ -75,6 +73,14 @@ export function checkedEntries(entries: EntryDto[], leaves: LeafWithText[], meas
     throw new AppException(code, problems[0].message, problems);
   }
   return values;
+}
+
+/** The entry of a measured criterion from its achieved value (hundredths): the points its rule gives, or the problem. */
+export function factEntry(leaf: LeafWithText, achieved: number, measures: SheetMeasures, note: string | null): EntryValue | { problem: string } {
+  const c = { ...(leaf.rule ?? POINTS_RULE), code: leaf.code, kind: leaf.kind, maxPoints: leaf.maxPoints };
+  const fact = { achieved, target: measures.targets.get(leaf.code) ?? null, leaderRatio: measures.leaderRatios.get(leaf.code) ?? null };
+  const problem = factProblem(c, fact);
+  return problem ? { problem } : { points: measuredPoints(c, fact).points, note, achieved };
 }
 
 /** A stale edit: says who changed the sheet last and when, so the user knows what they are reloading. */

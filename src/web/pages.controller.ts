@@ -139,6 +139,7 @@ export class PagesController {
       { label: 'Cách tính điểm, phân công chấm chéo', href: `${base}/cach-tinh-diem` },
       { label: 'Giải trình điểm', href: `${base}/giai-trinh` },
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
+      { label: 'Kết quả theo tiêu chí', href: `${base}/ket-qua-tieu-chi` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
     const canManage = await this.canManageYear(p, id, year);

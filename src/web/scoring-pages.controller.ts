@@ -16,6 +16,7 @@ import { todayInVietnam } from '../common/time';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { CriteriaService } from '../criteria/criteria.service';
+import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EvidenceService } from '../scoring/evidence.service';
 import { SCORER_KINDS, ScorerKind } from '../scoring/ranking.rules';
@@ -27,6 +28,8 @@ import { scoringConfigPage } from './views/scoring-config.view';
 import { ConflictsService } from '../scoring/conflicts.service';
 import { ContestsService } from '../scoring/contests/contests.service';
 import { explanationPage } from './views/explanation.view';
+import { ResultsService } from '../scoring/results/results.service';
+import { resultsPage, resultsPendingPage } from './views/results.view';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -45,6 +48,8 @@ export class ScoringPagesController {
     private readonly evidence: EvidenceService,
     private readonly conflicts: ConflictsService,
     private readonly contests: ContestsService,
+    private readonly results: ResultsService,
+    private readonly targets: CriteriaTargetsService,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -74,8 +79,13 @@ export class ScoringPagesController {
     if (kind === 'SELF') targets = current.filter((u) => p.unitIds.includes(u.id));
     else if (kind === 'PEER') targets = scorer?.targets ?? [];
     else targets = current;
+    // The targets of the criteria that measure, for the rows without a sheet yet.
+    const goals = columns.some((c) => c.measure && c.measure !== 'POINTS') ? await orNull(this.targets.get(p, id, year)) : null;
+    const measuresOf = (unitId: string) =>
+      goals ? Object.fromEntries(goals.targets.filter((g) => g.unitId === unitId).map((g) => [g.criterionCode, { target: g.target, notApplicable: g.notApplicableReason }])) : undefined;
     const rows: GridRow[] = targets.map((t) => ({
       target: { id: t.id, name: t.name, shortName: t.shortName },
+      measures: measuresOf(t.id),
       sheet: sheets.find((s) => s.target.id === t.id && (kind === 'CLUSTER' || kind === 'MINISTRY' || (kind === 'PEER' ? s.scorer?.id === scorer?.scorer.id : p.unitIds.includes(s.scorer?.id ?? '')))) ?? null,
     }));
     const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
@@ -103,16 +113,27 @@ export class ScoringPagesController {
     sendPage(res, explanationPage(signedInFrame(this.secret, p), cluster, year, round, canManage));
   }
 
+  @Get('cum/:id/nam/:year/ket-qua-tieu-chi')
+  @Auth(...ALL_ROLES)
+  async resultsByCriterion(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const config = await this.scoring.getConfig(p, id, year);
+    const frame = signedInFrame(this.secret, p);
+    if (p.role === Role.UnitOfficer && !config.publishedAt) return sendPage(res, resultsPendingPage(frame, cluster, year));
+    sendPage(res, resultsPage(frame, cluster, year, await this.results.results(p, id, year)));
+  }
+
   @Get('cum/:id/nam/:year/cach-tinh-diem')
   @Auth(...ALL_ROLES)
   async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [config, assignments, canManage, conflicts] = await Promise.all([
+    const [config, assignments, canManage, conflicts, relations] = await Promise.all([
       this.scoring.getConfig(p, id, year),
       orNull(this.scoring.assignments(p, id, year)),
       this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
       orNull(this.conflicts.list(p, id, year)),
+      orNull(this.conflicts.relations(p, id, year)),
     ]);
-    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage, conflicts ?? []));
+    sendPage(res, scoringConfigPage(signedInFrame(this.secret, p), cluster, year, config, assignments ?? [], canManage, conflicts ?? [], relations ?? []));
   }
 }

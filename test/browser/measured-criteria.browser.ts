@@ -105,4 +105,32 @@ describe('the secretariat makes criteria measure and sets each unit’s targets 
     const row = ranking.body.rows.find((r: { unit: { id: string } }) => r.unit.id === gialai);
     assert.ok(row.reasons.includes('Giải trình TC2: chấp nhận, điểm 7,5 → 11,25 (Đã đối chiếu báo cáo bổ sung).'), row.reasons.join(' | '));
   });
+  it('the score grid shows and takes achieved values for the criteria that measure, checked as typed', async () => {
+    const api = `/api/clusters/${cum6}/years/2020`;
+    const gialai = (await demoIds(rig.t)).gialai;
+    const { page } = await rig.signedIn('cum6.secretary', { width: 1366, height: 900 }, { audit: true });
+    await page.goto(`${rig.base}/cum/${cum6}/nam/2020/cham-diem`);
+    const own = page.locator(`tr[data-target="${gialai}"]`);
+    assert.equal(await own.locator('input[data-code="TC2"]').inputValue(), '90', 'the achieved value, not the points');
+    assert.match((await own.locator('input[data-code="TC2"]').getAttribute('aria-label')) ?? '', /nhập kết quả đạt được \(hồ sơ\).*chỉ tiêu/);
+    await own.getByText('11,25 điểm').waitFor();
+    // The unit TC9 does not apply to shows it before it has a sheet; another unit is scored.
+    await page.locator('tr[data-target] td[title="Không được giao nhiệm vụ"]').first().waitFor();
+    const other = page.locator(`tr[data-target]:not([data-target="${gialai}"]):has(input[data-code="TC9"])`).first();
+    const otherId = await other.getAttribute('data-target');
+    for (const code of ['TC1', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8']) await other.locator(`input[data-code="${code}"]`).fill('5');
+    await other.locator('input[data-code="TC2"]').fill('100');
+    await other.locator('input[data-code="TC9"]').fill('2');
+    await other.getByText('Nhập 1 (đạt) hoặc 0 (không đạt).').waitFor();
+    await other.locator('input[data-code="TC9"]').fill('1');
+    assert.deepEqual(await unlabelledControls(page), []);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.waitForFunction((id) => document.querySelector(`tr[data-target="${id}"] [data-role="fact-points"]`)?.textContent?.includes('điểm'), otherId);
+    const sheets = await rig.t.http.get(`${api}/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
+    const saved = sheets.body.find((x: { target: { id: string } }) => x.target.id === otherId);
+    const entry = (code: string) => saved.entries.find((e: { code: string }) => e.code === code);
+    assert.deepEqual([entry('TC2').achieved, entry('TC9').achieved, entry('TC9').points > 0], [100, 1, true]);
+    await rig.shot(page, 'cham-diem-dinh-luong-1366');
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
 
@@ -182,5 +183,71 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     assert.ok(gialai.reasons.includes('TC2: đạt 90 hồ sơ / chỉ tiêu 100 hồ sơ; 20 × 90 ÷ 100 = 18 điểm.'));
     const audit = await t.http.get('/api/audit').query({ action: 'score_contest.answer' }).auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
     assert.equal(audit.body.items[0].reason, 'Đã đối chiếu báo cáo bổ sung');
+  });
+  it('results per criterion show the working of a measured criterion and its explanation answer', async () => {
+    const res = await t.http.get(url('/scoring/results')).auth(secretary, { type: 'bearer' }).expect(200);
+    const gialai = res.body.units.find((u: { unit: { id: string } }) => u.unit.id === ids.gialai);
+    const tc2 = gialai.criteria.find((c: { code: string }) => c.code === 'TC2');
+    assert.deepEqual([tc2.points, tc2.lost], [18, 2]);
+    assert.deepEqual(tc2.notes, ['TC2: đạt 90 hồ sơ / chỉ tiêu 100 hồ sơ; 20 × 90 ÷ 100 = 18 điểm.', 'Giải trình TC2: chấp nhận, điểm 16 → 18 (Đã đối chiếu báo cáo bổ sung).']);
+    const daknong = res.body.units.find((u: { unit: { id: string } }) => u.unit.id === daknongId);
+    assert.equal(daknong.criteria.find((c: { code: string }) => c.code === 'TC5').points, null, 'not applicable: no points, no loss');
+  });
+
+  it('the Excel template carries the targets and takes achieved values; the upload checks them all or nothing', async () => {
+    const reviewer = await t.token('reviewer');
+    const res = await t.http.get(url('/scoring/template?kind=MINISTRY')).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Phiếu chấm')!;
+    assert.deepEqual((ws.getRow(5).values as unknown[]).slice(4, 11), ['TC1 (tối đa 30)', 'TC2 (kết quả, hồ sơ)', 'TC3 (kết quả, %)', 'TC4 (kết quả, %)', 'TC5 (đạt: 1, không đạt: 0)', 'TC6 (số sáng kiến)', 'TC7 (số vụ)']);
+    assert.equal(ws.getRow(5).getCell(11).value, 'Tổng điểm nhập trực tiếp');
+    const rowOf = new Map<string, number>();
+    ws.eachRow((row, n) => n >= 6 && rowOf.set(String(row.getCell(2).value), n));
+    const daknongRow = rowOf.get('STTTT-DAKNONG')!;
+    assert.equal(ws.getCell(`E${daknongRow}`).note, 'Chỉ tiêu: 100 hồ sơ');
+    assert.equal(ws.getCell(`H${daknongRow}`).note, 'Không áp dụng: Đơn vị không được giao đề án');
+    const targets = wb.getWorksheet('Chỉ tiêu')!;
+    assert.deepEqual((targets.getRow(1).values as unknown[]).slice(1), ['Mã đơn vị', 'Đơn vị', 'TC2 (hồ sơ)', 'TC3 (%)', 'TC4 (%)', 'TC5', 'TC6 (sáng kiến)', 'TC7 (vụ)']);
+    const targetLine = (targets.getRow(2).values as unknown[]).slice(1);
+    assert.deepEqual(targetLine.slice(2), targetLine[0] === 'STTTT-DAKNONG' ? [100, 50, 'không cần chỉ tiêu', 'Không áp dụng: Đơn vị không được giao đề án', 'không cần chỉ tiêu', 'không cần chỉ tiêu'] : [100, 50, 'không cần chỉ tiêu', 'không cần chỉ tiêu', 'không cần chỉ tiêu', 'không cần chỉ tiêu']);
+
+    for (const n of rowOf.values()) {
+      const [tc1, tc2, tc3, tc4, tc5, tc6, tc7] = [20, 80, 40, 95, n === daknongRow ? null : 1, 2, 1];
+      Object.entries({ D: tc1, E: tc2, F: tc3, G: tc4, H: tc5, I: tc6, J: tc7 }).forEach(([col, v]) => (ws.getCell(`${col}${n}`).value = v));
+    }
+    const first = [...rowOf.values()].find((n) => n !== daknongRow)!;
+    const upload = async (book: ExcelJS.Workbook) => t.http.post(url('/scoring/upload')).auth(reviewer, { type: 'bearer' }).attach('file', Buffer.from(await book.xlsx.writeBuffer()), 'phieu.xlsx');
+    const before = await t.snapshot();
+    ws.getCell(`H${first}`).value = 2;
+    ws.getCell(`H${daknongRow}`).value = 1;
+    ws.getCell(`I${first}`).value = 1.5;
+    const bad = await upload(wb);
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.details.map((d: { cell: string }) => d.cell).sort(), [`H${daknongRow}`, `H${first}`, `I${first}`].sort());
+    assert.match(bad.body.details.find((d: { cell: string }) => d.cell === `H${daknongRow}`).message, /không áp dụng cho .*để trống ô này/);
+    assert.match(bad.body.details.find((d: { cell: string }) => d.cell === `H${first}`).message, /chỉ nhận 1 \(đạt\) hoặc 0/);
+    assert.match(bad.body.details.find((d: { cell: string }) => d.cell === `I${first}`).message, /phải là số nguyên/);
+    assert.equal(await t.snapshot(), before, 'all or nothing');
+
+    ws.getCell(`H${first}`).value = 1;
+    ws.getCell(`H${daknongRow}`).value = null;
+    ws.getCell(`I${first}`).value = 2;
+    const ok = await upload(wb);
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual([ok.body.sheetsCreated, ok.body.entriesChanged], [6, 6 * 7 - 1]);
+    const again = await upload(wb);
+    assert.equal(again.body.unchanged, true);
+    const sheets = await t.http.get(url('/scoring/sheets?kind=MINISTRY')).auth(reviewer, { type: 'bearer' }).expect(200);
+    const gialai = sheets.body.find((s: { target: { id: string } }) => s.target.id === ids.gialai);
+    const entry = (code: string) => gialai.entries.find((e: { code: string }) => e.code === code);
+    assert.deepEqual([entry('TC2').achieved, entry('TC2').points], [80, 16]);
+    assert.deepEqual([entry('TC5').achieved, entry('TC5').points], [1, 20]);
+    assert.deepEqual([entry('TC6').points, entry('TC7').points], [2, -2.5]);
+
+    const reread = await t.http.get(url('/scoring/template?kind=MINISTRY')).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(reread.body as unknown as ArrayBuffer);
+    assert.deepEqual([wb2.getWorksheet('Phiếu chấm')!.getCell(`E${first}`).value, wb2.getWorksheet('Phiếu chấm')!.getCell(`D${first}`).value], [80, 20], 'the achieved value, not the points');
   });
 });

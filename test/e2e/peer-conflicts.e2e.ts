@@ -65,4 +65,28 @@ describe(`conflicts of interest in peer scoring, computed before the assignment 
     assert.equal(refused.status, 422);
     assert.equal(refused.body.details[0].message, 'Xung đột lợi ích: Quan hệ đã khai báo: Lãnh đạo hai sở có quan hệ gia đình.');
   });
+  it('a declared relation can be removed, with a reason, audited; the pair may then be scored', async () => {
+    const gialaiOfficer = await t.token('skhcn.gialai');
+    const listed = await t.http.get(url('/conflicts/relations')).auth(gialaiOfficer, { type: 'bearer' }).expect(200);
+    assert.deepEqual(listed.body.map((r: { reason: string }) => r.reason), ['Lãnh đạo hai sở có quan hệ gia đình.']);
+    const before = await t.snapshot();
+    const byMember = await t.http.post(url('/conflicts/relations/remove')).auth(gialaiOfficer, { type: 'bearer' }).send({ unitAId: ids.gialai, unitBId: lamdong, reason: 'Thử' });
+    assert.equal(byMember.status, 403);
+    const noReason = await t.http.post(url('/conflicts/relations/remove')).auth(secretary, { type: 'bearer' }).send({ unitAId: ids.gialai, unitBId: lamdong });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.details[0].field, 'reason');
+    const unknown = await t.http.post(url('/conflicts/relations/remove')).auth(secretary, { type: 'bearer' }).send({ unitAId: ids.gialai, unitBId: kontum, reason: 'Nhầm' });
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.body.details[0].field, 'unitBId');
+    assert.equal(await t.snapshot(), before, 'refusals change nothing');
+
+    // Either order names the same relation.
+    const removed = await t.http.post(url('/conflicts/relations/remove')).auth(secretary, { type: 'bearer' }).send({ unitAId: ids.gialai, unitBId: lamdong, reason: 'Lãnh đạo sở đã chuyển công tác.' }).expect(200);
+    assert.ok(!removed.body.some((c: { reason: string }) => /Quan hệ đã khai báo/.test(c.reason)));
+    assert.deepEqual((await t.http.get(url('/conflicts/relations')).auth(secretary, { type: 'bearer' }).expect(200)).body, []);
+    const audit = await t.http.get('/api/audit').query({ action: 'scoring.relation_remove' }).auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
+    assert.equal(audit.body.items[0].reason, 'Lãnh đạo sở đã chuyển công tác.');
+    assert.equal(audit.body.items[0].before.reason, 'Lãnh đạo hai sở có quan hệ gia đình.');
+    await t.http.post(url('/sheets')).auth(gialaiOfficer, { type: 'bearer' }).send({ targetUnitId: lamdong, kind: 'PEER', scorerUnitId: ids.gialai }).expect(201);
+  });
 });

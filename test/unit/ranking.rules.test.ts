@@ -10,7 +10,7 @@ import {
   compareUnits,
   entryProblem,
   finalScore,
-  normalizationOffsets,
+  peerNormalization,
   rankMembers,
   sheetTotals,
 } from '../../src/scoring/ranking.rules';
@@ -24,6 +24,8 @@ const LEAVES: LeafCriterion[] = [
 const CONFIG: RankingConfig = {
   rule: 'CLUSTER',
   normalize: false,
+  normalizeMethod: 'MEAN_SHIFT',
+  normalizeMinUnits: 1,
   selfMargin: 500,
   peerOutlier: 1000,
   bands: [
@@ -73,7 +75,7 @@ describe('final score rules', () => {
   ];
   for (const [name, rule, sheets, expected] of cases) {
     it(name, () => {
-      const result = finalScore(LEAVES, sheets, { rule, normalize: false }, new Map());
+      const result = finalScore(LEAVES, sheets, { rule }, null);
       assert.equal('missing' in result ? null : result.totals.total, expected);
     });
   }
@@ -81,10 +83,10 @@ describe('final score rules', () => {
   it('normalisation cancels a lenient scorer', () => {
     // Scorer L gives everyone 10 points more than scorer H does.
     const sheets = [peer('L', 'X', e(50, 40)), peer('H', 'X', e(45, 35)), peer('L', 'Y', e(45, 35)), peer('H', 'Y', e(40, 30))];
-    const offsets = normalizationOffsets(LEAVES, sheets);
-    assert.equal(offsets.get('L'), -500);
-    assert.equal(offsets.get('H'), 500);
-    const x = finalScore(LEAVES, sheets.filter((s) => s.targetId === 'X'), { rule: 'PEER_MEAN', normalize: true }, offsets);
+    const norm = peerNormalization(LEAVES, sheets, { normalize: true, normalizeMethod: 'MEAN_SHIFT', normalizeMinUnits: 2 });
+    assert.equal(norm?.scorers.get('L')?.mean, 8500);
+    assert.equal(norm?.pooled.mean, 8000);
+    const x = finalScore(LEAVES, sheets.filter((s) => s.targetId === 'X'), { rule: 'PEER_MEAN' }, norm);
     assert.ok(!('missing' in x) && x.totals.total === 8500);
   });
 });

@@ -5,6 +5,7 @@ import { DATA_SHEET, FIRST_CRITERION_COLUMN, FIRST_DATA_ROW, HEADER_ROW } from '
 import { parseRows } from '../../src/scoring/score-excel.service';
 import { LeafWithText } from '../../src/scoring/scoring-context';
 import { Unit } from '../../src/units/unit.entity';
+import type { MeasureRule } from '../../src/criteria/measure.rules';
 
 const leaves: LeafWithText[] = [
   { code: '1.1', maxPoints: 1000, kind: 'SCORED', text: 'Tiêu chí một' },
@@ -27,7 +28,7 @@ describe('score upload: reading cells', () => {
     ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN).value = 5;
     const { rows, errors } = parseRows(ws, leaves, [unit]);
     assert.deepEqual(errors, []);
-    assert.equal(rows[0].values.get('1.1'), 500);
+    assert.equal(rows[0].values.get('1.1')?.points, 500);
   });
 
   it('a unit code in a hyperlink cell is read as its text', () => {
@@ -36,7 +37,7 @@ describe('score upload: reading cells', () => {
     ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN + 1).value = 7.5;
     const { rows, errors } = parseRows(ws, leaves, [unit]);
     assert.deepEqual(errors, []);
-    assert.equal(rows[0].values.get('1.2'), 750);
+    assert.equal(rows[0].values.get('1.2')?.points, 750);
   });
 
   it('an error cell or a formula without a result is "not a number", not skipped', () => {
@@ -46,4 +47,36 @@ describe('score upload: reading cells', () => {
     const { errors } = parseRows(ws, leaves, [unit]);
     assert.deepEqual(errors.map((e) => e.code), ['number', 'number']);
   });
+});
+
+describe('score upload: cells of criteria that measure take the achieved value (table)', () => {
+  const rule = (r: Partial<MeasureRule>): MeasureRule => ({ measure: 'QUANTITATIVE', formula: 'PROPORTIONAL', perCount: null, bands: null, factUnit: null, ...r });
+  const measured: LeafWithText[] = [
+    { code: 'Q', maxPoints: 2000, kind: 'SCORED', text: 'Hồ sơ đúng hạn', rule: rule({ factUnit: 'hồ sơ' }) },
+    { code: 'P', maxPoints: 1000, kind: 'SCORED', text: 'Đề án', rule: rule({ measure: 'PASS_FAIL', formula: null }) },
+    { code: 'C', maxPoints: 500, kind: 'PENALTY', text: 'Vi phạm', rule: rule({ measure: 'PER_COUNT', formula: null, perCount: 250 }) },
+  ];
+  const measures = { targets: new Map([['Q', 10000]]), notApplicable: new Map([['P', 'Không được giao']]), leaderRatios: new Map() };
+  const cases: Array<[string, number, string | number, { points: number; achieved: number } | string]> = [
+    ['proportional: 80 of a target of 100', 0, 80, { points: 1600, achieved: 8000 }],
+    ['proportional above the target is capped', 0, 120, { points: 2000, achieved: 12000 }],
+    ['a negative result', 0, -1, 'outOfRange'],
+    ['not applicable: the cell must stay empty', 1, 1, 'notApplicable'],
+    ['per count penalty: two occurrences', 2, 2, { points: -500, achieved: 200 }],
+    ['per count: a fraction is refused', 2, 1.5, 'outOfRange'],
+    ['a text is not a number', 2, 'hai', 'number'],
+  ];
+  for (const [name, column, value, expected] of cases) {
+    it(name, () => {
+      const ws = new ExcelJS.Workbook().addWorksheet(DATA_SHEET);
+      measured.forEach((l, i) => (ws.getCell(HEADER_ROW, FIRST_CRITERION_COLUMN + i).value = `${l.code} (kết quả)`));
+      ws.getCell(FIRST_DATA_ROW, 2).value = 'DL';
+      ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN + column).value = value;
+      const { rows, errors } = parseRows(ws, measured, [unit], () => measures);
+      if (typeof expected === 'string') return assert.deepEqual(errors.map((e) => e.code), [expected]);
+      assert.deepEqual(errors, []);
+      const v = rows[0].values.get(measured[column].code)!;
+      assert.deepEqual({ points: v.points, achieved: v.achieved }, expected);
+    });
+  }
 });

@@ -19,13 +19,18 @@ export interface TemplateCriterion {
   text: string;
   maxPoints: number;
   kind: 'SCORED' | 'BONUS' | 'PENALTY';
+  /** A criterion that measures: its cell takes the achieved value (the points follow from its rule). */
+  fact?: { measure: 'QUANTITATIVE' | 'PASS_FAIL' | 'PER_COUNT'; unit: string | null; needsTarget: boolean };
 }
 
 export interface TemplateRow {
   unitCode: string;
   unitName: string;
-  /** Existing points by criterion code. */
+  /** Existing points by criterion code (achieved values for criteria that measure). */
   points: Record<string, number | null>;
+  /** The unit's target per measured criterion, and the criteria not applicable to it with the reason. */
+  targets?: Record<string, number | null>;
+  notApplicable?: Record<string, string>;
 }
 
 export const DATA_SHEET = 'Phiếu chấm';
@@ -34,7 +39,19 @@ export const HEADER_ROW = 5;
 export const FIRST_DATA_ROW = 6;
 /** Columns: A STT, B mã đơn vị, C tên đơn vị, D… one per criterion, then the total. */
 export const FIRST_CRITERION_COLUMN = 4;
-export const TEMPLATE_FORMAT = 'thidua-score-template/1';
+export const TEMPLATE_FORMAT = 'thidua-score-template/2';
+/** Templates made before criteria could measure: still read for sets whose criteria all take points. */
+export const POINTS_ONLY_FORMAT = 'thidua-score-template/1';
+export const TARGETS_SHEET = 'Chỉ tiêu';
+
+const vi = (n: number) => String(n).replace('.', ',');
+/** A criterion's column header: points range, or what its achieved value is. */
+function columnHeader(c: TemplateCriterion): string {
+  if (!c.fact) return `${c.code} (${c.kind === 'PENALTY' ? 'trừ tối đa' : 'tối đa'} ${vi(c.maxPoints)})`;
+  if (c.fact.measure === 'PASS_FAIL') return `${c.code} (đạt: 1, không đạt: 0)`;
+  if (c.fact.measure === 'PER_COUNT') return `${c.code} (số ${c.fact.unit ?? 'lần'})`;
+  return `${c.code} (kết quả${c.fact.unit ? `, ${c.fact.unit}` : ''})`;
+}
 
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -62,11 +79,16 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
   ws.getCell(2, 1).font = { name: 'Times New Roman', size: 12, italic: true };
   ws.getCell(2, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(3, 1, 3, lastCol);
-  ws.getCell(3, 1).value = 'Chỉ nhập điểm vào các ô màu vàng (tối đa hai chữ số thập phân; điểm trừ ghi số âm). Không sửa các ô khác.';
+  const measured = criteria.some((c) => c.fact);
+  ws.getCell(3, 1).value = measured
+    ? 'Chỉ nhập vào các ô màu vàng: điểm, hoặc kết quả đạt được ở các tiêu chí định lượng (hệ thống tính điểm theo chỉ tiêu, xem trang "Chỉ tiêu"); tối đa hai chữ số thập phân; điểm trừ ghi số âm. Ô màu xám: tiêu chí không áp dụng. Không sửa các ô khác.'
+    : 'Chỉ nhập điểm vào các ô màu vàng (tối đa hai chữ số thập phân; điểm trừ ghi số âm). Không sửa các ô khác.';
+  ws.getCell(3, 1).alignment = { wrapText: true };
+  if (measured) ws.getRow(3).height = 30;
   ws.getCell(3, 1).font = { name: 'Times New Roman', size: 11, italic: true, color: { argb: 'FF7F1D1D' } };
 
   const header = ws.getRow(HEADER_ROW);
-  const headers = ['STT', 'Mã đơn vị', 'Đơn vị được chấm', ...criteria.map((c) => `${c.code} (${c.kind === 'PENALTY' ? 'trừ tối đa' : 'tối đa'} ${String(c.maxPoints).replace('.', ',')})`), 'Tổng điểm'];
+  const headers = ['STT', 'Mã đơn vị', 'Đơn vị được chấm', ...criteria.map(columnHeader), measured ? 'Tổng điểm nhập trực tiếp' : 'Tổng điểm'];
   headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
     cell.value = h;
@@ -88,27 +110,10 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
     line.getCell(1).value = r + 1;
     line.getCell(2).value = row.unitCode;
     line.getCell(3).value = row.unitName;
-    criteria.forEach((c, i) => {
-      const cell = line.getCell(FIRST_CRITERION_COLUMN + i);
-      cell.value = row.points[c.code] ?? null;
-      cell.protection = { locked: false };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF7CC' } };
-      cell.numFmt = '0.##';
-      const [lo, hi] = c.kind === 'PENALTY' ? [-c.maxPoints, 0] : [0, c.maxPoints];
-      cell.dataValidation = {
-        type: 'decimal',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [lo, hi],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: 'Điểm không hợp lệ',
-        error: `Điểm ${c.code} phải từ ${String(lo).replace('.', ',')} đến ${String(hi).replace('.', ',')}.`,
-      };
-    });
-    const first = ws.getCell(FIRST_DATA_ROW + r, FIRST_CRITERION_COLUMN).address;
-    const last = ws.getCell(FIRST_DATA_ROW + r, lastCol - 1).address;
-    line.getCell(lastCol).value = { formula: `SUM(${first}:${last})` };
+    criteria.forEach((c, i) => dataCell(line.getCell(FIRST_CRITERION_COLUMN + i), c, row));
+    // The total adds the cells that hold points (a measured criterion's cell holds its achieved value).
+    const pointCells = criteria.map((c, i) => (c.fact ? null : ws.getCell(FIRST_DATA_ROW + r, FIRST_CRITERION_COLUMN + i).address)).filter((a) => a);
+    line.getCell(lastCol).value = pointCells.length ? { formula: `SUM(${pointCells.join(',')})` } : 0;
     line.getCell(lastCol).numFmt = '0.##';
     for (let c = 1; c <= lastCol; c++) {
       line.getCell(c).border = border;
@@ -116,6 +121,7 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
     }
   });
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+  if (measured) await targetsSheet(wb, criteria, rows);
 
   const meta2 = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const pairs: Array<[string, string | number]> = [
@@ -135,6 +141,63 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const YELLOW = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF7CC' } };
+const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE5E7EB' } };
+
+/** One unit's cell of one criterion: points or the achieved value, validated; grey and locked when not applicable. */
+function dataCell(cell: ExcelJS.Cell, c: TemplateCriterion, row: TemplateRow): void {
+  const notApplicable = row.notApplicable?.[c.code];
+  if (notApplicable) {
+    cell.fill = GREY;
+    cell.note = `Không áp dụng: ${notApplicable}`;
+    return;
+  }
+  cell.value = row.points[c.code] ?? null;
+  cell.protection = { locked: false };
+  cell.fill = YELLOW;
+  cell.numFmt = '0.##';
+  if (c.fact) {
+    const target = row.targets?.[c.code];
+    if (target != null) cell.note = `Chỉ tiêu: ${vi(target)}${c.fact.unit ? ` ${c.fact.unit}` : ''}`;
+    const whole = c.fact.measure !== 'QUANTITATIVE';
+    cell.dataValidation = {
+      type: whole ? 'whole' : 'decimal',
+      operator: c.fact.measure === 'PASS_FAIL' ? 'between' : 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: c.fact.measure === 'PASS_FAIL' ? [0, 1] : [0],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Kết quả không hợp lệ',
+      error: c.fact.measure === 'PASS_FAIL' ? `${c.code}: nhập 1 (đạt) hoặc 0 (không đạt).` : `${c.code}: nhập kết quả đạt được, không âm${whole ? ', số nguyên' : ''}.`,
+    };
+    return;
+  }
+  const [lo, hi] = c.kind === 'PENALTY' ? [-c.maxPoints, 0] : [0, c.maxPoints];
+  cell.dataValidation = {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [lo, hi],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Điểm không hợp lệ',
+    error: `Điểm ${c.code} phải từ ${vi(lo)} đến ${vi(hi)}.`,
+  };
+}
+
+/** The targets of the criteria that measure, per unit, read-only (what the achieved values are scored against). */
+async function targetsSheet(wb: ExcelJS.Workbook, criteria: TemplateCriterion[], rows: TemplateRow[]): Promise<void> {
+  const measured = criteria.filter((c) => c.fact);
+  const ws = wb.addWorksheet(TARGETS_SHEET);
+  ws.columns = [{ width: 20 }, { width: 44 }, ...measured.map(() => ({ width: 18 }))];
+  const header = ['Mã đơn vị', 'Đơn vị', ...measured.map((c) => `${c.code}${c.fact!.unit ? ` (${c.fact!.unit})` : ''}`)];
+  ws.addRow(header).font = { name: 'Times New Roman', size: 11, bold: true };
+  for (const row of rows) {
+    ws.addRow([row.unitCode, row.unitName, ...measured.map((c) => (row.notApplicable?.[c.code] ? `Không áp dụng: ${row.notApplicable[c.code]}` : (row.targets?.[c.code] ?? (c.fact!.needsTarget ? 'chưa giao' : 'không cần chỉ tiêu'))))]);
+  }
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+}
+
 /** Reads the hidden sheet of an uploaded template; null when the workbook is not one of ours. */
 export function readTemplateMeta(wb: ExcelJS.Workbook): Record<string, string> | null {
   const ws = wb.getWorksheet(META_SHEET);
@@ -145,5 +208,5 @@ export function readTemplateMeta(wb: ExcelJS.Workbook): Record<string, string> |
     const value = row.getCell(2).value;
     if (typeof key === 'string') out[key] = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   });
-  return out.format === TEMPLATE_FORMAT ? out : null;
+  return out.format === TEMPLATE_FORMAT || out.format === POINTS_ONLY_FORMAT ? out : null;
 }

@@ -18,6 +18,14 @@ document.addEventListener('DOMContentLoaded', () => {
     if (value === null) return null;
     if (Number.isNaN(value)) return 'Không phải là số.';
     if (Math.round(value * 100) !== value * 100 && Math.abs(Math.round(value * 100) - value * 100) > 1e-6) return 'Tối đa hai chữ số thập phân.';
+    // A criterion that measures takes its achieved value; the server turns it into points.
+    const fact = input.dataset.fact;
+    if (fact) {
+      if (value < 0) return 'Kết quả không được âm.';
+      if (fact === 'PASS_FAIL' && value !== 0 && value !== 1) return 'Nhập 1 (đạt) hoặc 0 (không đạt).';
+      if (fact === 'PER_COUNT' && !Number.isInteger(value)) return 'Số lần phải là số nguyên.';
+      return null;
+    }
     const max = Number(input.dataset.max);
     if (input.dataset.kind === 'PENALTY') {
       if (value > 0 || value < -max) return `Điểm trừ phải từ −${fmt.format(max)} đến 0.`;
@@ -49,6 +57,11 @@ document.addEventListener('DOMContentLoaded', () => {
   function updateTotal(tr) {
     let total = 0;
     for (const input of rowInputs(tr)) {
+      // A measured cell adds the points last computed by the server (until the next save).
+      if (input.dataset.fact) {
+        if (input.dataset.points) total += Math.round(Number(input.dataset.points) * 100);
+        continue;
+      }
       const v = parseDecimal(input.value);
       if (typeof v === 'number' && !Number.isNaN(v) && !cellProblem(input)) total += Math.round(v * 100);
     }
@@ -93,7 +106,8 @@ document.addEventListener('DOMContentLoaded', () => {
       row.sheet = { id: fresh.data.id, version: fresh.data.version, status: fresh.data.status };
       for (const input of rowInputs(tr)) {
         const entry = fresh.data.entries.find((e) => e.code === input.dataset.code);
-        const server = entry && entry.points !== null ? fmt.format(entry.points) : '';
+        const value = entry ? (input.dataset.fact ? entry.achieved : entry.points) : null;
+        const server = value !== null && value !== undefined ? fmt.format(value) : '';
         input.closest('td').querySelectorAll('.server-value').forEach((e) => e.remove());
         if (server !== input.value.trim()) {
           const note = document.createElement('span');
@@ -116,7 +130,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const entries = [];
     for (const input of inputs) {
       const v = parseDecimal(input.value);
-      if (v !== null) entries.push({ code: input.dataset.code, points: v, input });
+      if (v !== null) entries.push(input.dataset.fact ? { code: input.dataset.code, achieved: v, input } : { code: input.dataset.code, points: v, input });
     }
     if (!row.sheet) {
       if (entries.length === 0) return true;
@@ -129,7 +143,7 @@ document.addEventListener('DOMContentLoaded', () => {
       row.sheet = { id: created.data.id, version: created.data.version, status: created.data.status };
     }
     if (!row.dirty && !tr.querySelector('.server-value')) return true;
-    const body = { version: row.sheet.version, entries: entries.map(({ code, points }) => ({ code, points })) };
+    const body = { version: row.sheet.version, entries: entries.map((e) => (e.input.dataset.fact ? { code: e.code, achieved: e.achieved } : { code: e.code, points: e.points })) };
     if (reason) body.reason = reason;
     const result = await api('PUT', `${base}/sheets/${row.sheet.id}/entries`, body);
     if (result.status === 409 && result.data.code === 'VERSION_CONFLICT') {
@@ -151,6 +165,19 @@ document.addEventListener('DOMContentLoaded', () => {
     row.sheet.status = result.data.status;
     row.dirty = false;
     tr.querySelectorAll('.server-value').forEach((e) => e.remove());
+    // The points the server computed from each achieved value, shown under the cell.
+    for (const input of rowInputs(tr).filter((i) => i.dataset.fact)) {
+      const entry = result.data.entries.find((e) => e.code === input.dataset.code);
+      input.dataset.points = entry && entry.points !== null ? String(entry.points) : '';
+      let note = input.closest('td').querySelector('[data-role="fact-points"]');
+      if (!note) {
+        note = document.createElement('small');
+        note.className = 'muted';
+        note.dataset.role = 'fact-points';
+        input.closest('td').appendChild(note);
+      }
+      note.textContent = input.dataset.points ? `${fmt.format(Number(input.dataset.points))} điểm` : '';
+    }
     tr.querySelector('[data-role="total"]').textContent = fmt.format(result.data.totals.total);
     setRowStatus(tr, (STATUS_LABELS[result.data.status] || result.data.statusLabel) + ' · đã lưu', 'ok');
     return true;

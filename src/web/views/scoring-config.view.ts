@@ -2,17 +2,18 @@ import type { ClusterView } from '../../clusters/clusters.dto';
 import type { AssignmentView, ScoringConfigView } from '../../scoring/scoring.dto';
 import { FINAL_SCORE_RULES } from '../../scoring/ranking.rules';
 import { RULE_LABELS } from '../../scoring/scoring-context';
+import { NORMALIZE_METHODS, NORMALIZE_METHOD_LABELS } from '../../scoring/normalization.rules';
 import { dateTimeVi, pointsVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
 import { conflictsSection } from './scoring-conflicts.view';
-import type { ConflictView } from '../../scoring/conflicts.dto';
+import type { ConflictView, RelationView } from '../../scoring/conflicts.dto';
 
 const PEER_MODE_LABELS = { ALL: 'Mỗi đơn vị chấm chéo tất cả các đơn vị còn lại', ROTATION: 'Mỗi đơn vị chấm k đơn vị kế tiếp theo thứ tự' } as const;
 
 /** Cách tính điểm: the final-score rule, the warnings' margins, the classification bands and who scores whom. */
-export function scoringConfigPage(frame: PageFrame, cluster: ClusterView, year: number, c: ScoringConfigView, assignments: AssignmentView[], canManage: boolean, conflicts: ConflictView[] = []): Html {
+export function scoringConfigPage(frame: PageFrame, cluster: ClusterView, year: number, c: ScoringConfigView, assignments: AssignmentView[], canManage: boolean, conflicts: ConflictView[] = [], relations: RelationView[] = []): Html {
   const locked = !!c.publishedAt;
   return layout(
     { ...frame, title: `Cách tính điểm năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Cách tính điểm']] },
@@ -29,6 +30,8 @@ ${canManage && !locked
       <div class="field"><label for="cf-self">Cảnh báo khi tự chấm cao hơn điểm cuối cùng quá (điểm)</label><input id="cf-self" name="selfMargin" data-type="decimal" inputmode="decimal" value="${pointsVi(c.selfMargin)}"></div>
       <div class="field"><label for="cf-outlier">Cảnh báo khi một phiếu chấm chéo lệch quá (điểm)</label><input id="cf-outlier" name="peerOutlier" data-type="decimal" inputmode="decimal" value="${pointsVi(c.peerOutlier)}"></div>
       <div class="field"><label><input type="checkbox" name="normalize" ${c.normalize ? 'checked' : ''}> Chuẩn hóa điểm chấm chéo theo từng người chấm</label></div>
+      <div class="field"><label for="cf-nmethod">Cách chuẩn hóa</label><select id="cf-nmethod" name="normalizeMethod">${NORMALIZE_METHODS.map((x) => html`<option value="${x}" ${x === c.normalizeMethod ? 'selected' : ''}>${NORMALIZE_METHOD_LABELS[x]}</option>`)}</select></div>
+      <div class="field"><label for="cf-nmin">Chỉ chuẩn hóa đơn vị đã chấm ít nhất (số đơn vị)</label><input id="cf-nmin" name="normalizeMinUnits" data-type="int" inputmode="numeric" value="${c.normalizeMinUnits}"></div>
       <div class="field"><label><input type="checkbox" name="forbidReciprocal" ${c.forbidReciprocal ? 'checked' : ''}> Quy chế không cho hai đơn vị chấm chéo lẫn nhau</label></div>
     </div>
     <h3>Mức xếp loại theo tổng điểm</h3>
@@ -43,7 +46,7 @@ ${canManage && !locked
     <div class="actions"><button type="submit">Lưu cách tính điểm</button></div>
   </form>`
   : html`<dl class="record">
-    <dt>Điểm cuối cùng</dt><dd>${c.ruleLabel}${c.normalize ? ' (chuẩn hóa theo người chấm)' : ''}</dd>
+    <dt>Điểm cuối cùng</dt><dd>${c.ruleLabel}${c.normalize ? ` (chuẩn hóa theo người chấm: ${c.normalizeMethodLabel}, với đơn vị đã chấm từ ${c.normalizeMinUnits} đơn vị)` : ''}</dd>
     <dt>Phân công chấm chéo</dt><dd>${PEER_MODE_LABELS[c.peerMode]}${c.peerMode === 'ROTATION' ? ` (k = ${c.peerK})` : ''}${c.forbidReciprocal ? '; không chấm chéo lẫn nhau' : ''}</dd>
     <dt>Cảnh báo</dt><dd>tự chấm cao hơn quá ${pointsVi(c.selfMargin)} điểm; phiếu chấm chéo lệch quá ${pointsVi(c.peerOutlier)} điểm</dd>
     <dt>Mức xếp loại</dt><dd>${c.bands.map((b, i) => html`${i ? '; ' : ''}${b.label} từ ${pointsVi(b.minPoints)} điểm`)}</dd>
@@ -55,6 +58,6 @@ ${canManage && !locked
     <tbody>${assignments.map((a) => html`<tr><th scope="row">${a.scorer.name}</th><td>${a.targets.map((t) => t.shortName).join(', ')}</td></tr>`)}</tbody></table></div>`
     : html`<p class="muted">Năm ${year} chưa có đơn vị thành viên để phân công.</p>`}
 </section>
-${assignments.length ? conflictsSection(`/api/clusters/${cluster.id}/years/${year}/scoring/conflicts`, conflicts, assignments, canManage) : ''}`,
+${assignments.length ? conflictsSection(`/api/clusters/${cluster.id}/years/${year}/scoring/conflicts`, conflicts, assignments, canManage, relations) : ''}`,
   );
 }

@@ -1,4 +1,4 @@
-import type { ConflictView } from '../../scoring/conflicts.dto';
+import type { ConflictView, RelationView } from '../../scoring/conflicts.dto';
 import type { AssignmentView } from '../../scoring/scoring.dto';
 import { Html, html } from '../html';
 import { badge, formMessage } from './layout';
@@ -8,7 +8,7 @@ import { badge, formMessage } from './layout';
  * relation, a reciprocal pair the regulation forbids), each with its reason; the secretariat may let one stand with a
  * reason, and declare a relation between two members.
  */
-export function conflictsSection(api: string, conflicts: ConflictView[], assignments: AssignmentView[], canManage: boolean): Html {
+export function conflictsSection(api: string, conflicts: ConflictView[], assignments: AssignmentView[], canManage: boolean, relations: RelationView[] = []): Html {
   const open = conflicts.filter((c) => !c.overridden);
   const units = assignments.map((a) => a.scorer);
   const unitOptions = units.map((u) => html`<option value="${u.id}">${u.name}</option>`);
@@ -37,6 +37,18 @@ export function conflictsSection(api: string, conflicts: ConflictView[], assignm
     <div class="field"><label for="cr-b">Đơn vị thứ hai</label><select id="cr-b" name="unitBId">${unitOptions}</select></div></div>
     <div class="field"><label for="cr-reason">Quan hệ (lý do, bắt buộc)</label><input id="cr-reason" name="reason" required maxlength="500"></div>
     <div class="actions"><button type="submit">Khai báo</button></div></form>`
+    : ''}
+  ${relations.length
+    ? html`<h3>Quan hệ đã khai báo</h3><ul>${relations.map((r) => html`<li>${r.unitA.shortName} — ${r.unitB.shortName}: ${r.reason} <small class="muted">(${r.createdBy})</small></li>`)}</ul>
+    ${canManage
+      ? html`<form data-api="${api}/relations/remove" data-method="POST" data-success="Đã xóa quan hệ đã khai báo." data-confirm="Xóa quan hệ này? Các phân công chấm chéo giữa hai đơn vị không còn bị coi là xung đột vì quan hệ này." novalidate>${formMessage}
+      <h3>Xóa một quan hệ đã khai báo</h3>
+      <div class="field"><label for="rr-pair">Quan hệ</label><select id="rr-pair" name="pair" data-type="params" data-fields="unitAId unitBId">${relations.map(
+        (r) => html`<option value="${new URLSearchParams({ unitAId: r.unitA.id, unitBId: r.unitB.id }).toString()}">${r.unitA.shortName} — ${r.unitB.shortName}</option>`,
+      )}</select></div>
+      <div class="field"><label for="rr-reason">Lý do xóa (bắt buộc)</label><input id="rr-reason" name="reason" required maxlength="500"></div>
+      <div class="actions"><button type="submit" class="secondary">Xóa quan hệ</button></div></form>`
+      : ''}`
     : ''}
 </section>`;
 }

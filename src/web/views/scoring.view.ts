@@ -18,12 +18,15 @@ export interface GridColumn {
   text: string;
   max: number;
   kind: CriterionView['kind'];
+  /** POINTS, or what the cell takes for a criterion that measures (its achieved value). */
+  measure?: CriterionView['measure'];
+  factUnit?: string | null;
 }
 
 /** The criteria a sheet scores: leaves of the tree (a criterion with sub-items is scored by its items). */
 export function gridColumns(items: CriterionView[]): GridColumn[] {
   const out: GridColumn[] = [];
-  const walk = (c: CriterionView) => (c.children.length ? c.children.forEach(walk) : out.push({ code: c.code, text: c.text, max: c.maxPoints, kind: c.kind }));
+  const walk = (c: CriterionView) => (c.children.length ? c.children.forEach(walk) : out.push({ code: c.code, text: c.text, max: c.maxPoints, kind: c.kind, measure: c.measure, factUnit: c.factUnit }));
   items.forEach(walk);
   return out;
 }
@@ -31,9 +34,36 @@ export function gridColumns(items: CriterionView[]): GridColumn[] {
 export interface GridRow {
   target: UnitRefView;
   sheet: SheetView | null;
+  /** The target unit's targets and not-applicable criteria (for rows without a sheet yet), by criterion code. */
+  measures?: Record<string, { target: number | null; notApplicable: string | null }>;
 }
 
-const rangeText = (c: GridColumn) => (c.kind === 'PENALTY' ? `từ −${pointsVi(c.max)} đến 0` : `từ 0 đến ${pointsVi(c.max)}`);
+const measures = (c: GridColumn) => !!c.measure && c.measure !== 'POINTS';
+/** What a cell takes: the points range, or the achieved value of a criterion that measures. */
+const rangeText = (c: GridColumn) =>
+  c.measure === 'PASS_FAIL'
+    ? 'nhập 1 nếu đạt, 0 nếu không đạt'
+    : c.measure === 'PER_COUNT'
+      ? `nhập số ${c.factUnit ?? 'lần'}, hệ thống tính điểm`
+      : c.measure === 'QUANTITATIVE'
+        ? `nhập kết quả đạt được${c.factUnit ? ` (${c.factUnit})` : ''}, hệ thống tính điểm theo chỉ tiêu`
+        : c.kind === 'PENALTY'
+          ? `từ −${pointsVi(c.max)} đến 0`
+          : `từ 0 đến ${pointsVi(c.max)}`;
+
+/** One cell of the grid: points, or a measured criterion's achieved value (with its target), or not applicable. */
+function gridCell(r: GridRow, c: GridColumn, disabled: boolean): Html {
+  const entry = r.sheet?.entries.find((e) => e.code === c.code);
+  const notApplicable = entry?.notApplicable ?? r.measures?.[c.code]?.notApplicable;
+  if (notApplicable) return html`<td class="num muted" title="${notApplicable}">Không áp dụng</td>`;
+  const fact = measures(c);
+  const v = fact ? (entry?.achieved ?? null) : (entry?.points ?? null);
+  const goal = entry?.target ?? r.measures?.[c.code]?.target ?? null;
+  const target = fact && goal != null ? `; chỉ tiêu ${pointsVi(goal)}${c.factUnit ? ` ${c.factUnit}` : ''}` : '';
+  return html`<td class="num"><input class="grid-input" inputmode="decimal" name="cell.${r.target.id}.${c.code}" data-code="${c.code}" data-max="${c.max}" data-kind="${c.kind}" ${fact ? html`data-fact="${c.measure}" data-points="${entry?.points ?? ''}"` : ''} value="${v === null ? '' : pointsVi(v)}" aria-label="${r.target.name}, ${c.code} (${rangeText(c)}${target})" ${disabled ? 'disabled' : ''}>${
+    fact && entry?.points != null ? html`<small class="muted" data-role="fact-points">${pointsVi(entry.points)} điểm</small>` : ''
+  }</td>`;
+}
 
 export function gridPage(
   frame: PageFrame,
@@ -49,7 +79,6 @@ export function gridPage(
   evidence: Map<string, EvidenceView[]> | null = null,
 ): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
-  const points = (row: GridRow, code: string) => row.sheet?.entries.find((e) => e.code === code)?.points ?? null;
   // Read-only when the caller may not write this kind of sheet, or when every sheet is locked.
   const editable = !notice && rows.some((r) => r.sheet?.status !== 'LOCKED');
   const lockedNote = !notice && !editable && rows.length ? 'Các phiếu đã khóa: kết quả đã được chốt.' : null;
@@ -73,18 +102,15 @@ ${columns.length === 0 || rows.length === 0
   ? html`<p class="card muted">${columns.length === 0 ? `Năm ${year} chưa có bộ tiêu chí để chấm điểm.` : 'Không có đơn vị nào để bạn chấm với loại phiếu này.'}</p>`
   : html`<form id="score-grid" class="card" novalidate data-base="${base}" data-kind="${kind}" data-scorer="${scorers?.chosen ?? ''}">
   ${formMessage}
-  <p class="muted">Mỗi dòng là một phiếu chấm. Nhập điểm có tối đa hai chữ số thập phân (ví dụ 14,5); điểm trừ ghi số âm. Tổng điểm cập nhật khi nhập.</p>
+  <p class="muted">Mỗi dòng là một phiếu chấm. Nhập điểm có tối đa hai chữ số thập phân (ví dụ 14,5); điểm trừ ghi số âm. Tổng điểm cập nhật khi nhập.${columns.some(measures) ? ' Tiêu chí định lượng: nhập kết quả đạt được (đạt/không đạt: 1 hoặc 0; số lần: số nguyên), điểm do hệ thống tính khi lưu.' : ''}</p>
   <div class="table-wrap"><table class="grid">
     <thead><tr><th scope="col">Đơn vị được chấm</th>
-      ${columns.map((c) => html`<th scope="col" class="num" title="${c.text}"><abbr title="${c.text}">${c.code}</abbr><br><small>tối đa ${pointsVi(c.max)}</small></th>`)}
+      ${columns.map((c) => html`<th scope="col" class="num" title="${c.text}"><abbr title="${c.text}">${c.code}</abbr><br><small>${measures(c) ? (c.measure === 'PASS_FAIL' ? 'đạt: 1 / 0' : `kết quả${c.factUnit ? ` (${c.factUnit})` : ''}`) : `tối đa ${pointsVi(c.max)}`}</small></th>`)}
       <th scope="col" class="num">Tổng</th><th scope="col">Trạng thái</th></tr></thead>
     <tbody>${rows.map(
       (r) => html`<tr data-target="${r.target.id}" data-target-name="${r.target.name}">
         <th scope="row">${r.target.name}</th>
-        ${columns.map((c) => {
-          const v = points(r, c.code);
-          return html`<td class="num"><input class="grid-input" inputmode="decimal" name="cell.${r.target.id}.${c.code}" data-code="${c.code}" data-max="${c.max}" data-kind="${c.kind}" value="${v === null ? '' : pointsVi(v)}" aria-label="${r.target.name}, ${c.code} (${rangeText(c)})" ${!editable || r.sheet?.status === 'LOCKED' ? 'disabled' : ''}></td>`;
-        })}
+        ${columns.map((c) => gridCell(r, c, !editable || r.sheet?.status === 'LOCKED'))}
         <td class="num" data-role="total">${pointsVi(r.sheet?.totals.total ?? 0)}</td>
         <td data-role="status">${r.sheet ? badge(r.sheet.statusLabel, r.sheet.status === 'SUBMITTED' || r.sheet.status === 'LOCKED' ? 'ok' : r.sheet.status === 'RETURNED' ? 'bad' : 'info') : html`<span class="muted">Chưa có phiếu</span>`}
           ${r.sheet?.returnReason ? html`<br><small class="muted">Lý do trả lại: ${r.sheet.returnReason}</small>` : ''}</td>
@@ -142,7 +168,7 @@ export function rankingPage(
   return layout(
     { ...frame, title: `Xếp hạng năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Xếp hạng']] },
     html`<h1>Kết quả xếp hạng năm ${year}</h1>
-<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalize ? ' (chuẩn hóa theo người chấm)' : ''} (<a href="${yearHref(cluster.id, year)}/cach-tinh-diem">cách tính điểm, mức xếp loại</a>) · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
+<p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalization ? ` (chuẩn hóa theo người chấm: ${r.normalization.methodLabel})` : ''} (<a href="${yearHref(cluster.id, year)}/cach-tinh-diem">cách tính điểm, mức xếp loại</a>) · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
 <div class="actions">
   <a class="button secondary" data-download href="${base}/scoreboard.xlsx">Xuất bảng điểm (Excel)</a>
   <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
@@ -166,8 +192,9 @@ ${rankingChart(
     </tr>`,
   )}</tbody>
 </table></div>
+${normalizationNote(r)}
 ${r.rows.some((x) => x.tie) ? html`<p class="flash warn">Có đơn vị đồng hạng sau mọi tiêu chí phụ: cần bỏ phiếu hoặc chủ trì quyết định.</p>` : ''}
-${rankingHeatMap(columns, r.rows, year, r.normalize)}
+${rankingHeatMap(columns, r.rows, year, !!r.normalization)}
 ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
     <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
@@ -183,4 +210,14 @@ ${canReopen && r.published
       <div class="actions"><button type="submit" class="secondary">Mở lại</button></div></form></section>`
   : ''}`,
   );
+}
+
+/** Which normalisation the ranking applied, and to whom: the scorers left raw by the guard are named. */
+function normalizationNote(r: RankingView): Html {
+  const n = r.normalization;
+  if (!n) return html``;
+  const raw = n.scorers.filter((s) => !s.applied);
+  return html`<p class="muted" id="normalization-note">Chuẩn hóa điểm chấm chéo: <strong>${n.methodLabel}</strong>, áp dụng cho ${n.scorers.length - raw.length}/${n.scorers.length} đơn vị chấm (đơn vị đã chấm từ ${n.minUnits} đơn vị).${
+    raw.length ? ` Giữ nguyên, không chuẩn hóa: ${raw.map((s) => `${s.scorer.shortName} (chấm ${s.units} đơn vị)`).join(', ')}.` : ''
+  }</p>`;
 }
