@@ -31,12 +31,17 @@ export class SignatureReportService {
         certificateSha256: c.certificateSha256,
         signingTime: c.signingTime,
         timestampTime: c.timestampTime,
+        timestampAuthority: c.timestampAuthority,
+        timestampTrusted: c.timestampTrusted,
+        revocation: c.revocation,
+        level: c.level,
         intact: c.intact,
         trusted: c.trusted,
         validAtSigningTime: c.validAtSigningTime,
         belongsToFieldHolder: belongs,
         changedByRevisions: c.changedByRevisions,
-        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0,
+        // A timestamp, when there is one, must verify and be trusted; a certificate revoked by then fails.
+        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0 && (c.timestampAuthority === null || c.timestampTrusted) && c.revocation !== 'revoked',
         problems,
       };
     });

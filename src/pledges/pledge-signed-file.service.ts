@@ -13,6 +13,7 @@ import { checkAddedSignature } from '../documents/signing/pades/revision-check';
 import { PdfFile } from '../documents/signing/pades/pdf-file';
 import { Timestamper, tsaClient } from '../documents/signing/pades/timestamp';
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
+import { addDss, collectValidationData } from '../documents/signing/pades/dss';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
@@ -107,13 +108,16 @@ export class PledgeSignedFileService {
     return { sha256: this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
   }
 
-  /** Once every member's field is signed, the secretariat's key signs the organisation's field: the last revision. */
+  /**
+   * Once every member's field is signed, the secretariat's key signs the organisation's field; a last revision adds
+   * the DSS (every signer's and TSA's certificates up to the trusted root and their issuers' CRLs): PAdES-B-LT.
+   */
   async closeIfComplete(pdf: Buffer, state: PledgeState): Promise<Buffer> {
     const fields = new PdfFile(pdf).signatureFields();
     const members = fields.filter((f) => f.name.startsWith('member-'));
     const organisation = fields.find((f) => f.name === organisationField(state.cluster.id));
     if (!organisation || organisation.value || members.some((f) => !f.value)) return pdf;
-    return signField(pdf, {
+    const closed = await signField(pdf, {
       field: organisationField(state.cluster.id),
       signer: this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
       name: state.cluster.name,
@@ -121,6 +125,7 @@ export class PledgeSignedFileService {
       location: state.pledge.signingPlace,
       ...this.timestamping(),
     });
+    return addDss(closed, await collectValidationData(closed, this.keys.trustedRoots(), (cert, issuer) => this.keys.crlFor(cert, issuer)));
   }
 
   private async prepared(data: Awaited<ReturnType<PledgeDocumentService['content']>>['data'], state: PledgeState): Promise<Buffer> {

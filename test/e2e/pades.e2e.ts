@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { readDss } from '../../src/documents/signing/pades/dss';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
 import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa } from '../support/pades-tools';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
@@ -31,6 +32,8 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     t = await startTestApp({ TSA_URL: tsa.url });
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
+    // The TSA's root joins the trust store as an administrator would import a real TSA's.
+    await t.http.post('/api/signing/trusted-roots').auth(await t.token('admin'), { type: 'bearer' }).attach('file', tsa.root, 'tsa-root.cer').expect(201);
   });
   after(async () => {
     await t.close();
@@ -118,9 +121,24 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     if (!SOFTHSM_MISSING) assert.ok(subjects.some((s) => /Dak Nong token/.test(s)), 'one signature made on the SoftHSM2 token');
     assert.ok(subjects.some((s) => /Kon Tum leader token/.test(s)), 'one signature made with pdfsig and uploaded');
     // The server's signatures carry a timestamp from the configured TSA (the uploaded one is as its tool made it).
-    const stamped = (signatures as unknown as Array<{ timestampTime: string | null; certificateSubject: string }>).filter((s) => s.timestampTime);
+    type Levelled = { timestampTime: string | null; timestampTrusted: boolean; timestampAuthority: string | null; certificateSubject: string; level: string; revocation: string };
+    const stamped = (signatures as unknown as Levelled[]).filter((s) => s.timestampTime);
     assert.equal(stamped.length, 6);
-    assert.ok(stamped.every((s) => !/Kon Tum/.test(s.certificateSubject)));
+    assert.ok(stamped.every((s) => !/Kon Tum/.test(s.certificateSubject) && s.timestampTrusted && s.timestampAuthority === 'CN=thidua test TSA'));
+    // The last revision is the DSS: every path's certificates and CRLs, so the stamped signatures verify offline (B-LT).
+    // The uploaded one has no timestamp (its tool made none): B-B, its certificate shown not revoked by the DSS's CRL.
+    for (const s of signatures as unknown as Levelled[]) {
+      const own = /Kon Tum/.test(s.certificateSubject);
+      assert.equal(own ? `${s.level}/${s.revocation}` : `${s.level}/${s.revocation}`, own ? 'B-B/good' : 'B-LT/good', s.certificateSubject);
+    }
+    const file10 = new PdfFile(pdf);
+    assert.equal(file10.revisions().length, 10);
+    const dss = readDss(file10);
+    assert.equal(dss.crls.length, 2, 'the demo CA’s CRL and the TSA root’s');
+    assert.ok(dss.certificates.length >= 9, `${dss.certificates.length} certificates`);
+    // The demo CA publishes its CRL: the one in the DSS is signed by it.
+    const crl = await t.http.get('/api/signing/test-ca.crl').buffer(true).parse(binary).expect(200);
+    assert.ok(dss.crls.some((d) => d.equals(crl.body as Buffer)));
   });
 
   it('a revision that changes what a page shows is reported by the API, naming the revision', async () => {
@@ -135,19 +153,19 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     pdf = update.build();
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'sua.pdf').expect(200);
     const signatures = res.body.signatures as Array<{ valid: boolean; problems: string[]; changedByRevisions: number[] }>;
-    assert.ok(signatures.every((s) => !s.valid && s.changedByRevisions[0] === 10));
-    assert.match(signatures[0].problems.join(' '), /Phiên bản 10 đã thay đổi nội dung hiển thị/);
+    assert.ok(signatures.every((s) => !s.valid && s.changedByRevisions[0] === 11));
+    assert.match(signatures[0].problems.join(' '), /Phiên bản 11 đã thay đổi nội dung hiển thị/);
   });
 
   it('the administrator manages the trust store: the demo CA is in it, a real root can be imported, a leaf cannot', async () => {
     const admin = await t.token('admin');
     const list = await t.http.get('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).expect(200);
-    assert.equal(list.body.length, 1);
-    assert.match(list.body[0].subject, /thidua demo test CA/);
+    assert.equal(list.body.length, 2);
+    assert.ok(list.body.some((r: { subject: string }) => /thidua demo test CA/.test(r.subject)));
     const key = generateKey('EC');
     const root = issueCertificate({ commonName: 'Imported Root CA', organization: 'Some CA', publicKey: key, ca: true, validFrom: new Date(), validTo: new Date(Date.now() + 3.6e6 * 24 * 365) }, null, key);
     const added = await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', root, 'root.cer').expect(201);
-    assert.equal(added.body.length, 2);
+    assert.equal(added.body.length, 3);
     const leaf = ownCertificate('leaf');
     assert.equal((await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', leaf.certificate, 'leaf.cer')).status, 422);
     assert.equal((await t.http.get('/api/signing/trusted-roots').auth(secretary, { type: 'bearer' })).status, 403);

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KeyObject } from 'node:crypto';
+import { KeyObject, X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { Revoked, issueCrl } from '../../src/documents/signing/pades/crl';
 import { hasTool } from './pdf-tools';
 
 export const NSS_MISSING = !hasTool('certutil') || !hasTool('pk12util') || !hasTool('openssl')
@@ -37,7 +38,7 @@ export function testCa(): KeyAndCertificate & { issue(cn: string, algorithm: 'RS
   };
 }
 
-const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})(?!$)/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 
 /**
  * An NSS database (certutil) holding the signer's key and certificate under `nick`, and the CA as a trusted
@@ -78,18 +79,19 @@ export function softHsmToken(key: KeyObject, tokenLabel: string, keyLabel: strin
 }
 
 /**
- * A local time-stamping authority: `openssl ts -reply` behind a small HTTP server (RFC 3161 over HTTP), with its
- * own RSA key and a certificate for timeStamping. Returns its address and a stop function.
+ * A local time-stamping authority: `openssl ts -reply` behind a small HTTP server (RFC 3161 over HTTP), with its own
+ * root CA and a TSA certificate (timeStamping) that names the server's /tsa-ca.crl as its CRL distribution point,
+ * where the root's CRL is published (listing the serials passed to revoke()). Returns its address, the root and stop.
  */
-export async function startTsa(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startTsa(): Promise<{ url: string; root: Buffer; revoke(): void; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-tsa-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=thidua test TSA', '-addext', 'extendedKeyUsage=critical,timeStamping', '-keyout', join(dir, 'tsa.key'), '-out', join(dir, 'tsa.crt')], { stdio: 'ignore' });
-  writeFileSync(join(dir, 'serial'), '01\n');
-  writeFileSync(
-    join(dir, 'tsa.cnf'),
-    ['[ tsa ]', 'default_tsa = tsa1', '[ tsa1 ]', `serial = ${join(dir, 'serial')}`, 'crypto_device = builtin', `signer_cert = ${join(dir, 'tsa.crt')}`, `certs = ${join(dir, 'tsa.crt')}`, `signer_key = ${join(dir, 'tsa.key')}`, 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.99999.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', ''].join('\n'),
-  );
+  const revoked: Revoked[] = [];
+  let root: { certificate: Buffer; key: KeyObject } | null = null;
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/tsa-ca.crl') {
+      res.writeHead(200, { 'Content-Type': 'application/pkix-crl' }).end(issueCrl(root!, revoked, 1 + revoked.length, new Date(Date.now() - 60_000), new Date(Date.now() + 7 * 24 * 3600_000)));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -105,6 +107,24 @@ export async function startTsa(): Promise<{ url: string; stop: () => Promise<voi
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/tsa`, stop: () => new Promise((ok) => server.close(() => ok())) };
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const at = (f: string) => join(dir, f);
+  const quiet = { stdio: 'ignore' as const };
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=thidua test TSA root', '-keyout', at('root.key'), '-out', at('root.crt')], quiet);
+  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=thidua test TSA', '-keyout', at('tsa.key'), '-out', at('tsa.csr')], quiet);
+  writeFileSync(at('tsa.ext'), `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\ncrlDistributionPoints=URI:${base}/tsa-ca.crl\n`);
+  execFileSync('openssl', ['x509', '-req', '-in', at('tsa.csr'), '-CA', at('root.crt'), '-CAkey', at('root.key'), '-CAcreateserial', '-days', '365', '-extfile', at('tsa.ext'), '-out', at('tsa.crt')], quiet);
+  root = { certificate: new X509Certificate(readFileSync(at('root.crt'))).raw, key: createPrivateKey(readFileSync(at('root.key'))) };
+  writeFileSync(at('serial'), '01\n');
+  writeFileSync(
+    at('tsa.cnf'),
+    ['[ tsa ]', 'default_tsa = tsa1', '[ tsa1 ]', `serial = ${at('serial')}`, 'crypto_device = builtin', `signer_cert = ${at('tsa.crt')}`, `certs = ${at('tsa.crt')}`, `signer_key = ${at('tsa.key')}`, 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.99999.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', ''].join('\n'),
+  );
+  const tsaCert = new X509Certificate(readFileSync(at('tsa.crt')));
+  return {
+    url: `${base}/tsa`,
+    root: root.certificate,
+    revoke: () => revoked.push({ serial: tsaCert.serialNumber, at: new Date(Date.now() - 3600_000) }),
+    stop: () => new Promise((ok) => server.close(() => ok())),
+  };
 }

@@ -7,10 +7,12 @@ import { APP_CONFIG } from '../../config/config.tokens';
 import { foldVietnamese } from '../../common/text';
 import { CmsSigner } from './pades/cades';
 import { KeyAndCertificate, generateKey, issueCertificate, keySigner } from './pades/certificates';
+import { issueCrl, parseCrl } from './pades/crl';
+import { crlDistributionPoints } from './pades/dss';
 import { Pkcs11KeyConfig, pkcs11Signer } from './pades/pkcs11-signer';
 
 const YEAR = 365 * 24 * 3600_000;
-const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})(?!$)/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 
 /**
  * The keys the server holds for units (and for a cluster's secretariat), the demo test CA that certifies them, the
@@ -20,11 +22,13 @@ const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base6
 @Injectable()
 export class UnitKeysService {
   private readonly dir: string;
+  private readonly crlUrl: string;
   private ca?: KeyAndCertificate;
   private readonly signers = new Map<string, CmsSigner>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.dir = join(config.dataDir, 'pades');
+    this.crlUrl = `${config.publicBaseUrl}/api/signing/test-ca.crl`;
   }
 
   /** The demo test CA, generated on first use and added to the trust store. */
@@ -41,6 +45,41 @@ export class UnitKeysService {
     }
     this.ca = { key: this.readKey(keyFile), certificate: new X509Certificate(readFileSync(certFile)).raw, chain: [] };
     return this.ca;
+  }
+
+  /**
+   * The demo CA's certificate revocation list (DER): kept in data/pades/crl/, reissued when less than a day of its
+   * week of validity remains. It lists no certificate (the demo revokes none); it is what the DSS carries (B-LT).
+   */
+  testCaCrl(): Buffer {
+    const file = join(this.dir, 'crl', 'thidua-test-ca.crl');
+    if (existsSync(file)) {
+      const der = readFileSync(file);
+      const next = parseCrl(der).nextUpdate;
+      if (next && next.getTime() - Date.now() > 24 * 3600_000) return der;
+    }
+    const now = Date.now();
+    const der = issueCrl(this.testCa(), [], Math.floor(now / 1000), new Date(now - 60_000), new Date(now + 7 * 24 * 3600_000));
+    this.write(file, der);
+    return der;
+  }
+
+  /**
+   * The CRL of a certificate's issuer, for the DSS: the demo CA's own, or fetched from the certificate's CRL
+   * distribution point (checked to be signed by the issuer); null when none can be had.
+   */
+  async crlFor(cert: X509Certificate, issuer: X509Certificate): Promise<Buffer | null> {
+    if (issuer.raw.equals(this.testCa().certificate)) return this.testCaCrl();
+    for (const url of crlDistributionPoints(cert)) {
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+        const der = Buffer.from(await res.arrayBuffer());
+        if (res.ok && parseCrl(der).issuedBy(issuer)) return der;
+      } catch {
+        // The next distribution point, if any; without one the signature stays at B-T.
+      }
+    }
+    return null;
   }
 
   /** The roots signatures must chain to: the demo CA and the roots an administrator imported (data/pades/trust/). */
@@ -87,7 +126,7 @@ export class UnitKeysService {
       const key = generateKey(algorithm);
       const now = Date.now();
       const cn = foldVietnamese(commonName).replace(/[^\x20-\x7e]/g, '').slice(0, 60) || holderId;
-      const cert = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: key, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR) }, ca, ca.key);
+      const cert = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: key, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR), crlUrl: this.crlUrl }, ca, ca.key);
       this.writeKey(`${base}.key.pem`, key);
       this.write(`${base}.crt.pem`, pem(cert));
     }
@@ -148,7 +187,7 @@ export class UnitKeysService {
     return createPrivateKey({ key: readFileSync(file), passphrase: this.passphrase() });
   }
 
-  private write(file: string, text: string): void {
+  private write(file: string, text: string | Buffer): void {
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, text, { mode: 0o600 });
     chmodSync(file, 0o600);
