@@ -110,6 +110,11 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     execFileSync('qpdf', ['--check', file]);
     const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
     assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    // Each cell the server signed shows the Decree 30 appearance (the uploaded one shows what its tool drew).
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    assert.equal(text.match(/Ký số bởi: /g)?.length, 5, text);
+    assert.equal(text.match(/Thời gian ký: \d\d\/\d\d\/\d{4} \d\d:\d\d/g)?.length, 5);
+    for (const name of ['Người ký 1', 'Người ký 2', 'Người ký 3', 'Người ký 4', 'Người ký 6']) assert.ok(text.includes(name), name);
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
     const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number }>;
     assert.equal(signatures.length, 7);

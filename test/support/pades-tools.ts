@@ -128,3 +128,24 @@ export async function startTsa(): Promise<{ url: string; root: Buffer; revoke():
     stop: () => new Promise((ok) => server.close(() => ok())),
   };
 }
+
+/**
+ * Counts the pixels of a page area rendered by pdftoppm at 72 dpi (1 px per point; PDF rect, origin bottom left) that
+ * are seal red (R high, G and B low) and ink blue (B high, R low): what a drawn signature appearance puts there.
+ */
+export function inkIn(pdf: string, page: number, rect: number[]): { red: number; blue: number } {
+  const [x1, y1, x2, y2] = rect;
+  const height = Number(/Page size:\s*[\d.]+ x ([\d.]+)/.exec(execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), pdf], { encoding: 'utf8' }))?.[1] ?? 842);
+  const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), '-x', String(Math.round(x1)), '-y', String(Math.round(height - y2)), '-W', String(Math.round(x2 - x1)), '-H', String(Math.round(y2 - y1)), pdf]);
+  // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.
+  let at = 0;
+  for (let lines = 0; lines < 3; at++) if (ppm[at] === 0x0a) lines++;
+  let red = 0;
+  let blue = 0;
+  for (let i = at; i + 2 < ppm.length; i += 3) {
+    const [r, g, b] = [ppm[i], ppm[i + 1], ppm[i + 2]];
+    if (r > 170 && g < 110 && b < 110) red++;
+    if (b > 110 && r < 90 && g < 110) blue++;
+  }
+  return { red, blue };
+}

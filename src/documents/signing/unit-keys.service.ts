@@ -173,6 +173,16 @@ export class UnitKeysService {
     return out;
   }
 
+  /**
+   * The images drawn in the holder's signed cell, when stored: data/pades/holders/<id>.signature.(png|jpg) (the signer's
+   * signature) and <id>.seal.(png|jpg) (the body's seal). Without them the appearance draws demo ones.
+   */
+  appearanceImages(holderId: string): { signatureImage: Buffer | null; sealImage: Buffer | null } {
+    const find = (kind: string) => ['png', 'jpg'].map((ext) => join(this.dir, 'holders', `${safe(holderId)}.${kind}.${ext}`)).find((f) => existsSync(f));
+    const read = (f: string | undefined) => (f ? readFileSync(f) : null);
+    return { signatureImage: read(find('signature')), sealImage: read(find('seal')) };
+  }
+
   private passphrase(): string {
     const file = join(this.dir, 'keys.pass');
     if (!existsSync(file)) this.write(file, randomBytes(24).toString('base64url'));
