@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { readDss } from '../../src/documents/signing/pades/dss';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
-import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, issuedByDemoCa, nssDatabase, pkcs12File, softHsmToken, startTsa, testCa } from '../support/pades-tools';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
@@ -43,15 +41,7 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
   const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
   const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
   /** A certificate the demo test CA issues for a unit's own tool (as a commercial CA would issue a token's). */
-  function ownCertificate(cn: string, algorithm: 'RSA' | 'EC' = 'RSA') {
-    t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
-    const dir = join(t.dataDir, 'pades');
-    const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
-    const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
-    const key = generateKey(algorithm);
-    const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + 3600_000 * 24 * 365) }, { certificate: caCert, key: caKey }, caKey);
-    return { key, certificate, chain: [caCert], caCert };
-  }
+  const ownCertificate = (cn: string, algorithm: 'RSA' | 'EC' = 'RSA') => issuedByDemoCa(t, cn, algorithm);
   function pdfsigSign(pdf: Buffer, signer: ReturnType<typeof ownCertificate>, field: string): Buffer {
     const nss = nssDatabase(signer, signer.caCert, 'token');
     const input = tempFile(pdf);
@@ -81,6 +71,25 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
       const token = softHsmToken(held.key, 'daknong', 'signing-key');
       t.app.get(UnitKeysService).useToken(actors[5].unitId, { ...token, certificate: held.certificate });
     }
+    // Phú Yên's key is a CA-issued PKCS#12 the administrator imports (the server holds it, encrypted); refused first
+    // with a wrong password, then from a CA outside the trust store, naming the field.
+    const admin = await t.token('admin');
+    const p12 = pkcs12File;
+    const importP12 = (file: Buffer, password: string, unitId = actors[1].unitId, token = admin) =>
+      t.http.post(`/api/signing/units/${unitId}/pkcs12`).auth(token, { type: 'bearer' }).field('password', password).attach('file', file, 'phuyen.p12');
+    const phuyenKey = p12(ownCertificate('Phu Yen PKCS12'), 'mat-khau-1');
+    const wrong = await importP12(phuyenKey, 'sai');
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.body.details[0].field, 'password');
+    const outsider = testCa();
+    const foreign = outsider.issue('Foreign', 'RSA');
+    const untrusted = await importP12(p12({ ...foreign, caCert: outsider.certificate }, 'x'), 'x');
+    assert.equal(untrusted.status, 422);
+    assert.match(untrusted.body.details[0].message, /không chuỗi tới chứng thư gốc tin cậy/);
+    assert.equal((await importP12(phuyenKey, 'mat-khau-1', actors[1].unitId, actors[1].token)).status, 403, 'only an administrator');
+    const imported = await importP12(phuyenKey, 'mat-khau-1');
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    assert.match(imported.body.subject, /Phu Yen PKCS12/);
     for (const i of [2, 0, 5, 1]) {
       await t.http.post(`${base()}/signatures`).auth(actors[i].token, { type: 'bearer' }).send({ signerName: `Người ký ${i + 1}`, signerTitle: 'Giám đốc', unitId: actors[i].unitId }).expect(201);
     }
@@ -125,6 +134,7 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.equal(new Set(subjects).size, 7, 'seven different certificates');
     if (!SOFTHSM_MISSING) assert.ok(subjects.some((s) => /Dak Nong token/.test(s)), 'one signature made on the SoftHSM2 token');
     assert.ok(subjects.some((s) => /Kon Tum leader token/.test(s)), 'one signature made with pdfsig and uploaded');
+    assert.ok(subjects.some((s) => /Phu Yen PKCS12/.test(s)), 'one signature made with the imported PKCS#12 key');
     // The server's signatures carry a timestamp from the configured TSA (the uploaded one is as its tool made it).
     type Levelled = { timestampTime: string | null; timestampTrusted: boolean; timestampAuthority: string | null; certificateSubject: string; level: string; revocation: string };
     const stamped = (signatures as unknown as Levelled[]).filter((s) => s.timestampTime);

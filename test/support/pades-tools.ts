@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
 import { Revoked, issueCrl } from '../../src/documents/signing/pades/crl';
+import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { hasTool } from './pdf-tools';
+import type { TestApp } from './test-app';
 
 export const NSS_MISSING = !hasTool('certutil') || !hasTool('pk12util') || !hasTool('openssl')
   ? 'libnss3-tools (certutil, pk12util) or openssl is not installed (apt-get install libnss3-tools); CI installs it'
@@ -148,4 +150,25 @@ export function inkIn(pdf: string, page: number, rect: number[]): { red: number;
     if (b > 110 && r < 90 && g < 110) blue++;
   }
   return { red, blue };
+}
+
+/** A certificate the app's demo test CA issues (as a commercial CA would issue a token's or a PKCS#12's), with its key. */
+export function issuedByDemoCa(t: TestApp, cn: string, algorithm: 'RSA' | 'EC' = 'RSA'): KeyAndCertificate & { caCert: Buffer } {
+  t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
+  const dir = join(t.dataDir, 'pades');
+  const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
+  const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
+  const key = generateKey(algorithm);
+  const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + YEAR) }, { certificate: caCert, key: caKey }, caKey);
+  return { key, certificate, chain: [caCert], caCert };
+}
+
+/** A PKCS#12 file (openssl's defaults) holding the key, its certificate and the CA's. */
+export function pkcs12File(signer: { key: KeyObject; certificate: Buffer; caCert: Buffer }, password: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-p12-'));
+  writeFileSync(join(dir, 'key.pem'), signer.key.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(join(dir, 'cert.pem'), pem(signer.certificate));
+  writeFileSync(join(dir, 'ca.pem'), pem(signer.caCert));
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(dir, 'key.pem'), '-in', join(dir, 'cert.pem'), '-certfile', join(dir, 'ca.pem'), '-out', join(dir, 'k.p12'), '-passout', `pass:${password}`]);
+  return readFileSync(join(dir, 'k.p12'));
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { X509Certificate, createHash, createPrivateKey, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { KeyObject, X509Certificate, createHash, createPrivateKey, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { foldVietnamese } from '../../common/text';
 import { CmsSigner } from './pades/cades';
-import { KeyAndCertificate, generateKey, issueCertificate, keySigner } from './pades/certificates';
+import { KeyAndCertificate, generateKey, issueCertificate, keySigner, readPkcs12 } from './pades/certificates';
+import { buildChain } from './pades/cms';
 import { issueCrl, parseCrl } from './pades/crl';
 import { crlDistributionPoints } from './pades/dss';
 import { Pkcs11KeyConfig, pkcs11Signer } from './pades/pkcs11-signer';
@@ -130,7 +131,9 @@ export class UnitKeysService {
       this.writeKey(`${base}.key.pem`, key);
       this.write(`${base}.crt.pem`, pem(cert));
     }
-    const k: KeyAndCertificate = { key: this.readKey(`${base}.key.pem`), certificate: new X509Certificate(readFileSync(`${base}.crt.pem`)).raw, chain: [this.testCa().certificate] };
+    const chainFile = `${base}.chain.pem`;
+    const chain = existsSync(chainFile) ? pemBlocks(readFileSync(chainFile, 'utf8')) : [this.testCa().certificate];
+    const k: KeyAndCertificate = { key: this.readKey(`${base}.key.pem`), certificate: new X509Certificate(readFileSync(`${base}.crt.pem`)).raw, chain };
     const s = keySigner(k);
     this.signers.set(holderId, s);
     return s;
@@ -152,6 +155,38 @@ export class UnitKeysService {
     const { certificate, ...rest } = config;
     this.write(join(this.dir, 'holders', `${safe(holderId)}.pkcs11.json`), JSON.stringify({ ...rest, certificatePem: pem(certificate) }));
     this.signers.delete(holderId);
+  }
+
+  /**
+   * Makes the holder's server-held key one imported from a PKCS#12 file (a CA-issued key for a small deployment):
+   * its certificate must chain to the trust store and be valid now. The key is stored encrypted (PKCS#8, AES-256,
+   * mode 600) with the certificate and its chain; a token configured for the holder is no longer used.
+   * Throws Pkcs12ImportError naming the field at fault.
+   */
+  importPkcs12(holderId: string, p12: Buffer, password: string): { sha256: string; subject: string; validTo: string } {
+    let k: KeyAndCertificate;
+    try {
+      k = readPkcs12(p12, password);
+    } catch (e) {
+      const wrongPassword = e instanceof Error && /MAC|password|decrypt/i.test(e.message);
+      throw wrongPassword
+        ? new Pkcs12ImportError('password', 'Mật khẩu không mở được tệp PKCS#12.')
+        : new Pkcs12ImportError('file', 'Tệp gửi lên không phải là tệp PKCS#12 (.p12, .pfx) có khóa riêng và chứng thư số.');
+    }
+    const cert = new X509Certificate(k.certificate);
+    const roots = this.trustedRoots().map((d) => new X509Certificate(d));
+    if (!buildChain(cert, k.chain.map((d) => new X509Certificate(d)), roots)) {
+      throw new Pkcs12ImportError('file', 'Chứng thư số trong tệp không chuỗi tới chứng thư gốc tin cậy nào (nhập chứng thư gốc của CA trước).');
+    }
+    const now = Date.now();
+    if (now < new Date(cert.validFrom).getTime() || now > new Date(cert.validTo).getTime()) throw new Pkcs12ImportError('file', 'Chứng thư số trong tệp chưa hoặc đã hết hiệu lực.');
+    const base = join(this.dir, 'holders', safe(holderId));
+    this.writeKey(`${base}.key.pem`, k.key);
+    this.write(`${base}.crt.pem`, pem(cert.raw));
+    this.write(`${base}.chain.pem`, k.chain.map(pem).join(''));
+    rmSync(`${base}.pkcs11.json`, { force: true });
+    this.signers.delete(holderId);
+    return { sha256: fingerprint(cert.raw), subject: cert.subject.replace(/\n/g, ', '), validTo: new Date(cert.validTo).toISOString() };
   }
 
   /** Registers a certificate (PEM or DER) of a unit, for signatures it makes outside the system. */
@@ -189,7 +224,7 @@ export class UnitKeysService {
     return readFileSync(file, 'utf8').trim();
   }
 
-  private writeKey(file: string, key: ReturnType<typeof generateKey>): void {
+  private writeKey(file: string, key: KeyObject): void {
     this.write(file, key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: this.passphrase() }) as string);
   }
 
@@ -203,6 +238,18 @@ export class UnitKeysService {
     chmodSync(file, 0o600);
   }
 }
+
+/** A PKCS#12 import refused: the form field at fault and the reason in Vietnamese. */
+export class Pkcs12ImportError extends Error {
+  constructor(
+    readonly field: 'file' | 'password',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const pemBlocks = (text: string): Buffer[] => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((b) => new X509Certificate(b).raw);
 
 export const fingerprint = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
 const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
