@@ -18,6 +18,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'unit.create': 'Tạo đơn vị',
   'unit.update': 'Sửa đơn vị',
   'unit.merge': 'Sáp nhập đơn vị',
+  'signing.trust_root': 'Thêm chứng thư số gốc tin cậy',
+  'signing.unit_key_import': 'Nhập khóa ký số của đơn vị (PKCS#12)',
   'cluster.create': 'Lập cụm thi đua',
   'cluster.update': 'Sửa cụm thi đua',
   'cluster_decision.create': 'Ghi nhận quyết định phân cụm',
