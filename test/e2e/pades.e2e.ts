@@ -7,7 +7,7 @@ import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { readDss } from '../../src/documents/signing/pades/dss';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
-import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, issuedByDemoCa, nssDatabase, pkcs12File, softHsmToken, startTsa, testCa } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, discPng, issuedByDemoCa, nssDatabase, pkcs12File, softHsmToken, startTsa, testCa } from '../support/pades-tools';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
@@ -90,6 +90,13 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     const imported = await importP12(phuyenKey, 'mat-khau-1');
     assert.equal(imported.status, 201, JSON.stringify(imported.body));
     assert.match(imported.body.subject, /Phu Yen PKCS12/);
+    // Đắk Lắk's signature and seal images, uploaded by the administrator, are drawn in its cell; a non-image is refused.
+    const image = (kind: string, bytes: Buffer, name: string) => t.http.post(`/api/signing/units/${actors[2].unitId}/${kind}-image`).auth(admin, { type: 'bearer' }).attach('file', bytes, name);
+    const notImage = await image('seal', Buffer.from('%PDF-1.7 not an image'), 'dau.png');
+    assert.equal(notImage.status, 422);
+    assert.match(notImage.body.details[0].message, /không phải là ảnh con dấu PNG hoặc JPEG/);
+    await image('seal', discPng(120, [215, 25, 32]), 'dau.png').expect(201);
+    await image('signature', discPng(60, [26, 58, 143]), 'chu-ky.png').expect(201);
     for (const i of [2, 0, 5, 1]) {
       await t.http.post(`${base()}/signatures`).auth(actors[i].token, { type: 'bearer' }).send({ signerName: `Người ký ${i + 1}`, signerTitle: 'Giám đốc', unitId: actors[i].unitId }).expect(201);
     }
@@ -124,6 +131,17 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.equal(text.match(/Ký số bởi: /g)?.length, 5, text);
     assert.equal(text.match(/Thời gian ký: \d\d\/\d\d\/\d{4} \d\d:\d\d/g)?.length, 5);
     for (const name of ['Người ký 1', 'Người ký 2', 'Người ký 3', 'Người ký 4', 'Người ký 6']) assert.ok(text.includes(name), name);
+    // Đắk Lắk's appearance draws its uploaded images (two image XObjects); the others' the demo drawings (none).
+    const imagesIn = (unitId: string) => {
+      const f = new PdfFile(pdf);
+      const field = f.dict(f.signatureFields().find((x) => x.name === `member-${unitId}`)!.ref)!;
+      const form = f.dict(f.dict(field.get('AP'))!.get('N'))!;
+      const xobjects = f.dict(f.dict(form.get('Resources'))?.get('XObject'));
+      return [...(xobjects?.entries.values() ?? [])].filter((x) => f.dict(x)?.name('Subtype') === 'Image').length;
+    };
+    const actors = await Promise.all(MEMBERS.map((m) => actorFor(t, m)));
+    assert.equal(imagesIn(actors[2].unitId), 2);
+    assert.equal(imagesIn(actors[0].unitId), 0);
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
     const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number }>;
     assert.equal(signatures.length, 7);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
 import { Revoked, issueCrl } from '../../src/documents/signing/pades/crl';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
+import { crc32, deflateSync } from 'node:zlib';
 import { hasTool } from './pdf-tools';
 import type { TestApp } from './test-app';
 
@@ -171,4 +172,30 @@ export function pkcs12File(signer: { key: KeyObject; certificate: Buffer; caCert
   writeFileSync(join(dir, 'ca.pem'), pem(signer.caCert));
   execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(dir, 'key.pem'), '-in', join(dir, 'cert.pem'), '-certfile', join(dir, 'ca.pem'), '-out', join(dir, 'k.p12'), '-passout', `pass:${password}`]);
   return readFileSync(join(dir, 'k.p12'));
+}
+
+/** A small RGBA PNG (a filled disc of the colour on a transparent ground): a stand-in for a seal or signature image. */
+export function discPng(size: number, [r, g, b]: [number, number, number]): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 4);
+    for (let x = 0; x < size; x++) {
+      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 <= (size / 2 - 1) ** 2;
+      row.set([r, g, b, inside ? 255 : 0], 1 + x * 4);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -123,3 +123,18 @@ function demoSeal(doc: PDFKit.PDFDocument, unitName: string, cx: number, cy: num
   }
   doc.restore();
 }
+
+/** True when the bytes are a PNG or JPEG image pdfkit can draw (what a signature or seal image must be). */
+export function isDrawableImage(bytes: Buffer): boolean {
+  const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  const jpeg = bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
+  if (!png && !jpeg) return false;
+  try {
+    const PDFDocument = pdfkit();
+    const doc = new PDFDocument({ autoFirstPage: false });
+    (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -218,6 +218,14 @@ export class UnitKeysService {
     return { signatureImage: read(find('signature')), sealImage: read(find('seal')) };
   }
 
+  /** Stores the holder's signature or seal image (PNG or JPEG, checked by the caller to open), replacing the previous one. */
+  storeAppearanceImage(holderId: string, kind: 'signature' | 'seal', bytes: Buffer): void {
+    const ext = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) ? 'png' : 'jpg';
+    const base = join(this.dir, 'holders', safe(holderId));
+    for (const old of ['png', 'jpg']) rmSync(`${base}.${kind}.${old}`, { force: true });
+    this.write(`${base}.${kind}.${ext}`, bytes);
+  }
+
   private passphrase(): string {
     const file = join(this.dir, 'keys.pass');
     if (!existsSync(file)) this.write(file, randomBytes(24).toString('base64url'));

@@ -83,5 +83,16 @@ function signingKeySection(u: UnitView): Html {
     </div>
     <div class="actions"><button type="submit">Nhập khóa</button></div>
   </form>
+</section>
+<section class="card" aria-labelledby="h-unit-images"><h2 id="h-unit-images">Ảnh chữ ký và con dấu</h2>
+  <p class="muted">Vẽ vào ô chữ ký của đơn vị khi máy chủ ký (Nghị định 30/2020/NĐ-CP, Phụ lục I): ảnh chữ ký giữa chức vụ và họ tên, con dấu trùm lên khoảng một phần ba chữ ký về bên trái. Chưa tải lên thì dùng ảnh minh họa.</p>
+  <form data-api="/api/signing/units/${u.id}/signature-image" data-method="POST" enctype="multipart/form-data" data-success="Đã lưu ảnh chữ ký." novalidate>${formMessage}
+    <div class="field"><label for="img-signature">Ảnh chữ ký (PNG, JPEG)</label><input id="img-signature" name="file" type="file" accept="image/png,image/jpeg" required></div>
+    <div class="actions"><button type="submit">Lưu ảnh chữ ký</button></div>
+  </form>
+  <form data-api="/api/signing/units/${u.id}/seal-image" data-method="POST" enctype="multipart/form-data" data-success="Đã lưu ảnh con dấu." novalidate>${formMessage}
+    <div class="field"><label for="img-seal">Ảnh con dấu (PNG nền trong suốt, JPEG)</label><input id="img-seal" name="file" type="file" accept="image/png,image/jpeg" required></div>
+    <div class="actions"><button type="submit">Lưu ảnh con dấu</button></div>
+  </form>
 </section>`;
 }
