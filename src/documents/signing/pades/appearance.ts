@@ -1,14 +1,19 @@
 import { inflateSync } from 'node:zlib';
 import { PdfFile } from './pdf-file';
 import { PdfDict, PdfName, PdfRef, PdfValue } from './pdf-syntax';
-import type { IncrementalUpdate } from './pdf-update';
+
+/** Where the copied objects go: an incremental update (allocates numbers, takes objects and streams). */
+export interface ObjectSink {
+  allocate(): PdfRef;
+  put(ref: PdfRef, value: PdfValue, stream?: Buffer): void;
+}
 
 /**
  * Copies the first page of a small PDF (e.g. drawn by pdfkit at the field's size) into an incremental update as a
  * form XObject — its content stream and every object its resources reach (fonts with their embedded subsets,
  * images) — and returns the form's reference: a signature widget's appearance.
  */
-export function importPageAsForm(update: IncrementalUpdate, pagePdf: Buffer): PdfRef {
+export function importPageAsForm(update: ObjectSink, pagePdf: Buffer): PdfRef {
   const source = new PdfFile(pagePdf);
   const offsets = source.offsets();
   const [page] = source.pages();
