@@ -40,8 +40,9 @@ export class SignatureReportService {
         validAtSigningTime: c.validAtSigningTime,
         belongsToFieldHolder: belongs,
         changedByRevisions: c.changedByRevisions,
-        // A timestamp, when there is one, must verify and be trusted; a certificate revoked by then fails.
-        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0 && (c.timestampAuthority === null || c.timestampTrusted) && c.revocation !== 'revoked',
+        // A timestamp token that does not verify fails the signature (a TSA outside the trust store only keeps it at
+        // B-B, shown with the level); a certificate revoked by the signing time fails it.
+        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0 && !(c.timestampAuthority !== null && c.timestampTime === null) && c.revocation !== 'revoked',
         problems,
       };
     });
