@@ -53,7 +53,11 @@ export class SignatureReportView {
   @ApiProperty({ nullable: true, type: String }) certificateSubject: string | null;
   @ApiProperty({ nullable: true, type: String }) certificateSha256: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ký (ISO 8601).' }) signingTime: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ghi trong dấu thời gian RFC 3161 của chữ ký (PAdES-B-T), nếu có.' }) timestampTime: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Thời điểm ghi trong dấu thời gian RFC 3161 của chữ ký (PAdES-B-T), khi dấu hợp lệ.' }) timestampTime: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Máy chủ cấp dấu thời gian (chủ thể chứng thư số của TSA).' }) timestampAuthority: string | null;
+  @ApiProperty({ description: 'Chứng thư số của máy chủ cấp dấu thời gian chuỗi tới chứng thư gốc tin cậy và còn hiệu lực lúc cấp dấu.' }) timestampTrusted: boolean;
+  @ApiProperty({ enum: ['good', 'revoked', 'unknown'], description: 'Tình trạng thu hồi theo dữ liệu lưu trong tệp (DSS), kiểm tra ngoại tuyến: good (chưa bị thu hồi), revoked, unknown (không có dữ liệu).' }) revocation: 'good' | 'revoked' | 'unknown';
+  @ApiProperty({ nullable: true, enum: ['B-B', 'B-T', 'B-LT'], description: 'Mức PAdES đạt được: B-B, B-T (có dấu thời gian tin cậy), B-LT (và dữ liệu kiểm tra lưu trong tệp).' }) level: 'B-B' | 'B-T' | 'B-LT' | null;
   @ApiProperty({ description: 'Nội dung đã ký không đổi và chữ ký khớp với chứng thư số.' }) intact: boolean;
   @ApiProperty({ description: 'Chứng thư số chuỗi tới một chứng thư gốc tin cậy.' }) trusted: boolean;
   @ApiProperty({ description: 'Chứng thư số còn hiệu lực vào thời điểm ký.' }) validAtSigningTime: boolean;

@@ -5,10 +5,13 @@ import { DocumentsModule } from '../documents/documents.module';
 import { DocumentNumbersService } from './document-numbers.service';
 import { DocumentsController } from './documents.controller';
 import { TrustStoreController } from './trust-store.controller';
+import { CaPublicationController } from './ca-publication.controller';
+import { UnitKeysController } from './unit-keys.controller';
+import { UnitsModule } from '../units/units.module';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { IssuedDocumentsService } from './issued-documents.service';
 import { SignatureReportService } from './signature-report.service';
 
 /** The register of issued documents (signed, numbered, verifiable by anyone through the QR code). */
-@Module({ imports: [AuditModule, DocumentsModule, ClustersModule], providers: [IssuedDocumentsRepository, IssuedDocumentsService, DocumentNumbersService, SignatureReportService], controllers: [DocumentsController, TrustStoreController], exports: [IssuedDocumentsService, DocumentNumbersService, DocumentsModule] })
+@Module({ imports: [AuditModule, DocumentsModule, ClustersModule, UnitsModule], providers: [IssuedDocumentsRepository, IssuedDocumentsService, DocumentNumbersService, SignatureReportService], controllers: [DocumentsController, TrustStoreController, CaPublicationController, UnitKeysController], exports: [IssuedDocumentsService, DocumentNumbersService, DocumentsModule] })
 export class IssuedDocumentsModule {}

@@ -31,12 +31,18 @@ export class SignatureReportService {
         certificateSha256: c.certificateSha256,
         signingTime: c.signingTime,
         timestampTime: c.timestampTime,
+        timestampAuthority: c.timestampAuthority,
+        timestampTrusted: c.timestampTrusted,
+        revocation: c.revocation,
+        level: c.level,
         intact: c.intact,
         trusted: c.trusted,
         validAtSigningTime: c.validAtSigningTime,
         belongsToFieldHolder: belongs,
         changedByRevisions: c.changedByRevisions,
-        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0,
+        // A timestamp token that does not verify fails the signature (a TSA outside the trust store only keeps it at
+        // B-B, shown with the level); a certificate revoked by the signing time fails it.
+        valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0 && !(c.timestampAuthority !== null && c.timestampTime === null) && c.revocation !== 'revoked',
         problems,
       };
     });

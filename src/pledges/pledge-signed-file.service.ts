@@ -9,16 +9,24 @@ import { ErrorCode } from '../common/errors/error-codes';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { renderPledgeForSigning } from '../documents/pdf/pledge.pdf';
+import { renderSignatureAppearance } from '../documents/pdf/signature-appearance.pdf';
 import { checkAddedSignature } from '../documents/signing/pades/revision-check';
 import { PdfFile } from '../documents/signing/pades/pdf-file';
 import { Timestamper, tsaClient } from '../documents/signing/pades/timestamp';
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
+import { addDss, collectValidationData } from '../documents/signing/pades/dss';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
 import type { PledgeState } from './pledge-state';
 
 /** The name of a member's signature field in the pledge's signed file; the secretariat's organisationField(). */
+/** The CN of a certificate (its subject otherwise): the holder shown in a signed cell. */
+const commonName = (der: Buffer): string => {
+  const subject = new X509Certificate(der).subject;
+  return /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1] ?? subject.replace(/\n/g, ', ');
+};
+
 export const memberField = (unitId: string): string => `member-${unitId}`;
 export const organisationField = (clusterId: string): string => `organisation-${clusterId}`;
 
@@ -85,7 +93,19 @@ export class PledgeSignedFileService {
     for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
       const unit = state.members.find((u) => u.id === sig.unitId);
       if (!unit || !empty.has(memberField(unit.id))) continue;
-      out = await signField(out, { field: memberField(unit.id), signer: this.keys.signer(unit.id, unit.name), name: `${sig.signerName} — ${unit.name}`, reason: `Ký ${state.pledge.title}`, location: state.pledge.signingPlace, ...this.timestamping() });
+      const signer = this.keys.signer(unit.id, unit.name);
+      const signingTime = new Date();
+      out = await signField(out, {
+        field: memberField(unit.id),
+        signer,
+        name: `${sig.signerName} — ${unit.name}`,
+        reason: `Ký ${state.pledge.title}`,
+        location: state.pledge.signingPlace,
+        signingTime,
+        appearance: (width, height) =>
+          renderSignatureAppearance({ width, height, signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...this.keys.appearanceImages(unit.id) }),
+        ...this.timestamping(),
+      });
     }
     out = await this.closeIfComplete(out, state);
     if (out !== pdf) this.store(state.pledge.id, out);
@@ -107,13 +127,16 @@ export class PledgeSignedFileService {
     return { sha256: this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
   }
 
-  /** Once every member's field is signed, the secretariat's key signs the organisation's field: the last revision. */
+  /**
+   * Once every member's field is signed, the secretariat's key signs the organisation's field; a last revision adds
+   * the DSS (every signer's and TSA's certificates up to the trusted root and their issuers' CRLs): PAdES-B-LT.
+   */
   async closeIfComplete(pdf: Buffer, state: PledgeState): Promise<Buffer> {
     const fields = new PdfFile(pdf).signatureFields();
     const members = fields.filter((f) => f.name.startsWith('member-'));
     const organisation = fields.find((f) => f.name === organisationField(state.cluster.id));
     if (!organisation || organisation.value || members.some((f) => !f.value)) return pdf;
-    return signField(pdf, {
+    const closed = await signField(pdf, {
       field: organisationField(state.cluster.id),
       signer: this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
       name: state.cluster.name,
@@ -121,6 +144,7 @@ export class PledgeSignedFileService {
       location: state.pledge.signingPlace,
       ...this.timestamping(),
     });
+    return addDss(closed, await collectValidationData(closed, this.keys.trustedRoots(), (cert, issuer) => this.keys.crlFor(cert, issuer)));
   }
 
   private async prepared(data: Awaited<ReturnType<PledgeDocumentService['content']>>['data'], state: PledgeState): Promise<Buffer> {
@@ -134,8 +158,9 @@ export class PledgeSignedFileService {
       documentId: state.pledge.id,
       verifyUrl: `${this.config.publicBaseUrl}/xac-thuc`,
       draft: false,
-      // Each cell receives its member's digital signature; the time and holder are in the signature itself.
-      signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '' })),
+      // Each cell receives its member's digital signature and, drawn with it, its appearance.
+      // The room holds the drawn appearance (signature, seal, time and holder, name) once the member signs.
+      signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 })),
     });
     const last = cells[cells.length - 1];
     const prepared = addSignatureFields(pdf, [

@@ -398,7 +398,7 @@ describe(`access matrix generated from the policy: every role and scope against 
     assert.ok(!organizers.has('user') && !organizers.has('session') && !organizers.has('seed'));
   });
 
-  it('no route is open without a token except health, login, document verification and the API docs', async () => {
+  it('no route is open without a token except health, login, document verification, the demo CA’s publication and the API docs', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const open: string[] = [];
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
@@ -411,12 +411,15 @@ describe(`access matrix generated from the policy: every role and scope against 
       }
     }
     // Document verification is public on purpose: the QR code printed in each document leads there. The probes are
-    // public for the balancer and the orchestrator (they tell nothing but up or not).
+    // public for the balancer and the orchestrator (they tell nothing but up or not). The demo CA's certificate and CRL
+    // are public as any CA's repository is (the CRL distribution point of the certificates it issues).
     assert.deepEqual(open.sort(), [
       'GET /api/documents/{id}/verification: 404',
       'GET /api/health/live: 200',
       'GET /api/health/ready: 200',
       'GET /api/health: 200',
+      'GET /api/signing/test-ca.crl: 200',
+      'GET /api/signing/test-ca.crt: 200',
       'POST /api/auth/login: 400',
       'POST /api/documents/verify: 400',
     ]);

@@ -61,6 +61,6 @@ describe(`the OpenAPI document passes Redocly's recommended rules (${TEST_DB})`,
         else assert.deepEqual(op.security, [{ bearer: [] }], `${method.toUpperCase()} ${path}`);
       }
     }
-    assert.deepEqual(open.sort(), ['GET /api/documents/{id}/verification', 'GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'POST /api/auth/login', 'POST /api/documents/verify']);
+    assert.deepEqual(open.sort(), ['GET /api/documents/{id}/verification', 'GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/signing/test-ca.crl', 'GET /api/signing/test-ca.crt', 'POST /api/auth/login', 'POST /api/documents/verify']);
   });
 });

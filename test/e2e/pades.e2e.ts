@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { readDss } from '../../src/documents/signing/pades/dss';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
-import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa } from '../support/pades-tools';
+import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, discPng, issuedByDemoCa, nssDatabase, pkcs12File, softHsmToken, startTsa, testCa } from '../support/pades-tools';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
@@ -31,6 +30,8 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     t = await startTestApp({ TSA_URL: tsa.url });
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
+    // The TSA's root joins the trust store as an administrator would import a real TSA's.
+    await t.http.post('/api/signing/trusted-roots').auth(await t.token('admin'), { type: 'bearer' }).attach('file', tsa.root, 'tsa-root.cer').expect(201);
   });
   after(async () => {
     await t.close();
@@ -40,15 +41,7 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
   const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
   const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
   /** A certificate the demo test CA issues for a unit's own tool (as a commercial CA would issue a token's). */
-  function ownCertificate(cn: string, algorithm: 'RSA' | 'EC' = 'RSA') {
-    t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
-    const dir = join(t.dataDir, 'pades');
-    const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
-    const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
-    const key = generateKey(algorithm);
-    const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + 3600_000 * 24 * 365) }, { certificate: caCert, key: caKey }, caKey);
-    return { key, certificate, chain: [caCert], caCert };
-  }
+  const ownCertificate = (cn: string, algorithm: 'RSA' | 'EC' = 'RSA') => issuedByDemoCa(t, cn, algorithm);
   function pdfsigSign(pdf: Buffer, signer: ReturnType<typeof ownCertificate>, field: string): Buffer {
     const nss = nssDatabase(signer, signer.caCert, 'token');
     const input = tempFile(pdf);
@@ -78,6 +71,32 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
       const token = softHsmToken(held.key, 'daknong', 'signing-key');
       t.app.get(UnitKeysService).useToken(actors[5].unitId, { ...token, certificate: held.certificate });
     }
+    // Phú Yên's key is a CA-issued PKCS#12 the administrator imports (the server holds it, encrypted); refused first
+    // with a wrong password, then from a CA outside the trust store, naming the field.
+    const admin = await t.token('admin');
+    const p12 = pkcs12File;
+    const importP12 = (file: Buffer, password: string, unitId = actors[1].unitId, token = admin) =>
+      t.http.post(`/api/signing/units/${unitId}/pkcs12`).auth(token, { type: 'bearer' }).field('password', password).attach('file', file, 'phuyen.p12');
+    const phuyenKey = p12(ownCertificate('Phu Yen PKCS12'), 'mat-khau-1');
+    const wrong = await importP12(phuyenKey, 'sai');
+    assert.equal(wrong.status, 422);
+    assert.equal(wrong.body.details[0].field, 'password');
+    const outsider = testCa();
+    const foreign = outsider.issue('Foreign', 'RSA');
+    const untrusted = await importP12(p12({ ...foreign, caCert: outsider.certificate }, 'x'), 'x');
+    assert.equal(untrusted.status, 422);
+    assert.match(untrusted.body.details[0].message, /không chuỗi tới chứng thư gốc tin cậy/);
+    assert.equal((await importP12(phuyenKey, 'mat-khau-1', actors[1].unitId, actors[1].token)).status, 403, 'only an administrator');
+    const imported = await importP12(phuyenKey, 'mat-khau-1');
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    assert.match(imported.body.subject, /Phu Yen PKCS12/);
+    // Đắk Lắk's signature and seal images, uploaded by the administrator, are drawn in its cell; a non-image is refused.
+    const image = (kind: string, bytes: Buffer, name: string) => t.http.post(`/api/signing/units/${actors[2].unitId}/${kind}-image`).auth(admin, { type: 'bearer' }).attach('file', bytes, name);
+    const notImage = await image('seal', Buffer.from('%PDF-1.7 not an image'), 'dau.png');
+    assert.equal(notImage.status, 422);
+    assert.match(notImage.body.details[0].message, /không phải là ảnh con dấu PNG hoặc JPEG/);
+    await image('seal', discPng(120, [215, 25, 32]), 'dau.png').expect(201);
+    await image('signature', discPng(60, [26, 58, 143]), 'chu-ky.png').expect(201);
     for (const i of [2, 0, 5, 1]) {
       await t.http.post(`${base()}/signatures`).auth(actors[i].token, { type: 'bearer' }).send({ signerName: `Người ký ${i + 1}`, signerTitle: 'Giám đốc', unitId: actors[i].unitId }).expect(201);
     }
@@ -107,6 +126,22 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     execFileSync('qpdf', ['--check', file]);
     const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
     assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    // Each cell the server signed shows the Decree 30 appearance (the uploaded one shows what its tool drew).
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    assert.equal(text.match(/Ký số bởi: /g)?.length, 5, text);
+    assert.equal(text.match(/Thời gian ký: \d\d\/\d\d\/\d{4} \d\d:\d\d/g)?.length, 5);
+    for (const name of ['Người ký 1', 'Người ký 2', 'Người ký 3', 'Người ký 4', 'Người ký 6']) assert.ok(text.includes(name), name);
+    // Đắk Lắk's appearance draws its uploaded images (two image XObjects); the others' the demo drawings (none).
+    const imagesIn = (unitId: string) => {
+      const f = new PdfFile(pdf);
+      const field = f.dict(f.signatureFields().find((x) => x.name === `member-${unitId}`)!.ref)!;
+      const form = f.dict(f.dict(field.get('AP'))!.get('N'))!;
+      const xobjects = f.dict(f.dict(form.get('Resources'))?.get('XObject'));
+      return [...(xobjects?.entries.values() ?? [])].filter((x) => f.dict(x)?.name('Subtype') === 'Image').length;
+    };
+    const actors = await Promise.all(MEMBERS.map((m) => actorFor(t, m)));
+    assert.equal(imagesIn(actors[2].unitId), 2);
+    assert.equal(imagesIn(actors[0].unitId), 0);
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
     const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number }>;
     assert.equal(signatures.length, 7);
@@ -117,10 +152,26 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.equal(new Set(subjects).size, 7, 'seven different certificates');
     if (!SOFTHSM_MISSING) assert.ok(subjects.some((s) => /Dak Nong token/.test(s)), 'one signature made on the SoftHSM2 token');
     assert.ok(subjects.some((s) => /Kon Tum leader token/.test(s)), 'one signature made with pdfsig and uploaded');
+    assert.ok(subjects.some((s) => /Phu Yen PKCS12/.test(s)), 'one signature made with the imported PKCS#12 key');
     // The server's signatures carry a timestamp from the configured TSA (the uploaded one is as its tool made it).
-    const stamped = (signatures as unknown as Array<{ timestampTime: string | null; certificateSubject: string }>).filter((s) => s.timestampTime);
+    type Levelled = { timestampTime: string | null; timestampTrusted: boolean; timestampAuthority: string | null; certificateSubject: string; level: string; revocation: string };
+    const stamped = (signatures as unknown as Levelled[]).filter((s) => s.timestampTime);
     assert.equal(stamped.length, 6);
-    assert.ok(stamped.every((s) => !/Kon Tum/.test(s.certificateSubject)));
+    assert.ok(stamped.every((s) => !/Kon Tum/.test(s.certificateSubject) && s.timestampTrusted && s.timestampAuthority === 'CN=thidua test TSA'));
+    // The last revision is the DSS: every path's certificates and CRLs, so the stamped signatures verify offline (B-LT).
+    // The uploaded one has no timestamp (its tool made none): B-B, its certificate shown not revoked by the DSS's CRL.
+    for (const s of signatures as unknown as Levelled[]) {
+      const own = /Kon Tum/.test(s.certificateSubject);
+      assert.equal(own ? `${s.level}/${s.revocation}` : `${s.level}/${s.revocation}`, own ? 'B-B/good' : 'B-LT/good', s.certificateSubject);
+    }
+    const file10 = new PdfFile(pdf);
+    assert.equal(file10.revisions().length, 10);
+    const dss = readDss(file10);
+    assert.equal(dss.crls.length, 2, 'the demo CA’s CRL and the TSA root’s');
+    assert.ok(dss.certificates.length >= 9, `${dss.certificates.length} certificates`);
+    // The demo CA publishes its CRL: the one in the DSS is signed by it.
+    const crl = await t.http.get('/api/signing/test-ca.crl').buffer(true).parse(binary).expect(200);
+    assert.ok(dss.crls.some((d) => d.equals(crl.body as Buffer)));
   });
 
   it('a revision that changes what a page shows is reported by the API, naming the revision', async () => {
@@ -135,19 +186,19 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     pdf = update.build();
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'sua.pdf').expect(200);
     const signatures = res.body.signatures as Array<{ valid: boolean; problems: string[]; changedByRevisions: number[] }>;
-    assert.ok(signatures.every((s) => !s.valid && s.changedByRevisions[0] === 10));
-    assert.match(signatures[0].problems.join(' '), /Phiên bản 10 đã thay đổi nội dung hiển thị/);
+    assert.ok(signatures.every((s) => !s.valid && s.changedByRevisions[0] === 11));
+    assert.match(signatures[0].problems.join(' '), /Phiên bản 11 đã thay đổi nội dung hiển thị/);
   });
 
   it('the administrator manages the trust store: the demo CA is in it, a real root can be imported, a leaf cannot', async () => {
     const admin = await t.token('admin');
     const list = await t.http.get('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).expect(200);
-    assert.equal(list.body.length, 1);
-    assert.match(list.body[0].subject, /thidua demo test CA/);
+    assert.equal(list.body.length, 2);
+    assert.ok(list.body.some((r: { subject: string }) => /thidua demo test CA/.test(r.subject)));
     const key = generateKey('EC');
     const root = issueCertificate({ commonName: 'Imported Root CA', organization: 'Some CA', publicKey: key, ca: true, validFrom: new Date(), validTo: new Date(Date.now() + 3.6e6 * 24 * 365) }, null, key);
     const added = await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', root, 'root.cer').expect(201);
-    assert.equal(added.body.length, 2);
+    assert.equal(added.body.length, 3);
     const leaf = ownCertificate('leaf');
     assert.equal((await t.http.post('/api/signing/trusted-roots').auth(admin, { type: 'bearer' }).attach('file', leaf.certificate, 'leaf.cer')).status, 422);
     assert.equal((await t.http.get('/api/signing/trusted-roots').auth(secretary, { type: 'bearer' })).status, 403);

@@ -1,12 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KeyObject } from 'node:crypto';
+import { KeyObject, X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyAndCertificate, generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { Revoked, issueCrl } from '../../src/documents/signing/pades/crl';
+import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
+import { crc32, deflateSync } from 'node:zlib';
 import { hasTool } from './pdf-tools';
+import type { TestApp } from './test-app';
 
 export const NSS_MISSING = !hasTool('certutil') || !hasTool('pk12util') || !hasTool('openssl')
   ? 'libnss3-tools (certutil, pk12util) or openssl is not installed (apt-get install libnss3-tools); CI installs it'
@@ -37,7 +41,7 @@ export function testCa(): KeyAndCertificate & { issue(cn: string, algorithm: 'RS
   };
 }
 
-const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})(?!$)/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 
 /**
  * An NSS database (certutil) holding the signer's key and certificate under `nick`, and the CA as a trusted
@@ -78,18 +82,19 @@ export function softHsmToken(key: KeyObject, tokenLabel: string, keyLabel: strin
 }
 
 /**
- * A local time-stamping authority: `openssl ts -reply` behind a small HTTP server (RFC 3161 over HTTP), with its
- * own RSA key and a certificate for timeStamping. Returns its address and a stop function.
+ * A local time-stamping authority: `openssl ts -reply` behind a small HTTP server (RFC 3161 over HTTP), with its own
+ * root CA and a TSA certificate (timeStamping) that names the server's /tsa-ca.crl as its CRL distribution point,
+ * where the root's CRL is published (listing the serials passed to revoke()). Returns its address, the root and stop.
  */
-export async function startTsa(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startTsa(): Promise<{ url: string; root: Buffer; revoke(): void; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-tsa-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=thidua test TSA', '-addext', 'extendedKeyUsage=critical,timeStamping', '-keyout', join(dir, 'tsa.key'), '-out', join(dir, 'tsa.crt')], { stdio: 'ignore' });
-  writeFileSync(join(dir, 'serial'), '01\n');
-  writeFileSync(
-    join(dir, 'tsa.cnf'),
-    ['[ tsa ]', 'default_tsa = tsa1', '[ tsa1 ]', `serial = ${join(dir, 'serial')}`, 'crypto_device = builtin', `signer_cert = ${join(dir, 'tsa.crt')}`, `certs = ${join(dir, 'tsa.crt')}`, `signer_key = ${join(dir, 'tsa.key')}`, 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.99999.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', ''].join('\n'),
-  );
+  const revoked: Revoked[] = [];
+  let root: { certificate: Buffer; key: KeyObject } | null = null;
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/tsa-ca.crl') {
+      res.writeHead(200, { 'Content-Type': 'application/pkix-crl' }).end(issueCrl(root!, revoked, 1 + revoked.length, new Date(Date.now() - 60_000), new Date(Date.now() + 7 * 24 * 3600_000)));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -105,6 +110,92 @@ export async function startTsa(): Promise<{ url: string; stop: () => Promise<voi
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/tsa`, stop: () => new Promise((ok) => server.close(() => ok())) };
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const at = (f: string) => join(dir, f);
+  const quiet = { stdio: 'ignore' as const };
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=thidua test TSA root', '-keyout', at('root.key'), '-out', at('root.crt')], quiet);
+  execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=thidua test TSA', '-keyout', at('tsa.key'), '-out', at('tsa.csr')], quiet);
+  writeFileSync(at('tsa.ext'), `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\ncrlDistributionPoints=URI:${base}/tsa-ca.crl\n`);
+  execFileSync('openssl', ['x509', '-req', '-in', at('tsa.csr'), '-CA', at('root.crt'), '-CAkey', at('root.key'), '-CAcreateserial', '-days', '365', '-extfile', at('tsa.ext'), '-out', at('tsa.crt')], quiet);
+  root = { certificate: new X509Certificate(readFileSync(at('root.crt'))).raw, key: createPrivateKey(readFileSync(at('root.key'))) };
+  writeFileSync(at('serial'), '01\n');
+  writeFileSync(
+    at('tsa.cnf'),
+    ['[ tsa ]', 'default_tsa = tsa1', '[ tsa1 ]', `serial = ${at('serial')}`, 'crypto_device = builtin', `signer_cert = ${at('tsa.crt')}`, `certs = ${at('tsa.crt')}`, `signer_key = ${at('tsa.key')}`, 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.99999.1', 'digests = sha256', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = no', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', ''].join('\n'),
+  );
+  const tsaCert = new X509Certificate(readFileSync(at('tsa.crt')));
+  return {
+    url: `${base}/tsa`,
+    root: root.certificate,
+    revoke: () => revoked.push({ serial: tsaCert.serialNumber, at: new Date(Date.now() - 3600_000) }),
+    stop: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/**
+ * Counts the pixels of a page area rendered by pdftoppm at 72 dpi (1 px per point; PDF rect, origin bottom left) that
+ * are seal red (R high, G and B low) and ink blue (B high, R low): what a drawn signature appearance puts there.
+ */
+export function inkIn(pdf: string, page: number, rect: number[]): { red: number; blue: number } {
+  const [x1, y1, x2, y2] = rect;
+  const height = Number(/Page size:\s*[\d.]+ x ([\d.]+)/.exec(execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), pdf], { encoding: 'utf8' }))?.[1] ?? 842);
+  const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), '-x', String(Math.round(x1)), '-y', String(Math.round(height - y2)), '-W', String(Math.round(x2 - x1)), '-H', String(Math.round(y2 - y1)), pdf]);
+  // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.
+  let at = 0;
+  for (let lines = 0; lines < 3; at++) if (ppm[at] === 0x0a) lines++;
+  let red = 0;
+  let blue = 0;
+  for (let i = at; i + 2 < ppm.length; i += 3) {
+    const [r, g, b] = [ppm[i], ppm[i + 1], ppm[i + 2]];
+    if (r > 170 && g < 110 && b < 110) red++;
+    if (b > 110 && r < 90 && g < 110) blue++;
+  }
+  return { red, blue };
+}
+
+/** A certificate the app's demo test CA issues (as a commercial CA would issue a token's or a PKCS#12's), with its key. */
+export function issuedByDemoCa(t: TestApp, cn: string, algorithm: 'RSA' | 'EC' = 'RSA'): KeyAndCertificate & { caCert: Buffer } {
+  t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
+  const dir = join(t.dataDir, 'pades');
+  const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
+  const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
+  const key = generateKey(algorithm);
+  const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + YEAR) }, { certificate: caCert, key: caKey }, caKey);
+  return { key, certificate, chain: [caCert], caCert };
+}
+
+/** A PKCS#12 file (openssl's defaults) holding the key, its certificate and the CA's. */
+export function pkcs12File(signer: { key: KeyObject; certificate: Buffer; caCert: Buffer }, password: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-p12-'));
+  writeFileSync(join(dir, 'key.pem'), signer.key.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(join(dir, 'cert.pem'), pem(signer.certificate));
+  writeFileSync(join(dir, 'ca.pem'), pem(signer.caCert));
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(dir, 'key.pem'), '-in', join(dir, 'cert.pem'), '-certfile', join(dir, 'ca.pem'), '-out', join(dir, 'k.p12'), '-passout', `pass:${password}`]);
+  return readFileSync(join(dir, 'k.p12'));
+}
+
+/** A small RGBA PNG (a filled disc of the colour on a transparent ground): a stand-in for a seal or signature image. */
+export function discPng(size: number, [r, g, b]: [number, number, number]): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 4);
+    for (let x = 0; x < size; x++) {
+      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 <= (size / 2 - 1) ** 2;
+      row.set([r, g, b, inside ? 255 : 0], 1 + x * 4);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -172,9 +172,10 @@ describe('RFC 3161 timestamps from a configured TSA (PAdES-B-T)', { skip: NSS_MI
       const before = Date.now();
       file = await signField(file, { field: 'member-1', signer: keySigner(ca.issue('Unit 1', 'RSA')), timestamper: tsaClient(tsa.url), reserve: 24576 });
       file = await signField(file, { field: 'member-2', signer: keySigner(ca.issue('Unit 2', 'EC')), timestamper: tsaClient(tsa.url), reserve: 24576 });
-      const checks = verifyPdfSignatures(file, [ca.certificate]).signatures;
+      const checks = verifyPdfSignatures(file, [ca.certificate, tsa.root]).signatures;
       for (const c of checks) {
         assert.deepEqual(c.problems, []);
+        assert.ok(c.timestampTrusted && c.level === 'B-T', `${c.level}`);
         assert.ok(c.timestampTime && Math.abs(Date.parse(c.timestampTime) - before) < 60_000, String(c.timestampTime));
       }
       if (!POPPLER_MISSING) assert.equal(spawnSync('pdfsig', [tempFile(file)], { encoding: 'utf8' }).stdout.match(/Signature is Valid/g)?.length, 2);

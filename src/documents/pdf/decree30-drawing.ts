@@ -15,6 +15,8 @@ export interface SignatureCell {
   /** "Đã ký lúc 10:15 ngày 06/03/2020" or "(Chưa ký)". */
   status: string;
   signer: string;
+  /** Room before the status and before the name (points); more where a signature's image will be drawn. */
+  room?: number;
 }
 
 type Part = { text: string; font: string; size: number; gap: number };
@@ -49,32 +51,35 @@ function titleParts(title: string): Part[] {
 /** Room for the signature and the name: 18 pt before each of the last two parts. */
 const SIGNATURE_ROOM = 18;
 
-function partsHeight(d: PDFKit.PDFDocument, parts: Part[], width: number): number {
+function partsHeight(d: PDFKit.PDFDocument, parts: Part[], width: number, room = SIGNATURE_ROOM): number {
   return parts.reduce((h, p, i) => {
     d.font(p.font).fontSize(p.size);
-    const space = i >= parts.length - 2 ? SIGNATURE_ROOM : p.gap;
+    const space = i >= parts.length - 2 ? room : p.gap;
     return h + wrapWords(d, p.text || ' ', width).length * d.currentLineHeight(true) + space;
   }, 0);
 }
 
 /** Parts centred in the column; lines break between words only, so a unit's name is never cut inside a word. */
-function drawParts(d: PDFKit.PDFDocument, parts: Part[], x: number, y: number, width: number): number {
+function drawParts(d: PDFKit.PDFDocument, parts: Part[], x: number, y: number, width: number, room = SIGNATURE_ROOM): { end: number; roomTop: number } {
   let cy = y;
+  let roomTop = y;
   parts.forEach((p, i) => {
-    if (i >= parts.length - 2) cy += SIGNATURE_ROOM;
+    if (i === parts.length - 2) roomTop = cy;
+    if (i >= parts.length - 2) cy += room;
     d.font(p.font).fontSize(p.size);
     drawLines(d, wrapWords(d, p.text, width), x, cy, width, 'center');
     cy = d.y + p.gap;
   });
-  return cy;
+  return { end: cy, roomTop };
 }
 
 export function signatureCellHeight(d: PDFKit.PDFDocument, c: SignatureCell, width: number): number {
-  return partsHeight(d, cellParts(c), width);
+  return partsHeight(d, cellParts(c), width, c.room);
 }
 
-export function drawSignatureCell(d: PDFKit.PDFDocument, c: SignatureCell, x: number, y: number, width: number): void {
-  drawParts(d, cellParts(c), x, y, width);
+/** Draws the cell; returns where the room for the signature begins (below the title lines). */
+export function drawSignatureCell(d: PDFKit.PDFDocument, c: SignatureCell, x: number, y: number, width: number): number {
+  return drawParts(d, cellParts(c), x, y, width, c.room).roomTop;
 }
 
 /** The signature block of a document signed by one authority (tờ trình, danh sách, quyết định). */

@@ -62,7 +62,7 @@ export class Decree30Document {
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
   private readonly record?: ElectronicRecord;
-  /** Where each signature cell of signatureGrid() was drawn: page (0-based) and [x1, y1, x2, y2] in PDF space. */
+  /** Where each signature cell of signatureGrid() leaves room to sign (below its title): page (0-based) and [x1, y1, x2, y2] in PDF space. */
   readonly signatureCells: Array<{ page: number; rect: [number, number, number, number] }> = [];
 
   constructor(meta: DocumentMeta) {
@@ -191,9 +191,10 @@ export class Decree30Document {
       const y = d.y;
       row.forEach((cell, i) => {
         const x = LAYOUT.margins.left + i * width + 4;
-        drawSignatureCell(this.doc, cell, x, y, width - 8);
+        const roomTop = drawSignatureCell(this.doc, cell, x, y, width - 8);
         const page = d.bufferedPageRange().count - 1;
-        this.signatureCells.push({ page, rect: [x, d.page.height - y - height, x + width - 8, d.page.height - y] });
+        // The signature's field: below the title lines (the room, the status and the name) to the foot of the row.
+        this.signatureCells.push({ page, rect: [x, d.page.height - y - height, x + width - 8, d.page.height - roomTop] });
       });
       d.x = LAYOUT.margins.left;
       d.y = y + height + 14;

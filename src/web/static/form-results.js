@@ -42,6 +42,19 @@ window.thidua.handlers.verified = (result) => {
   box.append(hash);
 };
 
+const REVOCATION = {
+  good: 'Chứng thư chưa bị thu hồi (theo dữ liệu thu hồi lưu trong tệp).',
+  revoked: 'Chứng thư đã bị thu hồi (theo dữ liệu thu hồi lưu trong tệp).',
+  unknown: 'Tệp không chứa dữ liệu thu hồi cho chứng thư này.',
+};
+
+function timestampLine(s) {
+  if (!s.timestampAuthority) return 'Không có dấu thời gian.';
+  if (!s.timestampTime) return 'Dấu thời gian không hợp lệ.';
+  const when = new Date(s.timestampTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  return 'Dấu thời gian lúc ' + when + ' do ' + s.timestampAuthority + ' cấp' + (s.timestampTrusted ? ' (tin cậy).' : ' (không tin cậy).');
+}
+
 /** One line per signature: its revision, the certificate holder, the time, and every check it failed. */
 function signatureList(signatures) {
   const list = document.createElement('ol');
@@ -55,7 +68,10 @@ function signatureList(signatures) {
     detail.className = 'muted';
     const when = s.signingTime ? new Date(s.signingTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : 'không rõ thời điểm';
     detail.textContent = 'Ô chữ ký ' + s.fieldName + ', ký lúc ' + when + '. ' + (s.valid ? 'Nguyên vẹn, chứng thư tin cậy, còn hiệu lực khi ký, đúng đơn vị của ô chữ ký.' : s.problems.join(' '));
-    item.append(head, detail);
+    const level = document.createElement('p');
+    level.className = 'muted';
+    level.textContent = 'Mức PAdES: ' + (s.level || 'không xác định') + '. ' + timestampLine(s) + ' ' + REVOCATION[s.revocation];
+    item.append(head, detail, level);
     list.append(item);
   }
   return list;

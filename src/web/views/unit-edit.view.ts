@@ -67,6 +67,32 @@ export function unitEditPage(frame: PageFrame, u: UnitView, units: UnitView[]): 
     <div class="field"><label for="sua-reason">Lý do sửa</label><input id="sua-reason" name="reason" required></div>
     <div class="actions"><button type="submit">Lưu thay đổi</button><a href="${unitHref(u.id)}">Về trang đơn vị</a></div>
   </form>
-</section>`,
+</section>
+${signingKeySection(u)}`,
   );
+}
+
+/** The unit's signing key held by the server, imported from a PKCS#12 file: the unit's click signs with it from then on. */
+function signingKeySection(u: UnitView): Html {
+  return html`<section class="card" aria-labelledby="h-unit-key"><h2 id="h-unit-key">Khóa ký số do máy chủ giữ</h2>
+  <p class="muted">Tệp PKCS#12 (.p12, .pfx) do tổ chức chứng thực cấp cho đơn vị; chứng thư số phải chuỗi tới một chứng thư gốc tin cậy. Khóa được lưu mã hóa; khi đơn vị bấm ký, máy chủ ký bằng khóa này.</p>
+  <form data-api="/api/signing/units/${u.id}/pkcs12" data-method="POST" enctype="multipart/form-data" data-success="Đã nhập khóa ký số của đơn vị." novalidate>${formMessage}
+    <div class="grid2">
+      <div class="field"><label for="p12-file">Tệp PKCS#12</label><input id="p12-file" name="file" type="file" accept=".p12,.pfx,application/x-pkcs12" required></div>
+      <div class="field"><label for="p12-password">Mật khẩu của tệp</label><input id="p12-password" name="password" type="password" autocomplete="off" required></div>
+    </div>
+    <div class="actions"><button type="submit">Nhập khóa</button></div>
+  </form>
+</section>
+<section class="card" aria-labelledby="h-unit-images"><h2 id="h-unit-images">Ảnh chữ ký và con dấu</h2>
+  <p class="muted">Vẽ vào ô chữ ký của đơn vị khi máy chủ ký (Nghị định 30/2020/NĐ-CP, Phụ lục I): ảnh chữ ký giữa chức vụ và họ tên, con dấu trùm lên khoảng một phần ba chữ ký về bên trái. Chưa tải lên thì dùng ảnh minh họa.</p>
+  <form data-api="/api/signing/units/${u.id}/signature-image" data-method="POST" enctype="multipart/form-data" data-success="Đã lưu ảnh chữ ký." novalidate>${formMessage}
+    <div class="field"><label for="img-signature">Ảnh chữ ký (PNG, JPEG)</label><input id="img-signature" name="file" type="file" accept="image/png,image/jpeg" required></div>
+    <div class="actions"><button type="submit">Lưu ảnh chữ ký</button></div>
+  </form>
+  <form data-api="/api/signing/units/${u.id}/seal-image" data-method="POST" enctype="multipart/form-data" data-success="Đã lưu ảnh con dấu." novalidate>${formMessage}
+    <div class="field"><label for="img-seal">Ảnh con dấu (PNG nền trong suốt, JPEG)</label><input id="img-seal" name="file" type="file" accept="image/png,image/jpeg" required></div>
+    <div class="actions"><button type="submit">Lưu ảnh con dấu</button></div>
+  </form>
+</section>`;
 }

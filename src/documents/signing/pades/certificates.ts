@@ -27,6 +27,8 @@ export interface CertificateRequest {
   ca: boolean;
   validFrom: Date;
   validTo: Date;
+  /** Where the issuer publishes its CRL (the CRL distribution points extension), for an end-entity certificate. */
+  crlUrl?: string;
 }
 
 /**
@@ -66,12 +68,21 @@ export function issueCertificate(req: CertificateRequest, issuer: { certificate:
     c(Type.SEQUENCE, true, [time(req.validFrom), time(req.validTo)]),
     subject,
     spki,
-    f.asn1.create(Class.CONTEXT_SPECIFIC, 3, true, [c(Type.SEQUENCE, true, [ext('2.5.29.19', true, basic), ext('2.5.29.15', true, keyUsage)])]),
+    f.asn1.create(Class.CONTEXT_SPECIFIC, 3, true, [c(Type.SEQUENCE, true, [ext('2.5.29.19', true, basic), ext('2.5.29.15', true, keyUsage), ...(req.crlUrl ? [ext('2.5.29.31', false, distributionPoint(req.crlUrl))] : [])])]),
   ]);
   const tbsDer = Buffer.from(f.asn1.toDer(tbs).getBytes(), 'binary');
   const signature = sign('sha256', tbsDer, issuer?.key ?? signingKey);
   const cert = c(Type.SEQUENCE, true, [tbs, sigAlg, c(Type.BITSTRING, false, `\x00${signature.toString('binary')}`)]);
   return Buffer.from(f.asn1.toDer(cert).getBytes(), 'binary');
+}
+
+/** CRLDistributionPoints with one point: its full name the URI (RFC 5280 §4.2.1.13). */
+function distributionPoint(url: string): Asn1 {
+  const f = loadForge();
+  const { Class, Type } = f.asn1;
+  const uri = f.asn1.create(Class.CONTEXT_SPECIFIC, 6, false, url);
+  const fullName = f.asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [uri]);
+  return f.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [f.asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [f.asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [fullName])])]);
 }
 
 /** A signer over a private key this process holds (a unit's server-held key). */

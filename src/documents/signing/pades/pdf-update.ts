@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PdfFile } from './pdf-file';
 import { PdfDict, PdfName, PdfRef, PdfString, PdfValue, serialize, textString } from './pdf-syntax';
 import { CmsSigner, cadesDetached } from './cades';
+import { importPageAsForm } from './appearance';
 
 /** An incremental update (ISO 32000-1 §7.5.6): new and changed objects, a cross-reference section, a trailer. */
 export class IncrementalUpdate {
@@ -114,6 +115,8 @@ export interface SignFieldOptions {
   signingTime?: Date;
   /** Bytes reserved for the CMS (hex doubles it). */
   reserve?: number;
+  /** The field's appearance: a one-page PDF of the field's size (see importPageAsForm); a red frame without one. */
+  appearance?: (width: number, height: number) => Promise<Buffer>;
   /** An RFC 3161 time-stamping client: the signature gets a timestamp (PAdES-B-T). */
   timestamper?: (data: Buffer) => Promise<Buffer>;
 }
@@ -146,10 +149,14 @@ export async function signField(pdf: Buffer, opts: SignFieldOptions): Promise<Bu
   const [x1, y1, x2, y2] = field.rect;
   const w = Math.abs(x2 - x1);
   const h = Math.abs(y2 - y1);
-  const apRef = update.allocate();
-  // A red frame, as a seal's colour: the time and holder are in the signature panel of the reader.
-  const drawing = Buffer.from(`q 0.8 0 0 RG 1.2 w 2 2 ${(w - 4).toFixed(2)} ${(h - 4).toFixed(2)} re S Q\n`, 'latin1');
-  update.put(apRef, new PdfDict().set('Type', new PdfName('XObject')).set('Subtype', new PdfName('Form')).set('BBox', [0, 0, w, h]).set('Resources', new PdfDict()), drawing);
+  let apRef: PdfRef;
+  if (opts.appearance && w > 0 && h > 0) apRef = importPageAsForm(update, await opts.appearance(w, h));
+  else {
+    apRef = update.allocate();
+    // A red frame, as a seal's colour: the time and holder are in the signature panel of the reader.
+    const drawing = Buffer.from(`q 0.8 0 0 RG 1.2 w 2 2 ${(w - 4).toFixed(2)} ${(h - 4).toFixed(2)} re S Q\n`, 'latin1');
+    update.put(apRef, new PdfDict().set('Type', new PdfName('XObject')).set('Subtype', new PdfName('Form')).set('BBox', [0, 0, w, h]).set('Resources', new PdfDict()), drawing);
+  }
   const fieldDict = file.dict(field.ref)!;
   update.put(field.ref, new PdfDict(new Map(fieldDict.entries)).set('V', sigRef).set('AP', new PdfDict().set('N', apRef)));
   const out = update.build();

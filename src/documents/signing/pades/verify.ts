@@ -1,12 +1,13 @@
 import { X509Certificate, createHash, verify as verifySignature } from 'node:crypto';
-import type forge from 'node-forge';
 import { forge as loadForge } from '../../libraries';
-import { OID, fromDer } from './cades';
-import { timestampInfo } from './timestamp';
+import { OID } from './cades';
+import { buildChain, checkCmsSignature, parseCms } from './cms';
+import { ParsedCrl, chainRevocation, parseCrl } from './crl';
+import { readDss } from './dss';
+import { verifyTimestampToken } from './timestamp';
 import { PdfFile, Revision } from './pdf-file';
 import { PdfDict, PdfString, stringText } from './pdf-syntax';
 
-type Asn1 = forge.asn1.Asn1;
 
 /** What one signature of a PDF proves. */
 export interface SignatureCheck {
@@ -21,8 +22,16 @@ export interface SignatureCheck {
   certificateSubject: string | null;
   certificatePem: string | null;
   signingTime: string | null;
-  /** The time of the RFC 3161 timestamp over the signature (PAdES-B-T), when it has one and its imprint matches. */
+  /** The time of the RFC 3161 timestamp over the signature (PAdES-B-T), when the token verifies (signature, imprint). */
   timestampTime: string | null;
+  /** The subject of the time-stamping authority's certificate. */
+  timestampAuthority: string | null;
+  /** The TSA's certificate chains to a trusted root and was valid at the stamped time. */
+  timestampTrusted: boolean;
+  /** From the revocation data in the document (DSS), offline: good, revoked, or unknown when none covers the chain. */
+  revocation: 'good' | 'revoked' | 'unknown';
+  /** The PAdES baseline level reached: B-B, B-T (trusted timestamp) or B-LT (and validation data in the DSS). */
+  level: 'B-B' | 'B-T' | 'B-LT' | null;
   /** The signed bytes are unchanged and the signature matches the certificate's key. */
   intact: boolean;
   /** The certificate chains to a root of the trust store. */
@@ -40,6 +49,8 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
   const revisions = file.revisions();
   const fingerprints = revisions.map((r) => file.pageFingerprints(r).join(','));
   const roots = trustedRoots.map((d) => new X509Certificate(d));
+  const stored = readDss(file);
+  const dss: Offline = { certificates: stored.certificates.flatMap((d) => tryParse(() => new X509Certificate(d))), crls: stored.crls.flatMap((d) => tryParse(() => parseCrl(d))) };
   const checks: SignatureCheck[] = [];
   for (const field of file.signatureFields()) {
     if (!field.value) continue;
@@ -48,7 +59,7 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
     const byteRange = (file.resolve(sig.get('ByteRange')) as number[] | undefined)?.map(Number) ?? [];
     const end = byteRange.length === 4 ? byteRange[2] + byteRange[3] : -1;
     const revIndex = revisions.findIndex((r: Revision) => r.end === end || r.end === end + 1 || r.end === end + 2);
-    const check = checkOne(pdf, sig, byteRange, roots);
+    const check = checkOne(pdf, sig, byteRange, roots, dss);
     const changed: number[] = [];
     if (revIndex >= 0) for (let k = revIndex + 1; k < revisions.length; k++) if (fingerprints[k] !== fingerprints[k - 1]) changed.push(k + 1);
     if (revIndex < 0) check.problems.push('Chữ ký không bao trọn một phiên bản của tệp.');
@@ -61,81 +72,76 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
 
 type Core = Omit<SignatureCheck, 'index' | 'fieldName' | 'subFilter' | 'revision' | 'changedByRevisions'>;
 
-function checkOne(pdf: Buffer, sig: PdfDict, br: number[], roots: X509Certificate[]): Core {
-  const out: Core = { certificateSha256: null, certificateSubject: null, certificatePem: null, signingTime: null, timestampTime: null, intact: false, trusted: false, validAtSigningTime: false, problems: [] };
+/** What the document's DSS holds, parsed once for all signatures. */
+interface Offline {
+  certificates: X509Certificate[];
+  crls: ParsedCrl[];
+}
+
+function checkOne(pdf: Buffer, sig: PdfDict, br: number[], roots: X509Certificate[], dss: Offline): Core {
+  const out: Core = { certificateSha256: null, certificateSubject: null, certificatePem: null, signingTime: null, timestampTime: null, timestampAuthority: null, timestampTrusted: false, revocation: 'unknown', level: null, intact: false, trusted: false, validAtSigningTime: false, problems: [] };
   const contents = sig.get('Contents');
   if (!(contents instanceof PdfString) || br.length !== 4 || br[0] !== 0) {
     out.problems.push('Chữ ký thiếu /Contents hoặc /ByteRange hợp lệ.');
     return out;
   }
-  const f = loadForge();
   try {
-    const cms = Buffer.from(contents.raw.slice(1, -1), 'hex');
-    const signedData = (fromDer(cms).value as Asn1[])[1].value[0] as Asn1;
-    const parts = signedData.value as Asn1[];
-    const certs = parts.filter((p) => p.tagClass === f.asn1.Class.CONTEXT_SPECIFIC && (p.type as number) === 0).flatMap((p) => p.value as Asn1[]);
-    const x509 = certs.map((c) => new X509Certificate(Buffer.from(f.asn1.toDer(c).getBytes(), 'binary')));
-    const signerInfo = ((parts[parts.length - 1].value as Asn1[])[0].value as Asn1[]);
-    const serialHex = Buffer.from((signerInfo[1].value as Asn1[])[1].value as string, 'binary').toString('hex').replace(/^0+/, '').toUpperCase();
-    const cert = x509.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serialHex) ?? null;
+    const cms = parseCms(Buffer.from(contents.raw.slice(1, -1), 'hex'));
+    const cert = cms.signer;
     if (!cert) throw new Error('Không tìm thấy chứng thư số của người ký trong chữ ký.');
     out.certificateSha256 = createHash('sha256').update(cert.raw).digest('hex');
     out.certificateSubject = cert.subject.replace(/\n/g, ', ');
     out.certificatePem = cert.toString();
-    const signedAttrs = signerInfo.find((p) => p.tagClass === f.asn1.Class.CONTEXT_SPECIFIC && (p.type as number) === 0);
-    const signature = Buffer.from(signerInfo[signerInfo.length - 1].tagClass === f.asn1.Class.CONTEXT_SPECIFIC ? (signerInfo[signerInfo.length - 2].value as string) : (signerInfo[signerInfo.length - 1].value as string), 'binary');
-    const digest = createHash('sha256').update(pdf.subarray(br[0], br[1])).update(pdf.subarray(br[2], br[2] + br[3])).digest();
+    const digest = createHash(cms.digest).update(pdf.subarray(br[0], br[1])).update(pdf.subarray(br[2], br[2] + br[3])).digest();
     let time: Date | null = null;
-    if (signedAttrs) {
-      const attrs = new Map((signedAttrs.value as Asn1[]).map((a) => [f.asn1.derToOid((a.value as Asn1[])[0].value as string), (a.value as Asn1[])[1].value as Asn1[]]));
-      const md = Buffer.from((attrs.get(OID.messageDigest)?.[0].value as string) ?? '', 'binary');
-      if (!md.equals(digest)) throw new Error('Nội dung đã ký bị thay đổi (giá trị băm không khớp).');
-      const st = attrs.get(OID.signingTime)?.[0];
+    if (cms.signedAttrs) {
+      checkCmsSignature(cms, digest);
+      const st = cms.signedAttrs.get(OID.signingTime)?.[0];
+      const f = loadForge();
       if (st) time = st.type === f.asn1.Type.UTCTIME ? f.asn1.utcTimeToDate(st.value as string) : f.asn1.generalizedTimeToDate(st.value as string);
-      const der = Buffer.from(f.asn1.toDer(signedAttrs).getBytes(), 'binary');
-      der[0] = 0x31;
-      if (!verifySignature('sha256', der, cert.publicKey, signature)) throw new Error('Chữ ký không khớp với khóa công khai của chứng thư số.');
-    } else if (!verifySignature('sha256', pdf.subarray(0, br[1]), cert.publicKey, signature)) throw new Error('Chữ ký không khớp với khóa công khai của chứng thư số.');
+    } else if (!verifySignature('sha256', pdf.subarray(0, br[1]), cert.publicKey, cms.signature)) throw new Error('Chữ ký không khớp với khóa công khai của chứng thư số.');
     out.intact = true;
-    const unsigned = signerInfo[signerInfo.length - 1];
-    if (unsigned.tagClass === f.asn1.Class.CONTEXT_SPECIFIC && (unsigned.type as number) === 1) {
-      for (const attr of unsigned.value as Asn1[]) {
-        const [oid, values] = attr.value as Asn1[];
-        if (f.asn1.derToOid(oid.value as string) !== OID.timeStampToken) continue;
-        const info = timestampInfo(Buffer.from(f.asn1.toDer((values.value as Asn1[])[0]).getBytes(), 'binary'));
-        if (info.imprint.equals(createHash('sha256').update(signature).digest())) {
-          out.timestampTime = info.time.toISOString();
-          time = info.time;
-        } else out.problems.push('Dấu thời gian không khớp với chữ ký.');
-      }
+    let tsaChain: X509Certificate[] | null = null;
+    for (const token of cms.unsignedAttrs.get(OID.timeStampToken) ?? []) {
+      const ts = verifyTimestampToken(Buffer.from(loadForge().asn1.toDer(token).getBytes(), 'binary'), cms.signature, dss.certificates, roots);
+      out.timestampAuthority = ts.authority;
+      out.problems.push(...ts.problems);
+      if (!ts.intact || !ts.time) continue;
+      out.timestampTime = ts.time.toISOString();
+      out.timestampTrusted = ts.chain !== null;
+      tsaChain = ts.chain;
+      time = ts.time;
     }
     const m = sig.get('M');
     if (!time && m instanceof PdfString) time = pdfDateToDate(stringText(m));
     out.signingTime = time?.toISOString() ?? null;
-    const chain = buildChain(cert, x509, roots);
+    const chain = buildChain(cert, [...cms.certificates, ...dss.certificates], roots);
     out.trusted = chain !== null;
     if (!chain) out.problems.push('Chứng thư số không chuỗi tới chứng thư gốc tin cậy nào.');
     const at = time ?? new Date();
     out.validAtSigningTime = (chain ?? [cert]).every((c) => new Date(c.validFrom) <= at && at <= new Date(c.validTo));
     if (!out.validAtSigningTime) out.problems.push('Chứng thư số không còn hiệu lực vào thời điểm ký.');
+    if (chain) out.revocation = chainRevocation(chain, dss.crls, at);
+    if (out.revocation === 'revoked') out.problems.push('Chứng thư số đã bị thu hồi trước thời điểm ký (theo danh sách thu hồi trong tệp).');
+    out.level = levelOf(out, chain, tsaChain, dss);
   } catch (e) {
     out.problems.push(e instanceof Error ? e.message : String(e));
   }
   return out;
 }
 
-/** The path from the certificate to a trusted root (both included), or null. */
-function buildChain(cert: X509Certificate, pool: X509Certificate[], roots: X509Certificate[]): X509Certificate[] | null {
-  const path = [cert];
-  for (let current = cert, depth = 0; depth < 8; depth++) {
-    const root = roots.find((r) => current.checkIssued(r) && current.verify(r.publicKey));
-    if (root) return root.raw.equals(current.raw) ? path : [...path, root];
-    const next = pool.find((c) => c !== current && current.checkIssued(c) && current.verify(c.publicKey));
-    if (!next) return null;
-    path.push(next);
-    current = next;
-  }
-  return null;
+/**
+ * The PAdES baseline level the signature reaches (ETSI EN 319 142-1 §6): B-B when intact, B-T with a trusted
+ * timestamp, B-LT when the DSS also holds every certificate of the signer's and the TSA's paths and a CRL that shows
+ * them not revoked, so that it verifies offline.
+ */
+function levelOf(c: Core, chain: X509Certificate[] | null, tsaChain: X509Certificate[] | null, dss: Offline): SignatureCheck['level'] {
+  if (!c.intact) return null;
+  if (!c.timestampTrusted || !tsaChain) return 'B-B';
+  const inDss = (x: X509Certificate) => dss.certificates.some((d) => d.raw.equals(x.raw));
+  const complete = chain !== null && [...chain, ...tsaChain].every(inDss);
+  const tsaGood = chainRevocation(tsaChain, dss.crls, new Date(c.timestampTime!)) === 'good';
+  return complete && c.revocation === 'good' && tsaGood ? 'B-LT' : 'B-T';
 }
 
 function pdfDateToDate(s: string): Date | null {
@@ -144,4 +150,12 @@ function pdfDateToDate(s: string): Date | null {
   const iso = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${m[7] && m[7] !== 'Z' ? `${m[7]}${m[8] ?? '00'}:${m[9] ?? '00'}` : 'Z'}`;
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function tryParse<T>(parse: () => T): T[] {
+  try {
+    return [parse()];
+  } catch {
+    return [];
+  }
 }

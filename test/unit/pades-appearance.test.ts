@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { renderPledgeForSigning } from '../../src/documents/pdf/pledge.pdf';
+import { renderSignatureAppearance } from '../../src/documents/pdf/signature-appearance.pdf';
+import { keySigner } from '../../src/documents/signing/pades/certificates';
+import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
+import { addSignatureFields, signField } from '../../src/documents/signing/pades/pdf-update';
+import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
+import { pledgeFixture } from '../support/document-fixtures';
+import { QPDF_MISSING, inkIn, testCa } from '../support/pades-tools';
+import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
+
+/** Decree 30 appearance: the member's cell, once signed, shows the signature, the seal over its left third, the time and holder, the name. */
+describe('the appearance drawn into a member’s cell when it signs', { skip: POPPLER_MISSING || QPDF_MISSING }, () => {
+  it('signature in blue ink and the red seal between the title and the name; time (Vietnam) and holder in small print', async () => {
+    const data = pledgeFixture(3);
+    data.signatories = data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 }));
+    const { pdf, cells } = await renderPledgeForSigning(data);
+    const prepared = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+    const ca = testCa();
+    const time = new Date();
+    // Vietnam is UTC+7 all year: the small print shows the hour seven ahead of UTC.
+    const vn = new Date(time.getTime() + 7 * 3600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const expected = `${two(vn.getUTCDate())}/${two(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()} ${two(vn.getUTCHours())}:${two(vn.getUTCMinutes())}`;
+    const signed = await signField(prepared, {
+      field: 'member-2',
+      signer: keySigner(ca.issue('Unit 2 leader', 'EC')),
+      signingTime: time,
+      appearance: (width, height) => renderSignatureAppearance({ width, height, signerName: 'Trần Thị Bình', unitName: data.signatories[1].unitName, certificateHolder: 'Unit 2 leader', signingTime: time, seed: 'unit-2' }),
+    });
+    const file = tempFile(signed);
+    execFileSync('qpdf', ['--check', file]);
+    assert.match(spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout, /Signature is Valid/);
+    assert.deepEqual(verifyPdfSignatures(signed, [ca.certificate]).signatures[0].problems, []);
+    const [, second, third] = cells;
+    const page = second.page + 1;
+    // The field begins below the title lines: the title stays on the page, above the appearance.
+    const [x1, y1, x2, y2] = second.rect;
+    const text = (r: number[]) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', String(Math.round(r[0])), '-y', String(Math.round(842 - r[3])), '-W', String(Math.round(r[2] - r[0])), '-H', String(Math.round(r[3] - r[1])), file, '-'], { encoding: 'utf8' });
+    const inCell = text(second.rect).replace(/\s+/g, ' ');
+    assert.match(inCell, /Ký số bởi: Unit 2 leader/);
+    assert.ok(inCell.includes(`Thời gian ký: ${expected}`), `Vietnam time (UTC+7) ${expected}: ${inCell}`);
+    assert.match(inCell, /Trần Thị Bình/);
+    assert.match(text([x1, y2, x2, y2 + 40]).replace(/\s+/g, ' '), /GIÁM ĐỐC|TRƯỞNG|CHỦ TỊCH/, 'the title above the field');
+    const ink = inkIn(file, page, second.rect);
+    assert.ok(ink.red > 200, `the seal: ${ink.red} red pixels`);
+    assert.ok(ink.blue > 100, `the signature: ${ink.blue} blue pixels`);
+    // The seal lies over the signature's left third: more red in the left half of the cell than in the right.
+    const left = inkIn(file, page, [x1, y1, (x1 + x2) / 2, y2]);
+    assert.ok(left.red > ink.red * 0.8, `${left.red} of ${ink.red} red pixels on the left`);
+    // An unsigned cell shows nothing of the kind.
+    assert.deepEqual(inkIn(file, third.page + 1, third.rect), { red: 0, blue: 0 });
+    // The appearance is one form XObject with its own fonts (Tinos subsets) added in the signature's revision.
+    const field = new PdfFile(signed).signatureFields().find((f) => f.name === 'member-2')!;
+    assert.ok(field.value);
+  });
+});
