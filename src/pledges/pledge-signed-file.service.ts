@@ -12,7 +12,7 @@ import { renderPledgeForSigning } from '../documents/pdf/pledge.pdf';
 import { renderSignatureAppearance } from '../documents/pdf/signature-appearance.pdf';
 import { checkAddedSignature } from '../documents/signing/pades/revision-check';
 import { PdfFile } from '../documents/signing/pades/pdf-file';
-import { Timestamper, tsaClient } from '../documents/signing/pades/timestamp';
+import { Timestamper, TimestampUnavailableError, tsaClient } from '../documents/signing/pades/timestamp';
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
 import { addDss, collectValidationData } from '../documents/signing/pades/dss';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
@@ -52,14 +52,30 @@ export class PledgeSignedFileService {
   /** The latest revision, for download (signatures recorded but not yet in the file are added first). */
   async current(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
     const { data, state } = await this.documents.content(p, clusterId, year);
-    const content = await this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state));
+    const content = await this.tsaAnswers('Chưa tải được tệp ký số: máy chủ cấp dấu thời gian không trả lời. Vui lòng thử lại sau ít phút.', () =>
+      this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state)),
+    );
     return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`, content };
   }
 
   /** After a member's click: its server-held key (or token) signs its field; the organisation closes once all have signed. */
   async signWithServerKey(p: Principal, clusterId: string, year: number): Promise<void> {
     const { data, state } = await this.documents.content(p, clusterId, year);
-    await this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state));
+    await this.tsaAnswers(
+      'Chữ ký của đơn vị đã được ghi nhận, nhưng máy chủ cấp dấu thời gian không trả lời nên tệp ký số chưa được cập nhật; tệp sẽ được ký bổ sung ở lần tải về sau.',
+      () => this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state)),
+    );
+  }
+
+  /** A TSA that does not answer is the server's trouble: 503 with what happened, never a bare 500. */
+  private async tsaAnswers<T>(message: string, job: () => Promise<T>): Promise<T> {
+    try {
+      return await job();
+    } catch (e) {
+      if (!(e instanceof TimestampUnavailableError)) throw e;
+      this.logger.warn(`Time-stamping authority unavailable: ${e.message}`);
+      throw new AppException(ErrorCode.ServiceUnavailable, message);
+    }
   }
 
   /**

@@ -14,8 +14,21 @@ export type Timestamper = (data: Buffer) => Promise<Buffer>;
  * A client of a time-stamping authority (RFC 3161 over HTTP): a TimeStampReq with the SHA-256 imprint, a nonce and
  * certReq, posted as application/timestamp-query; the token of a granted answer is returned, checked for its imprint.
  */
+/** The configured TSA could not give a timestamp (unreachable, an HTTP error, a refusal): the server's fault, not the caller's. */
+export class TimestampUnavailableError extends Error {}
+
 export function tsaClient(url: string, timeoutMs = 10_000): Timestamper {
   return async (data) => {
+    try {
+      return await requestToken(url, timeoutMs, data);
+    } catch (e) {
+      throw new TimestampUnavailableError(e instanceof Error ? e.message : String(e));
+    }
+  };
+}
+
+async function requestToken(url: string, timeoutMs: number, data: Buffer): Promise<Buffer> {
+  {
     const f = loadForge();
     const { Class, Type } = f.asn1;
     const c = (t: number, constructed: boolean, v: Asn1[] | string) => f.asn1.create(Class.UNIVERSAL, t, constructed, v);
@@ -42,7 +55,7 @@ export function tsaClient(url: string, timeoutMs = 10_000): Timestamper {
     const info = timestampInfo(token);
     if (!info.imprint.equals(digest)) throw new Error('Dấu thời gian không khớp với chữ ký.');
     return token;
-  };
+  }
 }
 
 /** The time and the message imprint (and its digest, as Node names it) a TimeStampToken certifies (its TSTInfo). */
