@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { todayInVietnam } from '../../src/common/time';
@@ -58,7 +60,10 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     assert.match((await block.locator('.field-error').textContent()) ?? '', /^Chỉ nhận báo cáo thành tích dạng pdf, png, jpg/);
     assert.equal(await file.getAttribute('aria-invalid'), 'true', 'the error stands at the file field');
 
-    await file.setInputFiles({ name: 'bao-cao-qua-lon.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([REPORT, Buffer.alloc(21 * 1024 * 1024)]) });
+    // From a file on disk: Chromium reads it itself (a 21 MB buffer sent over the protocol took over 30 s on a loaded machine).
+    const oversized = join(mkdtempSync(join(tmpdir(), 'thidua-report-')), 'bao-cao-qua-lon.pdf');
+    writeFileSync(oversized, Buffer.concat([REPORT, Buffer.alloc(21 * 1024 * 1024)]));
+    await file.setInputFiles(oversized);
     await send.click();
     await block.getByText(/^Tệp "bao-cao-qua-lon.pdf" có dung lượng 21 MB, vượt mức tối đa 20 MB\.$/).waitFor();
     // The server refuses it too, in Vietnamese, when a client does not check first.

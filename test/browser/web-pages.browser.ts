@@ -152,6 +152,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
 
   it('password change: a wrong current password is shown at its field; the new one works, the old one no longer', async () => {
     const { context, page } = await rig.signedIn('daknong');
+    await page.getByRole('link', { name: 'Tài khoản của tôi' }).click();
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await page.getByLabel('Mật khẩu hiện tại').fill('sai-mat-khau-1');
     await page.getByLabel('Mật khẩu mới').fill('Mat-Khau-Moi-2026');
@@ -195,6 +196,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
 
   it('a unit officer enrols in MFA from the page (QR code, first code, recovery codes), then signs in with a code', async () => {
     const { context, page } = await rig.signedIn('kontum');
+    await page.getByRole('link', { name: 'Tài khoản của tôi' }).click();
     await page.getByRole('link', { name: 'Xác thực hai lớp' }).click();
     await page.getByRole('heading', { name: 'Xác thực hai lớp' }).waitFor();
     await page.getByRole('button', { name: 'Đăng ký' }).click();

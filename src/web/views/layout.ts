@@ -66,8 +66,6 @@ ${(frame.scripts ?? []).map((s) => html`<script src="/static/${s}" defer></scrip
     ? html`<div class="who">
         <span><strong>${p.fullName}</strong><br><small>${ROLE_LABELS[p.role]}</small></span>
         <a href="/tai-khoan-cua-toi">Tài khoản của tôi</a>
-        <a href="/doi-mat-khau">Đổi mật khẩu</a>
-        <a href="/xac-thuc-hai-lop">Xác thực hai lớp</a>
         <form data-api="/dang-xuat" data-method="POST" data-redirect="/dang-nhap" class="inline"><button type="submit" class="link">Đăng xuất</button></form>
       </div>`
     : html`<div class="who"><a href="/dang-nhap">Đăng nhập</a></div>`}

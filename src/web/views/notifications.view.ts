@@ -31,6 +31,9 @@ export function myAccountPage(frame: PageFrame, settings: EmailSettingsView, lis
   return layout(
     { ...frame, title: 'Tài khoản của tôi', crumbs: [['Tổng quan', '/'], ['Tài khoản của tôi']] },
     html`<h1>Tài khoản của tôi</h1>
+<section class="card" aria-labelledby="h-security"><h2 id="h-security">Đăng nhập và bảo mật</h2>
+  <ul><li><a href="/doi-mat-khau">Đổi mật khẩu</a></li><li><a href="/xac-thuc-hai-lop">Xác thực hai lớp</a></li></ul>
+</section>
 <section class="card" aria-labelledby="h-mail"><h2 id="h-mail">Thư nhắc việc</h2>
   <p class="muted"><small>Hệ thống nhắc các mốc của năm thi đua (7 ngày và 3 ngày trước hạn, đúng ngày hạn, khi quá hạn) và các việc cần xử lý. Thông báo luôn hiện trong hệ thống; thư chỉ được gửi khi có địa chỉ thư và bạn bật nhận thư.</small></p>
   <p>Hiện tại: ${settings.email && settings.emailNotifications ? badge(`Đang nhận thư tại ${settings.email}`, 'ok') : badge(settings.email ? 'Đã tắt thư nhắc việc' : 'Chưa có địa chỉ thư', 'info')}</p>
