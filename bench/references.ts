@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareSqlite } from '../src/database/data-source';
@@ -61,9 +61,29 @@ export function loadAverage(): number[] {
 
 /** The highest resident set size of a process so far (Linux VmHWM), in MB, or null. */
 export function peakRssMB(pid: number | undefined): number | null {
+  return procStatusMB(pid, 'VmHWM');
+}
+
+/** Resets a process's peak RSS (VmHWM) to its RSS now (Linux `clear_refs` 5), so a later peak is one of what follows; false if it could not. */
+export function resetPeakRss(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The resident set size of a process now (Linux VmRSS), in MB, or null. */
+export function rssMB(pid: number | undefined): number | null {
+  return procStatusMB(pid, 'VmRSS');
+}
+
+function procStatusMB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {
   if (!pid) return null;
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round(Number(match[1]) / 1024) : null;
   } catch {
     return null;

@@ -13,6 +13,21 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * The environment `npm run start:prod` (and `npm start`) gives the server: the `NAME=value` words before `node
+ * dist/src/main.js` in package.json (the malloc setting), so the benchmarks measure the server as it is started.
+ */
+export function startScriptEnv(): Record<string, string> {
+  const script: string = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')).scripts['start:prod'];
+  const words = script.trim().split(/\s+/);
+  if (words.slice(-2).join(' ') !== 'node dist/src/main.js') throw new Error(`start:prod is not "[NAME=value …] node dist/src/main.js": ${script}`);
+  return Object.fromEntries(words.slice(0, -2).map((w) => {
+    const match = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(w);
+    if (!match) throw new Error(`start:prod: unexpected word "${w}"`);
+    return [match[1], match[2]];
+  }));
+}
+
 /** Starts the built server on a fresh database (SQLite in a temp folder, or DATABASE_URL) and waits for health. */
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thidua-bench-'));
@@ -23,7 +38,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, resolve(__dirname, '../src/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
+    env: { ...startScriptEnv(), ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -60,10 +60,17 @@ export class SeedService {
   async run(options: { demo: boolean; adminPassword?: string }): Promise<void> {
     const reference = loadReferenceData();
     const accounts = accountSpecs(options);
-    // argon2 is slow on purpose: hashed before the write transaction, for the accounts still missing.
+    // argon2 is slow on purpose: hashed before the write transaction, for the accounts still missing. Each distinct
+    // password once: the demo accounts share the published demo password, so one hash serves them all (a cold start
+    // hashed it once per account, most of its time).
     const existing = new Set(await this.uow.read((m) => this.users.allUsernames(m)));
+    const byPassword = new Map<string, string>();
     const hashes = new Map<string, string>();
-    for (const a of accounts) if (!existing.has(a.username)) hashes.set(a.username, await this.passwords.hash(a.password));
+    for (const a of accounts) {
+      if (existing.has(a.username)) continue;
+      if (!byPassword.has(a.password)) byPassword.set(a.password, await this.passwords.hash(a.password));
+      hashes.set(a.username, byPassword.get(a.password)!);
+    }
     await this.uow.write(async (m) => {
       this.inserted = {};
       await this.loadReference(m, reference);
