@@ -99,7 +99,7 @@ export class PledgeSignedFileService {
       const current = await this.prepared(data, state, file);
       let added;
       try {
-        added = checkAddedSignature(current, uploaded, { ownField: memberField(unitId), certificateSha256s: this.keys.certificatesOf(unitId), trustedRoots: this.keys.trustedRoots() });
+        added = checkAddedSignature(current, uploaded, { ownField: memberField(unitId), certificateSha256s: await this.keys.certificatesOf(unitId), trustedRoots: await this.keys.trustedRoots() });
       } catch (error) {
         throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error ? error.message : String(error));
       }
@@ -120,7 +120,8 @@ export class PledgeSignedFileService {
     for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
       const unit = state.members.find((u) => u.id === sig.unitId);
       if (!unit || !empty.has(memberField(unit.id))) continue;
-      const signer = this.keys.signer(unit.id, unit.name);
+      const signer = await this.keys.signer(unit.id, unit.name);
+      const images = await this.keys.appearanceImages(unit.id);
       const signingTime = new Date();
       out = await signField(out, {
         field: memberField(unit.id),
@@ -130,7 +131,7 @@ export class PledgeSignedFileService {
         location: state.pledge.signingPlace,
         signingTime,
         appearance: (width, height) =>
-          renderSignatureAppearance({ width, height, signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...this.keys.appearanceImages(unit.id) }),
+          renderSignatureAppearance({ width, height, signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...images }),
         ...this.timestamping(),
       });
     }
@@ -140,18 +141,18 @@ export class PledgeSignedFileService {
   }
 
   /** A certificate the unit signs with outside the system (token, signing software): it must chain to a trusted root. */
-  registerCertificate(unitId: string, bytes: Buffer): { sha256: string; subject: string } {
+  async registerCertificate(unitId: string, bytes: Buffer): Promise<{ sha256: string; subject: string }> {
     let cert: X509Certificate;
     try {
       cert = new X509Certificate(bytes);
     } catch {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp gửi lên không phải là chứng thư số (PEM hoặc DER).');
     }
-    const roots = this.keys.trustedRoots().map((d) => new X509Certificate(d));
+    const roots = (await this.keys.trustedRoots()).map((d) => new X509Certificate(d));
     if (!roots.some((r) => cert.checkIssued(r) && cert.verify(r.publicKey))) {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số không do tổ chức chứng thực nào trong danh sách tin cậy cấp.');
     }
-    return { sha256: this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
+    return { sha256: await this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
   }
 
   /**
@@ -165,13 +166,13 @@ export class PledgeSignedFileService {
     if (!organisation || organisation.value || members.some((f) => !f.value)) return pdf;
     const closed = await signField(pdf, {
       field: organisationField(state.cluster.id),
-      signer: this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
+      signer: await this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
       name: state.cluster.name,
       reason: `Phát hành ${state.pledge.title} đã đủ chữ ký của các đơn vị thành viên`,
       location: state.pledge.signingPlace,
       ...this.timestamping(),
     });
-    return addDss(closed, await collectValidationData(closed, this.keys.trustedRoots(), (cert, issuer) => this.keys.crlFor(cert, issuer)));
+    return addDss(closed, await collectValidationData(closed, await this.keys.trustedRoots(), (cert, issuer) => this.keys.crlFor(cert, issuer)));
   }
 
   private async prepared(data: PledgeContent, state: PledgeState, file: PledgeFileAccess): Promise<Buffer> {
