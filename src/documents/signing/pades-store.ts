@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { sha256Hex } from '../../common/durable-file';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-codes';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 
@@ -15,6 +17,7 @@ import { APP_CONFIG } from '../../config/config.tokens';
  */
 @Injectable()
 export class PadesStore {
+  private readonly logger = new Logger(PadesStore.name);
   private readonly inDatabase: boolean;
   private readonly dir: string;
 
@@ -32,9 +35,14 @@ export class PadesStore {
       const file = join(this.dir, path);
       return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null;
     }
-    const [row] = (await this.dataSource.query('SELECT sha256, content FROM pades_files WHERE path = $1', [path])) as Array<{ sha256: string; content: Buffer }>;
+    const select = () => this.dataSource.query('SELECT sha256, content FROM pades_files WHERE path = $1', [path]) as Promise<Array<{ sha256: string; content: Buffer }>>;
+    let [row] = await select();
+    if (!row && (await this.adopt(path))) [row] = await select();
     if (!row) return null;
-    if (sha256Hex(row.content) !== row.sha256) throw new Error(`The signing state at pades/${path} was altered (its SHA-256 no longer matches).`);
+    if (sha256Hex(row.content) !== row.sha256) {
+      this.logger.error(`The signing state at pades/${path} was altered: its SHA-256 no longer matches.`);
+      throw new AppException(ErrorCode.Internal, 'Dữ liệu ký số lưu trữ (khóa, chứng thư số) bị thay đổi. Vui lòng báo quản trị hệ thống.');
+    }
     return row.content;
   }
 
@@ -42,10 +50,7 @@ export class PadesStore {
   async write(path: string, bytes: Buffer | string): Promise<void> {
     const content = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'utf8');
     if (!this.inDatabase) return this.writeFile(path, content);
-    await this.dataSource.query(
-      'INSERT INTO pades_files (path, sha256, content, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, content = excluded.content, updated_at = excluded.updated_at',
-      [path, sha256Hex(content), content, new Date().toISOString()],
-    );
+    await upsert(this.dataSource, path, content, 'replace');
   }
 
   async remove(path: string): Promise<void> {
@@ -59,6 +64,8 @@ export class PadesStore {
       const dir = join(this.dir, folder);
       return existsSync(dir) ? readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()) : [];
     }
+    const legacy = join(this.dir, folder);
+    if (existsSync(legacy)) for (const f of readdirSync(legacy)) await this.adopt(`${folder}/${f}`);
     const prefix = `${folder}/`;
     const rows = (await this.dataSource.query('SELECT path FROM pades_files WHERE starts_with(path, $1) ORDER BY path', [prefix])) as Array<{ path: string }>;
     return rows.map((r) => r.path.slice(prefix.length)).filter((name) => !name.includes('/'));
@@ -82,20 +89,27 @@ export class PadesStore {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pades:${first}`]);
       const [taken] = (await m.query('SELECT 1 FROM pades_files WHERE path = $1', [first])) as unknown[];
       if (taken) return;
-      const now = new Date().toISOString();
-      for (const [path, bytes] of files) {
-        const content = Buffer.from(bytes);
-        await m.query(
-          'INSERT INTO pades_files (path, sha256, content, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, content = excluded.content, updated_at = excluded.updated_at',
-          [path, sha256Hex(content), content, now],
-        );
-      }
+      for (const [path, bytes] of files) await upsert(m, path, Buffer.from(bytes), 'replace');
     });
   }
 
   async exists(path: string): Promise<boolean> {
     if (!this.inDatabase) return existsSync(join(this.dir, path));
-    return ((await this.dataSource.query('SELECT 1 FROM pades_files WHERE path = $1', [path])) as unknown[]).length > 0;
+    const select = async () => ((await this.dataSource.query('SELECT 1 FROM pades_files WHERE path = $1', [path])) as unknown[]).length > 0;
+    return (await select()) || ((await this.adopt(path)) && select());
+  }
+
+  /**
+   * PostgreSQL: a file an earlier version kept in this instance's data/pades folder (an instance upgraded in place)
+   * joins the table unless the path is taken there already — the first instance's wins —, and the local copy is
+   * renamed <name>.adopted so that a later removal is not undone. Answers whether there was one.
+   */
+  private async adopt(path: string): Promise<boolean> {
+    const file = join(this.dir, path);
+    if (path.endsWith('.adopted') || !existsSync(file) || !statSync(file).isFile()) return false;
+    await upsert(this.dataSource, path, readFileSync(file), 'keep');
+    renameSync(file, `${file}.adopted`);
+    return true;
   }
 
   private writeFile(path: string, content: Buffer): void {
@@ -104,4 +118,10 @@ export class PadesStore {
     writeFileSync(file, content, { mode: 0o600 });
     chmodSync(file, 0o600);
   }
+}
+
+/** PostgreSQL: stores the bytes at `path`, replacing what is there or keeping it. */
+async function upsert(db: { query(sql: string, params: unknown[]): Promise<unknown> }, path: string, content: Buffer, existing: 'replace' | 'keep'): Promise<void> {
+  const conflict = existing === 'replace' ? 'DO UPDATE SET sha256 = excluded.sha256, content = excluded.content, updated_at = excluded.updated_at' : 'DO NOTHING';
+  await db.query(`INSERT INTO pades_files (path, sha256, content, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (path) ${conflict}`, [path, sha256Hex(content), content, new Date().toISOString()]);
 }
