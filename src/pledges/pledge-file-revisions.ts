@@ -41,12 +41,15 @@ export class PledgeFileRevisions {
 
   /** Runs `job` with the latest revision, alone for this pledge among all instances. */
   exclusive<T>(pledgeId: string, job: (file: PledgeFileAccess) => Promise<T>): Promise<T> {
+    // The pointer is read and moved by short transactions of their own while the lock is held (each saved revision
+    // is committed at once, and the pledge row is never held locked while a TSA is asked).
+    const run = () => this.withPointer(pledgeId, (work) => this.uow.write(work), (work) => this.uow.read(work), job);
     return this.serial(pledgeId, () =>
       this.uow.isSqlite
-        ? this.withPointer(pledgeId, (work) => this.uow.write(work), (work) => this.uow.read(work), job)
+        ? run()
         : this.uow.dataSource.transaction(async (m) => {
             await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pledge-file:${pledgeId}`]);
-            return this.withPointer(pledgeId, (work) => work(m), (work) => work(m), job);
+            return run();
           }),
     );
   }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fingerprint } from '../../src/documents/signing/unit-keys.service';
 import { testCa } from '../support/pades-tools';
-import { IN_PROCESS_ONLY, TEST_DB, TestApp, startTestApp } from '../support/test-app';
+import { IN_PROCESS_ONLY, TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { sha256Hex } from '../../src/common/durable-file';
 
 /**
  * Where the signing state lives: data/pades on SQLite; the table pades_files on PostgreSQL, where what an earlier
@@ -38,6 +39,28 @@ describe(`the signing state (${TEST_DB})`, { skip: IN_PROCESS_ONLY }, () => {
     } else {
       assert.ok(existsSync(join(trust, `${sha}.pem`)), 'SQLite keeps the folder');
     }
+  });
+
+  it('a pledge’s signed file an earlier version kept in data/pledges becomes its first stored revision', async () => {
+    const ids = await demoIds(t);
+    const secretary = await t.token('cum6.secretary');
+    const base = `/api/clusters/${ids.cum6}/years/2020/pledge`;
+    const created = await t.http.post(base).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', documentNumber: '01/GƯ-CTĐ6' }).expect(201);
+    await t.http.post(`${base}/open`).auth(secretary, { type: 'bearer' }).send({ version: created.body.version }).expect(200);
+    const download = async () => (await t.http.get(`${base}/signed-pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const prepared = await download();
+    // As an earlier version left it: the file in the folder, nothing recorded on the pledge.
+    await t.dataSource.query(`UPDATE pledges SET signed_file_path = NULL, signed_file_sha256 = NULL WHERE id = ${TEST_DB === 'postgres' ? '$1' : '?'}`, [created.body.id]);
+    const legacy = Buffer.concat([prepared, Buffer.from('% kept by an earlier version\n')]);
+    const folder = join(t.dataDir, 'pledges');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${created.body.id}.signed.pdf`), legacy);
+    assert.ok((await download()).equals(legacy), 'the kept file is served, not a new one');
+    const [row] = (await t.dataSource.query(`SELECT signed_file_path AS path, signed_file_sha256 AS sha FROM pledges WHERE id = ${TEST_DB === 'postgres' ? '$1' : '?'}`, [created.body.id])) as Array<{ path: string; sha: string }>;
+    assert.equal(row.sha, sha256Hex(legacy));
+    assert.equal(row.path, `pledges/${created.body.id}/${row.sha}.pdf`);
+    assert.ok(existsSync(join(folder, `${created.body.id}.signed.adopted.pdf`)));
+    assert.ok((await download()).equals(legacy), 'and stays the latest revision');
   });
 
   it('PostgreSQL: a stored key or certificate altered in the table is refused, with a message, not used', { skip: TEST_DB !== 'postgres' ? 'the folder is the store on SQLite' : false }, async () => {
