@@ -24,7 +24,7 @@ const started = Date.now();
  * tampers with its own application), backup (SQLite files), security (reads its data folder's file modes),
  * openapi-lint (writes into its data folder), jobs (drives the scheduler object).
  */
-const CLUSTER_E2E = ['access-matrix', 'auth', 'awards', 'bad-input', 'ballot-opinions', 'concurrency', 'council', 'demo-scenario', 'foundation', 'leadership', 'legal', 'measured-criteria', 'peer-conflicts', 'pledge', 'proposals', 'ratings', 'read-cache', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring-normalization', 'scoring-results', 'scoring'];
+const CLUSTER_E2E = ['access-matrix', 'auth', 'awards', 'bad-input', 'ballot-opinions', 'concurrency', 'council', 'demo-scenario', 'foundation', 'leadership', 'legal', 'measured-criteria', 'pades', 'pades-tsa-down', 'peer-conflicts', 'pledge', 'proposals', 'ratings', 'read-cache', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring-normalization', 'scoring-results', 'scoring'];
 
 /** Settings a file starts its application with: the instances are started with them for that file. */
 const FILE_ENV = {
@@ -66,9 +66,13 @@ const template = JSON.parse(built.stdout.trim().split('\n').at(-1));
 const shared = sharedSecrets(template.dataDir, 'cluster-ci-'.padEnd(48, 'x'));
 
 const base = 4100 + Math.floor(Math.random() * 800);
-const ports = { lb: base, a: base + 1, b: base + 2, smtp: base + 3 };
+const ports = { lb: base, a: base + 1, b: base + 2, smtp: base + 3, tsa: base + 4, closed: base + 5 };
 // test/cluster/reminders.cluster.ts listens with a real SMTP server on this port: the instances send to it.
 FILE_ENV.reminders = { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, REMINDERS_EVERY_SECONDS: '2' };
+// pades.e2e starts its time-stamping authority on this port (test/support/pades-tools.ts instancesTsaPort());
+// pades-tsa-down.e2e's TSA is a port nothing listens on.
+FILE_ENV.pades = { TSA_URL: `http://127.0.0.1:${ports.tsa}/tsa` };
+FILE_ENV['pades-tsa-down'] = { TSA_URL: `http://127.0.0.1:${ports.closed}/tsa` };
 const lbUrl = `http://127.0.0.1:${ports.lb}`;
 const work = mkdtempSync(join(tmpdir(), 'thidua-cluster-'));
 const instance = (name, port, databaseUrl, extra) =>

@@ -19,8 +19,8 @@ export class CaPublicationController {
   @ApiProduces('application/pkix-crl')
   @ApiOkResponse({ description: 'Danh sách chứng thư số bị thu hồi (CRL, DER) của CA thử nghiệm.', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'Danh sách thu hồi chứng thư số của CA thử nghiệm' })
-  crl(): StreamableFile {
-    return new StreamableFile(this.keys.testCaCrl());
+  async crl(): Promise<StreamableFile> {
+    return new StreamableFile(await this.keys.testCaCrl());
   }
 
   @Get('test-ca.crt')
@@ -30,7 +30,7 @@ export class CaPublicationController {
   @ApiProduces('application/pkix-cert')
   @ApiOkResponse({ description: 'Chứng thư số (DER) của CA thử nghiệm.', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'Chứng thư số của CA thử nghiệm' })
-  certificate(): StreamableFile {
-    return new StreamableFile(this.keys.testCa().certificate);
+  async certificate(): Promise<StreamableFile> {
+    return new StreamableFile((await this.keys.testCa()).certificate);
   }
 }

@@ -36,7 +36,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Xác thực tài liệu đã phát hành (tệp PDF hoặc mã băm SHA-256)' })
   @ApiBadRequestResponse({ description: 'Thiếu tệp PDF hoặc mã băm, hoặc dữ liệu không hợp lệ.', type: ErrorBody })
   async verify(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
-    if (file) return { ...(await this.documents.verifyFile(file.buffer)), signatures: this.signatures.report(file.buffer) };
+    if (file) return { ...(await this.documents.verifyFile(file.buffer)), signatures: await this.signatures.report(file.buffer) };
     if (dto?.sha256) return this.documents.verifyHash(dto.sha256);
     throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF (trường "file") hoặc gửi mã băm sha256.');
   }

@@ -8,17 +8,18 @@ import type { SignatureReportView } from './documents.dto';
 export class SignatureReportService {
   constructor(private readonly keys: UnitKeysService) {}
 
-  report(pdf: Buffer): SignatureReportView[] {
+  async report(pdf: Buffer): Promise<SignatureReportView[]> {
+    const roots = await this.keys.trustedRoots();
     let checks;
     try {
-      checks = verifyPdfSignatures(pdf, this.keys.trustedRoots()).signatures;
+      checks = verifyPdfSignatures(pdf, roots).signatures;
     } catch {
       return [];
     }
-    return checks.map((c) => {
+    return Promise.all(checks.map(async (c) => {
       // Fields are named after their holder: member-<unit id>, organisation-<cluster id>.
       const holder = /^member-(.+)$/.exec(c.fieldName)?.[1] ?? (/^organisation-(.+)$/.exec(c.fieldName) ? `cluster-${c.fieldName.slice('organisation-'.length)}` : null);
-      const belongs = holder !== null && c.certificateSha256 !== null && this.keys.certificatesOf(holder).includes(c.certificateSha256);
+      const belongs = holder !== null && c.certificateSha256 !== null && (await this.keys.certificatesOf(holder)).includes(c.certificateSha256);
       const problems = [...c.problems];
       if (holder && !belongs) problems.push('Chứng thư số không phải của đơn vị có ô chữ ký này.');
       return {
@@ -45,6 +46,6 @@ export class SignatureReportService {
         valid: c.intact && c.trusted && c.validAtSigningTime && belongs && c.changedByRevisions.length === 0 && !(c.timestampAuthority !== null && c.timestampTime === null) && c.revocation !== 'revoked',
         problems,
       };
-    });
+    }));
   }
 }

@@ -25,7 +25,7 @@ export class TrustStoreController {
   @Auth(Role.Admin)
   @ApiOkResponse({ type: [TrustedRootView] })
   @ApiOperation({ summary: 'Danh sách chứng thư số gốc tin cậy' })
-  list(): TrustedRootView[] {
+  list(): Promise<TrustedRootView[]> {
     return this.keys.listRoots();
   }
 
@@ -39,7 +39,7 @@ export class TrustStoreController {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số gốc (trường "file").');
     let sha256: string;
     try {
-      sha256 = this.keys.importRoot(file.buffer);
+      sha256 = await this.keys.importRoot(file.buffer);
     } catch (error) {
       throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error && /CA/.test(error.message) ? error.message : 'Tệp gửi lên không phải là chứng thư số (PEM hoặc DER).');
     }

@@ -59,7 +59,7 @@ export class UnitKeysController {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PKCS#12 (trường "file").');
     let imported: UnitKeyView;
     try {
-      imported = this.keys.importPkcs12(unit.id, file.buffer, dto.password);
+      imported = await this.keys.importPkcs12(unit.id, file.buffer, dto.password);
     } catch (error) {
       if (error instanceof Pkcs12ImportError) throw AppException.field(ErrorCode.InvalidFile, error.field, error.message);
       throw error;
@@ -93,7 +93,7 @@ export class UnitKeysController {
     const label = kind === 'signature' ? 'ảnh chữ ký' : 'ảnh con dấu';
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', `Cần tải lên ${label} (trường "file").`);
     if (!isDrawableImage(file.buffer)) throw AppException.field(ErrorCode.InvalidFile, 'file', `Tệp gửi lên không phải là ${label} PNG hoặc JPEG đọc được.`);
-    this.keys.storeAppearanceImage(unit.id, kind, file.buffer);
+    await this.keys.storeAppearanceImage(unit.id, kind, file.buffer);
     await this.uow.write((m) => this.audit.record(m, { action: `signing.${kind}_image`, entityType: 'unit', entityId: unit.id, after: { bytes: file.buffer.length } }));
     return { kind, bytes: file.buffer.length };
   }

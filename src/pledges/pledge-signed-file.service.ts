@@ -1,8 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeDurably } from '../common/durable-file';
 import type { Principal } from '../common/auth/principal';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -18,6 +15,7 @@ import { addDss, collectValidationData } from '../documents/signing/pades/dss';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
+import { PledgeFileAccess, PledgeFileRevisions } from './pledge-file-revisions';
 import type { PledgeState } from './pledge-state';
 
 /** The name of a member's signature field in the pledge's signed file; the secretariat's organisationField(). */
@@ -27,6 +25,8 @@ const commonName = (der: Buffer): string => {
   return /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1] ?? subject.replace(/\n/g, ', ');
 };
 
+type PledgeContent = Awaited<ReturnType<PledgeDocumentService['content']>>['data'];
+
 export const memberField = (unitId: string): string => `member-${unitId}`;
 export const organisationField = (clusterId: string): string => `organisation-${clusterId}`;
 
@@ -34,37 +34,49 @@ export const organisationField = (clusterId: string): string => `organisation-${
  * The pledge as one PDF signed by every member with its own key, one incremental revision per signer (PAdES):
  * prepared with an empty field per member when first asked for once the pledge is open, signed by a unit's
  * server-held key on its click or by the unit's own tool (uploaded), and closed by the secretariat's signature
- * when the last member has signed. Kept under data/pledges/<pledge id>.signed.pdf: the latest revision.
+ * when the last member has signed. Every revision is kept, shared by all instances (PledgeFileRevisions); the pledge
+ * points at the latest.
  */
 @Injectable()
 export class PledgeSignedFileService {
   private readonly logger = new Logger(PledgeSignedFileService.name);
-  /** One change at a time per pledge (each revision builds on the one before). */
-  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly documents: PledgeDocumentService,
     private readonly numbers: DocumentNumbersService,
     private readonly keys: UnitKeysService,
+    private readonly revisions: PledgeFileRevisions,
   ) {}
 
   /** The latest revision, for download (signatures recorded but not yet in the file are added first). */
   async current(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
-    const { data, state } = await this.documents.content(p, clusterId, year);
-    const content = await this.tsaAnswers('Chưa tải được tệp ký số: máy chủ cấp dấu thời gian không trả lời. Vui lòng thử lại sau ít phút.', () =>
-      this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state)),
+    return this.tsaAnswers('Chưa tải được tệp ký số: máy chủ cấp dấu thời gian không trả lời. Vui lòng thử lại sau ít phút.', () =>
+      this.locked(p, clusterId, year, async (data, state, file) => ({
+        fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`,
+        content: await this.catchUp(await this.prepared(data, state, file), state, file),
+      })),
     );
-    return { fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`, content };
   }
 
   /** After a member's click: its server-held key (or token) signs its field; the organisation closes once all have signed. */
   async signWithServerKey(p: Principal, clusterId: string, year: number): Promise<void> {
-    const { data, state } = await this.documents.content(p, clusterId, year);
     await this.tsaAnswers(
       'Chữ ký của đơn vị đã được ghi nhận, nhưng máy chủ cấp dấu thời gian không trả lời nên tệp ký số chưa được cập nhật; tệp sẽ được ký bổ sung ở lần tải về sau.',
-      () => this.serial(state.pledge.id, async () => this.catchUp(await this.prepared(data, state), state)),
+      () => this.locked(p, clusterId, year, async (data, state, file) => this.catchUp(await this.prepared(data, state, file), state, file)),
     );
+  }
+
+  /**
+   * Runs `job` alone for the pledge among all instances, with the pledge's content and signatures as they stand once
+   * the lock is held (a withdrawal that came first is seen) and its signed file's latest revision.
+   */
+  private async locked<T>(p: Principal, clusterId: string, year: number, job: (data: PledgeContent, state: PledgeState, file: PledgeFileAccess) => Promise<T>): Promise<T> {
+    const { state } = await this.documents.content(p, clusterId, year);
+    return this.revisions.exclusive(state.pledge.id, async (file) => {
+      const now = await this.documents.content(p, clusterId, year);
+      return job(now.data, now.state, file);
+    });
   }
 
   /** A TSA that does not answer is the server's trouble: 503 with what happened, never a bare 500. */
@@ -83,17 +95,16 @@ export class PledgeSignedFileService {
    * member's field or a new field, with a certificate registered to the member, and changes nothing else.
    */
   async acceptUpload(p: Principal, clusterId: string, year: number, unitId: string, uploaded: Buffer): Promise<{ fieldName: string }> {
-    const { data, state } = await this.documents.content(p, clusterId, year);
-    return this.serial(state.pledge.id, async () => {
-      const current = await this.prepared(data, state);
+    return this.locked(p, clusterId, year, async (data, state, file) => {
+      const current = await this.prepared(data, state, file);
       let added;
       try {
-        added = checkAddedSignature(current, uploaded, { ownField: memberField(unitId), certificateSha256s: this.keys.certificatesOf(unitId), trustedRoots: this.keys.trustedRoots() });
+        added = checkAddedSignature(current, uploaded, { ownField: memberField(unitId), certificateSha256s: await this.keys.certificatesOf(unitId), trustedRoots: await this.keys.trustedRoots() });
       } catch (error) {
         throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error ? error.message : String(error));
       }
       if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
-      this.store(state.pledge.id, uploaded);
+      await file.save(uploaded);
       return { fieldName: added.fieldName };
     });
   }
@@ -103,13 +114,14 @@ export class PledgeSignedFileService {
    * after a withdrawal reset it, one whose signing failed before — is signed by the unit's server key or token, in the
    * order they were recorded; then the organisation closes the file if all have signed. Stores what changed.
    */
-  private async catchUp(pdf: Buffer, state: PledgeState): Promise<Buffer> {
+  private async catchUp(pdf: Buffer, state: PledgeState, file: PledgeFileAccess): Promise<Buffer> {
     let out = pdf;
     const empty = new Set(new PdfFile(pdf).signatureFields().filter((f) => !f.value).map((f) => f.name));
     for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
       const unit = state.members.find((u) => u.id === sig.unitId);
       if (!unit || !empty.has(memberField(unit.id))) continue;
-      const signer = this.keys.signer(unit.id, unit.name);
+      const signer = await this.keys.signer(unit.id, unit.name);
+      const images = await this.keys.appearanceImages(unit.id);
       const signingTime = new Date();
       out = await signField(out, {
         field: memberField(unit.id),
@@ -119,28 +131,28 @@ export class PledgeSignedFileService {
         location: state.pledge.signingPlace,
         signingTime,
         appearance: (width, height) =>
-          renderSignatureAppearance({ width, height, signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...this.keys.appearanceImages(unit.id) }),
+          renderSignatureAppearance({ width, height, signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...images }),
         ...this.timestamping(),
       });
     }
     out = await this.closeIfComplete(out, state);
-    if (out !== pdf) this.store(state.pledge.id, out);
+    if (out !== pdf) await file.save(out);
     return out;
   }
 
   /** A certificate the unit signs with outside the system (token, signing software): it must chain to a trusted root. */
-  registerCertificate(unitId: string, bytes: Buffer): { sha256: string; subject: string } {
+  async registerCertificate(unitId: string, bytes: Buffer): Promise<{ sha256: string; subject: string }> {
     let cert: X509Certificate;
     try {
       cert = new X509Certificate(bytes);
     } catch {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Tệp gửi lên không phải là chứng thư số (PEM hoặc DER).');
     }
-    const roots = this.keys.trustedRoots().map((d) => new X509Certificate(d));
+    const roots = (await this.keys.trustedRoots()).map((d) => new X509Certificate(d));
     if (!roots.some((r) => cert.checkIssued(r) && cert.verify(r.publicKey))) {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số không do tổ chức chứng thực nào trong danh sách tin cậy cấp.');
     }
-    return { sha256: this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
+    return { sha256: await this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
   }
 
   /**
@@ -154,19 +166,18 @@ export class PledgeSignedFileService {
     if (!organisation || organisation.value || members.some((f) => !f.value)) return pdf;
     const closed = await signField(pdf, {
       field: organisationField(state.cluster.id),
-      signer: this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
+      signer: await this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name),
       name: state.cluster.name,
       reason: `Phát hành ${state.pledge.title} đã đủ chữ ký của các đơn vị thành viên`,
       location: state.pledge.signingPlace,
       ...this.timestamping(),
     });
-    return addDss(closed, await collectValidationData(closed, this.keys.trustedRoots(), (cert, issuer) => this.keys.crlFor(cert, issuer)));
+    return addDss(closed, await collectValidationData(closed, await this.keys.trustedRoots(), (cert, issuer) => this.keys.crlFor(cert, issuer)));
   }
 
-  private async prepared(data: Awaited<ReturnType<PledgeDocumentService['content']>>['data'], state: PledgeState): Promise<Buffer> {
+  private async prepared(data: PledgeContent, state: PledgeState, file: PledgeFileAccess): Promise<Buffer> {
     if (state.pledge.status === 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Bản giao ước chưa được mở để ký.');
-    const file = this.path(state.pledge.id);
-    if (existsSync(file)) return readFileSync(file);
+    if (file.latest) return file.latest;
     const number = data.documentNumber ?? (await this.numbers.numberFor(state.cluster.id, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id));
     const { pdf, cells } = await renderPledgeForSigning({
       ...data,
@@ -183,41 +194,22 @@ export class PledgeSignedFileService {
       ...state.members.map((u, i) => ({ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect })),
       { name: organisationField(state.cluster.id), page: last.page, rect: [0, 0, 0, 0] as [number, number, number, number] },
     ]);
-    this.store(state.pledge.id, prepared);
+    await file.save(prepared);
     this.logger.log(`Prepared the signed file of pledge ${state.pledge.id} with ${state.members.length} member fields.`);
     return prepared;
   }
 
   /**
-   * A withdrawn signature cannot be taken out of a signed file: the file is set aside (kept beside it) and the next
-   * request prepares a new one, signed again by the server keys of the members whose signatures stand.
+   * A withdrawn signature cannot be taken out of a signed file: the file is set aside (its revisions stay stored,
+   * none is the latest) and the next request prepares a new one, signed again by the server keys of the members
+   * whose signatures stand.
    */
   async reset(pledgeId: string): Promise<void> {
-    await this.serial(pledgeId, () => {
-      const file = this.path(pledgeId);
-      if (existsSync(file)) renameSync(file, file.replace(/\.pdf$/, `.withdrawn-${Date.now()}.pdf`));
-      return Promise.resolve();
-    });
+    await this.revisions.exclusive(pledgeId, (file) => file.clear());
   }
 
   /** With TSA_URL, each signature carries an RFC 3161 timestamp (room reserved for the TSA's token and certificates). */
   private timestamping(): { timestamper?: Timestamper; reserve?: number } {
     return this.config.tsaUrl ? { timestamper: tsaClient(this.config.tsaUrl), reserve: 32768 } : {};
-  }
-
-  private store(pledgeId: string, pdf: Buffer): void {
-    writeDurably(this.path(pledgeId), pdf);
-  }
-
-  private path(pledgeId: string): string {
-    return join(this.config.dataDir, 'pledges', `${pledgeId}.signed.pdf`);
-  }
-
-  private serial<T>(key: string, job: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(key) ?? Promise.resolve()).then(job, job);
-    const tail = run.catch(() => undefined);
-    this.queues.set(key, tail);
-    void tail.then(() => this.queues.get(key) === tail && this.queues.delete(key));
-    return run;
   }
 }

@@ -43,6 +43,10 @@ export class Pledge {
   @Column('varchar', { name: 'opened_at', length: 30, nullable: true }) openedAt: string | null;
   @Column('varchar', { name: 'completed_at', length: 30, nullable: true }) completedAt: string | null;
 
+  /** The latest revision of the signed file (PAdES), in the FileStore: pledges/<id>/<sha256>.pdf; null before one is prepared or after a withdrawal. */
+  @Column('varchar', { name: 'signed_file_path', length: 300, nullable: true }) signedFilePath: string | null;
+  @Column('varchar', { name: 'signed_file_sha256', length: 64, nullable: true }) signedFileSha256: string | null;
+
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;

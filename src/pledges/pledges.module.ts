@@ -11,6 +11,7 @@ import { LeadershipModule } from '../leadership/leadership.module';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
 import { PledgeSignedFileService } from './pledge-signed-file.service';
+import { PledgeFileRevisions } from './pledge-file-revisions';
 import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
 import { PledgeStates } from './pledge-state';
@@ -20,7 +21,7 @@ import { CRITERIA_CHANGE_HOOK } from '../criteria/criteria-change.hook';
 
 @Module({
   imports: [AuthModule, AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, ClustersModule, LeadershipModule, UnitRecordsModule, LegalModule],
-  providers: [PledgesRepository, PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService, PledgeSignedFileService, { provide: CRITERIA_CHANGE_HOOK, useClass: PledgeCriteriaHook }],
+  providers: [PledgesRepository, PledgeStates, PledgesService, PledgeSigningService, PledgeDocumentService, PledgeSignedFileService, PledgeFileRevisions, { provide: CRITERIA_CHANGE_HOOK, useClass: PledgeCriteriaHook }],
   controllers: [PledgesController],
   exports: [PledgesService, CRITERIA_CHANGE_HOOK],
 })

@@ -89,6 +89,8 @@ export class PledgesService {
         criteriaSetId: set.id,
         openedAt: null,
         completedAt: null,
+        signedFilePath: null,
+        signedFileSha256: null,
         version: 1,
         createdAt: now,
         updatedAt: now,

@@ -24,10 +24,10 @@ describe('a unit’s server-held key imported from a PKCS#12 file in Chromium', 
 
   it('a wrong password is refused at its field and changes nothing; the right one makes the key the unit’s', async () => {
     const keys = rig.t.app.get(UnitKeysService);
-    const issued = issuedByDemoCa(rig.t, 'Gia Lai PKCS12');
+    const issued = await issuedByDemoCa(rig.t, 'Gia Lai PKCS12');
     const file = join(mkdtempSync(join(tmpdir(), 'thidua-p12-page-')), 'gialai.p12');
     writeFileSync(file, pkcs12File(issued, 'mat-khau-dung'));
-    const before = keys.certificatesOf(ids.gialai);
+    const before = await keys.certificatesOf(ids.gialai);
     const { context, page } = await rig.signedIn('admin', undefined, { audit: true });
     await page.goto(`${rig.base}/don-vi/${ids.gialai}/sua`);
     await page.getByRole('heading', { name: 'Khóa ký số do máy chủ giữ' }).waitFor();
@@ -39,13 +39,13 @@ describe('a unit’s server-held key imported from a PKCS#12 file in Chromium', 
     await page.locator('.field-error').first().waitFor();
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent(), 'Mật khẩu không mở được tệp PKCS#12.');
-    assert.deepEqual(keys.certificatesOf(ids.gialai), before, 'nothing changed');
+    assert.deepEqual(await keys.certificatesOf(ids.gialai), before, 'nothing changed');
     await field.fill('mat-khau-dung');
     await page.getByRole('button', { name: 'Nhập khóa' }).click();
     await page.getByText('Đã nhập khóa ký số của đơn vị.').waitFor();
     const sha = fingerprint(new X509Certificate(issued.certificate).raw);
-    assert.ok(keys.certificatesOf(ids.gialai).includes(sha));
-    assert.ok(keys.signer(ids.gialai, 'Gia Lai').certificate.equals(issued.certificate), 'the click signs with the imported key');
+    assert.ok((await keys.certificatesOf(ids.gialai)).includes(sha));
+    assert.ok((await keys.signer(ids.gialai, 'Gia Lai')).certificate.equals(issued.certificate), 'the click signs with the imported key');
     assert.deepEqual(await axeViolations(page), []);
     await page.setViewportSize({ width: 390, height: 844 });
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 1, 'no sideways scroll at 390 px');

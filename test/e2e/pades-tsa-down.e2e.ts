@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, actorFor, demoIds, startTestApp } from '../support/test-app';
+import { IN_PROCESS_ONLY, TEST_DB, TestApp, actorFor, demoIds, startTestApp } from '../support/test-app';
 
 /** A port nothing listens on (bound, then released), so that the configured TSA refuses the connection. */
 function closedPort(): Promise<number> {
@@ -21,7 +21,9 @@ describe(`a signed pledge while the TSA does not answer (${TEST_DB})`, () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   before(async () => {
-    t = await startTestApp({ TSA_URL: `http://127.0.0.1:${await closedPort()}/tsa` });
+    // Through the balancer, the instances' TSA_URL (a port nothing listens on; scripts/cluster-ci.mjs).
+    const instances = (JSON.parse(process.env.E2E_INSTANCE_ENV ?? '{}') as { TSA_URL?: string }).TSA_URL;
+    t = await startTestApp({ TSA_URL: IN_PROCESS_ONLY && instances ? instances : `http://127.0.0.1:${await closedPort()}/tsa` });
     ids = await demoIds(t);
   });
   after(() => t.close());

@@ -10,7 +10,7 @@ import { Revoked, issueCrl } from '../../src/documents/signing/pades/crl';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
 import { crc32, deflateSync } from 'node:zlib';
 import { hasTool } from './pdf-tools';
-import type { TestApp } from './test-app';
+import { IN_PROCESS_ONLY, binary, type TestApp } from './test-app';
 
 export const NSS_MISSING = !hasTool('certutil') || !hasTool('pk12util') || !hasTool('openssl')
   ? 'libnss3-tools (certutil, pk12util) or openssl is not installed (apt-get install libnss3-tools); CI installs it'
@@ -86,7 +86,7 @@ export function softHsmToken(key: KeyObject, tokenLabel: string, keyLabel: strin
  * root CA and a TSA certificate (timeStamping) that names the server's /tsa-ca.crl as its CRL distribution point,
  * where the root's CRL is published (listing the serials passed to revoke()). Returns its address, the root and stop.
  */
-export async function startTsa(): Promise<{ url: string; root: Buffer; revoke(): void; stop: () => Promise<void> }> {
+export async function startTsa(port = 0): Promise<{ url: string; root: Buffer; revoke(): void; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-tsa-'));
   const revoked: Revoked[] = [];
   let root: { certificate: Buffer; key: KeyObject } | null = null;
@@ -109,7 +109,7 @@ export async function startTsa(): Promise<{ url: string; root: Buffer; revoke():
       res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(reply));
     });
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const at = (f: string) => join(dir, f);
   const quiet = { stdio: 'ignore' as const };
@@ -153,15 +153,32 @@ export function inkIn(pdf: string, page: number, rect: number[]): { red: number;
   return { red, blue };
 }
 
-/** A certificate the app's demo test CA issues (as a commercial CA would issue a token's or a PKCS#12's), with its key. */
-export function issuedByDemoCa(t: TestApp, cn: string, algorithm: 'RSA' | 'EC' = 'RSA'): KeyAndCertificate & { caCert: Buffer } {
-  t.app.get(UnitKeysService).testCa(); // made on first use; kept in the data directory
-  const dir = join(t.dataDir, 'pades');
-  const caKey = createPrivateKey({ key: readFileSync(join(dir, 'test-ca.key.pem')), passphrase: readFileSync(join(dir, 'keys.pass'), 'utf8').trim() });
-  const caCert = new X509Certificate(readFileSync(join(dir, 'trust', 'thidua-test-ca.pem'))).raw;
+/**
+ * A certificate the app's demo test CA issues (as a commercial CA would issue a token's or a PKCS#12's), with its key.
+ * The CA as the application holds it; through the balancer (no application here), read from the instances' shared
+ * signing state (pades_files) once one of them has made it.
+ */
+export async function issuedByDemoCa(t: TestApp, cn: string, algorithm: 'RSA' | 'EC' = 'RSA'): Promise<KeyAndCertificate & { caCert: Buffer }> {
+  const { key: caKey, certificate: caCert } = IN_PROCESS_ONLY ? await sharedDemoCa(t) : await t.app.get(UnitKeysService).testCa();
   const key = generateKey(algorithm);
   const certificate = issueCertificate({ commonName: cn, organization: 'own token', publicKey: key, ca: false, validFrom: new Date(Date.now() - 3600_000), validTo: new Date(Date.now() + YEAR) }, { certificate: caCert, key: caKey }, caKey);
   return { key, certificate, chain: [caCert], caCert };
+}
+
+async function sharedDemoCa(t: TestApp): Promise<{ key: KeyObject; certificate: Buffer }> {
+  const certificate = (await t.http.get('/api/signing/test-ca.crt').buffer(true).parse(binary).expect(200)).body as Buffer;
+  const rows = (await t.dataSource.query("SELECT path, content FROM pades_files WHERE path IN ('test-ca.key.pem', 'keys.pass')")) as Array<{ path: string; content: Buffer }>;
+  const file = (path: string) => rows.find((r) => r.path === path)!.content;
+  return { key: createPrivateKey({ key: file('test-ca.key.pem'), passphrase: file('keys.pass').toString('utf8').trim() }), certificate };
+}
+
+/**
+ * The port the time-stamping authority a test starts must listen on: through the balancer, the one the instances
+ * were started with (TSA_URL in E2E_INSTANCE_ENV); in-process, any free port (0).
+ */
+export function instancesTsaPort(): number {
+  const url = (JSON.parse(process.env.E2E_INSTANCE_ENV ?? '{}') as { TSA_URL?: string }).TSA_URL;
+  return IN_PROCESS_ONLY && url ? Number(new URL(url).port) : 0;
 }
 
 /** A PKCS#12 file (openssl's defaults) holding the key, its certificate and the CA's. */
