@@ -44,9 +44,12 @@ export function startInstance(name: string, port: number, databaseUrl: string, w
   return { name, child, url: `http://127.0.0.1:${port}`, dataDir };
 }
 
-/** Waits until `url` answers /api/health; fails when the process exits first or after 30 s. */
+/**
+ * Waits until `url` answers /api/health; fails when the process exits first or after 120 s (a start that records
+ * the demo scenario signs its pledges' files, member by member: 45 s on the loaded 2-core CI machine).
+ */
 export async function waitHealthy(url: string, child: ChildProcess, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode})`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
