@@ -6,7 +6,7 @@ import { QueueReminders } from '../../src/awards/queue-reminders';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+import { TestApp, actorFor, demoIds, ph, startTestApp } from '../support/test-app';
 
 /**
  * Reminders and e-mail, through a real SMTP server in the test process (smtp-server): the reminder job's stages of a
@@ -162,5 +162,33 @@ describe('reminders and e-mail', () => {
     await t.dataSource.query(`UPDATE email_outbox SET status = 'pending' WHERE id IN (SELECT id FROM email_outbox ORDER BY id LIMIT 2)`);
     const text = await t.app.get(MetricsService).registry.metrics();
     assert.match(text, /^thidua_email_outbox_backlog 2$/m);
+  });
+
+  it('3 days before the signing, the officers of a unit that has not signed get the reminder; a unit that signed does not', async () => {
+    const base = `/api/clusters/${ids.cum6}/years/2020/pledge`;
+    await t.http.post(base).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', documentNumber: '01/GƯ-CTĐ6' }).expect(201);
+    const current = await t.http.get(base).auth(secretary, { type: 'bearer' }).expect(200);
+    await t.http.post(`${base}/open`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version }).expect(200);
+    // The 2020 members are the Sở TTTT: their officers' accounts (gialai, phuyen) are the ones reminded; Phú Yên's
+    // signature is made by its successor's account, as after the 2025 merger (actorFor).
+    // (Their addresses are set in the database: these accounts of units that ended in 2025 are read-only.)
+    const gialai = { token: await t.token('gialai') };
+    for (const [user, email] of [['gialai', 'vanthu.gialai@example.vn'], ['phuyen', 'vanthu.phuyen@example.vn']]) {
+      await t.dataSource.query(`UPDATE users SET email = ${ph(1)} WHERE username = ${ph(2)}`, [email, user]);
+    }
+    const phuyen = await actorFor(t, 'phuyen');
+    await t.http.post(`${base}/signatures`).auth(phuyen.token, { type: 'bearer' }).send({ signerName: 'Người ký', signerTitle: 'Giám đốc', unitId: phuyen.unitId }).expect(201);
+    const before = smtp.received.length;
+    await run('2020-03-03');
+    await drain();
+    const mails = (await smtp.waitFor(before + 1)).slice(before).filter((x) => x.subject.includes('Ký kết giao ước thi đua năm 2020'));
+    await new Promise((r) => setTimeout(r, 300));
+    const to = smtp.received.slice(before).flatMap((x) => x.to);
+    assert.ok(to.includes('vanthu.gialai@example.vn'), 'the unit that has not signed is reminded');
+    assert.ok(!to.includes('vanthu.phuyen@example.vn'), 'the unit that signed is not');
+    const mail = mails.find((x) => x.to.includes('vanthu.gialai@example.vn'))!;
+    assert.equal(mail.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: còn 3 ngày, hạn 06/03/2020');
+    const list = await t.http.get('/api/notifications').auth(gialai.token, { type: 'bearer' }).expect(200);
+    assert.ok(list.body.items.some((n: { kind: string }) => n.kind === 'reminder.pledgeSigningOn.D3'));
   });
 });
