@@ -86,6 +86,9 @@ describe('access matrix from the route metadata: every route × every role × ow
       'GET /api/health',
       'GET /api/health/live',
       'GET /api/health/ready',
+      // The demo test CA's certificate and revocation list, named in the certificates it issues.
+      'GET /api/signing/test-ca.crl',
+      'GET /api/signing/test-ca.crt',
       'GET /dang-nhap',
       'GET /xac-thuc',
       'GET /xac-thuc/:id',
