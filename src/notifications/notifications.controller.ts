@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import { Auth, CurrentUser, MfaSetupAllowed } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe } from '../common/validation/params';
@@ -52,6 +52,8 @@ export class NotificationsController {
 
   @Patch('api/notifications/email-settings')
   @Auth(...ALL_ROLES)
+  // The person's own account: open also to an account whose unit ended (read-only otherwise) or not yet enrolled in MFA.
+  @MfaSetupAllowed()
   @ApiOperation({ summary: 'Đổi địa chỉ thư hoặc bật/tắt thư nhắc việc của tôi' })
   @ApiOkResponse({ type: EmailSettingsView })
   updateSettings(@CurrentUser() p: Principal, @Body() dto: UpdateEmailSettingsDto): Promise<EmailSettingsView> {

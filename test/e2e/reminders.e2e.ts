@@ -171,10 +171,11 @@ describe('reminders and e-mail', () => {
     await t.http.post(`${base}/open`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version }).expect(200);
     // The 2020 members are the Sở TTTT: their officers' accounts (gialai, phuyen) are the ones reminded; Phú Yên's
     // signature is made by its successor's account, as after the 2025 merger (actorFor).
-    // (Their addresses are set in the database: these accounts of units that ended in 2025 are read-only.)
+    // Their units ended in 2025, so the accounts are read-only — but a person's own e-mail settings stay theirs to set.
     const gialai = { token: await t.token('gialai') };
-    for (const [user, email] of [['gialai', 'vanthu.gialai@example.vn'], ['phuyen', 'vanthu.phuyen@example.vn']]) {
-      await t.dataSource.query(`UPDATE users SET email = ${ph(1)} WHERE username = ${ph(2)}`, [email, user]);
+    for (const [token, email] of [[gialai.token, 'vanthu.gialai@example.vn'], [await t.token('phuyen'), 'vanthu.phuyen@example.vn']]) {
+      const settings = await t.http.get('/api/notifications/email-settings').auth(token, { type: 'bearer' }).expect(200);
+      await t.http.patch('/api/notifications/email-settings').auth(token, { type: 'bearer' }).send({ version: settings.body.version, email }).expect(200);
     }
     const phuyen = await actorFor(t, 'phuyen');
     await t.http.post(`${base}/signatures`).auth(phuyen.token, { type: 'bearer' }).send({ signerName: 'Người ký', signerTitle: 'Giám đốc', unitId: phuyen.unitId }).expect(201);
