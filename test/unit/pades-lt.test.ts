@@ -26,10 +26,14 @@ describe('timestamps verified and validation data in the DSS (PAdES-B-LT)', { sk
   let signed: Buffer;
   const caCrl = (revoked: X509Certificate[] = []) => issueCrl(ca, revoked.map((c) => ({ serial: c.serialNumber, at: new Date(Date.now() - 60_000) })), 1, new Date(Date.now() - 120_000), new Date(Date.now() + 7 * 24 * 3600_000));
   /** The demo CA's CRL for its certificates; the TSA's from its distribution point (fetched like a real one). */
-  const crlOf = (revoked: X509Certificate[]) => async (cert: X509Certificate, issuer: X509Certificate) => {
-    if (issuer.raw.equals(ca.certificate)) return caCrl(revoked);
+  // One CRL per collection, as a CA publishes one per period (made per call, two calls a second apart gave two CRLs).
+  const crlOf = (revoked: X509Certificate[]) => {
+    let issued: Buffer | null = null;
+    return async (cert: X509Certificate, issuer: X509Certificate) => {
+      if (issuer.raw.equals(ca.certificate)) return (issued ??= await caCrl(revoked));
     const [url] = crlDistributionPoints(cert);
-    return url ? Buffer.from(await (await fetch(url)).arrayBuffer()) : null;
+      return url ? Buffer.from(await (await fetch(url)).arrayBuffer()) : null;
+    };
   };
   before(async () => {
     tsa = await startTsa();
