@@ -1,6 +1,6 @@
-import { Body, Controller, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
@@ -32,6 +32,17 @@ export class UnitKeyView {
   @ApiProperty({ description: 'Hết hiệu lực lúc (ISO 8601).' }) validTo: string;
 }
 
+export class UnitSigningMeansView {
+  @ApiProperty({ enum: ['TOKEN', 'SERVER_KEY', 'NONE'], description: 'TOKEN: khóa trên thiết bị PKCS#11 (token, HSM); SERVER_KEY: khóa máy chủ giữ (tệp PKCS#12 đã nhập, hoặc khóa minh họa); NONE: chưa có, khóa minh họa được tạo khi ký lần đầu.' })
+  means: 'TOKEN' | 'SERVER_KEY' | 'NONE';
+  @ApiPropertyOptional({ description: 'Nhãn token (TOKEN).' }) tokenLabel?: string;
+  @ApiPropertyOptional({ description: 'Thư viện PKCS#11 của token (TOKEN).' }) module?: string;
+  @ApiPropertyOptional({ description: 'SHA-256 của chứng thư số (DER).' }) sha256?: string;
+  @ApiPropertyOptional() subject?: string;
+  @ApiPropertyOptional() issuer?: string;
+  @ApiPropertyOptional({ description: 'Hết hiệu lực lúc (ISO 8601).' }) validTo?: string;
+}
+
 /** A unit's server-held signing key, imported as a PKCS#12 file (small deployments, the demo): the click signs with it. */
 @ApiTags('Xác thực tài liệu')
 @Controller('api/signing/units/:unitId')
@@ -42,6 +53,15 @@ export class UnitKeysController {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
+
+  @Get('key')
+  @Auth(Role.Admin)
+  @ApiOkResponse({ type: UnitSigningMeansView })
+  @ApiOperation({ summary: 'Đơn vị ký bằng gì khi bấm ký: token PKCS#11, khóa máy chủ giữ, hay chưa có' })
+  async means(@CurrentUser() p: Principal, @Param('unitId', UuidParamPipe) unitId: string): Promise<UnitSigningMeansView> {
+    const unit = await this.units.get(p, unitId);
+    return this.keys.describeKey(unit.id);
+  }
 
   @Post('pkcs12')
   @Auth(Role.Admin)

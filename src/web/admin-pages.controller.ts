@@ -11,6 +11,7 @@ import { UuidParamPipe } from '../common/validation/params';
 import { SERVER_SECRET } from '../config/config.tokens';
 import type { UnitView } from '../units/units.dto';
 import { UnitsService } from '../units/units.service';
+import { UnitKeysService } from '../documents/signing/unit-keys.service';
 import { sendPage, signedInFrame } from './page-response';
 import { accountPage } from './views/account.view';
 import { accountsPage } from './views/accounts.view';
@@ -25,6 +26,7 @@ export class AdminPagesController {
     private readonly users: UsersService,
     private readonly units: UnitsService,
     private readonly clusters: ClustersService,
+    private readonly keys: UnitKeysService,
   ) {}
 
   @Get('tai-khoan')
@@ -46,7 +48,8 @@ export class AdminPagesController {
   @Auth(Role.Admin)
   async unitEdit(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
     const unit = await this.units.get(p, id);
-    sendPage(res, unitEditPage(signedInFrame(this.secret, p), unit, await this.unitChoices(p, [unit.parentId, unit.successorId])));
+    const [choices, means] = await Promise.all([this.unitChoices(p, [unit.parentId, unit.successorId]), this.keys.describeKey(unit.id)]);
+    sendPage(res, unitEditPage(signedInFrame(this.secret, p), unit, choices, means));
   }
 
   /** The units a select offers (alphabetical), with the current choices even beyond the first 500. */

@@ -20,6 +20,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'unit.merge': 'Sáp nhập đơn vị',
   'signing.trust_root': 'Thêm chứng thư số gốc tin cậy',
   'signing.unit_key_import': 'Nhập khóa ký số của đơn vị (PKCS#12)',
+  'signing.unit_token': 'Đặt đơn vị ký bằng token PKCS#11',
   'signing.signature_image': 'Tải lên ảnh chữ ký của đơn vị',
   'signing.seal_image': 'Tải lên ảnh con dấu của đơn vị',
   'cluster.create': 'Lập cụm thi đua',

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
+import { SOFTHSM_MISSING } from '../support/pades-tools';
+import { demoIds } from '../support/test-app';
 import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
@@ -78,6 +80,23 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
       await rig.shot(ended.page, `demo-don-vi-da-sap-nhap-${width}`);
       await ended.context.close();
     }
+  });
+  it(`the administrator sees that Sở KH&CN Lâm Đồng signs on a token ${SOFTHSM_MISSING ? '— SoftHSM2 MISSING: a server-held key instead' : '(SoftHSM2)'}`, async () => {
+    const lamdong = await (await demoIds(rig.t)).unit('SKHCN-LAMDONG');
+    const { context, page } = await rig.signedIn('admin');
+    await page.goto(`${rig.base}/don-vi/${lamdong}/sua`);
+    const means = page.locator('section', { has: page.getByRole('heading', { name: 'Đơn vị ký bằng gì' }) });
+    await means.waitFor();
+    const text = (await means.textContent()) ?? '';
+    if (SOFTHSM_MISSING) assert.match(text, /Khóa do máy chủ giữ/);
+    else assert.match(text, /Thiết bị ký số PKCS#11 \(token\) thidua SKHCN-LAMDONG.*không rời khỏi thiết bị.*SoftHSM2 token/s);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `the unit's edit page at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(page, `demo-don-vi-ky-bang-token-${width}`);
+    }
+    await context.close();
   });
   // axe-core, the keyboard and the phone width on every main page of each role: roles.browser.ts.
 });

@@ -46,6 +46,10 @@ describe('a unit’s server-held key imported from a PKCS#12 file in Chromium', 
     const sha = fingerprint(new X509Certificate(issued.certificate).raw);
     assert.ok((await keys.certificatesOf(ids.gialai)).includes(sha));
     assert.ok((await keys.signer(ids.gialai, 'Gia Lai')).certificate.equals(issued.certificate), 'the click signs with the imported key');
+    // The page says how the unit signs now: the imported key, its certificate and SHA-256.
+    await page.reload();
+    const means = page.locator('section', { has: page.getByRole('heading', { name: 'Đơn vị ký bằng gì' }) });
+    assert.match((await means.textContent()) ?? '', new RegExp(`Khóa do máy chủ giữ.*Gia Lai PKCS12.*${sha}`, 's'));
     assert.deepEqual(await axeViolations(page), []);
     await page.setViewportSize({ width: 390, height: 844 });
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 1, 'no sideways scroll at 390 px');

@@ -3,6 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import ExcelJS from 'exceljs';
 import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { SOFTHSM_MISSING } from '../support/pades-tools';
+
+/** The demo puts one unit on SoftHSM2 only on SQLite (a token directory is one machine's) and when it is installed. */
+const TOKEN_EXPECTED = TEST_DB === 'sqlite' && !SOFTHSM_MISSING;
 
 /**
  * The living demo of a fresh start (issue 16): dates from today, the successors' accounts, this year's scoring open,
@@ -55,6 +59,27 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.equal(status['Sở KH&CN Lâm Đồng'], 'DRAFT');
     assert.equal(status['Sở KH&CN Quảng Ngãi'], undefined, 'not started');
     assert.ok((await page('cum6.secretary')).includes(`Theo dõi ký giao ước năm ${year}`));
+  });
+
+  it(`Sở KH&CN Lâm Đồng signs on a SoftHSM2 token ${TOKEN_EXPECTED ? '(SQLite, SoftHSM2 installed)' : '— NOT HERE: ' + (TEST_DB !== 'sqlite' ? 'PostgreSQL, a server-held key' : 'SoftHSM2 missing, a server-held key')}`, async () => {
+    const admin = await t.token('admin');
+    const lamdong = await ids.unit('SKHCN-LAMDONG');
+    const means = (await t.http.get(`/api/signing/units/${lamdong}/key`).set(auth(admin)).expect(200)).body;
+    assert.equal(means.means, TOKEN_EXPECTED ? 'TOKEN' : 'SERVER_KEY');
+    const editPage = await page('admin', `/don-vi/${lamdong}/sua`);
+    assert.ok(editPage.includes(TOKEN_EXPECTED ? 'Thiết bị ký số PKCS#11 (token) <strong>thidua SKHCN-LAMDONG</strong>' : 'Khóa do máy chủ giữ'), 'the unit’s edit page says how it signs');
+    // A unit that never signed: no key made so far.
+    assert.equal((await t.http.get(`/api/signing/units/${await ids.unit('SKHCN-HANOI')}/key`).set(auth(admin)).expect(200)).body.means, 'NONE');
+    await t.http.get(`/api/signing/units/${lamdong}/key`).set(auth(await t.token('skhcn.lamdong'))).expect(403);
+    // Last year's pledge, signed by the five and closed: Lâm Đồng's signature is the token's, every one verifies.
+    const secretary = await t.token('cum6.secretary');
+    const pdf = (await t.http.get(`/api/clusters/${c6}/years/${year - 1}/pledge/signed-pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const verified = (await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200)).body.signatures as Array<{ valid: boolean; problems: string[]; certificateSubject: string; fieldName: string }>;
+    assert.equal(verified.length, 6, 'five members and the secretariat');
+    for (const s of verified) assert.ok(s.valid, `${s.fieldName}: ${s.problems.join(' ')}`);
+    const token = verified.filter((s) => /SoftHSM2 token/.test(s.certificateSubject));
+    assert.equal(token.length, TOKEN_EXPECTED ? 1 : 0, 'one signature made inside the token');
+    if (TOKEN_EXPECTED) assert.equal(token[0].fieldName, `member-${lamdong}`);
   });
 
   it('last year: reviewed early this year, proposals under review, one returned to the secretariat with a reason', async () => {

@@ -13,6 +13,9 @@ import { todayInVietnam } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
 import { DEMO_MFA_SECRETS } from './demo-data';
 import { Api } from './demo-api';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.tokens';
+import { UnitKeysService } from '../../documents/signing/unit-keys.service';
 import { Scenario } from './demo-scenario-story';
 
 /**
@@ -45,6 +48,7 @@ export async function runDemoScenario(app: INestApplication): Promise<void> {
     const mfa = app.get(MfaService);
     const api = new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, (secret) => mfa.demoCode(secret));
     const today = todayInVietnam();
+    await demoToken(app, logger);
     await new Scenario(api, ds, today).run();
     await app.get(UnitOfWork).write(async (m) => {
       // The scenario's sign-ins used the current codes of the demo's second factors: a person signing in right after
@@ -57,6 +61,34 @@ export async function runDemoScenario(app: INestApplication): Promise<void> {
     await closeServer(server);
   }
 }
+
+/**
+ * One unit of the demo signs on a hardware token: with SoftHSM2 installed and the embedded database, Sở KH&CN Lâm
+ * Đồng's key is generated inside a SoftHSM2 token in the data folder and its clicks sign through PKCS#11 (this year's
+ * and last year's pledges show it). On PostgreSQL the demo does not: a token must be reachable from every instance,
+ * and a token directory on one machine's disk is not.
+ */
+async function demoToken(app: INestApplication, logger: Logger): Promise<void> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const unit = await app.get(DataSource).getRepository(Unit).findOne({ where: { code: DEMO_TOKEN_UNIT } });
+  if (!unit) return;
+  if (config.database.type !== 'sqlite') {
+    logger.log(`PostgreSQL: ${unit.shortName} signs with a server-held demo key (a demo token would live on one machine only).`);
+    return;
+  }
+  const label = await app.get(UnitKeysService).provisionDemoToken(unit.id, unit.name, `thidua ${DEMO_TOKEN_UNIT}`);
+  if (!label) {
+    logger.log(`SoftHSM2 is not installed (apt-get install softhsm2): ${unit.shortName} signs with a server-held demo key like the others.`);
+    return;
+  }
+  await app.get(UnitOfWork).write((m) =>
+    app.get(AuditService).record(m, { action: 'signing.unit_token', entityType: 'unit', entityId: unit.id, after: { tokenLabel: label, module: 'SoftHSM2' }, reason: 'Kịch bản minh họa: một đơn vị ký bằng token PKCS#11 (SoftHSM2)' }),
+  );
+  logger.log(`${unit.shortName} signs through the SoftHSM2 token "${label}" (its key was generated inside the token).`);
+}
+
+/** The demo unit whose key is on SoftHSM2 (a member of this year's Cụm 6 that signs). */
+export const DEMO_TOKEN_UNIT = 'SKHCN-LAMDONG';
 
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyObject, X509Certificate, createHash, createPrivateKey, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { foldVietnamese } from '../../common/text';
@@ -9,6 +10,7 @@ import { buildChain } from './pades/cms';
 import { issueCrl, parseCrl } from './pades/crl';
 import { crlDistributionPoints } from './pades/dss';
 import { Pkcs11KeyConfig, pkcs11Signer } from './pades/pkcs11-signer';
+import { createSoftHsmToken, softHsmModule } from './pades/softhsm';
 import { PadesStore } from './pades-store';
 
 const YEAR = 365 * 24 * 3600_000;
@@ -26,6 +28,7 @@ const CA_CERT = 'trust/thidua-test-ca.pem';
 @Injectable()
 export class UnitKeysService {
   private readonly crlUrl: string;
+  private readonly dataDir: string;
   private ca?: KeyAndCertificate;
   private pass?: string;
   /** Signers by holder, with the stored state they were made from (another instance may replace a holder's key). */
@@ -36,6 +39,7 @@ export class UnitKeysService {
     private readonly store: PadesStore,
   ) {
     this.crlUrl = `${config.publicBaseUrl}/api/signing/test-ca.crl`;
+    this.dataDir = config.dataDir;
   }
 
   /** The demo test CA, generated on first use (by one instance) and added to the trust store. */
@@ -158,14 +162,50 @@ export class UnitKeysService {
   async tokenOf(holderId: string): Promise<Pkcs11KeyConfig | null> {
     const json = await this.store.read(`holders/${safe(holderId)}.pkcs11.json`);
     if (!json) return null;
-    const c = JSON.parse(json.toString('utf8')) as { module: string; tokenLabel: string; pin: string; keyLabel: string; certificatePem: string };
-    return { module: c.module, tokenLabel: c.tokenLabel, pin: c.pin, keyLabel: c.keyLabel, certificate: new X509Certificate(c.certificatePem).raw, chain: [] };
+    const c = JSON.parse(json.toString('utf8')) as { module: string; tokenLabel: string; pin: string; keyLabel: string; certificatePem: string; softhsm2Conf?: string; chainPem?: string };
+    const chain = c.chainPem ? pemBlocks(c.chainPem) : [];
+    return { module: c.module, tokenLabel: c.tokenLabel, pin: c.pin, keyLabel: c.keyLabel, certificate: new X509Certificate(c.certificatePem).raw, chain, ...(c.softhsm2Conf ? { softhsm2Conf: c.softhsm2Conf } : {}) };
   }
 
   /** Makes a holder sign with a key on a PKCS#11 token from now on (its server-held key, if any, is no longer used). */
-  async useToken(holderId: string, config: { module: string; tokenLabel: string; pin: string; keyLabel: string; certificate: Buffer }): Promise<void> {
-    const { certificate, ...rest } = config;
-    await this.store.write(`holders/${safe(holderId)}.pkcs11.json`, JSON.stringify({ ...rest, certificatePem: pem(certificate) }));
+  async useToken(holderId: string, config: { module: string; tokenLabel: string; pin: string; keyLabel: string; certificate: Buffer; chain?: Buffer[]; softhsm2Conf?: string }): Promise<void> {
+    const { certificate, chain, ...rest } = config;
+    await this.store.write(`holders/${safe(holderId)}.pkcs11.json`, JSON.stringify({ ...rest, certificatePem: pem(certificate), ...(chain?.length ? { chainPem: chain.map(pem).join('') } : {}) }));
+  }
+
+  /**
+   * The demo's unit on a hardware token: when SoftHSM2 is installed, a token made in the data folder
+   * (softhsm/<holder>/), an ECDSA P-256 key generated inside it, certified by the demo CA, and the holder set to sign
+   * through it. Returns the token's label (at most 32 characters), or null when SoftHSM2 is not installed or the holder already has a token.
+   * Only for one instance (the token directory is this machine's): the demo on SQLite.
+   */
+  async provisionDemoToken(holderId: string, commonName: string, tokenLabel: string): Promise<string | null> {
+    const module = softHsmModule();
+    if (!module || (await this.tokenOf(holderId))) return null;
+    const ca = await this.testCa();
+    const token = createSoftHsmToken(module, join(this.dataDir, 'softhsm', safe(holderId)), tokenLabel, 'signing-key', randomBytes(6).toString('hex'), randomBytes(8).toString('hex'));
+    const now = Date.now();
+    const cn = `${foldVietnamese(commonName).replace(/[^\x20-\x7e]/g, '').slice(0, 40) || holderId} (SoftHSM2 token)`;
+    const certificate = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: token.publicKey, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR), crlUrl: this.crlUrl }, ca, ca.key);
+    await this.useToken(holderId, { module: token.module, tokenLabel, pin: token.pin, keyLabel: token.keyLabel, certificate, chain: [ca.certificate], softhsm2Conf: token.conf });
+    return tokenLabel;
+  }
+
+  /** How the holder signs when it clicks: a PKCS#11 token, a key the server holds, or none yet (made on first use). */
+  async describeKey(holderId: string): Promise<{ means: 'TOKEN' | 'SERVER_KEY' | 'NONE'; tokenLabel?: string; module?: string; sha256?: string; subject?: string; issuer?: string; validTo?: string }> {
+    const token = await this.tokenOf(holderId);
+    const held = token ? null : await this.store.read(`holders/${safe(holderId)}.crt.pem`);
+    const raw = token?.certificate ?? (held ? new X509Certificate(held).raw : null);
+    if (!raw) return { means: 'NONE' };
+    const c = new X509Certificate(raw);
+    return {
+      means: token ? 'TOKEN' : 'SERVER_KEY',
+      ...(token ? { tokenLabel: token.tokenLabel, module: token.module } : {}),
+      sha256: fingerprint(raw),
+      subject: c.subject.replace(/\n/g, ', '),
+      issuer: c.issuer.replace(/\n/g, ', '),
+      validTo: new Date(c.validTo).toISOString(),
+    };
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { UnitKind } from '../../units/unit.entity';
 import type { UnitView } from '../../units/units.dto';
-import { dateVi } from '../format';
+import { dateTimeVi, dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, formMessage, layout } from './layout';
 import { unitHref } from './division.view';
@@ -55,7 +55,7 @@ export function unitCreateSection(units: UnitView[]): Html {
 }
 
 /** Sửa đơn vị (administrators): every field the API lets change; the code and the kind stay. */
-export function unitEditPage(frame: PageFrame, u: UnitView, units: UnitView[]): Html {
+export function unitEditPage(frame: PageFrame, u: UnitView, units: UnitView[], means: SigningMeans): Html {
   return layout(
     { ...frame, title: `Sửa ${u.shortName}`, crumbs: [['Tổng quan', '/'], ['Đơn vị', '/don-vi'], [u.shortName, unitHref(u.id)], ['Sửa thông tin']] },
     html`<h1>Sửa thông tin đơn vị</h1>
@@ -68,13 +68,16 @@ export function unitEditPage(frame: PageFrame, u: UnitView, units: UnitView[]): 
     <div class="actions"><button type="submit">Lưu thay đổi</button><a href="${unitHref(u.id)}">Về trang đơn vị</a></div>
   </form>
 </section>
-${signingKeySection(u)}`,
+${signingKeySection(u, means)}`,
   );
 }
 
 /** The unit's signing key held by the server, imported from a PKCS#12 file: the unit's click signs with it from then on. */
-function signingKeySection(u: UnitView): Html {
-  return html`<section class="card" aria-labelledby="h-unit-key"><h2 id="h-unit-key">Khóa ký số do máy chủ giữ</h2>
+function signingKeySection(u: UnitView, means: SigningMeans): Html {
+  return html`<section class="card" aria-labelledby="h-unit-means"><h2 id="h-unit-means">Đơn vị ký bằng gì</h2>
+  ${signingMeans(means)}
+</section>
+<section class="card" aria-labelledby="h-unit-key"><h2 id="h-unit-key">Khóa ký số do máy chủ giữ</h2>
   <p class="muted">Tệp PKCS#12 (.p12, .pfx) do tổ chức chứng thực cấp cho đơn vị; chứng thư số phải chuỗi tới một chứng thư gốc tin cậy. Khóa được lưu mã hóa; khi đơn vị bấm ký, máy chủ ký bằng khóa này.</p>
   <form data-api="/api/signing/units/${u.id}/pkcs12" data-method="POST" enctype="multipart/form-data" data-success="Đã nhập khóa ký số của đơn vị." novalidate>${formMessage}
     <div class="grid2">
@@ -95,4 +98,30 @@ function signingKeySection(u: UnitView): Html {
     <div class="actions"><button type="submit">Lưu ảnh con dấu</button></div>
   </form>
 </section>`;
+}
+
+/** How the unit signs when its officer clicks "Ký": what UnitKeysService.describeKey says. */
+export interface SigningMeans {
+  means: 'TOKEN' | 'SERVER_KEY' | 'NONE';
+  tokenLabel?: string;
+  module?: string;
+  sha256?: string;
+  subject?: string;
+  issuer?: string;
+  validTo?: string;
+}
+
+function signingMeans(m: SigningMeans): Html {
+  if (m.means === 'NONE') return html`<p id="signing-means">Chưa có khóa. Khi đơn vị ký lần đầu, máy chủ tạo một khóa minh họa do CA thử nghiệm của thidua chứng thực (không dùng cho văn bản thật); nhập tệp PKCS#12 dưới đây để ký bằng chứng thư số do CA cấp.</p>`;
+  const what =
+    m.means === 'TOKEN'
+      ? html`Thiết bị ký số PKCS#11 (token) <strong>${m.tokenLabel ?? ''}</strong> qua thư viện <code>${m.module ?? ''}</code>: khóa bí mật nằm trong thiết bị, không rời khỏi thiết bị.`
+      : html`Khóa do máy chủ giữ (lưu mã hóa).`;
+  return html`<p id="signing-means">${what}</p>
+  <dl class="record">
+    <dt>Chứng thư số</dt><dd>${m.subject ?? ''}</dd>
+    <dt>Tổ chức cấp</dt><dd>${m.issuer ?? ''}</dd>
+    <dt>Hết hiệu lực</dt><dd>${dateTimeVi(m.validTo)}</dd>
+    <dt>SHA-256</dt><dd class="hash">${m.sha256 ?? ''}</dd>
+  </dl>`;
 }

@@ -22,7 +22,7 @@ export interface CertificateRequest {
   /** ASCII only (see architecture.md: node-forge and pdfsig and non-ASCII subjects). */
   commonName: string;
   organization: string;
-  /** The subject's public key. */
+  /** The subject's key: its public half is certified (a private KeyObject, or a public one for a key on a token). */
   publicKey: KeyObject;
   ca: boolean;
   validFrom: Date;
@@ -57,7 +57,7 @@ export function issueCertificate(req: CertificateRequest, issuer: { certificate:
   const basic = c(Type.SEQUENCE, true, req.ca ? [c(Type.BOOLEAN, false, '\xff')] : []);
   // keyUsage: digitalSignature + nonRepudiation (0xC0), or keyCertSign + cRLSign (0x06) for a CA.
   const keyUsage = c(Type.BITSTRING, false, req.ca ? '\x01\x06' : '\x06\xc0');
-  const spki = fromDer(createPublicKey(req.publicKey).export({ type: 'spki', format: 'der' }));
+  const spki = fromDer((req.publicKey.type === 'public' ? req.publicKey : createPublicKey(req.publicKey)).export({ type: 'spki', format: 'der' }));
   const serial = randomBytes(12);
   serial[0] &= 0x7f;
   const tbs = c(Type.SEQUENCE, true, [

@@ -14,6 +14,27 @@ export interface Pkcs11KeyConfig {
   /** The key's certificate (DER) and the intermediates to embed. */
   certificate: Buffer;
   chain: Buffer[];
+  /**
+   * SoftHSM2 only: the configuration file naming the token directory (SOFTHSM2_CONF), set around each session; the
+   * demo's token lives in the data folder. Other modules find their tokens themselves.
+   */
+  softhsm2Conf?: string;
+}
+
+/**
+ * Runs a synchronous PKCS#11 job with SOFTHSM2_CONF set to the given file (SoftHSM2 reads it at C_Initialize), then
+ * puts the variable back. The job is synchronous, so nothing else in the process sees the change.
+ */
+export function withSoftHsmConf<T>(conf: string | undefined, job: () => T): T {
+  if (!conf) return job();
+  const before = process.env.SOFTHSM2_CONF;
+  process.env.SOFTHSM2_CONF = conf;
+  try {
+    return job();
+  } finally {
+    if (before === undefined) delete process.env.SOFTHSM2_CONF;
+    else process.env.SOFTHSM2_CONF = before;
+  }
 }
 
 /**
@@ -23,7 +44,7 @@ export interface Pkcs11KeyConfig {
 export function pkcs11Signer(config: Pkcs11KeyConfig): CmsSigner {
   const lib = require('pkcs11js') as typeof Pkcs11Module;
   let keyAlgorithm: 'RSA' | 'EC' = 'RSA';
-  const withKey = <T>(job: (p: Pkcs11Module.PKCS11, session: Pkcs11Module.Handle, key: Pkcs11Module.Handle) => T): T => {
+  const withKey = <T>(job: (p: Pkcs11Module.PKCS11, session: Pkcs11Module.Handle, key: Pkcs11Module.Handle) => T): T => withSoftHsmConf(config.softhsm2Conf, () => {
     const p = new lib.PKCS11();
     p.load(config.module);
     p.C_Initialize();
@@ -47,7 +68,7 @@ export function pkcs11Signer(config: Pkcs11KeyConfig): CmsSigner {
     } finally {
       p.C_Finalize();
     }
-  };
+  });
   const type = withKey((p, session, key) => (p.C_GetAttributeValue(session, key, [{ type: lib.CKA_KEY_TYPE }])[0].value as Buffer).readUInt32LE(0));
   keyAlgorithm = type === lib.CKK_EC ? 'EC' : 'RSA';
   return {
