@@ -55,6 +55,9 @@ export class ScoringService {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const current = await this.configs.get(m, clusterId, year);
+      // The settings made the published ranking: changing them would change a final result. The organiser reopens
+      // the year first (with a reason), as for the sheets.
+      if (current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không sửa được cách tính điểm. Cơ quan tổ chức cụm mở lại việc chấm điểm (có lý do) trước khi sửa.`);
       // A band sent without a code is read like a stored one: the code of its label when that is a usual label.
       const bands: Band[] = dto.bands
         .map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim(), code: b.code === undefined ? codeForLabel(b.label) : b.code }))

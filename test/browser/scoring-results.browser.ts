@@ -52,6 +52,9 @@ describe('results per criterion and normalisation with its guard, in the pages',
     await page.reload();
     assert.equal(await page.getByLabel('Cách chuẩn hóa').inputValue(), 'Z_SCORE');
 
+    // 2019's scores are seeded published and its proposals were sent (no reopening): its settings are changed here as
+    // they could have been before publication.
+    await rig.t.dataSource.query(`UPDATE scoring_configs SET published_at = NULL WHERE cluster_id = ${rig.t.dataSource.options.type === 'postgres' ? '$1' : '?'} AND year = 2019`, [cum6]);
     const c2019 = (await rig.t.http.get(`/api/clusters/${cum6}/years/2019/scoring/config`).auth(reviewer, { type: 'bearer' }).expect(200)).body;
     await rig.t.http
       .put(`/api/clusters/${cum6}/years/2019/scoring/config`)

@@ -31,6 +31,17 @@ describe(`normalisation of peer scores with its guard, over HTTP (${TEST_DB})`, 
       .send({ rule: current.rule, normalize: true, selfMargin: current.selfMargin, peerOutlier: current.peerOutlier, bands: current.bands, peerMode: current.peerMode, peerK: current.peerK, version: current.version ?? undefined, reason: 'Chuẩn hóa điểm chấm chéo', ...extra });
   };
 
+  it('a published year’s settings are not changed: 409 with the reason, nothing written', async () => {
+    const before = await t.snapshot();
+    const res = await configure({ normalizeMethod: 'Z_SCORE' });
+    assert.equal(res.status, 409);
+    assert.match(res.body.message, /Kết quả chấm điểm năm 2019 đã được công bố: không sửa được cách tính điểm/);
+    assert.equal(await t.snapshot(), before);
+    // The rest of this file studies the settings on the 2019 scores as they stood before publication (the demo seeds
+    // them published, and 2019's proposals were sent, so the organiser cannot reopen the year).
+    await t.dataSource.query(`UPDATE scoring_configs SET published_at = NULL WHERE cluster_id = ${TEST_DB === 'postgres' ? '$1' : '?'} AND year = 2019`, [ids.cum6]);
+  });
+
   it('without normalisation the ranking says none was applied', async () => {
     const r = await ranking();
     assert.equal(r.normalization, null);
