@@ -72,20 +72,20 @@ export class ReminderJob implements OnModuleInit {
         const to = await this.addressees(m, y, phase);
         if (!to) continue;
         const people = stage === 'OVERDUE' ? [...to.act, ...to.escalate] : to.act;
-        written += await this.notifier.notify(m, people, this.notice(y, phase, deadline, stage, to.missing));
+        written += await this.notifier.notify(m, people, this.notice(y, phase, deadline, stage, to.missing, today));
       }
     }
     return written;
   }
 
-  private notice(y: YearRow, phase: RemindedPhase, deadline: string, stage: Stage, missing: string) {
+  private notice(y: YearRow, phase: RemindedPhase, deadline: string, stage: Stage, missing: string, today: string) {
     const { label, page } = REMINDED_PHASES[phase];
     const what = label.charAt(0).toUpperCase() + label.slice(1);
     const overdue = stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới thư ký cụm' + (phase === 'proposalDeadline' ? ' và cơ quan tổ chức cụm.' : '.') : '';
     return {
       kind: `reminder.${phase}.${stage}`,
-      subject: `[${y.cluster_name}] ${what} năm ${y.year}: ${stageText(stage, deadline)}`,
-      body: `${y.cluster_name}, năm thi đua ${y.year}. Giai đoạn: ${label}; hạn ${formatDateVi(deadline)} (${stageText(stage, deadline)}).${missing ? ` ${missing}` : ''}${overdue}`,
+      subject: `[${y.cluster_name}] ${what} năm ${y.year}: ${stageText(stage, deadline, today)}`,
+      body: `${y.cluster_name}, năm thi đua ${y.year}. Giai đoạn: ${label}; hạn ${formatDateVi(deadline)} (${stageText(stage, deadline, today)}).${missing ? ` ${missing}` : ''}${overdue}`,
       link: `/cum/${y.cluster_id}/nam/${y.year}${page ? `/${page}` : ''}`,
       dueOn: deadline,
       dedupKey: `${phase}:${y.cluster_id}:${y.year}:${deadline}:${stage}`,
@@ -109,9 +109,13 @@ export class ReminderJob implements OnModuleInit {
         return { act: await recipients.unitOfficers(m, unsigned.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${unsigned.length} đơn vị chưa ký: ${unsigned.map((u) => u.name).join(', ')}.` };
       }
       case 'scoringClosesOn': {
+        // A member is late while its self-score is not submitted (not started included) or a sheet it scores is in
+        // draft or returned.
         const late = await rawQuery<{ id: string; name: string }>(
           m,
-          "SELECT DISTINCT u.id, u.name FROM score_sheets s JOIN units u ON u.id = s.scorer_unit_id WHERE s.cluster_id = ? AND s.year = ? AND s.status IN ('DRAFT', 'RETURNED') ORDER BY u.name",
+          'SELECT u.id, u.name FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ? AND ms.year = ? AND ms.left_on IS NULL AND (' +
+            "NOT EXISTS (SELECT 1 FROM score_sheets s WHERE s.cluster_id = ms.cluster_id AND s.year = ms.year AND s.scorer_kind = 'SELF' AND s.target_unit_id = ms.unit_id AND s.status IN ('SUBMITTED', 'LOCKED')) " +
+            "OR EXISTS (SELECT 1 FROM score_sheets s WHERE s.cluster_id = ms.cluster_id AND s.year = ms.year AND s.scorer_unit_id = ms.unit_id AND s.status IN ('DRAFT', 'RETURNED'))) ORDER BY u.name",
           [y.cluster_id, y.year],
         );
         if (!late.length) return null;

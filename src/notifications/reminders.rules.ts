@@ -19,20 +19,22 @@ export function stageOn(deadline: string, today: string): Stage | null {
   return null;
 }
 
-/** "còn 7 ngày (đến 15/03/2026)", as a subject's tail. */
-export function stageText(stage: Stage, deadline: string): string {
+/** "còn 5 ngày, hạn 15/03/2026" (the days left on `today`), as a subject's tail. */
+export function stageText(stage: Stage, deadline: string, today: string): string {
   const date = formatDateVi(deadline);
   switch (stage) {
     case 'D7':
-      return `còn 7 ngày, hạn ${date}`;
     case 'D3':
-      return `còn 3 ngày, hạn ${date}`;
+      return `còn ${daysFrom(today, deadline)} ngày, hạn ${date}`;
     case 'D0':
       return `hôm nay là hạn (${date})`;
     case 'OVERDUE':
       return `đã quá hạn ${date}`;
   }
 }
+
+/** Whole days from one YYYY-MM-DD date to another. */
+const daysFrom = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The phases reminded of, what each asks and of whom (the reminder job resolves the people). */
 export const REMINDED_PHASES = {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatDateVi, todayInVietnam } from '../../src/common/time';
+import { addDays, formatDateVi, todayInVietnam } from '../../src/common/time';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { ReminderJob } from '../../src/notifications/reminder-job';
 import ExcelJS from 'exceljs';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { IN_PROCESS_ONLY, TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 import { SOFTHSM_MISSING } from '../support/pades-tools';
 
 /** The demo puts one unit on SoftHSM2 only on SQLite (a token directory is one machine's) and when it is installed. */
@@ -45,6 +47,19 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const saved = (await t.http.put(`${base}/${sheet.id}/entries`).set(auth(officer)).send({ version: sheet.version, entries }).expect(200)).body;
     const submitted = (await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200)).body;
     assert.equal(submitted.status, 'SUBMITTED');
+  });
+
+  it('on the first day the reminders tell the members that have not submitted: seven days of scoring left', async () => {
+    const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(await t.token('skhcn.quangngai'))).expect(200)).body;
+    const titles = async (user: string) => ((await t.http.get('/api/notifications').set(auth(await t.token(user))).expect(200)).body.items as Array<{ subject: string }>).map((n) => n.subject);
+    const expected = `còn 7 ngày, hạn ${formatDateVi(y.scoringClosesOn)}`;
+    if (!IN_PROCESS_ONLY) await t.app.get(UnitOfWork).write((m) => t.app.get(ReminderJob).run(m, today));
+    // Through the balancer the instances run their jobs every second: wait for the run.
+    else for (let i = 0; i < 50 && !(await titles('skhcn.quangngai')).some((x) => x.includes(expected)); i++) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(y.scoringClosesOn, addDays(today, 7), 'the scoring window closes in seven days');
+    assert.ok((await titles('skhcn.quangngai')).some((x) => x.includes(expected)), 'Quảng Ngãi has not started: reminded');
+    assert.ok(!(await titles('skhcn.gialai')).some((x) => x.includes(expected)), 'Gia Lai submitted: not reminded');
+    assert.match(await page('skhcn.quangngai'), new RegExp(expected.replace(/[()/]/g, '\\$&')), 'the reminder is on its first page');
   });
 
   it('this year: the pledge signed by all members but one, sheets submitted, in draft and not started', async () => {

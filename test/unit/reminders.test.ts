@@ -17,9 +17,11 @@ describe('reminder stages', () => {
   });
 
   it('says the stage in Vietnamese with the date as dd/mm/yyyy', () => {
-    assert.equal(stageText('D7', '2026-03-15'), 'còn 7 ngày, hạn 15/03/2026');
-    assert.equal(stageText('D0', '2026-03-15'), 'hôm nay là hạn (15/03/2026)');
-    assert.equal(stageText('OVERDUE', '2026-03-15'), 'đã quá hạn 15/03/2026');
+    assert.equal(stageText('D7', '2026-03-15', '2026-03-08'), 'còn 7 ngày, hạn 15/03/2026');
+    assert.equal(stageText('D7', '2026-03-15', '2026-03-10'), 'còn 5 ngày, hạn 15/03/2026', 'a run missed on the 7th day says the days left');
+    assert.equal(stageText('D3', '2026-03-01', '2026-02-27'), 'còn 2 ngày, hạn 01/03/2026', 'across the end of February');
+    assert.equal(stageText('D0', '2026-03-15', '2026-03-15'), 'hôm nay là hạn (15/03/2026)');
+    assert.equal(stageText('OVERDUE', '2026-03-15', '2026-03-20'), 'đã quá hạn 15/03/2026');
   });
 
   it('the service level: over only past it, no verdict without one', () => {

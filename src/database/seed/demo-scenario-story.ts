@@ -240,7 +240,8 @@ export class Scenario {
     const year = this.year;
     const base = `/api/clusters/${c6}/years/${year}`;
     const opens = addDays(this.today, -14);
-    const closes = minDate(addDays(this.today, 14), `${year + 1}-03-31`);
+    // Seven days left: the first start's reminder run tells the members that have not submitted (the D7 stage).
+    const closes = minDate(addDays(this.today, 7), `${year + 1}-03-31`);
     const pledgeOn = minDate(`${year}-03-15`, addDays(opens, -30));
     const midYear = `${year}-07-15` > pledgeOn && `${year}-07-15` < opens ? `${year}-07-15` : null;
     await api.call('cum6.secretary', 'POST', `/api/clusters/${c6}/years`, {
