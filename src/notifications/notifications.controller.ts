@@ -7,6 +7,7 @@ import { UuidParamPipe } from '../common/validation/params';
 import { EmailSettingsView, NotificationList, NotificationQueryDto, NotificationView, ServiceLevelView, SetServiceLevelDto, UpdateEmailSettingsDto } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
 import { ServiceLevels } from './service-levels';
+import { OutboxAdmin, OutboxMailView, OutboxQueryDto, OutboxView, ResendMailDto } from './outbox-admin';
 
 @ApiTags('Thông báo và nhắc việc')
 @Controller()
@@ -14,6 +15,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly serviceLevels: ServiceLevels,
+    private readonly outbox: OutboxAdmin,
   ) {}
 
   @Get('api/notifications')
@@ -74,5 +76,22 @@ export class NotificationsController {
   @ApiOkResponse({ type: ServiceLevelView })
   setServiceLevel(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: SetServiceLevelDto): Promise<ServiceLevelView> {
     return this.serviceLevels.set(p, id, dto);
+  }
+
+  @Get('api/email-outbox')
+  @Auth(Role.Admin)
+  @ApiOperation({ summary: 'Hộp thư đi: số thư theo trạng thái và các thư cần xem (gửi thất bại, không rõ đã gửi chưa)' })
+  @ApiOkResponse({ type: OutboxView })
+  outboxList(@Query() q: OutboxQueryDto): Promise<OutboxView> {
+    return this.outbox.list(q);
+  }
+
+  @Post('api/email-outbox/:id/resend')
+  @HttpCode(200)
+  @Auth(Role.Admin)
+  @ApiOperation({ summary: 'Gửi lại một thư gửi thất bại hoặc không rõ đã gửi chưa (có lý do; thư vào lại hàng chờ gửi)' })
+  @ApiOkResponse({ type: OutboxMailView })
+  resend(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: ResendMailDto): Promise<OutboxMailView> {
+    return this.outbox.resend(p, id, dto);
   }
 }

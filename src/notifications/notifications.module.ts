@@ -7,13 +7,14 @@ import { Notifier } from './notifier';
 import { OutboxSender } from './outbox-sender';
 import { ReminderJob } from './reminder-job';
 import { ServiceLevels } from './service-levels';
+import { OutboxAdmin } from './outbox-admin';
 
 /** Notifications in the app, the e-mail outbox and its sender, the deadline reminders and the queue's service level. */
 @Global()
 @Module({
   imports: [AccessModule, AuditModule],
-  providers: [Notifier, NotificationsService, ServiceLevels, ReminderJob, OutboxSender],
+  providers: [Notifier, NotificationsService, ServiceLevels, ReminderJob, OutboxSender, OutboxAdmin],
   controllers: [NotificationsController],
-  exports: [Notifier, NotificationsService, ServiceLevels, ReminderJob, OutboxSender],
+  exports: [Notifier, NotificationsService, ServiceLevels, ReminderJob, OutboxSender, OutboxAdmin],
 })
 export class NotificationsModule {}

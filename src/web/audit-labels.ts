@@ -81,6 +81,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'legal_value.create': 'Thêm mức, tỷ lệ theo văn bản',
   'legal_value.update': 'Sửa mức, tỷ lệ theo văn bản',
   'document.issue': 'Phát hành văn bản có chữ ký số',
+  'email.resend': 'Gửi lại thư nhắc việc',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -110,6 +111,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   legal_text: 'Văn bản pháp luật',
   legal_value: 'Mức, tỷ lệ theo văn bản',
   issued_document: 'Văn bản đã phát hành',
+  email_outbox: 'Thư điện tử',
 };
 
 /** The fields whose value changed between `before` and `after` (objects: key by key; anything else: as a whole). */

@@ -94,4 +94,37 @@ describe('reminders, notifications and the service level in Chromium (living dem
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
+
+  it('the administrator finds a mail the server refused on the outbox page and sends it again with a reason', async () => {
+    const [{ id: userId }] = await rig.t.dataSource.query(`SELECT id FROM users WHERE username = ${ph(1)}`, ['cum6.secretary']);
+    const mailId = '00000000-0000-4000-8000-00000000b001';
+    await rig.t.dataSource.query(
+      `INSERT INTO email_outbox (id, user_id, recipient, subject, text, status, attempts, next_attempt_at, last_error, dedup_key, created_at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(ph).join(', ')})`,
+      [mailId, userId, 'thuky.cum6@example.vn', '[Cụm thi đua số 6] Thư bị từ chối', 'Nội dung', 'failed', 8, new Date().toISOString(), '550 5.7.1 Hộp thư đầy', 'browser:outbox', new Date().toISOString()],
+    );
+    const { context, page } = await rig.signedIn('admin', undefined, { audit: true });
+    await page.goto(`${rig.base}/`);
+    await page.getByRole('link', { name: 'Hộp thư đi' }).click();
+    await page.getByRole('heading', { name: 'Hộp thư đi', level: 1 }).waitFor();
+    const row = page.locator(`tr[data-mail="${mailId}"]`);
+    assert.match((await row.textContent()) ?? '', /Gửi thất bại.*550 5\.7\.1 Hộp thư đầy/s);
+    assert.equal(await page.locator('[data-status="failed"]').textContent(), '1');
+    await row.getByRole('button', { name: 'Gửi lại' }).click();
+    await row.locator('.field-error').first().waitFor();
+    await row.getByLabel('Lý do gửi lại thư tới thuky.cum6@example.vn').fill('Người nhận đã dọn hộp thư');
+    await row.getByRole('button', { name: 'Gửi lại' }).click();
+    await page.getByText('Đã đưa thư vào hàng chờ gửi.').waitFor();
+    const [mail] = await rig.t.dataSource.query(`SELECT status, attempts FROM email_outbox WHERE id = ${ph(1)}`, [mailId]);
+    assert.deepEqual([mail.status, Number(mail.attempts)], ['pending', 0]);
+    assert.deepEqual(await unlabelledControls(page), []);
+    assert.deepEqual(await axeViolations(page), []);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+      await page.reload();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `the outbox page at ${width}px scrolls sideways by ${overflow}px`);
+      await rig.shot(page, `hop-thu-di-${width}`);
+    }
+    await context.close();
+  });
 });

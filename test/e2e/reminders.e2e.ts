@@ -192,4 +192,51 @@ describe('reminders and e-mail', () => {
     const list = await t.http.get('/api/notifications').auth(gialai.token, { type: 'bearer' }).expect(200);
     assert.ok(list.body.items.some((n: { kind: string }) => n.kind === 'reminder.pledgeSigningOn.D3'));
   });
+
+  it('the administrator sees the mails to look at in the outbox and sends one again on purpose, with a reason (audited)', async () => {
+    const admin = await t.token('admin');
+    const [{ id: adminId }] = await t.dataSource.query(`SELECT id FROM users WHERE username = ${ph(1)}`, ['admin']);
+    const mail = (id: string, status: string, error: string | null) => [id, adminId, 'quantri@example.vn', `Thư thử ${status}`, 'Nội dung', status, status === 'sent' ? 1 : 3, '2026-01-01T00:00:00.000Z', error, `test:${id}`, '2026-01-01T00:00:00.000Z'];
+    const insert = `INSERT INTO email_outbox (id, user_id, recipient, subject, text, status, attempts, next_attempt_at, last_error, dedup_key, created_at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(ph).join(', ')})`;
+    const failed = '00000000-0000-4000-8000-00000000f001';
+    const unknown = '00000000-0000-4000-8000-00000000f002';
+    const sent = '00000000-0000-4000-8000-00000000f003';
+    await t.dataSource.query(insert, mail(failed, 'failed', '550 5.1.1 Mailbox không tồn tại'));
+    await t.dataSource.query(insert, mail(unknown, 'unknown', 'Không rõ đã gửi hay chưa: phiên gửi bị gián đoạn.'));
+    await t.dataSource.query(insert, mail(sent, 'sent', null));
+
+    const box = (await t.http.get('/api/email-outbox').auth(admin, { type: 'bearer' }).expect(200)).body;
+    assert.deepEqual(box.items.map((m: { id: string }) => m.id).sort(), [failed, unknown], 'by default the mails to look at');
+    assert.equal(box.counts.failed, 1);
+    assert.ok(box.counts.sent >= 1);
+    assert.equal(box.items.find((m: { id: string }) => m.id === failed).lastError, '550 5.1.1 Mailbox không tồn tại');
+    const sentOnly = (await t.http.get('/api/email-outbox?status=sent').auth(admin, { type: 'bearer' }).expect(200)).body;
+    assert.ok(sentOnly.items.every((m: { status: string }) => m.status === 'sent'));
+    const page = (await t.http.get('/hop-thu-di').auth(admin, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.ok(page.includes('550 5.1.1 Mailbox không tồn tại') && page.includes('Lý do gửi lại thư tới quantri@example.vn'));
+
+    // Refusals: not an administrator, bad status, no reason, a mail already sent; nothing changes.
+    await t.http.get('/api/email-outbox').auth(secretary, { type: 'bearer' }).expect(403);
+    await t.http.get('/hop-thu-di').auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(403);
+    const badStatus = await t.http.get('/api/email-outbox?status=lost').auth(admin, { type: 'bearer' }).expect(400);
+    assert.equal(badStatus.body.details[0].field, 'status');
+    const snapshot = await t.snapshot();
+    const noReason = await t.http.post(`/api/email-outbox/${failed}/resend`).auth(admin, { type: 'bearer' }).send({}).expect(400);
+    assert.equal(noReason.body.details[0].field, 'reason');
+    const again = await t.http.post(`/api/email-outbox/${sent}/resend`).auth(admin, { type: 'bearer' }).send({ reason: 'Thử' }).expect(409);
+    assert.match(again.body.message, /Chỉ gửi lại được thư gửi thất bại hoặc không rõ đã gửi chưa/);
+    await t.http.post('/api/email-outbox/00000000-0000-4000-8000-0000000000ff/resend').auth(admin, { type: 'bearer' }).send({ reason: 'Thử' }).expect(404);
+    assert.equal(await t.snapshot(), snapshot, 'nothing changed');
+
+    const before = smtp.received.length;
+    const resent = (await t.http.post(`/api/email-outbox/${unknown}/resend`).auth(admin, { type: 'bearer' }).send({ reason: 'Người nhận xác nhận chưa nhận được thư' }).expect(200)).body;
+    assert.deepEqual([resent.status, resent.attempts], ['pending', 0]);
+    const [audit] = await t.dataSource.query(`SELECT reason FROM audit_entries WHERE action = ${ph(1)} AND entity_id = ${ph(2)}`, ['email.resend', unknown]);
+    assert.equal(audit.reason, 'Người nhận xác nhận chưa nhận được thư');
+    await drain();
+    const delivered = (await smtp.waitFor(before + 1)).slice(before);
+    assert.ok(delivered.some((x) => x.subject === 'Thư thử unknown'), 'the sender sends it at its next round');
+    const [row] = await t.dataSource.query(`SELECT status, attempts FROM email_outbox WHERE id = ${ph(1)}`, [unknown]);
+    assert.deepEqual([row.status, Number(row.attempts)], ['sent', 1]);
+  });
 });

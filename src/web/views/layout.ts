@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { href: '/cum', label: 'Cụm thi đua' },
   { href: '/tham-dinh', label: 'Thẩm định đề nghị', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/tai-khoan', label: 'Tài khoản', roles: [Role.Admin] },
+  { href: '/hop-thu-di', label: 'Hộp thư đi', roles: [Role.Admin] },
   { href: '/don-vi', label: 'Đơn vị', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/phan-cum', label: 'Phân cụm', roles: [Role.Admin, Role.MinistryReviewer] },
   { href: '/hoi-dong', label: 'Hội đồng TĐKT', roles: [Role.Admin, Role.MinistryReviewer] },
