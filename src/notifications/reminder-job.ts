@@ -1,10 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { formatDateVi, todayInVietnam } from '../common/time';
+import { todayInVietnam } from '../common/time';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { JobScheduler } from '../database/job-scheduler';
 import { rawQuery } from '../database/raw-sql';
+import { ConflictsService } from '../scoring/conflicts.service';
 import { Notifier } from './notifier';
 import { recipients } from './recipients';
 import { REMINDED_PHASES, RemindedPhase, Stage, stageOn, stageText } from './reminders.rules';
@@ -49,6 +51,9 @@ export class ReminderJob implements OnModuleInit {
     private readonly jobs: JobScheduler,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // The scoring feature's ConflictsService (who is assigned whom, who is barred), found at run time: the scoring
+    // module uses this global module's Notifier, so it cannot be imported here.
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   onModuleInit(): void {
@@ -85,7 +90,7 @@ export class ReminderJob implements OnModuleInit {
     return {
       kind: `reminder.${phase}.${stage}`,
       subject: `[${y.cluster_name}] ${what} năm ${y.year}: ${stageText(stage, deadline, today)}`,
-      body: `${y.cluster_name}, năm thi đua ${y.year}. Giai đoạn: ${label}; hạn ${formatDateVi(deadline)} (${stageText(stage, deadline, today)}).${missing ? ` ${missing}` : ''}${overdue}`,
+      body: `${y.cluster_name}, năm thi đua ${y.year}. Giai đoạn: ${label}: ${stageText(stage, deadline, today)}.${missing ? ` ${missing}` : ''}${overdue}`,
       link: `/cum/${y.cluster_id}/nam/${y.year}${page ? `/${page}` : ''}`,
       dueOn: deadline,
       dedupKey: `${phase}:${y.cluster_id}:${y.year}:${deadline}:${stage}`,
@@ -109,15 +114,7 @@ export class ReminderJob implements OnModuleInit {
         return { act: await recipients.unitOfficers(m, unsigned.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${unsigned.length} đơn vị chưa ký: ${unsigned.map((u) => u.name).join(', ')}.` };
       }
       case 'scoringClosesOn': {
-        // A member is late while its self-score is not submitted (not started included) or a sheet it scores is in
-        // draft or returned.
-        const late = await rawQuery<{ id: string; name: string }>(
-          m,
-          'SELECT u.id, u.name FROM memberships ms JOIN units u ON u.id = ms.unit_id WHERE ms.cluster_id = ? AND ms.year = ? AND ms.left_on IS NULL AND (' +
-            "NOT EXISTS (SELECT 1 FROM score_sheets s WHERE s.cluster_id = ms.cluster_id AND s.year = ms.year AND s.scorer_kind = 'SELF' AND s.target_unit_id = ms.unit_id AND s.status IN ('SUBMITTED', 'LOCKED')) " +
-            "OR EXISTS (SELECT 1 FROM score_sheets s WHERE s.cluster_id = ms.cluster_id AND s.year = ms.year AND s.scorer_unit_id = ms.unit_id AND s.status IN ('DRAFT', 'RETURNED'))) ORDER BY u.name",
-          [y.cluster_id, y.year],
-        );
+        const late = await this.moduleRef.get(ConflictsService, { strict: false }).lateScorers(m, y.cluster_id, y.year);
         if (!late.length) return null;
         return { act: await recipients.unitOfficers(m, late.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${late.length} đơn vị chưa nộp đủ phiếu chấm: ${late.map((u) => u.name).join(', ')}.` };
       }

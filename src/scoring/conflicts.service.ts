@@ -108,6 +108,36 @@ export class ConflictsService {
     return overridden ? null : reason;
   }
 
+  /**
+   * The members that still have scoring to hand in, alphabetical: their self-score not submitted, a peer sheet they
+   * are assigned (and not barred from by a conflict of interest) not submitted — not started included —, or a sheet
+   * they score in draft or returned. The reminders of the end of scoring go to these.
+   */
+  async lateScorers(m: EntityManager, clusterId: string, year: number): Promise<Array<{ id: string; name: string }>> {
+    const ctx = await this.context(m, clusterId, year);
+    const sheets = await m.query(
+      m.connection.options.type === 'postgres'
+        ? 'SELECT scorer_kind, scorer_unit_id, target_unit_id, status FROM score_sheets WHERE cluster_id = $1 AND year = $2'
+        : 'SELECT scorer_kind, scorer_unit_id, target_unit_id, status FROM score_sheets WHERE cluster_id = ? AND year = ?',
+      [clusterId, year],
+    ) as Array<{ scorer_kind: string; scorer_unit_id: string | null; target_unit_id: string; status: string }>;
+    const handedIn = new Set(sheets.filter((s) => s.status === 'SUBMITTED' || s.status === 'LOCKED').map((s) => (s.scorer_kind === 'SELF' ? `SELF|${s.target_unit_id}` : `${s.scorer_kind}|${s.scorer_unit_id}|${s.target_unit_id}`)));
+    const open = new Set(sheets.filter((s) => s.status === 'DRAFT' || s.status === 'RETURNED').map((s) => s.scorer_unit_id));
+    const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });
+    const barred = new Set(
+      assignmentConflicts(ctx)
+        .filter((c) => !overrides.some((o) => o.scorerUnitId === c.scorer && o.targetUnitId === c.target))
+        .map((c) => `${c.scorer}|${c.target}`),
+    );
+    const late = ctx.order.filter(
+      (id) =>
+        open.has(id) ||
+        !handedIn.has(`SELF|${id}`) ||
+        ctx.assigned.some((a) => a.scorer === id && !barred.has(`${a.scorer}|${a.target}`) && !handedIn.has(`PEER|${a.scorer}|${a.target}`)),
+    );
+    return late.map((id) => ({ id, name: ctx.units.get(id)!.name }));
+  }
+
   private async views(m: EntityManager, clusterId: string, year: number): Promise<ConflictView[]> {
     const ctx = await this.context(m, clusterId, year);
     const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });

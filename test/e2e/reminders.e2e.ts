@@ -61,7 +61,7 @@ describe('reminders and e-mail', () => {
     const [mail] = mails;
     assert.deepEqual(mail.to, ['thuky.cum6@example.vn']);
     assert.equal(mail.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: còn 7 ngày, hạn 06/03/2020');
-    assert.match(mail.text, /Cụm thi đua số 6, năm thi đua 2020\. Giai đoạn: ký kết giao ước thi đua; hạn 06\/03\/2020/);
+    assert.match(mail.text, /Cụm thi đua số 6, năm thi đua 2020\. Giai đoạn: ký kết giao ước thi đua: còn 7 ngày, hạn 06\/03\/2020\./);
     assert.match(mail.text, /Giao ước chưa được mở để các đơn vị ký\./);
     assert.match(mail.text, new RegExp(`https://thidua\\.example\\.vn/cum/${ids.cum6}/nam/2020/giao-uoc`));
     const list = await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200);
