@@ -10,7 +10,7 @@ export class CreateUserDto {
   @TextField({ max: 50, pattern: USERNAME, patternMessage: USERNAME_MSG, example: 'gialai.officer' }) username: string;
   @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
   @EnumField(ALL_ROLES) role: Role;
-  @TextField({ max: 128, description: 'Mật khẩu ban đầu: ít nhất 8 ký tự, có cả chữ và số.' }) password: string;
+  @TextField({ max: 128, description: 'Mật khẩu ban đầu: ít nhất 12 ký tự (nên là một cụm từ dễ nhớ), không phải mật khẩu phổ biến, không dựa trên tên đăng nhập.' }) password: string;
   @UuidField({ presence: 'nullable' }) unitId?: string | null;
   @UuidField({ presence: 'nullable' }) organizerId?: string | null;
   @UuidArrayField({ presence: 'optional', maxItems: 50 }) clusterIds?: string[];

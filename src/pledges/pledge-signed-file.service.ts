@@ -13,6 +13,7 @@ import { Timestamper, TimestampUnavailableError, tsaClient } from '../documents/
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
 import { addDss, collectValidationData } from '../documents/signing/pades/dss';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
+import { nameOneLine } from '../documents/signing/pades/certificates';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeFileAccess, PledgeFileRevisions } from './pledge-file-revisions';
@@ -152,7 +153,7 @@ export class PledgeSignedFileService {
     if (!roots.some((r) => cert.checkIssued(r) && cert.verify(r.publicKey))) {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số không do tổ chức chứng thực nào trong danh sách tin cậy cấp.');
     }
-    return { sha256: await this.keys.registerCertificate(unitId, cert.raw), subject: cert.subject.replace(/\n/g, ', ') };
+    return { sha256: await this.keys.registerCertificate(unitId, cert.raw), subject: nameOneLine(cert.subject) };
   }
 
   /**

@@ -52,7 +52,7 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     await page.getByLabel('Họ tên', { exact: true }).fill('Lê Thị Hoa');
     await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
     await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
-    await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').fill('Ban-Dau-Hoa-2026');
+    await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản.').waitFor();
     await checkLayout(rig, page, 'tai-khoan-danh-sach');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import { SOFTHSM_MISSING } from '../support/pades-tools';
-import { demoIds } from '../support/test-app';
+import { demoIds, ph } from '../support/test-app';
 import { BrowserRig, CHROMIUM_MISSING, startRig, unlabelledControls } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
@@ -81,6 +81,25 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
       await ended.context.close();
     }
   });
+  it('a value that is not valid in the score grid stays marked at its cell and nothing is sent: no sheet is created', async () => {
+    const { context, page } = await rig.signedIn('skhcn.quangngai');
+    const ids = await demoIds(rig.t);
+    const c6 = (await rig.t.dataSource.query(`SELECT cluster_id FROM memberships WHERE unit_id = ${ph(1)} AND year = ${ph(2)}`, [await ids.unit('SKHCN-QUANGNGAI'), year]))[0].cluster_id;
+    const sheets = async () => Number((await rig.t.dataSource.query(`SELECT count(*) AS n FROM score_sheets WHERE cluster_id = ${ph(1)} AND year = ${ph(2)} AND scorer_unit_id = ${ph(3)}`, [c6, year, await ids.unit('SKHCN-QUANGNGAI')]))[0].n);
+    const before = await sheets();
+    await page.goto(`${rig.base}/cum/${c6}/nam/${year}/cham-diem?loai=PEER`);
+    const row = page.locator('tr[data-target]').first();
+    await row.locator('input[data-code="TC1"]').fill('abc');
+    await row.locator('input[data-code="TC2"]').fill('99999999999999999999');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Có ô điểm chưa hợp lệ: sửa các ô được đánh dấu đỏ trước khi lưu.').waitFor();
+    assert.equal(await row.locator('input[data-code="TC1"]').getAttribute('aria-invalid'), 'true');
+    assert.match((await row.locator('td', { has: page.locator('input[data-code="TC1"]') }).textContent()) ?? '', /Không phải là số/);
+    assert.match((await row.locator('td', { has: page.locator('input[data-code="TC2"]') }).textContent()) ?? '', /Phải từ 0 đến/);
+    assert.equal(await sheets(), before, 'no sheet was created');
+    await context.close();
+  });
+
   it(`the administrator sees that Sở KH&CN Lâm Đồng signs on a token ${SOFTHSM_MISSING ? '— SoftHSM2 MISSING: a server-held key instead' : '(SoftHSM2)'}`, async () => {
     const lamdong = await (await demoIds(rig.t)).unit('SKHCN-LAMDONG');
     const { context, page } = await rig.signedIn('admin');

@@ -70,7 +70,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
       await page.getByRole('link', { name: link }).click();
       assert.equal(readFileSync(await (await download).path()).subarray(0, 2).toString(), 'PK', `${link}: an xlsx file`);
     }
-    // On a phone the header stays compact: the menu scrolls in its own row, the page does not.
+    // On a phone the header stays compact: the menu wraps in its own rows (every link in sight), the page does not scroll sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${rig.base}/`);
     const header = await page.locator('header.top').boundingBox();
@@ -338,11 +338,11 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByLabel('Họ tên', { exact: true }).fill('Nguyễn Thị Hoa');
     await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
     await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
-    await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').fill('ngan');
+    await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('ngan');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.locator('.field-error').first().waitFor();
-    assert.equal(await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').getAttribute('aria-invalid'), 'true', 'the weak password is refused at its field');
-    await page.getByLabel('Mật khẩu ban đầu (ít nhất 8 ký tự, có chữ và số)').fill('Gia-Lai-Hoa-2026');
+    assert.equal(await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').getAttribute('aria-invalid'), 'true', 'the weak password is refused at its field');
+    await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Gia-Lai-Hoa-2026');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản.').waitFor();
     await rig.t.http.post('/api/auth/login').send({ username: 'skhcn.gialai.2', password: 'Gia-Lai-Hoa-2026' }).expect(200);

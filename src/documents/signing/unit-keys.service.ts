@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { foldVietnamese } from '../../common/text';
 import { CmsSigner } from './pades/cades';
-import { KeyAndCertificate, generateKey, issueCertificate, keySigner, readPkcs12 } from './pades/certificates';
+import { KeyAndCertificate, generateKey, issueCertificate, keySigner, nameOneLine, readPkcs12 } from './pades/certificates';
 import { buildChain } from './pades/cms';
 import { issueCrl, parseCrl } from './pades/crl';
 import { crlDistributionPoints } from './pades/dss';
@@ -105,7 +105,7 @@ export class UnitKeysService {
   async listRoots(): Promise<Array<{ sha256: string; subject: string; validFrom: string; validTo: string }>> {
     return (await this.trustedRoots()).map((raw) => {
       const c = new X509Certificate(raw);
-      return { sha256: fingerprint(raw), subject: c.subject.replace(/\n/g, ', '), validFrom: new Date(c.validFrom).toISOString(), validTo: new Date(c.validTo).toISOString() };
+      return { sha256: fingerprint(raw), subject: nameOneLine(c.subject), validFrom: new Date(c.validFrom).toISOString(), validTo: new Date(c.validTo).toISOString() };
     });
   }
 
@@ -202,8 +202,8 @@ export class UnitKeysService {
       means: token ? 'TOKEN' : 'SERVER_KEY',
       ...(token ? { tokenLabel: token.tokenLabel, module: token.module } : {}),
       sha256: fingerprint(raw),
-      subject: c.subject.replace(/\n/g, ', '),
-      issuer: c.issuer.replace(/\n/g, ', '),
+      subject: nameOneLine(c.subject),
+      issuer: nameOneLine(c.issuer),
       validTo: new Date(c.validTo).toISOString(),
     };
   }
@@ -236,7 +236,7 @@ export class UnitKeysService {
     await this.store.write(`${base}.crt.pem`, pem(cert.raw));
     await this.store.write(`${base}.chain.pem`, k.chain.map(pem).join(''));
     await this.store.remove(`${base}.pkcs11.json`);
-    return { sha256: fingerprint(cert.raw), subject: cert.subject.replace(/\n/g, ', '), validTo: new Date(cert.validTo).toISOString() };
+    return { sha256: fingerprint(cert.raw), subject: nameOneLine(cert.subject), validTo: new Date(cert.validTo).toISOString() };
   }
 
   /** Registers a certificate (PEM or DER) of a unit, for signatures it makes outside the system. */

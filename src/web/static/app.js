@@ -132,13 +132,15 @@
     clearErrors(scope);
     const details = Array.isArray(data.details) ? data.details : [];
     const unplaced = [];
+    const placedFields = new Set();
     for (const d of details) {
       // Errors in an uploaded workbook name a sheet and a cell: they are listed, not put at a field.
       // A control that sets several fields (data-type="params") lists them in data-fields.
       const field = !d.cell && d.field && scope.querySelector(`[name="${CSS.escape(d.field)}"], [data-fields~="${CSS.escape(d.field)}"]`);
       const existing = field && field.getAttribute('aria-describedby') && document.getElementById(field.getAttribute('aria-describedby'));
+      if (field) placedFields.add(field);
       if (existing && existing.classList.contains('field-error')) {
-        existing.textContent += ' ' + d.message;
+        if (!existing.textContent.includes(d.message)) existing.textContent += ' ' + d.message;
       } else if (field) {
         const p = document.createElement('p');
         p.className = 'field-error';
@@ -154,7 +156,8 @@
     }
     const box = scope.querySelector('[data-role="form-message"]') || document.querySelector('[data-role="flash"]');
     // When every problem stands at its field, the box says so in words rather than repeating a generic sentence.
-    const placed = details.length - unplaced.length;
+    // Counted by field: two messages on one field are one field to correct.
+    const placed = placedFields.size;
     const message = data.code === 'VALIDATION_FAILED' && placed > 0 && unplaced.length === 0
       ? (placed === 1 ? 'Có 1 ô cần sửa: xem thông báo ngay dưới ô đó.' : `Có ${placed} ô cần sửa: xem thông báo ngay dưới từng ô.`)
       : data.message || (status ? `Lỗi ${status}.` : 'Đã có lỗi.');

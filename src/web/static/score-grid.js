@@ -151,14 +151,17 @@ document.addEventListener('DOMContentLoaded', () => {
       return false;
     }
     if (!result.ok) {
-      // Field paths entries.N.points name the N-th value sent: show the message in that cell.
+      // Field paths entries.N.points name the N-th value sent: show the message in that cell (after the form's
+      // message: showErrors clears the form's errors first, the cells' included).
+      const placed = [];
       const unplaced = [];
       for (const d of result.data.details || []) {
         const m = /^entries\.(\d+)\./.exec(d.field || '');
-        if (m && entries[Number(m[1])]) setCellError(entries[Number(m[1])].input, d.message);
+        if (m && entries[Number(m[1])]) placed.push([entries[Number(m[1])].input, d.message]);
         else unplaced.push(d);
       }
-      showErrors(form, { ...result.data, details: unplaced }, result.status);
+      showErrors(form, placed.length && !unplaced.length ? { ...result.data, message: 'Có ô điểm chưa hợp lệ: xem thông báo dưới các ô được đánh dấu đỏ.', details: [] } : { ...result.data, details: unplaced }, result.status);
+      for (const [input, message] of placed) setCellError(input, message);
       return false;
     }
     row.sheet.version = result.data.version;
@@ -185,9 +188,13 @@ document.addEventListener('DOMContentLoaded', () => {
 
   async function run(action, button) {
     clearErrors(form);
-    const invalid = form.querySelector('input.grid-input[aria-invalid="true"]');
+    // Every cell checked again (clearing the form's errors cleared the cells' marks too): nothing is sent, no sheet
+    // is created, while one is not valid. The form's message first (showErrors clears the marks), then each cell's.
+    const problems = [...form.querySelectorAll('input.grid-input')].map((input) => [input, cellProblem(input)]).filter(([, problem]) => problem);
+    const invalid = problems.length ? problems[0][0] : null;
     if (invalid) {
       showErrors(form, { message: 'Có ô điểm chưa hợp lệ: sửa các ô được đánh dấu đỏ trước khi lưu.', details: [] });
+      for (const [input, problem] of problems) setCellError(input, problem);
       invalid.focus();
       return;
     }

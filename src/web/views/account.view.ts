@@ -63,7 +63,7 @@ export function accountPage(frame: PageFrame, { user: u, units, clusters }: Acco
 <section class="card" aria-labelledby="h-password"><h2 id="h-password">Đặt lại mật khẩu</h2>
   <form data-api="/api/users/${u.id}/password" data-method="POST" data-success="Đã đặt lại mật khẩu của ${u.username}; mọi phiên đăng nhập của tài khoản đã kết thúc." novalidate>${formMessage}
     <div class="field"><label for="tk-new-password">Mật khẩu mới</label><input id="tk-new-password" name="newPassword" type="password" autocomplete="new-password" required>
-      <small class="muted hint">Ít nhất 8 ký tự, có cả chữ và số, không dựa trên tên đăng nhập.</small></div>
+      <small class="muted hint">Ít nhất 12 ký tự (nên là một cụm từ dễ nhớ), không phải mật khẩu phổ biến, không dựa trên tên đăng nhập.</small></div>
     <div class="field"><label for="tk-new-password-again">Nhập lại mật khẩu mới</label><input id="tk-new-password-again" name="newPasswordAgain" type="password" autocomplete="new-password" data-skip data-same-as="newPassword" required></div>
     <div class="field"><label for="tk-password-reason">Lý do đặt lại mật khẩu</label><input id="tk-password-reason" name="reason" required></div>
     <p class="muted"><small>Mọi phiên đăng nhập của tài khoản kết thúc. Báo mật khẩu mới cho người dùng qua kênh an toàn và đề nghị họ đổi ngay.</small></p>

@@ -112,3 +112,14 @@ export function readPkcs12(p12: Buffer, passphrase: string): KeyAndCertificate {
   if (!certificate) throw new Error('No certificate in the PKCS#12 file matches its private key.');
   return { key, certificate, chain: certs.filter((d) => d !== certificate) };
 }
+
+/**
+ * A certificate's subject or issuer (Node's X509Certificate form: one attribute a line, RFC 4514 escapes) on one line
+ * for people: "C=VN, O=thidua (demo, not for real use), CN=…".
+ */
+export function nameOneLine(name: string): string {
+  return name
+    .split('\n')
+    .map((part) => part.replace(/\\(.)/g, '$1'))
+    .join(', ');
+}

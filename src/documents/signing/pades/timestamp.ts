@@ -1,3 +1,4 @@
+import { nameOneLine } from './certificates';
 import { createHash, randomBytes } from 'node:crypto';
 import type forge from 'node-forge';
 import { forge as loadForge } from '../../libraries';
@@ -88,7 +89,7 @@ export function verifyTimestampToken(token: Buffer, signatureValue: Buffer, pool
   const out: TimestampCheck = { time: null, authority: null, intact: false, chain: null, problems: [] };
   try {
     const cms = parseCms(token);
-    out.authority = cms.signer?.subject.replace(/\n/g, ', ') ?? null;
+    out.authority = cms.signer ? nameOneLine(cms.signer.subject) : null;
     checkCmsSignature(cms);
     const info = timestampInfo(token);
     out.time = info.time;

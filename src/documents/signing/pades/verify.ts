@@ -1,3 +1,4 @@
+import { nameOneLine } from './certificates';
 import { X509Certificate, createHash, verify as verifySignature } from 'node:crypto';
 import { forge as loadForge } from '../../libraries';
 import { OID } from './cades';
@@ -90,7 +91,7 @@ function checkOne(pdf: Buffer, sig: PdfDict, br: number[], roots: X509Certificat
     const cert = cms.signer;
     if (!cert) throw new Error('Không tìm thấy chứng thư số của người ký trong chữ ký.');
     out.certificateSha256 = createHash('sha256').update(cert.raw).digest('hex');
-    out.certificateSubject = cert.subject.replace(/\n/g, ', ');
+    out.certificateSubject = nameOneLine(cert.subject);
     out.certificatePem = cert.toString();
     const digest = createHash(cms.digest).update(pdf.subarray(br[0], br[1])).update(pdf.subarray(br[2], br[2] + br[3])).digest();
     let time: Date | null = null;
