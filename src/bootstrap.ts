@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter';
 import { reenterRequestContext, requestContextMiddleware, requestIdOf } from './common/request-id.middleware';
@@ -51,8 +51,11 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
 
   // Instances started together on one PostgreSQL database migrate and seed one after the other.
   return withStartupLock(config.database, async () => {
+    const errors = new AllExceptionsFilter();
     const adapter = new FastifyAdapter({
       trustProxy: config.trustProxy,
+      // A URL the router refuses (malformed encoding: 400, over-long parameter: 414) gets the one error shape too.
+      frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => errors.answer(new HttpException(error.message, error.statusCode ?? 400, { cause: error }), req, reply),
       // The request's id is the caller's X-Request-Id when well-formed: the request log and the audit entries share it.
       genReqId: requestIdOf,
       bodyLimit: BODY_LIMIT,
@@ -110,7 +113,7 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     fastify.addHook('preValidation', reenterRequestContext);
     fastify.addHook('preValidation', inputHygieneHook);
     app.useGlobalPipes(new StrictValidationPipe());
-    app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalFilters(errors);
     if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
     // The OpenAPI document is built on its first request (@nestjs/swagger accepts a factory): a start does not pay for it.

@@ -45,8 +45,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const response = ctx.getResponse<HttpResponse>();
-    const request = ctx.getRequest<HttpRequest>();
+    this.answer(exception, ctx.getRequest<HttpRequest>(), ctx.getResponse<HttpResponse>());
+  }
+
+  /**
+   * The answer to an error; also for the errors Fastify's router meets before any hook or route (a malformed
+   * percent-encoding, an over-long path parameter), which reach no Nest filter (bootstrap's frameworkErrors).
+   */
+  answer(exception: unknown, request: HttpRequest, response: HttpResponse): void {
     const appError = this.toAppException(exception, request);
     if (appError.status >= 500) {
       this.logger.error(
