@@ -21,8 +21,8 @@ export default tseslint.config(
         'error',
         { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
       ],
-      // Default options, checksVoidReturn included: no async function is handed to an Express/Nest
-      // callback slot that ignores its promise (middleware `use`, `app.use`, event listeners, forEach).
+      // Default options, checksVoidReturn included: no async function is handed to a Fastify/Nest
+      // callback slot that ignores its promise (middleware `use`, `app.use`, Fastify hooks, event listeners, forEach).
       // Nest awaits async controller methods, guards and lifecycle hooks itself, so those do not trip it.
       '@typescript-eslint/no-misused-promises': 'error',
 

@@ -1,14 +1,15 @@
 /**
- * node dist/bench/fastify-probe.js — issue 22's question, measured: would Nest's Fastify adapter pay?
- * The same application module (controllers, guard, services, database) on the two adapters, each in a
- * server of its own with no global middleware (neither helmet, cookies, request ids, metrics, input checks:
- * the adapter, its JSON parser and Nest's routing alone), and the application as it runs (Express, everything
- * on), on fresh SQLite databases (the two bare servers share one): /api/health and Cụm 6's cached ranking read under autocannon,
- * the servers taking turns, two rounds. Fastify is not a dependency of the application: this needs
- * `npm install --no-save @nestjs/platform-fastify@12.5.0` first.
+ * node dist/bench/fastify-probe.js — issue 22, measured: the application on Nest's Fastify adapter as it runs (helmet,
+ * cookies, request ids, metrics, logging, input checks), the application module on Fastify with no global middleware
+ * (the adapter, its JSON parser and Nest's routing alone; @fastify/cookie only, for the sign-in), and, with
+ * PROBE_OLD_MAIN=<another build's dist/src/main.js> (e.g. the last Express build), that build as it runs: each on a
+ * fresh SQLite database, /api/health and Cụm 6's cached ranking read under autocannon, the servers taking turns, two
+ * rounds, in server CPU per request and requests per second.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,22 +20,14 @@ import { resolveJwtSecret, resolveServerKeys } from '../src/config/secrets';
 import { SeedService } from '../src/database/seed/seed.service';
 import { LoadFigures, ServerHandle, api, load, login, machine, saveReport, startServer } from './support';
 
-type Kind = 'express-bare' | 'fastify-bare';
+type Kind = 'fastify-bare';
 
-/** A server of the application module on one adapter, without global middleware. */
-async function serve(kind: Kind): Promise<void> {
+/** A server of the application module on Fastify, without global middleware. */
+async function serve(_kind: Kind): Promise<void> {
   const config = loadConfig();
   const module = AppModule.forRoot(config, resolveJwtSecret(config.jwtSecret, config.dataDir).secret, resolveServerKeys(config.serverKey, config.dataDir).keys);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const adapter = kind === 'fastify-bare' ? new (require('@nestjs/platform-fastify').FastifyAdapter)() : undefined;
-  const app = adapter ? await NestFactory.create(module, adapter, { logger: ['error'] }) : await NestFactory.create(module, { logger: ['error'] });
-  if (adapter) {
-    // The ranking route answers through Express's res.setHeader: Fastify's reply gets the same method.
-    const fastify = app.getHttpAdapter().getInstance();
-    fastify.decorateReply('setHeader', function (this: { header(k: string, v: string): void }, k: string, v: string) {
-      this.header(k, v);
-    });
-  }
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ multipart: true }), { logger: ['error'] });
+  await app.register(fastifyCookie);
   await app.init();
   await app.get(SeedService).run({ demo: true, adminPassword: undefined });
   await app.listen(config.port, config.host);
@@ -56,23 +49,15 @@ async function start(kind: Kind, port: number, dataDir: string): Promise<ServerH
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--serve');
   if (at > 0) return serve(process.argv[at + 1] as Kind);
-  try {
-    require.resolve('@nestjs/platform-fastify');
-  } catch {
-    throw new Error('npm install --no-save @nestjs/platform-fastify@12.5.0 first (see the header of bench/fastify-probe.ts)');
-  }
-  const shared = mkdtempSync(join(tmpdir(), 'thidua-probe-'));
   const servers: Record<string, ServerHandle> = {
-    'express-full': await startServer(3951),
-    'express-bare': await start('express-bare', 3952, shared),
-    // On the same database: the sign-in (Express's req.header, res.cookie) is done on the Express server.
-    'fastify-bare': await start('fastify-bare', 3953, shared),
+    ...(process.env.PROBE_OLD_MAIN ? { 'old-full': await startServer(3950, {}, process.env.PROBE_OLD_MAIN) } : {}),
+    'fastify-full': await startServer(3951),
+    'fastify-bare': await start('fastify-bare', 3953, mkdtempSync(join(tmpdir(), 'thidua-probe-'))),
   };
-  const signIn: Record<string, string> = { 'fastify-bare': servers['express-bare'].url };
   try {
     const targets: Record<string, { ranking: string; token: string }> = {};
     for (const [name, s] of Object.entries(servers)) {
-      const token = await login(signIn[name] ?? s.url, 'cum6.secretary');
+      const token = await login(s.url, 'cum6.secretary');
       const cum6 = (await api(s.url, 'GET', '/api/clusters', token))[0].id;
       const ranking = `/api/clusters/${cum6}/years/2019/scoring/ranking`;
       await api(s.url, 'GET', ranking, token);
@@ -92,7 +77,11 @@ async function main(): Promise<void> {
       }
       rounds.push(figures);
     }
-    const file = saveReport('fastify-probe', { benchmark: 'the application module on Express and on Fastify without middleware, and as it runs (Express, all middleware); autocannon 50 connections, 2 s warm-up, 5 s, servers in turn, 2 rounds', machine: machine(), rounds });
+    const file = saveReport('fastify-probe', {
+      benchmark: `the application as it runs on Fastify, its module on Fastify without global middleware${process.env.PROBE_OLD_MAIN ? `, and ${process.env.PROBE_OLD_MAIN} as it runs` : ''}; autocannon 50 connections, 2 s warm-up, 5 s, servers in turn, 2 rounds`,
+      machine: machine(),
+      rounds,
+    });
     process.stdout.write(`report ${file}\n`);
   } finally {
     for (const s of Object.values(servers)) await s.stop();

@@ -29,7 +29,8 @@ export function startScriptEnv(): Record<string, string> {
 }
 
 /** Starts the built server on a fresh database (SQLite in a temp folder, or DATABASE_URL) and waits for health. */
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
+/** `main` (optional): another build's dist/src/main.js, to measure that build's server under the same settings. */
+export async function startServer(port: number, env: Record<string, string> = {}, main = resolve(__dirname, '../src/main.js')): Promise<ServerHandle> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   // With DATABASE_URL (PostgreSQL), each server gets a fresh database of its own, dropped when it stops.
   // env.DATABASE_URL '' forces SQLite (the same run's SQLite figure in a PostgreSQL run).
@@ -37,7 +38,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const started = Date.now();
   // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, resolve(__dirname, '../src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...startScriptEnv(), ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,22 +1,24 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter';
-import { requestContextMiddleware } from './common/request-id.middleware';
-import { inputHygieneMiddleware } from './common/validation/input-hygiene';
+import { reenterRequestContext, requestContextMiddleware, requestIdOf } from './common/request-id.middleware';
+import { inputHygieneHook } from './common/validation/input-hygiene';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
-import { apiNoStoreMiddleware, contentTypeMiddleware } from './common/content-type.middleware';
+import { apiRequestHook } from './common/content-type.middleware';
+import { parseFormBody, parseJsonBody } from './common/body-parsers';
 import { AppConfig, ConfigError, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
 import { withStartupLock } from './database/startup-lock';
 import { runDemoScenario } from './database/seed/demo-scenario';
 import { staticDir } from './web/page-response';
-import { SECURE_COOKIES_SETTING } from './auth/cookies';
+import { markCookiesSecure } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
 import { MetricsService } from './metrics/metrics.service';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -30,8 +32,11 @@ const PRODUCTION_SETUP =
   'và ADMIN_PASSWORD=<mật khẩu ≥ 12 ký tự> để tạo tài khoản quản trị đầu tiên (admin); lần đăng nhập đầu, admin đăng ký xác thực hai lớp rồi tạo các tài khoản khác. ' +
   'Trên cơ sở dữ liệu đã có dữ liệu minh họa, hãy vô hiệu hóa hoặc đổi mật khẩu các tài khoản đó trước.';
 
+/** The largest request body read (JSON, form), as Express's body parsers had it ('1mb'). */
+const BODY_LIMIT = 1024 * 1024;
+
 /** `shutdownHooks: false`: the caller stops the application itself (main.ts drains and finishes requests first). */
-export async function createApp(config: AppConfig, options: { shutdownHooks?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: { shutdownHooks?: boolean } = {}): Promise<NestFastifyApplication> {
   const logger = new Logger('Bootstrap');
   if (config.production && config.seedDemo) throw new ConfigError(PRODUCTION_SETUP);
   restrictFileModes(config);
@@ -46,41 +51,69 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
 
   // Instances started together on one PostgreSQL database migrate and seed one after the other.
   return withStartupLock(config.database, async () => {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secret, serverKeys.keys), {
+    const errors = new AllExceptionsFilter();
+    const adapter = new FastifyAdapter({
+      trustProxy: config.trustProxy,
+      // A URL the router refuses (malformed encoding: 400, over-long parameter: 414) gets the one error shape too.
+      frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => errors.answer(new HttpException(error.message, error.statusCode ?? 400, { cause: error }), req, reply),
+      // The request's id is the caller's X-Request-Id when well-formed: the request log and the audit entries share it.
+      genReqId: requestIdOf,
+      bodyLimit: BODY_LIMIT,
+      // Routes as Express matched them: a trailing slash ignored; a long path parameter reaches its pipe (a 400 naming it).
+      routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+      // The upload interceptors (@nestjs/platform-fastify/multipart) read multipart bodies through @fastify/multipart.
+      multipart: true,
+    });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, secret, serverKeys.keys), adapter, {
       logger: nestLogLevels(config.logLevel),
       bodyParser: false,
       bufferLogs: true,
     });
     // Nest's own messages go through pino as well (JSON, the configured level).
     app.useLogger(app.get(PinoLogger));
-    app.set('trust proxy', config.trustProxy);
-    app.set(SECURE_COOKIES_SETTING, config.publicBaseUrl.startsWith('https://'));
-    app.disable('x-powered-by');
+    const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+    markCookiesSecure(fastify, config.publicBaseUrl.startsWith('https://'));
+    // Before Nest's own middleware (the request log reads the id from the response).
     app.use(requestContextMiddleware);
-    app.use(app.get(MetricsService).middleware);
-    app.use(cookieParser());
-    app.use(
-      helmet({
-        contentSecurityPolicy: {
-          directives: {
-            'script-src': ["'self'"],
-            'style-src': ["'self'", "'unsafe-inline'"],
-            'img-src': ["'self'", 'data:'],
-            // Only a site published over https may ask the browser to upgrade: on an intranet served over plain HTTP
-            // it would fetch the styles and scripts over https and break every page.
-            'upgrade-insecure-requests': config.publicBaseUrl.startsWith('https://') ? [] : null,
-          },
+    fastify.addHook('onResponse', app.get(MetricsService).onResponse);
+    await app.register(fastifyCookie);
+    await app.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          // Only a site published over https may ask the browser to upgrade: on an intranet served over plain HTTP
+          // it would fetch the styles and scripts over https and break every page.
+          'upgrade-insecure-requests': config.publicBaseUrl.startsWith('https://') ? [] : null,
         },
-      }),
-    );
+      },
+    });
     // The web pages' own assets, served locally (the users' networks are closed: no CDN).
-    app.useStaticAssets(staticDir(), { prefix: '/static/', maxAge: '1h', index: false });
-    app.use('/api', apiNoStoreMiddleware, contentTypeMiddleware);
-    app.useBodyParser('json', { limit: '1mb', strict: true });
-    app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
-    app.use(inputHygieneMiddleware);
+    app.useStaticAssets({ root: staticDir(), prefix: '/static/', maxAge: 3600 * 1000, index: false, decorateReply: false });
+    fastify.addHook('onRequest', apiRequestHook);
+    // The bodies the application reads (1 MB at most, Fastify's bodyLimit): JSON, forms, and multipart (uploads,
+    // read by their interceptor). Another type is not read: the API answers it 415 (apiRequestHook), a page ignores it.
+    fastify.removeContentTypeParser(['application/json', 'text/plain']);
+    fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req, body, done) => {
+      try {
+        done(null, parseJsonBody(req.headers['content-type'], body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+    fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req, body, done) => {
+      try {
+        done(null, parseFormBody(req.headers['content-type'], body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+    fastify.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
+    fastify.addHook('preValidation', reenterRequestContext);
+    fastify.addHook('preValidation', inputHygieneHook);
     app.useGlobalPipes(new StrictValidationPipe());
-    app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalFilters(errors);
     if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
     // The OpenAPI document is built on its first request (@nestjs/swagger accepts a factory): a start does not pay for it.
@@ -100,6 +133,8 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await app.init();
+    // Fastify starts serving once ready: the tests' HTTP client and the demo scenario use its server without listen().
+    await fastify.ready();
     await app.get(SeedService).run({ demo: config.seedDemo, adminPassword: config.adminPassword });
     if (config.seedDemo && config.seedScenario) await runDemoScenario(app);
     if (config.production) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse } from '../common/http';
 import { cookieValue, setCookie } from './cookies';
 import { MfaService } from './mfa.service';
 import { ErrorBody } from '../common/errors/error-body';
@@ -10,11 +10,11 @@ import { AuthService, ClientInfo, DEVICE_COOKIE, IssuedCookie, REMEMBER_COOKIE }
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, ROLE_LABELS } from '../common/auth/roles';
 
-export function clientOf(req: Request): ClientInfo {
-  return { ip: req.ip, userAgent: req.header('user-agent'), deviceToken: cookieValue(req, DEVICE_COOKIE), rememberToken: cookieValue(req, REMEMBER_COOKIE) };
+export function clientOf(req: HttpRequest): ClientInfo {
+  return { ip: req.ip, userAgent: req.headers['user-agent'], deviceToken: cookieValue(req, DEVICE_COOKIE), rememberToken: cookieValue(req, REMEMBER_COOKIE) };
 }
 
-export function setIssuedCookies(res: Response, req: Request, cookies: IssuedCookie[]): void {
+export function setIssuedCookies(res: HttpResponse, req: HttpRequest, cookies: IssuedCookie[]): void {
   for (const c of cookies) setCookie(res, req, c.name, c.value, c.maxAgeSeconds);
 }
 
@@ -32,7 +32,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenView })
   @ApiTooManyRequestsResponse({ type: ErrorBody })
   @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập' })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenView> {
+  async login(@Body() dto: LoginDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<TokenView> {
     const { token, cookies } = await this.auth.login(dto.username, dto.password, clientOf(req), { code: dto.code, rememberDevice: dto.rememberDevice });
     setIssuedCookies(res, req, cookies);
     return token;
@@ -119,7 +119,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenView, description: 'Mọi phiên cũ kết thúc; dùng mã truy cập mới.' })
   @ApiOperation({ summary: 'Đổi mật khẩu của mình' })
-  changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<TokenView> {
+  changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: HttpRequest): Promise<TokenView> {
     return this.auth.changePassword(p, dto.currentPassword, dto.newPassword, clientOf(req));
   }
 }

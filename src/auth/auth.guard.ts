@@ -1,12 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { HttpRequest } from '../common/http';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
 import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from '../common/auth/auth.decorators';
 import { Authenticator } from './authenticator';
-import type { Principal } from '../common/auth/principal';
 import { MFA_REQUIRED_ROLES, Role } from '../common/auth/roles';
 import { formatDateVi } from '../common/time';
 
@@ -34,7 +33,7 @@ export class AuthGuard implements CanActivate {
     }
     if (rule.public) return true;
 
-    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
     const principal = await this.authenticator.authenticate(req);
     req.principal = principal;
     setActor({ userId: principal.userId, username: principal.username });

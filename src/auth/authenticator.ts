@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { HttpRequest } from '../common/http';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso, todayInVietnam } from '../common/time';
@@ -19,7 +19,7 @@ export interface TokenPayload {
 }
 
 /** Reads the bearer token of a request. */
-export function bearerToken(req: Request): string | undefined {
+export function bearerToken(req: HttpRequest): string | undefined {
   const header = req.headers.authorization;
   if (typeof header !== 'string') return undefined;
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
@@ -44,7 +44,7 @@ export class Authenticator {
    * The bearer token of an API client, or the session cookie of a browser. A browser's request that
    * changes something must also carry the session's CSRF token in the X-CSRF-Token header.
    */
-  async authenticate(req: Request): Promise<Principal> {
+  async authenticate(req: HttpRequest): Promise<Principal> {
     const bearer = bearerToken(req);
     const token = bearer ?? sessionCookieToken(req);
     if (!token) throw new AppException(ErrorCode.AuthRequired);

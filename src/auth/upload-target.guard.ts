@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Type, mixin } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Request } from 'express';
+import type { HttpRequest } from '../common/http';
 import type { Principal } from '../common/auth/principal';
 
 /** A service that can tell, from the route's parameters alone, whether the caller may upload there. */
@@ -19,7 +19,7 @@ export function UploadTargetGuard(service: Type<UploadTarget>): Type<CanActivate
     constructor(private readonly moduleRef: ModuleRef) {}
 
     async canActivate(context: ExecutionContext): Promise<boolean> {
-      const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+      const req = context.switchToHttp().getRequest<HttpRequest>();
       // The global AuthGuard ran first and put the principal on the request.
       if (!req.principal) return false;
       await this.moduleRef.get(service, { strict: false }).checkUploadTarget(req.principal, req.params as Record<string, string>);

@@ -1,9 +1,10 @@
 import { sendDocument, sendUploadedFile } from '../common/file-response';
 import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { UploadedFileData } from '../common/http';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -42,7 +43,7 @@ export class AwardReportsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải lịch sử khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Lịch sử khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async history(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
+  async history(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.reports.historyXlsx(p, q.year), XLSX_MIME);
   }
 
@@ -50,7 +51,7 @@ export class AwardReportsController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   @ApiOperation({ summary: 'Tải tổng hợp đề nghị khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Tổng hợp đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async proposals(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: Response): Promise<void> {
+  async proposals(@CurrentUser() p: Principal, @Query() q: ReportYearQueryDto, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.reports.proposalsXlsx(p, q.year), XLSX_MIME);
   }
 
@@ -58,7 +59,7 @@ export class AwardReportsController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   @ApiOperation({ summary: 'Tải dự thảo quyết định khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Dự thảo quyết định khen thưởng (tệp PDF).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async decision(@CurrentUser() p: Principal, @Query() q: DecisionDraftQueryDto, @Res() res: Response): Promise<void> {
+  async decision(@CurrentUser() p: Principal, @Query() q: DecisionDraftQueryDto, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.reports.decisionDraft(p, q.year, q.decidedOn), 'application/pdf');
   }
 
@@ -78,7 +79,7 @@ export class AwardReportsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Báo cáo thành tích (PDF hoặc Office), tối đa 20 MB.' } } } })
   @ApiOperation({ summary: 'Tải lên báo cáo thành tích cho đề nghị' })
   @ApiCreatedResponse({ type: AchievementReportView })
-  upload(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined) {
+  upload(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @UploadedFile() file: UploadedFileData | undefined) {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên báo cáo thành tích (trường "file").');
     return this.achievements.upload(p, id, file);
   }
@@ -87,7 +88,7 @@ export class AwardReportsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải về một báo cáo thành tích' })
   @ApiOkResponse({ description: 'Báo cáo thành tích, đúng định dạng đã tải lên (PDF hoặc tệp Office).', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
-  async download(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Param('reportId', UuidParamPipe) reportId: string, @Res() res: Response): Promise<void> {
+  async download(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Param('reportId', UuidParamPipe) reportId: string, @Res() res: HttpResponse): Promise<void> {
     sendUploadedFile(res, await this.achievements.download(p, id, reportId));
   }
 }

@@ -1,6 +1,6 @@
 import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { MinutesService } from './minutes.service';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -26,7 +26,7 @@ export class AwardsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải biên bản họp bình xét (PDF)' })
   @ApiOkResponse({ description: 'Biên bản họp bình xét (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async minutesPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async minutesPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const file = await this.minutes.pdf(p, id, year);
     sendDocument(res, file, 'application/pdf');
   }

@@ -1,6 +1,6 @@
 import { sendDocument, GeneratedFile } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { XLSX_MIME } from '../documents/excel/table-workbook';
 import { DossierService } from './dossier.service';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -26,7 +26,7 @@ export class ProposalsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải tờ trình đề nghị khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Tờ trình đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: Response): Promise<void> {
+  async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: HttpResponse): Promise<void> {
     send(res, await this.dossier.submission(p, id, year, q.issuedOn), 'application/pdf');
   }
 
@@ -34,7 +34,7 @@ export class ProposalsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (PDF)' })
   @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: Response): Promise<void> {
+  async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: HttpResponse): Promise<void> {
     send(res, await this.dossier.listPdf(p, id, year, q.issuedOn), 'application/pdf');
   }
 
@@ -42,7 +42,7 @@ export class ProposalsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (Excel)' })
   @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async listXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: Response): Promise<void> {
+  async listXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: HttpResponse): Promise<void> {
     send(res, await this.dossier.listXlsx(p, id, year, q.issuedOn), XLSX_MIME);
   }
 
@@ -75,7 +75,7 @@ export class ProposalsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Hàng đợi thẩm định đề nghị khen thưởng' })
   @ApiOkResponse({ type: [AwardProposalView], headers: { 'X-Total-Count': { description: 'Tổng số đề nghị khớp bộ lọc (mọi trang).', schema: { type: 'integer' } } } })
-  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res({ passthrough: true }) res: Response): Promise<ProposalView[]> {
+  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<ProposalView[]> {
     return withTotal(res, await this.proposals.page(p, q));
   }
 
@@ -143,13 +143,13 @@ export class ProposalsController {
   }
 }
 
-function send(res: Response, file: GeneratedFile, type: string): void {
+function send(res: HttpResponse, file: GeneratedFile, type: string): void {
   // ?inline=1 lets a page show the document in a frame (the reviewer reads the dossier inline).
-  sendDocument(res, file, type, { inline: res.req.query.inline === '1' });
+  sendDocument(res, file, type, { inline: (res.request.query as Record<string, unknown>).inline === '1' });
 }
 
 /** A page of a list: its items as the body, how many there are in all in X-Total-Count. */
-function withTotal<T>(res: Response, page: { items: T[]; total: number }): T[] {
-  res.setHeader('X-Total-Count', String(page.total));
+function withTotal<T>(res: HttpResponse, page: { items: T[]; total: number }): T[] {
+  void res.header('X-Total-Count', String(page.total));
   return page.items;
 }

@@ -1,7 +1,7 @@
 import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -51,7 +51,7 @@ export class CriteriaController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải bộ tiêu chí (Excel)' })
   @ApiOkResponse({ description: 'Bộ tiêu chí (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const file = await this.criteria.exportXlsx(p, id, year);
     sendDocument(res, file, XLSX_MIME);
   }

@@ -1,6 +1,7 @@
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse, UploadedFileData } from '../common/http';
+import { preferredType } from '../common/http';
 import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors, Req, Res } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorators';
@@ -35,7 +36,7 @@ export class DocumentsController {
   @ApiOkResponse({ type: VerificationView })
   @ApiOperation({ summary: 'Xác thực tài liệu đã phát hành (tệp PDF hoặc mã băm SHA-256)' })
   @ApiBadRequestResponse({ description: 'Thiếu tệp PDF hoặc mã băm, hoặc dữ liệu không hợp lệ.', type: ErrorBody })
-  async verify(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
+  async verify(@UploadedFile() file: UploadedFileData | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
     if (file) return { ...(await this.documents.verifyFile(file.buffer)), signatures: await this.signatures.report(file.buffer) };
     if (dto?.sha256) return this.documents.verifyHash(dto.sha256);
     throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF (trường "file") hoặc gửi mã băm sha256.');
@@ -46,10 +47,10 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentInfoView })
   @ApiOperation({ summary: 'Thông tin xác thực của tài liệu đã phát hành (theo mã QR)' })
   @ApiNotFoundResponse({ description: 'Không tìm thấy tài liệu.', type: ErrorBody })
-  async info(@Param('id', UuidParamPipe) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DocumentInfoView | void> {
+  async info(@Param('id', UuidParamPipe) id: string, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<DocumentInfoView | void> {
     // The QR code of a document opens this address on a phone: a person gets the page, a client asking for JSON the data.
-    if (req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.redirect(303, `/xac-thuc/${id}`);
+    if (preferredType(req.headers.accept, ['application/json', 'text/html']) === 'text/html') {
+      void res.redirect(`/xac-thuc/${id}`, 303);
       return;
     }
     const info = await this.documents.info(id);

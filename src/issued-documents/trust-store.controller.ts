@@ -1,5 +1,6 @@
 import { Controller, Get, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { UploadedFileData } from '../common/http';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { Auth } from '../common/auth/auth.decorators';
@@ -35,7 +36,7 @@ export class TrustStoreController {
   @ApiConsumes('multipart/form-data')
   @ApiCreatedResponse({ type: [TrustedRootView] })
   @ApiOperation({ summary: 'Thêm chứng thư số gốc tin cậy (PEM hoặc DER)' })
-  async add(@UploadedFile() file: Express.Multer.File | undefined): Promise<TrustedRootView[]> {
+  async add(@UploadedFile() file: UploadedFileData | undefined): Promise<TrustedRootView[]> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số gốc (trường "file").');
     let sha256: string;
     try {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { UploadedFileData } from '../common/http';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -72,7 +73,7 @@ export class UnitKeysController {
   async importPkcs12(
     @CurrentUser() p: Principal,
     @Param('unitId', UuidParamPipe) unitId: string,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @Body() dto: ImportPkcs12Dto,
   ): Promise<UnitKeyView> {
     const unit = await this.units.get(p, unitId);
@@ -94,7 +95,7 @@ export class UnitKeysController {
   @ApiConsumes('multipart/form-data')
   @ApiCreatedResponse({ type: AppearanceImageView, description: 'Ảnh chữ ký đã lưu; được vẽ vào ô chữ ký của đơn vị từ lần ký sau.' })
   @ApiOperation({ summary: 'Tải lên ảnh chữ ký của người ký thay mặt đơn vị (PNG, JPEG)' })
-  signatureImage(@CurrentUser() p: Principal, @Param('unitId', UuidParamPipe) unitId: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<AppearanceImageView> {
+  signatureImage(@CurrentUser() p: Principal, @Param('unitId', UuidParamPipe) unitId: string, @UploadedFile() file: UploadedFileData | undefined): Promise<AppearanceImageView> {
     return this.storeImage(p, unitId, 'signature', file);
   }
 
@@ -104,11 +105,11 @@ export class UnitKeysController {
   @ApiConsumes('multipart/form-data')
   @ApiCreatedResponse({ type: AppearanceImageView, description: 'Ảnh con dấu đã lưu; được vẽ đè lên một phần ba bên trái chữ ký từ lần ký sau.' })
   @ApiOperation({ summary: 'Tải lên ảnh con dấu của đơn vị (PNG nền trong suốt, JPEG)' })
-  sealImage(@CurrentUser() p: Principal, @Param('unitId', UuidParamPipe) unitId: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<AppearanceImageView> {
+  sealImage(@CurrentUser() p: Principal, @Param('unitId', UuidParamPipe) unitId: string, @UploadedFile() file: UploadedFileData | undefined): Promise<AppearanceImageView> {
     return this.storeImage(p, unitId, 'seal', file);
   }
 
-  private async storeImage(p: Principal, unitId: string, kind: 'signature' | 'seal', file: Express.Multer.File | undefined): Promise<AppearanceImageView> {
+  private async storeImage(p: Principal, unitId: string, kind: 'signature' | 'seal', file: UploadedFileData | undefined): Promise<AppearanceImageView> {
     const unit = await this.units.get(p, unitId);
     const label = kind === 'signature' ? 'ảnh chữ ký' : 'ảnh con dấu';
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', `Cần tải lên ${label} (trường "file").`);

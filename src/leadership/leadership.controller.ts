@@ -1,7 +1,7 @@
 import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -43,7 +43,7 @@ export class LeadershipController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải lịch sử Cụm trưởng, Cụm phó (Excel)' })
   @ApiOkResponse({ description: 'Lịch sử Cụm trưởng, Cụm phó (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+  async export(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     const file = await this.leadership.exportHistory(p, id);
     sendDocument(res, file, XLSX_MIME);
   }

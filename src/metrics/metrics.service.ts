@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createServer, Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { requestPath } from '../common/http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -85,15 +86,15 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Express middleware: counts and times every request under its route pattern (not its path: ids stay out). */
-  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    const end = this.latency.startTimer();
-    res.once('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path.startsWith('/static/') ? '/static' : 'unmatched';
-      end({ method: req.method, route });
-      this.requests.inc({ method: req.method, route, status: String(res.statusCode) });
-    });
-    next();
+  /**
+   * Fastify hook (onResponse): counts and times every request under its route pattern (not its path: ids stay out),
+   * from the moment Fastify received it.
+   */
+  readonly onResponse = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const route = requestPath(req).startsWith('/static/') ? '/static' : (req.routeOptions.url ?? 'unmatched');
+    this.latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    this.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    done();
   };
 
   async onModuleInit(): Promise<void> {

@@ -1,12 +1,13 @@
 import { sendDocument } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { UploadedFileData } from '../common/http';
 import { singleFileUpload } from '../common/validation/input-hygiene';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { PledgeSignedFileService } from './pledge-signed-file.service';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -72,9 +73,9 @@ export class PledgesController {
     @Param('id', UuidParamPipe) id: string,
     @Param('year', YearParamPipe) year: number,
     @Body() dto: SignPledgeDto,
-    @Req() req: Request,
+    @Req() req: HttpRequest,
   ): Promise<PledgeView> {
-    return this.signing.sign(p, id, year, dto, req.header('user-agent'));
+    return this.signing.sign(p, id, year, dto, req.headers['user-agent']);
   }
 
   @Post('signatures/withdraw')
@@ -90,7 +91,7 @@ export class PledgesController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải bản giao ước thi đua (PDF)' })
   @ApiOkResponse({ description: 'Bản giao ước thi đua (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async pdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async pdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const file = await this.documents.pdf(p, id, year);
     sendDocument(res, file, 'application/pdf');
   }
@@ -99,7 +100,7 @@ export class PledgesController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải bản giao ước ký số (PDF, phiên bản mới nhất: mỗi đơn vị ký bằng khóa của mình)' })
   @ApiOkResponse({ description: 'Bản giao ước ký số PAdES, một phiên bản cho mỗi chữ ký.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async signedPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async signedPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.signedFile.current(p, id, year), 'application/pdf');
   }
 
@@ -113,14 +114,14 @@ export class PledgesController {
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Param('year', YearParamPipe) year: number,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @Body() dto: SignPledgeDto,
-    @Req() req: Request,
+    @Req() req: HttpRequest,
   ): Promise<PledgeView> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF đã ký (trường "file").');
     const unitId = await this.signing.signingUnit(p, id, year, dto.unitId);
     await this.signedFile.acceptUpload(p, id, year, unitId, file.buffer);
-    return this.signing.sign(p, id, year, { ...dto, unitId }, req.header('user-agent'));
+    return this.signing.sign(p, id, year, { ...dto, unitId }, req.headers['user-agent']);
   }
 
   @Post('signatures/certificate')
@@ -129,7 +130,7 @@ export class PledgesController {
   @ApiConsumes('multipart/form-data')
   @ApiCreatedResponse({ description: 'Chứng thư số của đơn vị đã được đăng ký để ký ngoài hệ thống.' })
   @ApiOperation({ summary: 'Đăng ký chứng thư số đơn vị dùng để ký bằng công cụ riêng' })
-  async certificate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: CertificateDto): Promise<{ sha256: string; subject: string }> {
+  async certificate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: UploadedFileData | undefined, @Body() dto: CertificateDto): Promise<{ sha256: string; subject: string }> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số (trường "file").');
     return this.signedFile.registerCertificate(await this.signing.signingUnit(p, id, year, dto.unitId), file.buffer);
   }

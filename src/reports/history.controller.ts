@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody } from '../common/errors/error-body';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES } from '../common/auth/roles';
@@ -29,7 +29,7 @@ export class HistoryController {
   @ApiOkResponse({ description: 'Lịch sử khen thưởng của đơn vị và các đơn vị tiền thân (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Lịch sử khen thưởng của đơn vị (Excel)' })
   @ApiResponse({ status: 404, description: 'Không tìm thấy đơn vị (hoặc ngoài phạm vi).', type: ErrorBody })
-  async unitXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+  async unitXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.history.unitHistoryXlsx(p, id), XLSX_MIME);
   }
 
@@ -47,7 +47,7 @@ export class HistoryController {
   @ApiOperation({ summary: 'Lịch sử của cụm qua các năm (Excel)' })
   @ApiResponse({ status: 400, description: 'Khoảng năm không hợp lệ.', type: ErrorBody })
   @ApiResponse({ status: 404, description: 'Không tìm thấy cụm (hoặc ngoài phạm vi).', type: ErrorBody })
-  async clusterXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: ClusterHistoryQueryDto, @Res() res: Response): Promise<void> {
+  async clusterXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: ClusterHistoryQueryDto, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.history.clusterHistoryXlsx(p, id, q.from, q.to), XLSX_MIME);
   }
 }

@@ -1,8 +1,9 @@
 import { sendDocument, sendUploadedFile, streamDocument } from '../common/file-response';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { singleFileUpload } from '../common/validation/input-hygiene';
-import type { Response } from 'express';
+import type { HttpRequest, HttpResponse, UploadedFileData } from '../common/http';
+import { etagMatches } from '../common/http';
 import { UploadTargetGuard } from '../auth/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -76,7 +77,7 @@ export class ScoringController {
     @Param('id', UuidParamPipe) id: string,
     @Param('year', YearParamPipe) year: number,
     @Param('sheetId', UuidParamPipe) sheetId: string,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @Body() body: EvidenceFormDto,
   ): Promise<EvidenceView> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên một tệp minh chứng (trường "file").');
@@ -93,7 +94,7 @@ export class ScoringController {
     @Param('year', YearParamPipe) year: number,
     @Param('sheetId', UuidParamPipe) sheetId: string,
     @Param('evidenceId', UuidParamPipe) evidenceId: string,
-    @Res() res: Response,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     sendUploadedFile(res, await this.evidence.download(p, id, year, sheetId, evidenceId));
   }
@@ -102,7 +103,7 @@ export class ScoringController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải bảng điểm tổng hợp (Excel)' })
   @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async scoreboardXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async scoreboardXlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     await streamDocument(res, await this.scoreboard.xlsx(p, id, year), XLSX_MIME);
   }
 
@@ -110,7 +111,7 @@ export class ScoringController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải bảng điểm tổng hợp (PDF)' })
   @ApiOkResponse({ description: 'Bảng điểm tổng hợp (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async scoreboardPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async scoreboardPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const file = await this.scoreboard.pdf(p, id, year);
     sendDocument(res, file, 'application/pdf');
   }
@@ -119,7 +120,7 @@ export class ScoringController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải mẫu phiếu chấm để nhập điểm (Excel)' })
   @ApiOkResponse({ description: 'Mẫu phiếu chấm (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
-  async template(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: TemplateQueryDto, @Res() res: Response): Promise<void> {
+  async template(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: TemplateQueryDto, @Res() res: HttpResponse): Promise<void> {
     const file = await this.excel.template(p, id, year, q.kind);
     sendDocument(res, file, XLSX_MIME);
   }
@@ -133,7 +134,7 @@ export class ScoringController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Mẫu phiếu chấm (.xlsx) đã nhập điểm.' } } } })
   @ApiOperation({ summary: 'Tải lên phiếu chấm đã nhập điểm (Excel)' })
   @ApiOkResponse({ type: ScoreUploadView, description: 'Ghi tất cả hoặc không ghi gì.' })
-  upload(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: Express.Multer.File | undefined): Promise<UploadResult> {
+  upload(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: UploadedFileData | undefined): Promise<UploadResult> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp .xlsx (trường "file").');
     return this.excel.upload(p, id, year, file.buffer);
   }
@@ -166,14 +167,18 @@ export class ScoringController {
   @Auth(...ALL_ROLES)
   @ApiOkResponse({ type: RankingView })
   @ApiOperation({ summary: 'Bảng xếp hạng của năm' })
-  async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
     const body = await this.scoring.rankingBody(p, id, year);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     // Revalidated on every use (the caller's access is checked before any answer, 304 included).
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('ETag', body.etag);
-    // With ETag set, Express sends 304 Not Modified to a client whose If-None-Match still matches.
-    res.send(body.json);
+    void res.header('Cache-Control', 'private, no-cache');
+    void res.header('ETag', body.etag);
+    // A client whose If-None-Match still matches gets 304 Not Modified, no body.
+    if (etagMatches(req.headers['if-none-match'], body.etag) && !/no-cache/.test(String(req.headers['cache-control'] ?? ''))) {
+      void res.status(304).send();
+      return;
+    }
+    void res.header('Content-Type', 'application/json; charset=utf-8');
+    void res.send(body.json);
   }
 
   @Post('finalize')

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { UserQueryDto } from '../auth/users.dto';
 import { UsersService } from '../auth/users.service';
 import { ClustersService } from '../clusters/clusters.service';
@@ -31,14 +31,14 @@ export class AdminPagesController {
 
   @Get('tai-khoan')
   @Auth(Role.Admin)
-  async accounts(@CurrentUser() p: Principal, @Query() q: UserQueryDto, @Res() res: Response): Promise<void> {
+  async accounts(@CurrentUser() p: Principal, @Query() q: UserQueryDto, @Res() res: HttpResponse): Promise<void> {
     const [users, units, clusters] = await Promise.all([this.users.list({ ...q, limit: q.limit ?? 200 }), this.units.list(p, { limit: 500 }), this.clusters.list(p, {})]);
     sendPage(res, accountsPage(signedInFrame(this.secret, p), users, q, units.items, clusters));
   }
 
   @Get('tai-khoan/:id')
   @Auth(Role.Admin)
-  async account(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+  async account(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     const user = await this.users.get(id);
     const [units, clusters] = await Promise.all([this.unitChoices(p, [user.unitId, user.organizerId]), this.clusters.list(p, {})]);
     sendPage(res, accountPage(signedInFrame(this.secret, p), { user, units, clusters }));
@@ -46,7 +46,7 @@ export class AdminPagesController {
 
   @Get('don-vi/:id/sua')
   @Auth(Role.Admin)
-  async unitEdit(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+  async unitEdit(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     const unit = await this.units.get(p, id);
     const [choices, means] = await Promise.all([this.unitChoices(p, [unit.parentId, unit.successorId]), this.keys.describeKey(unit.id)]);
     sendPage(res, unitEditPage(signedInFrame(this.secret, p), unit, choices, means));

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -24,7 +24,7 @@ export class BallotPagesController {
 
   @Get('cum/:id/nam/:year/bo-phieu/:sid')
   @Auth(...ALL_ROLES)
-  async ballot(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Param('sid', UuidParamPipe) sid: string, @Res() res: Response): Promise<void> {
+  async ballot(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Param('sid', UuidParamPipe) sid: string, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const session = await this.sessions.get(p, sid);
     if (!(await this.sessions.list(p, id, year)).some((s) => s.id === sid)) throw AppException.notFound('phiên bỏ phiếu');

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse } from '../common/http';
 import { Authenticator } from '../auth/authenticator';
 import { sessionCookieToken } from '../auth/cookies';
 import { Public } from '../common/auth/auth.decorators';
@@ -24,20 +24,20 @@ export class DocumentPagesController {
   ) {}
 
   /** A signed-in reader keeps their navigation; anyone else sees the page without it. */
-  private async frame(req: Request, title: string): Promise<PageFrame> {
+  private async frame(req: HttpRequest, title: string): Promise<PageFrame> {
     const p: Principal | null = sessionCookieToken(req) ? await this.authenticator.authenticate(req).catch(() => null) : null;
     return p ? signedInFrame(this.secret, p) : { title };
   }
 
   @Get('xac-thuc')
   @Public()
-  async verify(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async verify(@Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
     sendPage(res, verifyPage(await this.frame(req, 'Xác thực tài liệu')));
   }
 
   @Get('xac-thuc/:id')
   @Public()
-  async documentInfo(@Param('id', UuidParamPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async documentInfo(@Param('id', UuidParamPipe) id: string, @Req() req: HttpRequest, @Res() res: HttpResponse): Promise<void> {
     const info = await this.documents.info(id);
     sendPage(res, documentInfoPage(await this.frame(req, 'Thông tin tài liệu'), info as DocumentInfoView | null, id), info ? 200 : 404);
   }

@@ -7,7 +7,7 @@ import { clusterHistoryPage, unitHistoryPage, unitListPage } from './views/histo
 import { unitCreateSection } from './views/unit-edit.view';
 import { UnitQueryDto } from '../units/units.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { ClustersService } from '../clusters/clusters.service';
 import { DivisionService } from '../clusters/division.service';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -50,7 +50,7 @@ export class HistoryPagesController {
     @Query('co-quan') organizerText: string | undefined,
     @Query('nam') yearText: string | undefined,
     @Query('qd') decisionText: string | undefined,
-    @Res() res: Response,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     const organizers = (await this.units.list(p, { kind: 'ORGANIZER', limit: 500 })).items;
     const chosen = organizers.find((o) => o.id === organizerText) ?? organizers.find((o) => o.id === p.organizerId) ?? organizers.find((o) => !o.activeTo) ?? organizers[0];
@@ -77,7 +77,7 @@ export class HistoryPagesController {
 
   @Get('don-vi/:id')
   @Auth(...ALL_ROLES)
-  async unitPage(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+  async unitPage(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     const history = await this.history.unitHistory(p, id);
     // An administrator records a merger from here: the successors it may name are the active units of the same kind.
     const successors = p.role === Role.Admin && !history.unit.successorId ? (await this.units.list(p, { kind: history.unit.kind, limit: 500 })).items.filter((u) => u.id !== id && !u.activeTo) : null;
@@ -86,7 +86,7 @@ export class HistoryPagesController {
 
   @Get('don-vi')
   @Auth(...ALL_ROLES)
-  async unitList(@CurrentUser() p: Principal, @Query() q: UnitQueryDto, @Res() res: Response): Promise<void> {
+  async unitList(@CurrentUser() p: Principal, @Query() q: UnitQueryDto, @Res() res: HttpResponse): Promise<void> {
     const [page, all] = await Promise.all([this.units.list(p, { ...q, limit: q.limit ?? 100 }), p.role === Role.Admin ? this.units.list(p, { limit: 500 }) : null]);
     // An administrator creates a unit under the list; its parent and successor are chosen among all units.
     sendPage(res, unitListPage(this.frame(p), page, q, all ? unitCreateSection(all.items) : null));
@@ -94,7 +94,7 @@ export class HistoryPagesController {
 
   @Get('cum/:id/lich-su')
   @Auth(...ALL_ROLES)
-  async clusterHistory(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: ClusterHistoryQueryDto, @Res() res: Response): Promise<void> {
+  async clusterHistory(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query() q: ClusterHistoryQueryDto, @Res() res: HttpResponse): Promise<void> {
     sendPage(res, clusterHistoryPage(this.frame(p), await this.history.clusterHistory(p, id, q.from, q.to)));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
@@ -25,7 +25,7 @@ export class NotificationPagesController {
 
   @Get('tai-khoan-cua-toi')
   @Auth(...ALL_ROLES)
-  async mine(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+  async mine(@CurrentUser() p: Principal, @Res() res: HttpResponse): Promise<void> {
     const [settings, list] = await Promise.all([this.notifications.settings(p), this.notifications.list(p, { limit: 200 })]);
     sendPage(res, myAccountPage(signedInFrame(this.secret, p), settings, list));
   }

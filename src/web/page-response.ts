@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { Html } from './html';
@@ -9,11 +9,13 @@ import type { Principal } from '../common/auth/principal';
 import type { PageFrame } from './views/layout';
 
 /** Sends a rendered page; pages show personal data, so no shared cache keeps them. */
-export function sendPage(res: Response, page: Html, status = 200): void {
-  res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(page.value);
+export function sendPage(res: HttpResponse, page: Html, status = 200): void {
+  void res.status(status).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
+}
+
+/** A redirect after a form or to the sign-in page (303 See Other unless told). */
+export function redirect(res: HttpResponse, location: string, status = 303): void {
+  void res.redirect(location, status);
 }
 
 /** The folder of the static assets: src/web/static, whether running from src or from the compiled dist/. */

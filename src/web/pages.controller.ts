@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { AuditService } from '../audit/audit.service';
 import { AuditQueryDto } from '../audit/audit.dto';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -86,20 +86,20 @@ export class PagesController {
 
   @Get()
   @Auth(...ALL_ROLES)
-  async home(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+  async home(@CurrentUser() p: Principal, @Res() res: HttpResponse): Promise<void> {
     const [data, notifications] = await Promise.all([this.dashboard.forPrincipal(p), this.notifications.list(p, { limit: 8 })]);
     sendPage(res, dashboardPage(this.frame(p), { ...data, notifications, today: todayInVietnam() }));
   }
 
   @Get('cum')
   @Auth(...ALL_ROLES)
-  async clusterList(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+  async clusterList(@CurrentUser() p: Principal, @Res() res: HttpResponse): Promise<void> {
     sendPage(res, clusterListPage(this.frame(p), await this.clusters.list(p, {})));
   }
 
   @Get('cum/:id')
   @Auth(...ALL_ROLES)
-  async cluster(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query('nam') yearText: string | undefined, @Res() res: Response): Promise<void> {
+  async cluster(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Query('nam') yearText: string | undefined, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const years = await this.years.list(p, id);
     const requested = Number(yearText);
@@ -128,7 +128,7 @@ export class PagesController {
 
   @Get('cum/:id/nam/:year')
   @Auth(...ALL_ROLES)
-  async year(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async year(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const y = await this.years.get(p, id, year);
     const base = yearHref(id, year);
@@ -149,7 +149,7 @@ export class PagesController {
 
   @Get('cum/:id/nam/:year/xep-hang')
   @Auth(...ALL_ROLES)
-  async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const config = await this.scoring.getConfig(p, id, year);
     if (p.role === Role.UnitOfficer && !config.publishedAt) {
@@ -164,7 +164,7 @@ export class PagesController {
 
   @Get('cum/:id/nam/:year/binh-xet')
   @Auth(...ALL_ROLES)
-  async meeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async meeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const [meeting, members, proposals] = await Promise.all([orNull(this.meetings.get(p, id, year)), this.members.list(p, id, year), this.proposals.list(p, { clusterId: id, year })]);
     const canManage = await this.canManageAwards(p, id, year);
@@ -180,7 +180,7 @@ export class PagesController {
 
   @Get('hoi-dong')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  async councilHome(@CurrentUser() p: Principal, @Query('co-quan') organizerText: string | undefined, @Res() res: Response): Promise<void> {
+  async councilHome(@CurrentUser() p: Principal, @Query('co-quan') organizerText: string | undefined, @Res() res: HttpResponse): Promise<void> {
     // A reviewer's own organiser; an administrator picks one (?co-quan=<id>), by default the first with clusters.
     const organizers = new Map((await this.clusters.list(p, {})).map((c) => [c.organizerId, c.organizerName]));
     // A reviewer's organiser comes first; its predecessors' councils (Bộ TTTT's for Bộ KH&CN) stay reachable.
@@ -195,13 +195,13 @@ export class PagesController {
 
   @Get('hoi-dong/:id')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  async councilMeeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+  async councilMeeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     sendPage(res, councilMeetingPage(this.frame(p), await this.council.get(p, id)));
   }
 
   @Get('phap-ly')
   @Auth(...ALL_ROLES)
-  async legalCatalogue(@CurrentUser() p: Principal, @Query('ngay') dateText: string | undefined, @Query('nganh') sectorText: string | undefined, @Res() res: Response): Promise<void> {
+  async legalCatalogue(@CurrentUser() p: Principal, @Query('ngay') dateText: string | undefined, @Query('nganh') sectorText: string | undefined, @Res() res: HttpResponse): Promise<void> {
     const date = dateText && /^\d{4}-\d{2}-\d{2}$/.test(dateText) && isIsoDate(dateText) ? dateText : todayInVietnam();
     const sector = sectorText && /^[A-Z0-9][A-Z0-9-]{0,39}$/.test(sectorText) ? sectorText : null;
     const [catalogue, on] = await Promise.all([this.legal.list(), this.legal.on(date, sector)]);
@@ -210,7 +210,7 @@ export class PagesController {
 
   @Get('nhat-ky')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  async auditTrail(@CurrentUser() p: Principal, @Query() q: AuditQueryDto, @Res() res: Response): Promise<void> {
+  async auditTrail(@CurrentUser() p: Principal, @Query() q: AuditQueryDto, @Res() res: HttpResponse): Promise<void> {
     const query = { ...q, limit: q.limit ?? 50 };
     sendPage(res, auditPage(this.frame(p), await this.audit.list(p, query), query));
   }

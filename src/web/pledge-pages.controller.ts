@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import { ClustersService } from '../clusters/clusters.service';
@@ -41,7 +41,7 @@ export class PledgePagesController {
 
   @Get('cum/:id/nam/:year/giao-uoc')
   @Auth(...ALL_ROLES)
-  async pledge(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async pledge(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const [pledge, criteria, canManage] = await Promise.all([orNull(this.pledges.get(p, id, year)), orNull(this.criteria.current(p, id, year)), this.canManageYear(p, id, year)]);
     const choices = !pledge && !criteria && canManage ? await this.criteria.choices(p, id, year) : null;
@@ -50,7 +50,7 @@ export class PledgePagesController {
 
   @Get('cum/:id/nam/:year/tieu-chi')
   @Auth(...ALL_ROLES)
-  async criteriaSet(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async criteriaSet(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const [set, versions, pledge, canManage, targets] = await Promise.all([
       orNull(this.criteria.current(p, id, year)),

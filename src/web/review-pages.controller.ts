@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Permission } from '../access/access.policy';
 import { AccessService } from '../access/access.service';
 import { AchievementReportsService } from '../awards/achievement-reports.service';
@@ -45,7 +45,7 @@ export class ReviewPagesController {
 
   @Get('tham-dinh')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res() res: Response): Promise<void> {
+  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { limit = QUEUE_PAGE_SIZE, offset = 0, ...filter } = q;
     const [page, ageing, clusters, catalogue] = await Promise.all([this.proposals.page(p, { ...filter, limit, offset }), this.proposals.ageing(p, filter), this.clusters.list(p, {}), this.awardReports.catalogue()]);
     sendPage(
@@ -64,7 +64,7 @@ export class ReviewPagesController {
 
   @Get('tham-dinh/:proposalId')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: Response): Promise<void> {
+  async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: HttpResponse): Promise<void> {
     const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
     const canManageReports = await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year));
     sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports));

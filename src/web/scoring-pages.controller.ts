@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../common/http';
 import { Permission } from '../access/access.policy';
 import { AccessService } from '../access/access.service';
 import { ClustersService } from '../clusters/clusters.service';
@@ -60,7 +60,7 @@ export class ScoringPagesController {
     @Param('year', YearParamPipe) year: number,
     @Query('loai') kindText: string | undefined,
     @Query('don-vi') scorerText: string | undefined,
-    @Res() res: Response,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const kinds: ScorerKind[] = p.role === Role.UnitOfficer ? ['SELF', 'PEER'] : p.role === Role.ClusterSecretary ? ['CLUSTER'] : ['CLUSTER', 'MINISTRY'];
@@ -106,7 +106,7 @@ export class ScoringPagesController {
 
   @Get('cum/:id/nam/:year/giai-trinh')
   @Auth(...ALL_ROLES)
-  async explanation(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('donVi') unitId: string | undefined, @Res() res: Response): Promise<void> {
+  async explanation(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('donVi') unitId: string | undefined, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const canManage = await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year));
     const round = await this.contests.round(p, id, year, unitId && /^[0-9a-f-]{36}$/i.test(unitId) ? unitId : undefined);
@@ -115,7 +115,7 @@ export class ScoringPagesController {
 
   @Get('cum/:id/nam/:year/ket-qua-tieu-chi')
   @Auth(...ALL_ROLES)
-  async resultsByCriterion(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async resultsByCriterion(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const config = await this.scoring.getConfig(p, id, year);
     const frame = signedInFrame(this.secret, p);
@@ -125,7 +125,7 @@ export class ScoringPagesController {
 
   @Get('cum/:id/nam/:year/cach-tinh-diem')
   @Auth(...ALL_ROLES)
-  async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const [config, assignments, canManage, conflicts, relations] = await Promise.all([
       this.scoring.getConfig(p, id, year),

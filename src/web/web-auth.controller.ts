@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse } from '../common/http';
 import { Auth, CurrentUser, MfaSetupAllowed, Public } from '../common/auth/auth.decorators';
 import { clientOf, setIssuedCookies } from '../auth/auth.controller';
 import { MfaService } from '../auth/mfa.service';
@@ -13,7 +13,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, SERVER_SECRET } from '../config/config.tokens';
-import { sendPage } from './page-response';
+import { redirect, sendPage } from './page-response';
 import { loginPage, mfaPage, passwordPage } from './views/auth.view';
 import { WebLoginDto } from './web.dto';
 import { CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, clearCookie, cookieValue, csrfTokenFor, newLoginCsrf, sameToken, sessionCookieToken, setCookie } from '../auth/cookies';
@@ -53,10 +53,10 @@ export class WebAuthController {
 
   @Get('dang-nhap')
   @Public()
-  async loginForm(@Req() req: Request, @Res() res: Response, @Query('tiep') next?: string): Promise<void> {
+  async loginForm(@Req() req: HttpRequest, @Res() res: HttpResponse, @Query('tiep') next?: string): Promise<void> {
     if (sessionCookieToken(req)) {
       const signedIn = await this.authenticator.authenticate(req).catch(() => null);
-      if (signedIn) return res.redirect(303, safeNext(next));
+      if (signedIn) return redirect(res, safeNext(next));
     }
     const csrf = newLoginCsrf();
     setCookie(res, req, LOGIN_CSRF_COOKIE, csrf, 3600);
@@ -66,7 +66,7 @@ export class WebAuthController {
   @Post('dang-nhap')
   @Public()
   @HttpCode(200)
-  async login(@Body() dto: WebLoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
+  async login(@Body() dto: WebLoginDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<{ redirect: string }> {
     const expected = cookieValue(req, LOGIN_CSRF_COOKIE);
     if (!expected || !sameToken(req.headers[CSRF_HEADER], expected)) throw new AppException(ErrorCode.CsrfRejected);
     const code = dto.code?.trim() ? dto.code : undefined;
@@ -81,7 +81,7 @@ export class WebAuthController {
   @Auth(...ALL_ROLES)
   @MfaSetupAllowed()
   @HttpCode(200)
-  async logout(@CurrentUser() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
+  async logout(@CurrentUser() p: Principal, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<{ redirect: string }> {
     await this.auth.logout(p);
     clearCookie(res, req, SESSION_COOKIE);
     return { redirect: '/dang-nhap' };
@@ -90,14 +90,14 @@ export class WebAuthController {
   @Get('xac-thuc-hai-lop')
   @Auth(...ALL_ROLES)
   @MfaSetupAllowed()
-  async mfaForm(@CurrentUser() p: Principal, @Res() res: Response): Promise<void> {
+  async mfaForm(@CurrentUser() p: Principal, @Res() res: HttpResponse): Promise<void> {
     sendPage(res, mfaPage(p, csrfTokenFor(this.secret, p.sessionId), await this.mfa.status(p)));
   }
 
   @Get('doi-mat-khau')
   @Auth(...ALL_ROLES)
   @MfaSetupAllowed()
-  passwordForm(@CurrentUser() p: Principal, @Res() res: Response): void {
+  passwordForm(@CurrentUser() p: Principal, @Res() res: HttpResponse): void {
     sendPage(res, passwordPage(p, csrfTokenFor(this.secret, p.sessionId)));
   }
 
@@ -105,7 +105,7 @@ export class WebAuthController {
   @Auth(...ALL_ROLES)
   @MfaSetupAllowed()
   @HttpCode(200)
-  async changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ redirect: string }> {
+  async changePassword(@CurrentUser() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<{ redirect: string }> {
     const token = await this.auth.changePassword(p, dto.currentPassword, dto.newPassword, clientOf(req));
     setCookie(res, req, SESSION_COOKIE, token.accessToken, this.config.sessionTtlMinutes * 60);
     return { redirect: '/' };

@@ -4,7 +4,8 @@ import { ReportsModule } from '../reports/reports.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { UnitRecordsModule } from '../units/unit-records.module';
 import { Module, OnModuleInit } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse } from '../common/http';
+import { requestPath } from '../common/http';
 import { AuthModule } from '../auth/auth.module';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
@@ -18,11 +19,10 @@ import { CriteriaModule } from '../criteria/criteria.module';
 import { LeadershipModule } from '../leadership/leadership.module';
 import { PledgesModule } from '../pledges/pledges.module';
 import { ScoringModule } from '../scoring/scoring.module';
-import type { Principal } from '../common/auth/principal';
 import { NotificationPagesController } from './notification-pages.controller';
 import { DashboardService } from './dashboard.service';
 import { YearBoardService } from './year-board.service';
-import { sendPage } from './page-response';
+import { redirect, sendPage } from './page-response';
 import { PagesController } from './pages.controller';
 import { PledgePagesController } from './pledge-pages.controller';
 import { HistoryPagesController } from './history-pages.controller';
@@ -35,19 +35,20 @@ import { errorPage } from './views/auth.view';
 import { WebAuthController } from './web-auth.controller';
 
 /** A browser asking for a page (not the API, not an asset, not a script's call) gets errors as pages. */
-function wantsPage(req: Request): boolean {
-  if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/static')) return false;
+function wantsPage(req: HttpRequest): boolean {
+  const path = requestPath(req);
+  if (req.method !== 'GET' || path.startsWith('/api') || path.startsWith('/static')) return false;
   return (req.headers.accept ?? '').includes('text/html');
 }
 
-export function renderHtmlError(error: AppException, req: Request & { principal?: Principal }, res: Response): boolean {
+export function renderHtmlError(error: AppException, req: HttpRequest, res: HttpResponse): boolean {
   if (!wantsPage(req)) return false;
   if (error.status === 401) {
-    res.redirect(303, `/dang-nhap?tiep=${encodeURIComponent(req.originalUrl)}`);
+    redirect(res, `/dang-nhap?tiep=${encodeURIComponent(req.originalUrl)}`);
     return true;
   }
   if (error.code === ErrorCode.MfaEnrolmentRequired) {
-    res.redirect(303, '/xac-thuc-hai-lop');
+    redirect(res, '/xac-thuc-hai-lop');
     return true;
   }
   const details = error.details.map((d) => d.message).filter((m) => m !== error.message);

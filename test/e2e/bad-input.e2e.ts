@@ -65,6 +65,8 @@ describe(`bad input is refused clearly and changes nothing (${TEST_DB})`, () => 
     { name: 'unknown query parameter', method: 'get', path: () => '/api/units?admin=1', status: 400, code: 'VALIDATION_FAILED', field: 'admin' },
     { name: 'year query that is not a year', method: 'get', path: () => `/api/clusters/${ids.cum6}/members?year=2020.5`, status: 400, code: 'VALIDATION_FAILED', field: 'year' },
     { name: 'unknown route', method: 'get', path: () => '/api/nothing-here', status: 404, code: 'ROUTE_NOT_FOUND' },
+    // Refused by the router before any route (Fastify's frameworkErrors): the same error shape, in Vietnamese.
+    { name: 'malformed percent-encoding in the path', method: 'get', path: () => '/api/units/%E0%A4%A', status: 400, code: 'VALIDATION_FAILED' },
     // memberships
     { name: 'a unit already in another cluster that year', method: 'post', path: () => `/api/clusters/${ids.cum1}/members`, body: { unitId: ids.gialai, year: 2020 }, status: 409, code: 'MEMBERSHIP_CONFLICT', field: 'unitId' },
     { name: 'a unit twice in the same cluster', method: 'post', path: () => `/api/clusters/${ids.cum6}/members`, body: { unitId: ids.gialai, year: 2020 }, status: 409, code: 'MEMBERSHIP_CONFLICT', field: 'unitId' },

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { createServer, get, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { get, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Response } from 'express';
+import Fastify, { type FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { StreamedFile, streamDocument } from '../../src/common/file-response';
 import { ScoreboardData, writeScoreboard } from '../../src/documents/excel/scoreboard-workbook';
@@ -22,23 +22,25 @@ const data: ScoreboardData = {
 };
 
 /** What the route handler does with what streamDocument answers: a JSON error when nothing was sent yet. */
-let server: Server;
+let server: FastifyInstance;
 let writer: StreamedFile['write'];
 before(async () => {
-  server = createServer((_req: IncomingMessage, res: ServerResponse) => {
-    streamDocument(res as unknown as Response, { fileName: 'Bảng điểm.xlsx', write: (out) => writer(out) }, XLSX).catch((e: Error) => {
-      res.statusCode = 500;
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ message: e.message }));
-    });
+  server = Fastify();
+  server.get('/', async (_req, reply) => {
+    try {
+      await streamDocument(reply, { fileName: 'Bảng điểm.xlsx', write: (out) => writer(out) }, XLSX);
+    } catch (e) {
+      void reply.code(500).header('Content-Type', 'application/json').send(JSON.stringify({ message: (e as Error).message }));
+    }
+    return reply;
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await server.listen({ port: 0, host: '127.0.0.1' });
 });
 after(() => server.close());
 
 function fetchRaw(): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, (res) => {
+    get(`http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));

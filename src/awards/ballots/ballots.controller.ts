@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { UploadedFileData } from '../../common/http';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../../common/http';
 import { UploadTargetGuard } from '../../auth/upload-target.guard';
 import { sendUploadedFile } from '../../common/file-response';
 import { AppException } from '../../common/errors/app.exception';
@@ -91,7 +92,7 @@ export class BallotsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'Văn bản ý kiến (bản quét PDF hoặc ảnh), tối đa 20 MB.' }, unitId: { type: 'string', format: 'uuid' }, choices: { type: 'string', description: 'Mã các ứng viên được đồng ý, cách nhau bởi dấu phẩy.' } } } })
   @ApiOperation({ summary: 'Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt, kèm văn bản quét' })
   @ApiCreatedResponse({ type: BallotSessionView })
-  writtenOpinion(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Body() dto: WrittenOpinionDto, @UploadedFile() file: Express.Multer.File | undefined): Promise<BallotSessionView> {
+  writtenOpinion(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Body() dto: WrittenOpinionDto, @UploadedFile() file: UploadedFileData | undefined): Promise<BallotSessionView> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên văn bản ý kiến (trường "file").');
     return this.opinions.record(p, sid, dto, file);
   }
@@ -100,7 +101,7 @@ export class BallotsController {
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải về văn bản ý kiến của thành viên vắng mặt' })
   @ApiOkResponse({ description: 'Văn bản ý kiến, đúng định dạng đã tải lên.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
-  async letter(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Param('opinionId', UuidParamPipe) opinionId: string, @Res() res: Response): Promise<void> {
+  async letter(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Param('opinionId', UuidParamPipe) opinionId: string, @Res() res: HttpResponse): Promise<void> {
     sendUploadedFile(res, await this.opinions.download(p, sid, opinionId));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../../common/http';
 import { Auth, CurrentUser } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { Role } from '../../common/auth/roles';
@@ -93,7 +93,7 @@ export class CouncilController {
   @Auth(...ORGANIZER)
   @ApiOperation({ summary: 'Tải biên bản họp Hội đồng (PDF ký số)' })
   @ApiOkResponse({ description: 'Biên bản họp Hội đồng Thi đua – Khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  async minutes(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
-    sendDocument(res, await this.council.minutesPdf(p, id), 'application/pdf', { inline: res.req.query.inline === '1' });
+  async minutes(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
+    sendDocument(res, await this.council.minutesPdf(p, id), 'application/pdf', { inline: (res.request.query as Record<string, unknown>).inline === '1' });
   }
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { HttpRequest, HttpResponse } from '../http';
+import { requestPath } from '../http';
 import { AppException } from './app.exception';
 import { mapDatabaseError } from './db-errors';
 import { ERROR_CATALOGUE, ErrorCode } from './error-codes';
@@ -26,10 +27,15 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
 };
 
 /** Renders an error as a page for a browser's page request; returns false when the request wants JSON. */
-export type HtmlErrorRenderer = (error: AppException, request: Request, response: Response) => boolean;
+export type HtmlErrorRenderer = (error: AppException, request: HttpRequest, response: HttpResponse) => boolean;
 let htmlErrorRenderer: HtmlErrorRenderer | undefined;
 export function setHtmlErrorRenderer(renderer: HtmlErrorRenderer): void {
   htmlErrorRenderer = renderer;
+}
+
+function requestIdOf(response: HttpResponse): string | undefined {
+  const id = response.raw.getHeader('X-Request-Id');
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Turns every error into `{statusCode, code, message, details[]}`; never leaks a stack trace. */
@@ -39,8 +45,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const response = ctx.getResponse<Response>();
-    const request = ctx.getRequest<Request>();
+    this.answer(exception, ctx.getRequest<HttpRequest>(), ctx.getResponse<HttpResponse>());
+  }
+
+  /**
+   * The answer to an error; also for the errors Fastify's router meets before any hook or route (a malformed
+   * percent-encoding, an over-long path parameter), which reach no Nest filter (bootstrap's frameworkErrors).
+   */
+  answer(exception: unknown, request: HttpRequest, response: HttpResponse): void {
     const appError = this.toAppException(exception, request);
     if (appError.status >= 500) {
       this.logger.error(
@@ -48,28 +60,36 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
-    if (response.headersSent) {
-      response.end();
+    if (response.sent || response.raw.headersSent) {
+      if (!response.raw.writableEnded) response.raw.end();
       return;
     }
-    for (const [name, value] of Object.entries(appError.headers)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(appError.headers)) void response.header(name, value);
+    // A URL the router refused (malformed encoding) answers before the middleware that sets the id.
+    if (!response.raw.hasHeader('X-Request-Id') && request?.id) void response.header('X-Request-Id', request.id);
     if (htmlErrorRenderer?.(appError, request, response)) return;
-    response.status(appError.status).json({
-      statusCode: appError.status,
-      code: appError.code,
-      message: appError.message,
-      details: appError.details,
-      requestId: currentRequestId(),
-    });
+    void response
+      .status(appError.status)
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .send({
+        statusCode: appError.status,
+        code: appError.code,
+        message: appError.message,
+        details: appError.details,
+        // An error met while the body was read (malformed JSON, too large) is handled outside the request's context;
+        // Fastify's request id is the same id (bootstrap's genReqId).
+        requestId: currentRequestId() ?? requestIdOf(response) ?? request?.id,
+      });
   }
 
-  private toAppException(exception: unknown, request: Request): AppException {
+  private toAppException(exception: unknown, request: HttpRequest): AppException {
     if (exception instanceof AppException) return exception;
     const dbError = mapDatabaseError(exception);
     if (dbError) return dbError;
-    // Express adapter wraps body-parser errors in an HttpException and keeps the original as `cause`.
+    // The adapter wraps the body parsers' and Fastify's errors in an HttpException and keeps the original as `cause`.
     const cause = (exception as { cause?: unknown })?.cause;
-    if (cause instanceof URIError) {
+    // A percent-encoding that decodes to nothing (Fastify's router answers it before any route).
+    if (cause instanceof URIError || (cause as { code?: unknown } | undefined)?.code === 'FST_ERR_BAD_URL') {
       return new AppException(ErrorCode.ValidationFailed, 'Đường dẫn chứa ký tự mã hóa không hợp lệ.');
     }
     const mw = (cause && typeof cause === 'object' && 'type' in cause ? cause : exception) as MiddlewareError;
@@ -84,7 +104,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) {
-        return new AppException(ErrorCode.RouteNotFound, `Không tìm thấy đường dẫn ${request?.method} ${request?.path}.`);
+        return new AppException(ErrorCode.RouteNotFound, `Không tìm thấy đường dẫn ${request?.method} ${request ? requestPath(request) : ''}.`);
       }
       const code = STATUS_TO_CODE[status];
       if (code) return new AppException(code);

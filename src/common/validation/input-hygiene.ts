@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { AppException } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-codes';
 
@@ -95,18 +95,26 @@ export function sanitizeOnce(value: object): void {
   if (!sanitized.has(value)) sanitizeInput(value);
 }
 
-/** Runs after the body parsers: a bad body answers 400 before any route, guard or pipe sees it. */
-export function inputHygieneMiddleware(req: Request, _res: Response, next: NextFunction): void {
+/**
+ * Fastify hook (preValidation): runs after the body parsers, so a bad body answers 400 before any guard, pipe or
+ * handler sees it.
+ */
+export function inputHygieneHook(req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   try {
     sanitizeInput(req.body);
     if (req.body !== null && typeof req.body === 'object') sanitized.add(req.body as object);
-    next();
   } catch (error) {
-    next(error);
+    done(error as Error);
+    return;
   }
+  done();
 }
 
-/** Multer's options for one uploaded file: part names in UTF-8 (multer's default reads them as latin1). */
+/**
+ * The upload interceptor's options for one uploaded file (multer's keys, read by @nestjs/platform-fastify/multipart on
+ * @fastify/multipart): its size, one file, at most `fields` text fields, part names in UTF-8 (the default reads them as
+ * latin1).
+ */
 export function singleFileUpload(maxBytes: number, fields: number) {
   return { limits: { fileSize: maxBytes, files: 1, fields }, defParamCharset: 'utf8' };
 }

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { createServer, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource, In } from 'typeorm';
 import { User } from '../../auth/user.entity';
@@ -42,7 +42,8 @@ export async function runDemoScenario(app: INestApplication): Promise<void> {
     logger.warn('Bộ KH&CN đã có cụm thi đua nhưng kịch bản minh họa chưa hoàn tất: bỏ qua kịch bản minh họa.');
     return;
   }
-  const server = createServer(app.getHttpAdapter().getInstance());
+  // The application's own server (Fastify is ready once created), on a port of its own until the scenario ends.
+  const server = app.getHttpServer() as Server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const mfa = app.get(MfaService);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { HttpResponse } from '../../common/http';
 import { Auth, CurrentUser } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ALL_ROLES } from '../../common/auth/roles';
@@ -30,7 +30,7 @@ export class ResultsController {
   @ApiOperation({ summary: 'Tải kết quả theo từng tiêu chí (Excel)' })
   @ApiOkResponse({ description: 'Kết quả theo tiêu chí (tệp .xlsx).', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 403, description: 'Đơn vị thành viên: kết quả chưa được công bố.', type: ErrorBody })
-  async xlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: Response): Promise<void> {
+  async xlsx(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     sendDocument(res, await this.results.xlsx(p, id, year), XLSX_MIME);
   }
 }
