@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { startTestApp } from '../test/support/test-app';
 import { ScoreSheetsService } from '../src/scoring/score-sheets.service';
 import { Authenticator } from '../src/auth/authenticator';
-import type { Request } from 'express';
+import type { HttpRequest } from '../src/common/http';
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 2000);
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (!sheet.id) throw new Error(JSON.stringify(sheet));
   const service = t.app.get(ScoreSheetsService);
   // The principal as the guard resolves it for a request with the secretary's bearer token.
-  const p = await t.app.get(Authenticator).authenticate({ headers: { authorization: `Bearer ${secretary}` }, cookies: {} } as unknown as Request);
+  const p = await t.app.get(Authenticator).authenticate({ headers: { authorization: `Bearer ${secretary}` }, cookies: {} } as unknown as HttpRequest);
   let version = sheet.version;
   const codes = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'];
   // PROFILE=file.cpuprofile: a CPU profile of the loop alone (not the start).

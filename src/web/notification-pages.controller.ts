@@ -32,7 +32,7 @@ export class NotificationPagesController {
 
   @Get('hop-thu-di')
   @Auth(Role.Admin)
-  async outboxPage(@CurrentUser() p: Principal, @Query() q: OutboxQueryDto, @Res() res: Response): Promise<void> {
+  async outboxPage(@CurrentUser() p: Principal, @Query() q: OutboxQueryDto, @Res() res: HttpResponse): Promise<void> {
     sendPage(res, outboxPage(signedInFrame(this.secret, p), await this.outbox.list(q), !!this.config.smtpUrl));
   }
 }
