@@ -61,6 +61,9 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.ok((await titles('skhcn.gialai')).some((x) => x.includes(expected)), 'Gia Lai has its peer sheets to do: reminded');
     assert.ok(!(await titles('cum6.secretary')).some((x) => x.includes(expected)), 'the secretariat only once it is overdue');
     assert.match(await page('skhcn.quangngai'), new RegExp(expected.replace(/[()/]/g, '\\$&')), 'the reminder is on its first page');
+    // The demo's people have e-mail addresses: the reminders wait in the outbox for a mail server (SMTP_URL unset here).
+    const box = (await t.http.get('/api/email-outbox?status=pending').set(auth(await t.token('admin'))).expect(200)).body as { counts: { pending: number }; items: Array<{ recipient: string; subject: string }> };
+    assert.ok(box.items.some((x) => x.recipient === 'skhcn.quangngai@demo.thidua.example' && x.subject.includes(expected)), 'Quảng Ngãi’s e-mail waits in the outbox');
   });
 
   it('this year: the pledge signed by all members but one, sheets submitted, in draft and not started', async () => {

@@ -80,7 +80,14 @@ export class Scenario {
   }
 
   async run(): Promise<void> {
-    for (const user of ['admin', 'reviewer', 'cum6.secretary', ...CURRENT_MEMBERS.map(([user]) => user)]) await this.api.login(user);
+    const people = ['admin', 'reviewer', 'cum6.secretary', ...CURRENT_MEMBERS.map(([user]) => user)];
+    for (const user of people) await this.api.login(user);
+    // Each person of the demo has set an e-mail address (a reserved .example domain: nothing is delivered): the
+    // reminders then queue e-mails, and the outbox page shows them waiting for a mail server (SMTP_URL).
+    for (const user of people) {
+      const settings = await this.api.call(user, 'GET', '/api/notifications/email-settings');
+      await this.api.call(user, 'PATCH', '/api/notifications/email-settings', { version: settings.version, email: `${user}@demo.thidua.example` });
+    }
     await this.outcome2019();
     for (let year = 2020; year <= 2024; year++) await this.pastYear(year);
     const c6 = await this.divide();
