@@ -53,7 +53,8 @@ export class ReviewPagesController {
       queuePage(signedInFrame(this.secret, p), {
         page: { items: page.items, total: page.total, limit, offset },
         filter: { ...filter, limit: q.limit, offset },
-        clusters: clusters.map((c) => ({ id: c.id, name: c.name })),
+        // Several organisers number their clusters alike (Cụm 6 of Bộ TTTT, of Bộ KH&CN): the organiser tells them apart.
+        clusters: clusters.map((c) => ({ id: c.id, name: `${c.name} – ${c.organizerName}` })),
         awards: catalogue.awards.map((a) => ({ code: a.code, name: a.name })),
         ageing,
         documentYear: filter.year ?? Number(todayInVietnam().slice(0, 4)) - 1,

@@ -121,7 +121,7 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     await page.getByLabel('Trạng thái').selectOption({ label: 'Đã gửi Bộ' });
     await Promise.all([page.waitForURL(/\/tham-dinh\?/), page.getByRole('button', { name: 'Lọc' }).click()]);
     assert.equal(new URL(page.url()).search, `?clusterId=${c6}&award=CERTIFICATE_OF_MERIT&status=SUBMITTED`);
-    assert.match((await count.textContent()) ?? '', /^1 đề nghị; hiển thị từ 1 đến 1 · mọi năm · Cụm thi đua số 6 · Bằng khen của Bộ trưởng · trạng thái "Đã gửi Bộ"$/);
+    assert.match((await count.textContent()) ?? '', /^1 đề nghị; hiển thị từ 1 đến 1 · mọi năm · Cụm thi đua số 6 – Bộ Khoa học và Công nghệ · Bằng khen của Bộ trưởng · trạng thái "Đã gửi Bộ"$/);
     const row = page.locator('.queue-table tbody tr');
     assert.equal(await row.count(), 1);
     assert.match((await row.textContent()) ?? '', /Gia Lai.*20 ngày trước.*Đã gửi Bộ.*20 ngày ở trạng thái này/s);
