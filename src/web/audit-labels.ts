@@ -1,3 +1,4 @@
+import { dateTimeVi } from './format';
 /** The audit trail in people's words: what each recorded action and record kind is called on the pages. */
 export const ACTION_LABELS: Record<string, string> = {
   'seed.reference': 'Nạp dữ liệu tham chiếu',
@@ -119,6 +120,8 @@ export function changedFields(before: unknown, after: unknown): Array<{ field: s
   const text = (v: unknown): string => {
     if (v === null || v === undefined) return '—';
     if (typeof v === 'boolean') return v ? 'có' : 'không';
+    // A moment (ISO 8601, UTC) reads as people read times here: Vietnam time, dd/mm/yyyy HH:mm.
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return dateTimeVi(v);
     if (typeof v === 'string' || typeof v === 'number') return String(v);
     const json = JSON.stringify(v);
     return json.length > 200 ? `${json.slice(0, 197)}…` : json;

@@ -45,5 +45,6 @@ describe('the audit trail in words: changed fields', () => {
     assert.deepEqual(changedFields({ a: 1 }, { a: 1 }), []);
     assert.deepEqual(changedFields(null, [1, 2]), [{ field: '', before: '—', after: '[1,2]' }]);
     assert.deepEqual(changedFields({ on: true }, { on: false }), [{ field: 'on', before: 'có', after: 'không' }]);
+    assert.deepEqual(changedFields({ publishedAt: null }, { publishedAt: '2026-12-02T19:08:01.753Z' }), [{ field: 'publishedAt', before: '—', after: '03/12/2026 02:08' }], 'a moment in Vietnam time');
   });
 });
