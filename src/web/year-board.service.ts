@@ -59,6 +59,8 @@ export class YearBoardService {
       orNull(this.scoring.assignments(p, id, year)),
     ]);
     const published = !!config.publishedAt;
+    // Before publication a member reads only the sheets it scores (ScoreSheetsService.list): its own rows only.
+    const ownOnly = p.role === Role.UnitOfficer && !published;
     const ranking = published ? ((await orNull(this.scoring.ranking(p, id, year)))?.rows ?? []) : [];
     const label = (kind: string, target: string) => sheets.find((s) => s.kind === kind && s.target.id === target)?.statusLabel ?? null;
     const unsigned = pledge ? pledge.signatories.filter((s) => !s.signed).map((s) => s.unit.shortName) : [];
@@ -84,11 +86,18 @@ export class YearBoardService {
       today,
       members,
       pledge: pledge ? { statusLabel: pledge.statusLabel, signedCount: pledge.signedCount, memberCount: pledge.memberCount, unsigned } : null,
-      sheets: members.map((u) => {
-        const peerTotal = (assignments ?? []).filter((a) => a.targets.some((t) => t.id === u.id)).length;
-        const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.target.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
-        return { unit: u.shortName, self: label('SELF', u.id), cluster: label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
-      }),
+      sheets: ownOnly
+        ? members.filter((u) => p.unitIds.includes(u.id)).map((u) => {
+            const peerTotal = (assignments ?? []).find((a) => a.scorer.id === u.id)?.targets.length ?? 0;
+            const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.scorer?.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
+            return { unit: u.shortName, self: label('SELF', u.id), cluster: null, peers: { submitted: peerDone, total: peerTotal } };
+          })
+        : members.map((u) => {
+            const peerTotal = (assignments ?? []).filter((a) => a.targets.some((t) => t.id === u.id)).length;
+            const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.target.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
+            return { unit: u.shortName, self: label('SELF', u.id), cluster: label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
+          }),
+      ownOnly,
       published,
       ranking: ranking.map((r) => ({ rank: r.rank, unit: r.unit.shortName, total: r.final?.total ?? null })),
       meeting: meeting ? { heldOn: meeting.heldOn, place: meeting.place } : null,

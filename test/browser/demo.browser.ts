@@ -62,7 +62,17 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
       assert.ok(overflow <= 1, `the year's board at ${width}px scrolls sideways by ${overflow}px`);
       await rig.shot(secretary.page, `demo-tinh-hinh-nam-${width}`);
     }
+    const yearUrl = secretary.page.url();
     await secretary.context.close();
+    // A member before publication: the year's board shows its own sheets only, and says so (not "chưa lập" for the
+    // sheets of others it may not read).
+    const daklak = await rig.signedIn('skhcn.daklak');
+    await daklak.page.goto(yearUrl);
+    const own = daklak.page.locator('section', { has: daklak.page.getByRole('heading', { name: `Tình hình năm ${year}` }) });
+    await own.getByRole('heading', { name: 'Phiếu chấm của đơn vị bạn' }).waitFor();
+    assert.equal(await own.locator('tbody tr').count(), 1, 'its own row only');
+    assert.match((await own.locator('tbody tr').first().textContent()) ?? '', /Sở KH&CN Đắk Lắk.*\d\/4/s);
+    await daklak.context.close();
     const member = await rig.signedIn('skhcn.khanhhoa');
     const sign = member.page.getByRole('link', { name: `Ký giao ước thi đua năm ${year}` });
     await sign.waitFor();

@@ -136,6 +136,11 @@ export interface YearBoard {
   pledge: { statusLabel: string; signedCount: number; memberCount: number; unsigned: string[] } | null;
   /** Per member: the status of its self, cluster and peer sheets (peer: submitted of all). */
   sheets: Array<{ unit: string; self: string | null; cluster: string | null; peers: { submitted: number; total: number } }>;
+  /**
+   * A member before publication sees only the sheets it scores: the table then holds its own units, and "peers" counts
+   * the peer sheets it has handed in of those it is assigned (not those others made of it).
+   */
+  ownOnly: boolean;
   published: boolean;
   ranking: Array<{ rank: number | null; unit: string; total: number | null }>;
   meeting: { heldOn: string; place: string } | null;
@@ -157,12 +162,13 @@ function boardSection(y: YearView, b: YearBoard): Html {
     <div><h3>Hội nghị bình xét và đề nghị</h3>${b.meeting ? html`<p>Họp ngày ${dateVi(b.meeting.heldOn)} tại ${b.meeting.place}.</p>` : html`<p class="muted">Chưa ghi nhận hội nghị.</p>`}
       ${b.proposals.length ? html`<ul class="plain">${b.proposals.map((x) => html`<li>${x.award} — ${x.unit}: <strong>${x.status}</strong></li>`)}</ul>` : ''}</div>
   </div>
-  <h3>Phiếu chấm</h3>
+  <h3>${b.ownOnly ? 'Phiếu chấm của đơn vị bạn' : 'Phiếu chấm'}</h3>
+  ${b.ownOnly ? html`<p class="muted"><small>Trước khi công bố kết quả, đơn vị chỉ xem được các phiếu do mình chấm; cột "Chấm chéo đã nộp" đếm các phiếu chấm chéo đơn vị đã nộp trên số đơn vị được phân công chấm.</small></p>` : ''}
   <div class="table-wrap"><table>
     <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tự chấm</th><th scope="col">Chấm chéo đã nộp</th><th scope="col">Điểm cụm</th>${b.published ? html`<th scope="col" class="num">Hạng</th><th scope="col" class="num">Điểm</th>` : ''}</tr></thead>
     <tbody>${b.sheets.map((s) => {
       const r = b.ranking.find((x) => x.unit === s.unit);
-      return html`<tr><th scope="row">${s.unit}</th><td>${s.self ?? html`<span class="muted">chưa lập</span>`}</td><td>${s.peers.total ? `${s.peers.submitted}/${s.peers.total}` : html`<span class="muted">—</span>`}</td><td>${s.cluster ?? html`<span class="muted">chưa lập</span>`}</td>${b.published ? html`<td class="num">${r?.rank ?? '—'}</td><td class="num">${r?.total != null ? String(r.total).replace('.', ',') : '—'}</td>` : ''}</tr>`;
+      return html`<tr><th scope="row">${s.unit}</th><td>${s.self ?? html`<span class="muted">chưa lập</span>`}</td><td>${s.peers.total ? `${s.peers.submitted}/${s.peers.total}` : html`<span class="muted">—</span>`}</td><td>${s.cluster ?? html`<span class="muted">${b.ownOnly ? 'chưa công bố' : 'chưa lập'}</span>`}</td>${b.published ? html`<td class="num">${r?.rank ?? '—'}</td><td class="num">${r?.total != null ? String(r.total).replace('.', ',') : '—'}</td>` : ''}</tr>`;
     })}</tbody>
   </table></div>
   <p class="muted"><small>${b.published ? 'Kết quả chấm điểm đã công bố.' : 'Kết quả chấm điểm chưa công bố.'}</small></p>
