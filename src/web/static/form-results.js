@@ -1,6 +1,13 @@
 // thidua — what a form shows once the API answered it (<form data-on-success="name">): the handlers by name.
 'use strict';
 
+/** A moment as the rest of the pages write it: dd/mm/yyyy HH:mm:ss, Vietnam time. */
+function vnDateTime(iso) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+
 // Document verification: shows what the uploaded file is and whether it is intact.
 window.thidua.handlers.verified = (result) => {
   const box = document.querySelector('[data-role="verify-output"]');
@@ -30,7 +37,7 @@ window.thidua.handlers.verified = (result) => {
     add('Cụm thi đua', d.clusterName);
     add('Năm', String(d.year));
     add('Trạng thái', d.statusLabel);
-    add('Phát hành lúc', d.issuedAt ? new Date(d.issuedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
+    add('Phát hành lúc', d.issuedAt ? vnDateTime(d.issuedAt) : '');
     // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), when the register holds it.
     const r = d.record;
     if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Chưa ghi tên người ký'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
@@ -51,7 +58,7 @@ const REVOCATION = {
 function timestampLine(s) {
   if (!s.timestampAuthority) return 'Không có dấu thời gian.';
   if (!s.timestampTime) return 'Dấu thời gian không hợp lệ.';
-  const when = new Date(s.timestampTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const when = vnDateTime(s.timestampTime);
   return 'Dấu thời gian lúc ' + when + ' do ' + s.timestampAuthority + ' cấp' + (s.timestampTrusted ? ' (tin cậy).' : ' (không tin cậy).');
 }
 
@@ -66,7 +73,7 @@ function signatureList(signatures) {
     head.className = s.valid ? 'ok' : 'bad';
     const detail = document.createElement('p');
     detail.className = 'muted';
-    const when = s.signingTime ? new Date(s.signingTime).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : 'không rõ thời điểm';
+    const when = s.signingTime ? vnDateTime(s.signingTime) : 'không rõ thời điểm';
     detail.textContent = 'Ô chữ ký ' + s.fieldName + ', ký lúc ' + when + '. ' + (s.valid ? 'Nguyên vẹn, chứng thư tin cậy, còn hiệu lực khi ký, đúng đơn vị của ô chữ ký.' : s.problems.join(' '));
     const level = document.createElement('p');
     level.className = 'muted';
