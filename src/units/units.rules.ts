@@ -54,7 +54,7 @@ export function successorProblems(
   const problem = (message: string): ErrorDetail[] => [{ field: 'successorId', code: 'invalidSuccessor', message }];
   if (unit.successorId === unitId) return problem('Một đơn vị không thể là đơn vị kế thừa của chính nó.');
   if (successorChain.includes(unitId)) return problem('Chuỗi kế thừa tạo thành vòng lặp.');
-  if (!unit.activeTo) return problem('Cần ghi ngày kết thúc hoạt động (activeTo) khi khai báo đơn vị kế thừa.');
+  if (!unit.activeTo) return problem('Cần ghi ngày kết thúc hoạt động (ô "Hoạt động đến ngày") khi khai báo đơn vị kế thừa.');
   return [];
 }
 
