@@ -17,6 +17,8 @@ import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
 import { SeedService } from './database/seed/seed.service';
 import { withStartupLock } from './database/startup-lock';
 import { runDemoScenario } from './database/seed/demo-scenario';
+import { UnitOfWork } from './database/unit-of-work';
+import { ReminderJob } from './notifications/reminder-job';
 import { staticDir } from './web/page-response';
 import { markCookiesSecure } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
@@ -136,7 +138,9 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     // Fastify starts serving once ready: the tests' HTTP client and the demo scenario use its server without listen().
     await fastify.ready();
     await app.get(SeedService).run({ demo: config.seedDemo, adminPassword: config.adminPassword });
-    if (config.seedDemo && config.seedScenario) await runDemoScenario(app);
+    // The scheduled reminders may have run while the scenario was being recorded, before this year existed: run them
+    // once more (each notice has its dedup key), so the first page a demo member opens shows its reminder.
+    if (config.seedDemo && config.seedScenario && (await runDemoScenario(app))) await app.get(UnitOfWork).write((m) => app.get(ReminderJob).run(m));
     if (config.production) {
       const demo = await app.get(SeedService).accountsWithDemoPassword();
       if (demo.length) {

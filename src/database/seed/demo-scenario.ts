@@ -32,15 +32,16 @@ import { Scenario } from './demo-scenario-story';
  */
 export const SCENARIO_ACTION = 'seed.demo_scenario';
 
-export async function runDemoScenario(app: INestApplication): Promise<void> {
+/** Records the scenario once; answers whether this call recorded it. */
+export async function runDemoScenario(app: INestApplication): Promise<boolean> {
   const ds = app.get(DataSource);
   const logger = new Logger('DemoScenario');
-  if (await ds.getRepository(AuditEntry).exists({ where: { action: SCENARIO_ACTION } })) return;
+  if (await ds.getRepository(AuditEntry).exists({ where: { action: SCENARIO_ACTION } })) return false;
   const bkhcn = await ds.getRepository(Unit).findOne({ where: { code: 'BKHCN' } });
-  if (!bkhcn) return;
+  if (!bkhcn) return false;
   if (await ds.getRepository(Cluster).exists({ where: { organizerId: bkhcn.id } })) {
     logger.warn('Bộ KH&CN đã có cụm thi đua nhưng kịch bản minh họa chưa hoàn tất: bỏ qua kịch bản minh họa.');
-    return;
+    return false;
   }
   // The application's own server (Fastify is ready once created), on a port of its own until the scenario ends.
   const server = app.getHttpServer() as Server;
@@ -58,6 +59,7 @@ export async function runDemoScenario(app: INestApplication): Promise<void> {
       await app.get(AuditService).record(m, { action: SCENARIO_ACTION, entityType: 'seed', entityId: 'demo-scenario', after: { today }, reason: 'Kịch bản minh họa theo ngày khởi động' });
     });
     logger.log(`Demo scenario recorded (dates from ${today}).`);
+    return true;
   } finally {
     await closeServer(server);
   }
