@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { totpCode } from '../../src/auth/mfa';
 import { BrowserRig, CHROMIUM_MISSING, Cum6Scene, startCum6Scene, unlabelledControls } from './support';
+import { awayFromTotpStepEnd } from '../support/test-app';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -209,6 +210,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByLabel('Mã xác thực').fill('000000');
     await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
     await page.getByText('Mã xác thực không đúng hoặc đã hết hạn.').first().waitFor();
+    await awayFromTotpStepEnd();
     await page.getByLabel('Mã xác thực').fill(totpCode(secret, Date.now() - 30_000));
     await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
     await page.getByRole('heading', { name: 'Mã khôi phục' }).waitFor();

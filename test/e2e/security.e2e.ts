@@ -7,7 +7,7 @@ import { totpCode } from '../../src/auth/mfa';
 import { createApp } from '../../src/bootstrap';
 import { ConfigError, loadConfig } from '../../src/config/app-config';
 import { deepJson, lyingZip } from '../support/hostile-input';
-import { DEMO_PASSWORD, TEST_DB, TestApp, demoCredentials, demoIds, ph, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TEST_DB, TestApp, awayFromTotpStepEnd, demoCredentials, demoIds, ph, startTestApp } from '../support/test-app';
 
 const cookieOf = (res: { headers: Record<string, unknown> }, name: string): string | undefined => {
   const list = (res.headers['set-cookie'] as string[] | undefined) ?? [];
@@ -156,6 +156,8 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
     const stored = await t.dataSource.query(`SELECT mfa_secret FROM users WHERE username = ${ph(1)}`, ['phuyen']);
     assert.ok(!stored[0].mfa_secret.includes(setup.body.secret), 'the secret is stored encrypted');
     await t.http.post('/api/auth/mfa/enable').auth(token, { type: 'bearer' }).send({ code: '000000' }).expect(401);
+    // The previous step's code (the current one stays unused for the sign-in below).
+    await awayFromTotpStepEnd();
     const enabled = await t.http.post('/api/auth/mfa/enable').auth(token, { type: 'bearer' }).send({ code: totpCode(setup.body.secret, Date.now() - 30_000) }).expect(200);
     assert.equal(enabled.body.recoveryCodes.length, 10);
     const codes = await t.dataSource.query(`SELECT code_hash FROM mfa_recovery_codes`);
@@ -193,6 +195,7 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
     assert.equal(nothing.body.code, 'BUSINESS_RULE');
     const token = (await login().expect(200)).body.accessToken;
     const setup = await t.http.post('/api/auth/mfa/setup').auth(token, { type: 'bearer' }).expect(200);
+    await awayFromTotpStepEnd();
     await t.http.post('/api/auth/mfa/enable').auth(token, { type: 'bearer' }).send({ code: totpCode(setup.body.secret, Date.now() - 30_000) }).expect(200);
     const remembered = cookieOf(await login({ code: totpCode(setup.body.secret), rememberDevice: true }).expect(200), 'thidua_mfa');
     const enabled = await t.http.get(`/api/users/${created.body.id}`).auth(admin, { type: 'bearer' }).expect(200);

@@ -23,6 +23,16 @@ export function demoCredentials(username: string, at = Date.now()): { username: 
   return secret ? { username, password: DEMO_PASSWORD, code: totpCode(secret, at) } : { username, password: DEMO_PASSWORD };
 }
 
+/**
+ * Waits, when needed, until at least 5 s remain of the current 30 s TOTP step: a code of the previous step sent
+ * then is still one step old when the server checks it (sent in a step's last moments on a loaded machine, it could
+ * arrive two steps old and be refused).
+ */
+export async function awayFromTotpStepEnd(): Promise<void> {
+  const intoStep = Date.now() % 30_000;
+  if (intoStep > 25_000) await new Promise((r) => setTimeout(r, 30_000 - intoStep + 200));
+}
+
 /** Which database the e2e suite runs on: TEST_DB=postgres (with TEST_PG_URL) or SQLite by default. */
 export const TEST_DB: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
