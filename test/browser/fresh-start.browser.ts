@@ -42,11 +42,15 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     const port = await freePort();
     // The environment of a newcomer's shell: none of the test suite's settings (cheap hashing, no scenario, …).
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|TEST_|SEED_|DATA_DIR|DATABASE_URL|JWT_SECRET|PUBLIC_BASE_URL)/.test(k)));
-    child = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr?.on('data', (d) => (stderr += d));
+    // Our server's own word that it listens (another process could have taken the port between freePort() and the
+    // spawn, and answered the health check for it), then the health check.
+    let stdout = '';
+    child.stdout?.on('data', (d) => (stdout += d));
     for (let i = 0; ; i++) {
-      if (child.exitCode !== null || i > 1200) throw new Error(`the server did not start: ${stderr.slice(-2000)}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null || i > 1200) throw new Error(`the server did not start: ${stderr.slice(-2000)}${stdout.slice(-2000)}`);
+      const ok = stdout.includes(`Serving on http://localhost:${port} `) && (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false));
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
