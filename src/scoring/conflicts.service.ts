@@ -9,6 +9,7 @@ import type { Principal } from '../common/auth/principal';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
+import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { UnitsRepository } from '../units/units.repository';
@@ -115,12 +116,11 @@ export class ConflictsService {
    */
   async lateScorers(m: EntityManager, clusterId: string, year: number): Promise<Array<{ id: string; name: string }>> {
     const ctx = await this.context(m, clusterId, year);
-    const sheets = await m.query(
-      m.connection.options.type === 'postgres'
-        ? 'SELECT scorer_kind, scorer_unit_id, target_unit_id, status FROM score_sheets WHERE cluster_id = $1 AND year = $2'
-        : 'SELECT scorer_kind, scorer_unit_id, target_unit_id, status FROM score_sheets WHERE cluster_id = ? AND year = ?',
+    const sheets = await rawQuery<{ scorer_kind: string; scorer_unit_id: string | null; target_unit_id: string; status: string }>(
+      m,
+      'SELECT scorer_kind, scorer_unit_id, target_unit_id, status FROM score_sheets WHERE cluster_id = ? AND year = ?',
       [clusterId, year],
-    ) as Array<{ scorer_kind: string; scorer_unit_id: string | null; target_unit_id: string; status: string }>;
+    );
     const handedIn = new Set(sheets.filter((s) => s.status === 'SUBMITTED' || s.status === 'LOCKED').map((s) => (s.scorer_kind === 'SELF' ? `SELF|${s.target_unit_id}` : `${s.scorer_kind}|${s.scorer_unit_id}|${s.target_unit_id}`)));
     const open = new Set(sheets.filter((s) => s.status === 'DRAFT' || s.status === 'RETURNED').map((s) => s.scorer_unit_id));
     const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });

@@ -16,6 +16,7 @@ import { Api } from './demo-api';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { UnitKeysService } from '../../documents/signing/unit-keys.service';
+import { provisionDemoToken } from '../../documents/signing/demo-token';
 import { Scenario } from './demo-scenario-story';
 
 /**
@@ -81,7 +82,7 @@ async function demoToken(app: INestApplication, logger: Logger): Promise<void> {
   }
   let label: string | null;
   try {
-    label = await app.get(UnitKeysService).provisionDemoToken(unit.id, unit.name, `thidua ${DEMO_TOKEN_UNIT}`);
+    label = await provisionDemoToken(app.get(UnitKeysService), config.dataDir, unit.id, unit.name, `thidua ${DEMO_TOKEN_UNIT}`);
   } catch (error) {
     // An optional part of the demo: a SoftHSM2 that cannot make a token leaves the unit on a server-held key.
     logger.warn(`SoftHSM2 could not make the demo token (${(error as Error).message}): ${unit.shortName} signs with a server-held demo key.`);

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyObject, X509Certificate, createHash, createPrivateKey, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
 import { foldVietnamese } from '../../common/text';
@@ -10,10 +9,9 @@ import { buildChain } from './pades/cms';
 import { issueCrl, parseCrl } from './pades/crl';
 import { crlDistributionPoints } from './pades/dss';
 import { Pkcs11KeyConfig, pkcs11Signer } from './pades/pkcs11-signer';
-import { createSoftHsmToken, softHsmModule } from './pades/softhsm';
 import { PadesStore } from './pades-store';
 
-const YEAR = 365 * 24 * 3600_000;
+export const YEAR = 365 * 24 * 3600_000;
 const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})(?!$)/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 const CA_KEY = 'test-ca.key.pem';
 const CA_CERT = 'trust/thidua-test-ca.pem';
@@ -27,8 +25,8 @@ const CA_CERT = 'trust/thidua-test-ca.pem';
  */
 @Injectable()
 export class UnitKeysService {
-  private readonly crlUrl: string;
-  private readonly dataDir: string;
+  /** Where the demo CA publishes its CRL (named in the certificates it issues). */
+  readonly crlUrl: string;
   private ca?: KeyAndCertificate;
   private pass?: string;
   /** Signers by holder, with the stored state they were made from (another instance may replace a holder's key). */
@@ -39,7 +37,6 @@ export class UnitKeysService {
     private readonly store: PadesStore,
   ) {
     this.crlUrl = `${config.publicBaseUrl}/api/signing/test-ca.crl`;
-    this.dataDir = config.dataDir;
   }
 
   /** The demo test CA, generated on first use (by one instance) and added to the trust store. */
@@ -173,24 +170,6 @@ export class UnitKeysService {
     await this.store.write(`holders/${safe(holderId)}.pkcs11.json`, JSON.stringify({ ...rest, certificatePem: pem(certificate), ...(chain?.length ? { chainPem: chain.map(pem).join('') } : {}) }));
   }
 
-  /**
-   * The demo's unit on a hardware token: when SoftHSM2 is installed, a token made in the data folder
-   * (softhsm/<holder>/), an ECDSA P-256 key generated inside it, certified by the demo CA, and the holder set to sign
-   * through it. Returns the token's label (at most 32 characters), or null when SoftHSM2 is not installed or the holder already has a token.
-   * Only for one instance (the token directory is this machine's): the demo on SQLite.
-   */
-  async provisionDemoToken(holderId: string, commonName: string, tokenLabel: string): Promise<string | null> {
-    const module = softHsmModule();
-    if (!module || (await this.tokenOf(holderId))) return null;
-    const ca = await this.testCa();
-    const token = createSoftHsmToken(module, join(this.dataDir, 'softhsm', safe(holderId)), tokenLabel, 'signing-key', randomBytes(6).toString('hex'), randomBytes(8).toString('hex'));
-    const now = Date.now();
-    const cn = `${foldVietnamese(commonName).replace(/[^\x20-\x7e]/g, '').slice(0, 40) || holderId} (SoftHSM2 token)`;
-    const certificate = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: token.publicKey, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR), crlUrl: this.crlUrl }, ca, ca.key);
-    await this.useToken(holderId, { module: token.module, tokenLabel, pin: token.pin, keyLabel: token.keyLabel, certificate, chain: [ca.certificate], softhsm2Conf: token.conf });
-    return tokenLabel;
-  }
-
   /** How the holder signs when it clicks: a PKCS#11 token, a key the server holds, or none yet (made on first use). */
   async describeKey(holderId: string): Promise<{ means: 'TOKEN' | 'SERVER_KEY' | 'NONE'; tokenLabel?: string; module?: string; sha256?: string; subject?: string; issuer?: string; validTo?: string }> {
     const token = await this.tokenOf(holderId);
@@ -304,4 +283,4 @@ export class Pkcs12ImportError extends Error {
 const pemBlocks = (text: string): Buffer[] => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((b) => new X509Certificate(b).raw);
 
 export const fingerprint = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
-const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+export const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
