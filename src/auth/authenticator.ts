@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { HttpRequest } from '../common/http';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -51,8 +51,9 @@ export class Authenticator {
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new AppException(ErrorCode.SessionEnded);
+    } catch (e) {
+      // An expired token is a session that ended; anything else (malformed, a wrong signature) is not a session at all.
+      throw new AppException(e instanceof TokenExpiredError ? ErrorCode.SessionEnded : ErrorCode.TokenInvalid);
     }
     if (typeof payload?.sid !== 'string' || typeof payload?.sub !== 'string') throw new AppException(ErrorCode.SessionEnded);
     if (!bearer && !SAFE_METHODS.has(req.method) && !sameToken(req.headers[CSRF_HEADER], csrfTokenFor(this.secret, payload.sid))) {

@@ -8,6 +8,8 @@ export interface CriteriaTemplate {
   criteriaCount: number;
   /** Points, not hundredths. */
   totalPoints: number;
+  /** The first year it is offered for (a template written for the organisations of a later period), or null. */
+  fromYear: number | null;
   items: CriterionNode[];
 }
 
@@ -24,9 +26,14 @@ export function criteriaTemplates(): CriteriaTemplate[] {
         evidenceRequired: true,
         children: [],
       }));
-      return { code, title: t.title, criteriaCount: items.length, totalPoints: items.reduce((a, n) => a + n.maxPoints, 0) / 100, items };
+      return { code, title: t.title, fromYear: t.fromYear ?? null, criteriaCount: items.length, totalPoints: items.reduce((a, n) => a + n.maxPoints, 0) / 100, items };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The templates offered for a year's set: those written for that year's period. */
+export function criteriaTemplatesFor(year: number): CriteriaTemplate[] {
+  return criteriaTemplates().filter((t) => t.fromYear === null || year >= t.fromYear);
 }
 
 /** One template, or null when none has that code. */

@@ -18,7 +18,7 @@ import { CriteriaSet } from './criteria-set.entity';
 import { AmendCriteriaDto, CreateCriteriaDto, CriteriaChoicesView, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
 import { CriteriaRepository } from './criteria.repository';
 import { CriterionNode } from './criteria.rules';
-import { criteriaTemplate, criteriaTemplates } from './criteria-templates';
+import { criteriaTemplate, criteriaTemplatesFor } from './criteria-templates';
 import { checkedTree, flattenViews, ruleOfView, toHundredths, viewTree } from './criteria-tree';
 
 export { flattenViews } from './criteria-tree';
@@ -48,7 +48,7 @@ export class CriteriaService {
   choices(p: Principal, clusterId: string, year: number): Promise<CriteriaChoicesView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const templates = criteriaTemplates().map(({ code, title, criteriaCount, totalPoints }) => ({ code, title, criteriaCount, totalPoints }));
+      const templates = criteriaTemplatesFor(year).map(({ code, title, criteriaCount, totalPoints }) => ({ code, title, criteriaCount, totalPoints }));
       return { templates, previousYear: (await this.criteria.existsFor(m, clusterId, year - 1)) ? year - 1 : null };
     });
   }
@@ -104,6 +104,9 @@ export class CriteriaService {
       const code = dto.templateCode ?? '';
       const template = criteriaTemplate(code);
       if (!template) throw AppException.field(ErrorCode.InvalidReference, 'templateCode', `Không có mẫu tiêu chí "${code}".`);
+      if (template.fromYear !== null && year < template.fromYear) {
+        throw AppException.field(ErrorCode.InvalidReference, 'templateCode', `Mẫu tiêu chí "${code}" chỉ dùng cho năm ${template.fromYear} trở đi.`);
+      }
       title = template.title;
       items = template.items;
       totalPoints = toHundredths(template.totalPoints);

@@ -19,15 +19,16 @@ import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeFileAccess, PledgeFileRevisions } from './pledge-file-revisions';
 import type { PledgeState } from './pledge-state';
 
-/** The name of a member's signature field in the pledge's signed file; the secretariat's organisationField(). */
-/** The CN of a certificate (its subject otherwise): the holder shown in a signed cell. */
+/** The CN of a certificate (its subject otherwise), without RFC 4514 escapes: the holder shown in a signed cell. */
 const commonName = (der: Buffer): string => {
   const subject = new X509Certificate(der).subject;
-  return /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1] ?? subject.replace(/\n/g, ', ');
+  const cn = /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1];
+  return cn ? nameOneLine(cn) : nameOneLine(subject);
 };
 
 type PledgeContent = Awaited<ReturnType<PledgeDocumentService['content']>>['data'];
 
+/** The name of a member's signature field in the pledge's signed file; the secretariat's organisationField(). */
 export const memberField = (unitId: string): string => `member-${unitId}`;
 export const organisationField = (clusterId: string): string => `organisation-${clusterId}`;
 

@@ -67,6 +67,10 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const secretary = await t.token('cum6.secretary');
     const pledge = (await t.http.get(`/api/clusters/${c6}/years/${year}/pledge`).set(auth(secretary)).expect(200)).body;
     assert.deepEqual([pledge.status, pledge.signedCount, pledge.memberCount], ['OPEN', 4, 5]);
+    // The criteria of a Sở KH&CN cluster, not the information-and-communications text of Bộ TTTT's years.
+    const criteria = (await t.http.get(`/api/clusters/${c6}/years/${year}/criteria`).set(auth(secretary)).expect(200)).body as { origin: string; items: Array<{ text: string }> };
+    assert.equal(criteria.origin, 'TEMPLATE:KHCN-2025');
+    assert.ok(!criteria.items.some((i) => /[Tt]hông tin và [Tt]ruyền thông|báo chí/.test(i.text)), 'no criterion of the Sở TTTT years');
     const html = await page('skhcn.khanhhoa');
     assert.ok(html.includes(`Ký giao ước thi đua năm ${year}`), 'the one that has not signed is asked to');
     const sheets = (await t.http.get(`/api/clusters/${c6}/years/${year}/scoring/sheets`).query({ kind: 'SELF' }).set(auth(secretary)).expect(200)).body as Array<{ status: string; target: { shortName: string } }>;

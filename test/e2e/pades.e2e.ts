@@ -129,9 +129,14 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     execFileSync('qpdf', ['--check', file]);
     const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
     assert.equal(report.match(/Signature Validation: Signature is Valid\./g)?.length, 7, report);
+    // The server-held certificates carry the holders' Vietnamese names (UTF8String), read back by pdfsig and drawn in the cells.
+    const holders = [...report.matchAll(/Signer Certificate Common Name: (.+)/g)].map((m) => m[1]);
+    assert.ok(holders.some((h) => /^Sở .+ Đắk Lắk$/.test(h)), holders.join(' | '));
+    assert.ok(holders.includes('Cụm thi đua số 6'), holders.join(' | '));
     // Each cell the server signed shows the Decree 30 appearance (the uploaded one shows what its tool drew).
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     assert.equal(text.match(/Ký số bởi: /g)?.length, 5, text);
+    assert.match(text, /Ký số bởi: Sở [^\n]*Đắk Lắk/, 'the holder as its certificate names it, with its diacritics');
     assert.equal(text.match(/Thời gian ký: \d\d\/\d\d\/\d{4} \d\d:\d\d/g)?.length, 5);
     for (const name of ['Người ký 1', 'Người ký 2', 'Người ký 3', 'Người ký 4', 'Người ký 6']) assert.ok(text.includes(name), name);
     // Đắk Lắk's appearance draws its uploaded images (two image XObjects); the others' the demo drawings (none).

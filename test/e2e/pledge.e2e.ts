@@ -251,6 +251,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
       ['a pledge for a year without membership', t.http.post(`${base(2026)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }), 422, 'NO_MEMBERSHIP', 'year'],
       ['a second pledge for the year', t.http.post(`${base(2020)}/pledge`).auth(secretary, { type: 'bearer' }).send({}), 409, 'DUPLICATE', 'year'],
       ['an unknown template', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'KHONG-CO', signingDate: '2022-03-10' }), 422, 'INVALID_REFERENCE', 'templateCode'],
+      ['a template written for the years from 2025', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'KHCN-2025', signingDate: '2022-03-10' }), 422, 'INVALID_REFERENCE', 'templateCode'],
       ['no signing date planned or given', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020' }), 400, 'VALIDATION_FAILED', 'signingDate'],
       ['a signing date outside the year', t.http.post(`${base(2022)}/pledge`).auth(secretary, { type: 'bearer' }).send({ template: 'CUM6-2020', signingDate: '2021-12-30' }), 422, 'BUSINESS_RULE', 'signingDate'],
       [

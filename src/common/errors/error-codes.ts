@@ -10,6 +10,7 @@ export enum ErrorCode {
   AuthRequired = 'AUTH_REQUIRED',
   InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
   SessionEnded = 'AUTH_SESSION_ENDED',
+  TokenInvalid = 'AUTH_TOKEN_INVALID',
   TooManyLoginAttempts = 'AUTH_TOO_MANY_ATTEMPTS',
   WrongCurrentPassword = 'AUTH_WRONG_CURRENT_PASSWORD',
   MfaRequired = 'AUTH_MFA_REQUIRED',
@@ -61,6 +62,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
   [ErrorCode.AuthRequired]: { status: 401, message: 'Bạn cần đăng nhập để thực hiện thao tác này.' },
   [ErrorCode.InvalidCredentials]: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   [ErrorCode.SessionEnded]: { status: 401, message: 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.' },
+  [ErrorCode.TokenInvalid]: { status: 401, message: 'Mã đăng nhập gửi kèm không hợp lệ (sai định dạng hoặc đã bị sửa). Vui lòng đăng nhập lại.' },
   [ErrorCode.TooManyLoginAttempts]: {
     status: 429,
     message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.',

@@ -226,7 +226,7 @@ export class Scenario {
       proposalDeadline: `${year + 1}-02-06`,
       reason: `Năm thi đua ${year} của cụm sau sắp xếp (minh họa)`,
     });
-    await api.call('admin', 'POST', `${base}/criteria`, { from: 'TEMPLATE', templateCode: 'CUM6-2020', title: `Bộ tiêu chí thi đua năm ${year} của Cụm thi đua số 6 (minh họa theo mẫu năm 2020)` });
+    await api.call('admin', 'POST', `${base}/criteria`, { from: 'TEMPLATE', templateCode: 'KHCN-2025', title: `Bộ tiêu chí thi đua năm ${year} của Cụm thi đua số 6 (minh họa)` });
     await this.pledge('admin', base, { title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Lâm Đồng' }, CURRENT_MEMBERS.map(([user]) => ({ user, name: 'Giám đốc Sở (minh họa)' })));
     for (const [code, points] of Object.entries(LAST_YEAR_POINTS)) await this.sheet('admin', base, await this.unit(code), 'CLUSTER', points);
     await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: 'Công bố kết quả chấm điểm (minh họa)' });
@@ -261,10 +261,10 @@ export class Scenario {
       proposalDeadline: addDays(closes, 51),
       reason: `Kế hoạch năm thi đua ${year} (minh họa, theo ngày hôm nay)`,
     });
-    const template = loadReferenceData().criteriaTemplates['CUM6-2020'];
+    const template = loadReferenceData().criteriaTemplates['KHCN-2025'];
     // All but Sở KH&CN Khánh Hòa have signed.
     const signers = CURRENT_MEMBERS.filter(([u]) => u !== 'skhcn.khanhhoa').map(([user]) => ({ user, name: 'Giám đốc Sở (minh họa)' }));
-    await this.pledge('cum6.secretary', base, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Gia Lai' }, signers);
+    await this.pledge('cum6.secretary', base, { template: 'KHCN-2025', title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Gia Lai' }, signers);
     // Gia Lai has submitted its self-score, Lâm Đồng has five criteria in draft, the others have not started.
     const points = template.criteria.map((c) => c.maxPoints - 0.5);
     await this.sheet('skhcn.gialai', base, await this.unit('SKHCN-GIALAI'), 'SELF', points);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export interface ReferenceData {
   organizers: Array<{ code: string; name: string; successor?: { code: string; name: string; from: string } }>;
   clusters: Array<ReferenceCluster | ReferenceIllustrativeGroup>;
-  criteriaTemplates: Record<string, { title: string; criteria: Array<{ code: string; maxPoints: number; text: string }> }>;
+  criteriaTemplates: Record<string, { title: string; fromYear?: number; criteria: Array<{ code: string; maxPoints: number; text: string }> }>;
   ruleVersions: Array<{ basis: string; from: string; to: string | null; flagApprovalMinRatioOfAllMembers: number; assumed?: string }>;
 }
 

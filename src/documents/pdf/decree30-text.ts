@@ -1,15 +1,35 @@
 /** Text pieces of the Decree 30 kit that pdfkit's own wrapping does not give: word-boundary lines and short rules. */
 
+/** A parenthesis of at most this many words is kept on one line: "(MINH HỌA)" must not end one line and start the next. */
+const SHORT_PARENTHESIS_WORDS = 3;
+
+/**
+ * The units a line may break between: words separated by spaces, where a no-break space (U+00A0) joins its
+ * neighbours and a short parenthesis stays whole.
+ */
+function breakUnits(paragraph: string): string[] {
+  const words = paragraph.split(/[ \t\r\f\v\u2000-\u200a\u3000]+/).filter(Boolean);
+  const units: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const end = words[i].startsWith('(') ? words.findIndex((w, j) => j >= i && w.includes(')')) : i;
+    const last = end >= i && end - i < SHORT_PARENTHESIS_WORDS ? end : i;
+    units.push(words.slice(i, last + 1).join(' '));
+    i = last;
+  }
+  return units;
+}
+
 /**
  * Splits text into lines no wider than `width` at the current font and size, breaking only at spaces
- * (explicit "\n" also breaks): a word is never split, even when it is wider than the line on its own
- * (callers make the line wide enough: see the table's column widths).
+ * (explicit "\n" also breaks; not at a no-break space, nor inside a parenthesis of up to three words): a word is
+ * never split, even when it is wider than the line on its own (callers make the line wide enough: see the table's
+ * column widths).
  */
 export function wrapWords(d: PDFKit.PDFDocument, text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    for (const word of breakUnits(paragraph)) {
       const candidate = line ? `${line} ${word}` : word;
       if (line && d.widthOfString(candidate) > width) {
         lines.push(line);

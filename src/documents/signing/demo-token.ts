@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { foldVietnamese } from '../../common/text';
-import { issueCertificate } from './pades/certificates';
+import { certificateCommonName, issueCertificate } from './pades/certificates';
 import { createSoftHsmToken, softHsmModule } from './pades/softhsm';
 import { UnitKeysService, YEAR, safe } from './unit-keys.service';
 
@@ -17,7 +16,7 @@ export async function provisionDemoToken(keys: UnitKeysService, dataDir: string,
   const ca = await keys.testCa();
   const token = createSoftHsmToken(module, join(dataDir, 'softhsm', safe(holderId)), tokenLabel, 'signing-key', randomBytes(6).toString('hex'), randomBytes(8).toString('hex'));
   const now = Date.now();
-  const cn = `${foldVietnamese(commonName).replace(/[^\x20-\x7e]/g, '').slice(0, 40) || holderId} (SoftHSM2 token)`;
+  const cn = certificateCommonName(commonName || holderId, ' (SoftHSM2 token)');
   const certificate = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: token.publicKey, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR), crlUrl: keys.crlUrl }, ca, ca.key);
   await keys.useToken(holderId, { module: token.module, tokenLabel, pin: token.pin, keyLabel: token.keyLabel, certificate, chain: [ca.certificate], softhsm2Conf: token.conf });
   return tokenLabel;

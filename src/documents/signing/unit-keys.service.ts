@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KeyObject, X509Certificate, createHash, createPrivateKey, randomBytes } from 'node:crypto';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.tokens';
-import { foldVietnamese } from '../../common/text';
 import { CmsSigner } from './pades/cades';
-import { KeyAndCertificate, generateKey, issueCertificate, keySigner, nameOneLine, readPkcs12 } from './pades/certificates';
+import { KeyAndCertificate, certificateCommonName, generateKey, issueCertificate, keySigner, nameOneLine, readPkcs12 } from './pades/certificates';
 import { buildChain } from './pades/cms';
 import { issueCrl, parseCrl } from './pades/crl';
 import { crlDistributionPoints } from './pades/dss';
@@ -129,7 +128,7 @@ export class UnitKeysService {
         const algorithm = createHash('sha256').update(holderId).digest()[0] % 2 ? 'EC' : 'RSA';
         const key = generateKey(algorithm);
         const now = Date.now();
-        const cn = foldVietnamese(commonName).replace(/[^\x20-\x7e]/g, '').slice(0, 60) || holderId;
+        const cn = certificateCommonName(commonName) || holderId;
         const cert = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: key, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR), crlUrl: this.crlUrl }, ca, ca.key);
         return [
           [`${base}.key.pem`, encrypted(key, passphrase)],

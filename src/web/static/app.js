@@ -24,7 +24,7 @@
     let data = null;
     const type = res.headers.get('content-type') || '';
     if (type.includes('application/json')) data = await res.json().catch(() => null);
-    if (res.status === 401 && data && (data.code === 'AUTH_REQUIRED' || data.code === 'AUTH_SESSION_ENDED')) {
+    if (res.status === 401 && data && (data.code === 'AUTH_REQUIRED' || data.code === 'AUTH_SESSION_ENDED' || data.code === 'AUTH_TOKEN_INVALID')) {
       window.location.href = '/dang-nhap?tiep=' + encodeURIComponent(location.pathname + location.search);
     }
     return { ok: res.ok, status: res.status, data: data || {}, response: res };

@@ -19,7 +19,7 @@ export function generateKey(algorithm: 'RSA' | 'EC'): KeyObject {
 }
 
 export interface CertificateRequest {
-  /** ASCII only (see architecture.md: node-forge and pdfsig and non-ASCII subjects). */
+  /** UTF-8 is encoded as such (UTF8String); keep it within 64 characters (certificateCommonName). */
   commonName: string;
   organization: string;
   /** The subject's key: its public half is certified (a private KeyObject, or a public one for a key on a token). */
@@ -74,6 +74,20 @@ export function issueCertificate(req: CertificateRequest, issuer: { certificate:
   const signature = sign('sha256', tbsDer, issuer?.key ?? signingKey);
   const cert = c(Type.SEQUENCE, true, [tbs, sigAlg, c(Type.BITSTRING, false, `\x00${signature.toString('binary')}`)]);
   return Buffer.from(f.asn1.toDer(cert).getBytes(), 'binary');
+}
+
+/** RFC 5280's upper bound of a common name, in characters. */
+const CN_MAX = 64;
+
+/**
+ * A certificate's common name: the holder's Vietnamese name as it is written (the names are encoded as UTF8String,
+ * which pdfsig and OpenSSL read back), the suffix kept, the name cut at a word to stay within 64 characters.
+ */
+export function certificateCommonName(name: string, suffix = ''): string {
+  const room = CN_MAX - suffix.length;
+  let base = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (base.length > room) base = base.slice(0, room + 1).replace(/\s+\S*$/, '') || base.slice(0, room);
+  return `${base}${suffix}`;
 }
 
 /** CRLDistributionPoints with one point: its full name the URI (RFC 5280 §4.2.1.13). */
