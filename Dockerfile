@@ -14,8 +14,11 @@ RUN npx tsc -p tsconfig.json && npm prune --omit=dev --no-audit --no-fund
 FROM node:24-bookworm-slim
 # MALLOC_MMAP_THRESHOLD_: glibc serves large blocks (argon2's 19 MiB per password check) from fresh mappings returned
 # on free; without it each libuv thread that checked a password keeps ~19 MiB for good (see README, Benchmarks).
+# MALLOC_TRIM_THRESHOLD_: setting the first fixes glibc's trim threshold at 128 KiB, and the heap's top was then given
+# back and taken again on nearly every request (SQLite's temporary B-trees): 1 MiB keeps reads 3-4x cheaper.
 ENV NODE_ENV=production \
     MALLOC_MMAP_THRESHOLD_=1048576 \
+    MALLOC_TRIM_THRESHOLD_=1048576 \
     PORT=3000 \
     HOST=0.0.0.0 \
     DATA_DIR=/var/lib/thidua \

@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter';
@@ -11,6 +10,7 @@ import { reenterRequestContext, requestContextMiddleware, requestIdOf } from './
 import { inputHygieneHook } from './common/validation/input-hygiene';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
 import { apiRequestHook } from './common/content-type.middleware';
+import { securityHeadersHook } from './common/security-headers';
 import { parseFormBody, parseJsonBody } from './common/body-parsers';
 import { AppConfig, ConfigError, nestLogLevels } from './config/app-config';
 import { resolveJwtSecret, resolveServerKeys } from './config/secrets';
@@ -79,18 +79,7 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     app.use(requestContextMiddleware);
     fastify.addHook('onResponse', app.get(MetricsService).onResponse);
     await app.register(fastifyCookie);
-    await app.register(fastifyHelmet, {
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          // Only a site published over https may ask the browser to upgrade: on an intranet served over plain HTTP
-          // it would fetch the styles and scripts over https and break every page.
-          'upgrade-insecure-requests': config.publicBaseUrl.startsWith('https://') ? [] : null,
-        },
-      },
-    });
+    fastify.addHook('onRequest', securityHeadersHook(config.publicBaseUrl.startsWith('https://')));
     // The web pages' own assets, served locally (the users' networks are closed: no CDN).
     app.useStaticAssets({ root: staticDir(), prefix: '/static/', maxAge: 3600 * 1000, index: false, decorateReply: false });
     fastify.addHook('onRequest', apiRequestHook);

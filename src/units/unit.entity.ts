@@ -26,6 +26,7 @@ export class Unit {
   @Column('varchar', { name: 'active_from', length: 10, nullable: true }) activeFrom: string | null;
   @Column('varchar', { name: 'active_to', length: 10, nullable: true }) activeTo: string | null;
 
+  @Index('ix_units_successor')
   @Column('varchar', { name: 'successor_id', length: 36, nullable: true }) successorId: string | null;
   @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'fk_units_successor' })
