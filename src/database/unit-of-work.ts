@@ -10,27 +10,44 @@ import { executeRaw } from './raw-sql';
 /** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
 const MAX_WRITES_PER_COMMIT = 32;
 
-type Settle = { resolve(): void; reject(error: unknown): void };
+/** The open batch of SQLite writes (one transaction), settled by its commit. */
+interface Batch {
+  committed: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+  writes: number;
+}
+
+function openBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const committed = new Promise<void>((ok, fail) => ((resolve = ok), (reject = fail)));
+  // Settled before anyone may await it (a batch nobody waits on must not be an unhandled rejection).
+  committed.catch(() => undefined);
+  return { committed, resolve, reject, writes: 0 };
+}
 
 /**
  * The one way to touch the database from services.
  * - write(): a transaction; on SQLite serialised through one lock (one shared connection).
- * - read(): on SQLite under the same lock, so a read never sees another request's uncommitted writes.
+ * - read(): on SQLite under the same lock, so a read never sees a write half done.
  * Constraint failures come out as client errors (409/422), never 500.
  *
  * SQLite group commit: the commit's fsync (synchronous = FULL) is most of a small write's cost, and it blocks the
- * one thread. While other writes wait for the lock, a write's transaction is a savepoint of a batch left open for
- * them, committed when no write waits (or MAX_WRITES_PER_COMMIT have joined), before any read, and at shutdown.
- * Each write answers only once its batch is committed: an acknowledged write is on disk, as before. A write that
- * fails rolls back to its savepoint alone; a commit that fails fails every write of its batch.
+ * one thread. A write's transaction is a savepoint of a batch (one transaction) left open for the writes that come
+ * in the same turn of the event loop; the batch commits at the end of that turn (setImmediate), when
+ * MAX_WRITES_PER_COMMIT have joined, and at shutdown. Nothing is told before it is on disk: a write answers once its
+ * batch is committed, and a read that ran while a batch was open answers once that batch is committed (it may have
+ * seen the batch's writes). A write that fails rolls back to its savepoint alone; a commit that fails fails every
+ * write of its batch and every read that saw it.
  */
 @Injectable()
 export class UnitOfWork implements BeforeApplicationShutdown {
   private readonly lock = new Mutex();
   readonly isSqlite: boolean;
-  /** SQLite: writes waiting for the lock, and the writes of the open batch waiting for its commit. */
-  private writesWaiting = 0;
-  private batch: Settle[] = [];
+  /** SQLite: the open batch, and whether its commit is scheduled. */
+  private batch: Batch | null = null;
+  private commitScheduled = false;
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
@@ -58,7 +75,14 @@ export class UnitOfWork implements BeforeApplicationShutdown {
 
   async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const run = () => work(this.dataSource.manager);
-    return this.isSqlite ? this.lock.run(() => this.commitBatch().then(run)) : run();
+    if (!this.isSqlite) return run();
+    let seen: Batch | null = null;
+    const result = await this.lock.run(() => {
+      seen = this.batch;
+      return run();
+    });
+    if (seen) await (seen as Batch).committed;
+    return result;
   }
 
   /** The last batch is committed before the database closes. */
@@ -68,29 +92,39 @@ export class UnitOfWork implements BeforeApplicationShutdown {
 
   /** SQLite: runs `run` (a transaction) as a savepoint of the open batch; settles after the batch's commit. */
   private async batched<T>(run: () => Promise<T>): Promise<T> {
-    this.writesWaiting++;
-    let result!: T;
-    const committed = new Promise<void>((resolve, reject) => {
-      void this.lock
-        .run(async () => {
-          this.writesWaiting--;
-          const runner = this.dataSource.createQueryRunner();
-          if (!runner.isTransactionActive) await runner.startTransaction();
-          try {
-            result = await run();
-          } catch (error) {
-            reject(error);
-            if (!this.nativeTransaction()) this.batchLost(error);
-            else if (this.writesWaiting === 0) await this.commitBatch();
-            return;
-          }
-          this.batch.push({ resolve, reject });
-          if (this.writesWaiting === 0 || this.batch.length >= MAX_WRITES_PER_COMMIT) await this.commitBatch();
-        })
-        .catch(reject);
+    let batch!: Batch;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+    await this.lock.run(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      if (!runner.isTransactionActive) {
+        await runner.startTransaction();
+        this.batch = openBatch();
+      }
+      batch = this.batch!;
+      batch.writes++;
+      try {
+        outcome = { ok: true, value: await run() };
+      } catch (error) {
+        outcome = { ok: false, error };
+        if (!this.nativeTransaction()) this.batchLost(error);
+      }
+      if (batch.writes >= MAX_WRITES_PER_COMMIT) await this.commitBatch();
+      else this.scheduleCommit();
     });
-    await committed;
-    return result;
+    // A failed write's error may tell what the batch holds (a version, say): it too waits for the commit.
+    await (outcome!.ok ? batch.committed : batch.committed.catch(() => undefined));
+    if (!outcome!.ok) throw outcome!.error;
+    return outcome!.value;
+  }
+
+  /** SQLite: commits the open batch once the writes of this turn of the event loop have joined it. */
+  private scheduleCommit(): void {
+    if (this.commitScheduled || !this.batch) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      void this.lock.run(() => this.commitBatch());
+    });
   }
 
   /** SQLite: whether the connection is inside a transaction (SQLite itself ends one on some errors). */
@@ -103,24 +137,28 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     const runner = this.dataSource.createQueryRunner() as unknown as { isTransactionActive: boolean; transactionDepth: number };
     runner.isTransactionActive = false;
     runner.transactionDepth = 0;
-    for (const s of this.batch.splice(0)) s.reject(error);
+    this.batch?.reject(error);
+    this.batch = null;
   }
 
-  /** SQLite, under the lock: commits the open batch (if any), then settles its writes. */
+  /** SQLite, under the lock: commits the open batch (if any), then settles its writes and the reads that saw it. */
   private async commitBatch(): Promise<void> {
+    const batch = this.batch;
     const runner = this.dataSource.createQueryRunner();
-    if (!runner.isTransactionActive) return;
-    const settled = this.batch;
-    this.batch = [];
+    if (!runner.isTransactionActive) {
+      this.batch = null;
+      batch?.resolve();
+      return;
+    }
     try {
       await runner.commitTransaction();
     } catch (error) {
       if (this.nativeTransaction()) await runner.rollbackTransaction().catch(() => undefined);
-      this.batch = settled;
       this.batchLost(error);
       return;
     }
-    for (const s of settled) s.resolve();
+    this.batch = null;
+    batch?.resolve();
   }
 }
 

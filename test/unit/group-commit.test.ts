@@ -53,14 +53,46 @@ describe('SQLite group commit', () => {
     assert.equal((other.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n, 19);
   });
 
-  it('a read waiting behind writes sees them committed; no transaction is left open', async () => {
-    const writes = [1, 2, 3].map((i) => uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', [`B${i}`])));
-    const read = uow.read(async (m) => {
-      assert.ok(committed('B1') && committed('B2') && committed('B3'), 'committed before the read runs');
-      return (await m.query("SELECT count(*) AS n FROM items WHERE code LIKE 'B%'")) as Array<{ n: number }>;
-    });
-    await Promise.all(writes);
-    assert.equal((await read)[0].n, 3);
+  it('writes of one turn of the event loop share one commit; a read that saw them answers once they are on disk', async () => {
+    const runner = dataSource.createQueryRunner();
+    const commit = runner.commitTransaction.bind(runner);
+    let commits = 0;
+    runner.commitTransaction = async () => {
+      // TypeORM's commitTransaction also releases a write's savepoint (depth 2): only the outer one is a commit.
+      if ((runner as unknown as { transactionDepth: number }).transactionDepth === 1) commits++;
+      await commit();
+    };
+    try {
+      const writes = [1, 2, 3, 4, 5, 6].map((i) => uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', [`B${i}`])));
+      const read = uow.read((m) => m.query("SELECT count(*) AS n FROM items WHERE code LIKE 'B%'") as Promise<Array<{ n: number }>>).then((rows) => {
+        assert.ok([1, 2, 3, 4, 5, 6].every((i) => committed(`B${i}`)), 'on disk when the read answers');
+        return rows[0].n;
+      });
+      await Promise.all(writes);
+      assert.equal(await read, 6);
+      assert.equal(commits, 1, 'one commit for the six writes');
+    } finally {
+      runner.commitTransaction = commit;
+    }
     assert.equal(dataSource.createQueryRunner().isTransactionActive, false);
+  });
+
+  it('a commit that fails fails every write of its batch and every read that saw it, and leaves nothing', async () => {
+    // A deferred foreign key is checked at COMMIT: one write of the batch makes the commit itself fail.
+    await uow.write((m) => m.query('CREATE TABLE parents (id TEXT PRIMARY KEY)'));
+    await uow.write((m) => m.query('CREATE TABLE children (id TEXT PRIMARY KEY, parent_id TEXT REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED)'));
+    const writes = [
+      uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', ['C1'])),
+      uow.write((m) => m.query('INSERT INTO children (id, parent_id) VALUES (?, ?)', ['c', 'no-such-parent'])),
+      uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', ['C2'])),
+    ];
+    const read = uow.read((m) => m.query("SELECT count(*) AS n FROM items WHERE code LIKE 'C%'"));
+    const results = await Promise.allSettled([...writes, read]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected', 'rejected']);
+    assert.equal(committed('C1') || committed('C2'), false);
+    assert.equal(dataSource.createQueryRunner().isTransactionActive, false);
+    // The next write starts a batch of its own.
+    await uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', ['C3']));
+    assert.ok(committed('C3'));
   });
 });
