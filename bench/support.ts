@@ -15,10 +15,10 @@ export interface ServerHandle {
 
 /**
  * The environment `npm run start:prod` (and `npm start`) gives the server: the `NAME=value` words before `node
- * dist/src/main.js` in package.json (the malloc setting), so the benchmarks measure the server as it is started.
+ * dist/src/main.js` in the package.json of the build started (the malloc and heap settings), so the benchmarks measure each server as it is started.
  */
-export function startScriptEnv(): Record<string, string> {
-  const script: string = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')).scripts['start:prod'];
+export function startScriptEnv(packageJson = resolve(__dirname, '../../package.json')): Record<string, string> {
+  const script: string = JSON.parse(readFileSync(packageJson, 'utf8')).scripts['start:prod'];
   const words = script.trim().split(/\s+/);
   if (words.slice(-2).join(' ') !== 'node dist/src/main.js') throw new Error(`start:prod is not "[NAME=value …] node dist/src/main.js": ${script}`);
   return Object.fromEntries(words.slice(0, -2).map((w) => {
@@ -39,7 +39,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
   // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, main], {
-    env: { ...startScriptEnv(), ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
+    // The environment of the start:prod script of the build started (another build's own, e.g. the probe's old one).
+    env: { ...startScriptEnv(resolve(main, '../../../package.json')), ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -77,12 +77,30 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     const run = () => work(this.dataSource.manager);
     if (!this.isSqlite) return run();
     let seen: Batch | null = null;
-    const result = await this.lock.run(() => {
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+    await this.lock.run(async () => {
       seen = this.batch;
-      return run();
+      try {
+        outcome = { ok: true, value: await run() };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     });
-    if (seen) await (seen as Batch).committed;
-    return result;
+    // Its answer, an error included, may tell what the open batch holds: it waits for that batch's commit.
+    if (seen) await (outcome!.ok ? (seen as Batch).committed : (seen as Batch).committed.catch(() => undefined));
+    if (!outcome!.ok) throw outcome!.error;
+    return outcome!.value;
+  }
+
+  /**
+   * Runs `effect` once what the current transaction or read has seen is durable: at once on PostgreSQL or when no
+   * SQLite batch is open, after the open batch's commit otherwise, and never if that commit fails. For what outlives
+   * the request (a cache entry computed from the data), so that a batch that failed leaves nothing behind.
+   */
+  whenDurable(effect: () => void): void {
+    const batch = this.isSqlite ? this.batch : null;
+    if (batch) batch.committed.then(effect, () => undefined);
+    else effect();
   }
 
   /** The last batch is committed before the database closes. */
@@ -97,10 +115,19 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     await this.lock.run(async () => {
       const runner = this.dataSource.createQueryRunner();
       if (!runner.isTransactionActive) {
-        await runner.startTransaction();
+        try {
+          await runner.startTransaction();
+        } catch (error) {
+          // TypeORM marks the transaction active before its BEGIN: undo that, or every later write would fail too.
+          this.forgetTransaction();
+          outcome = { ok: false, error };
+          batch = openBatch();
+          batch.resolve();
+          return;
+        }
         this.batch = openBatch();
       }
-      batch = this.batch!;
+      batch = this.batch ??= openBatch();
       batch.writes++;
       try {
         outcome = { ok: true, value: await run() };
@@ -127,6 +154,15 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     });
   }
 
+  /** SQLite: ROLLBACK on the connection itself, its error ignored (the connection is then as good as it gets). */
+  private rawRollback(): void {
+    try {
+      (this.dataSource.driver as unknown as { databaseConnection: { exec(sql: string): void } }).databaseConnection.exec('ROLLBACK');
+    } catch {
+      // Nothing more can be done here; the next BEGIN reports what is wrong.
+    }
+  }
+
   /** SQLite: whether the connection is inside a transaction (SQLite itself ends one on some errors). */
   private nativeTransaction(): boolean {
     return !!(this.dataSource.driver as unknown as { databaseConnection?: { inTransaction: boolean } }).databaseConnection?.inTransaction;
@@ -134,11 +170,16 @@ export class UnitOfWork implements BeforeApplicationShutdown {
 
   /** SQLite ended the batch's transaction itself (after an I/O error, say): its writes are lost, and fail. */
   private batchLost(error: unknown): void {
+    this.forgetTransaction();
+    this.batch?.reject(error);
+    this.batch = null;
+  }
+
+  /** TypeORM's shared query runner told that no transaction is open (SQLite's own state is what counts). */
+  private forgetTransaction(): void {
     const runner = this.dataSource.createQueryRunner() as unknown as { isTransactionActive: boolean; transactionDepth: number };
     runner.isTransactionActive = false;
     runner.transactionDepth = 0;
-    this.batch?.reject(error);
-    this.batch = null;
   }
 
   /** SQLite, under the lock: commits the open batch (if any), then settles its writes and the reads that saw it. */
@@ -154,6 +195,8 @@ export class UnitOfWork implements BeforeApplicationShutdown {
       await runner.commitTransaction();
     } catch (error) {
       if (this.nativeTransaction()) await runner.rollbackTransaction().catch(() => undefined);
+      // A rollback that failed too leaves SQLite inside the transaction: end it directly, or no write could start again.
+      if (this.nativeTransaction()) this.rawRollback();
       this.batchLost(error);
       return;
     }

@@ -127,7 +127,9 @@ export class ScoringService {
     const cached = this.cache.get(key, revision);
     if (cached) return { cluster, view: cached };
     const view = await this.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
-    this.cache.set(key, revision, view);
+    // Cached once what it was computed from is on disk (SQLite's open batch committed): a batch that fails leaves
+    // no ranking of a state that never was under a revision number that will be used again.
+    this.uow.whenDurable(() => this.cache.set(key, revision, view));
     return { cluster, view };
   }
 

@@ -63,14 +63,16 @@ describe('SQLite group commit', () => {
       await commit();
     };
     try {
-      const writes = [1, 2, 3, 4, 5, 6].map((i) => uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', [`B${i}`])));
+      // A read queued between the writes: it must neither commit the batch early nor answer before it is on disk.
+      const first = uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', ['B1']));
       const read = uow.read((m) => m.query("SELECT count(*) AS n FROM items WHERE code LIKE 'B%'") as Promise<Array<{ n: number }>>).then((rows) => {
-        assert.ok([1, 2, 3, 4, 5, 6].every((i) => committed(`B${i}`)), 'on disk when the read answers');
+        assert.ok(committed('B1'), 'on disk when the read answers');
         return rows[0].n;
       });
+      const writes = [first, ...[2, 3, 4, 5, 6].map((i) => uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', [`B${i}`])))];
       await Promise.all(writes);
-      assert.equal(await read, 6);
-      assert.equal(commits, 1, 'one commit for the six writes');
+      assert.equal(await read, 1, 'the read ran after the first write, before the others');
+      assert.equal(commits, 1, 'one commit for the six writes and the read between them');
     } finally {
       runner.commitTransaction = commit;
     }
@@ -86,13 +88,25 @@ describe('SQLite group commit', () => {
       uow.write((m) => m.query('INSERT INTO children (id, parent_id) VALUES (?, ?)', ['c', 'no-such-parent'])),
       uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', ['C2'])),
     ];
-    const read = uow.read((m) => m.query("SELECT count(*) AS n FROM items WHERE code LIKE 'C%'"));
-    const results = await Promise.allSettled([...writes, read]);
-    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected', 'rejected']);
+    let cached = false;
+    const read = uow.read(async (m) => {
+      uow.whenDurable(() => (cached = true));
+      return m.query("SELECT count(*) AS n FROM items WHERE code LIKE 'C%'");
+    });
+    const failingRead = uow.read(async () => {
+      throw new Error('a refusal that depends on what the batch holds');
+    });
+    const results = await Promise.allSettled([...writes, read, failingRead]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
+    assert.equal(cached, false, 'nothing computed from the failed batch is kept');
+    assert.match(String((results[4] as PromiseRejectedResult).reason), /a refusal/, 'a read that failed keeps its own error, after the commit');
     assert.equal(committed('C1') || committed('C2'), false);
     assert.equal(dataSource.createQueryRunner().isTransactionActive, false);
     // The next write starts a batch of its own.
     await uow.write((m) => m.query('INSERT INTO items (code) VALUES (?)', ['C3']));
     assert.ok(committed('C3'));
+    let kept = false;
+    await uow.read(async () => uow.whenDurable(() => (kept = true)));
+    assert.equal(kept, true, 'with no batch open the effect runs at once');
   });
 });

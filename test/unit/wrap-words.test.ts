@@ -43,6 +43,12 @@ describe('wrapWords', () => {
     assert.equal(lines.join(' '), text);
   });
 
+  it('a short parenthesis wider than the line itself breaks like ordinary text', () => {
+    const doc = boldDoc();
+    const narrow = doc.widthOfString('(MINH HỌA)') - 5;
+    assert.deepEqual(wrapWords(doc, '(MINH HỌA)', narrow), ['(MINH', 'HỌA)']);
+  });
+
   it('keeps explicit line breaks and a word wider than the line whole', () => {
     const doc = boldDoc();
     assert.deepEqual(wrapWords(doc, 'một\nhai', 400), ['một', 'hai']);

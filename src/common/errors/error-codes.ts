@@ -62,7 +62,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CodeInfo> = {
   [ErrorCode.AuthRequired]: { status: 401, message: 'Bạn cần đăng nhập để thực hiện thao tác này.' },
   [ErrorCode.InvalidCredentials]: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   [ErrorCode.SessionEnded]: { status: 401, message: 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.' },
-  [ErrorCode.TokenInvalid]: { status: 401, message: 'Mã đăng nhập gửi kèm không hợp lệ (sai định dạng hoặc đã bị sửa). Vui lòng đăng nhập lại.' },
+  [ErrorCode.TokenInvalid]: { status: 401, message: 'Mã đăng nhập gửi kèm không hợp lệ hoặc không còn được chấp nhận. Vui lòng đăng nhập lại.' },
   [ErrorCode.TooManyLoginAttempts]: {
     status: 429,
     message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau.',

@@ -3,12 +3,15 @@
 /** A parenthesis of at most this many words is kept on one line: "(MINH HỌA)" must not end one line and start the next. */
 const SHORT_PARENTHESIS_WORDS = 3;
 
+/** Breakable spaces: not U+00A0, U+2007 or U+202F (no-break spaces), nor line breaks (handled before). */
+const BREAKABLE = /[ \t\r\f\v\u2000-\u2006\u2008-\u200a\u205f\u3000]+/;
+
 /**
  * The units a line may break between: words separated by spaces, where a no-break space (U+00A0) joins its
  * neighbours and a short parenthesis stays whole.
  */
 function breakUnits(paragraph: string): string[] {
-  const words = paragraph.split(/[ \t\r\f\v\u2000-\u200a\u3000]+/).filter(Boolean);
+  const words = paragraph.split(BREAKABLE).filter(Boolean);
   const units: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const end = words[i].startsWith('(') ? words.findIndex((w, j) => j >= i && w.includes(')')) : i;
@@ -29,7 +32,9 @@ export function wrapWords(d: PDFKit.PDFDocument, text: string, width: number): s
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of breakUnits(paragraph)) {
+    // A parenthesis kept whole that is wider than the line breaks like ordinary text after all.
+    const units = breakUnits(paragraph).flatMap((unit) => (unit.includes(' ') && d.widthOfString(unit) > width ? unit.split(' ') : [unit]));
+    for (const word of units) {
       const candidate = line ? `${line} ${word}` : word;
       if (line && d.widthOfString(candidate) > width) {
         lines.push(line);
@@ -43,7 +48,7 @@ export function wrapWords(d: PDFKit.PDFDocument, text: string, width: number): s
 
 /** The widest word of a text at the current font and size (the narrowest a column holding it may be). */
 export function widestWord(d: PDFKit.PDFDocument, text: string): number {
-  return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => d.widthOfString(w)));
+  return Math.max(0, ...text.split(BREAKABLE).filter(Boolean).map((w) => d.widthOfString(w)));
 }
 
 /**
