@@ -32,7 +32,7 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
     // The criteria's text is on the page (a phone cannot hover the column headers).
     await page.getByText(/^Nội dung các tiêu chí \(9\)$/).click();
     await page.locator('details.criteria-text dd').first().waitFor();
-    assert.match((await page.locator('details.criteria-text').textContent()) ?? '', /TC2.*Thực hiện nhiệm vụ là đầu mối triển khai Chính quyền điện tử tại địa phương/s);
+    assert.match((await page.locator('details.criteria-text').textContent()) ?? '', /TC2.*Thực hiện nhiệm vụ là đầu mối tham mưu triển khai chuyển đổi số, xây dựng chính quyền số tại địa phương/s);
     const points = [14, 14.5, 9, 9.5, 14, 9, 10, 9, 4.5];
     for (const [i, p] of points.entries()) await rows.first().locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
     assert.deepEqual(await unlabelledControls(page), []);
