@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Instance, haproxyAvailable, sharedSecrets, startBalancer, startInstance, stopProcess, waitHealthy } from '../test/support/instances';
 import { NATIONAL, NationalData, buildNational } from './national-data';
-import { LoadFigures, api, freshPostgres, load, login, machine, saveReport, sheetWriteRequests } from './support';
+import { LoadFigures, api, freshPostgres, load, login, machine, saveReport, sheetWriteRequests, startScriptEnv } from './support';
 
 export const NATIONAL_PG_URL = process.env.DATABASE_URL ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 3940);
@@ -112,7 +112,8 @@ async function main(): Promise<void> {
   const database = await freshPostgres(NATIONAL_PG_URL);
   const db = new Client({ connectionString: database.url });
   const running: Instance[] = [];
-  const env = { JWT_SECRET: 'national-bench-'.padEnd(48, 'x'), LOG_LEVEL: 'warn', SEED_DEMO_SCENARIO: 'false' };
+  // As the server is started (start:prod's malloc and heap settings), like the other benchmarks.
+  const env = { ...startScriptEnv(), JWT_SECRET: 'national-bench-'.padEnd(48, 'x'), LOG_LEVEL: 'warn', SEED_DEMO_SCENARIO: 'false' };
   const up = async (name: string, port: number, extra: Record<string, string> = {}) => {
     const instance = startInstance(name, port, database.url, work, { ...env, ...extra });
     running.push(instance);
