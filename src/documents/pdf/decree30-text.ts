@@ -3,8 +3,8 @@
 /** A parenthesis of at most this many words is kept on one line: "(MINH HỌA)" must not end one line and start the next. */
 const SHORT_PARENTHESIS_WORDS = 3;
 
-/** Breakable spaces: not U+00A0, U+2007 or U+202F (no-break spaces), nor line breaks (handled before). */
-const BREAKABLE = /[ \t\r\f\v\u2000-\u2006\u2008-\u200a\u205f\u3000]+/;
+/** Breakable spaces and line breaks: not U+00A0, U+2007 or U+202F (no-break spaces). */
+const BREAKABLE = /[ \t\n\r\f\v\u2000-\u2006\u2008-\u200a\u205f\u3000]+/;
 
 /**
  * The units a line may break between: words separated by spaces, where a no-break space (U+00A0) joins its
