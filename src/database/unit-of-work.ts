@@ -27,6 +27,26 @@ function openBatch(): Batch {
   return { committed, resolve, reject, writes: 0 };
 }
 
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function capture<T>(run: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * The answer of a write or read that ran inside `batch` (if any), once that batch is settled: its value only if the
+ * batch committed; its own error either way (an error too may tell what the batch holds, a version say).
+ */
+async function afterCommit<T>(batch: Batch | null, outcome: Outcome<T>): Promise<T> {
+  if (batch) await (outcome.ok ? batch.committed : batch.committed.catch(() => undefined));
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
 /**
  * The one way to touch the database from services.
  * - write(): a transaction; on SQLite serialised through one lock (one shared connection).
@@ -77,19 +97,11 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     const run = () => work(this.dataSource.manager);
     if (!this.isSqlite) return run();
     let seen: Batch | null = null;
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
-    await this.lock.run(async () => {
+    const outcome = await this.lock.run(() => {
       seen = this.batch;
-      try {
-        outcome = { ok: true, value: await run() };
-      } catch (error) {
-        outcome = { ok: false, error };
-      }
+      return capture(run);
     });
-    // Its answer, an error included, may tell what the open batch holds: it waits for that batch's commit.
-    if (seen) await (outcome!.ok ? (seen as Batch).committed : (seen as Batch).committed.catch(() => undefined));
-    if (!outcome!.ok) throw outcome!.error;
-    return outcome!.value;
+    return afterCommit(seen, outcome);
   }
 
   /**
@@ -110,9 +122,8 @@ export class UnitOfWork implements BeforeApplicationShutdown {
 
   /** SQLite: runs `run` (a transaction) as a savepoint of the open batch; settles after the batch's commit. */
   private async batched<T>(run: () => Promise<T>): Promise<T> {
-    let batch!: Batch;
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
-    await this.lock.run(async () => {
+    let batch: Batch | null = null;
+    const outcome = await this.lock.run(async (): Promise<Outcome<T>> => {
       const runner = this.dataSource.createQueryRunner();
       if (!runner.isTransactionActive) {
         try {
@@ -120,28 +131,19 @@ export class UnitOfWork implements BeforeApplicationShutdown {
         } catch (error) {
           // TypeORM marks the transaction active before its BEGIN: undo that, or every later write would fail too.
           this.forgetTransaction();
-          outcome = { ok: false, error };
-          batch = openBatch();
-          batch.resolve();
-          return;
+          return { ok: false, error };
         }
         this.batch = openBatch();
       }
-      batch = this.batch ??= openBatch();
-      batch.writes++;
-      try {
-        outcome = { ok: true, value: await run() };
-      } catch (error) {
-        outcome = { ok: false, error };
-        if (!this.nativeTransaction()) this.batchLost(error);
-      }
-      if (batch.writes >= MAX_WRITES_PER_COMMIT) await this.commitBatch();
+      const joined = (batch = this.batch ??= openBatch());
+      joined.writes++;
+      const result = await capture(run);
+      if (!result.ok && !this.nativeTransaction()) this.batchLost(result.error);
+      if (joined.writes >= MAX_WRITES_PER_COMMIT) await this.commitBatch();
       else this.scheduleCommit();
+      return result;
     });
-    // A failed write's error may tell what the batch holds (a version, say): it too waits for the commit.
-    await (outcome!.ok ? batch.committed : batch.committed.catch(() => undefined));
-    if (!outcome!.ok) throw outcome!.error;
-    return outcome!.value;
+    return afterCommit(batch, outcome);
   }
 
   /** SQLite: commits the open batch once the writes of this turn of the event loop have joined it. */
