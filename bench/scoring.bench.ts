@@ -9,7 +9,7 @@
  * submitted).
  */
 import 'reflect-metadata';
-import { LoadFigures, ServerHandle, api, load, login, machine, saveReport, sheetWriteRequests, startServer } from './support';
+import { LoadFigures, ServerHandle, api, load, loadCluster, login, machine, saveReport, sheetWriteRequests, startServer } from './support';
 import { loadAverage, peakRssMB, rawSqliteLoop, resetPeakRss, rssMB, startBareServer } from './references';
 
 const CONNECTIONS = 50;
@@ -30,16 +30,7 @@ async function measureThidua(server: ServerHandle) {
 
   // A cluster of 100 members with one consolidated sheet each, handed out so that no two requests in
   // flight write the same sheet: every write is a real write at its current version.
-  const ministry = (await api(server.url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
-  const cluster = await api(server.url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
-  const sheets: Array<{ id: string; version: number; path: string }> = [];
-  for (let i = 0; i < 2 * CONNECTIONS; i++) {
-    const unit = await api(server.url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
-    await api(server.url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
-    if (i === 0) await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
-    const sheet = await api(server.url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
-    sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries` });
-  }
+  const { cluster, sheets } = await loadCluster(server.url, admin, 2 * CONNECTIONS);
 
   // BENCH_MIXED=1: the set mixes the kinds (TC2 quantitative against each unit's target and the cluster's leader,
   // TC9 per count), and the writes send achieved values for them: the costliest path of a sheet write.

@@ -174,6 +174,21 @@ export async function load(opts: autocannon.Options, { runs = 3, seconds = 5, be
  * resets a client's context after each request sequence: one long sequence per client keeps its context, and with it
  * the client's own sheet and version.
  */
+/** Cụm 99 of `units` new members (2026), each with its consolidated sheet on the CUM6-2020 criteria. */
+export async function loadCluster(url: string, admin: string, units: number): Promise<{ cluster: { id: string }; sheets: Array<{ id: string; version: number; path: string }> }> {
+  const ministry = (await api(url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
+  const cluster = await api(url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
+  const sheets: Array<{ id: string; version: number; path: string }> = [];
+  for (let i = 0; i < units; i++) {
+    const unit = await api(url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
+    await api(url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
+    if (i === 0) await api(url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
+    const sheet = await api(url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
+    sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries` });
+  }
+  return { cluster, sheets };
+}
+
 export function sheetWriteRequests(sheets: Array<{ path: string; version: number }>, entries: () => unknown[]): autocannon.Request[] {
   let next = 0;
   const write = {

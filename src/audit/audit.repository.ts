@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { executeRaw, rawQuery } from '../database/raw-sql';
+import { pgLiteral } from '../database/sql-literal';
 import type { AuditAnchor, AuditContent } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
 
-/** Any PostgreSQL advisory-lock key: serialises appends so the chain stays linear. */
+/** Any PostgreSQL advisory-lock key: serialises the anchor's creation. */
 const PG_AUDIT_LOCK_KEY = 7_346_001;
 
 const ENTRY_COLUMNS = 'occurred_at, actor_id, actor_username, action, entity_type, entity_id, "before", "after", reason, request_id, organizer_id, cluster_id, prev_hash, hash';
 const entryValues = (e: AuditContent & { hash: string }) => [e.occurredAt, e.actorId, e.actorUsername, e.action, e.entityType, e.entityId, e.before, e.after, e.reason, e.requestId, e.organizerId, e.clusterId, e.prevHash, e.hash];
+
+/** The chain's last entry as its signed anchor holds it, and where the keyed (HMAC) entries start. */
+export interface ChainHead {
+  keyedFromSeq: number;
+  seq: number;
+  hash: string;
+}
+
+/** An entry with its place in the chain. */
+export type ChainRow = AuditContent & { seq: number; hash: string };
 
 /** Filters of a search of the trail; `before` is exclusive. */
 export interface AuditSearch {
@@ -38,70 +49,46 @@ export interface LastChange {
  */
 @Injectable()
 export class AuditRepository {
-  /** Serialises appends until the transaction ends: PostgreSQL's advisory lock (SQLite's writes are serialised already). */
+  /** Serialises the anchor's creation until the transaction ends: PostgreSQL's advisory lock (SQLite's writes are serialised already). */
   async lockChain(m: EntityManager): Promise<void> {
     if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
   }
 
   /**
-   * Takes the chain's lock (PostgreSQL's advisory lock, to the commit; SQLite's writes are serialised already), then
-   * reads the last entry's seq and hash (null when the trail is empty) and where the signed head's keying starts
-   * (null: no head yet). On PostgreSQL in one round trip: the lock and the read are two statements of one simple
-   * query (the read takes its snapshot after the lock), and the read also draws the next entry's seq, so that the
-   * entry and the head move together in one statement (`append`).
+   * The chain's head as its signed anchor holds it (null: no anchor yet). `forUpdate` on PostgreSQL: with the anchor
+   * row's lock, to the commit (every append moves the anchor: this serialises them). SQLite's writes are serialised.
    */
-  async lockedHead(m: EntityManager): Promise<{ last: { seq: number; hash: string } | null; keyedFromSeq: number | null; nextSeq: number | null }> {
-    const postgres = m.connection.options.type === 'postgres';
-    const sql = `SELECT e.seq, e.hash, (SELECT keyed_from_seq FROM audit_anchor WHERE id = 1) AS keyed_from_seq${postgres ? ", nextval(pg_get_serial_sequence('audit_entries', 'seq')) AS next_seq" : ''}
-       FROM (SELECT 1 AS one) x LEFT JOIN (SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1) e ON 1 = 1`;
-    type Row = { seq: number | string | null; hash: string | null; keyed_from_seq: number | string | null; next_seq?: number | string };
-    let row: Row | undefined;
-    if (postgres) {
-      const client = (await m.queryRunner!.connect()) as { query(text: string): Promise<Array<{ rows: Row[] }>> };
-      const results = await client.query(`SELECT pg_advisory_xact_lock(${PG_AUDIT_LOCK_KEY}); ${sql}`);
-      row = results[1].rows[0];
-    } else {
-      [row] = await rawQuery<Row>(m, sql);
-    }
-    return {
-      last: row?.seq != null && row.hash != null ? { seq: Number(row.seq), hash: row.hash } : null,
-      keyedFromSeq: row?.keyed_from_seq != null ? Number(row.keyed_from_seq) : null,
-      nextSeq: row?.next_seq != null ? Number(row.next_seq) : null,
-    };
+  async head(m: EntityManager, forUpdate: boolean): Promise<ChainHead | null> {
+    const lock = forUpdate && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const [row] = await rawQuery<{ keyed_from_seq: number | string; head_seq: number | string; head_hash: string }>(m, `SELECT keyed_from_seq, head_seq, head_hash FROM audit_anchor WHERE id = 1${lock}`);
+    return row ? { keyedFromSeq: Number(row.keyed_from_seq), seq: Number(row.head_seq), hash: row.head_hash } : null;
   }
 
   /**
-   * Appends an entry and moves the signed head to it (there is one already): with its seq drawn beforehand
-   * (PostgreSQL, `lockedHead`) in one statement; else the insert, then the head. Answers the entry's seq.
+   * PostgreSQL: the append as SQL text (literals inlined, to go with the COMMIT in one simple query): the anchor moves
+   * from `from` to `to` only if it is still at `from` (else SQLSTATE TD001, see migration AuditHeadMove), then the
+   * entries go in, their seq following the head's.
    */
-  async append(m: EntityManager, entry: AuditContent & { hash: string }, seq: number | null, head: (seq: number) => { anchor: AuditAnchor; mac: string }): Promise<number> {
-    if (seq === null) {
-      const inserted = await this.insert(m, entry);
-      const { anchor, mac } = head(inserted);
-      await this.moveAnchor(m, anchor, mac, entry.occurredAt);
-      return inserted;
+  appendStatements(from: ChainHead, to: ChainHead, mac: string, rows: ChainRow[]): string[] {
+    const moved = [from.seq, from.hash, to.seq, to.hash, mac, rows[rows.length - 1].occurredAt].map(pgLiteral).join(', ');
+    return [
+      `SELECT thidua_move_audit_head(${moved})`,
+      `INSERT INTO audit_entries (seq, ${ENTRY_COLUMNS}) VALUES ${rows.map((r) => `(${[r.seq, ...entryValues(r)].map(pgLiteral).join(', ')})`).join(', ')}`,
+    ];
+  }
+
+  /** SQLite: the entries with their seq, then the anchor moved to the last one. */
+  async appendRows(m: EntityManager, to: ChainHead, mac: string, rows: ChainRow[]): Promise<void> {
+    for (const r of rows) {
+      await executeRaw(m, `INSERT INTO audit_entries (seq, ${ENTRY_COLUMNS}) VALUES (?, ${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')})`, [r.seq, ...entryValues(r)]);
     }
-    const { anchor, mac } = head(seq);
-    await executeRaw(
-      m,
-      `WITH e AS (INSERT INTO audit_entries (seq, ${ENTRY_COLUMNS}) VALUES (?, ${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')}))
-       UPDATE audit_anchor SET head_seq = ?, head_hash = ?, mac = ?, updated_at = ? WHERE id = 1`,
-      [seq, ...entryValues(entry), anchor.headSeq, anchor.headHash, mac, entry.occurredAt],
-    );
-    return seq;
+    await this.moveAnchor(m, { keyedFromSeq: to.keyedFromSeq, headSeq: to.seq, headHash: to.hash }, mac, rows[rows.length - 1].occurredAt);
   }
 
   /** The last entry's seq and hash, or null when the trail is empty. */
   async last(m: EntityManager): Promise<{ seq: number; hash: string } | null> {
-    // Raw statements: every write of the application passes here, so it must cost little.
     const [row] = await rawQuery<{ seq: number | string; hash: string }>(m, 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1');
     return row ? { seq: Number(row.seq), hash: row.hash } : null;
-  }
-
-  /** Appends an entry; answers its seq. */
-  async insert(m: EntityManager, entry: AuditContent & { hash: string }): Promise<number> {
-    const [row] = await rawQuery<{ seq: number | string }>(m, `INSERT INTO audit_entries (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(', ')}) RETURNING seq`, entryValues(entry));
-    return Number(row.seq);
   }
 
   /** The signed head, or null when missing (its mac is not checked here). */

@@ -11,10 +11,11 @@ import { JobScheduler } from '../database/job-scheduler';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
+import { AuditAppender } from './audit-appender';
 import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
 import type { AuditEntryView, AuditPage, AuditQueryDto } from './audit.dto';
-import { AuditAnchor, AuditContent, ChainCheck, GENESIS_HASH, anchorMac, auditHash, canonicalJson, checkChainBatch, checkpointMac } from './audit-chain';
+import { ChainCheck, GENESIS_HASH, anchorMac, canonicalJson, checkChainBatch, checkpointMac } from './audit-chain';
 
 /** How often the head is written to the checkpoint file outside the database (also at start, stop and verify). */
 const CHECKPOINT_EVERY_MS = 15 * 60_000;
@@ -49,6 +50,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly trail: AuditRepository,
     private readonly jobs: JobScheduler,
+    private readonly appender: AuditAppender,
   ) {}
 
   /** The checkpoint every CHECKPOINT_EVERY_MS is a scheduled job: one instance writes it per period. */
@@ -65,13 +67,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
    * checkpoint is written; then one every CHECKPOINT_EVERY_MS by the scheduled job (onModuleInit).
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.uow.write(async (m) => {
-      await this.trail.lockChain(m);
-      if (await this.trail.anchor(m)) return;
-      const last = await this.trail.last(m);
-      const anchor: AuditAnchor = { keyedFromSeq: last ? last.seq + 1 : 1, headSeq: last ? last.seq : 0, headHash: last?.hash ?? GENESIS_HASH };
-      await this.trail.insertAnchor(m, anchor, anchorMac(anchor, this.keys.audit), nowIso());
-    });
+    await this.uow.write((m) => this.appender.ensureAnchor(m));
     await this.checkpoint();
   }
 
@@ -130,11 +126,13 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     });
   }
 
-  /** Appends an entry inside the caller's transaction: the change and its record commit together or not at all. */
-  async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
-    const { last, keyedFromSeq, nextSeq } = await this.trail.lockedHead(manager);
+  /**
+   * Records a change inside the caller's transaction: the change and its record commit together or not at all (on
+   * PostgreSQL the entry is appended with the commit: AuditAppender).
+   */
+  async record(manager: EntityManager, input: AuditInput): Promise<void> {
     const actor = currentActor();
-    const content: AuditContent = {
+    await this.appender.append(manager, {
       occurredAt: nowIso(),
       actorId: actor.userId,
       actorUsername: actor.username,
@@ -147,22 +145,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
       requestId: currentRequestId() ?? null,
       organizerId: input.organizerId ?? null,
       clusterId: input.clusterId ?? null,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const entry = Object.assign(new AuditEntry(), content, { hash: auditHash(content, this.keys.audit) });
-    // The signed head moves in the same transaction: removing entries at the end no longer goes unseen.
-    const head = (seq: number) => {
-      const anchor: AuditAnchor = { keyedFromSeq: keyedFromSeq ?? seq, headSeq: seq, headHash: entry.hash };
-      return { anchor, mac: anchorMac(anchor, this.keys.audit) };
-    };
-    if (keyedFromSeq !== null) {
-      entry.seq = await this.trail.append(manager, entry, nextSeq, head);
-    } else {
-      entry.seq = await this.trail.insert(manager, entry);
-      const { anchor, mac } = head(entry.seq);
-      await this.trail.insertAnchor(manager, anchor, mac, entry.occurredAt);
-    }
-    return entry;
+    });
   }
 
   /**

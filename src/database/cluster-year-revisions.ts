@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { executeRaw, rawQuery } from './raw-sql';
+import { pgLiteral } from './sql-literal';
 
 /**
  * The revision of a cluster-year (table `cluster_year_revisions`): every write to what its scoring shows
@@ -32,12 +33,22 @@ function pendingBumps(m: EntityManager): Set<string> | undefined {
   return (m.queryRunner?.data as TransactionData | undefined)?.revisionBumps;
 }
 
+const UPSERT = 'INSERT INTO cluster_year_revisions (cluster_id, year, revision) VALUES (?, ?, 1) ON CONFLICT (cluster_id, year) DO UPDATE SET revision = cluster_year_revisions.revision + 1';
+
 function upsert(m: EntityManager, clusterId: string, year: number): Promise<number> {
-  return executeRaw(
-    m,
-    'INSERT INTO cluster_year_revisions (cluster_id, year, revision) VALUES (?, ?, 1) ON CONFLICT (cluster_id, year) DO UPDATE SET revision = cluster_year_revisions.revision + 1',
-    [clusterId, year],
-  );
+  return executeRaw(m, UPSERT, [clusterId, year]);
+}
+
+/** Each pending cluster-year, in a fixed order (so two transactions lock the rows in the same order). */
+function takePending(m: EntityManager): Array<{ clusterId: string; year: number }> {
+  const pending = pendingBumps(m);
+  if (!pending?.size) return [];
+  const keys = [...pending].sort();
+  pending.clear();
+  return keys.map((key) => {
+    const [year, clusterId] = key.split('|');
+    return { clusterId, year: Number(year) };
+  });
 }
 
 /** UnitOfWork.write: collect the bumps of this transaction (made by flushRevisionBumps before the commit). */
@@ -47,13 +58,19 @@ export function collectRevisionBumps(m: EntityManager): void {
 
 /** UnitOfWork.write, after the work and before the commit: one bump per cluster-year written, in a fixed order. */
 export async function flushRevisionBumps(m: EntityManager): Promise<void> {
-  const pending = pendingBumps(m);
-  if (!pending?.size) return;
-  for (const key of [...pending].sort()) {
-    const [year, clusterId] = key.split('|');
-    await upsert(m, clusterId, Number(year));
-  }
-  pending.clear();
+  for (const { clusterId, year } of takePending(m)) await upsert(m, clusterId, year);
+}
+
+/**
+ * PostgreSQL, instead of flushRevisionBumps: the bumps as SQL text, sent with the COMMIT in one round trip, so that
+ * the hot revision row is locked only while the server runs them.
+ */
+export function revisionBumpStatements(m: EntityManager): string[] {
+  return takePending(m).map(({ clusterId, year }) => {
+    let i = 0;
+    const values = [clusterId, year];
+    return UPSERT.replace(/\?/g, () => pgLiteral(values[i++]));
+  });
 }
 
 export function stopCollectingRevisionBumps(m: EntityManager): void {

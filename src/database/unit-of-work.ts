@@ -6,6 +6,7 @@ import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
 import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
 import { executeRaw } from './raw-sql';
+import { CommitTail, commitPostgres } from './postgres-commit';
 
 /** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
 const MAX_WRITES_PER_COMMIT = 32;
@@ -68,28 +69,55 @@ export class UnitOfWork implements BeforeApplicationShutdown {
   /** SQLite: the open batch, and whether its commit is scheduled. */
   private batch: Batch | null = null;
   private commitScheduled = false;
+  /** PostgreSQL: what every transaction writes last, with its COMMIT (the audit chain's append). */
+  private tail: CommitTail | null = null;
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
   }
 
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () =>
-      this.dataSource.transaction(async (m) => {
-        collectRevisionBumps(m);
-        try {
-          const result = await work(m);
-          await flushRevisionBumps(m);
-          return result;
-        } finally {
-          // better-sqlite3 shares one query runner: nothing collected may outlive this transaction.
-          stopCollectingRevisionBumps(m);
-        }
-      });
     try {
-      return this.isSqlite ? await this.batched(run) : await run();
+      return this.isSqlite ? await this.batched(() => this.sqliteTransaction(work)) : await this.postgresTransaction(work);
     } catch (error) {
       throw mapDatabaseError(error) ?? error;
+    }
+  }
+
+  /** PostgreSQL: what each transaction writes last, sent with its COMMIT (registered once, by the audit trail). */
+  setCommitTail(tail: CommitTail): void {
+    this.tail = tail;
+  }
+
+  private sqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      collectRevisionBumps(m);
+      try {
+        const result = await work(m);
+        await flushRevisionBumps(m);
+        return result;
+      } finally {
+        // better-sqlite3 shares one query runner: nothing collected may outlive this transaction.
+        stopCollectingRevisionBumps(m);
+      }
+    });
+  }
+
+  /** PostgreSQL: the work in a transaction of its own connection, committed with its tail in one round trip. */
+  private async postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      collectRevisionBumps(runner.manager);
+      this.tail?.begin(runner.manager);
+      const result = await work(runner.manager);
+      await commitPostgres(runner, this.tail);
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
     }
   }
 

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { EntityManager } from 'typeorm';
+import { AuditAppender } from '../../src/audit/audit-appender';
+import { AuditService } from '../../src/audit/audit.service';
+import { UnitOfWork } from '../../src/database/unit-of-work';
 import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`audit log (${TEST_DB})`, () => {
@@ -116,6 +120,43 @@ describe(`audit checkpoint at stop (${TEST_DB})`, () => {
       assert.equal(Number(JSON.parse(lines.at(-1)!).seq), head);
     } finally {
       await t.close().catch(() => undefined);
+    }
+  });
+});
+
+describe(`audit chain appended with the commit (${TEST_DB})`, () => {
+  it('a head moved by another transaction is read again under lock: every entry kept, in one unbroken chain', async () => {
+    const t = await startTestApp();
+    const appender = t.app.get(AuditAppender);
+    const isConflict = appender.isConflict.bind(appender);
+    let conflicts = 0;
+    appender.isConflict = (error: unknown) => {
+      const conflict = isConflict(error);
+      if (conflict) conflicts++;
+      return conflict;
+    };
+    try {
+      const uow = t.app.get(UnitOfWork);
+      const audit = t.app.get(AuditService);
+      const record = (m: EntityManager, action: string, entityId: string) => audit.record(m, { action, entityType: 'chain-test', entityId });
+      await uow.write((m) => record(m, 'chain.first', 'a'));
+      // Another instance's append: a transaction of its own moves the head, unknown to this instance.
+      await t.dataSource.transaction((m) => record(m, 'chain.elsewhere', 'b'));
+      const writes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => uow.write((m) => record(m, 'chain.after', `c${i}`))));
+      assert.deepEqual(writes.filter((w) => w.status === 'rejected'), []);
+      const rows = (await t.dataSource.query(`SELECT seq, action FROM audit_entries WHERE entity_type = ${ph(1)} ORDER BY seq`, ['chain-test'])) as Array<{ seq: number; action: string }>;
+      assert.deepEqual(rows.map((r) => r.action), ['chain.first', 'chain.elsewhere', ...Array(20).fill('chain.after')]);
+      const all = (await t.dataSource.query('SELECT seq FROM audit_entries ORDER BY seq')) as Array<{ seq: number }>;
+      assert.deepEqual(all.map((r) => Number(r.seq)), all.map((_, i) => Number(all[0].seq) + i), 'no gap in the chain');
+      const admin = await t.token('admin');
+      assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
+      // PostgreSQL links the entries with the commit on the head this instance knew: the first write after the other
+      // transaction found it moved. SQLite appends at once under its lock: never a conflict.
+      if (TEST_DB === 'postgres') assert.ok(conflicts >= 1, 'the moved head was detected');
+      else assert.equal(conflicts, 0);
+    } finally {
+      appender.isConflict = isConflict;
+      await t.close();
     }
   });
 });
