@@ -5,6 +5,7 @@
  * PROBE_MAIN: another build's dist/src/main.js (to compare, in turns). node dist/bench/write-load.probe.js
  */
 import 'reflect-metadata';
+import { readdirSync, readFileSync } from 'node:fs';
 import { api, load, loadCluster, login, sheetWriteRequests, startServer } from './support';
 
 async function main(): Promise<void> {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   try {
     const admin = await login(server.url, 'admin');
     const { sheets } = await loadCluster(server.url, admin, 100);
+    const pgBefore = postgresCpuTicks();
     const writes = await load(
       { url: server.url, connections: 50, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, requests: sheetWriteRequests(sheets, () => [{ code: 'TC1', points: 10 + Math.round(Math.random() * 10) / 2 }, { code: 'TC9', points: 5 }]) },
       {
@@ -21,9 +23,27 @@ async function main(): Promise<void> {
         },
       },
     );
-    process.stdout.write(`${JSON.stringify(writes)}\n`);
+    // PostgreSQL's own CPU (its processes on this machine, the three runs and their warm-ups) per write answered.
+    const pgTicks = postgresCpuTicks() - pgBefore;
+    const answered = writes.requestsPerSecond * 3 * 5;
+    process.stdout.write(`${JSON.stringify({ ...writes, ...(process.env.DATABASE_URL ? { postgresCpuUsPerWriteUpperBound: Math.round((pgTicks * 10_000) / answered) } : {}) })}\n`);
   } finally {
     await server.stop();
   }
 }
 void main();
+
+/** CPU ticks (1/100 s) used by the postgres processes of this machine, with their finished children's. */
+function postgresCpuTicks(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      ticks += stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).reduce((a, b) => a + Number(b), 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
+}

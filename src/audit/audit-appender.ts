@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { nowIso } from '../common/time';
-import { CommitTail } from '../database/postgres-commit';
+import { CommitTail } from '../database/postgres-transaction';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditAnchor, AuditContent, GENESIS_HASH, anchorMac, auditHash } from './audit-chain';
 import { AuditRepository, ChainHead, ChainRow } from './audit.repository';

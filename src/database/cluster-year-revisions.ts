@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { executeRaw, rawQuery } from './raw-sql';
-import { pgLiteral } from './sql-literal';
+import { pgInline } from './sql-literal';
 
 /**
  * The revision of a cluster-year (table `cluster_year_revisions`): every write to what its scoring shows
@@ -66,11 +66,7 @@ export async function flushRevisionBumps(m: EntityManager): Promise<void> {
  * the hot revision row is locked only while the server runs them.
  */
 export function revisionBumpStatements(m: EntityManager): string[] {
-  return takePending(m).map(({ clusterId, year }) => {
-    let i = 0;
-    const values = [clusterId, year];
-    return UPSERT.replace(/\?/g, () => pgLiteral(values[i++]));
-  });
+  return takePending(m).map(({ clusterId, year }) => pgInline(UPSERT, [clusterId, year]));
 }
 
 export function stopCollectingRevisionBumps(m: EntityManager): void {

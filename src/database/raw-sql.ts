@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { isPlainRead } from './sql-literal';
 
 /**
  * A raw query with "?" placeholders on either database (PostgreSQL gets $1, $2…), for hot paths where
@@ -7,11 +8,15 @@ import { EntityManager } from 'typeorm';
  */
 export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   if (m.connection.options.type === 'postgres') {
-    // Outside a transaction, straight to the driver's pool: TypeORM's query runner (a pool checkout, logging,
-    // event broadcast) costs more than these small reads themselves.
-    // Named: each connection parses and plans a statement once.
-    const pool = !m.queryRunner ? (m.connection.driver as unknown as { master?: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master : undefined;
-    return pool ? pool.query({ name: statementName(sql), text: numbered(sql), values: params }).then((r) => r.rows) : m.query(numbered(sql), params);
+    // Named statements: each connection parses and plans one once. Outside a transaction straight to the driver's
+    // pool, inside one (a plain read) straight to its connection: TypeORM's query runner (a pool checkout, logging,
+    // event broadcast) costs more than these small reads themselves. Anything else through the runner (see
+    // openLazily: it may have to start the transaction first).
+    type Named = { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+    const named = { name: statementName(sql), text: numbered(sql), values: params };
+    if (!m.queryRunner) return (m.connection.driver as unknown as { master: Named }).master.query(named).then((r) => r.rows);
+    if (isPlainRead(sql)) return (m.queryRunner.connect() as Promise<Named>).then((client) => client.query(named)).then((r) => r.rows);
+    return m.query(numbered(sql), params);
   }
   return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));
 }

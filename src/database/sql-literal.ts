@@ -3,15 +3,34 @@ import { escapeLiteral } from 'pg';
 /**
  * A value written into PostgreSQL SQL text. For the statements a transaction sends together with its COMMIT: one
  * simple query, which takes several statements but no parameters. Strings go through node-postgres's own escaping
- * (a backslash makes it an E'' literal); numbers must be safe integers; NUL never reaches here (the input hygiene
- * refuses it), and is refused again rather than cut the statement.
+ * (a backslash makes it an E'' literal); numbers must be finite; NUL never reaches here (the input hygiene refuses
+ * it), and is refused again rather than cut the statement.
  */
-export function pgLiteral(value: string | number | null): string {
-  if (value === null) return 'NULL';
+export function pgLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`Not an integer for SQL text: ${value}`);
+    if (!Number.isFinite(value)) throw new Error(`Not a finite number for SQL text: ${value}`);
     return String(value);
   }
+  if (typeof value !== 'string') throw new Error(`No SQL literal for a ${typeof value}`);
   if (value.includes('\u0000')) throw new Error('NUL in a value for SQL text');
   return escapeLiteral(value);
+}
+
+/** A statement with "?" placeholders as SQL text with its values written in (see pgLiteral). */
+export function pgInline(sql: string, params: unknown[]): string {
+  let i = 0;
+  const text = sql.replace(/\?/g, () => pgLiteral(params[i++]));
+  if (i !== params.length) throw new Error(`${params.length} values for ${i} placeholders`);
+  return text;
+}
+
+/**
+ * A statement that reads only: it may run before START TRANSACTION (under READ COMMITTED each statement of a
+ * transaction sees the data committed when it starts, so a read before the first write sees what it would see
+ * inside). Anything else — a write, a locking read, a function with an effect — starts the transaction first.
+ */
+export function isPlainRead(sql: string): boolean {
+  return /^\s*SELECT\b/i.test(sql) && !/\bFOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE)\b|\bFOR\s+KEY\s+SHARE\b|advisory|nextval\s*\(|setval\s*\(|thidua_/i.test(sql);
 }

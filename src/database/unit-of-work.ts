@@ -5,8 +5,7 @@ import { AppException } from '../common/errors/app.exception';
 import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
 import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
-import { executeRaw } from './raw-sql';
-import { CommitTail, commitPostgres } from './postgres-commit';
+import { CommitTail, commitPostgres, openLazily, rollbackPostgres, writeAtCommit } from './postgres-transaction';
 
 /** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
 const MAX_WRITES_PER_COMMIT = 32;
@@ -76,9 +75,14 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
   }
 
-  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * `deferWrites` (PostgreSQL): the writes the work makes with `writeAtCommit` are sent with the COMMIT, so a work
+   * whose every write is such (a sheet's save) is its reads plus one round trip. They change nothing the work could
+   * read back before the commit.
+   */
+  async write<T>(work: (manager: EntityManager) => Promise<T>, options: { deferWrites?: boolean } = {}): Promise<T> {
     try {
-      return this.isSqlite ? await this.batched(() => this.sqliteTransaction(work)) : await this.postgresTransaction(work);
+      return this.isSqlite ? await this.batched(() => this.sqliteTransaction(work)) : await this.postgresTransaction(work, !!options.deferWrites);
     } catch (error) {
       throw mapDatabaseError(error) ?? error;
     }
@@ -103,18 +107,21 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     });
   }
 
-  /** PostgreSQL: the work in a transaction of its own connection, committed with its tail in one round trip. */
-  private async postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * PostgreSQL: the work in a transaction of its own connection, started lazily (before its first write) and
+   * committed with its tail in one round trip (postgres-transaction.ts).
+   */
+  private async postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await runner.startTransaction();
+      openLazily(runner, deferWrites);
       collectRevisionBumps(runner.manager);
       this.tail?.begin(runner.manager);
       const result = await work(runner.manager);
       await commitPostgres(runner, this.tail);
       return result;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (runner.isTransactionActive) await rollbackPostgres(runner).catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
@@ -267,10 +274,12 @@ export async function updateVersioned<E extends ObjectLiteral & { version: numbe
   const sets = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined && k !== 'version');
   const sql = `UPDATE "${meta.tableName}" SET ${[...sets.map((k) => `"${column(k)}" = ?`), 'version = version + 1'].join(', ')} WHERE ${keys.map((k) => `"${column(k)}" = ?`).join(' AND ')} AND version = ?`;
   const params = [...sets.map((k) => (changes as Record<string, unknown>)[k]), ...keys.map((k) => current[k]), expectedVersion];
-  if ((await executeRaw(manager, sql, params)) !== 1) {
-    const now = await manager.findOne(target, { where: Object.fromEntries(keys.map((k) => [k, current[k]])) as never });
-    if (!now) throw AppException.notFound(what);
-    throw staleError(now.version);
-  }
+  await writeAtCommit(manager, sql, params, {
+    rows: 1,
+    mismatch: async () => {
+      const now = await manager.findOne(target, { where: Object.fromEntries(keys.map((k) => [k, current[k]])) as never });
+      return now ? staleError(now.version) : AppException.notFound(what);
+    },
+  });
   return { ...current, ...changes, version: expectedVersion + 1 };
 }

@@ -5,6 +5,7 @@ import { nowIso } from '../common/time';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { executeRaw, findOneRaw, rawQuery } from '../database/raw-sql';
 import { updateVersioned } from '../database/unit-of-work';
+import { writeAtCommit } from '../database/postgres-transaction';
 import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';
 import { stale } from './sheet-entries';
@@ -82,11 +83,14 @@ export class ScoreSheetsRepository {
     return updated;
   }
 
-  /** Writes entries (replacing those of the same criteria) in one statement: always after insert or update, which bump the revision. */
+  /**
+   * Writes entries (replacing those of the same criteria) in one statement, with the COMMIT where the transaction
+   * defers its writes: always after insert or update, which bump the revision.
+   */
   async putEntries(m: EntityManager, sheet: ScoreSheet, values: Map<string, { points: number; note: string | null; achieved?: number | null }>): Promise<void> {
     const codes = [...values.keys()];
     if (!codes.length) return;
-    await executeRaw(
+    await writeAtCommit(
       m,
       `INSERT INTO score_entries (sheet_id, criterion_code, points, note, achieved) VALUES ${codes.map(() => '(?, ?, ?, ?, ?)').join(', ')} ` +
         'ON CONFLICT (sheet_id, criterion_code) DO UPDATE SET points = excluded.points, note = excluded.note, achieved = excluded.achieved',

@@ -114,7 +114,8 @@ export class ScoreSheetsService {
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const unitTargets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
       const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, this.sheets, sheet, leaves, dto.entries.map((e) => e.code)) });
-      // The version moves first: on PostgreSQL it locks the sheet, so a concurrent save of the same version answers 409.
+      // The version moves with the commit (deferWrites, PostgreSQL): a concurrent save of the same version changes
+      // no row there, and answers 409 (updateVersioned's check).
       const updated = await this.sheets.update(m, sheet, {});
       const current = await this.sheets.entries(m, sheet.id);
       const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
@@ -122,7 +123,6 @@ export class ScoreSheetsService {
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
       const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()], unitTargets });
-      // The audit entry last: on PostgreSQL its append holds the chain's lock until the commit.
       await this.audit.record(m, {
         action: 'score_sheet.update',
         entityType: 'score_sheet',
@@ -134,7 +134,7 @@ export class ScoreSheetsService {
         clusterId,
       });
       return view;
-    });
+    }, { deferWrites: true });
   }
 
   submit(p: Principal, clusterId: string, year: number, sheetId: string, dto: SheetActionDto): Promise<SheetView> {

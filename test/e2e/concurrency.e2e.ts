@@ -161,4 +161,27 @@ describe(`concurrent writes (${TEST_DB})`, () => {
     const rows = await t.dataSource.query(`SELECT COUNT(*) AS n FROM memberships WHERE unit_id = ${ph(1)}`, [unit.body.id]);
     assert.equal(Number(rows[0].n), 1);
   });
+
+  it('20 concurrent saves of one score sheet at one version: one wins, 19 get 409, none of their entries or audit entries is kept', async () => {
+    // On PostgreSQL a save's writes go with its COMMIT: the losers pass the version check on what they read, and the
+    // database's check of the version bump (thidua_expect_rows) refuses them.
+    const secretary = await t.token('cum6.secretary');
+    const base = `/api/clusters/${ids.cum6}/years/2021`;
+    await t.http.post(`${base}/criteria`).auth(secretary, { type: 'bearer' }).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
+    const sheet = (await t.http.post(`${base}/scoring/sheets`).auth(secretary, { type: 'bearer' }).send({ targetUnitId: ids.gialai, kind: 'CLUSTER' }).expect(201)).body;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.http.put(`${base}/scoring/sheets/${sheet.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: sheet.version, entries: [{ code: 'TC1', points: 1 + i / 2 }, { code: `TC${2 + (i % 8)}`, points: 1 }] })),
+    );
+    const ok = responses.filter((r) => r.status === 200);
+    assert.equal(ok.length, 1, JSON.stringify(responses.filter((r) => r.status !== 409 && r.status !== 200).map((r) => r.body)));
+    assert.ok(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'VERSION_CONFLICT'));
+    assert.equal(responses.filter((r) => r.status === 409).length, 19);
+    const entries = (await t.dataSource.query(`SELECT criterion_code, points FROM score_entries WHERE sheet_id = ${ph(1)} ORDER BY criterion_code`, [sheet.id])) as Array<{ criterion_code: string; points: number }>;
+    assert.deepEqual(entries.map((e) => e.criterion_code), ok[0].body.entries.filter((e: { points: number | null }) => e.points !== null).map((e: { code: string }) => e.code).sort());
+    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = ${ph(1)} AND entity_id = ${ph(2)}`, ['score_sheet.update', sheet.id]);
+    assert.equal(Number(n), 1);
+    const stored = (await t.http.get(`${base}/scoring/sheets/${sheet.id}`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    assert.equal(stored.version, sheet.version + 1);
+    assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
+  });
 });

@@ -1,0 +1,129 @@
+import { EntityManager, QueryRunner } from 'typeorm';
+import { revisionBumpStatements } from './cluster-year-revisions';
+import { executeRaw } from './raw-sql';
+import { isPlainRead, pgInline } from './sql-literal';
+
+/**
+ * What a PostgreSQL transaction writes last, together with its COMMIT (the audit chain's append: AuditAppender).
+ * Built on state this instance keeps (the chain's head), which another transaction may have moved: the database
+ * checks it, and a conflict makes the tail be built again under lock.
+ */
+export interface CommitTail {
+  /** The transaction starts: collect what it will write last. */
+  begin(m: EntityManager): void;
+  /** The statements (SQL text, literals inlined) to send with COMMIT; `locked`: read the state under lock first. */
+  statements(m: EntityManager, locked: boolean): Promise<string[]>;
+  /** Whether a failure of those statements means they were built on state since moved (build again, locked). */
+  isConflict(error: unknown): boolean;
+  /** The statements built last were committed, or were not. */
+  settle(m: EntityManager, committed: boolean): void;
+}
+
+/** A write sent with the COMMIT, and the number of rows it must change (else `mismatch` tells the caller why). */
+interface LaterWrite {
+  sql: string;
+  check?: { rows: number; mismatch: () => Promise<unknown> };
+}
+
+interface PgTransaction {
+  /** START TRANSACTION was sent. */
+  begun: boolean;
+  /** The writes that wait for the COMMIT; null: this transaction runs every write at once. */
+  later: LaterWrite[] | null;
+}
+
+const pgTransaction = (m: EntityManager): PgTransaction | undefined => (m.queryRunner?.data as { pg?: PgTransaction } | undefined)?.pg;
+
+type RunnerState = { isTransactionActive: boolean; transactionDepth: number };
+type SimpleQueryClient = { query(text: string): Promise<unknown> };
+
+/**
+ * Opens a PostgreSQL transaction on `runner` without a round trip: START TRANSACTION goes just before the first
+ * statement that is not a plain read, or with the COMMIT. `deferWrites`: writes made with `writeAtCommit` wait for
+ * the COMMIT too (UnitOfWork.write's option).
+ */
+export function openLazily(runner: QueryRunner, deferWrites: boolean): void {
+  const pg: PgTransaction = { begun: false, later: deferWrites ? [] : null };
+  (runner.data as { pg?: PgTransaction }).pg = pg;
+  const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+  (runner as unknown as { query: typeof query }).query = async (sql: string, ...rest: unknown[]) => {
+    if (!pg.begun && !isPlainRead(sql)) {
+      pg.begun = true;
+      await query('START TRANSACTION');
+    }
+    return query(sql, ...rest);
+  };
+  // TypeORM's own writes (save, insert…) then run in this transaction instead of opening one of their own.
+  setState(runner, true);
+}
+
+/**
+ * A write whose result is not needed before the commit. In a PostgreSQL transaction of UnitOfWork.write with
+ * `deferWrites`, it is sent with the COMMIT (one round trip for all of them); elsewhere it runs at once.
+ * `check`: the number of rows it must change; otherwise `mismatch()` is thrown (after the rollback), e.g. the 409 of
+ * a version read before a concurrent change.
+ */
+export async function writeAtCommit(m: EntityManager, sql: string, params: unknown[], check?: { rows: number; mismatch: () => Promise<unknown> }): Promise<void> {
+  const later = pgTransaction(m)?.later;
+  if (!later) {
+    const changed = await executeRaw(m, sql, params);
+    if (check && changed !== check.rows) throw await check.mismatch();
+    return;
+  }
+  const text = pgInline(sql, params);
+  later.push(check ? { sql: `WITH w AS (${text} RETURNING 1) SELECT thidua_expect_rows((SELECT count(*) FROM w), ${check.rows}, '${later.length}')`, check } : { sql: text });
+}
+
+/**
+ * Commits a PostgreSQL transaction in one round trip: START TRANSACTION if not sent yet, the deferred writes, the
+ * tail's statements, the cluster-year revision bumps and COMMIT go as one simple query, so the hot rows they lock
+ * (the sheet, the chain's head, the revision) stay locked only while the server runs them. A savepoint before the tail
+ * lets a conflict (the head moved) be undone alone: the tail is then built on the head read under its row lock and
+ * sent again with the rest. A transaction that wrote nothing sends nothing. On any other failure the transaction is
+ * rolled back; a deferred write that changed the wrong number of rows throws its `mismatch()`.
+ */
+export async function commitPostgres(runner: QueryRunner, tail: CommitTail | null): Promise<void> {
+  const m = runner.manager;
+  const pg = pgTransaction(m)!;
+  const later = pg.later ?? [];
+  const bumps = revisionBumpStatements(m);
+  let locked = false;
+  for (;;) {
+    const own = tail ? await tail.statements(m, locked) : [];
+    const first = [...(pg.begun ? [] : ['START TRANSACTION']), ...(locked ? [] : later.map((w) => w.sql))];
+    if (!pg.begun && !later.length && !own.length && !bumps.length) break;
+    const guarded = own.length > 0 && !locked;
+    pg.begun = true;
+    try {
+      await ((await runner.connect()) as SimpleQueryClient).query([...first, ...(guarded ? ['SAVEPOINT thidua_tail'] : []), ...own, ...bumps, 'COMMIT'].join(';\n'));
+    } catch (error) {
+      tail?.settle(m, false);
+      if (guarded && tail!.isConflict(error)) {
+        await ((await runner.connect()) as SimpleQueryClient).query('ROLLBACK TO SAVEPOINT thidua_tail');
+        locked = true;
+        continue;
+      }
+      await rollbackPostgres(runner).catch(() => undefined);
+      const failed = (error as { code?: string; detail?: string }).code === 'TD002' ? later[Number((error as { detail?: string }).detail)]?.check : undefined;
+      throw failed ? await failed.mismatch() : error;
+    }
+    tail?.settle(m, true);
+    break;
+  }
+  setState(runner, false);
+}
+
+/** Ends the transaction without its changes (nothing to send when it never started on the server). */
+export async function rollbackPostgres(runner: QueryRunner): Promise<void> {
+  const pg = pgTransaction(runner.manager);
+  if (pg?.begun) await ((await runner.connect()) as SimpleQueryClient).query('ROLLBACK');
+  if (pg) pg.begun = false;
+  setState(runner, false);
+}
+
+/** TypeORM's runner told whether a transaction is open (its own startTransaction and commit are not used here). */
+function setState(runner: QueryRunner, active: boolean): void {
+  const state = runner as unknown as RunnerState;
+  state.isTransactionActive = active;
+  state.transactionDepth = active ? 1 : 0;
+}
