@@ -168,12 +168,6 @@ export async function load(opts: autocannon.Options, { runs = 3, seconds = 5, be
   };
 }
 
-/**
- * autocannon's requests for score-sheet writes: each client takes one of `sheets` in turn and PUTs `entries()` to it
- * at its current version, keeping the version each 200 answers with, so that every write is a real write. autocannon
- * resets a client's context after each request sequence: one long sequence per client keeps its context, and with it
- * the client's own sheet and version.
- */
 /** Cụm 99 of `units` new members (2026), each with its consolidated sheet on the CUM6-2020 criteria. */
 export async function loadCluster(url: string, admin: string, units: number): Promise<{ cluster: { id: string }; sheets: Array<{ id: string; version: number; path: string }> }> {
   const ministry = (await api(url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
@@ -189,6 +183,12 @@ export async function loadCluster(url: string, admin: string, units: number): Pr
   return { cluster, sheets };
 }
 
+/**
+ * autocannon's requests for score-sheet writes: each client takes one of `sheets` in turn and PUTs `entries()` to it
+ * at its current version, keeping the version each 200 answers with, so that every write is a real write. autocannon
+ * resets a client's context after each request sequence: one long sequence per client keeps its context, and with it
+ * the client's own sheet and version.
+ */
 export function sheetWriteRequests(sheets: Array<{ path: string; version: number }>, entries: () => unknown[]): autocannon.Request[] {
   let next = 0;
   const write = {

@@ -41,6 +41,7 @@ export class AuditAppender implements CommitTail, OnModuleInit {
 
   /** Appends the entry inside `m`'s transaction: the change and its record commit together or not at all. */
   async append(m: EntityManager, entry: PendingEntry): Promise<void> {
+    if (!m.queryRunner) throw new Error('An audit entry is appended inside the transaction of the change it records');
     const deferred = auditData(m)?.audit;
     if (deferred) {
       deferred.pending.push(entry);
@@ -75,8 +76,9 @@ export class AuditAppender implements CommitTail, OnModuleInit {
     if (!audit?.pending.length) return [];
     const head = (!locked && this.head) || (await this.trail.head(m, locked)) || (await this.ensureAnchor(m));
     const { to, mac, rows } = this.link(head, audit.pending);
+    const statements = this.trail.appendStatements(head, to, mac, rows);
     audit.built = this.head = to;
-    return this.trail.appendStatements(head, to, mac, rows);
+    return statements;
   }
 
   isConflict(error: unknown): boolean {

@@ -5,7 +5,7 @@ import { pgLiteral } from '../database/sql-literal';
 import type { AuditAnchor, AuditContent } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
 
-/** Any PostgreSQL advisory-lock key: serialises the anchor's creation. */
+/** Any PostgreSQL advisory-lock key: serialises the appends (inside thidua_move_audit_head) and the anchor's creation. */
 const PG_AUDIT_LOCK_KEY = 7_346_001;
 
 const ENTRY_COLUMNS = 'occurred_at, actor_id, actor_username, action, entity_type, entity_id, "before", "after", reason, request_id, organizer_id, cluster_id, prev_hash, hash';
@@ -49,17 +49,20 @@ export interface LastChange {
  */
 @Injectable()
 export class AuditRepository {
-  /** Serialises the anchor's creation until the transaction ends: PostgreSQL's advisory lock (SQLite's writes are serialised already). */
+  /** Serialises appends and the anchor's creation until the transaction ends: PostgreSQL's advisory lock (SQLite's writes are serialised already). */
   async lockChain(m: EntityManager): Promise<void> {
     if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock($1)', [PG_AUDIT_LOCK_KEY]);
   }
 
   /**
-   * The chain's head as its signed anchor holds it (null: no anchor yet). `forUpdate` on PostgreSQL: with the anchor
-   * row's lock, to the commit (every append moves the anchor: this serialises them). SQLite's writes are serialised.
+   * The chain's head as its signed anchor holds it (null: no anchor yet). `forUpdate` on PostgreSQL: under the chain's
+   * advisory lock and the anchor row's lock, to the commit (every append takes both: this serialises them). SQLite's
+   * writes are serialised.
    */
   async head(m: EntityManager, forUpdate: boolean): Promise<ChainHead | null> {
     const lock = forUpdate && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    // The advisory lock first, as thidua_move_audit_head takes it (migration 1767000000000): the same order of locks.
+    if (lock) await this.lockChain(m);
     const [row] = await rawQuery<{ keyed_from_seq: number | string; head_seq: number | string; head_hash: string }>(m, `SELECT keyed_from_seq, head_seq, head_hash FROM audit_anchor WHERE id = 1${lock}`);
     return row ? { keyedFromSeq: Number(row.keyed_from_seq), seq: Number(row.head_seq), hash: row.head_hash } : null;
   }

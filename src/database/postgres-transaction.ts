@@ -28,6 +28,8 @@ interface LaterWrite {
 interface PgTransaction {
   /** START TRANSACTION was sent. */
   begun: boolean;
+  /** A ROLLBACK failed: the connection must not go back to the pool. */
+  broken?: unknown;
   /** The writes that wait for the COMMIT; null: this transaction runs every write at once. */
   later: LaterWrite[] | null;
 }
@@ -35,7 +37,10 @@ interface PgTransaction {
 const pgTransaction = (m: EntityManager): PgTransaction | undefined => (m.queryRunner?.data as { pg?: PgTransaction } | undefined)?.pg;
 
 type RunnerState = { isTransactionActive: boolean; transactionDepth: number };
-type SimpleQueryClient = { query(text: string): Promise<unknown> };
+type SimpleQueryClient = { query(text: string): Promise<{ command?: string } | Array<{ command?: string }>> };
+
+/** Explicitly READ COMMITTED, whatever the server's default: what starting the transaction lazily relies on. */
+const START = 'START TRANSACTION ISOLATION LEVEL READ COMMITTED';
 
 /**
  * Opens a PostgreSQL transaction on `runner` without a round trip: START TRANSACTION goes just before the first
@@ -47,9 +52,11 @@ export function openLazily(runner: QueryRunner, deferWrites: boolean): void {
   (runner.data as { pg?: PgTransaction }).pg = pg;
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   (runner as unknown as { query: typeof query }).query = async (sql: string, ...rest: unknown[]) => {
+    // A nested transaction's savepoint would not take back what waits for the COMMIT (audit entries, deferred writes).
+    if (/^\s*SAVEPOINT\s+typeorm_/i.test(sql)) throw new Error('UnitOfWork.write on PostgreSQL takes no nested transaction');
     if (!pg.begun && !isPlainRead(sql)) {
       pg.begun = true;
-      await query('START TRANSACTION');
+      await query(START);
     }
     return query(sql, ...rest);
   };
@@ -64,6 +71,9 @@ export function openLazily(runner: QueryRunner, deferWrites: boolean): void {
  * a version read before a concurrent change.
  */
 export async function writeAtCommit(m: EntityManager, sql: string, params: unknown[], check?: { rows: number; mismatch: () => Promise<unknown> }): Promise<void> {
+  // The same values either way: those SQL text can carry (pgLiteral), not only those the driver binds.
+  const odd = params.find((p) => p !== null && !['string', 'number', 'boolean'].includes(typeof p));
+  if (odd !== undefined) throw new Error(`writeAtCommit takes strings, numbers, booleans and null, not ${Object.prototype.toString.call(odd)}`);
   const later = pgTransaction(m)?.later;
   if (!later) {
     const changed = await executeRaw(m, sql, params);
@@ -90,12 +100,14 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
   let locked = false;
   for (;;) {
     const own = tail ? await tail.statements(m, locked) : [];
-    const first = [...(pg.begun ? [] : ['START TRANSACTION']), ...(locked ? [] : later.map((w) => w.sql))];
+    const first = [...(pg.begun ? [] : [START]), ...(locked ? [] : later.map((w) => w.sql))];
     if (!pg.begun && !later.length && !own.length && !bumps.length) break;
     const guarded = own.length > 0 && !locked;
     pg.begun = true;
     try {
-      await ((await runner.connect()) as SimpleQueryClient).query([...first, ...(guarded ? ['SAVEPOINT thidua_tail'] : []), ...own, ...bumps, 'COMMIT'].join(';\n'));
+      const results = await ((await runner.connect()) as SimpleQueryClient).query([...first, ...(guarded ? ['SAVEPOINT thidua_tail'] : []), ...own, ...bumps, 'COMMIT'].join(';\n'));
+      // PostgreSQL answers a COMMIT of a transaction already aborted (an error the work caught) with ROLLBACK.
+      if ([results].flat().at(-1)?.command === 'ROLLBACK') throw new Error('The transaction had failed: its COMMIT rolled it back');
     } catch (error) {
       tail?.settle(m, false);
       if (guarded && tail!.isConflict(error)) {
@@ -103,7 +115,7 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
         locked = true;
         continue;
       }
-      await rollbackPostgres(runner).catch(() => undefined);
+      await rollbackPostgres(runner);
       const failed = (error as { code?: string; detail?: string }).code === 'TD002' ? later[Number((error as { detail?: string }).detail)]?.check : undefined;
       throw failed ? await failed.mismatch() : error;
     }
@@ -116,9 +128,20 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
 /** Ends the transaction without its changes (nothing to send when it never started on the server). */
 export async function rollbackPostgres(runner: QueryRunner): Promise<void> {
   const pg = pgTransaction(runner.manager);
-  if (pg?.begun) await ((await runner.connect()) as SimpleQueryClient).query('ROLLBACK');
+  try {
+    if (pg?.begun) await ((await runner.connect()) as SimpleQueryClient).query('ROLLBACK');
+  } catch (error) {
+    if (pg) pg.broken = error;
+  }
   if (pg) pg.begun = false;
   setState(runner, false);
+}
+
+/** Gives the connection back to the pool; one whose ROLLBACK failed is discarded instead. */
+export async function releasePostgres(runner: QueryRunner): Promise<void> {
+  const broken = pgTransaction(runner.manager)?.broken;
+  if (broken === undefined) await runner.release();
+  else await (runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> }).releasePostgresConnection(broken);
 }
 
 /** TypeORM's runner told whether a transaction is open (its own startTransaction and commit are not used here). */

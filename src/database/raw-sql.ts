@@ -15,7 +15,8 @@ export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: str
     type Named = { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
     const named = { name: statementName(sql), text: numbered(sql), values: params };
     if (!m.queryRunner) return (m.connection.driver as unknown as { master: Named }).master.query(named).then((r) => r.rows);
-    if (isPlainRead(sql)) return (m.queryRunner.connect() as Promise<Named>).then((client) => client.query(named)).then((r) => r.rows);
+    // Not on a runner already released: its client may be another request's by now (TypeORM's query refuses too).
+    if (isPlainRead(sql) && !m.queryRunner.isReleased) return (m.queryRunner.connect() as Promise<Named>).then((client) => client.query(named)).then((r) => r.rows);
     return m.query(numbered(sql), params);
   }
   return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));

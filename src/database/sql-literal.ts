@@ -11,7 +11,8 @@ export function pgLiteral(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`Not a finite number for SQL text: ${value}`);
-    return String(value);
+    // In parentheses when negative: after a "-" in the statement, "-1" would start a comment.
+    return value < 0 ? `(${value})` : String(value);
   }
   if (typeof value !== 'string') throw new Error(`No SQL literal for a ${typeof value}`);
   if (value.includes('\u0000')) throw new Error('NUL in a value for SQL text');
@@ -27,10 +28,15 @@ export function pgInline(sql: string, params: unknown[]): string {
 }
 
 /**
- * A statement that reads only: it may run before START TRANSACTION (under READ COMMITTED each statement of a
- * transaction sees the data committed when it starts, so a read before the first write sees what it would see
- * inside). Anything else — a write, a locking read, a function with an effect — starts the transaction first.
+ * A statement that reads only: it may run before START TRANSACTION (the transaction is READ COMMITTED, where each
+ * statement sees the data committed when it starts, so a read before the first write sees what it would see inside).
+ * A single SELECT, without a locking clause, INTO, or a function known to act (advisory locks, sequences,
+ * notifications, settings, large objects, this application's thidua_ functions). Anything else starts the
+ * transaction first; a new SELECT with an effect must be added here.
  */
 export function isPlainRead(sql: string): boolean {
-  return /^\s*SELECT\b/i.test(sql) && !/\bFOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE)\b|\bFOR\s+KEY\s+SHARE\b|advisory|nextval\s*\(|setval\s*\(|thidua_/i.test(sql);
+  return (
+    /^\s*SELECT\b/i.test(sql) &&
+    !/;|\bFOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE)\b|\bFOR\s+KEY\s+SHARE\b|\bINTO\b|advisory|nextval\s*\(|setval\s*\(|pg_notify|set_config|\blo_|thidua_/i.test(sql)
+  );
 }

@@ -5,7 +5,7 @@ import { AppException } from '../common/errors/app.exception';
 import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
 import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
-import { CommitTail, commitPostgres, openLazily, rollbackPostgres, writeAtCommit } from './postgres-transaction';
+import { CommitTail, commitPostgres, openLazily, releasePostgres, rollbackPostgres, writeAtCommit } from './postgres-transaction';
 
 /** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
 const MAX_WRITES_PER_COMMIT = 32;
@@ -121,10 +121,10 @@ export class UnitOfWork implements BeforeApplicationShutdown {
       await commitPostgres(runner, this.tail);
       return result;
     } catch (error) {
-      if (runner.isTransactionActive) await rollbackPostgres(runner).catch(() => undefined);
+      if (runner.isTransactionActive) await rollbackPostgres(runner);
       throw error;
     } finally {
-      await runner.release();
+      await releasePostgres(runner);
     }
   }
 

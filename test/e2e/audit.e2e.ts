@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { EntityManager } from 'typeorm';
 import { AuditAppender } from '../../src/audit/audit-appender';
 import { AuditService } from '../../src/audit/audit.service';
-import { UnitOfWork } from '../../src/database/unit-of-work';
+import { UnitOfWork, updateVersioned } from '../../src/database/unit-of-work';
+import { Unit } from '../../src/units/unit.entity';
 import { TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`audit log (${TEST_DB})`, () => {
@@ -144,8 +145,20 @@ describe(`audit chain appended with the commit (${TEST_DB})`, () => {
       await t.dataSource.transaction((m) => record(m, 'chain.elsewhere', 'b'));
       const writes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => uow.write((m) => record(m, 'chain.after', `c${i}`))));
       assert.deepEqual(writes.filter((w) => w.status === 'rejected'), []);
+      // A save whose writes wait for the COMMIT (deferWrites), on a head moved behind the instance's back again: the
+      // entry is linked again under lock, and the deferred write is made once.
+      const conflictsBefore = conflicts;
+      await t.dataSource.transaction((m) => record(m, 'chain.elsewhere', 'd'));
+      const unit = (await t.dataSource.manager.findOneByOrFail(Unit, { code: 'STTTT-GIALAI' })) as Unit;
+      await uow.write(async (m) => {
+        await updateVersioned(m, Unit, unit, unit.version, { shortName: 'Gia Lai (chuỗi)' }, 'đơn vị');
+        await record(m, 'chain.deferred', unit.id);
+      }, { deferWrites: true });
+      const after = (await t.dataSource.manager.findOneByOrFail(Unit, { id: unit.id })) as Unit;
+      assert.deepEqual([after.version, after.shortName], [unit.version + 1, 'Gia Lai (chuỗi)']);
+      if (TEST_DB === 'postgres') assert.ok(conflicts > conflictsBefore, 'the deferred save found the head moved');
       const rows = (await t.dataSource.query(`SELECT seq, action FROM audit_entries WHERE entity_type = ${ph(1)} ORDER BY seq`, ['chain-test'])) as Array<{ seq: number; action: string }>;
-      assert.deepEqual(rows.map((r) => r.action), ['chain.first', 'chain.elsewhere', ...Array(20).fill('chain.after')]);
+      assert.deepEqual(rows.map((r) => r.action), ['chain.first', 'chain.elsewhere', ...Array(20).fill('chain.after'), 'chain.elsewhere', 'chain.deferred']);
       const all = (await t.dataSource.query('SELECT seq FROM audit_entries ORDER BY seq')) as Array<{ seq: number }>;
       assert.deepEqual(all.map((r) => Number(r.seq)), all.map((_, i) => Number(all[0].seq) + i), 'no gap in the chain');
       const admin = await t.token('admin');

@@ -10,7 +10,7 @@ describe('SQL text for PostgreSQL (the statements sent with the COMMIT)', () => 
       [true, 'TRUE'],
       [false, 'FALSE'],
       [42, '42'],
-      [-1.25, '-1.25'],
+      [-1.25, '(-1.25)'],
       ['Sở Khoa học và Công nghệ', "'Sở Khoa học và Công nghệ'"],
       ["Đắk Lắk's", "'Đắk Lắk''s'"],
       ['a\\b', " E'a\\\\b'"],
@@ -22,6 +22,7 @@ describe('SQL text for PostgreSQL (the statements sent with the COMMIT)', () => 
 
   it('fills the placeholders in order, and refuses a count that does not match', () => {
     assert.equal(pgInline('UPDATE t SET a = ?, b = ? WHERE id = ?', ['x', 2, null]), "UPDATE t SET a = 'x', b = 2 WHERE id = NULL");
+    assert.equal(pgInline('UPDATE t SET a = a -? WHERE id = ?', [-1, 'x']), "UPDATE t SET a = a -(-1) WHERE id = 'x'", 'no comment made of two minus signs');
     assert.throws(() => pgInline('SELECT ?', []));
     assert.throws(() => pgInline('SELECT ?', [1, 2]));
   });
@@ -45,6 +46,11 @@ describe('SQL text for PostgreSQL (the statements sent with the COMMIT)', () => 
       ['UPDATE t SET a = 1', false],
       ['INSERT INTO t VALUES (1)', false],
       ['START TRANSACTION', false],
+      ["SELECT pg_notify('c', 'x')", false],
+      ["SELECT set_config('a.b', 'c', true)", false],
+      ['SELECT lo_create(0)', false],
+      ['SELECT * INTO t2 FROM t', false],
+      ['SELECT 1; DELETE FROM t', false],
     ];
     for (const [sql, plain] of table) assert.equal(isPlainRead(sql), plain, sql);
   });

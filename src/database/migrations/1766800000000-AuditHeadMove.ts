@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * PostgreSQL: a transaction appends its audit entries in the same round trip as its COMMIT, on the chain's head as
- * this instance last knew it (AuditChainTail). `thidua_move_audit_head` moves the signed head only if it is still
+ * this instance last knew it (AuditAppender). `thidua_move_audit_head` moves the signed head only if it is still
  * where the entries were built on, taking the anchor row's lock until the commit, and raises SQLSTATE TD001 when
  * another transaction (of this instance or another) moved it first: the entries are then built again on the head
  * read under that lock. It also keeps the entries' serial sequence in step (the entries' seq is the head's + 1).
