@@ -9,6 +9,7 @@
 // Needs: dist/ (or --build), haproxy on PATH, PostgreSQL at TEST_PG_URL (admin URL).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
@@ -65,8 +66,16 @@ const template = JSON.parse(built.stdout.trim().split('\n').at(-1));
 // What every instance must share: the token secret, the server key (audit chain, MFA secrets) and the certificate.
 const shared = sharedSecrets(template.dataDir, 'cluster-ci-'.padEnd(48, 'x'));
 
-const base = 4100 + Math.floor(Math.random() * 800);
-const ports = { lb: base, a: base + 1, b: base + 2, smtp: base + 3, tsa: base + 4, closed: base + 5 };
+// Ports the system hands out free at this moment (a fixed range met the machine's own services: epmd on 4369, NATS on
+// 4222), all distinct; released at once for the instances, the balancer and the test servers to take.
+async function freePorts(n) {
+  const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => { const s = createServer(); s.once('error', reject); s.listen(0, '127.0.0.1', () => resolve(s)); })));
+  const ports = servers.map((s) => s.address().port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+const [lb, a, b, smtp, tsa, closed] = await freePorts(6);
+const ports = { lb, a, b, smtp, tsa, closed };
 // test/cluster/reminders.cluster.ts listens with a real SMTP server on this port: the instances send to it.
 FILE_ENV.reminders = { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, REMINDERS_EVERY_SECONDS: '2' };
 // pades.e2e starts its time-stamping authority on this port (test/support/pades-tools.ts instancesTsaPort());
