@@ -55,10 +55,9 @@ export class AuditAppender implements CommitTail, OnModuleInit {
 
   /**
    * The signed head, created where there is none (a database from before the chain was keyed: entries from then on
-   * are keyed), under the chain's lock.
+   * are keyed), under the chain's lock (the locked head read takes it).
    */
   async ensureAnchor(m: EntityManager): Promise<ChainHead> {
-    await this.trail.lockChain(m);
     const existing = await this.trail.head(m, true);
     if (existing) return existing;
     const last = await this.trail.last(m);
