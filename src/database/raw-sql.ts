@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { isPlainRead } from './sql-literal';
+import { isPlainRead, pgInlineAsBound } from './sql-literal';
 
 /**
  * A raw query with "?" placeholders on either database (PostgreSQL gets $1, $2…), for hot paths where
@@ -16,10 +16,51 @@ export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: str
     const named = { name: statementName(sql), text: numbered(sql), values: params };
     if (!m.queryRunner) return (m.connection.driver as unknown as { master: Named }).master.query(named).then((r) => r.rows);
     // Not on a runner already released: its client may be another request's by now (TypeORM's query refuses too).
-    if (isPlainRead(sql) && !m.queryRunner.isReleased) return (m.queryRunner.connect() as Promise<Named>).then((client) => client.query(named)).then((r) => r.rows);
+    if (isPlainRead(sql) && !m.queryRunner.isReleased) return readTogether<T>(m.queryRunner, sql, params, named);
     return m.query(numbered(sql), params);
   }
   return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));
+}
+
+type PendingRead = { sql: string; params: unknown[]; named: { name: string; text: string; values: unknown[] }; resolve(rows: unknown[]): void; reject(error: unknown): void };
+type BatchClient = { query(q: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>> };
+const pendingReads = new WeakMap<object, PendingRead[]>();
+
+/**
+ * PostgreSQL, a plain read inside a transaction: the reads a request starts together (in the same turn, e.g. with
+ * Promise.all) go to the server in one round trip, as one simple query of several statements with their values
+ * written in (pgInline); a read alone goes as a named prepared statement. Each statement of a simple query sees what
+ * was committed when it starts, as it would alone (READ COMMITTED), and each value is typed as a bound one would be
+ * (pgInlineAsBound). Values other than strings, numbers, booleans and null send the batch's reads one by one; a read
+ * that fails fails the others of its batch.
+ */
+function readTogether<T>(runner: object & { connect(): Promise<unknown> }, sql: string, params: unknown[], named: PendingRead['named']): Promise<T[]> {
+  return new Promise<unknown[]>((resolve, reject) => {
+    let batch = pendingReads.get(runner);
+    if (!batch) {
+      pendingReads.set(runner, (batch = []));
+      queueMicrotask(() => {
+        pendingReads.delete(runner);
+        void sendReads(runner, batch!);
+      });
+    }
+    batch.push({ sql, params, named, resolve, reject });
+  }) as Promise<T[]>;
+}
+
+async function sendReads(runner: { connect(): Promise<unknown> }, batch: PendingRead[]): Promise<void> {
+  try {
+    const client = (await runner.connect()) as BatchClient;
+    const inline = batch.length > 1 && batch.every((r) => r.params.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)));
+    if (!inline) {
+      for (const r of batch) await client.query(r.named).then((res) => r.resolve((res as { rows: unknown[] }).rows), (error: unknown) => r.reject(error));
+      return;
+    }
+    const results = [await client.query(batch.map((r) => pgInlineAsBound(r.sql, r.params)).join(';\n'))].flat();
+    batch.forEach((r, i) => r.resolve(results[i].rows));
+  } catch (error) {
+    for (const r of batch) r.reject(error);
+  }
 }
 
 /** A raw INSERT, UPDATE or DELETE inside a transaction; answers the number of rows it changed. */

@@ -28,6 +28,16 @@ export function pgInline(sql: string, params: unknown[]): string {
 }
 
 /**
+ * A statement with "?" placeholders as SQL text with its values written in as a bound parameter would carry them:
+ * node-postgres sends every parameter as text (booleans as true/false), and PostgreSQL gives it the type its place
+ * calls for. A quoted literal is typed the same way, so `WHERE code = ?` with 5, or `SELECT ? AS n`, reads as it would
+ * with the value bound (pgLiteral's bare 5 would be an integer there).
+ */
+export function pgInlineAsBound(sql: string, params: unknown[]): string {
+  return pgInline(sql, params.map((p) => (typeof p === 'number' || typeof p === 'boolean' ? (pgLiteral(p), String(p)) : p)));
+}
+
+/**
  * A statement that reads only: it may run before START TRANSACTION (the transaction is READ COMMITTED, where each
  * statement sees the data committed when it starts, so a read before the first write sees what it would see inside).
  * A single SELECT, without a locking clause, INTO, or a function known to act (advisory locks, sequences,

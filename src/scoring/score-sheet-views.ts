@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { unitRef } from '../units/unit-ref';
 import { UnitsRepository } from '../units/units.repository';
+import type { Unit } from '../units/unit.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { sheetTotals } from './sheet.rules';
 import { ScoreEntry } from './score-entry.entity';
@@ -11,7 +12,8 @@ import type { LeafWithText } from './scoring-context';
 import type { SheetView } from './scoring.dto';
 
 type UnitTargets = { targets: Map<string, number | null>; notApplicable: Map<string, string> };
-type Known = { leaves: LeafWithText[]; entries: ScoreEntry[]; unitTargets?: UnitTargets };
+type Context = { units: Map<string, Unit>; versionNo: number };
+type Known = { leaves: LeafWithText[]; entries: ScoreEntry[]; unitTargets?: UnitTargets } & Partial<Context>;
 
 /** Views of sheets, with their units, entries and criteria read through the repositories. */
 @Injectable()
@@ -22,10 +24,20 @@ export class ScoreSheetViews {
     private readonly sheets: ScoreSheetsRepository,
   ) {}
 
-  /** `known` passes the leaves and entries of a single sheet the caller already has. */
+  /** What the view of `sheet` reads besides its criteria and entries (its units, its set's version), read together. */
+  async context(m: EntityManager, sheet: ScoreSheet): Promise<Context> {
+    const [units, versionNo] = await Promise.all([this.units.byIds(m, unitIdsOf([sheet])), this.criteria.versionNo(m, sheet.criteriaSetId)]);
+    return { units, versionNo };
+  }
+
+  /** `known` passes the leaves and entries (and context) of a single sheet the caller already has. */
   of(m: EntityManager, sheets: ScoreSheet[], known?: Known): Promise<SheetView[]> {
     return sheetViews(m, { criteria: this.criteria, units: this.units, sheets: this.sheets }, sheets, known);
   }
+}
+
+function unitIdsOf(sheets: ScoreSheet[]): string[] {
+  return [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
 }
 
 async function sheetViews(
@@ -35,12 +47,11 @@ async function sheetViews(
   known?: Known,
 ): Promise<SheetView[]> {
   if (!sheets.length) return [];
-  const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
-  const units = await unitsRepo.byIds(m, unitIds);
+  const units = known?.units ?? (await unitsRepo.byIds(m, unitIdsOf(sheets)));
   const entries = known?.entries ?? (await sheetsRepo.entriesOf(m, sheets.map((s) => s.id)));
   const sets = new Map<string, { versionNo: number; leaves: LeafWithText[] }>();
   for (const id of new Set(sheets.map((s) => s.criteriaSetId))) {
-    sets.set(id, { versionNo: await criteria.versionNo(m, id), leaves: known?.leaves ?? (await criteria.leaves(m, id)) });
+    sets.set(id, { versionNo: known?.versionNo ?? (await criteria.versionNo(m, id)), leaves: known?.leaves ?? (await criteria.leaves(m, id)) });
   }
   const targets = new Map<string, UnitTargets>();
   for (const s of sheets) {

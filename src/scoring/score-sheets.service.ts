@@ -14,6 +14,7 @@ import { actingUnit } from '../access/acting-unit';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
+import { settled } from '../common/settled';
 import { Cluster } from '../clusters/cluster.entity';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
@@ -111,18 +112,16 @@ export class ScoreSheetsService {
       if (sheet.status === 'SUBMITTED' && !dto.reason) {
         throw AppException.field(ErrorCode.ValidationFailed, 'reason', 'Phiếu đã nộp: sửa điểm cần ghi lý do.');
       }
-      const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
-      const unitTargets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
+      // Read together (one round trip on PostgreSQL: rawQuery), with what the sheet's view needs.
+      const [leaves, unitTargets, current, viewContext] = await Promise.all([this.criteria.leaves(m, sheet.criteriaSetId), this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId), this.sheets.entries(m, sheet.id), this.sheetViews.context(m, sheet)]);
       const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, this.sheets, sheet, leaves, dto.entries.map((e) => e.code)) });
-      // The version moves with the commit (deferWrites, PostgreSQL): a concurrent save of the same version changes
-      // no row there, and answers 409 (updateVersioned's check).
+      // The version moves with the commit (deferWrites, PostgreSQL): a concurrent save of it answers 409 there.
       const updated = await this.sheets.update(m, sheet, {});
-      const current = await this.sheets.entries(m, sheet.id);
       const before = Object.fromEntries(current.map((e) => [e.criterionCode, e.points / 100]));
       await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
-      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()], unitTargets });
+      const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()], unitTargets, ...viewContext });
       await this.audit.record(m, {
         action: 'score_sheet.update',
         entityType: 'score_sheet',
@@ -263,8 +262,9 @@ export class ScoreSheetsService {
 
   /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
   async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
-    const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-    const sheet = await this.find(m, clusterId, year, sheetId);
+    // Read together (one round trip on PostgreSQL); the access check's refusal comes first, whatever the sheet.
+    const [access, found] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId)]);
+    const [cluster, sheet] = [settled(access), settled(found)];
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
       if (p.role !== Role.UnitOfficer || !p.unitIds.includes(sheet.scorerUnitId ?? '')) {

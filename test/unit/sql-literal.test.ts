@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isPlainRead, pgInline, pgLiteral } from '../../src/database/sql-literal';
+import { isPlainRead, pgInline, pgInlineAsBound, pgLiteral } from '../../src/database/sql-literal';
 
 describe('SQL text for PostgreSQL (the statements sent with the COMMIT)', () => {
   it('writes values as literals node-postgres escapes, and refuses what it cannot write safely', () => {
@@ -25,6 +25,9 @@ describe('SQL text for PostgreSQL (the statements sent with the COMMIT)', () => 
     assert.equal(pgInline('UPDATE t SET a = a -? WHERE id = ?', [-1, 'x']), "UPDATE t SET a = a -(-1) WHERE id = 'x'", 'no comment made of two minus signs');
     assert.throws(() => pgInline('SELECT ?', []));
     assert.throws(() => pgInline('SELECT ?', [1, 2]));
+    // As bound values (the reads sent together): every value quoted, so typed by its place as a parameter is.
+    assert.equal(pgInlineAsBound('SELECT ? AS n, ? AS b, ? AS s, ? AS z WHERE code = ?', [-3, true, "it's", null, 5]), "SELECT '-3' AS n, 'true' AS b, 'it''s' AS s, NULL AS z WHERE code = '5'");
+    assert.throws(() => pgInlineAsBound('SELECT ?', [Number.NaN]));
   });
 
   it('tells a plain read (it may run before START TRANSACTION) from anything that must run inside the transaction', () => {

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { QueryRunner } from 'typeorm';
+import { rawQuery } from '../../src/database/raw-sql';
+import { TEST_DB, TestApp, startTestApp } from '../support/test-app';
+
+/** Plain reads started together on a transaction's connection: one round trip on PostgreSQL, the same rows as alone. */
+describe(`reads started together (${TEST_DB})`, () => {
+  let t: TestApp;
+  let runner: QueryRunner;
+  const sent: string[] = [];
+  before(async () => {
+    t = await startTestApp();
+    runner = t.dataSource.createQueryRunner();
+    if (TEST_DB === 'postgres') {
+      const client = (await runner.connect()) as { query: (...args: unknown[]) => unknown };
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => (sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text), query(...args));
+    }
+  });
+  after(async () => {
+    await runner.release();
+    await t.close();
+  });
+
+  const reads = [
+    ['SELECT code, short_name FROM units WHERE code = ?', ['STTTT-GIALAI']],
+    ['SELECT count(*) AS n FROM units WHERE kind = ? AND active_to IS NULL', ['DEPARTMENT']],
+    // A value SQL text must escape: quotes, a backslash, a question mark, Vietnamese.
+    ["SELECT ? AS echoed, ? AS n, ? AS b", ["O'Brien \\ ? Sở Thông tin và Truyền thông", -3, true]],
+    // A number against a text column, typed as the column is (as a bound value would be).
+    ['SELECT count(*) AS n FROM units WHERE code = ?', [5]],
+  ] as const;
+
+  it('answer as each read alone, in one round trip on PostgreSQL', async () => {
+    const alone = [];
+    for (const [sql, params] of reads) alone.push(await rawQuery(runner.manager, sql, [...params]));
+    sent.length = 0;
+    const together = await Promise.all(reads.map(([sql, params]) => rawQuery(runner.manager, sql, [...params])));
+    assert.deepEqual(together, alone);
+    assert.equal(together[2][0].echoed, "O'Brien \\ ? Sở Thông tin và Truyền thông");
+    assert.equal((together[0] as Array<{ short_name: string }>)[0].short_name.length > 0, true);
+    if (TEST_DB === 'postgres') assert.equal(sent.length, 1, `round trips: ${sent.length}`);
+  });
+
+  it('a value SQL text cannot carry sends the reads one by one, and a failing read fails its batch', async () => {
+    if (TEST_DB === 'postgres') {
+      sent.length = 0;
+      const [a, b] = await Promise.all([rawQuery(runner.manager, 'SELECT ?::timestamptz AS d', [new Date('2026-12-02T00:00:00Z')]), rawQuery(runner.manager, 'SELECT ? AS s', ['x'])]);
+      assert.deepEqual([(a[0].d as Date).toISOString(), b[0].s, sent.length], ['2026-12-02T00:00:00.000Z', 'x', 2]);
+    }
+    const failing = await Promise.allSettled([rawQuery(runner.manager, 'SELECT 1 AS one'), rawQuery(runner.manager, 'SELECT * FROM no_such_table')]);
+    assert.equal(failing[1].status, 'rejected');
+    if (TEST_DB === 'postgres') assert.equal(failing[0].status, 'rejected');
+    // The connection still answers afterwards.
+    assert.deepEqual((await rawQuery<{ one: number }>(runner.manager, 'SELECT 1 AS one')).map((r) => Number(r.one)), [1]);
+  });
+});
