@@ -70,14 +70,16 @@ export class AuditAppender implements CommitTail, OnModuleInit {
     (m.queryRunner!.data as TransactionData).audit = { pending: [] };
   }
 
-  async statements(m: EntityManager, locked: boolean): Promise<string[]> {
+  async statements(m: EntityManager, locked: boolean): Promise<{ opening: string[]; closing: string[] }> {
     const audit = auditData(m)?.audit;
-    if (!audit?.pending.length) return [];
+    if (!audit?.pending.length) return { opening: [], closing: [] };
     const head = (!locked && this.head) || (await this.trail.head(m, locked)) || (await this.ensureAnchor(m));
     const { to, mac, rows } = this.link(head, audit.pending);
-    const statements = this.trail.appendStatements(head, to, mac, rows);
+    const closing = this.trail.appendStatements(head, to, mac, rows);
     audit.built = this.head = to;
-    return statements;
+    // The head this commit moves to, announced first: a commit built on it waits for this one's end (migration
+    // 1767200000000) instead of polling.
+    return { opening: [this.trail.announceStatement(to)], closing };
   }
 
   isConflict(error: unknown): boolean {

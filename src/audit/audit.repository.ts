@@ -7,6 +7,8 @@ import { AuditEntry } from './audit-entry.entity';
 
 /** Any PostgreSQL advisory-lock key: serialises the appends (inside thidua_move_audit_head) and the anchor's creation. */
 const PG_AUDIT_LOCK_KEY = 7_346_001;
+/** The other key space (two integers) of PostgreSQL advisory locks: (this, seq) announces a commit moving the head to seq. */
+const PG_AUDIT_ANNOUNCE_LOCK_KEY = 7_346_002;
 
 const ENTRY_COLUMNS = 'occurred_at, actor_id, actor_username, action, entity_type, entity_id, "before", "after", reason, request_id, organizer_id, cluster_id, prev_hash, hash';
 const entryValues = (e: AuditContent & { hash: string }) => [e.occurredAt, e.actorId, e.actorUsername, e.action, e.entityType, e.entityId, e.before, e.after, e.reason, e.requestId, e.organizerId, e.clusterId, e.prevHash, e.hash];
@@ -78,6 +80,14 @@ export class AuditRepository {
       `SELECT thidua_move_audit_head(${moved})`,
       `INSERT INTO audit_entries (seq, ${ENTRY_COLUMNS}) VALUES ${rows.map((r) => `(${[r.seq, ...entryValues(r)].map(pgLiteral).join(', ')})`).join(', ')}`,
     ];
+  }
+
+  /**
+   * PostgreSQL: a commit announces the head it will move to (the advisory lock 7346002, that seq, if free; never
+   * waits): a commit built on that head waits for this one's end in thidua_move_audit_head (migration 1767200000000).
+   */
+  announceStatement(to: ChainHead): string {
+    return `SELECT pg_try_advisory_xact_lock(${PG_AUDIT_ANNOUNCE_LOCK_KEY}, ${pgLiteral(to.seq)})`;
   }
 
   /** SQLite: the entries with their seq, then the anchor moved to the last one. */

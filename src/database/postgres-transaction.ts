@@ -11,8 +11,11 @@ import { isPlainRead, pgInline } from './sql-literal';
 export interface CommitTail {
   /** The transaction starts: collect what it will write last. */
   begin(m: EntityManager): void;
-  /** The statements (SQL text, literals inlined) to send with COMMIT; `locked`: read the state under lock first. */
-  statements(m: EntityManager, locked: boolean): Promise<string[]>;
+  /**
+   * The statements (SQL text, literals inlined) to send with COMMIT; `locked`: read the state under lock first.
+   * `opening`: to send first, right after START TRANSACTION (when it goes with the COMMIT), before the writes.
+   */
+  statements(m: EntityManager, locked: boolean): Promise<{ opening: string[]; closing: string[] }>;
   /** Whether a failure of those statements means they were built on state since moved (build again, locked). */
   isConflict(error: unknown): boolean;
   /** The statements built last were committed, or were not. */
@@ -99,8 +102,8 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
   const bumps = revisionBumpStatements(m);
   let locked = false;
   for (;;) {
-    const own = tail ? await tail.statements(m, locked) : [];
-    const first = [...(pg.begun ? [] : [START]), ...(locked ? [] : later.map((w) => w.sql))];
+    const { opening, closing: own } = tail ? await tail.statements(m, locked) : { opening: [], closing: [] };
+    const first = [...(pg.begun ? [] : [START, ...opening]), ...(locked ? [] : later.map((w) => w.sql))];
     if (!pg.begun && !later.length && !own.length && !bumps.length) break;
     const guarded = own.length > 0 && !locked;
     pg.begun = true;

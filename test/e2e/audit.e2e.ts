@@ -173,28 +173,44 @@ describe(`audit chain appended with the commit (${TEST_DB})`, () => {
     }
   });
 
-  it("an instance's own concurrent commits wait for one another in the database instead of conflicting", async () => {
+  it('PostgreSQL: a commit waits for the predecessor it announced, and gives up on one waiting for its own row', { skip: TEST_DB !== 'postgres' }, async () => {
     const t = await startTestApp();
-    const appender = t.app.get(AuditAppender);
-    const isConflict = appender.isConflict.bind(appender);
-    let conflicts = 0;
-    appender.isConflict = (error: unknown) => (isConflict(error) ? (conflicts++, true) : false);
+    type Client = { query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>; release(): void };
+    const pool = (t.dataSource.driver as unknown as { master: { connect(): Promise<Client> } }).master;
+    const [a, b] = [await pool.connect(), await pool.connect()];
     try {
-      const uow = t.app.get(UnitOfWork);
-      const audit = t.app.get(AuditService);
-      await uow.write((m) => audit.record(m, { action: 'chain.warm', entityType: 'chain-test', entityId: 'w' }));
-      // 3 × 20 writes at once: each links to the one built before it, and their commits reach the database in any order.
-      for (let round = 0; round < 3; round++) {
-        const writes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => uow.write((m) => audit.record(m, { action: 'chain.burst', entityType: 'chain-test', entityId: `${round}-${i}` }))));
-        assert.deepEqual(writes.filter((w) => w.status === 'rejected'), []);
-      }
-      // Without the wait (migration 1767100000000) most of the 60 found the head not yet moved by their predecessor
-      // and were built and sent again; a few may still, on a machine too loaded to commit a predecessor within 20 ms.
-      assert.ok(conflicts <= 6, `${conflicts} of 60 commits were sent again`);
-      const admin = await t.token('admin');
-      assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
+      const [{ head_seq, head_hash }] = (await a.query('SELECT head_seq, head_hash FROM audit_anchor WHERE id = 1')).rows as Array<{ head_seq: number; head_hash: string }>;
+      const h = Number(head_seq);
+      const move = (c: Client, from: number, fromHash: string, to: number, toHash: string) => c.query('SELECT thidua_move_audit_head($1, $2, $3, $4, $5, $6)', [from, fromHash, to, toHash, 'mac', '2026-12-02T00:00:00Z']);
+      // B, built on A's head, reaches the server first: it waits for A's end, then moves on from A's head.
+      await a.query('START TRANSACTION');
+      await a.query('SELECT pg_try_advisory_xact_lock(7346002, $1)', [h + 1]);
+      await b.query('START TRANSACTION');
+      const started = Date.now();
+      const bMoves = move(b, h + 1, 'hash-a', h + 2, 'hash-b');
+      await new Promise((r) => setTimeout(r, 100));
+      await move(a, h, head_hash, h + 1, 'hash-a');
+      await a.query('COMMIT');
+      await bMoves;
+      assert.ok(Date.now() - started < 1000);
+      await b.query('ROLLBACK');
+      // The same sheet twice: B holds a row that A, announced, waits for. B gives up within 500 ms with TD001 (not
+      // PostgreSQL's deadlock error after a second), and A goes on once B is rolled back.
+      await b.query('START TRANSACTION');
+      await b.query("UPDATE units SET note = 'b' WHERE code = 'STTTT-GIALAI'");
+      await a.query('START TRANSACTION');
+      await a.query('SELECT pg_try_advisory_xact_lock(7346002, $1)', [h + 2]);
+      const aWrites = a.query("UPDATE units SET note = 'a' WHERE code = 'STTTT-GIALAI'");
+      await new Promise((r) => setTimeout(r, 50));
+      const t0 = Date.now();
+      await assert.rejects(move(b, h + 2, 'hash-x', h + 3, 'hash-y'), (e: { code?: string }) => e.code === 'TD001');
+      assert.ok(Date.now() - t0 < 900, `gave up after ${Date.now() - t0} ms`);
+      await b.query('ROLLBACK');
+      await aWrites;
+      await a.query('ROLLBACK');
     } finally {
-      appender.isConflict = isConflict;
+      a.release();
+      b.release();
       await t.close();
     }
   });
