@@ -23,16 +23,20 @@ export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: str
 }
 
 type PendingRead = { sql: string; params: unknown[]; named: { name: string; text: string; values: unknown[] }; resolve(rows: unknown[]): void; reject(error: unknown): void };
-type BatchClient = { query(q: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>> };
+type BatchClient = {
+  query(q: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>>;
+  connection?: { parsedStatements?: Record<string, string> };
+};
 const pendingReads = new WeakMap<object, PendingRead[]>();
 
 /**
  * PostgreSQL, a plain read inside a transaction: the reads a request starts together (in the same turn, e.g. with
- * Promise.all) go to the server in one round trip, as one simple query of several statements with their values
- * written in (pgInline); a read alone goes as a named prepared statement. Each statement of a simple query sees what
- * was committed when it starts, as it would alone (READ COMMITTED), and each value is typed as a bound one would be
- * (pgInlineAsBound). Values other than strings, numbers, booleans and null send the batch's reads one by one; a read
- * that fails fails the others of its batch.
+ * Promise.all) go to the server in one round trip, as one simple query of EXECUTEs of the named statements
+ * node-postgres has prepared on the connection (their plans cached), with their values written in; a read alone goes
+ * as a named prepared statement. Each statement of a simple query sees what was committed when it starts, as it would
+ * alone (READ COMMITTED), and each value is typed as a bound one would be (pgInlineAsBound). A batch with a statement
+ * not yet prepared on the connection, or a value other than a string, number, boolean or null, is sent one by one
+ * (which prepares them); a read that fails in a batch sent together fails the others of that batch.
  */
 function readTogether<T>(runner: object & { connect(): Promise<unknown> }, sql: string, params: unknown[], named: PendingRead['named']): Promise<T[]> {
   return new Promise<unknown[]>((resolve, reject) => {
@@ -51,12 +55,15 @@ function readTogether<T>(runner: object & { connect(): Promise<unknown> }, sql: 
 async function sendReads(runner: { connect(): Promise<unknown> }, batch: PendingRead[]): Promise<void> {
   try {
     const client = (await runner.connect()) as BatchClient;
-    const inline = batch.length > 1 && batch.every((r) => r.params.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)));
-    if (!inline) {
+    // The statements node-postgres has prepared on this connection (by name), which EXECUTE runs on their cached plan.
+    const prepared = client.connection?.parsedStatements ?? {};
+    const together = batch.length > 1 && batch.every((r) => prepared[r.named.name] === r.named.text && r.params.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)));
+    if (!together) {
+      // One by one, as named statements: each is then prepared on this connection, for the next time.
       for (const r of batch) await client.query(r.named).then((res) => r.resolve((res as { rows: unknown[] }).rows), (error: unknown) => r.reject(error));
       return;
     }
-    const results = [await client.query(batch.map((r) => pgInlineAsBound(r.sql, r.params)).join(';\n'))].flat();
+    const results = [await client.query(batch.map((r) => pgInlineAsBound(`EXECUTE ${r.named.name}${r.params.length ? `(${r.params.map(() => '?').join(', ')})` : ''}`, r.params)).join(';\n'))].flat();
     batch.forEach((r, i) => r.resolve(results[i].rows));
   } catch (error) {
     for (const r of batch) r.reject(error);
