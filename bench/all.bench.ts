@@ -70,22 +70,25 @@ async function rankingFigures(url: string, serverPid: number | undefined): Promi
 async function history() {
   if (process.env.DATABASE_URL) return { skipped: 'measured on SQLite only (the history is built by copying rows in the SQLite file)' };
   const fresh = await startServer(3930);
-  const onFresh = await rankingFigures(fresh.url, fresh.child.pid);
-  await fresh.stop();
+  const onFresh = await rankingFigures(fresh.url, fresh.child.pid).finally(() => fresh.stop());
   const started = Date.now();
   const built = buildHistory(join(fresh.dataDir, 'thidua.sqlite'), 100, 10);
   const buildMs = Date.now() - started;
   const big = await startServer(3931, { DATA_DIR: fresh.dataDir });
-  const onHistory = await rankingFigures(big.url, big.child.pid);
-  // First (uncached) ranking of 30 distinct history cluster-years.
-  const secretaryless = await login(big.url, 'admin');
   const firstCalls: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const t0 = performance.now();
-    await api(big.url, 'GET', `/api/clusters/${built.clusterIds[(i * 7) % built.clusterIds.length]}/years/${built.years[i % built.years.length]}/scoring/ranking`, secretaryless);
-    firstCalls.push(performance.now() - t0);
+  let onHistory: Awaited<ReturnType<typeof rankingFigures>>;
+  try {
+    onHistory = await rankingFigures(big.url, big.child.pid);
+    // First (uncached) ranking of 30 distinct history cluster-years.
+    const secretaryless = await login(big.url, 'admin');
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await api(big.url, 'GET', `/api/clusters/${built.clusterIds[(i * 7) % built.clusterIds.length]}/years/${built.years[i % built.years.length]}/scoring/ranking`, secretaryless);
+      firstCalls.push(performance.now() - t0);
+    }
+  } finally {
+    await big.stop();
   }
-  await big.stop();
   return {
     history: { clusters: 100, years: 10, sheets: built.sheets, entries: built.entries, buildMs },
     fresh: onFresh,

@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export interface ServerHandle {
@@ -28,10 +29,17 @@ export function startScriptEnv(packageJson = resolve(__dirname, '../../package.j
   }));
 }
 
+/** The servers started and not yet exited: a benchmark that fails leaves none running (on its port, for the next run). */
+const liveServers = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveServers) child.kill('SIGTERM');
+});
+
 /** Starts the built server on a fresh database (SQLite in a temp folder, or DATABASE_URL) and waits for health. */
 /** `main` (optional): another build's dist/src/main.js, to measure that build's server under the same settings. */
 export async function startServer(port: number, env: Record<string, string> = {}, main = resolve(__dirname, '../src/main.js')): Promise<ServerHandle> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  await assertPortFree(port);
   // With DATABASE_URL (PostgreSQL), each server gets a fresh database of its own, dropped when it stops.
   // env.DATABASE_URL '' forces SQLite (the same run's SQLite figure in a PostgreSQL run).
   const pg = process.env.DATABASE_URL && env.DATABASE_URL === undefined ? await freshPostgres(process.env.DATABASE_URL) : null;
@@ -43,8 +51,16 @@ export async function startServer(port: number, env: Record<string, string> = {}
     env: { ...startScriptEnv(resolve(main, '../../../package.json')), ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  liveServers.add(child);
+  child.once('exit', () => liveServers.delete(child));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url);
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    await stopChild(child);
+    await pg?.drop();
+    throw error;
+  }
   const handle: ServerHandle = {
     url,
     child,
@@ -58,9 +74,14 @@ export async function startServer(port: number, env: Record<string, string> = {}
   return handle;
 }
 
-/** Polls /api/health until it answers (at most a minute). */
-export async function waitForHealth(url: string): Promise<void> {
+/**
+ * Polls /api/health until it answers (at most a minute). With `child`, the process that should answer: the port must
+ * be free before it starts (a server left over from an interrupted run would otherwise answer in its place), and its
+ * exit before answering fails the wait.
+ */
+export async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
+    if (child && child.exitCode !== null) throw new Error(`The server for ${url} exited (code ${child.exitCode}) before answering`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
@@ -68,6 +89,16 @@ export async function waitForHealth(url: string): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  throw new Error(`${url}/api/health did not answer within a minute`);
+}
+
+/** Fails when something already listens on the port (e.g. a server left over from an interrupted run). */
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(new Error(`Port ${port} is taken (${error.code}): a server left over from an earlier run? Stop it first.`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()));
+  });
 }
 
 /** Ends a server process with SIGTERM and waits for it to exit. */
@@ -109,8 +140,17 @@ export async function api(url: string, method: string, path: string, token?: str
 
 export async function login(url: string, username: string): Promise<string> {
   const secret = (DEMO_MFA_SECRETS as Record<string, string>)[username];
-  const body = { username, password: 'ThiDua@Demo2026', ...(secret ? { code: totpCode(secret) } : {}) };
-  return (await api(url, 'POST', '/api/auth/login', undefined, body)).accessToken;
+  for (let attempt = 0; ; attempt++) {
+    const body = { username, password: 'ThiDua@Demo2026', ...(secret ? { code: totpCode(secret) } : {}) };
+    try {
+      return (await api(url, 'POST', '/api/auth/login', undefined, body)).accessToken;
+    } catch (error) {
+      // A TOTP code is accepted once: a second login of the same user on the same data (e.g. a copy of the data
+      // folder) within one 30-second step is refused, so wait for the next step's code.
+      if (!secret || attempt > 0 || !String(error).includes('AUTH_MFA_INVALID')) throw error;
+      await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    }
+  }
 }
 
 export interface LoadFigures {
