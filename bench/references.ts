@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareSqlite } from '../src/database/data-source';
-import { assertPortFree, stopChild, waitForHealth } from './support';
+import { assertPortFree, stopChild, stopOnExit, waitForHealth } from './support';
 
 /**
  * The raw better-sqlite3 loop, the reference of sheet writes: per transaction one score entry replaced and one
@@ -49,7 +49,7 @@ export function rawSqliteLoop(seconds = 3): { transactionsPerSecond: number; tra
 /** A bare HTTP server (node:http or Express) answering /api/health in its own process; see bare-server.ts. */
 export async function startBareServer(kind: 'http' | 'express', port: number): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   await assertPortFree(port);
-  const child = spawn(process.execPath, [join(__dirname, 'bare-server.js'), kind, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = stopOnExit(spawn(process.execPath, [join(__dirname, 'bare-server.js'), kind, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] }));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return { url, child, stop: () => stopChild(child) };

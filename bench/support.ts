@@ -35,6 +35,13 @@ process.once('exit', () => {
   for (const child of liveServers) child.kill('SIGTERM');
 });
 
+/** Stops `child` (a server this benchmark started) when the benchmark's process exits, whichever way. */
+export function stopOnExit(child: ChildProcess): ChildProcess {
+  liveServers.add(child);
+  child.once('exit', () => liveServers.delete(child));
+  return child;
+}
+
 /** Starts the built server on a fresh database (SQLite in a temp folder, or DATABASE_URL) and waits for health. */
 /** `main` (optional): another build's dist/src/main.js, to measure that build's server under the same settings. */
 export async function startServer(port: number, env: Record<string, string> = {}, main = resolve(__dirname, '../src/main.js')): Promise<ServerHandle> {
@@ -51,8 +58,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
     env: { ...startScriptEnv(resolve(main, '../../../package.json')), ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'b'.repeat(48), SEED_DEMO_SCENARIO: 'false', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  liveServers.add(child);
-  child.once('exit', () => liveServers.delete(child));
+  stopOnExit(child);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, child);
@@ -75,9 +81,9 @@ export async function startServer(port: number, env: Record<string, string> = {}
 }
 
 /**
- * Polls /api/health until it answers (at most a minute). With `child`, the process that should answer: the port must
- * be free before it starts (a server left over from an interrupted run would otherwise answer in its place), and its
- * exit before answering fails the wait.
+ * Polls /api/health until it answers (at most a minute). With `child`, the process that should answer: its exit
+ * before answering fails the wait (check the port first with assertPortFree: a server left over from an interrupted
+ * run would otherwise answer in its place).
  */
 export async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {

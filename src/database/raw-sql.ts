@@ -16,13 +16,13 @@ export function rawQuery<T = Record<string, unknown>>(m: EntityManager, sql: str
     const named = { name: statementName(sql), text: numbered(sql), values: params };
     if (!m.queryRunner) return (m.connection.driver as unknown as { master: Named }).master.query(named).then((r) => r.rows);
     // Not on a runner already released: its client may be another request's by now (TypeORM's query refuses too).
-    if (isPlainRead(sql) && !m.queryRunner.isReleased) return readTogether<T>(m.queryRunner, sql, params, named);
+    if (isPlainRead(sql) && !m.queryRunner.isReleased) return readTogether<T>(m.queryRunner, named);
     return m.query(numbered(sql), params);
   }
   return runSqlite(m, sql, params, (stmt, values) => (stmt.reader ? (stmt.all(...values) as T[]) : (stmt.run(...values), [])));
 }
 
-type PendingRead = { sql: string; params: unknown[]; named: { name: string; text: string; values: unknown[] }; resolve(rows: unknown[]): void; reject(error: unknown): void };
+type PendingRead = { named: { name: string; text: string; values: unknown[] }; resolve(rows: unknown[]): void; reject(error: unknown): void };
 type BatchClient = {
   query(q: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] } | Array<{ rows: unknown[] }>>;
   connection?: { parsedStatements?: Record<string, string> };
@@ -38,7 +38,7 @@ const pendingReads = new WeakMap<object, PendingRead[]>();
  * not yet prepared on the connection, or a value other than a string, number, boolean or null, is sent one by one
  * (which prepares them); a read that fails in a batch sent together fails the others of that batch.
  */
-function readTogether<T>(runner: object & { connect(): Promise<unknown> }, sql: string, params: unknown[], named: PendingRead['named']): Promise<T[]> {
+function readTogether<T>(runner: object & { connect(): Promise<unknown> }, named: PendingRead['named']): Promise<T[]> {
   return new Promise<unknown[]>((resolve, reject) => {
     let batch = pendingReads.get(runner);
     if (!batch) {
@@ -48,7 +48,7 @@ function readTogether<T>(runner: object & { connect(): Promise<unknown> }, sql: 
         void sendReads(runner, batch!);
       });
     }
-    batch.push({ sql, params, named, resolve, reject });
+    batch.push({ named, resolve, reject });
   }) as Promise<T[]>;
 }
 
@@ -57,13 +57,13 @@ async function sendReads(runner: { connect(): Promise<unknown> }, batch: Pending
     const client = (await runner.connect()) as BatchClient;
     // The statements node-postgres has prepared on this connection (by name), which EXECUTE runs on their cached plan.
     const prepared = client.connection?.parsedStatements ?? {};
-    const together = batch.length > 1 && batch.every((r) => prepared[r.named.name] === r.named.text && r.params.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)));
+    const together = batch.length > 1 && batch.every((r) => prepared[r.named.name] === r.named.text && r.named.values.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)));
     if (!together) {
       // One by one, as named statements: each is then prepared on this connection, for the next time.
       for (const r of batch) await client.query(r.named).then((res) => r.resolve((res as { rows: unknown[] }).rows), (error: unknown) => r.reject(error));
       return;
     }
-    const results = [await client.query(batch.map((r) => pgInlineAsBound(`EXECUTE ${r.named.name}${r.params.length ? `(${r.params.map(() => '?').join(', ')})` : ''}`, r.params)).join(';\n'))].flat();
+    const results = [await client.query(batch.map((r) => pgInlineAsBound(`EXECUTE ${r.named.name}${r.named.values.length ? `(${r.named.values.map(() => '?').join(', ')})` : ''}`, r.named.values)).join(';\n'))].flat();
     batch.forEach((r, i) => r.resolve(results[i].rows));
   } catch (error) {
     for (const r of batch) r.reject(error);
