@@ -50,7 +50,7 @@ function pledgeData(i: number): PledgeDocumentData {
 async function main(): Promise<void> {
   const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'thidua-bench-')), LOG_LEVEL: 'error' });
   const signing = new SigningService(config);
-  signing.onModuleInit();
+  await signing.ready();
   const once = async (i: number) => {
     const start = process.hrtime.bigint();
     const pdf = await renderPledge(pledgeData(i));

@@ -86,14 +86,15 @@ export async function startServer(port: number, env: Record<string, string> = {}
  * run would otherwise answer in its place).
  */
 export async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     if (child && child.exitCode !== null) throw new Error(`The server for ${url} exited (code ${child.exitCode}) before answering`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
       /* not up yet */
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Every 20 ms: the cold start is measured by this wait (a 100 ms step added 50 ms to it on average).
+    await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`${url}/api/health did not answer within a minute`);
 }

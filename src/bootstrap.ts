@@ -24,6 +24,7 @@ import { markCookiesSecure } from './auth/cookies';
 import { restrictFileModes } from './config/file-modes';
 import { MetricsService } from './metrics/metrics.service';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { SigningService } from './documents/signing/signing.service';
 
 /**
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
@@ -127,6 +128,8 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
     // Fastify starts serving once ready: the tests' HTTP client and the demo scenario use its server without listen().
     await fastify.ready();
     await app.get(SeedService).run({ demo: config.seedDemo, adminPassword: config.adminPassword });
+    // A first start's self-signed certificate, made in a worker thread meanwhile (SigningService).
+    await app.get(SigningService).ready();
     // The scheduled reminders may have run while the scenario was being recorded, before this year existed: run them
     // once more (each notice has its dedup key), so the first page a demo member opens shows its reminder.
     if (config.seedDemo && config.seedScenario && (await runDemoScenario(app))) await app.get(UnitOfWork).write((m) => app.get(ReminderJob).run(m));

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let app;
   try {
     app = await createApp(config, { shutdownHooks: false });
-    app.get(SigningService).open();
+    app.get(SigningService).verifyAtStart();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Không khởi động: ${error.message}\n`);

@@ -1,4 +1,8 @@
-import { escapeLiteral } from 'pg';
+import type * as Pg from 'pg';
+
+/** node-postgres, loaded on first use: a server on SQLite does not load it (about 15 ms of every start). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pg = (): typeof Pg => require('pg') as typeof Pg;
 
 /**
  * A value written into PostgreSQL SQL text. For the statements a transaction sends together with its COMMIT: one
@@ -16,7 +20,7 @@ export function pgLiteral(value: unknown): string {
   }
   if (typeof value !== 'string') throw new Error(`No SQL literal for a ${typeof value}`);
   if (value.includes('\u0000')) throw new Error('NUL in a value for SQL text');
-  return escapeLiteral(value);
+  return pg().escapeLiteral(value);
 }
 
 /** A statement with "?" placeholders as SQL text with its values written in (see pgLiteral). */

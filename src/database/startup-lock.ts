@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import type { DatabaseConfig } from '../config/app-config';
 
 /** PostgreSQL advisory-lock key (per database) held while an instance migrates and seeds. */
@@ -11,6 +10,9 @@ const STARTUP_LOCK_KEY = 7_346_003;
  */
 export async function withStartupLock<T>(database: DatabaseConfig, work: () => Promise<T>): Promise<T> {
   if (database.type !== 'postgres') return work();
+  // node-postgres on first use: a server on SQLite does not load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as typeof import('pg');
   const client = new Client({ connectionString: database.url });
   await client.connect();
   try {

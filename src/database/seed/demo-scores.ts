@@ -10,6 +10,7 @@ import { ClusterYearRevisions } from '../cluster-year-revisions';
 import { ScoringConfig, defaultScoringConfig } from '../../scoring/scoring-config.entity';
 import { Unit } from '../../units/unit.entity';
 import { ministryMemberUnit, loadReferenceData } from './reference-data';
+import { insertRows } from './seed-records';
 
 /**
  * Invented 2019 scores of Cụm 6 (demo data, not facts) that reproduce the recorded outcome: Đắk Lắk and
@@ -62,7 +63,7 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
   let sheets = 0;
   const addSheet = async (target: Unit, kind: ScoreSheet['scorerKind'], scorer: Unit | null, points: number[]) => {
     const id = randomUUID();
-    await m.insert(ScoreSheet, {
+    await insertRows(m, ScoreSheet, [{
       id,
       clusterId: cluster.id,
       year: YEAR,
@@ -79,10 +80,12 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
       version: 1,
       createdAt: now,
       updatedAt: now,
-    });
-    for (const [i, code] of codes.entries()) {
-      await m.insert(ScoreEntry, { sheetId: id, criterionCode: code, points: Math.round(Math.min(maxes[i], Math.max(0, points[i])) * 100), note: null });
-    }
+    }]);
+    await insertRows(
+      m,
+      ScoreEntry,
+      codes.map((code, i) => ({ sheetId: id, criterionCode: code, points: Math.round(Math.min(maxes[i], Math.max(0, points[i])) * 100), note: null })),
+    );
     sheets++;
   };
   for (const [ti, province] of provinces.entries()) {

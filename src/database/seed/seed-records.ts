@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Cluster } from '../../clusters/cluster.entity';
 import { EmulationYear } from '../../clusters/emulation-year.entity';
 import { Membership } from '../../clusters/membership.entity';
@@ -10,6 +11,14 @@ import { unitSearchKey } from '../../units/units.service';
 
 /** The seed's idempotent inserts: each returns what exists, or inserts it and counts it. */
 export type Count = (kind: string) => void;
+
+/**
+ * Inserts rows in one statement and does not read them back: EntityManager.insert reads each row back for its columns
+ * with database defaults (three statements per membership), which was most of a first start's seed.
+ */
+export async function insertRows<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]): Promise<void> {
+  if (rows.length) await m.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
+}
 
 export interface UnitSpec {
   code: string;
@@ -48,7 +57,7 @@ export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec)
     updatedAt: now,
   };
   unit.searchKey = unitSearchKey(unit);
-  await m.insert(Unit, unit);
+  await insertRows(m, Unit, [unit]);
   count('units');
   return unit;
 }
@@ -85,25 +94,26 @@ export async function ensureCluster(m: EntityManager, count: Count, organizer: U
     createdAt: now,
     updatedAt: now,
   };
-  await m.insert(Cluster, cluster);
+  await insertRows(m, Cluster, [cluster]);
   count('clusters');
   return cluster;
 }
 
-export async function ensureMembership(m: EntityManager, count: Count, cluster: Cluster, unit: Unit, year: number): Promise<void> {
-  if (await m.exists(Membership, { where: { organizerId: cluster.organizerId, unitId: unit.id, year } })) return;
-  await m.insert(Membership, {
-    id: randomUUID(),
-    clusterId: cluster.id,
-    unitId: unit.id,
-    organizerId: cluster.organizerId,
-    year,
-    decisionId: null,
-    leftOn: null,
-    version: 1,
-    createdAt: nowIso(),
+/** The memberships of a cluster's units in the given years, those missing inserted (one statement for them all). */
+export async function ensureMemberships(m: EntityManager, count: Count, cluster: Cluster, members: Array<{ unit: Unit; year: number }>): Promise<void> {
+  const existing = await m.find(Membership, {
+    select: { unitId: true, year: true },
+    where: { organizerId: cluster.organizerId, unitId: In([...new Set(members.map((x) => x.unit.id))]) },
   });
-  count('memberships');
+  const held = new Set(existing.map((x) => `${x.unitId}/${x.year}`));
+  const createdAt = nowIso();
+  const missing = members.filter((x) => !held.has(`${x.unit.id}/${x.year}`));
+  await insertRows(
+    m,
+    Membership,
+    missing.map(({ unit, year }) => ({ id: randomUUID(), clusterId: cluster.id, unitId: unit.id, organizerId: cluster.organizerId, year, decisionId: null, leftOn: null, version: 1, createdAt })),
+  );
+  for (let i = 0; i < missing.length; i++) count('memberships');
 }
 
 /** Creates the year or fills phases still empty; never overwrites a date already set. */
@@ -111,7 +121,7 @@ export async function ensureYear(m: EntityManager, count: Count, cluster: Cluste
   const existing = await m.findOne(EmulationYear, { where: { clusterId: cluster.id, year } });
   const now = nowIso();
   if (!existing) {
-    await m.insert(EmulationYear, {
+    await insertRows(m, EmulationYear, [{
       id: randomUUID(),
       clusterId: cluster.id,
       year,
@@ -125,7 +135,7 @@ export async function ensureYear(m: EntityManager, count: Count, cluster: Cluste
       version: 1,
       createdAt: now,
       updatedAt: now,
-    });
+    }]);
     count('emulationYears');
     return;
   }

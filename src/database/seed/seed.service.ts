@@ -20,7 +20,7 @@ import {
 } from './reference-data';
 import { seedDemoScores } from './demo-scores';
 import { accountSpecs, ensureUser } from './seed-accounts';
-import { Count, ensureCluster, ensureMembership, ensureSuccession, ensureUnit, ensureYear } from './seed-records';
+import { Count, ensureCluster, ensureMemberships, ensureSuccession, ensureUnit, ensureYear } from './seed-records';
 import { BASIS, DEPARTMENT_MERGER_FROM, DISTRICT_LEVEL_END, currentDepartment, successionOf } from './reorganisation-2025';
 import { dayBefore, shortOrganizerName, yearPhasesFromFacts } from './seed-helpers';
 
@@ -168,7 +168,7 @@ export class SeedService {
               basis: BASIS.district,
               note: 'Cấp huyện kết thúc hoạt động: đơn vị không có đơn vị kế thừa trong các cụm thi đua của ngành.',
             });
-            for (const year of NGHE_AN_YEARS) await ensureMembership(m, this.counter, cluster, unit, year);
+            await ensureMemberships(m, this.counter, cluster, NGHE_AN_YEARS.map((year) => ({ unit, year })));
           }
         }
         continue;
@@ -178,10 +178,8 @@ export class SeedService {
         const unit = await ensureUnit(m, this.counter, { ...ministryMemberUnit(province), kind: 'MEMBER', province });
         const chain = await this.ensureSuccessors(m, unit, province);
         // The member of a year is the unit active in it (Bạc Liêu's changed in 2023).
-        for (const year of MINISTRY_MEMBERSHIP_YEARS) {
-          const member = [unit, ...chain].find((u) => isActiveAtYearEnd(u, year)) ?? unit;
-          await ensureMembership(m, this.counter, cluster, member, year);
-        }
+        const members = MINISTRY_MEMBERSHIP_YEARS.map((year) => ({ unit: [unit, ...chain].find((u) => isActiveAtYearEnd(u, year)) ?? unit, year }));
+        await ensureMemberships(m, this.counter, cluster, members);
       }
       for (const [yearText, facts] of Object.entries(entry.years)) {
         for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await ensureYear(m, this.counter, cluster, year, phases);

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/config/app-config';
+import { NativeP12Signer } from '../../src/documents/signing/native-p12-signer';
+import { generateSelfSignedInWorker } from '../../src/documents/signing/self-signed';
+import { SigningService } from '../../src/documents/signing/signing.service';
+
+describe('the self-signed signing certificate of a first start', () => {
+  it('is made in a worker thread: a PKCS#12 file that opens with its passphrase only', async () => {
+    const p12 = await generateSelfSignedInWorker('correct horse');
+    assert.ok(p12.length > 1000);
+    assert.doesNotThrow(() => new NativeP12Signer(p12, 'correct horse'));
+    assert.throws(() => new NativeP12Signer(p12, 'wrong'));
+  });
+
+  it('is written to the data folder (mode 0600) once ready, and the next start reads it instead of making another', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'thidua-signing-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+    const first = new SigningService(config);
+    await first.ready();
+    const p12 = readFileSync(join(dataDir, 'signing.p12'));
+    assert.equal(statSync(join(dataDir, 'signing.p12')).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dataDir, 'signing.p12.pass')).mode & 0o777, 0o600);
+    // Opened on the first document: the start does not pay for opening a certificate it has just made.
+    first.verifyAtStart();
+    assert.ok(first.open());
+
+    const second = new SigningService(config);
+    await second.ready();
+    assert.deepEqual(readFileSync(join(dataDir, 'signing.p12')), p12);
+    assert.doesNotThrow(() => second.verifyAtStart());
+  });
+
+  it('stops the start when the certificate on file does not open with its passphrase', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'thidua-signing-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+    return new SigningService(config).ready().then(() => {
+      writeFileSync(join(dataDir, 'signing.p12.pass'), 'not the passphrase\n', { mode: 0o600 });
+      assert.throws(() => new SigningService(config).verifyAtStart());
+    });
+  });
+});
