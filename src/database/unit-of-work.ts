@@ -70,6 +70,8 @@ export class UnitOfWork implements BeforeApplicationShutdown {
   private commitScheduled = false;
   /** PostgreSQL: what every transaction writes last, with its COMMIT (the audit chain's append). */
   private tail: CommitTail | null = null;
+  /** PostgreSQL: the transactions running, which the shutdown lets end before the pool closes. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
@@ -111,7 +113,15 @@ export class UnitOfWork implements BeforeApplicationShutdown {
    * PostgreSQL: the work in a transaction of its own connection, started lazily (before its first write) and
    * committed with its tail in one round trip (postgres-transaction.ts).
    */
-  private async postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
+  private postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
+    const run = this.runPostgresTransaction(work, deferWrites);
+    this.running.add(run);
+    const forget = () => this.running.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async runPostgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       openLazily(runner, deferWrites);
@@ -150,9 +160,12 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     else effect();
   }
 
-  /** The last batch is committed before the database closes. */
+  /** Before the database closes: SQLite commits its last batch; on PostgreSQL the transactions running end. */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.isSqlite) await this.lock.run(() => this.commitBatch());
+    // A request whose client went away is not waited for by the server's drain (its connection is closed already):
+    // its transaction ends before the pool closes, rather than fail half-way on a connection taken from under it.
+    else await Promise.allSettled([...this.running]);
   }
 
   /** SQLite: runs `run` (a transaction) as a savepoint of the open batch; settles after the batch's commit. */

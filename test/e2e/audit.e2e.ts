@@ -107,7 +107,7 @@ describe(`audit log (${TEST_DB})`, () => {
   });
 });
 
-describe(`audit checkpoint at stop (${TEST_DB})`, () => {
+describe(`at stop: the audit checkpoint, the transactions running (${TEST_DB})`, () => {
   it('a stopping server writes the head of the chain to the checkpoint file, before its database closes', async () => {
     const t = await startTestApp();
     try {
@@ -119,6 +119,28 @@ describe(`audit checkpoint at stop (${TEST_DB})`, () => {
       await t.app.close();
       const lines = readFileSync(join(t.dataDir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n');
       assert.equal(Number(JSON.parse(lines.at(-1)!).seq), head);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+  it('a write still running when the application closes (its client gone, so the drain did not wait) ends before the database closes', async () => {
+    const t = await startTestApp();
+    try {
+      const ids = await demoIds(t);
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      const order: string[] = [];
+      const writing = t.app.get(UnitOfWork).write(async (m: EntityManager) => {
+        const unit = await m.findOneByOrFail(Unit, { id: ids.gialai });
+        await gate;
+        await m.update(Unit, { id: unit.id }, { note: 'Ghi khi máy chủ dừng', version: unit.version + 1 });
+      });
+      const closing = t.app.close().then(() => order.push('closed'));
+      await new Promise((r) => setTimeout(r, 200));
+      open();
+      await writing.then(() => order.push('written'));
+      await closing;
+      assert.deepEqual(order, ['written', 'closed']);
     } finally {
       await t.close().catch(() => undefined);
     }
