@@ -153,3 +153,25 @@ function setState(runner: QueryRunner, active: boolean): void {
   state.isTransactionActive = active;
   state.transactionDepth = active ? 1 : 0;
 }
+
+/** The PostgreSQL transactions running, which a stopping server lets end before anything closes. */
+export class RunningTransactions {
+  private readonly running = new Set<Promise<unknown>>();
+
+  track<T>(run: Promise<T>): Promise<T> {
+    this.running.add(run);
+    const forget = () => this.running.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  /** Resolves once none runs, those started meanwhile included, or after `ms` at most. */
+  async settle(ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (this.running.size && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
+      clearTimeout(timer);
+    }
+  }
+}

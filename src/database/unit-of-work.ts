@@ -1,11 +1,11 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { mapDatabaseError } from '../common/errors/db-errors';
 import { Mutex } from './mutex';
 import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
-import { CommitTail, commitPostgres, openLazily, releasePostgres, rollbackPostgres, writeAtCommit } from './postgres-transaction';
+import { CommitTail, RunningTransactions, commitPostgres, openLazily, releasePostgres, rollbackPostgres, writeAtCommit } from './postgres-transaction';
 
 /** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
 const MAX_WRITES_PER_COMMIT = 32;
@@ -62,7 +62,7 @@ async function afterCommit<T>(batch: Batch | null, outcome: Outcome<T>): Promise
  * write of its batch and every read that saw it.
  */
 @Injectable()
-export class UnitOfWork implements BeforeApplicationShutdown {
+export class UnitOfWork implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly lock = new Mutex();
   readonly isSqlite: boolean;
   /** SQLite: the open batch, and whether its commit is scheduled. */
@@ -70,8 +70,8 @@ export class UnitOfWork implements BeforeApplicationShutdown {
   private commitScheduled = false;
   /** PostgreSQL: what every transaction writes last, with its COMMIT (the audit chain's append). */
   private tail: CommitTail | null = null;
-  /** PostgreSQL: the transactions running, which the shutdown lets end before the pool closes. */
-  private readonly running = new Set<Promise<unknown>>();
+  /** PostgreSQL: the transactions running (onModuleDestroy). */
+  private readonly running = new RunningTransactions();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
@@ -114,11 +114,7 @@ export class UnitOfWork implements BeforeApplicationShutdown {
    * committed with its tail in one round trip (postgres-transaction.ts).
    */
   private postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
-    const run = this.runPostgresTransaction(work, deferWrites);
-    this.running.add(run);
-    const forget = () => this.running.delete(run);
-    run.then(forget, forget);
-    return run;
+    return this.running.track(this.runPostgresTransaction(work, deferWrites));
   }
 
   private async runPostgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
@@ -160,12 +156,17 @@ export class UnitOfWork implements BeforeApplicationShutdown {
     else effect();
   }
 
-  /** Before the database closes: SQLite commits its last batch; on PostgreSQL the transactions running end. */
+  /**
+   * PostgreSQL, before the shutdown hooks (the audit checkpoint at stop, the pool's close): the write transactions
+   * running end, also those of requests whose client went away (the server's drain waits for connections only).
+   */
+  async onModuleDestroy(): Promise<void> {
+    if (!this.isSqlite) await this.running.settle(30_000); // as long as the server lets requests finish
+  }
+
+  /** SQLite: the last batch is committed before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.isSqlite) await this.lock.run(() => this.commitBatch());
-    // A request whose client went away is not waited for by the server's drain (its connection is closed already):
-    // its transaction ends before the pool closes, rather than fail half-way on a connection taken from under it.
-    else await Promise.allSettled([...this.running]);
   }
 
   /** SQLite: runs `run` (a transaction) as a savepoint of the open batch; settles after the batch's commit. */

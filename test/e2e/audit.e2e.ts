@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { AuditAppender } from '../../src/audit/audit-appender';
 import { AuditService } from '../../src/audit/audit.service';
@@ -123,7 +125,7 @@ describe(`at stop: the audit checkpoint, the transactions running (${TEST_DB})`,
       await t.close().catch(() => undefined);
     }
   });
-  it('a write still running when the application closes (its client gone, so the drain did not wait) ends before the database closes', async () => {
+  it('a write still running at stop (its client gone, so the drain did not wait) ends first, and the checkpoint at stop covers its entry', async () => {
     const t = await startTestApp();
     try {
       const ids = await demoIds(t);
@@ -134,6 +136,7 @@ describe(`at stop: the audit checkpoint, the transactions running (${TEST_DB})`,
         const unit = await m.findOneByOrFail(Unit, { id: ids.gialai });
         await gate;
         await m.update(Unit, { id: unit.id }, { note: 'Ghi khi máy chủ dừng', version: unit.version + 1 });
+        await t.app.get(AuditService).record(m, { action: 'unit.update', entityType: 'unit', entityId: unit.id, after: { note: 'Ghi khi máy chủ dừng' }, reason: 'Thử dừng máy chủ' });
       });
       const closing = t.app.close().then(() => order.push('closed'));
       await new Promise((r) => setTimeout(r, 200));
@@ -141,11 +144,32 @@ describe(`at stop: the audit checkpoint, the transactions running (${TEST_DB})`,
       await writing.then(() => order.push('written'));
       await closing;
       assert.deepEqual(order, ['written', 'closed']);
+      const lines = readFileSync(join(t.dataDir, 'audit-checkpoints.jsonl'), 'utf8').trim().split('\n');
+      assert.equal(Number(JSON.parse(lines.at(-1)!).seq), await auditHead(t));
     } finally {
       await t.close().catch(() => undefined);
     }
   });
 });
+
+/** The chain's last sequence number, read from the database after the application closed it. */
+async function auditHead(t: TestApp): Promise<number> {
+  if (t.databaseUrl) {
+    const client = new Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      return Number((await client.query('SELECT MAX(seq) AS seq FROM audit_entries')).rows[0].seq);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(join(t.dataDir, 'thidua.sqlite'), { readonly: true });
+  try {
+    return Number((db.prepare('SELECT MAX(seq) AS seq FROM audit_entries').get() as { seq: number }).seq);
+  } finally {
+    db.close();
+  }
+}
 
 describe(`audit chain appended with the commit (${TEST_DB})`, () => {
   it('a head moved by another transaction is read again under lock: every entry kept, in one unbroken chain', async () => {

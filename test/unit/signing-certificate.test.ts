@@ -10,7 +10,16 @@ import { SigningService } from '../../src/documents/signing/signing.service';
 
 describe('the self-signed signing certificate of a first start', () => {
   it('is made in a worker thread: a PKCS#12 file that opens with its passphrase only', async () => {
-    const p12 = await generateSelfSignedInWorker('correct horse');
+    // The event loop keeps turning meanwhile (made on this thread, the certificate would arrive before a turn).
+    let turns = 0;
+    let done = false;
+    const spin = () => {
+      turns++;
+      if (!done) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const p12 = await generateSelfSignedInWorker('correct horse').finally(() => (done = true));
+    assert.ok(turns >= 3, `the event loop turned ${turns} times while the certificate was made`);
     assert.ok(p12.length > 1000);
     assert.doesNotThrow(() => new NativeP12Signer(p12, 'correct horse'));
     assert.throws(() => new NativeP12Signer(p12, 'wrong'));
@@ -26,12 +35,14 @@ describe('the self-signed signing certificate of a first start', () => {
     assert.equal(statSync(join(dataDir, 'signing.p12.pass')).mode & 0o777, 0o600);
     // Opened on the first document: the start does not pay for opening a certificate it has just made.
     first.verifyAtStart();
+    assert.equal(opened(first), false);
     assert.ok(first.open());
 
     const second = new SigningService(config);
     await second.ready();
     assert.deepEqual(readFileSync(join(dataDir, 'signing.p12')), p12);
     assert.doesNotThrow(() => second.verifyAtStart());
+    assert.equal(opened(second), true);
   });
 
   it('stops the start when the certificate on file does not open with its passphrase', () => {
@@ -43,3 +54,6 @@ describe('the self-signed signing certificate of a first start', () => {
     });
   });
 });
+
+/** Whether the service has opened (decrypted) its certificate yet. */
+const opened = (service: SigningService): boolean => (service as unknown as { signer?: unknown }).signer !== undefined;
