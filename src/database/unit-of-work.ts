@@ -161,7 +161,7 @@ export class UnitOfWork implements OnModuleDestroy, BeforeApplicationShutdown {
    * running end, also those of requests whose client went away (the server's drain waits for connections only).
    */
   async onModuleDestroy(): Promise<void> {
-    if (!this.isSqlite) await this.running.settle(30_000); // as long as the server lets requests finish
+    if (!this.isSqlite) await this.running.settle(30_000); // FINISH_TIMEOUT_MS of graceful-stop.ts
   }
 
   /** SQLite: the last batch is committed before the database closes. */
