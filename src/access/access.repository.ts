@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Cluster } from '../clusters/cluster.entity';
-import { findOneRaw } from '../database/raw-sql';
+import { findOneRaw, findRaw, rawQuery } from '../database/raw-sql';
 import type { LeadershipTerm } from '../leadership/leadership-term.entity';
 import type { Unit } from '../units/unit.entity';
 import type { Principal } from '../common/auth/principal';
@@ -26,17 +26,23 @@ export class AccessRepository {
   /** Of these clusters, those one of the units (a unit and its predecessors) is a member of (in any year). */
   async memberClusterIds(m: EntityManager, unitIds: string[], clusterIds: string[]): Promise<Set<string>> {
     if (!clusterIds.length || !unitIds.length) return new Set();
-    const rows = await m.createQueryBuilder('memberships', 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId IN (:...unitIds) AND ms.clusterId IN (:...clusterIds)', { unitIds, clusterIds }).getRawMany<{ clusterId: string }>();
+    // A request about one cluster: a prepared statement (read with the cluster: rawQuery's batch).
+    const rows = clusterIds.length === 1 && unitIds.length <= 16
+      ? await rawQuery<{ clusterId: string }>(m, `SELECT DISTINCT cluster_id AS "clusterId" FROM memberships WHERE unit_id IN (${unitIds.map(() => '?').join(', ')}) AND cluster_id = ?`, [...unitIds, clusterIds[0]])
+      : await m.createQueryBuilder('memberships', 'ms').select('DISTINCT ms.clusterId', 'clusterId').where('ms.unitId IN (:...unitIds) AND ms.clusterId IN (:...clusterIds)', { unitIds, clusterIds }).getRawMany<{ clusterId: string }>();
     return new Set(rows.map((r) => r.clusterId));
   }
 
   /** For each cluster, the term whose secretariat manages `year`: that year's, else the latest earlier one (none: absent). */
   async managingTerms(m: EntityManager, clusterIds: string[], year: number): Promise<Map<string, LeadershipTerm>> {
-    const terms = await m
-      .createQueryBuilder<LeadershipTerm>('leadership_terms', 't')
-      .where('t.clusterId IN (:...clusterIds) AND t.year <= :year', { clusterIds, year })
-      .andWhere('t.year = (SELECT MAX(t2.year) FROM leadership_terms t2 WHERE t2.cluster_id = t.cluster_id AND t2.year <= :year)', { year })
-      .getMany();
+    const terms =
+      clusterIds.length === 1
+        ? await findRaw(m, m.connection.getMetadata('leadership_terms').target as new () => LeadershipTerm, 'cluster_id = ? AND year = (SELECT MAX(t2.year) FROM leadership_terms t2 WHERE t2.cluster_id = ? AND t2.year <= ?)', [clusterIds[0], clusterIds[0], year])
+        : await m
+            .createQueryBuilder<LeadershipTerm>('leadership_terms', 't')
+            .where('t.clusterId IN (:...clusterIds) AND t.year <= :year', { clusterIds, year })
+            .andWhere('t.year = (SELECT MAX(t2.year) FROM leadership_terms t2 WHERE t2.cluster_id = t.cluster_id AND t2.year <= :year)', { year })
+            .getMany();
     return new Map(terms.map((t) => [t.clusterId, t]));
   }
 

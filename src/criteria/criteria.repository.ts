@@ -76,22 +76,21 @@ export class CriteriaRepository {
   /** The scored leaves of a set (criteria without sub-items), in reading order. */
   async leaves(m: EntityManager, setId: string): Promise<CriterionLeaf[]> {
     // A raw read: the leaves are read on every save of a sheet.
-    const rows = await rawQuery<LeafRow>(
-      m,
-      'SELECT id, parent_id, code, max_points, kind, text, measure, formula, per_count, bands, fact_unit FROM criteria WHERE set_id = ? ORDER BY position',
-      [setId],
-    );
-    const children = new Map<string | null, typeof rows>();
-    for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
-    const out: CriterionLeaf[] = [];
-    const walk = (parentId: string | null) => {
-      for (const r of children.get(parentId) ?? []) {
-        if (children.has(r.id)) walk(r.id);
-        else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text, rule: ruleOf({ measure: r.measure ?? 'POINTS', formula: r.formula, perCount: r.per_count == null ? null : Number(r.per_count), bands: r.bands, factUnit: r.fact_unit }) });
-      }
-    };
-    walk(null);
-    return out;
+    return leavesOf(await rawQuery<LeafRow>(m, `${LEAVES} WHERE set_id = ? ORDER BY position`, [setId]));
+  }
+
+  /**
+   * A sheet's save reads these by the sheet's id (its set and target unit never change), so that on PostgreSQL they
+   * go in the round trip of the sheet's own read (rawQuery's batch): the leaves of its set, the target unit's targets
+   * and its set's id and version number. The score_sheets table is named, not imported (scoring builds on criteria).
+   */
+  async ofSheet(m: EntityManager, sheetId: string): Promise<{ set: { id: string; versionNo: number } | null; leaves: CriterionLeaf[]; unitTargets: UnitTargets }> {
+    const [sets, leaves, targets] = await Promise.all([
+      rawQuery<{ id: string; version_no: number | string }>(m, 'SELECT id, version_no FROM criteria_sets WHERE id = (SELECT criteria_set_id FROM score_sheets WHERE id = ?)', [sheetId]),
+      rawQuery<LeafRow>(m, `${LEAVES} WHERE set_id = (SELECT criteria_set_id FROM score_sheets WHERE id = ?) ORDER BY position`, [sheetId]),
+      rawQuery<TargetRow>(m, `${TARGETS} WHERE (set_id, unit_id) = (SELECT criteria_set_id, target_unit_id FROM score_sheets WHERE id = ?)`, [sheetId]),
+    ]);
+    return { set: sets[0] ? { id: sets[0].id, versionNo: Number(sets[0].version_no) } : null, leaves: leavesOf(leaves), unitTargets: unitTargetsOf(targets) };
   }
 
   /** Inserts a new set (a first version or an amendment) with its tree of criteria. */
@@ -116,19 +115,8 @@ export class CriteriaRepository {
   }
 
   /** One unit's targets and not-applicable marks in a set, by criterion code (a raw read: every sheet save asks it). */
-  async unitTargets(m: EntityManager, setId: string, unitId: string): Promise<{ targets: Map<string, number | null>; notApplicable: Map<string, string> }> {
-    const rows = await rawQuery<{ criterion_code: string; target: number | string | null; not_applicable_reason: string | null }>(
-      m,
-      'SELECT criterion_code, target, not_applicable_reason FROM criterion_targets WHERE set_id = ? AND unit_id = ?',
-      [setId, unitId],
-    );
-    const targets = new Map<string, number | null>();
-    const notApplicable = new Map<string, string>();
-    for (const r of rows) {
-      targets.set(r.criterion_code, r.target == null ? null : Number(r.target));
-      if (r.not_applicable_reason) notApplicable.set(r.criterion_code, r.not_applicable_reason);
-    }
-    return { targets, notApplicable };
+  async unitTargets(m: EntityManager, setId: string, unitId: string): Promise<UnitTargets> {
+    return unitTargetsOf(await rawQuery<TargetRow>(m, `${TARGETS} WHERE set_id = ? AND unit_id = ?`, [setId, unitId]));
   }
 
   /** Replaces every target of a set (the set is unlocked: the service checks). */
@@ -178,4 +166,35 @@ export class CriteriaRepository {
     };
     await insert(items, null);
   }
+}
+
+const LEAVES = 'SELECT id, parent_id, code, max_points, kind, text, measure, formula, per_count, bands, fact_unit FROM criteria';
+const TARGETS = 'SELECT criterion_code, target, not_applicable_reason FROM criterion_targets';
+type TargetRow = { criterion_code: string; target: number | string | null; not_applicable_reason: string | null };
+/** One unit's targets and its not-applicable marks (with their reasons), by criterion code. */
+export type UnitTargets = { targets: Map<string, number | null>; notApplicable: Map<string, string> };
+
+/** The leaves of the rows of a set's criteria (by position), walking the tree in reading order. */
+function leavesOf(rows: LeafRow[]): CriterionLeaf[] {
+  const children = new Map<string | null, LeafRow[]>();
+  for (const r of rows) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r]);
+  const out: CriterionLeaf[] = [];
+  const walk = (parentId: string | null) => {
+    for (const r of children.get(parentId) ?? []) {
+      if (children.has(r.id)) walk(r.id);
+      else out.push({ code: r.code, maxPoints: Number(r.max_points), kind: r.kind, text: r.text, rule: ruleOf({ measure: r.measure ?? 'POINTS', formula: r.formula, perCount: r.per_count == null ? null : Number(r.per_count), bands: r.bands, factUnit: r.fact_unit }) });
+    }
+  };
+  walk(null);
+  return out;
+}
+
+function unitTargetsOf(rows: TargetRow[]): UnitTargets {
+  const targets = new Map<string, number | null>();
+  const notApplicable = new Map<string, string>();
+  for (const r of rows) {
+    targets.set(r.criterion_code, r.target == null ? null : Number(r.target));
+    if (r.not_applicable_reason) notApplicable.set(r.criterion_code, r.not_applicable_reason);
+  }
+  return { targets, notApplicable };
 }

@@ -138,7 +138,28 @@ function runSqlite<R>(m: EntityManager, sql: string, params: unknown[], run: (st
   }
 }
 
-const selectCache = new Map<string, { sql: string; columns: Array<{ property: string; boolean: boolean }> }>();
+type SelectPlan = { sql: string; columns: Array<{ property: string; boolean: boolean }> };
+const selectCache = new Map<string, SelectPlan>();
+
+/** The plan of a select of `entity`'s columns (by property name) under `condition` (column names, "?" placeholders). */
+function selectPlan(m: EntityManager, entity: new () => object, key: string, condition: () => string): SelectPlan {
+  const cacheKey = `${m.connection.options.type}:${entity.name}:${key}`;
+  let plan = selectCache.get(cacheKey);
+  if (!plan) {
+    const meta = m.connection.getMetadata(entity);
+    const columns = meta.columns.filter((c) => !c.isVirtual);
+    const select = columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+    plan = { sql: `SELECT ${select} FROM "${meta.tableName}" WHERE ${condition()}`, columns: columns.map((c) => ({ property: c.propertyName, boolean: c.type === 'boolean' || c.type === Boolean })) };
+    selectCache.set(cacheKey, plan);
+  }
+  return plan;
+}
+
+function entityOf<E extends object>(entity: new () => E, plan: SelectPlan, row: Record<string, unknown>): E {
+  const out = new entity() as Record<string, unknown>;
+  for (const c of plan.columns) out[c.property] = c.boolean && row[c.property] !== null ? Boolean(row[c.property]) : row[c.property];
+  return out as E;
+}
 
 /**
  * The first row of an entity matching equality conditions, read with one prepared statement and mapped by
@@ -146,19 +167,16 @@ const selectCache = new Map<string, { sql: string; columns: Array<{ property: st
  */
 export async function findOneRaw<E extends object>(m: EntityManager, entity: new () => E, where: Partial<Record<keyof E, string | number>>): Promise<E | null> {
   const keys = Object.keys(where) as Array<keyof E & string>;
-  const cacheKey = `${m.connection.options.type}:${entity.name}:${keys.join(',')}`;
-  let plan = selectCache.get(cacheKey);
-  if (!plan) {
+  const plan = selectPlan(m, entity, keys.join(','), () => {
     const meta = m.connection.getMetadata(entity);
-    const columns = meta.columns.filter((c) => !c.isVirtual);
-    const select = columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
-    const conditions = keys.map((k) => `"${meta.findColumnWithPropertyName(k)!.databaseName}" = ?`).join(' AND ');
-    plan = { sql: `SELECT ${select} FROM "${meta.tableName}" WHERE ${conditions} LIMIT 1`, columns: columns.map((c) => ({ property: c.propertyName, boolean: c.type === 'boolean' || c.type === Boolean })) };
-    selectCache.set(cacheKey, plan);
-  }
+    return `${keys.map((k) => `"${meta.findColumnWithPropertyName(k)!.databaseName}" = ?`).join(' AND ')} LIMIT 1`;
+  });
   const [row] = await rawQuery<Record<string, unknown>>(m, plan.sql, keys.map((k) => where[k]));
-  if (!row) return null;
-  const out = new entity() as Record<string, unknown>;
-  for (const c of plan.columns) out[c.property] = c.boolean && row[c.property] !== null ? Boolean(row[c.property]) : row[c.property];
-  return out as E;
+  return row ? entityOf(entity, plan, row) : null;
+}
+
+/** The rows of an entity under an SQL condition of its own (a constant text: "?" placeholders), mapped as findOneRaw does. */
+export async function findRaw<E extends object>(m: EntityManager, entity: new () => E, condition: string, params: unknown[]): Promise<E[]> {
+  const plan = selectPlan(m, entity, `where ${condition}`, () => condition);
+  return (await rawQuery<Record<string, unknown>>(m, plan.sql, params)).map((row) => entityOf(entity, plan, row));
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CriteriaRepository } from '../criteria/criteria.repository';
+import { CriteriaRepository, type UnitTargets } from '../criteria/criteria.repository';
+import { findRaw } from '../database/raw-sql';
 import { unitRef } from '../units/unit-ref';
 import { UnitsRepository } from '../units/units.repository';
-import type { Unit } from '../units/unit.entity';
+import { Unit } from '../units/unit.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { sheetTotals } from './sheet.rules';
 import { ScoreEntry } from './score-entry.entity';
@@ -11,7 +12,6 @@ import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS, ScoreSheet } from './score-she
 import type { LeafWithText } from './scoring-context';
 import type { SheetView } from './scoring.dto';
 
-type UnitTargets = { targets: Map<string, number | null>; notApplicable: Map<string, string> };
 type Context = { units: Map<string, Unit>; versionNo: number };
 type Known = { leaves: LeafWithText[]; entries: ScoreEntry[]; unitTargets?: UnitTargets } & Partial<Context>;
 
@@ -30,11 +30,33 @@ export class ScoreSheetViews {
     return { units, versionNo };
   }
 
+  /**
+   * What a sheet's save reads besides the sheet (its leaves, its target's targets, its entries, its view's context),
+   * started by the sheet's id before the sheet is read and its access checked, so that on PostgreSQL all go in one
+   * round trip (rawQuery's batch). The answer, for the sheet once found writable, is read again by the sheet's set
+   * and units should these differ from the sheet's (they never change, but a sheet deleted or created between the
+   * batch's statements is read so). Nothing read is used before the sheet is found writable.
+   */
+  forSave(m: EntityManager, sheetId: string): (sheet: ScoreSheet) => Promise<Required<Known>> {
+    const reading = Promise.all([this.criteria.ofSheet(m, sheetId), this.sheets.entries(m, sheetId), findRaw(m, Unit, UNITS_OF_SHEET, [sheetId, sheetId])]);
+    reading.catch(() => undefined); // a sheet not found or refused never asks for it
+    return async (sheet) => {
+      const [{ set, leaves, unitTargets }, entries, units] = await reading;
+      const byId = new Map(units.map((u) => [u.id, u]));
+      if (set?.id === sheet.criteriaSetId && unitIdsOf([sheet]).every((id) => byId.has(id))) return { leaves, unitTargets, entries, units: byId, versionNo: set.versionNo };
+      const [again, targets, current, context] = await Promise.all([this.criteria.leaves(m, sheet.criteriaSetId), this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId), this.sheets.entries(m, sheet.id), this.context(m, sheet)]);
+      return { leaves: again, unitTargets: targets, entries: current, ...context };
+    };
+  }
+
   /** `known` passes the leaves and entries (and context) of a single sheet the caller already has. */
   of(m: EntityManager, sheets: ScoreSheet[], known?: Known): Promise<SheetView[]> {
     return sheetViews(m, { criteria: this.criteria, units: this.units, sheets: this.sheets }, sheets, known);
   }
 }
+
+/** The units of a sheet (its target, its scorer unit if any), by the sheet's id. */
+const UNITS_OF_SHEET = 'id IN (SELECT target_unit_id FROM score_sheets WHERE id = ? UNION ALL SELECT scorer_unit_id FROM score_sheets WHERE id = ?)';
 
 function unitIdsOf(sheets: ScoreSheet[]): string[] {
   return [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];

@@ -108,12 +108,12 @@ export class ScoreSheetsService {
   /** Saves entries all-or-nothing: every code a leaf of the sheet's criteria, every value in range. */
   saveEntries(p: Principal, clusterId: string, year: number, sheetId: string, dto: SaveEntriesDto): Promise<SheetView> {
     return this.uow.write(async (m) => {
+      const known = this.sheetViews.forSave(m, sheetId); // read with the sheet: one round trip on PostgreSQL
       const { sheet, cluster } = await this.writable(m, p, clusterId, year, sheetId, dto.version);
       if (sheet.status === 'SUBMITTED' && !dto.reason) {
         throw AppException.field(ErrorCode.ValidationFailed, 'reason', 'Phiếu đã nộp: sửa điểm cần ghi lý do.');
       }
-      // Read together (one round trip on PostgreSQL: rawQuery), with what the sheet's view needs.
-      const [leaves, unitTargets, current, viewContext] = await Promise.all([this.criteria.leaves(m, sheet.criteriaSetId), this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId), this.sheets.entries(m, sheet.id), this.sheetViews.context(m, sheet)]);
+      const { leaves, unitTargets, entries: current, ...viewContext } = await known(sheet);
       const values = checkedEntries(dto.entries, leaves, { ...unitTargets, leaderRatios: await leaderRatiosFor(m, this.sheets, sheet, leaves, dto.entries.map((e) => e.code)) });
       // The version moves with the commit (deferWrites, PostgreSQL): a concurrent save of it answers 409 there.
       const updated = await this.sheets.update(m, sheet, {});
@@ -262,8 +262,8 @@ export class ScoreSheetsService {
 
   /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
   async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
-    // Read together (one round trip on PostgreSQL); the access check's refusal comes first, whatever the sheet.
-    const [access, found] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId)]);
+    // One round trip on PostgreSQL, with what the sheet's kind may ask; the access check's refusal comes first, whatever the sheet.
+    const [access, found, window, manage] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId), this.years.find(m, clusterId, year), this.access.require(m, p, Permission.YearManage, clusterId, year)]);
     const [cluster, sheet] = [settled(access), settled(found)];
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
@@ -271,9 +271,9 @@ export class ScoreSheetsService {
         if (p.role === Role.UnitOfficer && !(await this.configs.get(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
-      requireScoringWindow(year, await this.years.find(m, clusterId, year));
+      requireScoringWindow(year, settled(window));
     } else if (sheet.scorerKind === 'CLUSTER') {
-      await this.access.require(m, p, Permission.YearManage, clusterId, year, cluster);
+      settled(manage);
     } else if (!this.access.actsFor(p, cluster.organizerId)) {
       throw AppException.forbidden();
     }
