@@ -216,18 +216,36 @@ export async function load(opts: autocannon.Options, { runs = 3, seconds = 5, be
 }
 
 /** Cụm 99 of `units` new members (2026), each with its consolidated sheet on the CUM6-2020 criteria. */
-export async function loadCluster(url: string, admin: string, units: number): Promise<{ cluster: { id: string }; sheets: Array<{ id: string; version: number; path: string }> }> {
+export async function loadCluster(url: string, admin: string, units: number): Promise<{ cluster: { id: string }; sheets: Array<{ id: string; version: number; path: string; unitId: string }> }> {
   const ministry = (await api(url, 'GET', '/api/units?q=bo khoa hoc&kind=ORGANIZER', admin)).items[0];
   const cluster = await api(url, 'POST', '/api/clusters', admin, { organizerId: ministry.id, number: 99, name: 'Cụm thi đua đo tải', documentCode: 'CTĐ99' });
-  const sheets: Array<{ id: string; version: number; path: string }> = [];
+  const sheets: Array<{ id: string; version: number; path: string; unitId: string }> = [];
   for (let i = 0; i < units; i++) {
     const unit = await api(url, 'POST', '/api/units', admin, { code: `BENCH-${String(i).padStart(3, '0')}`, kind: 'MEMBER', name: `Đơn vị đo tải ${i}`, shortName: `ĐV ${i}` });
     await api(url, 'POST', `/api/clusters/${cluster.id}/members`, admin, { unitId: unit.id, year: 2026 });
     if (i === 0) await api(url, 'POST', `/api/clusters/${cluster.id}/years/2026/criteria`, admin, { from: 'TEMPLATE', templateCode: 'CUM6-2020' });
     const sheet = await api(url, 'POST', `/api/clusters/${cluster.id}/years/2026/scoring/sheets`, admin, { targetUnitId: unit.id, kind: 'CLUSTER' });
-    sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries` });
+    sheets.push({ id: sheet.id, version: sheet.version, path: `/api/clusters/${cluster.id}/years/2026/scoring/sheets/${sheet.id}/entries`, unitId: unit.id });
   }
   return { cluster, sheets };
+}
+
+/**
+ * The self-scoring sheets of `count` members of `loadCluster`'s cluster, each with an officer of its unit (a new
+ * account) and that officer's token: what a member's save goes through (its scoring window, its membership).
+ */
+export async function memberSheets(url: string, admin: string, loaded: Awaited<ReturnType<typeof loadCluster>>, count: number): Promise<Array<{ id: string; version: number; path: string; token: string }>> {
+  const out = [];
+  for (const [i, { unitId }] of loaded.sheets.slice(0, count).entries()) {
+    const username = `bench.member${i}`;
+    const password = 'Đo tải ghi điểm 2026!';
+    await api(url, 'POST', '/api/users', admin, { username, fullName: `Cán bộ đo tải ${i}`, role: 'unit_officer', password, unitId });
+    const token = (await api(url, 'POST', '/api/auth/login', undefined, { username, password })).accessToken as string;
+    const base = `/api/clusters/${loaded.cluster.id}/years/2026/scoring/sheets`;
+    const sheet = await api(url, 'POST', base, token, { targetUnitId: unitId, kind: 'SELF' });
+    out.push({ id: sheet.id, version: sheet.version, path: `${base}/${sheet.id}/entries`, token });
+  }
+  return out;
 }
 
 /**
@@ -236,14 +254,16 @@ export async function loadCluster(url: string, admin: string, units: number): Pr
  * resets a client's context after each request sequence: one long sequence per client keeps its context, and with it
  * the client's own sheet and version.
  */
-export function sheetWriteRequests(sheets: Array<{ path: string; version: number }>, entries: () => unknown[]): autocannon.Request[] {
+export function sheetWriteRequests(sheets: Array<{ path: string; version: number; token?: string }>, entries: () => unknown[]): autocannon.Request[] {
   let next = 0;
   const write = {
     method: 'PUT',
     setupRequest: (req: any, context: any) => {
       if (context.sheet === undefined) context.sheet = next++ % sheets.length;
       const sheet = sheets[context.sheet];
-      return { ...req, path: sheet.path, body: JSON.stringify({ version: sheet.version, entries: entries() }) };
+      // A sheet with a token of its own is written by its scorer (a member's sheet).
+      const headers = sheet.token ? { ...req.headers, authorization: `Bearer ${sheet.token}` } : req.headers;
+      return { ...req, headers, path: sheet.path, body: JSON.stringify({ version: sheet.version, entries: entries() }) };
     },
     onResponse: (status: number, body: string, context: any) => {
       if (status === 200) sheets[context.sheet].version = JSON.parse(body).version;

@@ -260,20 +260,20 @@ export class ScoreSheetsService {
     }
   }
 
-  /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. */
+  /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. Its reads: one round trip on PostgreSQL, with what the sheet's kind may ask of the caller; the access refusal comes first. */
   async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
-    // One round trip on PostgreSQL, with what the sheet's kind may ask; the access check's refusal comes first, whatever the sheet.
-    const [access, found, window, manage] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId), this.years.find(m, clusterId, year), this.access.require(m, p, Permission.YearManage, clusterId, year)]);
+    const member = p.role === Role.UnitOfficer;
+    const [access, found, window, manage] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId), member ? this.years.find(m, clusterId, year) : null, member ? null : this.access.require(m, p, Permission.YearManage, clusterId, year)]);
     const [cluster, sheet] = [settled(access), settled(found)];
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
-      if (p.role !== Role.UnitOfficer || !p.unitIds.includes(sheet.scorerUnitId ?? '')) {
-        if (p.role === Role.UnitOfficer && !(await this.configs.get(m, clusterId, year)).publishedAt) throw sheetNotFound();
+      if (!member || !p.unitIds.includes(sheet.scorerUnitId ?? '')) {
+        if (member && !(await this.configs.get(m, clusterId, year)).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
       requireScoringWindow(year, settled(window));
     } else if (sheet.scorerKind === 'CLUSTER') {
-      settled(manage);
+      await (member ? this.access.require(m, p, Permission.YearManage, clusterId, year, cluster) : settled(manage));
     } else if (!this.access.actsFor(p, cluster.organizerId)) {
       throw AppException.forbidden();
     }
