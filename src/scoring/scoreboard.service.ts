@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Cluster } from '../clusters/cluster.entity';
+import type { EmulationYear } from '../clusters/emulation-year.entity';
+import type { Unit } from '../units/unit.entity';
+import type { ScoringConfig } from './scoring-config.entity';
+import type { RankingView } from './scoring.dto';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
@@ -21,9 +27,15 @@ import { ScoringService } from './scoring.service';
 
 const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;
 
+/** What the PDF shows besides the tables: the organiser, the chair, the year's scoring and its meeting. */
+type PdfExtras = { organizer: Unit; chair: Unit | null; config: ScoringConfig; phases: EmulationYear | null };
+
 /** The scoreboard as Excel (streamed to the response) and as a signed PDF. */
 @Injectable()
 export class ScoreboardService {
+  /** The tables of each ranking computed, kept as long as the ranking is (the ranking cache holds it). */
+  private readonly made = new WeakMap<RankingView, Omit<ScoreboardData, 'clusterName' | 'year'>>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly scoring: ScoringService,
@@ -37,64 +49,68 @@ export class ScoreboardService {
   ) {}
 
   /**
-   * What the scoreboard shows, in one read transaction: the ranking comes from the ranking cache (computed only
-   * when the cluster-year's revision moved), with the sheets counted, their units and the signatories around it.
+   * The scoreboard's tables, in one read: the ranking comes from the ranking cache (computed only when the
+   * cluster-year's revision moved), and the tables around it (the criteria, the sheets counted with their totals, the
+   * units' codes) are made once per ranking computed: a ranking kept in the cache is of a revision, and so are they.
    */
-  async data(p: Principal, clusterId: string, year: number) {
+  private async tables(p: Principal, clusterId: string, year: number, more?: (m: EntityManager, cluster: Cluster) => Promise<PdfExtras>) {
     return this.uow.read(async (m) => {
       const { cluster, view: ranking } = await this.scoring.readableRanking(m, p, clusterId, year);
-      const config = await this.configs.get(m, clusterId, year);
-      const set = await this.criteria.latest(m, clusterId, year);
-      const leaves = set ? await this.criteria.leaves(m, set.id) : [];
-      const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
-      const points = await this.sheets.submittedPoints(m, clusterId, year);
-      const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
-      const units = await this.units.byIds(m, unitIds);
-      const organizer = await this.units.get(m, cluster.organizerId);
-      const term = await this.leadership.term(m, clusterId, year);
-      const chair = term ? await this.units.find(m, term.chairUnitId) : null;
-      const phases = await this.years.find(m, clusterId, year);
-      const data: ScoreboardData = {
-        clusterName: cluster.name,
-        year,
-        ruleLabel: ranking.ruleLabel,
-        criteria: leaves.map((l) => ({ code: l.code, maxPoints: l.maxPoints / 100 })),
-        rows: ranking.rows.map((r) => ({
-          rank: r.rank,
-          tie: r.tie,
-          unitCode: units.get(r.unit.id)?.code ?? '',
-          unitName: r.unit.name,
-          total: r.final?.total ?? null,
-          bonus: r.final?.bonus ?? null,
-          penalty: r.final?.penalty ?? null,
-          criteriaAtMax: r.final?.criteriaAtMax ?? null,
-          band: r.band,
-          selfTotal: r.selfTotal,
-          sheetsUsed: r.sheetsUsed,
-          finalPoints: leaves.map((l) => r.finalPoints?.[l.code] ?? null),
-          reasons: r.reasons.join(' '),
-        })),
-        sheets: sheets.map((s) => ({
-          scorerName: s.scorerUnitId ? (units.get(s.scorerUnitId)?.name ?? '') : SCORER_KIND_LABELS[s.scorerKind],
-          kindLabel: SCORER_KIND_LABELS[s.scorerKind],
-          targetName: units.get(s.targetUnitId)?.name ?? '',
-          total: sheetTotals(leaves, points.get(s.id) ?? {}).total / 100,
-          statusLabel: SHEET_STATUS_LABELS[s.status],
-        })),
-        flags: ranking.rows.flatMap((r) => r.flags.map((f) => ({ unitName: r.unit.name, kindLabel: FLAG_LABELS[f.kind as keyof typeof FLAG_LABELS] ?? f.kind, message: f.message }))),
-      };
-      return { data, cluster, organizer, chair, config, reviewMeetingOn: phases?.reviewMeetingOn ?? null };
+      let tables = this.made.get(ranking);
+      if (!tables) this.made.set(ranking, (tables = await this.makeTables(m, clusterId, year, ranking)));
+      return { data: { clusterName: cluster.name, year, ...tables }, cluster, extras: await more?.(m, cluster) };
     });
+  }
+
+  private async makeTables(m: EntityManager, clusterId: string, year: number, ranking: RankingView): Promise<Omit<ScoreboardData, 'clusterName' | 'year'>> {
+    const set = await this.criteria.latest(m, clusterId, year);
+    const leaves = set ? await this.criteria.leaves(m, set.id) : [];
+    const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
+    const points = await this.sheets.submittedPoints(m, clusterId, year);
+    const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
+    const units = await this.units.byIds(m, unitIds);
+    return {
+      ruleLabel: ranking.ruleLabel,
+      criteria: leaves.map((l) => ({ code: l.code, maxPoints: l.maxPoints / 100 })),
+      rows: ranking.rows.map((r) => ({
+        rank: r.rank,
+        tie: r.tie,
+        unitCode: units.get(r.unit.id)?.code ?? '',
+        unitName: r.unit.name,
+        total: r.final?.total ?? null,
+        bonus: r.final?.bonus ?? null,
+        penalty: r.final?.penalty ?? null,
+        criteriaAtMax: r.final?.criteriaAtMax ?? null,
+        band: r.band,
+        selfTotal: r.selfTotal,
+        sheetsUsed: r.sheetsUsed,
+        finalPoints: leaves.map((l) => r.finalPoints?.[l.code] ?? null),
+        reasons: r.reasons.join(' '),
+      })),
+      sheets: sheets.map((s) => ({
+        scorerName: s.scorerUnitId ? (units.get(s.scorerUnitId)?.name ?? '') : SCORER_KIND_LABELS[s.scorerKind],
+        kindLabel: SCORER_KIND_LABELS[s.scorerKind],
+        targetName: units.get(s.targetUnitId)?.name ?? '',
+        total: sheetTotals(leaves, points.get(s.id) ?? {}).total / 100,
+        statusLabel: SHEET_STATUS_LABELS[s.status],
+      })),
+      flags: ranking.rows.flatMap((r) => r.flags.map((f) => ({ unitName: r.unit.name, kindLabel: FLAG_LABELS[f.kind as keyof typeof FLAG_LABELS] ?? f.kind, message: f.message }))),
+    };
   }
 
   /** The scoreboard's file name and a writer that streams the workbook: every check is done before it is called. */
   async xlsx(p: Principal, clusterId: string, year: number): Promise<StreamedFile> {
-    const { data, cluster } = await this.data(p, clusterId, year);
+    const { data, cluster } = await this.tables(p, clusterId, year);
     return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.xlsx`, write: (out) => writeScoreboard(out, data) };
   }
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
-    const { data, cluster, organizer, chair, config, reviewMeetingOn } = await this.data(p, clusterId, year);
+    const { data, cluster, extras } = await this.tables(p, clusterId, year, async (m, c) => {
+      const term = await this.leadership.term(m, clusterId, year);
+      return { organizer: await this.units.get(m, c.organizerId), chair: term ? await this.units.find(m, term.chairUnitId) : null, config: await this.configs.get(m, clusterId, year), phases: await this.years.find(m, clusterId, year) };
+    });
+    const { organizer, chair, config } = extras!;
+    const reviewMeetingOn = extras!.phases?.reviewMeetingOn ?? null;
     const content = {
       organizerName: organizer.name,
       clusterName: cluster.name,

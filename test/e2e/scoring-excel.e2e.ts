@@ -151,6 +151,25 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     assert.deepEqual([summary.getCell('A4').value, summary.getCell('B4').value, summary.getCell('C4').value], [1, 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', 98.5]);
     const detail = wb.getWorksheet('Chi tiết tiêu chí')!;
     assert.deepEqual((detail.getRow(3).values as unknown[]).slice(3, 12), FILL['STTTT-DAKLAK']);
+
+    // The tables kept with the cached ranking follow a change: a unit renamed shows in the next export, in every sheet.
+    const exportedNames = async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await t.http.get(url('/scoreboard.xlsx')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as unknown as ArrayBuffer);
+      const listed = book.getWorksheet('Danh sách phiếu')!.getColumn(3).values.filter((v) => typeof v === 'string' && v.includes('Đắk Lắk'));
+      return [book.getWorksheet('Tổng hợp')!.getCell('B4').value, [...new Set(listed)]];
+    };
+    const admin = await t.token('admin');
+    const rename = async (name: string) => {
+      const unit = (await t.http.get(`/api/units/${ids.daklak}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+      await t.http.patch(`/api/units/${ids.daklak}`).auth(admin, { type: 'bearer' }).send({ version: unit.version, name, reason: 'Đổi tên để kiểm tra bảng tổng hợp' }).expect(200);
+    };
+    const name = 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk';
+    assert.deepEqual(await exportedNames(), [name, [name]]);
+    await rename(`${name} (tên mới)`);
+    assert.deepEqual(await exportedNames(), [`${name} (tên mới)`, [`${name} (tên mới)`]]);
+    await rename(name);
+    assert.deepEqual(await exportedNames(), [name, [name]]);
   });
 
   it('issues the scoreboard as a signed landscape PDF in the Decree 30 layout', async () => {
