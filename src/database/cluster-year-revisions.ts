@@ -20,9 +20,16 @@ export class ClusterYearRevisions {
     else await upsert(m, clusterId, year);
   }
 
-  /** Bumps every cluster-year a unit is a member of (its names or share of women changed). */
+  /**
+   * Bumps every cluster-year a unit is a member of, or has a sheet in (a member removed keeps its sheets, which the
+   * scoreboard lists by the unit's name): its names or share of women changed.
+   */
   async bumpForUnit(m: EntityManager, unitId: string): Promise<void> {
-    const rows = await rawQuery<{ cluster_id: string; year: number | string }>(m, 'SELECT cluster_id, year FROM memberships WHERE unit_id = ?', [unitId]);
+    const rows = await rawQuery<{ cluster_id: string; year: number | string }>(
+      m,
+      'SELECT cluster_id, year FROM memberships WHERE unit_id = ? UNION SELECT cluster_id, year FROM score_sheets WHERE target_unit_id = ? OR scorer_unit_id = ?',
+      [unitId, unitId, unitId],
+    );
     for (const r of rows) await this.bump(m, r.cluster_id, Number(r.year));
   }
 }

@@ -42,6 +42,7 @@ export class ScoreSheetViews {
     reading.catch(() => undefined); // a sheet not found or refused never asks for it
     return async (sheet) => {
       const [{ set, leaves, unitTargets }, entries, units] = await reading;
+      // The units are read last in the batch: a sheet there with this set and these units was there for the rest too.
       const byId = new Map(units.map((u) => [u.id, u]));
       if (set?.id === sheet.criteriaSetId && unitIdsOf([sheet]).every((id) => byId.has(id))) return { leaves, unitTargets, entries, units: byId, versionNo: set.versionNo };
       const [again, targets, current, context] = await Promise.all([this.criteria.leaves(m, sheet.criteriaSetId), this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId), this.sheets.entries(m, sheet.id), this.context(m, sheet)]);
@@ -56,7 +57,7 @@ export class ScoreSheetViews {
 }
 
 /** The units of a sheet (its target, its scorer unit if any), by the sheet's id. */
-const UNITS_OF_SHEET = 'id IN (SELECT target_unit_id FROM score_sheets WHERE id = ? UNION ALL SELECT scorer_unit_id FROM score_sheets WHERE id = ?)';
+const UNITS_OF_SHEET = 'id IN ((SELECT target_unit_id FROM score_sheets WHERE id = ?), (SELECT scorer_unit_id FROM score_sheets WHERE id = ?))';
 
 function unitIdsOf(sheets: ScoreSheet[]): string[] {
   return [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];

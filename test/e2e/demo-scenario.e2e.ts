@@ -45,11 +45,11 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const entries = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((code, i) => ({ code, points: [14, 14, 9, 9, 14, 9, 9, 9, 4][i] }));
     let saved = (await t.http.put(`${base}/${sheet.id}/entries`).set(auth(officer)).send({ version: sheet.version, entries }).expect(200)).body;
     // Saved again (its statements prepared on the connections by now): on PostgreSQL, three round trips.
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; TEST_DB === 'postgres' && !IN_PROCESS_ONLY && i < 4; i++) {
       const queries = await sentQueries(async () => {
         saved = (await t.http.put(`${base}/${sheet.id}/entries`).set(auth(officer)).send({ version: saved.version, entries }).expect(200)).body;
       });
-      if (TEST_DB === 'postgres' && !IN_PROCESS_ONLY && i === 3) assertSaveRoundTrips(queries);
+      if (i === 3) assertSaveRoundTrips(queries);
     }
     const submitted = (await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200)).body;
     assert.equal(submitted.status, 'SUBMITTED');

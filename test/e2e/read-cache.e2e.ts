@@ -124,4 +124,21 @@ describe(`cached reads stay right (${TEST_DB})`, () => {
     await t.dataSource.query(`UPDATE units SET short_name = ${ph(1)} WHERE id = ${ph(2)}`, [original, ids.gialai]);
     assert.equal((await rawQuery<{ short_name: string }>(m, sql, [ids.gialai]))[0].short_name, original);
   });
+
+  it('a unit renamed moves the revision of a cluster-year it has sheets in, also once its membership is removed', async () => {
+    const admin = await t.token('admin');
+    const as = { type: 'bearer' } as const;
+    const base = `/api/clusters/${ids.cum6}/years/2021`;
+    const unit = (await t.http.post('/api/units').auth(admin, as).send({ code: 'REV-REMOVED', kind: 'MEMBER', name: 'Sở đã rời cụm', shortName: 'Sở rời cụm' }).expect(201)).body;
+    const membership = (await t.http.post(`/api/clusters/${ids.cum6}/members`).auth(admin, as).send({ unitId: unit.id, year: 2021 }).expect(201)).body;
+    await t.http.post(`${base}/criteria`).auth(admin, as).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
+    await t.http.post(`${base}/scoring/sheets`).auth(admin, as).send({ targetUnitId: unit.id, kind: 'CLUSTER' }).expect(201);
+    await t.http.delete(`/api/clusters/${ids.cum6}/members/${membership.membershipId}`).auth(admin, as).send({ version: membership.version, reason: 'Rời cụm giữa năm' }).expect((r) => assert.equal(r.status, 204, JSON.stringify(r.body)));
+    const revision = async () => Number((await rawQuery<{ revision: number }>(t.dataSource.manager, 'SELECT revision FROM cluster_year_revisions WHERE cluster_id = ? AND year = ?', [ids.cum6, 2021]))[0].revision);
+    const before = await revision();
+    const current = (await t.http.get(`/api/units/${unit.id}`).auth(admin, as).expect(200)).body;
+    await t.http.patch(`/api/units/${unit.id}`).auth(admin, as).send({ version: current.version, name: 'Sở đã rời cụm (tên mới)', reason: 'Đổi tên' }).expect(200);
+    assert.equal(await revision(), before + 1);
+  });
 });
+
