@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityMetadata } from 'typeorm';
 import { isPlainRead, pgInlineAsBound } from './sql-literal';
 
 /**
@@ -142,14 +142,14 @@ type SelectPlan = { sql: string; columns: Array<{ property: string; boolean: boo
 const selectCache = new Map<string, SelectPlan>();
 
 /** The plan of a select of `entity`'s columns (by property name) under `condition` (column names, "?" placeholders). */
-function selectPlan(m: EntityManager, entity: new () => object, key: string, condition: () => string): SelectPlan {
+function selectPlan(m: EntityManager, entity: new () => object, key: string, condition: (meta: EntityMetadata) => string): SelectPlan {
   const cacheKey = `${m.connection.options.type}:${entity.name}:${key}`;
   let plan = selectCache.get(cacheKey);
   if (!plan) {
     const meta = m.connection.getMetadata(entity);
     const columns = meta.columns.filter((c) => !c.isVirtual);
     const select = columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
-    plan = { sql: `SELECT ${select} FROM "${meta.tableName}" WHERE ${condition()}`, columns: columns.map((c) => ({ property: c.propertyName, boolean: c.type === 'boolean' || c.type === Boolean })) };
+    plan = { sql: `SELECT ${select} FROM "${meta.tableName}" WHERE ${condition(meta)}`, columns: columns.map((c) => ({ property: c.propertyName, boolean: c.type === 'boolean' || c.type === Boolean })) };
     selectCache.set(cacheKey, plan);
   }
   return plan;
@@ -167,10 +167,7 @@ function entityOf<E extends object>(entity: new () => E, plan: SelectPlan, row: 
  */
 export async function findOneRaw<E extends object>(m: EntityManager, entity: new () => E, where: Partial<Record<keyof E, string | number>>): Promise<E | null> {
   const keys = Object.keys(where) as Array<keyof E & string>;
-  const plan = selectPlan(m, entity, keys.join(','), () => {
-    const meta = m.connection.getMetadata(entity);
-    return `${keys.map((k) => `"${meta.findColumnWithPropertyName(k)!.databaseName}" = ?`).join(' AND ')} LIMIT 1`;
-  });
+  const plan = selectPlan(m, entity, keys.join(','), (meta) => `${keys.map((k) => `"${meta.findColumnWithPropertyName(k)!.databaseName}" = ?`).join(' AND ')} LIMIT 1`);
   const [row] = await rawQuery<Record<string, unknown>>(m, plan.sql, keys.map((k) => where[k]));
   return row ? entityOf(entity, plan, row) : null;
 }

@@ -59,7 +59,8 @@ export class ScoreSheetViews {
 /** The units of a sheet (its target, its scorer unit if any), by the sheet's id. */
 const UNITS_OF_SHEET = 'id IN ((SELECT target_unit_id FROM score_sheets WHERE id = ?), (SELECT scorer_unit_id FROM score_sheets WHERE id = ?))';
 
-function unitIdsOf(sheets: ScoreSheet[]): string[] {
+/** The units of these sheets: their targets and their scorer units. */
+export function unitIdsOf(sheets: ScoreSheet[]): string[] {
   return [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
 }
 

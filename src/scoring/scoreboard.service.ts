@@ -6,6 +6,7 @@ import type { Unit } from '../units/unit.entity';
 import type { ScoringConfig } from './scoring-config.entity';
 import type { RankingView } from './scoring.dto';
 import { ScoreSheetsRepository } from './score-sheets.repository';
+import { unitIdsOf } from './score-sheet-views';
 import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { createHash } from 'node:crypto';
@@ -67,8 +68,7 @@ export class ScoreboardService {
     const leaves = set ? await this.criteria.leaves(m, set.id) : [];
     const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
     const points = await this.sheets.submittedPoints(m, clusterId, year);
-    const unitIds = [...new Set(sheets.flatMap((s) => [s.targetUnitId, s.scorerUnitId]).filter((x): x is string => !!x))];
-    const units = await this.units.byIds(m, unitIds);
+    const units = await this.units.byIds(m, unitIdsOf(sheets));
     return {
       ruleLabel: ranking.ruleLabel,
       criteria: leaves.map((l) => ({ code: l.code, maxPoints: l.maxPoints / 100 })),
