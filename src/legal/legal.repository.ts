@@ -27,12 +27,13 @@ export class LegalRepository {
     return { texts: new Set(texts.map((t) => t.code)), values: new Set(values.map((v) => v.code)) };
   }
 
-  async insertText(m: EntityManager, row: LegalText): Promise<void> {
-    await m.insert(LegalText, row);
+  /** One statement for them all (the seed's whole catalogue at a first start). */
+  async insertTexts(m: EntityManager, rows: LegalText[]): Promise<void> {
+    if (rows.length) await m.insert(LegalText, rows);
   }
 
-  async insertValue(m: EntityManager, row: LegalValue): Promise<void> {
-    await m.insert(LegalValue, row);
+  async insertValues(m: EntityManager, rows: LegalValue[]): Promise<void> {
+    if (rows.length) await m.insert(LegalValue, rows);
   }
 
   updateText(m: EntityManager, current: LegalText, version: number, changes: Partial<LegalText>): Promise<LegalText> {

@@ -41,16 +41,11 @@ export class LegalService {
   async seed(m: EntityManager): Promise<number> {
     const taken = await this.repo.codesTaken(m);
     const now = nowIso();
-    let added = 0;
-    for (const t of LEGAL_TEXTS.filter((x) => !taken.texts.has(x.code))) {
-      await this.repo.insertText(m, { ...t, id: randomUUID(), version: 1, createdAt: now, updatedAt: now });
-      added++;
-    }
-    for (const v of LEGAL_VALUES.filter((x) => !taken.values.has(x.code))) {
-      await this.repo.insertValue(m, { strictlyAbove: false, quorum: null, label: null, ...v, id: randomUUID(), version: 1, createdAt: now, updatedAt: now });
-      added++;
-    }
-    return added;
+    const texts = LEGAL_TEXTS.filter((x) => !taken.texts.has(x.code)).map((t) => ({ ...t, id: randomUUID(), version: 1, createdAt: now, updatedAt: now }));
+    const values = LEGAL_VALUES.filter((x) => !taken.values.has(x.code)).map((v) => ({ strictlyAbove: false, quorum: null, label: null, ...v, id: randomUUID(), version: 1, createdAt: now, updatedAt: now }));
+    await this.repo.insertTexts(m, texts);
+    await this.repo.insertValues(m, values);
+    return texts.length + values.length;
   }
 
   list(): Promise<LegalCatalogueView> {
@@ -88,7 +83,7 @@ export class LegalService {
         ...trimAll(fields), version: 1, createdAt: now, updatedAt: now,
       } as LegalText;
       checkPeriod(row);
-      await this.repo.insertText(m, row);
+      await this.repo.insertTexts(m, [row]);
       await this.audit.record(m, { action: 'legal_text.create', entityType: 'legal_text', entityId: row.id, after: row, reason });
       return row;
     });
@@ -117,7 +112,7 @@ export class LegalService {
         ...trimAll(fields), version: 1, createdAt: now, updatedAt: now,
       } as LegalValue;
       checkPeriod(row);
-      await this.repo.insertValue(m, row);
+      await this.repo.insertValues(m, [row]);
       await this.audit.record(m, { action: 'legal_value.create', entityType: 'legal_value', entityId: row.id, after: row, reason });
       return row;
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { nowIso } from '../../common/time';
 import { Cluster } from '../../clusters/cluster.entity';
 import { CriteriaSet } from '../../criteria/criteria-set.entity';
@@ -48,9 +49,12 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
       updatedAt: now,
     };
     await m.insert(CriteriaSet, set);
-    for (const [position, c] of template.criteria.entries()) {
-      await m.insert(Criterion, { id: randomUUID(), setId: set.id, parentId: null, position, code: c.code, text: c.text, guidance: null, maxPoints: c.maxPoints * 100, kind: 'SCORED', evidenceRequired: true });
-    }
+    const setId = set.id;
+    await insertRows(
+      m,
+      Criterion,
+      template.criteria.map((c, position) => ({ id: randomUUID(), setId, parentId: null, position, code: c.code, text: c.text, guidance: null, maxPoints: c.maxPoints * 100, kind: 'SCORED' as const, evidenceRequired: true })),
+    );
   }
   const codes = template.criteria.map((c) => c.code);
   const maxes = template.criteria.map((c) => c.maxPoints);
@@ -60,10 +64,12 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
     if (unit) units.set(province, unit);
   }
   const provinces = [...units.keys()];
-  let sheets = 0;
-  const addSheet = async (target: Unit, kind: ScoreSheet['scorerKind'], scorer: Unit | null, points: number[]) => {
+  // Written together at the end: two statements, not two a sheet.
+  const sheetRows: QueryDeepPartialEntity<ScoreSheet>[] = [];
+  const entryRows: QueryDeepPartialEntity<ScoreEntry>[] = [];
+  const addSheet = (target: Unit, kind: ScoreSheet['scorerKind'], scorer: Unit | null, points: number[]) => {
     const id = randomUUID();
-    await insertRows(m, ScoreSheet, [{
+    sheetRows.push({
       id,
       clusterId: cluster.id,
       year: YEAR,
@@ -80,26 +86,23 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
       version: 1,
       createdAt: now,
       updatedAt: now,
-    }]);
-    await insertRows(
-      m,
-      ScoreEntry,
-      codes.map((code, i) => ({ sheetId: id, criterionCode: code, points: Math.round(Math.min(maxes[i], Math.max(0, points[i])) * 100), note: null })),
-    );
-    sheets++;
+    });
+    entryRows.push(...codes.map((code, i) => ({ sheetId: id, criterionCode: code, points: Math.round(Math.min(maxes[i], Math.max(0, points[i])) * 100), note: null })));
   };
   for (const [ti, province] of provinces.entries()) {
     const target = units.get(province)!;
     const base = CONSOLIDATED[province];
-    await addSheet(target, 'CLUSTER', null, base);
-    await addSheet(target, 'SELF', target, province === 'Kon Tum' ? maxes : base.map((v, i) => (i === 7 ? v + 0.5 : v)));
+    addSheet(target, 'CLUSTER', null, base);
+    addSheet(target, 'SELF', target, province === 'Kon Tum' ? maxes : base.map((v, i) => (i === 7 ? v + 0.5 : v)));
     for (const [si, scorerProvince] of provinces.entries()) {
       if (si === ti) continue;
       const jitter = [-0.5, 0, 0.5][(si + ti) % 3];
-      await addSheet(target, 'PEER', units.get(scorerProvince)!, base.map((v, i) => (i === 3 ? v + jitter : v)));
+      addSheet(target, 'PEER', units.get(scorerProvince)!, base.map((v, i) => (i === 3 ? v + jitter : v)));
     }
   }
+  await insertRows(m, ScoreSheet, sheetRows);
+  await insertRows(m, ScoreEntry, entryRows);
   await m.insert(ScoringConfig, { ...defaultScoringConfig(cluster.id, YEAR), rule: 'PEER_TRIMMED_MEAN', publishedAt: now, version: 1, createdAt: now, updatedAt: now });
   await new ClusterYearRevisions().bump(m, cluster.id, YEAR);
-  return sheets;
+  return sheetRows.length;
 }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { Role } from '../../common/auth/roles';
 import { UserClusterScope } from '../../auth/user-cluster-scope.entity';
 import { User } from '../../auth/user.entity';
 import { Cluster } from '../../clusters/cluster.entity';
 import { nowIso } from '../../common/time';
-import { Unit } from '../../units/unit.entity';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
-import type { Count } from './seed-records';
+import type { Count, SeedUnits } from './seed-records';
 
 export interface AccountSpec {
   username: string;
@@ -32,11 +30,13 @@ export function accountSpecs(options: { demo: boolean; adminPassword?: string })
 }
 
 /** Inserts the account (password hashed beforehand; a demo MFA secret stored as `sealSecret` gives it), unless it exists. */
-export async function ensureUser(m: EntityManager, count: Count, spec: AccountSpec, passwordHash: string, sealSecret: (secret: string) => string): Promise<void> {
+export async function ensureUser(units: SeedUnits, count: Count, spec: AccountSpec, passwordHash: string, sealSecret: (secret: string) => string): Promise<void> {
+  const m = units.m;
   if (await m.exists(User, { where: { username: spec.username } })) return;
-  const unit = spec.unitCode ? await m.findOne(Unit, { where: { code: spec.unitCode } }) : null;
-  const organizer = spec.organizerCode ? await m.findOne(Unit, { where: { code: spec.organizerCode } }) : null;
-  const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
+  await units.flush();
+  const unit = spec.unitCode ? await units.find(spec.unitCode) : null;
+  const organizer = spec.organizerCode ? await units.find(spec.organizerCode) : null;
+  const ministry = await units.find('BTTTT');
   const now = nowIso();
   const user: User = {
     id: randomUUID(),

@@ -8,6 +8,7 @@ import { Phases } from '../../clusters/phases.rules';
 import { nowIso } from '../../common/time';
 import { Unit, UnitKind } from '../../units/unit.entity';
 import { unitSearchKey } from '../../units/units.service';
+import { findRaw } from '../raw-sql';
 
 /** The seed's idempotent inserts: each returns what exists, or inserts it and counts it. */
 export type Count = (kind: string) => void;
@@ -33,8 +34,42 @@ export interface UnitSpec {
   note?: string | null;
 }
 
-export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec): Promise<Unit> {
-  const existing = await m.findOne(Unit, { where: { code: spec.code } });
+/**
+ * The units of the seed's transaction by code, read once (not one query per unit: on PostgreSQL each was a round trip,
+ * most of a first start's seed). A unit created is inserted with the others at the next flush, which comes before
+ * anything that refers to a unit is written; its succession, recorded before that, is written with it.
+ */
+export class SeedUnits {
+  private byCode: Map<string, Unit> | null = null;
+  private pending: Unit[] = [];
+
+  constructor(readonly m: EntityManager) {}
+
+  async find(code: string): Promise<Unit | undefined> {
+    // Raw rows mapped by the entity's metadata: a national database has some 12,000 units, which TypeORM's find hydrates slowly.
+    this.byCode ??= new Map((await findRaw(this.m, Unit, '1 = 1', [])).map((u) => [u.code, u]));
+    return this.byCode.get(code);
+  }
+
+  add(unit: Unit): void {
+    this.byCode!.set(unit.code, unit);
+    this.pending.push(unit);
+  }
+
+  isPending(unit: Unit): boolean {
+    return this.pending.includes(unit);
+  }
+
+  /** Inserts the units created since the last flush, in one statement. */
+  async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    await insertRows(this.m, Unit, rows);
+  }
+}
+
+export async function ensureUnit(units: SeedUnits, count: Count, spec: UnitSpec): Promise<Unit> {
+  const existing = await units.find(spec.code);
   if (existing) return existing;
   const now = nowIso();
   const unit: Unit = {
@@ -57,29 +92,37 @@ export async function ensureUnit(m: EntityManager, count: Count, spec: UnitSpec)
     updatedAt: now,
   };
   unit.searchKey = unitSearchKey(unit);
-  await insertRows(m, Unit, [unit]);
+  units.add(unit);
   count('units');
   return unit;
 }
 
 /**
  * Records a unit's end and successor when the unit has none yet (a database seeded before the reorganisation was
- * recorded gets it on the next start); a succession already recorded, or changed by an administrator, stays.
+ * recorded gets it on the next start); a succession already recorded, or changed by an administrator, stays. A unit
+ * not inserted yet gets it in its insert.
  */
 export async function ensureSuccession(
-  m: EntityManager,
+  units: SeedUnits,
   count: Count,
   unit: Unit,
   end: { activeTo: string; successorId: string | null; basis: string; note: string | null },
 ): Promise<void> {
   if (unit.successorId || (!end.successorId && unit.activeTo && unit.successionBasis)) return;
-  const changes = { activeTo: end.activeTo, successorId: end.successorId, successionBasis: end.basis, note: end.note, version: unit.version + 1, updatedAt: nowIso() };
-  await m.update(Unit, { id: unit.id }, changes);
-  Object.assign(unit, changes);
+  const succession = { activeTo: end.activeTo, successorId: end.successorId, successionBasis: end.basis, note: end.note };
+  if (units.isPending(unit)) {
+    Object.assign(unit, succession);
+  } else {
+    const changes = { ...succession, version: unit.version + 1, updatedAt: nowIso() };
+    await units.m.update(Unit, { id: unit.id }, changes);
+    Object.assign(unit, changes);
+  }
   count('unitSuccessions');
 }
 
-export async function ensureCluster(m: EntityManager, count: Count, organizer: Unit, number: number, name: string, predecessor?: Cluster): Promise<Cluster> {
+export async function ensureCluster(units: SeedUnits, count: Count, organizer: Unit, number: number, name: string, predecessor?: Cluster): Promise<Cluster> {
+  const m = units.m;
+  await units.flush();
   const existing = await m.findOne(Cluster, { where: { organizerId: organizer.id, number } });
   if (existing) return existing;
   const now = nowIso();
@@ -100,14 +143,17 @@ export async function ensureCluster(m: EntityManager, count: Count, organizer: U
 }
 
 /** The memberships of a cluster's units in the given years, those missing inserted (one statement for them all). */
-export async function ensureMemberships(m: EntityManager, count: Count, cluster: Cluster, members: Array<{ unit: Unit; year: number }>): Promise<void> {
+export async function ensureMemberships(units: SeedUnits, count: Count, cluster: Cluster, members: Array<{ unit: Unit; year: number }>): Promise<void> {
+  const m = units.m;
+  await units.flush();
   const existing = await m.find(Membership, {
     select: { unitId: true, year: true },
     where: { organizerId: cluster.organizerId, unitId: In([...new Set(members.map((x) => x.unit.id))]) },
   });
   const held = new Set(existing.map((x) => `${x.unitId}/${x.year}`));
   const createdAt = nowIso();
-  const missing = members.filter((x) => !held.has(`${x.unit.id}/${x.year}`));
+  // Once each, also where two members of the list are the same unit in the same year.
+  const missing = members.filter((x) => !held.has(`${x.unit.id}/${x.year}`) && held.add(`${x.unit.id}/${x.year}`));
   await insertRows(
     m,
     Membership,

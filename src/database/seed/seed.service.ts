@@ -20,7 +20,7 @@ import {
 } from './reference-data';
 import { seedDemoScores } from './demo-scores';
 import { accountSpecs, ensureUser } from './seed-accounts';
-import { Count, ensureCluster, ensureMemberships, ensureSuccession, ensureUnit, ensureYear } from './seed-records';
+import { Count, SeedUnits, ensureCluster, ensureMemberships, ensureSuccession, ensureUnit, ensureYear } from './seed-records';
 import { BASIS, DEPARTMENT_MERGER_FROM, DISTRICT_LEVEL_END, currentDepartment, successionOf } from './reorganisation-2025';
 import { dayBefore, shortOrganizerName, yearPhasesFromFacts } from './seed-helpers';
 
@@ -73,11 +73,12 @@ export class SeedService {
     }
     await this.uow.write(async (m) => {
       this.inserted = {};
-      await this.loadReference(m, reference);
+      const units = new SeedUnits(m);
+      await this.loadReference(units, reference);
       const legal = await this.legal.seed(m);
       if (legal) this.inserted.legalCatalogue = legal;
       if (options.demo) await this.loadDemoPhases(m);
-      for (const account of accounts) if (hashes.has(account.username)) await ensureUser(m, this.counter, account, hashes.get(account.username)!, (secret) => this.mfa.sealSecret(secret));
+      for (const account of accounts) if (hashes.has(account.username)) await ensureUser(units, this.counter, account, hashes.get(account.username)!, (secret) => this.mfa.sealSecret(secret));
       const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);
       if (total > 0) {
         await this.audit.record(m, {
@@ -121,13 +122,13 @@ export class SeedService {
     }
   }
 
-  private async loadReference(m: EntityManager, ref: ReferenceData): Promise<void> {
-    await this.loadRuleVersions(m, ref);
+  private async loadReference(units: SeedUnits, ref: ReferenceData): Promise<void> {
+    await this.loadRuleVersions(units.m, ref);
     const organizers = new Map<string, Unit>();
     for (const org of ref.organizers) {
       let successorId: string | null = null;
       if (org.successor) {
-        const successor = await ensureUnit(m, this.counter, {
+        const successor = await ensureUnit(units, this.counter, {
           code: org.successor.code,
           kind: 'ORGANIZER',
           name: org.successor.name,
@@ -137,7 +138,7 @@ export class SeedService {
         successorId = successor.id;
       }
       const isMinistry = org.code === 'BTTTT';
-      const organizer = await ensureUnit(m, this.counter, {
+      const organizer = await ensureUnit(units, this.counter, {
         code: org.code,
         kind: 'ORGANIZER',
         name: org.name,
@@ -145,12 +146,12 @@ export class SeedService {
         province: isMinistry ? null : 'Nghệ An',
       });
       if (successorId) {
-        await ensureSuccession(m, this.counter, organizer, { activeTo: dayBefore(org.successor!.from), successorId, basis: BASIS.ministry, note: null });
+        await ensureSuccession(units, this.counter, organizer, { activeTo: dayBefore(org.successor!.from), successorId, basis: BASIS.ministry, note: null });
       } else if (!isMinistry) {
         // Sở TTTT Nghệ An, organiser of the district clusters: part of Sở KH&CN Nghệ An from 01/03/2025.
         const department = currentDepartment('Nghệ An');
-        const successor = await ensureUnit(m, this.counter, { ...department, kind: 'ORGANIZER', province: 'Nghệ An', activeFrom: DEPARTMENT_MERGER_FROM });
-        await ensureSuccession(m, this.counter, organizer, { activeTo: dayBefore(DEPARTMENT_MERGER_FROM), successorId: successor.id, basis: BASIS.department, note: BASIS.departmentNote });
+        const successor = await ensureUnit(units, this.counter, { ...department, kind: 'ORGANIZER', province: 'Nghệ An', activeFrom: DEPARTMENT_MERGER_FROM });
+        await ensureSuccession(units, this.counter, organizer, { activeTo: dayBefore(DEPARTMENT_MERGER_FROM), successorId: successor.id, basis: BASIS.department, note: BASIS.departmentNote });
       }
       organizers.set(org.code, organizer);
     }
@@ -159,47 +160,51 @@ export class SeedService {
       const organizer = organizers.get(entry.organizer)!;
       if (isIllustrativeGroup(entry)) {
         for (const [index, c] of entry.clusters.entries()) {
-          const cluster = await ensureCluster(m, this.counter, organizer, index + 1, c.name);
+          const cluster = await ensureCluster(units, this.counter, organizer, index + 1, c.name);
+          const members: Array<{ unit: Unit; year: number }> = [];
           for (const district of c.members) {
-            const unit = await ensureUnit(m, this.counter, { ...ngheAnDistrictUnit(district), kind: 'MEMBER', province: 'Nghệ An' });
-            await ensureSuccession(m, this.counter, unit, {
+            const unit = await ensureUnit(units, this.counter, { ...ngheAnDistrictUnit(district), kind: 'MEMBER', province: 'Nghệ An' });
+            await ensureSuccession(units, this.counter, unit, {
               activeTo: DISTRICT_LEVEL_END,
               successorId: null,
               basis: BASIS.district,
               note: 'Cấp huyện kết thúc hoạt động: đơn vị không có đơn vị kế thừa trong các cụm thi đua của ngành.',
             });
-            await ensureMemberships(m, this.counter, cluster, NGHE_AN_YEARS.map((year) => ({ unit, year })));
+            members.push(...NGHE_AN_YEARS.map((year) => ({ unit, year })));
           }
+          await ensureMemberships(units, this.counter, cluster, members);
         }
         continue;
       }
-      const cluster = await ensureCluster(m, this.counter, organizer, entry.number, entry.name);
+      const cluster = await ensureCluster(units, this.counter, organizer, entry.number, entry.name);
+      const members: Array<{ unit: Unit; year: number }> = [];
       for (const province of entry.members) {
-        const unit = await ensureUnit(m, this.counter, { ...ministryMemberUnit(province), kind: 'MEMBER', province });
-        const chain = await this.ensureSuccessors(m, unit, province);
+        const unit = await ensureUnit(units, this.counter, { ...ministryMemberUnit(province), kind: 'MEMBER', province });
+        const chain = await this.ensureSuccessors(units, unit, province);
         // The member of a year is the unit active in it (Bạc Liêu's changed in 2023).
-        const members = MINISTRY_MEMBERSHIP_YEARS.map((year) => ({ unit: [unit, ...chain].find((u) => isActiveAtYearEnd(u, year)) ?? unit, year }));
-        await ensureMemberships(m, this.counter, cluster, members);
+        members.push(...MINISTRY_MEMBERSHIP_YEARS.map((year) => ({ unit: [unit, ...chain].find((u) => isActiveAtYearEnd(u, year)) ?? unit, year })));
       }
+      await ensureMemberships(units, this.counter, cluster, members);
       for (const [yearText, facts] of Object.entries(entry.years)) {
-        for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await ensureYear(m, this.counter, cluster, year, phases);
-        if (facts.chair) await this.ensureTerm(m, cluster, Number(yearText), facts as TermFacts);
+        for (const [year, phases] of yearPhasesFromFacts(Number(yearText), facts)) await ensureYear(units.m, this.counter, cluster, year, phases);
+        if (facts.chair) await this.ensureTerm(units, cluster, Number(yearText), facts as TermFacts);
       }
     }
+    await units.flush();
   }
 
   /** The units that took over a seeded member in 2025 (reorganisation-2025.ts), created once, latest first. */
-  private async ensureSuccessors(m: EntityManager, member: Unit, province: string): Promise<Unit[]> {
+  private async ensureSuccessors(seeded: SeedUnits, member: Unit, province: string): Promise<Unit[]> {
     const { memberEnd, units } = successionOf(province);
     const created = new Map<string, Unit>();
     for (const spec of [...units].reverse()) {
-      const unit = await ensureUnit(m, this.counter, { ...spec, kind: 'MEMBER', successorId: null });
+      const unit = await ensureUnit(seeded, this.counter, { ...spec, kind: 'MEMBER', successorId: null });
       if (spec.successorCode) {
-        await ensureSuccession(m, this.counter, unit, { activeTo: spec.activeTo!, successorId: created.get(spec.successorCode)!.id, basis: spec.successionBasis!, note: spec.note });
+        await ensureSuccession(seeded, this.counter, unit, { activeTo: spec.activeTo!, successorId: created.get(spec.successorCode)!.id, basis: spec.successionBasis!, note: spec.note });
       }
       created.set(spec.code, unit);
     }
-    await ensureSuccession(m, this.counter, member, { activeTo: memberEnd.activeTo, successorId: created.get(memberEnd.successorCode)!.id, basis: memberEnd.basis, note: memberEnd.note });
+    await ensureSuccession(seeded, this.counter, member, { activeTo: memberEnd.activeTo, successorId: created.get(memberEnd.successorCode)!.id, basis: memberEnd.basis, note: memberEnd.note });
     return units.map((spec) => created.get(spec.code)!);
   }
 
@@ -224,10 +229,11 @@ export class SeedService {
   }
 
   /** A recorded chair/vice-chair term from the reference (vice-chair may be unknown). */
-  private async ensureTerm(m: EntityManager, cluster: Cluster, year: number, facts: TermFacts): Promise<void> {
+  private async ensureTerm(units: SeedUnits, cluster: Cluster, year: number, facts: TermFacts): Promise<void> {
+    const m = units.m;
+    await units.flush();
     if (await m.exists(LeadershipTerm, { where: { clusterId: cluster.id, year } })) return;
-    const unitOf = async (province?: string) =>
-      province ? ((await m.findOne(Unit, { where: { code: ministryMemberUnit(province).code } }))?.id ?? null) : null;
+    const unitOf = async (province?: string) => (province ? ((await units.find(ministryMemberUnit(province).code))?.id ?? null) : null);
     const chairUnitId = await unitOf(facts.chair);
     if (!chairUnitId) return;
     const now = nowIso();
