@@ -7,7 +7,7 @@
  * sheets. PROBE_CONNECTIONS: other than 50. node dist/bench/write-load.probe.js
  */
 import 'reflect-metadata';
-import { readdirSync, readFileSync } from 'node:fs';
+import { postgresCpuTicks } from './postgres-cpu';
 import { api, load, loadCluster, login, memberSheets, sheetWriteRequests, startServer } from './support';
 
 async function main(): Promise<void> {
@@ -36,17 +36,3 @@ async function main(): Promise<void> {
 }
 void main();
 
-/** CPU ticks (1/100 s) used by the postgres processes of this machine, with their finished children's. */
-function postgresCpuTicks(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      ticks += stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).reduce((a, b) => a + Number(b), 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks;
-}
