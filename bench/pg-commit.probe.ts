@@ -20,7 +20,7 @@ import { freshPostgres, loadCluster, login, startServer } from './support';
 
 const CLIENTS = 50;
 const SECONDS = 8;
-/** The grouped variant: saves committed together (group commit, which the server does not do on PostgreSQL). */
+/** The grouped variant: saves committed together, as the server's group commit does (src/database/commit-groups.ts). */
 const GROUP = 10;
 
 function pgbenchPath(): string {
