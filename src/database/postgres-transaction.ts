@@ -23,13 +23,12 @@ export interface CommitTail {
 }
 
 /** A write sent with the COMMIT, and the number of rows it must change (else `mismatch` tells the caller why). */
-export interface LaterWrite {
-  /** The statement, its values written in. */
-  text: string;
+interface LaterWrite {
+  sql: string;
   check?: { rows: number; mismatch: () => Promise<unknown> };
 }
 
-export interface PgTransaction {
+interface PgTransaction {
   /** START TRANSACTION was sent. */
   begun: boolean;
   /** A ROLLBACK failed: the connection must not go back to the pool. */
@@ -38,7 +37,7 @@ export interface PgTransaction {
   later: LaterWrite[] | null;
 }
 
-export const pgTransaction = (m: EntityManager): PgTransaction | undefined => (m.queryRunner?.data as { pg?: PgTransaction } | undefined)?.pg;
+const pgTransaction = (m: EntityManager): PgTransaction | undefined => (m.queryRunner?.data as { pg?: PgTransaction } | undefined)?.pg;
 
 type RunnerState = { isTransactionActive: boolean; transactionDepth: number };
 type SimpleQueryClient = { query(text: string): Promise<{ command?: string } | Array<{ command?: string }>> };
@@ -52,13 +51,12 @@ const START = 'START TRANSACTION ISOLATION LEVEL READ COMMITTED';
  * the COMMIT too (UnitOfWork.write's option).
  */
 export function openLazily(runner: QueryRunner, deferWrites: boolean): void {
-  (runner.data as { pg?: PgTransaction }).pg = { begun: false, later: deferWrites ? [] : null };
+  const pg: PgTransaction = { begun: false, later: deferWrites ? [] : null };
+  (runner.data as { pg?: PgTransaction }).pg = pg;
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   (runner as unknown as { query: typeof query }).query = async (sql: string, ...rest: unknown[]) => {
     // A nested transaction's savepoint would not take back what waits for the COMMIT (audit entries, deferred writes).
     if (/^\s*SAVEPOINT\s+typeorm_/i.test(sql)) throw new Error('UnitOfWork.write on PostgreSQL takes no nested transaction');
-    // The runner's state as it is now: a group commit (commit-groups.ts) puts its own in the leader's runner.
-    const pg = pgTransaction(runner.manager)!;
     if (!pg.begun && !isPlainRead(sql)) {
       pg.begun = true;
       await query(START);
@@ -85,12 +83,8 @@ export async function writeAtCommit(m: EntityManager, sql: string, params: unkno
     if (check && changed !== check.rows) throw await check.mismatch();
     return;
   }
-  later.push({ text: pgInline(sql, params), check });
-}
-
-/** The SQL of the `index`th write sent with a COMMIT: a checked one fails with TD002 and its index as the detail. */
-function laterSql(w: LaterWrite, index: number): string {
-  return w.check ? `WITH w AS (${w.text} RETURNING 1) SELECT thidua_expect_rows((SELECT count(*) FROM w), ${w.check.rows}, '${index}')` : w.text;
+  const text = pgInline(sql, params);
+  later.push(check ? { sql: `WITH w AS (${text} RETURNING 1) SELECT thidua_expect_rows((SELECT count(*) FROM w), ${check.rows}, '${later.length}')`, check } : { sql: text });
 }
 
 /**
@@ -109,7 +103,7 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
   let locked = false;
   for (;;) {
     const { opening, closing: own } = tail ? await tail.statements(m, locked) : { opening: [], closing: [] };
-    const first = [...(pg.begun ? [] : [START, ...opening]), ...(locked ? [] : later.map(laterSql))];
+    const first = [...(pg.begun ? [] : [START, ...opening]), ...(locked ? [] : later.map((w) => w.sql))];
     if (!pg.begun && !later.length && !own.length && !bumps.length) break;
     const guarded = own.length > 0 && !locked;
     pg.begun = true;
@@ -154,7 +148,7 @@ export async function releasePostgres(runner: QueryRunner): Promise<void> {
 }
 
 /** TypeORM's runner told whether a transaction is open (its own startTransaction and commit are not used here). */
-export function setState(runner: QueryRunner, active: boolean): void {
+function setState(runner: QueryRunner, active: boolean): void {
   const state = runner as unknown as RunnerState;
   state.isTransactionActive = active;
   state.transactionDepth = active ? 1 : 0;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { writeAtCommit } from '../../src/database/postgres-transaction';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { Unit } from '../../src/units/unit.entity';
 import { IN_PROCESS_ONLY, TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
@@ -185,71 +184,4 @@ describe(`concurrent writes (${TEST_DB})`, () => {
     assert.equal(stored.version, sheet.version + 1);
     assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
   });
-  it('concurrent saves of several sheets, three at each one\'s version: one wins per sheet, the rest 409; entries and the audit chain whole', async () => {
-    // On PostgreSQL the saves ready together commit together (commit-groups.ts): a group holds winners and losers.
-    const secretary = await t.token('cum6.secretary');
-    const base = `/api/clusters/${ids.cum6}/years/2021`;
-    const members = (await t.dataSource.query(`SELECT unit_id FROM memberships WHERE cluster_id = ${ph(1)} AND year = 2021 AND unit_id <> ${ph(2)}`, [ids.cum6, ids.gialai])) as Array<{ unit_id: string }>;
-    assert.ok(members.length >= 4, 'the test needs several members');
-    const sheets = await Promise.all(members.map(async (m) => (await t.http.post(`${base}/scoring/sheets`).auth(secretary, { type: 'bearer' }).send({ targetUnitId: m.unit_id, kind: 'CLUSTER' }).expect(201)).body as { id: string; version: number }));
-    const saves = sheets.flatMap((sheet) => [1, 2, 3].map((points) => ({ sheet, points })));
-    const responses = await Promise.all(saves.map(({ sheet, points }) => t.http.put(`${base}/scoring/sheets/${sheet.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: sheet.version, entries: [{ code: 'TC1', points }] })));
-    assert.ok(responses.every((r) => r.status === 200 || (r.status === 409 && r.body.code === 'VERSION_CONFLICT')), JSON.stringify(responses.map((r) => r.status)));
-    for (const sheet of sheets) {
-      const won = saves.flatMap((save, i) => (save.sheet === sheet && responses[i].status === 200 ? [save.points] : []));
-      assert.equal(won.length, 1, `one save of sheet ${sheet.id} wins`);
-      const entries = (await t.dataSource.query(`SELECT points FROM score_entries WHERE sheet_id = ${ph(1)} AND criterion_code = 'TC1'`, [sheet.id])) as Array<{ points: number }>;
-      assert.deepEqual(entries.map((e) => Number(e.points)), [won[0] * 100], 'the winner\'s points are stored');
-      const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = ${ph(1)} AND entity_id = ${ph(2)}`, ['score_sheet.update', sheet.id]);
-      assert.equal(Number(n), 1, 'one audit entry per sheet: the winner\'s');
-    }
-    assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
-  });
-
-  it(
-    'PostgreSQL: writes ready together commit together, answered only once committed; a failed check fails its own alone',
-    { skip: TEST_DB === 'postgres' ? false : 'group commit of deferred writes is PostgreSQL’s (SQLite batches its own: test/unit/group-commit.test.ts)' },
-    async () => {
-      const uow = t.app.get(UnitOfWork);
-      await t.dataSource.query('CREATE TABLE group_probe (k varchar(20) PRIMARY KEY, tx bigint NOT NULL)');
-      // Held by another connection until the writes have queued: every COMMIT waits for it.
-      const blocker = t.dataSource.createQueryRunner();
-      await blocker.query('START TRANSACTION');
-      await blocker.query('LOCK TABLE group_probe IN SHARE MODE');
-      const stale = new Set([1, 13, 23]);
-      const answered: number[] = [];
-      const committedWhenAnswered: boolean[] = [];
-      const writes = Array.from({ length: 30 }, (_, i) =>
-        uow
-          .write(
-            async (m) => {
-              await m.query('SELECT 1'); // a read first, as a save's: the transaction holds its connection
-              await writeAtCommit(m, 'INSERT INTO group_probe (k, tx) VALUES (?, txid_current())', [`k${i}`]);
-              if (stale.has(i)) await writeAtCommit(m, 'UPDATE group_probe SET tx = 0 WHERE k = ?', ['none'], { rows: 1, mismatch: async () => new Error(`stale ${i}`) });
-              return i;
-            },
-            { deferWrites: true },
-          )
-          .then(async (i) => {
-            answered.push(i);
-            committedWhenAnswered.push((await t.dataSource.query('SELECT 1 FROM group_probe WHERE k = $1', [`k${i}`])).length === 1);
-            return i;
-          }),
-      );
-      await new Promise((r) => setTimeout(r, 300));
-      assert.deepEqual(answered, [], 'no write is answered while its commit waits');
-      await blocker.query('COMMIT');
-      await blocker.release();
-      const results = await Promise.allSettled(writes);
-      const failed = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message)] : []));
-      assert.deepEqual(failed.sort(), ['stale 1', 'stale 13', 'stale 23']);
-      assert.equal(committedWhenAnswered.length, 27);
-      assert.ok(committedWhenAnswered.every(Boolean), 'each is committed when it is answered');
-      const rows = (await t.dataSource.query('SELECT k, tx FROM group_probe')) as Array<{ k: string; tx: string }>;
-      assert.deepEqual(rows.map((r) => r.k).sort(), Array.from({ length: 30 }, (_, i) => i).filter((i) => !stale.has(i)).map((i) => `k${i}`).sort());
-      const transactions = new Set(rows.map((r) => r.tx)).size;
-      assert.ok(transactions < 27 / 2, `27 writes committed in ${transactions} transactions: they were not grouped`);
-      await t.dataSource.query('DROP TABLE group_probe');
-    },
-  );
 });
