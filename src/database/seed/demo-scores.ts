@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { nowIso } from '../../common/time';
 import { Cluster } from '../../clusters/cluster.entity';
@@ -11,7 +10,7 @@ import { ClusterYearRevisions } from '../cluster-year-revisions';
 import { ScoringConfig, defaultScoringConfig } from '../../scoring/scoring-config.entity';
 import { Unit } from '../../units/unit.entity';
 import { ministryMemberUnit, loadReferenceData } from './reference-data';
-import { insertRows } from './seed-records';
+import { SeedUnits, insertRows } from './seed-records';
 
 /**
  * Invented 2019 scores of Cụm 6 (demo data, not facts) that reproduce the recorded outcome: Đắk Lắk and
@@ -28,7 +27,8 @@ const CONSOLIDATED: Record<string, number[]> = {
 };
 const YEAR = 2019;
 
-export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promise<number> {
+export async function seedDemoScores(seeded: SeedUnits, cluster: Cluster): Promise<number> {
+  const m = seeded.m;
   if (await m.exists(ScoreSheet, { where: { clusterId: cluster.id, year: YEAR } })) return 0;
   const template = loadReferenceData().criteriaTemplates['CUM6-2020'];
   const now = nowIso();
@@ -60,7 +60,7 @@ export async function seedDemoScores(m: EntityManager, cluster: Cluster): Promis
   const maxes = template.criteria.map((c) => c.maxPoints);
   const units = new Map<string, Unit>();
   for (const province of Object.keys(CONSOLIDATED)) {
-    const unit = await m.findOne(Unit, { where: { code: ministryMemberUnit(province).code } });
+    const unit = await seeded.find(ministryMemberUnit(province).code);
     if (unit) units.set(province, unit);
   }
   const provinces = [...units.keys()];

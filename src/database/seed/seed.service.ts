@@ -77,7 +77,7 @@ export class SeedService {
       await this.loadReference(units, reference);
       const legal = await this.legal.seed(m);
       if (legal) this.inserted.legalCatalogue = legal;
-      if (options.demo) await this.loadDemoPhases(m);
+      if (options.demo) await this.loadDemoPhases(units);
       for (const account of accounts) if (hashes.has(account.username)) await ensureUser(units, this.counter, account, hashes.get(account.username)!, (secret) => this.mfa.sealSecret(secret));
       const total = Object.values(this.inserted).reduce((a, b) => a + b, 0);
       if (total > 0) {
@@ -209,17 +209,18 @@ export class SeedService {
   }
 
   /** Illustrative phase dates and the rotation order of Cụm 6 (demo only: not facts). */
-  private async loadDemoPhases(m: EntityManager): Promise<void> {
-    const ministry = await m.findOne(Unit, { where: { code: 'BTTTT' } });
+  private async loadDemoPhases(units: SeedUnits): Promise<void> {
+    const m = units.m;
+    const ministry = await units.find('BTTTT');
     const cluster = ministry && (await m.findOne(Cluster, { where: { organizerId: ministry.id, number: 6 } }));
     if (!cluster) return;
     for (const [year, phases] of Object.entries(DEMO_PHASES)) await ensureYear(m, this.counter, cluster, Number(year), phases);
-    const sheets = await seedDemoScores(m, cluster);
+    const sheets = await seedDemoScores(units, cluster);
     if (sheets) this.inserted.scoreSheets = sheets;
     if (!(await m.exists(RotationPolicy, { where: { clusterId: cluster.id } }))) {
       const order: string[] = [];
       for (const province of DEMO_ROTATION_ORDER_CUM6) {
-        const unit = await m.findOne(Unit, { where: { code: ministryMemberUnit(province).code } });
+        const unit = await units.find(ministryMemberUnit(province).code);
         if (unit) order.push(unit.id);
       }
       const now = nowIso();
