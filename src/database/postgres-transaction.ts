@@ -23,12 +23,13 @@ export interface CommitTail {
 }
 
 /** A write sent with the COMMIT, and the number of rows it must change (else `mismatch` tells the caller why). */
-interface LaterWrite {
-  sql: string;
+export interface LaterWrite {
+  /** The statement, its values written in. */
+  text: string;
   check?: { rows: number; mismatch: () => Promise<unknown> };
 }
 
-interface PgTransaction {
+export interface PgTransaction {
   /** START TRANSACTION was sent. */
   begun: boolean;
   /** A ROLLBACK failed: the connection must not go back to the pool. */
@@ -37,7 +38,7 @@ interface PgTransaction {
   later: LaterWrite[] | null;
 }
 
-const pgTransaction = (m: EntityManager): PgTransaction | undefined => (m.queryRunner?.data as { pg?: PgTransaction } | undefined)?.pg;
+export const pgTransaction = (m: EntityManager): PgTransaction | undefined => (m.queryRunner?.data as { pg?: PgTransaction } | undefined)?.pg;
 
 type RunnerState = { isTransactionActive: boolean; transactionDepth: number };
 type SimpleQueryClient = { query(text: string): Promise<{ command?: string } | Array<{ command?: string }>> };
@@ -51,12 +52,13 @@ const START = 'START TRANSACTION ISOLATION LEVEL READ COMMITTED';
  * the COMMIT too (UnitOfWork.write's option).
  */
 export function openLazily(runner: QueryRunner, deferWrites: boolean): void {
-  const pg: PgTransaction = { begun: false, later: deferWrites ? [] : null };
-  (runner.data as { pg?: PgTransaction }).pg = pg;
+  (runner.data as { pg?: PgTransaction }).pg = { begun: false, later: deferWrites ? [] : null };
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   (runner as unknown as { query: typeof query }).query = async (sql: string, ...rest: unknown[]) => {
     // A nested transaction's savepoint would not take back what waits for the COMMIT (audit entries, deferred writes).
     if (/^\s*SAVEPOINT\s+typeorm_/i.test(sql)) throw new Error('UnitOfWork.write on PostgreSQL takes no nested transaction');
+    // The runner's state as it is now: a group commit (commit-groups.ts) puts its own in the leader's runner.
+    const pg = pgTransaction(runner.manager)!;
     if (!pg.begun && !isPlainRead(sql)) {
       pg.begun = true;
       await query(START);
@@ -83,8 +85,12 @@ export async function writeAtCommit(m: EntityManager, sql: string, params: unkno
     if (check && changed !== check.rows) throw await check.mismatch();
     return;
   }
-  const text = pgInline(sql, params);
-  later.push(check ? { sql: `WITH w AS (${text} RETURNING 1) SELECT thidua_expect_rows((SELECT count(*) FROM w), ${check.rows}, '${later.length}')`, check } : { sql: text });
+  later.push({ text: pgInline(sql, params), check });
+}
+
+/** The SQL of the `index`th write sent with a COMMIT: a checked one fails with TD002 and its index as the detail. */
+function laterSql(w: LaterWrite, index: number): string {
+  return w.check ? `WITH w AS (${w.text} RETURNING 1) SELECT thidua_expect_rows((SELECT count(*) FROM w), ${w.check.rows}, '${index}')` : w.text;
 }
 
 /**
@@ -99,12 +105,29 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
   const m = runner.manager;
   const pg = pgTransaction(m)!;
   const later = pg.later ?? [];
-  const bumps = revisionBumpStatements(m);
+  try {
+    await sendCommit(runner, tail, later, revisionBumpStatements(m));
+  } catch (error) {
+    tail?.settle(m, false);
+    // Whatever failed, nothing of this transaction stays open on the connection (a group's leader gives its runner
+    // back its own state after this, in which the transaction never began).
+    if (pg.begun) await rollbackPostgres(runner);
+    const failed = (error as { code?: string; detail?: string }).code === 'TD002' ? later[Number((error as { detail?: string }).detail)]?.check : undefined;
+    throw failed ? await failed.mismatch() : error;
+  }
+  pg.begun = false;
+  setState(runner, false);
+}
+
+/** commitPostgres's round trip (and, after a conflict on the chain's head, its second one). */
+async function sendCommit(runner: QueryRunner, tail: CommitTail | null, later: LaterWrite[], bumps: string[]): Promise<void> {
+  const m = runner.manager;
+  const pg = pgTransaction(m)!;
   let locked = false;
   for (;;) {
     const { opening, closing: own } = tail ? await tail.statements(m, locked) : { opening: [], closing: [] };
-    const first = [...(pg.begun ? [] : [START, ...opening]), ...(locked ? [] : later.map((w) => w.sql))];
-    if (!pg.begun && !later.length && !own.length && !bumps.length) break;
+    const first = [...(pg.begun ? [] : [START, ...opening]), ...(locked ? [] : later.map(laterSql))];
+    if (!pg.begun && !later.length && !own.length && !bumps.length) return;
     const guarded = own.length > 0 && !locked;
     pg.begun = true;
     try {
@@ -112,20 +135,15 @@ export async function commitPostgres(runner: QueryRunner, tail: CommitTail | nul
       // PostgreSQL answers a COMMIT of a transaction already aborted (an error the work caught) with ROLLBACK.
       if ([results].flat().at(-1)?.command === 'ROLLBACK') throw new Error('The transaction had failed: its COMMIT rolled it back');
     } catch (error) {
-      tail?.settle(m, false);
-      if (guarded && tail!.isConflict(error)) {
-        await ((await runner.connect()) as SimpleQueryClient).query('ROLLBACK TO SAVEPOINT thidua_tail');
-        locked = true;
-        continue;
-      }
-      await rollbackPostgres(runner);
-      const failed = (error as { code?: string; detail?: string }).code === 'TD002' ? later[Number((error as { detail?: string }).detail)]?.check : undefined;
-      throw failed ? await failed.mismatch() : error;
+      if (!guarded || !tail!.isConflict(error)) throw error;
+      tail!.settle(m, false);
+      await ((await runner.connect()) as SimpleQueryClient).query('ROLLBACK TO SAVEPOINT thidua_tail');
+      locked = true;
+      continue;
     }
     tail?.settle(m, true);
-    break;
+    return;
   }
-  setState(runner, false);
 }
 
 /** Ends the transaction without its changes (nothing to send when it never started on the server). */
@@ -148,7 +166,7 @@ export async function releasePostgres(runner: QueryRunner): Promise<void> {
 }
 
 /** TypeORM's runner told whether a transaction is open (its own startTransaction and commit are not used here). */
-function setState(runner: QueryRunner, active: boolean): void {
+export function setState(runner: QueryRunner, active: boolean): void {
   const state = runner as unknown as RunnerState;
   state.isTransactionActive = active;
   state.transactionDepth = active ? 1 : 0;

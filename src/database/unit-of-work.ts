@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { mapDatabaseError } from '../common/errors/db-errors';
+import { CommitGroups, MAX_WRITES_PER_COMMIT } from './commit-groups';
 import { Mutex } from './mutex';
 import { collectRevisionBumps, flushRevisionBumps, stopCollectingRevisionBumps } from './cluster-year-revisions';
-import { CommitTail, RunningTransactions, commitPostgres, openLazily, releasePostgres, rollbackPostgres, writeAtCommit } from './postgres-transaction';
-
-/** SQLite: at most this many writes share one commit (group commit; see UnitOfWork). */
-const MAX_WRITES_PER_COMMIT = 32;
+import { CommitTail, RunningTransactions, openLazily, releasePostgres, rollbackPostgres, writeAtCommit } from './postgres-transaction';
 
 /** The open batch of SQLite writes (one transaction), settled by its commit. */
 interface Batch {
@@ -70,8 +68,9 @@ export class UnitOfWork implements OnModuleDestroy, BeforeApplicationShutdown {
   private commitScheduled = false;
   /** PostgreSQL: what every transaction writes last, with its COMMIT (the audit chain's append). */
   private tail: CommitTail | null = null;
-  /** PostgreSQL: the transactions running (onModuleDestroy). */
+  /** PostgreSQL: the transactions running (onModuleDestroy), and the commits of those ready together, made together. */
   private readonly running = new RunningTransactions();
+  private readonly groups = new CommitGroups();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
@@ -111,7 +110,7 @@ export class UnitOfWork implements OnModuleDestroy, BeforeApplicationShutdown {
 
   /**
    * PostgreSQL: the work in a transaction of its own connection, started lazily (before its first write) and
-   * committed with its tail in one round trip (postgres-transaction.ts).
+   * committed with its tail in one round trip (postgres-transaction.ts), with others ready too (commit-groups.ts).
    */
   private postgresTransaction<T>(work: (manager: EntityManager) => Promise<T>, deferWrites: boolean): Promise<T> {
     return this.running.track(this.runPostgresTransaction(work, deferWrites));
@@ -124,7 +123,7 @@ export class UnitOfWork implements OnModuleDestroy, BeforeApplicationShutdown {
       collectRevisionBumps(runner.manager);
       this.tail?.begin(runner.manager);
       const result = await work(runner.manager);
-      await commitPostgres(runner, this.tail);
+      await this.groups.commit(runner, this.tail);
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await rollbackPostgres(runner);

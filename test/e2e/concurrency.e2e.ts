@@ -184,4 +184,24 @@ describe(`concurrent writes (${TEST_DB})`, () => {
     assert.equal(stored.version, sheet.version + 1);
     assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
   });
+  it('concurrent saves of several sheets, three at each one\'s version: one wins per sheet, the rest 409; entries and the audit chain whole', async () => {
+    // On PostgreSQL the saves ready together commit together (commit-groups.ts): a group holds winners and losers.
+    const secretary = await t.token('cum6.secretary');
+    const base = `/api/clusters/${ids.cum6}/years/2021`;
+    const members = (await t.dataSource.query(`SELECT unit_id FROM memberships WHERE cluster_id = ${ph(1)} AND year = 2021 AND unit_id <> ${ph(2)}`, [ids.cum6, ids.gialai])) as Array<{ unit_id: string }>;
+    assert.ok(members.length >= 4, 'the test needs several members');
+    const sheets = await Promise.all(members.map(async (m) => (await t.http.post(`${base}/scoring/sheets`).auth(secretary, { type: 'bearer' }).send({ targetUnitId: m.unit_id, kind: 'CLUSTER' }).expect(201)).body as { id: string; version: number }));
+    const saves = sheets.flatMap((sheet) => [1, 2, 3].map((points) => ({ sheet, points })));
+    const responses = await Promise.all(saves.map(({ sheet, points }) => t.http.put(`${base}/scoring/sheets/${sheet.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: sheet.version, entries: [{ code: 'TC1', points }] })));
+    assert.ok(responses.every((r) => r.status === 200 || (r.status === 409 && r.body.code === 'VERSION_CONFLICT')), JSON.stringify(responses.map((r) => r.status)));
+    for (const sheet of sheets) {
+      const won = saves.flatMap((save, i) => (save.sheet === sheet && responses[i].status === 200 ? [save.points] : []));
+      assert.equal(won.length, 1, `one save of sheet ${sheet.id} wins`);
+      const entries = (await t.dataSource.query(`SELECT points FROM score_entries WHERE sheet_id = ${ph(1)} AND criterion_code = 'TC1'`, [sheet.id])) as Array<{ points: number }>;
+      assert.deepEqual(entries.map((e) => Number(e.points)), [won[0] * 100], 'the winner\'s points are stored');
+      const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM audit_entries WHERE action = ${ph(1)} AND entity_id = ${ph(2)}`, ['score_sheet.update', sheet.id]);
+      assert.equal(Number(n), 1, 'one audit entry per sheet: the winner\'s');
+    }
+    assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' }).expect(200)).body.ok, true);
+  });
 });

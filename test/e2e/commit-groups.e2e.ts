@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { GROUP_WAIT_MS } from '../../src/database/commit-groups';
+import { writeAtCommit } from '../../src/database/postgres-transaction';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { IN_PROCESS_ONLY, TEST_DB, TestApp, startTestApp } from '../support/test-app';
+
+/** PostgreSQL's group commit (src/database/commit-groups.ts), driven through UnitOfWork in the test's process. */
+const SKIP = TEST_DB !== 'postgres' ? 'group commit of deferred writes is PostgreSQL’s (SQLite batches its own: test/unit/group-commit.test.ts)' : IN_PROCESS_ONLY;
+
+describe(`PostgreSQL group commit (${TEST_DB})`, { skip: SKIP }, () => {
+  let t: TestApp;
+  let uow: UnitOfWork;
+  before(async () => {
+    t = await startTestApp();
+    uow = t.app.get(UnitOfWork);
+    await t.dataSource.query('CREATE TABLE group_probe (k varchar(20) PRIMARY KEY, tx bigint NOT NULL)');
+    await t.dataSource.query('CREATE TABLE group_block (k varchar(20) PRIMARY KEY)');
+  });
+  after(async () => {
+    await t.dataSource.query('DROP TABLE group_probe');
+    await t.dataSource.query('DROP TABLE group_block');
+    await t.close();
+  });
+
+  /** A save's shape: a read first (the transaction then holds its connection), then writes that wait for the COMMIT. */
+  const deferred = (table: string, key: string, stale = false) =>
+    uow.write(
+      async (m) => {
+        await m.query('SELECT 1');
+        await writeAtCommit(m, `INSERT INTO ${table} (k${table === 'group_probe' ? ', tx' : ''}) VALUES (?${table === 'group_probe' ? ', txid_current()' : ''})`, [key]);
+        if (stale) await writeAtCommit(m, 'UPDATE group_probe SET tx = 0 WHERE k = ?', ['none'], { rows: 1, mismatch: async () => new Error(`stale ${key}`) });
+        return key;
+      },
+      { deferWrites: true },
+    );
+
+  /** Another connection holds `table` against writes until the returned function is called. */
+  const hold = async (table: string) => {
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.query('START TRANSACTION');
+    await blocker.query(`LOCK TABLE ${table} IN SHARE MODE`);
+    return async () => {
+      await blocker.query('COMMIT');
+      await blocker.release();
+    };
+  };
+
+  /** The backend whose statement writing `table` waits for a lock (polled: the commit is on its way). */
+  const waitingBackend = async (table: string): Promise<number> => {
+    for (let i = 0; i < 100; i++) {
+      const rows = (await t.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO ${table}%' AND pid <> pg_backend_pid()`)) as Array<{ pid: number }>;
+      if (rows.length) return rows[0].pid;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no commit waits for a lock on ${table}`);
+  };
+
+  it('writes ready together commit together, answered only once committed; a failed check fails its own alone', async () => {
+    const release = await hold('group_probe');
+    const stale = new Set([1, 13, 23]);
+    const committedWhenAnswered: boolean[] = [];
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      deferred('group_probe', `k${i}`, stale.has(i)).then(async (key) => {
+        committedWhenAnswered.push((await t.dataSource.query('SELECT 1 FROM group_probe WHERE k = $1', [key])).length === 1);
+        return key;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(committedWhenAnswered, [], 'no write is answered while its commit waits');
+    await release();
+    const results = await Promise.allSettled(writes);
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message)] : []));
+    assert.deepEqual(failed.sort(), ['stale k1', 'stale k13', 'stale k23']);
+    assert.equal(committedWhenAnswered.length, 27);
+    assert.ok(committedWhenAnswered.every(Boolean), 'each is committed when it is answered');
+    const rows = (await t.dataSource.query('SELECT k, tx FROM group_probe')) as Array<{ k: string; tx: string }>;
+    assert.deepEqual(rows.map((r) => r.k).sort(), Array.from({ length: 30 }, (_, i) => i).filter((i) => !stale.has(i)).map((i) => `k${i}`).sort());
+    const transactions = new Set(rows.map((r) => r.tx)).size;
+    assert.ok(transactions < 27 / 2, `27 writes committed in ${transactions} transactions: they were not grouped`);
+  });
+
+  it(`a commit that waits for a lock holds back its own group only: the writes after it commit within ${GROUP_WAIT_MS} ms or so`, async () => {
+    const release = await hold('group_block');
+    let blockedSettled = false;
+    const blocked = deferred('group_block', 'b1').finally(() => (blockedSettled = true));
+    try {
+      await waitingBackend('group_block');
+      const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const others = await Promise.race([
+        Promise.all(Array.from({ length: 8 }, (_, i) => deferred('group_probe', `free${i}`))),
+        new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error('the writes after a blocked commit wait for it')), GROUP_WAIT_MS + 5_000))),
+      ]).finally(() => clearTimeout(timer));
+      assert.equal(others.length, 8);
+      assert.equal(blockedSettled, false, 'the blocked commit still waits');
+      assert.ok(Date.now() - started < GROUP_WAIT_MS + 2_000, `the other writes took ${Date.now() - started} ms`);
+    } finally {
+      await release();
+    }
+    assert.equal(await blocked, 'b1');
+    assert.equal((await t.dataSource.query("SELECT 1 FROM group_block WHERE k = 'b1'")).length, 1);
+  });
+
+  it('a commit whose connection is ended fails (it is not sent again), and the writes after it commit', async () => {
+    const release = await hold('group_block');
+    try {
+      const lost = deferred('group_block', 'lost1');
+      const outcome = lost.then(
+        () => 'committed',
+        (error: unknown) => `failed: ${String((error as Error)?.message ?? error)}`,
+      );
+      const pid = await waitingBackend('group_block');
+      const queued = Array.from({ length: 4 }, (_, i) => deferred('group_probe', `after${i}`));
+      await t.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+      assert.match(await outcome, /^failed: /);
+      assert.deepEqual((await Promise.all(queued)).sort(), ['after0', 'after1', 'after2', 'after3']);
+      assert.equal(await deferred('group_probe', 'after-next'), 'after-next');
+    } finally {
+      await release();
+    }
+    assert.equal((await t.dataSource.query("SELECT 1 FROM group_block WHERE k = 'lost1'")).length, 0, 'the ended commit made nothing');
+  });
+});
