@@ -73,6 +73,10 @@ export class CommitGroups {
 
   /** Commits `group` together, settling each member. */
   private async commitGroup(group: Member[], tail: CommitTail | null): Promise<void> {
+    // Stale inside the group (a check failed, TD002): each is committed alone after it, so that its 409 (or its
+    // success: an earlier member of the group may have been what moved the row) is against committed data.
+    const aside: Member[] = [];
+    group = byLockedRow(group);
     while (group.length > 1) {
       // The first member's connection sends the group's commit, with what every member waits to write.
       const leader = group[0].runner;
@@ -85,7 +89,7 @@ export class CommitGroups {
         const data = member.runner.data as RunnerData;
         for (const w of data.pg!.later!) {
           const check = w.check;
-          later.push(check ? { text: w.text, check: { rows: check.rows, mismatch: () => ((failed = member), check.mismatch()) } } : w);
+          later.push(check ? { text: w.text, check: { rows: check.rows, mismatch: async () => ((failed = member), STALE_IN_GROUP) } } : w);
         }
         pending.push(...(data.audit?.pending ?? []));
         for (const bump of data.revisionBumps ?? []) bumps.add(bump);
@@ -98,28 +102,46 @@ export class CommitGroups {
           setState(member.runner, false);
           member.resolve();
         }
-        return;
+        group = [];
       } catch (error) {
         const broken = merged.pg!.broken;
-        if (failed && broken === undefined) {
-          // Its check failed (TD002): the group's transaction was rolled back; the others go again without it.
-          failed.reject(error);
-          group = group.filter((member) => member !== failed);
-          continue;
-        }
-        if (broken !== undefined || !reportedByServer(error)) {
-          // The leader's connection is unusable, or the group's commit may have been made: none is sent again.
+        if (broken !== undefined) {
+          // The leader's connection is unusable (its ROLLBACK failed): it is discarded, and the leader fails with it.
           own.pg!.broken = broken;
-          for (const member of group) member.reject(error);
-          return;
+          group[0].reject(broken);
+          if (failed === group[0]) failed = undefined;
+          group = group.slice(1);
         }
-        break;
+        if (failed) {
+          // The server stopped at the failed check, before the COMMIT: the others are sent again without it.
+          aside.push(failed);
+          group = group.filter((member) => member !== failed);
+        } else if (!reportedByServer(error)) {
+          // The group's COMMIT may have been made: none is sent again.
+          for (const member of group) member.reject(error);
+          group = [];
+        } else if (broken === undefined) break; // the group's transaction was rolled back: each is sent alone
       } finally {
         leader.data = own;
       }
     }
-    for (const member of group) await commitPostgres(member.runner, tail).then(member.resolve, member.reject);
+    for (const member of [...group, ...aside]) await commitPostgres(member.runner, tail).then(member.resolve, member.reject);
   }
+}
+
+/** What a failed check answers inside a group: its member is then committed alone (commitGroup). */
+const STALE_IN_GROUP = new Error('A check failed inside a group commit');
+
+/**
+ * The members in the order of the row their first checked write locks (a score sheet's), the others after them in
+ * their order: two groups in flight at once then lock the rows they share in the same order, and cannot deadlock.
+ */
+function byLockedRow(group: Member[]): Member[] {
+  const row = (member: Member) => (member.runner.data as RunnerData).pg!.later!.find((w) => w.check?.row)?.check?.row ?? '\uffff';
+  return group
+    .map((member, i) => ({ member, i, row: row(member) }))
+    .sort((a, b) => (a.row < b.row ? -1 : a.row > b.row ? 1 : a.i - b.i))
+    .map((x) => x.member);
 }
 
 /**

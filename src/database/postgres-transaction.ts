@@ -26,7 +26,17 @@ export interface CommitTail {
 export interface LaterWrite {
   /** The statement, its values written in. */
   text: string;
-  check?: { rows: number; mismatch: () => Promise<unknown> };
+  check?: WriteCheck;
+}
+
+/**
+ * The number of rows a write must change, else `mismatch()` tells the caller why; `row`: the row it locks (table and
+ * key), by which a group commit orders its members so that two groups lock shared rows in the same order.
+ */
+export interface WriteCheck {
+  rows: number;
+  mismatch: () => Promise<unknown>;
+  row?: string;
 }
 
 export interface PgTransaction {
@@ -75,7 +85,7 @@ export function openLazily(runner: QueryRunner, deferWrites: boolean): void {
  * `check`: the number of rows it must change; otherwise `mismatch()` is thrown (after the rollback), e.g. the 409 of
  * a version read before a concurrent change.
  */
-export async function writeAtCommit(m: EntityManager, sql: string, params: unknown[], check?: { rows: number; mismatch: () => Promise<unknown> }): Promise<void> {
+export async function writeAtCommit(m: EntityManager, sql: string, params: unknown[], check?: WriteCheck): Promise<void> {
   // The same values either way: those SQL text can carry (pgLiteral), not only those the driver binds.
   const odd = params.find((p) => p !== null && !['string', 'number', 'boolean'].includes(typeof p));
   if (odd !== undefined) throw new Error(`writeAtCommit takes strings, numbers, booleans and null, not ${Object.prototype.toString.call(odd)}`);

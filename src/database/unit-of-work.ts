@@ -289,6 +289,7 @@ export async function updateVersioned<E extends ObjectLiteral & { version: numbe
   const params = [...sets.map((k) => (changes as Record<string, unknown>)[k]), ...keys.map((k) => current[k]), expectedVersion];
   await writeAtCommit(manager, sql, params, {
     rows: 1,
+    row: `${meta.tableName}:${keys.map((k) => String(current[k])).join('|')}`,
     mismatch: async () => {
       const now = await manager.findOne(target, { where: Object.fromEntries(keys.map((k) => [k, current[k]])) as never });
       return now ? staleError(now.version) : AppException.notFound(what);

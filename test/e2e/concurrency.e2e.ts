@@ -194,6 +194,9 @@ describe(`concurrent writes (${TEST_DB})`, () => {
     const saves = sheets.flatMap((sheet) => [1, 2, 3].map((points) => ({ sheet, points })));
     const responses = await Promise.all(saves.map(({ sheet, points }) => t.http.put(`${base}/scoring/sheets/${sheet.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: sheet.version, entries: [{ code: 'TC1', points }] })));
     assert.ok(responses.every((r) => r.status === 200 || (r.status === 409 && r.body.code === 'VERSION_CONFLICT')), JSON.stringify(responses.map((r) => r.status)));
+    // A loser is told the version stored after the winner's commit, not the one it sent (grouped with the winner, it
+    // is checked again alone once the winner's commit is made).
+    for (const [i, r] of responses.entries()) if (r.status === 409) assert.match(r.body.details[0].message, new RegExp(`phiên bản hiện tại là ${saves[i].sheet.version + 1}\\.$`, 'i'));
     for (const sheet of sheets) {
       const won = saves.flatMap((save, i) => (save.sheet === sheet && responses[i].status === 200 ? [save.points] : []));
       assert.equal(won.length, 1, `one save of sheet ${sheet.id} wins`);
