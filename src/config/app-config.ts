@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { passwordProblem } from '../common/password-policy';
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+/** PostgreSQL: `poolSize`, the connections one instance opens at most (DATABASE_POOL_SIZE; 10 when not given). */
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; poolSize?: number };
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
@@ -77,6 +78,9 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`Biến cấu hình ${name} phải là true hoặc false (giá trị hiện tại: "${raw}").`);
 }
 
+/** PostgreSQL connections per instance by default: room for many instances (and test runs) on one server. */
+export const DEFAULT_POOL_SIZE = 10;
+
 function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
@@ -94,7 +98,8 @@ function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
     if (parsed.pathname.length <= 1) {
       throw new ConfigError('Biến cấu hình DATABASE_URL phải ghi rõ tên cơ sở dữ liệu (ví dụ postgres://localhost:5432/thidua).');
     }
-    return { type: 'postgres', url };
+    // A group commit's size is bounded by the pool (src/database/commit-groups.ts): each member holds its connection.
+    return { type: 'postgres', url, poolSize: intVar(env, 'DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE, 2, 200) };
   }
   const path = env.SQLITE_PATH?.trim() || resolve(dataDir, 'thidua.sqlite');
   return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };

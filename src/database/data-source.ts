@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config';
+import { DEFAULT_POOL_SIZE, type DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -26,7 +26,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: ['warn' as const],
   };
   if (database.type === 'postgres') {
-    return { type: 'postgres', url: database.url, ...common, extra: { max: 10 } };
+    return { type: 'postgres', url: database.url, ...common, extra: { max: database.poolSize ?? DEFAULT_POOL_SIZE } };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

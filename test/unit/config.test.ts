@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig, nestLogLevels } from '../../src/config/app-config';
+import { dataSourceOptions } from '../../src/database/data-source';
 
 describe('loadConfig', () => {
   it('has working defaults: SQLite in data/, port 3000, demo data on', () => {
@@ -14,7 +15,10 @@ describe('loadConfig', () => {
 
   it('reads PostgreSQL from DATABASE_URL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua' }, '/x');
-    assert.deepEqual(c.database, { type: 'postgres', url: 'postgres://u@db:5432/thidua' });
+    assert.deepEqual(c.database, { type: 'postgres', url: 'postgres://u@db:5432/thidua', poolSize: 10 });
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '24' }, '/x').database, { type: 'postgres', url: 'postgres://u@db:5432/thidua', poolSize: 24 });
+    assert.equal((dataSourceOptions(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '24' }, '/x').database) as { extra: { max: number } }).extra.max, 24);
+    assert.equal((dataSourceOptions({ type: 'postgres', url: 'postgres://u@db:5432/thidua' }) as { extra: { max: number } }).extra.max, 10);
   });
 
   it('parses SEED_DEMO strictly', () => {
@@ -31,6 +35,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://root@localhost/x' }, /chỉ hỗ trợ PostgreSQL/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL phải là một địa chỉ/],
     [{ DATABASE_URL: 'postgres://localhost:5432' }, /tên cơ sở dữ liệu/],
+    [{ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '1' }, /DATABASE_POOL_SIZE phải là số nguyên từ 2 đến 200/],
+    [{ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: 'nhiều' }, /DATABASE_POOL_SIZE/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET phải dài ít nhất 32 ký tự/],
     [{ ADMIN_PASSWORD: 'abc' }, /ADMIN_PASSWORD/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
