@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua' }, '/x');
     assert.deepEqual(c.database, { type: 'postgres', url: 'postgres://u@db:5432/thidua', poolSize: 10 });
     assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '24' }, '/x').database, { type: 'postgres', url: 'postgres://u@db:5432/thidua', poolSize: 24 });
+    assert.equal((loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '200' }, '/x').database as { poolSize: number }).poolSize, 200);
     assert.equal((dataSourceOptions(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '24' }, '/x').database) as { extra: { max: number } }).extra.max, 24);
     assert.equal((dataSourceOptions({ type: 'postgres', url: 'postgres://u@db:5432/thidua' }) as { extra: { max: number } }).extra.max, 10);
   });
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://localhost:5432' }, /tên cơ sở dữ liệu/],
     [{ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '1' }, /DATABASE_POOL_SIZE phải là số nguyên từ 2 đến 200/],
     [{ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: 'nhiều' }, /DATABASE_POOL_SIZE/],
+    [{ DATABASE_URL: 'postgres://u@db:5432/thidua', DATABASE_POOL_SIZE: '201' }, /DATABASE_POOL_SIZE phải là số nguyên từ 2 đến 200/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET phải dài ít nhất 32 ký tự/],
     [{ ADMIN_PASSWORD: 'abc' }, /ADMIN_PASSWORD/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
