@@ -40,6 +40,9 @@ export class CommitGroups {
   private waiting: Member[] = [];
   private busy = false;
 
+  /** `waitMs`: how long the next group waits for the one in flight (GROUP_WAIT_MS; tests lengthen it). */
+  constructor(private readonly waitMs = GROUP_WAIT_MS) {}
+
   commit(runner: QueryRunner, tail: CommitTail | null): Promise<void> {
     const pg = pgTransaction(runner.manager);
     // One that holds no connection yet commits alone: waiting in a group, it could wait for a connection that only
@@ -53,7 +56,7 @@ export class CommitGroups {
   }
 
   /**
-   * Sends the groups in turn: the next once the one before has settled, or once it has waited GROUP_WAIT_MS (a
+   * Sends the groups in turn: the next once the one before has settled, or once it has waited `waitMs` (a
    * commit that waits for a lock, or whose connection hangs, holds back its own members only, not every save after).
    */
   private async drain(tail: CommitTail | null): Promise<void> {
@@ -65,7 +68,7 @@ export class CommitGroups {
         for (const member of group) member.reject(error);
       });
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([done, new Promise((r) => (timer = setTimeout(r, GROUP_WAIT_MS)))]);
+      await Promise.race([done, new Promise((r) => (timer = setTimeout(r, this.waitMs)))]);
       clearTimeout(timer);
     }
     this.busy = false;
