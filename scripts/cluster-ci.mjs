@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
+import { tapCounts, tapFailures } from './tap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -87,13 +88,6 @@ const work = mkdtempSync(join(tmpdir(), 'thidua-cluster-'));
 const instance = (name, port, databaseUrl, extra) =>
   startInstance(name, port, databaseUrl, work, { ...shared, LOG_LEVEL: 'error', NODE_ENV: 'test', TEST_CHEAP_ARGON2: '1', SEED_DEMO: 'true', SEED_DEMO_SCENARIO: 'false', JOBS_TICK_SECONDS: '1', ...extra });
 
-function tapCounts(tap, code) {
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  let fail = count('fail') + count('cancelled');
-  if (code !== 0 && fail === 0) fail = 1;
-  return { pass: count('pass'), fail };
-}
 
 /** One test file on a fresh copy of the template, two instances and the balancer. */
 async function runFile(file) {
@@ -119,8 +113,10 @@ async function runFile(file) {
       timeout: 15 * 60_000,
     });
     counts = tapCounts(join(dir, 'report.tap'), res.status);
+    for (const name of counts.fail ? tapFailures(join(dir, 'report.tap'), res.status) : []) failures.push(`cluster · ${basename(file)} › ${name}`);
   } catch (error) {
     console.log(`*** ${basename(file)}: ${error.message}`);
+    failures.push(`cluster · ${basename(file)} › ${error.message}`);
   } finally {
     await Promise.all([stop(a), stop(b), stop(lb)]);
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -138,6 +134,8 @@ const files = [
 ].filter((f) => !only || only.some((o) => basename(f).startsWith(o)));
 let pass = 0;
 let fail = 0;
+/** The failed tests, named again at the end: a long run's output is often read from its end. */
+const failures = [];
 try {
   for (const file of files) {
     const c = await runFile(file);
@@ -149,5 +147,6 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 console.log(`\n=== cluster (2 instances behind haproxy, ${files.length} files, ${Math.round((Date.now() - started) / 1000)} s) ===`);
+for (const f of failures) console.log(`FAILED TEST: ${f}`);
 console.log(`${pass} passed, ${fail} failed`);
 process.exit(fail > 0 ? 1 : 0);

@@ -139,12 +139,14 @@ for (const version of versions) {
     result.pass += Number(totals?.[1] ?? 0);
     const failed = Number(totals?.[2] ?? 0);
     result.fail += tests.code !== 0 && failed === 0 ? 1 : failed; // a runner that failed without a failing test: one
+    result.failures = [...tests.out.matchAll(/^FAILED TEST: (.*)$/gm)].map((m) => m[1]);
   }
   result.seconds = Math.round((Date.now() - started) / 1000);
 }
 
 console.log('\n=== totals on the other Node.js releases ===');
 for (const r of results) console.log(`Node.js v${r.version}: ${r.pass} passed, ${r.fail} failed (${r.seconds ?? 0} s)`);
+for (const r of results) for (const f of r.failures ?? []) console.log(`FAILED TEST: Node.js v${r.version}: ${f}`);
 const pass = results.reduce((a, r) => a + r.pass, 0);
 const fail = results.reduce((a, r) => a + r.fail, 0);
 console.log(`${pass} passed, ${fail} failed`);

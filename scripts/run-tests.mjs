@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { tapCounts, tapFailures } from './tap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const runStarted = Date.now();
@@ -75,13 +76,6 @@ async function dropTemplate(json) {
 }
 
 /** Counts of a TAP report; a runner that failed without a failing test counts as one failure. */
-function tapCounts(tap, code) {
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  let fail = count('fail') + count('cancelled');
-  if (code !== 0 && fail === 0) fail = 1;
-  return { pass: count('pass'), fail };
-}
 
 
 // Lint starts first: it reads the sources, so it runs alongside the build.
@@ -127,6 +121,7 @@ async function runPool(plan) {
       const seconds = (Date.now() - started) / 1000;
       durations[job.key] = seconds;
       const counts = tapCounts(join(dir, 'report.tap'), res.code);
+      if (counts.fail) for (const name of tapFailures(join(dir, 'report.tap'), res.code)) failures.push(`${job.suite.name}${job.suite.bundles ? '' : ` · ${basename(job.file)}`} › ${name}`);
       const total = results.get(job.suite);
       total.pass += counts.pass;
       total.fail += counts.fail;
@@ -165,6 +160,8 @@ function bundleJobs(suite) {
 
 const suites = [];
 const skipped = [];
+/** The failed tests, named again with the totals: a long run's output is often read from its end. */
+const failures = [];
 /** A missing prerequisite: a failure, unless explicitly allowed; either way said loudly. */
 function missing(what, name, allowed, allowVar, hint) {
   if (allowed) {
@@ -199,12 +196,13 @@ function runLint() {
           let out = '';
           child.stdout.on('data', (d) => (out += d));
           child.stderr.on('data', (d) => (out += d));
-          child.on('close', (code) => resolve({ ok: code === 0, out }));
+          child.on('close', (code) => resolve({ tool, ok: code === 0, out }));
         }),
     ),
   ).then((results) => {
     console.log('\n=== lint (ESLint, dependency-cruiser) ===');
     for (const r of results) process.stdout.write(r.out);
+    for (const r of results) if (!r.ok) failures.push(`lint › ${r.tool}`);
     return { name: 'lint (ESLint, dependency-cruiser)', pass: results.filter((r) => r.ok).length, fail: results.filter((r) => !r.ok).length };
   });
 }
@@ -273,6 +271,7 @@ if (lint) suites.push(await lint);
 console.log('\n=== totals ===');
 for (const s of suites) console.log(`${s.name}: ${s.pass} passed, ${s.fail} failed`);
 for (const s of skipped) console.log(`SKIPPED: ${s}`);
+for (const f of failures) console.log(`FAILED TEST: ${f}`);
 const pass = suites.reduce((a, s) => a + s.pass, 0);
 const fail = suites.reduce((a, s) => a + s.fail, 0);
 console.log(`${pass} passed, ${fail} failed`);
