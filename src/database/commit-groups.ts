@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { settledWithin } from '../common/settled';
 import { CommitTail, LaterWrite, PgTransaction, commitPostgres, pgTransaction, setState } from './postgres-transaction';
 
 /**
@@ -67,9 +68,7 @@ export class CommitGroups {
         // Not expected (commitGroup settles each member): still, none may be left waiting. A settled one stays so.
         for (const member of group) member.reject(error);
       });
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([done, new Promise((r) => (timer = setTimeout(r, this.waitMs)))]);
-      clearTimeout(timer);
+      await settledWithin(done, this.waitMs);
     }
     this.busy = false;
   }

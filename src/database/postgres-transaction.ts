@@ -1,4 +1,5 @@
 import { EntityManager, QueryRunner } from 'typeorm';
+import { settledWithin } from '../common/settled';
 import { revisionBumpStatements } from './cluster-year-revisions';
 import { executeRaw } from './raw-sql';
 import { isPlainRead, pgInline } from './sql-literal';
@@ -196,10 +197,6 @@ export class RunningTransactions {
   /** Resolves once none runs, those started meanwhile included, or after `ms` at most. */
   async settle(ms: number): Promise<void> {
     const deadline = Date.now() + ms;
-    while (this.running.size && Date.now() < deadline) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
-      clearTimeout(timer);
-    }
+    while (this.running.size && Date.now() < deadline) await settledWithin(Promise.allSettled([...this.running]), deadline - Date.now());
   }
 }
