@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 /**
  * Tests only (TEST_CHEAP_ARGON2=1, accepted with NODE_ENV=test alone, see loadConfig): 1 MiB, 1 iteration. The
  * parameters are written in each hash, so hashes made with either setting verify under both.
@@ -15,14 +15,19 @@ const TEST_OPTIONS = { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, par
 export class PasswordService {
   /** Compared against when the user does not exist, so both paths take the same time. */
   private dummyHash?: Promise<string>;
-  private readonly options: typeof OPTIONS | typeof TEST_OPTIONS;
+  private readonly options: typeof ARGON2_OPTIONS | typeof TEST_OPTIONS;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.options = config.testCheapArgon2 && !config.production ? TEST_OPTIONS : OPTIONS;
+    this.options = config.testCheapArgon2 && !config.production ? TEST_OPTIONS : ARGON2_OPTIONS;
   }
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, this.options);
+  }
+
+  /** Whether hashes are made with the baseline ARGON2_OPTIONS (not the tests' cheap ones): a hash made beforehand with them fits. */
+  get baseline(): boolean {
+    return this.options === ARGON2_OPTIONS;
   }
 
   async verify(hash: string | undefined, password: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PasswordService } from '../../src/auth/password.service';
 import { loadConfig } from '../../src/config/app-config';
+import { DEMO_PASSWORD, DEMO_PASSWORD_HASH } from '../../src/database/seed/demo-data';
 
 describe('PasswordService hashing parameters', () => {
   const owasp = new PasswordService(loadConfig({}));
@@ -18,5 +19,15 @@ describe('PasswordService hashing parameters', () => {
     assert.equal(await cheap.verify(strong, 'một cụm từ dài dễ nhớ'), true);
     assert.equal(await owasp.verify(light, 'một cụm từ dài dễ nhớ'), true);
     assert.equal(await cheap.verify(strong, 'sai mật khẩu rồi'), false);
+  });
+
+  it('the demo password’s hash made beforehand verifies, and has the parameters a first start would hash it with', async () => {
+    assert.equal(owasp.baseline, true);
+    assert.equal(cheap.baseline, false);
+    const made = await owasp.hash(DEMO_PASSWORD);
+    const parameters = (hash: string) => hash.split('$').slice(1, 4).join('$');
+    assert.equal(parameters(DEMO_PASSWORD_HASH), parameters(made));
+    assert.equal(await owasp.verify(DEMO_PASSWORD_HASH, DEMO_PASSWORD), true);
+    assert.equal(await owasp.verify(DEMO_PASSWORD_HASH, 'ThiDua@Demo2025'), false);
   });
 });

@@ -4,6 +4,14 @@ import type { Phases } from '../../clusters/phases.rules';
 /** The shared password of every demo account. Demo only: the start-up log says so. */
 export const DEMO_PASSWORD = 'ThiDua@Demo2026';
 
+/**
+ * DEMO_PASSWORD hashed once with PasswordService's parameters (argon2id, 19 MiB, 2 iterations, 1 lane; salt and
+ * parameters are written in it), which the demo accounts are created with: a first start then spends no argon2 hash.
+ * The password is published, so one hash shared by every demo database tells nothing more. A unit test checks that
+ * it verifies and that its parameters are PasswordService's.
+ */
+export const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=19456,p=1,t=2$4TwVF1vBohJLQSZnLquwWg$DYvKJHaEoE5iIJxRdy7xeh72SfijFcl8sr/kVH4C7vE';
+
 export interface DemoUser {
   username: string;
   fullName: string;

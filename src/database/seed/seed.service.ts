@@ -26,7 +26,7 @@ import { dayBefore, shortOrganizerName, yearPhasesFromFacts } from './seed-helpe
 
 export { yearPhasesFromFacts } from './seed-helpers';
 import { AwardRuleVersion } from '../../awards/award.entities';
-import { DEMO_PASSWORD, DEMO_PHASES, DEMO_ROTATION_ORDER_CUM6, DEMO_USERS } from './demo-data';
+import { DEMO_PASSWORD, DEMO_PASSWORD_HASH, DEMO_PHASES, DEMO_ROTATION_ORDER_CUM6, DEMO_USERS } from './demo-data';
 import { LeadershipTerm } from '../../leadership/leadership-term.entity';
 import { RotationPolicy } from '../../leadership/rotation-policy.entity';
 
@@ -68,7 +68,7 @@ export class SeedService {
     const hashes = new Map<string, string>();
     for (const a of accounts) {
       if (existing.has(a.username)) continue;
-      if (!byPassword.has(a.password)) byPassword.set(a.password, await this.passwords.hash(a.password));
+      if (!byPassword.has(a.password)) byPassword.set(a.password, await this.hashOf(a.password));
       hashes.set(a.username, byPassword.get(a.password)!);
     }
     await this.uow.write(async (m) => {
@@ -261,6 +261,15 @@ export class SeedService {
       updatedAt: now,
     });
     this.count('leadershipTerms');
+  }
+
+  /**
+   * A new account's password hash. The demo password's is DEMO_PASSWORD_HASH, made beforehand, so that a first start
+   * spends no argon2 hash on a published password; not with the tests' cheap parameters, under which their many demo
+   * logins verify cheaply.
+   */
+  private hashOf(password: string): Promise<string> {
+    return password === DEMO_PASSWORD && this.passwords.baseline ? Promise.resolve(DEMO_PASSWORD_HASH) : this.passwords.hash(password);
   }
 
   /** Active accounts of the demo (or the admin) that still accept a demo password: a production start refuses them. */
