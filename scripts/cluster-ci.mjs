@@ -8,7 +8,7 @@
 // test/cluster/*.cluster.js (cross-instance checks, the kill test). Ends with "N passed, N failed".
 // Needs: dist/ (or --build), haproxy on PATH, PostgreSQL at TEST_PG_URL (admin URL).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -113,10 +113,10 @@ async function runFile(file) {
       timeout: 15 * 60_000,
     });
     counts = tapCounts(join(dir, 'report.tap'), res.status);
-    for (const name of counts.fail ? tapFailures(join(dir, 'report.tap'), res.status) : []) failures.push(`cluster · ${basename(file)} › ${name}`);
+    for (const failed of counts.fail ? tapFailures(join(dir, 'report.tap'), res.status, res.signal) : []) failures.push(`cluster · ${basename(file)} › ${failed}`);
   } catch (error) {
     console.log(`*** ${basename(file)}: ${error.message}`);
-    failures.push(`cluster · ${basename(file)} › ${error.message}`);
+    failures.push(`cluster · ${basename(file)} › ${String(error.message).split('\n')[0]}`);
   } finally {
     await Promise.all([stop(a), stop(b), stop(lb)]);
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

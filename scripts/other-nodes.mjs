@@ -119,11 +119,12 @@ for (const version of versions) {
   const started = Date.now();
   console.log(`\n=== Node.js ${version}: ${TIERS.join(', ')} ===`);
   const nodeDir = await ensureNode(version);
-  const result = { version, pass: 0, fail: 0 };
+  const result = { version, pass: 0, fail: 0, failures: [] };
   results.push(result);
   if (!nodeDir) {
     console.log(`*** Node.js ${version} could not be installed from the npm registry: nothing ran on it. ***`);
     result.fail = 1;
+    result.failures.push('Node.js could not be installed from the npm registry');
     continue;
   }
   const checkout = join(cache, version, 'checkout');
@@ -132,6 +133,7 @@ for (const version of versions) {
   const installStarted = Date.now();
   const installed = await install(version, checkout, env);
   result[installed ? 'pass' : 'fail'] += 1;
+  if (!installed) result.failures.push('npm install');
   console.log(`--- Node.js ${version}: npm install ${installed ? 'passed' : 'FAILED'} (${Math.round((Date.now() - installStarted) / 1000)} s)`);
   if (installed) {
     const tests = await run(join(nodeDir, 'bin', 'node'), [join(checkout, 'scripts', 'run-tests.mjs'), '--build', ...TIERS], { cwd: checkout, env });
@@ -139,14 +141,15 @@ for (const version of versions) {
     result.pass += Number(totals?.[1] ?? 0);
     const failed = Number(totals?.[2] ?? 0);
     result.fail += tests.code !== 0 && failed === 0 ? 1 : failed; // a runner that failed without a failing test: one
-    result.failures = [...tests.out.matchAll(/^FAILED TEST: (.*)$/gm)].map((m) => m[1]);
+    result.failures.push(...[...tests.out.matchAll(/^FAILED TEST: (.*)$/gm)].map((m) => m[1]));
+    if (tests.code !== 0 && result.failures.length === 0) result.failures.push(`the test run ended with code ${tests.code} before naming a failed test`);
   }
   result.seconds = Math.round((Date.now() - started) / 1000);
 }
 
 console.log('\n=== totals on the other Node.js releases ===');
 for (const r of results) console.log(`Node.js v${r.version}: ${r.pass} passed, ${r.fail} failed (${r.seconds ?? 0} s)`);
-for (const r of results) for (const f of r.failures ?? []) console.log(`FAILED TEST: Node.js v${r.version}: ${f}`);
+for (const r of results) for (const f of r.failures) console.log(`FAILED TEST: Node.js v${r.version}: ${f}`);
 const pass = results.reduce((a, r) => a + r.pass, 0);
 const fail = results.reduce((a, r) => a + r.fail, 0);
 console.log(`${pass} passed, ${fail} failed`);

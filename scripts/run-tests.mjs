@@ -50,7 +50,7 @@ function run(args, { env = {}, stdio = 'inherit' } = {}) {
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('close', (code, signal) => resolve({ code, signal, out }));
   });
 }
 
@@ -74,8 +74,6 @@ async function buildTemplate(db) {
 async function dropTemplate(json) {
   if (json) await run([join(root, 'dist', 'test', 'support', 'template.js'), 'drop', json], { env: { TEST_PG_URL: pgUrl } });
 }
-
-/** Counts of a TAP report; a runner that failed without a failing test counts as one failure. */
 
 
 // Lint starts first: it reads the sources, so it runs alongside the build.
@@ -121,7 +119,7 @@ async function runPool(plan) {
       const seconds = (Date.now() - started) / 1000;
       durations[job.key] = seconds;
       const counts = tapCounts(join(dir, 'report.tap'), res.code);
-      if (counts.fail) for (const name of tapFailures(join(dir, 'report.tap'), res.code)) failures.push(`${job.suite.name}${job.suite.bundles ? '' : ` · ${basename(job.file)}`} › ${name}`);
+      if (counts.fail) for (const name of tapFailures(join(dir, 'report.tap'), res.code, res.signal)) failures.push(`${job.suite.name}${job.suite.bundles ? '' : ` · ${basename(job.file)}`} › ${name}`);
       const total = results.get(job.suite);
       total.pass += counts.pass;
       total.fail += counts.fail;
@@ -170,6 +168,7 @@ function missing(what, name, allowed, allowVar, hint) {
   } else {
     console.log(`\n*** FAILED: ${name} cannot run — ${what}. ${hint} Set ${allowVar}=1 to allow skipping it. ***`);
     suites.push({ name, pass: 0, fail: 1 });
+    failures.push(`${name} › cannot run: ${what}`);
   }
 }
 

@@ -82,15 +82,19 @@ describe(`PostgreSQL group commit (${TEST_DB})`, { skip: SKIP }, () => {
     const release = await hold('group_probe');
     const stale = new Set([1, 13, 23]);
     const committedWhenAnswered: boolean[] = [];
-    const writes = Array.from({ length: 30 }, (_, i) =>
-      deferred('group_probe', `k${i}`, stale.has(i)).then(async (key) => {
-        committedWhenAnswered.push((await t.dataSource.query('SELECT 1 FROM group_probe WHERE k = $1', [key])).length === 1);
-        return key;
-      }),
-    );
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(committedWhenAnswered, [], 'no write is answered while its commit waits');
-    await release();
+    let writes: Array<Promise<string>> = [];
+    try {
+      writes = Array.from({ length: 30 }, (_, i) =>
+        deferred('group_probe', `k${i}`, stale.has(i)).then(async (key) => {
+          committedWhenAnswered.push((await t.dataSource.query('SELECT 1 FROM group_probe WHERE k = $1', [key])).length === 1);
+          return key;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(committedWhenAnswered, [], 'no write is answered while its commit waits');
+    } finally {
+      await release(); // else the table stays locked, and after() would wait for it
+    }
     const results = await Promise.allSettled(writes);
     const failed = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message)] : []));
     assert.deepEqual(failed.sort(), ['stale k1', 'stale k13', 'stale k23']);
