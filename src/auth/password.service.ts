@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 /**
  * Tests only (TEST_CHEAP_ARGON2=1, accepted with NODE_ENV=test alone, see loadConfig): 1 MiB, 1 iteration. The
  * parameters are written in each hash, so hashes made with either setting verify under both.

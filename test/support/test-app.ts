@@ -76,12 +76,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const app = await createApp(config);
+  const app = closesOnce(await createApp(config));
   return clientOf(app, app.getHttpServer(), app.get(DataSource), dataDir, databaseUrl, async () => {
     await app.close();
     if (dbName) await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
     rmSync(dataDir, { recursive: true, force: true });
   });
+}
+
+/**
+ * The application whose close() runs once: a test that stops it itself (a stop under test) is not stopped again by
+ * the test's close(), where Nest would run the shutdown hooks again on a closed database. (Nest's own proxy ignores
+ * assignments, so this is a proxy of its own.)
+ */
+function closesOnce(app: INestApplication): INestApplication {
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= app.close());
+  return new Proxy(app, { get: (target, prop) => (prop === 'close' ? close : Reflect.get(target, prop)) });
 }
 
 /**
