@@ -30,11 +30,22 @@ function assertCharset(contentType: string | undefined, valid: (charset: string)
   if (!valid(charset)) throw bodyError(415, `unsupported charset "${charset.toUpperCase()}"`, 'charset.unsupported');
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body as UTF-8 text; bytes that are not UTF-8 are refused (400), not stored as U+FFFD. */
+function utf8Text(body: Buffer): string {
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw bodyError(400, 'invalid UTF-8', 'encoding.invalid');
+  }
+}
+
 /** A JSON body (application/json), as body-parser's `json({ strict: true })` read it. */
 export function parseJsonBody(contentType: string | undefined, body: Buffer): unknown {
   // RFC 7159: JSON is in a Unicode encoding; body-parser accepted the UTF ones and decoded UTF-8 (BOM dropped).
   assertCharset(contentType, (c) => c.startsWith('utf-'));
-  let text = body.toString('utf8');
+  let text = utf8Text(body);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length === 0) return {};
   const first = /^[\x20\x09\x0a\x0d]*(.?)/.exec(text)![1];
@@ -50,7 +61,7 @@ export function parseJsonBody(contentType: string | undefined, body: Buffer): un
 export function parseFormBody(contentType: string | undefined, body: Buffer): Record<string, unknown> {
   assertCharset(contentType, (c) => c === 'utf-8' || c === 'iso-8859-1');
   const charset = charsetOf(contentType) === 'iso-8859-1' ? 'iso-8859-1' : 'utf-8';
-  const text = body.toString(charset === 'iso-8859-1' ? 'latin1' : 'utf8');
+  const text = charset === 'iso-8859-1' ? body.toString('latin1') : utf8Text(body);
   if (text.length === 0) return {};
   const parameters = text.split('&').length;
   if (parameters > FORM_PARAMETER_LIMIT) throw bodyError(413, 'too many parameters', 'parameters.too.many');

@@ -15,9 +15,14 @@ export function isIsoDate(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** dd/mm/yyyy, as Vietnamese readers expect. */
+/**
+ * dd/mm/yyyy, as Vietnamese readers expect. A date (YYYY-MM-DD) as it is; a timestamp (ISO-8601 with its zone, as
+ * stored) on its day in Vietnam: 2026-12-03T22:30Z is 04/12/2026 there, not the UTC day.
+ */
 export function formatDateVi(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  const at = isoDate.length > 10 ? new Date(isoDate) : null;
+  const day = at && !Number.isNaN(at.getTime()) ? todayInVietnam(at) : isoDate.slice(0, 10);
+  const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }
 

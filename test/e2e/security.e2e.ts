@@ -106,6 +106,27 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
     assert.equal(twice.status, 409, 'the decomposed number is the same decision number');
   });
 
+  it('a "__proto__" key and bytes that are not UTF-8 are refused with the field named, and nothing is written', async () => {
+    const before = await t.snapshot();
+    const unit = '"code":"SKHCN-TEST","kind":"MEMBER","name":"Sở Khoa học và Công nghệ thử","shortName":"Sở KH&CN thử"';
+    const post = (body: string) => t.http.post('/api/units').auth(admin, { type: 'bearer' }).set('content-type', 'application/json').send(body);
+    // JSON.parse makes "__proto__" an own key, which class-transformer drops before the whitelist could name it.
+    for (const key of ['__proto__', 'constructor']) {
+      const res = await post(`{${unit},"${key}":{"admin":true}}`);
+      assert.equal(res.status, 400, key);
+      assert.deepEqual([res.body.details[0].field, res.body.details[0].message], [key, 'Trường này không được phép.'], key);
+    }
+    // \xff\xfe inside a string: not UTF-8, so not stored as U+FFFD.
+    const bytes = Buffer.concat([Buffer.from('{"code":"SKHCN-TEST","kind":"MEMBER","shortName":"Sở KH&CN thử","name":"Sở thử '), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    // As raw bytes: supertest would otherwise send a Buffer as JSON of its own ({"type":"Buffer",…}).
+    const invalid = await t.http.post('/api/units').auth(admin, { type: 'bearer' }).set('content-type', 'application/json').serialize((b: Buffer) => b as unknown as string).send(bytes);
+    assert.equal(invalid.status, 400);
+    assert.match(invalid.body.message, /UTF-8/, JSON.stringify(invalid.body));
+    assert.equal(await t.snapshot(), before, 'nothing was written');
+    // The same unit, well formed, is created: the refusals above were for the key and the bytes alone.
+    await post(`{${unit}}`).expect(201);
+  });
+
   it('a lying zip is refused by its real inflated size; a stranger target answers 404 before the upload is read', async () => {
     const bomb = lyingZip(60 * 1024 * 1024);
     assert.ok(bomb.length < 200_000);

@@ -35,6 +35,15 @@ describe('dates', () => {
   for (const v of valid) it(`accepts ${v}`, () => assert.equal(isIsoDate(v), true));
   for (const v of invalid) it(`rejects ${JSON.stringify(v)}`, () => assert.equal(isIsoDate(v), false));
   it('formats dd/mm/yyyy', () => assert.equal(formatDateVi('2020-03-06'), '06/03/2020'));
+  // A timestamp is shown on its day in Vietnam (UTC+7), not on its UTC day.
+  const stamps: Array<[string, string]> = [
+    ['2026-12-03T22:30:46.000Z', '04/12/2026'],
+    ['2026-12-03T16:59:59.999Z', '03/12/2026'],
+    ['2026-12-03T17:00:00.000Z', '04/12/2026'],
+    ['2025-12-31T18:00:00Z', '01/01/2026'],
+    ['2026-12-04T05:30:00+07:00', '04/12/2026'],
+  ];
+  for (const [stamp, day] of stamps) it(`shows the timestamp ${stamp} as ${day}`, () => assert.equal(formatDateVi(stamp), day));
 });
 
 

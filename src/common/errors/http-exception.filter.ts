@@ -95,6 +95,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const mw = (cause && typeof cause === 'object' && 'type' in cause ? cause : exception) as MiddlewareError;
     if (mw && typeof mw === 'object' && typeof mw.type === 'string') {
       if (mw.type === 'entity.parse.failed') return new AppException(ErrorCode.MalformedJson);
+      if (mw.type === 'encoding.invalid') return new AppException(ErrorCode.ValidationFailed, 'Nội dung gửi lên chứa byte không phải UTF-8 hợp lệ.');
       if (mw.type === 'entity.too.large') return new AppException(ErrorCode.PayloadTooLarge);
       if (mw.type === 'encoding.unsupported' || mw.type === 'charset.unsupported') {
         return new AppException(ErrorCode.UnsupportedMediaType);

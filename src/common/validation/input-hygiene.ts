@@ -30,7 +30,14 @@ export const TEXT_MESSAGES = {
   singleLine: 'Phải nằm trên một dòng (không có dấu xuống dòng hoặc tab).',
   malformed: 'Chứa ký tự không hợp lệ (mã UTF-16 không đầy đủ).',
   depth: `Nội dung gửi lên lồng nhau quá sâu (tối đa ${MAX_INPUT_DEPTH} cấp).`,
+  reservedKey: 'Trường này không được phép.',
 };
+
+/**
+ * Names no field of the API has and JavaScript gives a meaning to: JSON.parse makes "__proto__" an own key, which
+ * class-transformer then drops before the whitelist check could name it.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Null when the text is acceptable, else the Vietnamese reason. */
 export function textProblem(text: string, multiline = true): string | null {
@@ -72,6 +79,7 @@ export function sanitizeInput(root: unknown, rootField = '(body)'): void {
   while (stack.length > 0) {
     const { holder, key, path, depth } = stack.pop()!;
     if (typeof key === 'string') {
+      if (RESERVED_KEYS.has(key)) throw AppException.field(ErrorCode.ValidationFailed, path, TEXT_MESSAGES.reservedKey);
       const keyProblem = textProblem(key, false);
       if (keyProblem) throw AppException.field(ErrorCode.ValidationFailed, path, keyProblem);
     }
