@@ -1,3 +1,4 @@
+import { formatDateVi } from '../common/time';
 import { AwardResult, CandidateResult, ratioText, requirementText } from './awards.rules';
 
 /** The life of an award proposal, as a state machine. */
@@ -73,4 +74,14 @@ export function proposalRefusal(c: ProposalCheck): { field: 'unitId' | 'award'; 
 export function basisNote(candidate: CandidateResult): string {
   const required = candidate.required === null ? '' : `; mức cụm áp dụng: ${requirementText(candidate.required, candidate.strictly)}`;
   return `${candidate.eligibilityReason} Đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên${required}.`.slice(0, 500);
+}
+
+/**
+ * Why an award decision cannot bear `date` (YYYY-MM-DD), or null: it decides on what the cluster's review meeting
+ * voted, so it is not dated before that meeting, nor before the ministry that decides (the cluster's organiser) began.
+ */
+export function decisionDateProblem(date: string, meetingHeldOn: string, organizer: { shortName: string; activeFrom: string | null } | null): string | null {
+  if (date < meetingHeldOn) return `Ngày quyết định không được trước ngày hội nghị bình xét đã bầu đề nghị này (${formatDateVi(meetingHeldOn)}).`;
+  if (organizer?.activeFrom && date < organizer.activeFrom) return `Ngày quyết định không được trước ngày ${organizer.shortName} bắt đầu hoạt động (${formatDateVi(organizer.activeFrom)}).`;
+  return null;
 }

@@ -19,7 +19,7 @@ import { unitRef } from '../units/unit-ref';
 import { AwardProposal } from './award-proposal.entities';
 import { AwardsRepository } from './awards.repository';
 import { AwardCode, ratioText } from './awards.rules';
-import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, proposalRefusal, transition } from './proposals.rules';
+import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, decisionDateProblem, proposalRefusal, transition } from './proposals.rules';
 import { ProposalFilter, ProposalsRepository } from './proposals.repository';
 import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
@@ -173,7 +173,8 @@ export class ProposalsService {
         throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
       }
       if (action === 'approve') {
-        const blocked = await this.ratings.refusalOn(m, proposal.unitId, input.decisionDate!);
+        const heldOn = (await this.meetings.find(m, proposal.clusterId, proposal.year)).heldOn;
+        const blocked = decisionDateProblem(input.decisionDate!, heldOn, await this.units.find(m, cluster.organizerId)) ?? (await this.ratings.refusalOn(m, proposal.unitId, input.decisionDate!));
         if (blocked) throw AppException.field(ErrorCode.BusinessRule, 'decisionDate', blocked);
       }
       // A Cờ follows the emulation council's result: its closed meeting of the year must have passed the proposal.

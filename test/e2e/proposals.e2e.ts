@@ -108,6 +108,12 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(early.body.details[0].field, 'award');
     assert.match(early.body.details[0].message, /Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp, biểu quyết và chốt biên bản xét khen thưởng năm 2019/);
     await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 });
+    // A decision is not dated before the review meeting that voted the proposal; nothing changes.
+    const before = await t.snapshot();
+    const backdated = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-01-01' }).expect(422);
+    assert.equal(backdated.body.details[0].field, 'decisionDate');
+    assert.match(backdated.body.details[0].message, /^Ngày quyết định không được trước ngày hội nghị bình xét đã bầu đề nghị này \(\d{2}\/\d{2}\/2020\)\.$/);
+    assert.equal(await t.snapshot(), before);
 
     for (const key of Object.keys(proposals)) {
       const res = await t.http

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { proposalRefusal, transition } from '../../src/awards/proposals.rules';
+import { decisionDateProblem, proposalRefusal, transition } from '../../src/awards/proposals.rules';
 import { impedimentRefusal } from '../../src/awards/ratings/ratings.rules';
 import { AwardResult, Candidate, CandidateResult, MeetingInput, RuleVersion, Standing, approval, eligibility, meetsShare, ratioText, requirementText, meetingResults, ruleForYear, selectWithinQuota, threshold } from '../../src/awards/awards.rules';
 
@@ -206,4 +206,25 @@ describe('the preference for collectives with a large share of women chooses bet
   it('never above a candidate with more votes', () => {
     assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 4)], 1, [], new Set(['B'])), { selected: ['A'], tiedAtLastPlace: [] });
   });
+});
+
+describe('decisionDateProblem: an award decision is not dated before its review meeting, nor before its ministry began', () => {
+  const bkhcn = { shortName: 'Bộ KH&CN', activeFrom: '2025-03-01' };
+  const btttt = { shortName: 'Bộ TTTT', activeFrom: null };
+  const cases: Array<[string, string, typeof bkhcn | typeof btttt | null, RegExp | null]> = [
+    ['2020-04-15', '2020-03-06', btttt, null],
+    ['2020-03-06', '2020-03-06', btttt, null],
+    ['2020-03-05', '2020-03-06', btttt, /trước ngày hội nghị bình xét đã bầu đề nghị này \(06\/03\/2020\)/],
+    ['2020-01-01', '2026-01-16', bkhcn, /hội nghị bình xét .*16\/01\/2026/],
+    ['2025-02-27', '2025-02-20', bkhcn, /trước ngày Bộ KH&CN bắt đầu hoạt động \(01\/03\/2025\)/],
+    ['2025-03-01', '2025-02-20', bkhcn, null],
+    ['2026-02-01', '2026-01-16', null, null],
+  ];
+  for (const [date, heldOn, organizer, problem] of cases) {
+    it(`${date}, meeting ${heldOn}, ${organizer?.shortName ?? 'no organiser'}: ${problem ? 'refused' : 'accepted'}`, () => {
+      const found = decisionDateProblem(date, heldOn, organizer);
+      if (problem) assert.match(found ?? '', problem);
+      else assert.equal(found, null);
+    });
+  }
 });
