@@ -118,7 +118,7 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
     await means.waitFor();
     const text = (await means.textContent()) ?? '';
     if (SOFTHSM_MISSING) assert.match(text, /Khóa do máy chủ giữ/);
-    else assert.match(text, /Thiết bị ký số PKCS#11 \(token\) thidua SKHCN-LAMDONG.*không rời khỏi thiết bị.*SoftHSM2 token/s);
+    else assert.match(text, /Thiết bị ký số PKCS#11 \(token\) thidua SKHCN-LAMDONG.*không rời khỏi thiết bị.*Chứng thư số.*CN=Sở Khoa học và Công nghệ tỉnh Lâm Đồng/s);
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -16,7 +16,8 @@ export async function provisionDemoToken(keys: UnitKeysService, dataDir: string,
   const ca = await keys.testCa();
   const token = createSoftHsmToken(module, join(dataDir, 'softhsm', safe(holderId)), tokenLabel, 'signing-key', randomBytes(6).toString('hex'), randomBytes(8).toString('hex'));
   const now = Date.now();
-  const cn = certificateCommonName(commonName || holderId, ' (SoftHSM2 token)');
+  // The unit's name alone: it is printed on the signed documents ("Ký số bởi: …"); the issuer says it is the demo's.
+  const cn = certificateCommonName(commonName || holderId);
   const certificate = issueCertificate({ commonName: cn, organization: 'thidua demo', publicKey: token.publicKey, ca: false, validFrom: new Date(now - 3600_000), validTo: new Date(now + 3 * YEAR), crlUrl: keys.crlUrl }, ca, ca.key);
   await keys.useToken(holderId, { module: token.module, tokenLabel, pin: token.pin, keyLabel: token.keyLabel, certificate, chain: [ca.certificate], softhsm2Conf: token.conf });
   return tokenLabel;
