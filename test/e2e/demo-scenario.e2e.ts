@@ -32,6 +32,15 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
 
   const page = async (user: string, path = '/') => (await t.http.get(path).set(auth(await t.token(user))).set('Accept', 'text/html').expect(200)).text;
 
+  it('a unit page names each successor once with its end date (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025)', async () => {
+    const html = await page('cum6.secretary', `/don-vi/${await ids.unit('STTTT-DAKLAK')}`);
+    const successors = /<h2 id="h-succ">Đơn vị kế thừa<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    const items = successors.match(/<li>[\s\S]*?<\/li>/g) ?? [];
+    assert.ok(items.length >= 1, successors);
+    for (const li of items) assert.ok((li.match(/đến \d{2}\/\d{2}\/\d{4}/g) ?? []).length <= 1, `one end date in ${li}`);
+    assert.ok(items.some((li) => li.includes('đến 30/06/2025')), successors);
+  });
+
   it('Sở KH&CN Đắk Lắk: the dashboard shows this year’s open scoring with its deadline, and self-scoring works today', async () => {
     const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(await t.token('skhcn.daklak'))).expect(200)).body;
     assert.ok(y.scoringOpensOn <= today && today <= y.scoringClosesOn, `the window ${y.scoringOpensOn}–${y.scoringClosesOn} is open on ${today}`);

@@ -54,7 +54,7 @@ ${h.successors.length
     : html`<p class="muted">Không có đơn vị tiền thân.</p>`}
 </section>
 <section class="card" aria-labelledby="h-succ"><h2 id="h-succ">Đơn vị kế thừa</h2>
-  ${h.successors.length ? html`<ol>${h.successors.map((x) => html`<li>${unitName(x)} ${x.activeTo ? html`<small class="muted">(đến ${dateVi(x.activeTo)})</small>` : ''}</li>`)}</ol>` : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
+  ${h.successors.length ? html`<ol>${h.successors.map((x) => html`<li>${unitName(x)} ${x.activeTo && x.nowName !== x.name ? html`<small class="muted">(đến ${dateVi(x.activeTo)})</small>` : ''}</li>`)}</ol>` : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
 </section>
 </div>
 ${successors
