@@ -32,6 +32,13 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
 
   const page = async (user: string, path = '/') => (await t.http.get(path).set(auth(await t.token(user))).set('Accept', 'text/html').expect(200)).text;
 
+  it('last year’s review meeting page is read-only for the secretariat once its proposals went to the ministry, and says why', async () => {
+    const html = await page('cum6.secretary', `/cum/${c6}/nam/${year - 1}/binh-xet`);
+    assert.ok(html.includes(`Đã gửi đề nghị khen thưởng năm ${year - 1} lên Bộ dựa trên kết quả hội nghị`), 'the reason');
+    for (const action of ['Lưu thành phần tham dự', 'Lưu phiếu bầu', 'Mở phiên bỏ phiếu']) assert.ok(!html.includes(action), `no "${action}"`);
+    assert.match(html, /<select name="entries\.0\.status"[^>]* disabled>/, 'the attendance is shown, not editable');
+  });
+
   it('a unit page names each successor once with its end date (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025)', async () => {
     const html = await page('cum6.secretary', `/don-vi/${await ids.unit('STTTT-DAKLAK')}`);
     const successors = /<h2 id="h-succ">Đơn vị kế thừa<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';

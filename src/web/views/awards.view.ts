@@ -26,8 +26,12 @@ function proposalActions(pr: ProposalView): Html {
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = []): Html {
+  // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
+  // shown, not editable, with the reason.
+  const final = proposals.some((x) => x.status !== 'DRAFT');
+  const editable = canManage && !final;
   // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
-  const typed = canManage && !sessions.length;
+  const typed = editable && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
@@ -51,6 +55,7 @@ ${!meeting
   : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
      <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết · Mức đồng ý cụm áp dụng: ${[...new Set(meeting.results.map((r) => { const c = r.candidates.find((x) => x.requiredText); return c ? `${r.awardLabel} ${c.requiredText}` : null; }).filter(Boolean))].join('; ') || 'chưa có'}</p>
      ${meeting.ruleInForce ? '' : html`<p class="flash warn">Năm ${year} chưa có quy định khen thưởng nào áp dụng: không có ngưỡng phiếu, chưa đơn vị nào được đề nghị.</p>`}</section>
+  ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên Bộ dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
@@ -60,12 +65,12 @@ ${!meeting
         const a = meeting.attendance.find((x) => x.unit.id === mem.unit.id);
         const status = a?.status ?? 'PRESENT';
         return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="entries.${i}.unitId" value="${mem.unit.id}">${a ? '' : html`<br><small class="muted">chưa ghi nhận</small>`}</th>
-          <td><select name="entries.${i}.status" aria-label="Tham dự: ${mem.unit.name}" ${canManage ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
-          <td><input name="entries.${i}.representative" data-type="optional" value="${a?.representative ?? ''}" aria-label="Đại diện: ${mem.unit.name}" ${canManage ? '' : 'disabled'}></td></tr>`;
+          <td><select name="entries.${i}.status" aria-label="Tham dự: ${mem.unit.name}" ${typed ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
+          <td><input name="entries.${i}.representative" data-type="optional" value="${a?.representative ?? ''}" aria-label="Đại diện: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td></tr>`;
       })}</tbody></table></div>
       ${typed ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
     </form></section>
-  ${ballotSection(cluster.id, year, sessions, canManage, meeting.attendance.filter((a) => a.status === 'WRITTEN_OPINION').map((a) => ({ id: a.unit.id, name: a.unit.name })))}
+  ${ballotSection(cluster.id, year, sessions, editable, meeting.attendance.filter((a) => a.status === 'WRITTEN_OPINION').map((a) => ({ id: a.unit.id, name: a.unit.name })))}
   <section class="card" aria-labelledby="h-ballot"><h2 id="h-ballot">Kết quả bỏ phiếu</h2>
     <form data-api="${base}/review-meeting/ballots" data-method="PUT" data-success="Đã lưu phiếu bầu." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
