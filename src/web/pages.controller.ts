@@ -132,17 +132,18 @@ export class PagesController {
     const cluster = await this.clusters.get(p, id);
     const y = await this.years.get(p, id, year);
     const base = yearHref(id, year);
+    const canManage = await this.canManageYear(p, id, year);
     const tasks = [
       { label: 'Giao ước thi đua', href: `${base}/giao-uoc` },
       { label: 'Bộ tiêu chí thi đua', href: `${base}/tieu-chi` },
       { label: 'Chấm điểm', href: `${base}/cham-diem` },
       { label: 'Cách tính điểm, phân công chấm chéo', href: `${base}/cach-tinh-diem` },
-      { label: 'Giải trình điểm', href: `${base}/giai-trinh` },
+      // A member unit explains its own scores; the year's managers see them too (ContestsService); nobody else may.
+      ...(p.role === Role.UnitOfficer || canManage ? [{ label: 'Giải trình điểm', href: `${base}/giai-trinh` }] : []),
       { label: 'Kết quả xếp hạng', href: `${base}/xep-hang` },
       { label: 'Kết quả theo tiêu chí', href: `${base}/ket-qua-tieu-chi` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
-    const canManage = await this.canManageYear(p, id, year);
     const [board, quotas] = await Promise.all([this.boards.board(p, id, y, canManage), this.boards.quotas(p, id, year)]);
     sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, board, quotas));
   }

@@ -39,6 +39,22 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.match(html, /<select name="entries\.0\.status"[^>]* disabled>/, 'the attendance is shown, not editable');
   });
 
+  it('the year page links "Giải trình điểm" only for those who may open it (a member unit, the year’s managers)', async () => {
+    const seen: string[] = [];
+    for (const [cluster, y] of [[c6, year], [c6, year - 1], [ids.cum6, 2020]] as const) {
+      for (const user of ['skhcn.khanhhoa', 'cum6.secretary', 'reviewer', 'admin']) {
+        const token = await t.token(user);
+        const yearPage = await t.http.get(`/cum/${cluster}/nam/${y}`).set(auth(token)).set('Accept', 'text/html');
+        if (yearPage.status !== 200) continue; // a cluster-year outside the account's scope
+        const html = yearPage.text;
+        const opened = await t.http.get(`/cum/${cluster}/nam/${y}/giai-trinh`).set(auth(token)).set('Accept', 'text/html');
+        seen.push(`${user} ${y}: ${opened.status}`);
+        assert.equal(html.includes(`/cum/${cluster}/nam/${y}/giai-trinh"`), opened.status === 200, `${user}, ${y}: linked, and the page answers ${opened.status}`);
+      }
+    }
+    assert.ok(seen.some((x) => x.endsWith(': 403')), `someone may not open it: ${seen.join('; ')}`);
+  });
+
   it('a unit page names each successor once with its end date (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025)', async () => {
     const html = await page('cum6.secretary', `/don-vi/${await ids.unit('STTTT-DAKLAK')}`);
     const successors = /<h2 id="h-succ">Đơn vị kế thừa<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
