@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page, chromium } from 'playwright-core';
 import { totpCode } from '../../src/auth/mfa';
-import { todayInVietnam } from '../../src/common/time';
+import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 import { DEMO_PASSWORD } from '../support/test-app';
 import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST } from './support';
@@ -122,7 +122,8 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     await reviewer.getByRole('button', { name: 'Nhận thẩm định' }).click();
     const approve = reviewer.locator('form', { has: reviewer.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
     await approve.getByLabel('Số quyết định').fill(`45/QĐ-BKHCN`);
-    await approve.getByLabel('Ngày quyết định').fill(`15/01/${year}`);
+    // Today: after the review meeting that voted the proposal (a decision is not dated before it), and not in the future.
+    await approve.getByLabel('Ngày quyết định').fill(formatDateVi(todayInVietnam()));
     await approve.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     await reviewer.locator('.badge', { hasText: 'Đã phê duyệt' }).first().waitFor();
     await reviewer.context().close();
