@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CreateUnitDto, UnitQueryDto, UpdateUnitDto } from '../../src/units/units.dto';
+import { LoginDto } from '../../src/auth/auth.dto';
 import { validationDetails } from '../../src/common/validation/validation-errors';
 
 function fields(cls: new () => object, body: object): string[] {
@@ -49,4 +50,25 @@ describe('field decorators', () => {
     });
     for (const d of validationDetails(errors)) assert.match(d.message, /[ạảãàáâậầấẩẫăắằặẳẵẻẽèéêệềếểễịỉĩìíọỏõòóôộồốổỗơợờớởỡụủũùúưựừứửữỵỷỹỳýđ]/i, `${d.field}: ${d.message}`);
   });
+
+  // One field, one message that tells what is wrong: not its range once it is not a number, nor its length once missing.
+  const messages: Array<[string, new () => object, object, Record<string, string[]>]> = [
+    ['text as a version', UpdateUnitDto, { version: 'abc', reason: 'Cập nhật' }, { version: ['Phải là số nguyên.'] }],
+    ['a version out of range', UpdateUnitDto, { version: 0, reason: 'Cập nhật' }, { version: ['Phải lớn hơn hoặc bằng 1.'] }],
+    ['a missing username', LoginDto, { password: 'x' }, { username: ['Bắt buộc phải có.'] }],
+    ['a null name', UpdateUnitDto, { version: 1, reason: 'Cập nhật', name: null }, { name: ['Không được để trống.'] }],
+    ['a number as a name', CreateUnitDto, { ...validUnit, name: 5 }, { name: ['Phải là chuỗi ký tự.'] }],
+    ['a blank, overlong name: both are told', CreateUnitDto, { ...validUnit, name: ' '.repeat(400) }, { name: ['Không được để trống hoặc chỉ có khoảng trắng.', 'Dài tối đa 300 ký tự.'] }],
+    ['text as a share', CreateUnitDto, { ...validUnit, womenShare: 'x' }, { womenShare: ['Phải là số.'] }],
+  ];
+  for (const [name, cls, body, expected] of messages) {
+    it(`messages: ${name}`, () => {
+      const errors = validateSync(plainToInstance(cls, body), { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+      const got: Record<string, string[]> = {};
+      for (const d of validationDetails(errors)) (got[d.field] ??= []).push(d.message);
+      for (const list of Object.values(got)) list.sort();
+      for (const list of Object.values(expected)) list.sort();
+      assert.deepEqual(got, expected);
+    });
+  }
 });
