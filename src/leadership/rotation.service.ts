@@ -12,6 +12,7 @@ import { nowIso } from '../common/time';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
+import { Cluster } from '../clusters/cluster.entity';
 import { PreviewView, RotationPolicyDto, RotationPolicyView } from './leadership.dto';
 import { LeadershipRepository } from './leadership.repository';
 import { UnitRefView, unitRef } from '../units/unit-ref';
@@ -90,8 +91,18 @@ export class RotationService {
       const lastMembership = Math.max(...ctx.membersByYear.keys(), -Infinity);
       const from = fromYear ?? (Number.isFinite(lastTerm) ? lastTerm : lastMembership - 1);
       if (!Number.isFinite(from)) throw new AppException(ErrorCode.NoMembership, 'Cụm chưa có thành viên nên chưa thể xem trước luân phiên.');
+      // A cluster continued by another after a reorganisation has no years after its last members': its future
+      // chairs are the successor's (Bộ TTTT's Cụm 6 ended with 2024; Bộ KH&CN's Cụm 6 goes on from 2025).
+      const successor = await m.findOne(Cluster, { where: { predecessorId: clusterId }, order: { createdAt: 'ASC' } });
       try {
-        const steps = previewLeadership(from, years, ctx);
+        const steps = previewLeadership(from, years, ctx).filter((s) => !successor || s.year <= lastMembership);
+        if (successor && !steps.length) {
+          const organizer = (await this.units.byIds(m, [successor.organizerId])).get(successor.organizerId);
+          throw new AppException(
+            ErrorCode.NoMembership,
+            `Cụm đã kết thúc với năm ${lastMembership}, được tiếp nối bởi ${successor.name}${organizer ? ` – ${organizer.name}` : ''}: dự kiến luân phiên xem ở cụm đó.`,
+          );
+        }
         return {
           clusterId,
           fromYear: from,

@@ -8,6 +8,7 @@ export class HistoryUnitRef {
   @ApiProperty() shortName: string;
   @ApiProperty({ nullable: true, type: String }) activeTo: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Tên đơn vị kế thừa hiện nay (nay là …), khi đơn vị đã kết thúc hoạt động.' }) nowName: string | null;
+  @ApiProperty({ description: 'Người xem mở được trang của đơn vị này (đơn vị trong phạm vi của mình).' }) opens: boolean;
 }
 
 export class HistoryAwardView {

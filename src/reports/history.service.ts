@@ -57,7 +57,7 @@ export class HistoryService {
       const predecessorIds = await this.units.predecessorIds(m, unit.id);
       const lineage = [unit.id, ...predecessorIds];
       const units = await this.units.byIds(m, lineage);
-      const ref = await this.refs(m);
+      const ref = await this.refs(m, p);
       const successors = (await this.units.successorChain(m, unit.id)).slice(1);
       const memberships = await m.find(Membership, { where: { unitId: In(lineage) }, order: { year: 'DESC' } });
       const clusters = await this.clusterMap(m, memberships.map((ms) => ms.clusterId));
@@ -98,7 +98,7 @@ export class HistoryService {
       const ranking = await this.publishedRanking(p, y.clusterId, y.year);
       y.published = !!ranking;
       if (!ranking) continue;
-      y.ranking = ranking.rows.map((r) => ({ rank: r.rank, unit: y.members.find((x) => x.id === r.unit.id) ?? { id: r.unit.id, name: r.unit.name, shortName: r.unit.shortName, activeTo: null, nowName: null }, total: r.final?.total ?? null, band: r.band }));
+      y.ranking = ranking.rows.map((r) => ({ rank: r.rank, unit: y.members.find((x) => x.id === r.unit.id) ?? { id: r.unit.id, name: r.unit.name, shortName: r.unit.shortName, activeTo: null, nowName: null, opens: false }, total: r.final?.total ?? null, band: r.band }));
     }
     return view;
   }
@@ -112,7 +112,7 @@ export class HistoryService {
       const first = from ?? last - 9;
       if (first > last || last - first > 30) throw AppException.field(ErrorCode.ValidationFailed, 'from', 'Khoảng năm phải từ 1 đến 31 năm, năm đầu không sau năm cuối.');
       const readable = await this.access.permitted(m, p, Permission.ClusterRead, chain.map((c) => c.id));
-      const ref = await this.refs(m);
+      const ref = await this.refs(m, p);
       const organizers = await this.units.byIds(m, chain.map((c) => c.organizerId));
       const memberships = await m.find(Membership, { where: { clusterId: In(chain.map((c) => c.id)) }, relations: { unit: true } });
       const terms = await m.find(LeadershipTerm, { where: { clusterId: In(chain.map((c) => c.id)) } });
@@ -231,8 +231,10 @@ export class HistoryService {
   }
 
   /** A unit as history shows it: with what it is now when it has ended ("nay là …"). */
-  private async refs(m: EntityManager): Promise<(u: Unit) => HistoryUnitRef> {
+  /** How history names a unit; it links the unit only where the caller may open its page. */
+  private async refs(m: EntityManager, p: Principal): Promise<(u: Unit) => HistoryUnitRef> {
     const all = await m.find(Unit, { select: { id: true, name: true, shortName: true, activeTo: true, successorId: true } });
+    const visible = new Set((await this.access.scopeUnits(m.createQueryBuilder(Unit, 'u').select('u.id', 'id'), 'u', p).getRawMany<{ id: string }>()).map((r) => r.id));
     const byId = new Map(all.map((u) => [u.id, u]));
     const now = (u: Unit): Unit => {
       let cur = u;
@@ -241,7 +243,7 @@ export class HistoryService {
     };
     return (u) => {
       const current = u.successorId ? now(u) : null;
-      return { id: u.id, name: u.name, shortName: u.shortName, activeTo: u.activeTo, nowName: current && current.id !== u.id ? current.name : null };
+      return { id: u.id, name: u.name, shortName: u.shortName, activeTo: u.activeTo, nowName: current && current.id !== u.id ? current.name : null, opens: visible.has(u.id) };
     };
   }
 

@@ -32,6 +32,7 @@ import { ScoringPagesController } from './scoring-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 import { BallotPagesController } from './ballot-pages.controller';
 import { errorPage } from './views/auth.view';
+import { queryFieldLabel } from './query-labels';
 import { WebAuthController } from './web-auth.controller';
 
 /** A browser asking for a page (not the API, not an asset, not a script's call) gets errors as pages. */
@@ -51,7 +52,13 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
     redirect(res, '/xac-thuc-hai-lop');
     return true;
   }
-  const details = error.details.map((d) => d.message).filter((m) => m !== error.message);
+  // A page opened with a wrong address (a filter's value): each problem names its field as the page's form labels it.
+  const path = requestPath(req);
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  const named = (field: string): string => (Object.hasOwn(query, field.split('.')[0]) ? queryFieldLabel(path, field) : 'Địa chỉ trang');
+  const details = error.details
+    .filter((d) => d.message !== error.message)
+    .map((d) => (error.code === ErrorCode.ValidationFailed && d.field && d.field !== '(body)' ? `${named(d.field)}: ${d.message}` : d.message));
   sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), error.code, req.principal ?? null, currentRequestId()), error.status);
   return true;
 }

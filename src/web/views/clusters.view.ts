@@ -81,14 +81,16 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
     { ...frame, title: c.name, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [c.name]] },
     html`<h1>${c.name}</h1>
 <p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}${d.predecessor ? html` · Tiếp nối <a href="${clusterHref(d.predecessor.id)}">${d.predecessor.name} – ${d.predecessor.organizerName}</a>` : ''}${d.successors.map((s) => html` · Được tiếp nối bởi <a href="${clusterHref(s.id)}">${s.name} – ${s.organizerName}</a>`)} · <a href="${clusterHref(c.id)}/lich-su">Lịch sử qua các năm</a></p>
-<form method="get" action="${clusterHref(c.id)}" class="card">
+${d.years.length
+  ? html`<form method="get" action="${clusterHref(c.id)}" class="card">
   <label for="nam">Năm thi đua</label>
   <div class="actions">
     <select id="nam" name="nam">${d.years.map((y) => html`<option value="${y.year}" ${y.year === d.year ? 'selected' : ''}>${y.year}</option>`)}</select>
     <button type="submit" class="secondary">Xem</button>
     <a class="button" href="${yearHref(c.id, d.year)}">Công việc năm ${d.year}</a>
   </div>
-</form>
+</form>`
+  : html`<p class="card muted" role="status">Cụm chưa mở năm thi đua nào trên hệ thống${d.openableYear !== null ? html`; mở năm ở mục <a href="#h-open">Mở năm thi đua</a> cuối trang` : ''}.</p>`}
 <div class="grid2">
 <section class="card" aria-labelledby="h-members">
   <h2 id="h-members">Thành viên năm ${d.year} (${d.members.length})</h2>

@@ -12,9 +12,21 @@ const period = (from: string | null, to: string | null) => `${from ? dateVi(from
 
 /** A unit as history names it, with what it is now ("nay là …"). */
 const unitName = (u: HistoryUnitRef, link = true): Html =>
-  html`${link ? html`<a href="${unitHref(u.id)}">${u.name}</a>` : u.name}${u.nowName
+  html`${link && u.opens ? html`<a href="${unitHref(u.id)}">${u.name}</a>` : u.name}${u.nowName
     ? html` <small class="muted">(${u.nowName === u.name ? `đến ${u.activeTo ? dateVi(u.activeTo) : '…'}; nay là đơn vị cùng tên sau sắp xếp` : `nay là ${u.nowName}`})</small>`
     : ''}`;
+
+/** Links to the previous and next pages of a list, keeping its filter. */
+function pager(page: UnitPage, q: UnitQueryDto): Html {
+  const at = (offset: number) => {
+    const s = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, offset })) if (v !== undefined && v !== '' && !(k === 'offset' && v === 0)) s.set(k, String(v));
+    return `/don-vi?${s.toString()}`;
+  };
+  const next = page.offset + page.limit;
+  if (page.offset === 0 && next >= page.total) return html``;
+  return html`<nav class="actions" aria-label="Các trang của danh sách">${page.offset > 0 ? html`<a href="${at(Math.max(0, page.offset - page.limit))}" rel="prev">← Trang trước</a>` : ''}${next < page.total ? html`<a href="${at(next)}" rel="next">Trang sau →</a>` : ''}</nav>`;
+}
 
 /** The units found; `createForm`: the administrators' form creating a unit, under the list. */
 export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto, createForm: Html | null = null): Html {
@@ -28,11 +40,12 @@ export function unitListPage(frame: PageFrame, page: UnitPage, q: UnitQueryDto, 
   </div>
   <div class="actions"><button type="submit" class="secondary">Tìm</button><a href="/don-vi">Bỏ lọc</a></div>
 </form>
-<p class="muted">${page.total} đơn vị${page.total > page.items.length ? `; hiển thị ${page.items.length} đơn vị đầu` : ''}.${createForm ? html` <a href="#tao-don-vi">Tạo đơn vị mới</a>` : ''}</p>
+<p class="muted">${page.total} đơn vị${page.total > page.items.length ? (page.items.length ? `; hiển thị từ ${page.offset + 1} đến ${page.offset + page.items.length}` : '; trang này không còn đơn vị nào') : ''}.${createForm ? html` <a href="#tao-don-vi">Tạo đơn vị mới</a>` : ''}</p>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Mã</th><th scope="col">Hoạt động</th></tr></thead>
   <tbody>${page.items.map((u) => html`<tr><th scope="row"><a href="${unitHref(u.id)}">${u.name}</a></th><td><code>${u.code}</code></td><td>${period(u.activeFrom, u.activeTo)}</td></tr>`)}</tbody>
 </table></div>
+${pager(page, q)}
 ${createForm ?? ''}`,
   );
 }

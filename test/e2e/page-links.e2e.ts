@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+
+/**
+ * The pages lead somewhere: a link a page shows opens for the account that sees it, a list goes on past its first
+ * page, a cluster that ended points to the one that continues it, and a wrong address names its field as the page's
+ * form labels it. Found by a new user trying the demo (session 21's helper).
+ */
+describe(`page links and page errors (${TEST_DB})`, () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const get = async (user: string, path: string) => t.http.get(path).set(auth(await t.token(user))).set('Accept', 'text/html');
+
+  before(async () => {
+    t = await startTestApp({ SEED_DEMO_SCENARIO: 'true' });
+    ids = await demoIds(t);
+  });
+  after(() => t.close());
+
+  it('a unit page links only the units the account may open; the others are named without a link', async () => {
+    const lineage = [ids.daklak, ...(await t.dataSource.query(`SELECT id FROM units WHERE code IN ('SKHCN-DAKLAK', 'SKHCN63-DAKLAK')`)).map((r: { id: string }) => r.id)];
+    let unlinked = 0;
+    for (const user of ['cum6.secretary', 'skhcn.daklak', 'skhcn.gialai', 'reviewer']) {
+      for (const id of lineage) {
+        const res = await get(user, `/don-vi/${id}`);
+        if (res.status !== 200) continue; // outside the account's scope
+        for (const [, linked] of res.text.matchAll(/href="\/don-vi\/([0-9a-f-]{36})"/g)) {
+          assert.equal((await get(user, `/don-vi/${linked}`)).status, 200, `${user}: /don-vi/${id} links /don-vi/${linked}`);
+        }
+        if (/<li>Sở Khoa học và Công nghệ tỉnh Đắk Lắk <small/.test(res.text)) unlinked++;
+      }
+    }
+    assert.ok(unlinked > 0, 'an interim unit outside the scope is still named, without a link');
+  });
+
+  it('the units page goes on past its first page, keeping its filter', async () => {
+    const first = await get('admin', '/don-vi?kind=MEMBER&limit=40');
+    assert.equal(first.status, 200);
+    const total = Number(/(\d+) đơn vị; hiển thị từ 1 đến 40/.exec(first.text)?.[1]);
+    assert.ok(total > 80, `more members than two pages: ${total}`);
+    const next = /href="(\/don-vi\?[^"]+)" rel="next"/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
+    assert.equal(next, '/don-vi?kind=MEMBER&limit=40&offset=40');
+    const last = await get('admin', '/don-vi?kind=MEMBER&limit=40&offset=80');
+    assert.equal(last.status, 200);
+    assert.ok(last.text.includes(`${total} đơn vị; hiển thị từ 81 đến ${total}`), 'the rest');
+    assert.match(last.text, /href="\/don-vi\?kind=MEMBER&amp;limit=40&amp;offset=40" rel="prev"/);
+    assert.doesNotMatch(last.text, /rel="next"/);
+    const rows = (text: string) => [...text.matchAll(/<tr><th scope="row"><a href="\/don-vi\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    assert.equal(new Set([...rows(first.text), ...rows(last.text)]).size, 40 + total - 80, 'no unit on both pages');
+  });
+
+  it('a cluster that ended forecasts no chairs and points to the cluster that continues it', async () => {
+    const preview = await t.http.get(`/api/clusters/${ids.cum6}/rotation/preview`).set(auth(await t.token('admin')));
+    assert.equal(preview.status, 422, JSON.stringify(preview.body));
+    assert.equal(preview.body.message, 'Cụm đã kết thúc với năm 2024, được tiếp nối bởi Cụm thi đua số 6 – Bộ Khoa học và Công nghệ: dự kiến luân phiên xem ở cụm đó.');
+    const html = (await get('cum6.secretary', `/cum/${ids.cum6}`)).text;
+    assert.ok(html.includes('dự kiến luân phiên xem ở cụm đó'));
+    const successor = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
+    const next = await t.http.get(`/api/clusters/${successor}/rotation/preview`).set(auth(await t.token('admin'))).expect(200);
+    assert.ok(next.body.steps.length > 0 && next.body.steps[0].year >= 2025, 'the successor forecasts');
+  });
+
+  it('a cluster without an opened year does not link a year page', async () => {
+    const cum1 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum1}'`))[0].id as string;
+    const html = (await get('admin', `/cum/${cum1}`)).text;
+    assert.doesNotMatch(html, new RegExp(`/cum/${cum1}/nam/`), 'no link to a year');
+    assert.ok(html.includes('Cụm chưa mở năm thi đua nào trên hệ thống'), 'says so');
+    assert.ok(html.includes('href="#h-open"'), 'and where to open one');
+  });
+
+  it('a wrong address on a page names the field as the page labels it, once', async () => {
+    const res = await get('reviewer', '/tham-dinh?year=abc');
+    assert.equal(res.status, 400);
+    assert.ok(res.text.includes('Năm thi đua: Phải là số nguyên.'), 'the field and what is wrong');
+    assert.doesNotMatch(res.text, /2100/, 'not its range besides');
+    const path = await get('reviewer', '/tham-dinh/abc');
+    assert.ok(path.text.includes('Địa chỉ trang: Phải là mã định danh (UUID) hợp lệ.'));
+  });
+});
