@@ -109,8 +109,13 @@ export class ScoringPagesController {
   async explanation(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('donVi') unitId: string | undefined, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const canManage = await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year));
-    const round = await this.contests.round(p, id, year, unitId && /^[0-9a-f-]{36}$/i.test(unitId) ? unitId : undefined);
-    sendPage(res, explanationPage(signedInFrame(this.secret, p), cluster, year, round, canManage));
+    // A successor that took over several members of the year explains for each in turn (?donVi=<unit>), the first
+    // by default; the page names the unit and offers the others.
+    const mine = canManage ? [] : (await this.members.list(p, id, year)).map((ms) => ms.unit).filter((u) => p.unitIds.includes(u.id));
+    const chosen = mine.length > 1 ? (mine.find((u) => u.id === unitId) ?? mine[0]).id : unitId && /^[0-9a-f-]{36}$/i.test(unitId) ? unitId : undefined;
+    const round = await this.contests.round(p, id, year, chosen);
+    const units = mine.length > 1 ? { chosen: chosen!, options: mine } : null;
+    sendPage(res, explanationPage(signedInFrame(this.secret, p), cluster, year, round, canManage, units));
   }
 
   @Get('cum/:id/nam/:year/ket-qua-tieu-chi')

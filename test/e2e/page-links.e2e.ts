@@ -70,6 +70,19 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(html.includes('href="#h-open"'), 'and where to open one');
   });
 
+  it('"Giải trình điểm" of a unit that succeeded several members of the year: a picker, the first by default', async () => {
+    const path = `/cum/${ids.cum6}/nam/2020/giai-trinh`;
+    const first = await get('skhcn.daklak', path);
+    assert.equal(first.status, 200, 'not a 422 asking for a unitId');
+    const options = [...first.text.matchAll(/<option value="([0-9a-f-]{36})"[^>]*>([^<]+)/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(options.map(([, name]) => name).sort(), ['Sở Thông tin và Truyền thông tỉnh Đắk Lắk', 'Sở Thông tin và Truyền thông tỉnh Phú Yên'].sort());
+    assert.ok(first.text.includes('Điểm tạm thời theo tiêu chí: Sở Thông tin và Truyền thông tỉnh Đắk Lắk'), 'the first, named');
+    const phuYen = options.find(([, name]) => name.endsWith('Phú Yên'))![0];
+    const second = await get('skhcn.daklak', `${path}?donVi=${phuYen}`);
+    assert.ok(second.text.includes('Điểm tạm thời theo tiêu chí: Sở Thông tin và Truyền thông tỉnh Phú Yên'), 'the one chosen');
+    assert.doesNotMatch((await get('cum6.secretary', path)).text, /name="donVi"/, 'the secretariat answers for all: no picker');
+  });
+
   it('a wrong address on a page names the field as the page labels it, once', async () => {
     const res = await get('reviewer', '/tham-dinh?year=abc');
     assert.equal(res.status, 400);

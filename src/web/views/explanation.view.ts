@@ -4,12 +4,20 @@ import { dateVi, pointsVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
+import type { UnitRefView } from '../../units/unit-ref';
 
 /**
  * Giải trình: the round's window; a unit's provisional points per criterion and its contest form; every contest with
  * its answer, and the secretariat's answer forms.
  */
-export function explanationPage(frame: PageFrame, cluster: ClusterView, year: number, v: ExplanationRoundView, canManage: boolean): Html {
+export function explanationPage(
+  frame: PageFrame,
+  cluster: ClusterView,
+  year: number,
+  v: ExplanationRoundView,
+  canManage: boolean,
+  units: { chosen: string; options: UnitRefView[] } | null = null,
+): Html {
   const api = `/api/clusters/${cluster.id}/years/${year}/scoring/contests`;
   const window = v.until ? html`${v.open ? badge('Đang nhận giải trình', 'info') : badge('Đã đóng', 'warn')} Hạn cuối: ${dateVi(v.until)}` : badge('Chưa mở giải trình', 'warn');
   return layout(
@@ -24,8 +32,13 @@ ${canManage
   <div class="actions"><button type="submit">${v.until ? 'Đổi hạn giải trình' : 'Mở giải trình'}</button></div></form>`
   : ''}
 </section>
+${units
+  ? html`<form method="get" class="card">
+    <label for="donVi">Giải trình với tư cách đơn vị (đơn vị của bạn kế thừa các đơn vị này sau sáp nhập)</label>
+    <div class="actions"><select id="donVi" name="donVi">${units.options.map((u) => html`<option value="${u.id}" ${u.id === units.chosen ? 'selected' : ''}>${u.name}</option>`)}</select><button type="submit" class="secondary">Chọn</button></div></form>`
+  : ''}
 ${v.unitId && v.points.length
-  ? html`<section class="card" aria-labelledby="h-points"><h2 id="h-points">Điểm tạm thời theo tiêu chí</h2>
+  ? html`<section class="card" aria-labelledby="h-points"><h2 id="h-points">Điểm tạm thời theo tiêu chí${units ? `: ${units.options.find((u) => u.id === units.chosen)?.name ?? ''}` : ''}</h2>
   <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col" class="num">Tối đa</th><th scope="col" class="num">Điểm cụm</th></tr></thead>
   <tbody>${v.points.map((x) => html`<tr><th scope="row" data-label="Mã">${x.code}</th><td data-label="Tiêu chí">${x.text}</td><td class="num" data-label="Tối đa">${pointsVi(x.maxPoints)}</td><td class="num" data-label="Điểm cụm">${x.points === null ? '—' : pointsVi(x.points)}</td></tr>`)}</tbody></table></div>
   ${v.open && !canManage
