@@ -1,4 +1,4 @@
-import { dateTimeVi } from './format';
+import { FIELD_LABELS, valueText } from './audit-fields';
 /** The audit trail in people's words: what each recorded action and record kind is called on the pages. */
 export const ACTION_LABELS: Record<string, string> = {
   'seed.reference': 'Nạp dữ liệu tham chiếu',
@@ -83,6 +83,23 @@ export const ACTION_LABELS: Record<string, string> = {
   'legal_value.update': 'Sửa mức, tỷ lệ theo văn bản',
   'document.issue': 'Phát hành văn bản có chữ ký số',
   'email.resend': 'Gửi lại thư nhắc việc',
+  'user.email_settings': 'Sửa cài đặt thư điện tử',
+  'criteria.targets': 'Đặt chỉ tiêu của các tiêu chí tính từ kết quả',
+  'score_contest.create': 'Gửi giải trình điểm',
+  'score_contest.answer': 'Trả lời giải trình điểm',
+  'scoring.contest_round': 'Mở vòng giải trình điểm',
+  'scoring.conflict_override': 'Cho phép phân công chấm chéo có xung đột lợi ích',
+  'scoring.relation_declare': 'Khai báo quan hệ giữa hai đơn vị (không chấm chéo nhau)',
+  'scoring.relation_remove': 'Bỏ khai báo quan hệ giữa hai đơn vị',
+  'ballot.open': 'Mở phiên bỏ phiếu kín',
+  'ballot.voted': 'Đơn vị bỏ phiếu kín',
+  'ballot.written_opinion': 'Ghi ý kiến bằng văn bản của đơn vị vắng mặt',
+  'ballot.paper_count': 'Ghi kết quả kiểm phiếu giấy',
+  'ballot.tie_decision': 'Quyết định khi bằng phiếu',
+  'ballot.close': 'Đóng phiên bỏ phiếu, kiểm phiếu',
+  'collective_rating.create': 'Ghi nhận xếp loại tập thể',
+  'collective_rating.update': 'Sửa xếp loại tập thể',
+  'service_level.set': 'Đặt thời hạn xử lý đề nghị khen thưởng',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -113,28 +130,36 @@ export const ENTITY_LABELS: Record<string, string> = {
   legal_value: 'Mức, tỷ lệ theo văn bản',
   issued_document: 'Văn bản đã phát hành',
   email_outbox: 'Thư điện tử',
+  ballot_session: 'Phiên bỏ phiếu kín',
+  collective_rating: 'Xếp loại tập thể',
+  review_service_level: 'Thời hạn xử lý đề nghị',
+  score_contest: 'Giải trình điểm',
+  trusted_root: 'Chứng thư số gốc tin cậy',
+  unit_relation: 'Quan hệ giữa hai đơn vị',
 };
 
-/** The fields whose value changed between `before` and `after` (objects: key by key; anything else: as a whole). */
-export function changedFields(before: unknown, after: unknown): Array<{ field: string; before: string; after: string }> {
-  const text = (v: unknown): string => {
-    if (v === null || v === undefined) return '—';
-    if (typeof v === 'boolean') return v ? 'có' : 'không';
-    // A moment (ISO 8601, UTC) reads as people read times here: Vietnam time, dd/mm/yyyy HH:mm.
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return dateTimeVi(v);
-    if (typeof v === 'string' || typeof v === 'number') return String(v);
-    const json = JSON.stringify(v);
-    return json.length > 200 ? `${json.slice(0, 197)}…` : json;
-  };
+/**
+ * The fields whose value changed between `before` and `after` (objects: key by key; anything else: as a whole), each
+ * by its label and its values as people read them (`names`: the units, clusters and accounts the ids name). A field's
+ * own label copy (`statusLabel` beside `status`) is not a change of its own.
+ */
+export function changedFields(
+  before: unknown,
+  after: unknown,
+  entityType = '',
+  names: ReadonlyMap<string, string> = new Map(),
+): Array<{ field: string; before: string; after: string }> {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(before) || isObject(after)) {
     const b = isObject(before) ? before : {};
     const a = isObject(after) ? after : {};
-    return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-      .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-      .map((k) => ({ field: k, before: text(b[k]), after: text(a[k]) }));
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    const copies = new Set(keys.filter((k) => k.endsWith('Label') && keys.includes(k.slice(0, -5))));
+    return keys
+      .filter((k) => !copies.has(k) && JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
+      .map((k) => ({ field: FIELD_LABELS[k] ?? k, before: valueText(b[k], k, entityType, names), after: valueText(a[k], k, entityType, names) }));
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before: text(before), after: text(after) }];
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before: valueText(before, '', entityType, names), after: valueText(after, '', entityType, names) }];
 }
 
 /** Where a record of the trail is seen on the pages, when it has a page of its own. */

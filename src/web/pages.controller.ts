@@ -30,6 +30,7 @@ import { LeadershipService } from '../leadership/leadership.service';
 import { RotationService } from '../leadership/rotation.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DashboardService } from './dashboard.service';
+import { auditNames } from './audit-names';
 import { YearBoardService } from './year-board.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { auditPage } from './views/audit.view';
@@ -213,6 +214,7 @@ export class PagesController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   async auditTrail(@CurrentUser() p: Principal, @Query() q: AuditQueryDto, @Res() res: HttpResponse): Promise<void> {
     const query = { ...q, limit: q.limit ?? 50 };
-    sendPage(res, auditPage(this.frame(p), await this.audit.list(p, query), query));
+    const page = await this.audit.list(p, query);
+    sendPage(res, auditPage(this.frame(p), page, query, await auditNames(this.uow, page.items)));
   }
 }

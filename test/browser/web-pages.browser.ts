@@ -94,7 +94,8 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     assert.equal(await admin.page.getByRole('heading', { name: 'Yêu cầu không hợp lệ' }).count(), 0);
     const entry = admin.page.locator('tbody tr').first();
     assert.match((await entry.textContent()) ?? '', /Mở ký giao ước/, 'the action in words');
-    assert.match((await entry.textContent()) ?? '', /status\s*OPEN/, 'what changed, field by field');
+    assert.match((await entry.textContent()) ?? '', /Trạng thái\s*Đang ký/, 'what changed, field by field, in words');
+    assert.doesNotMatch((await entry.textContent()) ?? '', /status|OPEN/, 'not the stored keys and codes');
     await entry.getByRole('link', { name: 'Bản giao ước' }).waitFor();
     await rig.shot(admin.page, 'nhat-ky-1366');
     // The council pages of the organiser, at both widths.

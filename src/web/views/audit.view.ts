@@ -7,13 +7,13 @@ import { PageFrame, formMessage, layout } from './layout';
 import { ACTION_LABELS, ENTITY_LABELS, changedFields, recordHref } from '../audit-labels';
 
 /** Before and after as the fields that changed (a small table), or the new record's fields. */
-function changes(before: unknown, after: unknown): Html {
-  const rows = changedFields(before, after);
+function changes(before: unknown, after: unknown, entityType: string, names: ReadonlyMap<string, string>): Html {
+  const rows = changedFields(before, after, entityType, names);
   if (!rows.length) return html`<span class="muted">không đổi</span>`;
   return html`<table class="changes"><tbody>${rows.slice(0, 12).map((r) => html`<tr>${r.field ? html`<th scope="row">${r.field}</th>` : ''}<td>${before === null || before === undefined ? '' : html`<del>${r.before}</del> → `}<ins>${r.after}</ins></td></tr>`)}</tbody></table>${rows.length > 12 ? html`<small class="muted">và ${rows.length - 12} trường khác</small>` : ''}`;
 }
 
-export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): Html {
+export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto, names: ReadonlyMap<string, string> = new Map()): Html {
   const next = (page.offset ?? 0) + page.limit;
   const params = (offset: number) => {
     const s = new URLSearchParams();
@@ -44,8 +44,8 @@ export function auditPage(frame: PageFrame, page: AuditPage, q: AuditQueryDto): 
     (a) => {
       const href = recordHref(a.entityType, a.entityId, a.clusterId);
       const entity = ENTITY_LABELS[a.entityType] ?? a.entityType;
-      return html`<tr><td class="num" data-label="STT">${a.seq}</td><td data-label="Thời điểm">${dateTimeVi(a.occurredAt)}</td><td data-label="Người thực hiện">${a.actorUsername ?? 'hệ thống'}</td><td data-label="Thao tác">${ACTION_LABELS[a.action] ?? a.action}<br><small class="muted"><code>${a.action}</code></small></td><td data-label="Đối tượng">${href ? html`<a href="${href}">${entity}</a>` : entity}</td><td data-label="Lý do">${a.reason ?? ''}</td>
-      <td data-label="Thay đổi"><small>${changes(a.before, a.after)}</small></td></tr>`;
+      return html`<tr><td class="num" data-label="STT">${a.seq}</td><td data-label="Thời điểm">${dateTimeVi(a.occurredAt)}</td><td data-label="Người thực hiện">${a.actorUsername ?? 'hệ thống'}</td><td data-label="Thao tác">${ACTION_LABELS[a.action] ?? a.action}<br><small class="muted"><code>${a.action}</code></small></td><td data-label="Đối tượng">${href ? html`<a href="${href}">${entity}</a>` : entity}${names.has(a.entityId) ? html`<br><small>${names.get(a.entityId)}</small>` : ''}</td><td data-label="Lý do">${a.reason ?? ''}</td>
+      <td data-label="Thay đổi"><small>${changes(a.before, a.after, a.entityType, names)}</small></td></tr>`;
     },
   )}</tbody>
 </table></div>
