@@ -49,6 +49,8 @@ export function parseRows(ws: ExcelJS.Worksheet | undefined, leaves: LeafWithTex
       const number = typeof raw === 'number' ? raw : /^-?\d+([.,]\d+)?$/.test(String(raw).trim()) ? Number(String(raw).trim().replace(',', '.')) : NaN;
       if (!Number.isFinite(number)) return at(cell.address, `Ô ${cell.address} (${leaf.code}) phải là số.`, 'number');
       const hundredths = Math.round(number * 100);
+      // 1e308 is a number, but no point or result: said so, not as a matter of decimals.
+      if (!Number.isSafeInteger(hundredths)) return at(cell.address, `Ô ${cell.address} (${leaf.code}): số quá lớn.`, 'outOfRange');
       if (Math.abs(hundredths - number * 100) > 1e-6) return at(cell.address, `Ô ${cell.address} (${leaf.code}): tối đa hai chữ số thập phân.`, 'decimals');
       if (leaf.rule && takesFact(leaf.rule)) {
         const fact = factEntry(leaf, hundredths, measures, null);

@@ -130,9 +130,8 @@ export class ScoreExcelService implements UploadTarget {
     }
     const meta = readTemplateMeta(wb);
     if (!meta) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bảng tính không phải mẫu phiếu chấm của hệ thống: hãy tải mẫu rồi nhập điểm vào đó.');
-    if (meta.clusterId !== clusterId || Number(meta.year) !== year) {
-      throw AppException.field(ErrorCode.InvalidFile, 'file', `Mẫu này dành cho cụm hoặc năm khác (năm ${meta.year}).`);
-    }
+    if (meta.clusterId !== clusterId) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Mẫu này dành cho một cụm thi đua khác: hãy tải mẫu của cụm này.');
+    if (Number(meta.year) !== year) throw AppException.field(ErrorCode.InvalidFile, 'file', `Mẫu này dành cho năm ${meta.year}, không phải năm ${year}: hãy tải mẫu của năm ${year}.`);
     const scorerKind = meta.kind as ScorerKind;
 
     return this.uow.write(async (m) => {

@@ -115,6 +115,14 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     assert.equal(await t.snapshot(), before);
   });
 
+  it('a template of another year is refused naming both years', async () => {
+    const before = await t.snapshot();
+    const res = await t.http.post(`/api/clusters/${ids.cum6}/years/2020/scoring/upload`).auth(secretary, { type: 'bearer' }).attach('file', filled, 'phieu-cham.xlsx');
+    assert.equal(res.status, 422, JSON.stringify(res.body));
+    assert.equal(res.body.details[0].message, 'Mẫu này dành cho năm 2021, không phải năm 2020: hãy tải mẫu của năm 2020.');
+    assert.equal(await t.snapshot(), before);
+  });
+
   it('a unit officer cannot upload the cluster template', async () => {
     const res = await t.http.post(url('/upload')).auth((await actorFor(t, 'gialai')).token, { type: 'bearer' }).attach('file', filled, 'x.xlsx');
     assert.equal(res.status, 403);

@@ -47,6 +47,17 @@ describe('score upload: reading cells', () => {
     const { errors } = parseRows(ws, leaves, [unit]);
     assert.deepEqual(errors.map((e) => e.code), ['number', 'number']);
   });
+
+  it('a number too large for any point (1e308, 1e20) is "too large", not a matter of decimals', () => {
+    const ws = sheet();
+    ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN).value = 1e308;
+    ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN + 1).value = 1e20;
+    const { errors } = parseRows(ws, leaves, [unit]);
+    assert.deepEqual(errors.map((e) => [e.code, e.message]), [
+      ['outOfRange', `Ô ${ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN).address} (1.1): số quá lớn.`],
+      ['outOfRange', `Ô ${ws.getCell(FIRST_DATA_ROW, FIRST_CRITERION_COLUMN + 1).address} (1.2): số quá lớn.`],
+    ]);
+  });
 });
 
 describe('score upload: cells of criteria that measure take the achieved value (table)', () => {
