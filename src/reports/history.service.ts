@@ -230,8 +230,10 @@ export class HistoryService {
     return new Map(rows.map((c) => [c.id, c]));
   }
 
-  /** A unit as history shows it: with what it is now when it has ended ("nay là …"). */
-  /** How history names a unit; it links the unit only where the caller may open its page. */
+  /**
+   * A unit as history shows it: with what it is now when it has ended ("nay là …"), and whether the caller may open
+   * its page (the pages link it only then).
+   */
   private async refs(m: EntityManager, p: Principal): Promise<(u: Unit) => HistoryUnitRef> {
     const all = await m.find(Unit, { select: { id: true, name: true, shortName: true, activeTo: true, successorId: true } });
     const visible = new Set((await this.access.scopeUnits(m.createQueryBuilder(Unit, 'u').select('u.id', 'id'), 'u', p).getRawMany<{ id: string }>()).map((r) => r.id));

@@ -49,11 +49,11 @@ describe('dates', () => {
 
 describe('the audit trail in words: changed fields', () => {
   it('lists only the fields whose value changed; absent and null are the same', () => {
-    assert.deepEqual(changedFields({ status: 'SUBMITTED' }, { status: 'IN_REVIEW', decisionNumber: null }), [{ field: 'status', before: 'SUBMITTED', after: 'IN_REVIEW' }]);
-    assert.deepEqual(changedFields(null, { status: 'OPEN' }), [{ field: 'status', before: '—', after: 'OPEN' }]);
+    assert.deepEqual(changedFields({ status: 'SUBMITTED' }, { status: 'IN_REVIEW', decisionNumber: null }, 'award_proposal'), [{ field: 'Trạng thái', before: 'Đã gửi Bộ', after: 'Đang thẩm định' }]);
+    assert.deepEqual(changedFields(null, { status: 'OPEN' }), [{ field: 'Trạng thái', before: '—', after: 'OPEN' }], 'a status of no known kind of record stays a code');
     assert.deepEqual(changedFields({ a: 1 }, { a: 1 }), []);
-    assert.deepEqual(changedFields(null, [1, 2]), [{ field: '', before: '—', after: '[1,2]' }]);
+    assert.deepEqual(changedFields(null, [1, 2]), [{ field: '', before: '—', after: '1; 2' }]);
     assert.deepEqual(changedFields({ on: true }, { on: false }), [{ field: 'on', before: 'có', after: 'không' }]);
-    assert.deepEqual(changedFields({ publishedAt: null }, { publishedAt: '2026-12-02T19:08:01.753Z' }), [{ field: 'publishedAt', before: '—', after: '03/12/2026 02:08' }], 'a moment in Vietnam time');
+    assert.deepEqual(changedFields({ publishedAt: null }, { publishedAt: '2026-12-02T19:08:01.753Z' }), [{ field: 'Công bố lúc', before: '—', after: '03/12/2026 02:08' }], 'a moment in Vietnam time');
   });
 });

@@ -74,11 +74,13 @@
         continue;
       }
       if (el.type === 'checkbox') value = el.checked;
-      else if (type === 'int') value = el.value.trim() === '' ? undefined : Number(el.value);
+      // A number that does not read as one is sent as typed: the server then says "Phải là số nguyên." at the field,
+      // where NaN would go as null and read "Bắt buộc phải có.".
+      else if (type === 'int') value = el.value.trim() === '' ? undefined : Number.isFinite(Number(el.value)) ? Number(el.value) : el.value.trim();
       else if (type === 'bool') value = el.value === 'true';
       else if (type === 'decimal') {
         const n = parseDecimal(el.value);
-        value = n === null ? undefined : n;
+        value = n === null ? undefined : Number.isFinite(n) ? n : el.value.trim();
       } else if (type === 'optional') value = el.value.trim() === '' ? undefined : el.value.trim();
       // data-type="nullable": an emptied field clears the stored value (null), e.g. an assumption once confirmed.
       else if (type === 'nullable') value = el.value.trim() === '' ? null : el.value.trim();
