@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/validation/params';
-import { Auth } from '../common/auth/auth.decorators';
+import { Auth, CurrentUser } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
 import { CreateUserDto, ResetMfaDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
 import { UsersService } from './users.service';
@@ -36,8 +37,8 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
   @ApiOperation({ summary: 'Cập nhật tài khoản' })
-  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  update(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(p.userId, id, dto);
   }
 
   @Post(':id/password')

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, Not } from 'typeorm';
 import { escapeLike } from '../common/text';
 import { nowIso } from '../common/time';
 import { updateVersioned } from '../database/unit-of-work';
-import type { Role } from '../common/auth/roles';
+import { Role } from '../common/auth/roles';
 import { UserClusterScope } from './user-cluster-scope.entity';
 import { User } from './user.entity';
 
@@ -46,6 +46,19 @@ export class UsersRepository {
   /** Every account's username (the seed creates the accounts still missing). */
   async allUsernames(m: EntityManager): Promise<string[]> {
     return (await m.find(User, { select: { username: true } })).map((u) => u.username);
+  }
+
+  /** How many active administrators there are besides this account. */
+  activeAdminsOtherThan(m: EntityManager, userId: string): Promise<number> {
+    return m.count(User, { where: { role: Role.Admin, active: true, id: Not(userId) } });
+  }
+
+  /**
+   * Serialises the changes that could take away the last administrator (PostgreSQL; SQLite runs one write at a time):
+   * a transaction-scoped lock held to the commit.
+   */
+  async lockAdministrators(m: EntityManager): Promise<void> {
+    if (m.connection.options.type === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['thidua-administrators']);
   }
 
   /** The active accounts among these usernames. */

@@ -34,3 +34,31 @@ export function roleScopeProblems(s: RoleScope): ErrorDetail[] {
   }
   return problems;
 }
+
+/** An account change as the administrators' rule sees it: who makes it, on whom, and the account before and after. */
+export interface AdminChange {
+  callerId: string;
+  targetId: string;
+  before: { role: Role; active: boolean };
+  after: { role: Role; active: boolean };
+  /** Active administrators other than the target. */
+  otherActiveAdmins: number;
+}
+
+/**
+ * Why an account change would leave the system without a way back, or null: an administrator does not lock their own
+ * account nor take away their own role (no one else may be there to undo it), and the last active administrator is
+ * never locked nor given another role (no one could unlock anyone, or restore an administrator, again).
+ */
+export function adminChangeProblem(c: AdminChange): ErrorDetail | null {
+  const removes = c.before.role === Role.Admin && c.before.active && (c.after.role !== Role.Admin || !c.after.active);
+  if (!removes) return null;
+  const field = c.after.active ? 'role' : 'active';
+  if (c.callerId === c.targetId) {
+    return { field, code: 'selfLockout', message: c.after.active ? 'Không thể tự bỏ vai trò quản trị hệ thống của chính mình: hãy nhờ một quản trị hệ thống khác.' : 'Không thể tự khóa tài khoản của chính mình: hãy nhờ một quản trị hệ thống khác.' };
+  }
+  if (c.otherActiveAdmins === 0) {
+    return { field, code: 'lastAdmin', message: 'Đây là quản trị hệ thống cuối cùng còn hoạt động: hãy tạo hoặc mở khóa một quản trị hệ thống khác trước.' };
+  }
+  return null;
+}

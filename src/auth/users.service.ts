@@ -9,13 +9,13 @@ import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AccessRepository } from '../access/access.repository';
 import { PasswordService, passwordProblem } from './password.service';
-import { ROLE_LABELS } from '../common/auth/roles';
+import { ROLE_LABELS, Role } from '../common/auth/roles';
 import { SessionsRepository } from './sessions.repository';
 import { MfaService } from './mfa.service';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { CreateUserDto, ResetMfaDto, ResetPasswordDto, UpdateUserDto, UserPage, UserQueryDto, UserView } from './users.dto';
-import { RoleScope, roleScopeProblems } from './users.rules';
+import { RoleScope, adminChangeProblem, roleScopeProblems } from './users.rules';
 
 /** Account administration (admins only; the controller says so). */
 @Injectable()
@@ -81,9 +81,10 @@ export class UsersService {
     });
   }
 
-  update(id: string, dto: UpdateUserDto): Promise<UserView> {
+  update(callerId: string, id: string, dto: UpdateUserDto): Promise<UserView> {
     return this.uow.write(async (m) => {
       const current = await this.find(m, id);
+      await this.keepAnAdministrator(m, callerId, current, { role: dto.role ?? current.role, active: dto.active ?? Boolean(current.active) });
       const before = await this.view(m, current);
       const scope: RoleScope = {
         role: dto.role ?? current.role,
@@ -108,6 +109,16 @@ export class UsersService {
       await this.audit.record(m, { action: 'user.update', entityType: 'user', entityId: id, before, after, reason: dto.reason });
       return after;
     });
+  }
+
+  /** Refuses a change that would lock out the caller or leave no active administrator (users.rules.ts). */
+  private async keepAnAdministrator(m: EntityManager, callerId: string, current: User, after: { role: Role; active: boolean }): Promise<void> {
+    const before = { role: current.role, active: Boolean(current.active) };
+    if (!(before.role === Role.Admin && before.active)) return;
+    // Two administrators locking each other at once: one waits for the other's commit, then counts again.
+    await this.users.lockAdministrators(m);
+    const problem = adminChangeProblem({ callerId, targetId: current.id, before, after, otherActiveAdmins: await this.users.activeAdminsOtherThan(m, current.id) });
+    if (problem) throw new AppException(ErrorCode.BusinessRule, problem.message, [problem]);
   }
 
   async resetPassword(id: string, dto: ResetPasswordDto): Promise<void> {
