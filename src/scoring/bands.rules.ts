@@ -51,10 +51,29 @@ export function bandFor(total: number, bands: Band[]): Band | undefined {
   return bands.find((b) => total >= b.minPoints);
 }
 
-/** Why a set of bands cannot be saved, in Vietnamese, or null. */
-export function bandsProblem(bands: Band[]): string | null {
-  if (new Set(bands.map((b) => b.minPoints)).size !== bands.length) return 'Mỗi mức xếp loại phải có ngưỡng điểm khác nhau.';
-  const codes = bands.map((b) => b.code).filter((c): c is BandCode => c !== null);
-  if (new Set(codes).size !== codes.length) return 'Mỗi mã xếp loại (code) chỉ được dùng cho một mức.';
-  return null;
+/**
+ * Why a set of bands cannot be saved, each at the field of the band as sent (`bands.<i>.minPoints`, `….label`), in
+ * Vietnamese; empty when it can. A level's threshold must lie above every lower level's (a unit at 50 points must not
+ * be "Hoàn thành xuất sắc" while one at 90 is "Hoàn thành tốt"), and two bands may not share a threshold, a code or a
+ * name (a reader could not tell them apart).
+ */
+export function bandsProblems(bands: Band[]): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  const name = (b: Band) => `«${b.label}»`;
+  bands.forEach((b, i) => {
+    const earlier = bands.slice(0, i);
+    const sameLabel = earlier.findIndex((x) => comparable(x.label) === comparable(b.label));
+    if (sameLabel >= 0) problems.push({ field: `bands.${i}.label`, message: `Tên mức trùng với mức ${sameLabel + 1}: mỗi mức phải có tên riêng.` });
+    const sameMin = earlier.findIndex((x) => x.minPoints === b.minPoints);
+    if (sameMin >= 0) problems.push({ field: `bands.${i}.minPoints`, message: `Ngưỡng điểm trùng với mức ${sameMin + 1}: mỗi mức xếp loại phải có ngưỡng điểm khác nhau.` });
+    if (b.code === null) return;
+    if (earlier.some((x) => x.code === b.code)) problems.push({ field: `bands.${i}.code`, message: 'Mỗi mã xếp loại (code) chỉ được dùng cho một mức.' });
+    // Against every level above this one: its threshold must be higher.
+    for (const x of bands) {
+      if (x.code === null || x === b || BAND_CODES.indexOf(x.code) >= BAND_CODES.indexOf(b.code) || x.minPoints > b.minPoints) continue;
+      problems.push({ field: `bands.${i}.minPoints`, message: `Ngưỡng của mức ${name(b)} phải thấp hơn ngưỡng của mức ${name(x)}.` });
+      break;
+    }
+  });
+  return problems;
 }

@@ -13,7 +13,7 @@ import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { peerAssignments } from './assignment.rules';
-import { Band, bandsProblem, codeForLabel, readBands } from './bands.rules';
+import { Band, bandsProblems, codeForLabel, readBands } from './bands.rules';
 import { RankingConfig, ScoredSheet, pts, rankWithNormalization } from './ranking.rules';
 import { NORMALIZE_METHOD_LABELS } from './normalization.rules';
 import { ScoreContest } from './contests/score-contest.entity';
@@ -59,11 +59,10 @@ export class ScoringService {
       // the year first (with a reason), as for the sheets.
       if (current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không sửa được cách tính điểm. Cơ quan tổ chức cụm mở lại việc chấm điểm (có lý do) trước khi sửa.`);
       // A band sent without a code is read like a stored one: the code of its label when that is a usual label.
-      const bands: Band[] = dto.bands
-        .map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim(), code: b.code === undefined ? codeForLabel(b.label) : b.code }))
-        .sort((a, b) => b.minPoints - a.minPoints);
-      const problem = bandsProblem(bands);
-      if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'bands', problem);
+      const sent: Band[] = dto.bands.map((b) => ({ minPoints: hundredths(b.minPoints), label: b.label.trim(), code: b.code === undefined ? codeForLabel(b.label) : b.code }));
+      const problems = bandsProblems(sent);
+      if (problems.length) throw AppException.validation(problems.map((x) => ({ ...x, code: 'bands' })));
+      const bands = [...sent].sort((a, b) => b.minPoints - a.minPoints);
       const members = await this.memberships.members(m, clusterId, year);
       if (dto.peerMode === 'ROTATION' && members.length && dto.peerK >= members.length) {
         throw AppException.field(ErrorCode.BusinessRule, 'peerK', `Mỗi đơn vị chấm tối đa ${members.length - 1} đơn vị khác.`);

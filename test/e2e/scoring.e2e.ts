@@ -74,6 +74,9 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const before = await t.snapshot();
     assert.deepEqual(await refused([{ minPoints: 95, label: 'Xuất sắc', code: 'EXCELLENT' }, { minPoints: 90, label: 'Rất tốt', code: 'EXCELLENT' }]), [400, 'VALIDATION_FAILED', 'Mỗi mã xếp loại (code) chỉ được dùng cho một mức.']);
     assert.deepEqual((await refused([{ minPoints: 95, label: 'Xuất sắc', code: 'OUTSTANDING' }])).slice(0, 2), [400, 'VALIDATION_FAILED']);
+    // A lower level above a higher one would band a unit at 50 "xuất sắc" and one at 90 "tốt": refused at the field.
+    assert.deepEqual(await refused([{ minPoints: 50, label: 'Tốt', code: 'EXCELLENT' }, { minPoints: 90, label: 'Tốt', code: 'GOOD' }]), [400, 'VALIDATION_FAILED', 'Tên mức trùng với mức 1: mỗi mức phải có tên riêng.']);
+    assert.deepEqual(await refused([{ minPoints: 50, label: 'Xuất sắc', code: 'EXCELLENT' }, { minPoints: 90, label: 'Tốt', code: 'GOOD' }]), [400, 'VALIDATION_FAILED', 'Ngưỡng của mức «Tốt» phải thấp hơn ngưỡng của mức «Xuất sắc».']);
     assert.equal(await t.snapshot(), before);
     const assignments = await t.http.get(`${base(2021)}/assignments`).auth(await t.token('gialai'), { type: 'bearer' }).expect(200);
     assert.ok(assignments.body.every((a: { targets: unknown[] }) => a.targets.length === 2));
