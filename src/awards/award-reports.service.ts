@@ -121,16 +121,19 @@ export class AwardReportsService {
     return { fileName: `De-nghi-khen-thuong-theo-trang-thai${year ? `-${year}` : ''}.xlsx`, content };
   }
 
-  /** The draft decision listing the approved units of a year (reviewers of the organiser). */
   /**
-   * `decidedOn` is the planned date of the decision (today by default): the ministry's name, the texts cited and
-   * the reward amounts are those in force then; the draft itself leaves the date blank for the signer.
+   * The draft decision listing the approved units of a year (reviewers of the organiser). `decidedOn` is the planned
+   * date of the decision: the ministry's name, the texts cited and the reward amounts are those in force then; the
+   * draft itself leaves the date blank for the signer. Without it: the date of the decision already recorded on the
+   * approvals (a 2019 draft is Bộ TTTT's of 2020, citing the texts of then), else today.
    */
   async decisionDraft(p: Principal, year: number, decidedOn?: string): Promise<{ fileName: string; content: Buffer; documentId: string }> {
-    const on = decidedOn ?? todayInVietnam();
+    let on = decidedOn ?? todayInVietnam();
     const data = await this.uow.read(async (m) => {
       const approved = await this.proposals.approvedInYear(m, p, year);
       if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
+      const decided = approved.map((x) => x.decisionDate).filter((d): d is string => !!d).sort();
+      if (!decidedOn && decided.length) on = decided[decided.length - 1];
       const clusters = new Map((await this.clusters.byIds(m, approved.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const units = await this.units.byIds(m, approved.map((x) => x.unitId));
       const organizerId = [...clusters.values()][0].organizerId;

@@ -222,12 +222,12 @@ export class CatalogueView {
 
 /** The issue date of the submission and list (Ngày ban hành): not before the meeting, not after today; today by default. */
 export class DossierQueryDto {
-  @DateField({ presence: 'optional', query: true, notFuture: true, example: '2020-01-15', description: 'Ngày ban hành tờ trình và danh sách (mặc định: hôm nay; không trước ngày họp bình xét).' }) issuedOn?: string;
+  @DateField({ presence: 'optional', query: true, notFuture: true, example: '2020-01-15', description: 'Ngày ban hành tờ trình và danh sách (mặc định: ngày của tờ trình đã ban hành, chưa có thì ngày gửi đề nghị, chưa gửi thì hôm nay; năm nhập lại phải ghi; không trước ngày họp bình xét).' }) issuedOn?: string;
   @EnumField(['1'] as const, { presence: 'optional', query: true, description: '1: hiển thị trong khung trang thay vì tải về.' }) inline?: '1';
 }
 
 /** The planned date of the decision (Ngày quyết định dự kiến): the texts and the reward amounts are those in force then. */
 export class DecisionDraftQueryDto {
   @IntField({ min: 2000, max: 2100, query: true, example: 2019 }) year: number;
-  @DateField({ presence: 'optional', query: true, example: '2020-01-20', description: 'Ngày quyết định dự kiến (mặc định: hôm nay): căn cứ pháp lý và mức tiền thưởng theo ngày này; bản dự thảo để trống ngày tháng.' }) decidedOn?: string;
+  @DateField({ presence: 'optional', query: true, example: '2020-01-20', description: 'Ngày quyết định dự kiến (mặc định: ngày quyết định đã ghi khi phê duyệt, chưa có thì hôm nay): căn cứ pháp lý và mức tiền thưởng theo ngày này; bản dự thảo để trống ngày tháng.' }) decidedOn?: string;
 }

@@ -19,6 +19,9 @@ import { LeadershipRepository } from '../leadership/leadership.repository';
 import { LegalService } from '../legal/legal.service';
 import { legalBasesOn, valueOn } from '../legal/legal.rules';
 import { ErrorCode } from '../common/errors/error-codes';
+import { EntityManager } from 'typeorm';
+import { EmulationYear } from '../clusters/emulation-year.entity';
+import { isReplay } from '../clusters/phases.rules';
 import { todayInVietnam } from '../common/time';
 import { ScoringService } from '../scoring/scoring.service';
 import { AwardsRepository } from './awards.repository';
@@ -53,10 +56,9 @@ export class DossierService {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
-      // Without a chosen date, the dossier already issued keeps its date (reading it does not issue a new one).
-      if (!issuedOn) date = (await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }))?.documentDate ?? date;
       const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
+      if (!issuedOn) date = await this.defaultDate(m, clusterId, year, proposals.map((x) => x.submittedAt)) ?? date;
       if (date < meeting.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(meeting.heldOn)}).`);
       const organizer = await this.units.asOf(m, cluster.organizerId, date);
       const legal = await this.legal.catalogue(m);
@@ -103,6 +105,23 @@ export class DossierService {
       standingBody: state.standingBody,
     };
     return { content, state };
+  }
+
+  /**
+   * The date of a dossier issued without a chosen one: the date of the one already issued (reading it does not issue
+   * a new one); else the day the proposals were sent to the organiser (the Tờ trình goes with them); else today (a
+   * draft before sending). A year re-entered after it passed has no such day on record (its proposals are sent
+   * today): its dossier waits for the date on the original, so that it is not dated, headed and cited as of today.
+   */
+  private async defaultDate(m: EntityManager, clusterId: string, year: number, sentAt: Array<string | null>): Promise<string | null> {
+    const issued = await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId });
+    if (issued) return issued.documentDate;
+    const opened = await m.findOne(EmulationYear, { where: { clusterId, year } });
+    if (opened && isReplay(year, todayInVietnam(new Date(opened.createdAt)))) {
+      throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Năm ${year} được nhập lại sau khi đã qua: hãy ghi "Ngày ban hành tờ trình" như trên văn bản gốc trước khi tải tờ trình, danh sách.`);
+    }
+    const first = sentAt.filter((x): x is string => !!x).sort()[0];
+    return first ? todayInVietnam(new Date(first)) : null;
   }
 
   async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {

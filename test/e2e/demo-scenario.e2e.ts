@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { IN_PROCESS_ONLY, TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
 import { assertSaveRoundTrips, sentQueries } from '../support/round-trips';
 import { SOFTHSM_MISSING } from '../support/pades-tools';
+import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 
 /** The demo puts one unit on SoftHSM2 only on SQLite (a token directory is one machine's) and when it is installed. */
 const TOKEN_EXPECTED = TEST_DB === 'sqlite' && !SOFTHSM_MISSING;
@@ -53,6 +54,21 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
       }
     }
     assert.ok(seen.some((x) => x.endsWith(': 403')), `someone may not open it: ${seen.join('; ')}`);
+  });
+
+  it('past submissions (Tờ trình) keep the date, ministry and texts of their time, not today’s', { skip: POPPLER_MISSING ? 'poppler-utils missing' : false }, async () => {
+    const token = await t.token('cum6.secretary');
+    const text = async (cluster: string, y: number) => squash(pdftotext(tempFile((await t.http.get(`/api/clusters/${cluster}/years/${y}/proposals/submission.pdf`).set(auth(token)).buffer(true).parse(binary).expect(200)).body)));
+    const cases: Array<[string, number, string, string, string]> = [
+      [ids.cum6, 2019, 'ngày 10 tháng 3 năm 2020', 'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Bộ trưởng Bộ Thông tin và Truyền thông'],
+      [ids.cum6, 2024, 'ngày 21 tháng 02 năm 2025', 'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Bộ trưởng Bộ Thông tin và Truyền thông'],
+    ];
+    if (year - 1 >= 2025) cases.push([c6, year - 1, `ngày 20 tháng 01 năm ${year}`, 'BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Bộ trưởng Bộ Khoa học và Công nghệ']);
+    for (const [cluster, y, date, header, addressee] of cases) {
+      const pdf = await text(cluster, y);
+      for (const phrase of [date, header, addressee]) assert.ok(pdf.includes(phrase), `${y}: "${phrase}" in ${pdf.slice(0, 400)}`);
+      if (y < 2025) assert.ok(!pdf.includes('Khoa học và Công nghệ') && !pdf.includes('152/2025'), `${y}: nothing of after 2025`);
+    }
   });
 
   it('a unit page names each successor once with its end date (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025)', async () => {

@@ -224,6 +224,11 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
   });
 
   it('issues the submission (Tờ trình 01/TTr-CTĐ6) and the list on the issue date the secretariat chooses: 2020, Bộ TTTT, the 2003 Law, Decree 91/2017, Thông tư 09/2018', async () => {
+    // 2019 is re-entered years later: with nothing issued yet, the dossier waits for the date on the original, rather
+    // than being dated, headed and cited as of today.
+    const undated = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).expect(400);
+    assert.equal(undated.body.details[0].field, 'issuedOn');
+    assert.match(undated.body.details[0].message, /Năm 2019 được nhập lại sau khi đã qua: hãy ghi "Ngày ban hành tờ trình"/);
     const on = '?issuedOn=2020-03-10';
     const submission = await t.http.get(`${base()}/proposals/submission.pdf${on}`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     const list = await t.http.get(`${base()}/proposals/list.pdf${on}`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
@@ -335,8 +340,12 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       assert.equal(early.body.details[0].field, 'decidedOn');
       assert.match(early.body.details[0].message, message);
     }
-    const now = await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const now = await t.http.get(`/api/awards/decision-draft.pdf?year=2019&decidedOn=${todayInVietnam()}`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    // Without a date: the decision recorded on the approvals (15/04/2020), not today's ministry and texts.
+    const byDefault = await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;
+    const defaultText = squash(pdftotext(tempFile(byDefault.body)));
+    assert.ok(defaultText.includes('BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG') && !defaultText.includes('Khoa học và Công nghệ'), defaultText.slice(0, 300));
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',

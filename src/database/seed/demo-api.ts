@@ -24,6 +24,13 @@ export class Api {
     this.tokens.set(username, res.accessToken!);
   }
 
+  /** A GET of a file (a PDF the system issues on its first download): its bytes. */
+  async download(user: string, path: string): Promise<Buffer> {
+    const res = await fetch(`${this.base}${path}`, { headers: { authorization: `Bearer ${this.tokens.get(user)}` } });
+    if (!res.ok) throw new Error(`Kịch bản minh họa: GET ${path} → ${res.status} ${(await res.text()).slice(0, 500)}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
   async call(user: string | null, method: string, path: string, body?: Body): Promise<Reply> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body) headers['content-type'] = 'application/json';

@@ -61,13 +61,18 @@ export class Scenario {
     await this.api.call(user, 'PUT', `${base}/review-meeting/ballots`, { version: held.version, ballots: ballots.map(([award, unitId, votesFor]) => ({ unitId, award, votesFor })) });
   }
 
-  /** Proposals created and sent by the secretariat `user`; answers them as sent. */
-  private async propose(user: string, base: string, picks: Array<[string, string]>): Promise<Reply[]> {
+  /**
+   * Proposals created and sent by the secretariat `user`, with the Tờ trình issued on `issuedOn` (the date on the
+   * original: a past year is re-entered today, and its dossier must not be dated, headed and cited as of today);
+   * answers them as sent.
+   */
+  private async propose(user: string, base: string, picks: Array<[string, string]>, issuedOn: string): Promise<Reply[]> {
     const sent: Reply[] = [];
     for (const [award, unitId] of picks) {
       const created = await this.api.call(user, 'POST', `${base}/proposals`, { award, unitId });
       sent.push(await this.api.call(user, 'POST', `/api/proposals/${created.id}/submit`, { version: created.version }));
     }
+    await this.api.download(user, `${base}/proposals/submission.pdf?issuedOn=${issuedOn}`);
     return sent;
   }
 
@@ -102,7 +107,7 @@ export class Scenario {
     const u = { DL: await this.unit('STTTT-DAKLAK'), PY: await this.unit('STTTT-PHUYEN'), GL: await this.unit('STTTT-GIALAI'), LD: await this.unit('STTTT-LAMDONG'), KT: await this.unit('STTTT-KONTUM'), DN: await this.unit('STTTT-DAKNONG') };
     const picks: Array<[string, string, number]> = [['EMULATION_FLAG', u.DL, 6], ['EMULATION_FLAG', u.PY, 5], ['CERTIFICATE_OF_MERIT', u.GL, 6], ['CERTIFICATE_OF_MERIT', u.LD, 5]];
     await this.review('cum6.secretary', base, 2019, [2, 2], { heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở Thông tin và Truyền thông tỉnh Đắk Lắk' }, Object.values(u), picks);
-    const sent = await this.propose('cum6.secretary', base, picks.map(([award, unitId]) => [award, unitId]));
+    const sent = await this.propose('cum6.secretary', base, picks.map(([award, unitId]) => [award, unitId]), '2020-03-10');
     await this.decide(2019, sent, '2020-04-10', '01/QĐ-BTTTT (minh họa)', '2020-04-15');
   }
 
@@ -147,7 +152,7 @@ export class Scenario {
       const vice = PAST_CHAIRS[year + 2] ?? 'DAKNONG';
       await api.call('admin', 'POST', `${base}/review-meeting/election`, { chairUnitId: await unit(next), viceChairUnitId: await unit(vice), hostUnitId: await unit(next), reason: `Bầu Cụm trưởng, Cụm phó năm ${year + 1} (minh họa)` });
     }
-    const sent = await this.propose('admin', base, picks.map(([award, unitId]) => [award, unitId]));
+    const sent = await this.propose('admin', base, picks.map(([award, unitId]) => [award, unitId]), addDays(meetingOn, 1));
     await this.decide(year, sent, councilOn, `${String(year - 2018).padStart(2, '0')}/QĐ-BTTTT (minh họa)`, decisionOn);
   }
 
@@ -234,7 +239,7 @@ export class Scenario {
     const picks: Array<[string, string, number]> = [['EMULATION_FLAG', u.DL, 5], ['CERTIFICATE_OF_MERIT', u.GL, 5], ['CERTIFICATE_OF_MERIT', u.LD, 4]];
     await this.review('admin', base, year, [1, 2], { heldOn: `${year + 1}-01-16`, place: 'Lâm Đồng', chairedBy: 'Giám đốc Sở Khoa học và Công nghệ tỉnh Lâm Đồng' }, Object.values(u), picks);
     await api.call('admin', 'POST', `${base}/review-meeting/election`, { chairUnitId: u.GL, viceChairUnitId: u.DL, hostUnitId: u.GL, reason: 'Bầu Cụm trưởng, Cụm phó năm sau (minh họa)' });
-    const sent = await this.propose('cum6.secretary', base, picks.map(([award, unitId]) => [award, unitId]));
+    const sent = await this.propose('cum6.secretary', base, picks.map(([award, unitId]) => [award, unitId]), `${year + 1}-01-20`);
     // Lâm Đồng's Bằng khen comes back to the secretariat with a reason.
     const returned = sent[2];
     const claimed = await api.call('reviewer', 'POST', `/api/proposals/${returned.id}/claim`, { version: returned.version });

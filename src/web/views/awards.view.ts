@@ -35,7 +35,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   const base = `/api/clusters/${cluster.id}/years/${year}`;
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
-  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: ngày của tờ trình đã ban hành (hoặc hôm nay nếu chưa có). Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
+  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: ngày của tờ trình đã ban hành; chưa có thì ngày gửi đề nghị lên Bộ (hoặc hôm nay nếu chưa gửi). Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
     <li><a data-download href="${base}/review-meeting/minutes.pdf">Biên bản họp bình xét (PDF)</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>

@@ -99,7 +99,7 @@ function documents(d: QueueData): Html {
     <div class="field"><label for="dd-year">Năm thi đua của tài liệu</label><input id="dd-year" name="year" inputmode="numeric" maxlength="4" value="${d.documentYear}"></div>
     <div class="field"><label for="dd-on">Ngày quyết định dự kiến</label><input id="dd-on" name="decidedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="dd-on-hint"></div>
   </div>
-  <small id="dd-on-hint" class="muted">Để trống: hôm nay. Dự thảo trích dẫn văn bản pháp luật và mức tiền thưởng còn hiệu lực vào ngày này, để trống ngày tháng cho người ký.</small>
+  <small id="dd-on-hint" class="muted">Để trống: ngày quyết định đã ghi khi phê duyệt (chưa có thì hôm nay). Dự thảo trích dẫn văn bản pháp luật và mức tiền thưởng còn hiệu lực vào ngày này, để trống ngày tháng cho người ký.</small>
   <ul>
     <li><a data-download data-query-fields="dd-year dd-on" href="/api/awards/decision-draft.pdf">Dự thảo quyết định khen thưởng (PDF)</a> <small class="muted">các đơn vị đã được phê duyệt của năm</small></li>
     <li><a data-download data-query-fields="dd-year" href="/api/awards/proposals.xlsx">Tổng hợp đề nghị theo cụm và trạng thái (Excel)</a></li>
