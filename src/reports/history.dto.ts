@@ -28,6 +28,7 @@ export class HistoryMembershipView {
   @ApiProperty() organizerName: string;
   @ApiProperty({ type: HistoryUnitRef, description: 'Đơn vị thành viên năm đó (chính đơn vị hoặc đơn vị tiền thân).' }) unit: HistoryUnitRef;
   @ApiProperty({ nullable: true, type: String }) leftOn: string | null;
+  @ApiProperty({ description: 'Năm thi đua đã được mở trên hệ thống (có trang công việc của năm).' }) opened: boolean;
 }
 
 export class PredecessorView {

@@ -62,6 +62,7 @@ export class HistoryService {
       const memberships = await m.find(Membership, { where: { unitId: In(lineage) }, order: { year: 'DESC' } });
       const clusters = await this.clusterMap(m, memberships.map((ms) => ms.clusterId));
       const readable = await this.access.permitted(m, p, Permission.ClusterRead, [...clusters.keys()]);
+      const opened = new Set((await m.find(EmulationYear, { select: { clusterId: true, year: true }, where: { clusterId: In([...clusters.keys()]) } })).map((y) => `${y.clusterId}:${y.year}`));
       return {
         unit: unitView(unit),
         predecessors: predecessorIds.map((id) => {
@@ -73,7 +74,7 @@ export class HistoryService {
           .filter((ms) => readable.has(ms.clusterId))
           .map((ms) => {
             const c = clusters.get(ms.clusterId)!;
-            return { year: ms.year, clusterId: c.id, clusterName: c.name, organizerName: c.organizer?.name ?? '', unit: ref(units.get(ms.unitId)!), leftOn: ms.leftOn };
+            return { year: ms.year, clusterId: c.id, clusterName: c.name, organizerName: c.organizer?.name ?? '', unit: ref(units.get(ms.unitId)!), leftOn: ms.leftOn, opened: opened.has(`${ms.clusterId}:${ms.year}`) };
           }),
         awards: await this.awardsOf(m, ref, { unitIds: lineage }),
         scores: [],

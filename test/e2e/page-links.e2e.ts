@@ -35,6 +35,18 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(unlinked > 0, 'an interim unit outside the scope is still named, without a link');
   });
 
+  it('a unit page links a cluster-year only where that year was opened, else the cluster', async () => {
+    let checked = 0;
+    for (const code of ['SKHCN-CANTHO', 'STTTT-DAKLAK', 'SKHCN-DAKLAK']) {
+      const html = (await get('admin', `/don-vi/${await ids.unit(code)}`)).text;
+      for (const [, href] of html.matchAll(/href="(\/cum\/[0-9a-f-]{36}(?:\/nam\/\d{4})?)"/g)) {
+        assert.equal((await get('admin', href)).status, 200, `${code}: ${href}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 5, `links checked: ${checked}`);
+  });
+
   it('the units page goes on past its first page, keeping its filter', async () => {
     const first = await get('admin', '/don-vi?kind=MEMBER&limit=40');
     assert.equal(first.status, 200);

@@ -58,7 +58,10 @@ describe('field decorators', () => {
     ['a missing username', LoginDto, { password: 'x' }, { username: ['Bắt buộc phải có.'] }],
     ['a null name', UpdateUnitDto, { version: 1, reason: 'Cập nhật', name: null }, { name: ['Không được để trống.'] }],
     ['a number as a name', CreateUnitDto, { ...validUnit, name: 5 }, { name: ['Phải là chuỗi ký tự.'] }],
-    ['a blank, overlong name: both are told', CreateUnitDto, { ...validUnit, name: ' '.repeat(400) }, { name: ['Không được để trống hoặc chỉ có khoảng trắng.', 'Dài tối đa 300 ký tự.'] }],
+    ['a blank, overlong name: blank says it', CreateUnitDto, { ...validUnit, name: ' '.repeat(400) }, { name: ['Không được để trống hoặc chỉ có khoảng trắng.'] }],
+    ['an overlong name with a wrong pattern: both are told', CreateUnitDto, { ...validUnit, code: 'x y'.repeat(20) }, { code: ['Dài tối đa 40 ký tự.', 'Mã đơn vị gồm 2–40 ký tự: chữ in hoa không dấu, số, gạch ngang hoặc gạch dưới.'] }],
+    ['a blank reason is not also too short', UpdateUnitDto, { version: 1, reason: '  ' }, { reason: ['Không được để trống hoặc chỉ có khoảng trắng.'] }],
+    ['1e308 as a share is out of range, not a matter of decimals', CreateUnitDto, { ...validUnit, womenShare: 1e308 }, { womenShare: ['Phải nhỏ hơn hoặc bằng 100.'] }],
     ['text as a share', CreateUnitDto, { ...validUnit, womenShare: 'x' }, { womenShare: ['Phải là số.'] }],
   ];
   for (const [name, cls, body, expected] of messages) {

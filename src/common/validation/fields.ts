@@ -106,7 +106,7 @@ export function TextField(
     ...presenceDecorators(opts.presence ?? 'required'),
     IsString({ message: MSG.string }),
     cleanTextRule(opts.multiline ?? opts.max >= 500),
-    Matches(/\S/, { message: MSG.blank }),
+    notBlank({ message: MSG.blank }),
     MaxLength(opts.max, { message: `Dài tối đa ${opts.max} ký tự.` }),
     api(opts, { type: String, maxLength: opts.max, minLength: opts.min ?? 1 }),
   ];
@@ -223,7 +223,7 @@ export function TextArrayField(opts: BaseOptions & { maxItems: number; maxLength
     IsArray({ message: MSG.array }),
     ArrayMaxSize(opts.maxItems, { message: `Tối đa ${opts.maxItems} phần tử.` }),
     IsString({ each: true, message: MSG.string }),
-    Matches(/\S/, { each: true, message: MSG.blank }),
+    notBlank({ each: true, message: MSG.blank }),
     MaxLength(opts.maxLength, { each: true, message: `Mỗi phần tử dài tối đa ${opts.maxLength} ký tự.` }),
     api(opts, { type: [String], maxItems: opts.maxItems }),
   );
@@ -242,8 +242,23 @@ export function NestedField(cls: new () => object, opts: BaseOptions = {}): Prop
 /** At most `decimals` digits after the point, for any finite number (including exponent notation). */
 export function hasMaxDecimals(value: unknown, decimals: number): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const scaled = Math.round(value * 10 ** decimals);
+  // Beyond 2^53 every number is whole at this scale: its size is the range's to tell ("1e308"), not its decimals.
+  if (!Number.isSafeInteger(scaled)) return true;
   // Exact for numbers parsed from JSON text: 14.55 → 1455.0000000000002 → 1455 → 14.55.
-  return Math.round(value * 10 ** decimals) / 10 ** decimals === value;
+  return scaled / 10 ** decimals === value;
+}
+
+/** Text with something besides white space (its own name, so that a blank field is not also "too short"). */
+function notBlank(options: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isNotBlank',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => typeof value !== 'string' || /\S/.test(value) },
+    });
 }
 
 function maxDecimals(decimals: number, options: ValidationOptions): PropertyDecorator {

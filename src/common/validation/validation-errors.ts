@@ -24,6 +24,8 @@ function telling(constraints: Record<string, string>): Array<[string, string]> {
   if (presence.length) return presence.slice(0, 1);
   const kind = KIND.find((code) => code in constraints);
   if (kind) return [[kind, constraints[kind]]];
+  // Blank text is not also "too short".
+  if ('isNotBlank' in constraints) return [['isNotBlank', constraints.isNotBlank]];
   return all;
 }
 
