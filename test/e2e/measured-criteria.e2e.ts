@@ -1,3 +1,4 @@
+import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -157,6 +158,10 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     assert.equal(early.body.message, 'Văn phòng cụm chưa mở giải trình.');
 
     const until = `${new Date().getFullYear() + 1}-12-31`;
+    const before = await t.snapshot();
+    const past = await t.http.post(url('/scoring/contests/round')).auth(secretary, { type: 'bearer' }).send({ until: '2020-01-01', reason: 'Hạn đã qua' }).expect(400);
+    assert.deepEqual([past.body.details[0].field, past.body.details[0].message], ['until', `Hạn cuối nhận giải trình không được trước hôm nay (${formatDateVi(todayInVietnam())}).`]);
+    assert.equal(await t.snapshot(), before, 'a deadline that has passed opens nothing');
     const round = await t.http.post(url('/scoring/contests/round')).auth(secretary, { type: 'bearer' }).send({ until, reason: 'Mở giải trình điểm tạm thời' }).expect(200);
     assert.equal(round.body.open, true);
     const contest = await t.http

@@ -95,6 +95,15 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.doesNotMatch((await get('cum6.secretary', path)).text, /name="donVi"/, 'the secretariat answers for all: no picker');
   });
 
+  it('a scoring page the account may only read offers no template it would be refused', async () => {
+    const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
+    for (const [cluster, y] of [[c6, 2025], [ids.cum6, 2019]] as const) {
+      const html = (await get('cum6.secretary', `/cum/${cluster}/nam/${y}/cham-diem`)).text;
+      assert.ok(html.includes('Bạn chỉ được xem') || html.includes('Các phiếu đã khóa'), `${y}: read-only`);
+      assert.doesNotMatch(html, /Tải mẫu phiếu chấm/, `${y}: no template link`);
+    }
+  });
+
   it('a wrong address on a page names the field as the page labels it, once', async () => {
     const res = await get('reviewer', '/tham-dinh?year=abc');
     assert.equal(res.status, 400);

@@ -10,7 +10,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Role } from '../../common/auth/roles';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { nowIso, todayInVietnam } from '../../common/time';
+import { formatDateVi, nowIso, todayInVietnam } from '../../common/time';
 import { CriteriaRepository } from '../../criteria/criteria.repository';
 import { ClusterYearRevisions } from '../../database/cluster-year-revisions';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
@@ -58,7 +58,10 @@ export class ContestsService {
         const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
         const config = await this.configs.get(m, clusterId, year);
         if (config.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố.`);
-        if (!config.version) throw AppException.field(ErrorCode.BusinessRule, 'until', 'Hãy lưu cách tính điểm của năm trước khi mở giải trình.');
+        if (!config.version) throw AppException.field(ErrorCode.BusinessRule, 'until', `Hãy lưu cách tính điểm của năm (trang "Cách tính điểm") trước khi mở giải trình.`);
+        // A round whose deadline has passed would be closed as it opens: no unit could explain anything.
+        const today = todayInVietnam();
+        if (dto.until < today) throw AppException.field(ErrorCode.ValidationFailed, 'until', `Hạn cuối nhận giải trình không được trước hôm nay (${formatDateVi(today)}).`);
         await this.configs.save(m, config, config.version, { contestUntil: dto.until, updatedAt: nowIso() });
         await this.audit.record(m, { action: 'scoring.contest_round', entityType: 'scoring_config', entityId: `${clusterId}:${year}`, after: { contestUntil: dto.until }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
       })

@@ -130,17 +130,17 @@ ${columns.length === 0 || rows.length === 0
     : ''}
 </form>
 ${jsonBlock('grid-data', { rows: rows.map((r) => ({ targetId: r.target.id, targetName: r.target.name, sheet: r.sheet ? { id: r.sheet.id, version: r.sheet.version, status: r.sheet.status } : null })) })}
-<section class="card" aria-labelledby="h-excel"><h2 id="h-excel">Nhập điểm bằng Excel</h2>
+${editable
+  ? html`<section class="card" aria-labelledby="h-excel"><h2 id="h-excel">Nhập điểm bằng Excel</h2>
   <p><a data-download href="${base}/template?kind=${kind}">Tải mẫu phiếu chấm (.xlsx)</a></p>
-  ${editable
-    ? html`<form data-api="${base}/upload" data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên và kiểm tra…" data-on-success="uploaded" novalidate>
+  <form data-api="${base}/upload" data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên và kiểm tra…" data-on-success="uploaded" novalidate>
     ${formMessage}
     <label for="file">Tệp mẫu đã nhập điểm</label>
     <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
     <div class="actions"><button type="submit">Tải lên</button></div>
-  </form>`
-    : ''}
-</section>
+  </form>
+</section>`
+  : ''}
 ${evidence ? evidenceSection(base, columns, rows, evidence, editable) : ''}`}`,
   );
 }
