@@ -28,3 +28,17 @@ export function defaultImplementation(): string {
 }
 
 export const DEFAULT_SIGNER_TITLE = 'Giám đốc';
+
+/**
+ * The signing authority printed above a signature (Decree 30/2020, Article 13 and Appendix I, II.7): a deputy signs
+ * for the head, "KT. Giám đốc / Phó Giám đốc" (one line each); a title that already says how it signs (KT., TM.,
+ * TL., TUQ., Q.) or a head's title is printed as entered.
+ */
+export function signingAuthority(title: string): string {
+  const t = title.trim().replace(/\s+/g, ' ');
+  if (/^(KT|TM|TL|TUQ|Q)\.\s/i.test(t) || t.includes('/')) return t;
+  const deputy = /^Phó\s+(.+)$/iu.exec(t);
+  if (!deputy) return t;
+  const head = deputy[1].charAt(0).toLocaleUpperCase('vi') + deputy[1].slice(1);
+  return `KT. ${head} / ${t}`;
+}

@@ -13,7 +13,7 @@ import { IssuedDocumentsService } from '../issued-documents/issued-documents.ser
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { PledgeCriterion, PledgeDocumentData, pledgeRecord, renderPledge } from '../documents/pdf/pledge.pdf';
 import { vietnamTime } from '../documents/pdf/vietnamese-dates';
-import { DEFAULT_SIGNER_TITLE } from './pledge-defaults';
+import { DEFAULT_SIGNER_TITLE, signingAuthority } from './pledge-defaults';
 import { PledgeState, PledgeStates, markOf } from './pledge-state';
 import { PLEDGE_STATUS_LABELS } from './pledge.entity';
 import { PledgesService } from './pledges.service';
@@ -100,7 +100,7 @@ export class PledgeDocumentService {
           return {
             unitName: u.name,
             mark: markOf(s, u.id),
-            title: sig?.signerTitle ?? DEFAULT_SIGNER_TITLE,
+            title: signingAuthority(sig?.signerTitle ?? DEFAULT_SIGNER_TITLE),
             status: sig ? `Đã ký lúc ${vietnamTime(sig.signedAt)}` : '(Chưa ký)',
             signer: sig?.signerName ?? '',
           };

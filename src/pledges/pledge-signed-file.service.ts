@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { renderPledgeForSigning } from '../documents/pdf/pledge.pdf';
 import { renderSignatureAppearance } from '../documents/pdf/signature-appearance.pdf';
+import { signingAuthority } from './pledge-defaults';
 import { checkAddedSignature } from '../documents/signing/pades/revision-check';
 import { PdfFile } from '../documents/signing/pades/pdf-file';
 import { Timestamper, TimestampUnavailableError, tsaClient } from '../documents/signing/pades/timestamp';
@@ -133,7 +134,7 @@ export class PledgeSignedFileService {
         location: state.pledge.signingPlace,
         signingTime,
         appearance: (width, height) =>
-          renderSignatureAppearance({ width, height, signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...images }),
+          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...images }),
         ...this.timestamping(),
       });
     }

@@ -28,7 +28,8 @@ describe('the appearance drawn into a member’s cell when it signs', { skip: PO
       field: 'member-2',
       signer: keySigner(ca.issue('Unit 2 leader', 'EC')),
       signingTime: time,
-      appearance: (width, height) => renderSignatureAppearance({ width, height, signerName: 'Trần Thị Bình', unitName: data.signatories[1].unitName, certificateHolder: 'Unit 2 leader', signingTime: time, seed: 'unit-2' }),
+      // A deputy signs for the director: the appearance draws its own title over the printed "Giám đốc".
+      appearance: (width, height) => renderSignatureAppearance({ width, height, title: 'KT. Giám đốc / Phó Giám đốc', signerName: 'Trần Thị Bình', unitName: data.signatories[1].unitName, certificateHolder: 'Unit 2 leader', signingTime: time, seed: 'unit-2' }),
     });
     const file = tempFile(signed);
     execFileSync('qpdf', ['--check', file]);
@@ -36,14 +37,15 @@ describe('the appearance drawn into a member’s cell when it signs', { skip: PO
     assert.deepEqual(verifyPdfSignatures(signed, [ca.certificate]).signatures[0].problems, []);
     const [, second, third] = cells;
     const page = second.page + 1;
-    // The field begins below the title lines: the title stays on the page, above the appearance.
+    // The field begins at the title lines: the appearance shows the signer's title, the unit's name stays above it.
     const [x1, y1, x2, y2] = second.rect;
     const text = (r: number[]) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', String(Math.round(r[0])), '-y', String(Math.round(842 - r[3])), '-W', String(Math.round(r[2] - r[0])), '-H', String(Math.round(r[3] - r[1])), file, '-'], { encoding: 'utf8' });
     const inCell = text(second.rect).replace(/\s+/g, ' ');
     assert.match(inCell, /Ký số bởi: Unit 2 leader/);
     assert.ok(inCell.includes(`Thời gian ký: ${expected}`), `Vietnam time (UTC+7) ${expected}: ${inCell}`);
     assert.match(inCell, /Trần Thị Bình/);
-    assert.match(text([x1, y2, x2, y2 + 40]).replace(/\s+/g, ' '), /GIÁM ĐỐC|TRƯỞNG|CHỦ TỊCH/, 'the title above the field');
+    assert.match(inCell, /KT\. GIÁM ĐỐC PHÓ GIÁM ĐỐC/, `the deputy's authority: ${inCell}`);
+    assert.match(text([x1, y2, x2, y2 + 40]).replace(/\s+/g, ' '), /SỞ THÔNG TIN/, 'the unit above the field');
     const ink = inkIn(file, page, second.rect);
     assert.ok(ink.red > 200, `the seal: ${ink.red} red pixels`);
     assert.ok(ink.blue > 100, `the signature: ${ink.blue} blue pixels`);

@@ -60,26 +60,31 @@ function partsHeight(d: PDFKit.PDFDocument, parts: Part[], width: number, room =
 }
 
 /** Parts centred in the column; lines break between words only, so a unit's name is never cut inside a word. */
-function drawParts(d: PDFKit.PDFDocument, parts: Part[], x: number, y: number, width: number, room = SIGNATURE_ROOM): { end: number; roomTop: number } {
+function drawParts(d: PDFKit.PDFDocument, parts: Part[], x: number, y: number, width: number, room = SIGNATURE_ROOM, firstTitle = -1): { end: number; roomTop: number; titleTop: number } {
   let cy = y;
   let roomTop = y;
+  let titleTop = -1;
   parts.forEach((p, i) => {
+    if (i === firstTitle) titleTop = cy;
     if (i === parts.length - 2) roomTop = cy;
     if (i >= parts.length - 2) cy += room;
     d.font(p.font).fontSize(p.size);
     drawLines(d, wrapWords(d, p.text, width), x, cy, width, 'center');
     cy = d.y + p.gap;
   });
-  return { end: cy, roomTop };
+  return { end: cy, roomTop, titleTop: titleTop < 0 ? roomTop : titleTop };
 }
 
 export function signatureCellHeight(d: PDFKit.PDFDocument, c: SignatureCell, width: number): number {
   return partsHeight(d, cellParts(c), width, c.room);
 }
 
-/** Draws the cell; returns where the room for the signature begins (below the title lines). */
+/**
+ * Draws the cell; returns where its signature field begins: at the title lines, which the signature's appearance draws
+ * again with the signer's own title (a deputy signs "KT. Giám đốc / Phó Giám đốc" over the printed "Giám đốc").
+ */
 export function drawSignatureCell(d: PDFKit.PDFDocument, c: SignatureCell, x: number, y: number, width: number): number {
-  return drawParts(d, cellParts(c), x, y, width, c.room).roomTop;
+  return drawParts(d, cellParts(c), x, y, width, c.room, c.mark ? 2 : 1).titleTop;
 }
 
 /** The signature block of a document signed by one authority (tờ trình, danh sách, quyết định). */

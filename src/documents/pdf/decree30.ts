@@ -191,10 +191,11 @@ export class Decree30Document {
       const y = d.y;
       row.forEach((cell, i) => {
         const x = LAYOUT.margins.left + i * width + 4;
-        const roomTop = drawSignatureCell(this.doc, cell, x, y, width - 8);
+        const fieldTop = drawSignatureCell(this.doc, cell, x, y, width - 8);
         const page = d.bufferedPageRange().count - 1;
-        // The signature's field: below the title lines (the room, the status and the name) to the foot of the row.
-        this.signatureCells.push({ page, rect: [x, d.page.height - y - height, x + width - 8, d.page.height - roomTop] });
+        // The signature's field: from the title lines (drawn again by the appearance with the signer's title) through
+        // the room, the status and the name, to the foot of the row.
+        this.signatureCells.push({ page, rect: [x, d.page.height - y - height, x + width - 8, d.page.height - fieldTop] });
       });
       d.x = LAYOUT.margins.left;
       d.y = y + height + 14;

@@ -21,6 +21,11 @@ export interface SignatureAppearance {
   sealImage?: Buffer | null;
   /** Seeds the demo signature's strokes. */
   seed: string;
+  /**
+   * The signing authority at the top of the field, over the title printed there ("KT. Giám đốc / Phó Giám đốc":
+   * one bold upper-case line per "/"); none when the field starts below the title.
+   */
+  title?: string;
 }
 
 const NAME_SIZE = 13;
@@ -45,19 +50,25 @@ export async function renderSignatureAppearance(a: SignatureAppearance): Promise
     doc.on('error', fail);
   });
   const { width: w, height: h } = a;
-  // The cell's "(Ký số)" placeholder under the appearance is covered.
+  // The cell's printed title and "(Ký số)" placeholder under the appearance are covered.
   doc.rect(0, 0, w, h).fill('#ffffff');
+  let top = 1;
+  doc.fillColor('#000000').font(FONT.bold).fontSize(NAME_SIZE);
+  for (const line of (a.title ?? '').split('/').map((t) => t.trim()).filter(Boolean)) {
+    doc.text(line.toLocaleUpperCase('vi'), 0, top, { width: w, align: 'center', lineBreak: false, ellipsis: true, height: NAME_SIZE + 4 });
+    top += doc.currentLineHeight(true);
+  }
   const nameTop = h - NAME_SIZE - 4;
   const smallTop = nameTop - 2 * (SMALL + 1.5) - 2;
-  const imageHeight = Math.max(10, smallTop - 2);
+  const imageHeight = Math.max(10, smallTop - 2 - top);
   const imageWidth = Math.min(w * 0.7, imageHeight * 2.4);
   const imageLeft = (w - imageWidth) / 2;
-  if (a.signatureImage) doc.image(a.signatureImage, imageLeft, 1, { fit: [imageWidth, imageHeight], align: 'center', valign: 'center' });
-  else demoSignature(doc, a.seed, imageLeft, 1, imageWidth, imageHeight);
+  if (a.signatureImage) doc.image(a.signatureImage, imageLeft, top, { fit: [imageWidth, imageHeight], align: 'center', valign: 'center' });
+  else demoSignature(doc, a.seed, imageLeft, top, imageWidth, imageHeight);
   // The seal covers about the left third of the signature (Decree 30, Appendix I, II.8).
   const sealSize = Math.min(imageHeight + 4, w / 2.2);
   const sealLeft = imageLeft + imageWidth / 3 - sealSize * 0.75;
-  const sealTop = 1 + (imageHeight - sealSize) / 2;
+  const sealTop = top + (imageHeight - sealSize) / 2;
   doc.save().opacity(0.85);
   if (a.sealImage) doc.image(a.sealImage, sealLeft, sealTop, { fit: [sealSize, sealSize] });
   else demoSeal(doc, a.unitName, sealLeft + sealSize / 2, sealTop + sealSize / 2, sealSize / 2);
