@@ -15,6 +15,8 @@ export interface ProposalFilter {
   status?: string;
   statuses?: readonly string[];
   submittedBefore?: string;
+  /** Those waiting for the ministry (sent, in review) first, then those returned, the drafts, and the decided. */
+  waitingFirst?: boolean;
 }
 
 /** Award proposals and the award history their approvals write: the queries (within the caller's scope where asked) and the writes. */
@@ -47,7 +49,11 @@ export class ProposalsRepository {
    * `statuses` keeps those in any of them. With `page`, one page of them and how many there are in all.
    */
   async list(m: EntityManager, p: Principal, q: ProposalFilter, page?: { limit: number; offset: number }): Promise<{ rows: AwardProposal[]; total: number }> {
-    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').orderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC').addOrderBy('ap.id', 'ASC');
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id');
+    if (q.waitingFirst) {
+      qb.addSelect(`CASE ap.status WHEN 'SUBMITTED' THEN 0 WHEN 'IN_REVIEW' THEN 0 WHEN 'RETURNED' THEN 1 WHEN 'DRAFT' THEN 2 ELSE 3 END`, 'waiting_rank').orderBy('waiting_rank', 'ASC');
+    }
+    qb.addOrderBy('ap.submittedAt', 'ASC').addOrderBy('ap.createdAt', 'ASC').addOrderBy('ap.id', 'ASC');
     this.access.scopeClusters(qb, 'c', p);
     if (q.year) qb.andWhere('ap.year = :year', { year: q.year });
     if (q.clusterId) qb.andWhere('ap.clusterId = :clusterId', { clusterId: q.clusterId });

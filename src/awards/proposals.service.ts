@@ -58,12 +58,8 @@ export interface ProposalView {
   updatedAt: string;
 }
 
-/** What the list of proposals may be filtered by (the query of GET /api/proposals). */
-export interface ProposalQuery {
-  year?: number;
-  clusterId?: string;
-  award?: AwardCode;
-  status?: string;
+/** What the list of proposals may be filtered by (the query of GET /api/proposals), and how it is ordered. */
+export interface ProposalQuery extends Pick<ProposalFilter, 'year' | 'clusterId' | 'award' | 'status' | 'waitingFirst'> {
   olderThanDays?: number;
 }
 

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
-import { nowIso } from '../common/time';
+import { formatDateVi, nowIso } from '../common/time';
 import { MembershipsRepository } from '../clusters/memberships.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
@@ -94,13 +94,23 @@ export class RotationService {
       // A cluster continued by another after a reorganisation has no years after its last members': its future
       // chairs are the successor's (Bộ TTTT's Cụm 6 ended with 2024; Bộ KH&CN's Cụm 6 goes on from 2025).
       const successor = await m.findOne(Cluster, { where: { predecessorId: clusterId }, order: { createdAt: 'ASC' } });
+      // A chair or vice-chair serves the whole year: a unit that ends before the year does (Phòng VH&TT of the districts
+      // abolished on 30/06/2025, with no successor) is no one's forecast for it.
+      const servesYear = (id: string | null, year: number) => !id || !ctx.units.get(id)?.activeTo || ctx.units.get(id)!.activeTo! >= `${year}-12-31`;
       try {
-        const steps = previewLeadership(from, years, ctx).filter((s) => !successor || s.year <= lastMembership);
+        const steps = previewLeadership(from, years, ctx).filter((s) => (!successor || s.year <= lastMembership) && servesYear(s.chairId, s.year) && servesYear(s.viceChairId, s.year));
         if (successor && !steps.length) {
           const organizer = (await this.units.byIds(m, [successor.organizerId])).get(successor.organizerId);
           throw new AppException(
             ErrorCode.NoMembership,
             `Cụm đã kết thúc với năm ${lastMembership}, được tiếp nối bởi ${successor.name}${organizer ? ` – ${organizer.name}` : ''}: dự kiến luân phiên xem ở cụm đó.`,
+          );
+        }
+        if (!steps.length) {
+          const ends = (ctx.membersByYear.get(lastMembership) ?? []).map((id) => ctx.units.get(id)?.activeTo ?? '9999-12-31').sort();
+          throw new AppException(
+            ErrorCode.NoMembership,
+            `Các đơn vị thành viên năm ${lastMembership} của cụm kết thúc hoạt động${ends.length && ends[ends.length - 1] < '9999' ? ` (muộn nhất ngày ${formatDateVi(ends[ends.length - 1])})` : ''} và không có đơn vị kế thừa trong cụm: không còn năm nào để dự kiến luân phiên.`,
           );
         }
         return {

@@ -21,3 +21,10 @@ export function sizeVi(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(Math.round((bytes / 1024 / 1024) * 10) / 10).toString().replace('.', ',')} MB`;
 }
+
+/** How long ago, in days, as people say it: "hôm nay", "hôm qua", "5 ngày trước". */
+export function daysAgoVi(days: number): string {
+  if (days <= 0) return 'hôm nay';
+  if (days === 1) return 'hôm qua';
+  return `${days} ngày trước`;
+}

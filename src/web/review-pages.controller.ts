@@ -47,7 +47,8 @@ export class ReviewPagesController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { limit = QUEUE_PAGE_SIZE, offset = 0, ...filter } = q;
-    const [page, ageing, clusters, catalogue] = await Promise.all([this.proposals.page(p, { ...filter, limit, offset }), this.proposals.ageing(p, filter), this.clusters.list(p, {}), this.awardReports.catalogue()]);
+    // The queue: what waits for the reviewer first (a filter on a status keeps its own order).
+    const [page, ageing, clusters, catalogue] = await Promise.all([this.proposals.page(p, { ...filter, waitingFirst: !filter.status, limit, offset }), this.proposals.ageing(p, filter), this.clusters.list(p, {}), this.awardReports.catalogue()]);
     sendPage(
       res,
       queuePage(signedInFrame(this.secret, p), {

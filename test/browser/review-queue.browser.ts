@@ -175,7 +175,7 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     // The dossier's documents shown inline download too in a headless browser: wait for the report's own file.
     const [back] = await Promise.all([page.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === 'bao-cao-thanh-tich-lam-dong.pdf' }), report.click()]);
     assert.deepEqual(readFileSync(await back.path()), REPORT);
-    await page.getByText(/Gửi Bộ ngày \d{2}\/\d{2}\/\d{4} \(0 ngày trước\) · 0 ngày ở trạng thái hiện tại/).waitFor();
+    await page.getByText(/Gửi Bộ ngày \d{2}\/\d{2}\/\d{4} \(hôm nay\) · 0 ngày ở trạng thái hiện tại/).waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });

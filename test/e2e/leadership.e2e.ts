@@ -46,7 +46,7 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
     assert.equal(short(res.body.steps[0].viceChair), 'Phú Yên');
   });
 
-  it('previews 2021–2025 by the rule, with a reason for each step', async () => {
+  it('previews 2021–2024 by the rule, with a reason for each step; not 2025, which no member serves to its end', async () => {
     const res = await t.http.get(`${base()}/rotation/preview?years=5`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(res.body.fromYear, 2020);
     assert.deepEqual(
@@ -56,12 +56,12 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
         [2022, 'Lâm Đồng', 'Kon Tum'],
         [2023, 'Kon Tum', 'Đắk Nông'],
         [2024, 'Đắk Nông', 'Đắk Lắk'],
-        [2025, 'Đắk Lắk', 'Gia Lai'],
       ],
+      // By the rule 2025 would be Đắk Lắk and Gia Lai on 2024's membership, but Sở TTTT Đắk Lắk ended on 28/02/2025.
     );
     for (const step of res.body.steps) assert.ok(step.reasons.length >= 2, JSON.stringify(step));
     assert.match(res.body.steps[0].reasons[0], /Cụm phó năm 2020 \(Sở TTTT Phú Yên\) làm Cụm trưởng năm 2021/);
-    assert.equal(res.body.steps[4].assumedMembershipOf, 2024, '2025 has no membership decision yet');
+    assert.ok(res.body.steps.every((step: { assumedMembershipOf: number | null }) => step.assumedMembershipOf === null), 'every forecast year has its membership decision');
   });
 
   it('refuses bad leadership input in Vietnamese and changes nothing', async () => {

@@ -74,6 +74,12 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(next.body.steps.length > 0 && next.body.steps[0].year >= 2025, 'the successor forecasts');
   });
 
+  it('a cluster whose members end without successors forecasts no year they cannot serve to its end', async () => {
+    // Nghệ An's Cụm 1 of district offices (Phòng VH&TT), abolished on 30/06/2025: 2024 only, not 2025–2028.
+    const res = await t.http.get(`/api/clusters/${ids.naCum1}/rotation/preview?years=5`).set(auth(await t.token('admin'))).expect(200);
+    assert.deepEqual(res.body.steps.map((s: { year: number }) => s.year), [2024]);
+  });
+
   it('a cluster without an opened year does not link a year page', async () => {
     const cum1 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum1}'`))[0].id as string;
     const html = (await get('admin', `/cum/${cum1}`)).text;
@@ -102,6 +108,15 @@ describe(`page links and page errors (${TEST_DB})`, () => {
       assert.ok(html.includes('Bạn chỉ được xem') || html.includes('Các phiếu đã khóa'), `${y}: read-only`);
       assert.doesNotMatch(html, /Tải mẫu phiếu chấm/, `${y}: no template link`);
     }
+  });
+
+  it('the reviewer’s queue shows what waits for the ministry first, then what was returned, then what was decided', async () => {
+    const html = (await get('reviewer', '/tham-dinh')).text;
+    const rank: Record<string, number> = { 'Đã gửi Bộ': 0, 'Đang thẩm định': 0, 'Trả lại để bổ sung': 1, 'Dự thảo': 2, 'Đã phê duyệt': 3, 'Không phê duyệt': 3 };
+    const statuses = [...html.matchAll(/data-label="Trạng thái"><span class="badge \w+">([^<]+)/g)].map((m) => m[1]);
+    assert.ok(statuses.length > 5 && statuses[0] === 'Đã gửi Bộ', statuses.join(', '));
+    assert.deepEqual(statuses.map((x) => rank[x]), [...statuses.map((x) => rank[x])].sort((a, b) => a - b), statuses.join(', '));
+    assert.match(html, /hôm nay/, 'a proposal sent today says so');
   });
 
   it('a wrong address on a page names the field as the page labels it, once', async () => {

@@ -2,7 +2,7 @@ import type { ClusterView, MemberView } from '../../clusters/clusters.dto';
 import type { MeetingView } from '../../awards/awards.dto';
 import type { ProposalView } from '../../awards/proposals.service';
 import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
-import { dateVi } from '../format';
+import { dateVi, daysAgoVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { standingSection } from './standing.view';
@@ -140,7 +140,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
     { ...frame, title: `Hồ sơ đề nghị: ${pr.unit.name}`, crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị', '/tham-dinh'], [pr.unit.name]] },
     html`<h1>${pr.awardLabel}: ${pr.unit.name}</h1>
 <section class="card"><p>${pr.clusterName} · năm ${pr.year} · ${proposalBadge(pr)}</p>
-  <p>${pr.submittedAt ? `Gửi Bộ ngày ${dateVi(pr.submittedAt)} (${pr.daysSinceSubmitted} ngày trước)` : 'Chưa gửi Bộ'} · ${pr.daysInStatus} ngày ở trạng thái hiện tại</p>
+  <p>${pr.submittedAt ? `Gửi Bộ ngày ${dateVi(pr.submittedAt)} (${daysAgoVi(pr.daysSinceSubmitted ?? 0)})` : 'Chưa gửi Bộ'} · ${pr.daysInStatus} ngày ở trạng thái hiện tại</p>
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}

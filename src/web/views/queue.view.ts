@@ -1,7 +1,7 @@
 import type { ProposalView } from '../../awards/proposals.service';
 import type { AgeingRow } from '../../awards/queue-ageing.rules';
 import { PROPOSAL_STATUS_LABELS } from '../../awards/proposals.rules';
-import { dateVi } from '../format';
+import { dateVi, daysAgoVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, formMessage, layout } from './layout';
 import { proposalBadge } from './awards.view';
@@ -126,7 +126,7 @@ ${items.length === 0
   : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
   ${items.map(
     (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}</td><td class="num" data-label="Năm">${pr.year}</td>
-    <td data-label="Gửi Bộ">${pr.submittedAt ? html`${dateVi(pr.submittedAt)}<br><small class="muted">${pr.daysSinceSubmitted} ngày trước</small>` : html`<span class="muted">chưa gửi</span>`}</td>
+    <td data-label="Gửi Bộ">${pr.submittedAt ? html`${dateVi(pr.submittedAt)}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>` : html`<span class="muted">chưa gửi</span>`}</td>
     <td data-label="Trạng thái">${proposalBadge(pr)}<br>${age(pr)}</td></tr>`,
   )}
   </tbody></table></div>`}
