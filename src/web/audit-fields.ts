@@ -4,6 +4,7 @@ import { SHEET_STATUS_LABELS, SCORER_KIND_LABELS } from '../scoring/score-sheet.
 import { PROPOSAL_STATUS_LABELS } from '../awards/proposals.rules';
 import { TERM_METHOD_LABELS } from '../leadership/leadership-term.entity';
 import { UNIT_KIND_LABELS } from './views/unit-edit.view';
+import { ATTENDANCE_LABELS } from '../awards/award.entities';
 import { dateTimeVi, dateVi } from './format';
 
 /**
@@ -134,6 +135,10 @@ export const FIELD_LABELS: Record<string, string> = {
   days: 'Số ngày',
   bytes: 'Dung lượng (byte)',
   today: 'Ngày khởi động',
+  sourceId: 'Bản ghi nguồn',
+  sourceVersion: 'Phiên bản bản ghi nguồn',
+  statusLabel: 'Tình trạng',
+  memberId: 'Thành viên Hội đồng',
   mode: 'Hình thức',
   candidates: 'Các đơn vị được bầu',
   turn: 'Lần kiểm phiếu',
@@ -156,12 +161,25 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   pledge: PLEDGE_STATUS_LABELS,
   score_sheet: SHEET_STATUS_LABELS,
   award_proposal: PROPOSAL_STATUS_LABELS,
+  council_meeting: { OPEN: 'Đang họp', CLOSED: 'Đã chốt biên bản' },
+  ballot_session: { OPEN: 'Đang bỏ phiếu', CLOSED: 'Đã kiểm phiếu' },
 };
 const CODES_BY_FIELD: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
   award: { EMULATION_FLAG: 'Cờ thi đua', CERTIFICATE_OF_MERIT: 'Bằng khen' },
   method: TERM_METHOD_LABELS,
-  kind: { ...UNIT_KIND_LABELS, ...SCORER_KIND_LABELS },
+  kind: {
+    ...UNIT_KIND_LABELS,
+    ...SCORER_KIND_LABELS,
+    // Documents the system issues (document.issue).
+    PLEDGE: 'Bản giao ước',
+    MINUTES: 'Biên bản hội nghị bình xét',
+    SUBMISSION: 'Tờ trình đề nghị khen thưởng',
+    LIST: 'Danh sách đề nghị khen thưởng',
+    SCOREBOARD: 'Bảng tổng hợp kết quả chấm điểm',
+    COUNCIL_MINUTES: 'Biên bản họp Hội đồng Thi đua – Khen thưởng',
+    DECISION_DRAFT: 'Dự thảo quyết định khen thưởng',
+  },
   mode: { ONLINE: 'Bỏ phiếu kín trực tuyến', PAPER: 'Bỏ phiếu kín bằng phiếu giấy' },
 };
 
@@ -214,6 +232,7 @@ function nameOf(v: Record<string, unknown>, names: ReadonlyMap<string, string>):
   if (typeof v.unitId === 'string' && names.has(v.unitId.toLowerCase())) {
     const unit = names.get(v.unitId.toLowerCase())!;
     if (typeof v.votesFor === 'number') return `${unit}: ${v.votesFor} phiếu${typeof v.award === 'string' ? ` (${CODES_BY_FIELD.award[v.award] ?? v.award})` : ''}`;
+    if (typeof v.status === 'string') return `${unit}: ${ATTENDANCE_LABELS[v.status as keyof typeof ATTENDANCE_LABELS] ?? v.status}`;
     if (typeof v.clusterId === 'string') return `${unit} → ${names.get(v.clusterId.toLowerCase()) ?? v.clusterId}`;
     return unit;
   }
