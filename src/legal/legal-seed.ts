@@ -38,7 +38,7 @@ export const LEGAL_TEXTS: TextSeed[] = [
     title: 'Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng', effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30',
     citation: 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
     sourceUrl: URL_98, sourceArticle: 'Đầu văn bản và thuộc tính (ngày hiệu lực 01/01/2024)',
-    assumption: 'Ngày hết hiệu lực 30/6/2025 suy ra từ ngày hiệu lực 01/7/2025 của Nghị định 152/2025/NĐ-CP cùng phạm vi; điều thay thế chưa đọc nguyên văn.',
+    assumption: 'Ngày hết hiệu lực 30/06/2025 suy ra từ ngày hiệu lực 01/07/2025 của Nghị định 152/2025/NĐ-CP cùng phạm vi; điều thay thế chưa đọc nguyên văn.',
   },
   {
     code: 'ND-152-2025', kind: 'Nghị định', role: 'DECREE', sector: null, number: '152/2025/NĐ-CP', signedOn: '2025-06-14', issuer: 'Chính phủ',
@@ -46,7 +46,7 @@ export const LEGAL_TEXTS: TextSeed[] = [
     effectiveFrom: '2025-07-01', effectiveTo: null,
     citation: 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;',
     sourceUrl: URL_25, sourceArticle: 'Căn cứ của Thông tư 25/2025/TT-BKHCN',
-    assumption: 'Ngày hiệu lực 01/7/2025 lấy từ báo chí; điều hiệu lực chưa đọc nguyên văn.',
+    assumption: 'Ngày hiệu lực 01/07/2025 lấy từ báo chí; điều hiệu lực chưa đọc nguyên văn.',
   },
   {
     code: 'TT-09-2018-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '09/2018/TT-BTTTT', signedOn: '2018-06-29', issuer: 'Bộ Thông tin và Truyền thông',
@@ -75,7 +75,7 @@ export const LEGAL_TEXTS: TextSeed[] = [
     title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ', effectiveFrom: '2025-03-01', effectiveTo: null,
     citation: 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ;',
     sourceUrl: 'https://dientuungdung.vn/co-cau-to-chuc-cua-bo-khoa-hoc-va-cong-nghe-sau-khi-hop-nhat-8176.html', sourceArticle: 'Bài báo về cơ cấu tổ chức Bộ Khoa học và Công nghệ sau hợp nhất',
-    assumption: 'Nguồn là bài báo, chưa đọc nguyên văn nghị định; ngày hiệu lực 01/3/2025 theo bài báo.',
+    assumption: 'Nguồn là bài báo, chưa đọc nguyên văn nghị định; ngày hiệu lực 01/03/2025 theo bài báo.',
   },
 ];
 
@@ -95,7 +95,7 @@ export const LEGAL_VALUES: ValueSeed[] = [
   base('LCS-2023-07', '2023-07-01', '2024-06-30', 1_800_000, 'Nghị định 24/2023/NĐ-CP', 'https://sonoivu.namdinh.gov.vn/hoat-dong-thi-dua-khen-thuong/muc-tien-thuong-cac-danh-hieu-thi-dua-hinh-thuc-khen-thuong-cua-luat-thi-dua-khen-thuong-theo-mu-298715'),
   base('LCS-2024-07', '2024-07-01', '2026-06-30', 2_340_000, 'Nghị định 73/2024/NĐ-CP', 'http://www.qpvn.vn/tin-video/tang-luong-co-so-them-dong-luc-cho-can-bo-cong-chuc.html'),
   base('LCS-2026-07', '2026-07-01', null, 2_530_000, 'Nghị định 161/2026/NĐ-CP', 'https://vanban.chinhphu.vn/?classid=1&docid=218107&orggroupid=2&pageid=27160',
-    'Mức 2.530.000 đồng từ 01/7/2026 (Nghị định 161/2026/NĐ-CP Điều 3 khoản 2) chỉ thấy trong nguồn thứ cấp (mã nguồn công khai); văn bản chính thức chưa đọc: chưa in thành số tiền.'),
+    'Mức 2.530.000 đồng từ 01/07/2026 (Nghị định 161/2026/NĐ-CP Điều 3 khoản 2) chỉ thấy trong nguồn thứ cấp (mã nguồn công khai); văn bản chính thức chưa đọc: chưa in thành số tiền.'),
   multiple('HS-CO-91-2017', 'EMULATION_FLAG', '2017-10-01', '2023-12-31', 80, 'Nghị định 91/2017/NĐ-CP', 'Điều 69 khoản 2 điểm đ', 'https://beta.thuvienphapluat.vn/phap-luat/tap-the-nhan-duoc-danh-hieu-co-thi-dua-cap-tinh-duoc-nhan-muc-tien-thuong-bao-nhieu-theo-quy-dinh-110579-97663.html'),
   multiple('HS-BK-91-2017', 'CERTIFICATE_OF_MERIT', '2017-10-01', '2023-12-31', 20, 'Nghị định 91/2017/NĐ-CP', 'Điều 73', 'https://plo.vn/nhan-bang-khen-cua-thu-tuong-duoc-thuong-4-5-trieu-dong-post456130.html',
     'Cá nhân 1,0 lần (Điều 73, có nguồn); tập thể gấp hai lần theo bài báo, khoản về tập thể chưa đọc nguyên văn: chưa in thành số tiền.'),

@@ -82,7 +82,7 @@ describe(`foundation (${TEST_DB})`, () => {
     const all = await t.http.get('/api/units').query({ q: 'dak' }).auth(admin, { type: 'bearer' }).expect(200);
     assert.deepEqual(all.body.items.map((u: { shortName: string }) => u.shortName).sort(), [
       'Sở KH&CN Đắk Lắk',
-      'Sở KH&CN Đắk Lắk (trước 01/7/2025)',
+      'Sở KH&CN Đắk Lắk (trước 01/07/2025)',
       'Sở KH&CN Đắk Nông',
       'Sở TTTT Đắk Lắk',
       'Sở TTTT Đắk Nông',

@@ -19,18 +19,18 @@ export const BASIS = {
   department:
     'Nghị định số 45/2025/NĐ-CP ngày 28 tháng 02 năm 2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương và Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh, thành phố thuộc thành phố trực thuộc Trung ương',
   departmentNote:
-    'Việc hợp nhất Sở Thông tin và Truyền thông vào Sở Khoa học và Công nghệ của từng tỉnh theo quyết định của Ủy ban nhân dân tỉnh (số, ngày chưa được ghi nhận); ngày 01/3/2025 theo tin của các Sở sau hợp nhất. Điều khoản của Nghị định 45/2025/NĐ-CP liệt kê Sở Khoa học và Công nghệ chưa đọc nguyên văn.',
+    'Việc hợp nhất Sở Thông tin và Truyền thông vào Sở Khoa học và Công nghệ của từng tỉnh theo quyết định của Ủy ban nhân dân tỉnh (số, ngày chưa được ghi nhận); ngày 01/03/2025 theo tin của các Sở sau hợp nhất. Điều khoản của Nghị định 45/2025/NĐ-CP liệt kê Sở Khoa học và Công nghệ chưa đọc nguyên văn.',
   province: (clause: number) =>
     `Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh, Điều 1 khoản ${clause}; chính quyền địa phương của tỉnh, thành phố sau sắp xếp chính thức hoạt động từ ngày 01 tháng 7 năm 2025 (Điều 2)`,
   provinceNote:
-    'Sở Khoa học và Công nghệ của tỉnh, thành phố sau sắp xếp do Ủy ban nhân dân tỉnh, thành phố mới thành lập (quyết định chưa được ghi nhận); ghi nhận là đơn vị mới kế thừa các sở của các tỉnh hợp nhất từ ngày 01/7/2025. Số khoản của Điều 1 theo thứ tự các khoản trong bản đăng lại của Nghị quyết (nguồn thứ cấp).',
+    'Sở Khoa học và Công nghệ của tỉnh, thành phố sau sắp xếp do Ủy ban nhân dân tỉnh, thành phố mới thành lập (quyết định chưa được ghi nhận); ghi nhận là đơn vị mới kế thừa các sở của các tỉnh hợp nhất từ ngày 01/07/2025. Số khoản của Điều 1 theo thứ tự các khoản trong bản đăng lại của Nghị quyết (nguồn thứ cấp).',
   district:
     'Nghị quyết số 203/2025/QH15 ngày 16 tháng 6 năm 2025 của Quốc hội sửa đổi, bổ sung một số điều của Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam, Điều 2 khoản 2 (kết thúc hoạt động của đơn vị hành chính cấp huyện trong cả nước từ ngày 01 tháng 7 năm 2025)',
   ministry:
     'Nghị quyết số 176/2025/QH15 ngày 18 tháng 02 năm 2025 của Quốc hội về cơ cấu tổ chức của Chính phủ nhiệm kỳ Quốc hội khóa XV, Điều 1 và Điều 2 (cơ cấu Chính phủ gồm Bộ Khoa học và Công nghệ, không còn Bộ Thông tin và Truyền thông, từ ngày 01 tháng 3 năm 2025); Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ',
   /** Bạc Liêu's member before 2023 (reference.json) was split on 15/03/2023. */
   bacLieuSplit:
-    'Quyết định của Ủy ban nhân dân tỉnh Bạc Liêu tách Sở Văn hóa, Thông tin, Thể thao và Du lịch thành Sở Văn hóa, Thể thao và Du lịch và Sở Thông tin và Truyền thông từ ngày 15/3/2023 (số, ngày quyết định chưa được ghi nhận)',
+    'Quyết định của Ủy ban nhân dân tỉnh Bạc Liêu tách Sở Văn hóa, Thông tin, Thể thao và Du lịch thành Sở Văn hóa, Thể thao và Du lịch và Sở Thông tin và Truyền thông từ ngày 15/03/2023 (số, ngày quyết định chưa được ghi nhận)',
   bacLieuNote:
     'Theo tin báo chí tháng 3/2023 (Vietnamnet, Sài Gòn Giải Phóng). Giả định: Sở Thông tin và Truyền thông tỉnh Bạc Liêu thay đơn vị cũ trong cụm thi đua của ngành từ năm 2023; Sở Văn hóa, Thể thao và Du lịch tiếp tục hoạt động ngoài ngành.',
 } as const;
@@ -152,7 +152,7 @@ export function successionOf(province: string, memberCode?: string): { memberEnd
   const interim: SuccessorUnitSpec = {
     code: `SKHCN63-${provinceCode(province)}`,
     name: `Sở Khoa học và Công nghệ ${level(province, cityBefore)} ${province}`,
-    shortName: province === target.name ? `Sở KH&CN ${province} (trước 01/7/2025)` : `Sở KH&CN ${province}`,
+    shortName: province === target.name ? `Sở KH&CN ${province} (trước 01/07/2025)` : `Sở KH&CN ${province}`,
     province,
     activeFrom: DEPARTMENT_MERGER_FROM,
     activeTo: '2025-06-30',
