@@ -6,7 +6,9 @@ import { APP_CONFIG, SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { EntityManager } from 'typeorm';
 import { currentActor, currentRequestId } from '../common/request-context';
-import { nowIso, addDays } from '../common/time';
+import { nowIso, addDays, formatDateVi } from '../common/time';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
 import { JobScheduler } from '../database/job-scheduler';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntry } from './audit-entry.entity';
@@ -109,6 +111,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
   list(p: Principal, q: AuditQueryDto): Promise<AuditPage> {
     const limit = q.limit ?? 100;
     const offset = q.offset ?? 0;
+    if (q.from && q.to && q.to < q.from) throw AppException.field(ErrorCode.ValidationFailed, 'to', `"Đến ngày" không được trước "Từ ngày" (${formatDateVi(q.from)}).`);
     return this.uow.read(async (m) => {
       const [rows, total] = await this.trail.search(m, {
         organizerIds: p.role !== Role.Admin ? (p.organizerIds.length ? p.organizerIds : ['']) : undefined,

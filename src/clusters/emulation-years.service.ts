@@ -84,6 +84,12 @@ export class EmulationYearsService {
       const current = await this.find(m, clusterId, year);
       const merged = { ...phasesOf(current), ...definedPhases(dto) };
       const phases = this.checkedPhases(year, merged);
+      // Saving the dates as they are changes nothing: no new version, no entry in the trail.
+      const was = phasesOf(current);
+      if ((Object.keys(phases) as Array<keyof Phases>).every((k) => (phases[k] ?? null) === (was[k] ?? null))) {
+        if (dto.version !== current.version) throw AppException.stale(current.version);
+        return this.view(m, current);
+      }
       const updated = await this.years.update(m, current, dto.version, { ...phases, updatedAt: nowIso() });
       const [before, after] = [await this.view(m, current), await this.view(m, updated)];
       await this.audit.record(m, {

@@ -59,6 +59,9 @@ describe(`audit log (${TEST_DB})`, () => {
     const byDate = await t.http.get('/api/audit').query({ from: today, to: today, action: 'emulation_year.update' }).auth(admin, { type: 'bearer' }).expect(200);
     assert.equal(byDate.body.total, 1);
     const past = await t.http.get('/api/audit').query({ to: '2000-01-01' }).auth(admin, { type: 'bearer' }).expect(200);
+    // Dates the wrong way round are a mistake to name, not an empty page.
+    const reversed = await t.http.get('/api/audit').query({ from: '2026-12-31', to: '2026-01-01' }).auth(admin, { type: 'bearer' }).expect(400);
+    assert.deepEqual([reversed.body.details[0].field, reversed.body.details[0].message], ['to', '"Đến ngày" không được trước "Từ ngày" (31/12/2026).']);
     assert.equal(past.body.total, 0);
   });
 

@@ -159,6 +159,12 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     assert.equal(moved.reviewMeetingOn, '2022-03-11');
     const trail = (await t.http.get('/api/audit').query({ action: 'emulation_year.update' }).set(auth(admin)).expect(200)).body;
     assert.equal(trail.items[0].reason, 'Ngày họp theo biên bản');
+    // The same dates saved again change nothing: no new version, no entry in the trail.
+    const before = await t.snapshot();
+    const same = (await t.http.patch(`/api/clusters/${ids.cum1}/years/2021`).set(auth(reviewer)).send({ version: moved.version, reviewMeetingOn: '2022-03-11', reason: 'Lưu lại' }).expect(200)).body;
+    assert.equal(same.version, moved.version);
+    assert.equal(await t.snapshot(), before);
+    await t.http.patch(`/api/clusters/${ids.cum1}/years/2021`).set(auth(reviewer)).send({ version: moved.version - 1, reviewMeetingOn: '2022-03-11', reason: 'Lưu lại' }).expect(409);
   });
 
   it('replaying a year, a successor of several members acts for each, naming which (Sở KH&CN Vĩnh Long for Bến Tre, Vĩnh Long and Trà Vinh)', async () => {
