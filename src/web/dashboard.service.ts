@@ -119,7 +119,9 @@ export class DashboardService {
           const own = p.role === Role.UnitOfficer;
           tasks.push({
             label: `${s.status === 'RETURNED' ? (own ? 'Sửa phiếu bị trả lại' : 'Theo dõi phiếu bị trả lại') : own ? 'Hoàn thành phiếu chấm' : 'Theo dõi phiếu chưa nộp'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
-            href: `${href}/cham-diem?loai=${s.kind}`,
+            // A member opens its own sheet; the secretariat follows the year's progress on the year page (its scoring
+            // page is the consolidated grid, not the members' sheets).
+            href: own ? `${href}/cham-diem?loai=${s.kind}` : href,
             note: `${s.returnReason ?? cluster.name}${y.scoringClosesOn ? `, hạn ${dateVi(y.scoringClosesOn)}` : ''}`,
             due: y.scoringClosesOn,
           });

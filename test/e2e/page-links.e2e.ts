@@ -119,6 +119,16 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.match(html, /hôm nay/, 'a proposal sent today says so');
   });
 
+  it('the secretariat’s dashboard sends it to the year page to follow members’ sheets, not to a grid of another kind', async () => {
+    const html = (await get('cum6.secretary', '/')).text;
+    const tasks = [...html.matchAll(/<a href="([^"]+)">(Theo dõi phiếu (?:chưa nộp|bị trả lại)[^<]*)<\/a>/g)];
+    assert.ok(tasks.length > 0, 'a sheet to follow');
+    for (const [, href, label] of tasks) {
+      assert.match(href, /^\/cum\/[0-9a-f-]{36}\/nam\/\d{4}$/, `${label}: ${href}`);
+      assert.equal((await get('cum6.secretary', href)).status, 200);
+    }
+  });
+
   it('a wrong address on a page names the field as the page labels it, once', async () => {
     const res = await get('reviewer', '/tham-dinh?year=abc');
     assert.equal(res.status, 400);
