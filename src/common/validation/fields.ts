@@ -68,16 +68,15 @@ function presenceDecorators(presence: Presence): PropertyDecorator[] {
   }
 }
 
+/** A constraint of our own, by its name (the code of its error) and its test. */
+function constraint(name: string, validate: (value: unknown) => boolean, options: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({ name, target: target.constructor, propertyName: propertyName as string, options, validator: { validate } });
+}
+
 /** Rejects null with its own message (IsDefined alone says "required" for null too). */
 function notNull(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isNotNull',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: MSG.notNull },
-      validator: { validate: (value: unknown) => value !== null },
-    });
+  return constraint('isNotNull', (value) => value !== null, { message: MSG.notNull });
 }
 
 function api(opts: BaseOptions, extra: ApiPropertyOptions): PropertyDecorator {
@@ -184,14 +183,9 @@ export function DateField(opts: BaseOptions & { notFuture?: boolean } = {}): Pro
 
 /** Not after today in Vietnam (the server's time zone for every date it handles). */
 function notAfterToday(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'notAfterToday',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: () => `Không được là ngày sau hôm nay (${formatDateVi(todayInVietnam())}).` },
-      validator: { validate: (value: unknown) => !isIsoDate(value) || value <= todayInVietnam() },
-    });
+  return constraint('notAfterToday', (value) => !isIsoDate(value) || value <= todayInVietnam(), {
+    message: () => `Không được là ngày sau hôm nay (${formatDateVi(todayInVietnam())}).`,
+  });
 }
 
 export function EnumField<T extends string>(
@@ -251,47 +245,21 @@ export function hasMaxDecimals(value: unknown, decimals: number): boolean {
 
 /** Text with something besides white space (its own name, so that a blank field is not also "too short"). */
 function notBlank(options: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isNotBlank',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: { validate: (value: unknown) => typeof value !== 'string' || /\S/.test(value) },
-    });
+  return constraint('isNotBlank', (value) => typeof value !== 'string' || /\S/.test(value), options);
 }
 
 function maxDecimals(decimals: number, options: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'maxDecimals',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: { validate: (value: unknown) => typeof value !== 'number' || hasMaxDecimals(value, decimals) },
-    });
+  return constraint('maxDecimals', (value) => typeof value !== 'number' || hasMaxDecimals(value, decimals), options);
 }
 
 function cleanTextRule(multiline: boolean): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'cleanText',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: (args) => textProblem(String(args.value), multiline) ?? '' },
-      validator: { validate: (value: unknown) => typeof value !== 'string' || textProblem(value, multiline) === null },
-    });
+  return constraint('cleanText', (value) => typeof value !== 'string' || textProblem(value, multiline) === null, {
+    message: (args) => textProblem(String(args.value), multiline) ?? '',
+  });
 }
 
 function isoDate(options: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isIsoDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: { validate: (value: unknown) => isIsoDate(value) },
-    });
+  return constraint('isIsoDate', (value) => isIsoDate(value), options);
 }
 
 /** Every change that is not a creation states why, for the audit log. */
