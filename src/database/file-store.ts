@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { readVerified, sha256Hex, removeIfPresent, writeDurably } from '../common/durable-file';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 
 /**
  * Where stored files live (uploads and issued documents), under a path relative to the store, checked against
@@ -44,6 +44,16 @@ export class FileStore {
     if (!this.inDatabase) return readVerified(this.config.dataDir, relative, sha256);
     const [row] = (await this.dataSource.query('SELECT content FROM stored_files WHERE path = $1', [relative])) as Array<{ content: Buffer }>;
     return row && sha256Hex(row.content) === sha256 ? row.content : null;
+  }
+
+  /** When the file was stored, if `relative` holds exactly the bytes of `sha256`; null otherwise. */
+  async storedAt(relative: string, sha256: string): Promise<string | null> {
+    if (!this.inDatabase) {
+      if (!readVerified(this.config.dataDir, relative, sha256)) return null;
+      return statSync(join(this.config.dataDir, relative)).mtime.toISOString();
+    }
+    const [row] = (await this.dataSource.query('SELECT sha256, stored_at FROM stored_files WHERE path = $1', [relative])) as Array<{ sha256: string; stored_at: string }>;
+    return row && row.sha256 === sha256 ? row.stored_at : null;
   }
 
   /** Removes a file that no record refers to (an issue that lost its race). */

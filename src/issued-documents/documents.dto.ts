@@ -21,7 +21,7 @@ export class ElectronicRecordView {
 
 export class DocumentInfoView {
   @ApiProperty() id: string;
-  @ApiProperty({ example: 'PLEDGE' }) kind: string;
+  @ApiProperty({ example: 'PLEDGE', description: 'Loại tài liệu; PLEDGE_SIGNED là một bản của tệp giao ước ký số (mỗi chữ ký thêm một bản).' }) kind: string;
   @ApiProperty() title: string;
   @ApiProperty() statusLabel: string;
   @ApiProperty() clusterName: string;
@@ -49,6 +49,8 @@ export class SignatureReportView {
   @ApiProperty({ description: 'Phiên bản của tệp mà chữ ký khép lại (1 là phiên bản đầu).' }) revision: number;
   @ApiProperty({ description: 'Tên ô chữ ký: member-<mã đơn vị> hoặc organisation-<mã cụm>.' }) fieldName: string;
   @ApiProperty({ nullable: true, type: String, description: 'Đơn vị thành viên có ô chữ ký này.' }) unitId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Tên đơn vị thành viên hoặc cụm thi đua có ô chữ ký này, nếu hệ thống biết.' }) holderName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Người hoặc tổ chức đứng tên chứng thư số (CN của chủ thể chứng thư).' }) signerName: string | null;
   @ApiProperty({ example: 'ETSI.CAdES.detached' }) subFilter: string;
   @ApiProperty({ nullable: true, type: String }) certificateSubject: string | null;
   @ApiProperty({ nullable: true, type: String }) certificateSha256: string | null;

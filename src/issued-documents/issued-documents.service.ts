@@ -17,6 +17,7 @@ import { IssuedDocument } from './issued-document.entity';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { SignatureMeta, SigningService } from '../documents/signing/signing.service';
 import { ElectronicRecord, countPdfPages } from '../documents/pdf/electronic-record';
+import { SignedPledgeRevision, SignedPledgeRevisions } from './signed-pledge-revisions';
 
 export interface IssueRequest {
   kind: string;
@@ -84,6 +85,7 @@ export class IssuedDocumentsService {
     private readonly register: IssuedDocumentsRepository,
     private readonly clusters: ClustersRepository,
     private readonly files: FileStore,
+    private readonly pledgeRevisions: SignedPledgeRevisions,
   ) {}
 
   /** The number and date of the latest document of a kind issued for a cluster (or an organiser) and year, or null. */
@@ -157,6 +159,8 @@ export class IssuedDocumentsService {
     const exact = await this.bySha(hash);
     if (exact) return { intact: true, document: exact, sha256: hash, message: intactMessage(exact) };
     const claimed = /thidua-doc:([0-9a-f-]{36})/.exec(bytes.toString('latin1'))?.[1];
+    const revision = claimed ? await this.pledgeRevisions.find(claimed, hash) : null;
+    if (revision) return signedRevisionResult(revision, hash, bytes.length, this.config.publicBaseUrl);
     const claimedDoc = claimed ? await this.info(claimed) : null;
     return {
       intact: false,
@@ -244,6 +248,28 @@ function registeredRecord(doc: IssuedDocument): RegisteredRecord | null {
     signerName: doc.signerName,
     recipients: doc.recipients ? (JSON.parse(doc.recipients) as string[]) : [],
   };
+}
+
+/** A stored revision of a pledge's signed file: intact, and whether signatures were added after it. */
+function signedRevisionResult(r: SignedPledgeRevision, sha256: string, sizeBytes: number, publicBaseUrl: string): VerificationResult {
+  const document: DocumentInfo = {
+    id: r.pledgeId,
+    kind: 'PLEDGE_SIGNED',
+    title: `${r.title} (tệp ký số)`,
+    statusLabel: r.latest ? 'bản ký số hiện hành' : 'bản ký số trước đó, đã có bản có thêm chữ ký',
+    clusterName: r.clusterName,
+    year: r.year,
+    sourceVersion: 1,
+    sha256,
+    sizeBytes,
+    issuedAt: r.storedAt,
+    verifyUrl: `${publicBaseUrl}/xac-thuc`,
+    record: null,
+  };
+  const message = r.latest
+    ? `Tệp nguyên vẹn: bản ký số hiện hành của "${document.title}" của ${r.clusterName}, đúng như hệ thống lưu giữ.`
+    : `Tệp nguyên vẹn: một bản ký số của "${document.title}" của ${r.clusterName} do hệ thống lưu giữ, nhưng sau bản này đã có chữ ký khác được thêm vào; hãy tải bản hiện hành.`;
+  return { intact: true, document, sha256, message };
 }
 
 function intactMessage(doc: DocumentInfo): string {

@@ -1,12 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { verifyPdfSignatures } from '../documents/signing/pades/verify';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
+import { ClustersRepository } from '../clusters/clusters.repository';
+import { UnitOfWork } from '../database/unit-of-work';
+import { UnitsRepository } from '../units/units.repository';
 import type { SignatureReportView } from './documents.dto';
+
+/** The holder's common name (CN) of a certificate subject as verify.ts writes it ("CN=…, O=…"); the whole subject otherwise. */
+export const certificateHolder = (subject: string | null): string | null => {
+  if (!subject) return null;
+  return /(?:^|, )CN=(.+?)(?:, [A-Z]+=|$)/.exec(subject)?.[1] ?? subject;
+};
 
 /** Who signed what, revision by revision, in a PDF signed by several members (the pledge's signed file). */
 @Injectable()
 export class SignatureReportService {
-  constructor(private readonly keys: UnitKeysService) {}
+  constructor(
+    private readonly keys: UnitKeysService,
+    private readonly uow: UnitOfWork,
+    private readonly units: UnitsRepository,
+    private readonly clusters: ClustersRepository,
+  ) {}
+
+  /** The name of the unit (member-<id>) or cluster (organisation-<id>) a signature field belongs to, if the system knows it. */
+  private holderName(fieldName: string): Promise<string | null> {
+    const unit = /^member-([0-9a-f-]{36})$/.exec(fieldName)?.[1];
+    const cluster = /^organisation-([0-9a-f-]{36})$/.exec(fieldName)?.[1];
+    if (!unit && !cluster) return Promise.resolve(null);
+    return this.uow.read(async (m) => (unit ? (await this.units.find(m, unit))?.name : (await this.clusters.find(m, cluster!))?.name) ?? null);
+  }
 
   async report(pdf: Buffer): Promise<SignatureReportView[]> {
     const roots = await this.keys.trustedRoots();
@@ -26,6 +48,8 @@ export class SignatureReportService {
         index: c.index,
         revision: c.revision,
         fieldName: c.fieldName,
+        holderName: await this.holderName(c.fieldName),
+        signerName: certificateHolder(c.certificateSubject),
         unitId: holder?.startsWith('cluster-') ? null : holder,
         subFilter: c.subFilter,
         certificateSubject: c.certificateSubject,

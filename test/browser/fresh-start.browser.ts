@@ -11,7 +11,7 @@ import { totpCode } from '../../src/auth/mfa';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST } from './support';
+import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST, SHOTS_DIR, fetchInPage } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -101,6 +101,21 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     await secretary.getByRole('link', { name: `Công việc năm ${year}` }).click();
     const board = secretary.locator('section', { has: secretary.getByRole('heading', { name: `Tình hình năm ${year}` }) });
     assert.match((await board.textContent()) ?? '', /đã ký 5\/5/);
+    // The file the secretariat downloads is recognised as the pledge's current signed file, each signature in words.
+    await secretary.getByRole('link', { name: 'Giao ước thi đua' }).first().click();
+    const href = await secretary.getByRole('link', { name: /Tải bản ký số của các đơn vị/ }).getAttribute('href');
+    const signed = await fetchInPage(secretary, href!);
+    assert.equal(signed.status, 200);
+    await secretary.goto(`${base}/xac-thuc`);
+    await secretary.getByLabel('Tệp PDF').setInputFiles({ name: 'giao-uoc-ky-so.pdf', mimeType: 'application/pdf', buffer: signed.body });
+    await secretary.getByRole('button', { name: 'Kiểm tra' }).click();
+    await secretary.getByRole('heading', { name: 'Tài liệu nguyên vẹn' }).waitFor();
+    const output = (await secretary.locator('[data-role="verify-output"]').textContent()) ?? '';
+    assert.match(output, /bản ký số hiện hành/);
+    assert.match(output, /✓ Chữ ký của Sở Khoa học và Công nghệ tỉnh Khánh Hòa/);
+    assert.match(output, /✓ Chữ ký của Cụm thi đua số 6/);
+    assert.doesNotMatch(output.replace(/Chi tiết kỹ thuật[^✓✗]*/g, ''), /member-|CN=|PAdES/, 'technical names only under "Chi tiết kỹ thuật"');
+    if (process.env.SCREENSHOTS === '1') await secretary.screenshot({ path: join(SHOTS_DIR, 'xac-thuc-giao-uoc-ky-so.png'), fullPage: true });
     await secretary.context().close();
   });
 

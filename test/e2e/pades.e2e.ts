@@ -42,6 +42,8 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
   });
 
   const base = () => `/api/clusters/${ids.cum6}/years/2020/pledge`;
+  /** The signed file as Kon Tum downloaded it, before the last signatures: a revision the system kept, no longer the latest. */
+  let midway: Buffer = Buffer.alloc(0);
   const signedPdf = async (token: string) => (await t.http.get(`${base()}/signed-pdf`).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as Buffer;
   /** A certificate the demo test CA issues for a unit's own tool (as a commercial CA would issue a token's). */
   const ownCertificate = (cn: string, algorithm: 'RSA' | 'EC' = 'RSA') => issuedByDemoCa(t, cn, algorithm);
@@ -108,6 +110,7 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     const own = await ownCertificate('Kon Tum leader token');
     await t.http.post(`${base()}/signatures/certificate`).auth(kontum.token, { type: 'bearer' }).field('unitId', kontum.unitId).attach('file', own.certificate, 'kontum.cer').expect(201);
     const latest = await signedPdf(kontum.token);
+    midway = latest;
     const upload = (pdf: Buffer) =>
       t.http.post(`${base()}/signatures/upload`).auth(kontum.token, { type: 'bearer' }).field('signerName', 'Người ký 5').field('signerTitle', 'Giám đốc').field('unitId', kontum.unitId).attach('file', pdf, 'signed.pdf');
     const wrongField = await upload(pdfsigSign(latest, own, `member-${actors[3].unitId}`));
@@ -151,8 +154,25 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.equal(imagesIn(actors[2].unitId), 2);
     assert.equal(imagesIn(actors[0].unitId), 0);
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
-    const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number }>;
+    // The downloaded file is the pledge's current signed revision: intact, though not in the register of issued documents.
+    assert.equal(res.body.intact, true, res.body.message);
+    assert.equal(res.body.document.kind, 'PLEDGE_SIGNED');
+    assert.equal(res.body.document.statusLabel, 'bản ký số hiện hành');
+    assert.equal(res.body.document.year, 2020);
+    assert.match(res.body.message, /^Tệp nguyên vẹn: bản ký số hiện hành của ".+ \(tệp ký số\)" của Cụm thi đua số 6/);
+    const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number; holderName: string | null; signerName: string | null }>;
     assert.equal(signatures.length, 7);
+    // In words: whose field (the unit or the cluster by name) and who holds the certificate (its CN, not the whole subject).
+    assert.match(signatures[0].holderName ?? '', /^Sở /);
+    assert.equal(signatures[6].holderName, 'Cụm thi đua số 6');
+    assert.ok(signatures.every((s) => s.signerName && !/CN=|O=/.test(s.signerName)), signatures.map((s) => s.signerName).join(' | '));
+    const earlier = await t.http.post('/api/documents/verify').attach('file', midway, 'giao-uoc-truoc.pdf').expect(200);
+    assert.equal(earlier.body.intact, true, earlier.body.message);
+    assert.match(earlier.body.message, /sau bản này đã có chữ ký khác được thêm vào; hãy tải bản hiện hành/);
+    const altered = Buffer.from(pdf);
+    altered[altered.length - 30] ^= 1;
+    const changed = await t.http.post('/api/documents/verify').attach('file', altered, 'giao-uoc-sua.pdf').expect(200);
+    assert.equal(changed.body.intact, false, 'one byte changed: no longer a kept revision');
     for (const s of signatures) assert.ok(s.valid, `${s.fieldName}: ${s.problems.join(' ')}`);
     assert.match(signatures[6].fieldName, /^organisation-/);
     assert.deepEqual(signatures.map((s) => s.revision), [3, 4, 5, 6, 7, 8, 9]);

@@ -19,7 +19,7 @@ window.thidua.handlers.verified = (result) => {
   title.textContent = result.intact ? 'Tài liệu nguyên vẹn' : signedOk ? 'Mọi chữ ký số trong tệp đều hợp lệ' : 'Không xác thực được tài liệu';
   title.className = result.intact || signedOk ? 'ok' : 'bad';
   const message = document.createElement('p');
-  message.textContent = result.intact || !signatures.length ? result.message : 'Tệp có ' + signatures.length + ' chữ ký số, mỗi chữ ký khép lại một phiên bản của tệp:';
+  message.textContent = result.intact || !signatures.length ? result.message : 'Tệp không khớp với bản nào hệ thống lưu giữ, nhưng có ' + signatures.length + ' chữ ký số; từng chữ ký được kiểm tra dưới đây:';
   box.append(title, message);
   if (signatures.length) box.append(signatureList(signatures));
   if (result.document) {
@@ -37,7 +37,7 @@ window.thidua.handlers.verified = (result) => {
     add('Cụm thi đua', d.clusterName);
     add('Năm', String(d.year));
     add('Trạng thái', d.statusLabel);
-    add('Phát hành lúc', d.issuedAt ? vnDateTime(d.issuedAt) : '');
+    add(d.kind === 'PLEDGE_SIGNED' ? 'Bản này được lưu lúc' : 'Phát hành lúc', d.issuedAt ? vnDateTime(d.issuedAt) : '');
     // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), when the register holds it.
     const r = d.record;
     if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Chưa ghi tên người ký'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
@@ -50,35 +50,54 @@ window.thidua.handlers.verified = (result) => {
 };
 
 const REVOCATION = {
-  good: 'Chứng thư chưa bị thu hồi (theo dữ liệu thu hồi lưu trong tệp).',
-  revoked: 'Chứng thư đã bị thu hồi (theo dữ liệu thu hồi lưu trong tệp).',
-  unknown: 'Tệp không chứa dữ liệu thu hồi cho chứng thư này.',
+  good: 'Chứng thư số chưa bị thu hồi (theo dữ liệu thu hồi lưu trong tệp).',
+  revoked: 'Chứng thư số đã bị thu hồi (theo dữ liệu thu hồi lưu trong tệp).',
+  unknown: 'Tệp không kèm dữ liệu thu hồi của chứng thư số này.',
 };
 
-function timestampLine(s) {
-  if (!s.timestampAuthority) return 'Không có dấu thời gian.';
-  if (!s.timestampTime) return 'Dấu thời gian không hợp lệ.';
-  const when = vnDateTime(s.timestampTime);
-  return 'Dấu thời gian lúc ' + when + ' do ' + s.timestampAuthority + ' cấp' + (s.timestampTrusted ? ' (tin cậy).' : ' (không tin cậy).');
+const LEVELS = {
+  'B-B': 'PAdES B-B: chữ ký cơ bản',
+  'B-T': 'PAdES B-T: có dấu thời gian tin cậy',
+  'B-LT': 'PAdES B-LT: có dấu thời gian và dữ liệu để kiểm tra lâu dài',
+};
+
+/** The holder's name (CN) of a certificate subject written "CN=…, O=…"; the subject as it is otherwise. */
+function holderOf(subject) {
+  if (!subject) return '';
+  const cn = /(?:^|, )CN=(.+?)(?:, [A-Z]+=|$)/.exec(subject);
+  return cn ? cn[1] : subject;
 }
 
-/** One line per signature: its revision, the certificate holder, the time, and every check it failed. */
+function timestampLine(s) {
+  if (!s.timestampAuthority) return 'Không có dấu thời gian: thời điểm ký là do người ký khai.';
+  if (!s.timestampTime) return 'Dấu thời gian không hợp lệ.';
+  return 'Dấu thời gian lúc ' + vnDateTime(s.timestampTime) + ' do ' + holderOf(s.timestampAuthority) + ' cấp' + (s.timestampTrusted ? ' (tin cậy).' : ' (không tin cậy).');
+}
+
+/** One entry per signature, in words: whose field, who signed, when, and every check it failed; the technical facts folded. */
 function signatureList(signatures) {
   const list = document.createElement('ol');
   list.className = 'signature-list';
   for (const s of signatures) {
     const item = document.createElement('li');
     const head = document.createElement('strong');
-    head.textContent = (s.valid ? '✓ ' : '✗ ') + 'Phiên bản ' + s.revision + ' — ' + (s.certificateSubject || 'không đọc được chứng thư số');
+    const whose = s.holderName ? 'Chữ ký của ' + s.holderName : 'Chữ ký ở ô ' + s.fieldName;
+    head.textContent = (s.valid ? '✓ ' : '✗ ') + whose + (s.signerName ? ', người ký: ' + s.signerName : '');
     head.className = s.valid ? 'ok' : 'bad';
     const detail = document.createElement('p');
-    detail.className = 'muted';
-    const when = s.signingTime ? vnDateTime(s.signingTime) : 'không rõ thời điểm';
-    detail.textContent = 'Ô chữ ký ' + s.fieldName + ', ký lúc ' + when + '. ' + (s.valid ? 'Nguyên vẹn, chứng thư tin cậy, còn hiệu lực khi ký, đúng đơn vị của ô chữ ký.' : s.problems.join(' '));
-    const level = document.createElement('p');
-    level.className = 'muted';
-    level.textContent = 'Mức PAdES: ' + (s.level || 'không xác định') + '. ' + timestampLine(s) + ' ' + REVOCATION[s.revocation];
-    item.append(head, detail, level);
+    const when = s.signingTime ? 'Ký lúc ' + vnDateTime(s.signingTime) + '. ' : '';
+    detail.textContent = when + (s.valid ? 'Hợp lệ: nội dung không đổi từ khi ký, chứng thư số tin cậy, còn hiệu lực khi ký và đúng của đơn vị có ô chữ ký.' : s.problems.join(' '));
+    const time = document.createElement('p');
+    time.className = 'muted';
+    time.textContent = timestampLine(s) + ' ' + REVOCATION[s.revocation];
+    const more = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'Chi tiết kỹ thuật';
+    const facts = document.createElement('p');
+    facts.className = 'muted';
+    facts.textContent = 'Phiên bản ' + s.revision + ' của tệp; ô chữ ký ' + s.fieldName + '; mức ' + (LEVELS[s.level] || 'không xác định') + '; chứng thư số: ' + (s.certificateSubject || 'không đọc được') + (s.certificateSha256 ? ' (SHA-256 ' + s.certificateSha256 + ')' : '') + '.';
+    more.append(summary, facts);
+    item.append(head, detail, time, more);
     list.append(item);
   }
   return list;
