@@ -11,6 +11,7 @@ import { EmulationYearsService } from '../clusters/emulation-years.service';
 import { PHASE_KEYS, PHASE_LABELS, Phases } from '../clusters/phases.rules';
 import { PledgesService } from '../pledges/pledges.service';
 import { ScoreSheetsService } from '../scoring/score-sheets.service';
+import { MembershipsService } from '../clusters/memberships.service';
 import type { ClusterView, YearView } from '../clusters/clusters.dto';
 import { CriteriaService } from '../criteria/criteria.service';
 import { ScoringService } from '../scoring/scoring.service';
@@ -39,6 +40,7 @@ export class DashboardService {
     private readonly years: EmulationYearsService,
     private readonly pledges: PledgesService,
     private readonly sheets: ScoreSheetsService,
+    private readonly members: MembershipsService,
     private readonly proposals: ProposalsService,
     private readonly scoring: ScoringService,
     private readonly criteria: CriteriaService,
@@ -69,6 +71,17 @@ export class DashboardService {
     if (y.scoringOpensOn && y.scoringClosesOn) return true;
     const [config, criteria] = await Promise.all([this.scoring.getConfig(p, clusterId, y.year), orNull(this.criteria.current(p, clusterId, y.year))]);
     return !config.publishedAt && criteria !== null;
+  }
+
+  /**
+   * The members (short names) that have not submitted their self-assessment while scoring is under way and the
+   * results unpublished, counting those that have not begun a sheet at all; null when there is nothing to follow.
+   */
+  private async unsubmittedSelf(p: Principal, clusterId: string, y: YearView, sheets: Array<{ kind: string; status: string; target: { id: string } }>, today: string): Promise<string[] | null> {
+    if (!(await this.scoringOpen(p, clusterId, y, today)) || (await this.scoring.getConfig(p, clusterId, y.year)).publishedAt) return null;
+    const done = new Set(sheets.filter((s) => s.kind === 'SELF' && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).map((s) => s.target.id));
+    const waiting = (await this.members.list(p, clusterId, y.year)).filter((m) => !m.leftOn && !done.has(m.unit.id)).map((m) => m.unit.shortName);
+    return waiting.length ? waiting : null;
   }
 
   async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; ended: EndedUnit | null }> {
@@ -114,7 +127,14 @@ export class DashboardService {
           if (p.role === Role.UnitOfficer && mine && !mine.signed) tasks.push({ label: `Ký giao ước thi đua năm ${y.year}`, href: `${href}/giao-uoc`, note: `${cluster.name}${by}`, due: y.pledgeSigningOn });
           if (managed.has(`${cluster.id}:${y.year}`)) tasks.push({ label: `Theo dõi ký giao ước năm ${y.year}`, href: `${href}/giao-uoc`, note: `đã ký ${pledge.signedCount}/${pledge.memberCount}${by}`, due: y.pledgeSigningOn });
         }
-        const open = (await this.sheets.list(p, cluster.id, y.year, {})).filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && (p.role === Role.UnitOfficer ? p.unitIds.includes(s.scorer?.id ?? '') : managed.has(`${cluster.id}:${y.year}`)));
+        const sheets = await this.sheets.list(p, cluster.id, y.year, {});
+        const manages = managed.has(`${cluster.id}:${y.year}`);
+        if (manages) {
+          const follow = await this.unsubmittedSelf(p, cluster.id, y, sheets, today);
+          if (follow) tasks.push({ label: `Theo dõi phiếu chưa nộp: phiếu tự chấm năm ${y.year}, còn ${follow.length} đơn vị chưa nộp`, href, note: `${follow.join(', ')}${y.scoringClosesOn ? `; hạn ${dateVi(y.scoringClosesOn)}` : ''}`, due: y.scoringClosesOn });
+        }
+        // A member finishes its own sheets; the secretariat follows the returned ones (the unsubmitted, above).
+        const open = sheets.filter((s) => (p.role === Role.UnitOfficer ? (s.status === 'DRAFT' || s.status === 'RETURNED') && p.unitIds.includes(s.scorer?.id ?? '') : manages && s.status === 'RETURNED'));
         for (const s of open) {
           const own = p.role === Role.UnitOfficer;
           tasks.push({
