@@ -58,6 +58,8 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
   const named = (field: string): string => (Object.hasOwn(query, field.split('.')[0]) ? queryFieldLabel(path, field) : 'Địa chỉ trang');
   const details = error.details
     .filter((d) => d.message !== error.message)
+    // The pages' date fields are typed dd/mm/yyyy (the API's message states its own form, YYYY-MM-DD).
+    .map((d) => ({ ...d, message: d.code === 'isIsoDate' ? 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).' : d.message }))
     .map((d) => (error.code === ErrorCode.ValidationFailed && d.field && d.field !== '(body)' ? `${named(d.field)}: ${d.message}` : d.message));
   sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), error.code, req.principal ?? null, currentRequestId()), error.status);
   return true;

@@ -162,7 +162,7 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     await page.getByLabel('Tỉnh, thành phố').fill('Thử Nghiệm');
     await page.getByLabel('Hoạt động từ ngày').fill('31/02/2025');
     await page.getByRole('button', { name: 'Tạo đơn vị' }).click();
-    assert.equal(await fieldError(page, 'Hoạt động từ ngày'), 'Phải là ngày hợp lệ (trên trang: dd/mm/yyyy; qua API: YYYY-MM-DD).');
+    assert.equal(await fieldError(page, 'Hoạt động từ ngày'), 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).');
     assert.equal((await apiGet('/api/units?q=thu%20nghiem')).total, 0, 'no unit was created');
     await page.getByLabel('Hoạt động từ ngày').fill('01/07/2025');
     await Promise.all([page.waitForURL(/\/don-vi\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Tạo đơn vị' }).click()]);
@@ -181,7 +181,7 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     await page.getByLabel('Hoạt động đến ngày').fill('31/02/2026');
     await page.getByLabel('Lý do sửa').fill('Bổ sung thông tin');
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    assert.equal(await fieldError(page, 'Hoạt động đến ngày'), 'Phải là ngày hợp lệ (trên trang: dd/mm/yyyy; qua API: YYYY-MM-DD).');
+    assert.equal(await fieldError(page, 'Hoạt động đến ngày'), 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).');
     await page.setViewportSize({ width: 390, height: 844 });
     await rig.shot(page, 'don-vi-sua-ngay-sai-390');
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -150,7 +150,7 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     const docYear = page.getByLabel('Năm thi đua của tài liệu');
     assert.equal(await docYear.inputValue(), String(lastYear), 'the decision of last year is the one due');
     await page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click();
-    await page.getByText(`Năm thi đua của tài liệu: Không tìm thấy đề nghị đã phê duyệt năm ${lastYear}. (mã lỗi NOT_FOUND)`).waitFor();
+    await page.getByText(`Năm thi đua của tài liệu: Không tìm thấy đề nghị đã phê duyệt năm ${lastYear}.`, { exact: true }).waitFor();
     await docYear.fill('2024');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click()]);
     assert.equal(pdf.suggestedFilename(), 'Du-thao-quyet-dinh-khen-thuong-2024.pdf');

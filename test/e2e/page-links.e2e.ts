@@ -145,6 +145,12 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.equal(res.status, 400);
     assert.ok(res.text.includes('Năm thi đua: Phải là số nguyên.'), 'the field and what is wrong');
     assert.doesNotMatch(res.text, /2100/, 'not its range besides');
+    // A date: the page asks for dd/mm/yyyy as its fields are typed; the API states its own form.
+    const date = await get('admin', '/nhat-ky?from=2026-13-45');
+    assert.equal(date.status, 400);
+    assert.ok(date.text.includes('Từ ngày: Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).'), 'the page’s form of a date');
+    const api = await t.http.get('/api/audit?from=2026-13-45').set(auth(await t.token('admin'))).expect(400);
+    assert.equal(api.body.details[0].message, 'Phải là ngày hợp lệ, dạng YYYY-MM-DD (ví dụ 2026-03-15).');
     const path = await get('reviewer', '/tham-dinh/abc');
     assert.ok(path.text.includes('Địa chỉ trang: Phải là mã định danh (UUID) hợp lệ.'));
   });

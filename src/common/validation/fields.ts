@@ -52,7 +52,7 @@ const MSG = {
   number: 'Phải là số.',
   bool: 'Phải là true hoặc false.',
   uuid: 'Phải là mã định danh (UUID) hợp lệ.',
-  date: 'Phải là ngày hợp lệ (trên trang: dd/mm/yyyy; qua API: YYYY-MM-DD).',
+  date: 'Phải là ngày hợp lệ, dạng YYYY-MM-DD (ví dụ 2026-03-15).',
   array: 'Phải là một danh sách.',
 };
 

@@ -130,6 +130,12 @@
 
   let errorSeq = 0;
   /** Shows an API error: each detail next to its field, the rest in the form's message area. */
+  /** The API states a date's form as it takes it (YYYY-MM-DD); a page's date field is typed dd/mm/yyyy. */
+  const PAGE_DATE = 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).';
+  function pageMessage(d, field) {
+    return d.code === 'isIsoDate' && field && (field.dataset.type || '').startsWith('date-vi') ? PAGE_DATE : d.message;
+  }
+
   function showErrors(scope, data, status) {
     clearErrors(scope);
     const details = Array.isArray(data.details) ? data.details : [];
@@ -142,12 +148,12 @@
       const existing = field && field.getAttribute('aria-describedby') && document.getElementById(field.getAttribute('aria-describedby'));
       if (field) placedFields.add(field);
       if (existing && existing.classList.contains('field-error')) {
-        if (!existing.textContent.includes(d.message)) existing.textContent += ' ' + d.message;
+        if (!existing.textContent.includes(pageMessage(d, field))) existing.textContent += ' ' + pageMessage(d, field);
       } else if (field) {
         const p = document.createElement('p');
         p.className = 'field-error';
         p.id = 'loi-' + ++errorSeq;
-        p.textContent = d.message;
+        p.textContent = pageMessage(d, field);
         field.setAttribute('aria-invalid', 'true');
         field.setAttribute('aria-describedby', p.id);
         (field.closest('label, .field, td') || field).insertAdjacentElement('beforeend', p);
@@ -170,10 +176,11 @@
       const strong = document.createElement('strong');
       strong.textContent = message;
       box.appendChild(strong);
-      if (data.code) {
-        const code = document.createElement('small');
-        code.textContent = ` (mã lỗi ${data.code})`;
-        box.appendChild(code);
+      // The machine's error code is for the API; a person reporting a server fault quotes the request's reference.
+      if (status >= 500 && data.requestId) {
+        const ref = document.createElement('small');
+        ref.textContent = ` (mã tra cứu ${data.requestId})`;
+        box.appendChild(ref);
       }
       const rest = unplaced.filter((m) => m !== message);
       if (rest.length) {

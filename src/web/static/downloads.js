@@ -32,7 +32,7 @@
         const sent = detail && fields.find((f) => f.name === detail.field);
         const label = detail && document.querySelector(`label[for="${CSS.escape(sent ? sent.id : detail.field)}"]`);
         const message = detail ? `${label ? label.textContent + ': ' : ''}${detail.message}` : data.message;
-        flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (data.code ? ` (mã lỗi ${data.code})` : ''), 'error');
+        flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (res.status >= 500 && data.requestId ? ` (mã tra cứu ${data.requestId})` : ''), 'error');
         return;
       }
       const blob = await res.blob();
