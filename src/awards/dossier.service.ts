@@ -28,6 +28,8 @@ import { AwardsRepository } from './awards.repository';
 import { AWARD_CODES, ratioText } from './awards.rules';
 import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
 
 /** Hồ sơ đề nghị khen thưởng: the submission (Tờ trình) and the list of proposed units (PDF and Excel). */
 @Injectable()
@@ -45,6 +47,7 @@ export class DossierService {
     private readonly configs: ScoringConfigsRepository,
     private readonly units: UnitsRepository,
     private readonly legal: LegalService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /**
@@ -67,7 +70,8 @@ export class DossierService {
       const term = (await this.leadership.term(m, clusterId, year + 1)) ?? (await this.leadership.term(m, clusterId, year));
       const chair = term ? await this.units.find(m, term.chairUnitId) : null;
       const standingBody = valueOn(legal.values, 'STANDING_BODY', organizer.code, date)?.label ?? null;
-      return { cluster, meeting, proposals, organizer, units, ranking, chair, legal, standingBody, labels: await this.awards.labels(m) };
+      const reported = await Promise.all(proposals.map(async (x) => (await this.attachments.list(m, ACHIEVEMENT_REPORTS, x.id)).length > 0));
+      return { cluster, meeting, proposals, organizer, units, ranking, chair, legal, standingBody, reportsAttached: reported.every(Boolean), labels: await this.awards.labels(m) };
     });
     // One number per issue: another issue date is another document with the next number of that year's series.
     const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(date.slice(0, 4)), 'TTr', derivedId(state.meeting.id, date));
@@ -103,6 +107,7 @@ export class DossierService {
       signerUnit: state.chair?.name ?? null,
       signerName: '',
       standingBody: state.standingBody,
+      reportsAttached: state.reportsAttached,
     };
     return { content, state };
   }

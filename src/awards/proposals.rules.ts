@@ -15,22 +15,29 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
   REJECTED: 'Không phê duyệt',
 };
 
-const TRANSITIONS: Record<ProposalAction, { from: ProposalStatus[]; to: ProposalStatus; by: 'cluster' | 'ministry'; needsReason: boolean }> = {
-  submit: { from: ['DRAFT'], to: 'SUBMITTED', by: 'cluster', needsReason: false },
-  resubmit: { from: ['RETURNED'], to: 'SUBMITTED', by: 'cluster', needsReason: false },
-  claim: { from: ['SUBMITTED'], to: 'IN_REVIEW', by: 'ministry', needsReason: false },
-  approve: { from: ['IN_REVIEW'], to: 'APPROVED', by: 'ministry', needsReason: false },
-  reject: { from: ['IN_REVIEW'], to: 'REJECTED', by: 'ministry', needsReason: true },
-  return: { from: ['IN_REVIEW'], to: 'RETURNED', by: 'ministry', needsReason: true },
+/** `reasonRequired`: the step states why (the message when it does not): a refusal, a return, and what a resubmission added. */
+interface Step {
+  to: ProposalStatus;
+  by: 'cluster' | 'ministry';
+  reasonRequired: string | null;
+}
+
+const TRANSITIONS: Record<ProposalAction, Step & { from: ProposalStatus[] }> = {
+  submit: { from: ['DRAFT'], to: 'SUBMITTED', by: 'cluster', reasonRequired: null },
+  resubmit: { from: ['RETURNED'], to: 'SUBMITTED', by: 'cluster', reasonRequired: 'Cần ghi nội dung đã bổ sung khi gửi lại đề nghị.' },
+  claim: { from: ['SUBMITTED'], to: 'IN_REVIEW', by: 'ministry', reasonRequired: null },
+  approve: { from: ['IN_REVIEW'], to: 'APPROVED', by: 'ministry', reasonRequired: null },
+  reject: { from: ['IN_REVIEW'], to: 'REJECTED', by: 'ministry', reasonRequired: 'Cần ghi lý do khi không phê duyệt đề nghị.' },
+  return: { from: ['IN_REVIEW'], to: 'RETURNED', by: 'ministry', reasonRequired: 'Cần ghi lý do khi trả lại đề nghị.' },
 };
 
 /** The next status, or the Vietnamese reason the action is not allowed now. */
-export function transition(status: ProposalStatus, action: ProposalAction): { to: ProposalStatus; by: 'cluster' | 'ministry'; needsReason: boolean } | { problem: string } {
+export function transition(status: ProposalStatus, action: ProposalAction): Step | { problem: string } {
   const t = TRANSITIONS[action];
   if (!t.from.includes(status)) {
     return { problem: `Không thể "${ACTION_LABELS[action]}" đề nghị đang ở trạng thái "${PROPOSAL_STATUS_LABELS[status]}".` };
   }
-  return { to: t.to, by: t.by, needsReason: t.needsReason };
+  return { to: t.to, by: t.by, reasonRequired: t.reasonRequired };
 }
 
 export const ACTION_LABELS: Record<ProposalAction, string> = {
@@ -84,4 +91,27 @@ export function decisionDateProblem(date: string, meetingHeldOn: string, organiz
   if (date < meetingHeldOn) return `Ngày quyết định không được trước ngày hội nghị bình xét đã bầu đề nghị này (${formatDateVi(meetingHeldOn)}).`;
   if (organizer?.activeFrom && date < organizer.activeFrom) return `Ngày quyết định không được trước ngày ${organizer.shortName} bắt đầu hoạt động (${formatDateVi(organizer.activeFrom)}).`;
   return null;
+}
+
+/** The legal catalogue's DOSSIER_REPORT row in force for an award on the act's date (legal.rules CatalogueValue). */
+export interface ReportRule {
+  code: string;
+  amount: number | null;
+  textRef: string | null;
+  article: string | null;
+  assumption: string | null;
+}
+
+/**
+ * Why a proposal's dossier may not be sent (or approved) yet: it lacks the proposed unit's achievement report that
+ * the rule in force requires; null when it has one or no rule requires it. The text and article are cited only when
+ * the catalogue has them confirmed; an assumed rule says so instead of printing itself as law.
+ */
+export function missingReportProblem(rule: ReportRule | null, reports: number, what: { award: string; unit: string; action: 'submit' | 'resubmit' | 'approve' }): string | null {
+  if (!rule?.amount || reports > 0) return null;
+  const basis = rule.assumption === null && rule.textRef
+    ? `${rule.textRef}${rule.article ? `, ${rule.article}` : ''}`
+    : `danh mục pháp lý, mục ${rule.code}: căn cứ chưa đối chiếu được nguyên văn`;
+  const when = what.action === 'approve' ? 'trước khi phê duyệt: trả lại để cụm bổ sung' : `trước khi ${what.action === 'submit' ? 'gửi' : 'gửi lại'} đề nghị`;
+  return `Hồ sơ đề nghị ${what.award} cho ${what.unit} chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích ${when} (${basis}).`;
 }

@@ -28,6 +28,7 @@ import { recipients } from '../notifications/recipients';
 import { decisionNotice } from './proposal-notices';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
+import { DossierCompleteness } from './dossier-completeness';
 
 export interface ProposalView {
   id: string;
@@ -79,6 +80,7 @@ export class ProposalsService {
     private readonly ratings: RatingsService,
     private readonly notifier: Notifier,
     private readonly serviceLevels: ServiceLevels,
+    private readonly completeness: DossierCompleteness,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -164,7 +166,7 @@ export class ProposalsService {
         if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
         if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');
       }
-      if (step.needsReason && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', `Cần ghi lý do khi ${action === 'reject' ? 'không phê duyệt' : 'trả lại'} đề nghị.`);
+      if (step.reasonRequired && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', step.reasonRequired);
       if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
       }
@@ -173,6 +175,8 @@ export class ProposalsService {
         const blocked = decisionDateProblem(input.decisionDate!, heldOn, await this.units.find(m, cluster.organizerId)) ?? (await this.ratings.refusalOn(m, proposal.unitId, input.decisionDate!));
         if (blocked) throw AppException.field(ErrorCode.BusinessRule, 'decisionDate', blocked);
       }
+      const missing = action === 'submit' || action === 'resubmit' || action === 'approve' ? await this.completeness.missingReport(m, proposal, action, input.decisionDate ?? todayInVietnam()) : null;
+      if (missing) throw AppException.field(ErrorCode.BusinessRule, 'reports', missing);
       // A Cờ follows the emulation council's result: its closed meeting of the year must have passed the proposal.
       if (action === 'approve' && proposal.awardCode === 'EMULATION_FLAG') {
         const refusal = await this.council.approvalRefusal(m, cluster.organizerId, proposal);

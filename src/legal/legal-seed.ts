@@ -103,6 +103,24 @@ export const LEGAL_VALUES: ValueSeed[] = [
   multiple('HS-BK-98-2023', 'CERTIFICATE_OF_MERIT', '2024-01-01', '2025-06-30', 20, 'Nghị định 98/2023/NĐ-CP', null, null, 'Hệ số 2,0 cho tập thể (gấp hai cá nhân) chưa đọc nguyên văn trong Nghị định 98/2023/NĐ-CP; giữ như Nghị định 91/2017/NĐ-CP.'),
   multiple('HS-CO-152-2025', 'EMULATION_FLAG', '2025-07-01', null, 80, 'Nghị định 152/2025/NĐ-CP', null, null, 'Hệ số Cờ thi đua cấp bộ trong Nghị định 152/2025/NĐ-CP chưa đọc nguyên văn; giả định không đổi so với Nghị định 98/2023/NĐ-CP.'),
   multiple('HS-BK-152-2025', 'CERTIFICATE_OF_MERIT', '2025-07-01', null, 30, 'Nghị định 152/2025/NĐ-CP', 'Điều 54', 'https://giadinh.suckhoedoisong.vn/cong-chuc-vien-chuc-mung-tham-se-duoc-nhan-tien-thuong-hon-8-trieu-dong-neu-dat-duoc-thanh-tich-nay-172250808152932881.htm', 'Cá nhân 1,5 lần (Điều 54 khoản 1, có nguồn); tập thể gấp hai lần (3,0) theo quy tắc chung, khoản về tập thể chưa đọc nguyên văn.'),
+  // The achievement report of each proposed unit in the dossier (docs/research/legal-catalogue.md, "Hồ sơ đề nghị").
+  ...(['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] as const).flatMap((award): ValueSeed[] => {
+    const short = award === 'EMULATION_FLAG' ? 'CO' : 'BK';
+    const label = 'báo cáo thành tích của tập thể được đề nghị';
+    const row = (code: string, from: string, to: string | null, textRef: string, article: string | null, sourceUrl: string | null, assumption: string | null): ValueSeed => ({
+      code: `BCTT-${short}-${code}`, kind: 'DOSSIER_REPORT', subject: award, effectiveFrom: from, effectiveTo: to, amount: 1, label, textRef, article, sourceUrl, assumption,
+    });
+    return [
+      row('91-2017', '2017-10-01', '2023-12-31', 'Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2013)', null, 'https://lawnet.vn/thong-tin-phap-luat/chinh-sach-moi/ho-so-xet-danh-hieu-thi-dua-khen-thuong-37288.html',
+        'Thành phần hồ sơ (văn bản đề nghị; báo cáo thành tích của tập thể; biên bản bình xét) chỉ đọc trong bài tóm tắt của lawnet.vn và phiếu thủ tục hành chính tỉnh Hải Dương; điều, khoản của Luật chưa đọc nguyên văn.'),
+      award === 'EMULATION_FLAG'
+        ? row('98-2023', '2024-01-01', '2025-06-30', 'Nghị định 98/2023/NĐ-CP', 'Điều 34 khoản 2 điểm b', 'https://hethongphapluat.com/decree-no-98-2023-nd-cp-dated-december-31-2023-on-elaboration-on-the-law-on-emulation-and-commendation.html', null)
+        : row('98-2023', '2024-01-01', '2025-06-30', 'Nghị định 98/2023/NĐ-CP', null, 'https://dichvucong.tiengiang.gov.vn/block/phieu-huong-dan/thu-tuc/26039',
+          'Hồ sơ Bằng khen cấp bộ (tờ trình; báo cáo thành tích có xác nhận của cấp trình khen thưởng; biên bản xét khen thưởng) chỉ đọc trong phiếu hướng dẫn thủ tục của tỉnh Tiền Giang; điều của Nghị định 98/2023/NĐ-CP chưa xác định.'),
+      row('152-2025', '2025-07-01', null, 'Nghị định 152/2025/NĐ-CP', null, null,
+        'Điều về hồ sơ đề nghị trong Nghị định 152/2025/NĐ-CP chưa đọc được (phụ lục của Nghị định có mẫu báo cáo thành tích của tập thể): giả định vẫn bắt buộc như Nghị định 98/2023/NĐ-CP.'),
+    ];
+  }),
   {
     code: 'HD-CO-98-2023', kind: 'COUNCIL_SHARE', subject: 'EMULATION_FLAG', effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30', amount: 8000, strictlyAbove: false,
     label: 'tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ (thành viên vắng mặt lấy ý kiến bằng văn bản)', textRef: 'Nghị định 98/2023/NĐ-CP', article: 'Điều 30 khoản 7',

@@ -39,9 +39,11 @@ export class LegalText {
  * multiple of it (amount in tenths); COUNCIL_SHARE: the share of ALL members of the emulation council needed for
  * an award (amount in basis points; who votes in `label`); STANDING_BODY: the body that handles emulation at an
  * organiser (its name in `label`); WOMEN_PREFERENCE: between equally qualified award candidates, prefer collectives
- * with at least this share of women (amount in basis points), applied only when its source is confirmed.
+ * with at least this share of women (amount in basis points), applied only when its source is confirmed;
+ * DOSSIER_REPORT: the dossier proposing an award (the subject) must carry each proposed unit's achievement report
+ * (amount 1; 0 where a period does not require it).
  */
-export const LEGAL_VALUE_KINDS = ['BASE_SALARY', 'REWARD_MULTIPLE', 'COUNCIL_SHARE', 'STANDING_BODY', 'WOMEN_PREFERENCE'] as const;
+export const LEGAL_VALUE_KINDS = ['BASE_SALARY', 'REWARD_MULTIPLE', 'COUNCIL_SHARE', 'STANDING_BODY', 'WOMEN_PREFERENCE', 'DOSSIER_REPORT'] as const;
 export type LegalValueKind = (typeof LEGAL_VALUE_KINDS)[number];
 
 /** A figure of the law by period, with the text and article it comes from, or an assumption with the reason. */

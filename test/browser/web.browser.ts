@@ -249,6 +249,14 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await suggestion.getByRole('button', { name: 'Xác nhận đề nghị' }).click();
     await page.getByText('Đã xác nhận đề nghị.').waitFor();
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });
+    // Not sent without the unit's achievement report: the row says why; the report is uploaded in its block, then sent.
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Gửi Bộ' }).click();
+    await row.getByText(/chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị/).waitFor();
+    const reports = page.locator('section.reports', { has: page.getByRole('heading', { name: 'Báo cáo thành tích: Cờ thi đua của Bộ, Sở Thông tin và Truyền thông tỉnh Đắk Lắk' }) });
+    await reports.getByLabel('Tệp báo cáo thành tích').setInputFiles({ name: 'bao-cao-thanh-tich-dak-lak.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]) });
+    await reports.getByRole('button', { name: 'Tải lên báo cáo' }).click();
+    await page.getByRole('link', { name: 'bao-cao-thanh-tich-dak-lak.pdf' }).waitFor();
     // Sending asks first (it cannot be undone by the cluster): the dialog names the award and the unit.
     page.once('dialog', (d) => {
       assert.match(d.message(), /Gửi đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk lên Bộ\?/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
 import { COUNCIL_MEMBERS } from '../support/council';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp, attachReport } from '../support/test-app';
 
 /** The ministry's emulation council over HTTP: members, a meeting, attendance, ballots against the share, minutes. */
 describe(`the emulation council of the ministry (${TEST_DB})`, () => {
@@ -27,6 +27,7 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     await t.http.put(`${base}/review-meeting/ballots`).set(auth(secretary)).send({ version: m.body.version, ballots: [{ unitId: units[0], award: 'EMULATION_FLAG', votesFor: 6 }, { unitId: units[1], award: 'EMULATION_FLAG', votesFor: 5 }] }).expect(200);
     for (const [key, unitId] of [['DL', units[0]], ['PY', units[1]]] as const) {
       const created = (await t.http.post(`${base}/proposals`).set(auth(secretary)).send({ award: 'EMULATION_FLAG', unitId }).expect(201)).body;
+      await attachReport(t, secretary, created.id);
       flags[key] = (await t.http.post(`/api/proposals/${created.id}/submit`).set(auth(secretary)).send({ version: created.version }).expect(200)).body;
       flags[key] = (await t.http.post(`/api/proposals/${created.id}/claim`).set(auth(reviewer)).send({ version: flags[key].version }).expect(200)).body;
     }

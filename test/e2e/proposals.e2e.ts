@@ -5,7 +5,7 @@ import { todayInVietnam } from '../../src/common/time';
 import { runCouncil } from '../support/council';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfPageCount, pdfinfoCustom, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp, attachReport } from '../support/test-app';
 
 describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
   let t: TestApp;
@@ -79,6 +79,13 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
   });
 
   it('submits; the reviewer claims, returns one with a reason, the cluster resubmits, the reviewer approves with the decision', async () => {
+    // Not without the unit's achievement report (the dossier's rule in force today: an assumed row, said so), nothing changed.
+    const untouched = await t.snapshot();
+    const bare = await t.http.post(`/api/proposals/${proposals.DL.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.DL.version }).expect(422);
+    assert.equal(bare.body.details[0].field, 'reports');
+    assert.match(bare.body.details[0].message, /^Hồ sơ đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị \(danh mục pháp lý, mục BCTT-CO-152-2025: căn cứ chưa đối chiếu được nguyên văn\)\.$/);
+    assert.equal(await t.snapshot(), untouched);
+    for (const key of Object.keys(proposals)) await attachReport(t, secretary, proposals[key].id);
     for (const key of Object.keys(proposals)) {
       const res = await t.http.post(`/api/proposals/${proposals[key].id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: proposals[key].version }).expect(200);
       proposals[key] = res.body;
@@ -100,6 +107,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(noReason.status, 400);
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version, reason: 'Bổ sung báo cáo thành tích của đơn vị' }).expect(200)).body;
     assert.equal((proposals.LD as unknown as { statusLabel: string }).statusLabel, 'Trả lại để bổ sung');
+    const silent = await t.http.post(`/api/proposals/${proposals.LD.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.LD.version }).expect(400);
+    assert.deepEqual([silent.body.details[0].field, silent.body.details[0].message], ['reason', 'Cần ghi nội dung đã bổ sung khi gửi lại đề nghị.']);
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.LD.version, reason: 'Đã bổ sung báo cáo thành tích' }).expect(200)).body;
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version }).expect(200)).body;
 
@@ -114,6 +123,14 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(backdated.body.details[0].field, 'decisionDate');
     assert.match(backdated.body.details[0].message, /^Ngày quyết định không được trước ngày hội nghị bình xét đã bầu đề nghị này \(\d{2}\/\d{2}\/2020\)\.$/);
     assert.equal(await t.snapshot(), before);
+    // A dossier without the unit's report (one sent before the rule) is not approved: the rule of the decision's date.
+    const [report] = await t.dataSource.query(`SELECT * FROM achievement_reports WHERE proposal_id = ${ph(1)}`, [proposals.GL.id]);
+    await t.dataSource.query(`DELETE FROM achievement_reports WHERE proposal_id = ${ph(1)}`, [proposals.GL.id]);
+    const unreported = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
+    assert.equal(unreported.body.details[0].field, 'reports');
+    assert.match(unreported.body.details[0].message, /cần có báo cáo thành tích trước khi phê duyệt: trả lại để cụm bổ sung \(danh mục pháp lý, mục BCTT-BK-91-2017: căn cứ chưa đối chiếu được nguyên văn\)\.$/);
+    const columns = Object.keys(report);
+    await t.dataSource.query(`INSERT INTO achievement_reports (${columns.join(', ')}) VALUES (${columns.map((_, i) => ph(i + 1)).join(', ')})`, columns.map((c) => report[c]));
 
     for (const key of Object.keys(proposals)) {
       const res = await t.http
@@ -169,6 +186,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       })
       .expect(200);
     const own = await t.http.post(`${base()}/proposals`).auth(admin, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: u.DL }).expect(201);
+    await attachReport(t, admin, own.body.id);
     const submitted = await t.http.post(`/api/proposals/${own.body.id}/submit`).auth(admin, { type: 'bearer' }).send({ version: own.body.version }).expect(200);
     const claim = await t.http.post(`/api/proposals/${own.body.id}/claim`).auth(admin, { type: 'bearer' }).send({ version: submitted.body.version });
     assert.equal(claim.status, 403);
@@ -306,7 +324,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const up = await t.http.post(`/api/proposals/${mine.id}/reports`).auth(secretary, { type: 'bearer' }).attach('file', pdf, 'bao-cao-thanh-tich-dak-lak.pdf').expect(201);
     assert.equal(up.body.mimeType, 'application/pdf');
     const list = await t.http.get(`/api/proposals/${mine.id}/reports`).auth(reviewer, { type: 'bearer' }).expect(200);
-    assert.deepEqual(list.body.map((r: { fileName: string }) => r.fileName), ['bao-cao-thanh-tich-dak-lak.pdf']);
+    assert.deepEqual(list.body.map((r: { fileName: string }) => r.fileName), ['bao-cao-thanh-tich.pdf', 'bao-cao-thanh-tich-dak-lak.pdf'], 'the one sent with it, then the one added');
     const back = await t.http.get(`/api/proposals/${mine.id}/reports/${up.body.id}`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     assert.ok(pdf.equals(back.body));
     const approved = proposals.DL.id;

@@ -6,7 +6,7 @@ import { QueueReminders } from '../../src/awards/queue-reminders';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { TestApp, actorFor, demoIds, ph, startTestApp } from '../support/test-app';
+import { TestApp, actorFor, demoIds, ph, startTestApp, attachReport } from '../support/test-app';
 
 /**
  * Reminders and e-mail, through a real SMTP server in the test process (smtp-server): the reminder job's stages of a
@@ -116,6 +116,7 @@ describe('reminders and e-mail', () => {
     meeting = await t.http.put(`${base}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: Object.values(u).map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
     await t.http.put(`${base}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: u.GL, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
     let pr = (await t.http.post(`${base}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: u.GL }).expect(201)).body;
+    await attachReport(t, secretary, pr.id);
     pr = (await t.http.post(`/api/proposals/${pr.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
 

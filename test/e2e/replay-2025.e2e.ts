@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp, attachReport } from '../support/test-app';
 
 /**
  * The 2025 review of Cụm 6 replayed in 2026 (issue 15): members are the provinces' Sở Khoa học và Công nghệ, into which
@@ -72,6 +72,7 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
   });
 
   it('the council cannot vote on the proposal before the cluster has met (a council meeting on 15/01/2026)', async () => {
+    await attachReport(t, admin, proposalId);
     await t.http.post(`/api/proposals/${proposalId}/submit`).set(auth(admin)).send({ version: 1 }).expect(200);
     await t.http.post(`/api/organizers/${ids.successorMinistry}/council/members`).set(auth(admin)).send({ name: 'Nguyễn Minh Hồng', position: 'Thứ trưởng', role: 'CHAIR', fromDate: '2025-03-01', reason: 'Kiện toàn Hội đồng' }).expect(201);
     let meeting = (await t.http.post('/api/council/meetings').set(auth(admin)).send({ organizerId: ids.successorMinistry, year: 2025, heldOn: '2026-01-15', place: 'Hà Nội', minutesBy: 'Đỗ Thanh Hương' }).expect(201)).body;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { lyingZip } from '../support/hostile-input';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_PASSWORD, TEST_DB, TestApp, demoIds, ph, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TEST_DB, TestApp, demoIds, ph, startTestApp, attachReport } from '../support/test-app';
 
 /**
  * Hostile files at every upload, concurrent editors of the same objects, and a tampered audit row:
@@ -90,6 +90,7 @@ describe('hostile files, concurrent editors, tampered audit', () => {
     meeting = await t.http.put(`${base}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: units.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
     await t.http.put(`${base}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: ids.daklak, award: 'EMULATION_FLAG', votesFor: 6 }] }).expect(200);
     let proposal = (await t.http.post(`${base}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'EMULATION_FLAG', unitId: ids.daklak }).expect(201)).body;
+    await attachReport(t, secretary, proposal.id);
     proposal = (await t.http.post(`/api/proposals/${proposal.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: proposal.version }).expect(200)).body;
     const reviewer = await t.token('reviewer');
     const claims = await Promise.all(Array.from({ length: 12 }, () => t.http.post(`/api/proposals/${proposal.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposal.version })));

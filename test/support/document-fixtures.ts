@@ -120,6 +120,7 @@ export function dossierFixture(): DossierDocumentData {
     signerUnit: units[0],
     signerName: '',
     standingBody: 'Vụ Tổ chức cán bộ',
+    reportsAttached: true,
   };
 }
 

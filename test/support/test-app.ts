@@ -220,6 +220,13 @@ export async function demoIds(t: TestApp) {
 }
 
 /** Positional parameter placeholder of the test database. */
+/** A small PDF the upload check accepts, sent as a proposal's achievement report (its dossier needs one before it is sent). */
+export const REPORT_PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
+
+export async function attachReport(t: TestApp, token: string, proposalId: string): Promise<void> {
+  await t.http.post(`/api/proposals/${proposalId}/reports`).set('Authorization', `Bearer ${token}`).attach('file', REPORT_PDF, 'bao-cao-thanh-tich.pdf').expect(201);
+}
+
 export const ph = (i: number) => (TEST_DB === 'postgres' ? `$${i}` : '?');
 
 /** supertest parser that keeps a response body as bytes (PDF, Excel). */

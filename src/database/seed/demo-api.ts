@@ -31,6 +31,16 @@ export class Api {
     return Buffer.from(await res.arrayBuffer());
   }
 
+  /** A file sent as the multipart field "file" (an achievement report, say). */
+  async upload(user: string, path: string, fileName: string, bytes: Buffer, mime: string): Promise<Reply> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: mime }), fileName);
+    const res = await fetch(`${this.base}${path}`, { method: 'POST', headers: { accept: 'application/json', authorization: `Bearer ${this.tokens.get(user)}` }, body: form });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`Kịch bản minh họa: POST ${path} → ${res.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as Reply;
+  }
+
   async call(user: string | null, method: string, path: string, body?: Body): Promise<Reply> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body) headers['content-type'] = 'application/json';

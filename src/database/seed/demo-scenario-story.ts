@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Cluster } from '../../clusters/cluster.entity';
 import { addDays } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
+import { demoReportPdf } from './demo-report';
 import { Api, Reply } from './demo-api';
 import { loadReferenceData } from './reference-data';
 import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, SUCCESSOR_ACCOUNTS, POINTS_BY_RANK, DIVISION } from './demo-data';
@@ -70,6 +71,10 @@ export class Scenario {
     const sent: Reply[] = [];
     for (const [award, unitId] of picks) {
       const created = await this.api.call(user, 'POST', `${base}/proposals`, { award, unitId });
+      // The dossier carries the unit's achievement report before it is sent.
+      const year = Number(/years\/(\d{4})/.exec(base)![1]);
+      const report = await demoReportPdf(String((created.unit as { name: string }).name), year, String(created.awardLabel));
+      await this.api.upload(user, `/api/proposals/${created.id}/reports`, `Bao-cao-thanh-tich-${year}.pdf`, report, 'application/pdf');
       sent.push(await this.api.call(user, 'POST', `/api/proposals/${created.id}/submit`, { version: created.version }));
     }
     await this.api.download(user, `${base}/proposals/submission.pdf?issuedOn=${issuedOn}`);

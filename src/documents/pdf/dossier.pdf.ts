@@ -31,6 +31,8 @@ export interface DossierDocumentData {
   signerName: string;
   /** The body that handles emulation at the organiser on the document's date (a recipient); null when unknown. */
   standingBody: string | null;
+  /** Every proposed unit's achievement report is attached to its proposal (the Tờ trình says so only then). */
+  reportsAttached: boolean;
   /** Mã định danh of the issuer (the cluster's document code). */
   issuerCode?: string | null;
 }
@@ -73,7 +75,7 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
   data.byAward.forEach((a, i) => {
     pdf.item(`${i + 1}.`, `${a.awardLabel} cho ${two(a.units.length)} đơn vị: ${a.units.join('; ')}.`, null, 1);
   });
-  pdf.paragraph('(Có danh sách, biên bản hội nghị bình xét và báo cáo thành tích của các đơn vị kèm theo.)', { font: 'Tinos-Italic' });
+  pdf.paragraph(data.reportsAttached ? '(Có danh sách, biên bản hội nghị bình xét và báo cáo thành tích của các đơn vị kèm theo.)' : '(Có danh sách và biên bản hội nghị bình xét kèm theo.)', { font: 'Tinos-Italic' });
   const closing = `${data.clusterName} kính trình ${data.addressee} xem xét, quyết định./.`;
   const recipients = submissionRecipients(data);
   // The closing paragraph stays with the signature block and "Nơi nhận", which are never alone on a page.

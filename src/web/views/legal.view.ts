@@ -9,6 +9,7 @@ const KIND_LABELS: Record<string, string> = {
   COUNCIL_SHARE: 'Tỷ lệ biểu quyết của Hội đồng',
   STANDING_BODY: 'Cơ quan thường trực thi đua, khen thưởng',
   WOMEN_PREFERENCE: 'Ưu tiên tập thể có tỷ lệ nữ cao',
+  DOSSIER_REPORT: 'Báo cáo thành tích trong hồ sơ đề nghị',
 };
 
 /** Who a figure applies to, in words: an award, or an organiser (its unit code). */
@@ -26,6 +27,7 @@ function amountText(v: LegalValueView): string {
   if (v.amount === null) return v.label ?? '';
   if (v.kind === 'BASE_SALARY') return `${vnd(v.amount)} đồng`;
   if (v.kind === 'REWARD_MULTIPLE') return `${(v.amount / 10).toLocaleString('vi-VN')} lần`;
+  if (v.kind === 'DOSSIER_REPORT') return v.amount ? `Bắt buộc: ${v.label ?? 'báo cáo thành tích của đơn vị được đề nghị'}` : 'Không bắt buộc';
   return `${v.strictlyAbove ? 'trên' : 'từ'} ${(v.amount / 100).toLocaleString('vi-VN')}%${v.strictlyAbove ? '' : ' trở lên'}`;
 }
 

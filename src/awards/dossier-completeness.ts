@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { LegalService } from '../legal/legal.service';
+import { valueOn } from '../legal/legal.rules';
+import { UnitsRepository } from '../units/units.repository';
+import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
+import type { AwardProposal } from './award-proposal.entities';
+import { AwardsRepository } from './awards.repository';
+import { missingReportProblem } from './proposals.rules';
+
+/** What a proposal's dossier must carry before it is sent to the organiser or approved there (proposals.rules). */
+@Injectable()
+export class DossierCompleteness {
+  constructor(
+    private readonly legal: LegalService,
+    private readonly attachments: AttachmentsService,
+    private readonly units: UnitsRepository,
+    private readonly awards: AwardsRepository,
+  ) {}
+
+  /** The refusal of `action` on `date` for want of the unit's achievement report, or null. */
+  async missingReport(m: EntityManager, proposal: AwardProposal, action: 'submit' | 'resubmit' | 'approve', date: string): Promise<string | null> {
+    const rule = valueOn((await this.legal.catalogue(m)).values, 'DOSSIER_REPORT', proposal.awardCode, date);
+    if (!rule?.amount) return null;
+    const reports = (await this.attachments.list(m, ACHIEVEMENT_REPORTS, proposal.id)).length;
+    if (reports > 0) return null;
+    const unit = (await this.units.find(m, proposal.unitId))?.name ?? '';
+    const award = (await this.awards.labels(m))[proposal.awardCode];
+    return missingReportProblem(rule, reports, { award, unit, action });
+  }
+}
