@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { Role } from '../common/auth/roles';
 import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
 import { createHash } from 'node:crypto';
@@ -34,6 +35,8 @@ import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
 /** Hồ sơ đề nghị khen thưởng: the submission (Tờ trình) and the list of proposed units (PDF and Excel). */
 @Injectable()
 export class DossierService {
+  private readonly logger = new Logger(DossierService.name);
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
@@ -129,12 +132,53 @@ export class DossierService {
     return first ? todayInVietnam(new Date(first)) : null;
   }
 
+  /**
+   * For whoever does not issue the cluster's documents (a ministry reviewer, a member unit): the Tờ trình or the list
+   * as the cluster issued it (the one of `issuedOn`, else the latest), never a new issue in the reader's name; null
+   * for the cluster's secretariat (or an administrator acting for it), who issues.
+   */
+  private async readerCopy(p: Principal, clusterId: string, year: number, kind: 'SUBMISSION' | 'LIST', issuedOn?: string) {
+    const found = await this.uow.read(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) return null;
+      const doc = await this.documents.latestIssued(m, { kind, year, clusterId, onOrBefore: issuedOn });
+      const what = kind === 'SUBMISSION' ? 'tờ trình' : 'danh sách đề nghị';
+      if (!doc || (issuedOn && doc.documentDate !== issuedOn)) {
+        throw new AppException(ErrorCode.NotFound, `${cluster.name} chưa ban hành ${what} khen thưởng năm ${year}${issuedOn ? ` ngày ${formatDateVi(issuedOn)}` : ''}: ${what} được ban hành khi cụm gửi đề nghị lên Bộ.`, [{ field: issuedOn ? 'issuedOn' : 'year', message: `Chưa có ${what} đã ban hành.` }]);
+      }
+      return { doc, code: cluster.documentCode };
+    });
+    if (!found) return null;
+    const name = kind === 'SUBMISSION' ? `To-trinh-khen-thuong-${year}-${found.code}.pdf` : `Danh-sach-de-nghi-${year}-${found.code}.pdf`;
+    return { fileName: name, content: await this.documents.readStored(found.doc), documentId: found.doc.id };
+  }
+
+  /**
+   * When the cluster sends proposals, its Tờ trình and list are issued with them (dated the day they were sent), so
+   * that the ministry reads what the cluster issued. A year re-entered after it passed waits for the original's date
+   * (the secretariat enters it when downloading); a failure here does not undo the sending, which is already recorded.
+   */
+  async issueOnSend(p: Principal, clusterId: string, year: number): Promise<void> {
+    try {
+      await this.submission(p, clusterId, year);
+      await this.listPdf(p, clusterId, year);
+    } catch (error) {
+      // A refusal (a replayed year waiting for its date) is the rule working; anything else is worth a look.
+      if (error instanceof AppException) this.logger.debug(`The dossier of ${clusterId}/${year} waits: ${error.message}`);
+      else this.logger.error(`The dossier of ${clusterId}/${year} was not issued on sending: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
   async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const copy = await this.readerCopy(p, clusterId, year, 'SUBMISSION', issuedOn);
+    if (copy) return copy;
     const { content, state } = await this.data(p, clusterId, year, issuedOn);
     return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
   }
 
   async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const copy = await this.readerCopy(p, clusterId, year, 'LIST', issuedOn);
+    if (copy) return copy;
     const { content, state } = await this.data(p, clusterId, year, issuedOn);
     return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, listRecord(content), state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
   }

@@ -84,8 +84,10 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi đề nghị khen thưởng lên Bộ' })
   @ApiOkResponse({ type: AwardProposalView })
-  submit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
-    return this.proposals.act(p, id, 'submit', dto);
+  async submit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    const view = await this.proposals.act(p, id, 'submit', dto);
+    await this.dossier.issueOnSend(p, view.clusterId, view.year);
+    return view;
   }
 
   @Post('api/proposals/:proposalId/resubmit')
@@ -93,8 +95,10 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi lại đề nghị đã được bổ sung' })
   @ApiOkResponse({ type: AwardProposalView })
-  resubmit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
-    return this.proposals.act(p, id, 'resubmit', dto);
+  async resubmit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
+    const view = await this.proposals.act(p, id, 'resubmit', dto);
+    await this.dossier.issueOnSend(p, view.clusterId, view.year);
+    return view;
   }
 
   @Post('api/proposals/:proposalId/claim')

@@ -1,3 +1,4 @@
+import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../common/http';
@@ -41,6 +42,7 @@ export class ReviewPagesController {
     private readonly awardReports: AwardReportsService,
     private readonly ratings: RatingsService,
     private readonly serviceLevels: ServiceLevels,
+    private readonly documents: IssuedDocumentsService,
   ) {}
 
   @Get('tham-dinh')
@@ -68,7 +70,9 @@ export class ReviewPagesController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: HttpResponse): Promise<void> {
     const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
-    const canManageReports = await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year));
-    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports));
+    const [canManageReports, submission] = await this.uow.read((m) =>
+      Promise.all([this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year), this.documents.latestIssued(m, { kind: 'SUBMISSION', year: proposal.year, clusterId: proposal.clusterId })]),
+    );
+    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports, submission !== null));
   }
 }

@@ -130,7 +130,7 @@ ${!meeting
   );
 }
 
-export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false): Html {
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued = true): Html {
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
   const act = (action: string, label: string, fields: Html, confirm?: string) =>
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã ghi nhận: ${label}." ${confirm ? html`data-confirm="${confirm}"` : ''} class="card" novalidate>${formMessage}
@@ -157,11 +157,14 @@ ${canReview && pr.status === 'IN_REVIEW'
 ${standing ? standingSection(pr.unit, standing, pr.year, canReview) : ''}
 <div class="card">${reportsBlock(pr, reports, canManageReports, 'h2')}</div>
 <section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Tài liệu hồ sơ</h2>
-  <p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a></p>
+  ${issued
+    ? html`<p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a></p>
   <h3>Tờ trình đề nghị khen thưởng</h3>
   <iframe class="doc" title="Tờ trình đề nghị khen thưởng" src="${base}/proposals/submission.pdf?inline=1" loading="lazy"></iframe>
   <h3>Danh sách đề nghị</h3>
-  <iframe class="doc" title="Danh sách đề nghị khen thưởng" src="${base}/proposals/list.pdf?inline=1" loading="lazy"></iframe>
+  <iframe class="doc" title="Danh sách đề nghị khen thưởng" src="${base}/proposals/list.pdf?inline=1" loading="lazy"></iframe>`
+    : html`<p class="muted">${pr.clusterName} chưa ban hành tờ trình, danh sách đề nghị khen thưởng năm ${pr.year} : cụm ban hành khi gửi đề nghị, hoặc với năm được nhập lại sau khi đã qua, khi ghi ngày ban hành như trên văn bản gốc.</p>
+  <p><a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a></p>`}
 </section>`,
   );
 }
