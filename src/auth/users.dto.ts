@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, EnumField, IntField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
 import { ALL_ROLES, Role } from '../common/auth/roles';
+import { PasswordPolicy } from '../common/validation/password-policy-rule';
 import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../common/validation/email';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
@@ -10,7 +11,9 @@ export class CreateUserDto {
   @TextField({ max: 50, pattern: USERNAME, patternMessage: USERNAME_MSG, example: 'gialai.officer' }) username: string;
   @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
   @EnumField(ALL_ROLES) role: Role;
-  @TextField({ max: 128, description: 'Mật khẩu ban đầu: ít nhất 12 ký tự (nên là một cụm từ dễ nhớ), không phải mật khẩu phổ biến, không dựa trên tên đăng nhập.' }) password: string;
+  @TextField({ max: 128, description: 'Mật khẩu ban đầu: ít nhất 12 ký tự (nên là một cụm từ dễ nhớ), không phải mật khẩu phổ biến, không dựa trên tên đăng nhập.' })
+  @PasswordPolicy('username')
+  password: string;
   @UuidField({ presence: 'nullable' }) unitId?: string | null;
   @UuidField({ presence: 'nullable' }) organizerId?: string | null;
   @UuidArrayField({ presence: 'optional', maxItems: 50 }) clusterIds?: string[];
@@ -31,7 +34,9 @@ export class UpdateUserDto {
 }
 
 export class ResetPasswordDto {
-  @TextField({ max: 128 }) newPassword: string;
+  @TextField({ max: 128 })
+  @PasswordPolicy()
+  newPassword: string;
   @ReasonField() reason: string;
 }
 

@@ -175,6 +175,10 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     assert.equal(publish.status, 422);
     assert.match(publish.body.message, /Còn 1 giải trình chưa trả lời/);
 
+    // A new result missing or out of range is reported at the answer's own field (the form's "Kết quả mới"), not as a sheet's entry.
+    const missing = await t.http.post(url(`/scoring/contests/${contest.body.id}/answer`)).auth(secretary, { type: 'bearer' }).send({ version: contest.body.version, decision: 'ACCEPT', points: 18, answer: 'Đã đối chiếu' });
+    assert.ok(missing.status >= 400 && missing.status < 500);
+    assert.equal(missing.body.details[0].field, 'achieved');
     const answered = await t.http
       .post(url(`/scoring/contests/${contest.body.id}/answer`))
       .auth(secretary, { type: 'bearer' })

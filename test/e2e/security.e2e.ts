@@ -151,6 +151,9 @@ describe(`hardening against an outside probe (${TEST_DB})`, () => {
       assert.equal(res.body.details[0].field, 'password');
       assert.match(res.body.details[0].message, message);
     }
+    // One answer names every field to correct: a malformed username and a weak password together.
+    const both = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username: 'X', fullName: 'Cán bộ mới', role: 'unit_officer', unitId: ids.gialai, password: 'password1' }).expect(400);
+    assert.deepEqual(both.body.details.map((d: { field: string }) => d.field).sort(), ['password', 'username']);
   });
 
   it('decision dates after today and removals on a stale version are refused', async () => {

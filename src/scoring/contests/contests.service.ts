@@ -106,7 +106,7 @@ export class ContestsService {
         if (!sheet || sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu điểm cụm của đơn vị không còn sửa được.');
         const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
         const targets = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
-        const values = checkedEntries([{ code: row.criterionCode, points: dto.points, achieved: dto.achieved, note: `Giải trình: ${dto.answer}` }], leaves, { ...targets, leaderRatios: new Map() });
+        const values = answerEntry(() => checkedEntries([{ code: row.criterionCode, points: dto.points, achieved: dto.achieved, note: `Giải trình: ${dto.answer}` }], leaves, { ...targets, leaderRatios: new Map() }));
         await this.sheets.update(m, sheet, {});
         await this.sheets.putEntries(m, sheet, values);
         pointsAfter = values.get(row.criterionCode)!.points;
@@ -154,4 +154,14 @@ function view(c: ScoreContest, names: Map<string, string>): ContestView {
     id: c.id, unitId: c.unitId, unitName: names.get(c.unitId) ?? c.unitId, criterionCode: c.criterionCode, pointsBefore: c.pointsBefore / 100, explanation: c.explanation, evidence: c.evidence,
     status: c.status, statusLabel: CONTEST_STATUS_LABELS[c.status], pointsAfter: c.pointsAfter === null ? null : c.pointsAfter / 100, answer: c.answer, createdAt: c.createdAt, version: c.version,
   };
+}
+
+/** The answer's one entry checked as a sheet's: a problem is reported at the answer's own field (points, achieved). */
+function answerEntry<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof AppException)) throw error;
+    throw new AppException(error.code, error.message, error.details.map((d) => ({ ...d, field: d.field.replace(/^entries\.0\./, '').replace(/^code$/, 'decision') })));
+  }
 }
