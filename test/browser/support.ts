@@ -67,6 +67,9 @@ export async function startRig(env: Record<string, string> = {}): Promise<Browse
       if (secret && !known) {
         await page.getByRole('button', { name: 'Đăng nhập' }).click();
         await page.getByText('hãy nhập mã 6 số từ ứng dụng xác thực').first().waitFor();
+        // The code is the next step, not a mistake: guidance, not an error in red.
+        const step = page.locator('[data-role="form-message"]', { hasText: 'hãy nhập mã 6 số' });
+        if ((await step.getAttribute('class')) !== 'form-message info') throw new Error(`the code step shows as ${await step.getAttribute('class')}`);
         await page.getByLabel('Mã xác thực').fill(totpCode(secret));
         if (SHOTS) await page.screenshot({ path: join(SHOTS_DIR, `dang-nhap-ma-xac-thuc-${username}.png`), fullPage: true });
         await page.getByLabel('Ghi nhớ thiết bị này 30 ngày').check();

@@ -172,6 +172,7 @@
     if (box) {
       box.hidden = false;
       box.className = box.dataset.role === 'flash' ? 'flash error' : 'form-message error';
+      if (box.dataset.role === 'form-message') box.setAttribute('role', 'alert');
       box.textContent = '';
       const strong = document.createElement('strong');
       strong.textContent = message;
@@ -274,8 +275,19 @@
       if (result.data && (result.data.code === 'AUTH_MFA_REQUIRED' || result.data.code === 'AUTH_MFA_INVALID')) {
         form.querySelectorAll('[data-mfa]').forEach((el) => (el.hidden = false));
       }
+      // The password was right and a code is asked for: the next step, not a mistake (shown as guidance, not in red).
+      if (result.data && result.data.code === 'AUTH_MFA_REQUIRED') {
+        const box = form.querySelector('[data-role="form-message"]');
+        if (box) {
+          box.hidden = false;
+          box.className = 'form-message info';
+          box.setAttribute('role', 'status');
+          box.textContent = result.data.message;
+        }
+        form.querySelector('[name="code"]')?.focus();
+        return;
+      }
       showErrors(form, result.data, result.status);
-      if (result.data && result.data.code === 'AUTH_MFA_REQUIRED') form.querySelector('[name="code"]')?.focus();
       return;
     }
     if (form.dataset.onSuccess && window.thidua.handlers[form.dataset.onSuccess]) {
