@@ -61,7 +61,11 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
     // The pages' date fields are typed dd/mm/yyyy (the API's message states its own form, YYYY-MM-DD).
     .map((d) => ({ ...d, message: d.code === 'isIsoDate' ? 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).' : d.message }))
     .map((d) => (error.code === ErrorCode.ValidationFailed && d.field && d.field !== '(body)' ? `${named(d.field)}: ${d.message}` : d.message));
-  sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), error.code, req.principal ?? null, currentRequestId()), error.status);
+  // The page again without the filters the address got wrong (the form keeps the others).
+  const wrong = new Set(error.details.map((d) => d.field?.split('.')[0]).filter((f): f is string => !!f && Object.hasOwn(query, f)));
+  const kept = Object.entries(query).filter(([k, v]) => !wrong.has(k) && typeof v === 'string').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`);
+  const retry = wrong.size && req.method === 'GET' && /^\/(?!\/)/.test(path) ? `${path}${kept.length ? `?${kept.join('&')}` : ''}` : undefined;
+  sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), req.principal ?? null, currentRequestId(), retry), error.status);
   return true;
 }
 

@@ -149,6 +149,11 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const date = await get('admin', '/nhat-ky?from=2026-13-45');
     assert.equal(date.status, 400);
     assert.ok(date.text.includes('Từ ngày: Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).'), 'the page’s form of a date');
+    // The way back keeps the filters that were right, and no machine code is shown to the person.
+    const mixed = await get('admin', '/nhat-ky?action=user.update&from=2026-13-45');
+    assert.ok(mixed.text.includes('<a href="/nhat-ky?action=user.update">Mở lại trang, bỏ bộ lọc sai</a>'), 'the page without the wrong filter');
+    assert.equal((await get('admin', '/nhat-ky?action=user.update')).status, 200);
+    assert.doesNotMatch(mixed.text, /VALIDATION_FAILED|Mã lỗi/);
     const api = await t.http.get('/api/audit?from=2026-13-45').set(auth(await t.token('admin'))).expect(400);
     assert.equal(api.body.details[0].message, 'Phải là ngày hợp lệ, dạng YYYY-MM-DD (ví dụ 2026-03-15).');
     const path = await get('reviewer', '/tham-dinh/abc');

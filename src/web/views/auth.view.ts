@@ -95,15 +95,19 @@ export function mfaPage(p: Principal, csrf: string, status: MfaStatus): Html {
   );
 }
 
-export function errorPage(status: number, message: string, code: string, p: Principal | null, requestId?: string): Html {
+/**
+ * A page that could not be shown: what went wrong in words; a server fault also gives the request's reference to
+ * quote (the machine code is for the API); `retry`: the same page without the address's wrong filters.
+ */
+export function errorPage(status: number, message: string, p: Principal | null, requestId?: string, retry?: string): Html {
   const title = status === 403 ? 'Không có quyền truy cập' : status === 404 ? 'Không tìm thấy trang' : status >= 500 ? 'Lỗi hệ thống' : 'Không thực hiện được';
   return layout(
     { title, principal: p },
     html`<div class="card" role="alert">
   <h1>${title}</h1>
   <p>${message}</p>
-  <p class="muted"><small>Mã lỗi ${code}${requestId ? html` · mã yêu cầu ${requestId}` : ''}</small></p>
-  <p><a href="/">Về trang tổng quan</a></p>
+  ${status >= 500 && requestId ? html`<p class="muted"><small>Khi báo quản trị hệ thống, xin ghi mã tra cứu ${requestId}.</small></p>` : ''}
+  <p>${retry ? html`<a href="${retry}">Mở lại trang, bỏ bộ lọc sai</a> · ` : ''}<a href="/">Về trang tổng quan</a></p>
 </div>`,
   );
 }
