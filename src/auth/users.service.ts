@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { Cluster } from '../clusters/cluster.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -92,7 +93,7 @@ export class UsersService {
         organizerId: dto.organizerId !== undefined ? dto.organizerId : current.organizerId,
         clusterIds: dto.clusterIds !== undefined ? [...new Set(dto.clusterIds)] : before.clusterIds,
       };
-      await this.checkScope(m, scope);
+      await this.checkScope(m, scope, before.clusterIds);
       const updated = await this.users.update(m, current, dto.version, {
         fullName: dto.fullName?.trim() ?? current.fullName,
         role: scope.role,
@@ -154,7 +155,7 @@ export class UsersService {
   }
 
   /** Role/scope combination, then the referenced unit, organiser and clusters must exist with the right kind. */
-  private async checkScope(m: EntityManager, scope: RoleScope): Promise<void> {
+  private async checkScope(m: EntityManager, scope: RoleScope, kept: string[] = []): Promise<void> {
     const problems: ErrorDetail[] = roleScopeProblems(scope);
     if (problems.length) throw new AppException(ErrorCode.InvalidRoleScope, undefined, problems);
     if (scope.unitId) {
@@ -173,6 +174,14 @@ export class UsersService {
       const found = (await this.access.clusters(m, scope.clusterIds)).length;
       if (found !== scope.clusterIds.length) {
         problems.push({ field: 'clusterIds', code: 'invalid', message: 'Có cụm thi đua không tồn tại.' });
+      }
+      // A cluster continued by another after a reorganisation takes no new secretary (one it had keeps it).
+      const added = scope.clusterIds.filter((id) => !kept.includes(id));
+      const successors = added.length ? await m.find(Cluster, { where: { predecessorId: In(added) } }) : [];
+      const named = async (c: Cluster) => `${c.name} – ${(await this.units.find(m, c.organizerId))?.name ?? ''}`;
+      for (const next of successors) {
+        const [ended] = await this.access.clusters(m, [next.predecessorId!]);
+        problems.push({ field: 'clusterIds', code: 'ended', message: `${await named(ended)} đã kết thúc, được tiếp nối bởi ${await named(next)}: hãy giao cụm tiếp nối.` });
       }
     }
     if (problems.length) throw new AppException(ErrorCode.InvalidReference, undefined, problems);

@@ -33,7 +33,9 @@ export class AdminPagesController {
   @Auth(Role.Admin)
   async accounts(@CurrentUser() p: Principal, @Query() q: UserQueryDto, @Res() res: HttpResponse): Promise<void> {
     const [users, units, clusters] = await Promise.all([this.users.list({ ...q, limit: q.limit ?? 200 }), this.units.list(p, { limit: 500 }), this.clusters.list(p, {})]);
-    sendPage(res, accountsPage(signedInFrame(this.secret, p), users, q, units.items, clusters));
+    // A cluster continued by another after a reorganisation takes no new secretary.
+    const continued = new Set(clusters.map((c) => c.predecessorId));
+    sendPage(res, accountsPage(signedInFrame(this.secret, p), users, q, units.items, clusters.filter((c) => !continued.has(c.id))));
   }
 
   @Get('tai-khoan/:id')
@@ -41,7 +43,8 @@ export class AdminPagesController {
   async account(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Res() res: HttpResponse): Promise<void> {
     const user = await this.users.get(id);
     const [units, clusters] = await Promise.all([this.unitChoices(p, [user.unitId, user.organizerId]), this.clusters.list(p, {})]);
-    sendPage(res, accountPage(signedInFrame(this.secret, p), { user, units, clusters }));
+    const continued = new Set(clusters.map((c) => c.predecessorId));
+    sendPage(res, accountPage(signedInFrame(this.secret, p), { user, units, clusters: clusters.filter((c) => !continued.has(c.id) || user.clusterIds.includes(c.id)) }));
   }
 
   @Get('don-vi/:id/sua')

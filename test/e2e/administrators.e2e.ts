@@ -71,4 +71,25 @@ describe(`administrators are never all locked out (${TEST_DB})`, () => {
     const active = await t.dataSource.query(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = ${TEST_DB === 'postgres' ? 'true' : '1'}`);
     assert.equal(Number(active[0].n), 1);
   });
+
+  it('a cluster continued by another takes no new secretary; one who had it keeps it; the form offers only clusters going on', async () => {
+    // Bộ KH&CN takes over Bộ TTTT's clusters (01/03/2025): its Cụm 6 continues Bộ TTTT's.
+    const next = (await t.http.post('/api/clusters').set(auth()).send({ organizerId: ids.successorMinistry, number: 6, name: 'Cụm thi đua số 6', documentCode: 'CTĐ6', predecessorId: ids.cum6, reason: 'Tiếp nối sau sắp xếp' }).expect(201)).body as { id: string };
+    const before = await t.snapshot();
+    const body = { username: 'thuky.cum6.moi', fullName: 'Thư ký mới', role: 'cluster_secretary', password: 'Mot-cum-tu-de-nho-2026', clusterIds: [ids.cum6] };
+    const refused = await t.http.post('/api/users').set(auth()).send(body).expect(422);
+    assert.equal(refused.body.details[0].field, 'clusterIds');
+    assert.equal(refused.body.details[0].message, 'Cụm thi đua số 6 – Bộ Thông tin và Truyền thông đã kết thúc, được tiếp nối bởi Cụm thi đua số 6 – Bộ Khoa học và Công nghệ: hãy giao cụm tiếp nối.');
+    assert.equal(await t.snapshot(), before);
+    const created = (await t.http.post('/api/users').set(auth()).send({ ...body, clusterIds: [next.id] }).expect(201)).body;
+    // The demo's secretary of the old cluster keeps it (its history) while given the new one as well.
+    const old = (await t.http.get('/api/users?q=cum6.secretary').set(auth()).expect(200)).body.items[0];
+    if (old.clusterIds.includes(ids.cum6)) {
+      await t.http.patch(`/api/users/${old.id}`).set(auth()).send({ version: old.version, reason: 'Giữ cụm cũ, thêm cụm mới', clusterIds: [...new Set([...old.clusterIds, next.id])] }).expect(200);
+    }
+    const page = (await t.http.get('/tai-khoan').set(auth()).set('Accept', 'text/html').expect(200)).text;
+    const offered = [...(/id="nu-cluster"[\s\S]*?<\/select>/.exec(page)?.[0] ?? '').matchAll(/value="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    assert.ok(offered.includes(next.id) && !offered.includes(ids.cum6), 'the creation form offers the cluster going on, not the ended one');
+    assert.equal(created.clusterIds[0], next.id);
+  });
 });
