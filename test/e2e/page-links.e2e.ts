@@ -78,6 +78,10 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     // Nghệ An's Cụm 1 of district offices (Phòng VH&TT), abolished on 30/06/2025: 2024 only, not 2025–2028.
     const res = await t.http.get(`/api/clusters/${ids.naCum1}/rotation/preview?years=5`).set(auth(await t.token('admin'))).expect(200);
     assert.deepEqual(res.body.steps.map((s: { year: number }) => s.year), [2024]);
+    // After 2024 no year is left: said so, with the day the last member ended, and no successor cluster to point to.
+    const after = await t.http.get(`/api/clusters/${ids.naCum1}/rotation/preview?years=5&fromYear=2024`).set(auth(await t.token('admin')));
+    assert.equal(after.status, 422, JSON.stringify(after.body));
+    assert.match(after.body.message, /kết thúc hoạt động \(muộn nhất ngày 30\/06\/2025\) và không có đơn vị kế thừa trong cụm: không còn năm nào để dự kiến luân phiên\.$/);
   });
 
   it('a cluster without an opened year does not link a year page', async () => {
