@@ -38,7 +38,7 @@ export const LEGAL_TEXTS: TextSeed[] = [
     title: 'Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng', effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30',
     citation: 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
     sourceUrl: URL_98, sourceArticle: 'Đầu văn bản và thuộc tính (ngày hiệu lực 01/01/2024)',
-    assumption: 'Ngày hết hiệu lực 30/06/2025 suy ra từ ngày hiệu lực 01/07/2025 của Nghị định 152/2025/NĐ-CP cùng phạm vi; điều thay thế chưa đọc nguyên văn.',
+    assumption: 'Ngày hết hiệu lực 30/06/2025: Nghị định 152/2025/NĐ-CP Điều 59 khoản 2 ("Nghị định số 98/2023/NĐ-CP … hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành", tức 01/07/2025), chỉ đọc qua bản trích của một trang tin pháp luật, chưa đọc bản chính thức.',
   },
   {
     code: 'ND-152-2025', kind: 'Nghị định', role: 'DECREE', sector: null, number: '152/2025/NĐ-CP', signedOn: '2025-06-14', issuer: 'Chính phủ',
@@ -46,7 +46,7 @@ export const LEGAL_TEXTS: TextSeed[] = [
     effectiveFrom: '2025-07-01', effectiveTo: null,
     citation: 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;',
     sourceUrl: URL_25, sourceArticle: 'Căn cứ của Thông tư 25/2025/TT-BKHCN',
-    assumption: 'Ngày hiệu lực 01/07/2025 lấy từ báo chí; điều hiệu lực chưa đọc nguyên văn.',
+    assumption: 'Điều 59 khoản 1 ("Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025") chỉ đọc qua bản trích nguyên văn của một trang tin pháp luật (bản sao trong kho mã nguồn công khai tnt305/tai_lieu_noi_bo), chưa đọc bản chính thức.',
   },
   {
     code: 'TT-09-2018-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '09/2018/TT-BTTTT', signedOn: '2018-06-29', issuer: 'Bộ Thông tin và Truyền thông',
