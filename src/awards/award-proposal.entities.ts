@@ -29,6 +29,8 @@ export class AwardProposal {
   @Column('varchar', { name: 'created_by_user_id', length: 36 }) createdByUserId: string;
   @Column('varchar', { name: 'reviewer_user_id', length: 36, nullable: true }) reviewerUserId: string | null;
   @Column('varchar', { name: 'review_note', length: 500, nullable: true }) reviewNote: string | null;
+  /** What the cluster added when it resent the proposal after a return (its "Nội dung bổ sung"). */
+  @Column('varchar', { name: 'supplement_note', length: 500, nullable: true }) supplementNote?: string | null;
   @Column('varchar', { name: 'decision_number', length: 60, nullable: true }) decisionNumber: string | null;
   @Column('varchar', { name: 'decision_date', length: 10, nullable: true }) decisionDate: string | null;
   @Column('varchar', { name: 'submitted_at', length: 30, nullable: true }) submittedAt: string | null;

@@ -143,6 +143,7 @@ export class AwardProposalView {
   @ApiProperty({ example: '83,33%' }) approvalText: string;
   @ApiProperty() basisNote: string;
   @ApiProperty({ nullable: true, type: String }) reviewNote: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Nội dung cụm đã bổ sung khi gửi lại đề nghị bị trả lại.' }) supplementNote: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionDate: string | null;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Role } from '../common/auth/roles';
 import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
 import { createHash } from 'node:crypto';
@@ -29,6 +28,8 @@ import { AwardsRepository } from './awards.repository';
 import { AWARD_CODES, ratioText } from './awards.rules';
 import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
+import { ClusterDocumentCopies, LIST_DOC, SUBMISSION_DOC } from './cluster-document-copies';
+import { MinutesService } from './minutes.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
 
@@ -51,6 +52,8 @@ export class DossierService {
     private readonly units: UnitsRepository,
     private readonly legal: LegalService,
     private readonly attachments: AttachmentsService,
+    private readonly copies: ClusterDocumentCopies,
+    private readonly minutes: MinutesService,
   ) {}
 
   /**
@@ -133,51 +136,31 @@ export class DossierService {
   }
 
   /**
-   * For whoever does not issue the cluster's documents (a ministry reviewer, a member unit): the Tờ trình or the list
-   * as the cluster issued it (the one of `issuedOn`, else the latest), never a new issue in the reader's name; null
-   * for the cluster's secretariat (or an administrator acting for it), who issues.
-   */
-  private async readerCopy(p: Principal, clusterId: string, year: number, kind: 'SUBMISSION' | 'LIST', issuedOn?: string) {
-    const found = await this.uow.read(async (m) => {
-      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) return null;
-      const doc = await this.documents.latestIssued(m, { kind, year, clusterId, onOrBefore: issuedOn });
-      const what = kind === 'SUBMISSION' ? 'tờ trình' : 'danh sách đề nghị';
-      if (!doc || (issuedOn && doc.documentDate !== issuedOn)) {
-        throw new AppException(ErrorCode.NotFound, `${cluster.name} chưa ban hành ${what} khen thưởng năm ${year}${issuedOn ? ` ngày ${formatDateVi(issuedOn)}` : ''}: ${what} được ban hành khi cụm gửi đề nghị lên Bộ.`, [{ field: issuedOn ? 'issuedOn' : 'year', message: `Chưa có ${what} đã ban hành.` }]);
-      }
-      return { doc, code: cluster.documentCode };
-    });
-    if (!found) return null;
-    const name = kind === 'SUBMISSION' ? `To-trinh-khen-thuong-${year}-${found.code}.pdf` : `Danh-sach-de-nghi-${year}-${found.code}.pdf`;
-    return { fileName: name, content: await this.documents.readStored(found.doc), documentId: found.doc.id };
-  }
-
-  /**
-   * When the cluster sends proposals, its Tờ trình and list are issued with them (dated the day they were sent), so
+   * When the cluster sends proposals, its minutes, Tờ trình and list are issued with them (the Tờ trình and list dated the day they were sent), so
    * that the ministry reads what the cluster issued. A year re-entered after it passed waits for the original's date
    * (the secretariat enters it when downloading); a failure here does not undo the sending, which is already recorded.
    */
   async issueOnSend(p: Principal, clusterId: string, year: number): Promise<void> {
-    try {
-      await this.submission(p, clusterId, year);
-      await this.listPdf(p, clusterId, year);
-    } catch (error) {
-      // A refusal (a replayed year waiting for its date) is the rule working; anything else is worth a look.
-      if (error instanceof AppException) this.logger.debug(`The dossier of ${clusterId}/${year} waits: ${error.message}`);
-      else this.logger.error(`The dossier of ${clusterId}/${year} was not issued on sending: ${(error as Error).stack ?? String(error)}`);
+    for (const issue of [() => this.minutes.pdf(p, clusterId, year), () => this.submission(p, clusterId, year), () => this.listPdf(p, clusterId, year)]) {
+      try {
+        await issue();
+      } catch (error) {
+        // A refusal (a replayed year waiting for its date) is the rule working; anything else is worth a look.
+        if (error instanceof AppException) this.logger.debug(`A document of ${clusterId}/${year} waits: ${error.message}`);
+        else this.logger.error(`A document of ${clusterId}/${year} was not issued on sending: ${(error as Error).stack ?? String(error)}`);
+      }
     }
   }
 
   async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    const copy = await this.readerCopy(p, clusterId, year, 'SUBMISSION', issuedOn);
+    const copy = await this.copies.forReader(p, clusterId, year, SUBMISSION_DOC, issuedOn);
     if (copy) return copy;
     const { content, state } = await this.data(p, clusterId, year, issuedOn);
     return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
   }
 
   async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    const copy = await this.readerCopy(p, clusterId, year, 'LIST', issuedOn);
+    const copy = await this.copies.forReader(p, clusterId, year, LIST_DOC, issuedOn);
     if (copy) return copy;
     const { content, state } = await this.data(p, clusterId, year, issuedOn);
     return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, listRecord(content), state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);

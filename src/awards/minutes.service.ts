@@ -14,6 +14,7 @@ import { LeadershipRepository } from '../leadership/leadership.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 import { BallotsRepository } from './ballots/ballots.repository';
 import { BallotViews } from './ballots/ballot-views';
+import { ClusterDocumentCopies, MINUTES_DOC } from './cluster-document-copies';
 
 /** Biên bản of the review meeting: numbered per issuer and year, signed, and showing next year's leadership. */
 @Injectable()
@@ -28,9 +29,12 @@ export class MinutesService {
     private readonly units: UnitsRepository,
     private readonly ballots: BallotsRepository,
     private readonly ballotViews: BallotViews,
+    private readonly copies: ClusterDocumentCopies,
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    const copy = await this.copies.forReader(p, clusterId, year, MINUTES_DOC);
+    if (copy) return copy;
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);

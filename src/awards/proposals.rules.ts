@@ -111,7 +111,7 @@ export function missingReportProblem(rule: ReportRule | null, reports: number, w
   if (!rule?.amount || reports > 0) return null;
   const basis = rule.assumption === null && rule.textRef
     ? `${rule.textRef}${rule.article ? `, ${rule.article}` : ''}`
-    : `danh mục pháp lý, mục ${rule.code}: căn cứ chưa đối chiếu được nguyên văn`;
+    : 'căn cứ pháp lý xem trang Pháp lý, mục “Báo cáo thành tích trong hồ sơ đề nghị”';
   const when = what.action === 'approve' ? 'trước khi phê duyệt: trả lại để cụm bổ sung' : `trước khi ${what.action === 'submit' ? 'gửi' : 'gửi lại'} đề nghị`;
   return `Hồ sơ đề nghị ${what.award} cho ${what.unit} chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích ${when} (${basis}).`;
 }

@@ -28,36 +28,10 @@ import { recipients } from '../notifications/recipients';
 import { decisionNotice } from './proposal-notices';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
+import type { ProposalView } from './proposal-view';
 import { DossierCompleteness } from './dossier-completeness';
 
-export interface ProposalView {
-  id: string;
-  clusterId: string;
-  clusterName: string;
-  year: number;
-  award: AwardCode;
-  awardLabel: string;
-  unit: { id: string; name: string; shortName: string };
-  status: string;
-  statusLabel: string;
-  votesFor: number;
-  approvalText: string;
-  basisNote: string;
-  reviewNote: string | null;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  submittedAt: string | null;
-  /** Days (in Vietnam) since it was sent to Bộ; null while a draft. */
-  daysSinceSubmitted: number | null;
-  /** Days (in Vietnam) in its current status (since its last step; `updatedAt`). */
-  daysInStatus: number;
-  /** The organiser's service level in days (null: none set). */
-  serviceLevelDays: number | null;
-  /** While it waits for Bộ (sent, under review): whether it waited past the service level; null otherwise or without one. */
-  overServiceLevel: boolean | null;
-  version: number;
-  updatedAt: string;
-}
+export type { ProposalView } from './proposal-view';
 
 /** What the list of proposals may be filtered by (the query of GET /api/proposals), and how it is ordered. */
 export interface ProposalQuery extends Pick<ProposalFilter, 'year' | 'clusterId' | 'award' | 'status' | 'waitingFirst'> {
@@ -186,7 +160,7 @@ export class ProposalsService {
       const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
       if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
       if (action === 'claim') changes.reviewerUserId = p.userId;
-      if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
+      if (action === 'reject' || action === 'return' || action === 'resubmit') Object.assign(changes, action === 'resubmit' ? { supplementNote: input.reason! } : { reviewNote: input.reason! });
       if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
       const updated = await this.repo.update(m, proposal, input.version, changes);
       if (action === 'approve') {
@@ -286,6 +260,7 @@ export class ProposalsService {
       approvalText: ratioText(x.approval),
       basisNote: x.basisNote,
       reviewNote: x.reviewNote,
+      supplementNote: x.supplementNote ?? null,
       decisionNumber: x.decisionNumber,
       decisionDate: x.decisionDate,
       submittedAt: x.submittedAt,

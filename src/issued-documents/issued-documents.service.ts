@@ -273,5 +273,5 @@ function signedRevisionResult(r: SignedPledgeRevision, sha256: string, sizeBytes
 }
 
 function intactMessage(doc: DocumentInfo): string {
-  return `Tệp nguyên vẹn: "${doc.title}" của ${doc.clusterName}, phiên bản ${doc.sourceVersion} (${doc.statusLabel}), do hệ thống phát hành.`;
+  return `Tệp nguyên vẹn: "${doc.title}" (${doc.statusLabel}) của ${doc.clusterName}, do hệ thống phát hành.`;
 }

@@ -1,4 +1,4 @@
-import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
+import { ClusterDocumentCopies } from '../awards/cluster-document-copies';
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../common/http';
@@ -42,7 +42,7 @@ export class ReviewPagesController {
     private readonly awardReports: AwardReportsService,
     private readonly ratings: RatingsService,
     private readonly serviceLevels: ServiceLevels,
-    private readonly documents: IssuedDocumentsService,
+    private readonly copies: ClusterDocumentCopies,
   ) {}
 
   @Get('tham-dinh')
@@ -70,9 +70,9 @@ export class ReviewPagesController {
   @Auth(Role.Admin, Role.MinistryReviewer)
   async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: HttpResponse): Promise<void> {
     const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
-    const [canManageReports, submission] = await this.uow.read((m) =>
-      Promise.all([this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year), this.documents.latestIssued(m, { kind: 'SUBMISSION', year: proposal.year, clusterId: proposal.clusterId })]),
-    );
-    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports, submission !== null));
+    // The reports are the cluster's to add (an administrator may act for it); the ministry reads them.
+    const canManageReports = p.role !== Role.MinistryReviewer && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year)));
+    const issued = await this.copies.issuedKinds(proposal.clusterId, proposal.year);
+    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports, issued));
   }
 }

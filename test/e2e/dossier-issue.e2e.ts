@@ -34,21 +34,29 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
   it('before anything is sent the reviewer gets no dossier, and the reviewer’s request issues none', async () => {
     const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: ids.gialai }).expect(201)).body;
     const res = await t.http.get(`${base()}/proposals/submission.pdf`).auth(reviewer, { type: 'bearer' }).expect(404);
-    assert.match(res.body.message, /^Cụm thi đua số 6 chưa ban hành tờ trình khen thưởng năm 2019: tờ trình được ban hành khi cụm gửi đề nghị lên Bộ\.$/);
+    assert.match(res.body.message, /^Cụm thi đua số 6 chưa ban hành tờ trình khen thưởng năm 2019: cụm ban hành khi gửi đề nghị lên Bộ\.$/);
     assert.equal((await issued('SUBMISSION')).length, 0);
+    // Nor the minutes: the reviewer's download does not issue them in the reviewer's name from the cluster's series.
+    const minutes = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(reviewer, { type: 'bearer' }).expect(404);
+    assert.match(minutes.body.message, /^Cụm thi đua số 6 chưa ban hành biên bản hội nghị bình xét năm 2019: cụm ban hành khi gửi đề nghị lên Bộ\.$/);
+    assert.equal((await issued('MINUTES')).length, 0);
     const page = async () => (await t.http.get(`/tham-dinh/${draft.id}`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
     const before = await page();
-    assert.match(before, /Cụm thi đua số 6 chưa ban hành tờ trình, danh sách đề nghị khen thưởng năm 2019/);
+    assert.match(before, /Cụm thi đua số 6 chưa ban hành biên bản hội nghị bình xét, tờ trình, danh sách đề nghị khen thưởng năm 2019:/);
+    assert.doesNotMatch(before, /Tải biên bản|Tải tờ trình/, 'no link to what is not issued');
     assert.doesNotMatch(before, /<iframe/, 'no frame that would answer 404');
     // Sending issues the Tờ trình and the list, dated the day they were sent, in the secretariat's name.
     await attachReport(t, secretary, draft.id);
     await t.http.post(`/api/proposals/${draft.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: draft.version }).expect(200);
-    for (const kind of ['SUBMISSION', 'LIST']) {
+    for (const kind of ['MINUTES', 'SUBMISSION', 'LIST']) {
       const rows = await issued(kind);
       assert.equal(rows.length, 1, kind);
-      assert.deepEqual([rows[0].issued_by, rows[0].document_date], ['cum6.secretary', todayInVietnam()], kind);
+      assert.deepEqual([rows[0].issued_by, rows[0].document_date], ['cum6.secretary', kind === 'MINUTES' ? '2020-03-06' : todayInVietnam()], kind);
     }
-    assert.match(await page(), /<iframe class="doc" title="Tờ trình đề nghị khen thưởng"/);
+    const after = await page();
+    assert.match(after, /<iframe class="doc" title="Tờ trình đề nghị khen thưởng"/);
+    assert.match(after, /<iframe class="doc" title="Danh sách đề nghị khen thưởng"/);
+    assert.doesNotMatch(after, /chưa ban hành/);
   });
 
   it('the reviewer reads the documents as the cluster issued them; another date is one the cluster has not issued', async () => {
@@ -57,6 +65,9 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     const verified = await t.http.post('/api/documents/verify').attach('file', read.body as Buffer, 'to-trinh.pdf').expect(200);
     assert.equal(verified.body.document.id, submission.id, 'the very document the cluster issued');
     await t.http.get(`${base()}/proposals/list.pdf`).auth(reviewer, { type: 'bearer' }).expect(200);
+    const minutes = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const [issuedMinutes] = await issued('MINUTES');
+    assert.equal((await t.http.post('/api/documents/verify').attach('file', minutes.body as Buffer, 'bien-ban.pdf').expect(200)).body.document.id, issuedMinutes.id);
     const other = await t.http.get(`${base()}/proposals/submission.pdf?issuedOn=2020-03-10`).auth(reviewer, { type: 'bearer' }).expect(404);
     assert.equal(other.body.details[0].field, 'issuedOn');
     assert.match(other.body.message, /chưa ban hành tờ trình khen thưởng năm 2019 ngày 10\/03\/2020/);

@@ -83,7 +83,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const untouched = await t.snapshot();
     const bare = await t.http.post(`/api/proposals/${proposals.DL.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.DL.version }).expect(422);
     assert.equal(bare.body.details[0].field, 'reports');
-    assert.match(bare.body.details[0].message, /^Hồ sơ đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị \(danh mục pháp lý, mục BCTT-CO-152-2025: căn cứ chưa đối chiếu được nguyên văn\)\.$/);
+    assert.match(bare.body.details[0].message, /^Hồ sơ đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị \(căn cứ pháp lý xem trang Pháp lý, mục “Báo cáo thành tích trong hồ sơ đề nghị”\)\.$/);
     assert.equal(await t.snapshot(), untouched);
     for (const key of Object.keys(proposals)) await attachReport(t, secretary, proposals[key].id);
     for (const key of Object.keys(proposals)) {
@@ -110,6 +110,11 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const silent = await t.http.post(`/api/proposals/${proposals.LD.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.LD.version }).expect(400);
     assert.deepEqual([silent.body.details[0].field, silent.body.details[0].message], ['reason', 'Cần ghi nội dung đã bổ sung khi gửi lại đề nghị.']);
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.LD.version, reason: 'Đã bổ sung báo cáo thành tích' }).expect(200)).body;
+    // The reviewer reads what the cluster added, next to the reason it was returned for.
+    const resent = (await t.http.get('/api/proposals?year=2019').auth(reviewer, { type: 'bearer' }).expect(200)).body.find((x: { id: string }) => x.id === proposals.LD.id);
+    assert.deepEqual([resent.reviewNote, resent.supplementNote], ['Bổ sung báo cáo thành tích của đơn vị', 'Đã bổ sung báo cáo thành tích']);
+    const dossierPage = (await t.http.get(`/tham-dinh/${proposals.LD.id}`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.ok(dossierPage.includes('<strong>Cụm đã bổ sung khi gửi lại:</strong> Đã bổ sung báo cáo thành tích'));
     proposals.LD = (await t.http.post(`/api/proposals/${proposals.LD.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.LD.version }).expect(200)).body;
 
     // A Cờ is approved only after the council passed it.
@@ -128,7 +133,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     await t.dataSource.query(`DELETE FROM achievement_reports WHERE proposal_id = ${ph(1)}`, [proposals.GL.id]);
     const unreported = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
     assert.equal(unreported.body.details[0].field, 'reports');
-    assert.match(unreported.body.details[0].message, /cần có báo cáo thành tích trước khi phê duyệt: trả lại để cụm bổ sung \(danh mục pháp lý, mục BCTT-BK-91-2017: căn cứ chưa đối chiếu được nguyên văn\)\.$/);
+    assert.match(unreported.body.details[0].message, /cần có báo cáo thành tích trước khi phê duyệt: trả lại để cụm bổ sung \(căn cứ pháp lý xem trang Pháp lý, mục “Báo cáo thành tích trong hồ sơ đề nghị”\)\.$/);
     const columns = Object.keys(report);
     await t.dataSource.query(`INSERT INTO achievement_reports (${columns.join(', ')}) VALUES (${columns.map((_, i) => ph(i + 1)).join(', ')})`, columns.map((c) => report[c]));
 

@@ -4,7 +4,8 @@ import { missingReportProblem, ReportRule } from '../../src/awards/proposals.rul
 import { LEGAL_VALUES } from '../../src/legal/legal-seed';
 import { CatalogueValue, valueOn } from '../../src/legal/legal.rules';
 import { renderSubmission } from '../../src/documents/pdf/dossier.pdf';
-import { dossierFixture } from '../support/document-fixtures';
+import { renderMinutes } from '../../src/documents/pdf/minutes.pdf';
+import { dossierFixture, minutesFixture } from '../support/document-fixtures';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 
 const confirmed: ReportRule = { code: 'BCTT-CO-98-2023', amount: 1, textRef: 'Nghị định 98/2023/NĐ-CP', article: 'Điều 34 khoản 2 điểm b', assumption: null };
@@ -19,7 +20,7 @@ describe('the achievement report a proposal’s dossier carries (proposals.rules
     ['sent without one: the confirmed text and article', confirmed, 0, 'submit', /chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị \(Nghị định 98\/2023\/NĐ-CP, Điều 34 khoản 2 điểm b\)\.$/],
     ['sent again without one', confirmed, 0, 'resubmit', /trước khi gửi lại đề nghị \(/],
     ['approved without one: returned to the cluster', confirmed, 0, 'approve', /trước khi phê duyệt: trả lại để cụm bổ sung \(/],
-    ['an assumed rule is not printed as law', assumed, 0, 'submit', /\(danh mục pháp lý, mục BCTT-CO-152-2025: căn cứ chưa đối chiếu được nguyên văn\)\.$/],
+    ['an assumed rule is not printed as law', assumed, 0, 'submit', /\(căn cứ pháp lý xem trang Pháp lý, mục “Báo cáo thành tích trong hồ sơ đề nghị”\)\.$/],
   ];
   for (const [name, rule, reports, action, expected] of table) {
     it(name, () => {
@@ -54,5 +55,24 @@ describe('the Tờ trình lists as attached only what is', { skip: POPPLER_MISSI
     const without = await text(false);
     assert.match(without, /\(Có danh sách và biên bản hội nghị bình xét kèm theo\.\)/);
     assert.doesNotMatch(without, /báo cáo thành tích/);
+  });
+});
+
+describe('the minutes conclude with the units the meeting selected', { skip: POPPLER_MISSING ? 'poppler-utils missing (apt-get install poppler-utils)' : false }, () => {
+  it('names the selected units by award, not every unit voted on in section III', async () => {
+    const data = { ...minutesFixture(), conclusions: null };
+    const text = squash(pdftotext(tempFile(await renderMinutes(data))));
+    const selected = data.ballots.flatMap((b) => b.rows.filter((r) => r.selected).map((r) => r.unitName));
+    const notSelected = data.ballots.flatMap((b) => b.rows.filter((r) => !r.selected).map((r) => r.unitName)).filter((u) => !selected.includes(u));
+    assert.ok(selected.length && notSelected.length, 'the fixture has both');
+    const conclusion = /Hội nghị thống nhất đề nghị khen thưởng: (.+?) \(các đơn vị ghi "Đề nghị" tại mục III\)\./.exec(text)?.[1] ?? '';
+    for (const u of selected) assert.ok(conclusion.includes(u), u);
+    for (const u of notSelected) assert.ok(!conclusion.includes(u), `not ${u}`);
+  });
+
+  it('the Tờ trình speaks of one unit’s report when one unit is proposed', async () => {
+    const one = dossierFixture();
+    one.units = one.units.slice(0, 1);
+    assert.match(squash(pdftotext(tempFile(await renderSubmission(one)))), /báo cáo thành tích của đơn vị kèm theo\.\)/);
   });
 });

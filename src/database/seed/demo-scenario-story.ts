@@ -78,6 +78,7 @@ export class Scenario {
       sent.push(await this.api.call(user, 'POST', `/api/proposals/${created.id}/submit`, { version: created.version }));
     }
     await this.api.download(user, `${base}/proposals/submission.pdf?issuedOn=${issuedOn}`);
+    await this.api.download(user, `${base}/proposals/list.pdf?issuedOn=${issuedOn}`);
     return sent;
   }
 

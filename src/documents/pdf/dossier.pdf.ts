@@ -75,7 +75,8 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
   data.byAward.forEach((a, i) => {
     pdf.item(`${i + 1}.`, `${a.awardLabel} cho ${two(a.units.length)} đơn vị: ${a.units.join('; ')}.`, null, 1);
   });
-  pdf.paragraph(data.reportsAttached ? '(Có danh sách, biên bản hội nghị bình xét và báo cáo thành tích của các đơn vị kèm theo.)' : '(Có danh sách và biên bản hội nghị bình xét kèm theo.)', { font: 'Tinos-Italic' });
+  const whose = data.units.length === 1 ? 'của đơn vị' : 'của các đơn vị';
+  pdf.paragraph(data.reportsAttached ? `(Có danh sách, biên bản hội nghị bình xét và báo cáo thành tích ${whose} kèm theo.)` : '(Có danh sách và biên bản hội nghị bình xét kèm theo.)', { font: 'Tinos-Italic' });
   const closing = `${data.clusterName} kính trình ${data.addressee} xem xét, quyết định./.`;
   const recipients = submissionRecipients(data);
   // The closing paragraph stays with the signature block and "Nơi nhận", which are never alone on a page.

@@ -100,7 +100,7 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
   );
 
   pdf.heading('V. KẾT LUẬN');
-  pdf.paragraph(data.conclusions ?? 'Hội nghị thống nhất đề nghị khen thưởng các đơn vị có tên tại mục III.');
+  pdf.paragraph(data.conclusions ?? defaultConclusion(data));
   pdf.paragraph('Biên bản được lập và thông qua tại hội nghị.', { font: 'Tinos-Italic' });
 
   pdf.signatureGrid('', minutesSigners(data), 2);
@@ -117,4 +117,11 @@ function ballotSection(pdf: Decree30Document, b: BallotMinutes): void {
   if (b.writtenOpinions) pdf.paragraph(`Ý kiến bằng văn bản của thành viên vắng mặt: ${b.writtenOpinions}. ${b.writtenOpinionsNote}`);
   pdf.paragraph(`Ban kiểm phiếu: ${b.countingCommittee.join('; ')}.`);
   if (b.tieReason) pdf.paragraph(`Quyết định của chủ trì hội nghị về trường hợp đồng phiếu: ${b.tieReason}`, { font: 'Tinos-Italic' });
+}
+
+/** Without a conclusion recorded: the units the meeting selected (marked "Đề nghị" in section III), award by award. */
+function defaultConclusion(data: { ballots: Array<{ awardLabel: string; rows: Array<{ unitName: string; selected: boolean }> }> }): string {
+  const picks = data.ballots.map((b) => ({ award: b.awardLabel, units: b.rows.filter((r) => r.selected).map((r) => r.unitName) })).filter((b) => b.units.length);
+  if (!picks.length) return 'Không có đơn vị nào đủ điều kiện để hội nghị đề nghị khen thưởng.';
+  return `Hội nghị thống nhất đề nghị khen thưởng: ${picks.map((b) => `${b.award} cho ${b.units.join(', ')}`).join('; ')} (các đơn vị ghi "Đề nghị" tại mục III).`;
 }

@@ -36,11 +36,11 @@ window.thidua.handlers.verified = (result) => {
     add('Tài liệu', d.title);
     add('Cụm thi đua', d.clusterName);
     add('Năm', String(d.year));
-    add('Trạng thái', d.statusLabel);
+    add('Số hiệu, tình trạng', d.statusLabel);
     add(d.kind === 'PLEDGE_SIGNED' ? 'Bản này được lưu lúc' : 'Phát hành lúc', d.issuedAt ? vnDateTime(d.issuedAt) : '');
     // The input information of an outgoing document (Decree 30/2020 Appendix VI, Part II, I), when the register holds it.
     const r = d.record;
-    if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Chưa ghi tên người ký'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
+    if (r) [['Mã cơ quan, tổ chức ban hành (trong hệ thống)', r.issuerCode], ['Số, ký hiệu văn bản', r.number || 'Không ghi số (danh sách, bảng tổng hợp hoặc dự thảo)'], ['Ngày, tháng, năm văn bản', r.date ? r.date.split('-').reverse().join('/') : 'Chưa ghi ngày (dự thảo)'], ['Tên loại văn bản', r.type], ['Trích yếu nội dung', r.summary], ['Số trang của văn bản', r.pageCount ? String(r.pageCount) : ''], ['Chức vụ của người ký văn bản', r.signerPosition], ['Họ và tên người ký văn bản', r.signerName || 'Không ghi tên người ký: văn bản được ký số bằng chứng thư của cơ quan, tổ chức'], ['Nơi nhận', (r.recipients || []).join('; ')]].forEach(([k, v]) => add(k, v));
     box.append(dl);
   }
   const hash = document.createElement('p');

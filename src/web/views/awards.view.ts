@@ -130,7 +130,9 @@ ${!meeting
   );
 }
 
-export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued = true): Html {
+const DOC_NAMES: Record<string, string> = { MINUTES: 'biên bản hội nghị bình xét', SUBMISSION: 'tờ trình', LIST: 'danh sách đề nghị khen thưởng' };
+
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued: Set<string> = new Set(['MINUTES', 'SUBMISSION', 'LIST'])): Html {
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
   const act = (action: string, label: string, fields: Html, confirm?: string) =>
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã ghi nhận: ${label}." ${confirm ? html`data-confirm="${confirm}"` : ''} class="card" novalidate>${formMessage}
@@ -144,6 +146,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
+  ${pr.supplementNote ? html`<p><strong>Cụm đã bổ sung khi gửi lại:</strong> ${pr.supplementNote}</p>` : ''}
   ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}
 </section>
 ${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html``) : ''}
@@ -157,14 +160,12 @@ ${canReview && pr.status === 'IN_REVIEW'
 ${standing ? standingSection(pr.unit, standing, pr.year, canReview) : ''}
 <div class="card">${reportsBlock(pr, reports, canManageReports, 'h2')}</div>
 <section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Tài liệu hồ sơ</h2>
-  ${issued
-    ? html`<p><a data-download href="${base}/proposals/submission.pdf">Tải tờ trình</a> · <a data-download href="${base}/proposals/list.pdf">Tải danh sách</a> · <a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a></p>
-  <h3>Tờ trình đề nghị khen thưởng</h3>
-  <iframe class="doc" title="Tờ trình đề nghị khen thưởng" src="${base}/proposals/submission.pdf?inline=1" loading="lazy"></iframe>
-  <h3>Danh sách đề nghị</h3>
-  <iframe class="doc" title="Danh sách đề nghị khen thưởng" src="${base}/proposals/list.pdf?inline=1" loading="lazy"></iframe>`
-    : html`<p class="muted">${pr.clusterName} chưa ban hành tờ trình, danh sách đề nghị khen thưởng năm ${pr.year} : cụm ban hành khi gửi đề nghị, hoặc với năm được nhập lại sau khi đã qua, khi ghi ngày ban hành như trên văn bản gốc.</p>
-  <p><a data-download href="${base}/review-meeting/minutes.pdf">Tải biên bản</a></p>`}
+  ${issued.size < 3 ? html`<p class="muted">${pr.clusterName} chưa ban hành ${['MINUTES', 'SUBMISSION', 'LIST'].filter((k) => !issued.has(k)).map((k) => DOC_NAMES[k]).join(', ')} năm ${pr.year}: cụm ban hành khi gửi đề nghị, hoặc với năm được nhập lại sau khi đã qua, khi ghi ngày ban hành như trên văn bản gốc.</p>` : ''}
+  <p>${[['SUBMISSION', 'proposals/submission.pdf', 'Tải tờ trình'], ['LIST', 'proposals/list.pdf', 'Tải danh sách'], ['MINUTES', 'review-meeting/minutes.pdf', 'Tải biên bản']].filter(([k]) => issued.has(k)).map(([, path, label], i) => html`${i ? ' · ' : ''}<a data-download href="${base}/${path}">${label}</a>`)}</p>
+  ${issued.has('SUBMISSION') ? html`<h3>Tờ trình đề nghị khen thưởng</h3>
+  <iframe class="doc" title="Tờ trình đề nghị khen thưởng" src="${base}/proposals/submission.pdf?inline=1" loading="lazy"></iframe>` : ''}
+  ${issued.has('LIST') ? html`<h3>Danh sách đề nghị</h3>
+  <iframe class="doc" title="Danh sách đề nghị khen thưởng" src="${base}/proposals/list.pdf?inline=1" loading="lazy"></iframe>` : ''}
 </section>`,
   );
 }

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
+import { Permission } from '../access/access.policy';
+import type { Principal } from '../common/auth/principal';
+import { Role } from '../common/auth/roles';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { formatDateVi } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
+
+/** A document the cluster issues for its review: the minutes, the Tờ trình, the list of proposed units. */
+export interface ClusterDocumentKind {
+  kind: 'MINUTES' | 'SUBMISSION' | 'LIST';
+  /** What it is called in a sentence: "biên bản hội nghị bình xét". */
+  what: string;
+  fileName: (year: number, documentCode: string) => string;
+}
+
+export const MINUTES_DOC: ClusterDocumentKind = { kind: 'MINUTES', what: 'biên bản hội nghị bình xét', fileName: (y, c) => `Bien-ban-binh-xet-${y}-${c}.pdf` };
+export const SUBMISSION_DOC: ClusterDocumentKind = { kind: 'SUBMISSION', what: 'tờ trình khen thưởng', fileName: (y, c) => `To-trinh-khen-thuong-${y}-${c}.pdf` };
+export const LIST_DOC: ClusterDocumentKind = { kind: 'LIST', what: 'danh sách đề nghị khen thưởng', fileName: (y, c) => `Danh-sach-de-nghi-${y}-${c}.pdf` };
+
+/**
+ * The cluster's documents as it issued them, for whoever does not issue them (a ministry reviewer, a member unit):
+ * the one of `issuedOn`, else the latest; never a new issue in the reader's name or from the cluster's number series.
+ * The cluster's secretariat (or an administrator acting for it) issues them: for it, null.
+ */
+@Injectable()
+export class ClusterDocumentCopies {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly documents: IssuedDocumentsService,
+  ) {}
+
+  async forReader(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<{ fileName: string; content: Buffer; documentId: string } | null> {
+    const found = await this.uow.read(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) return null;
+      const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
+      if (!issued || (issuedOn && issued.documentDate !== issuedOn)) {
+        throw new AppException(ErrorCode.NotFound, `${cluster.name} chưa ban hành ${doc.what} năm ${year}${issuedOn ? ` ngày ${formatDateVi(issuedOn)}` : ''}: cụm ban hành khi gửi đề nghị lên Bộ.`, [
+          { field: issuedOn ? 'issuedOn' : 'year', message: `Chưa có ${doc.what} đã ban hành.` },
+        ]);
+      }
+      return { issued, code: cluster.documentCode };
+    });
+    return found && { fileName: doc.fileName(year, found.code), content: await this.documents.readStored(found.issued), documentId: found.issued.id };
+  }
+
+  /** Which of the cluster's review documents of the year were issued (the reviewer's dossier page frames only those). */
+  issuedKinds(clusterId: string, year: number): Promise<Set<string>> {
+    return this.uow.read(async (m) => {
+      const kinds: Array<string | null> = await Promise.all([MINUTES_DOC, SUBMISSION_DOC, LIST_DOC].map(async (d) => ((await this.documents.latestIssued(m, { kind: d.kind, year, clusterId })) ? d.kind : null)));
+      return new Set(kinds.filter((k): k is string => k !== null));
+    });
+  }
+}
