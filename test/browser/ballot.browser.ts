@@ -177,6 +177,10 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     assert.ok(await page.getByText('Ý kiến bằng văn bản: 1 · không tính vào kết quả.').isVisible());
     const published = (await session(flag.id)).ballots;
     assert.deepEqual(published.map((b) => b.receipt), voterPages.map((v) => v.receipt).sort(), 'every receipt published, in receipt order');
+    // The minutes are the cluster's: a member reads them once the secretariat has issued them, never issues them itself.
+    const minutesPath = `/api/clusters/${scene.clusterId}/years/${YEAR}/review-meeting/minutes.pdf`;
+    assert.equal((await fetchInPage(voterPages[0].page, minutesPath)).status, 404, 'not issued by a member’s request');
+    assert.equal((await fetchInPage(page, minutesPath)).status, 200, 'issued by the secretariat');
     await context.close();
     // Each voter, on its own phone, finds its ballot as cast under its receipt.
     for (const v of voterPages) {

@@ -280,7 +280,6 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
   });
 
   it('a reviewer returns a proposal with a reason, then approves it after it comes back', async () => {
-    const api = (method: 'post' | 'put', url: string, body: object) => rig.t.http[method](url).auth(secretary, { type: 'bearer' }).send(body);
     const sent = await rig.t.http.get('/api/proposals?year=2019&status=SUBMITTED').auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(sent.body.length, 1, 'the proposal sent from the meeting page');
     const proposal = { body: sent.body[0] as { id: string; version: number } };
@@ -313,7 +312,18 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     const returned = await rig.t.http.get(`/api/proposals?year=2019`).auth(secretary, { type: 'bearer' }).expect(200);
     const current = returned.body.find((x: { id: string }) => x.id === proposal.body.id);
     assert.equal(current.status, 'RETURNED');
-    await api('post', `/api/proposals/${proposal.body.id}/resubmit`, { version: current.version, reason: 'Đã bổ sung báo cáo thành tích' }).expect(200);
+    assert.ok(current, 'the returned proposal');
+    // The secretariat resends from the meeting page: what it added is required, the message stands at its field.
+    const sec = await rig.signedIn('cum6.secretary');
+    await sec.page.goto(`${rig.base}/cum/${cum6}/nam/2019/binh-xet`);
+    const resend = sec.page.locator('form', { has: sec.page.getByRole('button', { name: 'Gửi lại' }) });
+    await resend.getByRole('button', { name: 'Gửi lại' }).click();
+    await resend.locator('.field .field-error').waitFor();
+    assert.equal(await resend.getByLabel('Nội dung bổ sung (bắt buộc)').getAttribute('aria-invalid'), 'true');
+    await resend.getByLabel('Nội dung bổ sung (bắt buộc)').fill('Đã bổ sung báo cáo thành tích');
+    await resend.getByRole('button', { name: 'Gửi lại' }).click();
+    await sec.page.locator('tr', { hasText: 'Đắk Lắk' }).getByText('Đã gửi Bộ').waitFor();
+    await sec.context.close();
 
     await page.reload();
     await page.getByRole('button', { name: 'Nhận thẩm định' }).click();

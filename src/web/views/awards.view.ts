@@ -21,7 +21,7 @@ function proposalActions(pr: ProposalView): Html {
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã cập nhật đề nghị." ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
   if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
   if (pr.status === 'RETURNED')
-    return form('resubmit', 'Gửi lại', html`<label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label><input id="rs-${pr.id}" name="reason" required data-type="optional">`);
+    return form('resubmit', 'Gửi lại', html`<div class="field"><label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label> <input id="rs-${pr.id}" name="reason" required data-type="optional"></div>`);
   return html``;
 }
 
