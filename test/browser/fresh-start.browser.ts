@@ -116,6 +116,11 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     assert.match(output, /✓ Chữ ký của Cụm thi đua số 6/);
     assert.doesNotMatch(output.replace(/Chi tiết kỹ thuật[^✓✗]*/g, ''), /member-|CN=|PAdES/, 'technical names only under "Chi tiết kỹ thuật"');
     if (process.env.SCREENSHOTS === '1') await secretary.screenshot({ path: join(SHOTS_DIR, 'xac-thuc-giao-uoc-ky-so.png'), fullPage: true });
+    // On a phone the result fits its width: the hash and the certificate facts wrap.
+    await secretary.setViewportSize({ width: 390, height: 800 });
+    for (const more of await secretary.locator('[data-role="verify-output"] details').all()) await more.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    assert.ok((await secretary.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'no sideways scroll at 390 px');
+    if (process.env.SCREENSHOTS === '1') await secretary.screenshot({ path: join(SHOTS_DIR, 'xac-thuc-giao-uoc-ky-so-390.png'), fullPage: true });
     await secretary.context().close();
   });
 

@@ -7,7 +7,7 @@ import { FONT, fonts } from '../../documents/pdf/fonts';
  */
 export async function demoReportPdf(unitName: string, year: number, award: string): Promise<Buffer> {
   const PDFDocument = pdfkit();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 42 }, info: { Title: `Báo cáo thành tích năm ${year} (minh họa)` } });
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 }, info: { Title: `Báo cáo thành tích năm ${year} (minh họa)` } });
   const f = fonts();
   for (const face of ['regular', 'bold', 'italic'] as const) doc.registerFont(FONT[face], f[face] as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];

@@ -44,7 +44,7 @@ window.thidua.handlers.verified = (result) => {
     box.append(dl);
   }
   const hash = document.createElement('p');
-  hash.className = 'muted';
+  hash.className = 'muted long-text';
   hash.textContent = 'SHA-256: ' + result.sha256;
   box.append(hash);
 };
@@ -94,7 +94,7 @@ function signatureList(signatures) {
     const summary = document.createElement('summary');
     summary.textContent = 'Chi tiết kỹ thuật';
     const facts = document.createElement('p');
-    facts.className = 'muted';
+    facts.className = 'muted long-text';
     facts.textContent = 'Phiên bản ' + s.revision + ' của tệp; ô chữ ký ' + s.fieldName + '; mức ' + (LEVELS[s.level] || 'không xác định') + '; chứng thư số: ' + (s.certificateSubject || 'không đọc được') + (s.certificateSha256 ? ' (SHA-256 ' + s.certificateSha256 + ')' : '') + '.';
     more.append(summary, facts);
     item.append(head, detail, time, more);
