@@ -160,7 +160,8 @@ export class ProposalsService {
       const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
       if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
       if (action === 'claim') changes.reviewerUserId = p.userId;
-      if (action === 'reject' || action === 'return' || action === 'resubmit') Object.assign(changes, action === 'resubmit' ? { supplementNote: input.reason! } : { reviewNote: input.reason! });
+      if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
+      if (action === 'resubmit') changes.supplementNote = input.reason!;
       if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
       const updated = await this.repo.update(m, proposal, input.version, changes);
       if (action === 'approve') {
