@@ -26,8 +26,9 @@ import { AwardsRepository, quotaSetVersion } from './awards.repository';
 import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, meetingResults, ratioText, requirementText, ruleForYear } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
-import { TermView } from '../leadership/leadership.dto';
+import type { TermView } from '../leadership/leadership.dto';
 import { ReviewMeetingsRepository } from './review-meetings.repository';
+import { requirePublishedResults } from './published-results';
 
 export const DEFAULT_QUOTAS: Record<AwardCode, number> = { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2 };
 
@@ -89,15 +90,10 @@ export class ReviewMeetingsService {
     return Object.fromEntries(AWARD_CODES.map((code) => [code, rows.find((r) => r.awardCode === code)?.quota ?? DEFAULT_QUOTAS[code]])) as Record<AwardCode, number>;
   }
 
-  /** The version of a cluster-year's quotas: 0 while the defaults apply. */
-  private async quotasVersion(m: EntityManager, clusterId: string, year: number): Promise<number> {
-    return quotaSetVersion(await this.awards.quotas(m, clusterId, year));
-  }
-
   getQuotas(p: Principal, clusterId: string, year: number): Promise<QuotasView> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return { ...(await this.quotas(m, clusterId, year)), version: await this.quotasVersion(m, clusterId, year) };
+      return { ...(await this.quotas(m, clusterId, year)), version: quotaSetVersion(await this.awards.quotas(m, clusterId, year)) }; // 0 while the defaults apply
     });
   }
 
@@ -121,11 +117,20 @@ export class ReviewMeetingsService {
     });
   }
 
+  /** Whether the cluster's review meeting of the year is recorded (without working out its results). */
+  recorded(p: Principal, clusterId: string, year: number): Promise<boolean> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      return this.repo.exists(m, clusterId, year);
+    });
+  }
+
   create(p: Principal, clusterId: string, year: number, dto: CreateMeetingDto): Promise<MeetingView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       if ((await this.memberships.members(m, clusterId, year)).length === 0) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}.`);
       if (await this.repo.exists(m, clusterId, year)) throw AppException.field(ErrorCode.Duplicate, 'year', `Đã có hội nghị bình xét năm ${year}.`);
+      await requirePublishedResults(m, this.configs, clusterId, year, 'tạo cuộc họp');
       const now = nowIso();
       const meeting: ReviewMeeting = { id: randomUUID(), clusterId, year, heldOn: dto.heldOn, place: dto.place.trim(), chairedBy: dto.chairedBy.trim(), minutesBy: dto.minutesBy.trim(), tieDecisions: '{}', conclusions: dto.conclusions?.trim() ?? null, version: 1, createdAt: now, updatedAt: now };
       await this.repo.insert(m, meeting);
@@ -145,6 +150,7 @@ export class ReviewMeetingsService {
         throw new AppException(ErrorCode.BusinessRule, `Đã gửi đề nghị khen thưởng năm ${year} dựa trên kết quả hội nghị: không thể sửa thành phần tham dự.`, [{ field: 'entries', code: 'final', message: 'Thành phần tham dự đã là căn cứ của đề nghị khen thưởng đã gửi.' }]);
       }
       if (await this.repo.ballotHeld(m, meeting.id)) throw AppException.field(ErrorCode.BusinessRule, 'entries', 'Đã mở phiên bỏ phiếu kín: thành phần tham dự là căn cứ của danh sách đại biểu biểu quyết, không thể sửa.');
+      await requirePublishedResults(m, this.configs, clusterId, year, 'ghi thành phần tham dự');
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const problems: ErrorDetail[] = dto.entries.flatMap((e, i) => (members.has(e.unitId) ? [] : [{ field: `entries.${i}.unitId`, code: 'notMember', message: `Đơn vị không phải thành viên của cụm năm ${year}.` }]));
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
@@ -164,6 +170,7 @@ export class ReviewMeetingsService {
       requireVersion(meeting.version, dto.version);
       // Typed counts stay for meetings recorded before the secret ballot; a meeting that voted takes its results from the ballot.
       if (await this.repo.ballotHeld(m, meeting.id)) throw AppException.field(ErrorCode.BusinessRule, 'ballots', 'Hội nghị đã bỏ phiếu kín trên hệ thống: kết quả lấy từ phiên bỏ phiếu, không nhập tay.');
+      await requirePublishedResults(m, this.configs, clusterId, year, 'ghi kết quả bỏ phiếu');
       const members = new Set((await this.memberships.members(m, clusterId, year)).map((u) => u.id));
       const attendance = await this.repo.attendance(m, meeting.id);
       const voters = attendance.filter((a) => a.status !== 'ABSENT').length;
@@ -224,10 +231,7 @@ export class ReviewMeetingsService {
     return fallback ? { ...fallback, basis: 'mức mặc định của hệ thống, do cụm chưa ghi nhận quy chế hoạt động' } : null;
   }
 
-  /**
-   * The meeting's results as the award rules (awards.rules) decide them, from its ballots, the rule in force,
-   * the quotas and the year's ranking, computed once; the year before's ranking only when a result depends on it.
-   */
+  /** The meeting's results as awards.rules decides them, from its ballots, the rule in force, the quotas and the ranking. */
   async outcome(m: EntityManager, meeting: ReviewMeeting): Promise<MeetingOutcome> {
     const { clusterId, year } = meeting;
     const members = await this.memberships.members(m, clusterId, year);

@@ -6,6 +6,7 @@ import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ProposalsService } from '../awards/proposals.service';
+import { ReviewMeetingsService } from '../awards/review-meetings.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
 import { PHASE_KEYS, PHASE_LABELS, Phases } from '../clusters/phases.rules';
@@ -47,7 +48,18 @@ export class DashboardService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly units: UnitsRepository,
+    private readonly meetings: ReviewMeetingsService,
   ) {}
+
+  /**
+   * Whether the step a planned date stands for is already done, so the date is no longer ahead of anyone: the results
+   * published (scoring over), the review meeting recorded (held earlier than planned).
+   */
+  private async phaseDone(p: Principal, clusterId: string, year: number, key: keyof Phases): Promise<boolean> {
+    if (key === 'scoringOpensOn' || key === 'scoringClosesOn') return !!(await this.scoring.getConfig(p, clusterId, year)).publishedAt;
+    if (key === 'reviewMeetingOn') return this.meetings.recorded(p, clusterId, year);
+    return false;
+  }
 
   /** The "cluster:year" keys among `pairs` on which the caller holds `permission`, checked in bulk (one check per year). */
   private async permittedPairs(p: Principal, permission: Permission, pairs: Array<{ clusterId: string; year: number }>): Promise<Set<string>> {
@@ -112,15 +124,15 @@ export class DashboardService {
     for (const cluster of working) {
       for (const y of yearsOf.get(cluster.id)!) {
         const href = yearHref(cluster.id, y.year);
+        const pledge = await orNull(this.pledges.get(p, cluster.id, y.year));
         for (const key of PHASE_KEYS) {
           const date = y[key];
           const page = PHASE_PAGES[key];
-          if (date && date >= today) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
+          if (date && date >= today && !(await this.phaseDone(p, cluster.id, y.year, key))) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
         }
         if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today))) {
           tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name, due: y.scoringClosesOn });
         }
-        const pledge = await orNull(this.pledges.get(p, cluster.id, y.year));
         if (pledge?.status === 'OPEN') {
           const mine = pledge.signatories.find((s) => p.unitIds.includes(s.unit.id));
           const by = y.pledgeSigningOn ? `, hạn ký ${dateVi(y.pledgeSigningOn)}${y.pledgeSigningOn < today ? ' (đã quá hạn)' : ''}` : '';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, demoIds, publishResults, startTestApp } from '../support/test-app';
 
 /**
  * The pages lead somewhere: a link a page shows opens for the account that sees it, a list goes on past its first
@@ -142,6 +142,29 @@ describe(`page links and page errors (${TEST_DB})`, () => {
       assert.match(href, /^\/cum\/[0-9a-f-]{36}\/nam\/\d{4}$/, `${label}: ${href}`);
       assert.equal((await get('cum6.secretary', href)).status, 200);
     }
+  });
+
+  it('the dashboard’s coming dates leave out the steps already done: the results published, the meeting held', async () => {
+    const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
+    const admin = await t.token('admin');
+    const secretary = await t.token('cum6.secretary');
+    const coming = async () => {
+      const html = (await get('cum6.secretary', '/')).text;
+      const section = html.slice(html.indexOf('id="h-deadlines"'), html.indexOf('id="h-clusters"'));
+      return [...section.matchAll(/<a href="[^"]+">([^<]+) \(Cụm thi đua số 6\)<\/a>/g)].map((m) => m[1]);
+    };
+    // 2025 met in January 2026: its meeting moved into the coming week is no longer ahead; its dossier deadline is.
+    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const years = (await t.http.get(`/api/clusters/${c6}/years`).set(auth(admin)).expect(200)).body as Array<{ year: number; version: number }>;
+    await t.http.patch(`/api/clusters/${c6}/years/2025`).set(auth(admin)).send({ reviewMeetingOn: ahead(6), proposalDeadline: ahead(7), version: years.find((y) => y.year === 2025)!.version, reason: 'Thử lịch' }).expect(200);
+    let dates = await coming();
+    assert.deepEqual(dates.filter((x) => x.endsWith('năm 2025')), ['Hạn gửi hồ sơ đề nghị khen thưởng năm 2025'], dates.join('; '));
+    // 2026 is still being scored; published before its closing date, the closing date is no longer ahead.
+    assert.ok(dates.includes('Ngày kết thúc chấm điểm năm 2026'), dates.join('; '));
+    await publishResults(t, secretary, c6, 2026);
+    dates = await coming();
+    assert.ok(!dates.includes('Ngày kết thúc chấm điểm năm 2026'), dates.join('; '));
+    assert.ok(dates.includes('Ngày họp bình xét năm 2026'), `the meeting not held yet stays: ${dates.join('; ')}`);
   });
 
   it('a wrong address on a page names the field as the page labels it, once', async () => {

@@ -5,7 +5,7 @@ import { todayInVietnam } from '../../src/common/time';
 import { runCouncil } from '../support/council';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfPageCount, pdfinfoCustom, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp, attachReport } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp, attachReport, publishResults } from '../support/test-app';
 
 describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
   let t: TestApp;
@@ -233,7 +233,29 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
 
   it('the 2020 meeting elects the 2021 chair and vice-chair into the leadership records', async () => {
     const year2020 = `/api/clusters/${ids.cum6}/years/2020`;
-    await t.http.post(`${year2020}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2021-03-05', place: 'Gia Lai', chairedBy: 'Giám đốc Sở TTTT Gia Lai', minutesBy: 'Thư ký cụm' }).expect(201);
+    const meeting2020 = { heldOn: '2021-03-05', place: 'Gia Lai', chairedBy: 'Giám đốc Sở TTTT Gia Lai', minutesBy: 'Thư ký cụm' };
+    // The meeting weighs the candidates against the published ranking: none is held on results not yet published.
+    const early = await t.http.post(`${year2020}/review-meeting`).auth(secretary, { type: 'bearer' }).send(meeting2020).expect(422);
+    assert.equal(early.body.details[0].field, 'year');
+    assert.equal(early.body.details[0].code, 'unpublished');
+    assert.match(early.body.message, /^Năm 2020 chưa có kết quả chấm điểm được công bố: hội nghị bình xét căn cứ kết quả đã công bố, chưa thể tạo cuộc họp\. Công bố kết quả ở trang Kết quả xếp hạng trước\.$/);
+    await t.http.get(`${year2020}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(404);
+    await publishResults(t, secretary, ids.cum6, 2020);
+    let meeting = (await t.http.post(`${year2020}/review-meeting`).auth(secretary, { type: 'bearer' }).send(meeting2020).expect(201)).body;
+    // Reopened by the organiser for corrections, the results no longer carry the meeting's records until published again.
+    const config = await t.http.get(`${year2020}/scoring/config`).auth(reviewer, { type: 'bearer' }).expect(200);
+    await t.http.post(`${year2020}/scoring/reopen`).auth(reviewer, { type: 'bearer' }).send({ version: config.body.version, reason: 'Sửa điểm trước khi bình xét' }).expect(200);
+    const attendance = { version: meeting.version, entries: [{ unitId: u.GL, status: 'PRESENT' }] };
+    const reopened = await t.http.put(`${year2020}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send(attendance).expect(422);
+    assert.match(reopened.body.message, /^Kết quả chấm điểm năm 2020 chưa được công bố \(hoặc đang được mở lại để sửa\): hội nghị bình xét căn cứ kết quả đã công bố, chưa thể ghi thành phần tham dự\./);
+    const ballots = await t.http.put(`${year2020}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.version, ballots: [{ unitId: u.GL, award: 'EMULATION_FLAG', votesFor: 1 }] }).expect(422);
+    assert.equal(ballots.body.details[0].code, 'unpublished');
+    const session = await t.http.post(`${year2020}/review-meeting/ballot-sessions`).auth(secretary, { type: 'bearer' }).send({ award: 'EMULATION_FLAG', mode: 'PAPER' }).expect(422);
+    assert.match(session.body.message, /chưa thể mở phiên bỏ phiếu\./);
+    assert.equal((await t.http.get(`${year2020}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200)).body.attendance.length, 0);
+    await publishResults(t, secretary, ids.cum6, 2020);
+    meeting = (await t.http.put(`${year2020}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send(attendance).expect(200)).body;
+    assert.equal(meeting.attendance.length, 1);
     const term = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ chairUnitId: u.PY, viceChairUnitId: u.LD, hostUnitId: u.PY }).expect(201);
     assert.equal(term.body.year, 2021);
     assert.equal(term.body.method, 'ELECTION');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp, attachReport } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp, attachReport, publishResults } from '../support/test-app';
 
 /**
  * The 2025 review of Cụm 6 replayed in 2026 (issue 15): members are the provinces' Sở Khoa học và Công nghệ, into which
@@ -38,6 +38,7 @@ describe(`the 2025 review replayed in 2026 (${TEST_DB})`, () => {
     for (const year of [2024, 2025]) {
       await t.http.put(`/api/units/${year === 2024 ? ids.daklak : members[0]}/ratings/${year}`).set(auth(admin)).send({ rating: 'EXCELLENT', decidedBy: 'Ủy ban nhân dân tỉnh Đắk Lắk', decisionNumber: `${year - 2000}/QĐ-UBND`, decisionDate: `${year + 1}-01-15`, reason: 'Theo quyết định xếp loại' }).expect(200);
     }
+    await publishResults(t, admin, cluster, 2025);
     let meeting = (await t.http.post(`${base()}/review-meeting`).set(auth(admin)).send({ heldOn: '2026-01-20', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201)).body;
     meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(admin)).send({ version: meeting.version, entries: members.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
     await t.http.put(`${base()}/review-meeting/ballots`).set(auth(admin)).send({ version: meeting.version, ballots: [{ unitId: members[0], award: 'CERTIFICATE_OF_MERIT', votesFor: 5 }] }).expect(200);

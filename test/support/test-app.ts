@@ -227,6 +227,16 @@ export async function attachReport(t: TestApp, token: string, proposalId: string
   await t.http.post(`/api/proposals/${proposalId}/reports`).set('Authorization', `Bearer ${token}`).attach('file', REPORT_PDF, 'bao-cao-thanh-tich.pdf').expect(201);
 }
 
+/**
+ * Publishes a cluster-year's scoring results as its secretariat does on the ranking page (missing sheets accepted):
+ * the review meeting of the year is held on the published results only.
+ */
+export async function publishResults(t: TestApp, token: string, clusterId: string, year: number): Promise<void> {
+  const base = `/api/clusters/${clusterId}/years/${year}/scoring`;
+  const config = await t.http.get(`${base}/config`).set('Authorization', `Bearer ${token}`).expect(200);
+  await t.http.post(`${base}/finalize`).set('Authorization', `Bearer ${token}`).send({ version: config.body.version ?? 0, reason: 'Công bố kết quả chấm điểm', acceptMissing: true }).expect(200);
+}
+
 export const ph = (i: number) => (TEST_DB === 'postgres' ? `$${i}` : '?');
 
 /** supertest parser that keeps a response body as bytes (PDF, Excel). */

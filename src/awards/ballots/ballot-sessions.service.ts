@@ -11,6 +11,7 @@ import { nowIso } from '../../common/time';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
 import { MembershipsRepository } from '../../clusters/memberships.repository';
 import { ScoringConfigsRepository } from '../../scoring/scoring-configs.repository';
+import { requirePublishedResults } from '../published-results';
 import { ScoringService } from '../../scoring/scoring.service';
 import { RatingsService } from '../ratings/ratings.service';
 import { ReviewMeetingsService } from '../review-meetings.service';
@@ -66,6 +67,7 @@ export class BallotSessionsService {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const meeting = await this.meetings.find(m, clusterId, year);
       if ((await this.repo.sessions(m, meeting.id)).some((s) => s.awardCode === dto.award)) throw AppException.field(ErrorCode.Duplicate, 'award', 'Danh hiệu này đã có phiên bỏ phiếu tại hội nghị.');
+      await requirePublishedResults(m, this.configs, clusterId, year, 'mở phiên bỏ phiếu');
       const members = await this.memberships.members(m, clusterId, year);
       const present = (await this.meetingRows.attendance(m, meeting.id)).filter((a) => a.status === 'PRESENT').map((a) => a.unitId);
       if (!present.length) throw AppException.field(ErrorCode.BusinessRule, 'award', 'Chưa ghi nhận thành viên có mặt tại hội nghị: không thể mở phiên bỏ phiếu.');

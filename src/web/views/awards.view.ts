@@ -25,11 +25,13 @@ function proposalActions(pr: ProposalView): Html {
   return html``;
 }
 
-export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = []): Html {
+export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = [], published = true): Html {
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
-  const editable = canManage && !final;
+  // The meeting rests on the published ranking: nothing of it is recorded while the results are not (or no longer) published.
+  const editable = canManage && !final && published;
+  const unpublished = canManage && !published ? html`<p class="flash warn" role="status">Kết quả chấm điểm năm ${year} chưa được công bố${meeting ? ' (đang được mở lại để sửa)' : ''}: hội nghị bình xét căn cứ kết quả đã công bố. <a href="${yearHref(cluster.id, year)}/xep-hang">Chốt và công bố kết quả</a> trước khi ghi ${meeting ? 'thành phần tham dự, kết quả bỏ phiếu' : 'cuộc họp'}.</p>` : '';
   // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
   const typed = editable && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
@@ -44,7 +46,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
     { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
     html`<h1>Họp bình xét khen thưởng năm ${year}</h1>
 ${!meeting
-  ? html`<div class="card"><p>Chưa có cuộc họp bình xét năm ${year}.</p>${canManage
+  ? html`<div class="card"><p>Chưa có cuộc họp bình xét năm ${year}.</p>${unpublished}${canManage && published
       ? html`<form data-api="${base}/review-meeting" data-method="POST" data-success="Đã tạo cuộc họp." novalidate>${formMessage}
         <div class="field"><label for="heldOn">Ngày họp</label><input id="heldOn" name="heldOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
         <div class="field"><label for="place">Địa điểm</label><input id="place" name="place" required></div>
@@ -55,6 +57,7 @@ ${!meeting
   : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
      <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết · Mức đồng ý cụm áp dụng: ${[...new Set(meeting.results.map((r) => { const c = r.candidates.find((x) => x.requiredText); return c ? `${r.awardLabel} ${c.requiredText}` : null; }).filter(Boolean))].join('; ') || 'chưa có'}</p>
      ${meeting.ruleInForce ? '' : html`<p class="flash warn">Năm ${year} chưa có quy định khen thưởng nào áp dụng: không có ngưỡng phiếu, chưa đơn vị nào được đề nghị.</p>`}</section>
+  ${unpublished}
   ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên Bộ dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
