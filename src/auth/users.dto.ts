@@ -3,11 +3,14 @@ import { BoolField, EnumField, IntField, ReasonField, TextField, UuidArrayField,
 import { ALL_ROLES, Role } from '../common/auth/roles';
 import { PasswordPolicy } from '../common/validation/password-policy-rule';
 import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../common/validation/email';
+import type { CrossFieldChecked } from '../common/validation/cross-field';
+import type { ErrorDetail } from '../common/errors/app.exception';
+import { roleScopeProblems } from './users.rules';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 const USERNAME_MSG = 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.';
 
-export class CreateUserDto {
+export class CreateUserDto implements CrossFieldChecked {
   @TextField({ max: 50, pattern: USERNAME, patternMessage: USERNAME_MSG, example: 'gialai.officer' }) username: string;
   @TextField({ max: 200, example: 'Nguyễn Văn An' }) fullName: string;
   @EnumField(ALL_ROLES) role: Role;
@@ -18,6 +21,12 @@ export class CreateUserDto {
   @UuidField({ presence: 'nullable' }) organizerId?: string | null;
   @UuidArrayField({ presence: 'optional', maxItems: 50 }) clusterIds?: string[];
   @ReasonField({ presence: 'optional' }) reason?: string;
+
+  /** The scope the role needs (users.rules), reported with the form's other mistakes. */
+  crossFieldProblems(): ErrorDetail[] {
+    if (!ALL_ROLES.includes(this.role)) return [];
+    return roleScopeProblems({ role: this.role, unitId: this.unitId ?? null, organizerId: this.organizerId ?? null, clusterIds: Array.isArray(this.clusterIds) ? this.clusterIds : [] });
+  }
 }
 
 export class UpdateUserDto {

@@ -48,9 +48,15 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
   it('an administrator creates an account, changes its role and scope, resets its password; the person signs in; locked, they cannot', async () => {
     const { context, page } = await rig.signedIn('admin', undefined, { audit: true });
     await page.goto(`${rig.base}/tai-khoan`);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('tn.hoa');
+    // One answer names every field to correct: the malformed username and the unit the role needs.
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('TN Hoa');
     await page.getByLabel('Họ tên', { exact: true }).fill('Lê Thị Hoa');
     await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
+    await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    assert.equal(await fieldError(page, 'Đơn vị (cán bộ đơn vị, thư ký cụm)'), 'Cán bộ đơn vị phải thuộc một đơn vị thành viên.');
+    assert.match(await fieldError(page, 'Tên đăng nhập'), /^Tên đăng nhập gồm 3–50 ký tự/);
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('tn.hoa');
     await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
     await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();

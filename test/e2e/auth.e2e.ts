@@ -123,6 +123,20 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     assert.equal(mismatch.status, 422);
     assert.equal(mismatch.body.code, 'INVALID_ROLE_SCOPE');
     assert.equal(mismatch.body.details[0].field, 'unitId');
+    // With other mistakes in the form, the one answer names the missing scope as well, at its own field.
+    const both = await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'New Officer', fullName: 'Trần Thị Bình', role: 'unit_officer', password: 'Bat-Dau-Lam-Viec-2026', organizerId: ids.ministry });
+    assert.equal(both.status, 400);
+    assert.deepEqual(
+      both.body.details.map((d: { field: string; message: string }) => [d.field, d.message]),
+      [
+        ['username', 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.'],
+        ['unitId', 'Cán bộ đơn vị phải thuộc một đơn vị thành viên.'],
+        ['organizerId', 'Cán bộ đơn vị không gắn với cơ quan tổ chức.'],
+      ],
+    );
 
     const organizerAsUnit = await t.http
       .post('/api/users')

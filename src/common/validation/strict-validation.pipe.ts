@@ -1,4 +1,6 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import type { ValidationError, ValidatorOptions } from 'class-validator';
+import { withCrossFieldProblems } from './cross-field';
 import { AppException } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-codes';
 import { sanitizeOnce } from './input-hygiene';
@@ -36,5 +38,10 @@ export class StrictValidationPipe extends ValidationPipe {
     // "2e3" as the year 2000.
     if (metadata.type === 'param') return value;
     return super.transform(value, metadata);
+  }
+
+  /** The fields' own checks, and with them the checks of fields against each other (cross-field.ts). */
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    return withCrossFieldProblems(object, await super.validate(object, options));
   }
 }
