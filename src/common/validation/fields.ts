@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -200,10 +201,12 @@ export function EnumField<T extends string>(
 }
 
 /** A list of nested objects, each validated by its own DTO class. */
-export function NestedArrayField(cls: () => new () => object, opts: BaseOptions & { maxItems: number }): PropertyDecorator {
+/** An array of nested objects; `minItems` with the message an empty one gets (what is missing, in the form's words). */
+export function NestedArrayField(cls: () => new () => object, opts: BaseOptions & { maxItems: number; minItems?: { count: number; message: string } }): PropertyDecorator {
   return applyDecorators(
     ...presenceDecorators(opts.presence ?? 'required'),
     IsArray({ message: MSG.array }),
+    ...(opts.minItems ? [ArrayMinSize(opts.minItems.count, { message: opts.minItems.message })] : []),
     ArrayMaxSize(opts.maxItems, { message: `Tối đa ${opts.maxItems} phần tử.` }),
     ValidateNested({ each: true }),
     Type(cls),
