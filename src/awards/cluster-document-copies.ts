@@ -8,6 +8,15 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateVi } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
+import { Not } from 'typeorm';
+import { AwardProposal } from './award-proposal.entities';
+
+/** An issued document's file as stored. */
+export interface IssuedCopy {
+  fileName: string;
+  content: Buffer;
+  documentId: string;
+}
 
 /** A document the cluster issues for its review: the minutes, the Tờ trình, the list of proposed units. */
 export interface ClusterDocumentKind {
@@ -24,7 +33,7 @@ export const LIST_DOC: ClusterDocumentKind = { kind: 'LIST', what: 'danh sách �
 /**
  * The cluster's documents as it issued them, for whoever does not issue them (a ministry reviewer, a member unit):
  * the one of `issuedOn`, else the latest; never a new issue in the reader's name or from the cluster's number series.
- * The cluster's secretariat (or an administrator acting for it) issues them: for it, null.
+ * The cluster's secretariat (or an administrator acting for it) issues them: for it, null (see `issued`).
  */
 @Injectable()
 export class ClusterDocumentCopies {
@@ -34,10 +43,19 @@ export class ClusterDocumentCopies {
     private readonly documents: IssuedDocumentsService,
   ) {}
 
-  async forReader(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<{ fileName: string; content: Buffer; documentId: string } | null> {
+  /**
+   * The copy to read; and for the secretariat too, once the cluster has sent its proposals and no date is asked for:
+   * what went to the organiser stands as issued (a unit the ministry rejected later, say, does not rewrite it). Before
+   * sending, or for a date it chooses, the secretariat issues (null).
+   */
+  async issued(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<IssuedCopy | null> {
     const found = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) return null;
+      if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) {
+        const sent = !issuedOn && (await m.exists(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } }));
+        const issued = sent ? await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId }) : null;
+        return issued && { issued, code: cluster.documentCode };
+      }
       const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
       if (!issued || (issuedOn && issued.documentDate !== issuedOn)) {
         throw new AppException(ErrorCode.NotFound, `${cluster.name} chưa ban hành ${doc.what} năm ${year}${issuedOn ? ` ngày ${formatDateVi(issuedOn)}` : ''}: cụm ban hành khi gửi đề nghị lên Bộ.`, [

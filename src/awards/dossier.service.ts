@@ -1,28 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
-import { createHash } from 'node:crypto';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
-import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
-import { formatDateVi } from '../common/time';
+import { formatDateVi, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
-import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { DossierDocumentData, listRecord, renderList, renderSubmission, submissionRecord } from '../documents/pdf/dossier.pdf';
 import type { ElectronicRecord } from '../documents/pdf/electronic-record';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { LegalService } from '../legal/legal.service';
 import { legalBasesOn, valueOn } from '../legal/legal.rules';
 import { ErrorCode } from '../common/errors/error-codes';
-import { EntityManager } from 'typeorm';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import { isReplay } from '../clusters/phases.rules';
-import { todayInVietnam } from '../common/time';
 import { ScoringService } from '../scoring/scoring.service';
 import { AwardsRepository } from './awards.repository';
 import { AWARD_CODES, ratioText } from './awards.rules';
@@ -30,6 +24,7 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 import { ClusterDocumentCopies, LIST_DOC, SUBMISSION_DOC } from './cluster-document-copies';
 import { MinutesService } from './minutes.service';
+import { ContentNumbers, contentKeyOf, derivedId } from './content-numbers';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
 
@@ -43,7 +38,7 @@ export class DossierService {
     private readonly access: AccessService,
     private readonly meetings: ReviewMeetingsService,
     private readonly scoring: ScoringService,
-    private readonly numbers: DocumentNumbersService,
+    private readonly contentNumbers: ContentNumbers,
     private readonly documents: IssuedDocumentsService,
     private readonly proposals: ProposalsRepository,
     private readonly awards: AwardsRepository,
@@ -57,82 +52,95 @@ export class DossierService {
   ) {}
 
   /**
-   * The dossier as issued on `issuedOn` (the secretariat's choice, not before the meeting, not after today; today
-   * by default): its number in that year's series, the organiser and the texts in force on that date.
+   * The dossier as of `issuedOn` (the secretariat's choice, not before the meeting, not after today; else defaultDate):
+   * its number in that year's series, the organiser and the texts in force on that date. `issue`: for a document
+   * being issued (its number is allocated); else a working copy (the number it has, or null: nothing is allocated).
    */
-  private async data(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    let date = issuedOn ?? todayInVietnam();
+  private async data(p: Principal, clusterId: string, year: number, issuedOn: string | undefined, issue: boolean) {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
       const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
-      if (!issuedOn) date = await this.defaultDate(m, clusterId, year, proposals.map((x) => x.submittedAt)) ?? date;
-      if (date < meeting.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(meeting.heldOn)}).`);
-      const organizer = await this.units.asOf(m, cluster.organizerId, date);
       const legal = await this.legal.catalogue(m);
       const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
       const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
       const term = (await this.leadership.term(m, clusterId, year + 1)) ?? (await this.leadership.term(m, clusterId, year));
       const chair = term ? await this.units.find(m, term.chairUnitId) : null;
-      const standingBody = valueOn(legal.values, 'STANDING_BODY', organizer.code, date)?.label ?? null;
       const reported = await Promise.all(proposals.map(async (x) => (await this.attachments.list(m, ACHIEVEMENT_REPORTS, x.id)).length > 0));
-      return { cluster, meeting, proposals, organizer, units, ranking, chair, legal, standingBody, reportsAttached: reported.every(Boolean), labels: await this.awards.labels(m) };
+      return { cluster, meeting, proposals, units, ranking, chair, legal, reportsAttached: reported.every(Boolean), labels: await this.awards.labels(m) };
     });
-    // One number per issue: another issue date is another document with the next number of that year's series.
-    const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(date.slice(0, 4)), 'TTr', derivedId(state.meeting.id, date));
-    const rankOf = new Map(state.ranking.rows.map((r) => [r.unit.id, r.rank]));
-    const ministry = state.organizer.name.startsWith('Bộ');
-    const content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'> = {
-      organizerName: state.organizer.name,
-      clusterName: state.cluster.name,
-      issuerCode: state.cluster.documentCode,
-      number,
-      place: state.chair?.province ?? state.meeting.place,
-      date,
-      year,
-      addressee: `${ministry ? 'Bộ trưởng' : 'Giám đốc'} ${state.organizer.name}`,
-      legalBases: [
-        ...legalBasesOn(state.legal.texts, date, state.organizer.code).map((t) => t.citation!),
-        `Căn cứ biên bản hội nghị bình xét thi đua năm ${year} ngày ${formatDateVi(state.meeting.heldOn)} của ${state.cluster.name},`,
-      ],
-      byAward: AWARD_CODES.map((code) => ({
-        awardLabel: state.labels[code],
-        units: state.proposals.filter((x) => x.awardCode === code).map((x) => state.units.get(x.unitId)?.name ?? ''),
-      })).filter((a) => a.units.length),
-      units: state.proposals.map((x) => ({
-        unitName: state.units.get(x.unitId)?.name ?? '',
-        awardLabel: state.labels[x.awardCode],
-        votesText: `${x.votesFor} (${ratioText(x.approval)})`,
-        rank: rankOf.get(x.unitId) ?? null,
-        basis: x.basisNote,
-      })),
-      signerAuthority: `TM. ${state.cluster.name}`,
-      signerTitle: 'Cụm trưởng',
-      // The chair unit signs for the cluster; no person's name is recorded, so the name slot stays empty.
-      signerUnit: state.chair?.name ?? null,
-      signerName: '',
-      standingBody: state.standingBody,
-      reportsAttached: state.reportsAttached,
+    const draftOn = async (date: string): Promise<DossierDraft> => {
+      if (date < state.meeting.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(state.meeting.heldOn)}).`);
+      const organizer = await this.uow.read((m) => this.units.asOf(m, state.cluster.organizerId, date));
+      const rankOf = new Map(state.ranking.rows.map((r) => [r.unit.id, r.rank]));
+      const ministry = organizer.name.startsWith('Bộ');
+      return {
+        organizerName: organizer.name,
+        clusterName: state.cluster.name,
+        issuerCode: state.cluster.documentCode,
+        place: state.chair?.province ?? state.meeting.place,
+        date,
+        year,
+        addressee: `${ministry ? 'Bộ trưởng' : 'Giám đốc'} ${organizer.name}`,
+        legalBases: [
+          ...legalBasesOn(state.legal.texts, date, organizer.code).map((t) => t.citation!),
+          `Căn cứ biên bản hội nghị bình xét thi đua năm ${year} ngày ${formatDateVi(state.meeting.heldOn)} của ${state.cluster.name},`,
+        ],
+        byAward: AWARD_CODES.map((code) => ({
+          awardLabel: state.labels[code],
+          units: state.proposals.filter((x) => x.awardCode === code).map((x) => state.units.get(x.unitId)?.name ?? ''),
+        })).filter((a) => a.units.length),
+        units: state.proposals.map((x) => ({
+          unitName: state.units.get(x.unitId)?.name ?? '',
+          awardLabel: state.labels[x.awardCode],
+          votesText: `${x.votesFor} (${ratioText(x.approval)})`,
+          rank: rankOf.get(x.unitId) ?? null,
+          basis: x.basisNote,
+        })),
+        signerAuthority: `TM. ${state.cluster.name}`,
+        signerTitle: 'Cụm trưởng',
+        // The chair unit signs for the cluster; no person's name is recorded, so the name slot stays empty.
+        signerUnit: state.chair?.name ?? null,
+        signerName: '',
+        standingBody: valueOn(state.legal.values, 'STANDING_BODY', organizer.code, date)?.label ?? null,
+        reportsAttached: state.reportsAttached,
+      };
     };
-    return { content, state };
+    const date = issuedOn ?? (await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, issue));
+    const draft = await draftOn(date);
+    // One number per Tờ trình: the first of the date takes the next of the year's series (ContentNumbers).
+    const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'TTr', kind: 'SUBMISSION', sourceId: state.meeting.id, key: derivedId(state.meeting.id, date), date, content: draft }, issue);
+    return { draft, number, state };
   }
 
   /**
-   * The date of a dossier issued without a chosen one: the date of the one already issued (reading it does not issue
-   * a new one); else the day the proposals were sent to the organiser (the Tờ trình goes with them); else today (a
-   * draft before sending). A year re-entered after it passed has no such day on record (its proposals are sent
-   * today): its dossier waits for the date on the original, so that it is not dated, headed and cited as of today.
+   * The date of a dossier without a chosen one: the date of the one already issued, for a working copy or while its
+   * content stands; when a dossier that changed since is issued (`issuing`: sent with a unit added, say), the day it
+   * is issued, for a new Tờ trình; with none issued, the day the proposals were sent to the organiser (the Tờ trình
+   * goes with them); else today (a draft before sending). A year re-entered after it passed has no such day
+   * on record (its proposals are sent today): its dossier waits for the date on the original, so that it is not
+   * dated, headed and cited as of today.
    */
-  private async defaultDate(m: EntityManager, clusterId: string, year: number, sentAt: Array<string | null>): Promise<string | null> {
-    const issued = await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId });
-    if (issued) return issued.documentDate;
-    const opened = await m.findOne(EmulationYear, { where: { clusterId, year } });
+  private async defaultDate(clusterId: string, year: number, meeting: { id: string }, sentAt: Array<string | null>, draftOn: (date: string) => Promise<DossierDraft>, issuing: boolean): Promise<string> {
+    const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
+    if (issued?.documentDate && !issuing) return issued.documentDate;
+    if (issued?.documentDate && issued.documentNumber) {
+      const same = { ...(await draftOn(issued.documentDate)), number: issued.documentNumber };
+      if (await this.uow.read((m) => this.documents.issuedWith(m, meeting.id, contentKeyOf('SUBMISSION', same)))) return issued.documentDate;
+    }
+    const opened = await this.uow.read((m) => m.findOne(EmulationYear, { where: { clusterId, year } }));
     if (opened && isReplay(year, todayInVietnam(new Date(opened.createdAt)))) {
-      throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Năm ${year} được nhập lại sau khi đã qua: hãy ghi "Ngày ban hành tờ trình" như trên văn bản gốc trước khi tải tờ trình, danh sách.`);
+      throw AppException.field(
+        ErrorCode.ValidationFailed,
+        'issuedOn',
+        issued?.documentDate
+          ? `Hồ sơ năm ${year} đã thay đổi so với tờ trình số ${issued.documentNumber} ngày ${formatDateVi(issued.documentDate)}: hãy ghi "Ngày ban hành tờ trình" của tờ trình mới trước khi tải tờ trình, danh sách.`
+          : `Năm ${year} được nhập lại sau khi đã qua: hãy ghi "Ngày ban hành tờ trình" như trên văn bản gốc trước khi tải tờ trình, danh sách.`,
+      );
     }
     const first = sentAt.filter((x): x is string => !!x).sort()[0];
-    return first ? todayInVietnam(new Date(first)) : null;
+    return !issued && first ? todayInVietnam(new Date(first)) : todayInVietnam();
   }
 
   /**
@@ -141,7 +149,7 @@ export class DossierService {
    * (the secretariat enters it when downloading); a failure here does not undo the sending, which is already recorded.
    */
   async issueOnSend(p: Principal, clusterId: string, year: number): Promise<void> {
-    for (const issue of [() => this.minutes.pdf(p, clusterId, year), () => this.submission(p, clusterId, year), () => this.listPdf(p, clusterId, year)]) {
+    for (const issue of [() => this.minutes.pdf(p, clusterId, year), () => this.issueSubmission(p, clusterId, year), () => this.issueList(p, clusterId, year)]) {
       try {
         await issue();
       } catch (error) {
@@ -152,25 +160,39 @@ export class DossierService {
     }
   }
 
+  /**
+   * The Tờ trình: as issued (the one of `issuedOn`, else the latest), for whoever reads it and for the secretariat once
+   * sent (ClusterDocumentCopies); otherwise the secretariat issues the one of the date it chooses, or before sending
+   * the current one (another number once its words changed).
+   */
   async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    const copy = await this.copies.forReader(p, clusterId, year, SUBMISSION_DOC, issuedOn);
-    if (copy) return copy;
-    const { content, state } = await this.data(p, clusterId, year, issuedOn);
-    return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
+    return (await this.copies.issued(p, clusterId, year, SUBMISSION_DOC, issuedOn)) ?? this.issueSubmission(p, clusterId, year, issuedOn);
   }
 
   async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    const copy = await this.copies.forReader(p, clusterId, year, LIST_DOC, issuedOn);
-    if (copy) return copy;
-    const { content, state } = await this.data(p, clusterId, year, issuedOn);
+    return (await this.copies.issued(p, clusterId, year, LIST_DOC, issuedOn)) ?? this.issueList(p, clusterId, year, issuedOn);
+  }
+
+  private async issueSubmission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, true);
+    const content = { ...draft, number: number! };
+    return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
+  }
+
+  private async issueList(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, true);
+    const content = { ...draft, number: number! };
     return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, listRecord(content), state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
   }
 
   async listXlsx(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<{ fileName: string; content: Buffer }> {
-    const { content, state } = await this.data(p, clusterId, year, issuedOn);
+    // A working copy, not issued: it takes no number (the Tờ trình's number once issued).
+    const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, false);
+    const content = draft;
+    const attached = number ? `kèm theo Tờ trình số ${number}` : `kèm theo Tờ trình ngày ${formatDateVi(draft.date)}, chưa ban hành`;
     const file = await tableWorkbook(
       'Danh sách đề nghị',
-      `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} — ${state.cluster.name.toLocaleUpperCase('vi')} (kèm theo Tờ trình số ${content.number})`,
+      `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} — ${state.cluster.name.toLocaleUpperCase('vi')} (${attached})`,
       [
         { header: 'STT', width: 6, value: (u: (typeof content.units)[number]) => content.units.indexOf(u) + 1 },
         { header: 'Tên đơn vị', width: 44, value: (u) => u.unitName },
@@ -193,7 +215,7 @@ export class DossierService {
     render: (id: string, url: string) => Promise<Buffer>,
     fileName: string,
   ) {
-    const contentKey = createHash('sha256').update(canonicalJson({ kind, layout: LAYOUT_VERSION, ...content })).digest('hex');
+    const contentKey = contentKeyOf(kind, content);
     const issued = await this.documents.issue({
       kind,
       clusterId: state.cluster.id,
@@ -211,8 +233,5 @@ export class DossierService {
   }
 }
 
-/** A stable id (UUID-shaped) for one issue of a record's document: the record's id and the issue date. */
-function derivedId(sourceId: string, date: string): string {
-  const h = createHash('sha256').update(`${sourceId}|${date}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
+/** What a dossier document is without its number: its date, organiser, texts, units and words. */
+type DossierDraft = Omit<DossierDocumentData, 'documentId' | 'verifyUrl' | 'number'>;

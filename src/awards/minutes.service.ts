@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
-import { createHash } from 'node:crypto';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
-import { canonicalJson } from '../audit/audit-chain';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
-import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { minutesRecord, renderMinutes } from '../documents/pdf/minutes.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 import { BallotsRepository } from './ballots/ballots.repository';
 import { BallotViews } from './ballots/ballot-views';
 import { ClusterDocumentCopies, MINUTES_DOC } from './cluster-document-copies';
+import { ContentNumbers, contentKeyOf } from './content-numbers';
 
 /** Biên bản of the review meeting: numbered per issuer and year, signed, and showing next year's leadership. */
 @Injectable()
@@ -23,7 +20,7 @@ export class MinutesService {
     private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly meetings: ReviewMeetingsService,
-    private readonly numbers: DocumentNumbersService,
+    private readonly contentNumbers: ContentNumbers,
     private readonly documents: IssuedDocumentsService,
     private readonly leadership: LeadershipRepository,
     private readonly units: UnitsRepository,
@@ -33,7 +30,8 @@ export class MinutesService {
   ) {}
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
-    const copy = await this.copies.forReader(p, clusterId, year, MINUTES_DOC);
+    // As issued once the proposals went to the ministry (later changes, an approval say, do not rewrite them).
+    const copy = await this.copies.issued(p, clusterId, year, MINUTES_DOC);
     if (copy) return copy;
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
@@ -48,12 +46,10 @@ export class MinutesService {
       const sessions = await Promise.all((await this.ballots.sessions(m, meeting.id)).filter((s) => s.status === 'CLOSED').map((s) => this.ballotViews.view(m, s, meeting)));
       return { cluster, meeting, view, ranking, organizer, sessions, next: next ? { year: year + 1, chair: (await name(next.chairUnitId))!, viceChair: await name(next.viceChairUnitId) } : null };
     });
-    const number = await this.numbers.numberFor(clusterId, state.cluster.documentCode, Number(state.meeting.heldOn.slice(0, 4)), 'BB', state.meeting.id);
-    const content = {
+    const draft = {
       organizerName: state.organizer.name,
       clusterName: state.cluster.name,
       issuerCode: state.cluster.documentCode,
-      number,
       year,
       heldOn: state.meeting.heldOn,
       place: state.meeting.place,
@@ -83,7 +79,10 @@ export class MinutesService {
       })),
       conclusions: state.meeting.conclusions,
     };
-    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'MINUTES', layout: LAYOUT_VERSION, ...content })).digest('hex');
+    // The meeting's number; minutes redrawn with other words before sending are another document (ContentNumbers).
+    const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'BB', kind: 'MINUTES', sourceId: state.meeting.id, key: state.meeting.id, date: state.meeting.heldOn, content: draft }, true);
+    const content = { ...draft, number };
+    const contentKey = contentKeyOf('MINUTES', content);
     const issued = await this.documents.issue({
       kind: 'MINUTES',
       clusterId,

@@ -13,6 +13,16 @@ export class DocumentNumbersService {
   /** The number of this document, allocating the next one on first use. */
   async numberFor(issuerId: string, issuerCode: string, year: number, typeCode: string, sourceId: string): Promise<string> {
     const seq = await this.uow.write(async (m) => (await this.documents.numberOf(m, sourceId, typeCode)) ?? this.documents.allocateNumber(m, issuerId, year, typeCode, sourceId));
-    return `${String(seq).padStart(2, '0')}/${typeCode}-${issuerCode}`;
+    return formatNumber(seq, typeCode, issuerCode);
   }
+
+  /** The number this document was given, or null: nothing is allocated (a working copy that is not issued). */
+  async existing(issuerCode: string, typeCode: string, sourceId: string): Promise<string | null> {
+    const seq = await this.uow.read((m) => this.documents.numberOf(m, sourceId, typeCode));
+    return seq === null ? null : formatNumber(seq, typeCode, issuerCode);
+  }
+}
+
+function formatNumber(seq: number, typeCode: string, issuerCode: string): string {
+  return `${String(seq).padStart(2, '0')}/${typeCode}-${issuerCode}`;
 }

@@ -93,6 +93,16 @@ export class IssuedDocumentsService {
     return this.register.latest(m, q);
   }
 
+  /** The document issued from this source with this content, or null. */
+  issuedWith(m: EntityManager, sourceId: string, contentKey: string): Promise<IssuedDocument | null> {
+    return this.register.byContent(m, sourceId, contentKey);
+  }
+
+  /** Whether a document of this source was issued under this number and date (with whatever content). */
+  numberUsed(m: EntityManager, q: { sourceId: string; kind: string; documentNumber: string; documentDate: string }): Promise<boolean> {
+    return m.exists(IssuedDocument, { where: q });
+  }
+
   verifyUrl(documentId: string): string {
     return `${this.config.publicBaseUrl}/api/documents/${documentId}/verification`;
   }

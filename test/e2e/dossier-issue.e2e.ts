@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { todayInVietnam } from '../../src/common/time';
+import ExcelJS from 'exceljs';
+import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp } from '../support/test-app';
 
 /**
@@ -15,7 +17,7 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
   let ids: Awaited<ReturnType<typeof demoIds>>;
   const base = () => `/api/clusters/${ids.cum6}/years/2019`;
   const issued = async (kind: string) =>
-    (await t.dataSource.query(`SELECT id, issued_by, document_date FROM issued_documents WHERE kind = ${ph(1)} AND cluster_id = ${ph(2)} AND year = 2019`, [kind, ids.cum6])) as Array<{ id: string; issued_by: string; document_date: string }>;
+    (await t.dataSource.query(`SELECT id, issued_by, document_date, document_number FROM issued_documents WHERE kind = ${ph(1)} AND cluster_id = ${ph(2)} AND year = 2019 ORDER BY issued_at`, [kind, ids.cum6])) as Array<{ id: string; issued_by: string; document_date: string; document_number: string | null }>;
 
   before(async () => {
     t = await startTestApp();
@@ -73,5 +75,43 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     assert.match(other.body.message, /chưa ban hành tờ trình khen thưởng năm 2019 ngày 10\/03\/2020/);
     assert.equal((await issued('SUBMISSION')).length, 1, 'nothing issued by reading');
     assert.ok((await issued('SUBMISSION')).every((r) => r.issued_by === 'cum6.secretary'));
+  });
+
+  it('a dossier sent again with another unit is a new Tờ trình with a number of its own; what was sent before stands as issued', async () => {
+    const verifiedId = async (pdf: Buffer) => (await t.http.post('/api/documents/verify').attach('file', pdf, 'to-trinh.pdf').expect(200)).body.document.id as string;
+    const [first] = await issued('SUBMISSION');
+    assert.equal(first.document_number, '01/TTr-CTĐ6');
+    // A second candidate is voted and proposed after the first proposal went to the ministry.
+    const meeting = (await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.version, ballots: [{ unitId: ids.gialai, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }, { unitId: ids.daklak, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
+    const second = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: ids.daklak }).expect(201)).body;
+    // Until it is sent, what went to the ministry stands, for the secretariat as for the reviewer.
+    const standing = await t.http.get(`${base()}/proposals/submission.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.equal(await verifiedId(standing.body as Buffer), first.id);
+    const working = await t.http.get(`${base()}/proposals/list.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(working.body as unknown as ArrayBuffer);
+    assert.match(String(book.worksheets[0].getCell('A1').value), /\(kèm theo Tờ trình ngày \d{2}\/\d{2}\/\d{4}, chưa ban hành\)$/, 'a working copy of the changed list takes no number');
+    await attachReport(t, secretary, second.id);
+    const sent = (await t.http.post(`/api/proposals/${second.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: second.version }).expect(200)).body;
+    // Sent the same day with other words: another document, the next number; never two texts under one number.
+    const rows = await issued('SUBMISSION');
+    assert.deepEqual(rows.map((r) => [r.document_number, r.document_date]), [['01/TTr-CTĐ6', todayInVietnam()], ['02/TTr-CTĐ6', todayInVietnam()]]);
+    assert.equal((await issued('LIST')).length, 2);
+    const read = await t.http.get(`${base()}/proposals/submission.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.equal(await verifiedId(read.body as Buffer), rows[1].id, 'the reviewer reads the latest the cluster sent');
+    const byNumber = (await t.http.post('/api/documents/verify').attach('file', standing.body as Buffer, 'to-trinh-01.pdf').expect(200)).body;
+    assert.equal(byNumber.intact, true, 'the first stays intact in the register');
+    if (!POPPLER_MISSING) {
+      const text = squash(pdftotext(tempFile(read.body as Buffer)));
+      assert.ok(text.includes('Số: 02/TTr-CTĐ6'), text.slice(0, 200));
+      assert.ok(text.includes('Bằng khen của Bộ trưởng cho 02 đơn vị'), text);
+    }
+    // Returned and sent again unchanged (a report added changes no word of it): the Tờ trình of the dossier stands.
+    const claimed = (await t.http.post(`/api/proposals/${second.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: sent.version }).expect(200)).body;
+    const returned = (await t.http.post(`/api/proposals/${second.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: claimed.version, reason: 'Bổ sung báo cáo có xác nhận' }).expect(200)).body;
+    await attachReport(t, secretary, second.id);
+    await t.http.post(`/api/proposals/${second.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: returned.version, reason: 'Đã bổ sung báo cáo có xác nhận' }).expect(200);
+    assert.equal((await issued('SUBMISSION')).length, 2, 'nothing new to issue');
   });
 });

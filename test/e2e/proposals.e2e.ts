@@ -339,7 +339,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;', 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ',
       'Căn cứ Thông tư số 25/2025/TT-BKHCN ngày 31 tháng 10 năm 2025',
     ]) {
-      assert.ok(text.includes(phrase), `submission of today: missing "${phrase}"`);
+      assert.ok(text.includes(phrase), `submission of today: missing "${phrase}" in ${text.slice(0, 300)}`);
     }
     for (const absent of ['91/2017', '98/2023', '09/2018', 'Bộ trưởng Bộ Thông tin và Truyền thông']) assert.ok(!text.includes(absent), `submission of today must not mention "${absent}"`);
   });

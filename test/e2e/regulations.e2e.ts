@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
 
 /** The cluster's operating regulation, versioned: the review meeting's vote follows the version in force on its day. */
 describe(`the cluster's operating regulation (${TEST_DB})`, () => {
@@ -79,5 +79,25 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
     assert.ok(text.includes(`Mức đồng ý cần đạt theo ${regulation.title}`), text.slice(0, 2000));
     assert.ok(text.includes('cần từ 75% trở lên tổng số thành viên đồng ý'));
     assert.ok(!/căn cứ Nghị định/i.test(text));
+  });
+
+  it('minutes redrawn before sending are another document with a number of their own, never a second text under one number', async () => {
+    const minutes = async () => (await t.http.get(`${base()}/review-meeting/minutes.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const numbers = async () =>
+      ((await t.dataSource.query(`SELECT document_number FROM issued_documents WHERE kind = 'MINUTES' AND cluster_id = ${ph(1)} AND year = 2019 ORDER BY issued_at`, [ids.cum6])) as Array<{ document_number: string }>).map((r) => r.document_number);
+    const first = await minutes();
+    assert.ok(first.equals(await minutes()), 'the same meeting, the same document');
+    assert.deepEqual(await numbers(), ['01/BB-CTĐ6']);
+    // The last member is marked absent after the minutes were issued: other words, another number.
+    let meeting = (await t.http.get(`${base()}/review-meeting`).set(auth(secretary)).expect(200)).body;
+    const entries = (absent: boolean) => units.map((unitId, i) => ({ unitId, status: absent && i === units.length - 1 ? 'ABSENT' : 'PRESENT' }));
+    meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: entries(true) }).expect(200)).body;
+    const second = await minutes();
+    assert.deepEqual(await numbers(), ['01/BB-CTĐ6', '02/BB-CTĐ6']);
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(second))).includes('Số: 02/BB-CTĐ6'));
+    // Back to the first text: the first document again, nothing new issued.
+    await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: entries(false) }).expect(200);
+    assert.ok(first.equals(await minutes()));
+    assert.equal((await numbers()).length, 2);
   });
 });
