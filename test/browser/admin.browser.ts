@@ -56,6 +56,7 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     assert.equal(await fieldError(page, 'Đơn vị (cán bộ đơn vị, thư ký cụm)'), 'Cán bộ đơn vị phải thuộc một đơn vị thành viên.');
     assert.match(await fieldError(page, 'Tên đăng nhập'), /^Tên đăng nhập gồm 3–50 ký tự/);
+    await rig.shot(page, 'tai-khoan-loi-pham-vi');
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('tn.hoa');
     await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
     await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');
