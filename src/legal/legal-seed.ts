@@ -101,8 +101,9 @@ export const LEGAL_VALUES: ValueSeed[] = [
     'Cá nhân 1,0 lần (Điều 73, có nguồn); tập thể gấp hai lần theo bài báo, khoản về tập thể chưa đọc nguyên văn: chưa in thành số tiền.'),
   multiple('HS-CO-98-2023', 'EMULATION_FLAG', '2024-01-01', '2025-06-30', 80, 'Nghị định 98/2023/NĐ-CP', 'Điều 54 khoản 2', 'https://phuongduc.thuathienhue.gov.vn/default.aspx?gd=4&cn=129&tc=51696'),
   multiple('HS-BK-98-2023', 'CERTIFICATE_OF_MERIT', '2024-01-01', '2025-06-30', 20, 'Nghị định 98/2023/NĐ-CP', null, null, 'Hệ số 2,0 cho tập thể (gấp hai cá nhân) chưa đọc nguyên văn trong Nghị định 98/2023/NĐ-CP; giữ như Nghị định 91/2017/NĐ-CP.'),
-  multiple('HS-CO-152-2025', 'EMULATION_FLAG', '2025-07-01', null, 80, 'Nghị định 152/2025/NĐ-CP', null, null, 'Hệ số Cờ thi đua cấp bộ trong Nghị định 152/2025/NĐ-CP chưa đọc nguyên văn; giả định không đổi so với Nghị định 98/2023/NĐ-CP.'),
-  multiple('HS-BK-152-2025', 'CERTIFICATE_OF_MERIT', '2025-07-01', null, 30, 'Nghị định 152/2025/NĐ-CP', 'Điều 54', 'https://giadinh.suckhoedoisong.vn/cong-chuc-vien-chuc-mung-tham-se-duoc-nhan-tien-thuong-hon-8-trieu-dong-neu-dat-duoc-thanh-tich-nay-172250808152932881.htm', 'Cá nhân 1,5 lần (Điều 54 khoản 1, có nguồn); tập thể gấp hai lần (3,0) theo quy tắc chung, khoản về tập thể chưa đọc nguyên văn.'),
+  // Điều 50 khoản 2 điểm e read verbatim in two copies of Thư viện pháp luật articles (docs/research/legal-catalogue.md §8).
+  multiple('HS-CO-152-2025', 'EMULATION_FLAG', '2025-07-01', null, 80, 'Nghị định 152/2025/NĐ-CP', 'Điều 50 khoản 2 điểm e', 'https://github.com/tnt305/tai_lieu_noi_bo/blob/56eff108e1bc20bfb6b7a8ae794c034c18cf6d94/src/etl/dataset/593004a43ef54dba.md'),
+  multiple('HS-BK-152-2025', 'CERTIFICATE_OF_MERIT', '2025-07-01', null, 30, 'Nghị định 152/2025/NĐ-CP', 'Điều 54', 'https://giadinh.suckhoedoisong.vn/cong-chuc-vien-chuc-mung-tham-se-duoc-nhan-tien-thuong-hon-8-trieu-dong-neu-dat-duoc-thanh-tich-nay-172250808152932881.htm', 'Cá nhân 1,5 lần (Điều 54 khoản 1, có nguồn); tập thể 3 lần chỉ thấy trong bảng tóm tắt Điều 54 của một bài hỏi đáp (và nguyên tắc tập thể cao hơn cá nhân, Điều 49), khoản về tập thể chưa đọc nguyên văn.'),
   // The achievement report of each proposed unit in the dossier (docs/research/legal-catalogue.md, "Hồ sơ đề nghị").
   ...(['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] as const).flatMap((award): ValueSeed[] => {
     const short = award === 'EMULATION_FLAG' ? 'CO' : 'BK';
@@ -117,14 +118,17 @@ export const LEGAL_VALUES: ValueSeed[] = [
         ? row('98-2023', '2024-01-01', '2025-06-30', 'Nghị định 98/2023/NĐ-CP', 'Điều 34 khoản 2 điểm b', 'https://hethongphapluat.com/decree-no-98-2023-nd-cp-dated-december-31-2023-on-elaboration-on-the-law-on-emulation-and-commendation.html', null)
         : row('98-2023', '2024-01-01', '2025-06-30', 'Nghị định 98/2023/NĐ-CP', null, 'https://dichvucong.tiengiang.gov.vn/block/phieu-huong-dan/thu-tuc/26039',
           'Hồ sơ Bằng khen cấp bộ (tờ trình; báo cáo thành tích có xác nhận của cấp trình khen thưởng; biên bản xét khen thưởng) chỉ đọc trong phiếu hướng dẫn thủ tục của tỉnh Tiền Giang; điều của Nghị định 98/2023/NĐ-CP chưa xác định.'),
-      row('152-2025', '2025-07-01', null, 'Nghị định 152/2025/NĐ-CP', null, null,
-        'Điều về hồ sơ đề nghị trong Nghị định 152/2025/NĐ-CP chưa đọc được (phụ lục của Nghị định có mẫu báo cáo thành tích của tập thể): giả định vẫn bắt buộc như Nghị định 98/2023/NĐ-CP.'),
+      // A Cờ thi đua is an emulation title: the Law's own list of its dossier (Điều 84 khoản 1) has the report, in force since 2024.
+      award === 'EMULATION_FLAG'
+        ? row('152-2025', '2025-07-01', null, 'Luật Thi đua, khen thưởng số 06/2022/QH15', 'Điều 84 khoản 1 điểm b', 'https://github.com/tnt305/tai_lieu_noi_bo/blob/56eff108e1bc20bfb6b7a8ae794c034c18cf6d94/src/etl/dataset/9f0e230b52c8edc9.md', null)
+        : row('152-2025', '2025-07-01', null, 'Nghị định 152/2025/NĐ-CP', null, null,
+          'Bằng khen là hình thức khen thưởng: Luật 06/2022/QH15 Điều 84 khoản 1 (báo cáo thành tích) chỉ nói về danh hiệu thi đua; khoản về hồ sơ khen thưởng và điều về hồ sơ trong Nghị định 152/2025/NĐ-CP chưa đọc được: giả định vẫn bắt buộc như Nghị định 98/2023/NĐ-CP.'),
     ];
   }),
   {
     code: 'HD-CO-98-2023', kind: 'COUNCIL_SHARE', subject: 'EMULATION_FLAG', effectiveFrom: '2024-01-01', effectiveTo: '2025-06-30', amount: 8000, strictlyAbove: false,
     label: 'tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ (thành viên vắng mặt lấy ý kiến bằng văn bản)', textRef: 'Nghị định 98/2023/NĐ-CP', article: 'Điều 30 khoản 7',
-    sourceUrl: null, assumption: 'Điều 30 khoản 7 theo hồ sơ nghiệp vụ của dự án (shared/domain.md); nguyên văn chưa đọc được trong kho tra cứu.',
+    sourceUrl: 'https://github.com/tnt305/tai_lieu_noi_bo/blob/56eff108e1bc20bfb6b7a8ae794c034c18cf6d94/src/etl/dataset/28a584966bb6fbc9.md', assumption: null,
   },
   {
     code: 'HD-CO-91-2017', kind: 'COUNCIL_SHARE', subject: 'EMULATION_FLAG', effectiveFrom: '2017-10-01', effectiveTo: '2023-12-31', amount: 8000, strictlyAbove: false,
@@ -143,13 +147,18 @@ export const LEGAL_VALUES: ValueSeed[] = [
   {
     code: 'TT-BKHCN-VU-TCCB', kind: 'STANDING_BODY', subject: 'BKHCN', effectiveFrom: '2025-03-01', effectiveTo: null, amount: null, label: 'Vụ Tổ chức cán bộ',
     textRef: 'Thông tư 25/2025/TT-BKHCN', article: 'Phần căn cứ ("Theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ")', sourceUrl: URL_25,
-    assumption: 'Vụ Tổ chức cán bộ đề nghị ban hành Thông tư 25/2025/TT-BKHCN; việc Vụ là cơ quan thường trực công tác thi đua của Bộ sau hợp nhất được suy ra, chưa đọc quyết định giao nhiệm vụ.',
+    assumption: 'Vụ Tổ chức cán bộ đề nghị ban hành Thông tư 25/2025/TT-BKHCN; Điều 22 của Thông tư (Vụ Tổ chức cán bộ là cơ quan thường trực Hội đồng Thi đua – Khen thưởng của Bộ) chỉ đọc qua lời diễn giải của một bài hỏi đáp, chưa đọc nguyên văn.',
   },
-  ...(['91-2017|2017-10-01|2023-12-31|Nghị định 91/2017/NĐ-CP', '98-2023|2024-01-01|2025-06-30|Nghị định 98/2023/NĐ-CP', '152-2025|2025-07-01||Nghị định 152/2025/NĐ-CP'].map((row): ValueSeed => {
-    const [code, from, to, textRef] = row.split('|');
+  ...(['91-2017|2017-10-01|2023-12-31|Nghị định 91/2017/NĐ-CP|', '98-2023|2024-01-01|2025-06-30|Nghị định 98/2023/NĐ-CP|e9abad7510ca5b33', '152-2025|2025-07-01||Nghị định 152/2025/NĐ-CP|31bd1c84adc55bc9'].map((row): ValueSeed => {
+    const [code, from, to, textRef, copy] = row.split('|');
+    // Read (98/2023, 152/2025: Điều 4, the same sentence) but not applied: the rule compares the units' share of women
+    // at the time, and a unit's share is recorded once, not per year, so it would judge a past year by today's staff.
+    const reason = copy
+      ? `Điều 4 của ${textRef} ("Khi có nhiều cá nhân, tập thể cùng đủ điều kiện, tiêu chuẩn thì lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên để xét khen thưởng") chỉ đọc trong bản sao của bài hỏi đáp, số khoản suy ra từ thứ tự; chưa áp dụng: tỷ lệ nữ của đơn vị chưa được ghi theo từng năm.`
+      : `Ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên khi các ứng viên khen thưởng ngang nhau: chưa đọc được điều khoản tương ứng trong ${textRef} (Nghị định 65/2014/NĐ-CP Điều 2 khoản 3 có quy định tương tự cho khen thưởng thành tích thực hiện nhiệm vụ kinh tế - xã hội); chưa áp dụng cho đến khi được xác nhận.`;
     return {
-      code: `UT-NU-${code}`, kind: 'WOMEN_PREFERENCE', subject: '', effectiveFrom: from, effectiveTo: to || null, amount: 7000, textRef, article: null, sourceUrl: null,
-      assumption: `Ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên khi các ứng viên khen thưởng ngang nhau: chưa đọc được điều khoản tương ứng trong ${textRef} (chỉ thấy trong bản tóm tắt Nghị định 65/2014/NĐ-CP); chưa áp dụng cho đến khi được xác nhận.`,
+      code: `UT-NU-${code}`, kind: 'WOMEN_PREFERENCE', subject: '', effectiveFrom: from, effectiveTo: to || null, amount: 7000, textRef, article: copy ? 'Điều 4' : null, sourceUrl: copy ? `https://github.com/tnt305/tai_lieu_noi_bo/blob/56eff108e1bc20bfb6b7a8ae794c034c18cf6d94/src/etl/dataset/${copy}.md` : null,
+      assumption: reason,
     };
   })),
 ];

@@ -138,17 +138,19 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByText('Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể').waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     await rig.shot(page, 'phap-ly-2020');
-    // The Cờ multiple of Decree 152/2025 is an assumption: no amount on 20/12/2025 until confirmed.
+    // The Cờ multiple of Decree 152/2025 is confirmed (Điều 50 khoản 2 điểm e); the collective's Bằng khen multiple is
+    // an assumption: no amount on 20/12/2025 until an administrator confirms it.
     await page.goto(`${rig.base}/phap-ly?ngay=2025-12-20&nganh=BKHCN`);
-    await page.getByText('Cờ thi đua: Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.').waitFor();
-    const row = page.locator('tr', { hasText: 'Nghị định 152/2025/NĐ-CP' }).filter({ hasText: '8 lần' });
+    await page.getByText('Cờ thi đua: Kèm theo tiền thưởng 8 lần mức lương cơ sở (18.720.000 đồng/tập thể; Điều 50 khoản 2 điểm e Nghị định 152/2025/NĐ-CP').waitFor();
+    await page.getByText('Bằng khen: Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.').waitFor();
+    const row = page.locator('tr', { hasText: 'Nghị định 152/2025/NĐ-CP' }).filter({ hasText: '3 lần' });
     await row.getByText('Sửa', { exact: true }).click();
     await row.getByLabel('Địa chỉ nguồn').fill('https://vanban.chinhphu.vn/nghi-dinh-152-2025');
     await row.getByLabel('Giả định (để trống khi đã có nguồn đầy đủ)').fill('');
     await row.getByLabel('Lý do sửa').fill('Đã đối chiếu nguyên văn');
     await row.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã cập nhật danh mục pháp lý.').waitFor();
-    await page.getByText('Kèm theo tiền thưởng 8 lần mức lương cơ sở (18.720.000 đồng/tập thể').waitFor();
+    await page.getByText('Bằng khen: Kèm theo tiền thưởng 3 lần mức lương cơ sở (7.020.000 đồng/tập thể').waitFor();
     await context.close();
   });
 

@@ -24,8 +24,8 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
     assert.deepEqual(
       res.body.awards.map((a: { code: string; name: string; rewardMultiple: number; rewardVnd: number }) => [a.code, a.name, a.rewardMultiple, a.rewardVnd]),
       [
-        // Today (from 01/07/2026) the base salary of Decree 161/2026 is still an assumption in the catalogue, as are
-        // Decree 152/2025's multiples for a collective: no amount is given as law.
+        // Today (from 01/07/2026) the base salary of Decree 161/2026 is still an assumption in the catalogue (and the
+        // collective's Bằng khen multiple of Decree 152/2025 too): no amount is given as law.
         ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 8, null],
         ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 3, null],
       ],

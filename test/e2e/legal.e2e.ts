@@ -28,21 +28,22 @@ describe(`the legal catalogue over HTTP (${TEST_DB})`, () => {
     assert.equal(y2020.rewards.find((r: { award: string }) => r.award === 'EMULATION_FLAG').amountVnd, 11_920_000);
     const y2026 = (await t.http.get('/api/legal/on?date=2026-01-20&sector=BKHCN').auth(admin, { type: 'bearer' }).expect(200)).body;
     assert.deepEqual(y2026.texts.map((x: { code: string }) => x.code), ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
-    assert.equal(y2026.rewards.find((r: { award: string }) => r.award === 'EMULATION_FLAG').amountVnd, null, 'an assumed multiple gives no amount');
+    assert.equal(y2026.rewards.find((r: { award: string }) => r.award === 'EMULATION_FLAG').amountVnd, 18_720_000, 'Điều 50 khoản 2 điểm e: 8 × 2,340,000');
+    assert.equal(y2026.rewards.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT').amountVnd, null, 'an assumed multiple gives no amount');
   });
 
   it('an administrator corrects a figure with a reason: audited, versioned, and a stale edit answers 409', async () => {
     const list = (await t.http.get('/api/legal').auth(admin, { type: 'bearer' }).expect(200)).body;
-    const row = list.values.find((v: { code: string }) => v.code === 'HS-CO-152-2025');
+    const row = list.values.find((v: { code: string }) => v.code === 'HS-BK-152-2025');
     const changed = await t.http
       .patch(`/api/legal/values/${row.id}`)
       .auth(admin, { type: 'bearer' })
-      .send({ version: row.version, article: 'Điều 53 khoản 2', sourceUrl: 'https://example.gov.vn/nd-152-2025', assumption: null, reason: 'Đã đối chiếu nguyên văn Nghị định 152/2025/NĐ-CP' })
+      .send({ version: row.version, article: 'Điều 54 khoản 2', sourceUrl: 'https://example.gov.vn/nd-152-2025', assumption: null, reason: 'Đã đối chiếu nguyên văn Nghị định 152/2025/NĐ-CP' })
       .expect(200);
     assert.equal(changed.body.version, row.version + 1);
     assert.equal(changed.body.assumption, null);
     const on = (await t.http.get('/api/legal/on?date=2025-12-20&sector=BKHCN').auth(admin, { type: 'bearer' }).expect(200)).body;
-    assert.equal(on.rewards.find((r: { award: string }) => r.award === 'EMULATION_FLAG').amountVnd, 18_720_000, 'confirmed: 8 × 2,340,000');
+    assert.equal(on.rewards.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT').amountVnd, 7_020_000, 'confirmed: 3 × 2,340,000');
     const stale = await t.http.patch(`/api/legal/values/${row.id}`).auth(admin, { type: 'bearer' }).send({ version: row.version, amount: 90, reason: 'Sửa lần hai' }).expect(409);
     assert.equal(stale.body.code, 'VERSION_CONFLICT');
     const audit = (await t.http.get(`/api/audit?entityType=legal_value&entityId=${row.id}`).auth(admin, { type: 'bearer' }).expect(200)).body;

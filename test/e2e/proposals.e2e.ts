@@ -83,7 +83,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const untouched = await t.snapshot();
     const bare = await t.http.post(`/api/proposals/${proposals.DL.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: proposals.DL.version }).expect(422);
     assert.equal(bare.body.details[0].field, 'reports');
-    assert.match(bare.body.details[0].message, /^Hồ sơ đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị \(căn cứ pháp lý xem trang Pháp lý, mục “Báo cáo thành tích trong hồ sơ đề nghị”\)\.$/);
+    // Sent today: the Law of 2022 lists the report in an emulation title's dossier (Điều 84 khoản 1 điểm b).
+    assert.match(bare.body.details[0].message, /^Hồ sơ đề nghị Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích trước khi gửi đề nghị \(Luật Thi đua, khen thưởng số 06\/2022\/QH15, Điều 84 khoản 1 điểm b\)\.$/);
     assert.equal(await t.snapshot(), untouched);
     for (const key of Object.keys(proposals)) await attachReport(t, secretary, proposals[key].id);
     for (const key of Object.keys(proposals)) {

@@ -45,6 +45,9 @@ describe('the achievement report a proposal’s dossier carries (proposals.rules
       for (const row of rows) assert.ok(row.assumption !== null || (row.textRef && row.article), `${row.code}: a cited article or an assumption with its reason`);
     }
     assert.equal(valueOn(values, 'DOSSIER_REPORT', 'EMULATION_FLAG', '2024-05-01')?.article, 'Điều 34 khoản 2 điểm b');
+    const now = valueOn(values, 'DOSSIER_REPORT', 'EMULATION_FLAG', '2026-12-04')!;
+    assert.deepEqual([now.textRef, now.article, now.assumption], ['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Điều 84 khoản 1 điểm b', null]);
+    assert.ok(valueOn(values, 'DOSSIER_REPORT', 'CERTIFICATE_OF_MERIT', '2026-12-04')!.assumption, 'the Bằng khen dossier article is not read yet');
   });
 });
 

@@ -56,7 +56,7 @@ describe('base salary and reward by the date of the decision', () => {
     ['2023-07-01', 1_800_000, 14_400_000, null, 'NĐ 24/2023 from 01/07/2023'],
     ['2024-01-15', 1_800_000, 14_400_000, null, 'NĐ 98/2023 Điều 54 (Cờ 8,0); its collective Bằng khen multiple is an assumption'],
     ['2024-07-01', 2_340_000, 18_720_000, null, 'NĐ 73/2024 from 01/07/2024'],
-    ['2025-07-01', 2_340_000, null, null, 'NĐ 152/2025: Cờ multiple and collective Bằng khen multiple unconfirmed'],
+    ['2025-07-01', 2_340_000, 18_720_000, null, 'NĐ 152/2025 Điều 50 khoản 2 điểm e (Cờ 8,0); its collective Bằng khen multiple is an assumption'],
     ['2026-07-01', 2_530_000, null, null, 'NĐ 161/2026 (secondary sources only): an assumption'],
     ['2027-01-15', 2_530_000, null, null, 'nothing newer in the catalogue'],
   ];
@@ -76,9 +76,17 @@ describe('base salary and reward by the date of the decision', () => {
     );
   });
   it('an amount resting on an assumption is not printed as law', () => {
-    const text = rewardText(rewardOn(values, 'EMULATION_FLAG', '2026-01-20'));
+    const text = rewardText(rewardOn(values, 'CERTIFICATE_OF_MERIT', '2026-01-20'));
     assert.doesNotMatch(text, /\d\.\d{3}\.000 đồng/);
     assert.equal(text, 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
+    // From 01/07/2026 the base salary of Decree 161/2026 is the assumption: not even the confirmed Cờ multiple is priced.
+    assert.equal(rewardText(rewardOn(values, 'EMULATION_FLAG', '2026-07-01')), 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
+  });
+  it('the Cờ of Decree 152/2025 is priced by Điều 50 khoản 2 điểm e on the base salary then', () => {
+    assert.equal(
+      rewardText(rewardOn(values, 'EMULATION_FLAG', '2026-01-20')),
+      'Kèm theo tiền thưởng 8 lần mức lương cơ sở (18.720.000 đồng/tập thể; Điều 50 khoản 2 điểm e Nghị định 152/2025/NĐ-CP; mức lương cơ sở 2.340.000 đồng theo Nghị định 73/2024/NĐ-CP).',
+    );
   });
   it('before the catalogue starts, no reward', () => assert.equal(rewardOn(values, 'EMULATION_FLAG', '2016-01-01'), null));
   it('rounding up to ten thousand đồng', () => {
