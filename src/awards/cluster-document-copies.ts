@@ -44,17 +44,17 @@ export class ClusterDocumentCopies {
   ) {}
 
   /**
-   * The copy to read; and for the secretariat too, once the cluster has sent its proposals and no date is asked for:
-   * what went to the organiser stands as issued (a unit the ministry rejected later, say, does not rewrite it). Before
-   * sending, or for a date it chooses, the secretariat issues (null).
+   * The copy to read; and for the secretariat too once the cluster has sent its proposals: what went to the organiser
+   * stands as issued, the latest or the one of the date asked for (a unit the ministry rejected later, say, does not
+   * rewrite it). Before sending, or for a date with nothing issued, the secretariat issues (null).
    */
   async issued(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<IssuedCopy | null> {
     const found = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) {
-        const sent = !issuedOn && (await m.exists(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } }));
-        const issued = sent ? await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId }) : null;
-        return issued && { issued, code: cluster.documentCode };
+        const sent = await m.exists(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } });
+        const issued = sent ? await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn }) : null;
+        return issued && (!issuedOn || issued.documentDate === issuedOn) ? { issued, code: cluster.documentCode } : null;
       }
       const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
       if (!issued || (issuedOn && issued.documentDate !== issuedOn)) {

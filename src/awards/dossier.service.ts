@@ -109,6 +109,13 @@ export class DossierService {
     };
     const date = issuedOn ?? (await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, issue));
     const draft = await draftOn(date);
+    // Once sent, a date chosen for a dossier unchanged since its Tờ trình would be a second text of the same words.
+    if (issue && issuedOn && state.proposals.some((x) => x.status !== 'DRAFT')) {
+      const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
+      if (issued && issued.documentDate !== issuedOn && (await this.standsAsIssued(issued, state.meeting.id, draftOn))) {
+        throw AppException.field(ErrorCode.BusinessRule, 'issuedOn', `Cụm đã ban hành tờ trình số ${issued.documentNumber} ngày ${formatDateVi(issued.documentDate!)} và hồ sơ không thay đổi từ đó: không ban hành tờ trình mới. Để trống "Ngày ban hành tờ trình" để tải tờ trình đã ban hành.`);
+      }
+    }
     // One number per Tờ trình: the first of the date takes the next of the year's series (ContentNumbers).
     const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'TTr', kind: 'SUBMISSION', sourceId: state.meeting.id, key: derivedId(state.meeting.id, date), date, content: draft }, issue);
     return { draft, number, state };
@@ -125,10 +132,7 @@ export class DossierService {
   private async defaultDate(clusterId: string, year: number, meeting: { id: string }, sentAt: Array<string | null>, draftOn: (date: string) => Promise<DossierDraft>, issuing: boolean): Promise<string> {
     const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
     if (issued?.documentDate && !issuing) return issued.documentDate;
-    if (issued?.documentDate && issued.documentNumber) {
-      const same = { ...(await draftOn(issued.documentDate)), number: issued.documentNumber };
-      if (await this.uow.read((m) => this.documents.issuedWith(m, meeting.id, contentKeyOf('SUBMISSION', same)))) return issued.documentDate;
-    }
+    if (issued?.documentDate && (await this.standsAsIssued(issued, meeting.id, draftOn))) return issued.documentDate;
     const opened = await this.uow.read((m) => m.findOne(EmulationYear, { where: { clusterId, year } }));
     if (opened && isReplay(year, todayInVietnam(new Date(opened.createdAt)))) {
       throw AppException.field(
@@ -143,13 +147,20 @@ export class DossierService {
     return !issued && first ? todayInVietnam(new Date(first)) : todayInVietnam();
   }
 
+  /** Whether the dossier as it is now has the words of this issued Tờ trình (on its date, under its number). */
+  private async standsAsIssued(issued: { documentDate: string | null; documentNumber: string | null }, meetingId: string, draftOn: (date: string) => Promise<DossierDraft>): Promise<boolean> {
+    if (!issued.documentDate || !issued.documentNumber) return false;
+    const same = { ...(await draftOn(issued.documentDate)), number: issued.documentNumber };
+    return !!(await this.uow.read((m) => this.documents.issuedWith(m, meetingId, contentKeyOf('SUBMISSION', same))));
+  }
+
   /**
    * When the cluster sends proposals, its minutes, Tờ trình and list are issued with them (the Tờ trình and list dated the day they were sent), so
    * that the ministry reads what the cluster issued. A year re-entered after it passed waits for the original's date
    * (the secretariat enters it when downloading); a failure here does not undo the sending, which is already recorded.
    */
   async issueOnSend(p: Principal, clusterId: string, year: number): Promise<void> {
-    for (const issue of [() => this.minutes.pdf(p, clusterId, year), () => this.issueSubmission(p, clusterId, year), () => this.issueList(p, clusterId, year)]) {
+    for (const issue of [() => this.minutes.issue(p, clusterId, year), () => this.issueSubmission(p, clusterId, year), () => this.issueList(p, clusterId, year)]) {
       try {
         await issue();
       } catch (error) {

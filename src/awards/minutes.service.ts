@@ -29,10 +29,13 @@ export class MinutesService {
     private readonly copies: ClusterDocumentCopies,
   ) {}
 
+  /** The minutes to download: as issued once the proposals went to the ministry (an approval later does not rewrite them). */
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
-    // As issued once the proposals went to the ministry (later changes, an approval say, do not rewrite them).
-    const copy = await this.copies.issued(p, clusterId, year, MINUTES_DOC);
-    if (copy) return copy;
+    return (await this.copies.issued(p, clusterId, year, MINUTES_DOC)) ?? this.issue(p, clusterId, year);
+  }
+
+  /** Issues the minutes of the meeting as recorded now (the same words: the document already issued). */
+  async issue(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);

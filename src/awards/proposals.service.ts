@@ -29,6 +29,8 @@ import { decisionNotice } from './proposal-notices';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
 import type { ProposalView } from './proposal-view';
+import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
+import { requirePublishedResults } from './published-results';
 import { DossierCompleteness } from './dossier-completeness';
 
 export type { ProposalView } from './proposal-view';
@@ -55,6 +57,7 @@ export class ProposalsService {
     private readonly notifier: Notifier,
     private readonly serviceLevels: ServiceLevels,
     private readonly completeness: DossierCompleteness,
+    private readonly configs: ScoringConfigsRepository,
   ) {}
 
   /** What the system suggests: the units the meeting selected, per award. */
@@ -73,6 +76,7 @@ export class ProposalsService {
   create(p: Principal, clusterId: string, year: number, award: AwardCode, unitId: string, reason?: string): Promise<ProposalView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
+      await requirePublishedResults(m, this.configs, clusterId, year, 'xác nhận đề nghị');
       const { results } = await this.meetings.outcome(m, await this.meetings.find(m, clusterId, year));
       const result = results.find((r) => r.award === award)!;
       const taken = await this.repo.countActive(m, clusterId, year, award);
@@ -134,8 +138,10 @@ export class ProposalsService {
       if (proposal.version !== input.version) throw AppException.stale(proposal.version);
       const step = transition(proposal.status, action);
       if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
-      if (step.by === 'cluster') await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
-      else {
+      if (step.by === 'cluster') {
+        await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
+        if (action === 'submit' || action === 'resubmit') await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị lên Bộ');
+      } else {
         if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
         if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
         if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');

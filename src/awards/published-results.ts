@@ -11,7 +11,6 @@ import type { ScoringConfigsRepository } from '../scoring/scoring-configs.reposi
 export async function requirePublishedResults(m: EntityManager, configs: ScoringConfigsRepository, clusterId: string, year: number, act: string): Promise<void> {
   const config = await configs.get(m, clusterId, year);
   if (config.publishedAt) return;
-  const state = config.version ? `Kết quả chấm điểm năm ${year} chưa được công bố (hoặc đang được mở lại để sửa)` : `Năm ${year} chưa có kết quả chấm điểm được công bố`;
-  const message = `${state}: hội nghị bình xét căn cứ kết quả đã công bố, chưa thể ${act}. Công bố kết quả ở trang Kết quả xếp hạng trước.`;
+  const message = `Kết quả chấm điểm năm ${year} chưa được công bố: hội nghị bình xét phải căn cứ vào kết quả đã công bố nên chưa thể ${act}. Kết quả được chốt và công bố tại trang “Kết quả xếp hạng” của năm.`;
   throw new AppException(ErrorCode.BusinessRule, message, [{ field: 'year', code: 'unpublished', message }]);
 }

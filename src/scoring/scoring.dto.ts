@@ -57,7 +57,7 @@ export class EntryDto {
 export class SaveEntriesDto {
   @IntField({ min: 1, max: 2_147_483_647 }) version: number;
   @ReasonField({ presence: 'optional' }) reason?: string;
-  @NestedArrayField(() => EntryDto, { maxItems: 200, minItems: { count: 1, message: 'Chưa có điểm nào để lưu: nhập điểm ít nhất một tiêu chí.' } }) entries: EntryDto[];
+  @NestedArrayField(() => EntryDto, { maxItems: 200, minItems: { count: 1, message: 'Chưa có điểm nào để lưu: nhập điểm (hoặc kết quả) của ít nhất một tiêu chí.' } }) entries: EntryDto[];
 }
 
 export class SheetActionDto {

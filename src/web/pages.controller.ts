@@ -169,10 +169,10 @@ export class PagesController {
   async meeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
     const [meeting, members, proposals, config] = await Promise.all([orNull(this.meetings.get(p, id, year)), this.members.list(p, id, year), this.proposals.list(p, { clusterId: id, year }), this.scoring.getConfig(p, id, year)]);
-    const canManage = await this.canManageAwards(p, id, year);
+    const [canManage, canPublish] = await Promise.all([this.canManageAwards(p, id, year), this.canManageYear(p, id, year)]);
     const reports = new Map(await Promise.all(proposals.map(async (pr) => [pr.id, await this.reports.list(p, pr.id)] as const)));
     const sessions = meeting ? await this.ballots.list(p, id, year) : [];
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, reports, sessions, !!config.publishedAt));
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, reports, sessions, !!config.publishedAt, canPublish));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

@@ -57,6 +57,12 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     assert.equal(await fieldError(page, 'Đơn vị (cán bộ đơn vị, thư ký cụm)'), 'Cán bộ đơn vị phải thuộc một đơn vị thành viên.');
     assert.match(await fieldError(page, 'Tên đăng nhập'), /^Tên đăng nhập gồm 3–50 ký tự/);
     await rig.shot(page, 'tai-khoan-loi-pham-vi');
+    // A secretary without a cluster: the error sits at the cluster's select (named per item, clusterIds.0).
+    await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Thư ký cụm thi đua' });
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText('Thư ký cụm phải được giao ít nhất một cụm thi đua.').waitFor();
+    assert.equal(await fieldError(page, 'Cụm phụ trách (thư ký cụm)'), 'Thư ký cụm phải được giao ít nhất một cụm thi đua.');
+    await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('tn.hoa');
     await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
     await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');

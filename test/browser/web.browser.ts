@@ -222,7 +222,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     const { context, page } = await rig.signedIn('cum6.secretary');
     // 2020's results are not published yet: the page says so and leads to the ranking instead of offering the form.
     await page.goto(`${rig.base}/cum/${cum6}/nam/2020/binh-xet`);
-    await page.getByText('Kết quả chấm điểm năm 2020 chưa được công bố: hội nghị bình xét căn cứ kết quả đã công bố.').waitFor();
+    await page.getByText('Kết quả chấm điểm năm 2020 chưa được công bố: hội nghị bình xét phải căn cứ vào kết quả đã công bố.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Tạo cuộc họp' }).count(), 0);
     await rig.shot(page, 'binh-xet-chua-cong-bo');
     await Promise.all([page.waitForURL(/\/nam\/2020\/xep-hang$/), page.getByRole('link', { name: 'Chốt và công bố kết quả' }).click()]);

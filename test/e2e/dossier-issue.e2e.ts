@@ -98,6 +98,10 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     const rows = await issued('SUBMISSION');
     assert.deepEqual(rows.map((r) => [r.document_number, r.document_date]), [['01/TTr-CTĐ6', todayInVietnam()], ['02/TTr-CTĐ6', todayInVietnam()]]);
     assert.equal((await issued('LIST')).length, 2);
+    // The minutes sent with it carry the vote recorded since: made anew (02/BB), not the first ones read again.
+    assert.deepEqual((await issued('MINUTES')).map((r) => r.document_number), ['01/BB-CTĐ6', '02/BB-CTĐ6']);
+    const minutes = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.equal(await verifiedId(minutes.body as Buffer), (await issued('MINUTES'))[1].id);
     const read = await t.http.get(`${base()}/proposals/submission.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     assert.equal(await verifiedId(read.body as Buffer), rows[1].id, 'the reviewer reads the latest the cluster sent');
     const byNumber = (await t.http.post('/api/documents/verify').attach('file', standing.body as Buffer, 'to-trinh-01.pdf').expect(200)).body;

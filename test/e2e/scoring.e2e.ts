@@ -94,7 +94,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.equal(created.body.entries.length, 9);
     // Nothing to save is said as such, and moves nothing (not even the version).
     const empty = await t.http.put(`${base(2021)}/sheets/${created.body.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: created.body.version, entries: [] }).expect(400);
-    assert.deepEqual([empty.body.details[0].field, empty.body.details[0].message], ['entries', 'Chưa có điểm nào để lưu: nhập điểm ít nhất một tiêu chí.']);
+    assert.deepEqual([empty.body.details[0].field, empty.body.details[0].message], ['entries', 'Chưa có điểm nào để lưu: nhập điểm (hoặc kết quả) của ít nhất một tiêu chí.']);
     const saved = await t.http
       .put(`${base(2021)}/sheets/${created.body.id}/entries`)
       .auth(gialai, { type: 'bearer' })

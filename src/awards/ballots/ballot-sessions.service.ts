@@ -90,6 +90,7 @@ export class BallotSessionsService {
       const { session, meeting, cluster } = await this.load(m, p, id, Permission.AwardsManage);
       requireVersion(session.version, dto.version);
       if (session.status !== 'OPEN') throw new AppException(ErrorCode.BusinessRule, 'Phiên bỏ phiếu đã đóng: kết quả không thể thay đổi.');
+      await requirePublishedResults(m, this.configs, meeting.clusterId, meeting.year, 'đóng phiên bỏ phiếu');
       const committee = dto.countingCommittee.map((s) => s.trim()).filter(Boolean);
       if (!committee.length) throw AppException.field(ErrorCode.ValidationFailed, 'countingCommittee', 'Cần ghi tên thành viên Ban kiểm phiếu.');
       const opinions = (await m.find(WrittenOpinion, { where: { sessionId: session.id } })).map((o) => JSON.parse(o.choices) as string[]);

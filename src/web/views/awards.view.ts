@@ -25,19 +25,23 @@ function proposalActions(pr: ProposalView): Html {
   return html``;
 }
 
-export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = [], published = true): Html {
+export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = [], published = true, canPublish = false): Html {
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
   // The meeting rests on the published ranking: nothing of it is recorded while the results are not (or no longer) published.
   const editable = canManage && !final && published;
-  const unpublished = canManage && !published ? html`<p class="flash warn" role="status">Kết quả chấm điểm năm ${year} chưa được công bố${meeting ? ' (đang được mở lại để sửa)' : ''}: hội nghị bình xét căn cứ kết quả đã công bố. <a href="${yearHref(cluster.id, year)}/xep-hang">Chốt và công bố kết quả</a> trước khi ghi ${meeting ? 'thành phần tham dự, kết quả bỏ phiếu' : 'cuộc họp'}.</p>` : '';
+  // Whoever may publish is led there; a later secretariat (after the hand-over) or a reviewer is told who does.
+  const what = meeting ? 'ghi thành phần tham dự, kết quả bỏ phiếu và gửi đề nghị' : 'tạo cuộc họp';
+  const unpublished = canManage && !published
+    ? html`<p class="flash warn" role="status">Kết quả chấm điểm năm ${year} chưa được công bố: hội nghị bình xét phải căn cứ vào kết quả đã công bố. ${canPublish ? html`<a href="${yearHref(cluster.id, year)}/xep-hang">Chốt và công bố kết quả</a> trước khi ${what}.` : html`Đề nghị thư ký cụm năm ${year} hoặc cơ quan tổ chức cụm chốt và công bố kết quả trước khi ${what}.`}</p>`
+    : '';
   // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
   const typed = editable && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
-  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: tờ trình đã gửi Bộ gần nhất; chưa gửi thì bản ghi ngày hôm nay. Gửi thêm hoặc gửi lại đề nghị làm hồ sơ thay đổi thì tờ trình mới được ban hành với số mới, ghi ngày gửi. Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
+  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: tờ trình đã gửi Bộ gần nhất; chưa gửi thì bản dự thảo ghi ngày hôm nay. Gửi thêm hoặc gửi lại đề nghị làm hồ sơ thay đổi thì tờ trình mới được ban hành với số mới, ghi ngày gửi. Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
     <li><a data-download href="${base}/review-meeting/minutes.pdf">Biên bản họp bình xét (PDF)</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
@@ -107,7 +111,7 @@ ${!meeting
     </form></section>`
     : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
-    ${canManage
+    ${canManage && published
       ? meeting.results.map((r) =>
           r.candidates
             .filter((c) => c.selected && !proposals.some((pr) => pr.award === r.award && pr.unit.id === c.unit.id))
@@ -120,7 +124,7 @@ ${!meeting
       : ''}
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage ? proposalActions(pr) : ''}</td></tr>`)}
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
