@@ -122,17 +122,17 @@ export class DossierService {
   }
 
   /**
-   * The date of a dossier without a chosen one: the date of the one already issued, for a working copy or while its
-   * content stands; when a dossier that changed since is issued (`issuing`: sent with a unit added, say), the day it
-   * is issued, for a new Tờ trình; with none issued, the day the proposals were sent to the organiser (the Tờ trình
-   * goes with them); else today (a draft before sending). A year re-entered after it passed has no such day
-   * on record (its proposals are sent today): its dossier waits for the date on the original, so that it is not
-   * dated, headed and cited as of today.
+   * The date of a dossier without a chosen one: the date of the one already issued while its content stands; once it
+   * changed since (a unit added, say), the day it is issued (`issuing`) for a new Tờ trình, or today for a working
+   * copy; with none issued, the day the proposals were sent to the organiser (the Tờ trình goes with them); else
+   * today (a draft before sending). A year re-entered after it passed has no such day on record (its proposals are
+   * sent today): its dossier waits for the date on the original, so that it is not dated, headed and cited as of today.
    */
   private async defaultDate(clusterId: string, year: number, meeting: { id: string }, sentAt: Array<string | null>, draftOn: (date: string) => Promise<DossierDraft>, issuing: boolean): Promise<string> {
     const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
-    if (issued?.documentDate && !issuing) return issued.documentDate;
     if (issued?.documentDate && (await this.standsAsIssued(issued, meeting.id, draftOn))) return issued.documentDate;
+    // A working copy of a dossier changed since it was issued: as it would be issued today.
+    if (issued && !issuing) return todayInVietnam();
     const opened = await this.uow.read((m) => m.findOne(EmulationYear, { where: { clusterId, year } }));
     if (opened && isReplay(year, todayInVietnam(new Date(opened.createdAt)))) {
       throw AppException.field(
