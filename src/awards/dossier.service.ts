@@ -60,7 +60,10 @@ export class DossierService {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
-      const proposals = await this.proposals.activeOfClusterYear(m, clusterId, year);
+      // The dossier names what went to the organiser; before anything is sent, what the secretariat has confirmed.
+      const active = await this.proposals.activeOfClusterYear(m, clusterId, year);
+      const sent = active.filter((x) => x.status !== 'DRAFT');
+      const proposals = sent.length ? sent : active;
       if (!proposals.length) throw AppException.notFound(`đề nghị khen thưởng năm ${year} của cụm này`, 'year');
       const legal = await this.legal.catalogue(m);
       const units = await this.units.byIds(m, proposals.map((x) => x.unitId));

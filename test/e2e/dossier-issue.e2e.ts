@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatDateVi, todayInVietnam } from '../../src/common/time';
+import { todayInVietnam } from '../../src/common/time';
 import ExcelJS from 'exceljs';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp } from '../support/test-app';
@@ -91,7 +91,9 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     const working = await t.http.get(`${base()}/proposals/list.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(working.body as unknown as ArrayBuffer);
-    assert.ok(String(book.worksheets[0].getCell('A1').value).endsWith(`(kèm theo Tờ trình ngày ${formatDateVi(todayInVietnam())}, chưa ban hành)`), 'a working copy of the changed list takes no number, dated as it would be issued');
+    // A proposal not sent yet is not in the dossier: the working copy is still the list of Tờ trình 01.
+    assert.ok(String(book.worksheets[0].getCell('A1').value).endsWith('(kèm theo Tờ trình số 01/TTr-CTĐ6)'), String(book.worksheets[0].getCell('A1').value));
+    assert.deepEqual(book.worksheets[0].getColumn(2).values.filter((v) => typeof v === 'string' && v.startsWith('Sở')), ['Sở Thông tin và Truyền thông tỉnh Gia Lai']);
     await attachReport(t, secretary, second.id);
     const sent = (await t.http.post(`/api/proposals/${second.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: second.version }).expect(200)).body;
     // Sent the same day with other words: another document, the next number; never two texts under one number.
