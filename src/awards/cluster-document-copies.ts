@@ -9,6 +9,7 @@ import { formatDateVi } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { Not } from 'typeorm';
+import type { IssuedDocument } from '../issued-documents/issued-document.entity';
 import { AwardProposal } from './award-proposal.entities';
 
 /** An issued document's file as stored. */
@@ -31,9 +32,16 @@ export const SUBMISSION_DOC: ClusterDocumentKind = { kind: 'SUBMISSION', what: '
 export const LIST_DOC: ClusterDocumentKind = { kind: 'LIST', what: 'danh sách đề nghị khen thưởng', fileName: (y, c) => `Danh-sach-de-nghi-${y}-${c}.pdf` };
 
 /**
+ * What a download of a cluster document gives: the copy as issued; or for the secretariat, a draft (nothing sent
+ * yet: nothing is issued, numbered or signed before the cluster sends its proposals) or a document it issues (sent,
+ * with none issued for the date it gives: a year re-entered after it passed, say).
+ */
+export type ClusterCopy = { copy: IssuedCopy } | { secretariat: 'DRAFT' | 'ISSUE' };
+
+/**
  * The cluster's documents as it issued them, for whoever does not issue them (a ministry reviewer, a member unit):
  * the one of `issuedOn`, else the latest; never a new issue in the reader's name or from the cluster's number series.
- * The cluster's secretariat (or an administrator acting for it) issues them: for it, null (see `issued`).
+ * The cluster's secretariat (or an administrator acting for it) issues them (see `issued`).
  */
 @Injectable()
 export class ClusterDocumentCopies {
@@ -46,15 +54,15 @@ export class ClusterDocumentCopies {
   /**
    * The copy to read; and for the secretariat too once the cluster has sent its proposals: what went to the organiser
    * stands as issued, the latest or the one of the date asked for (a unit the ministry rejected later, say, does not
-   * rewrite it). Before sending, or for a date with nothing issued, the secretariat issues (null).
+   * rewrite it). Before sending the secretariat drafts; for a date with nothing issued after sending, it issues.
    */
-  async issued(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<IssuedCopy | null> {
-    const found = await this.uow.read(async (m) => {
+  async issued(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<ClusterCopy> {
+    const found = await this.uow.read(async (m): Promise<{ issued: IssuedDocument; code: string } | { secretariat: 'DRAFT' | 'ISSUE' }> => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) {
-        const sent = await m.exists(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } });
-        const issued = sent ? await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn }) : null;
-        return issued && (!issuedOn || issued.documentDate === issuedOn) ? { issued, code: cluster.documentCode } : null;
+        if (!(await m.exists(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } }))) return { secretariat: 'DRAFT' };
+        const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
+        return issued && (!issuedOn || issued.documentDate === issuedOn) ? { issued, code: cluster.documentCode } : { secretariat: 'ISSUE' };
       }
       const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
       if (!issued || (issuedOn && issued.documentDate !== issuedOn)) {
@@ -64,7 +72,8 @@ export class ClusterDocumentCopies {
       }
       return { issued, code: cluster.documentCode };
     });
-    return found && { fileName: doc.fileName(year, found.code), content: await this.documents.readStored(found.issued), documentId: found.issued.id };
+    if ('secretariat' in found) return found;
+    return { copy: { fileName: doc.fileName(year, found.code), content: await this.documents.readStored(found.issued), documentId: found.issued.id } };
   }
 
   /** Which of the cluster's review documents of the year were issued (the reviewer's dossier page frames only those). */

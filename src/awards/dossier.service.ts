@@ -9,6 +9,8 @@ import { formatDateVi, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
+import { blankNumber } from '../issued-documents/document-numbers.service';
+import type { GeneratedFile } from '../common/file-response';
 import { DossierDocumentData, listRecord, renderList, renderSubmission, submissionRecord } from '../documents/pdf/dossier.pdf';
 import type { ElectronicRecord } from '../documents/pdf/electronic-record';
 import { LeadershipRepository } from '../leadership/leadership.repository';
@@ -137,7 +139,8 @@ export class DossierService {
     // A working copy of a dossier changed since it was issued: as it would be issued today.
     if (issued && !issuing) return todayInVietnam();
     const opened = await this.uow.read((m) => m.findOne(EmulationYear, { where: { clusterId, year } }));
-    if (opened && isReplay(year, todayInVietnam(new Date(opened.createdAt)))) {
+    // A year with no record of its opening is being entered now.
+    if (isReplay(year, todayInVietnam(opened ? new Date(opened.createdAt) : undefined))) {
       throw AppException.field(
         ErrorCode.ValidationFailed,
         'issuedOn',
@@ -176,15 +179,25 @@ export class DossierService {
 
   /**
    * The Tờ trình: as issued (the one of `issuedOn`, else the latest), for whoever reads it and for the secretariat once
-   * sent (ClusterDocumentCopies); otherwise the secretariat issues the one of the date it chooses, or before sending
-   * the current one (another number once its words changed).
+   * sent (ClusterDocumentCopies); before sending, the secretariat's draft (no number, date or signature: the Tờ trình
+   * is issued when the proposals are sent); after, the one of a date it chooses with none issued that day.
    */
-  async submission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    return (await this.copies.issued(p, clusterId, year, SUBMISSION_DOC, issuedOn)) ?? this.issueSubmission(p, clusterId, year, issuedOn);
+  async submission(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<GeneratedFile> {
+    const found = await this.copies.issued(p, clusterId, year, SUBMISSION_DOC, issuedOn);
+    if ('copy' in found) return found.copy;
+    if (found.secretariat === 'ISSUE') return this.issueSubmission(p, clusterId, year, issuedOn);
+    const { draft, state } = await this.data(p, clusterId, year, issuedOn, false);
+    const content = await renderSubmission({ ...draft, number: blankNumber('TTr', state.cluster.documentCode), documentId: null, verifyUrl: null });
+    return { fileName: `Du-thao-to-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`, content };
   }
 
-  async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string) {
-    return (await this.copies.issued(p, clusterId, year, LIST_DOC, issuedOn)) ?? this.issueList(p, clusterId, year, issuedOn);
+  async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<GeneratedFile> {
+    const found = await this.copies.issued(p, clusterId, year, LIST_DOC, issuedOn);
+    if ('copy' in found) return found.copy;
+    if (found.secretariat === 'ISSUE') return this.issueList(p, clusterId, year, issuedOn);
+    const { draft, state } = await this.data(p, clusterId, year, issuedOn, false);
+    const content = await renderList({ ...draft, number: blankNumber('TTr', state.cluster.documentCode), submissionNumber: '', documentId: null, verifyUrl: null });
+    return { fileName: `Du-thao-danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`, content };
   }
 
   private async issueSubmission(p: Principal, clusterId: string, year: number, issuedOn?: string) {

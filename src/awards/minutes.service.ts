@@ -12,6 +12,8 @@ import { BallotsRepository } from './ballots/ballots.repository';
 import { BallotViews } from './ballots/ballot-views';
 import { ClusterDocumentCopies, MINUTES_DOC } from './cluster-document-copies';
 import { ContentNumbers, contentKeyOf } from './content-numbers';
+import type { GeneratedFile } from '../common/file-response';
+import { blankNumber } from '../issued-documents/document-numbers.service';
 
 /** Biên bản of the review meeting: numbered per issuer and year, signed, and showing next year's leadership. */
 @Injectable()
@@ -29,13 +31,44 @@ export class MinutesService {
     private readonly copies: ClusterDocumentCopies,
   ) {}
 
-  /** The minutes to download: as issued once the proposals went to the ministry (an approval later does not rewrite them). */
-  async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
-    return (await this.copies.issued(p, clusterId, year, MINUTES_DOC)) ?? this.issue(p, clusterId, year);
+  /**
+   * The minutes to download: as issued once the proposals went to the ministry (an approval later does not rewrite
+   * them); before that, for the secretariat, the draft of the meeting as recorded now (issued when the cluster sends).
+   */
+  async pdf(p: Principal, clusterId: string, year: number): Promise<GeneratedFile> {
+    const found = await this.copies.issued(p, clusterId, year, MINUTES_DOC);
+    if ('copy' in found) return found.copy;
+    if (found.secretariat === 'ISSUE') return this.issue(p, clusterId, year);
+    const { state, draft } = await this.content(p, clusterId, year);
+    const content = await renderMinutes({ ...draft, number: blankNumber('BB', state.cluster.documentCode), documentId: null, verifyUrl: null });
+    return { fileName: `Du-thao-bien-ban-binh-xet-${year}-${state.cluster.documentCode}.pdf`, content };
   }
 
   /** Issues the minutes of the meeting as recorded now (the same words: the document already issued). */
   async issue(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    const { state, draft } = await this.content(p, clusterId, year);
+    // The meeting's number; minutes redrawn with other words after a sending are another document (ContentNumbers).
+    const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'BB', kind: 'MINUTES', sourceId: state.meeting.id, key: state.meeting.id, date: state.meeting.heldOn, content: draft }, true);
+    const content = { ...draft, number };
+    const contentKey = contentKeyOf('MINUTES', content);
+    const issued = await this.documents.issue({
+      kind: 'MINUTES',
+      clusterId,
+      year,
+      sourceId: state.meeting.id,
+      sourceVersion: state.meeting.version,
+      contentKey,
+      title: `Biên bản hội nghị bình xét thi đua năm ${year}`,
+      statusLabel: `Số ${number}`,
+      signature: { name: state.cluster.name, reason: `Phát hành biên bản hội nghị bình xét năm ${year}`, location: state.meeting.place },
+      record: minutesRecord(content),
+      render: (documentId, verifyUrl) => renderMinutes({ ...content, documentId, verifyUrl }),
+    });
+    return { fileName: `Bien-ban-binh-xet-${year}-${state.cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };
+  }
+
+  /** The minutes' words: the meeting as recorded now, without a number. */
+  private async content(p: Principal, clusterId: string, year: number) {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
@@ -82,23 +115,6 @@ export class MinutesService {
       })),
       conclusions: state.meeting.conclusions,
     };
-    // The meeting's number; minutes redrawn with other words before sending are another document (ContentNumbers).
-    const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'BB', kind: 'MINUTES', sourceId: state.meeting.id, key: state.meeting.id, date: state.meeting.heldOn, content: draft }, true);
-    const content = { ...draft, number };
-    const contentKey = contentKeyOf('MINUTES', content);
-    const issued = await this.documents.issue({
-      kind: 'MINUTES',
-      clusterId,
-      year,
-      sourceId: state.meeting.id,
-      sourceVersion: state.meeting.version,
-      contentKey,
-      title: `Biên bản hội nghị bình xét thi đua năm ${year}`,
-      statusLabel: `Số ${number}`,
-      signature: { name: state.cluster.name, reason: `Phát hành biên bản hội nghị bình xét năm ${year}`, location: state.meeting.place },
-      record: minutesRecord(content),
-      render: (documentId, verifyUrl) => renderMinutes({ ...content, documentId, verifyUrl }),
-    });
-    return { fileName: `Bien-ban-binh-xet-${year}-${state.cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };
+    return { state, draft };
   }
 }

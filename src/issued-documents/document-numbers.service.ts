@@ -23,6 +23,11 @@ export class DocumentNumbersService {
   }
 }
 
+/** The number's blank on a draft, filled in when the document is issued: "     /TTr-CTĐ6". */
+export function blankNumber(typeCode: string, issuerCode: string): string {
+  return `${'\u00a0'.repeat(8)}/${typeCode}-${issuerCode}`;
+}
+
 function formatNumber(seq: number, typeCode: string, issuerCode: string): string {
   return `${String(seq).padStart(2, '0')}/${typeCode}-${issuerCode}`;
 }

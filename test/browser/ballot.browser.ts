@@ -5,6 +5,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 import { CHROMIUM_MISSING, axeViolations, fetchInPage, unlabelledControls } from './support';
 import { BallotScene, YEAR, startBallotScene } from './ballot-scene';
+import { attachReport } from '../support/test-app';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -180,7 +181,16 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     // The minutes are the cluster's: a member reads them once the secretariat has issued them, never issues them itself.
     const minutesPath = `/api/clusters/${scene.clusterId}/years/${YEAR}/review-meeting/minutes.pdf`;
     assert.equal((await fetchInPage(voterPages[0].page, minutesPath)).status, 404, 'not issued by a member’s request');
-    assert.equal((await fetchInPage(page, minutesPath)).status, 200, 'issued by the secretariat');
+    const draft = await fetchInPage(page, minutesPath);
+    assert.deepEqual([draft.status, draft.headers['x-document-id']], [200, undefined], 'before sending, the secretariat’s download is a draft');
+    // Sending a proposal issues the minutes (the meeting as recorded then): a member reads them from then on.
+    const { t } = scene.rig;
+    const sec = await t.token(scene.secretary);
+    const pick = ((await t.http.get(`/api/clusters/${scene.clusterId}/years/${YEAR}/proposals/suggestions`).auth(sec, { type: 'bearer' }).expect(200)).body as Array<{ award: string; units: Array<{ id: string }> }>).find((x) => x.units.length)!;
+    const proposal = (await t.http.post(`/api/clusters/${scene.clusterId}/years/${YEAR}/proposals`).auth(sec, { type: 'bearer' }).send({ award: pick.award, unitId: pick.units[0].id }).expect(201)).body;
+    await attachReport(t, sec, proposal.id);
+    await t.http.post(`/api/proposals/${proposal.id}/submit`).auth(sec, { type: 'bearer' }).send({ version: proposal.version }).expect(200);
+    assert.ok((await fetchInPage(page, minutesPath)).headers['x-document-id'], 'issued with the sending');
     await context.close();
     // Each voter, on its own phone, finds its ballot as cast under its receipt.
     for (const v of voterPages) {

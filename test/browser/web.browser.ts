@@ -255,6 +255,9 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     const suggestion = page.locator('form', { hasText: 'Gợi ý: Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk' });
     await suggestion.getByRole('button', { name: 'Xác nhận đề nghị' }).click();
     await page.getByText('Đã xác nhận đề nghị.').waitFor();
+    // Before anything is sent, the documents are drafts, and the page says so.
+    await page.getByTestId('drafts-note').getByText('Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo').waitFor();
+    await page.getByRole('link', { name: 'Dự thảo tờ trình đề nghị khen thưởng (PDF)', exact: true }).waitFor();
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });
     // Not sent without the unit's achievement report: the row says why; the report is uploaded in its block, then sent.
     page.once('dialog', (d) => void d.accept());
@@ -272,6 +275,9 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await row.getByRole('button', { name: 'Gửi Bộ' }).click();
     await page.locator('tr', { hasText: 'Đắk Lắk' }).getByText('Đã gửi Bộ').waitFor();
     await rig.shot(page, 'binh-xet-da-gui');
+    // Sent: the cluster's documents are issued; the links name them as such.
+    await page.getByRole('link', { name: 'Tờ trình đề nghị khen thưởng (PDF)', exact: true }).waitFor();
+    assert.equal(await page.getByTestId('drafts-note').count(), 0);
     // The submission's issue date: refused before the meeting (the field's label in the message), then issued in 2020.
     await page.getByLabel('Ngày ban hành tờ trình').fill('05/03/2020');
     await page.getByRole('link', { name: 'Tờ trình đề nghị khen thưởng (PDF)' }).click();

@@ -47,6 +47,24 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     assert.match(before, /Cụm thi đua số 6 chưa ban hành biên bản hội nghị bình xét, tờ trình, danh sách đề nghị khen thưởng năm 2019:/);
     assert.doesNotMatch(before, /Tải biên bản|Tải tờ trình/, 'no link to what is not issued');
     assert.doesNotMatch(before, /<iframe/, 'no frame that would answer 404');
+    // The secretariat's downloads before sending are drafts: nothing numbered, dated, signed or registered (a Tờ trình
+    // downloaded on 10/01 and sent unchanged on 20/01 is dated 20/01; a draft redrawn leaves no gap in the series).
+    for (const [path, name, marks] of [
+      ['proposals/submission.pdf', 'Du-thao-to-trinh', ['Số: /TTr-CTĐ6', 'Gia Lai, ngày … tháng … năm …', 'DỰ THẢO — chưa ban hành, chưa ký số, chưa có số và ngày']],
+      ['proposals/list.pdf', 'Du-thao-danh-sach', ['(Kèm theo dự thảo Tờ trình của Cụm thi đua số 6)', 'ngày … tháng … năm …']],
+      ['review-meeting/minutes.pdf', 'Du-thao-bien-ban', ['Số: /BB-CTĐ6', 'ngày 06 tháng 3 năm 2020']],
+    ] as const) {
+      const res = await t.http.get(`${base()}/${path}`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+      assert.match(res.headers['content-disposition'], new RegExp(name), path);
+      assert.equal(res.headers['x-document-id'], undefined, path);
+      assert.ok(!(res.body as Buffer).includes('/ByteRange'), `${path}: a draft is not signed`);
+      if (POPPLER_MISSING) continue;
+      const text = squash(pdftotext(tempFile(res.body)));
+      for (const mark of [...marks, 'DỰ THẢO']) assert.ok(text.includes(mark), `${path}: missing "${mark}" in ${text.slice(0, 800)}`);
+      assert.ok(!text.includes('Kiểm tra tính toàn vẹn') && !text.includes('(Văn bản ký số)'), `${path}: nothing to verify, nothing signed`);
+    }
+    assert.equal(Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM document_numbers WHERE issuer_id = ${ph(1)}`, [ids.cum6]))[0].n), 0, 'no number allocated');
+    for (const kind of ['MINUTES', 'SUBMISSION', 'LIST']) assert.equal((await issued(kind)).length, 0, kind);
     // Sending issues the Tờ trình and the list, dated the day they were sent, in the secretariat's name.
     await attachReport(t, secretary, draft.id);
     await t.http.post(`/api/proposals/${draft.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: draft.version }).expect(200);

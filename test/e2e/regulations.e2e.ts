@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp, attachReport } from '../support/test-app';
 
 /** The cluster's operating regulation, versioned: the review meeting's vote follows the version in force on its day. */
 describe(`the cluster's operating regulation (${TEST_DB})`, () => {
@@ -81,23 +81,34 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
     assert.ok(!/căn cứ Nghị định/i.test(text));
   });
 
-  it('minutes redrawn before sending are another document with a number of their own, never a second text under one number', async () => {
-    const minutes = async () => (await t.http.get(`${base()}/review-meeting/minutes.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200)).body as Buffer;
+  it('before sending the minutes are a draft, issued and numbered by nothing however often redrawn; sending issues them', async () => {
+    const minutes = async () => await t.http.get(`${base()}/review-meeting/minutes.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200);
     const numbers = async () =>
       ((await t.dataSource.query(`SELECT document_number FROM issued_documents WHERE kind = 'MINUTES' AND cluster_id = ${ph(1)} AND year = 2019 ORDER BY issued_at`, [ids.cum6])) as Array<{ document_number: string }>).map((r) => r.document_number);
-    const first = await minutes();
-    assert.ok(first.equals(await minutes()), 'the same meeting, the same document');
+    const draft = await minutes();
+    assert.equal(draft.headers['x-document-id'], undefined);
+    assert.match(draft.headers['content-disposition'], /Du-thao-bien-ban/);
+    assert.ok(!(draft.body as Buffer).includes('/ByteRange'), 'a draft carries no signature');
+    if (!POPPLER_MISSING) {
+      const text = squash(pdftotext(tempFile(draft.body)));
+      assert.ok(text.includes('DỰ THẢO — chưa ban hành, chưa ký số, chưa có số'), text.slice(0, 1500));
+      assert.ok(!/\d+\/BB-CTĐ6/.test(text) && text.includes('/BB-CTĐ6'), 'the number is left blank');
+    }
+    // The last member is marked absent after a download: the draft follows, still nothing issued.
+    const meeting = (await t.http.get(`${base()}/review-meeting`).set(auth(secretary)).expect(200)).body;
+    await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: units.map((unitId, i) => ({ unitId, status: i === units.length - 1 ? 'ABSENT' : 'PRESENT' })) }).expect(200);
+    const redrawn = await minutes();
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(redrawn.body))).includes('Vắng mặt'));
+    assert.deepEqual(await numbers(), []);
+    // Sending issues the minutes of the meeting as recorded then: 01/BB, signed; the download is that document.
+    const [proposal] = (await t.http.get(`${base()}/proposals`).set(auth(secretary)).expect(200)).body;
+    await attachReport(t, secretary, proposal.id);
+    const sent = await t.http.post(`/api/proposals/${proposal.id}/submit`).set(auth(secretary)).send({ version: proposal.version });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
     assert.deepEqual(await numbers(), ['01/BB-CTĐ6']);
-    // The last member is marked absent after the minutes were issued: other words, another number.
-    let meeting = (await t.http.get(`${base()}/review-meeting`).set(auth(secretary)).expect(200)).body;
-    const entries = (absent: boolean) => units.map((unitId, i) => ({ unitId, status: absent && i === units.length - 1 ? 'ABSENT' : 'PRESENT' }));
-    meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: entries(true) }).expect(200)).body;
-    const second = await minutes();
-    assert.deepEqual(await numbers(), ['01/BB-CTĐ6', '02/BB-CTĐ6']);
-    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(second))).includes('Số: 02/BB-CTĐ6'));
-    // Back to the first text: the first document again, nothing new issued.
-    await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: entries(false) }).expect(200);
-    assert.ok(first.equals(await minutes()));
-    assert.equal((await numbers()).length, 2);
+    const issued = await minutes();
+    assert.ok(issued.headers['x-document-id']);
+    assert.ok((issued.body as Buffer).includes('/ByteRange'));
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(issued.body))).includes('Số: 01/BB-CTĐ6'));
   });
 });

@@ -46,8 +46,8 @@ export const LAYOUT = {
 export interface DocumentMeta {
   title: string;
   subject: string;
-  /** Id of the issued document (also in Keywords, for verification of tampered copies). */
-  documentId: string;
+  /** Id of the issued document (also in Keywords, for verification of tampered copies); null for a draft not issued. */
+  documentId: string | null;
   landscape?: boolean;
   /** The Decree 30 Appendix VI input information, written into the Info dictionary at finish(). */
   record?: ElectronicRecord;
@@ -74,7 +74,7 @@ export class Decree30Document {
       margins: LAYOUT.margins,
       bufferPages: true,
       pdfVersion: '1.7',
-      info: { Title: meta.title, Subject: meta.subject, Author: 'thidua', Creator: 'thidua', Keywords: `thidua-doc:${meta.documentId}` },
+      info: { Title: meta.title, Subject: meta.subject, Author: 'thidua', Creator: 'thidua', ...(meta.documentId ? { Keywords: `thidua-doc:${meta.documentId}` } : {}) },
     });
     const f = fonts();
     // pdfkit takes a parsed fontkit font as a source (its typings only list paths and buffers).
@@ -255,10 +255,10 @@ export class Decree30Document {
     return this;
   }
 
-  /** Page numbers (from page 2, centred in the top margin), footer with QR code, draft watermark. */
-  async finish(footer: { qrText: string; lines: string[]; watermark?: string | null }): Promise<Buffer> {
+  /** Page numbers (from page 2, in the top margin), footer with QR code (none on a draft not issued), watermark. */
+  async finish(footer: { qrText: string | null; lines: string[]; watermark?: string | null }): Promise<Buffer> {
     const d = this.doc;
-    const qr = qrcode().create(footer.qrText, { errorCorrectionLevel: 'M' });
+    const qr = footer.qrText === null ? null : qrcode().create(footer.qrText, { errorCorrectionLevel: 'M' });
     const range = d.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       d.switchToPage(i);
@@ -270,12 +270,13 @@ export class Decree30Document {
       // The footer sits in the band reserved at the foot of the text area, inside the Decree 30 margins.
       const qrX = PAGE_MARGINS.left;
       const qrY = height - PAGE_MARGINS.bottom - QR_SIZE - 2;
-      drawQr(this.doc, qr.modules, qrX, qrY, QR_SIZE);
+      if (qr) drawQr(this.doc, qr.modules, qrX, qrY, QR_SIZE);
+      const textX = qr ? qrX + QR_SIZE + 8 : qrX;
       // The lines wrap rather than being cut: the verification address must always be complete.
       d.font(FONT.italic).fontSize(8.5).fillColor('black');
       let ty = qrY;
       for (const line of footer.lines) {
-        d.text(line, qrX + QR_SIZE + 8, ty, { width: width - PAGE_MARGINS.right - qrX - QR_SIZE - 8, lineGap: 0 });
+        d.text(line, textX, ty, { width: width - PAGE_MARGINS.right - textX, lineGap: 0 });
         ty = d.y;
       }
       d.page.margins = saved;

@@ -1,5 +1,6 @@
 import { Decree30Document, SignatureBlock } from './decree30';
 import { DocumentContent, ElectronicRecord, blockSigner, recipientEntries } from './electronic-record';
+import { Issuance, issuanceFooter } from './issuance';
 
 export interface ProposedUnit {
   unitName: string;
@@ -9,10 +10,11 @@ export interface ProposedUnit {
   basis: string;
 }
 
-/** Tờ trình and Danh sách of a cluster's award proposals, as plain data. */
-export interface DossierDocumentData {
-  documentId: string;
-  verifyUrl: string;
+/**
+ * Tờ trình and Danh sách of a cluster's award proposals, as plain data. Without a document id, a draft before the
+ * cluster sends its proposals: "DỰ THẢO", the number's blank ("    /TTr-CTĐ6"), no date, no signature.
+ */
+export interface DossierDocumentData extends Issuance {
   organizerName: string;
   clusterName: string;
   number: string;
@@ -39,12 +41,12 @@ export interface DossierDocumentData {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** TM. of the cluster, the chair's title and unit; the name slot holds a person's name or stays empty. */
-const signature = (data: DocumentContent<DossierDocumentData>): SignatureBlock => ({
+/** TM. of the cluster, the chair's title and unit; the name slot holds a person's name or stays empty (unsigned on a draft). */
+const signature = (data: DocumentContent<DossierDocumentData>, issued = true): SignatureBlock => ({
   authority: data.signerAuthority,
   title: data.signerTitle,
   unit: data.signerUnit ?? null,
-  status: '(Văn bản ký số)',
+  status: issued ? '(Văn bản ký số)' : '',
   signer: data.signerName,
 });
 
@@ -64,10 +66,13 @@ export function listRecord(data: DocumentContent<DossierDocumentData>): Electron
   return { issuerCode: data.issuerCode ?? null, number: null, date: data.date, type: 'Danh sách', summary: listSummary(data), ...blockSigner(signature(data)), recipients: [] };
 }
 
+const DRAFT_NOTE = 'DỰ THẢO — chưa ban hành, chưa ký số, chưa có số và ngày: cụm ban hành khi gửi đề nghị khen thưởng.';
+
 export async function renderSubmission(data: DossierDocumentData): Promise<Buffer> {
-  const pdf = new Decree30Document({ title: `Tờ trình đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: submissionRecord(data) });
+  const issued = data.documentId !== null;
+  const pdf = new Decree30Document({ title: `Tờ trình đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? submissionRecord(data) : undefined });
   pdf
-    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.date })
+    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: issued ? data.date : null })
     .documentType('Tờ trình', [submissionSummary(data)])
     .addressee(data.addressee)
     .legalBases(data.legalBases);
@@ -80,19 +85,20 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
   const closing = `${data.clusterName} kính trình ${data.addressee} xem xét, quyết định./.`;
   const recipients = submissionRecipients(data);
   // The closing paragraph stays with the signature block and "Nơi nhận", which are never alone on a page.
-  pdf.keepTogether(pdf.paragraphHeight(closing) + pdf.signatureBlockHeight(signature(data), recipients));
+  pdf.keepTogether(pdf.paragraphHeight(closing) + pdf.signatureBlockHeight(signature(data, issued), recipients));
   pdf.paragraph(closing);
-  pdf.signatureBlock(signature(data), recipients);
-  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+  pdf.signatureBlock(signature(data, issued), recipients);
+  return pdf.finish(issuanceFooter(data, DRAFT_NOTE));
 }
 
 export async function renderList(data: DossierDocumentData & { submissionNumber: string }): Promise<Buffer> {
-  const pdf = new Decree30Document({ title: `Danh sách đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true, record: listRecord(data) });
+  const issued = data.documentId !== null;
+  const pdf = new Decree30Document({ title: `Danh sách đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true, record: issued ? listRecord(data) : undefined });
   pdf
-    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: data.date })
+    .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: issued ? data.date : null })
     .documentType('Danh sách', [listSummary(data)]);
-  pdf.paragraph(`(Kèm theo Tờ trình số ${data.submissionNumber} của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
-  const block = signature(data);
+  pdf.paragraph(issued ? `(Kèm theo Tờ trình số ${data.submissionNumber} của ${data.clusterName})` : `(Kèm theo dự thảo Tờ trình của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
+  const block = signature(data, issued);
   pdf.table(
     [
       { header: 'STT', width: 5, align: 'center' },
@@ -106,5 +112,5 @@ export async function renderList(data: DossierDocumentData & { submissionNumber:
     { keepWithLast: pdf.signatureBlockHeight(block) },
   );
   pdf.signatureBlock(block);
-  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+  return pdf.finish(issuanceFooter(data, DRAFT_NOTE));
 }

@@ -1,11 +1,13 @@
 import { Decree30Document } from './decree30';
 import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
+import { Issuance, issuanceFooter } from './issuance';
 import { pointsVi, longDateVi } from './vietnamese-dates';
 
-/** Biên bản hội nghị bình xét, as plain data. */
-export interface MinutesDocumentData {
-  documentId: string;
-  verifyUrl: string;
+/**
+ * Biên bản hội nghị bình xét, as plain data. Without a document id, a draft before the cluster sends its proposals:
+ * "DỰ THẢO", the number's blank ("    /BB-CTĐ6"), no signature (the meeting's day is its date all the same).
+ */
+export interface MinutesDocumentData extends Issuance {
   organizerName: string;
   clusterName: string;
   number: string;
@@ -42,9 +44,9 @@ export interface BallotMinutes {
 }
 
 const minutesSummary = (data: DocumentContent<MinutesDocumentData>) => `Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`;
-const minutesSigners = (data: DocumentContent<MinutesDocumentData>) => [
-  { unitName: 'Thư ký hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
-  { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairedBy },
+const minutesSigners = (data: DocumentContent<MinutesDocumentData>, issued = true) => [
+  { unitName: 'Thư ký hội nghị', mark: null, title: '', status: issued ? '(Văn bản ký số)' : '', signer: data.minutesBy },
+  { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: issued ? '(Văn bản ký số)' : '', signer: data.chairedBy },
 ];
 
 /** The Appendix VI information of the Biên bản: dated the meeting's day, signed by its secretary and its chair. */
@@ -53,7 +55,8 @@ export function minutesRecord(data: DocumentContent<MinutesDocumentData>): Elect
 }
 
 export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> {
-  const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: minutesRecord(data) });
+  const issued = data.documentId !== null;
+  const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? minutesRecord(data) : undefined });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.heldOn })
     .documentType('Biên bản', [minutesSummary(data)]);
@@ -103,8 +106,8 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
   pdf.paragraph(data.conclusions ?? defaultConclusion(data));
   pdf.paragraph('Biên bản được lập và thông qua tại hội nghị.', { font: 'Tinos-Italic' });
 
-  pdf.signatureGrid('', minutesSigners(data), 2);
-  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+  pdf.signatureGrid('', minutesSigners(data, issued), 2);
+  return pdf.finish(issuanceFooter(data, 'DỰ THẢO — chưa ban hành, chưa ký số, chưa có số: cụm ban hành biên bản khi gửi đề nghị khen thưởng.'));
 }
 
 /** The count of a secret ballot: the ballots issued, returned, valid and invalid, the votes and shares, the counting committee. */

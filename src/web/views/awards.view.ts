@@ -39,12 +39,16 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
   const typed = editable && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
+  // Before anything is sent the secretariat's downloads are drafts: the cluster issues its documents when it sends.
+  const draft = canManage && !final;
+  const label = (name: string) => (draft ? `Dự thảo ${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}` : name);
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
+  ${draft ? html`<p class="muted" data-testid="drafts-note">Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo, chưa có số, ngày ban hành và chữ ký số. Biên bản, tờ trình và danh sách được ban hành (đánh số, ký số) khi cụm gửi đề nghị.</p>` : ''}
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
-  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: tờ trình đã gửi Bộ gần nhất; chưa gửi thì bản dự thảo ghi ngày hôm nay. Gửi thêm hoặc gửi lại đề nghị làm hồ sơ thay đổi thì tờ trình mới được ban hành với số mới, ghi ngày gửi. Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
-    <li><a data-download href="${base}/review-meeting/minutes.pdf">Biên bản họp bình xét (PDF)</a></li>
-    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">Tờ trình đề nghị khen thưởng (PDF)</a></li>
-    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">Danh sách đề nghị (PDF)</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
+  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: tờ trình đã gửi Bộ gần nhất; chưa gửi thì bản dự thảo theo văn bản pháp luật còn hiệu lực hôm nay. Gửi thêm hoặc gửi lại đề nghị làm hồ sơ thay đổi thì tờ trình mới được ban hành với số mới, ghi ngày gửi. Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
+    <li><a data-download href="${base}/review-meeting/minutes.pdf">${label('Biên bản họp bình xét (PDF)')}</a></li>
+    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">${label('Tờ trình đề nghị khen thưởng (PDF)')}</a></li>
+    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">${label('Danh sách đề nghị (PDF)')}</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
   </ul></section>`;
   return layout(
     { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
