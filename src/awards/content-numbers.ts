@@ -4,7 +4,7 @@ import { canonicalJson } from '../audit/audit-chain';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
-import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
+import { IssuedDocumentsService, NumberTaken } from '../issued-documents/issued-documents.service';
 
 /** The key of a document's content in the register (the same content, the same document). */
 export function contentKeyOf(kind: string, content: object): string {
@@ -57,5 +57,19 @@ export class ContentNumbers {
         (await this.documents.numberUsed(m, { sourceId: d.sourceId, kind: d.kind, documentNumber: first, documentDate: d.date })),
     );
     return taken ? numberOf(derivedId(d.key, contentKeyOf(d.kind, d.content))) : first;
+  }
+
+  /**
+   * Issues a numbered document: `attempt` takes its number (numberFor) and issues it. Another text issued under that
+   * number at the same moment (two sendings at once) refuses it (NumberTaken): it is taken again, now another number.
+   */
+  async issuing<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof NumberTaken) || tries >= 3) throw error;
+      }
+    }
   }
 }

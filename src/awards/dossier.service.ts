@@ -200,7 +200,11 @@ export class DossierService {
     return { fileName: `Du-thao-danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`, content };
   }
 
-  private async issueSubmission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+  private issueSubmission(p: Principal, clusterId: string, year: number, issuedOn?: string) {
+    return this.contentNumbers.issuing(() => this.issueSubmissionOnce(p, clusterId, year, issuedOn));
+  }
+
+  private async issueSubmissionOnce(p: Principal, clusterId: string, year: number, issuedOn?: string) {
     const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, true);
     const content = { ...draft, number: number! };
     return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
@@ -255,6 +259,8 @@ export class DossierService {
       signature: { name: state.cluster.name, reason: title, location: content.place },
       record,
       render,
+      // The list prints the Tờ trình's number and no number of its own.
+      oneTextPerNumber: kind === 'SUBMISSION',
     });
     return { fileName, content: issued.content, documentId: issued.document.id };
   }

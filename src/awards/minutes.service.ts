@@ -45,7 +45,11 @@ export class MinutesService {
   }
 
   /** Issues the minutes of the meeting as recorded now (the same words: the document already issued). */
-  async issue(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+  issue(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
+    return this.contentNumbers.issuing(() => this.issueOnce(p, clusterId, year));
+  }
+
+  private async issueOnce(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     const { state, draft } = await this.content(p, clusterId, year);
     // The meeting's number; minutes redrawn with other words after a sending are another document (ContentNumbers).
     const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'BB', kind: 'MINUTES', sourceId: state.meeting.id, key: state.meeting.id, date: state.meeting.heldOn, content: draft }, true);
@@ -63,6 +67,7 @@ export class MinutesService {
       signature: { name: state.cluster.name, reason: `Phát hành biên bản hội nghị bình xét năm ${year}`, location: state.meeting.place },
       record: minutesRecord(content),
       render: (documentId, verifyUrl) => renderMinutes({ ...content, documentId, verifyUrl }),
+      oneTextPerNumber: true,
     });
     return { fileName: `Bien-ban-binh-xet-${year}-${state.cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };
   }

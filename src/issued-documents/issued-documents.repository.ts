@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThanOrEqual, Not } from 'typeorm';
 import { nowIso } from '../common/time';
 import { rawQuery } from '../database/raw-sql';
 import { DocumentNumber } from './document-number.entity';
@@ -41,6 +41,16 @@ export class IssuedDocumentsRepository {
 
   async insert(m: EntityManager, document: IssuedDocument): Promise<void> {
     await m.insert(IssuedDocument, document);
+  }
+
+  /**
+   * Whether a text other than `contentKey` is issued under this number and date for the source (one number, one
+   * text). On PostgreSQL it holds the source's numbers until commit, so that two texts issued at once cannot both
+   * pass (SQLite's writes are one at a time).
+   */
+  async numberTakenByOther(m: EntityManager, q: { sourceId: string; kind: string; documentNumber: string; documentDate: string; contentKey: string }): Promise<boolean> {
+    if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`document-number:${q.sourceId}`]);
+    return m.exists(IssuedDocument, { where: { sourceId: q.sourceId, kind: q.kind, documentNumber: q.documentNumber, documentDate: q.documentDate, contentKey: Not(q.contentKey) } });
   }
 
   /** The sequence number a document (source) was given for this type, or null. */

@@ -38,6 +38,15 @@ export interface IssueRequest {
   record: ElectronicRecord;
   /** Renders the unsigned PDF; receives the id and the verification address printed in it. */
   render: (documentId: string, verifyUrl: string) => Promise<Buffer>;
+  /** The number and date carry one text: another text already issued under them refuses this one (NumberTaken). */
+  oneTextPerNumber?: boolean;
+}
+
+/** Another text was issued under the number at the same moment: the caller takes the number again (the next one). */
+export class NumberTaken extends Error {
+  constructor(readonly documentNumber: string) {
+    super(`Another text was issued under ${documentNumber} meanwhile.`);
+  }
 }
 
 export interface VerificationResult {
@@ -140,6 +149,10 @@ export class IssuedDocumentsService {
     };
     try {
       await this.uow.write(async (m) => {
+        const { documentNumber, documentDate } = document;
+        if (req.oneTextPerNumber && documentNumber && documentDate && (await this.register.numberTakenByOther(m, { sourceId: req.sourceId, kind: req.kind, documentNumber, documentDate, contentKey: req.contentKey }))) {
+          throw new NumberTaken(documentNumber);
+        }
         await this.register.insert(m, document);
         await this.audit.record(m, {
           action: 'document.issue',
