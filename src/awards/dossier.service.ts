@@ -54,11 +54,44 @@ export class DossierService {
   ) {}
 
   /**
+   * Why the Tờ trình of what the cluster sent is not issued (a year re-entered after it passed waits for the date on
+   * the original, the secretariat enters it), or null: issued, or nothing sent. The meeting page says it.
+   */
+  async awaitingIssue(p: Principal, clusterId: string, year: number): Promise<string | null> {
+    const { state, draftOn } = await this.prepare(p, clusterId, year);
+    if (!state.proposals.some((x) => x.status !== 'DRAFT')) return null;
+    try {
+      await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, true);
+      return null;
+    } catch (error) {
+      if (error instanceof AppException) return error.message;
+      throw error;
+    }
+  }
+
+  /**
    * The dossier as of `issuedOn` (the secretariat's choice, not before the meeting, not after today; else defaultDate):
    * its number in that year's series, the organiser and the texts in force on that date. `issue`: for a document
    * being issued (its number is allocated); else a working copy (the number it has, or null: nothing is allocated).
    */
   private async data(p: Principal, clusterId: string, year: number, issuedOn: string | undefined, issue: boolean) {
+    const { state, draftOn } = await this.prepare(p, clusterId, year);
+    const date = issuedOn ?? (await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, issue));
+    const draft = await draftOn(date);
+    // Once sent, a date chosen for a dossier unchanged since its Tờ trình would be a second text of the same words.
+    if (issue && issuedOn && state.proposals.some((x) => x.status !== 'DRAFT')) {
+      const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
+      if (issued && issued.documentDate !== issuedOn && (await this.standsAsIssued(issued, state.meeting.id, draftOn))) {
+        throw AppException.field(ErrorCode.BusinessRule, 'issuedOn', `Cụm đã ban hành tờ trình số ${issued.documentNumber} ngày ${formatDateVi(issued.documentDate!)} và hồ sơ không thay đổi từ đó: không ban hành tờ trình mới. Để trống "Ngày ban hành tờ trình" để tải tờ trình đã ban hành.`);
+      }
+    }
+    // One number per Tờ trình: the first of the date takes the next of the year's series (ContentNumbers).
+    const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'TTr', kind: 'SUBMISSION', sourceId: state.meeting.id, key: derivedId(state.meeting.id, date), date, content: draft }, issue);
+    return { draft, number, state };
+  }
+
+  /** The dossier's facts (what was sent, or before sending what is confirmed) and its words as of a date. */
+  private async prepare(p: Principal, clusterId: string, year: number) {
     const state = await this.uow.read(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const meeting = await this.meetings.find(m, clusterId, year);
@@ -112,18 +145,7 @@ export class DossierService {
         reportsAttached: state.reportsAttached,
       };
     };
-    const date = issuedOn ?? (await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, issue));
-    const draft = await draftOn(date);
-    // Once sent, a date chosen for a dossier unchanged since its Tờ trình would be a second text of the same words.
-    if (issue && issuedOn && state.proposals.some((x) => x.status !== 'DRAFT')) {
-      const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
-      if (issued && issued.documentDate !== issuedOn && (await this.standsAsIssued(issued, state.meeting.id, draftOn))) {
-        throw AppException.field(ErrorCode.BusinessRule, 'issuedOn', `Cụm đã ban hành tờ trình số ${issued.documentNumber} ngày ${formatDateVi(issued.documentDate!)} và hồ sơ không thay đổi từ đó: không ban hành tờ trình mới. Để trống "Ngày ban hành tờ trình" để tải tờ trình đã ban hành.`);
-      }
-    }
-    // One number per Tờ trình: the first of the date takes the next of the year's series (ContentNumbers).
-    const number = await this.contentNumbers.numberFor({ issuer: state.cluster, typeCode: 'TTr', kind: 'SUBMISSION', sourceId: state.meeting.id, key: derivedId(state.meeting.id, date), date, content: draft }, issue);
-    return { draft, number, state };
+    return { state, draftOn };
   }
 
   /**

@@ -35,6 +35,7 @@ import { YearBoardService } from './year-board.service';
 import { orNull, sendPage, signedInFrame } from './page-response';
 import { auditPage } from './views/audit.view';
 import { meetingPage } from './views/awards.view';
+import { DossierService } from '../awards/dossier.service';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -74,6 +75,7 @@ export class PagesController {
     private readonly units: UnitsService,
     private readonly boards: YearBoardService,
     private readonly ballots: BallotSessionsService,
+    private readonly dossier: DossierService,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -172,7 +174,8 @@ export class PagesController {
     const [canManage, canPublish] = await Promise.all([this.canManageAwards(p, id, year), this.canManageYear(p, id, year)]);
     const reports = new Map(await Promise.all(proposals.map(async (pr) => [pr.id, await this.reports.list(p, pr.id)] as const)));
     const sessions = meeting ? await this.ballots.list(p, id, year) : [];
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, reports, sessions, !!config.publishedAt, canPublish));
+    const awaitingIssue = canManage && proposals.some((x) => x.status !== 'DRAFT') ? await this.dossier.awaitingIssue(p, id, year) : null;
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue }));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

@@ -25,7 +25,18 @@ function proposalActions(pr: ProposalView): Html {
   return html``;
 }
 
-export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, reports: Map<string, UploadedFileView[]> = new Map(), sessions: BallotSessionView[] = [], published = true, canPublish = false): Html {
+/** What the meeting page shows besides the meeting: reports, ballots, whether results are published, the Tờ trình waiting. */
+export interface MeetingPageExtras {
+  reports?: Map<string, UploadedFileView[]>;
+  sessions?: BallotSessionView[];
+  published?: boolean;
+  canPublish?: boolean;
+  /** Why the Tờ trình of what was sent is not issued (a year re-entered waits for the original's date), or null. */
+  awaitingIssue?: string | null;
+}
+
+export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
+  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null } = extras;
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
@@ -43,6 +54,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   const draft = canManage && !final;
   const label = (name: string) => (draft ? `Dự thảo ${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}` : name);
   const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
+  ${canManage && awaitingIssue ? html`<p class="flash warn" role="status" data-testid="awaiting-issue">Tờ trình của các đề nghị đã gửi chưa được ban hành. ${awaitingIssue}</p>` : ''}
   ${draft ? html`<p class="muted" data-testid="drafts-note">Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo, chưa có số, ngày ban hành và chữ ký số. Biên bản, tờ trình và danh sách được ban hành (đánh số, ký số) khi cụm gửi đề nghị.</p>` : ''}
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
   <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: tờ trình đã gửi Bộ gần nhất; chưa gửi thì bản dự thảo theo văn bản pháp luật còn hiệu lực hôm nay. Gửi thêm hoặc gửi lại đề nghị làm hồ sơ thay đổi thì tờ trình mới được ban hành với số mới, ghi ngày gửi. Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
