@@ -51,12 +51,13 @@ export class ContentNumbers {
     const numberOf = (key: string) => (allocate ? this.numbers.numberFor(d.issuer.id, d.issuer.documentCode, year, d.typeCode, key) : this.numbers.existing(d.issuer.documentCode, d.typeCode, key));
     const first = await numberOf(d.key);
     if (first === null) return null;
-    const taken = await this.uow.read(
-      async (m) =>
-        !(await this.documents.issuedWith(m, d.sourceId, contentKeyOf(d.kind, { ...d.content, number: first }))) &&
-        (await this.documents.numberUsed(m, { sourceId: d.sourceId, kind: d.kind, documentNumber: first, documentDate: d.date })),
-    );
+    const taken = !(await this.issuedAs(d.kind, d.sourceId, d.content, first)) && (await this.uow.read((m) => this.documents.numberUsed(m, { sourceId: d.sourceId, kind: d.kind, documentNumber: first, documentDate: d.date })));
     return taken ? numberOf(derivedId(d.key, contentKeyOf(d.kind, d.content))) : first;
+  }
+
+  /** Whether these words were issued under this number (the document already issued), by the source. */
+  async issuedAs(kind: string, sourceId: string, content: object, number: string): Promise<boolean> {
+    return !!(await this.uow.read((m) => this.documents.issuedWith(m, sourceId, contentKeyOf(kind, { ...content, number }))));
   }
 
   /**

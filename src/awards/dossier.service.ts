@@ -178,8 +178,7 @@ export class DossierService {
   /** Whether the dossier as it is now has the words of this issued Tờ trình (on its date, under its number). */
   private async standsAsIssued(issued: { documentDate: string | null; documentNumber: string | null }, meetingId: string, draftOn: (date: string) => Promise<DossierDraft>): Promise<boolean> {
     if (!issued.documentDate || !issued.documentNumber) return false;
-    const same = { ...(await draftOn(issued.documentDate)), number: issued.documentNumber };
-    return !!(await this.uow.read((m) => this.documents.issuedWith(m, meetingId, contentKeyOf('SUBMISSION', same))));
+    return this.contentNumbers.issuedAs('SUBMISSION', meetingId, await draftOn(issued.documentDate), issued.documentNumber);
   }
 
   /**
