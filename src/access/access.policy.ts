@@ -34,7 +34,7 @@ export const POLICY: Readonly<Record<Permission, Partial<Record<Role, Scope>>>> 
   [Permission.ClusterRead]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: 'assigned', [Role.UnitOfficer]: 'member' },
   [Permission.ClusterOrganize]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer' },
   [Permission.YearManage]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: 'yearSecretariat' },
-  [Permission.AwardsManage]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: 'awardsSecretariat' },
+  [Permission.AwardsManage]: { [Role.Admin]: 'all', [Role.ClusterSecretary]: 'awardsSecretariat' },
   [Permission.OrganizerAct]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer' },
 };
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
-import { Role } from '../common/auth/roles';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateVi } from '../common/time';
@@ -59,7 +58,7 @@ export class ClusterDocumentCopies {
   async issued(p: Principal, clusterId: string, year: number, doc: ClusterDocumentKind, issuedOn?: string): Promise<ClusterCopy> {
     const found = await this.uow.read(async (m): Promise<{ issued: IssuedDocument; code: string } | { secretariat: 'DRAFT' | 'ISSUE' }> => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      if (p.role !== Role.MinistryReviewer && (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster))) {
+      if (await this.access.can(m, p, Permission.AwardsManage, clusterId, year, cluster)) {
         if (!(await m.exists(AwardProposal, { where: { clusterId, year, status: Not('DRAFT') } }))) return { secretariat: 'DRAFT' };
         const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
         return issued && (!issuedOn || issued.documentDate === issuedOn) ? { issued, code: cluster.documentCode } : { secretariat: 'ISSUE' };

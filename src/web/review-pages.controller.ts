@@ -71,7 +71,7 @@ export class ReviewPagesController {
   async dossier(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) proposalId: string, @Res() res: HttpResponse): Promise<void> {
     const [proposal, reports] = await Promise.all([this.proposals.get(p, proposalId), this.reports.list(p, proposalId)]);
     // The reports are the cluster's to add (an administrator may act for it); the ministry reads them.
-    const canManageReports = p.role !== Role.MinistryReviewer && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year)));
+    const canManageReports = await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year));
     const issued = await this.copies.issuedKinds(proposal.clusterId, proposal.year);
     sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports, issued));
   }

@@ -110,13 +110,18 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
     const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
     const officer = (await actorFor(t, 'gialai')).token;
     const reviewer = await t.token('reviewer');
+    const admin = await t.token('admin');
     const before = await t.snapshot();
     const cases: Array<[string, Promise<{ status: number; body: { code: string; message: string } }>, number, string]> = [
       ['more votes than voters', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: u.DL, award: 'EMULATION_FLAG', votesFor: 7 }] }), 422, 'BUSINESS_RULE'],
       ['a non-member candidate', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: ids.hanoi, award: 'EMULATION_FLAG', votesFor: 1 }] }), 422, 'BUSINESS_RULE'],
       ['a stale version', t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: 1, ballots: [] }), 409, 'VERSION_CONFLICT'],
       ['a second meeting', t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 409, 'DUPLICATE'],
-      ['a meeting of a year without members', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(reviewer, { type: 'bearer' }).send({ heldOn: '2026-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 422, 'NO_MEMBERSHIP'],
+      ['a meeting of a year without members', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(admin, { type: 'bearer' }).send({ heldOn: '2026-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 422, 'NO_MEMBERSHIP'],
+      // The ministry decides on the cluster's proposals: its reviewers do not hold the cluster's meeting or make them.
+      ['a ministry reviewer recording the cluster’s meeting', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(reviewer, { type: 'bearer' }).send({ heldOn: '2026-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 403, 'FORBIDDEN'],
+      ['a ministry reviewer confirming a proposal', t.http.post(`${base()}/proposals`).auth(reviewer, { type: 'bearer' }).send({ award: 'EMULATION_FLAG', unitId: u.DL }), 403, 'FORBIDDEN'],
+      ['a ministry reviewer recording ballots', t.http.put(`${base()}/review-meeting/ballots`).auth(reviewer, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [] }), 403, 'FORBIDDEN'],
       ['quotas set by a secretariat', t.http.put(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 5 }], version: 0, reason: 'Tăng chỉ tiêu' }), 403, 'FORBIDDEN'],
       ['ballots by a unit officer', t.http.put(`${base()}/review-meeting/ballots`).auth(officer, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [] }), 403, 'FORBIDDEN'],
       ['another cluster', t.http.get(`/api/clusters/${ids.cum1}/years/2022/review-meeting`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],
