@@ -258,6 +258,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     // Before anything is sent, the documents are drafts, and the page says so.
     await page.getByTestId('drafts-note').getByText('Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo').waitFor();
     await page.getByRole('link', { name: 'Dự thảo tờ trình đề nghị khen thưởng (PDF)', exact: true }).waitFor();
+    await rig.shot(page, 'binh-xet-du-thao');
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });
     // Not sent without the unit's achievement report: the row says why; the report is uploaded in its block, then sent.
     page.once('dialog', (d) => void d.accept());
