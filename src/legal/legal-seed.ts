@@ -94,8 +94,9 @@ export const LEGAL_VALUES: ValueSeed[] = [
   base('LCS-2019-07', '2019-07-01', '2023-06-30', 1_490_000, 'Nghị định 38/2019/NĐ-CP', 'http://www.bhxhbqp.vn/bai-viet/danh-muc-luong-co-so-136'),
   base('LCS-2023-07', '2023-07-01', '2024-06-30', 1_800_000, 'Nghị định 24/2023/NĐ-CP', 'https://sonoivu.namdinh.gov.vn/hoat-dong-thi-dua-khen-thuong/muc-tien-thuong-cac-danh-hieu-thi-dua-hinh-thuc-khen-thuong-cua-luat-thi-dua-khen-thuong-theo-mu-298715'),
   base('LCS-2024-07', '2024-07-01', '2026-06-30', 2_340_000, 'Nghị định 73/2024/NĐ-CP', 'http://www.qpvn.vn/tin-video/tang-luong-co-so-them-dong-luc-cho-can-bo-cong-chuc.html'),
-  base('LCS-2026-07', '2026-07-01', null, 2_530_000, 'Nghị định 161/2026/NĐ-CP', 'https://vanban.chinhphu.vn/?classid=1&docid=218107&orggroupid=2&pageid=27160',
-    'Mức 2.530.000 đồng từ 01/07/2026 (Nghị định 161/2026/NĐ-CP Điều 3 khoản 2) chỉ thấy trong nguồn thứ cấp (mã nguồn công khai); văn bản chính thức chưa đọc: chưa in thành số tiền.'),
+  // Nghị định 161/2026/NĐ-CP ngày 15/5/2026, Điều 3 khoản 2 and Điều 6 (in force 01/07/2026; 73/2024 ends): read in the
+  // text of Công báo số 290 (29/05/2026) as published with its signature block (docs/research/legal-catalogue.md §9).
+  base('LCS-2026-07', '2026-07-01', null, 2_530_000, 'Nghị định 161/2026/NĐ-CP', 'https://congbao.chinhphu.vn/van-ban/nghi-dinh-so-161-2026-nd-cp-469550.htm'),
   multiple('HS-CO-91-2017', 'EMULATION_FLAG', '2017-10-01', '2023-12-31', 80, 'Nghị định 91/2017/NĐ-CP', 'Điều 69 khoản 2 điểm đ', 'https://beta.thuvienphapluat.vn/phap-luat/tap-the-nhan-duoc-danh-hieu-co-thi-dua-cap-tinh-duoc-nhan-muc-tien-thuong-bao-nhieu-theo-quy-dinh-110579-97663.html'),
   multiple('HS-BK-91-2017', 'CERTIFICATE_OF_MERIT', '2017-10-01', '2023-12-31', 20, 'Nghị định 91/2017/NĐ-CP', 'Điều 73', 'https://plo.vn/nhan-bang-khen-cua-thu-tuong-duoc-thuong-4-5-trieu-dong-post456130.html',
     'Cá nhân 1,0 lần (Điều 73, có nguồn); tập thể gấp hai lần theo bài báo, khoản về tập thể chưa đọc nguyên văn: chưa in thành số tiền.'),

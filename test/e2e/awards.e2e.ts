@@ -24,13 +24,14 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
     assert.deepEqual(
       res.body.awards.map((a: { code: string; name: string; rewardMultiple: number; rewardVnd: number }) => [a.code, a.name, a.rewardMultiple, a.rewardVnd]),
       [
-        // Today (from 01/07/2026) the base salary of Decree 161/2026 is still an assumption in the catalogue (and the
-        // collective's Bằng khen multiple of Decree 152/2025 too): no amount is given as law.
-        ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 8, null],
+        // Today (from 01/07/2026): 8 × the base salary of Decree 161/2026 (2,530,000); the collective's Bằng khen
+        // multiple of Decree 152/2025 is an assumption in the catalogue: no amount is given as law.
+        ['EMULATION_FLAG', 'Cờ thi đua của Bộ', 8, 20_240_000],
         ['CERTIFICATE_OF_MERIT', 'Bằng khen của Bộ trưởng', 3, null],
       ],
     );
-    assert.equal(res.body.awards[0].rewardText, 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
+    assert.equal(res.body.awards[0].rewardText, 'Kèm theo tiền thưởng 8 lần mức lương cơ sở (20.240.000 đồng/tập thể; Điều 50 khoản 2 điểm e Nghị định 152/2025/NĐ-CP; mức lương cơ sở 2.530.000 đồng theo Nghị định 161/2026/NĐ-CP).');
+    assert.equal(res.body.awards[1].rewardText, 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
     const decree152 = res.body.ruleVersions.find((v: { basis: string }) => v.basis.endsWith('(giai đoạn Nghị định 152/2025/NĐ-CP)'));
     assert.equal(decree152.validFrom, '2025-07-01');
     assert.equal(decree152.minApproval.EMULATION_FLAG, 8000);

@@ -416,12 +416,17 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     }
     for (const absent of ['2.340.000', '18.720.000', '152/2025', 'Khoa học và Công nghệ']) assert.ok(!text.includes(absent), `a decision of 2020 must not mention "${absent}"`);
     assert.match(pdfsig(tempFile(decision.body)), /Signature is Valid/);
-    // Planned for today: Bộ Khoa học và Công nghệ, its statute, Decree 152/2025; amounts resting on assumptions are not printed.
+    // Planned for today: Bộ Khoa học và Công nghệ, its statute, Decree 152/2025; the Cờ priced on the base salary of
+    // Decree 161/2026, the collective's Bằng khen (an assumption) not.
     const nowText = squash(pdftotext(tempFile(now.body)));
-    for (const phrase of ['BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025', 'Căn cứ Nghị định số 152/2025/NĐ-CP', 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.']) {
+    for (const phrase of [
+      'BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025', 'Căn cứ Nghị định số 152/2025/NĐ-CP',
+      'Kèm theo tiền thưởng 8 lần mức lương cơ sở (20.240.000 đồng/tập thể; Điều 50 khoản 2 điểm e Nghị định 152/2025/NĐ-CP; mức lương cơ sở 2.530.000 đồng theo Nghị định 161/2026/NĐ-CP)',
+      'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.',
+    ]) {
       assert.ok(nowText.includes(phrase), `decision planned today: missing "${phrase}"`);
     }
-    assert.doesNotMatch(nowText, /\d{1,3}\.\d{3}\.000 đồng/);
+    assert.deepEqual(nowText.match(/\d{1,3}\.\d{3}\.000 đồng/g), ['20.240.000 đồng', '2.530.000 đồng'], 'only the Cờ is priced (and the base salary it rests on)');
   });
 
   it('award names come from the catalogue: renamed there, they read the new way in the meeting, proposals, history and Excel', async () => {

@@ -57,8 +57,9 @@ describe('base salary and reward by the date of the decision', () => {
     ['2024-01-15', 1_800_000, 14_400_000, null, 'NĐ 98/2023 Điều 54 (Cờ 8,0); its collective Bằng khen multiple is an assumption'],
     ['2024-07-01', 2_340_000, 18_720_000, null, 'NĐ 73/2024 from 01/07/2024'],
     ['2025-07-01', 2_340_000, 18_720_000, null, 'NĐ 152/2025 Điều 50 khoản 2 điểm e (Cờ 8,0); its collective Bằng khen multiple is an assumption'],
-    ['2026-07-01', 2_530_000, null, null, 'NĐ 161/2026 (secondary sources only): an assumption'],
-    ['2027-01-15', 2_530_000, null, null, 'nothing newer in the catalogue'],
+    ['2026-06-30', 2_340_000, 18_720_000, null, 'the last day of NĐ 73/2024'],
+    ['2026-07-01', 2_530_000, 20_240_000, null, 'NĐ 161/2026 Điều 3 khoản 2 from 01/07/2026 (Công báo số 290)'],
+    ['2027-01-15', 2_530_000, 20_240_000, null, 'nothing newer in the catalogue'],
   ];
   for (const [date, baseVnd, flag, merit, source] of rows) {
     it(`${date}: base ${baseVnd}, Cờ ${flag ?? 'unconfirmed'}, Bằng khen ${merit ?? 'unconfirmed'} — ${source}`, () => {
@@ -79,8 +80,12 @@ describe('base salary and reward by the date of the decision', () => {
     const text = rewardText(rewardOn(values, 'CERTIFICATE_OF_MERIT', '2026-01-20'));
     assert.doesNotMatch(text, /\d\.\d{3}\.000 đồng/);
     assert.equal(text, 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
-    // From 01/07/2026 the base salary of Decree 161/2026 is the assumption: not even the confirmed Cờ multiple is priced.
-    assert.equal(rewardText(rewardOn(values, 'EMULATION_FLAG', '2026-07-01')), 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
+    // From 01/07/2026 on the base salary of Decree 161/2026: the Cờ is priced, the collective's Bằng khen still is not.
+    assert.equal(
+      rewardText(rewardOn(values, 'EMULATION_FLAG', '2026-07-01')),
+      'Kèm theo tiền thưởng 8 lần mức lương cơ sở (20.240.000 đồng/tập thể; Điều 50 khoản 2 điểm e Nghị định 152/2025/NĐ-CP; mức lương cơ sở 2.530.000 đồng theo Nghị định 161/2026/NĐ-CP).',
+    );
+    assert.equal(rewardText(rewardOn(values, 'CERTIFICATE_OF_MERIT', '2026-07-01')), 'Mức tiền thưởng theo quy định tại Nghị định 152/2025/NĐ-CP.');
   });
   it('the Cờ of Decree 152/2025 is priced by Điều 50 khoản 2 điểm e on the base salary then', () => {
     assert.equal(
