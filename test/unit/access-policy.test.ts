@@ -9,7 +9,8 @@ describe('access policy', () => {
     [Permission.ClusterRead]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: 'assigned', [Role.UnitOfficer]: 'member' },
     [Permission.ClusterOrganize]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: null, [Role.UnitOfficer]: null },
     [Permission.YearManage]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: 'yearSecretariat', [Role.UnitOfficer]: null },
-    [Permission.AwardsManage]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: 'awardsSecretariat', [Role.UnitOfficer]: null },
+    // The ministry decides on the cluster's proposals: its reviewers do not make them (nor record the meeting they rest on).
+    [Permission.AwardsManage]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: null, [Role.ClusterSecretary]: 'awardsSecretariat', [Role.UnitOfficer]: null },
     [Permission.OrganizerAct]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer', [Role.ClusterSecretary]: null, [Role.UnitOfficer]: null },
   };
   for (const permission of Object.values(Permission)) {
