@@ -11,8 +11,7 @@ import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { blankNumber } from '../issued-documents/document-numbers.service';
 import type { GeneratedFile } from '../common/file-response';
-import { DossierDocumentData, listRecord, renderList, renderSubmission, submissionRecord } from '../documents/pdf/dossier.pdf';
-import type { ElectronicRecord } from '../documents/pdf/electronic-record';
+import { listRecord, renderList, renderSubmission, submissionRecord } from '../documents/pdf/dossier.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { LegalService } from '../legal/legal.service';
 import { legalBasesOn, valueOn } from '../legal/legal.rules';
@@ -26,7 +25,8 @@ import { ProposalsRepository } from './proposals.repository';
 import { ReviewMeetingsService } from './review-meetings.service';
 import { ClusterDocumentCopies, LIST_DOC, SUBMISSION_DOC } from './cluster-document-copies';
 import { MinutesService } from './minutes.service';
-import { ContentNumbers, contentKeyOf, derivedId } from './content-numbers';
+import { ContentNumbers, derivedId } from './content-numbers';
+import { DossierDraft, dossierIssueRequest, lastSending } from './dossier-requests';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
 
@@ -55,11 +55,16 @@ export class DossierService {
 
   /**
    * Why the Tờ trình of what the cluster sent is not issued (a year re-entered after it passed waits for the date on
-   * the original, the secretariat enters it), or null: issued, or nothing sent. The meeting page says it.
+   * the original, the secretariat enters it), or null: nothing sent, or nothing sent since the latest Tờ trình (a
+   * ministry's later rejection does not make the cluster's dossier a new one), or issuable. The meeting page says it.
    */
   async awaitingIssue(p: Principal, clusterId: string, year: number): Promise<string | null> {
+    const { lastSent, issued } = await this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
+      return { lastSent: lastSending(await this.proposals.activeOfClusterYear(m, clusterId, year)), issued: await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }) };
+    });
+    if (!lastSent || (issued && issued.issuedAt >= lastSent)) return null;
     const { state, draftOn } = await this.prepare(p, clusterId, year);
-    if (!state.proposals.some((x) => x.status !== 'DRAFT')) return null;
     try {
       await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, true);
       return null;
@@ -78,11 +83,13 @@ export class DossierService {
     const { state, draftOn } = await this.prepare(p, clusterId, year);
     const date = issuedOn ?? (await this.defaultDate(clusterId, year, state.meeting, state.proposals.map((x) => x.submittedAt), draftOn, issue));
     const draft = await draftOn(date);
-    // Once sent, a date chosen for a dossier unchanged since its Tờ trình would be a second text of the same words.
+    // Once sent, a date chosen for a dossier not sent again since its Tờ trình (or sent again unchanged) would be a second
+    // text of what was sent: the ministry's rejection of a unit later does not make the cluster issue a new one.
     if (issue && issuedOn && state.proposals.some((x) => x.status !== 'DRAFT')) {
       const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
-      if (issued && issued.documentDate !== issuedOn && (await this.standsAsIssued(issued, state.meeting.id, draftOn))) {
-        throw AppException.field(ErrorCode.BusinessRule, 'issuedOn', `Cụm đã ban hành tờ trình số ${issued.documentNumber} ngày ${formatDateVi(issued.documentDate!)} và hồ sơ không thay đổi từ đó: không ban hành tờ trình mới. Để trống "Ngày ban hành tờ trình" để tải tờ trình đã ban hành.`);
+      const sentSince = issued && (lastSending(state.proposals) ?? '') > issued.issuedAt;
+      if (issued && issued.documentDate !== issuedOn && (!sentSince || (await this.standsAsIssued(issued, state.meeting.id, draftOn)))) {
+        throw AppException.field(ErrorCode.BusinessRule, 'issuedOn', `Cụm đã ban hành tờ trình số ${issued.documentNumber} ngày ${formatDateVi(issued.documentDate!)} và từ đó không gửi đề nghị nào làm hồ sơ thay đổi: không ban hành tờ trình mới. Để trống "Ngày ban hành tờ trình" để tải tờ trình đã ban hành.`);
       }
     }
     // One number per Tờ trình: the first of the date takes the next of the year's series (ContentNumbers).
@@ -155,14 +162,14 @@ export class DossierService {
    * today (a draft before sending). A year re-entered after it passed has no such day on record (its proposals are
    * sent today): its dossier waits for the date on the original, so that it is not dated, headed and cited as of today.
    */
-  private async defaultDate(clusterId: string, year: number, meeting: { id: string }, sentAt: Array<string | null>, draftOn: (date: string) => Promise<DossierDraft>, issuing: boolean): Promise<string> {
+  private async defaultDate(clusterId: string, year: number, meeting: { id: string; createdAt: string }, sentAt: Array<string | null>, draftOn: (date: string) => Promise<DossierDraft>, issuing: boolean): Promise<string> {
     const issued = await this.uow.read((m) => this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId }));
     if (issued?.documentDate && (await this.standsAsIssued(issued, meeting.id, draftOn))) return issued.documentDate;
     // A working copy of a dossier changed since it was issued: as it would be issued today.
     if (issued && !issuing) return todayInVietnam();
     const opened = await this.uow.read((m) => m.findOne(EmulationYear, { where: { clusterId, year } }));
-    // A year with no record of its opening is being entered now.
-    if (isReplay(year, todayInVietnam(opened ? new Date(opened.createdAt) : undefined))) {
+    // A year with no record of its opening was entered when its meeting was recorded.
+    if (isReplay(year, todayInVietnam(new Date(opened?.createdAt ?? meeting.createdAt)))) {
       throw AppException.field(
         ErrorCode.ValidationFailed,
         'issuedOn',
@@ -206,7 +213,12 @@ export class DossierService {
   async submission(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<GeneratedFile> {
     const found = await this.copies.issued(p, clusterId, year, SUBMISSION_DOC, issuedOn);
     if ('copy' in found) return found.copy;
-    if (found.secretariat === 'ISSUE') return this.issueSubmission(p, clusterId, year, issuedOn);
+    // The Tờ trình and its list are issued together (the reviewer's dossier frames both).
+    if (found.secretariat === 'ISSUE') {
+      const issued = await this.issueSubmission(p, clusterId, year, issuedOn);
+      await this.issueList(p, clusterId, year, issuedOn);
+      return issued;
+    }
     const { draft, state } = await this.data(p, clusterId, year, issuedOn, false);
     const content = await renderSubmission({ ...draft, number: blankNumber('TTr', state.cluster.documentCode), documentId: null, verifyUrl: null });
     return { fileName: `Du-thao-to-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`, content };
@@ -215,7 +227,10 @@ export class DossierService {
   async listPdf(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<GeneratedFile> {
     const found = await this.copies.issued(p, clusterId, year, LIST_DOC, issuedOn);
     if ('copy' in found) return found.copy;
-    if (found.secretariat === 'ISSUE') return this.issueList(p, clusterId, year, issuedOn);
+    if (found.secretariat === 'ISSUE') {
+      await this.issueSubmission(p, clusterId, year, issuedOn);
+      return this.issueList(p, clusterId, year, issuedOn);
+    }
     const { draft, state } = await this.data(p, clusterId, year, issuedOn, false);
     const content = await renderList({ ...draft, number: blankNumber('TTr', state.cluster.documentCode), submissionNumber: '', documentId: null, verifyUrl: null });
     return { fileName: `Du-thao-danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`, content };
@@ -228,20 +243,24 @@ export class DossierService {
   private async issueSubmissionOnce(p: Principal, clusterId: string, year: number, issuedOn?: string) {
     const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, true);
     const content = { ...draft, number: number! };
-    return this.issue('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url }), `To-trinh-khen-thuong-${year}-${state.cluster.documentCode}.pdf`);
+    const issued = await this.documents.issue(dossierIssueRequest('SUBMISSION', `Tờ trình đề nghị khen thưởng năm ${year}`, content, submissionRecord(content), state, (id, url) => renderSubmission({ ...content, documentId: id, verifyUrl: url })));
+    return { fileName: SUBMISSION_DOC.fileName(year, state.cluster.documentCode), content: issued.content, documentId: issued.document.id };
   }
 
   private async issueList(p: Principal, clusterId: string, year: number, issuedOn?: string) {
     const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, true);
     const content = { ...draft, number: number! };
-    return this.issue('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, listRecord(content), state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url }), `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`);
+    const issued = await this.documents.issue(dossierIssueRequest('LIST', `Danh sách đơn vị đề nghị khen thưởng năm ${year}`, content, listRecord(content), state, (id, url) => renderList({ ...content, submissionNumber: content.number, documentId: id, verifyUrl: url })));
+    return { fileName: LIST_DOC.fileName(year, state.cluster.documentCode), content: issued.content, documentId: issued.document.id };
   }
 
   async listXlsx(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<{ fileName: string; content: Buffer }> {
     // A working copy, not issued: it takes no number (the Tờ trình's number once issued).
     const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, false);
     const content = draft;
-    const attached = number ? `kèm theo Tờ trình số ${number}` : `kèm theo Tờ trình ngày ${formatDateVi(draft.date)}, chưa ban hành`;
+    // Before anything is sent it goes with the draft Tờ trình (undated, like the PDF draft).
+    const sent = state.proposals.some((x) => x.status !== 'DRAFT');
+    const attached = !sent ? 'kèm theo dự thảo Tờ trình' : number ? `kèm theo Tờ trình số ${number}` : `kèm theo Tờ trình ngày ${formatDateVi(draft.date)}, chưa ban hành`;
     const file = await tableWorkbook(
       'Danh sách đề nghị',
       `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} — ${state.cluster.name.toLocaleUpperCase('vi')} (${attached})`,
@@ -255,37 +274,6 @@ export class DossierService {
       ],
       content.units,
     );
-    return { fileName: `Danh-sach-de-nghi-${year}-${state.cluster.documentCode}.xlsx`, content: file };
-  }
-
-  private async issue(
-    kind: string,
-    title: string,
-    content: Omit<DossierDocumentData, 'documentId' | 'verifyUrl'>,
-    record: ElectronicRecord,
-    state: { cluster: { id: string; name: string }; meeting: { id: string; version: number } },
-    render: (id: string, url: string) => Promise<Buffer>,
-    fileName: string,
-  ) {
-    const contentKey = contentKeyOf(kind, content);
-    const issued = await this.documents.issue({
-      kind,
-      clusterId: state.cluster.id,
-      year: content.year,
-      sourceId: state.meeting.id,
-      sourceVersion: state.meeting.version,
-      contentKey,
-      title,
-      statusLabel: `Số ${content.number}`,
-      signature: { name: state.cluster.name, reason: title, location: content.place },
-      record,
-      render,
-      // The list prints the Tờ trình's number and no number of its own.
-      oneTextPerNumber: kind === 'SUBMISSION',
-    });
-    return { fileName, content: issued.content, documentId: issued.document.id };
+    return { fileName: `${sent ? 'Danh-sach' : 'Du-thao-danh-sach'}-de-nghi-${year}-${state.cluster.documentCode}.xlsx`, content: file };
   }
 }
-
-/** What a dossier document is without its number: its date, organiser, texts, units and words. */
-type DossierDraft = Omit<DossierDocumentData, 'documentId' | 'verifyUrl' | 'number'>;

@@ -63,6 +63,12 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
       for (const mark of [...marks, 'DỰ THẢO']) assert.ok(text.includes(mark), `${path}: missing "${mark}" in ${text.slice(0, 800)}`);
       assert.ok(!text.includes('Kiểm tra tính toàn vẹn') && !text.includes('(Văn bản ký số)'), `${path}: nothing to verify, nothing signed`);
     }
+    // The working copy in Excel goes with the draft too.
+    const xlsx = await t.http.get(`${base()}/proposals/list.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    assert.match(xlsx.headers['content-disposition'], /Du-thao-danh-sach-de-nghi-2019-/);
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    assert.ok(String(sheet.worksheets[0].getCell('A1').value).endsWith('(kèm theo dự thảo Tờ trình)'), String(sheet.worksheets[0].getCell('A1').value));
     assert.equal(Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM document_numbers WHERE issuer_id = ${ph(1)}`, [ids.cum6]))[0].n), 0, 'no number allocated');
     for (const kind of ['MINUTES', 'SUBMISSION', 'LIST']) assert.equal((await issued(kind)).length, 0, kind);
     // Sending issues the Tờ trình and the list, dated the day they were sent, in the secretariat's name.
