@@ -25,7 +25,7 @@ export class AwardsController {
   @Get('review-meeting/minutes.pdf')
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải biên bản họp bình xét (PDF)' })
-  @ApiOkResponse({ description: 'Biên bản họp bình xét (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: 'Biên bản họp bình xét (tệp PDF có mã xác thực; trước khi cụm gửi đề nghị, thư ký cụm nhận bản dự thảo chưa có số, chưa ký số).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async minutesPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const file = await this.minutes.pdf(p, id, year);
     sendDocument(res, file, 'application/pdf');

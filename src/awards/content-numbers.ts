@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-chain';
 import { UnitOfWork } from '../database/unit-of-work';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { IssuedDocumentsService, NumberTaken } from '../issued-documents/issued-documents.service';
@@ -69,7 +71,9 @@ export class ContentNumbers {
       try {
         return await attempt();
       } catch (error) {
-        if (!(error instanceof NumberTaken) || tries >= 3) throw error;
+        if (!(error instanceof NumberTaken)) throw error;
+        // Three sendings at once are not expected: the caller tries again (a 409, not a failure of the server).
+        if (tries >= 3) throw new AppException(ErrorCode.VersionConflict, `Số ${error.documentNumber} vừa được dùng cho một văn bản khác ban hành cùng lúc: vui lòng thử lại.`);
       }
     }
   }

@@ -25,7 +25,7 @@ export class ProposalsController {
   @Get('api/clusters/:id/years/:year/proposals/submission.pdf')
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải tờ trình đề nghị khen thưởng (PDF)' })
-  @ApiOkResponse({ description: 'Tờ trình đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: 'Tờ trình đề nghị khen thưởng (tệp PDF có mã xác thực; trước khi cụm gửi đề nghị, thư ký cụm nhận bản dự thảo chưa có số, chưa ký số).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async submission(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: HttpResponse): Promise<void> {
     send(res, await this.dossier.submission(p, id, year, q.issuedOn), 'application/pdf');
   }
@@ -33,7 +33,7 @@ export class ProposalsController {
   @Get('api/clusters/:id/years/:year/proposals/list.pdf')
   @Auth(...ALL_ROLES)
   @ApiOperation({ summary: 'Tải danh sách đơn vị đề nghị khen thưởng (PDF)' })
-  @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp PDF có mã xác thực).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: 'Danh sách đơn vị đề nghị khen thưởng (tệp PDF có mã xác thực; trước khi cụm gửi đề nghị, thư ký cụm nhận bản dự thảo chưa có số, chưa ký số).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async listPdf(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query() q: DossierQueryDto, @Res() res: HttpResponse): Promise<void> {
     send(res, await this.dossier.listPdf(p, id, year, q.issuedOn), 'application/pdf');
   }

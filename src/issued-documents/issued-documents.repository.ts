@@ -7,6 +7,8 @@ import { IssuedDocument } from './issued-document.entity';
 
 /** PostgreSQL advisory-lock key: serialises the allocation of document numbers. */
 const PG_NUMBERS_LOCK_KEY = 7_346_002;
+/** PostgreSQL advisory-lock class (two-key form, the source's hash the second key): one text per number of a source. */
+const PG_SOURCE_NUMBERS_LOCK_CLASS = 7_346_003;
 
 /** The register of issued documents and the document numbers: their queries and writes. */
 @Injectable()
@@ -49,7 +51,7 @@ export class IssuedDocumentsRepository {
    * pass (SQLite's writes are one at a time).
    */
   async numberTakenByOther(m: EntityManager, q: { sourceId: string; kind: string; documentNumber: string; documentDate: string; contentKey: string }): Promise<boolean> {
-    if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`document-number:${q.sourceId}`]);
+    if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PG_SOURCE_NUMBERS_LOCK_CLASS, q.sourceId]);
     return m.exists(IssuedDocument, { where: { sourceId: q.sourceId, kind: q.kind, documentNumber: q.documentNumber, documentDate: q.documentDate, contentKey: Not(q.contentKey) } });
   }
 

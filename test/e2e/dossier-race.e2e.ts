@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { NumberTaken, IssuedDocumentsService } from '../../src/issued-documents/issued-documents.service';
+import { IssuedDocumentsRepository } from '../../src/issued-documents/issued-documents.repository';
 import { renderSubmission, submissionRecord } from '../../src/documents/pdf/dossier.pdf';
 import { dossierFixture } from '../support/document-fixtures';
 import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp } from '../support/test-app';
@@ -56,6 +57,36 @@ describe(`two sendings at once issue no two texts under one number (${TEST_DB})`
     const before = await t.snapshot();
     await assert.rejects(documents.issue(request('b'.repeat(64))), NumberTaken);
     assert.equal(await t.snapshot(), before, 'nothing recorded');
+  });
+
+  it('two texts recorded at the same moment under one number: the second waits for the first and is refused', async () => {
+    // Both recordings are held just after their check until the other has checked too (at most a second): without the
+    // source's lock on PostgreSQL both would pass and two texts would stand under 01 (SQLite writes one at a time).
+    const documents = t.app.get(IssuedDocumentsService);
+    const register = t.app.get(IssuedDocumentsRepository);
+    const check = register.numberTakenByOther.bind(register);
+    let checked = 0;
+    register.numberTakenByOther = async (m, q) => {
+      const taken = await check(m, q);
+      checked += 1;
+      for (const start = Date.now(); checked < 2 && Date.now() - start < 1000; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      return taken;
+    };
+    try {
+      const sourceId = randomUUID();
+      const content = { ...dossierFixture(), number: '01/TTr-CTĐ8' };
+      const request = (contentKey: string) => ({
+        kind: 'SUBMISSION', clusterId: ids.cum6, year: 2024, sourceId, sourceVersion: 1, contentKey, title: 'Tờ trình', statusLabel: 'Số 01/TTr-CTĐ8',
+        signature: { name: 'Cụm thi đua số 6', reason: 'Tờ trình', location: 'Gia Lai' }, record: submissionRecord(content),
+        render: (documentId: string, verifyUrl: string) => renderSubmission({ ...content, documentId, verifyUrl }), oneTextPerNumber: true,
+      });
+      const outcomes = await Promise.allSettled([documents.issue(request('c'.repeat(64))), documents.issue(request('d'.repeat(64)))]);
+      assert.deepEqual(outcomes.map((o) => (o.status === 'fulfilled' ? 'issued' : (o.reason as Error).constructor.name)).sort(), ['NumberTaken', 'issued']);
+      const rows = await t.dataSource.query(`SELECT content_key FROM issued_documents WHERE source_id = ${ph(1)}`, [sourceId]);
+      assert.equal(rows.length, 1, 'one text under 01/TTr-CTĐ8');
+    } finally {
+      register.numberTakenByOther = check;
+    }
   });
 
   // The interleaving that needs the check above (one sending's text recorded between the other's numbering and its

@@ -70,7 +70,7 @@ const DRAFT_NOTE = 'DỰ THẢO — chưa ban hành, chưa ký số, chưa có s
 
 export async function renderSubmission(data: DossierDocumentData): Promise<Buffer> {
   const issued = data.documentId !== null;
-  const pdf = new Decree30Document({ title: `Tờ trình đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? submissionRecord(data) : undefined });
+  const pdf = new Decree30Document({ title: `${issued ? 'Tờ trình' : 'Dự thảo tờ trình'} đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? submissionRecord(data) : undefined });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: issued ? data.date : null })
     .documentType('Tờ trình', [submissionSummary(data)])
@@ -93,7 +93,7 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
 
 export async function renderList(data: DossierDocumentData & { submissionNumber: string }): Promise<Buffer> {
   const issued = data.documentId !== null;
-  const pdf = new Decree30Document({ title: `Danh sách đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true, record: issued ? listRecord(data) : undefined });
+  const pdf = new Decree30Document({ title: `${issued ? 'Danh sách' : 'Dự thảo danh sách'} đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true, record: issued ? listRecord(data) : undefined });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: issued ? data.date : null })
     .documentType('Danh sách', [listSummary(data)]);

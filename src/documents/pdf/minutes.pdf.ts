@@ -56,7 +56,7 @@ export function minutesRecord(data: DocumentContent<MinutesDocumentData>): Elect
 
 export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> {
   const issued = data.documentId !== null;
-  const pdf = new Decree30Document({ title: `Biên bản hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? minutesRecord(data) : undefined });
+  const pdf = new Decree30Document({ title: `${issued ? 'Biên bản' : 'Dự thảo biên bản'} hội nghị bình xét thi đua năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? minutesRecord(data) : undefined });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.number, place: data.place, date: data.heldOn })
     .documentType('Biên bản', [minutesSummary(data)]);
