@@ -255,7 +255,9 @@ export class DossierService {
   }
 
   async listXlsx(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<{ fileName: string; content: Buffer }> {
-    // A working copy, not issued: it takes no number (the Tờ trình's number once issued).
+    // A working copy, not issued: it takes no number (the Tờ trình's number once issued). A reader gets it only of a
+    // list the cluster issued (before sending, a reviewer does not read the cluster's drafts).
+    await this.copies.issued(p, clusterId, year, LIST_DOC, issuedOn);
     const { draft, number, state } = await this.data(p, clusterId, year, issuedOn, false);
     const content = draft;
     // Before anything is sent it goes with the draft Tờ trình (undated, like the PDF draft).

@@ -36,6 +36,7 @@ import { orNull, sendPage, signedInFrame } from './page-response';
 import { auditPage } from './views/audit.view';
 import { meetingPage } from './views/awards.view';
 import { DossierService } from '../awards/dossier.service';
+import { ClusterDocumentCopies } from '../awards/cluster-document-copies';
 import { clusterListPage, clusterPage, yearHref, yearPage } from './views/clusters.view';
 import { dashboardPage } from './views/dashboard.view';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -76,6 +77,7 @@ export class PagesController {
     private readonly boards: YearBoardService,
     private readonly ballots: BallotSessionsService,
     private readonly dossier: DossierService,
+    private readonly copies: ClusterDocumentCopies,
   ) {}
 
   private frame(p: Principal): PageFrame & { principal: Principal } {
@@ -175,7 +177,8 @@ export class PagesController {
     const reports = new Map(await Promise.all(proposals.map(async (pr) => [pr.id, await this.reports.list(p, pr.id)] as const)));
     const sessions = meeting ? await this.ballots.list(p, id, year) : [];
     const awaitingIssue = canManage && proposals.some((x) => x.status !== 'DRAFT') ? await this.dossier.awaitingIssue(p, id, year) : null;
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue }));
+    const issuedKinds = canManage ? undefined : await this.copies.issuedKinds(id, year);
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds }));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

@@ -71,6 +71,12 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     assert.ok(String(sheet.worksheets[0].getCell('A1').value).endsWith('(kèm theo dự thảo Tờ trình)'), String(sheet.worksheets[0].getCell('A1').value));
     assert.equal(Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM document_numbers WHERE issuer_id = ${ph(1)}`, [ids.cum6]))[0].n), 0, 'no number allocated');
     for (const kind of ['MINUTES', 'SUBMISSION', 'LIST']) assert.equal((await issued(kind)).length, 0, kind);
+    // The reviewer reads none of the cluster's drafts, the Excel working copy included; the meeting page says so.
+    await t.http.get(`${base()}/proposals/list.xlsx`).auth(reviewer, { type: 'bearer' }).expect(404);
+    const meetingPage = async () => (await t.http.get(`/cum/${ids.cum6}/nam/2019/binh-xet`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    const unsent = await meetingPage();
+    assert.match(unsent, /Cụm thi đua số 6 chưa ban hành biên bản, tờ trình, danh sách đề nghị khen thưởng năm 2019: cụm ban hành khi gửi đề nghị\./);
+    for (const absent of ['id="issuedOn"', 'proposals/submission.pdf', 'drafts-note']) assert.ok(!unsent.includes(absent), absent);
     // Sending issues the Tờ trình and the list, dated the day they were sent, in the secretariat's name.
     await attachReport(t, secretary, draft.id);
     await t.http.post(`/api/proposals/${draft.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: draft.version }).expect(200);
@@ -79,6 +85,9 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
       assert.equal(rows.length, 1, kind);
       assert.deepEqual([rows[0].issued_by, rows[0].document_date], ['cum6.secretary', kind === 'MINUTES' ? '2020-03-06' : todayInVietnam()], kind);
     }
+    const issuedPage = await meetingPage();
+    for (const path of ['review-meeting/minutes.pdf', 'proposals/submission.pdf', 'proposals/list.pdf', 'proposals/list.xlsx']) assert.ok(issuedPage.includes(`${base()}/${path}`), path);
+    await t.http.get(`${base()}/proposals/list.xlsx`).auth(reviewer, { type: 'bearer' }).expect(200);
     const after = await page();
     assert.match(after, /<iframe class="doc" title="Tờ trình đề nghị khen thưởng"/);
     assert.match(after, /<iframe class="doc" title="Danh sách đề nghị khen thưởng"/);

@@ -33,10 +33,12 @@ export interface MeetingPageExtras {
   canPublish?: boolean;
   /** Why the Tờ trình of what was sent is not issued (a year re-entered waits for the original's date), or null. */
   awaitingIssue?: string | null;
+  /** For a reader (not the secretariat): which of MINUTES, SUBMISSION, LIST the cluster issued (only those are linked). */
+  issuedKinds?: Set<string>;
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
-  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null } = extras;
+  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>() } = extras;
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
@@ -53,11 +55,21 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   // Before anything is sent the secretariat's downloads are drafts: the cluster issues its documents when it sends.
   const draft = canManage && !final;
   const label = (name: string) => (draft ? `Dự thảo ${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}` : name);
-  const docs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
+  const links: Array<[string, string, string]> = [
+    ['MINUTES', 'review-meeting/minutes.pdf', 'Biên bản họp bình xét (PDF)'],
+    ['SUBMISSION', 'proposals/submission.pdf', 'Tờ trình đề nghị khen thưởng (PDF)'],
+    ['LIST', 'proposals/list.pdf', 'Danh sách đề nghị (PDF)'],
+  ];
+  // A reader (a reviewer, a member) reads what the cluster issued, nothing else: no date to choose, no drafts.
+  const readerDocs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
+  ${issuedKinds.size
+    ? html`<ul>${links.filter(([k]) => issuedKinds.has(k)).map(([k, path, name]) => html`<li><a data-download href="${base}/${path}">${name}</a>${k === 'LIST' ? html` · <a data-download href="${base}/proposals/list.xlsx">(Excel)</a>` : ''}</li>`)}</ul>`
+    : html`<p class="muted">${cluster.name} chưa ban hành biên bản, tờ trình, danh sách đề nghị khen thưởng năm ${year}: cụm ban hành khi gửi đề nghị.</p>`}</section>`;
+  const docs = !canManage ? readerDocs : html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   ${canManage && awaitingIssue ? html`<p class="flash warn" role="status" data-testid="awaiting-issue">Tờ trình của các đề nghị đã gửi chưa được ban hành. ${awaitingIssue}</p>` : ''}
   ${draft ? html`<p class="muted" data-testid="drafts-note">Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo, chưa có số và chữ ký số (tờ trình, danh sách chưa ghi ngày ban hành). Biên bản, tờ trình và danh sách được ban hành (đánh số, ký số) khi cụm gửi đề nghị.</p>` : ''}
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
-  <small id="issuedOn-hint" class="muted">Nhập trước khi tải tờ trình, danh sách. Để trống: tờ trình đã gửi Bộ gần nhất; chưa gửi thì bản dự thảo theo văn bản pháp luật còn hiệu lực hôm nay. Gửi thêm hoặc gửi lại đề nghị làm hồ sơ thay đổi thì tờ trình mới được ban hành với số mới, ghi ngày gửi. Năm nhập lại sau khi đã qua phải ghi ngày như trên văn bản gốc, cả khi tải bản dự thảo. Không trước ngày họp bình xét. Tờ trình ghi ngày này, đánh số theo năm của ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
+  <small id="issuedOn-hint" class="muted">Để trống để tải tờ trình cụm đã ban hành; chưa gửi đề nghị thì tải bản dự thảo theo văn bản pháp luật còn hiệu lực hôm nay. Khi gửi, tờ trình được ban hành ghi ngày gửi; gửi thêm làm hồ sơ thay đổi thì có tờ trình mới, số mới. Năm nhập lại sau khi đã qua: ghi ngày như trên văn bản gốc (cả khi tải bản dự thảo), không trước ngày họp bình xét; tờ trình ghi ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
     <li><a data-download href="${base}/review-meeting/minutes.pdf">${label('Biên bản họp bình xét (PDF)')}</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">${label('Tờ trình đề nghị khen thưởng (PDF)')}</a></li>
     <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">${label('Danh sách đề nghị (PDF)')}</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
