@@ -109,6 +109,17 @@ export class ProposalActionDto {
   @DateField({ presence: 'optional', notFuture: true, description: 'Ngày quyết định (khi phê duyệt).' }) decisionDate?: string;
 }
 
+export class SendItemDto {
+  @UuidField() id: string;
+  @IntField({ min: 1, max: 2_147_483_647 }) version: number;
+}
+
+/** The confirmed proposals the cluster sends together: one sending, one Tờ trình. */
+export class SendProposalsDto {
+  @NestedArrayField(() => SendItemDto, { maxItems: 50, minItems: { count: 1, message: 'Chọn ít nhất một đề nghị để gửi.' } }) proposals: SendItemDto[];
+  @DateField({ presence: 'optional', notFuture: true, example: '2020-03-10', description: 'Ngày ban hành tờ trình gửi kèm (năm nhập lại sau khi đã qua: như trên văn bản gốc; mặc định: ngày gửi).' }) issuedOn?: string;
+}
+
 export class ProposalQueryDto {
   @IntField({ presence: 'optional', min: 2000, max: 2100, query: true }) year?: number;
   @UuidField({ presence: 'optional' }) clusterId?: string;

@@ -190,11 +190,11 @@ export class DossierService {
 
   /**
    * When the cluster sends proposals, its minutes, Tờ trình and list are issued with them (the Tờ trình and list dated the day they were sent), so
-   * that the ministry reads what the cluster issued. A year re-entered after it passed waits for the original's date
-   * (the secretariat enters it when downloading); a failure here does not undo the sending, which is already recorded.
+   * that the ministry reads what the cluster issued. A year re-entered after it passed takes the original's date, given
+   * with the sending or entered when downloading; a failure here does not undo the sending, which is already recorded.
    */
-  async issueOnSend(p: Principal, clusterId: string, year: number): Promise<void> {
-    for (const issue of [() => this.minutes.issue(p, clusterId, year), () => this.issueSubmission(p, clusterId, year), () => this.issueList(p, clusterId, year)]) {
+  async issueOnSend(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<void> {
+    for (const issue of [() => this.minutes.issue(p, clusterId, year), () => this.issueSubmission(p, clusterId, year, issuedOn), () => this.issueList(p, clusterId, year, issuedOn)]) {
       try {
         await issue();
       } catch (error) {

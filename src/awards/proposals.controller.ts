@@ -8,7 +8,7 @@ import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
-import { AwardHistoryItemView, AwardProposalView, CreateProposalDto, DossierQueryDto, ProposalActionDto, ProposalQueryDto, ProposalSuggestionView } from './awards.dto';
+import { AwardHistoryItemView, AwardProposalView, CreateProposalDto, DossierQueryDto, ProposalActionDto, ProposalQueryDto, ProposalSuggestionView, SendProposalsDto } from './awards.dto';
 import { ProposalView, ProposalsService } from './proposals.service';
 
 const CLUSTER = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
@@ -77,6 +77,17 @@ export class ProposalsController {
   @ApiOkResponse({ type: [AwardProposalView], headers: { 'X-Total-Count': { description: 'Tổng số đề nghị khớp bộ lọc (mọi trang).', schema: { type: 'integer' } } } })
   async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<ProposalView[]> {
     return withTotal(res, await this.proposals.page(p, q));
+  }
+
+  @Post('api/clusters/:id/years/:year/proposals/submit')
+  @Auth(...CLUSTER)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Gửi cùng lúc các đề nghị đã xác nhận lên Bộ (một lần gửi, một tờ trình)' })
+  @ApiOkResponse({ type: [AwardProposalView] })
+  async sendAll(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: SendProposalsDto): Promise<ProposalView[]> {
+    const views = await this.proposals.sendAll(p, id, year, dto.proposals, dto.issuedOn);
+    await this.dossier.issueOnSend(p, id, year, dto.issuedOn);
+    return views;
   }
 
   @Post('api/proposals/:proposalId/submit')

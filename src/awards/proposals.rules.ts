@@ -115,3 +115,6 @@ export function missingReportProblem(rule: ReportRule | null, reports: number, w
   const when = what.action === 'approve' ? 'trước khi phê duyệt: trả lại để cụm bổ sung' : `trước khi ${what.action === 'submit' ? 'gửi' : 'gửi lại'} đề nghị`;
   return `Hồ sơ đề nghị ${what.award} cho ${what.unit} chưa có báo cáo thành tích của đơn vị; cần có báo cáo thành tích ${when} (${basis}).`;
 }
+
+/** What a step of the workflow is given: the version read, and the reason or decision the step needs. */
+export type StepInput = { version: number; reason?: string; decisionNumber?: string; decisionDate?: string };

@@ -10,7 +10,7 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { nowIso, todayInVietnam } from '../common/time';
+import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { EmulationYear } from '../clusters/emulation-year.entity';
@@ -19,7 +19,7 @@ import { unitRef } from '../units/unit-ref';
 import { AwardProposal } from './award-proposal.entities';
 import { AwardsRepository } from './awards.repository';
 import { AwardCode, ratioText } from './awards.rules';
-import { ProposalAction, PROPOSAL_STATUS_LABELS, basisNote, decisionDateProblem, proposalRefusal, transition } from './proposals.rules';
+import { ProposalAction, PROPOSAL_STATUS_LABELS, StepInput, basisNote, decisionDateProblem, proposalRefusal, transition } from './proposals.rules';
 import { ProposalFilter, ProposalsRepository } from './proposals.repository';
 import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
@@ -128,56 +128,74 @@ export class ProposalsService {
   }
 
   /** A step of the workflow; every transition is audited with its reason. */
-  act(p: Principal, proposalId: string, action: ProposalAction, input: { version: number; reason?: string; decisionNumber?: string; decisionDate?: string }): Promise<ProposalView> {
+  act(p: Principal, proposalId: string, action: ProposalAction, input: StepInput): Promise<ProposalView> {
+    return this.uow.write((m) => this.step(m, p, proposalId, action, input));
+  }
+
+  /** The cluster sends confirmed proposals of a cluster-year together (all or none): one sending, one Tờ trình. */
+  sendAll(p: Principal, clusterId: string, year: number, items: Array<{ id: string; version: number }>, issuedOn?: string): Promise<ProposalView[]> {
     return this.uow.write(async (m) => {
-      // One step at a time per proposal: without the row lock a step that lost a race on PostgreSQL could read the
-      // proposal before the winner's commit and the council's ballots after it, and answer that state's rule (422).
-      await this.repo.lockRow(m, proposalId);
-      const { proposal, cluster } = await this.readable(m, p, proposalId);
-      // A stale version answers 409 before any rule.
-      if (proposal.version !== input.version) throw AppException.stale(proposal.version);
-      const step = transition(proposal.status, action);
-      if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
-      if (step.by === 'cluster') {
-        await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
-        if (action === 'submit' || action === 'resubmit') await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị lên Bộ');
-      } else {
-        if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
-        if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
-        if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');
+      await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
+      const heldOn = (await this.meetings.find(m, clusterId, year)).heldOn;
+      if (issuedOn && issuedOn < heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(heldOn)}).`);
+      const views: ProposalView[] = [];
+      for (const { id, version } of items) {
+        const proposal = await this.repo.find(m, id);
+        if (proposal && (proposal.clusterId !== clusterId || proposal.year !== year)) throw AppException.field(ErrorCode.BusinessRule, 'proposals', `Đề nghị ${id} không thuộc cụm và năm ${year} này.`);
+        views.push(await this.step(m, p, id, 'submit', { version }));
       }
-      if (step.reasonRequired && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', step.reasonRequired);
-      if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
-        throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
-      }
-      if (action === 'approve') {
-        const heldOn = (await this.meetings.find(m, proposal.clusterId, proposal.year)).heldOn;
-        const blocked = decisionDateProblem(input.decisionDate!, heldOn, await this.units.find(m, cluster.organizerId)) ?? (await this.ratings.refusalOn(m, proposal.unitId, input.decisionDate!));
-        if (blocked) throw AppException.field(ErrorCode.BusinessRule, 'decisionDate', blocked);
-      }
-      const missing = action === 'submit' || action === 'resubmit' || action === 'approve' ? await this.completeness.missingReport(m, proposal, action, input.decisionDate ?? todayInVietnam()) : null;
-      if (missing) throw AppException.field(ErrorCode.BusinessRule, 'reports', missing);
-      // A Cờ follows the emulation council's result: its closed meeting of the year must have passed the proposal.
-      if (action === 'approve' && proposal.awardCode === 'EMULATION_FLAG') {
-        const refusal = await this.council.approvalRefusal(m, cluster.organizerId, proposal);
-        if (refusal) throw AppException.field(ErrorCode.BusinessRule, 'award', refusal);
-      }
-      const now = nowIso();
-      const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
-      if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
-      if (action === 'claim') changes.reviewerUserId = p.userId;
-      if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
-      if (action === 'resubmit') changes.supplementNote = input.reason!;
-      if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
-      const updated = await this.repo.update(m, proposal, input.version, changes);
-      if (action === 'approve') {
-        await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
-      }
-      await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
-      const [view] = await this.views(m, [updated]);
-      if (action === 'return' || action === 'reject') await this.tellSecretariat(m, cluster, view, action);
-      return view;
+      return views;
     });
+  }
+
+  private async step(m: EntityManager, p: Principal, proposalId: string, action: ProposalAction, input: StepInput): Promise<ProposalView> {
+    // One step at a time per proposal: without the row lock a step that lost a race on PostgreSQL could read the
+    // proposal before the winner's commit and the council's ballots after it, and answer that state's rule (422).
+    await this.repo.lockRow(m, proposalId);
+    const { proposal, cluster } = await this.readable(m, p, proposalId);
+    // A stale version answers 409 before any rule.
+    if (proposal.version !== input.version) throw AppException.stale(proposal.version);
+    const step = transition(proposal.status, action);
+    if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
+    if (step.by === 'cluster') {
+      await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
+      if (action === 'submit' || action === 'resubmit') await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị lên Bộ');
+    } else {
+      if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
+      if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
+      if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');
+    }
+    if (step.reasonRequired && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', step.reasonRequired);
+    if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
+      throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
+    }
+    if (action === 'approve') {
+      const heldOn = (await this.meetings.find(m, proposal.clusterId, proposal.year)).heldOn;
+      const blocked = decisionDateProblem(input.decisionDate!, heldOn, await this.units.find(m, cluster.organizerId)) ?? (await this.ratings.refusalOn(m, proposal.unitId, input.decisionDate!));
+      if (blocked) throw AppException.field(ErrorCode.BusinessRule, 'decisionDate', blocked);
+    }
+    const missing = action === 'submit' || action === 'resubmit' || action === 'approve' ? await this.completeness.missingReport(m, proposal, action, input.decisionDate ?? todayInVietnam()) : null;
+    if (missing) throw AppException.field(ErrorCode.BusinessRule, 'reports', missing);
+    // A Cờ follows the emulation council's result: its closed meeting of the year must have passed the proposal.
+    if (action === 'approve' && proposal.awardCode === 'EMULATION_FLAG') {
+      const refusal = await this.council.approvalRefusal(m, cluster.organizerId, proposal);
+      if (refusal) throw AppException.field(ErrorCode.BusinessRule, 'award', refusal);
+    }
+    const now = nowIso();
+    const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
+    if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
+    if (action === 'claim') changes.reviewerUserId = p.userId;
+    if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
+    if (action === 'resubmit') changes.supplementNote = input.reason!;
+    if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
+    const updated = await this.repo.update(m, proposal, input.version, changes);
+    if (action === 'approve') {
+      await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
+    }
+    await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
+    const [view] = await this.views(m, [updated]);
+    if (action === 'return' || action === 'reject') await this.tellSecretariat(m, cluster, view, action);
+    return view;
   }
 
   /** A proposal returned or refused by Bộ: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */

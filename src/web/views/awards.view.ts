@@ -19,7 +19,7 @@ export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TO
 function proposalActions(pr: ProposalView): Html {
   const form = (action: string, label: string, extra: Html | string = '', confirm = '') =>
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã cập nhật đề nghị." ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
-  if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
+  if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi riêng đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Mỗi lần gửi, cụm ban hành một tờ trình kèm theo (để gửi các đề nghị trong một tờ trình, dùng nút gửi cùng lúc bên dưới). Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
   if (pr.status === 'RETURNED')
     return form('resubmit', 'Gửi lại', html`<div class="field"><label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label> <input id="rs-${pr.id}" name="reason" required data-type="optional"></div>`);
   return html``;
@@ -35,6 +35,17 @@ export interface MeetingPageExtras {
   awaitingIssue?: string | null;
   /** For a reader (not the secretariat): which of MINUTES, SUBMISSION, LIST the cluster issued (only those are linked). */
   issuedKinds?: Set<string>;
+}
+
+/** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
+function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
+  if (!drafts.length) return '';
+  const names = drafts.map((pr) => `${pr.awardLabel}: ${pr.unit.name}`).join('; ');
+  return html`<form data-api="${base}/proposals/submit" data-method="POST" data-success="Đã gửi đề nghị lên Bộ." data-confirm="Gửi cùng lúc ${drafts.length} đề nghị lên Bộ (${names})? Cụm ban hành một tờ trình kèm theo; sau khi gửi, cụm chỉ sửa được khi Bộ trả lại." class="card-inner" novalidate>${formMessage}
+    ${drafts.map((pr, i) => html`<input type="hidden" name="proposals.${i}.id" value="${pr.id}"><input type="hidden" name="proposals.${i}.version" data-type="int" value="${pr.version}">`)}
+    <div class="field"><label for="send-issuedOn">Ngày ban hành tờ trình gửi kèm</label><input id="send-issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="send-issuedOn-hint">
+    <small id="send-issuedOn-hint" class="muted">Để trống: ngày gửi. Năm nhập lại sau khi đã qua: ghi ngày như trên văn bản gốc.</small></div>
+    <button type="submit">Gửi Bộ ${drafts.length} đề nghị đã xác nhận</button></form>`;
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
@@ -153,7 +164,7 @@ ${!meeting
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
         ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
-        </tbody></table></div>`
+        </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT')) : ''}`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
   ${proposals.length

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp } from '../support/test-app';
+
+/**
+ * The confirmed proposals sent together: one sending, one Tờ trình, all or none (session 25's new-user trial: sending
+ * four proposals one row at a time issued four Tờ trình the same day). A re-entered year gives the original's date
+ * with the sending.
+ */
+describe(`sending the confirmed proposals together (${TEST_DB})`, () => {
+  let t: TestApp;
+  let secretary: string;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  const drafts: Array<{ id: string; version: number }> = [];
+  const base = () => `/api/clusters/${ids.cum6}/years/2019`;
+  const issued = async (kind: string) =>
+    (await t.dataSource.query(`SELECT document_number, document_date FROM issued_documents WHERE kind = ${ph(1)} AND cluster_id = ${ph(2)} AND year = 2019`, [kind, ids.cum6])) as Array<{ document_number: string; document_date: string }>;
+
+  before(async () => {
+    t = await startTestApp();
+    ids = await demoIds(t);
+    secretary = await t.token('cum6.secretary');
+    let meeting = await t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
+    const present = [ids.gialai, ids.daklak, await ids.unit('STTTT-PHUYEN'), await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
+    meeting = await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
+    await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [ids.gialai, ids.daklak].map((unitId) => ({ unitId, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 })) }).expect(200);
+    for (const unitId of [ids.gialai, ids.daklak]) {
+      const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
+      await attachReport(t, secretary, draft.id);
+      drafts.push({ id: draft.id, version: draft.version });
+    }
+  });
+  after(() => t.close());
+
+  it('refuses, changing nothing: no proposal, a stale version, a date before the meeting, a ministry reviewer, another year’s proposal', async () => {
+    const reviewer = await t.token('reviewer');
+    const before = await t.snapshot();
+    const send = (token: string, body: object, path = `${base()}/proposals/submit`) => t.http.post(path).auth(token, { type: 'bearer' }).send(body);
+    const empty = await send(secretary, { proposals: [] }).expect(400);
+    assert.equal(empty.body.details[0].field, 'proposals');
+    assert.equal(empty.body.details[0].message, 'Chọn ít nhất một đề nghị để gửi.');
+    // All or none: the second's stale version undoes the first's sending.
+    const stale = await send(secretary, { proposals: [drafts[0], { ...drafts[1], version: drafts[1].version + 5 }] }).expect(409);
+    assert.equal(stale.body.details[0].field, 'version');
+    const early = await send(secretary, { proposals: drafts, issuedOn: '2020-03-05' }).expect(400);
+    assert.equal(early.body.details[0].field, 'issuedOn');
+    assert.match(early.body.details[0].message, /không được trước ngày họp bình xét \(06\/03\/2020\)/);
+    await send(reviewer, { proposals: drafts }).expect(403);
+    const elsewhere = await send(secretary, { proposals: drafts }, `/api/clusters/${ids.cum6}/years/2020/proposals/submit`);
+    assert.ok([404, 422].includes(elsewhere.status), `${elsewhere.status} ${JSON.stringify(elsewhere.body)}`);
+    assert.equal(await t.snapshot(), before, 'nothing changed');
+  });
+
+  it('two proposals sent together with the original’s date: one Tờ trình, one list, one minutes, dated as given', async () => {
+    const sent = await t.http.post(`${base()}/proposals/submit`).auth(secretary, { type: 'bearer' }).send({ proposals: drafts, issuedOn: '2020-03-10' }).expect(200);
+    assert.deepEqual(sent.body.map((x: { status: string }) => x.status), ['SUBMITTED', 'SUBMITTED']);
+    assert.deepEqual(await issued('SUBMISSION'), [{ document_number: '01/TTr-CTĐ6', document_date: '2020-03-10' }]);
+    assert.equal((await issued('LIST')).length, 1);
+    assert.deepEqual(await issued('MINUTES'), [{ document_number: '01/BB-CTĐ6', document_date: '2020-03-06' }]);
+    const page = (await t.http.get(`/cum/${ids.cum6}/nam/2019/binh-xet`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.doesNotMatch(page, /awaiting-issue|proposals\/submit"/, 'nothing waits, nothing left to send');
+  });
+});
