@@ -89,9 +89,10 @@ export function eligibility(e: EligibilityInput): { eligible: boolean; reason: s
     if (e.rank !== null && e.rank <= e.flagQuota) return { eligible: true, reason: `Dẫn đầu cụm (hạng ${e.rank}).` };
     return { eligible: false, reason: `Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm (${e.flagQuota} vị trí đầu bảng xếp hạng)${e.rank ? `; đơn vị xếp hạng ${e.rank}` : '; đơn vị chưa được xếp hạng'}.` };
   }
-  if (e.rank !== null && e.rank <= e.flagQuota + e.meritQuota) return { eligible: true, reason: `Xếp hạng xuất sắc trong cụm (hạng ${e.rank}).` };
+  // The places the quotas give (Cờ and Bằng khen together), not the cluster's points band ("xuất sắc" is a rating).
+  if (e.rank !== null && e.rank <= e.flagQuota + e.meritQuota) return { eligible: true, reason: `Xếp hạng ${e.rank} trong cụm, trong ${e.flagQuota + e.meritQuota} vị trí đầu được xét khen thưởng theo chỉ tiêu.` };
   if (e.excellentThisYear && e.excellentLastYear) return { eligible: true, reason: 'Hai năm liên tục được xếp loại hoàn thành xuất sắc nhiệm vụ (theo quyết định của cấp có thẩm quyền).' };
-  return { eligible: false, reason: 'Bằng khen cần xếp hạng xuất sắc trong cụm hoặc hai năm liên tục hoàn thành xuất sắc nhiệm vụ.' };
+  return { eligible: false, reason: `Bằng khen cần xếp hạng trong ${e.flagQuota + e.meritQuota} vị trí đầu của cụm theo chỉ tiêu hoặc hai năm liên tục hoàn thành xuất sắc nhiệm vụ.` };
 }
 
 export interface Candidate {

@@ -74,6 +74,10 @@ describe('eligibility', () => {
     ['anything for a non-member', { ...base, award: 'CERTIFICATE_OF_MERIT', rank: 1, member: false }, false],
   ];
   for (const [name, input, eligible] of cases) it(name, () => assert.equal(eligibility(input).eligible, eligible));
+  it('the reason names the place the quotas give, not a rating ("xuất sắc" is the rating of a decision)', () => {
+    assert.equal(eligibility({ ...base, award: 'CERTIFICATE_OF_MERIT', rank: 4 }).reason, 'Xếp hạng 4 trong cụm, trong 4 vị trí đầu được xét khen thưởng theo chỉ tiêu.');
+    assert.equal(eligibility({ ...base, award: 'CERTIFICATE_OF_MERIT', rank: 5 }).reason, 'Bằng khen cần xếp hạng trong 4 vị trí đầu của cụm theo chỉ tiêu hoặc hai năm liên tục hoàn thành xuất sắc nhiệm vụ.');
+  });
 });
 
 describe('selection within the quota', () => {
@@ -128,7 +132,7 @@ describe('meeting results', () => {
 });
 
 describe('proposal refusals', () => {
-  const cand = (unitId: string, over: Partial<CandidateResult> = {}): CandidateResult => ({ unitId, votesFor: 6, ratio: 10000, required: 5000, strictly: true, passed: true, eligible: true, eligibilityReason: 'Xếp hạng xuất sắc trong cụm (hạng 3).', selected: true, ...over });
+  const cand = (unitId: string, over: Partial<CandidateResult> = {}): CandidateResult => ({ unitId, votesFor: 6, ratio: 10000, required: 5000, strictly: true, passed: true, eligible: true, eligibilityReason: 'Xếp hạng 3 trong cụm, trong 4 vị trí đầu được xét khen thưởng theo chỉ tiêu.', selected: true, ...over });
   const result = (candidates: CandidateResult[], tiedAtLastPlace: string[] = []): AwardResult => ({ award: 'CERTIFICATE_OF_MERIT', quota: 2, candidates, tiedAtLastPlace });
   const cases: Array<[string, AwardResult, number, RegExp | null]> = [
     ['a selected candidate', result([cand('A')]), 0, null],
