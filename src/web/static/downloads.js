@@ -1,9 +1,10 @@
 // thidua — links that download a generated file (Excel, PDF) with feedback: <a data-download href="...">.
-// The link reads "Đang tạo tệp…" while the server works; an error answer is shown in the page's message area.
+// The link reads "Đang tạo tệp…" while the server works; an error answer is shown at the field it names, else in
+// the page's message area.
 'use strict';
 
 (function () {
-  const { flash, isoFromVi } = window.thidua;
+  const { flash, isoFromVi, showErrors } = window.thidua;
 
   document.addEventListener('click', async (event) => {
     const link = event.target instanceof Element && event.target.closest('a[data-download]');
@@ -30,6 +31,12 @@
         const detail = data.details && data.details[0];
         // The message names the field as the page labels it: the field sent under that name, else a field of that id.
         const sent = detail && fields.find((f) => f.name === detail.field);
+        if (sent) {
+          // The problem stands at the field that was typed, as a form's would, and the field takes the focus (in view).
+          showErrors(sent.closest('section, form') || document.body, data, res.status);
+          sent.focus();
+          return;
+        }
         const label = detail && document.querySelector(`label[for="${CSS.escape(sent ? sent.id : detail.field)}"]`);
         const message = detail ? `${label ? label.textContent + ': ' : ''}${detail.message}` : data.message;
         flash((message || `Không tải được tệp (lỗi ${res.status}).`) + (res.status >= 500 && data.requestId ? ` (mã tra cứu ${data.requestId})` : ''), 'error');
