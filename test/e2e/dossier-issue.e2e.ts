@@ -34,7 +34,12 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
   after(() => t.close());
 
   it('before anything is sent the reviewer gets no dossier, and the reviewer’s request issues none', async () => {
+    // No proposal yet: the secretariat's page offers no Tờ trình or list (they would answer 404), and says when.
+    const secretariatPage = async () => (await t.http.get(`/cum/${ids.cum6}/nam/2019/binh-xet`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    const none = await secretariatPage();
+    assert.ok(none.includes('Tờ trình và danh sách đề nghị: có khi cụm xác nhận đề nghị khen thưởng.') && !none.includes('proposals/submission.pdf'));
     const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: ids.gialai }).expect(201)).body;
+    assert.match(await secretariatPage(), /Dự thảo tờ trình đề nghị khen thưởng \(PDF\)/);
     const res = await t.http.get(`${base()}/proposals/submission.pdf`).auth(reviewer, { type: 'bearer' }).expect(404);
     assert.match(res.body.message, /^Cụm thi đua số 6 chưa ban hành tờ trình khen thưởng năm 2019: cụm ban hành khi gửi đề nghị lên Bộ\.$/);
     assert.equal((await issued('SUBMISSION')).length, 0);

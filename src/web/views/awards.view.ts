@@ -82,8 +82,10 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
   <small id="issuedOn-hint" class="muted">Để trống để tải tờ trình cụm đã ban hành; chưa gửi đề nghị thì tải bản dự thảo theo văn bản pháp luật còn hiệu lực hôm nay. Khi gửi, tờ trình được ban hành ghi ngày gửi; gửi thêm làm hồ sơ thay đổi thì có tờ trình mới, số mới. Năm nhập lại sau khi đã qua: ghi ngày như trên văn bản gốc (cả khi tải bản dự thảo), không trước ngày họp bình xét; tờ trình ghi ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
     <li><a data-download href="${base}/review-meeting/minutes.pdf">${label('Biên bản họp bình xét (PDF)')}</a></li>
-    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">${label('Tờ trình đề nghị khen thưởng (PDF)')}</a></li>
-    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">${label('Danh sách đề nghị (PDF)')}</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>
+    ${proposals.length
+      ? html`<li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">${label('Tờ trình đề nghị khen thưởng (PDF)')}</a></li>
+    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">${label('Danh sách đề nghị (PDF)')}</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>`
+      : html`<li class="muted">Tờ trình và danh sách đề nghị: có khi cụm xác nhận đề nghị khen thưởng.</li>`}
   </ul></section>`;
   return layout(
     { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
