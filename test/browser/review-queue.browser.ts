@@ -150,7 +150,10 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     const docYear = page.getByLabel('Năm thi đua của tài liệu');
     assert.equal(await docYear.inputValue(), String(lastYear), 'the decision of last year is the one due');
     await page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click();
-    await page.getByText(`Năm thi đua của tài liệu: Không tìm thấy đề nghị đã phê duyệt năm ${lastYear}.`, { exact: true }).waitFor();
+    // The refusal stands at the field it names (and the field takes the focus).
+    await page.locator('.field-error', { hasText: `Không tìm thấy đề nghị đã phê duyệt năm ${lastYear}.` }).waitFor();
+    assert.equal(await docYear.getAttribute('aria-invalid'), 'true');
+    assert.ok(await docYear.evaluate((el) => el === document.activeElement), 'the field takes the focus');
     await docYear.fill('2024');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click()]);
     assert.equal(pdf.suggestedFilename(), 'Du-thao-quyet-dinh-khen-thuong-2024.pdf');

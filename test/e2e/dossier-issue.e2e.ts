@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { todayInVietnam } from '../../src/common/time';
 import ExcelJS from 'exceljs';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp, meetCum6In2019 } from '../support/test-app';
 
 /**
  * The Tờ trình and the list are the cluster's documents: issued when the cluster sends its proposals (dated that day,
@@ -26,10 +26,7 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     reviewer = await t.token('reviewer');
     // 2019 as if it had been opened in its own time (not re-entered later), so that sending dates the dossier that day.
     await t.dataSource.query(`UPDATE emulation_years SET created_at = '2019-12-01T00:00:00.000Z' WHERE cluster_id = ${ph(1)} AND year = 2019`, [ids.cum6]);
-    let meeting = await t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
-    const present = [ids.gialai, ids.daklak, await ids.unit('STTTT-PHUYEN'), await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
-    meeting = await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
-    await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [{ unitId: ids.gialai, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 }] }).expect(200);
+    await meetCum6In2019(t, secretary, [ids.gialai]);
   });
   after(() => t.close());
 

@@ -5,7 +5,7 @@ import { NumberTaken, IssuedDocumentsService } from '../../src/issued-documents/
 import { IssuedDocumentsRepository } from '../../src/issued-documents/issued-documents.repository';
 import { renderSubmission, submissionRecord } from '../../src/documents/pdf/dossier.pdf';
 import { dossierFixture } from '../support/document-fixtures';
-import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp, meetCum6In2019 } from '../support/test-app';
 
 /**
  * One number, one text, also when two sendings meet: each issues the Tờ trình and minutes of what it sees, and the
@@ -26,10 +26,7 @@ describe(`two sendings at once issue no two texts under one number (${TEST_DB})`
     secretary = await t.token('cum6.secretary');
     // 2019 as if opened in its own time: sending dates the dossier that day (not a year re-entered later).
     await t.dataSource.query(`UPDATE emulation_years SET created_at = '2019-12-01T00:00:00.000Z' WHERE cluster_id = ${ph(1)} AND year = 2019`, [ids.cum6]);
-    let meeting = await t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
-    const present = [ids.gialai, ids.daklak, await ids.unit('STTTT-PHUYEN'), await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
-    meeting = await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
-    await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [ids.gialai, ids.daklak].map((unitId) => ({ unitId, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 })) }).expect(200);
+    await meetCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
   });
   after(() => t.close());
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp, meetCum6In2019 } from '../support/test-app';
 
 /**
  * What the cluster sent stands when the ministry later rejects a unit: no warning that a Tờ trình waits, no new Tờ
@@ -27,10 +27,7 @@ describe(`a rejection after sending does not make a new dossier (${TEST_DB})`, (
     secretary = await t.token('cum6.secretary');
     reviewer = await t.token('reviewer');
     // 2019 is re-entered today (the demo opens it now): its Tờ trình waits for the date on the original.
-    let meeting = await t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
-    const present = [ids.gialai, ids.daklak, await ids.unit('STTTT-PHUYEN'), await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
-    meeting = await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
-    await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [ids.gialai, ids.daklak].map((unitId) => ({ unitId, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 })) }).expect(200);
+    await meetCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
     for (const unitId of [ids.gialai, ids.daklak]) {
       const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
       await attachReport(t, secretary, draft.id);

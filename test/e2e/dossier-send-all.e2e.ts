@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp } from '../support/test-app';
+import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp, meetCum6In2019 } from '../support/test-app';
 
 /**
  * The confirmed proposals sent together: one sending, one Tờ trình, all or none (session 25's new-user trial: sending
@@ -20,10 +20,7 @@ describe(`sending the confirmed proposals together (${TEST_DB})`, () => {
     t = await startTestApp();
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
-    let meeting = await t.http.post(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201);
-    const present = [ids.gialai, ids.daklak, await ids.unit('STTTT-PHUYEN'), await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
-    meeting = await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200);
-    await t.http.put(`${base()}/review-meeting/ballots`).auth(secretary, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [ids.gialai, ids.daklak].map((unitId) => ({ unitId, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 })) }).expect(200);
+    await meetCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
     for (const unitId of [ids.gialai, ids.daklak]) {
       const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
       await attachReport(t, secretary, draft.id);

@@ -246,3 +246,17 @@ export function binary(res: request.Response, cb: (err: Error | null, body: Buff
   stream.on('data', (c: Buffer) => chunks.push(c));
   stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
+
+/**
+ * Cụm 6's 2019 review meeting (Bộ TTTT), held on 06/03/2020 in Đắk Lắk with six members present, each of `merit`
+ * voted for the Bằng khen by all six: the scene of the dossier tests.
+ */
+export async function meetCum6In2019(t: TestApp, secretary: string, merit: string[]): Promise<void> {
+  const ids = await demoIds(t);
+  const base = `/api/clusters/${ids.cum6}/years/2019`;
+  const auth = { Authorization: `Bearer ${secretary}` };
+  let meeting = (await t.http.post(`${base}/review-meeting`).set(auth).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký cụm' }).expect(201)).body;
+  const present = [ids.gialai, ids.daklak, await ids.unit('STTTT-PHUYEN'), await ids.unit('STTTT-LAMDONG'), await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKNONG')];
+  meeting = (await t.http.put(`${base}/review-meeting/attendance`).set(auth).send({ version: meeting.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
+  await t.http.put(`${base}/review-meeting/ballots`).set(auth).send({ version: meeting.version, ballots: merit.map((unitId) => ({ unitId, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 })) }).expect(200);
+}
