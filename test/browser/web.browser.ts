@@ -259,6 +259,12 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.getByTestId('drafts-note').getByText('Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo').waitFor();
     await page.getByRole('link', { name: 'Dự thảo tờ trình đề nghị khen thưởng (PDF)', exact: true }).waitFor();
     await rig.shot(page, 'binh-xet-du-thao');
+    // On a phone the drafts and the send-all form fit the width (no sideways scroll).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('form[data-api$="/proposals/submit"]').scrollIntoViewIfNeeded();
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 1, 'the meeting page fits 390 px');
+    await rig.shot(page, 'binh-xet-du-thao-390');
+    await page.setViewportSize({ width: 1366, height: 768 });
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });
     // Not sent without the unit's achievement report: the row says why; the report is uploaded in its block, then sent.
     page.once('dialog', (d) => void d.accept());
