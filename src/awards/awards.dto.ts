@@ -74,6 +74,7 @@ export class AwardResultView {
   @ApiProperty() awardLabel: string;
   @ApiProperty() quota: number;
   @ApiProperty({ description: 'false: quy chế của cụm quy định số thành viên có mặt tối thiểu mà hội nghị chưa đạt (không ứng viên nào đạt).' }) quorumMet: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'trên 50%', description: 'Mức đồng ý quy định áp dụng cho hình thức này (kể cả khi chưa có phiếu); null khi năm không có quy định nào áp dụng.' }) requiredText: string | null;
   @ApiProperty({ type: [CandidateView] }) candidates: CandidateView[];
   @ApiProperty({ type: [UnitRefView] }) tiedAtLastPlace: UnitRefView[];
 }

@@ -103,7 +103,7 @@ export class MinutesService {
       ballots: state.view.results.map((r) => ({
         awardLabel: r.awardLabel,
         quota: r.quota,
-        requiredText: r.candidates.find((c) => c.requiredText)?.requiredText ?? null,
+        requiredText: r.requiredText,
         rows: r.candidates.map((c) => ({ unitName: c.unit.name, votesFor: c.votesFor, ratioText: c.ratioText, passed: c.passed, eligible: c.eligible, selected: c.selected })),
         tied: r.tiedAtLastPlace.map((x) => x.name),
       })),

@@ -289,6 +289,7 @@ export class ReviewMeetingsService {
         awardLabel: labels[r.award],
         quota: r.quota,
         quorumMet: r.quorumMet ?? true,
+        requiredText: rule ? requirementText(rule.minApproval[r.award], rule.strictlyAbove?.[r.award] ?? false) : null,
         candidates: r.candidates.map((c) => ({ unit: unitRef(byId.get(c.unitId), c.unitId), votesFor: c.votesFor, ratio: c.ratio, ratioText: ratioText(c.ratio), required: c.required, requiredText: c.required === null ? null : requirementText(c.required, c.strictly), passed: c.passed, eligible: c.eligible, eligibilityReason: c.eligibilityReason, selected: c.selected })),
         tiedAtLastPlace: r.tiedAtLastPlace.map((id) => unitRef(byId.get(id), id)),
       })),

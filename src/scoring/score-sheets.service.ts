@@ -25,6 +25,7 @@ import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
 import { leaderRatiosFor } from './sheet-measures';
+import { missingBeforePublish } from './publish.rules';
 import { ConflictsService } from './conflicts.service';
 import { ContestsService } from './contests/contests.service';
 import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
@@ -198,20 +199,9 @@ export class ScoreSheetsService {
     });
   }
 
-  /** What publishing now would leave out, in words: members without a counted sheet, and sheets not submitted. */
+  /** What publishing now would leave out, in words (publish.rules). */
   private async missingSheets(m: EntityManager, clusterId: string, year: number, rule: string): Promise<string[]> {
-    const members = await this.memberships.members(m, clusterId, year);
-    const sheets = await this.sheets.list(m, clusterId, year);
-    const counted = rule === 'CLUSTER' ? 'CLUSTER' : 'PEER';
-    const out: string[] = [];
-    for (const u of members) {
-      if (!sheets.some((s) => s.targetUnitId === u.id && s.scorerKind === counted && (s.status === 'SUBMITTED' || s.status === 'LOCKED'))) {
-        out.push(`${u.shortName} chưa có phiếu ${counted === 'CLUSTER' ? 'điểm cụm' : 'chấm chéo'} đã nộp`);
-      }
-    }
-    const pending = sheets.filter((s) => s.status === 'DRAFT' || s.status === 'RETURNED').length;
-    if (pending) out.push(`${pending} phiếu đang soạn hoặc bị trả lại chưa nộp lại (không được tính)`);
-    return out;
+    return missingBeforePublish(await this.memberships.members(m, clusterId, year), await this.sheets.list(m, clusterId, year), rule);
   }
 
   /**

@@ -5,7 +5,7 @@
 const PAGING = { limit: 'Số dòng mỗi trang', offset: 'Vị trí bắt đầu' };
 
 const PAGE_QUERY_LABELS: Array<[RegExp, Record<string, string>]> = [
-  [/^\/tham-dinh$/, { year: 'Năm thi đua', clusterId: 'Cụm thi đua', award: 'Hình thức khen thưởng', status: 'Trạng thái', olderThanDays: 'Chờ quá (ngày)', ...PAGING }],
+  [/^\/tham-dinh$/, { year: 'Năm thi đua', nam: 'Năm thi đua', clusterId: 'Cụm thi đua', award: 'Hình thức khen thưởng', status: 'Trạng thái', olderThanDays: 'Chờ quá (ngày)', ...PAGING }],
   [/^\/nhat-ky$/, { actor: 'Người thực hiện (tên đăng nhập)', action: 'Thao tác', entityType: 'Loại đối tượng', entityId: 'Đối tượng', clusterId: 'Cụm thi đua', from: 'Từ ngày', to: 'Đến ngày', ...PAGING }],
   [/^\/don-vi$/, { q: 'Tìm theo tên, mã hoặc tỉnh', kind: 'Loại đơn vị', activeInYear: 'Hoạt động trong năm', ...PAGING }],
   [/^\/tai-khoan$/, { q: 'Tìm theo tên đăng nhập hoặc họ tên', role: 'Vai trò', ...PAGING }],

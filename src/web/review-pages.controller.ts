@@ -15,12 +15,18 @@ import type { Principal } from '../common/auth/principal';
 import { Role } from '../common/auth/roles';
 import { todayInVietnam } from '../common/time';
 import { UuidParamPipe } from '../common/validation/params';
+import { IntField } from '../common/validation/fields';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
 import { sendPage, signedInFrame } from './page-response';
 import { dossierPage } from './views/awards.view';
 import { queuePage } from './views/queue.view';
 import { ServiceLevels } from '../notifications/service-levels';
+
+/** The queue's filter; `nam` is the year as the cluster pages name it in their addresses (?nam=2025), `year` wins. */
+class QueuePageQueryDto extends ProposalQueryDto {
+  @IntField({ presence: 'optional', min: 2000, max: 2100, query: true }) nam?: number;
+}
 
 /** Rows of the queue on one page when the address does not say (?limit=). */
 const QUEUE_PAGE_SIZE = 20;
@@ -47,8 +53,9 @@ export class ReviewPagesController {
 
   @Get('tham-dinh')
   @Auth(Role.Admin, Role.MinistryReviewer)
-  async queue(@CurrentUser() p: Principal, @Query() q: ProposalQueryDto, @Res() res: HttpResponse): Promise<void> {
-    const { limit = QUEUE_PAGE_SIZE, offset = 0, ...filter } = q;
+  async queue(@CurrentUser() p: Principal, @Query() q: QueuePageQueryDto, @Res() res: HttpResponse): Promise<void> {
+    const { limit = QUEUE_PAGE_SIZE, offset = 0, nam, ...rest } = q;
+    const filter = { ...rest, year: rest.year ?? nam };
     // The queue: what waits for the reviewer first (a filter on a status keeps its own order).
     const [page, ageing, clusters, catalogue] = await Promise.all([this.proposals.page(p, { ...filter, waitingFirst: !filter.status, limit, offset }), this.proposals.ageing(p, filter), this.clusters.list(p, {}), this.awardReports.catalogue()]);
     sendPage(

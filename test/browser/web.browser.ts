@@ -234,6 +234,8 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.getByLabel('Thư ký hội nghị').fill('Thư ký cụm');
     await page.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     await page.getByText('Ngày 06/03/2020 tại Đắk Lắk').waitFor();
+    // Before any ballot, the page states the shares the rule in force requires (not "chưa có").
+    await page.getByText(/Mức đồng ý cụm áp dụng: Cờ thi đua của Bộ (trên|từ) \d+%/).waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     await page.getByRole('button', { name: 'Lưu thành phần tham dự' }).click();
     await page.getByText('6/6 đơn vị tham gia biểu quyết').waitFor();
@@ -249,6 +251,10 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     // The election of next year's chair from the meeting page: 2020's term is already on record (seed 003), so the
     // page says so in Vietnamese and records nothing.
     const elect = page.locator('form', { has: page.getByRole('button', { name: 'Ghi nhận kết quả bầu' }) });
+    // No unit is chosen for the secretariat: recording without one says so at the field.
+    await elect.getByRole('button', { name: 'Ghi nhận kết quả bầu' }).click();
+    await elect.getByText('Bắt buộc phải có.').first().waitFor();
+    assert.equal(await elect.getByLabel('Cụm trưởng năm 2020').evaluate((el) => el === document.activeElement), true, 'the field is focused');
     await elect.getByLabel('Cụm trưởng năm 2020').selectOption({ label: 'Sở Thông tin và Truyền thông tỉnh Gia Lai' });
     await elect.getByRole('button', { name: 'Ghi nhận kết quả bầu' }).click();
     await elect.getByText(/Năm 2020 đã có nhiệm kỳ Cụm trưởng, Cụm phó/).first().waitFor();
@@ -263,6 +269,9 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('form[data-api$="/proposals/submit"]').scrollIntoViewIfNeeded();
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 1, 'the meeting page fits 390 px');
+    // The vote tables become one card a unit: the result column is inside its card, not cut off to its right.
+    const cut = await page.locator('form[data-api$="/review-meeting/ballots"] .table-wrap').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+    assert.equal(cut, 0, 'no vote table scrolls sideways at 390 px');
     await rig.shot(page, 'binh-xet-du-thao-390');
     await page.setViewportSize({ width: 1366, height: 768 });
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });

@@ -172,6 +172,12 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.equal(res.status, 400);
     assert.ok(res.text.includes('Năm thi đua: Phải là số nguyên.'), 'the field and what is wrong');
     assert.doesNotMatch(res.text, /2100/, 'not its range besides');
+    // The cluster pages name the year `nam` in their addresses; the queue reads it too (`year` wins when both are given).
+    const nam = await get('reviewer', '/tham-dinh?nam=2019');
+    assert.equal(nam.status, 200);
+    assert.match(nam.text, /id="q-year" name="year"[^>]*value="2019"/);
+    assert.match((await get('reviewer', '/tham-dinh?nam=2019&year=2025')).text, /id="q-year" name="year"[^>]*value="2025"/);
+    assert.ok((await get('reviewer', '/tham-dinh?nam=abc')).text.includes('Năm thi đua: Phải là số nguyên.'));
     // A date: the page asks for dd/mm/yyyy as its fields are typed; the API states its own form.
     const date = await get('admin', '/nhat-ky?from=2026-13-45');
     assert.equal(date.status, 400);

@@ -51,6 +51,8 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
   it('the meeting on 06/03/2020 follows it: 5 of 6 (83,33 %) passes the Cờ at 75 %; with four of six present (below two thirds) nothing passes', async () => {
     let meeting = (await t.http.post(`${base()}/review-meeting`).set(auth(secretary)).send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Nguyễn Văn Ký', minutesBy: 'Trần Thư Ký' }).expect(201)).body;
     assert.equal(meeting.ruleBasis, regulation.title);
+    // With no ballot yet, each award already states the share its rule requires.
+    assert.deepEqual(meeting.results.map((r: { award: string; requiredText: string | null }) => [r.award, r.requiredText]), [['EMULATION_FLAG', 'từ 75% trở lên'], ['CERTIFICATE_OF_MERIT', 'trên 50%']]);
     const twice = await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: [{ unitId: units[0], status: 'PRESENT' }, { unitId: units[0], status: 'ABSENT' }] }).expect(400);
     assert.equal(twice.body.details[0].field, 'entries.1.unitId');
     meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: units.map((unitId, i) => ({ unitId, status: i < 4 ? 'PRESENT' : 'WRITTEN_OPINION' })) }).expect(200)).body;

@@ -21,8 +21,8 @@ export interface TableOptions {
 
 const PAD = 3;
 const HEADER_FILL = '#e7eef7';
-/** The number of last rows kept with what follows the table. */
-const LAST_ROWS = 3;
+/** The number of last rows kept with what follows the table: the block never stands alone, and no more rows leave a page half empty. */
+const LAST_ROWS = 1;
 
 /**
  * Column widths in points: the given shares of `total`, except that a column is never narrower than its

@@ -100,7 +100,7 @@ ${!meeting
         <div class="actions"><button type="submit">Tạo cuộc họp</button></div></form>`
       : ''}</div>`
   : html`<section class="card"><p>Ngày ${dateVi(meeting.heldOn)} tại ${meeting.place} · Chủ trì: ${meeting.chairedBy} · Thư ký: ${meeting.minutesBy}</p>
-     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết · Mức đồng ý cụm áp dụng: ${[...new Set(meeting.results.map((r) => { const c = r.candidates.find((x) => x.requiredText); return c ? `${r.awardLabel} ${c.requiredText}` : null; }).filter(Boolean))].join('; ') || 'chưa có'}</p>
+     <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết · Mức đồng ý cụm áp dụng: ${meeting.results.filter((r) => r.requiredText).map((r) => `${r.awardLabel} ${r.requiredText}`).join('; ') || 'chưa có'}${meeting.ruleBasis ? ` (${meeting.ruleBasis})` : ''}</p>
      ${meeting.ruleInForce ? '' : html`<p class="flash warn">Năm ${year} chưa có quy định khen thưởng nào áp dụng: không có ngưỡng phiếu, chưa đơn vị nào được đề nghị.</p>`}</section>
   ${unpublished}
   ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên Bộ dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
@@ -125,14 +125,14 @@ ${!meeting
       ${meeting.results.map((r, k) => {
         const offset = k * members.length;
         return html`<h3>${r.awardLabel} (chỉ tiêu ${r.quota})</h3>
-        <div class="table-wrap"><table><thead><tr><th scope="col">Đơn vị</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
+        <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
         ${members.map((mem, i) => {
           const c = r.candidates.find((x) => x.unit.id === mem.unit.id);
           const n = offset + i;
           return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="ballots.${n}.unitId" value="${mem.unit.id}"><input type="hidden" name="ballots.${n}.award" value="${r.award}"></th>
-            <td class="num"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td>
-            <td class="num">${c?.ratioText ?? ''}</td>
-            <td>${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : c.required === null ? badge('Chưa có quy định', 'warn') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
+            <td class="num" data-label="Số phiếu đồng ý"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td>
+            <td class="num" data-label="Tỷ lệ">${c?.ratioText ?? ''}</td>
+            <td data-label="Kết quả">${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : c.required === null ? badge('Chưa có quy định', 'warn') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
         })}</tbody></table></div>
         ${r.tiedAtLastPlace.length ? html`<p class="flash warn">Đồng phiếu ở vị trí cuối: ${r.tiedAtLastPlace.map((u) => u.shortName).join(', ')} — cần quyết định của chủ trì.</p>` : ''}`;
       })}
@@ -143,7 +143,7 @@ ${!meeting
     <p class="muted"><small>Hội nghị bình xét năm ${year} bầu Cụm trưởng, Cụm phó năm sau; kết quả ghi vào lịch sử Cụm trưởng, Cụm phó của cụm (năm sau cần có thành viên).</small></p>
     <form data-api="${base}/review-meeting/election" data-method="POST" data-success="Đã ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm ${year + 1}." novalidate>${formMessage}
       <div class="grid2">
-        <div class="field"><label for="bau-truong">Cụm trưởng năm ${year + 1}</label><select id="bau-truong" name="chairUnitId">${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
+        <div class="field"><label for="bau-truong">Cụm trưởng năm ${year + 1}</label><select id="bau-truong" name="chairUnitId" data-type="optional" required><option value="" selected disabled>— Chọn đơn vị được bầu —</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
         <div class="field"><label for="bau-pho">Cụm phó năm ${year + 1}</label><select id="bau-pho" name="viceChairUnitId" data-type="nullable"><option value="">Chưa bầu</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
         <div class="field"><label for="bau-dang-cai">Đơn vị đăng cai năm ${year + 1}</label><select id="bau-dang-cai" name="hostUnitId" data-type="nullable"><option value="">Chưa xác định</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
         <div class="field"><label for="bau-ly-do">Ghi chú</label><input id="bau-ly-do" name="reason" data-type="optional"></div>
@@ -182,9 +182,10 @@ const DOC_NAMES: Record<string, string> = { MINUTES: 'biên bản hội nghị b
 
 export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued: Set<string> = new Set(['MINUTES', 'SUBMISSION', 'LIST'])): Html {
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
-  const act = (action: string, label: string, fields: Html, confirm?: string) =>
+  // The heading names the form; a one-button form (claim) says what it does instead of repeating its button.
+  const act = (action: string, label: string, fields: Html, confirm?: string, heading: string | null = label) =>
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã ghi nhận: ${label}." ${confirm ? html`data-confirm="${confirm}"` : ''} class="card" novalidate>${formMessage}
-      <h3>${label}</h3><input type="hidden" name="version" data-type="int" value="${pr.version}">${fields}
+      ${heading ? html`<h3>${heading}</h3>` : ''}<input type="hidden" name="version" data-type="int" value="${pr.version}">${fields}
       <div class="actions"><button type="submit">${label}</button></div></form>`;
   return layout(
     { ...frame, title: `Hồ sơ đề nghị: ${pr.unit.name}`, crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị', '/tham-dinh'], [pr.unit.name]] },
@@ -197,7 +198,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   ${pr.supplementNote ? html`<p><strong>Cụm đã bổ sung khi gửi lại:</strong> ${pr.supplementNote}</p>` : ''}
   ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}
 </section>
-${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html``) : ''}
+${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html`<p>Đề nghị đang chờ Bộ thẩm định. Nhận thẩm định để phê duyệt, trả lại cụm bổ sung hoặc không phê duyệt.</p>`, undefined, null) : ''}
 ${canReview && pr.status === 'IN_REVIEW'
   ? html`<div class="grid2">
     ${act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}

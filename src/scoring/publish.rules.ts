@@ -1,0 +1,31 @@
+/**
+ * What publishing a year's scores would leave out, in words the secretariat can act on: each member without a
+ * submitted sheet of the kind the rule counts, and each sheet still being written or returned (by whom, for whom).
+ */
+import type { ScorerKind } from './ranking.rules';
+import type { SheetStatus } from './score-sheet.entity';
+
+export interface PublishSheet {
+  targetUnitId: string;
+  scorerKind: ScorerKind;
+  scorerUnitId: string | null;
+  status: SheetStatus;
+}
+
+const KIND_WORDS: Record<ScorerKind, string> = { SELF: 'tự chấm', PEER: 'chấm chéo', CLUSTER: 'điểm cụm', MINISTRY: 'thẩm định của Bộ' };
+
+export function missingBeforePublish(members: Array<{ id: string; shortName: string }>, sheets: PublishSheet[], rule: string): string[] {
+  const name = new Map(members.map((u) => [u.id, u.shortName]));
+  const counted: ScorerKind = rule === 'CLUSTER' ? 'CLUSTER' : 'PEER';
+  const done = (s: PublishSheet) => s.status === 'SUBMITTED' || s.status === 'LOCKED';
+  const out = members
+    .filter((u) => !sheets.some((s) => s.targetUnitId === u.id && s.scorerKind === counted && done(s)))
+    .map((u) => `${u.shortName} chưa có phiếu ${KIND_WORDS[counted]} đã nộp`);
+  for (const s of sheets.filter((x) => x.status === 'DRAFT' || x.status === 'RETURNED')) {
+    const target = name.get(s.targetUnitId) ?? 'đơn vị đã rời cụm';
+    const by = s.scorerKind === 'SELF' || !s.scorerUnitId ? '' : ` của ${name.get(s.scorerUnitId) ?? 'đơn vị đã rời cụm'}`;
+    const state = s.status === 'DRAFT' ? 'đang soạn, chưa nộp' : 'bị trả lại, chưa nộp lại';
+    out.push(`phiếu ${KIND_WORDS[s.scorerKind]}${by} cho ${target} ${state} (không được tính)`);
+  }
+  return out;
+}
