@@ -38,6 +38,14 @@ export const POLICY: Readonly<Record<Permission, Partial<Record<Role, Scope>>>> 
   [Permission.OrganizerAct]: { [Role.Admin]: 'all', [Role.MinistryReviewer]: 'organizer' },
 };
 
+/**
+ * The roles that hold a permission in some scope: a route whose action needs it admits only them (@Auth), so a
+ * role that can never act answers 403 before its request is read, whatever it sent.
+ */
+export function rolesHolding(permission: Permission): Role[] {
+  return Object.keys(POLICY[permission]) as Role[];
+}
+
 /** The scope in which a role holds a permission, or null. */
 export function scopeOf(role: Role, permission: Permission): Scope | null {
   return POLICY[permission][role] ?? null;

@@ -8,6 +8,7 @@ import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
+import { Permission, rolesHolding } from '../access/access.policy';
 import { UploadTargetGuard } from '../auth/upload-target.guard';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -72,7 +73,7 @@ export class AwardReportsController {
   }
 
   @Post('api/proposals/:proposalId/reports')
-  @Auth(Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary)
+  @Auth(...rolesHolding(Permission.AwardsManage))
   @UseGuards(UploadTargetGuard(AchievementReportsService))
   @UseInterceptors(FileInterceptor('file', singleFileUpload(ACHIEVEMENT_REPORTS.maxBytes, 0)))
   @ApiConsumes('multipart/form-data')

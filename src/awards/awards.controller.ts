@@ -6,13 +6,15 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
+import { Permission, rolesHolding } from '../access/access.policy';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { AttendanceDto, AwardQuotasView, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto } from './awards.dto';
 import { TermView } from '../leadership/leadership.dto';
 import { AwardCode } from './awards.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
 
-const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+/** The meeting's writes: the roles that hold awards.manage (a reviewer reads the meeting, never records it). */
+const MANAGERS = rolesHolding(Permission.AwardsManage);
 
 @ApiTags('Bình xét, khen thưởng')
 @Controller('api/clusters/:id/years/:year')

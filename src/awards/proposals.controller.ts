@@ -7,12 +7,15 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ALL_ROLES, Role } from '../common/auth/roles';
+import { Permission, rolesHolding } from '../access/access.policy';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { AwardHistoryItemView, AwardProposalView, CreateProposalDto, DossierQueryDto, ProposalActionDto, ProposalQueryDto, ProposalSuggestionView, SendProposalsDto } from './awards.dto';
 import { ProposalView, ProposalsService } from './proposals.service';
 
 const CLUSTER = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 const MINISTRY = [Role.Admin, Role.MinistryReviewer];
+/** The cluster's own acts on its proposals (make, send, send again): the roles that hold awards.manage. */
+const SENDERS = rolesHolding(Permission.AwardsManage);
 
 @ApiTags('Bình xét, khen thưởng')
 @Controller()
@@ -63,7 +66,7 @@ export class ProposalsController {
   }
 
   @Post('api/clusters/:id/years/:year/proposals')
-  @Auth(...CLUSTER)
+  @Auth(...SENDERS)
   @ApiOperation({ summary: 'Tạo đề nghị khen thưởng' })
   @ApiCreatedResponse({ type: AwardProposalView })
   create(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: CreateProposalDto): Promise<ProposalView> {
@@ -80,7 +83,7 @@ export class ProposalsController {
   }
 
   @Post('api/clusters/:id/years/:year/proposals/submit')
-  @Auth(...CLUSTER)
+  @Auth(...SENDERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi cùng lúc các đề nghị đã xác nhận lên Bộ (một lần gửi, một tờ trình)' })
   @ApiOkResponse({ type: [AwardProposalView] })
@@ -91,7 +94,7 @@ export class ProposalsController {
   }
 
   @Post('api/proposals/:proposalId/submit')
-  @Auth(...CLUSTER)
+  @Auth(...SENDERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi đề nghị khen thưởng lên Bộ' })
   @ApiOkResponse({ type: AwardProposalView })
@@ -102,7 +105,7 @@ export class ProposalsController {
   }
 
   @Post('api/proposals/:proposalId/resubmit')
-  @Auth(...CLUSTER)
+  @Auth(...SENDERS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi lại đề nghị đã được bổ sung' })
   @ApiOkResponse({ type: AwardProposalView })

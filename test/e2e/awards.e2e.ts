@@ -123,6 +123,11 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
       ['a ministry reviewer recording the cluster’s meeting', t.http.post(`/api/clusters/${ids.cum6}/years/2030/review-meeting`).auth(reviewer, { type: 'bearer' }).send({ heldOn: '2026-03-06', place: 'X', chairedBy: 'Y', minutesBy: 'Z' }), 403, 'FORBIDDEN'],
       ['a ministry reviewer confirming a proposal', t.http.post(`${base()}/proposals`).auth(reviewer, { type: 'bearer' }).send({ award: 'EMULATION_FLAG', unitId: u.DL }), 403, 'FORBIDDEN'],
       ['a ministry reviewer recording ballots', t.http.put(`${base()}/review-meeting/ballots`).auth(reviewer, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [] }), 403, 'FORBIDDEN'],
+      // A role that never holds awards.manage is refused before its body is read: 403, not a validation error.
+      ['a ministry reviewer electing next year’s chair, with a wrong body', t.http.post(`${base()}/review-meeting/election`).auth(reviewer, { type: 'bearer' }).send({ chairUnitId: 'x', extra: 1 }), 403, 'FORBIDDEN'],
+      ['a ministry reviewer sending proposals, with no body', t.http.post(`${base()}/proposals/submit`).auth(reviewer, { type: 'bearer' }), 403, 'FORBIDDEN'],
+      ['a ministry reviewer opening a ballot, with a wrong body', t.http.post(`${base()}/review-meeting/ballot-sessions`).auth(reviewer, { type: 'bearer' }).send({ award: 'NONE' }), 403, 'FORBIDDEN'],
+      ['a ministry reviewer adding a report, with no file', t.http.post(`/api/proposals/${ids.cum6}/reports`).auth(reviewer, { type: 'bearer' }), 403, 'FORBIDDEN'],
       ['quotas set by a secretariat', t.http.put(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 5 }], version: 0, reason: 'Tăng chỉ tiêu' }), 403, 'FORBIDDEN'],
       ['ballots by a unit officer', t.http.put(`${base()}/review-meeting/ballots`).auth(officer, { type: 'bearer' }).send({ version: meeting.body.version, ballots: [] }), 403, 'FORBIDDEN'],
       ['another cluster', t.http.get(`/api/clusters/${ids.cum1}/years/2022/review-meeting`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],

@@ -12,12 +12,14 @@ import { OPINION_LETTERS, WrittenOpinionsService } from './written-opinions.serv
 import { Auth, CurrentUser } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ALL_ROLES, Role } from '../../common/auth/roles';
+import { Permission, rolesHolding } from '../../access/access.policy';
 import { UuidParamPipe, YearParamPipe } from '../../common/validation/params';
 import { BallotCastingService } from './ballot-casting.service';
 import { BallotSessionsService } from './ballot-sessions.service';
 import { BallotSessionView, CastBallotDto, CloseBallotDto, OpenBallotDto, PaperCountDto, ReceiptView, TieDecisionDto, WrittenOpinionDto } from './ballots.dto';
 
-const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
+/** Opening, counting and closing the cluster's ballots: the roles that hold awards.manage. */
+const MANAGERS = rolesHolding(Permission.AwardsManage);
 
 @ApiTags('Bình xét, khen thưởng')
 @Controller('api')
