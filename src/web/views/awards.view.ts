@@ -41,7 +41,7 @@ export interface MeetingPageExtras {
 function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
   if (!drafts.length) return '';
   const names = drafts.map((pr) => `${pr.awardLabel}: ${pr.unit.name}`).join('; ');
-  return html`<form data-api="${base}/proposals/submit" data-method="POST" data-success="Đã gửi đề nghị lên Bộ." data-confirm="Gửi cùng lúc ${drafts.length} đề nghị lên Bộ (${names})? Cụm ban hành một tờ trình kèm theo; sau khi gửi, cụm chỉ sửa được khi Bộ trả lại." class="card-inner" novalidate>${formMessage}
+  return html`<form data-api="${base}/proposals/submit" data-method="POST" data-success="Đã gửi đề nghị lên Bộ." data-confirm="Gửi cùng lúc ${drafts.length} đề nghị lên Bộ (${names})? Cụm ban hành một tờ trình kèm theo; sau khi gửi, cụm chỉ sửa được khi Bộ trả lại." novalidate>${formMessage}
     ${drafts.map((pr, i) => html`<input type="hidden" name="proposals.${i}.id" value="${pr.id}"><input type="hidden" name="proposals.${i}.version" data-type="int" value="${pr.version}">`)}
     <div class="field"><label for="send-issuedOn">Ngày ban hành tờ trình gửi kèm</label><input id="send-issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="send-issuedOn-hint">
     <small id="send-issuedOn-hint" class="muted">Để trống: ngày gửi. Năm nhập lại sau khi đã qua: ghi ngày như trên văn bản gốc.</small></div>
@@ -71,21 +71,23 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
     ['SUBMISSION', 'proposals/submission.pdf', 'Tờ trình đề nghị khen thưởng (PDF)'],
     ['LIST', 'proposals/list.pdf', 'Danh sách đề nghị (PDF)'],
   ];
+  // One link (the list with its Excel copy); the secretariat's Tờ trình and list take the date typed above them.
+  const link = ([k, path, name]: [string, string, string]) => {
+    const dated = canManage && k !== 'MINUTES' ? html`data-date-field="issuedOn"` : '';
+    return html`<li><a data-download ${dated} href="${base}/${path}">${label(name)}</a>${k === 'LIST' ? html` · <a data-download ${dated} href="${base}/proposals/list.xlsx">(Excel)</a>` : ''}</li>`;
+  };
   // A reader (a reviewer, a member) reads what the cluster issued, nothing else: no date to choose, no drafts.
   const readerDocs = html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   ${issuedKinds.size
-    ? html`<ul>${links.filter(([k]) => issuedKinds.has(k)).map(([k, path, name]) => html`<li><a data-download href="${base}/${path}">${name}</a>${k === 'LIST' ? html` · <a data-download href="${base}/proposals/list.xlsx">(Excel)</a>` : ''}</li>`)}</ul>`
+    ? html`<ul>${links.filter(([k]) => issuedKinds.has(k)).map(link)}</ul>`
     : html`<p class="muted">${cluster.name} chưa ban hành biên bản, tờ trình, danh sách đề nghị khen thưởng năm ${year}: cụm ban hành khi gửi đề nghị.</p>`}</section>`;
   const docs = !canManage ? readerDocs : html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
-  ${canManage && awaitingIssue ? html`<p class="flash warn" role="status" data-testid="awaiting-issue">Tờ trình của các đề nghị đã gửi chưa được ban hành. ${awaitingIssue}</p>` : ''}
+  ${awaitingIssue ? html`<p class="flash warn" role="status" data-testid="awaiting-issue">Tờ trình của các đề nghị đã gửi chưa được ban hành. ${awaitingIssue}</p>` : ''}
   ${draft ? html`<p class="muted" data-testid="drafts-note">Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo, chưa có số và chữ ký số (tờ trình, danh sách chưa ghi ngày ban hành). Biên bản, tờ trình và danh sách được ban hành (đánh số, ký số) khi cụm gửi đề nghị.</p>` : ''}
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
   <small id="issuedOn-hint" class="muted">Để trống để tải tờ trình cụm đã ban hành; chưa gửi đề nghị thì tải bản dự thảo theo văn bản pháp luật còn hiệu lực hôm nay. Khi gửi, tờ trình được ban hành ghi ngày gửi; gửi thêm làm hồ sơ thay đổi thì có tờ trình mới, số mới. Năm nhập lại sau khi đã qua: ghi ngày như trên văn bản gốc (cả khi tải bản dự thảo), không trước ngày họp bình xét; tờ trình ghi ngày này và trích dẫn văn bản pháp luật còn hiệu lực vào ngày này.</small></div><ul>
-    <li><a data-download href="${base}/review-meeting/minutes.pdf">${label('Biên bản họp bình xét (PDF)')}</a></li>
-    ${proposals.length
-      ? html`<li><a data-download data-date-field="issuedOn" href="${base}/proposals/submission.pdf">${label('Tờ trình đề nghị khen thưởng (PDF)')}</a></li>
-    <li><a data-download data-date-field="issuedOn" href="${base}/proposals/list.pdf">${label('Danh sách đề nghị (PDF)')}</a> · <a data-download data-date-field="issuedOn" href="${base}/proposals/list.xlsx">(Excel)</a></li>`
-      : html`<li class="muted">Tờ trình và danh sách đề nghị: có khi cụm xác nhận đề nghị khen thưởng.</li>`}
+    ${links.filter(([k]) => k === 'MINUTES' || proposals.length).map(link)}
+    ${proposals.length ? '' : html`<li class="muted">Tờ trình và danh sách đề nghị: có khi cụm xác nhận đề nghị khen thưởng.</li>`}
   </ul></section>`;
   return layout(
     { ...frame, title: `Bình xét năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Họp bình xét']] },
