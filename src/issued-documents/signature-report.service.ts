@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { X509Certificate } from 'node:crypto';
+import { holderName } from '../documents/signing/pades/certificates';
 import { verifyPdfSignatures } from '../documents/signing/pades/verify';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitsRepository } from '../units/units.repository';
 import type { SignatureReportView } from './documents.dto';
-
-/** The holder's common name (CN) of a certificate subject as verify.ts writes it ("CN=…, O=…"); the whole subject otherwise. */
-export const certificateHolder = (subject: string | null): string | null => {
-  if (!subject) return null;
-  return /(?:^|, )CN=(.+?)(?:, [A-Z]+=|$)/.exec(subject)?.[1] ?? subject;
-};
 
 /** Who signed what, revision by revision, in a PDF signed by several members (the pledge's signed file). */
 @Injectable()
@@ -49,7 +45,7 @@ export class SignatureReportService {
         revision: c.revision,
         fieldName: c.fieldName,
         holderName: await this.holderName(c.fieldName),
-        signerName: certificateHolder(c.certificateSubject),
+        signerName: c.certificatePem ? holderName(new X509Certificate(c.certificatePem)) : null,
         unitId: holder?.startsWith('cluster-') ? null : holder,
         subFilter: c.subFilter,
         certificateSubject: c.certificateSubject,

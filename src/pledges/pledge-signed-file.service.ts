@@ -14,18 +14,11 @@ import { Timestamper, TimestampUnavailableError, tsaClient } from '../documents/
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
 import { addDss, collectValidationData } from '../documents/signing/pades/dss';
 import { UnitKeysService } from '../documents/signing/unit-keys.service';
-import { nameOneLine } from '../documents/signing/pades/certificates';
+import { holderName, nameOneLine } from '../documents/signing/pades/certificates';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeFileAccess, PledgeFileRevisions } from './pledge-file-revisions';
 import type { PledgeState } from './pledge-state';
-
-/** The CN of a certificate (its subject otherwise), without RFC 4514 escapes: the holder shown in a signed cell. */
-const commonName = (der: Buffer): string => {
-  const subject = new X509Certificate(der).subject;
-  const cn = /(?:^|\n)CN=([^\n]+)/.exec(subject)?.[1];
-  return cn ? nameOneLine(cn) : nameOneLine(subject);
-};
 
 type PledgeContent = Awaited<ReturnType<PledgeDocumentService['content']>>['data'];
 
@@ -134,7 +127,7 @@ export class PledgeSignedFileService {
         location: state.pledge.signingPlace,
         signingTime,
         appearance: (width, height) =>
-          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: commonName(signer.certificate), signingTime, seed: unit.id, ...images }),
+          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: holderName(new X509Certificate(signer.certificate)), signingTime, seed: unit.id, ...images }),
         ...this.timestamping(),
       });
     }

@@ -127,6 +127,12 @@ export function readPkcs12(p12: Buffer, passphrase: string): KeyAndCertificate {
   return { key, certificate, chain: certs.filter((d) => d !== certificate) };
 }
 
+/** The holder a certificate names: its CN (the whole subject without one), without RFC 4514 escapes. */
+export function holderName(cert: X509Certificate): string {
+  const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.subject)?.[1];
+  return nameOneLine(cn ?? cert.subject);
+}
+
 /**
  * A certificate's subject or issuer (Node's X509Certificate form: one attribute a line, RFC 4514 escapes) on one line
  * for people: "C=VN, O=thidua (demo, not for real use), CN=…".
