@@ -27,6 +27,13 @@ export const LEGAL_TEXTS: TextSeed[] = [
     sourceArticle: 'Điều 94 khoản 1', assumption: null,
   },
   {
+    code: 'LUAT-06-2026', kind: 'Luật', role: 'LAW', sector: null, number: '06/2026/QH16', signedOn: '2026-04-23', issuer: 'Quốc hội',
+    title: 'Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng', effectiveFrom: '2026-10-01', effectiveTo: null, citation: null,
+    sourceUrl: 'https://vanban.chinhphu.vn/?classid=1&docid=218100&pageid=27160&typegroupid=3', sourceArticle: 'Điều 3 khoản 1 (hiệu lực), theo nguồn thứ cấp',
+    assumption:
+      'Số, tên, ngày 23/04/2026 và ngày hiệu lực 01/10/2026 chỉ đọc qua hai nguồn thứ cấp độc lập (danh mục nguồn của một dự án công khai dẫn bản ký số trên Cổng Thông tin điện tử Chính phủ; bản tóm tắt Nghị quyết 31/2026/QH16), chưa đọc nguyên văn luật: chưa trích dẫn trong văn bản và chưa áp dụng nội dung sửa đổi (hồ sơ, Hội đồng) cho đến khi quản trị viên đối chiếu bản chính thức và ghi câu trích dẫn.',
+  },
+  {
     code: 'ND-91-2017', kind: 'Nghị định', role: 'DECREE', sector: null, number: '91/2017/NĐ-CP', signedOn: '2017-07-31', issuer: 'Chính phủ',
     title: 'Quy định chi tiết thi hành một số điều của Luật thi đua, khen thưởng', effectiveFrom: '2017-10-01', effectiveTo: '2023-12-31',
     citation: 'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật thi đua, khen thưởng;',

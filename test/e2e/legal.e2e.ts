@@ -32,6 +32,18 @@ describe(`the legal catalogue over HTTP (${TEST_DB})`, () => {
     assert.equal(y2026.rewards.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT').amountVnd, null, 'an assumed multiple gives no amount');
   });
 
+  it('the amending law of 2026 is catalogued but not cited until an administrator confirms its citation from the official text', async () => {
+    const on = async () => (await t.http.get('/api/legal/on?date=2026-12-01&sector=BKHCN').auth(admin, { type: 'bearer' }).expect(200)).body.texts.map((x: { code: string }) => x.code);
+    assert.deepEqual(await on(), ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
+    const row = (await t.http.get('/api/legal').auth(admin, { type: 'bearer' }).expect(200)).body.texts.find((x: { code: string }) => x.code === 'LUAT-06-2026');
+    assert.equal(row.citation, null);
+    assert.match(row.assumption, /chưa đọc nguyên văn luật/);
+    const citation = 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng số 06/2026/QH16 ngày 23 tháng 4 năm 2026;';
+    await t.http.patch(`/api/legal/texts/${row.id}`).auth(admin, { type: 'bearer' }).send({ version: row.version, citation, assumption: null, reason: 'Đối chiếu bản chính thức trên Công báo' }).expect(200);
+    assert.deepEqual(await on(), ['LUAT-06-2022', 'LUAT-06-2026', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'the amending law after the law it amends');
+    assert.deepEqual((await t.http.get('/api/legal/on?date=2026-09-30&sector=BKHCN').auth(admin, { type: 'bearer' }).expect(200)).body.texts.map((x: { code: string }) => x.code), ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'not before 01/10/2026');
+  });
+
   it('an administrator corrects a figure with a reason: audited, versioned, and a stale edit answers 409', async () => {
     const list = (await t.http.get('/api/legal').auth(admin, { type: 'bearer' }).expect(200)).body;
     const row = list.values.find((v: { code: string }) => v.code === 'HS-BK-152-2025');

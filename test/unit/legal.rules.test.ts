@@ -25,7 +25,7 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
     ['2025-07-01', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025'], 'NĐ 152/2025 from 01/07/2025'],
     ['2025-12-15', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025'], 'TT 25/2025/TT-BKHCN: its effective date unverified (not before 15/12/2025), cited only from 01/01/2026'],
     ['2026-01-20', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'the 2025 review replayed in 2026'],
-    ['2027-06-01', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'nothing newer in the catalogue'],
+    ['2027-06-01', 'BKHCN', ['LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN'], 'Luật 06/2026/QH16 (from 01/10/2026) is catalogued from secondary sources only: not cited until its citation is confirmed'],
   ];
   for (const [date, sector, expected, source] of rows) it(`${date} (${sector}) → ${expected.join(', ')} — ${source}`, () => assert.deepEqual(codes(date, sector), expected));
 
