@@ -33,6 +33,9 @@ const PHASE_PAGES: Record<keyof Phases, string> = {
   proposalDeadline: 'binh-xet',
 };
 
+/** Whether a cluster-year's scoring results are published (remembered for one dashboard). */
+type Published = (clusterId: string, year: number) => Promise<boolean>;
+
 /** What is waiting for the signed-in user: pledges to sign, sheets to finish, proposals to review, deadlines. */
 @Injectable()
 export class DashboardService {
@@ -55,8 +58,8 @@ export class DashboardService {
    * Whether the step a planned date stands for is already done, so the date is no longer ahead of anyone: the results
    * published (scoring over), the review meeting recorded (held earlier than planned).
    */
-  private async phaseDone(p: Principal, clusterId: string, year: number, key: keyof Phases): Promise<boolean> {
-    if (key === 'scoringOpensOn' || key === 'scoringClosesOn') return !!(await this.scoring.getConfig(p, clusterId, year)).publishedAt;
+  private async phaseDone(p: Principal, clusterId: string, year: number, key: keyof Phases, published: Published): Promise<boolean> {
+    if (key === 'scoringOpensOn' || key === 'scoringClosesOn') return published(clusterId, year);
     if (key === 'reviewMeetingOn') return this.meetings.recorded(p, clusterId, year);
     return false;
   }
@@ -78,19 +81,18 @@ export class DashboardService {
    * Members may score a year now: within its scoring window, or, with no window set, while it has criteria
    * and its results are not yet published (the same rules the scoring service applies).
    */
-  private async scoringOpen(p: Principal, clusterId: string, y: YearView, today: string): Promise<boolean> {
+  private async scoringOpen(p: Principal, clusterId: string, y: YearView, today: string, published: Published): Promise<boolean> {
     if (!scoringWindow(y.year, y, today).open) return false;
     if (y.scoringOpensOn && y.scoringClosesOn) return true;
-    const [config, criteria] = await Promise.all([this.scoring.getConfig(p, clusterId, y.year), orNull(this.criteria.current(p, clusterId, y.year))]);
-    return !config.publishedAt && criteria !== null;
+    return !(await published(clusterId, y.year)) && (await orNull(this.criteria.current(p, clusterId, y.year))) !== null;
   }
 
   /**
    * The members (short names) that have not submitted their self-assessment while scoring is under way and the
    * results unpublished, counting those that have not begun a sheet at all; null when there is nothing to follow.
    */
-  private async unsubmittedSelf(p: Principal, clusterId: string, y: YearView, sheets: Array<{ kind: string; status: string; target: { id: string } }>, today: string): Promise<string[] | null> {
-    if (!(await this.scoringOpen(p, clusterId, y, today)) || (await this.scoring.getConfig(p, clusterId, y.year)).publishedAt) return null;
+  private async unsubmittedSelf(p: Principal, clusterId: string, y: YearView, sheets: Array<{ kind: string; status: string; target: { id: string } }>, today: string, published: Published): Promise<string[] | null> {
+    if (!(await this.scoringOpen(p, clusterId, y, today, published)) || (await published(clusterId, y.year))) return null;
     const done = new Set(sheets.filter((s) => s.kind === 'SELF' && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).map((s) => s.target.id));
     const waiting = (await this.members.list(p, clusterId, y.year)).filter((m) => !m.leftOn && !done.has(m.unit.id)).map((m) => m.unit.shortName);
     return waiting.length ? waiting : null;
@@ -109,6 +111,13 @@ export class DashboardService {
     }
     const tasks: DashboardTask[] = [];
     const deadlines: Deadline[] = [];
+    // Whether a cluster-year's results are published: its scoring configuration read once per cluster-year.
+    const configs = new Map<string, Promise<boolean>>();
+    const published: Published = (clusterId, year) => {
+      const key = `${clusterId}:${year}`;
+      if (!configs.has(key)) configs.set(key, this.scoring.getConfig(p, clusterId, year).then((c) => !!c.publishedAt));
+      return configs.get(key)!;
+    };
     if (p.role === Role.MinistryReviewer || p.role === Role.Admin) {
       const waiting = await this.proposals.list(p, {});
       for (const pr of waiting.filter((x) => x.status === 'SUBMITTED' || x.status === 'IN_REVIEW')) {
@@ -128,9 +137,9 @@ export class DashboardService {
         for (const key of PHASE_KEYS) {
           const date = y[key];
           const page = PHASE_PAGES[key];
-          if (date && date >= today && !(await this.phaseDone(p, cluster.id, y.year, key))) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
+          if (date && date >= today && !(await this.phaseDone(p, cluster.id, y.year, key, published))) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
         }
-        if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today))) {
+        if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today, published))) {
           tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name, due: y.scoringClosesOn });
         }
         if (pledge?.status === 'OPEN') {
@@ -142,7 +151,7 @@ export class DashboardService {
         const sheets = await this.sheets.list(p, cluster.id, y.year, {});
         const manages = managed.has(`${cluster.id}:${y.year}`);
         if (manages) {
-          const follow = await this.unsubmittedSelf(p, cluster.id, y, sheets, today);
+          const follow = await this.unsubmittedSelf(p, cluster.id, y, sheets, today, published);
           if (follow) tasks.push({ label: `Theo dõi phiếu chưa nộp: phiếu tự chấm năm ${y.year}, còn ${follow.length} đơn vị chưa nộp`, href, note: `${follow.join(', ')}${y.scoringClosesOn ? `; hạn ${dateVi(y.scoringClosesOn)}` : ''}`, due: y.scoringClosesOn });
         }
         // A member finishes its own sheets; the secretariat follows the returned ones (the unsubmitted, above).
