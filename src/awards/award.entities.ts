@@ -91,6 +91,8 @@ export class MeetingAttendance {
   unit?: Unit;
   @Column('varchar', { length: 20 }) status: Attendance;
   @Column('varchar', { length: 200, nullable: true }) representative: string | null;
+  /** The member's share of women in hundredths of a percent, as the meeting recorded it (null: not recorded). */
+  @Column('integer', { name: 'women_share_hundredths', nullable: true }) womenShareHundredths: number | null;
 }
 
 /** Kết quả bỏ phiếu: votes for one candidate and one award. */

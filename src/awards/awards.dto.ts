@@ -1,6 +1,6 @@
 import { UploadedFileView } from '../attachments/attachments.dto';
 import { ApiProperty } from '@nestjs/swagger';
-import { DateField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
+import { DateField, DecimalField, EnumField, IntField, NestedArrayField, ReasonField, TextField, UuidArrayField, UuidField } from '../common/validation/fields';
 import { UnitRefView } from '../units/unit-ref';
 import { ATTENDANCE, Attendance } from './award.entities';
 import { AWARD_CODES, AwardCode } from './awards.rules';
@@ -30,6 +30,7 @@ export class AttendanceItemDto {
   @UuidField() unitId: string;
   @EnumField(ATTENDANCE, { description: 'PRESENT: có mặt; WRITTEN_OPINION: vắng, có ý kiến bằng văn bản; ABSENT: vắng.' }) status: Attendance;
   @TextField({ presence: 'nullable', max: 200 }) representative?: string | null;
+  @DecimalField({ presence: 'nullable', min: 0, max: 100, decimals: 2, description: 'Tỷ lệ nữ của đơn vị (%) năm bình xét, theo báo cáo của đơn vị; để trống nếu chưa có.' }) womenShare?: number | null;
 }
 
 export class AttendanceDto {
@@ -92,7 +93,7 @@ export class MeetingView {
   @ApiProperty({ description: 'false: năm này không có quy định khen thưởng nào áp dụng (không có ngưỡng phiếu, không ứng viên nào đạt).' }) ruleInForce: boolean;
   @ApiProperty() memberCount: number;
   @ApiProperty() voters: number;
-  @ApiProperty({ type: Object }) attendance: Array<{ unit: UnitRefView; status: Attendance; statusLabel: string; representative: string | null }>;
+  @ApiProperty({ type: Object }) attendance: Array<{ unit: UnitRefView; status: Attendance; statusLabel: string; representative: string | null; womenShare: number | null }>;
   @ApiProperty({ type: [AwardResultView] }) results: AwardResultView[];
   @ApiProperty() version: number;
 }

@@ -17,6 +17,7 @@ import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso, formatDateVi } from '../common/time';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
+import { fromHundredths, toHundredths } from '../units/units.rules';
 import { unitRef } from '../units/unit-ref';
 import { ScoringService } from '../scoring/scoring.service';
 import type { RankingView } from '../scoring/scoring.dto';
@@ -156,7 +157,7 @@ export class ReviewMeetingsService {
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
       const twice = dto.entries.findIndex((e, i) => dto.entries.findIndex((x) => x.unitId === e.unitId) !== i);
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.unitId`, 'Mỗi đơn vị chỉ được ghi một lần.');
-      const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null })));
+      const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null, womenShareHundredths: e.womenShare == null ? null : toHundredths(e.womenShare) })));
       await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
@@ -236,31 +237,29 @@ export class ReviewMeetingsService {
     const { clusterId, year } = meeting;
     const members = await this.memberships.members(m, clusterId, year);
     const ballots = await this.repo.ballots(m, meeting.id);
+    const attendance = await this.repo.attendance(m, meeting.id);
     const ranking = await this.scoring.computeRanking(m, clusterId, year, await this.configs.get(m, clusterId, year));
     const memberIds = members.map((u) => u.id);
     const input: MeetingInput = {
       memberIds,
       ballots: ballots.map((b) => ({ award: b.awardCode, unitId: b.unitId, votesFor: b.votesFor })),
       rule: await this.rule(m, meeting),
-      presentCount: (await this.repo.attendance(m, meeting.id)).filter((a) => a.status === 'PRESENT').length,
+      presentCount: attendance.filter((a) => a.status === 'PRESENT').length,
       quotas: await this.quotas(m, clusterId, year),
       standings: new Map(ranking.rows.map((r) => [r.unit.id, { rank: r.rank, bandCode: r.bandCode }])),
       tieDecisions: JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>,
       // The legal ratings by decision (not the cluster's points band) for the "two consecutive years" route.
       excellent: await this.ratings.excellent(m, memberIds, year),
-      womenPreferred: await this.womenPreferred(m, members, meeting.heldOn),
+      womenPreferred: await this.womenPreferred(m, attendance, meeting.heldOn),
     };
     return { members, rule: input.rule, ranking, results: meetingResults(input) };
   }
 
-  /**
-   * The members with at least the share of women a confirmed WOMEN_PREFERENCE of the legal catalogue sets on the
-   * meeting's date; none while no such rule is confirmed (an assumption is never applied as law).
-   */
-  private async womenPreferred(m: EntityManager, members: Array<{ id: string; womenShareHundredths: number | null }>, date: string): Promise<Set<string>> {
+  /** The members whose share of women, as the meeting recorded it, reaches that of a confirmed WOMEN_PREFERENCE on the meeting's date (an assumption is never applied as law). */
+  private async womenPreferred(m: EntityManager, attendance: Array<{ unitId: string; womenShareHundredths: number | null }>, date: string): Promise<Set<string>> {
     const rule = valueOn((await this.legal.catalogue(m)).values, 'WOMEN_PREFERENCE', '', date);
     if (!rule || rule.assumption || rule.amount === null) return new Set();
-    return new Set(members.filter((u) => (u.womenShareHundredths ?? 0) >= rule.amount!).map((u) => u.id));
+    return new Set(attendance.filter((a) => a.womenShareHundredths !== null && a.womenShareHundredths >= rule.amount!).map((a) => a.unitId));
   }
 
   /** The meeting with its results (the outcome, when the caller already has it). */
@@ -283,7 +282,7 @@ export class ReviewMeetingsService {
       ruleInForce: rule !== null,
       memberCount: members.length,
       voters: attendance.filter((a) => a.status !== 'ABSENT').length,
-      attendance: attendance.map((a) => ({ unit: unitRef(byId.get(a.unitId), a.unitId), status: a.status, statusLabel: ATTENDANCE_LABELS[a.status], representative: a.representative })),
+      attendance: attendance.map((a) => ({ unit: unitRef(byId.get(a.unitId), a.unitId), status: a.status, statusLabel: ATTENDANCE_LABELS[a.status], representative: a.representative, womenShare: fromHundredths(a.womenShareHundredths) })),
       results: results.map((r) => ({
         award: r.award,
         awardLabel: labels[r.award],

@@ -159,10 +159,10 @@ export const LEGAL_VALUES: ValueSeed[] = [
   },
   ...(['91-2017|2017-10-01|2023-12-31|Nghị định 91/2017/NĐ-CP|', '98-2023|2024-01-01|2025-06-30|Nghị định 98/2023/NĐ-CP|e9abad7510ca5b33', '152-2025|2025-07-01||Nghị định 152/2025/NĐ-CP|31bd1c84adc55bc9'].map((row): ValueSeed => {
     const [code, from, to, textRef, copy] = row.split('|');
-    // Read (98/2023, 152/2025: Điều 4, the same sentence) but not applied: the rule compares the units' share of women
-    // at the time, and a unit's share is recorded once, not per year, so it would judge a past year by today's staff.
+    // Read (98/2023, 152/2025: Điều 4, the same sentence) in secondary copies only: not applied until an administrator
+    // confirms it. Once confirmed, the meeting applies it with the shares of women it recorded with its attendance.
     const reason = copy
-      ? `Điều 4 của ${textRef} ("Khi có nhiều cá nhân, tập thể cùng đủ điều kiện, tiêu chuẩn thì lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên để xét khen thưởng") chỉ đọc trong bản sao của bài hỏi đáp, số khoản suy ra từ thứ tự; chưa áp dụng: tỷ lệ nữ của đơn vị chưa được ghi theo từng năm.`
+      ? `Điều 4 của ${textRef} ("Khi có nhiều cá nhân, tập thể cùng đủ điều kiện, tiêu chuẩn thì lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên để xét khen thưởng") chỉ đọc trong bản sao của bài hỏi đáp, số khoản suy ra từ thứ tự; chưa áp dụng cho đến khi quản trị viên đối chiếu bản chính thức (khi đó hội nghị bình xét áp dụng theo tỷ lệ nữ ghi cùng thành phần tham dự).`
       : `Ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên khi các ứng viên khen thưởng ngang nhau: chưa đọc được điều khoản tương ứng trong ${textRef} (Nghị định 65/2014/NĐ-CP Điều 2 khoản 3 có quy định tương tự cho khen thưởng thành tích thực hiện nhiệm vụ kinh tế - xã hội); chưa áp dụng cho đến khi được xác nhận.`;
     return {
       code: `UT-NU-${code}`, kind: 'WOMEN_PREFERENCE', subject: '', effectiveFrom: from, effectiveTo: to || null, amount: 7000, textRef, article: copy ? 'Điều 4' : null, sourceUrl: copy ? `https://github.com/tnt305/tai_lieu_noi_bo/blob/56eff108e1bc20bfb6b7a8ae794c034c18cf6d94/src/etl/dataset/${copy}.md` : null,

@@ -237,8 +237,12 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     // Before any ballot, the page states the shares the rule in force requires (not "chưa có").
     await page.getByText(/Mức đồng ý cụm áp dụng: Cờ thi đua của Bộ (trên|từ) \d+%/).waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
+    // The share of women each member reported for the year is recorded with the attendance, typed as people write it.
+    await page.getByLabel(/Tỷ lệ nữ \(%\): .*Gia Lai/).fill('72,5');
     await page.getByRole('button', { name: 'Lưu thành phần tham dự' }).click();
     await page.getByText('6/6 đơn vị tham gia biểu quyết').waitFor();
+    await page.reload();
+    assert.equal(await page.getByLabel(/Tỷ lệ nữ \(%\): .*Gia Lai/).inputValue(), '72,5');
     const votes: Array<[RegExp, string]> = [
       [/Số phiếu Cờ thi đua của Bộ: .*Đắk Lắk/, '6'],
       [/Số phiếu Cờ thi đua của Bộ: .*Phú Yên/, '5'],
@@ -270,8 +274,8 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.locator('form[data-api$="/proposals/submit"]').scrollIntoViewIfNeeded();
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 1, 'the meeting page fits 390 px');
     // The vote tables become one card a unit: the result column is inside its card, not cut off to its right.
-    const cut = await page.locator('form[data-api$="/review-meeting/ballots"] .table-wrap').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
-    assert.equal(cut, 0, 'no vote table scrolls sideways at 390 px');
+    const cut = await page.locator('form[data-api$="/review-meeting/ballots"] .table-wrap, form[data-api$="/review-meeting/attendance"] .table-wrap').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+    assert.equal(cut, 0, 'no attendance or vote table scrolls sideways at 390 px');
     await rig.shot(page, 'binh-xet-du-thao-390');
     await page.setViewportSize({ width: 1366, height: 768 });
     const row = page.locator('tr', { hasText: 'Cờ thi đua của Bộ' }).filter({ hasText: 'Đắk Lắk' }).filter({ has: page.getByRole('button', { name: 'Gửi Bộ' }) });

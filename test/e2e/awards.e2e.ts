@@ -107,6 +107,31 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
     assert.deepEqual(settled.candidates.filter((c: { selected: boolean }) => c.selected).map((c: { unit: { shortName: string } }) => short(c.unit)).sort(), ['Gia Lai', 'Lâm Đồng']);
   });
 
+  it('the shares of women the meeting records settle a tie only once the catalogue’s rule is confirmed, before the chair’s decision', async () => {
+    const admin = await t.token('admin');
+    let meeting = (await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    const entries = meeting.attendance.map((a: { unit: { id: string }; status: string }) => ({ unitId: a.unit.id, status: a.status, womenShare: a.unit.id === u.PY ? 72.5 : a.unit.id === u.LD ? 69.99 : null }));
+    // A share that is not one is refused at its field, in Vietnamese, and nothing changes.
+    const before = await t.snapshot();
+    const bad = await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.version, entries: entries.map((e: object, i: number) => (i === 0 ? { ...e, womenShare: 100.5 } : e)) }).expect(400);
+    assert.equal(bad.body.details[0].field, 'entries.0.womenShare');
+    assert.equal(await t.snapshot(), before);
+    meeting = (await t.http.put(`${base()}/review-meeting/attendance`).auth(secretary, { type: 'bearer' }).send({ version: meeting.version, entries }).expect(200)).body;
+    assert.equal(meeting.attendance.find((a: { unit: { id: string } }) => a.unit.id === u.PY).womenShare, 72.5);
+    const merit = () => meeting.results.find((r: { award: string }) => r.award === 'CERTIFICATE_OF_MERIT');
+    const selected = () => merit().candidates.filter((c: { selected: boolean }) => c.selected).map((c: { unit: { shortName: string } }) => short(c.unit)).sort();
+    // The preference of the decree of 2019 is an assumption in the catalogue: the chair's decision (Lâm Đồng) stands.
+    assert.deepEqual(selected(), ['Gia Lai', 'Lâm Đồng']);
+    const rule = (await t.http.get('/api/legal').auth(admin, { type: 'bearer' }).expect(200)).body.values.find((v: { code: string }) => v.code === 'UT-NU-91-2017');
+    const confirmed = (await t.http.patch(`/api/legal/values/${rule.id}`).auth(admin, { type: 'bearer' }).send({ version: rule.version, assumption: null, reason: 'Kiểm thử: giả sử đã đối chiếu bản chính thức' }).expect(200)).body;
+    meeting = (await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    assert.deepEqual(selected(), ['Gia Lai', 'Phú Yên'], 'Phú Yên (72,5 % women) before Lâm Đồng (69,99 %), whatever the chair decided');
+    assert.deepEqual(merit().tiedAtLastPlace, []);
+    await t.http.patch(`/api/legal/values/${rule.id}`).auth(admin, { type: 'bearer' }).send({ version: confirmed.version, assumption: rule.assumption, reason: 'Kiểm thử: trả lại giả định' }).expect(200);
+    meeting = (await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    assert.deepEqual(selected(), ['Gia Lai', 'Lâm Đồng']);
+  });
+
   it('refuses bad meeting input in Vietnamese and changes nothing', async () => {
     const meeting = await t.http.get(`${base()}/review-meeting`).auth(secretary, { type: 'bearer' }).expect(200);
     const officer = (await actorFor(t, 'gialai')).token;

@@ -2,7 +2,7 @@ import type { ClusterView, MemberView } from '../../clusters/clusters.dto';
 import type { MeetingView } from '../../awards/awards.dto';
 import type { ProposalView } from '../../awards/proposals.service';
 import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
-import { dateVi, daysAgoVi } from '../format';
+import { dateVi, daysAgoVi, pointsVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { standingSection } from './standing.view';
@@ -107,16 +107,18 @@ ${!meeting
   ${unpublished}
   ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên Bộ dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
+    <p class="muted"><small>Tỷ lệ nữ (%): của đơn vị trong năm ${year}, theo báo cáo của đơn vị. Khi các đơn vị đồng phiếu ở vị trí cuối, tập thể có tỷ lệ nữ đạt mức nghị định quy định được ưu tiên, khi quy định này đã được xác nhận trong mục Pháp lý.</small></p>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
-      <div class="table-wrap"><table><thead><tr><th scope="col">Đơn vị</th><th scope="col">Tham dự</th><th scope="col">Đại diện</th></tr></thead><tbody>
+      <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Tham dự</th><th scope="col">Đại diện</th><th scope="col" class="num">Tỷ lệ nữ (%)</th></tr></thead><tbody>
       ${members.map((mem, i) => {
         // Every member has a row; one not recorded yet starts as present (the secretariat saves it explicitly).
         const a = meeting.attendance.find((x) => x.unit.id === mem.unit.id);
         const status = a?.status ?? 'PRESENT';
         return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="entries.${i}.unitId" value="${mem.unit.id}">${a ? '' : html`<br><small class="muted">chưa ghi nhận</small>`}</th>
-          <td><select name="entries.${i}.status" aria-label="Tham dự: ${mem.unit.name}" ${typed ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
-          <td><input name="entries.${i}.representative" data-type="optional" value="${a?.representative ?? ''}" aria-label="Đại diện: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td></tr>`;
+          <td data-label="Tham dự"><select name="entries.${i}.status" aria-label="Tham dự: ${mem.unit.name}" ${typed ? '' : 'disabled'}>${ATTENDANCE.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${ATTENDANCE_LABELS[s]}</option>`)}</select></td>
+          <td data-label="Đại diện"><input name="entries.${i}.representative" data-type="optional" value="${a?.representative ?? ''}" aria-label="Đại diện: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td>
+          <td class="num" data-label="Tỷ lệ nữ (%)"><input class="grid-input" name="entries.${i}.womenShare" data-type="decimal" inputmode="decimal" value="${pointsVi(a?.womenShare ?? null)}" aria-label="Tỷ lệ nữ (%): ${mem.unit.name}" ${typed ? '' : 'disabled'}></td></tr>`;
       })}</tbody></table></div>
       ${typed ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
     </form></section>
