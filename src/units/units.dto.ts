@@ -34,7 +34,7 @@ export class UpdateUnitDto {
   @UuidField({ presence: 'nullable' }) successorId?: string | null;
   @TextField({ presence: 'nullable', max: 600 }) successionBasis?: string | null;
   @TextField({ presence: 'nullable', max: 1000 }) note?: string | null;
-  @DecimalField({ presence: 'nullable', min: 0, max: 100, decimals: 2 }) womenShare?: number | null;
+  @DecimalField({ presence: 'nullable', min: 0, max: 100, decimals: 2, description: 'Tỷ lệ nữ hiện nay (%), để tham khảo. Hội nghị bình xét dùng tỷ lệ nữ của năm bình xét ghi cùng thành phần tham dự, không dùng số này.' }) womenShare?: number | null;
 }
 
 export class UnitQueryDto {
@@ -60,7 +60,7 @@ export class UnitView {
   @ApiProperty({ nullable: true, type: String }) successorId: string | null;
   @ApiProperty({ nullable: true, type: String }) successionBasis: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ nullable: true, type: Number }) womenShare: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Tỷ lệ nữ hiện nay (%), để tham khảo (hội nghị bình xét dùng tỷ lệ của năm, ghi cùng thành phần tham dự).' }) womenShare: number | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
