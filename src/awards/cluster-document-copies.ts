@@ -75,6 +75,27 @@ export class ClusterDocumentCopies {
     return { copy: { fileName: doc.fileName(year, found.code), content: await this.documents.readStored(found.issued), documentId: found.issued.id } };
   }
 
+  /**
+   * The Tờ trình each sent proposal went with: the first issued at or after its latest sending (at once when sent;
+   * for a year re-entered later, when the secretariat gave the original's date). The reviewer's queue shows its
+   * number and date, which for a re-entered year is not the day it was recorded here.
+   */
+  submissionsOf(proposals: ReadonlyArray<{ id: string; clusterId: string; year: number; submittedAt: string | null }>): Promise<Map<string, { number: string | null; date: string | null }>> {
+    return this.uow.read(async (m) => {
+      const out = new Map<string, { number: string | null; date: string | null }>();
+      const sent = proposals.filter((x) => x.submittedAt);
+      for (const key of new Set(sent.map((x) => `${x.clusterId}:${x.year}`))) {
+        const [clusterId, year] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
+        const issued = await this.documents.allIssued(m, { kind: SUBMISSION_DOC.kind, year, clusterId });
+        for (const x of sent.filter((y) => y.clusterId === clusterId && y.year === year)) {
+          const doc = issued.find((d) => d.issuedAt >= x.submittedAt!);
+          if (doc) out.set(x.id, { number: doc.documentNumber, date: doc.documentDate });
+        }
+      }
+      return out;
+    });
+  }
+
   /** Which of the cluster's review documents of the year were issued (the reviewer's dossier page frames only those). */
   issuedKinds(clusterId: string, year: number): Promise<Set<string>> {
     return this.uow.read(async (m) => {

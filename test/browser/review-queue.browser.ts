@@ -124,7 +124,9 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     assert.match((await count.textContent()) ?? '', /^1 đề nghị; hiển thị từ 1 đến 1 · mọi năm · Cụm thi đua số 6 – Bộ Khoa học và Công nghệ · Bằng khen của Bộ trưởng · trạng thái "Đã gửi Bộ"$/);
     const row = page.locator('.queue-table tbody tr');
     assert.equal(await row.count(), 1);
-    assert.match((await row.textContent()) ?? '', /Gia Lai.*20 ngày trước.*Đã gửi Bộ.*20 ngày ở trạng thái này/s);
+    // The demo's 2025 sending was recorded 20 days ago with the Tờ trình of its meeting (20/01/2026): the Tờ trình's date
+    // leads, the day of recording follows, the time in the status stays.
+    assert.match((await row.textContent()) ?? '', /Gia Lai.*20\/01\/2026\s*tờ trình số 01\/TTr-CTĐ6; ghi nhận trên hệ thống ngày \d{2}\/\d{2}\/\d{4}.*Đã gửi Bộ.*20 ngày ở trạng thái này/s);
     assert.equal(await page.getByRole('link', { name: 'Trang sau →' }).count(), 0, 'one page only');
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
@@ -178,7 +180,8 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     // The dossier's documents shown inline download too in a headless browser: wait for the report's own file.
     const [back] = await Promise.all([page.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === 'bao-cao-thanh-tich-lam-dong.pdf' }), report.click()]);
     assert.deepEqual(readFileSync(await back.path()), REPORT);
-    await page.getByText(/Gửi Bộ ngày \d{2}\/\d{2}\/\d{4} \(hôm nay\) · 0 ngày ở trạng thái hiện tại/).waitFor();
+    // Sent with the Tờ trình of the 2025 meeting (20/01/2026), recorded here today.
+    await page.getByText(/Gửi Bộ kèm tờ trình số 01\/TTr-CTĐ6 ngày 20\/01\/2026 \(ghi nhận trên hệ thống ngày \d{2}\/\d{2}\/\d{4}\) · 0 ngày ở trạng thái hiện tại/).waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });

@@ -167,6 +167,15 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(dates.includes('Ngày họp bình xét năm 2026'), `the meeting not held yet stays: ${dates.join('; ')}`);
   });
 
+  it('a re-entered year shows when its Tờ trình was issued, not only the day its sending was recorded', async () => {
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const queue = await get('reviewer', '/tham-dinh?nam=2019');
+    assert.ok(queue.text.includes(`10/03/2020<br><small class="muted">tờ trình số 01/TTr-CTĐ6; ghi nhận trên hệ thống ngày ${today}</small>`), queue.text.slice(queue.text.indexOf('data-label="Gửi Bộ"'), queue.text.indexOf('data-label="Gửi Bộ"') + 300));
+    const sent = (await t.http.get('/api/proposals?year=2019').set(auth(await t.token('reviewer'))).expect(200)).body.find((x: { submittedAt: string | null }) => x.submittedAt);
+    const dossier = await get('reviewer', `/tham-dinh/${sent.id}`);
+    assert.ok(dossier.text.includes(`Gửi Bộ kèm tờ trình số 01/TTr-CTĐ6 ngày 10/03/2020 (ghi nhận trên hệ thống ngày ${today})`));
+  });
+
   it('a wrong address on a page names the field as the page labels it, once', async () => {
     const res = await get('reviewer', '/tham-dinh?year=abc');
     assert.equal(res.status, 400);

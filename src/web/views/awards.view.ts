@@ -184,7 +184,12 @@ ${!meeting
 
 const DOC_NAMES: Record<string, string> = { MINUTES: 'biên bản hội nghị bình xét', SUBMISSION: 'tờ trình', LIST: 'danh sách đề nghị khen thưởng' };
 
-export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued: Set<string> = new Set(['MINUTES', 'SUBMISSION', 'LIST'])): Html {
+/** The Tờ trình a sent proposal went with, when its date is not the day the sending was recorded (a re-entered year). */
+export type SubmissionRef = { number: string | null; date: string | null };
+
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued: Set<string> = new Set(['MINUTES', 'SUBMISSION', 'LIST']), submission: SubmissionRef | null = null): Html {
+  const recordedOn = pr.submittedAt ? dateVi(pr.submittedAt) : '';
+  const earlier = submission?.date && dateVi(submission.date) !== recordedOn ? submission : null;
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
   // The heading names the form; a one-button form (claim) says what it does instead of repeating its button.
   const act = (action: string, label: string, fields: Html, confirm?: string, heading: string | null = label) =>
@@ -195,7 +200,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
     { ...frame, title: `Hồ sơ đề nghị: ${pr.unit.name}`, crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị', '/tham-dinh'], [pr.unit.name]] },
     html`<h1>${pr.awardLabel}: ${pr.unit.name}</h1>
 <section class="card"><p>${pr.clusterName} · năm ${pr.year} · ${proposalBadge(pr)}</p>
-  <p>${pr.submittedAt ? `Gửi Bộ ngày ${dateVi(pr.submittedAt)} (${daysAgoVi(pr.daysSinceSubmitted ?? 0)})` : 'Chưa gửi Bộ'} · ${pr.daysInStatus} ngày ở trạng thái hiện tại</p>
+  <p>${!pr.submittedAt ? 'Chưa gửi Bộ' : earlier ? `Gửi Bộ kèm tờ trình${earlier.number ? ` số ${earlier.number}` : ''} ngày ${dateVi(earlier.date)} (ghi nhận trên hệ thống ngày ${recordedOn})` : `Gửi Bộ ngày ${recordedOn} (${daysAgoVi(pr.daysSinceSubmitted ?? 0)})`} · ${pr.daysInStatus} ngày ở trạng thái hiện tại</p>
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}

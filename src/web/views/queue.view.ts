@@ -4,7 +4,7 @@ import { PROPOSAL_STATUS_LABELS } from '../../awards/proposals.rules';
 import { dateVi, daysAgoVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, formMessage, layout } from './layout';
-import { proposalBadge } from './awards.view';
+import { SubmissionRef, proposalBadge } from './awards.view';
 import { ageingChart } from './queue-chart';
 import type { ServiceLevelView } from '../../notifications/notifications.dto';
 
@@ -25,10 +25,23 @@ export interface QueueData {
   clusters: Array<{ id: string; name: string }>;
   awards: Array<{ code: string; name: string }>;
   ageing: { asOf: string; bands: string[]; rows: AgeingRow[] };
+  /** The Tờ trình each sent proposal went with (number, date), by proposal id. */
+  submissions: Map<string, SubmissionRef>;
   /** The year the documents' fields start on (the filter's, else last year). */
   documentYear: number;
   /** The caller's organiser's service level (a reviewer sets it here); null for an administrator. */
   serviceLevel: ServiceLevelView | null;
+}
+
+/**
+ * When a proposal was sent: the day, and how long ago. A year re-entered after the fact was recorded here on a later day
+ * than its Tờ trình bears: the Tờ trình's number and date come first, the day of recording after them.
+ */
+function sentCell(pr: ProposalView, submission: SubmissionRef | undefined): Html {
+  if (!pr.submittedAt) return html`<span class="muted">chưa gửi</span>`;
+  const sentOn = dateVi(pr.submittedAt);
+  if (!submission?.date || dateVi(submission.date) === sentOn) return html`${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>`;
+  return html`${dateVi(submission.date)}<br><small class="muted">tờ trình ${submission.number ? `số ${submission.number}` : ''}; ghi nhận trên hệ thống ngày ${sentOn}</small>`;
 }
 
 /** The statuses a reviewer filters by (a draft never reaches Bộ). */
@@ -126,7 +139,7 @@ ${items.length === 0
   : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
   ${items.map(
     (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}</td><td class="num" data-label="Năm">${pr.year}</td>
-    <td data-label="Gửi Bộ">${pr.submittedAt ? html`${dateVi(pr.submittedAt)}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>` : html`<span class="muted">chưa gửi</span>`}</td>
+    <td data-label="Gửi Bộ">${sentCell(pr, d.submissions.get(pr.id))}</td>
     <td data-label="Trạng thái">${proposalBadge(pr)}<br>${age(pr)}</td></tr>`,
   )}
   </tbody></table></div>`}
