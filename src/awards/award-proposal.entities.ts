@@ -34,6 +34,8 @@ export class AwardProposal {
   @Column('varchar', { name: 'decision_number', length: 60, nullable: true }) decisionNumber: string | null;
   @Column('varchar', { name: 'decision_date', length: 10, nullable: true }) decisionDate: string | null;
   @Column('varchar', { name: 'submitted_at', length: 30, nullable: true }) submittedAt: string | null;
+  /** The Tờ trình (issued_documents.id) it was last sent with; null before it is issued (or for older sendings). */
+  @Column('varchar', { name: 'submission_document_id', length: 36, nullable: true }) submissionDocumentId?: string | null;
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;

@@ -107,7 +107,16 @@ export interface Candidate {
  * A tie at the last place stays open (tiedAtLastPlace) unless the meeting chair's recorded decision
  * names, in order, the units that take the contested places.
  */
-export function selectWithinQuota(candidates: Candidate[], quota: number, chairDecision: string[] = [], womenPreferred: ReadonlySet<string> = new Set()): { selected: string[]; tiedAtLastPlace: string[] } {
+/**
+ * The shares of women a confirmed preference reads: the members whose share reaches it (`preferred`) and those with a
+ * share recorded at all (`recorded`); null while no such rule is confirmed.
+ */
+export interface WomenShares {
+  preferred: ReadonlySet<string>;
+  recorded: ReadonlySet<string>;
+}
+
+export function selectWithinQuota(candidates: Candidate[], quota: number, chairDecision: string[] = [], women: WomenShares | null = null): { selected: string[]; tiedAtLastPlace: string[] } {
   const ok = candidates.filter((c) => c.passed && c.eligible).sort((a, b) => b.votesFor - a.votesFor || a.unitId.localeCompare(b.unitId));
   if (ok.length <= quota) return { selected: ok.map((c) => c.unitId), tiedAtLastPlace: [] };
   const cut = ok[quota - 1].votesFor;
@@ -115,12 +124,17 @@ export function selectWithinQuota(candidates: Candidate[], quota: number, chairD
   const tied = ok.filter((c) => c.votesFor === cut).map((c) => c.unitId);
   const places = quota - above.length;
   if (tied.length === places) return { selected: [...above, ...tied], tiedAtLastPlace: [] };
-  // Between equally qualified candidates, the decree in force prefers collectives with a large share of women.
-  const preferred = tied.filter((id) => womenPreferred.has(id));
-  if (preferred.length === places) return { selected: [...above, ...preferred], tiedAtLastPlace: [] };
-  const decided = chairDecision.filter((id) => tied.includes(id)).slice(0, places);
-  if (decided.length === places) return { selected: [...above, ...decided], tiedAtLastPlace: [] };
-  return { selected: above, tiedAtLastPlace: tied };
+  // Between equally qualified candidates, the decree in force prefers collectives with a large share of women: the
+  // preferred ones first, the chair then decides the places left among the others (or, when more are preferred than
+  // places, among the preferred). Only when every tied unit's share is recorded: a missing figure decides nothing.
+  const preferred = women && tied.every((id) => women.recorded.has(id)) ? tied.filter((id) => women.preferred.has(id)) : [];
+  const first = preferred.length <= places ? preferred : [];
+  const pool = preferred.length > places ? preferred : tied.filter((id) => !first.includes(id));
+  const left = places - first.length;
+  if (left === 0 || pool.length === left) return { selected: [...above, ...first, ...(left ? pool : [])], tiedAtLastPlace: [] };
+  const decided = chairDecision.filter((id) => pool.includes(id)).slice(0, left);
+  if (decided.length === left) return { selected: [...above, ...first, ...decided], tiedAtLastPlace: [] };
+  return { selected: [...above, ...first], tiedAtLastPlace: pool };
 }
 
 /** This year's standing of a unit in the cluster's ranking. */
@@ -142,10 +156,10 @@ export interface MeetingInput {
   /** The chair's recorded decisions on ties at the last place, per award. */
   tieDecisions: Partial<Record<AwardCode, string[]>>;
   /**
-   * The members a confirmed preference for collectives with a large share of women favours on the meeting's date
-   * (empty when no such rule is in force, or its source is not confirmed in the legal catalogue).
+   * The shares of women as the meeting recorded them, read by a preference for collectives with a large share of
+   * women confirmed in the legal catalogue on the meeting's date; null (or absent) when no such rule is confirmed.
    */
-  womenPreferred?: ReadonlySet<string>;
+  women?: WomenShares | null;
   /** Members present at the meeting (for the quorum of the cluster's regulation). */
   presentCount?: number;
 }
@@ -198,7 +212,7 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
         return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
       })
       .sort((a, b) => b.votesFor - a.votesFor);
-    const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? [], input.womenPreferred);
+    const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? [], input.women ?? null);
     return {
       award,
       quota: input.quotas[award],

@@ -7,8 +7,8 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { formatDateVi } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
-import { Not } from 'typeorm';
-import type { IssuedDocument } from '../issued-documents/issued-document.entity';
+import { In, IsNull, Not } from 'typeorm';
+import { IssuedDocument } from '../issued-documents/issued-document.entity';
 import { AwardProposal } from './award-proposal.entities';
 
 /** An issued document's file as stored. */
@@ -76,23 +76,19 @@ export class ClusterDocumentCopies {
   }
 
   /**
-   * The Tờ trình each sent proposal went with: the first issued at or after its latest sending (at once when sent;
-   * for a year re-entered later, when the secretariat gave the original's date). The reviewer's queue shows its
-   * number and date, which for a re-entered year is not the day it was recorded here.
+   * The Tờ trình (number, date) each proposal was last sent with, as recorded when it was issued (DossierService.link),
+   * for the proposals among these of clusters the caller may read. The reviewer's pages show it where its date is not
+   * the day the sending was recorded (a year re-entered after it passed).
    */
-  submissionsOf(proposals: ReadonlyArray<{ id: string; clusterId: string; year: number; submittedAt: string | null }>): Promise<Map<string, { number: string | null; date: string | null }>> {
+  submissionsOf(p: Principal, proposals: ReadonlyArray<{ id: string; clusterId: string }>): Promise<Map<string, { number: string | null; date: string | null }>> {
     return this.uow.read(async (m) => {
-      const out = new Map<string, { number: string | null; date: string | null }>();
-      const sent = proposals.filter((x) => x.submittedAt);
-      for (const key of new Set(sent.map((x) => `${x.clusterId}:${x.year}`))) {
-        const [clusterId, year] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
-        const issued = await this.documents.allIssued(m, { kind: SUBMISSION_DOC.kind, year, clusterId });
-        for (const x of sent.filter((y) => y.clusterId === clusterId && y.year === year)) {
-          const doc = issued.find((d) => d.issuedAt >= x.submittedAt!);
-          if (doc) out.set(x.id, { number: doc.documentNumber, date: doc.documentDate });
-        }
-      }
-      return out;
+      const readable = new Set<string>();
+      for (const clusterId of new Set(proposals.map((x) => x.clusterId))) if (await this.access.can(m, p, Permission.ClusterRead, clusterId)) readable.add(clusterId);
+      const ids = proposals.filter((x) => readable.has(x.clusterId)).map((x) => x.id);
+      const links = ids.length ? await m.find(AwardProposal, { select: { id: true, submissionDocumentId: true }, where: { id: In(ids), submissionDocumentId: Not(IsNull()) } }) : [];
+      const docs = links.length ? await m.find(IssuedDocument, { where: { id: In(links.map((x) => x.submissionDocumentId!)) } }) : [];
+      const byId = new Map(docs.map((d) => [d.id, { number: d.documentNumber, date: d.documentDate }]));
+      return new Map(links.filter((x) => byId.has(x.submissionDocumentId!)).map((x) => [x.id, byId.get(x.submissionDocumentId!)!]));
     });
   }
 

@@ -193,8 +193,11 @@ export class DossierService {
    * that the ministry reads what the cluster issued. A year re-entered after it passed takes the original's date, given
    * with the sending or entered when downloading; a failure here does not undo the sending, which is already recorded.
    */
-  async issueOnSend(p: Principal, clusterId: string, year: number, issuedOn?: string): Promise<void> {
-    for (const issue of [() => this.minutes.issue(p, clusterId, year), () => this.issueSubmission(p, clusterId, year, issuedOn), () => this.issueList(p, clusterId, year, issuedOn)]) {
+  async issueOnSend(p: Principal, clusterId: string, year: number, sent: string[], issuedOn?: string): Promise<void> {
+    // Until its Tờ trình stands, a proposal sent again is linked to none (a year re-entered waits for the original's date).
+    await this.link(null, { ids: sent });
+    const submission = async () => this.link((await this.issueSubmission(p, clusterId, year, issuedOn)).documentId, { ids: sent });
+    for (const issue of [() => this.minutes.issue(p, clusterId, year), submission, () => this.issueList(p, clusterId, year, issuedOn)]) {
       try {
         await issue();
       } catch (error) {
@@ -216,6 +219,7 @@ export class DossierService {
     // The Tờ trình and its list are issued together (the reviewer's dossier frames both).
     if (found.secretariat === 'ISSUE') {
       const issued = await this.issueSubmission(p, clusterId, year, issuedOn);
+      await this.link(issued.documentId, { clusterId, year });
       await this.issueList(p, clusterId, year, issuedOn);
       return issued;
     }
@@ -228,12 +232,17 @@ export class DossierService {
     const found = await this.copies.issued(p, clusterId, year, LIST_DOC, issuedOn);
     if ('copy' in found) return found.copy;
     if (found.secretariat === 'ISSUE') {
-      await this.issueSubmission(p, clusterId, year, issuedOn);
+      await this.link((await this.issueSubmission(p, clusterId, year, issuedOn)).documentId, { clusterId, year });
       return this.issueList(p, clusterId, year, issuedOn);
     }
     const { draft, state } = await this.data(p, clusterId, year, issuedOn, false);
     const content = await renderList({ ...draft, number: blankNumber('TTr', state.cluster.documentCode), submissionNumber: '', documentId: null, verifyUrl: null });
     return { fileName: `Du-thao-danh-sach-de-nghi-${year}-${state.cluster.documentCode}.pdf`, content };
+  }
+
+  /** Which Tờ trình the proposals went with (the reviewer's pages show it): those just sent, or those waiting for it. */
+  private link(documentId: string | null, to: { ids: string[] } | { clusterId: string; year: number }): Promise<void> {
+    return this.uow.write((m) => this.proposals.linkSubmission(m, documentId, to));
   }
 
   private issueSubmission(p: Principal, clusterId: string, year: number, issuedOn?: string) {

@@ -89,7 +89,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: [AwardProposalView] })
   async sendAll(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: SendProposalsDto): Promise<ProposalView[]> {
     const views = await this.proposals.sendAll(p, id, year, dto.proposals, dto.issuedOn);
-    await this.dossier.issueOnSend(p, id, year, dto.issuedOn);
+    await this.dossier.issueOnSend(p, id, year, views.map((v) => v.id), dto.issuedOn);
     return views;
   }
 
@@ -100,7 +100,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: AwardProposalView })
   async submit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     const view = await this.proposals.act(p, id, 'submit', dto);
-    await this.dossier.issueOnSend(p, view.clusterId, view.year);
+    await this.dossier.issueOnSend(p, view.clusterId, view.year, [view.id]);
     return view;
   }
 
@@ -111,7 +111,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: AwardProposalView })
   async resubmit(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @Body() dto: ProposalActionDto): Promise<ProposalView> {
     const view = await this.proposals.act(p, id, 'resubmit', dto);
-    await this.dossier.issueOnSend(p, view.clusterId, view.year);
+    await this.dossier.issueOnSend(p, view.clusterId, view.year, [view.id]);
     return view;
   }
 

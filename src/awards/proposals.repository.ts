@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../common/auth/principal';
 import { Cluster } from '../clusters/cluster.entity';
@@ -102,6 +102,16 @@ export class ProposalsRepository {
   }
 
   /** Records an award the unit received (an approved proposal). */
+  /**
+   * Records the Tờ trình the proposals went with: those named (just sent), or every proposal of the cluster-year sent
+   * and not yet linked (a Tờ trình issued after the sending, with the original's date).
+   */
+  async linkSubmission(m: EntityManager, documentId: string | null, to: { ids: string[] } | { clusterId: string; year: number }): Promise<void> {
+    const where = 'ids' in to ? { id: In(to.ids) } : { clusterId: to.clusterId, year: to.year, status: Not('DRAFT'), submissionDocumentId: IsNull() };
+    if ('ids' in to && !to.ids.length) return;
+    await m.update(AwardProposal, where, { submissionDocumentId: documentId });
+  }
+
   async insertHistory(m: EntityManager, entry: AwardHistory): Promise<void> {
     await m.insert(AwardHistory, entry);
   }

@@ -24,7 +24,7 @@ import type { RankingView } from '../scoring/scoring.dto';
 import type { Unit } from '../units/unit.entity';
 import { ATTENDANCE_LABELS, ReviewMeeting } from './award.entities';
 import { AwardsRepository, quotaSetVersion } from './awards.repository';
-import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, meetingResults, ratioText, requirementText, ruleForYear } from './awards.rules';
+import { AWARD_CODES, AwardCode, AwardResult, MeetingInput, RuleVersion, WomenShares, meetingResults, ratioText, requirementText, ruleForYear } from './awards.rules';
 import { AttendanceDto, BallotsDto, CreateMeetingDto, ElectionDto, MeetingView, QuotasDto, QuotasView } from './awards.dto';
 import { LeadershipService } from '../leadership/leadership.service';
 import type { TermView } from '../leadership/leadership.dto';
@@ -157,8 +157,9 @@ export class ReviewMeetingsService {
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
       const twice = dto.entries.findIndex((e, i) => dto.entries.findIndex((x) => x.unitId === e.unitId) !== i);
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.unitId`, 'Mỗi đơn vị chỉ được ghi một lần.');
+      const before = await this.repo.attendance(m, meeting.id);
       const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null, womenShareHundredths: e.womenShare == null ? null : toHundredths(e.womenShare) })));
-      await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, before, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.view(m, updated);
     });
   }
@@ -250,16 +251,17 @@ export class ReviewMeetingsService {
       tieDecisions: JSON.parse(meeting.tieDecisions) as Partial<Record<AwardCode, string[]>>,
       // The legal ratings by decision (not the cluster's points band) for the "two consecutive years" route.
       excellent: await this.ratings.excellent(m, memberIds, year),
-      womenPreferred: await this.womenPreferred(m, attendance, meeting.heldOn),
+      women: await this.womenShares(m, attendance, meeting.heldOn),
     };
     return { members, rule: input.rule, ranking, results: meetingResults(input) };
   }
 
-  /** The members whose share of women, as the meeting recorded it, reaches that of a confirmed WOMEN_PREFERENCE on the meeting's date (an assumption is never applied as law). */
-  private async womenPreferred(m: EntityManager, attendance: Array<{ unitId: string; womenShareHundredths: number | null }>, date: string): Promise<Set<string>> {
+  /** The shares of women the meeting recorded, against a confirmed WOMEN_PREFERENCE on its date (an assumption is never applied as law: null). */
+  private async womenShares(m: EntityManager, attendance: Array<{ unitId: string; womenShareHundredths: number | null }>, date: string): Promise<WomenShares | null> {
     const rule = valueOn((await this.legal.catalogue(m)).values, 'WOMEN_PREFERENCE', '', date);
-    if (!rule || rule.assumption || rule.amount === null) return new Set();
-    return new Set(attendance.filter((a) => a.womenShareHundredths !== null && a.womenShareHundredths >= rule.amount!).map((a) => a.unitId));
+    if (!rule || rule.assumption || rule.amount === null) return null;
+    const recorded = attendance.filter((a) => a.womenShareHundredths !== null);
+    return { recorded: new Set(recorded.map((a) => a.unitId)), preferred: new Set(recorded.filter((a) => a.womenShareHundredths! >= rule.amount!).map((a) => a.unitId)) };
   }
 
   /** The meeting with its results (the outcome, when the caller already has it). */

@@ -32,11 +32,6 @@ export class IssuedDocumentsRepository {
     return m.findOne(IssuedDocument, { where, order: { documentDate: 'DESC', issuedAt: 'DESC' } });
   }
 
-  /** Every document of a kind issued for a cluster and year, in the order issued. */
-  allOf(m: EntityManager, q: { kind: string; year: number; clusterId: string }): Promise<IssuedDocument[]> {
-    return m.find(IssuedDocument, { where: { kind: q.kind, year: q.year, clusterId: q.clusterId }, order: { issuedAt: 'ASC' } });
-  }
-
   find(m: EntityManager, id: string): Promise<IssuedDocument | null> {
     return m.findOne(IssuedDocument, { where: { id } });
   }

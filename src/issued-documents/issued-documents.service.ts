@@ -102,11 +102,6 @@ export class IssuedDocumentsService {
     return this.register.latest(m, q);
   }
 
-  /** Every document of a kind issued for a cluster and year, in the order issued. */
-  allIssued(m: EntityManager, q: { kind: string; year: number; clusterId: string }): Promise<IssuedDocument[]> {
-    return this.register.allOf(m, q);
-  }
-
   /** The document issued from this source with this content, or null. */
   issuedWith(m: EntityManager, sourceId: string, contentKey: string): Promise<IssuedDocument | null> {
     return this.register.byContent(m, sourceId, contentKey);

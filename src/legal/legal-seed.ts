@@ -29,9 +29,9 @@ export const LEGAL_TEXTS: TextSeed[] = [
   {
     code: 'LUAT-06-2026', kind: 'Luật', role: 'LAW', sector: null, number: '06/2026/QH16', signedOn: '2026-04-23', issuer: 'Quốc hội',
     title: 'Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng', effectiveFrom: '2026-10-01', effectiveTo: null, citation: null,
-    sourceUrl: 'https://vanban.chinhphu.vn/?classid=1&docid=218100&pageid=27160&typegroupid=3', sourceArticle: 'Điều 3 khoản 1 (hiệu lực), theo nguồn thứ cấp',
+    sourceUrl: 'https://vanban.chinhphu.vn/?classid=1&docid=218100&pageid=27160&typegroupid=3', sourceArticle: null,
     assumption:
-      'Số, tên, ngày 23/04/2026 và ngày hiệu lực 01/10/2026 chỉ đọc qua hai nguồn thứ cấp độc lập (danh mục nguồn của một dự án công khai dẫn bản ký số trên Cổng Thông tin điện tử Chính phủ; bản tóm tắt Nghị quyết 31/2026/QH16), chưa đọc nguyên văn luật: chưa trích dẫn trong văn bản và chưa áp dụng nội dung sửa đổi (hồ sơ, Hội đồng) cho đến khi quản trị viên đối chiếu bản chính thức và ghi câu trích dẫn.',
+      'Số, tên, ngày 23/04/2026 và ngày hiệu lực 01/10/2026 chỉ đọc qua hai nguồn thứ cấp (danh mục nguồn của một dự án sinh viên công khai, dẫn bản ký số trên Cổng Thông tin điện tử Chính phủ; một trang tóm tắt văn bản do AI duy trì, theo bài của luatvietnam.vn về Nghị quyết 31/2026/QH16), chưa đọc nguyên văn luật, chưa biết điều nào quy định hiệu lực: chưa trích dẫn trong văn bản và chưa áp dụng nội dung sửa đổi (hồ sơ, Hội đồng, chuyển tiếp) cho đến khi quản trị viên đối chiếu bản chính thức và ghi câu trích dẫn.',
   },
   {
     code: 'ND-91-2017', kind: 'Nghị định', role: 'DECREE', sector: null, number: '91/2017/NĐ-CP', signedOn: '2017-07-31', issuer: 'Chính phủ',

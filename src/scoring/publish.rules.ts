@@ -18,10 +18,13 @@ export function missingBeforePublish(members: Array<{ id: string; shortName: str
   const name = new Map(members.map((u) => [u.id, u.shortName]));
   const counted: ScorerKind = rule === 'CLUSTER' ? 'CLUSTER' : 'PEER';
   const done = (s: PublishSheet) => s.status === 'SUBMITTED' || s.status === 'LOCKED';
+  const pending = sheets.filter((x) => x.status === 'DRAFT' || x.status === 'RETURNED');
+  // A member whose counted sheet is only pending is named once, by that sheet.
   const out = members
     .filter((u) => !sheets.some((s) => s.targetUnitId === u.id && s.scorerKind === counted && done(s)))
+    .filter((u) => !pending.some((s) => s.targetUnitId === u.id && s.scorerKind === counted))
     .map((u) => `${u.shortName} chưa có phiếu ${KIND_WORDS[counted]} đã nộp`);
-  for (const s of sheets.filter((x) => x.status === 'DRAFT' || x.status === 'RETURNED')) {
+  for (const s of pending) {
     const target = name.get(s.targetUnitId) ?? 'đơn vị đã rời cụm';
     const by = s.scorerKind === 'SELF' || !s.scorerUnitId ? '' : ` của ${name.get(s.scorerUnitId) ?? 'đơn vị đã rời cụm'}`;
     const state = s.status === 'DRAFT' ? 'đang soạn, chưa nộp' : 'bị trả lại, chưa nộp lại';

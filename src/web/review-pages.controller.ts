@@ -67,7 +67,7 @@ export class ReviewPagesController {
         clusters: clusters.map((c) => ({ id: c.id, name: `${c.name} – ${c.organizerName}` })),
         awards: catalogue.awards.map((a) => ({ code: a.code, name: a.name })),
         ageing,
-        submissions: await this.copies.submissionsOf(page.items),
+        submissions: await this.copies.submissionsOf(p, page.items),
         documentYear: filter.year ?? Number(todayInVietnam().slice(0, 4)) - 1,
         serviceLevel: p.organizerId ? await this.serviceLevels.get(p, p.organizerId) : null,
       }),
@@ -81,7 +81,7 @@ export class ReviewPagesController {
     // The reports are the cluster's to add (an administrator may act for it); the ministry reads them.
     const canManageReports = await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year));
     const issued = await this.copies.issuedKinds(proposal.clusterId, proposal.year);
-    const submission = (await this.copies.submissionsOf([proposal])).get(proposal.id) ?? null;
+    const submission = (await this.copies.submissionsOf(p, [proposal])).get(proposal.id) ?? null;
     sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports, issued, submission));
   }
 }

@@ -198,18 +198,22 @@ describe('impediments before a proposal (discipline, inspection, a complaint bei
 
 describe('the preference for collectives with a large share of women chooses between equally qualified candidates', () => {
   const c = (unitId: string, votesFor: number): Candidate => ({ unitId, votesFor, passed: true, eligible: true });
-  it('a tie at the last place goes to the preferred collective when a confirmed rule is in force', () => {
-    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2, [], new Set(['C'])), { selected: ['A', 'C'], tiedAtLastPlace: [] });
-  });
-  it('no confirmed rule (empty set): the tie stays for the chair', () => {
-    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] });
-  });
-  it('both tied collectives preferred: still the chair', () => {
-    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 5)], 2, [], new Set(['B', 'C'])), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] });
-  });
-  it('never above a candidate with more votes', () => {
-    assert.deepEqual(selectWithinQuota([c('A', 6), c('B', 5), c('C', 4)], 1, [], new Set(['B'])), { selected: ['A'], tiedAtLastPlace: [] });
-  });
+  // Shares recorded for every unit unless said otherwise; `preferred` reach the confirmed rule's share.
+  const w = (preferred: string[], recorded = ['A', 'B', 'C', 'D', 'E']) => ({ preferred: new Set(preferred), recorded: new Set(recorded) });
+  const cases: Array<[string, Candidate[], number, string[], ReturnType<typeof w> | null, { selected: string[]; tiedAtLastPlace: string[] }]> = [
+    ['a tie at the last place goes to the preferred collective when a confirmed rule is in force', [c('A', 6), c('B', 5), c('C', 5)], 2, [], w(['C']), { selected: ['A', 'C'], tiedAtLastPlace: [] }],
+    ['no confirmed rule: the tie stays for the chair', [c('A', 6), c('B', 5), c('C', 5)], 2, [], null, { selected: ['A'], tiedAtLastPlace: ['B', 'C'] }],
+    ['both tied collectives preferred: still the chair', [c('A', 6), c('B', 5), c('C', 5)], 2, [], w(['B', 'C']), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] }],
+    ['never above a candidate with more votes', [c('A', 6), c('B', 5), c('C', 4)], 1, [], w(['B']), { selected: ['A'], tiedAtLastPlace: [] }],
+    ['a tied unit without a recorded share: the figures decide nothing, the chair does', [c('A', 6), c('B', 5), c('C', 5)], 2, [], w(['C'], ['A', 'C']), { selected: ['A'], tiedAtLastPlace: ['B', 'C'] }],
+    ['the chair cannot put a non-preferred unit before the preferred one', [c('A', 6), c('B', 5), c('C', 5)], 2, ['B'], w(['C']), { selected: ['A', 'C'], tiedAtLastPlace: [] }],
+    ['fewer preferred than places: the preferred first, the places left stay open among the others', [c('A', 6), c('B', 5), c('C', 5), c('D', 5), c('E', 5)], 3, [], w(['C']), { selected: ['A', 'C'], tiedAtLastPlace: ['B', 'D', 'E'] }],
+    ['fewer preferred than places: the chair decides the places left among the others', [c('A', 6), c('B', 5), c('C', 5), c('D', 5), c('E', 5)], 3, ['C', 'E'], w(['C']), { selected: ['A', 'C', 'E'], tiedAtLastPlace: [] }],
+    ['more preferred than places: only the preferred stay in contention', [c('A', 6), c('B', 5), c('C', 5), c('D', 5)], 2, [], w(['C', 'D']), { selected: ['A'], tiedAtLastPlace: ['C', 'D'] }],
+    ['more preferred than places: the chair’s choice of a non-preferred unit does not count', [c('A', 6), c('B', 5), c('C', 5), c('D', 5)], 2, ['B'], w(['C', 'D']), { selected: ['A'], tiedAtLastPlace: ['C', 'D'] }],
+    ['more preferred than places: the chair chooses among the preferred', [c('A', 6), c('B', 5), c('C', 5), c('D', 5)], 2, ['D'], w(['C', 'D']), { selected: ['A', 'D'], tiedAtLastPlace: [] }],
+  ];
+  for (const [name, candidates, quota, chair, women, expected] of cases) it(name, () => assert.deepEqual(selectWithinQuota(candidates, quota, chair, women), expected));
 });
 
 describe('decisionDateProblem: an award decision is not dated before its review meeting, nor before its ministry began', () => {

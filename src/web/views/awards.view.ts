@@ -107,7 +107,7 @@ ${!meeting
   ${unpublished}
   ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên Bộ dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
-    <p class="muted"><small>Tỷ lệ nữ (%): của đơn vị trong năm ${year}, theo báo cáo của đơn vị. Khi các đơn vị đồng phiếu ở vị trí cuối, tập thể có tỷ lệ nữ đạt mức nghị định quy định được ưu tiên, khi quy định này đã được xác nhận trong mục Pháp lý.</small></p>
+    <p class="muted"><small>Tỷ lệ nữ (%): của đơn vị trong năm ${year}, theo báo cáo của đơn vị; ghi trước khi mở phiên bỏ phiếu kín (sau đó thành phần tham dự không sửa được). Hệ thống dùng quy định ưu tiên tập thể có tỷ lệ nữ cao (Điều 4 nghị định hướng dẫn Luật Thi đua, khen thưởng) để chọn giữa các đơn vị đồng phiếu ở vị trí cuối, chỉ khi quy định đã được xác nhận trong mục Pháp lý và mọi đơn vị đồng phiếu đều có tỷ lệ nữ.</small></p>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">
       <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Tham dự</th><th scope="col">Đại diện</th><th scope="col" class="num">Tỷ lệ nữ (%)</th></tr></thead><tbody>

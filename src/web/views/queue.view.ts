@@ -41,7 +41,7 @@ function sentCell(pr: ProposalView, submission: SubmissionRef | undefined): Html
   if (!pr.submittedAt) return html`<span class="muted">chưa gửi</span>`;
   const sentOn = dateVi(pr.submittedAt);
   if (!submission?.date || dateVi(submission.date) === sentOn) return html`${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>`;
-  return html`${dateVi(submission.date)}<br><small class="muted">tờ trình ${submission.number ? `số ${submission.number}` : ''}; ghi nhận trên hệ thống ngày ${sentOn}</small>`;
+  return html`${dateVi(submission.date)}<br><small class="muted">tờ trình${submission.number ? ` số ${submission.number}` : ''}; ghi nhận trên hệ thống ngày ${sentOn}</small>`;
 }
 
 /** The statuses a reviewer filters by (a draft never reaches Bộ). */
