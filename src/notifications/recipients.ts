@@ -13,9 +13,22 @@ export const recipients = {
     return rows.map((r) => r.id);
   },
 
-  /** The secretaries assigned to the cluster. */
+  /**
+   * The cluster's secretaries, as the access policy counts them (the sessions' cluster_ids): those assigned to it, and
+   * those of a unit that chaired it (or took over, by merger, a unit that did): a successor cluster run by a secretary
+   * of its chair unit is told too.
+   */
   async secretariat(m: EntityManager, clusterId: string): Promise<string[]> {
-    const rows = await rawQuery<{ id: string }>(m, 'SELECT u.id FROM users u JOIN user_cluster_scopes s ON s.user_id = u.id WHERE u.role = ? AND s.cluster_id = ? ORDER BY u.id', [Role.ClusterSecretary, clusterId]);
+    const rows = await rawQuery<{ id: string }>(
+      m,
+      `WITH RECURSIVE chairs(id, depth) AS (
+              SELECT chair_unit_id, 0 FROM leadership_terms WHERE cluster_id = ?
+              UNION ALL SELECT u.successor_id, chairs.depth + 1 FROM units u JOIN chairs ON u.id = chairs.id WHERE u.successor_id IS NOT NULL AND chairs.depth < 10)
+       SELECT u.id FROM users u
+        WHERE u.role = ? AND (u.id IN (SELECT user_id FROM user_cluster_scopes WHERE cluster_id = ?) OR u.unit_id IN (SELECT id FROM chairs))
+        ORDER BY u.id`,
+      [clusterId, Role.ClusterSecretary, clusterId],
+    );
     return rows.map((r) => r.id);
   },
 

@@ -169,6 +169,9 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const html = await page('cum6.secretary');
     assert.ok(html.includes(`Bổ sung hồ sơ bị trả lại`), 'the secretariat sees it on its first page');
     assert.match(html, /hạn gửi hồ sơ \d{2}\/\d{2}\/\d{4}/, 'with its deadline');
+    // Told in the app too: the Bộ KH&CN cluster is run by the secretary of its chair unit, not by an assignment.
+    const notices = (await t.http.get('/api/notifications').set(auth(secretary)).expect(200)).body as { items: Array<{ kind: string; subject: string }> };
+    assert.ok(notices.items.some((n) => n.kind === 'proposal.return' && n.subject.includes(`năm ${year - 1} được Bộ trả lại để bổ sung`)), JSON.stringify(notices.items.map((n) => n.subject)));
     assert.ok((await page('reviewer')).includes('Thẩm định:'), 'the reviewer sees what waits for review');
     assert.match(await page('skhcn.lamdong'), /Hồ sơ đề nghị [^<]+ của đơn vị bị trả lại: gửi bổ sung cho thư ký cụm/, 'and so does the member whose proposal came back');
     const pledge = (await t.http.get(`/api/clusters/${c6}/years/${year - 1}/pledge`).set(auth(secretary)).expect(200)).body;
