@@ -182,6 +182,8 @@ export class ScoreSheetsService {
       const current = await this.configs.get(m, clusterId, year);
       requireVersion(current.version, version);
       if (current.publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố.`);
+      // A year without members has nothing to publish (an address typed for a year the cluster never had).
+      if (!(await this.memberships.anyInYear(m, clusterId, year))) throw AppException.field(ErrorCode.NoMembership, 'year', `Cụm chưa có thành viên trong năm ${year}: không có kết quả để công bố.`);
       await this.contests.requireAnswered(m, clusterId, year);
       const missing = await this.missingSheets(m, clusterId, year, current.rule);
       if (missing.length && !acceptMissing) {

@@ -255,7 +255,12 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const stale = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: (config.version ?? 0) + 1, reason: 'Kết thúc chấm điểm năm 2021' }).expect(409);
     assert.equal(stale.body.code, 'VERSION_CONFLICT');
     // Publishing with sheets missing lists them and asks to confirm; nothing changes until then.
+    const admin = await t.token('admin');
     const before = await t.snapshot();
+    // A year the cluster never had members in has nothing to publish: refused at "year", nothing written.
+    const empty = await t.http.post(`${base(2030)}/finalize`).auth(admin, { type: 'bearer' }).send({ version: 0, reason: 'Công bố', acceptMissing: true }).expect(422);
+    assert.deepEqual([empty.body.code, empty.body.details[0].field], ['NO_MEMBERSHIP', 'year']);
+    assert.equal(await t.snapshot(), before);
     const missing = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021' }).expect(422);
     assert.equal(missing.body.details[0].field, 'acceptMissing');
     assert.match(missing.body.message, /^Còn thiếu \d+ phiếu: .*Sở TTTT Đắk Lắk chưa có phiếu chấm chéo đã nộp/);
