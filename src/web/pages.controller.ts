@@ -178,7 +178,8 @@ export class PagesController {
     const sessions = meeting ? await this.ballots.list(p, id, year) : [];
     const awaitingIssue = canManage && proposals.some((x) => x.status !== 'DRAFT') ? await this.dossier.awaitingIssue(p, id, year) : null;
     const issuedKinds = canManage ? undefined : await this.copies.issuedKinds(id, year);
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds }));
+    const nextTerm = canManage ? ((await this.leadership.list(p, id)).find((x) => x.year === year + 1) ?? null) : null;
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds, nextTerm }));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

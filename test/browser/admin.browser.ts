@@ -100,7 +100,7 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     await page.getByLabel('Lý do đặt lại mật khẩu').fill('Người dùng quên mật khẩu');
     await page.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     assert.match(await fieldError(page, 'Nhập lại mật khẩu mới'), /^Chưa khớp với ô "Mật khẩu mới"/);
-    await page.getByText('Có 1 ô cần sửa: xem thông báo ngay dưới ô đó.').waitFor();
+    await page.getByText('Có 1 ô cần sửa (“Nhập lại mật khẩu mới”): xem thông báo ngay dưới ô đó.').waitFor();
     await rig.shot(page, 'tai-khoan-mat-khau-khong-khop-1366');
     await rig.t.http.post('/api/auth/login').send({ username: 'tn.hoa', password: 'Ban-Dau-Hoa-2026' }).expect(200);
     assert.equal((await apiGet(`/api/users/${userId}`)).version, changed.version, 'the password was not reset');

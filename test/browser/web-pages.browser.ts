@@ -320,7 +320,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByRole('button', { name: 'Ghi nhận sáp nhập' }).click();
     await page.locator('.field-error').first().waitFor();
     assert.equal(await page.getByLabel('Ngày sáp nhập có hiệu lực').getAttribute('aria-invalid'), 'true', 'the missing date is shown at its field');
-    await page.getByText(/^Có \d+ ô cần sửa: xem thông báo ngay dưới từng ô\./).waitFor();
+    await page.getByText(/^Có \d+ ô cần sửa \(.*“Ngày sáp nhập có hiệu lực”.*\): xem thông báo ngay dưới từng ô\./).waitFor();
     await page.getByLabel('Ngày sáp nhập có hiệu lực').fill('01/10/2025');
     await page.getByLabel('Căn cứ pháp lý (số, ngày, tên văn bản, điều khoản)').fill('Quyết định số 99/QĐ-UBND ngày 25/9/2025 của Ủy ban nhân dân tỉnh (thử nghiệm)');
     await page.getByLabel('Lý do ghi nhận').fill('Sáp nhập theo quyết định của tỉnh');

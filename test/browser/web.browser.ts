@@ -253,15 +253,18 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.getByRole('button', { name: 'Lưu phiếu bầu' }).click();
     await page.getByText('Đã lưu phiếu bầu.').waitFor();
     // The election of next year's chair from the meeting page: 2020's term is already on record (seed 003), so the
-    // page says so in Vietnamese and records nothing.
-    const elect = page.locator('form', { has: page.getByRole('button', { name: 'Ghi nhận kết quả bầu' }) });
-    // No unit is chosen for the secretariat: recording without one says so at the field.
-    await elect.getByRole('button', { name: 'Ghi nhận kết quả bầu' }).click();
+    // page says so and the form starts from it (to record again); without a chair it says so at the field.
+    const elect = page.locator('form', { has: page.getByRole('button', { name: 'Ghi nhận lại kết quả bầu' }) });
+    await page.getByTestId('next-term').getByText(/^Đã ghi nhận năm 2020: Cụm trưởng .+\(.+\)\. Ghi nhận lại nếu hội nghị bầu khác\.$/).waitFor();
+    const chairField = elect.getByLabel('Cụm trưởng năm 2020');
+    const recorded = await chairField.inputValue();
+    assert.notEqual(recorded, '', 'the recorded chair is selected');
+    await chairField.evaluate((el) => ((el as HTMLSelectElement).value = ''));
+    await elect.getByRole('button', { name: 'Ghi nhận lại kết quả bầu' }).click();
     await elect.getByText('Bắt buộc phải có.').first().waitFor();
-    assert.equal(await elect.getByLabel('Cụm trưởng năm 2020').evaluate((el) => el === document.activeElement), true, 'the field is focused');
-    await elect.getByLabel('Cụm trưởng năm 2020').selectOption({ label: 'Sở Thông tin và Truyền thông tỉnh Gia Lai' });
-    await elect.getByRole('button', { name: 'Ghi nhận kết quả bầu' }).click();
-    await elect.getByText(/Năm 2020 đã có nhiệm kỳ Cụm trưởng, Cụm phó/).first().waitFor();
+    await elect.getByText('Có 1 ô cần sửa (“Cụm trưởng năm 2020”): xem thông báo ngay dưới ô đó.').waitFor();
+    assert.equal(await chairField.evaluate((el) => el === document.activeElement), true, 'the field is focused');
+    await chairField.selectOption(recorded);
     const suggestion = page.locator('form', { hasText: 'Gợi ý: Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk' });
     await suggestion.getByRole('button', { name: 'Xác nhận đề nghị' }).click();
     await page.getByText('Đã xác nhận đề nghị.').waitFor();

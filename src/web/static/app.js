@@ -99,7 +99,7 @@
     return body;
   }
 
-  const labelOf = (el) => (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent.trim()) || el.name;
+  const labelOf = (el) => pageLabel(el) || el.name;
 
   /**
    * A field typed twice (<input data-same-as="newPassword" data-skip>): the form is not sent while the two differ,
@@ -136,6 +136,19 @@
     return d.code === 'isIsoDate' && field && (field.dataset.type || '').startsWith('date-vi') ? PAGE_DATE : d.message;
   }
 
+  /** A field as the page labels it: its <label>, else its aria-label (a cell of a table). */
+  function pageLabel(field) {
+    const label = (field.labels && field.labels[0] && field.labels[0].textContent) || field.getAttribute('aria-label') || '';
+    return label.replace(/\s+/g, ' ').trim();
+  }
+
+  /** The summary of problems that stand at their fields, naming the fields (up to five) as the page labels them. */
+  function fieldsToFix(fields) {
+    const names = fields.map(pageLabel).filter(Boolean);
+    const named = names.length === fields.length ? ` (${names.slice(0, 5).map((n) => `“${n}”`).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
+    return fields.length === 1 ? `Có 1 ô cần sửa${named}: xem thông báo ngay dưới ô đó.` : `Có ${fields.length} ô cần sửa${named}: xem thông báo ngay dưới từng ô.`;
+  }
+
   function showErrors(scope, data, status) {
     clearErrors(scope);
     const details = Array.isArray(data.details) ? data.details : [];
@@ -167,7 +180,7 @@
     // Counted by field: two messages on one field are one field to correct.
     const placed = placedFields.size;
     const message = data.code === 'VALIDATION_FAILED' && placed > 0 && unplaced.length === 0
-      ? (placed === 1 ? 'Có 1 ô cần sửa: xem thông báo ngay dưới ô đó.' : `Có ${placed} ô cần sửa: xem thông báo ngay dưới từng ô.`)
+      ? fieldsToFix([...placedFields])
       : data.message || (status ? `Lỗi ${status}.` : 'Đã có lỗi.');
     if (box) {
       box.hidden = false;
@@ -242,7 +255,7 @@
     event.preventDefault();
     const mismatched = mismatchedCopies(form);
     if (mismatched.length) {
-      showErrors(form, { message: mismatched.length === 1 ? 'Có 1 ô cần sửa: xem thông báo ngay dưới ô đó.' : `Có ${mismatched.length} ô cần sửa: xem thông báo ngay dưới từng ô.`, details: mismatched });
+      showErrors(form, { code: 'VALIDATION_FAILED', details: mismatched });
       return;
     }
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;

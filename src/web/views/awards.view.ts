@@ -12,6 +12,7 @@ import type { UploadedFileView } from '../../attachments/attachments.dto';
 import { reportsBlock } from './reports.view';
 import type { BallotSessionView } from '../../awards/ballots/ballots.dto';
 import { ballotSection } from './ballot.view';
+import type { TermView } from '../../leadership/leadership.dto';
 
 const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 'ok', REJECTED: 'bad', RETURNED: 'bad', SUBMITTED: 'warn', IN_REVIEW: 'warn', DRAFT: 'info' };
 export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TONE[p.status] ?? 'info');
@@ -35,6 +36,8 @@ export interface MeetingPageExtras {
   awaitingIssue?: string | null;
   /** For a reader (not the secretariat): which of MINUTES, SUBMISSION, LIST the cluster issued (only those are linked). */
   issuedKinds?: Set<string>;
+  /** The chair, vice-chair and host already recorded for the next year, if any (the election form starts from them). */
+  nextTerm?: TermView | null;
 }
 
 /** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
@@ -49,7 +52,7 @@ function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
-  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>() } = extras;
+  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>(), nextTerm = null } = extras;
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
@@ -60,6 +63,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   const unpublished = canManage && !published
     ? html`<p class="flash warn" role="status">Kết quả chấm điểm năm ${year} chưa được công bố: hội nghị bình xét phải căn cứ vào kết quả đã công bố. ${canPublish ? html`<a href="${yearHref(cluster.id, year)}/xep-hang">Chốt và công bố kết quả</a> trước khi ${what}.` : html`Đề nghị thư ký cụm năm ${year} hoặc cơ quan tổ chức cụm chốt và công bố kết quả trước khi ${what}.`}</p>`
     : '';
+  const unitOptions = (chosen: string | undefined) => members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}" ${m.unit.id === chosen ? 'selected' : ''}>${m.unit.name}</option>`);
   // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
   const typed = editable && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
@@ -134,7 +138,7 @@ ${!meeting
           const c = r.candidates.find((x) => x.unit.id === mem.unit.id);
           const n = offset + i;
           return html`<tr><th scope="row">${mem.unit.name}<input type="hidden" name="ballots.${n}.unitId" value="${mem.unit.id}"><input type="hidden" name="ballots.${n}.award" value="${r.award}"></th>
-            <td class="num" data-label="Số phiếu đồng ý"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td>
+            <td class="num" data-label="Phiếu đồng ý"><input class="grid-input" name="ballots.${n}.votesFor" data-type="int" inputmode="numeric" value="${c?.votesFor ?? 0}" aria-label="Số phiếu ${r.awardLabel}: ${mem.unit.name}" ${typed ? '' : 'disabled'}></td>
             <td class="num" data-label="Tỷ lệ">${c?.ratioText ?? ''}</td>
             <td data-label="Kết quả">${c ? (c.selected ? badge('Được đề nghị', 'ok') : c.passed ? badge('Đạt ngưỡng', 'info') : c.required === null ? badge('Chưa có quy định', 'warn') : badge('Chưa đạt', 'warn')) : ''}${c && !c.eligible ? html`<br><small class="muted">${c.eligibilityReason}</small>` : ''}</td></tr>`;
         })}</tbody></table></div>
@@ -145,14 +149,16 @@ ${!meeting
   ${canManage
     ? html`<section class="card" aria-labelledby="h-elect"><h2 id="h-elect">Bầu Cụm trưởng, Cụm phó năm ${year + 1}</h2>
     <p class="muted"><small>Hội nghị bình xét năm ${year} bầu Cụm trưởng, Cụm phó năm sau; kết quả ghi vào lịch sử Cụm trưởng, Cụm phó của cụm (năm sau cần có thành viên).</small></p>
+    ${nextTerm ? html`<p data-testid="next-term">Đã ghi nhận năm ${year + 1}: Cụm trưởng <strong>${nextTerm.chair.name}</strong>${nextTerm.viceChair ? html`, Cụm phó <strong>${nextTerm.viceChair.name}</strong>` : ''}${nextTerm.host ? `, đơn vị đăng cai ${nextTerm.host.name}` : ''} (${nextTerm.methodLabel}). Ghi nhận lại nếu hội nghị bầu khác.</p>` : ''}
     <form data-api="${base}/review-meeting/election" data-method="POST" data-success="Đã ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm ${year + 1}." novalidate>${formMessage}
+      ${nextTerm ? html`<input type="hidden" name="version" data-type="int" value="${nextTerm.version}">` : ''}
       <div class="grid2">
-        <div class="field"><label for="bau-truong">Cụm trưởng năm ${year + 1}</label><select id="bau-truong" name="chairUnitId" data-type="optional" required><option value="" selected disabled>— Chọn đơn vị được bầu —</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
-        <div class="field"><label for="bau-pho">Cụm phó năm ${year + 1}</label><select id="bau-pho" name="viceChairUnitId" data-type="nullable"><option value="">Chưa bầu</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
-        <div class="field"><label for="bau-dang-cai">Đơn vị đăng cai năm ${year + 1}</label><select id="bau-dang-cai" name="hostUnitId" data-type="nullable"><option value="">Chưa xác định</option>${members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}">${m.unit.name}</option>`)}</select></div>
+        <div class="field"><label for="bau-truong">Cụm trưởng năm ${year + 1}</label><select id="bau-truong" name="chairUnitId" data-type="optional" required><option value="" ${nextTerm ? '' : 'selected'} disabled>— Chọn đơn vị được bầu —</option>${unitOptions(nextTerm?.chair.id)}</select></div>
+        <div class="field"><label for="bau-pho">Cụm phó năm ${year + 1}</label><select id="bau-pho" name="viceChairUnitId" data-type="nullable"><option value="">Chưa bầu</option>${unitOptions(nextTerm?.viceChair?.id)}</select></div>
+        <div class="field"><label for="bau-dang-cai">Đơn vị đăng cai năm ${year + 1}</label><select id="bau-dang-cai" name="hostUnitId" data-type="nullable"><option value="">Chưa xác định</option>${unitOptions(nextTerm?.host?.id)}</select></div>
         <div class="field"><label for="bau-ly-do">Ghi chú</label><input id="bau-ly-do" name="reason" data-type="optional"></div>
       </div>
-      <div class="actions"><button type="submit">Ghi nhận kết quả bầu</button></div>
+      <div class="actions"><button type="submit">${nextTerm ? 'Ghi nhận lại kết quả bầu' : 'Ghi nhận kết quả bầu'}</button></div>
     </form></section>`
     : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
