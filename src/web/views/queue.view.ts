@@ -58,6 +58,8 @@ function queueHref(filter: QueueFilter, offset: number): string {
 
 /** How long a proposal has waited: in its status while it waits for someone; since when once decided. */
 function age(pr: ProposalView): Html {
+  // Decided: by the decision's number and date when recorded (a year re-entered later was decided long before it was recorded).
+  if (pr.status === 'APPROVED' && pr.decisionDate) return html`<small class="muted">${pr.decisionNumber ? `Quyết định số ${pr.decisionNumber} ` : 'Quyết định '}ngày ${dateVi(pr.decisionDate)}</small>`;
   if (!WAITING.has(pr.status)) return html`<small class="muted">từ ${dateVi(pr.updatedAt)}</small>`;
   const text = `${pr.daysInStatus} ngày ở trạng thái này`;
   const verdict = pr.overServiceLevel === null ? '' : pr.overServiceLevel ? html`<br><strong class="overdue" data-role="sla">Quá thời hạn xử lý ${pr.serviceLevelDays} ngày</strong>` : html`<br><span class="muted" data-role="sla">Trong thời hạn xử lý ${pr.serviceLevelDays} ngày</span>`;
