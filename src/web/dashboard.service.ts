@@ -175,7 +175,7 @@ export class DashboardService {
       for (const pr of open.filter((x) => mine.has(`${x.clusterId}:${x.year}`))) {
         const deadline = (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline;
         const by = deadline ? ` (hạn gửi hồ sơ ${dateVi(deadline)}${deadline < today ? ', đã quá hạn' : ''})` : '';
-        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name}`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? `năm ${pr.year}`}${by}`, due: deadline ?? null });
+        tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name} (năm ${pr.year})`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? `năm ${pr.year}`}${by}`, due: deadline ?? null });
       }
     }
     if (p.role === Role.UnitOfficer) {
