@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, attachReport, demoIds, startTestApp, meetCum6In2019 } from '../support/test-app';
+import { TEST_DB, TestApp, demoIds, draftsCum6In2019, startTestApp } from '../support/test-app';
 
 /**
  * The Tờ trình each proposal went with, as the reviewer reads it (independent review, session 26): recorded when the
@@ -25,12 +25,7 @@ describe(`the Tờ trình a proposal went with (${TEST_DB})`, () => {
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
     reviewer = await t.token('reviewer');
-    await meetCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
-    for (const [key, unitId] of [['A', ids.gialai], ['B', ids.daklak]] as const) {
-      const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
-      await attachReport(t, secretary, draft.id);
-      made[key] = { id: draft.id, version: draft.version };
-    }
+    [made.A, made.B] = await draftsCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
   });
   after(() => t.close());
 

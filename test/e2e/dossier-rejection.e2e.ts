@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, attachReport, binary, demoIds, ph, startTestApp, meetCum6In2019 } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, draftsCum6In2019, ph, startTestApp } from '../support/test-app';
 
 /**
  * What the cluster sent stands when the ministry later rejects a unit: no warning that a Tờ trình waits, no new Tờ
@@ -27,10 +27,7 @@ describe(`a rejection after sending does not make a new dossier (${TEST_DB})`, (
     secretary = await t.token('cum6.secretary');
     reviewer = await t.token('reviewer');
     // 2019 is re-entered today (the demo opens it now): its Tờ trình waits for the date on the original.
-    await meetCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
-    for (const unitId of [ids.gialai, ids.daklak]) {
-      const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
-      await attachReport(t, secretary, draft.id);
+    for (const draft of await draftsCum6In2019(t, secretary, [ids.gialai, ids.daklak])) {
       sent.push((await t.http.post(`/api/proposals/${draft.id}/submit`).auth(secretary, { type: 'bearer' }).send({ version: draft.version }).expect(200)).body);
     }
   });

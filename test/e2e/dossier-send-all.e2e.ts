@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_DB, TestApp, attachReport, demoIds, ph, startTestApp, meetCum6In2019 } from '../support/test-app';
+import { TEST_DB, TestApp, demoIds, draftsCum6In2019, ph, startTestApp } from '../support/test-app';
 
 /**
  * The confirmed proposals sent together: one sending, one Tờ trình, all or none (session 25's new-user trial: sending
@@ -20,12 +20,7 @@ describe(`sending the confirmed proposals together (${TEST_DB})`, () => {
     t = await startTestApp();
     ids = await demoIds(t);
     secretary = await t.token('cum6.secretary');
-    await meetCum6In2019(t, secretary, [ids.gialai, ids.daklak]);
-    for (const unitId of [ids.gialai, ids.daklak]) {
-      const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
-      await attachReport(t, secretary, draft.id);
-      drafts.push({ id: draft.id, version: draft.version });
-    }
+    drafts.push(...(await draftsCum6In2019(t, secretary, [ids.gialai, ids.daklak])));
   });
   after(() => t.close());
 

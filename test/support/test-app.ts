@@ -260,3 +260,16 @@ export async function meetCum6In2019(t: TestApp, secretary: string, merit: strin
   meeting = (await t.http.put(`${base}/review-meeting/attendance`).set(auth).send({ version: meeting.version, entries: present.map((unitId) => ({ unitId, status: 'PRESENT' })) }).expect(200)).body;
   await t.http.put(`${base}/review-meeting/ballots`).set(auth).send({ version: meeting.version, ballots: merit.map((unitId) => ({ unitId, award: 'CERTIFICATE_OF_MERIT', votesFor: 6 })) }).expect(200);
 }
+
+/** The 2019 meeting of Cụm 6 (meetCum6In2019) and a confirmed Bằng khen proposal for each unit, its report attached. */
+export async function draftsCum6In2019(t: TestApp, secretary: string, units: string[]): Promise<Array<{ id: string; version: number }>> {
+  await meetCum6In2019(t, secretary, units);
+  const base = `/api/clusters/${(await demoIds(t)).cum6}/years/2019`;
+  const drafts: Array<{ id: string; version: number }> = [];
+  for (const unitId of units) {
+    const draft = (await t.http.post(`${base}/proposals`).set({ Authorization: `Bearer ${secretary}` }).send({ award: 'CERTIFICATE_OF_MERIT', unitId }).expect(201)).body;
+    await attachReport(t, secretary, draft.id);
+    drafts.push({ id: draft.id, version: draft.version });
+  }
+  return drafts;
+}
