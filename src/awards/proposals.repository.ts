@@ -101,7 +101,6 @@ export class ProposalsRepository {
     return updateVersioned(m, AwardProposal, proposal, expectedVersion, changes, 'đề nghị khen thưởng');
   }
 
-  /** Records an award the unit received (an approved proposal). */
   /**
    * Records the Tờ trình the proposals went with: those named (just sent), or every proposal of the cluster-year sent
    * and not yet linked (a Tờ trình issued after the sending, with the original's date).
@@ -112,6 +111,7 @@ export class ProposalsRepository {
     await m.update(AwardProposal, where, { submissionDocumentId: documentId });
   }
 
+  /** Records an award the unit received (an approved proposal). */
   async insertHistory(m: EntityManager, entry: AwardHistory): Promise<void> {
     await m.insert(AwardHistory, entry);
   }
