@@ -138,8 +138,11 @@
 
   /** A field as the page labels it: its <label>, else its aria-label (a cell of a table). */
   function pageLabel(field) {
-    const label = (field.labels && field.labels[0] && field.labels[0].textContent) || field.getAttribute('aria-label') || '';
-    return label.replace(/\s+/g, ' ').trim();
+    const label = field.labels && field.labels[0] && field.labels[0].cloneNode(true);
+    // A label wrapping its field also holds the error placed in it and any hint: only its own words count.
+    if (label) label.querySelectorAll('.field-error, small').forEach((e) => e.remove());
+    const text = (label && label.textContent) || field.getAttribute('aria-label') || '';
+    return text.replace(/\s+/g, ' ').trim();
   }
 
   /** The summary of problems that stand at their fields, naming the fields (up to five) as the page labels them. */
