@@ -45,6 +45,12 @@ export interface LastChange {
   occurredAt: string;
 }
 
+/** One recorded step of an entity's life, with the reason its author gave. */
+export interface EntityStep extends LastChange {
+  action: string;
+  reason: string | null;
+}
+
 /**
  * The audit trail's tables (audit_entries, and audit_anchor, its signed head): the append's statements, the
  * chain's lock, the reads for searching and verifying. The hashing and signing stay with AuditService.
@@ -147,6 +153,17 @@ export class AuditRepository {
   /** One entry by its seq, or null. */
   bySeq(m: EntityManager, seq: number): Promise<AuditEntry | null> {
     return m.findOne(AuditEntry, { where: { seq } });
+  }
+
+  /** Every change recorded for an entity, oldest first. */
+  async steps(m: EntityManager, entityType: string, entityId: string): Promise<EntityStep[]> {
+    const rows = await rawQuery<{ action: string; actor_username: string; full_name: string | null; occurred_at: string; reason: string | null }>(
+      m,
+      `SELECT a.action, a.actor_username, u.full_name, a.occurred_at, a.reason FROM audit_entries a LEFT JOIN users u ON u.username = a.actor_username
+      WHERE a.entity_type = ? AND a.entity_id = ? ORDER BY a.seq`,
+      [entityType, entityId],
+    );
+    return rows.map((r) => ({ action: r.action, actorUsername: r.actor_username, fullName: r.full_name, occurredAt: r.occurred_at, reason: r.reason }));
   }
 
   /** The last change recorded for an entity, or null. */

@@ -8,6 +8,7 @@ import { AchievementReportsService } from '../awards/achievement-reports.service
 import { AwardReportsService } from '../awards/award-reports.service';
 import { ProposalQueryDto } from '../awards/awards.dto';
 import { ProposalsService } from '../awards/proposals.service';
+import { ProposalSteps } from '../awards/proposal-steps';
 import { RatingsService } from '../awards/ratings/ratings.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -49,6 +50,7 @@ export class ReviewPagesController {
     private readonly ratings: RatingsService,
     private readonly serviceLevels: ServiceLevels,
     private readonly copies: ClusterDocumentCopies,
+    private readonly steps: ProposalSteps,
   ) {}
 
   @Get('tham-dinh')
@@ -82,6 +84,7 @@ export class ReviewPagesController {
     const canManageReports = await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year));
     const issued = await this.copies.issuedKinds(proposal.clusterId, proposal.year);
     const submission = (await this.copies.submissionsOf(p, [proposal])).get(proposal.id) ?? null;
-    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, true, await this.ratings.standing(p, proposal.unit.id), canManageReports, issued, submission));
+    const [standing, facts] = await Promise.all([this.ratings.standing(p, proposal.unit.id), this.steps.of(p, proposal.id)]);
+    sendPage(res, dossierPage(signedInFrame(this.secret, p), proposal, reports, { canReview: true, standing, canManageReports, issued, submission, facts }));
   }
 }

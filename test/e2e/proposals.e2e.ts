@@ -122,7 +122,17 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const early = await t.http.post(`/api/proposals/${proposals.DL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
     assert.equal(early.body.details[0].field, 'award');
     assert.match(early.body.details[0].message, /Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp, biểu quyết và chốt biên bản xét khen thưởng năm 2019/);
+    // The dossier says so and offers no approval form until then; it names who claimed the proposal.
+    const dossierOf = async (id: string) => (await t.http.get(`/tham-dinh/${id}`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    const waiting = await dossierOf(proposals.DL.id);
+    assert.match(waiting, /data-testid="approval-blocked">Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp, biểu quyết và chốt biên bản xét khen thưởng năm 2019\./);
+    assert.ok(!waiting.includes(`data-api="/api/proposals/${proposals.DL.id}/approve"`));
+    assert.ok(waiting.includes(`data-api="/api/proposals/${proposals.DL.id}/return"`));
+    assert.match(waiting, /Đang do <strong>[^<]+<\/strong> thẩm định \(nhận ngày \d{2}\/\d{2}\/\d{4}\)/);
     await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 });
+    const passed = await dossierOf(proposals.DL.id);
+    assert.ok(!passed.includes('data-testid="approval-blocked"'));
+    assert.ok(passed.includes(`data-api="/api/proposals/${proposals.DL.id}/approve"`));
     // A decision is not dated before the review meeting that voted the proposal; nothing changes.
     const before = await t.snapshot();
     const backdated = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-01-01' }).expect(422);
@@ -142,11 +152,23 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       const res = await t.http
         .post(`/api/proposals/${proposals[key].id}/approve`)
         .auth(reviewer, { type: 'bearer' })
-        .send({ version: proposals[key].version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' })
+        .send({ version: proposals[key].version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15', ...(key === 'DL' ? { reason: 'Hồ sơ đầy đủ, đúng thời hạn' } : {}) })
         .expect(200);
       assert.equal(res.body.statusLabel, 'Đã phê duyệt');
       proposals[key] = res.body;
     }
+    // The dossier keeps every step with its author and opinion: the approval's "Ý kiến", the reason of a return.
+    const steps = (html: string) => [...(html.split('id="h-steps"')[1] ?? '').split('</table>')[0].matchAll(/<tr><td data-label="Thời điểm">[^<]+<\/td><td data-label="Bước">([^<]+)<\/td><td data-label="Người thực hiện">[^<]+<\/td><td data-label="Ý kiến, lý do">([^<]*)<\/td><\/tr>/g)].map((x) => [x[1], x[2]]);
+    assert.deepEqual(steps(await dossierOf(proposals.DL.id)).slice(-2), [['Nhận thẩm định đề nghị', ''], ['Phê duyệt đề nghị', 'Hồ sơ đầy đủ, đúng thời hạn']]);
+    assert.deepEqual(steps(await dossierOf(proposals.LD.id)).filter(([step]) => step !== 'Tải lên báo cáo thành tích'), [
+      ['Lập đề nghị khen thưởng', ''],
+      ['Gửi đề nghị khen thưởng', ''],
+      ['Nhận thẩm định đề nghị', ''],
+      ['Trả lại đề nghị để bổ sung', 'Bổ sung báo cáo thành tích của đơn vị'],
+      ['Gửi lại đề nghị khen thưởng', 'Đã bổ sung báo cáo thành tích'],
+      ['Nhận thẩm định đề nghị', ''],
+      ['Phê duyệt đề nghị', ''],
+    ]);
     const twice = await t.http.post(`/api/proposals/${proposals.DL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.DL.version, decisionNumber: '124/QĐ-BTTTT', decisionDate: '2020-04-16' });
     assert.equal(twice.status, 409);
     assert.equal(twice.body.code, 'ILLEGAL_TRANSITION');

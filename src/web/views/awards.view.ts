@@ -2,7 +2,9 @@ import type { ClusterView, MemberView } from '../../clusters/clusters.dto';
 import type { MeetingView } from '../../awards/awards.dto';
 import type { ProposalView } from '../../awards/proposals.service';
 import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
-import { dateVi, daysAgoVi, pointsVi } from '../format';
+import { dateTimeVi, dateVi, daysAgoVi, pointsVi } from '../format';
+import { ACTION_LABELS } from '../audit-labels';
+import type { ProposalDossierFacts, ProposalStepView } from '../../awards/proposal-steps';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { standingSection } from './standing.view';
@@ -193,7 +195,29 @@ const DOC_NAMES: Record<string, string> = { MINUTES: 'biên bản hội nghị b
 /** The Tờ trình a sent proposal went with, when its date is not the day the sending was recorded (a re-entered year). */
 export type SubmissionRef = { number: string | null; date: string | null };
 
-export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], canReview: boolean, standing: UnitStandingView | null = null, canManageReports = false, issued: Set<string> = new Set(['MINUTES', 'SUBMISSION', 'LIST']), submission: SubmissionRef | null = null): Html {
+/** What the dossier shows beside the proposal and its reports. */
+export interface DossierExtras {
+  canReview: boolean;
+  standing: UnitStandingView | null;
+  canManageReports: boolean;
+  /** Which of MINUTES, SUBMISSION, LIST the cluster issued. */
+  issued: Set<string>;
+  submission: SubmissionRef | null;
+  facts: ProposalDossierFacts;
+}
+
+/** The proposal's recorded steps: when, what, who, and the opinion or reason given (an approval's "Ý kiến" too). */
+function stepsSection(steps: ProposalStepView[]): Html {
+  if (!steps.length) return html``;
+  return html`<section class="card" aria-labelledby="h-steps"><h2 id="h-steps">Diễn biến hồ sơ</h2>
+  <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Thời điểm</th><th scope="col">Bước</th><th scope="col">Người thực hiện</th><th scope="col">Ý kiến, lý do</th></tr></thead><tbody>
+  ${steps.map((s) => html`<tr><td data-label="Thời điểm">${dateTimeVi(s.at)}</td><td data-label="Bước">${ACTION_LABELS[s.action] ?? s.action}</td><td data-label="Người thực hiện">${s.actor}</td><td data-label="Ý kiến, lý do">${s.reason ?? ''}</td></tr>`)}
+  </tbody></table></div></section>`;
+}
+
+export function dossierPage(frame: PageFrame, pr: ProposalView, reports: UploadedFileView[], extras: DossierExtras): Html {
+  const { canReview, standing, canManageReports, issued, submission, facts } = extras;
+  const claimed = pr.status === 'IN_REVIEW' ? [...facts.steps].reverse().find((s) => s.action === 'proposal.claim') : undefined;
   const recordedOn = pr.submittedAt ? dateVi(pr.submittedAt) : '';
   const earlier = submission?.date && dateVi(submission.date) !== recordedOn ? submission : null;
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
@@ -207,6 +231,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
     html`<h1>${pr.awardLabel}: ${pr.unit.name}</h1>
 <section class="card"><p>${pr.clusterName} · năm ${pr.year} · ${proposalBadge(pr)}</p>
   <p>${!pr.submittedAt ? 'Chưa gửi Bộ' : earlier ? `Gửi Bộ kèm tờ trình${earlier.number ? ` số ${earlier.number}` : ''} ngày ${dateVi(earlier.date)} (ghi nhận trên hệ thống ngày ${recordedOn})` : `Gửi Bộ ngày ${recordedOn} (${daysAgoVi(pr.daysSinceSubmitted ?? 0)})`} · ${pr.daysInStatus} ngày ở trạng thái hiện tại</p>
+  ${claimed ? html`<p>Đang do <strong>${claimed.actor}</strong> thẩm định (nhận ngày ${dateVi(claimed.at)}).</p>` : ''}
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
@@ -216,12 +241,15 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
 ${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html`<p>Đề nghị đang chờ Bộ thẩm định. Nhận thẩm định để phê duyệt, trả lại cụm bổ sung hoặc không phê duyệt.</p>`, undefined, null) : ''}
 ${canReview && pr.status === 'IN_REVIEW'
   ? html`<div class="grid2">
-    ${act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
+    ${facts.approvalBlocked
+      ? html`<section class="card" aria-labelledby="h-approve"><h3 id="h-approve">Phê duyệt</h3><p class="flash warn" role="status" data-testid="approval-blocked">${facts.approvalBlocked}</p><p><a href="/hoi-dong">Mở trang Hội đồng Thi đua – Khen thưởng</a></p><div class="actions"><button type="button" disabled>Phê duyệt</button></div></section>`
+      : act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
     ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div>`)}
     ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
   </div>`
   : ''}
 ${standing ? standingSection(pr.unit, standing, pr.year, canReview) : ''}
+${stepsSection(facts.steps)}
 <div class="card">${reportsBlock(pr, reports, canManageReports, 'h2')}</div>
 <section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Tài liệu hồ sơ</h2>
   ${issued.size < 3 ? html`<p class="muted">${pr.clusterName} chưa ban hành ${['MINUTES', 'SUBMISSION', 'LIST'].filter((k) => !issued.has(k)).map((k) => DOC_NAMES[k]).join(', ')} năm ${pr.year}: cụm ban hành khi gửi đề nghị, hoặc với năm được nhập lại sau khi đã qua, khi ghi ngày ban hành như trên văn bản gốc.</p>` : ''}
