@@ -5,7 +5,10 @@ import { LegalService } from '../legal/legal.service';
 import { valueOn } from '../legal/legal.rules';
 import { UnitsRepository } from '../units/units.repository';
 import { ACHIEVEMENT_REPORTS } from './achievement-reports.service';
-import type { AwardProposal } from './award-proposal.entities';
+import { In } from 'typeorm';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
+import { AwardProposal } from './award-proposal.entities';
 import { AwardsRepository } from './awards.repository';
 import { missingReportProblem } from './proposals.rules';
 
@@ -28,5 +31,19 @@ export class DossierCompleteness {
     const unit = (await this.units.find(m, proposal.unitId))?.name ?? '';
     const award = (await this.awards.labels(m))[proposal.awardCode];
     return missingReportProblem(rule, reports, { award, unit, action });
+  }
+
+  /**
+   * Refuses a sending of several proposals (the drafts among `ids` of the cluster-year) while more than one lacks its
+   * report, naming them all; one alone is refused by its own step, with its own message.
+   */
+  async requireReports(m: EntityManager, of: { clusterId: string; year: number; ids: string[] }, date: string): Promise<void> {
+    const drafts = await m.find(AwardProposal, { where: { id: In(of.ids), clusterId: of.clusterId, year: of.year, status: 'DRAFT' }, order: { awardCode: 'DESC', votesFor: 'DESC' } });
+    const missing: string[] = [];
+    for (const proposal of drafts) {
+      const problem = await this.missingReport(m, proposal, 'submit', date);
+      if (problem) missing.push(problem);
+    }
+    if (missing.length > 1) throw new AppException(ErrorCode.BusinessRule, `${missing.length} đề nghị chưa có báo cáo thành tích: ${missing.join(' ')}`, missing.map((message) => ({ field: 'reports', message, code: ErrorCode.BusinessRule })));
   }
 }

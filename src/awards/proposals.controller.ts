@@ -1,3 +1,4 @@
+import { UnitAwardHistory } from './unit-award-history';
 import { sendDocument, GeneratedFile } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { HttpResponse } from '../common/http';
@@ -23,6 +24,7 @@ export class ProposalsController {
   constructor(
     private readonly proposals: ProposalsService,
     private readonly dossier: DossierService,
+    private readonly awardHistory: UnitAwardHistory,
   ) {}
 
   @Get('api/clusters/:id/years/:year/proposals/submission.pdf')
@@ -157,7 +159,7 @@ export class ProposalsController {
   @ApiOperation({ summary: 'Lịch sử khen thưởng của đơn vị' })
   @ApiOkResponse({ type: [AwardHistoryItemView] })
   history(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string) {
-    return this.proposals.history(p, id);
+    return this.awardHistory.of(p, id);
   }
 }
 

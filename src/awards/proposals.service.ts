@@ -138,6 +138,8 @@ export class ProposalsService {
       await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const heldOn = (await this.meetings.find(m, clusterId, year)).heldOn;
       if (issuedOn && issuedOn < heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(heldOn)}).`);
+      // Every draft of this cluster-year still without its report is named at once (the steps stop at the first).
+      await this.completeness.requireReports(m, { clusterId, year, ids: items.map((x) => x.id) }, todayInVietnam());
       const views: ProposalView[] = [];
       for (const { id, version } of items) {
         const proposal = await this.repo.find(m, id);
@@ -236,31 +238,6 @@ export class ProposalsService {
     const { olderThanDays, ...filter } = q;
     const submittedBefore = olderThanDays !== undefined ? new Date(Date.now() - olderThanDays * 86_400_000).toISOString() : undefined;
     return { ...filter, submittedBefore };
-  }
-
-  /** Lịch sử khen thưởng of a unit the caller may see. */
-  history(p: Principal, unitId: string) {
-    return this.uow.read(async (m) => {
-      if (!(await this.units.findVisible(m, (qb, alias) => this.access.scopeUnits(qb, alias, p), unitId))) throw AppException.notFound('đơn vị');
-      // The unit's own awards and those of the units it succeeded (a merger does not erase a predecessor's record).
-      const ids = [unitId, ...(await this.units.predecessorIds(m, unitId))];
-      const rows = await this.repo.historyOfUnits(m, ids);
-      const labels = await this.awards.labels(m);
-      const units = await this.units.byIds(m, rows.map((h) => h.unitId));
-      const clusters = new Map((await this.clusters.byIds(m, [...new Set(rows.map((h) => h.clusterId))])).map((c) => [c.id, c]));
-      return rows.map((h) => ({
-        year: h.year,
-        award: h.awardCode,
-        awardLabel: labels[h.awardCode],
-        decisionNumber: h.decisionNumber,
-        decisionDate: h.decisionDate,
-        clusterId: h.clusterId,
-        clusterName: clusters.get(h.clusterId)?.name ?? '',
-        unitId: h.unitId,
-        unitName: units.get(h.unitId)?.name ?? '',
-        predecessor: h.unitId !== unitId,
-      }));
-    });
   }
 
   private async views(m: EntityManager, proposals: AwardProposal[]): Promise<ProposalView[]> {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
+import type { Dialog } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
@@ -293,6 +294,19 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     // The confirmed proposals go together (one sending, one Tờ trình); 2019 is re-entered, so the Tờ trình takes the
     // original's date, given with the sending: refused before the meeting at the field, in Vietnamese.
     const sendAll = page.locator('form[data-api$="/proposals/submit"]');
+    // A date that is no day of the calendar is said at its field before any "are you sure?".
+    let asked = false;
+    const seen = (d: Dialog) => {
+      asked = true;
+      void d.dismiss();
+    };
+    page.on('dialog', seen);
+    await sendAll.getByLabel('Ngày ban hành tờ trình gửi kèm').fill('31/02/2020');
+    await sendAll.getByRole('button', { name: 'Gửi Bộ 1 đề nghị đã xác nhận' }).click();
+    await sendAll.getByText('Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).').waitFor();
+    await sendAll.getByText('Có 1 ô cần sửa (“Ngày ban hành tờ trình gửi kèm”): xem thông báo ngay dưới ô đó.').waitFor();
+    page.off('dialog', seen);
+    assert.equal(asked, false, 'no confirmation asked for a form that cannot go');
     await sendAll.getByLabel('Ngày ban hành tờ trình gửi kèm').fill('05/03/2020');
     page.once('dialog', (d) => {
       assert.match(d.message(), /^Gửi cùng lúc 1 đề nghị lên Bộ \(Cờ thi đua của Bộ: Sở Thông tin và Truyền thông tỉnh Đắk Lắk\)\? Cụm ban hành một tờ trình kèm theo/);
@@ -375,11 +389,16 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
-    const approveForm0 = page.locator('form', { has: page.getByRole('heading', { name: 'Phê duyệt', exact: true }) });
-    await approveForm0.getByLabel('Số quyết định').fill('123/QĐ-BTTTT');
-    await approveForm0.getByLabel('Ngày quyết định').fill('15/04/2020');
-    await approveForm0.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
-    await page.getByText(/Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp/).first().waitFor();
+    // Before the council has passed it, the dossier says what the approval waits for and offers no approval form.
+    await page.getByTestId('approval-blocked').getByText(/^Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp/).waitFor();
+    assert.equal(await page.locator('form', { has: page.getByRole('heading', { name: 'Phê duyệt', exact: true }) }).count(), 0);
+    assert.ok(await page.getByRole('button', { name: 'Phê duyệt', exact: true }).isDisabled());
+    // Who claimed it, and the steps with the reason of the return and what the cluster added.
+    await page.getByText(/^Đang do .+ thẩm định \(nhận ngày \d{2}\/\d{2}\/\d{4}\)\.$/).waitFor();
+    const steps = page.locator('section', { has: page.getByRole('heading', { name: 'Diễn biến hồ sơ' }) });
+    await steps.getByRole('row', { name: /Trả lại đề nghị để bổ sung .* Bổ sung báo cáo thành tích có xác nhận của UBND tỉnh/ }).waitFor();
+    await steps.getByRole('row', { name: /Gửi lại đề nghị khen thưởng .* Đã bổ sung báo cáo thành tích/ }).waitFor();
+    await rig.shot(page, 'ho-so-cho-hoi-dong');
     const dossierUrl = page.url();
 
     // The council step in the pages: a member, the meeting, attendance, the ballot, closing, the signed minutes.

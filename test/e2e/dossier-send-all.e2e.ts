@@ -43,6 +43,23 @@ describe(`sending the confirmed proposals together (${TEST_DB})`, () => {
     assert.equal(await t.snapshot(), before, 'nothing changed');
   });
 
+  it('names every proposal without its achievement report at once, changing nothing', async () => {
+    const rows = (await t.dataSource.query(`SELECT * FROM achievement_reports WHERE proposal_id IN (${ph(1)}, ${ph(2)})`, drafts.map((d) => d.id))) as Array<Record<string, unknown>>;
+    assert.equal(rows.length, 2);
+    await t.dataSource.query(`DELETE FROM achievement_reports WHERE proposal_id IN (${ph(1)}, ${ph(2)})`, drafts.map((d) => d.id));
+    const before = await t.snapshot();
+    const res = await t.http.post(`${base()}/proposals/submit`).auth(secretary, { type: 'bearer' }).send({ proposals: drafts }).expect(422);
+    assert.match(res.body.message, /^2 đề nghị chưa có báo cáo thành tích: /);
+    assert.deepEqual(res.body.details.map((d: { field: string }) => d.field), ['reports', 'reports']);
+    const named = res.body.details.map((d: { message: string }) => /cho (Sở [^;]+?) chưa có báo cáo/.exec(d.message)?.[1]).sort();
+    assert.deepEqual(named, ['Sở Thông tin và Truyền thông tỉnh Gia Lai', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk'].sort());
+    assert.equal(await t.snapshot(), before, 'nothing changed');
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      await t.dataSource.query(`INSERT INTO achievement_reports (${columns.join(', ')}) VALUES (${columns.map((_, i) => ph(i + 1)).join(', ')})`, columns.map((c) => row[c]));
+    }
+  });
+
   it('two proposals sent together with the original’s date: one Tờ trình, one list, one minutes, dated as given', async () => {
     const sent = await t.http.post(`${base()}/proposals/submit`).auth(secretary, { type: 'bearer' }).send({ proposals: drafts, issuedOn: '2020-03-10' }).expect(200);
     assert.deepEqual(sent.body.map((x: { status: string }) => x.status), ['SUBMITTED', 'SUBMITTED']);

@@ -114,6 +114,27 @@
     return details;
   }
 
+  /**
+   * The problems a confirmed form would meet at once, in the server's words: a required field left empty, a date not
+   * typed as a day of the calendar (dd/mm/yyyy). Everything else is the server's to check.
+   */
+  function obviousProblems(form) {
+    const details = [];
+    for (const el of form.elements) {
+      if (!el.name || el.disabled || el.type === 'hidden' || el.dataset.skip !== undefined) continue;
+      if (el.required && el.value.trim() === '') details.push({ field: el.name, message: 'Bắt buộc phải có.' });
+      else if ((el.dataset.type || '').startsWith('date-vi') && el.value.trim() !== '' && !isCalendarDay(isoFromVi(el.value))) details.push({ field: el.name, message: PAGE_DATE });
+    }
+    return details;
+  }
+
+  function isCalendarDay(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  }
+
   function clearErrors(scope) {
     scope.querySelectorAll('.field-error').forEach((e) => e.remove());
     scope.querySelectorAll('[aria-invalid="true"]').forEach((e) => {
@@ -259,6 +280,12 @@
     const mismatched = mismatchedCopies(form);
     if (mismatched.length) {
       showErrors(form, { code: 'VALIDATION_FAILED', details: mismatched });
+      return;
+    }
+    // Before asking "are you sure?", what is wrong on its face is said at its field: a confirmed action then fails less.
+    const obvious = form.dataset.confirm ? obviousProblems(form) : [];
+    if (obvious.length) {
+      showErrors(form, { code: 'VALIDATION_FAILED', details: obvious });
       return;
     }
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
