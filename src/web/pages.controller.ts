@@ -179,7 +179,9 @@ export class PagesController {
     const awaitingIssue = canManage && proposals.some((x) => x.status !== 'DRAFT') ? await this.dossier.awaitingIssue(p, id, year) : null;
     const issuedKinds = canManage ? undefined : await this.copies.issuedKinds(id, year);
     const nextTerm = canManage ? ((await this.leadership.list(p, id)).find((x) => x.year === year + 1) ?? null) : null;
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds, nextTerm }));
+    // Next year's chair and vice-chair are chosen among next year's members.
+    const nextMembers = canManage ? await this.members.list(p, id, year + 1) : [];
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds, nextTerm, nextMembers }));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

@@ -40,6 +40,18 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.match(html, /<select name="entries\.0\.status"[^>]* disabled>/, 'the attendance is shown, not editable');
   });
 
+  it('the election of next year’s chair offers next year’s members, and waits while next year has none', async () => {
+    const options = (html: string) => [...(html.split('id="bau-truong"')[1] ?? '').split('</select>')[0].matchAll(/<option value="[0-9a-f-]{36}"[^>]*>([^<]+)<\/option>/g)].map((x) => x[1]).sort();
+    const next = (await t.http.get(`/api/clusters/${c6}/members?year=${year}`).set(auth(await t.token('cum6.secretary'))).expect(200)).body as Array<{ unit: { name: string }; leftOn: string | null }>;
+    const current = await page('cum6.secretary', `/cum/${c6}/nam/${year - 1}/binh-xet`);
+    assert.deepEqual(options(current), next.filter((x) => !x.leftOn).map((x) => x.unit.name).sort());
+    assert.ok(!current.includes('data-testid="election-waits"'));
+    // Bộ TTTT's Cụm 6 ended with 2024 (its units went to Bộ KH&CN's cluster): nothing to elect from in 2025.
+    const ended = await page('admin', `/cum/${ids.cum6}/nam/2024/binh-xet`);
+    assert.match(ended, /data-testid="election-waits">Cụm chưa có thành viên năm 2025: cơ quan tổ chức cụm ghi quyết định phân cụm năm 2025 \(trang Phân cụm\) trước, rồi thư ký cụm ghi kết quả bầu\./);
+    assert.ok(!ended.includes('/review-meeting/election"'), 'no election form');
+  });
+
   it('the year page links "Giải trình điểm" only for those who may open it (a member unit, the year’s managers)', async () => {
     const seen: string[] = [];
     for (const [cluster, y] of [[c6, year], [c6, year - 1], [ids.cum6, 2020]] as const) {

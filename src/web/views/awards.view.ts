@@ -40,6 +40,8 @@ export interface MeetingPageExtras {
   issuedKinds?: Set<string>;
   /** The chair, vice-chair and host already recorded for the next year, if any (the election form starts from them). */
   nextTerm?: TermView | null;
+  /** The next year's members, among whom its chair, vice-chair and host are elected (none: the election waits). */
+  nextMembers?: MemberView[];
 }
 
 /** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
@@ -54,7 +56,7 @@ function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
-  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>(), nextTerm = null } = extras;
+  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>(), nextTerm = null, nextMembers = [] } = extras;
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
@@ -65,7 +67,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   const unpublished = canManage && !published
     ? html`<p class="flash warn" role="status">Kết quả chấm điểm năm ${year} chưa được công bố: hội nghị bình xét phải căn cứ vào kết quả đã công bố. ${canPublish ? html`<a href="${yearHref(cluster.id, year)}/xep-hang">Chốt và công bố kết quả</a> trước khi ${what}.` : html`Đề nghị thư ký cụm năm ${year} hoặc cơ quan tổ chức cụm chốt và công bố kết quả trước khi ${what}.`}</p>`
     : '';
-  const unitOptions = (chosen: string | undefined) => members.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}" ${m.unit.id === chosen ? 'selected' : ''}>${m.unit.name}</option>`);
+  const unitOptions = (chosen: string | undefined) => nextMembers.filter((m) => !m.leftOn).map((m) => html`<option value="${m.unit.id}" ${m.unit.id === chosen ? 'selected' : ''}>${m.unit.name}</option>`);
   // Typed counts stay for meetings recorded before the secret ballot; once a ballot opens, the results come from it.
   const typed = editable && !sessions.length;
   const base = `/api/clusters/${cluster.id}/years/${year}`;
@@ -150,8 +152,10 @@ ${!meeting
     </form></section>
   ${canManage
     ? html`<section class="card" aria-labelledby="h-elect"><h2 id="h-elect">Bầu Cụm trưởng, Cụm phó năm ${year + 1}</h2>
-    <p class="muted"><small>Hội nghị bình xét năm ${year} bầu Cụm trưởng, Cụm phó năm sau; kết quả ghi vào lịch sử Cụm trưởng, Cụm phó của cụm (năm sau cần có thành viên).</small></p>
-    ${nextTerm ? html`<p data-testid="next-term">Đã ghi nhận năm ${year + 1}: Cụm trưởng <strong>${nextTerm.chair.name}</strong>${nextTerm.viceChair ? html`, Cụm phó <strong>${nextTerm.viceChair.name}</strong>` : ''}${nextTerm.host ? `, đơn vị đăng cai ${nextTerm.host.name}` : ''} (${nextTerm.methodLabel}). Ghi nhận lại nếu hội nghị bầu khác.</p>` : ''}
+    <p class="muted"><small>Hội nghị bình xét năm ${year} bầu Cụm trưởng, Cụm phó năm sau trong số thành viên của cụm năm ${year + 1}; kết quả ghi vào lịch sử Cụm trưởng, Cụm phó của cụm.</small></p>
+    ${!nextMembers.length
+      ? html`<p class="flash warn" role="status" data-testid="election-waits">Cụm chưa có thành viên năm ${year + 1}: cơ quan tổ chức cụm ghi quyết định phân cụm năm ${year + 1} (trang Phân cụm) trước, rồi thư ký cụm ghi kết quả bầu.</p>`
+      : html`${nextTerm ? html`<p data-testid="next-term">Đã ghi nhận năm ${year + 1}: Cụm trưởng <strong>${nextTerm.chair.name}</strong>${nextTerm.viceChair ? html`, Cụm phó <strong>${nextTerm.viceChair.name}</strong>` : ''}${nextTerm.host ? `, đơn vị đăng cai ${nextTerm.host.name}` : ''} (${nextTerm.methodLabel}). Ghi nhận lại nếu hội nghị bầu khác.</p>` : ''}
     <form data-api="${base}/review-meeting/election" data-method="POST" data-success="Đã ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm ${year + 1}." novalidate>${formMessage}
       ${nextTerm ? html`<input type="hidden" name="version" data-type="int" value="${nextTerm.version}">` : ''}
       <div class="grid2">
@@ -161,7 +165,7 @@ ${!meeting
         <div class="field"><label for="bau-ly-do">Ghi chú</label><input id="bau-ly-do" name="reason" data-type="optional"></div>
       </div>
       <div class="actions"><button type="submit">${nextTerm ? 'Ghi nhận lại kết quả bầu' : 'Ghi nhận kết quả bầu'}</button></div>
-    </form></section>`
+    </form>`}</section>`
     : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
     ${canManage && published
