@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res, UseGuards } from '@nestjs/common';
+import { OpenedYearGuard } from './opened-year.guard';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../common/http';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
@@ -23,6 +24,7 @@ export class BallotPagesController {
   ) {}
 
   @Get('cum/:id/nam/:year/bo-phieu/:sid')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async ballot(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Param('sid', UuidParamPipe) sid: string, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { OpenedYearGuard } from './opened-year.guard';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../common/http';
 import { AuditService } from '../audit/audit.service';
@@ -154,6 +155,7 @@ export class PagesController {
   }
 
   @Get('cum/:id/nam/:year/xep-hang')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async ranking(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
@@ -169,6 +171,7 @@ export class PagesController {
   }
 
   @Get('cum/:id/nam/:year/binh-xet')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async meeting(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);

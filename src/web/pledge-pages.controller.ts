@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res, UseGuards } from '@nestjs/common';
+import { OpenedYearGuard } from './opened-year.guard';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../common/http';
 import { AccessService } from '../access/access.service';
@@ -40,6 +41,7 @@ export class PledgePagesController {
   }
 
   @Get('cum/:id/nam/:year/giao-uoc')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async pledge(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
@@ -49,6 +51,7 @@ export class PledgePagesController {
   }
 
   @Get('cum/:id/nam/:year/tieu-chi')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async criteriaSet(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);

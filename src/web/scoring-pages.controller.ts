@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { OpenedYearGuard } from './opened-year.guard';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { HttpResponse } from '../common/http';
 import { Permission } from '../access/access.policy';
@@ -53,6 +54,7 @@ export class ScoringPagesController {
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async grid(
     @CurrentUser() p: Principal,
@@ -105,6 +107,7 @@ export class ScoringPagesController {
   }
 
   @Get('cum/:id/nam/:year/giai-trinh')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async explanation(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Query('donVi') unitId: string | undefined, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
@@ -119,6 +122,7 @@ export class ScoringPagesController {
   }
 
   @Get('cum/:id/nam/:year/ket-qua-tieu-chi')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async resultsByCriterion(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
@@ -129,6 +133,7 @@ export class ScoringPagesController {
   }
 
   @Get('cum/:id/nam/:year/cach-tinh-diem')
+  @UseGuards(OpenedYearGuard)
   @Auth(...ALL_ROLES)
   async config(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);

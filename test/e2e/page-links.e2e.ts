@@ -35,6 +35,22 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(unlinked > 0, 'an interim unit outside the scope is still named, without a link');
   });
 
+  it('every page of a cluster-year the cluster never opened answers 404 as the year’s page does; a malformed year 400', async () => {
+    const pages = ['', '/xep-hang', '/binh-xet', '/giao-uoc', '/tieu-chi', '/cham-diem', '/giai-trinh', '/ket-qua-tieu-chi', '/cach-tinh-diem', `/bo-phieu/${ids.cum6}`];
+    for (const user of ['cum6.secretary', 'admin']) {
+      for (const path of pages) {
+        const res = await get(user, `/cum/${ids.cum6}/nam/2031${path}`);
+        assert.equal(res.status, 404, `${user} ${path}`);
+        assert.ok(res.text.includes('Không tìm thấy năm thi đua 2031 của cụm này.'), `${user} ${path}`);
+      }
+    }
+    // Opened years still answer (2019 of Bộ TTTT's Cụm 6), and a year outside 2000–2100 is the route's 400.
+    for (const path of pages.slice(0, -1)) assert.equal((await get('admin', `/cum/${ids.cum6}/nam/2019${path}`)).status, 200, path);
+    const malformed = await get('admin', `/cum/${ids.cum6}/nam/1999/xep-hang`);
+    assert.equal(malformed.status, 400);
+    assert.ok(malformed.text.includes('Năm phải là số nguyên từ 2000 đến 2100.'));
+  });
+
   it('a unit page links a cluster-year only where that year was opened, else the cluster', async () => {
     let checked = 0;
     for (const code of ['SKHCN-CANTHO', 'STTTT-DAKLAK', 'SKHCN-DAKLAK']) {
