@@ -66,7 +66,7 @@ export class ReviewPagesController {
         page: { items: page.items, total: page.total, limit, offset },
         filter: { ...filter, limit: q.limit, offset },
         // Several organisers number their clusters alike (Cụm 6 of Bộ TTTT, of Bộ KH&CN): the organiser tells them apart.
-        clusters: clusters.map((c) => ({ id: c.id, name: `${c.name} – ${c.organizerName}` })),
+        clusters: clusters.map((c) => ({ id: c.id, name: `${c.name} – ${c.organizerName}`, organizerName: c.organizerName })),
         awards: catalogue.awards.map((a) => ({ code: a.code, name: a.name })),
         ageing,
         submissions: await this.copies.submissionsOf(p, page.items),

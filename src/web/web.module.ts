@@ -3,10 +3,14 @@ import { UnitsModule } from '../units/units.module';
 import { ReportsModule } from '../reports/reports.module';
 import { IssuedDocumentsModule } from '../issued-documents/issued-documents.module';
 import { UnitRecordsModule } from '../units/unit-records.module';
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { csrfTokenFor } from '../auth/cookies';
+import { SERVER_SECRET } from '../config/config.tokens';
+import type { Principal } from '../common/auth/principal';
 import type { HttpRequest, HttpResponse } from '../common/http';
 import { requestPath } from '../common/http';
 import { AuthModule } from '../auth/auth.module';
+import { Authenticator } from '../auth/authenticator';
 import { AccessModule } from '../access/access.module';
 import { AuditModule } from '../audit/audit.module';
 import { AwardsModule } from '../awards/awards.module';
@@ -42,7 +46,13 @@ function wantsPage(req: HttpRequest): boolean {
   return (req.headers.accept ?? '').includes('text/html');
 }
 
-export function renderHtmlError(error: AppException, req: HttpRequest, res: HttpResponse): boolean {
+/** What the error pages need to be the signed-in person's: the session's reader, and the secret of its CSRF token. */
+export interface ErrorPageSession {
+  authenticator: Authenticator;
+  secret: string;
+}
+
+export function renderHtmlError(error: AppException, req: HttpRequest, res: HttpResponse, session?: ErrorPageSession): boolean {
   if (!wantsPage(req)) return false;
   if (error.status === 401) {
     redirect(res, `/dang-nhap?tiep=${encodeURIComponent(req.originalUrl)}`);
@@ -52,6 +62,23 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
     redirect(res, '/xac-thuc-hai-lop');
     return true;
   }
+  // An address no route serves is answered before any guard reads the session: the page is still the signed-in
+  // person's (their header, their navigation), so the session is read here; a signed-out visitor's page stays so.
+  if (error.code === ErrorCode.RouteNotFound && !req.principal && session) {
+    void session.authenticator
+      .authenticate(req)
+      .catch(() => undefined)
+      .then((principal) => sendErrorPage(error, req, res, principal, session.secret))
+      .catch(() => {
+        if (!res.sent) void res.status(404).header('Content-Type', 'text/plain; charset=utf-8').send('Không tìm thấy trang.');
+      });
+    return true;
+  }
+  sendErrorPage(error, req, res, req.principal, session?.secret);
+  return true;
+}
+
+function sendErrorPage(error: AppException, req: HttpRequest, res: HttpResponse, principal: Principal | undefined, secret: string | undefined): void {
   // A page opened with a wrong address (a filter's value): each problem names its field as the page's form labels it.
   const path = requestPath(req);
   const query = (req.query ?? {}) as Record<string, unknown>;
@@ -65,8 +92,9 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
   const wrong = new Set(error.details.map((d) => d.field?.split('.')[0]).filter((f): f is string => !!f && Object.hasOwn(query, f)));
   const kept = Object.entries(query).filter(([k, v]) => !wrong.has(k) && typeof v === 'string').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`);
   const retry = wrong.size && req.method === 'GET' && /^\/(?!\/)/.test(path) ? `${path}${kept.length ? `?${kept.join('&')}` : ''}` : undefined;
-  sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), req.principal ?? null, currentRequestId(), retry), error.status);
-  return true;
+  // With its CSRF token, the page's own forms (sign-out) work.
+  const csrf = principal && secret ? csrfTokenFor(secret, principal.sessionId) : undefined;
+  sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), principal ?? null, currentRequestId(), retry, csrf), error.status);
 }
 
 @Module({
@@ -75,7 +103,12 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
   providers: [DashboardService, YearBoardService],
 })
 export class WebModule implements OnModuleInit {
+  constructor(
+    private readonly authenticator: Authenticator,
+    @Inject(SERVER_SECRET) private readonly secret: string,
+  ) {}
+
   onModuleInit(): void {
-    setHtmlErrorRenderer(renderHtmlError);
+    setHtmlErrorRenderer((error, req, res) => renderHtmlError(error, req, res, { authenticator: this.authenticator, secret: this.secret }));
   }
 }

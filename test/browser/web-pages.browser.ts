@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
+import type { Dialog } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { totpCode } from '../../src/auth/mfa';
@@ -35,6 +36,12 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
       await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
     }
     await rig.shot(page, 'khong-co-quyen');
+    // An address no page has: the 404 is still the signed-in person's page (their header), not a signed-out one.
+    const unknown = await page.goto(`${rig.base}/trang-khong-co`);
+    assert.equal(unknown?.status(), 404);
+    await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+    await page.locator('header .who').getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Đăng nhập' }).count(), 0);
     const api = await page.evaluate(async (url) => (await fetch(url)).status, `/api/clusters/${ids.cum1}/years/2020/scoring/ranking`);
     assert.equal(api, 404);
     await context.close();
@@ -316,9 +323,17 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await Promise.all([page.waitForURL(/don-vi\?q=thu\+nghiem\+a$/), page.getByRole('button', { name: 'Tìm' }).click()]);
     await Promise.all([page.waitForURL(new RegExp(`/don-vi/${merged.id}$`)), page.getByRole('link', { name: 'Sở Khoa học và Công nghệ tỉnh Thử Nghiệm A' }).click()]);
     await page.getByLabel('Sáp nhập vào đơn vị (đơn vị kế thừa)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Thử Nghiệm B' });
-    page.once('dialog', (d) => void d.accept());
+    // The required fields left empty are said at once, before the confirmation is asked.
+    let asked = false;
+    const seen = (d: Dialog) => {
+      asked = true;
+      void d.dismiss();
+    };
+    page.on('dialog', seen);
     await page.getByRole('button', { name: 'Ghi nhận sáp nhập' }).click();
     await page.locator('.field-error').first().waitFor();
+    page.off('dialog', seen);
+    assert.equal(asked, false, 'no confirmation asked for a form that cannot go');
     assert.equal(await page.getByLabel('Ngày sáp nhập có hiệu lực').getAttribute('aria-invalid'), 'true', 'the missing date is shown at its field');
     await page.getByText(/^Có \d+ ô cần sửa \(.*“Ngày sáp nhập có hiệu lực”.*\): xem thông báo ngay dưới từng ô\./).waitFor();
     await page.getByLabel('Ngày sáp nhập có hiệu lực').fill('01/10/2025');

@@ -99,10 +99,10 @@ export function mfaPage(p: Principal, csrf: string, status: MfaStatus): Html {
  * A page that could not be shown: what went wrong in words; a server fault also gives the request's reference to
  * quote (the machine code is for the API); `retry`: the same page without the address's wrong filters.
  */
-export function errorPage(status: number, message: string, p: Principal | null, requestId?: string, retry?: string): Html {
+export function errorPage(status: number, message: string, p: Principal | null, requestId?: string, retry?: string, csrf?: string): Html {
   const title = status === 403 ? 'Không có quyền truy cập' : status === 404 ? 'Không tìm thấy trang' : status >= 500 ? 'Lỗi hệ thống' : 'Không thực hiện được';
   return layout(
-    { title, principal: p },
+    { title, principal: p, csrf },
     html`<div class="card" role="alert">
   <h1>${title}</h1>
   <p>${message}</p>

@@ -22,7 +22,8 @@ export interface QueueFilter {
 export interface QueueData {
   page: { items: ProposalView[]; total: number; limit: number; offset: number };
   filter: QueueFilter;
-  clusters: Array<{ id: string; name: string }>;
+  /** The clusters the filter offers, named with their organiser (several organisers number their clusters alike). */
+  clusters: Array<{ id: string; name: string; organizerName: string }>;
   awards: Array<{ code: string; name: string }>;
   ageing: { asOf: string; bands: string[]; rows: AgeingRow[] };
   /** The Tờ trình each sent proposal went with (number, date), by proposal id. */
@@ -129,6 +130,7 @@ export function queuePage(frame: PageFrame, d: QueueData): Html {
   const last = Math.min(offset + limit, total);
   const pageNo = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
+  const organizers = new Map(d.clusters.map((c) => [c.id, c.organizerName]));
   return layout(
     { ...frame, title: 'Thẩm định đề nghị khen thưởng', crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị']] },
     html`<h1>Thẩm định đề nghị khen thưởng</h1>
@@ -140,7 +142,7 @@ ${items.length === 0
   ? html`<p class="muted">Không có đề nghị nào khớp bộ lọc.</p>`
   : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
   ${items.map(
-    (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}</td><td class="num" data-label="Năm">${pr.year}</td>
+    (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}${organizers.get(pr.clusterId) ? html`<br><small class="muted">${organizers.get(pr.clusterId)}</small>` : ''}</td><td class="num" data-label="Năm">${pr.year}</td>
     <td data-label="Gửi Bộ">${sentCell(pr, d.submissions.get(pr.id))}</td>
     <td data-label="Trạng thái">${proposalBadge(pr)}<br>${age(pr)}</td></tr>`,
   )}
