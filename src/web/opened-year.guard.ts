@@ -1,16 +1,23 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
+import { MembershipsService } from '../clusters/memberships.service';
+import { AppException } from '../common/errors/app.exception';
+import { ErrorCode } from '../common/errors/error-codes';
 import type { HttpRequest } from '../common/http';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 
 /**
- * A page of a cluster-year (/cum/:id/nam/:year/…) exists once the cluster opened that year: like the year's own page,
- * it answers 404 ("Không tìm thấy năm thi đua …") for a year never opened, not an empty ranking or meeting. The
- * parameters are checked first, by the route's own pipes, with their messages.
+ * A page of a cluster-year (/cum/:id/nam/:year/…) exists for a year the cluster opened or had members in (a past year
+ * entered through the API has its members, criteria and sheets without its phases): for any other year it answers 404
+ * like the year's own page ("Không tìm thấy năm thi đua …"), not an empty ranking or meeting. The parameters are
+ * checked first, by the route's own pipes, with their messages.
  */
 @Injectable()
 export class OpenedYearGuard implements CanActivate {
-  constructor(private readonly years: EmulationYearsService) {}
+  constructor(
+    private readonly years: EmulationYearsService,
+    private readonly members: MembershipsService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<HttpRequest>();
@@ -19,7 +26,9 @@ export class OpenedYearGuard implements CanActivate {
     const params = req.params as Record<string, string>;
     const clusterId = new UuidParamPipe().transform(params.id, { data: 'id' });
     const year = new YearParamPipe().transform(params.year, { data: 'year' });
-    await this.years.get(req.principal, clusterId, year);
-    return true;
+    const opened = await this.years.get(req.principal, clusterId, year).catch((e: unknown) => e);
+    if (!(opened instanceof Error)) return true;
+    if (opened instanceof AppException && opened.code === ErrorCode.NotFound && (await this.members.list(req.principal, clusterId, year)).length > 0) return true;
+    throw opened;
   }
 }
