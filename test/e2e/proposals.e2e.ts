@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { todayInVietnam } from '../../src/common/time';
 import { runCouncil } from '../support/council';
 import { after, before, describe, it } from 'node:test';
-import { POPPLER_MISSING, pdfPageCount, pdfinfoCustom, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
+import { POPPLER_MISSING, pdfPageCount, pdfPageSize, pdfinfoCustom, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
 import { TEST_DB, TestApp, binary, demoIds, ph, startTestApp, attachReport, publishResults } from '../support/test-app';
 
 describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${TEST_DB})`, () => {
@@ -344,6 +344,9 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     for (const absent of ['06/2022/QH15', '98/2023', '152/2025', 'Khoa học và Công nghệ', '2026']) assert.ok(!text.includes(absent), `submission of 2020 must not mention "${absent}"`);
     const listText = squash(pdftotext(tempFile(list.body)));
     for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6', 'ngày 10 tháng 3 năm 2020', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
+    // The cluster's four units and the signature block on one portrait page (a landscape page held three).
+    assert.equal(pdfPageCount(tempFile(list.body)), 1);
+    assert.equal(pdfPageSize(tempFile(list.body)), '595.28 x 841.89 pts (A4)');
     for (const pdf of [submission.body, list.body]) assert.match(pdfsig(tempFile(pdf)), /Signature is Valid/);
     renderFirstPage(tempFile(submission.body), `submission-2019-page1-${TEST_DB}`);
   });

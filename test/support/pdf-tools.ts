@@ -38,6 +38,11 @@ export function pdfPageCount(path: string): number {
   return Number(/^Pages:\s*(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
 }
 
+/** The first page's size as pdfinfo states it, e.g. "595.28 x 841.89 pts (A4)" (portrait A4). */
+export function pdfPageSize(path: string): string {
+  return /^Page size:\s*(.+)$/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1].trim() ?? '';
+}
+
 /** pdfsig's report; it exits non-zero for an invalid signature, so the output is read either way. */
 export function pdfsig(path: string): string {
   const r = spawnSync('pdfsig', [path], { encoding: 'utf8' });

@@ -93,20 +93,22 @@ export async function renderSubmission(data: DossierDocumentData): Promise<Buffe
 
 export async function renderList(data: DossierDocumentData & { submissionNumber: string }): Promise<Buffer> {
   const issued = data.documentId !== null;
-  const pdf = new Decree30Document({ title: `${issued ? 'Danh sách' : 'Dự thảo danh sách'} đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, landscape: true, record: issued ? listRecord(data) : undefined });
+  const pdf = new Decree30Document({ title: `${issued ? 'Danh sách' : 'Dự thảo danh sách'} đơn vị đề nghị khen thưởng năm ${data.year}`, subject: data.clusterName, documentId: data.documentId, record: issued ? listRecord(data) : undefined });
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: issued ? data.date : null })
     .documentType('Danh sách', [listSummary(data)]);
   pdf.paragraph(issued ? `(Kèm theo Tờ trình số ${data.submissionNumber} của ${data.clusterName})` : `(Kèm theo dự thảo Tờ trình của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
   const block = signature(data, issued);
+  // Portrait, like the Tờ trình it goes with: a landscape page held 3 rows of a cluster's usual 4 with the signature
+  // block (its "Căn cứ" runs to 3–5 lines whatever its width), so the 4th row and the signature took a second page.
   pdf.table(
     [
       { header: 'STT', width: 5, align: 'center' },
-      { header: 'Tên đơn vị', width: 32 },
-      { header: 'Danh hiệu đề nghị', width: 18 },
-      { header: 'Phiếu đồng ý', width: 10, align: 'center' },
-      { header: 'Hạng', width: 6, align: 'center' },
-      { header: 'Căn cứ', width: 29 },
+      { header: 'Tên đơn vị', width: 26 },
+      { header: 'Danh hiệu đề nghị', width: 16 },
+      { header: 'Phiếu đồng ý', width: 11, align: 'center' },
+      { header: 'Hạng', width: 7, align: 'center' },
+      { header: 'Căn cứ', width: 35 },
     ],
     data.units.map((u, i) => [String(i + 1), u.unitName, u.awardLabel, u.votesText, u.rank === null ? '' : String(u.rank), u.basis]),
     { keepWithLast: pdf.signatureBlockHeight(block) },
