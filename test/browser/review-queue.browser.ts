@@ -137,6 +137,14 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
       assert.ok((await overflow(page)) <= 1, `the unfiltered queue at ${width}px scrolls sideways`);
+      // The ageing table's five numbers a row fit the width, without a scroll of their own.
+      assert.equal(await page.locator('.table-wrap.age-table').evaluate((el) => el.scrollWidth - el.clientWidth), 0, `the ageing table at ${width}px`);
+      if (width === 1366) {
+        // The reviewer's long navigation is a row of its own under the brand and the signed-in person, who stay on the first.
+        const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+        assert.ok(Math.abs((await top('header .who')) - (await top('header .brand'))) < 24, 'the signed-in person beside the brand');
+        assert.ok((await top('header nav')) > (await top('header .brand')) + 20, 'the navigation under them');
+      }
       assert.deepEqual(await axeViolations(page), [], `the queue at ${width}px`);
       await rig.shot(page, `hang-doi-tham-dinh-${width}`);
     }

@@ -31,6 +31,12 @@ const NAV: NavItem[] = [
   { href: '/xac-thuc', label: 'Xác thực tài liệu' },
 ];
 
+/**
+ * A navigation longer than this (a reviewer's, an administrator's) has a row of its own under the brand and the
+ * signed-in user, rather than pushing the user's block alone onto a second row at 1366 px.
+ */
+const LONG_NAV = 7;
+
 /** The page shell: header with the signed-in user, navigation by role, breadcrumbs, and the content. */
 export function layout(frame: PageFrame, body: Html): Html {
   const p = frame.principal;
@@ -58,7 +64,7 @@ ${(frame.scripts ?? []).map((s) => html`<script src="/static/${s}" defer></scrip
 </head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua đến nội dung chính</a>
-<header class="top">
+<header class="top${nav.length > LONG_NAV ? ' long-nav' : ''}">
   <a class="brand" href="/">Thi đua – Khen thưởng</a>
   <nav aria-label="Điều hướng chính"><ul>
     ${nav.map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}
