@@ -19,7 +19,7 @@ export class SignatureReportService {
   ) {}
 
   /** The name of the unit (member-<id>) or cluster (organisation-<id>) a signature field belongs to, if the system knows it. */
-  private holderName(fieldName: string): Promise<string | null> {
+  private fieldOwnerName(fieldName: string): Promise<string | null> {
     const unit = /^member-([0-9a-f-]{36})$/.exec(fieldName)?.[1];
     const cluster = /^organisation-([0-9a-f-]{36})$/.exec(fieldName)?.[1];
     if (!unit && !cluster) return Promise.resolve(null);
@@ -44,7 +44,7 @@ export class SignatureReportService {
         index: c.index,
         revision: c.revision,
         fieldName: c.fieldName,
-        holderName: await this.holderName(c.fieldName),
+        holderName: await this.fieldOwnerName(c.fieldName),
         signerName: c.certificatePem ? holderName(new X509Certificate(c.certificatePem)) : null,
         unitId: holder?.startsWith('cluster-') ? null : holder,
         subFilter: c.subFilter,

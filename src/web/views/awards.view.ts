@@ -199,6 +199,11 @@ const DOC_NAMES: Record<string, string> = { MINUTES: 'biên bản hội nghị b
 /** The Tờ trình a sent proposal went with, when its date is not the day the sending was recorded (a re-entered year). */
 export type SubmissionRef = { number: string | null; date: string | null };
 
+/** The Tờ trình a sent proposal went with, when it is dated another day than the sending was recorded; else null. */
+export function earlierSubmission(pr: ProposalView, submission: SubmissionRef | null | undefined): (SubmissionRef & { date: string }) | null {
+  return pr.submittedAt && submission?.date && dateVi(submission.date) !== dateVi(pr.submittedAt) ? { number: submission.number, date: submission.date } : null;
+}
+
 /** What the dossier shows beside the proposal and its reports. */
 export interface DossierExtras {
   canReview: boolean;
@@ -223,7 +228,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   const { canReview, standing, canManageReports, issued, submission, facts } = extras;
   const claimed = pr.status === 'IN_REVIEW' ? [...facts.steps].reverse().find((s) => s.action === 'proposal.claim') : undefined;
   const recordedOn = pr.submittedAt ? dateVi(pr.submittedAt) : '';
-  const earlier = submission?.date && dateVi(submission.date) !== recordedOn ? submission : null;
+  const earlier = earlierSubmission(pr, submission);
   const base = `/api/clusters/${pr.clusterId}/years/${pr.year}`;
   // The heading names the form; a one-button form (claim) says what it does instead of repeating its button.
   const act = (action: string, label: string, fields: Html, confirm?: string, heading: string | null = label) =>

@@ -4,7 +4,7 @@ import { PROPOSAL_STATUS_LABELS } from '../../awards/proposals.rules';
 import { dateVi, daysAgoVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, formMessage, layout } from './layout';
-import { SubmissionRef, proposalBadge } from './awards.view';
+import { SubmissionRef, earlierSubmission, proposalBadge } from './awards.view';
 import { ageingChart } from './queue-chart';
 import type { ServiceLevelView } from '../../notifications/notifications.dto';
 
@@ -41,8 +41,9 @@ export interface QueueData {
 function sentCell(pr: ProposalView, submission: SubmissionRef | undefined): Html {
   if (!pr.submittedAt) return html`<span class="muted">chưa gửi</span>`;
   const sentOn = dateVi(pr.submittedAt);
-  if (!submission?.date || dateVi(submission.date) === sentOn) return html`${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>`;
-  return html`${dateVi(submission.date)}<br><small class="muted">tờ trình${submission.number ? ` số ${submission.number}` : ''}; ghi nhận trên hệ thống ngày ${sentOn}</small>`;
+  const earlier = earlierSubmission(pr, submission);
+  if (!earlier) return html`${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>`;
+  return html`${dateVi(earlier.date)}<br><small class="muted">tờ trình${earlier.number ? ` số ${earlier.number}` : ''}; ghi nhận trên hệ thống ngày ${sentOn}</small>`;
 }
 
 /** The statuses a reviewer filters by (a draft never reaches Bộ). */
