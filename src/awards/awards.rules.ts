@@ -202,6 +202,8 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
   const members = input.memberIds.length;
   const quorum = input.rule?.quorum ?? null;
   const quorumMet = quorum === null || meetsShare(input.presentCount ?? 0, members, quorum, false);
+  const order = new Map(input.memberIds.map((id, i) => [id, i] as const));
+  const rankOf = (unitId: string) => input.standings.get(unitId)?.rank ?? Number.MAX_SAFE_INTEGER;
   return AWARD_CODES.map((award) => {
     const candidates = input.ballots
       .filter((b) => b.award === award)
@@ -211,7 +213,8 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
         const e = eligibility(candidateFacts(input, award, b.unitId));
         return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
       })
-      .sort((a, b) => b.votesFor - a.votesFor);
+      // Equal votes (those with none, say) follow the ranking, then the order of the members: the same on every read.
+      .sort((a, b) => b.votesFor - a.votesFor || rankOf(a.unitId) - rankOf(b.unitId) || (order.get(a.unitId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.unitId) ?? Number.MAX_SAFE_INTEGER));
     const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? [], input.women ?? null);
     return {
       award,

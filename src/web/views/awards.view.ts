@@ -130,7 +130,7 @@ ${!meeting
       })}</tbody></table></div>
       ${typed ? html`<div class="actions"><button type="submit">Lưu thành phần tham dự</button></div>` : ''}
     </form></section>
-  ${ballotSection(cluster.id, year, sessions, editable, meeting.attendance.filter((a) => a.status === 'WRITTEN_OPINION').map((a) => ({ id: a.unit.id, name: a.unit.name })))}
+  ${ballotSection(cluster.id, year, sessions, editable, meeting.attendance.filter((a) => a.status === 'WRITTEN_OPINION').map((a) => ({ id: a.unit.id, name: a.unit.name })), Object.fromEntries(meeting.results.map((r) => [r.award, r.awardLabel])))}
   <section class="card" aria-labelledby="h-ballot"><h2 id="h-ballot">Kết quả bỏ phiếu</h2>
     <form data-api="${base}/review-meeting/ballots" data-method="PUT" data-success="Đã lưu phiếu bầu." novalidate>${formMessage}
       <input type="hidden" name="version" data-type="int" value="${meeting.version}">

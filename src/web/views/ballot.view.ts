@@ -51,7 +51,7 @@ function opinions(s: BallotSessionView, absent: Array<{ id: string; name: string
 }
 
 /** The secret ballots of the meeting: on the meeting page, for everyone; opening and closing for the secretariat. */
-export function ballotSection(clusterId: string, year: number, sessions: BallotSessionView[], canManage: boolean, absent: Array<{ id: string; name: string }> = []): Html {
+export function ballotSection(clusterId: string, year: number, sessions: BallotSessionView[], canManage: boolean, absent: Array<{ id: string; name: string }> = [], labels: Partial<Record<AwardCode, string>> = {}): Html {
   const free = (['EMULATION_FLAG', 'CERTIFICATE_OF_MERIT'] as const).filter((a) => !sessions.some((s) => s.award === a));
   return html`<section class="card" aria-labelledby="h-secret"><h2 id="h-secret">Bỏ phiếu kín</h2>
   <p class="muted"><small>Mỗi đơn vị có mặt bỏ phiếu một lần từ tài khoản của mình; hệ thống ghi nhận đơn vị đã bỏ phiếu nhưng không ghi ai bỏ phiếu nào. Khi đóng phiên, kết quả được công bố kèm các phiếu theo mã biên nhận để mỗi đơn vị tự kiểm tra và ai cũng kiểm đếm lại được.</small></p>
@@ -67,7 +67,7 @@ export function ballotSection(clusterId: string, year: number, sessions: BallotS
       : ''}</article>`)}
   ${canManage && free.length
     ? html`<form data-api="/api/clusters/${clusterId}/years/${year}/review-meeting/ballot-sessions" data-method="POST" data-success="Đã mở phiên bỏ phiếu." novalidate>${formMessage}
-      <div class="grid2"><div class="field"><label for="ballot-award">Danh hiệu</label><select id="ballot-award" name="award">${free.map((a) => html`<option value="${a}">${AWARD_LABELS[a]}</option>`)}</select></div>
+      <div class="grid2"><div class="field"><label for="ballot-award">Danh hiệu</label><select id="ballot-award" name="award">${free.map((a) => html`<option value="${a}">${labels[a] ?? AWARD_LABELS[a]}</option>`)}</select></div>
       <div class="field"><label for="ballot-mode">Hình thức</label><select id="ballot-mode" name="mode"><option value="ONLINE">Bỏ phiếu trực tuyến trên hệ thống</option><option value="PAPER">Phiếu giấy (hai người nhập kết quả)</option></select></div></div>
       <p class="muted"><small>Ứng viên: các đơn vị đủ điều kiện theo kết quả xếp hạng và chỉ tiêu; đại biểu: các đơn vị có mặt. Phiên chỉ mở khi đủ số thành viên có mặt theo quy chế của cụm.</small></p>
       <div class="actions"><button type="submit">Mở phiên bỏ phiếu</button></div></form>`
