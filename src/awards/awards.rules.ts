@@ -214,7 +214,7 @@ export function meetingResults(input: MeetingInput): AwardResult[] {
         return { unitId: b.unitId, votesFor: b.votesFor, ...t, eligible: e.eligible, eligibilityReason: e.reason };
       })
       // Equal votes (those with none, say) follow the ranking, then the order of the members: the same on every read.
-      .sort((a, b) => b.votesFor - a.votesFor || rankOf(a.unitId) - rankOf(b.unitId) || (order.get(a.unitId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.unitId) ?? Number.MAX_SAFE_INTEGER));
+      .sort((a, b) => b.votesFor - a.votesFor || rankOf(a.unitId) - rankOf(b.unitId) || (order.get(a.unitId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.unitId) ?? Number.MAX_SAFE_INTEGER) || a.unitId.localeCompare(b.unitId));
     const selection = selectWithinQuota(candidates, input.quotas[award], input.tieDecisions[award] ?? [], input.women ?? null);
     return {
       award,

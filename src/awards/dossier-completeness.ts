@@ -37,13 +37,17 @@ export class DossierCompleteness {
    * Refuses a sending of several proposals (the drafts among `ids` of the cluster-year) while more than one lacks its
    * report, naming them all; one alone is refused by its own step, with its own message.
    */
-  async requireReports(m: EntityManager, of: { clusterId: string; year: number; ids: string[] }, date: string): Promise<void> {
-    const drafts = await m.find(AwardProposal, { where: { id: In(of.ids), clusterId: of.clusterId, year: of.year, status: 'DRAFT' }, order: { awardCode: 'DESC', votesFor: 'DESC' } });
+  async requireReports(m: EntityManager, of: { clusterId: string; year: number; items: Array<{ id: string; version: number }> }, date: string): Promise<void> {
+    // A stale version is its step's to refuse (409) first, as when sent alone.
+    const versions = new Map(of.items.map((x) => [x.id, x.version]));
+    const found = await m.find(AwardProposal, { where: { id: In([...versions.keys()]), clusterId: of.clusterId, year: of.year, status: 'DRAFT' }, order: { awardCode: 'DESC', votesFor: 'DESC', unitId: 'ASC' } });
+    const drafts = found.filter((x) => versions.get(x.id) === x.version);
     const missing: string[] = [];
     for (const proposal of drafts) {
       const problem = await this.missingReport(m, proposal, 'submit', date);
       if (problem) missing.push(problem);
     }
-    if (missing.length > 1) throw new AppException(ErrorCode.BusinessRule, `${missing.length} đề nghị chưa có báo cáo thành tích: ${missing.join(' ')}`, missing.map((message) => ({ field: 'reports', message, code: ErrorCode.BusinessRule })));
+    // The message counts them; each proposal's sentence is a detail of its own (the page lists them under it).
+    if (missing.length > 1) throw new AppException(ErrorCode.BusinessRule, `Có ${missing.length} đề nghị chưa có báo cáo thành tích:`, missing.map((message) => ({ field: 'reports', message, code: ErrorCode.BusinessRule })));
   }
 }

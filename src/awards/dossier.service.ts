@@ -194,15 +194,10 @@ export class DossierService {
    * with the sending or entered when downloading; a failure here does not undo the sending, which is already recorded.
    */
   async issueOnSend(p: Principal, clusterId: string, year: number, sent: string[], issuedOn?: string): Promise<void> {
-    // The proposals sent are linked to the Tờ trình that stands for this sending; while it waits (a year re-entered
-    // waits for the original's date), to none, not to an earlier sending's.
-    const submission = async () => {
-      const issued = await this.issueSubmission(p, clusterId, year, issuedOn).catch(async (error: unknown) => {
-        await this.link(null, { ids: sent });
-        throw error;
-      });
-      await this.link(issued.documentId, { ids: sent });
-    };
+    // Until its Tờ trình stands, a proposal sent again is linked to none (a year re-entered waits for the original's
+    // date). Cleared first, in a write of its own: a stop between the sending and the issue leaves no earlier link.
+    await this.link(null, { ids: sent });
+    const submission = async () => this.link((await this.issueSubmission(p, clusterId, year, issuedOn)).documentId, { ids: sent });
     for (const issue of [() => this.minutes.issue(p, clusterId, year), submission, () => this.issueList(p, clusterId, year, issuedOn)]) {
       try {
         await issue();

@@ -21,6 +21,8 @@ export interface ProposalDossierFacts {
   steps: ProposalStepView[];
   /** For a Cờ under review: the council's missing result that stops an approval (the approval's own rule), or null. */
   approvalBlocked: string | null;
+  /** The organiser whose council decides on it (the proposal's cluster's). */
+  organizerId: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export class ProposalSteps {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId);
       const steps = (await this.trail.steps(m, 'award_proposal', proposal.id)).map((s) => ({ at: s.occurredAt, action: s.action, actor: s.fullName ?? s.actorUsername, reason: s.reason }));
       const flagInReview = proposal.status === 'IN_REVIEW' && proposal.awardCode === 'EMULATION_FLAG';
-      return { steps, approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null };
+      return { steps, approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null, organizerId: cluster.organizerId };
     });
   }
 }

@@ -138,8 +138,10 @@ export class ProposalsService {
       await this.access.require(m, p, Permission.AwardsManage, clusterId, year);
       const heldOn = (await this.meetings.find(m, clusterId, year)).heldOn;
       if (issuedOn && issuedOn < heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(heldOn)}).`);
-      // Every draft of this cluster-year still without its report is named at once (the steps stop at the first).
-      await this.completeness.requireReports(m, { clusterId, year, ids: items.map((x) => x.id) }, todayInVietnam());
+      // Every draft of this cluster-year still without its report is named at once (the steps stop at the first), once
+      // the results it rests on are published (the steps' first rule).
+      await requirePublishedResults(m, this.configs, clusterId, year, 'gửi đề nghị lên Bộ');
+      await this.completeness.requireReports(m, { clusterId, year, items }, todayInVietnam());
       const views: ProposalView[] = [];
       for (const { id, version } of items) {
         const proposal = await this.repo.find(m, id);

@@ -184,7 +184,9 @@ export class PagesController {
     const nextTerm = canManage ? ((await this.leadership.list(p, id)).find((x) => x.year === year + 1) ?? null) : null;
     // Next year's chair and vice-chair are chosen among next year's members.
     const nextMembers = canManage ? await this.members.list(p, id, year + 1) : [];
-    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds, nextTerm, nextMembers }));
+    // Without them, a cluster continued by another (a reorganisation) hands the election over to it.
+    const successor = canManage && !nextMembers.length ? ((await this.clusters.list(p, {})).find((c) => c.predecessorId === id) ?? null) : null;
+    sendPage(res, meetingPage(this.frame(p), cluster, year, meeting, members, proposals, canManage, { reports, sessions, published: !!config.publishedAt, canPublish, awaitingIssue, issuedKinds, nextTerm, nextMembers, successor }));
   }
 
   /** The review of year Y may be run by the secretariat of Y or of Y+1 (the policy decides; we ask it). */

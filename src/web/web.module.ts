@@ -70,7 +70,12 @@ export function renderHtmlError(error: AppException, req: HttpRequest, res: Http
       .catch(() => undefined)
       .then((principal) => sendErrorPage(error, req, res, principal, session.secret))
       .catch(() => {
-        if (!res.sent) void res.status(404).header('Content-Type', 'text/plain; charset=utf-8').send('Không tìm thấy trang.');
+        // The page could not be drawn: a plain answer, and never an unhandled rejection.
+        try {
+          if (!res.sent) void res.status(404).header('Content-Type', 'text/plain; charset=utf-8').send('Không tìm thấy trang.');
+        } catch {
+          res.raw.destroy();
+        }
       });
     return true;
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addDays, formatDateVi, todayInVietnam } from '../../src/common/time';
 import ExcelJS from 'exceljs';
-import { IN_PROCESS_ONLY, TEST_DB, TestApp, binary, demoIds, startTestApp } from '../support/test-app';
+import { IN_PROCESS_ONLY, TEST_DB, TestApp, binary, demoIds, ph, startTestApp } from '../support/test-app';
 import { assertSaveRoundTrips, sentQueries } from '../support/round-trips';
 import { SOFTHSM_MISSING } from '../support/pades-tools';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
@@ -46,10 +46,18 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const current = await page('cum6.secretary', `/cum/${c6}/nam/${year - 1}/binh-xet`);
     assert.deepEqual(options(current), next.filter((x) => !x.leftOn).map((x) => x.unit.name).sort());
     assert.ok(!current.includes('data-testid="election-waits"'));
-    // Bộ TTTT's Cụm 6 ended with 2024 (its units went to Bộ KH&CN's cluster): nothing to elect from in 2025.
+    // Bộ TTTT's Cụm 6 ended with 2024: its units went on in Bộ KH&CN's Cụm 6, which records 2025's chair.
     const ended = await page('admin', `/cum/${ids.cum6}/nam/2024/binh-xet`);
-    assert.match(ended, /data-testid="election-waits">Cụm chưa có thành viên năm 2025: cơ quan tổ chức cụm ghi quyết định phân cụm năm 2025 \(trang Phân cụm\) trước, rồi thư ký cụm ghi kết quả bầu\./);
+    assert.match(ended, new RegExp(`data-testid="election-waits">Cụm không có thành viên năm 2025: các đơn vị tiếp tục thi đua trong <a href="/cum/${c6}">Cụm thi đua số 6 \\(Bộ Khoa học và Công nghệ\\)</a>, cụm tiếp nối cụm này; Cụm trưởng, Cụm phó năm 2025 ghi nhận ở cụm đó\\.`));
     assert.ok(!ended.includes('/review-meeting/election"'), 'no election form');
+    // Without a cluster continuing it, the organiser is to record next year's division first.
+    await t.dataSource.query(`UPDATE clusters SET predecessor_id = NULL WHERE id = ${ph(1)}`, [c6]);
+    try {
+      const alone = await page('admin', `/cum/${ids.cum6}/nam/2024/binh-xet`);
+      assert.match(alone, /data-testid="election-waits">Cụm chưa có thành viên năm 2025: cơ quan tổ chức cụm cần ghi quyết định phân cụm năm 2025 \(trang Phân cụm\) trước, rồi thư ký cụm ghi kết quả bầu\./);
+    } finally {
+      await t.dataSource.query(`UPDATE clusters SET predecessor_id = ${ph(1)} WHERE id = ${ph(2)}`, [ids.cum6, c6]);
+    }
   });
 
   it('the year page links "Giải trình điểm" only for those who may open it (a member unit, the year’s managers)', async () => {

@@ -47,16 +47,22 @@ describe(`sending the confirmed proposals together (${TEST_DB})`, () => {
     const rows = (await t.dataSource.query(`SELECT * FROM achievement_reports WHERE proposal_id IN (${ph(1)}, ${ph(2)})`, drafts.map((d) => d.id))) as Array<Record<string, unknown>>;
     assert.equal(rows.length, 2);
     await t.dataSource.query(`DELETE FROM achievement_reports WHERE proposal_id IN (${ph(1)}, ${ph(2)})`, drafts.map((d) => d.id));
-    const before = await t.snapshot();
-    const res = await t.http.post(`${base()}/proposals/submit`).auth(secretary, { type: 'bearer' }).send({ proposals: drafts }).expect(422);
-    assert.match(res.body.message, /^2 đề nghị chưa có báo cáo thành tích: /);
-    assert.deepEqual(res.body.details.map((d: { field: string }) => d.field), ['reports', 'reports']);
-    const named = res.body.details.map((d: { message: string }) => /cho (Sở [^;]+?) chưa có báo cáo/.exec(d.message)?.[1]).sort();
-    assert.deepEqual(named, ['Sở Thông tin và Truyền thông tỉnh Gia Lai', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk'].sort());
-    assert.equal(await t.snapshot(), before, 'nothing changed');
-    for (const row of rows) {
-      const columns = Object.keys(row);
-      await t.dataSource.query(`INSERT INTO achievement_reports (${columns.join(', ')}) VALUES (${columns.map((_, i) => ph(i + 1)).join(', ')})`, columns.map((c) => row[c]));
+    try {
+      const before = await t.snapshot();
+      const res = await t.http.post(`${base()}/proposals/submit`).auth(secretary, { type: 'bearer' }).send({ proposals: drafts }).expect(422);
+      assert.equal(res.body.message, 'Có 2 đề nghị chưa có báo cáo thành tích:');
+      assert.deepEqual(res.body.details.map((d: { field: string }) => d.field), ['reports', 'reports']);
+      const named = res.body.details.map((d: { message: string }) => /cho (Sở [^;]+?) chưa có báo cáo/.exec(d.message)?.[1]).sort();
+      assert.deepEqual(named, ['Sở Thông tin và Truyền thông tỉnh Gia Lai', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk'].sort());
+      assert.equal(await t.snapshot(), before, 'nothing changed');
+      // A stale version is still refused first, as when sent alone.
+      const stale = await t.http.post(`${base()}/proposals/submit`).auth(secretary, { type: 'bearer' }).send({ proposals: drafts.map((d) => ({ ...d, version: d.version + 5 })) }).expect(409);
+      assert.equal(stale.body.details[0].field, 'version');
+    } finally {
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        await t.dataSource.query(`INSERT INTO achievement_reports (${columns.join(', ')}) VALUES (${columns.map((_, i) => ph(i + 1)).join(', ')})`, columns.map((c) => row[c]));
+      }
     }
   });
 

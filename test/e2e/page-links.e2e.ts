@@ -51,6 +51,21 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(malformed.text.includes('Năm phải là số nguyên từ 2000 đến 2100.'));
   });
 
+  it('an address no page has: the signed-in person’s 404 page, a visitor’s signed-out one, JSON for the API', async () => {
+    const signedIn = await get('cum6.secretary', '/trang-khong-co');
+    assert.equal(signedIn.status, 404);
+    assert.match(signedIn.text, /<h1>Không tìm thấy trang<\/h1>/);
+    assert.match(signedIn.text, /<strong>Thư ký Cụm thi đua số 6[^<]*<\/strong>/, 'the header names the person');
+    assert.ok(signedIn.text.includes('>Đăng xuất</button>'));
+    assert.match(signedIn.text, /<meta name="csrf-token" content="[^"]+">/, 'with its CSRF token, sign-out works');
+    for (const res of [await t.http.get('/trang-khong-co').set('Accept', 'text/html'), await t.http.get('/trang-khong-co').set('Accept', 'text/html').set(auth('not-a-token'))]) {
+      assert.equal(res.status, 404);
+      assert.ok(res.text.includes('<a href="/dang-nhap">Đăng nhập</a>') && !res.text.includes('Đăng xuất'), 'a visitor’s page');
+    }
+    const api = await t.http.get('/api/khong-co').set(auth(await t.token('cum6.secretary'))).expect(404);
+    assert.equal(api.body.code, 'ROUTE_NOT_FOUND');
+  });
+
   it('a unit page links a cluster-year only where that year was opened, else the cluster', async () => {
     let checked = 0;
     for (const code of ['SKHCN-CANTHO', 'STTTT-DAKLAK', 'SKHCN-DAKLAK']) {

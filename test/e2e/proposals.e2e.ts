@@ -127,6 +127,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const waiting = await dossierOf(proposals.DL.id);
     assert.match(waiting, /data-testid="approval-blocked">Cờ thi đua chỉ được phê duyệt sau khi Hội đồng Thi đua – Khen thưởng họp, biểu quyết và chốt biên bản xét khen thưởng năm 2019\./);
     assert.ok(!waiting.includes(`data-api="/api/proposals/${proposals.DL.id}/approve"`));
+    assert.ok(waiting.includes(`<a href="/hoi-dong?co-quan=${ids.ministry}">`), 'the council of the proposal’s organiser');
     assert.ok(waiting.includes(`data-api="/api/proposals/${proposals.DL.id}/return"`));
     assert.match(waiting, /Đang do <strong>[^<]+<\/strong> thẩm định \(nhận ngày \d{2}\/\d{2}\/\d{4}\)/);
     await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 });

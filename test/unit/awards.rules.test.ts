@@ -119,11 +119,11 @@ describe('meeting results', () => {
     ['a non-member is never selected', { ballots: [flag('X', 6)] }, 'EMULATION_FLAG', [], [['X', { eligible: false }]]],
   ];
   it('candidates are listed by votes, equal votes by rank, then in the members’ order, whatever order the ballots come in', () => {
-    const ballots = [merit('F', 0), merit('D', 0), merit('B', 5), merit('X', 0), merit('E', 5), merit('A', 6)];
+    const ballots = [merit('F', 0), merit('Z', 0), merit('D', 0), merit('B', 5), merit('X', 0), merit('E', 5), merit('A', 6)];
     for (const order of [ballots, [...ballots].reverse()]) {
       const listed = pick(meetingResults(input({ ballots: order, standings: standings(['A', 1, 'EXCELLENT'], ['B', 2, 'EXCELLENT'], ['D', 4, 'GOOD'], ['E', 5, 'EXCELLENT']) })), 'CERTIFICATE_OF_MERIT');
-      // F has no rank this year and X is no member: after D (rank 4), F by the members' order, X last.
-      assert.deepEqual(listed.candidates.map((c) => c.unitId), ['A', 'B', 'E', 'D', 'F', 'X']);
+      // F has no rank this year, X and Z are no members: after D (rank 4), F by the members' order, then X, Z by id.
+      assert.deepEqual(listed.candidates.map((c) => c.unitId), ['A', 'B', 'E', 'D', 'F', 'X', 'Z']);
     }
   });
 

@@ -212,7 +212,7 @@ export class CouncilService {
     if (!meeting || meeting.status !== 'CLOSED') return `Cờ thi đua chỉ được phê duyệt sau khi ${COUNCIL} họp, biểu quyết và chốt biên bản xét khen thưởng năm ${proposal.year}.`;
     const ballot = (await this.view(m, meeting)).ballots.find((b) => b.proposalId === proposal.id);
     if (!ballot || ballot.votesFor === null) return `${COUNCIL} chưa biểu quyết đề nghị này.`;
-    if (ballot.passed === null) return `Danh mục pháp lý chưa có tỷ lệ biểu quyết của ${COUNCIL} cho Cờ thi đua vào ngày họp (${meeting.heldOn}): quản trị viên cần bổ sung trước khi phê duyệt.`;
+    if (ballot.passed === null) return `Danh mục pháp lý chưa có tỷ lệ biểu quyết của ${COUNCIL} cho Cờ thi đua vào ngày họp (${formatDateVi(meeting.heldOn)}): quản trị viên cần bổ sung trước khi phê duyệt.`;
     if (!ballot.passed) return `Đề nghị chỉ đạt ${ballot.ratioText} tổng số thành viên ${COUNCIL}, chưa đạt mức ${ballot.requiredText}.`;
     return null;
   }

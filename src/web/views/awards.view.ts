@@ -42,6 +42,8 @@ export interface MeetingPageExtras {
   nextTerm?: TermView | null;
   /** The next year's members, among whom its chair, vice-chair and host are elected (none: the election waits). */
   nextMembers?: MemberView[];
+  /** The cluster that continues this one (a reorganisation), when next year has no members here. */
+  successor?: ClusterView | null;
 }
 
 /** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
@@ -56,7 +58,7 @@ function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
-  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>(), nextTerm = null, nextMembers = [] } = extras;
+  const { reports = new Map<string, UploadedFileView[]>(), sessions = [], published = true, canPublish = false, awaitingIssue = null, issuedKinds = new Set<string>(), nextTerm = null, nextMembers = [], successor = null } = extras;
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
@@ -154,7 +156,9 @@ ${!meeting
     ? html`<section class="card" aria-labelledby="h-elect"><h2 id="h-elect">Bầu Cụm trưởng, Cụm phó năm ${year + 1}</h2>
     <p class="muted"><small>Hội nghị bình xét năm ${year} bầu Cụm trưởng, Cụm phó năm sau trong số thành viên của cụm năm ${year + 1}; kết quả ghi vào lịch sử Cụm trưởng, Cụm phó của cụm.</small></p>
     ${!nextMembers.length
-      ? html`<p class="flash warn" role="status" data-testid="election-waits">Cụm chưa có thành viên năm ${year + 1}: cơ quan tổ chức cụm ghi quyết định phân cụm năm ${year + 1} (trang Phân cụm) trước, rồi thư ký cụm ghi kết quả bầu.</p>`
+      ? successor
+        ? html`<p class="flash warn" role="status" data-testid="election-waits">Cụm không có thành viên năm ${year + 1}: các đơn vị tiếp tục thi đua trong <a href="${clusterHref(successor.id)}">${successor.name} (${successor.organizerName})</a>, cụm tiếp nối cụm này; Cụm trưởng, Cụm phó năm ${year + 1} ghi nhận ở cụm đó.</p>`
+        : html`<p class="flash warn" role="status" data-testid="election-waits">Cụm chưa có thành viên năm ${year + 1}: cơ quan tổ chức cụm cần ghi quyết định phân cụm năm ${year + 1} (trang Phân cụm) trước, rồi thư ký cụm ghi kết quả bầu.</p>`
       : html`${nextTerm ? html`<p data-testid="next-term">Đã ghi nhận năm ${year + 1}: Cụm trưởng <strong>${nextTerm.chair.name}</strong>${nextTerm.viceChair ? html`, Cụm phó <strong>${nextTerm.viceChair.name}</strong>` : ''}${nextTerm.host ? `, đơn vị đăng cai ${nextTerm.host.name}` : ''} (${nextTerm.methodLabel}). Ghi nhận lại nếu hội nghị bầu khác.</p>` : ''}
     <form data-api="${base}/review-meeting/election" data-method="POST" data-success="Đã ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm ${year + 1}." novalidate>${formMessage}
       ${nextTerm ? html`<input type="hidden" name="version" data-type="int" value="${nextTerm.version}">` : ''}
@@ -251,7 +255,7 @@ ${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định',
 ${canReview && pr.status === 'IN_REVIEW'
   ? html`<div class="grid2">
     ${facts.approvalBlocked
-      ? html`<section class="card" aria-labelledby="h-approve"><h3 id="h-approve">Phê duyệt</h3><p class="flash warn" role="status" data-testid="approval-blocked">${facts.approvalBlocked}</p><p><a href="/hoi-dong">Mở trang Hội đồng Thi đua – Khen thưởng</a></p><div class="actions"><button type="button" disabled>Phê duyệt</button></div></section>`
+      ? html`<section class="card" aria-labelledby="h-approve"><h3 id="h-approve">Phê duyệt</h3><p class="flash warn" role="status" data-testid="approval-blocked">${facts.approvalBlocked}</p><p><a href="/hoi-dong?co-quan=${facts.organizerId}">Mở trang Hội đồng Thi đua – Khen thưởng</a></p><div class="actions"><button type="button" disabled>Phê duyệt</button></div></section>`
       : act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
     ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div>`)}
     ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
