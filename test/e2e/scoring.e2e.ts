@@ -306,4 +306,19 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const page = await t.http.get(`/cum/${ids.cum6}/nam/2021/xep-hang`).auth(officer, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
     assert.match(page.text, /Kết quả chấm điểm năm 2021 chưa được công bố/);
   });
+
+  it('a year with members but never opened: its page says so, links its pages, and opens it for the secretariat', async () => {
+    const page = async (token: string) => (await t.http.get(`/cum/${ids.cum6}/nam/2021`).auth(token, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    const before = await page(secretary);
+    assert.match(before, /data-testid="year-not-opened">Năm thi đua 2021 chưa được mở trên hệ thống: cụm có 6 đơn vị thành viên theo quyết định phân cụm nhưng chưa có các mốc thời gian của năm\.</);
+    assert.ok(before.includes(`href="/cum/${ids.cum6}/nam/2021/xep-hang"`));
+    assert.ok(before.includes(`data-api="/api/clusters/${ids.cum6}/years"`), 'the secretariat opens it');
+    const officer = await page(await t.token('gialai'));
+    assert.ok(officer.includes('Thư ký cụm hoặc cơ quan tổ chức mở năm.') && !officer.includes(`data-api="/api/clusters/${ids.cum6}/years"`));
+    await t.http.post(`/api/clusters/${ids.cum6}/years`).auth(secretary, { type: 'bearer' }).send({ year: 2021, reason: 'Nhập lại năm 2021' }).expect(201);
+    const opened = await page(secretary);
+    assert.ok(!opened.includes('year-not-opened') && opened.includes('Các mốc thời gian'));
+    // A year with neither: 404, as before.
+    await t.http.get(`/cum/${ids.cum6}/nam/2031`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(404);
+  });
 });

@@ -213,3 +213,27 @@ ${canManage
   : ''}`,
   );
 }
+
+/**
+ * The page of a year the cluster has members in (a division recorded) but never opened: what it is, the year's pages
+ * (they work on its members), and for whoever may open it, the form.
+ */
+export function yearNotOpenedPage(frame: PageFrame, cluster: ClusterView, year: number, memberCount: number, tasks: YearTask[], canOpen: boolean): Html {
+  return layout(
+    { ...frame, title: `${cluster.name} – năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`]] },
+    html`<h1>${cluster.name} – năm ${year}</h1>
+<p class="flash warn" role="status" data-testid="year-not-opened">Năm thi đua ${year} chưa được mở trên hệ thống: cụm có ${memberCount} đơn vị thành viên theo quyết định phân cụm nhưng chưa có các mốc thời gian của năm.${canOpen ? '' : ' Thư ký cụm hoặc cơ quan tổ chức mở năm.'}</p>
+<section class="card" aria-labelledby="h-work"><h2 id="h-work">Công việc</h2>
+  <ul class="tasks">${tasks.map((t) => html`<li><a href="${t.href}">${t.label}</a></li>`)}</ul>
+</section>
+${canOpen
+  ? html`<section class="card" aria-labelledby="h-open"><h2 id="h-open">Mở năm thi đua ${year}</h2>
+  <form data-api="/api/clusters/${cluster.id}/years" data-method="POST" data-success="Đã mở năm thi đua ${year}." novalidate>${formMessage}
+    <input type="hidden" name="year" data-type="int" value="${year}">
+    <div class="field"><label for="mo-ly-do">Lý do</label><input id="mo-ly-do" name="reason" data-type="optional" placeholder="ví dụ: Kế hoạch thi đua năm ${year}"></div>
+    <div class="actions"><button type="submit">Mở năm thi đua ${year}</button></div>
+  </form>
+</section>`
+  : ''}`,
+  );
+}
