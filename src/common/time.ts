@@ -42,9 +42,12 @@ export function formatDateTimeVi(iso: string): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** The day in Vietnam as YYYY-MM-DD; made once (a formatter costs more to make than a date to format). */
+const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in Vietnam (UTC+7), YYYY-MM-DD. */
 export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return VN_DAY.format(now);
 }
 
 /** The calendar day `days` after (or before, when negative) a YYYY-MM-DD date. */
