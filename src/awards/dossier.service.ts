@@ -279,7 +279,7 @@ export class DossierService {
       [
         { header: 'STT', width: 6, value: (u: (typeof content.units)[number]) => content.units.indexOf(u) + 1 },
         { header: 'Tên đơn vị', width: 44, value: (u) => u.unitName },
-        { header: 'Danh hiệu đề nghị', width: 26, value: (u) => u.awardLabel },
+        { header: 'Danh hiệu, hình thức khen thưởng đề nghị', width: 26, value: (u) => u.awardLabel },
         { header: 'Phiếu đồng ý', width: 14, value: (u) => u.votesText },
         { header: 'Hạng', width: 8, value: (u) => u.rank },
         { header: 'Căn cứ', width: 70, value: (u) => u.basis },

@@ -3,12 +3,20 @@ import { formatDateVi, todayInVietnam } from '../common/time';
 import type { Notice } from '../notifications/notifier';
 
 /** What the secretariat is told when Bộ returns a proposal for completion or refuses it (once per step: the version). */
-export function decisionNotice(cluster: Pick<Cluster, 'id' | 'name'>, pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; reviewNote: string | null }, action: 'return' | 'reject', deadline: string | null): Notice {
-  const what = action === 'return' ? 'được Bộ trả lại để bổ sung' : 'không được Bộ phê duyệt';
+export function decisionNotice(
+  cluster: Pick<Cluster, 'id' | 'name'>,
+  pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; reviewNote: string | null; decisionNumber?: string | null; decisionDate?: string | null },
+  action: 'return' | 'reject' | 'approve',
+  deadline: string | null,
+): Notice {
+  const what = action === 'return' ? 'được Bộ trả lại để bổ sung' : action === 'reject' ? 'không được Bộ phê duyệt' : 'được Bộ phê duyệt';
+  // A reason typed without its full stop still ends its sentence before the next one.
+  const reason = (pr.reviewNote ?? '').trim().replace(/[^.!?…]$/, '$&.');
+  const decided = action === 'approve' ? ` Quyết định khen thưởng số ${pr.decisionNumber ?? ''}${pr.decisionDate ? ` ngày ${formatDateVi(pr.decisionDate)}` : ''}.` : ` Lý do: ${reason}`;
   return {
     kind: `proposal.${action}`,
     subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
-    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}. Lý do: ${pr.reviewNote ?? ''}${action === 'return' && deadline ? ` Hạn gửi hồ sơ đề nghị khen thưởng: ${formatDateVi(deadline)}.` : ''}`,
+    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}.${decided}${action === 'return' && deadline ? ` Hạn gửi hồ sơ đề nghị khen thưởng: ${formatDateVi(deadline)}.` : ''}`,
     link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
     dueOn: action === 'return' ? deadline : null,
     dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,

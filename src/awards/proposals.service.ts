@@ -198,14 +198,16 @@ export class ProposalsService {
     }
     await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
     const [view] = await this.views(m, [updated]);
-    if (action === 'return' || action === 'reject') await this.tellSecretariat(m, cluster, view, action);
+    if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
     return view;
   }
 
-  /** A proposal returned or refused by Bộ: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */
-  private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject'): Promise<void> {
+  /** A proposal Bộ returned, refused or approved: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */
+  private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject' | 'approve'): Promise<void> {
     const deadline = (await m.findOneBy(EmulationYear, { clusterId: cluster.id, year: pr.year }))?.proposalDeadline ?? null;
-    await this.notifier.notify(m, await recipients.secretariat(m, cluster.id), decisionNotice(cluster, pr, action, deadline));
+    // An approval reaches the awarded unit's officers too.
+    const unit = action === 'approve' ? await recipients.unitOfficers(m, [pr.unit.id]) : [];
+    await this.notifier.notify(m, [...new Set([...(await recipients.secretariat(m, cluster.id)), ...unit])], decisionNotice(cluster, pr, action, deadline));
   }
 
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */

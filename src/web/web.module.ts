@@ -99,7 +99,9 @@ function sendErrorPage(error: AppException, req: HttpRequest, res: HttpResponse,
   const retry = wrong.size && req.method === 'GET' && /^\/(?!\/)/.test(path) ? `${path}${kept.length ? `?${kept.join('&')}` : ''}` : undefined;
   // With its CSRF token, the page's own forms (sign-out) work.
   const csrf = principal && secret ? csrfTokenFor(secret, principal.sessionId) : undefined;
-  sendPage(res, errorPage(error.status, [error.message, ...details].join(' '), principal ?? null, currentRequestId(), retry, csrf), error.status);
+  // An address no page has is said in the page's words, not the router's ("GET …").
+  const message = error.code === ErrorCode.RouteNotFound ? `Không có trang nào ở địa chỉ ${path}.` : [error.message, ...details].join(' ');
+  sendPage(res, errorPage(error.status, message, principal ?? null, currentRequestId(), retry, csrf), error.status);
 }
 
 @Module({

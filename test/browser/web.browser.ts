@@ -405,6 +405,8 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     for (const m of COUNCIL_MEMBERS.slice(1)) await rig.t.http.post(`/api/organizers/${ministry}/council/members`).auth(reviewerToken, { type: 'bearer' }).send({ ...m, fromDate: '2019-01-01', reason: 'Quyết định kiện toàn Hội đồng' }).expect(201);
     // The 2019 proposals went to Bộ TTTT's council: its successor's reviewer reaches it from the council page.
     await page.goto(`${rig.base}/hoi-dong?co-quan=${ministry}`);
+    // The page says the steps in their order before its forms.
+    assert.deepEqual((await page.locator('section', { has: page.getByRole('heading', { name: 'Các bước xét Cờ thi đua' }) }).locator('ol > li').allTextContents()).length, 4);
     await page.getByLabel('Họ và tên').fill(COUNCIL_MEMBERS[0].name);
     await page.getByLabel('Chức vụ').fill(COUNCIL_MEMBERS[0].position);
     await page.getByLabel('Vai trò trong Hội đồng').selectOption('CHAIR');
@@ -419,14 +421,19 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await Promise.all([page.waitForURL(/\/hoi-dong\/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Năm 2019' }).click()]);
     assert.deepEqual(await unlabelledControls(page), []);
     await page.getByText('cần từ 80% trở lên tổng số thành viên Hội đồng Thi đua – Khen thưởng của Bộ').first().waitFor();
+    // Until saved, the suggested attendance is said to be one.
+    await page.getByTestId('attendance-unsaved').waitFor();
     await page.getByRole('button', { name: 'Lưu thành phần' }).click();
     await page.getByText('có mặt 5').waitFor();
+    assert.equal(await page.getByTestId('attendance-unsaved').count(), 0);
     await page.getByLabel(/Số phiếu đồng ý: Cờ thi đua của Bộ cho .*Đắk Lắk/).fill('5');
     await page.getByRole('button', { name: 'Lưu kết quả biểu quyết' }).click();
     await page.locator('.badge', { hasText: /^Đạt$/ }).waitFor();
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Chốt kết quả' }).click();
     await page.locator('.badge', { hasText: 'Đã chốt' }).first().waitFor();
+    await page.getByTestId('council-next').waitFor();
+    assert.equal(await page.getByRole('link', { name: /Đắk Lắk/ }).first().getAttribute('href'), new URL(dossierUrl).pathname, 'the unit leads back to its dossier');
     await rig.shot(page, 'hoi-dong-da-chot');
     const [minutes] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Biên bản họp Hội đồng (PDF)' }).click()]);
     if (!POPPLER_MISSING) assert.ok(squash(pdftotext(await minutes.path())).includes('HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG'), 'the council minutes');

@@ -105,7 +105,7 @@ export async function renderList(data: DossierDocumentData & { submissionNumber:
     [
       { header: 'STT', width: 5, align: 'center' },
       { header: 'Tên đơn vị', width: 26 },
-      { header: 'Danh hiệu đề nghị', width: 16 },
+      { header: 'Danh hiệu, hình thức khen thưởng', width: 16 },
       { header: 'Phiếu đồng ý', width: 11, align: 'center' },
       { header: 'Hạng', width: 7, align: 'center' },
       { header: 'Căn cứ', width: 35 },

@@ -21,7 +21,7 @@ export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TO
 
 function proposalActions(pr: ProposalView): Html {
   const form = (action: string, label: string, extra: Html | string = '', confirm = '') =>
-    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="Đã cập nhật đề nghị." ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
+    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="${action === 'resubmit' ? 'Đã gửi lại đề nghị lên Bộ.' : action === 'submit' ? 'Đã gửi đề nghị lên Bộ.' : 'Đã cập nhật đề nghị.'}" ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
   if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi riêng đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Mỗi lần gửi, cụm ban hành một tờ trình kèm theo (để gửi các đề nghị trong một tờ trình, dùng nút gửi cùng lúc bên dưới). Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
   if (pr.status === 'RETURNED')
     return form('resubmit', 'Gửi lại', html`<div class="field"><label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label> <input id="rs-${pr.id}" name="reason" required data-type="optional"></div>`);
@@ -185,7 +185,7 @@ ${!meeting
       : ''}
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT')) : ''}`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
@@ -256,7 +256,7 @@ ${canReview && pr.status === 'IN_REVIEW'
   ? html`<div class="grid2">
     ${facts.approvalBlocked
       ? html`<section class="card" aria-labelledby="h-approve"><h3 id="h-approve">Phê duyệt</h3><p class="flash warn" role="status" data-testid="approval-blocked">${facts.approvalBlocked}</p><p><a href="/hoi-dong?co-quan=${facts.organizerId}">Mở trang Hội đồng Thi đua – Khen thưởng</a></p><div class="actions"><button type="button" disabled>Phê duyệt</button></div></section>`
-      : act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
+      : act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định (bắt buộc)</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định (bắt buộc)</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
     ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div>`)}
     ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
   </div>`

@@ -12,21 +12,14 @@ export function councilPage(frame: PageFrame, organizer: { id: string; name: str
     { ...frame, title: COUNCIL, crumbs: [['Tổng quan', '/'], [COUNCIL]] },
     html`<h1>${COUNCIL} — ${organizer.name}</h1>
 ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan tổ chức khác: ${others.map((o, i) => html`${i ? ' · ' : ''}<a href="/hoi-dong?co-quan=${o.id}">${o.name}</a>`)}</p></nav>` : ''}
-<section class="card" aria-labelledby="h-meetings"><h2 id="h-meetings">Các cuộc họp xét khen thưởng</h2>
-  ${meetings.length
-    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
-      ${meetings.map((x) => html`<tr><td><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></td><td>${dateVi(x.heldOn)}</td><td>${x.presentCount}/${x.memberCount} có mặt</td><td>${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Đang họp', 'warn')}</td></tr>`)}
-      </tbody></table></div>`
-    : html`<p class="muted">Chưa có cuộc họp nào.</p>`}
-  <h3>Lập cuộc họp</h3>
-  <form data-api="/api/council/meetings" data-method="POST" data-success="Đã lập cuộc họp Hội đồng." novalidate>${formMessage}
-    <input type="hidden" name="organizerId" value="${organizer.id}">
-    <div class="field"><label for="year">Năm thi đua được xét</label><input id="year" name="year" data-type="int" inputmode="numeric" required></div>
-    <div class="field"><label for="heldOn">Ngày họp</label><input id="heldOn" name="heldOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
-    <div class="field"><label for="place">Địa điểm</label><input id="place" name="place" value="Hà Nội" required></div>
-    <div class="field"><label for="minutesBy">Thư ký cuộc họp</label><input id="minutesBy" name="minutesBy" required></div>
-    <div class="actions"><button type="submit">Lập cuộc họp</button></div>
-  </form>
+<section class="card" aria-labelledby="h-steps"><h2 id="h-steps">Các bước xét Cờ thi đua</h2>
+  <p class="muted"><small>Cờ thi đua chỉ được phê duyệt sau khi ${COUNCIL} đã họp, biểu quyết đề nghị và chốt biên bản; Bằng khen không cần bước này.</small></p>
+  <ol>
+    <li>Ghi các thành viên ${COUNCIL} theo quyết định kiện toàn (mục <a href="#h-members">Thành viên Hội đồng</a>).</li>
+    <li>Ghi cuộc họp đã diễn ra: năm thi đua được xét, ngày họp (không sau hôm nay), thư ký (mục <a href="#h-meetings">Các cuộc họp</a>).</li>
+    <li>Trong trang cuộc họp: ghi thành phần tham dự và bấm “Lưu thành phần”, rồi ghi số phiếu đồng ý của từng đề nghị.</li>
+    <li>Chốt kết quả: biên bản họp được ban hành; mở lại hồ sơ từng đề nghị để phê duyệt.</li>
+  </ol>
 </section>
 <section class="card" aria-labelledby="h-members"><h2 id="h-members">Thành viên Hội đồng</h2>
   ${members.length
@@ -43,6 +36,23 @@ ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan 
     <div class="field"><label for="toDate">Đến ngày (để trống: đang đương nhiệm)</label><input id="toDate" name="toDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div>
     <div class="field"><label for="reason">Căn cứ (quyết định kiện toàn Hội đồng)</label><input id="reason" name="reason" required></div>
     <div class="actions"><button type="submit">Thêm thành viên</button></div>
+  </form>
+</section>
+<section class="card" aria-labelledby="h-meetings"><h2 id="h-meetings">Các cuộc họp xét khen thưởng</h2>
+  ${meetings.length
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+      ${meetings.map((x) => html`<tr><td><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></td><td>${dateVi(x.heldOn)}</td><td>${x.presentCount}/${x.memberCount} có mặt</td><td>${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Đang họp', 'warn')}</td></tr>`)}
+      </tbody></table></div>`
+    : html`<p class="muted">Chưa có cuộc họp nào.</p>`}
+  <h3>Lập cuộc họp</h3>
+  <form data-api="/api/council/meetings" data-method="POST" data-success="Đã lập cuộc họp Hội đồng." novalidate>${formMessage}
+    <input type="hidden" name="organizerId" value="${organizer.id}">
+    <div class="field"><label for="year">Năm thi đua được xét</label><input id="year" name="year" data-type="int" inputmode="numeric" required></div>
+    <div class="field"><label for="heldOn">Ngày họp</label><input id="heldOn" name="heldOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" required aria-describedby="heldOn-hint">
+    <small id="heldOn-hint" class="muted">Ghi cuộc họp đã diễn ra: ngày họp không sau hôm nay.</small></div>
+    <div class="field"><label for="place">Địa điểm</label><input id="place" name="place" value="Hà Nội" required></div>
+    <div class="field"><label for="minutesBy">Thư ký cuộc họp</label><input id="minutesBy" name="minutesBy" required></div>
+    <div class="actions"><button type="submit">Lập cuộc họp</button></div>
   </form>
 </section>`,
   );
@@ -64,9 +74,11 @@ export function councilMeetingPage(frame: PageFrame, v: CouncilMeetingView): Htm
 <section class="card"><p>${v.organizerName} · ngày ${dateVi(v.heldOn)} tại ${v.place} · Thư ký: ${v.minutesBy} · ${open ? badge('Đang họp', 'warn') : badge('Đã chốt', 'ok')}</p>
   <p>${v.memberCount} thành viên trong nhiệm kỳ; có mặt ${v.presentCount}; tham gia biểu quyết (kể cả ý kiến bằng văn bản) ${v.votingCount}.${v.quorumMet ? '' : ' Chưa đủ thành viên có mặt để chốt kết quả.'}</p>
   <ul>${v.shares.map((s) => html`<li>${s.basisText}</li>`)}</ul>
-  ${open ? '' : html`<p><a data-download href="/api/council/meetings/${v.id}/minutes.pdf">Biên bản họp Hội đồng (PDF)</a></p>`}
+  ${open ? '' : html`<p><a data-download href="/api/council/meetings/${v.id}/minutes.pdf">Biên bản họp Hội đồng (PDF)</a></p>
+  <p data-testid="council-next">Đã chốt kết quả: mở hồ sơ từng đề nghị đạt (tên đơn vị trong bảng biểu quyết) để phê duyệt.</p>`}
 </section>
 <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần</h2>
+  ${open && v.members.every((x) => x.status === null) ? html`<p class="flash warn" role="status" data-testid="attendance-unsaved">Thành phần chưa được lưu: các ô đang gợi ý “${COUNCIL_ATTENDANCE_LABELS.PRESENT}”; chỉnh theo thực tế rồi bấm “Lưu thành phần” trước khi ghi phiếu.</p>` : ''}
   <form data-api="/api/council/meetings/${v.id}/attendance" data-method="PUT" data-success="Đã lưu thành phần." novalidate>${formMessage}
     <input type="hidden" name="version" data-type="int" value="${v.version}">
     <div class="table-wrap"><table><thead><tr><th scope="col">Thành viên</th><th scope="col">Tham dự</th></tr></thead><tbody>
@@ -80,13 +92,14 @@ export function councilMeetingPage(frame: PageFrame, v: CouncilMeetingView): Htm
   ${v.ballots.length
     ? html`<form data-api="/api/council/meetings/${v.id}/ballots" data-method="PUT" data-success="Đã lưu kết quả biểu quyết." novalidate>${formMessage}
     <input type="hidden" name="version" data-type="int" value="${v.version}">
-    <div class="table-wrap"><table><thead><tr><th scope="col">Tập thể</th><th scope="col">Danh hiệu</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col">Chủ tịch đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
-    ${v.ballots.map((b, i) => html`<tr><th scope="row">${b.unitName}<br><small class="muted">${b.clusterName}</small><input type="hidden" name="ballots.${i}.proposalId" value="${b.proposalId}"></th>
+    <div class="table-wrap"><table><thead><tr><th scope="col">Tập thể</th><th scope="col">Danh hiệu, hình thức khen thưởng</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col">Chủ tịch đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
+    ${v.ballots.map((b, i) => html`<tr><th scope="row"><a href="/tham-dinh/${b.proposalId}">${b.unitName}</a><br><small class="muted">${b.clusterName}</small><input type="hidden" name="ballots.${i}.proposalId" value="${b.proposalId}"></th>
       <td>${b.awardLabel}</td>
       <td class="num"><input class="grid-input" name="ballots.${i}.votesFor" data-type="int" inputmode="numeric" value="${b.votesFor ?? ''}" aria-label="Số phiếu đồng ý: ${b.awardLabel} cho ${b.unitName}" ${dis}></td>
       <td><input type="checkbox" name="ballots.${i}.chairFor" ${b.chairFor ? 'checked' : ''} aria-label="Chủ tịch Hội đồng đồng ý: ${b.unitName}" ${dis}></td>
       <td class="num">${b.ratioText ?? ''}</td><td>${resultBadge(b)}${b.requiredText ? html`<br><small class="muted">cần ${b.requiredText}</small>` : ''}</td></tr>`)}
     </tbody></table></div>
+    <p class="muted"><small>“Chủ tịch đồng ý”: ý kiến của Chủ tịch Hội đồng, quyết định khi mức phải đạt là một nửa và số phiếu đồng ý đúng bằng một nửa số thành viên. Tên đơn vị mở hồ sơ đề nghị (phê duyệt sau khi chốt kết quả).</small></p>
     ${open ? html`<div class="actions"><button type="submit">Lưu kết quả biểu quyết</button></div>` : ''}
   </form>`
     : html`<p class="muted">Chưa có đề nghị khen thưởng năm ${v.year} nào gửi Bộ.</p>`}

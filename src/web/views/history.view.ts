@@ -90,7 +90,7 @@ ${successors
 <section class="card" aria-labelledby="h-awards"><h2 id="h-awards">Lịch sử khen thưởng</h2>
   ${h.awards.length
     ? html`<div class="table-wrap"><table class="cards">
-      <thead><tr><th scope="col">Năm</th><th scope="col">Đơn vị được khen</th><th scope="col">Danh hiệu</th><th scope="col">Quyết định</th><th scope="col">Cụm</th></tr></thead>
+      <thead><tr><th scope="col">Năm</th><th scope="col">Đơn vị được khen</th><th scope="col">Danh hiệu, hình thức khen thưởng</th><th scope="col">Quyết định</th><th scope="col">Cụm</th></tr></thead>
       <tbody>${h.awards.map((a) => html`<tr><td data-label="Năm">${a.year}</td><td data-label="Đơn vị được khen">${unitName(a.unit)}</td><td data-label="Danh hiệu">${a.awardLabel}</td><td data-label="Quyết định">${a.decisionNumber}<br><small class="muted">ngày ${dateVi(a.decisionDate)}</small></td><td data-label="Cụm">${a.clusterName}</td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">Chưa có khen thưởng được ghi nhận.</p>`}

@@ -129,8 +129,8 @@ function documents(d: QueueData): Html {
 export function queuePage(frame: PageFrame, d: QueueData): Html {
   const { items, total, limit, offset } = d.page;
   const last = Math.min(offset + limit, total);
-  const pageNo = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
+  const pageNo = Math.min(pages, Math.floor(offset / limit) + 1);
   const organizers = new Map(d.clusters.map((c) => [c.id, c.organizerName]));
   return layout(
     { ...frame, title: 'Thẩm định đề nghị khen thưởng', crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị']] },
@@ -138,9 +138,11 @@ export function queuePage(frame: PageFrame, d: QueueData): Html {
 ${filterForm(d)}
 <section class="card" aria-labelledby="h-age"><h2 id="h-age">Thời gian chờ xử lý</h2>${ageingChart(d.ageing)}${d.serviceLevel ? serviceLevelForm(d.serviceLevel) : ''}</section>
 <section aria-labelledby="h-list" class="queue-list"><h2 id="h-list">Danh sách đề nghị</h2>
-<p class="queue-count"><strong>${total} đề nghị</strong>${total ? `; hiển thị từ ${offset + 1} đến ${last}` : ''} · <span class="muted">${filterSummary(d)}</span></p>
+<p class="queue-count"><strong>${total} đề nghị</strong>${items.length ? `; hiển thị từ ${offset + 1} đến ${last}` : ''} · <span class="muted">${filterSummary(d)}</span></p>
 ${items.length === 0
-  ? html`<p class="muted">Không có đề nghị nào khớp bộ lọc.</p>`
+  ? total > 0
+    ? html`<p class="muted">Trang này ở sau đề nghị cuối cùng: <a href="${queueHref(d.filter, 0)}">về trang đầu</a>.</p>`
+    : html`<p class="muted">Không có đề nghị nào khớp bộ lọc.</p>`
   : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
   ${items.map(
     (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}${organizers.get(pr.clusterId) ? html`<br><small class="muted">${organizers.get(pr.clusterId)}</small>` : ''}</td><td class="num" data-label="Năm">${pr.year}</td>
