@@ -81,6 +81,9 @@ export class YearBoardService {
       else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
       else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
       else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
+    } else if (proposals.some((x) => x.status === 'RETURNED') && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, id, year)))) {
+      // The next year's secretariat runs this year's review (AwardsManage) without managing the year itself.
+      next = `Bổ sung hồ sơ bị trả lại: ${proposals.filter((x) => x.status === 'RETURNED').map((x) => x.unit.shortName).join(', ')}.`;
     }
     return {
       today,

@@ -48,7 +48,7 @@ describe('the secret ballot in Chromium: six member units vote, the tally, the r
     page.on('dialog', (d) => void d.accept());
     await page.goto(meetingUrl);
     await page.getByLabel('Danh hiệu').selectOption({ label: 'Cờ thi đua của Bộ' });
-    await page.getByLabel('Hình thức').selectOption('ONLINE');
+    await page.getByLabel('Cách bỏ phiếu').selectOption('ONLINE');
     await page.getByRole('button', { name: 'Mở phiên bỏ phiếu' }).click();
     await page.getByText('0/6 đơn vị đã bỏ phiếu.').waitFor();
     ballotUrl = new URL((await page.getByRole('link', { name: 'Trang bỏ phiếu' }).getAttribute('href'))!, rig.base).href;

@@ -52,11 +52,11 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     page.on('dialog', (d) => void d.accept());
     await page.goto(scene.meetingUrl);
     await page.getByLabel('Danh hiệu').selectOption({ label: 'Cờ thi đua của Bộ' });
-    await page.getByLabel('Hình thức').selectOption('ONLINE');
+    await page.getByLabel('Cách bỏ phiếu').selectOption('ONLINE');
     await page.getByRole('button', { name: 'Mở phiên bỏ phiếu' }).click();
     await page.getByText('0/6 đơn vị đã bỏ phiếu.').waitFor();
     await page.getByLabel('Danh hiệu').selectOption({ label: 'Bằng khen của Bộ trưởng' });
-    await page.getByLabel('Hình thức').selectOption('PAPER');
+    await page.getByLabel('Cách bỏ phiếu').selectOption('PAPER');
     await page.getByRole('button', { name: 'Mở phiên bỏ phiếu' }).click();
     await article(page, 'Bằng khen').getByRole('button', { name: 'Ghi nhận kết quả kiểm phiếu' }).waitFor();
     const sessions = (await api(`/api/clusters/${scene.clusterId}/years/${YEAR}/review-meeting/ballot-sessions`)).body as Array<Session & { award: string }>;

@@ -101,6 +101,9 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
       assert.ok(text.includes(phrase), `council minutes: missing "${phrase}"`);
     }
     assert.ok(!text.includes('chưa được xác minh'), 'no internal note in the minutes');
+    // The signatures never stand alone on a page: the conclusion goes with them.
+    const signed = pdftotext(tempFile(pdf.body)).split('\f').find((page) => page.includes('CHỦ TỊCH HỘI ĐỒNG')) ?? '';
+    assert.ok(signed.includes('III. KẾT LUẬN') && signed.includes('Biên bản được lập và thông qua tại cuộc họp.'), 'the conclusion on the signatures’ page');
     assert.match(pdfsig(tempFile(pdf.body)), /Signature is Valid/);
     renderFirstPage(tempFile(pdf.body), `council-minutes-2019-page1-${TEST_DB}`);
     const verify = await t.http.get(`/api/documents/${pdf.headers['x-document-id']}/verification`).expect(200);

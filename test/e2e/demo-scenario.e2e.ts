@@ -186,6 +186,9 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const returned = proposals.filter((p) => p.status === 'RETURNED');
     assert.equal(returned.length, 1);
     assert.match(returned[0].reviewNote ?? '', /Bổ sung báo cáo thành tích/);
+    // The year's page says so too, to the secretariat that runs last year's review without managing that year.
+    const yearPage = await page('cum6.secretary', `/cum/${c6}/nam/${year - 1}`);
+    assert.ok(yearPage.includes(`<strong>Việc tiếp theo:</strong> Bổ sung hồ sơ bị trả lại: ${returned[0].unit.shortName.replace('&', '&amp;')}.`), 'the next task on the year page');
     const html = await page('cum6.secretary');
     assert.ok(html.includes(`Bổ sung hồ sơ bị trả lại`), 'the secretariat sees it on its first page');
     assert.match(html, /hạn gửi hồ sơ \d{2}\/\d{2}\/\d{4}/, 'with its deadline');

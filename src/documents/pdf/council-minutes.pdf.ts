@@ -54,12 +54,17 @@ export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Bu
   pdf.heading('II. KẾT QUẢ BIỂU QUYẾT');
   for (const line of data.shareLines) pdf.paragraph(line);
   pdf.table(
-    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Tập thể', width: 30 }, { header: 'Cụm thi đua', width: 16 }, { header: 'Danh hiệu', width: 16 }, { header: 'Đồng ý', width: 10, align: 'center' }, { header: 'Tỷ lệ', width: 10, align: 'center' }, { header: 'Kết quả', width: 12, align: 'center' }],
+    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Tập thể', width: 30 }, { header: 'Cụm thi đua', width: 16 }, { header: 'Danh hiệu, hình thức khen thưởng', width: 16 }, { header: 'Đồng ý', width: 10, align: 'center' }, { header: 'Tỷ lệ', width: 10, align: 'center' }, { header: 'Kết quả', width: 12, align: 'center' }],
     data.rows.map((r, i) => [String(i + 1), r.unitName, r.clusterName, r.awardLabel, r.votesText, r.ratioText, r.resultText]),
   );
+  const conclusion = data.conclusions ?? `${council} thống nhất trình Bộ trưởng xem xét, quyết định khen thưởng theo kết quả biểu quyết tại mục II.`;
+  const closing = 'Biên bản được lập và thông qua tại cuộc họp.';
+  // The conclusion goes with the signatures (the heading, about 60 pt; the grid's heading and first row, the 170 pt
+  // signatureGrid keeps): the signatures never stand alone on a last page.
+  pdf.keepTogether(60 + pdf.paragraphHeight(conclusion) + pdf.paragraphHeight(closing, 'Tinos-Italic') + 170);
   pdf.heading('III. KẾT LUẬN');
-  pdf.paragraph(data.conclusions ?? `${council} thống nhất trình Bộ trưởng xem xét, quyết định khen thưởng theo kết quả biểu quyết tại mục II.`);
-  pdf.paragraph('Biên bản được lập và thông qua tại cuộc họp.', { font: 'Tinos-Italic' });
+  pdf.paragraph(conclusion);
+  pdf.paragraph(closing, { font: 'Tinos-Italic' });
   pdf.signatureGrid('', councilSigners(data), 2);
   return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
 }

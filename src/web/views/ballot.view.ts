@@ -68,7 +68,7 @@ export function ballotSection(clusterId: string, year: number, sessions: BallotS
   ${canManage && free.length
     ? html`<form data-api="/api/clusters/${clusterId}/years/${year}/review-meeting/ballot-sessions" data-method="POST" data-success="Đã mở phiên bỏ phiếu." novalidate>${formMessage}
       <div class="grid2"><div class="field"><label for="ballot-award">Danh hiệu, hình thức khen thưởng</label><select id="ballot-award" name="award">${free.map((a) => html`<option value="${a}">${labels[a] ?? AWARD_LABELS[a]}</option>`)}</select></div>
-      <div class="field"><label for="ballot-mode">Hình thức</label><select id="ballot-mode" name="mode"><option value="ONLINE">Bỏ phiếu trực tuyến trên hệ thống</option><option value="PAPER">Phiếu giấy (hai người nhập kết quả)</option></select></div></div>
+      <div class="field"><label for="ballot-mode">Cách bỏ phiếu</label><select id="ballot-mode" name="mode"><option value="ONLINE">Bỏ phiếu trực tuyến trên hệ thống</option><option value="PAPER">Phiếu giấy (hai người nhập kết quả)</option></select></div></div>
       <p class="muted"><small>Ứng viên: các đơn vị đủ điều kiện theo kết quả xếp hạng và chỉ tiêu; đại biểu: các đơn vị có mặt. Phiên chỉ mở khi đủ số thành viên có mặt theo quy chế của cụm.</small></p>
       <div class="actions"><button type="submit">Mở phiên bỏ phiếu</button></div></form>`
     : ''}</section>`;
