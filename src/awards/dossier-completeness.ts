@@ -34,8 +34,8 @@ export class DossierCompleteness {
   }
 
   /**
-   * Refuses a sending of several proposals (the drafts among `ids` of the cluster-year) while more than one lacks its
-   * report, naming them all; one alone is refused by its own step, with its own message.
+   * Refuses a sending of several proposals (the drafts among `items` of the cluster-year, at the versions given) while
+   * more than one lacks its report, naming them all; one alone is refused by its own step, with its own message.
    */
   async requireReports(m: EntityManager, of: { clusterId: string; year: number; items: Array<{ id: string; version: number }> }, date: string): Promise<void> {
     // A stale version is its step's to refuse (409) first, as when sent alone.

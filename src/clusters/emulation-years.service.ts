@@ -44,6 +44,22 @@ export class EmulationYearsService {
     });
   }
 
+  /**
+   * The year as the pages know it: opened (its view), or never opened but with members (a division recorded, or a
+   * past year entered through the API: its pages work on the members); neither answers 404 like `get`.
+   */
+  getOrMembers(p: Principal, clusterId: string, year: number): Promise<{ opened: YearView } | { notOpened: { memberCount: number } }> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const row = await this.years.find(m, clusterId, year);
+      if (row) return { opened: await this.view(m, row) };
+      // Every membership of the year counts, a unit that left it on a merger included.
+      const memberCount = (await this.memberships.list(m, clusterId, year)).length;
+      if (!memberCount) await this.find(m, clusterId, year);
+      return { notOpened: { memberCount } };
+    });
+  }
+
   create(p: Principal, clusterId: string, dto: CreateYearDto): Promise<YearView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, dto.year);

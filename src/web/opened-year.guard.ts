@@ -1,8 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { EmulationYearsService } from '../clusters/emulation-years.service';
-import { MembershipsService } from '../clusters/memberships.service';
-import { AppException } from '../common/errors/app.exception';
-import { ErrorCode } from '../common/errors/error-codes';
 import type { HttpRequest } from '../common/http';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 
@@ -14,10 +11,7 @@ import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
  */
 @Injectable()
 export class OpenedYearGuard implements CanActivate {
-  constructor(
-    private readonly years: EmulationYearsService,
-    private readonly members: MembershipsService,
-  ) {}
+  constructor(private readonly years: EmulationYearsService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<HttpRequest>();
@@ -26,9 +20,7 @@ export class OpenedYearGuard implements CanActivate {
     const params = req.params as Record<string, string>;
     const clusterId = new UuidParamPipe().transform(params.id, { data: 'id' });
     const year = new YearParamPipe().transform(params.year, { data: 'year' });
-    const opened = await this.years.get(req.principal, clusterId, year).catch((e: unknown) => e);
-    if (!(opened instanceof Error)) return true;
-    if (opened instanceof AppException && opened.code === ErrorCode.NotFound && (await this.members.list(req.principal, clusterId, year)).length > 0) return true;
-    throw opened;
+    await this.years.getOrMembers(req.principal, clusterId, year);
+    return true;
   }
 }

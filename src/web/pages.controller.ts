@@ -39,7 +39,6 @@ import { meetingPage } from './views/awards.view';
 import { DossierService } from '../awards/dossier.service';
 import { ClusterDocumentCopies } from '../awards/cluster-document-copies';
 import { clusterListPage, clusterPage, yearHref, yearNotOpenedPage, yearPage } from './views/clusters.view';
-import { ErrorCode } from '../common/errors/error-codes';
 import { dashboardPage } from './views/dashboard.view';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PageFrame } from './views/layout';
@@ -137,7 +136,7 @@ export class PagesController {
   @Auth(...ALL_ROLES)
   async year(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const y = await this.years.get(p, id, year).catch((e: unknown) => e as Error);
+    const found = await this.years.getOrMembers(p, id, year);
     const base = yearHref(id, year);
     const canManage = await this.canManageYear(p, id, year);
     const tasks = [
@@ -151,13 +150,12 @@ export class PagesController {
       { label: 'Kết quả theo tiêu chí', href: `${base}/ket-qua-tieu-chi` },
       { label: 'Họp bình xét, đề nghị khen thưởng', href: `${base}/binh-xet` },
     ];
-    if (y instanceof Error) {
-      // Never opened: with members (a division recorded), the year's pages work on them and the page says so.
-      const members = y instanceof AppException && y.code === ErrorCode.NotFound ? await this.members.list(p, id, year) : [];
-      if (!members.length) throw y;
-      sendPage(res, yearNotOpenedPage(this.frame(p), cluster, year, members.length, tasks, canManage));
+    if ('notOpened' in found) {
+      // Never opened but with members: the year's pages work on them, and the page says so.
+      sendPage(res, yearNotOpenedPage(this.frame(p), cluster, year, found.notOpened.memberCount, tasks, canManage));
       return;
     }
+    const y = found.opened;
     const [board, quotas] = await Promise.all([this.boards.board(p, id, y, canManage), this.boards.quotas(p, id, year)]);
     sendPage(res, yearPage(this.frame(p), cluster, y, tasks, canManage, board, quotas));
   }
