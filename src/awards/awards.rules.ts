@@ -103,11 +103,6 @@ export interface Candidate {
 }
 
 /**
- * The units proposed for one award: those that passed and are eligible, by votes, within the quota.
- * A tie at the last place stays open (tiedAtLastPlace) unless the meeting chair's recorded decision
- * names, in order, the units that take the contested places.
- */
-/**
  * The shares of women a confirmed preference reads: the members whose share reaches it (`preferred`) and those with a
  * share recorded at all (`recorded`); null while no such rule is confirmed.
  */
@@ -116,6 +111,11 @@ export interface WomenShares {
   recorded: ReadonlySet<string>;
 }
 
+/**
+ * The units proposed for one award: those that passed and are eligible, by votes, within the quota.
+ * A tie at the last place stays open (tiedAtLastPlace) unless the meeting chair's recorded decision
+ * names, in order, the units that take the contested places.
+ */
 export function selectWithinQuota(candidates: Candidate[], quota: number, chairDecision: string[] = [], women: WomenShares | null = null): { selected: string[]; tiedAtLastPlace: string[] } {
   const ok = candidates.filter((c) => c.passed && c.eligible).sort((a, b) => b.votesFor - a.votesFor || a.unitId.localeCompare(b.unitId));
   if (ok.length <= quota) return { selected: ok.map((c) => c.unitId), tiedAtLastPlace: [] };

@@ -67,12 +67,12 @@ export class YearBoardService {
     const window = scoringWindow(year, y, today);
     const mineUnsigned = pledge?.status === 'OPEN' && pledge.signatories.some((s) => !s.signed && p.unitIds.includes(s.unit.id));
     const mySelf = sheets.find((s) => s.kind === 'SELF' && p.unitIds.includes(s.target.id));
+    const returned = proposals.filter((x) => x.status === 'RETURNED');
     let next = 'Không có việc cần làm ngay.';
     if (p.role === Role.UnitOfficer) {
       if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
       else if (window.open && !published && (!mySelf || mySelf.status === 'DRAFT' || mySelf.status === 'RETURNED')) next = `Tự chấm và nộp phiếu${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}, rồi chấm chéo các đơn vị được phân công.`;
     } else if (canManage || p.role === Role.MinistryReviewer || p.role === Role.Admin) {
-      const returned = proposals.filter((x) => x.status === 'RETURNED');
       if (!pledge) next = `Soạn bản giao ước thi đua năm ${year}.`;
       else if (pledge.status === 'DRAFT') next = 'Mở bản giao ước cho các đơn vị ký.';
       else if (pledge.status === 'OPEN') next = `Theo dõi ký giao ước: còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')}).`;
@@ -81,9 +81,9 @@ export class YearBoardService {
       else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
       else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
       else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
-    } else if (proposals.some((x) => x.status === 'RETURNED') && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, id, year)))) {
+    } else if (returned.length && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, id, year)))) {
       // The next year's secretariat runs this year's review (AwardsManage) without managing the year itself.
-      next = `Bổ sung hồ sơ bị trả lại: ${proposals.filter((x) => x.status === 'RETURNED').map((x) => x.unit.shortName).join(', ')}.`;
+      next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
     }
     return {
       today,
