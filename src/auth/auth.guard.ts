@@ -6,7 +6,7 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { setActor } from '../common/request-context';
 import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from '../common/auth/auth.decorators';
 import { Authenticator } from './authenticator';
-import { MFA_REQUIRED_ROLES, Role } from '../common/auth/roles';
+import { MFA_REQUIRED_ROLES, ROLE_LABELS, Role } from '../common/auth/roles';
 import { formatDateVi } from '../common/time';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -37,7 +37,10 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticator.authenticate(req);
     req.principal = principal;
     setActor({ userId: principal.userId, username: principal.username });
-    if (!rule.roles.includes(principal.role)) throw AppException.forbidden();
+    // The refusal names who the page or action is for, so a person who followed a link knows it is not theirs.
+    if (!rule.roles.includes(principal.role)) {
+      throw AppException.forbidden(`Chức năng này dành cho ${rule.roles.map((r) => ROLE_LABELS[r]).join(', ')}; tài khoản của bạn là ${ROLE_LABELS[principal.role]}.`);
+    }
     const accountRoute = this.reflector.getAllAndOverride<boolean | undefined>(MFA_SETUP_KEY, [context.getHandler(), context.getClass()]);
     if (!principal.mfaEnrolled && MFA_REQUIRED_ROLES.includes(principal.role) && !accountRoute) throw new AppException(ErrorCode.MfaEnrolmentRequired);
     // A unit that ended (merged into another) no longer acts: its officers keep reading its history, and their own account.

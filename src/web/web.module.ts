@@ -87,20 +87,24 @@ function sendErrorPage(error: AppException, req: HttpRequest, res: HttpResponse,
   // A page opened with a wrong address (a filter's value): each problem names its field as the page's form labels it.
   const path = requestPath(req);
   const query = (req.query ?? {}) as Record<string, unknown>;
-  const named = (field: string): string => (Object.hasOwn(query, field.split('.')[0]) ? queryFieldLabel(path, field) : 'Địa chỉ trang');
+  const inQuery = (field: string): boolean => Object.hasOwn(query, field.split('.')[0]);
   const details = error.details
     .filter((d) => d.message !== error.message)
     // The pages' date fields are typed dd/mm/yyyy (the API's message states its own form, YYYY-MM-DD).
     .map((d) => ({ ...d, message: d.code === 'isIsoDate' ? 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).' : d.message }))
-    .map((d) => (error.code === ErrorCode.ValidationFailed && d.field && d.field !== '(body)' ? `${named(d.field)}: ${d.message}` : d.message));
+    // A page's address holds an object's code only because a link put it there: say so, not "UUID".
+    .map((d) => ({ ...d, message: d.code === 'isUuid' && d.field && !inQuery(d.field) ? 'mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.' : d.message }))
+    .map((d) => (error.code === ErrorCode.ValidationFailed && d.field && inQuery(d.field) ? `${queryFieldLabel(path, d.field)}: ${d.message}` : d.message));
   // The page again without the filters the address got wrong (the form keeps the others).
   const wrong = new Set(error.details.map((d) => d.field?.split('.')[0]).filter((f): f is string => !!f && Object.hasOwn(query, f)));
+  // Nothing was sent: a page's bad input is its address, a filter's value or a part of its path.
+  const lead = error.code !== ErrorCode.ValidationFailed ? error.message : wrong.size ? 'Bộ lọc trong địa chỉ trang không hợp lệ.' : 'Địa chỉ trang không đúng:';
   const kept = Object.entries(query).filter(([k, v]) => !wrong.has(k) && typeof v === 'string').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`);
   const retry = wrong.size && req.method === 'GET' && /^\/(?!\/)/.test(path) ? `${path}${kept.length ? `?${kept.join('&')}` : ''}` : undefined;
   // With its CSRF token, the page's own forms (sign-out) work.
   const csrf = principal && secret ? csrfTokenFor(secret, principal.sessionId) : undefined;
   // An address no page has is said in the page's words, not the router's ("GET …").
-  const message = error.code === ErrorCode.RouteNotFound ? `Không có trang nào ở địa chỉ ${path}.` : [error.message, ...details].join(' ');
+  const message = error.code === ErrorCode.RouteNotFound ? `Không có trang nào ở địa chỉ ${path}.` : [lead, ...details].join(' ');
   sendPage(res, errorPage(error.status, message, principal ?? null, currentRequestId(), retry, csrf), error.status);
 }
 

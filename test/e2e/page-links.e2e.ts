@@ -66,6 +66,15 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.equal(api.body.code, 'ROUTE_NOT_FOUND');
   });
 
+  it('a page of another role says whom it is for and what the account is, in the page and in the API', async () => {
+    const page = await get('cum6.secretary', '/hoi-dong');
+    assert.equal(page.status, 403);
+    assert.ok(page.text.includes('Chức năng này dành cho Quản trị hệ thống, Cán bộ thẩm định của Bộ; tài khoản của bạn là Thư ký cụm thi đua.'), page.text.slice(0, 2000));
+    assert.ok(!page.text.includes('không có quyền thực hiện thao tác này'));
+    const api = await t.http.get('/api/users').set(auth(await t.token('cum6.secretary'))).expect(403);
+    assert.match(api.body.message, /^Chức năng này dành cho Quản trị hệ thống; tài khoản của bạn là Thư ký cụm thi đua\.$/);
+  });
+
   it('a unit page links a cluster-year only where that year was opened, else the cluster', async () => {
     let checked = 0;
     for (const code of ['SKHCN-CANTHO', 'STTTT-DAKLAK', 'SKHCN-DAKLAK']) {
@@ -231,6 +240,10 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const api = await t.http.get('/api/audit?from=2026-13-45').set(auth(await t.token('admin'))).expect(400);
     assert.equal(api.body.details[0].message, 'Phải là ngày hợp lệ, dạng YYYY-MM-DD (ví dụ 2026-03-15).');
     const path = await get('reviewer', '/tham-dinh/abc');
-    assert.ok(path.text.includes('Địa chỉ trang: Phải là mã định danh (UUID) hợp lệ.'));
+    assert.ok(path.text.includes('Địa chỉ trang không đúng: mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.'), path.text);
+    assert.doesNotMatch(path.text, /UUID|Dữ liệu gửi lên/, 'no machine word, nothing was sent');
+    const year = await get('reviewer', `/cum/${ids.cum6}/nam/20x6`);
+    assert.ok(year.text.includes('Địa chỉ trang không đúng: Năm phải là số nguyên từ 2000 đến 2100.'), year.text);
+    assert.ok(res.text.includes('Bộ lọc trong địa chỉ trang không hợp lệ. Năm thi đua: Phải là số nguyên.'));
   });
 });

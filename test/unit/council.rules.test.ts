@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ballotProblem, councilOutcome, quorumMet } from '../../src/awards/council/council.rules';
+import { ballotProblem, councilListOrder, councilOutcome, quorumMet } from '../../src/awards/council/council.rules';
 
 const EIGHTY = { amount: 8000, strictlyAbove: false, quorum: null };
 const HALF = { amount: 5000, strictlyAbove: false, quorum: null };
@@ -37,5 +37,23 @@ describe("the emulation council's vote: a share of ALL its members", () => {
   it('more votes for than members voting is refused', () => {
     assert.match(ballotProblem(8, 7)!, /Số phiếu đồng ý \(8\) lớn hơn số thành viên biểu quyết \(7/);
     assert.equal(ballotProblem(7, 7), null);
+  });
+});
+
+describe("the council's list: those in office first, the chair before the vice-chair before the members", () => {
+  it('orders by office on the day, then role, then name; past terms after, the latest first', () => {
+    const m = (name: string, role: 'CHAIR' | 'VICE_CHAIR' | 'MEMBER', fromDate: string, toDate: string | null = null) => ({ name, role, fromDate, toDate });
+    const list = [
+      m('An', 'MEMBER', '2025-03-01'),
+      m('Bình', 'CHAIR', '2020-01-01', '2025-02-28'),
+      m('Ánh', 'MEMBER', '2025-03-01'),
+      m('Yến', 'CHAIR', '2025-03-01'),
+      m('Hà', 'VICE_CHAIR', '2025-03-01'),
+      m('Cường', 'MEMBER', '2018-01-01', '2019-12-31'),
+      m('Dũng', 'MEMBER', '2027-01-01'),
+    ];
+    assert.deepEqual(councilListOrder(list, '2026-12-05').map((x) => x.name), ['Yến', 'Hà', 'An', 'Ánh', 'Dũng', 'Bình', 'Cường']);
+    // The input is left as it was.
+    assert.equal(list[0].name, 'An');
   });
 });

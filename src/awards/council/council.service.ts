@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../common/auth/principal';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { nowIso, formatDateVi } from '../../common/time';
+import { nowIso, formatDateVi, todayInVietnam } from '../../common/time';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
 import { councilMinutesRecord, renderCouncilMinutes } from '../../documents/pdf/council-minutes.pdf';
 import { LAYOUT_VERSION } from '../../documents/pdf/decree30';
@@ -23,7 +23,7 @@ import type { AwardProposal } from '../award-proposal.entities';
 import { CloseCouncilMeetingDto, CouncilAttendanceDto, CouncilBallotsDto, CouncilMeetingView, CouncilMemberView, CreateCouncilMeetingDto, CreateCouncilMemberDto, UpdateCouncilMemberDto } from './council.dto';
 import { COUNCIL_ATTENDANCE_LABELS, COUNCIL_ROLE_LABELS, CouncilMeeting, CouncilMember } from './council.entities';
 import { CouncilRepository } from './council.repository';
-import { ballotProblem, councilOutcome, quorumMet } from './council.rules';
+import { ballotProblem, councilListOrder, councilOutcome, quorumMet } from './council.rules';
 
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 
@@ -81,7 +81,7 @@ export class CouncilService {
   members(p: Principal, organizerId: string): Promise<CouncilMemberView[]> {
     return this.uow.read(async (m) => {
       this.requireOrganizer(p, organizerId);
-      return (await this.repo.members(m, organizerId)).map((x) => this.memberView(x));
+      return councilListOrder(await this.repo.members(m, organizerId), todayInVietnam()).map((x) => this.memberView(x));
     });
   }
 
