@@ -29,6 +29,8 @@ export class AwardProposal {
   @Column('varchar', { name: 'created_by_user_id', length: 36 }) createdByUserId: string;
   @Column('varchar', { name: 'reviewer_user_id', length: 36, nullable: true }) reviewerUserId: string | null;
   @Column('varchar', { name: 'review_note', length: 500, nullable: true }) reviewNote: string | null;
+  /** The date Bộ gave the cluster to resend a returned proposal by (null: none given, the year's deadline stands). */
+  @Column('varchar', { name: 'resubmit_by', length: 10, nullable: true }) resubmitBy?: string | null;
   /** What the cluster added when it resent the proposal after a return (its "Nội dung bổ sung"). */
   @Column('varchar', { name: 'supplement_note', length: 500, nullable: true }) supplementNote?: string | null;
   @Column('varchar', { name: 'decision_number', length: 60, nullable: true }) decisionNumber: string | null;

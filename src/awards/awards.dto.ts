@@ -109,6 +109,7 @@ export class ProposalActionDto {
   @ReasonField({ presence: 'optional' }) reason?: string;
   @TextField({ presence: 'optional', max: 60, example: '123/QĐ-BTTTT', description: 'Số quyết định khen thưởng (khi phê duyệt).' }) decisionNumber?: string;
   @DateField({ presence: 'optional', notFuture: true, description: 'Ngày quyết định (khi phê duyệt).' }) decisionDate?: string;
+  @DateField({ presence: 'optional', notPast: true, description: 'Hạn gửi bổ sung (khi trả lại; không bắt buộc).' }) resubmitBy?: string;
 }
 
 export class SendItemDto {
@@ -156,6 +157,7 @@ export class AwardProposalView {
   @ApiProperty({ example: '83,33%' }) approvalText: string;
   @ApiProperty() basisNote: string;
   @ApiProperty({ nullable: true, type: String }) reviewNote: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Hạn gửi bổ sung Bộ đặt khi trả lại (chỉ khi đang bị trả lại).' }) resubmitBy: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Nội dung cụm đã bổ sung khi gửi lại đề nghị bị trả lại.' }) supplementNote: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionDate: string | null;

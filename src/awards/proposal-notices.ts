@@ -5,7 +5,7 @@ import type { Notice } from '../notifications/notifier';
 /** What the secretariat is told when Bộ returns a proposal for completion or refuses it (once per step: the version). */
 export function decisionNotice(
   cluster: Pick<Cluster, 'id' | 'name'>,
-  pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; reviewNote: string | null; decisionNumber?: string | null; decisionDate?: string | null },
+  pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; reviewNote: string | null; resubmitBy?: string | null; decisionNumber?: string | null; decisionDate?: string | null },
   action: 'return' | 'reject' | 'approve',
   deadline: string | null,
 ): Notice {
@@ -16,9 +16,16 @@ export function decisionNotice(
   return {
     kind: `proposal.${action}`,
     subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
-    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}.${decided}${action === 'return' && deadline ? ` Hạn gửi hồ sơ đề nghị khen thưởng: ${formatDateVi(deadline)}.` : ''}`,
+    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}.${decided}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
     link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
-    dueOn: action === 'return' ? deadline : null,
+    dueOn: action === 'return' ? (pr.resubmitBy ?? deadline) : null,
     dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,
   };
+}
+
+/** The date a returned proposal is to be resent by: Bộ's own, else the year's deadline (said to be past when it is). */
+function resendBy(resubmitBy: string | null, deadline: string | null): string {
+  if (resubmitBy) return ` Hạn gửi bổ sung: ${formatDateVi(resubmitBy)}.`;
+  if (!deadline) return '';
+  return ` Bộ không đặt hạn gửi bổ sung; hạn gửi hồ sơ đề nghị khen thưởng của năm: ${formatDateVi(deadline)}${deadline < todayInVietnam() ? ' (đã qua)' : ''}.`;
 }

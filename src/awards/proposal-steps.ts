@@ -1,3 +1,4 @@
+import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
@@ -23,6 +24,8 @@ export interface ProposalDossierFacts {
   approvalBlocked: string | null;
   /** The organiser whose council decides on it (the proposal's cluster's). */
   organizerId: string;
+  /** The year's deadline for sending proposals (what a return without its own date leaves the cluster with). */
+  proposalDeadline: string | null;
 }
 
 /**
@@ -46,7 +49,8 @@ export class ProposalSteps {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId);
       const steps = (await this.trail.steps(m, 'award_proposal', proposal.id)).map((s) => ({ at: s.occurredAt, action: s.action, actor: s.fullName ?? s.actorUsername, reason: s.reason }));
       const flagInReview = proposal.status === 'IN_REVIEW' && proposal.awardCode === 'EMULATION_FLAG';
-      return { steps, approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null, organizerId: cluster.organizerId };
+      const proposalDeadline = (await m.findOneBy(EmulationYear, { clusterId: proposal.clusterId, year: proposal.year }))?.proposalDeadline ?? null;
+      return { steps, approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null, organizerId: cluster.organizerId, proposalDeadline };
     });
   }
 }

@@ -15,6 +15,8 @@ export interface ProposalView {
   approvalText: string;
   basisNote: string;
   reviewNote: string | null;
+  /** While returned: the date Bộ gave to resend it by (null: none given). */
+  resubmitBy: string | null;
   /** What the cluster added when it resent the proposal after a return. */
   supplementNote: string | null;
   decisionNumber: string | null;

@@ -117,4 +117,4 @@ export function missingReportProblem(rule: ReportRule | null, reports: number, w
 }
 
 /** What a step of the workflow is given: the version read, and the reason or decision the step needs. */
-export type StepInput = { version: number; reason?: string; decisionNumber?: string; decisionDate?: string };
+export type StepInput = { version: number; reason?: string; decisionNumber?: string; decisionDate?: string; resubmitBy?: string };

@@ -170,6 +170,7 @@ export class ProposalsService {
       if (action !== 'claim' && proposal.reviewerUserId && proposal.reviewerUserId !== p.userId) throw AppException.forbidden('Đề nghị đang do cán bộ thẩm định khác xử lý.');
     }
     if (step.reasonRequired && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', step.reasonRequired);
+    if (input.resubmitBy && action !== 'return') throw AppException.field(ErrorCode.ValidationFailed, 'resubmitBy', 'Hạn gửi bổ sung chỉ ghi khi trả lại hồ sơ để bổ sung.');
     if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
       throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
     }
@@ -190,13 +191,15 @@ export class ProposalsService {
     if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
     if (action === 'claim') changes.reviewerUserId = p.userId;
     if (action === 'reject' || action === 'return') changes.reviewNote = input.reason!;
+    // A return gives its own date to resend by, or none (the year's deadline then stands); a later step clears it.
+    if (action === 'return' || proposal.resubmitBy) changes.resubmitBy = action === 'return' ? (input.resubmitBy ?? null) : null;
     if (action === 'resubmit') changes.supplementNote = input.reason!;
     if (action === 'approve') Object.assign(changes, { decisionNumber: input.decisionNumber!.trim(), decisionDate: input.decisionDate! });
     const updated = await this.repo.update(m, proposal, input.version, changes);
     if (action === 'approve') {
       await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
     }
-    await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
+    await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber, ...(updated.resubmitBy ? { resubmitBy: updated.resubmitBy } : {}) }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
     const [view] = await this.views(m, [updated]);
     if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
     return view;
@@ -266,6 +269,7 @@ export class ProposalsService {
       approvalText: ratioText(x.approval),
       basisNote: x.basisNote,
       reviewNote: x.reviewNote,
+      resubmitBy: x.status === 'RETURNED' ? (x.resubmitBy ?? null) : null,
       supplementNote: x.supplementNote ?? null,
       decisionNumber: x.decisionNumber,
       decisionDate: x.decisionDate,

@@ -74,11 +74,37 @@ export class ReminderJob implements OnModuleInit {
         if (!deadline || !stage) continue;
         // An event (the mid-year review, the meeting) is announced before and on the day; it has nothing overdue.
         if (stage === 'OVERDUE' && (phase === 'midYearReviewOn' || phase === 'reviewMeetingOn')) continue;
-        const to = await this.addressees(m, y, phase);
+        const to = await this.addressees(m, y, phase, today);
         if (!to) continue;
         const people = stage === 'OVERDUE' ? [...to.act, ...to.escalate] : to.act;
         written += await this.notifier.notify(m, people, this.notice(y, phase, deadline, stage, to.missing, today));
       }
+    }
+    return written + (await this.resubmissions(m, today));
+  }
+
+  /**
+   * Returned proposals with Bộ's own date to resend by: the cluster's secretariat is reminded at the same stages, and
+   * at the overdue one the organiser's reviewers too. A later return gives a new date, hence a new key.
+   */
+  private async resubmissions(m: EntityManager, today: string): Promise<number> {
+    let written = 0;
+    const rows = await rawQuery<{ id: string; cluster_id: string; cluster_name: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string }>(
+      m,
+      "SELECT p.id, p.cluster_id, c.name AS cluster_name, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id JOIN units u ON u.id = p.unit_id WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id",
+    );
+    for (const r of rows) {
+      const stage = stageOn(r.resubmit_by, today);
+      if (!stage) continue;
+      const people = [...(await recipients.secretariat(m, r.cluster_id)), ...(stage === 'OVERDUE' ? await recipients.reviewers(m, r.organizer_id) : [])];
+      written += await this.notifier.notify(m, people, {
+        kind: `reminder.resubmission.${stage}`,
+        subject: `[${r.cluster_name}] Gửi bổ sung hồ sơ đề nghị khen thưởng của ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
+        body: `${r.cluster_name}, năm thi đua ${r.year}. Hồ sơ đề nghị khen thưởng của ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
+        link: `/cum/${r.cluster_id}/nam/${r.year}/binh-xet`,
+        dueOn: r.resubmit_by,
+        dedupKey: `resubmission:${r.id}:${r.resubmit_by}:${stage}`,
+      });
     }
     return written;
   }
@@ -98,7 +124,7 @@ export class ReminderJob implements OnModuleInit {
   }
 
   /** The people a phase concerns now; null when nothing is left to do (the reminder is not sent). */
-  private async addressees(m: EntityManager, y: YearRow, phase: RemindedPhase): Promise<Addressees | null> {
+  private async addressees(m: EntityManager, y: YearRow, phase: RemindedPhase, today: string): Promise<Addressees | null> {
     const secretariat = () => recipients.secretariat(m, y.cluster_id);
     switch (phase) {
       case 'pledgeSigningOn': {
@@ -119,7 +145,12 @@ export class ReminderJob implements OnModuleInit {
         return { act: await recipients.unitOfficers(m, late.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${late.length} đơn vị chưa nộp đủ phiếu chấm: ${late.map((u) => u.name).join(', ')}.` };
       }
       case 'proposalDeadline': {
-        const [open] = await rawQuery<{ n: number | string }>(m, "SELECT count(*) AS n FROM award_proposals WHERE cluster_id = ? AND year = ? AND status IN ('DRAFT', 'RETURNED')", [y.cluster_id, y.year]);
+        // A returned proposal with Bộ's own date to resend by, not yet past, is not late against the year's deadline.
+        const [open] = await rawQuery<{ n: number | string }>(
+          m,
+          "SELECT count(*) AS n FROM award_proposals WHERE cluster_id = ? AND year = ? AND (status = 'DRAFT' OR (status = 'RETURNED' AND (resubmit_by IS NULL OR resubmit_by < ?)))",
+          [y.cluster_id, y.year, today],
+        );
         if (!Number(open.n)) return null;
         return { act: await secretariat(), escalate: await recipients.reviewers(m, y.organizer_id), missing: `Còn ${Number(open.n)} hồ sơ đề nghị chưa gửi Bộ (dự thảo hoặc bị trả lại để bổ sung).` };
       }

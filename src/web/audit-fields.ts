@@ -109,6 +109,7 @@ export const FIELD_LABELS: Record<string, string> = {
   scoringClosesOn: 'Hạn chấm điểm',
   reviewMeetingOn: 'Ngày hội nghị bình xét',
   proposalDeadline: 'Hạn gửi đề nghị khen thưởng',
+  resubmitBy: 'Hạn gửi bổ sung',
   replay: 'Nhập lại năm đã qua',
   replayNote: 'Ghi chú nhập lại',
   heldOn: 'Ngày họp',

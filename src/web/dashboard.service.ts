@@ -173,16 +173,16 @@ export class DashboardService {
       const open = (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' || x.status === 'DRAFT');
       const mine = await this.permittedPairs(p, Permission.AwardsManage, open);
       for (const pr of open.filter((x) => mine.has(`${x.clusterId}:${x.year}`))) {
-        const deadline = (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline;
-        const by = deadline ? ` (hạn gửi hồ sơ ${dateVi(deadline)}${deadline < today ? ', đã quá hạn' : ''})` : '';
+        const deadline = pr.resubmitBy ?? (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline;
+        const by = deadline ? ` (${pr.resubmitBy ? 'hạn gửi bổ sung' : 'hạn gửi hồ sơ'} ${dateVi(deadline)}${deadline < today ? ', đã quá hạn' : ''})` : '';
         tasks.push({ label: `${pr.status === 'RETURNED' ? 'Bổ sung hồ sơ bị trả lại' : 'Gửi đề nghị'}: ${pr.awardLabel} cho ${pr.unit.name} (năm ${pr.year})`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? `năm ${pr.year}`}${by}`, due: deadline ?? null });
       }
     }
     if (p.role === Role.UnitOfficer) {
       // A member whose proposal came back is told what to supply (the secretariat sends it again).
       for (const pr of (await this.proposals.list(p, {})).filter((x) => x.status === 'RETURNED' && p.unitIds.includes(x.unit.id))) {
-        const deadline = (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline ?? null;
-        tasks.push({ label: `Hồ sơ đề nghị ${pr.awardLabel} của đơn vị bị trả lại: gửi bổ sung cho thư ký cụm`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? ''}${deadline ? ` (hạn gửi hồ sơ ${dateVi(deadline)})` : ''}`, due: deadline });
+        const deadline = pr.resubmitBy ?? (await orNull(this.years.get(p, pr.clusterId, pr.year)))?.proposalDeadline ?? null;
+        tasks.push({ label: `Hồ sơ đề nghị ${pr.awardLabel} của đơn vị bị trả lại: gửi bổ sung cho thư ký cụm`, href: `${yearHref(pr.clusterId, pr.year)}/binh-xet`, note: `${pr.reviewNote ?? ''}${deadline ? ` (${pr.resubmitBy ? 'hạn gửi bổ sung' : 'hạn gửi hồ sơ'} ${dateVi(deadline)})` : ''}`, due: deadline });
       }
     }
     // The soonest deadline first; tasks without one after.

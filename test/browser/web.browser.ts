@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
 import { BrowserRig, CHROMIUM_MISSING, startCum6Scene, unlabelledControls, fetchInPage } from './support';
 import { COUNCIL_MEMBERS } from '../support/council';
+import { addDays, formatDateVi, todayInVietnam } from '../../src/common/time';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -367,8 +368,12 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     assert.equal(await returnForm.getByLabel('Lý do trả lại (bắt buộc)').getAttribute('aria-invalid'), 'true', 'the error sits at the reason field');
     assert.equal((await rig.t.http.get('/api/proposals?year=2019').auth(secretary, { type: 'bearer' })).body[0].status, 'IN_REVIEW', 'nothing changed');
     await returnForm.getByLabel('Lý do trả lại (bắt buộc)').fill('Bổ sung báo cáo thành tích có xác nhận của UBND tỉnh');
+    // Bộ's own date to resend by (optional), typed as the page's dates are.
+    const resendBy = formatDateVi(addDays(todayInVietnam(), 7));
+    await returnForm.getByLabel('Hạn gửi bổ sung').fill(resendBy);
     await returnForm.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
     await page.locator('.badge', { hasText: 'Trả lại để bổ sung' }).waitFor();
+    await page.getByText(`Hạn gửi bổ sung: ${resendBy}`).waitFor();
     await rig.shot(page, 'ho-so-tra-lai');
 
     const returned = await rig.t.http.get(`/api/proposals?year=2019`).auth(secretary, { type: 'bearer' }).expect(200);
@@ -378,6 +383,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     // The secretariat resends from the meeting page: what it added is required, the message stands at its field.
     const sec = await rig.signedIn('cum6.secretary');
     await sec.page.goto(`${rig.base}/cum/${cum6}/nam/2019/binh-xet`);
+    await sec.page.locator('tr', { hasText: 'Đắk Lắk' }).getByText(`Hạn gửi bổ sung: ${resendBy}`).waitFor();
     const resend = sec.page.locator('form', { has: sec.page.getByRole('button', { name: 'Gửi lại' }) });
     await resend.getByRole('button', { name: 'Gửi lại' }).click();
     await resend.locator('.field .field-error').waitFor();

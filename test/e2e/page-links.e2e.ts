@@ -215,6 +215,8 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const sent = (await t.http.get('/api/proposals?year=2019').set(auth(await t.token('reviewer'))).expect(200)).body.find((x: { submittedAt: string | null }) => x.submittedAt);
     const dossier = await get('reviewer', `/tham-dinh/${sent.id}`);
     assert.ok(dossier.text.includes(`Gửi Bộ kèm tờ trình số 01/TTr-CTĐ6 ngày 10/03/2020 (ghi nhận trên hệ thống ngày ${today})`));
+    // A rating "chưa ghi nhận" is explained: it is the basis of the two-year Bằng khen only, not of a Cờ.
+    assert.ok(dossier.text.includes('Cờ thi đua và Bằng khen theo chỉ tiêu của cụm được xét theo kết quả chấm điểm, bình xét của cụm, không theo xếp loại này'));
   });
 
   it('a wrong address on a page names the field as the page labels it, once', async () => {

@@ -4,6 +4,7 @@ import { OutboxSender } from '../../src/notifications/outbox-sender';
 import { ReminderJob } from '../../src/notifications/reminder-job';
 import { QueueReminders } from '../../src/awards/queue-reminders';
 import { UnitOfWork } from '../../src/database/unit-of-work';
+import { addDays, formatDateVi, todayInVietnam } from '../../src/common/time';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { TestApp, actorFor, demoIds, ph, startTestApp, attachReport } from '../support/test-app';
@@ -152,6 +153,49 @@ describe('reminders and e-mail', () => {
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
     assert.equal(mail.subject, '[Cụm thi đua số 6] Hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019 được Bộ trả lại để bổ sung');
     assert.match(mail.text, /Lý do: Bổ sung báo cáo thành tích có xác nhận của Sở/);
+  });
+
+  it('a return may set its own date to resend by: shown, told, reminded at its stages (the reviewers too when overdue), cleared on resending', async () => {
+    const today = todayInVietnam();
+    const by = addDays(today, 5);
+    let pr = (await t.http.get('/api/proposals?status=RETURNED').auth(reviewer, { type: 'bearer' }).expect(200)).body.find((x: { year: number; unit: { id: string } }) => x.year === 2019 && x.unit.id === ids.gialai);
+    assert.equal(pr.resubmitBy, null, 'the first return gave no date');
+    // Only a return takes the date, and only a date not yet past.
+    const wrongStep = await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung', resubmitBy: by }).expect(400);
+    assert.equal(wrongStep.body.details[0].field, 'resubmitBy');
+    pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung báo cáo' }).expect(200)).body;
+    pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
+    const past = await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Thiếu xác nhận', resubmitBy: addDays(today, -1) }).expect(400);
+    assert.deepEqual([past.body.details[0].field, past.body.details[0].message.startsWith('Không được là ngày trước hôm nay')], ['resubmitBy', true]);
+    assert.equal((await t.http.get('/api/proposals?status=IN_REVIEW').auth(reviewer, { type: 'bearer' }).expect(200)).body.find((x: { id: string }) => x.id === pr.id).version, pr.version, 'nothing changed');
+    pr = (await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Thiếu xác nhận của Sở', resubmitBy: by }).expect(200)).body;
+    assert.equal(pr.resubmitBy, by);
+    const notes = async (token: string, kind: string) => (await t.http.get('/api/notifications').auth(token, { type: 'bearer' }).expect(200)).body.items.filter((n: { kind: string }) => n.kind.startsWith(kind));
+    const told = (await notes(secretary, 'proposal.return')).find((n: { body: string }) => n.body.includes('Thiếu xác nhận của Sở'));
+    assert.ok(told.body.includes(`Hạn gửi bổ sung: ${formatDateVi(by)}.`), told.body);
+    // Reminded 3 days before (the secretariat), and when overdue (the reviewers too), once each.
+    await run(addDays(by, -3));
+    await run(addDays(by, -3));
+    const d3 = await notes(secretary, 'reminder.resubmission.D3');
+    assert.equal(d3.length, 1);
+    assert.equal(d3[0].subject, `[Cụm thi đua số 6] Gửi bổ sung hồ sơ đề nghị khen thưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
+    assert.equal((await notes(reviewer, 'reminder.resubmission')).length, 0);
+    await run(addDays(by, 1));
+    assert.equal((await notes(secretary, 'reminder.resubmission.OVERDUE')).length, 1);
+    assert.equal((await notes(reviewer, 'reminder.resubmission.OVERDUE')).length, 1);
+    // The dashboard's task reads Bộ's date, not the year's deadline.
+    const home = await t.http.get('/').auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
+    assert.ok(home.text.includes(`hạn gửi bổ sung ${formatDateVi(by)}`), 'the task names the date to resend by');
+    // Resent: the date is spent.
+    pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung xác nhận' }).expect(200)).body;
+    assert.equal(pr.resubmitBy, null);
+    const stored = await t.dataSource.query(`SELECT resubmit_by FROM award_proposals WHERE id = ${ph(1)}`, [pr.id]);
+    assert.equal(stored[0].resubmit_by, null);
+    // Returned again without a date: none (the year's deadline stands), and the proposal is back where the next test expects it.
+    pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
+    pr = (await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Bổ sung thêm' }).expect(200)).body;
+    assert.equal(pr.resubmitBy, null);
+    await drain();
   });
 
   it('a failing change writes no outbox row (same transaction); the outbox gauge counts what is pending', async () => {

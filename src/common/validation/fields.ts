@@ -171,7 +171,7 @@ export function UuidArrayField(opts: BaseOptions & { maxItems: number }): Proper
 }
 
 /** A calendar date (YYYY-MM-DD). `notFuture`: the date of an act already done (a decision, a meeting held). */
-export function DateField(opts: BaseOptions & { notFuture?: boolean } = {}): PropertyDecorator {
+export function DateField(opts: BaseOptions & { notFuture?: boolean; notPast?: boolean } = {}): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
     ...presenceDecorators(opts.presence ?? 'required'),
     IsString({ message: MSG.date }),
@@ -179,7 +179,15 @@ export function DateField(opts: BaseOptions & { notFuture?: boolean } = {}): Pro
     api(opts, { type: String, format: 'date', example: opts.example ?? '2020-03-06' }),
   ];
   if (opts.notFuture) decorators.push(notAfterToday());
+  if (opts.notPast) decorators.push(notBeforeToday());
   return applyDecorators(...decorators);
+}
+
+/** Not before today in Vietnam: a deadline being set. */
+function notBeforeToday(): PropertyDecorator {
+  return constraint('notBeforeToday', (value) => !isIsoDate(value) || value >= todayInVietnam(), {
+    message: () => `Không được là ngày trước hôm nay (${formatDateVi(todayInVietnam())}).`,
+  });
 }
 
 /** Not after today in Vietnam (the server's time zone for every date it handles). */

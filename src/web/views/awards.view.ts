@@ -3,6 +3,7 @@ import type { MeetingView } from '../../awards/awards.dto';
 import type { ProposalView } from '../../awards/proposals.service';
 import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
 import { dateTimeVi, dateVi, daysAgoVi, pointsVi } from '../format';
+import { todayInVietnam } from '../../common/time';
 import { ACTION_LABELS } from '../audit-labels';
 import type { ProposalDossierFacts, ProposalStepView } from '../../awards/proposal-steps';
 import { Html, html } from '../html';
@@ -185,7 +186,7 @@ ${!meeting
       : ''}
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${dateVi(pr.resubmitBy)}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT')) : ''}`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
@@ -248,6 +249,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
+  ${pr.resubmitBy ? html`<p><strong>Hạn gửi bổ sung:</strong> ${dateVi(pr.resubmitBy)}</p>` : ''}
   ${pr.supplementNote ? html`<p><strong>Cụm đã bổ sung khi gửi lại:</strong> ${pr.supplementNote}</p>` : ''}
   ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}
 </section>
@@ -257,7 +259,7 @@ ${canReview && pr.status === 'IN_REVIEW'
     ${facts.approvalBlocked
       ? html`<section class="card" aria-labelledby="h-approve"><h3 id="h-approve">Phê duyệt</h3><p class="flash warn" role="status" data-testid="approval-blocked">${facts.approvalBlocked}</p><p><a href="/hoi-dong?co-quan=${facts.organizerId}">Mở trang Hội đồng Thi đua – Khen thưởng</a></p><div class="actions"><button type="button" disabled>Phê duyệt</button></div></section>`
       : act('approve', 'Phê duyệt', html`<div class="field"><label for="decisionNumber">Số quyết định (bắt buộc)</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định (bắt buộc)</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
-    ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div>`)}
+    ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div><div class="field"><label for="resubmitBy">Hạn gửi bổ sung</label><input id="resubmitBy" name="resubmitBy" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="resubmitBy-help"><small id="resubmitBy-help" class="muted">Không bắt buộc. Để trống thì cụm được nhắc theo hạn gửi hồ sơ của năm${facts.proposalDeadline ? ` (${dateVi(facts.proposalDeadline)}${facts.proposalDeadline < todayInVietnam() ? ', đã qua' : ''})` : ''}.</small></div>`)}
     ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
   </div>`
   : ''}
