@@ -98,6 +98,9 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     const count = page.locator('.queue-count');
     const all = Number(/^(\d+) đề nghị; hiển thị từ 1 đến 20/.exec((await count.textContent()) ?? '')?.[1]);
     assert.ok(all > 20, `the demo's ${all} proposals take more than one page`);
+    // The list comes first, right after the filter; the ageing and the service level follow it.
+    const top = async (name: string) => (await page.getByRole('heading', { name, exact: true }).boundingBox())!.y;
+    assert.ok((await top('Danh sách đề nghị')) < (await top('Thời gian chờ xử lý')), 'the list above the ageing');
 
     // The ageing: Đắk Lắk's has waited 40 days, Gia Lai's 20, Lâm Đồng's is back with the cluster since today.
     const chart = page.getByRole('img', { name: /^Thời gian chờ của các đề nghị chưa có kết quả, tính đến \d{2}\/\d{2}\/\d{4}$/ });

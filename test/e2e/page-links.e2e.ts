@@ -66,6 +66,17 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.equal(api.body.code, 'ROUTE_NOT_FOUND');
   });
 
+  it('the sign-in page suggests demo accounts that can work, with their roles (not the merged, read-only Sở TTTT ones)', async () => {
+    const page = await t.http.get('/dang-nhap').set('Accept', 'text/html').expect(200);
+    const names = [...page.text.matchAll(/<code>([a-z0-9.]+)<\/code>/g)].map((x) => x[1]);
+    assert.deepEqual(names, ['cum6.secretary', 'skhcn.daklak', 'reviewer']);
+    assert.ok(page.text.includes('<code>skhcn.daklak</code> (đơn vị thành viên)'));
+    // Each signs in (the reviewer with its one-time code) and the unit officer's unit is still active.
+    for (const name of names) assert.ok(await t.token(name), name);
+    const [unit] = await t.dataSource.query("SELECT active_to FROM units WHERE code = 'SKHCN-DAKLAK'");
+    assert.equal(unit.active_to, null, 'a unit that still acts');
+  });
+
   it('a page of another role says whom it is for and what the account is, in the page and in the API', async () => {
     const page = await get('cum6.secretary', '/hoi-dong');
     assert.equal(page.status, 403);

@@ -125,7 +125,7 @@ function documents(d: QueueData): Html {
 </section>`;
 }
 
-/** Hàng đợi thẩm định: the filter, the queue's ageing, one page of proposals (oldest submission first), the documents. */
+/** Hàng đợi thẩm định: the filter, one page of proposals (oldest submission first), then the queue's ageing and the documents. */
 export function queuePage(frame: PageFrame, d: QueueData): Html {
   const { items, total, limit, offset } = d.page;
   const last = Math.min(offset + limit, total);
@@ -136,7 +136,6 @@ export function queuePage(frame: PageFrame, d: QueueData): Html {
     { ...frame, title: 'Thẩm định đề nghị khen thưởng', crumbs: [['Tổng quan', '/'], ['Thẩm định đề nghị']] },
     html`<h1>Thẩm định đề nghị khen thưởng</h1>
 ${filterForm(d)}
-<section class="card" aria-labelledby="h-age"><h2 id="h-age">Thời gian chờ xử lý</h2>${ageingChart(d.ageing)}${d.serviceLevel ? serviceLevelForm(d.serviceLevel) : ''}</section>
 <section aria-labelledby="h-list" class="queue-list"><h2 id="h-list">Danh sách đề nghị</h2>
 <p class="queue-count"><strong>${total} đề nghị</strong>${items.length ? `; hiển thị từ ${offset + 1} đến ${last}` : ''} · <span class="muted">${filterSummary(d)}</span></p>
 ${items.length === 0
@@ -154,6 +153,7 @@ ${pages > 1
   ? html`<nav class="actions pager" aria-label="Phân trang">${offset > 0 ? html`<a href="${queueHref(d.filter, Math.max(0, offset - limit))}" rel="prev">← Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${last < total ? html`<a href="${queueHref(d.filter, offset + limit)}" rel="next">Trang sau →</a>` : ''}</nav>`
   : ''}
 </section>
+<section class="card" aria-labelledby="h-age"><h2 id="h-age">Thời gian chờ xử lý</h2>${ageingChart(d.ageing)}${d.serviceLevel ? serviceLevelForm(d.serviceLevel) : ''}</section>
 ${documents(d)}`,
   );
 }
