@@ -15,6 +15,8 @@ import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { LegalService } from '../legal/legal.service';
 import { CouncilRepository } from './council/council.repository';
+import { CouncilService } from './council/council.service';
+import type { AwardProposal } from './award-proposal.entities';
 import { longDateVi } from '../documents/pdf/vietnamese-dates';
 import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
 import { todayInVietnam } from '../common/time';
@@ -46,6 +48,7 @@ export class AwardReportsService {
     private readonly units: UnitsRepository,
     private readonly legal: LegalService,
     private readonly council: CouncilRepository,
+    private readonly councilRules: CouncilService,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */
@@ -122,7 +125,9 @@ export class AwardReportsService {
   }
 
   /**
-   * The draft decision listing the approved units of a year (reviewers of the organiser). `decidedOn` is the planned
+   * The draft decision of a year (reviewers of the organiser): it is drafted before the Minister signs, so it lists the
+   * units approved and those under review that may be approved (a Cờ once the council passed it); the number and date
+   * of the signed decision are then recorded on each approval. `decidedOn` is the planned
    * date of the decision: the ministry's name, the texts cited and the reward amounts are those in force then; the
    * draft itself leaves the date blank for the signer. Without it: the date of the decision already recorded on the
    * approvals (a 2019 draft is Bộ TTTT's of 2020, citing the texts of then), else today.
@@ -130,14 +135,17 @@ export class AwardReportsService {
   async decisionDraft(p: Principal, year: number, decidedOn?: string): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     let on = decidedOn ?? todayInVietnam();
     const data = await this.uow.read(async (m) => {
-      const approved = await this.proposals.approvedInYear(m, p, year);
-      if (!approved.length) throw AppException.notFound(`đề nghị đã phê duyệt năm ${year}`, 'year');
-      const decided = approved.map((x) => x.decisionDate).filter((d): d is string => !!d).sort();
-      if (!decidedOn && decided.length) on = decided[decided.length - 1];
-      const clusters = new Map((await this.clusters.byIds(m, approved.map((x) => x.clusterId))).map((c) => [c.id, c]));
-      const units = await this.units.byIds(m, approved.map((x) => x.unitId));
+      const listed = await this.proposals.approvedOrInReview(m, p, year);
+      if (!listed.length) throw AppException.notFound(`đề nghị đang thẩm định hoặc đã phê duyệt năm ${year}`, 'year');
+      const clusters = new Map((await this.clusters.byIds(m, listed.map((x) => x.clusterId))).map((c) => [c.id, c]));
       const organizerId = [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && !p.organizerIds.includes(organizerId)) throw AppException.forbidden();
+      // A Cờ under review waits for the council's result: only one it passed may be decided.
+      const approved = (await Promise.all(listed.map(async (x) => (x.status === 'APPROVED' || x.awardCode !== 'EMULATION_FLAG' || !(await this.councilRules.approvalRefusal(m, organizerId, x)) ? x : null)))).filter((x): x is AwardProposal => !!x);
+      if (!approved.length) throw AppException.notFound(`đề nghị có thể đưa vào quyết định năm ${year} (Cờ thi đua cần Hội đồng Thi đua – Khen thưởng thông qua trước)`, 'year');
+      const decided = approved.map((x) => x.decisionDate).filter((d): d is string => !!d).sort();
+      if (!decidedOn && decided.length) on = decided[decided.length - 1];
+      const units = await this.units.byIds(m, approved.map((x) => x.unitId));
       const ministry = await this.units.asOf(m, organizerId, on);
       const catalogue = await this.awards.catalogue(m);
       // What the decision rests on: the council's closed meeting and minutes, and each cluster's latest submission.

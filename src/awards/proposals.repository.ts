@@ -78,8 +78,9 @@ export class ProposalsRepository {
   }
 
   /** The approved proposals of a year in the clusters the caller may see. */
-  approvedInYear(m: EntityManager, p: Principal, year: number): Promise<AwardProposal[]> {
-    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status = :status', { year, status: 'APPROVED' });
+  /** A year's proposals approved or under review, within the caller's scope (what a draft decision may list). */
+  approvedOrInReview(m: EntityManager, p: Principal, year: number): Promise<AwardProposal[]> {
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status IN (:...statuses)', { year, statuses: ['APPROVED', 'IN_REVIEW'] });
     this.access.scopeClusters(qb, 'c', p);
     return qb.getMany();
   }

@@ -130,7 +130,18 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.ok(waiting.includes(`<a href="/hoi-dong?co-quan=${ids.ministry}">`), 'the council of the proposal’s organiser');
     assert.ok(waiting.includes(`data-api="/api/proposals/${proposals.DL.id}/return"`));
     assert.match(waiting, /Đang do <strong>[^<]+<\/strong> thẩm định \(nhận ngày \d{2}\/\d{2}\/\d{4}\)/);
+    // The draft decision is drafted before the Minister signs (the number comes after): it lists the proposals under
+    // review that may be approved, the Bằng khen now, the Cờ only once the council passed them.
+    const draftText = async () => squash(pdftotext(tempFile((await t.http.get('/api/awards/decision-draft.pdf?year=2019&decidedOn=2020-04-15').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body)));
+    if (!POPPLER_MISSING) {
+      const beforeCouncil = await draftText();
+      assert.ok(beforeCouncil.includes('Điều 1. Tặng Bằng khen của Bộ trưởng cho 2 tập thể') && !beforeCouncil.includes('Tặng Cờ thi đua'), beforeCouncil);
+    }
     await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 });
+    if (!POPPLER_MISSING) {
+      const afterCouncil = await draftText();
+      assert.ok(afterCouncil.includes('Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể') && afterCouncil.includes('Tặng Bằng khen của Bộ trưởng cho 2 tập thể'), afterCouncil);
+    }
     const passed = await dossierOf(proposals.DL.id);
     assert.ok(!passed.includes('data-testid="approval-blocked"'));
     assert.ok(passed.includes(`data-api="/api/proposals/${proposals.DL.id}/approve"`));
@@ -396,7 +407,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(wrong.status, 422);
   });
 
-  it('reports: award history and proposals by status as Excel, and the draft decision listing the approved units', async () => {
+  it('reports: award history and proposals by status as Excel, and the draft decision listing the approved units (and, before, those under review)', async () => {
     const history = await t.http.get('/api/awards/history.xlsx?year=2019').auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(history.body as unknown as ArrayBuffer);
