@@ -490,4 +490,23 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       await t.dataSource.query(`UPDATE awards SET name = ${ph(1)} WHERE code = ${ph(2)}`, ['Cờ thi đua của Bộ', 'EMULATION_FLAG']);
     }
   });
+  it('a proposal the result computed now no longer selects (a quota lowered after sending) is named on the meeting page, and stands', async () => {
+    const admin = await t.token('admin');
+    const page = async () => (await t.http.get(`/cum/${ids.cum6}/nam/2019/binh-xet`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.ok(!(await page()).includes('data-testid="out-of-selection"'), 'the proposals and the result agree');
+    const quotas = async () => (await t.http.get(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).expect(200)).body;
+    const was = await quotas();
+    await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 1 }], version: was.version, reason: 'Điều chỉnh chỉ tiêu' }).expect(200);
+    try {
+      const text = await page();
+      const warning = /data-testid="out-of-selection">([^<]+)</.exec(text)?.[1] ?? '';
+      assert.match(warning, /^Kết quả bình xét tính lại hiện nay không còn chọn: Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh (Phú Yên|Đắk Lắk) \(đã phê duyệt\)\. /, warning);
+      // The proposals stand as made and sent.
+      const flags = (await t.http.get('/api/proposals?year=2019&award=EMULATION_FLAG').auth(reviewer, { type: 'bearer' }).expect(200)).body.filter((x: { status: string }) => x.status === 'APPROVED');
+      assert.equal(flags.length, 2);
+    } finally {
+      await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: was.EMULATION_FLAG }], version: (await quotas()).version, reason: 'Khôi phục chỉ tiêu' }).expect(200);
+    }
+    assert.ok(!(await page()).includes('data-testid="out-of-selection"'));
+  });
 });

@@ -47,6 +47,18 @@ export interface MeetingPageExtras {
   successor?: ClusterView | null;
 }
 
+/**
+ * The proposals that the meeting's result, computed now, no longer selects: the ballots, quotas, ratings or legal
+ * catalogue were changed after they were made. They stand as made (and as sent); the page says so instead of letting
+ * the table and the proposals disagree in silence.
+ */
+function outOfSelection(meeting: MeetingView, proposals: ProposalView[]): Html | string {
+  const selected = (pr: ProposalView) => !!meeting.results.find((r) => r.award === pr.award)?.candidates.find((c) => c.unit.id === pr.unit.id)?.selected;
+  const drifted = proposals.filter((pr) => pr.status !== 'REJECTED' && !selected(pr));
+  if (!drifted.length) return '';
+  return html`<p class="flash warn" role="status" data-testid="out-of-selection">Kết quả bình xét tính lại hiện nay không còn chọn: ${drifted.map((pr) => `${pr.awardLabel} cho ${pr.unit.name} (${pr.statusLabel.toLowerCase()})`).join('; ')}. Phiếu bầu, chỉ tiêu, xếp loại hoặc danh mục pháp lý đã thay đổi sau khi lập đề nghị; đề nghị giữ nguyên như đã lập, đã gửi. Kiểm tra lại phiếu bầu; nếu kết quả mới là đúng, báo Bộ khi thẩm định.</p>`;
+}
+
 /** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
 function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
   if (!drafts.length) return '';
@@ -174,6 +186,7 @@ ${!meeting
     </form>`}</section>`
     : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
+    ${outOfSelection(meeting, proposals)}
     ${canManage && published
       ? meeting.results.map((r) =>
           r.candidates
