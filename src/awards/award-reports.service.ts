@@ -16,7 +16,6 @@ import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.p
 import { LegalService } from '../legal/legal.service';
 import { CouncilRepository } from './council/council.repository';
 import { CouncilService } from './council/council.service';
-import type { AwardProposal } from './award-proposal.entities';
 import { longDateVi } from '../documents/pdf/vietnamese-dates';
 import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
 import { todayInVietnam } from '../common/time';
@@ -126,7 +125,7 @@ export class AwardReportsService {
 
   /**
    * The draft decision of a year (reviewers of the organiser): it is drafted before the Minister signs, so it lists the
-   * units approved and those under review that may be approved (a Cờ once the council passed it); the number and date
+   * units approved and those sent to Bộ that may be approved (a Cờ once the council passed it); the number and date
    * of the signed decision are then recorded on each approval. `decidedOn` is the planned
    * date of the decision: the ministry's name, the texts cited and the reward amounts are those in force then; the
    * draft itself leaves the date blank for the signer. Without it: the date of the decision already recorded on the
@@ -135,13 +134,16 @@ export class AwardReportsService {
   async decisionDraft(p: Principal, year: number, decidedOn?: string): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     let on = decidedOn ?? todayInVietnam();
     const data = await this.uow.read(async (m) => {
-      const listed = await this.proposals.approvedOrInReview(m, p, year);
-      if (!listed.length) throw AppException.notFound(`đề nghị đang thẩm định hoặc đã phê duyệt năm ${year}`, 'year');
-      const clusters = new Map((await this.clusters.byIds(m, listed.map((x) => x.clusterId))).map((c) => [c.id, c]));
-      const organizerId = [...clusters.values()][0].organizerId;
+      const sent = await this.proposals.withMinistryOrApproved(m, p, year);
+      if (!sent.length) throw AppException.notFound(`đề nghị đã gửi Bộ hoặc đã phê duyệt năm ${year}`, 'year');
+      const clusters = new Map((await this.clusters.byIds(m, sent.map((x) => x.clusterId))).map((c) => [c.id, c]));
+      // One ministry's decision: the reviewer's own organiser when it has proposals that year, else the first's.
+      const organizers = new Set([...clusters.values()].map((c) => c.organizerId));
+      const organizerId = p.organizerId && organizers.has(p.organizerId) ? p.organizerId : [...clusters.values()][0].organizerId;
       if (p.role !== Role.Admin && !p.organizerIds.includes(organizerId)) throw AppException.forbidden();
-      // A Cờ under review waits for the council's result: only one it passed may be decided.
-      const approved = (await Promise.all(listed.map(async (x) => (x.status === 'APPROVED' || x.awardCode !== 'EMULATION_FLAG' || !(await this.councilRules.approvalRefusal(m, organizerId, x)) ? x : null)))).filter((x): x is AwardProposal => !!x);
+      // A Cờ not yet approved waits for the council's result: only one its closed meeting passed may be decided.
+      const passed = await this.councilRules.passedProposals(m, organizerId, year);
+      const approved = sent.filter((x) => clusters.get(x.clusterId)!.organizerId === organizerId && (x.status === 'APPROVED' || x.awardCode !== 'EMULATION_FLAG' || passed.has(x.id)));
       if (!approved.length) throw AppException.notFound(`đề nghị có thể đưa vào quyết định năm ${year} (Cờ thi đua cần Hội đồng Thi đua – Khen thưởng thông qua trước)`, 'year');
       const decided = approved.map((x) => x.decisionDate).filter((d): d is string => !!d).sort();
       if (!decidedOn && decided.length) on = decided[decided.length - 1];

@@ -1,6 +1,6 @@
-import { EmulationYear } from '../clusters/emulation-year.entity';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
+import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { Permission } from '../access/access.policy';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../common/auth/principal';
@@ -40,6 +40,7 @@ export class ProposalSteps {
     private readonly proposals: ProposalsRepository,
     private readonly trail: AuditRepository,
     private readonly council: CouncilService,
+    private readonly years: EmulationYearsRepository,
   ) {}
 
   of(p: Principal, proposalId: string): Promise<ProposalDossierFacts> {
@@ -49,7 +50,7 @@ export class ProposalSteps {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, proposal.clusterId);
       const steps = (await this.trail.steps(m, 'award_proposal', proposal.id)).map((s) => ({ at: s.occurredAt, action: s.action, actor: s.fullName ?? s.actorUsername, reason: s.reason }));
       const flagInReview = proposal.status === 'IN_REVIEW' && proposal.awardCode === 'EMULATION_FLAG';
-      const proposalDeadline = (await m.findOneBy(EmulationYear, { clusterId: proposal.clusterId, year: proposal.year }))?.proposalDeadline ?? null;
+      const proposalDeadline = (await this.years.find(m, proposal.clusterId, proposal.year))?.proposalDeadline ?? null;
       return { steps, approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null, organizerId: cluster.organizerId, proposalDeadline };
     });
   }

@@ -78,9 +78,9 @@ export class ProposalsRepository {
   }
 
   /** The approved proposals of a year in the clusters the caller may see. */
-  /** A year's proposals approved or under review, within the caller's scope (what a draft decision may list). */
-  approvedOrInReview(m: EntityManager, p: Principal, year: number): Promise<AwardProposal[]> {
-    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status IN (:...statuses)', { year, statuses: ['APPROVED', 'IN_REVIEW'] });
+  /** A year's proposals with Bộ (sent, under review) or approved, within the caller's scope (what a draft decision may list). */
+  withMinistryOrApproved(m: EntityManager, p: Principal, year: number): Promise<AwardProposal[]> {
+    const qb = m.createQueryBuilder(AwardProposal, 'ap').innerJoin(Cluster, 'c', 'c.id = ap.cluster_id').where('ap.year = :year AND ap.status IN (:...statuses)', { year, statuses: ['SUBMITTED', 'IN_REVIEW', 'APPROVED'] });
     this.access.scopeClusters(qb, 'c', p);
     return qb.getMany();
   }

@@ -10,7 +10,7 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import { formatDateVi, nowIso, todayInVietnam } from '../common/time';
+import { addDays, formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { EmulationYear } from '../clusters/emulation-year.entity';
@@ -171,6 +171,9 @@ export class ProposalsService {
     }
     if (step.reasonRequired && !input.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', step.reasonRequired);
     if (input.resubmitBy && action !== 'return') throw AppException.field(ErrorCode.ValidationFailed, 'resubmitBy', 'Hạn gửi bổ sung chỉ ghi khi trả lại hồ sơ để bổ sung.');
+    if (input.resubmitBy && input.resubmitBy > addDays(todayInVietnam(), 365)) {
+      throw AppException.field(ErrorCode.ValidationFailed, 'resubmitBy', `Hạn gửi bổ sung không được quá một năm kể từ hôm nay (đến ${formatDateVi(addDays(todayInVietnam(), 365))}).`);
+    }
     if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
       throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
     }

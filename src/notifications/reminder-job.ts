@@ -85,13 +85,14 @@ export class ReminderJob implements OnModuleInit {
 
   /**
    * Returned proposals with Bộ's own date to resend by: the cluster's secretariat is reminded at the same stages, and
-   * at the overdue one the organiser's reviewers too. A later return gives a new date, hence a new key.
+   * at the overdue one the organiser's reviewers too. Each return is its own (the proposal's version at it is in the key),
+   * so a second return with the same date is reminded again.
    */
   private async resubmissions(m: EntityManager, today: string): Promise<number> {
     let written = 0;
-    const rows = await rawQuery<{ id: string; cluster_id: string; cluster_name: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string }>(
+    const rows = await rawQuery<{ id: string; version: number; cluster_id: string; cluster_name: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string; award_name: string }>(
       m,
-      "SELECT p.id, p.cluster_id, c.name AS cluster_name, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id JOIN units u ON u.id = p.unit_id WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id",
+      "SELECT p.id, p.version, p.cluster_id, c.name AS cluster_name, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name, a.name AS award_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id",
     );
     for (const r of rows) {
       const stage = stageOn(r.resubmit_by, today);
@@ -99,11 +100,11 @@ export class ReminderJob implements OnModuleInit {
       const people = [...(await recipients.secretariat(m, r.cluster_id)), ...(stage === 'OVERDUE' ? await recipients.reviewers(m, r.organizer_id) : [])];
       written += await this.notifier.notify(m, people, {
         kind: `reminder.resubmission.${stage}`,
-        subject: `[${r.cluster_name}] Gửi bổ sung hồ sơ đề nghị khen thưởng của ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
-        body: `${r.cluster_name}, năm thi đua ${r.year}. Hồ sơ đề nghị khen thưởng của ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
+        subject: `[${r.cluster_name}] Gửi bổ sung hồ sơ đề nghị ${r.award_name} của ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
+        body: `${r.cluster_name}, năm thi đua ${r.year}. Hồ sơ đề nghị ${r.award_name} của ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
         link: `/cum/${r.cluster_id}/nam/${r.year}/binh-xet`,
         dueOn: r.resubmit_by,
-        dedupKey: `resubmission:${r.id}:${r.resubmit_by}:${stage}`,
+        dedupKey: `resubmission:${r.id}:${r.version}:${r.resubmit_by}:${stage}`,
       });
     }
     return written;

@@ -16,7 +16,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AwardsModule } from '../awards/awards.module';
 import { ClustersModule } from '../clusters/clusters.module';
 import { AppException } from '../common/errors/app.exception';
-import { ErrorCode } from '../common/errors/error-codes';
+import { ERROR_CATALOGUE, ErrorCode } from '../common/errors/error-codes';
 import { setHtmlErrorRenderer } from '../common/errors/http-exception.filter';
 import { currentRequestId } from '../common/request-context';
 import { CriteriaModule } from '../criteria/criteria.module';
@@ -93,12 +93,14 @@ function sendErrorPage(error: AppException, req: HttpRequest, res: HttpResponse,
     // The pages' date fields are typed dd/mm/yyyy (the API's message states its own form, YYYY-MM-DD).
     .map((d) => ({ ...d, message: d.code === 'isIsoDate' ? 'Phải là ngày hợp lệ, dạng dd/mm/yyyy (ví dụ 15/03/2026).' : d.message }))
     // A page's address holds an object's code only because a link put it there: say so, not "UUID".
-    .map((d) => ({ ...d, message: d.code === 'isUuid' && d.field && !inQuery(d.field) ? 'mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.' : d.message }))
+    .map((d) => ({ ...d, message: d.code === 'isUuid' ? 'mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.' : d.message }))
     .map((d) => (error.code === ErrorCode.ValidationFailed && d.field && inQuery(d.field) ? `${queryFieldLabel(path, d.field)}: ${d.message}` : d.message));
   // The page again without the filters the address got wrong (the form keeps the others).
   const wrong = new Set(error.details.map((d) => d.field?.split('.')[0]).filter((f): f is string => !!f && Object.hasOwn(query, f)));
-  // Nothing was sent: a page's bad input is its address, a filter's value or a part of its path.
-  const lead = error.code !== ErrorCode.ValidationFailed ? error.message : wrong.size ? 'Bộ lọc trong địa chỉ trang không hợp lệ.' : 'Địa chỉ trang không đúng:';
+  // Nothing was sent: the generic "Dữ liệu gửi lên" becomes the page's address, a filter's value or a part of its path
+  // (a refusal with words of its own keeps them).
+  const generic = error.code === ErrorCode.ValidationFailed && error.message === ERROR_CATALOGUE[ErrorCode.ValidationFailed].message;
+  const lead = !generic ? error.message : wrong.size ? 'Bộ lọc trong địa chỉ trang không hợp lệ.' : 'Địa chỉ trang không đúng:';
   const kept = Object.entries(query).filter(([k, v]) => !wrong.has(k) && typeof v === 'string').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`);
   const retry = wrong.size && req.method === 'GET' && /^\/(?!\/)/.test(path) ? `${path}${kept.length ? `?${kept.join('&')}` : ''}` : undefined;
   // With its CSRF token, the page's own forms (sign-out) work.

@@ -159,12 +159,20 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     assert.ok(await chart.isVisible(), 'the chart is');
     await page.emulateMedia({ media: 'screen' });
 
-    // The documents: last year has nothing approved yet (the message names the field), the year before has.
+    // The documents. Last year's draft decision is drafted before anything is approved: it lists the Bằng khen sent
+    // to Bộ, not the Cờ still waiting for the council.
     const docYear = page.getByLabel('Năm thi đua của tài liệu');
     assert.equal(await docYear.inputValue(), String(lastYear), 'the decision of last year is the one due');
+    const [due] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click()]);
+    if (!POPPLER_MISSING) {
+      const text = squash(pdftotext(await due.path()));
+      assert.ok(text.includes(`Về việc tặng Bằng khen của Bộ trưởng năm ${lastYear}`) && text.includes('Sở Khoa học và Công nghệ tỉnh Gia Lai'), text.slice(0, 800));
+      assert.ok(!text.includes('Tặng Cờ thi đua'), 'the Cờ waits for the council');
+    }
+    // A year with nothing sent: the refusal stands at the field it names (and the field takes the focus).
+    await docYear.fill(String(lastYear + 1));
     await page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click();
-    // The refusal stands at the field it names (and the field takes the focus).
-    await page.locator('.field-error', { hasText: `Không tìm thấy đề nghị đã phê duyệt năm ${lastYear}.` }).waitFor();
+    await page.locator('.field-error', { hasText: `Không tìm thấy đề nghị đã gửi Bộ hoặc đã phê duyệt năm ${lastYear + 1}.` }).waitFor();
     assert.equal(await docYear.getAttribute('aria-invalid'), 'true');
     assert.ok(await docYear.evaluate((el) => el === document.activeElement), 'the field takes the focus');
     await docYear.fill('2024');

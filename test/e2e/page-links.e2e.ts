@@ -227,7 +227,7 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const dossier = await get('reviewer', `/tham-dinh/${sent.id}`);
     assert.ok(dossier.text.includes(`Gửi Bộ kèm tờ trình số 01/TTr-CTĐ6 ngày 10/03/2020 (ghi nhận trên hệ thống ngày ${today})`));
     // A rating "chưa ghi nhận" is explained: it is the basis of the two-year Bằng khen only, not of a Cờ.
-    assert.ok(dossier.text.includes('Cờ thi đua và Bằng khen theo chỉ tiêu của cụm được xét theo kết quả chấm điểm, bình xét của cụm, không theo xếp loại này'));
+    assert.ok(dossier.text.includes('Cờ thi đua và Bằng khen theo chỉ tiêu của cụm được hệ thống xét theo kết quả chấm điểm, bình xét của cụm, không theo xếp loại này'));
   });
 
   it('a wrong address on a page names the field as the page labels it, once', async () => {
@@ -258,5 +258,12 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const year = await get('reviewer', `/cum/${ids.cum6}/nam/20x6`);
     assert.ok(year.text.includes('Địa chỉ trang không đúng: Năm phải là số nguyên từ 2000 đến 2100.'), year.text);
     assert.ok(res.text.includes('Bộ lọc trong địa chỉ trang không hợp lệ. Năm thi đua: Phải là số nguyên.'));
+    // A refusal with words of its own keeps them; a filter's code says what it is, not "UUID".
+    const kind = await get('cum6.secretary', `/cum/${ids.cum6}/nam/2019/cham-diem?loai=XYZ`);
+    assert.equal(kind.status, 400);
+    assert.ok(kind.text.includes('Loại phiếu &quot;XYZ&quot; không hợp lệ.') || kind.text.includes('Loại phiếu "XYZ" không hợp lệ.'), kind.text.slice(kind.text.indexOf('<main'), kind.text.indexOf('<main') + 600));
+    const cluster = await get('reviewer', '/tham-dinh?clusterId=abc');
+    assert.ok(cluster.text.includes('Cụm thi đua: mã trong địa chỉ bị sai hoặc thiếu ký tự.'), cluster.text.slice(cluster.text.indexOf('<main'), cluster.text.indexOf('<main') + 600));
+    assert.doesNotMatch(cluster.text, /UUID/);
   });
 });

@@ -500,7 +500,10 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     try {
       const text = await page();
       const warning = /data-testid="out-of-selection">([^<]+)</.exec(text)?.[1] ?? '';
-      assert.match(warning, /^Kết quả bình xét tính lại hiện nay không còn chọn: Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh (Phú Yên|Đắk Lắk) \(đã phê duyệt\)\. /, warning);
+      assert.match(warning, /^Kết quả bình xét tính lại hiện nay không còn chọn: Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh (Phú Yên|Đắk Lắk) \(đã phê duyệt\)\. .* Các đề nghị này đã có quyết định của Bộ\.$/, warning);
+      // A member reads the fact, not the secretariat's advice.
+      const member = (await t.http.get(`/cum/${ids.cum6}/nam/2019/binh-xet`).auth(await t.token('daklak'), { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+      assert.match(member, /data-testid="out-of-selection">[^<]*đề nghị giữ nguyên như đã lập, đã gửi\.</);
       // The proposals stand as made and sent.
       const flags = (await t.http.get('/api/proposals?year=2019&award=EMULATION_FLAG').auth(reviewer, { type: 'bearer' }).expect(200)).body.filter((x: { status: string }) => x.status === 'APPROVED');
       assert.equal(flags.length, 2);

@@ -178,7 +178,7 @@ describe('reminders and e-mail', () => {
     await run(addDays(by, -3));
     const d3 = await notes(secretary, 'reminder.resubmission.D3');
     assert.equal(d3.length, 1);
-    assert.equal(d3[0].subject, `[Cụm thi đua số 6] Gửi bổ sung hồ sơ đề nghị khen thưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
+    assert.equal(d3[0].subject, `[Cụm thi đua số 6] Gửi bổ sung hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
     assert.equal((await notes(reviewer, 'reminder.resubmission')).length, 0);
     await run(addDays(by, 1));
     assert.equal((await notes(secretary, 'reminder.resubmission.OVERDUE')).length, 1);
@@ -186,6 +186,25 @@ describe('reminders and e-mail', () => {
     // The dashboard's task reads Bộ's date, not the year's deadline.
     const home = await t.http.get('/').auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
     assert.ok(home.text.includes(`hạn gửi bổ sung ${formatDateVi(by)}`), 'the task names the date to resend by');
+    // Not more than a year ahead.
+    pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung một phần' }).expect(200)).body;
+    pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
+    const far = await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Thiếu xác nhận', resubmitBy: addDays(today, 400) }).expect(400);
+    assert.match(far.body.details[0].message, /^Hạn gửi bổ sung không được quá một năm kể từ hôm nay/);
+    // A second return with the same date is a return of its own: reminded again.
+    pr = (await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Vẫn thiếu xác nhận của Sở', resubmitBy: by }).expect(200)).body;
+    await run(addDays(by, -3));
+    assert.equal((await notes(secretary, 'reminder.resubmission.D3')).length, 2);
+    // The year's deadline: a returned proposal with Bộ's own date still ahead is not counted as late against it.
+    const [year] = await t.dataSource.query(`SELECT proposal_deadline FROM emulation_years WHERE cluster_id = ${ph(1)} AND year = 2019`, [ids.cum6]);
+    assert.ok(year, 'the 2019 year of Cụm 6');
+    await t.dataSource.query(`UPDATE emulation_years SET proposal_deadline = ${ph(1)} WHERE cluster_id = ${ph(2)} AND year = 2019`, [today, ids.cum6]);
+    try {
+      await run(today);
+      assert.equal((await notes(secretary, 'reminder.proposalDeadline.D0')).length, 0, 'nothing is late: its own date is ahead');
+    } finally {
+      await t.dataSource.query(`UPDATE emulation_years SET proposal_deadline = ${ph(1)} WHERE cluster_id = ${ph(2)} AND year = 2019`, [year.proposal_deadline, ids.cum6]);
+    }
     // Resent: the date is spent.
     pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung xác nhận' }).expect(200)).body;
     assert.equal(pr.resubmitBy, null);
@@ -195,6 +214,16 @@ describe('reminders and e-mail', () => {
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
     pr = (await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Bổ sung thêm' }).expect(200)).body;
     assert.equal(pr.resubmitBy, null);
+    // Without its own date it counts against the year's deadline again.
+    await t.dataSource.query(`UPDATE emulation_years SET proposal_deadline = ${ph(1)} WHERE cluster_id = ${ph(2)} AND year = 2019`, [today, ids.cum6]);
+    try {
+      await run(today);
+      const late = await notes(secretary, 'reminder.proposalDeadline.D0');
+      assert.equal(late.length, 1);
+      assert.match(late[0].body, /Còn 1 hồ sơ đề nghị chưa gửi Bộ/);
+    } finally {
+      await t.dataSource.query(`UPDATE emulation_years SET proposal_deadline = ${ph(1)} WHERE cluster_id = ${ph(2)} AND year = 2019`, [year.proposal_deadline, ids.cum6]);
+    }
     await drain();
   });
 

@@ -51,8 +51,10 @@ describe("the council's list: those in office first, the chair before the vice-c
       m('Hà', 'VICE_CHAIR', '2025-03-01'),
       m('Cường', 'MEMBER', '2018-01-01', '2019-12-31'),
       m('Dũng', 'MEMBER', '2027-01-01'),
+      // A member who joined the 2020–2025 term later is still listed after its chair.
+      m('Giang', 'MEMBER', '2022-06-01', '2025-02-28'),
     ];
-    assert.deepEqual(councilListOrder(list, '2026-12-05').map((x) => x.name), ['Yến', 'Hà', 'An', 'Ánh', 'Dũng', 'Bình', 'Cường']);
+    assert.deepEqual(councilListOrder(list, '2026-12-05').map((x) => x.name), ['Yến', 'Hà', 'An', 'Ánh', 'Dũng', 'Bình', 'Giang', 'Cường']);
     // The input is left as it was.
     assert.equal(list[0].name, 'An');
   });

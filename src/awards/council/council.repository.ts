@@ -5,6 +5,7 @@ import { AwardProposal } from '../award-proposal.entities';
 import { ReviewMeeting } from '../award.entities';
 import { Cluster } from '../../clusters/cluster.entity';
 import { CouncilAttendance, CouncilBallot, CouncilMeeting, CouncilMember } from './council.entities';
+import { councilListOrder } from './council.rules';
 
 /** The emulation council's members, meetings, attendance and ballots. */
 @Injectable()
@@ -15,8 +16,7 @@ export class CouncilRepository {
 
   /** Members in office on a date (their period holds it), the chair first. */
   async membersOn(m: EntityManager, organizerId: string, date: string): Promise<CouncilMember[]> {
-    const order = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2 };
-    return (await this.members(m, organizerId)).filter((x) => x.fromDate <= date && (x.toDate === null || date <= x.toDate)).sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, 'vi'));
+    return councilListOrder((await this.members(m, organizerId)).filter((x) => x.fromDate <= date && (x.toDate === null || date <= x.toDate)), date);
   }
 
   member(m: EntityManager, id: string): Promise<CouncilMember | null> {

@@ -59,9 +59,10 @@ const ROLE_ORDER = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2 } as const;
 
 /**
  * The council's list as a decision lists it: those in office on the day first, the chair, the vice-chairs, then the
- * members by name; then the earlier and later terms, the latest first, each in the same order.
+ * members by name; then the other terms, the latest ending first (a term's members share its end), each in the same order.
  */
 export function councilListOrder<T extends { role: keyof typeof ROLE_ORDER; name: string; fromDate: string; toDate: string | null }>(members: T[], today: string): T[] {
   const inOffice = (x: T): number => (x.fromDate <= today && (x.toDate === null || today <= x.toDate) ? 0 : 1);
-  return [...members].sort((a, b) => inOffice(a) - inOffice(b) || (inOffice(a) ? b.fromDate.localeCompare(a.fromDate) : 0) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name, 'vi'));
+  const term = (x: T): string => (inOffice(x) ? (x.toDate ?? x.fromDate) : '');
+  return [...members].sort((a, b) => inOffice(a) - inOffice(b) || term(b).localeCompare(term(a)) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name, 'vi'));
 }

@@ -207,6 +207,13 @@ export class CouncilService {
    * Whether the council's closed meeting of the proposal's organiser and year passed it: what approving a Cờ needs.
    * Answers the refusal's sentence, or null when the council's result allows the approval.
    */
+  /** The proposals of a year the council's closed meeting passed (empty before it closed). */
+  async passedProposals(m: EntityManager, organizerId: string, year: number): Promise<Set<string>> {
+    const meeting = await this.repo.meetingOf(m, organizerId, year);
+    if (!meeting || meeting.status !== 'CLOSED') return new Set();
+    return new Set((await this.view(m, meeting)).ballots.filter((b) => b.passed).map((b) => b.proposalId));
+  }
+
   async approvalRefusal(m: EntityManager, organizerId: string, proposal: AwardProposal): Promise<string | null> {
     const meeting = await this.repo.meetingOf(m, organizerId, proposal.year);
     if (!meeting || meeting.status !== 'CLOSED') return `Cờ thi đua chỉ được phê duyệt sau khi ${COUNCIL} họp, biểu quyết và chốt biên bản xét khen thưởng năm ${proposal.year}.`;

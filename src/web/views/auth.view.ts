@@ -24,7 +24,7 @@ export function loginPage(csrf: string, next: string, demo: boolean): Html {
     <div class="actions"><button type="submit">Đăng nhập</button></div>
   </form>
   ${demo
-    ? html`<p class="muted" data-testid="demo-accounts"><small>Dữ liệu minh họa: tài khoản <code>cum6.secretary</code> (thư ký cụm), <code>skhcn.daklak</code> (đơn vị thành viên), <code>reviewer</code> (thẩm định của Bộ, cần mã xác thực)… Mật khẩu và cách lấy mã: xem README, mục “Demo accounts”.</small></p>`
+    ? html`<p class="muted" data-testid="demo-accounts"><small>Dữ liệu minh họa: tài khoản <code>cum6.secretary</code> (thư ký cụm), <code>skhcn.daklak</code> (đơn vị thành viên), <code>reviewer</code> (thẩm định của Bộ, cần mã xác thực)… Mật khẩu và cách lấy mã xác thực ghi trong tệp README của phần mềm.</small></p>`
     : ''}
 </div>`,
   );

@@ -52,11 +52,19 @@ export interface MeetingPageExtras {
  * catalogue were changed after they were made. They stand as made (and as sent); the page says so instead of letting
  * the table and the proposals disagree in silence.
  */
-function outOfSelection(meeting: MeetingView, proposals: ProposalView[]): Html | string {
+function outOfSelection(meeting: MeetingView, proposals: ProposalView[], canManage: boolean): Html | string {
   const selected = (pr: ProposalView) => !!meeting.results.find((r) => r.award === pr.award)?.candidates.find((c) => c.unit.id === pr.unit.id)?.selected;
   const drifted = proposals.filter((pr) => pr.status !== 'REJECTED' && !selected(pr));
   if (!drifted.length) return '';
-  return html`<p class="flash warn" role="status" data-testid="out-of-selection">Kết quả bình xét tính lại hiện nay không còn chọn: ${drifted.map((pr) => `${pr.awardLabel} cho ${pr.unit.name} (${pr.statusLabel.toLowerCase()})`).join('; ')}. Phiếu bầu, chỉ tiêu, xếp loại hoặc danh mục pháp lý đã thay đổi sau khi lập đề nghị; đề nghị giữ nguyên như đã lập, đã gửi. Kiểm tra lại phiếu bầu; nếu kết quả mới là đúng, báo Bộ khi thẩm định.</p>`;
+  // The secretariat may still act on what Bộ has not decided; a decided one is only to be known.
+  const open = drifted.some((pr) => pr.status !== 'APPROVED');
+  const advice = canManage ? (open ? ' Nếu kết quả tính lại là đúng, trao đổi với Bộ về các đề nghị chưa có kết quả.' : ' Các đề nghị này đã có quyết định của Bộ.') : '';
+  return html`<p class="flash warn" role="status" data-testid="out-of-selection">Kết quả bình xét tính lại hiện nay không còn chọn: ${drifted.map((pr) => `${pr.awardLabel} cho ${pr.unit.name} (${pr.statusLabel.toLowerCase()})`).join('; ')}. Sau khi lập đề nghị, chỉ tiêu, kết quả chấm điểm và xếp hạng, xếp loại hoặc danh mục pháp lý đã thay đổi; đề nghị giữ nguyên như đã lập, đã gửi.${advice}</p>`;
+}
+
+/** A date to resend by, said to be past once it is. */
+function resubmitByText(date: string): string {
+  return `${dateVi(date)}${date < todayInVietnam() ? ' (đã quá hạn)' : ''}`;
 }
 
 /** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
@@ -186,7 +194,7 @@ ${!meeting
     </form>`}</section>`
     : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
-    ${outOfSelection(meeting, proposals)}
+    ${outOfSelection(meeting, proposals, canManage)}
     ${canManage && published
       ? meeting.results.map((r) =>
           r.candidates
@@ -200,7 +208,7 @@ ${!meeting
       : ''}
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${dateVi(pr.resubmitBy)}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${resubmitByText(pr.resubmitBy)}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT')) : ''}`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
@@ -263,7 +271,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
   ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
-  ${pr.resubmitBy ? html`<p><strong>Hạn gửi bổ sung:</strong> ${dateVi(pr.resubmitBy)}</p>` : ''}
+  ${pr.resubmitBy ? html`<p><strong>Hạn gửi bổ sung:</strong> ${resubmitByText(pr.resubmitBy)}</p>` : ''}
   ${pr.supplementNote ? html`<p><strong>Cụm đã bổ sung khi gửi lại:</strong> ${pr.supplementNote}</p>` : ''}
   ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}
 </section>
@@ -272,8 +280,8 @@ ${canReview && pr.status === 'IN_REVIEW'
   ? html`<div class="grid2">
     ${facts.approvalBlocked
       ? html`<section class="card" aria-labelledby="h-approve"><h3 id="h-approve">Phê duyệt</h3><p class="flash warn" role="status" data-testid="approval-blocked">${facts.approvalBlocked}</p><p><a href="/hoi-dong?co-quan=${facts.organizerId}">Mở trang Hội đồng Thi đua – Khen thưởng</a></p><div class="actions"><button type="button" disabled>Phê duyệt</button></div></section>`
-      : act('approve', 'Phê duyệt', html`<p class="muted"><small>Ghi số và ngày của quyết định khen thưởng đã ký. Dự thảo quyết định (các đơn vị đang thẩm định hoặc đã phê duyệt) tải ở trang <a href="/tham-dinh#h-docs">Thẩm định đề nghị</a>.</small></p><div class="field"><label for="decisionNumber">Số quyết định (bắt buộc)</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định (bắt buộc)</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
-    ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div><div class="field"><label for="resubmitBy">Hạn gửi bổ sung</label><input id="resubmitBy" name="resubmitBy" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="resubmitBy-help"><small id="resubmitBy-help" class="muted">Không bắt buộc. Để trống thì cụm được nhắc theo hạn gửi hồ sơ của năm${facts.proposalDeadline ? ` (${dateVi(facts.proposalDeadline)}${facts.proposalDeadline < todayInVietnam() ? ', đã qua' : ''})` : ''}.</small></div>`)}
+      : act('approve', 'Phê duyệt', html`<p class="muted"><small>Ghi số và ngày của quyết định khen thưởng đã ký. Dự thảo quyết định (các đề nghị đã gửi Bộ, đang thẩm định hoặc đã phê duyệt) tải ở trang <a href="/tham-dinh#h-docs">Thẩm định đề nghị</a>.</small></p><div class="field"><label for="decisionNumber">Số quyết định (bắt buộc)</label><input id="decisionNumber" name="decisionNumber" data-type="optional"></div><div class="field"><label for="decisionDate">Ngày quyết định (bắt buộc)</label><input id="decisionDate" name="decisionDate" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric"></div><div class="field"><label for="approve-reason">Ý kiến</label><textarea id="approve-reason" name="reason" data-type="optional"></textarea></div>`)}
+    ${act('return', 'Trả lại để bổ sung', html`<div class="field"><label for="return-reason">Lý do trả lại (bắt buộc)</label><textarea id="return-reason" name="reason" required></textarea></div><div class="field"><label for="resubmitBy">Hạn gửi bổ sung</label><input id="resubmitBy" name="resubmitBy" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="resubmitBy-help"><small id="resubmitBy-help" class="muted">Không bắt buộc; hệ thống nhắc cụm 7 ngày, 3 ngày trước hạn, đúng hạn và khi quá hạn. Để trống: không đặt hạn riêng${facts.proposalDeadline ? `, hạn gửi hồ sơ của năm là ${dateVi(facts.proposalDeadline)}${facts.proposalDeadline < todayInVietnam() ? ' (đã qua, không nhắc thêm)' : ''}` : ''}.</small></div>`)}
     ${act('reject', 'Không phê duyệt', html`<div class="field"><label for="reject-reason">Lý do (bắt buộc)</label><textarea id="reject-reason" name="reason" required></textarea></div>`, 'Không phê duyệt đề nghị này?')}
   </div>`
   : ''}

@@ -118,7 +118,7 @@ function documents(d: QueueData): Html {
   </div>
   <small id="dd-on-hint" class="muted">Để trống: ngày quyết định đã ghi khi phê duyệt (chưa có thì hôm nay). Dự thảo trích dẫn văn bản pháp luật và mức tiền thưởng còn hiệu lực vào ngày này, để trống ngày tháng cho người ký.</small>
   <ul>
-    <li><a data-download data-query-fields="dd-year dd-on" href="/api/awards/decision-draft.pdf">Dự thảo quyết định khen thưởng (PDF)</a> <small class="muted">các đơn vị đang thẩm định hoặc đã phê duyệt của năm (Cờ thi đua: khi Hội đồng đã thông qua); khi Bộ trưởng ký, ghi số và ngày quyết định vào từng hồ sơ để phê duyệt</small></li>
+    <li><a data-download data-query-fields="dd-year dd-on" href="/api/awards/decision-draft.pdf">Dự thảo quyết định khen thưởng (PDF)</a> <small class="muted">các đề nghị đã gửi Bộ, đang thẩm định hoặc đã phê duyệt của năm (Cờ thi đua: khi Hội đồng đã thông qua); khi Bộ trưởng ký, ghi số và ngày quyết định vào từng hồ sơ để phê duyệt</small></li>
     <li><a data-download data-query-fields="dd-year" href="/api/awards/proposals.xlsx">Tổng hợp đề nghị theo cụm và trạng thái (Excel)</a></li>
     <li><a data-download data-query-fields="dd-year" href="/api/awards/history.xlsx">Lịch sử khen thưởng (Excel)</a></li>
   </ul>

@@ -11,7 +11,7 @@ import { formMessage } from './layout';
 export function standingSection(unit: { id: string; name: string }, standing: UnitStandingView, year: number, canEdit: boolean): Html {
   const rating = (y: number) => standing.ratings.find((r) => r.year === y);
   return html`<section class="card" aria-labelledby="h-standing"><h2 id="h-standing">Xếp loại và trường hợp chưa xét khen thưởng</h2>
-  <p class="muted">Xếp loại theo quyết định của cấp có thẩm quyền là căn cứ của Bằng khen xét theo hai năm liên tục hoàn thành xuất sắc nhiệm vụ. Cờ thi đua và Bằng khen theo chỉ tiêu của cụm được xét theo kết quả chấm điểm, bình xét của cụm, không theo xếp loại này; “chưa ghi nhận” nghĩa là hệ thống chưa có quyết định xếp loại của năm đó.</p>
+  <p class="muted">Trong hệ thống này, xếp loại theo quyết định của cấp có thẩm quyền được dùng cho Bằng khen xét theo hai năm liên tục hoàn thành xuất sắc nhiệm vụ. Cờ thi đua và Bằng khen theo chỉ tiêu của cụm được hệ thống xét theo kết quả chấm điểm, bình xét của cụm, không theo xếp loại này; “chưa ghi nhận” nghĩa là hệ thống chưa có quyết định xếp loại của năm đó.</p>
   <div class="table-wrap"><table><thead><tr><th scope="col">Năm</th><th scope="col">Xếp loại (theo quyết định)</th><th scope="col">Quyết định</th></tr></thead><tbody>
   ${[year, year - 1].map((y) => {
     const r = rating(y);
