@@ -29,3 +29,16 @@ function resendBy(resubmitBy: string | null, deadline: string | null): string {
   if (!deadline) return '';
   return ` Bộ không đặt hạn gửi bổ sung; hạn gửi hồ sơ đề nghị khen thưởng của năm: ${formatDateVi(deadline)}${deadline < todayInVietnam() ? ' (đã qua)' : ''}.`;
 }
+
+/** What the reviewer who returned a proposal is told when the cluster resends it (once per sending: the version). */
+export function resubmitNotice(cluster: Pick<Cluster, 'id' | 'name'>, pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; supplementNote: string | null }): Notice {
+  const added = (pr.supplementNote ?? '').trim().replace(/[^.!?…]$/, '$&.');
+  return {
+    kind: 'proposal.resubmit',
+    subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} đã được gửi lại sau khi bổ sung`,
+    body: `${cluster.name} gửi lại hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (năm thi đua ${pr.year}) ngày ${formatDateVi(todayInVietnam())}, sau khi Bộ trả lại để bổ sung. Nội dung bổ sung: ${added} Hồ sơ chờ nhận thẩm định lại.`,
+    link: `/tham-dinh/${pr.id}`,
+    dueOn: null,
+    dedupKey: `proposal.resubmit:${pr.id}:${pr.version}`,
+  };
+}

@@ -25,7 +25,7 @@ import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from '
 import { ReviewMeetingsService } from './review-meetings.service';
 import { Notifier } from '../notifications/notifier';
 import { recipients } from '../notifications/recipients';
-import { decisionNotice } from './proposal-notices';
+import { decisionNotice, resubmitNotice } from './proposal-notices';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
 import type { ProposalView } from './proposal-view';
@@ -175,7 +175,9 @@ export class ProposalsService {
       throw AppException.field(ErrorCode.ValidationFailed, 'resubmitBy', `Hạn gửi bổ sung không được quá một năm kể từ hôm nay (đến ${formatDateVi(addDays(todayInVietnam(), 365))}).`);
     }
     if (action === 'approve' && (!input.decisionNumber || !input.decisionDate)) {
-      throw AppException.field(ErrorCode.ValidationFailed, 'decisionNumber', 'Cần ghi số và ngày của quyết định khen thưởng.');
+      // Each missing field is named where the form shows it.
+      const missingFields = [...(input.decisionNumber ? [] : [{ field: 'decisionNumber', message: 'Cần ghi số của quyết định khen thưởng.' }]), ...(input.decisionDate ? [] : [{ field: 'decisionDate', message: 'Cần ghi ngày của quyết định khen thưởng.' }])];
+      throw new AppException(ErrorCode.ValidationFailed, 'Cần ghi số và ngày của quyết định khen thưởng.', missingFields.map((x) => ({ ...x, code: 'required' })));
     }
     if (action === 'approve') {
       const heldOn = (await this.meetings.find(m, proposal.clusterId, proposal.year)).heldOn;
@@ -188,6 +190,11 @@ export class ProposalsService {
     if (action === 'approve' && proposal.awardCode === 'EMULATION_FLAG') {
       const refusal = await this.council.approvalRefusal(m, cluster.organizerId, proposal);
       if (refusal) throw AppException.field(ErrorCode.BusinessRule, 'award', refusal);
+    }
+    // A decision that rests on the council's minutes is not dated before its meeting.
+    if (action === 'approve') {
+      const early = await this.council.decisionBeforeMeeting(m, cluster.organizerId, proposal, input.decisionDate!);
+      if (early) throw AppException.field(ErrorCode.BusinessRule, 'decisionDate', early);
     }
     const now = nowIso();
     const changes: Partial<AwardProposal> = { status: step.to, updatedAt: now };
@@ -205,6 +212,8 @@ export class ProposalsService {
     await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber, ...(updated.resubmitBy ? { resubmitBy: updated.resubmitBy } : {}) }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
     const [view] = await this.views(m, [updated]);
     if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
+    // The reviewer who returned it is told it came back, with what was added.
+    if (action === 'resubmit' && proposal.reviewerUserId) await this.notifier.notify(m, [proposal.reviewerUserId], resubmitNotice(cluster, view));
     return view;
   }
 

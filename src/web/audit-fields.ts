@@ -162,7 +162,7 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   pledge: PLEDGE_STATUS_LABELS,
   score_sheet: SHEET_STATUS_LABELS,
   award_proposal: PROPOSAL_STATUS_LABELS,
-  council_meeting: { OPEN: 'Đang họp', CLOSED: 'Đã chốt biên bản' },
+  council_meeting: { OPEN: 'Chưa chốt biên bản', CLOSED: 'Đã chốt biên bản' },
   ballot_session: { OPEN: 'Đang bỏ phiếu', CLOSED: 'Đã kiểm phiếu' },
 };
 const CODES_BY_FIELD: Record<string, Record<string, string>> = {

@@ -59,6 +59,9 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
 
   it('attendance and ballots: more votes than members voting is refused; 3 of 5 fails the 80 %, 4 of 5 passes', async () => {
     const [chair, ...others] = meeting.members;
+    // Votes before the attendance is saved: the page's step to take first, and nothing written.
+    const unsaved = await t.http.put(`/api/council/meetings/${meeting.id}/ballots`).set(auth(reviewer)).send({ version: meeting.version, ballots: [{ proposalId: flags.DL.id, votesFor: 3 }] }).expect(422);
+    assert.match(unsaved.body.message, /^Chưa lưu thành phần tham dự: .*bấm “Lưu thành phần” trước khi ghi phiếu\.$/);
     meeting = (await t.http.put(`/api/council/meetings/${meeting.id}/attendance`).set(auth(reviewer)).send({ version: meeting.version, entries: [{ memberId: chair.id, status: 'PRESENT' }, ...others.map((x, i) => ({ memberId: x.id, status: i === 3 ? 'WRITTEN' : 'PRESENT' }))] }).expect(200)).body;
     assert.equal(meeting.presentCount, 4);
     assert.equal(meeting.votingCount, 5);

@@ -147,6 +147,14 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.ok(passed.includes(`data-api="/api/proposals/${proposals.DL.id}/approve"`));
     // A decision is not dated before the review meeting that voted the proposal; nothing changes.
     const before = await t.snapshot();
+    // Nor before the council's meeting whose minutes it cites (a Cờ, or any proposal the council voted on).
+    for (const key of ['DL', 'GL'] as const) {
+      const beforeCouncil = await t.http.post(`/api/proposals/${proposals[key].id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals[key].version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-09' }).expect(422);
+      assert.deepEqual([beforeCouncil.body.details[0].field, beforeCouncil.body.details[0].message], ['decisionDate', 'Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (10/04/2020).'], key);
+    }
+    // Both missing: each field is named.
+    const empty = await t.http.post(`/api/proposals/${proposals.DL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.DL.version }).expect(400);
+    assert.deepEqual(empty.body.details.map((d: { field: string }) => d.field), ['decisionNumber', 'decisionDate']);
     const backdated = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-01-01' }).expect(422);
     assert.equal(backdated.body.details[0].field, 'decisionDate');
     assert.match(backdated.body.details[0].message, /^Ngày quyết định không được trước ngày hội nghị bình xét đã bầu đề nghị này \(\d{2}\/\d{2}\/2020\)\.$/);
@@ -493,7 +501,9 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
   it('a proposal the result computed now no longer selects (a quota lowered after sending) is named on the meeting page, and stands', async () => {
     const admin = await t.token('admin');
     const page = async () => (await t.http.get(`/cum/${ids.cum6}/nam/2019/binh-xet`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
-    assert.ok(!(await page()).includes('data-testid="out-of-selection"'), 'the proposals and the result agree');
+    const agreed = await page();
+    assert.ok(!agreed.includes('data-testid="out-of-selection"'), 'the proposals and the result agree');
+    assert.ok(agreed.includes('<small>Quyết định số 123/QĐ-BTTTT ngày 15/04/2020</small>'), 'an approved proposal names its decision');
     const quotas = async () => (await t.http.get(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).expect(200)).body;
     const was = await quotas();
     await t.http.put(`${base()}/awards/quotas`).auth(admin, { type: 'bearer' }).send({ quotas: [{ award: 'EMULATION_FLAG', quota: 1 }], version: was.version, reason: 'Điều chỉnh chỉ tiêu' }).expect(200);

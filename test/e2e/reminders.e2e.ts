@@ -164,6 +164,11 @@ describe('reminders and e-mail', () => {
     const wrongStep = await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung', resubmitBy: by }).expect(400);
     assert.equal(wrongStep.body.details[0].field, 'resubmitBy');
     pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung báo cáo' }).expect(200)).body;
+    // The reviewer who returned it is told it came back, with what was added.
+    const back = (await t.http.get('/api/notifications').auth(reviewer, { type: 'bearer' }).expect(200)).body.items.filter((n: { kind: string }) => n.kind === 'proposal.resubmit');
+    assert.equal(back.length, 1);
+    assert.match(back[0].body, /Nội dung bổ sung: Đã bổ sung báo cáo\. Hồ sơ chờ nhận thẩm định lại\.$/);
+    assert.equal(back[0].link, `/tham-dinh/${pr.id}`);
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
     const past = await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Thiếu xác nhận', resubmitBy: addDays(today, -1) }).expect(400);
     assert.deepEqual([past.body.details[0].field, past.body.details[0].message.startsWith('Không được là ngày trước hôm nay')], ['resubmitBy', true]);

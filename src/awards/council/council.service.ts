@@ -170,7 +170,9 @@ export class CouncilService {
       this.editable(meeting, dto.version);
       const byId = new Map((await this.repo.proposalsOf(m, meeting.organizerId, meeting.year)).map((x) => [x.id, x]));
       const proposals = new Set(byId.keys());
-      const voting = (await this.repo.attendance(m, id)).filter((a) => a.status !== 'ABSENT').length;
+      const attendance = await this.repo.attendance(m, id);
+      if (!attendance.length && dto.ballots.length) throw new AppException(ErrorCode.BusinessRule, 'Chưa lưu thành phần tham dự: chỉnh ô “Tham dự” của từng thành viên rồi bấm “Lưu thành phần” trước khi ghi phiếu.');
+      const voting = attendance.filter((a) => a.status !== 'ABSENT').length;
       for (const [i, b] of dto.ballots.entries()) {
         if (!proposals.has(b.proposalId)) throw AppException.field(ErrorCode.InvalidReference, `ballots.${i}.proposalId`, `Không phải đề nghị khen thưởng năm ${meeting.year} gửi Bộ.`);
         const problem = ballotProblem(b.votesFor, voting);
@@ -212,6 +214,17 @@ export class CouncilService {
     const meeting = await this.repo.meetingOf(m, organizerId, year);
     if (!meeting || meeting.status !== 'CLOSED') return new Set();
     return new Set((await this.view(m, meeting)).ballots.filter((b) => b.passed).map((b) => b.proposalId));
+  }
+
+  /**
+   * A decision dated before the council's closed meeting that considered the proposal (a Cờ always is): refused in the
+   * words the draft decision uses, since the decision cites the meeting's minutes.
+   */
+  async decisionBeforeMeeting(m: EntityManager, organizerId: string, proposal: AwardProposal, decisionDate: string): Promise<string | null> {
+    const meeting = await this.repo.meetingOf(m, organizerId, proposal.year);
+    if (!meeting || meeting.status !== 'CLOSED' || decisionDate >= meeting.heldOn) return null;
+    const considered = proposal.awardCode === 'EMULATION_FLAG' || (await this.repo.ballots(m, meeting.id)).some((b) => b.proposalId === proposal.id);
+    return considered ? `Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (${formatDateVi(meeting.heldOn)}).` : null;
   }
 
   async approvalRefusal(m: EntityManager, organizerId: string, proposal: AwardProposal): Promise<string | null> {

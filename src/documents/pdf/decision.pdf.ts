@@ -51,5 +51,5 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   pdf.keepTogether(pdf.paragraphHeight(`${last}. ${closing}`) + pdf.signatureBlockHeight(block, recipients));
   pdf.paragraph(closing, { lead: `${last}.` });
   pdf.signatureBlock(block, recipients);
-  return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
+  return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã gửi Bộ, đang thẩm định hoặc đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
 }

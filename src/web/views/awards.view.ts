@@ -208,7 +208,7 @@ ${!meeting
       : ''}
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${resubmitByText(pr.resubmitBy)}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${resubmitByText(pr.resubmitBy)}</small>` : ''}${pr.decisionNumber ? html`<br><small>Quyết định số ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
         </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT')) : ''}`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
@@ -270,7 +270,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   ${claimed ? html`<p>Đang do <strong>${claimed.actor}</strong> thẩm định (nhận ngày ${dateVi(claimed.at)}).</p>` : ''}
   <p>Kết quả biểu quyết: ${pr.approvalText} (${pr.votesFor} phiếu đồng ý)</p>
   <p>${pr.basisNote}</p>
-  ${pr.reviewNote ? html`<p><strong>Ý kiến thẩm định:</strong> ${pr.reviewNote}</p>` : ''}
+  ${pr.reviewNote ? html`<p><strong>${pr.status === 'RETURNED' || pr.status === 'REJECTED' ? 'Ý kiến thẩm định:' : 'Lý do trả lại lần trước:'}</strong> ${pr.reviewNote}</p>` : ''}
   ${pr.resubmitBy ? html`<p><strong>Hạn gửi bổ sung:</strong> ${resubmitByText(pr.resubmitBy)}</p>` : ''}
   ${pr.supplementNote ? html`<p><strong>Cụm đã bổ sung khi gửi lại:</strong> ${pr.supplementNote}</p>` : ''}
   ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}

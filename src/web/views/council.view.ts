@@ -41,7 +41,7 @@ ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan 
 <section class="card" aria-labelledby="h-meetings"><h2 id="h-meetings">Các cuộc họp xét khen thưởng</h2>
   ${meetings.length
     ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
-      ${meetings.map((x) => html`<tr><td><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></td><td>${dateVi(x.heldOn)}</td><td>${x.presentCount}/${x.memberCount} có mặt</td><td>${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Đang họp', 'warn')}</td></tr>`)}
+      ${meetings.map((x) => html`<tr><td><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></td><td>${dateVi(x.heldOn)}</td><td>${x.presentCount}/${x.memberCount} có mặt</td><td>${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Chưa chốt', 'warn')}</td></tr>`)}
       </tbody></table></div>`
     : html`<p class="muted">Chưa có cuộc họp nào.</p>`}
   <h3>Lập cuộc họp</h3>
@@ -71,7 +71,7 @@ export function councilMeetingPage(frame: PageFrame, v: CouncilMeetingView): Htm
   return layout(
     { ...frame, title: `Họp ${COUNCIL} năm ${v.year}`, crumbs: [['Tổng quan', '/'], [COUNCIL, '/hoi-dong'], [`Năm ${v.year}`]] },
     html`<h1>Họp ${COUNCIL} xét khen thưởng năm ${v.year}</h1>
-<section class="card"><p>${v.organizerName} · ngày ${dateVi(v.heldOn)} tại ${v.place} · Thư ký: ${v.minutesBy} · ${open ? badge('Đang họp', 'warn') : badge('Đã chốt', 'ok')}</p>
+<section class="card"><p>${v.organizerName} · ngày ${dateVi(v.heldOn)} tại ${v.place} · Thư ký: ${v.minutesBy} · ${open ? badge('Chưa chốt', 'warn') : badge('Đã chốt', 'ok')}</p>
   <p>${v.memberCount} thành viên trong nhiệm kỳ; có mặt ${v.presentCount}; tham gia biểu quyết (kể cả ý kiến bằng văn bản) ${v.votingCount}.${v.quorumMet ? '' : ' Chưa đủ thành viên có mặt để chốt kết quả.'}</p>
   <ul>${v.shares.map((s) => html`<li>${s.basisText}</li>`)}</ul>
   ${open ? '' : html`<p><a data-download href="/api/council/meetings/${v.id}/minutes.pdf">Biên bản họp Hội đồng (PDF)</a></p>
@@ -92,12 +92,12 @@ export function councilMeetingPage(frame: PageFrame, v: CouncilMeetingView): Htm
   ${v.ballots.length
     ? html`<form data-api="/api/council/meetings/${v.id}/ballots" data-method="PUT" data-success="Đã lưu kết quả biểu quyết." novalidate>${formMessage}
     <input type="hidden" name="version" data-type="int" value="${v.version}">
-    <div class="table-wrap"><table><thead><tr><th scope="col">Tập thể</th><th scope="col">Danh hiệu, hình thức khen thưởng</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col">Chủ tịch đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
+    <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Tập thể</th><th scope="col">Danh hiệu, hình thức khen thưởng</th><th scope="col" class="num">Số phiếu đồng ý</th><th scope="col">Chủ tịch đồng ý</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Kết quả</th></tr></thead><tbody>
     ${v.ballots.map((b, i) => html`<tr><th scope="row"><a href="/tham-dinh/${b.proposalId}">${b.unitName}</a><br><small class="muted">${b.clusterName}</small><input type="hidden" name="ballots.${i}.proposalId" value="${b.proposalId}"></th>
-      <td>${b.awardLabel}</td>
-      <td class="num"><input class="grid-input" name="ballots.${i}.votesFor" data-type="int" inputmode="numeric" value="${b.votesFor ?? ''}" aria-label="Số phiếu đồng ý: ${b.awardLabel} cho ${b.unitName}" ${dis}></td>
-      <td><input type="checkbox" name="ballots.${i}.chairFor" ${b.chairFor ? 'checked' : ''} aria-label="Chủ tịch Hội đồng đồng ý: ${b.unitName}" ${dis}></td>
-      <td class="num">${b.ratioText ?? ''}</td><td>${resultBadge(b)}${b.requiredText ? html`<br><small class="muted">cần ${b.requiredText}</small>` : ''}</td></tr>`)}
+      <td data-label="Danh hiệu, hình thức">${b.awardLabel}</td>
+      <td class="num" data-label="Số phiếu đồng ý"><input class="grid-input" name="ballots.${i}.votesFor" data-type="int" inputmode="numeric" value="${b.votesFor ?? ''}" aria-label="Số phiếu đồng ý: ${b.awardLabel} cho ${b.unitName}" ${dis}></td>
+      <td data-label="Chủ tịch đồng ý"><input type="checkbox" name="ballots.${i}.chairFor" ${b.chairFor ? 'checked' : ''} aria-label="Chủ tịch Hội đồng đồng ý: ${b.unitName}" ${dis}></td>
+      <td class="num" data-label="Tỷ lệ">${b.ratioText ?? ''}</td><td data-label="Kết quả">${resultBadge(b)}${b.requiredText ? html`<br><small class="muted">cần ${b.requiredText}</small>` : ''}</td></tr>`)}
     </tbody></table></div>
     <p class="muted"><small>“Chủ tịch đồng ý”: ý kiến của Chủ tịch Hội đồng, quyết định khi mức phải đạt là một nửa và số phiếu đồng ý đúng bằng một nửa số thành viên. Tên đơn vị mở hồ sơ đề nghị (phê duyệt sau khi chốt kết quả).</small></p>
     ${open ? html`<div class="actions"><button type="submit">Lưu kết quả biểu quyết</button></div>` : ''}
