@@ -12,11 +12,12 @@ export function decisionNotice(
   const what = action === 'return' ? 'được Bộ trả lại để bổ sung' : action === 'reject' ? 'không được Bộ phê duyệt' : 'được Bộ phê duyệt';
   // A reason typed without its full stop still ends its sentence before the next one.
   const reason = (pr.reviewNote ?? '').trim().replace(/[^.!?…]$/, '$&.');
-  const decided = action === 'approve' ? ` Quyết định khen thưởng số ${pr.decisionNumber ?? ''}${pr.decisionDate ? ` ngày ${formatDateVi(pr.decisionDate)}` : ''}.` : ` Lý do: ${reason}`;
+  // An approval is dated by its decision (a past year's may be recorded long after it); the day of recording is said as such.
+  const when = action === 'approve' ? `: Quyết định khen thưởng số ${pr.decisionNumber ?? ''}${pr.decisionDate ? ` ngày ${formatDateVi(pr.decisionDate)}` : ''} (ghi nhận trên hệ thống ngày ${formatDateVi(todayInVietnam())}).` : ` ngày ${formatDateVi(todayInVietnam())}. Lý do: ${reason}`;
   return {
     kind: `proposal.${action}`,
     subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
-    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what} ngày ${formatDateVi(todayInVietnam())}.${decided}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
+    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what}${when}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
     link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
     dueOn: action === 'return' ? (pr.resubmitBy ?? deadline) : null,
     dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,

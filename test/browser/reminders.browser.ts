@@ -55,6 +55,9 @@ describe('reminders, notifications and the service level in Chromium (living dem
     const { context, page } = await rig.signedIn('reviewer', undefined, { audit: true });
     await page.goto(`${rig.base}/`);
     const card = page.locator('section', { has: page.getByRole('heading', { name: /^Thông báo/ }) });
+    // The work to do comes first; the notifications follow it.
+    const top = async (name: RegExp) => (await page.getByRole('heading', { name }).first().boundingBox())!.y;
+    assert.ok((await top(/^Việc chờ bạn xử lý/)) < (await top(/^Thông báo/)), 'the tasks above the notifications');
     const count = async () => Number(/(\d+) chưa đọc/.exec((await card.locator('[data-role="unread-count"]').textContent()) ?? '')![1]);
     const unread = await count();
     assert.ok(unread >= 1);

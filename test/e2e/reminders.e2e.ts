@@ -169,6 +169,11 @@ describe('reminders and e-mail', () => {
     assert.equal(back.length, 1);
     assert.match(back[0].body, /Nội dung bổ sung: Đã bổ sung báo cáo\. Hồ sơ chờ nhận thẩm định lại\.$/);
     assert.equal(back[0].link, `/tham-dinh/${pr.id}`);
+    // The queue says it came back, and the dossier names the old reason as the last return's.
+    const queuePage = (await t.http.get('/tham-dinh?status=SUBMITTED').auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.match(queuePage, new RegExp(`href="/tham-dinh/${pr.id}"[\\s\\S]*?<td data-label="Gửi Bộ">Gửi lại \\d{2}/\\d{2}/\\d{4}<br>`));
+    const dossier = (await t.http.get(`/tham-dinh/${pr.id}`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.ok(dossier.includes('<strong>Lý do trả lại lần trước:</strong> Bổ sung báo cáo thành tích có xác nhận của Sở'));
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
     const past = await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Thiếu xác nhận', resubmitBy: addDays(today, -1) }).expect(400);
     assert.deepEqual([past.body.details[0].field, past.body.details[0].message.startsWith('Không được là ngày trước hôm nay')], ['resubmitBy', true]);

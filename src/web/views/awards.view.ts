@@ -25,7 +25,7 @@ function proposalActions(pr: ProposalView): Html {
     html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="${action === 'resubmit' ? 'Đã gửi lại đề nghị lên Bộ.' : action === 'submit' ? 'Đã gửi đề nghị lên Bộ.' : 'Đã cập nhật đề nghị.'}" ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
   if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi riêng đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Mỗi lần gửi, cụm ban hành một tờ trình kèm theo (để gửi các đề nghị trong một tờ trình, dùng nút gửi cùng lúc bên dưới). Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
   if (pr.status === 'RETURNED')
-    return form('resubmit', 'Gửi lại', html`<div class="field"><label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label> <input id="rs-${pr.id}" name="reason" required data-type="optional"></div>`);
+    return form('resubmit', 'Gửi lại', html`<div class="field"><label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label> <textarea id="rs-${pr.id}" name="reason" rows="3" required data-type="optional" aria-describedby="rs-${pr.id}-hint"></textarea><small id="rs-${pr.id}-hint" class="muted">Tải báo cáo, tài liệu bổ sung ở mục “Báo cáo thành tích” bên dưới trước khi gửi lại.</small></div>`);
   return html``;
 }
 

@@ -35,7 +35,6 @@ export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; dea
 ${d.ended
   ? html`<p class="flash warn" role="status">${d.ended.unitName} đã kết thúc hoạt động ngày ${dateVi(d.ended.on)}${d.ended.successorName ? html`, nay là ${d.ended.successorName}` : ''}. Tài khoản này chỉ còn xem lịch sử của đơn vị; các việc mới do đơn vị kế thừa thực hiện.</p>`
   : ''}
-${notificationsCard(d.notifications)}
 <div class="grid2">
 <section class="card" aria-labelledby="h-tasks"><h2 id="h-tasks">Việc chờ bạn xử lý <span class="badge ${d.tasks.length ? 'warn' : 'ok'}">${d.tasks.length}</span></h2>
   ${d.tasks.length
@@ -48,6 +47,7 @@ ${notificationsCard(d.notifications)}
     : html`<p class="muted">Không có mốc thời gian nào sắp tới.</p>`}
 </section>
 </div>
+${notificationsCard(d.notifications, 5)}
 <section class="card" aria-labelledby="h-clusters"><h2 id="h-clusters">Cụm thi đua của bạn</h2>
   ${d.clusters.length ? html`<ul class="tasks">${d.clusters.map((c) => html`<li><a href="${clusterHref(c.id)}">${c.name}</a> <span class="muted">— ${c.organizerName}</span></li>`)}</ul>` : html`<p class="muted">Chưa có cụm nào trong phạm vi của bạn.</p>`}
 </section>`,
