@@ -214,6 +214,8 @@ export class ProposalsService {
     if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
     // The reviewer who returned it is told it came back, with what was added.
     if (action === 'resubmit' && proposal.reviewerUserId) await this.notifier.notify(m, [proposal.reviewerUserId], resubmitNotice(cluster, view));
+    // Resent: the return's notices and reminders have been acted on.
+    if (action === 'resubmit') await this.notifier.settle(m, [`proposal.return:${proposal.id}:`, `resubmission:${proposal.id}:`]);
     return view;
   }
 

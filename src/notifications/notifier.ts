@@ -63,6 +63,16 @@ export class Notifier {
     return count;
   }
 
+  /**
+   * The work some notices asked for is done (a returned proposal was resent): every person's unread notices whose key
+   * starts with one of the prefixes are marked read, in the caller's transaction. Answers how many.
+   */
+  async settle(m: EntityManager, keyPrefixes: string[]): Promise<number> {
+    let count = 0;
+    for (const prefix of keyPrefixes) count += await executeRaw(m, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND dedup_key LIKE ?', [nowIso(), `${prefix.replace(/[%_\\]/g, '')}%`]);
+    return count;
+  }
+
   /** The e-mail's text: the notice, the page to open, and how to stop the e-mails. */
   private mailText(notice: Notice): string {
     const base = this.config.publicBaseUrl;

@@ -215,9 +215,18 @@ describe('reminders and e-mail', () => {
     } finally {
       await t.dataSource.query(`UPDATE emulation_years SET proposal_deadline = ${ph(1)} WHERE cluster_id = ${ph(2)} AND year = 2019`, [year.proposal_deadline, ids.cum6]);
     }
-    // Resent: the date is spent.
+    // Resent: the date is spent, and the return's notice and reminders are settled (read), the others untouched.
+    type Note = { link: string | null; kind: string; readAt: string | null };
+    const ofReturn = (n: Note) => !!n.link?.endsWith('/2019/binh-xet') && (n.kind === 'proposal.return' || n.kind.startsWith('reminder.resubmission'));
+    const beforeResend: Note[] = await notes(secretary, '');
     pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung xác nhận' }).expect(200)).body;
     assert.equal(pr.resubmitBy, null);
+    const afterResend: Note[] = await notes(secretary, '');
+    const mine = afterResend.filter(ofReturn);
+    assert.ok(mine.length >= 3 && mine.every((n) => n.readAt), 'the return and its reminders are read');
+    const unread = (list: Note[], pick: (n: Note) => boolean) => list.filter((n) => !n.readAt && pick(n)).length;
+    assert.ok(unread(beforeResend, ofReturn) > 0, 'they were unread');
+    assert.equal(unread(afterResend, (n) => !ofReturn(n)), unread(beforeResend, (n) => !ofReturn(n)), 'the others untouched');
     const stored = await t.dataSource.query(`SELECT resubmit_by FROM award_proposals WHERE id = ${ph(1)}`, [pr.id]);
     assert.equal(stored[0].resubmit_by, null);
     // Returned again without a date: none (the year's deadline stands), and the proposal is back where the next test expects it.
