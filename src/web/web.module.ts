@@ -105,9 +105,13 @@ function sendErrorPage(error: AppException, req: HttpRequest, res: HttpResponse,
   const retry = wrong.size && req.method === 'GET' && /^\/(?!\/)/.test(path) ? `${path}${kept.length ? `?${kept.join('&')}` : ''}` : undefined;
   // With its CSRF token, the page's own forms (sign-out) work.
   const csrf = principal && secret ? csrfTokenFor(secret, principal.sessionId) : undefined;
-  // An address no page has is said in the page's words, not the router's ("GET …").
-  const message = error.code === ErrorCode.RouteNotFound ? `Không có trang nào ở địa chỉ ${path}.` : [lead, ...details].join(' ');
-  sendPage(res, errorPage(error.status, message, principal ?? null, currentRequestId(), retry, csrf), error.status);
+  // An address no page has is said in the page's words, not the router's ("GET …"); so is a path whose object code is
+  // malformed (no object, hence no page, has it).
+  const noObject = generic && !wrong.size && error.details.length > 0 && error.details.every((d) => d.code === 'isUuid');
+  const message =
+    error.code === ErrorCode.RouteNotFound ? `Không có trang nào ở địa chỉ ${path}.` : noObject ? `Không có trang nào ở địa chỉ ${path}: mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.` : [lead, ...details].join(' ');
+  const status = noObject ? 404 : error.status;
+  sendPage(res, errorPage(status, message, principal ?? null, currentRequestId(), retry, csrf), status);
 }
 
 @Module({

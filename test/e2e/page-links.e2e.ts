@@ -265,7 +265,10 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const api = await t.http.get('/api/audit?from=2026-13-45').set(auth(await t.token('admin'))).expect(400);
     assert.equal(api.body.details[0].message, 'Phải là ngày hợp lệ, dạng YYYY-MM-DD (ví dụ 2026-03-15).');
     const path = await get('reviewer', '/tham-dinh/abc');
-    assert.ok(path.text.includes('Địa chỉ trang không đúng: mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.'), path.text);
+    // A malformed object code in the path: no object has it, so no page (404), said in the page's words.
+    assert.equal(path.status, 404);
+    assert.ok(path.text.includes('Không có trang nào ở địa chỉ /tham-dinh/abc: mã trong địa chỉ bị sai hoặc thiếu ký tự. Hãy mở trang từ một liên kết thay vì gõ địa chỉ.'), path.text);
+    assert.match(path.text, /<h1>Không tìm thấy trang<\/h1>/);
     assert.doesNotMatch(path.text, /UUID|Dữ liệu gửi lên/, 'no machine word, nothing was sent');
     const year = await get('reviewer', `/cum/${ids.cum6}/nam/20x6`);
     assert.ok(year.text.includes('Địa chỉ trang không đúng: Năm phải là số nguyên từ 2000 đến 2100.'), year.text);
