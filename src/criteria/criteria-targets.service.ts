@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { refuseWhenScored } from './criteria-in-use';
 import { CRITERIA_CHANGE_HOOK, CriteriaChangeHook } from './criteria-change.hook';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -52,6 +53,7 @@ export class CriteriaTargetsService {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const set = await this.requireSet(m, clusterId, year);
       if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked, 'Chỉ tiêu đã khóa cùng bản giao ước; hãy lập bản sửa đổi bộ tiêu chí.');
+      await refuseWhenScored(m, set.id);
       await this.changeHook().beforeChange(m, set.id, dto.confirmResetSignatures === true, dto.reason ?? 'Sửa chỉ tiêu giao cho đơn vị.');
       const before = await this.view(m, set);
       const leaves = new Map((await this.criteria.leaves(m, set.id)).map((l) => [l.code, l]));

@@ -13,6 +13,7 @@ import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
+import { refuseWhenScored } from './criteria-in-use';
 import { CRITERIA_CHANGE_HOOK, CriteriaChangeHook } from './criteria-change.hook';
 import { CriteriaSet } from './criteria-set.entity';
 import { AmendCriteriaDto, CreateCriteriaDto, CriteriaChoicesView, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
@@ -145,6 +146,7 @@ export class CriteriaService {
       const set = await this.requireCurrent(m, clusterId, year);
       if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked);
       const items = checkedTree(dto.items, dto.totalPoints);
+      await refuseWhenScored(m, set.id);
       await this.changeHook().beforeChange(m, set.id, dto.confirmResetSignatures === true, dto.reason);
       const before = await this.view(m, set);
       // Locking bumps the version too, so a set locked meanwhile answers 409 here.

@@ -1,3 +1,4 @@
+import { refuseWhenScored } from '../criteria/criteria-in-use';
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
 import { MembershipsRepository } from '../clusters/memberships.repository';
@@ -114,6 +115,8 @@ export class PledgesService {
       requireVersion(pledge.version, dto.version);
       const active = await this.records.countActiveSignatures(m, pledge.id);
       if (pledge.status === 'OPEN' && active > 0) {
+        // Not in the middle of the scoring: the members score by what they signed.
+        await refuseWhenScored(m, pledge.criteriaSetId, 'Không sửa được bản giao ước đang ký');
         if (!dto.confirmResetSignatures) {
           throw new AppException(
             ErrorCode.PledgeSignaturesWouldReset,

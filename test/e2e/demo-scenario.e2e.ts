@@ -123,6 +123,21 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.equal(submitted.status, 'SUBMITTED');
   });
 
+  it('during the scoring, the pledge being signed and its criteria are not edited (the signatures would be withdrawn mid-scoring); nothing changes', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const base = `/api/clusters/${c6}/years/${year}`;
+    const pledge = (await t.http.get(`${base}/pledge`).set(auth(secretary)).expect(200)).body;
+    assert.equal(pledge.status, 'OPEN', 'the demo’s pledge is still being signed');
+    const criteria = (await t.http.get(`${base}/criteria`).set(auth(secretary)).expect(200)).body;
+    const before = await t.snapshot();
+    const edit = await t.http.put(`${base}/criteria`).set(auth(secretary)).send({ version: criteria.version, reason: 'Gộp tiêu chí', totalPoints: 100, items: [{ code: 'TC1', text: 'Một tiêu chí', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }], confirmResetSignatures: true }).expect(422);
+    assert.match(edit.body.message, /^Không sửa được bộ tiêu chí: đã có \d+ phiếu chấm nộp theo bộ tiêu chí của giao ước\./);
+    const theme = await t.http.patch(`${base}/pledge`).set(auth(secretary)).send({ version: pledge.version, reason: 'Sửa chủ đề', theme: 'Chủ đề mới', confirmResetSignatures: true });
+    assert.equal(theme.status, 422, JSON.stringify(theme.body));
+    assert.match(theme.body.message, /^Không sửa được bản giao ước đang ký: đã có \d+ phiếu chấm nộp/);
+    assert.equal(await t.snapshot(), before, 'no signature withdrawn, nothing written');
+  });
+
   it('on the first day the reminders tell the members that have scoring to hand in: seven days of scoring left', async () => {
     const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(await t.token('skhcn.quangngai'))).expect(200)).body;
     const titles = async (user: string) => ((await t.http.get('/api/notifications').set(auth(await t.token(user))).expect(200)).body.items as Array<{ subject: string }>).map((n) => n.subject);
