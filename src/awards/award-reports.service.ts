@@ -16,6 +16,7 @@ import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.p
 import { LegalService } from '../legal/legal.service';
 import { CouncilRepository } from './council/council.repository';
 import { CouncilService } from './council/council.service';
+import { councilDateProblem } from './council/council.rules';
 import { longDateVi } from '../documents/pdf/vietnamese-dates';
 import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
 import { todayInVietnam } from '../common/time';
@@ -154,7 +155,7 @@ export class AwardReportsService {
       const council = await this.council.meetingOf(m, organizerId, year);
       // A decision comes after the year it rewards and after the council that considered it.
       if (on < `${year + 1}-01-01`) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định khen thưởng năm ${year} không thể trước ngày 01/01/${year + 1}.`);
-      if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (${formatDateVi(council.heldOn)}).`);
+      if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', councilDateProblem(council.heldOn));
       const councilMinutes = council?.status === 'CLOSED' ? await this.documents.latestIssued(m, { kind: 'COUNCIL_MINUTES', year, organizerId }) : null;
       const submissions = await Promise.all([...clusters.values()].map(async (c) => ({ cluster: c, doc: await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId: c.id, onOrBefore: on }) })));
       return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };
@@ -182,7 +183,8 @@ export class AwardReportsService {
         units: data.approved.filter((x) => x.awardCode === award.code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
       })).filter((a) => a.units.length),
     };
-    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, ...content })).digest('hex');
+    // `lists`: what the draft is made of (since 05/12/2026 also what is still with Bộ), so an earlier draft is not reused.
+    const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, lists: 'SENT_OR_APPROVED', ...content })).digest('hex');
     const issued = await this.documents.issue({
       kind: 'DECISION_DRAFT',
       clusterId: null,

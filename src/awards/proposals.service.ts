@@ -212,8 +212,11 @@ export class ProposalsService {
     await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber, ...(updated.resubmitBy ? { resubmitBy: updated.resubmitBy } : {}) }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
     const [view] = await this.views(m, [updated]);
     if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
-    // The reviewer who returned it is told it came back, with what was added.
-    if (action === 'resubmit' && proposal.reviewerUserId) await this.notifier.notify(m, [proposal.reviewerUserId], resubmitNotice(cluster, view));
+    // The reviewer who returned it is told it came back, with what was added (the organiser's reviewers if they no longer are one).
+    if (action === 'resubmit') {
+      const reviewers = await recipients.reviewers(m, cluster.organizerId);
+      await this.notifier.notify(m, proposal.reviewerUserId && reviewers.includes(proposal.reviewerUserId) ? [proposal.reviewerUserId] : reviewers, resubmitNotice(cluster, view));
+    }
     // Resent: the return's notices and reminders have been acted on.
     if (action === 'resubmit') await this.notifier.settle(m, [`proposal.return:${proposal.id}:`, `resubmission:${proposal.id}:`]);
     return view;

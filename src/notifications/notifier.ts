@@ -69,7 +69,8 @@ export class Notifier {
    */
   async settle(m: EntityManager, keyPrefixes: string[]): Promise<number> {
     let count = 0;
-    for (const prefix of keyPrefixes) count += await executeRaw(m, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND dedup_key LIKE ?', [nowIso(), `${prefix.replace(/[%_\\]/g, '')}%`]);
+    // A prefix compared as text (no LIKE pattern to escape); a resend is rare, the scan of unread notices is cheap.
+    for (const prefix of keyPrefixes) count += await executeRaw(m, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND substr(dedup_key, 1, ?) = ?', [nowIso(), prefix.length, prefix]);
     return count;
   }
 

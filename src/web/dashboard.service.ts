@@ -1,3 +1,4 @@
+import { ConflictsService } from '../scoring/conflicts.service';
 import { scoringWindow } from '../clusters/phases.rules';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/auth/principal';
@@ -49,6 +50,7 @@ export class DashboardService {
     private readonly scoring: ScoringService,
     private readonly criteria: CriteriaService,
     private readonly uow: UnitOfWork,
+    private readonly conflicts: ConflictsService,
     private readonly access: AccessService,
     private readonly units: UnitsRepository,
     private readonly meetings: ReviewMeetingsService,
@@ -139,7 +141,8 @@ export class DashboardService {
           const page = PHASE_PAGES[key];
           if (date && date >= today && !(await this.phaseDone(p, cluster.id, y.year, key, published))) deadlines.push({ date, label: `${PHASE_LABELS[key]} năm ${y.year} (${cluster.name})`, href: page ? `${href}/${page}` : href });
         }
-        if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today, published))) {
+        // A member is asked to score while it still has scoring to hand in (its self-score, the peer sheets assigned).
+        if (p.role === Role.UnitOfficer && (await this.scoringOpen(p, cluster.id, y, today, published)) && (await this.uow.read((m) => this.conflicts.lateScorers(m, cluster.id, y.year))).some((u) => p.unitIds.includes(u.id))) {
           tasks.push({ label: `Chấm điểm năm ${y.year}: tự chấm và chấm chéo`, href: `${href}/cham-diem`, note: y.scoringClosesOn ? `${cluster.name}, hạn ${dateVi(y.scoringClosesOn)}` : cluster.name, due: y.scoringClosesOn });
         }
         if (pledge?.status === 'OPEN') {

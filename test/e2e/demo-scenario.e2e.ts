@@ -123,6 +123,25 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.equal(submitted.status, 'SUBMITTED');
   });
 
+  it('a member whose scoring is all handed in (its self-score and every peer sheet assigned) is no longer asked to score', async () => {
+    const officer = await t.token('skhcn.daklak');
+    const me = await ids.unit('SKHCN-DAKLAK');
+    const base = `/api/clusters/${c6}/years/${year}/scoring`;
+    const assignments = (await t.http.get(`${base}/assignments`).set(auth(officer)).expect(200)).body as Array<{ scorer: { id: string }; targets: Array<{ id: string }> }>;
+    const targets = assignments.find((a) => a.scorer.id === me)?.targets ?? [];
+    assert.ok(targets.length > 0, 'Đắk Lắk scores its peers');
+    const entries = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((code, i) => ({ code, points: [12, 12, 8, 8, 12, 8, 8, 8, 4][i] }));
+    for (const [i, target] of targets.entries()) {
+      assert.ok((await page('skhcn.daklak')).includes(`Chấm điểm năm ${year}: tự chấm và chấm chéo`), `still asked before peer sheet ${i + 1}`);
+      const existing = ((await t.http.get(`${base}/sheets?kind=PEER`).set(auth(officer)).expect(200)).body as Array<{ id: string; version: number; status: string; target: { id: string }; scorer: { id: string } | null }>).find((x) => x.target.id === target.id && x.scorer?.id === me);
+      const sheet = existing ?? (await t.http.post(`${base}/sheets`).set(auth(officer)).send({ targetUnitId: target.id, kind: 'PEER' }).expect(201)).body;
+      if (sheet.status === 'SUBMITTED' || sheet.status === 'LOCKED') continue;
+      const saved = (await t.http.put(`${base}/sheets/${sheet.id}/entries`).set(auth(officer)).send({ version: sheet.version, entries }).expect(200)).body;
+      await t.http.post(`${base}/sheets/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200);
+    }
+    assert.ok(!(await page('skhcn.daklak')).includes(`Chấm điểm năm ${year}: tự chấm và chấm chéo`), 'nothing left to score');
+  });
+
   it('during the scoring, the pledge being signed and its criteria are not edited (the signatures would be withdrawn mid-scoring); nothing changes', async () => {
     const secretary = await t.token('cum6.secretary');
     const base = `/api/clusters/${c6}/years/${year}`;

@@ -46,6 +46,7 @@ describe(`the Tờ trình a proposal went with (${TEST_DB})`, () => {
     assert.match(await sentLine(made.A.id), /^Gửi Bộ kèm tờ trình số 01\/TTr-CTĐ6 ngày 10\/03\/2020/, 'a later sending of another proposal does not move it');
     const queue = (await t.http.get('/tham-dinh?nam=2019').auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
     assert.ok(queue.includes('15/03/2020<br><small class="muted">tờ trình số 02/TTr-CTĐ6; ghi nhận trên hệ thống ngày'));
-    assert.ok(queue.includes('10/03/2020<br><small class="muted">tờ trình số 01/TTr-CTĐ6; ghi nhận trên hệ thống ngày'));
+    // A was returned and resent: the queue says so after its Tờ trình.
+    assert.ok(queue.includes('10/03/2020<br><small class="muted">tờ trình số 01/TTr-CTĐ6; gửi lại sau khi bổ sung, ghi nhận trên hệ thống ngày'));
   });
 });

@@ -77,14 +77,14 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.equal(unit.active_to, null, 'a unit that still acts');
   });
 
-  it('a document’s page names who issued it, a cluster or a ministry, as "Ban hành bởi"', async () => {
+  it('a document’s page names who issued it, a cluster or a ministry, as "Đơn vị ban hành"', async () => {
     const docs: Array<{ id: string; issuer_name: string; cluster_id: string | null }> = await t.dataSource.query('SELECT id, issuer_name, cluster_id FROM issued_documents WHERE issuer_name IS NOT NULL ORDER BY issued_at');
     const byMinistry = docs.find((d) => d.cluster_id === null);
     const byCluster = docs.find((d) => d.cluster_id !== null);
     assert.ok(byCluster, 'the demo issued a cluster’s document');
     for (const d of [byCluster!, ...(byMinistry ? [byMinistry] : [])]) {
       const page = await t.http.get(`/xac-thuc/${d.id}`).set('Accept', 'text/html').expect(200);
-      assert.ok(page.text.includes(`<dt>Ban hành bởi</dt><dd class="">${d.issuer_name}</dd>`), d.issuer_name);
+      assert.ok(page.text.includes(`<dt>Đơn vị ban hành</dt><dd class="">${d.issuer_name}</dd>`), d.issuer_name);
       assert.ok(!page.text.includes('<dt>Cụm thi đua</dt>'));
     }
   });

@@ -150,7 +150,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     // Nor before the council's meeting whose minutes it cites (a Cờ, or any proposal the council voted on).
     for (const key of ['DL', 'GL'] as const) {
       const beforeCouncil = await t.http.post(`/api/proposals/${proposals[key].id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals[key].version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-09' }).expect(422);
-      assert.deepEqual([beforeCouncil.body.details[0].field, beforeCouncil.body.details[0].message], ['decisionDate', 'Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (10/04/2020).'], key);
+      assert.deepEqual([beforeCouncil.body.details[0].field, beforeCouncil.body.details[0].message], ['decisionDate', 'Ngày quyết định không được trước ngày họp Hội đồng Thi đua – Khen thưởng (10/04/2020), vì quyết định căn cứ biên bản cuộc họp này.'], key);
     }
     // Both missing: each field is named.
     const empty = await t.http.post(`/api/proposals/${proposals.DL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.DL.version }).expect(400);
@@ -434,7 +434,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(wb2.worksheets[0].getCell('A1').value, 'TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI NĂM 2019');
     const decision = await t.http.get('/api/awards/decision-draft.pdf?year=2019&decidedOn=2020-04-15').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(secretary, { type: 'bearer' }).expect(403);
-    for (const [date, message] of [['2019-12-31', /không thể trước ngày 01\/01\/2020/], ['2020-04-09', /không thể trước ngày họp Hội đồng Thi đua – Khen thưởng \(10\/04\/2020\)/]] as const) {
+    for (const [date, message] of [['2019-12-31', /không thể trước ngày 01\/01\/2020/], ['2020-04-09', /không được trước ngày họp Hội đồng Thi đua – Khen thưởng \(10\/04\/2020\)/]] as const) {
       const early = await t.http.get(`/api/awards/decision-draft.pdf?year=2019&decidedOn=${date}`).auth(reviewer, { type: 'bearer' }).expect(400);
       assert.equal(early.body.details[0].field, 'decidedOn');
       assert.match(early.body.details[0].message, message);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OutboxSender } from '../../src/notifications/outbox-sender';
+import { Notifier } from '../../src/notifications/notifier';
 import { ReminderJob } from '../../src/notifications/reminder-job';
 import { QueueReminders } from '../../src/awards/queue-reminders';
 import { UnitOfWork } from '../../src/database/unit-of-work';
@@ -215,18 +216,25 @@ describe('reminders and e-mail', () => {
     } finally {
       await t.dataSource.query(`UPDATE emulation_years SET proposal_deadline = ${ph(1)} WHERE cluster_id = ${ph(2)} AND year = 2019`, [year.proposal_deadline, ids.cum6]);
     }
-    // Resent: the date is spent, and the return's notice and reminders are settled (read), the others untouched.
-    type Note = { link: string | null; kind: string; readAt: string | null };
-    const ofReturn = (n: Note) => !!n.link?.endsWith('/2019/binh-xet') && (n.kind === 'proposal.return' || n.kind.startsWith('reminder.resubmission'));
-    const beforeResend: Note[] = await notes(secretary, '');
+    // Resent: the date is spent, and this proposal's return notices and reminders are settled (read) for everyone; another
+    // proposal's return and an unrelated notice stay unread.
+    const other = '00000000-0000-4000-8000-000000000000';
+    await t.app.get(UnitOfWork).write(async (m) => {
+      const notifier = t.app.get(Notifier);
+      await notifier.notify(m, [await ids.user('cum6.secretary')], { kind: 'proposal.return', subject: 'Khác', body: 'Khác', link: null, dueOn: null, dedupKey: `proposal.return:${other}:1` });
+      await notifier.notify(m, [await ids.user('reviewer')], { kind: 'queue.overdue', subject: 'Khác', body: 'Khác', link: null, dueOn: null, dedupKey: `queue.overdue:${pr.id}:1` });
+    });
+    const readState = async () => new Map(((await t.dataSource.query('SELECT dedup_key, read_at FROM notifications')) as Array<{ dedup_key: string; read_at: string | null }>).map((r) => [r.dedup_key, r.read_at]));
+    const before = await readState();
+    const ofThis = [...before.keys()].filter((k) => k.startsWith(`proposal.return:${pr.id}:`) || k.startsWith(`resubmission:${pr.id}:`));
+    assert.ok(ofThis.length >= 3 && ofThis.some((k) => !before.get(k)), `this proposal's return notices, some unread: ${ofThis.join(', ')}`);
     pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung xác nhận' }).expect(200)).body;
     assert.equal(pr.resubmitBy, null);
-    const afterResend: Note[] = await notes(secretary, '');
-    const mine = afterResend.filter(ofReturn);
-    assert.ok(mine.length >= 3 && mine.every((n) => n.readAt), 'the return and its reminders are read');
-    const unread = (list: Note[], pick: (n: Note) => boolean) => list.filter((n) => !n.readAt && pick(n)).length;
-    assert.ok(unread(beforeResend, ofReturn) > 0, 'they were unread');
-    assert.equal(unread(afterResend, (n) => !ofReturn(n)), unread(beforeResend, (n) => !ofReturn(n)), 'the others untouched');
+    const after = await readState();
+    assert.ok(ofThis.every((k) => after.get(k)), 'this proposal’s return and reminders are read');
+    for (const key of [`proposal.return:${other}:1`, `queue.overdue:${pr.id}:1`]) assert.equal(after.get(key), null, `${key} stays unread`);
+    const untouched = [...before].filter(([k, v]) => !ofThis.includes(k) && v === null);
+    assert.ok(untouched.length >= 2 && untouched.every(([k]) => after.get(k) === null), 'every other unread notice stays unread');
     const stored = await t.dataSource.query(`SELECT resubmit_by FROM award_proposals WHERE id = ${ph(1)}`, [pr.id]);
     assert.equal(stored[0].resubmit_by, null);
     // Returned again without a date: none (the year's deadline stands), and the proposal is back where the next test expects it.

@@ -1,3 +1,5 @@
+import { formatDateVi } from '../../common/time';
+
 /**
  * The emulation council's vote, pure: a proposal passes with the share of ALL council members in force on the
  * meeting's date that the legal catalogue gives (COUNCIL_SHARE); written opinions of absent members count; when
@@ -54,6 +56,10 @@ export function ballotProblem(votesFor: number, voting: number): string | null {
   if (votesFor > voting) return `Số phiếu đồng ý (${votesFor}) lớn hơn số thành viên biểu quyết (${voting}: có mặt và có ý kiến bằng văn bản).`;
   return null;
 }
+
+/** A decision (or its draft) dated before the council's meeting whose minutes it cites. */
+export const councilDateProblem = (heldOn: string): string =>
+  `Ngày quyết định không được trước ngày họp Hội đồng Thi đua – Khen thưởng (${formatDateVi(heldOn)}), vì quyết định căn cứ biên bản cuộc họp này.`;
 
 const ROLE_ORDER = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2 } as const;
 

@@ -23,7 +23,7 @@ import type { AwardProposal } from '../award-proposal.entities';
 import { CloseCouncilMeetingDto, CouncilAttendanceDto, CouncilBallotsDto, CouncilMeetingView, CouncilMemberView, CreateCouncilMeetingDto, CreateCouncilMemberDto, UpdateCouncilMemberDto } from './council.dto';
 import { COUNCIL_ATTENDANCE_LABELS, COUNCIL_ROLE_LABELS, CouncilMeeting, CouncilMember } from './council.entities';
 import { CouncilRepository } from './council.repository';
-import { ballotProblem, councilListOrder, councilOutcome, quorumMet } from './council.rules';
+import { ballotProblem, councilDateProblem, councilListOrder, councilOutcome, quorumMet } from './council.rules';
 
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 
@@ -217,14 +217,14 @@ export class CouncilService {
   }
 
   /**
-   * A decision dated before the council's closed meeting that considered the proposal (a Cờ always is): refused in the
-   * words the draft decision uses, since the decision cites the meeting's minutes.
+   * A decision dated before the council's meeting of the year that considers the proposal (a Cờ always; another award
+   * once it is on the ballot, closed or not yet): refused, since the decision cites the meeting's minutes.
    */
   async decisionBeforeMeeting(m: EntityManager, organizerId: string, proposal: AwardProposal, decisionDate: string): Promise<string | null> {
     const meeting = await this.repo.meetingOf(m, organizerId, proposal.year);
-    if (!meeting || meeting.status !== 'CLOSED' || decisionDate >= meeting.heldOn) return null;
+    if (!meeting || decisionDate >= meeting.heldOn) return null;
     const considered = proposal.awardCode === 'EMULATION_FLAG' || (await this.repo.ballots(m, meeting.id)).some((b) => b.proposalId === proposal.id);
-    return considered ? `Quyết định không thể trước ngày họp Hội đồng Thi đua – Khen thưởng (${formatDateVi(meeting.heldOn)}).` : null;
+    return considered ? councilDateProblem(meeting.heldOn) : null;
   }
 
   async approvalRefusal(m: EntityManager, organizerId: string, proposal: AwardProposal): Promise<string | null> {

@@ -235,7 +235,7 @@ document.addEventListener('DOMContentLoaded', () => {
       'thidua.flash',
       result.unchanged
         ? 'Tệp này đã được tải lên trước đó: không có thay đổi.'
-        : `Đã nhập điểm: ${result.sheetsCreated} phiếu mới, ${result.sheetsUpdated} phiếu cập nhật, ${result.entriesChanged} ô điểm thay đổi.`,
+        : `Đã nhập điểm: ${result.sheetsCreated} phiếu mới, ${result.sheetsUpdated} phiếu cập nhật, ${result.entriesChanged} ô điểm thay đổi. Các phiếu vẫn là bản nháp: kiểm tra rồi bấm “Nộp phiếu” để nộp.`,
     );
     window.location.reload();
   };

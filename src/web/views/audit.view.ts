@@ -74,7 +74,7 @@ export function documentInfoPage(frame: PageFrame, d: DocumentInfoView | null, i
   const rows: Array<[string, string]> = d
     ? [
         ['Tài liệu', d.title],
-        ['Ban hành bởi', d.clusterName],
+        ['Đơn vị ban hành', d.clusterName],
         ['Năm thi đua', String(d.year)],
         ['Trạng thái khi phát hành', d.statusLabel],
         ['Phát hành lúc', dateTimeVi(d.issuedAt)],

@@ -42,12 +42,10 @@ function sentCell(pr: ProposalView, submission: SubmissionRef | undefined): Html
   if (!pr.submittedAt) return html`<span class="muted">chưa gửi</span>`;
   const sentOn = dateVi(pr.submittedAt);
   const earlier = earlierSubmission(pr, submission);
-  // Resent after a return: the day it came back, then the Tờ trình it was first sent with.
-  if (pr.supplementNote && pr.status !== 'RETURNED') {
-    return html`Gửi lại ${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}${submission?.number ? `; tờ trình số ${submission.number}${submission.date ? ` ngày ${dateVi(submission.date)}` : ''}` : ''}</small>`;
-  }
-  if (!earlier) return html`${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>`;
-  return html`${dateVi(earlier.date)}<br><small class="muted">tờ trình${earlier.number ? ` số ${earlier.number}` : ''}; ghi nhận trên hệ thống ngày ${sentOn}</small>`;
+  // Resent after a return: said, with the day it came back.
+  const resent = !!pr.supplementNote && pr.status !== 'RETURNED';
+  if (!earlier) return html`${resent ? 'Gửi lại ' : ''}${sentOn}<br><small class="muted">${daysAgoVi(pr.daysSinceSubmitted ?? 0)}</small>`;
+  return html`${dateVi(earlier.date)}<br><small class="muted">tờ trình${earlier.number ? ` số ${earlier.number}` : ''}; ${resent ? 'gửi lại sau khi bổ sung, ' : ''}ghi nhận trên hệ thống ngày ${sentOn}</small>`;
 }
 
 /** The statuses a reviewer filters by (a draft never reaches Bộ). */
