@@ -117,7 +117,8 @@ export class ScoreboardService {
       issuerCode: cluster.documentCode,
       year,
       place: chair?.province ?? organizer.province ?? 'Hà Nội',
-      date: reviewMeetingOn ?? todayInVietnam(),
+      // Dated the review meeting's day once it has come; a meeting still ahead does not date today's table.
+      date: reviewMeetingOn && reviewMeetingOn <= todayInVietnam() ? reviewMeetingOn : todayInVietnam(),
       ruleLabel: data.ruleLabel,
       criteria: data.criteria,
       rows: data.rows.map((r) => ({ rank: r.rank, tie: r.tie, unitName: r.unitName, finalPoints: r.finalPoints, total: r.total, band: r.band })),

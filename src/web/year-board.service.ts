@@ -89,17 +89,15 @@ export class YearBoardService {
       today,
       members,
       pledge: pledge ? { statusLabel: pledge.statusLabel, signedCount: pledge.signedCount, memberCount: pledge.memberCount, unsigned } : null,
-      sheets: ownOnly
-        ? members.filter((u) => p.unitIds.includes(u.id)).map((u) => {
-            const peerTotal = (assignments ?? []).find((a) => a.scorer.id === u.id)?.targets.length ?? 0;
-            const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.scorer?.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
-            return { unit: u.shortName, self: label('SELF', u.id), cluster: null, peers: { submitted: peerDone, total: peerTotal } };
-          })
-        : members.map((u) => {
-            const peerTotal = (assignments ?? []).filter((a) => a.targets.some((t) => t.id === u.id)).length;
-            const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.target.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
-            return { unit: u.shortName, self: label('SELF', u.id), cluster: label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
-          }),
+      // Peer scoring is counted by the unit that scores (what it has handed in of what it was assigned), for the member
+      // and the secretariat alike: who still owes peer sheets is what the secretariat follows.
+      sheets: members
+        .filter((u) => !ownOnly || p.unitIds.includes(u.id))
+        .map((u) => {
+          const peerTotal = (assignments ?? []).find((a) => a.scorer.id === u.id)?.targets.length ?? 0;
+          const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.scorer?.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
+          return { unit: u.shortName, self: label('SELF', u.id), cluster: ownOnly ? null : label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
+        }),
       ownOnly,
       published,
       ranking: ranking.map((r) => ({ rank: r.rank, unit: r.unit.shortName, total: r.final?.total ?? null })),

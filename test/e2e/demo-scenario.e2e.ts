@@ -6,6 +6,7 @@ import { IN_PROCESS_ONLY, TEST_DB, TestApp, binary, demoIds, ph, startTestApp } 
 import { assertSaveRoundTrips, sentQueries } from '../support/round-trips';
 import { SOFTHSM_MISSING } from '../support/pades-tools';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
+import { placeDateLine } from '../../src/documents/pdf/vietnamese-dates';
 
 /** The demo puts one unit on SoftHSM2 only on SQLite (a token directory is one machine's) and when it is installed. */
 const TOKEN_EXPECTED = TEST_DB === 'sqlite' && !SOFTHSM_MISSING;
@@ -140,6 +141,11 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
       await t.http.post(`${base}/sheets/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200);
     }
     assert.ok(!(await page('skhcn.daklak')).includes(`Chấm điểm năm ${year}: tự chấm và chấm chéo`), 'nothing left to score');
+    // The secretariat's year page counts peer sheets by the unit that scores, as the member's does: Đắk Lắk has done all.
+    for (const user of ['cum6.secretary', 'skhcn.daklak']) {
+      const row = (await page(user, `/cum/${c6}/nam/${year}`)).split('<tr>').find((r) => /<th scope="row">[^<]*Đắk Lắk<\/th>/.test(r)) ?? '';
+      assert.ok(row.includes(`<td>${targets.length}/${targets.length}</td>`), `${user}: ${row}`);
+    }
   });
 
   it('during the scoring, the pledge being signed and its criteria are not edited (the signatures would be withdrawn mid-scoring); nothing changes', async () => {
@@ -155,6 +161,16 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.equal(theme.status, 422, JSON.stringify(theme.body));
     assert.match(theme.body.message, /^Không sửa được bản giao ước đang ký: đã có \d+ phiếu chấm nộp/);
     assert.equal(await t.snapshot(), before, 'no signature withdrawn, nothing written');
+  });
+
+  it('this year’s scoreboard, drafted before the review meeting, is dated today, not the meeting still ahead', { skip: POPPLER_MISSING ? 'poppler-utils missing' : false }, async () => {
+    const secretary = await t.token('cum6.secretary');
+    const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(secretary)).expect(200)).body;
+    assert.ok(y.reviewMeetingOn > today, 'the meeting lies ahead');
+    const pdf = await t.http.get(`/api/clusters/${c6}/years/${year}/scoring/scoreboard.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200);
+    const text = squash(pdftotext(tempFile(pdf.body)));
+    assert.ok(text.includes(placeDateLine('Gia Lai', today).replace(/\s+/g, ' ')), text.slice(0, 400));
+    assert.ok(!text.includes(placeDateLine('Gia Lai', y.reviewMeetingOn).replace(/\s+/g, ' ')));
   });
 
   it('on the first day the reminders tell the members that have scoring to hand in: seven days of scoring left', async () => {

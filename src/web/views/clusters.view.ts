@@ -165,7 +165,7 @@ function boardSection(y: YearView, b: YearBoard): Html {
       ${b.proposals.length ? html`<ul class="plain">${b.proposals.map((x) => html`<li>${x.award} — ${x.unit}: <strong>${x.status}</strong></li>`)}</ul>` : ''}</div>
   </div>
   <h3>${b.ownOnly ? 'Phiếu chấm của đơn vị bạn' : 'Phiếu chấm'}</h3>
-  ${b.ownOnly ? html`<p class="muted"><small>Trước khi công bố kết quả, đơn vị chỉ xem được các phiếu do mình chấm; cột "Chấm chéo đã nộp" đếm các phiếu chấm chéo đơn vị đã nộp trên số đơn vị được phân công chấm.</small></p>` : ''}
+  <p class="muted"><small>${b.ownOnly ? 'Trước khi công bố kết quả, đơn vị chỉ xem được các phiếu do mình chấm. ' : ''}Cột "Chấm chéo đã nộp" đếm các phiếu chấm chéo đơn vị đã nộp (với tư cách đơn vị chấm) trên số đơn vị được phân công chấm.</small></p>
   <div class="table-wrap"><table>
     <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tự chấm</th><th scope="col">Chấm chéo đã nộp</th><th scope="col">Điểm cụm</th>${b.published ? html`<th scope="col" class="num">Hạng</th><th scope="col" class="num">Điểm</th>` : ''}</tr></thead>
     <tbody>${b.sheets.map((s) => {
