@@ -81,7 +81,7 @@ export class AwardReportsController {
   @ApiOperation({ summary: 'Tải lên báo cáo thành tích cho đề nghị' })
   @ApiCreatedResponse({ type: AchievementReportView })
   upload(@CurrentUser() p: Principal, @Param('proposalId', UuidParamPipe) id: string, @UploadedFile() file: UploadedFileData | undefined) {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên báo cáo thành tích (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên báo cáo thành tích.');
     return this.achievements.upload(p, id, file);
   }
 

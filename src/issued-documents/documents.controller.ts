@@ -39,7 +39,7 @@ export class DocumentsController {
   async verify(@UploadedFile() file: UploadedFileData | undefined, @Body() dto: VerifyHashDto): Promise<VerificationView> {
     if (file) return { ...(await this.documents.verifyFile(file.buffer)), signatures: await this.signatures.report(file.buffer) };
     if (dto?.sha256) return this.documents.verifyHash(dto.sha256);
-    throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF (trường "file") hoặc gửi mã băm sha256.');
+    throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF hoặc gửi mã băm sha256.');
   }
 
   @Get(':id/verification')

@@ -37,7 +37,7 @@ export class TrustStoreController {
   @ApiCreatedResponse({ type: [TrustedRootView] })
   @ApiOperation({ summary: 'Thêm chứng thư số gốc tin cậy (PEM hoặc DER)' })
   async add(@UploadedFile() file: UploadedFileData | undefined): Promise<TrustedRootView[]> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số gốc (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số gốc.');
     let sha256: string;
     try {
       sha256 = await this.keys.importRoot(file.buffer);

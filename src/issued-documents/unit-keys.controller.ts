@@ -77,7 +77,7 @@ export class UnitKeysController {
     @Body() dto: ImportPkcs12Dto,
   ): Promise<UnitKeyView> {
     const unit = await this.units.get(p, unitId);
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PKCS#12 (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PKCS#12.');
     let imported: UnitKeyView;
     try {
       imported = await this.keys.importPkcs12(unit.id, file.buffer, dto.password);
@@ -112,7 +112,7 @@ export class UnitKeysController {
   private async storeImage(p: Principal, unitId: string, kind: 'signature' | 'seal', file: UploadedFileData | undefined): Promise<AppearanceImageView> {
     const unit = await this.units.get(p, unitId);
     const label = kind === 'signature' ? 'ảnh chữ ký' : 'ảnh con dấu';
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', `Cần tải lên ${label} (trường "file").`);
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', `Cần tải lên ${label}.`);
     if (!isDrawableImage(file.buffer)) throw AppException.field(ErrorCode.InvalidFile, 'file', `Tệp gửi lên không phải là ${label} PNG hoặc JPEG đọc được.`);
     await this.keys.storeAppearanceImage(unit.id, kind, file.buffer);
     await this.uow.write((m) => this.audit.record(m, { action: `signing.${kind}_image`, entityType: 'unit', entityId: unit.id, after: { bytes: file.buffer.length } }));

@@ -118,7 +118,7 @@ export class PledgesController {
     @Body() dto: SignPledgeDto,
     @Req() req: HttpRequest,
   ): Promise<PledgeView> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF đã ký (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF đã ký.');
     const unitId = await this.signing.signingUnit(p, id, year, dto.unitId);
     await this.signedFile.acceptUpload(p, id, year, unitId, file.buffer);
     return this.signing.sign(p, id, year, { ...dto, unitId }, req.headers['user-agent']);
@@ -131,7 +131,7 @@ export class PledgesController {
   @ApiCreatedResponse({ description: 'Chứng thư số của đơn vị đã được đăng ký để ký ngoài hệ thống.' })
   @ApiOperation({ summary: 'Đăng ký chứng thư số đơn vị dùng để ký bằng công cụ riêng' })
   async certificate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: UploadedFileData | undefined, @Body() dto: CertificateDto): Promise<{ sha256: string; subject: string }> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số.');
     return this.signedFile.registerCertificate(await this.signing.signingUnit(p, id, year, dto.unitId), file.buffer);
   }
 }

@@ -18,7 +18,7 @@ export class ConflictView {
   @ApiProperty({ type: UnitRefView }) scorer: UnitRefView;
   @ApiProperty({ type: UnitRefView }) target: UnitRefView;
   @ApiProperty() reason: string;
-  @ApiProperty({ description: 'Văn phòng cụm đã cho phép giữ phân công (kèm lý do).' }) overridden: boolean;
+  @ApiProperty({ description: 'Thư ký cụm đã cho phép giữ phân công (kèm lý do).' }) overridden: boolean;
   @ApiProperty({ nullable: true, type: String }) overrideReason: string | null;
 }
 

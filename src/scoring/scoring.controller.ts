@@ -80,7 +80,7 @@ export class ScoringController {
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() body: EvidenceFormDto,
   ): Promise<EvidenceView> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên một tệp minh chứng (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên một tệp minh chứng.');
     return this.evidence.upload(p, id, year, sheetId, body?.criterionCode, file);
   }
 
@@ -135,7 +135,7 @@ export class ScoringController {
   @ApiOperation({ summary: 'Tải lên phiếu chấm đã nhập điểm (Excel)' })
   @ApiOkResponse({ type: ScoreUploadView, description: 'Ghi tất cả hoặc không ghi gì.' })
   upload(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: UploadedFileData | undefined): Promise<UploadResult> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp .xlsx (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp .xlsx.');
     return this.excel.upload(p, id, year, file.buffer);
   }
 

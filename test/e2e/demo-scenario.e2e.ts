@@ -173,6 +173,14 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.ok(!text.includes(placeDateLine('Gia Lai', y.reviewMeetingOn).replace(/\s+/g, ' ')));
   });
 
+  it('pages say what they hold: the pledge being signed downloads as a draft; a unit without points has none lost', async () => {
+    const pledgePage = await page('cum6.secretary', `/cum/${c6}/nam/${year}/giao-uoc`);
+    assert.ok(pledgePage.includes('>Tải bản dự thảo giao ước (PDF)</a>') && !pledgePage.includes('PDF có chữ ký số'), 'an open pledge is a draft');
+    const results = await page('cum6.secretary', `/cum/${c6}/nam/${year}/ket-qua-tieu-chi`);
+    assert.ok(results.includes('Chưa có điểm: đơn vị chưa được chấm theo cách tính điểm của cụm.'), 'no points yet');
+    assert.ok(!results.includes('Không mất điểm ở tiêu chí nào.'), 'not "nothing lost"');
+  });
+
   it('on the first day the reminders tell the members that have scoring to hand in: seven days of scoring left', async () => {
     const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(await t.token('skhcn.quangngai'))).expect(200)).body;
     const titles = async (user: string) => ((await t.http.get('/api/notifications').set(auth(await t.token(user))).expect(200)).body.items as Array<{ subject: string }>).map((n) => n.subject);

@@ -155,7 +155,7 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     assert.deepEqual(mine.body.points.slice(0, 3).map((x: { code: string; points: number }) => [x.code, x.points]), [['TC1', 25], ['TC2', 16], ['TC3', 20]]);
     const early = await t.http.post(url('/scoring/contests')).auth(officer.token, { type: 'bearer' }).send({ criterionCode: 'TC2', explanation: 'Thiếu số liệu quý IV.' });
     assert.equal(early.status, 409);
-    assert.equal(early.body.message, 'Văn phòng cụm chưa mở giải trình.');
+    assert.equal(early.body.message, 'Thư ký cụm chưa mở giải trình.');
 
     const until = `${new Date().getFullYear() + 1}-12-31`;
     const before = await t.snapshot();

@@ -95,7 +95,7 @@ export class BallotsController {
   @ApiOperation({ summary: 'Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt, kèm văn bản quét' })
   @ApiCreatedResponse({ type: BallotSessionView })
   writtenOpinion(@CurrentUser() p: Principal, @Param('sid', UuidParamPipe) sid: string, @Body() dto: WrittenOpinionDto, @UploadedFile() file: UploadedFileData | undefined): Promise<BallotSessionView> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên văn bản ý kiến (trường "file").');
+    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên văn bản ý kiến.');
     return this.opinions.record(p, sid, dto, file);
   }
 

@@ -44,7 +44,7 @@ export class ContestsController {
   @HttpCode(200)
   @Auth(...MANAGERS)
   @ApiOkResponse({ type: ContestView })
-  @ApiOperation({ summary: 'Văn phòng cụm trả lời giải trình: chấp nhận với điểm mới, hoặc giữ nguyên kèm lý do' })
+  @ApiOperation({ summary: 'Thư ký cụm trả lời giải trình: chấp nhận với điểm mới, hoặc giữ nguyên kèm lý do' })
   answer(
     @CurrentUser() p: Principal,
     @Param('id', UuidParamPipe) id: string,

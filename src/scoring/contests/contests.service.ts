@@ -75,7 +75,7 @@ export class ContestsService {
       const unitId = p.role === Role.UnitOfficer ? actingUnit(p, members.map((u) => u.id), dto.unitId) : null;
       if (!unitId) throw AppException.forbidden('Chỉ đơn vị thành viên được giải trình điểm của mình.');
       const config = await this.configs.get(m, clusterId, year);
-      if (!this.isOpen(config)) throw new AppException(ErrorCode.ScoringClosed, config.contestUntil ? `Đã hết hạn giải trình (${config.contestUntil}).` : 'Văn phòng cụm chưa mở giải trình.');
+      if (!this.isOpen(config)) throw new AppException(ErrorCode.ScoringClosed, config.contestUntil ? `Đã hết hạn giải trình (${config.contestUntil}).` : 'Thư ký cụm chưa mở giải trình.');
       const point = (await this.points(m, clusterId, year, unitId)).find((x) => x.code === dto.criterionCode);
       if (!point) throw AppException.field(ErrorCode.InvalidReference, 'criterionCode', `Tiêu chí "${dto.criterionCode}" không có trong bộ tiêu chí.`);
       if (point.points === null) throw AppException.field(ErrorCode.BusinessRule, 'criterionCode', `Chưa có điểm cụm của tiêu chí ${dto.criterionCode} để giải trình.`);

@@ -40,7 +40,7 @@ export class ResultsView {
   @ApiProperty() clusterId: string;
   @ApiProperty() year: number;
   @ApiProperty({ description: 'Kết quả đã công bố (đơn vị thành viên chỉ xem được khi đã công bố).' }) published: boolean;
-  @ApiProperty({ enum: ['ALL', 'OWN'], description: 'ALL: mọi đơn vị (văn phòng cụm, cơ quan tổ chức); OWN: chỉ đơn vị của người xem.' }) scope: 'ALL' | 'OWN';
+  @ApiProperty({ enum: ['ALL', 'OWN'], description: 'ALL: mọi đơn vị (thư ký cụm, cơ quan tổ chức); OWN: chỉ đơn vị của người xem.' }) scope: 'ALL' | 'OWN';
   @ApiProperty({ type: [ResultCriterionView] }) criteria: ResultCriterionView[];
   @ApiProperty({ type: [UnitResultView] }) units: UnitResultView[];
 }

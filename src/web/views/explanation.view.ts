@@ -24,7 +24,7 @@ export function explanationPage(
     { ...frame, title: `Giải trình điểm năm ${year}`, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Giải trình điểm']] },
     html`<h1>Giải trình điểm năm ${year}</h1>
 <section class="card" aria-labelledby="h-round"><h2 id="h-round">Vòng giải trình</h2><p>${window}</p>
-<p class="muted"><small>Sau khi có điểm cụm tạm thời, mỗi đơn vị xem điểm từng tiêu chí của mình và có thể giải trình trong thời hạn, kèm minh chứng. Văn phòng cụm trả lời từng giải trình (chấp nhận với điểm mới, hoặc giữ nguyên kèm lý do) trước khi công bố kết quả.</small></p>
+<p class="muted"><small>Sau khi có điểm cụm tạm thời, mỗi đơn vị xem điểm từng tiêu chí của mình và có thể giải trình trong thời hạn, kèm minh chứng. Thư ký cụm trả lời từng giải trình (chấp nhận với điểm mới, hoặc giữ nguyên kèm lý do) trước khi công bố kết quả.</small></p>
 ${canManage
   ? html`<form data-api="${api}/round" data-method="POST" data-success="Đã mở vòng giải trình." novalidate>${formMessage}
   <div class="grid2"><div class="field"><label for="r-until">Hạn cuối nhận giải trình (dd/mm/yyyy)</label><input id="r-until" name="until" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" value="${dateVi(v.until)}" required></div>

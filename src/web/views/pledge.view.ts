@@ -43,7 +43,7 @@ ${!pledge
   <h3>Mục đích, yêu cầu</h3><p class="pre-line">${pledge.purpose}</p>
   <h3>Tổ chức thực hiện</h3><p class="pre-line">${pledge.implementation}</p>
   <div class="actions">
-    <a class="button secondary" data-download href="${base}/pdf">Tải bản giao ước (PDF có chữ ký số)</a>
+    <a class="button secondary" data-download href="${base}/pdf">${pledge.status === 'COMPLETE' ? 'Tải bản giao ước (PDF có chữ ký số)' : 'Tải bản dự thảo giao ước (PDF)'}</a>
     ${pledge.status !== 'DRAFT' ? html`<a class="button secondary" data-download href="${base}/signed-pdf">Tải bản ký số của các đơn vị (mỗi đơn vị một chữ ký)</a>` : ''}
     ${canManage && pledge.status === 'DRAFT'
       ? html`<form data-api="${base}/open" data-method="POST" data-success="Đã mở ký giao ước." class="inline">${formMessage}<input type="hidden" name="version" data-type="int" value="${pledge.version}"><button type="submit">Mở cho các đơn vị ký</button></form>`

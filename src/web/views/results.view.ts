@@ -13,7 +13,7 @@ export function resultsPage(frame: PageFrame, cluster: ClusterView, year: number
   return layout(
     { ...frame, title: `Kết quả theo tiêu chí năm ${year}`, crumbs: crumbs(cluster, year) },
     html`<h1>Kết quả theo tiêu chí năm ${year}</h1>
-<p>${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố: chỉ văn phòng cụm và cơ quan tổ chức xem được', 'warn')} · ${r.scope === 'OWN' ? 'Điểm của đơn vị bạn, so với trung bình và điểm cao nhất của cụm.' : 'Điểm của mọi đơn vị, so với trung bình và điểm cao nhất của cụm.'}</p>
+<p>${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố: chỉ thư ký cụm và cơ quan tổ chức xem được', 'warn')} · ${r.scope === 'OWN' ? 'Điểm của đơn vị bạn, so với trung bình và điểm cao nhất của cụm.' : 'Điểm của mọi đơn vị, so với trung bình và điểm cao nhất của cụm.'}</p>
 <div class="actions"><a class="button secondary" data-download href="/api/clusters/${cluster.id}/years/${year}/scoring/results.xlsx">Tải kết quả theo tiêu chí (Excel)</a> <a class="button secondary" href="${yearHref(cluster.id, year)}/xep-hang">Bảng xếp hạng</a></div>
 ${r.units.length ? r.units.map((u) => unitSection(u, criteria)) : html`<p class="muted">Không có đơn vị nào của bạn được xếp hạng năm ${year}.</p>`}`,
   );
@@ -22,8 +22,10 @@ ${r.units.length ? r.units.map((u) => unitSection(u, criteria)) : html`<p class=
 function unitSection(u: UnitResultView, criteria: Map<string, ResultsView['criteria'][number]>): Html {
   const id = `kq-${u.unit.id}`;
   return html`<section class="card" aria-labelledby="${id}" data-unit="${u.unit.id}"><h2 id="${id}">${u.unit.name}</h2>
-  <p>${u.rank ? html`Hạng <strong>${u.rank}</strong> · ` : ''}Tổng điểm <strong>${u.total === null ? 'chưa có' : pointsVi(u.total)}</strong>${u.band ? ` · ${u.band}` : ''} · Điểm bị mất ở các tiêu chí: <strong>${pointsVi(u.lostTotal)}</strong></p>
-  ${u.losses.length
+  <p>${u.rank ? html`Hạng <strong>${u.rank}</strong> · ` : ''}Tổng điểm <strong>${u.total === null ? 'chưa có' : pointsVi(u.total)}</strong>${u.band ? ` · ${u.band}` : ''}${u.total === null ? '' : html` · Điểm bị mất ở các tiêu chí: <strong>${pointsVi(u.lostTotal)}</strong>`}</p>
+  ${u.total === null
+    ? html`<p class="losses muted">Chưa có điểm: đơn vị chưa được chấm theo cách tính điểm của cụm.</p>`
+    : u.losses.length
     ? html`<p class="losses">Mất điểm nhiều nhất ở: ${u.losses.slice(0, 3).map((l, i) => html`${i ? '; ' : ''}<strong>${l.code}</strong> (${pointsVi(l.lost)} điểm)`)}.</p>`
     : html`<p class="losses">Không mất điểm ở tiêu chí nào.</p>`}
   <div class="table-wrap"><table class="cards">

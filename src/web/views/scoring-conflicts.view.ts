@@ -13,7 +13,7 @@ export function conflictsSection(api: string, conflicts: ConflictView[], assignm
   const units = assignments.map((a) => a.scorer);
   const unitOptions = units.map((u) => html`<option value="${u.id}">${u.name}</option>`);
   return html`<section class="card" aria-labelledby="h-conflicts"><h2 id="h-conflicts">Xung đột lợi ích khi chấm chéo</h2>
-  <p class="muted"><small>Tính trước khi chấm: cùng đơn vị cấp trên; đơn vị tiền thân hoặc kế thừa sau sáp nhập (hoặc cùng được sáp nhập vào một đơn vị); quan hệ đã khai báo; chấm chéo lẫn nhau khi quy chế của cụm không cho phép. Phiếu chấm chéo của một cặp có xung đột bị từ chối, trừ khi Văn phòng cụm cho phép kèm lý do.</small></p>
+  <p class="muted"><small>Tính trước khi chấm: cùng đơn vị cấp trên; đơn vị tiền thân hoặc kế thừa sau sáp nhập (hoặc cùng được sáp nhập vào một đơn vị); quan hệ đã khai báo; chấm chéo lẫn nhau khi quy chế của cụm không cho phép. Phiếu chấm chéo của một cặp có xung đột bị từ chối, trừ khi Thư ký cụm cho phép kèm lý do.</small></p>
   ${conflicts.length
     ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Đơn vị chấm</th><th scope="col">Đơn vị được chấm</th><th scope="col">Lý do</th><th scope="col">Xử lý</th></tr></thead>
     <tbody>${conflicts.map(
