@@ -201,6 +201,14 @@ export class ScoreSheetsService {
     });
   }
 
+  /** What publishing now would leave out, for the secretariat's page before it asks to publish. */
+  missingBeforePublish(p: Principal, clusterId: string, year: number): Promise<string[]> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.YearManage, clusterId, year);
+      return this.missingSheets(m, clusterId, year, (await this.configs.get(m, clusterId, year)).rule);
+    });
+  }
+
   /** What publishing now would leave out, in words (publish.rules). */
   private async missingSheets(m: EntityManager, clusterId: string, year: number, rule: string): Promise<string[]> {
     return missingBeforePublish(await this.memberships.members(m, clusterId, year), await this.sheets.list(m, clusterId, year), rule);

@@ -1,3 +1,4 @@
+import { ScoreSheetsService } from '../scoring/score-sheets.service';
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { OpenedYearGuard } from './opened-year.guard';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -65,6 +66,7 @@ export class PagesController {
     private readonly rotation: RotationService,
     private readonly criteria: CriteriaService,
     private readonly scoring: ScoringService,
+    private readonly sheets: ScoreSheetsService,
     private readonly meetings: ReviewMeetingsService,
     private readonly proposals: ProposalsService,
     private readonly reports: AchievementReportsService,
@@ -173,7 +175,11 @@ export class PagesController {
     }
     const [ranking, canManage, criteria] = await Promise.all([this.scoring.ranking(p, id, year), this.canManageYear(p, id, year), orNull(this.criteria.current(p, id, year))]);
     const canReopen = await this.uow.read((m) => this.access.can(m, p, Permission.OrganizerAct, id, year));
-    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, criteria ? gridColumns(criteria.items) : [], canManage, config.version ?? 0, canReopen));
+    // Before it asks to publish, the page says what would be left out and whether members may still hand in.
+    const finalizing = canManage && !config.publishedAt;
+    const missing = finalizing ? await this.sheets.missingBeforePublish(p, id, year) : [];
+    const closesOn = finalizing ? ((await orNull(this.years.get(p, id, year)))?.scoringClosesOn ?? null) : null;
+    sendPage(res, rankingPage(this.frame(p), cluster, year, ranking, criteria ? gridColumns(criteria.items) : [], canManage, config.version ?? 0, canReopen, { missing, closesOn }));
   }
 
   @Get('cum/:id/nam/:year/binh-xet')

@@ -5,6 +5,7 @@ import type { UnitRefView } from '../../units/unit-ref';
 import { SCORER_KIND_LABELS } from '../../scoring/score-sheet.entity';
 import type { ScorerKind } from '../../scoring/ranking.rules';
 import { dateVi, pointsVi } from '../format';
+import { todayInVietnam } from '../../common/time';
 import { rankingChart } from './charts';
 import { evidenceSection } from './evidence.view';
 import type { EvidenceView } from '../../scoring/evidence.service';
@@ -163,6 +164,7 @@ export function rankingPage(
   canFinalize: boolean,
   configVersion: number,
   canReopen = false,
+  before: { missing: string[]; closesOn: string | null } = { missing: [], closesOn: null },
 ): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   return layout(
@@ -197,6 +199,10 @@ ${r.rows.some((x) => x.tie) ? html`<p class="flash warn">Có đơn vị đồng 
 ${rankingHeatMap(columns, r.rows, year, !!r.normalization)}
 ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
+    ${before.closesOn && before.closesOn >= todayInVietnam() ? html`<p class="flash warn" role="status" data-testid="scoring-window-open">Thời hạn chấm điểm đến ${dateVi(before.closesOn)} chưa hết: các đơn vị còn có thể nộp, sửa phiếu.</p>` : ''}
+    ${before.missing.length
+      ? html`<div class="flash warn" role="status" data-testid="missing-sheets"><p>Còn thiếu ${before.missing.length} phiếu theo cách tính điểm của cụm:</p><ul>${before.missing.map((x) => html`<li>${x}</li>`)}</ul><p>Công bố khi đã đủ, hoặc đánh dấu “Công bố dù còn thiếu phiếu” và ghi lý do.</p></div>`
+      : html`<p class="muted">Đã đủ phiếu theo cách tính điểm của cụm.</p>`}
     <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
       <label for="finalize-reason">Lý do</label><textarea id="finalize-reason" name="reason" required>Thống nhất kết quả chấm điểm tại hội nghị tổng kết</textarea>
       <div class="field"><label><input type="checkbox" name="acceptMissing"> Công bố dù còn thiếu phiếu (hệ thống liệt kê các phiếu thiếu; ghi rõ lý do ở trên)</label></div>
