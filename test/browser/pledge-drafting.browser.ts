@@ -78,7 +78,7 @@ describe('the secretariat drafts the pledge and its criteria in the pages', { sk
       assert.ok((await info.textContent())?.includes(text), text);
     }
     const pdf = page.waitForEvent('download');
-    await page.getByRole('link', { name: /Tải bản giao ước/ }).click();
+    await page.getByRole('link', { name: 'Tải bản dự thảo giao ước (PDF)' }).click();
     const pdfPath = await (await pdf).path();
     assert.equal(readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-');
     if (!POPPLER_MISSING) {

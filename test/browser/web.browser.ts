@@ -192,7 +192,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await signed.getByText('Đã ký').waitFor();
     await rig.shot(page, 'giao-uoc-1366');
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: /Tải bản giao ước/ }).click();
+    await page.getByRole('link', { name: 'Tải bản dự thảo giao ước (PDF)' }).click();
     const path = await (await download).path();
     const bytes = readFileSync(path);
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
