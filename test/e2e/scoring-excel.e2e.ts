@@ -52,6 +52,13 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     assert.ok((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet, 'the sheet is protected');
     assert.deepEqual(ws.getCell('D6').dataValidation?.formulae, [0, 15]);
     assert.equal(ws.getCell('D6').dataValidation?.type, 'decimal');
+    // Whole points read without a trailing separator ("14", not "14."); a shortened criterion heading keeps its text in a note.
+    assert.equal(ws.getCell('D6').numFmt ?? 'General', 'General');
+    assert.equal(ws.getCell('M6').numFmt ?? 'General', 'General');
+    for (let col = 4; col <= 12; col++) {
+      const heading = ws.getCell(4, col);
+      if (String(heading.value ?? '').endsWith('…')) assert.ok(String(heading.note ?? '').length > 60, `column ${col} keeps its text`);
+    }
     assert.equal(wb.getWorksheet('_thidua')?.state, 'veryHidden');
   });
 

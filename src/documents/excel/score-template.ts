@@ -100,6 +100,8 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
   header.height = 42;
   criteria.forEach((c, i) => {
     ws.getCell(HEADER_ROW - 1, FIRST_CRITERION_COLUMN + i).value = c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text;
+    // A shortened heading keeps the criterion's whole text in its note.
+    if (c.text.length > 60) ws.getCell(HEADER_ROW - 1, FIRST_CRITERION_COLUMN + i).note = c.text;
     ws.getCell(HEADER_ROW - 1, FIRST_CRITERION_COLUMN + i).font = { name: 'Times New Roman', size: 8, italic: true };
     ws.getCell(HEADER_ROW - 1, FIRST_CRITERION_COLUMN + i).alignment = { wrapText: true, vertical: 'bottom' };
   });
@@ -114,7 +116,8 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
     // The total adds the cells that hold points (a measured criterion's cell holds its achieved value).
     const pointCells = criteria.map((c, i) => (c.fact ? null : ws.getCell(FIRST_DATA_ROW + r, FIRST_CRITERION_COLUMN + i).address)).filter((a) => a);
     line.getCell(lastCol).value = pointCells.length ? { formula: `SUM(${pointCells.join(',')})` } : 0;
-    line.getCell(lastCol).numFmt = '0.##';
+    // "General": 14 reads 14 and 9.67 reads 9.67 ('0.##' left a separator after whole numbers, "14.").
+    line.getCell(lastCol).numFmt = 'General';
     for (let c = 1; c <= lastCol; c++) {
       line.getCell(c).border = border;
       line.getCell(c).font = { name: 'Times New Roman', size: 12, bold: c === lastCol };
@@ -155,7 +158,7 @@ function dataCell(cell: ExcelJS.Cell, c: TemplateCriterion, row: TemplateRow): v
   cell.value = row.points[c.code] ?? null;
   cell.protection = { locked: false };
   cell.fill = YELLOW;
-  cell.numFmt = '0.##';
+  cell.numFmt = 'General';
   if (c.fact) {
     const target = row.targets?.[c.code];
     if (target != null) cell.note = `Chỉ tiêu: ${vi(target)}${c.fact.unit ? ` ${c.fact.unit}` : ''}`;
