@@ -137,7 +137,11 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       const beforeCouncil = await draftText();
       assert.ok(beforeCouncil.includes('Điều 1. Tặng Bằng khen của Bộ trưởng cho 2 tập thể') && !beforeCouncil.includes('Tặng Cờ thi đua'), beforeCouncil);
     }
-    await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 });
+    const open = await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 }, undefined, false);
+    // While the council's meeting is still open, a Bằng khen on its ballot is not decided before the meeting either.
+    const whileOpen = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-09' }).expect(422);
+    assert.deepEqual([whileOpen.body.details[0].field, whileOpen.body.details[0].message], ['decisionDate', 'Ngày quyết định không được trước ngày họp Hội đồng Thi đua – Khen thưởng (10/04/2020), vì quyết định căn cứ biên bản cuộc họp này.']);
+    await t.http.post(`/api/council/meetings/${open.id}/close`).auth(reviewer, { type: 'bearer' }).send({ version: open.version, reason: 'Chốt kết quả họp Hội đồng' }).expect(200);
     if (!POPPLER_MISSING) {
       const afterCouncil = await draftText();
       assert.ok(afterCouncil.includes('Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể') && afterCouncil.includes('Tặng Bằng khen của Bộ trưởng cho 2 tập thể'), afterCouncil);
