@@ -15,7 +15,7 @@ import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { LegalService } from '../legal/legal.service';
 import { CouncilRepository } from './council/council.repository';
-import { CouncilService } from './council/council.service';
+import { CouncilApprovals } from './council/council-approvals';
 import { councilDateProblem } from './council/council.rules';
 import { longDateVi } from '../documents/pdf/vietnamese-dates';
 import { legalBasesOn, rewardOn, rewardText, valueOn } from '../legal/legal.rules';
@@ -48,7 +48,7 @@ export class AwardReportsService {
     private readonly units: UnitsRepository,
     private readonly legal: LegalService,
     private readonly council: CouncilRepository,
-    private readonly councilRules: CouncilService,
+    private readonly councilRules: CouncilApprovals,
   ) {}
 
   /** The catalogue as stored: which awards exist, what they pay, and which rules apply in which period. */

@@ -6,7 +6,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../common/auth/principal';
 import { AppException } from '../common/errors/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CouncilService } from './council/council.service';
+import { CouncilApprovals } from './council/council-approvals';
 import { ProposalsRepository } from './proposals.repository';
 
 /** One step of a proposal as recorded in the audit trail: when, what, by whom, with what opinion or reason. */
@@ -39,7 +39,7 @@ export class ProposalSteps {
     private readonly access: AccessService,
     private readonly proposals: ProposalsRepository,
     private readonly trail: AuditRepository,
-    private readonly council: CouncilService,
+    private readonly council: CouncilApprovals,
     private readonly years: EmulationYearsRepository,
   ) {}
 

@@ -1,5 +1,5 @@
 import { RatingsService } from './ratings/ratings.service';
-import { CouncilService } from './council/council.service';
+import { CouncilApprovals } from './council/council-approvals';
 import { Injectable } from '@nestjs/common';
 import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,6 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { addDays, formatDateVi, nowIso, todayInVietnam } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { ClustersRepository } from '../clusters/clusters.repository';
-import { EmulationYear } from '../clusters/emulation-year.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { unitRef } from '../units/unit-ref';
 import { AwardProposal } from './award-proposal.entities';
@@ -23,9 +22,7 @@ import { ProposalAction, PROPOSAL_STATUS_LABELS, StepInput, basisNote, decisionD
 import { ProposalFilter, ProposalsRepository } from './proposals.repository';
 import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
-import { Notifier } from '../notifications/notifier';
-import { recipients } from '../notifications/recipients';
-import { decisionNotice, resubmitNotice } from './proposal-notices';
+import { ProposalStepNotices } from './proposal-step-notices';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
 import type { ProposalView } from './proposal-view';
@@ -52,9 +49,9 @@ export class ProposalsService {
     private readonly awards: AwardsRepository,
     private readonly clusters: ClustersRepository,
     private readonly units: UnitsRepository,
-    private readonly council: CouncilService,
+    private readonly council: CouncilApprovals,
     private readonly ratings: RatingsService,
-    private readonly notifier: Notifier,
+    private readonly notices: ProposalStepNotices,
     private readonly serviceLevels: ServiceLevels,
     private readonly completeness: DossierCompleteness,
     private readonly configs: ScoringConfigsRepository,
@@ -211,23 +208,8 @@ export class ProposalsService {
     }
     await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber, ...(updated.resubmitBy ? { resubmitBy: updated.resubmitBy } : {}) }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
     const [view] = await this.views(m, [updated]);
-    if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
-    // The reviewer who returned it is told it came back, with what was added (the organiser's reviewers if they no longer are one).
-    if (action === 'resubmit') {
-      const reviewers = await recipients.reviewers(m, cluster.organizerId);
-      await this.notifier.notify(m, proposal.reviewerUserId && reviewers.includes(proposal.reviewerUserId) ? [proposal.reviewerUserId] : reviewers, resubmitNotice(cluster, view));
-    }
-    // Resent: the return's notices and reminders have been acted on.
-    if (action === 'resubmit') await this.notifier.settle(m, [`proposal.return:${proposal.id}:`, `resubmission:${proposal.id}:`]);
+    await this.notices.afterStep(m, cluster, proposal, view, action);
     return view;
-  }
-
-  /** A proposal Bộ returned, refused or approved: the cluster's secretariat is told (in the app and by e-mail) in the step's transaction. */
-  private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject' | 'approve'): Promise<void> {
-    const deadline = (await m.findOneBy(EmulationYear, { clusterId: cluster.id, year: pr.year }))?.proposalDeadline ?? null;
-    // An approval reaches the awarded unit's officers too.
-    const unit = action === 'approve' ? await recipients.unitOfficers(m, [pr.unit.id]) : [];
-    await this.notifier.notify(m, [...new Set([...(await recipients.secretariat(m, cluster.id)), ...unit])], decisionNotice(cluster, pr, action, deadline));
   }
 
   /** The reviewers' queue (and the secretariat's list), within the caller's scope, oldest submission first. */

@@ -19,13 +19,12 @@ import { ClustersRepository } from '../../clusters/clusters.repository';
 import { UnitsRepository } from '../../units/units.repository';
 import { AwardsRepository } from '../awards.repository';
 import { AWARD_CODES, requirementText, type AwardCode } from '../awards.rules';
-import type { AwardProposal } from '../award-proposal.entities';
 import { CloseCouncilMeetingDto, CouncilAttendanceDto, CouncilBallotsDto, CouncilMeetingView, CouncilMemberView, CreateCouncilMeetingDto, CreateCouncilMemberDto, UpdateCouncilMemberDto } from './council.dto';
 import { COUNCIL_ATTENDANCE_LABELS, COUNCIL_ROLE_LABELS, CouncilMeeting, CouncilMember } from './council.entities';
 import { CouncilRepository } from './council.repository';
-import { ballotProblem, councilDateProblem, councilListOrder, councilOutcome, quorumMet } from './council.rules';
+import { ballotProblem, councilListOrder, councilOutcome, quorumMet } from './council.rules';
 
-const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
+export const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 
 /** The share line of an award as the minutes print it: the source when the catalogue has one, else said unverified. */
 function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = false): string {
@@ -203,38 +202,6 @@ export class CouncilService {
       await this.audit.record(m, { action: 'council_meeting.close', entityType: 'council_meeting', entityId: id, after: { ballots: view.ballots.map((b) => ({ proposalId: b.proposalId, votesFor: b.votesFor, passed: b.passed })) }, reason: dto.reason, organizerId: meeting.organizerId });
       return this.view(m, closed);
     });
-  }
-
-  /**
-   * Whether the council's closed meeting of the proposal's organiser and year passed it: what approving a Cờ needs.
-   * Answers the refusal's sentence, or null when the council's result allows the approval.
-   */
-  /** The proposals of a year the council's closed meeting passed (empty before it closed). */
-  async passedProposals(m: EntityManager, organizerId: string, year: number): Promise<Set<string>> {
-    const meeting = await this.repo.meetingOf(m, organizerId, year);
-    if (!meeting || meeting.status !== 'CLOSED') return new Set();
-    return new Set((await this.view(m, meeting)).ballots.filter((b) => b.passed).map((b) => b.proposalId));
-  }
-
-  /**
-   * A decision dated before the council's meeting of the year that considers the proposal (a Cờ always; another award
-   * once it is on the ballot, closed or not yet): refused, since the decision cites the meeting's minutes.
-   */
-  async decisionBeforeMeeting(m: EntityManager, organizerId: string, proposal: AwardProposal, decisionDate: string): Promise<string | null> {
-    const meeting = await this.repo.meetingOf(m, organizerId, proposal.year);
-    if (!meeting || decisionDate >= meeting.heldOn) return null;
-    const considered = proposal.awardCode === 'EMULATION_FLAG' || (await this.repo.ballots(m, meeting.id)).some((b) => b.proposalId === proposal.id);
-    return considered ? councilDateProblem(meeting.heldOn) : null;
-  }
-
-  async approvalRefusal(m: EntityManager, organizerId: string, proposal: AwardProposal): Promise<string | null> {
-    const meeting = await this.repo.meetingOf(m, organizerId, proposal.year);
-    if (!meeting || meeting.status !== 'CLOSED') return `Cờ thi đua chỉ được phê duyệt sau khi ${COUNCIL} họp, biểu quyết và chốt biên bản xét khen thưởng năm ${proposal.year}.`;
-    const ballot = (await this.view(m, meeting)).ballots.find((b) => b.proposalId === proposal.id);
-    if (!ballot || ballot.votesFor === null) return `${COUNCIL} chưa biểu quyết đề nghị này.`;
-    if (ballot.passed === null) return `Danh mục pháp lý chưa có tỷ lệ biểu quyết của ${COUNCIL} cho Cờ thi đua vào ngày họp (${formatDateVi(meeting.heldOn)}): quản trị viên cần bổ sung trước khi phê duyệt.`;
-    if (!ballot.passed) return `Đề nghị chỉ đạt ${ballot.ratioText} tổng số thành viên ${COUNCIL}, chưa đạt mức ${ballot.requiredText}.`;
-    return null;
   }
 
   async view(m: EntityManager, meeting: CouncilMeeting): Promise<CouncilMeetingView> {
