@@ -19,6 +19,8 @@ export class ProposalStepNotices {
 
   async afterStep(m: EntityManager, cluster: Cluster, before: AwardProposal, view: ProposalView, action: ProposalAction): Promise<void> {
     if (action === 'return' || action === 'reject' || action === 'approve') await this.tellSecretariat(m, cluster, view, action);
+    // A reviewer took it up: the notice that it came back and the queue's reminders that it waits have been acted on.
+    if (action === 'claim') await this.notifier.settle(m, [`proposal.resubmit:${before.id}:`, `queue:${before.id}:${before.status}:`]);
     if (action !== 'resubmit') return;
     // The reviewer who returned it is told it came back, with what was added (the organiser's reviewers if they no longer are one).
     const reviewers = await recipients.reviewers(m, cluster.organizerId);

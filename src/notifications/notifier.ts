@@ -20,6 +20,9 @@ export interface Notice {
   dedupKey: string;
 }
 
+/** Why a mail waiting in the outbox was not sent: what it asked for was done first. */
+const SETTLED_MAIL = 'Không gửi: việc thư nhắc đến đã được xử lý trước khi thư được gửi.';
+
 interface Recipient {
   id: string;
   email: string | null;
@@ -65,12 +68,16 @@ export class Notifier {
 
   /**
    * The work some notices asked for is done (a returned proposal was resent): every person's unread notices whose key
-   * starts with one of the prefixes are marked read, in the caller's transaction. Answers how many.
+   * starts with one of the prefixes are marked read, and their e-mails not yet sent are cancelled (an outbox key is the
+   * person's id, ':' and the notice's key), in the caller's transaction. Answers how many notices.
    */
   async settle(m: EntityManager, keyPrefixes: string[]): Promise<number> {
     let count = 0;
     // A prefix compared as text (no LIKE pattern to escape); a resend is rare, the scan of unread notices is cheap.
-    for (const prefix of keyPrefixes) count += await executeRaw(m, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND substr(dedup_key, 1, ?) = ?', [nowIso(), prefix.length, prefix]);
+    for (const prefix of keyPrefixes) {
+      count += await executeRaw(m, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND substr(dedup_key, 1, ?) = ?', [nowIso(), prefix.length, prefix]);
+      await executeRaw(m, "UPDATE email_outbox SET status = 'cancelled', last_error = ? WHERE status = 'pending' AND substr(dedup_key, length(user_id) + 2, ?) = ?", [SETTLED_MAIL, prefix.length, prefix]);
+    }
     return count;
   }
 

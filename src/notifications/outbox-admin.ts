@@ -9,7 +9,7 @@ import { nowIso } from '../common/time';
 import { executeRaw, rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
@@ -18,6 +18,7 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   sent: 'Đã gửi',
   failed: 'Gửi thất bại',
   unknown: 'Không rõ đã gửi chưa',
+  cancelled: 'Đã hủy (việc đã xử lý xong)',
 };
 
 export class OutboxQueryDto {

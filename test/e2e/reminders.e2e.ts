@@ -228,8 +228,18 @@ describe('reminders and e-mail', () => {
     const before = await readState();
     const ofThis = [...before.keys()].filter((k) => k.startsWith(`proposal.return:${pr.id}:`) || k.startsWith(`resubmission:${pr.id}:`));
     assert.ok(ofThis.length >= 3 && ofThis.some((k) => !before.get(k)), `this proposal's return notices, some unread: ${ofThis.join(', ')}`);
+    // Their e-mails not sent yet are cancelled with them; every other mail waiting stays.
+    const mailState = async () => new Map(((await t.dataSource.query('SELECT dedup_key, status FROM email_outbox')) as Array<{ dedup_key: string; status: string }>).map((r) => [r.dedup_key, r.status]));
+    const mailsBefore = await mailState();
+    const ofThisMail = (k: string) => k.includes(`:proposal.return:${pr.id}:`) || k.includes(`:resubmission:${pr.id}:`);
+    const waiting = [...mailsBefore].filter(([k, v]) => v === 'pending' && ofThisMail(k)).map(([k]) => k);
+    const otherWaiting = [...mailsBefore].filter(([k, v]) => v === 'pending' && !ofThisMail(k)).map(([k]) => k);
+    assert.ok(waiting.length >= 2 && otherWaiting.length >= 1, `mails waiting: ${waiting.join(', ')} / ${otherWaiting.join(', ')}`);
     pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung xác nhận' }).expect(200)).body;
     assert.equal(pr.resubmitBy, null);
+    const mailsAfter = await mailState();
+    assert.deepEqual(waiting.map((k) => mailsAfter.get(k)), waiting.map(() => 'cancelled'), 'the return’s mails not sent are cancelled');
+    assert.deepEqual(otherWaiting.map((k) => mailsAfter.get(k)), otherWaiting.map(() => 'pending'), 'other mails still wait');
     const after = await readState();
     assert.ok(ofThis.every((k) => after.get(k)), 'this proposal’s return and reminders are read');
     for (const key of [`proposal.return:${other}:1`, `queue.overdue:${pr.id}:1`]) assert.equal(after.get(key), null, `${key} stays unread`);
@@ -238,7 +248,10 @@ describe('reminders and e-mail', () => {
     const stored = await t.dataSource.query(`SELECT resubmit_by FROM award_proposals WHERE id = ${ph(1)}`, [pr.id]);
     assert.equal(stored[0].resubmit_by, null);
     // Returned again without a date: none (the year's deadline stands), and the proposal is back where the next test expects it.
+    const resent = () => notes(reviewer, 'proposal.resubmit');
+    assert.ok((await resent()).some((n: { readAt: string | null }) => !n.readAt), 'the reviewer is told it came back');
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
+    assert.ok((await resent()).every((n: { readAt: string | null }) => n.readAt), 'taken up again: the notice that it came back is settled');
     pr = (await t.http.post(`/api/proposals/${pr.id}/return`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version, reason: 'Bổ sung thêm' }).expect(200)).body;
     assert.equal(pr.resubmitBy, null);
     // Without its own date it counts against the year's deadline again.
