@@ -14,6 +14,23 @@ export const recipients = {
   },
 
   /**
+   * The unit officers who act for these member units: their own, and those of the units that took them over (a
+   * successor after a merger scores and corrects sheets for the unit it took over).
+   */
+  async actingOfficers(m: EntityManager, unitIds: string[]): Promise<string[]> {
+    if (!unitIds.length) return [];
+    const rows = await rawQuery<{ id: string }>(
+      m,
+      `WITH RECURSIVE chain(id, depth) AS (
+              SELECT id, 0 FROM units WHERE id IN (${list(unitIds.length)})
+              UNION ALL SELECT u.successor_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id WHERE u.successor_id IS NOT NULL AND chain.depth < 10)
+       SELECT DISTINCT id FROM users WHERE role = ? AND unit_id IN (SELECT id FROM chain) ORDER BY id`,
+      [...unitIds, Role.UnitOfficer],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /**
    * The cluster's secretaries, as the access policy counts them (the sessions' cluster_ids): those assigned to it, and
    * those of a unit that chaired it (or took over, by merger, a unit that did): a successor cluster run by a secretary
    * of its chair unit is told too.

@@ -143,7 +143,7 @@ export class ReminderJob implements OnModuleInit {
       case 'scoringClosesOn': {
         const late = await this.moduleRef.get(ConflictsService, { strict: false }).lateScorers(m, y.cluster_id, y.year);
         if (!late.length) return null;
-        return { act: await recipients.unitOfficers(m, late.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${late.length} đơn vị chưa nộp đủ phiếu chấm: ${late.map((u) => u.name).join(', ')}.` };
+        return { act: await recipients.actingOfficers(m, late.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${late.length} đơn vị chưa nộp đủ phiếu chấm: ${late.map((u) => u.name).join(', ')}.` };
       }
       case 'proposalDeadline': {
         // A returned proposal with Bộ's own date to resend by, not yet past, is not late against the year's deadline.

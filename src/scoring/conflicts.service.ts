@@ -110,11 +110,11 @@ export class ConflictsService {
   }
 
   /**
-   * The members that still have scoring to hand in, alphabetical: their self-score not submitted, a peer sheet they
-   * are assigned (and not barred from by a conflict of interest) not submitted — not started included —, or a sheet
-   * they score in draft or returned. The reminders of the end of scoring go to these.
+   * The members that still have scoring to hand in, alphabetical, with what each owes: their self-score not submitted,
+   * a peer sheet they are assigned (and not barred from by a conflict of interest) not submitted — not started
+   * included —, or another sheet they score in draft or returned. The reminders of the end of scoring go to these.
    */
-  async lateScorers(m: EntityManager, clusterId: string, year: number): Promise<Array<{ id: string; name: string }>> {
+  async lateScorers(m: EntityManager, clusterId: string, year: number): Promise<Array<{ id: string; name: string; owes: string[] }>> {
     const ctx = await this.context(m, clusterId, year);
     const sheets = await rawQuery<{ scorer_kind: string; scorer_unit_id: string | null; target_unit_id: string; status: string }>(
       m,
@@ -129,13 +129,12 @@ export class ConflictsService {
         .filter((c) => !overrides.some((o) => o.scorerUnitId === c.scorer && o.targetUnitId === c.target))
         .map((c) => `${c.scorer}|${c.target}`),
     );
-    const late = ctx.order.filter(
-      (id) =>
-        open.has(id) ||
-        !handedIn.has(`SELF|${id}`) ||
-        ctx.assigned.some((a) => a.scorer === id && !barred.has(`${a.scorer}|${a.target}`) && !handedIn.has(`PEER|${a.scorer}|${a.target}`)),
-    );
-    return late.map((id) => ({ id, name: ctx.units.get(id)!.name }));
+    const owed = (id: string): string[] => {
+      const peers = ctx.assigned.filter((a) => a.scorer === id && !barred.has(`${a.scorer}|${a.target}`) && !handedIn.has(`PEER|${a.scorer}|${a.target}`));
+      const owes = [...(handedIn.has(`SELF|${id}`) ? [] : ['phiếu tự chấm']), ...(peers.length ? [`${peers.length} phiếu chấm chéo (${peers.map((a) => ctx.units.get(a.target)!.name).join(', ')})`] : [])];
+      return owes.length || !open.has(id) ? owes : ['phiếu đang soạn hoặc bị trả lại'];
+    };
+    return ctx.order.map((id) => ({ id, name: ctx.units.get(id)!.name, owes: owed(id) })).filter((u) => u.owes.length);
   }
 
   private async views(m: EntityManager, clusterId: string, year: number): Promise<ConflictView[]> {

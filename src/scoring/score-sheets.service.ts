@@ -23,12 +23,14 @@ import { ScoreSheet } from './score-sheet.entity';
 import { requireScoringWindow } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
-import { checkedEntries, stale, staleWithAuthor } from './sheet-entries';
+import { checkedEntries, staleWithAuthor } from './sheet-entries';
 import { leaderRatiosFor } from './sheet-measures';
 import { missingBeforePublish } from './publish.rules';
 import { ConflictsService } from './conflicts.service';
 import { ContestsService } from './contests/contests.service';
-import { CreateSheetDto, ReturnSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
+import { CreateSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
+import { Notifier } from '../notifications/notifier';
+import { sheetReturnKey } from './sheet-follow-up';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
 @Injectable()
@@ -46,6 +48,7 @@ export class ScoreSheetsService {
     private readonly sheetViews: ScoreSheetViews,
     private readonly conflicts: ConflictsService,
     private readonly contests: ContestsService,
+    private readonly notifier: Notifier,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -153,20 +156,9 @@ export class ScoreSheetsService {
         );
       }
       const updated = await this.sheets.update(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
+      // Submitted again: the notice that it was returned has been acted on.
+      if (sheet.status === 'RETURNED') await this.notifier.settle(m, [sheetReturnKey(sheet.id)]);
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
-      return (await this.sheetViews.of(m, [updated]))[0];
-    });
-  }
-
-  /** The secretariat returns a submitted sheet to its scorer with a reason. */
-  returnSheet(p: Principal, clusterId: string, year: number, sheetId: string, dto: ReturnSheetDto): Promise<SheetView> {
-    return this.uow.write(async (m) => {
-      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
-      const sheet = await this.find(m, clusterId, year, sheetId);
-      if (sheet.status !== 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Chỉ trả lại được phiếu đã nộp.');
-      requireVersion(sheet.version, dto.version, stale);
-      const updated = await this.sheets.update(m, sheet, { status: 'RETURNED', returnReason: dto.reason });
-      await this.audit.record(m, { action: 'score_sheet.return', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'RETURNED' }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return (await this.sheetViews.of(m, [updated]))[0];
     });
   }

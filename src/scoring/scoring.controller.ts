@@ -33,7 +33,10 @@ import {
   EvidenceFileView,
   FinalizeView,
   ScoreUploadView,
+  RemindScorersDto,
+  RemindView,
 } from './scoring.dto';
+import { RemindResult, SheetFollowUp } from './sheet-follow-up';
 import { ScoringService } from './scoring.service';
 import { ScoreboardService } from './scoreboard.service';
 import { EVIDENCE_FILES, EvidenceService, EvidenceView } from './evidence.service';
@@ -49,6 +52,7 @@ export class ScoringController {
     private readonly excel: ScoreExcelService,
     private readonly scoreboard: ScoreboardService,
     private readonly evidence: EvidenceService,
+    private readonly followUp: SheetFollowUp,
   ) {}
 
   @Get('sheets/:sheetId/evidence')
@@ -268,6 +272,17 @@ export class ScoringController {
     @Param('sheetId', UuidParamPipe) sheetId: string,
     @Body() dto: ReturnSheetDto,
   ): Promise<SheetView> {
-    return this.sheets.returnSheet(p, id, year, sheetId, dto);
+    return this.followUp.returnSheet(p, id, year, sheetId, dto);
+  }
+
+  @Post('remind')
+  @Auth(...MANAGERS)
+  @HttpCode(200)
+  @ApiOkResponse({ type: RemindView })
+  @ApiOperation({ summary: 'Nhắc các đơn vị còn phiếu chấm chưa nộp (mỗi đơn vị với các phiếu còn phải nộp; mỗi ngày một lần)' })
+  @ApiResponse({ status: 409, description: 'Kết quả đã công bố.', type: ErrorBody })
+  @ApiResponse({ status: 422, description: 'Không còn đơn vị nào phải nộp phiếu.', type: ErrorBody })
+  remind(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: RemindScorersDto): Promise<RemindResult> {
+    return this.followUp.remind(p, id, year, dto);
   }
 }

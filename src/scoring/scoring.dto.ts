@@ -70,6 +70,16 @@ export class ReturnSheetDto {
   @ReasonField() reason: string;
 }
 
+export class RemindScorersDto {
+  @TextField({ presence: 'optional', max: 1000, multiline: true, description: 'Lời nhắn của thư ký cụm, kèm trong thông báo.' }) message?: string;
+}
+
+export class RemindView {
+  @ApiProperty({ description: 'Các đơn vị được nhắc, mỗi đơn vị với các phiếu còn phải nộp.', type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, owes: { type: 'array', items: { type: 'string' } } } } })
+  units: Array<{ id: string; name: string; owes: string[] }>;
+  @ApiProperty({ description: 'Số người được báo bây giờ (0 khi các đơn vị đã được nhắc trong ngày).' }) notified: number;
+}
+
 export class FinalizeDto {
   @IntField({ min: 0, max: 2_147_483_647, description: 'Phiên bản (version) của cấu hình chấm điểm đã đọc (GET …/scoring/config); 0 khi cấu hình chưa được lưu (version null).' }) version: number;
   @ReasonField() reason: string;

@@ -22,6 +22,7 @@ import { ContestsService } from './contests/contests.service';
 import { ConflictsService } from './conflicts.service';
 import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
+import { SheetFollowUp } from './sheet-follow-up';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, ResultsController], exports: [ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [SheetFollowUp, ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, ResultsController], exports: [SheetFollowUp, ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
 export class ScoringModule {}

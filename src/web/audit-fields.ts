@@ -89,6 +89,8 @@ export const FIELD_LABELS: Record<string, string> = {
   locked: 'Số phiếu được khóa',
   lockedAt: 'Khóa lúc',
   missing: 'Phiếu còn thiếu',
+  lateUnits: 'Đơn vị được nhắc và phiếu còn phải nộp',
+  notified: 'Số người được báo',
   publishedAt: 'Công bố lúc',
   points: 'Điểm',
   criterionCode: 'Tiêu chí',

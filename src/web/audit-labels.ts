@@ -56,6 +56,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'evidence.upload': 'Tải lên minh chứng',
   'scoring.config': 'Sửa cách tính điểm',
   'scoring.finalize': 'Chốt và công bố kết quả chấm điểm',
+  'scoring.remind': 'Nhắc các đơn vị nộp phiếu chấm',
   'scoring.reopen': 'Mở lại việc chấm điểm',
   'award.quotas': 'Đặt chỉ tiêu khen thưởng',
   'review_meeting.create': 'Ghi nhận hội nghị bình xét',

@@ -145,6 +145,8 @@ export class PagesController {
       { label: 'Giao ước thi đua', href: `${base}/giao-uoc` },
       { label: 'Bộ tiêu chí thi đua', href: `${base}/tieu-chi` },
       { label: 'Chấm điểm', href: `${base}/cham-diem` },
+      // The members' sheets are followed (read, returned, reminded) by the secretariat and the organiser's side.
+      ...(p.role === Role.UnitOfficer ? [] : [{ label: 'Phiếu chấm của các đơn vị (xem, trả lại, nhắc nộp)', href: `${base}/phieu-don-vi` }]),
       { label: 'Cách tính điểm, phân công chấm chéo', href: `${base}/cach-tinh-diem` },
       // A member unit explains its own scores; the year's managers see them too (ContestsService); nobody else may.
       ...(p.role === Role.UnitOfficer || canManage ? [{ label: 'Giải trình điểm', href: `${base}/giai-trinh` }] : []),

@@ -31,6 +31,7 @@ import { ContestsService } from '../scoring/contests/contests.service';
 import { explanationPage } from './views/explanation.view';
 import { ResultsService } from '../scoring/results/results.service';
 import { resultsPage, resultsPendingPage } from './views/results.view';
+import { memberSheetsPage } from './views/member-sheets.view';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -104,6 +105,27 @@ export class ScoringPagesController {
     // The files attached to each sheet on the grid (read with the same scope check as the API's list).
     const evidence = new Map(await Promise.all(rows.filter((r) => r.sheet).map(async (r) => [r.sheet!.id, await this.evidence.list(p, id, year, r.sheet!.id)] as const)));
     sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence));
+  }
+
+  /** The secretariat's follow-up of the members' sheets: who owes what (and a reminder), each sheet read and returned. */
+  @Get('cum/:id/nam/:year/phieu-don-vi')
+  @UseGuards(OpenedYearGuard)
+  @Auth(Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary)
+  async memberSheets(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
+    const cluster = await this.clusters.get(p, id);
+    const [y, sheets, config, canManage, members] = await Promise.all([
+      // A past year entered through the API has members and sheets without its phases: no window then.
+      orNull(this.years.get(p, id, year)),
+      this.sheets.list(p, id, year, {}),
+      this.scoring.getConfig(p, id, year),
+      this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
+      this.members.list(p, id, year),
+    ]);
+    const published = !!config.publishedAt;
+    const late = published ? [] : await this.uow.read((m) => this.conflicts.lateScorers(m, id, year));
+    const memberSheets = sheets.filter((s) => s.kind === 'SELF' || s.kind === 'PEER');
+    const window = scoringWindow(year, y, todayInVietnam());
+    sendPage(res, memberSheetsPage(signedInFrame(this.secret, p), cluster, year, { sheets: memberSheets, units: members.map((m) => m.unit), late, window, closesOn: y?.scoringClosesOn ?? null, published, canManage }));
   }
 
   @Get('cum/:id/nam/:year/giai-trinh')

@@ -98,6 +98,7 @@ export class YearBoardService {
           const peerDone = sheets.filter((s) => s.kind === 'PEER' && s.scorer?.id === u.id && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).length;
           return { unit: u.shortName, self: label('SELF', u.id), cluster: ownOnly ? null : label('CLUSTER', u.id), peers: { submitted: peerDone, total: peerTotal } };
         }),
+      followUp: p.role !== Role.UnitOfficer,
       ownOnly,
       published,
       ranking: ranking.map((r) => ({ rank: r.rank, unit: r.unit.shortName, total: r.final?.total ?? null })),

@@ -169,6 +169,72 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     selfSheet = withReason.body;
   });
 
+  it('tells the scoring unit of a return with its reason, settles it on resubmission; reminds the units that owe sheets, once a day', async () => {
+    const gialai = (await actorFor(t, 'gialai')).token;
+    const phuyen = (await actorFor(t, 'phuyen')).token;
+    const notes = async (token: string, kind: string) => (await t.http.get('/api/notifications').auth(token, { type: 'bearer' }).expect(200)).body.items.filter((n: { kind: string }) => n.kind === kind);
+    // The return of the test above told Gia Lai's officers why, and where to correct; submitting again settled it.
+    const told = await notes(gialai, 'score_sheet.return');
+    assert.equal(told.length, 1);
+    assert.equal(told[0].subject, '[Cụm thi đua số 6] Thư ký cụm trả lại phiếu tự chấm Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2021 để sửa');
+    assert.match(told[0].body, /Lý do: Tiêu chí 2 thiếu minh chứng\. Sửa phiếu và bấm “Nộp phiếu” lại\.$/);
+    assert.equal(told[0].link, `/cum/${ids.cum6}/nam/2021/cham-diem?loai=SELF`);
+    assert.ok(told[0].readAt, 'submitted again: the notice is settled');
+
+    // The units that owe sheets, each with what it owes: Gia Lai handed in its self-score and one of its two peer sheets.
+    const assigned = (await t.http.get(`${base(2021)}/assignments`).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ scorer: { id: string }; targets: Array<{ id: string; name: string }> }>;
+    const gialaiOwes = assigned.find((a) => a.scorer.id === u.gialai)!.targets.filter((x) => x.id !== u.kontum);
+    const refusedToMember = await t.http.post(`${base(2021)}/remind`).auth(gialai, { type: 'bearer' }).send({});
+    assert.equal(refusedToMember.status, 403);
+    const reminded = await t.http.post(`${base(2021)}/remind`).auth(secretary, { type: 'bearer' }).send({ message: 'Đề nghị nộp trước ngày họp.' }).expect(200);
+    assert.equal(reminded.body.units.length, 6, 'no unit has handed in everything');
+    const gl = reminded.body.units.find((x: { id: string }) => x.id === u.gialai);
+    assert.deepEqual(gl.owes, [`1 phiếu chấm chéo (${gialaiOwes.map((x) => x.name).join(', ')})`]);
+    const py = reminded.body.units.find((x: { id: string }) => x.id === u.phuyen);
+    assert.equal(py.owes[0], 'phiếu tự chấm');
+    const pyTargets = assigned.find((a) => a.scorer.id === u.phuyen)!.targets;
+    assert.equal(py.owes[1], '1 phiếu chấm chéo (Sở Thông tin và Truyền thông tỉnh Đắk Nông)', `assigned: ${pyTargets.map((x) => x.name).join(', ')} (one barred by a conflict of interest)`);
+    assert.ok(reminded.body.notified >= 6, `each unit's officers are told: ${reminded.body.notified}`);
+    // Phú Yên's successor acts for it (and for its own 2021 unit): one notice per unit it acts for.
+    const ofPhuYen = async () => (await notes(phuyen, 'scoring.remind')).filter((n: { body: string }) => n.body.startsWith('Sở Thông tin và Truyền thông tỉnh Phú Yên '));
+    const note = (await ofPhuYen())[0];
+    assert.equal(note.subject, '[Cụm thi đua số 6] Thư ký cụm nhắc nộp phiếu chấm điểm năm 2021');
+    assert.ok(note.body.startsWith(`Sở Thông tin và Truyền thông tỉnh Phú Yên còn phải nộp: phiếu tự chấm; ${py.owes[1]}.`), note.body);
+    assert.ok(note.body.endsWith(' Lời nhắn của thư ký cụm: Đề nghị nộp trước ngày họp.'), note.body);
+    // Pressed again the same day: nobody is told twice (the trail keeps both).
+    const again = await t.http.post(`${base(2021)}/remind`).auth(secretary, { type: 'bearer' }).send({}).expect(200);
+    assert.equal(again.body.notified, 0);
+    assert.equal((await ofPhuYen()).length, 1);
+    const trail = await t.dataSource.query(`SELECT reason FROM audit_entries WHERE action = 'scoring.remind' ORDER BY seq`);
+    assert.deepEqual(trail.map((r: { reason: string | null }) => r.reason), ['Đề nghị nộp trước ngày họp.', null]);
+
+    // The secretariat's page: who owes what, each sheet with its state, a submitted sheet returned from there.
+    const page = await t.http.get(`/cum/${ids.cum6}/nam/2021/phieu-don-vi`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
+    assert.match(page.text, /Đơn vị còn phiếu chưa nộp \(6\)/);
+    assert.ok(page.text.includes(`data-api="/api/clusters/${ids.cum6}/years/2021/scoring/sheets/${peerSheet.id}/return"`), 'a submitted peer sheet can be returned');
+    assert.ok(page.text.includes(`data-api="/api/clusters/${ids.cum6}/years/2021/scoring/remind"`));
+    const memberPage = await t.http.get(`/cum/${ids.cum6}/nam/2021/phieu-don-vi`).auth(gialai, { type: 'bearer' }).set('Accept', 'text/html');
+    assert.equal(memberPage.status, 403);
+    assert.match(memberPage.text, /Chức năng này dành cho/);
+
+    // After the scoring window a return is refused: the unit could not correct the sheet. (2021 was entered through the
+    // API without its phases: opened here with a closed window, and its row removed afterwards.)
+    const opened = (await t.http.post(`/api/clusters/${ids.cum6}/years`).auth(secretary, { type: 'bearer' }).send({ year: 2021, scoringClosesOn: '2021-02-28', reason: 'Ghi mốc thời gian năm 2021' }).expect(201)).body;
+    try {
+      const before = await t.snapshot();
+      const late = await t.http.post(`${base(2021)}/sheets/${peerSheet.id}/return`).auth(secretary, { type: 'bearer' }).send({ version: peerSheet.version, reason: 'Sai điểm TC1' });
+      assert.equal(late.status, 409);
+      assert.equal(late.body.message, 'Đã hết thời gian chấm điểm năm 2021 (đến 28/02/2021). Đơn vị không sửa được phiếu bị trả lại: hãy gia hạn "Ngày kết thúc chấm điểm" ở trang năm thi đua trước khi trả lại phiếu.');
+      assert.equal(await t.snapshot(), before);
+      const closedPage = await t.http.get(`/cum/${ids.cum6}/nam/2021/phieu-don-vi`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
+      assert.ok(!closedPage.text.includes(`/sheets/${peerSheet.id}/return"`), 'no return form once the window closed');
+      assert.match(closedPage.text, /gia hạn “Ngày kết thúc chấm điểm”|gia hạn &quot;Ngày kết thúc chấm điểm&quot;/);
+    } finally {
+      // Back to a year entered without its phases, as the last test of this file expects it.
+      await t.dataSource.query(`DELETE FROM emulation_years WHERE id = ${ph(1)}`, [opened.id]);
+    }
+  });
+
   it('attaches evidence files (PDF, image, Office) recognised by content, stored with their hash', async () => {
     const gialai = (await actorFor(t, 'gialai')).token;
     const phuyenNow = (await actorFor(t, 'phuyen')).token;

@@ -138,6 +138,8 @@ export interface YearBoard {
   pledge: { statusLabel: string; signedCount: number; memberCount: number; unsigned: string[] } | null;
   /** Per member: the status of its self, cluster and peer sheets (peer: submitted of all). */
   sheets: Array<{ unit: string; self: string | null; cluster: string | null; peers: { submitted: number; total: number } }>;
+  /** The caller follows the members' sheets (the secretariat, the organiser's side): the table links to that page. */
+  followUp: boolean;
   /**
    * A member before publication sees only the sheets it scores: the table then holds its own units, and "peers" counts
    * the peer sheets it has handed in of those it is assigned (not those others made of it).
@@ -165,7 +167,7 @@ function boardSection(y: YearView, b: YearBoard): Html {
       ${b.proposals.length ? html`<ul class="plain">${b.proposals.map((x) => html`<li>${x.award} — ${x.unit}: <strong>${x.status}</strong></li>`)}</ul>` : ''}</div>
   </div>
   <h3>${b.ownOnly ? 'Phiếu chấm của đơn vị bạn' : 'Phiếu chấm'}</h3>
-  <p class="muted"><small>${b.ownOnly ? 'Trước khi công bố kết quả, đơn vị chỉ xem được các phiếu do mình chấm. ' : ''}Cột "Chấm chéo đã nộp" đếm các phiếu chấm chéo đơn vị đã nộp (với tư cách đơn vị chấm) trên số đơn vị được phân công chấm.</small></p>
+  <p class="muted"><small>${b.ownOnly ? 'Trước khi công bố kết quả, đơn vị chỉ xem được các phiếu do mình chấm. ' : ''}Cột "Chấm chéo đã nộp" đếm các phiếu chấm chéo đơn vị đã nộp (với tư cách đơn vị chấm) trên số đơn vị được phân công chấm.</small>${b.followUp ? html` <a href="${yearHref(y.clusterId, y.year)}/phieu-don-vi">Xem từng phiếu, trả lại, nhắc đơn vị chưa nộp</a>` : ''}</p>
   <div class="table-wrap"><table>
     <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tự chấm</th><th scope="col">Chấm chéo đã nộp</th><th scope="col">Điểm cụm</th>${b.published ? html`<th scope="col" class="num">Hạng</th><th scope="col" class="num">Điểm</th>` : ''}</tr></thead>
     <tbody>${b.sheets.map((s) => {
