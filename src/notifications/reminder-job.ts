@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { JobScheduler } from '../database/job-scheduler';
 import { rawQuery } from '../database/raw-sql';
-import { ConflictsService } from '../scoring/conflicts.service';
+import { LateScorers } from './late-scorers';
 import { Notifier } from './notifier';
 import { recipients } from './recipients';
 import { REMINDED_PHASES, RemindedPhase, Stage, stageOn, stageText } from './reminders.rules';
@@ -51,8 +51,8 @@ export class ReminderJob implements OnModuleInit {
     private readonly jobs: JobScheduler,
     private readonly notifier: Notifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    // The scoring feature's ConflictsService (who is assigned whom, who is barred), found at run time: the scoring
-    // module uses this global module's Notifier, so it cannot be imported here.
+    // The scoring feature's late scorers (who is assigned whom, who is barred), found at run time under the
+    // LateScorers token: the scoring module uses this global module's Notifier, so it cannot be imported here.
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -141,7 +141,7 @@ export class ReminderJob implements OnModuleInit {
         return { act: await recipients.unitOfficers(m, unsigned.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${unsigned.length} đơn vị chưa ký: ${unsigned.map((u) => u.name).join(', ')}.` };
       }
       case 'scoringClosesOn': {
-        const late = await this.moduleRef.get(ConflictsService, { strict: false }).lateScorers(m, y.cluster_id, y.year);
+        const late = await this.moduleRef.get(LateScorers, { strict: false }).lateScorers(m, y.cluster_id, y.year);
         if (!late.length) return null;
         return { act: await recipients.actingOfficers(m, late.map((u) => u.id)), escalate: await secretariat(), missing: `Còn ${late.length} đơn vị chưa nộp đủ phiếu chấm: ${late.map((u) => u.name).join(', ')}.` };
       }

@@ -23,6 +23,7 @@ import { ConflictsService } from './conflicts.service';
 import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
 import { SheetFollowUp } from './sheet-follow-up';
+import { LateScorers } from '../notifications/late-scorers';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [SheetFollowUp, ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, ResultsController], exports: [SheetFollowUp, ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [{ provide: LateScorers, useExisting: ConflictsService }, SheetFollowUp, ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, ResultsController], exports: [LateScorers, SheetFollowUp, ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
 export class ScoringModule {}
