@@ -12,6 +12,8 @@
 export interface ConflictUnit {
   id: string;
   name: string;
+  /** The short name, where lists name many units (the reminders' peer lists). */
+  shortName?: string;
   parentId: string | null;
   successorId: string | null;
 }

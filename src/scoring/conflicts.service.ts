@@ -131,7 +131,7 @@ export class ConflictsService {
     );
     const owed = (id: string): string[] => {
       const peers = ctx.assigned.filter((a) => a.scorer === id && !barred.has(`${a.scorer}|${a.target}`) && !handedIn.has(`PEER|${a.scorer}|${a.target}`));
-      const owes = [...(handedIn.has(`SELF|${id}`) ? [] : ['phiếu tự chấm']), ...(peers.length ? [`${peers.length} phiếu chấm chéo (${peers.map((a) => ctx.units.get(a.target)!.name).join(', ')})`] : [])];
+      const owes = [...(handedIn.has(`SELF|${id}`) ? [] : ['phiếu tự chấm']), ...(peers.length ? [`${peers.length} phiếu chấm chéo (${peers.map((a) => ctx.units.get(a.target)!.shortName ?? ctx.units.get(a.target)!.name).join(', ')})`] : [])];
       return owes.length || !open.has(id) ? owes : ['phiếu đang soạn hoặc bị trả lại'];
     };
     return ctx.order.map((id) => ({ id, name: ctx.units.get(id)!.name, owes: owed(id) })).filter((u) => u.owes.length);
@@ -151,7 +151,7 @@ export class ConflictsService {
   async context(m: EntityManager, clusterId: string, year: number): Promise<ConflictContext> {
     const members = await this.memberships.members(m, clusterId, year);
     const config = await this.configs.get(m, clusterId, year);
-    const units = new Map<string, ConflictUnit>(members.map((u) => [u.id, { id: u.id, name: u.name, parentId: u.parentId, successorId: u.successorId }]));
+    const units = new Map<string, ConflictUnit>(members.map((u) => [u.id, { id: u.id, name: u.name, shortName: u.shortName, parentId: u.parentId, successorId: u.successorId }]));
     for (let round = 0; round < 10; round++) {
       const missing = [...units.values()].map((u) => u.successorId).filter((id): id is string => !!id && !units.has(id));
       if (!missing.length) break;

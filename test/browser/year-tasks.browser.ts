@@ -117,4 +117,45 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     await rig.shot(page, 'cach-tinh-diem-390');
     await context.close();
   });
+
+  it("the secretariat follows the members' sheets: reminds the units that owe sheets, reads a submitted sheet and returns it with a reason; the member reads why", async () => {
+    const { context, page } = await rig.signedIn('cum6.secretary', { width: 390, height: 844 }, { audit: true });
+    await page.goto(`${rig.base}/cum/${c6}/nam/${year}`);
+    await Promise.all([page.waitForURL(/phieu-don-vi$/), page.getByRole('link', { name: 'Phiếu chấm của các đơn vị (xem, trả lại, nhắc nộp)' }).click()]);
+    const late = page.locator('section', { has: page.getByRole('heading', { name: /^Đơn vị còn phiếu chưa nộp \(\d+\)$/ }) });
+    assert.match((await late.locator('li').first().textContent()) ?? '', /: (phiếu tự chấm|\d+ phiếu chấm chéo \(|phiếu đang soạn)/, 'each unit with what it owes');
+    await late.getByLabel('Lời nhắn kèm theo (không bắt buộc)').fill('Đề nghị các đơn vị nộp sớm.');
+    await late.getByRole('button', { name: `Nhắc các đơn vị này nộp phiếu năm ${year}` }).click();
+    await page.getByText('Đã nhắc các đơn vị còn phiếu chưa nộp').waitFor();
+    // A submitted sheet: read, then returned; a return without its reason is refused at the field.
+    const row = page.locator('tr[data-sheet]', { has: page.locator('summary', { hasText: 'Xem phiếu, trả lại' }) }).first();
+    const sheetId = (await row.getAttribute('data-sheet'))!;
+    await row.locator('summary').click();
+    assert.ok((await row.locator('table.entries tbody tr').count()) > 0, 'the sheet is read criterion by criterion');
+    await row.getByRole('button', { name: /^Trả lại phiếu cho / }).click();
+    await row.locator('.field-error').first().waitFor();
+    const token = await rig.t.token('cum6.secretary');
+    const sheetNow = async () => (await rig.t.http.get(`/api/clusters/${c6}/years/${year}/scoring/sheets/${sheetId}`).auth(token, { type: 'bearer' }).expect(200)).body as { status: string; scorer: { id: string } };
+    assert.equal((await sheetNow()).status, 'SUBMITTED', 'nothing changed');
+    await row.getByLabel('Lý do trả lại').fill('Tiêu chí TC2 chưa có minh chứng');
+    await row.getByRole('button', { name: /^Trả lại phiếu cho / }).click();
+    await page.getByText('Đã trả lại phiếu; đơn vị chấm được báo').waitFor();
+    assert.equal((await sheetNow()).status, 'RETURNED');
+    assert.match((await page.locator(`tr[data-sheet="${sheetId}"]`).textContent()) ?? '', /Trả lại/);
+    assert.deepEqual(await unlabelledControls(page), []);
+    assert.deepEqual(await axeViolations(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the members' sheets page at 390px scrolls sideways by ${overflow}px`);
+    await rig.shot(page, 'phieu-don-vi-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await rig.shot(page, 'phieu-don-vi-1366');
+    await context.close();
+    // The scoring unit's officer is told, with the reason and the page to correct it.
+    const scorer = (await sheetNow()).scorer.id;
+    const [officer] = await rig.t.dataSource.query(`SELECT username FROM users WHERE unit_id = '${scorer}' AND role = 'unit_officer' ORDER BY username`);
+    const notes = (await rig.t.http.get('/api/notifications').auth(await rig.t.token(officer.username), { type: 'bearer' }).expect(200)).body.items as Array<{ kind: string; body: string; link: string }>;
+    const told = notes.find((n) => n.kind === 'score_sheet.return')!;
+    assert.match(told.body, /Lý do: Tiêu chí TC2 chưa có minh chứng\./);
+    assert.match(told.link, new RegExp(`^/cum/${c6}/nam/${year}/cham-diem\\?loai=(SELF|PEER)`));
+  });
 });

@@ -182,18 +182,18 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.ok(told[0].readAt, 'submitted again: the notice is settled');
 
     // The units that owe sheets, each with what it owes: Gia Lai handed in its self-score and one of its two peer sheets.
-    const assigned = (await t.http.get(`${base(2021)}/assignments`).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ scorer: { id: string }; targets: Array<{ id: string; name: string }> }>;
+    const assigned = (await t.http.get(`${base(2021)}/assignments`).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ scorer: { id: string }; targets: Array<{ id: string; name: string; shortName: string }> }>;
     const gialaiOwes = assigned.find((a) => a.scorer.id === u.gialai)!.targets.filter((x) => x.id !== u.kontum);
     const refusedToMember = await t.http.post(`${base(2021)}/remind`).auth(gialai, { type: 'bearer' }).send({});
     assert.equal(refusedToMember.status, 403);
     const reminded = await t.http.post(`${base(2021)}/remind`).auth(secretary, { type: 'bearer' }).send({ message: 'Đề nghị nộp trước ngày họp.' }).expect(200);
     assert.equal(reminded.body.units.length, 6, 'no unit has handed in everything');
     const gl = reminded.body.units.find((x: { id: string }) => x.id === u.gialai);
-    assert.deepEqual(gl.owes, [`1 phiếu chấm chéo (${gialaiOwes.map((x) => x.name).join(', ')})`]);
+    assert.deepEqual(gl.owes, [`1 phiếu chấm chéo (${gialaiOwes.map((x) => x.shortName).join(', ')})`]);
     const py = reminded.body.units.find((x: { id: string }) => x.id === u.phuyen);
     assert.equal(py.owes[0], 'phiếu tự chấm');
     const pyTargets = assigned.find((a) => a.scorer.id === u.phuyen)!.targets;
-    assert.equal(py.owes[1], '1 phiếu chấm chéo (Sở Thông tin và Truyền thông tỉnh Đắk Nông)', `assigned: ${pyTargets.map((x) => x.name).join(', ')} (one barred by a conflict of interest)`);
+    assert.equal(py.owes[1], '1 phiếu chấm chéo (Sở TTTT Đắk Nông)', `assigned: ${pyTargets.map((x) => x.name).join(', ')} (one barred by a conflict of interest)`);
     assert.ok(reminded.body.notified >= 6, `each unit's officers are told: ${reminded.body.notified}`);
     // Phú Yên's successor acts for it (and for its own 2021 unit): one notice per unit it acts for.
     const ofPhuYen = async () => (await notes(phuyen, 'scoring.remind')).filter((n: { body: string }) => n.body.startsWith('Sở Thông tin và Truyền thông tỉnh Phú Yên '));
