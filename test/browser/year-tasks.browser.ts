@@ -79,6 +79,17 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     const back = await fetchInPage(page, href);
     assert.equal(back.status, 200);
     assert.ok(back.body.subarray(0, 8).toString().startsWith('%PDF-1.4'), 'the same file comes back');
+    // Submitting with criteria left empty: said once, naming them, and each empty cell marked.
+    const empty = await row.locator('input.grid-input').evaluateAll((inputs) => inputs.filter((i) => !(i as HTMLInputElement).value && !(i as HTMLInputElement).disabled).map((i) => (i as HTMLInputElement).dataset.code));
+    assert.ok(empty.length > 0, 'the self-score still has empty criteria');
+    await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    const said = page.locator('#score-grid [data-role="form-message"]');
+    await said.filter({ hasText: 'Chưa nộp được' }).waitFor();
+    const message = (await said.textContent()) ?? '';
+    assert.equal(message.split(`${empty[0]},`).length + message.split(`${empty[0]}.`).length - 2, 1, `the first empty criterion is named once: ${message}`);
+    assert.match(message, /chưa chấm đủ các tiêu chí: /);
+    assert.equal(await said.locator('li').count(), 0, 'no second list of the same criteria');
+    assert.deepEqual(await row.locator('input[aria-invalid="true"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).dataset.code)), empty, 'each empty cell is marked');
     assert.deepEqual(await unlabelledControls(page), []);
     assert.deepEqual(await axeViolations(page), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -203,6 +203,8 @@ document.addEventListener('DOMContentLoaded', () => {
     statusBox.textContent = 'Đang xử lý…';
     let ok = 0;
     let failed = 0;
+    const unscored = [];
+    const emptyCells = [];
     for (const tr of form.querySelectorAll('tbody tr[data-target]')) {
       const row = state.get(tr.dataset.target);
       if (row.sheet && row.sheet.status === 'LOCKED') continue;
@@ -217,12 +219,22 @@ document.addEventListener('DOMContentLoaded', () => {
           await conflict(tr, row, result);
           good = false;
         } else {
-          showErrors(form, result.data, result.status);
+          // Criteria left empty (details entries.<code>): said once for the row, each empty cell marked, after the loop.
+          const empty = (result.data.details || []).map((d) => /^entries\.([^.]+)$/.exec(d.field || '')).filter(Boolean).map((m) => tr.querySelector(`input.grid-input[data-code="${CSS.escape(m[1])}"]`)).filter(Boolean);
+          if (empty.length) {
+            unscored.push(`${row.targetName}: ${result.data.message.charAt(0).toLowerCase()}${result.data.message.slice(1)}`);
+            emptyCells.push(...empty);
+          } else showErrors(form, result.data, result.status);
           good = false;
         }
       }
       if (good) ok++;
       else failed++;
+    }
+    if (unscored.length) {
+      showErrors(form, { message: `Chưa nộp được: ${unscored.join(' ')} Nhập các ô còn trống (đánh dấu đỏ) rồi bấm “Nộp phiếu” lại.`, details: [] });
+      for (const input of emptyCells) setCellError(input, 'Chưa chấm.');
+      emptyCells[0].focus();
     }
     window.thidua.busy(button, false);
     statusBox.textContent = failed ? `${ok} phiếu xong, ${failed} phiếu cần xử lý.` : action === 'submit' ? 'Đã nộp các phiếu.' : 'Đã lưu nháp.';
