@@ -184,4 +184,20 @@ describe('Decree 30 layout of every issued PDF', { skip: POPPLER_MISSING }, () =
       assert.ok(last.some((w) => w.text.replace('*', '') === String(units) && w.y1 < block.y0 && w.x0 < MARGIN.left + 40), `${units} units: the last page holds only the signature block`);
     }
   });
+
+  it("a cluster's scoreboard of six members fits one page with its signature block, each unit and its band on one line", async () => {
+    const provinces = ['Kon Tum', 'Đắk Nông', 'Lâm Đồng', 'Đắk Lắk', 'Quảng Ngãi', 'Khánh Hòa'];
+    const data = scoreboardFixture(6);
+    data.notes = [];
+    data.rows.forEach((r, i) => Object.assign(r, { tie: false, unitName: `Sở Thông tin và Truyền thông tỉnh ${provinces[i]}`, band: 'Hoàn thành xuất sắc nhiệm vụ' }));
+    data.chairUnitName = data.rows[0].unitName;
+    const pages = pageWords(tempFile(await renderScoreboard(data), 'sau-don-vi.pdf'));
+    assert.equal(pages.length, 1, 'one page: before, rank 5 and 6 went alone to a second page with the signature block');
+    const words = pages[0].words;
+    data.rows.forEach((r, i) => {
+      const rank = words.find((w) => w.text === String(i + 1) && w.x0 < MARGIN.left + 40)!;
+      const line = squash(words.filter((w) => Math.abs(w.y0 - rank.y0) < 2).map((w) => w.text).join(' '));
+      assert.ok(line.includes(r.unitName) && line.includes('Hoàn thành xuất sắc nhiệm vụ'), `row ${i + 1} on one line: ${line}`);
+    });
+  });
 });

@@ -49,11 +49,13 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
   const tail = data.notes.reduce((h, note) => h + pdf.paragraphHeight(note, 'Tinos-Italic') + 4, 0) + (block ? pdf.signatureBlockHeight(block) : 0);
   pdf.table(
     [
+      // Shares that keep a unit's full name and the usual band ("Hoàn thành xuất sắc nhiệm vụ") on one line each with
+      // nine criteria: a cluster's scoreboard of up to eight members then fits one page with its signature block.
       { header: 'Hạng', width: 5, align: 'center' },
-      { header: 'Đơn vị', width: 34 },
-      ...data.criteria.map((c) => ({ header: `${c.code}\n(${pointsVi(c.maxPoints)})`, width: 6, align: 'center' as const })),
+      { header: 'Đơn vị', width: 31 },
+      ...data.criteria.map((c) => ({ header: `${c.code}\n(${pointsVi(c.maxPoints)})`, width: 5, align: 'center' as const })),
       { header: 'Tổng điểm', width: 7, align: 'center' },
-      { header: 'Phân loại điểm (cụm)', width: 16 },
+      { header: 'Phân loại điểm (cụm)', width: 24 },
     ],
     data.rows.map((r) => [
       r.rank === null ? '—' : r.tie ? `${r.rank}*` : String(r.rank),
