@@ -23,6 +23,7 @@ async function exportChild(): Promise<void> {
     clusterName: 'Toàn quốc',
     year: 2024,
     ruleLabel: 'Trung bình chấm chéo',
+    published: true,
     criteria: CRITERIA.map((maxPoints, i) => ({ code: `TC${i + 1}`, maxPoints })),
     rows: Array.from({ length: UNITS }, (_, i) => ({
       rank: i + 1,
@@ -39,7 +40,7 @@ async function exportChild(): Promise<void> {
       finalPoints: CRITERIA.map((m) => m - (i % 3) * 0.5),
       reasons: `Điểm cuối cùng ${100 - i / 100} (trung bình 5 phiếu chấm chéo).`,
     })),
-    sheets: Array.from({ length: UNITS * 5 }, (_, i) => ({ scorerName: `Sở Khoa học và Công nghệ số ${((i + 1) % UNITS) + 1}`, kindLabel: 'Chấm chéo', targetName: `Sở Khoa học và Công nghệ số ${Math.floor(i / 5) + 1}`, total: 95, statusLabel: 'Đã khóa' })),
+    sheets: Array.from({ length: UNITS * 5 }, (_, i) => ({ scorerName: `Sở Khoa học và Công nghệ số ${((i + 1) % UNITS) + 1}`, kindLabel: 'Chấm chéo', targetName: `Sở Khoa học và Công nghệ số ${Math.floor(i / 5) + 1}`, total: 95, statusLabel: 'Đã khóa', counted: true })),
     flags: [],
   };
   const dir = mkdtempSync(join(tmpdir(), 'thidua-export-'));

@@ -2,7 +2,7 @@
  * What publishing a year's scores would leave out, in words the secretariat can act on: each member without a
  * submitted sheet of the kind the rule counts, and each sheet still being written or returned (by whom, for whom).
  */
-import type { ScorerKind } from './ranking.rules';
+import { countedKind, type ScorerKind } from './ranking.rules';
 import type { SheetStatus } from './score-sheet.entity';
 
 export interface PublishSheet {
@@ -16,7 +16,7 @@ const KIND_WORDS: Record<ScorerKind, string> = { SELF: 'tự chấm', PEER: 'ch�
 
 export function missingBeforePublish(members: Array<{ id: string; shortName: string }>, sheets: PublishSheet[], rule: string): string[] {
   const name = new Map(members.map((u) => [u.id, u.shortName]));
-  const counted: ScorerKind = rule === 'CLUSTER' ? 'CLUSTER' : 'PEER';
+  const counted = countedKind(rule);
   const done = (s: PublishSheet) => s.status === 'SUBMITTED' || s.status === 'LOCKED';
   const pending = sheets.filter((x) => x.status === 'DRAFT' || x.status === 'RETURNED');
   // A member whose counted sheet is only pending is named once, by that sheet.

@@ -24,6 +24,9 @@ export type { Entries, LeafCriterion, SheetTotals } from './sheet.rules';
 
 export const FINAL_SCORE_RULES = ['CLUSTER', 'PEER_MEAN', 'PEER_TRIMMED_MEAN'] as const;
 export type FinalScoreRule = (typeof FINAL_SCORE_RULES)[number];
+
+/** The kind of sheet a rule computes the final score from: the cluster's consolidated sheet, or the peer sheets. */
+export const countedKind = (rule: string): ScorerKind => (rule === 'CLUSTER' ? 'CLUSTER' : 'PEER');
 export const SCORER_KINDS = ['SELF', 'PEER', 'CLUSTER', 'MINISTRY'] as const;
 export type ScorerKind = (typeof SCORER_KINDS)[number];
 

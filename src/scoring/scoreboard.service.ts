@@ -21,7 +21,7 @@ import { IssuedDocumentsService } from '../issued-documents/issued-documents.ser
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
 import { renderScoreboard, scoreboardRecord } from '../documents/pdf/scoreboard.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
-import { sheetTotals } from './ranking.rules';
+import { countedKind, sheetTotals } from './ranking.rules';
 import { SCORER_KIND_LABELS, SHEET_STATUS_LABELS } from './score-sheet.entity';
 import { todayInVietnam } from '../common/time';
 import { ScoringService } from './scoring.service';
@@ -69,8 +69,10 @@ export class ScoreboardService {
     const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);
     const points = await this.sheets.submittedPoints(m, clusterId, year);
     const units = await this.units.byIds(m, unitIdsOf(sheets));
+    const counted = countedKind(ranking.rule);
     return {
       ruleLabel: ranking.ruleLabel,
+      published: ranking.published,
       criteria: leaves.map((l) => ({ code: l.code, maxPoints: l.maxPoints / 100 })),
       rows: ranking.rows.map((r) => ({
         rank: r.rank,
@@ -93,6 +95,7 @@ export class ScoreboardService {
         targetName: units.get(s.targetUnitId)?.name ?? '',
         total: sheetTotals(leaves, points.get(s.id) ?? {}).total / 100,
         statusLabel: SHEET_STATUS_LABELS[s.status],
+        counted: s.scorerKind === counted,
       })),
       flags: ranking.rows.flatMap((r) => r.flags.map((f) => ({ unitName: r.unit.name, kindLabel: FLAG_LABELS[f.kind as keyof typeof FLAG_LABELS] ?? f.kind, message: f.message }))),
     };

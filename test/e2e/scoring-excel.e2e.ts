@@ -162,7 +162,20 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     assert.deepEqual(wb.worksheets.map((w) => w.name), ['Tổng hợp', 'Chi tiết tiêu chí', 'Ma trận chấm chéo', 'Danh sách phiếu', 'Cảnh báo']);
     const summary = wb.getWorksheet('Tổng hợp')!;
-    assert.equal(summary.getCell('A1').value, 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6');
+    // Not published yet: every worksheet's title says it is a draft.
+    for (const ws of wb.worksheets) assert.match(String(ws.getCell('A1').value), /^BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6 \(DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ\)/, ws.name);
+    // The list of sheets says which the rule counts (the consolidated sheet under "Điểm cụm thống nhất"), the others being for comparison.
+    const rule = (await t.http.get(url('/config')).auth(secretary, { type: 'bearer' }).expect(200)).body.ruleLabel as string;
+    assert.match(String(wb.getWorksheet('Danh sách phiếu')!.getCell('A1').value), new RegExp(`cột "Được tính" cho biết phiếu nào dùng để tính điểm cuối cùng theo cách tính của cụm \\(${rule.toLocaleLowerCase('vi')}\\)`));
+    const listRows = (wb.getWorksheet('Danh sách phiếu')!.getSheetValues() as unknown[][]).slice(3).filter(Boolean).map((r) => [r[2], r[6]]);
+    assert.ok(listRows.length && listRows.every(([kind, counted]) => kind === 'Điểm cụm thống nhất' && counted === 'Có'), JSON.stringify(listRows));
+    // 2019, published, ranked on the peer sheets: those are counted, the self-scores listed for comparison.
+    const book2019 = new ExcelJS.Workbook();
+    await book2019.xlsx.load((await t.http.get(`/api/clusters/${ids.cum6}/years/2019/scoring/scoreboard.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as unknown as ArrayBuffer);
+    assert.equal(book2019.getWorksheet('Tổng hợp')!.getCell('A1').value, 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2019 — CỤM THI ĐUA SỐ 6');
+    const rows2019 = (book2019.getWorksheet('Danh sách phiếu')!.getSheetValues() as unknown[][]).slice(3).filter(Boolean).map((r) => [r[2], r[6]]);
+    assert.ok(rows2019.some(([kind]) => kind === 'Tự chấm') && rows2019.some(([kind]) => kind === 'Chấm chéo'), JSON.stringify(rows2019));
+    for (const [kind, counted] of rows2019) assert.equal(counted, kind === 'Chấm chéo' ? 'Có' : 'Không (để đối chiếu)', `${kind}`);
     assert.deepEqual([summary.getCell('A4').value, summary.getCell('B4').value, summary.getCell('C4').value], [1, 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk', 98.5]);
     const detail = wb.getWorksheet('Chi tiết tiêu chí')!;
     assert.deepEqual((detail.getRow(3).values as unknown[]).slice(3, 12), FILL['STTTT-DAKLAK']);

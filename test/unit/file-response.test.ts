@@ -12,12 +12,13 @@ const data: ScoreboardData = {
   clusterName: 'Cụm thi đua số 6',
   year: 2024,
   ruleLabel: 'Điểm cụm thống nhất',
+  published: true,
   criteria: [{ code: 'TC1', maxPoints: 15 }, { code: 'TC2', maxPoints: 10 }],
   rows: [
     { rank: 1, tie: false, unitCode: 'DL', unitName: 'Sở TTTT Đắk Lắk', total: 24.5, bonus: 0, penalty: 0, criteriaAtMax: 1, band: 'Xuất sắc', selfTotal: 25, sheetsUsed: 1, finalPoints: [15, 9.5], reasons: 'Điểm cuối cùng 24,5.' },
     { rank: null, tie: false, unitCode: 'GL', unitName: 'Sở TTTT Gia Lai', total: null, bonus: null, penalty: null, criteriaAtMax: null, band: null, selfTotal: null, sheetsUsed: 0, finalPoints: [null, null], reasons: 'Chưa có phiếu.' },
   ],
-  sheets: [{ scorerName: 'Sở TTTT Gia Lai', kindLabel: 'Chấm chéo', targetName: 'Sở TTTT Đắk Lắk', total: 24.5, statusLabel: 'Đã khóa' }],
+  sheets: [{ scorerName: 'Sở TTTT Gia Lai', kindLabel: 'Chấm chéo', targetName: 'Sở TTTT Đắk Lắk', total: 24.5, statusLabel: 'Đã khóa', counted: false }],
   flags: [],
 };
 

@@ -6,6 +6,8 @@ export interface ScoreboardData {
   clusterName: string;
   year: number;
   ruleLabel: string;
+  /** Published: otherwise every worksheet says the results are a draft. */
+  published: boolean;
   criteria: Array<{ code: string; maxPoints: number }>;
   rows: Array<{
     rank: number | null;
@@ -22,8 +24,8 @@ export interface ScoreboardData {
     finalPoints: Array<number | null>;
     reasons: string;
   }>;
-  /** Every sheet counted: who scored whom, of which kind, its total. */
-  sheets: Array<{ scorerName: string; kindLabel: string; targetName: string; total: number; statusLabel: string }>;
+  /** Every sheet handed in: who scored whom, of which kind, its total, and whether the rule counts it. */
+  sheets: Array<{ scorerName: string; kindLabel: string; targetName: string; total: number; statusLabel: string; counted: boolean }>;
   flags: Array<{ unitName: string; kindLabel: string; message: string }>;
 }
 
@@ -40,7 +42,8 @@ export const MATRIX_LIMIT = 60;
 export async function writeScoreboard(out: Writable, data: ScoreboardData): Promise<void> {
   const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'thidua';
-  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')}`;
+  // A draft says so in the title every worksheet starts with.
+  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')}${data.published ? '' : ' (DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ)'}`;
 
   const summary = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 3 }] });
   summary.columns = [{ width: 8 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 90 }];
@@ -62,7 +65,7 @@ export async function writeScoreboard(out: Writable, data: ScoreboardData): Prom
   const peerSheets = data.sheets.filter((s) => s.kindLabel === 'Chấm chéo');
   const units = data.rows.map((r) => r.unitName);
   const matrix = wb.addWorksheet('Ma trận chấm chéo', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
-  matrix.addRow(['Tổng điểm chấm chéo: hàng là đơn vị chấm, cột là đơn vị được chấm']).font = bold;
+  matrix.addRow([`${title}. Tổng điểm chấm chéo: hàng là đơn vị chấm, cột là đơn vị được chấm`]).font = bold;
   if (units.length <= MATRIX_LIMIT) {
     matrix.columns = [{ width: 44 }, ...units.map(() => ({ width: 14 }))];
     header(matrix, ['Đơn vị chấm \\ được chấm', ...units]);
@@ -76,15 +79,15 @@ export async function writeScoreboard(out: Writable, data: ScoreboardData): Prom
   matrix.commit();
 
   const list = wb.addWorksheet('Danh sách phiếu', { views: [{ state: 'frozen', ySplit: 2 }] });
-  list.columns = [{ width: 44 }, { width: 22 }, { width: 44 }, { width: 12 }, { width: 12 }];
-  list.addRow(['Các phiếu chấm được tính']).font = bold;
-  header(list, ['Người chấm', 'Loại phiếu', 'Đơn vị được chấm', 'Tổng điểm', 'Trạng thái']);
-  for (const s of data.sheets) body(list, [s.scorerName, s.kindLabel, s.targetName, s.total, s.statusLabel]);
+  list.columns = [{ width: 44 }, { width: 22 }, { width: 44 }, { width: 12 }, { width: 12 }, { width: 30 }];
+  list.addRow([`${title}. Các phiếu chấm đã nộp; cột "Được tính" cho biết phiếu nào dùng để tính điểm cuối cùng theo cách tính của cụm (${data.ruleLabel.toLocaleLowerCase('vi')}), các phiếu khác để đối chiếu`]).font = bold;
+  header(list, ['Người chấm', 'Loại phiếu', 'Đơn vị được chấm', 'Tổng điểm', 'Trạng thái', 'Được tính']);
+  for (const s of data.sheets) body(list, [s.scorerName, s.kindLabel, s.targetName, s.total, s.statusLabel, s.counted ? 'Có' : 'Không (để đối chiếu)']);
   list.commit();
 
   const flags = wb.addWorksheet('Cảnh báo');
   flags.columns = [{ width: 44 }, { width: 34 }, { width: 100 }];
-  flags.addRow(['Cảnh báo chênh lệch điểm']).font = bold;
+  flags.addRow([`${title}. Cảnh báo chênh lệch điểm`]).font = bold;
   header(flags, ['Đơn vị', 'Loại cảnh báo', 'Nội dung']);
   if (!data.flags.length) flags.addRow(['Không có cảnh báo.']).commit();
   for (const f of data.flags) body(flags, [f.unitName, f.kindLabel, f.message]);
