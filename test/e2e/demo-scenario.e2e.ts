@@ -286,6 +286,13 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     }
     // The minutes of the 2024 review, held on 20/02/2025, name Bộ TTTT (before it merged into Bộ KH&CN).
     await t.http.get(`/api/clusters/${ids.cum6}/years/2024/review-meeting/minutes.pdf`).set(auth(secretary)).expect(200);
+    // Their approvals are history: read, not twenty unread notices at the first sign-in; their e-mails never queued to go.
+    const unread = (await t.http.get('/api/notifications').query({ unreadOnly: true }).set(auth(secretary)).expect(200)).body as { unread: number; items: Array<{ kind: string; subject: string }> };
+    assert.ok(unread.unread >= 1 && unread.items.every((n) => !/năm 20(19|2[0-4])\b/.test(n.subject)), JSON.stringify(unread.items.map((n) => n.subject)));
+    const approvals = (await t.http.get('/api/notifications').set(auth(secretary)).expect(200)).body.items.filter((n: { kind: string }) => n.kind === 'proposal.approve');
+    assert.ok(approvals.length >= 15, `the approvals are still listed, read: ${approvals.length}`);
+    const waiting = await t.dataSource.query("SELECT subject FROM email_outbox WHERE status = 'pending'");
+    assert.ok(waiting.every((r: { subject: string }) => !/năm 20(19|2[0-4])\b/.test(r.subject)), JSON.stringify(waiting));
   });
 
   it('the award history of Sở KH&CN Đắk Lắk holds Phú Yên’s and Đắk Lắk’s 2019 Cờ under the names they had', async () => {

@@ -1,3 +1,4 @@
+import { executeRaw } from '../raw-sql';
 import { DataSource } from 'typeorm';
 import { Cluster } from '../../clusters/cluster.entity';
 import { addDays } from '../../common/time';
@@ -101,10 +102,23 @@ export class Scenario {
     }
     await this.outcome2019();
     for (let year = 2020; year <= 2024; year++) await this.pastYear(year);
+    await this.historyRead();
     const c6 = await this.divide();
     await this.lastYear(c6);
     await this.thisYear(c6);
     await this.api.logoutAll();
+  }
+
+  /**
+   * The years before last are history: a person signing in first finds the work of now (last year's proposals, this
+   * year's scoring), not twenty approvals of 2020–2024. Their notices are marked read, and their e-mails, never
+   * sent, are cancelled with the reason (the outbox page shows it).
+   */
+  private async historyRead(): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await executeRaw(m, 'UPDATE notifications SET read_at = created_at WHERE read_at IS NULL');
+      await executeRaw(m, "UPDATE email_outbox SET status = 'cancelled', last_error = ? WHERE status = 'pending'", ['Không gửi: thông báo của các năm trước trong dữ liệu minh họa.']);
+    });
   }
 
   /** 2019, Cụm 6 of Bộ TTTT: the recorded outcome with its meeting (seed 003), proposals, council and approvals. */
