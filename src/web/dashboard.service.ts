@@ -107,7 +107,7 @@ export class DashboardService {
       // A unit that ended has nothing left to do: its account reads the history, its successor does the work.
       const ended = await this.uow.read(async (m) => {
         const chain = await this.units.successorChain(m, p.unitId!);
-        return { on: p.unitEndedOn!, unitName: chain[0].name, successorName: chain.length > 1 ? chain[chain.length - 1].name : null };
+        return { on: p.unitEndedOn!, unitName: chain[0].name, unitId: chain[0].id, successorName: chain.length > 1 ? chain[chain.length - 1].name : null };
       });
       return { tasks: [], deadlines: [], clusters, ended };
     }

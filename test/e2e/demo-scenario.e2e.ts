@@ -101,6 +101,22 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.ok(items.some((li) => li.includes('đến 30/06/2025')), successors);
   });
 
+  it('an ended Sở TTTT reads its past scoring without a missed duty, and every page leads to its successor', async () => {
+    const phuyen = await ids.unit('STTTT-PHUYEN');
+    // 2024 was ranked on the consolidated sheet: no self-score was made, which is not "0 · Chưa có phiếu".
+    const grid = await page('phuyen', `/cum/${ids.cum6}/nam/2024/cham-diem`);
+    const row = grid.split('<tr data-target=')[1] ?? '';
+    assert.match(row, /<td class="num" data-role="total">—<\/td>/);
+    assert.ok(row.includes('Không lập phiếu') && !grid.includes('Chưa có phiếu'), row);
+    assert.ok(!grid.includes('Nhập điểm có tối đa hai chữ số thập phân'), 'no typing instructions on a page only to read');
+    assert.ok(grid.includes(`Đơn vị của tài khoản đã kết thúc hoạt động ngày 28/02/2025`) && grid.includes(`<a href="/don-vi/${phuyen}">Lịch sử đơn vị và đơn vị kế thừa</a>`), 'the inner page says the unit ended and leads to its history');
+    // Its history page names the successor (a link for those whose scope opens it: the cluster's secretariat).
+    assert.ok((await page('phuyen', `/don-vi/${phuyen}`)).includes('nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk.'));
+    assert.match(await page('cum6.secretary', `/don-vi/${phuyen}`), new RegExp(`nay là <a href="/don-vi/${await ids.unit('SKHCN-DAKLAK')}">Sở Khoa học và Công nghệ tỉnh Đắk Lắk</a>`));
+    assert.ok((await page('phuyen')).includes(`<a href="/don-vi/${phuyen}">Lịch sử đơn vị và đơn vị kế thừa</a>`), 'and so does the dashboard');
+    assert.ok(!(await page('skhcn.daklak', `/cum/${ids.cum6}/nam/2024/cham-diem`)).includes('đã kết thúc hoạt động ngày'), 'an active unit has no such note');
+  });
+
   it('Sở KH&CN Đắk Lắk: the dashboard shows this year’s open scoring with its deadline, and self-scoring works today', async () => {
     const y = (await t.http.get(`/api/clusters/${c6}/years/${year}`).set(auth(await t.token('skhcn.daklak'))).expect(200)).body;
     assert.ok(y.scoringOpensOn <= today && today <= y.scoringClosesOn, `the window ${y.scoringOpensOn}–${y.scoringClosesOn} is open on ${today}`);

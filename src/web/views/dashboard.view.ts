@@ -24,6 +24,7 @@ export interface Deadline {
 export interface EndedUnit {
   on: string;
   unitName: string;
+  unitId: string;
   successorName: string | null;
 }
 
@@ -33,7 +34,7 @@ export function dashboardPage(frame: PageFrame, d: { tasks: DashboardTask[]; dea
     html`<h1>Xin chào, ${frame.principal?.fullName}</h1>
 <p class="muted">Hôm nay ${dateVi(d.today)}.</p>
 ${d.ended
-  ? html`<p class="flash warn" role="status">${d.ended.unitName} đã kết thúc hoạt động ngày ${dateVi(d.ended.on)}${d.ended.successorName ? html`, nay là ${d.ended.successorName}` : ''}. Tài khoản này chỉ còn xem lịch sử của đơn vị; các việc mới do đơn vị kế thừa thực hiện.</p>`
+  ? html`<p class="flash warn" role="status">${d.ended.unitName} đã kết thúc hoạt động ngày ${dateVi(d.ended.on)}${d.ended.successorName ? html`, nay là ${d.ended.successorName}` : ''}. Tài khoản này chỉ còn xem lịch sử của đơn vị; các việc mới do đơn vị kế thừa thực hiện. <a href="/don-vi/${d.ended.unitId}">Lịch sử đơn vị và đơn vị kế thừa</a></p>`
   : ''}
 <div class="grid2">
 <section class="card" aria-labelledby="h-tasks"><h2 id="h-tasks">Việc chờ bạn xử lý <span class="badge ${d.tasks.length ? 'warn' : 'ok'}">${d.tasks.length}</span></h2>

@@ -57,7 +57,7 @@ export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView, successors
     html`<h1>${u.name}</h1>
 <p class="muted">Mã ${u.code} · hoạt động ${period(u.activeFrom, u.activeTo)}${u.province ? ` · ${u.province}` : ''}${frame.principal?.role === Role.Admin ? html` · <a href="${unitHref(u.id)}/sua">Sửa thông tin đơn vị</a>` : ''}</p>
 ${h.successors.length
-  ? html`<p class="flash warn" role="status">Đơn vị đã kết thúc hoạt động ngày ${u.activeTo ? dateVi(u.activeTo) : ''}, nay là ${h.successors[h.successors.length - 1].name}.
+  ? html`<p class="flash warn" role="status">Đơn vị đã kết thúc hoạt động ngày ${u.activeTo ? dateVi(u.activeTo) : ''}, nay là ${unitName(h.successors[h.successors.length - 1])}.
     ${u.successionBasis ? html`<br><small>Căn cứ: ${u.successionBasis}.</small>` : ''}${u.note ? html`<br><small>Ghi chú: ${u.note}</small>` : ''}</p>`
   : ''}
 <div class="grid2">

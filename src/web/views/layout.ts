@@ -1,3 +1,4 @@
+import { dateVi } from '../format';
 import type { Principal } from '../../common/auth/principal';
 import { ROLE_LABELS, Role } from '../../common/auth/roles';
 import { Html, html } from '../html';
@@ -81,6 +82,9 @@ ${frame.crumbs?.length
   ? html`<nav class="crumbs" aria-label="Vị trí"><ol>${frame.crumbs.map(([label, href]) => (href ? html`<li><a href="${href}">${label}</a></li>` : html`<li aria-current="page">${label}</li>`))}</ol></nav>`
   : ''}
 <main id="noi-dung" tabindex="-1">
+${p?.unitEndedOn && p.unitId && frame.crumbs?.length
+  ? html`<p class="muted ended-note"><small>Đơn vị của tài khoản đã kết thúc hoạt động ngày ${dateVi(p.unitEndedOn)}: tài khoản chỉ xem lịch sử, việc mới do đơn vị kế thừa thực hiện. <a href="/don-vi/${p.unitId}">Lịch sử đơn vị và đơn vị kế thừa</a></small></p>`
+  : ''}
 <div class="flash" role="status" aria-live="polite" data-role="flash"></div>
 ${body}
 </main>

@@ -103,7 +103,9 @@ ${columns.length === 0 || rows.length === 0
   ? html`<p class="card muted">${columns.length === 0 ? `Năm ${year} chưa có bộ tiêu chí để chấm điểm.` : 'Không có đơn vị nào để bạn chấm với loại phiếu này.'}</p>`
   : html`<form id="score-grid" class="card" novalidate data-base="${base}" data-kind="${kind}" data-scorer="${scorers?.chosen ?? ''}">
   ${formMessage}
-  <p class="muted">Mỗi dòng là một phiếu chấm. Nhập điểm có tối đa hai chữ số thập phân (ví dụ 14,5); điểm trừ ghi số âm. Tổng điểm cập nhật khi nhập.${columns.some(measures) ? ' Tiêu chí định lượng: nhập kết quả đạt được (đạt/không đạt: 1 hoặc 0; số lần: số nguyên), điểm do hệ thống tính khi lưu.' : ''}</p>
+  ${editable
+    ? html`<p class="muted">Mỗi dòng là một phiếu chấm. Nhập điểm có tối đa hai chữ số thập phân (ví dụ 14,5); điểm trừ ghi số âm. Tổng điểm cập nhật khi nhập.${columns.some(measures) ? ' Tiêu chí định lượng: nhập kết quả đạt được (đạt/không đạt: 1 hoặc 0; số lần: số nguyên), điểm do hệ thống tính khi lưu.' : ''}</p>`
+    : html`<p class="muted">Mỗi dòng là một phiếu chấm, chỉ để xem.${rows.some((r) => !r.sheet) ? ' “Không lập phiếu”: không có phiếu loại này trên hệ thống (điểm cuối cùng tính theo cách tính điểm của cụm, xem trang Kết quả xếp hạng).' : ''}</p>`}
   <div class="table-wrap"><table class="grid">
     <thead><tr><th scope="col">Đơn vị được chấm</th>
       ${columns.map((c) => html`<th scope="col" class="num" title="${c.text}"><abbr title="${c.text}">${c.code}</abbr><br><small>${measures(c) ? (c.measure === 'PASS_FAIL' ? 'đạt: 1 / 0' : `kết quả${c.factUnit ? ` (${c.factUnit})` : ''}`) : `tối đa ${pointsVi(c.max)}`}</small></th>`)}
@@ -112,8 +114,8 @@ ${columns.length === 0 || rows.length === 0
       (r) => html`<tr data-target="${r.target.id}" data-target-name="${r.target.name}">
         <th scope="row">${r.target.name}</th>
         ${columns.map((c) => gridCell(r, c, !editable || r.sheet?.status === 'LOCKED'))}
-        <td class="num" data-role="total">${pointsVi(r.sheet?.totals.total ?? 0)}</td>
-        <td data-role="status">${r.sheet ? badge(r.sheet.statusLabel, r.sheet.status === 'SUBMITTED' || r.sheet.status === 'LOCKED' ? 'ok' : r.sheet.status === 'RETURNED' ? 'bad' : 'info') : html`<span class="muted">Chưa có phiếu</span>`}
+        <td class="num" data-role="total">${r.sheet || editable ? pointsVi(r.sheet?.totals.total ?? 0) : '—'}</td>
+        <td data-role="status">${r.sheet ? badge(r.sheet.statusLabel, r.sheet.status === 'SUBMITTED' || r.sheet.status === 'LOCKED' ? 'ok' : r.sheet.status === 'RETURNED' ? 'bad' : 'info') : html`<span class="muted">${editable ? 'Chưa có phiếu' : 'Không lập phiếu'}</span>`}
           ${r.sheet?.returnReason ? html`<br><small class="muted">Lý do trả lại: ${r.sheet.returnReason}</small>` : ''}</td>
       </tr>`,
     )}</tbody>
