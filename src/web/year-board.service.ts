@@ -69,18 +69,23 @@ export class YearBoardService {
     const mySelf = sheets.find((s) => s.kind === 'SELF' && p.unitIds.includes(s.target.id));
     const returned = proposals.filter((x) => x.status === 'RETURNED');
     let next = 'Không có việc cần làm ngay.';
+    const scoringBegun = published || !!(y.scoringOpensOn && today >= y.scoringOpensOn);
     if (p.role === Role.UnitOfficer) {
       if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
       else if (window.open && !published && (!mySelf || mySelf.status === 'DRAFT' || mySelf.status === 'RETURNED')) next = `Tự chấm và nộp phiếu${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}, rồi chấm chéo các đơn vị được phân công.`;
     } else if (canManage || p.role === Role.MinistryReviewer || p.role === Role.Admin) {
       if (!pledge) next = `Soạn bản giao ước thi đua năm ${year}.`;
       else if (pledge.status === 'DRAFT') next = 'Mở bản giao ước cho các đơn vị ký.';
-      else if (pledge.status === 'OPEN') next = `Theo dõi ký giao ước: còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')}).`;
+      // A unit late to sign does not hide the scoring once it has begun: the pledge is said after it.
+      else if (pledge.status === 'OPEN' && !scoringBegun) next = `Theo dõi ký giao ước: còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')}).`;
       else if (!published && (!y.scoringClosesOn || today > y.scoringClosesOn)) next = 'Rà soát phiếu chấm, chốt và công bố kết quả.';
       else if (!published) next = `Các đơn vị đang chấm điểm${y.scoringClosesOn ? ` đến ${dateVi(y.scoringClosesOn)}` : ''}; theo dõi phiếu chưa nộp.`;
       else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
       else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
       else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
+      if (pledge?.status === 'OPEN' && scoringBegun) {
+        next += ` Giao ước còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')})${y.pledgeSigningOn && today > y.pledgeSigningOn ? `, đã quá hạn ký ${dateVi(y.pledgeSigningOn)}` : ''}.`;
+      }
     } else if (returned.length && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, id, year)))) {
       // The next year's secretariat runs this year's review (AwardsManage) without managing the year itself.
       next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;

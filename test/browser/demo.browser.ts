@@ -51,7 +51,8 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
     // The year's board: where the year stands and the next action, for the secretariat and for a member.
     await Promise.all([secretary.page.waitForURL(/giao-uoc$/), secretary.page.getByRole('link', { name: `Theo dõi ký giao ước năm ${year}` }).click()]);
     await secretary.page.goto(secretary.page.url().replace(/\/giao-uoc$/, ''));
-    await secretary.page.getByText('Việc tiếp theo: Theo dõi ký giao ước: còn 1 đơn vị chưa ký (Sở KH&CN Khánh Hòa).').waitFor();
+    // The scoring has begun: it is the next action, the unit late to sign said after it.
+    await secretary.page.getByText(/^Việc tiếp theo: Các đơn vị đang chấm điểm đến \d{2}\/\d{2}\/\d{4}; theo dõi phiếu chưa nộp\. Giao ước còn 1 đơn vị chưa ký \(Sở KH&CN Khánh Hòa\), đã quá hạn ký \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
     const board = secretary.page.locator('section', { has: secretary.page.getByRole('heading', { name: `Tình hình năm ${year}` }) });
     await board.locator('tr', { hasText: 'Sở KH&CN Gia Lai' }).getByText('Đã nộp').waitFor();
     await board.locator('tr', { hasText: 'Sở KH&CN Lâm Đồng' }).getByText('Nháp').waitFor();
