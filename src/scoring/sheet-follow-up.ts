@@ -71,22 +71,26 @@ export class SheetFollowUp {
 
   /**
    * Reminds the members that still owe sheets (ConflictsService.lateScorers), each unit's officers with what it owes,
-   * once a day; refused when the results are published or nobody owes anything.
+   * once a day; refused when the results are published, outside the scoring window, or when nobody owes anything.
    */
   remind(p: Principal, clusterId: string, year: number, dto: RemindScorersDto): Promise<RemindResult> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       if ((await this.configs.get(m, clusterId, year)).publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không còn phiếu nào để nhắc nộp.`);
+      const phases = await this.years.find(m, clusterId, year);
+      const today = todayInVietnam();
+      // Outside the scoring window the members cannot hand anything in: a reminder would ask the impossible.
+      const window = scoringWindow(year, phases, today);
+      if (!window.open) throw new AppException(ErrorCode.ScoringClosed, `${window.message.replace(/: phiếu chỉ để xem\.$/, '.')} Các đơn vị không nộp được phiếu lúc này: không gửi nhắc.`);
       const units = await this.conflicts.lateScorers(m, clusterId, year);
       if (!units.length) throw new AppException(ErrorCode.BusinessRule, `Mọi đơn vị đã nộp đủ phiếu chấm điểm năm ${year}: không có đơn vị nào cần nhắc.`);
-      const closesOn = (await this.years.find(m, clusterId, year))?.scoringClosesOn ?? null;
-      const today = todayInVietnam();
+      const closesOn = phases?.scoringClosesOn ?? null;
       let notified = 0;
       for (const u of units) {
         notified += await this.notifier.notify(m, await recipients.actingOfficers(m, [u.id]), {
           kind: 'scoring.remind',
           subject: `[${cluster.name}] Thư ký cụm nhắc nộp phiếu chấm điểm năm ${year}`,
-          body: `${u.name} còn phải nộp: ${u.owes.join('; ')}.${closesOn ? ` Hạn chấm điểm: ${formatDateVi(closesOn)}${closesOn < today ? ' (đã quá hạn)' : ''}.` : ''}${dto.message ? ` Lời nhắn của thư ký cụm: ${dto.message}` : ''}`,
+          body: `${u.name} còn phải nộp: ${u.owes.join('; ')}.${closesOn ? ` Hạn chấm điểm: ${formatDateVi(closesOn)}.` : ''}${dto.message ? ` Lời nhắn của thư ký cụm: ${dto.message}` : ''}`,
           link: `/cum/${clusterId}/nam/${year}/cham-diem`,
           dueOn: closesOn,
           // Once a day: pressing again the same day tells nobody twice.

@@ -228,6 +228,10 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
       assert.equal(await t.snapshot(), before);
       const closedPage = await t.http.get(`/cum/${ids.cum6}/nam/2021/phieu-don-vi`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
       assert.ok(!closedPage.text.includes(`/sheets/${peerSheet.id}/return"`), 'no return form once the window closed');
+      assert.ok(!closedPage.text.includes(`/scoring/remind"`), 'nor a reminder: the units could not hand anything in');
+      const lateRemind = await t.http.post(`${base(2021)}/remind`).auth(secretary, { type: 'bearer' }).send({});
+      assert.equal(lateRemind.status, 409);
+      assert.equal(lateRemind.body.message, 'Đã hết thời gian chấm điểm năm 2021 (đến 28/02/2021). Các đơn vị không nộp được phiếu lúc này: không gửi nhắc.');
       assert.match(closedPage.text, /gia hạn “Ngày kết thúc chấm điểm”|gia hạn &quot;Ngày kết thúc chấm điểm&quot;/);
     } finally {
       // Back to a year entered without its phases, as the last test of this file expects it.

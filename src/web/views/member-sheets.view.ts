@@ -49,7 +49,8 @@ function lateSection(base: string, year: number, d: MemberSheets): Html {
   if (!d.late.length) return html`<p class="flash ok" role="status">Mọi đơn vị đã nộp đủ phiếu tự chấm và chấm chéo được phân công.</p>`;
   return html`<section class="card" aria-labelledby="h-late"><h2 id="h-late">Đơn vị còn phiếu chưa nộp (${d.late.length})</h2>
   <ul>${d.late.map((u) => html`<li><strong>${u.name}</strong>: ${u.owes.join('; ')}.</li>`)}</ul>
-  ${d.canManage
+  ${d.canManage && !d.window.open ? html`<p class="muted"><small>Ngoài thời gian chấm điểm các đơn vị không nộp được phiếu, nên không gửi nhắc; muốn cho nộp tiếp, gia hạn "Ngày kết thúc chấm điểm" ở trang năm thi đua.</small></p>` : ''}
+  ${d.canManage && d.window.open
     ? html`<form data-api="${base}/remind" data-method="POST" data-success="Đã nhắc các đơn vị còn phiếu chưa nộp (trong hệ thống và qua thư điện tử)." novalidate>${formMessage}
     <p class="muted"><small>Mỗi đơn vị được báo các phiếu nó còn phải nộp${d.closesOn ? ` và hạn chấm điểm ${dateVi(d.closesOn)}` : ''}; nhắc nhiều lần trong một ngày chỉ gửi một lần. Hệ thống cũng tự nhắc trước hạn 7 ngày, 3 ngày và đúng ngày hết hạn.</small></p>
     <label for="remind-message">Lời nhắn kèm theo (không bắt buộc)</label><textarea id="remind-message" name="message" rows="2"></textarea>
