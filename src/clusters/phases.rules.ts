@@ -95,6 +95,9 @@ export function isReplay(year: number, openedOn: string): boolean {
 /** Whether member units may score now: within the year's scoring window (either end may be unset). */
 export type ScoringWindow = { open: true } | { open: false; message: string };
 
+/** A closed window's message as a sentence of a longer text (without the grid's "phiếu chỉ để xem"). */
+export const windowSentence = (w: { message: string }) => w.message.replace(/: phiếu chỉ để xem\.$/, '.');
+
 /** The one rule of the scoring window (the scoring service enforces it; pages and the dashboard show it). */
 export function scoringWindow(year: number, phases: Pick<Phases, 'scoringOpensOn' | 'scoringClosesOn'> | null | undefined, today: string): ScoringWindow {
   if (phases?.scoringOpensOn && today < phases.scoringOpensOn) return { open: false, message: `Chưa đến thời gian chấm điểm năm ${year} (từ ${formatDateVi(phases.scoringOpensOn)}).` };

@@ -18,7 +18,7 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   sent: 'Đã gửi',
   failed: 'Gửi thất bại',
   unknown: 'Không rõ đã gửi chưa',
-  cancelled: 'Đã hủy (việc đã xử lý xong)',
+  cancelled: 'Đã hủy',
 };
 
 export class OutboxQueryDto {

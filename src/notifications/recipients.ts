@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../common/auth/roles';
 import { rawQuery } from '../database/raw-sql';
+import { todayInVietnam } from '../common/time';
 
 const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -14,18 +15,20 @@ export const recipients = {
   },
 
   /**
-   * The unit officers who act for these member units: their own, and those of the units that took them over (a
-   * successor after a merger scores and corrects sheets for the unit it took over).
+   * The unit officers who act for these member units today: those of the unit while it is active, and those of the
+   * units that took it over (a successor after a merger scores and corrects sheets for the unit it took over). An
+   * ended unit's account only reads its history (the auth guard refuses its writes): it is not asked to act.
    */
-  async actingOfficers(m: EntityManager, unitIds: string[]): Promise<string[]> {
+  async actingOfficers(m: EntityManager, unitIds: string[], today = todayInVietnam()): Promise<string[]> {
     if (!unitIds.length) return [];
     const rows = await rawQuery<{ id: string }>(
       m,
       `WITH RECURSIVE chain(id, depth) AS (
               SELECT id, 0 FROM units WHERE id IN (${list(unitIds.length)})
               UNION ALL SELECT u.successor_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id WHERE u.successor_id IS NOT NULL AND chain.depth < 10)
-       SELECT DISTINCT id FROM users WHERE role = ? AND unit_id IN (SELECT id FROM chain) ORDER BY id`,
-      [...unitIds, Role.UnitOfficer],
+       SELECT DISTINCT us.id FROM users us JOIN units un ON un.id = us.unit_id
+        WHERE us.role = ? AND us.unit_id IN (SELECT id FROM chain) AND (un.active_to IS NULL OR un.active_to >= ?) ORDER BY us.id`,
+      [...unitIds, Role.UnitOfficer, today],
     );
     return rows.map((r) => r.id);
   },

@@ -28,7 +28,8 @@ export function missingBeforePublish(members: Array<{ id: string; shortName: str
     const target = name.get(s.targetUnitId) ?? 'đơn vị đã rời cụm';
     const by = s.scorerKind === 'SELF' || !s.scorerUnitId ? '' : ` của ${name.get(s.scorerUnitId) ?? 'đơn vị đã rời cụm'}`;
     const state = s.status === 'DRAFT' ? 'đang soạn, chưa nộp' : 'bị trả lại, chưa nộp lại';
-    out.push(`phiếu ${KIND_WORDS[s.scorerKind]}${by} cho ${target} ${state} (không được tính)`);
+    // A pending sheet of the kind the rule counts is left out of the result; another kind is only for comparison.
+    out.push(`phiếu ${KIND_WORDS[s.scorerKind]}${by} cho ${target} ${state} (${s.scorerKind === counted ? 'chưa được tính vào kết quả' : 'chỉ để đối chiếu, không dùng để tính điểm cuối cùng'})`);
   }
   return out;
 }

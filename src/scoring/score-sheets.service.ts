@@ -29,8 +29,7 @@ import { missingBeforePublish } from './publish.rules';
 import { ConflictsService } from './conflicts.service';
 import { ContestsService } from './contests/contests.service';
 import { CreateSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
-import { Notifier } from '../notifications/notifier';
-import { sheetReturnKey } from './sheet-follow-up';
+import { SheetFollowUp } from './sheet-follow-up';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
 @Injectable()
@@ -48,7 +47,7 @@ export class ScoreSheetsService {
     private readonly sheetViews: ScoreSheetViews,
     private readonly conflicts: ConflictsService,
     private readonly contests: ContestsService,
-    private readonly notifier: Notifier,
+    private readonly followUp: SheetFollowUp,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, q: SheetQueryDto): Promise<SheetView[]> {
@@ -156,10 +155,11 @@ export class ScoreSheetsService {
         );
       }
       const updated = await this.sheets.update(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
-      // Submitted again: the notice that it was returned has been acted on.
-      if (sheet.status === 'RETURNED') await this.notifier.settle(m, [sheetReturnKey(sheet.id)]);
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
-      return (await this.sheetViews.of(m, [updated]))[0];
+      const [view] = await this.sheetViews.of(m, [updated]);
+      // Submitted again after a return: its notices are settled, the secretariat told.
+      if (sheet.status === 'RETURNED') await this.followUp.resubmitted(m, cluster, updated, view);
+      return view;
     });
   }
 
@@ -181,12 +181,13 @@ export class ScoreSheetsService {
       if (missing.length && !acceptMissing) {
         throw new AppException(
           ErrorCode.BusinessRule,
-          `Còn thiếu ${missing.length} phiếu: ${missing.join('; ')}. Để vẫn công bố, đánh dấu "Công bố dù còn thiếu phiếu" và ghi lý do.`,
+          `Còn ${missing.length} phiếu chưa nộp hoặc còn thiếu: ${missing.join('; ')}. Để vẫn công bố, đánh dấu "Công bố dù còn thiếu phiếu" và ghi lý do.`,
           [{ field: 'acceptMissing', code: 'missingSheets', message: `Còn thiếu: ${missing.join('; ')}.` }],
         );
       }
       const now = nowIso();
       const locked = await this.sheets.lockSubmitted(m, clusterId, year, now);
+      await this.followUp.published(m, clusterId, year);
       await this.configs.save(m, current, version, { publishedAt: now, updatedAt: now });
       await this.audit.record(m, { action: 'scoring.finalize', entityType: 'scoring', entityId: `${clusterId}:${year}`, after: { locked, publishedAt: now, missing }, reason, organizerId: cluster.organizerId, clusterId });
       return { locked, publishedAt: now };

@@ -32,6 +32,7 @@ import { explanationPage } from './views/explanation.view';
 import { ResultsService } from '../scoring/results/results.service';
 import { resultsPage, resultsPendingPage } from './views/results.view';
 import { memberSheetsPage } from './views/member-sheets.view';
+import { SheetFollowUp } from '../scoring/sheet-follow-up';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -52,6 +53,7 @@ export class ScoringPagesController {
     private readonly contests: ContestsService,
     private readonly results: ResultsService,
     private readonly targets: CriteriaTargetsService,
+    private readonly followUp: SheetFollowUp,
   ) {}
 
   @Get('cum/:id/nam/:year/cham-diem')
@@ -113,19 +115,20 @@ export class ScoringPagesController {
   @Auth(Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary)
   async memberSheets(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Res() res: HttpResponse): Promise<void> {
     const cluster = await this.clusters.get(p, id);
-    const [y, sheets, config, canManage, members] = await Promise.all([
+    const [y, sheets, config, canManage, members, lastReminder] = await Promise.all([
       // A past year entered through the API has members and sheets without its phases: no window then.
       orNull(this.years.get(p, id, year)),
       this.sheets.list(p, id, year, {}),
       this.scoring.getConfig(p, id, year),
       this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)),
       this.members.list(p, id, year),
+      this.followUp.lastReminder(p, id, year),
     ]);
     const published = !!config.publishedAt;
     const late = published ? [] : await this.uow.read((m) => this.conflicts.lateScorers(m, id, year));
     const memberSheets = sheets.filter((s) => s.kind === 'SELF' || s.kind === 'PEER');
     const window = scoringWindow(year, y, todayInVietnam());
-    sendPage(res, memberSheetsPage(signedInFrame(this.secret, p), cluster, year, { sheets: memberSheets, units: members.map((m) => m.unit), late, window, closesOn: y?.scoringClosesOn ?? null, published, canManage }));
+    sendPage(res, memberSheetsPage(signedInFrame(this.secret, p), cluster, year, { sheets: memberSheets, units: members.map((m) => m.unit), late, window, closesOn: y?.scoringClosesOn ?? null, published, canManage, lastReminder }));
   }
 
   @Get('cum/:id/nam/:year/giai-trinh')

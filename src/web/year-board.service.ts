@@ -19,6 +19,9 @@ import type { YearQuotas } from './views/quotas.view';
 import { orNull } from './page-response';
 import type { YearBoard } from './views/clusters.view';
 
+/** The board's next action when there is none. */
+const NOTHING = 'Không có việc cần làm ngay.';
+
 /** The year page's board: where a cluster-year stands and the next action, read through the same services as the API. */
 @Injectable()
 export class YearBoardService {
@@ -68,7 +71,7 @@ export class YearBoardService {
     const mineUnsigned = pledge?.status === 'OPEN' && pledge.signatories.some((s) => !s.signed && p.unitIds.includes(s.unit.id));
     const mySelf = sheets.find((s) => s.kind === 'SELF' && p.unitIds.includes(s.target.id));
     const returned = proposals.filter((x) => x.status === 'RETURNED');
-    let next = 'Không có việc cần làm ngay.';
+    let next = NOTHING;
     const scoringBegun = published || !!(y.scoringOpensOn && today >= y.scoringOpensOn);
     if (p.role === Role.UnitOfficer) {
       if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
@@ -83,8 +86,9 @@ export class YearBoardService {
       else if (!meeting) next = `Ghi nhận hội nghị bình xét${y.reviewMeetingOn ? ` (dự kiến ${dateVi(y.reviewMeetingOn)})` : ''}.`;
       else if (returned.length) next = `Bổ sung hồ sơ bị trả lại: ${returned.map((x) => x.unit.shortName).join(', ')}.`;
       else if (!proposals.length) next = `Lập và gửi đề nghị khen thưởng${y.proposalDeadline ? ` trước ${dateVi(y.proposalDeadline)}` : ''}.`;
-      if (pledge?.status === 'OPEN' && scoringBegun) {
-        next += ` Giao ước còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')})${y.pledgeSigningOn && today > y.pledgeSigningOn ? `, đã quá hạn ký ${dateVi(y.pledgeSigningOn)}` : ''}.`;
+      if (pledge?.status === 'OPEN' && scoringBegun && unsigned.length) {
+        const late = `Giao ước còn ${unsigned.length} đơn vị chưa ký (${unsigned.join(', ')})${y.pledgeSigningOn && today > y.pledgeSigningOn ? `, đã quá hạn ký ${dateVi(y.pledgeSigningOn)}` : ''}.`;
+        next = next === NOTHING ? late : `${next} ${late}`;
       }
     } else if (returned.length && (await this.uow.read((m) => this.access.can(m, p, Permission.AwardsManage, id, year)))) {
       // The next year's secretariat runs this year's review (AwardsManage) without managing the year itself.

@@ -37,7 +37,7 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
     for (const [i, p] of points.entries()) await rows.first().locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
     assert.deepEqual(await unlabelledControls(page), []);
     await page.getByRole('button', { name: 'Nộp phiếu' }).click();
-    await page.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    await page.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     await rig.shot(page, 'demo-tu-cham-skhcn-daklak');
     await context.close();
   });

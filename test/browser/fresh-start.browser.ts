@@ -130,7 +130,7 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     const row = member.locator('tr[data-target]').first();
     for (const [i, p] of [14, 14.5, 9, 9.5, 14, 9, 10, 9, 4.5].entries()) await row.locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
     await member.getByRole('button', { name: 'Nộp phiếu' }).click();
-    await member.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    await member.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     await member.context().close();
 
     const reviewer = await signIn('reviewer');

@@ -103,7 +103,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     }
     assert.equal(await row('Phú Yên').locator('[data-role="total"]').textContent(), '99,5', 'the total follows the typing');
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
-    await page.getByText('Đã lưu nháp.', { exact: true }).waitFor();
+    await page.getByText('Đã lưu 6 phiếu.', { exact: true }).waitFor();
     await rig.shot(page, 'cham-diem-1366');
 
     // Someone else changes Phú Yên's sheet meanwhile (through the API, as the same secretariat).
@@ -120,7 +120,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await row('Phú Yên').getByText('Trên máy chủ: 4').waitFor();
     assert.equal(await cell('Phú Yên', 'TC9').inputValue(), '5');
     await page.getByRole('button', { name: 'Nộp phiếu' }).click();
-    await page.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    await page.getByText('Đã nộp 6 phiếu.', { exact: true }).waitFor();
 
     const after = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(after.body.length, 6);
@@ -209,7 +209,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     assert.equal(await rows.count(), 1);
     for (const [i, max] of MAX.entries()) await rows.first().locator(`input[data-code="TC${i + 1}"]`).fill(vi(max));
     await page.getByRole('button', { name: 'Nộp phiếu' }).click();
-    await page.getByText('Đã nộp các phiếu.', { exact: true }).waitFor();
+    await page.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     const officer = await rig.t.token('skhcn.gialai');
     const mine = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=SELF`).auth(officer, { type: 'bearer' }).expect(200);
     assert.deepEqual(mine.body.map((x: { status: string; totals: { total: number } }) => [x.status, x.totals.total]), [['SUBMITTED', 100]]);

@@ -200,14 +200,14 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
   it('before it asks to publish, the ranking page names the missing sheets and says the scoring window is still open', async () => {
     const html = await page('cum6.secretary', `/cum/${c6}/nam/${year}/xep-hang`);
     assert.match(html, /data-testid="scoring-window-open">Thời hạn chấm điểm đến \d{2}\/\d{2}\/\d{4} chưa hết/);
-    const missing = /data-testid="missing-sheets"><p>Còn thiếu (\d+) phiếu theo cách tính điểm của cụm:<\/p><ul>([\s\S]*?)<\/ul>/.exec(html);
+    const missing = /data-testid="missing-sheets"><p>Còn (\d+) phiếu chưa nộp hoặc còn thiếu:<\/p><ul>([\s\S]*?)<\/ul>/.exec(html);
     assert.ok(missing, 'the list stands before the button');
     assert.equal((missing![2].match(/<li>/g) ?? []).length, Number(missing![1]));
     // The list is the one the publishing would refuse with.
     const secretary = await t.token('cum6.secretary');
     const config = (await t.http.get(`/api/clusters/${c6}/years/${year}/scoring/config`).set(auth(secretary)).expect(200)).body;
     const refused = await t.http.post(`/api/clusters/${c6}/years/${year}/scoring/finalize`).set(auth(secretary)).send({ version: config.version ?? 0, reason: 'Thử công bố kết quả' }).expect(422);
-    assert.match(refused.body.message, new RegExp(`^Còn thiếu ${missing![1]} phiếu`));
+    assert.match(refused.body.message, new RegExp(`^Còn ${missing![1]} phiếu chưa nộp hoặc còn thiếu: `));
   });
 
   it('on the first day the reminders tell the members that have scoring to hand in: seven days of scoring left', async () => {

@@ -176,10 +176,15 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     // The return of the test above told Gia Lai's officers why, and where to correct; submitting again settled it.
     const told = await notes(gialai, 'score_sheet.return');
     assert.equal(told.length, 1);
-    assert.equal(told[0].subject, '[Cụm thi đua số 6] Thư ký cụm trả lại phiếu tự chấm Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2021 để sửa');
+    assert.equal(told[0].subject, '[Cụm thi đua số 6] Thư ký cụm trả lại phiếu tự chấm của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2021 để sửa');
     assert.match(told[0].body, /Lý do: Tiêu chí 2 thiếu minh chứng\. Sửa phiếu và bấm “Nộp phiếu” lại\.$/);
     assert.equal(told[0].link, `/cum/${ids.cum6}/nam/2021/cham-diem?loai=SELF`);
     assert.ok(told[0].readAt, 'submitted again: the notice is settled');
+    // …and the secretariat is told the corrected sheet is back.
+    const back = (await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200)).body.items.filter((n: { kind: string }) => n.kind === 'score_sheet.resubmit');
+    assert.equal(back.length, 1);
+    assert.equal(back[0].subject, '[Cụm thi đua số 6] Sở TTTT Gia Lai đã nộp lại phiếu tự chấm năm 2021 sau khi sửa');
+    assert.equal(back[0].link, `/cum/${ids.cum6}/nam/2021/phieu-don-vi`);
 
     // The units that owe sheets, each with what it owes: Gia Lai handed in its self-score and one of its two peer sheets.
     const assigned = (await t.http.get(`${base(2021)}/assignments`).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ scorer: { id: string }; targets: Array<{ id: string; name: string; shortName: string }> }>;
@@ -201,16 +206,22 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.equal(note.subject, '[Cụm thi đua số 6] Thư ký cụm nhắc nộp phiếu chấm điểm năm 2021');
     assert.ok(note.body.startsWith(`Sở Thông tin và Truyền thông tỉnh Phú Yên còn phải nộp: phiếu tự chấm; ${py.owes[1]}.`), note.body);
     assert.ok(note.body.endsWith(' Lời nhắn của thư ký cụm: Đề nghị nộp trước ngày họp.'), note.body);
-    // Pressed again the same day: nobody is told twice (the trail keeps both).
-    const again = await t.http.post(`${base(2021)}/remind`).auth(secretary, { type: 'bearer' }).send({}).expect(200);
-    assert.equal(again.body.notified, 0);
+    // An ended unit's own account only reads its history: it is not asked to hand anything in.
+    assert.equal((await notes(await t.token('phuyen'), 'scoring.remind')).length, 0);
+    // Pressed again the same day: nobody is told twice, and the page is told so (nothing written, the trail included).
+    const snap = await t.snapshot();
+    const again = await t.http.post(`${base(2021)}/remind`).auth(secretary, { type: 'bearer' }).send({ message: 'Nhắc lần 2' });
+    assert.equal(again.status, 422);
+    assert.match(again.body.message, /^Các đơn vị này đã được nhắc hôm nay \(lúc \d{2}:\d{2}\): không gửi lại, lời nhắn lần này không được gửi\. Có thể nhắc lại từ ngày mai\.$/);
+    assert.equal(await t.snapshot(), snap);
     assert.equal((await ofPhuYen()).length, 1);
     const trail = await t.dataSource.query(`SELECT reason FROM audit_entries WHERE action = 'scoring.remind' ORDER BY seq`);
-    assert.deepEqual(trail.map((r: { reason: string | null }) => r.reason), ['Đề nghị nộp trước ngày họp.', null]);
+    assert.deepEqual(trail.map((r: { reason: string | null }) => r.reason), ['Đề nghị nộp trước ngày họp.']);
 
     // The secretariat's page: who owes what, each sheet with its state, a submitted sheet returned from there.
     const page = await t.http.get(`/cum/${ids.cum6}/nam/2021/phieu-don-vi`).auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
     assert.match(page.text, /Đơn vị còn phiếu chưa nộp \(6\)/);
+    assert.match(page.text, /Lần nhắc gần nhất của thư ký cụm: <strong>\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}<\/strong>/);
     assert.ok(page.text.includes(`data-api="/api/clusters/${ids.cum6}/years/2021/scoring/sheets/${peerSheet.id}/return"`), 'a submitted peer sheet can be returned');
     assert.ok(page.text.includes(`data-api="/api/clusters/${ids.cum6}/years/2021/scoring/remind"`));
     const memberPage = await t.http.get(`/cum/${ids.cum6}/nam/2021/phieu-don-vi`).auth(gialai, { type: 'bearer' }).set('Accept', 'text/html');
@@ -333,11 +344,14 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.equal(await t.snapshot(), before);
     const missing = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021' }).expect(422);
     assert.equal(missing.body.details[0].field, 'acceptMissing');
-    assert.match(missing.body.message, /^Còn thiếu \d+ phiếu: .*Sở TTTT Đắk Lắk chưa có phiếu chấm chéo đã nộp/);
+    assert.match(missing.body.message, /^Còn \d+ phiếu chưa nộp hoặc còn thiếu: .*Sở TTTT Đắk Lắk chưa có phiếu chấm chéo đã nộp/);
     assert.equal(await t.snapshot(), before);
     const res = await t.http.post(`${base(2021)}/finalize`).auth(secretary, { type: 'bearer' }).send({ version: config.version ?? 0, reason: 'Kết thúc chấm điểm năm 2021 (công bố dù còn thiếu phiếu theo thống nhất tại hội nghị)', acceptMissing: true }).expect(200);
     assert.equal(res.body.locked, 2);
     const gialai = (await actorFor(t, 'gialai')).token;
+    // Published: the reminders to hand in sheets are no longer anything to act on (read, for every unit told).
+    const reminded = (await t.http.get('/api/notifications').auth(gialai, { type: 'bearer' }).expect(200)).body.items.filter((n: { kind: string }) => n.kind === 'scoring.remind');
+    assert.ok(reminded.length >= 1 && reminded.every((n: { readAt: string | null }) => n.readAt), JSON.stringify(reminded));
     const sheet = await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200);
     assert.equal(sheet.body.status, 'LOCKED');
     const edit = await t.http.put(`${base(2021)}/sheets/${selfSheet.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: sheet.body.version, reason: 'Sửa', entries: [{ code: 'TC1', points: 15 }] });

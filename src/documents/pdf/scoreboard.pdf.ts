@@ -50,7 +50,7 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
   pdf.table(
     [
       // Shares that keep a unit's full name and the usual band ("Hoàn thành xuất sắc nhiệm vụ") on one line each with
-      // nine criteria: a cluster's scoreboard of up to eight members then fits one page with its signature block.
+      // nine criteria: a cluster's scoreboard of six members (Cụm 6) then fits one page with its signature block.
       { header: 'Hạng', width: 5, align: 'center' },
       { header: 'Đơn vị', width: 31 },
       ...data.criteria.map((c) => ({ header: `${c.code}\n(${pointsVi(c.maxPoints)})`, width: 5, align: 'center' as const })),

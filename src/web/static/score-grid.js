@@ -203,12 +203,18 @@ document.addEventListener('DOMContentLoaded', () => {
     statusBox.textContent = 'Đang xử lý…';
     let ok = 0;
     let failed = 0;
+    // Rows left empty without a sheet: nothing to save or hand in, counted apart (not as done).
+    let untouched = 0;
     const unscored = [];
     const emptyCells = [];
     for (const tr of form.querySelectorAll('tbody tr[data-target]')) {
       const row = state.get(tr.dataset.target);
       if (row.sheet && row.sheet.status === 'LOCKED') continue;
       let good = await saveRow(tr, reason);
+      if (good && !row.sheet) {
+        untouched++;
+        continue;
+      }
       if (good && action === 'submit' && row.sheet && (row.sheet.status === 'DRAFT' || row.sheet.status === 'RETURNED')) {
         const result = await api('POST', `${base}/sheets/${row.sheet.id}/submit`, { version: row.sheet.version });
         if (result.ok) {
@@ -232,13 +238,18 @@ document.addEventListener('DOMContentLoaded', () => {
       else failed++;
     }
     if (unscored.length) {
-      showErrors(form, { message: `Chưa nộp được: ${unscored.join(' ')} Nhập các ô còn trống (đánh dấu đỏ) rồi bấm “Nộp phiếu” lại.`, details: [] });
+      // Another row's refusal shown meanwhile stays in the message (showErrors clears the form first).
+      const shown = form.querySelector('[data-role="form-message"]');
+      const earlier = shown && !shown.hidden ? shown.textContent.trim() : '';
+      showErrors(form, { message: `${earlier ? `${earlier} ` : ''}Chưa nộp được: ${unscored.join(' ')} Nhập các ô còn trống (đánh dấu đỏ) rồi bấm “Nộp phiếu” lại.`, details: [] });
       for (const input of emptyCells) setCellError(input, 'Chưa chấm.');
       emptyCells[0].focus();
     }
     window.thidua.busy(button, false);
-    statusBox.textContent = failed ? `${ok} phiếu xong, ${failed} phiếu cần xử lý.` : action === 'submit' ? 'Đã nộp các phiếu.' : 'Đã lưu nháp.';
-    if (!failed) flash(action === 'submit' ? 'Đã nộp các phiếu chấm.' : 'Đã lưu nháp các phiếu chấm.');
+    const done = action === 'submit' ? `Đã nộp ${ok} phiếu` : `Đã lưu ${ok} phiếu`;
+    const rest = `${failed ? `; ${failed} phiếu cần xử lý` : ''}${untouched ? `; ${untouched} dòng chưa nhập điểm (chưa có phiếu)` : ''}.`;
+    statusBox.textContent = done + rest;
+    if (!failed && ok) flash(action === 'submit' ? `Đã nộp ${ok} phiếu chấm${rest}` : `Đã lưu nháp ${ok} phiếu chấm${rest}`);
   }
 
   form.querySelectorAll('button[data-action]').forEach((b) => b.addEventListener('click', () => run(b.dataset.action, b)));

@@ -1,5 +1,6 @@
 import type { ClusterView } from '../../clusters/clusters.dto';
-import type { ScoringWindow } from '../../clusters/phases.rules';
+import { PHASE_LABELS, type ScoringWindow, windowSentence } from '../../clusters/phases.rules';
+import { todayInVietnam } from '../../common/time';
 import type { SheetView } from '../../scoring/scoring.dto';
 import type { UnitRefView } from '../../units/unit-ref';
 import { dateTimeVi, dateVi, pointsVi } from '../format';
@@ -20,9 +21,15 @@ export interface MemberSheets {
   published: boolean;
   /** May return sheets and remind (the year's secretariat, the organiser). */
   canManage: boolean;
+  /** When the secretariat last reminded the late units, or null. */
+  lastReminder: string | null;
 }
 
 const statusBadge = (s: SheetView) => badge(s.statusLabel, s.status === 'SUBMITTED' || s.status === 'LOCKED' ? 'ok' : s.status === 'RETURNED' ? 'bad' : 'info');
+
+/** What to change on the year page to let the members hand in: the window's end once it has passed, its start before. */
+const extendAdvice = (d: MemberSheets, wish: string) =>
+  d.closesOn && d.closesOn < todayInVietnam() ? `${wish}, gia hạn "${PHASE_LABELS.scoringClosesOn}" ở trang năm thi đua trước.` : `${wish}, chờ đến "${PHASE_LABELS.scoringOpensOn}" hoặc sửa mốc này ở trang năm thi đua.`;
 
 /** A sheet's entries, read-only, and the form that returns it when it may be returned. */
 function sheetDetails(base: string, s: SheetView, d: MemberSheets): Html {
@@ -30,7 +37,7 @@ function sheetDetails(base: string, s: SheetView, d: MemberSheets): Html {
   const entries = html`<table class="entries"><thead><tr><th scope="col">Tiêu chí</th><th scope="col" class="num">Điểm</th></tr></thead><tbody>${s.entries.map(
     (e) => html`<tr><th scope="row" title="${e.text}">${e.code}${e.achieved != null ? html` <small class="muted">(kết quả ${pointsVi(e.achieved)})</small>` : ''}</th><td class="num">${e.notApplicable ? html`<span class="muted">Không áp dụng</span>` : e.points == null ? html`<span class="muted">chưa chấm</span>` : pointsVi(e.points)}</td></tr>`,
   )}</tbody></table>`;
-  const why = !d.canManage || s.status !== 'SUBMITTED' ? '' : d.published ? 'Kết quả đã công bố: phiếu đã khóa.' : !d.window.open ? `${d.window.message.replace(/: phiếu chỉ để xem\.$/, '.')} Muốn trả lại phiếu để đơn vị sửa, gia hạn "Ngày kết thúc chấm điểm" ở trang năm thi đua trước.` : '';
+  const why = !d.canManage || s.status !== 'SUBMITTED' || d.window.open ? '' : `${windowSentence(d.window)} ${extendAdvice(d, 'Muốn trả lại phiếu để đơn vị sửa')}`;
   return html`<details><summary>Xem phiếu${canReturn ? ', trả lại' : ''}</summary>
     ${entries}
     ${s.returnReason ? html`<p class="muted">Lý do trả lại: ${s.returnReason}</p>` : ''}
@@ -49,7 +56,8 @@ function lateSection(base: string, year: number, d: MemberSheets): Html {
   if (!d.late.length) return html`<p class="flash ok" role="status">Mọi đơn vị đã nộp đủ phiếu tự chấm và chấm chéo được phân công.</p>`;
   return html`<section class="card" aria-labelledby="h-late"><h2 id="h-late">Đơn vị còn phiếu chưa nộp (${d.late.length})</h2>
   <ul>${d.late.map((u) => html`<li><strong>${u.name}</strong>: ${u.owes.join('; ')}.</li>`)}</ul>
-  ${d.canManage && !d.window.open ? html`<p class="muted"><small>Ngoài thời gian chấm điểm các đơn vị không nộp được phiếu, nên không gửi nhắc; muốn cho nộp tiếp, gia hạn "Ngày kết thúc chấm điểm" ở trang năm thi đua.</small></p>` : ''}
+  ${d.lastReminder ? html`<p data-testid="last-reminder">Lần nhắc gần nhất của thư ký cụm: <strong>${dateTimeVi(d.lastReminder)}</strong>.</p>` : ''}
+  ${d.canManage && !d.window.open ? html`<p class="muted"><small>Ngoài thời gian chấm điểm các đơn vị không nộp được phiếu, nên không gửi nhắc. ${extendAdvice(d, 'Muốn cho các đơn vị nộp')}</small></p>` : ''}
   ${d.canManage && d.window.open
     ? html`<form data-api="${base}/remind" data-method="POST" data-success="Đã nhắc các đơn vị còn phiếu chưa nộp (trong hệ thống và qua thư điện tử)." novalidate>${formMessage}
     <p class="muted"><small>Mỗi đơn vị được báo các phiếu nó còn phải nộp${d.closesOn ? ` và hạn chấm điểm ${dateVi(d.closesOn)}` : ''}; nhắc nhiều lần trong một ngày chỉ gửi một lần. Hệ thống cũng tự nhắc trước hạn 7 ngày, 3 ngày và đúng ngày hết hạn.</small></p>
@@ -69,14 +77,14 @@ export function memberSheetsPage(frame: PageFrame, cluster: ClusterView, year: n
     {
       ...frame,
       title: `Phiếu chấm của các đơn vị năm ${year}`,
-      crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Phiếu của các đơn vị']],
+      crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [cluster.name, clusterHref(cluster.id)], [`Năm ${year}`, yearHref(cluster.id, year)], ['Phiếu chấm của các đơn vị']],
     },
     html`<h1>Phiếu chấm của các đơn vị năm ${year}</h1>
 <p>${d.published
       ? html`${badge('Đã công bố', 'ok')} Kết quả đã công bố: các phiếu đã khóa, chỉ để xem.`
       : d.window.open
         ? html`Các đơn vị đang chấm điểm${d.closesOn ? html` đến <strong>${dateVi(d.closesOn)}</strong>` : ''}.`
-        : html`${d.window.message.replace(/: phiếu chỉ để xem\.$/, '.')}`} Điểm cụm thống nhất nhập ở trang <a href="${yearHref(cluster.id, year)}/cham-diem">Chấm điểm</a>; chốt, công bố ở trang <a href="${yearHref(cluster.id, year)}/xep-hang">Kết quả xếp hạng</a>.</p>
+        : windowSentence(d.window)} Điểm cụm thống nhất nhập ở trang <a href="${yearHref(cluster.id, year)}/cham-diem">Chấm điểm</a>; chốt, công bố ở trang <a href="${yearHref(cluster.id, year)}/xep-hang">Kết quả xếp hạng</a>.</p>
 ${d.published ? '' : lateSection(base, year, d)}
 <section class="card" aria-labelledby="h-sheets"><h2 id="h-sheets">Các phiếu đơn vị đã lập (${sheets.length})</h2>
   <p class="muted"><small>Phiếu tự chấm và chấm chéo do các đơn vị thành viên lập, theo đơn vị chấm. Phiếu đã nộp có thể trả lại cho đơn vị chấm kèm lý do trong thời hạn chấm điểm; đơn vị được báo, sửa và nộp lại.</small></p>

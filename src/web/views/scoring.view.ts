@@ -203,7 +203,7 @@ ${canFinalize && !r.published
   ? html`<section class="card"><h2>Chốt và công bố kết quả</h2>
     ${before.closesOn && before.closesOn >= todayInVietnam() ? html`<p class="flash warn" role="status" data-testid="scoring-window-open">Thời hạn chấm điểm đến ${dateVi(before.closesOn)} chưa hết: các đơn vị còn có thể nộp, sửa phiếu.</p>` : ''}
     ${before.missing.length
-      ? html`<div class="flash warn" role="status" data-testid="missing-sheets"><p>Còn thiếu ${before.missing.length} phiếu theo cách tính điểm của cụm:</p><ul>${before.missing.map((x) => html`<li>${x}</li>`)}</ul><p>Công bố khi đã đủ, hoặc đánh dấu “Công bố dù còn thiếu phiếu” và ghi lý do.</p></div>`
+      ? html`<div class="flash warn" role="status" data-testid="missing-sheets"><p>Còn ${before.missing.length} phiếu chưa nộp hoặc còn thiếu:</p><ul>${before.missing.map((x) => html`<li>${x}</li>`)}</ul><p>Công bố khi đã đủ, hoặc đánh dấu “Công bố dù còn thiếu phiếu” và ghi lý do.</p></div>`
       : html`<p class="muted">Đã đủ phiếu theo cách tính điểm của cụm.</p>`}
     <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
       <label for="finalize-reason">Lý do</label><textarea id="finalize-reason" name="reason" required>Thống nhất kết quả chấm điểm tại hội nghị tổng kết</textarea>
