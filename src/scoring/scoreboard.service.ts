@@ -90,7 +90,7 @@ export class ScoreboardService {
         reasons: r.reasons.join(' '),
       })),
       sheets: sheets.map((s) => ({
-        scorerName: s.scorerUnitId ? (units.get(s.scorerUnitId)?.name ?? '') : SCORER_KIND_LABELS[s.scorerKind],
+        scorerName: s.scorerUnitId ? (units.get(s.scorerUnitId)?.name ?? '') : s.scorerKind === 'CLUSTER' ? 'Cụm (thư ký cụm nhập điểm thống nhất)' : 'Bộ (cán bộ thẩm định)',
         kindLabel: SCORER_KIND_LABELS[s.scorerKind],
         targetName: units.get(s.targetUnitId)?.name ?? '',
         total: sheetTotals(leaves, points.get(s.id) ?? {}).total / 100,
@@ -104,7 +104,7 @@ export class ScoreboardService {
   /** The scoreboard's file name and a writer that streams the workbook: every check is done before it is called. */
   async xlsx(p: Principal, clusterId: string, year: number): Promise<StreamedFile> {
     const { data, cluster } = await this.tables(p, clusterId, year);
-    return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.xlsx`, write: (out) => writeScoreboard(out, data) };
+    return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}${data.published ? '' : '-du-thao'}.xlsx`, write: (out) => writeScoreboard(out, data) };
   }
 
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
@@ -146,6 +146,6 @@ export class ScoreboardService {
       record: scoreboardRecord(content),
       render: (documentId, verifyUrl) => renderScoreboard({ ...content, documentId, verifyUrl }),
     });
-    return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}.pdf`, content: issued.content, documentId: issued.document.id };
+    return { fileName: `Bang-tong-hop-diem-${year}-${cluster.documentCode}${content.published ? '' : '-du-thao'}.pdf`, content: issued.content, documentId: issued.document.id };
   }
 }

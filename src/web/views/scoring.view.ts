@@ -174,8 +174,8 @@ export function rankingPage(
     html`<h1>Kết quả xếp hạng năm ${year}</h1>
 <p>Quy tắc tính điểm: <strong>${r.ruleLabel}</strong>${r.normalization ? ` (chuẩn hóa theo người chấm: ${r.normalization.methodLabel})` : ''} (<a href="${yearHref(cluster.id, year)}/cach-tinh-diem">cách tính điểm, mức xếp loại</a>) · ${r.published ? badge('Đã công bố', 'ok') : badge('Chưa công bố', 'warn')}</p>
 <div class="actions">
-  <a class="button secondary" data-download href="${base}/scoreboard.xlsx">Xuất bảng điểm (Excel)</a>
-  <a class="button secondary" data-download href="${base}/scoreboard.pdf">Bảng tổng hợp (PDF có chữ ký số)</a>
+  <a class="button secondary" data-download href="${base}/scoreboard.xlsx">${r.published ? 'Xuất bảng điểm (Excel)' : 'Xuất bảng điểm, bản dự thảo (Excel)'}</a>
+  <a class="button secondary" data-download href="${base}/scoreboard.pdf">${r.published ? 'Bảng tổng hợp (PDF có chữ ký số)' : 'Bảng tổng hợp, bản dự thảo (PDF)'}</a>
 </div>
 ${rankingChart(
   r.rows.map((x) => ({ label: x.unit.shortName, value: x.final?.total ?? null, bandCode: x.bandCode, band: x.band, rank: x.rank })),
