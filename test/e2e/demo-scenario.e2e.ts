@@ -109,6 +109,9 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.match(row, /<td class="num" data-role="total">—<\/td>/);
     assert.ok(row.includes('Không lập phiếu') && !grid.includes('Chưa có phiếu'), row);
     assert.ok(!grid.includes('Nhập điểm có tối đa hai chữ số thập phân'), 'no typing instructions on a page only to read');
+    // The year's board of a published year says a sheet was not made, not that it is still to make.
+    const board = (await page('phuyen', `/cum/${ids.cum6}/nam/2024`)).split('id="h-board"')[1] ?? '';
+    assert.ok(board.includes('không lập') && !board.includes('chưa lập'), board.slice(0, 3000));
     assert.ok(grid.includes(`Đơn vị của tài khoản đã kết thúc hoạt động ngày 28/02/2025`) && grid.includes(`<a href="/don-vi/${phuyen}">Lịch sử đơn vị và đơn vị kế thừa</a>`), 'the inner page says the unit ended and leads to its history');
     // Its history page names the successor (a link for those whose scope opens it: the cluster's secretariat).
     assert.ok((await page('phuyen', `/don-vi/${phuyen}`)).includes('nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk.'));

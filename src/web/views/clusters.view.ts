@@ -172,7 +172,9 @@ function boardSection(y: YearView, b: YearBoard): Html {
     <thead><tr><th scope="col">Đơn vị</th><th scope="col">Tự chấm</th><th scope="col">Chấm chéo đã nộp</th><th scope="col">Điểm cụm</th>${b.published ? html`<th scope="col" class="num">Hạng</th><th scope="col" class="num">Điểm</th>` : ''}</tr></thead>
     <tbody>${b.sheets.map((s) => {
       const r = b.ranking.find((x) => x.unit === s.unit);
-      return html`<tr><th scope="row">${s.unit}</th><td>${s.self ?? html`<span class="muted">chưa lập</span>`}</td><td>${s.peers.total ? `${s.peers.submitted}/${s.peers.total}` : html`<span class="muted">—</span>`}</td><td>${s.cluster ?? html`<span class="muted">${b.ownOnly ? 'chưa công bố' : 'chưa lập'}</span>`}</td>${b.published ? html`<td class="num">${r?.rank ?? '—'}</td><td class="num">${r?.total != null ? String(r.total).replace('.', ',') : '—'}</td>` : ''}</tr>`;
+      // Once published, a sheet never made was not made ("không lập"): the year's rule may not have needed it.
+      const none = b.published ? 'không lập' : 'chưa lập';
+      return html`<tr><th scope="row">${s.unit}</th><td>${s.self ?? html`<span class="muted">${none}</span>`}</td><td>${s.peers.total && (s.peers.submitted || !b.published) ? `${s.peers.submitted}/${s.peers.total}` : html`<span class="muted">${s.peers.total ? none : '—'}</span>`}</td><td>${s.cluster ?? html`<span class="muted">${b.ownOnly ? 'chưa công bố' : none}</span>`}</td>${b.published ? html`<td class="num">${r?.rank ?? '—'}</td><td class="num">${r?.total != null ? String(r.total).replace('.', ',') : '—'}</td>` : ''}</tr>`;
     })}</tbody>
   </table></div>
   <p class="muted"><small>${b.published ? 'Kết quả chấm điểm đã công bố.' : 'Kết quả chấm điểm chưa công bố.'}</small></p>
