@@ -311,6 +311,15 @@ describe(`access matrix generated from the policy: every role and scope against 
         expect: expected([ScoringController, 'putConfig'], { permission: Permission.YearManage, cluster: 'cum1', year: 2022 }, 200),
       },
       {
+        name: 'POST a reminder to the units of Cụm 6 that owe 2021 sheets',
+        send: async (token) => {
+          // Once a day per unit: the reminders of the previous caller are removed through the database.
+          await t.dataSource.query(`DELETE FROM notifications WHERE kind = 'scoring.remind'`);
+          return t.http.post(`/api/clusters/${ids.cum6}/years/2021/scoring/remind`).auth(token, { type: 'bearer' }).send({});
+        },
+        expect: expected([ScoringController, 'remind'], { permission: Permission.YearManage, cluster: 'cum6', year: 2021 }, 200),
+      },
+      {
         name: 'POST the 2019 review meeting of Cụm 6 (held early in 2020)',
         send: async (token) => {
           // Each allowed caller records it once: remove it between rows through the database.
