@@ -90,14 +90,14 @@ export class DashboardService {
   }
 
   /**
-   * The members (short names) that have not submitted their self-assessment while scoring is under way and the
-   * results unpublished, counting those that have not begun a sheet at all; null when there is nothing to follow.
+   * The members (short names) that still owe sheets (their self-score, the peer sheets assigned: what the page of
+   * the members' sheets lists) while scoring is under way and the results unpublished; null when there is none.
    */
-  private async unsubmittedSelf(p: Principal, clusterId: string, y: YearView, sheets: Array<{ kind: string; status: string; target: { id: string } }>, today: string, published: Published): Promise<string[] | null> {
+  private async lateUnits(p: Principal, clusterId: string, y: YearView, today: string, published: Published): Promise<string[] | null> {
     if (!(await this.scoringOpen(p, clusterId, y, today, published)) || (await published(clusterId, y.year))) return null;
-    const done = new Set(sheets.filter((s) => s.kind === 'SELF' && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).map((s) => s.target.id));
-    const waiting = (await this.members.list(p, clusterId, y.year)).filter((m) => !m.leftOn && !done.has(m.unit.id)).map((m) => m.unit.shortName);
-    return waiting.length ? waiting : null;
+    const late = await this.uow.read((m) => this.conflicts.lateScorers(m, clusterId, y.year));
+    const names = new Map((await this.members.list(p, clusterId, y.year)).map((m) => [m.unit.id, m.unit.shortName]));
+    return late.length ? late.map((u) => names.get(u.id) ?? u.name) : null;
   }
 
   async forPrincipal(p: Principal): Promise<{ tasks: DashboardTask[]; deadlines: Deadline[]; clusters: ClusterView[]; ended: EndedUnit | null }> {
@@ -154,8 +154,8 @@ export class DashboardService {
         const sheets = await this.sheets.list(p, cluster.id, y.year, {});
         const manages = managed.has(`${cluster.id}:${y.year}`);
         if (manages) {
-          const follow = await this.unsubmittedSelf(p, cluster.id, y, sheets, today, published);
-          if (follow) tasks.push({ label: `Theo dõi phiếu chưa nộp: phiếu tự chấm năm ${y.year}, còn ${follow.length} đơn vị chưa nộp`, href, note: `${follow.join(', ')}${y.scoringClosesOn ? `; hạn ${dateVi(y.scoringClosesOn)}` : ''}`, due: y.scoringClosesOn });
+          const follow = await this.lateUnits(p, cluster.id, y, today, published);
+          if (follow) tasks.push({ label: `Theo dõi phiếu chưa nộp năm ${y.year}: còn ${follow.length} đơn vị chưa nộp đủ phiếu tự chấm, chấm chéo`, href: `${href}/phieu-don-vi`, note: `${follow.join(', ')}${y.scoringClosesOn ? `; hạn ${dateVi(y.scoringClosesOn)}` : ''}`, due: y.scoringClosesOn });
         }
         // A member finishes its own sheets; the secretariat follows the returned ones (the unsubmitted, above).
         const open = sheets.filter((s) => (p.role === Role.UnitOfficer ? (s.status === 'DRAFT' || s.status === 'RETURNED') && p.unitIds.includes(s.scorer?.id ?? '') : manages && s.status === 'RETURNED'));
@@ -163,9 +163,8 @@ export class DashboardService {
           const own = p.role === Role.UnitOfficer;
           tasks.push({
             label: `${s.status === 'RETURNED' ? (own ? 'Sửa phiếu bị trả lại' : 'Theo dõi phiếu bị trả lại') : own ? 'Hoàn thành phiếu chấm' : 'Theo dõi phiếu chưa nộp'}: ${s.kindLabel.toLowerCase()} ${s.target.shortName} năm ${y.year}`,
-            // A member opens its own sheet; the secretariat follows the year's progress on the year page (its scoring
-            // page is the consolidated grid, not the members' sheets).
-            href: own ? `${href}/cham-diem?loai=${s.kind}` : href,
+            // A member opens its own sheet; the secretariat follows it on the page of the members' sheets.
+            href: own ? `${href}/cham-diem?loai=${s.kind}` : `${href}/phieu-don-vi`,
             note: `${s.returnReason ?? cluster.name}${y.scoringClosesOn ? `, hạn ${dateVi(y.scoringClosesOn)}` : ''}`,
             due: y.scoringClosesOn,
           });

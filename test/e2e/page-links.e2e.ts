@@ -186,23 +186,21 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.match(html, /hôm nay/, 'a proposal sent today says so');
   });
 
-  it('the secretariat’s dashboard sends it to the year page to follow members’ sheets, not to a grid of another kind', async () => {
+  it('the secretariat’s dashboard sends it to the page of the members’ sheets, counting what that page lists', async () => {
     const html = (await get('cum6.secretary', '/')).text;
     const tasks = [...html.matchAll(/<a href="([^"]+)">(Theo dõi phiếu (?:chưa nộp|bị trả lại)[^<]*)<\/a>/g)];
     assert.ok(tasks.length > 0, 'a sheet to follow');
-    // One line per year for the self-assessments not yet submitted, counting the members that have not begun a sheet.
+    // One line per year for the units that still owe sheets (self-scores and the peer sheets assigned, begun or not).
     const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
-    const secretary = await t.token('cum6.secretary');
-    const members = (await t.http.get(`/api/clusters/${c6}/members?year=2026`).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ unit: { id: string; shortName: string }; leftOn: string | null }>;
-    const sheets = (await t.http.get(`/api/clusters/${c6}/years/2026/scoring/sheets?kind=SELF`).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ target: { id: string }; status: string }>;
-    const submitted = new Set(sheets.filter((x) => x.status === 'SUBMITTED' || x.status === 'LOCKED').map((x) => x.target.id));
-    const waiting = members.filter((x) => !x.leftOn && !submitted.has(x.unit.id));
-    assert.ok(waiting.some((x) => !sheets.some((s) => s.target.id === x.unit.id)), 'the demo has a member that has not begun its sheet');
-    const line = new RegExp(`Theo dõi phiếu chưa nộp: phiếu tự chấm năm 2026, còn ${waiting.length} đơn vị chưa nộp</a> <span class="muted">— (.+?)(?:; hạn|</span>)`).exec(html);
+    const line = /Theo dõi phiếu chưa nộp năm 2026: còn (\d+) đơn vị chưa nộp đủ phiếu tự chấm, chấm chéo<\/a> <span class="muted">— (.+?)(?:; hạn|<\/span>)/.exec(html);
     assert.ok(line, 'the year’s line');
-    assert.deepEqual(line[1].split(', ').sort(), waiting.map((x) => x.unit.shortName.replace(/&/g, '&amp;')).sort());
+    const listed = (await get('cum6.secretary', `/cum/${c6}/nam/2026/phieu-don-vi`)).text;
+    const owing = /Đơn vị còn phiếu chưa nộp \((\d+)\)/.exec(listed);
+    assert.ok(owing, 'the page lists the units that owe sheets');
+    assert.equal(line[1], owing[1], 'the dashboard counts what the page lists');
+    assert.equal(line[2].split(', ').length, Number(line[1]));
     for (const [, href, label] of tasks) {
-      assert.match(href, /^\/cum\/[0-9a-f-]{36}\/nam\/\d{4}$/, `${label}: ${href}`);
+      assert.match(href, /^\/cum\/[0-9a-f-]{36}\/nam\/\d{4}\/phieu-don-vi$/, `${label}: ${href}`);
       assert.equal((await get('cum6.secretary', href)).status, 200);
     }
   });

@@ -34,8 +34,9 @@ const extendAdvice = (d: MemberSheets, wish: string) =>
 /** A sheet's entries, read-only, and the form that returns it when it may be returned. */
 function sheetDetails(base: string, s: SheetView, d: MemberSheets): Html {
   const canReturn = d.canManage && s.status === 'SUBMITTED' && d.window.open;
+  // The criterion's text under its code (a phone cannot hover), with its maximum.
   const entries = html`<table class="entries"><thead><tr><th scope="col">Tiêu chí</th><th scope="col" class="num">Điểm</th></tr></thead><tbody>${s.entries.map(
-    (e) => html`<tr><th scope="row" title="${e.text}">${e.code}${e.achieved != null ? html` <small class="muted">(kết quả ${pointsVi(e.achieved)})</small>` : ''}</th><td class="num">${e.notApplicable ? html`<span class="muted">Không áp dụng</span>` : e.points == null ? html`<span class="muted">chưa chấm</span>` : pointsVi(e.points)}</td></tr>`,
+    (e) => html`<tr><th scope="row">${e.code} <small class="muted">(${e.kind === 'PENALTY' ? 'trừ tối đa' : 'tối đa'} ${pointsVi(e.maxPoints)})</small>${e.achieved != null ? html` <small class="muted">(kết quả ${pointsVi(e.achieved)})</small>` : ''}<br><small class="muted criterion-text">${e.text}</small></th><td class="num">${e.notApplicable ? html`<span class="muted">Không áp dụng</span>` : e.points == null ? html`<span class="muted">chưa chấm</span>` : pointsVi(e.points)}</td></tr>`,
   )}</tbody></table>`;
   const why = !d.canManage || s.status !== 'SUBMITTED' || d.window.open ? '' : `${windowSentence(d.window)} ${extendAdvice(d, 'Muốn trả lại phiếu để đơn vị sửa')}`;
   return html`<details><summary>Xem phiếu${canReturn ? ', trả lại' : ''}</summary>
@@ -98,7 +99,7 @@ ${d.published ? '' : lateSection(base, year, d)}
         <td data-label="Đơn vị được chấm">${s.target.name}</td>
         <td class="num" data-label="Tổng điểm">${pointsVi(s.totals.total)}</td>
         <td data-label="Trạng thái">${statusBadge(s)}</td>
-        <td data-label="Nộp lúc">${s.submittedAt ? dateTimeVi(s.submittedAt) : html`<span class="muted">chưa nộp</span>`}</td>
+        <td data-label="Nộp lúc">${s.status === 'RETURNED' ? html`<span class="muted">đã trả lại, chờ nộp lại</span>` : s.submittedAt ? dateTimeVi(s.submittedAt) : html`<span class="muted">chưa nộp</span>`}</td>
         <td data-label="Chi tiết" class="wide">${sheetDetails(base, s, d)}</td>
       </tr>`,
     )}</tbody></table></div>`
