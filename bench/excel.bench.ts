@@ -21,6 +21,7 @@ const CRITERIA = [15, 15, 10, 10, 15, 10, 10, 10, 5];
 async function exportChild(): Promise<void> {
   const data: ScoreboardData = {
     clusterName: 'Toàn quốc',
+    organizerName: 'Bộ Khoa học và Công nghệ',
     year: 2024,
     ruleLabel: 'Trung bình chấm chéo',
     published: true,

@@ -1,10 +1,9 @@
-import type { Cluster } from '../clusters/cluster.entity';
 import { formatDateVi, todayInVietnam } from '../common/time';
 import type { Notice } from '../notifications/notifier';
 
 /** What the secretariat is told when Bộ returns a proposal for completion or refuses it (once per step: the version). */
 export function decisionNotice(
-  cluster: Pick<Cluster, 'id' | 'name'>,
+  cluster: { id: string; tag: string },
   pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; reviewNote: string | null; resubmitBy?: string | null; decisionNumber?: string | null; decisionDate?: string | null },
   action: 'return' | 'reject' | 'approve',
   deadline: string | null,
@@ -16,8 +15,8 @@ export function decisionNotice(
   const when = action === 'approve' ? `: Quyết định khen thưởng số ${pr.decisionNumber ?? ''}${pr.decisionDate ? ` ngày ${formatDateVi(pr.decisionDate)}` : ''} (ghi nhận trên hệ thống ngày ${formatDateVi(todayInVietnam())}).` : ` ngày ${formatDateVi(todayInVietnam())}. Lý do: ${reason}`;
   return {
     kind: `proposal.${action}`,
-    subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
-    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.name}, năm thi đua ${pr.year}) ${what}${when}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
+    subject: `[${cluster.tag}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
+    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.tag}, năm thi đua ${pr.year}) ${what}${when}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
     link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
     dueOn: action === 'return' ? (pr.resubmitBy ?? deadline) : null,
     dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,
@@ -32,12 +31,12 @@ function resendBy(resubmitBy: string | null, deadline: string | null): string {
 }
 
 /** What the reviewer who returned a proposal is told when the cluster resends it (once per sending: the version). */
-export function resubmitNotice(cluster: Pick<Cluster, 'id' | 'name'>, pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; supplementNote: string | null }): Notice {
+export function resubmitNotice(cluster: { id: string; tag: string }, pr: { id: string; version: number; year: number; awardLabel: string; unit: { name: string }; supplementNote: string | null }): Notice {
   const added = (pr.supplementNote ?? '').trim().replace(/[^.!?…]$/, '$&.');
   return {
     kind: 'proposal.resubmit',
-    subject: `[${cluster.name}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} đã được gửi lại sau khi bổ sung`,
-    body: `${cluster.name} gửi lại hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (năm thi đua ${pr.year}) ngày ${formatDateVi(todayInVietnam())}, sau khi Bộ trả lại để bổ sung. Nội dung bổ sung: ${added} Hồ sơ chờ nhận thẩm định lại.`,
+    subject: `[${cluster.tag}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} đã được gửi lại sau khi bổ sung`,
+    body: `${cluster.tag} gửi lại hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (năm thi đua ${pr.year}) ngày ${formatDateVi(todayInVietnam())}, sau khi Bộ trả lại để bổ sung. Nội dung bổ sung: ${added} Hồ sơ chờ nhận thẩm định lại.`,
     link: `/tham-dinh/${pr.id}`,
     dueOn: null,
     dedupKey: `proposal.resubmit:${pr.id}:${pr.version}`,

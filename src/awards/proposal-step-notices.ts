@@ -5,6 +5,7 @@ import { EmulationYearsRepository } from '../clusters/emulation-years.repository
 import { Notifier } from '../notifications/notifier';
 import { recipients } from '../notifications/recipients';
 import type { AwardProposal } from './award-proposal.entities';
+import { clusterTagOf } from '../clusters/cluster-tag';
 import { decisionNotice, resubmitNotice } from './proposal-notices';
 import type { ProposalAction } from './proposals.rules';
 import type { ProposalView } from './proposal-view';
@@ -24,7 +25,7 @@ export class ProposalStepNotices {
     if (action !== 'resubmit') return;
     // The reviewer who returned it is told it came back, with what was added (the organiser's reviewers if they no longer are one).
     const reviewers = await recipients.reviewers(m, cluster.organizerId);
-    await this.notifier.notify(m, before.reviewerUserId && reviewers.includes(before.reviewerUserId) ? [before.reviewerUserId] : reviewers, resubmitNotice(cluster, view));
+    await this.notifier.notify(m, before.reviewerUserId && reviewers.includes(before.reviewerUserId) ? [before.reviewerUserId] : reviewers, resubmitNotice({ id: cluster.id, tag: await clusterTagOf(m, cluster.id) }, view));
     // Resent: the return's notices and reminders have been acted on.
     await this.notifier.settle(m, [`proposal.return:${before.id}:`, `resubmission:${before.id}:`]);
   }
@@ -33,6 +34,6 @@ export class ProposalStepNotices {
   private async tellSecretariat(m: EntityManager, cluster: Cluster, pr: ProposalView, action: 'return' | 'reject' | 'approve'): Promise<void> {
     const deadline = (await this.years.find(m, cluster.id, pr.year))?.proposalDeadline ?? null;
     const unit = action === 'approve' ? await recipients.unitOfficers(m, [pr.unit.id]) : [];
-    await this.notifier.notify(m, [...new Set([...(await recipients.secretariat(m, cluster.id)), ...unit])], decisionNotice(cluster, pr, action, deadline));
+    await this.notifier.notify(m, [...new Set([...(await recipients.secretariat(m, cluster.id)), ...unit])], decisionNotice({ id: cluster.id, tag: await clusterTagOf(m, cluster.id) }, pr, action, deadline));
   }
 }

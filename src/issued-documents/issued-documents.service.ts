@@ -12,11 +12,13 @@ import { nowIso } from '../common/time';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { ClustersRepository } from '../clusters/clusters.repository';
+import { clusterTagOf } from '../clusters/cluster-tag';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocument } from './issued-document.entity';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { SignatureMeta, SigningService } from '../documents/signing/signing.service';
 import { ElectronicRecord, countPdfPages } from '../documents/pdf/electronic-record';
+import { RegisteredRecord, recordColumns, registeredRecord } from './issued-record';
 import { SignedPledgeRevision, SignedPledgeRevisions } from './signed-pledge-revisions';
 
 export interface IssueRequest {
@@ -72,10 +74,6 @@ export interface DocumentInfo {
   verifyUrl: string;
   /** The Decree 30 Appendix VI information kept in the register; null for a document issued before it was kept. */
   record: RegisteredRecord | null;
-}
-
-export interface RegisteredRecord extends ElectronicRecord {
-  pageCount: number | null;
 }
 
 /**
@@ -205,7 +203,7 @@ export class IssuedDocumentsService {
   async info(id: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
       const doc = await this.register.find(m, id);
-      return doc ? this.toInfo(doc, doc.issuerName ?? (doc.clusterId ? (await this.clusters.find(m, doc.clusterId))?.name : null) ?? '') : null;
+      return doc ? this.toInfo(m, doc) : null;
     });
   }
 
@@ -222,17 +220,18 @@ export class IssuedDocumentsService {
   private async bySha(hash: string): Promise<DocumentInfo | null> {
     return this.uow.read(async (m) => {
       const doc = await this.register.bySha256(m, hash);
-      return doc ? this.toInfo(doc, doc.issuerName ?? (doc.clusterId ? (await this.clusters.find(m, doc.clusterId))?.name : null) ?? '') : null;
+      return doc ? this.toInfo(m, doc) : null;
     });
   }
 
-  private toInfo(doc: IssuedDocument, clusterName: string): DocumentInfo {
+  /** The verification page names the issuer: the organiser itself, or the cluster as the document names it with its organiser. */
+  private async toInfo(m: EntityManager, doc: IssuedDocument): Promise<DocumentInfo> {
     return {
       id: doc.id,
       kind: doc.kind,
       title: doc.title,
       statusLabel: doc.statusLabel,
-      clusterName,
+      clusterName: doc.clusterId ? await clusterTagOf(m, doc.clusterId, doc.issuerName) : (doc.issuerName ?? ''),
       year: doc.year,
       sourceVersion: doc.sourceVersion,
       sha256: doc.sha256,
@@ -242,35 +241,6 @@ export class IssuedDocumentsService {
       record: registeredRecord(doc),
     };
   }
-}
-
-function recordColumns(r: ElectronicRecord, pageCount: number): Pick<IssuedDocument, 'issuerCode' | 'documentNumber' | 'documentDate' | 'documentType' | 'summary' | 'pageCount' | 'signerPosition' | 'signerName' | 'recipients'> {
-  return {
-    issuerCode: r.issuerCode,
-    documentNumber: r.number,
-    documentDate: r.date,
-    documentType: r.type,
-    summary: r.summary,
-    pageCount,
-    signerPosition: r.signerPosition,
-    signerName: r.signerName,
-    recipients: JSON.stringify(r.recipients),
-  };
-}
-
-function registeredRecord(doc: IssuedDocument): RegisteredRecord | null {
-  if (doc.documentType === null || doc.documentType === undefined) return null;
-  return {
-    issuerCode: doc.issuerCode,
-    number: doc.documentNumber,
-    date: doc.documentDate,
-    type: doc.documentType,
-    summary: doc.summary,
-    pageCount: doc.pageCount,
-    signerPosition: doc.signerPosition,
-    signerName: doc.signerName,
-    recipients: doc.recipients ? (JSON.parse(doc.recipients) as string[]) : [],
-  };
 }
 
 /** A stored revision of a pledge's signed file: intact, and whether signatures were added after it. */
@@ -298,3 +268,4 @@ function signedRevisionResult(r: SignedPledgeRevision, sha256: string, sizeBytes
 function intactMessage(doc: DocumentInfo): string {
   return `Tệp nguyên vẹn: "${doc.title}" (${doc.statusLabel}) của ${doc.clusterName}, do hệ thống phát hành.`;
 }
+

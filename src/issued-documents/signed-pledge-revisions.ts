@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clusterTag, ORGANIZER_SHORT_JOIN } from '../clusters/cluster-tag';
 import { FileStore } from '../database/file-store';
 import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -31,13 +32,13 @@ export class SignedPledgeRevisions {
     const storedAt = await this.files.storedAt(`pledges/${pledgeId}/${sha256}.pdf`, sha256);
     if (!storedAt) return null;
     const [row] = await this.uow.read((m) =>
-      rawQuery<{ title: string; year: number; cluster_name: string; signed_file_sha256: string | null }>(
+      rawQuery<{ title: string; year: number; cluster_name: string; organizer_short: string; signed_file_sha256: string | null }>(
         m,
-        'SELECT p.title, p.year, c.name AS cluster_name, p.signed_file_sha256 FROM pledges p JOIN clusters c ON c.id = p.cluster_id WHERE p.id = ?',
+        `SELECT p.title, p.year, c.name AS cluster_name, org.short_name AS organizer_short, p.signed_file_sha256 FROM pledges p JOIN clusters c ON c.id = p.cluster_id ${ORGANIZER_SHORT_JOIN} WHERE p.id = ?`,
         [pledgeId],
       ),
     );
     if (!row) return null;
-    return { pledgeId, title: row.title, clusterName: row.cluster_name, year: Number(row.year), latest: row.signed_file_sha256 === sha256, storedAt };
+    return { pledgeId, title: row.title, clusterName: clusterTag(row.cluster_name, row.organizer_short), year: Number(row.year), latest: row.signed_file_sha256 === sha256, storedAt };
   }
 }

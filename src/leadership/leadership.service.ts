@@ -136,14 +136,14 @@ export class LeadershipService {
 
   /** Lịch sử Cụm trưởng, Cụm phó as an Excel workbook. */
   async exportHistory(p: Principal, clusterId: string): Promise<{ fileName: string; content: Buffer }> {
-    const { cluster, terms } = await this.uow.read(async (m) => {
+    const { cluster, organizerName, terms } = await this.uow.read(async (m) => {
       const c = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       const t = await this.leadership.terms(m, clusterId, 'ASC');
-      return { cluster: c, terms: await this.views(m, t) };
+      return { cluster: c, organizerName: (await this.units.nameOf(m, c.organizerId)) ?? '', terms: await this.views(m, t) };
     });
     const content = await tableWorkbook(
       'Lịch sử luân phiên',
-      `LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — ${cluster.name.toUpperCase()}`,
+      `LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — ${cluster.name.toLocaleUpperCase('vi')} (${organizerName.toLocaleUpperCase('vi')})`,
       [
         { header: 'Năm', width: 8, value: (t: TermView) => t.year },
         { header: 'Cụm trưởng', width: 42, value: (t) => t.chair.name },

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
 import { JobScheduler } from '../database/job-scheduler';
 import { rawQuery } from '../database/raw-sql';
+import { clusterTag, ORGANIZER_SHORT_JOIN } from '../clusters/cluster-tag';
 import { LateScorers } from './late-scorers';
 import { Notifier } from './notifier';
 import { recipients } from './recipients';
@@ -14,6 +15,7 @@ import { REMINDED_PHASES, RemindedPhase, Stage, stageOn, stageText } from './rem
 interface YearRow {
   cluster_id: string;
   cluster_name: string;
+  organizer_short: string;
   organizer_id: string;
   year: number;
   pledge_signing_on: string | null;
@@ -65,7 +67,7 @@ export class ReminderJob implements OnModuleInit {
     let written = 0;
     const years = await rawQuery<YearRow>(
       m,
-      'SELECT y.cluster_id, c.name AS cluster_name, c.organizer_id, y.year, y.pledge_signing_on, y.mid_year_review_on, y.scoring_closes_on, y.review_meeting_on, y.proposal_deadline FROM emulation_years y JOIN clusters c ON c.id = y.cluster_id ORDER BY c.name, y.year',
+      `SELECT y.cluster_id, c.name AS cluster_name, org.short_name AS organizer_short, c.organizer_id, y.year, y.pledge_signing_on, y.mid_year_review_on, y.scoring_closes_on, y.review_meeting_on, y.proposal_deadline FROM emulation_years y JOIN clusters c ON c.id = y.cluster_id ${ORGANIZER_SHORT_JOIN} ORDER BY c.name, c.id, y.year`,
     );
     for (const y of years) {
       for (const phase of Object.keys(REMINDED_PHASES) as RemindedPhase[]) {
@@ -90,9 +92,9 @@ export class ReminderJob implements OnModuleInit {
    */
   private async resubmissions(m: EntityManager, today: string): Promise<number> {
     let written = 0;
-    const rows = await rawQuery<{ id: string; version: number; cluster_id: string; cluster_name: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string; award_name: string }>(
+    const rows = await rawQuery<{ id: string; version: number; cluster_id: string; cluster_name: string; organizer_short: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string; award_name: string }>(
       m,
-      "SELECT p.id, p.version, p.cluster_id, c.name AS cluster_name, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name, a.name AS award_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id",
+      `SELECT p.id, p.version, p.cluster_id, c.name AS cluster_name, org.short_name AS organizer_short, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name, a.name AS award_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id ${ORGANIZER_SHORT_JOIN} JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id`,
     );
     for (const r of rows) {
       const stage = stageOn(r.resubmit_by, today);
@@ -100,8 +102,8 @@ export class ReminderJob implements OnModuleInit {
       const people = [...(await recipients.secretariat(m, r.cluster_id)), ...(stage === 'OVERDUE' ? await recipients.reviewers(m, r.organizer_id) : [])];
       written += await this.notifier.notify(m, people, {
         kind: `reminder.resubmission.${stage}`,
-        subject: `[${r.cluster_name}] Gửi bổ sung hồ sơ đề nghị ${r.award_name} của ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
-        body: `${r.cluster_name}, năm thi đua ${r.year}. Hồ sơ đề nghị ${r.award_name} của ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
+        subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Gửi bổ sung hồ sơ đề nghị ${r.award_name} của ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
+        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị ${r.award_name} của ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
         link: `/cum/${r.cluster_id}/nam/${r.year}/binh-xet`,
         dueOn: r.resubmit_by,
         dedupKey: `resubmission:${r.id}:${r.version}:${r.resubmit_by}:${stage}`,
@@ -116,8 +118,8 @@ export class ReminderJob implements OnModuleInit {
     const overdue = stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới thư ký cụm' + (phase === 'proposalDeadline' ? ' và cơ quan tổ chức cụm.' : '.') : '';
     return {
       kind: `reminder.${phase}.${stage}`,
-      subject: `[${y.cluster_name}] ${what} năm ${y.year}: ${stageText(stage, deadline, today)}`,
-      body: `${y.cluster_name}, năm thi đua ${y.year}. Giai đoạn: ${label}: ${stageText(stage, deadline, today)}.${missing ? ` ${missing}` : ''}${overdue}`,
+      subject: `[${clusterTag(y.cluster_name, y.organizer_short)}] ${what} năm ${y.year}: ${stageText(stage, deadline, today)}`,
+      body: `${clusterTag(y.cluster_name, y.organizer_short)}, năm thi đua ${y.year}. Giai đoạn: ${label}: ${stageText(stage, deadline, today)}.${missing ? ` ${missing}` : ''}${overdue}`,
       link: `/cum/${y.cluster_id}/nam/${y.year}${page ? `/${page}` : ''}`,
       dueOn: deadline,
       dedupKey: `${phase}:${y.cluster_id}:${y.year}:${deadline}:${stage}`,

@@ -22,6 +22,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DATA_SHEET, TEMPLATE_FORMAT, TemplateCriterion, TemplateMeta, buildScoreTemplate, readTemplateMeta } from '../documents/excel/score-template';
 import { sniff, zipProblem } from '../documents/excel/zip-inspection';
 import { Unit } from '../units/unit.entity';
+import { UnitsRepository } from '../units/units.repository';
 import { peerAssignments } from './assignment.rules';
 import type { ScorerKind } from './ranking.rules';
 import { SCORER_KIND_LABELS } from './score-sheet.entity';
@@ -67,16 +68,18 @@ export class ScoreExcelService implements UploadTarget {
     private readonly years: EmulationYearsRepository,
     private readonly configs: ScoringConfigsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
-    const { scope, rows } = await this.uow.read(async (m) => {
+    const { scope, organizerName, rows } = await this.uow.read(async (m) => {
       const s = await this.scorerScope(m, p, clusterId, year, kind);
       const existing = await this.sheets.ofScorer(m, clusterId, year, kind, s.scorerKey);
       const entries = await this.sheets.entriesOf(m, existing.map((x) => x.id));
       const targets = await this.criteria.targets(m, s.set.id);
       return {
         scope: s,
+        organizerName: (await this.units.nameOf(m, s.cluster.organizerId)) ?? '',
         rows: s.targets.map((u) => {
           const sheet = existing.find((x) => x.targetUnitId === u.id);
           const mine = entries.filter((e) => e.sheetId === sheet?.id);
@@ -95,6 +98,7 @@ export class ScoreExcelService implements UploadTarget {
     const meta: TemplateMeta = {
       clusterId,
       clusterName: scope.cluster.name,
+      organizerName,
       year,
       kind,
       kindLabel: SCORER_KIND_LABELS[kind],

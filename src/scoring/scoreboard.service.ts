@@ -35,7 +35,7 @@ type PdfExtras = { organizer: Unit; chair: Unit | null; config: ScoringConfig; p
 @Injectable()
 export class ScoreboardService {
   /** The tables of each ranking computed, kept as long as the ranking is (the ranking cache holds it). */
-  private readonly made = new WeakMap<RankingView, Omit<ScoreboardData, 'clusterName' | 'year'>>();
+  private readonly made = new WeakMap<RankingView, Omit<ScoreboardData, 'clusterName' | 'organizerName' | 'year'>>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -59,11 +59,11 @@ export class ScoreboardService {
       const { cluster, view: ranking } = await this.scoring.readableRanking(m, p, clusterId, year);
       let tables = this.made.get(ranking);
       if (!tables) this.made.set(ranking, (tables = await this.makeTables(m, clusterId, year, ranking)));
-      return { data: { clusterName: cluster.name, year, ...tables }, cluster, extras: await more?.(m, cluster) };
+      return { data: { clusterName: cluster.name, organizerName: (await this.units.get(m, cluster.organizerId)).name, year, ...tables }, cluster, extras: await more?.(m, cluster) };
     });
   }
 
-  private async makeTables(m: EntityManager, clusterId: string, year: number, ranking: RankingView): Promise<Omit<ScoreboardData, 'clusterName' | 'year'>> {
+  private async makeTables(m: EntityManager, clusterId: string, year: number, ranking: RankingView): Promise<Omit<ScoreboardData, 'clusterName' | 'organizerName' | 'year'>> {
     const set = await this.criteria.latest(m, clusterId, year);
     const leaves = set ? await this.criteria.leaves(m, set.id) : [];
     const sheets = await this.sheets.list(m, clusterId, year, ['SUBMITTED', 'LOCKED']);

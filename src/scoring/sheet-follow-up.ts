@@ -13,6 +13,7 @@ import type { Cluster } from '../clusters/cluster.entity';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { PHASE_LABELS, scoringWindow, windowSentence } from '../clusters/phases.rules';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
+import { clusterTagOf } from '../clusters/cluster-tag';
 import { Notifier } from '../notifications/notifier';
 import { recipients } from '../notifications/recipients';
 import { ConflictsService } from './conflicts.service';
@@ -90,11 +91,12 @@ export class SheetFollowUp {
       const units = await this.conflicts.lateScorers(m, clusterId, year);
       if (!units.length) throw new AppException(ErrorCode.BusinessRule, `Mọi đơn vị đã nộp đủ phiếu chấm điểm năm ${year}: không có đơn vị nào cần nhắc.`);
       const closesOn = phases?.scoringClosesOn ?? null;
+      const tag = await clusterTagOf(m, clusterId);
       let notified = 0;
       for (const u of units) {
         notified += await this.notifier.notify(m, await recipients.actingOfficers(m, [u.id]), {
           kind: 'scoring.remind',
-          subject: `[${cluster.name}] ${actor(p)} nhắc nộp phiếu chấm điểm năm ${year}`,
+          subject: `[${tag}] ${actor(p)} nhắc nộp phiếu chấm điểm năm ${year}`,
           body: `${u.name} còn phải nộp: ${u.owes.join('; ')}.${closesOn ? ` Hạn chấm điểm: ${formatDateVi(closesOn)}.` : ''}${dto.message ? ` Lời nhắn của ${actor(p).toLocaleLowerCase('vi')}: ${dto.message}` : ''}`,
           link: `/cum/${clusterId}/nam/${year}/cham-diem`,
           dueOn: closesOn,
@@ -104,11 +106,11 @@ export class SheetFollowUp {
       }
       if (!notified) {
         // Nothing sent: say why rather than seem to send (nothing is written, the trail included).
-        const [sent] = await rawQuery<{ at: string | null }>(m, 'SELECT max(created_at) AS at FROM notifications WHERE kind = ? AND dedup_key LIKE ?', ['scoring.remind', `scoring.remind:${clusterId}:${year}:%:${today}`]);
+        const sentAt = await this.remindedAt(m, clusterId, year, today);
         throw new AppException(
           ErrorCode.BusinessRule,
-          sent?.at
-            ? `Các đơn vị này đã được nhắc hôm nay (lúc ${formatDateTimeVi(sent.at).slice(11)}): không gửi lại, lời nhắn lần này không được gửi. Có thể nhắc lại từ ngày mai.`
+          sentAt
+            ? `Các đơn vị này đã được nhắc hôm nay (lúc ${formatDateTimeVi(sentAt).slice(11)}): không gửi lại, lời nhắn lần này không được gửi. Có thể nhắc lại từ ngày mai.`
             : 'Các đơn vị còn phiếu chưa nộp không có tài khoản cán bộ đang hoạt động để nhận thông báo: không gửi được nhắc.',
         );
       }
@@ -126,7 +128,7 @@ export class SheetFollowUp {
     const by = view.scorer?.shortName ?? 'Đơn vị chấm';
     await this.notifier.notify(m, await recipients.secretariat(m, cluster.id), {
       kind: 'score_sheet.resubmit',
-      subject: `[${cluster.name}] ${by} đã nộp lại ${sheet.scorerKind === 'PEER' ? `phiếu chấm chéo ${view.target.shortName}` : 'phiếu tự chấm'} năm ${sheet.year} sau khi sửa`,
+      subject: `[${await clusterTagOf(m, cluster.id)}] ${by} đã nộp lại ${sheet.scorerKind === 'PEER' ? `phiếu chấm chéo ${view.target.shortName}` : 'phiếu tự chấm'} năm ${sheet.year} sau khi sửa`,
       body: `${by} đã sửa và nộp lại ${sheet.scorerKind === 'PEER' ? `phiếu chấm chéo ${view.target.name}` : 'phiếu tự chấm'} năm ${sheet.year} đã bị trả lại. Xem phiếu ở trang Phiếu chấm của các đơn vị.`,
       link: `/cum/${cluster.id}/nam/${sheet.year}/phieu-don-vi`,
       dueOn: null,
@@ -147,9 +149,14 @@ export class SheetFollowUp {
   lastReminder(p: Principal, clusterId: string, year: number): Promise<string | null> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const [row] = await rawQuery<{ at: string | null }>(m, 'SELECT max(created_at) AS at FROM notifications WHERE kind = ? AND dedup_key LIKE ?', ['scoring.remind', `scoring.remind:${clusterId}:${year}:%`]);
-      return row?.at ?? null;
+      return this.remindedAt(m, clusterId, year);
     });
+  }
+
+  /** When the late units of a cluster-year were last reminded: on `day` (the reminder keys end with it), or any day. */
+  private async remindedAt(m: EntityManager, clusterId: string, year: number, day?: string): Promise<string | null> {
+    const [row] = await rawQuery<{ at: string | null }>(m, 'SELECT max(created_at) AS at FROM notifications WHERE kind = ? AND dedup_key LIKE ?', ['scoring.remind', `scoring.remind:${clusterId}:${year}:%${day ? `:${day}` : ''}`]);
+    return row?.at ?? null;
   }
 
   private async tellScorer(m: EntityManager, p: Principal, cluster: Cluster, sheet: ScoreSheet, view: SheetView, reason: string): Promise<void> {
@@ -158,7 +165,7 @@ export class SheetFollowUp {
     const what = sheet.scorerKind === 'PEER' && view.scorer ? `phiếu ${view.scorer.name} chấm chéo ${view.target.name} năm ${sheet.year}` : `phiếu ${SCORER_KIND_LABELS[sheet.scorerKind].toLowerCase()} của ${view.target.name} năm ${sheet.year}`;
     await this.notifier.notify(m, await recipients.actingOfficers(m, [sheet.scorerUnitId!]), {
       kind: 'score_sheet.return',
-      subject: `[${cluster.name}] ${actor(p)} trả lại ${what} để sửa`,
+      subject: `[${await clusterTagOf(m, cluster.id)}] ${actor(p)} trả lại ${what} để sửa`,
       body: `${actor(p)} trả lại ${what}. Lý do: ${reason.replace(/[.\s]+$/, '')}. Sửa phiếu và bấm “Nộp phiếu” lại${closesOn ? ` trước hạn chấm điểm ${formatDateVi(closesOn)}` : ''}.`,
       link: `/cum/${cluster.id}/nam/${sheet.year}/cham-diem?loai=${sheet.scorerKind}${sheet.scorerKind === 'PEER' ? `&don-vi=${sheet.scorerUnitId}` : ''}`,
       dueOn: closesOn,

@@ -103,7 +103,7 @@ describe('reminders, notifications and the service level in Chromium (living dem
     const mailId = '00000000-0000-4000-8000-00000000b001';
     await rig.t.dataSource.query(
       `INSERT INTO email_outbox (id, user_id, recipient, subject, text, status, attempts, next_attempt_at, last_error, dedup_key, created_at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(ph).join(', ')})`,
-      [mailId, userId, 'thuky.cum6@example.vn', '[Cụm thi đua số 6] Thư bị từ chối', 'Nội dung', 'failed', 8, new Date().toISOString(), '550 5.7.1 Hộp thư đầy', 'browser:outbox', new Date().toISOString()],
+      [mailId, userId, 'thuky.cum6@example.vn', '[Cụm thi đua số 6 – Bộ TTTT] Thư bị từ chối', 'Nội dung', 'failed', 8, new Date().toISOString(), '550 5.7.1 Hộp thư đầy', 'browser:outbox', new Date().toISOString()],
     );
     const { context, page } = await rig.signedIn('admin', undefined, { audit: true });
     await page.goto(`${rig.base}/`);

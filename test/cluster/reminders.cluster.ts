@@ -34,7 +34,7 @@ describe('reminder e-mail with two instances', { skip: !process.env.CLUSTER_INST
     // the database — the API keeps a 2020 phase within 2020.
     const deadline = addDays(todayInVietnam(), 7);
     await t.dataSource.query('UPDATE emulation_years SET pledge_signing_on = $1 WHERE cluster_id = $2 AND year = 2020', [deadline, ids.cum6]);
-    const subject = `[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: còn 7 ngày, hạn ${formatDateVi(deadline)}`;
+    const subject = `[Cụm thi đua số 6 – Bộ TTTT] Ký kết giao ước thi đua năm 2020: còn 7 ngày, hạn ${formatDateVi(deadline)}`;
     const ours = () => smtp.received.filter((x) => x.subject === subject);
     for (let i = 0; i < 300 && !ours().length; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(ours().length, 1, 'the reminder arrived');

@@ -7,6 +7,7 @@ import { assertSaveRoundTrips, sentQueries } from '../support/round-trips';
 import { SOFTHSM_MISSING } from '../support/pades-tools';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
 import { placeDateLine } from '../../src/documents/pdf/vietnamese-dates';
+import { demoYearOn } from '../../src/database/seed/seed-helpers';
 
 /** The demo puts one unit on SoftHSM2 only on SQLite (a token directory is one machine's) and when it is installed. */
 const TOKEN_EXPECTED = TEST_DB === 'sqlite' && !SOFTHSM_MISSING;
@@ -19,8 +20,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   const today = todayInVietnam();
-  const [y, mo] = today.split('-').map(Number);
-  const year = mo <= 2 ? y - 1 : y;
+  const year = demoYearOn(today);
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   let c6: string;
 
@@ -342,7 +342,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
   it('reports across the change: a cluster over ten years with its predecessor, and a unit with its predecessors (API and Excel)', async () => {
     const secretary = await t.token('cum6.secretary');
     const history = (await t.http.get(`/api/clusters/${c6}/history`).set(auth(secretary)).expect(200)).body;
-    assert.deepEqual([history.from, history.to, history.years.length], [y - 9, y, 10]);
+    assert.deepEqual([history.from, history.to, history.years.length], [Number(today.slice(0, 4)) - 9, Number(today.slice(0, 4)), 10]);
     const byYear = new Map(history.years.map((x: { year: number }) => [x.year, x]));
     const y2019 = byYear.get(2019) as { clusterName: string; organizerName: string; members: Array<{ name: string; nowName: string | null }>; ranking: Array<{ rank: number; unit: { name: string } }>; awards: Array<{ awardLabel: string; unit: { name: string } }> };
     assert.deepEqual([y2019.clusterName, y2019.organizerName], ['Cụm thi đua số 6', 'Bộ Thông tin và Truyền thông'], 'the predecessor cluster holds 2019');

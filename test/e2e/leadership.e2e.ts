@@ -198,7 +198,7 @@ describe(`cluster leadership and rotation (${TEST_DB})`, () => {
     await workbook.xlsx.load(res.body);
     const sheet = workbook.worksheets[0];
     assert.equal(sheet.name, 'Lịch sử luân phiên');
-    assert.equal(sheet.getCell('A1').value, 'LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — CỤM THI ĐUA SỐ 6');
+    assert.equal(sheet.getCell('A1').value, 'LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — CỤM THI ĐUA SỐ 6 (BỘ THÔNG TIN VÀ TRUYỀN THÔNG)');
     assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1, 5), ['Năm', 'Cụm trưởng', 'Cụm phó', 'Đơn vị đăng cai']);
     const rows = [4, 5, 6, 7].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 2).value]);
     assert.deepEqual(rows, [

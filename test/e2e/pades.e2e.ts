@@ -159,7 +159,7 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.equal(res.body.document.kind, 'PLEDGE_SIGNED');
     assert.equal(res.body.document.statusLabel, 'bản ký số hiện hành');
     assert.equal(res.body.document.year, 2020);
-    assert.match(res.body.message, /^Tệp nguyên vẹn: bản ký số hiện hành của ".+ \(tệp ký số\)" của Cụm thi đua số 6/);
+    assert.match(res.body.message, /^Tệp nguyên vẹn: bản ký số hiện hành của ".+ \(tệp ký số\)" của Cụm thi đua số 6 – Bộ TTTT, /);
     const signatures = res.body.signatures as Array<{ fieldName: string; valid: boolean; problems: string[]; revision: number; holderName: string | null; signerName: string | null }>;
     assert.equal(signatures.length, 7);
     // In words: whose field (the unit or the cluster by name) and who holds the certificate (its CN, not the whole subject).

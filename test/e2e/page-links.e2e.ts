@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DB, TestApp, demoIds, publishResults, startTestApp } from '../support/test-app';
+import { todayInVietnam } from '../../src/common/time';
+import { demoYearOn } from '../../src/database/seed/seed-helpers';
 
 /**
  * The pages lead somewhere: a link a page shows opens for the account that sees it, a list goes on past its first
@@ -11,6 +13,8 @@ describe(`page links and page errors (${TEST_DB})`, () => {
   let t: TestApp;
   let ids: Awaited<ReturnType<typeof demoIds>>;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  // The demo's year under way (its dates follow today).
+  const year = demoYearOn(todayInVietnam());
   const get = async (user: string, path: string) => t.http.get(path).set(auth(await t.token(user))).set('Accept', 'text/html');
 
   before(async () => {
@@ -78,13 +82,17 @@ describe(`page links and page errors (${TEST_DB})`, () => {
   });
 
   it('a document’s page names who issued it, a cluster or a ministry, as "Đơn vị ban hành"', async () => {
-    const docs: Array<{ id: string; issuer_name: string; cluster_id: string | null }> = await t.dataSource.query('SELECT id, issuer_name, cluster_id FROM issued_documents WHERE issuer_name IS NOT NULL ORDER BY issued_at');
+    const docs: Array<{ id: string; issuer_name: string; cluster_id: string | null; organizer_short: string | null }> = await t.dataSource.query(
+      'SELECT d.id, d.issuer_name, d.cluster_id, o.short_name AS organizer_short FROM issued_documents d LEFT JOIN clusters c ON c.id = d.cluster_id LEFT JOIN units o ON o.id = c.organizer_id WHERE d.issuer_name IS NOT NULL ORDER BY d.issued_at',
+    );
     const byMinistry = docs.find((d) => d.cluster_id === null);
     const byCluster = docs.find((d) => d.cluster_id !== null);
     assert.ok(byCluster, 'the demo issued a cluster’s document');
     for (const d of [byCluster!, ...(byMinistry ? [byMinistry] : [])]) {
       const page = await t.http.get(`/xac-thuc/${d.id}`).set('Accept', 'text/html').expect(200);
-      assert.ok(page.text.includes(`<dt>Đơn vị ban hành</dt><dd class="">${d.issuer_name}</dd>`), d.issuer_name);
+      // A cluster is named with its organiser (two organisers may each have a "Cụm thi đua số 6").
+      const issuer = d.cluster_id ? `${d.issuer_name} – ${d.organizer_short}` : d.issuer_name;
+      assert.ok(page.text.includes(`<dt>Đơn vị ban hành</dt><dd class="">${issuer.replace(/&/g, '&amp;')}</dd>`), issuer);
       assert.ok(!page.text.includes('<dt>Cụm thi đua</dt>'));
     }
   });
@@ -170,7 +178,7 @@ describe(`page links and page errors (${TEST_DB})`, () => {
 
   it('a scoring page the account may only read offers no template it would be refused', async () => {
     const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
-    for (const [cluster, y] of [[c6, 2025], [ids.cum6, 2019]] as const) {
+    for (const [cluster, y] of [[c6, year - 1], [ids.cum6, 2019]] as const) {
       const html = (await get('cum6.secretary', `/cum/${cluster}/nam/${y}/cham-diem`)).text;
       assert.ok(html.includes('Bạn chỉ được xem') || html.includes('Các phiếu đã khóa'), `${y}: read-only`);
       assert.doesNotMatch(html, /Tải mẫu phiếu chấm/, `${y}: no template link`);
@@ -192,9 +200,9 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     assert.ok(tasks.length > 0, 'a sheet to follow');
     // One line per year for the units that still owe sheets (self-scores and the peer sheets assigned, begun or not).
     const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
-    const line = /Theo dõi phiếu chưa nộp năm 2026: còn (\d+) đơn vị chưa nộp đủ phiếu tự chấm, chấm chéo<\/a> <span class="muted">— (.+?)(?:; hạn|<\/span>)/.exec(html);
+    const line = new RegExp(`Theo dõi phiếu chưa nộp năm ${year}: còn (\\d+) đơn vị chưa nộp đủ phiếu tự chấm, chấm chéo</a> <span class="muted">— (.+?)(?:; hạn|</span>)`).exec(html);
     assert.ok(line, 'the year’s line');
-    const listed = (await get('cum6.secretary', `/cum/${c6}/nam/2026/phieu-don-vi`)).text;
+    const listed = (await get('cum6.secretary', `/cum/${c6}/nam/${year}/phieu-don-vi`)).text;
     const owing = /Đơn vị còn phiếu chưa nộp \((\d+)\)/.exec(listed);
     assert.ok(owing, 'the page lists the units that owe sheets');
     assert.equal(line[1], owing[1], 'the dashboard counts what the page lists');
@@ -214,18 +222,18 @@ describe(`page links and page errors (${TEST_DB})`, () => {
       const section = html.slice(html.indexOf('id="h-deadlines"'), html.indexOf('id="h-clusters"'));
       return [...section.matchAll(/<a href="[^"]+">([^<]+) \(Cụm thi đua số 6\)<\/a>/g)].map((m) => m[1]);
     };
-    // 2025 met in January 2026: its meeting moved into the coming week is no longer ahead; its dossier deadline is.
+    // Last year met early this year: its meeting moved into the coming week is no longer ahead; its dossier deadline is.
     const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     const years = (await t.http.get(`/api/clusters/${c6}/years`).set(auth(admin)).expect(200)).body as Array<{ year: number; version: number }>;
-    await t.http.patch(`/api/clusters/${c6}/years/2025`).set(auth(admin)).send({ reviewMeetingOn: ahead(6), proposalDeadline: ahead(7), version: years.find((y) => y.year === 2025)!.version, reason: 'Thử lịch' }).expect(200);
+    await t.http.patch(`/api/clusters/${c6}/years/${year - 1}`).set(auth(admin)).send({ reviewMeetingOn: ahead(6), proposalDeadline: ahead(7), version: years.find((y) => y.year === year - 1)!.version, reason: 'Thử lịch' }).expect(200);
     let dates = await coming();
-    assert.deepEqual(dates.filter((x) => x.endsWith('năm 2025')), ['Hạn gửi hồ sơ đề nghị khen thưởng năm 2025'], dates.join('; '));
-    // 2026 is still being scored; published before its closing date, the closing date is no longer ahead.
-    assert.ok(dates.includes('Ngày kết thúc chấm điểm năm 2026'), dates.join('; '));
-    await publishResults(t, secretary, c6, 2026);
+    assert.deepEqual(dates.filter((x) => x.endsWith(`năm ${year - 1}`)), [`Hạn gửi hồ sơ đề nghị khen thưởng năm ${year - 1}`], dates.join('; '));
+    // This year is still being scored; published before its closing date, the closing date is no longer ahead.
+    assert.ok(dates.includes(`Ngày kết thúc chấm điểm năm ${year}`), dates.join('; '));
+    await publishResults(t, secretary, c6, year);
     dates = await coming();
-    assert.ok(!dates.includes('Ngày kết thúc chấm điểm năm 2026'), dates.join('; '));
-    assert.ok(dates.includes('Ngày họp bình xét năm 2026'), `the meeting not held yet stays: ${dates.join('; ')}`);
+    assert.ok(!dates.includes(`Ngày kết thúc chấm điểm năm ${year}`), dates.join('; '));
+    assert.ok(dates.includes(`Ngày họp bình xét năm ${year}`), `the meeting not held yet stays: ${dates.join('; ')}`);
   });
 
   it('a re-entered year shows when its Tờ trình was issued, not only the day its sending was recorded', async () => {

@@ -174,7 +174,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     const res = await t.http.post('/api/documents/verify').attach('file', pdf, 'giao-uoc.pdf').expect(200);
     assert.equal(res.body.intact, true);
     assert.equal(res.body.document.kind, 'PLEDGE');
-    assert.equal(res.body.document.clusterName, 'Cụm thi đua số 6');
+    assert.equal(res.body.document.clusterName, 'Cụm thi đua số 6 – Bộ TTTT');
     assert.equal(res.body.document.year, 2020);
     assert.equal(res.body.document.statusLabel, 'Đã ký đủ');
     assert.match(res.body.message, /nguyên vẹn/);

@@ -62,8 +62,8 @@ describe('reminders and e-mail', () => {
     assert.equal(mails.length, 1, 'once, however many runs');
     const [mail] = mails;
     assert.deepEqual(mail.to, ['thuky.cum6@example.vn']);
-    assert.equal(mail.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: còn 7 ngày, hạn 06/03/2020');
-    assert.match(mail.text, /Cụm thi đua số 6, năm thi đua 2020\. Giai đoạn: ký kết giao ước thi đua: còn 7 ngày, hạn 06\/03\/2020\./);
+    assert.equal(mail.subject, '[Cụm thi đua số 6 – Bộ TTTT] Ký kết giao ước thi đua năm 2020: còn 7 ngày, hạn 06/03/2020');
+    assert.match(mail.text, /Cụm thi đua số 6 – Bộ TTTT, năm thi đua 2020\. Giai đoạn: ký kết giao ước thi đua: còn 7 ngày, hạn 06\/03\/2020\./);
     assert.match(mail.text, /Giao ước chưa được mở để các đơn vị ký\./);
     assert.match(mail.text, new RegExp(`https://thidua\\.example\\.vn/cum/${ids.cum6}/nam/2020/giao-uoc`));
     const list = await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200);
@@ -89,12 +89,12 @@ describe('reminders and e-mail', () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(pledge2020(smtp.received).length, 2, 'no mail with e-mail turned off');
     const list = await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200);
-    assert.ok(list.body.items.some((n: { kind: string; subject: string }) => n.kind === 'reminder.pledgeSigningOn.D0' && n.subject === '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: hôm nay là hạn (06/03/2020)'));
+    assert.ok(list.body.items.some((n: { kind: string; subject: string }) => n.kind === 'reminder.pledgeSigningOn.D0' && n.subject === '[Cụm thi đua số 6 – Bộ TTTT] Ký kết giao ước thi đua năm 2020: hôm nay là hạn (06/03/2020)'));
     await t.http.patch('/api/notifications/email-settings').auth(secretary, { type: 'bearer' }).send({ version: settings.body.version + 1, emailNotifications: true }).expect(200);
     await run('2020-03-09');
     await drain();
     const overdue = pledge2020(await smtp.waitFor(3)).at(-1)!;
-    assert.equal(overdue.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: đã quá hạn 06/03/2020');
+    assert.equal(overdue.subject, '[Cụm thi đua số 6 – Bộ TTTT] Ký kết giao ước thi đua năm 2020: đã quá hạn 06/03/2020');
     assert.match(overdue.text, /Việc đã quá hạn: thư này cũng được gửi tới thư ký cụm\./);
   });
 
@@ -152,7 +152,7 @@ describe('reminders and e-mail', () => {
     assert.deepEqual(outbox.map((r: { recipient: string }) => r.recipient), ['thuky.cum6@example.vn']);
     await drain();
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
-    assert.equal(mail.subject, '[Cụm thi đua số 6] Hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019 được Bộ trả lại để bổ sung');
+    assert.equal(mail.subject, '[Cụm thi đua số 6 – Bộ TTTT] Hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019 được Bộ trả lại để bổ sung');
     assert.match(mail.text, /Lý do: Bổ sung báo cáo thành tích có xác nhận của Sở/);
   });
 
@@ -189,7 +189,7 @@ describe('reminders and e-mail', () => {
     await run(addDays(by, -3));
     const d3 = await notes(secretary, 'reminder.resubmission.D3');
     assert.equal(d3.length, 1);
-    assert.equal(d3[0].subject, `[Cụm thi đua số 6] Gửi bổ sung hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
+    assert.equal(d3[0].subject, `[Cụm thi đua số 6 – Bộ TTTT] Gửi bổ sung hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
     assert.equal((await notes(reviewer, 'reminder.resubmission')).length, 0);
     await run(addDays(by, 1));
     assert.equal((await notes(secretary, 'reminder.resubmission.OVERDUE')).length, 1);
@@ -302,7 +302,7 @@ describe('reminders and e-mail', () => {
     assert.ok(to.includes('vanthu.gialai@example.vn'), 'the unit that has not signed is reminded');
     assert.ok(!to.includes('vanthu.phuyen@example.vn'), 'the unit that signed is not');
     const mail = mails.find((x) => x.to.includes('vanthu.gialai@example.vn'))!;
-    assert.equal(mail.subject, '[Cụm thi đua số 6] Ký kết giao ước thi đua năm 2020: còn 3 ngày, hạn 06/03/2020');
+    assert.equal(mail.subject, '[Cụm thi đua số 6 – Bộ TTTT] Ký kết giao ước thi đua năm 2020: còn 3 ngày, hạn 06/03/2020');
     const list = await t.http.get('/api/notifications').auth(gialai.token, { type: 'bearer' }).expect(200);
     assert.ok(list.body.items.some((n: { kind: string }) => n.kind === 'reminder.pledgeSigningOn.D3'));
   });

@@ -40,7 +40,7 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Phiếu chấm')!;
-    assert.equal(ws.getCell('A1').value, 'PHIẾU CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6');
+    assert.equal(ws.getCell('A1').value, 'PHIẾU CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6 (BỘ THÔNG TIN VÀ TRUYỀN THÔNG)');
     assert.deepEqual((ws.getRow(5).values as unknown[]).slice(1, 5), ['STT', 'Mã đơn vị', 'Đơn vị được chấm', 'TC1 (tối đa 15)']);
     assert.equal(ws.getCell('L5').value, 'TC9 (tối đa 5)');
     assert.equal(ws.getCell('M5').value, 'Tổng điểm');
@@ -163,7 +163,7 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     assert.deepEqual(wb.worksheets.map((w) => w.name), ['Tổng hợp', 'Chi tiết tiêu chí', 'Ma trận chấm chéo', 'Danh sách phiếu', 'Cảnh báo']);
     const summary = wb.getWorksheet('Tổng hợp')!;
     // Not published yet: every worksheet's title says it is a draft.
-    for (const ws of wb.worksheets) assert.match(String(ws.getCell('A1').value), /^BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6 \(DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ\)/, ws.name);
+    for (const ws of wb.worksheets) assert.match(String(ws.getCell('A1').value), /^BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2021 — CỤM THI ĐUA SỐ 6 \(BỘ THÔNG TIN VÀ TRUYỀN THÔNG\) \(DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ\)/, ws.name);
     // The list of sheets says which the rule counts (the consolidated sheet under "Điểm cụm thống nhất"), the others being for comparison.
     const rule = (await t.http.get(url('/config')).auth(secretary, { type: 'bearer' }).expect(200)).body.ruleLabel as string;
     assert.match(String(wb.getWorksheet('Danh sách phiếu')!.getCell('A1').value), new RegExp(`cột "Được tính" cho biết phiếu nào dùng để tính điểm cuối cùng theo cách tính của cụm \\(${rule.toLocaleLowerCase('vi')}\\)`));
@@ -172,7 +172,7 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     // 2019, published, ranked on the peer sheets: those are counted, the self-scores listed for comparison.
     const book2019 = new ExcelJS.Workbook();
     await book2019.xlsx.load((await t.http.get(`/api/clusters/${ids.cum6}/years/2019/scoring/scoreboard.xlsx`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as unknown as ArrayBuffer);
-    assert.equal(book2019.getWorksheet('Tổng hợp')!.getCell('A1').value, 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2019 — CỤM THI ĐUA SỐ 6');
+    assert.equal(book2019.getWorksheet('Tổng hợp')!.getCell('A1').value, 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2019 — CỤM THI ĐUA SỐ 6 (BỘ THÔNG TIN VÀ TRUYỀN THÔNG)');
     const rows2019 = (book2019.getWorksheet('Danh sách phiếu')!.getSheetValues() as unknown[][]).slice(3).filter(Boolean).map((r) => [r[2], r[6]]);
     assert.ok(rows2019.some(([kind]) => kind === 'Tự chấm') && rows2019.some(([kind]) => kind === 'Chấm chéo'), JSON.stringify(rows2019));
     for (const [kind, counted] of rows2019) assert.equal(counted, kind === 'Chấm chéo' ? 'Có' : 'Không (để đối chiếu)', `${kind}`);

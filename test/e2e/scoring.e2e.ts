@@ -176,14 +176,14 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     // The return of the test above told Gia Lai's officers why, and where to correct; submitting again settled it.
     const told = await notes(gialai, 'score_sheet.return');
     assert.equal(told.length, 1);
-    assert.equal(told[0].subject, '[Cụm thi đua số 6] Thư ký cụm trả lại phiếu tự chấm của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2021 để sửa');
+    assert.equal(told[0].subject, '[Cụm thi đua số 6 – Bộ TTTT] Thư ký cụm trả lại phiếu tự chấm của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2021 để sửa');
     assert.match(told[0].body, /Lý do: Tiêu chí 2 thiếu minh chứng\. Sửa phiếu và bấm “Nộp phiếu” lại\.$/);
     assert.equal(told[0].link, `/cum/${ids.cum6}/nam/2021/cham-diem?loai=SELF`);
     assert.ok(told[0].readAt, 'submitted again: the notice is settled');
     // …and the secretariat is told the corrected sheet is back.
     const back = (await t.http.get('/api/notifications').auth(secretary, { type: 'bearer' }).expect(200)).body.items.filter((n: { kind: string }) => n.kind === 'score_sheet.resubmit');
     assert.equal(back.length, 1);
-    assert.equal(back[0].subject, '[Cụm thi đua số 6] Sở TTTT Gia Lai đã nộp lại phiếu tự chấm năm 2021 sau khi sửa');
+    assert.equal(back[0].subject, '[Cụm thi đua số 6 – Bộ TTTT] Sở TTTT Gia Lai đã nộp lại phiếu tự chấm năm 2021 sau khi sửa');
     assert.equal(back[0].link, `/cum/${ids.cum6}/nam/2021/phieu-don-vi`);
 
     // The units that owe sheets, each with what it owes: Gia Lai handed in its self-score and one of its two peer sheets.
@@ -203,7 +203,7 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     // Phú Yên's successor acts for it (and for its own 2021 unit): one notice per unit it acts for.
     const ofPhuYen = async () => (await notes(phuyen, 'scoring.remind')).filter((n: { body: string }) => n.body.startsWith('Sở Thông tin và Truyền thông tỉnh Phú Yên '));
     const note = (await ofPhuYen())[0];
-    assert.equal(note.subject, '[Cụm thi đua số 6] Thư ký cụm nhắc nộp phiếu chấm điểm năm 2021');
+    assert.equal(note.subject, '[Cụm thi đua số 6 – Bộ TTTT] Thư ký cụm nhắc nộp phiếu chấm điểm năm 2021');
     assert.ok(note.body.startsWith(`Sở Thông tin và Truyền thông tỉnh Phú Yên còn phải nộp: phiếu tự chấm; ${py.owes[1]}.`), note.body);
     assert.ok(note.body.endsWith(' Lời nhắn của thư ký cụm: Đề nghị nộp trước ngày họp.'), note.body);
     // An ended unit's own account only reads its history: it is not asked to hand anything in.

@@ -10,6 +10,7 @@ import { ScoreboardData, writeScoreboard } from '../../src/documents/excel/score
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const data: ScoreboardData = {
   clusterName: 'Cụm thi đua số 6',
+  organizerName: 'Bộ Khoa học và Công nghệ',
   year: 2024,
   ruleLabel: 'Điểm cụm thống nhất',
   published: true,

@@ -7,6 +7,7 @@ import { demoReportPdf } from './demo-report';
 import { Api, Reply } from './demo-api';
 import { loadReferenceData } from './reference-data';
 import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, SUCCESSOR_ACCOUNTS, POINTS_BY_RANK, DIVISION } from './demo-data';
+import { demoYearOn } from './seed-helpers';
 
 /**
  * The story the living demo tells (demo-scenario.ts runs it): invented figures marked "(minh họa)", by the rules,
@@ -27,8 +28,7 @@ export class Scenario {
     private readonly ds: DataSource,
     private readonly today: string,
   ) {
-    const [y, mo] = today.split('-').map(Number);
-    this.year = mo <= 2 ? y - 1 : y;
+    this.year = demoYearOn(today);
   }
 
   private async unit(code: string): Promise<string> {

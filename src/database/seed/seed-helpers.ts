@@ -30,3 +30,9 @@ export function shortOrganizerName(name: string): string {
 }
 
 export const dayBefore = (isoDate: string): string => addDays(isoDate, -1);
+
+/** The demo's emulation year under way on a day: the calendar year, or the year before in January–February (its review early). */
+export function demoYearOn(today: string): number {
+  const [y, mo] = today.split('-').map(Number);
+  return mo <= 2 ? y - 1 : y;
+}

@@ -5,6 +5,8 @@ import { exceljs } from '../libraries';
 export interface TemplateMeta {
   clusterId: string;
   clusterName: string;
+  /** The cluster's organiser, named in the title: two organisers may each have a cluster of the same name. */
+  organizerName: string;
   year: number;
   kind: 'SELF' | 'PEER' | 'CLUSTER' | 'MINISTRY';
   kindLabel: string;
@@ -71,7 +73,7 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
   ws.columns = [{ width: 6 }, { width: 20 }, { width: 44 }, ...criteria.map(() => ({ width: 12 })), { width: 12 }];
 
   ws.mergeCells(1, 1, 1, lastCol);
-  ws.getCell(1, 1).value = `PHIẾU CHẤM ĐIỂM THI ĐUA NĂM ${meta.year} — ${meta.clusterName.toLocaleUpperCase('vi')}`;
+  ws.getCell(1, 1).value = `PHIẾU CHẤM ĐIỂM THI ĐUA NĂM ${meta.year} — ${meta.clusterName.toLocaleUpperCase('vi')} (${meta.organizerName.toLocaleUpperCase('vi')})`;
   ws.getCell(1, 1).font = { name: 'Times New Roman', size: 14, bold: true };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, lastCol);

@@ -4,6 +4,8 @@ import { exceljs } from '../libraries';
 
 export interface ScoreboardData {
   clusterName: string;
+  /** The cluster's organiser, named in the title: two organisers may each have a cluster of the same name. */
+  organizerName: string;
   year: number;
   ruleLabel: string;
   /** Published: otherwise every worksheet says the results are a draft. */
@@ -43,7 +45,7 @@ export async function writeScoreboard(out: Writable, data: ScoreboardData): Prom
   const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'thidua';
   // A draft says so in the title every worksheet starts with.
-  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')}${data.published ? '' : ' (DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ)'}`;
+  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')} (${data.organizerName.toLocaleUpperCase('vi')})${data.published ? '' : ' (DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ)'}`;
 
   const summary = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 3 }] });
   summary.columns = [{ width: 8 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 90 }];
