@@ -82,6 +82,8 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     // Submitting with criteria left empty: said once, naming them, and each empty cell marked.
     const empty = await row.locator('input.grid-input').evaluateAll((inputs) => inputs.filter((i) => !(i as HTMLInputElement).value && !(i as HTMLInputElement).disabled).map((i) => (i as HTMLInputElement).dataset.code));
     assert.ok(empty.length > 0, 'the self-score still has empty criteria');
+    // Scrolled to the last column first: the first empty cell is brought back beside the pinned unit column, not under it.
+    await page.locator('#score-grid .table-wrap').evaluate((wrap) => (wrap.scrollLeft = wrap.scrollWidth));
     await page.getByRole('button', { name: 'Nộp phiếu' }).click();
     const said = page.locator('#score-grid [data-role="form-message"]');
     await said.filter({ hasText: 'Chưa nộp được' }).waitFor();
@@ -90,6 +92,13 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     assert.match(message, /chưa chấm đủ các tiêu chí: /);
     assert.equal(await said.locator('li').count(), 0, 'no second list of the same criteria');
     assert.deepEqual(await row.locator('input[aria-invalid="true"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).dataset.code)), empty, 'each empty cell is marked');
+    const firstEmpty = row.locator(`input[data-code="${empty[0]}"]`);
+    const [pinnedRight, cellLeft, errorLeft] = await firstEmpty.evaluate((input) => {
+      const cell = input.closest('td')!;
+      return [cell.parentElement!.firstElementChild!.getBoundingClientRect().right, cell.getBoundingClientRect().left, cell.querySelector('.field-error')!.getBoundingClientRect().left];
+    });
+    assert.ok(cellLeft >= pinnedRight - 1 && errorLeft >= pinnedRight - 1, `the first empty cell (${cellLeft}) and its error (${errorLeft}) start right of the pinned column (${pinnedRight})`);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.code), empty[0], 'the first empty cell has the focus');
     assert.deepEqual(await unlabelledControls(page), []);
     assert.deepEqual(await axeViolations(page), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

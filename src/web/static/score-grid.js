@@ -33,6 +33,18 @@ document.addEventListener('DOMContentLoaded', () => {
     return null;
   }
 
+  // Focuses a cell's input with the whole cell in view: the table's pinned first column (the unit) would otherwise
+  // cover the start of a cell scrolled to the left edge, and of its error (a phone's narrow table, 390 px).
+  function reveal(input) {
+    input.focus();
+    const wrap = input.closest('.table-wrap');
+    const cell = input.closest('td');
+    const pinned = cell && cell.parentElement.firstElementChild;
+    if (!wrap || !pinned || pinned === cell) return;
+    const hidden = pinned.getBoundingClientRect().right - cell.getBoundingClientRect().left;
+    if (hidden > 0) wrap.scrollLeft -= hidden;
+  }
+
   function setCellError(input, message) {
     const cell = input.closest('td');
     cell.querySelectorAll('.field-error').forEach((e) => e.remove());
@@ -195,7 +207,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (invalid) {
       showErrors(form, { message: 'Có ô điểm chưa hợp lệ: sửa các ô được đánh dấu đỏ trước khi lưu.', details: [] });
       for (const [input, problem] of problems) setCellError(input, problem);
-      invalid.focus();
+      reveal(invalid);
       return;
     }
     const reason = form.querySelector('[name="reason"]').value.trim();
@@ -243,7 +255,7 @@ document.addEventListener('DOMContentLoaded', () => {
       const earlier = shown && !shown.hidden ? shown.textContent.trim() : '';
       showErrors(form, { message: `${earlier ? `${earlier} ` : ''}Chưa nộp được: ${unscored.join(' ')} Nhập các ô còn trống (đánh dấu đỏ) rồi bấm “Nộp phiếu” lại.`, details: [] });
       for (const input of emptyCells) setCellError(input, 'Chưa chấm.');
-      emptyCells[0].focus();
+      reveal(emptyCells[0]);
     }
     window.thidua.busy(button, false);
     const done = action === 'submit' ? `Đã nộp ${ok} phiếu` : `Đã lưu ${ok} phiếu`;
