@@ -52,14 +52,18 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
   });
 
   it('a member saves its self-score, attaches evidence to a criterion, downloads it back; a file of the wrong kind is refused', async () => {
-    const { context, page } = await rig.signedIn('skhcn.lamdong', { width: 390, height: 844 }, { audit: true });
+    // Đắk Lắk has not begun its self-score in the demo (Lâm Đồng has a draft).
+    const { context, page } = await rig.signedIn('skhcn.daklak', { width: 390, height: 844 }, { audit: true });
     await page.goto(`${rig.base}/cum/${c6}/nam/${year}/cham-diem?loai=SELF`);
     const evidence = page.locator('section', { has: page.getByRole('heading', { name: 'Tài liệu minh chứng' }) });
     const row = page.locator('tr[data-target]').first();
+    // No sheet yet: the evidence waits for the first save, and opens once it is made (no reload).
+    await evidence.getByText('Lưu nháp phiếu trước để đính kèm minh chứng.').waitFor();
     await row.locator('input[data-code="TC1"]').fill('14');
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
     await page.getByRole('status').filter({ hasText: /Đã lưu/ }).first().waitFor();
-    await page.reload();
+    await evidence.getByRole('button', { name: 'Đính kèm' }).waitFor();
+    assert.equal(await evidence.getByText('Lưu nháp phiếu trước để đính kèm minh chứng.').count(), 0, 'the hint to save first is gone');
     const pdf = join(tmpdir(), `minh-chung-${process.pid}.pdf`);
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     const text = join(tmpdir(), `minh-chung-${process.pid}.pdf.exe`);

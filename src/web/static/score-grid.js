@@ -135,6 +135,16 @@ document.addEventListener('DOMContentLoaded', () => {
     cell.append(msg, reload);
   }
 
+  // The row's first save made its sheet: its evidence form, waiting hidden under the grid, can attach files now.
+  function evidenceReady(targetId, sheetId) {
+    const attach = document.querySelector(`form[data-evidence-for="${CSS.escape(targetId)}"]`);
+    if (!attach) return;
+    attach.dataset.api = attach.dataset.apiPattern.replace(':sheet', encodeURIComponent(sheetId));
+    attach.hidden = false;
+    const wait = document.querySelector(`[data-evidence-wait="${CSS.escape(targetId)}"]`);
+    if (wait) wait.remove();
+  }
+
   /** Saves one row; returns true when its sheet holds the row's values afterwards. */
   async function saveRow(tr, reason) {
     const row = state.get(tr.dataset.target);
@@ -153,6 +163,7 @@ document.addEventListener('DOMContentLoaded', () => {
         return false;
       }
       row.sheet = { id: created.data.id, version: created.data.version, status: created.data.status };
+      evidenceReady(row.targetId, row.sheet.id);
     }
     if (!row.dirty && !tr.querySelector('.server-value')) return true;
     const body = { version: row.sheet.version, entries: entries.map((e) => (e.input.dataset.fact ? { code: e.code, achieved: e.achieved } : { code: e.code, points: e.points })) };

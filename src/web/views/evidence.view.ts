@@ -9,16 +9,23 @@ interface Column {
   text: string;
 }
 interface Row {
-  target: { name: string };
+  target: { id: string; name: string };
   sheet: { id: string; status: string } | null;
 }
 
-
 /**
  * Tài liệu minh chứng of the sheets on the grid: the files attached to each sheet, per criterion, and (while the
- * sheet can still be written) a form to attach one more. A row with no sheet yet is saved first.
+ * sheet can still be written) a form to attach one more. A row with no sheet yet is saved first: its form waits,
+ * hidden, and the grid opens it once the first save has made the sheet (score-grid.js, data-evidence-for).
  */
 export function evidenceSection(base: string, columns: Column[], rows: Row[], files: Map<string, EvidenceView[]>, editable: boolean): Html {
+  const attach = (r: Row, i: number, sheetId: string | null) => html`<form ${sheetId ? html`data-api="${base}/sheets/${sheetId}/evidence"` : html`hidden data-evidence-for="${r.target.id}" data-api-pattern="${base}/sheets/:sheet/evidence"`} data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên…" data-success="Đã đính kèm tài liệu minh chứng." novalidate>${formMessage}
+        <div class="grid2">
+          <div class="field"><label for="ev-code-${i}">Tiêu chí</label><select id="ev-code-${i}" name="criterionCode">${columns.map((c) => html`<option value="${c.code}">${c.code} – ${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}</option>`)}</select></div>
+          <div class="field"><label for="ev-file-${i}">Tệp minh chứng cho ${r.target.name}</label><input id="ev-file-${i}" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx" required></div>
+        </div>
+        <div class="actions"><button type="submit" class="secondary">Đính kèm</button></div>
+      </form>`;
   return html`<section class="card" aria-labelledby="h-evidence"><h2 id="h-evidence">Tài liệu minh chứng</h2>
   <p class="muted"><small>PDF, ảnh (PNG, JPG) hoặc tệp Office, tối đa 10 MB mỗi tệp; mỗi tệp gắn với một tiêu chí của phiếu.</small></p>
   ${rows.map((r, i) => {
@@ -28,17 +35,11 @@ export function evidenceSection(base: string, columns: Column[], rows: Row[], fi
     ${list.length
       ? html`<ul class="plain">${list.map((f) => html`<li><strong>${f.criterionCode}</strong>: <a data-download href="${base}/sheets/${sheet!.id}/evidence/${f.id}">${f.fileName}</a> <small class="muted">(${sizeVi(f.sizeBytes)}, ${dateTimeVi(f.uploadedAt)})</small></li>`)}</ul>`
       : html`<p class="muted">Chưa có tài liệu minh chứng.</p>`}
-    ${!sheet
-      ? editable ? html`<p class="muted"><small>Lưu nháp phiếu trước để đính kèm minh chứng.</small></p>` : ''
-      : editable && sheet.status !== 'LOCKED'
-        ? html`<form data-api="${base}/sheets/${sheet.id}/evidence" data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên…" data-success="Đã đính kèm tài liệu minh chứng." novalidate>${formMessage}
-        <div class="grid2">
-          <div class="field"><label for="ev-code-${i}">Tiêu chí</label><select id="ev-code-${i}" name="criterionCode">${columns.map((c) => html`<option value="${c.code}">${c.code} – ${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}</option>`)}</select></div>
-          <div class="field"><label for="ev-file-${i}">Tệp minh chứng cho ${r.target.name}</label><input id="ev-file-${i}" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx" required></div>
-        </div>
-        <div class="actions"><button type="submit" class="secondary">Đính kèm</button></div>
-      </form>`
-        : ''}`;
+    ${!editable || sheet?.status === 'LOCKED'
+      ? ''
+      : sheet
+        ? attach(r, i, sheet.id)
+        : html`<p class="muted" data-evidence-wait="${r.target.id}"><small>Lưu nháp phiếu trước để đính kèm minh chứng.</small></p>${attach(r, i, null)}`}`;
   })}
 </section>`;
 }
