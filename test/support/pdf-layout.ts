@@ -174,25 +174,32 @@ export interface Ink {
   y: number;
 }
 
-/**
- * The dark pixels of every page outside the given text area (pdftoppm, grey, 72 dpi: one pixel per
- * point). The draft watermark (light grey) does not count.
- */
-export function inkOutside(path: string, area: (page: number, width: number, height: number) => Box, threshold = 160): Ink[] {
+/** Every page as grey pixels (pdftoppm, 72 dpi: one pixel per point), 0 black to 255 white, row by row. */
+export function pagePixels(path: string): Array<{ w: number; h: number; at: (x: number, y: number) => number }> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-ink-'));
   execFileSync('pdftoppm', ['-gray', '-r', '72', path, join(dir, 'p')]);
-  const out: Ink[] = [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
-  files.forEach((file, index) => {
+  return files.map((file) => {
     const buf = readFileSync(join(dir, file));
     // P5 header: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 40).toString('latin1'))!;
     const [w, h] = [Number(header[1]), Number(header[2])];
     const offset = header[0].length;
+    return { w, h, at: (x: number, y: number) => buf[offset + y * w + x] };
+  });
+}
+
+/**
+ * The dark pixels of every page outside the given text area (one pixel per point). The draft watermark (light grey)
+ * does not count.
+ */
+export function inkOutside(path: string, area: (page: number, width: number, height: number) => Box, threshold = 160): Ink[] {
+  const out: Ink[] = [];
+  pagePixels(path).forEach(({ w, h, at }, index) => {
     const box = area(index + 1, w, h);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
-        if (buf[offset + y * w + x] >= threshold) continue;
+        if (at(x, y) >= threshold) continue;
         if (x + 1 < box.x0 || x > box.x1 || y + 1 < box.y0 || y > box.y1) out.push({ page: index + 1, x, y });
       }
     }
@@ -200,7 +207,6 @@ export function inkOutside(path: string, area: (page: number, width: number, hei
   return out;
 }
 
-/** The words of one visual line: words whose vertical centre is within 2 pt of the given word's. */
 export function lineOf(words: Word[], word: Word): Box {
   const cy = (word.y0 + word.y1) / 2;
   const same = words.filter((w) => Math.abs((w.y0 + w.y1) / 2 - cy) < 2 && Math.abs(w.x0 - word.x0) < 300);

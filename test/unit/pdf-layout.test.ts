@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash, tempFile } from '../support/pdf-tools';
-import { MM, PageWords, Segment, TextRun, horizontalRules, inkOutside, pageWords, textRuns } from '../support/pdf-layout';
+import { MM, PageWords, Segment, TextRun, horizontalRules, inkOutside, pagePixels, pageWords, textRuns } from '../support/pdf-layout';
 import { FIXTURE_DOCUMENTS } from '../support/render-fixtures';
 import { renderScoreboard } from '../../src/documents/pdf/scoreboard.pdf';
 import { UNIT_NAMES, decisionFixture, scoreboardFixture } from '../support/document-fixtures';
@@ -95,6 +95,23 @@ describe('Decree 30 layout of every issued PDF', { skip: POPPLER_MISSING }, () =
           assert.ok(page.height - footer[0].y1 >= MARGIN.bottom - EPS);
         }
       });
+
+      if (name.endsWith('-draft')) {
+        it('the draft mark crosses every page as a drawing, outside the text layer (the footer says it in words)', () => {
+          const { file, pages } = doc();
+          const text = pdftotext(file);
+          assert.ok((text.match(/DỰ THẢO —/g) ?? []).length >= pages.length, 'each page’s footer says it is a draft');
+          assert.doesNotMatch(text, /DỰ THẢO(?! —)/, 'no "DỰ THẢO" but the footer’s');
+          const letters = text.split('\n').map((l) => l.trim()).filter((l) => /^(DỰ|THẢO|[DỰTHẢO])$/.test(l));
+          assert.deepEqual(letters, [], 'no letter of the mark in the text layer');
+          // The mark's light grey (#808080 at 22 %, about 227) fills a good part of each page's middle.
+          for (const [index, { w, h, at }] of pagePixels(file).entries()) {
+            let grey = 0;
+            for (let y = Math.round(h * 0.3); y < h * 0.7; y++) for (let x = Math.round(w * 0.3); x < w * 0.7; x++) if (Math.abs(at(x, y) - 227) <= 6) grey++;
+            assert.ok(grey > 1500, `page ${index + 1}: ${grey} pixels of the mark's grey in the middle of the page`);
+          }
+        });
+      }
 
       it('the short rule under the issuing body is 1/3 to 1/2 of its line', () => {
         const { rules, runs, pages } = doc();

@@ -1,4 +1,4 @@
-import { FONT } from './fonts';
+import { FONT, fonts } from './fonts';
 import { drawLines, wrapWords } from './decree30-text';
 
 /**
@@ -151,15 +151,34 @@ export function drawQr(d: PDFKit.PDFDocument, modules: { size: number; get(row: 
   d.fill().restore();
 }
 
+/**
+ * The draft mark across the page ("DỰ THẢO"), drawn as the letters' outlines rather than as text: a mark on the
+ * page, not words of the document, so it stays out of the text layer (as text, its letters interleaved with the
+ * lines it crosses in pdftotext, a copy or a screen reader; the footer says in words that the file is a draft).
+ */
 export function drawWatermark(d: PDFKit.PDFDocument, text: string): void {
   const { width, height } = d.page;
-  d.save()
-    .rotate(-35, { origin: [width / 2, height / 2] })
-    .font(FONT.bold)
-    .fontSize(90)
-    .fillColor('#808080')
-    .fillOpacity(0.22)
-    .text(text, 0, height / 2 - 45, { width, align: 'center', lineBreak: false })
-    .restore();
+  const font = fonts().bold;
+  const run = font.layout(text.normalize('NFC'));
+  const scale = 90 / font.unitsPerEm;
+  const x0 = (width - run.advanceWidth * scale) / 2;
+  const baseline = (height + font.capHeight * scale) / 2;
+  d.save().rotate(-35, { origin: [width / 2, height / 2] });
+  let pen = 0;
+  run.glyphs.forEach((glyph, i) => {
+    const { xAdvance, xOffset, yOffset } = run.positions[i];
+    // Font units (y up) to the page (y down), the glyph at the pen.
+    const at = (a: number[]): number[] => a.flatMap((v, k) => (k % 2 ? [baseline - (yOffset + v) * scale] : [x0 + (pen + xOffset + v) * scale]));
+    for (const { command, args } of glyph.path.commands) {
+      const [p0, p1, p2, p3, p4, p5] = at(args);
+      if (command === 'moveTo') d.moveTo(p0, p1);
+      else if (command === 'lineTo') d.lineTo(p0, p1);
+      else if (command === 'quadraticCurveTo') d.quadraticCurveTo(p0, p1, p2, p3);
+      else if (command === 'bezierCurveTo') d.bezierCurveTo(p0, p1, p2, p3, p4, p5);
+      else d.closePath();
+    }
+    pen += xAdvance;
+  });
+  d.fillColor('#808080').fillOpacity(0.22).fill().restore();
   d.fillOpacity(1).fillColor('black');
 }

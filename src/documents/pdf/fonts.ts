@@ -16,7 +16,7 @@ const FILES: Record<FontFace, string> = {
   boldItalic: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 };
 
-type ParsedFont = ReturnType<typeof Fontkit.create>;
+type ParsedFont = Fontkit.Font;
 let cache: Record<FontFace, ParsedFont> | undefined;
 
 /**
