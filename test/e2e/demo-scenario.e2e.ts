@@ -92,13 +92,16 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     }
   });
 
-  it('a unit page names each successor once with its end date (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025)', async () => {
+  it('a unit page names its successors as a chain, each with its period (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025, then the merged one)', async () => {
     const html = await page('cum6.secretary', `/don-vi/${await ids.unit('STTTT-DAKLAK')}`);
     const successors = /<h2 id="h-succ">Đơn vị kế thừa<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
     const items = successors.match(/<li>[\s\S]*?<\/li>/g) ?? [];
-    assert.ok(items.length >= 1, successors);
-    for (const li of items) assert.ok((li.match(/đến \d{2}\/\d{2}\/\d{4}/g) ?? []).length <= 1, `one end date in ${li}`);
-    assert.ok(items.some((li) => li.includes('đến 30/06/2025')), successors);
+    assert.equal(items.length, 2, successors);
+    // One period each, the second starting the day after the first ended; no second end date ("nay là …") in an item.
+    assert.match(items[0], /^<li>01\/03\/2025 – 30\/06\/2025: /);
+    assert.match(items[1], /^<li>01\/07\/2025 – nay: .*\(tiếp nối /);
+    for (const li of items) assert.doesNotMatch(li, /nay là|đến \d{2}\/\d{2}\/\d{4}/, li);
+    assert.ok(successors.includes('mỗi đơn vị tiếp nối đơn vị ngay trước nó'), successors);
   });
 
   it('an ended Sở TTTT reads its past scoring without a missed duty, and every page leads to its successor', async () => {

@@ -6,6 +6,7 @@ import type { UnitPage, UnitQueryDto, UnitView } from '../../units/units.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import { unitHref } from './division.view';
 import { Role } from '../../common/auth/roles';
+import { addDays } from '../../common/time';
 import { unitTrendChart } from './unit-trend-chart';
 
 const period = (from: string | null, to: string | null) => `${from ? dateVi(from) : '…'} – ${to ? dateVi(to) : 'nay'}`;
@@ -67,7 +68,14 @@ ${h.successors.length
     : html`<p class="muted">Không có đơn vị tiền thân.</p>`}
 </section>
 <section class="card" aria-labelledby="h-succ"><h2 id="h-succ">Đơn vị kế thừa</h2>
-  ${h.successors.length ? html`<ol>${h.successors.map((x) => html`<li>${unitName(x)} ${x.activeTo && x.nowName !== x.name ? html`<small class="muted">(đến ${dateVi(x.activeTo)})</small>` : ''}</li>`)}</ol>` : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
+  ${h.successors.length
+    ? html`<p class="muted"><small>Lần lượt theo thời gian: mỗi đơn vị tiếp nối đơn vị ngay trước nó.</small></p>
+  <ol>${h.successors.map((x, i) => {
+    // Each took over from the one before it the day after that one ended.
+    const before = i ? h.successors[i - 1] : u;
+    return html`<li>${period(before.activeTo ? addDays(before.activeTo, 1) : null, x.activeTo)}: ${unitName({ ...x, nowName: null })}${i ? html` <small class="muted">(tiếp nối ${before.shortName})</small>` : ''}</li>`;
+  })}</ol>`
+    : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
 </section>
 </div>
 ${successors
