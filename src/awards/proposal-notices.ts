@@ -15,8 +15,8 @@ export function decisionNotice(
   const when = action === 'approve' ? `: Quyết định khen thưởng số ${pr.decisionNumber ?? ''}${pr.decisionDate ? ` ngày ${formatDateVi(pr.decisionDate)}` : ''} (ghi nhận trên hệ thống ngày ${formatDateVi(todayInVietnam())}).` : ` ngày ${formatDateVi(todayInVietnam())}. Lý do: ${reason}`;
   return {
     kind: `proposal.${action}`,
-    subject: `[${cluster.tag}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} ${what}`,
-    body: `Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (${cluster.tag}, năm thi đua ${pr.year}) ${what}${when}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
+    subject: `[${cluster.tag}] Hồ sơ đề nghị tặng ${pr.awardLabel} cho ${pr.unit.name} năm ${pr.year} ${what}`,
+    body: `Hồ sơ đề nghị tặng ${pr.awardLabel} cho ${pr.unit.name} (${cluster.tag}, năm thi đua ${pr.year}) ${what}${when}${action === 'return' ? resendBy(pr.resubmitBy ?? null, deadline) : ''}`,
     link: `/cum/${cluster.id}/nam/${pr.year}/binh-xet`,
     dueOn: action === 'return' ? (pr.resubmitBy ?? deadline) : null,
     dedupKey: `proposal.${action}:${pr.id}:${pr.version}`,
@@ -35,8 +35,8 @@ export function resubmitNotice(cluster: { id: string; tag: string }, pr: { id: s
   const added = (pr.supplementNote ?? '').trim().replace(/[^.!?…]$/, '$&.');
   return {
     kind: 'proposal.resubmit',
-    subject: `[${cluster.tag}] Hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} năm ${pr.year} đã được gửi lại sau khi bổ sung`,
-    body: `${cluster.tag} gửi lại hồ sơ đề nghị ${pr.awardLabel} của ${pr.unit.name} (năm thi đua ${pr.year}) ngày ${formatDateVi(todayInVietnam())}, sau khi Bộ trả lại để bổ sung. Nội dung bổ sung: ${added} Hồ sơ chờ nhận thẩm định lại.`,
+    subject: `[${cluster.tag}] Hồ sơ đề nghị tặng ${pr.awardLabel} cho ${pr.unit.name} năm ${pr.year} đã được gửi lại sau khi bổ sung`,
+    body: `${cluster.tag} gửi lại hồ sơ đề nghị tặng ${pr.awardLabel} cho ${pr.unit.name} (năm thi đua ${pr.year}) ngày ${formatDateVi(todayInVietnam())}, sau khi Bộ trả lại để bổ sung. Nội dung bổ sung: ${added} Hồ sơ chờ nhận thẩm định lại.`,
     link: `/tham-dinh/${pr.id}`,
     dueOn: null,
     dedupKey: `proposal.resubmit:${pr.id}:${pr.version}`,

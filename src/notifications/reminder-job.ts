@@ -102,8 +102,8 @@ export class ReminderJob implements OnModuleInit {
       const people = [...(await recipients.secretariat(m, r.cluster_id)), ...(stage === 'OVERDUE' ? await recipients.reviewers(m, r.organizer_id) : [])];
       written += await this.notifier.notify(m, people, {
         kind: `reminder.resubmission.${stage}`,
-        subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Gửi bổ sung hồ sơ đề nghị ${r.award_name} của ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
-        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị ${r.award_name} của ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
+        subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Gửi bổ sung hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
+        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
         link: `/cum/${r.cluster_id}/nam/${r.year}/binh-xet`,
         dueOn: r.resubmit_by,
         dedupKey: `resubmission:${r.id}:${r.version}:${r.resubmit_by}:${stage}`,

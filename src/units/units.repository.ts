@@ -14,7 +14,7 @@ export type UnitScope = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ali
 export class UnitsRepository {
   constructor(private readonly revisions: ClusterYearRevisions) {}
 
-  /** A page of the units the caller may see, by kind then Vietnamese name; `words` are folded search words (all must match). */
+  /** A page of the units the caller may see, by kind then Vietnamese name; `words` are folded search words (all must start a word). */
   search(m: EntityManager, scope: UnitScope, q: { kind?: string; activeInYear?: number; words?: string[]; nothingSearchable?: boolean; limit: number; offset: number }): Promise<[Unit[], number]> {
     const qb = m.createQueryBuilder(Unit, 'u').orderBy('u.kind', 'DESC').addOrderBy('u.searchKey', 'ASC').take(q.limit).skip(q.offset);
     scope(qb, 'u');
@@ -24,7 +24,8 @@ export class UnitsRepository {
       qb.andWhere('(u.activeTo IS NULL OR u.activeTo >= :yearStart)', { yearStart: `${q.activeInYear}-01-01` });
     }
     if (q.nothingSearchable) qb.andWhere('1 = 0');
-    (q.words ?? []).forEach((word, i) => qb.andWhere(`u.searchKey LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${escapeLike(word)}%` }));
+    // Each word matches the start of a word ("yen" finds Phú Yên, not Truyền thông), whatever the order.
+    (q.words ?? []).forEach((word, i) => qb.andWhere(`(' ' || u.searchKey) LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `% ${escapeLike(word)}%` }));
     return qb.getManyAndCount();
   }
 

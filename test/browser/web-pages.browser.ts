@@ -197,6 +197,8 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     const output = (await page.locator('[data-role="verify-output"]').textContent()) ?? '';
     for (const part of ['Tên loại văn bản', 'Bảng tổng hợp kết quả chấm điểm', 'Trích yếu nội dung', 'Số trang của văn bản', 'Chức vụ của người ký văn bản']) assert.ok(output.includes(part), `verification shows "${part}"`);
     assert.match(output, /Phát hành lúc\s*\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/, 'the moment as the other pages write it (dd/mm/yyyy HH:mm:ss)');
+    // Who issued it, with the organiser (a council's minutes are issued by no cluster: the label is not "Cụm thi đua").
+    assert.match(output, /Đơn vị ban hành\s*Cụm thi đua số 6 – Bộ /);
     await rig.shot(page, 'xac-thuc-ket-qua');
     const changed = Buffer.from(pdf.body as Buffer);
     changed[changed.length - 20] ^= 1;

@@ -87,6 +87,10 @@ describe(`foundation (${TEST_DB})`, () => {
       'Sở TTTT Đắk Lắk',
       'Sở TTTT Đắk Nông',
     ], 'the Sở TTTT, the Sở KH&CN of the old provinces (03–06/2025) and of the merged province');
+    // A word matches the start of a word: "phu yen" is Phú Yên's units, not Bình Phước's "Truyền thông".
+    const phuyen = await t.http.get('/api/units').query({ q: 'phu yen' }).auth(admin, { type: 'bearer' }).expect(200);
+    assert.ok(phuyen.body.items.length > 0);
+    assert.deepEqual(phuyen.body.items.filter((u: { name: string }) => !u.name.includes('Phú Yên')).map((u: { name: string }) => u.name), []);
     const literal = await t.http.get('/api/units').query({ q: '%' }).auth(admin, { type: 'bearer' }).expect(200);
     assert.equal(literal.body.total, 0, '"%" is not a wildcard');
   });

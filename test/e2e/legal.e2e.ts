@@ -21,6 +21,13 @@ describe(`the legal catalogue over HTTP (${TEST_DB})`, () => {
     for (const row of [...res.body.texts, ...res.body.values]) assert.ok(row.sourceUrl || row.assumption, row.code);
   });
 
+  it('the page lists each figure’s basis apart from its source link (not "…/NĐ-CPNguồn")', async () => {
+    const page = await t.http.get('/phap-ly').auth(await t.token('phuyen'), { type: 'bearer' }).set('Accept', 'text/html').expect(200);
+    const bases = [...page.text.matchAll(/<td data-label="Căn cứ">([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+    assert.ok(bases.length > 5, 'the figures are listed');
+    for (const cell of bases) assert.doesNotMatch(cell, /[^\s>]<a [^>]*>Nguồn<\/a>/, cell.slice(0, 200));
+  });
+
   it('what applies on a date: the 2019 review submitted in January 2020 for Bộ TTTT, and the 2025 review in 2026 for Bộ KH&CN', async () => {
     const y2020 = (await t.http.get('/api/legal/on?date=2020-01-15&sector=BTTTT').auth(admin, { type: 'bearer' }).expect(200)).body;
     assert.deepEqual(y2020.texts.map((x: { code: string }) => x.code), ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT']);

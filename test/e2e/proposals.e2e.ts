@@ -184,7 +184,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     // The approval is told to the cluster's secretariat and to the awarded unit's officers, with the decision.
     const told = (await t.dataSource.query(`SELECT u.role, n.subject, n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'proposal.approve' AND n.dedup_key LIKE ${ph(1)} ORDER BY u.role`, [`%${proposals.DL.id}%`])) as Array<{ role: string; subject: string; body: string }>;
     assert.deepEqual([...new Set(told.map((n) => n.role))].sort(), ['cluster_secretary', 'unit_officer']);
-    assert.match(told[0].subject, /^\[Cụm thi đua số 6 – Bộ TTTT\] Hồ sơ đề nghị Cờ thi đua của Bộ của Sở Thông tin và Truyền thông tỉnh Đắk Lắk năm 2019 được Bộ phê duyệt$/);
+    assert.match(told[0].subject, /^\[Cụm thi đua số 6 – Bộ TTTT\] Hồ sơ đề nghị tặng Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk năm 2019 được Bộ phê duyệt$/);
     assert.match(told[0].body, / được Bộ phê duyệt: Quyết định khen thưởng số 123\/QĐ-BTTTT ngày 15\/04\/2020 \(ghi nhận trên hệ thống ngày \d{2}\/\d{2}\/\d{4}\)\.$/);
     // The dossier keeps every step with its author and opinion: the approval's "Ý kiến", the reason of a return.
     const steps = (html: string) => [...(html.split('id="h-steps"')[1] ?? '').split('</table>')[0].matchAll(/<tr><td data-label="Thời điểm">[^<]+<\/td><td data-label="Bước">([^<]+)<\/td><td data-label="Người thực hiện">[^<]+<\/td><td data-label="Ý kiến, lý do">([^<]*)<\/td><\/tr>/g)].map((x) => [x[1], x[2]]);

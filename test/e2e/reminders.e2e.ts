@@ -152,7 +152,7 @@ describe('reminders and e-mail', () => {
     assert.deepEqual(outbox.map((r: { recipient: string }) => r.recipient), ['thuky.cum6@example.vn']);
     await drain();
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
-    assert.equal(mail.subject, '[Cụm thi đua số 6 – Bộ TTTT] Hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019 được Bộ trả lại để bổ sung');
+    assert.equal(mail.subject, '[Cụm thi đua số 6 – Bộ TTTT] Hồ sơ đề nghị tặng Bằng khen của Bộ trưởng cho Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019 được Bộ trả lại để bổ sung');
     assert.match(mail.text, /Lý do: Bổ sung báo cáo thành tích có xác nhận của Sở/);
   });
 
@@ -189,7 +189,7 @@ describe('reminders and e-mail', () => {
     await run(addDays(by, -3));
     const d3 = await notes(secretary, 'reminder.resubmission.D3');
     assert.equal(d3.length, 1);
-    assert.equal(d3[0].subject, `[Cụm thi đua số 6 – Bộ TTTT] Gửi bổ sung hồ sơ đề nghị Bằng khen của Bộ trưởng của Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
+    assert.equal(d3[0].subject, `[Cụm thi đua số 6 – Bộ TTTT] Gửi bổ sung hồ sơ đề nghị tặng Bằng khen của Bộ trưởng cho Sở Thông tin và Truyền thông tỉnh Gia Lai năm 2019: còn 3 ngày, hạn ${formatDateVi(by)}`);
     assert.equal((await notes(reviewer, 'reminder.resubmission')).length, 0);
     await run(addDays(by, 1));
     assert.equal((await notes(secretary, 'reminder.resubmission.OVERDUE')).length, 1);

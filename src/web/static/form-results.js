@@ -34,7 +34,7 @@ window.thidua.handlers.verified = (result) => {
     };
     const d = result.document;
     add('Tài liệu', d.title);
-    add('Cụm thi đua', d.clusterName);
+    add('Đơn vị ban hành', d.clusterName);
     add('Năm', String(d.year));
     add('Số hiệu, tình trạng', d.statusLabel);
     add(d.kind === 'PLEDGE_SIGNED' ? 'Bản này được lưu lúc' : 'Phát hành lúc', d.issuedAt ? vnDateTime(d.issuedAt) : '');

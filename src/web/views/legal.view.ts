@@ -81,7 +81,7 @@ export function legalPage(frame: PageFrame, catalogue: LegalCatalogueView, on: L
 <section class="card" aria-labelledby="h-values"><h2 id="h-values">Số liệu theo thời kỳ</h2>
   <div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Loại</th><th scope="col">Áp dụng cho</th><th scope="col">Thời kỳ</th><th scope="col">Giá trị</th><th scope="col">Căn cứ</th></tr></thead><tbody>
   ${catalogue.values.map((v) => html`<tr><td data-label="Loại">${KIND_LABELS[v.kind] ?? v.kind}</td><td data-label="Áp dụng cho">${v.subject ? (SUBJECT_LABELS[v.subject] ?? v.subject) : '—'}</td><td data-label="Thời kỳ">${period(v.effectiveFrom, v.effectiveTo)}</td><td data-label="Giá trị">${amountText(v)}</td>
-    <td data-label="Căn cứ">${v.textRef ?? ''}${source(v, v.article)}${canEdit ? editForm('values', v) : ''}</td></tr>`)}
+    <td data-label="Căn cứ">${v.textRef ? html`${v.textRef}<br>` : ''}${source(v, v.article)}${canEdit ? editForm('values', v) : ''}</td></tr>`)}
   </tbody></table></div>
 </section>`,
   );
