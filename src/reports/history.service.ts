@@ -166,7 +166,8 @@ export class HistoryService {
         { header: 'Quyết định', width: 24, value: (a) => a.decisionNumber },
         { header: 'Ngày quyết định', width: 16, value: (a) => formatDateVi(a.decisionDate) },
         { header: 'Cụm thi đua', width: 24, value: (a) => a.clusterName },
-        { header: 'Ghi chú', width: 40, value: (a) => (a.unit.id === h.unit.id ? '' : `Đơn vị tiền thân, nay là ${h.unit.name}`) },
+        // A predecessor is now what the chain leads to (Sở TTTT Phú Yên: the Sở KH&CN of Đắk Lắk, not of Phú Yên, itself merged).
+        { header: 'Ghi chú', width: 40, value: (a) => (a.unit.id === h.unit.id ? '' : `Đơn vị tiền thân${a.unit.nowName ? `, nay là ${a.unit.nowName}` : ` của ${h.unit.name}`}`) },
       ],
       h.awards,
     );
@@ -239,9 +240,11 @@ export class HistoryService {
     const all = await m.find(Unit, { select: { id: true, name: true, shortName: true, activeTo: true, successorId: true } });
     const visible = new Set((await this.access.scopeUnits(m.createQueryBuilder(Unit, 'u').select('u.id', 'id'), 'u', p).getRawMany<{ id: string }>()).map((r) => r.id));
     const byId = new Map(all.map((u) => [u.id, u]));
+    // What a unit is now: through the mergers already in effect (one recorded ahead of its date has not happened yet).
+    const today = todayInVietnam();
     const now = (u: Unit): Unit => {
       let cur = u;
-      for (let hops = 0; cur.successorId && byId.has(cur.successorId) && hops < 10; hops++) cur = byId.get(cur.successorId)!;
+      for (let hops = 0; cur.successorId && cur.activeTo && cur.activeTo < today && byId.has(cur.successorId) && hops < 10; hops++) cur = byId.get(cur.successorId)!;
       return cur;
     };
     return (u) => {

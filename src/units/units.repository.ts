@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { escapeLike, foldVietnamese } from '../common/text';
+import { todayInVietnam } from '../common/time';
 import { findOneRaw } from '../database/raw-sql';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
 import { updateVersioned } from '../database/unit-of-work';
@@ -82,10 +83,13 @@ export class UnitsRepository {
     return chain;
   }
 
-  /** What a unit that ended is now: the last of its successors, or null while it is active (or has none). */
-  async successorNow(m: EntityManager, id: string): Promise<Unit | null> {
-    const chain = await this.successorChain(m, id);
-    return chain.length > 1 ? chain[chain.length - 1] : null;
+  /**
+   * What a unit that ended is now: the successor it went to, followed through the mergers already in effect, or null
+   * while it is active (a merger recorded ahead of its date has not happened yet).
+   */
+  async successorNow(m: EntityManager, id: string, today = todayInVietnam()): Promise<Unit | null> {
+    const now = await this.asOf(m, id, today);
+    return now.id === id ? null : now;
   }
 
   /** A unit's name, or null (no id, or not found). */

@@ -385,6 +385,12 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     for (const name of ['Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk']) {
       assert.ok(awardRows.some((r) => r[0] === '2019' && r[1] === name && r[6] === 'Đơn vị tiền thân, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk'), name);
     }
+    // The interim Sở KH&CN Phú Yên (itself merged on 01/07/2025): its predecessor is now Đắk Lắk's, not Phú Yên's.
+    const interimBook = new ExcelJS.Workbook();
+    await interimBook.xlsx.load((await t.http.get(`/api/units/${await ids.unit('SKHCN63-PHUYEN')}/history.xlsx`).set(auth(officer)).buffer(true).parse(binary).expect(200)).body);
+    const interimRows: string[][] = [];
+    interimBook.worksheets[0].eachRow((row, n) => n > 3 && interimRows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    assert.ok(interimRows.some((r) => r[1] === 'Sở Thông tin và Truyền thông tỉnh Phú Yên' && r[6] === 'Đơn vị tiền thân, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk'), JSON.stringify(interimRows));
     // A unit outside the caller's scope is not found.
     await t.http.get(`/api/units/${await ids.unit('SKHCN-HANOI')}/history`).set(auth(officer)).expect(404);
   });

@@ -94,6 +94,26 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     assert.equal(await t.snapshot(), before);
   });
 
+  it('a merger recorded ahead of its date: the unit still acts and its pages say what will happen, not "nay là"', async () => {
+    const d = await newUnit('SKHCN-TN-D', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm D');
+    const e = await newUnit('SKHCN-TN-E', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm E');
+    const f = await newUnit('SKHCN-TN-F', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm F');
+    // E went into D last year; D goes into F in two months.
+    const eNow = (await t.http.post(`/api/units/${e.id}/merge`).set(auth(admin)).send({ successorId: d.id, effectiveOn: addDays(todayInVietnam(), -300), basis: 'Quyết định số 3/QĐ-UBND (thử nghiệm)', version: e.version, reason: 'Sáp nhập' }).expect(200)).body;
+    assert.equal(eNow.unit.successorId, d.id);
+    const on = addDays(todayInVietnam(), 60);
+    await t.http.post(`/api/units/${d.id}/merge`).set(auth(admin)).send({ successorId: f.id, effectiveOn: on, basis: 'Quyết định số 4/QĐ-UBND (thử nghiệm)', version: d.version, reason: 'Sáp nhập đã quyết định' }).expect(200);
+    const page = (await t.http.get(`/don-vi/${d.id}`).set(auth(admin)).set('Accept', 'text/html').expect(200)).text;
+    const fmt = (iso: string) => iso.split('-').reverse().join('/');
+    assert.ok(page.includes(`Đơn vị hoạt động đến hết ngày ${fmt(addDays(on, -1))}; từ ngày ${fmt(on)} sáp nhập vào`), page.slice(0, 3000));
+    assert.ok(!page.includes('đã kết thúc hoạt động'), 'not ended yet');
+    // E, ended, is now D (D's own merger has not happened yet): its history says so, and so does D's list of predecessors.
+    const history = (await t.http.get(`/api/units/${d.id}/history`).set(auth(admin)).expect(200)).body as { predecessors: Array<{ unit: { id: string; nowName: string | null } }> };
+    assert.deepEqual(history.predecessors.map((x) => [x.unit.id, x.unit.nowName]), [[e.id, 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm D']]);
+    const ePage = (await t.http.get(`/don-vi/${e.id}`).set(auth(admin)).set('Accept', 'text/html').expect(200)).text;
+    assert.match(ePage, /đã kết thúc hoạt động ngày [\d/]+, nay là <a href="\/don-vi\/[^"]+">Sở Khoa học và Công nghệ tỉnh Thử nghiệm D<\/a>/);
+  });
+
   it('Bộ KH&CN divides its units for 2025 by a decision; the report names the units left out and where they were', async () => {
     const decision = (await t.http.post('/api/cluster-decisions').set(auth(reviewer)).send({ organizerId: bkhcn, number: '07/QĐ-BKHCN', signedOn: '2025-08-15', effectiveYear: 2025, reason: 'Phân cụm sau sắp xếp' }).expect(201)).body;
     const c6 = (await t.http.post('/api/clusters').set(auth(reviewer)).send({ organizerId: bkhcn, number: 6, name: 'Cụm thi đua số 6', documentCode: 'CTĐ6', predecessorId: ids.cum6, reason: 'Tiếp nối Cụm 6 của Bộ TTTT' }).expect(201)).body;

@@ -6,7 +6,7 @@ import type { UnitPage, UnitQueryDto, UnitView } from '../../units/units.dto';
 import { clusterHref, yearHref } from './clusters.view';
 import { unitHref } from './division.view';
 import { Role } from '../../common/auth/roles';
-import { addDays } from '../../common/time';
+import { addDays, todayInVietnam } from '../../common/time';
 import { unitTrendChart } from './unit-trend-chart';
 
 const period = (from: string | null, to: string | null) => `${from ? dateVi(from) : '…'} – ${to ? dateVi(to) : 'nay'}`;
@@ -58,7 +58,9 @@ export function unitHistoryPage(frame: PageFrame, h: UnitHistoryView, successors
     html`<h1>${u.name}</h1>
 <p class="muted">Mã ${u.code} · hoạt động ${period(u.activeFrom, u.activeTo)}${u.province ? ` · ${u.province}` : ''}${frame.principal?.role === Role.Admin ? html` · <a href="${unitHref(u.id)}/sua">Sửa thông tin đơn vị</a>` : ''}</p>
 ${h.successors.length
-  ? html`<p class="flash warn" role="status">Đơn vị đã kết thúc hoạt động ngày ${u.activeTo ? dateVi(u.activeTo) : ''}, nay là ${unitName(h.successors[h.successors.length - 1])}.
+  ? html`<p class="flash warn" role="status">${!u.activeTo || u.activeTo < todayInVietnam()
+    ? html`Đơn vị đã kết thúc hoạt động ngày ${u.activeTo ? dateVi(u.activeTo) : ''}, nay là ${unitName({ ...(h.successors.find((x) => !x.activeTo || x.activeTo >= todayInVietnam()) ?? h.successors[h.successors.length - 1]), nowName: null })}.`
+    : html`Đơn vị hoạt động đến hết ngày ${dateVi(u.activeTo)}; từ ngày ${dateVi(addDays(u.activeTo, 1))} sáp nhập vào ${unitName({ ...h.successors[0], nowName: null })} (sáp nhập đã được ghi nhận trước ngày có hiệu lực).`}
     ${u.successionBasis ? html`<br><small>Căn cứ: ${u.successionBasis}.</small>` : ''}${u.note ? html`<br><small>Ghi chú: ${u.note}</small>` : ''}</p>`
   : ''}
 <div class="grid2">
@@ -73,7 +75,8 @@ ${h.successors.length
   <ol>${h.successors.map((x, i) => {
     // Each took over from the one before it the day after that one ended.
     const before = i ? h.successors[i - 1] : u;
-    return html`<li>${period(before.activeTo ? addDays(before.activeTo, 1) : null, x.activeTo)}: ${unitName({ ...x, nowName: null })}${i ? html` <small class="muted">(tiếp nối ${before.shortName})</small>` : ''}</li>`;
+    const from = before.activeTo ? addDays(before.activeTo, 1) : null;
+    return html`<li>${from && from > todayInVietnam() ? `từ ${dateVi(from)}` : period(from, x.activeTo)}: ${unitName({ ...x, nowName: null })}${i ? html` <small class="muted">(tiếp nối ${before.shortName})</small>` : ''}</li>`;
   })}</ol>`
     : html`<p class="muted">Đơn vị đang hoạt động.</p>`}
 </section>
