@@ -220,7 +220,8 @@ export class PagesController {
     if (!id) throw AppException.notFound('cơ quan tổ chức');
     const [members, meetings] = await Promise.all([this.council.members(p, id), this.council.list(p)]);
     const others = [...organizers].filter(([other]) => other !== id).map(([oid, name]) => ({ id: oid, name }));
-    sendPage(res, councilPage(this.frame(p), { id, name: organizers.get(id) ?? '' }, members, meetings.filter((x) => x.organizerId === id), others));
+    const organizer = await this.units.get(p, id);
+    sendPage(res, councilPage(this.frame(p), { id, name: organizers.get(id) ?? organizer.name, activeTo: organizer.activeTo }, members, meetings.filter((x) => x.organizerId === id), others));
   }
 
   @Get('hoi-dong/:id')

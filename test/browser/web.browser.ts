@@ -415,12 +415,13 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.goto(`${rig.base}/hoi-dong?co-quan=${ministry}`);
     // The page says the steps in their order before its forms.
     assert.deepEqual((await page.locator('section', { has: page.getByRole('heading', { name: 'Các bước xét Cờ thi đua' }) }).locator('ol > li').allTextContents()).length, 4);
-    await page.getByLabel('Họ và tên').fill(COUNCIL_MEMBERS[0].name);
-    await page.getByLabel('Chức vụ').fill(COUNCIL_MEMBERS[0].position);
-    await page.getByLabel('Vai trò trong Hội đồng').selectOption('CHAIR');
-    await page.getByLabel('Từ ngày').fill('01/01/2019');
-    await page.getByLabel('Căn cứ (quyết định kiện toàn Hội đồng)').fill('Quyết định kiện toàn Hội đồng');
-    await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+    const addMember = page.locator('form', { has: page.getByRole('button', { name: 'Thêm thành viên' }) });
+    await addMember.getByLabel('Họ và tên').fill(COUNCIL_MEMBERS[0].name);
+    await addMember.getByLabel('Chức vụ').fill(COUNCIL_MEMBERS[0].position);
+    await addMember.getByLabel('Vai trò trong Hội đồng').selectOption('CHAIR');
+    await addMember.getByLabel('Từ ngày').fill('01/01/2019');
+    await addMember.getByLabel('Căn cứ (quyết định kiện toàn Hội đồng)').fill('Quyết định kiện toàn Hội đồng');
+    await addMember.getByRole('button', { name: 'Thêm thành viên' }).click();
     await page.getByRole('cell', { name: COUNCIL_MEMBERS[0].name }).waitFor();
     await page.getByLabel('Năm thi đua được xét').fill('2019');
     await page.getByLabel('Ngày họp').fill('10/04/2020');
@@ -445,6 +446,20 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await rig.shot(page, 'hoi-dong-da-chot');
     const [minutes] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Biên bản họp Hội đồng (PDF)' }).click()]);
     if (!POPPLER_MISSING) assert.ok(squash(pdftotext(await minutes.path())).includes('HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG'), 'the council minutes');
+    // A member's term ends by a later decision, from the council page; Bộ TTTT ended on 28/02/2025, and the terms with it.
+    await page.goto(`${rig.base}/hoi-dong?co-quan=${ministry}`);
+    await page.getByText('Bộ Thông tin và Truyền thông đã kết thúc hoạt động ngày 28/02/2025').waitFor();
+    const last = page.getByRole('row', { name: new RegExp(COUNCIL_MEMBERS[4].name) });
+    assert.match((await last.getByRole('cell').nth(3).textContent()) ?? '', /^01\/01\/2019 – 28\/02\/2025/);
+    await last.getByText('Sửa, kết thúc nhiệm kỳ').click();
+    await last.getByLabel('Đến ngày (để trống: đang đương nhiệm)').fill('31/12/2024');
+    await last.getByRole('button', { name: 'Lưu' }).click();
+    await last.locator('.field-error').first().waitFor();
+    await last.getByLabel(/^Căn cứ/).fill('Quyết định thôi làm thành viên Hội đồng (thử nghiệm)');
+    await last.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã cập nhật thành viên Hội đồng.').waitFor();
+    await page.reload();
+    assert.match((await page.getByRole('row', { name: new RegExp(COUNCIL_MEMBERS[4].name) }).getByRole('cell').nth(3).textContent()) ?? '', /^01\/01\/2019 – 31\/12\/2024/);
 
     await page.goto(dossierUrl);
     // The unit's legal rating of 2019, by decision, recorded from the dossier.

@@ -89,6 +89,16 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     assert.equal(late.body.details[0].field, 'fromDate');
     const chair = await t.http.post(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).send({ name: 'Chủ Tịch Hai', position: 'Thứ trưởng', role: 'CHAIR', fromDate: '2021-01-01', reason: 'Bổ sung' }).expect(422);
     assert.equal(chair.body.details[0].field, 'role');
+    // A term may end after the closed meeting (a later decision), not before it; nor may a member who sat change title.
+    const sat = ((await t.http.get(`/api/organizers/${ids.ministry}/council/members`).set(auth(reviewer)).expect(200)).body as Array<{ id: string; name: string; version: number; toDate: string | null }>).find((x) => x.name === COUNCIL_MEMBERS[4].name)!;
+    const before = await t.snapshot();
+    const early = await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, toDate: '2020-01-31', reason: 'Thôi làm thành viên' }).expect(422);
+    assert.equal(early.body.details[0].field, 'toDate');
+    assert.match(early.body.message, /cuộc họp đã chốt ngày 10\/04\/2020/);
+    await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, position: 'Chủ tịch Công đoàn', reason: 'Sửa chức vụ' }).expect(422);
+    assert.equal(await t.snapshot(), before, 'nothing changed');
+    const ended = (await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, toDate: '2024-12-31', reason: 'Quyết định thôi làm thành viên Hội đồng' }).expect(200)).body;
+    assert.equal(ended.toDate, '2024-12-31');
     await t.http.post(`/api/proposals/${flags.DL.id}/approve`).set(auth(reviewer)).send({ version: flags.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(200);
     const below = await t.http.post(`/api/proposals/${flags.PY.id}/approve`).set(auth(reviewer)).send({ version: flags.PY.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
     assert.match(below.body.details[0].message, /chỉ đạt 60% tổng số thành viên Hội đồng Thi đua – Khen thưởng, chưa đạt mức từ 80% trở lên/);

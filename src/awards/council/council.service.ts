@@ -40,6 +40,9 @@ function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = 
  * all clusters, with attendance, one ballot per proposal against the share of all members in the legal catalogue on
  * the meeting's date, the chair's vote on a tie, and its signed minutes. A Cờ is approved only after it passed here.
  */
+/** What a member's term says on a meeting's day: who, as what, from when to when. */
+type CouncilTerm = { name: string; position: string; role: string; fromDate: string; toDate: string | null };
+
 @Injectable()
 export class CouncilService {
   constructor(
@@ -64,16 +67,20 @@ export class CouncilService {
   }
 
   /**
-   * A change of composition must leave closed meetings as they were decided, and the council one chair at a time:
-   * refused when the period (before or after the change) holds a closed meeting's day, or overlaps another chair's.
+   * A change of composition must leave closed meetings as they were decided (who sat, in which role and position, as
+   * their minutes name them), and the council one chair at a time. A term may still end, or begin, on a day no closed
+   * meeting depends on (a member leaving after the last closed meeting is a new decision, not a rewrite).
    */
-  private async checkComposition(m: EntityManager, organizerId: string, periods: Array<{ fromDate: string; toDate: string | null }>, role: string, selfId: string | null): Promise<void> {
-    const holds = (x: { fromDate: string; toDate: string | null }, day: string) => x.fromDate <= day && (x.toDate === null || day <= x.toDate);
-    const closed = (await this.repo.meetingsOf(m, [organizerId])).filter((x) => x.status === 'CLOSED' && periods.some((pr) => holds(pr, x.heldOn)));
-    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, 'fromDate', `Nhiệm kỳ trùng ngày họp Hội đồng đã chốt (${formatDateVi(closed[0].heldOn)}): thành phần Hội đồng ngày đó không thay đổi được.`);
-    if (role !== 'CHAIR') return;
-    const next = periods.at(-1)!;
-    const other = (await this.repo.members(m, organizerId)).find((x) => x.id !== selfId && x.role === 'CHAIR' && x.fromDate <= (next.toDate ?? '9999-12-31') && next.fromDate <= (x.toDate ?? '9999-12-31'));
+  private async checkComposition(m: EntityManager, organizerId: string, before: CouncilTerm | null, after: CouncilTerm, selfId: string | null): Promise<void> {
+    const holds = (x: CouncilTerm, day: string) => x.fromDate <= day && (x.toDate === null || day <= x.toDate);
+    const renamed = !!before && (before.name !== after.name || before.position !== after.position || before.role !== after.role);
+    const changes = (day: string) => (before ? holds(before, day) !== holds(after, day) || (holds(after, day) && renamed) : holds(after, day));
+    const closed = (await this.repo.meetingsOf(m, [organizerId])).filter((x) => x.status === 'CLOSED' && changes(x.heldOn));
+    // Said at the date that moved (the end of a term when only it changed).
+    const field = before && before.fromDate === after.fromDate && before.toDate !== after.toDate && !renamed ? 'toDate' : 'fromDate';
+    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, field, `Thay đổi này làm khác thành phần Hội đồng tại cuộc họp đã chốt ngày ${formatDateVi(closed[0].heldOn)}: thành phần Hội đồng ngày đó không thay đổi được.`);
+    if (after.role !== 'CHAIR') return;
+    const other = (await this.repo.members(m, organizerId)).find((x) => x.id !== selfId && x.role === 'CHAIR' && x.fromDate <= (after.toDate ?? '9999-12-31') && after.fromDate <= (x.toDate ?? '9999-12-31'));
     if (other) throw AppException.field(ErrorCode.BusinessRule, 'role', `Đã có Chủ tịch Hội đồng trong thời gian này (${other.name}).`);
   }
 
@@ -88,7 +95,7 @@ export class CouncilService {
     return this.uow.write(async (m) => {
       this.requireOrganizer(p, organizerId);
       if (dto.toDate && dto.toDate < dto.fromDate) throw AppException.field(ErrorCode.ValidationFailed, 'toDate', 'Ngày kết thúc không được trước ngày bắt đầu.');
-      await this.checkComposition(m, organizerId, [{ fromDate: dto.fromDate, toDate: dto.toDate ?? null }], dto.role, null);
+      await this.checkComposition(m, organizerId, null, { name: dto.name, position: dto.position, role: dto.role, fromDate: dto.fromDate, toDate: dto.toDate ?? null }, null);
       const now = nowIso();
       const row: CouncilMember = { id: randomUUID(), organizerId, name: dto.name.trim(), position: dto.position.trim(), role: dto.role, fromDate: dto.fromDate, toDate: dto.toDate ?? null, version: 1, createdAt: now, updatedAt: now };
       await this.repo.insertMember(m, row);
@@ -104,7 +111,7 @@ export class CouncilService {
       const next = { name: dto.name?.trim() ?? current.name, position: dto.position?.trim() ?? current.position, role: dto.role ?? current.role, fromDate: dto.fromDate ?? current.fromDate, toDate: dto.toDate === undefined ? current.toDate : dto.toDate };
       if (next.toDate && next.toDate < next.fromDate) throw AppException.field(ErrorCode.ValidationFailed, 'toDate', 'Ngày kết thúc không được trước ngày bắt đầu.');
       requireVersion(current.version, dto.version);
-      await this.checkComposition(m, current.organizerId, [current, next], next.role, current.id);
+      await this.checkComposition(m, current.organizerId, current, next, current.id);
       const after = await this.repo.updateMember(m, current, dto.version, { ...next, updatedAt: nowIso() });
       await this.audit.record(m, { action: 'council_member.update', entityType: 'council_member', entityId: id, before: current, after, reason: dto.reason, organizerId: current.organizerId });
       return this.memberView(after);

@@ -7,10 +7,11 @@ import { PageFrame, badge, formMessage, layout } from './layout';
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 
 /** The council's home: its members by period and its meetings, for the reviewers of an organiser. */
-export function councilPage(frame: PageFrame, organizer: { id: string; name: string }, members: CouncilMemberView[], meetings: CouncilMeetingView[], others: Array<{ id: string; name: string }> = []): Html {
+export function councilPage(frame: PageFrame, organizer: { id: string; name: string; activeTo?: string | null }, members: CouncilMemberView[], meetings: CouncilMeetingView[], others: Array<{ id: string; name: string }> = []): Html {
   return layout(
     { ...frame, title: COUNCIL, crumbs: [['Tổng quan', '/'], [COUNCIL]] },
     html`<h1>${COUNCIL} — ${organizer.name}</h1>
+${organizer.activeTo ? html`<p class="flash warn" role="status">${organizer.name} đã kết thúc hoạt động ngày ${dateVi(organizer.activeTo)}: nhiệm kỳ các thành viên Hội đồng kết thúc cùng ngày; các cuộc họp và biên bản được lưu để tra cứu.</p>` : ''}
 ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan tổ chức khác: ${others.map((o, i) => html`${i ? ' · ' : ''}<a href="/hoi-dong?co-quan=${o.id}">${o.name}</a>`)}</p></nav>` : ''}
 <section class="card" aria-labelledby="h-steps"><h2 id="h-steps">Các bước xét Cờ thi đua</h2>
   <p class="muted"><small>Cờ thi đua chỉ được phê duyệt sau khi ${COUNCIL} đã họp, biểu quyết đề nghị và chốt biên bản; Bằng khen không cần bước này.</small></p>
@@ -23,8 +24,8 @@ ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan 
 </section>
 <section class="card" aria-labelledby="h-members"><h2 id="h-members">Thành viên Hội đồng</h2>
   ${members.length
-    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Trong Hội đồng</th><th scope="col">Nhiệm kỳ</th></tr></thead><tbody>
-      ${members.map((x) => html`<tr><td>${x.name}</td><td>${x.position}</td><td>${x.roleLabel}</td><td>${dateVi(x.fromDate)} – ${x.toDate ? dateVi(x.toDate) : 'nay'}</td></tr>`)}
+    ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Trong Hội đồng</th><th scope="col">Nhiệm kỳ</th></tr></thead><tbody>
+      ${members.map((x) => html`<tr><td data-label="Họ và tên">${x.name}</td><td data-label="Chức vụ">${x.position}</td><td data-label="Trong Hội đồng">${x.roleLabel}</td><td data-label="Nhiệm kỳ">${term(x, organizer.activeTo ?? null)}${memberEdit(x)}</td></tr>`)}
       </tbody></table></div>`
     : html`<p class="muted">Chưa có thành viên nào.</p>`}
   <h3>Thêm thành viên</h3>
@@ -114,4 +115,26 @@ ${open
   </form></section>`
   : ''}`,
   );
+}
+
+/** A member's term: to its own end, or to the organiser's end when the organiser ended first (Bộ TTTT, 28/02/2025). */
+function term(x: CouncilMemberView, organizerEnd: string | null): string {
+  const to = x.toDate && (!organizerEnd || x.toDate <= organizerEnd) ? x.toDate : organizerEnd;
+  return `${dateVi(x.fromDate)} – ${to ? dateVi(to) : 'nay'}`;
+}
+
+/** A member's own form: a new position or role, a corrected period, or the end of the term (a new decision). */
+function memberEdit(x: CouncilMemberView): Html {
+  const id = (f: string) => `tv-${x.id}-${f}`;
+  return html`<details><summary>Sửa, kết thúc nhiệm kỳ</summary>
+    <form data-api="/api/council/members/${x.id}" data-method="PATCH" data-success="Đã cập nhật thành viên Hội đồng." novalidate>${formMessage}
+      <input type="hidden" name="version" data-type="int" value="${x.version}">
+      <div class="field"><label for="${id('position')}">Chức vụ</label><input id="${id('position')}" name="position" value="${x.position}" required></div>
+      <div class="field"><label for="${id('role')}">Vai trò trong Hội đồng</label><select id="${id('role')}" name="role">${COUNCIL_ROLES.map((r) => html`<option value="${r}" ${r === x.role ? 'selected' : ''}>${COUNCIL_ROLE_LABELS[r]}</option>`)}</select></div>
+      <div class="field"><label for="${id('from')}">Từ ngày</label><input id="${id('from')}" name="fromDate" data-type="date-vi" value="${dateVi(x.fromDate)}" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+      <div class="field"><label for="${id('to')}">Đến ngày (để trống: đang đương nhiệm)</label><input id="${id('to')}" name="toDate" data-type="date-vi-nullable" value="${x.toDate ? dateVi(x.toDate) : ''}" placeholder="dd/mm/yyyy" inputmode="numeric"></div>
+      <div class="field"><label for="${id('reason')}">Căn cứ (quyết định kiện toàn, thôi giữ chức vụ…)</label><input id="${id('reason')}" name="reason" required></div>
+      <div class="actions"><button type="submit" class="secondary">Lưu</button></div>
+    </form>
+  </details>`;
 }
