@@ -30,8 +30,9 @@ export const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = false): string {
   if (!share) return `${awardLabel}: danh mục pháp lý chưa có tỷ lệ biểu quyết của ${COUNCIL} vào ngày họp; kết quả được ghi nhận, không xét tỷ lệ.`;
   const required = `${requirementText(share.amount!, share.strictlyAbove)} ${share.label ?? 'tổng số thành viên Hội đồng'}`;
-  // An unverified source is not cited (the page marks it; the minutes state the share applied, without a basis).
-  if (share.assumption) return printed ? `${awardLabel}: cần ${required}.` : `${awardLabel}: cần ${required} (mức Bộ áp dụng; căn cứ chưa được xác minh trong danh mục pháp lý).`;
+  // An unverified source is not cited (the page marks it); the minutes say it is the share the council applied,
+  // not a rule of law they could cite.
+  if (share.assumption) return printed ? `${awardLabel} (mức Hội đồng áp dụng): cần ${required}.` : `${awardLabel}: cần ${required} (mức Bộ áp dụng; căn cứ chưa được xác minh trong danh mục pháp lý).`;
   return `${awardLabel}: cần ${required} (${[share.article, share.textRef].filter(Boolean).join(' ')}).`;
 }
 
