@@ -206,7 +206,7 @@ export class ProposalsService {
     if (action === 'approve') {
       await this.repo.insertHistory(m, { id: randomUUID(), unitId: proposal.unitId, year: proposal.year, awardCode: proposal.awardCode, clusterId: proposal.clusterId, decisionNumber: updated.decisionNumber!, decisionDate: updated.decisionDate!, proposalId: proposal.id, createdAt: now });
     }
-    await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber, ...(updated.resubmitBy ? { resubmitBy: updated.resubmitBy } : {}) }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
+    await this.audit.record(m, { action: `proposal.${action}`, entityType: 'award_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status: step.to, decisionNumber: updated.decisionNumber, ...(action === 'approve' ? { decisionDate: updated.decisionDate } : {}), ...(updated.resubmitBy ? { resubmitBy: updated.resubmitBy } : {}) }, reason: input.reason ?? null, organizerId: cluster.organizerId, clusterId: proposal.clusterId });
     const [view] = await this.views(m, [updated]);
     await this.notices.afterStep(m, cluster, proposal, view, action);
     return view;

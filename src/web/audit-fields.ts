@@ -138,9 +138,13 @@ export const FIELD_LABELS: Record<string, string> = {
   days: 'Số ngày',
   bytes: 'Dung lượng (byte)',
   today: 'Ngày khởi động',
-  sourceId: 'Bản ghi nguồn',
-  sourceVersion: 'Phiên bản bản ghi nguồn',
-  statusLabel: 'Tình trạng',
+  sourceId: 'Lập từ',
+  sourceVersion: 'Phiên bản (hoặc năm) của nguồn',
+  statusLabel: 'Số hiệu, tình trạng',
+  active: 'Đang hoạt động',
+  clusterIds: 'Cụm phụ trách',
+  closedYears: 'Các năm kết thúc tư cách thành viên',
+  transferredYears: 'Các năm chuyển tư cách thành viên cho đơn vị kế thừa',
   memberId: 'Thành viên Hội đồng',
   mode: 'Hình thức',
   candidates: 'Các đơn vị được bầu',
@@ -167,9 +171,11 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   council_meeting: { OPEN: 'Chưa chốt biên bản', CLOSED: 'Đã chốt biên bản' },
   ballot_session: { OPEN: 'Đang bỏ phiếu', CLOSED: 'Đã kiểm phiếu' },
 };
+/** The awards by code, as the trail names them. */
+export const AWARD_NAMES: Record<string, string> = { EMULATION_FLAG: 'Cờ thi đua', CERTIFICATE_OF_MERIT: 'Bằng khen' };
 const CODES_BY_FIELD: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
-  award: { EMULATION_FLAG: 'Cờ thi đua', CERTIFICATE_OF_MERIT: 'Bằng khen' },
+  award: AWARD_NAMES,
   method: TERM_METHOD_LABELS,
   kind: {
     ...UNIT_KIND_LABELS,

@@ -158,7 +158,9 @@ export function changedFields(
     const copies = new Set(keys.filter((k) => k.endsWith('Label') && keys.includes(k.slice(0, -5))));
     return keys
       .filter((k) => !copies.has(k) && JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-      .map((k) => ({ field: FIELD_LABELS[k] ?? k, before: valueText(b[k], k, entityType, names), after: valueText(a[k], k, entityType, names) }));
+      .map((k) => ({ field: FIELD_LABELS[k] ?? k, before: valueText(b[k], k, entityType, names), after: valueText(a[k], k, entityType, names) }))
+      // Nothing a reader could see changed (an empty list recorded where there was none: "— → —").
+      .filter((c) => c.before !== c.after);
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before: valueText(before, '', entityType, names), after: valueText(after, '', entityType, names) }];
 }

@@ -4,10 +4,15 @@ import { User } from '../auth/user.entity';
 import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
-import { idsIn } from './audit-fields';
+import { AwardProposal } from '../awards/award-proposal.entities';
+import { CouncilMeeting } from '../awards/council/council.entities';
+import { IssuedDocument } from '../issued-documents/issued-document.entity';
+import { dateVi } from './format';
+import { AWARD_NAMES, idsIn } from './audit-fields';
 
 /**
- * The names of the units, clusters and accounts that a page of the trail mentions by id (in its records' before and
+ * The names of the units, clusters, accounts, proposals, council meetings and issued documents that a page of the
+ * trail mentions by id (in its records' before and
  * after, and as the record changed): a reader sees "Sở Thông tin và Truyền thông tỉnh Gia Lai", not its id. The trail
  * itself keeps ids, which do not change when a unit is renamed.
  */
@@ -21,16 +26,24 @@ export async function auditNames(uow: UnitOfWork, entries: readonly AuditEntryVi
   if (!ids.size) return new Map();
   const wanted = In([...ids]);
   return uow.read(async (m) => {
-    const [units, clusters, users] = await Promise.all([
+    const [units, clusters, users, proposals, meetings, documents] = await Promise.all([
       m.find(Unit, { select: { id: true, name: true }, where: { id: wanted } }),
       m.find(Cluster, { select: { id: true, name: true, organizerId: true }, where: { id: wanted } }),
       m.find(User, { select: { id: true, username: true, fullName: true }, where: { id: wanted } }),
+      m.find(AwardProposal, { select: { id: true, unitId: true, awardCode: true, year: true }, where: { id: wanted } }),
+      m.find(CouncilMeeting, { select: { id: true, year: true, heldOn: true }, where: { id: wanted } }),
+      m.find(IssuedDocument, { select: { id: true, title: true }, where: { id: wanted } }),
     ]);
-    const organizers = new Map((await m.find(Unit, { select: { id: true, name: true }, where: { id: In([...new Set(clusters.map((c) => c.organizerId))]) } })).map((u) => [u.id, u.name]));
+    // The units and organisers named by the clusters and proposals, beyond those the records name themselves.
+    const more = [...clusters.map((c) => c.organizerId), ...proposals.map((x) => x.unitId)];
+    const others = new Map((await m.find(Unit, { select: { id: true, name: true }, where: { id: In([...new Set(more)]) } })).map((u) => [u.id, u.name]));
     const names = new Map<string, string>();
     for (const u of units) names.set(u.id, u.name);
-    for (const c of clusters) names.set(c.id, `${c.name} – ${organizers.get(c.organizerId) ?? ''}`);
+    for (const c of clusters) names.set(c.id, `${c.name} – ${others.get(c.organizerId) ?? ''}`);
     for (const u of users) names.set(u.id, `${u.fullName} (${u.username})`);
+    for (const x of proposals) names.set(x.id, `${AWARD_NAMES[x.awardCode] ?? x.awardCode} cho ${others.get(x.unitId) ?? ''}, năm ${x.year}`);
+    for (const x of meetings) names.set(x.id, `Cuộc họp Hội đồng Thi đua – Khen thưởng xét năm ${x.year}, ngày ${dateVi(x.heldOn)}`);
+    for (const x of documents) names.set(x.id, x.title);
     return names;
   });
 }
