@@ -6,7 +6,8 @@ import { AuditRepository } from '../audit/audit.repository';
 import type { Principal } from '../common/auth/principal';
 import { AppException } from '../common/errors/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CouncilApprovals } from './council/council-approvals';
+import { ScoringService } from '../scoring/scoring.service';
+import { CouncilApprovals, CouncilResult } from './council/council-approvals';
 import { ProposalsRepository } from './proposals.repository';
 
 /** One step of a proposal as recorded in the audit trail: when, what, by whom, with what opinion or reason. */
@@ -26,6 +27,10 @@ export interface ProposalDossierFacts {
   organizerId: string;
   /** The year's deadline for sending proposals (what a return without its own date leaves the cluster with). */
   proposalDeadline: string | null;
+  /** The unit's place in its cluster's ranking of the year (published or not), or null when it is not ranked. */
+  ranking: { rank: number | null; tie: boolean; total: number | null; units: number; band: string | null; published: boolean } | null;
+  /** The council's vote on it, once a meeting of the year has it on its ballot. */
+  council: CouncilResult | null;
 }
 
 /**
@@ -41,6 +46,7 @@ export class ProposalSteps {
     private readonly trail: AuditRepository,
     private readonly council: CouncilApprovals,
     private readonly years: EmulationYearsRepository,
+    private readonly scoring: ScoringService,
   ) {}
 
   of(p: Principal, proposalId: string): Promise<ProposalDossierFacts> {
@@ -51,7 +57,16 @@ export class ProposalSteps {
       const steps = (await this.trail.steps(m, 'award_proposal', proposal.id)).map((s) => ({ at: s.occurredAt, action: s.action, actor: s.fullName ?? s.actorUsername, reason: s.reason }));
       const flagInReview = proposal.status === 'IN_REVIEW' && proposal.awardCode === 'EMULATION_FLAG';
       const proposalDeadline = (await this.years.find(m, proposal.clusterId, proposal.year))?.proposalDeadline ?? null;
-      return { steps, approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null, organizerId: cluster.organizerId, proposalDeadline };
+      const { view: ranking } = await this.scoring.readableRanking(m, p, proposal.clusterId, proposal.year);
+      const row = ranking.rows.find((r) => r.unit.id === proposal.unitId);
+      return {
+        steps,
+        approvalBlocked: flagInReview ? await this.council.approvalRefusal(m, cluster.organizerId, proposal) : null,
+        organizerId: cluster.organizerId,
+        proposalDeadline,
+        ranking: row ? { rank: row.rank, tie: row.tie, total: row.final?.total ?? null, units: ranking.rows.length, band: row.band, published: ranking.published } : null,
+        council: await this.council.result(m, cluster.organizerId, proposal),
+      };
     });
   }
 }

@@ -20,7 +20,7 @@ import { IntField } from '../common/validation/fields';
 import { SERVER_SECRET } from '../config/config.tokens';
 import { UnitOfWork } from '../database/unit-of-work';
 import { sendPage, signedInFrame } from './page-response';
-import { dossierPage } from './views/awards.view';
+import { dossierPage } from './views/dossier.view';
 import { queuePage } from './views/queue.view';
 import { ServiceLevels } from '../notifications/service-levels';
 

@@ -32,12 +32,12 @@ describe('reminders, notifications and the service level in Chromium (living dem
     const { context, page } = await rig.signedIn('reviewer');
     await page.goto(`${rig.base}/tham-dinh`);
     await page.getByText('Chưa đặt thời hạn.', { exact: false }).waitFor();
-    await page.getByLabel('Thời hạn xử lý (ngày)').fill('0');
+    await page.getByLabel('Thời hạn xử lý (ngày theo lịch, kể cả ngày nghỉ)').fill('0');
     await page.getByLabel('Lý do', { exact: true }).fill('Quy định thời hạn xử lý hồ sơ');
     await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
     await page.locator('.field-error').first().waitFor();
     assert.match((await page.locator('.field-error').first().textContent()) ?? '', /lớn hơn hoặc bằng 1/);
-    await page.getByLabel('Thời hạn xử lý (ngày)').fill('10');
+    await page.getByLabel('Thời hạn xử lý (ngày theo lịch, kể cả ngày nghỉ)').fill('10');
     await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
     await page.getByText('Đã lưu thời hạn xử lý hồ sơ.').waitFor();
     await page.getByText('Hiện tại: 10 ngày.', { exact: false }).waitFor();

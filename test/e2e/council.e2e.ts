@@ -100,6 +100,16 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     const ended = (await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, toDate: '2024-12-31', reason: 'Quyết định thôi làm thành viên Hội đồng' }).expect(200)).body;
     assert.equal(ended.toDate, '2024-12-31');
     await t.http.post(`/api/proposals/${flags.DL.id}/approve`).set(auth(reviewer)).send({ version: flags.DL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(200);
+    // The dossiers show what the proposals rest on: the cluster's ranking, its meeting's vote, and the council's vote.
+    const basis = async (id: string) => {
+      const html = (await t.http.get(`/tham-dinh/${id}`).set(auth(reviewer)).set('Accept', 'text/html').expect(200)).text;
+      return (/<dl class="record" data-testid="proposal-basis">([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    };
+    const dl = await basis(flags.DL.id);
+    assert.match(dl, /Kết quả chấm điểm năm 2019 của cụm hạng 1\/6 đơn vị, [\d,]+ điểm/, dl);
+    assert.match(dl, /Biểu quyết tại hội nghị bình xét của cụm [\d,]+% \(\d+ phiếu đồng ý\)/, dl);
+    assert.match(dl, /Biểu quyết của Hội đồng Thi đua – Khen thưởng 4\/5 thành viên đồng ý \(80%\) — đạt mức từ 80% trở lên · Cuộc họp ngày 10\/04\/2020/, dl);
+    assert.match(await basis(flags.PY.id), /3\/5 thành viên đồng ý \(60%\) — không đạt mức từ 80% trở lên/);
     const below = await t.http.post(`/api/proposals/${flags.PY.id}/approve`).set(auth(reviewer)).send({ version: flags.PY.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
     assert.match(below.body.details[0].message, /chỉ đạt 60% tổng số thành viên Hội đồng Thi đua – Khen thưởng, chưa đạt mức từ 80% trở lên/);
     const pdf = await t.http.get(`/api/council/meetings/${meeting.id}/minutes.pdf`).set(auth(reviewer)).buffer(true).parse(binary).expect(200);

@@ -6,6 +6,18 @@ import { CouncilRepository } from './council.repository';
 import { councilDateProblem } from './council.rules';
 import { COUNCIL, CouncilService } from './council.service';
 
+/** The council's vote on one proposal: at which meeting, how many of how many members, and whether it reached the share. */
+export interface CouncilResult {
+  meetingId: string;
+  heldOn: string;
+  closed: boolean;
+  members: number;
+  votesFor: number | null;
+  ratioText: string | null;
+  requiredText: string | null;
+  passed: boolean | null;
+}
+
 /** What the council's meeting of a year means for approving a proposal and for drafting the decision. */
 @Injectable()
 export class CouncilApprovals {
@@ -30,6 +42,16 @@ export class CouncilApprovals {
     if (!meeting || decisionDate >= meeting.heldOn) return null;
     const considered = proposal.awardCode === 'EMULATION_FLAG' || (await this.repo.ballots(m, meeting.id)).some((b) => b.proposalId === proposal.id);
     return considered ? councilDateProblem(meeting.heldOn) : null;
+  }
+
+  /** The council's vote on a proposal, as its dossier shows it, or null while no meeting of the year has it on its ballot. */
+  async result(m: EntityManager, organizerId: string, proposal: AwardProposal): Promise<CouncilResult | null> {
+    const meeting = await this.repo.meetingOf(m, organizerId, proposal.year);
+    if (!meeting) return null;
+    const view = await this.council.view(m, meeting);
+    const ballot = view.ballots.find((b) => b.proposalId === proposal.id);
+    if (!ballot) return null;
+    return { meetingId: meeting.id, heldOn: meeting.heldOn, closed: meeting.status === 'CLOSED', members: view.memberCount, votesFor: ballot.votesFor, ratioText: ballot.ratioText, requiredText: ballot.requiredText, passed: ballot.passed };
   }
 
   /**

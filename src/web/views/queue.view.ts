@@ -4,7 +4,8 @@ import { PROPOSAL_STATUS_LABELS } from '../../awards/proposals.rules';
 import { dateVi, daysAgoVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, formMessage, layout } from './layout';
-import { SubmissionRef, earlierSubmission, proposalBadge } from './awards.view';
+import { proposalBadge } from './awards.view';
+import { SubmissionRef, earlierSubmission } from './dossier.view';
 import { ageingChart } from './queue-chart';
 import type { ServiceLevelView } from '../../notifications/notifications.dto';
 
@@ -77,7 +78,7 @@ function serviceLevelForm(level: ServiceLevelView): Html {
   <p class="muted"><small>${level.days === null ? 'Chưa đặt thời hạn.' : `Hiện tại: ${level.days} ngày.`} Hồ sơ đã gửi Bộ hoặc đang thẩm định chờ quá số ngày này ở một trạng thái được đánh dấu quá hạn, và cán bộ thẩm định nhận thông báo.</small></p>
   <input type="hidden" name="version" data-type="int" value="${level.version}">
   <div class="filters">
-    <div class="field"><label for="sla-days">Thời hạn xử lý (ngày)</label><input id="sla-days" name="days" data-type="int" inputmode="numeric" maxlength="3" value="${level.days ?? ''}"></div>
+    <div class="field"><label for="sla-days">Thời hạn xử lý (ngày theo lịch, kể cả ngày nghỉ)</label><input id="sla-days" name="days" data-type="int" inputmode="numeric" maxlength="3" value="${level.days ?? ''}"></div>
     <div class="field"><label for="sla-reason">Lý do</label><input id="sla-reason" name="reason"></div>
   </div>
   <div class="actions"><button type="submit" class="secondary">Lưu thời hạn</button></div>
