@@ -34,6 +34,7 @@ export class OutboxMailView {
   @ApiProperty() id: string;
   @ApiProperty() recipient: string;
   @ApiProperty() subject: string;
+  @ApiProperty({ description: 'Nội dung thư (văn bản thuần).' }) text: string;
   @ApiProperty({ enum: OUTBOX_STATUSES }) status: OutboxStatus;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ description: 'Số lần đã thử gửi.' }) attempts: number;
@@ -52,6 +53,7 @@ interface Row {
   id: string;
   recipient: string;
   subject: string;
+  text: string;
   status: OutboxStatus;
   attempts: number | string;
   last_error: string | null;
@@ -78,7 +80,7 @@ export class OutboxAdmin {
       const statuses: readonly OutboxStatus[] = q.status ? [q.status] : ['failed', 'unknown'];
       const rows = await rawQuery<Row>(
         m,
-        `SELECT id, recipient, subject, status, attempts, last_error, created_at, sent_at FROM email_outbox WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at DESC, id LIMIT ${q.limit ?? 100}`,
+        `SELECT id, recipient, subject, text, status, attempts, last_error, created_at, sent_at FROM email_outbox WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at DESC, id LIMIT ${q.limit ?? 100}`,
         [...statuses],
       );
       return { counts, status: q.status ?? null, items: rows.map(view) };
@@ -88,7 +90,7 @@ export class OutboxAdmin {
   /** A failed mail, or one of unknown fate, back to the queue: sent at the sender's next round (its attempts start over). */
   resend(p: Principal, id: string, dto: ResendMailDto): Promise<OutboxMailView> {
     return this.uow.write(async (m) => {
-      const [row] = await rawQuery<Row>(m, 'SELECT id, recipient, subject, status, attempts, last_error, created_at, sent_at FROM email_outbox WHERE id = ?', [id]);
+      const [row] = await rawQuery<Row>(m, 'SELECT id, recipient, subject, text, status, attempts, last_error, created_at, sent_at FROM email_outbox WHERE id = ?', [id]);
       if (!row) throw AppException.notFound('thư');
       if (row.status !== 'failed' && row.status !== 'unknown') {
         throw new AppException(ErrorCode.IllegalTransition, `Chỉ gửi lại được thư gửi thất bại hoặc không rõ đã gửi chưa; thư này đang ở trạng thái "${OUTBOX_STATUS_LABELS[row.status]}".`);
@@ -105,6 +107,7 @@ const view = (r: Row): OutboxMailView => ({
   id: r.id,
   recipient: r.recipient,
   subject: r.subject,
+  text: r.text,
   status: r.status,
   statusLabel: OUTBOX_STATUS_LABELS[r.status] ?? r.status,
   attempts: Number(r.attempts),

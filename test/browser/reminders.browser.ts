@@ -103,7 +103,7 @@ describe('reminders, notifications and the service level in Chromium (living dem
     const mailId = '00000000-0000-4000-8000-00000000b001';
     await rig.t.dataSource.query(
       `INSERT INTO email_outbox (id, user_id, recipient, subject, text, status, attempts, next_attempt_at, last_error, dedup_key, created_at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(ph).join(', ')})`,
-      [mailId, userId, 'thuky.cum6@example.vn', '[Cụm thi đua số 6 – Bộ TTTT] Thư bị từ chối', 'Nội dung', 'failed', 8, new Date().toISOString(), '550 5.7.1 Hộp thư đầy', 'browser:outbox', new Date().toISOString()],
+      [mailId, userId, 'thuky.cum6@example.vn', '[Cụm thi đua số 6 – Bộ TTTT] Thư bị từ chối', 'Kính gửi thư ký cụm: hạn nộp phiếu chấm là 15/12.', 'failed', 8, new Date().toISOString(), '550 5.7.1 Hộp thư đầy', 'browser:outbox', new Date().toISOString()],
     );
     const { context, page } = await rig.signedIn('admin', undefined, { audit: true });
     await page.goto(`${rig.base}/`);
@@ -112,6 +112,9 @@ describe('reminders, notifications and the service level in Chromium (living dem
     const row = page.locator(`tr[data-mail="${mailId}"]`);
     assert.match((await row.textContent()) ?? '', /Gửi thất bại.*550 5\.7\.1 Hộp thư đầy/s);
     assert.equal(await page.locator('[data-status="failed"]').textContent(), '1');
+    // What the mail said is read on the page (before, only its recipient and subject).
+    await row.getByText('Nội dung thư').click();
+    await row.getByText('Kính gửi thư ký cụm: hạn nộp phiếu chấm là 15/12.').waitFor();
     await row.getByRole('button', { name: 'Gửi lại' }).click();
     await row.locator('.field-error').first().waitFor();
     await row.getByLabel('Lý do gửi lại thư tới thuky.cum6@example.vn').fill('Người nhận đã dọn hộp thư');
@@ -121,11 +124,15 @@ describe('reminders, notifications and the service level in Chromium (living dem
     assert.deepEqual([mail.status, Number(mail.attempts)], ['pending', 0]);
     assert.deepEqual(await unlabelledControls(page), []);
     assert.deepEqual(await axeViolations(page), []);
+    // The mail waits in the queue now; on a phone its row is a card: no column hidden beyond the table's edge.
+    await page.goto(`${rig.base}/hop-thu-di?status=pending`);
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
       await page.reload();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `the outbox page at ${width}px scrolls sideways by ${overflow}px`);
+      const wide = await page.locator(`tr[data-mail="${mailId}"]`).evaluate((tr) => tr.closest('.table-wrap')!.scrollWidth - tr.closest('.table-wrap')!.clientWidth);
+      assert.ok(wide <= 1, `the outbox table at ${width}px scrolls inside by ${wide}px`);
       await rig.shot(page, `hop-thu-di-${width}`);
     }
     await context.close();

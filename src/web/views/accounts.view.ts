@@ -22,12 +22,12 @@ export function accountsPage(frame: PageFrame, page: UserPage, q: UserQueryDto, 
   <div class="actions"><button type="submit" class="secondary">Tìm</button><a href="/tai-khoan">Bỏ lọc</a></div>
 </form>
 <p class="muted">${page.total} tài khoản.</p>
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="cards">
   <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ tên</th><th scope="col">Vai trò</th><th scope="col">Đơn vị, cơ quan</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead>
   <tbody>${page.items.map(
-    (u, i) => html`<tr><th scope="row"><a href="${accountHref(u.id)}">${u.username}</a></th><td>${u.fullName}</td><td>${u.roleLabel}</td><td>${[u.unitId, u.organizerId].filter((x): x is string => !!x).map((x) => name.get(x) ?? '').join(', ')}</td>
-    <td>${u.active ? badge('Đang hoạt động', 'ok') : badge('Đã khóa', 'warn')}</td>
-    <td><form data-api="/api/users/${u.id}" data-method="PATCH" data-success="${u.active ? `Đã khóa tài khoản ${u.username}.` : `Đã mở khóa tài khoản ${u.username}.`}" class="inline" novalidate>${formMessage}
+    (u, i) => html`<tr><th scope="row"><a href="${accountHref(u.id)}">${u.username}</a></th><td data-label="Họ tên">${u.fullName}</td><td data-label="Vai trò">${u.roleLabel}</td><td data-label="Đơn vị, cơ quan">${[u.unitId, u.organizerId].filter((x): x is string => !!x).map((x) => name.get(x) ?? '').join(', ')}</td>
+    <td data-label="Trạng thái">${u.active ? badge('Đang hoạt động', 'ok') : badge('Đã khóa', 'warn')}</td>
+    <td data-label="Thao tác"><form data-api="/api/users/${u.id}" data-method="PATCH" data-success="${u.active ? `Đã khóa tài khoản ${u.username}.` : `Đã mở khóa tài khoản ${u.username}.`}" class="inline" novalidate>${formMessage}
         <input type="hidden" name="version" data-type="int" value="${u.version}"><input type="hidden" name="active" data-type="bool" value="${u.active ? 'false' : 'true'}">
         <label for="tk-ly-do-${i}">Lý do ${u.active ? 'khóa' : 'mở khóa'} ${u.username}</label><input id="tk-ly-do-${i}" name="reason" required>
         <button type="submit" class="secondary">${u.active ? 'Khóa' : 'Mở khóa'}</button></form></td></tr>`,

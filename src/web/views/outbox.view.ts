@@ -22,11 +22,11 @@ ${smtpConfigured ? '' : html`<p class="flash warn" role="status">Chưa đặt m�
 <section class="card" aria-labelledby="h-mails"><h2 id="h-mails">Thư ${shown}</h2>
   ${box.status ? html`<p><a href="${OUTBOX_HREF}">Về các thư cần xem</a></p>` : ''}
   ${box.items.length
-    ? html`<div class="table-wrap"><table>
+    ? html`<div class="table-wrap"><table class="cards">
   <thead><tr><th scope="col">Người nhận</th><th scope="col">Tiêu đề</th><th scope="col">Trạng thái</th><th scope="col">Lần thử</th><th scope="col">Lỗi gần nhất</th><th scope="col">Tạo lúc</th><th scope="col">Thao tác</th></tr></thead>
   <tbody>${box.items.map(
-    (m, i) => html`<tr data-mail="${m.id}"><td>${m.recipient}</td><td>${m.subject}</td><td>${badge(m.statusLabel, m.status === 'sent' ? 'ok' : m.status === 'failed' || m.status === 'unknown' ? 'warn' : 'info')}</td><td>${m.attempts}</td><td>${m.lastError ?? ''}</td><td>${dateTimeVi(m.createdAt)}</td>
-    <td>${m.status === 'failed' || m.status === 'unknown'
+    (m, i) => html`<tr data-mail="${m.id}"><th scope="row">${m.recipient}</th><td data-label="Tiêu đề">${m.subject}<details><summary>Nội dung thư</summary><pre class="mail-text">${m.text}</pre></details></td><td data-label="Trạng thái">${badge(m.statusLabel, m.status === 'sent' ? 'ok' : m.status === 'failed' || m.status === 'unknown' ? 'warn' : 'info')}</td><td data-label="Lần thử">${m.attempts}</td><td data-label="Lỗi gần nhất">${m.lastError ?? ''}</td><td data-label="Tạo lúc">${dateTimeVi(m.createdAt)}</td>
+    <td data-label="Thao tác">${m.status === 'failed' || m.status === 'unknown'
       ? html`<form data-api="/api/email-outbox/${m.id}/resend" data-method="POST" data-success="Đã đưa thư vào hàng chờ gửi." class="inline" novalidate>${formMessage}
         <label for="ht-ly-do-${i}">Lý do gửi lại thư tới ${m.recipient}</label><input id="ht-ly-do-${i}" name="reason" required>
         <button type="submit" class="secondary">Gửi lại</button></form>`
