@@ -19,7 +19,8 @@ export interface SignatureCell {
   room?: number;
 }
 
-type Part = { text: string; font: string; size: number; gap: number };
+/** A line group of a signature; `room` leaves the signature's room above it (the status and the signer's name). */
+type Part = { text: string; font: string; size: number; gap: number; room?: boolean };
 
 /**
  * Decree 30 sizes: the authority (a unit) and the title lines 13 pt bold upper case, the signer's name
@@ -34,8 +35,8 @@ function cellParts(c: SignatureCell): Part[] {
     { text: c.unitName.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 2 },
     ...(c.mark ? [{ text: `(${c.mark})`, font: FONT.boldItalic, size: 12, gap: 2 }] : []),
     ...titleParts(c.title),
-    { text: c.status, font: FONT.italic, size: 11, gap: 0 },
-    { text: c.signer, font: FONT.bold, size: NAME_SIZE, gap: 0 },
+    { text: c.status, font: FONT.italic, size: 11, gap: 0, room: true },
+    { text: c.signer, font: FONT.bold, size: NAME_SIZE, gap: 0, room: true },
   ];
 }
 
@@ -48,14 +49,13 @@ function titleParts(title: string): Part[] {
     .map((t) => ({ text: t.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 0 }));
 }
 
-/** Room for the signature and the name: 18 pt before each of the last two parts. */
+/** Room for the signature and the name: 18 pt before each of the parts marked `room`. */
 const SIGNATURE_ROOM = 18;
 
 function partsHeight(d: PDFKit.PDFDocument, parts: Part[], width: number, room = SIGNATURE_ROOM): number {
-  return parts.reduce((h, p, i) => {
+  return parts.reduce((h, p) => {
     d.font(p.font).fontSize(p.size);
-    const space = i >= parts.length - 2 ? room : p.gap;
-    return h + wrapWords(d, p.text || ' ', width).length * d.currentLineHeight(true) + space;
+    return h + (p.room ? room : 0) + wrapWords(d, p.text || ' ', width).length * d.currentLineHeight(true) + p.gap;
   }, 0);
 }
 
@@ -64,10 +64,11 @@ function drawParts(d: PDFKit.PDFDocument, parts: Part[], x: number, y: number, w
   let cy = y;
   let roomTop = y;
   let titleTop = -1;
+  let roomed = false;
   parts.forEach((p, i) => {
     if (i === firstTitle) titleTop = cy;
-    if (i === parts.length - 2) roomTop = cy;
-    if (i >= parts.length - 2) cy += room;
+    if (p.room && !roomed) [roomTop, roomed] = [cy, true];
+    if (p.room) cy += room;
     d.font(p.font).fontSize(p.size);
     drawLines(d, wrapWords(d, p.text, width), x, cy, width, 'center');
     cy = d.y + p.gap;
@@ -99,6 +100,8 @@ export interface SignatureBlock {
   status: string;
   /** The signer's full name; empty when no person is known: the name slot is then left blank. */
   signer: string;
+  /** false: no name slot at all (a file signed by the system, which no person signs by hand under it). */
+  nameSlot?: boolean;
 }
 
 function blockParts(b: SignatureBlock): Part[] {
@@ -106,8 +109,8 @@ function blockParts(b: SignatureBlock): Part[] {
     ...(b.authority ? [{ text: b.authority.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 0 }] : []),
     ...titleParts(b.title),
     ...(b.unit ? [{ text: b.unit.toLocaleUpperCase('vi'), font: FONT.bold, size: AUTHORITY_SIZE, gap: 0 }] : []),
-    { text: b.status, font: FONT.italic, size: 12, gap: 0 },
-    { text: b.signer, font: FONT.bold, size: NAME_SIZE, gap: 0 },
+    { text: b.status, font: FONT.italic, size: 12, gap: 0, room: true },
+    ...(b.signer || b.nameSlot !== false ? [{ text: b.signer, font: FONT.bold, size: NAME_SIZE, gap: 0, room: true }] : []),
   ];
 }
 

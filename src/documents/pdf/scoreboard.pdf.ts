@@ -24,7 +24,7 @@ export interface ScoreboardDocumentData {
 // The chair unit signs for the cluster once the results are published (a draft carries no signature block); no
 // person's name is known here, so the name slot stays empty.
 const scoreboardBlock = (data: DocumentContent<ScoreboardDocumentData>): SignatureBlock | null =>
-  data.chairUnitName && data.published ? { authority: `TM. ${data.clusterName}`, title: 'Cụm trưởng', unit: data.chairUnitName, status: '(Văn bản ký số bởi hệ thống)', signer: '' } : null;
+  data.chairUnitName && data.published ? { authority: `TM. ${data.clusterName}`, title: 'Cụm trưởng', unit: data.chairUnitName, status: '(Văn bản ký số bởi hệ thống)', signer: '', nameSlot: false } : null;
 
 /** The Appendix VI information of the scoreboard: it prints no number and no recipients. */
 export function scoreboardRecord(data: DocumentContent<ScoreboardDocumentData>): ElectronicRecord {
