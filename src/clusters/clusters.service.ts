@@ -157,7 +157,7 @@ export class ClustersService {
   /** An organiser acts only while it exists: after it ended, its successor does. */
   private async requireActive(m: EntityManager, organizer: Unit, on: string, field: string): Promise<void> {
     if (organizer.activeTo && on > organizer.activeTo) {
-      const now = await this.units.successorNow(m, organizer.id);
+      const now = await this.units.successorNow(m, organizer.id, on);
       throw AppException.field(ErrorCode.UnitInactive, field, `${organizer.shortName} đã kết thúc hoạt động ngày ${formatDateVi(organizer.activeTo)}${now ? `, nay là ${now.name}: việc này do cơ quan kế thừa thực hiện` : ''}.`);
     }
     if (organizer.activeFrom && on < organizer.activeFrom) {

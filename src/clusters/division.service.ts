@@ -51,7 +51,7 @@ export class DivisionService {
       const decision = await this.clusters.decision(m, decisionId);
       if (!decision) throw AppException.notFound('quyết định phân cụm', 'decisionId');
       const organizer = await this.requireOrganizer(m, p, decision.organizerId);
-      const ended = organizerYearProblem(organizer, dto.year, await this.successorName(m, organizer));
+      const ended = organizerYearProblem(organizer, dto.year, await this.successorName(m, organizer, dto.year));
       if (ended) throw AppException.field(ErrorCode.UnitInactive, 'year', ended);
       if (decision.effectiveYear > dto.year) {
         throw AppException.field(ErrorCode.BusinessRule, 'year', `Quyết định ${decision.number} có hiệu lực từ năm ${decision.effectiveYear}, sau năm ${dto.year}.`);
@@ -106,12 +106,13 @@ export class DivisionService {
     return organizer;
   }
 
-  private async successorName(m: EntityManager, organizer: Unit): Promise<string | null> {
-    return (await this.units.successorNow(m, organizer.id))?.name ?? null;
+  /** Who organises the year in place of an organiser that ended before its end. */
+  private async successorName(m: EntityManager, organizer: Unit, year: number): Promise<string | null> {
+    return (await this.units.successorNow(m, organizer.id, `${year}-12-31`))?.name ?? null;
   }
 
   private async build(m: EntityManager, organizer: Unit, year: number): Promise<DivisionReportView> {
-    const notice = organizerYearProblem(organizer, year, await this.successorName(m, organizer));
+    const notice = organizerYearProblem(organizer, year, await this.successorName(m, organizer, year));
     const lineage = [organizer.id, ...(await this.units.predecessorIds(m, organizer.id))];
     const own = (await m.find(Cluster, { where: { organizerId: organizer.id }, order: { number: 'ASC' } })) as Cluster[];
     const clusterNames = new Map((await m.find(Cluster, { where: { organizerId: In(lineage) } })).map((c) => [c.id, c.name]));

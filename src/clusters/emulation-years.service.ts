@@ -67,7 +67,7 @@ export class EmulationYearsService {
         throw AppException.field(ErrorCode.Duplicate, 'year', `Năm thi đua ${dto.year} của cụm này đã được tạo.`);
       }
       const organizer = await this.units.get(m, cluster.organizerId);
-      const ended = organizerYearProblem(organizer, dto.year, (await this.units.successorNow(m, organizer.id))?.name ?? null);
+      const ended = organizerYearProblem(organizer, dto.year, (await this.units.successorNow(m, organizer.id, `${dto.year}-12-31`))?.name ?? null);
       if (ended) throw AppException.field(ErrorCode.UnitInactive, 'year', ended);
       if (!(await this.memberships.anyInYear(m, clusterId, dto.year))) {
         throw AppException.field(

@@ -50,7 +50,7 @@ export class MembershipsService {
         throw AppException.field(ErrorCode.InvalidReference, 'unitId', 'Không tìm thấy đơn vị thành viên này.');
       }
       const organizer = await this.units.get(m, cluster.organizerId);
-      const ended = organizerYearProblem(organizer, dto.year, (await this.units.successorNow(m, organizer.id))?.name ?? null);
+      const ended = organizerYearProblem(organizer, dto.year, (await this.units.successorNow(m, organizer.id, `${dto.year}-12-31`))?.name ?? null);
       if (ended) throw AppException.field(ErrorCode.UnitInactive, 'year', ended);
       if (!isActiveInYear(unit, dto.year)) {
         throw AppException.field(ErrorCode.UnitInactive, 'year', `${unit.shortName} không hoạt động trong năm ${dto.year}.`);

@@ -268,4 +268,3 @@ function signedRevisionResult(r: SignedPledgeRevision, sha256: string, sizeBytes
 function intactMessage(doc: DocumentInfo): string {
   return `Tệp nguyên vẹn: "${doc.title}" (${doc.statusLabel}) của ${doc.clusterName}, do hệ thống phát hành.`;
 }
-

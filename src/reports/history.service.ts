@@ -199,7 +199,7 @@ export class HistoryService {
     }
     const content = await tableWorkbook(
       'Lịch sử cụm',
-      `${h.name.toUpperCase()} – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG ${h.from}–${h.to}`,
+      `${h.name.toLocaleUpperCase('vi')} (${h.organizerName.toLocaleUpperCase('vi')}) – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG ${h.from}–${h.to}`,
       [
         { header: 'Năm', width: 8, value: (r: Row) => r.year },
         { header: 'Cụm (cơ quan tổ chức)', width: 40, value: (r) => r.cluster },

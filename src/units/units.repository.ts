@@ -84,11 +84,11 @@ export class UnitsRepository {
   }
 
   /**
-   * What a unit that ended is now: the successor it went to, followed through the mergers already in effect, or null
-   * while it is active (a merger recorded ahead of its date has not happened yet).
+   * What a unit that ended is now (or on the date `on`): the successor it went to, followed through the mergers in
+   * effect on that day, or null while it is active then (a merger recorded ahead of its date has not happened yet).
    */
-  async successorNow(m: EntityManager, id: string, today = todayInVietnam()): Promise<Unit | null> {
-    const now = await this.asOf(m, id, today);
+  async successorNow(m: EntityManager, id: string, on = todayInVietnam()): Promise<Unit | null> {
+    const now = await this.asOf(m, id, on);
     return now.id === id ? null : now;
   }
 

@@ -171,11 +171,9 @@ const STATUS_BY_ENTITY: Record<string, Record<string, string>> = {
   council_meeting: { OPEN: 'Chưa chốt biên bản', CLOSED: 'Đã chốt biên bản' },
   ballot_session: { OPEN: 'Đang bỏ phiếu', CLOSED: 'Đã kiểm phiếu' },
 };
-/** The awards by code, as the trail names them. */
-export const AWARD_NAMES: Record<string, string> = { EMULATION_FLAG: 'Cờ thi đua', CERTIFICATE_OF_MERIT: 'Bằng khen' };
 const CODES_BY_FIELD: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
-  award: AWARD_NAMES,
+  award: { EMULATION_FLAG: 'Cờ thi đua', CERTIFICATE_OF_MERIT: 'Bằng khen' },
   method: TERM_METHOD_LABELS,
   kind: {
     ...UNIT_KIND_LABELS,

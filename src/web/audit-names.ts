@@ -5,10 +5,11 @@ import { Cluster } from '../clusters/cluster.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { AwardProposal } from '../awards/award-proposal.entities';
+import { Award } from '../awards/award.entities';
 import { CouncilMeeting } from '../awards/council/council.entities';
 import { IssuedDocument } from '../issued-documents/issued-document.entity';
 import { dateVi } from './format';
-import { AWARD_NAMES, idsIn } from './audit-fields';
+import { idsIn } from './audit-fields';
 
 /**
  * The names of the units, clusters, accounts, proposals, council meetings and issued documents that a page of the
@@ -37,11 +38,12 @@ export async function auditNames(uow: UnitOfWork, entries: readonly AuditEntryVi
     // The units and organisers named by the clusters and proposals, beyond those the records name themselves.
     const more = [...clusters.map((c) => c.organizerId), ...proposals.map((x) => x.unitId)];
     const others = new Map((await m.find(Unit, { select: { id: true, name: true }, where: { id: In([...new Set(more)]) } })).map((u) => [u.id, u.name]));
+    const awards = proposals.length ? new Map((await m.find(Award, { select: { code: true, name: true } })).map((a) => [a.code as string, a.name])) : new Map<string, string>();
     const names = new Map<string, string>();
     for (const u of units) names.set(u.id, u.name);
     for (const c of clusters) names.set(c.id, `${c.name} – ${others.get(c.organizerId) ?? ''}`);
     for (const u of users) names.set(u.id, `${u.fullName} (${u.username})`);
-    for (const x of proposals) names.set(x.id, `${AWARD_NAMES[x.awardCode] ?? x.awardCode} cho ${others.get(x.unitId) ?? ''}, năm ${x.year}`);
+    for (const x of proposals) names.set(x.id, `${awards.get(x.awardCode) ?? x.awardCode} cho ${others.get(x.unitId) ?? ''}, năm ${x.year}`);
     for (const x of meetings) names.set(x.id, `Cuộc họp Hội đồng Thi đua – Khen thưởng xét năm ${x.year}, ngày ${dateVi(x.heldOn)}`);
     for (const x of documents) names.set(x.id, x.title);
     return names;

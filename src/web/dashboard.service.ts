@@ -106,8 +106,8 @@ export class DashboardService {
     if ((p.role === Role.UnitOfficer || p.role === Role.ClusterSecretary) && p.unitEndedOn) {
       // A unit that ended has nothing left to do: its account reads the history, its successor does the work.
       const ended = await this.uow.read(async (m) => {
-        const chain = await this.units.successorChain(m, p.unitId!);
-        return { on: p.unitEndedOn!, unitName: chain[0].name, unitId: chain[0].id, successorName: chain.length > 1 ? chain[chain.length - 1].name : null };
+        const [unit, now] = [await this.units.get(m, p.unitId!), await this.units.successorNow(m, p.unitId!)];
+        return { on: p.unitEndedOn!, unitName: unit.name, unitId: unit.id, successorName: now?.name ?? null };
       });
       return { tasks: [], deadlines: [], clusters, ended };
     }

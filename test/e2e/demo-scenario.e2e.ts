@@ -362,7 +362,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
     const sheet = book.worksheets[0];
-    assert.match(String(sheet.getCell(1, 1).value), /^CỤM THI ĐUA SỐ 6 – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG/);
+    assert.match(String(sheet.getCell(1, 1).value), /^CỤM THI ĐUA SỐ 6 \(BỘ KHOA HỌC VÀ CÔNG NGHỆ\) – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG/);
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
     const phuyen2019 = rows.find((r) => r[0] === '2019' && r[2] === 'Sở Thông tin và Truyền thông tỉnh Phú Yên')!;

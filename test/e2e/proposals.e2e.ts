@@ -188,7 +188,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.match(told[0].body, / được Bộ phê duyệt: Quyết định khen thưởng số 123\/QĐ-BTTTT ngày 15\/04\/2020 \(ghi nhận trên hệ thống ngày \d{2}\/\d{2}\/\d{4}\)\.$/);
     // The trail of the approval names the decision with its date, and the proposal by its award, unit and year.
     const trail = (await t.http.get(`/nhat-ky?action=proposal.approve&entityId=${proposals.DL.id}`).auth(await t.token('admin'), { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
-    assert.ok(trail.includes('Cờ thi đua cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk, năm 2019'), 'the proposal named');
+    assert.ok(trail.includes('Cờ thi đua của Bộ cho Sở Thông tin và Truyền thông tỉnh Đắk Lắk, năm 2019'), 'the proposal named');
     assert.match(trail.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '), /Ngày quyết định:? — → 15\/04\/2020/);
     // The dossier keeps every step with its author and opinion: the approval's "Ý kiến", the reason of a return.
     const steps = (html: string) => [...(html.split('id="h-steps"')[1] ?? '').split('</table>')[0].matchAll(/<tr><td data-label="Thời điểm">[^<]+<\/td><td data-label="Bước">([^<]+)<\/td><td data-label="Người thực hiện">[^<]+<\/td><td data-label="Ý kiến, lý do">([^<]*)<\/td><\/tr>/g)].map((x) => [x[1], x[2]]);

@@ -8,6 +8,7 @@ import type { Principal } from '../../common/auth/principal';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { nowIso, formatDateVi, todayInVietnam } from '../../common/time';
+import { rawQuery } from '../../database/raw-sql';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
 import { councilMinutesRecord, renderCouncilMinutes } from '../../documents/pdf/council-minutes.pdf';
 import { LAYOUT_VERSION } from '../../documents/pdf/decree30';
@@ -36,14 +37,14 @@ function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = 
   return `${awardLabel}: cần ${required} (${[share.article, share.textRef].filter(Boolean).join(' ')}).`;
 }
 
+/** What a member's term says on a meeting's day: who, as what, from when to when. */
+type CouncilTerm = { name: string; position: string; role: string; fromDate: string; toDate: string | null };
+
 /**
  * Hội đồng Thi đua – Khen thưởng of an organiser: its members by period, and its meeting on a year's proposals from
  * all clusters, with attendance, one ballot per proposal against the share of all members in the legal catalogue on
  * the meeting's date, the chair's vote on a tie, and its signed minutes. A Cờ is approved only after it passed here.
  */
-/** What a member's term says on a meeting's day: who, as what, from when to when. */
-type CouncilTerm = { name: string; position: string; role: string; fromDate: string; toDate: string | null };
-
 @Injectable()
 export class CouncilService {
   constructor(
@@ -73,16 +74,25 @@ export class CouncilService {
    * meeting depends on (a member leaving after the last closed meeting is a new decision, not a rewrite).
    */
   private async checkComposition(m: EntityManager, organizerId: string, before: CouncilTerm | null, after: CouncilTerm, selfId: string | null): Promise<void> {
+    await this.lockCouncil(m, organizerId);
     const holds = (x: CouncilTerm, day: string) => x.fromDate <= day && (x.toDate === null || day <= x.toDate);
     const renamed = !!before && (before.name !== after.name || before.position !== after.position || before.role !== after.role);
     const changes = (day: string) => (before ? holds(before, day) !== holds(after, day) || (holds(after, day) && renamed) : holds(after, day));
     const closed = (await this.repo.meetingsOf(m, [organizerId])).filter((x) => x.status === 'CLOSED' && changes(x.heldOn));
     // Said at the date that moved (the end of a term when only it changed).
     const field = before && before.fromDate === after.fromDate && before.toDate !== after.toDate && !renamed ? 'toDate' : 'fromDate';
-    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, field, `Thay đổi này làm khác thành phần Hội đồng tại cuộc họp đã chốt ngày ${formatDateVi(closed[0].heldOn)}: thành phần Hội đồng ngày đó không thay đổi được.`);
+    if (closed.length) throw AppException.field(ErrorCode.BusinessRule, field, `Thay đổi này làm thay đổi thành phần Hội đồng tại cuộc họp đã chốt ngày ${formatDateVi(closed[0].heldOn)}: thành phần Hội đồng ngày đó không thay đổi được.`);
     if (after.role !== 'CHAIR') return;
     const other = (await this.repo.members(m, organizerId)).find((x) => x.id !== selfId && x.role === 'CHAIR' && x.fromDate <= (after.toDate ?? '9999-12-31') && after.fromDate <= (x.toDate ?? '9999-12-31'));
     if (other) throw AppException.field(ErrorCode.BusinessRule, 'role', `Đã có Chủ tịch Hội đồng trong thời gian này (${other.name}).`);
+  }
+
+  /**
+   * A change of composition and the closing of a meeting of the same council take turns (PostgreSQL: a transaction
+   * lock per organiser; SQLite has one writer): a term cannot end before a meeting's day while that meeting closes.
+   */
+  private async lockCouncil(m: EntityManager, organizerId: string): Promise<void> {
+    if (!this.uow.isSqlite) await rawQuery(m, 'SELECT pg_advisory_xact_lock(hashtext(?))', [`thidua-council:${organizerId}`]);
   }
 
   members(p: Principal, organizerId: string): Promise<CouncilMemberView[]> {
@@ -201,6 +211,7 @@ export class CouncilService {
     return this.uow.write(async (m) => {
       const meeting = await this.open(m, p, id);
       this.editable(meeting, dto.version);
+      await this.lockCouncil(m, meeting.organizerId);
       const view = await this.view(m, meeting);
       if (!view.quorumMet) throw AppException.field(ErrorCode.BusinessRule, 'version', 'Cuộc họp chưa đủ số thành viên có mặt theo quy định: chưa chốt được biên bản.');
       const missing = view.ballots.find((b) => b.votesFor === null && b.proposalStatus !== 'APPROVED');

@@ -166,7 +166,8 @@ export function drawWatermark(d: PDFKit.PDFDocument, text: string): void {
   const scale = 90 / font.unitsPerEm;
   const x0 = (width - run.advanceWidth * scale) / 2;
   const baseline = (height + font.capHeight * scale) / 2;
-  d.save().rotate(-35, { origin: [width / 2, height / 2] });
+  // The colour and opacity are set before the path: no state operator may stand inside a path object (ISO 32000).
+  d.save().rotate(-35, { origin: [width / 2, height / 2] }).fillColor('#808080').fillOpacity(0.22);
   let pen = 0;
   run.glyphs.forEach((glyph, i) => {
     const { xAdvance, xOffset, yOffset } = run.positions[i];
@@ -182,6 +183,6 @@ export function drawWatermark(d: PDFKit.PDFDocument, text: string): void {
     }
     pen += xAdvance;
   });
-  d.fillColor('#808080').fillOpacity(0.22).fill().restore();
+  d.fill().restore();
   d.fillOpacity(1).fillColor('black');
 }

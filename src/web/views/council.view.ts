@@ -1,6 +1,7 @@
 import type { CouncilMeetingView, CouncilMemberView } from '../../awards/council/council.dto';
 import { COUNCIL_ATTENDANCE, COUNCIL_ATTENDANCE_LABELS, COUNCIL_ROLES, COUNCIL_ROLE_LABELS } from '../../awards/council/council.entities';
 import { dateVi } from '../format';
+import { todayInVietnam } from '../../common/time';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 
@@ -11,7 +12,11 @@ export function councilPage(frame: PageFrame, organizer: { id: string; name: str
   return layout(
     { ...frame, title: COUNCIL, crumbs: [['Tổng quan', '/'], [COUNCIL]] },
     html`<h1>${COUNCIL} — ${organizer.name}</h1>
-${organizer.activeTo ? html`<p class="flash warn" role="status">${organizer.name} đã kết thúc hoạt động ngày ${dateVi(organizer.activeTo)}: nhiệm kỳ các thành viên Hội đồng kết thúc cùng ngày; các cuộc họp và biên bản được lưu để tra cứu.</p>` : ''}
+${organizer.activeTo
+  ? html`<p class="flash warn" role="status">${organizer.activeTo < todayInVietnam()
+    ? `${organizer.name} đã kết thúc hoạt động ngày ${dateVi(organizer.activeTo)}: nhiệm kỳ các thành viên Hội đồng kết thúc cùng ngày; các cuộc họp và biên bản được lưu để tra cứu.`
+    : `${organizer.name} hoạt động đến hết ngày ${dateVi(organizer.activeTo)}: nhiệm kỳ các thành viên Hội đồng kết thúc cùng ngày.`}</p>`
+  : ''}
 ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan tổ chức khác: ${others.map((o, i) => html`${i ? ' · ' : ''}<a href="/hoi-dong?co-quan=${o.id}">${o.name}</a>`)}</p></nav>` : ''}
 <section class="card" aria-labelledby="h-steps"><h2 id="h-steps">Các bước xét Cờ thi đua</h2>
   <p class="muted"><small>Cờ thi đua chỉ được phê duyệt sau khi ${COUNCIL} đã họp, biểu quyết đề nghị và chốt biên bản; Bằng khen không cần bước này.</small></p>

@@ -72,7 +72,7 @@ export function divisionPage(frame: PageFrame, d: DivisionPageData): Html {
 </section>
 ${r.ended.length
   ? html`<section class="card" aria-labelledby="h-ended"><h2 id="h-ended">Thành viên đã kết thúc hoạt động trước cuối năm</h2>
-    <ul>${r.ended.map((x) => html`<li>${x.unit.name} (${x.clusterName}), kết thúc ${x.unit.activeTo ? dateVi(x.unit.activeTo) : ''}${x.successorName ? html`, nay là ${x.successorName}` : ''}</li>`)}</ul>
+    <ul>${r.ended.map((x) => html`<li>${x.unit.name} (${x.clusterName}), kết thúc ${x.unit.activeTo ? dateVi(x.unit.activeTo) : ''}${x.successorName ? html`, đơn vị kế thừa: ${x.successorName}` : ''}</li>`)}</ul>
   </section>`
   : ''}
 <div class="grid2">
