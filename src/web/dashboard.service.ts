@@ -125,6 +125,10 @@ export class DashboardService {
       for (const pr of waiting.filter((x) => x.status === 'SUBMITTED' || x.status === 'IN_REVIEW')) {
         tasks.push({ label: `Thẩm định: ${pr.awardLabel} cho ${pr.unit.name}`, href: `/tham-dinh/${pr.id}`, note: `${pr.clusterName}, năm ${pr.year} · ${pr.statusLabel}` });
       }
+      // The dates Bộ gave the clusters to resend what it returned: when the dossier should be back.
+      for (const pr of waiting.filter((x) => x.status === 'RETURNED' && x.resubmitBy && x.resubmitBy >= today)) {
+        deadlines.push({ date: pr.resubmitBy!, label: `Hạn cụm gửi bổ sung hồ sơ ${pr.awardLabel} cho ${pr.unit.name} (${pr.clusterName})`, href: `/tham-dinh/${pr.id}` });
+      }
     }
     // Clusters in scope: a reviewer or an admin may see many; the per-year look is for the people who do the work.
     const working = p.role === Role.UnitOfficer || p.role === Role.ClusterSecretary ? clusters : [];

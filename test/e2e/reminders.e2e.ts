@@ -197,6 +197,9 @@ describe('reminders and e-mail', () => {
     // The dashboard's task reads Bộ's date, not the year's deadline.
     const home = await t.http.get('/').auth(secretary, { type: 'bearer' }).set('Accept', 'text/html').expect(200);
     assert.ok(home.text.includes(`hạn gửi bổ sung ${formatDateVi(by)}`), 'the task names the date to resend by');
+    // The reviewer who set the date sees it among the coming dates, leading to the dossier.
+    const reviewerHome = (await t.http.get('/').auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
+    assert.ok(reviewerHome.includes(`<li><strong>${formatDateVi(by)}</strong>: <a href="/tham-dinh/${pr.id}">Hạn cụm gửi bổ sung hồ sơ Bằng khen của Bộ trưởng cho Sở Thông tin và Truyền thông tỉnh Gia Lai (Cụm thi đua số 6)</a></li>`), 'the reviewer’s coming dates');
     // Not more than a year ahead.
     pr = (await t.http.post(`/api/proposals/${pr.id}/resubmit`).auth(secretary, { type: 'bearer' }).send({ version: pr.version, reason: 'Đã bổ sung một phần' }).expect(200)).body;
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;
