@@ -46,8 +46,8 @@ ${others.length ? html`<nav aria-label="Cơ quan tổ chức khác"><p>Cơ quan 
 </section>
 <section class="card" aria-labelledby="h-meetings"><h2 id="h-meetings">Các cuộc họp xét khen thưởng</h2>
   ${meetings.length
-    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
-      ${meetings.map((x) => html`<tr><td><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></td><td>${dateVi(x.heldOn)}</td><td>${x.presentCount}/${x.memberCount} có mặt</td><td>${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Chưa chốt', 'warn')}</td></tr>`)}
+    ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Năm xét</th><th scope="col">Ngày họp</th><th scope="col">Thành viên</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+      ${meetings.map((x) => html`<tr><th scope="row"><a href="/hoi-dong/${x.id}">Năm ${x.year}</a></th><td data-label="Ngày họp">${dateVi(x.heldOn)}</td><td data-label="Thành viên">${x.presentCount}/${x.memberCount} có mặt</td><td data-label="Trạng thái">${x.status === 'CLOSED' ? badge('Đã chốt', 'ok') : badge('Chưa chốt', 'warn')}</td></tr>`)}
       </tbody></table></div>`
     : html`<p class="muted">Chưa có cuộc họp nào.</p>`}
   <h3>Lập cuộc họp</h3>

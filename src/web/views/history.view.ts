@@ -109,12 +109,12 @@ ${successors
 </section>
 <section class="card" aria-labelledby="h-member"><h2 id="h-member">Tham gia cụm thi đua</h2>
   ${h.memberships.length
-    ? html`<div class="table-wrap"><table>
+    ? html`<div class="table-wrap"><table class="cards">
       <thead><tr><th scope="col">Năm</th><th scope="col">Cụm</th><th scope="col">Đơn vị thành viên</th><th scope="col">Kết quả chấm điểm</th></tr></thead>
       <tbody>${h.memberships.map((ms) => {
         const score = h.scores.find((x) => x.year === ms.year && x.unit.id === ms.unit.id);
-        return html`<tr><td>${ms.year}</td><td>${ms.opened ? html`<a href="${yearHref(ms.clusterId, ms.year)}">${ms.clusterName}</a>` : html`<a href="${clusterHref(ms.clusterId)}">${ms.clusterName}</a>`}<br><small class="muted">${ms.organizerName}</small></td><td>${ms.unit.name}${ms.leftOn ? html`<br><small class="muted">rời cụm ngày ${dateVi(ms.leftOn)} (sáp nhập)</small>` : ''}</td>
-        <td>${score ? html`${pointsVi(score.total)} điểm<br><small class="muted">${score.rank ? `hạng ${score.rank}/${score.units}` : 'chưa xếp hạng'}</small>` : html`<span class="muted">chưa công bố</span>`}</td></tr>`;
+        return html`<tr><th scope="row">Năm ${ms.year}</th><td data-label="Cụm">${ms.opened ? html`<a href="${yearHref(ms.clusterId, ms.year)}">${ms.clusterName}</a>` : html`<a href="${clusterHref(ms.clusterId)}">${ms.clusterName}</a>`}<br><small class="muted">${ms.organizerName}</small></td><td data-label="Đơn vị thành viên">${ms.unit.name}${ms.leftOn ? html`<br><small class="muted">rời cụm ngày ${dateVi(ms.leftOn)} (sáp nhập)</small>` : ''}</td>
+        <td data-label="Kết quả chấm điểm">${score ? html`${pointsVi(score.total)} điểm<br><small class="muted">${score.rank ? `hạng ${score.rank}/${score.units}` : 'chưa xếp hạng'}</small>` : html`<span class="muted">chưa công bố</span>`}</td></tr>`;
       })}</tbody>
     </table></div>`
     : html`<p class="muted">Chưa tham gia cụm nào trong phạm vi xem của bạn.</p>`}
