@@ -17,6 +17,7 @@ export class HistoryAwardView {
   @ApiProperty() awardLabel: string;
   @ApiProperty({ type: HistoryUnitRef, description: 'Đơn vị được khen, dưới tên lúc được khen.' }) unit: HistoryUnitRef;
   @ApiProperty() clusterName: string;
+  @ApiProperty({ description: 'Cơ quan tổ chức của cụm (hai cơ quan có thể cùng có "Cụm thi đua số 6").' }) organizerName: string;
   @ApiProperty() decisionNumber: string;
   @ApiProperty() decisionDate: string;
 }

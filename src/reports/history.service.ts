@@ -165,7 +165,7 @@ export class HistoryService {
         { header: 'Danh hiệu', width: 30, value: (a) => a.awardLabel },
         { header: 'Quyết định', width: 24, value: (a) => a.decisionNumber },
         { header: 'Ngày quyết định', width: 16, value: (a) => formatDateVi(a.decisionDate) },
-        { header: 'Cụm thi đua', width: 24, value: (a) => a.clusterName },
+        { header: 'Cụm thi đua (cơ quan tổ chức)', width: 40, value: (a) => `${a.clusterName} – ${a.organizerName}` },
         // A predecessor is now what the chain leads to (Sở TTTT Phú Yên: the Sở KH&CN of Đắk Lắk, not of Phú Yên, itself merged).
         { header: 'Ghi chú', width: 40, value: (a) => (a.unit.id === h.unit.id ? '' : `Đơn vị tiền thân${a.unit.nowName ? `, nay là ${a.unit.nowName}` : ` của ${h.unit.name}`}`) },
       ],
@@ -268,6 +268,7 @@ export class HistoryService {
       awardLabel: labels[r.awardCode],
       unit: ref(units.get(r.unitId)!),
       clusterName: clusters.get(r.clusterId)?.name ?? '',
+      organizerName: clusters.get(r.clusterId)?.organizer?.name ?? '',
       decisionNumber: r.decisionNumber,
       decisionDate: r.decisionDate,
     }));

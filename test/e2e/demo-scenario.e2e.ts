@@ -383,7 +383,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     unitSheet.eachRow((row, n) => n > 3 && awardRows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
     assert.equal(awardRows.length, unit.awards.length);
     for (const name of ['Sở Thông tin và Truyền thông tỉnh Phú Yên', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk']) {
-      assert.ok(awardRows.some((r) => r[0] === '2019' && r[1] === name && r[6] === 'Đơn vị tiền thân, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk'), name);
+      assert.ok(awardRows.some((r) => r[0] === '2019' && r[1] === name && r[5] === 'Cụm thi đua số 6 – Bộ Thông tin và Truyền thông' && r[6] === 'Đơn vị tiền thân, nay là Sở Khoa học và Công nghệ tỉnh Đắk Lắk'), name);
     }
     // The interim Sở KH&CN Phú Yên (itself merged on 01/07/2025): its predecessor is now Đắk Lắk's, not Phú Yên's.
     const interimBook = new ExcelJS.Workbook();

@@ -102,7 +102,7 @@ ${successors
   ${h.awards.length
     ? html`<div class="table-wrap"><table class="cards">
       <thead><tr><th scope="col">Năm</th><th scope="col">Đơn vị được khen</th><th scope="col">Danh hiệu, hình thức khen thưởng</th><th scope="col">Quyết định</th><th scope="col">Cụm</th></tr></thead>
-      <tbody>${h.awards.map((a) => html`<tr><td data-label="Năm">${a.year}</td><td data-label="Đơn vị được khen">${unitName(a.unit)}</td><td data-label="Danh hiệu">${a.awardLabel}</td><td data-label="Quyết định">${a.decisionNumber}<br><small class="muted">ngày ${dateVi(a.decisionDate)}</small></td><td data-label="Cụm">${a.clusterName}</td></tr>`)}</tbody>
+      <tbody>${h.awards.map((a) => html`<tr><td data-label="Năm">${a.year}</td><td data-label="Đơn vị được khen">${unitName(a.unit)}</td><td data-label="Danh hiệu">${a.awardLabel}</td><td data-label="Quyết định">${a.decisionNumber}<br><small class="muted">ngày ${dateVi(a.decisionDate)}</small></td><td data-label="Cụm">${a.clusterName}<br><small class="muted">${a.organizerName}</small></td></tr>`)}</tbody>
     </table></div>`
     : html`<p class="muted">Chưa có khen thưởng được ghi nhận.</p>`}
   <p><a data-download href="/api/units/${u.id}/history.xlsx">Tải lịch sử khen thưởng (Excel)</a></p>
