@@ -2,10 +2,11 @@
 
 /**
  * The legal bases of a new pledge: the citations of the texts in force on its signing date (from the legal
- * catalogue: legalBasesOn), then the organiser's guidance of the year and the cluster's operating regulation.
+ * catalogue: legalBasesOn), then the organiser's guidance of the year and the cluster's operating regulation when the
+ * system has it on record for that date, by its own title (a regulation it does not know is not cited).
  */
-export function defaultLegalBases(citations: string[], year: number, organizerName: string, clusterName: string): string[] {
-  return [...citations, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName} và Quy chế hoạt động của ${clusterName},`];
+export function defaultLegalBases(citations: string[], year: number, organizerName: string, regulationTitle: string | null): string[] {
+  return [...citations, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName}${regulationTitle ? ` và ${regulationTitle}` : ''},`];
 }
 
 export function defaultPurpose(year: number, clusterName: string): string {

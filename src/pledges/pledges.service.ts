@@ -14,6 +14,7 @@ import { nowIso } from '../common/time';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { CriteriaService } from '../criteria/criteria.service';
 import { CriteriaRepository } from '../criteria/criteria.repository';
+import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
@@ -74,6 +75,8 @@ export class PledgesService {
       // The pledge speaks as of its signing date: the organiser's name and the texts in force then.
       const organizer = await this.units.asOf(m, cluster.organizerId, signingDate);
       const citations = legalBasesOn((await this.legal.catalogue(m)).texts, signingDate, organizer.code).map((t) => t.citation!);
+      // The cluster's operating regulation in force on the signing date, as recorded (none: not cited).
+      const [regulation] = await rawQuery<{ title: string }>(m, 'SELECT title FROM cluster_regulations WHERE cluster_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1', [clusterId, signingDate]);
       const pledge: Pledge = {
         id: randomUUID(),
         clusterId,
@@ -82,7 +85,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber?.trim() || null,
         title: dto.title?.trim() || `Bản giao ước thi đua năm ${year}`,
         theme: dto.theme?.trim() || null,
-        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, year, organizer.name, cluster.name)),
+        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, year, organizer.name, regulation?.title ?? null)),
         purpose: dto.purpose?.trim() || defaultPurpose(year, cluster.name),
         implementation: dto.implementation?.trim() || defaultImplementation(),
         signingPlace: dto.signingPlace?.trim() || (await this.defaultPlace(m, clusterId, year)),

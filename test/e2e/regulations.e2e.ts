@@ -113,4 +113,9 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
     assert.ok((issued.body as Buffer).includes('/ByteRange'));
     if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(issued.body))).includes('Số: 01/BB-CTĐ6'));
   });
+
+  it('a pledge drafted under the regulation cites it by its recorded title', async () => {
+    const pledge = (await t.http.post(`/api/clusters/${ids.cum6}/years/2020/pledge`).set(auth(secretary)).send({ template: 'CUM6-2020' }).expect(201)).body as { legalBases: string[] };
+    assert.equal(pledge.legalBases.at(-1), `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm 2020 của Bộ Thông tin và Truyền thông và ${regulation.title},`);
+  });
 });

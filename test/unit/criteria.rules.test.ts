@@ -73,10 +73,12 @@ describe('the legal bases of a new pledge: the citations of its signing date, th
   ];
   for (const [date, sector, law, decree] of cases) {
     it(`${date}`, () => {
-      const bases = defaultLegalBases(legalBasesOn(texts, date, sector).map((t) => t.citation!), Number(date.slice(0, 4)), 'Bộ Thông tin và Truyền thông', 'Cụm thi đua số 6');
+      const bases = defaultLegalBases(legalBasesOn(texts, date, sector).map((t) => t.citation!), Number(date.slice(0, 4)), 'Bộ Thông tin và Truyền thông', 'Quy chế hoạt động của Cụm thi đua số 6 (ban hành kèm theo Biên bản hội nghị ngày 20/02/2020)');
       assert.match(bases[0], law);
       assert.match(bases[1], decree);
-      assert.match(bases.at(-1)!, /Quy chế hoạt động của Cụm thi đua số 6,$/);
+      assert.match(bases.at(-1)!, /và Quy chế hoạt động của Cụm thi đua số 6 \(ban hành kèm theo Biên bản hội nghị ngày 20\/02\/2020\),$/);
+      // A regulation the system has no record of is not cited.
+      assert.equal(defaultLegalBases([], 2024, 'Bộ Thông tin và Truyền thông', null).at(-1), 'Căn cứ hướng dẫn công tác thi đua, khen thưởng năm 2024 của Bộ Thông tin và Truyền thông,');
       assert.ok(bases.every((b) => b.startsWith('Căn cứ')));
     });
   }
