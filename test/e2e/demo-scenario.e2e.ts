@@ -77,6 +77,12 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.ok(seen.some((x) => x.endsWith(': 403')), `someone may not open it: ${seen.join('; ')}`);
   });
 
+  it('a past pledge is signed where the year before was reviewed (2020: Đắk Lắk, by seed 003), not at its own chair', async () => {
+    const places = [];
+    for (const y of [2020, 2021]) places.push((await t.http.get(`/api/clusters/${ids.cum6}/years/${y}/pledge`).set(auth(await t.token('cum6.secretary'))).expect(200)).body.signingPlace);
+    assert.deepEqual(places, ['Đắk Lắk', 'Gia Lai']);
+  });
+
   it('past submissions (Tờ trình) keep the date, ministry and texts of their time, not today’s', { skip: POPPLER_MISSING ? 'poppler-utils missing' : false }, async () => {
     const token = await t.token('cum6.secretary');
     const text = async (cluster: string, y: number) => squash(pdftotext(tempFile((await t.http.get(`/api/clusters/${cluster}/years/${y}/proposals/submission.pdf`).set(auth(token)).buffer(true).parse(binary).expect(200)).body)));

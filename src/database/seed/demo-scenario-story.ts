@@ -161,7 +161,8 @@ export class Scenario {
     const host = PROVINCE_NAMES[PAST_CHAIRS[year]];
     const signers = [];
     for (const key of Object.keys(SUCCESSOR_ACCOUNTS)) signers.push({ user: SUCCESSOR_ACCOUNTS[key], unitId: await unit(key), name: `Giám đốc Sở TTTT ${PROVINCE_NAMES[key]} (minh họa)` });
-    await this.pledge('admin', base, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year}`, signingPlace: host }, signers);
+    // Signed where the year before was reviewed, by its chair (the app's default place; 2020: Đắk Lắk, seed 003).
+    await this.pledge('admin', base, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year}` }, signers);
     for (const [rank, key] of order.entries()) await this.sheet('admin', base, await unit(key), 'CLUSTER', POINTS_BY_RANK[rank]);
     await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: `Công bố kết quả chấm điểm năm ${year} (minh họa)` });
     const present = await Promise.all(order.map((key) => unit(key)));
