@@ -19,6 +19,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ScoreboardData, writeScoreboard } from '../documents/excel/scoreboard-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
+import { rawQuery } from '../database/raw-sql';
 import { renderScoreboard, scoreboardRecord } from '../documents/pdf/scoreboard.pdf';
 import { LeadershipRepository } from '../leadership/leadership.repository';
 import { countedKind, sheetTotals } from './ranking.rules';
@@ -29,7 +30,7 @@ import { ScoringService } from './scoring.service';
 const FLAG_LABELS = { SELF_ABOVE_FINAL: 'Tự chấm cao hơn điểm cuối cùng', PEER_OUTLIER: 'Phiếu chấm chéo lệch' } as const;
 
 /** What the PDF shows besides the tables: the organiser, the chair, the year's scoring and its meeting. */
-type PdfExtras = { organizer: Unit; chair: Unit | null; config: ScoringConfig; phases: EmulationYear | null };
+type PdfExtras = { organizer: Unit; chair: Unit | null; config: ScoringConfig; phases: EmulationYear | null; heldOn: string | null };
 
 /** The scoreboard as Excel (streamed to the response) and as a signed PDF. */
 @Injectable()
@@ -110,10 +111,12 @@ export class ScoreboardService {
   async pdf(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer; documentId: string }> {
     const { data, cluster, extras } = await this.tables(p, clusterId, year, async (m, c) => {
       const term = await this.leadership.term(m, clusterId, year);
-      return { organizer: await this.units.get(m, c.organizerId), chair: term ? await this.units.find(m, term.chairUnitId) : null, config: await this.configs.get(m, clusterId, year), phases: await this.years.find(m, clusterId, year) };
+      // The review meeting as held, once recorded: its day, not the one planned in the year's phases.
+      const [held] = await rawQuery<{ held_on: string }>(m, 'SELECT held_on FROM review_meetings WHERE cluster_id = ? AND year = ?', [clusterId, year]);
+      return { organizer: await this.units.get(m, c.organizerId), chair: term ? await this.units.find(m, term.chairUnitId) : null, config: await this.configs.get(m, clusterId, year), phases: await this.years.find(m, clusterId, year), heldOn: held?.held_on ?? null };
     });
     const { organizer, chair, config } = extras!;
-    const reviewMeetingOn = extras!.phases?.reviewMeetingOn ?? null;
+    const reviewMeetingOn = extras!.heldOn ?? extras!.phases?.reviewMeetingOn ?? null;
     const content = {
       organizerName: organizer.name,
       clusterName: cluster.name,

@@ -83,6 +83,14 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.deepEqual(places, ['Đắk Lắk', 'Gia Lai']);
   });
 
+  it('a past scoreboard is dated the day its review meeting was held (2020: 03/03/2021), not the day the year planned', { skip: POPPLER_MISSING ? 'poppler-utils missing' : false }, async () => {
+    const token = await t.token('cum6.secretary');
+    const held = (await t.http.get(`/api/clusters/${ids.cum6}/years/2020/review-meeting`).set(auth(token)).expect(200)).body.heldOn as string;
+    const pdf = squash(pdftotext(tempFile((await t.http.get(`/api/clusters/${ids.cum6}/years/2020/scoring/scoreboard.pdf`).set(auth(token)).buffer(true).parse(binary).expect(200)).body)));
+    assert.equal(held, '2021-03-03');
+    assert.ok(pdf.includes('ngày 03 tháng 3 năm 2021'), pdf.slice(0, 300));
+  });
+
   it('past submissions (Tờ trình) keep the date, ministry and texts of their time, not today’s', { skip: POPPLER_MISSING ? 'poppler-utils missing' : false }, async () => {
     const token = await t.token('cum6.secretary');
     const text = async (cluster: string, y: number) => squash(pdftotext(tempFile((await t.http.get(`/api/clusters/${cluster}/years/${y}/proposals/submission.pdf`).set(auth(token)).buffer(true).parse(binary).expect(200)).body)));
