@@ -95,7 +95,8 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     const early = await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, toDate: '2020-01-31', reason: 'Thôi làm thành viên' }).expect(422);
     assert.equal(early.body.details[0].field, 'toDate');
     assert.match(early.body.message, /cuộc họp đã chốt ngày 10\/04\/2020/);
-    await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, position: 'Chủ tịch Công đoàn', reason: 'Sửa chức vụ' }).expect(422);
+    const retitled = await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, position: 'Chủ tịch Công đoàn', reason: 'Sửa chức vụ' }).expect(422);
+    assert.equal(retitled.body.details[0].field, 'position', 'said at the title that would change the minutes');
     assert.equal(await t.snapshot(), before, 'nothing changed');
     const ended = (await t.http.patch(`/api/council/members/${sat.id}`).set(auth(reviewer)).send({ version: sat.version, toDate: '2024-12-31', reason: 'Quyết định thôi làm thành viên Hội đồng' }).expect(200)).body;
     assert.equal(ended.toDate, '2024-12-31');

@@ -79,8 +79,8 @@ export class CouncilService {
     const renamed = !!before && (before.name !== after.name || before.position !== after.position || before.role !== after.role);
     const changes = (day: string) => (before ? holds(before, day) !== holds(after, day) || (holds(after, day) && renamed) : holds(after, day));
     const closed = (await this.repo.meetingsOf(m, [organizerId])).filter((x) => x.status === 'CLOSED' && changes(x.heldOn));
-    // Said at the date that moved (the end of a term when only it changed).
-    const field = before && before.fromDate === after.fromDate && before.toDate !== after.toDate && !renamed ? 'toDate' : 'fromDate';
+    // Said at the field that changed it: the role, the title or the name; else the date that moved.
+    const field = !before ? 'fromDate' : before.role !== after.role ? 'role' : before.position !== after.position ? 'position' : before.name !== after.name ? 'name' : before.fromDate === after.fromDate ? 'toDate' : 'fromDate';
     if (closed.length) throw AppException.field(ErrorCode.BusinessRule, field, `Thay đổi này làm thay đổi thành phần Hội đồng tại cuộc họp đã chốt ngày ${formatDateVi(closed[0].heldOn)}: thành phần Hội đồng ngày đó không thay đổi được.`);
     if (after.role !== 'CHAIR') return;
     const other = (await this.repo.members(m, organizerId)).find((x) => x.id !== selfId && x.role === 'CHAIR' && x.fromDate <= (after.toDate ?? '9999-12-31') && after.fromDate <= (x.toDate ?? '9999-12-31'));
