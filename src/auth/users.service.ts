@@ -6,6 +6,7 @@ import { Cluster } from '../clusters/cluster.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
+import { clusterTag } from '../common/cluster-label';
 import { nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AccessRepository } from '../access/access.repository';
@@ -178,7 +179,7 @@ export class UsersService {
       // A cluster continued by another after a reorganisation takes no new secretary (one it had keeps it).
       const added = scope.clusterIds.filter((id) => !kept.includes(id));
       const successors = added.length ? await m.find(Cluster, { where: { predecessorId: In(added) } }) : [];
-      const named = async (c: Cluster) => `${c.name} – ${(await this.units.find(m, c.organizerId))?.name ?? ''}`;
+      const named = async (c: Cluster) => clusterTag(c.name, (await this.units.find(m, c.organizerId))?.name ?? '');
       for (const next of successors) {
         const [ended] = await this.access.clusters(m, [next.predecessorId!]);
         problems.push({ field: 'clusterIds', code: 'ended', message: `${await named(ended)} đã kết thúc, được tiếp nối bởi ${await named(next)}: hãy giao cụm tiếp nối.` });

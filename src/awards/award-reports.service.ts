@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { UnitsRepository } from '../units/units.repository';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../common/auth/principal';
+import { clusterTag } from '../common/cluster-label';
 import { Role } from '../common/auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
@@ -74,9 +76,9 @@ export class AwardReportsService {
     const rows = await this.uow.read(async (m) => {
       const history = await this.proposals.historyInScope(m, p, year);
       const units = await this.units.byIds(m, history.map((h) => h.unitId));
-      const clusters = new Map((await this.clusters.byIds(m, history.map((h) => h.clusterId))).map((c) => [c.id, c]));
+      const clusters = await this.clusterTags(m, history.map((h) => h.clusterId));
       const labels = await this.awards.labels(m);
-      return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId)?.name ?? '' }));
+      return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId) ?? '' }));
     });
     const content = await tableWorkbook(
       'Lịch sử khen thưởng',
@@ -87,7 +89,7 @@ export class AwardReportsService {
         { header: 'Danh hiệu', width: 26, value: (r) => r.awardLabel },
         { header: 'Quyết định', width: 22, value: (r) => r.decisionNumber },
         { header: 'Ngày quyết định', width: 16, value: (r) => formatDateVi(r.decisionDate) },
-        { header: 'Cụm thi đua', width: 24, value: (r) => r.clusterName },
+        { header: 'Cụm thi đua (cơ quan tổ chức)', width: 40, value: (r) => r.clusterName },
       ],
       rows,
     );
@@ -98,12 +100,12 @@ export class AwardReportsService {
   async proposalsXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
       const proposals = await this.proposals.inScope(m, p, year);
-      const clusters = new Map((await this.clusters.byIds(m, proposals.map((x) => x.clusterId))).map((c) => [c.id, c]));
+      const clusters = await this.clusterTags(m, proposals.map((x) => x.clusterId));
       const labels = await this.awards.labels(m);
       const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
       for (const x of proposals) {
         const key = `${x.clusterId}|${x.year}|${x.awardCode}`;
-        const g = groups.get(key) ?? { clusterName: clusters.get(x.clusterId)?.name ?? '', year: x.year, award: labels[x.awardCode], counts: {} };
+        const g = groups.get(key) ?? { clusterName: clusters.get(x.clusterId) ?? '', year: x.year, award: labels[x.awardCode], counts: {} };
         g.counts[x.status] = (g.counts[x.status] ?? 0) + 1;
         groups.set(key, g);
       }
@@ -114,7 +116,7 @@ export class AwardReportsService {
       `TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI${year ? ` NĂM ${year}` : ''}`,
       [
         { header: 'Năm', width: 8, value: (r: (typeof rows)[number]) => r.year },
-        { header: 'Cụm thi đua', width: 24, value: (r) => r.clusterName },
+        { header: 'Cụm thi đua (cơ quan tổ chức)', width: 40, value: (r) => r.clusterName },
         { header: 'Danh hiệu', width: 26, value: (r) => r.award },
         ...PROPOSAL_STATUSES.map((s) => ({ header: PROPOSAL_STATUS_LABELS[s], width: 14, value: (r: (typeof rows)[number]) => r.counts[s] ?? 0 })),
         { header: 'Tổng', width: 10, value: (r) => Object.values(r.counts).reduce((a, b) => a + b, 0) },
@@ -122,6 +124,13 @@ export class AwardReportsService {
       rows,
     );
     return { fileName: `De-nghi-khen-thuong-theo-trang-thai${year ? `-${year}` : ''}.xlsx`, content };
+  }
+
+  /** Each cluster named with its organiser in full (two organisers may each have a "Cụm thi đua số 6"). */
+  private async clusterTags(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const clusters = await this.clusters.byIds(m, [...new Set(ids)]);
+    const organizers = await this.units.byIds(m, clusters.map((c) => c.organizerId));
+    return new Map(clusters.map((c) => [c.id, clusterTag(c.name, organizers.get(c.organizerId)?.name ?? '')]));
   }
 
   /**

@@ -3,6 +3,7 @@ import { UnitsRepository } from '../units/units.repository';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
+import { clusterHeadingOf } from '../clusters/cluster-tag';
 import type { Principal } from '../common/auth/principal';
 import { AppException } from '../common/errors/app.exception';
 import { formatDateVi, todayInVietnam } from '../common/time';
@@ -275,7 +276,7 @@ export class DossierService {
     const attached = !sent ? 'kèm theo dự thảo Tờ trình' : number ? `kèm theo Tờ trình số ${number}` : `kèm theo Tờ trình ngày ${formatDateVi(draft.date)}, chưa ban hành`;
     const file = await tableWorkbook(
       'Danh sách đề nghị',
-      `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} — ${state.cluster.name.toLocaleUpperCase('vi')} (${attached})`,
+      `DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year} (${attached})`,
       [
         { header: 'STT', width: 6, value: (u: (typeof content.units)[number]) => content.units.indexOf(u) + 1 },
         { header: 'Tên đơn vị', width: 44, value: (u) => u.unitName },
@@ -285,6 +286,7 @@ export class DossierService {
         { header: 'Căn cứ', width: 70, value: (u) => u.basis },
       ],
       content.units,
+      await this.uow.read((m) => clusterHeadingOf(m, clusterId)),
     );
     return { fileName: `${sent ? 'Danh-sach' : 'Du-thao-danh-sach'}-de-nghi-${year}-${state.cluster.documentCode}.xlsx`, content: file };
   }

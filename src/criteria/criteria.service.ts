@@ -11,6 +11,7 @@ import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
+import { clusterHeadingOf } from '../clusters/cluster-tag';
 import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { refuseWhenScored } from './criteria-in-use';
@@ -189,14 +190,14 @@ export class CriteriaService {
   }
 
   async exportXlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
-    const { view, cluster } = await this.uow.read(async (m) => {
+    const { view, cluster, heading } = await this.uow.read(async (m) => {
       const c = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      return { cluster: c, view: await this.view(m, await this.requireCurrent(m, clusterId, year)) };
+      return { cluster: c, heading: await clusterHeadingOf(m, clusterId), view: await this.view(m, await this.requireCurrent(m, clusterId, year)) };
     });
     const rows = flattenViews(view.items);
     const content = await tableWorkbook(
       'Bộ tiêu chí',
-      `${view.title.toUpperCase()} (PHIÊN BẢN ${view.versionNo})`,
+      `${view.title.toLocaleUpperCase('vi')} (PHIÊN BẢN ${view.versionNo})`,
       [
         { header: 'Mã', width: 10, value: (r: (typeof rows)[number]) => r.code },
         { header: 'Nội dung tiêu chí', width: 80, value: (r) => `${'    '.repeat(r.depth - 1)}${r.text}` },
@@ -206,6 +207,7 @@ export class CriteriaService {
         { header: 'Hướng dẫn chấm', width: 50, value: (r) => r.guidance ?? '' },
       ],
       rows,
+      heading,
     );
     return { fileName: `Bo-tieu-chi-${year}-${cluster.documentCode}.xlsx`, content };
   }

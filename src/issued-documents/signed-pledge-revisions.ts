@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { clusterTag, ORGANIZER_SHORT_JOIN } from '../clusters/cluster-tag';
+import { ORGANIZER_SHORT_JOIN } from '../clusters/cluster-tag';
+import { clusterTag } from '../common/cluster-label';
 import { FileStore } from '../database/file-store';
 import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
+import { clusterHeading } from '../common/cluster-label';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -143,7 +144,7 @@ export class LeadershipService {
     });
     const content = await tableWorkbook(
       'Lịch sử luân phiên',
-      `LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — ${cluster.name.toLocaleUpperCase('vi')} (${organizerName.toLocaleUpperCase('vi')})`,
+      `LỊCH SỬ CỤM TRƯỞNG, CỤM PHÓ — ${clusterHeading(cluster.name, organizerName)}`,
       [
         { header: 'Năm', width: 8, value: (t: TermView) => t.year },
         { header: 'Cụm trưởng', width: 42, value: (t) => t.chair.name },

@@ -8,6 +8,7 @@ import { Cluster } from '../clusters/cluster.entity';
 import { Membership } from '../clusters/membership.entity';
 import { EmulationYear } from '../clusters/emulation-year.entity';
 import type { Principal } from '../common/auth/principal';
+import { clusterHeading, clusterTag } from '../common/cluster-label';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { compareVi } from '../common/text';
@@ -165,7 +166,7 @@ export class HistoryService {
         { header: 'Danh hiệu', width: 30, value: (a) => a.awardLabel },
         { header: 'Quyết định', width: 24, value: (a) => a.decisionNumber },
         { header: 'Ngày quyết định', width: 16, value: (a) => formatDateVi(a.decisionDate) },
-        { header: 'Cụm thi đua (cơ quan tổ chức)', width: 40, value: (a) => `${a.clusterName} – ${a.organizerName}` },
+        { header: 'Cụm thi đua (cơ quan tổ chức)', width: 40, value: (a) => clusterTag(a.clusterName, a.organizerName) },
         // A predecessor is now what the chain leads to (Sở TTTT Phú Yên: the Sở KH&CN of Đắk Lắk, not of Phú Yên, itself merged).
         { header: 'Ghi chú', width: 40, value: (a) => (a.unit.id === h.unit.id ? '' : `Đơn vị tiền thân${a.unit.nowName ? `, nay là ${a.unit.nowName}` : ` của ${h.unit.name}`}`) },
       ],
@@ -187,7 +188,7 @@ export class HistoryService {
         const r = y.ranking.find((x) => x.unit.id === u.id);
         rows.push({
           year: y.year,
-          cluster: `${y.clusterName} – ${y.organizerName}`,
+          cluster: clusterTag(y.clusterName ?? '', y.organizerName ?? ''),
           unit: u,
           role: y.chairName === u.name ? 'Cụm trưởng' : y.viceChairName === u.name ? 'Cụm phó' : '',
           rank: r?.rank ? String(r.rank) : y.published ? 'Chưa xếp hạng' : 'Chưa công bố',
@@ -199,7 +200,7 @@ export class HistoryService {
     }
     const content = await tableWorkbook(
       'Lịch sử cụm',
-      `${h.name.toLocaleUpperCase('vi')} (${h.organizerName.toLocaleUpperCase('vi')}) – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG ${h.from}–${h.to}`,
+      `${clusterHeading(h.name, h.organizerName)} – THÀNH VIÊN, XẾP HẠNG VÀ KHEN THƯỞNG ${h.from}–${h.to}`,
       [
         { header: 'Năm', width: 8, value: (r: Row) => r.year },
         { header: 'Cụm (cơ quan tổ chức)', width: 40, value: (r) => r.cluster },

@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import type { AuditEntryView } from '../audit/audit.dto';
 import { User } from '../auth/user.entity';
 import { Cluster } from '../clusters/cluster.entity';
+import { clusterTag } from '../common/cluster-label';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Unit } from '../units/unit.entity';
 import { AwardProposal } from '../awards/award-proposal.entities';
@@ -41,7 +42,7 @@ export async function auditNames(uow: UnitOfWork, entries: readonly AuditEntryVi
     const awards = proposals.length ? new Map((await m.find(Award, { select: { code: true, name: true } })).map((a) => [a.code as string, a.name])) : new Map<string, string>();
     const names = new Map<string, string>();
     for (const u of units) names.set(u.id, u.name);
-    for (const c of clusters) names.set(c.id, `${c.name} – ${others.get(c.organizerId) ?? ''}`);
+    for (const c of clusters) names.set(c.id, clusterTag(c.name, others.get(c.organizerId) ?? ''));
     for (const u of users) names.set(u.id, `${u.fullName} (${u.username})`);
     for (const x of proposals) names.set(x.id, `${awards.get(x.awardCode) ?? x.awardCode} cho ${others.get(x.unitId) ?? ''}, năm ${x.year}`);
     for (const x of meetings) names.set(x.id, `Cuộc họp Hội đồng Thi đua – Khen thưởng xét năm ${x.year}, ngày ${dateVi(x.heldOn)}`);

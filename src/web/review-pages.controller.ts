@@ -13,6 +13,7 @@ import { RatingsService } from '../awards/ratings/ratings.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { Auth, CurrentUser } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
+import { clusterTag } from '../common/cluster-label';
 import { Role } from '../common/auth/roles';
 import { todayInVietnam } from '../common/time';
 import { UuidParamPipe } from '../common/validation/params';
@@ -66,7 +67,7 @@ export class ReviewPagesController {
         page: { items: page.items, total: page.total, limit, offset },
         filter: { ...filter, limit: q.limit, offset },
         // Several organisers number their clusters alike (Cụm 6 of Bộ TTTT, of Bộ KH&CN): the organiser tells them apart.
-        clusters: clusters.map((c) => ({ id: c.id, name: `${c.name} – ${c.organizerName}`, organizerName: c.organizerName })),
+        clusters: clusters.map((c) => ({ id: c.id, name: clusterTag(c.name, c.organizerName), organizerName: c.organizerName })),
         awards: catalogue.awards.map((a) => ({ code: a.code, name: a.name })),
         ageing,
         submissions: await this.copies.submissionsOf(p, page.items),

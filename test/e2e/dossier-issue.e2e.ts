@@ -70,7 +70,8 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     assert.match(xlsx.headers['content-disposition'], /Du-thao-danh-sach-de-nghi-2019-/);
     const sheet = new ExcelJS.Workbook();
     await sheet.xlsx.load(xlsx.body as unknown as ArrayBuffer);
-    assert.ok(String(sheet.worksheets[0].getCell('A1').value).endsWith('(kèm theo dự thảo Tờ trình)'), String(sheet.worksheets[0].getCell('A1').value));
+    assert.equal(sheet.worksheets[0].getCell('A1').value, 'DANH SÁCH ĐƠN VỊ ĐỀ NGHỊ KHEN THƯỞNG NĂM 2019 (kèm theo dự thảo Tờ trình)');
+    assert.equal(sheet.worksheets[0].getCell('A2').value, 'CỤM THI ĐUA SỐ 6 (BỘ THÔNG TIN VÀ TRUYỀN THÔNG)');
     assert.equal(Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM document_numbers WHERE issuer_id = ${ph(1)}`, [ids.cum6]))[0].n), 0, 'no number allocated');
     for (const kind of ['MINUTES', 'SUBMISSION', 'LIST']) assert.equal((await issued(kind)).length, 0, kind);
     // The reviewer reads none of the cluster's drafts, the Excel working copy included; the meeting page says so.

@@ -435,11 +435,14 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       'Sở Thông tin và Truyền thông tỉnh Phú Yên — Cờ thi đua của Bộ',
       'Sở Thông tin và Truyền thông tỉnh Đắk Lắk — Cờ thi đua của Bộ',
     ]);
+    assert.equal(sheet.getCell(3, 6).value, 'Cụm thi đua (cơ quan tổ chức)');
+    assert.equal(sheet.getCell(4, 6).value, 'Cụm thi đua số 6 – Bộ Thông tin và Truyền thông');
     await t.http.get('/api/awards/proposals.xlsx').auth(secretary, { type: 'bearer' }).expect(403);
     const byStatus = await t.http.get('/api/awards/proposals.xlsx?year=2019').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(byStatus.body as unknown as ArrayBuffer);
     assert.equal(wb2.worksheets[0].getCell('A1').value, 'TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG THEO CỤM VÀ TRẠNG THÁI NĂM 2019');
+    assert.equal(wb2.worksheets[0].getCell('B4').value, 'Cụm thi đua số 6 – Bộ Thông tin và Truyền thông');
     const decision = await t.http.get('/api/awards/decision-draft.pdf?year=2019&decidedOn=2020-04-15').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     await t.http.get('/api/awards/decision-draft.pdf?year=2019').auth(secretary, { type: 'bearer' }).expect(403);
     for (const [date, message] of [['2019-12-31', /không thể trước ngày 01\/01\/2020/], ['2020-04-09', /không được trước ngày họp Hội đồng Thi đua – Khen thưởng \(10\/04\/2020\)/]] as const) {

@@ -100,6 +100,7 @@ describe(`per-criterion results after publication: own row and the cluster's mea
     const sheet = wb.getWorksheet('Kết quả theo tiêu chí')!;
     assert.ok(sheet);
     assert.equal(sheet.getCell('A1').value, 'KẾT QUẢ CHẤM ĐIỂM THEO TIÊU CHÍ NĂM 2019');
+    assert.equal(sheet.getCell('A2').value, 'CỤM THI ĐUA SỐ 6 (BỘ THÔNG TIN VÀ TRUYỀN THÔNG)');
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     assert.deepEqual(header, ['Đơn vị', 'Hạng', 'Mã', 'Tiêu chí', 'Loại', 'Điểm tối đa', 'Điểm đạt', 'Điểm bị mất', 'Trung bình cụm', 'Cao nhất cụm', 'Cách tính, giải trình']);
     const lines: unknown[][] = [];

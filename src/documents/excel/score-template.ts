@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { clusterHeading } from '../../common/cluster-label';
 import { exceljs } from '../libraries';
 
 /** What a score template is for; kept in a hidden sheet and checked on upload. */
@@ -73,7 +74,7 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
   ws.columns = [{ width: 6 }, { width: 20 }, { width: 44 }, ...criteria.map(() => ({ width: 12 })), { width: 12 }];
 
   ws.mergeCells(1, 1, 1, lastCol);
-  ws.getCell(1, 1).value = `PHIẾU CHẤM ĐIỂM THI ĐUA NĂM ${meta.year} — ${meta.clusterName.toLocaleUpperCase('vi')} (${meta.organizerName.toLocaleUpperCase('vi')})`;
+  ws.getCell(1, 1).value = `PHIẾU CHẤM ĐIỂM THI ĐUA NĂM ${meta.year} — ${clusterHeading(meta.clusterName, meta.organizerName)}`;
   ws.getCell(1, 1).font = { name: 'Times New Roman', size: 14, bold: true };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, lastCol);

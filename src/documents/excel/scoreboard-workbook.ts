@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { clusterHeading } from '../../common/cluster-label';
 import { exceljs } from '../libraries';
 
 export interface ScoreboardData {
@@ -45,7 +46,7 @@ export async function writeScoreboard(out: Writable, data: ScoreboardData): Prom
   const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'thidua';
   // A draft says so in the title every worksheet starts with.
-  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${data.clusterName.toLocaleUpperCase('vi')} (${data.organizerName.toLocaleUpperCase('vi')})${data.published ? '' : ' (DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ)'}`;
+  const title = `BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM ${data.year} — ${clusterHeading(data.clusterName, data.organizerName)}${data.published ? '' : ' (DỰ THẢO — KẾT QUẢ CHƯA CÔNG BỐ)'}`;
 
   const summary = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 3 }] });
   summary.columns = [{ width: 8 }, { width: 44 }, { width: 12 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 30 }, { width: 12 }, { width: 10 }, { width: 90 }];

@@ -7,10 +7,10 @@ export interface TableColumn<T> {
 }
 
 /**
- * A one-sheet workbook: a bold title, a header row (Vietnamese), the rows, frozen below the header,
+ * A one-sheet workbook: a bold title (and under it, when given, a subtitle: whose table it is), a header row (Vietnamese), the rows, frozen below the header,
  * with borders and an auto-filter. Built in memory: for tables of at most a few thousand rows.
  */
-export async function tableWorkbook<T>(sheetName: string, title: string, columns: TableColumn<T>[], rows: T[]): Promise<Buffer> {
+export async function tableWorkbook<T>(sheetName: string, title: string, columns: TableColumn<T>[], rows: T[], subtitle?: string): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
   workbook.creator = 'thidua';
   workbook.created = new Date();
@@ -26,6 +26,13 @@ export async function tableWorkbook<T>(sheetName: string, title: string, columns
   titleCell.font = { name: 'Times New Roman', size: 14, bold: true };
   titleCell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   sheet.getRow(1).height = 24;
+  if (subtitle) {
+    sheet.mergeCells(2, 1, 2, columns.length);
+    const cell = sheet.getCell(2, 1);
+    cell.value = subtitle;
+    cell.font = { name: 'Times New Roman', size: 12, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
 
   const header = sheet.getRow(3);
   columns.forEach((c, i) => {

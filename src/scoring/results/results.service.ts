@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clusterHeadingOf } from '../../clusters/cluster-tag';
 import type { Principal } from '../../common/auth/principal';
 import { Role } from '../../common/auth/roles';
 import { CRITERION_KIND_LABELS } from '../../criteria/criteria.rules';
@@ -77,6 +78,8 @@ export class ResultsService {
   /** The same as a workbook: one line per unit and criterion, with the cluster's mean and best. */
   async xlsx(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
     const view = await this.results(p, clusterId, year);
+    // The ranking read above checked the caller's access to the cluster.
+    const heading = await this.uow.read((m) => clusterHeadingOf(m, clusterId));
     const criteria = new Map(view.criteria.map((c) => [c.code, c]));
     type Line = { unit: UnitResultView; c: UnitResultView['criteria'][number] };
     const lines: Line[] = view.units.flatMap((unit) => unit.criteria.map((c) => ({ unit, c })));
@@ -97,6 +100,7 @@ export class ResultsService {
         { header: 'Cách tính, giải trình', width: 60, value: (l) => l.c.notes.join('\n') },
       ],
       lines,
+      heading,
     );
     return { fileName: `Ket-qua-theo-tieu-chi-${year}.xlsx`, content };
   }

@@ -1,6 +1,7 @@
 import type { ClusterView } from '../../clusters/clusters.dto';
 import type { UserView } from '../../auth/users.dto';
 import { ALL_ROLES, MFA_REQUIRED_ROLES, ROLE_LABELS } from '../../common/auth/roles';
+import { clusterTag } from '../../common/cluster-label';
 import type { UnitView } from '../../units/units.dto';
 import { dateTimeVi } from '../format';
 import { Html, html } from '../html';
@@ -20,7 +21,7 @@ export function accountPage(frame: PageFrame, { user: u, units, clusters }: Acco
   const byId = new Map(units.map((x) => [x.id, x]));
   const nameOf = (id: string | null) => (id ? (byId.get(id)?.name ?? id) : null);
   const offered = (kind: UnitView['kind'], current: string | null) => units.filter((x) => x.kind === kind && (!x.activeTo || x.id === current));
-  const clusterLabel = (c: ClusterView) => `${c.name} – ${c.organizerName}`;
+  const clusterLabel = (c: ClusterView) => clusterTag(c.name, c.organizerName);
   const mine = clusters.filter((c) => u.clusterIds.includes(c.id));
   const mfaRequired = MFA_REQUIRED_ROLES.includes(u.role);
   return layout(

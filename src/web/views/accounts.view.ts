@@ -1,6 +1,7 @@
 import type { ClusterView } from '../../clusters/clusters.dto';
 import type { UserPage, UserQueryDto } from '../../auth/users.dto';
 import { ALL_ROLES, ROLE_LABELS } from '../../common/auth/roles';
+import { clusterTag } from '../../common/cluster-label';
 import type { UnitView } from '../../units/units.dto';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
@@ -41,7 +42,7 @@ export function accountsPage(frame: PageFrame, page: UserPage, q: UserQueryDto, 
       <div class="field"><label for="nu-role">Vai trò của tài khoản</label><select id="nu-role" name="role">${ALL_ROLES.map((r) => html`<option value="${r}">${ROLE_LABELS[r]}</option>`)}</select></div>
       <div class="field"><label for="nu-unit">Đơn vị (cán bộ đơn vị, thư ký cụm)</label><select id="nu-unit" name="unitId" data-type="nullable"><option value="">Không</option>${members.map((u) => html`<option value="${u.id}">${u.name}</option>`)}</select></div>
       <div class="field"><label for="nu-org">Cơ quan tổ chức (cán bộ thẩm định)</label><select id="nu-org" name="organizerId" data-type="nullable"><option value="">Không</option>${organizers.map((u) => html`<option value="${u.id}">${u.name}</option>`)}</select></div>
-      <div class="field"><label for="nu-cluster">Cụm phụ trách (thư ký cụm)</label><select id="nu-cluster" name="clusterIds.0" data-fields="clusterIds" data-type="optional"><option value="">Không</option>${clusters.map((c) => html`<option value="${c.id}">${c.name} – ${c.organizerName}</option>`)}</select></div>
+      <div class="field"><label for="nu-cluster">Cụm phụ trách (thư ký cụm)</label><select id="nu-cluster" name="clusterIds.0" data-fields="clusterIds" data-type="optional"><option value="">Không</option>${clusters.map((c) => html`<option value="${c.id}">${clusterTag(c.name, c.organizerName)}</option>`)}</select></div>
       <div class="field"><label for="nu-password">Mật khẩu ban đầu (ít nhất 12 ký tự)</label><input id="nu-password" name="password" type="password" autocomplete="new-password" required></div>
       <div class="field"><label for="nu-reason">Lý do</label><input id="nu-reason" name="reason" data-type="optional"></div>
     </div>

@@ -1,6 +1,7 @@
 import type { ClusterView, MemberView, YearView } from '../../clusters/clusters.dto';
 import type { PreviewView, TermView } from '../../leadership/leadership.dto';
 import { PHASE_KEYS, PHASE_LABELS } from '../../clusters/phases.rules';
+import { clusterTag } from '../../common/cluster-label';
 import { dateVi } from '../format';
 import { YearQuotas, quotasSection } from './quotas.view';
 import { Html, html } from '../html';
@@ -80,7 +81,7 @@ export function clusterPage(frame: PageFrame, d: ClusterPageData): Html {
   return layout(
     { ...frame, title: c.name, crumbs: [['Tổng quan', '/'], ['Cụm thi đua', '/cum'], [c.name]] },
     html`<h1>${c.name}</h1>
-<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}${d.predecessor ? html` · Tiếp nối <a href="${clusterHref(d.predecessor.id)}">${d.predecessor.name} – ${d.predecessor.organizerName}</a>` : ''}${d.successors.map((s) => html` · Được tiếp nối bởi <a href="${clusterHref(s.id)}">${s.name} – ${s.organizerName}</a>`)} · <a href="${clusterHref(c.id)}/lich-su">Lịch sử qua các năm</a></p>
+<p class="muted">${c.organizerName} · Ký hiệu văn bản: ${c.documentCode}${d.predecessor ? html` · Tiếp nối <a href="${clusterHref(d.predecessor.id)}">${clusterTag(d.predecessor.name, d.predecessor.organizerName)}</a>` : ''}${d.successors.map((s) => html` · Được tiếp nối bởi <a href="${clusterHref(s.id)}">${clusterTag(s.name, s.organizerName)}</a>`)} · <a href="${clusterHref(c.id)}/lich-su">Lịch sử qua các năm</a></p>
 ${d.years.length
   ? html`<form method="get" action="${clusterHref(c.id)}" class="card">
   <label for="nam">Năm thi đua</label>

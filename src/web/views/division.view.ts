@@ -1,4 +1,5 @@
 import type { ClusterView, DecisionView, DivisionReportView } from '../../clusters/clusters.dto';
+import { clusterTag } from '../../common/cluster-label';
 import type { UnitView } from '../../units/units.dto';
 import { dateVi } from '../format';
 import { Html, html } from '../html';
@@ -94,7 +95,7 @@ ${r.ended.length
     <div class="field"><label for="cum-ten">Tên cụm</label><input id="cum-ten" name="name" placeholder="Cụm thi đua số …" required></div>
     <div class="field"><label for="cum-kh">Ký hiệu văn bản</label><input id="cum-kh" name="documentCode" placeholder="CTĐ6" required></div>
     ${d.predecessorClusters.length
-      ? html`<div class="field"><label for="cum-truoc">Tiếp nối cụm (trước sắp xếp)</label><select id="cum-truoc" name="predecessorId" data-type="nullable"><option value="">Không tiếp nối cụm nào</option>${d.predecessorClusters.map((c) => html`<option value="${c.id}">${c.name} – ${c.organizerName}</option>`)}</select></div>`
+      ? html`<div class="field"><label for="cum-truoc">Tiếp nối cụm (trước sắp xếp)</label><select id="cum-truoc" name="predecessorId" data-type="nullable"><option value="">Không tiếp nối cụm nào</option>${d.predecessorClusters.map((c) => html`<option value="${c.id}">${clusterTag(c.name, c.organizerName)}</option>`)}</select></div>`
       : ''}
     <div class="field"><label for="cum-ly-do">Lý do</label><input id="cum-ly-do" name="reason" data-type="optional"></div>
     <div class="actions"><button type="submit">Lập cụm</button></div>
