@@ -106,6 +106,30 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     }
   });
 
+  it('Bộ TTTT’s council sits as the ministry was organised: Vụ Thi đua – Khen thưởng until NĐ 48/2022, then Vụ Tổ chức cán bộ; its decisions cite the organisation decree of their day', { skip: POPPLER_MISSING ? 'poppler-utils missing' : false }, async () => {
+    const reviewer = await t.token('reviewer');
+    const meetings = (await t.http.get('/api/council/meetings').set(auth(reviewer)).expect(200)).body as Array<{ id: string; year: number; memberCount: number }>;
+    const minutes = async (y: number) => {
+      const meeting = meetings.find((x) => x.year === y)!;
+      assert.equal(meeting.memberCount, 5, `${y}: five members`);
+      return squash(pdftotext(tempFile((await t.http.get(`/api/council/meetings/${meeting.id}/minutes.pdf`).set(auth(reviewer)).buffer(true).parse(binary).expect(200)).body)));
+    };
+    const before = await minutes(2021);
+    // The table wraps positions over lines: the people tell who sat (Trần Văn Bình headed Vụ Thi đua – Khen thưởng).
+    const sat = (text: string) => text.split('I. THÀNH PHẦN')[1]?.split('II.')[0] ?? '';
+    assert.ok(sat(before).includes('Trần Văn Bình') && !sat(before).includes('Đỗ Thị Lan'), sat(before));
+    for (const y of [2022, 2024]) {
+      const after = sat(await minutes(y));
+      assert.ok(!after.includes('Trần Văn Bình') && after.includes('Đỗ Thị Lan') && /Phạm Quốc Toàn.*Phó Chủ tịch/.test(after), `${y}: ${after}`);
+    }
+    const decision = async (y: number) => squash(pdftotext(tempFile((await t.http.get(`/api/awards/decision-draft.pdf?year=${y}`).set(auth(reviewer)).buffer(true).parse(binary).expect(200)).body)));
+    const d2020 = await decision(2020);
+    for (const phrase of ['Căn cứ Nghị định số 17/2017/NĐ-CP ngày 17 tháng 02 năm 2017', 'Vụ trưởng Vụ Thi đua – Khen thưởng', 'Lưu: VT, TĐKT.']) assert.ok(d2020.includes(phrase), `2020: "${phrase}" in ${d2020.slice(0, 600)}`);
+    const d2024 = await decision(2024);
+    for (const phrase of ['Căn cứ Nghị định số 48/2022/NĐ-CP ngày 26 tháng 7 năm 2022', 'Vụ trưởng Vụ Tổ chức cán bộ', 'Lưu: VT, TCCB.']) assert.ok(d2024.includes(phrase), `2024: "${phrase}" in ${d2024.slice(0, 600)}`);
+    assert.ok(!d2024.includes('Thi đua – Khen thưởng chịu') && !d2024.includes('17/2017'), d2024.slice(0, 600));
+  });
+
   it('a unit page names its successors as a chain, each with its period (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025, then the merged one)', async () => {
     const html = await page('cum6.secretary', `/don-vi/${await ids.unit('STTTT-DAKLAK')}`);
     const successors = /<h2 id="h-succ">Đơn vị kế thừa<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';

@@ -459,6 +459,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
+      // The Minister's competence: the ministry's organisation decree of the day (NĐ 48/2022 only from 2023).
+      'Căn cứ Nghị định số 17/2017/NĐ-CP ngày 17 tháng 02 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông;',
       'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017',
       // The council's closed meeting and the cluster's submission issued before the decision's date (not today's).
       'Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 10 tháng 4 năm 2020;',
@@ -468,7 +470,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       'Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể; Điều 69 khoản 2 điểm đ Nghị định 91/2017/NĐ-CP; mức lương cơ sở 1.490.000 đồng theo Nghị định 38/2019/NĐ-CP)',
       // The collective Bằng khen multiple under Decree 91/2017 rests on a news article: no amount printed as law.
       'Mức tiền thưởng theo quy định tại Nghị định 91/2017/NĐ-CP.',
-      'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO',
+      'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO', 'Lưu: VT, TĐKT.',
     ]) {
       assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
     }

@@ -41,7 +41,7 @@ describe('Electronic-document record (Decree 30 Appendix VI)', () => {
     assert.equal(r.type, 'Quyết định');
     assert.equal(r.signerPosition, 'Bộ trưởng');
     assert.equal(r.signerName, null);
-    assert.deepEqual(r.recipients, ['Như Điều 3', 'Các Thứ trưởng', 'Vụ Tổ chức cán bộ', 'Lưu: VT, TĐKT']);
+    assert.deepEqual(r.recipients, ['Như Điều 3', 'Các Thứ trưởng', 'Vụ Tổ chức cán bộ', 'Lưu: VT, TCCB'], 'the copy stays with the drafting body');
   });
 
   it('lists every signer of the minutes and of the pledge, in the order they sign', () => {

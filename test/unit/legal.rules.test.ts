@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { draftingInitials } from '../../src/documents/pdf/decision.pdf';
 import { LEGAL_TEXTS, LEGAL_VALUES } from '../../src/legal/legal-seed';
 import { CatalogueValue, councilShareOn, inForce, legalBasesOn, rewardOn, rewardText, roundUpToTenThousand, valueOn } from '../../src/legal/legal.rules';
 
@@ -15,9 +16,10 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
     ['2018-08-15', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'TT 09/2018/TT-BTTTT in force from 15/08/2018'],
     ['2019-12-20', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'the 2019 review'],
     ['2020-01-15', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'a 2019 submission issued in 2020'],
-    ['2021-06-30', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'unchanged until 31/12/2023'],
-    ['2022-12-31', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'unchanged until 31/12/2023'],
-    ['2023-12-31', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'the last day of the 2003 Law'],
+    ['2021-06-30', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'unchanged until 30/09/2023'],
+    ['2023-09-30', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'the last day TT 09/2018 is surely in force (TT 11/2023/TT-BTTTT, news of 27/11/2023, may have replaced it)'],
+    ['2023-10-01', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017'], 'no sector circular cited while TT 11/2023 and 17/2024 are unverified'],
+    ['2023-12-31', 'BTTTT', ['LUAT-15-2003', 'ND-91-2017'], 'the last day of the 2003 Law'],
     ['2024-01-01', 'BTTTT', ['LUAT-06-2022', 'ND-98-2023'], 'Luật 06/2022/QH15 Điều 94 §1; NĐ 98/2023 from 01/01/2024; TT 09/2018 not cited once 17/2024 may have replaced it (date unverified)'],
     ['2025-02-28', 'BTTTT', ['LUAT-06-2022', 'ND-98-2023'], 'the last day of Bộ TTTT'],
     ['2025-03-01', 'BKHCN', ['LUAT-06-2022', 'ND-98-2023'], 'Bộ KH&CN from 01/03/2025: its circular 25/2025 is not yet in force'],
@@ -33,6 +35,27 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
   it("a ministry's statute is cited by its own decisions only", () => {
     assert.deepEqual(codes('2026-01-20', 'BKHCN', true), ['ND-55-2025', 'LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
     assert.ok(!codes('2026-01-20', 'BKHCN').includes('ND-55-2025'));
+    // Bộ TTTT: NĐ 17/2017 until the day before NĐ 48/2022 was signed; NĐ 48/2022 once surely in force (01/01/2023).
+    assert.deepEqual(codes('2020-04-15', 'BTTTT', true), ['ND-17-2017', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT']);
+    assert.deepEqual(codes('2022-07-25', 'BTTTT', true)[0], 'ND-17-2017');
+    assert.deepEqual(codes('2022-09-01', 'BTTTT', true), ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'its effective date unread: neither is cited');
+    assert.deepEqual(codes('2024-04-20', 'BTTTT', true), ['ND-48-2022', 'LUAT-06-2022', 'ND-98-2023']);
+    assert.ok(!codes('2025-03-01', 'BKHCN', true).includes('ND-48-2022'));
+  });
+  it("the ministry's standing body by the date (Vụ Thi đua – Khen thưởng gone with NĐ 48/2022; Vụ Tổ chức cán bộ, TT 11/2023/TT-BTTTT; Bộ KH&CN, TT 25/2025 Điều 22)", () => {
+    const body = (date: string, ministry: string) => valueOn(values, 'STANDING_BODY', ministry, date)?.label ?? null;
+    assert.equal(body('2020-04-15', 'BTTTT'), 'Vụ Thi đua – Khen thưởng');
+    assert.equal(body('2022-07-25', 'BTTTT'), 'Vụ Thi đua – Khen thưởng');
+    assert.equal(body('2022-07-26', 'BTTTT'), 'Vụ Tổ chức cán bộ');
+    assert.equal(body('2025-02-26', 'BTTTT'), 'Vụ Tổ chức cán bộ');
+    assert.equal(body('2025-03-01', 'BTTTT'), null);
+    assert.equal(body('2025-03-01', 'BKHCN'), 'Vụ Tổ chức cán bộ');
+    for (const v of values.filter((x) => x.kind === 'STANDING_BODY' && x.code !== 'TT-BKHCN-VU-TCCB')) assert.ok(v.assumption, `${v.code}: the dates rest on secondary sources and say so`);
+  });
+  it('a decision keeps its copy with the drafting body, by its initials', () => {
+    assert.equal(draftingInitials('Vụ Thi đua – Khen thưởng'), 'TĐKT');
+    assert.equal(draftingInitials('Vụ Tổ chức cán bộ'), 'TCCB');
+    assert.equal(draftingInitials('cơ quan thường trực công tác thi đua, khen thưởng'), null);
   });
   it('a text without a citation (number or date unconfirmed) is never cited', () => {
     for (const date of ['2024-06-01', '2025-01-01']) assert.ok(!codes(date, 'BTTTT').includes('TT-17-2024-BTTTT'));
@@ -41,7 +64,10 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
     for (const t of texts.filter((x) => x.citation && x.code !== 'LUAT-15-2003')) {
       assert.ok(t.citation!.includes(t.number), `${t.code} cites its number`);
       const [y, m, d] = t.signedOn!.split('-').map(Number);
-      assert.ok(t.citation!.includes(`ngày ${String(d).padStart(2, '0')} tháng ${m} năm ${y}`) || t.citation!.includes(`ngày ${d} tháng ${m} năm ${y}`), `${t.code} cites its date`);
+      // Decree 30 writes days 1–9 and months 1–2 with a leading zero ("ngày 17 tháng 02 năm 2017"); older texts may not.
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const forms = [`ngày ${pad(d)} tháng ${m <= 2 ? pad(m) : m} năm ${y}`, `ngày ${pad(d)} tháng ${m} năm ${y}`, `ngày ${d} tháng ${m} năm ${y}`];
+      assert.ok(forms.some((f) => t.citation!.includes(f)), `${t.code} cites its date`);
     }
   });
 });

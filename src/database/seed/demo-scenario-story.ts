@@ -6,6 +6,7 @@ import { Unit } from '../../units/unit.entity';
 import { demoReportPdf } from './demo-report';
 import { Api, Reply } from './demo-api';
 import { loadReferenceData } from './reference-data';
+import { DEMO_COUNCIL_TERMS } from './demo-council';
 import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, SUCCESSOR_ACCOUNTS, POINTS_BY_RANK, DIVISION } from './demo-data';
 import { demoYearOn } from './seed-helpers';
 
@@ -183,18 +184,11 @@ export class Scenario {
     const organizerId = await this.unit(organizerCode);
     const members = (await api.call('reviewer', 'GET', `/api/organizers/${organizerId}/council/members`)) as unknown as unknown[];
     if (!members.length) {
-      const people = [
-        { name: 'Nguyễn Minh Hồng', position: 'Thứ trưởng', role: 'CHAIR' },
-        { name: 'Trần Văn Bình', position: 'Vụ trưởng Vụ Thi đua – Khen thưởng', role: 'VICE_CHAIR' },
-        { name: 'Lê Thị Thu', position: 'Chánh Văn phòng', role: 'MEMBER' },
-        { name: 'Phạm Quốc Toàn', position: 'Vụ trưởng Vụ Tổ chức cán bộ', role: 'MEMBER' },
-        { name: 'Hoàng Thị Mai', position: 'Chủ tịch Công đoàn Bộ', role: 'MEMBER' },
-      ];
-      for (const person of people) await api.call('reviewer', 'POST', `/api/organizers/${organizerId}/council/members`, { ...person, fromDate: `${year}-01-01`, reason: 'Thành viên Hội đồng Thi đua – Khen thưởng (minh họa)' });
+      for (const term of DEMO_COUNCIL_TERMS) await api.call('reviewer', 'POST', `/api/organizers/${organizerId}/council/members`, { fromDate: `${year}-01-01`, ...term, reason: 'Thành viên Hội đồng Thi đua – Khen thưởng (minh họa)' });
     }
     let meeting = await api.call('reviewer', 'POST', '/api/council/meetings', { organizerId, year, heldOn, place: 'Hà Nội', minutesBy: 'Thư ký Hội đồng (minh họa)' });
     meeting = await api.call('reviewer', 'PUT', `/api/council/meetings/${meeting.id}/attendance`, { version: meeting.version, entries: meeting.members!.map((m) => ({ memberId: m.id, status: 'PRESENT' })) });
-    meeting = await api.call('reviewer', 'PUT', `/api/council/meetings/${meeting.id}/ballots`, { version: meeting.version, ballots: proposals.map((p) => ({ proposalId: p.id, votesFor: 5 })) });
+    meeting = await api.call('reviewer', 'PUT', `/api/council/meetings/${meeting.id}/ballots`, { version: meeting.version, ballots: proposals.map((p) => ({ proposalId: p.id, votesFor: meeting.members!.length })) });
     await api.call('reviewer', 'POST', `/api/council/meetings/${meeting.id}/close`, { version: meeting.version, reason: 'Chốt kết quả họp Hội đồng (minh họa)' });
   }
 

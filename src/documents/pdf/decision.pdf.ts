@@ -20,7 +20,16 @@ export interface DecisionDraftData {
 const decisionSummary = (data: DocumentContent<DecisionDraftData>) => `Về việc tặng ${data.awards.map((a) => a.awardLabel).join(' và ')} năm ${data.year}`;
 // The Minister signs in their own right; the name is left for the signer.
 const DECISION_BLOCK = { authority: '', title: 'Bộ trưởng', status: '(Dự thảo — chưa ký)', signer: '' };
-const decisionRecipients = (data: DocumentContent<DecisionDraftData>) => [`- Như Điều ${data.awards.length + 1};`, '- Các Thứ trưởng;', `- ${data.standingBody};`, '- Lưu: VT, TĐKT.'];
+/**
+ * Decree 30 keeps a copy with the drafting unit, by its initials: "Vụ Thi đua – Khen thưởng" → TĐKT, "Vụ Tổ chức cán
+ * bộ" → TCCB (the standing body drafts the decision). A body that is not a Vụ by name keeps no initials here.
+ */
+export const draftingInitials = (body: string): string | null =>
+  /^Vụ /.test(body) ? body.slice(3).split(/[\s–-]+/).filter(Boolean).map((w) => w[0].toLocaleUpperCase('vi')).join('') : null;
+const decisionRecipients = (data: DocumentContent<DecisionDraftData>) => {
+  const initials = draftingInitials(data.standingBody);
+  return [`- Như Điều ${data.awards.length + 1};`, '- Các Thứ trưởng;', `- ${data.standingBody};`, `- Lưu: VT${initials ? `, ${initials}` : ''}.`];
+};
 
 /**
  * The Appendix VI information of the draft: it has no number and no date yet (the blanks are the signer's) and no
