@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AccessService } from '../access/access.service';
 import { Permission } from '../access/access.policy';
 import type { Principal } from '../common/auth/principal';
+import { formatDateVi, todayInVietnam } from '../common/time';
 import { canonicalJson } from '../audit/audit-chain';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { CriterionView } from '../criteria/criteria.dto';
@@ -16,6 +17,7 @@ import { vietnamTime } from '../documents/pdf/vietnamese-dates';
 import { DEFAULT_SIGNER_TITLE, signingAuthority } from './pledge-defaults';
 import { PledgeState, PledgeStates, markOf } from './pledge-state';
 import { PLEDGE_STATUS_LABELS } from './pledge.entity';
+import type { PledgeSignature } from './pledge-signature.entity';
 import { PledgesService } from './pledges.service';
 import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
 import { pledgeTargets, ruleWords } from './pledge-targets';
@@ -101,7 +103,7 @@ export class PledgeDocumentService {
             unitName: u.name,
             mark: markOf(s, u.id),
             title: signingAuthority(sig?.signerTitle ?? DEFAULT_SIGNER_TITLE),
-            status: sig ? `Đã ký lúc ${vietnamTime(sig.signedAt)}` : '(Chưa ký)',
+            status: signatureStatus(sig),
             signer: sig?.signerName ?? '',
           };
         }),
@@ -110,4 +112,15 @@ export class PledgeDocumentService {
       return { data: content, state: s };
     });
   }
+}
+
+/**
+ * How a member's signature reads under its name: signed in the system at a time, or signed on paper on a day (the
+ * signing conference, a past year entered later) and when the secretariat entered it — never as if signed the day
+ * it was entered.
+ */
+export function signatureStatus(sig: Pick<PledgeSignature, 'signedAt' | 'paperSignedOn'> | undefined): string {
+  if (!sig) return '(Chưa ký)';
+  if (sig.paperSignedOn) return `Đã ký trên bản giấy ngày ${formatDateVi(sig.paperSignedOn)} (nhập vào hệ thống ngày ${formatDateVi(todayInVietnam(new Date(sig.signedAt)))})`;
+  return `Đã ký lúc ${vietnamTime(sig.signedAt)}`;
 }

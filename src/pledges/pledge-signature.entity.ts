@@ -32,6 +32,11 @@ export class PledgeSignature {
   signedBy?: User;
 
   @Column('varchar', { name: 'signed_at', length: 30 }) signedAt: string;
+  /**
+   * Signed on paper on this day (at the signing conference, or a past year entered later): the secretariat recorded
+   * it, signedBy and signedAt saying who recorded it and when. Null: signed in the system by the unit itself.
+   */
+  @Column('varchar', { name: 'paper_signed_on', length: 10, nullable: true }) paperSignedOn: string | null;
   @Column('varchar', { length: 64, nullable: true }) ip: string | null;
   @Column('varchar', { name: 'user_agent', length: 300, nullable: true }) userAgent: string | null;
 

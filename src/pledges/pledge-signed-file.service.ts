@@ -175,6 +175,7 @@ export class PledgeSignedFileService {
     if (state.pledge.status === 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Bản giao ước chưa được mở để ký.');
     if (file.latest) return file.latest;
     const number = data.documentNumber ?? (await this.numbers.numberFor(state.cluster.id, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id));
+    const onPaper = new Set(state.signatures.filter((s) => s.paperSignedOn).map((s) => s.unitId));
     const { pdf, cells } = await renderPledgeForSigning({
       ...data,
       documentNumber: number,
@@ -183,11 +184,12 @@ export class PledgeSignedFileService {
       draft: false,
       // Each cell receives its member's digital signature and, drawn with it, its appearance.
       // The room holds the drawn appearance (signature, seal, time and holder, name) once the member signs.
-      signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 })),
+      // A member that signed on paper has no digital field: its cell says so, as the PDF does.
+      signatories: data.signatories.map((s, i) => (onPaper.has(state.members[i].id) ? s : { ...s, status: '(Ký số)', signer: '', room: 36 })),
     });
     const last = cells[cells.length - 1];
     const prepared = addSignatureFields(pdf, [
-      ...state.members.map((u, i) => ({ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect })),
+      ...state.members.flatMap((u, i) => (onPaper.has(u.id) ? [] : [{ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect }])),
       { name: organisationField(state.cluster.id), page: last.page, rect: [0, 0, 0, 0] as [number, number, number, number] },
     ]);
     await file.save(prepared);

@@ -9,12 +9,16 @@ import { actingUnit } from '../access/acting-unit';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { currentContext } from '../common/request-context';
-import { nowIso } from '../common/time';
+import { nowIso, todayInVietnam } from '../common/time';
 import { CriteriaRepository } from '../criteria/criteria.repository';
 import { UnitOfWork } from '../database/unit-of-work';
+import type { EntityManager } from 'typeorm';
+import type { Cluster } from '../clusters/cluster.entity';
+import type { Pledge } from './pledge.entity';
 import type { PledgeSignature } from './pledge-signature.entity';
+import { paperDateProblem } from './paper-signature.rules';
 import { PledgeStates, pledgeView } from './pledge-state';
-import { PledgeView, SignPledgeDto, WithdrawSignatureDto } from './pledges.dto';
+import { PledgeView, RecordPaperSignatureDto, SignPledgeDto, WithdrawPaperSignatureDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
 import { PledgeSignedFileService } from './pledge-signed-file.service';
@@ -61,54 +65,69 @@ export class PledgeSigningService {
       if (!p.unitId) throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
       const unitId = actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), dto.unitId);
       if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
-      const pledge = await this.pledges.find(m, clusterId, year);
-      if (pledge.status !== 'OPEN') {
-        throw new AppException(
-          ErrorCode.PledgeState,
-          pledge.status === 'DRAFT' ? 'Bản giao ước chưa được mở để ký.' : 'Bản giao ước đã được ký đủ.',
-        );
-      }
-      if (await this.records.hasActiveSignature(m, pledge.id, unitId)) {
-        throw new AppException(ErrorCode.AlreadySigned);
-      }
-      const signature: PledgeSignature = {
-        id: randomUUID(),
-        pledgeId: pledge.id,
-        unitId: unitId,
-        signerName: dto.signerName.trim(),
-        signerTitle: dto.signerTitle.trim(),
-        signedByUserId: p.userId,
-        signedAt: nowIso(),
-        ip: currentContext()?.ip?.slice(0, 64) ?? null,
-        userAgent: userAgent?.slice(0, 300) ?? null,
-        withdrawnAt: null,
-        withdrawnReason: null,
-      };
-      await this.records.insertSignature(m, signature);
-      let updated = await this.records.update(m, pledge, pledge.version, {});
-      await this.audit.record(m, {
-        action: 'pledge.sign',
-        entityType: 'pledge',
-        entityId: pledge.id,
-        after: { unitId: unitId, signerName: signature.signerName, signerTitle: signature.signerTitle, signedAt: signature.signedAt, ip: signature.ip },
-        organizerId: cluster.organizerId,
-        clusterId,
-      });
-      const state = await this.states.load(m, updated);
-      if (state.members.every((u) => state.signatures.some((s) => s.unitId === u.id))) {
-        updated = await this.records.update(m, updated, updated.version, { status: 'COMPLETE', completedAt: nowIso() });
-        await this.criteriaSets.lock(m, pledge.criteriaSetId);
-        await this.audit.record(m, {
-          action: 'pledge.complete',
-          entityType: 'pledge',
-          entityId: pledge.id,
-          after: { status: 'COMPLETE', signatures: state.signatures.length, criteriaSetLocked: pledge.criteriaSetId },
-          organizerId: cluster.organizerId,
-          clusterId,
-        });
-      }
-      return { view: pledgeView(await this.states.load(m, updated)), unitId };
+      const pledge = await this.openPledge(m, clusterId, year);
+      const signature = { unitId, signerName: dto.signerName, signerTitle: dto.signerTitle, paperSignedOn: null, ip: currentContext()?.ip?.slice(0, 64) ?? null, userAgent: userAgent?.slice(0, 300) ?? null };
+      return { view: await this.insert(m, p, cluster, pledge, signature), unitId };
     });
+  }
+
+  /**
+   * The secretariat records a member's signature made on paper (at the signing conference, or a past year entered
+   * later): the day on the paper, not today, is the signature's; the record says who entered it and when. The signed
+   * file is prepared again (the unit's cell reads as signed on paper, with no digital field of its own).
+   */
+  async recordPaper(p: Principal, clusterId: string, year: number, dto: RecordPaperSignatureDto): Promise<PledgeView> {
+    const view = await this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId);
+      const unit = (await this.memberships.members(m, clusterId, year)).find((u) => u.id === dto.unitId);
+      if (!unit) throw AppException.field(ErrorCode.ValidationFailed, 'unitId', `Đơn vị này không phải thành viên của cụm trong năm ${year}.`);
+      const pledge = await this.openPledge(m, clusterId, year);
+      const problem = paperDateProblem(dto.signedOn, pledge.signingDate, unit, todayInVietnam());
+      if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'signedOn', problem);
+      const signature = { unitId: unit.id, signerName: dto.signerName, signerTitle: dto.signerTitle, paperSignedOn: dto.signedOn, ip: null, userAgent: null };
+      return this.insert(m, p, cluster, pledge, signature, dto.reason);
+    });
+    await this.signedFile.reset(view.id);
+    await this.signedFile.signWithServerKey(p, clusterId, year);
+    return view;
+  }
+
+  /** The secretariat takes back a paper signature it recorded (a mistake), with a reason, while the pledge is being signed. */
+  async withdrawPaper(p: Principal, clusterId: string, year: number, dto: WithdrawPaperSignatureDto): Promise<PledgeView> {
+    const view = await this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId);
+      const pledge = await this.pledges.find(m, clusterId, year);
+      if (pledge.status !== 'OPEN') throw new AppException(ErrorCode.PledgeState, 'Chỉ rút được chữ ký khi bản giao ước đang trong thời gian ký.');
+      const signature = await this.records.activeSignatureOf(m, pledge.id, dto.unitId);
+      if (!signature?.paperSignedOn) throw AppException.notFound('chữ ký trên bản giấy của đơn vị này', 'unitId');
+      return this.withdrawOne(m, cluster, pledge, signature, dto.reason, 'pledge.withdraw_paper_signature');
+    });
+    await this.signedFile.reset(view.id);
+    return view;
+  }
+
+  private async openPledge(m: EntityManager, clusterId: string, year: number): Promise<Pledge> {
+    const pledge = await this.pledges.find(m, clusterId, year);
+    if (pledge.status !== 'OPEN') throw new AppException(ErrorCode.PledgeState, pledge.status === 'DRAFT' ? 'Bản giao ước chưa được mở để ký.' : 'Bản giao ước đã được ký đủ.');
+    return pledge;
+  }
+
+  /** Records one signature; the last one completes the pledge and locks its criteria. */
+  private async insert(m: EntityManager, p: Principal, cluster: Cluster, pledge: Pledge, s: Pick<PledgeSignature, 'unitId' | 'signerName' | 'signerTitle' | 'paperSignedOn' | 'ip' | 'userAgent'>, reason?: string): Promise<PledgeView> {
+    if (await this.records.hasActiveSignature(m, pledge.id, s.unitId)) throw new AppException(ErrorCode.AlreadySigned);
+    const signature: PledgeSignature = { ...s, id: randomUUID(), pledgeId: pledge.id, signerName: s.signerName.trim(), signerTitle: s.signerTitle.trim(), signedByUserId: p.userId, signedAt: nowIso(), withdrawnAt: null, withdrawnReason: null };
+    await this.records.insertSignature(m, signature);
+    let updated = await this.records.update(m, pledge, pledge.version, {});
+    const after = { unitId: s.unitId, signerName: signature.signerName, signerTitle: signature.signerTitle, ...(s.paperSignedOn ? { paperSignedOn: s.paperSignedOn, recordedAt: signature.signedAt } : { signedAt: signature.signedAt, ip: signature.ip }) };
+    await this.audit.record(m, { action: s.paperSignedOn ? 'pledge.sign_paper' : 'pledge.sign', entityType: 'pledge', entityId: pledge.id, after, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
+    const state = await this.states.load(m, updated);
+    if (state.members.every((u) => state.signatures.some((x) => x.unitId === u.id))) {
+      updated = await this.records.update(m, updated, updated.version, { status: 'COMPLETE', completedAt: nowIso() });
+      await this.criteriaSets.lock(m, pledge.criteriaSetId);
+      const completion = { status: 'COMPLETE', signatures: state.signatures.length, criteriaSetLocked: pledge.criteriaSetId };
+      await this.audit.record(m, { action: 'pledge.complete', entityType: 'pledge', entityId: pledge.id, after: completion, organizerId: cluster.organizerId, clusterId: cluster.id });
+    }
+    return pledgeView(await this.states.load(m, updated));
   }
 
   /** Withdraws the caller's unit's signature before the pledge is complete, with a reason. */
@@ -122,20 +141,17 @@ export class PledgeSigningService {
       const unitId = actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), dto.unitId);
       const signature = unitId ? await this.records.activeSignatureOf(m, pledge.id, unitId) : null;
       if (!signature) throw AppException.notFound('chữ ký của đơn vị bạn trên bản giao ước này', 'unitId');
-      await this.records.withdrawSignature(m, signature.id, dto.reason);
-      const updated = await this.records.update(m, pledge, pledge.version, {});
-      await this.audit.record(m, {
-        action: 'pledge.withdraw_signature',
-        entityType: 'pledge',
-        entityId: pledge.id,
-        before: { unitId: signature.unitId, signerName: signature.signerName, signedAt: signature.signedAt },
-        reason: dto.reason,
-        organizerId: cluster.organizerId,
-        clusterId,
-      });
-      return pledgeView(await this.states.load(m, updated));
+      return this.withdrawOne(m, cluster, pledge, signature, dto.reason, 'pledge.withdraw_signature');
     });
     await this.signedFile.reset(view.id);
     return view;
+  }
+
+  private async withdrawOne(m: EntityManager, cluster: Cluster, pledge: Pledge, signature: PledgeSignature, reason: string, action: string): Promise<PledgeView> {
+    await this.records.withdrawSignature(m, signature.id, reason);
+    const updated = await this.records.update(m, pledge, pledge.version, {});
+    const before = { unitId: signature.unitId, signerName: signature.signerName, ...(signature.paperSignedOn ? { paperSignedOn: signature.paperSignedOn } : {}), signedAt: signature.signedAt };
+    await this.audit.record(m, { action, entityType: 'pledge', entityId: pledge.id, before, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
+    return pledgeView(await this.states.load(m, updated));
   }
 }

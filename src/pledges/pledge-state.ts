@@ -100,6 +100,7 @@ export function pledgeView(s: PledgeState): PledgeView {
       signerTitle: sig?.signerTitle ?? null,
       signedAt: sig?.signedAt ?? null,
       signedBy: sig ? (s.signers.get(sig.signedByUserId) ?? null) : null,
+      paperSignedOn: sig?.paperSignedOn ?? null,
     };
   });
   const p = s.pledge;

@@ -14,7 +14,7 @@ import { ALL_ROLES, Role } from '../common/auth/roles';
 import { UuidParamPipe, YearParamPipe } from '../common/validation/params';
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeSigningService } from './pledge-signing.service';
-import { CertificateDto, CreatePledgeDto, OpenPledgeDto, PledgeView, SignPledgeDto, UpdatePledgeDto, WithdrawSignatureDto } from './pledges.dto';
+import { CertificateDto, CreatePledgeDto, OpenPledgeDto, PledgeView, RecordPaperSignatureDto, SignPledgeDto, UpdatePledgeDto, WithdrawPaperSignatureDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesService } from './pledges.service';
 
 /** A signed pledge of many members with their certificates stays well under this. */
@@ -85,6 +85,23 @@ export class PledgesController {
   @ApiOperation({ summary: 'Rút chữ ký khỏi bản giao ước' })
   withdraw(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: WithdrawSignatureDto): Promise<PledgeView> {
     return this.signing.withdraw(p, id, year, dto);
+  }
+
+  @Post('paper-signatures')
+  @Auth(...MANAGERS)
+  @ApiCreatedResponse({ type: PledgeView, description: 'Chữ ký của đơn vị trên bản giấy, do thư ký cụm ghi nhận.' })
+  @ApiOperation({ summary: 'Ghi nhận chữ ký trên bản giấy (hội nghị ký giao ước, năm nhập lại)' })
+  recordPaper(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: RecordPaperSignatureDto): Promise<PledgeView> {
+    return this.signing.recordPaper(p, id, year, dto);
+  }
+
+  @Post('paper-signatures/withdraw')
+  @Auth(...MANAGERS)
+  @HttpCode(200)
+  @ApiOkResponse({ type: PledgeView })
+  @ApiOperation({ summary: 'Hủy ghi nhận chữ ký trên bản giấy' })
+  withdrawPaper(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: WithdrawPaperSignatureDto): Promise<PledgeView> {
+    return this.signing.withdrawPaper(p, id, year, dto);
   }
 
   @Get('pdf')

@@ -54,14 +54,29 @@ export class WithdrawSignatureDto {
   @UuidField({ presence: 'optional', description: 'Đơn vị rút chữ ký, khi tài khoản kế thừa nhiều đơn vị thành viên.' }) unitId?: string;
 }
 
+/** A member's signature made on paper, recorded by the secretariat (the signing conference, or a past year entered later). */
+export class RecordPaperSignatureDto {
+  @UuidField({ description: 'Đơn vị thành viên đã ký bản giấy.' }) unitId: string;
+  @TextField({ max: 120, example: 'Nguyễn Văn An', description: 'Họ tên người đã ký bản giấy thay mặt đơn vị.' }) signerName: string;
+  @TextField({ max: 120, example: 'Giám đốc' }) signerTitle: string;
+  @DateField({ example: '2020-03-06', description: 'Ngày ký ghi trên bản giấy.' }) signedOn: string;
+  @ReasonField() reason: string;
+}
+
+export class WithdrawPaperSignatureDto {
+  @UuidField() unitId: string;
+  @ReasonField() reason: string;
+}
+
 export class SignatoryView {
   @ApiProperty({ type: UnitRefView }) unit: UnitRefView;
   @ApiProperty({ nullable: true, type: String, example: 'Cụm trưởng' }) mark: string | null;
   @ApiProperty() signed: boolean;
   @ApiProperty({ nullable: true, type: String }) signerName: string | null;
   @ApiProperty({ nullable: true, type: String }) signerTitle: string | null;
-  @ApiProperty({ nullable: true, type: String }) signedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) signedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Ký trong hệ thống: lúc ký; ký trên bản giấy: lúc thư ký cụm ghi nhận.' }) signedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Tài khoản đã ký (hoặc đã ghi nhận chữ ký trên bản giấy).' }) signedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Ngày ký trên bản giấy; null: ký trong hệ thống.' }) paperSignedOn: string | null;
 }
 
 export class PledgeView {

@@ -76,6 +76,8 @@ export const FIELD_LABELS: Record<string, string> = {
   signedAt: 'Ký lúc',
   signerName: 'Người ký',
   signerTitle: 'Chức vụ người ký',
+  paperSignedOn: 'Ngày ký trên bản giấy',
+  recordedAt: 'Ghi nhận lúc',
   openedAt: 'Mở ký lúc',
   completedAt: 'Ký đủ lúc',
   criteriaSetId: 'Bộ tiêu chí',

@@ -46,6 +46,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'pledge.update': 'Sửa bản giao ước',
   'pledge.open': 'Mở ký giao ước',
   'pledge.sign': 'Ký giao ước',
+  'pledge.sign_paper': 'Ghi nhận chữ ký giao ước trên bản giấy',
+  'pledge.withdraw_paper_signature': 'Hủy ghi nhận chữ ký trên bản giấy',
   'pledge.withdraw_signature': 'Rút chữ ký giao ước',
   'pledge.complete': 'Giao ước được ký đủ',
   'score_sheet.create': 'Lập phiếu chấm',

@@ -49,11 +49,18 @@ export class Scenario {
     if (submit) await this.api.call(user, 'POST', `${base}/scoring/sheets/${sheet.id}/submit`, { version: saved.version });
   }
 
-  /** The pledge drafted, opened, and signed by each signer (an account, and the unit it signs for when it took over several). */
-  private async pledge(user: string, base: string, draft: Record<string, string>, signers: Array<{ user: string; unitId?: string; name: string }>): Promise<void> {
+  /**
+   * The pledge drafted, opened, and signed: this year's by each signer's account in the system; a year gone by on paper
+   * at its conference (`unitId` each), recorded by `user` with the pledge's own date, not as signed today.
+   */
+  private async pledge(user: string, base: string, draft: Record<string, string>, signers: Array<{ user: string; unitId?: string; name: string }>, onPaper = false): Promise<void> {
     const pledge = await this.api.call(user, 'POST', `${base}/pledge`, draft);
     await this.api.call(user, 'POST', `${base}/pledge/open`, { version: pledge.version, reason: `Mở ký giao ước năm ${base.slice(-4)}` });
-    for (const s of signers) await this.api.call(s.user, 'POST', `${base}/pledge/signatures`, { signerName: s.name, signerTitle: 'Giám đốc', ...(s.unitId ? { unitId: s.unitId } : {}) });
+    for (const s of signers) {
+      const signature = { signerName: s.name, signerTitle: 'Giám đốc', ...(s.unitId ? { unitId: s.unitId } : {}) };
+      if (onPaper) await this.api.call(user, 'POST', `${base}/pledge/paper-signatures`, { ...signature, signedOn: pledge.signingDate, reason: 'Ký bản giấy tại hội nghị ký giao ước, nhập lại (minh họa)' });
+      else await this.api.call(s.user, 'POST', `${base}/pledge/signatures`, signature);
+    }
   }
 
   /** The review: the organiser's quotas, the meeting, everyone present, the ballots. */
@@ -133,8 +140,7 @@ export class Scenario {
   }
 
   /**
-   * A past year of Bộ TTTT's Cụm 6, complete: its phases, the pledge signed by every member (today by the Sở KH&CN
-   * that took each over), consolidated scores and the published ranking, the review meeting with its ballots and the
+   * A past year of Bộ TTTT's Cụm 6, complete: its phases, the pledge every member signed on paper (entered today), consolidated scores and the published ranking, the review meeting with its ballots and the
    * election of next year's chair, the proposals, the council and the approvals. Invented (minh họa) but by the rules.
    */
   private async pastYear(year: number): Promise<void> {
@@ -163,7 +169,7 @@ export class Scenario {
     const signers = [];
     for (const key of Object.keys(SUCCESSOR_ACCOUNTS)) signers.push({ user: SUCCESSOR_ACCOUNTS[key], unitId: await unit(key), name: `Giám đốc Sở TTTT ${PROVINCE_NAMES[key]} (minh họa)` });
     // Signed where the year before was reviewed, by its chair (the app's default place; 2020: Đắk Lắk, seed 003).
-    await this.pledge('admin', base, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year}` }, signers);
+    await this.pledge('admin', base, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year}` }, signers, true);
     for (const [rank, key] of order.entries()) await this.sheet('admin', base, await unit(key), 'CLUSTER', POINTS_BY_RANK[rank]);
     await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: `Công bố kết quả chấm điểm năm ${year} (minh họa)` });
     const present = await Promise.all(order.map((key) => unit(key)));
@@ -247,7 +253,8 @@ export class Scenario {
       reason: `Năm thi đua ${year} của cụm sau sắp xếp (minh họa)`,
     });
     await api.call('admin', 'POST', `${base}/criteria`, { from: 'TEMPLATE', templateCode: 'KHCN-2025', title: `Bộ tiêu chí thi đua năm ${year} của Cụm thi đua số 6 (minh họa)` });
-    await this.pledge('admin', base, { title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Lâm Đồng' }, CURRENT_MEMBERS.map(([user]) => ({ user, name: 'Giám đốc Sở (minh họa)' })));
+    const members = await Promise.all(Object.keys(LAST_YEAR_POINTS).map(async (code) => ({ user: 'admin', unitId: await this.unit(code), name: 'Giám đốc Sở (minh họa)' })));
+    await this.pledge('admin', base, { title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Lâm Đồng' }, members, true);
     for (const [code, points] of Object.entries(LAST_YEAR_POINTS)) await this.sheet('admin', base, await this.unit(code), 'CLUSTER', points);
     await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: 'Công bố kết quả chấm điểm (minh họa)' });
     const u = { DL: await this.unit('SKHCN-DAKLAK'), GL: await this.unit('SKHCN-GIALAI'), LD: await this.unit('SKHCN-LAMDONG'), QN: await this.unit('SKHCN-QUANGNGAI'), KH: await this.unit('SKHCN-KHANHHOA') };

@@ -27,6 +27,8 @@ import { Scenario } from './demo-scenario-story';
  *
  * - 2019, Cụm 6 of Bộ TTTT: the review meeting, the proposals, the council and the approvals of the recorded outcome;
  * - from 2025, Bộ KH&CN divides the Sở KH&CN into clusters (an illustrative division: no decision was found);
+ * - the years gone by (2020–2024 of Bộ TTTT's Cụm 6, last year of Bộ KH&CN's): their pledges signed on paper at their
+ *   conference, entered now by the administrator with the day on the paper (not signed today by the successors);
  * - last year of its Cụm 6: scored and ranked, reviewed early this year, proposals sent, one returned with a reason;
  * - this year: the pledge signed by all members but one, the scoring window open now, sheets submitted, in draft and
  *   not started (Sở KH&CN Đắk Lắk's own self-scoring is what its officer finds to do today).
@@ -69,7 +71,7 @@ export async function runDemoScenario(app: INestApplication): Promise<boolean> {
 /**
  * One unit of the demo signs on a hardware token: with SoftHSM2 installed and the embedded database, Sở KH&CN Lâm
  * Đồng's key is generated inside a SoftHSM2 token in the data folder and its clicks sign through PKCS#11 (this year's
- * and last year's pledges show it). On PostgreSQL the demo does not: a token must be reachable from every instance,
+ * pledge shows it; the years before were signed on paper and entered later). On PostgreSQL the demo does not: a token must be reachable from every instance,
  * and a token directory on one machine's disk is not.
  */
 async function demoToken(app: INestApplication, logger: Logger): Promise<void> {

@@ -2,7 +2,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Role } from '../../common/auth/roles';
 import type { ClusterView } from '../../clusters/clusters.dto';
 import type { CriteriaChoicesView, CriteriaSetView } from '../../criteria/criteria.dto';
-import type { PledgeView } from '../../pledges/pledges.dto';
+import type { PledgeView, SignatoryView } from '../../pledges/pledges.dto';
 import { dateTimeVi, dateVi } from '../format';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
@@ -78,15 +78,50 @@ ${p.role === Role.UnitOfficer && pledge.status === 'OPEN'
     )
   : ''}
 <section class="card" aria-labelledby="h-signers"><h2 id="h-signers">Các đơn vị ký</h2>
-  <div class="table-wrap"><table>
+  <div class="table-wrap"><table class="cards">
   <thead><tr><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th><th scope="col">Người ký</th><th scope="col">Thời điểm</th></tr></thead>
-  <tbody>${pledge.signatories.map((s) => html`<tr><th scope="row">${s.unit.name}</th><td>${s.mark ?? ''}</td><td>${s.signed ? badge('Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td>${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td>${dateTimeVi(s.signedAt)}</td></tr>`)}</tbody>
+  <tbody>${pledge.signatories.map((s) => html`<tr><th scope="row">${s.unit.name}</th><td data-label="Vai trò">${s.mark ?? ''}</td><td data-label="Trạng thái">${s.signed ? badge(s.paperSignedOn ? 'Đã ký bản giấy' : 'Đã ký', 'ok') : badge('Chưa ký', 'warn')}</td><td data-label="Người ký">${s.signerName ?? ''}${s.signerTitle ? html`<br><small class="muted">${s.signerTitle}</small>` : ''}</td><td data-label="Thời điểm">${signedWhen(s)}</td></tr>`)}</tbody>
   </table></div>
-</section>`}
+</section>
+${canManage && pledge.status === 'OPEN' ? paperForms(base, pledge) : ''}`}
 <section class="card" aria-labelledby="h-crit"><h2 id="h-crit">Tiêu chí thi đua</h2>${criteriaTable(criteria)}
 <div class="actions">${criteria ? html`<a data-download href="${criteriaApi(cluster.id, year)}/export">Tải bộ tiêu chí (Excel)</a>` : ''}
 <a href="${criteriaHref(cluster.id, year)}">${canManage ? (criteria?.locked ? 'Lập bản sửa đổi bộ tiêu chí' : 'Sửa bộ tiêu chí') : 'Xem bộ tiêu chí và các phiên bản'}</a></div></section>`,
   );
+}
+
+/** When a member signed: in the system at a time, or on paper on a day, entered later by someone. */
+function signedWhen(s: SignatoryView): Html | string {
+  if (!s.paperSignedOn) return dateTimeVi(s.signedAt);
+  return html`Ngày ${dateVi(s.paperSignedOn)} (bản giấy)<br><small class="muted">nhập ${dateTimeVi(s.signedAt)}${s.signedBy ? ` bởi ${s.signedBy}` : ''}</small>`;
+}
+
+/**
+ * The secretariat records the signatures made on paper (the signing conference; a past year entered later), dated the
+ * day on the paper, and takes back one recorded by mistake.
+ */
+function paperForms(base: string, pledge: PledgeView): Html {
+  const unsigned = pledge.signatories.filter((s) => !s.signed);
+  const onPaper = pledge.signatories.filter((s) => s.paperSignedOn);
+  return html`<details class="card"><summary>Ghi nhận chữ ký trên bản giấy</summary>
+  <p class="muted"><small>Cho đơn vị đã ký bản giấy tại hội nghị ký giao ước (hoặc năm trước nhập lại): chữ ký mang ngày ghi trên bản giấy; hệ thống ghi người nhập và thời điểm nhập.</small></p>
+  ${unsigned.length
+    ? html`<form data-api="${base}/paper-signatures" data-method="POST" data-success="Đã ghi nhận chữ ký trên bản giấy." novalidate>${formMessage}
+    <div class="field"><label for="giay-don-vi">Đơn vị đã ký bản giấy</label><select id="giay-don-vi" name="unitId" required>${unsigned.map((s) => html`<option value="${s.unit.id}">${s.unit.name}</option>`)}</select></div>
+    <div class="field"><label for="giay-nguoi-ky">Họ tên người ký</label><input id="giay-nguoi-ky" name="signerName" required></div>
+    <div class="field"><label for="giay-chuc-danh">Chức danh</label><input id="giay-chuc-danh" name="signerTitle" value="Giám đốc" required></div>
+    <div class="field"><label for="giay-ngay">Ngày ký trên bản giấy</label><input id="giay-ngay" name="signedOn" data-type="date-vi" value="${dateVi(pledge.signingDate)}" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
+    <div class="field"><label for="giay-ly-do">Lý do ghi nhận</label><input id="giay-ly-do" name="reason" placeholder="Ví dụ: ký tại hội nghị ký giao ước; bản giấy lưu tại Văn phòng Cụm" required></div>
+    <div class="actions"><button type="submit">Ghi nhận chữ ký</button></div></form>`
+    : html`<p>Mọi đơn vị đã ký.</p>`}
+  ${onPaper.length
+    ? html`<form data-api="${base}/paper-signatures/withdraw" data-method="POST" data-success="Đã hủy ghi nhận chữ ký trên bản giấy." novalidate>${formMessage}
+    <h3>Hủy một chữ ký bản giấy đã ghi nhận nhầm</h3>
+    <div class="field"><label for="giay-huy-don-vi">Đơn vị</label><select id="giay-huy-don-vi" name="unitId" required>${onPaper.map((s) => html`<option value="${s.unit.id}">${s.unit.name}</option>`)}</select></div>
+    <div class="field"><label for="giay-huy-ly-do">Lý do hủy</label><input id="giay-huy-ly-do" name="reason" required></div>
+    <div class="actions"><button type="submit" class="secondary">Hủy ghi nhận</button></div></form>`
+    : ''}
+</details>`;
 }
 
 /** Drafting: the pledge takes the year's set of criteria, or starts one (from a template, last year's, or empty). */
