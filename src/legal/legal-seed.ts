@@ -83,6 +83,21 @@ export const LEGAL_TEXTS: TextSeed[] = [
     sourceArticle: 'Điều 6 khoản 1 (Cờ thi đua cho tập thể dẫn đầu cụm, khối thi đua do Bộ tổ chức)',
     assumption: 'Ngày ký, tên đầy đủ và ngày hiệu lực chưa tìm thấy: không được trích dẫn trong văn bản cho đến khi được bổ sung.',
   },
+  // The ministry's directive on each year's emulation work: cited by that year's pledges ("Căn cứ Chỉ thị số …"),
+  // catalogued from its signing to the end of the year it directs (docs/research/legal-catalogue.md §12).
+  ...([
+    ['67', '2019-12-27', 2020, 'https://hethongphapluat.com/chi-thi-67-ct-btttt-nam-2019-ve-cong-tac-thi-dua-khen-thuong-nam-2020-do-bo-thong-tin-va-truyen-thong-ban-hanh.html', 'Bản toàn văn trên hethongphapluat.com (số, ngày, tên)', null],
+    ['103', '2021-12-13', 2022, 'https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Chi-thi-103-CT-BTTTT-2021-thi-dua-khen-thuong-nganh-thong-tin-2022-497443.aspx', 'Bản toàn văn trên thuvienphapluat.vn (số, ngày, tên)', null],
+    ['03', '2022-12-16', 2023, 'https://sotttt.ninhthuan.gov.vn/portal/pages/print.aspx?p=33305', 'Tin của Sở Thông tin và Truyền thông Ninh Thuận', 'Số, ngày và tên chỉ đọc trong tin của Sở Thông tin và Truyền thông Ninh Thuận, chưa đọc bản chính thức.'],
+  ] as const).map(([no, signed, year, sourceUrl, sourceArticle, assumption]): TextSeed => {
+    const [y, m, d] = signed.split('-');
+    return {
+      code: `CT-${no}-${y}-BTTTT`, kind: 'Chỉ thị', role: 'DIRECTIVE', sector: 'BTTTT', number: `${no}/CT-BTTTT`, signedOn: signed, issuer: 'Bộ Thông tin và Truyền thông',
+      title: `Về công tác thi đua, khen thưởng năm ${year}`, effectiveFrom: signed, effectiveTo: `${year}-12-31`,
+      citation: `Căn cứ Chỉ thị số ${no}/CT-BTTTT ngày ${d} tháng ${m} năm ${y} của Bộ trưởng Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm ${year};`,
+      sourceUrl, sourceArticle, assumption,
+    };
+  }),
   // The ministry's own organisation: cited by its decisions (its competence), not by the clusters' documents.
   {
     code: 'ND-17-2017', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BTTTT', number: '17/2017/NĐ-CP', signedOn: '2017-02-17', issuer: 'Chính phủ',

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** What a legal text is to the documents that cite it: the law, its decree, a sector circular, a ministry's statute. */
-export const LEGAL_TEXT_ROLES = ['LAW', 'DECREE', 'CIRCULAR', 'ORGANISATION', 'OTHER'] as const;
+/**
+ * What a legal text is to the documents that cite it: the law, its decree, a sector circular, a ministry's statute, the
+ * organiser's directive on a year's emulation work (cited by that year's pledge).
+ */
+export const LEGAL_TEXT_ROLES = ['LAW', 'DECREE', 'CIRCULAR', 'ORGANISATION', 'DIRECTIVE', 'OTHER'] as const;
 export type LegalTextRole = (typeof LEGAL_TEXT_ROLES)[number];
 
 /**

@@ -41,7 +41,7 @@ export function inForce(p: Period, date: string): boolean {
   return (p.effectiveFrom === null || p.effectiveFrom <= date) && (p.effectiveTo === null || date <= p.effectiveTo);
 }
 
-const ROLE_ORDER: Record<LegalTextRole, number> = { ORGANISATION: 0, LAW: 1, DECREE: 2, CIRCULAR: 3, OTHER: 4 };
+const ROLE_ORDER: Record<LegalTextRole, number> = { ORGANISATION: 0, LAW: 1, DECREE: 2, CIRCULAR: 3, DIRECTIVE: 4, OTHER: 5 };
 
 /**
  * The texts a document dated `date` of an organiser (its unit code on that date: BTTTT before 01/03/2025,
@@ -52,8 +52,18 @@ export function legalBasesOn(texts: CatalogueText[], date: string, sector: strin
   return texts
     .filter((t) => t.citation && inForce(t, date))
     .filter((t) => (t.role === 'CIRCULAR' || t.role === 'ORGANISATION' ? t.sector !== null && t.sector === sector : true))
-    .filter((t) => t.role !== 'OTHER' && (opts.statute || t.role !== 'ORGANISATION'))
+    .filter((t) => t.role !== 'OTHER' && t.role !== 'DIRECTIVE' && (opts.statute || t.role !== 'ORGANISATION'))
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.signedOn ?? '').localeCompare(b.signedOn ?? ''));
+}
+
+/**
+ * The organiser's directive on the emulation work of the year a pledge signed on `date` belongs to (e.g. Chỉ thị số
+ * 67/CT-BTTTT of 27/12/2019 for 2020): catalogued from its signing to the end of the year it directs. Only a pledge
+ * cites it; null when none is catalogued (the pledge then names the year's guidance in general words).
+ */
+export function directiveOn(texts: CatalogueText[], date: string, sector: string | null): CatalogueText | null {
+  const found = texts.filter((t) => t.role === 'DIRECTIVE' && t.citation && t.sector !== null && t.sector === sector && inForce(t, date));
+  return found.sort((a, b) => (b.signedOn ?? '').localeCompare(a.signedOn ?? ''))[0] ?? null;
 }
 
 /** The one value of a kind and subject in force on a date (the latest start wins if periods overlap). */

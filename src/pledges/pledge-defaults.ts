@@ -2,11 +2,14 @@
 
 /**
  * The legal bases of a new pledge: the citations of the texts in force on its signing date (from the legal
- * catalogue: legalBasesOn), then the organiser's guidance of the year and the cluster's operating regulation when the
- * system has it on record for that date, by its own title (a regulation it does not know is not cited).
+ * catalogue: legalBasesOn), then the organiser's directive of the year when catalogued (directiveOn; else its guidance
+ * of the year in general words) and the cluster's operating regulation when the system has it on record for that
+ * date, by its own title (a regulation it does not know is not cited). The last basis ends with a comma.
  */
-export function defaultLegalBases(citations: string[], year: number, organizerName: string, regulationTitle: string | null): string[] {
-  return [...citations, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName}${regulationTitle ? ` và ${regulationTitle}` : ''},`];
+export function defaultLegalBases(citations: string[], year: number, organizerName: string, regulationTitle: string | null, directiveCitation: string | null = null): string[] {
+  if (!directiveCitation) return [...citations, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName}${regulationTitle ? ` và ${regulationTitle}` : ''},`];
+  const bases = [...citations, directiveCitation, ...(regulationTitle ? [`Căn cứ ${regulationTitle};`] : [])];
+  return bases.map((b, i) => (i === bases.length - 1 ? b.replace(/;$/, ',') : b));
 }
 
 export function defaultPurpose(year: number, clusterName: string): string {

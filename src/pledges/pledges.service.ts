@@ -20,7 +20,7 @@ import { LeadershipRepository } from '../leadership/leadership.repository';
 import { defaultImplementation, defaultLegalBases, defaultPurpose } from './pledge-defaults';
 import { CriteriaTargetsService } from '../criteria/criteria-targets.service';
 import { LegalService } from '../legal/legal.service';
-import { legalBasesOn } from '../legal/legal.rules';
+import { directiveOn, legalBasesOn } from '../legal/legal.rules';
 import { PledgeStates, pledgeView } from './pledge-state';
 import { Pledge } from './pledge.entity';
 import { CreatePledgeDto, OpenPledgeDto, PledgeView, UpdatePledgeDto } from './pledges.dto';
@@ -74,7 +74,8 @@ export class PledgesService {
       const signingDate = this.signingDate(year, dto.signingDate ?? phases?.pledgeSigningOn ?? (now.startsWith(String(year)) ? now.slice(0, 10) : null));
       // The pledge speaks as of its signing date: the organiser's name and the texts in force then.
       const organizer = await this.units.asOf(m, cluster.organizerId, signingDate);
-      const citations = legalBasesOn((await this.legal.catalogue(m)).texts, signingDate, organizer.code).map((t) => t.citation!);
+      const { texts } = await this.legal.catalogue(m);
+      const citations = legalBasesOn(texts, signingDate, organizer.code).map((t) => t.citation!);
       // The cluster's operating regulation in force on the signing date, as recorded (none: not cited).
       const [regulation] = await rawQuery<{ title: string }>(m, 'SELECT title FROM cluster_regulations WHERE cluster_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1', [clusterId, signingDate]);
       const pledge: Pledge = {
@@ -85,7 +86,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber?.trim() || null,
         title: dto.title?.trim() || `Bản giao ước thi đua năm ${year}`,
         theme: dto.theme?.trim() || null,
-        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, year, organizer.name, regulation?.title ?? null)),
+        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, year, organizer.name, regulation?.title ?? null, directiveOn(texts, signingDate, organizer.code)?.citation ?? null)),
         purpose: dto.purpose?.trim() || defaultPurpose(year, cluster.name),
         implementation: dto.implementation?.trim() || defaultImplementation(),
         signingPlace: dto.signingPlace?.trim() || (await this.defaultPlace(m, clusterId, year)),

@@ -94,6 +94,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     assert.equal(text.split('Đã ký trên bản giấy ngày 06/03/2020 (nhập vào hệ').length - 1, 6, text.slice(-1500));
     assert.equal(text.split(`thống ngày ${entered})`).length - 1, 6, text.slice(-1500));
     assert.ok(!text.includes('Đã ký lúc') && text.includes('SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH GIA LAI'), text.slice(-1500));
+    assert.ok(text.includes('Căn cứ Chỉ thị số 67/CT-BTTTT ngày 27 tháng 12 năm 2019 của Bộ trưởng Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm 2020'), 'the year’s directive');
     // The signed file has no member field to sign: the secretariat's seal closes it, and it verifies.
     const signed = (await t.http.get(`${base}/signed-pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200)).body as Buffer;
     const verified = (await t.http.post('/api/documents/verify').attach('file', signed, 'giao-uoc-2020.pdf').expect(200)).body.signatures as Array<{ valid: boolean; fieldName: string }>;

@@ -35,8 +35,8 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.equal(res.body.title, 'Bản giao ước thi đua năm 2020');
     assert.equal(res.body.signingPlace, 'Đắk Lắk');
     assert.equal(res.body.signingDate, '2020-03-06');
-    // No operating regulation of the cluster on record: none is cited (the organiser's guidance of the year is).
-    assert.equal(res.body.legalBases.at(-1), 'Căn cứ hướng dẫn công tác thi đua, khen thưởng năm 2020 của Bộ Thông tin và Truyền thông,');
+    // No operating regulation of the cluster on record: none is cited; the organiser's directive of the year is.
+    assert.equal(res.body.legalBases.at(-1), 'Căn cứ Chỉ thị số 67/CT-BTTTT ngày 27 tháng 12 năm 2019 của Bộ trưởng Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm 2020,');
     assert.equal(res.body.memberCount, 6);
     assert.deepEqual(res.body.signatories.slice(0, 2).map((s: { mark: string }) => s.mark), ['Cụm trưởng', 'Cụm phó']);
     const criteria = await t.http.get(`${base()}/criteria`).auth(await t.token('kontum'), { type: 'bearer' }).expect(200);

@@ -116,6 +116,7 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
 
   it('a pledge drafted under the regulation cites it by its recorded title', async () => {
     const pledge = (await t.http.post(`/api/clusters/${ids.cum6}/years/2020/pledge`).set(auth(secretary)).send({ template: 'CUM6-2020' }).expect(201)).body as { legalBases: string[] };
-    assert.equal(pledge.legalBases.at(-1), `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm 2020 của Bộ Thông tin và Truyền thông và ${regulation.title},`);
+    // The year's directive of Bộ TTTT (Chỉ thị 67/CT-BTTTT for 2020), then the regulation, last.
+    assert.deepEqual(pledge.legalBases.slice(-2), ['Căn cứ Chỉ thị số 67/CT-BTTTT ngày 27 tháng 12 năm 2019 của Bộ trưởng Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm 2020;', `Căn cứ ${regulation.title},`]);
   });
 });

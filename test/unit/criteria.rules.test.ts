@@ -79,6 +79,10 @@ describe('the legal bases of a new pledge: the citations of its signing date, th
       assert.match(bases.at(-1)!, /và Quy chế hoạt động của Cụm thi đua số 6 \(ban hành kèm theo Biên bản hội nghị ngày 20\/02\/2020\),$/);
       // A regulation the system has no record of is not cited.
       assert.equal(defaultLegalBases([], 2024, 'Bộ Thông tin và Truyền thông', null).at(-1), 'Căn cứ hướng dẫn công tác thi đua, khen thưởng năm 2024 của Bộ Thông tin và Truyền thông,');
+      // A directive of the year catalogued: cited by its number, the regulation after it, the last basis with a comma.
+      const directive = 'Căn cứ Chỉ thị số 67/CT-BTTTT ngày 27 tháng 12 năm 2019 của Bộ trưởng Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm 2020;';
+      assert.deepEqual(defaultLegalBases([], 2020, 'Bộ Thông tin và Truyền thông', null, directive), [directive.replace(/;$/, ',')]);
+      assert.deepEqual(defaultLegalBases([], 2020, 'Bộ Thông tin và Truyền thông', 'Quy chế X', directive), [directive, 'Căn cứ Quy chế X,']);
       assert.ok(bases.every((b) => b.startsWith('Căn cứ')));
     });
   }

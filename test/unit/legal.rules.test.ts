@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { draftingInitials } from '../../src/documents/pdf/decision.pdf';
 import { LEGAL_TEXTS, LEGAL_VALUES } from '../../src/legal/legal-seed';
-import { CatalogueValue, councilShareOn, inForce, legalBasesOn, rewardOn, rewardText, roundUpToTenThousand, valueOn } from '../../src/legal/legal.rules';
+import { CatalogueValue, councilShareOn, directiveOn, inForce, legalBasesOn, rewardOn, rewardText, roundUpToTenThousand, valueOn } from '../../src/legal/legal.rules';
 
 // The seed as the rules read it (what a fresh database holds).
 const texts = LEGAL_TEXTS;
@@ -51,6 +51,16 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
     assert.equal(body('2025-03-01', 'BTTTT'), null);
     assert.equal(body('2025-03-01', 'BKHCN'), 'Vụ Tổ chức cán bộ');
     for (const v of values.filter((x) => x.kind === 'STANDING_BODY' && x.code !== 'TT-BKHCN-VU-TCCB')) assert.ok(v.assumption, `${v.code}: the dates rest on secondary sources and say so`);
+  });
+  it("a pledge cites the organiser's directive of its year, when catalogued (Chỉ thị 67/CT-BTTTT for 2020, 103 for 2022, 03 for 2023)", () => {
+    const directive = (date: string, sector: string) => directiveOn(texts, date, sector)?.number ?? null;
+    assert.equal(directive('2020-03-06', 'BTTTT'), '67/CT-BTTTT');
+    assert.equal(directive('2021-03-10', 'BTTTT'), null, 'none found for 2021: the general words');
+    assert.equal(directive('2022-03-10', 'BTTTT'), '103/CT-BTTTT');
+    assert.equal(directive('2023-03-10', 'BTTTT'), '03/CT-BTTTT');
+    assert.equal(directive('2024-03-10', 'BTTTT'), null);
+    assert.equal(directive('2020-03-06', 'BKHCN'), null, 'another ministry’s directive is not cited');
+    assert.ok(!codes('2020-03-06', 'BTTTT').some((c) => c.startsWith('CT-')) && !codes('2020-04-15', 'BTTTT', true).some((c) => c.startsWith('CT-')), 'no other document cites it');
   });
   it('a decision keeps its copy with the drafting body, by its initials', () => {
     assert.equal(draftingInitials('Vụ Thi đua – Khen thưởng'), 'TĐKT');
