@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { UnitsRepository } from '../units/units.repository';
 import { createHash } from 'node:crypto';
+import { clusterTagsOf } from '../clusters/cluster-tag';
 import type { Principal } from '../common/auth/principal';
-import { clusterTag } from '../common/cluster-label';
 import { Role } from '../common/auth/roles';
 import { canonicalJson } from '../audit/audit-chain';
 import { AppException } from '../common/errors/app.exception';
@@ -14,7 +13,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
 import { IssuedDocumentsService } from '../issued-documents/issued-documents.service';
 import { LAYOUT_VERSION } from '../documents/pdf/decree30';
-import { decisionRecord, renderDecisionDraft } from '../documents/pdf/decision.pdf';
+import { decisionRecord, headOf, renderDecisionDraft } from '../documents/pdf/decision.pdf';
 import { LegalService } from '../legal/legal.service';
 import { CouncilRepository } from './council/council.repository';
 import { CouncilApprovals } from './council/council-approvals';
@@ -76,7 +75,7 @@ export class AwardReportsService {
     const rows = await this.uow.read(async (m) => {
       const history = await this.proposals.historyInScope(m, p, year);
       const units = await this.units.byIds(m, history.map((h) => h.unitId));
-      const clusters = await this.clusterTags(m, history.map((h) => h.clusterId));
+      const clusters = await clusterTagsOf(m, history.map((h) => h.clusterId));
       const labels = await this.awards.labels(m);
       return history.map((h) => ({ ...h, awardLabel: labels[h.awardCode], unitName: units.get(h.unitId)?.name ?? '', clusterName: clusters.get(h.clusterId) ?? '' }));
     });
@@ -100,7 +99,7 @@ export class AwardReportsService {
   async proposalsXlsx(p: Principal, year?: number): Promise<{ fileName: string; content: Buffer }> {
     const rows = await this.uow.read(async (m) => {
       const proposals = await this.proposals.inScope(m, p, year);
-      const clusters = await this.clusterTags(m, proposals.map((x) => x.clusterId));
+      const clusters = await clusterTagsOf(m, proposals.map((x) => x.clusterId));
       const labels = await this.awards.labels(m);
       const groups = new Map<string, { clusterName: string; year: number; award: string; counts: Record<string, number> }>();
       for (const x of proposals) {
@@ -124,13 +123,6 @@ export class AwardReportsService {
       rows,
     );
     return { fileName: `De-nghi-khen-thuong-theo-trang-thai${year ? `-${year}` : ''}.xlsx`, content };
-  }
-
-  /** Each cluster named with its organiser in full (two organisers may each have a "Cụm thi đua số 6"). */
-  private async clusterTags(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    const clusters = await this.clusters.byIds(m, [...new Set(ids)]);
-    const organizers = await this.units.byIds(m, clusters.map((c) => c.organizerId));
-    return new Map(clusters.map((c) => [c.id, clusterTag(c.name, organizers.get(c.organizerId)?.name ?? '')]));
   }
 
   /**
@@ -184,7 +176,7 @@ export class AwardReportsService {
       decidedOn: on,
       year,
       standingBody: standing,
-      legalBases: [...legalBasesOn(data.legal.texts, on, data.ministry.code, { statute: true }).map((t) => t.citation!), ...councilBasis, `Xét đề nghị của ${submissionsText} và của Vụ trưởng ${standing},`],
+      legalBases: [...legalBasesOn(data.legal.texts, on, data.ministry.code, { statute: true }).map((t) => t.citation!), ...councilBasis, `Xét đề nghị của ${submissionsText} và của ${headOf(standing)},`],
       awards: data.catalogue.map((award) => ({
         awardLabel: award.name,
         citation: award.code === 'EMULATION_FLAG' ? 'đã có thành tích xuất sắc dẫn đầu phong trào thi đua' : 'đã có thành tích xuất sắc trong phong trào thi đua',

@@ -18,3 +18,11 @@ export async function clusterHeadingOf(m: EntityManager, clusterId: string): Pro
   if (!row) throw new Error(`Cluster ${clusterId} not found for its heading.`);
   return clusterHeading(row.name, row.organizer_name);
 }
+
+/** Each cluster named with its organiser in full ("Cụm thi đua số 6 – Bộ Thông tin và Truyền thông"), by id. */
+export async function clusterTagsOf(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await rawQuery<{ id: string; name: string; organizer_name: string }>(m, `SELECT c.id, c.name, org.name AS organizer_name FROM clusters c ${ORGANIZER_SHORT_JOIN} WHERE c.id IN (${unique.map(() => '?').join(', ')})`, unique);
+  return new Map(rows.map((r) => [r.id, clusterTag(r.name, r.organizer_name)]));
+}

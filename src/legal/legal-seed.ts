@@ -60,7 +60,7 @@ export const LEGAL_TEXTS: TextSeed[] = [
     title: 'Hướng dẫn công tác thi đua, khen thưởng trong ngành Thông tin và Truyền thông', effectiveFrom: '2018-08-15', effectiveTo: '2023-09-30',
     citation: 'Căn cứ Thông tư số 09/2018/TT-BTTTT ngày 29 tháng 6 năm 2018 của Bộ trưởng Bộ Thông tin và Truyền thông hướng dẫn công tác thi đua, khen thưởng trong ngành Thông tin và Truyền thông;',
     sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40',
-    sourceArticle: 'Thuộc tính văn bản', assumption: 'Ngày hết hiệu lực chưa xác minh: Thông tư 11/2023/TT-BTTTT cùng tên (tin ngày 27/11/2023) có lẽ đã thay thế, rồi Thông tư 17/2024/TT-BTTTT; chỉ trích dẫn đến 30/09/2023 (trước mọi ngày ký có thể của Thông tư 11/2023/TT-BTTTT); sau đó không trích dẫn thông tư ngành nào của Bộ Thông tin và Truyền thông cho đến khi xác minh được ngày hiệu lực của các thông tư thay thế.',
+    sourceArticle: 'Thuộc tính văn bản', assumption: 'Ngày hết hiệu lực chưa xác minh: Thông tư 11/2023/TT-BTTTT cùng tên (tin ngày 27/11/2023) có lẽ đã thay thế, rồi Thông tư 17/2024/TT-BTTTT; ngày ký và ngày hiệu lực của Thông tư 11/2023/TT-BTTTT chưa biết (tin sớm nhất tìm thấy đăng lại ngày 27/11/2023): giả định chỉ trích dẫn đến 30/09/2023; sau đó không trích dẫn thông tư ngành nào của Bộ Thông tin và Truyền thông cho đến khi xác minh được ngày hiệu lực của các thông tư thay thế.',
   },
   {
     code: 'TT-25-2025-BKHCN', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BKHCN', number: '25/2025/TT-BKHCN', signedOn: '2025-10-31', issuer: 'Bộ Khoa học và Công nghệ',
@@ -101,10 +101,10 @@ export const LEGAL_TEXTS: TextSeed[] = [
   // The ministry's own organisation: cited by its decisions (its competence), not by the clusters' documents.
   {
     code: 'ND-17-2017', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BTTTT', number: '17/2017/NĐ-CP', signedOn: '2017-02-17', issuer: 'Chính phủ',
-    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2017-02-17', effectiveTo: '2022-07-25',
+    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2017-02-17', effectiveTo: '2022-09-08',
     citation: 'Căn cứ Nghị định số 17/2017/NĐ-CP ngày 17 tháng 02 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông;',
     sourceUrl: 'https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/organizational-structure-of-the-ministry-of-information-and-communications-of-vietnam-117321.html', sourceArticle: 'Tóm tắt của lawnet.vn (Điều 3: 28 đơn vị, có Vụ Thi đua – Khen thưởng)',
-    assumption: 'Số, ngày ký đọc trong phần căn cứ của Thông tư 13/2020/TT-BTTTT; tên theo cách đặt tên chung của các nghị định về cơ cấu tổ chức của bộ (chưa đọc nguyên văn), ngày hiệu lực 17/02/2017 theo lawnet.vn. Hết hiệu lực khi Nghị định 48/2022/NĐ-CP có hiệu lực (ngày chưa đọc): chỉ trích dẫn đến trước ngày ký Nghị định 48/2022/NĐ-CP.',
+    assumption: 'Số, ngày ký đọc trong phần căn cứ của Thông tư 13/2020/TT-BTTTT; tên theo cách đặt tên chung của các nghị định về cơ cấu tổ chức của bộ (chưa đọc nguyên văn), ngày hiệu lực 17/02/2017 theo lawnet.vn. Hết hiệu lực khi Nghị định 48/2022/NĐ-CP (ký ngày 26/7/2022) có hiệu lực, ngày chưa đọc: không sớm hơn 45 ngày sau ngày ký (thời hạn tối thiểu của văn bản quy phạm pháp luật trung ương), nên còn hiệu lực ít nhất đến 08/9/2022.',
   },
   {
     code: 'ND-48-2022', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BTTTT', number: '48/2022/NĐ-CP', signedOn: '2022-07-26', issuer: 'Chính phủ',
@@ -185,14 +185,14 @@ export const LEGAL_VALUES: ValueSeed[] = [
     sourceUrl: null, assumption: 'Điều về tỷ lệ biểu quyết của Hội đồng trong Nghị định 152/2025/NĐ-CP chưa đọc được: giả định giữ mức 80% của Nghị định 98/2023/NĐ-CP.',
   },
   {
-    code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2022-07-25', amount: null, label: 'Vụ Thi đua – Khen thưởng',
+    code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2022-09-08', amount: null, label: 'Vụ Thi đua – Khen thưởng',
     textRef: 'Thông tư 09/2018/TT-BTTTT', article: 'Điều 40 khoản 2', sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40',
-    assumption: 'Nghị định 48/2022/NĐ-CP ngày 26/7/2022 không còn Vụ Thi đua – Khen thưởng trong cơ cấu tổ chức của Bộ (tin của Sở Thông tin và Truyền thông Thái Bình; chưa đọc nguyên văn Điều 3 và ngày hiệu lực): kết thúc trước ngày ký Nghị định.',
+    assumption: 'Nghị định 48/2022/NĐ-CP ngày 26/7/2022 không còn Vụ Thi đua – Khen thưởng trong cơ cấu tổ chức của Bộ (tin của Sở Thông tin và Truyền thông Thái Bình; chưa đọc nguyên văn Điều 3 và ngày hiệu lực): kết thúc ngày 08/9/2022, ngày cuối trước khi Nghị định có thể có hiệu lực (không sớm hơn 45 ngày sau ngày ký); ngày thực tế có thể muộn hơn.',
   },
   {
-    code: 'TT-BTTTT-VU-TCCB', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: '2022-07-26', effectiveTo: '2025-02-28', amount: null, label: 'Vụ Tổ chức cán bộ',
+    code: 'TT-BTTTT-VU-TCCB', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: '2022-09-09', effectiveTo: '2025-02-28', amount: null, label: 'Vụ Tổ chức cán bộ',
     textRef: 'Thông tư 11/2023/TT-BTTTT', article: null, sourceUrl: 'https://stttt.dongnai.gov.vn/Pages/newsdetail.aspx?NewsId=7224&CatId=100',
-    assumption: '"Vụ Tổ chức cán bộ là cơ quan thường trực Hội đồng Thi đua - Khen thưởng Bộ Thông tin và Truyền thông" chỉ đọc trong tin của Sở Thông tin và Truyền thông Đồng Nai về Thông tư 11/2023/TT-BTTTT (điều, ngày hiệu lực chưa đọc); từ ngày ký Nghị định 48/2022/NĐ-CP đến khi Thông tư có hiệu lực giả định như vậy vì Vụ Thi đua – Khen thưởng không còn trong cơ cấu của Bộ.',
+    assumption: '"Vụ Tổ chức cán bộ là cơ quan thường trực Hội đồng Thi đua - Khen thưởng Bộ Thông tin và Truyền thông" chỉ đọc trong tin của Sở Thông tin và Truyền thông Đồng Nai về Thông tư 11/2023/TT-BTTTT (điều, ngày hiệu lực chưa đọc); từ ngày sớm nhất Nghị định 48/2022/NĐ-CP có thể có hiệu lực (09/9/2022) đến khi Thông tư có hiệu lực giả định như vậy vì Vụ Thi đua – Khen thưởng không còn trong cơ cấu của Bộ.',
   },
   {
     code: 'TT-BKHCN-VU-TCCB', kind: 'STANDING_BODY', subject: 'BKHCN', effectiveFrom: '2025-03-01', effectiveTo: null, amount: null, label: 'Vụ Tổ chức cán bộ',

@@ -14,15 +14,17 @@ export class PledgeCriteriaHook implements CriteriaChangeHook {
     const pledge = await this.pledges.openOnCriteriaSet(m, criteriaSetId);
     if (!pledge) return;
     const active = await this.pledges.countActiveSignatures(m, pledge.id);
-    if (active === 0) return;
-    if (!confirmed) {
-      throw new AppException(
-        ErrorCode.PledgeSignaturesWouldReset,
-        `Bản giao ước đang ký đã có ${active} đơn vị ký: sửa bộ tiêu chí sẽ hủy các chữ ký này. Gửi lại với confirmResetSignatures = true để xác nhận.`,
-        [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
-      );
+    if (active > 0) {
+      if (!confirmed) {
+        throw new AppException(
+          ErrorCode.PledgeSignaturesWouldReset,
+          `Bản giao ước đang ký đã có ${active} đơn vị ký: sửa bộ tiêu chí sẽ hủy các chữ ký này. Gửi lại với confirmResetSignatures = true để xác nhận.`,
+          [{ field: 'confirmResetSignatures', code: 'required', message: `Cần xác nhận hủy ${active} chữ ký.` }],
+        );
+      }
+      await this.pledges.withdrawActiveSignatures(m, pledge.id, `Bộ tiêu chí được chỉnh sửa: ${reason}`);
     }
-    await this.pledges.withdrawActiveSignatures(m, pledge.id, `Bộ tiêu chí được chỉnh sửa: ${reason}`);
-    await this.pledges.update(m, pledge, pledge.version, {});
+    // The signed file holds the old criteria: the next signature or download prepares it again.
+    await this.pledges.update(m, pledge, pledge.version, { signedFilePath: null, signedFileSha256: null });
   }
 }

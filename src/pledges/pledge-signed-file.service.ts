@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import type { Principal } from '../common/auth/principal';
+import { formatDateVi } from '../common/time';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { AppConfig } from '../config/app-config';
@@ -109,6 +110,8 @@ export class PledgeSignedFileService {
    * Every recorded signature whose field is still empty — the click just made, those made before the file existed or
    * after a withdrawal reset it, one whose signing failed before — is signed by the unit's server key or token, in the
    * order they were recorded; then the organisation closes the file if all have signed. Stores what changed.
+   * A signature made on paper is not the unit's digital one: the secretariat's key signs its field, which shows the
+   * day on the paper and who recorded it when (never a drawn signature or seal of the unit).
    */
   private async catchUp(pdf: Buffer, state: PledgeState, file: PledgeFileAccess): Promise<Buffer> {
     let out = pdf;
@@ -116,18 +119,19 @@ export class PledgeSignedFileService {
     for (const sig of [...state.signatures].sort((a, b) => a.signedAt.localeCompare(b.signedAt))) {
       const unit = state.members.find((u) => u.id === sig.unitId);
       if (!unit || !empty.has(memberField(unit.id))) continue;
-      const signer = await this.keys.signer(unit.id, unit.name);
-      const images = await this.keys.appearanceImages(unit.id);
+      const paper = sig.paperSignedOn;
+      const signer = paper ? await this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name) : await this.keys.signer(unit.id, unit.name);
+      const images = paper ? {} : await this.keys.appearanceImages(unit.id);
       const signingTime = new Date();
       out = await signField(out, {
         field: memberField(unit.id),
         signer,
-        name: `${sig.signerName} — ${unit.name}`,
-        reason: `Ký ${state.pledge.title}`,
+        name: paper ? `${state.cluster.name} ghi nhận chữ ký trên bản giấy của ${unit.name}` : `${sig.signerName} — ${unit.name}`,
+        reason: paper ? `Ghi nhận chữ ký trên bản giấy ngày ${formatDateVi(paper)} của ${sig.signerName} (${unit.name}) vào ${state.pledge.title}` : `Ký ${state.pledge.title}`,
         location: state.pledge.signingPlace,
         signingTime,
         appearance: (width, height) =>
-          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: holderName(new X509Certificate(signer.certificate)), signingTime, seed: unit.id, ...images }),
+          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: holderName(new X509Certificate(signer.certificate)), signingTime, seed: unit.id, paperSignedOn: paper ?? undefined, ...images }),
         ...this.timestamping(),
       });
     }
@@ -175,7 +179,6 @@ export class PledgeSignedFileService {
     if (state.pledge.status === 'DRAFT') throw new AppException(ErrorCode.PledgeState, 'Bản giao ước chưa được mở để ký.');
     if (file.latest) return file.latest;
     const number = data.documentNumber ?? (await this.numbers.numberFor(state.cluster.id, state.cluster.documentCode, Number(state.pledge.signingDate.slice(0, 4)), 'GƯ', state.pledge.id));
-    const onPaper = new Set(state.signatures.filter((s) => s.paperSignedOn).map((s) => s.unitId));
     const { pdf, cells } = await renderPledgeForSigning({
       ...data,
       documentNumber: number,
@@ -184,12 +187,11 @@ export class PledgeSignedFileService {
       draft: false,
       // Each cell receives its member's digital signature and, drawn with it, its appearance.
       // The room holds the drawn appearance (signature, seal, time and holder, name) once the member signs.
-      // A member that signed on paper has no digital field: its cell says so, as the PDF does.
-      signatories: data.signatories.map((s, i) => (onPaper.has(state.members[i].id) ? s : { ...s, status: '(Ký số)', signer: '', room: 36 })),
+      signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 })),
     });
     const last = cells[cells.length - 1];
     const prepared = addSignatureFields(pdf, [
-      ...state.members.flatMap((u, i) => (onPaper.has(u.id) ? [] : [{ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect }])),
+      ...state.members.map((u, i) => ({ name: memberField(u.id), page: cells[i].page, rect: cells[i].rect })),
       { name: organisationField(state.cluster.id), page: last.page, rect: [0, 0, 0, 0] as [number, number, number, number] },
     ]);
     await file.save(prepared);

@@ -72,22 +72,22 @@ export class PledgeSigningService {
   }
 
   /**
-   * The secretariat records a member's signature made on paper (at the signing conference, or a past year entered
-   * later): the day on the paper, not today, is the signature's; the record says who entered it and when. The signed
-   * file is prepared again (the unit's cell reads as signed on paper, with no digital field of its own).
+   * The secretariat records a member's signature made on paper (at the signing conference, or a pledge of a past year
+   * entered later): the day on the paper, not today, is the signature's; the record says who entered it and when. In
+   * the signed file the secretariat's key signs the unit's field, which says so (the others' signatures stay).
+   * The entry that completes the pledge (and locks its criteria) must be confirmed: it cannot be taken back.
    */
   async recordPaper(p: Principal, clusterId: string, year: number, dto: RecordPaperSignatureDto): Promise<PledgeView> {
     const view = await this.uow.write(async (m) => {
-      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId);
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const unit = (await this.memberships.members(m, clusterId, year)).find((u) => u.id === dto.unitId);
       if (!unit) throw AppException.field(ErrorCode.ValidationFailed, 'unitId', `Đơn vị này không phải thành viên của cụm trong năm ${year}.`);
       const pledge = await this.openPledge(m, clusterId, year);
       const problem = paperDateProblem(dto.signedOn, pledge.signingDate, unit, todayInVietnam());
       if (problem) throw AppException.field(ErrorCode.ValidationFailed, 'signedOn', problem);
       const signature = { unitId: unit.id, signerName: dto.signerName, signerTitle: dto.signerTitle, paperSignedOn: dto.signedOn, ip: null, userAgent: null };
-      return this.insert(m, p, cluster, pledge, signature, dto.reason);
+      return this.insert(m, p, cluster, pledge, signature, dto.reason, !!dto.confirmComplete);
     });
-    await this.signedFile.reset(view.id);
     await this.signedFile.signWithServerKey(p, clusterId, year);
     return view;
   }
@@ -95,9 +95,9 @@ export class PledgeSigningService {
   /** The secretariat takes back a paper signature it recorded (a mistake), with a reason, while the pledge is being signed. */
   async withdrawPaper(p: Principal, clusterId: string, year: number, dto: WithdrawPaperSignatureDto): Promise<PledgeView> {
     const view = await this.uow.write(async (m) => {
-      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId);
+      const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const pledge = await this.pledges.find(m, clusterId, year);
-      if (pledge.status !== 'OPEN') throw new AppException(ErrorCode.PledgeState, 'Chỉ rút được chữ ký khi bản giao ước đang trong thời gian ký.');
+      if (pledge.status !== 'OPEN') throw new AppException(ErrorCode.PledgeState, 'Chỉ hủy ghi nhận được khi bản giao ước đang trong thời gian ký.');
       const signature = await this.records.activeSignatureOf(m, pledge.id, dto.unitId);
       if (!signature?.paperSignedOn) throw AppException.notFound('chữ ký trên bản giấy của đơn vị này', 'unitId');
       return this.withdrawOne(m, cluster, pledge, signature, dto.reason, 'pledge.withdraw_paper_signature');
@@ -112,9 +112,15 @@ export class PledgeSigningService {
     return pledge;
   }
 
-  /** Records one signature; the last one completes the pledge and locks its criteria. */
-  private async insert(m: EntityManager, p: Principal, cluster: Cluster, pledge: Pledge, s: Pick<PledgeSignature, 'unitId' | 'signerName' | 'signerTitle' | 'paperSignedOn' | 'ip' | 'userAgent'>, reason?: string): Promise<PledgeView> {
+  /** Records one signature; the last one completes the pledge and locks its criteria (a paper one: once confirmed). */
+  private async insert(m: EntityManager, p: Principal, cluster: Cluster, pledge: Pledge, s: Pick<PledgeSignature, 'unitId' | 'signerName' | 'signerTitle' | 'paperSignedOn' | 'ip' | 'userAgent'>, reason?: string, confirmed = true): Promise<PledgeView> {
     if (await this.records.hasActiveSignature(m, pledge.id, s.unitId)) throw new AppException(ErrorCode.AlreadySigned);
+    if (!confirmed) {
+      const before = await this.states.load(m, pledge);
+      if (before.members.every((u) => u.id === s.unitId || before.signatures.some((x) => x.unitId === u.id))) {
+        throw new AppException(ErrorCode.PledgeWouldComplete, undefined, [{ field: 'confirmComplete', code: 'required', message: 'Đây là chữ ký cuối cùng: cần xác nhận hoàn tất bản giao ước (bộ tiêu chí sẽ bị khóa, không hủy ghi nhận được nữa).' }]);
+      }
+    }
     const signature: PledgeSignature = { ...s, id: randomUUID(), pledgeId: pledge.id, signerName: s.signerName.trim(), signerTitle: s.signerTitle.trim(), signedByUserId: p.userId, signedAt: nowIso(), withdrawnAt: null, withdrawnReason: null };
     await this.records.insertSignature(m, signature);
     let updated = await this.records.update(m, pledge, pledge.version, {});
@@ -141,6 +147,7 @@ export class PledgeSigningService {
       const unitId = actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), dto.unitId);
       const signature = unitId ? await this.records.activeSignatureOf(m, pledge.id, unitId) : null;
       if (!signature) throw AppException.notFound('chữ ký của đơn vị bạn trên bản giao ước này', 'unitId');
+      if (signature.paperSignedOn) throw AppException.field(ErrorCode.BusinessRule, 'unitId', 'Chữ ký trên bản giấy của đơn vị do thư ký cụm ghi nhận: nếu có sai sót, đề nghị thư ký cụm hủy ghi nhận.');
       return this.withdrawOne(m, cluster, pledge, signature, dto.reason, 'pledge.withdraw_signature');
     });
     await this.signedFile.reset(view.id);
@@ -150,7 +157,7 @@ export class PledgeSigningService {
   private async withdrawOne(m: EntityManager, cluster: Cluster, pledge: Pledge, signature: PledgeSignature, reason: string, action: string): Promise<PledgeView> {
     await this.records.withdrawSignature(m, signature.id, reason);
     const updated = await this.records.update(m, pledge, pledge.version, {});
-    const before = { unitId: signature.unitId, signerName: signature.signerName, ...(signature.paperSignedOn ? { paperSignedOn: signature.paperSignedOn } : {}), signedAt: signature.signedAt };
+    const before = { unitId: signature.unitId, signerName: signature.signerName, ...(signature.paperSignedOn ? { paperSignedOn: signature.paperSignedOn, recordedAt: signature.signedAt } : { signedAt: signature.signedAt }) };
     await this.audit.record(m, { action, entityType: 'pledge', entityId: pledge.id, before, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
     return pledgeView(await this.states.load(m, updated));
   }

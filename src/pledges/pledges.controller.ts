@@ -90,7 +90,7 @@ export class PledgesController {
   @Post('paper-signatures')
   @Auth(...MANAGERS)
   @ApiCreatedResponse({ type: PledgeView, description: 'Chữ ký của đơn vị trên bản giấy, do thư ký cụm ghi nhận.' })
-  @ApiOperation({ summary: 'Ghi nhận chữ ký trên bản giấy (hội nghị ký giao ước, năm nhập lại)' })
+  @ApiOperation({ summary: 'Ghi nhận chữ ký trên bản giấy (tại hội nghị ký giao ước, hoặc nhập bổ sung giao ước các năm trước)' })
   recordPaper(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @Body() dto: RecordPaperSignatureDto): Promise<PledgeView> {
     return this.signing.recordPaper(p, id, year, dto);
   }

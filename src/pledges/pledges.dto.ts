@@ -54,13 +54,14 @@ export class WithdrawSignatureDto {
   @UuidField({ presence: 'optional', description: 'Đơn vị rút chữ ký, khi tài khoản kế thừa nhiều đơn vị thành viên.' }) unitId?: string;
 }
 
-/** A member's signature made on paper, recorded by the secretariat (the signing conference, or a past year entered later). */
+/** A member's signature made on paper, recorded by the secretariat (at the signing conference, or a pledge of a past year entered later). */
 export class RecordPaperSignatureDto {
   @UuidField({ description: 'Đơn vị thành viên đã ký bản giấy.' }) unitId: string;
   @TextField({ max: 120, example: 'Nguyễn Văn An', description: 'Họ tên người đã ký bản giấy thay mặt đơn vị.' }) signerName: string;
   @TextField({ max: 120, example: 'Giám đốc' }) signerTitle: string;
   @DateField({ example: '2020-03-06', description: 'Ngày ký ghi trên bản giấy.' }) signedOn: string;
   @ReasonField() reason: string;
+  @BoolField({ presence: 'optional', description: 'Xác nhận khi đây là chữ ký cuối cùng: bản giao ước hoàn tất, bộ tiêu chí bị khóa.' }) confirmComplete?: boolean;
 }
 
 export class WithdrawPaperSignatureDto {

@@ -140,6 +140,8 @@ export class PledgesService {
         signingPlace: dto.signingPlace?.trim() ?? pledge.signingPlace,
         signingDate: dto.signingDate ? this.signingDate(year, dto.signingDate) : pledge.signingDate,
         documentNumber: dto.documentNumber !== undefined ? dto.documentNumber?.trim() || null : pledge.documentNumber,
+        // The signed file holds the old text: the next signature or download prepares it again (same transaction).
+        ...(pledge.status === 'OPEN' ? { signedFilePath: null, signedFileSha256: null } : {}),
       };
       const updated = await this.records.update(m, pledge, dto.version, changes);
       const after = pledgeView(await this.states.load(m, updated));

@@ -116,6 +116,16 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     assert.match(output, /✓ Chữ ký của Cụm thi đua số 6/);
     assert.doesNotMatch(output.replace(/Chi tiết kỹ thuật[^✓✗]*/g, ''), /member-|CN=|PAdES/, 'technical names only under "Chi tiết kỹ thuật"');
     if (process.env.SCREENSHOTS === '1') await secretary.screenshot({ path: join(SHOTS_DIR, 'xac-thuc-giao-uoc-ky-so.png'), fullPage: true });
+    // Last year's pledge was signed on paper at its conference: each member's field is the secretariat's record of it.
+    const lastYear = await fetchInPage(secretary, href!.replace(`/years/${year}/`, `/years/${year - 1}/`));
+    assert.equal(lastYear.status, 200);
+    await secretary.getByLabel('Tệp PDF').setInputFiles({ name: 'giao-uoc-nam-truoc.pdf', mimeType: 'application/pdf', buffer: lastYear.body });
+    await secretary.getByRole('button', { name: 'Kiểm tra' }).click();
+    await secretary.locator('[data-role="verify-output"]', { hasText: 'Chữ ký trên bản giấy' }).waitFor();
+    const paper = (await secretary.locator('[data-role="verify-output"]').textContent()) ?? '';
+    assert.match(paper, /✓ Chữ ký trên bản giấy ngày \d{2}\/\d{2}\/\d{4} của Sở Khoa học và Công nghệ tỉnh Khánh Hòa, ghi nhận bởi: Cụm thi đua số 6/);
+    assert.match(paper, /Hợp lệ: [^✓✗]*của thư ký cụm đã ghi nhận chữ ký trên bản giấy/);
+    if (process.env.SCREENSHOTS === '1') await secretary.screenshot({ path: join(SHOTS_DIR, 'xac-thuc-giao-uoc-ban-giay.png'), fullPage: true });
     // On a phone the result fits its width: the hash and the certificate facts wrap.
     await secretary.setViewportSize({ width: 390, height: 800 });
     for (const more of await secretary.locator('[data-role="verify-output"] details').all()) await more.evaluate((d) => ((d as HTMLDetailsElement).open = true));

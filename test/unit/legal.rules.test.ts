@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { draftingInitials } from '../../src/documents/pdf/decision.pdf';
+import { draftingInitials, headOf } from '../../src/documents/pdf/decision.pdf';
 import { LEGAL_TEXTS, LEGAL_VALUES } from '../../src/legal/legal-seed';
 import { CatalogueValue, councilShareOn, directiveOn, inForce, legalBasesOn, rewardOn, rewardText, roundUpToTenThousand, valueOn } from '../../src/legal/legal.rules';
 
@@ -35,18 +35,18 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
   it("a ministry's statute is cited by its own decisions only", () => {
     assert.deepEqual(codes('2026-01-20', 'BKHCN', true), ['ND-55-2025', 'LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
     assert.ok(!codes('2026-01-20', 'BKHCN').includes('ND-55-2025'));
-    // Bộ TTTT: NĐ 17/2017 until the day before NĐ 48/2022 was signed; NĐ 48/2022 once surely in force (01/01/2023).
+    // Bộ TTTT: NĐ 17/2017 until NĐ 48/2022 (signed 26/07/2022) could take effect, 45 days on; NĐ 48/2022 once surely in force (01/01/2023).
     assert.deepEqual(codes('2020-04-15', 'BTTTT', true), ['ND-17-2017', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT']);
-    assert.deepEqual(codes('2022-07-25', 'BTTTT', true)[0], 'ND-17-2017');
-    assert.deepEqual(codes('2022-09-01', 'BTTTT', true), ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'its effective date unread: neither is cited');
+    assert.deepEqual(codes('2022-09-08', 'BTTTT', true)[0], 'ND-17-2017');
+    assert.deepEqual(codes('2022-09-09', 'BTTTT', true), ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'its effective date unread: neither is cited');
     assert.deepEqual(codes('2024-04-20', 'BTTTT', true), ['ND-48-2022', 'LUAT-06-2022', 'ND-98-2023']);
     assert.ok(!codes('2025-03-01', 'BKHCN', true).includes('ND-48-2022'));
   });
   it("the ministry's standing body by the date (Vụ Thi đua – Khen thưởng gone with NĐ 48/2022; Vụ Tổ chức cán bộ, TT 11/2023/TT-BTTTT; Bộ KH&CN, TT 25/2025 Điều 22)", () => {
     const body = (date: string, ministry: string) => valueOn(values, 'STANDING_BODY', ministry, date)?.label ?? null;
     assert.equal(body('2020-04-15', 'BTTTT'), 'Vụ Thi đua – Khen thưởng');
-    assert.equal(body('2022-07-25', 'BTTTT'), 'Vụ Thi đua – Khen thưởng');
-    assert.equal(body('2022-07-26', 'BTTTT'), 'Vụ Tổ chức cán bộ');
+    assert.equal(body('2022-09-08', 'BTTTT'), 'Vụ Thi đua – Khen thưởng', 'NĐ 48/2022 could not take effect before 45 days after its signing');
+    assert.equal(body('2022-09-09', 'BTTTT'), 'Vụ Tổ chức cán bộ');
     assert.equal(body('2025-02-26', 'BTTTT'), 'Vụ Tổ chức cán bộ');
     assert.equal(body('2025-03-01', 'BTTTT'), null);
     assert.equal(body('2025-03-01', 'BKHCN'), 'Vụ Tổ chức cán bộ');
@@ -66,6 +66,8 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
     assert.equal(draftingInitials('Vụ Thi đua – Khen thưởng'), 'TĐKT');
     assert.equal(draftingInitials('Vụ Tổ chức cán bộ'), 'TCCB');
     assert.equal(draftingInitials('cơ quan thường trực công tác thi đua, khen thưởng'), null);
+    assert.equal(headOf('Vụ Tổ chức cán bộ'), 'Vụ trưởng Vụ Tổ chức cán bộ');
+    assert.equal(headOf('cơ quan thường trực công tác thi đua, khen thưởng'), 'Thủ trưởng cơ quan thường trực công tác thi đua, khen thưởng');
   });
   it('a text without a citation (number or date unconfirmed) is never cited', () => {
     for (const date of ['2024-06-01', '2025-01-01']) assert.ok(!codes(date, 'BTTTT').includes('TT-17-2024-BTTTT'));

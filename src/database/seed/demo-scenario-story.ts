@@ -49,16 +49,13 @@ export class Scenario {
     if (submit) await this.api.call(user, 'POST', `${base}/scoring/sheets/${sheet.id}/submit`, { version: saved.version });
   }
 
-  /**
-   * The pledge drafted, opened, and signed: this year's by each signer's account in the system; a year gone by on paper
-   * at its conference (`unitId` each), recorded by `user` with the pledge's own date, not as signed today.
-   */
+  /** The pledge drafted, opened, and signed in the system by each signer's account; or on paper at its conference (`unitId` each), entered by `user` with the pledge's own date. */
   private async pledge(user: string, base: string, draft: Record<string, string>, signers: Array<{ user: string; unitId?: string; name: string }>, onPaper = false): Promise<void> {
     const pledge = await this.api.call(user, 'POST', `${base}/pledge`, draft);
     await this.api.call(user, 'POST', `${base}/pledge/open`, { version: pledge.version, reason: `Mở ký giao ước năm ${base.slice(-4)}` });
     for (const s of signers) {
       const signature = { signerName: s.name, signerTitle: 'Giám đốc', ...(s.unitId ? { unitId: s.unitId } : {}) };
-      if (onPaper) await this.api.call(user, 'POST', `${base}/pledge/paper-signatures`, { ...signature, signedOn: pledge.signingDate, reason: 'Ký bản giấy tại hội nghị ký giao ước, nhập lại (minh họa)' });
+      if (onPaper) await this.api.call(user, 'POST', `${base}/pledge/paper-signatures`, { ...signature, signedOn: pledge.signingDate, confirmComplete: true, reason: 'Ký bản giấy tại hội nghị ký giao ước, nhập lại (minh họa)' });
       else await this.api.call(s.user, 'POST', `${base}/pledge/signatures`, signature);
     }
   }
@@ -140,8 +137,9 @@ export class Scenario {
   }
 
   /**
-   * A past year of Bộ TTTT's Cụm 6, complete: its phases, the pledge every member signed on paper (entered today), consolidated scores and the published ranking, the review meeting with its ballots and the
-   * election of next year's chair, the proposals, the council and the approvals. Invented (minh họa) but by the rules.
+   * A past year of Bộ TTTT's Cụm 6, complete: its phases, the pledge every member signed on paper (entered today),
+   * consolidated scores and the published ranking, the review meeting with its ballots and the election of next year's
+   * chair, the proposals, the council and the approvals. Invented (minh họa) but by the rules.
    */
   private async pastYear(year: number): Promise<void> {
     const api = this.api;

@@ -26,6 +26,8 @@ const DECISION_BLOCK = { authority: '', title: 'Bộ trưởng', status: '(Dự 
  */
 export const draftingInitials = (body: string): string | null =>
   /^Vụ /.test(body) ? body.slice(3).split(/[\s–-]+/).filter(Boolean).map((w) => w[0].toLocaleUpperCase('vi')).join('') : null;
+/** The head of the standing body, as a decision names them: "Vụ trưởng Vụ …", else "Thủ trưởng …". */
+export const headOf = (body: string): string => `${/^Vụ /.test(body) ? 'Vụ trưởng' : 'Thủ trưởng'} ${body}`;
 const decisionRecipients = (data: DocumentContent<DecisionDraftData>) => {
   const initials = draftingInitials(data.standingBody);
   return [`- Như Điều ${data.awards.length + 1};`, '- Các Thứ trưởng;', `- ${data.standingBody};`, `- Lưu: VT${initials ? `, ${initials}` : ''}.`];
@@ -53,7 +55,7 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
     pdf.paragraph(a.rewardText, { font: 'Tinos-Italic' });
   });
   const last = `Điều ${data.awards.length + 1}`;
-  const closing = `Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Vụ trưởng ${data.standingBody} và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`;
+  const closing = `Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, ${headOf(data.standingBody)} và các tập thể có tên tại ${data.awards.map((_, i) => `Điều ${i + 1}`).join(', ')} chịu trách nhiệm thi hành Quyết định này./.`;
   const block = DECISION_BLOCK;
   const recipients = decisionRecipients(data);
   // The closing article stays on the page of the signature block, which is never alone on its page.

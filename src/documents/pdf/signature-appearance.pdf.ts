@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatDateTimeVi } from '../../common/time';
+import { formatDateTimeVi, formatDateVi } from '../../common/time';
 import { pdfkit } from '../libraries';
 import { FONT, fonts } from './fonts';
 
@@ -26,6 +26,11 @@ export interface SignatureAppearance {
    * one bold upper-case line per "/"); none when the field starts below the title.
    */
   title?: string;
+  /**
+   * The member signed on paper (its conference, or a past year entered later): the cell shows the day on the paper
+   * and that the secretariat recorded it (its certificate signs the field), with no drawn signature or seal.
+   */
+  paperSignedOn?: string;
 }
 
 const NAME_SIZE = 13;
@@ -63,19 +68,23 @@ export async function renderSignatureAppearance(a: SignatureAppearance): Promise
   const imageHeight = Math.max(10, smallTop - 2 - top);
   const imageWidth = Math.min(w * 0.7, imageHeight * 2.4);
   const imageLeft = (w - imageWidth) / 2;
-  if (a.signatureImage) doc.image(a.signatureImage, imageLeft, top, { fit: [imageWidth, imageHeight], align: 'center', valign: 'center' });
-  else demoSignature(doc, a.seed, imageLeft, top, imageWidth, imageHeight);
-  // The seal covers about the left third of the signature (Decree 30, Appendix I, II.8).
-  const sealSize = Math.min(imageHeight + 4, w / 2.2);
-  const sealLeft = imageLeft + imageWidth / 3 - sealSize * 0.75;
-  const sealTop = top + (imageHeight - sealSize) / 2;
-  doc.save().opacity(0.85);
-  if (a.sealImage) doc.image(a.sealImage, sealLeft, sealTop, { fit: [sealSize, sealSize] });
-  else demoSeal(doc, a.unitName, sealLeft + sealSize / 2, sealTop + sealSize / 2, sealSize / 2);
-  doc.restore();
+  if (a.paperSignedOn) {
+    doc.font(FONT.regular).fontSize(9).text(`Đã ký trên bản giấy ngày ${formatDateVi(a.paperSignedOn)}`, 0, top + (imageHeight - 11) / 2, { width: w, align: 'center', lineBreak: false, ellipsis: true, height: 13 });
+  } else {
+    if (a.signatureImage) doc.image(a.signatureImage, imageLeft, top, { fit: [imageWidth, imageHeight], align: 'center', valign: 'center' });
+    else demoSignature(doc, a.seed, imageLeft, top, imageWidth, imageHeight);
+    // The seal covers about the left third of the signature (Decree 30, Appendix I, II.8).
+    const sealSize = Math.min(imageHeight + 4, w / 2.2);
+    const sealLeft = imageLeft + imageWidth / 3 - sealSize * 0.75;
+    const sealTop = top + (imageHeight - sealSize) / 2;
+    doc.save().opacity(0.85);
+    if (a.sealImage) doc.image(a.sealImage, sealLeft, sealTop, { fit: [sealSize, sealSize] });
+    else demoSeal(doc, a.unitName, sealLeft + sealSize / 2, sealTop + sealSize / 2, sealSize / 2);
+    doc.restore();
+  }
   doc.fillColor('#000000').font(FONT.regular).fontSize(SMALL);
-  doc.text(`Ký số bởi: ${a.certificateHolder}`, 0, smallTop, { width: w, align: 'center', lineBreak: false, height: SMALL + 2, ellipsis: true });
-  doc.text(`Thời gian ký: ${formatDateTimeVi(a.signingTime.toISOString())}`, 0, smallTop + SMALL + 1.5, { width: w, align: 'center', lineBreak: false });
+  doc.text(`${a.paperSignedOn ? 'Ghi nhận bởi' : 'Ký số bởi'}: ${a.certificateHolder}`, 0, smallTop, { width: w, align: 'center', lineBreak: false, height: SMALL + 2, ellipsis: true });
+  doc.text(`Thời gian ${a.paperSignedOn ? 'ghi nhận' : 'ký'}: ${formatDateTimeVi(a.signingTime.toISOString())}`, 0, smallTop + SMALL + 1.5, { width: w, align: 'center', lineBreak: false });
   doc.font(FONT.bold).fontSize(NAME_SIZE).text(a.signerName, 0, nameTop, { width: w, align: 'center', lineBreak: false, ellipsis: true, height: NAME_SIZE + 4 });
   doc.end();
   await done;

@@ -7,6 +7,11 @@ function vnDateTime(iso) {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+/** A day (YYYY-MM-DD) as dd/mm/yyyy. */
+function vnDate(day) {
+  return day.split('-').reverse().join('/');
+}
+
 
 // Document verification: shows what the uploaded file is and whether it is intact.
 window.thidua.handlers.verified = (result) => {
@@ -81,12 +86,15 @@ function signatureList(signatures) {
   for (const s of signatures) {
     const item = document.createElement('li');
     const head = document.createElement('strong');
-    const whose = s.holderName ? 'Chữ ký của ' + s.holderName : 'Chữ ký ở ô ' + s.fieldName;
-    head.textContent = (s.valid ? '✓ ' : '✗ ') + whose + (s.signerName ? ', người ký: ' + s.signerName : '');
+    const whose = s.paperSignedOn
+      ? 'Chữ ký trên bản giấy ngày ' + vnDate(s.paperSignedOn) + ' của ' + (s.holderName || 'đơn vị ở ô ' + s.fieldName)
+      : s.holderName ? 'Chữ ký của ' + s.holderName : 'Chữ ký ở ô ' + s.fieldName;
+    head.textContent = (s.valid ? '✓ ' : '✗ ') + whose + (s.signerName ? (s.paperSignedOn ? ', ghi nhận bởi: ' : ', người ký: ') + s.signerName : '');
     head.className = s.valid ? 'ok' : 'bad';
     const detail = document.createElement('p');
-    const when = s.signingTime ? 'Ký lúc ' + vnDateTime(s.signingTime) + '. ' : '';
-    detail.textContent = when + (s.valid ? 'Hợp lệ: nội dung không đổi từ khi ký, chứng thư số tin cậy, còn hiệu lực khi ký và đúng của đơn vị có ô chữ ký.' : s.problems.join(' '));
+    const when = s.signingTime ? (s.paperSignedOn ? 'Ghi nhận lúc ' : 'Ký lúc ') + vnDateTime(s.signingTime) + '. ' : '';
+    const whoseKey = s.paperSignedOn ? 'của thư ký cụm đã ghi nhận chữ ký trên bản giấy' : 'đúng của đơn vị có ô chữ ký';
+    detail.textContent = when + (s.valid ? 'Hợp lệ: nội dung không đổi từ khi ký, chứng thư số tin cậy, còn hiệu lực khi ký và ' + whoseKey + '.' : s.problems.join(' '));
     const time = document.createElement('p');
     time.className = 'muted';
     time.textContent = timestampLine(s) + ' ' + REVOCATION[s.revocation];

@@ -93,7 +93,7 @@ ${canManage && pledge.status === 'OPEN' ? paperForms(base, pledge) : ''}`}
 /** When a member signed: in the system at a time, or on paper on a day, entered later by someone. */
 function signedWhen(s: SignatoryView): Html | string {
   if (!s.paperSignedOn) return dateTimeVi(s.signedAt);
-  return html`Ngày ${dateVi(s.paperSignedOn)} (bản giấy)<br><small class="muted">nhập ${dateTimeVi(s.signedAt)}${s.signedBy ? ` bởi ${s.signedBy}` : ''}</small>`;
+  return html`Ngày ${dateVi(s.paperSignedOn)} (bản giấy)<br><small class="muted">${s.signedBy ? `do ${s.signedBy} nhập` : 'nhập'} lúc ${dateTimeVi(s.signedAt)}</small>`;
 }
 
 /**
@@ -104,7 +104,7 @@ function paperForms(base: string, pledge: PledgeView): Html {
   const unsigned = pledge.signatories.filter((s) => !s.signed);
   const onPaper = pledge.signatories.filter((s) => s.paperSignedOn);
   return html`<details class="card"><summary>Ghi nhận chữ ký trên bản giấy</summary>
-  <p class="muted"><small>Cho đơn vị đã ký bản giấy tại hội nghị ký giao ước (hoặc năm trước nhập lại): chữ ký mang ngày ghi trên bản giấy; hệ thống ghi người nhập và thời điểm nhập.</small></p>
+  <p class="muted"><small>Cho đơn vị đã ký bản giấy tại hội nghị ký giao ước, hoặc khi nhập bổ sung giao ước các năm trước: chữ ký mang ngày ghi trên bản giấy; hệ thống ghi người nhập và thời điểm nhập; trong bản ký số, ô của đơn vị do thư ký cụm xác nhận.</small></p>
   ${unsigned.length
     ? html`<form data-api="${base}/paper-signatures" data-method="POST" data-success="Đã ghi nhận chữ ký trên bản giấy." novalidate>${formMessage}
     <div class="field"><label for="giay-don-vi">Đơn vị đã ký bản giấy</label><select id="giay-don-vi" name="unitId" required>${unsigned.map((s) => html`<option value="${s.unit.id}">${s.unit.name}</option>`)}</select></div>
@@ -112,6 +112,7 @@ function paperForms(base: string, pledge: PledgeView): Html {
     <div class="field"><label for="giay-chuc-danh">Chức danh</label><input id="giay-chuc-danh" name="signerTitle" value="Giám đốc" required></div>
     <div class="field"><label for="giay-ngay">Ngày ký trên bản giấy</label><input id="giay-ngay" name="signedOn" data-type="date-vi" value="${dateVi(pledge.signingDate)}" placeholder="dd/mm/yyyy" inputmode="numeric" required></div>
     <div class="field"><label for="giay-ly-do">Lý do ghi nhận</label><input id="giay-ly-do" name="reason" placeholder="Ví dụ: ký tại hội nghị ký giao ước; bản giấy lưu tại Văn phòng Cụm" required></div>
+    ${unsigned.length === 1 ? html`<div class="field"><label class="check"><input type="checkbox" id="giay-hoan-tat" name="confirmComplete"> Đây là chữ ký cuối cùng: tôi xác nhận hoàn tất bản giao ước (bộ tiêu chí bị khóa, không hủy ghi nhận được nữa).</label></div>` : ''}
     <div class="actions"><button type="submit">Ghi nhận chữ ký</button></div></form>`
     : html`<p>Mọi đơn vị đã ký.</p>`}
   ${onPaper.length
