@@ -86,7 +86,8 @@ export interface EligibilityInput {
 export function eligibility(e: EligibilityInput): { eligible: boolean; reason: string } {
   if (!e.member) return { eligible: false, reason: 'Đơn vị không phải thành viên của cụm trong năm này.' };
   if (e.award === 'EMULATION_FLAG') {
-    if (e.rank !== null && e.rank <= e.flagQuota) return { eligible: true, reason: `Dẫn đầu cụm (hạng ${e.rank}).` };
+    // The first is the leader; with a quota of several Cờ the next ones are among the leading units, not "the" leader.
+    if (e.rank !== null && e.rank <= e.flagQuota) return { eligible: true, reason: e.rank === 1 ? 'Dẫn đầu cụm (hạng 1).' : `Xếp hạng ${e.rank} trong cụm, trong ${e.flagQuota} vị trí dẫn đầu được xét Cờ thi đua theo chỉ tiêu.` };
     return { eligible: false, reason: `Cờ thi đua chỉ dành cho đơn vị dẫn đầu cụm (${e.flagQuota} vị trí đầu bảng xếp hạng)${e.rank ? `; đơn vị xếp hạng ${e.rank}` : '; đơn vị chưa được xếp hạng'}.` };
   }
   // The places the quotas give (Cờ and Bằng khen together), not the cluster's points band ("xuất sắc" is a rating).

@@ -79,7 +79,7 @@ export function proposalRefusal(c: ProposalCheck): { field: 'unitId' | 'award'; 
 
 /** The basis a proposal records: why the unit is eligible and the approval it had against the share the cluster applies. */
 export function basisNote(candidate: CandidateResult): string {
-  const required = candidate.required === null ? '' : `; mức cụm áp dụng: ${requirementText(candidate.required, candidate.strictly)}`;
+  const required = candidate.required === null ? '' : `; mức đồng ý cần đạt: ${requirementText(candidate.required, candidate.strictly)}`;
   return `${candidate.eligibilityReason} Đạt ${ratioText(candidate.ratio)} số phiếu đồng ý trên tổng số thành viên${required}.`.slice(0, 500);
 }
 

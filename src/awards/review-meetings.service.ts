@@ -230,7 +230,7 @@ export class ReviewMeetingsService {
     }
     const rows = await this.awards.ruleVersions(m);
     const fallback = ruleForYear(rows.map((r) => ({ basis: r.basis, validFrom: r.validFrom, validTo: r.validTo, minApproval: { EMULATION_FLAG: r.flagMinApproval, CERTIFICATE_OF_MERIT: r.meritMinApproval }, strictlyAbove: { EMULATION_FLAG: r.flagStrictlyAbove, CERTIFICATE_OF_MERIT: r.meritStrictlyAbove } })), meeting.year);
-    return fallback ? { ...fallback, basis: 'mức mặc định của hệ thống, do cụm chưa ghi nhận quy chế hoạt động' } : null;
+    return fallback ? { ...fallback, basis: 'mức áp dụng chung khi cụm chưa ghi nhận quy chế hoạt động' } : null;
   }
 
   /** The meeting's results as awards.rules decides them, from its ballots, the rule in force, the quotas and the ranking. */

@@ -108,10 +108,10 @@ export const LEGAL_TEXTS: TextSeed[] = [
   },
   {
     code: 'ND-48-2022', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BTTTT', number: '48/2022/NĐ-CP', signedOn: '2022-07-26', issuer: 'Chính phủ',
-    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2023-01-01', effectiveTo: '2025-02-28',
+    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2022-09-09', effectiveTo: '2025-02-28',
     citation: 'Căn cứ Nghị định số 48/2022/NĐ-CP ngày 26 tháng 7 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông;',
     sourceUrl: 'https://sotttt.thaibinh.gov.vn/tin-tuc/tin-tong-hop/thay-doi-co-cau-to-chuc-cua-bo-thong-tin-va-truyen-thong.html', sourceArticle: 'Tin của Sở Thông tin và Truyền thông Thái Bình (26 đơn vị, không còn Vụ Thi đua – Khen thưởng)',
-    assumption: 'Ngày hiệu lực chưa đọc (Điều về hiệu lực): chỉ trích dẫn từ 01/01/2023, khi chắc chắn đã có hiệu lực; Bộ Thông tin và Truyền thông kết thúc ngày 28/02/2025 (Nghị quyết 176/2025/QH15).',
+    assumption: 'Ngày hiệu lực chưa đọc (Điều về hiệu lực): giả định từ 09/9/2022, ngày sớm nhất có thể (45 ngày sau ngày ký, thời hạn tối thiểu của văn bản quy phạm pháp luật trung ương), cùng ngày đổi cơ quan thường trực; Bộ Thông tin và Truyền thông kết thúc ngày 28/02/2025 (Nghị quyết 176/2025/QH15).',
   },
   {
     code: 'ND-55-2025', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BKHCN', number: '55/2025/NĐ-CP', signedOn: '2025-03-02', issuer: 'Chính phủ',

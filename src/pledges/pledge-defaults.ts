@@ -2,13 +2,13 @@
 
 /**
  * The legal bases of a new pledge: the citations of the texts in force on its signing date (from the legal
- * catalogue: legalBasesOn), then the organiser's directive of the year when catalogued (directiveOn; else its guidance
- * of the year in general words) and the cluster's operating regulation when the system has it on record for that
- * date, by its own title (a regulation it does not know is not cited). The last basis ends with a comma.
+ * catalogue: legalBasesOn), then the organiser's directive of the year when catalogued (directiveOn) and the
+ * cluster's operating regulation when the system has it on record for that date, by its own title. A text the system
+ * does not know is not cited, not even in general words ("hướng dẫn … của Bộ" named no document). The last basis
+ * ends with a comma.
  */
-export function defaultLegalBases(citations: string[], year: number, organizerName: string, regulationTitle: string | null, directiveCitation: string | null = null): string[] {
-  if (!directiveCitation) return [...citations, `Căn cứ hướng dẫn công tác thi đua, khen thưởng năm ${year} của ${organizerName}${regulationTitle ? ` và ${regulationTitle}` : ''},`];
-  const bases = [...citations, directiveCitation, ...(regulationTitle ? [`Căn cứ ${regulationTitle};`] : [])];
+export function defaultLegalBases(citations: string[], regulationTitle: string | null, directiveCitation: string | null = null): string[] {
+  const bases = [...citations, ...(directiveCitation ? [directiveCitation] : []), ...(regulationTitle ? [`Căn cứ ${regulationTitle};`] : [])];
   return bases.map((b, i) => (i === bases.length - 1 ? b.replace(/;$/, ',') : b));
 }
 

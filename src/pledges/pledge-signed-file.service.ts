@@ -186,8 +186,9 @@ export class PledgeSignedFileService {
       verifyUrl: `${this.config.publicBaseUrl}/xac-thuc`,
       draft: false,
       // Each cell receives its member's digital signature and, drawn with it, its appearance.
-      // The room holds the drawn appearance (signature, seal, time and holder, name) once the member signs.
-      signatories: data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 })),
+      // The room holds the drawn appearance (signature, seal, time and holder, name) once the member signs; until then
+      // it stays blank (a printed "(Ký số)" read as signed in an incomplete file, and stayed in its text layer after).
+      signatories: data.signatories.map((s) => ({ ...s, status: '', signer: '', room: 36 })),
     });
     const last = cells[cells.length - 1];
     const prepared = addSignatureFields(pdf, [

@@ -86,7 +86,7 @@ export class PledgesService {
         documentNumber: dto.documentNumber?.trim() || null,
         title: dto.title?.trim() || `Bản giao ước thi đua năm ${year}`,
         theme: dto.theme?.trim() || null,
-        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, year, organizer.name, regulation?.title ?? null, directiveOn(texts, signingDate, organizer.code)?.citation ?? null)),
+        legalBases: JSON.stringify(dto.legalBases?.map((s) => s.trim()) ?? defaultLegalBases(citations, regulation?.title ?? null, directiveOn(texts, signingDate, organizer.code)?.citation ?? null)),
         purpose: dto.purpose?.trim() || defaultPurpose(year, cluster.name),
         implementation: dto.implementation?.trim() || defaultImplementation(),
         signingPlace: dto.signingPlace?.trim() || (await this.defaultPlace(m, clusterId, year)),

@@ -46,7 +46,7 @@ describe(`review meeting and ballots (${TEST_DB})`, () => {
       .send({ heldOn: '2020-03-06', place: 'Đắk Lắk', chairedBy: 'Giám đốc Sở TTTT Đắk Lắk', minutesBy: 'Thư ký Cụm thi đua số 6' })
       .expect(201);
     // No operating regulation recorded for Cụm 6: the system's default shares, said to be such (not a decree's).
-    assert.equal(res.body.ruleBasis, 'mức mặc định của hệ thống, do cụm chưa ghi nhận quy chế hoạt động');
+    assert.equal(res.body.ruleBasis, 'mức áp dụng chung khi cụm chưa ghi nhận quy chế hoạt động');
     assert.equal(res.body.memberCount, 6);
     await t.http.get(`${base()}/awards/quotas`).auth(secretary, { type: 'bearer' }).expect(200).then((r) => assert.deepEqual(r.body, { EMULATION_FLAG: 2, CERTIFICATE_OF_MERIT: 2, version: 0 }));
   });

@@ -76,6 +76,9 @@ describe('eligibility', () => {
   for (const [name, input, eligible] of cases) it(name, () => assert.equal(eligibility(input).eligible, eligible));
   it('the reason names the place the quotas give, not a rating ("xuất sắc" is the rating of a decision)', () => {
     assert.equal(eligibility({ ...base, award: 'CERTIFICATE_OF_MERIT', rank: 4 }).reason, 'Xếp hạng 4 trong cụm, trong 4 vị trí đầu được xét khen thưởng theo chỉ tiêu.');
+    // Only the first leads the cluster; a second Cờ of the quota is said as its place (the 2019 list read "Dẫn đầu cụm (hạng 2)").
+    assert.equal(eligibility({ ...base, award: 'EMULATION_FLAG', rank: 1 }).reason, 'Dẫn đầu cụm (hạng 1).');
+    assert.equal(eligibility({ ...base, award: 'EMULATION_FLAG', rank: 2 }).reason, 'Xếp hạng 2 trong cụm, trong 2 vị trí dẫn đầu được xét Cờ thi đua theo chỉ tiêu.');
     assert.equal(eligibility({ ...base, award: 'CERTIFICATE_OF_MERIT', rank: 5 }).reason, 'Bằng khen cần xếp hạng trong 4 vị trí đầu của cụm theo chỉ tiêu hoặc hai năm liên tục hoàn thành xuất sắc nhiệm vụ.');
   });
 });

@@ -35,10 +35,10 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
   it("a ministry's statute is cited by its own decisions only", () => {
     assert.deepEqual(codes('2026-01-20', 'BKHCN', true), ['ND-55-2025', 'LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
     assert.ok(!codes('2026-01-20', 'BKHCN').includes('ND-55-2025'));
-    // Bộ TTTT: NĐ 17/2017 until NĐ 48/2022 (signed 26/07/2022) could take effect, 45 days on; NĐ 48/2022 once surely in force (01/01/2023).
+    // Bộ TTTT: NĐ 17/2017 until NĐ 48/2022 (signed 26/07/2022) could take effect, 45 days on; NĐ 48/2022 from then.
     assert.deepEqual(codes('2020-04-15', 'BTTTT', true), ['ND-17-2017', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT']);
     assert.deepEqual(codes('2022-09-08', 'BTTTT', true)[0], 'ND-17-2017');
-    assert.deepEqual(codes('2022-09-09', 'BTTTT', true), ['LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'its effective date unread: neither is cited');
+    assert.deepEqual(codes('2022-09-09', 'BTTTT', true), ['ND-48-2022', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'from the earliest day it could take effect, as the standing body');
     assert.deepEqual(codes('2024-04-20', 'BTTTT', true), ['ND-48-2022', 'LUAT-06-2022', 'ND-98-2023']);
     assert.ok(!codes('2025-03-01', 'BKHCN', true).includes('ND-48-2022'));
   });

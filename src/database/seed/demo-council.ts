@@ -8,12 +8,13 @@
 const UNTIL_48_2022 = '2022-09-08';
 const FROM_48_2022 = '2022-09-09';
 
+/** Invented people, each marked "(minh họa)" where the minutes print the name (a real official must not be named). */
 export const DEMO_COUNCIL_TERMS = [
-  { name: 'Nguyễn Minh Hồng', position: 'Thứ trưởng', role: 'CHAIR', toDate: null },
-  { name: 'Trần Văn Bình', position: 'Vụ trưởng Vụ Thi đua – Khen thưởng', role: 'VICE_CHAIR', toDate: UNTIL_48_2022 },
-  { name: 'Lê Thị Thu', position: 'Chánh Văn phòng', role: 'MEMBER', toDate: null },
-  { name: 'Phạm Quốc Toàn', position: 'Vụ trưởng Vụ Tổ chức cán bộ', role: 'MEMBER', toDate: UNTIL_48_2022 },
-  { name: 'Phạm Quốc Toàn', position: 'Vụ trưởng Vụ Tổ chức cán bộ', role: 'VICE_CHAIR', fromDate: FROM_48_2022, toDate: null },
-  { name: 'Đỗ Thị Lan', position: 'Vụ trưởng Vụ Pháp chế', role: 'MEMBER', fromDate: FROM_48_2022, toDate: null },
-  { name: 'Hoàng Thị Mai', position: 'Chủ tịch Công đoàn Bộ', role: 'MEMBER', toDate: null },
+  { name: 'Lê Quang Minh (minh họa)', position: 'Bộ trưởng', role: 'CHAIR', toDate: null },
+  { name: 'Trần Văn Bình (minh họa)', position: 'Vụ trưởng Vụ Thi đua – Khen thưởng', role: 'VICE_CHAIR', toDate: UNTIL_48_2022 },
+  { name: 'Lê Thị Thu (minh họa)', position: 'Chánh Văn phòng', role: 'MEMBER', toDate: null },
+  { name: 'Phạm Quốc Toàn (minh họa)', position: 'Vụ trưởng Vụ Tổ chức cán bộ', role: 'MEMBER', toDate: UNTIL_48_2022 },
+  { name: 'Phạm Quốc Toàn (minh họa)', position: 'Vụ trưởng Vụ Tổ chức cán bộ', role: 'VICE_CHAIR', fromDate: FROM_48_2022, toDate: null },
+  { name: 'Đỗ Thị Lan (minh họa)', position: 'Vụ trưởng Vụ Pháp chế', role: 'MEMBER', fromDate: FROM_48_2022, toDate: null },
+  { name: 'Hoàng Thị Mai (minh họa)', position: 'Chủ tịch Công đoàn Bộ', role: 'MEMBER', toDate: null },
 ] as const;

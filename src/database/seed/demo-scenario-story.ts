@@ -154,7 +154,8 @@ export class Scenario {
     if (year > 2020) {
       await api.call('admin', 'POST', `/api/clusters/${cum6}/years`, {
         year,
-        pledgeSigningOn: `${year}-03-10`,
+        // Signed at the conference that reviewed the year before (its meeting date below, a year earlier).
+        pledgeSigningOn: `${year}-03-0${((year - 1) % 5) + 3}`,
         midYearReviewOn: `${year}-07-15`,
         scoringOpensOn: `${year}-11-16`,
         scoringClosesOn: `${year}-12-10`,

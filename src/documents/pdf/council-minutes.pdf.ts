@@ -28,8 +28,8 @@ export interface CouncilMinutesData {
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
 const councilSummary = (data: DocumentContent<CouncilMinutesData>) => `Họp ${COUNCIL} xét khen thưởng năm ${data.year}`;
 const councilSigners = (data: DocumentContent<CouncilMinutesData>) => [
-  { unitName: 'Thư ký', mark: null, title: '', status: '(Văn bản ký số)', signer: data.minutesBy },
-  { unitName: 'Chủ tịch Hội đồng', mark: null, title: '', status: '(Văn bản ký số)', signer: data.chairName },
+  { unitName: 'Thư ký', mark: null, title: '', status: '(Văn bản ký số bởi hệ thống)', signer: data.minutesBy },
+  { unitName: 'Chủ tịch Hội đồng', mark: null, title: '', status: '(Văn bản ký số bởi hệ thống)', signer: data.chairName },
 ];
 
 /** The Appendix VI information of the council's Biên bản: dated the meeting's day, signed by secretary and chair. */

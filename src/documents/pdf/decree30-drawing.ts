@@ -96,7 +96,7 @@ export interface SignatureBlock {
   title: string;
   /** The unit holding that title when it is not the issuer (the chair unit of a cluster), or null. */
   unit?: string | null;
-  /** "(Văn bản ký số)" — where the signature goes. */
+  /** "(Văn bản ký số bởi hệ thống)" — where the signature goes (the system signs the file). */
   status: string;
   /** The signer's full name; empty when no person is known: the name slot is then left blank. */
   signer: string;

@@ -27,7 +27,7 @@ export type { ElectronicRecord } from './electronic-record';
 const MM = 72 / 25.4;
 
 /** Bumped whenever the layout changes, so that documents are issued again with the new layout. */
-export const LAYOUT_VERSION = 10;
+export const LAYOUT_VERSION = 11;
 
 /** The verification footer (QR code and lines) sits at the foot of the text area of every page. */
 const QR_SIZE = 40;

@@ -46,7 +46,7 @@ const signature = (data: DocumentContent<DossierDocumentData>, issued = true): S
   authority: data.signerAuthority,
   title: data.signerTitle,
   unit: data.signerUnit ?? null,
-  status: issued ? '(Văn bản ký số)' : '',
+  status: issued ? '(Văn bản ký số bởi hệ thống)' : '',
   signer: data.signerName,
 });
 

@@ -45,8 +45,8 @@ export interface BallotMinutes {
 
 const minutesSummary = (data: DocumentContent<MinutesDocumentData>) => `Hội nghị bình xét thi đua năm ${data.year} của ${data.clusterName}`;
 const minutesSigners = (data: DocumentContent<MinutesDocumentData>, issued = true) => [
-  { unitName: 'Thư ký hội nghị', mark: null, title: '', status: issued ? '(Văn bản ký số)' : '', signer: data.minutesBy },
-  { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: issued ? '(Văn bản ký số)' : '', signer: data.chairedBy },
+  { unitName: 'Thư ký hội nghị', mark: null, title: '', status: issued ? '(Văn bản ký số bởi hệ thống)' : '', signer: data.minutesBy },
+  { unitName: 'Chủ trì hội nghị', mark: null, title: '', status: issued ? '(Văn bản ký số bởi hệ thống)' : '', signer: data.chairedBy },
 ];
 
 /** The Appendix VI information of the Biên bản: dated the meeting's day, signed by its secretary and its chair. */
@@ -74,6 +74,7 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
     [{ header: 'Hạng', width: 8, align: 'center' }, { header: 'Đơn vị', width: 56 }, { header: 'Tổng điểm', width: 12, align: 'center' }, { header: 'Phân loại điểm (cụm)', width: 24 }],
     data.ranking.map((r) => [r.rank === null ? '—' : String(r.rank), r.unitName, r.total === null ? '' : pointsVi(r.total), r.band ?? '']),
   );
+  if (data.ranking.some((r) => r.band)) pdf.paragraph('Phân loại điểm (cụm): phân loại theo điểm của cụm, không phải xếp loại mức độ hoàn thành nhiệm vụ của cấp có thẩm quyền.', { indent: false, font: 'Tinos-Italic' });
 
   pdf.heading('III. KẾT QUẢ BỎ PHIẾU');
   pdf.paragraph(

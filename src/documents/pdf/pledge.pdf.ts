@@ -83,6 +83,8 @@ export async function renderPledgeForSigning(data: PledgeDocumentData): Promise<
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: data.documentNumber, place: data.place, date: data.date })
     .documentType(data.title, data.theme ? [data.theme] : [])
     .legalBases(data.legalBases);
+  // The bases lead to the act itself (Decree 30: "Căn cứ …," then who does what), not straight to the first heading.
+  if (data.legalBases.length) pdf.paragraph(`Các đơn vị thành viên ${data.clusterName} thống nhất ký kết giao ước thi đua năm ${data.date.slice(0, 4)} với các nội dung sau:`);
 
   pdf.heading('I. MỤC ĐÍCH, YÊU CẦU');
   for (const p of splitParagraphs(data.purpose)) pdf.paragraph(p);

@@ -55,7 +55,7 @@ export async function renderSignatureAppearance(a: SignatureAppearance): Promise
     doc.on('error', fail);
   });
   const { width: w, height: h } = a;
-  // The cell's printed title and "(Ký số)" placeholder under the appearance are covered.
+  // The cell's printed title under the appearance is covered.
   doc.rect(0, 0, w, h).fill('#ffffff');
   let top = 1;
   doc.fillColor('#000000').font(FONT.bold).fontSize(NAME_SIZE);
