@@ -376,7 +376,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     }
     for (const absent of ['06/2022/QH15', '98/2023', '152/2025', 'Khoa học và Công nghệ', '2026']) assert.ok(!text.includes(absent), `submission of 2020 must not mention "${absent}"`);
     const listText = squash(pdftotext(tempFile(list.body)));
-    for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6', 'ngày 10 tháng 3 năm 2020', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
+    for (const phrase of ['DANH SÁCH', 'Kèm theo Tờ trình số 01/TTr-CTĐ6 ngày 10 tháng 3 năm 2020 của Cụm thi đua số 6', 'ngày 10 tháng 3 năm 2020', 'Sở Thông tin và Truyền thông tỉnh Lâm Đồng', 'Bằng khen của Bộ trưởng']) assert.ok(listText.includes(phrase), `list: missing "${phrase}"`);
     // The cluster's four units and the signature block on one portrait page (a landscape page held three).
     assert.equal(pdfPageCount(tempFile(list.body)), 1);
     assert.equal(pdfPageSize(tempFile(list.body)), '595.28 x 841.89 pts (A4)');

@@ -1,3 +1,4 @@
+import { longDateVi } from './vietnamese-dates';
 import { Decree30Document, SignatureBlock } from './decree30';
 import { DocumentContent, ElectronicRecord, blockSigner, recipientEntries } from './electronic-record';
 import { Issuance, issuanceFooter } from './issuance';
@@ -97,7 +98,7 @@ export async function renderList(data: DossierDocumentData & { submissionNumber:
   pdf
     .header({ parentBody: data.organizerName, issuingBody: data.clusterName, number: null, place: data.place, date: issued ? data.date : null })
     .documentType('Danh sách', [listSummary(data)]);
-  pdf.paragraph(issued ? `(Kèm theo Tờ trình số ${data.submissionNumber} của ${data.clusterName})` : `(Kèm theo dự thảo Tờ trình của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
+  pdf.paragraph(issued ? `(Kèm theo Tờ trình số ${data.submissionNumber} ${longDateVi(data.date)} của ${data.clusterName})` : `(Kèm theo dự thảo Tờ trình của ${data.clusterName})`, { align: 'center', indent: false, font: 'Tinos-Italic' });
   const block = signature(data, issued);
   // Portrait, like the Tờ trình it goes with: a landscape page held 3 rows of a cluster's usual 4 with the signature
   // block (its "Căn cứ" runs to 3–5 lines whatever its width), so the 4th row and the signature took a second page.

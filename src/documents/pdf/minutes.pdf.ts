@@ -96,14 +96,13 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
     if (award.tied.length) pdf.paragraph(`Đồng phiếu ở vị trí cuối: ${award.tied.join(', ')} — chờ quyết định của chủ trì hội nghị.`, { font: 'Tinos-Italic' });
   }
 
-  pdf.heading(`IV. BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM ${data.nextLeadership?.year ?? data.year + 1}`);
-  pdf.paragraph(
-    data.nextLeadership
-      ? `Hội nghị thống nhất: ${data.nextLeadership.chair} làm Cụm trưởng${data.nextLeadership.viceChair ? `, ${data.nextLeadership.viceChair} làm Cụm phó` : ''} năm ${data.nextLeadership.year}.`
-      : 'Chưa ghi nhận kết quả bầu Cụm trưởng, Cụm phó năm sau.',
-  );
+  // A meeting that elected no chair (none recorded: the cluster ended, say) has no such section.
+  if (data.nextLeadership) {
+    pdf.heading(`IV. BẦU CỤM TRƯỞNG, CỤM PHÓ NĂM ${data.nextLeadership.year}`);
+    pdf.paragraph(`Hội nghị thống nhất: ${data.nextLeadership.chair} làm Cụm trưởng${data.nextLeadership.viceChair ? `, ${data.nextLeadership.viceChair} làm Cụm phó` : ''} năm ${data.nextLeadership.year}.`);
+  }
 
-  pdf.heading('V. KẾT LUẬN');
+  pdf.heading(`${data.nextLeadership ? 'V' : 'IV'}. KẾT LUẬN`);
   pdf.paragraph(data.conclusions ?? defaultConclusion(data));
   pdf.paragraph('Biên bản được lập và thông qua tại hội nghị.', { font: 'Tinos-Italic' });
 
