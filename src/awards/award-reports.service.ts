@@ -159,13 +159,17 @@ export class AwardReportsService {
       if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', councilDateProblem(council.heldOn));
       const councilMinutes = council?.status === 'CLOSED' ? await this.documents.latestIssued(m, { kind: 'COUNCIL_MINUTES', year, organizerId }) : null;
       const submissions = await Promise.all([...clusters.values()].map(async (c) => ({ cluster: c, doc: await this.documents.latestIssued(m, { kind: 'SUBMISSION', year, clusterId: c.id, onOrBefore: on }) })));
-      return { approved, clusters, units, ministry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };
+      // A unit merged by the decision's date is named with what it is then; a council of the ministry before a merger of
+      // ministries is named with the ministry it belonged to.
+      const nowNames = new Map(await Promise.all(approved.map(async (x) => [x.unitId, (await this.units.successorNow(m, x.unitId, on))?.name ?? null] as const)));
+      const councilMinistry = council ? (await this.units.asOf(m, organizerId, council.heldOn)).name : null;
+      return { approved, clusters, units, nowNames, ministry, councilMinistry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };
     });
     const submissionsText = data.submissions
       .map(({ cluster, doc }) => (doc?.documentNumber && doc.documentDate ? `${cluster.name} tại Tờ trình số ${doc.documentNumber} ${longDateVi(doc.documentDate)}` : cluster.name))
       .join('; ');
     const councilBasis = data.council
-      ? [`Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng${data.councilMinutes?.documentNumber ? ` số ${data.councilMinutes.documentNumber}` : ''} ${longDateVi(data.council.heldOn)};`]
+      ? [`Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng${data.councilMinistry && data.councilMinistry !== data.ministry.name ? ` ${data.councilMinistry}` : ''}${data.councilMinutes?.documentNumber ? ` số ${data.councilMinutes.documentNumber}` : ''} ${longDateVi(data.council.heldOn)};`]
       : [];
     const standing = valueOn(data.legal.values, 'STANDING_BODY', data.ministry.code, on)?.label ?? 'cơ quan thường trực công tác thi đua, khen thưởng';
     const content = {
@@ -181,7 +185,10 @@ export class AwardReportsService {
         awardLabel: award.name,
         citation: award.code === 'EMULATION_FLAG' ? 'đã có thành tích xuất sắc dẫn đầu phong trào thi đua' : 'đã có thành tích xuất sắc trong phong trào thi đua',
         rewardText: rewardText(rewardOn(data.legal.values, award.code, on)),
-        units: data.approved.filter((x) => x.awardCode === award.code).map((x) => ({ unitName: data.units.get(x.unitId)?.name ?? '', clusterName: data.clusters.get(x.clusterId)?.name ?? '' })),
+        units: data.approved.filter((x) => x.awardCode === award.code).map((x) => {
+          const now = data.nowNames.get(x.unitId);
+          return { unitName: `${data.units.get(x.unitId)?.name ?? ''}${now ? ` (nay là ${now})` : ''}`, clusterName: data.clusters.get(x.clusterId)?.name ?? '' };
+        }),
       })).filter((a) => a.units.length),
     };
     // `lists`: what the draft is made of (since 05/12/2026 also what is still with Bộ), so an earlier draft is not reused.

@@ -148,6 +148,10 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const d2024 = await decision(2024);
     for (const phrase of ['Căn cứ Nghị định số 48/2022/NĐ-CP ngày 26 tháng 7 năm 2022', 'Vụ trưởng Vụ Tổ chức cán bộ', 'Lưu: VT, TCCB.']) assert.ok(d2024.includes(phrase), `2024: "${phrase}" in ${d2024.slice(0, 600)}`);
     assert.ok(!d2024.includes('Thi đua – Khen thưởng chịu') && !d2024.includes('17/2017'), d2024.slice(0, 600));
+    // Drafted again after 01/03/2025: Bộ KH&CN's, the merged Sở named with what they are then, the council Bộ TTTT's.
+    const late = squash(pdftotext(tempFile((await t.http.get('/api/awards/decision-draft.pdf?year=2024&decidedOn=2025-03-05').set(auth(reviewer)).buffer(true).parse(binary).expect(200)).body)));
+    assert.ok(late.includes('BỘ KHOA HỌC VÀ CÔNG NGHỆ') && late.includes('Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng Bộ Thông tin và Truyền thông'), late.slice(0, 900));
+    assert.match(late, /Sở Thông tin và Truyền thông tỉnh [^()]+ \(nay là Sở Khoa học và Công nghệ tỉnh [^)]+\)/);
   });
 
   it('a unit page names its successors as a chain, each with its period (Sở TTTT Đắk Lắk: the interim Sở KH&CN until 30/06/2025, then the merged one)', async () => {
