@@ -99,8 +99,6 @@ export const PAST_ORDER: Record<number, string[]> = {
 };
 export const PAST_CHAIRS: Record<number, string> = { 2020: 'GIALAI', 2021: 'PHUYEN', 2022: 'DAKLAK', 2023: 'LAMDONG', 2024: 'KONTUM', 2025: 'DAKNONG' };
 export const PROVINCE_NAMES: Record<string, string> = { GIALAI: 'Gia Lai', PHUYEN: 'Phú Yên', DAKLAK: 'Đắk Lắk', LAMDONG: 'Lâm Đồng', KONTUM: 'Kon Tum', DAKNONG: 'Đắk Nông' };
-/** Who signs today for each Sở TTTT of Cụm 6: the Sở KH&CN that took it over. */
-export const SUCCESSOR_ACCOUNTS: Record<string, string> = { GIALAI: 'skhcn.gialai', PHUYEN: 'skhcn.daklak', DAKLAK: 'skhcn.daklak', LAMDONG: 'skhcn.lamdong', KONTUM: 'skhcn.quangngai', DAKNONG: 'skhcn.lamdong' };
 /** Points per criterion by rank (invented): 99.5, 98, 96.5, 95, 93.5, 92. */
 export const POINTS_BY_RANK: number[][] = [
   [15, 15, 10, 10, 15, 10, 10, 9.5, 5],

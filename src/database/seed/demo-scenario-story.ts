@@ -7,7 +7,7 @@ import { demoReportPdf } from './demo-report';
 import { Api, Reply } from './demo-api';
 import { loadReferenceData } from './reference-data';
 import { DEMO_COUNCIL_TERMS } from './demo-council';
-import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, SUCCESSOR_ACCOUNTS, POINTS_BY_RANK, DIVISION } from './demo-data';
+import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, POINTS_BY_RANK, DIVISION } from './demo-data';
 import { demoYearOn } from './seed-helpers';
 
 /**
@@ -50,13 +50,13 @@ export class Scenario {
   }
 
   /** The pledge drafted, opened, and signed in the system by each signer's account; or on paper at its conference (`unitId` each), entered by `user` with the pledge's own date. */
-  private async pledge(user: string, base: string, draft: Record<string, string>, signers: Array<{ user: string; unitId?: string; name: string }>, onPaper = false): Promise<void> {
+  private async pledge(user: string, base: string, draft: Record<string, string>, signers: Array<{ user?: string; unitId?: string; name: string }>, onPaper = false): Promise<void> {
     const pledge = await this.api.call(user, 'POST', `${base}/pledge`, draft);
     await this.api.call(user, 'POST', `${base}/pledge/open`, { version: pledge.version, reason: `Mở ký giao ước năm ${base.slice(-4)}` });
     for (const s of signers) {
       const signature = { signerName: s.name, signerTitle: 'Giám đốc', ...(s.unitId ? { unitId: s.unitId } : {}) };
       if (onPaper) await this.api.call(user, 'POST', `${base}/pledge/paper-signatures`, { ...signature, signedOn: pledge.signingDate, confirmComplete: true, reason: 'Ký bản giấy tại hội nghị ký giao ước, nhập lại (minh họa)' });
-      else await this.api.call(s.user, 'POST', `${base}/pledge/signatures`, signature);
+      else await this.api.call(s.user!, 'POST', `${base}/pledge/signatures`, signature);
     }
   }
 
@@ -165,8 +165,7 @@ export class Scenario {
       });
     }
     const host = PROVINCE_NAMES[PAST_CHAIRS[year]];
-    const signers = [];
-    for (const key of Object.keys(SUCCESSOR_ACCOUNTS)) signers.push({ user: SUCCESSOR_ACCOUNTS[key], unitId: await unit(key), name: `Giám đốc Sở TTTT ${PROVINCE_NAMES[key]} (minh họa)` });
+    const signers = await Promise.all(order.map(async (key) => ({ unitId: await unit(key), name: `Giám đốc Sở TTTT ${PROVINCE_NAMES[key]} (minh họa)` })));
     // Signed where the year before was reviewed, by its chair (the app's default place; 2020: Đắk Lắk, seed 003).
     await this.pledge('admin', base, { template: 'CUM6-2020', title: `Bản giao ước thi đua năm ${year}` }, signers, true);
     for (const [rank, key] of order.entries()) await this.sheet('admin', base, await unit(key), 'CLUSTER', POINTS_BY_RANK[rank]);
@@ -252,7 +251,7 @@ export class Scenario {
       reason: `Năm thi đua ${year} của cụm sau sắp xếp (minh họa)`,
     });
     await api.call('admin', 'POST', `${base}/criteria`, { from: 'TEMPLATE', templateCode: 'KHCN-2025', title: `Bộ tiêu chí thi đua năm ${year} của Cụm thi đua số 6 (minh họa)` });
-    const members = await Promise.all(Object.keys(LAST_YEAR_POINTS).map(async (code) => ({ user: 'admin', unitId: await this.unit(code), name: 'Giám đốc Sở (minh họa)' })));
+    const members = await Promise.all(Object.keys(LAST_YEAR_POINTS).map(async (code) => ({ unitId: await this.unit(code), name: 'Giám đốc Sở (minh họa)' })));
     await this.pledge('admin', base, { title: `Bản giao ước thi đua năm ${year} của Cụm thi đua số 6 (minh họa)`, signingPlace: 'Lâm Đồng' }, members, true);
     for (const [code, points] of Object.entries(LAST_YEAR_POINTS)) await this.sheet('admin', base, await this.unit(code), 'CLUSTER', points);
     await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: 'Công bố kết quả chấm điểm (minh họa)' });
