@@ -37,6 +37,25 @@ export interface AwardCatalogueView {
 import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS } from './proposals.rules';
 
 
+/**
+ * What the draft itself cannot say, said beside it (the system's notes, not the decision's text): the decisions already
+ * recorded on its approvals — it stays a draft, the signed decision was not made here — and the Cờ proposals left out
+ * because the council has not passed them.
+ */
+export function draftNotes(approved: Array<{ decisionNumber: string | null; decisionDate: string | null }>, leftOut: number, flagName: string): string[] {
+  const decided = approved.filter((x) => x.decisionNumber && x.decisionDate);
+  const decisions = [...new Set(decided.map((x) => `số ${x.decisionNumber} ngày ${formatDateVi(x.decisionDate!)}`))];
+  const notes: string[] = [];
+  if (decisions.length) {
+    const waiting = approved.length - decided.length;
+    notes.push(
+      `${waiting ? `${String(decided.length).padStart(2, '0')} tập thể trong dự thảo đã được phê duyệt` : 'Các tập thể trong dự thảo đã được phê duyệt'} theo Quyết định ${decisions.join('; ')}${waiting ? `; ${String(waiting).padStart(2, '0')} tập thể chưa có quyết định` : ''} (số, ngày do người thẩm định ghi nhận khi phê duyệt; văn bản quyết định đã ký không do hệ thống lập).`,
+    );
+  }
+  if (leftOut) notes.push(`Chưa đưa vào dự thảo: ${String(leftOut).padStart(2, '0')} đề nghị tặng ${flagName} chưa được Hội đồng Thi đua – Khen thưởng thông qua.`);
+  return notes;
+}
+
 /** Reports of awards: history per unit and year, proposals by cluster and status, and the draft decision. */
 @Injectable()
 export class AwardReportsService {
@@ -147,6 +166,7 @@ export class AwardReportsService {
       const passed = await this.councilRules.passedProposals(m, organizerId, year);
       const approved = sent.filter((x) => clusters.get(x.clusterId)!.organizerId === organizerId && (x.status === 'APPROVED' || x.awardCode !== 'EMULATION_FLAG' || passed.has(x.id)));
       if (!approved.length) throw AppException.notFound(`đề nghị có thể đưa vào quyết định năm ${year} (Cờ thi đua cần Hội đồng Thi đua – Khen thưởng thông qua trước)`, 'year');
+      const leftOut = sent.filter((x) => clusters.get(x.clusterId)!.organizerId === organizerId && !approved.includes(x)).length;
       const decided = approved.map((x) => x.decisionDate).filter((d): d is string => !!d).sort();
       if (!decidedOn && decided.length) on = decided[decided.length - 1];
       const units = await this.units.byIds(m, approved.map((x) => x.unitId));
@@ -163,7 +183,7 @@ export class AwardReportsService {
       // ministries is named with the ministry it belonged to.
       const nowNames = new Map(await Promise.all(approved.map(async (x) => [x.unitId, (await this.units.successorNow(m, x.unitId, on))?.name ?? null] as const)));
       const councilMinistry = council ? (await this.units.asOf(m, organizerId, council.heldOn)).name : null;
-      return { approved, clusters, units, nowNames, ministry, councilMinistry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };
+      return { approved, leftOut, clusters, units, nowNames, ministry, councilMinistry, catalogue, legal: await this.legal.catalogue(m), council: council?.status === 'CLOSED' ? council : null, councilMinutes, submissions, organizerId };
     });
     const submissionsText = data.submissions
       .map(({ cluster, doc }) => (doc?.documentNumber && doc.documentDate ? `${cluster.name} tại Tờ trình số ${doc.documentNumber} ${longDateVi(doc.documentDate)}` : cluster.name))
@@ -190,6 +210,7 @@ export class AwardReportsService {
           return { unitName: `${data.units.get(x.unitId)?.name ?? ''}${now ? ` (nay là ${now})` : ''}`, clusterName: data.clusters.get(x.clusterId)?.name ?? '' };
         }),
       })).filter((a) => a.units.length),
+      notes: draftNotes(data.approved, data.leftOut, data.catalogue.find((a) => a.code === 'EMULATION_FLAG')?.name ?? 'Cờ thi đua'),
     };
     // `lists`: what the draft is made of (since 05/12/2026 also what is still with Bộ), so an earlier draft is not reused.
     const contentKey = createHash('sha256').update(canonicalJson({ kind: 'DECISION_DRAFT', layout: LAYOUT_VERSION, lists: 'SENT_OR_APPROVED', ...content })).digest('hex');

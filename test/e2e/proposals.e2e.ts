@@ -135,7 +135,10 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const draftText = async () => squash(pdftotext(tempFile((await t.http.get('/api/awards/decision-draft.pdf?year=2019&decidedOn=2020-04-15').auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body)));
     if (!POPPLER_MISSING) {
       const beforeCouncil = await draftText();
-      assert.ok(beforeCouncil.includes('Điều 1. Tặng Bằng khen của Bộ trưởng cho 2 tập thể') && !beforeCouncil.includes('Tặng Cờ thi đua'), beforeCouncil);
+      assert.ok(beforeCouncil.includes('Điều 1. Tặng Bằng khen của Bộ trưởng cho 02 tập thể') && !beforeCouncil.includes('Tặng Cờ thi đua'), beforeCouncil);
+      // The Cờ left out is said, as the system's note (not the decision's text); nothing is decided yet.
+      assert.ok(beforeCouncil.includes('Ghi chú của hệ thống (không thuộc nội dung quyết định): Chưa đưa vào dự thảo: 02 đề nghị tặng Cờ thi đua của Bộ chưa được Hội đồng Thi đua – Khen thưởng thông qua.'), beforeCouncil);
+      assert.ok(!beforeCouncil.includes('đã được phê duyệt theo Quyết định'), beforeCouncil);
     }
     const open = await runCouncil(t, reviewer, ids.ministry, 2019, { [proposals.DL.id]: 5, [proposals.PY.id]: 4, [proposals.GL.id]: 4, [proposals.LD.id]: 5 }, undefined, false);
     // While the council's meeting is still open, a Bằng khen on its ballot is not decided before the meeting either.
@@ -144,7 +147,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     await t.http.post(`/api/council/meetings/${open.id}/close`).auth(reviewer, { type: 'bearer' }).send({ version: open.version, reason: 'Chốt kết quả họp Hội đồng' }).expect(200);
     if (!POPPLER_MISSING) {
       const afterCouncil = await draftText();
-      assert.ok(afterCouncil.includes('Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể') && afterCouncil.includes('Tặng Bằng khen của Bộ trưởng cho 2 tập thể'), afterCouncil);
+      assert.ok(afterCouncil.includes('Điều 1. Tặng Cờ thi đua của Bộ cho 02 tập thể') && afterCouncil.includes('Tặng Bằng khen của Bộ trưởng cho 02 tập thể'), afterCouncil);
     }
     const passed = await dossierOf(proposals.DL.id);
     assert.ok(!passed.includes('data-testid="approval-blocked"'));
@@ -456,6 +459,10 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     if (POPPLER_MISSING) return;
     const defaultText = squash(pdftotext(tempFile(byDefault.body)));
     assert.ok(defaultText.includes('BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG') && !defaultText.includes('Khoa học và Công nghệ'), defaultText.slice(0, 300));
+    // A year decided: the draft stays a draft (no number, no date) and says which decision its approvals record.
+    assert.ok(defaultText.includes('Hà Nội, ngày … tháng … năm …'), defaultText);
+    assert.match(defaultText, /Ghi chú của hệ thống \(không thuộc nội dung quyết định\): (Các|\d{2}) tập thể trong dự thảo đã được phê duyệt theo Quyết định số 123\/QĐ-BTTTT ngày 15\/04\/2020/);
+    assert.ok(!defaultText.includes('Chưa đưa vào dự thảo'), defaultText);
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
@@ -465,12 +472,12 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
       // The council's closed meeting and the cluster's submission issued before the decision's date (not today's).
       'Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 10 tháng 4 năm 2020;',
       'Xét đề nghị của Cụm thi đua số 6 tại Tờ trình số 01/TTr-CTĐ6 ngày 10 tháng 3 năm 2020 và của Vụ trưởng Vụ Thi đua – Khen thưởng',
-      'Điều 1. Tặng Cờ thi đua của Bộ cho 2 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk',
+      'Điều 1. Tặng Cờ thi đua của Bộ cho 02 tập thể', 'Sở Thông tin và Truyền thông tỉnh Đắk Lắk',
       // 8 × and 2 × the base salary of Decree 38/2019 (1,490,000 from 01/07/2019), the multiples of Decree 91/2017.
       'Kèm theo tiền thưởng 8 lần mức lương cơ sở (11.920.000 đồng/tập thể; Điều 69 khoản 2 điểm đ Nghị định 91/2017/NĐ-CP; mức lương cơ sở 1.490.000 đồng theo Nghị định 38/2019/NĐ-CP)',
       // The collective Bằng khen multiple under Decree 91/2017 rests on a news article: no amount printed as law.
       'Mức tiền thưởng theo quy định tại Nghị định 91/2017/NĐ-CP.',
-      'Điều 2. Tặng Bằng khen của Bộ trưởng cho 2 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO', 'Lưu: VT, TĐKT.',
+      'Điều 2. Tặng Bằng khen của Bộ trưởng cho 02 tập thể có tên sau đây, đã có thành tích xuất sắc trong phong trào thi đua năm 2019', 'có tên tại Điều 1, Điều 2 chịu trách nhiệm', 'DỰ THẢO', 'Lưu: VT, TĐKT.',
     ]) {
       assert.ok(text.includes(phrase), `decision: missing "${phrase}" in ${text.slice(0, 300)}`);
     }

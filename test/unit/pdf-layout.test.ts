@@ -179,7 +179,7 @@ describe('Decree 30 layout of every issued PDF', { skip: POPPLER_MISSING }, () =
       const lead = runs.find((r) => r.text === `Điều ${n}.`);
       assert.ok(lead?.bold, `"Điều ${n}." in bold`);
     }
-    assert.ok(squash(pdftotext(file)).includes('Điều 1. Tặng Cờ thi đua của Bộ cho 6 tập thể có tên sau đây'));
+    assert.ok(squash(pdftotext(file)).includes('Điều 1. Tặng Cờ thi đua của Bộ cho 06 tập thể có tên sau đây'));
   });
 
   it('the scoreboard’s last page holds the last rows of the table with the signature block', () => {

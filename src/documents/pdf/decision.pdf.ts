@@ -15,6 +15,8 @@ export interface DecisionDraftData {
   standingBody: string;
   awards: Array<{ awardLabel: string; citation: string; rewardText: string; units: Array<{ unitName: string; clusterName: string }> }>;
   legalBases: string[];
+  /** The system's notes printed after the recipients (not the decision's text): decisions recorded, proposals left out. */
+  notes?: string[];
 }
 
 const decisionSummary = (data: DocumentContent<DecisionDraftData>) => `Về việc tặng ${data.awards.map((a) => a.awardLabel).join(' và ')} năm ${data.year}`;
@@ -50,7 +52,7 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   pdf.legalBases(data.legalBases);
   pdf.paragraph('QUYẾT ĐỊNH:', { align: 'center', indent: false, font: 'Tinos-Bold' });
   data.awards.forEach((a, i) => {
-    pdf.paragraph(`Tặng ${a.awardLabel} cho ${a.units.length} tập thể có tên sau đây, ${a.citation} năm ${data.year}:`, { lead: `Điều ${i + 1}.` });
+    pdf.paragraph(`Tặng ${a.awardLabel} cho ${String(a.units.length).padStart(2, '0')} tập thể có tên sau đây, ${a.citation} năm ${data.year}:`, { lead: `Điều ${i + 1}.` });
     pdf.table([{ header: 'STT', width: 8, align: 'center' }, { header: 'Tên tập thể', width: 62 }, { header: 'Cụm thi đua', width: 30 }], a.units.map((u, k) => [String(k + 1), u.unitName, u.clusterName]));
     pdf.paragraph(a.rewardText, { font: 'Tinos-Italic' });
   });
@@ -62,5 +64,6 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   pdf.keepTogether(pdf.paragraphHeight(`${last}. ${closing}`) + pdf.signatureBlockHeight(block, recipients));
   pdf.paragraph(closing, { lead: `${last}.` });
   pdf.signatureBlock(block, recipients);
+  if (data.notes?.length) pdf.paragraph(`Ghi chú của hệ thống (không thuộc nội dung quyết định): ${data.notes.join(' ')}`, { font: 'Tinos-Italic', indent: false });
   return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã gửi Bộ, đang thẩm định hoặc đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
 }
