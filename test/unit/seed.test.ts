@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { ministryMemberUnit, ngheAnDistrictUnit, provinceCode, loadReferenceData } from '../../src/database/seed/reference-data';
 import { yearPhasesFromFacts } from '../../src/database/seed/seed.service';
 import { Mutex } from '../../src/database/mutex';
+import { workday } from '../../src/database/seed/seed-helpers';
+import { reviewHeldOn } from '../../src/database/seed/demo-data';
 
 describe('reference names', () => {
   const cases: Array<[string, string, string]> = [
@@ -46,6 +48,22 @@ describe('yearPhasesFromFacts', () => {
     ]);
   });
   it('no facts: the year alone', () => assert.deepEqual(yearPhasesFromFacts(2019, {}), [[2019, {}]]));
+});
+
+describe('the demo’s working days', () => {
+  const cases: Array<[string, 'after' | 'before', string]> = [
+    ['2026-03-13', 'after', '2026-03-13'], // a Friday stays
+    ['2026-03-14', 'after', '2026-03-16'], // Saturday → Monday
+    ['2026-03-15', 'after', '2026-03-16'], // Sunday → Monday
+    ['2026-03-14', 'before', '2026-03-13'], // Saturday → Friday
+    ['2026-03-15', 'before', '2026-03-13'], // Sunday → Friday
+    ['2027-01-01', 'before', '2027-01-01'], // a weekday (holidays are not known here)
+  ];
+  for (const [day, direction, expected] of cases) it(`${day} ${direction}: ${expected}`, () => assert.equal(workday(day, direction), expected));
+  it('Cụm 6 reviewed each past year on a weekday (2019 and 2024 as recorded)', () => {
+    for (let year = 2019; year <= 2024; year++) assert.ok(![0, 6].includes(new Date(`${reviewHeldOn(year)}T00:00:00Z`).getUTCDay()), String(year));
+    assert.deepEqual([reviewHeldOn(2019), reviewHeldOn(2022), reviewHeldOn(2024)], ['2020-03-06', '2023-03-06', '2025-02-20']);
+  });
 });
 
 describe('Mutex', () => {

@@ -1,5 +1,6 @@
 import { Role } from '../../common/auth/roles';
 import type { Phases } from '../../clusters/phases.rules';
+import { workday } from './seed-helpers';
 
 /** The shared password of every demo account. Demo only: the start-up log says so. */
 export const DEMO_PASSWORD = 'ThiDua@Demo2026';
@@ -68,7 +69,7 @@ export const DEMO_PHASES: Record<number, Partial<Phases>> = {
     midYearReviewOn: '2020-07-15',
     scoringOpensOn: '2020-11-16',
     scoringClosesOn: '2020-12-10',
-    reviewMeetingOn: '2021-03-05',
+    reviewMeetingOn: '2021-03-03',
     proposalDeadline: '2021-03-31',
   },
 };
@@ -116,3 +117,9 @@ export const DIVISION: Array<{ number: number; name: string; provinces: string[]
   { number: 7, name: 'Cụm thi đua số 7', provinces: ['DONGNAI', 'TAYNINH'] },
   { number: 8, name: 'Cụm thi đua số 8', provinces: ['ANGIANG', 'VINHLONG', 'DONGTHAP', 'CAMAU'] },
 ];
+
+/**
+ * The day Cụm 6 of Bộ TTTT reviewed a year (invented but 2019's, seed 003), a working day early in March of the next
+ * year; 2024's before Bộ TTTT merged into Bộ KH&CN (01/03/2025). The next year's pledge was signed there.
+ */
+export const reviewHeldOn = (year: number): string => (year === 2019 ? '2020-03-06' : year === 2024 ? '2025-02-20' : workday(`${year + 1}-03-0${(year % 5) + 3}`));

@@ -7,8 +7,8 @@ import { demoReportPdf } from './demo-report';
 import { Api, Reply } from './demo-api';
 import { loadReferenceData } from './reference-data';
 import { DEMO_COUNCIL_TERMS } from './demo-council';
-import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, POINTS_BY_RANK, DIVISION } from './demo-data';
-import { demoYearOn } from './seed-helpers';
+import { LAST_YEAR_POINTS, CURRENT_MEMBERS, PAST_ORDER, PAST_CHAIRS, PROVINCE_NAMES, POINTS_BY_RANK, DIVISION, reviewHeldOn } from './demo-data';
+import { demoYearOn, workday } from './seed-helpers';
 
 /**
  * The story the living demo tells (demo-scenario.ts runs it): invented figures marked "(minh họa)", by the rules,
@@ -148,14 +148,14 @@ export class Scenario {
     const order = PAST_ORDER[year];
     const unit = (key: string) => this.unit(`STTTT-${key}`);
     // The meeting of 2024 was held before Bộ TTTT merged into Bộ KH&CN (01/03/2025).
-    const meetingOn = year === 2024 ? '2025-02-20' : `${year + 1}-03-0${(year % 5) + 3}`;
-    const councilOn = year === 2024 ? '2025-02-26' : `${year + 1}-04-10`;
-    const decisionOn = year === 2024 ? '2025-02-27' : `${year + 1}-04-15`;
+    const meetingOn = reviewHeldOn(year);
+    const councilOn = year === 2024 ? '2025-02-26' : workday(`${year + 1}-04-10`);
+    const decisionOn = year === 2024 ? '2025-02-27' : workday(`${year + 1}-04-15`);
     if (year > 2020) {
       await api.call('admin', 'POST', `/api/clusters/${cum6}/years`, {
         year,
         // Signed at the conference that reviewed the year before (its meeting date below, a year earlier).
-        pledgeSigningOn: `${year}-03-0${((year - 1) % 5) + 3}`,
+        pledgeSigningOn: reviewHeldOn(year - 1),
         midYearReviewOn: `${year}-07-15`,
         scoringOpensOn: `${year}-11-16`,
         scoringClosesOn: `${year}-12-10`,
@@ -178,7 +178,7 @@ export class Scenario {
       const vice = PAST_CHAIRS[year + 2] ?? 'DAKNONG';
       await api.call('admin', 'POST', `${base}/review-meeting/election`, { chairUnitId: await unit(next), viceChairUnitId: await unit(vice), hostUnitId: await unit(next), reason: `Bầu Cụm trưởng, Cụm phó năm ${year + 1} (minh họa)` });
     }
-    const sent = await this.propose('admin', base, picks.map(([award, unitId]) => [award, unitId]), addDays(meetingOn, 1));
+    const sent = await this.propose('admin', base, picks.map(([award, unitId]) => [award, unitId]), workday(addDays(meetingOn, 1)));
     await this.decide(year, sent, councilOn, `${String(year - 2018).padStart(2, '0')}/QĐ-BTTTT (minh họa)`, decisionOn);
   }
 
@@ -246,7 +246,7 @@ export class Scenario {
       pledgeSigningOn: year === 2025 ? '2025-08-20' : `${year}-03-15`,
       scoringOpensOn: `${year}-11-17`,
       scoringClosesOn: `${year}-12-15`,
-      reviewMeetingOn: `${year + 1}-01-16`,
+      reviewMeetingOn: workday(`${year + 1}-01-16`),
       proposalDeadline: `${year + 1}-02-06`,
       reason: `Năm thi đua ${year} của cụm sau sắp xếp (minh họa)`,
     });
@@ -257,9 +257,9 @@ export class Scenario {
     await api.call('admin', 'POST', `${base}/scoring/finalize`, { version: 0, reason: 'Công bố kết quả chấm điểm (minh họa)' });
     const u = { DL: await this.unit('SKHCN-DAKLAK'), GL: await this.unit('SKHCN-GIALAI'), LD: await this.unit('SKHCN-LAMDONG'), QN: await this.unit('SKHCN-QUANGNGAI'), KH: await this.unit('SKHCN-KHANHHOA') };
     const picks: Array<[string, string, number]> = [['EMULATION_FLAG', u.DL, 5], ['CERTIFICATE_OF_MERIT', u.GL, 5], ['CERTIFICATE_OF_MERIT', u.LD, 4]];
-    await this.review('admin', base, year, [1, 2], { heldOn: `${year + 1}-01-16`, place: 'Lâm Đồng', chairedBy: 'Giám đốc Sở Khoa học và Công nghệ tỉnh Lâm Đồng' }, Object.values(u), picks);
+    await this.review('admin', base, year, [1, 2], { heldOn: workday(`${year + 1}-01-16`), place: 'Lâm Đồng', chairedBy: 'Giám đốc Sở Khoa học và Công nghệ tỉnh Lâm Đồng' }, Object.values(u), picks);
     await api.call('admin', 'POST', `${base}/review-meeting/election`, { chairUnitId: u.GL, viceChairUnitId: u.DL, hostUnitId: u.GL, reason: 'Bầu Cụm trưởng, Cụm phó năm sau (minh họa)' });
-    const sent = await this.propose('cum6.secretary', base, picks.map(([award, unitId]) => [award, unitId]), `${year + 1}-01-20`);
+    const sent = await this.propose('cum6.secretary', base, picks.map(([award, unitId]) => [award, unitId]), workday(`${year + 1}-01-20`));
     // Lâm Đồng's Bằng khen comes back to the secretariat with a reason.
     const returned = sent[2];
     const claimed = await api.call('reviewer', 'POST', `/api/proposals/${returned.id}/claim`, { version: returned.version });
@@ -274,7 +274,7 @@ export class Scenario {
     const opens = addDays(this.today, -14);
     // Seven days left: the first start's reminder run tells the members that have not submitted (the D7 stage).
     const closes = minDate(addDays(this.today, 7), `${year + 1}-03-31`);
-    const pledgeOn = minDate(`${year}-03-15`, addDays(opens, -30));
+    const pledgeOn = workday(minDate(`${year}-03-15`, addDays(opens, -30)), 'before');
     const midYear = `${year}-07-15` > pledgeOn && `${year}-07-15` < opens ? `${year}-07-15` : null;
     await api.call('cum6.secretary', 'POST', `/api/clusters/${c6}/years`, {
       year,
@@ -282,7 +282,7 @@ export class Scenario {
       midYearReviewOn: midYear,
       scoringOpensOn: opens,
       scoringClosesOn: closes,
-      reviewMeetingOn: addDays(closes, 30),
+      reviewMeetingOn: workday(addDays(closes, 30)),
       proposalDeadline: addDays(closes, 51),
       reason: `Kế hoạch năm thi đua ${year} (minh họa, theo ngày hôm nay)`,
     });

@@ -31,6 +31,14 @@ export function shortOrganizerName(name: string): string {
 
 export const dayBefore = (isoDate: string): string => addDays(isoDate, -1);
 
+/** The day itself when it is a weekday, else the Monday after (`before`: the Friday before): the demo's acts fall on working days. */
+export function workday(isoDate: string, direction: 'after' | 'before' = 'after'): string {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  if (weekday !== 0 && weekday !== 6) return isoDate;
+  if (direction === 'before') return addDays(isoDate, weekday === 6 ? -1 : -2);
+  return addDays(isoDate, weekday === 6 ? 2 : 1);
+}
+
 /** The demo's emulation year under way on a day: the calendar year, or the year before in January–February (its review early). */
 export function demoYearOn(today: string): number {
   const [y, mo] = today.split('-').map(Number);
