@@ -8,7 +8,7 @@ import type { FinalScoreRule, LeafCriterion } from './ranking.rules';
 export const RULE_LABELS: Record<FinalScoreRule, string> = {
   CLUSTER: 'Điểm cụm thống nhất',
   PEER_MEAN: 'Trung bình điểm chấm chéo',
-  PEER_TRIMMED_MEAN: 'Trung bình chấm chéo, bỏ điểm cao nhất và thấp nhất (từ 4 phiếu)',
+  PEER_TRIMMED_MEAN: 'Trung bình chấm chéo, bỏ một điểm cao nhất và một điểm thấp nhất khi có từ 4 phiếu chấm trở lên',
 };
 
 export { DEFAULT_BANDS } from './bands.rules';
