@@ -71,10 +71,10 @@ export const LEGAL_TEXTS: TextSeed[] = [
     assumption: 'Ngày hiệu lực chưa đọc thấy: không sớm hơn 15/12/2025 (45 ngày sau ngày ký, thời hạn tối thiểu của văn bản quy phạm pháp luật trung ương); chỉ trích dẫn từ 01/01/2026.',
   },
   {
-    code: 'TT-11-2023-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '11/2023/TT-BTTTT', signedOn: null, issuer: 'Bộ Thông tin và Truyền thông',
+    code: 'TT-11-2023-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '11/2023/TT-BTTTT', signedOn: '2023-09-30', issuer: 'Bộ Thông tin và Truyền thông',
     title: 'Hướng dẫn công tác thi đua, khen thưởng trong ngành Thông tin và Truyền thông', effectiveFrom: null, effectiveTo: null, citation: null,
     sourceUrl: 'https://stttt.dongnai.gov.vn/Pages/newsdetail.aspx?NewsId=7224&CatId=100', sourceArticle: 'Tin của Sở Thông tin và Truyền thông Đồng Nai (Vụ Tổ chức cán bộ là cơ quan thường trực Hội đồng Thi đua – Khen thưởng Bộ)',
-    assumption: 'Chỉ đọc qua tin của Sở Thông tin và Truyền thông Đồng Nai (bản đăng lại ngày 27/11/2023); ngày ký, ngày hiệu lực và văn bản bị thay thế chưa đọc: không được trích dẫn cho đến khi được bổ sung.',
+    assumption: 'Chỉ đọc qua tin của Sở Thông tin và Truyền thông Đồng Nai (bản đăng lại ngày 27/11/2023) và tin "Thông báo văn bản mới" của Thư viện pháp luật (23/11/2023: "Ngày 30/9/2023, Bộ trưởng Bộ Thông tin và Truyền thông ban hành Thông tư 11/2023/TT-BTTTT …"); ngày hiệu lực, điều khoản và văn bản bị thay thế chưa đọc: không được trích dẫn cho đến khi được bổ sung.',
   },
   {
     code: 'TT-17-2024-BTTTT', kind: 'Thông tư', role: 'CIRCULAR', sector: 'BTTTT', number: '17/2024/TT-BTTTT', signedOn: null, issuer: 'Bộ Thông tin và Truyền thông',
@@ -101,17 +101,17 @@ export const LEGAL_TEXTS: TextSeed[] = [
   // The ministry's own organisation: cited by its decisions (its competence), not by the clusters' documents.
   {
     code: 'ND-17-2017', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BTTTT', number: '17/2017/NĐ-CP', signedOn: '2017-02-17', issuer: 'Chính phủ',
-    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2017-02-17', effectiveTo: '2022-09-08',
+    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2017-02-17', effectiveTo: '2022-07-25',
     citation: 'Căn cứ Nghị định số 17/2017/NĐ-CP ngày 17 tháng 02 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông;',
     sourceUrl: 'https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/organizational-structure-of-the-ministry-of-information-and-communications-of-vietnam-117321.html', sourceArticle: 'Tóm tắt của lawnet.vn (Điều 3: 28 đơn vị, có Vụ Thi đua – Khen thưởng)',
-    assumption: 'Số, ngày ký đọc trong phần căn cứ của Thông tư 13/2020/TT-BTTTT; tên theo cách đặt tên chung của các nghị định về cơ cấu tổ chức của bộ (chưa đọc nguyên văn), ngày hiệu lực 17/02/2017 theo lawnet.vn. Hết hiệu lực khi Nghị định 48/2022/NĐ-CP (ký ngày 26/7/2022) có hiệu lực, ngày chưa đọc: không sớm hơn 45 ngày sau ngày ký (thời hạn tối thiểu của văn bản quy phạm pháp luật trung ương), nên còn hiệu lực ít nhất đến 08/9/2022.',
+    assumption: 'Số, ngày ký đọc trong phần căn cứ của Thông tư 13/2020/TT-BTTTT; tên theo cách đặt tên chung của các nghị định về cơ cấu tổ chức của bộ (chưa đọc nguyên văn), ngày hiệu lực 17/02/2017 theo lawnet.vn. Hết hiệu lực từ 26/07/2022 (ngày ký Nghị định 48/2022/NĐ-CP) theo trang thuộc tính văn bản của vietjack.me ("Tình trạng: Hết hiệu lực 26/07/2022", https://vietjack.me/phap-luat/nghi-dinh-17-2017-nd-cp-5313.html), nguồn thứ cấp; chưa đọc Điều về hiệu lực của Nghị định 48/2022/NĐ-CP, chưa đối chiếu Công báo.',
   },
   {
     code: 'ND-48-2022', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BTTTT', number: '48/2022/NĐ-CP', signedOn: '2022-07-26', issuer: 'Chính phủ',
-    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2022-09-09', effectiveTo: '2025-02-28',
+    title: 'Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông', effectiveFrom: '2022-07-26', effectiveTo: '2025-02-28',
     citation: 'Căn cứ Nghị định số 48/2022/NĐ-CP ngày 26 tháng 7 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông;',
     sourceUrl: 'https://sotttt.thaibinh.gov.vn/tin-tuc/tin-tong-hop/thay-doi-co-cau-to-chuc-cua-bo-thong-tin-va-truyen-thong.html', sourceArticle: 'Tin của Sở Thông tin và Truyền thông Thái Bình (26 đơn vị, không còn Vụ Thi đua – Khen thưởng)',
-    assumption: 'Ngày hiệu lực chưa đọc (Điều về hiệu lực): giả định từ 09/9/2022, ngày sớm nhất có thể (45 ngày sau ngày ký, thời hạn tối thiểu của văn bản quy phạm pháp luật trung ương), cùng ngày đổi cơ quan thường trực; Bộ Thông tin và Truyền thông kết thúc ngày 28/02/2025 (Nghị quyết 176/2025/QH15).',
+    assumption: 'Điều về hiệu lực chưa đọc: từ ngày ký 26/7/2022, suy ra từ trang thuộc tính Nghị định 17/2017/NĐ-CP của vietjack.me ("Hết hiệu lực 26/07/2022", nguồn thứ cấp; Nghị định 17/2017/NĐ-CP cũng có hiệu lực từ ngày ký); trước đây giả định 09/9/2022 (45 ngày sau ngày ký). Hết hiệu lực từ 01/3/2025, khi Nghị định 55/2025/NĐ-CP có hiệu lực và thay thế nó (câu thay thế đọc trong bài tóm tắt Nghị định 55/2025/NĐ-CP); Bộ Thông tin và Truyền thông kết thúc ngày 28/02/2025 (Nghị quyết 176/2025/QH15).',
   },
   {
     code: 'ND-55-2025', kind: 'Nghị định', role: 'ORGANISATION', sector: 'BKHCN', number: '55/2025/NĐ-CP', signedOn: '2025-03-02', issuer: 'Chính phủ',
@@ -185,14 +185,14 @@ export const LEGAL_VALUES: ValueSeed[] = [
     sourceUrl: null, assumption: 'Điều về tỷ lệ biểu quyết của Hội đồng trong Nghị định 152/2025/NĐ-CP chưa đọc được: giả định giữ mức 80% của Nghị định 98/2023/NĐ-CP.',
   },
   {
-    code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2022-09-08', amount: null, label: 'Vụ Thi đua – Khen thưởng',
+    code: 'TT-BTTTT-VU-TDKT', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: null, effectiveTo: '2022-07-25', amount: null, label: 'Vụ Thi đua – Khen thưởng',
     textRef: 'Thông tư 09/2018/TT-BTTTT', article: 'Điều 40 khoản 2', sourceUrl: 'https://hethongphapluat.com/thong-tu-09-2018-tt-btttt-huong-dan-cong-tac-thi-dua-khen-thuong-trong-nganh-thong-tin-va-truyen-thong-do-bo-truong-bo-thong-tin-va-truyen-thong-ban-hanh/dieu-40',
-    assumption: 'Nghị định 48/2022/NĐ-CP ngày 26/7/2022 không còn Vụ Thi đua – Khen thưởng trong cơ cấu tổ chức của Bộ (tin của Sở Thông tin và Truyền thông Thái Bình; chưa đọc nguyên văn Điều 3 và ngày hiệu lực): kết thúc ngày 08/9/2022, ngày cuối trước khi Nghị định có thể có hiệu lực (không sớm hơn 45 ngày sau ngày ký); ngày thực tế có thể muộn hơn.',
+    assumption: 'Nghị định 48/2022/NĐ-CP ngày 26/7/2022 không còn Vụ Thi đua – Khen thưởng trong cơ cấu tổ chức của Bộ (tin của Sở Thông tin và Truyền thông Thái Bình; chưa đọc nguyên văn Điều 3): kết thúc ngày 25/7/2022, trước ngày Nghị định có hiệu lực theo giả định của mục ND-48-2022 (từ ngày ký); việc chuyển giao nhiệm vụ trên thực tế có thể muộn hơn.',
   },
   {
-    code: 'TT-BTTTT-VU-TCCB', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: '2022-09-09', effectiveTo: '2025-02-28', amount: null, label: 'Vụ Tổ chức cán bộ',
+    code: 'TT-BTTTT-VU-TCCB', kind: 'STANDING_BODY', subject: 'BTTTT', effectiveFrom: '2022-07-26', effectiveTo: '2025-02-28', amount: null, label: 'Vụ Tổ chức cán bộ',
     textRef: 'Thông tư 11/2023/TT-BTTTT', article: null, sourceUrl: 'https://stttt.dongnai.gov.vn/Pages/newsdetail.aspx?NewsId=7224&CatId=100',
-    assumption: '"Vụ Tổ chức cán bộ là cơ quan thường trực Hội đồng Thi đua - Khen thưởng Bộ Thông tin và Truyền thông" chỉ đọc trong tin của Sở Thông tin và Truyền thông Đồng Nai về Thông tư 11/2023/TT-BTTTT (điều, ngày hiệu lực chưa đọc); từ ngày sớm nhất Nghị định 48/2022/NĐ-CP có thể có hiệu lực (09/9/2022) đến khi Thông tư có hiệu lực giả định như vậy vì Vụ Thi đua – Khen thưởng không còn trong cơ cấu của Bộ.',
+    assumption: '"Vụ Tổ chức cán bộ là cơ quan thường trực Hội đồng Thi đua - Khen thưởng Bộ Thông tin và Truyền thông" chỉ đọc trong tin của Sở Thông tin và Truyền thông Đồng Nai về Thông tư 11/2023/TT-BTTTT (điều, ngày hiệu lực chưa đọc); từ ngày Nghị định 48/2022/NĐ-CP có hiệu lực (26/7/2022, giả định của mục ND-48-2022) đến khi Thông tư có hiệu lực giả định như vậy vì Vụ Thi đua – Khen thưởng không còn trong cơ cấu của Bộ.',
   },
   {
     code: 'TT-BKHCN-VU-TCCB', kind: 'STANDING_BODY', subject: 'BKHCN', effectiveFrom: '2025-03-01', effectiveTo: null, amount: null, label: 'Vụ Tổ chức cán bộ',

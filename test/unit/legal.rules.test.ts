@@ -35,18 +35,18 @@ describe('legal bases by the date of the document (sources: legal-seed.ts, docs/
   it("a ministry's statute is cited by its own decisions only", () => {
     assert.deepEqual(codes('2026-01-20', 'BKHCN', true), ['ND-55-2025', 'LUAT-06-2022', 'ND-152-2025', 'TT-25-2025-BKHCN']);
     assert.ok(!codes('2026-01-20', 'BKHCN').includes('ND-55-2025'));
-    // Bộ TTTT: NĐ 17/2017 until NĐ 48/2022 (signed 26/07/2022) could take effect, 45 days on; NĐ 48/2022 from then.
+    // Bộ TTTT: NĐ 17/2017 until NĐ 48/2022 took effect (from its signing on 26/07/2022, a secondary source); NĐ 48/2022 from then.
     assert.deepEqual(codes('2020-04-15', 'BTTTT', true), ['ND-17-2017', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT']);
-    assert.deepEqual(codes('2022-09-08', 'BTTTT', true)[0], 'ND-17-2017');
-    assert.deepEqual(codes('2022-09-09', 'BTTTT', true), ['ND-48-2022', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'from the earliest day it could take effect, as the standing body');
+    assert.deepEqual(codes('2022-07-25', 'BTTTT', true)[0], 'ND-17-2017');
+    assert.deepEqual(codes('2022-07-26', 'BTTTT', true), ['ND-48-2022', 'LUAT-15-2003', 'ND-91-2017', 'TT-09-2018-BTTTT'], 'from its signing, as the standing body');
     assert.deepEqual(codes('2024-04-20', 'BTTTT', true), ['ND-48-2022', 'LUAT-06-2022', 'ND-98-2023']);
     assert.ok(!codes('2025-03-01', 'BKHCN', true).includes('ND-48-2022'));
   });
   it("the ministry's standing body by the date (Vụ Thi đua – Khen thưởng gone with NĐ 48/2022; Vụ Tổ chức cán bộ, TT 11/2023/TT-BTTTT; Bộ KH&CN, TT 25/2025 Điều 22)", () => {
     const body = (date: string, ministry: string) => valueOn(values, 'STANDING_BODY', ministry, date)?.label ?? null;
     assert.equal(body('2020-04-15', 'BTTTT'), 'Vụ Thi đua – Khen thưởng');
-    assert.equal(body('2022-09-08', 'BTTTT'), 'Vụ Thi đua – Khen thưởng', 'NĐ 48/2022 could not take effect before 45 days after its signing');
-    assert.equal(body('2022-09-09', 'BTTTT'), 'Vụ Tổ chức cán bộ');
+    assert.equal(body('2022-07-25', 'BTTTT'), 'Vụ Thi đua – Khen thưởng', 'the day before NĐ 48/2022 took effect');
+    assert.equal(body('2022-07-26', 'BTTTT'), 'Vụ Tổ chức cán bộ');
     assert.equal(body('2025-02-26', 'BTTTT'), 'Vụ Tổ chức cán bộ');
     assert.equal(body('2025-03-01', 'BTTTT'), null);
     assert.equal(body('2025-03-01', 'BKHCN'), 'Vụ Tổ chức cán bộ');

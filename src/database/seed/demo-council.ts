@@ -1,12 +1,12 @@
 /**
  * Bộ TTTT's emulation council in the demo: the people are invented ("minh họa"); the bodies they head follow the
  * ministry's organisation of the day. The standing body was Vụ Thi đua – Khen thưởng (Thông tư 09/2018/TT-BTTTT
- * Điều 40) until Nghị định 48/2022/NĐ-CP of 26/07/2022 left it out of the ministry (in effect 45 days later at the
- * earliest); Vụ Tổ chức cán bộ then held the role (Thông tư 11/2023/TT-BTTTT): its head becomes the vice-chair (the
+ * Điều 40) until Nghị định 48/2022/NĐ-CP of 26/07/2022 left it out of the ministry (in effect from its signing, as the
+ * catalogue assumes from a secondary source); Vụ Tổ chức cán bộ then held the role (Thông tư 11/2023/TT-BTTTT): its head becomes the vice-chair (the
  * catalogue's STANDING_BODY rows and their assumptions say how sure each date is).
  */
-const UNTIL_48_2022 = '2022-09-08';
-const FROM_48_2022 = '2022-09-09';
+const UNTIL_48_2022 = '2022-07-25';
+const FROM_48_2022 = '2022-07-26';
 
 /** Invented people, each marked "(minh họa)" where the minutes print the name (a real official must not be named). */
 export const DEMO_COUNCIL_TERMS = [
