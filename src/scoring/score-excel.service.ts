@@ -24,10 +24,11 @@ import { sniff, zipProblem } from '../documents/excel/zip-inspection';
 import { Unit } from '../units/unit.entity';
 import { UnitsRepository } from '../units/units.repository';
 import { peerAssignments } from './assignment.rules';
-import type { ScorerKind } from './ranking.rules';
+import { SCORER_KINDS, type ScorerKind } from './ranking.rules';
 import { SCORER_KIND_LABELS } from './score-sheet.entity';
 import { ScoreSheetsRepository } from './score-sheets.repository';
-import { LeafWithText, requireScoringWindow } from './scoring-context';
+import { LeafWithText, requireScoringWindow, requireUnpublished } from './scoring-context';
+import { ConflictsService } from './conflicts.service';
 import { parseRows } from './score-excel-rows';
 import type { SheetMeasures } from './sheet-entries';
 import type { ScoreSheet } from './score-sheet.entity';
@@ -69,6 +70,7 @@ export class ScoreExcelService implements UploadTarget {
     private readonly configs: ScoringConfigsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly units: UnitsRepository,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   async template(p: Principal, clusterId: string, year: number, kind: ScorerKind): Promise<{ fileName: string; content: Buffer }> {
@@ -136,6 +138,7 @@ export class ScoreExcelService implements UploadTarget {
     if (!meta) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bảng tính không phải mẫu phiếu chấm của hệ thống: hãy tải mẫu rồi nhập điểm vào đó.');
     if (meta.clusterId !== clusterId) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Mẫu này dành cho một cụm thi đua khác: hãy tải mẫu của cụm này.');
     if (Number(meta.year) !== year) throw AppException.field(ErrorCode.InvalidFile, 'file', `Mẫu này dành cho năm ${meta.year}, không phải năm ${year}: hãy tải mẫu của năm ${year}.`);
+    if (!(SCORER_KINDS as readonly string[]).includes(meta.kind)) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bảng tính không phải mẫu phiếu chấm của hệ thống: hãy tải mẫu rồi nhập điểm vào đó.');
     const scorerKind = meta.kind as ScorerKind;
 
     return this.uow.write(async (m) => {
@@ -160,6 +163,7 @@ export class ScoreExcelService implements UploadTarget {
         throw new AppException(ErrorCode.UploadInvalid, `Tệp có ${parsed.errors.length} lỗi; không có dữ liệu nào được ghi.`, parsed.errors.slice(0, MAX_REPORTED_ERRORS));
       }
       if (scorerKind === 'SELF' || scorerKind === 'PEER') requireScoringWindow(year, await this.years.find(m, clusterId, year));
+      if (parsed.rows.some((row) => !existing.some((s) => s.targetUnitId === row.unit.id))) requireUnpublished(year, scorerKind, await this.configs.get(m, clusterId, year));
 
       const result: UploadResult = { sheetsCreated: 0, sheetsUpdated: 0, entriesChanged: 0, unchanged: true, sha256 };
       const now = nowIso();
@@ -226,11 +230,14 @@ export class ScoreExcelService implements UploadTarget {
       if (p.role !== Role.UnitOfficer || !own) throw AppException.forbidden('Chỉ đơn vị thành viên của cụm trong năm này được tự chấm và chấm chéo.');
       if (kind === 'SELF') return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets: [own] };
       const config = await this.configs.get(m, clusterId, year);
-      const targets = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK).filter((a) => a.scorer === own.id).map((a) => members.find((u) => u.id === a.target)!);
+      const assigned = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK).filter((a) => a.scorer === own.id).map((a) => members.find((u) => u.id === a.target)!);
+      // As a sheet made on the page: none for a unit the scorer has a conflict of interest with (unless overridden).
+      const targets = [];
+      for (const unit of assigned) if (!(await this.conflicts.refusal(m, clusterId, year, own.id, unit.id))) targets.push(unit);
       return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets };
     }
     if (kind === 'CLUSTER') await this.access.require(m, p, Permission.YearManage, clusterId, year);
-    else if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden();
+    else if (kind !== 'MINISTRY' || !this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden();
     return { cluster, set, leaves, scorerKey: kind, scorerUnitId: null, scorerName: kind === 'CLUSTER' ? `Thư ký ${cluster.name}` : 'Cơ quan tổ chức', targets: members };
   }
 }

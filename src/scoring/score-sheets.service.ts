@@ -20,7 +20,7 @@ import { CriteriaRepository } from '../criteria/criteria.repository';
 import { EmulationYearsRepository } from '../clusters/emulation-years.repository';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { ScoreSheet } from './score-sheet.entity';
-import { requireScoringWindow } from './scoring-context';
+import { requireScoringWindow, requireUnpublished } from './scoring-context';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
 import { ScoreSheetsRepository, sheetNotFound } from './score-sheets.repository';
 import { checkedEntries, staleWithAuthor } from './sheet-entries';
@@ -78,6 +78,8 @@ export class ScoreSheetsService {
       const set = await this.criteria.latest(m, clusterId, year);
       if (!set) throw AppException.field(ErrorCode.InvalidReference, 'year', `Năm ${year} chưa có bộ tiêu chí để chấm điểm.`);
       const scorerUnitId = await this.checkScorer(m, p, cluster, year, dto, members.map((u) => u.id));
+      requireUnpublished(year, dto.kind, await this.configs.get(m, clusterId, year));
+      if (dto.kind === 'SELF' || dto.kind === 'PEER') requireScoringWindow(year, await this.years.find(m, clusterId, year));
       const scorerKey = scorerUnitId ?? dto.kind;
       if (await this.sheets.exists(m, { clusterId, year, targetUnitId: dto.targetUnitId, scorerKind: dto.kind, scorerKey })) {
         throw AppException.field(ErrorCode.Duplicate, 'targetUnitId', 'Phiếu chấm này đã được tạo.');
@@ -143,6 +145,9 @@ export class ScoreSheetsService {
     return this.uow.write(async (m) => {
       const { sheet, cluster } = await this.writable(m, p, clusterId, year, sheetId, dto.version);
       if (sheet.status === 'SUBMITTED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã được nộp.');
+      // A relation declared after the sheet was begun bars it too (unless the secretariat lets it stand).
+      const conflict = sheet.scorerKind === 'PEER' ? await this.conflicts.refusal(m, clusterId, year, sheet.scorerUnitId!, sheet.targetUnitId) : null;
+      if (conflict) throw new AppException(ErrorCode.InvalidScorer, `Xung đột lợi ích: ${conflict}`);
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       const entered = new Set((await this.sheets.entries(m, sheet.id)).map((e) => e.criterionCode));
       const { notApplicable } = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);

@@ -17,6 +17,14 @@ export interface LeafWithText extends LeafCriterion {
   text: string;
 }
 
+/**
+ * A published year is final until the secretariat reopens it: no new self, peer or consolidated sheet (the organiser's
+ * appraisal, MINISTRY, comes after publication and is not held back).
+ */
+export function requireUnpublished(year: number, kind: string, config: { publishedAt: string | null }): void {
+  if (config.publishedAt && kind !== 'MINISTRY') throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không lập thêm phiếu chấm (thư ký cụm cần mở lại kết quả trước).`);
+}
+
 /** Member scorers (self and peer) write only within the year's scoring window (its phases), when one is set. */
 export function requireScoringWindow(year: number, phases: EmulationYear | null, today = todayInVietnam()): void {
   const window = scoringWindow(year, phases, today);

@@ -106,7 +106,14 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(80 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
     assert.ok(bomb.length < 2 * 1024 * 1024, `the bomb is small (${bomb.length} bytes)`);
+    // The template's hidden sheet edited to a kind of sheet that does not exist (security review F4).
+    const lying = new ExcelJS.Workbook();
+    await lying.xlsx.load(template as unknown as ArrayBuffer);
+    lying.getWorksheet('_thidua')!.eachRow((row) => {
+      if (row.getCell(1).value === 'kind' || row.getCell(1).value === 'scorerKey') row.getCell(2).value = 'BOGUS';
+    });
     const cases: Array<[string, Buffer, number, RegExp]> = [
+      ['a kind that does not exist', Buffer.from(await lying.xlsx.writeBuffer()), 422, /không phải mẫu phiếu chấm của hệ thống/],
       ['.xls', xls, 422, /\.xls \(Excel 97–2003\) không được hỗ trợ/],
       ['unrelated', Buffer.from(await other.xlsx.writeBuffer()), 422, /không phải mẫu phiếu chấm của hệ thống/],
       ['zip bomb', bomb, 422, /vượt quá 50 MB|bom nén/],

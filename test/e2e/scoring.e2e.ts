@@ -368,11 +368,13 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
   it('member scorers write only within the scoring window of the year', async () => {
     await t.http.post(`/api/clusters/${ids.cum6}/years/2020/criteria`).auth(secretary, { type: 'bearer' }).send({ from: 'TEMPLATE', templateCode: 'CUM6-2020' }).expect(201);
     const gialai = (await actorFor(t, 'gialai')).token;
-    const sheet = await t.http.post(`${base(2020)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'SELF' }).expect(201);
-    const res = await t.http.put(`${base(2020)}/sheets/${sheet.body.id}/entries`).auth(gialai, { type: 'bearer' }).send({ version: sheet.body.version, entries: [{ code: 'TC1', points: 14 }] });
+    // Not even begun (a sheet created out of the window would stay in a closed year's lists: security review F2).
+    const before = await t.snapshot();
+    const res = await t.http.post(`${base(2020)}/sheets`).auth(gialai, { type: 'bearer' }).send({ targetUnitId: u.gialai, kind: 'SELF' });
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'SCORING_CLOSED');
     assert.match(res.body.message, /Đã hết thời gian chấm điểm năm 2020 \(đến 10\/12\/2020\)/);
+    assert.equal(await t.snapshot(), before);
   });
 
   it('a published year is reopened only by the organiser, with a reason; a member meanwhile sees a notice, not an error', async () => {
