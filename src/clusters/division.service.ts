@@ -63,11 +63,13 @@ export class DivisionService {
       const foreign = clusters.find((c) => c.organizerId !== organizer.id);
       if (foreign) throw AppException.field(ErrorCode.InvalidReference, 'assignments', `${foreign.name} không phải cụm của ${organizer.shortName}.`);
       const units = await this.units.byIds(m, dto.assignments.map((a) => a.unitId));
+      // Not a unit of another organiser's scope, as when adding one member (security review F6).
+      const visible = await this.units.takeable(m, (qb, alias) => this.access.scopeUnits(qb, alias, p), [...units.keys()]);
       const seen = new Set<string>();
       for (const [i, a] of dto.assignments.entries()) {
         const unit = units.get(a.unitId);
         const field = `assignments.${i}.unitId`;
-        if (!unit || unit.kind !== 'MEMBER') throw AppException.field(ErrorCode.InvalidReference, field, 'Không tìm thấy đơn vị thành viên này.');
+        if (!unit || unit.kind !== 'MEMBER' || !visible.has(unit.id)) throw AppException.field(ErrorCode.InvalidReference, field, 'Không tìm thấy đơn vị thành viên này.');
         if (seen.has(unit.id)) throw AppException.field(ErrorCode.MembershipConflict, field, `${unit.shortName} được phân vào hơn một cụm trong năm ${dto.year}: mỗi đơn vị chỉ thuộc một cụm.`);
         seen.add(unit.id);
         if (!isActiveInYear(unit, dto.year)) throw AppException.field(ErrorCode.UnitInactive, field, `${unit.shortName} không hoạt động trong năm ${dto.year}.`);

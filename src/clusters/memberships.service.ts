@@ -45,7 +45,9 @@ export class MembershipsService {
   add(p: Principal, clusterId: string, dto: AddMemberDto): Promise<MemberView> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterOrganize, clusterId);
-      const unit = await this.units.find(m, dto.unitId);
+      // Not a unit of another organiser's scope (security review F6): said as for a unit that does not exist.
+      const takeable = await this.units.takeable(m, (qb, alias) => this.access.scopeUnits(qb, alias, p), [dto.unitId]);
+      const unit = takeable.has(dto.unitId) ? await this.units.find(m, dto.unitId) : null;
       if (!unit || unit.kind !== 'MEMBER') {
         throw AppException.field(ErrorCode.InvalidReference, 'unitId', 'Không tìm thấy đơn vị thành viên này.');
       }

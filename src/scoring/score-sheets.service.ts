@@ -261,12 +261,12 @@ export class ScoreSheetsService {
   /** A sheet the caller may change: its scorer (within the window for members), not locked, at this version. Its reads: one round trip on PostgreSQL, with what the sheet's kind may ask of the caller; the access refusal comes first. */
   async writable(m: EntityManager, p: Principal, clusterId: string, year: number, sheetId: string, version?: number) {
     const member = p.role === Role.UnitOfficer;
-    const [access, found, window, manage] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId), member ? this.years.find(m, clusterId, year) : null, member ? null : this.access.require(m, p, Permission.YearManage, clusterId, year)]);
+    const [access, found, window, manage, config] = await Promise.allSettled([this.access.require(m, p, Permission.ClusterRead, clusterId), this.find(m, clusterId, year, sheetId), member ? this.years.find(m, clusterId, year) : null, member ? null : this.access.require(m, p, Permission.YearManage, clusterId, year), this.configs.get(m, clusterId, year)]);
     const [cluster, sheet] = [settled(access), settled(found)];
     if (sheet.scorerKind === 'SELF' || sheet.scorerKind === 'PEER') {
       // Only its scorer writes a member sheet; anyone else is told it does not exist, as when reading.
       if (!member || !p.unitIds.includes(sheet.scorerUnitId ?? '')) {
-        if (member && !(await this.configs.get(m, clusterId, year)).publishedAt) throw sheetNotFound();
+        if (member && !settled(config).publishedAt) throw sheetNotFound();
         throw AppException.forbidden('Chỉ đơn vị chấm được sửa phiếu của mình.');
       }
       requireScoringWindow(year, settled(window));
@@ -276,6 +276,8 @@ export class ScoreSheetsService {
       throw AppException.forbidden();
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
+    // A draft left when the year was published stays as it was: the published result changes only once reopened.
+    if (sheet.scorerKind !== 'MINISTRY' && settled(config).publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: phiếu chưa nộp không sửa, không nộp được nữa (cơ quan tổ chức cần mở lại kết quả trước).`);
     if (version !== undefined && sheet.version !== version) throw staleWithAuthor(sheet, await this.trail.lastChange(m, 'score_sheet', sheet.id));
     return { sheet, cluster };
   }

@@ -22,7 +22,7 @@ export interface LeafWithText extends LeafCriterion {
  * appraisal, MINISTRY, comes after publication and is not held back).
  */
 export function requireUnpublished(year: number, kind: string, config: { publishedAt: string | null }): void {
-  if (config.publishedAt && kind !== 'MINISTRY') throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không lập thêm phiếu chấm (thư ký cụm cần mở lại kết quả trước).`);
+  if (config.publishedAt && kind !== 'MINISTRY') throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không lập thêm phiếu chấm (cơ quan tổ chức cần mở lại kết quả trước).`);
 }
 
 /** Member scorers (self and peer) write only within the year's scoring window (its phases), when one is set. */

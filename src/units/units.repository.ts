@@ -37,6 +37,20 @@ export class UnitsRepository {
     return qb.getOne();
   }
 
+  /**
+   * Of `ids`, those an organiser's staff may put in a cluster: the units they may see, and units no organiser has yet
+   * (no parent, never a member of a cluster: a unit the administrator just created). A unit of another organiser's
+   * scope is not theirs to take; the administrator may (its scope is every unit).
+   */
+  async takeable(m: EntityManager, scope: UnitScope, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const visible = m.createQueryBuilder(Unit, 'u').select('u.id', 'id').where('u.id IN (:...ids)', { ids });
+    scope(visible, 'u');
+    const unclaimed = m.createQueryBuilder(Unit, 'u').select('u.id', 'id').where('u.id IN (:...ids) AND u.parentId IS NULL', { ids }).andWhere('NOT EXISTS (SELECT 1 FROM memberships ms WHERE ms.unit_id = u.id)');
+    const rows = [...(await visible.getRawMany<{ id: string }>()), ...(await unclaimed.getRawMany<{ id: string }>())];
+    return new Set(rows.map((r) => r.id));
+  }
+
   find(m: EntityManager, id: string): Promise<Unit | null> {
     return m.findOne(Unit, { where: { id } });
   }

@@ -400,6 +400,19 @@ describe(`access matrix generated from the policy: every role and scope against 
     assert.deepEqual(mismatches, []);
   });
 
+  it("a unit of another organiser's scope is not taken into a cluster; nothing written (security review F6)", async () => {
+    const reviewer = await t.token('reviewer');
+    // A district unit of Nghệ An's clusters: Bộ KH&CN's reviewer cannot see it, so cannot take it either.
+    const [row] = await t.dataSource.query(`SELECT id FROM units WHERE code LIKE 'PVHTT-NA-%' ORDER BY code LIMIT 1`);
+    const foreign = row.id as string;
+    await t.http.get(`/api/units/${foreign}`).auth(reviewer, { type: 'bearer' }).expect(404);
+    const before = await t.snapshot();
+    const one = await t.http.post(`/api/clusters/${ids.cum7}/members`).auth(reviewer, { type: 'bearer' }).send({ unitId: foreign, year: 2024, reason: 'Thử' });
+    assert.deepEqual([one.status, one.body.details?.[0]?.field, one.body.details?.[0]?.message], [422, 'unitId', 'Không tìm thấy đơn vị thành viên này.']);
+    assert.equal(await t.snapshot(), before);
+    await t.http.get(`/api/units/${foreign}`).auth(reviewer, { type: 'bearer' }).expect(404);
+  });
+
   it('a reviewer sees only the trail of their organiser in the audit log', async () => {
     const res = await t.http.get('/api/audit?limit=500').auth(await t.token('reviewer'), { type: 'bearer' }).expect(200);
     assert.ok(res.body.items.length > 0);

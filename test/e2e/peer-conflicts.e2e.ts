@@ -150,18 +150,24 @@ describe(`a conflict of interest holds on every path: the Excel template and upl
     await t.http.post(url(`/sheets/${sheet.id}/submit`)).auth(scorer, { type: 'bearer' }).send({ version: sheet.version }).expect(200);
   });
 
-  it('no new self or consolidated sheet once the year is published; nothing written', async () => {
+  it('a published year is final until reopened: a draft left then is neither saved nor submitted, no new self or consolidated sheet; nothing written', async () => {
     const secretary = await t.token('cum6.secretary');
     const scorer = await t.token('skhcn.quangngai');
-    const kontum = await ids.unit('STTTT-KONTUM');
+    const [kontum, daklak] = [await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKLAK')];
     const url = (path: string) => `/api/clusters/${ids.cum6}/years/2021/scoring${path}`;
+    const draft = (await t.http.post(url('/sheets')).auth(secretary, { type: 'bearer' }).send({ kind: 'CLUSTER', targetUnitId: daklak }).expect(201)).body as { id: string; version: number };
     const config = (await t.http.get(url('/config')).auth(secretary, { type: 'bearer' }).expect(200)).body as { version: number };
     await t.http.post(url('/finalize')).auth(secretary, { type: 'bearer' }).send({ version: config.version, reason: 'Công bố kết quả (thử)', acceptMissing: true }).expect(200);
     const before = await t.snapshot();
+    const final = 'Kết quả chấm điểm năm 2021 đã được công bố: phiếu chưa nộp không sửa, không nộp được nữa (cơ quan tổ chức cần mở lại kết quả trước).';
+    const saved = await t.http.put(url(`/sheets/${draft.id}/entries`)).auth(secretary, { type: 'bearer' }).send({ version: draft.version, entries: [{ code: 'TC1', points: 15 }] });
+    assert.deepEqual([saved.status, saved.body.message], [409, final]);
+    const submitted = await t.http.post(url(`/sheets/${draft.id}/submit`)).auth(secretary, { type: 'bearer' }).send({ version: draft.version });
+    assert.deepEqual([submitted.status, submitted.body.message], [409, final]);
     for (const [token, body] of [[scorer, { kind: 'SELF', targetUnitId: kontum }], [secretary, { kind: 'CLUSTER', targetUnitId: kontum }]] as const) {
       const res = await t.http.post(url('/sheets')).auth(token, { type: 'bearer' }).send(body);
       assert.equal(res.status, 409, JSON.stringify(res.body));
-      assert.equal(res.body.message, 'Kết quả chấm điểm năm 2021 đã được công bố: không lập thêm phiếu chấm (thư ký cụm cần mở lại kết quả trước).');
+      assert.equal(res.body.message, 'Kết quả chấm điểm năm 2021 đã được công bố: không lập thêm phiếu chấm (cơ quan tổ chức cần mở lại kết quả trước).');
     }
     assert.equal(await t.snapshot(), before);
   });

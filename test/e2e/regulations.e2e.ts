@@ -119,4 +119,14 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
     // The year's directive of Bộ TTTT (Chỉ thị 67/CT-BTTTT for 2020), then the regulation, last.
     assert.deepEqual(pledge.legalBases.slice(-2), ['Căn cứ Chỉ thị số 67/CT-BTTTT ngày 27 tháng 12 năm 2019 của Bộ trưởng Bộ Thông tin và Truyền thông về công tác thi đua, khen thưởng năm 2020;', `Căn cứ ${regulation.title},`]);
   });
+  it("moving a regulation into a year another chair's secretariat manages is refused like creating it there; nothing written", async () => {
+    // Hải Phòng's secretariat: Cụm 1's chair of 2023; Cần Thơ chaired 2022.
+    const cum1 = await t.token('cum1.secretary');
+    const mine = (await t.http.post(`/api/clusters/${ids.cum1}/regulations`).set(auth(cum1)).send({ ...regulation, adoptedOn: '2023-02-01', effectiveFrom: '2023-03-01' }).expect(201)).body;
+    await t.http.post(`/api/clusters/${ids.cum1}/regulations`).set(auth(cum1)).send({ ...regulation, adoptedOn: '2022-02-01', effectiveFrom: '2022-03-01' }).expect(403);
+    const before = await t.snapshot();
+    const moved = await t.http.patch(`/api/regulations/${mine.id}`).set(auth(cum1)).send({ version: mine.version, adoptedOn: '2022-02-01', effectiveFrom: '2022-03-01', reason: 'Chuyển sang năm 2022' });
+    assert.equal(moved.status, 403, JSON.stringify(moved.body));
+    assert.equal(await t.snapshot(), before);
+  });
 });

@@ -64,7 +64,7 @@ export class RatingsService {
         row = { id: randomUUID(), unitId, year, ...fields, version: 1, createdAt: now, updatedAt: now };
         await this.repo.insertRating(m, row);
       }
-      await this.audit.record(m, { action: current ? 'collective_rating.update' : 'collective_rating.create', entityType: 'collective_rating', entityId: row.id, before: current ?? null, after: row, reason: dto.reason });
+      await this.audit.record(m, { action: current ? 'collective_rating.update' : 'collective_rating.create', entityType: 'collective_rating', entityId: row.id, before: current ?? null, after: row, reason: dto.reason, organizerId: p.organizerId });
       return ratingView(row);
     });
   }
@@ -76,7 +76,7 @@ export class RatingsService {
       const now = nowIso();
       const row: AwardImpediment = { id: randomUUID(), unitId, kind: dto.kind, fromDate: dto.fromDate, toDate: dto.toDate ?? null, reference: dto.reference.trim(), note: dto.note?.trim() || null, version: 1, createdAt: now, updatedAt: now };
       await this.repo.insertImpediment(m, row);
-      await this.audit.record(m, { action: 'award_impediment.create', entityType: 'award_impediment', entityId: row.id, after: row, reason: dto.reason });
+      await this.audit.record(m, { action: 'award_impediment.create', entityType: 'award_impediment', entityId: row.id, after: row, reason: dto.reason, organizerId: p.organizerId });
       return impedimentView(row);
     });
   }
@@ -88,7 +88,7 @@ export class RatingsService {
       await this.visible(m, p, current.unitId);
       if (dto.toDate < current.fromDate) throw AppException.field(ErrorCode.ValidationFailed, 'toDate', 'Ngày kết thúc không được trước ngày bắt đầu.');
       const after = await this.repo.updateImpediment(m, current, dto.version, { toDate: dto.toDate, updatedAt: nowIso() });
-      await this.audit.record(m, { action: 'award_impediment.end', entityType: 'award_impediment', entityId: id, before: current, after, reason: dto.reason });
+      await this.audit.record(m, { action: 'award_impediment.end', entityType: 'award_impediment', entityId: id, before: current, after, reason: dto.reason, organizerId: p.organizerId });
       return impedimentView(after);
     });
   }

@@ -84,6 +84,8 @@ export class RegulationsService {
       const { version, reason, ...fields } = dto;
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? trimmed(v) : v])) as Partial<ClusterRegulation>;
       const next = { ...current, ...changes };
+      // Moved to another year: that year's secretariat too (the year of the date it applies from decides who manages it).
+      if (next.effectiveFrom.slice(0, 4) !== current.effectiveFrom.slice(0, 4)) await this.access.require(m, p, Permission.YearManage, current.clusterId, Number(next.effectiveFrom.slice(0, 4)));
       if (next.effectiveFrom < next.adoptedOn) throw AppException.field(ErrorCode.ValidationFailed, 'effectiveFrom', 'Ngày áp dụng không được trước ngày thông qua quy chế.');
       requireVersion(current.version, version);
       await this.checkNotDecided(m, current.clusterId, next.effectiveFrom < current.effectiveFrom ? next.effectiveFrom : current.effectiveFrom);
