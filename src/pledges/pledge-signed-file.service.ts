@@ -152,6 +152,8 @@ export class PledgeSignedFileService {
     if (!roots.some((r) => cert.checkIssued(r) && cert.verify(r.publicKey))) {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số không do tổ chức chứng thực nào trong danh sách tin cậy cấp.');
     }
+    // Another unit's certificate (taken from a signed file, say) is not registered as this one's.
+    if (await this.keys.otherHolderOf(unitId, cert.raw)) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số này đã thuộc về một đơn vị khác trên hệ thống: hãy gửi chứng thư số của chính đơn vị mình.');
     return { sha256: await this.keys.registerCertificate(unitId, cert.raw), subject: nameOneLine(cert.subject) };
   }
 

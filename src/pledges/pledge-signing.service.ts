@@ -50,6 +50,18 @@ export class PledgeSigningService {
   }
 
   /** The unit that signs for the caller (checked as sign() checks it), for an upload before it is recorded. */
+  /** Registers the unit's certificate for signing with its own tool (PledgeSignedFileService checks it), audited. */
+  registerCertificate(p: Principal, clusterId: string, year: number, requested: string | undefined, bytes: Buffer): Promise<{ sha256: string; subject: string }> {
+    return this.uow.write(async (m) => {
+      const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const unitId = p.unitId ? actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), requested) : null;
+      if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
+      const registered = await this.signedFile.registerCertificate(unitId, bytes);
+      await this.audit.record(m, { action: 'signing.unit_certificate', entityType: 'unit', entityId: unitId, after: { ...registered, year }, organizerId: cluster.organizerId, clusterId });
+      return registered;
+    });
+  }
+
   signingUnit(p: Principal, clusterId: string, year: number, requested?: string): Promise<string> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);

@@ -149,6 +149,6 @@ export class PledgesController {
   @ApiOperation({ summary: 'Đăng ký chứng thư số đơn vị dùng để ký bằng công cụ riêng' })
   async certificate(@CurrentUser() p: Principal, @Param('id', UuidParamPipe) id: string, @Param('year', YearParamPipe) year: number, @UploadedFile() file: UploadedFileData | undefined, @Body() dto: CertificateDto): Promise<{ sha256: string; subject: string }> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp chứng thư số.');
-    return this.signedFile.registerCertificate(await this.signing.signingUnit(p, id, year, dto.unitId), file.buffer);
+    return this.signing.registerCertificate(p, id, year, dto.unitId, file.buffer);
   }
 }

@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'signing.unit_token': 'Đặt đơn vị ký bằng token PKCS#11',
   'signing.signature_image': 'Tải lên ảnh chữ ký của đơn vị',
   'signing.seal_image': 'Tải lên ảnh con dấu của đơn vị',
+  'signing.unit_certificate': 'Đăng ký chứng thư số của đơn vị để ký bằng công cụ riêng',
   'cluster.create': 'Lập cụm thi đua',
   'cluster.update': 'Sửa cụm thi đua',
   'cluster_decision.create': 'Ghi nhận quyết định phân cụm',

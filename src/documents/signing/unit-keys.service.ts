@@ -222,7 +222,21 @@ export class UnitKeysService {
     const cert = new X509Certificate(bytes);
     const sha = fingerprint(cert.raw);
     await this.store.write(`holders/${safe(holderId)}.registered/${sha}.pem`, pem(cert.raw));
+    await this.store.write(`registered-index/${sha}`, safe(holderId));
     return sha;
+  }
+
+  /** Another holder whose certificate this is (server-held, or registered since 05/12/2026 when the index began), or null. */
+  async otherHolderOf(holderId: string, raw: Buffer): Promise<string | null> {
+    const sha = fingerprint(raw);
+    const indexed = (await this.store.read(`registered-index/${sha}`))?.toString('utf8');
+    if (indexed && indexed !== safe(holderId)) return indexed;
+    for (const file of (await this.store.list('holders')).filter((f) => f.endsWith('.crt.pem'))) {
+      const held = await this.store.read(`holders/${file}`);
+      const owner = file.slice(0, -'.crt.pem'.length);
+      if (held && owner !== safe(holderId) && fingerprint(new X509Certificate(held).raw) === sha) return owner;
+    }
+    return null;
   }
 
   /** SHA-256 of every certificate that belongs to the holder: the server-held one and those registered. */
