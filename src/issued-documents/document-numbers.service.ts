@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { rawQuery } from '../database/raw-sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 
@@ -8,11 +10,21 @@ export class DocumentNumbersService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly documents: IssuedDocumentsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** The number of this document, allocating the next one on first use. */
   async numberFor(issuerId: string, issuerCode: string, year: number, typeCode: string, sourceId: string): Promise<string> {
-    const seq = await this.uow.write(async (m) => (await this.documents.numberOf(m, sourceId, typeCode)) ?? this.documents.allocateNumber(m, issuerId, year, typeCode, sourceId));
+    const seq = await this.uow.write(async (m) => {
+      const given = await this.documents.numberOf(m, sourceId, typeCode);
+      if (given !== null) return given;
+      const next = await this.documents.allocateNumber(m, issuerId, year, typeCode, sourceId);
+      // The register changes: audited, under the cluster that numbers it (and its organiser), or the organiser itself.
+      const [cluster] = await rawQuery<{ organizer_id: string }>(m, 'SELECT organizer_id FROM clusters WHERE id = ?', [issuerId]);
+      const number = formatNumber(next, typeCode, issuerCode);
+      await this.audit.record(m, { action: 'document.number', entityType: 'document_number', entityId: `${issuerId}:${year}:${typeCode}:${next}`, after: { number, year, sourceId }, organizerId: cluster?.organizer_id ?? issuerId, clusterId: cluster ? issuerId : null });
+      return next;
+    });
     return formatNumber(seq, typeCode, issuerCode);
   }
 

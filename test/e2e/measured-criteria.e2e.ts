@@ -152,7 +152,8 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     const officer = await actorFor(t, 'gialai');
     const mine = await t.http.get(url('/scoring/contests')).auth(officer.token, { type: 'bearer' }).expect(200);
     assert.equal(mine.body.open, false);
-    assert.deepEqual(mine.body.points.slice(0, 3).map((x: { code: string; points: number }) => [x.code, x.points]), [['TC1', 25], ['TC2', 16], ['TC3', 20]]);
+    // Before the round opens the unit does not see its consolidated points (a member sees only the sheets it scores).
+    assert.deepEqual(mine.body.points, []);
     const early = await t.http.post(url('/scoring/contests')).auth(officer.token, { type: 'bearer' }).send({ criterionCode: 'TC2', explanation: 'Thiếu số liệu quý IV.' });
     assert.equal(early.status, 409);
     assert.equal(early.body.message, 'Thư ký cụm chưa mở giải trình.');
@@ -164,6 +165,8 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     assert.equal(await t.snapshot(), before, 'a deadline that has passed opens nothing');
     const round = await t.http.post(url('/scoring/contests/round')).auth(secretary, { type: 'bearer' }).send({ until, reason: 'Mở giải trình điểm tạm thời' }).expect(200);
     assert.equal(round.body.open, true);
+    const opened = await t.http.get(url('/scoring/contests')).auth(officer.token, { type: 'bearer' }).expect(200);
+    assert.deepEqual(opened.body.points.slice(0, 3).map((x: { code: string; points: number }) => [x.code, x.points]), [['TC1', 25], ['TC2', 16], ['TC3', 20]]);
     const contest = await t.http
       .post(url('/scoring/contests'))
       .auth(officer.token, { type: 'bearer' })

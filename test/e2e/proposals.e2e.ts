@@ -265,6 +265,9 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const first = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     const again = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(reviewer, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
     assert.ok((first.body as Buffer).equals(again.body), 'the same minutes, the same number, the same bytes');
+    // Each number the register gave is in the audit trail, under the cluster, seen by the organiser's reviewer.
+    const numbers = (await t.http.get('/api/audit').query({ action: 'document.number' }).auth(reviewer, { type: 'bearer' }).expect(200)).body.items as Array<{ after: { number: string }; actorUsername: string | null }>;
+    assert.ok(numbers.some((a) => a.after.number === '02/BB-CTĐ6'), JSON.stringify(numbers.map((a) => a.after)));
     if (POPPLER_MISSING) return;
     const file = tempFile(first.body, 'bien-ban.pdf');
     const text = squash(pdftotext(file));

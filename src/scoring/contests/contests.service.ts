@@ -48,7 +48,10 @@ export class ContestsService {
       if (!manager && (p.role !== Role.UnitOfficer || !unit)) throw AppException.forbidden('Chỉ đơn vị thành viên xem điểm của mình để giải trình.');
       const all = await m.find(ScoreContest, { where: { clusterId, year, ...(manager && !unit ? {} : { unitId: unit! }) }, order: { createdAt: 'ASC' } });
       const names = new Map(members.map((u) => [u.id, u.name]));
-      return { until: config.contestUntil, open: this.isOpen(config), unitId: unit, points: unit ? await this.points(m, clusterId, year, unit) : [], contests: all.map((c) => view(c, names)) };
+      // A member sees its consolidated points once the secretariat opens the round (or publishes), not before: until then
+      // it sees only the sheets it scores (security review).
+      const shown = unit && (manager || config.contestUntil || config.publishedAt);
+      return { until: config.contestUntil, open: this.isOpen(config), unitId: unit, points: shown ? await this.points(m, clusterId, year, unit) : [], contests: all.map((c) => view(c, names)) };
     });
   }
 
