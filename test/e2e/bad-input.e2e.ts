@@ -35,6 +35,9 @@ describe(`bad input is refused clearly and changes nothing (${TEST_DB})`, () => 
     { name: 'malformed JSON', method: 'post', path: () => '/api/units', raw: { type: 'application/json', data: '{"code":' }, status: 400, code: 'MALFORMED_JSON' },
     { name: 'a JSON array', method: 'post', path: () => '/api/units', body: [unit], status: 400, code: 'VALIDATION_FAILED', field: '(body)' },
     { name: 'plain text', method: 'post', path: () => '/api/units', raw: { type: 'text/plain', data: 'STTTT-THU' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    // A multipart body cut short (no closing boundary): said at the upload's field.
+    { name: 'a truncated multipart body', as: 'secretary', method: 'post', path: () => `/api/clusters/${ids.cum6}/years/2021/scoring/upload`, raw: { type: 'multipart/form-data; boundary=XYZ', data: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u0003\u0004abc' }, status: 400, code: 'VALIDATION_FAILED', field: 'file' },
+    { name: 'a multipart body without its boundary', as: 'secretary', method: 'post', path: () => `/api/clusters/${ids.cum6}/years/2021/scoring/upload`, raw: { type: 'multipart/form-data', data: 'file=abc' }, status: 400, code: 'VALIDATION_FAILED', field: 'file' },
     { name: 'missing fields', method: 'post', path: () => '/api/units', body: {}, status: 400, code: 'VALIDATION_FAILED', field: 'code' },
     { name: 'unknown field', method: 'post', path: () => '/api/units', body: { ...unit, role: 'admin' }, status: 400, code: 'VALIDATION_FAILED', field: 'role' },
     { name: 'wrong type', method: 'post', path: () => '/api/units', body: { ...unit, name: 42 }, status: 400, code: 'VALIDATION_FAILED', field: 'name' },

@@ -102,6 +102,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       if ((mw.status ?? 500) < 500) return new AppException(ErrorCode.ValidationFailed);
     }
+    // A multipart body that cannot be read (a broken boundary, a truncated part): said at the upload's field, 'file'.
+    if (exception instanceof HttpException && exception.getStatus() === 400 && /^multipart\/form-data/i.test(String(request?.headers?.['content-type'] ?? ''))) {
+      return AppException.field(ErrorCode.ValidationFailed, 'file', 'Không đọc được tệp gửi lên (dữ liệu multipart/form-data bị hỏng hoặc không trọn vẹn): hãy chọn lại tệp và gửi lại.');
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) {
