@@ -59,6 +59,9 @@ export class ConflictsService {
       if (!members.has(dto.unitBId) || dto.unitAId === dto.unitBId) throw AppException.field(ErrorCode.InvalidReference, 'unitBId', `Chọn một đơn vị thành viên khác của cụm năm ${year}.`);
       const [a, b] = [dto.unitAId, dto.unitBId].sort();
       if (await m.exists(UnitRelation, { where: { unitAId: a, unitBId: b } })) throw AppException.field(ErrorCode.Duplicate, 'unitBId', 'Quan hệ giữa hai đơn vị này đã được khai báo.');
+      // A peer sheet between them already handed in would still count: the secretariat returns it first (or lets it stand).
+      const [handedIn] = await rawQuery<{ n: number | string }>(m, "SELECT COUNT(*) AS n FROM score_sheets WHERE cluster_id = ? AND year = ? AND scorer_kind = 'PEER' AND status = 'SUBMITTED' AND ((scorer_unit_id = ? AND target_unit_id = ?) OR (scorer_unit_id = ? AND target_unit_id = ?))", [clusterId, year, a, b, b, a]);
+      if (Number(handedIn.n)) throw AppException.field(ErrorCode.BusinessRule, 'unitBId', `Đã có phiếu chấm chéo đã nộp giữa hai đơn vị này trong năm ${year}: hãy trả lại phiếu đó (kèm lý do) trước khi khai báo quan hệ, để phiếu không còn được tính.`);
       await m.insert(UnitRelation, { id: randomUUID(), unitAId: a, unitBId: b, reason: dto.reason.trim(), createdBy: p.username, createdAt: nowIso() });
       await this.audit.record(m, { action: 'scoring.relation_declare', entityType: 'unit_relation', entityId: `${a}:${b}`, after: { unitAId: a, unitBId: b }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.views(m, clusterId, year);

@@ -150,6 +150,24 @@ describe(`a conflict of interest holds on every path: the Excel template and upl
     await t.http.post(url(`/sheets/${sheet.id}/submit`)).auth(scorer, { type: 'bearer' }).send({ version: sheet.version }).expect(200);
   });
 
+  it('a relation is not declared over a peer sheet already handed in between the two: it is returned first', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const scorer = await t.token('skhcn.quangngai');
+    const [kontum, phuyen] = [await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-PHUYEN')];
+    const url = (path: string) => `/api/clusters/${ids.cum6}/years/2021/scoring${path}`;
+    let sheet = (await t.http.post(url('/sheets')).auth(scorer, { type: 'bearer' }).send({ kind: 'PEER', targetUnitId: phuyen, scorerUnitId: kontum }).expect(201)).body as { id: string; version: number };
+    const points = [15, 14.5, 10, 9.5, 14.5, 9.5, 10, 9.5, 5];
+    sheet = (await t.http.put(url(`/sheets/${sheet.id}/entries`)).auth(scorer, { type: 'bearer' }).send({ version: sheet.version, entries: points.map((p, i) => ({ code: `TC${i + 1}`, points: p })) }).expect(200)).body;
+    sheet = (await t.http.post(url(`/sheets/${sheet.id}/submit`)).auth(scorer, { type: 'bearer' }).send({ version: sheet.version }).expect(200)).body;
+    const before = await t.snapshot();
+    const refused = await t.http.post(url('/conflicts/relations')).auth(secretary, { type: 'bearer' }).send({ unitAId: phuyen, unitBId: kontum, reason: 'Lãnh đạo hai sở có quan hệ gia đình.' });
+    assert.deepEqual([refused.status, refused.body.details?.[0]?.field], [422, 'unitBId'], JSON.stringify(refused.body));
+    assert.match(refused.body.details[0].message, /hãy trả lại phiếu đó \(kèm lý do\) trước khi khai báo quan hệ/);
+    assert.equal(await t.snapshot(), before);
+    await t.http.post(url(`/sheets/${sheet.id}/return`)).auth(secretary, { type: 'bearer' }).send({ version: sheet.version, reason: 'Hai đơn vị có quan hệ cần khai báo' }).expect(200);
+    await t.http.post(url('/conflicts/relations')).auth(secretary, { type: 'bearer' }).send({ unitAId: phuyen, unitBId: kontum, reason: 'Lãnh đạo hai sở có quan hệ gia đình.' }).expect(200);
+  });
+
   it('a published year is final until reopened: a draft left then is neither saved nor submitted, no new self or consolidated sheet; nothing written', async () => {
     const secretary = await t.token('cum6.secretary');
     const scorer = await t.token('skhcn.quangngai');
