@@ -34,6 +34,9 @@ export const organisationField = (clusterId: string): string => `organisation-${
  * when the last member has signed. Every revision is kept, shared by all instances (PledgeFileRevisions); the pledge
  * points at the latest.
  */
+/** A field signed this long after its signature was recorded is not the click itself: the cell gives both times. */
+const RESIGNED_AFTER_MS = 10 * 60_000;
+
 @Injectable()
 export class PledgeSignedFileService {
   private readonly logger = new Logger(PledgeSignedFileService.name);
@@ -123,6 +126,8 @@ export class PledgeSignedFileService {
       const signer = paper ? await this.keys.signer(`cluster-${state.cluster.id}`, state.cluster.name) : await this.keys.signer(unit.id, unit.name);
       const images = paper ? {} : await this.keys.appearanceImages(unit.id);
       const signingTime = new Date();
+      // Signed well after the act (a file prepared later, or anew after a withdrawal): the cell keeps the time of the act.
+      const recordedAt = signingTime.getTime() - Date.parse(sig.signedAt) > RESIGNED_AFTER_MS ? new Date(sig.signedAt) : undefined;
       out = await signField(out, {
         field: memberField(unit.id),
         signer,
@@ -131,7 +136,7 @@ export class PledgeSignedFileService {
         location: state.pledge.signingPlace,
         signingTime,
         appearance: (width, height) =>
-          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: holderName(new X509Certificate(signer.certificate)), signingTime, seed: unit.id, paperSignedOn: paper ?? undefined, ...images }),
+          renderSignatureAppearance({ width, height, title: signingAuthority(sig.signerTitle), signerName: sig.signerName, unitName: unit.name, certificateHolder: holderName(new X509Certificate(signer.certificate)), signingTime, seed: unit.id, paperSignedOn: paper ?? undefined, recordedAt, ...images }),
         ...this.timestamping(),
       });
     }

@@ -13,6 +13,25 @@ import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 
 /** Decree 30 appearance: the member's cell, once signed, shows the signature, the seal over its left third, the time and holder, the name. */
 describe('the appearance drawn into a member’s cell when it signs', { skip: POPPLER_MISSING || QPDF_MISSING }, () => {
+  it('a field signed well after the act (a file prepared anew after a withdrawal) gives both times, in full', async () => {
+    const data = pledgeFixture(3);
+    data.signatories = data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 }));
+    const { pdf, cells } = await renderPledgeForSigning(data);
+    const prepared = addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+    const time = new Date('2026-12-05T07:00:00Z');
+    const signed = await signField(prepared, {
+      field: 'member-1',
+      signer: keySigner(testCa().issue('Unit 1 leader', 'EC')),
+      signingTime: time,
+      appearance: (width, height) => renderSignatureAppearance({ width, height, signerName: 'Nguyễn Văn An', unitName: data.signatories[0].unitName, certificateHolder: 'Unit 1 leader', signingTime: time, recordedAt: new Date('2026-03-06T02:15:00Z'), seed: 'unit-1' }),
+    });
+    const [first] = cells;
+    const r = first.rect;
+    const inCell = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(first.page + 1), '-l', String(first.page + 1), '-x', String(Math.round(r[0])), '-y', String(Math.round(842 - r[3])), '-W', String(Math.round(r[2] - r[0])), '-H', String(Math.round(r[3] - r[1])), tempFile(signed), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(inCell.includes('Ký lúc 06/03/2026 09:15; ký số 05/12/2026 14:00'), inCell);
+    assert.ok(!inCell.includes('Thời gian ký'), inCell);
+  });
+
   it('signature in blue ink and the red seal between the title and the name; time (Vietnam) and holder in small print', async () => {
     const data = pledgeFixture(3);
     data.signatories = data.signatories.map((s) => ({ ...s, status: '(Ký số)', signer: '', room: 36 }));

@@ -31,6 +31,12 @@ export interface SignatureAppearance {
    * and that the secretariat recorded it (its certificate signs the field), with no drawn signature or seal.
    */
   paperSignedOn?: string;
+  /**
+   * When the member signed (or the paper signature was entered), if well before this digital signature: the field is
+   * signed later than the act (a file prepared after it, or anew after another member withdrew). The cell then gives
+   * both times, not the later one alone.
+   */
+  recordedAt?: Date;
 }
 
 const NAME_SIZE = 13;
@@ -84,7 +90,11 @@ export async function renderSignatureAppearance(a: SignatureAppearance): Promise
   }
   doc.fillColor('#000000').font(FONT.regular).fontSize(SMALL);
   doc.text(`${a.paperSignedOn ? 'Ghi nhận bởi' : 'Ký số bởi'}: ${a.certificateHolder}`, 0, smallTop, { width: w, align: 'center', lineBreak: false, height: SMALL + 2, ellipsis: true });
-  doc.text(`Thời gian ${a.paperSignedOn ? 'ghi nhận' : 'ký'}: ${formatDateTimeVi(a.signingTime.toISOString())}`, 0, smallTop + SMALL + 1.5, { width: w, align: 'center', lineBreak: false });
+  const at = (d: Date) => formatDateTimeVi(d.toISOString());
+  const when = a.recordedAt
+    ? `${a.paperSignedOn ? 'Ghi nhận' : 'Ký'} lúc ${at(a.recordedAt)}; ký số ${at(a.signingTime)}`
+    : `Thời gian ${a.paperSignedOn ? 'ghi nhận' : 'ký'}: ${formatDateTimeVi(a.signingTime.toISOString())}`;
+  doc.text(when, 0, smallTop + SMALL + 1.5, { width: w, align: 'center', lineBreak: false, ellipsis: true, height: SMALL + 2 });
   doc.font(FONT.bold).fontSize(NAME_SIZE).text(a.signerName, 0, nameTop, { width: w, align: 'center', lineBreak: false, ellipsis: true, height: NAME_SIZE + 4 });
   doc.end();
   await done;
