@@ -42,17 +42,19 @@ import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS } from './proposals.rules';
  * recorded on its approvals — it stays a draft, the signed decision was not made here — and the Cờ proposals left out
  * because the council has not passed them.
  */
-export function draftNotes(approved: Array<{ decisionNumber: string | null; decisionDate: string | null }>, leftOut: number, flagName: string): string[] {
+export function draftNotes(approved: Array<{ decisionNumber: string | null; decisionDate: string | null }>, leftOut: { waiting: number; failed: number; heldOn: string | null }, flagName: string): string[] {
   const decided = approved.filter((x) => x.decisionNumber && x.decisionDate);
   const decisions = [...new Set(decided.map((x) => `số ${x.decisionNumber} ngày ${formatDateVi(x.decisionDate!)}`))];
   const notes: string[] = [];
+  const two = (n: number) => String(n).padStart(2, '0');
   if (decisions.length) {
     const waiting = approved.length - decided.length;
     notes.push(
-      `${waiting ? `${String(decided.length).padStart(2, '0')} tập thể trong dự thảo đã được phê duyệt` : 'Các tập thể trong dự thảo đã được phê duyệt'} theo Quyết định ${decisions.join('; ')}${waiting ? `; ${String(waiting).padStart(2, '0')} tập thể chưa có quyết định` : ''} (số, ngày do người thẩm định ghi nhận khi phê duyệt; văn bản quyết định đã ký không do hệ thống lập).`,
+      `${waiting ? `${two(decided.length)} đề nghị trong dự thảo đã được phê duyệt` : 'Các đề nghị trong dự thảo đã được phê duyệt'} theo Quyết định ${decisions.join('; ')}${waiting ? `; ${two(waiting)} đề nghị chưa có quyết định` : ''} (số, ngày do người thẩm định ghi nhận khi phê duyệt; văn bản quyết định đã ký không do hệ thống lập).`,
     );
   }
-  if (leftOut) notes.push(`Chưa đưa vào dự thảo: ${String(leftOut).padStart(2, '0')} đề nghị tặng ${flagName} chưa được Hội đồng Thi đua – Khen thưởng thông qua.`);
+  if (leftOut.waiting) notes.push(`Chưa đưa vào dự thảo: ${two(leftOut.waiting)} đề nghị tặng ${flagName} chưa được Hội đồng Thi đua – Khen thưởng thông qua.`);
+  if (leftOut.failed) notes.push(`Không đưa vào dự thảo: ${two(leftOut.failed)} đề nghị tặng ${flagName} không được Hội đồng Thi đua – Khen thưởng thông qua${leftOut.heldOn ? ` tại cuộc họp ngày ${formatDateVi(leftOut.heldOn)}` : ''}.`);
   return notes;
 }
 
@@ -166,7 +168,7 @@ export class AwardReportsService {
       const passed = await this.councilRules.passedProposals(m, organizerId, year);
       const approved = sent.filter((x) => clusters.get(x.clusterId)!.organizerId === organizerId && (x.status === 'APPROVED' || x.awardCode !== 'EMULATION_FLAG' || passed.has(x.id)));
       if (!approved.length) throw AppException.notFound(`đề nghị có thể đưa vào quyết định năm ${year} (Cờ thi đua cần Hội đồng Thi đua – Khen thưởng thông qua trước)`, 'year');
-      const leftOut = sent.filter((x) => clusters.get(x.clusterId)!.organizerId === organizerId && !approved.includes(x)).length;
+      const notIn = sent.filter((x) => clusters.get(x.clusterId)!.organizerId === organizerId && !approved.includes(x));
       const decided = approved.map((x) => x.decisionDate).filter((d): d is string => !!d).sort();
       if (!decidedOn && decided.length) on = decided[decided.length - 1];
       const units = await this.units.byIds(m, approved.map((x) => x.unitId));
@@ -174,6 +176,10 @@ export class AwardReportsService {
       const catalogue = await this.awards.catalogue(m);
       // What the decision rests on: the council's closed meeting and minutes, and each cluster's latest submission.
       const council = await this.council.meetingOf(m, organizerId, year);
+      // A Cờ left out: voted on at the closed meeting and not passed, or still waiting for the council.
+      const voted = council?.status === 'CLOSED' ? new Set((await this.council.ballots(m, council.id)).map((b) => b.proposalId)) : new Set<string>();
+      const failed = notIn.filter((x) => voted.has(x.id)).length;
+      const leftOut = { waiting: notIn.length - failed, failed, heldOn: council?.heldOn ?? null };
       // A decision comes after the year it rewards and after the council that considered it.
       if (on < `${year + 1}-01-01`) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', `Quyết định khen thưởng năm ${year} không thể trước ngày 01/01/${year + 1}.`);
       if (council?.status === 'CLOSED' && on < council.heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'decidedOn', councilDateProblem(council.heldOn));

@@ -14,7 +14,7 @@ import { PdfFile } from '../documents/signing/pades/pdf-file';
 import { Timestamper, TimestampUnavailableError, tsaClient } from '../documents/signing/pades/timestamp';
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
 import { addDss, collectValidationData } from '../documents/signing/pades/dss';
-import { UnitKeysService } from '../documents/signing/unit-keys.service';
+import { UnitKeysService, fingerprint } from '../documents/signing/unit-keys.service';
 import { holderName, nameOneLine } from '../documents/signing/pades/certificates';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
@@ -145,8 +145,12 @@ export class PledgeSignedFileService {
     return out;
   }
 
-  /** A certificate the unit signs with outside the system (token, signing software): it must chain to a trusted root. */
-  async registerCertificate(unitId: string, bytes: Buffer): Promise<{ sha256: string; subject: string }> {
+  /**
+   * A certificate a unit signs with outside the system (token, signing software), checked: it must chain to a trusted
+   * root, and not be the certificate of a holder outside `own` (the unit and those it acts for), e.g. another member's
+   * taken from a signed file. Stored by storeCertificate once the registration is audited.
+   */
+  async checkedCertificate(bytes: Buffer, own: string[], candidates: string[]): Promise<{ raw: Buffer; sha256: string; subject: string }> {
     let cert: X509Certificate;
     try {
       cert = new X509Certificate(bytes);
@@ -157,9 +161,12 @@ export class PledgeSignedFileService {
     if (!roots.some((r) => cert.checkIssued(r) && cert.verify(r.publicKey))) {
       throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số không do tổ chức chứng thực nào trong danh sách tin cậy cấp.');
     }
-    // Another unit's certificate (taken from a signed file, say) is not registered as this one's.
-    if (await this.keys.otherHolderOf(unitId, cert.raw)) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số này đã thuộc về một đơn vị khác trên hệ thống: hãy gửi chứng thư số của chính đơn vị mình.');
-    return { sha256: await this.keys.registerCertificate(unitId, cert.raw), subject: nameOneLine(cert.subject) };
+    if (await this.keys.otherHolderOf(own, cert.raw, candidates)) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số này đã thuộc về một đơn vị khác trên hệ thống: hãy gửi chứng thư số của chính đơn vị mình.');
+    return { raw: cert.raw, sha256: fingerprint(cert.raw), subject: nameOneLine(cert.subject) };
+  }
+
+  async storeCertificate(unitId: string, raw: Buffer): Promise<void> {
+    await this.keys.registerCertificate(unitId, raw);
   }
 
   /**

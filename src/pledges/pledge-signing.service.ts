@@ -49,25 +49,31 @@ export class PledgeSigningService {
     return view;
   }
 
-  /** The unit that signs for the caller (checked as sign() checks it), for an upload before it is recorded. */
-  /** Registers the unit's certificate for signing with its own tool (PledgeSignedFileService checks it), audited. */
+  /** Registers the unit's certificate for signing with its own tool, checked (PledgeSignedFileService) and audited. */
   registerCertificate(p: Principal, clusterId: string, year: number, requested: string | undefined, bytes: Buffer): Promise<{ sha256: string; subject: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const unitId = p.unitId ? actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), requested) : null;
-      if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
-      const registered = await this.signedFile.registerCertificate(unitId, bytes);
-      await this.audit.record(m, { action: 'signing.unit_certificate', entityType: 'unit', entityId: unitId, after: { ...registered, year }, organizerId: cluster.organizerId, clusterId });
-      return registered;
+      const members = (await this.memberships.members(m, clusterId, year)).map((u) => u.id);
+      const unitId = this.actingFor(p, members, year, requested);
+      const { raw, sha256, subject } = await this.signedFile.checkedCertificate(bytes, [unitId, ...p.unitIds], members);
+      await this.audit.record(m, { action: 'signing.unit_certificate', entityType: 'unit', entityId: unitId, after: { sha256, subject, year }, organizerId: cluster.organizerId, clusterId });
+      await this.signedFile.storeCertificate(unitId, raw);
+      return { sha256, subject };
     });
   }
 
+  /** The member the caller acts for (its own unit, or one it succeeded), or 403. */
+  private actingFor(p: Principal, members: string[], year: number, requested?: string): string {
+    const unitId = p.unitId ? actingUnit(p, members, requested) : null;
+    if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
+    return unitId;
+  }
+
+  /** The unit that signs for the caller (checked as sign() checks it), for an upload before it is recorded. */
   signingUnit(p: Principal, clusterId: string, year: number, requested?: string): Promise<string> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
-      const unitId = p.unitId ? actingUnit(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), requested) : null;
-      if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
-      return unitId;
+      return this.actingFor(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), year, requested);
     });
   }
 

@@ -59,9 +59,10 @@ export class ConflictsService {
       if (!members.has(dto.unitBId) || dto.unitAId === dto.unitBId) throw AppException.field(ErrorCode.InvalidReference, 'unitBId', `Chọn một đơn vị thành viên khác của cụm năm ${year}.`);
       const [a, b] = [dto.unitAId, dto.unitBId].sort();
       if (await m.exists(UnitRelation, { where: { unitAId: a, unitBId: b } })) throw AppException.field(ErrorCode.Duplicate, 'unitBId', 'Quan hệ giữa hai đơn vị này đã được khai báo.');
-      // A peer sheet between them already handed in would still count: the secretariat returns it first (or lets it stand).
-      const [handedIn] = await rawQuery<{ n: number | string }>(m, "SELECT COUNT(*) AS n FROM score_sheets WHERE cluster_id = ? AND year = ? AND scorer_kind = 'PEER' AND status = 'SUBMITTED' AND ((scorer_unit_id = ? AND target_unit_id = ?) OR (scorer_unit_id = ? AND target_unit_id = ?))", [clusterId, year, a, b, b, a]);
-      if (Number(handedIn.n)) throw AppException.field(ErrorCode.BusinessRule, 'unitBId', `Đã có phiếu chấm chéo đã nộp giữa hai đơn vị này trong năm ${year}: hãy trả lại phiếu đó (kèm lý do) trước khi khai báo quan hệ, để phiếu không còn được tính.`);
+      // A peer sheet between them already handed in would still count (in any cluster-year: a relation holds in all):
+      // the secretariat returns it first (or lets it stand).
+      const [handedIn] = await rawQuery<{ year: number | string; name: string }>(m, "SELECT s.year, c.name FROM score_sheets s JOIN clusters c ON c.id = s.cluster_id WHERE s.scorer_kind = 'PEER' AND s.status = 'SUBMITTED' AND ((s.scorer_unit_id = ? AND s.target_unit_id = ?) OR (s.scorer_unit_id = ? AND s.target_unit_id = ?)) ORDER BY s.year LIMIT 1", [a, b, b, a]);
+      if (handedIn) throw AppException.field(ErrorCode.BusinessRule, 'unitBId', `Đã có phiếu chấm chéo đã nộp giữa hai đơn vị này (${handedIn.name}, năm ${handedIn.year}): hãy trả lại phiếu đó (kèm lý do) trước khi khai báo quan hệ, để phiếu không còn được tính.`);
       await m.insert(UnitRelation, { id: randomUUID(), unitAId: a, unitBId: b, reason: dto.reason.trim(), createdBy: p.username, createdAt: nowIso() });
       await this.audit.record(m, { action: 'scoring.relation_declare', entityType: 'unit_relation', entityId: `${a}:${b}`, after: { unitAId: a, unitBId: b }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return this.views(m, clusterId, year);
@@ -125,13 +126,14 @@ export class ConflictsService {
       [clusterId, year],
     );
     const handedIn = new Set(sheets.filter((s) => s.status === 'SUBMITTED' || s.status === 'LOCKED').map((s) => (s.scorer_kind === 'SELF' ? `SELF|${s.target_unit_id}` : `${s.scorer_kind}|${s.scorer_unit_id}|${s.target_unit_id}`)));
-    const open = new Set(sheets.filter((s) => s.status === 'DRAFT' || s.status === 'RETURNED').map((s) => s.scorer_unit_id));
     const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });
     const barred = new Set(
       assignmentConflicts(ctx)
         .filter((c) => !overrides.some((o) => o.scorerUnitId === c.scorer && o.targetUnitId === c.target))
         .map((c) => `${c.scorer}|${c.target}`),
     );
+    // A peer draft barred by a relation declared after it was begun cannot be submitted: it is not owed.
+    const open = new Set(sheets.filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && !(s.scorer_kind === 'PEER' && barred.has(`${s.scorer_unit_id}|${s.target_unit_id}`))).map((s) => s.scorer_unit_id));
     const owed = (id: string): string[] => {
       const peers = ctx.assigned.filter((a) => a.scorer === id && !barred.has(`${a.scorer}|${a.target}`) && !handedIn.has(`PEER|${a.scorer}|${a.target}`));
       const owes = [...(handedIn.has(`SELF|${id}`) ? [] : ['phiếu tự chấm']), ...(peers.length ? [`${peers.length} phiếu chấm chéo (${peers.map((a) => ctx.units.get(a.target)!.shortName ?? ctx.units.get(a.target)!.name).join(', ')})`] : [])];

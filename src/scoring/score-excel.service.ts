@@ -144,6 +144,7 @@ export class ScoreExcelService implements UploadTarget {
     return this.uow.write(async (m) => {
       const scope = await this.scorerScope(m, p, clusterId, year, scorerKind);
       if (meta.scorerKey !== scope.scorerKey) throw AppException.forbidden('Mẫu phiếu này là của người chấm khác.');
+      requireUnpublished(year, scorerKind, await this.configs.get(m, clusterId, year), 'không nhập điểm từ tệp được nữa');
       if (meta.criteriaSetId !== scope.set.id) {
         throw AppException.field(ErrorCode.InvalidFile, 'file', 'Bộ tiêu chí đã thay đổi kể từ khi tải mẫu: hãy tải mẫu mới.');
       }
@@ -163,7 +164,6 @@ export class ScoreExcelService implements UploadTarget {
         throw new AppException(ErrorCode.UploadInvalid, `Tệp có ${parsed.errors.length} lỗi; không có dữ liệu nào được ghi.`, parsed.errors.slice(0, MAX_REPORTED_ERRORS));
       }
       if (scorerKind === 'SELF' || scorerKind === 'PEER') requireScoringWindow(year, await this.years.find(m, clusterId, year));
-      if (parsed.rows.some((row) => !existing.some((s) => s.targetUnitId === row.unit.id))) requireUnpublished(year, scorerKind, await this.configs.get(m, clusterId, year));
 
       const result: UploadResult = { sheetsCreated: 0, sheetsUpdated: 0, entriesChanged: 0, unchanged: true, sha256 };
       const now = nowIso();

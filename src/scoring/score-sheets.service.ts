@@ -277,7 +277,7 @@ export class ScoreSheetsService {
     }
     if (sheet.status === 'LOCKED') throw new AppException(ErrorCode.SheetState, 'Phiếu đã khóa: không thể thay đổi.');
     // A draft left when the year was published stays as it was: the published result changes only once reopened.
-    if (sheet.scorerKind !== 'MINISTRY' && settled(config).publishedAt) throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: phiếu chưa nộp không sửa, không nộp được nữa (cơ quan tổ chức cần mở lại kết quả trước).`);
+    requireUnpublished(year, sheet.scorerKind, settled(config), 'phiếu chưa nộp không sửa, không nộp được nữa');
     if (version !== undefined && sheet.version !== version) throw staleWithAuthor(sheet, await this.trail.lastChange(m, 'score_sheet', sheet.id));
     return { sheet, cluster };
   }

@@ -18,11 +18,11 @@ export interface LeafWithText extends LeafCriterion {
 }
 
 /**
- * A published year is final until the secretariat reopens it: no new self, peer or consolidated sheet (the organiser's
- * appraisal, MINISTRY, comes after publication and is not held back).
+ * A published year is final until the organiser reopens it: no self, peer or consolidated sheet is created, saved,
+ * submitted or filled from a file (`what` says which); the organiser's appraisal, MINISTRY, comes after publication.
  */
-export function requireUnpublished(year: number, kind: string, config: { publishedAt: string | null }): void {
-  if (config.publishedAt && kind !== 'MINISTRY') throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: không lập thêm phiếu chấm (cơ quan tổ chức cần mở lại kết quả trước).`);
+export function requireUnpublished(year: number, kind: string, config: { publishedAt: string | null }, what = 'không lập thêm phiếu chấm'): void {
+  if (config.publishedAt && kind !== 'MINISTRY') throw new AppException(ErrorCode.SheetState, `Kết quả chấm điểm năm ${year} đã được công bố: ${what} (cơ quan tổ chức cần mở lại kết quả trước).`);
 }
 
 /** Member scorers (self and peer) write only within the year's scoring window (its phases), when one is set. */

@@ -115,6 +115,9 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     assert.match(below.body.details[0].message, /chỉ đạt 60% tổng số thành viên Hội đồng Thi đua – Khen thưởng, chưa đạt mức từ 80% trở lên/);
     const pdf = await t.http.get(`/api/council/meetings/${meeting.id}/minutes.pdf`).set(auth(reviewer)).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;
+    // The decision draft leaves Phú Yên's Cờ out, and says the council did not pass it (it was voted on, not waiting).
+    const draft = squash(pdftotext(tempFile((await t.http.get('/api/awards/decision-draft.pdf?year=2019').set(auth(reviewer)).buffer(true).parse(binary).expect(200)).body)));
+    assert.ok(draft.includes('Không đưa vào dự thảo: 01 đề nghị tặng Cờ thi đua của Bộ không được Hội đồng Thi đua – Khen thưởng thông qua tại cuộc họp ngày 10/04/2020.') && !draft.includes('Chưa đưa vào dự thảo'), draft);
     const text = squash(pdftotext(tempFile(pdf.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG', 'Số: 01/BB-HĐTĐKT', 'Hà Nội, ngày 10 tháng 4 năm 2020', 'BIÊN BẢN',

@@ -115,6 +115,8 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     const taken = await t.http.post(`${base()}/signatures/certificate`).auth(actors[0].token, { type: 'bearer' }).field('unitId', actors[0].unitId).attach('file', own.certificate, 'kontum.cer');
     assert.deepEqual([taken.status, taken.body.details?.[0]?.field, taken.body.details?.[0]?.message], [422, 'file', 'Chứng thư số này đã thuộc về một đơn vị khác trên hệ thống: hãy gửi chứng thư số của chính đơn vị mình.']);
     assert.equal((await t.http.get('/api/audit').query({ action: 'signing.unit_certificate' }).auth(admin, { type: 'bearer' }).expect(200)).body.items.length, trail.items.length, 'nothing recorded');
+    // The unit itself may register it again (its officer acts for it and the units it succeeded).
+    await t.http.post(`${base()}/signatures/certificate`).auth(kontum.token, { type: 'bearer' }).field('unitId', kontum.unitId).attach('file', own.certificate, 'kontum.cer').expect(201);
     const latest = await signedPdf(kontum.token);
     midway = latest;
     const upload = (pdf: Buffer) =>

@@ -174,6 +174,13 @@ describe(`a conflict of interest holds on every path: the Excel template and upl
     const [kontum, daklak] = [await ids.unit('STTTT-KONTUM'), await ids.unit('STTTT-DAKLAK')];
     const url = (path: string) => `/api/clusters/${ids.cum6}/years/2021/scoring${path}`;
     const draft = (await t.http.post(url('/sheets')).auth(secretary, { type: 'bearer' }).send({ kind: 'CLUSTER', targetUnitId: daklak }).expect(201)).body as { id: string; version: number };
+    // The consolidated template, filled for Đắk Lắk before publication, is uploaded after it (the Excel path: review M1).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await t.http.get(url('/template?kind=CLUSTER')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as ArrayBuffer);
+    book.getWorksheet('Phiếu chấm')!.eachRow((r, n) => {
+      if (n >= 6 && String(r.getCell(3).value ?? '').includes('Đắk Lắk')) [15, 15, 10, 9.5, 14.5, 10, 10, 9.5, 5].forEach((v, i) => { r.getCell(4 + i).value = v; });
+    });
+    const filled = Buffer.from(await book.xlsx.writeBuffer());
     const config = (await t.http.get(url('/config')).auth(secretary, { type: 'bearer' }).expect(200)).body as { version: number };
     await t.http.post(url('/finalize')).auth(secretary, { type: 'bearer' }).send({ version: config.version, reason: 'Công bố kết quả (thử)', acceptMissing: true }).expect(200);
     const before = await t.snapshot();
@@ -182,11 +189,18 @@ describe(`a conflict of interest holds on every path: the Excel template and upl
     assert.deepEqual([saved.status, saved.body.message], [409, final]);
     const submitted = await t.http.post(url(`/sheets/${draft.id}/submit`)).auth(secretary, { type: 'bearer' }).send({ version: draft.version });
     assert.deepEqual([submitted.status, submitted.body.message], [409, final]);
+    const uploaded = await t.http.post(url('/upload')).auth(secretary, { type: 'bearer' }).attach('file', filled, 'tong-hop.xlsx');
+    assert.deepEqual([uploaded.status, uploaded.body.message], [409, 'Kết quả chấm điểm năm 2021 đã được công bố: không nhập điểm từ tệp được nữa (cơ quan tổ chức cần mở lại kết quả trước).']);
     for (const [token, body] of [[scorer, { kind: 'SELF', targetUnitId: kontum }], [secretary, { kind: 'CLUSTER', targetUnitId: kontum }]] as const) {
       const res = await t.http.post(url('/sheets')).auth(token, { type: 'bearer' }).send(body);
       assert.equal(res.status, 409, JSON.stringify(res.body));
       assert.equal(res.body.message, 'Kết quả chấm điểm năm 2021 đã được công bố: không lập thêm phiếu chấm (cơ quan tổ chức cần mở lại kết quả trước).');
     }
     assert.equal(await t.snapshot(), before);
+    // The organiser's appraisal comes after publication: created, saved and submitted.
+    const reviewer = await t.token('reviewer');
+    let appraisal = (await t.http.post(url('/sheets')).auth(reviewer, { type: 'bearer' }).send({ kind: 'MINISTRY', targetUnitId: kontum }).expect(201)).body as { id: string; version: number };
+    appraisal = (await t.http.put(url(`/sheets/${appraisal.id}/entries`)).auth(reviewer, { type: 'bearer' }).send({ version: appraisal.version, entries: [15, 14.5, 10, 9.5, 14.5, 9.5, 10, 9.5, 5].map((p, i) => ({ code: `TC${i + 1}`, points: p })) }).expect(200)).body;
+    await t.http.post(url(`/sheets/${appraisal.id}/submit`)).auth(reviewer, { type: 'bearer' }).send({ version: appraisal.version }).expect(200);
   });
 });

@@ -464,7 +464,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.ok(defaultText.includes('BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG') && !defaultText.includes('Khoa học và Công nghệ'), defaultText.slice(0, 300));
     // A year decided: the draft stays a draft (no number, no date) and says which decision its approvals record.
     assert.ok(defaultText.includes('Hà Nội, ngày … tháng … năm …'), defaultText);
-    assert.match(defaultText, /Ghi chú của hệ thống \(không thuộc nội dung quyết định\): (Các|\d{2}) tập thể trong dự thảo đã được phê duyệt theo Quyết định số 123\/QĐ-BTTTT ngày 15\/04\/2020/);
+    assert.match(defaultText, /Ghi chú của hệ thống \(không thuộc nội dung quyết định\): (Các|\d{2}) đề nghị trong dự thảo đã được phê duyệt theo Quyết định số 123\/QĐ-BTTTT ngày 15\/04\/2020/);
     assert.ok(!defaultText.includes('Chưa đưa vào dự thảo'), defaultText);
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [

@@ -9,6 +9,7 @@ import { issueCrl, parseCrl } from './pades/crl';
 import { crlDistributionPoints } from './pades/dss';
 import { Pkcs11KeyConfig, pkcs11Signer } from './pades/pkcs11-signer';
 import { PadesStore } from './pades-store';
+import { fingerprint, holderOutside, safe } from './holder-files';
 
 export const YEAR = 365 * 24 * 3600_000;
 const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})(?!$)/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
@@ -226,17 +227,9 @@ export class UnitKeysService {
     return sha;
   }
 
-  /** Another holder whose certificate this is (server-held, or registered since 05/12/2026 when the index began), or null. */
-  async otherHolderOf(holderId: string, raw: Buffer): Promise<string | null> {
-    const sha = fingerprint(raw);
-    const indexed = (await this.store.read(`registered-index/${sha}`))?.toString('utf8');
-    if (indexed && indexed !== safe(holderId)) return indexed;
-    for (const file of (await this.store.list('holders')).filter((f) => f.endsWith('.crt.pem'))) {
-      const held = await this.store.read(`holders/${file}`);
-      const owner = file.slice(0, -'.crt.pem'.length);
-      if (held && owner !== safe(holderId) && fingerprint(new X509Certificate(held).raw) === sha) return owner;
-    }
-    return null;
+  /** The holder outside `own` whose certificate this is (holder-files.ts), or null. */
+  otherHolderOf(own: string[], raw: Buffer, candidates: string[]): Promise<string | null> {
+    return holderOutside(this.store, own, raw, candidates);
   }
 
   /** SHA-256 of every certificate that belongs to the holder: the server-held one and those registered. */
@@ -295,5 +288,4 @@ export class Pkcs12ImportError extends Error {
 
 const pemBlocks = (text: string): Buffer[] => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((b) => new X509Certificate(b).raw);
 
-export const fingerprint = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
-export const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
+export { fingerprint, safe };
