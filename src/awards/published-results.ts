@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
+import { AwardProposal } from './award-proposal.entities';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
@@ -13,4 +14,13 @@ export async function requirePublishedResults(m: EntityManager, configs: Scoring
   if (config.publishedAt) return;
   const message = `Kết quả chấm điểm năm ${year} chưa được công bố: hội nghị bình xét phải căn cứ vào kết quả đã công bố nên chưa thể ${act}. Kết quả được chốt và công bố tại trang “Kết quả xếp hạng” của năm.`;
   throw new AppException(ErrorCode.BusinessRule, message, [{ field: 'year', code: 'unpublished', message }]);
+}
+
+/**
+ * A result a sent proposal rests on stays as it was (as with the ballots entered by hand): a ballot session of that
+ * award is not opened, closed or decided once a proposal of the award left the secretariat. `act` as the page words it.
+ */
+export async function requireNotSent(m: EntityManager, clusterId: string, year: number, award: AwardProposal['awardCode'], act: string): Promise<void> {
+  if (!(await m.exists(AwardProposal, { where: { clusterId, year, awardCode: award, status: Not('DRAFT') } }))) return;
+  throw AppException.field(ErrorCode.BusinessRule, 'award', `Đã gửi đề nghị khen thưởng năm ${year} của danh hiệu này lên Bộ dựa trên kết quả hội nghị: không thể ${act}, kết quả mà đề nghị căn cứ không thay đổi được nữa.`);
 }

@@ -34,6 +34,15 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
 
   const page = async (user: string, path = '/') => (await t.http.get(path).set(auth(await t.token(user))).set('Accept', 'text/html').expect(200)).text;
 
+  it('last year’s results its proposals rest on stay as they were: no ballot session of a sent award opens; nothing written (security review)', async () => {
+    const secretary = await t.token('cum6.secretary');
+    const before = await t.snapshot();
+    const res = await t.http.post(`/api/clusters/${c6}/years/${year - 1}/review-meeting/ballot-sessions`).set(auth(secretary)).send({ award: 'CERTIFICATE_OF_MERIT', mode: 'ONLINE' });
+    assert.deepEqual([res.status, res.body.details?.[0]?.field], [422, 'award'], JSON.stringify(res.body));
+    assert.match(res.body.details[0].message, /^Đã gửi đề nghị khen thưởng năm \d{4} của danh hiệu này lên Bộ dựa trên kết quả hội nghị: không thể mở phiên bỏ phiếu/);
+    assert.equal(await t.snapshot(), before);
+  });
+
   it('last year’s review meeting page is read-only for the secretariat once its proposals went to the ministry, and says why', async () => {
     const html = await page('cum6.secretary', `/cum/${c6}/nam/${year - 1}/binh-xet`);
     assert.ok(html.includes(`Đã gửi đề nghị khen thưởng năm ${year - 1} lên Bộ dựa trên kết quả hội nghị`), 'the reason');

@@ -11,7 +11,7 @@ import { nowIso } from '../../common/time';
 import { UnitOfWork, requireVersion } from '../../database/unit-of-work';
 import { MembershipsRepository } from '../../clusters/memberships.repository';
 import { ScoringConfigsRepository } from '../../scoring/scoring-configs.repository';
-import { requirePublishedResults } from '../published-results';
+import { requireNotSent, requirePublishedResults } from '../published-results';
 import { ScoringService } from '../../scoring/scoring.service';
 import { RatingsService } from '../ratings/ratings.service';
 import { ReviewMeetingsService } from '../review-meetings.service';
@@ -68,6 +68,7 @@ export class BallotSessionsService {
       const meeting = await this.meetings.find(m, clusterId, year);
       if ((await this.repo.sessions(m, meeting.id)).some((s) => s.awardCode === dto.award)) throw AppException.field(ErrorCode.Duplicate, 'award', 'Danh hiệu này đã có phiên bỏ phiếu tại hội nghị.');
       await requirePublishedResults(m, this.configs, clusterId, year, 'mở phiên bỏ phiếu');
+      await requireNotSent(m, clusterId, year, dto.award, 'mở phiên bỏ phiếu');
       const members = await this.memberships.members(m, clusterId, year);
       const present = (await this.meetingRows.attendance(m, meeting.id)).filter((a) => a.status === 'PRESENT').map((a) => a.unitId);
       if (!present.length) throw AppException.field(ErrorCode.BusinessRule, 'award', 'Chưa ghi nhận thành viên có mặt tại hội nghị: không thể mở phiên bỏ phiếu.');
@@ -91,6 +92,7 @@ export class BallotSessionsService {
       requireVersion(session.version, dto.version);
       if (session.status !== 'OPEN') throw new AppException(ErrorCode.BusinessRule, 'Phiên bỏ phiếu đã đóng: kết quả không thể thay đổi.');
       await requirePublishedResults(m, this.configs, meeting.clusterId, meeting.year, 'đóng phiên bỏ phiếu');
+      await requireNotSent(m, meeting.clusterId, meeting.year, session.awardCode, 'đóng phiên bỏ phiếu');
       const committee = dto.countingCommittee.map((s) => s.trim()).filter(Boolean);
       if (!committee.length) throw AppException.field(ErrorCode.ValidationFailed, 'countingCommittee', 'Cần ghi tên thành viên Ban kiểm phiếu.');
       const opinions = (await m.find(WrittenOpinion, { where: { sessionId: session.id } })).map((o) => JSON.parse(o.choices) as string[]);
@@ -108,6 +110,7 @@ export class BallotSessionsService {
       const { session, meeting, cluster } = await this.load(m, p, id, Permission.AwardsManage);
       if (session.status !== 'CLOSED') throw new AppException(ErrorCode.BusinessRule, 'Chỉ quyết định trường hợp đồng phiếu sau khi đóng phiên bỏ phiếu.');
       if (session.tieReason) throw new AppException(ErrorCode.BusinessRule, 'Chủ trì đã quyết định trường hợp đồng phiếu của phiên này: không thể thay đổi.');
+      await requireNotSent(m, meeting.clusterId, meeting.year, session.awardCode, 'ghi quyết định của chủ trì');
       const result = (await this.meetings.outcome(m, meeting)).results.find((r) => r.award === session.awardCode)!;
       const tied = result.tiedAtLastPlace;
       const places = result.quota - result.candidates.filter((c) => c.selected).length;
