@@ -128,6 +128,10 @@ export class LeadershipService {
       if (action === 'leadership.create') throw AppException.field(ErrorCode.LeadershipTermExists, 'year', `Năm ${year} đã có nhiệm kỳ Cụm trưởng, Cụm phó: để bầu lại, cần gửi phiên bản (version) đã đọc.`);
       throw AppException.field(ErrorCode.ValidationFailed, 'version', `Năm ${year} đã có nhiệm kỳ: cần gửi phiên bản (version) đã đọc.`);
     }
+    // The organiser's decision is replaced only by another of its decisions, never by a cluster's election or rotation.
+    if (current.method === 'ORGANIZER_DECISION' && proposed.method !== 'ORGANIZER_DECISION') {
+      throw AppException.field(ErrorCode.BusinessRule, 'chairUnitId', `Cụm trưởng, Cụm phó năm ${year} do cơ quan tổ chức quyết định (Quyết định số ${current.decisionNumber ?? '…'}): kết quả bầu hoặc luân phiên của cụm không thay thế quyết định này.`);
+    }
     await this.checkTerm(m, cluster.id, year, proposed);
     const updated = await this.leadership.updateTerm(m, current, version, { ...proposed, updatedAt: nowIso() });
     const [before, after] = await this.views(m, [current, updated]);

@@ -330,6 +330,13 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(twice.status, 409);
     const same = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ chairUnitId: u.LD, viceChairUnitId: u.LD });
     assert.ok([409, 422].includes(same.status));
+    // The organiser then decides 2021's leadership: a new election at the meeting does not replace its decision.
+    const decided = (await t.http.put(`/api/clusters/${ids.cum6}/leadership/2021/override`).auth(await t.token('reviewer'), { type: 'bearer' }).send({ version: term.body.version, chairUnitId: u.LD, viceChairUnitId: u.PY, decisionNumber: '5/QĐ-BTTTT', decisionDate: '2021-03-20', reason: 'Cơ quan tổ chức quyết định' }).expect(200)).body;
+    const before = await t.snapshot();
+    const again = await t.http.post(`${year2020}/review-meeting/election`).auth(secretary, { type: 'bearer' }).send({ version: decided.version, chairUnitId: u.PY, viceChairUnitId: u.LD, reason: 'Bầu lại' });
+    assert.deepEqual([again.status, again.body.details?.[0]?.field], [422, 'chairUnitId'], JSON.stringify(again.body));
+    assert.match(again.body.details[0].message, /do cơ quan tổ chức quyết định \(Quyết định số 5\/QĐ-BTTTT\): kết quả bầu hoặc luân phiên của cụm không thay thế quyết định này/);
+    assert.equal(await t.snapshot(), before);
   });
 
   it('issues the submission (Tờ trình 01/TTr-CTĐ6) and the list on the issue date the secretariat chooses: 2020, Bộ TTTT, the 2003 Law, Decree 91/2017, Thông tư 09/2018', async () => {
