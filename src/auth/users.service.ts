@@ -3,6 +3,7 @@ import { UnitsRepository } from '../units/units.repository';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { Cluster } from '../clusters/cluster.entity';
+import { LeadershipTerm } from '../leadership/leadership-term.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -194,6 +195,15 @@ export class UsersService {
 
   private async views(m: EntityManager, users: User[]): Promise<UserView[]> {
     const clusterIds = await this.users.clusterIds(m, users.map((u) => u.id));
+    // A secretary also manages the clusters its unit (or a unit it succeeded) chairs, year by year: shown, not assigned here.
+    const chaired = new Map<string, Array<{ clusterId: string; years: number[] }>>();
+    for (const u of users.filter((x) => x.role === Role.ClusterSecretary && x.unitId)) {
+      const lineage = [u.unitId!, ...(await this.units.predecessorIds(m, u.unitId!))];
+      const terms = await m.find(LeadershipTerm, { where: { chairUnitId: In(lineage) }, order: { year: 'ASC' } });
+      const byCluster = new Map<string, number[]>();
+      for (const t of terms) byCluster.set(t.clusterId, [...(byCluster.get(t.clusterId) ?? []), t.year]);
+      chaired.set(u.id, [...byCluster].map(([clusterId, years]) => ({ clusterId, years })));
+    }
     return users.map((u) => ({
       id: u.id,
       username: u.username,
@@ -203,6 +213,7 @@ export class UsersService {
       unitId: u.unitId,
       organizerId: u.organizerId,
       clusterIds: clusterIds.get(u.id) ?? [],
+      chairedClusters: chaired.get(u.id) ?? [],
       active: Boolean(u.active),
       email: u.email ?? null,
       emailNotifications: u.emailNotifications === undefined ? true : Boolean(u.emailNotifications),

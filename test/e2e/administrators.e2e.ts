@@ -25,6 +25,15 @@ describe(`administrators are never all locked out (${TEST_DB})`, () => {
 
   const account = async (id: string) => (await t.http.get(`/api/users/${id}`).set(auth()).expect(200)).body as { version: number; active: boolean; role: string };
 
+  it('a secretary’s account shows the clusters its unit chairs (the access that follows the chair, not assigned there: security review)', async () => {
+    const row = { id: await ids.user('cum6.secretary') };
+    const secretary = (await t.http.get(`/api/users/${row.id}`).set(auth()).expect(200)).body as { chairedClusters: Array<{ clusterId: string; years: number[] }> };
+    const cum6 = secretary.chairedClusters.find((c) => c.clusterId === ids.cum6);
+    assert.ok(cum6 && cum6.years.includes(2020), JSON.stringify(secretary.chairedClusters));
+    const page = (await t.http.get(`/tai-khoan/${row.id}`).set(auth()).set('Accept', 'text/html').expect(200)).text;
+    assert.match(page, /data-testid="chaired-clusters"><ul class="tasks"><li>Cụm thi đua số 6 – Bộ Thông tin và Truyền thông: năm [\d, ]*2020/);
+  });
+
   it('an administrator cannot lock their own account nor drop their own role; nothing changes', async () => {
     const before = await t.snapshot();
     const { version } = await account(adminId);
