@@ -157,6 +157,9 @@ export class ReviewMeetingsService {
       if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);
       const twice = dto.entries.findIndex((e, i) => dto.entries.findIndex((x) => x.unitId === e.unitId) !== i);
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.unitId`, 'Mỗi đơn vị chỉ được ghi một lần.');
+      // The votes recorded must still fit the members voting (more "for" than voters would pass a candidate that was not).
+      const over = (await this.repo.ballots(m, meeting.id)).find((b) => b.votesFor > dto.entries.filter((e) => e.status !== 'ABSENT').length);
+      if (over) throw AppException.field(ErrorCode.BusinessRule, 'entries', `Đã ghi ${over.votesFor} phiếu đồng ý cho một ứng viên, nhiều hơn số thành viên biểu quyết theo thành phần này: sửa kết quả bỏ phiếu trước.`);
       const before = await this.repo.attendance(m, meeting.id);
       const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null, womenShareHundredths: e.womenShare == null ? null : toHundredths(e.womenShare) })));
       await this.audit.record(m, { action: 'review_meeting.attendance', entityType: 'review_meeting', entityId: meeting.id, before, after: dto.entries, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
@@ -212,10 +215,7 @@ export class ReviewMeetingsService {
     return meeting;
   }
 
-  /**
-   * The rule the cluster's vote follows: its operating regulation in force on the meeting's date; without one, the
-   * default shares configured in the system for the year (award_rule_versions), said to be such, not a decree's.
-   */
+  /** The rule of the cluster's vote: its regulation in force on the meeting's date, else the system's default shares for the year (said to be such, not a decree's). */
   async rule(m: EntityManager, meeting: ReviewMeeting): Promise<RuleVersion | null> {
     const regulation = await this.regulations.inForce(m, meeting.clusterId, meeting.heldOn);
     if (regulation) {

@@ -144,6 +144,10 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     // While the council's meeting is still open, a Bằng khen on its ballot is not decided before the meeting either.
     const whileOpen = await t.http.post(`/api/proposals/${proposals.GL.id}/approve`).auth(reviewer, { type: 'bearer' }).send({ version: proposals.GL.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-09' }).expect(422);
     assert.deepEqual([whileOpen.body.details[0].field, whileOpen.body.details[0].message], ['decisionDate', 'Ngày quyết định không được trước ngày họp Hội đồng Thi đua – Khen thưởng (10/04/2020), vì quyết định căn cứ biên bản cuộc họp này.']);
+    // Attendance is not cut below the votes recorded (5 for Đắk Lắk's Cờ with three voting would pass it: security review).
+    const cut = await t.http.put(`/api/council/meetings/${open.id}/attendance`).auth(reviewer, { type: 'bearer' }).send({ version: open.version, entries: open.members.map((mb: { id: string }, i: number) => ({ memberId: mb.id, status: i < 3 ? 'PRESENT' : 'ABSENT' })) });
+    assert.deepEqual([cut.status, cut.body.details?.[0]?.field], [422, 'entries'], JSON.stringify(cut.body));
+    assert.match(cut.body.details[0].message, /^Đã ghi 5 phiếu đồng ý cho một đề nghị, nhiều hơn 3 thành viên tham gia biểu quyết/);
     await t.http.post(`/api/council/meetings/${open.id}/close`).auth(reviewer, { type: 'bearer' }).send({ version: open.version, reason: 'Chốt kết quả họp Hội đồng' }).expect(200);
     if (!POPPLER_MISSING) {
       const afterCouncil = await draftText();

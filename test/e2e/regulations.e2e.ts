@@ -57,6 +57,9 @@ describe(`the cluster's operating regulation (${TEST_DB})`, () => {
     assert.equal(twice.body.details[0].field, 'entries.1.unitId');
     meeting = (await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: units.map((unitId, i) => ({ unitId, status: i < 4 ? 'PRESENT' : 'WRITTEN_OPINION' })) }).expect(200)).body;
     meeting = (await t.http.put(`${base()}/review-meeting/ballots`).set(auth(secretary)).send({ version: meeting.version, ballots: [{ unitId: units[0], award: 'EMULATION_FLAG', votesFor: 5 }] }).expect(200)).body;
+    // Attendance is not cut below the votes recorded (security review): 5 for with three voting.
+    const cut = await t.http.put(`${base()}/review-meeting/attendance`).set(auth(secretary)).send({ version: meeting.version, entries: units.map((unitId, i) => ({ unitId, status: i < 3 ? 'PRESENT' : 'ABSENT' })) });
+    assert.deepEqual([cut.status, cut.body.details?.[0]?.field], [422, 'entries'], JSON.stringify(cut.body));
     const flag = () => meeting.results.find((r: { award: string }) => r.award === 'EMULATION_FLAG');
     assert.equal(flag().quorumMet, false);
     assert.equal(flag().candidates[0].passed, false);
