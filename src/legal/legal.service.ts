@@ -112,6 +112,7 @@ export class LegalService {
         ...trimAll(fields), version: 1, createdAt: now, updatedAt: now,
       } as LegalValue;
       checkPeriod(row);
+      checkShare(row);
       await this.repo.insertValues(m, [row]);
       await this.audit.record(m, { action: 'legal_value.create', entityType: 'legal_value', entityId: row.id, after: row, reason });
       return row;
@@ -124,6 +125,7 @@ export class LegalService {
       if (!current) throw AppException.notFound('số liệu pháp lý');
       const { reason, version, ...fields } = dto;
       checkPeriod({ ...current, ...trimAll(fields) });
+      checkShare({ ...current, ...trimAll(fields) });
       const after = await this.repo.updateValue(m, current, version, { ...trimAll(fields), updatedAt: nowIso() });
       await this.audit.record(m, { action: 'legal_value.update', entityType: 'legal_value', entityId: id, before: current, after, reason });
       return after;
@@ -140,4 +142,11 @@ function checkPeriod(p: { effectiveFrom?: string | null; effectiveTo?: string | 
   if (p.effectiveFrom && p.effectiveTo && p.effectiveTo < p.effectiveFrom) {
     throw AppException.field(ErrorCode.ValidationFailed, 'effectiveTo', 'Ngày hết hiệu lực không được trước ngày có hiệu lực.');
   }
+}
+
+/** A share of votes is a share: 1 to 10,000 basis points, and "trên" (strictly above) not of 100 %, which no vote reaches. */
+function checkShare(v: { kind: string; amount?: number | null; strictlyAbove?: boolean }): void {
+  if (v.kind !== 'COUNCIL_SHARE' || v.amount == null) return;
+  if (v.amount < 1 || v.amount > 10000) throw AppException.field(ErrorCode.ValidationFailed, 'amount', 'Tỷ lệ phiếu tính theo phần vạn: từ 1 đến 10.000 (100%).');
+  if (v.amount === 10000 && v.strictlyAbove) throw AppException.field(ErrorCode.ValidationFailed, 'strictlyAbove', 'Không có tỷ lệ "trên 100%": hãy chọn "từ 100% trở lên" hoặc một tỷ lệ nhỏ hơn.');
 }

@@ -113,6 +113,16 @@ describe(`the emulation council of the ministry (${TEST_DB})`, () => {
     assert.match(await basis(flags.PY.id), /3\/5 thành viên đồng ý \(60%\) — không đạt mức từ 80% trở lên/);
     const below = await t.http.post(`/api/proposals/${flags.PY.id}/approve`).set(auth(reviewer)).send({ version: flags.PY.version, decisionNumber: '123/QĐ-BTTTT', decisionDate: '2020-04-15' }).expect(422);
     assert.match(below.body.details[0].message, /chỉ đạt 60% tổng số thành viên Hội đồng Thi đua – Khen thưởng, chưa đạt mức từ 80% trở lên/);
+    // The catalogue's share edited later (to 100 %) does not change the closed result (security review); a share
+    // "trên 100%" is refused at its field.
+    const admin = await t.token('admin');
+    const share = (await t.http.get('/api/legal').set(auth(admin)).expect(200)).body.values.find((x: { code: string }) => x.code === 'HD-CO-91-2017');
+    const impossible = await t.http.patch(`/api/legal/values/${share.id}`).set(auth(admin)).send({ version: share.version, amount: 10000, strictlyAbove: true, reason: 'Thử' }).expect(400);
+    assert.equal(impossible.body.details[0].field, 'strictlyAbove');
+    const edited = (await t.http.patch(`/api/legal/values/${share.id}`).set(auth(admin)).send({ version: share.version, amount: 10000, reason: 'Sửa thử mức' }).expect(200)).body;
+    const kept = (await t.http.get(`/api/council/meetings/${meeting.id}`).set(auth(reviewer)).expect(200)).body as { ballots: Array<{ proposalId: string; passed: boolean | null; requiredText: string }> };
+    assert.deepEqual(kept.ballots.filter((b) => b.proposalId === flags.DL.id).map((b) => [b.passed, b.requiredText]), [[true, 'từ 80% trở lên']]);
+    await t.http.patch(`/api/legal/values/${share.id}`).set(auth(admin)).send({ version: edited.version, amount: 8000, reason: 'Trả lại mức' }).expect(200);
     const pdf = await t.http.get(`/api/council/meetings/${meeting.id}/minutes.pdf`).set(auth(reviewer)).buffer(true).parse(binary).expect(200);
     if (POPPLER_MISSING) return;
     // The decision draft leaves Phú Yên's Cờ out, and says the council did not pass it (it was voted on, not waiting).

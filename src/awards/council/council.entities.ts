@@ -47,6 +47,8 @@ export class CouncilMeeting {
   @Column('varchar', { length: 10 }) status: 'OPEN' | 'CLOSED';
   @Column('varchar', { name: 'closed_at', length: 30, nullable: true }) closedAt: string | null;
   @Column('varchar', { length: 2000, nullable: true }) conclusions: string | null;
+  /** The shares the meeting was closed against (JSON of CatalogueValue per award); null while open or closed before 05/12/2026. */
+  @Column('varchar', { name: 'applied_shares', length: 4000, nullable: true }) appliedShares: string | null;
   @Column('integer') version: number;
   @Column('varchar', { name: 'created_at', length: 30 }) createdAt: string;
   @Column('varchar', { name: 'updated_at', length: 30 }) updatedAt: string;

@@ -7,6 +7,19 @@ import { formatDateVi } from '../../common/time';
  * date: the vote is recorded, nothing is required of it (passed null).
  */
 import { approval, meetsShare, ratioText, requirementText } from '../awards.rules';
+import type { CatalogueValue } from '../../legal/legal.rules';
+
+export const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
+
+/** The share line of an award as the minutes print it: the source when the catalogue has one, else said unverified. */
+export function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = false): string {
+  if (!share) return `${awardLabel}: chưa xác định được văn bản quy định tỷ lệ biểu quyết của ${COUNCIL} vào ngày họp; kết quả biểu quyết được ghi nhận, không đối chiếu với tỷ lệ.`;
+  const required = `${requirementText(share.amount!, share.strictlyAbove)} ${share.label ?? 'tổng số thành viên Hội đồng'}`;
+  // An unverified source is not cited (the page marks it); the minutes say the share is one applied for want of a
+  // text found, not a rule of law.
+  if (share.assumption) return printed ? `${awardLabel}: kết quả được đối chiếu với mức ${required}; đây là mức tạm áp dụng, chưa xác minh được văn bản quy định tỷ lệ này vào ngày họp.` : `${awardLabel}: cần ${required} (mức Bộ áp dụng; căn cứ chưa được xác minh trong danh mục pháp lý).`;
+  return `${awardLabel}: cần ${required} (${[share.article, share.textRef].filter(Boolean).join(' ')}).`;
+}
 
 export interface ShareRule {
   amount: number;

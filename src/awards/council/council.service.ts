@@ -23,19 +23,9 @@ import { AWARD_CODES, requirementText, type AwardCode } from '../awards.rules';
 import { CloseCouncilMeetingDto, CouncilAttendanceDto, CouncilBallotsDto, CouncilMeetingView, CouncilMemberView, CreateCouncilMeetingDto, CreateCouncilMemberDto, UpdateCouncilMemberDto } from './council.dto';
 import { COUNCIL_ATTENDANCE_LABELS, COUNCIL_ROLE_LABELS, CouncilMeeting, CouncilMember } from './council.entities';
 import { CouncilRepository } from './council.repository';
-import { ballotProblem, councilListOrder, councilOutcome, quorumMet } from './council.rules';
+import { COUNCIL, ballotProblem, councilListOrder, councilOutcome, quorumMet, shareBasis } from './council.rules';
 
-export const COUNCIL = 'Hội đồng Thi đua – Khen thưởng';
-
-/** The share line of an award as the minutes print it: the source when the catalogue has one, else said unverified. */
-function shareBasis(awardLabel: string, share: CatalogueValue | null, printed = false): string {
-  if (!share) return `${awardLabel}: chưa xác định được văn bản quy định tỷ lệ biểu quyết của ${COUNCIL} vào ngày họp; kết quả biểu quyết được ghi nhận, không đối chiếu với tỷ lệ.`;
-  const required = `${requirementText(share.amount!, share.strictlyAbove)} ${share.label ?? 'tổng số thành viên Hội đồng'}`;
-  // An unverified source is not cited (the page marks it); the minutes say the share is one applied for want of a
-  // text found, not a rule of law.
-  if (share.assumption) return printed ? `${awardLabel}: kết quả được đối chiếu với mức ${required}; đây là mức tạm áp dụng, chưa xác minh được văn bản quy định tỷ lệ này vào ngày họp.` : `${awardLabel}: cần ${required} (mức Bộ áp dụng; căn cứ chưa được xác minh trong danh mục pháp lý).`;
-  return `${awardLabel}: cần ${required} (${[share.article, share.textRef].filter(Boolean).join(' ')}).`;
-}
+export { COUNCIL };
 
 /** What a member's term says on a meeting's day: who, as what, from when to when. */
 type CouncilTerm = { name: string; position: string; role: string; fromDate: string; toDate: string | null };
@@ -143,7 +133,7 @@ export class CouncilService {
       if (dto.heldOn.slice(0, 4) < String(dto.year)) throw AppException.field(ErrorCode.ValidationFailed, 'heldOn', `Ngày họp phải từ năm ${dto.year} trở đi.`);
       if (!(await this.repo.membersOn(m, dto.organizerId, dto.heldOn)).length) throw AppException.field(ErrorCode.BusinessRule, 'heldOn', `Chưa có thành viên ${COUNCIL} nào trong nhiệm kỳ vào ngày họp: hãy nhập thành viên Hội đồng trước.`);
       const now = nowIso();
-      const meeting: CouncilMeeting = { id: randomUUID(), organizerId: dto.organizerId, year: dto.year, heldOn: dto.heldOn, place: dto.place.trim(), minutesBy: dto.minutesBy.trim(), status: 'OPEN', closedAt: null, conclusions: null, version: 1, createdAt: now, updatedAt: now };
+      const meeting: CouncilMeeting = { id: randomUUID(), organizerId: dto.organizerId, year: dto.year, heldOn: dto.heldOn, place: dto.place.trim(), minutesBy: dto.minutesBy.trim(), status: 'OPEN', closedAt: null, conclusions: null, appliedShares: null, version: 1, createdAt: now, updatedAt: now };
       await this.repo.insertMeeting(m, meeting);
       await this.audit.record(m, { action: 'council_meeting.create', entityType: 'council_meeting', entityId: meeting.id, after: meeting, reason: dto.reason ?? null, organizerId: dto.organizerId });
       return this.view(m, meeting);
@@ -221,10 +211,19 @@ export class CouncilService {
       const missing = view.ballots.find((b) => b.votesFor === null && b.proposalStatus !== 'APPROVED');
       if (missing) throw AppException.field(ErrorCode.BusinessRule, 'version', `Chưa biểu quyết đề nghị ${missing.awardLabel} cho ${missing.unitName}.`);
       const now = nowIso();
-      const closed = await this.repo.updateMeeting(m, meeting, dto.version, { status: 'CLOSED', closedAt: now, conclusions: dto.conclusions?.trim() || null, updatedAt: now });
+      // The shares it is decided against are kept with it: a later edit of the catalogue does not change a closed result.
+      const appliedShares = JSON.stringify(Object.fromEntries(await this.sharesOf(m, meeting)));
+      const closed = await this.repo.updateMeeting(m, meeting, dto.version, { status: 'CLOSED', closedAt: now, conclusions: dto.conclusions?.trim() || null, appliedShares, updatedAt: now });
       await this.audit.record(m, { action: 'council_meeting.close', entityType: 'council_meeting', entityId: id, after: { ballots: view.ballots.map((b) => ({ proposalId: b.proposalId, votesFor: b.votesFor, passed: b.passed })) }, reason: dto.reason, organizerId: meeting.organizerId });
       return this.view(m, closed);
     });
+  }
+
+  /** The share of each award: as kept when the meeting closed, else the catalogue's on its day. */
+  private async sharesOf(m: EntityManager, meeting: CouncilMeeting): Promise<Map<AwardCode, CatalogueValue | null>> {
+    if (meeting.appliedShares) return new Map(Object.entries(JSON.parse(meeting.appliedShares) as Record<AwardCode, CatalogueValue | null>) as Array<[AwardCode, CatalogueValue | null]>);
+    const values = (await this.legal.catalogue(m)).values;
+    return new Map(AWARD_CODES.map((a) => [a, councilShareOn(values, a, meeting.heldOn)]));
   }
 
   async view(m: EntityManager, meeting: CouncilMeeting): Promise<CouncilMeetingView> {
@@ -235,8 +234,7 @@ export class CouncilService {
     const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
     const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
     const labels = await this.awards.labels(m);
-    const values = (await this.legal.catalogue(m)).values;
-    const share = new Map(AWARD_CODES.map((a) => [a, councilShareOn(values, a, meeting.heldOn)]));
+    const share = await this.sharesOf(m, meeting);
     const present = members.filter((x) => attendance.get(x.id) === 'PRESENT').length;
     const voting = members.filter((x) => ['PRESENT', 'WRITTEN'].includes(attendance.get(x.id) ?? '')).length;
     const quorum = [...share.values()].find((s) => s?.quorum != null)?.quorum ?? null;
@@ -275,9 +273,8 @@ export class CouncilService {
       members: view.members.map((x) => ({ name: x.name, position: x.position, roleLabel: x.roleLabel, statusLabel: x.statusLabel ?? 'Vắng' })),
       memberCount: view.memberCount, presentCount: view.presentCount, votingCount: view.votingCount,
       shareLines: await this.uow.read(async (m) => {
-        const values = (await this.legal.catalogue(m)).values;
-        const labels = await this.awards.labels(m);
-        return AWARD_CODES.filter((a) => view.ballots.some((b) => b.award === a)).map((a) => shareBasis(labels[a], councilShareOn(values, a, view.heldOn), true));
+        const [labels, shares] = [await this.awards.labels(m), await this.sharesOf(m, await this.open(m, p, id))];
+        return AWARD_CODES.filter((a) => view.ballots.some((b) => b.award === a)).map((a) => shareBasis(labels[a], shares.get(a) ?? null, true));
       }),
       rows: view.ballots.filter((b) => b.votesFor !== null).map((b) => ({
         unitName: b.unitName, clusterName: b.clusterName, awardLabel: b.awardLabel, votesText: `${b.votesFor}/${view.memberCount}`, ratioText: b.ratioText ?? '',
