@@ -26,7 +26,7 @@ const started = Date.now();
  * tampers with its own application), backup (SQLite files), security (reads its data folder's file modes),
  * openapi-lint (writes into its data folder), jobs (drives the scheduler object).
  */
-const CLUSTER_E2E = ['access-matrix', 'auth', 'awards', 'bad-input', 'ballot-opinions', 'concurrency', 'council', 'demo-scenario', 'foundation', 'leadership', 'legal', 'measured-criteria', 'pades', 'pades-tsa-down', 'peer-conflicts', 'pledge', 'proposals', 'ratings', 'read-cache', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring-normalization', 'scoring-results', 'scoring'];
+const CLUSTER_E2E = ['access-matrix', 'auth', 'awards', 'bad-input', 'ballot-opinions', 'concurrency', 'council', 'demo-scenario', 'foundation', 'leadership', 'legal', 'measured-criteria', 'pades', 'pades-tsa-down', 'peer-conflicts', 'conflict-paths', 'pledge', 'proposals', 'ratings', 'read-cache', 'regulations', 'reorganisation', 'replay-2025', 'scoring-excel', 'scoring-normalization', 'scoring-results', 'scoring'];
 
 /** Settings a file starts its application with: the instances are started with them for that file. */
 const FILE_ENV = {
