@@ -63,6 +63,7 @@ export class AuthController {
       unitId: p.unitId,
       organizerId: p.organizerId,
       clusterIds: p.clusterIds,
+      unitIds: p.unitIds,
     };
   }
 

@@ -55,4 +55,5 @@ export class MeView {
   @ApiProperty({ nullable: true, type: String }) unitId: string | null;
   @ApiProperty({ nullable: true, type: String }) organizerId: string | null;
   @ApiProperty({ type: [String] }) clusterIds: string[];
+  @ApiProperty({ type: [String], description: 'Đơn vị tài khoản thay mặt: đơn vị của mình và các đơn vị tiền thân đã kết thúc hoạt động (sau sáp nhập).' }) unitIds: string[];
 }

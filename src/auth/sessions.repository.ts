@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { nowIso } from '../common/time';
+import { nowIso, todayInVietnam } from '../common/time';
 import { executeRaw, rawQuery } from '../database/raw-sql';
 import { Role } from '../common/auth/roles';
 import { Session } from './session.entity';
@@ -51,7 +51,8 @@ export class SessionsRepository {
   /**
    * The session (open or not) with its account, or undefined. One raw statement, as it runs on every request:
    * a secretary's clusters (assigned, and those the secretary's unit chairs or chaired: the secretariat follows
-   * the chair) come along as one comma-separated column.
+   * the chair) come along as one comma-separated column. A unit acts for those it succeeded once they ended (a merger
+   * recorded ahead of its date, or a successor set on a unit still active, gives nothing before then).
    */
   async withAccount(m: EntityManager, sessionId: string): Promise<SessionAccountRow | undefined> {
     const postgres = m.connection.options.type === 'postgres';
@@ -65,7 +66,7 @@ export class SessionsRepository {
                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?),
             lin(id, depth) AS (
               SELECT unit_id, 0 FROM acct WHERE unit_id IS NOT NULL
-              UNION ALL SELECT p.id, lin.depth + 1 FROM units p JOIN lin ON p.successor_id = lin.id WHERE lin.depth < 10),
+              UNION ALL SELECT p.id, lin.depth + 1 FROM units p JOIN lin ON p.successor_id = lin.id WHERE lin.depth < 10 AND p.active_to < ?),
             olin(id, depth) AS (
               SELECT organizer_id, 0 FROM acct WHERE organizer_id IS NOT NULL
               UNION ALL SELECT p.id, olin.depth + 1 FROM units p JOIN olin ON p.successor_id = olin.id WHERE olin.depth < 10)
@@ -80,7 +81,7 @@ export class SessionsRepository {
                 ) x
               ) END AS cluster_ids
          FROM acct`,
-      [sessionId],
+      [sessionId, todayInVietnam()],
     );
     return row;
   }

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { searchKey } from '../common/text';
-import { nowIso } from '../common/time';
+import { addDays, formatDateVi, nowIso } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { UnitScope, UnitsRepository, searchWords } from './units.repository';
 import { AccessService } from '../access/access.service';
@@ -164,6 +164,12 @@ export class UnitsService {
         const chain = await this.successorChain(m, successor);
         const found = successorProblems(unit.id, unit, chain);
         if (found.length) throw new AppException(ErrorCode.InvalidSuccessor, found[0].message, found);
+        // As a merger (MergersService): a unit of the same kind, active the day after this one ends.
+        const from = unit.activeTo ? addDays(unit.activeTo, 1) : null;
+        if (successor.kind !== unit.kind) throw AppException.field(ErrorCode.InvalidSuccessor, 'successorId', 'Đơn vị kế thừa phải cùng loại với đơn vị này.');
+        if (from && ((successor.activeTo && successor.activeTo < from) || (successor.activeFrom && successor.activeFrom > from))) {
+          throw AppException.field(ErrorCode.InvalidSuccessor, 'successorId', `${successor.shortName} không hoạt động vào ngày ${formatDateVi(from)}, ngày kế tiếp đơn vị này kết thúc.`);
+        }
       }
     }
     if (problems.length) throw new AppException(ErrorCode.InvalidReference, problems[0].message, problems);

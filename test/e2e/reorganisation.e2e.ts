@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { todayInVietnam } from '../../src/common/time';
-import { TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
+import { DEMO_PASSWORD, TEST_DB, TestApp, demoIds, startTestApp } from '../support/test-app';
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -112,6 +112,18 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     assert.deepEqual(history.predecessors.map((x) => [x.unit.id, x.unit.nowName]), [[e.id, 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm D']]);
     const ePage = (await t.http.get(`/don-vi/${e.id}`).set(auth(admin)).set('Accept', 'text/html').expect(200)).text;
     assert.match(ePage, /đã kết thúc hoạt động ngày [\d/]+, nay là <a href="\/don-vi\/[^"]+">Sở Khoa học và Công nghệ tỉnh Thử nghiệm D<\/a>/);
+    // Who acts for whom (security review): D's officer for D and E, which ended; F's officer for F alone until D ends
+    // — a successor set ahead of the day gives nothing before it (it let another member sign a pledge for an active unit).
+    const actsFor = async (username: string, unitId: string) => {
+      await t.http.post('/api/users').set(auth(admin)).send({ username, fullName: 'Cán bộ thử nghiệm', role: 'unit_officer', unitId, password: DEMO_PASSWORD, reason: 'Tài khoản thử nghiệm' }).expect(201);
+      return ((await t.http.get('/api/auth/me').set(auth(await t.token(username))).expect(200)).body as { unitIds: string[] }).unitIds;
+    };
+    assert.deepEqual(await actsFor('thunghiem.d', d.id), [d.id, e.id]);
+    assert.deepEqual(await actsFor('thunghiem.f', f.id), [f.id]);
+    // A successor set by editing the unit follows the merger's rules: of the same kind (a ministry is not a Sở's successor).
+    const fNow = (await t.http.get(`/api/units/${f.id}`).set(auth(admin)).expect(200)).body as { version: number };
+    const wrongKind = await t.http.patch(`/api/units/${f.id}`).set(auth(admin)).send({ version: fNow.version, successorId: ids.successorMinistry, activeTo: addDays(todayInVietnam(), -1), reason: 'Thử' });
+    assert.deepEqual([wrongKind.status, wrongKind.body.details?.[0]?.field], [422, 'successorId'], JSON.stringify(wrongKind.body));
   });
 
   it('Bộ KH&CN divides its units for 2025 by a decision; the report names the units left out and where they were', async () => {
