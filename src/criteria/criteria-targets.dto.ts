@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolField, DecimalField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
+import { BoolField, DecimalField, IntField, NestedArrayField, ReasonField, TextField, UuidField } from '../common/validation/fields';
 import { FORMULAS, Formula, MEASURES, Measure } from './measure.rules';
 
 export class CriterionTargetDto {
@@ -10,6 +10,7 @@ export class CriterionTargetDto {
 }
 
 export class ReplaceTargetsDto {
+  @IntField({ min: 1, max: 2_147_483_647, description: 'Phiên bản (version) của bộ chỉ tiêu đã đọc (GET …/criteria/targets): hai người sửa cùng lúc, người sau nhận 409.' }) version: number;
   @ReasonField({ presence: 'optional' }) reason?: string;
   @BoolField({ presence: 'optional', description: 'Xác nhận hủy các chữ ký khi sửa chỉ tiêu của bản giao ước đang ký.' }) confirmResetSignatures?: boolean;
   @NestedArrayField(() => CriterionTargetDto, { maxItems: 5000 }) targets: CriterionTargetDto[];
@@ -39,6 +40,7 @@ export class CriterionTargetView {
 export class CriteriaTargetsView {
   @ApiProperty() setId: string;
   @ApiProperty() versionNo: number;
+  @ApiProperty({ description: 'Phiên bản để gửi lại khi sửa (PUT).' }) version: number;
   @ApiProperty({ description: 'Khóa cùng bản giao ước: không sửa được nữa.' }) locked: boolean;
   @ApiProperty({ type: [TargetCriterionView] }) criteria: TargetCriterionView[];
   @ApiProperty({ type: [TargetUnitView] }) units: TargetUnitView[];

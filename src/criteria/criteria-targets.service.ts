@@ -12,8 +12,8 @@ import type { Principal } from '../common/auth/principal';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
-import { UnitOfWork } from '../database/unit-of-work';
-import type { CriteriaSet } from './criteria-set.entity';
+import { UnitOfWork, requireVersion, updateVersioned } from '../database/unit-of-work';
+import { CriteriaSet } from './criteria-set.entity';
 import { CriteriaTargetsView, ReplaceTargetsDto } from './criteria-targets.dto';
 import { CriteriaRepository } from './criteria.repository';
 import { toHundredths } from './criteria-tree';
@@ -53,6 +53,8 @@ export class CriteriaTargetsService {
       const cluster = await this.access.require(m, p, Permission.YearManage, clusterId, year);
       const set = await this.requireSet(m, clusterId, year);
       if (set.lockedAt) throw new AppException(ErrorCode.CriteriaLocked, 'Chỉ tiêu đã khóa cùng bản giao ước; hãy lập bản sửa đổi bộ tiêu chí.');
+      // Two secretaries editing at once: the later one is told (409), not silently overwritten (security review).
+      requireVersion(set.version, dto.version);
       await refuseWhenScored(m, set.id);
       await this.changeHook().beforeChange(m, set.id, dto.confirmResetSignatures === true, dto.reason ?? 'Sửa chỉ tiêu giao cho đơn vị.');
       const before = await this.view(m, set);
@@ -78,7 +80,7 @@ export class CriteriaTargetsService {
       });
       if (problems.length) throw new AppException(ErrorCode.ValidationFailed, problems[0].message, problems);
       await this.criteria.replaceTargets(m, set, rows);
-      const after = await this.view(m, set);
+      const after = await this.view(m, await updateVersioned(m, CriteriaSet, set, dto.version, { updatedAt: now }, 'bộ chỉ tiêu'));
       await this.audit.record(m, { action: 'criteria.targets', entityType: 'criteria_set', entityId: set.id, before: before.targets, after: after.targets, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
@@ -97,6 +99,7 @@ export class CriteriaTargetsService {
     return {
       setId: set.id,
       versionNo: set.versionNo,
+      version: set.version,
       locked: !!set.lockedAt,
       criteria: leaves.map((l) => ({ code: l.code, text: l.text, measure: l.rule.measure, formula: l.rule.formula, factUnit: l.rule.factUnit, needsTarget: needsTarget(l) })),
       units: units.map((u) => ({ unitId: u.id, name: u.name })),

@@ -64,10 +64,16 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
     const early = await t.http.post(url('/pledge/open')).auth(secretary, { type: 'bearer' }).send({ version: pledge.body.version });
     assert.equal(early.status, 422);
     assert.match(early.body.details[0].message, /Chưa giao đủ chỉ tiêu: TC2 — /);
-    const wrong = await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ targets: [{ criterionCode: 'TC1', unitId: units[0].unitId, target: 5 }] });
+    const version = view.body.version as number;
+    const wrong = await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ version, targets: [{ criterionCode: 'TC1', unitId: units[0].unitId, target: 5 }] });
     assert.equal(wrong.status, 400);
     assert.match(wrong.body.details[0].message, /không phải tiêu chí định lượng/);
-    const set = await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ reason: 'Giao chỉ tiêu năm 2020', targets: targetsFor() }).expect(200);
+    // Without the version read, refused at its field; two edits of the same version: the second answers 409 (security review).
+    assert.equal((await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ targets: targetsFor() }).expect(400)).body.details[0].field, 'version');
+    const set = await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ version, reason: 'Giao chỉ tiêu năm 2020', targets: targetsFor() }).expect(200);
+    const before = await t.snapshot();
+    await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ version, reason: 'Sửa cùng lúc', targets: targetsFor(true) }).expect(409);
+    assert.equal(await t.snapshot(), before);
     assert.deepEqual(set.body.missing, []);
     assert.equal(set.body.targets.length, 13);
 
@@ -76,7 +82,7 @@ describe(`criteria that measure: targets locked with the pledge, facts scored, r
       const actor = await actorFor(t, user);
       await t.http.post(url('/pledge/signatures')).auth(actor.token, { type: 'bearer' }).send({ signerName: 'Nguyễn Văn Ký', signerTitle: 'Giám đốc', unitId: actor.unitId }).expect(201);
     }
-    const locked = await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ targets: targetsFor(true) });
+    const locked = await t.http.put(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).send({ version: set.body.version, targets: targetsFor(true) });
     assert.equal(locked.status, 409);
     assert.equal(locked.body.code, 'CRITERIA_LOCKED');
     assert.equal((await t.http.get(url('/criteria/targets')).auth(secretary, { type: 'bearer' }).expect(200)).body.locked, true);

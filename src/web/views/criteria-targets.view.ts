@@ -29,6 +29,7 @@ export function criteriaTargetsSection(api: string, v: CriteriaTargetsView, canM
   const form =
     canManage && !v.locked
       ? html`<form data-api="${api}" data-method="PUT" data-success="Đã lưu chỉ tiêu giao cho các đơn vị." novalidate>${formMessage}
+      <input type="hidden" name="version" data-type="int" value="${v.version}">
   ${v.units.map(
     (u) => html`<details><summary>${u.name}</summary>${v.criteria.map((c) => {
       const i = n++;
