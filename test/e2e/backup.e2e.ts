@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { backupSqlite, inspectSqlite, restoreSqlite } from '../../src/database/backup';
 import { DEMO_PASSWORD, TEST_DB, TestApp, startTestApp } from '../support/test-app';
@@ -20,6 +22,13 @@ describe('backup and restore of the SQLite database (online backup API)', { skip
 
   const addUnit = (i: number) =>
     t.http.post('/api/units').auth(admin, { type: 'bearer' }).send({ code: `SAO-LUU-${i}`, kind: 'MEMBER', name: `Đơn vị sao lưu ${i}`, shortName: `SL ${i}` });
+
+  it('the backup command writes a copy, and the folders it makes, readable by its user only (security review)', () => {
+    const destination = join(mkdtempSync(join(tmpdir(), 'thidua-backup-')), 'ngoai', 'ban-sao.sqlite');
+    // Run from a shell with the usual umask 022 (the test process has the server's 077, which a child would inherit).
+    execFileSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, resolve(__dirname, '../../src/cli/backup.js'), 'backup', destination], { env: { ...process.env, DATA_DIR: t.dataDir, DATABASE_URL: '' }, stdio: 'pipe' });
+    assert.deepEqual([statSync(destination).mode & 0o777, statSync(dirname(destination)).mode & 0o777], [0o600, 0o700]);
+  });
 
   it('copies a consistent state while the server keeps writing', async () => {
     const db = join(t.dataDir, 'thidua.sqlite');
