@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AccessModule } from '../access/access.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AccountChecks } from './account-checks';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { LoginAttemptsRepository } from './login-attempts.repository';
@@ -22,6 +23,7 @@ import { UsersService } from './users.service';
   imports: [AuditModule, UnitRecordsModule, AccessModule],
   providers: [
     AuthService,
+    AccountChecks,
     Authenticator,
     MfaService,
     PasswordService,

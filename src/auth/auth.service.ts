@@ -11,6 +11,7 @@ import { APP_CONFIG, SERVER_KEYS } from '../config/config.tokens';
 import type { ServerKeys } from '../config/secrets';
 import { UnitOfWork } from '../database/unit-of-work';
 import { TokenView } from './auth.dto';
+import { AccountChecks } from './account-checks';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginAttempts, ThrottleKey } from './login-throttle';
 import { acceptTotp, decryptSecret, deviceIdFor, hashRecoveryCode, isRemembered, looksLikeRecoveryCode, newDeviceToken, newRememberToken } from './mfa';
@@ -66,6 +67,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly mfa: MfaRepository,
     attempts: LoginAttemptsRepository,
+    private readonly checks: AccountChecks,
   ) {
     this.attempts = new LoginAttempts(attempts, config.loginWindowSeconds * 1000);
   }
@@ -170,9 +172,9 @@ export class AuthService {
       throw AppException.field(ErrorCode.ValidationFailed, 'newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
     }
     const user = await this.uow.read((m) => this.users.get(m, p.userId));
-    if (!(await this.passwords.verify(user.passwordHash, current))) {
-      throw AppException.field(ErrorCode.WrongCurrentPassword, 'currentPassword', 'Mật khẩu hiện tại không đúng.');
-    }
+    await this.checks.guard(user.id, async () => {
+      if (!(await this.passwords.verify(user.passwordHash, current))) throw AppException.field(ErrorCode.WrongCurrentPassword, 'currentPassword', 'Mật khẩu hiện tại không đúng.');
+    });
     const hash = await this.passwords.hash(next);
     return this.uow.write(async (m) => {
       await this.users.setPassword(m, user, hash);

@@ -11,6 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { MFA_REQUIRED_ROLES } from '../common/auth/roles';
 import { acceptTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpCode, totpUri } from './mfa';
 import { MfaRepository } from './mfa.repository';
+import { AccountChecks } from './account-checks';
 import { PasswordService } from './password.service';
 import type { Principal } from '../common/auth/principal';
 import { UsersRepository } from './users.repository';
@@ -39,6 +40,7 @@ export class MfaService {
     private readonly audit: AuditService,
     private readonly users: UsersRepository,
     private readonly mfa: MfaRepository,
+    private readonly checks: AccountChecks,
   ) {}
 
   /** The stored (encrypted) form of a TOTP secret, as setup() writes it; the seed enrols its demo accounts with it. */
@@ -74,7 +76,7 @@ export class MfaService {
 
   /** Confirms the pending secret with a code; answers the recovery codes, shown this once. */
   enable(p: Principal, code: string): Promise<{ recoveryCodes: string[] }> {
-    return this.uow.write(async (m) => {
+    return this.checks.guard(p.userId, () => this.uow.write(async (m) => {
       const user = await this.users.get(m, p.userId);
       if (user.mfaEnabledAt) throw new AppException(ErrorCode.BusinessRule, 'Xác thực hai lớp đã được bật.');
       const secret = user.mfaSecret ? decryptSecret(user.mfaSecret, this.keys.mfa) : null;
@@ -86,30 +88,30 @@ export class MfaService {
       const recoveryCodes = await this.replaceRecoveryCodes(m, p.userId);
       await this.audit.record(m, { action: 'mfa.enable', entityType: 'user', entityId: p.userId, after: { enabledAt: now } });
       return { recoveryCodes };
-    });
+    }));
   }
 
   /** New recovery codes (the old ones stop working), after a current code. */
   regenerateRecoveryCodes(p: Principal, code: string): Promise<{ recoveryCodes: string[] }> {
-    return this.uow.write(async (m) => {
+    return this.checks.guard(p.userId, () => this.uow.write(async (m) => {
       await this.requireCode(m, p, code);
       const recoveryCodes = await this.replaceRecoveryCodes(m, p.userId);
       await this.audit.record(m, { action: 'mfa.recovery_codes', entityType: 'user', entityId: p.userId });
       return { recoveryCodes };
-    });
+    }));
   }
 
   /** Turns MFA off for oneself: with the password and a current code; not for roles that require it. */
   async disable(p: Principal, password: string, code: string): Promise<void> {
     if (MFA_REQUIRED_ROLES.includes(p.role)) throw AppException.forbidden('Tài khoản quản trị và thẩm định bắt buộc dùng xác thực hai lớp.');
-    const user = await this.uow.read((m) => this.users.get(m, p.userId));
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw AppException.field(ErrorCode.WrongCurrentPassword, 'password', 'Mật khẩu hiện tại không đúng.');
-    }
-    await this.uow.write(async (m) => {
-      await this.requireCode(m, p, code);
-      await this.mfa.clear(m, p.userId);
-      await this.audit.record(m, { action: 'mfa.disable', entityType: 'user', entityId: p.userId });
+    await this.checks.guard(p.userId, async () => {
+      const user = await this.uow.read((m) => this.users.get(m, p.userId));
+      if (!(await this.passwords.verify(user.passwordHash, password))) throw AppException.field(ErrorCode.WrongCurrentPassword, 'password', 'Mật khẩu hiện tại không đúng.');
+      await this.uow.write(async (m) => {
+        await this.requireCode(m, p, code);
+        await this.mfa.clear(m, p.userId);
+        await this.audit.record(m, { action: 'mfa.disable', entityType: 'user', entityId: p.userId });
+      });
     });
   }
 

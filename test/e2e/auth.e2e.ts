@@ -87,6 +87,9 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     const wrong = await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: 'Wrong@2026', newPassword: 'Mat-Khau-Moi-2026' });
     assert.equal(wrong.status, 422);
     assert.equal(wrong.body.code, 'AUTH_WRONG_CURRENT_PASSWORD');
+    // A right one clears the count (the change below succeeds after two misses); past the limit (3 here) the account's
+    // own checks answer 429 without checking, as sign-in does (security review).
+    await t.http.post('/api/auth/password').auth(first, { type: 'bearer' }).send({ currentPassword: 'Wrong@2027', newPassword: 'Mat-Khau-Moi-2026' }).expect(422);
 
     const changed = await t.http
       .post('/api/auth/password')
@@ -174,5 +177,16 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
       assert.equal(res.status, 403, user);
       assert.equal(res.body.code, 'FORBIDDEN');
     }
+  });
+
+  it('guessing the current password of a signed-in account is throttled like sign-in: 429 past the limit, nothing checked', async () => {
+    const token = (await login('cum1.secretary').expect(200)).body.accessToken;
+    const guess = (password: string) => t.http.post('/api/auth/password').auth(token, { type: 'bearer' }).send({ currentPassword: password, newPassword: 'Mat-Khau-Moi-2026' });
+    for (let i = 0; i < 3; i++) assert.equal((await guess(`Sai@Mat-khau-${i}`)).status, 422);
+    const blocked = await guess(DEMO_PASSWORD);
+    assert.equal(blocked.status, 429, 'even the right password is not checked while blocked');
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+    assert.match(blocked.body.message, /Nhập sai mật khẩu hoặc mã xác thực quá nhiều lần/);
+    await login('cum1.secretary').expect(200);
   });
 });
