@@ -117,9 +117,8 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     const link = article(page, 'Cờ thi đua').getByRole('link', { name: 'y-kien-tay-ninh.pdf' });
     await link.waitFor();
     const item = (await article(page, 'Cờ thi đua').locator('li', { has: page.getByRole('link', { name: 'y-kien-tay-ninh.pdf' }) }).textContent())!;
-    const approved = item.slice(item.indexOf(': đồng ý ') + 9, item.lastIndexOf(' · ')).split(', ');
-    assert.ok(item.startsWith(`${scene.absent.name}: đồng ý `), item);
-    assert.deepEqual(approved.sort(), flag.candidates.map((c) => c.unit.shortName).sort(), item);
+    // While the others vote, its choices are not on the page (as the ballot box); the secretariat reads the letter.
+    assert.ok(item.startsWith(`${scene.absent.name}: đã nhận ý kiến; nội dung công bố khi đóng phiên`), item);
     const letter = await fetchInPage(page, (await link.getAttribute('href'))!);
     assert.equal(letter.status, 200);
     assert.deepEqual(letter.body, LETTER, 'the letter as uploaded');

@@ -46,10 +46,17 @@ describe(`written opinions in the secret ballot (${TEST_DB})`, () => {
     const recorded = (await opinion(session.id, absent, [first]).expect(201)).body;
     assert.equal(recorded.writtenOpinions[0].fileName, 'y-kien-kon-tum.pdf');
     await opinion(session.id, absent, [first]).expect(409);
-    const letter = await t.http.get(`/api/ballot-sessions/${session.id}/written-opinions/${recorded.writtenOpinions[0].id}`).set(auth(voters[0].token)).buffer(true).parse(binary).expect(200);
-    assert.ok(Buffer.compare(letter.body, LETTER) === 0);
+    // While the others vote the absent member's choices are not shown, nor its letter but to the secretariat (security review).
+    const letterOf = (token: string) => t.http.get(`/api/ballot-sessions/${session.id}/written-opinions/${recorded.writtenOpinions[0].id}`).set(auth(token)).buffer(true).parse(binary);
+    assert.equal(recorded.writtenOpinions[0].approved, null);
+    assert.equal((await t.http.get(`/api/ballot-sessions/${session.id}`).set(auth(voters[0].token)).expect(200)).body.writtenOpinions[0].approved, null);
+    await letterOf(voters[0].token).expect(403);
+    assert.ok(Buffer.compare((await letterOf(secretary).expect(200)).body, LETTER) === 0);
     for (const [i, v] of voters.entries()) await t.http.post(`/api/ballot-sessions/${session.id}/votes`).set(auth(v.token)).send({ choices: i < mine ? [first] : [], unitId: v.unitId }).expect(201);
     const closed = (await t.http.post(`/api/ballot-sessions/${session.id}/close`).set(auth(secretary)).send({ version: session.version, countingCommittee: ['Nguyễn Văn A'] }).expect(201)).body;
+    // Closed: the choices and the letter are the members' to read.
+    assert.deepEqual(closed.writtenOpinions[0].approved.map((u: { id: string }) => u.id), [first]);
+    assert.ok(Buffer.compare((await letterOf(voters[0].token).expect(200)).body, LETTER) === 0);
     return { closed, first };
   }
 

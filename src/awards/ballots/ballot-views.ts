@@ -58,7 +58,8 @@ export class BallotViews {
       ballots: box.map((b) => ({ receipt: b.receipt, approved: (JSON.parse(b.choices) as string[]).sort((x, y) => order.get(x)! - order.get(y)!).map(ref) })),
       countingCommittee: s.countingCommittee ? (JSON.parse(s.countingCommittee) as string[]) : [],
       paperEntries: entries.map((e) => ({ turn: e.turn, enteredBy: people.get(e.enteredBy) ?? '' })),
-      writtenOpinions: opinions.map((o) => ({ id: o.id, unit: ref(o.unitId), approved: (JSON.parse(o.choices) as string[]).map(ref), fileName: o.fileName })),
+      // Like the ballot box, an absent member's choices are shown once the session is closed, not while others vote.
+      writtenOpinions: opinions.map((o) => ({ id: o.id, unit: ref(o.unitId), approved: s.status === 'OPEN' ? null : (JSON.parse(o.choices) as string[]).map(ref), fileName: o.fileName })),
       writtenOpinionsCounted: tally?.writtenOpinions?.counted ?? rule.counted,
       // A closed tally was counted under the regulation then in force: say so if the regulation changed since.
       writtenOpinionsNote: tally?.writtenOpinions && tally.writtenOpinions.counted !== rule.counted ? `Ý kiến bằng văn bản ${tally.writtenOpinions.counted ? 'được' : 'không được'} tính vào kết quả theo quy chế áp dụng khi đóng phiên.` : rule.note,

@@ -70,7 +70,7 @@ export class BallotSessionView {
   @ApiProperty({ type: [PublishedBallotView], description: 'Các phiếu đã bỏ, theo mã biên nhận (công bố khi đã đóng phiên trực tuyến).' }) ballots: PublishedBallotView[];
   @ApiProperty({ type: [String] }) countingCommittee: string[];
   @ApiProperty({ type: Object, description: 'Nhập kết quả phiếu giấy: các lượt đã nhập (người nhập), không gồm số liệu.' }) paperEntries: Array<{ turn: number; enteredBy: string }>;
-  @ApiProperty({ type: Object, description: 'Ý kiến bằng văn bản của thành viên vắng mặt (văn bản quét kèm theo).' }) writtenOpinions: Array<{ id: string; unit: UnitRefView; approved: UnitRefView[]; fileName: string }>;
+  @ApiProperty({ type: Object, description: 'Ý kiến bằng văn bản của thành viên vắng mặt (văn bản quét kèm theo); approved null khi phiên còn mở (công bố khi đóng phiên, như hòm phiếu).' }) writtenOpinions: Array<{ id: string; unit: UnitRefView; approved: UnitRefView[] | null; fileName: string }>;
   @ApiProperty({ description: 'Ý kiến bằng văn bản được tính vào kết quả: chỉ khi quy chế của cụm quy định.' }) writtenOpinionsCounted: boolean;
   @ApiProperty({ type: String, description: 'Cách tính ý kiến bằng văn bản, như quy chế quy định (hoặc không quy định).' }) writtenOpinionsNote: string;
   @ApiProperty({ nullable: true, type: String }) tieReason: string | null;

@@ -68,7 +68,9 @@ export class WrittenOpinionsService implements UploadTarget {
 
   download(p: Principal, sid: string, opinionId: string): Promise<OpenedFile> {
     return this.uow.read(async (m) => {
-      await this.sessions.load(m, p, sid, Permission.ClusterRead);
+      const { session } = await this.sessions.load(m, p, sid, Permission.ClusterRead);
+      // While the session is open the letter (an absent member's choices) is the secretariat's, who recorded it.
+      if (session.status === 'OPEN') await this.sessions.load(m, p, sid, Permission.AwardsManage);
       return this.attachments.open(m, OPINION_LETTERS, sid, opinionId);
     });
   }

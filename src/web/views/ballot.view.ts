@@ -39,7 +39,7 @@ function paperForm(s: BallotSessionView): Html {
 function opinions(s: BallotSessionView, absent: Array<{ id: string; name: string }>, canManage: boolean): Html {
   const left = absent.filter((u) => !s.writtenOpinions.some((o) => o.unit.id === u.id));
   return html`<h4>Ý kiến bằng văn bản của thành viên vắng mặt</h4><p class="muted"><small>${s.writtenOpinionsNote}</small></p>
-  ${s.writtenOpinions.length ? html`<ul>${s.writtenOpinions.map((o) => html`<li>${o.unit.name}: đồng ý ${o.approved.length ? o.approved.map((u) => u.shortName).join(', ') : 'không ứng viên nào'} · <a data-download href="/api/ballot-sessions/${s.id}/written-opinions/${o.id}">${o.fileName}</a></li>`)}</ul>` : ''}
+  ${s.writtenOpinions.length ? html`<ul>${s.writtenOpinions.map((o) => html`<li>${o.unit.name}: ${o.approved === null ? html`<span class="muted">đã nhận ý kiến; nội dung công bố khi đóng phiên</span>` : `đồng ý ${o.approved.length ? o.approved.map((u) => u.shortName).join(', ') : 'không ứng viên nào'}`}${o.approved !== null || canManage ? html` · <a data-download href="/api/ballot-sessions/${s.id}/written-opinions/${o.id}">${o.fileName}</a>` : ''}</li>`)}</ul>` : ''}
   ${canManage && s.status === 'OPEN' && left.length
     ? html`<form data-api="/api/ballot-sessions/${s.id}/written-opinions" data-method="POST" enctype="multipart/form-data" data-busy="Đang tải lên…" data-success="Đã ghi nhận ý kiến bằng văn bản." novalidate>${formMessage}
       <div class="field"><label for="wo-unit-${s.id}">Thành viên vắng mặt</label><select id="wo-unit-${s.id}" name="unitId">${left.map((u) => html`<option value="${u.id}">${u.name}</option>`)}</select></div>
