@@ -125,7 +125,8 @@ describe(`secret ballot at the review meeting (${TEST_DB})`, () => {
     const admin = await t.token('admin');
     const before = await t.snapshot();
     const differ = await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(admin)).send({ ...counts, returned: 5, valid: 5, votes: counts.votes.map((v: { unitId: string; votes: number }, i: number) => (i === 0 ? { ...v, votes: 2 } : v)) }).expect(422);
-    assert.match(differ.body.message, /Hai lần nhập không khớp nhau: Số phiếu thu về \(lần 1: 6, lần 2: 5\); Số phiếu hợp lệ \(lần 1: 6, lần 2: 5\); Số phiếu đồng ý của .+ \(lần 1: 4, lần 2: 2\)/);
+    assert.match(differ.body.message, /Hai lần nhập không khớp nhau: Số phiếu thu về \(lần này nhập 5\); Số phiếu hợp lệ \(lần này nhập 5\); Số phiếu đồng ý của .+ \(lần này nhập 2\)/);
+    assert.ok(!/lần 1|: 6|\b4\)/.test(differ.body.message), 'the first entry’s figures stay unseen (security review)');
     assert.equal(differ.body.details.length, 3);
     assert.equal(await t.snapshot(), before);
     await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(admin)).send(counts).expect(201);

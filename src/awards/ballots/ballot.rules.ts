@@ -90,14 +90,16 @@ export function paperProblems(t: BallotTally, candidates: readonly string[], quo
   return problems;
 }
 
-/** The figures of two entries of the same counts that differ, by their labels (candidates by `names`). */
+/**
+ * The figures of the second entry `b` that differ from the first `a`, by their labels (candidates by `names`), with the
+ * second's own value only: the first stays unseen, so that the second person counts rather than copies.
+ */
 export function differingFigures(a: BallotTally, b: BallotTally, names: ReadonlyMap<string, string>): string[] {
   const labels: Array<['issued' | 'returned' | 'valid' | 'invalid', string]> = [['issued', 'Số phiếu phát ra'], ['returned', 'Số phiếu thu về'], ['valid', 'Số phiếu hợp lệ'], ['invalid', 'Số phiếu không hợp lệ']];
-  const out = labels.filter(([k]) => a[k] !== b[k]).map(([k, label]) => `${label} (lần 1: ${a[k]}, lần 2: ${b[k]})`);
+  const out = labels.filter(([k]) => a[k] !== b[k]).map(([k, label]) => `${label} (lần này nhập ${b[k]})`);
   for (const id of [...new Set([...Object.keys(a.votes), ...Object.keys(b.votes)])]) {
-    const x = a.votes[id] ?? 0;
     const y = b.votes[id] ?? 0;
-    if (x !== y) out.push(`Số phiếu đồng ý của ${names.get(id) ?? id} (lần 1: ${x}, lần 2: ${y})`);
+    if ((a.votes[id] ?? 0) !== y) out.push(`Số phiếu đồng ý của ${names.get(id) ?? id} (lần này nhập ${y})`);
   }
   return out;
 }
