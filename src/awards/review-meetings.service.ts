@@ -158,7 +158,7 @@ export class ReviewMeetingsService {
       const twice = dto.entries.findIndex((e, i) => dto.entries.findIndex((x) => x.unitId === e.unitId) !== i);
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.unitId`, 'Mỗi đơn vị chỉ được ghi một lần.');
       // The votes recorded must still fit the members voting (more "for" than voters would pass a candidate that was not).
-      const over = (await this.repo.ballots(m, meeting.id)).find((b) => b.votesFor > dto.entries.filter((e) => e.status !== 'ABSENT').length);
+      const [over] = (await this.repo.ballots(m, meeting.id)).filter((b) => b.votesFor > dto.entries.filter((e) => e.status !== 'ABSENT').length).sort((a, b) => b.votesFor - a.votesFor);
       if (over) throw AppException.field(ErrorCode.BusinessRule, 'entries', `Đã ghi ${over.votesFor} phiếu đồng ý cho một ứng viên, nhiều hơn số thành viên biểu quyết theo thành phần này: sửa kết quả bỏ phiếu trước.`);
       const before = await this.repo.attendance(m, meeting.id);
       const updated = await this.repo.replaceAttendance(m, meeting, dto.version, dto.entries.map((e) => ({ unitId: e.unitId, status: e.status, representative: e.representative?.trim() || null, womenShareHundredths: e.womenShare == null ? null : toHundredths(e.womenShare) })));

@@ -166,7 +166,7 @@ export class CouncilService {
       if (twice >= 0) throw AppException.field(ErrorCode.ValidationFailed, `entries.${twice}.memberId`, 'Mỗi thành viên chỉ được ghi một lần.');
       // The votes recorded must still fit the members voting (more "for" than voters would pass a Cờ that was not).
       const voting = dto.entries.filter((e) => e.status !== 'ABSENT').length;
-      const over = (await this.repo.ballots(m, id)).find((b) => ballotProblem(b.votesFor, voting));
+      const [over] = (await this.repo.ballots(m, id)).filter((b) => ballotProblem(b.votesFor, voting)).sort((a, b) => b.votesFor - a.votesFor);
       if (over) throw AppException.field(ErrorCode.BusinessRule, 'entries', `Đã ghi ${over.votesFor} phiếu đồng ý cho một đề nghị, nhiều hơn ${voting} thành viên tham gia biểu quyết theo thành phần này: sửa kết quả biểu quyết trước.`);
       const updated = await this.repo.updateMeeting(m, meeting, dto.version, { updatedAt: nowIso() });
       await this.repo.replaceAttendance(m, id, dto.entries.map((e) => ({ meetingId: id, memberId: e.memberId, status: e.status })));
