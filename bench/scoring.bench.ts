@@ -44,7 +44,7 @@ async function measureThidua(server: ServerHandle) {
     }));
     await api(server.url, 'PUT', base, admin, { version: set.version, reason: 'Bộ tiêu chí hỗn hợp', totalPoints: set.totalPoints, items });
     const targets = await api(server.url, 'GET', `${base}/targets`, admin);
-    await api(server.url, 'PUT', `${base}/targets`, admin, { targets: targets.units.map((u: any) => ({ criterionCode: 'TC2', unitId: u.unitId, target: 100 })) });
+    await api(server.url, 'PUT', `${base}/targets`, admin, { version: targets.version, targets: targets.units.map((u: any) => ({ criterionCode: 'TC2', unitId: u.unitId, target: 100 })) });
   }
   const measure = { serverPid: server.child.pid };
   const health = await load({ url: `${server.url}/api/health`, connections: CONNECTIONS }, measure);

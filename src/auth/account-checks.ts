@@ -24,20 +24,24 @@ export class AccountChecks {
     this.attempts = new LoginAttempts(repository, config.loginWindowSeconds * 1000);
   }
 
-  /** Runs `check` (which throws when the password or code is wrong) as one throttled attempt of the account. */
+  /** Runs `check` (which throws WrongCurrentPassword or MfaInvalid when the answer is wrong) as one throttled attempt of the account. */
   async guard<T>(userId: string, check: () => Promise<T>): Promise<T> {
     const key = `account:${userId}`;
     const reserved = await this.uow.write((m) => this.attempts.reserve(m, [{ key, limit: this.config.loginMaxFailures }], !this.uow.isSqlite));
     if ('wait' in reserved) {
       throw new AppException(ErrorCode.TooManyLoginAttempts, `Nhập sai mật khẩu hoặc mã xác thực quá nhiều lần. Vui lòng thử lại sau ${reserved.wait} giây.`, [], { 'Retry-After': String(reserved.wait) });
     }
-    let ok = false;
+    // Only a wrong password or code counts; another refusal (a second factor already on) neither counts nor clears.
+    let outcome: 'right' | 'wrong' | 'other' = 'other';
     try {
       const result = await check();
-      ok = true;
+      outcome = 'right';
       return result;
+    } catch (error) {
+      if (error instanceof AppException && (error.code === ErrorCode.WrongCurrentPassword || error.code === ErrorCode.MfaInvalid)) outcome = 'wrong';
+      throw error;
     } finally {
-      await this.uow.write((m) => this.attempts.settle(m, reserved.ids, ok, ok ? [key] : [])).catch(() => undefined);
+      await this.uow.write((m) => this.attempts.settle(m, reserved.ids, outcome !== 'wrong', outcome === 'right' ? [key] : [])).catch(() => undefined);
     }
   }
 }

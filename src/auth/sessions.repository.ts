@@ -69,7 +69,7 @@ export class SessionsRepository {
               UNION ALL SELECT p.id, lin.depth + 1 FROM units p JOIN lin ON p.successor_id = lin.id WHERE lin.depth < 10 AND p.active_to < ?),
             olin(id, depth) AS (
               SELECT organizer_id, 0 FROM acct WHERE organizer_id IS NOT NULL
-              UNION ALL SELECT p.id, olin.depth + 1 FROM units p JOIN olin ON p.successor_id = olin.id WHERE olin.depth < 10)
+              UNION ALL SELECT p.id, olin.depth + 1 FROM units p JOIN olin ON p.successor_id = olin.id WHERE olin.depth < 10 AND p.active_to < ?)
        SELECT acct.*,
               (SELECT ${ordered('l')} FROM (SELECT id, depth FROM lin ORDER BY depth) l) AS unit_ids,
               (SELECT ${ordered('o')} FROM (SELECT id, depth FROM olin ORDER BY depth) o) AS organizer_ids,
@@ -81,7 +81,7 @@ export class SessionsRepository {
                 ) x
               ) END AS cluster_ids
          FROM acct`,
-      [sessionId, todayInVietnam()],
+      [sessionId, todayInVietnam(), todayInVietnam()],
     );
     return row;
   }

@@ -71,7 +71,7 @@ export class UserView {
   @ApiProperty({ nullable: true, type: String }) organizerId: string | null;
   @ApiProperty({ type: [String] }) clusterIds: string[];
   @ApiProperty({ description: 'Thư ký cụm: các cụm mà đơn vị (hoặc đơn vị tiền thân) làm Cụm trưởng, với các năm; quyền thư ký của năm đó theo nhiệm kỳ Cụm trưởng, không gán ở tài khoản.' })
-  chairedClusters: Array<{ clusterId: string; years: number[] }>;
+  chairedClusters: Array<{ clusterId: string; label: string; years: number[] }>;
   @ApiProperty() active: boolean;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ description: 'false: người dùng tắt thư nhắc việc.' }) emailNotifications: boolean;

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorDetail } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import { clusterTag } from '../common/cluster-label';
-import { nowIso } from '../common/time';
+import { nowIso, todayInVietnam } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AccessRepository } from '../access/access.repository';
 import { PasswordService, passwordProblem } from './password.service';
@@ -196,13 +196,18 @@ export class UsersService {
   private async views(m: EntityManager, users: User[]): Promise<UserView[]> {
     const clusterIds = await this.users.clusterIds(m, users.map((u) => u.id));
     // A secretary also manages the clusters its unit (or a unit it succeeded) chairs, year by year: shown, not assigned here.
-    const chaired = new Map<string, Array<{ clusterId: string; years: number[] }>>();
+    // As the session grants it: the unit and those it succeeded that have ended (sessions.repository.ts).
+    const chaired = new Map<string, Array<{ clusterId: string; label: string; years: number[] }>>();
+    const today = todayInVietnam();
     for (const u of users.filter((x) => x.role === Role.ClusterSecretary && x.unitId)) {
-      const lineage = [u.unitId!, ...(await this.units.predecessorIds(m, u.unitId!))];
-      const terms = await m.find(LeadershipTerm, { where: { chairUnitId: In(lineage) }, order: { year: 'ASC' } });
+      const ended = [...(await this.units.byIds(m, await this.units.predecessorIds(m, u.unitId!))).values()].filter((x) => x.activeTo && x.activeTo < today);
+      const terms = await m.find(LeadershipTerm, { where: { chairUnitId: In([u.unitId!, ...ended.map((x) => x.id)]) }, order: { year: 'ASC' } });
       const byCluster = new Map<string, number[]>();
       for (const t of terms) byCluster.set(t.clusterId, [...(byCluster.get(t.clusterId) ?? []), t.year]);
-      chaired.set(u.id, [...byCluster].map(([clusterId, years]) => ({ clusterId, years })));
+      const clusters = byCluster.size ? await m.find(Cluster, { where: { id: In([...byCluster.keys()]) } }) : [];
+      const organizers = await this.units.byIds(m, clusters.map((c) => c.organizerId));
+      const label = (id: string) => { const c = clusters.find((x) => x.id === id); return c ? clusterTag(c.name, organizers.get(c.organizerId)?.name ?? '') : id; };
+      chaired.set(u.id, [...byCluster].map(([clusterId, years]) => ({ clusterId, label: label(clusterId), years })));
     }
     return users.map((u) => ({
       id: u.id,

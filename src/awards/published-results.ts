@@ -22,5 +22,5 @@ export async function requirePublishedResults(m: EntityManager, configs: Scoring
  */
 export async function requireNotSent(m: EntityManager, clusterId: string, year: number, award: AwardProposal['awardCode'], act: string): Promise<void> {
   if (!(await m.exists(AwardProposal, { where: { clusterId, year, awardCode: award, status: Not('DRAFT') } }))) return;
-  throw AppException.field(ErrorCode.BusinessRule, 'award', `Đã gửi đề nghị khen thưởng năm ${year} của danh hiệu này lên Bộ dựa trên kết quả hội nghị: không thể ${act}, kết quả mà đề nghị căn cứ không thay đổi được nữa.`);
+  throw AppException.field(ErrorCode.BusinessRule, 'award', `Đã gửi đề nghị khen thưởng năm ${year} của danh hiệu này lên cơ quan tổ chức dựa trên kết quả hội nghị: không thể ${act}, kết quả mà đề nghị căn cứ không thay đổi được nữa.`);
 }

@@ -5,7 +5,6 @@
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/app-config';
-import { restrictFileModes } from '../config/file-modes';
 import { backupSqlite, restoreSqlite } from '../database/backup';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,12 +12,13 @@ import { join } from 'node:path';
 async function main(): Promise<void> {
   const [command, file] = process.argv.slice(2);
   const config = loadConfig();
-  // A copy holds password hashes, MFA secrets and ballot boxes: readable by this user only, as the server's own files.
-  restrictFileModes(config);
   if (config.database.type !== 'sqlite') {
     process.stderr.write('Cơ sở dữ liệu là PostgreSQL: hãy dùng pg_dump và pg_restore (xem README).\n');
     process.exit(2);
   }
+  // A copy holds password hashes, MFA secrets and ballot boxes: what this writes is readable by this user only (umask
+  // 077, as the server's own files), without touching the data folder.
+  process.umask(0o077);
   const database = config.database.path;
   if (command === 'backup') {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

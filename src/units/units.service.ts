@@ -124,7 +124,8 @@ export class UnitsService {
         updatedAt: nowIso(),
       };
       next.searchKey = unitSearchKey(next);
-      await this.checkUnit(m, next);
+      // An old record keeps its succession as it stands unless this edit changes it (its successor or its end).
+      await this.checkUnit(m, next, next.successorId !== current.successorId || next.activeTo !== current.activeTo);
       const { id: _id, version: _v, createdAt: _c, parent: _p, successor: _s, ...changes } = next;
       const updated = await this.units.update(m, current, dto.version, changes);
       const after = unitView(updated);
@@ -147,7 +148,7 @@ export class UnitsService {
     return unit;
   }
 
-  private async checkUnit(m: EntityManager, unit: Unit): Promise<void> {
+  private async checkUnit(m: EntityManager, unit: Unit, successionChanged = true): Promise<void> {
     const problems: ErrorDetail[] = [...lifespanProblems(unit)];
     if (unit.parentId) {
       if (unit.parentId === unit.id) {
@@ -165,10 +166,10 @@ export class UnitsService {
         const found = successorProblems(unit.id, unit, chain);
         if (found.length) throw new AppException(ErrorCode.InvalidSuccessor, found[0].message, found);
         // As a merger (MergersService): a unit of the same kind, active the day after this one ends.
-        const from = unit.activeTo ? addDays(unit.activeTo, 1) : null;
-        if (successor.kind !== unit.kind) throw AppException.field(ErrorCode.InvalidSuccessor, 'successorId', 'Đơn vị kế thừa phải cùng loại với đơn vị này.');
+        const from = successionChanged && unit.activeTo ? addDays(unit.activeTo, 1) : null;
+        if (successionChanged && successor.kind !== unit.kind) throw AppException.field(ErrorCode.InvalidSuccessor, 'successorId', 'Đơn vị kế thừa phải cùng loại với đơn vị này.');
         if (from && ((successor.activeTo && successor.activeTo < from) || (successor.activeFrom && successor.activeFrom > from))) {
-          throw AppException.field(ErrorCode.InvalidSuccessor, 'successorId', `${successor.shortName} không hoạt động vào ngày ${formatDateVi(from)}, ngày kế tiếp đơn vị này kết thúc.`);
+          throw AppException.field(ErrorCode.InvalidSuccessor, 'successorId', `${successor.shortName} không hoạt động vào ngày ${formatDateVi(from)}, ngày liền sau ngày đơn vị này kết thúc hoạt động.`);
         }
       }
     }

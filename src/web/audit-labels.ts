@@ -100,6 +100,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'ballot.voted': 'Đơn vị bỏ phiếu kín',
   'ballot.written_opinion': 'Ghi ý kiến bằng văn bản của đơn vị vắng mặt',
   'ballot.paper_count': 'Ghi kết quả kiểm phiếu giấy',
+  'ballot.paper_count_mismatch': 'Hai lần nhập kết quả kiểm phiếu giấy không khớp: hủy để nhập lại',
   'ballot.tie_decision': 'Quyết định khi bằng phiếu',
   'ballot.close': 'Đóng phiên bỏ phiếu, kiểm phiếu',
   'collective_rating.create': 'Ghi nhận xếp loại tập thể',

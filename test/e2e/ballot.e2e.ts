@@ -128,7 +128,13 @@ describe(`secret ballot at the review meeting (${TEST_DB})`, () => {
     assert.match(differ.body.message, /Hai lần nhập không khớp nhau: Số phiếu thu về \(lần này nhập 5\); Số phiếu hợp lệ \(lần này nhập 5\); Số phiếu đồng ý của .+ \(lần này nhập 2\)/);
     assert.ok(!/lần 1|: 6|\b4\)/.test(differ.body.message), 'the first entry’s figures stay unseen (security review)');
     assert.equal(differ.body.details.length, 3);
-    assert.equal(await t.snapshot(), before);
+    // Both entries are discarded (retrying the second alone would reveal the first, figure by figure): audited.
+    assert.match(differ.body.message, /Cả hai lần nhập đã được hủy: kiểm lại phiếu, rồi hai người nhập lại\.$/);
+    assert.notEqual(await t.snapshot(), before);
+    assert.deepEqual((await t.http.get(`/api/ballot-sessions/${merit.id}`).set(auth(secretary)).expect(200)).body.paperEntries, []);
+    const trail = (await t.http.get('/api/audit').query({ action: 'ballot.paper_count_mismatch' }).set(auth(admin)).expect(200)).body.items;
+    assert.equal(trail.length, 1);
+    await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(secretary)).send(counts).expect(201);
     await t.http.post(`/api/ballot-sessions/${merit.id}/paper-counts`).set(auth(admin)).send(counts).expect(201);
     const closed = (await t.http.post(`/api/ballot-sessions/${merit.id}/close`).set(auth(secretary)).send({ version: merit.version, countingCommittee: ['Nguyễn Văn A, Trưởng ban'] }).expect(201)).body;
     assert.deepEqual(closed.figures, { issued: 6, returned: 6, valid: 6, invalid: 0 });

@@ -39,7 +39,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const before = await t.snapshot();
     const res = await t.http.post(`/api/clusters/${c6}/years/${year - 1}/review-meeting/ballot-sessions`).set(auth(secretary)).send({ award: 'CERTIFICATE_OF_MERIT', mode: 'ONLINE' });
     assert.deepEqual([res.status, res.body.details?.[0]?.field], [422, 'award'], JSON.stringify(res.body));
-    assert.match(res.body.details[0].message, /^Đã gửi đề nghị khen thưởng năm \d{4} của danh hiệu này lên Bộ dựa trên kết quả hội nghị: không thể mở phiên bỏ phiếu/);
+    assert.match(res.body.details[0].message, /^Đã gửi đề nghị khen thưởng năm \d{4} của danh hiệu này lên cơ quan tổ chức dựa trên kết quả hội nghị: không thể mở phiên bỏ phiếu/);
     assert.equal(await t.snapshot(), before);
   });
 

@@ -20,10 +20,10 @@ describe(`conflicts of interest in peer scoring, computed before the assignment 
   const url = (path: string) => `/api/clusters/${ids.cum6}/years/2021/scoring${path}`;
 
   it('a unit on its own successor is refused with the reason; an override with its reason lets it stand', async () => {
-    // Kon Tum merged into Gia Lai (in this test): Sở KH&CN Gia Lai now acts for both.
+    // Kon Tum merged into Gia Lai at the end of 2024 (in this test; Gia Lai is active the day after): Sở KH&CN Gia Lai now acts for both.
     const admin = await t.token('admin');
     const unit = await t.http.get(`/api/units/${kontum}`).auth(admin, { type: 'bearer' }).expect(200);
-    await t.http.patch(`/api/units/${kontum}`).auth(admin, { type: 'bearer' }).send({ version: unit.body.version, reason: 'Sáp nhập (dữ liệu thử)', successorId: ids.gialai }).expect(200);
+    await t.http.patch(`/api/units/${kontum}`).auth(admin, { type: 'bearer' }).send({ version: unit.body.version, reason: 'Sáp nhập (dữ liệu thử)', successorId: ids.gialai, activeTo: '2024-12-31' }).expect(200);
     await t.http
       .put(url('/config'))
       .auth(secretary, { type: 'bearer' })

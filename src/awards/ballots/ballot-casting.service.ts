@@ -52,10 +52,12 @@ export class BallotCastingService {
 
   /**
    * One entry of a paper ballot's counts. The first is kept unseen; the second, by another account, is accepted only
-   * when every figure equals the first, refused otherwise with the figures that differ (the first stays).
+   * when every figure equals the first. One that differs discards the first as well (audited), and is answered with
+   * the figures that differ: both count the ballots again and enter anew — retrying the second alone would in the end
+   * reveal the first.
    */
-  enterCounts(p: Principal, id: string, dto: PaperCountDto): Promise<BallotSessionView> {
-    return this.uow.write(async (m) => {
+  async enterCounts(p: Principal, id: string, dto: PaperCountDto): Promise<BallotSessionView> {
+    const outcome = await this.uow.write(async (m): Promise<BallotSessionView | { differ: string[] }> => {
       const { session, meeting, cluster } = await this.sessions.load(m, p, id, Permission.AwardsManage);
       if (session.mode !== 'PAPER') throw new AppException(ErrorCode.BusinessRule, 'Phiên này bỏ phiếu trên hệ thống: không nhập kết quả phiếu giấy.');
       if (session.status !== 'OPEN') throw new AppException(ErrorCode.BusinessRule, 'Phiên bỏ phiếu đã đóng: kết quả không thể thay đổi.');
@@ -74,12 +76,19 @@ export class BallotCastingService {
         const names = new Map([...(await this.units.byIds(m, candidates)).values()].map((u) => [u.id, u.shortName]));
         const differ = differingFigures(JSON.parse(entries[0].figures) as BallotTally, figures, names);
         if (differ.length) {
-          throw new AppException(ErrorCode.BusinessRule, `Hai lần nhập không khớp nhau: ${differ.join('; ')}. Kiểm lại phiếu và nhập lại.`, differ.map((d) => ({ field: 'votes', code: 'mismatch', message: d })));
+          await this.repo.deleteCountEntries(m, session.id);
+          await this.audit.record(m, { action: 'ballot.paper_count_mismatch', entityType: 'ballot_session', entityId: session.id, before: { first: JSON.parse(entries[0].figures) as unknown }, after: { second: figures }, organizerId: cluster.organizerId, clusterId: meeting.clusterId });
+          return { differ };
         }
       }
       await this.repo.insertCountEntry(m, { sessionId: session.id, turn: entries.length + 1, enteredBy: p.userId, figures: JSON.stringify(figures), enteredAt: nowIso() });
       await this.audit.record(m, { action: 'ballot.paper_count', entityType: 'ballot_session', entityId: session.id, after: { turn: entries.length + 1, ...(entries.length === 1 ? { figures } : {}) }, organizerId: cluster.organizerId, clusterId: meeting.clusterId });
       return this.views.view(m, session, meeting);
     });
+    if ('differ' in outcome) {
+      const { differ } = outcome;
+      throw new AppException(ErrorCode.BusinessRule, `Hai lần nhập không khớp nhau: ${differ.join('; ')}. Cả hai lần nhập đã được hủy: kiểm lại phiếu, rồi hai người nhập lại.`, differ.map((d) => ({ field: 'votes', code: 'mismatch', message: d })));
+    }
+    return outcome;
   }
 }

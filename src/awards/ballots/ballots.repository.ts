@@ -52,6 +52,10 @@ export class BallotsRepository {
     return m.find(BallotCountEntry, { where: { sessionId }, order: { turn: 'ASC' } });
   }
 
+  async deleteCountEntries(m: EntityManager, sessionId: string): Promise<void> {
+    await m.delete(BallotCountEntry, { sessionId });
+  }
+
   async insertCountEntry(m: EntityManager, entry: BallotCountEntry): Promise<void> {
     await m.insert(BallotCountEntry, entry);
   }

@@ -212,7 +212,8 @@ export class CouncilService {
       if (missing) throw AppException.field(ErrorCode.BusinessRule, 'version', `Chưa biểu quyết đề nghị ${missing.awardLabel} cho ${missing.unitName}.`);
       const now = nowIso();
       // The shares it is decided against are kept with it: a later edit of the catalogue does not change a closed result.
-      const appliedShares = JSON.stringify(Object.fromEntries(await this.sharesOf(m, meeting)));
+      const kept = ({ amount, strictlyAbove, quorum, label, article, textRef, assumption }: CatalogueValue) => ({ amount, strictlyAbove, quorum, label, article, textRef, assumption });
+      const appliedShares = JSON.stringify(Object.fromEntries([...(await this.sharesOf(m, meeting))].map(([a, v]) => [a, v && kept(v)])));
       const closed = await this.repo.updateMeeting(m, meeting, dto.version, { status: 'CLOSED', closedAt: now, conclusions: dto.conclusions?.trim() || null, appliedShares, updatedAt: now });
       await this.audit.record(m, { action: 'council_meeting.close', entityType: 'council_meeting', entityId: id, after: { ballots: view.ballots.map((b) => ({ proposalId: b.proposalId, votesFor: b.votesFor, passed: b.passed })) }, reason: dto.reason, organizerId: meeting.organizerId });
       return this.view(m, closed);

@@ -35,10 +35,7 @@ export function accountPage(frame: PageFrame, { user: u, units, clusters }: Acco
     <dt>Cơ quan tổ chức</dt><dd>${nameOf(u.organizerId) ?? 'Không'}</dd>
     <dt>Cụm phụ trách</dt><dd>${mine.length ? html`<ul class="tasks">${mine.map((c) => html`<li>${clusterLabel(c)}</li>`)}</ul>` : 'Không'}</dd>
     ${u.chairedClusters.length
-      ? html`<dt>Cụm theo nhiệm kỳ Cụm trưởng</dt><dd data-testid="chaired-clusters"><ul class="tasks">${u.chairedClusters.map((x) => {
-          const c = clusters.find((y) => y.id === x.clusterId);
-          return html`<li>${c ? clusterLabel(c) : x.clusterId}: năm ${x.years.join(', ')}</li>`;
-        })}</ul><small class="muted">Thư ký của đơn vị Cụm trưởng quản lý năm đó của cụm: quyền này theo nhiệm kỳ Cụm trưởng (trang Cụm trưởng, Cụm phó của cụm), không gỡ được ở tài khoản.</small></dd>`
+      ? html`<dt>Cụm theo nhiệm kỳ Cụm trưởng</dt><dd data-testid="chaired-clusters"><ul class="tasks">${u.chairedClusters.map((x) => html`<li>${x.label}: năm ${x.years.join(', ')}</li>`)}</ul><small class="muted">Thư ký của đơn vị Cụm trưởng quản lý năm đó của cụm: quyền này theo nhiệm kỳ Cụm trưởng (trang Cụm trưởng, Cụm phó của cụm), không gỡ được ở tài khoản.</small></dd>`
       : ''}
     <dt>Trạng thái</dt><dd>${u.active ? badge('Đang hoạt động', 'ok') : badge('Đã khóa', 'warn')}</dd>
     <dt>Xác thực hai lớp</dt><dd>${u.mfaEnabledAt
