@@ -27,7 +27,7 @@ import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
 import type { ProposalView } from './proposal-view';
 import { ScoringConfigsRepository } from '../scoring/scoring-configs.repository';
-import { requirePublishedResults } from './published-results';
+import { requireNoOpenBallot, requirePublishedResults } from './published-results';
 import { DossierCompleteness } from './dossier-completeness';
 
 export type { ProposalView } from './proposal-view';
@@ -160,7 +160,10 @@ export class ProposalsService {
     if ('problem' in step) throw new AppException(ErrorCode.IllegalTransition, step.problem);
     if (step.by === 'cluster') {
       await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
-      if (action === 'submit' || action === 'resubmit') await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị lên Bộ');
+      if (action === 'submit' || action === 'resubmit') {
+        await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị lên Bộ');
+        await requireNoOpenBallot(m, proposal.clusterId, proposal.year, proposal.awardCode);
+      }
     } else {
       if (!this.access.actsFor(p, cluster.organizerId)) throw AppException.forbidden('Chỉ cán bộ thẩm định của Bộ được thẩm định đề nghị.');
       if (proposal.createdByUserId === p.userId) throw AppException.forbidden('Không được thẩm định đề nghị do chính mình lập.');
