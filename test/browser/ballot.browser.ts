@@ -119,6 +119,7 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     const item = (await article(page, 'Cờ thi đua').locator('li', { has: page.getByRole('link', { name: 'y-kien-tay-ninh.pdf' }) }).textContent())!;
     // While the others vote, its choices are not on the page (as the ballot box); the secretariat reads the letter.
     assert.ok(item.startsWith(`${scene.absent.name}: đã nhận ý kiến; nội dung công bố khi đóng phiên`), item);
+    if (process.env.SCREENSHOTS) await article(page, 'Cờ thi đua').locator('ul', { has: page.getByRole('link', { name: 'y-kien-tay-ninh.pdf' }) }).locator('..').screenshot({ path: 'artifacts/screenshots/bo-phieu-y-kien-van-ban-dang-mo-1366.png' });
     const letter = await fetchInPage(page, (await link.getAttribute('href'))!);
     assert.equal(letter.status, 200);
     assert.deepEqual(letter.body, LETTER, 'the letter as uploaded');
@@ -145,6 +146,7 @@ describe('the secret ballot in Chromium: six current member units vote from thei
     await fill(two.page, WRONG);
     const message = article(two.page, 'Bằng khen').getByText(/^Hai lần nhập không khớp nhau/);
     await message.waitFor();
+    if (process.env.SCREENSHOTS) await message.locator('..').screenshot({ path: 'artifacts/screenshots/bo-phieu-giay-khong-khop-thong-bao-390.png' });
     const text = (await message.textContent())!;
     const short = merit.candidates.map((c) => c.unit.shortName);
     for (const i of [2, 3]) assert.ok(text.includes(short[i]), `${short[i]} named as differing: ${text}`);
