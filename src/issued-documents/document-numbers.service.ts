@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { rawQuery } from '../database/raw-sql';
+import { ClustersRepository } from '../clusters/clusters.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 
@@ -11,6 +11,7 @@ export class DocumentNumbersService {
     private readonly uow: UnitOfWork,
     private readonly documents: IssuedDocumentsRepository,
     private readonly audit: AuditService,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   /** The number of this document, allocating the next one on first use. */
@@ -20,9 +21,9 @@ export class DocumentNumbersService {
       if (given !== null) return given;
       const next = await this.documents.allocateNumber(m, issuerId, year, typeCode, sourceId);
       // The register changes: audited, under the cluster that numbers it (and its organiser), or the organiser itself.
-      const [cluster] = await rawQuery<{ organizer_id: string }>(m, 'SELECT organizer_id FROM clusters WHERE id = ?', [issuerId]);
+      const cluster = await this.clusters.find(m, issuerId);
       const number = formatNumber(next, typeCode, issuerCode);
-      await this.audit.record(m, { action: 'document.number', entityType: 'document_number', entityId: `${issuerId}:${year}:${typeCode}:${next}`, after: { number, year, sourceId }, organizerId: cluster?.organizer_id ?? issuerId, clusterId: cluster ? issuerId : null });
+      await this.audit.record(m, { action: 'document.number', entityType: 'document_number', entityId: `${issuerId}:${year}:${typeCode}:${next}`, after: { number, year, sourceId }, organizerId: cluster?.organizerId ?? issuerId, clusterId: cluster ? issuerId : null });
       return next;
     });
     return formatNumber(seq, typeCode, issuerCode);

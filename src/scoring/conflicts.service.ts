@@ -105,6 +105,17 @@ export class ConflictsService {
     if (conflict) throw AppException.field(ErrorCode.InvalidScorer, 'targetUnitId', `Xung đột lợi ích: ${conflict}`);
   }
 
+  /** The assigned peer pairs ("scorer|target") a conflict of interest bars this year, overrides taken out. */
+  async barredPairs(m: EntityManager, clusterId: string, year: number, ctx?: ConflictContext): Promise<Set<string>> {
+    const context = ctx ?? (await this.context(m, clusterId, year));
+    const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });
+    return new Set(
+      assignmentConflicts(context)
+        .filter((c) => !overrides.some((o) => o.scorerUnitId === c.scorer && o.targetUnitId === c.target))
+        .map((c) => `${c.scorer}|${c.target}`),
+    );
+  }
+
   /** Why `scorer` may not score `target` this year (an override lets it), or null. */
   async refusal(m: EntityManager, clusterId: string, year: number, scorer: string, target: string): Promise<string | null> {
     const reason = peerConflict(scorer, target, await this.context(m, clusterId, year));
@@ -126,12 +137,7 @@ export class ConflictsService {
       [clusterId, year],
     );
     const handedIn = new Set(sheets.filter((s) => s.status === 'SUBMITTED' || s.status === 'LOCKED').map((s) => (s.scorer_kind === 'SELF' ? `SELF|${s.target_unit_id}` : `${s.scorer_kind}|${s.scorer_unit_id}|${s.target_unit_id}`)));
-    const overrides = await m.find(PeerConflictOverride, { where: { clusterId, year } });
-    const barred = new Set(
-      assignmentConflicts(ctx)
-        .filter((c) => !overrides.some((o) => o.scorerUnitId === c.scorer && o.targetUnitId === c.target))
-        .map((c) => `${c.scorer}|${c.target}`),
-    );
+    const barred = await this.barredPairs(m, clusterId, year, ctx);
     // A peer draft barred by a relation declared after it was begun cannot be submitted: it is not owed.
     const open = new Set(sheets.filter((s) => (s.status === 'DRAFT' || s.status === 'RETURNED') && !(s.scorer_kind === 'PEER' && barred.has(`${s.scorer_unit_id}|${s.target_unit_id}`))).map((s) => s.scorer_unit_id));
     const owed = (id: string): string[] => {

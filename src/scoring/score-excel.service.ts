@@ -232,8 +232,8 @@ export class ScoreExcelService implements UploadTarget {
       const config = await this.configs.get(m, clusterId, year);
       const assigned = peerAssignments(members.map((u) => u.id), config.peerMode, config.peerK).filter((a) => a.scorer === own.id).map((a) => members.find((u) => u.id === a.target)!);
       // As a sheet made on the page: none for a unit the scorer has a conflict of interest with (unless overridden).
-      const targets = [];
-      for (const unit of assigned) if (!(await this.conflicts.refusal(m, clusterId, year, own.id, unit.id))) targets.push(unit);
+      const barred = await this.conflicts.barredPairs(m, clusterId, year);
+      const targets = assigned.filter((unit) => !barred.has(`${own.id}|${unit.id}`));
       return { cluster, set, leaves, scorerKey: own.id, scorerUnitId: own.id, scorerName: own.name, targets };
     }
     if (kind === 'CLUSTER') await this.access.require(m, p, Permission.YearManage, clusterId, year);

@@ -264,7 +264,10 @@ export class CouncilService {
 
   /** The council's minutes as a signed PDF, numbered in the organiser's series of the meeting's year. */
   async minutesPdf(p: Principal, id: string): Promise<{ fileName: string; content: Buffer; documentId: string }> {
-    const view = await this.uow.read(async (m) => this.view(m, await this.open(m, p, id)));
+    const { view, meeting } = await this.uow.read(async (m) => {
+      const found = await this.open(m, p, id);
+      return { view: await this.view(m, found), meeting: found };
+    });
     if (view.status !== 'CLOSED') throw AppException.field(ErrorCode.BusinessRule, 'id', 'Biên bản chỉ phát hành sau khi chốt kết quả họp Hội đồng.');
     const organizer = await this.uow.read((m) => this.units.asOf(m, view.organizerId, view.heldOn));
     const number = await this.numbers.numberFor(view.organizerId, `HĐTĐKT`, Number(view.heldOn.slice(0, 4)), 'BB', view.id);
@@ -274,7 +277,7 @@ export class CouncilService {
       members: view.members.map((x) => ({ name: x.name, position: x.position, roleLabel: x.roleLabel, statusLabel: x.statusLabel ?? 'Vắng' })),
       memberCount: view.memberCount, presentCount: view.presentCount, votingCount: view.votingCount,
       shareLines: await this.uow.read(async (m) => {
-        const [labels, shares] = [await this.awards.labels(m), await this.sharesOf(m, await this.open(m, p, id))];
+        const [labels, shares] = [await this.awards.labels(m), await this.sharesOf(m, meeting)];
         return AWARD_CODES.filter((a) => view.ballots.some((b) => b.award === a)).map((a) => shareBasis(labels[a], shares.get(a) ?? null, true));
       }),
       rows: view.ballots.filter((b) => b.votesFor !== null).map((b) => ({
