@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { totpCode } from '../../src/auth/mfa';
 import { DEMO_PASSWORD, TEST_DB, TestApp, awayFromTotpStepEnd, demoCredentials, demoIds, ph, startTestApp } from '../support/test-app';
 
 describe(`accounts and sessions (${TEST_DB})`, () => {
@@ -193,5 +194,35 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
     assert.ok(Number(blocked.headers['retry-after']) > 0);
     assert.match(blocked.body.message, /Nhập sai mật khẩu hoặc mã xác thực quá nhiều lần/);
     await login('cum1.secretary').expect(200);
+  });
+
+  it('checks of the second factor are throttled the same way: enabling, new recovery codes, turning it off', async () => {
+    const mfa = (token: string, path: string, body: Record<string, unknown>) => t.http.post(`/api/auth/mfa/${path}`).auth(token, { type: 'bearer' }).send(body);
+    const refusedUnchecked = (res: { status: number; body: { message: string }; headers: Record<string, string> }, what: string) => {
+      assert.equal(res.status, 429, `${what}: the right answer is not checked while blocked`);
+      assert.ok(Number(res.headers['retry-after']) > 0, what);
+      assert.match(res.body.message, /Nhập sai mật khẩu hoặc mã xác thực quá nhiều lần/, what);
+    };
+
+    // Enabling: three wrong codes, then the right one is not checked and the factor stays off.
+    const khanhhoa = (await login('skhcn.khanhhoa').expect(200)).body.accessToken;
+    const pending = await t.http.post('/api/auth/mfa/setup').auth(khanhhoa, { type: 'bearer' }).expect(200);
+    for (let i = 0; i < 3; i++) assert.equal((await mfa(khanhhoa, 'enable', { code: `00000${i}` })).status, 401);
+    refusedUnchecked(await mfa(khanhhoa, 'enable', { code: totpCode(pending.body.secret) }), 'enable');
+    assert.equal((await t.http.get('/api/auth/mfa').auth(khanhhoa, { type: 'bearer' }).expect(200)).body.enabled, false);
+
+    // New recovery codes and turning the factor off share the account's count.
+    const quangngai = (await login('skhcn.quangngai').expect(200)).body.accessToken;
+    const setup = await t.http.post('/api/auth/mfa/setup').auth(quangngai, { type: 'bearer' }).expect(200);
+    await awayFromTotpStepEnd();
+    const enabled = await mfa(quangngai, 'enable', { code: totpCode(setup.body.secret, Date.now() - 30_000) }).expect(200);
+    const [userRow] = await t.dataSource.query(`SELECT id FROM users WHERE username = ${ph(1)}`, ['skhcn.quangngai']);
+    const codesBefore = await t.dataSource.query(`SELECT code_hash FROM mfa_recovery_codes WHERE user_id = ${ph(1)} ORDER BY code_hash`, [userRow.id]);
+    for (let i = 0; i < 2; i++) assert.equal((await mfa(quangngai, 'recovery-codes', { code: `11111${i}` })).status, 401);
+    assert.equal((await mfa(quangngai, 'disable', { password: 'Sai@Mat-khau-2026', code: totpCode(setup.body.secret) })).status, 422);
+    refusedUnchecked(await mfa(quangngai, 'recovery-codes', { code: totpCode(setup.body.secret) }), 'recovery codes');
+    refusedUnchecked(await mfa(quangngai, 'disable', { password: DEMO_PASSWORD, code: enabled.body.recoveryCodes[0] }), 'disable');
+    assert.equal((await t.http.get('/api/auth/mfa').auth(quangngai, { type: 'bearer' }).expect(200)).body.enabled, true, 'still on');
+    assert.deepEqual(await t.dataSource.query(`SELECT code_hash FROM mfa_recovery_codes WHERE user_id = ${ph(1)} ORDER BY code_hash`, [userRow.id]), codesBefore, 'the recovery codes are unchanged');
   });
 });

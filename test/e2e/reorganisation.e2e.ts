@@ -124,6 +124,13 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     const fNow = (await t.http.get(`/api/units/${f.id}`).set(auth(admin)).expect(200)).body as { version: number };
     const wrongKind = await t.http.patch(`/api/units/${f.id}`).set(auth(admin)).send({ version: fNow.version, successorId: ids.successorMinistry, activeTo: addDays(todayInVietnam(), -1), reason: 'Thử' });
     assert.deepEqual([wrongKind.status, wrongKind.body.details?.[0]?.field], [422, 'successorId'], JSON.stringify(wrongKind.body));
+    // … and is active on the day after the unit's end: not a unit that starts later, nothing written.
+    const g = await newUnit('SKHCN-TN-G', 'Sở Khoa học và Công nghệ tỉnh Thử nghiệm G', addDays(todayInVietnam(), 30));
+    const beforeLate = await t.snapshot();
+    const late = await t.http.patch(`/api/units/${f.id}`).set(auth(admin)).send({ version: fNow.version, successorId: g.id, activeTo: addDays(todayInVietnam(), -1), reason: 'Thử' });
+    assert.deepEqual([late.status, late.body.details?.[0]?.field], [422, 'successorId'], JSON.stringify(late.body));
+    assert.match(late.body.details[0].message, /^Sở KH&CN tỉnh Thử nghiệm G không hoạt động vào ngày \d{2}\/\d{2}\/\d{4}, ngày liền sau ngày đơn vị này kết thúc hoạt động\.$/);
+    assert.equal(await t.snapshot(), beforeLate);
   });
 
   it('Bộ KH&CN divides its units for 2025 by a decision; the report names the units left out and where they were', async () => {
@@ -139,6 +146,10 @@ describe(`the reorganisation: mergers, divisions, replays (${TEST_DB})`, () => {
     assert.match(twice.body.details[0].message, /được phân vào hơn một cụm trong năm 2025/);
     const old = await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year: 2025, reason: 'Phân cụm', assignments: [{ clusterId: c6.id, unitId: ids.gialai }] });
     assert.equal(old.status, 422, 'Sở TTTT Gia Lai ended before 2025');
+    // A unit of another organiser's scope (a district unit of Nghệ An's clusters) is not taken, as when adding one member.
+    const [na] = await t.dataSource.query(`SELECT id FROM units WHERE code LIKE 'PVHTT-NA-%' ORDER BY code LIMIT 1`);
+    const stranger = await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year: 2025, reason: 'Phân cụm', assignments: [{ clusterId: c6.id, unitId: units.GL }, { clusterId: c6.id, unitId: na.id }] });
+    assert.deepEqual([stranger.status, stranger.body.details?.[0]?.field, stranger.body.details?.[0]?.message], [422, 'assignments.1.unitId', 'Không tìm thấy đơn vị thành viên này.']);
     assert.equal(await t.snapshot(), before, 'all or nothing');
 
     const report = (await t.http.post(`/api/cluster-decisions/${decision.id}/division`).set(auth(reviewer)).send({ year: 2025, reason: 'Phân cụm năm 2025', assignments: Object.values(units).map((unitId) => ({ clusterId: c6.id, unitId })) }).expect(201)).body;
