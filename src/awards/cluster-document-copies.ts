@@ -65,7 +65,7 @@ export class ClusterDocumentCopies {
       }
       const issued = await this.documents.latestIssued(m, { kind: doc.kind, year, clusterId, onOrBefore: issuedOn });
       if (!issued || (issuedOn && issued.documentDate !== issuedOn)) {
-        throw new AppException(ErrorCode.NotFound, `${cluster.name} chưa ban hành ${doc.what} năm ${year}${issuedOn ? ` ngày ${formatDateVi(issuedOn)}` : ''}: cụm ban hành khi gửi đề nghị lên Bộ.`, [
+        throw new AppException(ErrorCode.NotFound, `${cluster.name} chưa ban hành ${doc.what} năm ${year}${issuedOn ? ` ngày ${formatDateVi(issuedOn)}` : ''}: cụm ban hành khi gửi đề nghị khen thưởng.`, [
           { field: issuedOn ? 'issuedOn' : 'year', message: `Chưa có ${doc.what} đã ban hành.` },
         ]);
       }

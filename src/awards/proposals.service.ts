@@ -137,7 +137,7 @@ export class ProposalsService {
       if (issuedOn && issuedOn < heldOn) throw AppException.field(ErrorCode.ValidationFailed, 'issuedOn', `Ngày ban hành không được trước ngày họp bình xét (${formatDateVi(heldOn)}).`);
       // Every draft of this cluster-year still without its report is named at once (the steps stop at the first), once
       // the results it rests on are published (the steps' first rule).
-      await requirePublishedResults(m, this.configs, clusterId, year, 'gửi đề nghị lên Bộ');
+      await requirePublishedResults(m, this.configs, clusterId, year, 'gửi đề nghị khen thưởng');
       await this.completeness.requireReports(m, { clusterId, year, items }, todayInVietnam());
       const views: ProposalView[] = [];
       for (const { id, version } of items) {
@@ -161,7 +161,7 @@ export class ProposalsService {
     if (step.by === 'cluster') {
       await this.access.require(m, p, Permission.AwardsManage, proposal.clusterId, proposal.year);
       if (action === 'submit' || action === 'resubmit') {
-        await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị lên Bộ');
+        await requirePublishedResults(m, this.configs, proposal.clusterId, proposal.year, 'gửi đề nghị khen thưởng');
         await requireNoOpenBallot(m, proposal.clusterId, proposal.year, proposal.awardCode);
       }
     } else {

@@ -9,3 +9,12 @@ export const clusterTag = (clusterName: string, organizerName: string): string =
 /** A workbook's title line: "CỤM THI ĐUA SỐ 6 (BỘ THÔNG TIN VÀ TRUYỀN THÔNG)". */
 export const clusterHeading = (clusterName: string, organizerName: string): string =>
   `${clusterName.toLocaleUpperCase('vi')} (${organizerName.toLocaleUpperCase('vi')})`;
+
+/**
+ * How a page names the body a cluster's proposals go to, as one word of its name: "Bộ" for a ministry, "Sở" for a
+ * provincial department (Nghệ An's district clusters), otherwise "cơ quan tổ chức".
+ */
+export function organizerWord(organizerName: string): string {
+  const first = organizerName.trim().split(/\s+/)[0];
+  return first === 'Bộ' || first === 'Sở' ? first : 'cơ quan tổ chức';
+}

@@ -38,11 +38,11 @@ describe(`the dossier is issued by the cluster when it sends (${TEST_DB})`, () =
     const draft = (await t.http.post(`${base()}/proposals`).auth(secretary, { type: 'bearer' }).send({ award: 'CERTIFICATE_OF_MERIT', unitId: ids.gialai }).expect(201)).body;
     assert.match(await secretariatPage(), /Dự thảo tờ trình đề nghị khen thưởng \(PDF\)/);
     const res = await t.http.get(`${base()}/proposals/submission.pdf`).auth(reviewer, { type: 'bearer' }).expect(404);
-    assert.match(res.body.message, /^Cụm thi đua số 6 chưa ban hành tờ trình khen thưởng năm 2019: cụm ban hành khi gửi đề nghị lên Bộ\.$/);
+    assert.match(res.body.message, /^Cụm thi đua số 6 chưa ban hành tờ trình khen thưởng năm 2019: cụm ban hành khi gửi đề nghị khen thưởng\.$/);
     assert.equal((await issued('SUBMISSION')).length, 0);
     // Nor the minutes: the reviewer's download does not issue them in the reviewer's name from the cluster's series.
     const minutes = await t.http.get(`${base()}/review-meeting/minutes.pdf`).auth(reviewer, { type: 'bearer' }).expect(404);
-    assert.match(minutes.body.message, /^Cụm thi đua số 6 chưa ban hành biên bản hội nghị bình xét năm 2019: cụm ban hành khi gửi đề nghị lên Bộ\.$/);
+    assert.match(minutes.body.message, /^Cụm thi đua số 6 chưa ban hành biên bản hội nghị bình xét năm 2019: cụm ban hành khi gửi đề nghị khen thưởng\.$/);
     assert.equal((await issued('MINUTES')).length, 0);
     const page = async () => (await t.http.get(`/tham-dinh/${draft.id}`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
     const before = await page();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { organizerWord } from '../../src/common/cluster-label';
 import { escapeLike, foldVietnamese, searchKey } from '../../src/common/text';
 import { formatDateVi, isIsoDate } from '../../src/common/time';
 import { changedFields } from '../../src/web/audit-labels';
@@ -56,4 +57,18 @@ describe('the audit trail in words: changed fields', () => {
     assert.deepEqual(changedFields({ on: true }, { on: false }), [{ field: 'on', before: 'có', after: 'không' }]);
     assert.deepEqual(changedFields({ publishedAt: null }, { publishedAt: '2026-12-02T19:08:01.753Z' }), [{ field: 'Công bố lúc', before: '—', after: '03/12/2026 02:08' }], 'a moment in Vietnam time');
   });
+});
+
+describe('the body a cluster sends its proposals to, as the meeting page names it', () => {
+  for (const [organizer, word] of [
+    ['Bộ Khoa học và Công nghệ', 'Bộ'],
+    ['Bộ Thông tin và Truyền thông', 'Bộ'],
+    ['Sở Thông tin và Truyền thông tỉnh Nghệ An', 'Sở'],
+    ['  Sở Khoa học và Công nghệ tỉnh Nghệ An', 'Sở'],
+    ['Ủy ban nhân dân tỉnh Nghệ An', 'cơ quan tổ chức'],
+    ['Bộ', 'Bộ'],
+    ['Sởi', 'cơ quan tổ chức'],
+  ] as const) {
+    it(`${organizer.trim()} → ${word}`, () => assert.equal(organizerWord(organizer), word));
+  }
 });

@@ -4,6 +4,7 @@ import type { ProposalView } from '../../awards/proposals.service';
 import { ATTENDANCE_LABELS, ATTENDANCE } from '../../awards/award.entities';
 import { dateVi, pointsVi } from '../format';
 import { todayInVietnam } from '../../common/time';
+import { organizerWord } from '../../common/cluster-label';
 import { Html, html } from '../html';
 import { PageFrame, badge, formMessage, layout } from './layout';
 import { clusterHref, yearHref } from './clusters.view';
@@ -16,10 +17,10 @@ import type { TermView } from '../../leadership/leadership.dto';
 const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info'> = { APPROVED: 'ok', REJECTED: 'bad', RETURNED: 'bad', SUBMITTED: 'warn', IN_REVIEW: 'warn', DRAFT: 'info' };
 export const proposalBadge = (p: ProposalView) => badge(p.statusLabel, STATUS_TONE[p.status] ?? 'info');
 
-function proposalActions(pr: ProposalView): Html {
+function proposalActions(pr: ProposalView, org: string): Html {
   const form = (action: string, label: string, extra: Html | string = '', confirm = '') =>
-    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="${action === 'resubmit' ? 'Đã gửi lại đề nghị lên Bộ.' : action === 'submit' ? 'Đã gửi đề nghị lên Bộ.' : 'Đã cập nhật đề nghị.'}" ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
-  if (pr.status === 'DRAFT') return form('submit', 'Gửi Bộ', '', `Gửi riêng đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên Bộ? Mỗi lần gửi, cụm ban hành một tờ trình kèm theo (để gửi các đề nghị trong một tờ trình, dùng nút gửi cùng lúc bên dưới). Sau khi gửi, cụm chỉ sửa được khi Bộ trả lại.`);
+    html`<form data-api="/api/proposals/${pr.id}/${action}" data-method="POST" data-success="${action === 'resubmit' ? `Đã gửi lại đề nghị lên ${org}.` : action === 'submit' ? `Đã gửi đề nghị lên ${org}.` : 'Đã cập nhật đề nghị.'}" ${confirm ? html`data-confirm="${confirm}"` : ''} class="inline" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${pr.version}">${extra}<button type="submit" class="secondary">${label}</button></form>`;
+  if (pr.status === 'DRAFT') return form('submit', `Gửi ${org}`, '', `Gửi riêng đề nghị ${pr.awardLabel} cho ${pr.unit.name} lên ${org}? Mỗi lần gửi, cụm ban hành một tờ trình kèm theo (để gửi các đề nghị trong một tờ trình, dùng nút gửi cùng lúc bên dưới). Sau khi gửi, cụm chỉ sửa được khi ${org} trả lại.`);
   if (pr.status === 'RETURNED')
     return form('resubmit', 'Gửi lại', html`<div class="field"><label for="rs-${pr.id}">Nội dung bổ sung (bắt buộc)</label> <textarea id="rs-${pr.id}" name="reason" rows="3" required data-type="optional" aria-describedby="rs-${pr.id}-hint"></textarea><small id="rs-${pr.id}-hint" class="muted">Tải báo cáo, tài liệu bổ sung ở mục “Báo cáo thành tích” bên dưới trước khi gửi lại.</small></div>`);
   return html``;
@@ -48,13 +49,13 @@ export interface MeetingPageExtras {
  * catalogue were changed after they were made. They stand as made (and as sent); the page says so instead of letting
  * the table and the proposals disagree in silence.
  */
-function outOfSelection(meeting: MeetingView, proposals: ProposalView[], canManage: boolean): Html | string {
+function outOfSelection(meeting: MeetingView, proposals: ProposalView[], canManage: boolean, org: string): Html | string {
   const selected = (pr: ProposalView) => !!meeting.results.find((r) => r.award === pr.award)?.candidates.find((c) => c.unit.id === pr.unit.id)?.selected;
   const drifted = proposals.filter((pr) => pr.status !== 'REJECTED' && !selected(pr));
   if (!drifted.length) return '';
-  // The secretariat may still act on what Bộ has not decided; a decided one is only to be known.
+  // The secretariat may still act on what the organiser has not decided; a decided one is only to be known.
   const open = drifted.some((pr) => pr.status !== 'APPROVED');
-  const advice = canManage ? (open ? ' Nếu kết quả tính lại là đúng, trao đổi với Bộ về các đề nghị chưa có kết quả.' : ' Các đề nghị này đã có quyết định của Bộ.') : '';
+  const advice = canManage ? (open ? ` Nếu kết quả tính lại là đúng, trao đổi với ${org} về các đề nghị chưa có kết quả.` : ` Các đề nghị này đã có quyết định của ${org}.`) : '';
   return html`<p class="flash warn" role="status" data-testid="out-of-selection">Kết quả bình xét tính lại hiện nay không còn chọn: ${drifted.map((pr) => `${pr.awardLabel} cho ${pr.unit.name} (${pr.statusLabel.toLowerCase()})`).join('; ')}. Sau khi lập đề nghị, chỉ tiêu, kết quả chấm điểm và xếp hạng, xếp loại hoặc danh mục pháp lý đã thay đổi; đề nghị giữ nguyên như đã lập, đã gửi.${advice}</p>`;
 }
 
@@ -64,14 +65,14 @@ export function resubmitByText(date: string): string {
 }
 
 /** The confirmed proposals sent together: one sending, one Tờ trình (with the original's date for a re-entered year). */
-function sendAllForm(base: string, drafts: ProposalView[]): Html | string {
+function sendAllForm(base: string, drafts: ProposalView[], org: string): Html | string {
   if (!drafts.length) return '';
   const names = drafts.map((pr) => `${pr.awardLabel}: ${pr.unit.name}`).join('; ');
-  return html`<form data-api="${base}/proposals/submit" data-method="POST" data-success="Đã gửi đề nghị lên Bộ." data-confirm="Gửi cùng lúc ${drafts.length} đề nghị lên Bộ (${names})? Cụm ban hành một tờ trình kèm theo; sau khi gửi, cụm chỉ sửa được khi Bộ trả lại." novalidate>${formMessage}
+  return html`<form data-api="${base}/proposals/submit" data-method="POST" data-success="Đã gửi đề nghị lên ${org}." data-confirm="Gửi cùng lúc ${drafts.length} đề nghị lên ${org} (${names})? Cụm ban hành một tờ trình kèm theo; sau khi gửi, cụm chỉ sửa được khi ${org} trả lại." novalidate>${formMessage}
     ${drafts.map((pr, i) => html`<input type="hidden" name="proposals.${i}.id" value="${pr.id}"><input type="hidden" name="proposals.${i}.version" data-type="int" value="${pr.version}">`)}
     <div class="field"><label for="send-issuedOn">Ngày ban hành tờ trình gửi kèm</label><input id="send-issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="send-issuedOn-hint">
     <small id="send-issuedOn-hint" class="muted">Để trống: ngày gửi. Năm nhập lại sau khi đã qua: ghi ngày như trên văn bản gốc.</small></div>
-    <button type="submit">Gửi Bộ ${drafts.length} đề nghị đã xác nhận</button></form>`;
+    <button type="submit">Gửi ${org} ${drafts.length} đề nghị đã xác nhận</button></form>`;
 }
 
 export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number, meeting: MeetingView | null, members: MemberView[], proposals: ProposalView[], canManage: boolean, extras: MeetingPageExtras = {}): Html {
@@ -79,6 +80,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
   // Once proposals went to the ministry on the meeting's results, the meeting is final (the API refuses changes):
   // shown, not editable, with the reason.
   const final = proposals.some((x) => x.status !== 'DRAFT');
+  const org = organizerWord(cluster.organizerName);
   // The meeting rests on the published ranking: nothing of it is recorded while the results are not (or no longer) published.
   const editable = canManage && !final && published;
   // Whoever may publish is led there; a later secretariat (after the hand-over) or a reviewer is told who does.
@@ -110,7 +112,7 @@ export function meetingPage(frame: PageFrame, cluster: ClusterView, year: number
     : html`<p class="muted">${cluster.name} chưa ban hành biên bản, tờ trình, danh sách đề nghị khen thưởng năm ${year}: cụm ban hành khi gửi đề nghị.</p>`}</section>`;
   const docs = !canManage ? readerDocs : html`<section class="card" aria-labelledby="h-docs"><h2 id="h-docs">Hồ sơ, tài liệu</h2>
   ${awaitingIssue ? html`<p class="flash warn" role="status" data-testid="awaiting-issue">Tờ trình của các đề nghị đã gửi chưa được ban hành. ${awaitingIssue}</p>` : ''}
-  ${draft ? html`<p class="muted" data-testid="drafts-note">Chưa gửi đề nghị lên Bộ: tài liệu tải về là bản dự thảo, chưa có số và chữ ký số (tờ trình, danh sách chưa ghi ngày ban hành). Biên bản, tờ trình và danh sách được ban hành (đánh số, ký số) khi cụm gửi đề nghị.</p>` : ''}
+  ${draft ? html`<p class="muted" data-testid="drafts-note">Chưa gửi đề nghị lên ${org}: tài liệu tải về là bản dự thảo, chưa có số và chữ ký số (tờ trình, danh sách chưa ghi ngày ban hành). Biên bản, tờ trình và danh sách được ban hành (đánh số, ký số) khi cụm gửi đề nghị.</p>` : ''}
   <div class="field"><label for="issuedOn">Ngày ban hành tờ trình</label><input id="issuedOn" name="issuedOn" data-type="date-vi" placeholder="dd/mm/yyyy" inputmode="numeric" aria-describedby="issuedOn-hint">
   <small id="issuedOn-hint" class="muted">Để trống: tải tờ trình cụm đã ban hành (chưa gửi thì bản dự thảo). Chỉ ghi cho năm nhập lại sau khi đã qua: ngày như trên văn bản gốc.</small>
   <details class="muted"><summary>Ngày này được dùng thế nào</summary><small>Khi gửi đề nghị, tờ trình được ban hành ghi ngày gửi; gửi thêm làm hồ sơ thay đổi thì có tờ trình mới, số mới. Bản dự thảo chưa gửi trích dẫn văn bản pháp luật còn hiệu lực hôm nay. Với năm nhập lại, ngày ghi ở đây (không trước ngày họp bình xét) được in trên tờ trình, cả bản dự thảo, và tờ trình trích dẫn văn bản pháp luật còn hiệu lực vào ngày đó.</small></details></div><ul>
@@ -133,7 +135,7 @@ ${!meeting
      <p>${meeting.voters}/${meeting.memberCount} đơn vị tham gia biểu quyết · Mức đồng ý cụm áp dụng: ${meeting.results.filter((r) => r.requiredText).map((r) => `${r.awardLabel} ${r.requiredText}`).join('; ') || 'chưa có'}${meeting.ruleBasis ? ` (${meeting.ruleBasis})` : ''}</p>
      ${meeting.ruleInForce ? '' : html`<p class="flash warn">Năm ${year} chưa có quy định khen thưởng nào áp dụng: không có ngưỡng phiếu, chưa đơn vị nào được đề nghị.</p>`}</section>
   ${unpublished}
-  ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên Bộ dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
+  ${canManage && final ? html`<p class="flash warn" role="status">Đã gửi đề nghị khen thưởng năm ${year} lên ${org} dựa trên kết quả hội nghị: thành phần tham dự và kết quả bỏ phiếu là căn cứ của đề nghị, không sửa được nữa.</p>` : ''}
   <section class="card" aria-labelledby="h-att"><h2 id="h-att">Thành phần tham dự</h2>
     <p class="muted"><small>Tỷ lệ nữ (%): của đơn vị trong năm ${year}, theo báo cáo của đơn vị; ghi trước khi mở phiên bỏ phiếu kín (sau đó thành phần tham dự không sửa được). Hệ thống dùng quy định ưu tiên tập thể có tỷ lệ nữ cao (Điều 4 nghị định hướng dẫn Luật Thi đua, khen thưởng) để chọn giữa các đơn vị đồng phiếu ở vị trí cuối, chỉ khi quy định đã được xác nhận trong mục Pháp lý và mọi đơn vị đồng phiếu đều có tỷ lệ nữ.</small></p>
     <form data-api="${base}/review-meeting/attendance" data-method="PUT" data-success="Đã lưu thành phần tham dự." novalidate>${formMessage}
@@ -190,7 +192,7 @@ ${!meeting
     </form>`}</section>`
     : ''}
   <section class="card" aria-labelledby="h-sugg"><h2 id="h-sugg">Đề nghị khen thưởng</h2>
-    ${outOfSelection(meeting, proposals, canManage)}
+    ${outOfSelection(meeting, proposals, canManage, org)}
     ${canManage && published
       ? meeting.results.map((r) =>
           r.candidates
@@ -204,13 +206,13 @@ ${!meeting
       : ''}
     ${proposals.length
       ? html`<div class="table-wrap"><table class="cards"><thead><tr><th scope="col">Hình thức</th><th scope="col">Đơn vị</th><th scope="col">Tỷ lệ phiếu</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead><tbody>
-        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${resubmitByText(pr.resubmitBy)}</small>` : ''}${pr.decisionNumber ? html`<br><small>Quyết định số ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr) : ''}</td></tr>`)}
-        </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT')) : ''}`
+        ${proposals.map((pr) => html`<tr><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Đơn vị">${pr.unit.name}</td><td data-label="Tỷ lệ phiếu">${pr.approvalText}</td><td data-label="Trạng thái">${proposalBadge(pr)}${pr.reviewNote && (pr.status === 'RETURNED' || pr.status === 'REJECTED') ? html`<br><small class="muted">${pr.reviewNote}</small>` : ''}${pr.resubmitBy ? html`<br><small>Hạn gửi bổ sung: ${resubmitByText(pr.resubmitBy)}</small>` : ''}${pr.decisionNumber ? html`<br><small>Quyết định số ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</small>` : ''}</td><td data-label="Thao tác">${canManage && published ? proposalActions(pr, org) : ''}</td></tr>`)}
+        </tbody></table></div>${canManage && published ? sendAllForm(base, proposals.filter((pr) => pr.status === 'DRAFT'), org) : ''}`
       : html`<p class="muted">Chưa có đề nghị nào.</p>`}
   </section>
   ${proposals.length
     ? html`<section class="card" aria-labelledby="h-reports"><h2 id="h-reports">Báo cáo thành tích</h2>
-    <p class="muted"><small>Mỗi đề nghị kèm báo cáo thành tích của đơn vị; Bộ đọc các báo cáo này khi thẩm định.</small></p>
+    <p class="muted"><small>Mỗi đề nghị kèm báo cáo thành tích của đơn vị; ${org} đọc các báo cáo này khi thẩm định.</small></p>
     ${proposals.map((pr) => reportsBlock(pr, reports.get(pr.id) ?? [], canManage))}</section>`
     : ''}
   ${docs}`}`,
