@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import type { Principal } from '../common/auth/principal';
 import { formatDateVi } from '../common/time';
+import { sha256Hex } from '../common/durable-file';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
 import type { AppConfig } from '../config/app-config';
@@ -92,9 +93,11 @@ export class PledgeSignedFileService {
 
   /**
    * A revision the member signed with its own tool: accepted only when it adds exactly one signature, in the
-   * member's field or a new field, with a certificate registered to the member, and changes nothing else.
+   * member's own field, with a certificate registered to the member, valid then and not revoked, and changes nothing
+   * else (checkAddedSignature). `recordSignature` then records it (and may refuse: the pledge no longer open, the
+   * unit already signed); only after that is the revision stored, all under the pledge's lock.
    */
-  async acceptUpload(p: Principal, clusterId: string, year: number, unitId: string, uploaded: Buffer): Promise<{ fieldName: string }> {
+  async acceptUpload<T>(p: Principal, clusterId: string, year: number, unitId: string, uploaded: Buffer, recordSignature: (revision: { sha256: string; fieldName: string }) => Promise<T>): Promise<T> {
     return this.locked(p, clusterId, year, async (data, state, file) => {
       const current = await this.prepared(data, state, file);
       let added;
@@ -104,8 +107,11 @@ export class PledgeSignedFileService {
         throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error ? error.message : String(error));
       }
       if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
+      if (!added.check.validAtSigningTime) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không còn hiệu lực vào thời điểm ký.');
+      if (added.check.revocation === 'revoked') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký đã bị thu hồi.');
+      const result = await recordSignature({ sha256: sha256Hex(uploaded), fieldName: added.fieldName });
       await file.save(uploaded);
-      return { fieldName: added.fieldName };
+      return result;
     });
   }
 

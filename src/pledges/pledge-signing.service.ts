@@ -49,6 +49,19 @@ export class PledgeSigningService {
     return view;
   }
 
+  /**
+   * A revision the unit signed with its own tool (a token, signing software): under the pledge's lock, the file is
+   * checked, then the signature is recorded (the pledge open, the unit not yet signed: refused otherwise), and only
+   * then stored as the latest revision — a refused upload leaves the signed file as it was.
+   */
+  async signUpload(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, pdf: Buffer, userAgent?: string): Promise<PledgeView> {
+    const unitId = await this.signingUnit(p, clusterId, year, dto.unitId);
+    const view = await this.signedFile.acceptUpload(p, clusterId, year, unitId, pdf, async (uploaded) => (await this.record(p, clusterId, year, { ...dto, unitId }, userAgent, uploaded)).view);
+    // The file may now be complete: the organisation closes it.
+    await this.signedFile.signWithServerKey(p, clusterId, year);
+    return view;
+  }
+
   /** Registers the unit's certificate for signing with its own tool, checked (PledgeSignedFileService) and audited. */
   registerCertificate(p: Principal, clusterId: string, year: number, requested: string | undefined, bytes: Buffer): Promise<{ sha256: string; subject: string }> {
     return this.uow.write(async (m) => {
@@ -70,14 +83,14 @@ export class PledgeSigningService {
   }
 
   /** The unit that signs for the caller (checked as sign() checks it), for an upload before it is recorded. */
-  signingUnit(p: Principal, clusterId: string, year: number, requested?: string): Promise<string> {
+  private signingUnit(p: Principal, clusterId: string, year: number, requested?: string): Promise<string> {
     return this.uow.read(async (m) => {
       await this.access.require(m, p, Permission.ClusterRead, clusterId);
       return this.actingFor(p, (await this.memberships.members(m, clusterId, year)).map((u) => u.id), year, requested);
     });
   }
 
-  private record(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string): Promise<{ view: PledgeView; unitId: string }> {
+  private record(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string, uploaded?: { sha256: string; fieldName: string }): Promise<{ view: PledgeView; unitId: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (!p.unitId) throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
@@ -85,7 +98,7 @@ export class PledgeSigningService {
       if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
       const pledge = await this.openPledge(m, clusterId, year);
       const signature = { unitId, signerName: dto.signerName, signerTitle: dto.signerTitle, paperSignedOn: null, ip: currentContext()?.ip?.slice(0, 64) ?? null, userAgent: userAgent?.slice(0, 300) ?? null };
-      return { view: await this.insert(m, p, cluster, pledge, signature), unitId };
+      return { view: await this.insert(m, p, cluster, pledge, signature, undefined, true, uploaded), unitId };
     });
   }
 
@@ -131,7 +144,7 @@ export class PledgeSigningService {
   }
 
   /** Records one signature; the last one completes the pledge and locks its criteria (a paper one: once confirmed). */
-  private async insert(m: EntityManager, p: Principal, cluster: Cluster, pledge: Pledge, s: Pick<PledgeSignature, 'unitId' | 'signerName' | 'signerTitle' | 'paperSignedOn' | 'ip' | 'userAgent'>, reason?: string, confirmed = true): Promise<PledgeView> {
+  private async insert(m: EntityManager, p: Principal, cluster: Cluster, pledge: Pledge, s: Pick<PledgeSignature, 'unitId' | 'signerName' | 'signerTitle' | 'paperSignedOn' | 'ip' | 'userAgent'>, reason?: string, confirmed = true, uploaded?: { sha256: string; fieldName: string }): Promise<PledgeView> {
     if (await this.records.hasActiveSignature(m, pledge.id, s.unitId)) throw new AppException(ErrorCode.AlreadySigned);
     if (!confirmed) {
       const before = await this.states.load(m, pledge);
@@ -142,7 +155,7 @@ export class PledgeSigningService {
     const signature: PledgeSignature = { ...s, id: randomUUID(), pledgeId: pledge.id, signerName: s.signerName.trim(), signerTitle: s.signerTitle.trim(), signedByUserId: p.userId, signedAt: nowIso(), withdrawnAt: null, withdrawnReason: null };
     await this.records.insertSignature(m, signature);
     let updated = await this.records.update(m, pledge, pledge.version, {});
-    const after = { unitId: s.unitId, signerName: signature.signerName, signerTitle: signature.signerTitle, ...(s.paperSignedOn ? { paperSignedOn: s.paperSignedOn, recordedAt: signature.signedAt } : { signedAt: signature.signedAt, ip: signature.ip }) };
+    const after = { unitId: s.unitId, signerName: signature.signerName, signerTitle: signature.signerTitle, ...(s.paperSignedOn ? { paperSignedOn: s.paperSignedOn, recordedAt: signature.signedAt } : { signedAt: signature.signedAt, ip: signature.ip }), ...(uploaded ? { ownToolRevisionSha256: uploaded.sha256, field: uploaded.fieldName } : {}) };
     await this.audit.record(m, { action: s.paperSignedOn ? 'pledge.sign_paper' : 'pledge.sign', entityType: 'pledge', entityId: pledge.id, after, reason, organizerId: cluster.organizerId, clusterId: cluster.id });
     const state = await this.states.load(m, updated);
     if (state.members.every((u) => state.signatures.some((x) => x.unitId === u.id))) {

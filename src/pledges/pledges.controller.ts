@@ -136,9 +136,7 @@ export class PledgesController {
     @Req() req: HttpRequest,
   ): Promise<PledgeView> {
     if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên tệp PDF đã ký.');
-    const unitId = await this.signing.signingUnit(p, id, year, dto.unitId);
-    await this.signedFile.acceptUpload(p, id, year, unitId, file.buffer);
-    return this.signing.sign(p, id, year, { ...dto, unitId }, req.headers['user-agent']);
+    return this.signing.signUpload(p, id, year, dto, file.buffer, req.headers['user-agent']);
   }
 
   @Post('signatures/certificate')

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { generateKey, issueCertificate } from '../../src/documents/signing/pades/certificates';
+import { generateKey, issueCertificate, keySigner } from '../../src/documents/signing/pades/certificates';
+import { forgedRevision } from '../support/pdf-forgery';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { readDss } from '../../src/documents/signing/pades/dss';
@@ -126,9 +128,29 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     assert.match(wrongField.body.details[0].message, /ô chữ ký của chính mình/);
     const stranger = await ownCertificate('Not registered');
     assert.equal((await upload(pdfsigSign(latest, stranger, `member-${kontum.unitId}`))).status, 422, 'a certificate not registered to the unit');
+    // A revision that lays a new face over the pledge (its widget enlarged over the page, or a new field), though
+    // signed with its registered certificate, is refused; nothing stored, nothing recorded (security review 05/12).
+    const signedBefore = await t.snapshot();
+    for (const kind of ['overlay', 'new-field'] as const) {
+      const shadow = await upload(await forgedRevision(latest, `member-${kontum.unitId}`, keySigner(own), kind));
+      assert.deepEqual([shadow.status, shadow.body.details?.[0]?.field], [422, 'file'], kind);
+      assert.match(shadow.body.details[0].message, /^Đơn vị chỉ được ký vào ô chữ ký của chính mình; phiên bản mới không được thêm trường/, kind);
+    }
+    assert.equal(await t.snapshot(), signedBefore);
+    assert.ok((await signedPdf(kontum.token)).equals(latest), 'the signed file is as it was');
     const ok = await upload(pdfsigSign(latest, own, `member-${kontum.unitId}`));
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.signedCount, 5);
+    // The audit names the revision the unit's tool signed.
+    const signedAudit = (await t.http.get('/api/audit').query({ action: 'pledge.sign' }).auth(admin, { type: 'bearer' }).expect(200)).body.items[0];
+    assert.deepEqual([signedAudit.after.unitId, signedAudit.after.field, signedAudit.after.ownToolRevisionSha256], [kontum.unitId, `member-${kontum.unitId}`, createHash('sha256').update(await signedPdf(kontum.token)).digest('hex')]);
+    // Once signed, another upload is refused and changes nothing (it replaced the file before: security review 05/12).
+    const afterOwn = await t.snapshot();
+    const fileNow = await signedPdf(kontum.token);
+    const again = await upload(await forgedRevision(fileNow, `member-${kontum.unitId}-extra`, keySigner(own), 'new-field'));
+    assert.equal(again.status, 422);
+    assert.equal(await t.snapshot(), afterOwn);
+    assert.ok((await signedPdf(kontum.token)).equals(fileNow));
     await t.http.post(`${base()}/signatures`).auth(actors[3].token, { type: 'bearer' }).send({ signerName: 'Người ký 4', signerTitle: 'Giám đốc', unitId: actors[3].unitId }).expect(201);
   });
 

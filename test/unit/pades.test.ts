@@ -11,6 +11,7 @@ import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
 import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
+import { forgedRevision, freeingRevision } from '../support/pdf-forgery';
 import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa, testCa } from '../support/pades-tools';
 import { tsaClient } from '../../src/documents/signing/pades/timestamp';
 import { pkcs11Signer } from '../../src/documents/signing/pades/pkcs11-signer';
@@ -125,11 +126,11 @@ describe('a revision signed outside the system (pdfsig) is accepted only in the 
   }
   const rules = (ownField: string, cert: Buffer) => ({ ownField, certificateSha256s: [fingerprint(cert)], trustedRoots: [ca.certificate] });
 
-  it('its own field, or a new field with its certificate: accepted', async () => {
+  it('its own field with its certificate: accepted; a new field (the form and the page rewritten): refused', async () => {
     const pdf = await current();
     assert.equal(checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-1']), rules('member-1', member.certificate)).fieldName, 'member-1');
-    const added = checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-add-signature', '-new-signature-field-name', 'extra-1']), rules('member-1', member.certificate));
-    assert.equal(added.fieldName, 'extra-1');
+    const extra = pdfsigSign(pdf, member, ['-add-signature', '-new-signature-field-name', 'extra-1']);
+    assert.throws(() => checkAddedSignature(pdf, extra, rules('member-1', member.certificate)), /ô chữ ký của chính mình; phiên bản mới không được thêm trường/);
   });
 
   it('another member’s field, another member’s certificate, two signatures or a replaced file: refused', async () => {
@@ -140,6 +141,41 @@ describe('a revision signed outside the system (pdfsig) is accepted only in the 
     assert.throws(() => checkAddedSignature(pdf, twice, rules('member-1', member.certificate)), /đúng một phiên bản mới/);
     const fresh = await current();
     assert.throws(() => checkAddedSignature(pdf, pdfsigSign(fresh, member, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không giữ nguyên bản hiện hành/);
+  });
+});
+
+describe('a revision that lays a new face over the pledge (a "shadow" attack) is refused, and reported by the verification', () => {
+  const ca = testCa();
+  const [member, other] = [ca.issue('Unit 1 leader', 'RSA'), ca.issue('Unit 2 leader', 'EC')];
+  const fingerprint = (der: Buffer) => createHash('sha256').update(der).digest('hex');
+  const rules = { ownField: 'member-1', certificateSha256s: [fingerprint(member.certificate)], trustedRoots: [ca.certificate] };
+  async function current(): Promise<Buffer> {
+    const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+    return addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+  }
+
+  it('its own widget enlarged over the page, a new field, the page changed with the signature, an object freed: refused', async () => {
+    const pdf = await current();
+    assert.equal(checkAddedSignature(pdf, await signField(pdf, { field: 'member-1', signer: keySigner(member) }), rules).fieldName, 'member-1', 'the field signed as the system signs it');
+    for (const kind of ['overlay', 'new-field'] as const) {
+      const forged = await forgedRevision(pdf, 'member-1', keySigner(member), kind);
+      assert.throws(() => checkAddedSignature(pdf, forged, rules), /^Error: Đơn vị chỉ được ký vào ô chữ ký của chính mình; phiên bản mới không được/, kind);
+    }
+    const pageText = await forgedRevision(pdf, 'member-1', keySigner(member), 'page-text');
+    assert.throws(() => checkAddedSignature(pdf, pageText, rules), /thay đổi nội dung hiển thị/);
+    assert.throws(() => checkAddedSignature(pdf, freeingRevision(pdf, 3), rules), /ô chữ ký của chính mình; phiên bản mới không được/);
+  });
+
+  it('an overlay or a new field after a signature is reported as a change of what the pages show; signing the next field is not', async () => {
+    const first = await signField(await current(), { field: 'member-2', signer: keySigner(other) });
+    for (const kind of ['overlay', 'new-field'] as const) {
+      const checks = verifyPdfSignatures(await forgedRevision(first, 'member-1', keySigner(member), kind), [ca.certificate]).signatures;
+      const earlier = checks.find((c) => c.fieldName === 'member-2')!;
+      assert.deepEqual(earlier.changedByRevisions, [4], kind);
+      assert.match(earlier.problems.join(' '), /Phiên bản 4 đã thay đổi nội dung hiển thị sau chữ ký này/, kind);
+    }
+    const both = verifyPdfSignatures(await signField(first, { field: 'member-1', signer: keySigner(member) }), [ca.certificate]).signatures;
+    assert.deepEqual(both.map((c) => [c.fieldName, c.changedByRevisions, c.problems]), [['member-2', [], []], ['member-1', [], []]]);
   });
 });
 

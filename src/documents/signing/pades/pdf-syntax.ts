@@ -144,6 +144,17 @@ export function serialize(v: PdfValue): string {
   return `<<${[...v.entries].map(([k, x]) => `/${k} ${serialize(x)}`).join(' ')}>>`;
 }
 
+/**
+ * A value written so that two writings of the same value compare equal: strings as their bytes (a hex string's
+ * case, a literal's escapes do not matter), numbers as serialize writes them.
+ */
+export function canonical(v: PdfValue): string {
+  if (v instanceof PdfString) return `<${stringBytes(v).toString('hex')}>`;
+  if (Array.isArray(v)) return `[${v.map(canonical).join(' ')}]`;
+  if (v instanceof PdfDict) return `<<${[...v.entries].map(([k, x]) => `/${k} ${canonical(x)}`).join(' ')}>>`;
+  return serialize(v);
+}
+
 /** A PDF text string in UTF-16BE with BOM, hex-encoded: safe for Vietnamese names. */
 export function textString(text: string): PdfString {
   const utf16 = Buffer.from(text, 'utf16le').swap16();
@@ -152,6 +163,13 @@ export function textString(text: string): PdfString {
 
 /** The text of a PDF string (literal or hex; PDFDocEncoding read as latin1, UTF-16BE when it starts with a BOM). */
 export function stringText(s: PdfString): string {
+  const bytes = stringBytes(s);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  return bytes.toString('latin1');
+}
+
+/** The bytes a PDF string (literal or hex) holds. */
+function stringBytes(s: PdfString): Buffer {
   let bytes: Buffer;
   if (s.raw.startsWith('<')) bytes = Buffer.from(s.raw.slice(1, -1).replace(/\s/g, ''), 'hex');
   else {
@@ -163,6 +181,5 @@ export function stringText(s: PdfString): string {
     });
     bytes = Buffer.from(body, 'latin1');
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
-  return bytes.toString('latin1');
+  return bytes;
 }
