@@ -76,3 +76,13 @@ export function freeingRevision(pdf: Buffer, num: number): Buffer {
   const at = out.lastIndexOf('trailer\n');
   return Buffer.from(`${out.slice(0, at)}${num} 1\n0000000000 00001 f \n${out.slice(at)}`, 'latin1');
 }
+
+/** `pdf` plus an update built on its first revision (/Prev to the first cross-reference table), hiding the later ones. */
+export function rebasedRevision(pdf: Buffer): Buffer {
+  const file = new PdfFile(pdf);
+  const update = new IncrementalUpdate(file);
+  update.put(update.allocate(), new PdfDict());
+  const out = update.build().toString('latin1');
+  const at = out.lastIndexOf(`/Prev ${file.latest().startxref}`);
+  return Buffer.from(`${out.slice(0, at)}/Prev ${file.revisions()[0].startxref}${out.slice(at + `/Prev ${file.latest().startxref}`.length)}`, 'latin1');
+}

@@ -11,7 +11,7 @@ import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
 import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
-import { forgedRevision, freeingRevision } from '../support/pdf-forgery';
+import { forgedRevision, freeingRevision, rebasedRevision } from '../support/pdf-forgery';
 import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa, testCa } from '../support/pades-tools';
 import { tsaClient } from '../../src/documents/signing/pades/timestamp';
 import { pkcs11Signer } from '../../src/documents/signing/pades/pkcs11-signer';
@@ -154,7 +154,7 @@ describe('a revision that lays a new face over the pledge (a "shadow" attack) is
     return addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
   }
 
-  it('its own widget enlarged over the page, a new field, the page changed with the signature, an object freed: refused', async () => {
+  it('its own widget enlarged over the page, a new field, the page changed with the signature, an object freed, an older revision built on: refused', async () => {
     const pdf = await current();
     assert.equal(checkAddedSignature(pdf, await signField(pdf, { field: 'member-1', signer: keySigner(member) }), rules).fieldName, 'member-1', 'the field signed as the system signs it');
     for (const kind of ['overlay', 'new-field'] as const) {
@@ -164,6 +164,7 @@ describe('a revision that lays a new face over the pledge (a "shadow" attack) is
     const pageText = await forgedRevision(pdf, 'member-1', keySigner(member), 'page-text');
     assert.throws(() => checkAddedSignature(pdf, pageText, rules), /thay đổi nội dung hiển thị/);
     assert.throws(() => checkAddedSignature(pdf, freeingRevision(pdf, 3), rules), /ô chữ ký của chính mình; phiên bản mới không được/);
+    assert.throws(() => checkAddedSignature(pdf, rebasedRevision(pdf), rules), /ô chữ ký của chính mình; phiên bản mới không được/);
   });
 
   it('an overlay or a new field after a signature is reported as a change of what the pages show; signing the next field is not', async () => {

@@ -62,7 +62,8 @@ const OWN_FIELD_ONLY = 'Đơn vị chỉ được ký vào ô chữ ký của ch
 function onlyOwnFieldWritten(before: PdfFile, after: PdfFile, ownField: string): void {
   const same = (a: PdfValue | undefined, b: PdfValue | undefined) => a instanceof PdfRef && b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
   const trailer = after.latest().trailer;
-  if (!same(before.latest().trailer.get('Root'), trailer.get('Root')) || trailer.get('Encrypt') !== undefined) throw new Error(OWN_FIELD_ONLY);
+  // The same catalog, no encryption, and built on the current revision (a /Prev to an older one would hide what came since).
+  if (!same(before.latest().trailer.get('Root'), trailer.get('Root')) || trailer.get('Encrypt') !== undefined || trailer.get('Prev') !== before.latest().startxref) throw new Error(OWN_FIELD_ONLY);
   const own = before.signatureFields().find((f) => f.name === ownField);
   const size = before.size();
   const { written, freed } = after.sectionEntries();
