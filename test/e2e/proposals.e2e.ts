@@ -480,7 +480,7 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     const text = squash(pdftotext(tempFile(decision.body)));
     for (const phrase of [
       'BỘ THÔNG TIN VÀ TRUYỀN THÔNG', 'Hà Nội, ngày … tháng … năm …', 'QUYẾT ĐỊNH', 'Về việc tặng Cờ thi đua của Bộ và Bằng khen của Bộ trưởng năm 2019', 'BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG',
-      // The Minister's competence: the ministry's organisation decree of the day (NĐ 48/2022 only from 2023).
+      // The Minister's competence: the ministry's organisation decree of the day (NĐ 48/2022 only from 26/07/2022).
       'Căn cứ Nghị định số 17/2017/NĐ-CP ngày 17 tháng 02 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Thông tin và Truyền thông;',
       'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017',
       // The council's closed meeting and the cluster's submission issued before the decision's date (not today's).
