@@ -7,7 +7,8 @@ import { renderPledgeForSigning } from '../../src/documents/pdf/pledge.pdf';
 import { keySigner } from '../../src/documents/signing/pades/certificates';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { IncrementalUpdate, addSignatureFields, signField } from '../../src/documents/signing/pades/pdf-update';
-import { PdfDict } from '../../src/documents/signing/pades/pdf-syntax';
+import { PdfDict, PdfRef } from '../../src/documents/signing/pades/pdf-syntax';
+import { updateProblem } from '../../src/documents/signing/pades/strict-update';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
 import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
@@ -177,6 +178,69 @@ describe('a revision that lays a new face over the pledge (a "shadow" attack) is
     }
     const both = verifyPdfSignatures(await signField(first, { field: 'member-1', signer: keySigner(member) }), [ca.certificate]).signatures;
     assert.deepEqual(both.map((c) => [c.fieldName, c.changedByRevisions, c.problems]), [['member-2', [], []], ['member-1', [], []]]);
+  });
+});
+
+describe('an update is read strictly, the one way every PDF reader reads it (second read of the fix, 05/12/2026)', () => {
+  const ca = testCa();
+  const member = ca.issue('Unit 1 leader', 'RSA');
+  /** The field signed as the system signs it, then its update (from `base`'s end) changed as `edit` says. */
+  async function edited(edit: (update: string, file: PdfFile) => string): Promise<{ pdf: Buffer; problem: string | null }> {
+    const { pdf: rendered, cells } = await renderPledgeForSigning(pledgeFixture(2));
+    const base = addSignatureFields(rendered, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+    const signed = await signField(base, { field: 'member-1', signer: keySigner(member) });
+    const start = new PdfFile(base).latest().end;
+    const text = signed.toString('latin1');
+    let update = edit(text.slice(start), new PdfFile(base));
+    // As an attacker would: startxref points at the (moved) table again.
+    update = update.replace(/startxref\n\d+/, `startxref\n${start + update.lastIndexOf('xref\n', update.lastIndexOf('trailer'))}`);
+    const pdf = Buffer.from(text.slice(0, start) + update, 'latin1');
+    const file = new PdfFile(pdf);
+    return { pdf, problem: updateProblem(file, file.revisions().length - 1, 'member-1') };
+  }
+  const entry = (offset: number, gen = '00000') => `${String(offset).padStart(10, '0')} ${gen} n \n`;
+  const cases: Array<[string, (update: string, file: PdfFile) => string, RegExp | null]> = [
+    ['as the system writes it', (u) => u, null],
+    ['an object listed twice (one reader takes the first entry, another the last)', (u, f) => u.replace('xref\n', `xref\n5 1\n${entry(f.offsets().get(5)!)}`), /object 5 (listed twice|written)|not listed where/],
+    ['a second table named by /XRefStm (a hybrid file)', (u) => u.replace('trailer\n<<', 'trailer\n<</XRefStm 0 '), /the trailer key \/XRefStm/],
+    ['a comment in the cross-reference section (a trailer hidden in it)', (u) => u.replace('xref\n', 'xref\n%trailer <<>>\n'), /subsection "first count" expected/],
+    ['a key twice in a dictionary', (u) => u.replace('/FT /Sig', '/FT /Sig /FT /Sig'), /ambiguous: the key \/FT twice/],
+    ['an entry of generation 1 (a reader rebuilds the table)', (u) => u.replace(/(\d{10}) 00000 n/, '$1 00001 n'), /not listed where it is written/],
+    ['an object written but listed nowhere (found by a rebuilt table)', (u) => u.replace('xref\n', '5 0 obj\n<<>>\nendobj\nxref\n'), /object 5 written but not listed/],
+    ['a reference to generation 1', (u) => u.replace(/\/V (\d+) 0 R/, '/V $1 1 R'), /ambiguous: a reference to generation 1/],
+    ['a number a reader reads otherwise (hexadecimal)', (u) => u.replace(/\/F 132/, '/F 0x84'), /Unexpected PDF token|an object/],
+  ];
+  for (const [name, edit, expected] of cases) {
+    it(`${name}: ${expected ? 'refused' : 'read'}`, async () => {
+      const { problem } = await edited(edit);
+      if (expected) assert.match(String(problem), expected);
+      else assert.equal(problem, null);
+    });
+  }
+
+  it('bytes after the %%EOF of the signed update: refused before the signature is read', async () => {
+    const { pdf: rendered, cells } = await renderPledgeForSigning(pledgeFixture(2));
+    const base = addSignatureFields(rendered, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+    const signed = await signField(base, { field: 'member-1', signer: keySigner(member) });
+    const rules = { ownField: 'member-1', certificateSha256s: [createHash('sha256').update(member.certificate).digest('hex')], trustedRoots: [ca.certificate] };
+    assert.equal(checkAddedSignature(base, signed, rules).fieldName, 'member-1');
+    const tail = Buffer.concat([signed, Buffer.from('5 0 obj\n<<>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 60>>\nstartxref\n1\n')]);
+    assert.throws(() => checkAddedSignature(base, tail, rules), /^Error: Đơn vị chỉ được ký vào ô chữ ký của chính mình; .* mà mọi phần mềm đọc PDF đọc như nhau\.$/);
+  });
+
+  it('the verification reports an unsigned revision after a signature that rewrites the page tree or a font, and bytes after the last %%EOF', async () => {
+    const first = await signField(await (async () => {
+      const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+      return addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect })));
+    })(), { field: 'member-2', signer: keySigner(member) });
+    const file = new PdfFile(first);
+    const update = new IncrementalUpdate(file);
+    const tree = file.dict(file.catalog().dict.get('Pages'))!;
+    update.put(file.catalog().dict.get('Pages') as PdfRef, new PdfDict(new Map(tree.entries)).set('Rotate', 180));
+    const rotated = verifyPdfSignatures(update.build(), [ca.certificate]).signatures[0];
+    assert.deepEqual(rotated.changedByRevisions, [4]);
+    const tail = verifyPdfSignatures(Buffer.concat([first, Buffer.from('9 0 obj\n<<>>\nendobj\n')]), [ca.certificate]).signatures[0];
+    assert.deepEqual([tail.changedByRevisions, tail.problems], [[4], ['Tệp có dữ liệu sau phiên bản cuối cùng, ngoài mọi chữ ký.']]);
   });
 });
 

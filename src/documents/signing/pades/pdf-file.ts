@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PdfDict, PdfName, PdfRef, PdfString, PdfValue, canonical, parseValue, serialize, stringText } from './pdf-syntax';
+import { PdfDict, PdfName, PdfRef, PdfString, PdfValue, parseValue, serialize, stringText } from './pdf-syntax';
 
 /** One revision of a PDF: the bytes up to and including its %%EOF, and its trailer. */
 export interface Revision {
@@ -30,7 +30,7 @@ export interface SignatureField {
  */
 export class PdfFile {
   readonly src: string;
-  private readonly tables = new Map<number, { offsets: Map<number, number>; freed: Set<number>; trailer: PdfDict }>();
+  private readonly tables = new Map<number, { offsets: Map<number, number>; trailer: PdfDict }>();
   private revisionList?: Revision[];
 
   constructor(readonly bytes: Buffer) {
@@ -131,46 +131,6 @@ export class PdfFile {
     });
   }
 
-  /**
-   * What each page's annotations show in a revision, by annotation (object number, or place when written inline):
-   * `full` hashes its dictionary and what it refers to (its appearance streams), `bare` the same without its value,
-   * appearance and date of change; `signed` whether it is a signature widget with a value. Signing an empty field changes only `full`.
-   */
-  annotationPrints(rev: Revision = this.latest()): Array<Map<string, { full: string; bare: string; signed: boolean }>> {
-    const offsets = this.offsets(rev);
-    return this.pages(rev).map(({ dict }) => {
-      const out = new Map<string, { full: string; bare: string; signed: boolean }>();
-      const list = this.resolve(dict.get('Annots'), rev, offsets);
-      (Array.isArray(list) ? list : []).forEach((a, i) => {
-        const annot = this.dict(a, rev, offsets);
-        if (!annot) return;
-        const sig = annot.name('FT') === 'Sig';
-        const hash = (skip: string[]) => createHash('sha256').update(this.deep(annot, rev, offsets, new Set(skip), new Set(), 0)).digest('hex');
-        out.set(a instanceof PdfRef ? `${a.num}` : `#${i}`, { full: hash(['P', 'Parent']), bare: hash(['P', 'Parent', 'V', 'AP', 'M']), signed: sig && annot.get('V') !== undefined });
-      });
-      return out;
-    });
-  }
-
-  /** A value written out with the objects it refers to (streams included), once each, but for the keys in `skip`. */
-  private deep(v: PdfValue | undefined, rev: Revision, offsets: Map<number, number>, skip: Set<string>, seen: Set<number>, depth: number): string {
-    if (v instanceof PdfRef) {
-      if (seen.has(v.num) || depth > 16) return `${v.num} R`;
-      seen.add(v.num);
-      const o = this.object(v, rev, offsets);
-      return `${v.num}{${this.deep(o?.value ?? null, rev, offsets, skip, seen, depth + 1)}}${o?.stream ?? ''}`;
-    }
-    if (Array.isArray(v)) return `[${v.map((x) => this.deep(x, rev, offsets, skip, seen, depth + 1)).join(' ')}]`;
-    if (v instanceof PdfDict) return `<<${[...v.entries].filter(([k]) => !skip.has(k)).map(([k, x]) => `/${k} ${this.deep(x, rev, offsets, skip, seen, depth + 1)}`).join(' ')}>>`;
-    return canonical(v ?? null);
-  }
-
-  /** The objects a revision's own cross-reference section writes (in use) and frees, not those it inherits. */
-  sectionEntries(rev: Revision = this.latest()): { written: number[]; freed: number[] } {
-    const t = this.table(rev.startxref);
-    return { written: [...t.offsets.keys()], freed: [...t.freed] };
-  }
-
   /** The signature fields of the revision's AcroForm (top-level fields and their kids). */
   signatureFields(rev: Revision = this.latest()): SignatureField[] {
     const offsets = this.offsets(rev);
@@ -201,14 +161,13 @@ export class PdfFile {
     return Number(rev.trailer.get('Size'));
   }
 
-  private table(at: number): { offsets: Map<number, number>; freed: Set<number>; trailer: PdfDict } {
+  private table(at: number): { offsets: Map<number, number>; trailer: PdfDict } {
     const cached = this.tables.get(at);
     if (cached) return cached;
     if (!this.src.startsWith('xref', at)) {
       throw new Error('Cross-reference streams are not supported: the PDF must use classic xref tables.');
     }
     const offsets = new Map<number, number>();
-    const freed = new Set<number>();
     const trailerAt = this.src.indexOf('trailer', at);
     const lines = this.src.slice(at + 4, trailerAt).split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
     let num = 0;
@@ -219,12 +178,11 @@ export class PdfFile {
         continue;
       }
       if (parts[2] === 'n') offsets.set(num, Number(parts[0]));
-      else if (num !== 0) freed.add(num);
       num++;
     }
     const trailer = parseValue(this.src, trailerAt + 7).value;
     if (!(trailer instanceof PdfDict)) throw new Error('The trailer is not a dictionary.');
-    const t = { offsets, freed, trailer };
+    const t = { offsets, trailer };
     this.tables.set(at, t);
     return t;
   }

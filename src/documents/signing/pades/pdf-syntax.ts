@@ -34,14 +34,24 @@ export class PdfDict {
 const DELIMITERS = new Set('()<>[]{}/%'.split(''));
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\0';
 
-/** Parses the value starting at `pos` in `src` (latin1); returns it and the position after it. */
-export function parseValue(src: string, pos: number): { value: PdfValue; end: number } {
+/**
+ * Parses the value starting at `pos` in `src` (latin1); returns it, the position after it, and what a strict reader
+ * refuses because readers disagree on it: a key given twice in a dictionary (one reader takes the first, another the
+ * last) and a reference to a generation other than 0 (this system's objects are all of generation 0).
+ */
+export function parseValue(src: string, pos: number): { value: PdfValue; end: number; ambiguous: string | null } {
   const p = new Parser(src, pos);
   const value = p.value();
-  return { value, end: p.pos };
+  return { value, end: p.pos, ambiguous: p.ambiguous };
 }
 
+/** A number as PDF writes it (ISO 32000-1 §7.3.3): no exponent, no hexadecimal, no Infinity. */
+const PDF_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
 class Parser {
+  /** The first thing readers disagree on (see parseValue), or null. */
+  ambiguous: string | null = null;
+
   constructor(
     readonly s: string,
     public pos: number,
@@ -79,11 +89,13 @@ class Parser {
         }
         const key = this.value();
         if (!(key instanceof PdfName)) throw new Error(`PDF dictionary key expected at ${this.pos}`);
+        if (dict.entries.has(key.name)) this.ambiguous ??= `the key /${key.name} twice in one dictionary`;
         dict.set(key.name, this.value());
       }
     }
     if (c === '<') {
       const end = this.s.indexOf('>', this.pos);
+      if (end < 0) throw new Error(`Unterminated PDF hex string at ${this.pos}`);
       const raw = this.s.slice(this.pos, end + 1);
       this.pos = end + 1;
       return new PdfString(raw);
@@ -105,13 +117,14 @@ class Parser {
     if (word === 'true' || word === 'false') return word === 'true';
     if (word === 'null') return null;
     const n = Number(word);
-    if (word === '' || Number.isNaN(n)) throw new Error(`Unexpected PDF token "${word || c}" at ${this.pos}`);
+    if (!PDF_NUMBER.test(word)) throw new Error(`Unexpected PDF token "${word || c}" at ${this.pos}`);
     // "12 0 R": a reference.
     const save = this.pos;
     if (Number.isInteger(n)) {
       const m = /^\s+(\d+)\s+R(?=[\s/<>[\]()%]|$)/.exec(this.s.slice(this.pos, this.pos + 24));
       if (m) {
         this.pos += m[0].length;
+        if (Number(m[1]) !== 0) this.ambiguous ??= `a reference to generation ${m[1]}`;
         return new PdfRef(n, Number(m[1]));
       }
     }
@@ -128,6 +141,7 @@ class Parser {
       else if (ch === '(') depth++;
       else if (ch === ')' && --depth === 0) break;
     }
+    if (this.pos >= this.s.length) throw new Error(`Unterminated PDF string at ${start}`);
     this.pos++;
     return new PdfString(this.s.slice(start, this.pos));
   }

@@ -1,5 +1,5 @@
 import { PdfFile } from './pdf-file';
-import { PdfDict, PdfRef, PdfValue, canonical } from './pdf-syntax';
+import { updateProblem } from './strict-update';
 import { SignatureCheck, verifyPdfSignatures } from './verify';
 
 export interface AddedSignature {
@@ -32,7 +32,12 @@ export function checkAddedSignature(
   if (after.pageFingerprints().join() !== before.pageFingerprints().join()) {
     throw new Error('Phiên bản mới đã thay đổi nội dung hiển thị của văn bản.');
   }
-  onlyOwnFieldWritten(before, after, member.ownField);
+  // Read strictly, it writes the member's empty field (value, appearance, date of change) and new objects, nothing
+  // else, and ends with its %%EOF: no page, annotation, other field, form or catalog rewritten, and nothing that
+  // another reader would read otherwise.
+  if (after.latest().end !== uploaded.length || updateProblem(after, after.revisions().length - 1, member.ownField)) {
+    throw new Error('Đơn vị chỉ được ký vào ô chữ ký của chính mình; phiên bản mới không được thêm trường, chú thích hay thay đổi trang, biểu mẫu, danh mục của văn bản, và phải đúng cấu trúc một lần ký (cập nhật tăng dần) mà mọi phần mềm đọc PDF đọc như nhau.');
+  }
   const old = new Map(before.signatureFields().map((f) => [f.name, f]));
   const changed = after.signatureFields().filter((f) => {
     const was = old.get(f.name);
@@ -54,28 +59,4 @@ export function checkAddedSignature(
     throw new Error('Chứng thư số của chữ ký mới không phải của đơn vị bạn (chưa được đăng ký cho đơn vị).');
   }
   return { fieldName: field.name, check };
-}
-
-const OWN_FIELD_ONLY = 'Đơn vị chỉ được ký vào ô chữ ký của chính mình; phiên bản mới không được thêm trường, chú thích hay thay đổi trang, biểu mẫu hoặc danh mục của văn bản.';
-
-/** The update writes the member's field (its value and appearance only) and new objects; nothing else of the file. */
-function onlyOwnFieldWritten(before: PdfFile, after: PdfFile, ownField: string): void {
-  const same = (a: PdfValue | undefined, b: PdfValue | undefined) => a instanceof PdfRef && b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
-  const trailer = after.latest().trailer;
-  // The same catalog, no encryption, and built on the current revision (a /Prev to an older one would hide what came since).
-  if (!same(before.latest().trailer.get('Root'), trailer.get('Root')) || trailer.get('Encrypt') !== undefined || trailer.get('Prev') !== before.latest().startxref) throw new Error(OWN_FIELD_ONLY);
-  const own = before.signatureFields().find((f) => f.name === ownField);
-  const size = before.size();
-  const { written, freed } = after.sectionEntries();
-  if (freed.some((num) => num < size)) throw new Error(OWN_FIELD_ONLY);
-  const without = (v: PdfValue | undefined, keys: string[]) => canonical(v instanceof PdfDict ? new PdfDict(new Map([...v.entries].filter(([k]) => !keys.includes(k)))) : (v ?? null));
-  for (const num of written) {
-    if (num >= size) continue;
-    const was = before.object(num);
-    const now = after.object(num);
-    if (!was || !now) throw new Error(OWN_FIELD_ONLY);
-    // The field itself: its value, appearance and date of change (/M) may be set; the rest, its /Rect first, stays.
-    const skip = own && own.ref.num === num && !own.value ? ['V', 'AP', 'M'] : [];
-    if (without(was.value, skip) !== without(now.value, skip) || (was.stream ?? '') !== (now.stream ?? '')) throw new Error(OWN_FIELD_ONLY);
-  }
 }

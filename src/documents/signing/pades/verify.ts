@@ -7,6 +7,7 @@ import { ParsedCrl, chainRevocation, parseCrl } from './crl';
 import { readDss } from './dss';
 import { verifyTimestampToken } from './timestamp';
 import { PdfFile, Revision } from './pdf-file';
+import { updateProblem } from './strict-update';
 import { PdfDict, PdfString, stringText } from './pdf-syntax';
 
 
@@ -49,7 +50,9 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
   const file = new PdfFile(pdf);
   const revisions = file.revisions();
   const fingerprints = revisions.map((r) => file.pageFingerprints(r).join(','));
-  const annotations = revisions.map((r) => file.annotationPrints(r));
+  // Each revision after the first: does it write only what signing and validation data write (strict-update.ts)?
+  const rewrites = revisions.map((_, k) => (k === 0 ? null : updateProblem(file, k)));
+  const trailing = pdf.subarray(revisions[revisions.length - 1].end).toString('latin1').trim() !== '';
   const roots = trustedRoots.map((d) => new X509Certificate(d));
   const stored = readDss(file);
   const dss: Offline = { certificates: stored.certificates.flatMap((d) => tryParse(() => new X509Certificate(d))), crls: stored.crls.flatMap((d) => tryParse(() => parseCrl(d))) };
@@ -63,29 +66,17 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
     const revIndex = revisions.findIndex((r: Revision) => r.end === end || r.end === end + 1 || r.end === end + 2);
     const check = checkOne(pdf, sig, byteRange, roots, dss);
     const changed: number[] = [];
-    if (revIndex >= 0) for (let k = revIndex + 1; k < revisions.length; k++) if (fingerprints[k] !== fingerprints[k - 1] || annotationsChanged(annotations[k - 1], annotations[k])) changed.push(k + 1);
+    if (revIndex >= 0) for (let k = revIndex + 1; k < revisions.length; k++) if (fingerprints[k] !== fingerprints[k - 1] || rewrites[k] !== null) changed.push(k + 1);
     if (revIndex < 0) check.problems.push('Chữ ký không bao trọn một phiên bản của tệp.');
     for (const k of changed) check.problems.push(`Phiên bản ${k} đã thay đổi nội dung hiển thị sau chữ ký này.`);
+    if (trailing) {
+      changed.push(revisions.length + 1);
+      check.problems.push('Tệp có dữ liệu sau phiên bản cuối cùng, ngoài mọi chữ ký.');
+    }
     checks.push({ index: 0, fieldName: field.name, subFilter: sig.name('SubFilter') ?? '', revision: revIndex + 1, changedByRevisions: changed, ...check });
   }
   checks.sort((a, b) => a.revision - b.revision).forEach((c, i) => (c.index = i + 1));
   return { revisions: revisions.length, signatures: checks };
-}
-
-/**
- * Whether a revision changed what the annotations show: one added, removed or moved, or changed otherwise than by
- * signing an empty signature field (its value and appearance, drawn within its unchanged rectangle).
- */
-function annotationsChanged(before: ReturnType<PdfFile['annotationPrints']>, after: ReturnType<PdfFile['annotationPrints']>): boolean {
-  if (before.length !== after.length) return true;
-  return before.some((page, i) => {
-    const now = after[i];
-    if ([...page.keys()].join() !== [...now.keys()].join()) return true;
-    return [...page].some(([key, was]) => {
-      const is = now.get(key)!;
-      return was.full !== is.full && !(is.signed && !was.signed && was.bare === is.bare);
-    });
-  });
 }
 
 type Core = Omit<SignatureCheck, 'index' | 'fieldName' | 'subFilter' | 'revision' | 'changedByRevisions'>;
