@@ -49,6 +49,7 @@ export class ReplaceCriteriaDto {
 }
 
 export class AmendCriteriaDto {
+  @IntField({ min: 1, max: 2_147_483_647, description: 'Phiên bản bộ tiêu chí được sửa đổi (phiên bản hiện hành đã đọc).' }) versionNo: number;
   @ReasonField() reason: string;
   @TextField({ presence: 'optional', max: 300 }) title?: string;
   @DecimalField({ min: 0.01, max: 10000, decimals: 2 }) totalPoints: number;

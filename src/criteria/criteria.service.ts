@@ -12,9 +12,10 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { clusterHeadingOf } from '../clusters/cluster-tag';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
-import { refuseWhenScored } from './criteria-in-use';
+import { refuseAmendmentWhenScored, refuseWhenScored } from './criteria-in-use';
+import { CriteriaTargetsService } from './criteria-targets.service';
 import { CRITERIA_CHANGE_HOOK, CriteriaChangeHook } from './criteria-change.hook';
 import { CriteriaSet } from './criteria-set.entity';
 import { AmendCriteriaDto, CreateCriteriaDto, CriteriaChoicesView, CriteriaSetView, CriteriaVersionView, CriterionView, ReplaceCriteriaDto } from './criteria.dto';
@@ -37,6 +38,7 @@ export class CriteriaService {
     private readonly criteria: CriteriaRepository,
     private readonly moduleRef: ModuleRef,
     private readonly memberships: MembershipsRepository,
+    private readonly targets: CriteriaTargetsService,
   ) {}
 
   current(p: Principal, clusterId: string, year: number): Promise<CriteriaSetView> {
@@ -166,6 +168,9 @@ export class CriteriaService {
       if (!current.lockedAt) {
         throw AppException.field(ErrorCode.PledgeState, 'versionNo', 'Bộ tiêu chí chưa khóa: hãy chỉnh sửa trực tiếp thay vì lập bản sửa đổi.');
       }
+      // Amending the version read, not one amended meanwhile (two amendments at once: the second answers 409).
+      requireVersion(current.versionNo, dto.versionNo, (v) => new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'versionNo', code: 'stale', message: `Phiên bản hiện hành của bộ tiêu chí là ${v}.` }]));
+      await refuseAmendmentWhenScored(m, current.id, current.versionNo);
       const items = checkedTree(dto.items, dto.totalPoints);
       const now = nowIso();
       const set: CriteriaSet = {
@@ -183,6 +188,11 @@ export class CriteriaService {
       };
       await this.criteria.insert(m, set, items);
       await this.criteria.copyTargets(m, current.id, set.id);
+      // Targets are given before the set locks: a quantitative criterion the amendment adds would have none, for good.
+      const missing = (await this.targets.view(m, set)).missing;
+      if (missing.length) {
+        throw AppException.field(ErrorCode.CriteriaInvalid, 'items', `Bản sửa đổi có tiêu chí định lượng chưa được giao chỉ tiêu (bộ tiêu chí đã khóa nên không giao thêm được): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? `; và ${missing.length - 5} chỉ tiêu khác` : ''}.`);
+      }
       const view = await this.view(m, set);
       await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;

@@ -383,6 +383,17 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
       const approved = (await t.http.get('/api/proposals').query({ year: past }).set(auth(secretary)).expect(200)).body.filter((p: { status: string }) => p.status === 'APPROVED');
       assert.equal(approved.length, 3, `awards ${past}`);
     }
+    // A published, awarded year's criteria are not amended: the ranking and the documents rest on them (security
+    // review 4: an amendment renaming three criteria had taken every unit of 2020 to "Không hoàn thành nhiệm vụ").
+    const criteria = (await t.http.get(`/api/clusters/${ids.cum6}/years/2020/criteria`).set(auth(secretary)).expect(200)).body as { versionNo: number; totalPoints: number; items: Array<{ code: string; text: string; maxPoints: number; kind: string; evidenceRequired: boolean }> };
+    const renamed = criteria.items.map((c) => ({ code: c.code === 'TC2' ? 'XTC2' : c.code, text: c.text, maxPoints: c.maxPoints, kind: c.kind, evidenceRequired: c.evidenceRequired }));
+    const rankingBefore = (await t.http.get(`/api/clusters/${ids.cum6}/years/2020/scoring/ranking`).set(auth(secretary)).expect(200)).body.rows.map((r: { total: number }) => r.total);
+    const before = await t.snapshot();
+    const amended = await t.http.post(`/api/clusters/${ids.cum6}/years/2020/criteria/amendments`).set(auth(secretary)).send({ versionNo: criteria.versionNo, reason: 'Thử sửa đổi', totalPoints: criteria.totalPoints, items: renamed });
+    assert.deepEqual([amended.status, amended.body.details?.[0]?.field], [422, 'versionNo'], JSON.stringify(amended.body));
+    assert.match(amended.body.details[0].message, /^Không lập được bản sửa đổi: đã có \d+ phiếu chấm nộp theo phiên bản \d+ của bộ tiêu chí\./);
+    assert.equal(await t.snapshot(), before);
+    assert.deepEqual((await t.http.get(`/api/clusters/${ids.cum6}/years/2020/scoring/ranking`).set(auth(secretary)).expect(200)).body.rows.map((r: { total: number }) => r.total), rankingBefore);
     // The minutes of the 2024 review, held on 20/02/2025, name Bộ TTTT (before it merged into Bộ KH&CN).
     const minutes2024 = await t.http.get(`/api/clusters/${ids.cum6}/years/2024/review-meeting/minutes.pdf`).set(auth(secretary)).buffer(true).parse(binary).expect(200);
     if (!POPPLER_MISSING) {

@@ -115,9 +115,21 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     const res = await t.http
       .post(`${base()}/criteria/amendments`)
       .auth(secretary, { type: 'bearer' })
-      .send({ reason: 'Điều chỉnh theo hướng dẫn của Bộ tại hội nghị sơ kết', totalPoints: 100, items: amended })
+      .send({ versionNo: 1, reason: 'Điều chỉnh theo hướng dẫn của Bộ tại hội nghị sơ kết', totalPoints: 100, items: amended })
       .expect(201);
     assert.equal(res.body.versionNo, 2);
+    // Another amendment made from version 1, read before this one: 409, nothing written.
+    const beforeStale = await t.snapshot();
+    const stale = await t.http.post(`${base()}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ versionNo: 1, reason: 'Sửa đổi khác', totalPoints: 100, items });
+    assert.deepEqual([stale.status, stale.body.details?.[0]?.field, stale.body.details?.[0]?.message], [409, 'versionNo', 'Phiên bản hiện hành của bộ tiêu chí là 2.']);
+    const noVersion = await t.http.post(`${base()}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ reason: 'Sửa đổi khác', totalPoints: 100, items });
+    assert.deepEqual([noVersion.status, noVersion.body.details?.[0]?.field], [400, 'versionNo']);
+    // A quantitative criterion the amendment adds would never get its targets (the set is locked): refused.
+    const quantitative = amended.map((c: { code: string }) => (c.code === 'TC9' ? { ...c, measure: 'QUANTITATIVE', formula: 'PROPORTIONAL' } : c));
+    const untargeted = await t.http.post(`${base()}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ versionNo: 2, reason: 'Thêm tiêu chí định lượng', totalPoints: 100, items: quantitative });
+    assert.deepEqual([untargeted.status, untargeted.body.details?.[0]?.field], [422, 'items'], JSON.stringify(untargeted.body));
+    assert.match(untargeted.body.details[0].message, /^Bản sửa đổi có tiêu chí định lượng chưa được giao chỉ tiêu \(bộ tiêu chí đã khóa nên không giao thêm được\): TC9 — /);
+    assert.equal(await t.snapshot(), beforeStale);
     assert.equal(res.body.amendmentReason, 'Điều chỉnh theo hướng dẫn của Bộ tại hội nghị sơ kết');
     const v1 = await t.http.get(`${base()}/criteria/versions/1`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(v1.body.items.find((c: { code: string }) => c.code === 'TC9').maxPoints, 5);
@@ -269,7 +281,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
         'items[0].maxPoints',
       ],
       ['points with three decimals', t.http.put(`${base(2021)}/criteria`).auth(secretary, { type: 'bearer' }).send({ version: current.body.version, reason: 'Sửa điểm', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 99.999, kind: 'SCORED', evidenceRequired: false }] }), 400, 'VALIDATION_FAILED', 'items.0.maxPoints'],
-      ['an amendment of an unlocked set', t.http.post(`${base(2021)}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ reason: 'Sửa đổi', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }] }), 409, 'PLEDGE_STATE'],
+      ['an amendment of an unlocked set', t.http.post(`${base(2021)}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ versionNo: 1, reason: 'Sửa đổi', totalPoints: 100, items: [{ code: 'TC1', text: 'A', maxPoints: 100, kind: 'SCORED', evidenceRequired: false }] }), 409, 'PLEDGE_STATE'],
       ['editing a complete pledge', t.http.patch(`${base(2020)}/pledge`).auth(secretary, { type: 'bearer' }).send({ version: 99, reason: 'Sửa', theme: 'X' }), 409, 'PLEDGE_STATE'],
       ['withdrawing from a complete pledge', t.http.post(`${base(2020)}/pledge/signatures/withdraw`).auth((await actorFor(t, 'phuyen')).token, { type: 'bearer' }).send({ reason: 'Rút chữ ký', unitId: (await actorFor(t, 'phuyen')).unitId }), 409, 'PLEDGE_STATE'],
       ['another cluster’s pledge', t.http.get(`/api/clusters/${ids.cum1}/years/2022/pledge`).auth(secretary, { type: 'bearer' }), 404, 'NOT_FOUND'],

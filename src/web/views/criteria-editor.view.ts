@@ -114,7 +114,7 @@ export interface EditorMode {
 export function criteriaEditor(base: string, set: CriteriaSetView, mode: EditorMode): Html {
   const api = mode.amend ? `${base}/amendments` : base;
   return html`<form id="criteria-editor" data-criteria-editor data-max-depth="${MAX_DEPTH}" data-api="${api}" data-method="${mode.amend ? 'POST' : 'PUT'}" data-success="${mode.amend ? `Đã lập bản sửa đổi bộ tiêu chí (phiên bản ${set.versionNo + 1}).` : 'Đã lưu bộ tiêu chí.'}" novalidate>${formMessage}
-${mode.amend ? '' : html`<input type="hidden" name="version" data-type="int" value="${set.version}">`}
+${mode.amend ? html`<input type="hidden" name="versionNo" data-type="int" value="${set.versionNo}">` : html`<input type="hidden" name="version" data-type="int" value="${set.version}">`}
 <div class="grid2">
 <div class="field"><label for="f-title">Tên bộ tiêu chí</label><input id="f-title" name="title" data-type="optional" value="${set.title}" maxlength="300"></div>
 <div class="field"><label for="f-totalPoints">Thang điểm (tổng điểm các tiêu chí chấm điểm)</label><input id="f-totalPoints" name="totalPoints" data-type="decimal" inputmode="decimal" value="${typed(set.totalPoints)}" required></div>
