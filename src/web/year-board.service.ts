@@ -76,6 +76,12 @@ export class YearBoardService {
     if (p.role === Role.UnitOfficer) {
       if (mineUnsigned) next = `Ký giao ước thi đua năm ${year} cho đơn vị của bạn${y.pledgeSigningOn ? ` (hạn ${dateVi(y.pledgeSigningOn)})` : ''}.`;
       else if (window.open && !published && (!mySelf || mySelf.status === 'DRAFT' || mySelf.status === 'RETURNED')) next = `Tự chấm và nộp phiếu${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}, rồi chấm chéo các đơn vị được phân công.`;
+      else if (window.open && !published) {
+        // Its own sheet handed in: the peers it was assigned and has not yet handed in a sheet for.
+        const handedIn = new Set(sheets.filter((s) => s.kind === 'PEER' && p.unitIds.includes(s.scorer?.id ?? '') && (s.status === 'SUBMITTED' || s.status === 'LOCKED')).map((s) => s.target.id));
+        const owed = (assignments ?? []).filter((a) => p.unitIds.includes(a.scorer.id)).flatMap((a) => a.targets).filter((t) => !handedIn.has(t.id));
+        if (owed.length) next = `Chấm chéo và nộp phiếu cho ${owed.length} đơn vị còn lại (${owed.map((t) => t.shortName).join(', ')})${y.scoringClosesOn ? ` trước ${dateVi(y.scoringClosesOn)}` : ''}.`;
+      }
     } else if (canManage || p.role === Role.MinistryReviewer || p.role === Role.Admin) {
       if (!pledge) next = `Soạn bản giao ước thi đua năm ${year}.`;
       else if (pledge.status === 'DRAFT') next = 'Mở bản giao ước cho các đơn vị ký.';

@@ -148,9 +148,10 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     await Promise.all([page.waitForURL(/phieu-don-vi$/), page.getByRole('link', { name: 'Phiếu chấm của các đơn vị (xem, trả lại, nhắc nộp)' }).click()]);
     const late = page.locator('section', { has: page.getByRole('heading', { name: /^Đơn vị còn phiếu chưa nộp \(\d+\)$/ }) });
     assert.match((await late.locator('li').first().textContent()) ?? '', /: (phiếu tự chấm|\d+ phiếu chấm chéo \(|phiếu đang soạn)/, 'each unit with what it owes');
-    await late.getByLabel('Lời nhắn kèm theo (không bắt buộc)').fill('Đề nghị các đơn vị nộp sớm.');
+    // The message is optional: left empty, the reminder goes (an empty one was refused, its error hidden in the box).
     await late.getByRole('button', { name: `Nhắc các đơn vị này nộp phiếu năm ${year}` }).click();
     await page.getByText('Đã nhắc các đơn vị còn phiếu chưa nộp').waitFor();
+    // (A message typed in goes with it: test/e2e/scoring.e2e.ts.)
     // A submitted sheet: read, then returned; a return without its reason is refused at the field.
     const row = page.locator('tr[data-sheet]', { has: page.locator('summary', { hasText: 'Xem phiếu, trả lại' }) }).first();
     const sheetId = (await row.getAttribute('data-sheet'))!;

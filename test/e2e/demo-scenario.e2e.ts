@@ -231,8 +231,11 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const targets = assignments.find((a) => a.scorer.id === me)?.targets ?? [];
     assert.ok(targets.length > 0, 'Đắk Lắk scores its peers');
     const entries = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((code, i) => ({ code, points: [12, 12, 8, 8, 12, 8, 8, 8, 4][i] }));
+    const nextOnYearPage = async () => /<strong>Việc tiếp theo:<\/strong> ([^<]*)/.exec(await page('skhcn.daklak', `/cum/${c6}/nam/${year}`))?.[1] ?? '';
     for (const [i, target] of targets.entries()) {
       assert.ok((await page('skhcn.daklak')).includes(`Chấm điểm năm ${year}: tự chấm và chấm chéo`), `still asked before peer sheet ${i + 1}`);
+      // The year page says so too, with the units still owed (it said "nothing to do" once the self-score was in).
+      if (i > 0) assert.match(await nextOnYearPage(), new RegExp(`^Chấm chéo và nộp phiếu cho ${targets.length - i} đơn vị còn lại \\(.+\\) trước \\d{2}/\\d{2}/\\d{4}\\.$`), `year page before peer sheet ${i + 1}`);
       const existing = ((await t.http.get(`${base}/sheets?kind=PEER`).set(auth(officer)).expect(200)).body as Array<{ id: string; version: number; status: string; target: { id: string }; scorer: { id: string } | null }>).find((x) => x.target.id === target.id && x.scorer?.id === me);
       const sheet = existing ?? (await t.http.post(`${base}/sheets`).set(auth(officer)).send({ targetUnitId: target.id, kind: 'PEER' }).expect(201)).body;
       if (sheet.status === 'SUBMITTED' || sheet.status === 'LOCKED') continue;
@@ -240,6 +243,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
       await t.http.post(`${base}/sheets/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200);
     }
     assert.ok(!(await page('skhcn.daklak')).includes(`Chấm điểm năm ${year}: tự chấm và chấm chéo`), 'nothing left to score');
+    assert.equal(await nextOnYearPage(), 'Không có việc cần làm ngay.');
     // The secretariat's year page counts peer sheets by the unit that scores, as the member's does: Đắk Lắk has done all.
     for (const user of ['cum6.secretary', 'skhcn.daklak']) {
       const row = (await page(user, `/cum/${c6}/nam/${year}`)).split('<tr>').find((r) => /<th scope="row">[^<]*Đắk Lắk<\/th>/.test(r)) ?? '';

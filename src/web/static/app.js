@@ -193,7 +193,11 @@
         p.textContent = pageMessage(d, field);
         field.setAttribute('aria-invalid', 'true');
         field.setAttribute('aria-describedby', p.id);
-        (field.closest('label, .field, td') || field).insertAdjacentElement('beforeend', p);
+        // Under the field, inside its label, .field or cell; a control standing alone gets it right after it (an
+        // input or textarea cannot hold it: the text was lost inside the textarea).
+        const holder = field.closest('label, .field, td');
+        if (holder) holder.insertAdjacentElement('beforeend', p);
+        else field.insertAdjacentElement('afterend', p);
       } else {
         const where = d.sheet ? (d.cell && !d.message.includes(`Ô ${d.cell}`) ? `${d.sheet}, ô ${d.cell}: ` : `${d.sheet}: `) : '';
         unplaced.push(where + d.message);

@@ -62,7 +62,7 @@ function lateSection(base: string, year: number, d: MemberSheets): Html {
   ${d.canManage && d.window.open
     ? html`<form data-api="${base}/remind" data-method="POST" data-success="Đã nhắc các đơn vị còn phiếu chưa nộp (trong hệ thống và qua thư điện tử)." novalidate>${formMessage}
     <p class="muted"><small>Mỗi đơn vị được báo các phiếu nó còn phải nộp${d.closesOn ? ` và hạn chấm điểm ${dateVi(d.closesOn)}` : ''}; nhắc nhiều lần trong một ngày chỉ gửi một lần. Hệ thống cũng tự nhắc trước hạn 7 ngày, 3 ngày và đúng ngày hết hạn.</small></p>
-    <label for="remind-message">Lời nhắn kèm theo (không bắt buộc)</label><textarea id="remind-message" name="message" rows="2"></textarea>
+    <div class="field"><label for="remind-message">Lời nhắn kèm theo (không bắt buộc)</label><textarea id="remind-message" name="message" rows="2" data-type="optional" maxlength="1000"></textarea></div>
     <div class="actions"><button type="submit">Nhắc các đơn vị này nộp phiếu năm ${year}</button></div></form>`
     : ''}
 </section>`;
