@@ -53,11 +53,17 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
   it('an administrator creates an account, changes its role and scope, resets its password; the person signs in; locked, they cannot', async () => {
     const { context, page } = await rig.signedIn('admin', undefined, { audit: true });
     await page.goto(`${rig.base}/tai-khoan`);
+    // Its own row offers no lock (it always failed); a new account starts as the least powerful role.
+    const ownRow = page.locator('tr', { has: page.getByRole('link', { name: 'admin', exact: true }) });
+    await ownRow.getByText('Tài khoản của bạn: không tự khóa được.').waitFor();
+    assert.equal(await ownRow.getByRole('button').count(), 0);
+    assert.equal(await page.getByLabel('Vai trò của tài khoản').inputValue(), 'unit_officer');
     // One answer names every field to correct: the malformed username and the unit the role needs.
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('TN Hoa');
     await page.getByLabel('Họ tên', { exact: true }).fill('Lê Thị Hoa');
     await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
     await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');
+    await page.getByLabel('Lý do tạo tài khoản (ghi vào nhật ký)').fill('Cán bộ mới của Sở');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     assert.equal(await fieldError(page, 'Đơn vị (cán bộ đơn vị, thư ký cụm)'), 'Cán bộ đơn vị phải thuộc một đơn vị thành viên.');
     assert.match(await fieldError(page, 'Tên đăng nhập'), /^Tên đăng nhập gồm 3–50 ký tự/);
@@ -73,6 +79,8 @@ describe('administrator pages in Chromium: an account from creation to lock, a u
     await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('Ban-Dau-Hoa-2026');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản.').waitFor();
+    const created = (await apiGet('/api/audit?action=user.create&limit=1')).items[0];
+    assert.deepEqual([created.after?.username, created.reason], ['tn.hoa', 'Cán bộ mới của Sở'], 'the reason typed is in the audit log');
     await checkLayout(rig, page, 'tai-khoan-danh-sach');
 
     // The username opens the account's page.

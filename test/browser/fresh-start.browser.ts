@@ -165,6 +165,7 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     await admin.getByLabel('Vai trò của tài khoản').selectOption('unit_officer');
     await admin.getByLabel(/^Đơn vị \(cán bộ đơn vị/).selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
     await admin.getByLabel(/^Mật khẩu ban đầu/).fill('VanThu@2026x');
+    await admin.getByLabel('Lý do tạo tài khoản (ghi vào nhật ký)').fill('Văn thư của cụm');
     await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await admin.getByRole('link', { name: 'vanthu.cum6' }).waitFor();
     await admin.context().close();

@@ -174,6 +174,8 @@ describe('the review queue and the achievement reports in Chromium (living demo)
     await page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click();
     await page.locator('.field-error', { hasText: `Không tìm thấy đề nghị đã gửi Bộ hoặc đã phê duyệt năm ${lastYear + 1}.` }).waitFor();
     assert.equal(await docYear.getAttribute('aria-invalid'), 'true');
+    // Said once, at its field; the message box above points there (it repeated the sentence).
+    assert.equal(await page.getByText(`Không tìm thấy đề nghị đã gửi Bộ hoặc đã phê duyệt năm ${lastYear + 1}.`).count(), 1);
     assert.ok(await docYear.evaluate((el) => el === document.activeElement), 'the field takes the focus');
     await docYear.fill('2024');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Dự thảo quyết định khen thưởng (PDF)' }).click()]);

@@ -362,6 +362,7 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByLabel('Vai trò của tài khoản').selectOption({ label: 'Cán bộ đơn vị thành viên' });
     await page.getByLabel('Đơn vị (cán bộ đơn vị, thư ký cụm)').selectOption({ label: 'Sở Khoa học và Công nghệ tỉnh Gia Lai' });
     await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').fill('ngan');
+    await page.getByLabel('Lý do tạo tài khoản (ghi vào nhật ký)').fill('Cán bộ mới của Sở');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.locator('.field-error').first().waitFor();
     assert.equal(await page.getByLabel('Mật khẩu ban đầu (ít nhất 12 ký tự)').getAttribute('aria-invalid'), 'true', 'the weak password is refused at its field');

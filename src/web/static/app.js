@@ -207,7 +207,9 @@
     // When every problem stands at its field, the box says so in words rather than repeating a generic sentence.
     // Counted by field: two messages on one field are one field to correct.
     const placed = placedFields.size;
-    const message = data.code === 'VALIDATION_FAILED' && placed > 0 && unplaced.length === 0
+    // A refusal whose message is also the one shown at its field (a rule on one field) is not said twice either.
+    const repeated = details.some((d) => d.message === data.message);
+    const message = (data.code === 'VALIDATION_FAILED' || repeated) && placed > 0 && unplaced.length === 0
       ? fieldsToFix([...placedFields])
       : data.message || (status ? `Lỗi ${status}.` : 'Đã có lỗi.');
     if (box) {
