@@ -110,8 +110,9 @@ export class IssuedDocumentsService {
     return m.exists(IssuedDocument, { where: q });
   }
 
+  /** The address printed under each page and in the QR code: the document's page, which a person reads (no JSON). */
   verifyUrl(documentId: string): string {
-    return `${this.config.publicBaseUrl}/api/documents/${documentId}/verification`;
+    return `${this.config.publicBaseUrl}/xac-thuc/${documentId}`;
   }
 
   /** The issued file for this content, issuing it if the content has not been issued before. */

@@ -204,7 +204,7 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.ok(human.text.includes(res.body.document.sha256));
     await t.http.get(`/xac-thuc/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`).set('Accept', 'text/html').expect(404);
     assert.equal(info.body.sha256, res.body.sha256);
-    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(pdf))).includes(`/api/documents/${res.body.document.id}/verification`));
+    if (!POPPLER_MISSING) assert.ok(squash(pdftotext(tempFile(pdf))).includes(`/xac-thuc/${res.body.document.id}`), 'the page a person reads, not the API');
   });
 
   it('one byte changed: pdfsig and the verification both fail it', async () => {

@@ -24,7 +24,7 @@ export const unitName = (i: number) =>
 export const UNIT_NAMES = PROVINCES.map((_, i) => unitName(i));
 
 const ID = '00000000-0000-4000-8000-000000000042';
-const VERIFY = `https://thidua.example.gov.vn/api/documents/${ID}/verification`;
+const VERIFY = `https://thidua.example.gov.vn/xac-thuc/${ID}`;
 const LEGAL = [
   'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
   'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
