@@ -20,4 +20,9 @@ export class AttachmentsRepository {
   async insert<T extends Attachment>(m: EntityManager, kind: AttachmentKind<T>, row: T): Promise<void> {
     await m.insert(kind.entity, row as QueryDeepPartialEntity<T>);
   }
+
+  /** Detaches one file from its owner (its stored bytes stay, as every stored file does). */
+  async remove<T extends Attachment>(m: EntityManager, kind: AttachmentKind<T>, id: string): Promise<void> {
+    await m.delete(kind.entity, { id } as FindOptionsWhere<T>);
+  }
 }

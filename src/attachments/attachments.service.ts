@@ -82,6 +82,18 @@ export class AttachmentsService {
     return this.repo.list(m, kind, ownerId);
   }
 
+  /** One file attached to that owner, or 404 naming the kind's route parameter. */
+  async find<T extends Attachment>(m: EntityManager, kind: AttachmentKind<T>, ownerId: string, id: string): Promise<T> {
+    const file = await this.repo.find(m, kind, ownerId, id);
+    if (!file) throw AppException.notFound(kind.notFound.what, kind.notFound.field);
+    return file;
+  }
+
+  /** Detaches one file (the caller checked access and audits). */
+  remove<T extends Attachment>(m: EntityManager, kind: AttachmentKind<T>, id: string): Promise<void> {
+    return this.repo.remove(m, kind, id);
+  }
+
   /** One attached file's bytes, checked against their hash: 404 when it is not attached there, 500 when the bytes are gone or changed. */
   async open<T extends Attachment>(m: EntityManager, kind: AttachmentKind<T>, ownerId: string, id: string): Promise<OpenedFile> {
     const file = await this.repo.find(m, kind, ownerId, id);

@@ -13,6 +13,10 @@ import { ErrorCode } from '../common/errors/error-codes';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EvidenceFile } from './evidence-file.entity';
 import { ScoreSheetsService } from './score-sheets.service';
+import { ScoreSheetsRepository } from './score-sheets.repository';
+import type { ScoreSheet } from './score-sheet.entity';
+import type { EvidenceFormDto, RemoveEvidenceDto } from './scoring.dto';
+import type { EntityManager } from 'typeorm';
 
 /** Evidence files: attached to a score sheet, stored under data/evidence, up to 10 MB. */
 export const EVIDENCE_FILES: AttachmentKind<EvidenceFile> = {
@@ -42,6 +46,7 @@ export class EvidenceService implements UploadTarget {
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
     private readonly criteria: CriteriaRepository,
+    private readonly records: ScoreSheetsRepository,
   ) {}
 
   list(p: Principal, clusterId: string, year: number, sheetId: string): Promise<EvidenceView[]> {
@@ -59,18 +64,42 @@ export class EvidenceService implements UploadTarget {
     await this.uow.read((m) => this.sheets.writable(m, p, clusterId, year, sheetId));
   }
 
-  async upload(p: Principal, clusterId: string, year: number, sheetId: string, criterionCode: string | undefined, file: Upload): Promise<EvidenceView> {
+  async upload(p: Principal, clusterId: string, year: number, sheetId: string, form: EvidenceFormDto, file: Upload): Promise<EvidenceView> {
+    const criterionCode = form.criterionCode;
     const stored = await this.attachments.store(EVIDENCE_FILES, this.attachments.accept(EVIDENCE_FILES, file), year);
     return this.uow.write(async (m) => {
-      const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId);
+      const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId, form.version);
+      await this.asEdit(m, sheet, form, 'thêm');
       const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
       if (!criterionCode || !leaves.some((l) => l.code === criterionCode)) {
         throw AppException.field(ErrorCode.ValidationFailed, 'criterionCode', 'Cần ghi mã tiêu chí (criterionCode) có trong phiếu chấm.');
       }
       const evidence = await this.attachments.attach(m, EVIDENCE_FILES, p, stored, { sheetId, criterionCode });
-      await this.audit.record(m, { action: 'evidence.upload', entityType: 'score_sheet', entityId: sheetId, after: view(evidence), organizerId: cluster.organizerId, clusterId });
+      await this.audit.record(m, { action: 'evidence.upload', entityType: 'score_sheet', entityId: sheetId, after: view(evidence), reason: form.reason ?? null, organizerId: cluster.organizerId, clusterId });
       return view(evidence);
     });
+  }
+
+  /** Detaches a file put on the wrong criterion or sheet, with a reason, while the sheet is open to its scorer; audited. */
+  remove(p: Principal, clusterId: string, year: number, sheetId: string, evidenceId: string, dto: RemoveEvidenceDto): Promise<void> {
+    return this.uow.write(async (m) => {
+      const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId, dto.version);
+      const file = await this.attachments.find(m, EVIDENCE_FILES, sheetId, evidenceId);
+      await this.asEdit(m, sheet, dto, 'gỡ');
+      await this.attachments.remove(m, EVIDENCE_FILES, file.id);
+      await this.audit.record(m, { action: 'evidence.remove', entityType: 'score_sheet', entityId: sheetId, before: view(file), reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+    });
+  }
+
+  /**
+   * A change of a handed-in sheet's evidence is an edit of the sheet, as a change of its points is: with the version
+   * read and a reason, and it moves the sheet's version (a file added then was neither versioned nor explained).
+   */
+  private async asEdit(m: EntityManager, sheet: ScoreSheet, form: { version?: number; reason?: string }, act: string): Promise<void> {
+    if (sheet.status !== 'SUBMITTED') return;
+    if (form.version === undefined) throw AppException.field(ErrorCode.ValidationFailed, 'version', `Phiếu đã nộp: ${act} minh chứng cần phiên bản (version) của phiếu đã đọc.`);
+    if (!form.reason) throw AppException.field(ErrorCode.ValidationFailed, 'reason', `Phiếu đã nộp: ${act} minh chứng cần ghi lý do.`);
+    await this.records.update(m, sheet, {});
   }
 
   download(p: Principal, clusterId: string, year: number, sheetId: string, evidenceId: string): Promise<OpenedFile> {
@@ -80,3 +109,4 @@ export class EvidenceService implements UploadTarget {
     });
   }
 }
+

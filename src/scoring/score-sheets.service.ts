@@ -30,6 +30,7 @@ import { ConflictsService } from './conflicts.service';
 import { ContestsService } from './contests/contests.service';
 import { CreateSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 import { SheetFollowUp } from './sheet-follow-up';
+import { requireComplete } from './sheet-completeness';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
 @Injectable()
@@ -148,17 +149,7 @@ export class ScoreSheetsService {
       // A relation declared after the sheet was begun bars it too (unless the secretariat lets it stand).
       const conflict = sheet.scorerKind === 'PEER' ? await this.conflicts.refusal(m, clusterId, year, sheet.scorerUnitId!, sheet.targetUnitId) : null;
       if (conflict) throw new AppException(ErrorCode.InvalidScorer, `Xung đột lợi ích: ${conflict}`);
-      const leaves = await this.criteria.leaves(m, sheet.criteriaSetId);
-      const entered = new Set((await this.sheets.entries(m, sheet.id)).map((e) => e.criterionCode));
-      const { notApplicable } = await this.criteria.unitTargets(m, sheet.criteriaSetId, sheet.targetUnitId);
-      const missing = leaves.filter((l) => !entered.has(l.code) && !notApplicable.has(l.code));
-      if (missing.length) {
-        throw new AppException(
-          ErrorCode.BusinessRule,
-          `Chưa chấm đủ các tiêu chí: ${missing.map((l) => l.code).join(', ')}.`,
-          missing.map((l) => ({ field: `entries.${l.code}`, code: 'missing', message: `Chưa chấm tiêu chí ${l.code}.` })),
-        );
-      }
+      await requireComplete(m, this.criteria, this.sheets, sheet);
       const updated = await this.sheets.update(m, sheet, { status: 'SUBMITTED', submittedAt: nowIso(), returnReason: null });
       await this.audit.record(m, { action: 'score_sheet.submit', entityType: 'score_sheet', entityId: sheet.id, after: { status: 'SUBMITTED' }, reason: dto.reason ?? null, organizerId: cluster.organizerId, clusterId });
       const [view] = await this.sheetViews.of(m, [updated]);

@@ -1,4 +1,4 @@
-import { sendDocument, sendUploadedFile, streamDocument } from '../common/file-response';
+import { sendDocument, streamDocument } from '../common/file-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { singleFileUpload } from '../common/validation/input-hygiene';
@@ -29,8 +29,6 @@ import {
   SheetQueryDto,
   SheetView,
   TemplateQueryDto,
-  EvidenceFormDto,
-  EvidenceFileView,
   FinalizeView,
   ScoreUploadView,
   RemindScorersDto,
@@ -39,7 +37,6 @@ import {
 import { RemindResult, SheetFollowUp } from './sheet-follow-up';
 import { ScoringService } from './scoring.service';
 import { ScoreboardService } from './scoreboard.service';
-import { EVIDENCE_FILES, EvidenceService, EvidenceView } from './evidence.service';
 
 const MANAGERS = [Role.Admin, Role.MinistryReviewer, Role.ClusterSecretary];
 
@@ -51,57 +48,8 @@ export class ScoringController {
     private readonly sheets: ScoreSheetsService,
     private readonly excel: ScoreExcelService,
     private readonly scoreboard: ScoreboardService,
-    private readonly evidence: EvidenceService,
     private readonly followUp: SheetFollowUp,
   ) {}
-
-  @Get('sheets/:sheetId/evidence')
-  @Auth(...ALL_ROLES)
-  @ApiOperation({ summary: 'Danh sách tài liệu minh chứng của phiếu chấm' })
-  @ApiOkResponse({ type: [EvidenceFileView] })
-  listEvidence(
-    @CurrentUser() p: Principal,
-    @Param('id', UuidParamPipe) id: string,
-    @Param('year', YearParamPipe) year: number,
-    @Param('sheetId', UuidParamPipe) sheetId: string,
-  ): Promise<EvidenceView[]> {
-    return this.evidence.list(p, id, year, sheetId);
-  }
-
-  @Post('sheets/:sheetId/evidence')
-  @Auth(...ALL_ROLES)
-  @UseGuards(UploadTargetGuard(EvidenceService))
-  @UseInterceptors(FileInterceptor('file', singleFileUpload(EVIDENCE_FILES.maxBytes, 2)))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'PDF, ảnh (png, jpg) hoặc tệp Office; tối đa 10 MB.' }, criterionCode: { type: 'string', example: 'TC1' } } } })
-  @ApiOperation({ summary: 'Tải lên tài liệu minh chứng cho phiếu chấm' })
-  @ApiCreatedResponse({ type: EvidenceFileView })
-  uploadEvidence(
-    @CurrentUser() p: Principal,
-    @Param('id', UuidParamPipe) id: string,
-    @Param('year', YearParamPipe) year: number,
-    @Param('sheetId', UuidParamPipe) sheetId: string,
-    @UploadedFile() file: UploadedFileData | undefined,
-    @Body() body: EvidenceFormDto,
-  ): Promise<EvidenceView> {
-    if (!file) throw AppException.field(ErrorCode.ValidationFailed, 'file', 'Cần tải lên một tệp minh chứng.');
-    return this.evidence.upload(p, id, year, sheetId, body?.criterionCode, file);
-  }
-
-  @Get('sheets/:sheetId/evidence/:evidenceId')
-  @Auth(...ALL_ROLES)
-  @ApiOperation({ summary: 'Tải về một tài liệu minh chứng' })
-  @ApiOkResponse({ description: 'Tệp minh chứng, đúng định dạng đã tải lên (PDF, ảnh PNG/JPEG hoặc tệp Office).', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
-  async downloadEvidence(
-    @CurrentUser() p: Principal,
-    @Param('id', UuidParamPipe) id: string,
-    @Param('year', YearParamPipe) year: number,
-    @Param('sheetId', UuidParamPipe) sheetId: string,
-    @Param('evidenceId', UuidParamPipe) evidenceId: string,
-    @Res() res: HttpResponse,
-  ): Promise<void> {
-    sendUploadedFile(res, await this.evidence.download(p, id, year, sheetId, evidenceId));
-  }
 
   @Get('scoreboard.xlsx')
   @Auth(...ALL_ROLES)

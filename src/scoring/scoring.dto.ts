@@ -93,6 +93,13 @@ export class ReopenDto {
 
 export class EvidenceFormDto {
   @TextField({ presence: 'optional', max: 20, example: 'TC1', description: 'Mã tiêu chí của minh chứng.' }) criterionCode?: string;
+  @IntField({ presence: 'optional', query: true, min: 1, max: 2_147_483_647, description: 'Phiếu đã nộp: phiên bản (version) của phiếu đã đọc.' }) version?: number;
+  @ReasonField({ presence: 'optional' }) reason?: string;
+}
+
+export class RemoveEvidenceDto {
+  @ReasonField() reason: string;
+  @IntField({ presence: 'optional', min: 1, max: 2_147_483_647, description: 'Phiếu đã nộp: phiên bản (version) của phiếu đã đọc (bắt buộc).' }) version?: number;
 }
 
 export class TemplateQueryDto {

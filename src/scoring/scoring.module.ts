@@ -13,6 +13,7 @@ import { ScoreboardService } from './scoreboard.service';
 import { EvidenceService } from './evidence.service';
 import { ScoreSheetsService } from './score-sheets.service';
 import { ScoringController } from './scoring.controller';
+import { EvidenceController } from './evidence.controller';
 import { ScoringService } from './scoring.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { ScoringConfigsRepository } from './scoring-configs.repository';
@@ -25,5 +26,5 @@ import { ResultsService } from './results/results.service';
 import { SheetFollowUp } from './sheet-follow-up';
 import { LateScorers } from '../notifications/late-scorers';
 
-@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [{ provide: LateScorers, useExisting: ConflictsService }, SheetFollowUp, ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, ResultsController], exports: [LateScorers, SheetFollowUp, ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
+@Module({ imports: [AccessModule, AuditModule, IssuedDocumentsModule, CriteriaModule, AttachmentsModule, ClustersModule, LeadershipModule, UnitRecordsModule], providers: [{ provide: LateScorers, useExisting: ConflictsService }, SheetFollowUp, ScoreSheetsRepository, ScoringConfigsRepository, ScoreSheetViews, ScoringService, ScoreSheetsService, ScoreExcelService, ScoreboardService, EvidenceService, ConflictsService, ContestsService, ResultsService], controllers: [ConflictsController, ContestsController, ScoringController, EvidenceController, ResultsController], exports: [LateScorers, SheetFollowUp, ResultsService, ConflictsService, ContestsService, ScoringService, ScoreSheetsService, EvidenceService, ScoreSheetsRepository, ScoringConfigsRepository] })
 export class ScoringModule {}

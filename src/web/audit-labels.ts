@@ -58,6 +58,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'score_sheet.return': 'Trả lại phiếu chấm',
   'score_sheet.upload': 'Nhập phiếu chấm từ Excel',
   'evidence.upload': 'Tải lên minh chứng',
+  'evidence.remove': 'Gỡ tài liệu minh chứng',
   'scoring.config': 'Sửa cách tính điểm',
   'scoring.finalize': 'Chốt và công bố kết quả chấm điểm',
   'scoring.remind': 'Nhắc các đơn vị nộp phiếu chấm',

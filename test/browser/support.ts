@@ -153,3 +153,18 @@ export async function fetchInPage(page: Page, path: string): Promise<{ status: n
   }, path);
   return { status: res.status, headers: res.headers, body: Buffer.from(res.base64, 'base64') };
 }
+
+/**
+ * A self-score whose criteria ask for evidence ("Cần minh chứng") is handed in with a file for each: attached on the
+ * page, one criterion at a time, as a member does (each upload reloads the page and lists the file).
+ */
+export async function attachEvidence(page: Page, codes: string[]): Promise<void> {
+  const pdf = Buffer.from('%PDF-1.4\n% minh chứng\n%%EOF\n');
+  for (const code of codes) {
+    const form = page.locator('form[data-api$="/evidence"]').first();
+    await form.getByLabel('Tiêu chí', { exact: true }).selectOption(code);
+    await form.locator('input[type="file"]').setInputFiles({ name: `minh-chung-${code}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    await form.getByRole('button', { name: 'Đính kèm' }).click();
+    await page.getByRole('link', { name: `minh-chung-${code}.pdf` }).waitFor();
+  }
+}

@@ -5,7 +5,7 @@ import type { Dialog } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
-import { BrowserRig, CHROMIUM_MISSING, startCum6Scene, unlabelledControls, fetchInPage } from './support';
+import { BrowserRig, CHROMIUM_MISSING, attachEvidence, startCum6Scene, unlabelledControls, fetchInPage } from './support';
 import { COUNCIL_MEMBERS } from '../support/council';
 import { addDays, formatDateVi, todayInVietnam } from '../../src/common/time';
 
@@ -210,6 +210,9 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     const rows = page.locator('tr[data-target]');
     assert.equal(await rows.count(), 1);
     for (const [i, max] of MAX.entries()) await rows.first().locator(`input[data-code="TC${i + 1}"]`).fill(vi(max));
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText(/Đã lưu/).first().waitFor();
+    await attachEvidence(page, MAX.map((_, i) => `TC${i + 1}`));
     await page.getByRole('button', { name: 'Nộp phiếu' }).click();
     await page.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     const officer = await rig.t.token('skhcn.gialai');

@@ -219,8 +219,33 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
       });
       if (i === 3) assertSaveRoundTrips(queries);
     }
+    // Each criterion asks for its evidence ("Cần minh chứng"): the self-score is not handed in without it, each named.
+    const before = await t.snapshot();
+    const bare = await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version });
+    assert.deepEqual([bare.status, bare.body.details?.map((d: { field: string }) => d.field)], [422, ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((c) => `evidence.${c}`)]);
+    assert.match(bare.body.message, /^Chưa có tài liệu minh chứng cho các tiêu chí yêu cầu minh chứng: TC1, TC2, .*, TC9\. Tải minh chứng lên trước khi nộp phiếu tự chấm\.$/);
+    assert.equal(await t.snapshot(), before);
+    const evidence = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    for (const code of entries.map((e) => e.code)) await t.http.post(`${base}/${sheet.id}/evidence`).set(auth(officer)).field('criterionCode', code).attach('file', evidence, `minh-chung-${code}.pdf`).expect(201);
     const submitted = (await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200)).body;
     assert.equal(submitted.status, 'SUBMITTED');
+    // Handed in, a change of its evidence is an edit of the sheet, as a change of its points is: the version read and
+    // a reason, and the sheet's version moves (a file was added silently before: security review 4).
+    const afterSubmit = await t.snapshot();
+    const late = await t.http.post(`${base}/${sheet.id}/evidence`).set(auth(officer)).field('criterionCode', 'TC1').attach('file', evidence, 'them.pdf');
+    assert.deepEqual([late.status, late.body.details?.[0]?.field], [400, 'version']);
+    const noReason = await t.http.post(`${base}/${sheet.id}/evidence`).set(auth(officer)).field('criterionCode', 'TC1').field('version', String(submitted.version)).attach('file', evidence, 'them.pdf');
+    assert.deepEqual([noReason.status, noReason.body.details?.[0]?.field, noReason.body.details?.[0]?.message], [400, 'reason', 'Phiếu đã nộp: thêm minh chứng cần ghi lý do.']);
+    assert.equal(await t.snapshot(), afterSubmit);
+    await t.http.post(`${base}/${sheet.id}/evidence`).set(auth(officer)).field('criterionCode', 'TC1').field('version', String(submitted.version)).field('reason', 'Bổ sung biên bản kiểm tra').attach('file', evidence, 'them.pdf').expect(201);
+    const bumped = (await t.http.get(`${base}/${sheet.id}`).set(auth(officer)).expect(200)).body;
+    assert.equal(bumped.version, submitted.version + 1);
+    const [first] = (await t.http.get(`${base}/${sheet.id}/evidence`).set(auth(officer)).expect(200)).body;
+    const stale = await t.http.delete(`${base}/${sheet.id}/evidence/${first.id}`).set(auth(officer)).send({ reason: 'Nhầm tệp', version: submitted.version });
+    assert.equal(stale.status, 409);
+    await t.http.delete(`${base}/${sheet.id}/evidence/${first.id}`).set(auth(officer)).send({ reason: 'Nhầm tệp', version: bumped.version }).expect(204);
+    const trail = (await t.http.get('/api/audit').query({ action: 'evidence.remove' }).set(auth(await t.token('admin'))).expect(200)).body.items[0];
+    assert.deepEqual([trail.entityId, trail.reason], [sheet.id, 'Nhầm tệp']);
   });
 
   it('a member whose scoring is all handed in (its self-score and every peer sheet assigned) is no longer asked to score', async () => {

@@ -101,6 +101,9 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
       .send({ version: created.body.version, entries: full([14.5, 14, 9.5, 9, 14, 9, 9.5, 9, 5]) })
       .expect(200);
     assert.equal(saved.body.totals.total, 93.5);
+    // Its criteria ask for evidence: one file each before the self-score is handed in (demo-scenario tests the refusal).
+    const proof = Buffer.from('%PDF-1.4\n%%EOF\n');
+    for (const code of ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9']) await t.http.post(`${base(2021)}/sheets/${created.body.id}/evidence`).auth(gialai, { type: 'bearer' }).field('criterionCode', code).attach('file', proof, `${code}.pdf`).expect(201);
     const submitted = await t.http.post(`${base(2021)}/sheets/${created.body.id}/submit`).auth(gialai, { type: 'bearer' }).send({ version: saved.body.version }).expect(200);
     assert.equal(submitted.body.status, 'SUBMITTED');
     selfSheet = submitted.body;
@@ -255,11 +258,14 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     const phuyenNow = (await actorFor(t, 'phuyen')).token;
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n% minh chứng TC2\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
     const path = `${base(2021)}/sheets/${selfSheet.id}/evidence`;
-    const res = await t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'Báo cáo chính quyền điện tử.pdf').expect(201);
+    // The sheet is handed in: a file added is an edit of it, with the version read and a reason.
+    const { version } = (await t.http.get(`${base(2021)}/sheets/${selfSheet.id}`).auth(gialai, { type: 'bearer' }).expect(200)).body;
+    const listedBefore = (await t.http.get(path).auth(gialai, { type: 'bearer' }).expect(200)).body.length;
+    const res = await t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').field('version', String(version)).field('reason', 'Bổ sung minh chứng TC2').attach('file', pdf, 'Báo cáo chính quyền điện tử.pdf').expect(201);
     assert.equal(res.body.mimeType, 'application/pdf');
     assert.equal(res.body.sha256.length, 64);
     const list = await t.http.get(path).auth(gialai, { type: 'bearer' }).expect(200);
-    assert.deepEqual(list.body.map((e: { fileName: string; criterionCode: string }) => [e.criterionCode, e.fileName]), [['TC2', 'Báo cáo chính quyền điện tử.pdf']], 'the Vietnamese name is stored as typed (multer reads names as latin1 by default)');
+    assert.deepEqual(list.body.slice(listedBefore).map((e: { fileName: string; criterionCode: string }) => [e.criterionCode, e.fileName]), [['TC2', 'Báo cáo chính quyền điện tử.pdf']], 'the Vietnamese name is stored as typed (multer reads names as latin1 by default)');
     const download = await t.http
       .get(`${path}/${res.body.id}?inline=1`)
       .auth(await t.token('reviewer'), { type: 'bearer' })
@@ -272,10 +278,11 @@ describe(`scoring and ranking (${TEST_DB})`, () => {
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
     assert.match(download.headers['content-security-policy'], /^sandbox; default-src 'none'$/);
     const before = await t.snapshot();
+    const edit = { version: String(version + 1), reason: 'Bổ sung' };
     const cases: Array<[string, () => Promise<{ status: number; body: { code: string; message: string } }>, number, RegExp]> = [
       ['text named .pdf', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.from('không phải PDF'), 'gia.pdf'), 422, /không đúng với phần mở rộng \.pdf/],
       ['an executable', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.from('MZ...'), 'chay.exe'), 422, /Chỉ nhận tệp minh chứng dạng pdf, png, jpg/],
-      ['an unknown criterion', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC99').attach('file', pdf, 'a.pdf'), 400, /mã tiêu chí/],
+      ['an unknown criterion', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC99').field('version', edit.version).field('reason', edit.reason).attach('file', pdf, 'a.pdf'), 400, /mã tiêu chí/],
       ['an unknown form field', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').field('owner', 'x').attach('file', pdf, 'a.pdf'), 400, /không hợp lệ/],
       ['too large', () => t.http.post(path).auth(gialai, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), 'lon.pdf'), 413, /vượt quá dung lượng/],
       ['another unit', () => t.http.post(path).auth(phuyenNow, { type: 'bearer' }).field('criterionCode', 'TC2').attach('file', pdf, 'a.pdf'), 404, /Không tìm thấy phiếu chấm/],

@@ -31,9 +31,10 @@ export class Api {
     return Buffer.from(await res.arrayBuffer());
   }
 
-  /** A file sent as the multipart field "file" (an achievement report, say). */
-  async upload(user: string, path: string, fileName: string, bytes: Buffer, mime: string): Promise<Reply> {
+  /** A file sent as the multipart field "file" (an achievement report, say), with the form's other fields. */
+  async upload(user: string, path: string, fileName: string, bytes: Buffer, mime: string, fields: Record<string, string> = {}): Promise<Reply> {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', new Blob([new Uint8Array(bytes)], { type: mime }), fileName);
     const res = await fetch(`${this.base}${path}`, { method: 'POST', headers: { accept: 'application/json', authorization: `Bearer ${this.tokens.get(user)}` }, body: form });
     const text = await res.text();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Cluster } from '../../clusters/cluster.entity';
 import { addDays } from '../../common/time';
 import { Unit } from '../../units/unit.entity';
-import { demoReportPdf } from './demo-report';
+import { demoEvidence, demoReportPdf } from './demo-report';
 import { Api, Reply } from './demo-api';
 import { loadReferenceData } from './reference-data';
 import { DEMO_COUNCIL_TERMS } from './demo-council';
@@ -46,6 +46,7 @@ export class Scenario {
   private async sheet(user: string, base: string, targetUnitId: string, kind: string, points: number[], submit = true): Promise<void> {
     const sheet = await this.api.call(user, 'POST', `${base}/scoring/sheets`, { targetUnitId, kind });
     const saved = await this.api.call(user, 'PUT', `${base}/scoring/sheets/${sheet.id}/entries`, { version: sheet.version, entries: entries(points) });
+    if (submit && kind === 'SELF') await demoEvidence((name, pdf, code) => this.api.upload(user, `${base}/scoring/sheets/${sheet.id}/evidence`, name, pdf, 'application/pdf', { criterionCode: code }), (sheet.target as { name: string }).name, Number(base.slice(-4)), CODES.slice(0, points.length));
     if (submit) await this.api.call(user, 'POST', `${base}/scoring/sheets/${sheet.id}/submit`, { version: saved.version });
   }
 

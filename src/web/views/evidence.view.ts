@@ -10,7 +10,7 @@ interface Column {
 }
 interface Row {
   target: { id: string; name: string };
-  sheet: { id: string; status: string } | null;
+  sheet: { id: string; status: string; version: number } | null;
 }
 
 /**
@@ -24,6 +24,7 @@ export function evidenceSection(base: string, columns: Column[], rows: Row[], fi
           <div class="field"><label for="ev-code-${i}">Tiêu chí</label><select id="ev-code-${i}" name="criterionCode">${columns.map((c) => html`<option value="${c.code}">${c.code} – ${c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}</option>`)}</select></div>
           <div class="field"><label for="ev-file-${i}">Tệp minh chứng cho ${r.target.name}</label><input id="ev-file-${i}" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx" required></div>
         </div>
+        ${submittedEdit(r, `ev-reason-${i}`, 'Lý do bổ sung minh chứng (phiếu đã nộp)')}
         <div class="actions"><button type="submit" class="secondary">Đính kèm</button></div>
       </form>`;
   return html`<section class="card" aria-labelledby="h-evidence"><h2 id="h-evidence">Tài liệu minh chứng</h2>
@@ -33,7 +34,7 @@ export function evidenceSection(base: string, columns: Column[], rows: Row[], fi
     const list = sheet ? (files.get(sheet.id) ?? []) : [];
     return html`<h3>${r.target.name}</h3>
     ${list.length
-      ? html`<ul class="plain">${list.map((f) => html`<li><strong>${f.criterionCode}</strong>: <a data-download href="${base}/sheets/${sheet!.id}/evidence/${f.id}">${f.fileName}</a> <small class="muted">(${sizeVi(f.sizeBytes)}, ${dateTimeVi(f.uploadedAt)})</small></li>`)}</ul>`
+      ? html`<ul class="plain">${list.map((f, j) => html`<li><strong>${f.criterionCode}</strong>: <a data-download href="${base}/sheets/${sheet!.id}/evidence/${f.id}">${f.fileName}</a> <small class="muted">(${sizeVi(f.sizeBytes)}, ${dateTimeVi(f.uploadedAt)})</small>${editable && sheet!.status !== 'LOCKED' ? removeForm(base, r, f, `${i}-${j}`) : ''}</li>`)}</ul>`
       : html`<p class="muted">Chưa có tài liệu minh chứng.</p>`}
     ${!editable || sheet?.status === 'LOCKED'
       ? ''
@@ -42,4 +43,18 @@ export function evidenceSection(base: string, columns: Column[], rows: Row[], fi
         : html`<p class="muted" data-evidence-wait="${r.target.id}"><small>Lưu nháp phiếu trước để đính kèm minh chứng.</small></p>${attach(r, i, null)}`}`;
   })}
 </section>`;
+}
+
+/** A handed-in sheet's evidence changes as an edit of the sheet: the version read and a reason. */
+function submittedEdit(r: Row, id: string, label: string): Html | string {
+  if (r.sheet?.status !== 'SUBMITTED') return '';
+  return html`<input type="hidden" name="version" value="${r.sheet.version}"><div class="field"><label for="${id}">${label}</label><input id="${id}" name="reason" required maxlength="500"></div>`;
+}
+
+/** Removing a file put on the wrong criterion or sheet, with a reason (kept in the audit log). */
+function removeForm(base: string, r: Row, f: EvidenceView, key: string): Html {
+  const submitted = r.sheet!.status === 'SUBMITTED';
+  return html`<details class="inline"><summary>Gỡ tệp</summary><form data-api="${base}/sheets/${r.sheet!.id}/evidence/${f.id}" data-method="DELETE" data-success="Đã gỡ tài liệu minh chứng." novalidate>${formMessage}
+    ${submitted ? html`<input type="hidden" name="version" data-type="int" value="${r.sheet!.version}">` : ''}<div class="field"><label for="ev-rm-${key}">Lý do gỡ ${f.fileName}</label><input id="ev-rm-${key}" name="reason" required maxlength="500"></div>
+    <div class="actions"><button type="submit" class="secondary">Gỡ tệp minh chứng</button></div></form></details>`;
 }
