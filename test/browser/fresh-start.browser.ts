@@ -11,7 +11,7 @@ import { totpCode } from '../../src/auth/mfa';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST, SHOTS_DIR, fetchInPage } from './support';
+import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST, SHOTS_DIR, attachEvidence, fetchInPage } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -139,6 +139,9 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     await Promise.all([member.waitForURL(/cham-diem$/), member.getByRole('link', { name: `Chấm điểm năm ${year}: tự chấm và chấm chéo` }).click()]);
     const row = member.locator('tr[data-target]').first();
     for (const [i, p] of [14, 14.5, 9, 9.5, 14, 9, 10, 9, 4.5].entries()) await row.locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
+    await member.getByRole('button', { name: 'Lưu nháp' }).click();
+    await member.getByText(/Đã lưu/).first().waitFor();
+    await attachEvidence(member, ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9']);
     await member.getByRole('button', { name: 'Nộp phiếu' }).click();
     await member.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     await member.context().close();
@@ -154,6 +157,10 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
     await approve.getByLabel('Số quyết định').fill(`45/QĐ-BKHCN`);
     // Today: after the review meeting that voted the proposal (a decision is not dated before it), and not in the future.
     await approve.getByLabel('Ngày quyết định').fill(formatDateVi(todayInVietnam()));
+    reviewer.once('dialog', (d) => {
+      assert.match(d.message(), /^Phê duyệt đề nghị tặng .* theo quyết định đã ghi\? Đã phê duyệt thì không trả lại hay sửa được nữa\.$/);
+      void d.accept();
+    });
     await approve.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     await reviewer.locator('.badge', { hasText: 'Đã phê duyệt' }).first().waitFor();
     await reviewer.context().close();

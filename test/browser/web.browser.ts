@@ -478,6 +478,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await approveForm.waitFor();
     await approveForm.getByLabel('Số quyết định').fill('123/QĐ-BTTTT');
     await approveForm.getByLabel('Ngày quyết định').fill('15/04/2020');
+    page.once('dialog', (d) => void d.accept());
     await approveForm.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
     await page.locator('.badge', { hasText: 'Đã phê duyệt' }).waitFor();
     await page.getByText('123/QĐ-BTTTT ngày 15/04/2020').waitFor();
