@@ -19,23 +19,31 @@ export async function refuseWhenScored(m: EntityManager, criteriaSetId: string, 
 }
 
 /** How many score sheets were handed in (submitted, or locked at publication) against the criteria set. */
-export async function scoredSheets(m: EntityManager, criteriaSetId: string): Promise<number> {
+async function scoredSheets(m: EntityManager, criteriaSetId: string): Promise<number> {
   const [row] = await rawQuery<{ n: number | string }>(m, "SELECT count(*) AS n FROM score_sheets WHERE criteria_set_id = ? AND status IN ('SUBMITTED', 'LOCKED')", [criteriaSetId]);
   return Number(row?.n ?? 0);
 }
 
 /**
- * A signed set is amended (a new version) only before the scoring rests on it: once a sheet was handed in against
- * it, or the year published, the points given, the ranking and the documents issued from it would change under the
- * same year (an amendment rewrote a published, awarded year's ranking: security review 4, 05/12/2026).
+ * A signed set is amended (a new version) only before the scoring rests on it: once a sheet of the cluster-year was
+ * handed in (against any version of its criteria; a returned one too), or the year published, the points given, the
+ * ranking and the documents issued from it would change under the same year (an amendment rewrote a published,
+ * awarded year's ranking: security review 4, 05/12/2026). On PostgreSQL the year's sheets are locked first, in the
+ * order a submit locks them (its sheet, then the year's revision), so a submit under way is waited for and counted.
  */
-export async function refuseAmendmentWhenScored(m: EntityManager, criteriaSetId: string, versionNo: number): Promise<void> {
-  const n = await scoredSheets(m, criteriaSetId);
-  if (n > 0) {
+export async function refuseAmendmentWhenScored(m: EntityManager, clusterId: string, year: number, versionNo: number): Promise<void> {
+  if (m.connection.options.type === 'postgres') await rawQuery(m, 'SELECT id FROM score_sheets WHERE cluster_id = ? AND year = ? ORDER BY id FOR UPDATE', [clusterId, year]);
+  const [[row], [config]] = await Promise.all([
+    rawQuery<{ n: number | string }>(m, "SELECT count(*) AS n FROM score_sheets WHERE cluster_id = ? AND year = ? AND status IN ('SUBMITTED', 'LOCKED', 'RETURNED')", [clusterId, year]),
+    rawQuery<{ published_at: string | null }>(m, 'SELECT published_at FROM scoring_configs WHERE cluster_id = ? AND year = ?', [clusterId, year]),
+  ]);
+  const n = Number(row?.n ?? 0);
+  if (n > 0 || config?.published_at) {
+    const why = n > 0 ? `đã có ${n} phiếu chấm nộp năm ${year}` : `kết quả chấm điểm năm ${year} đã công bố`;
     throw AppException.field(
       ErrorCode.BusinessRule,
       'versionNo',
-      `Không lập được bản sửa đổi: đã có ${n} phiếu chấm nộp theo phiên bản ${versionNo} của bộ tiêu chí. Điểm đã chấm, kết quả xếp hạng và văn bản đã ban hành đều căn cứ phiên bản này; bản sửa đổi chỉ lập được trước khi các đơn vị nộp phiếu chấm.`,
+      `Không lập được bản sửa đổi của phiên bản ${versionNo}: ${why}. Điểm đã chấm, kết quả xếp hạng và văn bản đã ban hành đều căn cứ bộ tiêu chí hiện hành; bản sửa đổi chỉ lập được trước khi các đơn vị nộp phiếu chấm.`,
     );
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, EntityNotFoundError } from 'typeorm';
 import { nowIso } from '../common/time';
 import { ClusterYearRevisions } from '../database/cluster-year-revisions';
-import { rawQuery } from '../database/raw-sql';
+import { executeRaw, rawQuery } from '../database/raw-sql';
 import { updateVersioned } from '../database/unit-of-work';
 import { CriteriaSet } from './criteria-set.entity';
 import type { CriterionKind, CriterionNode } from './criteria.rules';
@@ -129,6 +129,15 @@ export class CriteriaRepository {
   /** Copies a set's targets to its amendment. */
   async copyTargets(m: EntityManager, fromSetId: string, toSetId: string): Promise<void> {
     for (const t of await this.targets(m, fromSetId)) await m.insert(CriterionTarget, { ...t, id: randomUUID(), setId: toSetId });
+  }
+
+  /**
+   * The cluster-year's draft sheets follow its amended set (nothing was handed in yet: refuseAmendmentWhenScored),
+   * each moving its version so that a save or submit read before the amendment answers 409.
+   */
+  async moveDraftSheets(m: EntityManager, clusterId: string, year: number, toSetId: string): Promise<void> {
+    await executeRaw(m, "UPDATE score_sheets SET criteria_set_id = ?, version = version + 1, updated_at = ? WHERE cluster_id = ? AND year = ? AND status = 'DRAFT'", [toSetId, nowIso(), clusterId, year]);
+    await this.revisions.bump(m, clusterId, year);
   }
 
   /** Locks a set (its pledge is signed), moving its version. */

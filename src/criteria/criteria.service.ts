@@ -170,7 +170,7 @@ export class CriteriaService {
       }
       // Amending the version read, not one amended meanwhile (two amendments at once: the second answers 409).
       requireVersion(current.versionNo, dto.versionNo, (v) => new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'versionNo', code: 'stale', message: `Phiên bản hiện hành của bộ tiêu chí là ${v}.` }]));
-      await refuseAmendmentWhenScored(m, current.id, current.versionNo);
+      await refuseAmendmentWhenScored(m, clusterId, year, current.versionNo);
       const items = checkedTree(dto.items, dto.totalPoints);
       const now = nowIso();
       const set: CriteriaSet = {
@@ -188,6 +188,7 @@ export class CriteriaService {
       };
       await this.criteria.insert(m, set, items);
       await this.criteria.copyTargets(m, current.id, set.id);
+      await this.criteria.moveDraftSheets(m, clusterId, year, set.id);
       // Targets are given before the set locks: a quantitative criterion the amendment adds would have none, for good.
       const missing = (await this.targets.view(m, set)).missing;
       if (missing.length) {

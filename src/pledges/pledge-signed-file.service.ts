@@ -107,7 +107,7 @@ export class PledgeSignedFileService {
         throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error ? error.message : String(error));
       }
       if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
-      if (!added.check.validAtSigningTime) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không còn hiệu lực vào thời điểm ký.');
+      if (!added.check.validAtSigningTime) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không có hiệu lực vào thời điểm ký.');
       if (added.check.revocation === 'revoked') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký đã bị thu hồi.');
       const result = await recordSignature({ sha256: sha256Hex(uploaded), fieldName: added.fieldName });
       await file.save(uploaded);

@@ -14,6 +14,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { EvidenceFile } from './evidence-file.entity';
 import { ScoreSheetsService } from './score-sheets.service';
 import { ScoreSheetsRepository } from './score-sheets.repository';
+import { requireEvidence } from './sheet-completeness';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { EvidenceFormDto, RemoveEvidenceDto } from './scoring.dto';
 import type { EntityManager } from 'typeorm';
@@ -86,7 +87,11 @@ export class EvidenceService implements UploadTarget {
       const { sheet, cluster } = await this.sheets.writable(m, p, clusterId, year, sheetId, dto.version);
       const file = await this.attachments.find(m, EVIDENCE_FILES, sheetId, evidenceId);
       await this.asEdit(m, sheet, dto, 'gỡ');
+      // A draft's version moves too: a submit read before the removal answers 409 instead of passing without the file.
+      if (sheet.status !== 'SUBMITTED') await this.records.update(m, sheet, {});
       await this.attachments.remove(m, EVIDENCE_FILES, file.id);
+      // A handed-in self-score keeps the evidence it was handed in with: not its last file of a claimed criterion.
+      if (sheet.status === 'SUBMITTED') await requireEvidence(m, await this.criteria.leaves(m, sheet.criteriaSetId), await this.records.entries(m, sheet.id), sheet);
       await this.audit.record(m, { action: 'evidence.remove', entityType: 'score_sheet', entityId: sheetId, before: view(file), reason: dto.reason, organizerId: cluster.organizerId, clusterId });
     });
   }

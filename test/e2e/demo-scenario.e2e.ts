@@ -244,6 +244,14 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const stale = await t.http.delete(`${base}/${sheet.id}/evidence/${first.id}`).set(auth(officer)).send({ reason: 'Nhầm tệp', version: submitted.version });
     assert.equal(stale.status, 409);
     await t.http.delete(`${base}/${sheet.id}/evidence/${first.id}`).set(auth(officer)).send({ reason: 'Nhầm tệp', version: bumped.version }).expect(204);
+    // The last file of a criterion it claims points for is not removed from a handed-in self-score (nothing written).
+    const files = (await t.http.get(`${base}/${sheet.id}/evidence`).set(auth(officer)).expect(200)).body as Array<{ id: string; criterionCode: string }>;
+    const onlyTc2 = files.find((f) => f.criterionCode === 'TC2')!;
+    const current = (await t.http.get(`${base}/${sheet.id}`).set(auth(officer)).expect(200)).body;
+    const beforeLast = await t.snapshot();
+    const last = await t.http.delete(`${base}/${sheet.id}/evidence/${onlyTc2.id}`).set(auth(officer)).send({ reason: 'Gỡ tệp trùng', version: current.version });
+    assert.deepEqual([last.status, last.body.details?.[0]?.field], [422, 'evidence.TC2']);
+    assert.equal(await t.snapshot(), beforeLast);
     const trail = (await t.http.get('/api/audit').query({ action: 'evidence.remove' }).set(auth(await t.token('admin'))).expect(200)).body.items[0];
     assert.deepEqual([trail.entityId, trail.reason], [sheet.id, 'Nhầm tệp']);
   });
@@ -420,7 +428,7 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const before = await t.snapshot();
     const amended = await t.http.post(`/api/clusters/${ids.cum6}/years/2020/criteria/amendments`).set(auth(secretary)).send({ versionNo: criteria.versionNo, reason: 'Thử sửa đổi', totalPoints: criteria.totalPoints, items: renamed });
     assert.deepEqual([amended.status, amended.body.details?.[0]?.field], [422, 'versionNo'], JSON.stringify(amended.body));
-    assert.match(amended.body.details[0].message, /^Không lập được bản sửa đổi: đã có \d+ phiếu chấm nộp theo phiên bản \d+ của bộ tiêu chí\./);
+    assert.match(amended.body.details[0].message, /^Không lập được bản sửa đổi của phiên bản \d+: đã có \d+ phiếu chấm nộp năm 2020\./);
     assert.equal(await t.snapshot(), before);
     assert.deepEqual((await t.http.get(`/api/clusters/${ids.cum6}/years/2020/scoring/ranking`).set(auth(secretary)).expect(200)).body.rows.map((r: { total: number }) => r.total), rankingBefore);
     // The minutes of the 2024 review, held on 20/02/2025, name Bộ TTTT (before it merged into Bộ KH&CN).

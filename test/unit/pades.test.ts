@@ -7,7 +7,7 @@ import { renderPledgeForSigning } from '../../src/documents/pdf/pledge.pdf';
 import { keySigner } from '../../src/documents/signing/pades/certificates';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
 import { IncrementalUpdate, addSignatureFields, signField } from '../../src/documents/signing/pades/pdf-update';
-import { PdfDict, PdfRef } from '../../src/documents/signing/pades/pdf-syntax';
+import { PdfDict, PdfRef, PdfString } from '../../src/documents/signing/pades/pdf-syntax';
 import { updateProblem } from '../../src/documents/signing/pades/strict-update';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
 import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
@@ -209,6 +209,7 @@ describe('an update is read strictly, the one way every PDF reader reads it (sec
     ['an object written but listed nowhere (found by a rebuilt table)', (u) => u.replace('xref\n', '5 0 obj\n<<>>\nendobj\nxref\n'), /object 5 written but not listed/],
     ['a reference to generation 1', (u) => u.replace(/\/V (\d+) 0 R/, '/V $1 1 R'), /ambiguous: a reference to generation 1/],
     ['a number a reader reads otherwise (hexadecimal)', (u) => u.replace(/\/F 132/, '/F 0x84'), /Unexpected PDF token|an object/],
+    ['a /Size below the objects written (the next signature would overwrite the pledge\'s own objects)', (u) => u.replace(/\/Size \d+/, '/Size 2'), /the trailer's \/Size is not past every object/],
   ];
   for (const [name, edit, expected] of cases) {
     it(`${name}: ${expected ? 'refused' : 'read'}`, async () => {
@@ -217,6 +218,23 @@ describe('an update is read strictly, the one way every PDF reader reads it (sec
       else assert.equal(problem, null);
     });
   }
+
+  it('the information dictionary may take a new date of change and producer (as iText writes them), nothing else', async () => {
+    const { pdf, cells } = await renderPledgeForSigning(pledgeFixture(2));
+    const base = await signField(addSignatureFields(pdf, cells.map((c, i) => ({ name: `member-${i + 1}`, page: c.page, rect: c.rect }))), { field: 'member-1', signer: keySigner(member) });
+    const rewrite = (changes: Record<string, string>) => {
+      const file = new PdfFile(base);
+      const update = new IncrementalUpdate(file);
+      const info = file.latest().trailer.get('Info') as PdfRef;
+      const dict = new PdfDict(new Map(file.dict(info)!.entries));
+      for (const [key, value] of Object.entries(changes)) dict.set(key, new PdfString(value));
+      update.put(info, dict);
+      const out = new PdfFile(update.build());
+      return updateProblem(out, out.revisions().length - 1);
+    };
+    assert.equal(rewrite({ ModDate: '(D:20261205120000Z)', Producer: '(iText 7)' }), null);
+    assert.match(String(rewrite({ Title: '(Giao uoc khac)' })), /^object \d+ rewritten$/);
+  });
 
   it('bytes after the %%EOF of the signed update: refused before the signature is read', async () => {
     const { pdf: rendered, cells } = await renderPledgeForSigning(pledgeFixture(2));

@@ -181,7 +181,9 @@
     for (const d of details) {
       // Errors in an uploaded workbook name a sheet and a cell: they are listed, not put at a field.
       // A control that sets several fields (data-type="params") lists them in data-fields.
-      const field = !d.cell && d.field && scope.querySelector(`[name="${CSS.escape(d.field)}"], [data-fields~="${CSS.escape(d.field)}"]`);
+      const found = !d.cell && d.field && scope.querySelector(`[name="${CSS.escape(d.field)}"], [data-fields~="${CSS.escape(d.field)}"]`);
+      // A hidden input (the version read, say) is no field a person can correct: its message goes in the box.
+      const field = found && found.type !== 'hidden' ? found : null;
       const existing = field && field.getAttribute('aria-describedby') && document.getElementById(field.getAttribute('aria-describedby'));
       if (field) placedFields.add(field);
       if (existing && existing.classList.contains('field-error')) {

@@ -160,12 +160,13 @@ export function serialize(v: PdfValue): string {
 
 /**
  * A value written so that two writings of the same value compare equal: strings as their bytes (a hex string's
- * case, a literal's escapes do not matter), numbers as serialize writes them.
+ * case, a literal's escapes do not matter), a dictionary's keys in order (a key given twice is refused before),
+ * numbers as serialize writes them.
  */
 export function canonical(v: PdfValue): string {
   if (v instanceof PdfString) return `<${stringBytes(v).toString('hex')}>`;
   if (Array.isArray(v)) return `[${v.map(canonical).join(' ')}]`;
-  if (v instanceof PdfDict) return `<<${[...v.entries].map(([k, x]) => `/${k} ${canonical(x)}`).join(' ')}>>`;
+  if (v instanceof PdfDict) return `<<${[...v.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `/${k} ${canonical(x)}`).join(' ')}>>`;
   return serialize(v);
 }
 

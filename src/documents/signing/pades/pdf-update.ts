@@ -10,7 +10,8 @@ export class IncrementalUpdate {
   private next: number;
 
   constructor(readonly file: PdfFile) {
-    this.next = file.size();
+    // Past every object the file has, whatever its trailer's /Size says (an update must never overwrite one).
+    this.next = Math.max(file.size() || 0, ...[...file.offsets().keys()].map((n) => n + 1));
   }
 
   allocate(): PdfRef {

@@ -29,7 +29,7 @@ const WS = /[ \t\r\n\f\0]/;
  * anything else (a number listed twice, a rebuilt table, a hidden trailer) then see the same objects as this one.
  * `until`: where the update must end (the next revision, or the end of the file).
  */
-export function readUpdateStrictly(src: string, start: number, prev: number, until: number): StrictUpdate {
+export function readUpdateStrictly(src: string, start: number, prev: number, until: number, prevSize: number): StrictUpdate {
   const fail = (what: string, at: number): never => {
     throw new Error(`${what} (byte ${at})`);
   };
@@ -102,6 +102,11 @@ export function readUpdateStrictly(src: string, start: number, prev: number, unt
   if (!(trailer instanceof PdfDict)) return fail('the trailer is not a dictionary', pos);
   for (const key of trailer.entries.keys()) if (!TRAILER_KEYS.has(key)) fail(`the trailer key /${key}`, pos);
   if (trailer.get('Prev') !== prev) fail('the trailer\'s /Prev is not the table before', pos);
+  // /Size numbers the next objects: not below the file's, and past every object written (a smaller one let the next
+  // signature overwrite the pledge's own objects).
+  const size = trailer.get('Size');
+  const highest = Math.max(0, ...objects.keys());
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < prevSize || size <= highest) fail('the trailer\'s /Size is not past every object', pos);
   pos = trailerEnd;
   const tail = /^\s*startxref(\r\n|\n|\r)(\d+)(\r\n|\n|\r)%%EOF(\r\n|\n|\r)?/.exec(src.slice(pos, pos + 48));
   if (!tail || Number(tail[2]) !== xrefAt) fail('"startxref" to this section and "%%EOF" expected', pos);
@@ -115,11 +120,14 @@ export function readUpdateStrictly(src: string, start: number, prev: number, unt
 /** What an update may change in an object the file had: its keys but these. */
 const SIGNING_KEYS = ['V', 'AP', 'M'];
 const DSS_KEYS = ['DSS', 'Extensions'];
+/** What a signing library rewrites in the document information dictionary when it appends (iText: /ModDate, /Producer). */
+const INFO_KEYS = ['ModDate', 'Producer'];
 
 /**
  * Whether revision `k` (0-based, after the first) writes only what signing and validation data write: an empty
  * signature field's value, appearance and date of change (`ownField`, when given, is the only field it may sign), the
- * catalog's /DSS and /Extensions (dss.ts), and new objects — read strictly, the same catalog and /Info. Otherwise
+ * catalog's /DSS and /Extensions (dss.ts), the information dictionary's /ModDate and /Producer, and new objects — read
+ * strictly, the same catalog and /Info. Otherwise
  * the reason (English, for the caller to word); null when it holds.
  */
 export function updateProblem(file: PdfFile, k: number, ownField?: string): string | null {
@@ -127,7 +135,7 @@ export function updateProblem(file: PdfFile, k: number, ownField?: string): stri
   const before = revisions[k - 1];
   let update: StrictUpdate;
   try {
-    update = readUpdateStrictly(file.src, before.end, before.startxref, revisions[k].end);
+    update = readUpdateStrictly(file.src, before.end, before.startxref, revisions[k].end, file.size(before));
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -136,6 +144,7 @@ export function updateProblem(file: PdfFile, k: number, ownField?: string): stri
   if (update.trailer.get('Info') !== undefined && !same(before.trailer.get('Info'), update.trailer.get('Info'))) return 'another /Info';
   const size = file.size(before);
   const catalog = file.catalog(before).ref.num;
+  const info = before.trailer.get('Info');
   const empty = new Map(file.signatureFields(before).filter((f) => !f.value).map((f) => [f.ref.num, f.name]));
   const without = (v: PdfValue | undefined, keys: string[]) => canonical(v instanceof PdfDict ? new PdfDict(new Map([...v.entries].filter(([key]) => !keys.includes(key)))) : (v ?? null));
   for (const [num, now] of update.objects) {
@@ -143,7 +152,7 @@ export function updateProblem(file: PdfFile, k: number, ownField?: string): stri
     const was = file.object(num, before);
     if (!was) return `object ${num} written where none was`;
     const field = empty.get(num);
-    const free = field !== undefined && (ownField === undefined || field === ownField) ? SIGNING_KEYS : num === catalog && ownField === undefined ? DSS_KEYS : [];
+    const free = field !== undefined && (ownField === undefined || field === ownField) ? SIGNING_KEYS : num === catalog && ownField === undefined ? DSS_KEYS : info instanceof PdfRef && num === info.num ? INFO_KEYS : [];
     if (without(was.value, free) !== without(now.value, free) || (was.stream ?? '') !== (now.stream ?? '')) return `object ${num} rewritten`;
   }
   return null;
