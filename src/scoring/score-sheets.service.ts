@@ -30,7 +30,7 @@ import { ConflictsService } from './conflicts.service';
 import { ContestsService } from './contests/contests.service';
 import { CreateSheetDto, SaveEntriesDto, SheetActionDto, SheetQueryDto, SheetView } from './scoring.dto';
 import { SheetFollowUp } from './sheet-follow-up';
-import { requireComplete } from './sheet-completeness';
+import { requireComplete, requireEvidence } from './sheet-completeness';
 
 /** Phiếu chấm điểm: self, peer, cluster and ministry sheets and their lifecycle. */
 @Injectable()
@@ -127,6 +127,8 @@ export class ScoreSheetsService {
       await this.sheets.putEntries(m, sheet, values);
       const merged = new Map(current.map((e) => [e.criterionCode, e]));
       for (const code of values.keys()) merged.set(code, { sheetId: sheet.id, criterionCode: code, ...values.get(code)! });
+      // A handed-in self-score keeps its evidence rule: no points claimed afresh on a "Cần minh chứng" criterion without a file.
+      if (sheet.status === 'SUBMITTED') await requireEvidence(m, leaves, [...merged.values()], sheet);
       const [view] = await this.sheetViews.of(m, [updated], { leaves, entries: [...merged.values()], unitTargets, ...viewContext });
       await this.audit.record(m, {
         action: 'score_sheet.update',

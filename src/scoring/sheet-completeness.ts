@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
-import type { CriteriaRepository, CriterionLeaf } from '../criteria/criteria.repository';
+import type { CriteriaRepository } from '../criteria/criteria.repository';
 import { rawQuery } from '../database/raw-sql';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { ScoreSheetsRepository } from './score-sheets.repository';
@@ -28,7 +28,7 @@ export async function requireComplete(m: EntityManager, criteria: CriteriaReposi
 }
 
 /** On a unit's self-score, a file for every criterion marked "Cần minh chứng" that has points or a bonus claimed. */
-export async function requireEvidence(m: EntityManager, leaves: CriterionLeaf[], entries: Array<{ criterionCode: string; points: number; achieved?: number | null }>, sheet: ScoreSheet): Promise<void> {
+export async function requireEvidence(m: EntityManager, leaves: Array<{ code: string; kind: string }>, entries: Array<{ criterionCode: string; points: number; achieved?: number | null }>, sheet: ScoreSheet): Promise<void> {
   if (sheet.scorerKind !== 'SELF') return;
   const kinds = new Map(leaves.map((l) => [l.code, l.kind]));
   const claimed = new Set(entries.filter((e) => kinds.get(e.criterionCode) !== 'PENALTY' && (e.points > 0 || (e.achieved ?? 0) > 0)).map((e) => e.criterionCode));

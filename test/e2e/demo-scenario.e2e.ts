@@ -210,7 +210,8 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const officer = await t.token('skhcn.daklak');
     const base = `/api/clusters/${c6}/years/${year}/scoring/sheets`;
     const sheet = (await t.http.post(base).set(auth(officer)).send({ targetUnitId: await ids.unit('SKHCN-DAKLAK'), kind: 'SELF' }).expect(201)).body;
-    const entries = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((code, i) => ({ code, points: [14, 14, 9, 9, 14, 9, 9, 9, 4][i] }));
+    // TC9 claims nothing at first (no evidence needed for it).
+    const entries = ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((code, i) => ({ code, points: [14, 14, 9, 9, 14, 9, 9, 9, 0][i] }));
     let saved = (await t.http.put(`${base}/${sheet.id}/entries`).set(auth(officer)).send({ version: sheet.version, entries }).expect(200)).body;
     // Saved again (its statements prepared on the connections by now): on PostgreSQL, three round trips.
     for (let i = 0; TEST_DB === 'postgres' && !IN_PROCESS_ONLY && i < 4; i++) {
@@ -222,11 +223,11 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     // Each criterion asks for its evidence ("Cần minh chứng"): the self-score is not handed in without it, each named.
     const before = await t.snapshot();
     const bare = await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version });
-    assert.deepEqual([bare.status, bare.body.details?.map((d: { field: string }) => d.field)], [422, ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9'].map((c) => `evidence.${c}`)]);
-    assert.match(bare.body.message, /^Chưa có tài liệu minh chứng cho các tiêu chí yêu cầu minh chứng: TC1, TC2, .*, TC9\. Tải minh chứng lên trước khi nộp phiếu tự chấm\.$/);
+    assert.deepEqual([bare.status, bare.body.details?.map((d: { field: string }) => d.field)], [422, ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8'].map((c) => `evidence.${c}`)]);
+    assert.match(bare.body.message, /^Chưa có tài liệu minh chứng cho các tiêu chí yêu cầu minh chứng: TC1, TC2, .*, TC8\. Tải minh chứng lên trước khi nộp phiếu tự chấm\.$/);
     assert.equal(await t.snapshot(), before);
     const evidence = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-    for (const code of entries.map((e) => e.code)) await t.http.post(`${base}/${sheet.id}/evidence`).set(auth(officer)).field('criterionCode', code).attach('file', evidence, `minh-chung-${code}.pdf`).expect(201);
+    for (const code of entries.filter((e) => e.points > 0).map((e) => e.code)) await t.http.post(`${base}/${sheet.id}/evidence`).set(auth(officer)).field('criterionCode', code).attach('file', evidence, `minh-chung-${code}.pdf`).expect(201);
     const submitted = (await t.http.post(`${base}/${sheet.id}/submit`).set(auth(officer)).send({ version: saved.version }).expect(200)).body;
     assert.equal(submitted.status, 'SUBMITTED');
     // Handed in, a change of its evidence is an edit of the sheet, as a change of its points is: the version read and
@@ -251,6 +252,10 @@ describe(`the demo is alive on the day it starts (${TEST_DB})`, () => {
     const beforeLast = await t.snapshot();
     const last = await t.http.delete(`${base}/${sheet.id}/evidence/${onlyTc2.id}`).set(auth(officer)).send({ reason: 'Gỡ tệp trùng', version: current.version });
     assert.deepEqual([last.status, last.body.details?.[0]?.field], [422, 'evidence.TC2']);
+    assert.equal(await t.snapshot(), beforeLast);
+    // Nor are points claimed afresh, once handed in, on a criterion that asks for evidence it has not got.
+    const claim = await t.http.put(`${base}/${sheet.id}/entries`).set(auth(officer)).send({ version: current.version, reason: 'Bổ sung điểm TC9', entries: [{ code: 'TC9', points: 4 }] });
+    assert.deepEqual([claim.status, claim.body.details?.[0]?.field], [422, 'evidence.TC9']);
     assert.equal(await t.snapshot(), beforeLast);
     const trail = (await t.http.get('/api/audit').query({ action: 'evidence.remove' }).set(auth(await t.token('admin'))).expect(200)).body.items[0];
     assert.deepEqual([trail.entityId, trail.reason], [sheet.id, 'Nhầm tệp']);
