@@ -1,19 +1,10 @@
-import { PdfFile } from './pdf-file';
+import { PdfFile, PdfObject } from './pdf-file';
 import { PdfDict, PdfRef, PdfValue, canonical, parseValue } from './pdf-syntax';
 
-/** An object an incremental update writes, as it is written. */
-export interface WrittenObject {
-  value: PdfValue;
-  /** Raw stream bytes (latin1) when it is a stream. */
-  stream?: string;
-}
-
-/** An incremental update read strictly: what it writes and its trailer. */
-export interface StrictUpdate {
-  objects: Map<number, WrittenObject>;
+/** An incremental update read strictly: what it writes (each object as written) and its trailer. */
+interface StrictUpdate {
+  objects: Map<number, PdfObject>;
   trailer: PdfDict;
-  /** Where it ends: after its %%EOF and one end of line. */
-  end: number;
 }
 
 /** The trailer keys an update may carry (ISO 32000-1 §7.5.5); /XRefStm (a hybrid file's second table) is not one. */
@@ -29,7 +20,7 @@ const WS = /[ \t\r\n\f\0]/;
  * anything else (a number listed twice, a rebuilt table, a hidden trailer) then see the same objects as this one.
  * `until`: where the update must end (the next revision, or the end of the file).
  */
-export function readUpdateStrictly(src: string, start: number, prev: number, until: number, prevSize: number): StrictUpdate {
+function readUpdateStrictly(src: string, start: number, prev: number, until: number, prevSize: number): StrictUpdate {
   const fail = (what: string, at: number): never => {
     throw new Error(`${what} (byte ${at})`);
   };
@@ -43,7 +34,7 @@ export function readUpdateStrictly(src: string, start: number, prev: number, unt
     if (end > until) fail('a value runs past the update', at);
     return { value, end };
   };
-  const objects = new Map<number, WrittenObject & { at: number }>();
+  const objects = new Map<number, PdfObject & { at: number }>();
   for (space(); !src.startsWith('xref', pos); space()) {
     const head = /^(\d+) 0 obj(?=[\s<[/(])/.exec(src.slice(pos, pos + 24));
     if (!head) fail('an object "N 0 obj" or the cross-reference section expected', pos);
@@ -114,7 +105,7 @@ export function readUpdateStrictly(src: string, start: number, prev: number, unt
   if (pos !== until) fail('bytes after "%%EOF"', pos);
   const refs = trailer.get('Root');
   if (!(refs instanceof PdfRef)) fail('the trailer has no /Root', pos);
-  return { objects: new Map([...objects].map(([num, { value, stream }]) => [num, { value, stream }])), trailer, end: pos };
+  return { objects: new Map([...objects].map(([num, { value, stream }]) => [num, { value, stream }])), trailer };
 }
 
 /** What an update may change in an object the file had: its keys but these. */
