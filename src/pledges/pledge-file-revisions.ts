@@ -16,6 +16,11 @@ export interface PledgeFileAccess {
   latest: Buffer | null;
   /** Stores `pdf` as a new revision and makes it the latest. */
   save(pdf: Buffer): Promise<void>;
+  /**
+   * Stores `pdf` as a revision without making it the latest: the answer makes it the latest inside the caller's
+   * transaction, so that what the revision records (an uploaded signature) and the pointer commit together.
+   */
+  stage(pdf: Buffer): Promise<(m: EntityManager) => Promise<void>>;
   /** No revision is the latest any more (a withdrawal); the revisions stay stored. */
   clear(): Promise<void>;
 }
@@ -61,11 +66,17 @@ export class PledgeFileRevisions {
     job: (file: PledgeFileAccess) => Promise<T>,
   ): Promise<T> {
     const [row] = await read((m) => rawQuery<{ signed_file_path: string | null; signed_file_sha256: string | null }>(m, 'SELECT signed_file_path, signed_file_sha256 FROM pledges WHERE id = ?', [pledgeId]));
-    const point = (path: string | null, sha256: string | null) =>
-      write((m) => executeRaw(m, 'UPDATE pledges SET signed_file_path = ?, signed_file_sha256 = ? WHERE id = ?', [path, sha256, pledgeId]));
+    const pointIn = (m: EntityManager, path: string | null, sha256: string | null) =>
+      executeRaw(m, 'UPDATE pledges SET signed_file_path = ?, signed_file_sha256 = ? WHERE id = ?', [path, sha256, pledgeId]);
+    // A revision's content is stored before anything points at it (stored twice, it is the same file).
+    const stage = async (pdf: Buffer) => {
+      const path = revisionPath(pledgeId, pdf);
+      const sha256 = await this.files.put(path, pdf);
+      return (m: EntityManager) => pointIn(m, path, sha256).then(() => undefined);
+    };
     const save = async (pdf: Buffer) => {
-      const sha256 = await this.files.put(revisionPath(pledgeId, pdf), pdf);
-      await point(revisionPath(pledgeId, pdf), sha256);
+      const point = await stage(pdf);
+      await write(point);
     };
     let latest: Buffer | null = null;
     if (row?.signed_file_path && row.signed_file_sha256) {
@@ -77,7 +88,7 @@ export class PledgeFileRevisions {
     } else {
       latest = await this.adoptLegacy(pledgeId, save);
     }
-    return job({ latest, save, clear: () => point(null, null).then(() => undefined) });
+    return job({ latest, save, stage, clear: () => write((m) => pointIn(m, null, null)).then(() => undefined) });
   }
 
   /** A file kept by an earlier version in this instance's folder (data/pledges/<id>.signed.pdf) becomes the first revision. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { formatDateVi } from '../common/time';
 import { sha256Hex } from '../common/durable-file';
@@ -21,6 +22,13 @@ import { DocumentNumbersService } from '../issued-documents/document-numbers.ser
 import { PledgeDocumentService } from './pledge-document.service';
 import { PledgeFileAccess, PledgeFileRevisions } from './pledge-file-revisions';
 import type { PledgeState } from './pledge-state';
+
+/** An uploaded revision checked and stored: recorded with the signature, `makeLatest` in the same transaction. */
+export interface UploadedRevision {
+  sha256: string;
+  fieldName: string;
+  makeLatest: (m: EntityManager) => Promise<void>;
+}
 
 type PledgeContent = Awaited<ReturnType<PledgeDocumentService['content']>>['data'];
 
@@ -94,10 +102,12 @@ export class PledgeSignedFileService {
   /**
    * A revision the member signed with its own tool: accepted only when it adds exactly one signature, in the
    * member's own field, with a certificate registered to the member, valid then and not revoked, and changes nothing
-   * else (checkAddedSignature). `recordSignature` then records it (and may refuse: the pledge no longer open, the
-   * unit already signed); only after that is the revision stored, all under the pledge's lock.
+   * else (checkAddedSignature). The revision is then stored, and `recordSignature` records it and makes it the latest
+   * in one transaction (it may refuse: the pledge no longer open, the unit already signed — the file stays as it was;
+   * a signature is never recorded without its revision, which a server key would otherwise sign later), all under the
+   * pledge's lock.
    */
-  async acceptUpload<T>(p: Principal, clusterId: string, year: number, unitId: string, uploaded: Buffer, recordSignature: (revision: { sha256: string; fieldName: string }) => Promise<T>): Promise<T> {
+  async acceptUpload<T>(p: Principal, clusterId: string, year: number, unitId: string, uploaded: Buffer, recordSignature: (revision: UploadedRevision) => Promise<T>): Promise<T> {
     return this.locked(p, clusterId, year, async (data, state, file) => {
       const current = await this.prepared(data, state, file);
       let added;
@@ -109,9 +119,8 @@ export class PledgeSignedFileService {
       if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
       if (!added.check.validAtSigningTime) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không có hiệu lực vào thời điểm ký.');
       if (added.check.revocation === 'revoked') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký đã bị thu hồi.');
-      const result = await recordSignature({ sha256: sha256Hex(uploaded), fieldName: added.fieldName });
-      await file.save(uploaded);
-      return result;
+      const makeLatest = await file.stage(uploaded);
+      return recordSignature({ sha256: sha256Hex(uploaded), fieldName: added.fieldName, makeLatest });
     });
   }
 

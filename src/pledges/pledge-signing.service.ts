@@ -21,7 +21,7 @@ import { PledgeStates, pledgeView } from './pledge-state';
 import { PledgeView, RecordPaperSignatureDto, SignPledgeDto, WithdrawPaperSignatureDto, WithdrawSignatureDto } from './pledges.dto';
 import { PledgesRepository } from './pledges.repository';
 import { PledgesService } from './pledges.service';
-import { PledgeSignedFileService } from './pledge-signed-file.service';
+import { PledgeSignedFileService, type UploadedRevision } from './pledge-signed-file.service';
 
 /** Each member unit signs the pledge for itself; the last signature completes it and locks the criteria. */
 @Injectable()
@@ -51,8 +51,8 @@ export class PledgeSigningService {
 
   /**
    * A revision the unit signed with its own tool (a token, signing software): under the pledge's lock, the file is
-   * checked, then the signature is recorded (the pledge open, the unit not yet signed: refused otherwise), and only
-   * then stored as the latest revision — a refused upload leaves the signed file as it was.
+   * checked and stored, then the signature is recorded (the pledge open, the unit not yet signed: refused otherwise)
+   * and the revision made the latest in the same transaction — a refused upload leaves the signed file as it was.
    */
   async signUpload(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, pdf: Buffer, userAgent?: string): Promise<PledgeView> {
     const unitId = await this.signingUnit(p, clusterId, year, dto.unitId);
@@ -90,7 +90,7 @@ export class PledgeSigningService {
     });
   }
 
-  private record(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string, uploaded?: { sha256: string; fieldName: string }): Promise<{ view: PledgeView; unitId: string }> {
+  private record(p: Principal, clusterId: string, year: number, dto: SignPledgeDto, userAgent?: string, uploaded?: UploadedRevision): Promise<{ view: PledgeView; unitId: string }> {
     return this.uow.write(async (m) => {
       const cluster = await this.access.require(m, p, Permission.ClusterRead, clusterId);
       if (!p.unitId) throw AppException.forbidden('Mỗi đơn vị chỉ được ký giao ước cho chính đơn vị của mình.');
@@ -98,7 +98,9 @@ export class PledgeSigningService {
       if (!unitId) throw AppException.forbidden(`Đơn vị của bạn không phải thành viên của cụm trong năm ${year}.`);
       const pledge = await this.openPledge(m, clusterId, year);
       const signature = { unitId, signerName: dto.signerName, signerTitle: dto.signerTitle, paperSignedOn: null, ip: currentContext()?.ip?.slice(0, 64) ?? null, userAgent: userAgent?.slice(0, 300) ?? null };
-      return { view: await this.insert(m, p, cluster, pledge, signature, undefined, true, uploaded), unitId };
+      const view = await this.insert(m, p, cluster, pledge, signature, undefined, true, uploaded);
+      await uploaded?.makeLatest(m);
+      return { view, unitId };
     });
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import { generateKey, issueCertificate, keySigner } from '../../src/documents/signing/pades/certificates';
 import { forgedRevision } from '../support/pdf-forgery';
 import { PdfFile } from '../../src/documents/signing/pades/pdf-file';
@@ -11,6 +11,7 @@ import { readDss } from '../../src/documents/signing/pades/dss';
 import { IncrementalUpdate } from '../../src/documents/signing/pades/pdf-update';
 import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, discPng, issuedByDemoCa, nssDatabase, pkcs12File, softHsmToken, instancesTsaPort, startTsa, testCa } from '../support/pades-tools';
 import { UnitKeysService } from '../../src/documents/signing/unit-keys.service';
+import { FileStore } from '../../src/database/file-store';
 import { POPPLER_MISSING, tempFile } from '../support/pdf-tools';
 import { IN_PROCESS_ONLY, TEST_DB, TestApp, actorFor, binary, demoIds, startTestApp } from '../support/test-app';
 
@@ -138,7 +139,20 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     }
     assert.equal(await t.snapshot(), signedBefore);
     assert.ok((await signedPdf(kontum.token)).equals(latest), 'the signed file is as it was');
-    const ok = await upload(pdfsigSign(latest, own, `member-${kontum.unitId}`));
+    const ownSigned = pdfsigSign(latest, own, `member-${kontum.unitId}`);
+    // The store failing (a full disk, PostgreSQL gone): nothing recorded — a signature recorded without its revision
+    // was signed later by the unit's server key, as if the unit had clicked (helper-87).
+    if (!IN_PROCESS_ONLY) {
+      const failing = mock.method(t.app.get(FileStore), 'put', () => Promise.reject(new Error('disk full')));
+      try {
+        assert.equal((await upload(ownSigned)).status, 500);
+      } finally {
+        failing.mock.restore();
+      }
+      assert.equal(await t.snapshot(), signedBefore, 'no signature recorded');
+      assert.ok((await signedPdf(kontum.token)).equals(latest), 'no server signature in its field');
+    }
+    const ok = await upload(ownSigned);
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.signedCount, 5);
     // The audit names the revision the unit's tool signed.
