@@ -65,7 +65,7 @@ export class SignatureReportView {
   @ApiProperty({ description: 'Chứng thư số còn hiệu lực vào thời điểm ký.' }) validAtSigningTime: boolean;
   @ApiProperty({ description: 'Chứng thư số thuộc về đơn vị có ô chữ ký (hoặc thư ký cụm ghi nhận chữ ký trên bản giấy của đơn vị).' }) belongsToFieldHolder: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Đơn vị ký trên bản giấy ngày này; ô chữ ký do thư ký cụm ghi nhận và ký số.' }) paperSignedOn: string | null;
-  @ApiProperty({ type: [Number], description: 'Các phiên bản sau chữ ký này đã thay đổi nội dung hiển thị.' }) changedByRevisions: number[];
+  @ApiProperty({ type: [Number], description: 'Các phiên bản sau chữ ký này đã thay đổi nội dung hiển thị, hoặc đã thêm, sửa phần khác ngoài chữ ký và dữ liệu xác thực.' }) changedByRevisions: number[];
   @ApiProperty({ description: 'Đạt mọi kiểm tra trên.' }) valid: boolean;
   @ApiProperty({ type: [String] }) problems: string[];
 }

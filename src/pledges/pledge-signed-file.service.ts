@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { renderPledgeForSigning } from '../documents/pdf/pledge.pdf';
 import { renderSignatureAppearance } from '../documents/pdf/signature-appearance.pdf';
 import { signingAuthority } from './pledge-defaults';
-import { checkAddedSignature } from '../documents/signing/pades/revision-check';
+import { RevisionRefused, checkAddedSignature } from '../documents/signing/pades/revision-check';
 import { PdfFile } from '../documents/signing/pades/pdf-file';
 import { Timestamper, TimestampUnavailableError, tsaClient } from '../documents/signing/pades/timestamp';
 import { addSignatureFields, signField } from '../documents/signing/pades/pdf-update';
@@ -114,7 +114,9 @@ export class PledgeSignedFileService {
       try {
         added = checkAddedSignature(current, uploaded, { ownField: memberField(unitId), certificateSha256s: await this.keys.certificatesOf(unitId), trustedRoots: await this.keys.trustedRoots() });
       } catch (error) {
-        throw AppException.field(ErrorCode.InvalidFile, 'file', error instanceof Error ? error.message : String(error));
+        if (!(error instanceof RevisionRefused)) throw error;
+        if (error.detail) this.logger.warn(`Upload signed by unit ${unitId} for pledge ${state.pledge.id} refused: ${error.detail}`);
+        throw AppException.field(ErrorCode.InvalidFile, 'file', error.message);
       }
       if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
       if (!added.check.validAtSigningTime) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không có hiệu lực vào thời điểm ký.');

@@ -135,7 +135,7 @@ describe(`the pledge signed by every member with its own key (${TEST_DB})`, { sk
     for (const kind of ['overlay', 'new-field'] as const) {
       const shadow = await upload(await forgedRevision(latest, `member-${kontum.unitId}`, keySigner(own), kind));
       assert.deepEqual([shadow.status, shadow.body.details?.[0]?.field], [422, 'file'], kind);
-      assert.match(shadow.body.details[0].message, /^Đơn vị chỉ được ký vào ô chữ ký của chính mình; phiên bản mới không được thêm trường/, kind);
+      assert.match(shadow.body.details[0].message, /^Phiên bản ký gửi lên không chỉ ký vào ô chữ ký của đơn vị: phần mềm ký đã thêm hoặc sửa phần khác/, kind);
     }
     assert.equal(await t.snapshot(), signedBefore);
     assert.ok((await signedPdf(kontum.token)).equals(latest), 'the signed file is as it was');

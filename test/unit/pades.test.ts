@@ -10,7 +10,7 @@ import { IncrementalUpdate, addSignatureFields, signField } from '../../src/docu
 import { PdfDict, PdfRef, PdfString } from '../../src/documents/signing/pades/pdf-syntax';
 import { updateProblem } from '../../src/documents/signing/pades/strict-update';
 import { verifyPdfSignatures } from '../../src/documents/signing/pades/verify';
-import { checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
+import { RevisionRefused, checkAddedSignature } from '../../src/documents/signing/pades/revision-check';
 import { pledgeFixture } from '../support/document-fixtures';
 import { forgedRevision, freeingRevision, rebasedRevision } from '../support/pdf-forgery';
 import { NSS_MISSING, QPDF_MISSING, SOFTHSM_MISSING, nssDatabase, softHsmToken, startTsa, testCa } from '../support/pades-tools';
@@ -131,12 +131,12 @@ describe('a revision signed outside the system (pdfsig) is accepted only in the 
     const pdf = await current();
     assert.equal(checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-1']), rules('member-1', member.certificate)).fieldName, 'member-1');
     const extra = pdfsigSign(pdf, member, ['-add-signature', '-new-signature-field-name', 'extra-1']);
-    assert.throws(() => checkAddedSignature(pdf, extra, rules('member-1', member.certificate)), /ô chữ ký của chính mình; phiên bản mới không được thêm trường/);
+    assert.throws(() => checkAddedSignature(pdf, extra, rules('member-1', member.certificate)), /^Error: Phiên bản ký gửi lên không chỉ ký vào ô chữ ký của đơn vị: phần mềm ký đã thêm hoặc sửa phần khác/);
   });
 
   it('another member’s field, another member’s certificate, two signatures or a replaced file: refused', async () => {
     const pdf = await current();
-    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-2']), rules('member-1', member.certificate)), /ô chữ ký của chính mình/);
+    assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, member, ['-sign', 'member-2']), rules('member-1', member.certificate)), /ô chữ ký của chính mình; chữ ký mới nằm ở ô "member-2"/);
     assert.throws(() => checkAddedSignature(pdf, pdfsigSign(pdf, other, ['-sign', 'member-1']), rules('member-1', member.certificate)), /không phải của đơn vị bạn/);
     const twice = pdfsigSign(pdfsigSign(pdf, member, ['-sign', 'member-1']), member, ['-add-signature']);
     assert.throws(() => checkAddedSignature(pdf, twice, rules('member-1', member.certificate)), /đúng một phiên bản mới/);
@@ -160,21 +160,46 @@ describe('a revision that lays a new face over the pledge (a "shadow" attack) is
     assert.equal(checkAddedSignature(pdf, await signField(pdf, { field: 'member-1', signer: keySigner(member) }), rules).fieldName, 'member-1', 'the field signed as the system signs it');
     for (const kind of ['overlay', 'new-field'] as const) {
       const forged = await forgedRevision(pdf, 'member-1', keySigner(member), kind);
-      assert.throws(() => checkAddedSignature(pdf, forged, rules), /^Error: Đơn vị chỉ được ký vào ô chữ ký của chính mình; phiên bản mới không được/, kind);
+      assert.throws(() => checkAddedSignature(pdf, forged, rules), /^Error: Phiên bản ký gửi lên không chỉ ký vào ô chữ ký của đơn vị/, kind);
     }
     const pageText = await forgedRevision(pdf, 'member-1', keySigner(member), 'page-text');
     assert.throws(() => checkAddedSignature(pdf, pageText, rules), /thay đổi nội dung hiển thị/);
-    assert.throws(() => checkAddedSignature(pdf, freeingRevision(pdf, 3), rules), /ô chữ ký của chính mình; phiên bản mới không được/);
-    assert.throws(() => checkAddedSignature(pdf, rebasedRevision(pdf), rules), /ô chữ ký của chính mình; phiên bản mới không được/);
+    assert.throws(() => checkAddedSignature(pdf, freeingRevision(pdf, 3), rules), /không chỉ ký vào ô chữ ký của đơn vị/);
+    assert.throws(() => checkAddedSignature(pdf, rebasedRevision(pdf), rules), /không chỉ ký vào ô chữ ký của đơn vị/);
   });
 
-  it('an overlay or a new field after a signature is reported as a change of what the pages show; signing the next field is not', async () => {
+  it('what the reader cannot read is refused in Vietnamese; its own words (English) go to the log only', async () => {
+    const pdf = await current();
+    const refusal = (uploaded: Buffer) => {
+      try {
+        checkAddedSignature(pdf, uploaded, rules);
+      } catch (error) {
+        assert.ok(error instanceof RevisionRefused, String(error));
+        return [error.message, error.detail ?? ''];
+      }
+      assert.fail('accepted');
+    };
+    // A signing tool that writes a compressed cross-reference stream (this reader takes classic tables only).
+    const xrefStream = Buffer.concat([pdf, Buffer.from(`\n99 0 obj\n<< /Type /XRef /Size 100 >>\nstream\nendstream\nendobj\nstartxref\n${pdf.length + 1}\n%%EOF\n`)]);
+    const [streamMessage, streamDetail] = refusal(xrefStream);
+    assert.match(streamMessage, /^Phần mềm ký số đã ghi tệp với bảng tham chiếu dạng nén \(cross-reference stream\)/);
+    assert.match(streamDetail, /Cross-reference streams are not supported/);
+    // A revision cut short inside its trailer.
+    const cut = Buffer.concat([pdf, Buffer.from(`\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size (\nstartxref\n${pdf.length + 1}\n%%EOF\n`)]);
+    const [cutMessage, cutDetail] = refusal(cut);
+    assert.match(cutMessage, /^Tệp gửi lên không đọc được như một tệp PDF hoàn chỉnh/);
+    assert.match(cutDetail, /Unterminated PDF string/);
+    // A refusal of the revision's structure says what was written in the log's words.
+    assert.match(refusal(freeingRevision(pdf, 3))[1], /object 3|xref|free/i);
+  });
+
+  it('an overlay or a new field after a signature is reported as more than a signature written after it; signing the next field is not', async () => {
     const first = await signField(await current(), { field: 'member-2', signer: keySigner(other) });
     for (const kind of ['overlay', 'new-field'] as const) {
       const checks = verifyPdfSignatures(await forgedRevision(first, 'member-1', keySigner(member), kind), [ca.certificate]).signatures;
       const earlier = checks.find((c) => c.fieldName === 'member-2')!;
       assert.deepEqual(earlier.changedByRevisions, [4], kind);
-      assert.match(earlier.problems.join(' '), /Phiên bản 4 đã thay đổi nội dung hiển thị sau chữ ký này/, kind);
+      assert.deepEqual(earlier.problems, ['Phiên bản 4 đã thêm hoặc sửa phần khác của văn bản sau chữ ký này (trường, chú thích, trang, biểu mẫu hoặc danh mục), ngoài chữ ký và dữ liệu xác thực chữ ký: nội dung hiển thị có thể đã bị che hoặc thay đổi.'], kind);
     }
     const both = verifyPdfSignatures(await signField(first, { field: 'member-1', signer: keySigner(member) }), [ca.certificate]).signatures;
     assert.deepEqual(both.map((c) => [c.fieldName, c.changedByRevisions, c.problems]), [['member-2', [], []], ['member-1', [], []]]);
@@ -243,7 +268,10 @@ describe('an update is read strictly, the one way every PDF reader reads it (sec
     const rules = { ownField: 'member-1', certificateSha256s: [createHash('sha256').update(member.certificate).digest('hex')], trustedRoots: [ca.certificate] };
     assert.equal(checkAddedSignature(base, signed, rules).fieldName, 'member-1');
     const tail = Buffer.concat([signed, Buffer.from('5 0 obj\n<<>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 60>>\nstartxref\n1\n')]);
-    assert.throws(() => checkAddedSignature(base, tail, rules), /^Error: Đơn vị chỉ được ký vào ô chữ ký của chính mình; .* mà mọi phần mềm đọc PDF đọc như nhau\.$/);
+    assert.throws(
+      () => checkAddedSignature(base, tail, rules),
+      (e: unknown) => e instanceof RevisionRefused && /^Phiên bản ký gửi lên không chỉ ký vào ô chữ ký của đơn vị: .* rồi gửi lại\.$/.test(e.message) && e.detail === 'bytes after the last %%EOF',
+    );
   });
 
   it('the verification reports an unsigned revision after a signature that rewrites the page tree or a font, and bytes after the last %%EOF', async () => {

@@ -40,7 +40,7 @@ export interface SignatureCheck {
   trusted: boolean;
   /** The certificate (and its chain) was valid at the signing time. */
   validAtSigningTime: boolean;
-  /** Revisions after this one that changed what a page shows (1-based). */
+  /** Revisions after this one that changed what a page shows, or wrote more than signing and validation data (1-based). */
   changedByRevisions: number[];
   problems: string[];
 }
@@ -68,7 +68,14 @@ export function verifyPdfSignatures(pdf: Buffer, trustedRoots: Buffer[]): { revi
     const changed: number[] = [];
     if (revIndex >= 0) for (let k = revIndex + 1; k < revisions.length; k++) if (fingerprints[k] !== fingerprints[k - 1] || rewrites[k] !== null) changed.push(k + 1);
     if (revIndex < 0) check.problems.push('Chữ ký không bao trọn một phiên bản của tệp.');
-    for (const k of changed) check.problems.push(`Phiên bản ${k} đã thay đổi nội dung hiển thị sau chữ ký này.`);
+    for (const k of changed) {
+      // What the pages show changed; or, the pages alike, the revision wrote more than a signature and validation data.
+      check.problems.push(
+        fingerprints[k - 1] !== fingerprints[k - 2]
+          ? `Phiên bản ${k} đã thay đổi nội dung hiển thị sau chữ ký này.`
+          : `Phiên bản ${k} đã thêm hoặc sửa phần khác của văn bản sau chữ ký này (trường, chú thích, trang, biểu mẫu hoặc danh mục), ngoài chữ ký và dữ liệu xác thực chữ ký: nội dung hiển thị có thể đã bị che hoặc thay đổi.`,
+      );
+    }
     if (trailing) {
       changed.push(revisions.length + 1);
       check.problems.push('Tệp có dữ liệu sau phiên bản cuối cùng, ngoài mọi chữ ký.');
