@@ -9,6 +9,7 @@ import type { Principal } from '../common/auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-codes';
+import { mapDatabaseError } from '../common/errors/db-errors';
 import { nowIso } from '../common/time';
 import { Cluster } from '../clusters/cluster.entity';
 import { clusterHeadingOf } from '../clusters/cluster-tag';
@@ -169,7 +170,8 @@ export class CriteriaService {
         throw AppException.field(ErrorCode.PledgeState, 'versionNo', 'Bộ tiêu chí chưa khóa: hãy chỉnh sửa trực tiếp thay vì lập bản sửa đổi.');
       }
       // Amending the version read, not one amended meanwhile (two amendments at once: the second answers 409).
-      requireVersion(current.versionNo, dto.versionNo, (v) => new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'versionNo', code: 'stale', message: `Phiên bản hiện hành của bộ tiêu chí là ${v}.` }]));
+      const stale = (v: number) => new AppException(ErrorCode.VersionConflict, undefined, [{ field: 'versionNo', code: 'stale', message: `Phiên bản hiện hành của bộ tiêu chí là ${v}.` }]);
+      requireVersion(current.versionNo, dto.versionNo, stale);
       await refuseAmendmentWhenScored(m, clusterId, year, current.versionNo);
       const items = checkedTree(dto.items, dto.totalPoints);
       const now = nowIso();
@@ -186,7 +188,10 @@ export class CriteriaService {
         createdAt: now,
         updatedAt: now,
       };
-      await this.criteria.insert(m, set, items);
+      // PostgreSQL: another amendment of the same version committed meanwhile holds its number.
+      await this.criteria.insert(m, set, items).catch((e: unknown) => {
+        throw mapDatabaseError(e)?.code === ErrorCode.Duplicate ? stale(set.versionNo) : e;
+      });
       await this.criteria.copyTargets(m, current.id, set.id);
       await this.criteria.moveDraftSheets(m, clusterId, year, set.id);
       // Targets are given before the set locks: a quantitative criterion the amendment adds would have none, for good.

@@ -135,6 +135,16 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.equal(v1.body.items.find((c: { code: string }) => c.code === 'TC9').maxPoints, 5);
     const versions = await t.http.get(`${base()}/criteria/versions`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.deepEqual(versions.body.map((v: { versionNo: number }) => v.versionNo), [1, 2]);
+    // Two amendments of version 2 at once (the same content): one is made, the other says which version is current
+    // (on PostgreSQL both read version 2 and the second met the unique version number: a bare "duplicate" before).
+    const both = await Promise.all(
+      ['Sửa đổi thứ nhất', 'Sửa đổi thứ hai'].map((reason) => t.http.post(`${base()}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ versionNo: 2, reason, totalPoints: 100, items: amended })),
+    );
+    assert.deepEqual(both.map((r) => r.status).sort(), [201, 409], JSON.stringify(both.map((r) => r.body)));
+    const refused = both.find((r) => r.status === 409)!;
+    assert.deepEqual([refused.body.details?.[0]?.field, refused.body.details?.[0]?.message], ['versionNo', 'Phiên bản hiện hành của bộ tiêu chí là 3.']);
+    const after = await t.http.get(`${base()}/criteria/versions`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.deepEqual(after.body.map((v: { versionNo: number }) => v.versionNo), [1, 2, 3]);
   });
 
   it('issues the signed pledge as a PDF: same bytes for an unchanged pledge, for every reader', async () => {
