@@ -73,6 +73,14 @@ describe('the minutes conclude with the units the meeting selected', { skip: POP
     for (const u of notSelected) assert.ok(!conclusion.includes(u), `not ${u}`);
   });
 
+  it('has the representatives’ column only when any was recorded (an empty column read as left unfilled)', async () => {
+    const data = minutesFixture();
+    assert.match(squash(pdftotext(tempFile(await renderMinutes(data)))), /Người đại diện.*Lê Văn Tâm 1/);
+    const unnamed = squash(pdftotext(tempFile(await renderMinutes({ ...data, attendance: data.attendance.map((a) => ({ ...a, representative: null })) }))));
+    assert.doesNotMatch(unnamed, /Người đại diện/);
+    assert.match(unnamed, /Tình trạng/);
+  });
+
   it('the Tờ trình speaks of one unit’s report when one unit is proposed', async () => {
     const one = dossierFixture();
     one.units = one.units.slice(0, 1);

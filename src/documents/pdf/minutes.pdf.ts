@@ -64,9 +64,11 @@ export async function renderMinutes(data: MinutesDocumentData): Promise<Buffer> 
   pdf.paragraph(`Chủ trì hội nghị: ${data.chairedBy}. Thư ký hội nghị: ${data.minutesBy}.`);
 
   pdf.heading('I. THÀNH PHẦN THAM DỰ');
+  // The representatives' column only when the secretariat recorded any (an empty column read as left unfilled).
+  const named = data.attendance.some((a) => a.representative);
   pdf.table(
-    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Đơn vị', width: 50 }, { header: 'Tình trạng', width: 26 }, { header: 'Người đại diện', width: 18 }],
-    data.attendance.map((a, i) => [String(i + 1), a.unitName, a.statusLabel, a.representative ?? '']),
+    [{ header: 'STT', width: 6, align: 'center' }, { header: 'Đơn vị', width: named ? 50 : 68 }, { header: 'Tình trạng', width: 26 }, ...(named ? [{ header: 'Người đại diện', width: 18 }] : [])],
+    data.attendance.map((a, i) => [String(i + 1), a.unitName, a.statusLabel, ...(named ? [a.representative ?? ''] : [])]),
   );
 
   pdf.heading('II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG');
