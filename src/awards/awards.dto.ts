@@ -153,6 +153,7 @@ export class AwardProposalView {
   @ApiProperty({ type: UnitRefView }) unit: UnitRefView;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: string;
   @ApiProperty() statusLabel: string;
+  @ApiProperty({ description: 'Cơ quan nhận đề nghị, một từ: "Bộ", "Sở" hoặc "cơ quan tổ chức" (theo cơ quan tổ chức cụm).' }) sentTo: string;
   @ApiProperty() votesFor: number;
   @ApiProperty({ example: '83,33%' }) approvalText: string;
   @ApiProperty() basisNote: string;

@@ -11,6 +11,8 @@ export interface ProposalView {
   unit: { id: string; name: string; shortName: string };
   status: string;
   statusLabel: string;
+  /** Who the proposal is sent to, as one word of its cluster's organiser: "Bộ", "Sở" or "cơ quan tổ chức". */
+  sentTo: string;
   votesFor: number;
   approvalText: string;
   basisNote: string;

@@ -1,3 +1,4 @@
+import { organizerWord } from '../common/cluster-label';
 import { formatDateVi } from '../common/time';
 import { AwardResult, CandidateResult, ratioText, requirementText } from './awards.rules';
 
@@ -14,6 +15,14 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
   APPROVED: 'Đã phê duyệt',
   REJECTED: 'Không phê duyệt',
 };
+
+/**
+ * A status as the cluster's pages say it: a proposal is sent to the cluster's organiser ("Đã gửi Bộ" for a ministry's
+ * cluster, "Đã gửi Sở" for a department's — Nghệ An's district clusters).
+ */
+export function proposalStatusLabel(status: ProposalStatus, organizerName: string | undefined): string {
+  return status === 'SUBMITTED' && organizerName ? `Đã gửi ${organizerWord(organizerName)}` : PROPOSAL_STATUS_LABELS[status];
+}
 
 /** `reasonRequired`: the step states why (the message when it does not): a refusal, a return, and what a resubmission added. */
 interface Step {

@@ -18,7 +18,8 @@ import { unitRef } from '../units/unit-ref';
 import { AwardProposal } from './award-proposal.entities';
 import { AwardsRepository } from './awards.repository';
 import { AwardCode, ratioText } from './awards.rules';
-import { ProposalAction, PROPOSAL_STATUS_LABELS, StepInput, basisNote, decisionDateProblem, proposalRefusal, transition } from './proposals.rules';
+import { organizerWord } from '../common/cluster-label';
+import { ProposalAction, StepInput, proposalStatusLabel, basisNote, decisionDateProblem, proposalRefusal, transition } from './proposals.rules';
 import { ProposalFilter, ProposalsRepository } from './proposals.repository';
 import { AGE_BANDS, AgeingRow, WAITING_STATUSES, ageingTable, daysSince } from './queue-ageing.rules';
 import { ReviewMeetingsService } from './review-meetings.service';
@@ -251,8 +252,10 @@ export class ProposalsService {
 
   private async views(m: EntityManager, proposals: AwardProposal[]): Promise<ProposalView[]> {
     if (!proposals.length) return [];
-    const units = await this.units.byIds(m, proposals.map((x) => x.unitId));
     const clusters = new Map((await this.clusters.byIds(m, [...new Set(proposals.map((x) => x.clusterId))])).map((c) => [c.id, c]));
+    // The organisers too: a proposal is "Đã gửi Bộ" or "Đã gửi Sở" as its cluster's organiser is.
+    const units = await this.units.byIds(m, [...proposals.map((x) => x.unitId), ...[...clusters.values()].map((c) => c.organizerId)]);
+    const organizerOf = (x: AwardProposal) => units.get(clusters.get(x.clusterId)?.organizerId ?? '')?.name;
     const labels = await this.awards.labels(m);
     const today = todayInVietnam();
     const levels = await this.serviceLevels.all(m);
@@ -266,7 +269,8 @@ export class ProposalsService {
       awardLabel: labels[x.awardCode],
       unit: unitRef(units.get(x.unitId), x.unitId),
       status: x.status,
-      statusLabel: PROPOSAL_STATUS_LABELS[x.status],
+      statusLabel: proposalStatusLabel(x.status, organizerOf(x)),
+      sentTo: organizerWord(organizerOf(x) ?? ''),
       votesFor: x.votesFor,
       approvalText: ratioText(x.approval),
       basisNote: x.basisNote,

@@ -11,7 +11,7 @@ import { Notifier } from '../notifications/notifier';
 import { recipients } from '../notifications/recipients';
 import { overServiceLevel } from '../notifications/reminders.rules';
 import { ServiceLevels } from '../notifications/service-levels';
-import { PROPOSAL_STATUS_LABELS, ProposalStatus } from './proposals.rules';
+import { ProposalStatus, proposalStatusLabel } from './proposals.rules';
 import { daysSince } from './queue-ageing.rules';
 
 /** The statuses in which a dossier waits for Bộ (a returned one waits for the cluster). */
@@ -52,7 +52,7 @@ export class QueueReminders implements OnModuleInit {
       written += await this.notifier.notify(m, await recipients.reviewers(m, r.organizer_id), {
         kind: 'queue.overdue',
         subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} năm ${r.year} đã chờ ${age} ngày, quá thời hạn xử lý ${days} ngày`,
-        body: `Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} (${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}) ở trạng thái "${PROPOSAL_STATUS_LABELS[r.status]}" từ ngày ${formatDateVi(todayInVietnam(new Date(r.updated_at)))}: đã ${age} ngày, quá thời hạn xử lý ${days} ngày do cơ quan tổ chức đặt.`,
+        body: `Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} (${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}) ở trạng thái "${proposalStatusLabel(r.status, r.organizer_short)}" từ ngày ${formatDateVi(todayInVietnam(new Date(r.updated_at)))}: đã ${age} ngày, quá thời hạn xử lý ${days} ngày do cơ quan tổ chức đặt.`,
         link: `/tham-dinh/${r.id}`,
         dueOn: null,
         dedupKey: `queue:${r.id}:${r.status}:${r.updated_at}`,

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/config.tokens';
 import { JobScheduler } from '../database/job-scheduler';
 import { rawQuery } from '../database/raw-sql';
 import { ORGANIZER_SHORT_JOIN } from '../clusters/cluster-tag';
-import { clusterTag } from '../common/cluster-label';
+import { clusterTag, organizerWord } from '../common/cluster-label';
 import { LateScorers } from './late-scorers';
 import { Notifier } from './notifier';
 import { recipients } from './recipients';
@@ -104,7 +104,7 @@ export class ReminderJob implements OnModuleInit {
       written += await this.notifier.notify(m, people, {
         kind: `reminder.resubmission.${stage}`,
         subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Gửi bổ sung hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
-        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} được Bộ trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
+        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} được ${organizerWord(r.organizer_short)} trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
         link: `/cum/${r.cluster_id}/nam/${r.year}/binh-xet`,
         dueOn: r.resubmit_by,
         dedupKey: `resubmission:${r.id}:${r.version}:${r.resubmit_by}:${stage}`,
@@ -156,7 +156,7 @@ export class ReminderJob implements OnModuleInit {
           [y.cluster_id, y.year, today],
         );
         if (!Number(open.n)) return null;
-        return { act: await secretariat(), escalate: await recipients.reviewers(m, y.organizer_id), missing: `Còn ${Number(open.n)} hồ sơ đề nghị chưa gửi Bộ (dự thảo hoặc bị trả lại để bổ sung).` };
+        return { act: await secretariat(), escalate: await recipients.reviewers(m, y.organizer_id), missing: `Còn ${Number(open.n)} hồ sơ đề nghị chưa gửi ${organizerWord(y.organizer_short)} (dự thảo hoặc bị trả lại để bổ sung).` };
       }
       default:
         return { act: await secretariat(), escalate: [], missing: '' };

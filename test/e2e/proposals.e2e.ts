@@ -95,6 +95,8 @@ describe(`award proposals and the ministry review: the Cụm 6 story of 2019 (${
     assert.equal(queue.body.length, 4);
     assert.equal(queue.headers['x-total-count'], '4');
     assert.ok(queue.body.every((x: { daysSinceSubmitted: number; daysInStatus: number }) => x.daysSinceSubmitted === 0 && x.daysInStatus === 0), 'sent today: no day waited yet');
+    // Sent to the cluster's organiser, a ministry (Bộ TTTT in 2019): "Đã gửi Bộ".
+    assert.deepEqual([...new Set(queue.body.map((x: { statusLabel: string; sentTo: string }) => `${x.statusLabel} · ${x.sentTo}`))], ['Đã gửi Bộ · Bộ']);
     // Paged: the pages follow one another in the queue's order, the total of all of them in X-Total-Count.
     const page = (offset: number) => t.http.get(`/api/proposals?year=2019&status=SUBMITTED&limit=3&offset=${offset}`).auth(reviewer, { type: 'bearer' }).expect(200);
     const [one, two] = [await page(0), await page(3)];

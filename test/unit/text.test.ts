@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { organizerWord } from '../../src/common/cluster-label';
+import { proposalStatusLabel } from '../../src/awards/proposals.rules';
 import { escapeLike, foldVietnamese, searchKey } from '../../src/common/text';
 import { formatDateVi, isIsoDate } from '../../src/common/time';
 import { changedFields } from '../../src/web/audit-labels';
@@ -70,5 +71,19 @@ describe('the body a cluster sends its proposals to, as the meeting page names i
     ['Sởi', 'cơ quan tổ chức'],
   ] as const) {
     it(`${organizer.trim()} → ${word}`, () => assert.equal(organizerWord(organizer), word));
+  }
+});
+
+describe('a proposal’s status as its cluster’s pages say it: sent to the cluster’s organiser', () => {
+  for (const [status, organizer, label] of [
+    ['SUBMITTED', 'Bộ Khoa học và Công nghệ', 'Đã gửi Bộ'],
+    ['SUBMITTED', 'Sở Khoa học và Công nghệ tỉnh Nghệ An', 'Đã gửi Sở'],
+    ['SUBMITTED', 'Sở KH&CN Nghệ An', 'Đã gửi Sở'],
+    ['SUBMITTED', 'Ủy ban nhân dân tỉnh Nghệ An', 'Đã gửi cơ quan tổ chức'],
+    ['SUBMITTED', undefined, 'Đã gửi Bộ'],
+    ['IN_REVIEW', 'Sở Khoa học và Công nghệ tỉnh Nghệ An', 'Đang thẩm định'],
+    ['RETURNED', 'Sở Khoa học và Công nghệ tỉnh Nghệ An', 'Trả lại để bổ sung'],
+  ] as const) {
+    it(`${status}, ${organizer ?? 'organiser unknown'} → ${label}`, () => assert.equal(proposalStatusLabel(status, organizer), label));
   }
 });
