@@ -106,7 +106,7 @@ export class ScoringPagesController {
     }
     // The files attached to each sheet on the grid (read with the same scope check as the API's list).
     const evidence = new Map(await Promise.all(rows.filter((r) => r.sheet).map(async (r) => [r.sheet!.id, await this.evidence.list(p, id, year, r.sheet!.id)] as const)));
-    sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence));
+    sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence, !!criteria && !criteria.lockedAt));
   }
 
   /** The secretariat's follow-up of the members' sheets: who owes what (and a reminder), each sheet read and returned. */

@@ -11,7 +11,7 @@ import { totpCode } from '../../src/auth/mfa';
 import { formatDateVi, todayInVietnam } from '../../src/common/time';
 import { DEMO_MFA_SECRETS } from '../../src/database/seed/demo-data';
 import { DEMO_PASSWORD } from '../support/test-app';
-import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST, SHOTS_DIR, attachEvidence, fetchInPage } from './support';
+import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, INTRANET_HOST, SHOTS_DIR, attachEvidence, fetchInPage, submitSheets } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -137,12 +137,13 @@ describe('a fresh npm start, by an intranet name: each role does its task of the
   it('a member scores itself and submits; the reviewer takes a Bằng khen from the queue and approves it; the administrator creates an account', async () => {
     const member = await signIn('skhcn.daklak');
     await Promise.all([member.waitForURL(/cham-diem$/), member.getByRole('link', { name: `Chấm điểm năm ${year}: tự chấm và chấm chéo` }).click()]);
+    assert.equal(await member.getByTestId('criteria-unlocked').count(), 0, 'the pledge signed by all: its criteria are locked, nothing to warn of');
     const row = member.locator('tr[data-target]').first();
     for (const [i, p] of [14, 14.5, 9, 9.5, 14, 9, 10, 9, 4.5].entries()) await row.locator(`input[data-code="TC${i + 1}"]`).fill(String(p).replace('.', ','));
     await member.getByRole('button', { name: 'Lưu nháp' }).click();
     await member.getByText(/Đã lưu/).first().waitFor();
     await attachEvidence(member, ['TC1', 'TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8', 'TC9']);
-    await member.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await submitSheets(member);
     await member.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     await member.context().close();
 

@@ -158,6 +158,12 @@ export async function fetchInPage(page: Page, path: string): Promise<{ status: n
  * A self-score whose criteria ask for evidence ("Cần minh chứng") is handed in with a file for each: attached on the
  * page, one criterion at a time, as a member does (each upload reloads the page and lists the file).
  */
+/** Clicks "Nộp phiếu" on a score grid and accepts its confirmation (the page asks before handing sheets in). */
+export async function submitSheets(page: Page): Promise<void> {
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+}
+
 export async function attachEvidence(page: Page, codes: string[]): Promise<void> {
   const pdf = Buffer.from('%PDF-1.4\n% minh chứng\n%%EOF\n');
   for (const code of codes) {

@@ -5,7 +5,7 @@ import type { Dialog } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { POPPLER_MISSING, pdftotext, squash } from '../support/pdf-tools';
-import { BrowserRig, CHROMIUM_MISSING, attachEvidence, startCum6Scene, unlabelledControls, fetchInPage } from './support';
+import { BrowserRig, CHROMIUM_MISSING, attachEvidence, startCum6Scene, unlabelledControls, fetchInPage, submitSheets } from './support';
 import { COUNCIL_MEMBERS } from '../support/council';
 import { addDays, formatDateVi, todayInVietnam } from '../../src/common/time';
 
@@ -70,6 +70,11 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     const { context, page } = await rig.signedIn('cum6.secretary');
     await page.goto(`${rig.base}/cum/${cum6}/nam/2020/cham-diem`);
     assert.deepEqual(await unlabelledControls(page), []);
+    // The pledge is open, not yet signed by all: its criteria may still change until a first sheet is handed in.
+    assert.equal(
+      await page.getByTestId('criteria-unlocked').textContent(),
+      'Bộ tiêu chí năm 2020 chưa khóa (giao ước thi đua chưa được các đơn vị ký đủ): thư ký cụm còn có thể sửa tiêu chí cho đến khi có phiếu chấm đầu tiên được nộp.',
+    );
     const row = (province: string) => page.locator('tr[data-target]', { hasText: province });
     const cell = (province: string, code: string) => row(province).locator(`input[data-code="${code}"]`);
 
@@ -119,7 +124,18 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await row('Phú Yên').getByRole('button', { name: 'Tải lại phiếu' }).click();
     await row('Phú Yên').getByText('Trên máy chủ: 4').waitFor();
     assert.equal(await cell('Phú Yên', 'TC9').inputValue(), '5');
+    // Handing in asks first; "Hủy" sends nothing.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
     await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    assert.equal(asked.length, 1, 'asked before anything is sent');
+    assert.match(asked[0], /^Nộp các phiếu chấm trên trang\? Phiếu đã nộp được đưa vào tổng hợp kết quả; muốn sửa điểm sau khi nộp phải ghi lý do sửa\.$/);
+    const unsent = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
+    assert.ok(unsent.body.every((s: { status: string }) => s.status === 'DRAFT'), 'nothing handed in');
+    await submitSheets(page);
     await page.getByText('Đã nộp 6 phiếu.', { exact: true }).waitFor();
 
     const after = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
@@ -213,7 +229,7 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
     await page.getByText(/Đã lưu/).first().waitFor();
     await attachEvidence(page, MAX.map((_, i) => `TC${i + 1}`));
-    await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await submitSheets(page);
     await page.getByText('Đã nộp 1 phiếu.', { exact: true }).waitFor();
     const officer = await rig.t.token('skhcn.gialai');
     const mine = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=SELF`).auth(officer, { type: 'bearer' }).expect(200);
@@ -376,6 +392,10 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     // Bộ's own date to resend by (optional), typed as the page's dates are.
     const resendBy = formatDateVi(addDays(todayInVietnam(), 7));
     await returnForm.getByLabel('Hạn gửi bổ sung').fill(resendBy);
+    page.once('dialog', (d) => {
+      assert.match(d.message(), /^Trả lại đề nghị tặng Cờ thi đua .+ cho .+ để cụm bổ sung\?/);
+      void d.accept();
+    });
     await returnForm.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
     await page.locator('.badge', { hasText: 'Trả lại để bổ sung' }).waitFor();
     await page.getByText(`Hạn gửi bổ sung: ${resendBy}`).waitFor();

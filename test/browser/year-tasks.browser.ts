@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { todayInVietnam } from '../../src/common/time';
-import { BrowserRig, CHROMIUM_MISSING, axeViolations, fetchInPage, startRig, unlabelledControls } from './support';
+import { BrowserRig, CHROMIUM_MISSING, axeViolations, fetchInPage, startRig, unlabelledControls, submitSheets } from './support';
 
 const skip = CHROMIUM_MISSING ? 'Chromium is not installed (apt-get install chromium)' : false;
 
@@ -88,7 +88,7 @@ describe('the year in Chromium: quotas and evidence', { skip }, () => {
     assert.ok(empty.length > 0, 'the self-score still has empty criteria');
     // Scrolled to the last column first: the first empty cell is brought back beside the pinned unit column, not under it.
     await page.locator('#score-grid .table-wrap').evaluate((wrap) => (wrap.scrollLeft = wrap.scrollWidth));
-    await page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await submitSheets(page);
     const said = page.locator('#score-grid [data-role="form-message"]');
     await said.filter({ hasText: 'Chưa nộp được' }).waitFor();
     const message = (await said.textContent()) ?? '';

@@ -221,6 +221,8 @@ document.addEventListener('DOMContentLoaded', () => {
       reveal(invalid);
       return;
     }
+    // Handing in is the step others build on (the ranking, the secretariat's review): asked once, like the forms' data-confirm.
+    if (action === 'submit' && !window.confirm('Nộp các phiếu chấm trên trang? Phiếu đã nộp được đưa vào tổng hợp kết quả; muốn sửa điểm sau khi nộp phải ghi lý do sửa.')) return;
     const reason = form.querySelector('[name="reason"]').value.trim();
     window.thidua.busy(button, true, action === 'submit' ? 'Đang nộp…' : 'Đang lưu…');
     statusBox.textContent = 'Đang xử lý…';

@@ -78,6 +78,7 @@ export function gridPage(
   scorers: { chosen: string; options: UnitRefView[] } | null = null,
   deadline: string | null = null,
   evidence: Map<string, EvidenceView[]> | null = null,
+  criteriaUnlocked = false,
 ): Html {
   const base = `/api/clusters/${cluster.id}/years/${year}/scoring`;
   // Read-only when the caller may not write this kind of sheet, or when every sheet is locked.
@@ -98,6 +99,7 @@ ${scorers
     <div class="actions"><select id="don-vi" name="don-vi">${scorers.options.map((u) => html`<option value="${u.id}" ${u.id === scorers.chosen ? 'selected' : ''}>${u.name}</option>`)}</select><button type="submit" class="secondary">Chọn</button></div></form>`
   : ''}
 ${notice || lockedNote ? html`<p class="flash warn">${notice ?? lockedNote}</p>` : ''}
+${criteriaUnlocked && editable ? html`<p class="flash warn" data-testid="criteria-unlocked">Bộ tiêu chí năm ${year} chưa khóa (giao ước thi đua chưa được các đơn vị ký đủ): thư ký cụm còn có thể sửa tiêu chí cho đến khi có phiếu chấm đầu tiên được nộp.</p>` : ''}
 ${deadline && !notice ? html`<p class="muted">Hạn chấm điểm năm ${year}: <strong>${dateVi(deadline)}</strong>.</p>` : ''}
 ${columns.length === 0 || rows.length === 0
   ? html`<p class="card muted">${columns.length === 0 ? `Năm ${year} chưa có bộ tiêu chí để chấm điểm.` : 'Không có đơn vị nào để bạn chấm với loại phiếu này.'}</p>`
