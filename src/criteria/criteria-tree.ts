@@ -100,3 +100,15 @@ export function ruleOfView(v: CriterionView): MeasureRule {
     factUnit: v.factUnit,
   };
 }
+
+/**
+ * The criteria of `before` that `after` removed or redefined — their maximum, kind or rule (what points mean) — by
+ * code: the points a draft holds for them no longer say what they said.
+ */
+export function redefinedCodes(before: Array<{ code: string; maxPoints: number; kind: string; rule: MeasureRule }>, after: Array<{ code: string; maxPoints: number; kind: string; rule: MeasureRule }>): string[] {
+  const now = new Map(after.map((l) => [l.code, l]));
+  return before.filter((l) => {
+    const n = now.get(l.code);
+    return !n || n.maxPoints !== l.maxPoints || n.kind !== l.kind || JSON.stringify(n.rule) !== JSON.stringify(l.rule);
+  }).map((l) => l.code);
+}

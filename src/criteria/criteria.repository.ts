@@ -133,11 +133,22 @@ export class CriteriaRepository {
 
   /**
    * The cluster-year's draft sheets follow its amended set (nothing was handed in yet: refuseAmendmentWhenScored),
-   * each moving its version so that a save or submit read before the amendment answers 409.
+   * each moving its version so that a save or submit read before the amendment answers 409. Their points for the
+   * criteria the amendment removed or redefined (`changedCodes`: maximum, kind or rule) are cleared, to be scored
+   * again — kept, a 5 under a maximum lowered to 3 would be handed in and counted. Answers what was cleared.
    */
-  async moveDraftSheets(m: EntityManager, clusterId: string, year: number, toSetId: string): Promise<void> {
+  async moveDraftSheets(m: EntityManager, clusterId: string, year: number, toSetId: string, changedCodes: string[]): Promise<Array<{ sheetId: string; criteria: string[] }>> {
+    const drafts = "SELECT id FROM score_sheets WHERE cluster_id = ? AND year = ? AND status = 'DRAFT'";
+    const inCodes = changedCodes.map(() => '?').join(', ');
+    const cleared = changedCodes.length
+      ? await rawQuery<{ sheet_id: string; criterion_code: string }>(m, `SELECT sheet_id, criterion_code FROM score_entries WHERE sheet_id IN (${drafts}) AND criterion_code IN (${inCodes}) ORDER BY sheet_id, criterion_code`, [clusterId, year, ...changedCodes])
+      : [];
+    if (cleared.length) await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id IN (${drafts}) AND criterion_code IN (${inCodes})`, [clusterId, year, ...changedCodes]);
     await executeRaw(m, "UPDATE score_sheets SET criteria_set_id = ?, version = version + 1, updated_at = ? WHERE cluster_id = ? AND year = ? AND status = 'DRAFT'", [toSetId, nowIso(), clusterId, year]);
     await this.revisions.bump(m, clusterId, year);
+    const bySheet = new Map<string, string[]>();
+    for (const r of cleared) bySheet.set(r.sheet_id, [...(bySheet.get(r.sheet_id) ?? []), r.criterion_code]);
+    return [...bySheet].map(([sheetId, criteria]) => ({ sheetId, criteria }));
   }
 
   /** Locks a set (its pledge is signed), moving its version. */

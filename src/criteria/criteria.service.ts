@@ -23,7 +23,7 @@ import { AmendCriteriaDto, CreateCriteriaDto, CriteriaChoicesView, CriteriaSetVi
 import { CriteriaRepository } from './criteria.repository';
 import { CriterionNode } from './criteria.rules';
 import { criteriaTemplate, criteriaTemplatesFor } from './criteria-templates';
-import { checkedTree, flattenViews, ruleOfView, toHundredths, viewTree } from './criteria-tree';
+import { checkedTree, flattenViews, redefinedCodes, ruleOfView, toHundredths, viewTree } from './criteria-tree';
 
 export { flattenViews } from './criteria-tree';
 
@@ -193,14 +193,14 @@ export class CriteriaService {
         throw mapDatabaseError(e)?.code === ErrorCode.Duplicate ? stale(set.versionNo) : e;
       });
       await this.criteria.copyTargets(m, current.id, set.id);
-      await this.criteria.moveDraftSheets(m, clusterId, year, set.id);
+      const cleared = await this.criteria.moveDraftSheets(m, clusterId, year, set.id, redefinedCodes(await this.criteria.leaves(m, current.id), await this.criteria.leaves(m, set.id)));
       // Targets are given before the set locks: a quantitative criterion the amendment adds would have none, for good.
       const missing = (await this.targets.view(m, set)).missing;
       if (missing.length) {
         throw AppException.field(ErrorCode.CriteriaInvalid, 'items', `Bản sửa đổi có tiêu chí định lượng chưa được giao chỉ tiêu (bộ tiêu chí đã khóa nên không giao thêm được): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? `; và ${missing.length - 5} chỉ tiêu khác` : ''}.`);
       }
       const view = await this.view(m, set);
-      await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: view, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      await this.audit.record(m, { action: 'criteria.amend', entityType: 'criteria_set', entityId: set.id, before: { versionNo: current.versionNo }, after: { ...view, ...(cleared.length ? { draftPointsCleared: cleared } : {}) }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return view;
     });
   }

@@ -110,6 +110,9 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
     assert.match(edit.body.message, /bản sửa đổi/);
     assert.equal(await t.snapshot(), before);
 
+    // The secretariat's draft of Gia Lai's cluster score, made under version 1 (TC1 at 15, TC2 at 10, TC9 at 5).
+    const draft = (await t.http.post(`${base()}/scoring/sheets`).auth(secretary, { type: 'bearer' }).send({ targetUnitId: ids.gialai, kind: 'CLUSTER' }).expect(201)).body;
+    const drafted = (await t.http.put(`${base()}/scoring/sheets/${draft.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: draft.version, entries: [{ code: 'TC1', points: 15 }, { code: 'TC2', points: 10 }, { code: 'TC9', points: 5 }] }).expect(200)).body;
     const amended = items.map((c: { code: string; maxPoints: number }) => ({ ...c, maxPoints: c.code === 'TC9' ? 3 : c.code === 'TC1' ? 17 : c.maxPoints }));
     amended.push({ code: 'TH', text: 'Đơn vị có sáng kiến được cấp có thẩm quyền công nhận', maxPoints: 5, kind: 'BONUS', evidenceRequired: true });
     const res = await t.http
@@ -118,6 +121,18 @@ describe(`criteria and the emulation pledge (${TEST_DB})`, () => {
       .send({ versionNo: 1, reason: 'Điều chỉnh theo hướng dẫn của Bộ tại hội nghị sơ kết', totalPoints: 100, items: amended })
       .expect(201);
     assert.equal(res.body.versionNo, 2);
+    // The draft follows version 2: its points for the criteria redefined (TC1, TC9: their maximum moved) are cleared to
+    // be scored again — a 5 under TC9's new maximum of 3 would otherwise be handed in and counted; TC2 stays.
+    const moved = (await t.http.get(`${base()}/scoring/sheets/${draft.id}`).auth(secretary, { type: 'bearer' }).expect(200)).body;
+    assert.equal(moved.criteriaVersionNo, 2);
+    assert.deepEqual(moved.entries.filter((e: { points: number | null }) => e.points !== null).map((e: { code: string; points: number }) => [e.code, e.points]), [['TC2', 10]]);
+    assert.equal(moved.totals.total, 10);
+    const late = await t.http.put(`${base()}/scoring/sheets/${draft.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: drafted.version, entries: [{ code: 'TC9', points: 5 }] });
+    assert.equal(late.status, 409, 'a save read before the amendment');
+    const amendAudit = (await t.http.get('/api/audit').query({ action: 'criteria.amend' }).auth(await t.token('admin'), { type: 'bearer' }).expect(200)).body.items[0];
+    assert.deepEqual(amendAudit.after.draftPointsCleared, [{ sheetId: draft.id, criteria: ['TC1', 'TC9'] }]);
+    const over = await t.http.put(`${base()}/scoring/sheets/${draft.id}/entries`).auth(secretary, { type: 'bearer' }).send({ version: moved.version, entries: [{ code: 'TC9', points: 5 }] });
+    assert.deepEqual([over.status, over.body.details?.[0]?.field], [422, 'entries.0.points'], JSON.stringify(over.body));
     // Another amendment made from version 1, read before this one: 409, nothing written.
     const beforeStale = await t.snapshot();
     const stale = await t.http.post(`${base()}/criteria/amendments`).auth(secretary, { type: 'bearer' }).send({ versionNo: 1, reason: 'Sửa đổi khác', totalPoints: 100, items });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CriterionNode, flatten, treeProblems } from '../../src/criteria/criteria.rules';
+import { redefinedCodes } from '../../src/criteria/criteria-tree';
+import { POINTS_RULE, type MeasureRule } from '../../src/criteria/measure.rules';
 import { defaultLegalBases } from '../../src/pledges/pledge-defaults';
 import { LEGAL_TEXTS } from '../../src/legal/legal-seed';
 import { legalBasesOn } from '../../src/legal/legal.rules';
@@ -89,4 +91,20 @@ describe('the legal bases of a new pledge: the citations of its signing date, th
       assert.ok(bases.every((b) => b.startsWith('Căn cứ')));
     });
   }
+});
+
+describe('an amendment redefines a criterion when its maximum, kind or rule moves (a draft’s points for it are cleared)', () => {
+  const leaf = (code: string, maxPoints = 10, kind = 'SCORED', rule: MeasureRule = POINTS_RULE) => ({ code, maxPoints, kind, rule });
+  const before = [leaf('TC1'), leaf('TC2'), leaf('TC3'), leaf('TC4'), leaf('TC5'), leaf('TC6', 5, 'PENALTY')];
+  const after = [
+    leaf('TC1'), // unchanged
+    leaf('TC2', 8), // maximum lowered
+    leaf('TC3', 10, 'BONUS'), // kind
+    leaf('TC4', 10, 'SCORED', { ...POINTS_RULE, measure: 'QUANTITATIVE', formula: 'PROPORTIONAL' }), // now measured
+    // TC5 removed
+    leaf('TC6', 5, 'PENALTY'), // unchanged
+    leaf('TC7'), // new: no draft holds points for it
+  ];
+  it('lists the removed and redefined criteria only', () => assert.deepEqual(redefinedCodes(before, after), ['TC2', 'TC3', 'TC4', 'TC5']));
+  it('an identical amendment redefines nothing', () => assert.deepEqual(redefinedCodes(before, before.map((l) => ({ ...l, rule: { ...l.rule } }))), []));
 });
