@@ -381,6 +381,16 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     assert.equal(doc.headers['content-type'], 'application/pdf');
     assert.match(doc.headers['content-disposition'], /^inline;/, 'the dossier is read inline');
 
+    // A refusal at the hidden version the page read (as if someone else acted meanwhile) is said in the form's box,
+    // never after the hidden input, where no one sees it; nothing changes.
+    const claimForm = page.locator('form[data-api$="/claim"]');
+    await claimForm.locator('input[name="version"]').evaluate((i) => ((i as HTMLInputElement).value = String(Number((i as HTMLInputElement).value) + 5)));
+    await claimForm.getByRole('button', { name: 'Nhận thẩm định' }).click();
+    const claimBox = claimForm.locator('[data-role="form-message"]');
+    await claimBox.filter({ hasText: /Phiên bản hiện tại là \d+/ }).waitFor();
+    assert.equal(await claimForm.locator('.field-error').count(), 0, 'nothing placed at the hidden input');
+    assert.equal((await rig.t.http.get('/api/proposals?year=2019').auth(secretary, { type: 'bearer' })).body[0].status, 'SUBMITTED', 'nothing changed');
+    await page.reload();
     await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
     await page.getByRole('heading', { name: 'Trả lại để bổ sung' }).waitFor();
     const returnForm = page.locator('form', { has: page.getByRole('heading', { name: 'Trả lại để bổ sung' }) });
