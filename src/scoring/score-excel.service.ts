@@ -93,6 +93,7 @@ export class ScoreExcelService implements UploadTarget {
             points: Object.fromEntries(mine.map((e) => [e.criterionCode, (e.achieved ?? e.points) / 100])),
             targets: Object.fromEntries(own.filter((t) => t.target != null).map((t) => [t.criterionCode, t.target! / 100])),
             notApplicable: Object.fromEntries(own.filter((t) => t.notApplicableReason).map((t) => [t.criterionCode, t.notApplicableReason!])),
+            handedIn: sheet?.status === 'SUBMITTED' || sheet?.status === 'LOCKED' ? sheet.status : undefined,
           };
         }),
       };
@@ -154,11 +155,21 @@ export class ScoreExcelService implements UploadTarget {
       const existing = await this.sheets.ofScorer(m, clusterId, year, scorerKind, scope.scorerKey);
       const measures = await this.measures(m, scope, existing, { clusterId, year, scorerKind });
       const parsed = parseRows(wb.getWorksheet(DATA_SHEET), scope.leaves, scope.targets, (unitId) => measures.get(unitId)!);
+      // A handed-in sheet's row is read back as it was downloaded (the template holds it, to see): left as it is, it is
+      // passed over; a value changed in it is refused — a handed-in sheet is changed on its page, with a reason.
+      const handedIn = new Set<string>();
       for (const row of parsed.rows) {
         const sheet = existing.find((s) => s.targetUnitId === row.unit.id);
-        if (sheet && (sheet.status === 'SUBMITTED' || sheet.status === 'LOCKED')) {
-          parsed.errors.push({ field: `${DATA_SHEET}!B${row.row}`, sheet: DATA_SHEET, cell: `B${row.row}`, code: 'sheetState', message: `Phiếu chấm ${row.unit.shortName} đã nộp hoặc đã khóa: không thể ghi đè.` });
-        }
+        if (!sheet || (sheet.status !== 'SUBMITTED' && sheet.status !== 'LOCKED')) continue;
+        handedIn.add(sheet.id);
+        const stored = new Map((await this.sheets.entries(m, sheet.id)).map((e) => [e.criterionCode, e]));
+        const altered = [...row.values].filter(([code, v]) => (v.achieved !== null ? (stored.get(code)?.achieved ?? null) !== v.achieved : stored.get(code)?.points !== v.points));
+        if (!altered.length) continue;
+        const message =
+          sheet.status === 'LOCKED'
+            ? `Phiếu chấm ${row.unit.shortName} đã khóa (kết quả đã công bố): không sửa được điểm (${altered.map(([code]) => code).join(', ')}).`
+            : `Phiếu chấm ${row.unit.shortName} đã nộp: điểm của phiếu đã nộp không sửa bằng tệp (${altered.map(([code]) => code).join(', ')}); sửa trên trang Chấm điểm và ghi lý do sửa, hoặc để nguyên dòng này.`;
+        parsed.errors.push({ field: `${DATA_SHEET}!B${row.row}`, sheet: DATA_SHEET, cell: `B${row.row}`, code: 'sheetState', message });
       }
       if (parsed.errors.length) {
         throw new AppException(ErrorCode.UploadInvalid, `Tệp có ${parsed.errors.length} lỗi; không có dữ liệu nào được ghi.`, parsed.errors.slice(0, MAX_REPORTED_ERRORS));
@@ -169,6 +180,7 @@ export class ScoreExcelService implements UploadTarget {
       const now = nowIso();
       for (const row of parsed.rows) {
         let sheet = existing.find((s) => s.targetUnitId === row.unit.id);
+        if (sheet && handedIn.has(sheet.id)) continue;
         const current = new Map(sheet ? (await this.sheets.entries(m, sheet.id)).map((e) => [e.criterionCode, e]) : []);
         const changes = [...row.values].filter(([code, v]) => current.get(code)?.points !== v.points || (current.get(code)?.achieved ?? null) !== v.achieved);
         if (!changes.length) continue;

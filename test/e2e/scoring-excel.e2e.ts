@@ -153,9 +153,30 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
     const ranking = await t.http.get(url('/ranking')).auth(secretary, { type: 'bearer' }).expect(200);
     assert.deepEqual(ranking.body.rows.slice(0, 4).map((r: { unit: { code?: string; shortName: string } }) => r.unit.shortName), ['Sở TTTT Đắk Lắk', 'Sở TTTT Phú Yên', 'Sở TTTT Gia Lai', 'Sở TTTT Lâm Đồng']);
     assert.match(ranking.body.rows[0].reasons[0], /Điểm cuối cùng 98,5 \(điểm cụm thống nhất\)/);
-    const reupload = await upload(filled);
-    assert.equal(reupload.status, 422, 'submitted sheets are not overwritten by an upload');
-    assert.match(reupload.body.details[0].message, /đã nộp hoặc đã khóa/);
+    // The file uploaded before, sent again as it is: the handed-in sheets' rows are passed over, nothing changes.
+    const beforeAgain = await t.snapshot();
+    const same = await upload(filled).expect(200);
+    assert.deepEqual([same.body.sheetsUpdated, same.body.entriesChanged, same.body.unchanged], [0, 0, true]);
+    assert.equal(await t.snapshot(), beforeAgain);
+    // A value changed in a handed-in sheet's row is refused at its row, naming the criterion; nothing is written.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Phiếu chấm')!;
+    ws.getCell('E7').value = 1;
+    const changed = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    assert.equal(changed.status, 422, 'submitted sheets are not overwritten by an upload');
+    assert.deepEqual(changed.body.details.map((d: { cell: string }) => d.cell), ['B7']);
+    assert.match(changed.body.details[0].message, /^Phiếu chấm Sở TTTT .+ đã nộp: điểm của phiếu đã nộp không sửa bằng tệp \(TC2\); sửa trên trang Chấm điểm và ghi lý do sửa, hoặc để nguyên dòng này\.$/);
+    assert.equal(await t.snapshot(), beforeAgain);
+    // The template downloaded now shows the handed-in rows, not to be filled: locked, not yellow, and says so.
+    const now = new ExcelJS.Workbook();
+    await now.xlsx.load((await t.http.get(url('/template?kind=CLUSTER')).auth(secretary, { type: 'bearer' }).buffer(true).parse(binary).expect(200)).body as ArrayBuffer);
+    const sheet = now.getWorksheet('Phiếu chấm')!;
+    assert.equal(sheet.getCell('A3').value, 'Các phiếu trong tệp đã nộp hoặc đã khóa: tệp chỉ để xem, không nhập điểm. Điểm của phiếu đã nộp sửa trên trang Chấm điểm, có ghi lý do sửa.');
+    assert.notEqual(sheet.getCell('D6').protection?.locked, false, 'a handed-in sheet’s cells are locked');
+    assert.equal((sheet.getCell('D6').fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb, undefined, 'not yellow');
+    assert.equal(typeof sheet.getCell('D6').value, 'number', 'its points are shown');
+    assert.match(String(sheet.getCell('C6').note ?? ''), /Phiếu đã nộp/);
   });
 
   it('exports the scoreboard to Excel: summary, per-criterion detail, matrix, sheets and flags', async () => {

@@ -34,6 +34,8 @@ export interface TemplateRow {
   /** The unit's target per measured criterion, and the criteria not applicable to it with the reason. */
   targets?: Record<string, number | null>;
   notApplicable?: Record<string, string>;
+  /** The unit's sheet was handed in (submitted) or locked: its row is shown, not to be filled (locked, not yellow). */
+  handedIn?: 'SUBMITTED' | 'LOCKED';
 }
 
 export const DATA_SHEET = 'Phiếu chấm';
@@ -83,11 +85,14 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
   ws.getCell(2, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(3, 1, 3, lastCol);
   const measured = criteria.some((c) => c.fact);
-  ws.getCell(3, 1).value = measured
-    ? 'Chỉ nhập vào các ô màu vàng: điểm, hoặc kết quả đạt được ở các tiêu chí định lượng (hệ thống tính điểm theo chỉ tiêu, xem trang "Chỉ tiêu"); tối đa hai chữ số thập phân; điểm trừ ghi số âm. Ô màu xám: tiêu chí không áp dụng. Không sửa các ô khác.'
-    : 'Chỉ nhập điểm vào các ô màu vàng (tối đa hai chữ số thập phân; điểm trừ ghi số âm). Không sửa các ô khác.';
+  const handedIn = rows.filter((r) => r.handedIn).length;
+  ws.getCell(3, 1).value = rows.length && handedIn === rows.length
+    ? 'Các phiếu trong tệp đã nộp hoặc đã khóa: tệp chỉ để xem, không nhập điểm. Điểm của phiếu đã nộp sửa trên trang Chấm điểm, có ghi lý do sửa.'
+    : `${measured
+      ? 'Chỉ nhập vào các ô màu vàng: điểm, hoặc kết quả đạt được ở các tiêu chí định lượng (hệ thống tính điểm theo chỉ tiêu, xem trang "Chỉ tiêu"); tối đa hai chữ số thập phân; điểm trừ ghi số âm. Ô màu xám: tiêu chí không áp dụng. Không sửa các ô khác.'
+      : 'Chỉ nhập điểm vào các ô màu vàng (tối đa hai chữ số thập phân; điểm trừ ghi số âm). Không sửa các ô khác.'}${handedIn ? ' Dòng không tô màu: phiếu đã nộp hoặc đã khóa, để nguyên.' : ''}`;
   ws.getCell(3, 1).alignment = { wrapText: true };
-  if (measured) ws.getRow(3).height = 30;
+  if (measured || handedIn) ws.getRow(3).height = 30;
   ws.getCell(3, 1).font = { name: 'Times New Roman', size: 11, italic: true, color: { argb: 'FF7F1D1D' } };
 
   const header = ws.getRow(HEADER_ROW);
@@ -115,6 +120,7 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
     line.getCell(1).value = r + 1;
     line.getCell(2).value = row.unitCode;
     line.getCell(3).value = row.unitName;
+    if (row.handedIn) line.getCell(3).note = row.handedIn === 'LOCKED' ? 'Phiếu đã khóa (kết quả đã công bố).' : 'Phiếu đã nộp: sửa điểm trên trang Chấm điểm, có ghi lý do sửa.';
     criteria.forEach((c, i) => dataCell(line.getCell(FIRST_CRITERION_COLUMN + i), c, row));
     // The total adds the cells that hold points (a measured criterion's cell holds its achieved value).
     const pointCells = criteria.map((c, i) => (c.fact ? null : ws.getCell(FIRST_DATA_ROW + r, FIRST_CRITERION_COLUMN + i).address)).filter((a) => a);
@@ -150,7 +156,10 @@ export async function buildScoreTemplate(meta: TemplateMeta, criteria: TemplateC
 const YELLOW = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF7CC' } };
 const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE5E7EB' } };
 
-/** One unit's cell of one criterion: points or the achieved value, validated; grey and locked when not applicable. */
+/**
+ * One unit's cell of one criterion: points or the achieved value, validated; grey and locked when not applicable;
+ * locked, not yellow, when the unit's sheet was handed in.
+ */
 function dataCell(cell: ExcelJS.Cell, c: TemplateCriterion, row: TemplateRow): void {
   const notApplicable = row.notApplicable?.[c.code];
   if (notApplicable) {
@@ -159,6 +168,7 @@ function dataCell(cell: ExcelJS.Cell, c: TemplateCriterion, row: TemplateRow): v
     return;
   }
   cell.value = row.points[c.code] ?? null;
+  if (row.handedIn) return void (cell.numFmt = 'General');
   cell.protection = { locked: false };
   cell.fill = YELLOW;
   cell.numFmt = 'General';
