@@ -134,11 +134,11 @@ export function clusterHistoryPage(frame: PageFrame, h: ClusterHistoryView): Htm
   </div>
   <div class="actions"><button type="submit" class="secondary">Xem</button> <a data-download href="/api/clusters/${h.clusterId}/history.xlsx?from=${h.from}&amp;to=${h.to}">Tải Excel</a></div>
 </form>
-${h.years.map(
-  (y) => html`<section class="card" aria-labelledby="h-y${y.year}"><h2 id="h-y${y.year}">Năm ${y.year}${y.clusterName ? html` <small class="muted">— ${y.clusterName}, ${y.organizerName}</small>` : ''}</h2>
-  ${!y.clusterId
-    ? html`<p class="muted">Không có thành viên trong năm này.</p>`
-    : !y.readable
+${withoutMembersGrouped(h.years).map((y) =>
+  'until' in y
+    ? html`<section class="card" aria-labelledby="h-y${y.year}"><h2 id="h-y${y.year}">${y.until === y.year ? `Năm ${y.year}` : `Năm ${y.year}–${y.until}`}</h2><p class="muted">Cụm chưa có thành viên trên hệ thống trong ${y.until === y.year ? 'năm này' : 'các năm này'}.</p></section>`
+    : html`<section class="card" aria-labelledby="h-y${y.year}"><h2 id="h-y${y.year}">Năm ${y.year}${y.clusterName ? html` <small class="muted">— ${y.clusterName}, ${y.organizerName}</small>` : ''}</h2>
+  ${!y.readable
       ? html`<p class="muted">Cụm của năm này ngoài phạm vi xem của tài khoản.</p>`
       : html`${y.chairName ? html`<p>Cụm trưởng: ${y.chairName}${y.viceChairName ? html`; Cụm phó: ${y.viceChairName}` : ''}.</p>` : ''}
     <div class="table-wrap"><table>
@@ -149,8 +149,21 @@ ${h.years.map(
         return html`<tr><th scope="row">${unitName(u)}</th><td>${r?.rank ?? (y.published ? 'Chưa xếp hạng' : html`<span class="muted">chưa công bố</span>`)}</td><td>${r?.total != null ? pointsVi(r.total) : '—'}</td><td class="wide">${awards.length ? awards.map((a) => html`${a.awardLabel} <small class="muted">(QĐ ${a.decisionNumber})</small> `) : '—'}</td></tr>`;
       })}</tbody>
     </table></div>
-    ${y.opened ? html`<p><a href="${yearHref(y.clusterId, y.year)}">Công việc năm ${y.year}</a></p>` : html`<p class="muted"><small>Năm thi đua chưa được mở trên hệ thống (chỉ có danh sách thành viên).</small></p>`}`}
+    ${y.opened ? html`<p><a href="${yearHref(y.clusterId!, y.year)}">Công việc năm ${y.year}</a></p>` : html`<p class="muted"><small>Năm thi đua chưa được mở trên hệ thống (chỉ có danh sách thành viên).</small></p>`}`}
 </section>`,
 )}`,
   );
+}
+
+/** Years in a row without members (before the cluster was formed, or entered) are said once, as a span of years. */
+function withoutMembersGrouped(years: ClusterHistoryView['years']): Array<ClusterHistoryView['years'][number] | { year: number; until: number }> {
+  const out: Array<ClusterHistoryView['years'][number] | { year: number; until: number }> = [];
+  for (const y of years) {
+    const last = out[out.length - 1];
+    if (y.clusterId) out.push(y);
+    else if (last && 'until' in last && Math.abs(y.year - last.until) === 1) last.until = y.year;
+    else out.push({ year: y.year, until: y.year });
+  }
+  // Spans read from the earlier year to the later, whichever order the years come in.
+  return out.map((y) => ('until' in y && y.until < y.year ? { year: y.until, until: y.year } : y));
 }
