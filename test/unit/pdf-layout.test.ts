@@ -93,6 +93,10 @@ describe('Decree 30 layout of every issued PDF', { skip: POPPLER_MISSING }, () =
           const footer = page.words.filter((w) => w.text.includes('/xac-thuc/'));
           assert.equal(footer.length, 1, `page ${index + 1} has the verification address`);
           assert.ok(page.height - footer[0].y1 >= MARGIN.bottom - EPS);
+          // The system named as people read it, not by its code name.
+          const words = page.words.map((w) => w.text).join(' ');
+          if (!name.endsWith('-draft')) assert.match(words, /do Hệ thống quản lý cụm thi đua và khen thưởng (phát hành|lập)/, `page ${index + 1}`);
+          assert.doesNotMatch(words, /thidua(?!\.example)/, `page ${index + 1}`);
         }
       });
 

@@ -1,6 +1,7 @@
 import { Decree30Document } from './decree30';
 import { longDateVi } from './vietnamese-dates';
 import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
+import { SYSTEM_NAME } from '../../common/system-name';
 
 /** Biên bản họp Hội đồng Thi đua – Khen thưởng, as plain data. */
 export interface CouncilMinutesData {
@@ -66,5 +67,5 @@ export async function renderCouncilMinutes(data: CouncilMinutesData): Promise<Bu
   pdf.paragraph(conclusion);
   pdf.paragraph(closing, { font: 'Tinos-Italic' });
   pdf.signatureGrid('', councilSigners(data), 2);
-  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
+  return pdf.finish({ qrText: data.verifyUrl, lines: [`Văn bản do ${SYSTEM_NAME} phát hành và ký số. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl] });
 }

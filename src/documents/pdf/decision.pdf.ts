@@ -1,5 +1,6 @@
 import { Decree30Document } from './decree30';
 import { DocumentContent, ElectronicRecord, blockSigner, recipientEntries } from './electronic-record';
+import { SYSTEM_NAME } from '../../common/system-name';
 
 /** Dự thảo quyết định khen thưởng, as plain data. */
 export interface DecisionDraftData {
@@ -65,5 +66,5 @@ export async function renderDecisionDraft(data: DecisionDraftData): Promise<Buff
   pdf.paragraph(closing, { lead: `${last}.` });
   pdf.signatureBlock(block, recipients);
   if (data.notes?.length) pdf.paragraph(`Ghi chú của hệ thống (không thuộc nội dung quyết định): ${data.notes.join(' ')}`, { font: 'Tinos-Italic', indent: false });
-  return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do hệ thống thidua lập từ các đề nghị đã gửi Bộ, đang thẩm định hoặc đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
+  return pdf.finish({ qrText: data.verifyUrl, lines: [`DỰ THẢO quyết định do ${SYSTEM_NAME} lập từ các đề nghị đã gửi Bộ, đang thẩm định hoặc đã phê duyệt. Mã tài liệu: ${data.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', data.verifyUrl], watermark: 'DỰ THẢO' });
 }

@@ -1,3 +1,4 @@
+import { SYSTEM_NAME } from '../../common/system-name';
 /** An issued document's identity, or nulls for a draft that is not issued. */
 export interface Issuance {
   documentId: string | null;
@@ -10,6 +11,6 @@ export interface Issuance {
  */
 export function issuanceFooter(doc: Issuance, draftNote: string): { qrText: string | null; lines: string[]; watermark: string | null } {
   return doc.documentId && doc.verifyUrl
-    ? { qrText: doc.verifyUrl, lines: [`Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${doc.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', doc.verifyUrl], watermark: null }
+    ? { qrText: doc.verifyUrl, lines: [`Văn bản do ${SYSTEM_NAME} phát hành và ký số. Mã tài liệu: ${doc.documentId}.`, 'Kiểm tra tính toàn vẹn tại:', doc.verifyUrl], watermark: null }
     : { qrText: null, lines: [draftNote], watermark: 'DỰ THẢO' };
 }

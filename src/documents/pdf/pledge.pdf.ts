@@ -1,6 +1,7 @@
 import { Decree30Document, SignatureCell } from './decree30';
 import { DocumentContent, ElectronicRecord, cellSigners } from './electronic-record';
 import { pointsVi } from './vietnamese-dates';
+import { SYSTEM_NAME } from '../../common/system-name';
 
 /**
  * The kinds of criteria a pledge lists, in this order. The same values as criteria's CriterionKind, written
@@ -131,7 +132,7 @@ export async function renderPledgeForSigning(data: PledgeDocumentData): Promise<
     lines: [
       data.draft
         ? `DỰ THẢO — chưa đủ chữ ký của các đơn vị thành viên. Mã tài liệu: ${data.documentId}.`
-        : `Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.`,
+        : `Văn bản do ${SYSTEM_NAME} phát hành và ký số. Mã tài liệu: ${data.documentId}.`,
       'Kiểm tra tính toàn vẹn tại:',
       data.verifyUrl,
     ],

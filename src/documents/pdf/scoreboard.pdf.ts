@@ -1,6 +1,7 @@
 import { Decree30Document, SignatureBlock } from './decree30';
 import { DocumentContent, ElectronicRecord, blockSigner } from './electronic-record';
 import { pointsVi } from './vietnamese-dates';
+import { SYSTEM_NAME } from '../../common/system-name';
 
 /** Bảng tổng hợp kết quả chấm điểm, as plain data. */
 export interface ScoreboardDocumentData {
@@ -73,7 +74,7 @@ export async function renderScoreboard(data: ScoreboardDocumentData): Promise<Bu
   return pdf.finish({
     qrText: data.verifyUrl,
     lines: [
-      data.published ? `Văn bản do hệ thống thidua phát hành và ký số. Mã tài liệu: ${data.documentId}.` : `DỰ THẢO — kết quả chưa công bố. Mã tài liệu: ${data.documentId}.`,
+      data.published ? `Văn bản do ${SYSTEM_NAME} phát hành và ký số. Mã tài liệu: ${data.documentId}.` : `DỰ THẢO — kết quả chưa công bố. Mã tài liệu: ${data.documentId}.`,
       'Kiểm tra tính toàn vẹn tại:',
       data.verifyUrl,
     ],

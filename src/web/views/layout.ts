@@ -2,6 +2,7 @@ import { dateVi } from '../format';
 import type { Principal } from '../../common/auth/principal';
 import { ROLE_LABELS, Role } from '../../common/auth/roles';
 import { Html, html } from '../html';
+import { SYSTEM_NAME } from '../../common/system-name';
 
 export interface PageFrame {
   title: string;
@@ -88,7 +89,7 @@ ${p?.unitEndedOn && p.unitId && frame.crumbs?.length
 <div class="flash" role="status" aria-live="polite" data-role="flash"></div>
 ${body}
 </main>
-<footer class="foot">Hệ thống quản lý cụm thi đua và khen thưởng · Giờ Việt Nam (UTC+7)</footer>
+<footer class="foot">${SYSTEM_NAME} · Giờ Việt Nam (UTC+7)</footer>
 </body>
 </html>`;
 }
