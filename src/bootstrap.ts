@@ -25,6 +25,8 @@ import { restrictFileModes } from './config/file-modes';
 import { MetricsService } from './metrics/metrics.service';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { SigningService } from './documents/signing/signing.service';
+import type { Socket } from 'node:net';
+import { answerClientError } from './common/errors/client-error';
 
 /**
  * Builds the fully configured application (used by main.ts and by the e2e tests alike):
@@ -61,6 +63,8 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
       frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => errors.answer(new HttpException(error.message, error.statusCode ?? 400, { cause: error }), req, reply),
       // The request's id is the caller's X-Request-Id when well-formed: the request log and the audit entries share it.
       genReqId: requestIdOf,
+      // A request the HTTP parser cannot read never reaches a route: answered in the same shape, in Vietnamese.
+      clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => void answerClientError(error, socket),
       bodyLimit: BODY_LIMIT,
       // Routes as Express matched them: a trailing slash ignored; a long path parameter reaches its pipe (a 400 naming it).
       routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
