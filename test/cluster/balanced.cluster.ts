@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, TestApp, demoCredentials, demoIds, startTestApp } from '
  * write burst loses no acknowledged write.
  */
 const [urlA, urlB] = (process.env.CLUSTER_INSTANCE_URLS ?? '').split(',');
-const [pidA] = (process.env.CLUSTER_PIDS ?? '').split(',').map(Number);
+const [pidA, pidB] = (process.env.CLUSTER_PIDS ?? '').split(',').map(Number);
 
 async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -116,5 +116,19 @@ describe('two instances behind the balancer', { skip: !urlA || !urlB ? 'run by s
     assert.equal(Number(n), 0, 'no unit without its audit entry');
     assert.equal((await t.http.get('/api/audit/verify').auth(admin, { type: 'bearer' })).body.ok, true);
     process.stdout.write(`# kill: ${acknowledged.size} acknowledged writes (${afterKill} after the kill) all present\n`);
+  });
+
+  it('what the balancer answers itself is in the application’s error shape, in Vietnamese: no instance up (the last one killed), 503', { timeout: 30_000 }, async () => {
+    process.kill(pidB, 'SIGKILL');
+    let res = await fetch(`${process.env.E2E_BASE_URL}/api/health`);
+    for (let i = 0; res.status !== 503 && i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      res = await fetch(`${process.env.E2E_BASE_URL}/api/health`);
+    }
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.deepEqual([body.statusCode, body.code], [503, 'SERVICE_UNAVAILABLE']);
+    assert.match(String(body.message), /^Hệ thống tạm thời chưa sẵn sàng/);
   });
 });

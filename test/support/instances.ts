@@ -14,6 +14,8 @@ export interface Instance {
 }
 
 const MAIN = resolve(__dirname, '..', '..', 'src', 'main.js');
+/** HAProxy's own answers in Vietnamese, as deploy/haproxy.cfg uses them (the repository's folder; dist/test/support → root). */
+const ERRORS_DIR = resolve(__dirname, '..', '..', '..', 'deploy', 'haproxy-errors');
 
 /** Whether haproxy is on PATH. */
 export function haproxyAvailable(): boolean {
@@ -89,6 +91,7 @@ defaults
   timeout check ${checkSeconds}s
   retries 3
   option redispatch
+${[400, 408, 502, 503, 504].map((code) => `  errorfile ${code} ${join(ERRORS_DIR, `${code}.http`)}`).join('\n')}
 frontend thidua
   bind 127.0.0.1:${port}
   default_backend app
