@@ -14,13 +14,14 @@ import { UnitOfWork } from '../database/unit-of-work';
 /** What a job does with the pledge's signed file: its latest revision (null: none yet), and how to replace it. */
 export interface PledgeFileAccess {
   latest: Buffer | null;
-  /** Stores `pdf` as a new revision and makes it the latest. */
+  /** Stores `pdf` as a new revision and makes it the latest (PointerMoved if the pledge's file changed meanwhile). */
   save(pdf: Buffer): Promise<void>;
   /**
-   * Stores `pdf` as a revision without making it the latest: the answer makes it the latest inside the caller's
-   * transaction, so that what the revision records (an uploaded signature) and the pointer commit together.
+   * Stores `pdf` as a revision without making it the latest: `makeLatest` makes it the latest inside the caller's
+   * transaction, so that what the revision records (an uploaded signature) and the pointer commit together;
+   * `discard` removes it again when that transaction did not commit (unless it was stored before).
    */
-  stage(pdf: Buffer): Promise<(m: EntityManager) => Promise<void>>;
+  stage(pdf: Buffer): Promise<{ makeLatest: (m: EntityManager) => Promise<void>; discard: () => Promise<void> }>;
   /** No revision is the latest any more (a withdrawal); the revisions stay stored. */
   clear(): Promise<void>;
 }
@@ -66,17 +67,25 @@ export class PledgeFileRevisions {
     job: (file: PledgeFileAccess) => Promise<T>,
   ): Promise<T> {
     const [row] = await read((m) => rawQuery<{ signed_file_path: string | null; signed_file_sha256: string | null }>(m, 'SELECT signed_file_path, signed_file_sha256 FROM pledges WHERE id = ?', [pledgeId]));
-    const pointIn = (m: EntityManager, path: string | null, sha256: string | null) =>
-      executeRaw(m, 'UPDATE pledges SET signed_file_path = ?, signed_file_sha256 = ? WHERE id = ?', [path, sha256, pledgeId]);
+    // Compare and set: the pointer moves only from the revision this job read (or last wrote). An edit of the pledge or
+    // of its criteria clears it in its own transaction, without this lock: a job that built on the old text must not
+    // point the pledge back at it (security review 05/12, second read).
+    let expected = row?.signed_file_sha256 ?? null;
+    const pointIn = async (m: EntityManager, path: string | null, sha256: string | null) => {
+      const moved = await executeRaw(m, "UPDATE pledges SET signed_file_path = ?, signed_file_sha256 = ? WHERE id = ? AND COALESCE(signed_file_sha256, '') = ?", [path, sha256, pledgeId, expected ?? '']);
+      if (moved !== 1) throw new PointerMoved(pledgeId);
+      expected = sha256;
+    };
     // A revision's content is stored before anything points at it (stored twice, it is the same file).
     const stage = async (pdf: Buffer) => {
       const path = revisionPath(pledgeId, pdf);
+      const before = await this.files.storedAt(path, sha256Hex(pdf));
       const sha256 = await this.files.put(path, pdf);
-      return (m: EntityManager) => pointIn(m, path, sha256).then(() => undefined);
+      return { makeLatest: (m: EntityManager) => pointIn(m, path, sha256), discard: async () => void (before === null && (await this.files.remove(path))) };
     };
     const save = async (pdf: Buffer) => {
-      const point = await stage(pdf);
-      await write(point);
+      const { makeLatest } = await stage(pdf);
+      await write(makeLatest);
     };
     let latest: Buffer | null = null;
     if (row?.signed_file_path && row.signed_file_sha256) {
@@ -88,7 +97,9 @@ export class PledgeFileRevisions {
     } else {
       latest = await this.adoptLegacy(pledgeId, save);
     }
-    return job({ latest, save, stage, clear: () => write((m) => pointIn(m, null, null)).then(() => undefined) });
+    // Setting the file aside is always safe (a withdrawal): no compare.
+    const clear = () => write((m) => executeRaw(m, 'UPDATE pledges SET signed_file_path = NULL, signed_file_sha256 = NULL WHERE id = ?', [pledgeId])).then(() => void (expected = null));
+    return job({ latest, save, stage, clear });
   }
 
   /** A file kept by an earlier version in this instance's folder (data/pledges/<id>.signed.pdf) becomes the first revision. */
@@ -108,6 +119,13 @@ export class PledgeFileRevisions {
     this.queues.set(key, tail);
     void tail.then(() => this.queues.get(key) === tail && this.queues.delete(key));
     return run;
+  }
+}
+
+/** The pledge's signed file changed under a job (an edit withdrew the signatures): nothing the job built is kept. */
+export class PointerMoved extends Error {
+  constructor(pledgeId: string) {
+    super(`The signed file of pledge ${pledgeId} changed while it was being updated.`);
   }
 }
 

@@ -20,7 +20,7 @@ import { UnitKeysService, fingerprint } from '../documents/signing/unit-keys.ser
 import { holderName, nameOneLine } from '../documents/signing/pades/certificates';
 import { DocumentNumbersService } from '../issued-documents/document-numbers.service';
 import { PledgeDocumentService } from './pledge-document.service';
-import { PledgeFileAccess, PledgeFileRevisions } from './pledge-file-revisions';
+import { PledgeFileAccess, PledgeFileRevisions, PointerMoved } from './pledge-file-revisions';
 import type { PledgeState } from './pledge-state';
 
 /** An uploaded revision checked and stored: recorded with the signature, `makeLatest` in the same transaction. */
@@ -60,20 +60,32 @@ export class PledgeSignedFileService {
 
   /** The latest revision, for download (signatures recorded but not yet in the file are added first). */
   async current(p: Principal, clusterId: string, year: number): Promise<{ fileName: string; content: Buffer }> {
-    return this.tsaAnswers('Chưa tải được tệp ký số: máy chủ cấp dấu thời gian không trả lời. Vui lòng thử lại sau ít phút.', () =>
-      this.locked(p, clusterId, year, async (data, state, file) => ({
-        fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`,
-        content: await this.catchUp(await this.prepared(data, state, file), state, file),
-      })),
-    );
+    const download = () =>
+      this.tsaAnswers('Chưa tải được tệp ký số: máy chủ cấp dấu thời gian không trả lời. Vui lòng thử lại sau ít phút.', () =>
+        this.locked(p, clusterId, year, async (data, state, file) => ({
+          fileName: `Giao-uoc-thi-dua-${year}-${state.cluster.documentCode}-ky-so.pdf`,
+          content: await this.catchUp(await this.prepared(data, state, file), state, file),
+        })),
+      );
+    // Edited while it was being signed: once more, on the file as the edit left it.
+    return download().catch((error: unknown) => {
+      if (!(error instanceof PointerMoved)) throw error;
+      return download();
+    });
   }
 
   /** After a member's click: its server-held key (or token) signs its field; the organisation closes once all have signed. */
   async signWithServerKey(p: Principal, clusterId: string, year: number): Promise<void> {
-    await this.tsaAnswers(
-      'Chữ ký của đơn vị đã được ghi nhận, nhưng máy chủ cấp dấu thời gian không trả lời nên tệp ký số chưa được cập nhật; tệp sẽ được ký bổ sung ở lần tải về sau.',
-      () => this.locked(p, clusterId, year, async (data, state, file) => this.catchUp(await this.prepared(data, state, file), state, file)),
-    );
+    try {
+      await this.tsaAnswers(
+        'Chữ ký của đơn vị đã được ghi nhận, nhưng máy chủ cấp dấu thời gian không trả lời nên tệp ký số chưa được cập nhật; tệp sẽ được ký bổ sung ở lần tải về sau.',
+        () => this.locked(p, clusterId, year, async (data, state, file) => this.catchUp(await this.prepared(data, state, file), state, file)),
+      );
+    } catch (error) {
+      // The pledge was edited meanwhile (its signatures withdrawn, its file set aside): the next request prepares anew.
+      if (!(error instanceof PointerMoved)) throw error;
+      this.logger.warn(error.message);
+    }
   }
 
   /**
@@ -121,8 +133,16 @@ export class PledgeSignedFileService {
       if (!added.check.trusted) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không chuỗi tới chứng thư gốc tin cậy.');
       if (!added.check.validAtSigningTime) throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký không có hiệu lực vào thời điểm ký.');
       if (added.check.revocation === 'revoked') throw AppException.field(ErrorCode.InvalidFile, 'file', 'Chứng thư số của chữ ký đã bị thu hồi.');
-      const makeLatest = await file.stage(uploaded);
-      return recordSignature({ sha256: sha256Hex(uploaded), fieldName: added.fieldName, makeLatest });
+      const staged = await file.stage(uploaded);
+      try {
+        return await recordSignature({ sha256: sha256Hex(uploaded), fieldName: added.fieldName, makeLatest: staged.makeLatest });
+      } catch (error) {
+        // Refused (already signed, no longer open) or built on a file an edit has since set aside: the revision is not
+        // kept — the verification would otherwise call it one the system keeps.
+        await staged.discard();
+        if (error instanceof PointerMoved) throw new AppException(ErrorCode.VersionConflict, 'Bản giao ước vừa được thay đổi (các chữ ký đã ký bị hủy và tệp ký số được lập lại): hãy tải bản ký số mới nhất, ký lại và gửi lại.', [{ field: 'file', code: 'stale', message: 'Tệp gửi lên ký trên bản giao ước trước khi thay đổi.' }]);
+        throw error;
+      }
     });
   }
 
