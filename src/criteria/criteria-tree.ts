@@ -102,13 +102,16 @@ export function ruleOfView(v: CriterionView): MeasureRule {
 }
 
 /**
- * The criteria of `before` that `after` removed or redefined — their maximum, kind or rule (what points mean) — by
- * code: the points a draft holds for them no longer say what they said.
+ * The criteria of `before` that `after` removed or redefined — their text (what is scored), maximum, kind or rule
+ * (what points mean) — by code: the points a draft holds for them no longer say what they said.
  */
-export function redefinedCodes(before: Array<{ code: string; maxPoints: number; kind: string; rule: MeasureRule }>, after: Array<{ code: string; maxPoints: number; kind: string; rule: MeasureRule }>): string[] {
+export function redefinedCodes(before: RedefinableLeaf[], after: RedefinableLeaf[]): string[] {
   const now = new Map(after.map((l) => [l.code, l]));
+  const words = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return before.filter((l) => {
     const n = now.get(l.code);
-    return !n || n.maxPoints !== l.maxPoints || n.kind !== l.kind || JSON.stringify(n.rule) !== JSON.stringify(l.rule);
+    return !n || words(n.text) !== words(l.text) || n.maxPoints !== l.maxPoints || n.kind !== l.kind || JSON.stringify(n.rule) !== JSON.stringify(l.rule);
   }).map((l) => l.code);
 }
+
+type RedefinableLeaf = { code: string; text: string; maxPoints: number; kind: string; rule: MeasureRule };

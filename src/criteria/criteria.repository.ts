@@ -138,16 +138,31 @@ export class CriteriaRepository {
    * again — kept, a 5 under a maximum lowered to 3 would be handed in and counted. Answers what was cleared.
    */
   async moveDraftSheets(m: EntityManager, clusterId: string, year: number, toSetId: string, changedCodes: string[]): Promise<Array<{ sheetId: string; criteria: string[] }>> {
-    const drafts = "SELECT id FROM score_sheets WHERE cluster_id = ? AND year = ? AND status = 'DRAFT'";
-    const inCodes = changedCodes.map(() => '?').join(', ');
-    const cleared = changedCodes.length
-      ? await rawQuery<{ sheet_id: string; criterion_code: string }>(m, `SELECT sheet_id, criterion_code FROM score_entries WHERE sheet_id IN (${drafts}) AND criterion_code IN (${inCodes}) ORDER BY sheet_id, criterion_code`, [clusterId, year, ...changedCodes])
-      : [];
-    if (cleared.length) await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id IN (${drafts}) AND criterion_code IN (${inCodes})`, [clusterId, year, ...changedCodes]);
+    const cleared = await this.clearPoints(m, "SELECT id FROM score_sheets WHERE cluster_id = ? AND year = ? AND status = 'DRAFT'", [clusterId, year], changedCodes);
     await executeRaw(m, "UPDATE score_sheets SET criteria_set_id = ?, version = version + 1, updated_at = ? WHERE cluster_id = ? AND year = ? AND status = 'DRAFT'", [toSetId, nowIso(), clusterId, year]);
     await this.revisions.bump(m, clusterId, year);
+    return cleared;
+  }
+
+  /**
+   * An unlocked set edited in place: its drafts' points for the criteria removed or redefined are cleared (to be
+   * scored again), each such draft moving its version. (A set with a sheet handed in is not edited: refuseWhenScored.)
+   */
+  async clearRedefinedPoints(m: EntityManager, set: CriteriaSet, changedCodes: string[]): Promise<Array<{ sheetId: string; criteria: string[] }>> {
+    const cleared = await this.clearPoints(m, "SELECT id FROM score_sheets WHERE criteria_set_id = ? AND status = 'DRAFT'", [set.id], changedCodes);
+    for (const { sheetId } of cleared) await executeRaw(m, 'UPDATE score_sheets SET version = version + 1, updated_at = ? WHERE id = ?', [nowIso(), sheetId]);
+    if (cleared.length) await this.revisions.bump(m, set.clusterId, set.year);
+    return cleared;
+  }
+
+  /** Deletes the entries of `codes` on the sheets `sheetsSql` selects; answers them by sheet. */
+  private async clearPoints(m: EntityManager, sheetsSql: string, params: unknown[], codes: string[]): Promise<Array<{ sheetId: string; criteria: string[] }>> {
+    if (!codes.length) return [];
+    const inCodes = codes.map(() => '?').join(', ');
+    const rows = await rawQuery<{ sheet_id: string; criterion_code: string }>(m, `SELECT sheet_id, criterion_code FROM score_entries WHERE sheet_id IN (${sheetsSql}) AND criterion_code IN (${inCodes}) ORDER BY sheet_id, criterion_code`, [...params, ...codes]);
+    if (rows.length) await executeRaw(m, `DELETE FROM score_entries WHERE sheet_id IN (${sheetsSql}) AND criterion_code IN (${inCodes})`, [...params, ...codes]);
     const bySheet = new Map<string, string[]>();
-    for (const r of cleared) bySheet.set(r.sheet_id, [...(bySheet.get(r.sheet_id) ?? []), r.criterion_code]);
+    for (const r of rows) bySheet.set(r.sheet_id, [...(bySheet.get(r.sheet_id) ?? []), r.criterion_code]);
     return [...bySheet].map(([sheetId, criteria]) => ({ sheetId, criteria }));
   }
 

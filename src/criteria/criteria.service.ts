@@ -153,10 +153,13 @@ export class CriteriaService {
       await refuseWhenScored(m, set.id);
       await this.changeHook().beforeChange(m, set.id, dto.confirmResetSignatures === true, dto.reason);
       const before = await this.view(m, set);
+      const leavesBefore = await this.criteria.leaves(m, set.id);
       // Locking bumps the version too, so a set locked meanwhile answers 409 here.
       const updated = await this.criteria.replace(m, set, dto.version, { title: dto.title?.trim() ?? set.title, totalPoints: toHundredths(dto.totalPoints), updatedAt: nowIso() }, items);
+      // Drafts scored under the old tree keep no points a redefined criterion no longer means (as an amendment).
+      const cleared = await this.criteria.clearRedefinedPoints(m, updated, redefinedCodes(leavesBefore, await this.criteria.leaves(m, set.id)));
       const after = await this.view(m, updated);
-      await this.audit.record(m, { action: 'criteria.update', entityType: 'criteria_set', entityId: set.id, before, after, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
+      await this.audit.record(m, { action: 'criteria.update', entityType: 'criteria_set', entityId: set.id, before, after: { ...after, ...(cleared.length ? { draftPointsCleared: cleared } : {}) }, reason: dto.reason, organizerId: cluster.organizerId, clusterId });
       return after;
     });
   }

@@ -5,6 +5,8 @@ import type { CriteriaRepository } from '../criteria/criteria.repository';
 import { rawQuery } from '../database/raw-sql';
 import type { ScoreSheet } from './score-sheet.entity';
 import type { ScoreSheetsRepository } from './score-sheets.repository';
+import { takesFact } from '../criteria/measure.rules';
+import { entryProblem } from './sheet.rules';
 
 /**
  * What a sheet must hold before it is handed in: a score for every criterion (but those its target marks "không áp
@@ -23,6 +25,16 @@ export async function requireComplete(m: EntityManager, criteria: CriteriaReposi
       `Chưa chấm đủ các tiêu chí: ${missing.map((l) => l.code).join(', ')}.`,
       missing.map((l) => ({ field: `entries.${l.code}`, code: 'missing', message: `Chưa chấm tiêu chí ${l.code}.` })),
     );
+  }
+  // Points given under a maximum the criteria have since lowered (or another kind) are not handed in: scored again.
+  const byCode = new Map(leaves.map((l) => [l.code, l]));
+  const outOfRange = entries.flatMap((e) => {
+    const leaf = byCode.get(e.criterionCode);
+    const problem = leaf && !(leaf.rule && takesFact(leaf.rule)) ? entryProblem(leaf, e.points) : null;
+    return problem ? [{ field: `entries.${e.criterionCode}`, code: 'outOfRange', message: problem }] : [];
+  });
+  if (outOfRange.length) {
+    throw new AppException(ErrorCode.ScoreOutOfRange, `Điểm không còn đúng với bộ tiêu chí hiện hành: ${outOfRange.map((d) => d.message).join(' ')} Nhập lại rồi nộp.`, outOfRange);
   }
   await requireEvidence(m, leaves, entries, sheet);
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { POPPLER_MISSING, pdfsig, pdftotext, renderFirstPage, squash, tempFile } from '../support/pdf-tools';
-import { TEST_DB, TestApp, binary, demoIds, startTestApp, actorFor } from '../support/test-app';
+import { TEST_DB, TestApp, binary, demoIds, startTestApp, actorFor, ph } from '../support/test-app';
 
 
 // Points of the consolidated sheet per unit code (TC1…TC9).
@@ -140,6 +140,37 @@ describe(`scoring: the Excel round trip (${TEST_DB})`, () => {
   it('a unit officer cannot upload the cluster template', async () => {
     const res = await t.http.post(url('/upload')).auth((await actorFor(t, 'gialai')).token, { type: 'bearer' }).attach('file', filled, 'x.xlsx');
     assert.equal(res.status, 403);
+  });
+
+  it('criteria edited in place before anything is handed in: the drafts’ points for the criteria redefined are cleared', async () => {
+    const criteria = () => t.http.get(`/api/clusters/${ids.cum6}/years/2021/criteria`).auth(secretary, { type: 'bearer' }).expect(200);
+    const original = (await criteria()).body;
+    type Item = { code: string; text: string; maxPoints: number; kind: string; evidenceRequired: boolean };
+    const itemsOf = (set: { items: Item[] }, max: Record<string, number>) => set.items.map((c) => ({ code: c.code, text: c.text, maxPoints: max[c.code] ?? c.maxPoints, kind: c.kind, evidenceRequired: c.evidenceRequired }));
+    const edit = (version: number, max: Record<string, number>, reason: string) =>
+      t.http.put(`/api/clusters/${ids.cum6}/years/2021/criteria`).auth(secretary, { type: 'bearer' }).send({ version, reason, totalPoints: 100, items: itemsOf(original, max) }).expect(200);
+    const drafts = async () => (await t.http.get(url('/sheets?kind=CLUSTER')).auth(secretary, { type: 'bearer' }).expect(200)).body as Array<{ id: string; version: number; status: string; entries: Array<{ code: string; points: number | null }> }>;
+    const before = await drafts();
+    assert.deepEqual([before.length, before.every((d) => d.status === 'DRAFT')], [6, true]);
+    // TC9's maximum lowered to 4, TC1's raised to 16: a 5 under TC9 would otherwise be handed in and counted.
+    await edit(original.version, { TC1: 16, TC9: 4 }, 'Điều chỉnh thang điểm TC1, TC9');
+    const after = await drafts();
+    for (const d of after) {
+      assert.deepEqual(d.entries.filter((e) => e.points !== null).map((e) => e.code), ['TC2', 'TC3', 'TC4', 'TC5', 'TC6', 'TC7', 'TC8'], 'TC1 and TC9 to score again');
+      assert.equal(d.version, before.find((b) => b.id === d.id)!.version + 1, 'a save read before answers 409');
+    }
+    const trail = (await t.http.get('/api/audit').query({ action: 'criteria.update' }).auth(await t.token('admin'), { type: 'bearer' }).expect(200)).body.items[0];
+    assert.equal(trail.after.draftPointsCleared.length, 6);
+    assert.ok(trail.after.draftPointsCleared.every((c: { criteria: string[] }) => c.criteria.join() === 'TC1,TC9'));
+    // Points out of the current range, however they came in, are not handed in (the check at submission).
+    const sheet = after[0];
+    await t.dataSource.query(`INSERT INTO score_entries (sheet_id, criterion_code, points, note, achieved) VALUES (${ph(1)}, 'TC1', 1600, NULL, NULL), (${ph(2)}, 'TC9', 500, NULL, NULL)`, [sheet.id, sheet.id]);
+    const refused = await t.http.post(url(`/sheets/${sheet.id}/submit`)).auth(secretary, { type: 'bearer' }).send({ version: sheet.version });
+    assert.deepEqual([refused.status, refused.body.code, refused.body.details.map((d: { field: string }) => d.field)], [422, 'SCORE_OUT_OF_RANGE', ['entries.TC9']], JSON.stringify(refused.body));
+    // Back to the template's scale (cleared again), and the file uploaded before fills them in.
+    await edit((await criteria()).body.version, {}, 'Trở lại thang điểm theo giao ước');
+    const res = await upload(filled).expect(200);
+    assert.deepEqual([res.body.sheetsUpdated, res.body.entriesChanged], [6, 12]);
   });
 
   it('after submitting the uploaded sheets the secretariat sees the ranking with reasons', async () => {

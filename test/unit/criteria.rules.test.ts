@@ -94,7 +94,7 @@ describe('the legal bases of a new pledge: the citations of its signing date, th
 });
 
 describe('an amendment redefines a criterion when its maximum, kind or rule moves (a draft’s points for it are cleared)', () => {
-  const leaf = (code: string, maxPoints = 10, kind = 'SCORED', rule: MeasureRule = POINTS_RULE) => ({ code, maxPoints, kind, rule });
+  const leaf = (code: string, maxPoints = 10, kind = 'SCORED', rule: MeasureRule = POINTS_RULE, text = `Nội dung ${code}`) => ({ code, text, maxPoints, kind, rule });
   const before = [leaf('TC1'), leaf('TC2'), leaf('TC3'), leaf('TC4'), leaf('TC5'), leaf('TC6', 5, 'PENALTY')];
   const after = [
     leaf('TC1'), // unchanged
@@ -102,9 +102,11 @@ describe('an amendment redefines a criterion when its maximum, kind or rule move
     leaf('TC3', 10, 'BONUS'), // kind
     leaf('TC4', 10, 'SCORED', { ...POINTS_RULE, measure: 'QUANTITATIVE', formula: 'PROPORTIONAL' }), // now measured
     // TC5 removed
-    leaf('TC6', 5, 'PENALTY'), // unchanged
+    leaf('TC6', 5, 'PENALTY', POINTS_RULE, '  Nội dung   TC6 '), // unchanged (only spaces)
     leaf('TC7'), // new: no draft holds points for it
+    leaf('TC8', 10, 'SCORED', POINTS_RULE, 'Một nội dung khác hẳn'), // the code reused with another meaning
   ];
-  it('lists the removed and redefined criteria only', () => assert.deepEqual(redefinedCodes(before, after), ['TC2', 'TC3', 'TC4', 'TC5']));
+  before.push(leaf('TC8'));
+  it('lists the removed and redefined criteria only', () => assert.deepEqual(redefinedCodes(before, after), ['TC2', 'TC3', 'TC4', 'TC5', 'TC8']));
   it('an identical amendment redefines nothing', () => assert.deepEqual(redefinedCodes(before, before.map((l) => ({ ...l, rule: { ...l.rule } }))), []));
 });
