@@ -39,9 +39,9 @@ export class QueueReminders implements OnModuleInit {
   async run(m: EntityManager, today = todayInVietnam()): Promise<number> {
     const levels = await this.serviceLevels.all(m);
     if (!levels.size) return 0;
-    const rows = await rawQuery<{ id: string; status: ProposalStatus; updated_at: string; year: number; unit_name: string; award_name: string; cluster_name: string; organizer_short: string; organizer_id: string }>(
+    const rows = await rawQuery<{ id: string; status: ProposalStatus; updated_at: string; year: number; unit_name: string; award_name: string; cluster_name: string; organizer_short: string; organizer_name: string; organizer_id: string }>(
       m,
-      `SELECT p.id, p.status, p.updated_at, p.year, u.name AS unit_name, a.name AS award_name, c.name AS cluster_name, org.short_name AS organizer_short, c.organizer_id FROM award_proposals p JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code JOIN clusters c ON c.id = p.cluster_id ${ORGANIZER_SHORT_JOIN} WHERE p.status IN (${AT_MINISTRY.map(() => '?').join(', ')}) ORDER BY p.updated_at`,
+      `SELECT p.id, p.status, p.updated_at, p.year, u.name AS unit_name, a.name AS award_name, c.name AS cluster_name, org.short_name AS organizer_short, org.name AS organizer_name, c.organizer_id FROM award_proposals p JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code JOIN clusters c ON c.id = p.cluster_id ${ORGANIZER_SHORT_JOIN} WHERE p.status IN (${AT_MINISTRY.map(() => '?').join(', ')}) ORDER BY p.updated_at`,
       AT_MINISTRY,
     );
     let written = 0;
@@ -52,7 +52,7 @@ export class QueueReminders implements OnModuleInit {
       written += await this.notifier.notify(m, await recipients.reviewers(m, r.organizer_id), {
         kind: 'queue.overdue',
         subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} năm ${r.year} đã chờ ${age} ngày, quá thời hạn xử lý ${days} ngày`,
-        body: `Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} (${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}) ở trạng thái "${proposalStatusLabel(r.status, r.organizer_short)}" từ ngày ${formatDateVi(todayInVietnam(new Date(r.updated_at)))}: đã ${age} ngày, quá thời hạn xử lý ${days} ngày do cơ quan tổ chức đặt.`,
+        body: `Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} (${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}) ở trạng thái "${proposalStatusLabel(r.status, r.organizer_name)}" từ ngày ${formatDateVi(todayInVietnam(new Date(r.updated_at)))}: đã ${age} ngày, quá thời hạn xử lý ${days} ngày do cơ quan tổ chức đặt.`,
         link: `/tham-dinh/${r.id}`,
         dueOn: null,
         dedupKey: `queue:${r.id}:${r.status}:${r.updated_at}`,

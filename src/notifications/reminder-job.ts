@@ -17,6 +17,7 @@ interface YearRow {
   cluster_id: string;
   cluster_name: string;
   organizer_short: string;
+  organizer_name: string;
   organizer_id: string;
   year: number;
   pledge_signing_on: string | null;
@@ -68,7 +69,7 @@ export class ReminderJob implements OnModuleInit {
     let written = 0;
     const years = await rawQuery<YearRow>(
       m,
-      `SELECT y.cluster_id, c.name AS cluster_name, org.short_name AS organizer_short, c.organizer_id, y.year, y.pledge_signing_on, y.mid_year_review_on, y.scoring_closes_on, y.review_meeting_on, y.proposal_deadline FROM emulation_years y JOIN clusters c ON c.id = y.cluster_id ${ORGANIZER_SHORT_JOIN} ORDER BY c.name, c.id, y.year`,
+      `SELECT y.cluster_id, c.name AS cluster_name, org.short_name AS organizer_short, org.name AS organizer_name, c.organizer_id, y.year, y.pledge_signing_on, y.mid_year_review_on, y.scoring_closes_on, y.review_meeting_on, y.proposal_deadline FROM emulation_years y JOIN clusters c ON c.id = y.cluster_id ${ORGANIZER_SHORT_JOIN} ORDER BY c.name, c.id, y.year`,
     );
     for (const y of years) {
       for (const phase of Object.keys(REMINDED_PHASES) as RemindedPhase[]) {
@@ -93,9 +94,9 @@ export class ReminderJob implements OnModuleInit {
    */
   private async resubmissions(m: EntityManager, today: string): Promise<number> {
     let written = 0;
-    const rows = await rawQuery<{ id: string; version: number; cluster_id: string; cluster_name: string; organizer_short: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string; award_name: string }>(
+    const rows = await rawQuery<{ id: string; version: number; cluster_id: string; cluster_name: string; organizer_short: string; organizer_name: string; organizer_id: string; year: number; resubmit_by: string; unit_name: string; award_name: string }>(
       m,
-      `SELECT p.id, p.version, p.cluster_id, c.name AS cluster_name, org.short_name AS organizer_short, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name, a.name AS award_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id ${ORGANIZER_SHORT_JOIN} JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id`,
+      `SELECT p.id, p.version, p.cluster_id, c.name AS cluster_name, org.short_name AS organizer_short, org.name AS organizer_name, c.organizer_id, p.year, p.resubmit_by, u.name AS unit_name, a.name AS award_name FROM award_proposals p JOIN clusters c ON c.id = p.cluster_id ${ORGANIZER_SHORT_JOIN} JOIN units u ON u.id = p.unit_id JOIN awards a ON a.code = p.award_code WHERE p.status = 'RETURNED' AND p.resubmit_by IS NOT NULL ORDER BY p.resubmit_by, p.id`,
     );
     for (const r of rows) {
       const stage = stageOn(r.resubmit_by, today);
@@ -104,7 +105,7 @@ export class ReminderJob implements OnModuleInit {
       written += await this.notifier.notify(m, people, {
         kind: `reminder.resubmission.${stage}`,
         subject: `[${clusterTag(r.cluster_name, r.organizer_short)}] Gửi bổ sung hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} năm ${r.year}: ${stageText(stage, r.resubmit_by, today)}`,
-        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} được ${organizerWord(r.organizer_short)} trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
+        body: `${clusterTag(r.cluster_name, r.organizer_short)}, năm thi đua ${r.year}. Hồ sơ đề nghị tặng ${r.award_name} cho ${r.unit_name} được ${organizerWord(r.organizer_name)} trả lại để bổ sung: ${stageText(stage, r.resubmit_by, today)}.${stage === 'OVERDUE' ? ' Việc đã quá hạn: thư này cũng được gửi tới cơ quan tổ chức cụm.' : ''}`,
         link: `/cum/${r.cluster_id}/nam/${r.year}/binh-xet`,
         dueOn: r.resubmit_by,
         dedupKey: `resubmission:${r.id}:${r.version}:${r.resubmit_by}:${stage}`,
@@ -156,7 +157,7 @@ export class ReminderJob implements OnModuleInit {
           [y.cluster_id, y.year, today],
         );
         if (!Number(open.n)) return null;
-        return { act: await secretariat(), escalate: await recipients.reviewers(m, y.organizer_id), missing: `Còn ${Number(open.n)} hồ sơ đề nghị chưa gửi ${organizerWord(y.organizer_short)} (dự thảo hoặc bị trả lại để bổ sung).` };
+        return { act: await secretariat(), escalate: await recipients.reviewers(m, y.organizer_id), missing: `Còn ${Number(open.n)} hồ sơ đề nghị chưa gửi ${organizerWord(y.organizer_name)} (dự thảo hoặc bị trả lại để bổ sung).` };
       }
       default:
         return { act: await secretariat(), escalate: [], missing: '' };

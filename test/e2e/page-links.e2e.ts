@@ -239,7 +239,7 @@ describe(`page links and page errors (${TEST_DB})`, () => {
   it('a re-entered year shows when its Tờ trình was issued, not only the day its sending was recorded', async () => {
     const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const queue = await get('reviewer', '/tham-dinh?nam=2019');
-    assert.ok(queue.text.includes(`10/03/2020<br><small class="muted">tờ trình số 01/TTr-CTĐ6; ghi nhận trên hệ thống ngày ${today}</small>`), queue.text.slice(queue.text.indexOf('data-label="Gửi Bộ"'), queue.text.indexOf('data-label="Gửi Bộ"') + 300));
+    assert.ok(queue.text.includes(`10/03/2020<br><small class="muted">tờ trình số 01/TTr-CTĐ6; ghi nhận trên hệ thống ngày ${today}</small>`), queue.text.slice(queue.text.indexOf('data-label="Ngày gửi"'), queue.text.indexOf('data-label="Gửi Bộ"') + 300));
     assert.ok(queue.text.includes('<small class="muted">Quyết định số 01/QĐ-BTTTT (minh họa) ngày 15/04/2020</small>'), 'a decided proposal of a re-entered year shows its decision, not the day it was recorded');
     const sent = (await t.http.get('/api/proposals?year=2019').set(auth(await t.token('reviewer'))).expect(200)).body.find((x: { submittedAt: string | null }) => x.submittedAt);
     const dossier = await get('reviewer', `/tham-dinh/${sent.id}`);

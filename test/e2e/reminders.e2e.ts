@@ -172,7 +172,7 @@ describe('reminders and e-mail', () => {
     assert.equal(back[0].link, `/tham-dinh/${pr.id}`);
     // The queue says it came back, and the dossier names the old reason as the last return's.
     const queuePage = (await t.http.get('/tham-dinh?status=SUBMITTED').auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
-    assert.match(queuePage, new RegExp(`href="/tham-dinh/${pr.id}"[\\s\\S]*?<td data-label="Gửi Bộ">Gửi lại \\d{2}/\\d{2}/\\d{4}<br>`));
+    assert.match(queuePage, new RegExp(`href="/tham-dinh/${pr.id}"[\\s\\S]*?<td data-label="Ngày gửi">Gửi lại \\d{2}/\\d{2}/\\d{4}<br>`));
     const dossier = (await t.http.get(`/tham-dinh/${pr.id}`).auth(reviewer, { type: 'bearer' }).set('Accept', 'text/html').expect(200)).text;
     assert.ok(dossier.includes('<strong>Lý do trả lại lần trước:</strong> Bổ sung báo cáo thành tích có xác nhận của Sở'));
     pr = (await t.http.post(`/api/proposals/${pr.id}/claim`).auth(reviewer, { type: 'bearer' }).send({ version: pr.version }).expect(200)).body;

@@ -77,7 +77,7 @@ export function dossierPage(frame: PageFrame, pr: ProposalView, reports: Uploade
   ${pr.supplementNote ? html`<p><strong>Cụm đã bổ sung khi gửi lại:</strong> ${pr.supplementNote}</p>` : ''}
   ${pr.decisionNumber ? html`<p><strong>Quyết định:</strong> ${pr.decisionNumber}${pr.decisionDate ? ` ngày ${dateVi(pr.decisionDate)}` : ''}</p>` : ''}
 </section>
-${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html`<p>Đề nghị đang chờ Bộ thẩm định. Nhận thẩm định để phê duyệt, trả lại cụm bổ sung hoặc không phê duyệt.</p>`, undefined, null) : ''}
+${canReview && pr.status === 'SUBMITTED' ? act('claim', 'Nhận thẩm định', html`<p>Đề nghị đang chờ ${pr.sentTo} thẩm định. Nhận thẩm định để phê duyệt, trả lại cụm bổ sung hoặc không phê duyệt.</p>`, undefined, null) : ''}
 ${canReview && pr.status === 'IN_REVIEW'
   ? html`<div class="grid2">
     ${facts.approvalBlocked

@@ -145,10 +145,10 @@ ${items.length === 0
   ? total > 0
     ? html`<p class="muted">Trang này ở sau đề nghị cuối cùng: <a href="${queueHref(d.filter, 0)}">về trang đầu</a>.</p>`
     : html`<p class="muted">Không có đề nghị nào khớp bộ lọc.</p>`
-  : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Gửi Bộ</th><th scope="col">Trạng thái</th></tr></thead><tbody>
+  : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="h-list"><table class="queue-table cards"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Hình thức</th><th scope="col">Cụm</th><th scope="col" class="num">Năm</th><th scope="col">Ngày gửi</th><th scope="col">Trạng thái</th></tr></thead><tbody>
   ${items.map(
     (pr) => html`<tr><th scope="row"><a href="/tham-dinh/${pr.id}">${pr.unit.name}</a></th><td data-label="Hình thức">${pr.awardLabel}</td><td data-label="Cụm">${pr.clusterName}${organizers.get(pr.clusterId) ? html`<br><small class="muted">${organizers.get(pr.clusterId)}</small>` : ''}</td><td class="num" data-label="Năm">${pr.year}</td>
-    <td data-label="Gửi Bộ">${sentCell(pr, d.submissions.get(pr.id))}</td>
+    <td data-label="Ngày gửi">${sentCell(pr, d.submissions.get(pr.id))}</td>
     <td data-label="Trạng thái">${proposalBadge(pr)}<br>${age(pr)}</td></tr>`,
   )}
   </tbody></table></div>`}

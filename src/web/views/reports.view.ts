@@ -30,7 +30,7 @@ export function reportsBlock(pr: ProposalView, reports: UploadedFileView[], canM
       <small id="${id}-hint" class="muted">PDF, Word, Excel, PowerPoint hoặc ảnh (${EVIDENCE_EXTENSIONS.join(', ')}), tối đa ${MAX_MB} MB.</small></div>
       <div class="actions"><button type="submit" class="secondary">Tải lên báo cáo</button></div></form>`
     : canManage
-      ? html`<p class="muted"><small>Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị Bộ trả lại.</small></p>`
+      ? html`<p class="muted"><small>Chỉ bổ sung báo cáo thành tích khi đề nghị còn là dự thảo hoặc bị ${pr.sentTo} trả lại.</small></p>`
       : ''}
 </section>`;
 }
