@@ -19,7 +19,7 @@ export async function refuseWhenScored(m: EntityManager, criteriaSetId: string, 
 }
 
 /** How many score sheets were handed in (submitted, returned since, or locked at publication) against the criteria set. */
-async function scoredSheets(m: EntityManager, criteriaSetId: string): Promise<number> {
+export async function scoredSheets(m: EntityManager, criteriaSetId: string): Promise<number> {
   // A returned sheet was handed in once: its scorer resends it against the criteria it was scored on.
   const [row] = await rawQuery<{ n: number | string }>(m, "SELECT count(*) AS n FROM score_sheets WHERE criteria_set_id = ? AND status IN ('SUBMITTED', 'LOCKED', 'RETURNED')", [criteriaSetId]);
   return Number(row?.n ?? 0);

@@ -15,7 +15,7 @@ import { Cluster } from '../clusters/cluster.entity';
 import { clusterHeadingOf } from '../clusters/cluster-tag';
 import { UnitOfWork, requireVersion } from '../database/unit-of-work';
 import { tableWorkbook } from '../documents/excel/table-workbook';
-import { refuseAmendmentWhenScored, refuseWhenScored } from './criteria-in-use';
+import { refuseAmendmentWhenScored, refuseWhenScored, scoredSheets } from './criteria-in-use';
 import { CriteriaTargetsService } from './criteria-targets.service';
 import { CRITERIA_CHANGE_HOOK, CriteriaChangeHook } from './criteria-change.hook';
 import { CriteriaSet } from './criteria-set.entity';
@@ -141,6 +141,15 @@ export class CriteriaService {
     };
     await this.criteria.insert(m, set, items);
     return set;
+  }
+
+  /** How many sheets were handed in against the year's current criteria (0 when there are none): they fix them. */
+  handedIn(p: Principal, clusterId: string, year: number): Promise<number> {
+    return this.uow.read(async (m) => {
+      await this.access.require(m, p, Permission.ClusterRead, clusterId);
+      const set = await this.criteria.latest(m, clusterId, year);
+      return set ? scoredSheets(m, set.id) : 0;
+    });
   }
 
   /** Replaces the whole tree of the current, unlocked version. */

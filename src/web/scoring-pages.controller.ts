@@ -33,6 +33,7 @@ import { ResultsService } from '../scoring/results/results.service';
 import { resultsPage, resultsPendingPage } from './views/results.view';
 import { memberSheetsPage } from './views/member-sheets.view';
 import { SheetFollowUp } from '../scoring/sheet-follow-up';
+import { dateVi } from './format';
 
 /** The scoring grid page: the sheets the caller writes or reads, in a grid, with their evidence files. */
 @ApiExcludeController()
@@ -96,8 +97,11 @@ export class ScoringPagesController {
     const scorers = mine.length > 1 ? { chosen: scorer!.scorer.id, options: mine.map((a) => a.scorer) } : null;
     let notice: string | null = null;
     if (kind === 'CLUSTER' && !(await this.uow.read((m) => this.access.can(m, p, Permission.YearManage, id, year)))) notice = `Bạn chỉ được xem: điểm cụm năm ${year} do thư ký cụm của đơn vị Cụm trưởng nhập.`;
+    // Published: every sheet is final (a draft never handed in stays out); the page reads, nothing is offered to do.
+    const published = (await this.scoring.getConfig(p, id, year)).publishedAt;
+    if (published && !notice) notice = `Kết quả chấm điểm năm ${year} đã được công bố ngày ${dateVi(published)}: phiếu chấm không sửa, không nộp thêm được.`;
     let deadline: string | null = null;
-    if (kind === 'SELF' || kind === 'PEER') {
+    if (!published && (kind === 'SELF' || kind === 'PEER')) {
       // Member units score within the year's scoring window (the service enforces it; the page says so first).
       const y = await this.years.get(p, id, year);
       const window = scoringWindow(year, y, todayInVietnam());
@@ -106,7 +110,9 @@ export class ScoringPagesController {
     }
     // The files attached to each sheet on the grid (read with the same scope check as the API's list).
     const evidence = new Map(await Promise.all(rows.filter((r) => r.sheet).map(async (r) => [r.sheet!.id, await this.evidence.list(p, id, year, r.sheet!.id)] as const)));
-    sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence, !!criteria && !criteria.lockedAt));
+    // The criteria may still change only while unlocked and nothing was handed in against them (refuseWhenScored).
+    const criteriaOpen = !!criteria && !criteria.lockedAt && !(await this.criteria.handedIn(p, id, year));
+    sendPage(res, gridPage(signedInFrame(this.secret, p), cluster, year, kind, kinds, columns, rows, notice, scorers, deadline, evidence, criteriaOpen));
   }
 
   /** The secretariat's follow-up of the members' sheets: who owes what (and a reminder), each sheet read and returned. */

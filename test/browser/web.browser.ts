@@ -137,6 +137,9 @@ describe('web pages in Chromium: the workflows', { skip }, () => {
     assert.ok(unsent.body.every((s: { status: string }) => s.status === 'DRAFT'), 'nothing handed in');
     await submitSheets(page);
     await page.getByText('Đã nộp 6 phiếu.', { exact: true }).waitFor();
+    // Handed in: the criteria can no longer change in place, and the page no longer says they can (helper-90).
+    await page.reload();
+    assert.equal(await page.getByTestId('criteria-unlocked').count(), 0);
 
     const after = await rig.t.http.get(`/api/clusters/${cum6}/years/2020/scoring/sheets?kind=CLUSTER`).auth(secretary, { type: 'bearer' }).expect(200);
     assert.equal(after.body.length, 6);

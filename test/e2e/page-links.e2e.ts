@@ -180,9 +180,16 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
     for (const [cluster, y] of [[c6, year - 1], [ids.cum6, 2019]] as const) {
       const html = (await get('cum6.secretary', `/cum/${cluster}/nam/${y}/cham-diem`)).text;
-      assert.ok(html.includes('Bạn chỉ được xem') || html.includes('Các phiếu đã khóa'), `${y}: read-only`);
+      assert.ok(html.includes('Bạn chỉ được xem') || /Kết quả chấm điểm năm \d{4} đã được công bố ngày \d{2}\/\d{2}\/\d{4}: phiếu chấm không sửa, không nộp thêm được\./.test(html), `${y}: read-only`);
       assert.doesNotMatch(html, /Tải mẫu phiếu chấm/, `${y}: no template link`);
     }
+  });
+
+  it('a published year’s scoring page offers nothing to do to a member that had sheets left (helper-90)', async () => {
+    const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
+    const html = (await get('skhcn.daklak', `/cum/${c6}/nam/${year - 1}/cham-diem?loai=PEER`)).text;
+    assert.match(html, /Kết quả chấm điểm năm \d{4} đã được công bố ngày/);
+    for (const offered of [/data-action="submit"/, /data-action="save"/, /Tải mẫu phiếu chấm/, /Tải minh chứng lên/, /Bộ tiêu chí năm \d{4} chưa khóa/]) assert.doesNotMatch(html, offered, String(offered));
   });
 
   it('the reviewer’s queue shows what waits for the ministry first, then what was returned, then what was decided', async () => {
