@@ -206,6 +206,14 @@ describe('web pages in Chromium: access, layout, account and verification', { sk
     await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: changed });
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.getByRole('heading', { name: 'Không xác thực được tài liệu' }).waitFor();
+    // The verdict reads at a glance: red now, green before (both headings were black: helper-90).
+    const colour = (selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).color);
+    assert.equal(await colour('[data-role="verify-output"].verdict-bad > h2'), 'rgb(180, 35, 24)');
+    await page.getByLabel('Tệp PDF').setInputFiles({ name: 'bang-tong-hop.pdf', mimeType: 'application/pdf', buffer: pdf.body as Buffer });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Tài liệu nguyên vẹn' }).waitFor();
+    assert.equal(await colour('[data-role="verify-output"].verdict-ok > h2'), 'rgb(30, 123, 52)');
+    assert.equal(await page.locator('[data-role="verify-output"].verdict-bad').count(), 0);
     await context.close();
   });
 

@@ -185,6 +185,14 @@ describe(`page links and page errors (${TEST_DB})`, () => {
     }
   });
 
+  it('publishing before the scoring deadline asks with the deadline in the question (helper-90)', async () => {
+    const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
+    const html = (await get('cum6.secretary', `/cum/${c6}/nam/${year}/xep-hang`)).text;
+    const closes = /data-testid="scoring-window-open">Thời hạn chấm điểm đến (\d{2}\/\d{2}\/\d{4}) chưa hết/.exec(html)?.[1];
+    assert.ok(closes, 'the demo year is still being scored');
+    assert.ok(html.includes(`data-confirm="Thời hạn chấm điểm đến ${closes} chưa hết: công bố bây giờ thì các đơn vị không nộp, sửa phiếu được nữa. Khóa mọi phiếu chấm và công bố kết quả?"`));
+  });
+
   it('a published year’s scoring page offers nothing to do to a member that had sheets left (helper-90)', async () => {
     const c6 = (await t.dataSource.query(`SELECT id FROM clusters WHERE predecessor_id = '${ids.cum6}'`))[0].id as string;
     const html = (await get('skhcn.daklak', `/cum/${c6}/nam/${year - 1}/cham-diem?loai=PEER`)).text;

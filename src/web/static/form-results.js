@@ -23,6 +23,9 @@ window.thidua.handlers.verified = (result) => {
   const title = document.createElement('h2');
   title.textContent = result.intact ? 'Tài liệu nguyên vẹn' : signedOk ? 'Mọi chữ ký số trong tệp đều hợp lệ' : 'Không xác thực được tài liệu';
   title.className = result.intact || signedOk ? 'ok' : 'bad';
+  // The verdict reads at a glance: green for intact, red for not (both headings were black).
+  box.classList.toggle('verdict-ok', result.intact || signedOk);
+  box.classList.toggle('verdict-bad', !(result.intact || signedOk));
   const message = document.createElement('p');
   message.textContent = result.intact || !signatures.length ? result.message : 'Tệp không khớp với bản nào hệ thống lưu giữ, nhưng có ' + signatures.length + ' chữ ký số; từng chữ ký được kiểm tra dưới đây:';
   box.append(title, message);

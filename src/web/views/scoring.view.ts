@@ -207,7 +207,7 @@ ${canFinalize && !r.published
     ${before.missing.length
       ? html`<div class="flash warn" role="status" data-testid="missing-sheets"><p>Còn ${before.missing.length} phiếu chưa nộp hoặc còn thiếu:</p><ul>${before.missing.map((x) => html`<li>${x}</li>`)}</ul><p>Công bố khi đã đủ, hoặc đánh dấu “Công bố dù còn thiếu phiếu” và ghi lý do.</p></div>`
       : html`<p class="muted">Đã đủ phiếu theo cách tính điểm của cụm.</p>`}
-    <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
+    <form data-api="${base}/finalize" data-method="POST" data-success="Đã khóa các phiếu và công bố kết quả." data-confirm="${before.closesOn && before.closesOn >= todayInVietnam() ? `Thời hạn chấm điểm đến ${dateVi(before.closesOn)} chưa hết: công bố bây giờ thì các đơn vị không nộp, sửa phiếu được nữa. ` : ''}Khóa mọi phiếu chấm và công bố kết quả?" novalidate>${formMessage}<input type="hidden" name="version" data-type="int" value="${configVersion}">
       <div class="field"><label for="finalize-reason">Lý do chốt và công bố (ghi vào nhật ký)</label><textarea id="finalize-reason" name="reason" required maxlength="500" placeholder="Ví dụ: Cụm thống nhất kết quả chấm điểm ngày …"></textarea></div>
       <div class="field"><label><input type="checkbox" name="acceptMissing"> Công bố dù còn thiếu phiếu (hệ thống liệt kê các phiếu thiếu; ghi rõ lý do ở trên)</label></div>
       <div class="actions"><button type="submit">Chốt kết quả</button></div></form></section>`
