@@ -39,6 +39,10 @@ describe('the demo in Chromium: what each account has to do today', { skip }, ()
     await submitSheets(page);
     // Its criteria ask for evidence: not handed in without it, and the page says which criteria lack it.
     await page.getByText(/^Chưa có tài liệu minh chứng cho các tiêu chí yêu cầu minh chứng: TC1, TC2, .*TC9\. Tải minh chứng lên trước khi nộp phiếu tự chấm\.$/).first().waitFor();
+    // The page said which criteria need a file before the refusal did (helper-90: learnt only on handing in).
+    const lacking = /yêu cầu minh chứng: (.+)\. Tải/.exec((await page.getByText(/^Chưa có tài liệu minh chứng/).first().textContent()) ?? '')![1].split(', ');
+    assert.deepEqual(await page.locator('#score-grid thead th:has(.evidence-needed) abbr').allTextContents(), lacking);
+    assert.equal((await page.locator('details.criteria-text').textContent())?.split('cần minh chứng khi tự chấm có điểm').length, lacking.length + 1);
     await rig.shot(page, 'demo-tu-cham-thieu-minh-chung');
     await attachEvidence(page, points.map((_, i) => `TC${i + 1}`));
     await submitSheets(page);

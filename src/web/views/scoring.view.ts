@@ -22,12 +22,14 @@ export interface GridColumn {
   /** POINTS, or what the cell takes for a criterion that measures (its achieved value). */
   measure?: CriterionView['measure'];
   factUnit?: string | null;
+  /** "Cần minh chứng": a self-score claiming points here is handed in with a file (sheet-completeness.ts). */
+  evidenceRequired?: boolean;
 }
 
 /** The criteria a sheet scores: leaves of the tree (a criterion with sub-items is scored by its items). */
 export function gridColumns(items: CriterionView[]): GridColumn[] {
   const out: GridColumn[] = [];
-  const walk = (c: CriterionView) => (c.children.length ? c.children.forEach(walk) : out.push({ code: c.code, text: c.text, max: c.maxPoints, kind: c.kind, measure: c.measure, factUnit: c.factUnit }));
+  const walk = (c: CriterionView) => (c.children.length ? c.children.forEach(walk) : out.push({ code: c.code, text: c.text, max: c.maxPoints, kind: c.kind, measure: c.measure, factUnit: c.factUnit, evidenceRequired: c.evidenceRequired }));
   items.forEach(walk);
   return out;
 }
@@ -110,7 +112,7 @@ ${columns.length === 0 || rows.length === 0
     : html`<p class="muted">Mỗi dòng là một phiếu chấm, chỉ để xem.${rows.some((r) => !r.sheet) ? ' “Không lập phiếu”: không có phiếu loại này trên hệ thống (điểm cuối cùng tính theo cách tính điểm của cụm, xem trang Kết quả xếp hạng).' : ''}</p>`}
   <div class="table-wrap"><table class="grid">
     <thead><tr><th scope="col">Đơn vị được chấm</th>
-      ${columns.map((c) => html`<th scope="col" class="num" title="${c.text}"><abbr title="${c.text}">${c.code}</abbr><br><small>${measures(c) ? (c.measure === 'PASS_FAIL' ? 'đạt: 1 / 0' : `kết quả${c.factUnit ? ` (${c.factUnit})` : ''}`) : `tối đa ${pointsVi(c.max)}`}</small></th>`)}
+      ${columns.map((c) => html`<th scope="col" class="num" title="${c.text}"><abbr title="${c.text}">${c.code}</abbr><br><small>${measures(c) ? (c.measure === 'PASS_FAIL' ? 'đạt: 1 / 0' : `kết quả${c.factUnit ? ` (${c.factUnit})` : ''}`) : `tối đa ${pointsVi(c.max)}`}</small>${kind === 'SELF' && c.evidenceRequired && c.kind !== 'PENALTY' ? html`<br><small class="evidence-needed">cần minh chứng</small>` : ''}</th>`)}
       <th scope="col" class="num">Tổng</th><th scope="col">Trạng thái</th></tr></thead>
     <tbody>${rows.map(
       (r) => html`<tr data-target="${r.target.id}" data-target-name="${r.target.name}">
@@ -123,7 +125,7 @@ ${columns.length === 0 || rows.length === 0
     )}</tbody>
   </table></div>
   <details class="criteria-text"><summary>Nội dung các tiêu chí (${columns.length})</summary>
-    <dl>${columns.map((c) => html`<dt>${c.code} <small class="muted">(${rangeText(c)})</small></dt><dd>${c.text}</dd>`)}</dl>
+    <dl>${columns.map((c) => html`<dt>${c.code} <small class="muted">(${rangeText(c)}${kind === 'SELF' && c.evidenceRequired && c.kind !== 'PENALTY' ? '; cần minh chứng khi tự chấm có điểm' : ''})</small></dt><dd>${c.text}</dd>`)}</dl>
   </details>
   ${editable
     ? html`<div class="field"><label for="reason">Lý do sửa (bắt buộc khi sửa phiếu đã nộp)</label><textarea id="reason" name="reason" rows="2"></textarea></div>
