@@ -161,8 +161,9 @@ export class DashboardService {
           const follow = await this.lateUnits(p, cluster.id, y, today, published);
           if (follow) tasks.push({ label: `Theo dõi phiếu chưa nộp năm ${y.year}: còn ${follow.length} đơn vị chưa nộp đủ phiếu tự chấm, chấm chéo`, href: `${href}/phieu-don-vi`, note: `${follow.join(', ')}${y.scoringClosesOn ? `; hạn ${dateVi(y.scoringClosesOn)}` : ''}`, due: y.scoringClosesOn });
         }
-        // A member finishes its own sheets; the secretariat follows the returned ones (the unsubmitted, above).
-        const open = sheets.filter((s) => (p.role === Role.UnitOfficer ? (s.status === 'DRAFT' || s.status === 'RETURNED') && p.unitIds.includes(s.scorer?.id ?? '') : manages && s.status === 'RETURNED'));
+        // A member finishes its own sheets; the secretariat follows the returned ones (the unsubmitted, above). Once the
+        // results are published nothing more is handed in: no such task (helper-90: they stayed, and were refused).
+        const open = (await published(cluster.id, y.year)) ? [] : sheets.filter((s) => (p.role === Role.UnitOfficer ? (s.status === 'DRAFT' || s.status === 'RETURNED') && p.unitIds.includes(s.scorer?.id ?? '') : manages && s.status === 'RETURNED'));
         for (const s of open) {
           const own = p.role === Role.UnitOfficer;
           tasks.push({
