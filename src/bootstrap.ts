@@ -64,7 +64,7 @@ export async function createApp(config: AppConfig, options: { shutdownHooks?: bo
       // The request's id is the caller's X-Request-Id when well-formed: the request log and the audit entries share it.
       genReqId: requestIdOf,
       // A request the HTTP parser cannot read never reaches a route: answered in the same shape, in Vietnamese.
-      clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => void answerClientError(error, socket),
+      clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket),
       bodyLimit: BODY_LIMIT,
       // Routes as Express matched them: a trailing slash ignored; a long path parameter reaches its pipe (a 400 naming it).
       routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
